@@ -1,0 +1,88 @@
+"""Shared CLI plumbing: the --db/--as/--format options, output helpers, error handling."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from moderator.errors import ModeratorError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ModeratorGroup(click.Group):
+    """A click group that turns :class:`ModeratorError` into a message and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ModeratorError as exc:
+            click.echo(f"error: {exc}" if "\n" not in str(exc) else str(exc), err=True)
+            ctx.exit(exc.exit_code)
+        except BrokenPipeError:  # `moderator ... | head` should not print a traceback
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+def db_option(f: F) -> F:
+    """``--db PATH`` (also ``MODERATOR_DB``)."""
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="MODERATOR_DB",
+        default=None,
+        help="Database file (default: your data directory; env MODERATOR_DB).",
+    )(f)
+
+
+def user_option(f: F) -> F:
+    """``--as NAME`` (also ``MODERATOR_USER`` or the config file)."""
+    return click.option(
+        "--as",
+        "user",
+        metavar="NAME",
+        envvar="MODERATOR_USER",
+        default=None,
+        help="Who is working (env MODERATOR_USER, or `user:` in the config).",
+    )(f)
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
+    """``--format`` with the given choices."""
+
+    def deco(f: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(choices)),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(f)
+
+    return deco
+
+
+def common_options(f: F) -> F:
+    """``--db`` and ``--as`` together, as every subcommand accepts them."""
+    return db_option(user_option(f))
+
+
+def resolve(ctx: click.Context, db: Path | None, user: str | None) -> tuple[Path, str | None]:
+    """Combine subcommand options with the root options, env and config."""
+    from moderator.settings import load_settings
+
+    root = ctx.find_root().params
+    settings = load_settings(db=db or root.get("db"), user=user or root.get("user"))
+    return settings.db_path(), settings.user
+
+
+def emit_json(data: Any) -> None:
+    """Print data as JSON to stdout."""
+    click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=False))

@@ -1,0 +1,1 @@
+"""The pure domain: grades, rubrics and the overall-grade rule. No UI, no storage."""

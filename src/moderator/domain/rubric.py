@@ -1,0 +1,236 @@
+"""Rubric models: rubric -> domains -> criteria, and the overall-grade rule.
+
+A rubric is what a manager audits a case against. Each criterion carries a
+descriptor per grade written as observable evidence (Ofsted's 2015 report
+criticised descriptors where "it is not clear how findings are to be
+measured") and the inspection findings it derives from. Some criteria are
+*limiting*: a child left at risk makes the case inadequate whatever else is
+good.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from moderator.domain.grades import Grade
+
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=64)
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+SERVICE_AREAS = ("help_and_protection", "children_in_care", "care_leavers")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    """A registered source document (an Ofsted report) that findings cite."""
+
+    id: Slug
+    title: Text
+    authority: Text
+    date: Text
+    file: Text
+    """The document's file name in ``shared/seeds/``."""
+    kind: str | None = None
+
+
+class Finding(_Strict):
+    """One inspection finding a criterion derives from."""
+
+    source: Slug
+    """Id of a registered source (``rubrics/sources.yaml``)."""
+    paragraph: Text
+    """Paragraph number (``"127"``) or a locator such as ``"para 4, sentence 2"``."""
+    quote: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=400)]
+
+
+class Descriptors(_Strict):
+    """What the evidence looks like at each grade."""
+
+    outstanding: Text
+    good: Text
+    requires_improvement: Text
+    inadequate: Text
+
+    def for_grade(self, grade: Grade) -> str:
+        """The descriptor for ``grade``."""
+        return {
+            Grade.OUTSTANDING: self.outstanding,
+            Grade.GOOD: self.good,
+            Grade.REQUIRES_IMPROVEMENT: self.requires_improvement,
+            Grade.INADEQUATE: self.inadequate,
+        }[grade]
+
+
+class Criterion(_Strict):
+    """One thing the auditor judges, with a question and a descriptor per grade."""
+
+    id: Slug
+    title: Text
+    question: Text
+    descriptors: Descriptors
+    findings: list[Finding] = Field(min_length=1)
+    limiting: bool = False
+
+
+class Domain(_Strict):
+    """A group of criteria (for example "Risk and safety")."""
+
+    id: Slug
+    title: Text
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class OverallMethod(StrEnum):
+    """How the overall grade is derived from the criterion grades."""
+
+    MEDIAN = "median"
+    """Median, rounded towards the worse grade when it falls between two grades."""
+    MEAN = "mean"
+    """Mean rank, rounded towards the worse grade."""
+    WORST = "worst"
+    """The worst criterion grade."""
+
+
+class LimitingMode(StrEnum):
+    """What a limiting criterion does to the overall grade."""
+
+    INADEQUATE = "inadequate"
+    """If a limiting criterion is Inadequate, the overall grade is Inadequate."""
+    CAP = "cap"
+    """The overall grade is never better than the worst limiting criterion."""
+
+
+class OverallRule(_Strict):
+    """The rule that turns criterion grades into the overall grade."""
+
+    method: OverallMethod = OverallMethod.MEDIAN
+    limiting_mode: LimitingMode = LimitingMode.INADEQUATE
+    limiting_criteria: list[Slug] = Field(default_factory=list)
+    """Every criterion marked ``limiting: true`` must be listed here."""
+
+
+class Rubric(_Strict):
+    """A grading rubric: domains of criteria and the overall-grade rule."""
+
+    id: Slug
+    title: Text
+    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")]
+    service_area: str | None = None
+    description: Text
+    overall: OverallRule = OverallRule()
+    domains: list[Domain] = Field(min_length=1)
+
+    @field_validator("service_area")
+    @classmethod
+    def _known_service_area(cls, value: str | None) -> str | None:
+        if value is not None and value not in SERVICE_AREAS:
+            raise ValueError(
+                f"unknown service area {value!r}; use one of {', '.join(SERVICE_AREAS)}"
+            )
+        return value
+
+    @property
+    def criteria(self) -> list[Criterion]:
+        """Every criterion, in order, across domains."""
+        return [c for d in self.domains for c in d.criteria]
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id (KeyError if absent)."""
+        for c in self.criteria:
+            if c.id == criterion_id:
+                return c
+        raise KeyError(criterion_id)
+
+    def domain_of(self, criterion_id: str) -> Domain:
+        """The domain a criterion belongs to (KeyError if absent)."""
+        for d in self.domains:
+            if any(c.id == criterion_id for c in d.criteria):
+                return d
+        raise KeyError(criterion_id)
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 over the canonical JSON of the rubric: stable across YAML formatting."""
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def derive_overall(self, grades: dict[str, Grade]) -> OverallGrade | None:
+        """Derive the overall grade from criterion grades (see :func:`derive_overall_grade`)."""
+        return derive_overall_grade(self, grades)
+
+
+@dataclass(frozen=True)
+class OverallGrade:
+    """A derived overall grade and the one sentence that explains it."""
+
+    grade: Grade
+    explanation: str
+    limited_by: tuple[str, ...] = ()
+    """Ids of the limiting criteria that decided the grade, if any."""
+    complete: bool = True
+    """False when some criteria are still ungraded (the grade is provisional)."""
+
+
+def _method_grade(method: OverallMethod, values: list[int]) -> int:
+    ordered = sorted(values)
+    if method is OverallMethod.WORST:
+        return ordered[-1]
+    if method is OverallMethod.MEAN:
+        total = sum(ordered)
+        # ceiling division: any fraction rounds towards the worse grade
+        return -(-total // len(ordered))
+    # Upper median: for an even count the worse of the two middle grades.
+    return ordered[len(ordered) // 2]
+
+
+_METHOD_WORDS = {
+    OverallMethod.MEDIAN: "median of {n} criterion grades (rounded towards the worse grade)",
+    OverallMethod.MEAN: "mean of {n} criterion grades (rounded towards the worse grade)",
+    OverallMethod.WORST: "worst of {n} criterion grades",
+}
+
+
+def derive_overall_grade(rubric: Rubric, grades: dict[str, Grade]) -> OverallGrade | None:
+    """Derive a case's overall grade from its criterion grades under the rubric's rule.
+
+    The method (median, mean or worst, always rounded towards the worse grade)
+    gives a base grade; then the limiting criteria apply: in ``inadequate``
+    mode an Inadequate limiting criterion makes the whole case Inadequate, in
+    ``cap`` mode the overall grade is never better than the worst limiting
+    criterion. Ungraded criteria are ignored and the result is marked
+    incomplete. Returns None when nothing is graded yet.
+    """
+    known = {c.id for c in rubric.criteria}
+    graded = {cid: Grade(g) for cid, g in grades.items() if cid in known and g is not None}
+    if not graded:
+        return None
+    complete = len(graded) == len(known)
+    rule = rubric.overall
+    base = Grade(_method_grade(rule.method, [int(g) for g in graded.values()]))
+    reason = _METHOD_WORDS[rule.method].format(n=len(graded))
+    if not complete:
+        reason += f"; {len(known) - len(graded)} not yet graded"
+
+    limiting = [cid for cid in rule.limiting_criteria if cid in graded]
+    if limiting:
+        worst_limiting = max(graded[cid] for cid in limiting)
+        if rule.limiting_mode is LimitingMode.INADEQUATE:
+            cap = Grade.INADEQUATE if worst_limiting is Grade.INADEQUATE else None
+        else:
+            cap = worst_limiting
+        if cap is not None and cap > base:
+            culprits = tuple(cid for cid in limiting if graded[cid] == cap)
+            titles = " and ".join(rubric.criterion(cid).title for cid in culprits)
+            return OverallGrade(cap, f"{cap.label}: limited by {titles}", culprits, complete)
+    return OverallGrade(base, f"{base.label}: {reason}", (), complete)
