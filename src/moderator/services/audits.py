@@ -20,7 +20,7 @@ from moderator.domain.rubric import Rubric
 from moderator.errors import BadInput, NotFound, Refused
 from moderator.services.rubrics import ensure_rubric, resolve_rubric, rubric_by_hash
 from moderator.services.users import Role, User, get_user, require_role
-from moderator.store.db import Store, now_iso
+from moderator.store.db import Store
 
 AuditStatus = Literal["todo", "draft", "submitted"]
 MAX_NOTE = 4000
@@ -359,7 +359,7 @@ def _insert_audit(
     programme: str | None,
 ) -> int:
     digest = ensure_rubric(store, rubric)
-    stamp = now_iso()
+    stamp = store.now()
     cur = store.execute(
         "INSERT INTO audits (case_id, rubric_hash, manager_id, assigned_by, assigned_at, due,"
         " programme, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'todo', ?)",
@@ -494,7 +494,7 @@ def save_criterion(
         new_note = old_note if note is None else note
         if current is not None and new_grade == old_grade and new_note == old_note:
             return None
-        stamp = now_iso()
+        stamp = store.now()
         store.execute(
             "INSERT INTO criterion_grades (audit_id, criterion, grade, note, updated_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (audit_id, criterion) DO UPDATE SET"
@@ -545,7 +545,7 @@ def set_override(
         raise BadInput(f"reason is too long ({len(reason)} > {MAX_REASON} characters)")
     old = row["overall_override"]
     with store.transaction():
-        stamp = now_iso()
+        stamp = store.now()
         store.execute(
             "UPDATE audits SET overall_override = ?, override_reason = ?, updated_at = ?,"
             " status = CASE status WHEN 'todo' THEN 'draft' ELSE status END WHERE id = ?",
@@ -594,7 +594,7 @@ def submit_audit(store: Store, user: User, audit_id: int) -> AuditDetail:
         )
     assert detail.overall is not None and detail.overall.final is not None
     with store.transaction():
-        stamp = now_iso()
+        stamp = store.now()
         store.execute(
             "UPDATE audits SET status = 'submitted', overall_grade = ?, submitted_at = ?,"
             " updated_at = ? WHERE id = ?",

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from moderator.errors import BadInput
 from moderator.services.users import SYSTEM, Role, User, get_user, require_role
-from moderator.store.db import Store, now_iso
+from moderator.store.db import Store
 
 
 class RedactionPreview(BaseModel):
@@ -103,7 +103,7 @@ def import_cases(
         )
     file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
     added = 0
-    stamp = now_iso()
+    stamp = store.now()
     with store.transaction():
         cur = store.execute(
             "INSERT INTO imports (at, by, file_sha256, cases_added, cases_skipped)"

@@ -9,7 +9,7 @@ from pathlib import Path
 from moderator.domain.rubric import Rubric
 from moderator.domain.rubric_files import load_rubric_dir, shipped_rubrics_dir
 from moderator.errors import NotFound
-from moderator.store.db import Store, now_iso
+from moderator.store.db import Store
 
 
 def shipped_rubrics() -> dict[str, Rubric]:
@@ -34,7 +34,7 @@ def ensure_rubric(store: Store, rubric: Rubric) -> str:
                 rubric.version,
                 rubric.title,
                 rubric.model_dump_json(),
-                now_iso(),
+                store.now(),
             ),
         )
     return digest

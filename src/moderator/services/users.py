@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from moderator.errors import BadInput, NotFound, Refused, UsageProblem
-from moderator.store.db import Store, now_iso
+from moderator.store.db import Store
 
 
 class Role(StrEnum):
@@ -106,7 +106,7 @@ def add_user(
     with store.transaction():
         cur = store.execute(
             "INSERT INTO users (name, role, team, authority, created_at) VALUES (?, ?, ?, ?, ?)",
-            (name, role.value, team, authority, now_iso()),
+            (name, role.value, team, authority, store.now()),
         )
         store.record_event(actor, "user.add", "user", cur.lastrowid, after=role.value)
     created = find_user(store, name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +40,12 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()
         self._depth = 0
+        self.clock: Callable[[], str] = now_iso
+        """Where timestamps come from; loaders of historical data (demo, synth) replace it."""
+
+    def now(self) -> str:
+        """The current time as the store records it (see :attr:`clock`)."""
+        return self.clock()
 
     # -- transactions -------------------------------------------------------
     @contextmanager
@@ -112,7 +118,7 @@ class Store:
             "INSERT INTO events (at, actor, kind, entity, entity_id, field, before, after, detail)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                at or now_iso(),
+                at or self.now(),
                 actor,
                 kind,
                 entity,
