@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -147,6 +148,51 @@ class _Builder:
         return out
 
 
+_QUOTED_VALUE = re.compile(r"""^\s*(?:- )?[^\s#"'][^#"']*:\s+(["'])""")
+_KEY_LINE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?:\s|$)")
+
+
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
+    """Where a value opens a quote that runs on over later keys (1-based line, col), if any.
+
+    A quote left open swallows the lines after it, so the parser only complains
+    several lines later; pointing at the quote is what helps the author.
+    """
+    lines = text.splitlines()
+    found = None
+    for i, line in enumerate(lines[: max(before_line - 1, 0)]):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote = match.group(1)
+        rest = "\n".join([line[match.end() :], *lines[i + 1 :]])
+        # the quoted text: "..." with backslash escapes, or '...' with '' for a quote
+        # (possessive, so '' is never mistaken for the closing quote)
+        body = r'(?:[^"\\]|\\.)*+"' if quote == '"' else r"(?:[^']|'')*+'"
+        closing = re.match(body, rest, re.DOTALL)
+        swallowed = rest[: closing.end()] if closing else rest
+        if any(_KEY_LINE.match(later) for later in swallowed.split("\n")[1:]):
+            found = (i + 1, match.end())
+    return found
+
+
+def _syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or exc.context or "invalid YAML"
+    if exc.problem and exc.context and not exc.context.startswith("while"):
+        what = f"{exc.context}, {exc.problem}"  # "expected a single document ..., but found ..."
+    quote = _unclosed_quote(text, line)
+    if quote is not None:
+        return Problem(
+            file,
+            *quote,
+            f"YAML syntax error: this quote is never closed (the parser gave up at line {line}:"
+            f" {what})",
+        )
+    return Problem(file, line, col, f"YAML syntax error: {what}")
+
+
 def _read_yaml(path: Path) -> tuple[Any, _Positions, list[Problem]]:
     file = str(path)
     try:
@@ -164,10 +210,7 @@ def _read_yaml(path: Path) -> tuple[Any, _Positions, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        raise RubricFileError([Problem(file, line, col, f"YAML syntax error: {what}")]) from None
+        raise RubricFileError([_syntax_problem(file, text, exc)]) from None
     except yaml.YAMLError as exc:
         raise RubricFileError([Problem(file, 1, 1, f"YAML syntax error: {exc}")]) from None
     pos = _Positions()
@@ -237,6 +280,8 @@ def _describe(error: Any, data: Any, model: type[BaseModel]) -> str:
         return f"{_field(loc[:-1], data)}: unknown key {loc[-1]!r}{hint}"
     msg = str(error["msg"]).removeprefix("Value error, ")
     value = error.get("input")
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{_field(loc, data)}: must be true or false, not {value!r}"
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         msg += f', not the number {value!r} (put it in quotes: "{value}")'
     return f"{_field(loc, data)}: {msg}"
