@@ -309,8 +309,10 @@ def _normalise_descriptors(
             handled.add(base)
             fixed: dict[str, Any] = {}
             unknown = False
+            # positions as written, before any spelling is renamed to its field
+            written = {key: pos.at((*base, key)) for key in crit["descriptors"]}
             for key, value in crit["descriptors"].items():
-                line, col = pos.at((*base, key))
+                line, col = written[key]
                 try:
                     grade = Grade.parse(str(key).replace("_", " "))
                 except BadInput:
