@@ -234,11 +234,12 @@ def derive_overall_grade(
 ) -> OverallGrade | None:
     """Derive a case's overall grade from its criterion grades under the rubric's rule.
 
-    The method (median, mean or worst, always rounded towards the worse grade)
-    gives a base grade; then the limiting criteria apply: in ``inadequate``
+    The method gives a base grade: the median (between two grades, the worse),
+    the mean rounded to the nearest grade (halfway: the worse), or the worst; then the limiting criteria apply: in ``inadequate``
     mode an Inadequate limiting criterion makes the whole case Inadequate, in
     ``cap`` mode the overall grade is never better than the worst limiting
-    criterion. Ungraded criteria are ignored and the result is marked
+    criterion. The explanation names the limiting criteria that decided the
+    grade. Ungraded criteria are ignored and the result is marked
     incomplete. Grades for criteria the rubric does not have are ignored.
     Returns None when nothing is graded yet.
 
@@ -263,11 +264,16 @@ def derive_overall_grade(
     limiting = [cid for cid in rule.limiting_criteria if cid in graded]
     if limiting:
         worst_limiting = max(graded[cid] for cid in limiting)
+        # In inadequate mode an Inadequate limiting criterion decides the grade whatever
+        # the others say, so it is named even when the method gave Inadequate anyway;
+        # in cap mode a limiting criterion is named only when it lowered the grade.
         if rule.limiting_mode is LimitingMode.INADEQUATE:
             cap = Grade.INADEQUATE if worst_limiting is Grade.INADEQUATE else None
+            decides = cap is not None
         else:
             cap = worst_limiting
-        if cap is not None and cap > base:
+            decides = cap > base
+        if cap is not None and decides:
             culprits = tuple(cid for cid in limiting if graded[cid] == cap)
             titles = " and ".join(rubric.criterion(cid).title for cid in culprits)
             return OverallGrade(cap, f"{cap.label}: limited by {titles}", culprits, complete)
