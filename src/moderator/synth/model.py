@@ -75,8 +75,13 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+_BY_RANK = (Grade.OUTSTANDING, *Grade)  # index 0 clamps to Outstanding
+
+
 def _clip(value: float) -> Grade:
-    return Grade(min(4, max(1, math.floor(value + 0.5))))
+    """Round a latent grade to the nearest of the four (half rounds towards the worse)."""
+    rank = math.floor(value + 0.5)
+    return _BY_RANK[1 if rank < 1 else (4 if rank > 4 else rank)]
 
 
 # -- the plan ------------------------------------------------------------------------------
