@@ -23,9 +23,7 @@ def _team(store, n_per_manager: dict[str, int]):  # type: ignore[no-untyped-def]
             u[name] = found
     ids: dict[str, list[int]] = {}
     for name, n in n_per_manager.items():
-        ids[name] = [
-            submitted_audit(store, u["lee"], u[name], f"{name}-{i}") for i in range(n)
-        ]
+        ids[name] = [submitted_audit(store, u["lee"], u[name], f"{name}-{i}") for i in range(n)]
     return u, ids
 
 
@@ -88,7 +86,7 @@ def test_sample_is_recorded_with_who_when_seed_and_params(store) -> None:  # typ
 
 
 def test_already_sampled_audits_are_never_drawn_again(store) -> None:  # type: ignore[no-untyped-def]
-    u, ids = _team(store, {"mia": 6})
+    u, _ids = _team(store, {"mia": 6})
     first = draw_sample(store, u["lee"], rate=0.5, seed=1, exclude_months=0)
     second = draw_sample(store, u["lee"], rate=1, seed=1, exclude_months=0)
     assert not {i.audit_id for i in first.items} & {i.audit_id for i in second.items}

@@ -27,14 +27,16 @@ from tests.moderation_helpers import manager_note, submitted_audit
 
 pytestmark = pytest.mark.usefixtures("mini_rubrics")
 
-G, RI, I, O = Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE, Grade.OUTSTANDING
+G, RI, INAD, OUT = Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE, Grade.OUTSTANDING
 
 
 @pytest.fixture
 def setup(store):  # type: ignore[no-untyped-def]
     """One submitted audit (mia: all Good, overall Good), sampled for oli."""
     u = people(store)
-    audit_id = submitted_audit(store, u["lee"], u["mia"], "C-1", {"risk": G, "seen": G, "plan": O})
+    audit_id = submitted_audit(
+        store, u["lee"], u["mia"], "C-1", {"risk": G, "seen": G, "plan": OUT}
+    )
     sample = draw_sample(store, u["lee"], rate=1, seed=1, moderator="oli")
     moderation_id = sample.items[0].moderation_id
     assert moderation_id is not None
@@ -67,7 +69,7 @@ def test_moderator_works_blind_until_they_submit(setup) -> None:  # type: ignore
         compare_moderation(store, oli, mid)
     assert paired_grades(store, oli) == []
 
-    _grade_all(store, oli, mid, {"risk": I, "seen": G, "plan": RI})
+    _grade_all(store, oli, mid, {"risk": INAD, "seen": G, "plan": RI})
     with pytest.raises(Refused, match="not submitted"):
         compare_moderation(store, oli, mid)
     assert get_audit(store, oli, audit_id).blind
@@ -82,7 +84,7 @@ def test_moderation_autosaves_logs_and_locks_on_submit(setup) -> None:  # type: 
     store, u, _audit_id, mid = setup
     oli = u["oli"]
     save_moderation_grade(store, oli, mid, "risk", grade=G)
-    save_moderation_grade(store, oli, mid, "risk", grade=I, note="No safety plan.")
+    save_moderation_grade(store, oli, mid, "risk", grade=INAD, note="No safety plan.")
     assert get_moderation(store, oli, mid).summary.status == "draft"
     events = [
         (e["kind"], e["field"], e["before"], e["after"])
@@ -103,7 +105,7 @@ def test_moderation_autosaves_logs_and_locks_on_submit(setup) -> None:  # type: 
     done = submit_moderation(store, oli, mid)
     assert done.overall.final is RI
     with pytest.raises(Refused, match="read-only"):
-        save_moderation_grade(store, oli, mid, "seen", grade=O)
+        save_moderation_grade(store, oli, mid, "seen", grade=OUT)
     # The database itself refuses to change a submitted blind grading.
     with pytest.raises(sqlite3.IntegrityError, match="read-only"), store.transaction():
         store.execute("UPDATE moderation_grades SET grade = 1 WHERE moderation_id = ?", [mid])
@@ -114,7 +116,7 @@ def test_moderation_autosaves_logs_and_locks_on_submit(setup) -> None:  # type: 
 def test_review_disagreements_first_then_outcome_for_the_manager(setup) -> None:  # type: ignore[no-untyped-def]
     store, u, audit_id, mid = setup
     oli = u["oli"]
-    _grade_all(store, oli, mid, {"risk": I, "seen": G, "plan": RI})
+    _grade_all(store, oli, mid, {"risk": INAD, "seen": G, "plan": RI})
     submit_moderation(store, oli, mid)
 
     comparison = compare_moderation(store, oli, mid)
@@ -124,10 +126,10 @@ def test_review_disagreements_first_then_outcome_for_the_manager(setup) -> None:
     assert by["seen"].agreed and by["seen"].moderated_grade is G and by["seen"].decided
     assert by["risk"].manager_note == manager_note(audit_id, "risk")
     assert comparison.to_decide == ["risk", "plan"] and comparison.outcome is None
-    assert comparison.manager_overall is G and comparison.moderator_overall is I
+    assert comparison.manager_overall is G and comparison.moderator_overall is INAD
 
     with pytest.raises(BadInput, match="rationale"):
-        record_review(store, oli, mid, "risk", I, "  ")
+        record_review(store, oli, mid, "risk", INAD, "  ")
     with pytest.raises(BadInput, match="agreed"):
         record_review(store, oli, mid, "seen", RI, "no")
     with pytest.raises(BadInput, match="not complete") as err:
@@ -135,14 +137,14 @@ def test_review_disagreements_first_then_outcome_for_the_manager(setup) -> None:
     assert "Risk identified and acted on: no moderated grade" in str(err.value)
 
     after = record_review(
-        store, oli, mid, "risk", I, "Meets 'a known risk was not acted on': no safety plan."
+        store, oli, mid, "risk", INAD, "Meets 'a known risk was not acted on': no safety plan."
     )
     risk = next(r for r in after.rows if r.criterion == "risk")
     assert risk.descriptor and risk.descriptor.startswith("A known risk was not acted on")
     record_review(store, oli, mid, "plan", G, "On reflection the plan has timescales.")
     preview = compare_moderation(store, oli, mid)
     assert preview.to_decide == [] and preview.outcome == "downgraded"
-    assert preview.moderated_overall.final is I  # the limiting criterion decides
+    assert preview.moderated_overall.final is INAD  # the limiting criterion decides
 
     done = complete_review(store, oli, mid)
     assert done.status == "reviewed" and done.outcome == "downgraded"
@@ -165,7 +167,9 @@ def test_review_disagreements_first_then_outcome_for_the_manager(setup) -> None:
     rows = {f["criterion"]: f for f in mine.feedback}
     assert rows["risk"]["moderated_grade"] == "Inadequate" and rows["risk"]["drift"] == 2
     assert rows["risk"]["rationale"].startswith("Meets 'a known risk")
-    assert rows["plan"]["moderated_grade"] == "Good" and rows["plan"]["manager_grade"] == "Outstanding"
+    assert (
+        rows["plan"]["moderated_grade"] == "Good" and rows["plan"]["manager_grade"] == "Outstanding"
+    )
     assert rows["overall"]["outcome"] == "downgraded"
     assert rows["overall"]["moderated_grade"] == "Inadequate"
 
@@ -173,9 +177,7 @@ def test_review_disagreements_first_then_outcome_for_the_manager(setup) -> None:
     with pytest.raises(Refused, match="read-only"):
         record_review(store, oli, mid, "risk", RI, "changed my mind")
     with pytest.raises(sqlite3.IntegrityError, match="read-only"), store.transaction():
-        store.execute(
-            "UPDATE moderation_grades SET rationale = 'x' WHERE moderation_id = ?", [mid]
-        )
+        store.execute("UPDATE moderation_grades SET rationale = 'x' WHERE moderation_id = ?", [mid])
     pairs = paired_grades(store, u["lee"])
     overall = next(p for p in pairs if p["criterion"] == "overall")
     assert (overall["manager_grade"], overall["moderated_grade"]) == ("Good", "Inadequate")
@@ -184,19 +186,19 @@ def test_review_disagreements_first_then_outcome_for_the_manager(setup) -> None:
 def test_moderated_overall_override_needs_a_reason_and_sets_the_outcome(setup) -> None:  # type: ignore[no-untyped-def]
     store, u, _audit_id, mid = setup
     oli = u["oli"]
-    _grade_all(store, oli, mid, {"risk": G, "seen": G, "plan": O})
+    _grade_all(store, oli, mid, {"risk": G, "seen": G, "plan": OUT})
     submit_moderation(store, oli, mid)
     assert compare_moderation(store, oli, mid).to_decide == []
     with pytest.raises(BadInput, match="reason"):
-        set_moderated_overall(store, oli, mid, O, "")
-    set_moderated_overall(store, oli, mid, O, "Exceptional direct work with the child")
+        set_moderated_overall(store, oli, mid, OUT, "")
+    set_moderated_overall(store, oli, mid, OUT, "Exceptional direct work with the child")
     done = complete_review(store, oli, mid)
-    assert done.outcome == "upgraded" and done.moderated_overall.final is O
+    assert done.outcome == "upgraded" and done.moderated_overall.final is OUT
 
 
 def test_agreement_everywhere_is_agreed(setup) -> None:  # type: ignore[no-untyped-def]
     store, u, _audit_id, mid = setup
-    _grade_all(store, u["oli"], mid, {"risk": G, "seen": G, "plan": O})
+    _grade_all(store, u["oli"], mid, {"risk": G, "seen": G, "plan": OUT})
     submit_moderation(store, u["oli"], mid)
     assert complete_review(store, u["oli"], mid).outcome == "agreed"
 
@@ -219,7 +221,7 @@ def test_who_may_do_what(setup) -> None:  # type: ignore[no-untyped-def]
     assert moderation_queue(store, ada) == []
     with pytest.raises(Refused):
         moderation_queue(store, u["mia"])
-    _grade_all(store, u["oli"], mid, {"risk": G, "seen": G, "plan": O})
+    _grade_all(store, u["oli"], mid, {"risk": G, "seen": G, "plan": OUT})
     submit_moderation(store, u["oli"], mid)
     with pytest.raises(Refused):
         compare_moderation(store, ada, mid)

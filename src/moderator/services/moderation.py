@@ -327,7 +327,9 @@ def _editable(store: Store, user: User, moderation_id: int) -> tuple[dict[str, A
         raise Refused(f"moderation {moderation_id} is submitted and read-only")
     if row["moderator_id"] != user.id and not _claimable(row):
         who = row["moderator_name"] or "another authority's moderators"
-        raise Refused(f"moderation {moderation_id} is assigned to {who}; {user.name} may not grade it")
+        raise Refused(
+            f"moderation {moderation_id} is assigned to {who}; {user.name} may not grade it"
+        )
     return row, rubric_by_hash(store, row["rubric_hash"])
 
 
@@ -586,9 +588,7 @@ def _comparison(store: Store, row: dict[str, Any], rubric: Rubric) -> Moderation
         CriterionEntry(criterion=r.criterion, grade=r.moderated_grade) for r in rows
     ]
     override = Grade.parse_optional(row["moderated_override"])
-    moderated_overall = overall_view(
-        rubric, moderated_entries, override, row["overall_rationale"]
-    )
+    moderated_overall = overall_view(rubric, moderated_entries, override, row["overall_rationale"])
     manager_overall = Grade.parse_optional(audit["overall_grade"])
     if row["status"] == "reviewed":
         outcome: Outcome | None = row["outcome"]
