@@ -180,7 +180,8 @@ def read_pack(path: Path) -> tuple[dict[str, Any], bytes]:
         ) from None
     except json.JSONDecodeError as exc:
         where = f"{path}:{exc.lineno}:{exc.colno}"
-        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated"):
+        # A canonical pack always ends with its closing brace: without one, it was cut short.
+        if not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip()):
             raise BadInput(
                 f"{where}: the pack ends too early (truncated or incompletely copied)"
             ) from None
