@@ -80,8 +80,10 @@ def test_cli_synth_writes_the_requested_size(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(
         cli,
-        ["synth", "--audits", "150", "--seed", "4", "--managers", "5", "--teams", "2"]
-        + ["--db", str(db), "--format", "json"],
+        [
+            *("synth", "--audits", "150", "--seed", "4", "--managers", "5", "--teams", "2"),
+            *("--db", str(db), "--format", "json"),
+        ],
     )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)

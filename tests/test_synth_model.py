@@ -84,9 +84,9 @@ def test_optimism_concentrates_in_risk_and_planning_and_shrinks_after_training()
         assert audit.submitted_at is not None
         for criterion, entry in audit.grades.items():
             drift = int(m.review[criterion].grade) - int(entry.grade)
-            (prone if re.search("risk|plan|strateg|contingen|permanen", criterion) else other).append(
-                drift
-            )
+            (
+                prone if re.search("risk|plan|strateg|contingen|permanen", criterion) else other
+            ).append(drift)
         overall = int(m.moderated_overall or 0) - int(audit.overall or 0)
         (before if audit.submitted_at < "2020-03-02" else after).append(overall)
     assert sum(prone) / len(prone) > 1.5 * sum(other) / len(other) > 0

@@ -581,7 +581,7 @@ class Generator:
             "care_leavers": rng.randint(18, 22),
         }[area]
         gender = rng.choice("fm")
-        n_refs = rng.randint(2, 9)
+        n_refs = rng.randint(3, 9)
         self._case_no += 1
         if self.raw_cases:
             case = self._raw_case(area, team.name, opened, age, gender, n_refs, theme_grades)
@@ -894,7 +894,7 @@ class Generator:
             drawn = at(first_weekday(end + timedelta(days=6)), 10)
             key = f"{year}-Q{quarter + 1}"
             if drawn > now:
-                drawn = at(first_weekday(now.date() - timedelta(days=9)), 10)
+                drawn = at(first_weekday(now.date() - timedelta(days=21)), 10)
                 key += " interim"
                 members = [a for a in members if (a.submitted_at or "") < stamp(drawn)]
             self._draw(pending, members, key, drawn, now, chunk, hand_picked=False)
@@ -1005,9 +1005,11 @@ class Generator:
         graded_from = submit_at - timedelta(minutes=3 * n + rng.randint(5, 30))
         reviewed_at = submit_at + timedelta(days=rng.randint(*review_days), hours=rng.randint(0, 5))
         if submit_at > now:
-            if graded_from < now and rng.random() < 0.5:
+            # Not finished by 'now': about half are part-graded, started in the last few days.
+            if rng.random() < 0.5:
+                started = max(drawn + timedelta(hours=1), now - timedelta(hours=rng.randint(2, 72)))
                 mod.status = "draft"
-                mod.graded_from = stamp(graded_from)
+                mod.graded_from = stamp(started)
                 mod.grades = dict(list(blind.items())[: rng.randint(1, max(1, n - 1))])
             return mod
         cache = self.overall[audit.rubric_id]

@@ -1,6 +1,6 @@
 """Generate ``sample_audits/``: the synthetic authority behind ``moderator demo``.
 
-    python -m moderator.synth.sample --out sample_audits [--seed 2020]
+    python -m moderator.synth.sample --out sample_audits [--seed 2092]
 
 The story mirrors Ofsted's 2020 monitoring visit to Stoke-on-Trent: team
 managers' audits are "overly optimistic", moderators from another authority
@@ -35,7 +35,8 @@ from moderator.synth.model import (
     stamp,
 )
 
-SEED = 2020
+SEED = 2092
+"""Chosen (see README) so this one small realisation tells the 2020 story crisply."""
 TRAINING = date(2020, 3, 2)
 """The back-to-basics programme starts (the letter: 'has now begun')."""
 VISIT = (2020, 2, 24)

@@ -202,8 +202,8 @@ OPENINGS: dict[str, tuple[str, ...]] = {
 HISTORY = (
     "Record shows {n_refs} previous referrals, including a closed child in need episode"
     " (linked record {linked_ref}).",
-    "{n_refs} previous contacts since {date3}, mostly domestic abuse notifications.",
-    "Known to children's services since {date3}; {n_refs} previous referrals, two of which"
+    "{n_refs} previous contacts since {date2}, mostly domestic abuse notifications.",
+    "Known to children's services since {date2}; {n_refs} previous referrals, two of which"
     " were closed with no further action.",
 )
 
