@@ -106,7 +106,7 @@ def synth(
     in risk and planning criteria; about --coverage of submitted audits are
     moderated blind by moderators from another authority and reviewed; after
     --training-date the optimism shrinks. Cases are generated already
-    anonymised ([CHILD], [PARENT-1] ...): synth data never holds identities.
+    anonymised ([CHILD], [MOTHER] ...): synth data never holds identities.
 
     The database must be new or empty (synth never mixes with real records).
     `--as` is accepted for uniformity; synth creates its own users.

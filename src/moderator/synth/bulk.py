@@ -13,7 +13,7 @@ marked submitted, a moderation's grades before it is marked submitted or
 reviewed.
 
 Synth data never contains identities, not even invented ones: its cases are
-generated already anonymised (``[CHILD]``, ``[PARENT-1]`` ...) and stored
+generated already anonymised (``[CHILD]``, ``[MOTHER]`` ...) and stored
 with :func:`moderator.services.cases.store_case`.
 """
 

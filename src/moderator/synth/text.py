@@ -109,11 +109,11 @@ def theme_of(*texts: str) -> str:
 PLACEHOLDERS: dict[str, str] = {
     "child": "[CHILD]",
     "child_full": "[CHILD]",
-    "mother": "[PARENT-1]",
-    "mother_full": "[PARENT-1]",
-    "partner": "[PARENT-2]",
-    "partner_full": "[PARENT-2]",
-    "sibling": "[SIBLING-1]",
+    "mother": "[MOTHER]",
+    "mother_full": "[MOTHER]",
+    "partner": "[PARTNER]",
+    "partner_full": "[PARTNER]",
+    "sibling": "[SIBLING]",
     "dob": "[DOB]",
     "address": "[ADDRESS]",
     "postcode": "[POSTCODE]",
@@ -127,9 +127,9 @@ PLACEHOLDERS: dict[str, str] = {
     "phone": "[PHONE]",
     "nhs": "[NHS-NUMBER]",
     "upn": "[UPN]",
-    "linked_ref": "[CASE-REF]",
+    "linked_ref": "[CASE-NUMBER]",
 }
-"""How each identifying slot reads in already-anonymised (synth) text."""
+"""How each identifying slot reads in already-anonymised (synth) text: the import's own placeholders."""
 
 PRONOUNS = {
     "f": {"he": "she", "him": "her", "his": "her", "He": "She", "His": "Her", "himself": "herself"},
