@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -80,31 +81,76 @@ def test_demo_history_is_dated_and_logged(demo: Store) -> None:
     assert ats == sorted(ats)
 
 
-def _raw_identifiers() -> set[str]:
-    found: set[str] = set()
-    for line in (sample_audits_dir() / "cases.jsonl").read_text(encoding="utf-8").splitlines():
-        case = json.loads(line)
-        child = case["child"]
-        found.update([case["case_id"], case["worker"], child["name"], child["address"]])
-        found.update([child["postcode"], child["nhs_number"], child["nhs_number"].replace(" ", "")])
-        year, month, day = child["dob"].split("-")
-        found.update([child["dob"], f"{day}/{month}/{year}"])
-        if child.get("upn"):
-            found.add(child["upn"])
-        for person in case["family"]:
-            found.add(person["name"])
-        names = [case["worker"], child["name"], *(p["name"] for p in case["family"])]
-        found.update(part for name in names for part in name.split() if len(part) > 2)
+def _raw_cases() -> list[dict[str, Any]]:
+    text = (sample_audits_dir() / "cases.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _identifiers(case: dict[str, Any]) -> set[str]:
+    """Every identifier in a case's structured record, in the forms a text might use."""
+    child = case["child"]
+    found = {case["case_id"], case["worker"], child["name"], child["address"], child["postcode"]}
+    found.update([child["nhs_number"], child["nhs_number"].replace(" ", "")])
+    year, month, day = child["dob"].split("-")
+    found.update([child["dob"], f"{day}/{month}/{year}"])
+    if child.get("upn"):
+        found.add(child["upn"])
+    names = [case["worker"], child["name"], *(p["name"] for p in case["family"])]
+    found.update(names)
+    found.update(part for name in names for part in name.split() if len(part) > 2)
     return found
 
 
+def _mentions(identifier: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(identifier)}(?!\w)", text) is not None
+
+
 def test_no_raw_identifier_reaches_the_database(demo_db: Path) -> None:
-    identifiers = _raw_identifiers()
-    assert len(identifiers) > 500
+    """Full identifiers nowhere in the database's bytes; no name part in its own case's text."""
+    cases = _raw_cases()
+    whole = {
+        i for case in cases for i in _identifiers(case) if " " in i or any(c.isdigit() for c in i)
+    }
+    assert len(whole) > 500
     blob = b"".join(
         p.read_bytes() for p in demo_db.parent.glob(demo_db.name + "*") if p.is_file()
     ).decode("utf-8", errors="replace")
-    leaked = sorted(i for i in identifiers if re.search(rf"(?<!\w){re.escape(i)}(?!\w)", blob))
+    # One pass over the bytes with every identifier at once (longest first).
+    alternatives = "|".join(re.escape(i) for i in sorted(whole, key=len, reverse=True))
+    found = re.findall(rf"(?<!\w)(?:{alternatives})(?!\w)", blob)
+    assert sorted(set(found)) == []
+    # Each case's stored text (found through its audit: audits are stored in file order).
+    store = open_store(demo_db)
+    try:
+        stored = store.rows(
+            "SELECT c.text FROM audits a JOIN cases c ON c.id = a.case_id ORDER BY a.id"
+        )
+    finally:
+        store.close()
+    audits = (sample_audits_dir() / "audits.jsonl").read_text(encoding="utf-8").splitlines()
+    by_id = {case["case_id"]: case for case in cases}
+    leaks = []
+    for line, row in zip(audits, stored, strict=True):
+        case = by_id[json.loads(line)["case_id"]]
+        leaks.extend(
+            f"{case['case_id']}: {i}" for i in _identifiers(case) if _mentions(i, row["text"])
+        )
+    assert leaks == []
+
+
+def test_professionals_named_only_in_the_text_are_redacted(demo_db: Path) -> None:
+    """'PC Hughes', 'health visitor Burton': names the structured record does not hold."""
+    pattern = re.compile(r"\b(?:PC|Dr|health visitor|school nurse|DSL) ([A-Z][a-z]+)")
+    planted = {m.group(1) for case in _raw_cases() for m in pattern.finditer(case["text"])}
+    assert planted
+    store = open_store(demo_db)
+    try:
+        texts = [r["text"] for r in store.rows("SELECT text FROM cases")]
+    finally:
+        store.close()
+    leaked = sorted(
+        f"{m.group(0)}" for t in texts for m in pattern.finditer(t) if m.group(1) in planted
+    )
     assert leaked == []
 
 
