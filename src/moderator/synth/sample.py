@@ -159,3 +159,20 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def raw_case_records(count: int, seed: int = SEED) -> list[dict[str, object]]:
+    """``count`` case records in the import format with invented identities (for benchmarks)."""
+    from moderator.services.rubrics import shipped_rubrics
+
+    authority, _notes = sample_authority()
+    generator = Generator(
+        authority, shipped_rubrics(), seed=seed, coverage=0, training_date=TRAINING, raw_cases=True
+    )
+    out = []
+    for i in range(count):
+        team = authority.teams[i % len(authority.teams)]
+        case, _latent = generator.new_case(team, date(2020, 1, 6))
+        assert case.raw is not None
+        out.append(case.raw)
+    return out
