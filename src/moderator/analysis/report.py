@@ -17,6 +17,7 @@ the criterion rows.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict
 from datetime import UTC, date, datetime
@@ -435,8 +436,10 @@ def _empty_stats() -> dict[str, Any]:
     return _fields(stats_from_confusion(np.zeros((1, 4, 4), dtype=np.int64))[0])
 
 
-def _sort_key(label: str) -> tuple[str, str]:
-    return (label.casefold(), label)
+def _sort_key(label: str) -> tuple[tuple[int, int | str], ...]:
+    """Natural order, case-insensitive: team2 before team10."""
+    parts = re.split(r"(\d+)", label.casefold())
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
 
 
 def _periods(

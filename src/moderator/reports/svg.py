@@ -57,7 +57,7 @@ def confusion_svg(stats: Stats, title: str) -> str:
     """A heat map of the 4×4 table: green diagonal (agreement), red above (downgrades),
     blue below (upgrades); darker = more pairs."""
     cell, left, top = 64, 110, 58
-    width, height = left + 4 * cell + 20, top + 4 * cell + 40
+    width, height = left + 4 * cell + 40, top + 4 * cell + 40
     peak = max((max(r) for r in stats.confusion), default=0) or 1
     body = [
         _text(left + 2 * cell, 16, "Moderated grade", anchor="middle", extra='font-weight="600"'),
@@ -90,9 +90,9 @@ def confusion_svg(stats: Stats, title: str) -> str:
             )
     body.append(
         _text(
-            left,
+            left - 70,
             height - 12,
-            "Above the diagonal: downgraded. Below: upgraded.",
+            "Above the diagonal: downgraded; below: upgraded.",
             fill=MUTED,
         )
     )
@@ -127,13 +127,20 @@ def _nice_step(raw: float) -> float:
     return float(10 ** (exp + 1))
 
 
+def _tick(value: float) -> str:
+    """A tick label: signed, as few decimals as needed (+0.25, +0.5, -1, 0)."""
+    if abs(value) < 1e-12:
+        return "0"
+    return f"{value:+.2f}".rstrip("0").rstrip(".")
+
+
 def _axis(scale: _Scale, top: float, bottom: float, label: str) -> list[str]:
     body = []
     for t in scale.ticks():
         x = scale(t)
         colour = INK if abs(t) < 1e-12 else GRID
         body.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="{colour}"/>')
-        body.append(_text(x, bottom + 14, f"{t:+.1f}" if t else "0", anchor="middle", fill=MUTED))
+        body.append(_text(x, bottom + 14, _tick(t), anchor="middle", fill=MUTED))
     body.append(_text((scale.x0 + scale.x1) / 2, bottom + 30, label, anchor="middle", fill=MUTED))
     return body
 
@@ -201,7 +208,7 @@ def drift_bars_svg(groups: Sequence[GroupStats], title: str) -> str:
             g.mean_drift,
             g.mean_drift_ci,
             bool(g.mean_drift_ci and g.mean_drift_ci[0] > 0),
-            f"n={g.n}",
+            f"n={g.n:,}",
         )
         for g in groups
         if g.n
@@ -211,7 +218,7 @@ def drift_bars_svg(groups: Sequence[GroupStats], title: str) -> str:
 
 def trend_svg(periods: Sequence[GroupStats], title: str) -> str:
     """Mean drift per period: a line with a shaded 95% band and the count under each point."""
-    width, height, left, right, top, bottom = 720, 260, 56, 24, 20, 200
+    width, height, left, right, top, bottom = 720, 260, 64, 44, 20, 200
     points = [p for p in periods if p.mean_drift is not None]
     if not points:
         return _svg(width, 60, title, [_text(left, 30, "No moderated audits to plot.", fill=MUTED)])
@@ -235,21 +242,23 @@ def trend_svg(periods: Sequence[GroupStats], title: str) -> str:
         return left + (width - left - right) * (k / span if len(points) > 1 else 0.5)
 
     body: list[str] = []
-    tick = lo
-    while tick <= hi + 1e-9:
-        colour = INK if abs(tick) < 1e-12 else GRID
+    ticks = [lo + k * step for k in range(round((hi - lo) / step) + 1)]
+    for tick in ticks:
         body.append(
-            f'<line x1="{left}" y1="{y(tick):.1f}" x2="{width - right}" y2="{y(tick):.1f}" stroke="{colour}"/>'
+            f'<line x1="{left}" y1="{y(tick):.1f}" x2="{width - right}" y2="{y(tick):.1f}" '
+            f'stroke="{GRID}"/>'
         )
-        body.append(
-            _text(left - 6, y(tick) + 4, f"{tick:+.1f}" if tick else "0", anchor="end", fill=MUTED)
-        )
-        tick += step
+        body.append(_text(left - 6, y(tick) + 4, _tick(tick), anchor="end", fill=MUTED))
     band_top = [(x(k), y(p.mean_drift_ci[1])) for k, p in enumerate(points) if p.mean_drift_ci]
     band_bottom = [(x(k), y(p.mean_drift_ci[0])) for k, p in enumerate(points) if p.mean_drift_ci]
     if len(band_top) >= 2:
         poly = " ".join(f"{a:.1f},{b:.1f}" for a, b in band_top + band_bottom[::-1])
         body.append(f'<polygon points="{poly}" fill="{_mix(DOWN, 0.15)}" stroke="none"/>')
+    if lo <= 0 <= hi:  # no drift: drawn over the band so it stays visible
+        body.append(
+            f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - right}" y2="{y(0):.1f}" '
+            f'stroke="{INK}"/>'
+        )
     line = " ".join(f"{x(k):.1f},{y(p.mean_drift or 0.0):.1f}" for k, p in enumerate(points))
     body.append(f'<polyline points="{line}" fill="none" stroke="{OPTIMISTIC}" stroke-width="2"/>')
     every = max(1, math.ceil(len(points) / 12))
@@ -261,7 +270,7 @@ def trend_svg(periods: Sequence[GroupStats], title: str) -> str:
         )
         if k % every == 0:
             body.append(_text(x(k), bottom + 16, p.key, anchor="middle", fill=MUTED))
-            body.append(_text(x(k), bottom + 30, f"n={p.n}", anchor="middle", fill=MUTED))
+            body.append(_text(x(k), bottom + 30, f"n={p.n:,}", anchor="middle", fill=MUTED))
     body.append(
         _text(
             left,
