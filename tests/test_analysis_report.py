@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +14,7 @@ from moderator.analysis.inputs import Assignment, ReportFilters
 from moderator.analysis.pairs import PairedGrades, read_paired_csv
 from moderator.analysis.report import Report, build_report
 from moderator.analysis.stats import drift_stats
+from report_samples import contract_csv
 
 G = ["Outstanding", "Good", "Requires improvement to be good", "Inadequate"]
 TOP = [
@@ -43,44 +43,6 @@ STATS = [
     "confusion",
 ]
 FIXED = datetime(2024, 5, 1, 9, 30)
-
-
-def contract_csv(path: Path) -> Path:
-    """The example of /work/shared/checks/contract, written the same way."""
-    with open(path, "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(
-            [
-                "audit_id",
-                "case_ref",
-                "rubric",
-                "criterion",
-                "manager",
-                "team",
-                "service_area",
-                "audited_on",
-                "manager_grade",
-                "moderated_grade",
-            ]
-        )
-        for i in range(40):
-            mg = 1 + i % 3
-            common = [f"m{i % 4}", f"t{i % 2}", "help_and_protection", f"2020-0{1 + i % 9}-10"]
-            w.writerow(
-                [
-                    f"A{i}",
-                    f"C{i}",
-                    "r",
-                    "overall",
-                    *common,
-                    G[mg - 1],
-                    G[min(3, mg + (i % 2))] if i % 5 else "",
-                ]  # fmt: skip
-            )
-            w.writerow(
-                [f"A{i}", f"C{i}", "r", "risk", *common, mg, min(4, mg + 1) if i % 5 else ""]
-            )
-    return path
 
 
 def audit(
