@@ -14,7 +14,7 @@ from moderator.analysis.inputs import Assignment, ReportFilters
 from moderator.analysis.pairs import PairedGrades, read_paired_csv
 from moderator.analysis.report import Report, build_report
 from moderator.analysis.stats import drift_stats
-from report_samples import contract_csv
+from tests.report_samples import contract_csv
 
 G = ["Outstanding", "Good", "Requires improvement to be good", "Inadequate"]
 TOP = [

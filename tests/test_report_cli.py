@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from moderator.analysis.pairs import read_paired_csv
 from moderator.analysis.report import Report
 from moderator.cli import cli
-from report_samples import contract_csv
+from tests.report_samples import contract_csv
 
 
 @pytest.fixture
@@ -157,20 +157,6 @@ def test_database_reports_say_they_need_the_store(tmp_path: Path) -> None:
     assert code == 1
     assert "need the audit store" in err and "--from-csv" in err
     assert out == ""
-
-
-def test_core_packages_do_not_import_textual_or_rich() -> None:
-    code = (
-        "import sys\n"
-        "import moderator.analysis.pairs, moderator.analysis.stats, moderator.analysis.leniency\n"
-        "import moderator.analysis.report, moderator.reports\n"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
-        "print(','.join(bad))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
 
 
 def test_help_does_not_import_numerical_libraries() -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -98,10 +98,6 @@ class Categorical:
     def take(self, index: npt.NDArray[Any]) -> Categorical:
         """The rows at ``index`` (a boolean mask or integer indices), same levels."""
         return Categorical(self.codes[index], self.levels)
-
-    def codes_where(self, predicate: Callable[[str], bool]) -> CodeArray:
-        """Codes of the levels for which ``predicate(label)`` is true."""
-        return np.array([i for i, s in enumerate(self.levels) if predicate(s)], dtype=np.int32)
 
     def mask(self, predicate: Callable[[str], bool]) -> npt.NDArray[np.bool_]:
         """A row mask: rows whose label satisfies ``predicate`` (evaluated once per level)."""
@@ -220,11 +216,10 @@ class PairedGrades:
         names = [*HEADER, *OPTIONAL_COLUMNS]
         columns: dict[str, list[object]] = {}
         if isinstance(materialised[0], Mapping):
-            present = [name for name in names if name in materialised[0]]
+            mappings = cast(list[Mapping[str, object]], materialised)
+            present = [name for name in names if name in mappings[0]]
             for name in present:
-                columns[name] = [
-                    row.get(name) if isinstance(row, Mapping) else None for row in materialised
-                ]
+                columns[name] = [row.get(name) for row in mappings]
         else:
             width = len(materialised[0])
             transposed = list(zip(*materialised, strict=False))
