@@ -33,9 +33,10 @@ like and however few audits there are*:
 Nothing about colleagues' drift enters except the variance floor, which only
 widens. Shrinking the *interval* towards a high team mean, as a textbook
 empirical-Bayes posterior interval would, brands fair managers in optimistic
-teams (``tests/test_analysis_leniency.py`` shows it doing so in about 18% of
-simulated teams). With fewer than five audits the exact test cannot reach 5%
-(2⁻⁴ > 0.05), so nobody is flagged on a handful of cases.
+teams: in ``tests/test_analysis_leniency.py`` it flags about 10% of fair
+managers where most colleagues are optimistic, against about 2% for this
+flag. With fewer than five audits the exact test cannot reach 5% (2⁻⁴ > 0.05),
+so nobody is flagged on a handful of cases.
 
 **How lenient, as a single number?** (``estimate``, shown as ``leniency``) is
 the manager's mean drift shrunk towards the overall mean by normal-normal
@@ -50,9 +51,13 @@ not shown as optimistic by borrowing their colleagues' drift.
 Power (simulated in the tests): with moderators and managers each a grade off
 on 20% of cases (a fair manager agrees exactly with the moderator on about 70%
 of audits; drift standard deviation about 0.75) a manager half a grade
-optimistic over 20 moderated audits is flagged about 85% of the time. Noisier
-grading lowers that for any valid test: even knowing the spread σ exactly,
-power is Φ(0.5·√20/σ − 1.645), below 80% once σ exceeds about 0.9.
+optimistic over 20 moderated audits is flagged about 83% of the time (81-85%
+across team make-ups and seeds). Noisier grading lowers that for any valid
+test: with each grader a grade off on 30% of cases (σ about 0.83) it is about
+75%, and even knowing σ exactly a 5% test has power Φ(0.5·√20/σ − 1.645),
+below 80% once σ exceeds about 0.9. The price of a guaranteed false-alarm rate
+on integer grades is that the exact test is conservative (about 1-3% actual
+rather than 5%), which costs a few points of power.
 """
 
 from __future__ import annotations

@@ -60,6 +60,9 @@ DEFINITIONS: dict[str, str] = {
     "optimistic": "true only when the whole leniency interval is above zero: a one-sided 5% "
     "test on the manager's own audits, so a manager who grades like the moderators is "
     "flagged at most 5% of the time whatever their colleagues do.",
+    "p_optimistic": "exact one-sided sign-flip (randomisation) p-value of the manager's own "
+    "overall drifts; unlike the sign test it weighs a two-grade downgrade more than a "
+    "one-grade one. Optimistic needs it at or below 0.05.",
     "coverage": "share of submitted audits that have been moderated (an audit counts as "
     "moderated when its overall grade has a moderated grade).",
     "compliance": "audits assigned against audits submitted by their due date, per manager.",

@@ -249,7 +249,9 @@ def _print_table(result: Report) -> None:
     console.print(confusion)
 
     managers = Table(title="Managers, most lenient first", title_justify="left")
-    columns = tuple(c for c in LENIENCY_COLUMNS if c.heading not in ("Downgraded", "To Inadequate"))
+    columns = tuple(
+        c for c in LENIENCY_COLUMNS if c.heading not in ("Exact p", "Downgraded", "To Inadequate")
+    )
     for c in columns:
         managers.add_column(
             c.heading,

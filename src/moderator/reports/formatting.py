@@ -53,6 +53,7 @@ LENIENCY_COLUMNS: tuple[Column, ...] = (
     Column("Leniency", "signed", lambda m: m.leniency, 10),
     Column("90% interval", "ci", lambda m: m.leniency_ci, 16),
     Column("Optimistic", "flag", lambda m: m.optimistic, 10),
+    Column("Exact p", "p", lambda m: m.p_optimistic, 8),
     Column("Downgraded", "pct", lambda m: m.downgraded, 11),
     Column("To Inadequate", "int", lambda m: m.to_inadequate, 13),
 )
