@@ -248,6 +248,9 @@ def _print_table(result: Report) -> None:
         confusion.add_row(label, *cells)
     console.print(confusion)
 
+    if not result.by_manager:
+        console.print(Text("No managers in this report.", style="dim"))
+        return
     managers = Table(title="Managers, most lenient first", title_justify="left")
     columns = tuple(
         c for c in LENIENCY_COLUMNS if c.heading not in ("Exact p", "Downgraded", "To Inadequate")
