@@ -14,6 +14,7 @@ from moderator.analysis.report import build_report
 from moderator.cli import cli
 from moderator.domain.grades import Grade
 from moderator.services.moderation import (
+    compare_moderation,
     complete_review,
     paired_grades,
     record_review,
@@ -37,11 +38,9 @@ def _moderate_all(store, u) -> None:  # type: ignore[no-untyped-def]
         for crit, grade in {"risk": INAD, "seen": G, "plan": RI}.items():
             save_moderation_grade(store, u["oli"], mid, crit, grade=grade, note="moderator note")
         submit_moderation(store, u["oli"], mid)
-        for crit, grade in (("risk", INAD), ("plan", RI)):
-            try:
-                record_review(store, u["oli"], mid, crit, grade, f"descriptor for {crit} is met")
-            except Exception:  # agreed criteria need no review
-                pass
+        mine = {"risk": INAD, "seen": G, "plan": RI}
+        for crit in compare_moderation(store, u["oli"], mid).to_decide:
+            record_review(store, u["oli"], mid, crit, mine[crit], f"descriptor for {crit} is met")
         complete_review(store, u["oli"], mid)
 
 

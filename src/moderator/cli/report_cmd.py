@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from moderator.cli.common import common_options, format_option, resolve
-from moderator.errors import BadInput, ModeratorError, UsageProblem
+from moderator.errors import BadInput, UsageProblem
 
 if TYPE_CHECKING:
     from moderator.analysis.inputs import Assignment, ReportFilters
@@ -138,15 +138,8 @@ def _load(
 
         return read_paired_csv(from_csv), None, str(from_csv)
     db_path, who = resolve(ctx, db, user)
-    try:
-        from moderator.services.reporting import load_report_inputs
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("moderator.services"):
-            raise ModeratorError(
-                "Database reports need the audit store, which this build does not have yet; "
-                "use --from-csv FILE with a paired-grades CSV."
-            ) from None
-        raise
+    from moderator.services.reporting import load_report_inputs
+
     pairs, assignments = load_report_inputs(db_path, who, filters)
     return pairs, assignments, str(db_path)
 
