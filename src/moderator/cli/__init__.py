@@ -34,13 +34,23 @@ def _register() -> None:
         audit_cmd,
         import_cmd,
         moderation_cmd,
+        report_cmd,
         rubric_cmd,
         synth_cmd,
         tui_cmd,
         user_cmd,
     )
 
-    for module in (rubric_cmd, user_cmd, import_cmd, audit_cmd, moderation_cmd, tui_cmd, synth_cmd):
+    for module in (
+        rubric_cmd,
+        user_cmd,
+        import_cmd,
+        audit_cmd,
+        moderation_cmd,
+        report_cmd,
+        tui_cmd,
+        synth_cmd,
+    ):
         for command in module.COMMANDS:
             cli.add_command(command)
 
