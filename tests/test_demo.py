@@ -171,3 +171,24 @@ def test_demo_build_only_from_the_cli(tmp_path: Path) -> None:
     assert (target.parent / "demo-pseudonym.key").is_file()
     again = CliRunner().invoke(cli, ["demo", "--build-only", str(target)])
     assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_report_on_the_demo_shows_the_2020_pattern(demo_db: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["report", "--db", str(demo_db), "--as", "Kenneth Obi", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    headline = report["headline"]
+    found = re.search(r"downgraded (\d+) of (\d+) audits", headline)
+    assert found, headline
+    downgraded, moderated = int(found.group(1)), int(found.group(2))
+    assert downgraded > moderated / 2  # most moderated audits downgraded
+    inadequate = re.search(r"(\d+) were rated inadequate", headline)
+    assert inadequate and int(inadequate.group(1)) > moderated / 3, headline  # many inadequate
+    # The three clearly optimistic managers lead the leniency table; the accurate two trail it.
+    ranked = sorted(report["by_manager"], key=lambda m: m["leniency"], reverse=True)
+    names = [m["key"] for m in ranked]
+    assert set(names[:3]) == {"Gillian Hargreaves", "Colin Ashworth", "Fiona Blackwood"}
+    assert set(names[-2:]) == {"Sunita Sandhu", "Imogen Venables"}
+    assert not any(m["optimistic"] for m in ranked[-2:])
