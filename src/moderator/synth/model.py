@@ -75,7 +75,7 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-_BY_RANK = (Grade.OUTSTANDING, *Grade)  # index 0 clamps to Outstanding
+_BY_RANK: tuple[Grade, ...] = (Grade.OUTSTANDING, *Grade)  # index 0 is never used
 
 
 def _clip(value: float) -> Grade:
@@ -555,7 +555,7 @@ class Generator:
         if self.training_date is None or moment < self.training_date:
             return person.optimism
         days = (moment - self.training_date).days
-        decay = 0.5 ** (days / TRAINING_HALF_LIFE_DAYS)
+        decay: float = 0.5 ** (days / TRAINING_HALF_LIFE_DAYS)
         return person.optimism * (TRAINING_FLOOR + (1 - TRAINING_FLOOR) * decay)
 
     def practice_level(self, moment: date) -> float:
