@@ -351,8 +351,7 @@ print(time.perf_counter() - started)
 """
 
 
-def child_tui(work: Path, sizes: dict[str, int]) -> dict[str, Any]:
-    del sizes
+def child_tui(work: Path, _sizes: dict[str, int]) -> list[dict[str, Any]]:
     from moderator.demo import build_demo_db
 
     db = work / "demo.db"
@@ -457,13 +456,12 @@ def _row(result: dict[str, Any]) -> str:
     if "pending" in result:
         return f"| {result['name']} | {result['pending']} | | | | |"
     if "ms" in result:
-        value, base, unit = result["ms"], result["baseline_ms"], "ms"
+        value, base = result["ms"], result["baseline_ms"]
         shown, base_shown = f"{value:.2f} ms", f"{base:.3f} ms"
     else:
-        value, base, unit = result["seconds"], result["baseline_seconds"], "s"
+        value, base = result["seconds"], result["baseline_seconds"]
         shown, base_shown = f"{value:.2f} s", f"{base:.2f} s"
     ratio = value / base if base else float("nan")
-    del unit
     return (
         f"| {result['name']} | {shown} | {result['baseline']}: {base_shown} | {ratio:.1f}× |"
         f" {result['peak_mb']:.0f} MB | {result['detail']} |"

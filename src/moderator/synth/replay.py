@@ -271,7 +271,7 @@ class Replayer:
 
         self.at(spec.drawn_at, run)
 
-    def moderation(self, spec: ModerationSpec, sample: SampleSpec) -> None:
+    def moderation(self, spec: ModerationSpec) -> None:
         """Blind grading, submission and review of one sampled audit, each at its time."""
         from moderator.services.moderation import (
             complete_review,
@@ -283,7 +283,6 @@ class Replayer:
 
         store = self.store
         # Samples leave moderations unassigned: the moderator claims one by grading it.
-        del sample
         if spec.grades:
             assert spec.graded_from is not None
             for index, (criterion, entry) in enumerate(spec.grades.items()):
@@ -447,9 +446,8 @@ def replay_plan(
                 replayer.store_anonymised_cases(when, cases)
         for audit in chunk.audits:
             replayer.audit(audit)
-        samples = {s.key: s for s in chunk.samples}
         for sample in chunk.samples:
             replayer.sample(sample)
         for moderation in chunk.moderations:
-            replayer.moderation(moderation, samples[moderation.sample_key])
+            replayer.moderation(moderation)
         return replayer.run(progress)
