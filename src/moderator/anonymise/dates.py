@@ -1,0 +1,148 @@
+"""Dates as people write them in English case records.
+
+One parser serves two purposes: reading the structured date fields of an
+import (``parse_date``: strict about impossible dates, lenient about format)
+and recognising dates inside free text for redaction (``DATE_RE`` and
+``date_from_match``), where a date of birth written as ``4.3.12`` must be
+recognised as the same day as ``2012-03-04``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+# Full month names in any case; "May" and abbreviations only capitalised or upper case,
+# so that "3 mar" or "2 may" in running lowercase text are not taken for dates.
+_MONTH = (
+    r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)"
+    r"|May|MAY"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?)"
+)
+_ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
+
+# Each alternative is a named group so that ``date_from_match`` can read the parts.
+DATE_RE = re.compile(
+    # 2012-03-04, 2012/03/04
+    r"(?<![\w/.-])(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\w/]|[.-]\d)"
+    # 04/03/2012, 4.3.12, 04-03-2012 (day first, the same separator twice)
+    r"|(?<![\w/.-])(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?![\w/]|[.-]\d)"
+    # 4th March 2012, 4 Mar 12, 4th of March, 04 March
+    rf"|(?<![\w])(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![a-z])"
+    r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2})(?!\d))?"
+    # March 4th 2012, March 4, 2012, March 4th
+    rf"|(?<![\w])(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD}(?![\w:])(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
+)
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    digits = text.lstrip("'’")
+    value = int(digits)
+    if len(digits) == 2:
+        # Case records span children and their grandparents: pivot two-digit years on today.
+        pivot = date.today().year % 100 + 1
+        value += 2000 if value <= pivot else 1900
+    return value
+
+
+def date_from_match(m: re.Match[str]) -> tuple[int | None, int, int] | None:
+    """The (year, month, day) a ``DATE_RE`` match denotes; year is None when not written.
+
+    Returns None when the digits cannot be a calendar day (e.g. 13/13/2012); such a
+    match is still a date-like string and is redacted, it just matches no known date.
+    """
+    groups = m.groupdict()
+    if groups["iy"]:
+        y, mo, d = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+    elif groups["nd"]:
+        d, mo = int(groups["nd"]), int(groups["nm"])
+        y = _year(groups["ny"]) or 0
+    elif groups["td"]:
+        d, mo = int(groups["td"]), MONTHS[groups["tm"].rstrip(".").lower()]
+        return _valid(_year(groups["ty"]), mo, d)
+    else:
+        d, mo = int(groups["md"]), MONTHS[groups["mm"].rstrip(".").lower()]
+        return _valid(_year(groups["my"]), mo, d)
+    return _valid(y, mo, d)
+
+
+def _valid(y: int | None, mo: int, d: int) -> tuple[int | None, int, int] | None:
+    try:
+        date(y or 2000, mo, d)  # 2000 is a leap year, so 29 February without a year is fine
+    except ValueError:
+        return None
+    return (y, mo, d)
+
+
+_FIELD_FORMS = re.compile(
+    r"^\s*(?:"
+    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4})"
+    rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})[\s,-]+(?P<ty>\d{{4}})"
+    rf"|(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD},?\s+(?P<my>\d{{4}})"
+    r")\s*$"
+)
+
+
+def parse_date(value: object) -> date:
+    """Parse a structured date field: ISO ``2012-03-04`` or UK ``04/03/2012``, ``4 March 2012``.
+
+    Day comes before month in numeric forms (this is an English case system).
+    Two-digit years are refused here: in a date of birth 1912 and 2012 are both plausible.
+
+    Raises:
+        ValueError: with a message naming the value, e.g. ``not a date: "31/02/2012"``.
+    """
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    m = _FIELD_FORMS.match(value)
+    if m is None:
+        raise ValueError(
+            f'not a date: "{value}" (use 2012-03-04, 04/03/2012 or 4 March 2012)'
+            if value.strip()
+            else "empty date"
+        )
+    g = m.groupdict()
+    if g["iy"]:
+        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+    elif g["nd"]:
+        y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
+    elif g["td"]:
+        y, mo, d = int(g["ty"]), MONTHS[g["tm"].rstrip(".").lower()], int(g["td"])
+    else:
+        y, mo, d = int(g["my"]), MONTHS[g["mm"].rstrip(".").lower()], int(g["md"])
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise ValueError(f'not a date: "{value}"') from None
