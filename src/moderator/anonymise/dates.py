@@ -2,7 +2,7 @@
 
 One parser serves two purposes: reading the structured date fields of an
 import (``parse_date``: strict about impossible dates, lenient about format)
-and recognising dates inside free text for redaction (``DATE_RE`` and
+and recognising dates inside free text for redaction (``find_dates`` and
 ``date_from_match``), where a date of birth written as ``4.3.12`` must be
 recognised as the same day as ``2012-03-04``.
 """
@@ -48,18 +48,51 @@ _MONTH = (
 )
 _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 
-# Each alternative is a named group so that ``date_from_match`` can read the parts.
-DATE_RE = re.compile(
+# Dates are looked for only where a run of digits starts (found quickly), and month-first
+# dates ("March 4th 2012") only after a month's name; both are then matched precisely.
+_DIGITS = re.compile(r"\d+")
+DATE_NUM_RE = re.compile(
     # 2012-03-04, 2012/03/04
-    r"(?<![\w/.-])(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\w/]|[.-]\d)"
+    r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\w/]|[.-]\d)"
     # 04/03/2012, 4.3.12, 04-03-2012 (day first, the same separator twice)
-    r"|(?<![\w/.-])(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?![\w/]|[.-]\d)"
+    r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?![\w/]|[.-]\d)"
     # 4th March 2012, 4 Mar 12, 4th of March, 04 March
-    rf"|(?<![\w])(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![a-z])"
+    rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![a-z])"
     r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2})(?!\d))?"
-    # March 4th 2012, March 4, 2012, March 4th
-    rf"|(?<![\w])(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD}(?![\w:])(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
 )
+# March 4th 2012, March 4, 2012, March 4th
+DATE_MONTH_RE = re.compile(
+    rf"(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD}(?![\w:])(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
+)
+_MONTH_THEN_DIGIT = re.compile(r"[A-Za-z]{3,9}\.?\s+(?=\d)")
+
+
+def starts_cleanly(text: str, start: int) -> bool:
+    """Whether a date match at ``start`` begins a token (not inside 12/04/2012/5 or a word)."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/.-_")
+
+
+def find_dates(text: str) -> list[re.Match[str]]:
+    """Every date written in ``text``, in order."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for run in _DIGITS.finditer(text):
+        start = run.start()
+        if start < end or not starts_cleanly(text, start):
+            continue
+        m = DATE_NUM_RE.match(text, start)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    for hint in _MONTH_THEN_DIGIT.finditer(text):
+        start = hint.start()
+        if hint.group().rstrip(". \t\n").lower() not in MONTHS or not starts_cleanly(text, start):
+            continue
+        m = DATE_MONTH_RE.match(text, start)
+        if m is not None and not any(f.start() <= start < f.end() for f in found):
+            found.append(m)
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 def _year(text: str | None) -> int | None:
@@ -75,18 +108,18 @@ def _year(text: str | None) -> int | None:
 
 
 def date_from_match(m: re.Match[str]) -> tuple[int | None, int, int] | None:
-    """The (year, month, day) a ``DATE_RE`` match denotes; year is None when not written.
+    """The (year, month, day) a date match denotes; year is None when not written.
 
     Returns None when the digits cannot be a calendar day (e.g. 13/13/2012); such a
     match is still a date-like string and is redacted, it just matches no known date.
     """
     groups = m.groupdict()
-    if groups["iy"]:
+    if groups.get("iy"):
         y, mo, d = int(groups["iy"]), int(groups["im"]), int(groups["id"])
-    elif groups["nd"]:
+    elif groups.get("nd"):
         d, mo = int(groups["nd"]), int(groups["nm"])
         y = _year(groups["ny"]) or 0
-    elif groups["td"]:
+    elif groups.get("td"):
         d, mo = int(groups["td"]), MONTHS[groups["tm"].rstrip(".").lower()]
         return _valid(_year(groups["ty"]), mo, d)
     else:

@@ -314,7 +314,9 @@ def _json_array_rows(text: str, problems: _Problems) -> Iterator[tuple[int, Any]
 
 def _csv_rows(text: str, problems: _Problems) -> Iterator[tuple[int, Any]]:
     header_line = next((ln for ln in text.splitlines() if ln.strip()), "")
-    delimiter = max(",;\t", key=lambda d: (("case_id" in header_line.split(d)), header_line.count(d)))
+    delimiter = max(
+        ",;\t", key=lambda d: (("case_id" in header_line.split(d)), header_line.count(d))
+    )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     header_at = 1
