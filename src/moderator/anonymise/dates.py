@@ -95,6 +95,26 @@ def find_dates(text: str) -> list[re.Match[str]]:
     return found
 
 
+_COORDINATED_DAY = re.compile(r"(?<![\w.,/])(\d{1,2})(?:st|nd|rd|th)?\s*(?:,|and|&|or|to|-|–)\s*$")
+
+
+def coordinated_days(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
+    """Days written before a "4th March" date and sharing its month: the 2nd in "2nd and 9th of May"."""
+    out: list[tuple[int, int]] = []
+    if not m.groupdict().get("td"):
+        return out
+    end = m.start()
+    while True:
+        hit = _COORDINATED_DAY.search(text, max(0, end - 12), end)
+        if hit is None or not 1 <= int(hit.group(1)) <= 31:
+            return out
+        day_end = hit.end(1)
+        while day_end < hit.end() and text[day_end].isalpha():
+            day_end += 1  # the ordinal suffix
+        out.append((hit.start(1), day_end))
+        end = hit.start()
+
+
 def _year(text: str | None) -> int | None:
     if text is None:
         return None

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from moderator.anonymise.dates import date_from_match, find_dates
+from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.lexicon import WORD_RE, Lexicon, lexicon, phrase_key, word_key
 from moderator.anonymise.records import RawCase
 
@@ -82,6 +82,7 @@ PLACEHOLDERS: dict[str, str] = {
     "case_number": "CASE-NUMBER",
     "school": "SCHOOL",
     "gp_practice": "GP-PRACTICE",
+    "username": "USERNAME",
 }
 NAME_KINDS = frozenset({"child", "family", "worker", "person", "professional"})
 _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address"})
@@ -157,7 +158,7 @@ _SCHOOL_HINT = re.compile(
     r"(?:Primary|School|Academy|College|Nursery|Infant|Junior|PRU|Sixth|Pupil)\b"
 )
 SCHOOL_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}?)"
+    r"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}?)"
     r"(?:(?:C\s?of\s?E|CE|C\.E\.|RC|R\.C\.|Catholic|Church\s+of\s+England|Methodist|Community"
     r"|Free|Special|Infants?|Junior|Nursery|Primary|Secondary|High|Grammar|Technical|Business"
     r"|and|&)\s+)*"
@@ -169,9 +170,19 @@ SCHOOL_RE = re.compile(
 )
 _GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health)\b")
 GP_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:[A-Z][\w'’&.-]*\s+){1,4}?)"
+    r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,4}?)"
     r"(?:Medical\s+Cent(?:re|er)|Medical\s+Practice|Health\s+Cent(?:re|er)|Family\s+Practice"
     r"|Group\s+Practice|Surgery|Practice)(?![\w])"
+)
+_HOME_HINT = re.compile(r"(?:Home|Lodge|Hostel)\b")
+HOME_RE = re.compile(
+    r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,3}?)"
+    r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Home|Lodge|Hostel)(?![\w])"
+)
+HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
+HANDLE_CUE_RE = re.compile(
+    r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name)(?:\s+(?:is|was|of))?"
+    r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
 )
 INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,2})(?![\w])")
 _ALIAS_HINT = re.compile(
@@ -180,7 +191,7 @@ _ALIAS_HINT = re.compile(
 )
 ALIAS_RE = re.compile(
     r"(?i:\b(?:also\s+known\s+as|known\s+as|aka|a\.k\.a\.?|nicknamed|nickname(?:\s+is)?|goes\s+by"
-    r"|calls\s+(?:him|her|them)sel(?:f|ves)|called|named|street\s+name(?:\s+is)?))"
+    r"|calls\s+(?:him|her|them)sel(?:f|ves)|calls(?:\s+(?:him|her|them))?|called|named|referred\s+to\s+as|street\s+name(?:\s+is)?))"
     r"\s*:?\s*(?:[\"'“‘](?P<q>[^\"'”’\n]{1,30})[\"'”’]|(?P<w>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))"
 )
 
@@ -212,6 +223,8 @@ def _clean_left(text: str, start: int, also: str = "") -> bool:
     return not (c.isalnum() or c == "_" or c in also)
 
 
+_FIRST_GAP = re.compile(r"[ \t]*[,:]?[ \t]*|[ \t]+[-–][ \t]+")
+_INNER_GAP = re.compile(r"[ \t]+|-")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.?[ \t]+$")
 _INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.?(?![\w])")
 _SENTENCE_END = frozenset('.!?:;\n"“”(•*')
@@ -305,6 +318,27 @@ _POSSESSED = frozenset(
     "mum mother dad father house home flat address partner boyfriend girlfriend car brother "
     "sister son daughter children kids baby friend friends nan family room bedroom phone care "
     "school mobile wife husband ex parents behaviour mates".split()
+)
+# Words that head the name of an organisation or place, and endings English nouns have and
+# names rarely do: evidence that a capitalised phrase is not a person.
+_INSTITUTION_NOUNS = frozenset(
+    "centre center army service services team unit house hall court trust council group project "
+    "club foundation partnership hub network alliance association society church chapel hospital "
+    "clinic ward office station library park market shop store hotel pub inn bar cafe stadium "
+    "arena college school academy nursery university company ltd limited co plc agency board "
+    "panel committee forum programme scheme campaign fund charity home homes lodge estate "
+    "road street avenue lane way close drive order act plan assessment".split()
+)
+_NON_NAME_ENDINGS = (
+    "ship", "ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ist", "ive", "ous",
+    "ful", "less", "able", "ible", "ical", "ology", "ware", "ing", "ings", "ies", "hood",
+)
+# Words that may precede a school or practice name without being part of it ("At", "The").
+_LEADING_WORDS = frozenset(
+    "a an the at to from in on into and or but of for by with attends attended attending "
+    "attend visited visit called contacted rang phoned his her their its our my your this that "
+    "new old former current previous local both said says told then when while whilst "
+    "mum dad nursery school college academy primary via".split()
 )
 _NAME_SKIP = frozenset(
     "baby unborn child infant unknown mr mrs ms miss mx dr jr jnr snr sr junior senior the of".split()
@@ -429,7 +463,7 @@ def _register(known: _Known, name: str, person: _Person, lex: Lexicon) -> None:
         split = tuple(word_key(p) for p in re.split(r"['’`\-]", word) if p)
         if len(split) > 1:
             add(split)
-    letters = [w[0].upper() for w in words if w[0].isalpha()]
+    letters = [p[0].upper() for w in words for p in re.split(r"[-‐–]", w) if p and p[0].isalpha()]
     if len(letters) >= 2:
         known.initials.setdefault("".join(letters), index)
         known.initials.setdefault(letters[0] + letters[-1], index)
@@ -706,6 +740,14 @@ class _Redactor:
         for m in CASE_NUMBER_RE.finditer(text):
             if _clean_left(text, m.start(), "/-"):
                 add(m.start(), m.end(), "case_number", "", 80)
+        if "@" in text:
+            for m in HANDLE_RE.finditer(text):
+                if _clean_left(text, m.start(), "@."):
+                    add(m.start(), m.end(), "username", "", 90)
+        for m in HANDLE_CUE_RE.finditer(text):
+            g = "q" if m.group("q") else "w"
+            if m.group(g) and len(m.group(g)) >= 3:
+                add(m.start(g), m.end(g), "username", "", 89)
         for m in COLLAR_RE.finditer(text):
             if _clean_left(text, m.start()):
                 end = m.end("name") if m.group("name") else m.end("num")
@@ -718,15 +760,18 @@ class _Redactor:
             ):
                 kind = "dob"
             add(m.start(), m.end(), kind, "", 75)
+            for start, end in coordinated_days(text, m):
+                add(start, end, "date", "", 75)
         for m in _near(ADDRESS_RE, _STREET_HINT, text, 90, 60):
             add(m.start(), m.end(), "address", _norm_ident(m.group()), 70)
         for m in _near(STREET_RE, _STREET_HINT, text, 60, 12):
             words = phrase_key(m.group())
-            if words and words[0] not in self.lex.common:
+            if words and words[0] not in self.lex.common and not self._protected_phrase(words):
                 add(m.start(), m.end(), "address", _norm_ident(m.group()), 65)
         for pattern, kind, hint in (
             (SCHOOL_RE, "school", _SCHOOL_HINT),
             (GP_RE, "gp_practice", _GP_HINT),
+            (HOME_RE, "address", _HOME_HINT),
         ):
             for m in _near(pattern, hint, text, 110, 40):
                 cand = self.institution(m, kind)
@@ -737,6 +782,12 @@ class _Redactor:
             if self.free(c.start, c.end):
                 self.take(c.start, c.end, c.kind, c.ident, c.priority)
 
+    def _protected_phrase(self, words: tuple[str, ...]) -> bool:
+        """Whether the words begin with a protected phrase ("Staying Close", "Virtual School Head")."""
+        return bool(words) and any(
+            words[: len(phrase)] == phrase for phrase in self.lex.phrases.get(words[0], ())
+        )
+
     def institution(self, m: re.Match[str], kind: str) -> _Cand | None:
         """A school or GP practice, without leading everyday words ("At", "The", "Virtual")."""
         start = m.start()
@@ -746,7 +797,7 @@ class _Redactor:
             key = w.group().casefold()
             if key in ("st", "saint"):
                 break
-            if word_key(w.group()) in lex.common or key in HONORIFICS:
+            if word_key(w.group()) in _LEADING_WORDS or key in HONORIFICS:
                 start = w.end()
                 continue
             break
@@ -755,13 +806,10 @@ class _Redactor:
         if start >= name_end:
             return None
         name = phrase_key(self.text[start:name_end])
-        whole = phrase_key(self.text[start : m.end()])
-        if (
-            name
-            and name[0] in lex.phrases
-            and any(whole[: len(p)] == p for p in lex.phrases[name[0]])
-        ):
+        if self._protected_phrase(phrase_key(self.text[start : m.end()])):
             return None
+        if name and kind != "address" and all(k in lex.common for k in name):
+            return None  # "Forest School", "Sunday School": generic, not a named school
         return _Cand(start, m.end(), kind, " ".join(name), 60)
 
     # -- tokens --------------------------------------------------------------------------------
@@ -1088,6 +1136,11 @@ class _Redactor:
             t.key in lex.given or t.key in lex.surnames or t.key not in lex.common for t in chunk
         ):
             score += 1
+        listed = any(t.key in lex.given or t.key in lex.surnames for t in chunk)
+        if not listed and (
+            last.key in _INSTITUTION_NOUNS or any(t.key.endswith(_NON_NAME_ENDINGS) for t in chunk)
+        ):
+            score -= 3  # "Salvation Army", "Special Guardianship": an organisation or a concept
         # the words after
         after = toks[j] if j < len(toks) else None
         tail = text[last.end : last.end + 60]
@@ -1128,17 +1181,15 @@ class _Redactor:
         k = i - 1
         pos = toks[i].start
         while k >= 0 and len(words) < 4:
-            gap = text[toks[k].end : pos]
-            if not re.fullmatch(r"[ \t]*[,:]?[ \t]*|[ \t]+(?:-|–)[ \t]+", gap) or (
-                toks[k].poss and words
-            ):
-                if not (toks[k].poss and not words and re.fullmatch(r"[ \t]+", gap)):
-                    break
-            words.insert(0, toks[k].key)
-            pos = toks[k].start
-            k -= 1
-            if "," in gap or ":" in gap:
+            t = toks[k]
+            gap = text[t.end : pos]
+            # "neighbour Gary", "neighbour, Gary", "HV - Sarah"; within the cue only spaces
+            pattern = _FIRST_GAP if not words else _INNER_GAP
+            if t.poss and words or not pattern.fullmatch(gap):
                 break
+            words.insert(0, t.key)
+            pos = t.start
+            k -= 1
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[-size:])
             if phrase in ROLE_CUES:
