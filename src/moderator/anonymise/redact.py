@@ -168,11 +168,16 @@ SCHOOL_RE = re.compile(
     r"|Primary(?!\s+(?:Mental|Care|Health|Prevention|Need|Carer|Worker|Team|School|Academy)\b))"
     r"(?![\w])"
 )
-_GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health)\b")
+_GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health|Centre|Dental)\b")
 GP_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,4}?)"
-    r"(?:Medical\s+Cent(?:re|er)|Medical\s+Practice|Health\s+Cent(?:re|er)|Family\s+Practice"
-    r"|Group\s+Practice|Surgery|Practice)(?![\w])"
+    r"(?:Medical\s+Cent(?:re|er)|Medical\s+Practice|(?:Primary\s+)?(?:Health|Care)\s+Cent(?:re|er)"
+    r"|Family\s+Practice|Group\s+Practice|Dental\s+(?:Care|Practice|Surgery|Cent(?:re|er))"
+    r"|Surgery|Practice)(?![\w])"
+)
+# A short capitalised phrase in quotes is usually a nickname ('Dex', 'Big Mo').
+QUOTED_RE = re.compile(
+    r"(?<![\w])['\"“‘](?P<q>[A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*){0,2})['\"”’](?![\w])"
 )
 _HOME_HINT = re.compile(r"(?:Home|Lodge|Hostel)\b")
 HOME_RE = re.compile(
@@ -181,7 +186,8 @@ HOME_RE = re.compile(
 )
 HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 HANDLE_CUE_RE = re.compile(
-    r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name)(?:\s+(?:is|was|of))?"
+    r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
+    r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap)(?:\s+(?:is|was|of|name))?"
     r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
 )
 INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,2})(?![\w])")
@@ -191,7 +197,7 @@ _ALIAS_HINT = re.compile(
 )
 ALIAS_RE = re.compile(
     r"(?i:\b(?:also\s+known\s+as|known\s+as|aka|a\.k\.a\.?|nicknamed|nickname(?:\s+is)?|goes\s+by"
-    r"|calls\s+(?:him|her|them)sel(?:f|ves)|calls(?:\s+(?:him|her|them))?|called|named|referred\s+to\s+as|street\s+name(?:\s+is)?))"
+    r"|calls\s+(?:him|her|them)sel(?:f|ves)|calls(?:\s+(?:him|her|them))?|called|named(?:\s+(?:him|her|them|one|the\s+\w+))?(?:\s+as)?|referred\s+to\s+as|street\s+name(?:\s+is)?))"
     r"\s*:?\s*(?:[\"'“‘](?P<q>[^\"'”’\n]{1,30})[\"'”’]|(?P<w>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))"
 )
 
@@ -292,7 +298,9 @@ RELATION_CUES = frozenset(
         "girl, mate, flatmate, housemate, relative, twin, child, infant, toddler, brother-in-law, "
         "sister-in-law, mother-in-law, father-in-law, kinship carer, special guardian, "
         "connected person, visitor, victim, perpetrator, alleged perpetrator, suspect, youngster, "
-        "young person, sons, daughters, children, named, called, brother called, sister called"
+        "young person, sons, daughters, children, named, called, brother called, sister called, "
+        "carers, foster carers, parents, friends, grandparents, cousins, siblings, brothers, "
+        "sisters, aunts, uncles, neighbour's, friend's, partner's, boyfriend's, girlfriend's"
     ).split(",")
 )
 REPORT_VERBS = frozenset(
@@ -782,10 +790,15 @@ class _Redactor:
             if self.free(c.start, c.end):
                 self.take(c.start, c.end, c.kind, c.ident, c.priority)
 
-    def _protected_phrase(self, words: tuple[str, ...]) -> bool:
-        """Whether the words begin with a protected phrase ("Staying Close", "Virtual School Head")."""
+    def _protected_phrase(self, words: tuple[str, ...], longer_than: int = 0) -> bool:
+        """Whether the words begin with a protected phrase of more than ``longer_than`` words.
+
+        "Staying Close" is protected as a whole; "Virtual School Head" reaches into
+        the word "School"; but "Eaton Park Primary" is a school named after a place.
+        """
         return bool(words) and any(
-            words[: len(phrase)] == phrase for phrase in self.lex.phrases.get(words[0], ())
+            len(phrase) > longer_than and words[: len(phrase)] == phrase
+            for phrase in self.lex.phrases.get(words[0], ())
         )
 
     def institution(self, m: re.Match[str], kind: str) -> _Cand | None:
@@ -806,7 +819,7 @@ class _Redactor:
         if start >= name_end:
             return None
         name = phrase_key(self.text[start:name_end])
-        if self._protected_phrase(phrase_key(self.text[start : m.end()])):
+        if self._protected_phrase(phrase_key(self.text[start : m.end()]), len(name)):
             return None
         if name and kind != "address" and all(k in lex.common for k in name):
             return None  # "Forest School", "Sunday School": generic, not a named school
@@ -988,6 +1001,25 @@ class _Redactor:
             self.take(start, end, kind, ident, 55)
             if keys:
                 self._remember(keys, kind, ident)
+
+    def nicknames(self) -> None:
+        """A short capitalised phrase in quotes that is not vocabulary is taken for a nickname."""
+        text = self.text
+        if not any(q in text for q in "'\"“‘"):
+            return
+        lex = self.lex
+        for m in QUOTED_RE.finditer(text):
+            start, end = m.start("q"), m.end("q")
+            keys = phrase_key(m.group("q"))
+            if not keys or not self.free(start, end):
+                continue
+            if all(k in lex.common or k in lex.protected_words or k in HONORIFICS for k in keys):
+                continue
+            ident = "p:" + " ".join(keys)
+            hit = self.found.get(keys)
+            kind, ident = hit if hit else ("person", ident)
+            self.take(start, end, kind, ident, 45)
+            self._remember(keys, kind, ident)
 
     def _nearest_person(self, before: int) -> tuple[str, str | None]:
         best: _Cand | None = None
@@ -1260,6 +1292,7 @@ class _Redactor:
         toks = self.tokens()
         self.known_people(toks)
         self.aliases(toks)
+        self.nicknames()
         self.honorifics(toks)
         self.other_names(toks)
         self.propagate(toks)
