@@ -32,11 +32,71 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
+from moderator.anonymise.cues import (
+    AGE_AFTER_RE,
+    FEMALE,
+    HONORIFICS,
+    INSTITUTION_NOUNS,
+    LEADING_WORDS,
+    MALE,
+    NON_NAME_ENDINGS,
+    PAREN_CUE_RE,
+    POSSESSED,
+    PRE_WEAK,
+    RELATION_CUES,
+    REPORT_VERBS,
+    ROLE_CUES,
+    WEAK_VERBS,
+)
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
-from moderator.anonymise.lexicon import WORD_RE, Lexicon, lexicon, phrase_key, word_key
+from moderator.anonymise.known import find_literals, known_people, literals
+from moderator.anonymise.lexicon import WORD_RE, lexicon, phrase_key, word_key
+from moderator.anonymise.patterns import (
+    ADDRESS_RE,
+    ALIAS_HINT,
+    ALIAS_RE,
+    CASE_CUE_RE,
+    CASE_NUMBER_RE,
+    COLLAR_RE,
+    EMAIL_RE,
+    FIRST_GAP,
+    GP_HINT,
+    GP_RE,
+    HANDLE_CUE_RE,
+    HANDLE_RE,
+    HOME_HINT,
+    HOME_RE,
+    INITIAL_AFTER,
+    INITIAL_BEFORE,
+    INITIALS_RE,
+    INNER_GAP,
+    NHS_CUE_RE,
+    NHS_RE,
+    NI_RE,
+    PHONE_RE,
+    POSTCODE_AREAS,
+    POSTCODE_RE,
+    QUOTED_RE,
+    REF_RE,
+    SCHOOL_HINT,
+    SCHOOL_RE,
+    SENTENCE_END,
+    STREET_HINT,
+    STREET_RE,
+    UPN_RE,
+    URL_RE,
+    VEHICLE_CUE_RE,
+    VEHICLE_OLD_RE,
+    VEHICLE_RE,
+    clean_left,
+    near,
+    nhs_valid,
+    phone_ok,
+)
 from moderator.anonymise.records import RawCase
 
 
@@ -88,540 +148,6 @@ NAME_KINDS = frozenset({"child", "family", "worker", "person", "professional"})
 _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address"})
 
 # ---------------------------------------------------------------------------------------------
-# Patterns (compiled once)
-
-_POSTCODE_AREAS = (
-    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY "
-    "E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE "
-    "LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL "
-    "SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
-).split()
-_AREAS = frozenset(_POSTCODE_AREAS)
-
-# Each pattern starts with a character class or literal, so the regex engine skips quickly to
-# plausible starts; the character before a match is checked in Python (``_clean_left``).
-POSTCODE_RE = re.compile(
-    r"[A-Za-z][A-Za-z]?\d[A-Za-z\d]?\s?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])"
-)
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
-PHONE_RE = re.compile(r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|0)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)")
-NHS_RE = re.compile(r"\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\w-])")
-NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
-# Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
-# QQ 12 34 56 C are what people type into notes, and the shape alone is distinctive.
-NI_RE = re.compile(r"[A-Z][A-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])")
-UPN_RE = re.compile(r"[A-HJ-NP-TV-Z]\d{11}[0-9A-Z](?![\w])")
-VEHICLE_RE = re.compile(r"[A-Z][A-Z]\d{2}\s?[A-Z]{3}(?![\w])")
-# Older registrations (P123 ABC, ABC 123P) only where the words before say it is a vehicle.
-VEHICLE_OLD_RE = re.compile(r"[A-Z](?:\d{1,3}\s?[A-Z]{3}|[A-Z]{2}\s?\d{1,3}[A-Z])(?![\w])")
-VEHICLE_CUE_RE = re.compile(
-    r"(?i:\b(?:reg(?:istration)?(?:\s+(?:no\.?|number|plate))?|car|vehicle|van|plate|vrn|motorbike)"
-    r"\b[\s:.-]*(?:is\s+|was\s+|of\s+)?)$"
-)
-CASE_NUMBER_RE = re.compile(
-    r"[A-Z\d](?:(?<=[A-Z])[A-Z]{1,4}[-/]?\d{5,10}|(?<=[A-Z])[A-Z]{0,3}/\d{2,6}/\d{2,6}|(?<=\d)\d{5,})"
-    r"(?![\w/-])"
-)
-REF_RE = re.compile(r"[A-Z0-9][A-Z0-9/-]{2,}(?<=\d)|[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*[A-Z0-9]")
-CASE_CUE_RE = re.compile(
-    r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file)"
-    r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?(?:\s*(?:no\.?|number))?|crime|mosaic"
-    r"|lcs)\s*[:#.]?\s*)$"
-)
-COLLAR_RE = re.compile(
-    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b(?:\s+(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))?"
-)
-
-_STREET_TYPES = (
-    r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Cl|Crescent|Cres|Court|Ct|Grove|Gr"
-    r"|Place|Pl|Gardens|Gdns|Terrace|Terr|Way|Walk|Rise|View|Square|Sq|Hill|Row|Mews|Parade"
-    r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights"
-)
-_STREET_HINT = re.compile(
-    r"(?:Road|Rd|Street|Avenue|Ave|Lane|Ln|Drive|Close|Cl|Crescent|Cres|Court|Ct|Grove|Gr"
-    r"|Place|Pl|Gardens|Gdns|Terrace|Terr|Way|Walk|Rise|View|Square|Sq|Hill|Row|Mews|Parade"
-    r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights)\b"
-)
-_CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
-ADDRESS_RE = re.compile(
-    r"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?"
-    r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+"
-    rf"(?:{_CAPWORD}\s+){{1,3}}(?:{_STREET_TYPES})\.?(?![\w])"
-    rf"(?:,\s*{_CAPWORD}(?:[\s-](?:on|upon|under|in|le|{_CAPWORD})){{0,3}}(?![\w]))?"
-)
-STREET_RE = re.compile(
-    rf"(?<![\w])(?:{_CAPWORD}\s+){{1,2}}"
-    r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)(?![\w])"
-)
-_SCHOOL_HINT = re.compile(
-    r"(?:Primary|School|Academy|College|Nursery|Infant|Junior|PRU|Sixth|Pupil)\b"
-)
-SCHOOL_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}?)"
-    r"(?:(?:C\s?of\s?E|CE|C\.E\.|RC|R\.C\.|Catholic|Church\s+of\s+England|Methodist|Community"
-    r"|Free|Special|Infants?|Junior|Nursery|Primary|Secondary|High|Grammar|Technical|Business"
-    r"|and|&)\s+)*"
-    r"(?:Primary\s+School|Primary\s+Academy|Infants?\s+School|Junior\s+School|Nursery\s+School"
-    r"|High\s+School|Secondary\s+School|Grammar\s+School|Academy|College|School|Sixth\s+Form"
-    r"|Pupil\s+Referral\s+Unit|PRU|Infants|Nursery"
-    r"|Primary(?!\s+(?:Mental|Care|Health|Prevention|Need|Carer|Worker|Team|School|Academy)\b))"
-    r"(?![\w])"
-)
-_GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health|Centre|Dental)\b")
-GP_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,4}?)"
-    r"(?:Medical\s+Cent(?:re|er)|Medical\s+Practice|(?:Primary\s+)?(?:Health|Care)\s+Cent(?:re|er)"
-    r"|Family\s+Practice|Group\s+Practice|Dental\s+(?:Care|Practice|Surgery|Cent(?:re|er))"
-    r"|Surgery|Practice)(?![\w])"
-)
-# A short capitalised phrase in quotes is usually a nickname ('Dex', 'Big Mo').
-QUOTED_RE = re.compile(
-    r"(?<![\w])['\"“‘](?P<q>[A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*){0,2})['\"”’](?![\w])"
-)
-_HOME_HINT = re.compile(r"(?:Home|Lodge|Hostel)\b")
-HOME_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,3}?)"
-    r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Home|Lodge|Hostel)(?![\w])"
-)
-HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
-HANDLE_CUE_RE = re.compile(
-    r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
-    r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap)(?:\s+(?:is|was|of|name))?"
-    r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
-)
-INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,2})(?![\w])")
-_ALIAS_HINT = re.compile(
-    r"(?:known|Known|KNOWN|aka|AKA|Aka|a\.k\.a|nickname|Nickname|goes|calls|called|Called|named"
-    r"|Named|street|Street)\b"
-)
-ALIAS_RE = re.compile(
-    r"(?i:\b(?:also\s+known\s+as|known\s+as|aka|a\.k\.a\.?|nicknamed|nickname(?:\s+is)?|goes\s+by"
-    r"|calls\s+(?:him|her|them)sel(?:f|ves)|calls(?:\s+(?:him|her|them))?|called|named(?:\s+(?:him|her|them|one|the\s+\w+))?(?:\s+as)?|referred\s+to\s+as|street\s+name(?:\s+is)?))"
-    r"\s*:?\s*(?:[\"'“‘](?P<q>[^\"'”’\n]{1,30})[\"'”’]|(?P<w>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))"
-)
-
-
-def _near(
-    pattern: re.Pattern[str], hint: re.Pattern[str], text: str, before: int, after: int
-) -> list[re.Match[str]]:
-    """Matches of ``pattern`` near each match of the cheap ``hint`` (an anchoring keyword).
-
-    The full patterns below start with a look-behind and word loops, which are slow to try
-    at every position of a long text; trying them only around their keywords is not.
-    """
-    found: dict[tuple[int, int], re.Match[str]] = {}
-    covered = -1
-    for h in hint.finditer(text):
-        lo = max(0, h.start() - before, covered)
-        hi = min(len(text), h.end() + after)
-        for m in pattern.finditer(text, lo, hi):
-            found.setdefault((m.start(), m.end()), m)
-        covered = max(covered, h.start())
-    return [found[k] for k in sorted(found)]
-
-
-def _clean_left(text: str, start: int, also: str = "") -> bool:
-    """Whether nothing word-like (or in ``also``) touches a match on its left."""
-    if start == 0:
-        return True
-    c = text[start - 1]
-    return not (c.isalnum() or c == "_" or c in also)
-
-
-_FIRST_GAP = re.compile(r"[ \t]*[,:]?[ \t]*|[ \t]+[-–][ \t]+")
-_INNER_GAP = re.compile(r"[ \t]+|-")
-_INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.?[ \t]+$")
-_INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.?(?![\w])")
-_SENTENCE_END = frozenset('.!?:;\n"“”(•*')
-
-# Words around a name that say who it is.
-HONORIFICS = {
-    "mr": "person",
-    "mrs": "person",
-    "ms": "person",
-    "miss": "person",
-    "mx": "person",
-    "dr": "professional",
-    "doctor": "professional",
-    "prof": "professional",
-    "professor": "professional",
-    "pc": "professional",
-    "dc": "professional",
-    "ds": "professional",
-    "di": "professional",
-    "sgt": "professional",
-    "sergeant": "professional",
-    "insp": "professional",
-    "inspector": "professional",
-    "pcso": "professional",
-    "constable": "professional",
-    "cllr": "professional",
-    "councillor": "professional",
-    "rev": "professional",
-    "reverend": "professional",
-    "judge": "professional",
-}
-_FEMALE = {"mrs", "ms", "miss"}
-_MALE = {"mr"}
-ROLE_CUES = frozenset(
-    " ".join(phrase_key(p))
-    for p in (
-        "health visitor, hv, school nurse, nurse, midwife, teacher, class teacher, form tutor, "
-        "tutor, head teacher, headteacher, head, deputy head, senco, dsl, safeguarding lead, "
-        "designated safeguarding lead, social worker, sw, iro, independent reviewing officer, "
-        "personal adviser, personal advisor, pa, key worker, keyworker, family support worker, "
-        "fsw, support worker, youth worker, yot worker, camhs worker, camhs practitioner, "
-        "practitioner, therapist, counsellor, psychologist, psychiatrist, paediatrician, "
-        "consultant, gp, officer, police officer, pcso, detective, solicitor, barrister, "
-        "guardian, children's guardian, cafcass officer, manager, team manager, tm, atm, "
-        "practice manager, head of service, advocate, mentor, learning mentor, housing officer, "
-        "probation officer, idva, isva, lado, chair, conference chair, interpreter, "
-        "supervising social worker, ssw, ewo, education welfare officer, worker, nursery worker, "
-        "childminder, health worker, dentist, pharmacist, ta, teaching assistant, coach, pastor, "
-        "imam, vicar, priest, caseworker, case worker, duty worker, officer in the case, oic, "
-        "midwife, student social worker, dr, doctor, pastoral lead, pastoral manager, "
-        "attendance officer, designated teacher, outreach worker, play worker, speech therapist"
-    ).split(",")
-)
-RELATION_CUES = frozenset(
-    " ".join(phrase_key(p))
-    for p in (
-        "neighbour, neighbours, next door neighbour, boyfriend, girlfriend, partner, ex-partner, "
-        "ex, husband, wife, ex-husband, ex-wife, fiance, fiancé, fiancée, friend, best friend, "
-        "family friend, cousin, aunt, auntie, aunty, uncle, nan, nana, nanny, gran, grandma, "
-        "grandad, granddad, grandmother, grandfather, grandparent, stepdad, step-dad, stepfather, "
-        "stepmum, step-mum, stepmother, brother, sister, half-brother, half-sister, "
-        "stepbrother, stepsister, son, daughter, baby, mum, mother, dad, father, lodger, carer, "
-        "foster carer, babysitter, associate, peer, classmate, sibling, niece, nephew, "
-        "godmother, godfather, landlord, landlady, man, woman, male, female, adult, lad, boy, "
-        "girl, mate, flatmate, housemate, relative, twin, child, infant, toddler, brother-in-law, "
-        "sister-in-law, mother-in-law, father-in-law, kinship carer, special guardian, "
-        "connected person, visitor, victim, perpetrator, alleged perpetrator, suspect, youngster, "
-        "young person, sons, daughters, children, named, called, brother called, sister called, "
-        "carers, foster carers, parents, friends, grandparents, cousins, siblings, brothers, "
-        "sisters, aunts, uncles, neighbour's, friend's, partner's, boyfriend's, girlfriend's"
-    ).split(",")
-)
-REPORT_VERBS = frozenset(
-    "said says stated states reported reports told tells explained explains disclosed discloses "
-    "shared shares confirmed confirms advised advises agreed agrees asked asks denied denies "
-    "admitted admits described describes alleged alleges mentioned mentions added informed "
-    "informs refused refuses cried shouted screamed texted messaged rang phoned emailed replied "
-    "responded presented appeared attended arrived left lives lived visited visits threatened "
-    "hit punched kicked assaulted smacked slapped pushed grabbed was is has had will would "
-    "wants wanted feels felt thinks thought became becomes".split()
-)
-_WEAK_VERBS = frozenset(
-    "said says stated reported told explained disclosed shared confirmed advised agreed asked "
-    "denied admitted described alleged mentioned added informed refused cried shouted texted "
-    "messaged rang phoned replied responded threatened hit punched kicked assaulted smacked "
-    "slapped pushed grabbed".split()
-)
-_PRE_WEAK = frozenset(
-    "with and visited saw met told asked contacted phoned rang texted messaged by from "
-    "spoke speak speaking to".split()
-)
-_POSSESSED = frozenset(
-    "mum mother dad father house home flat address partner boyfriend girlfriend car brother "
-    "sister son daughter children kids baby friend friends nan family room bedroom phone care "
-    "school mobile wife husband ex parents behaviour mates".split()
-)
-# Words that head the name of an organisation or place, and endings English nouns have and
-# names rarely do: evidence that a capitalised phrase is not a person.
-_INSTITUTION_NOUNS = frozenset(
-    "centre center army service services team unit house hall court trust council group project "
-    "club foundation partnership hub network alliance association society church chapel hospital "
-    "clinic ward office station library park market shop store hotel pub inn bar cafe stadium "
-    "arena college school academy nursery university company ltd limited co plc agency board "
-    "panel committee forum programme scheme campaign fund charity home homes lodge estate "
-    "road street avenue lane way close drive order act plan assessment".split()
-)
-_NON_NAME_ENDINGS = (
-    "ship", "ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ist", "ive", "ous",
-    "ful", "less", "able", "ible", "ical", "ology", "ware", "ing", "ings", "ies", "hood",
-)
-# Words that may precede a school or practice name without being part of it ("At", "The").
-_LEADING_WORDS = frozenset(
-    "a an the at to from in on into and or but of for by with attends attended attending "
-    "attend visited visit called contacted rang phoned his her their its our my your this that "
-    "new old former current previous local both said says told then when while whilst "
-    "mum dad nursery school college academy primary via".split()
-)
-_NAME_SKIP = frozenset(
-    "baby unborn child infant unknown mr mrs ms miss mx dr jr jnr snr sr junior senior the of".split()
-)
-_RELATIONSHIP_WORDS = frozenset(
-    "mum mother dad father nan nana gran grandma grandad grandmother grandfather aunt auntie "
-    "uncle cousin brother sister sibling partner boyfriend girlfriend stepdad stepmum son "
-    "daughter neighbour friend carer".split()
-)
-_PAREN_CUE_RE = re.compile(
-    r"\s*[(,]\s*(?:(?:the|a|an|his|her|their|my|mum'?s|dad'?s|mother'?s|father'?s|[A-Z]\w*['’]s)\s+)?"
-    r"(?P<cue>[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*)?)"
-)
-_AGE_AFTER_RE = re.compile(
-    r"\s*[(,]?\s*(?:aged?\s*)\d{1,2}\b|\s*\(\s*\d{1,2}\s*(?:yrs?|years?)?\s*\)"
-)
-
-# ---------------------------------------------------------------------------------------------
-# Known people
-
-
-def placeholder_for_relationship(relationship: str) -> str:
-    """The placeholder base for a family member's relationship to the child."""
-    r = relationship.lower()
-    if re.search(r"step[\s-]?(?:mother|mum|mom|father|dad|parent)", r):
-        return "STEP-PARENT"
-    if re.search(r"partner|boyfriend|girlfriend|husband|wife|fianc", r):
-        return "PARTNER"
-    if re.search(r"grand|\bnan|\bgran\b|\bnanna|\bnana", r):
-        return "GRANDPARENT"
-    if re.search(r"\baunt", r):
-        return "AUNT"
-    if "uncle" in r:
-        return "UNCLE"
-    if re.search(r"brother|sister|sibling|\btwin", r):
-        return "SIBLING"
-    if re.search(r"\b(?:mother|mum|mom|mam|mummy)\b", r):
-        return "MOTHER"
-    if re.search(r"\b(?:father|dad|daddy)\b", r):
-        return "FATHER"
-    if "parent" in r:
-        return "PARENT"
-    if "cousin" in r:
-        return "COUSIN"
-    if re.search(r"\bson\b", r):
-        return "SON"
-    if "daughter" in r:
-        return "DAUGHTER"
-    if re.search(r"foster|carer|guardian|kinship|connected", r):
-        return "CARER"
-    return "RELATIVE"
-
-
-def _gender(relationship: str) -> str | None:
-    r = relationship.lower()
-    if re.search(
-        r"mother|mum|mom|mam|grandma|\bnan|gran\b|aunt|sister|daughter|wife|girlfriend", r
-    ):
-        return "f"
-    if re.search(r"father|dad|grandad|grandpa|uncle|brother|\bson\b|husband|boyfriend", r):
-        return "m"
-    return None
-
-
-@dataclass
-class _Person:
-    label: str  # placeholder without brackets: CHILD, MOTHER, WORKER, PERSON…
-    kind: str
-    gender: str | None = None
-
-
-@dataclass
-class _Known:
-    """The record's people as lookup tables of word keys."""
-
-    ngrams: dict[tuple[str, ...], int] = field(default_factory=dict)
-    people: list[_Person] = field(default_factory=list)
-    surname_owners: dict[str, list[int]] = field(default_factory=dict)
-    initials: dict[str, int] = field(default_factory=dict)
-    given_keys: dict[str, int] = field(default_factory=dict)
-    initial_of: dict[int, tuple[str, str]] = field(default_factory=dict)  # first, last letter
-    max_n: int = 1
-
-
-def _name_words(name: str) -> list[str]:
-    return [m.group() for m in WORD_RE.finditer(name) if word_key(m.group()) not in _NAME_SKIP]
-
-
-def _register(known: _Known, name: str, person: _Person, lex: Lexicon) -> None:
-    words = _name_words(name)
-    if not words:
-        return
-    index = len(known.people)
-    known.people.append(person)
-    keys = [word_key(w) for w in words]
-
-    def add(key: tuple[str, ...]) -> None:
-        if key and all(len(k) >= 2 for k in key):
-            known.ngrams.setdefault(key, index)
-            known.max_n = max(known.max_n, len(key))
-
-    given, surname = keys[:-1] or keys, keys[-1] if len(keys) > 1 else None
-    add(tuple(keys))
-    if surname:
-        add((given[0], surname))
-        add((surname, *given))
-        add((surname, given[0]))
-        known.surname_owners.setdefault(surname, []).append(index)
-        for part in surname.split("-"):
-            if part != surname and len(part) >= 3:
-                known.surname_owners.setdefault(part, []).append(index)
-    for g in given:
-        add((g,))
-        known.given_keys.setdefault(g, index)
-        for short in lex.diminutives.get(g, ()):
-            add((short,))
-        for part in g.split("-"):
-            if part != g and len(part) >= 3:
-                add((part,))
-    # O'Neill written "O Neill", Smith-Jones written "Smith Jones"
-    for word in words:
-        split = tuple(word_key(p) for p in re.split(r"['’`\-]", word) if p)
-        if len(split) > 1:
-            add(split)
-    letters = [p[0].upper() for w in words for p in re.split(r"[-‐–]", w) if p and p[0].isalpha()]
-    if len(letters) >= 2:
-        known.initials.setdefault("".join(letters), index)
-        known.initials.setdefault(letters[0] + letters[-1], index)
-        known.initial_of[index] = (letters[0], letters[-1])
-
-
-def _known_people(case: RawCase, lex: Lexicon) -> _Known:
-    known = _Known()
-    _register(known, case.child.name, _Person("CHILD", "child"), lex)
-    labels = [placeholder_for_relationship(m.relationship) for m in case.family]
-    totals = Counter(labels)
-    seen: Counter[str] = Counter()
-    for member, label in zip(case.family, labels, strict=True):
-        seen[label] += 1
-        numbered = f"{label}-{seen[label]}" if totals[label] > 1 or label == "PARENT" else label
-        _register(
-            known, member.name, _Person(numbered, "family", _gender(member.relationship)), lex
-        )
-    if case.worker:
-        _register(known, case.worker, _Person("WORKER", "worker"), lex)
-    # A surname shared by several people is resolved per mention (honorific, else family).
-    return known
-
-
-# ---------------------------------------------------------------------------------------------
-# The record's literal identifiers
-
-
-_ABBREVIATIONS = {  # street words and their short forms
-    "road": "road|rd",
-    "street": "street|st",
-    "avenue": "avenue|ave|av",
-    "lane": "lane|ln",
-    "drive": "drive|dr",
-    "close": "close|cl",
-    "crescent": "crescent|cres",
-    "court": "court|ct",
-    "place": "place|pl",
-    "gardens": "gardens|gdns",
-    "terrace": "terrace|terr|ter",
-    "square": "square|sq",
-    "grove": "grove|gr",
-}
-_STREET_WORDS = frozenset(t.lower() for t in _STREET_TYPES.split("|"))
-
-
-def _street_variants(part: str) -> list[str]:
-    """``"12 fenton road"`` -> also ``"12 fenton rd"``, ``"12 fenton rd."``, ``"fenton road"``…"""
-    words = part.split()
-    variants = [words]
-    for i, word in enumerate(words):
-        bare = word.rstrip(".")
-        for full, alts in _ABBREVIATIONS.items():
-            forms = alts.split("|")
-            if bare in forms:
-                variants = [
-                    [*v[:i], form, *v[i + 1 :]]
-                    for v in variants
-                    for f in forms
-                    for form in ((f, f + ".") if f != full else (f,))
-                ]
-                break
-    out = [" ".join(v) for v in variants]
-    if (
-        len(words) >= 2
-        and re.fullmatch(r"\d+[a-z]?", words[0])
-        and any(w.rstrip(".") in _STREET_WORDS for w in words[1:])
-    ):
-        out += [" ".join(v[1:]) for v in variants]  # the street without the house number
-    return sorted(set(out), key=len, reverse=True)
-
-
-@dataclass
-class _Literals:
-    """The record's own identifiers as lower-case strings to look for, longest first."""
-
-    needles: list[tuple[str, str, int]] = field(default_factory=list)  # text, kind, address part
-    address_parts: list[list[str]] = field(default_factory=list)
-
-
-def _literals(case: RawCase, lex: Lexicon) -> _Literals:
-    lit = _Literals()
-    child = case.child
-    if child.address:
-        parts = [" ".join(p.lower().split()) for p in child.address.split(",") if p.strip()]
-        lit.address_parts = [_street_variants(p) for p in parts]
-        for index, part in enumerate(parts):
-            if phrase_key(part) in lex.places or len(part) < 4:
-                continue  # a town is kept unless written as part of the address
-            for variant in lit.address_parts[index]:
-                lit.needles.append((variant, "address", index))
-    if child.postcode:
-        pc = child.postcode.lower()
-        lit.needles += [(pc, "postcode", -1), (pc.replace(" ", ""), "postcode", -1)]
-    if child.nhs_number:
-        digits = re.sub(r"\D", "", child.nhs_number)
-        for sep in ("", " ", "-"):
-            lit.needles.append((sep.join((digits[:3], digits[3:6], digits[6:])), "nhs_number", -1))
-    if child.upn:
-        lit.needles.append((child.upn.lower(), "upn", -1))
-    runs = re.findall(r"[a-z]+|\d+", case.case_id.lower())
-    for sep in ("", "-", " ", "/", "_"):
-        lit.needles.append((sep.join(runs), "case_number", -1))
-    lit.needles.append((case.case_id.lower(), "case_number", -1))
-    lit.needles += [(r, "case_number", -1) for r in runs if r.isdigit() and len(r) >= 5]
-    lit.needles = sorted({n for n in lit.needles if n[0]}, key=lambda n: -len(n[0]))
-    return lit
-
-
-def _bounded(fold: str, start: int, end: int) -> bool:
-    return (start == 0 or not fold[start - 1].isalnum()) and (
-        end >= len(fold) or not fold[end].isalnum()
-    )
-
-
-def _find_literals(text: str, lit: _Literals) -> list[tuple[int, int, str]]:
-    """Where the record's identifiers occur, in any letter case; addresses with their town."""
-    fold = text.lower()
-    if len(fold) != len(text):  # a character whose lower case is longer: compare char by char
-        fold = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    found: list[tuple[int, int, str]] = []
-    for needle, kind, part in lit.needles:
-        pos = fold.find(needle)
-        while pos >= 0:
-            end = pos + len(needle)
-            if _bounded(fold, pos, end):
-                if kind == "address":
-                    end = _extend_address(fold, end, lit.address_parts[part + 1 :])
-                found.append((pos, end, kind))
-            pos = fold.find(needle, pos + 1)
-    return found
-
-
-def _extend_address(fold: str, end: int, following: list[list[str]]) -> int:
-    for variants in following:
-        j = end
-        while j < len(fold) and fold[j] in " ,\t":
-            j += 1
-        if j == end:
-            break
-        for v in variants:
-            if fold.startswith(v, j) and _bounded(fold, j, j + len(v)):
-                end = j + len(v)
-                break
-        else:
-            break
-    return end
-
-
-# ---------------------------------------------------------------------------------------------
 # The redaction of one text
 
 
@@ -648,31 +174,12 @@ class _Cand:
     priority: int
 
 
-def _nhs_valid(digits: str) -> bool:
-    if len(digits) != 10 or len(set(digits)) == 1:
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(digits[9])
-
-
-def _phone_ok(s: str) -> bool:
-    digits = re.sub(r"\D", "", s)
-    if s.lstrip().startswith("+"):
-        digits = digits[2:]
-        if "(0)" in s:
-            digits = digits.lstrip("0")
-        return len(digits) in (9, 10)
-    return len(digits) in (10, 11)
-
-
 class _Redactor:
     def __init__(self, case: RawCase, text: str) -> None:
         self.case = case
         self.text = text
         self.lex = lexicon()
-        self.known = _known_people(case, self.lex)
+        self.known = known_people(case, self.lex)
         self.cands: list[_Cand] = []
         self.taken = bytearray(len(text))  # 1 where a character is already redacted
         dobs = [case.child.dob] + [m.dob for m in case.family]
@@ -691,7 +198,7 @@ class _Redactor:
             i -= 1
         return (
             i < 0
-            or text[i] in _SENTENCE_END
+            or text[i] in SENTENCE_END
             or (text[i] in "-–" and (i == 0 or text[i - 1] == "\n"))
         )
 
@@ -716,48 +223,48 @@ class _Redactor:
         if "www." in text or "://" in text:
             for m in URL_RE.finditer(text):
                 add(m.start(), m.end(), "url", "", 99)
-        for start, end, kind in _find_literals(text, _literals(self.case, self.lex)):
+        for start, end, kind in find_literals(text, literals(self.case, self.lex)):
             add(start, end, kind, "home" if kind == "address" else "", 95)
         for m in PHONE_RE.finditer(text):
-            if _clean_left(text, m.start(), "+") and _phone_ok(m.group()):
+            if clean_left(text, m.start(), "+") and phone_ok(m.group()):
                 add(m.start(), m.end(), "phone", "", 90)
         for m in NHS_RE.finditer(text):
-            if not _clean_left(text, m.start(), "-"):
+            if not clean_left(text, m.start(), "-"):
                 continue
             digits = re.sub(r"\D", "", m.group())
-            if _nhs_valid(digits) or NHS_CUE_RE.search(text, max(0, m.start() - 20), m.start()):
+            if nhs_valid(digits) or NHS_CUE_RE.search(text, max(0, m.start() - 20), m.start()):
                 add(m.start(), m.end(), "nhs_number", "", 88)
         for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn"), (VEHICLE_RE, "vehicle_reg")):
             for m in pattern.finditer(text):
-                if _clean_left(text, m.start()):
+                if clean_left(text, m.start()):
                     add(m.start(), m.end(), kind, "", 88)
         for m in POSTCODE_RE.finditer(text):
             area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
-            if _clean_left(text, m.start()) and area in _AREAS:
+            if clean_left(text, m.start()) and area in POSTCODE_AREAS:
                 add(m.start(), m.end(), "postcode", "", 85)
         for m in VEHICLE_OLD_RE.finditer(text):
-            if _clean_left(text, m.start()) and VEHICLE_CUE_RE.search(
+            if clean_left(text, m.start()) and VEHICLE_CUE_RE.search(
                 text, max(0, m.start() - 30), m.start()
             ):
                 add(m.start(), m.end(), "vehicle_reg", "", 85)
         for m in REF_RE.finditer(text):
-            if _clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
+            if clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
                 text, max(0, m.start() - 30), m.start()
             ):
                 add(m.start(), m.end(), "case_number", "", 81)
         for m in CASE_NUMBER_RE.finditer(text):
-            if _clean_left(text, m.start(), "/-"):
+            if clean_left(text, m.start(), "/-"):
                 add(m.start(), m.end(), "case_number", "", 80)
         if "@" in text:
             for m in HANDLE_RE.finditer(text):
-                if _clean_left(text, m.start(), "@."):
+                if clean_left(text, m.start(), "@."):
                     add(m.start(), m.end(), "username", "", 90)
         for m in HANDLE_CUE_RE.finditer(text):
             g = "q" if m.group("q") else "w"
             if m.group(g) and len(m.group(g)) >= 3:
                 add(m.start(g), m.end(g), "username", "", 89)
         for m in COLLAR_RE.finditer(text):
-            if _clean_left(text, m.start()):
+            if clean_left(text, m.start()):
                 end = m.end("name") if m.group("name") else m.end("num")
                 add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)
         for m in find_dates(text):
@@ -770,18 +277,18 @@ class _Redactor:
             add(m.start(), m.end(), kind, "", 75)
             for start, end in coordinated_days(text, m):
                 add(start, end, "date", "", 75)
-        for m in _near(ADDRESS_RE, _STREET_HINT, text, 90, 60):
+        for m in near(ADDRESS_RE, STREET_HINT, text, 90, 60):
             add(m.start(), m.end(), "address", _norm_ident(m.group()), 70)
-        for m in _near(STREET_RE, _STREET_HINT, text, 60, 12):
+        for m in near(STREET_RE, STREET_HINT, text, 60, 12):
             words = phrase_key(m.group())
             if words and words[0] not in self.lex.common and not self._protected_phrase(words):
                 add(m.start(), m.end(), "address", _norm_ident(m.group()), 65)
         for pattern, kind, hint in (
-            (SCHOOL_RE, "school", _SCHOOL_HINT),
-            (GP_RE, "gp_practice", _GP_HINT),
-            (HOME_RE, "address", _HOME_HINT),
+            (SCHOOL_RE, "school", SCHOOL_HINT),
+            (GP_RE, "gp_practice", GP_HINT),
+            (HOME_RE, "address", HOME_HINT),
         ):
-            for m in _near(pattern, hint, text, 110, 40):
+            for m in near(pattern, hint, text, 110, 40):
                 cand = self.institution(m, kind)
                 if cand is not None:
                     raw.append(cand)
@@ -810,7 +317,7 @@ class _Redactor:
             key = w.group().casefold()
             if key in ("st", "saint"):
                 break
-            if word_key(w.group()) in _LEADING_WORDS or key in HONORIFICS:
+            if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
                 start = w.end()
                 continue
             break
@@ -911,7 +418,7 @@ class _Redactor:
                     self._take_known(t.start, t.end, who)
             i += 1
         for m in INITIALS_RE.finditer(self.text):
-            if not _clean_left(self.text, m.start(), "."):
+            if not clean_left(self.text, m.start(), "."):
                 continue
             letters = re.sub(r"[^A-Z]", "", m.group())
             who = known.initials.get(letters)
@@ -923,7 +430,7 @@ class _Redactor:
             self._take_known(m.start(), m.end(), who)
 
     def _adjacent(self, window: list[_Tok]) -> bool:
-        for a, b in zip(window, window[1:], strict=False):
+        for a, b in pairwise(window):
             gap = self.text[a.end : b.start]
             if a.poss or not re.fullmatch(r"[ \t]+|[ \t]*,[ \t]*|-", gap):
                 return False
@@ -933,7 +440,7 @@ class _Redactor:
         if len(set(owners)) == 1:
             return owners[0]
         prev = toks[i - 1].key if i > 0 else ""
-        want = "f" if prev in _FEMALE else "m" if prev in _MALE else None
+        want = "f" if prev in FEMALE else "m" if prev in MALE else None
         if want:
             for o in owners:
                 if self.known.people[o].gender == want:
@@ -968,10 +475,10 @@ class _Redactor:
         if who >= 0:
             first, last = self.known.initial_of.get(who, ("", ""))
             # "K. Smith" / "K Smith" and "Kayden S." / "Kayden S"
-            m = _INITIAL_BEFORE.search(text, max(0, start - 6), start)
+            m = INITIAL_BEFORE.search(text, max(0, start - 6), start)
             if m and m.group(1) == first and self.free(m.start(), start):
                 start = m.start()
-            m = _INITIAL_AFTER.match(text, end)
+            m = INITIAL_AFTER.match(text, end)
             if m and m.group(1) == last and self.free(end, m.end(1)):
                 end = m.end(1)
             person = self.known.people[who]
@@ -982,7 +489,7 @@ class _Redactor:
     # -- layer 3: other names ------------------------------------------------------------------
     def aliases(self, toks: list[_Tok]) -> None:
         lex = self.lex
-        for m in _near(ALIAS_RE, _ALIAS_HINT, self.text, 12, 50):
+        for m in near(ALIAS_RE, ALIAS_HINT, self.text, 12, 50):
             group = "q" if m.group("q") else "w"
             start, end = m.start(group), m.end(group)
             value = m.group(group).strip()
@@ -1048,7 +555,6 @@ class _Redactor:
         n = len(toks)
         i = 0
         while i < n:
-            t = toks[i]
             if not self._nameish(toks, i):
                 i += 1
                 continue
@@ -1127,9 +633,8 @@ class _Redactor:
             return False
         if key in lex.common and key not in lex.given and key not in lex.surnames:
             return False
-        if t.upper and key not in lex.given and key not in lex.surnames:
-            return False  # an acronym
-        return True
+        # an acronym, unless it is a listed name written in capitals
+        return not (t.upper and key not in lex.given and key not in lex.surnames)
 
     def _joined(self, a: _Tok, b: _Tok) -> bool:
         return not a.poss and re.fullmatch(r"[ \t]+", self.text[a.end : b.start]) is not None
@@ -1170,7 +675,7 @@ class _Redactor:
             score += 1
         listed = any(t.key in lex.given or t.key in lex.surnames for t in chunk)
         if not listed and (
-            last.key in _INSTITUTION_NOUNS or any(t.key.endswith(_NON_NAME_ENDINGS) for t in chunk)
+            last.key in INSTITUTION_NOUNS or any(t.key.endswith(NON_NAME_ENDINGS) for t in chunk)
         ):
             score -= 3  # "Salvation Army", "Special Guardianship": an organisation or a concept
         # the words after
@@ -1181,13 +686,13 @@ class _Redactor:
             and re.fullmatch(r"[ \t]+", text[last.end : after.start])
             and not last.poss
         ):
-            if after.key in _WEAK_VERBS:
+            if after.key in WEAK_VERBS:
                 score += 2
             elif after.key in REPORT_VERBS and (first.key in lex.given or not self.sent(first)):
                 score += 1
-        if last.poss and after is not None and after.key in _POSSESSED:
+        if last.poss and after is not None and after.key in POSSESSED:
             score += 2
-        m = _PAREN_CUE_RE.match(tail) if not last.poss else None
+        m = PAREN_CUE_RE.match(tail) if not last.poss else None
         if m:
             cue = " ".join(phrase_key(m.group("cue")))
             words = cue.split()
@@ -1201,7 +706,7 @@ class _Redactor:
                 words and (words[-1] in RELATION_CUES or words[0] in RELATION_CUES)
             ):
                 score += 4
-        if _AGE_AFTER_RE.match(tail):
+        if AGE_AFTER_RE.match(tail):
             score += 3
         if len(chunk) == 1 and self.sent(first) and first.key not in lex.given and pre is None:
             score -= 0.5
@@ -1216,8 +721,8 @@ class _Redactor:
             t = toks[k]
             gap = text[t.end : pos]
             # "neighbour Gary", "neighbour, Gary", "HV - Sarah"; within the cue only spaces
-            pattern = _FIRST_GAP if not words else _INNER_GAP
-            if t.poss and words or not pattern.fullmatch(gap):
+            pattern = FIRST_GAP if not words else INNER_GAP
+            if (t.poss and words) or not pattern.fullmatch(gap):
                 break
             words.insert(0, t.key)
             pos = t.start
@@ -1228,7 +733,7 @@ class _Redactor:
                 return "role"
             if phrase in RELATION_CUES:
                 return "relation"
-        if words and words[-1] in _PRE_WEAK:
+        if words and words[-1] in PRE_WEAK:
             # "and Tyler": only when the other side of "and" is a name already
             if words[-1] == "and":
                 prev = toks[i - 2] if i >= 2 else None
