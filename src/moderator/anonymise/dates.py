@@ -64,7 +64,7 @@ DATE_NUM_RE = re.compile(
 DATE_MONTH_RE = re.compile(
     rf"(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD}(?![\w:])(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
 )
-_MONTH_THEN_DIGIT = re.compile(r"[A-Za-z]{3,9}\.?\s+(?=\d)")
+_MONTH_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?[ \t]+$")
 
 
 def starts_cleanly(text: str, start: int) -> bool:
@@ -81,16 +81,18 @@ def find_dates(text: str) -> list[re.Match[str]]:
         if start < end or not starts_cleanly(text, start):
             continue
         m = DATE_NUM_RE.match(text, start)
+        if m is None and start >= 4 and text[start - 1] in " \t" and text[start - 2].isalpha():
+            # "March 4th 2012": a month's name just before the digits
+            hint = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+            if (
+                hint is not None
+                and hint.group(1).lower() in MONTHS
+                and starts_cleanly(text, hint.start())
+            ):
+                m = DATE_MONTH_RE.match(text, hint.start())
         if m is not None:
             found.append(m)
             end = m.end()
-    for hint in _MONTH_THEN_DIGIT.finditer(text):
-        start = hint.start()
-        if hint.group().rstrip(". \t\n").lower() not in MONTHS or not starts_cleanly(text, start):
-            continue
-        m = DATE_MONTH_RE.match(text, start)
-        if m is not None and not any(f.start() <= start < f.end() for f in found):
-            found.append(m)
     found.sort(key=lambda m: m.start())
     return found
 

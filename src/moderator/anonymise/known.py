@@ -74,6 +74,55 @@ class Known:
     initial_of: dict[int, tuple[str, str]] = field(default_factory=dict)  # first, last letter
     max_n: int = 1
 
+    keys: frozenset[str] = frozenset()
+    """Every word key of every known name."""
+    first_keys: frozenset[str] = frozenset()
+    """The first word keys of the names (a word not among them starts no name)."""
+    _near: dict[str, int] = field(default_factory=dict)
+
+    def finish(self) -> None:
+        """Build the lookup tables once every person is registered."""
+        self.keys = frozenset(k for ngram in self.ngrams for k in ngram) | frozenset(
+            self.surname_owners
+        )
+        self.first_keys = frozenset(k[0] for k in self.ngrams)
+        for ngram, who in self.ngrams.items():
+            if len(ngram) != 1 or len(ngram[0]) < 5:
+                continue
+            key = ngram[0]
+            for variant in _deletions(key) | {key}:
+                self._near.setdefault(variant, who)
+        for key, who in self.given_keys.items():
+            for size in range(max(3, len(key) - 4), len(key)):
+                self._near.setdefault(f"^{key[:size]}", who)  # a short form: "Kay" for Kayden
+
+    def near_miss(self, key: str) -> int | None:
+        """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
+        or the start of (at least three letters of a given name)."""
+        who = self._near.get(f"^{key}")
+        if who is not None:
+            return who
+        if len(key) < 4:
+            return None
+        for variant in _deletions(key) | {key}:
+            who = self._near.get(variant)
+            if who is not None:
+                return who
+        return None
+
+    def hyphenated_owners(self, key: str) -> list[int] | None:
+        """Owners of a hyphenated word one of whose parts is a known name ("Smith-Jones")."""
+        owners = None
+        for part in key.split("-"):
+            if (part,) in self.ngrams:
+                return [self.ngrams[(part,)]]
+            owners = self.surname_owners.get(part) or owners
+        return owners
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
 
 def _name_words(name: str) -> list[str]:
     return [m.group() for m in WORD_RE.finditer(name) if word_key(m.group()) not in NAME_SKIP]
@@ -88,12 +137,15 @@ def _register(known: Known, name: str, person: Person, lex: Lexicon) -> None:
     keys = [word_key(w) for w in words]
 
     def add(key: tuple[str, ...]) -> None:
-        if key and all(len(k) >= 2 for k in key):
+        # one-letter words only inside a longer name ("O Neill"), never alone
+        if key and all(key) and (len(key) > 1 or len(key[0]) >= 2):
             known.ngrams.setdefault(key, index)
             known.max_n = max(known.max_n, len(key))
 
     given, surname = keys[:-1] or keys, keys[-1] if len(keys) > 1 else None
     add(tuple(keys))
+    if len(keys) > 1:
+        add(("".join(keys).replace("-", ""),))  # run together: "KaydenSmith"
     if surname:
         add((given[0], surname))
         add((surname, *given))
@@ -115,15 +167,32 @@ def _register(known: Known, name: str, person: Person, lex: Lexicon) -> None:
         split = tuple(word_key(p) for p in re.split(r"['’`\-]", word) if p)
         if len(split) > 1:
             add(split)
-    letters = [p[0].upper() for w in words for p in re.split(r"[-‐–]", w) if p and p[0].isalpha()]
-    if len(letters) >= 2:
-        known.initials.setdefault("".join(letters), index)
-        known.initials.setdefault(letters[0] + letters[-1], index)
-        known.initial_of[index] = (letters[0], letters[-1])
-    first = words[0]
-    if len(words) > 1 and re.search(r"[-‐–]", first):  # Jamie-Lee Wood: "JL" as well as "JLW"
-        parts = [p[0].upper() for p in re.split(r"[-‐–]", first) if p and p[0].isalpha()]
-        known.initials.setdefault("".join(parts), index)
+    for initials in _initials(words):
+        known.initials.setdefault(initials, index)
+    if len(words) > 1:
+        known.initial_of[index] = (words[0][0].upper(), words[-1][0].upper())
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The ways initials are written: Mary-Kate Olsen-Twin is MKOT, MKO, MOT, MO, MT and MK."""
+    parts = [[p[0].upper() for p in re.split(r"[-‐–'’]", w) if p and p[0].isalpha()] for w in words]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return set()
+    given, surname = parts[:-1], parts[-1]
+    every_given = "".join("".join(g) for g in given)
+    first_given = "".join(g[0] for g in given)
+    out = {
+        every_given + "".join(surname),
+        every_given + surname[0],
+        first_given + "".join(surname),
+        first_given + surname[0],
+        given[0][0] + surname[0],
+        given[0][0] + surname[-1],
+    }
+    if len(given[0]) > 1:
+        out.add("".join(given[0]))  # Jamie-Lee Wood: "JL"
+    return {i for i in out if len(i) >= 2}
 
 
 def known_people(case: RawCase, lex: Lexicon) -> Known:
@@ -139,6 +208,7 @@ def known_people(case: RawCase, lex: Lexicon) -> Known:
     if case.worker:
         _register(known, case.worker, Person("WORKER", "worker"), lex)
     # A surname shared by several people is resolved per mention (honorific, else family).
+    known.finish()
     return known
 
 

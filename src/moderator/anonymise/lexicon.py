@@ -19,6 +19,21 @@ from importlib import resources
 # A word: letters, with inner apostrophes (O'Neill, Kayden's) and hyphens (Smith-Jones).
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’`][^\W\d_]+)*(?:-[^\W\d_]+(?:['’`][^\W\d_]+)*)*")
 _APOSTROPHES = str.maketrans("", "", "'’`")
+# Letters that Unicode does not decompose into a base letter and an accent.
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ħ": "h",
+        "ı": "i",
+        "ŀ": "l",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "þ": "th",
+    }
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -30,7 +45,7 @@ def word_key(word: str) -> str:
     if not folded.isascii():
         folded = "".join(
             c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
-        )
+        ).translate(_SPECIAL_LETTERS)
     return folded.translate(_APOSTROPHES)
 
 

@@ -263,6 +263,44 @@ def near(
     return [found[k] for k in sorted(found)]
 
 
+DIGITS_RE = re.compile(r"\d+")
+HANDLE_CUE_WORDS = (
+    "user",
+    "handle",
+    "gamer",
+    "account",
+    "profile",
+    "screen",
+    "snap",
+    "insta",
+    "tiktok",
+    "facebook",
+    "twitter",
+    "discord",
+    "xbox",
+    "psn",
+    "whatsapp",
+)
+
+
+def digit_regions(text: str, before: int = 25, after: int = 25) -> list[tuple[int, int]]:
+    """Stretches of text around its digits, merged: where every numeric identifier must lie.
+
+    Phone, NHS, NI and case numbers, postcodes, registrations and dates all contain a
+    digit; scanning only these stretches (with a margin wide enough for "+44 (0)",
+    "September " or " ABC") is much faster than scanning the whole text for each.
+    """
+    regions: list[tuple[int, int]] = []
+    size = len(text)
+    for m in DIGITS_RE.finditer(text):
+        lo, hi = max(0, m.start() - before), min(size, m.end() + after)
+        if regions and lo <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], hi)
+        else:
+            regions.append((lo, hi))
+    return regions
+
+
 def clean_left(text: str, start: int, also: str = "") -> bool:
     """Whether nothing word-like (or in ``also``) touches a match on its left."""
     if start == 0:

@@ -32,9 +32,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from moderator.anonymise.cues import (
     AGE_AFTER_RE,
@@ -67,6 +69,7 @@ from moderator.anonymise.patterns import (
     GP_HINT,
     GP_RE,
     HANDLE_CUE_RE,
+    HANDLE_CUE_WORDS,
     HANDLE_RE,
     HOME_HINT,
     HOME_RE,
@@ -93,6 +96,7 @@ from moderator.anonymise.patterns import (
     VEHICLE_OLD_RE,
     VEHICLE_RE,
     clean_left,
+    digit_regions,
     near,
     nhs_valid,
     phone_ok,
@@ -149,6 +153,22 @@ _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "addre
 
 # ---------------------------------------------------------------------------------------------
 # The redaction of one text
+
+
+_V = TypeVar("_V")
+_PHRASE_GAP = re.compile(r"(?:['’]s)?[ \t\n&/-]*")
+
+
+@cache
+def _context_words() -> frozenset[str]:
+    """Lower-case words the name heuristics look at: cues, verbs, words of protected phrases."""
+    words: set[str] = set()
+    for phrases in lexicon().phrases.values():
+        for phrase in phrases:
+            words.update(phrase)
+    for cue in ROLE_CUES | RELATION_CUES:
+        words.update(cue.split())
+    return frozenset(words | REPORT_VERBS | WEAK_VERBS | PRE_WEAK | POSSESSED | set(HONORIFICS))
 
 
 class _Tok:
@@ -225,48 +245,18 @@ class _Redactor:
                 add(m.start(), m.end(), "url", "", 99)
         for start, end, kind in find_literals(text, literals(self.case, self.lex)):
             add(start, end, kind, "home" if kind == "address" else "", 95)
-        for m in PHONE_RE.finditer(text):
-            if clean_left(text, m.start(), "+") and phone_ok(m.group()):
-                add(m.start(), m.end(), "phone", "", 90)
-        for m in NHS_RE.finditer(text):
-            if not clean_left(text, m.start(), "-"):
-                continue
-            digits = re.sub(r"\D", "", m.group())
-            if nhs_valid(digits) or NHS_CUE_RE.search(text, max(0, m.start() - 20), m.start()):
-                add(m.start(), m.end(), "nhs_number", "", 88)
-        for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn"), (VEHICLE_RE, "vehicle_reg")):
-            for m in pattern.finditer(text):
-                if clean_left(text, m.start()):
-                    add(m.start(), m.end(), kind, "", 88)
-        for m in POSTCODE_RE.finditer(text):
-            area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
-            if clean_left(text, m.start()) and area in POSTCODE_AREAS:
-                add(m.start(), m.end(), "postcode", "", 85)
-        for m in VEHICLE_OLD_RE.finditer(text):
-            if clean_left(text, m.start()) and VEHICLE_CUE_RE.search(
-                text, max(0, m.start() - 30), m.start()
-            ):
-                add(m.start(), m.end(), "vehicle_reg", "", 85)
-        for m in REF_RE.finditer(text):
-            if clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
-                text, max(0, m.start() - 30), m.start()
-            ):
-                add(m.start(), m.end(), "case_number", "", 81)
-        for m in CASE_NUMBER_RE.finditer(text):
-            if clean_left(text, m.start(), "/-"):
-                add(m.start(), m.end(), "case_number", "", 80)
+        for lo, hi in digit_regions(text):
+            self._numeric(lo, hi, add)
         if "@" in text:
             for m in HANDLE_RE.finditer(text):
                 if clean_left(text, m.start(), "@."):
                     add(m.start(), m.end(), "username", "", 90)
-        for m in HANDLE_CUE_RE.finditer(text):
-            g = "q" if m.group("q") else "w"
-            if m.group(g) and len(m.group(g)) >= 3:
-                add(m.start(g), m.end(g), "username", "", 89)
-        for m in COLLAR_RE.finditer(text):
-            if clean_left(text, m.start()):
-                end = m.end("name") if m.group("name") else m.end("num")
-                add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)
+        folded = text.lower()
+        if any(word in folded for word in HANDLE_CUE_WORDS):
+            for m in HANDLE_CUE_RE.finditer(text):
+                g = "q" if m.group("q") else "w"
+                if m.group(g) and len(m.group(g)) >= 3:
+                    add(m.start(g), m.end(g), "username", "", 89)
         for m in find_dates(text):
             ymd = date_from_match(m)
             kind = "date"
@@ -296,6 +286,46 @@ class _Redactor:
         for c in raw:
             if self.free(c.start, c.end):
                 self.take(c.start, c.end, c.kind, c.ident, c.priority)
+
+    def _numeric(self, lo: int, hi: int, add: Callable[[int, int, str, str, int], None]) -> None:
+        """Identifiers that contain digits, looked for in one stretch around digits."""
+        text = self.text
+        if sum(c.isdigit() for c in text[lo:hi]) < 2:
+            return  # "aged 9", "Year 4": every identifier below has two digits or more
+        for m in PHONE_RE.finditer(text, lo, hi):
+            if clean_left(text, m.start(), "+") and phone_ok(m.group()):
+                add(m.start(), m.end(), "phone", "", 90)
+        for m in NHS_RE.finditer(text, lo, hi):
+            if not clean_left(text, m.start(), "-"):
+                continue
+            digits = re.sub(r"\D", "", m.group())
+            if nhs_valid(digits) or NHS_CUE_RE.search(text, max(0, m.start() - 20), m.start()):
+                add(m.start(), m.end(), "nhs_number", "", 88)
+        for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn"), (VEHICLE_RE, "vehicle_reg")):
+            for m in pattern.finditer(text, lo, hi):
+                if clean_left(text, m.start()):
+                    add(m.start(), m.end(), kind, "", 88)
+        for m in POSTCODE_RE.finditer(text, lo, hi):
+            area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
+            if clean_left(text, m.start()) and area in POSTCODE_AREAS:
+                add(m.start(), m.end(), "postcode", "", 85)
+        for m in VEHICLE_OLD_RE.finditer(text, lo, hi):
+            if clean_left(text, m.start()) and VEHICLE_CUE_RE.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
+                add(m.start(), m.end(), "vehicle_reg", "", 85)
+        for m in REF_RE.finditer(text, lo, hi):
+            if clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
+                add(m.start(), m.end(), "case_number", "", 81)
+        for m in CASE_NUMBER_RE.finditer(text, lo, hi):
+            if clean_left(text, m.start(), "/-"):
+                add(m.start(), m.end(), "case_number", "", 80)
+        for m in COLLAR_RE.finditer(text, lo, hi):
+            if clean_left(text, m.start()):
+                end = m.end("name") if m.group("name") else m.end("num")
+                add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)
 
     def _protected_phrase(self, words: tuple[str, ...], longer_than: int = 0) -> bool:
         """Whether the words begin with a protected phrase of more than ``longer_than`` words.
@@ -334,9 +364,19 @@ class _Redactor:
 
     # -- tokens --------------------------------------------------------------------------------
     def tokens(self) -> list[_Tok]:
-        toks = [_Tok(m.start(), m.group()) for m in WORD_RE.finditer(self.text)]
+        """The words that matter: capitalised ones, and the lower-case words of cues,
+        protected phrases and the record's own names. Other lower-case words are left
+        out (most of a text); the checks on the gaps between kept words see them."""
+        wanted = _context_words() | self.known.keys
+        toks = [
+            _Tok(m.start(), w)
+            for m in WORD_RE.finditer(self.text)
+            if (w := m.group())[0].isupper() or word_key(w) in wanted
+        ]
         self.protected = [False] * len(toks)
+        self.capitalised = [i for i, t in enumerate(toks) if t.cap]
         phrases = self.lex.phrases
+        text = self.text
         i = 0
         n = len(toks)
         while i < n:
@@ -344,7 +384,14 @@ class _Redactor:
             if first in phrases:
                 for phrase in phrases[first]:
                     j = i + len(phrase)
-                    if j <= n and tuple(t.key for t in toks[i:j]) == phrase:
+                    if (
+                        j <= n
+                        and tuple(t.key for t in toks[i:j]) == phrase
+                        and all(
+                            _PHRASE_GAP.fullmatch(text, a.end, b.start)
+                            for a, b in pairwise(toks[i:j])
+                        )
+                    ):
                         for k in range(i, j):
                             self.protected[k] = True
                         i = j - 1
@@ -354,80 +401,55 @@ class _Redactor:
 
     # -- layer 2: known people -----------------------------------------------------------------
     def known_people(self, toks: list[_Tok]) -> None:
+        """The record's people: names, short forms, surnames, typos, initials."""
         known = self.known
         lex = self.lex
-        common = lex.common
-        firsts = {k[0] for k in known.ngrams}
-        owners_of = known.surname_owners
+        common, protected = lex.common, lex.protected_words
+        firsts = known.first_keys
         n = len(toks)
         i = 0
         while i < n:
             t = toks[i]
             key = t.key
-            if (
-                key not in firsts
-                and key not in owners_of
-                and (
-                    not t.cap
-                    or "-" in key
-                    or key in common
-                    or key in lex.given
-                    or key in lex.surnames
-                    or key in lex.protected_words
-                )
-                and "-" not in key
-            ):
-                i += 1
-                continue
-            if not self.free(t.start, t.end):
-                i += 1
-                continue
-            matched = False
-            for size in range(min(known.max_n, n - i), 0, -1):
-                window = toks[i : i + size]
-                who = known.ngrams.get(tuple(w.key for w in window))
-                if who is None:
-                    continue
-                if size > 1 and not self._adjacent(window):
-                    continue
-                if size == 1 and t.lower and (t.key in common or t.key in self.lex.protected_words):
-                    continue
-                end = window[-1].end
-                if not self.free(t.start, end):
-                    continue
-                self._take_known(t.start, end, who)
-                matched = True
-                i += size
-                break
-            if matched:
-                continue
-            # surname alone (or a hyphenated word containing a known name)
-            key = t.key
+            if key in firsts and self.free(t.start, t.end):
+                hit = self._longest(toks, i, known.ngrams, known.max_n)
+                if hit is not None:
+                    size, who = hit
+                    if size > 1 or not (t.lower and (key in common or key in protected)):
+                        self._take_known(t.start, toks[i + size - 1].end, who)
+                        i += size
+                        continue
             owners = known.surname_owners.get(key)
             if owners is None and "-" in key:
-                for part in key.split("-"):
-                    if (part,) in known.ngrams:
-                        owners = [known.ngrams[(part,)]]
-                        break
-                    owners = known.surname_owners.get(part) or owners
-            if owners and not (t.lower and key in common):
-                self._take_known(t.start, t.end, self._resolve(owners, toks, i))
-            elif t.cap and not t.upper and len(key) >= 3:
-                who = self._fuzzy(key)
-                if who is not None:
-                    self._take_known(t.start, t.end, who)
+                owners = known.hyphenated_owners(key)
+            if owners:
+                if not (t.lower and key in common) and self.free(t.start, t.end):
+                    self._take_known(t.start, t.end, self._resolve(owners, toks, i))
+            elif (
+                t.cap
+                and not t.upper
+                and len(key) >= 3
+                and key not in common
+                and key not in protected
+                and key not in lex.given
+                and key not in lex.surnames
+                and self.free(t.start, t.end)
+            ):
+                slip = known.near_miss(key)  # "Kaydn", "Kay" for Kayden
+                if slip is not None:
+                    self._take_known(t.start, t.end, slip)
             i += 1
         for m in INITIALS_RE.finditer(self.text):
             if not clean_left(self.text, m.start(), "."):
                 continue
             letters = re.sub(r"[^A-Z]", "", m.group())
-            who = known.initials.get(letters)
-            if who is None or not self.free(m.start(), m.end()):
+            owner = known.initials.get(letters)
+            if owner is None or not self.free(m.start(), m.end()):
                 continue
             dotted = "." in m.group()
             if not dotted and (m.group() in self.lex.acronyms or len(letters) > 3):
                 continue
-            self._take_known(m.start(), m.end(), who)
+            self._take_known(m.start(), m.end(), owner)
 
     def _adjacent(self, window: list[_Tok]) -> bool:
         for a, b in pairwise(window):
@@ -439,7 +461,9 @@ class _Redactor:
     def _resolve(self, owners: list[int], toks: list[_Tok], i: int) -> int:
         if len(set(owners)) == 1:
             return owners[0]
-        prev = toks[i - 1].key if i > 0 else ""
+        prev = ""
+        if i > 0 and toks[i].start - toks[i - 1].end <= 2:  # "Mrs Smith", "Mrs. Smith"
+            prev = toks[i - 1].key
         want = "f" if prev in FEMALE else "m" if prev in MALE else None
         if want:
             for o in owners:
@@ -447,27 +471,17 @@ class _Redactor:
                     return o
         return -1  # shared surname, no way to tell whose: [FAMILY]
 
-    def _fuzzy(self, key: str) -> int | None:
-        lex = self.lex
-        if (
-            key in lex.common
-            or key in lex.protected_words
-            or key in lex.given
-            or key in lex.surnames
-        ):
-            return None
-        for name, who in self.known.ngrams.items():
-            if len(name) != 1:
+    def _longest(
+        self, toks: list[_Tok], i: int, table: Mapping[tuple[str, ...], _V], max_n: int
+    ) -> tuple[int, _V] | None:
+        """The longest run of adjacent, unredacted words from ``toks[i]`` found in ``table``."""
+        for size in range(min(max_n, len(toks) - i), 0, -1):
+            window = toks[i : i + size]
+            hit = table.get(tuple(w.key for w in window))
+            if hit is None or (size > 1 and not self._adjacent(window)):
                 continue
-            k = name[0]
-            if len(k) >= 5 and abs(len(k) - len(key)) <= 1 and _within_one_edit(k, key):
-                return who
-            if (
-                3 <= len(key) < len(k) <= len(key) + 4
-                and k.startswith(key)
-                and k in self.known.given_keys
-            ):
-                return who
+            if self.free(window[0].start, window[-1].end):
+                return size, hit
         return None
 
     def _take_known(self, start: int, end: int, who: int) -> None:
@@ -552,11 +566,11 @@ class _Redactor:
                 self.found.setdefault((k,), (kind, ident))
 
     def other_names(self, toks: list[_Tok]) -> None:
+        """Runs of up to four capitalised words, redacted when the evidence adds up."""
         n = len(toks)
-        i = 0
-        while i < n:
-            if not self._nameish(toks, i):
-                i += 1
+        done = 0
+        for i in self.capitalised:
+            if i < done or not self._nameish(toks, i):
                 continue
             j = i + 1
             while (
@@ -566,33 +580,18 @@ class _Redactor:
                 and self._joined(toks[j - 1], toks[j])
             ):
                 j += 1
-            chunk = toks[i:j]
             kind, score = self._score(toks, i, j)
             if score >= 3:
-                self._accept(chunk, kind)
-            i = j if j > i else i + 1
+                self._accept(toks[i:j], kind)
+            done = j
 
     def honorifics(self, toks: list[_Tok]) -> None:
         """Mrs Jenkins, Dr Patel, PC Moore: the words after a title are a name, whatever they are."""
         n = len(toks)
-        for i, t in enumerate(toks):
+        for i in self.capitalised:
+            t = toks[i]
             kind = HONORIFICS.get(t.key)
-            if kind is None or not t.cap or t.poss:
-                continue
-            if (
-                t.key
-                in (
-                    "doctor",
-                    "constable",
-                    "inspector",
-                    "sergeant",
-                    "judge",
-                    "councillor",
-                    "professor",
-                    "reverend",
-                )
-                and t.lower
-            ):
+            if kind is None or t.poss:
                 continue
             j = i + 1
             while j < n and j - i <= 3:
@@ -766,29 +765,26 @@ class _Redactor:
 
     # -- layer 4: propagation ------------------------------------------------------------------
     def propagate(self, toks: list[_Tok]) -> None:
+        """Other mentions of names found with evidence get the same placeholder."""
         if not self.found:
             return
-        lex = self.lex
+        common = self.lex.common
+        firsts = {k[0] for k in self.found}
+        max_n = max(len(k) for k in self.found)
         n = len(toks)
         i = 0
-        max_n = max(len(k) for k in self.found)
         while i < n:
             t = toks[i]
-            if not self.free(t.start, t.end) or (t.lower and t.key in lex.common):
+            if t.key not in firsts or (not t.cap and t.key in common):
                 i += 1
                 continue
-            for size in range(min(max_n, n - i), 0, -1):
-                window = toks[i : i + size]
-                hit = self.found.get(tuple(w.key for w in window))
-                if hit is None or (size > 1 and not self._adjacent(window)):
+            hit = self._longest(toks, i, self.found, max_n)
+            if hit is not None:
+                size, (kind, ident) = hit
+                if size > 1 or not self.protected[i]:
+                    self.take(t.start, toks[i + size - 1].end, kind, ident, 30)
+                    i += size
                     continue
-                if size == 1 and (self.protected[i] or (not t.cap and t.key in lex.common)):
-                    continue
-                end = window[-1].end
-                if self.free(t.start, end):
-                    self.take(t.start, end, hit[0], hit[1], 30)
-                    i += size - 1
-                break
             i += 1
 
     # -- output --------------------------------------------------------------------------------
@@ -849,25 +845,6 @@ def _norm_ident(text: str) -> str:
     return " ".join(
         phrase_key(re.sub(r"^\s*(?:flat|apartment|apt|unit|room)\s+\d+\w?,?", "", text, flags=re.I))
     )
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion, substitution or swap."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    i = 0
-    while i < min(la, lb) and a[i] == b[i]:
-        i += 1
-    if la == lb:
-        if a[i + 1 :] == b[i + 1 :]:
-            return True
-        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-    if la > lb:
-        return a[i + 1 :] == b[i:]
-    return a[i:] == b[i + 1 :]
 
 
 def redact_case_text(case: RawCase, text: str | None = None) -> Redaction:
