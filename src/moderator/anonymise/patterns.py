@@ -181,10 +181,10 @@ STREET_TYPES = (
     r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights"
 )
 STREET_HINT = re.compile(
-    r"(?:Road|Rd|Street|Avenue|Ave|Lane|Ln|Drive|Close|Cl|Crescent|Cres|Court|Ct|Grove|Gr"
-    r"|Place|Pl|Gardens|Gdns|Terrace|Terr|Way|Walk|Rise|View|Square|Sq|Hill|Row|Mews|Parade"
-    r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights)\b"
+    r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)\b"
 )
+# Where a house number may start an address: a number, or "Flat"/"Unit"… before one.
+ADDRESS_START_RE = re.compile(r"(?:(?:Flat|Apartment|Apt|Unit|Room)\s+)?\d")
 CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 ADDRESS_RE = re.compile(
     r"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?"
@@ -210,7 +210,7 @@ SCHOOL_RE = re.compile(
     r"|Primary(?!\s+(?:Mental|Care|Health|Prevention|Need|Carer|Worker|Team|School|Academy)\b))"
     r"(?![\w])"
 )
-GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health|Centre|Dental)\b")
+GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health\s+Cent|Care\s+Cent|Dental)")
 GP_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,4}?)"
     r"(?:Medical\s+Cent(?:re|er)|Medical\s+Practice|(?:Primary\s+)?(?:Health|Care)\s+Cent(?:re|er)"
@@ -221,7 +221,7 @@ GP_RE = re.compile(
 QUOTED_RE = re.compile(
     r"(?<![\w])['\"“‘](?P<q>[A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*){0,2})['\"”’](?![\w])"
 )
-HOME_HINT = re.compile(r"(?:Home|Lodge|Hostel)\b")
+HOME_HINT = re.compile(r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Home|Lodge|Hostel)\b")
 HOME_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,3}?)"
     r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Home|Lodge|Hostel)(?![\w])"
@@ -264,6 +264,7 @@ def near(
 
 
 DIGITS_RE = re.compile(r"\d+")
+NOT_DIGITS = str.maketrans("", "", "0123456789")
 HANDLE_CUE_WORDS = (
     "user",
     "handle",

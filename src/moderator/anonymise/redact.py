@@ -59,6 +59,7 @@ from moderator.anonymise.known import find_literals, known_people, literals
 from moderator.anonymise.lexicon import WORD_RE, lexicon, phrase_key, word_key
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
+    ADDRESS_START_RE,
     ALIAS_HINT,
     ALIAS_RE,
     CASE_CUE_RE,
@@ -80,6 +81,7 @@ from moderator.anonymise.patterns import (
     NHS_CUE_RE,
     NHS_RE,
     NI_RE,
+    NOT_DIGITS,
     PHONE_RE,
     POSTCODE_AREAS,
     POSTCODE_RE,
@@ -267,8 +269,14 @@ class _Redactor:
             add(m.start(), m.end(), kind, "", 75)
             for start, end in coordinated_days(text, m):
                 add(start, end, "date", "", 75)
-        for m in near(ADDRESS_RE, STREET_HINT, text, 90, 60):
-            add(m.start(), m.end(), "address", _norm_ident(m.group()), 70)
+        previous_end = 0
+        for number in ADDRESS_START_RE.finditer(text):
+            if number.start() < previous_end or not clean_left(text, number.start()):
+                continue
+            found = ADDRESS_RE.match(text, number.start())
+            if found is not None:
+                add(found.start(), found.end(), "address", _norm_ident(found.group()), 70)
+                previous_end = found.end()
         for m in near(STREET_RE, STREET_HINT, text, 60, 12):
             words = phrase_key(m.group())
             if words and words[0] not in self.lex.common and not self._protected_phrase(words):
@@ -290,7 +298,8 @@ class _Redactor:
     def _numeric(self, lo: int, hi: int, add: Callable[[int, int, str, str, int], None]) -> None:
         """Identifiers that contain digits, looked for in one stretch around digits."""
         text = self.text
-        if sum(c.isdigit() for c in text[lo:hi]) < 2:
+        stretch = text[lo:hi]
+        if len(stretch) - len(stretch.translate(NOT_DIGITS)) < 2:
             return  # "aged 9", "Year 4": every identifier below has two digits or more
         for m in PHONE_RE.finditer(text, lo, hi):
             if clean_left(text, m.start(), "+") and phone_ok(m.group()):
