@@ -240,15 +240,10 @@ def _street_variants(part: str) -> list[str]:
     variants = [words]
     for i, word in enumerate(words):
         bare = word.rstrip(".")
-        for full, alts in _ABBREVIATIONS.items():
+        for alts in _ABBREVIATIONS.values():
             forms = alts.split("|")
             if bare in forms:
-                variants = [
-                    [*v[:i], form, *v[i + 1 :]]
-                    for v in variants
-                    for f in forms
-                    for form in ((f, f + ".") if f != full else (f,))
-                ]
+                variants = [[*v[:i], form, *v[i + 1 :]] for v in variants for form in forms]
                 break
     out = [" ".join(v) for v in variants]
     if (

@@ -456,7 +456,7 @@ class _Redactor:
             if owner is None or not self.free(m.start(), m.end()):
                 continue
             dotted = "." in m.group()
-            if not dotted and (m.group() in self.lex.acronyms or len(letters) > 3):
+            if not dotted and m.group() in self.lex.acronyms:
                 continue
             self._take_known(m.start(), m.end(), owner)
 
@@ -477,6 +477,11 @@ class _Redactor:
         if want:
             for o in owners:
                 if self.known.people[o].gender == want:
+                    return o
+        initial = INITIAL_BEFORE.search(self.text, max(0, toks[i].start - 6), toks[i].start)
+        if initial is not None:  # "K. Smith"
+            for o in owners:
+                if self.known.initial_of.get(o, ("", ""))[0] == initial.group(1):
                     return o
         return -1  # shared surname, no way to tell whose: [FAMILY]
 
