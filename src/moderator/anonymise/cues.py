@@ -37,6 +37,8 @@ HONORIFICS = {
     "rev": "professional",
     "reverend": "professional",
     "judge": "professional",
+    "hhj": "professional",
+    "dj": "professional",
 }
 FEMALE = {"mrs", "ms", "miss"}
 MALE = {"mr"}
@@ -283,7 +285,7 @@ WEAK_VERBS = _words(
     "slapped pushed grabbed"
 )
 PRE_WEAK = _words(
-    "with and visited saw met told asked contacted phoned rang texted messaged by "
+    "with and visited saw met told asked contacted phoned rang texted messaged "
     "spoke speak speaking to"
 )
 POSSESSED = _words(
@@ -299,8 +301,13 @@ INSTITUTION_NOUNS = _words(
     "clinic ward office station library park market shop store hotel pub inn bar cafe stadium "
     "arena college school academy nursery university company ltd limited co plc agency board "
     "panel committee forum programme scheme campaign fund charity home homes lodge estate "
-    "road street avenue lane way close drive order act plan assessment"
+    "road street avenue lane way close drive order act plan assessment hospice surgery pharmacy "
+    "prison mosque temple gurdwara bridge heath moor ford gate cross end bank vale green wood "
+    "field fields hill common marsh bay valley village town city retail shopping precinct grant "
+    "allowance benefit payment credit"
 )
+# Words before a capitalised word that point to a place rather than a person.
+PLACE_PREPOSITIONS = _words("in at near into towards from outside around")
 NON_NAME_ENDINGS = (
     "ship",
     "ment",

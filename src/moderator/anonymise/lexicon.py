@@ -94,9 +94,8 @@ def lexicon() -> Lexicon:
             section = line.strip("# ").lower()
             continue
         if section == "acronyms":
-            for word in line.split():
-                acronyms.add(word.upper())
-                single.add(word_key(word))
+            # kept apart from the protected words: "SALT" is an acronym, "Salt" a surname
+            acronyms.update(w.upper() for w in line.split())
             continue
         key = phrase_key(line)
         if not key:

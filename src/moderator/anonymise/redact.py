@@ -47,6 +47,7 @@ from moderator.anonymise.cues import (
     MALE,
     NON_NAME_ENDINGS,
     PAREN_CUE_RE,
+    PLACE_PREPOSITIONS,
     POSSESSED,
     PRE_WEAK,
     RELATION_CUES,
@@ -279,7 +280,11 @@ class _Redactor:
                 previous_end = found.end()
         for m in near(STREET_RE, STREET_HINT, text, 60, 12):
             words = phrase_key(m.group())
-            if words and words[0] not in self.lex.common and not self._protected_phrase(words):
+            if (
+                words
+                and words[0] not in self.lex.common
+                and not self._protected_phrase(words, len(words) - 1)
+            ):
                 add(m.start(), m.end(), "address", _norm_ident(m.group()), 65)
         for pattern, kind, hint in (
             (SCHOOL_RE, "school", SCHOOL_HINT),
@@ -367,8 +372,8 @@ class _Redactor:
         name = phrase_key(self.text[start:name_end])
         if self._protected_phrase(phrase_key(self.text[start : m.end()]), len(name)):
             return None
-        if name and kind != "address" and all(k in lex.common for k in name):
-            return None  # "Forest School", "Sunday School": generic, not a named school
+        if len(name) == 1 and kind != "address" and name[0] in lex.common:
+            return None  # "Special School", "Local Surgery": generic, not a named one
         return _Cand(start, m.end(), kind, " ".join(name), 60)
 
     # -- tokens --------------------------------------------------------------------------------
@@ -530,9 +535,12 @@ class _Redactor:
                 or keys[0] in lex.protected_words
             ):
                 continue
-            kind, ident = self._nearest_person(m.start())
+            # "known as", "aka": another name for someone just named; "a girl named": someone new
+            new = re.match(r"(?i:called|named|calls)", m.group()) is not None
+            kind, ident = ("person", None) if new else self._nearest_person(m.start())
             if ident is None:
-                kind, ident = "person", "p:" + " ".join(keys)
+                hit = self.found.get(keys)
+                kind, ident = hit if hit else ("person", "p:" + " ".join(keys))
             self.take(start, end, kind, ident, 55)
             if keys:
                 self._remember(keys, kind, ident)
@@ -594,6 +602,16 @@ class _Redactor:
                 and self._joined(toks[j - 1], toks[j])
             ):
                 j += 1
+            if (
+                j < n
+                and toks[j - 1].key in self.lex.given
+                and toks[j].cap
+                and toks[j].key in self.lex.surnames
+                and not self.protected[j]
+                and self._joined(toks[j - 1], toks[j])
+                and self.free(toks[j].start, toks[j].end)
+            ):
+                j += 1  # "Natalie Fenton": a surname that is also a town, after a given name
             kind, score = self._score(toks, i, j)
             if score >= 3:
                 self._accept(toks[i:j], kind)
@@ -686,11 +704,23 @@ class _Redactor:
             t.key in lex.given or t.key in lex.surnames or t.key not in lex.common for t in chunk
         ):
             score += 1
-        listed = any(t.key in lex.given or t.key in lex.surnames for t in chunk)
-        if not listed and (
-            last.key in INSTITUTION_NOUNS or any(t.key.endswith(NON_NAME_ENDINGS) for t in chunk)
+
+        def listed(t: _Tok) -> bool:
+            return t.key in lex.given or t.key in lex.surnames
+
+        if (last.key in INSTITUTION_NOUNS and not listed(last)) or any(
+            t.key.endswith(NON_NAME_ENDINGS) and not listed(t) for t in chunk
         ):
-            score -= 3  # "Salvation Army", "Special Guardianship": an organisation or a concept
+            # "Salvation Army", "Blythe Bridge", "Maternity Grant": an organisation, place or
+            # concept (but "Kevin Hall" is a name: Hall is a listed surname)
+            score -= 3
+        if (
+            pre is None
+            and i > 0
+            and toks[i - 1].key in PLACE_PREPOSITIONS
+            and self._joined(toks[i - 1], first)
+        ):
+            score -= 1.5  # "in Longton", "at Tesco": places follow these more than people
         # the words after
         after = toks[j] if j < len(toks) else None
         tail = text[last.end : last.end + 60]
