@@ -43,28 +43,18 @@ def raw_case(**changes: object) -> RawCase:
 
 
 def identifiers_of(case: RawCase) -> list[str]:
-    """Every identifying value of the record, as written in it (names split into words)."""
-    values = [case.case_id, case.worker or ""]
+    """The record's identifying values: each word of each name, and whole address lines."""
     child = case.child
+    names = [case.worker or "", child.name, *(m.name for m in case.family)]
+    generic = {"Snr", "Jnr", "Unknown", "Unborn", "Baby", "Father"}
+    words = [w for n in names for w in n.split() if len(w) > 2 and w not in generic]
     # a town is kept unless written as part of the address (PRODUCT.md §5: place names stay)
-    streets = [p for p in (child.address or "").split(",") if phrase_key(p) not in lexicon().places]
-    values += [child.name, *streets, child.postcode or "", child.nhs_number or ""]
+    lines = [p.strip() for p in (child.address or "").split(",")]
+    lines = [p for p in lines if p and phrase_key(p) not in lexicon().places]
+    streets = [" ".join(p.split()[1:]) for p in lines if p[:1].isdigit()]
+    values = [case.case_id, *lines, *streets, child.postcode or "", child.nhs_number or ""]
     values += [child.upn or "", child.dob.isoformat() if child.dob else ""]
-    values += [m.name for m in case.family]
-    generic = {
-        "Snr",
-        "Jnr",
-        "Unknown",
-        "Unborn",
-        "Baby",
-        "Father",
-        "Flat",
-        "Room",
-        "Road",
-        "Street",
-    }
-    words = [w for v in values for w in v.replace(",", " ").split() if len(w) > 2]
-    return [w for w in words if w not in generic and (not w.isdigit() or len(w) > 3)]
+    return [v for v in words + values if v]
 
 
 def test_anonymised_case_fields() -> None:

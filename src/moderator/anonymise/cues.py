@@ -285,7 +285,7 @@ WEAK_VERBS = _words(
     "slapped pushed grabbed"
 )
 PRE_WEAK = _words(
-    "with and visited saw met told asked contacted phoned rang texted messaged "
+    "with and visited saw met told asked contacted phoned rang texted messaged to "
     "spoke speak speaking to"
 )
 POSSESSED = _words(
@@ -305,6 +305,11 @@ INSTITUTION_NOUNS = _words(
     "prison mosque temple gurdwara bridge heath moor ford gate cross end bank vale green wood "
     "field fields hill common marsh bay valley village town city retail shopping precinct grant "
     "allowance benefit payment credit"
+)
+# "to" is a cue only after these ("spoke to Tyler"); "went to Barclays" is a place.
+SPEAKING_VERBS = _words(
+    "spoke speak speaks speaking talked talk talks talking said says explained explain wrote "
+    "write introduced listened reported disclosed disclose lied apologised chatted replied"
 )
 # Words before a capitalised word that point to a place rather than a person.
 PLACE_PREPOSITIONS = _words("in at near into towards from outside around")

@@ -53,6 +53,7 @@ from moderator.anonymise.cues import (
     RELATION_CUES,
     REPORT_VERBS,
     ROLE_CUES,
+    SPEAKING_VERBS,
     WEAK_VERBS,
 )
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
@@ -295,6 +296,7 @@ class _Redactor:
                 cand = self.institution(m, kind)
                 if cand is not None:
                     raw.append(cand)
+        raw = _without_parts_of_institutions(raw)
         raw.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
         for c in raw:
             if self.free(c.start, c.end):
@@ -777,6 +779,8 @@ class _Redactor:
             if phrase in RELATION_CUES:
                 return "relation"
         if words and words[-1] in PRE_WEAK:
+            if words[-1] == "to" and (len(words) < 2 or words[-2] not in SPEAKING_VERBS):
+                return None  # "went to Barclays", but "spoke to Tyler"
             # "and Tyler": only when the other side of "and" is a name already
             if words[-1] == "and":
                 prev = toks[i - 2] if i >= 2 else None
@@ -883,6 +887,25 @@ class _Redactor:
             seen[ident] = len(seen) + 1
         number = seen[ident]
         return base if number == 1 else f"{base}-{number}"
+
+
+_INSTITUTIONS = frozenset({"school", "gp_practice"})
+
+
+def _without_parts_of_institutions(cands: list[_Cand]) -> list[_Cand]:
+    """Drop an address found inside a school's or practice's name ("Meir Park" in "Meir Park
+    Medical Practice"), so that the whole name is redacted as the institution."""
+    outer = [c for c in cands if c.kind in _INSTITUTIONS]
+    if not outer:
+        return cands
+    return [
+        c
+        for c in cands
+        if not (
+            c.kind == "address"
+            and any(o.start <= c.start and c.end <= o.end and o is not c for o in outer)
+        )
+    ]
 
 
 def _norm_ident(text: str) -> str:
