@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from moderator.anonymise.cues import NAME_SKIP
-from moderator.anonymise.lexicon import WORD_RE, Lexicon, phrase_key, word_key
+from moderator.anonymise.lexicon import WORD_RE, Lexicon, lower_same_length, phrase_key, word_key
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.records import RawCase
 
@@ -300,9 +300,7 @@ def _bounded(fold: str, start: int, end: int) -> bool:
 
 def find_literals(text: str, lit: Literals) -> list[tuple[int, int, str]]:
     """Where the record's identifiers occur, in any letter case; addresses with their town."""
-    fold = text.lower()
-    if len(fold) != len(text):  # a character whose lower case is longer: compare char by char
-        fold = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    fold = lower_same_length(text)
     found: list[tuple[int, int, str]] = []
     for needle, kind, part in lit.needles:
         pos = fold.find(needle)

@@ -49,6 +49,14 @@ def word_key(word: str) -> str:
     return folded.translate(_APOSTROPHES)
 
 
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, character for character (so offsets stay valid)."""
+    fold = text.lower()
+    if len(fold) != len(text):  # "İ" lowers to two characters: keep such letters as they are
+        fold = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return fold
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """A phrase as the tuple of its word keys."""
     return tuple(word_key(m.group()) for m in WORD_RE.finditer(phrase))

@@ -183,8 +183,10 @@ STREET_TYPES = (
 STREET_HINT = re.compile(
     r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)\b"
 )
-# Where a house number may start an address: a number, or "Flat"/"Unit"… before one.
-ADDRESS_START_RE = re.compile(r"(?:(?:Flat|Apartment|Apt|Unit|Room)\s+)?\d")
+# Where a house number may start an address: a number followed by a space, comma or letter
+# (not 12/04 or 10:30), possibly after "Flat 3, ".
+ADDRESS_START_RE = re.compile(r"\d{1,4}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
+FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt|Unit|Room)\s+$")
 CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 ADDRESS_RE = re.compile(
     r"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?"

@@ -58,7 +58,13 @@ from moderator.anonymise.cues import (
 )
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, known_people, literals
-from moderator.anonymise.lexicon import WORD_RE, lexicon, phrase_key, word_key
+from moderator.anonymise.lexicon import (
+    WORD_RE,
+    lexicon,
+    lower_same_length,
+    phrase_key,
+    word_key,
+)
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
     ADDRESS_START_RE,
@@ -69,6 +75,7 @@ from moderator.anonymise.patterns import (
     COLLAR_RE,
     EMAIL_RE,
     FIRST_GAP,
+    FLAT_BEFORE_RE,
     GP_HINT,
     GP_RE,
     HANDLE_CUE_RE,
@@ -160,6 +167,7 @@ _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "addre
 
 
 _V = TypeVar("_V")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)*)")
 _PHRASE_GAP = re.compile(r"(?:['’]s)?[ \t\n&/-]*")
 
 
@@ -172,7 +180,7 @@ def _context_words() -> frozenset[str]:
             words.update(phrase)
     for cue in ROLE_CUES | RELATION_CUES:
         words.update(cue.split())
-    return frozenset(words | REPORT_VERBS | WEAK_VERBS | PRE_WEAK | POSSESSED | set(HONORIFICS))
+    return frozenset(words | PRE_WEAK | SPEAKING_VERBS | set(HONORIFICS))
 
 
 class _Tok:
@@ -255,12 +263,17 @@ class _Redactor:
             for m in HANDLE_RE.finditer(text):
                 if clean_left(text, m.start(), "@."):
                     add(m.start(), m.end(), "username", "", 90)
-        folded = text.lower()
-        if any(word in folded for word in HANDLE_CUE_WORDS):
-            for m in HANDLE_CUE_RE.finditer(text):
-                g = "q" if m.group("q") else "w"
-                if m.group(g) and len(m.group(g)) >= 3:
-                    add(m.start(g), m.end(g), "username", "", 89)
+        folded = lower_same_length(text)
+        for word in HANDLE_CUE_WORDS:  # "Snapchat 'kay_s2012'", "username is …"
+            at = folded.find(word)
+            while at >= 0:
+                cue = HANDLE_CUE_RE.match(text, at)
+                at = folded.find(word, at + 1)
+                if cue is None:
+                    continue
+                g = "q" if cue.group("q") else "w"
+                if cue.group(g) and len(cue.group(g)) >= 3:
+                    add(cue.start(g), cue.end(g), "username", "", 89)
         for m in find_dates(text):
             ymd = date_from_match(m)
             kind = "date"
@@ -273,9 +286,11 @@ class _Redactor:
                 add(start, end, "date", "", 75)
         previous_end = 0
         for number in ADDRESS_START_RE.finditer(text):
-            if number.start() < previous_end or not clean_left(text, number.start()):
+            start = number.start()
+            if start < previous_end or not clean_left(text, start):
                 continue
-            found = ADDRESS_RE.match(text, number.start())
+            flat = FLAT_BEFORE_RE.search(text, max(0, start - 12), start)
+            found = ADDRESS_RE.match(text, flat.start() if flat else start)
             if found is not None:
                 add(found.start(), found.end(), "address", _norm_ident(found.group()), 70)
                 previous_end = found.end()
@@ -306,25 +321,44 @@ class _Redactor:
         """Identifiers that contain digits, looked for in one stretch around digits."""
         text = self.text
         stretch = text[lo:hi]
-        if len(stretch) - len(stretch.translate(NOT_DIGITS)) < 2:
+        digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
+        if digits < 2:
             return  # "aged 9", "Year 4": every identifier below has two digits or more
+        if any(c.isupper() for c in stretch):  # registrations, NI numbers, references
+            self._lettered(lo, hi, digits, add)
+        for m in POSTCODE_RE.finditer(text, lo, hi):  # in any case: "st1 2ab"
+            area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
+            if clean_left(text, m.start()) and area in POSTCODE_AREAS:
+                add(m.start(), m.end(), "postcode", "", 85)
+        if digits < 5:
+            return  # phone, NHS and long reference numbers have five digits or more
         for m in PHONE_RE.finditer(text, lo, hi):
             if clean_left(text, m.start(), "+") and phone_ok(m.group()):
                 add(m.start(), m.end(), "phone", "", 90)
         for m in NHS_RE.finditer(text, lo, hi):
             if not clean_left(text, m.start(), "-"):
                 continue
-            digits = re.sub(r"\D", "", m.group())
-            if nhs_valid(digits) or NHS_CUE_RE.search(text, max(0, m.start() - 20), m.start()):
+            if nhs_valid(re.sub(r"\D", "", m.group())) or NHS_CUE_RE.search(
+                text, max(0, m.start() - 20), m.start()
+            ):
                 add(m.start(), m.end(), "nhs_number", "", 88)
-        for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn"), (VEHICLE_RE, "vehicle_reg")):
-            for m in pattern.finditer(text, lo, hi):
-                if clean_left(text, m.start()):
-                    add(m.start(), m.end(), kind, "", 88)
-        for m in POSTCODE_RE.finditer(text, lo, hi):
-            area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
-            if clean_left(text, m.start()) and area in POSTCODE_AREAS:
-                add(m.start(), m.end(), "postcode", "", 85)
+        for m in CASE_NUMBER_RE.finditer(text, lo, hi):
+            if clean_left(text, m.start(), "/-"):
+                add(m.start(), m.end(), "case_number", "", 80)
+
+    def _lettered(
+        self, lo: int, hi: int, digits: int, add: Callable[[int, int, str, str, int], None]
+    ) -> None:
+        """Identifiers of capital letters and digits, in one stretch around digits."""
+        text = self.text
+        if digits >= 6:
+            for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn")):
+                for m in pattern.finditer(text, lo, hi):
+                    if clean_left(text, m.start()):
+                        add(m.start(), m.end(), kind, "", 88)
+        for m in VEHICLE_RE.finditer(text, lo, hi):
+            if clean_left(text, m.start()):
+                add(m.start(), m.end(), "vehicle_reg", "", 88)
         for m in VEHICLE_OLD_RE.finditer(text, lo, hi):
             if clean_left(text, m.start()) and VEHICLE_CUE_RE.search(
                 text, max(0, m.start() - 30), m.start()
@@ -335,9 +369,6 @@ class _Redactor:
                 text, max(0, m.start() - 30), m.start()
             ):
                 add(m.start(), m.end(), "case_number", "", 81)
-        for m in CASE_NUMBER_RE.finditer(text, lo, hi):
-            if clean_left(text, m.start(), "/-"):
-                add(m.start(), m.end(), "case_number", "", 80)
         for m in COLLAR_RE.finditer(text, lo, hi):
             if clean_left(text, m.start()):
                 end = m.end("name") if m.group("name") else m.end("num")
@@ -723,19 +754,16 @@ class _Redactor:
             and self._joined(toks[i - 1], first)
         ):
             score -= 1.5  # "in Longton", "at Tesco": places follow these more than people
-        # the words after
-        after = toks[j] if j < len(toks) else None
+        # the words after (read from the text: verbs are not among the kept words)
         tail = text[last.end : last.end + 60]
-        if (
-            after is not None
-            and re.fullmatch(r"[ \t]+", text[last.end : after.start])
-            and not last.poss
-        ):
-            if after.key in WEAK_VERBS:
+        after = _NEXT_WORD.match(text, last.end + (2 if last.poss else 0))
+        after_key = word_key(after.group(1)) if after else ""
+        if not last.poss:
+            if after_key in WEAK_VERBS:
                 score += 2
-            elif after.key in REPORT_VERBS and (first.key in lex.given or not self.sent(first)):
+            elif after_key in REPORT_VERBS and (first.key in lex.given or not self.sent(first)):
                 score += 1
-        if last.poss and after is not None and after.key in POSSESSED:
+        elif after_key in POSSESSED:
             score += 2
         m = PAREN_CUE_RE.match(tail) if not last.poss else None
         if m:
