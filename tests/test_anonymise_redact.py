@@ -331,3 +331,38 @@ def test_known_names_never_survive(
     out = redact(text, child_name=f"{first} {last}", family=[], worker=None)
     for word in (given_name, surname, hyphen):
         assert not re.search(rf"(?<![a-z]){word}(?![a-z])", out, re.IGNORECASE), (text, out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                *"abcXYZ'’-.,:;()\"0123456789/@+\n\té",
+                "İ",
+                "Kayden",
+                "Smith",
+                "Mrs ",
+                "Road",
+                "School",
+                "Primary",
+                " ",
+                "ST1 2AB",
+                "07700",
+                "March",
+            ]
+        ),
+        max_size=80,
+    )
+)
+def test_any_text_gives_consistent_spans(pieces: list[str]) -> None:
+    case = make_case("".join(pieces))
+    text = case.text
+    r = redact_case_text(case)
+    last = 0
+    rebuilt = []
+    for s in r.spans:
+        assert last <= s.start < s.end <= len(text)
+        rebuilt += [text[last : s.start], s.placeholder]
+        last = s.end
+    assert "".join([*rebuilt, text[last:]]) == r.text
