@@ -173,7 +173,7 @@ _PHRASE_GAP = re.compile(r"(?:['’]s)?[ \t\n&/-]*")
 
 @cache
 def _context_words() -> frozenset[str]:
-    """Lower-case words the name heuristics look at: cues, verbs, words of protected phrases."""
+    """Lower-case words the name heuristics look at: cues and the words of protected phrases."""
     words: set[str] = set()
     for phrases in lexicon().phrases.values():
         for phrase in phrases:
@@ -207,6 +207,8 @@ class _Cand:
 
 
 class _Redactor:
+    """One redaction of one text: candidates are taken layer by layer, never overlapping."""
+
     def __init__(self, case: RawCase, text: str) -> None:
         self.case = case
         self.text = text
@@ -216,10 +218,10 @@ class _Redactor:
         self.taken = bytearray(len(text))  # 1 where a character is already redacted
         dobs = [case.child.dob] + [m.dob for m in case.family]
         self.dobs = {(d.year, d.month, d.day) for d in dobs if d is not None}
-        self.found: dict[
-            tuple[str, ...], tuple[str, str]
-        ] = {}  # discovered name key -> kind, ident
-        self.person_tokens: list[tuple[int, int, str, str]] = []
+        # names found by evidence (word keys -> kind, ident), for their other mentions
+        self.found: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.protected: list[bool] = []  # per kept word: inside a protected phrase
+        self.capitalised: list[int] = []  # indices of the kept words that are capitalised
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def sent(self, t: _Tok) -> bool:
