@@ -30,3 +30,21 @@ def isolated_environment(
 def data_dir() -> Path:
     """The tests' data folder."""
     return DATA
+
+
+@pytest.fixture
+def mini_rubrics(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Use the tests' mini rubric as the shipped rubrics."""
+    path = DATA / "rubrics"
+    monkeypatch.setenv("MODERATOR_RUBRICS", str(path))
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh, migrated, real SQLite database in a temporary folder."""
+    from moderator.store import open_store
+
+    s = open_store(tmp_path / "moderator.db")
+    yield s
+    s.close()

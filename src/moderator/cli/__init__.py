@@ -30,9 +30,27 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
 
 
 def _register() -> None:
-    from moderator.cli import anonymise_cmd, rubric_cmd, tui_cmd
+    from moderator.cli import (
+        anonymise_cmd,
+        audit_cmd,
+        import_cmd,
+        moderation_cmd,
+        report_cmd,
+        rubric_cmd,
+        tui_cmd,
+        user_cmd,
+    )
 
-    for module in (rubric_cmd, tui_cmd, anonymise_cmd):
+    for module in (
+        rubric_cmd,
+        user_cmd,
+        import_cmd,
+        anonymise_cmd,
+        audit_cmd,
+        moderation_cmd,
+        report_cmd,
+        tui_cmd,
+    ):
         for command in module.COMMANDS:
             cli.add_command(command)
 

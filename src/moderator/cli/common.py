@@ -86,3 +86,18 @@ def resolve(ctx: click.Context, db: Path | None, user: str | None) -> tuple[Path
 def emit_json(data: Any) -> None:
     """Print data as JSON to stdout."""
     click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=False))
+
+
+def open_for(ctx: click.Context, db: Path | None, user: str | None) -> tuple[Any, str | None]:
+    """Open the store for a command: (Store, acting user name or None)."""
+    from moderator.store import open_store
+
+    db_path, who = resolve(ctx, db, user)
+    return open_store(db_path), who
+
+
+def acting_user(store: Any, name: str | None) -> Any:
+    """The acting :class:`User` (exit 2 when none given, 1 when unknown)."""
+    from moderator.services.users import get_user
+
+    return get_user(store, name)

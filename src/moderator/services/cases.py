@@ -1,0 +1,170 @@
+"""Cases: importing a case-system export, pseudonymised and redacted on the way in.
+
+Only the anonymised case ever reaches the database: pseudonymous references,
+team, service area, dates and redacted text. The import is atomic: the whole
+file is validated before anything is written, and written in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from moderator.errors import BadInput
+from moderator.services.users import SYSTEM, Role, User, get_user, require_role
+from moderator.store.db import Store
+
+
+class RedactionPreview(BaseModel):
+    """What the dry run shows for one case: the pseudonym and each redaction made."""
+
+    case_ref: str
+    line: int
+    redactions: list[tuple[str, str, str]]
+    """(kind, placeholder, original) for each span; shown on screen, never stored."""
+    text: str
+
+
+class ImportResult(BaseModel):
+    """The outcome of an import (or of a dry run)."""
+
+    read: int
+    added: int
+    skipped: int
+    dry_run: bool
+    previews: list[RedactionPreview] = []
+
+
+def import_cases(
+    store: Store | None,
+    actor_name: str | None,
+    path: Path,
+    *,
+    key_path: Path,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Validate, anonymise and store every case in ``path`` atomically.
+
+    Cases whose pseudonymous reference is already stored are skipped, so
+    re-importing a file never duplicates cases. With ``dry_run`` nothing is
+    written (``store`` may be None) and the previews say what would be redacted.
+    If ``actor_name`` names a user, that user must be a lead.
+    """
+    from moderator.anonymise.pipeline import anonymise_case
+    from moderator.anonymise.pseudonym import Pseudonymiser, load_or_create_key
+    from moderator.anonymise.records import read_cases
+
+    actor = SYSTEM
+    if actor_name and store is not None:
+        user: User = get_user(store, actor_name)
+        require_role(user, Role.LEAD, doing="import cases")
+        actor = user.name
+    raw_cases = read_cases(path)
+    if not raw_cases:
+        raise BadInput(f"{path}: no cases in the file")
+    pseudonymiser = Pseudonymiser(load_or_create_key(key_path))
+    total = len(raw_cases)
+    anonymised = []
+    previews: list[RedactionPreview] = []
+    for i, raw in enumerate(raw_cases):
+        case, redaction = anonymise_case(raw, pseudonymiser)
+        anonymised.append(case)
+        if dry_run:
+            source_text = raw.text or ""
+            previews.append(
+                RedactionPreview(
+                    case_ref=case.case_ref,
+                    line=getattr(raw, "line", i + 1) or i + 1,
+                    redactions=[
+                        (span.kind, span.placeholder, source_text[span.start : span.end])
+                        for span in redaction.spans
+                    ],
+                    text=case.text,
+                )
+            )
+        if progress:
+            progress(i + 1, total * (1 if dry_run else 2))
+    if dry_run or store is None:
+        existing = 0
+        if store is not None:
+            refs = [c.case_ref for c in anonymised]
+            existing = sum(
+                store.scalar("SELECT 1 FROM cases WHERE case_ref = ?", [r]) is not None
+                for r in refs
+            )
+        return ImportResult(
+            read=total, added=total - existing, skipped=existing, dry_run=True, previews=previews
+        )
+    file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    added = 0
+    stamp = store.now()
+    with store.transaction():
+        cur = store.execute(
+            "INSERT INTO imports (at, by, file_sha256, cases_added, cases_skipped)"
+            " VALUES (?, ?, ?, 0, 0)",
+            (stamp, actor, file_hash),
+        )
+        import_id = cur.lastrowid
+        for i, case in enumerate(anonymised):
+            inserted = store_case(store, case, import_id=import_id, stamp=stamp)
+            added += inserted
+            if progress:
+                progress(total + i + 1, total * 2)
+        skipped = total - added
+        store.execute(
+            "UPDATE imports SET cases_added = ?, cases_skipped = ? WHERE id = ?",
+            (added, skipped, import_id),
+        )
+        store.record_event(
+            actor,
+            "case.import",
+            "import",
+            import_id,
+            detail={"added": added, "skipped": skipped, "file_sha256": file_hash},
+            at=stamp,
+        )
+    return ImportResult(read=total, added=added, skipped=skipped, dry_run=False)
+
+
+def list_cases(store: Store) -> list[dict[str, Any]]:
+    """Stored cases (anonymised), newest first, without their text."""
+    return store.rows(
+        "SELECT case_ref, team, service_area, opened, closed, imported_at FROM cases"
+        " ORDER BY id DESC"
+    )
+
+
+def store_case(store: Store, case: Any, *, import_id: int | None, stamp: str) -> int:
+    """Insert one anonymised case unless its reference exists; 1 if added, 0 if skipped.
+
+    ``case`` is an :class:`~moderator.anonymise.pipeline.AnonymisedCase` (or
+    anything with its fields). Call inside a transaction.
+    """
+    opened = getattr(case, "opened", None)
+    closed = getattr(case, "closed", None)
+    return int(
+        store.execute(
+            "INSERT INTO cases (case_ref, team, service_area, opened, closed, worker_ref,"
+            " child_ref, text, redaction_counts, import_id, imported_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_ref) DO NOTHING",
+            (
+                case.case_ref,
+                case.team,
+                case.service_area,
+                None if opened is None else str(opened),
+                None if closed is None else str(closed),
+                getattr(case, "worker_ref", None),
+                getattr(case, "child_ref", None),
+                case.text,
+                json.dumps(getattr(case, "redaction_counts", {}) or {}, sort_keys=True),
+                import_id,
+                stamp,
+            ),
+        ).rowcount
+    )
