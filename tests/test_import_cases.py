@@ -81,7 +81,7 @@ def test_no_identifier_from_the_input_reaches_the_database_file(tmp_path: Path) 
 
 
 def test_same_key_same_pseudonyms_and_reimport_adds_nothing(tmp_path: Path) -> None:
-    cases, records = _cases_file(tmp_path, 5)
+    cases, _records = _cases_file(tmp_path, 5)
     key = tmp_path / "key"
     with open_store(tmp_path / "a.db") as a:
         import_cases(a, None, cases, key_path=key)
