@@ -57,6 +57,7 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
         today: Callable[[], date] | None = None,
         notice: str | None = None,
         remember_user: bool = True,
+        cursor_blink: bool = True,
     ) -> None:
         self.started = time.perf_counter()
         super().__init__()
@@ -66,6 +67,7 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
         self.today: Callable[[], date] = today or date.today
         self.notice = notice
         self.remember_user = remember_user
+        self.cursor_blink = cursor_blink
         self.store: Store | None = None
         self.user: User | None = None
         self.ready_after: float | None = None
@@ -211,10 +213,13 @@ def create_app(
     today: Callable[[], date] | None = None,
     notice: str | None = None,
     remember_user: bool = True,
+    cursor_blink: bool = True,
 ) -> ModeratorApp:
     """Build the app on a database as a user (None: the config's user, else the picker).
 
-    ``today`` fixes the date used for "overdue" (tests and snapshots).
+    ``today`` fixes the date used for "overdue" and ``cursor_blink=False`` stops text
+    cursors blinking (tests and snapshots); ``notice`` is shown once on start;
+    ``remember_user=False`` keeps a picked user out of the config (the demo).
     """
     from moderator.settings import Settings, load_settings
 
@@ -224,7 +229,13 @@ def create_app(
             settings = settings.model_copy(update={"user": user_name})
     else:
         settings = load_settings(db=Path(settings_or_db_path), user=user_name)
-    return ModeratorApp(settings, today=today, notice=notice, remember_user=remember_user)
+    return ModeratorApp(
+        settings,
+        today=today,
+        notice=notice,
+        remember_user=remember_user,
+        cursor_blink=cursor_blink,
+    )
 
 
 def run_app(db_path: Path, user: str | None) -> None:

@@ -50,11 +50,25 @@ class ReportsWorkerFailures:
             hook(event.worker, error)
 
 
+def apply_cursor_blink(screen: Screen[Any]) -> None:
+    """Stop text cursors blinking when the app says so (snapshots must not depend on timing)."""
+    if getattr(screen.app, "cursor_blink", True):
+        return
+    for widget in screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+
+
 class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
     """A full screen of the workbench, with its scope in the action registry."""
 
     SCOPE: ClassVar[Scope]
 
+    def _on_mount(self) -> None:
+        apply_cursor_blink(self)
+
 
 class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):
     """A dialog of the workbench."""
+
+    def _on_mount(self) -> None:
+        apply_cursor_blink(self)

@@ -9,7 +9,8 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
 
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
@@ -105,12 +106,10 @@ class OverrideDialog(_Dialog):
                 classes="dialog-body",
                 markup=False,
             )
-            preselect = self.current or self.derived
-            with RadioSet(id="override-grade"):
-                for grade in Grade:
-                    yield RadioButton(
-                        f"{int(grade)}  {grade.label}", value=grade == preselect, name=str(int(grade))
-                    )
+            yield OptionList(
+                *[Option(f"{int(g)}  {g.label}", id=f"grade-{int(g)}") for g in Grade],
+                id="override-grade",
+            )
             yield Label("Reason (required)", classes="field-label")
             yield TextArea(self.reason, id="override-reason", soft_wrap=True, tab_behavior="focus")
             yield Label("", id="override-error", classes="field-error")
@@ -121,11 +120,18 @@ class OverrideDialog(_Dialog):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#override-grade", RadioSet).focus()
+        grades = self.query_one("#override-grade", OptionList)
+        preselect = self.current or self.derived
+        grades.highlighted = 0 if preselect is None else int(preselect) - 1
+        grades.focus()
 
     def _chosen(self) -> Grade | None:
-        pressed = self.query_one("#override-grade", RadioSet).pressed_button
-        return None if pressed is None or pressed.name is None else Grade(int(pressed.name))
+        highlighted = self.query_one("#override-grade", OptionList).highlighted
+        return None if highlighted is None else Grade(highlighted + 1)
+
+    @on(OptionList.OptionSelected, "#override-grade")
+    def grade_chosen(self) -> None:
+        self.query_one("#override-reason", TextArea).focus()
 
     @on(Button.Pressed, "#confirm")
     def action_confirm(self) -> None:

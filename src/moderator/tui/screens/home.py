@@ -323,10 +323,13 @@ class HomeScreen(ModeratorScreen):
         audit = self.current_audit()
         if audit is None:
             return
+        self.query_one("#audits", DataTable).focus()  # where the user lands on coming back
         self.moderator_app.open_audit(audit.id)
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        search = self.query_one("#search", Input)
+        search.focus()
+        search.select_all()  # typing replaces the last search
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
