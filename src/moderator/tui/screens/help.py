@@ -12,7 +12,7 @@ from moderator.tui.base import ModeratorModal
 
 def help_sections(scope: Scope | None, keymap: dict[str, str]) -> list[tuple[str, list[Action]]]:
     """The registry grouped for the help screen: the current screen first, then the rest."""
-    order: list[Scope] = ["home", "grading", "picker", "app", "dialog"]
+    order: list[Scope] = ["home", "grading", "picker", "app", "dialog", "help"]
     if scope in order:
         order.remove(scope)
         order.insert(0, scope)

@@ -107,6 +107,8 @@ class HomeScreen(ModeratorScreen):
         self.sort_column: str | None = None
         self.sort_reverse = False
         self.loaded = False
+        self.reload_on_resume = False
+        """Set when an audit is opened: its progress may have changed when we come back."""
 
     @property
     def moderator_app(self) -> ModeratorApp:
@@ -141,7 +143,8 @@ class HomeScreen(ModeratorScreen):
         self.load_audits()
 
     def on_screen_resume(self) -> None:
-        if self.loaded:
+        if self.loaded and self.reload_on_resume:
+            self.reload_on_resume = False
             self.load_audits()
 
     # -- data ----------------------------------------------------------------------------
@@ -324,6 +327,7 @@ class HomeScreen(ModeratorScreen):
         if audit is None:
             return
         self.query_one("#audits", DataTable).focus()  # where the user lands on coming back
+        self.reload_on_resume = True
         self.moderator_app.open_audit(audit.id)
 
     def action_search(self) -> None:
@@ -375,9 +379,12 @@ class HomeScreen(ModeratorScreen):
 
         self.app.push_screen(ProgrammeDialog(self.moderator_app.today(), self.managers), chosen)
 
-    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="db-write", exit_on_error=False)
     def assign_programme(self, request: ProgrammeRequest) -> None:
-        """Assign the programme (worker thread)."""
+        """Assign the programme (worker thread).
+
+        Its own group: a list reload (group ``db``) must never cancel a write.
+        """
         from moderator.services.audits import assign_programme
 
         store = self.moderator_app.require_store()
