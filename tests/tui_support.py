@@ -49,7 +49,11 @@ def build_workbench_db(path: Path) -> Path:
         done = assign_audit(store, u["lee"], "C-103", "mia", "mini", "2020-01-31")
         assign_audit(store, u["lee"], "C-104", "max", "mini", "2020-02-28")
         save_criterion(store, u["mia"], draft, "risk", grade=Grade.GOOD, note="Acted on same day.")
-        for crit, grade in (("risk", Grade.GOOD), ("seen", Grade.GOOD), ("plan", Grade.OUTSTANDING)):
+        for crit, grade in (
+            ("risk", Grade.GOOD),
+            ("seen", Grade.GOOD),
+            ("plan", Grade.OUTSTANDING),
+        ):
             save_criterion(store, u["mia"], done, crit, grade=grade, note="Evidence on file.")
         submit_audit(store, u["mia"], done)
         assert todo

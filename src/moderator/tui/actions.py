@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 Scope = Literal["app", "home", "grading", "picker", "help", "dialog"]
 
@@ -91,9 +91,7 @@ def _grade_actions() -> list[Action]:
 ACTIONS: tuple[Action, ...] = (
     # -- everywhere ----------------------------------------------------------------
     Action("app.help", "app", "question_mark", "help", "Help", "Show every key and what it does"),
-    Action(
-        "app.theme", "app", "ctrl+t", "toggle_theme", "Theme", "Switch between dark and light"
-    ),
+    Action("app.theme", "app", "ctrl+t", "toggle_theme", "Theme", "Switch between dark and light"),
     Action(
         "app.quit",
         "app",
@@ -191,11 +189,15 @@ ACTIONS: tuple[Action, ...] = (
         "Clear the criterion's grade",
         show=False,
     ),
+    Action("grading.next", "grading", "j", "move(1)", "Next", "Next criterion (or ↓)", show=False),
     Action(
-        "grading.next", "grading", "j", "move(1)", "Next", "Next criterion (or ↓)", show=False
-    ),
-    Action(
-        "grading.prev", "grading", "k", "move(-1)", "Previous", "Previous criterion (or ↑)", show=False
+        "grading.prev",
+        "grading",
+        "k",
+        "move(-1)",
+        "Previous",
+        "Previous criterion (or ↑)",
+        show=False,
     ),
     Action(
         "grading.note",
@@ -229,9 +231,7 @@ ACTIONS: tuple[Action, ...] = (
         "Submit",
         "Check completeness and submit; the work becomes read-only",
     ),
-    Action(
-        "grading.case", "grading", "c", "toggle_case", "Case", "Show or hide the case text"
-    ),
+    Action("grading.case", "grading", "c", "toggle_case", "Case", "Show or hide the case text"),
     Action(
         "grading.back",
         "grading",
@@ -241,11 +241,17 @@ ACTIONS: tuple[Action, ...] = (
         "Leave the note, or go back to the list (everything is saved)",
     ),
     # -- picker, help, dialogs ---------------------------------------------------------
-    Action(
-        "picker.choose", "picker", "enter", "choose", "Choose", "Work as the selected user"
-    ),
+    Action("picker.choose", "picker", "enter", "choose", "Choose", "Work as the selected user"),
     Action("help.close", "help", "escape,q", "close", "Close", "Close the help", palette=False),
-    Action("dialog.cancel", "dialog", "escape", "cancel", "Cancel", "Close without changing anything", palette=False),
+    Action(
+        "dialog.cancel",
+        "dialog",
+        "escape",
+        "cancel",
+        "Cancel",
+        "Close without changing anything",
+        palette=False,
+    ),
     Action("dialog.confirm", "dialog", "ctrl+s", "confirm", "OK", "Confirm", palette=False),
 )
 
@@ -255,7 +261,7 @@ def actions_for(scope: Scope) -> list[Action]:
     return [a for a in ACTIONS if a.scope == scope]
 
 
-def bindings_for(scope: Scope) -> list[Binding]:
+def bindings_for(scope: Scope) -> list[BindingType]:
     """The Textual bindings of one scope (for a screen's ``BINDINGS``)."""
     return [a.binding() for a in actions_for(scope)]
 
@@ -286,7 +292,9 @@ def display_keys(action: Action) -> str:
         if key in names:
             parts.append(names[key])
         elif "+" in key:
-            parts.append("+".join(p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+")))
+            parts.append(
+                "+".join(p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+"))
+            )
         else:
             parts.append(key.upper() if key.startswith("f") and key[1:].isdigit() else key)
     return " / ".join(parts)

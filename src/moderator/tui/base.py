@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual.events import Mount
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -63,12 +64,12 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
 
     SCOPE: ClassVar[Scope]
 
-    def _on_mount(self) -> None:
+    def _on_mount(self, event: Mount) -> None:
         apply_cursor_blink(self)
 
 
 class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):
     """A dialog of the workbench."""
 
-    def _on_mount(self) -> None:
+    def _on_mount(self, event: Mount) -> None:
         apply_cursor_blink(self)

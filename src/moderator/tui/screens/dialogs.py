@@ -68,7 +68,9 @@ class MessageDialog(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
-            yield Static("\n".join(f"• {line}" for line in self.lines), classes="dialog-body", markup=False)
+            yield Static(
+                "\n".join(f"• {line}" for line in self.lines), classes="dialog-body", markup=False
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")
 

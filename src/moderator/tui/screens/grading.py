@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 NOTE_DEBOUNCE_S = 0.4
 """Pause in typing after which a note is saved."""
 
+
 @dataclass
 class Batch:
     """Every change not yet confirmed saved, numbered so a late, stale write is skipped."""
@@ -81,7 +82,11 @@ class GradingScreen(ModeratorScreen):
 
     SCOPE = "grading"
     BINDINGS = bindings_for("grading")
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (140, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 - Textual declares it a plain class attribute
+        (0, "-narrow"),
+        (100, "-normal"),
+        (140, "-wide"),
+    ]
 
     class Loaded(Message):
         """The target was read."""
@@ -357,7 +362,9 @@ class GradingScreen(ModeratorScreen):
                 else f"Overall grade overridden to {choice.grade.label}."
             )
 
-        self.app.push_screen(OverrideDialog(view.derived, self.override, self.override_reason), chosen)
+        self.app.push_screen(
+            OverrideDialog(view.derived, self.override, self.override_reason), chosen
+        )
 
     def action_submit(self) -> None:
         if not self.editable or self.target is None or self.sheet is None:
@@ -417,7 +424,9 @@ class GradingScreen(ModeratorScreen):
     # -- saving -------------------------------------------------------------------------
     def flush(self, *, submit: bool = False) -> Worker[None] | None:
         """Start writing everything pending (and submit, if asked)."""
-        if self.writer is None or (not self.pending and self.pending_override is None and not submit):
+        if self.writer is None or (
+            not self.pending and self.pending_override is None and not submit
+        ):
             return None
         self.seq += 1
         batch = Batch(self.seq, dict(self.pending), self.pending_override, submit)

@@ -193,7 +193,7 @@ class HomeScreen(ModeratorScreen):
             scope = "Audits you moderate"
         self.query_one("#summary", Static).update(f"{scope}, {who}: " + " · ".join(parts))
 
-    def visible(self) -> list[AuditSummary]:
+    def visible_audits(self) -> list[AuditSummary]:
         """The audits of the chosen state that match the search, sorted."""
         rows = [a for a in self.audits if self.state == "all" or a.status == self.state]
         if self.query_text.strip():
@@ -207,7 +207,7 @@ class HomeScreen(ModeratorScreen):
         """Redraw the table, keeping the cursor on the same audit where possible."""
         table = self.query_one("#audits", DataTable)
         keep = self.current_audit()
-        rows = self.visible()
+        rows = self.visible_audits()
         self.shown = rows[:MAX_ROWS]
         table.clear()
         today = self.moderator_app.today()
@@ -264,7 +264,9 @@ class HomeScreen(ModeratorScreen):
             if a.due is None:
                 return Text("—")
             overdue = a.due < today and a.status != "submitted"
-            return Text(a.due.isoformat() + (" overdue" if overdue else ""), style="bold" if overdue else "")
+            return Text(
+                a.due.isoformat() + (" overdue" if overdue else ""), style="bold" if overdue else ""
+            )
         if key == "team":
             return Text(a.team)
         if key == "area":
@@ -371,7 +373,7 @@ class HomeScreen(ModeratorScreen):
         self.moderator_app.choose_user()
 
     def action_assign_programme(self) -> None:
-        from moderator.tui.screens.dialogs import ProgrammeDialog, ProgrammeRequest
+        from moderator.tui.screens.dialogs import ProgrammeDialog
 
         def chosen(request: ProgrammeRequest | None) -> None:
             if request is not None:
@@ -402,6 +404,8 @@ class HomeScreen(ModeratorScreen):
             self.notify(f"Assigned {message.count} audits, due {message.due.isoformat()}.")
         else:
             self.notify(
-                "No unaudited cases were left to assign.", severity="warning", title="Nothing assigned"
+                "No unaudited cases were left to assign.",
+                severity="warning",
+                title="Nothing assigned",
             )
         self.load_audits()

@@ -67,9 +67,7 @@ class PickerScreen(ModeratorScreen):
             self.query_one("#users", OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose" and not self.users:
-            return False
-        return True
+        return bool(self.users) or action != "choose"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -58,7 +58,9 @@ class DescriptorPanel(VerticalScroll):
 
     def show(self, criterion: Criterion, domain: str, grade: Grade | None) -> None:
         """Show ``criterion`` with ``grade`` marked as chosen."""
-        limiting = "  ⚑ limiting: Inadequate here makes the case Inadequate" if criterion.limiting else ""
+        limiting = (
+            "  ⚑ limiting: Inadequate here makes the case Inadequate" if criterion.limiting else ""
+        )
         self.query_one("#crit-heading", Static).update(f"{domain} › {criterion.title}{limiting}")
         self.query_one("#crit-question", Static).update(criterion.question)
         for choice in self.query(GradeChoice):
