@@ -19,6 +19,7 @@ class CriterionRow(ListItem):
         self.criterion = criterion
         self.entry = entry
         self.number = number
+        self._shown = (entry.grade, bool(entry.note.strip()))
 
     def compose(self) -> ComposeResult:
         yield GradeBadge(self.entry.grade, abbrev=True, classes="row-grade")
@@ -34,8 +35,10 @@ class CriterionRow(ListItem):
     def show(self, entry: CriterionEntry) -> None:
         """Show a changed grade or note."""
         self.entry = entry
-        if not self.is_mounted:
-            return
+        shown = (entry.grade, bool(entry.note.strip()))
+        if not self.is_mounted or shown == self._shown:
+            return  # re-drawing an unchanged row would re-lay out the screen on every keystroke
+        self._shown = shown
         self.query_one(".row-grade", GradeBadge).set_grade(entry.grade)
         self.query_one(".row-note", Label).update(self._note_mark())
         self.set_class(entry.grade is None or not entry.note.strip(), "-incomplete")

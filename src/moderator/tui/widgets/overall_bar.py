@@ -13,6 +13,10 @@ from moderator.tui.widgets.grade_badge import GradeBadge
 class OverallBar(Horizontal):
     """One line under the rubric: ``Overall [Inadequate] limited by … · 3/12 graded · Saved``."""
 
+    # Updating a label re-lays out the screen; typing a note must not do that per keystroke.
+    _shown: tuple[object, ...] | None = None
+    _state: str | None = None
+
     def compose(self) -> ComposeResult:
         yield Label("Overall", id="overall-label")
         yield GradeBadge(None, short=False, id="overall-grade")
@@ -22,6 +26,10 @@ class OverallBar(Horizontal):
 
     def show(self, view: OverallView, graded: int, total: int, notes_missing: int) -> None:
         """Show the overall grade and progress."""
+        key = (view.final, view.explanation, graded, total, notes_missing)
+        if key == self._shown:
+            return
+        self._shown = key
         self.query_one("#overall-grade", GradeBadge).set_grade(view.final)
         why = view.explanation
         if view.final is not None and why.startswith(view.final.label + ": "):
@@ -34,6 +42,9 @@ class OverallBar(Horizontal):
 
     def saving(self, state: str) -> None:
         """Show the save state: ``saved``, ``saving``, ``failed`` or ``read-only``."""
+        if state == self._state:
+            return
+        self._state = state
         label = self.query_one("#save-state", Label)
         text = {
             "saved": "✓ Saved",
