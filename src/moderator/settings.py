@@ -51,6 +51,20 @@ def default_key_path() -> Path:
     return Path(user_config_dir(APP_NAME)) / "pseudonym.key"
 
 
+def default_pack_key_path() -> Path:
+    """The key that seals moderation packs: ``MODERATOR_PACK_KEY_FILE`` or the platform config dir.
+
+    Like the pseudonymisation key it lives outside the database: a copy of the
+    database alone cannot forge or verify the authority's packs.
+    """
+    override = os.environ.get("MODERATOR_PACK_KEY_FILE")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME)) / "pack.key"
+
+
 class Settings(BaseSettings):
     """Settings for one run of moderator."""
 

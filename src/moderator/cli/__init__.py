@@ -30,9 +30,16 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
 
 
 def _register() -> None:
-    from moderator.cli import audit_cmd, import_cmd, rubric_cmd, tui_cmd, user_cmd
+    from moderator.cli import (
+        audit_cmd,
+        import_cmd,
+        moderation_cmd,
+        rubric_cmd,
+        tui_cmd,
+        user_cmd,
+    )
 
-    for module in (rubric_cmd, user_cmd, import_cmd, audit_cmd, tui_cmd):
+    for module in (rubric_cmd, user_cmd, import_cmd, audit_cmd, moderation_cmd, tui_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
 

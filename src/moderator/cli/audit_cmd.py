@@ -180,8 +180,23 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
     out.print(table)
     if detail.overall:
         out.print(f"[bold]Overall:[/] {escape(detail.overall.explanation)}")
-    for fb in detail.feedback:
-        out.print(f"Moderation · {titles.get(fb['criterion'], fb['criterion'])}: {fb}")
+    if detail.feedback:
+        overall_row = detail.feedback[-1]
+        review = Table("criterion", "yours", "moderated", "drift", "rationale", title="Moderation")
+        for fb in detail.feedback:
+            drift = fb.get("drift")
+            review.add_row(
+                escape(fb["title"]),
+                fb.get("manager_grade") or "",
+                fb.get("moderated_grade") or "",
+                "" if drift is None else f"{drift:+d}",
+                escape(fb.get("rationale") or ("agreed" if drift == 0 else "")),
+            )
+        out.print(review)
+        out.print(
+            f"[bold]Moderation outcome:[/] {overall_row.get('outcome')}"
+            f" (moderated by {escape(str(overall_row.get('moderator') or ''))})"
+        )
 
 
 @audit_group.command("grade")

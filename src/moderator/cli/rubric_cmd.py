@@ -43,11 +43,57 @@ def _rubric_json(rubric: Any) -> dict[str, Any]:
     return data
 
 
+def _rule_words(rubric: Any) -> str:
+    """The overall-grade rule in one sentence, for people."""
+    rule = rubric.overall
+    method = {
+        "median": "the median of the criterion grades (between two grades, the worse one)",
+        "mean": "the mean of the criterion grades, to the nearest grade (halfway: the worse one)",
+        "worst": "the worst criterion grade",
+    }[rule.method.value]
+    if not rule.limiting_criteria:
+        return f"Overall grade: {method}."
+    titles = "; ".join(rubric.criterion(cid).title for cid in rule.limiting_criteria)
+    one = len(rule.limiting_criteria) == 1
+    if rule.limiting_mode.value == "inadequate":
+        effect = f"if {'it' if one else 'any of these'} is Inadequate, the case is Inadequate"
+    else:
+        effect = f"the case is graded no better than {'it' if one else 'the worst of these'}"
+    return f"Overall grade: {method}. Limiting: {titles} ({effect})."
+
+
+def _is_path(rubric_id: str) -> bool:
+    return rubric_id.endswith((".yaml", ".yml")) or "/" in rubric_id
+
+
+def _load_one(rubric_id: str) -> tuple[Any, dict[str, Any]]:
+    """A shipped rubric by id, or a rubric file by path (to preview a draft), and its sources."""
+    from moderator.domain.rubric_files import (
+        find_sources,
+        load_rubric,
+        load_rubric_dir,
+        load_shipped_sources,
+        load_sources,
+    )
+
+    if _is_path(rubric_id):
+        registry = find_sources(Path(rubric_id))
+        sources = load_sources(registry) if registry else {}
+        return load_rubric(Path(rubric_id), sources if registry else None), sources
+    rubrics = load_rubric_dir()
+    if rubric_id not in rubrics:
+        raise NotFound(f"no rubric {rubric_id!r}; known: {', '.join(sorted(rubrics)) or 'none'}")
+    return rubrics[rubric_id], dict(load_shipped_sources())
+
+
 @rubric.command("list")
 @format_option("table", "json")
 @common_options
 def list_rubrics(fmt: str, db: Path | None, user: str | None) -> None:
-    """List the shipped rubrics."""
+    """List the shipped rubrics (JSON: every rubric in full, with its content hash).
+
+    `moderator rubric show ID` prints one as a tree, with its content hash.
+    """
     from moderator.domain.rubric_files import load_rubric_dir
 
     rubrics = load_rubric_dir()
@@ -58,29 +104,37 @@ def list_rubrics(fmt: str, db: Path | None, user: str | None) -> None:
     from rich.table import Table
 
     table = Table(title="Rubrics", title_justify="left")
-    for col in ("id", "title", "version", "criteria", "limiting", "hash"):
-        table.add_column(col)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title")
+    table.add_column("service area")
+    table.add_column("criteria")
+    table.add_column("version")
     for r in rubrics.values():
         limiting = sum(c.limiting for c in r.criteria)
+        area = (r.service_area or "any").replace("_", " ")
         table.add_row(
-            r.id, r.title, r.version, str(len(r.criteria)), str(limiting), r.content_hash[:12]
+            r.id,
+            r.title,
+            area,
+            f"{len(r.criteria)} ({limiting} limiting)",
+            r.version,
         )
     Console().print(table)
 
 
 @rubric.command("show")
-@click.argument("rubric_id")
+@click.argument("rubric_id", metavar="ID")
 @format_option("tree", "json", default="tree")
 @common_options
 def show(rubric_id: str, fmt: str, db: Path | None, user: str | None) -> None:
-    """Print one rubric as a tree (or JSON): domains, criteria, descriptors, findings."""
-    from moderator.domain.grades import Grade
-    from moderator.domain.rubric_files import load_rubric_dir, load_shipped_sources
+    """Print one rubric as a tree (or JSON): domains, criteria, descriptors, findings.
 
-    rubrics = load_rubric_dir()
-    if rubric_id not in rubrics:
-        raise NotFound(f"no rubric {rubric_id!r}; known: {', '.join(sorted(rubrics))}")
-    r = rubrics[rubric_id]
+    ID is a shipped rubric's id (see `moderator rubric list`) or the path of a
+    rubric file, to preview a draft.
+    """
+    from moderator.domain.grades import Grade
+
+    r, sources = _load_one(rubric_id)
     if fmt == "json":
         emit_json(_rubric_json(r))
         return
@@ -88,17 +142,14 @@ def show(rubric_id: str, fmt: str, db: Path | None, user: str | None) -> None:
     from rich.markup import escape
     from rich.tree import Tree
 
-    sources = load_shipped_sources()
-    rule = r.overall
+    area = (r.service_area or "any service area").replace("_", " ")
     root = Tree(
-        f"[bold]{escape(r.title)}[/] [dim]({r.id} v{r.version}, hash {r.content_hash[:12]})[/]"
+        f"[bold]{escape(r.title)}[/] [dim]({r.id} v{r.version}, {area},"
+        f" hash {r.content_hash[:12]})[/]"
     )
     root.add(f"[italic]{escape(r.description)}[/]")
-    limiting = ", ".join(rule.limiting_criteria) or "none"
-    root.add(
-        f"Overall grade: {rule.method.value} of criterion grades, rounded towards the worse grade;"
-        f" limiting ({rule.limiting_mode.value}): {limiting}"
-    )
+    root.add(escape(_rule_words(r)))
+    cited: list[str] = []
     for domain in r.domains:
         d_node = root.add(f"[bold cyan]{escape(domain.title)}[/] [dim]{domain.id}[/]")
         for c in domain.criteria:
@@ -110,11 +161,16 @@ def show(rubric_id: str, fmt: str, db: Path | None, user: str | None) -> None:
                 g_node.add(f"[bold]{g.label}[/]: {escape(c.descriptors.for_grade(g))}")
             f_node = c_node.add("Derived from")
             for f in c.findings:
-                src = sources.get(f.source)
-                title = f"{src.title} ({src.date})" if src else f.source
+                if f.source not in cited:
+                    cited.append(f.source)
                 f_node.add(
-                    f'{escape(title)}, para {escape(f.paragraph)}: [italic]"{escape(f.quote)}"[/]'
+                    f'[dim]{escape(f.source)}[/], {escape(f.locator)}: [italic]"{escape(f.quote)}"[/]'
                 )
+    s_node = root.add("[bold]Sources[/]")
+    for sid in cited:
+        src = sources.get(sid)
+        label = f"{src.title} ({src.authority}, {src.date})" if src else "not registered"
+        s_node.add(f"[dim]{escape(sid)}[/]: {escape(label)}")
     Console().print(root)
 
 

@@ -10,8 +10,10 @@ good.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
@@ -43,6 +45,16 @@ class Source(_Strict):
     """The document's file name in ``shared/seeds/``."""
     kind: str | None = None
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: object) -> object:
+        # `date: 2020-03-23` unquoted is a date to YAML; it is still the right answer.
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)  # `date: 2019`
+        return value
+
 
 class Finding(_Strict):
     """One inspection finding a criterion derives from."""
@@ -50,8 +62,22 @@ class Finding(_Strict):
     source: Slug
     """Id of a registered source (``rubrics/sources.yaml``)."""
     paragraph: Text
-    """Paragraph number (``"127"``) or a locator such as ``"para 4, sentence 2"``."""
+    """Paragraph number (``"127"``) or a locator such as ``"section 'Overview', para 2"``."""
     quote: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=400)]
+    """A short verbatim quote from the paragraph."""
+
+    @field_validator("paragraph", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        # `paragraph: 127` is how anyone would write it.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    @property
+    def locator(self) -> str:
+        """The paragraph as people say it: ``"para 127"``, or the locator as written."""
+        return f"para {self.paragraph}" if self.paragraph.isdigit() else self.paragraph
 
 
 class Descriptors(_Strict):
@@ -97,7 +123,7 @@ class OverallMethod(StrEnum):
     MEDIAN = "median"
     """Median, rounded towards the worse grade when it falls between two grades."""
     MEAN = "mean"
-    """Mean rank, rounded towards the worse grade."""
+    """Mean rank, rounded to the nearest grade; exactly halfway goes to the worse grade."""
     WORST = "worst"
     """The worst criterion grade."""
 
@@ -165,7 +191,7 @@ class Rubric(_Strict):
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
-    def derive_overall(self, grades: dict[str, Grade]) -> OverallGrade | None:
+    def derive_overall(self, grades: Mapping[str, Grade | int | str | None]) -> OverallGrade | None:
         """Derive the overall grade from criterion grades (see :func:`derive_overall_grade`)."""
         return derive_overall_grade(self, grades)
 
@@ -187,32 +213,45 @@ def _method_grade(method: OverallMethod, values: list[int]) -> int:
     if method is OverallMethod.WORST:
         return ordered[-1]
     if method is OverallMethod.MEAN:
-        total = sum(ordered)
-        # ceiling division: any fraction rounds towards the worse grade
-        return -(-total // len(ordered))
+        # Nearest grade, halves towards the worse grade, in exact integer arithmetic:
+        # floor(total / n + 1/2). (Rounding every fraction up would let one RI among
+        # nine Goods make the case RI: that is the "worst" method, not a mean.)
+        total, n = sum(ordered), len(ordered)
+        return (2 * total + n) // (2 * n)
     # Upper median: for an even count the worse of the two middle grades.
     return ordered[len(ordered) // 2]
 
 
 _METHOD_WORDS = {
     OverallMethod.MEDIAN: "median of {n} criterion grades (rounded towards the worse grade)",
-    OverallMethod.MEAN: "mean of {n} criterion grades (rounded towards the worse grade)",
+    OverallMethod.MEAN: "mean of {n} criterion grades (halfway rounded towards the worse grade)",
     OverallMethod.WORST: "worst of {n} criterion grades",
 }
 
 
-def derive_overall_grade(rubric: Rubric, grades: dict[str, Grade]) -> OverallGrade | None:
+def derive_overall_grade(
+    rubric: Rubric, grades: Mapping[str, Grade | int | str | None]
+) -> OverallGrade | None:
     """Derive a case's overall grade from its criterion grades under the rubric's rule.
 
-    The method (median, mean or worst, always rounded towards the worse grade)
-    gives a base grade; then the limiting criteria apply: in ``inadequate``
+    The method gives a base grade: the median (between two grades, the worse),
+    the mean rounded to the nearest grade (halfway: the worse), or the worst; then the limiting criteria apply: in ``inadequate``
     mode an Inadequate limiting criterion makes the whole case Inadequate, in
     ``cap`` mode the overall grade is never better than the worst limiting
-    criterion. Ungraded criteria are ignored and the result is marked
-    incomplete. Returns None when nothing is graded yet.
+    criterion. The explanation names the limiting criteria that decided the
+    grade. Ungraded criteria are ignored and the result is marked
+    incomplete. Grades for criteria the rubric does not have are ignored.
+    Returns None when nothing is graded yet.
+
+    Raises:
+        BadInput: if a grade is not a recognisable grade.
     """
     known = {c.id for c in rubric.criteria}
-    graded = {cid: Grade(g) for cid, g in grades.items() if cid in known and g is not None}
+    graded: dict[str, Grade] = {}
+    for cid, value in grades.items():
+        grade = Grade.parse_optional(value)
+        if cid in known and grade is not None:
+            graded[cid] = grade
     if not graded:
         return None
     complete = len(graded) == len(known)
@@ -225,11 +264,16 @@ def derive_overall_grade(rubric: Rubric, grades: dict[str, Grade]) -> OverallGra
     limiting = [cid for cid in rule.limiting_criteria if cid in graded]
     if limiting:
         worst_limiting = max(graded[cid] for cid in limiting)
+        # In inadequate mode an Inadequate limiting criterion decides the grade whatever
+        # the others say, so it is named even when the method gave Inadequate anyway;
+        # in cap mode a limiting criterion is named only when it lowered the grade.
         if rule.limiting_mode is LimitingMode.INADEQUATE:
             cap = Grade.INADEQUATE if worst_limiting is Grade.INADEQUATE else None
+            decides = cap is not None
         else:
             cap = worst_limiting
-        if cap is not None and cap > base:
+            decides = cap > base
+        if cap is not None and decides:
             culprits = tuple(cid for cid in limiting if graded[cid] == cap)
             titles = " and ".join(rubric.criterion(cid).title for cid in culprits)
             return OverallGrade(cap, f"{cap.label}: limited by {titles}", culprits, complete)

@@ -296,12 +296,7 @@ def get_audit(store: Store, user: User, audit_id: int) -> AuditDetail:
         overall = overall_view(rubric, entries, override, row["override_reason"])
     feedback: list[dict[str, Any]] = []
     if visible and row["moderation"] in ("agreed", "downgraded", "upgraded"):
-        feedback = store.rows(
-            "SELECT g.criterion, g.grade AS moderator_grade, g.moderated_grade, g.rationale"
-            " FROM moderation_grades g JOIN moderations m ON m.id = g.moderation_id"
-            " WHERE m.audit_id = ? ORDER BY g.criterion",
-            [audit_id],
-        )
+        feedback = _feedback(store, rubric, audit_id, entries)
     return AuditDetail(
         summary=_summary(row, rubric, visible),
         case_text=row["text"],
@@ -312,6 +307,76 @@ def get_audit(store: Store, user: User, audit_id: int) -> AuditDetail:
         blind=not visible,
         feedback=feedback,
     )
+
+
+def _label(value: object) -> str | None:
+    grade = Grade.parse_optional(value)
+    return None if grade is None else grade.label
+
+
+def _feedback(
+    store: Store, rubric: Rubric, audit_id: int, entries: list[CriterionEntry]
+) -> list[dict[str, Any]]:
+    """The reviewed moderation of an audit, per criterion in rubric order, then overall.
+
+    Each row: criterion, title, manager_grade, moderator_grade (blind),
+    moderated_grade, drift (moderated − manager, in grade steps), rationale and
+    the rubric descriptor of the moderated grade; the last row (criterion
+    ``overall``) carries the outcome and any override reason.
+    """
+    moderation = store.row(
+        "SELECT id, overall_grade, moderated_overall, overall_rationale, outcome, moderator_name,"
+        " reviewed_at FROM moderations WHERE audit_id = ?",
+        [audit_id],
+    )
+    if moderation is None:
+        return []
+    graded = {
+        r["criterion"]: r
+        for r in store.rows(
+            "SELECT criterion, grade, moderated_grade, rationale FROM moderation_grades"
+            " WHERE moderation_id = ?",
+            [moderation["id"]],
+        )
+    }
+    manager = {e.criterion: e.grade for e in entries}
+    out: list[dict[str, Any]] = []
+    for crit in rubric.criteria:
+        g = graded.get(crit.id, {})
+        moderated = Grade.parse_optional(g.get("moderated_grade"))
+        mine = manager.get(crit.id)
+        out.append(
+            {
+                "criterion": crit.id,
+                "title": crit.title,
+                "manager_grade": None if mine is None else mine.label,
+                "moderator_grade": _label(g.get("grade")),
+                "moderated_grade": None if moderated is None else moderated.label,
+                "drift": None if mine is None or moderated is None else int(moderated) - int(mine),
+                "rationale": g.get("rationale"),
+                "descriptor": None if moderated is None else crit.descriptors.for_grade(moderated),
+            }
+        )
+    own_overall = store.scalar("SELECT overall_grade FROM audits WHERE id = ?", [audit_id])
+    final = Grade.parse_optional(moderation["moderated_overall"])
+    out.append(
+        {
+            "criterion": "overall",
+            "title": "Overall grade",
+            "manager_grade": _label(own_overall),
+            "moderator_grade": _label(moderation["overall_grade"]),
+            "moderated_grade": None if final is None else final.label,
+            "drift": None
+            if final is None or own_overall is None
+            else int(final) - int(own_overall),
+            "rationale": moderation["overall_rationale"],
+            "descriptor": None,
+            "outcome": moderation["outcome"],
+            "moderator": moderation["moderator_name"],
+            "reviewed_at": moderation["reviewed_at"],
+        }
+    )
+    return out
 
 
 def audit_rubric(store: Store, audit_id: int) -> Rubric:

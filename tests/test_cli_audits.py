@@ -1,0 +1,99 @@
+"""The audit CLI as a script would use it: exit codes 0/1/2/3 and JSON output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from moderator.cli import cli
+from moderator.store import open_store
+from tests.helpers import add_case, people
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "m.db"
+    with open_store(path) as s:
+        people(s)
+        add_case(s, "C-1")
+    return path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_grade_and_submit_from_the_command_line(db: Path) -> None:
+    d = str(db)
+    code, out = run(
+        "audit",
+        "assign",
+        "C-1",
+        "--to",
+        "mia",
+        "--rubric",
+        "mini",
+        "--due",
+        "2020-02-01",
+        "--db",
+        d,
+        "--as",
+        "lee",
+    )
+    assert code == 0, out
+    code, out = run("audit", "list", "--db", d, "--as", "mia", "--format", "json")
+    [audit] = json.loads(out)
+    assert audit["status"] == "todo" and audit["total"] == 3
+    aid = str(audit["id"])
+    for crit, grade in (("risk", "Inadequate"), ("seen", "good"), ("plan", "2")):
+        code, out = run(
+            "audit", "grade", aid, crit, grade, "--note", "evidence seen", "--db", d, "--as", "mia"
+        )
+        assert code == 0, out
+    assert "limited by Risk identified and acted on" in out
+    code, out = run("audit", "submit", aid, "--db", d, "--as", "mia")
+    assert code == 0 and "Inadequate" in out
+    code, out = run("audit", "grade", aid, "risk", "Good", "--note", "x", "--db", d, "--as", "mia")
+    assert code == 3 and "read-only" in out
+    code, out = run("audit", "show", aid, "--db", d, "--as", "lee", "--format", "json")
+    shown = json.loads(out)
+    assert shown["summary"]["overall"] == "Inadequate"
+
+
+def test_exit_codes(db: Path) -> None:
+    d = str(db)
+    code, out = run(
+        "audit",
+        "assign",
+        "C-1",
+        "--to",
+        "mia",
+        "--rubric",
+        "mini",
+        "--due",
+        "2020-02-01",
+        "--db",
+        d,
+        "--as",
+        "mia",
+    )
+    assert code == 3  # refused by role
+    code, _ = run("audit", "list", "--db", d)  # who is working?
+    assert code == 2
+    code, out = run("audit", "grade", "1", "risk", "excellent", "--db", d, "--as", "mia")
+    assert code == 1 and "not a grade" in out
+    code, _ = run("audit", "list", "--bogus")
+    assert code == 2
+
+
+def test_environment_supplies_db_and_user(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MODERATOR_DB", str(db))
+    monkeypatch.setenv("MODERATOR_USER", "lee")
+    code, out = run("audit", "list", "--format", "json")
+    assert code == 0 and json.loads(out) == []

@@ -1,0 +1,321 @@
+"""The moderation workflow through the command line, as a lead, manager and moderator would run it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from moderator.cli import cli
+from moderator.domain.grades import Grade
+from moderator.store import open_store
+from tests.helpers import people
+from tests.moderation_helpers import dump, manager_note, submitted_audit
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+REASON = "OVERRIDE-REASON-quagga"
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich wraps long words in narrow tables; a wide terminal keeps each note whole to search."""
+    monkeypatch.setenv("COLUMNS", "400")
+
+
+def run(*args: str | Path, code: int = 0) -> Result:
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == code, (args, result.output)
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """Two submitted audits, all Outstanding with distinctive notes; the second overridden."""
+    path = tmp_path / "a.db"
+    with open_store(path) as store:
+        u = people(store)
+        out = {c: Grade.OUTSTANDING for c in ("risk", "seen", "plan")}
+        submitted_audit(store, u["lee"], u["mia"], "C-1", out)
+        submitted_audit(store, u["lee"], u["max"], "C-2", out, override=(Grade.GOOD, REASON))
+    return path
+
+
+def _secrets() -> list[str]:
+    return [manager_note(a, c) for a in (1, 2) for c in ("risk", "seen", "plan")] + [
+        REASON,
+        "zebra",
+        "quagga",
+        "Outstanding",  # every manager grade; the moderator has given none
+    ]
+
+
+@pytest.mark.parametrize("name", ["sample", "pack export", "pack import"])
+def test_contract_help_works(name: str) -> None:
+    result = run(*name.split(), "--help")
+    assert "--db" in result.output and "--as" in result.output
+
+
+def test_every_subcommand_takes_db_and_as() -> None:
+    for group in ("moderation", "pack"):
+        listing = run(group, "--help").output
+        commands = [
+            line.split()[0] for line in listing.split("Commands:")[1].splitlines() if line.strip()
+        ]
+        assert commands
+        for name in commands:
+            text = run(group, name, "--help").output
+            assert "--db" in text and "--as" in text, (group, name)
+
+
+def test_moderator_facing_output_never_shows_manager_grading_before_submit(db: Path) -> None:
+    run("sample", "--rate", "1", "--seed", "1", "--moderator", "oli", "--db", db, "--as", "lee")
+    outputs = [
+        run("moderation", "list", "--db", db, "--as", "oli").output,
+        run("moderation", "list", "--format", "json", "--db", db, "--as", "oli").output,
+        run("moderation", "show", "1", "--db", db, "--as", "oli").output,
+        run("moderation", "show", "2", "--format", "json", "--db", db, "--as", "oli").output,
+        run("audit", "list", "--db", db, "--as", "oli").output,
+        run("audit", "list", "--format", "json", "--db", db, "--as", "oli").output,
+        run("audit", "show", "1", "--db", db, "--as", "oli").output,
+        run("audit", "show", "2", "--format", "json", "--db", db, "--as", "oli").output,
+        run("moderation", "export", "--db", db, "--as", "oli").output,
+        run("moderation", "export", "--format", "json", "--db", db, "--as", "oli").output,
+        run("moderation", "review", "1", "--db", db, "--as", "oli", code=3).output,
+        run(
+            "moderation", "review", "2", "--format", "json", "--db", db, "--as", "oli", code=3
+        ).output,
+    ]
+    for out in outputs:
+        for secret in _secrets():
+            assert secret not in out
+    assert "Blind" in outputs[6]
+    assert json.loads(outputs[7])["blind"] is True
+    assert "not submitted yet" in outputs[10]
+    # A lead sees everything (so the secrets are really there to be hidden).
+    lead = run("audit", "show", "2", "--db", db, "--as", "lee").output
+    assert manager_note(2, "risk") in lead
+
+
+def test_full_moderation_and_review_through_the_cli(db: Path) -> None:
+    drawn = run(
+        "sample", "--rate", "0.5", "--seed", "3", "--format", "json", "--db", db, "--as", "lee"
+    )
+    sample = json.loads(drawn.output)
+    assert len(sample["items"]) == 2  # one per manager, whatever the rate
+    again = run(
+        "sample", "--show", str(sample["id"]), "--format", "json", "--db", db, "--as", "lee"
+    )
+    assert json.loads(again.output)["items"] == sample["items"]
+    run("sample", "--rate", "0.5", "--seed", "3", "--db", db, "--as", "oli", code=3)
+
+    mid = sample["items"][0]["moderation_id"]
+    audit_id = sample["items"][0]["audit_id"]
+    run("moderation", "claim", mid, "--db", db, "--as", "oli")
+    for criterion, grade in (("risk", "Inadequate"), ("seen", "Good"), ("plan", "RI")):
+        run(
+            "moderation",
+            "grade",
+            mid,
+            criterion,
+            grade,
+            "--note",
+            f"oli {criterion}",
+            "--db",
+            db,
+            "--as",
+            "oli",
+        )
+    run("moderation", "submit", mid, "--db", db, "--as", "oli")
+    run("moderation", "grade", mid, "risk", "Good", "--db", db, "--as", "oli", code=3)
+    shown = run("moderation", "review", mid, "--db", db, "--as", "oli").output
+    assert manager_note(audit_id, "risk") in shown and "to decide" in shown
+    run("moderation", "review", mid, "risk", "4", "--db", db, "--as", "oli", code=1)  # no rationale
+    run("moderation", "review", mid, "--complete", "--db", db, "--as", "oli", code=1)
+    run(
+        "moderation",
+        "review",
+        mid,
+        "risk",
+        "Inadequate",
+        "--rationale",
+        "A known risk was not acted on",
+        "--db",
+        db,
+        "--as",
+        "oli",
+    )
+    run(
+        "moderation",
+        "review",
+        mid,
+        "seen",
+        "Good",
+        "--rationale",
+        "Seen alone",
+        "--db",
+        db,
+        "--as",
+        "oli",
+    )
+    done = run(
+        "moderation",
+        "review",
+        mid,
+        "plan",
+        "RI",
+        "--rationale",
+        "No timescales",
+        "--complete",
+        "--format",
+        "json",
+        "--db",
+        db,
+        "--as",
+        "oli",
+    )
+    result = json.loads(done.output)
+    assert result["status"] == "reviewed" and result["outcome"] == "downgraded"
+    assert result["moderated_overall"]["final"] == Grade.INADEQUATE
+
+    manager = "mia" if audit_id == 1 else "max"
+    audit = json.loads(
+        run("audit", "show", audit_id, "--format", "json", "--db", db, "--as", manager).output
+    )
+    feedback = {f["criterion"]: f for f in audit["feedback"]}
+    assert feedback["overall"]["outcome"] == "downgraded"
+    assert feedback["risk"]["rationale"] == "A known risk was not acted on"
+    text = run("audit", "show", audit_id, "--db", db, "--as", manager).output
+    assert "downgraded" in text and "No timescales" in text
+    paired = run("moderation", "export", "--db", db, "--as", "lee").output.splitlines()
+    assert paired[0].startswith("audit_id,case_ref,rubric,criterion")
+    assert f"{audit_id},C-{audit_id},mini,overall,{manager}" in "\n".join(paired)
+    with open_store(db) as store:
+        kinds = {e["kind"] for e in store.events()}
+    assert {
+        "sample.draw",
+        "moderation.grade",
+        "moderation.submit",
+        "moderation.review",
+        "moderation.reviewed",
+    } <= kinds
+
+
+def test_pack_round_trip_between_two_databases_via_the_cli(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key_a = tmp_path / "keys-a" / "pack.key"
+    other = tmp_path / "b.db"
+    request = tmp_path / "request.json"
+    returned = tmp_path / "return.json"
+    run("sample", "--rate", "1", "--seed", "1", "--db", db, "--as", "lee")
+    monkeypatch.setenv("MODERATOR_PACK_KEY_FILE", str(key_a))
+    run(
+        "pack",
+        "export",
+        "--sample",
+        "1",
+        "--out",
+        request,
+        "--authority",
+        "Stoke",
+        "--db",
+        db,
+        "--as",
+        "lee",
+    )
+    raw = request.read_bytes()
+    for secret in _secrets():
+        assert secret.encode() not in raw
+
+    monkeypatch.setenv("MODERATOR_PACK_KEY_FILE", str(tmp_path / "keys-b" / "pack.key"))
+    run("user", "add", "bea", "--role", "lead", "--authority", "Cheshire East", "--db", other)
+    run(
+        "user",
+        "add",
+        "kim",
+        "--role",
+        "moderator",
+        "--authority",
+        "Cheshire East",
+        "--db",
+        other,
+        "--as",
+        "bea",
+    )
+    opened = json.loads(
+        run("pack", "open", request, "--format", "json", "--db", other, "--as", "kim").output
+    )
+    for mid in opened["moderation_ids"]:
+        for criterion in ("risk", "seen", "plan"):
+            run(
+                "moderation",
+                "grade",
+                mid,
+                criterion,
+                "Good",
+                "--note",
+                "kim",
+                "--db",
+                other,
+                "--as",
+                "kim",
+            )
+        run("moderation", "submit", mid, "--db", other, "--as", "kim")
+    run("pack", "return", "--out", returned, "--db", other, "--as", "kim")
+    assert not (tmp_path / "keys-b" / "pack.key").exists()  # B needs no key of its own
+
+    monkeypatch.setenv("MODERATOR_PACK_KEY_FILE", str(key_a))
+    tampered = tmp_path / "tampered.json"
+    data = bytearray(returned.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    with open_store(db) as store:
+        before = dump(store)
+    out = run("pack", "import", tampered, "--db", db, "--as", "lee", code=1).output
+    assert "error:" in out
+    run("pack", "import", returned, "--db", db, "--as", "oli", code=3)
+    with open_store(db) as store:
+        assert dump(store) == before
+    run("pack", "import", returned, "--db", db, "--as", "lee")
+    again = run("pack", "import", returned, "--db", db, "--as", "lee", code=1).output
+    assert "already imported" in again
+    listed = json.loads(
+        run("moderation", "list", "--format", "json", "--db", db, "--as", "lee").output
+    )
+    assert {m["status"] for m in listed} == {"submitted"}
+    assert {m["moderator"] for m in listed} == {"kim (Cheshire East)"}
+    # The lead reviews at home: kim gave Good where the managers said Outstanding.
+    for m in listed:
+        for criterion in ("risk", "seen", "plan"):
+            run(
+                "moderation",
+                "review",
+                m["id"],
+                criterion,
+                "Good",
+                "--rationale",
+                "Good descriptor: minor gaps",
+                "--db",
+                db,
+                "--as",
+                "lee",
+            )
+        done = run(
+            "moderation",
+            "review",
+            m["id"],
+            "--complete",
+            "--format",
+            "json",
+            "--db",
+            db,
+            "--as",
+            "lee",
+        )
+        outcome = json.loads(done.output)["outcome"]
+        # C-1 was Outstanding overall (downgraded to Good); C-2 was overridden to Good (agreed).
+        assert outcome == ("downgraded" if m["audit_id"] == 1 else "agreed")
