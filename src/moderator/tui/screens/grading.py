@@ -294,6 +294,9 @@ class GradingScreen(ModeratorScreen):
         else:
             criteria.action_cursor_up()
 
+    def action_scroll_descriptors(self, step: int) -> None:
+        self.query_one(DescriptorPanel).page(step)
+
     def action_next_missing(self) -> None:
         if self.sheet is None:
             return

@@ -80,5 +80,12 @@ class DescriptorPanel(VerticalScroll):
         if grade is not None:
             self.call_after_refresh(self._reveal, grade)
 
+    def page(self, step: int) -> None:
+        """Scroll the descriptors a page down (1) or up (-1)."""
+        if step > 0:
+            self.scroll_page_down(animate=False)
+        else:
+            self.scroll_page_up(animate=False)
+
     def _reveal(self, grade: Grade) -> None:
         self.scroll_to_widget(self.query_one(f"#choice-{int(grade)}"), animate=False)
