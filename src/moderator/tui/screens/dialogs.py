@@ -8,7 +8,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -38,12 +38,12 @@ class ConfirmDialog(_Dialog):
         self.confirm_label = confirm
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
+        with VerticalScroll(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body, classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.confirm_label, variant="primary", id="confirm")
-                yield Button("Cancel", id="cancel")
+                yield Button(self.confirm_label, variant="primary", id="confirm", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#confirm", Button).focus()
@@ -66,13 +66,13 @@ class MessageDialog(_Dialog):
         self.lines = lines
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
+        with VerticalScroll(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(
                 "\n".join(f"• {line}" for line in self.lines), classes="dialog-body", markup=False
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", variant="primary", id="ok")
+                yield Button("OK", variant="primary", id="ok", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#ok", Button).focus()
@@ -101,7 +101,7 @@ class OverrideDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         derived = "nothing graded yet" if self.derived is None else self.derived.label
-        with Vertical(classes="dialog-box"):
+        with VerticalScroll(classes="dialog-box"):
             yield Label("Override the overall grade", classes="dialog-title")
             yield Static(
                 f"The rubric's rule gives: {derived}. An override must say why.",
@@ -116,10 +116,10 @@ class OverrideDialog(_Dialog):
             yield TextArea(self.reason, id="override-reason", soft_wrap=True, tab_behavior="focus")
             yield Label("", id="override-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Override", variant="primary", id="confirm")
+                yield Button("Override", variant="primary", id="confirm", compact=True)
                 if self.current is not None:
-                    yield Button("Remove override", variant="warning", id="clear")
-                yield Button("Cancel", id="cancel")
+                    yield Button("Remove override", variant="warning", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         grades = self.query_one("#override-grade", OptionList)
@@ -182,7 +182,7 @@ class ProgrammeDialog(_Dialog):
         self.managers = managers
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
+        with VerticalScroll(classes="dialog-box"):
             yield Label("Assign a monthly audit programme", classes="dialog-title")
             yield Static(
                 f"Every manager ({self.managers}) gets this many unaudited cases, chosen at random;"
@@ -191,14 +191,16 @@ class ProgrammeDialog(_Dialog):
                 markup=False,
             )
             yield Label("Cases per manager", classes="field-label")
-            yield Input("2", id="per-manager", type="integer")
+            yield Input("2", id="per-manager", type="integer", compact=True)
             yield Label("Due date (YYYY-MM-DD)", classes="field-label")
-            yield Input(end_of_next_month(self.today).isoformat(), id="due")
-            yield Checkbox("Peer audit: never a manager's own team's cases", True, id="peer")
+            yield Input(end_of_next_month(self.today).isoformat(), id="due", compact=True)
+            yield Checkbox(
+                "Peer audit: never a manager's own team's cases", True, id="peer", compact=True
+            )
             yield Label("", id="programme-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Assign", variant="primary", id="confirm")
-                yield Button("Cancel", id="cancel")
+                yield Button("Assign", variant="primary", id="confirm", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#per-manager", Input).focus()
