@@ -253,3 +253,14 @@ async def test_a_lead_sees_an_audit_read_only(db: Path) -> None:
         await settle(pilot)
         assert screen.entries["risk"].grade is Grade.GOOD
         assert screen.check_action("grade", (1,)) is False
+
+
+async def test_a_note_is_saved_when_it_loses_focus(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        await pilot.press("n", *keys("Blurred"), "tab")  # focus moves on: no waiting
+        await settle(pilot)
+        assert not screen.pending
+        detail, _ = stored(db, "C-101")
+        assert {e.criterion: e.note for e in detail.entries}["risk"] == "Blurred"

@@ -205,3 +205,47 @@ async def test_a_manager_cannot_open_the_programme_dialog(db: Path) -> None:
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_keys_can_be_remapped_by_binding_id(db: Path) -> None:
+    from moderator.tui.app import create_app
+    from tests.tui_support import TODAY
+
+    settings = load_settings(db=db, user="mia").model_copy(update={"keys": {"home.sort": "o"}})
+    app = create_app(settings, today=lambda: TODAY, cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        await pilot.press("o")
+        assert home.sort_column == "case"
+
+
+async def test_clicking_a_highlighted_row_opens_the_audit(db: Path) -> None:
+    from moderator.tui.screens.grading import GradingScreen
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.click("#audits", offset=(3, 2))  # second row: C-101 highlighted...
+        assert isinstance(pilot.app.screen, HomeScreen)
+        await pilot.click("#audits", offset=(3, 2))  # ...and a click on it opens it
+        await wait_for_screen(pilot, GradingScreen)
+        assert pilot.app.screen.sheet.case_ref == "C-101"  # type: ignore[attr-defined]
+
+
+async def test_a_moderator_is_told_where_blind_grading_happens(db: Path) -> None:
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        assert "moderate" in str(home.query_one("#summary", Static).render())
+
+
+def test_the_demo_without_sample_data_opens_an_empty_database_and_says_so(tmp_path: Path) -> None:
+    from moderator.tui.app import prepare_demo_database
+
+    notice = prepare_demo_database(tmp_path / "demo.db")
+    assert (tmp_path / "demo.db").exists()
+    assert notice is None or "sample data" in notice

@@ -245,9 +245,10 @@ def run_app(db_path: Path, user: str | None) -> None:
 
 def prepare_demo_database(path: Path) -> str | None:
     """Fill ``path`` with the sample audits; a notice to show when none are available."""
-    try:
-        from moderator.demo import build_demo_db  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec("moderator.demo") is None:
         from moderator.store import open_store
 
         open_store(path).close()
@@ -255,7 +256,7 @@ def prepare_demo_database(path: Path) -> str | None:
             "No sample data is available in this build: the demo database is empty. "
             "Add users and cases with the CLI to try the workbench."
         )
-    build_demo_db(path)
+    importlib.import_module("moderator.demo").build_demo_db(path)
     return None
 
 
