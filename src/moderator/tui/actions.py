@@ -158,6 +158,8 @@ ACTIONS: tuple[Action, ...] = (
         group="State",
         key_display="]",
     ),
+    Action("home.next", "home", "j", "move(1)", "Next", "Next audit (or ↓)", show=False),
+    Action("home.prev", "home", "k", "move(-1)", "Previous", "Previous audit (or ↑)", show=False),
     Action("home.sort", "home", "s", "sort_next", "Sort", "Sort by the next column"),
     Action("home.reverse", "home", "r", "sort_reverse", "Reverse", "Reverse the sort order"),
     Action(

@@ -332,6 +332,13 @@ class HomeScreen(ModeratorScreen):
         self.reload_on_resume = True
         self.moderator_app.open_audit(audit.id)
 
+    def action_move(self, step: int) -> None:
+        table = self.query_one("#audits", DataTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
+
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.focus()
