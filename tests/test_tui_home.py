@@ -249,3 +249,18 @@ def test_the_demo_without_sample_data_opens_an_empty_database_and_says_so(tmp_pa
     notice = prepare_demo_database(tmp_path / "demo.db")
     assert (tmp_path / "demo.db").exists()
     assert notice is None or "sample data" in notice
+
+
+async def test_a_file_that_is_not_a_database_stops_the_app_with_the_reason(tmp_path: Path) -> None:
+    from moderator.errors import BadInput
+
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not sqlite\n" * 100)
+    app = make_app(bad)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.fatal is not None:
+                break
+    assert isinstance(app.fatal, BadInput) and "not a moderator database" in str(app.fatal)
+    assert app.return_code == 1

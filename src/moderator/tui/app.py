@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
 from textual.message import Message
+from textual.worker import Worker
 
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ReportsWorkerFailures
@@ -73,6 +74,8 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
         self.ready_after: float | None = None
         """Seconds from creation to the first screen with data (cold-start measure)."""
         self.quit_warned = False
+        self.fatal: BaseException | None = None
+        """Why the app could not start (re-raised by :func:`run_app` for the CLI to report)."""
         if settings.keys:
             self.set_keymap(settings.keys)
 
@@ -106,6 +109,12 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
             from moderator.tui.screens.picker import PickerScreen
 
             self.push_screen(PickerScreen(message.users, message.problem))
+
+    def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
+        """Without a database there is nothing to show: quit and let the CLI say why."""
+        if worker.name == "open_session":
+            self.fatal = error
+            self.exit(return_code=int(getattr(error, "exit_code", 1)))
 
     def require_store(self) -> Store:
         """The open store (screens call this from their workers)."""
@@ -238,9 +247,19 @@ def create_app(
     )
 
 
+def _run(app: ModeratorApp) -> None:
+    app.run()
+    if app.fatal is not None:
+        raise app.fatal
+
+
 def run_app(db_path: Path, user: str | None) -> None:
-    """``moderator``: the workbench on ``db_path`` as ``user``."""
-    create_app(db_path, user).run()
+    """``moderator``: the workbench on ``db_path`` as ``user``.
+
+    Raises:
+        ModeratorError: the database could not be opened (the CLI prints it).
+    """
+    _run(create_app(db_path, user))
 
 
 def prepare_demo_database(path: Path) -> str | None:
@@ -270,4 +289,4 @@ def run_demo(user: str | None) -> None:
         db_path = Path(folder) / "demo.db"
         notice = prepare_demo_database(db_path)
         settings = load_settings().model_copy(update={"db": db_path, "user": user})
-        create_app(settings, notice=notice, remember_user=False).run()
+        _run(create_app(settings, notice=notice, remember_user=False))

@@ -57,9 +57,9 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
-def matches(a: AuditSummary, query: str) -> bool:
-    """Whether an audit matches a search (every word, in any of its visible fields)."""
-    haystack = " ".join(
+def search_text(a: AuditSummary) -> str:
+    """What a search looks in: every visible field of the audit, lower-cased."""
+    return " ".join(
         [
             a.case_ref,
             a.team,
@@ -70,7 +70,12 @@ def matches(a: AuditSummary, query: str) -> bool:
             status_label(a.status),
         ]
     ).lower()
-    return all(word in haystack for word in query.lower().split())
+
+
+def matches(a: AuditSummary, query: str, haystack: str | None = None) -> bool:
+    """Whether an audit matches a search (every word, in any of its visible fields)."""
+    text = search_text(a) if haystack is None else haystack
+    return all(word in text for word in query.lower().split())
 
 
 class HomeScreen(ModeratorScreen):
@@ -100,6 +105,7 @@ class HomeScreen(ModeratorScreen):
         super().__init__()
         self.user = user
         self.audits: list[AuditSummary] = []
+        self.haystacks: dict[int, str] = {}
         self.shown: list[AuditSummary] = []
         self.managers = 0
         self.state = "all"
@@ -162,6 +168,8 @@ class HomeScreen(ModeratorScreen):
 
     def on_home_screen_audits_loaded(self, message: AuditsLoaded) -> None:
         self.audits = message.audits
+        # Built once per load, so searching a lead's very long list stays instant as they type.
+        self.haystacks = {a.id: search_text(a) for a in message.audits}
         self.managers = message.managers
         self.loaded = True
         self.refresh_counts()
@@ -197,7 +205,7 @@ class HomeScreen(ModeratorScreen):
         """The audits of the chosen state that match the search, sorted."""
         rows = [a for a in self.audits if self.state == "all" or a.status == self.state]
         if self.query_text.strip():
-            rows = [a for a in rows if matches(a, self.query_text)]
+            rows = [a for a in rows if matches(a, self.query_text, self.haystacks.get(a.id))]
         if self.sort_column is not None:
             column = next(c for c in COLUMNS if c.key == self.sort_column)
             rows.sort(key=column.sort_key, reverse=self.sort_reverse)
