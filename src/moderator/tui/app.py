@@ -24,6 +24,7 @@ from moderator.tui.base import ReportsWorkerFailures
 from moderator.tui.commands import ActionCommands
 
 if TYPE_CHECKING:
+    from moderator.services.grading import GradingTarget
     from moderator.services.users import User
     from moderator.settings import Settings
     from moderator.store import Store
@@ -174,9 +175,17 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
             )
             return
         from moderator.services.grading import AuditTarget
+
+        self.open_grading(partial(AuditTarget.open, store, user, audit_id))
+
+    def open_grading(self, open_target: Callable[[], GradingTarget]) -> None:
+        """Open the grading screen on any target (an audit; a moderation, for moderators).
+
+        ``open_target`` runs on a worker thread and may read the database.
+        """
         from moderator.tui.screens.grading import GradingScreen
 
-        self.push_screen(GradingScreen(partial(AuditTarget.open, store, user, audit_id)))
+        self.push_screen(GradingScreen(open_target))
 
     # -- app-wide actions ----------------------------------------------------------------
     def action_help(self) -> None:
