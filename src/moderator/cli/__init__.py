@@ -34,12 +34,21 @@ def _register() -> None:
         audit_cmd,
         import_cmd,
         moderation_cmd,
+        report_cmd,
         rubric_cmd,
         tui_cmd,
         user_cmd,
     )
 
-    for module in (rubric_cmd, user_cmd, import_cmd, audit_cmd, moderation_cmd, tui_cmd):
+    for module in (
+        rubric_cmd,
+        user_cmd,
+        import_cmd,
+        audit_cmd,
+        moderation_cmd,
+        report_cmd,
+        tui_cmd,
+    ):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -1,0 +1,278 @@
+"""``moderator report``: the drift report, from the database or a paired-grades CSV."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from moderator.cli.common import common_options, format_option, resolve
+from moderator.errors import BadInput, ModeratorError, UsageProblem
+
+if TYPE_CHECKING:
+    from moderator.analysis.inputs import Assignment, ReportFilters
+    from moderator.analysis.pairs import PairedGrades
+    from moderator.analysis.report import Report
+
+FORMATS = ("table", "md", "html", "csv", "xlsx", "json")
+DEFAULT_XLSX = Path("report.xlsx")
+
+
+def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+@click.command("report")
+@click.option(
+    "--from-csv",
+    "from_csv",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Read a paired-grades CSV instead of the database.",
+)
+@format_option(*FORMATS)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output (xlsx: default report.xlsx).",
+)
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Audits on or after.")
+@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Audits on or before.")
+@click.option("--team", default=None, help="Only this team.")
+@click.option("--rubric", default=None, help="Only audits against this rubric id.")
+@click.option(
+    "--period",
+    type=click.Choice(["month", "quarter"]),
+    default="quarter",
+    show_default=True,
+    help="Period of the time breakdown and trend.",
+)
+@click.option(
+    "--target",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Coverage target, a share 0-1 (default from the config, else 0.5).",
+)
+@common_options
+@click.pass_context
+def report(
+    ctx: click.Context,
+    from_csv: Path | None,
+    fmt: str,
+    out: Path | None,
+    since: date | None,
+    until: date | None,
+    team: str | None,
+    rubric: str | None,
+    period: str,
+    target: float | None,
+    db: Path | None,
+    user: str | None,
+) -> None:
+    """The grade-drift report: who, which criteria, which teams, since when, how much is
+    moderated.
+
+    Reads the database (as --as NAME), or a paired-grades CSV with --from-csv FILE
+    (columns audit_id,case_ref,rubric,criterion,manager,team,service_area,audited_on,
+    manager_grade,moderated_grade). --format csv writes that paired-grades table.
+    """
+    from moderator.analysis.inputs import ReportFilters
+
+    if since and until and since > until:
+        raise UsageProblem(f"--since {since} is after --until {until}")
+    filters = ReportFilters(since=since, until=until, team=team, rubric=rubric)
+    pairs, assignments, source = _load(ctx, from_csv, db, user, filters)
+    if target is None:
+        target = _configured_target(ctx, db, user)
+
+    if fmt == "csv":
+        _write_csv(pairs, filters, out)
+        return
+
+    from moderator.analysis.report import build_report
+
+    result = build_report(
+        pairs,
+        assignments=assignments,
+        coverage_target=target,
+        period=period,
+        filters=filters,
+        source=source,
+    )
+    if fmt == "xlsx":
+        from moderator.reports import write_xlsx
+
+        path = out or DEFAULT_XLSX
+        try:
+            write_xlsx(result, path)
+        except OSError as exc:
+            raise BadInput(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        click.echo(f"Wrote {path}", err=True)
+        return
+    if fmt == "table":
+        if out is not None:
+            raise UsageProblem("--out needs a file format: md, html, csv, xlsx or json")
+        _print_table(result)
+        return
+    _emit(_render(result, fmt), out)
+
+
+def _load(
+    ctx: click.Context,
+    from_csv: Path | None,
+    db: Path | None,
+    user: str | None,
+    filters: ReportFilters,
+) -> tuple[PairedGrades, list[Assignment] | None, str]:
+    if from_csv is not None:
+        from moderator.analysis.pairs import read_paired_csv
+
+        return read_paired_csv(from_csv), None, str(from_csv)
+    db_path, who = resolve(ctx, db, user)
+    try:
+        from moderator.services.reporting import load_report_inputs
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("moderator.services"):
+            raise ModeratorError(
+                "Database reports need the audit store, which this build does not have yet; "
+                "use --from-csv FILE with a paired-grades CSV."
+            ) from None
+        raise
+    pairs, assignments = load_report_inputs(db_path, who, filters)
+    return pairs, assignments, str(db_path)
+
+
+def _configured_target(ctx: click.Context, db: Path | None, user: str | None) -> float:
+    from moderator.settings import load_settings
+
+    root = ctx.find_root().params
+    settings = load_settings(db=db or root.get("db"), user=user or root.get("user"))
+    return settings.coverage_target
+
+
+def _render(result: Report, fmt: str) -> str:
+    if fmt == "json":
+        from moderator.reports import render_json
+
+        return render_json(result) + "\n"
+    if fmt == "md":
+        from moderator.reports import render_markdown
+
+        return render_markdown(result)
+    from moderator.reports import render_html
+
+    return render_html(result)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from exc
+    click.echo(f"Wrote {out}", err=True)
+
+
+def _write_csv(pairs: PairedGrades, filters: ReportFilters, out: Path | None) -> None:
+    from moderator.analysis.pairs import write_paired_csv
+    from moderator.analysis.report import apply_filters
+
+    selected = apply_filters(pairs, filters)
+    if out is None:
+        write_paired_csv(selected, sys.stdout)
+        sys.stdout.flush()
+        return
+    try:
+        write_paired_csv(selected, out)
+    except OSError as exc:
+        raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from exc
+    click.echo(f"Wrote {out}", err=True)
+
+
+def _print_table(result: Report) -> None:
+    """Headline, summary, the manager × moderator table and per-manager leniency, with rich."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from moderator.reports.formatting import (
+        GRADE_SHORT,
+        LENIENCY_COLUMNS,
+        STATS_COLUMNS,
+        caption,
+        fmt,
+        managers_by_leniency,
+        row,
+        summary_rows,
+    )
+
+    console = Console()
+    console.print(Text(result.headline, style="bold"))
+    console.print(Text(caption(result), style="dim"))
+    console.print()
+
+    # Statistics down the side, so the table fits an 80-column terminal.
+    summary = Table(title="Summary", title_justify="left")
+    summary.add_column("")
+    pairs = summary_rows(result)
+    for label, _ in pairs:
+        summary.add_column(label, justify="right")
+    for c in STATS_COLUMNS:
+        summary.add_row(c.heading, *(fmt(c.get(stats), c.kind) for _, stats in pairs))
+    console.print(summary)
+
+    confusion = Table(
+        title="Overall grades: manager (rows) against moderator (columns)", title_justify="left"
+    )
+    confusion.add_column("Manager / Moderator")
+    for label in GRADE_SHORT:
+        confusion.add_column(label, justify="right")
+    for i, label in enumerate(GRADE_SHORT):
+        cells: list[Any] = []
+        for j in range(4):
+            count = result.overall.confusion[i][j]
+            style = "green" if i == j else "red" if j > i and count else ""
+            cells.append(Text(f"{count:,}", style=style))
+        confusion.add_row(label, *cells)
+    console.print(confusion)
+
+    if not result.by_manager:
+        console.print(Text("No managers in this report.", style="dim"))
+        return
+    managers = Table(title="Managers, most lenient first", title_justify="left")
+    columns = tuple(
+        c for c in LENIENCY_COLUMNS if c.heading not in ("Exact p", "Downgraded", "To Inadequate")
+    )
+    for c in columns:
+        managers.add_column(
+            c.heading,
+            justify="left" if c.kind == "text" else "right",
+            no_wrap=c.kind != "text",
+        )
+    for m in managers_by_leniency(result):
+        managers.add_row(*row(m, columns), style="bold red" if m.optimistic else None)
+    console.print(managers)
+    cov = result.coverage
+    if cov.rate is not None:
+        console.print(
+            f"Coverage: {cov.moderated:,} of {cov.submitted:,} submitted audits moderated "
+            f"({fmt(cov.rate, 'pct')}; target {fmt(cov.target, 'pct')})."
+        )
+    console.print(
+        Text("Full report: --format md | html | xlsx | json --out FILE", style="dim"),
+    )
+
+
+COMMANDS = [report]

@@ -1,0 +1,177 @@
+"""The drift report as one self-contained HTML file: inline CSS, inline SVG charts,
+no scripts, no fonts or images from anywhere else (it must open on a locked-down
+council laptop and survive being emailed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from moderator.analysis.report import Report, Stats
+from moderator.reports import svg
+from moderator.reports.formatting import (
+    BREAKDOWNS,
+    COMPLIANCE_COLUMNS,
+    COVERAGE_COLUMNS,
+    GRADE_LABELS,
+    LENIENCY_COLUMNS,
+    Column,
+    breakdown,
+    caption,
+    fmt,
+    managers_by_leniency,
+    row,
+    summary_rows,
+    with_key,
+)
+from moderator.reports.formatting import (
+    summary_columns as summary_column_list,
+)
+
+CSS = """
+:root { color-scheme: light; }
+body { font-family: system-ui, sans-serif; color: #1f2933; margin: 2rem auto; max-width: 1100px;
+       padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.2rem; margin-top: 2.2rem; border-bottom: 1px solid #d9dee3; padding-bottom: .2rem; }
+h3 { font-size: 1rem; margin-top: 1.4rem; }
+.caption { color: #616e7c; margin-top: 0; }
+.headline { font-size: 1.15rem; font-weight: 600; background: #fff4e5; border-left: 4px solid #bf360c;
+            padding: .8rem 1rem; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; }
+th, td { padding: .25rem .6rem; border-bottom: 1px solid #e4e7eb; }
+th { text-align: left; background: #f5f7fa; position: sticky; top: 0; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.flagged td { background: #fff4e5; }
+.note { color: #616e7c; font-size: .9rem; }
+.scroll { overflow-x: auto; }
+svg.chart { display: block; margin: .6rem 0 1rem; max-width: 100%; height: auto; }
+dl dt { font-weight: 600; } dl dd { margin: 0 0 .5rem 1rem; color: #3e4c59; }
+@media print { h2 { break-after: avoid; } table, svg { break-inside: avoid; } }
+"""
+
+
+def _table(
+    objects: Sequence[object], columns: tuple[Column, ...], flagged: str | None = None
+) -> str:
+    head = "".join(
+        f'<th class="{"num" if c.kind != "text" else ""}">{escape(c.heading)}</th>' for c in columns
+    )
+    body = []
+    for obj in objects:
+        cls = ' class="flagged"' if flagged and getattr(obj, flagged, False) else ""
+        cells = "".join(
+            f'<td class="{"num" if c.kind != "text" else ""}">{escape(text)}</td>'
+            for c, text in zip(columns, row(obj, columns), strict=True)
+        )
+        body.append(f"<tr{cls}>{cells}</tr>")
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+
+
+def _confusion_table(stats: Stats) -> str:
+    head = "<th>Manager / Moderator</th>" + "".join(
+        f'<th class="num">{escape(g)}</th>' for g in GRADE_LABELS
+    )
+    rows = []
+    for label, counts in zip(GRADE_LABELS, stats.confusion, strict=True):
+        cells = "".join(f'<td class="num">{c:,}</td>' for c in counts)
+        rows.append(f"<tr><th>{escape(label)}</th>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def render_html(report: Report) -> str:
+    """The whole report as one HTML document (UTF-8 text)."""
+    parts: list[str] = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>Grade drift report</title>",
+        f"<style>{CSS}</style></head><body>",
+        "<h1>Grade drift report</h1>",
+        f'<p class="caption">{escape(caption(report))}</p>',
+        f'<p class="headline">{escape(report.headline)}</p>',
+        "<h2>Summary</h2>",
+    ]
+    summary_columns = summary_column_list()
+    parts.append(_table(summary_rows(report), summary_columns))
+
+    parts.append("<h2>Manager's grade against moderated grade</h2>")
+    parts.append(svg.confusion_svg(report.overall, "Overall grades: manager against moderator"))
+    parts.append(_confusion_table(report.overall))
+    if report.criteria.n:
+        parts.append("<h3>Criterion grades</h3>")
+        parts.append(
+            svg.confusion_svg(report.criteria, "Criterion grades: manager against moderator")
+        )
+
+    parts.append("<h2>Managers</h2>")
+    managers = managers_by_leniency(report)
+    if managers:
+        centre = report.leniency.centre if report.leniency else None
+        towards = (
+            f"the overall mean ({fmt(centre, 'signed')})"
+            if centre is not None
+            else "the overall mean"
+        )
+        parts.append(
+            f'<p class="note">Leniency is each manager\'s mean drift on overall grades, shrunk '
+            f"towards {escape(towards)} so a manager with few audits is not ranked on noise. "
+            "A manager is marked optimistic only when the whole 90% interval, computed from their "
+            "own moderated audits, is above zero.</p>"
+        )
+        if any(m.leniency is not None for m in managers):
+            parts.append(svg.leniency_svg(managers))
+        parts.append(_table(managers, LENIENCY_COLUMNS, flagged="optimistic"))
+        parts.append("<h3>All statistics per manager</h3>")
+        parts.append(_table(report.by_manager, with_key("Manager"), flagged="optimistic"))
+    else:
+        parts.append('<p class="note">No managers in this report.</p>')
+
+    charts = {
+        "by_criterion": "Mean drift per criterion",
+        "by_domain": "Mean drift per domain",
+        "by_team": "Mean drift per team",
+    }
+    for attribute, title, key in BREAKDOWNS:
+        groups = breakdown(report, attribute)
+        if not groups or (attribute in ("by_rubric", "by_service_area") and len(groups) <= 1):
+            continue
+        parts.append(f"<h2>{escape(title)}</h2>")
+        if attribute == "by_period":
+            parts.append(svg.trend_svg(groups, f"Mean drift by {report.period}"))
+        elif attribute in charts and any(g.n for g in groups):
+            parts.append(svg.drift_bars_svg(groups, charts[attribute]))
+        parts.append(_table(groups, with_key(key)))
+
+    cov = report.coverage
+    parts.append("<h2>Coverage</h2>")
+    if cov.rate is None:
+        parts.append('<p class="note">No submitted audits.</p>')
+    else:
+        met = "meets" if cov.meets_target else "is below"
+        parts.append(
+            f"<p>{cov.moderated:,} of {cov.submitted:,} submitted audits were moderated "
+            f"({fmt(cov.rate, 'pct')}), which {met} the target of {fmt(cov.target, 'pct')}.</p>"
+        )
+        parts.append("<h3>By manager</h3>" + _table(cov.by_manager, COVERAGE_COLUMNS))
+        parts.append("<h3>By team</h3>" + _table(cov.by_team, COVERAGE_COLUMNS))
+
+    comp = report.compliance
+    parts.append("<h2>Compliance</h2>")
+    if not comp.available:
+        parts.append(f'<p class="note">{escape(comp.note or "Not available.")}</p>')
+    else:
+        as_of = comp.as_of.isoformat() if comp.as_of else ""
+        parts.append(
+            f"<p>{comp.on_time or 0:,} of {comp.assigned or 0:,} assigned audits were submitted on "
+            f"time; {comp.late or 0:,} late, {comp.overdue or 0:,} overdue and {comp.pending or 0:,} "
+            f"not yet due (as of {escape(as_of)}). On-time rate: {fmt(comp.on_time_rate, 'pct')}.</p>"
+        )
+        if comp.by_manager:
+            parts.append(_table(comp.by_manager, COMPLIANCE_COLUMNS))
+
+    parts.append("<h2>Definitions</h2><dl>")
+    for name, text in report.definitions.items():
+        parts.append(f"<dt>{escape(name)}</dt><dd>{escape(text)}</dd>")
+    parts.append("</dl></body></html>")
+    return "\n".join(parts)
