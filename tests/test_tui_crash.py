@@ -105,7 +105,7 @@ def test_kill_9_mid_audit_keeps_the_draft(tmp_path: Path, mini_rubrics: Path) ->
         term.send("/")
         term.send("C-101")
         term.send("\r")
-        term.wait_for_text("Evidence note")
+        term.wait_for_text("0/3 graded")  # the audit has loaded (keys before that do nothing)
         term.send("2")  # Risk: Good, saved at once
         wait_until(lambda: entries(db)["risk"][0] is Grade.GOOD)
         term.send("n")
