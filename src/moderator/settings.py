@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     """Who is working (a user name known to the database)."""
     theme: str = "textual-dark"
     """TUI theme name (for example textual-dark, textual-light)."""
+    keys: dict[str, str] = Field(default_factory=dict)
+    """TUI key remaps by binding id, for example ``grading.submit: ctrl+enter`` (see ``?``)."""
     coverage_target: float = Field(default=0.5, ge=0, le=1)
     """Share of submitted audits that should be externally moderated."""
 
@@ -105,12 +107,27 @@ def load_settings(**overrides: Any) -> Settings:
     return Settings.model_validate(merged)
 
 
-def save_user_choice(user: str) -> None:
-    """Remember the chosen user in the config file (the first-start picker uses this)."""
+def save_config_value(name: str, value: object) -> None:
+    """Set one value in the config file, keeping the others."""
     path = config_path()
     data: dict[str, Any] = {}
     if path.is_file():
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    data["user"] = user
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+            raise BadInput(f"{path}: cannot read config: {exc}") from None
+        if isinstance(loaded, dict):
+            data = loaded
+    data[name] = value
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, sort_keys=True), encoding="utf-8")
+
+
+def save_user_choice(user: str) -> None:
+    """Remember the chosen user in the config file (the first-start picker uses this)."""
+    save_config_value("user", user)
+
+
+def save_theme(theme: str) -> None:
+    """Remember the TUI theme in the config file."""
+    save_config_value("theme", theme)

@@ -31,6 +31,7 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
 
 def _register() -> None:
     from moderator.cli import (
+        anonymise_cmd,
         audit_cmd,
         import_cmd,
         moderation_cmd,
@@ -45,6 +46,7 @@ def _register() -> None:
         rubric_cmd,
         user_cmd,
         import_cmd,
+        anonymise_cmd,
         audit_cmd,
         moderation_cmd,
         report_cmd,

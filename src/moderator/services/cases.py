@@ -80,7 +80,7 @@ def import_cases(
             previews.append(
                 RedactionPreview(
                     case_ref=case.case_ref,
-                    line=getattr(raw, "line", i + 1) or i + 1,
+                    line=raw.source_line or i + 1,
                     redactions=[
                         (span.kind, span.placeholder, source_text[span.start : span.end])
                         for span in redaction.spans

@@ -1,0 +1,357 @@
+"""Words around a name that say who it is, and words that say a phrase is not a person."""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.lexicon import phrase_key
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words around a name that say who it is.
+HONORIFICS = {
+    "mr": "person",
+    "mrs": "person",
+    "ms": "person",
+    "miss": "person",
+    "mx": "person",
+    "dr": "professional",
+    "doctor": "professional",
+    "prof": "professional",
+    "professor": "professional",
+    "pc": "professional",
+    "dc": "professional",
+    "ds": "professional",
+    "di": "professional",
+    "sgt": "professional",
+    "sergeant": "professional",
+    "insp": "professional",
+    "inspector": "professional",
+    "pcso": "professional",
+    "constable": "professional",
+    "cllr": "professional",
+    "councillor": "professional",
+    "rev": "professional",
+    "reverend": "professional",
+    "judge": "professional",
+    "hhj": "professional",
+    "dj": "professional",
+}
+FEMALE = {"mrs", "ms", "miss"}
+MALE = {"mr"}
+ROLE_CUES = frozenset(
+    " ".join(phrase_key(p))
+    for p in [
+        "health visitor",
+        " hv",
+        " school nurse",
+        " nurse",
+        " midwife",
+        " teacher",
+        " class teacher",
+        " form tutor",
+        " tutor",
+        " head teacher",
+        " headteacher",
+        " head",
+        " deputy head",
+        " senco",
+        " dsl",
+        " safeguarding lead",
+        " designated safeguarding lead",
+        " social worker",
+        " sw",
+        " iro",
+        " independent reviewing officer",
+        " personal adviser",
+        " personal advisor",
+        " pa",
+        " key worker",
+        " keyworker",
+        " family support worker",
+        " fsw",
+        " support worker",
+        " youth worker",
+        " yot worker",
+        " camhs worker",
+        " camhs practitioner",
+        " practitioner",
+        " therapist",
+        " counsellor",
+        " psychologist",
+        " psychiatrist",
+        " paediatrician",
+        " consultant",
+        " gp",
+        " officer",
+        " police officer",
+        " pcso",
+        " detective",
+        " solicitor",
+        " barrister",
+        " guardian",
+        " children's guardian",
+        " cafcass officer",
+        " manager",
+        " team manager",
+        " tm",
+        " atm",
+        " practice manager",
+        " head of service",
+        " advocate",
+        " mentor",
+        " learning mentor",
+        " housing officer",
+        " probation officer",
+        " idva",
+        " isva",
+        " lado",
+        " chair",
+        " conference chair",
+        " interpreter",
+        " supervising social worker",
+        " ssw",
+        " ewo",
+        " education welfare officer",
+        " worker",
+        " nursery worker",
+        " childminder",
+        " health worker",
+        " dentist",
+        " pharmacist",
+        " ta",
+        " teaching assistant",
+        " coach",
+        " pastor",
+        " imam",
+        " vicar",
+        " priest",
+        " caseworker",
+        " case worker",
+        " duty worker",
+        " officer in the case",
+        " oic",
+        " midwife",
+        " student social worker",
+        " dr",
+        " doctor",
+        " pastoral lead",
+        " pastoral manager",
+        " attendance officer",
+        " designated teacher",
+        " outreach worker",
+        " play worker",
+        " speech therapist",
+    ]
+)
+RELATION_CUES = frozenset(
+    " ".join(phrase_key(p))
+    for p in [
+        "neighbour",
+        " neighbours",
+        " next door neighbour",
+        " boyfriend",
+        " girlfriend",
+        " partner",
+        " ex-partner",
+        " ex",
+        " husband",
+        " wife",
+        " ex-husband",
+        " ex-wife",
+        " fiance",
+        " fiancé",
+        " fiancée",
+        " friend",
+        " best friend",
+        " family friend",
+        " cousin",
+        " aunt",
+        " auntie",
+        " aunty",
+        " uncle",
+        " nan",
+        " nana",
+        " nanny",
+        " gran",
+        " grandma",
+        " grandad",
+        " granddad",
+        " grandmother",
+        " grandfather",
+        " grandparent",
+        " stepdad",
+        " step-dad",
+        " stepfather",
+        " stepmum",
+        " step-mum",
+        " stepmother",
+        " brother",
+        " sister",
+        " half-brother",
+        " half-sister",
+        " stepbrother",
+        " stepsister",
+        " son",
+        " daughter",
+        " baby",
+        " mum",
+        " mother",
+        " dad",
+        " father",
+        " lodger",
+        " carer",
+        " foster carer",
+        " babysitter",
+        " associate",
+        " peer",
+        " classmate",
+        " sibling",
+        " niece",
+        " nephew",
+        " godmother",
+        " godfather",
+        " landlord",
+        " landlady",
+        " man",
+        " woman",
+        " male",
+        " female",
+        " adult",
+        " lad",
+        " boy",
+        " girl",
+        " mate",
+        " flatmate",
+        " housemate",
+        " relative",
+        " twin",
+        " infant",
+        " toddler",
+        " brother-in-law",
+        " sister-in-law",
+        " mother-in-law",
+        " father-in-law",
+        " kinship carer",
+        " special guardian",
+        " connected person",
+        " visitor",
+        " victim",
+        " perpetrator",
+        " alleged perpetrator",
+        " suspect",
+        " youngster",
+        " young person",
+        " sons",
+        " daughters",
+        " named",
+        " called",
+        " brother called",
+        " sister called",
+        " carers",
+        " foster carers",
+        " parents",
+        " friends",
+        " grandparents",
+        " cousins",
+        " siblings",
+        " brothers",
+        " sisters",
+        " aunts",
+        " uncles",
+        " neighbour's",
+        " friend's",
+        " partner's",
+        " boyfriend's",
+        " girlfriend's",
+    ]
+)
+REPORT_VERBS = _words(
+    "said says stated states reported reports told tells explained explains disclosed discloses "
+    "shared shares confirmed confirms advised advises agreed agrees asked asks denied denies "
+    "admitted admits described describes alleged alleges mentioned mentions added informed "
+    "informs refused refuses cried shouted screamed texted messaged rang phoned emailed replied "
+    "responded presented appeared attended arrived left lives lived visited visits threatened "
+    "hit punched kicked assaulted smacked slapped pushed grabbed was is has had will would "
+    "wants wanted feels felt thinks thought became becomes"
+)
+WEAK_VERBS = _words(
+    "said says stated reported told explained disclosed shared confirmed advised agreed asked "
+    "denied admitted described alleged mentioned added informed refused cried shouted texted "
+    "messaged rang phoned replied responded threatened hit punched kicked assaulted smacked "
+    "slapped pushed grabbed"
+)
+PRE_WEAK = _words(
+    "with and visited saw met told asked contacted phoned rang texted messaged to "
+    "spoke speak speaking to"
+)
+POSSESSED = _words(
+    "mum mother dad father house home flat address partner boyfriend girlfriend car brother "
+    "sister son daughter children kids baby friend friends nan family room bedroom phone care "
+    "school mobile wife husband ex parents behaviour mates"
+)
+# Words that head the name of an organisation or place, and endings English nouns have and
+# names rarely do: evidence that a capitalised phrase is not a person.
+INSTITUTION_NOUNS = _words(
+    "centre center army service services team unit house hall court trust council group project "
+    "club foundation partnership hub network alliance association society church chapel hospital "
+    "clinic ward office station library park market shop store hotel pub inn bar cafe stadium "
+    "arena college school academy nursery university company ltd limited co plc agency board "
+    "panel committee forum programme scheme campaign fund charity home homes lodge estate "
+    "road street avenue lane way close drive order act plan assessment hospice surgery pharmacy "
+    "prison mosque temple gurdwara bridge heath moor ford gate cross end bank vale green wood "
+    "field fields hill common marsh bay valley village town city retail shopping precinct grant "
+    "allowance benefit payment credit"
+)
+# "to" is a cue only after these ("spoke to Tyler"); "went to Barclays" is a place.
+SPEAKING_VERBS = _words(
+    "spoke speak speaks speaking talked talk talks talking said says explained explain wrote "
+    "write introduced listened reported disclosed disclose lied apologised chatted replied"
+)
+# Words before a capitalised word that point to a place rather than a person.
+PLACE_PREPOSITIONS = _words("in at near into towards from outside around")
+NON_NAME_ENDINGS = (
+    "ship",
+    "ment",
+    "tion",
+    "sion",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ism",
+    "ist",
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ical",
+    "ology",
+    "ware",
+    "ing",
+    "ings",
+    "ies",
+    "hood",
+)
+# Words that may precede a school or practice name without being part of it ("At", "The").
+LEADING_WORDS = _words(
+    "a an the at to from in on into and or but of for by with attends attended attending "
+    "attend visited visit called contacted rang phoned his her their its our my your this that "
+    "new old former current previous local both said says told then when while whilst "
+    "mum dad nursery school college academy primary via"
+)
+NAME_SKIP = _words(
+    "baby unborn child infant unknown mr mrs ms miss mx dr jr jnr snr sr junior senior the of"
+)
+PAREN_CUE_RE = re.compile(
+    r"\s*[(,]\s*(?:(?:the|a|an|his|her|their|my|mum'?s|dad'?s|mother'?s|father'?s|[A-Z]\w*['’]s)\s+)?"
+    r"(?P<cue>[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*)?)"
+)
+AGE_AFTER_RE = re.compile(
+    r"\s*[(,]?\s*(?:aged?\s*)\d{1,2}\b|\s*\(\s*\d{1,2}\s*(?:yrs?|years?)?\s*\)"
+)

@@ -1,0 +1,203 @@
+"""Dates as people write them in English case records.
+
+One parser serves two purposes: reading the structured date fields of an
+import (``parse_date``: strict about impossible dates, lenient about format)
+and recognising dates inside free text for redaction (``find_dates`` and
+``date_from_match``), where a date of birth written as ``4.3.12`` must be
+recognised as the same day as ``2012-03-04``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+# Full month names in any case; "May" and abbreviations only capitalised or upper case,
+# so that "3 mar" or "2 may" in running lowercase text are not taken for dates.
+_MONTH = (
+    r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)"
+    r"|May|MAY"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?)"
+)
+_ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
+
+# Dates are looked for only where a run of digits starts (found quickly), and month-first
+# dates ("March 4th 2012") only after a month's name; both are then matched precisely.
+_DIGITS = re.compile(r"\d+")
+DATE_NUM_RE = re.compile(
+    # 2012-03-04, 2012/03/04
+    r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\w/]|[.-]\d)"
+    # 04/03/2012, 4.3.12, 04-03-2012 (day first, the same separator twice)
+    r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?![\w/]|[.-]\d)"
+    # 4th March 2012, 4 Mar 12, 4th of March, 04 March
+    rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![a-z])"
+    r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2})(?!\d))?"
+)
+# March 4th 2012, March 4, 2012, March 4th
+DATE_MONTH_RE = re.compile(
+    rf"(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD}(?![\w:])(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
+)
+_MONTH_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?[ \t]+$")
+
+
+def starts_cleanly(text: str, start: int) -> bool:
+    """Whether a date match at ``start`` begins a token (not inside 12/04/2012/5 or a word)."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/.-_")
+
+
+def find_dates(text: str) -> list[re.Match[str]]:
+    """Every date written in ``text``, in order."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for run in _DIGITS.finditer(text):
+        start = run.start()
+        if start < end or not starts_cleanly(text, start):
+            continue
+        m = DATE_NUM_RE.match(text, start)
+        if m is None and start >= 4 and text[start - 1] in " \t" and text[start - 2].isalpha():
+            # "March 4th 2012": a month's name just before the digits
+            hint = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+            if (
+                hint is not None
+                and hint.group(1).lower() in MONTHS
+                and starts_cleanly(text, hint.start())
+            ):
+                m = DATE_MONTH_RE.match(text, hint.start())
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    found.sort(key=lambda m: m.start())
+    return found
+
+
+_COORDINATED_DAY = re.compile(r"(?<![\w.,/])(\d{1,2})(?:st|nd|rd|th)?\s*(?:,|and|&|or|to|-|–)\s*$")
+
+
+def coordinated_days(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
+    """Days written before a "4th March" date and sharing its month: the 2nd in "2nd and 9th of May"."""
+    out: list[tuple[int, int]] = []
+    if not m.groupdict().get("td"):
+        return out
+    end = m.start()
+    while True:
+        hit = _COORDINATED_DAY.search(text, max(0, end - 12), end)
+        if hit is None or not 1 <= int(hit.group(1)) <= 31:
+            return out
+        day_end = hit.end(1)
+        while day_end < hit.end() and text[day_end].isalpha():
+            day_end += 1  # the ordinal suffix
+        out.append((hit.start(1), day_end))
+        end = hit.start()
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    digits = text.lstrip("'’")
+    value = int(digits)
+    if len(digits) == 2:
+        # Case records span children and their grandparents: pivot two-digit years on today.
+        pivot = date.today().year % 100 + 1
+        value += 2000 if value <= pivot else 1900
+    return value
+
+
+def date_from_match(m: re.Match[str]) -> tuple[int | None, int, int] | None:
+    """The (year, month, day) a date match denotes; year is None when not written.
+
+    Returns None when the digits cannot be a calendar day (e.g. 13/13/2012); such a
+    match is still a date-like string and is redacted, it just matches no known date.
+    """
+    groups = m.groupdict()
+    if groups.get("iy"):
+        y, mo, d = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+    elif groups.get("nd"):
+        d, mo = int(groups["nd"]), int(groups["nm"])
+        y = _year(groups["ny"]) or 0
+    elif groups.get("td"):
+        d, mo = int(groups["td"]), MONTHS[groups["tm"].rstrip(".").lower()]
+        return _valid(_year(groups["ty"]), mo, d)
+    else:
+        d, mo = int(groups["md"]), MONTHS[groups["mm"].rstrip(".").lower()]
+        return _valid(_year(groups["my"]), mo, d)
+    return _valid(y, mo, d)
+
+
+def _valid(y: int | None, mo: int, d: int) -> tuple[int | None, int, int] | None:
+    try:
+        date(y or 2000, mo, d)  # 2000 is a leap year, so 29 February without a year is fine
+    except ValueError:
+        return None
+    return (y, mo, d)
+
+
+_FIELD_FORMS = re.compile(
+    r"^\s*(?:"
+    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4})"
+    rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})[\s,-]+(?P<ty>\d{{4}})"
+    rf"|(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD},?\s+(?P<my>\d{{4}})"
+    r")\s*$"
+)
+
+
+def parse_date(value: object) -> date:
+    """Parse a structured date field: ISO ``2012-03-04`` or UK ``04/03/2012``, ``4 March 2012``.
+
+    Day comes before month in numeric forms (this is an English case system).
+    Two-digit years are refused here: in a date of birth 1912 and 2012 are both plausible.
+
+    Raises:
+        ValueError: with a message naming the value, e.g. ``not a date: "31/02/2012"``.
+    """
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    m = _FIELD_FORMS.match(value)
+    if m is None:
+        raise ValueError(
+            f'not a date: "{value}" (use 2012-03-04, 04/03/2012 or 4 March 2012)'
+            if value.strip()
+            else "empty date"
+        )
+    g = m.groupdict()
+    if g["iy"]:
+        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+    elif g["nd"]:
+        y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
+    elif g["td"]:
+        y, mo, d = int(g["ty"]), MONTHS[g["tm"].rstrip(".").lower()], int(g["td"])
+    else:
+        y, mo, d = int(g["my"]), MONTHS[g["mm"].rstrip(".").lower()], int(g["md"])
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise ValueError(f'not a date: "{value}"') from None

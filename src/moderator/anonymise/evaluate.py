@@ -1,0 +1,293 @@
+"""Measure the redactor on a labelled corpus: ``python -m moderator.anonymise.evaluate FILE``.
+
+The corpus is the import format (JSONL) with two extra fields per case:
+
+* ``labels``: ``{"identifiers": [["Kayden", "child"], ["07700 900123", "phone"], …],
+  "keep": ["Child Protection Conference", …]}``. Every occurrence of each
+  identifier string in the text (whole words, exact case; a longer label wins
+  over a shorter one inside it) must be redacted; every occurrence of a
+  ``keep`` phrase must survive untouched, unless it is part of an identifier.
+* ``split`` (optional): ``"dev"`` (default) or ``"heldout"``: held-out cases were
+  written after the redactor and are not used to tune it; both are reported.
+
+Reported per identifier type: **recall** (share of labelled occurrences whose
+every character was redacted), and per kind of redaction: **precision** (share
+of redactions that overlap a labelled identifier). **Over-redaction** is the
+share of protected phrases that lost any character. Output is a plain-text
+table, or JSON with ``--format json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from moderator.anonymise.records import RawCase, _Problems, validate_case
+from moderator.anonymise.redact import Redaction, redact_case_text
+from moderator.errors import BadInput
+
+
+@dataclass
+class LabelledCase:
+    """A corpus case, its labelled identifier occurrences and protected phrases."""
+
+    case: RawCase
+    line: int
+    split: str
+    identifiers: list[tuple[int, int, str]]
+    keep: list[tuple[int, int, str]]
+
+
+@dataclass
+class Tally:
+    """Counts for one split."""
+
+    cases: int = 0
+    labelled: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    found: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    redacted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    correct: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    keep: int = 0
+    keep_damaged: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        """Figures as plain data (fractions 0-1; None where there is nothing to measure)."""
+        types = sorted(set(self.labelled) | set(self.redacted))
+        rows = {}
+        for t in types:
+            rows[t] = {
+                "labelled": self.labelled.get(t, 0),
+                "found": self.found.get(t, 0),
+                "recall": _ratio(self.found.get(t, 0), self.labelled.get(t, 0)),
+                "redacted": self.redacted.get(t, 0),
+                "correct": self.correct.get(t, 0),
+                "precision": _ratio(self.correct.get(t, 0), self.redacted.get(t, 0)),
+            }
+        labelled, found = sum(self.labelled.values()), sum(self.found.values())
+        redacted, correct = sum(self.redacted.values()), sum(self.correct.values())
+        return {
+            "cases": self.cases,
+            "by_type": rows,
+            "overall": {
+                "labelled": labelled,
+                "found": found,
+                "recall": _ratio(found, labelled),
+                "redacted": redacted,
+                "correct": correct,
+                "precision": _ratio(correct, redacted),
+            },
+            "protected": {
+                "phrases": self.keep,
+                "damaged": self.keep_damaged,
+                "over_redaction": _ratio(self.keep_damaged, self.keep),
+            },
+        }
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    out = []
+    start = text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        left_ok = not needle[0].isalnum() or start == 0 or not text[start - 1].isalnum()
+        right_ok = not needle[-1].isalnum() or end == len(text) or not text[end].isalnum()
+        if left_ok and right_ok:
+            out.append((start, end))
+        start = text.find(needle, start + 1)
+    return out
+
+
+def load_corpus(path: Path) -> list[LabelledCase]:
+    """Read and check a labelled corpus; every label must occur in its text.
+
+    Raises:
+        BadInput: listing every problem as ``file:line: field: message``.
+    """
+    problems = _Problems(str(path))
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{path}: cannot read the corpus: {exc}") from None
+    out: list[LabelledCase] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.add(number, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(data, dict):
+            problems.add(number, "expected a JSON object")
+            continue
+        labels = data.pop("labels", None) or {}
+        split = str(data.pop("split", "dev"))
+        case = validate_case(data, number, problems)
+        if case is None:
+            continue
+        text = case.text
+        claimed = bytearray(len(text))
+        identifiers: list[tuple[int, int, str]] = []
+        pairs = [(str(s), str(t)) for s, t in labels.get("identifiers", [])]
+        for needle, kind in sorted(pairs, key=lambda p: -len(p[0])):
+            spots = _occurrences(text, needle)
+            if not spots:
+                problems.add(number, f"{needle!r} does not occur in the text", "labels.identifiers")
+            for start, end in spots:
+                if not any(claimed[start:end]):
+                    claimed[start:end] = b"\x01" * (end - start)
+                    identifiers.append((start, end, kind))
+        keep: list[tuple[int, int, str]] = []
+        for phrase in labels.get("keep", []):
+            spots = _occurrences(text, str(phrase))
+            if not spots:
+                problems.add(number, f"{phrase!r} does not occur in the text", "labels.keep")
+            # a protected word inside a labelled identifier ("Werrington" in a practice's name)
+            keep += [(s, e, str(phrase)) for s, e in spots if not any(claimed[s:e])]
+        out.append(LabelledCase(case, number, split, sorted(identifiers), keep))
+    problems.raise_if_any()
+    return out
+
+
+def score(corpus: list[LabelledCase]) -> tuple[dict[str, Tally], float]:
+    """Redact every case and tally by split (``dev``, ``heldout``, ``all``); also cases/second."""
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    started = time.perf_counter()
+    results = [redact_case_text(item.case) for item in corpus]
+    elapsed = time.perf_counter() - started
+    for item, redaction in zip(corpus, results, strict=True):
+        for split in (item.split, "all"):
+            _tally(tallies[split], item, redaction)
+    speed = len(corpus) / elapsed if elapsed > 0 else float("inf")
+    return dict(tallies), speed
+
+
+def _tally(tally: Tally, item: LabelledCase, redaction: Redaction) -> None:
+    text = item.case.text
+    covered = bytearray(len(text))
+    for span in redaction.spans:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    tally.cases += 1
+    for start, end, kind in item.identifiers:
+        tally.labelled[kind] += 1
+        if all(covered[i] or text[i].isspace() for i in range(start, end)):
+            tally.found[kind] += 1
+        else:
+            tally.misses.append(f"line {item.line}: {kind}: {_context(text, start, end)}")
+    labelled = bytearray(len(text))
+    for start, end, _ in item.identifiers:
+        labelled[start:end] = b"\x01" * (end - start)
+    for span in redaction.spans:
+        tally.redacted[span.kind] += 1
+        if any(labelled[span.start : span.end]):
+            tally.correct[span.kind] += 1
+        else:
+            tally.false_positives.append(
+                f"line {item.line}: {span.kind}: {_context(text, span.start, span.end)}"
+            )
+    for start, end, phrase in item.keep:
+        tally.keep += 1
+        if any(covered[start:end]):
+            tally.keep_damaged += 1
+            tally.damaged.append(f"line {item.line}: {phrase!r}")
+
+
+def _context(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 30) : start].replace("\n", " ")
+    after = text[end : end + 30].replace("\n", " ")
+    return f"…{before}⟦{text[start:end]}⟧{after}…"
+
+
+def _pct(value: float | None) -> str:
+    return "   -  " if value is None else f"{value * 100:5.1f}%"
+
+
+def render_table(summaries: dict[str, dict[str, Any]], speed: float) -> str:
+    """The figures as a plain-text table, one block per split."""
+    lines: list[str] = []
+    for split in ("dev", "heldout", "all"):
+        if split not in summaries:
+            continue
+        s = summaries[split]
+        lines.append(f"{split} ({s['cases']} cases)")
+        lines.append(
+            f"  {'type':<14}{'labelled':>9}{'found':>7}{'recall':>9}"
+            f"{'redacted':>10}{'correct':>9}{'precision':>11}"
+        )
+        for kind, row in s["by_type"].items():
+            lines.append(
+                f"  {kind:<14}{row['labelled']:>9}{row['found']:>7}{_pct(row['recall']):>9}"
+                f"{row['redacted']:>10}{row['correct']:>9}{_pct(row['precision']):>11}"
+            )
+        o = s["overall"]
+        lines.append(
+            f"  {'ALL':<14}{o['labelled']:>9}{o['found']:>7}{_pct(o['recall']):>9}"
+            f"{o['redacted']:>10}{o['correct']:>9}{_pct(o['precision']):>11}"
+        )
+        p = s["protected"]
+        lines.append(
+            f"  protected vocabulary: {p['damaged']} of {p['phrases']} phrases damaged "
+            f"(over-redaction {_pct(p['over_redaction']).strip()})"
+        )
+        lines.append("")
+    lines.append(f"speed: {speed:,.0f} cases/second on this corpus")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; returns the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="python -m moderator.anonymise.evaluate",
+        description="Precision and recall of the redactor on a labelled corpus.",
+    )
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="also list missed identifiers, false positives and damaged phrases (synthetic data only)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        corpus = load_corpus(args.corpus)
+    except BadInput as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    tallies, speed = score(corpus)
+    summaries = {split: tally.summary() for split, tally in tallies.items()}
+    if args.format == "json":
+        print(json.dumps({**summaries, "cases_per_second": round(speed)}, indent=2))
+    else:
+        print(render_table(summaries, speed))
+    if args.show_misses:
+        for split in ("dev", "heldout"):
+            if split not in tallies:
+                continue
+            t = tallies[split]
+            for title, items in (
+                ("missed", t.misses),
+                ("false positives", t.false_positives),
+                ("damaged", t.damaged),
+            ):
+                if items:
+                    print(f"\n{split}: {title}", file=sys.stderr)
+                    for item in items:
+                        print(f"  {item}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

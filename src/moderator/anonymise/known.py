@@ -1,0 +1,330 @@
+"""What the record itself says: its people (with placeholders) and its literal identifiers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from moderator.anonymise.cues import NAME_SKIP
+from moderator.anonymise.lexicon import WORD_RE, Lexicon, lower_same_length, phrase_key, word_key
+from moderator.anonymise.patterns import STREET_TYPES
+from moderator.anonymise.records import RawCase
+
+
+def placeholder_for_relationship(relationship: str) -> str:
+    """The placeholder base for a family member's relationship to the child."""
+    r = relationship.lower()
+    if re.search(r"step[\s-]?(?:mother|mum|mom|father|dad|parent)", r):
+        return "STEP-PARENT"
+    if re.search(r"partner|boyfriend|girlfriend|husband|wife|fianc", r):
+        return "PARTNER"
+    if re.search(r"grand|\bnan|\bgran\b|\bnanna|\bnana", r):
+        return "GRANDPARENT"
+    if re.search(r"\baunt", r):
+        return "AUNT"
+    if "uncle" in r:
+        return "UNCLE"
+    if re.search(r"brother|sister|sibling|\btwin", r):
+        return "SIBLING"
+    if re.search(r"\b(?:mother|mum|mom|mam|mummy)\b", r):
+        return "MOTHER"
+    if re.search(r"\b(?:father|dad|daddy)\b", r):
+        return "FATHER"
+    if "parent" in r:
+        return "PARENT"
+    if "cousin" in r:
+        return "COUSIN"
+    if re.search(r"\bson\b", r):
+        return "SON"
+    if "daughter" in r:
+        return "DAUGHTER"
+    if re.search(r"foster|carer|guardian|kinship|connected", r):
+        return "CARER"
+    return "RELATIVE"
+
+
+def _gender(relationship: str) -> str | None:
+    r = relationship.lower()
+    if re.search(
+        r"mother|mum|mom|mam|grandma|\bnan|gran\b|aunt|sister|daughter|wife|girlfriend", r
+    ):
+        return "f"
+    if re.search(r"father|dad|grandad|grandpa|uncle|brother|\bson\b|husband|boyfriend", r):
+        return "m"
+    return None
+
+
+@dataclass
+class Person:
+    label: str  # placeholder without brackets: CHILD, MOTHER, WORKER, PERSON…
+    kind: str
+    gender: str | None = None
+
+
+@dataclass
+class Known:
+    """The record's people as lookup tables of word keys."""
+
+    ngrams: dict[tuple[str, ...], int] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
+    surname_owners: dict[str, list[int]] = field(default_factory=dict)
+    initials: dict[str, int] = field(default_factory=dict)
+    given_keys: dict[str, int] = field(default_factory=dict)
+    initial_of: dict[int, tuple[str, str]] = field(default_factory=dict)  # first, last letter
+    max_n: int = 1
+
+    keys: frozenset[str] = frozenset()
+    """Every word key of every known name."""
+    first_keys: frozenset[str] = frozenset()
+    """The first word keys of the names (a word not among them starts no name)."""
+    _near: dict[str, int] = field(default_factory=dict)
+
+    def finish(self) -> None:
+        """Build the lookup tables once every person is registered."""
+        self.keys = frozenset(k for ngram in self.ngrams for k in ngram) | frozenset(
+            self.surname_owners
+        )
+        self.first_keys = frozenset(k[0] for k in self.ngrams)
+        for ngram, who in self.ngrams.items():
+            if len(ngram) != 1 or len(ngram[0]) < 5:
+                continue
+            key = ngram[0]
+            for variant in _deletions(key) | {key}:
+                self._near.setdefault(variant, who)
+        for key, who in self.given_keys.items():
+            for size in range(max(3, len(key) - 4), len(key)):
+                self._near.setdefault(f"^{key[:size]}", who)  # a short form: "Kay" for Kayden
+
+    def near_miss(self, key: str) -> int | None:
+        """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
+        or the start of (at least three letters of a given name)."""
+        who = self._near.get(f"^{key}")
+        if who is not None:
+            return who
+        if len(key) < 4:
+            return None
+        for variant in _deletions(key) | {key}:
+            who = self._near.get(variant)
+            if who is not None:
+                return who
+        return None
+
+    def hyphenated_owners(self, key: str) -> list[int] | None:
+        """Owners of a hyphenated word one of whose parts is a known name ("Smith-Jones")."""
+        owners = None
+        for part in key.split("-"):
+            if (part,) in self.ngrams:
+                return [self.ngrams[(part,)]]
+            owners = self.surname_owners.get(part) or owners
+        return owners
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _name_words(name: str) -> list[str]:
+    return [m.group() for m in WORD_RE.finditer(name) if word_key(m.group()) not in NAME_SKIP]
+
+
+def _register(known: Known, name: str, person: Person, lex: Lexicon) -> None:
+    words = _name_words(name)
+    if not words:
+        return
+    index = len(known.people)
+    known.people.append(person)
+    keys = [word_key(w) for w in words]
+
+    def add(key: tuple[str, ...]) -> None:
+        # one-letter words only inside a longer name ("O Neill"), never alone
+        if key and all(key) and (len(key) > 1 or len(key[0]) >= 2):
+            known.ngrams.setdefault(key, index)
+            known.max_n = max(known.max_n, len(key))
+
+    given, surname = keys[:-1] or keys, keys[-1] if len(keys) > 1 else None
+    add(tuple(keys))
+    if len(keys) > 1:
+        add(("".join(keys).replace("-", ""),))  # run together: "KaydenSmith"
+    if surname:
+        add((given[0], surname))
+        add((surname, *given))
+        add((surname, given[0]))
+        known.surname_owners.setdefault(surname, []).append(index)
+        for part in surname.split("-"):
+            if part != surname and len(part) >= 3:
+                known.surname_owners.setdefault(part, []).append(index)
+    for g in given:
+        add((g,))
+        known.given_keys.setdefault(g, index)
+        for short in lex.diminutives.get(g, ()):
+            add((short,))
+        for part in g.split("-"):
+            if part != g and len(part) >= 3:
+                add((part,))
+    # O'Neill written "O Neill", Smith-Jones written "Smith Jones"
+    for word in words:
+        split = tuple(word_key(p) for p in re.split(r"['’`\-]", word) if p)
+        if len(split) > 1:
+            add(split)
+    for initials in _initials(words):
+        known.initials.setdefault(initials, index)
+    if len(words) > 1:
+        known.initial_of[index] = (words[0][0].upper(), words[-1][0].upper())
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The ways initials are written: Mary-Kate Olsen-Twin is MKOT, MKO, MOT, MO, MT and MK."""
+    parts = [[p[0].upper() for p in re.split(r"[-‐–'’]", w) if p and p[0].isalpha()] for w in words]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return set()
+    given, surname = parts[:-1], parts[-1]
+    every_given = "".join("".join(g) for g in given)
+    first_given = "".join(g[0] for g in given)
+    out = {
+        every_given + "".join(surname),
+        every_given + surname[0],
+        first_given + "".join(surname),
+        first_given + surname[0],
+        given[0][0] + surname[0],
+        given[0][0] + surname[-1],
+    }
+    if len(given[0]) > 1:
+        out.add("".join(given[0]))  # Jamie-Lee Wood: "JL"
+    return {i for i in out if len(i) >= 2}
+
+
+def known_people(case: RawCase, lex: Lexicon) -> Known:
+    known = Known()
+    _register(known, case.child.name, Person("CHILD", "child"), lex)
+    labels = [placeholder_for_relationship(m.relationship) for m in case.family]
+    totals = Counter(labels)
+    seen: Counter[str] = Counter()
+    for member, label in zip(case.family, labels, strict=True):
+        seen[label] += 1
+        numbered = f"{label}-{seen[label]}" if totals[label] > 1 or label == "PARENT" else label
+        _register(known, member.name, Person(numbered, "family", _gender(member.relationship)), lex)
+    if case.worker:
+        _register(known, case.worker, Person("WORKER", "worker"), lex)
+    # A surname shared by several people is resolved per mention (honorific, else family).
+    known.finish()
+    return known
+
+
+# ---------------------------------------------------------------------------------------------
+# The record's literal identifiers
+
+
+_ABBREVIATIONS = {  # street words and their short forms
+    "road": "road|rd",
+    "street": "street|st",
+    "avenue": "avenue|ave|av",
+    "lane": "lane|ln",
+    "drive": "drive|dr",
+    "close": "close|cl",
+    "crescent": "crescent|cres",
+    "court": "court|ct",
+    "place": "place|pl",
+    "gardens": "gardens|gdns",
+    "terrace": "terrace|terr|ter",
+    "square": "square|sq",
+    "grove": "grove|gr",
+}
+_STREET_WORDS = frozenset(t.lower() for t in STREET_TYPES.split("|"))
+
+
+def _street_variants(part: str) -> list[str]:
+    """``"12 fenton road"`` -> also ``"12 fenton rd"``, ``"12 fenton rd."``, ``"fenton road"``…"""
+    words = part.split()
+    variants = [words]
+    for i, word in enumerate(words):
+        bare = word.rstrip(".")
+        for alts in _ABBREVIATIONS.values():
+            forms = alts.split("|")
+            if bare in forms:
+                variants = [[*v[:i], form, *v[i + 1 :]] for v in variants for form in forms]
+                break
+    out = [" ".join(v) for v in variants]
+    if (
+        len(words) >= 2
+        and re.fullmatch(r"\d+[a-z]?", words[0])
+        and any(w.rstrip(".") in _STREET_WORDS for w in words[1:])
+    ):
+        out += [" ".join(v[1:]) for v in variants]  # the street without the house number
+    return sorted(set(out), key=len, reverse=True)
+
+
+@dataclass
+class Literals:
+    """The record's own identifiers as lower-case strings to look for, longest first."""
+
+    needles: list[tuple[str, str, int]] = field(default_factory=list)  # text, kind, address part
+    address_parts: list[list[str]] = field(default_factory=list)
+
+
+def literals(case: RawCase, lex: Lexicon) -> Literals:
+    lit = Literals()
+    child = case.child
+    if child.address:
+        parts = [" ".join(p.lower().split()) for p in child.address.split(",") if p.strip()]
+        lit.address_parts = [_street_variants(p) for p in parts]
+        for index, part in enumerate(parts):
+            if phrase_key(part) in lex.places or len(part) < 4:
+                continue  # a town is kept unless written as part of the address
+            for variant in lit.address_parts[index]:
+                lit.needles.append((variant, "address", index))
+    if child.postcode:
+        pc = child.postcode.lower()
+        lit.needles += [(pc, "postcode", -1), (pc.replace(" ", ""), "postcode", -1)]
+    if child.nhs_number:
+        digits = re.sub(r"\D", "", child.nhs_number)
+        for sep in ("", " ", "-"):
+            lit.needles.append((sep.join((digits[:3], digits[3:6], digits[6:])), "nhs_number", -1))
+    if child.upn:
+        lit.needles.append((child.upn.lower(), "upn", -1))
+    runs = re.findall(r"[a-z]+|\d+", case.case_id.lower())
+    for sep in ("", "-", " ", "/", "_"):
+        lit.needles.append((sep.join(runs), "case_number", -1))
+    lit.needles.append((case.case_id.lower(), "case_number", -1))
+    lit.needles += [(r, "case_number", -1) for r in runs if r.isdigit() and len(r) >= 5]
+    lit.needles = sorted({n for n in lit.needles if n[0]}, key=lambda n: -len(n[0]))
+    return lit
+
+
+def _bounded(fold: str, start: int, end: int) -> bool:
+    return (start == 0 or not fold[start - 1].isalnum()) and (
+        end >= len(fold) or not fold[end].isalnum()
+    )
+
+
+def find_literals(text: str, lit: Literals) -> list[tuple[int, int, str]]:
+    """Where the record's identifiers occur, in any letter case; addresses with their town."""
+    fold = lower_same_length(text)
+    found: list[tuple[int, int, str]] = []
+    for needle, kind, part in lit.needles:
+        pos = fold.find(needle)
+        while pos >= 0:
+            end = pos + len(needle)
+            if _bounded(fold, pos, end):
+                if kind == "address":
+                    end = _extend_address(fold, end, lit.address_parts[part + 1 :])
+                found.append((pos, end, kind))
+            pos = fold.find(needle, pos + 1)
+    return found
+
+
+def _extend_address(fold: str, end: int, following: list[list[str]]) -> int:
+    for variants in following:
+        j = end
+        while j < len(fold) and fold[j] in " ,\t":
+            j += 1
+        if j == end:
+            break
+        for v in variants:
+            if fold.startswith(v, j) and _bounded(fold, j, j + len(v)):
+                end = j + len(v)
+                break
+        else:
+            break
+    return end

@@ -1,0 +1,132 @@
+"""The word lists the redactor consults, loaded once from ``anonymise/data/``.
+
+* ``given_names.txt`` and ``surnames.txt``: synthetic lists of common names in England,
+  evidence that a capitalised word is a person's name;
+* ``common_words.txt``: everyday English words (a capitalised one may just start a
+  sentence; a known name that is also a word is only redacted where capitalised);
+* ``vocabulary.txt``: protected social-work vocabulary, acronyms and place names;
+* ``diminutives.txt``: short forms of given names (William: Will, Bill, Liam).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+# A word: letters, with inner apostrophes (O'Neill, Kayden's) and hyphens (Smith-Jones).
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’`][^\W\d_]+)*(?:-[^\W\d_]+(?:['’`][^\W\d_]+)*)*")
+_APOSTROPHES = str.maketrans("", "", "'’`")
+# Letters that Unicode does not decompose into a base letter and an accent.
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ħ": "h",
+        "ı": "i",
+        "ŀ": "l",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "þ": "th",
+    }
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def word_key(word: str) -> str:
+    """The form words are compared in: no possessive, case, accents or apostrophes."""
+    if len(word) > 3 and word[-2] in "'’`" and word[-1] in "sS":
+        word = word[:-2]
+    folded = word.casefold()
+    if not folded.isascii():
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+        ).translate(_SPECIAL_LETTERS)
+    return folded.translate(_APOSTROPHES)
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, character for character (so offsets stay valid)."""
+    fold = text.lower()
+    if len(fold) != len(text):  # "İ" lowers to two characters: keep such letters as they are
+        fold = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return fold
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """A phrase as the tuple of its word keys."""
+    return tuple(word_key(m.group()) for m in WORD_RE.finditer(phrase))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every list the redactor uses, as sets of word keys."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]
+    common: frozenset[str]
+    protected_words: frozenset[str]
+    """Single-word protected vocabulary (Police, Hanley, Monday, Mum, Snapchat)."""
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+    """Multi-word protected phrases by first word key, longest first."""
+    places: frozenset[tuple[str, ...]]
+    acronyms: frozenset[str]
+    """Upper-case acronyms (SW, HV, CP) that are never taken for someone's initials."""
+    diminutives: dict[str, tuple[str, ...]]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("moderator.anonymise").joinpath("data", name).read_text("utf-8")
+    lines = (ln.strip() for ln in text.splitlines())
+    return [ln for ln in lines if ln and (ln.startswith("##") or not ln.startswith("#"))]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(word_key(w) for ln in _lines(name) for w in ln.split())
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon, read from the package on first use."""
+    section = "practice"
+    single: set[str] = set()
+    multi: dict[str, list[tuple[str, ...]]] = {}
+    places: set[tuple[str, ...]] = set()
+    acronyms: set[str] = set()
+    for line in _lines("vocabulary.txt"):
+        if line.startswith("##"):
+            section = line.strip("# ").lower()
+            continue
+        if section == "acronyms":
+            # kept apart from the protected words: "SALT" is an acronym, "Salt" a surname
+            acronyms.update(w.upper() for w in line.split())
+            continue
+        key = phrase_key(line)
+        if not key:
+            continue
+        if section == "places":
+            places.add(key)
+        if len(key) == 1:
+            single.add(key[0])
+        else:
+            multi.setdefault(key[0], []).append(key)
+    diminutives: dict[str, tuple[str, ...]] = {}
+    for line in _lines("diminutives.txt"):
+        full, _, shorts = line.partition(":")
+        diminutives[word_key(full.strip())] = tuple(
+            word_key(s.strip()) for s in shorts.split(",") if s.strip()
+        )
+    return Lexicon(
+        given=_words("given_names.txt"),
+        surnames=_words("surnames.txt"),
+        common=_words("common_words.txt"),
+        protected_words=frozenset(single),
+        phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in multi.items()},
+        places=frozenset(places),
+        acronyms=frozenset(acronyms),
+        diminutives=diminutives,
+    )

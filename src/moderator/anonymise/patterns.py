@@ -1,0 +1,338 @@
+"""The patterns the redactor looks for, compiled once.
+
+Each pattern starts with a character class or literal where it can, so the regex engine
+skips quickly to plausible starts (a leading look-behind would make it try every position
+of a long text); the character before a match is then checked with ``clean_left``. The
+slow, word-by-word patterns (addresses, schools, practices) are only tried near their
+keywords (``near``).
+"""
+
+from __future__ import annotations
+
+import re
+
+POSTCODE_AREAS = frozenset(
+    [
+        "AB",
+        "AL",
+        "B",
+        "BA",
+        "BB",
+        "BD",
+        "BH",
+        "BL",
+        "BN",
+        "BR",
+        "BS",
+        "BT",
+        "CA",
+        "CB",
+        "CF",
+        "CH",
+        "CM",
+        "CO",
+        "CR",
+        "CT",
+        "CV",
+        "CW",
+        "DA",
+        "DD",
+        "DE",
+        "DG",
+        "DH",
+        "DL",
+        "DN",
+        "DT",
+        "DY",
+        "E",
+        "EC",
+        "EH",
+        "EN",
+        "EX",
+        "FK",
+        "FY",
+        "G",
+        "GL",
+        "GU",
+        "GY",
+        "HA",
+        "HD",
+        "HG",
+        "HP",
+        "HR",
+        "HS",
+        "HU",
+        "HX",
+        "IG",
+        "IM",
+        "IP",
+        "IV",
+        "JE",
+        "KA",
+        "KT",
+        "KW",
+        "KY",
+        "L",
+        "LA",
+        "LD",
+        "LE",
+        "LL",
+        "LN",
+        "LS",
+        "LU",
+        "M",
+        "ME",
+        "MK",
+        "ML",
+        "N",
+        "NE",
+        "NG",
+        "NN",
+        "NP",
+        "NR",
+        "NW",
+        "OL",
+        "OX",
+        "PA",
+        "PE",
+        "PH",
+        "PL",
+        "PO",
+        "PR",
+        "RG",
+        "RH",
+        "RM",
+        "S",
+        "SA",
+        "SE",
+        "SG",
+        "SK",
+        "SL",
+        "SM",
+        "SN",
+        "SO",
+        "SP",
+        "SR",
+        "SS",
+        "ST",
+        "SW",
+        "SY",
+        "TA",
+        "TD",
+        "TF",
+        "TN",
+        "TQ",
+        "TR",
+        "TS",
+        "TW",
+        "UB",
+        "W",
+        "WA",
+        "WC",
+        "WD",
+        "WF",
+        "WN",
+        "WR",
+        "WS",
+        "WV",
+        "YO",
+        "ZE",
+    ]
+)
+
+# Each pattern starts with a character class or literal, so the regex engine skips quickly to
+# plausible starts; the character before a match is checked in Python (``clean_left``).
+POSTCODE_RE = re.compile(
+    r"[A-Za-z][A-Za-z]?\d[A-Za-z\d]?\s?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])"
+)
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
+PHONE_RE = re.compile(r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|0)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)")
+NHS_RE = re.compile(r"\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\w-])")
+NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
+# Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
+# QQ 12 34 56 C are what people type into notes, and the shape alone is distinctive.
+NI_RE = re.compile(r"[A-Z][A-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])")
+UPN_RE = re.compile(r"[A-HJ-NP-TV-Z]\d{11}[0-9A-Z](?![\w])")
+VEHICLE_RE = re.compile(r"[A-Z][A-Z]\d{2}\s?[A-Z]{3}(?![\w])")
+# Older registrations (P123 ABC, ABC 123P) only where the words before say it is a vehicle.
+VEHICLE_OLD_RE = re.compile(r"[A-Z](?:\d{1,3}\s?[A-Z]{3}|[A-Z]{2}\s?\d{1,3}[A-Z])(?![\w])")
+VEHICLE_CUE_RE = re.compile(
+    r"(?i:\b(?:reg(?:istration)?(?:\s+(?:no\.?|number|plate))?|car|vehicle|van|plate|vrn|motorbike)"
+    r"\b[\s:.-]*(?:is\s+|was\s+|of\s+)?)$"
+)
+CASE_NUMBER_RE = re.compile(
+    r"[A-Z\d](?:(?<=[A-Z])[A-Z]{1,4}[-/]?\d{5,10}|(?<=[A-Z])[A-Z]{0,3}/\d{2,6}/\d{2,6}|(?<=\d)\d{5,})"
+    r"(?![\w/-])"
+)
+REF_RE = re.compile(r"[A-Z0-9][A-Z0-9/-]{2,}(?<=\d)|[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*[A-Z0-9]")
+CASE_CUE_RE = re.compile(
+    r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file)"
+    r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?(?:\s*(?:no\.?|number))?|crime|mosaic"
+    r"|lcs|log|incident|occurrence)\s*[:#.]?\s*)$"
+)
+COLLAR_RE = re.compile(
+    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b(?:\s+(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))?"
+)
+
+STREET_TYPES = (
+    r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Cl|Crescent|Cres|Court|Ct|Grove|Gr"
+    r"|Place|Pl|Gardens|Gdns|Terrace|Terr|Way|Walk|Rise|View|Square|Sq|Hill|Row|Mews|Parade"
+    r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights"
+)
+STREET_HINT = re.compile(
+    r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)\b"
+)
+# Where a house number may start an address: a number followed by a space, comma or letter
+# (not 12/04 or 10:30), possibly after "Flat 3, ".
+ADDRESS_START_RE = re.compile(r"\d{1,4}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
+FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt|Unit|Room)\s+$")
+CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
+ADDRESS_RE = re.compile(
+    r"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?"
+    r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+"
+    rf"(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES})\.?(?![\w])"
+    rf"(?:,\s*{CAPWORD}(?:[\s-](?:on|upon|under|in|le|{CAPWORD})){{0,3}}(?![\w]))?"
+)
+STREET_RE = re.compile(
+    rf"(?<![\w])(?:{CAPWORD}\s+){{1,2}}"
+    r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)(?![\w])"
+)
+SCHOOL_HINT = re.compile(
+    r"(?:Primary|School|Academy|College|Nursery|Infant|Junior|PRU|Sixth|Pupil)\b"
+)
+SCHOOL_RE = re.compile(
+    r"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:on|upon|under|of|in|the|and|de|la|le)\s+)?){1,4}?)"
+    r"(?:(?:C\s?of\s?E|CE|C\.E\.|RC|R\.C\.|Catholic|Church\s+of\s+England|Methodist|Community"
+    r"|Free|Special|Infants?|Junior|Nursery|Primary|Secondary|High|Grammar|Technical|Business"
+    r"|and|&)\s+)*"
+    r"(?:Primary\s+School|Primary\s+Academy|Infants?\s+School|Junior\s+School|Nursery\s+School"
+    r"|High\s+School|Secondary\s+School|Grammar\s+School|Academy|College|School|Sixth\s+Form"
+    r"|Pupil\s+Referral\s+Unit|PRU|Infants|Nursery"
+    r"|Primary(?!\s+(?:Mental|Care|Health|Prevention|Need|Carer|Worker|Team|School|Academy)\b))"
+    r"(?![\w])"
+)
+GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health\s+Cent|Care\s+Cent|Dental)")
+GP_RE = re.compile(
+    r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,4}?)"
+    r"(?:Medical\s+Cent(?:re|er)|Medical\s+Practice|(?:Primary\s+)?(?:Health|Care)\s+Cent(?:re|er)"
+    r"|Family\s+Practice|Group\s+Practice|Dental\s+(?:Care|Practice|Surgery|Cent(?:re|er))"
+    r"|Surgery|Practice)(?![\w])"
+)
+# A short capitalised phrase in quotes is usually a nickname ('Dex', 'Big Mo').
+QUOTED_RE = re.compile(
+    r"(?<![\w])['\"“‘](?P<q>[A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*){0,2})['\"”’](?![\w])"
+)
+HOME_HINT = re.compile(r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Home|Lodge|Hostel)\b")
+HOME_RE = re.compile(
+    r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,3}?)"
+    r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Home|Lodge|Hostel)(?![\w])"
+)
+HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
+HANDLE_CUE_RE = re.compile(
+    r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
+    r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap)(?:\s+(?:is|was|of|name)){0,2}"
+    r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
+)
+INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3})(?![\w])")
+ALIAS_HINT = re.compile(
+    r"(?:known|Known|KNOWN|aka|AKA|Aka|a\.k\.a|nickname|Nickname|goes|calls|called|Called|named"
+    r"|Named|street|Street|name|referred)\b"
+)
+ALIAS_RE = re.compile(
+    r"(?i:\b(?:also\s+known\s+as|known\s+as|aka|a\.k\.a\.?|nicknamed|nickname(?:\s+is)?|goes\s+by"
+    r"|calls\s+(?:him|her|them)sel(?:f|ves)|calls(?:\s+(?:him|her|them))?|called|named(?:\s+(?:him|her|them|one|the\s+\w+))?(?:\s+as)?|referred\s+to\s+as|name\s+(?:is|was|to)|street\s+name(?:\s+is)?))"
+    r"\s*:?\s*(?:[\"'“‘](?P<q>[^\"'”’\n]{1,30})[\"'”’]|(?P<w>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))"
+)
+
+
+def near(
+    pattern: re.Pattern[str], hint: re.Pattern[str], text: str, before: int, after: int
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` near each match of the cheap ``hint`` (an anchoring keyword).
+
+    The full patterns below start with a look-behind and word loops, which are slow to try
+    at every position of a long text; trying them only around their keywords is not.
+    """
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    covered = -1
+    for h in hint.finditer(text):
+        lo = max(0, h.start() - before, covered)
+        hi = min(len(text), h.end() + after)
+        for m in pattern.finditer(text, lo, hi):
+            found.setdefault((m.start(), m.end()), m)
+        covered = max(covered, h.start())
+    return [found[k] for k in sorted(found)]
+
+
+DIGITS_RE = re.compile(r"\d+")
+NOT_DIGITS = str.maketrans("", "", "0123456789")
+HANDLE_CUE_WORDS = (
+    "user",
+    "handle",
+    "gamer",
+    "account",
+    "profile",
+    "screen",
+    "snap",
+    "insta",
+    "tiktok",
+    "facebook",
+    "twitter",
+    "discord",
+    "xbox",
+    "psn",
+    "whatsapp",
+)
+
+
+def digit_regions(text: str, before: int = 25, after: int = 25) -> list[tuple[int, int]]:
+    """Stretches of text around its digits, merged: where every numeric identifier must lie.
+
+    Phone, NHS, NI and case numbers, postcodes, registrations and dates all contain a
+    digit; scanning only these stretches (with a margin wide enough for "+44 (0)",
+    "September " or " ABC") is much faster than scanning the whole text for each.
+    """
+    regions: list[tuple[int, int]] = []
+    size = len(text)
+    for m in DIGITS_RE.finditer(text):
+        lo, hi = max(0, m.start() - before), min(size, m.end() + after)
+        if regions and lo <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], hi)
+        else:
+            regions.append((lo, hi))
+    return regions
+
+
+def clean_left(text: str, start: int, also: str = "") -> bool:
+    """Whether nothing word-like (or in ``also``) touches a match on its left."""
+    if start == 0:
+        return True
+    c = text[start - 1]
+    return not (c.isalnum() or c == "_" or c in also)
+
+
+FIRST_GAP = re.compile(r"[ \t]*[,:(]?[ \t]*|[ \t]+[-–][ \t]+")
+INNER_GAP = re.compile(r"[ \t]+|-")
+INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.?[ \t]+$")
+INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.?(?![\w])")
+SENTENCE_END = frozenset('.!?:;\n"“”(•*')
+
+
+def nhs_valid(digits: str) -> bool:
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def phone_ok(s: str) -> bool:
+    digits = re.sub(r"\D", "", s)
+    if s.lstrip().startswith("+"):
+        digits = digits[2:]
+        if "(0)" in s:
+            digits = digits.lstrip("0")
+        return len(digits) in (9, 10)
+    return len(digits) in (10, 11)

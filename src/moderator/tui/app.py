@@ -1,0 +1,301 @@
+"""The workbench app: who is working, which database, and the screens on top.
+
+``create_app`` builds the app for the CLI and for every UI test; ``run_app``
+and ``run_demo`` are what ``moderator`` and ``moderator demo`` call. Screens
+live in ``tui/screens/`` and import lazily, so the first screen shows fast.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App
+from textual.message import Message
+from textual.worker import Worker
+
+from moderator.tui.actions import bindings_for
+from moderator.tui.base import ReportsWorkerFailures
+from moderator.tui.commands import ActionCommands
+
+if TYPE_CHECKING:
+    from moderator.services.grading import GradingTarget
+    from moderator.services.users import User
+    from moderator.settings import Settings
+    from moderator.store import Store
+
+LIGHT, DARK = "textual-light", "textual-dark"
+
+
+class ModeratorApp(ReportsWorkerFailures, App[None]):
+    """The grading workbench."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "moderator"
+    BINDINGS = bindings_for("app")
+    COMMANDS = App.COMMANDS | {ActionCommands}
+
+    class SessionOpened(Message):
+        """The database is open; the user is known (or must be picked)."""
+
+        def __init__(
+            self, store: Store, user: User | None, users: list[User], problem: str | None
+        ) -> None:
+            super().__init__()
+            self.store = store
+            self.user = user
+            self.users = users
+            self.problem = problem
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        today: Callable[[], date] | None = None,
+        notice: str | None = None,
+        remember_user: bool = True,
+        cursor_blink: bool = True,
+    ) -> None:
+        self.started = time.perf_counter()
+        super().__init__()
+        self.settings = settings
+        self.db_path = settings.db_path()
+        self.user_name = settings.user
+        self.today: Callable[[], date] = today or date.today
+        self.notice = notice
+        self.remember_user = remember_user
+        self.cursor_blink = cursor_blink
+        self.store: Store | None = None
+        self.user: User | None = None
+        self.ready_after: float | None = None
+        """Seconds from creation to the first screen with data (cold-start measure)."""
+        self.quit_warned = False
+        self.fatal: BaseException | None = None
+        """Why the app could not start (re-raised by :func:`run_app` for the CLI to report)."""
+        if settings.keys:
+            self.set_keymap(settings.keys)
+
+    # -- start-up ------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.notice:
+            self.notify(self.notice, title="Demo", severity="warning", timeout=10)
+        self.open_session()
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def open_session(self) -> None:
+        """Open the database and find the user (worker thread)."""
+        from moderator.services.users import find_user, list_users
+        from moderator.store import open_store
+
+        store = open_store(self.db_path)
+        user = find_user(store, self.user_name) if self.user_name else None
+        problem = None
+        if self.user_name and user is None:
+            problem = f"There is no user {self.user_name!r} in {self.db_path}."
+        users = [] if user is not None else list_users(store)
+        self.post_message(self.SessionOpened(store, user, users, problem))
+
+    def on_moderator_app_session_opened(self, message: SessionOpened) -> None:
+        self.store = message.store
+        if message.user is not None:
+            self.work_as(message.user, remember=False)
+        else:
+            from moderator.tui.screens.picker import PickerScreen
+
+            self.push_screen(PickerScreen(message.users, message.problem))
+
+    def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
+        """Without a database there is nothing to show: quit and let the CLI say why."""
+        if worker.name == "open_session":
+            self.fatal = error
+            self.exit(return_code=int(getattr(error, "exit_code", 1)))
+
+    def require_store(self) -> Store:
+        """The open store (screens call this from their workers)."""
+        if self.store is None:
+            from moderator.errors import ModeratorError
+
+            raise ModeratorError("the database is not open yet")
+        return self.store
+
+    def work_as(self, user: User, *, remember: bool) -> None:
+        """Show ``user``'s audits (and remember the choice for next time)."""
+        from moderator.tui.screens.home import HomeScreen
+
+        self.user = user
+        self.sub_title = f"{user.name} · {user.role.value}"
+        if remember and self.remember_user:
+            from moderator.settings import save_user_choice
+
+            try:
+                save_user_choice(user.name)
+            except (OSError, ValueError) as exc:
+                self.notify(f"Could not remember the choice: {exc}", severity="warning")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(HomeScreen(user))
+
+    def mark_ready(self) -> None:
+        """Record the cold-start time when the first screen has its data."""
+        if self.ready_after is None:
+            self.ready_after = time.perf_counter() - self.started
+            self.log.info(f"first screen ready after {self.ready_after:.3f}s")
+
+    # -- navigation ----------------------------------------------------------------------
+    def choose_user(self) -> None:
+        """Show the user picker."""
+        self.list_users_for_picker()
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def list_users_for_picker(self) -> None:
+        """Read the users for the picker (worker thread)."""
+        from moderator.services.users import list_users
+
+        store = self.require_store()
+        self.post_message(self.SessionOpened(store, None, list_users(store), None))
+
+    def open_audit(self, audit_id: int) -> None:
+        """Open an audit on the grading screen (read-only unless it is the user's own draft)."""
+        from moderator.services.users import Role
+
+        store, user = self.require_store(), self.user
+        if user is None:
+            return
+        if user.role is Role.MODERATOR:
+            self.notify(
+                "Moderators grade blind from the moderation screens, which are not in this build.",
+                severity="warning",
+            )
+            return
+        from moderator.services.grading import AuditTarget
+
+        self.open_grading(partial(AuditTarget.open, store, user, audit_id))
+
+    def open_grading(self, open_target: Callable[[], GradingTarget]) -> None:
+        """Open the grading screen on any target (an audit; a moderation, for moderators).
+
+        ``open_target`` runs on a worker thread and may read the database.
+        """
+        from moderator.tui.screens.grading import GradingScreen
+
+        self.push_screen(GradingScreen(open_target))
+
+    # -- app-wide actions ----------------------------------------------------------------
+    def action_help(self) -> None:
+        from moderator.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        scope = getattr(self.screen, "SCOPE", None)
+        self.push_screen(HelpScreen(scope, self.settings.keys))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK
+        from moderator.settings import save_theme
+
+        try:
+            save_theme(self.theme)
+        except (OSError, ValueError) as exc:
+            self.notify(f"Could not remember the theme: {exc}", severity="warning")
+
+    async def action_quit(self) -> None:
+        """Save what is pending on any screen, then quit."""
+        for screen in reversed(self.screen_stack):
+            saver = getattr(screen, "save_pending", None)
+            if saver is not None and not await saver() and not self.quit_warned:
+                self.quit_warned = True
+                self.notify(
+                    "Some changes could not be saved. Press Ctrl+Q again to quit anyway.",
+                    severity="error",
+                )
+                return
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def create_app(
+    settings_or_db_path: Settings | Path | str,
+    user_name: str | None = None,
+    *,
+    today: Callable[[], date] | None = None,
+    notice: str | None = None,
+    remember_user: bool = True,
+    cursor_blink: bool = True,
+) -> ModeratorApp:
+    """Build the app on a database as a user (None: the config's user, else the picker).
+
+    ``today`` fixes the date used for "overdue" and ``cursor_blink=False`` stops text
+    cursors blinking (tests and snapshots); ``notice`` is shown once on start;
+    ``remember_user=False`` keeps a picked user out of the config (the demo).
+    """
+    from moderator.settings import Settings, load_settings
+
+    if isinstance(settings_or_db_path, Settings):
+        settings = settings_or_db_path
+        if user_name:
+            settings = settings.model_copy(update={"user": user_name})
+    else:
+        settings = load_settings(db=Path(settings_or_db_path), user=user_name)
+    return ModeratorApp(
+        settings,
+        today=today,
+        notice=notice,
+        remember_user=remember_user,
+        cursor_blink=cursor_blink,
+    )
+
+
+def _run(app: ModeratorApp) -> None:
+    app.run()
+    if app.fatal is not None:
+        raise app.fatal
+
+
+def run_app(db_path: Path, user: str | None) -> None:
+    """``moderator``: the workbench on ``db_path`` as ``user``.
+
+    Raises:
+        ModeratorError: the database could not be opened (the CLI prints it).
+    """
+    _run(create_app(db_path, user))
+
+
+def prepare_demo_database(path: Path) -> str | None:
+    """Fill ``path`` with the sample audits; a notice to show when none are available."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec("moderator.demo") is None:
+        from moderator.store import open_store
+
+        open_store(path).close()
+        return (
+            "No sample data is available in this build: the demo database is empty. "
+            "Add users and cases with the CLI to try the workbench."
+        )
+    importlib.import_module("moderator.demo").build_demo_db(path)
+    return None
+
+
+def run_demo(user: str | None) -> None:
+    """``moderator demo``: the workbench on a fresh temporary copy of the sample audits."""
+    import tempfile
+
+    from moderator.settings import load_settings
+
+    with tempfile.TemporaryDirectory(prefix="moderator-demo-") as folder:
+        db_path = Path(folder) / "demo.db"
+        notice = prepare_demo_database(db_path)
+        settings = load_settings().model_copy(update={"db": db_path, "user": user})
+        _run(create_app(settings, notice=notice, remember_user=False))

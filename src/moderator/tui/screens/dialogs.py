@@ -1,0 +1,230 @@
+"""Modal dialogs: confirm, a list of what is missing, override with a reason, assign a programme."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from moderator.domain.grades import Grade
+from moderator.tui.actions import bindings_for
+from moderator.tui.base import ModeratorModal
+
+
+class _Dialog(ModeratorModal):
+    SCOPE = "dialog"
+    BINDINGS = bindings_for("dialog")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_confirm(self) -> None:  # pragma: no cover - overridden
+        self.dismiss(None)
+
+
+class ConfirmDialog(_Dialog):
+    """Ask a yes/no question; dismisses with True or False."""
+
+    def __init__(self, title: str, body: str, confirm: str = "OK") -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.body = body
+        self.confirm_label = confirm
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self.body, classes="dialog-body", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.confirm_label, variant="primary", id="confirm", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm", Button).focus()
+
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class MessageDialog(_Dialog):
+    """Tell the user something that needs reading (for example, what is missing)."""
+
+    def __init__(self, title: str, lines: list[str]) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Static(
+                "\n".join(f"• {line}" for line in self.lines), classes="dialog-body", markup=False
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", variant="primary", id="ok", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()
+
+    @on(Button.Pressed, "#ok")
+    def action_confirm(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class OverrideChoice:
+    """What the override dialog returns: a grade and reason, or ``grade=None`` to clear."""
+
+    grade: Grade | None
+    reason: str
+
+
+class OverrideDialog(_Dialog):
+    """Choose an overall grade different from the derived one, with a written reason."""
+
+    def __init__(self, derived: Grade | None, current: Grade | None, reason: str | None) -> None:
+        super().__init__(classes="dialog")
+        self.derived = derived
+        self.current = current
+        self.reason = reason or ""
+
+    def compose(self) -> ComposeResult:
+        derived = "nothing graded yet" if self.derived is None else self.derived.label
+        with VerticalScroll(classes="dialog-box"):
+            yield Label("Override the overall grade", classes="dialog-title")
+            yield Static(
+                f"The rubric's rule gives: {derived}. An override must say why.",
+                classes="dialog-body",
+                markup=False,
+            )
+            yield OptionList(
+                *[Option(f"{int(g)}  {g.label}", id=f"grade-{int(g)}") for g in Grade],
+                id="override-grade",
+            )
+            yield Label("Reason (required)", classes="field-label")
+            yield TextArea(self.reason, id="override-reason", soft_wrap=True, tab_behavior="focus")
+            yield Label("", id="override-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Override", variant="primary", id="confirm", compact=True)
+                if self.current is not None:
+                    yield Button("Remove override", variant="warning", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        grades = self.query_one("#override-grade", OptionList)
+        preselect = self.current or self.derived
+        grades.highlighted = 0 if preselect is None else int(preselect) - 1
+        grades.focus()
+
+    def _chosen(self) -> Grade | None:
+        highlighted = self.query_one("#override-grade", OptionList).highlighted
+        return None if highlighted is None else Grade(highlighted + 1)
+
+    @on(OptionList.OptionSelected, "#override-grade")
+    def grade_chosen(self) -> None:
+        self.query_one("#override-reason", TextArea).focus()
+
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        grade = self._chosen()
+        reason = self.query_one("#override-reason", TextArea).text.strip()
+        error = self.query_one("#override-error", Label)
+        if grade is None:
+            error.update("Choose a grade.")
+            return
+        if not reason:
+            error.update("Write the reason: an override without one is not accepted.")
+            self.query_one("#override-reason", TextArea).focus()
+            return
+        self.dismiss(OverrideChoice(grade, reason))
+
+    @on(Button.Pressed, "#clear")
+    def clear(self) -> None:
+        self.dismiss(OverrideChoice(None, ""))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ProgrammeRequest:
+    """A monthly audit programme as the lead asked for it."""
+
+    per_manager: int
+    due: date
+    peer: bool
+
+
+def end_of_next_month(today: date) -> date:
+    """The last day of the month after ``today`` (a sensible default due date)."""
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+class ProgrammeDialog(_Dialog):
+    """Assign a monthly programme: cases per manager, due date, peer audit."""
+
+    def __init__(self, today: date, managers: int) -> None:
+        super().__init__(classes="dialog")
+        self.today = today
+        self.managers = managers
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box"):
+            yield Label("Assign a monthly audit programme", classes="dialog-title")
+            yield Static(
+                f"Every manager ({self.managers}) gets this many unaudited cases, chosen at random;"
+                " each case is audited against its service area's rubric.",
+                classes="dialog-body",
+                markup=False,
+            )
+            yield Label("Cases per manager", classes="field-label")
+            yield Input("2", id="per-manager", type="integer", compact=True)
+            yield Label("Due date (YYYY-MM-DD)", classes="field-label")
+            yield Input(end_of_next_month(self.today).isoformat(), id="due", compact=True)
+            yield Checkbox(
+                "Peer audit: never a manager's own team's cases", True, id="peer", compact=True
+            )
+            yield Label("", id="programme-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Assign", variant="primary", id="confirm", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#per-manager", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        error = self.query_one("#programme-error", Label)
+        try:
+            count = int(self.query_one("#per-manager", Input).value)
+        except ValueError:
+            count = 0
+        if count < 1:
+            error.update("Cases per manager must be a whole number, at least 1.")
+            return
+        raw_due = self.query_one("#due", Input).value.strip()
+        try:
+            due = date.fromisoformat(raw_due)
+        except ValueError:
+            error.update(f"Not a date: {raw_due!r}. Use YYYY-MM-DD.")
+            return
+        peer = self.query_one("#peer", Checkbox).value
+        self.dismiss(ProgrammeRequest(count, due, peer))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

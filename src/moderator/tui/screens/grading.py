@@ -1,0 +1,501 @@
+"""The grading screen: case text beside the rubric; grade, write evidence, override, submit.
+
+It works on any :class:`~moderator.services.grading.GradingTarget` (a
+manager's audit today, a moderator's blind grading later), so nothing here
+knows whether it is grading an audit or a moderation.
+
+Never lose work: every change lands in :attr:`GradingScreen.pending` first
+and is written by a background worker straight away (grades) or after a short
+pause in typing (notes, and always when the note loses focus or the screen is
+left). Each write carries *all* pending changes, so when a newer write
+supersedes (cancels) an older one nothing is dropped, and a stale write that
+finishes late is skipped by :class:`BatchWriter`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.worker import Worker
+
+from moderator.domain.grades import Grade
+from moderator.tui.actions import bindings_for
+from moderator.tui.base import ModeratorScreen
+from moderator.tui.text import service_area_label, status_label
+from moderator.tui.widgets.criterion_list import CriterionList, CriterionRow
+from moderator.tui.widgets.descriptor_panel import DescriptorPanel, GradeChoice
+from moderator.tui.widgets.overall_bar import OverallBar
+
+if TYPE_CHECKING:
+    from moderator.services.audits import CriterionEntry
+    from moderator.services.grading import GradingSheet, GradingTarget
+    from moderator.tui.screens.dialogs import OverrideChoice
+
+NOTE_DEBOUNCE_S = 0.4
+"""Pause in typing after which a note is saved."""
+
+
+@dataclass
+class Batch:
+    """Every change not yet confirmed saved, numbered so a late, stale write is skipped."""
+
+    seq: int
+    entries: dict[str, CriterionEntry] = field(default_factory=dict)
+    override: tuple[Grade | None, str | None] | None = None
+    submit: bool = False
+
+
+class BatchWriter:
+    """Writes batches to a target in order (runs on worker threads; touches no widget)."""
+
+    def __init__(self, target: GradingTarget) -> None:
+        self.target = target
+        self._lock = threading.Lock()
+        self._written = 0
+
+    def write(self, batch: Batch) -> GradingSheet | None:
+        """Write ``batch`` unless a newer one was written already; submit if asked."""
+        with self._lock:
+            if batch.seq <= self._written:
+                return None
+            for criterion, entry in batch.entries.items():
+                self.target.save(criterion, grade=entry.grade, note=entry.note)
+            if batch.override is not None:
+                self.target.set_override(*batch.override)
+            self._written = batch.seq
+            if batch.submit:
+                return self.target.submit()
+            return None
+
+
+class GradingScreen(ModeratorScreen):
+    """Grade one case against its rubric."""
+
+    SCOPE = "grading"
+    BINDINGS = bindings_for("grading")
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 - Textual declares it a plain class attribute
+        (0, "-narrow"),
+        (100, "-normal"),
+        (140, "-wide"),
+    ]
+
+    class Loaded(Message):
+        """The target was read."""
+
+        def __init__(self, target: GradingTarget, sheet: GradingSheet) -> None:
+            super().__init__()
+            self.target = target
+            self.sheet = sheet
+
+    class Saved(Message):
+        """A batch of changes is in the database."""
+
+        def __init__(self, batch: Batch, sheet: GradingSheet | None) -> None:
+            super().__init__()
+            self.batch = batch
+            self.sheet = sheet
+
+    def __init__(self, open_target: Callable[[], GradingTarget]) -> None:
+        """``open_target`` builds the target; it may block (it runs on a worker thread)."""
+        super().__init__()
+        self.open_target = open_target
+        self.target: GradingTarget | None = None
+        self.writer: BatchWriter | None = None
+        self.sheet: GradingSheet | None = None
+        self.entries: dict[str, CriterionEntry] = {}
+        self.override: Grade | None = None
+        self.override_reason: str | None = None
+        self.pending: dict[str, CriterionEntry] = {}
+        self.pending_override: tuple[Grade | None, str | None] | None = None
+        self.seq = 0
+        self.submitting = False
+        self.note_timer: Timer | None = None
+        self.note_for: str | None = None
+        """The criterion whose note is in the editor."""
+
+    # -- layout -------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="banner", markup=False)
+        with Horizontal(id="body"):
+            with VerticalScroll(id="case-pane"):
+                yield Static("", id="case-meta", markup=False)
+                yield Static("Loading…", id="case-text", markup=False)
+            with Horizontal(id="rubric-pane"):
+                yield CriterionList(id="criteria")
+                with Vertical(id="detail-pane"):
+                    yield DescriptorPanel(id="descriptors")
+                    yield Label("Evidence note", id="note-label")
+                    yield TextArea(
+                        "",
+                        id="note",
+                        soft_wrap=True,
+                        tab_behavior="focus",
+                        placeholder="What on file supports this grade? (needed before submitting)",
+                    )
+        yield OverallBar(id="overall")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#case-pane").border_title = "Case (anonymised)"
+        self.query_one("#criteria").border_title = "Criteria"
+        self.load()
+
+    # -- loading ------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def load(self) -> None:
+        """Open and read the target (worker thread)."""
+        target = self.open_target()
+        self.post_message(self.Loaded(target, target.load()))
+
+    def on_grading_screen_loaded(self, message: Loaded) -> None:
+        self.target = message.target
+        self.writer = BatchWriter(message.target)
+        self.show_sheet(message.sheet, first_load=True)
+
+    def show_sheet(self, sheet: GradingSheet, *, first_load: bool = False) -> None:
+        """Show a freshly read sheet (on opening, and after submitting)."""
+        self.sheet = sheet
+        self.entries = {e.criterion: e.model_copy() for e in sheet.entries}
+        self.override, self.override_reason = sheet.override, sheet.override_reason
+        self.sub_title = f"{sheet.title} · {sheet.owner}"
+        self.query_one("#case-meta", Static).update(
+            f"{sheet.case_ref} · {sheet.team} · {service_area_label(sheet.service_area)}"
+            + (f" · opened {sheet.opened}" if sheet.opened else "")
+            + f"\n{sheet.rubric.title} v{sheet.rubric.version} · {status_label(sheet.status)}"
+            + (f" · due {sheet.due.isoformat()}" if sheet.due else "")
+        )
+        self.query_one("#case-text", Static).update(sheet.case_text)
+        criteria = self.query_one("#criteria", CriterionList)
+        if first_load:
+            rows = [
+                CriterionRow(c, self.entries[c.id], i)
+                for i, c in enumerate(sheet.rubric.criteria, start=1)
+            ]
+            criteria.extend(rows)
+            for row in rows:
+                row.set_class(row.entry.grade is None or not row.entry.note.strip(), "-incomplete")
+            criteria.index = self.first_incomplete_index()
+            criteria.focus()
+        else:
+            for row in criteria.rows():
+                row.show(self.entries[row.criterion.id])
+        self.set_class(sheet.read_only, "-read-only")
+        banner = self.query_one("#banner", Static)
+        banner.update(sheet.read_only_reason or "")
+        banner.display = sheet.read_only
+        note = self.query_one("#note", TextArea)
+        note.read_only = sheet.read_only
+        self.show_criterion()
+        self.show_overall()
+        self.query_one(OverallBar).saving("read-only" if sheet.read_only else "saved")
+        self.refresh_bindings()
+
+    def first_incomplete_index(self) -> int:
+        """Where to resume: the first criterion missing a grade or a note."""
+        assert self.sheet is not None
+        for i, c in enumerate(self.sheet.rubric.criteria):
+            e = self.entries[c.id]
+            if e.grade is None or not e.note.strip():
+                return i
+        return 0
+
+    # -- what is on screen --------------------------------------------------------------
+    @property
+    def current_id(self) -> str | None:
+        """The highlighted criterion's id."""
+        row = self.query_one("#criteria", CriterionList).current
+        return None if row is None else row.criterion.id
+
+    def show_criterion(self) -> None:
+        """Show the highlighted criterion's descriptors and note."""
+        if self.sheet is None:
+            return
+        cid = self.current_id
+        if cid is None:
+            return
+        rubric = self.sheet.rubric
+        criterion = rubric.criterion(cid)
+        entry = self.entries[cid]
+        self.query_one(DescriptorPanel).show(criterion, rubric.domain_of(cid).title, entry.grade)
+        note = self.query_one("#note", TextArea)
+        self.note_for = cid
+        if note.text != entry.note:
+            note.load_text(entry.note)
+        self.query_one("#note-label", Label).update(f"Evidence note · {criterion.title}")
+
+    def show_overall(self) -> None:
+        """Derive and show the overall grade from the entries as they are now."""
+        if self.target is None or self.sheet is None:
+            return
+        entries = list(self.entries.values())
+        view = self.target.overall(entries, self.override, self.override_reason)
+        graded = sum(e.grade is not None for e in entries)
+        notes_missing = sum(e.grade is not None and not e.note.strip() for e in entries)
+        self.query_one(OverallBar).show(view, graded, len(entries), notes_missing)
+
+    def show_entry(self, cid: str) -> None:
+        """Redraw one criterion's row."""
+        row = self.query_one("#criteria", CriterionList).row(cid)
+        row.show(self.entries[cid])
+
+    @on(CriterionList.Highlighted, "#criteria")
+    def criterion_highlighted(self) -> None:
+        self.save_note_now()
+        self.show_criterion()
+
+    @on(CriterionList.NoteRequested)
+    def note_requested(self) -> None:
+        self.action_edit_note()
+
+    @on(GradeChoice.Chosen)
+    def grade_clicked(self, event: GradeChoice.Chosen) -> None:
+        self.action_grade(int(event.grade))
+
+    # -- editing ------------------------------------------------------------------------
+    @property
+    def editable(self) -> bool:
+        """Whether changes are allowed now."""
+        return self.sheet is not None and not self.sheet.read_only and not self.submitting
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("grade", "override", "submit", "next_missing"):
+            return self.editable
+        return True
+
+    def action_grade(self, value: int) -> None:
+        cid = self.current_id
+        if not self.editable or cid is None:
+            return
+        grade = None if value == 0 else Grade(value)
+        entry = self.entries[cid]
+        if entry.grade == grade:
+            return
+        entry.grade = grade
+        self.pending[cid] = entry.model_copy()
+        self.show_entry(cid)
+        self.query_one(DescriptorPanel).mark(grade)
+        self.show_overall()
+        self.flush()
+
+    def action_move(self, step: int) -> None:
+        criteria = self.query_one("#criteria", CriterionList)
+        if step > 0:
+            criteria.action_cursor_down()
+        else:
+            criteria.action_cursor_up()
+
+    def action_scroll_descriptors(self, step: int) -> None:
+        self.query_one(DescriptorPanel).page(step)
+
+    def action_next_missing(self) -> None:
+        if self.sheet is None:
+            return
+        criteria = self.query_one("#criteria", CriterionList)
+        ids = [c.id for c in self.sheet.rubric.criteria]
+        start = criteria.index or 0
+        for offset in range(1, len(ids) + 1):
+            i = (start + offset) % len(ids)
+            e = self.entries[ids[i]]
+            if e.grade is None or not e.note.strip():
+                criteria.index = i
+                return
+        self.notify("Every criterion has a grade and a note: ready to submit (Ctrl+S).")
+
+    def action_edit_note(self) -> None:
+        if self.sheet is not None:
+            self.query_one("#note", TextArea).focus()
+
+    @on(TextArea.Changed, "#note")
+    def note_changed(self, event: TextArea.Changed) -> None:
+        cid = self.note_for
+        if cid is None or not self.editable:
+            return
+        entry = self.entries[cid]
+        text = event.text_area.text
+        if entry.note == text:
+            return
+        entry.note = text
+        self.pending[cid] = entry.model_copy()
+        self.show_entry(cid)
+        self.show_overall()
+        self.query_one(OverallBar).saving("saving")
+        if self.note_timer is not None:
+            self.note_timer.stop()
+        self.note_timer = self.set_timer(NOTE_DEBOUNCE_S, self.flush)
+
+    def on_descendant_blur(self, event: Any) -> None:
+        if getattr(event, "widget", None) is self.query_one("#note", TextArea):
+            self.save_note_now()
+
+    def save_note_now(self) -> None:
+        """Write a note being typed without waiting for the pause."""
+        if self.note_timer is not None:
+            self.note_timer.stop()
+            self.note_timer = None
+        self.flush()
+
+    def action_override(self) -> None:
+        if not self.editable or self.target is None:
+            return
+        from moderator.tui.screens.dialogs import OverrideDialog
+
+        view = self.target.overall(list(self.entries.values()), None, None)
+
+        def chosen(choice: OverrideChoice | None) -> None:
+            if choice is None:
+                return
+            self.override = choice.grade
+            self.override_reason = choice.reason if choice.grade is not None else None
+            self.pending_override = (self.override, self.override_reason)
+            self.show_overall()
+            self.flush()
+            self.notify(
+                "Override removed."
+                if choice.grade is None
+                else f"Overall grade overridden to {choice.grade.label}."
+            )
+
+        self.app.push_screen(
+            OverrideDialog(view.derived, self.override, self.override_reason), chosen
+        )
+
+    def action_submit(self) -> None:
+        if not self.editable or self.target is None or self.sheet is None:
+            return
+        from moderator.tui.screens.dialogs import ConfirmDialog, MessageDialog
+
+        missing = self.target.missing(
+            list(self.entries.values()), self.override, self.override_reason
+        )
+        if missing:
+
+            def go_to_first(_: object) -> None:
+                self.action_next_missing_from_start()
+
+            self.app.push_screen(
+                MessageDialog(f"Not ready to submit: {len(missing)} to do", missing), go_to_first
+            )
+            return
+        view = self.target.overall(list(self.entries.values()), self.override, self.override_reason)
+        final = "—" if view.final is None else view.final.label
+        kind = self.sheet.kind
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.submitting = True
+                self.refresh_bindings()
+                self.flush(submit=True)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Submit this {kind}?",
+                f"Overall grade: {final}.\n\nOnce submitted the {kind} is read-only: "
+                "no grade, note or override can change.",
+                confirm="Submit",
+            ),
+            confirmed,
+        )
+
+    def action_next_missing_from_start(self) -> None:
+        """Go to the first criterion still missing something."""
+        if self.sheet is None:
+            return
+        self.query_one("#criteria", CriterionList).index = self.first_incomplete_index()
+        self.query_one("#criteria", CriterionList).focus()
+
+    def action_toggle_case(self) -> None:
+        self.toggle_class("-case-hidden")
+
+    async def action_back(self) -> None:
+        note = self.query_one("#note", TextArea)
+        if note.has_focus:
+            self.query_one("#criteria", CriterionList).focus()
+            return
+        if await self.save_pending():
+            self.dismiss(None)
+
+    # -- saving -------------------------------------------------------------------------
+    def flush(self, *, submit: bool = False) -> Worker[None] | None:
+        """Start writing everything pending (and submit, if asked)."""
+        if self.writer is None or (
+            not self.pending and self.pending_override is None and not submit
+        ):
+            return None
+        self.seq += 1
+        batch = Batch(self.seq, dict(self.pending), self.pending_override, submit)
+        self.query_one(OverallBar).saving("saving")
+        return self.write(batch)
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def write(self, batch: Batch) -> None:
+        """Write a batch (worker thread: no widgets here)."""
+        assert self.writer is not None
+        sheet = self.writer.write(batch)
+        self.post_message(self.Saved(batch, sheet))
+
+    def on_grading_screen_saved(self, message: Saved) -> None:
+        batch = message.batch
+        for cid, entry in batch.entries.items():
+            if self.pending.get(cid) == entry:
+                del self.pending[cid]
+        if batch.override is not None and self.pending_override == batch.override:
+            self.pending_override = None
+        if message.sheet is not None:
+            self.submitting = False
+            self.show_sheet(message.sheet)
+            overall = message.sheet.override or self.target_final()
+            self.notify(
+                f"{message.sheet.title} submitted"
+                + (f": overall {overall.label}" if overall else "")
+                + ". It is now read-only.",
+                title="Submitted",
+            )
+            return
+        done = not self.pending and self.pending_override is None
+        if self.sheet is not None and not self.sheet.read_only:
+            self.query_one(OverallBar).saving("saved" if done else "saving")
+
+    def target_final(self) -> Grade | None:
+        """The overall grade the entries give now."""
+        if self.target is None:
+            return None
+        view = self.target.overall(list(self.entries.values()), self.override, self.override_reason)
+        return view.final
+
+    def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
+        """A save or submit failed: say so beside the grade and keep the changes pending."""
+        if worker.name != "write":
+            return
+        if self.submitting:
+            self.submitting = False
+            self.refresh_bindings()
+        if self.sheet is not None and not self.sheet.read_only and self.is_mounted:
+            self.query_one(OverallBar).saving("failed")
+
+    async def save_pending(self) -> bool:
+        """Write everything pending and wait for it; False if saving failed."""
+        from textual.worker import WorkerCancelled, WorkerFailed
+
+        if self.note_timer is not None:
+            self.note_timer.stop()
+            self.note_timer = None
+        worker = self.flush()
+        if worker is None:
+            return True
+        try:
+            await worker.wait()
+        except (WorkerFailed, WorkerCancelled):
+            return False
+        graded = sum(e.grade is not None for e in self.entries.values())
+        self.notify(f"Draft saved: {graded}/{len(self.entries)} graded.", timeout=3)
+        return True

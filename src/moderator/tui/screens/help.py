@@ -1,0 +1,63 @@
+"""`?`: every key and what it does, generated from the action registry."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Label
+
+from moderator.tui.actions import ACTIONS, SCOPE_TITLES, Action, Scope, bindings_for, display_keys
+from moderator.tui.base import ModeratorModal
+
+
+def help_sections(scope: Scope | None, keymap: dict[str, str]) -> list[tuple[str, list[Action]]]:
+    """The registry grouped for the help screen: the current screen first, then the rest."""
+    order: list[Scope] = ["home", "grading", "picker", "app", "dialog", "help"]
+    if scope in order:
+        order.remove(scope)
+        order.insert(0, scope)
+    sections = []
+    for name in order:
+        entries = [a for a in ACTIONS if a.scope == name]
+        if keymap:
+            entries = [
+                Action(**{**a.__dict__, "keys": keymap.get(a.id, a.keys), "key_display": None})
+                if a.id in keymap
+                else a
+                for a in entries
+            ]
+        if entries:
+            sections.append((SCOPE_TITLES[name], entries))
+    return sections
+
+
+class HelpScreen(ModeratorModal):
+    """Keys and actions of the screen underneath, then everything else."""
+
+    SCOPE = "help"
+    BINDINGS = bindings_for("help")
+
+    def __init__(self, scope: Scope | None, keymap: dict[str, str] | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.scope = scope
+        self.keymap = keymap or {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Label("Keys  ·  Esc closes  ·  Ctrl+P searches every command", id="help-title")
+            with VerticalScroll(id="help-body"):
+                for title, entries in help_sections(self.scope, self.keymap):
+                    yield Label(title, classes="help-section")
+                    table: DataTable[str] = DataTable(
+                        cursor_type="none", show_header=False, classes="help-table"
+                    )
+                    table.add_columns("key", "action")
+                    for a in entries:
+                        table.add_row(display_keys(a), a.description)
+                    yield table
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.dismiss(None)

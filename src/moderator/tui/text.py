@@ -1,0 +1,43 @@
+"""Words the screens share: service areas, statuses and grades as people say them."""
+
+from __future__ import annotations
+
+from moderator.domain.grades import Grade
+
+SERVICE_AREAS = {
+    "help_and_protection": "Help and protection",
+    "children_in_care": "Children in care",
+    "care_leavers": "Care leavers",
+}
+
+STATUSES = {"todo": "To do", "draft": "Draft", "submitted": "Submitted"}
+
+
+def service_area_label(value: str) -> str:
+    """``help_and_protection`` → ``Help and protection``."""
+    return SERVICE_AREAS.get(value, value.replace("_", " ").capitalize())
+
+
+def status_label(value: str) -> str:
+    """``todo`` → ``To do``."""
+    return STATUSES.get(value, value.capitalize())
+
+
+def grade_label(grade: Grade | None, *, short: bool = False) -> str:
+    """A grade in words (``—`` when there is none)."""
+    if grade is None:
+        return "—"
+    return grade.short if short else grade.label
+
+
+ABBREVIATIONS = {1: "Out", 2: "Good", 3: "RI", 4: "Inad"}
+
+
+def grade_abbrev(grade: Grade | None) -> str:
+    """A grade in four letters at most, for narrow lists (``Out``, ``Good``, ``RI``, ``Inad``)."""
+    return "—" if grade is None else ABBREVIATIONS[int(grade)]
+
+
+def grade_class(grade: Grade | None) -> str:
+    """The CSS class that colours a grade: ``-g1`` … ``-g4``, or ``-ungraded``."""
+    return "-ungraded" if grade is None else f"-g{int(grade)}"

@@ -1,0 +1,127 @@
+"""Kill -9 mid-audit: the real app in a pseudo-terminal, then the database read back.
+
+PRODUCT.md §8: a crash loses at most the keystrokes of the field being edited.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from moderator.domain.grades import Grade
+from moderator.services.audits import get_audit, list_audits
+from moderator.services.users import get_user
+from moderator.store import open_store
+from tests.tui_support import build_workbench_db
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Za-z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07")
+
+
+class Terminal:
+    """The app running under a pty: send keys, wait for text to appear on screen."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], size: tuple[int, int]) -> None:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: become the app
+            os.execvpe(argv[0], argv, env)
+        cols, rows = size
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.output = bytearray()
+        self._lock = threading.Lock()
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            with self._lock:
+                self.output.extend(chunk)
+
+    def text(self) -> str:
+        with self._lock:
+            raw = bytes(self.output).decode("utf-8", "replace")
+        return ANSI.sub("", raw)
+
+    def send(self, data: str, pause: float = 0.15) -> None:
+        os.write(self.fd, data.encode())
+        time.sleep(pause)
+
+    def wait_for_text(self, needle: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if needle in self.text():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{needle!r} never appeared; screen tail: {self.text()[-800:]!r}")
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def wait_until(check: Callable[[], bool], timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError("the database never showed the change")
+
+
+def entries(db: Path) -> dict[str, tuple[Grade | None, str]]:
+    with open_store(db) as store:
+        mia = get_user(store, "mia")
+        audit = next(a for a in list_audits(store, mia) if a.case_ref == "C-101")
+        detail = get_audit(store, mia, audit.id)
+        return {e.criterion: (e.grade, e.note) for e in detail.entries}
+
+
+def test_kill_9_mid_audit_keeps_the_draft(tmp_path: Path, mini_rubrics: Path) -> None:
+    db = build_workbench_db(tmp_path / "crash.db")
+    env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
+    argv = [sys.executable, "-m", "moderator", "--db", str(db), "--as", "mia"]
+    term = Terminal(argv, env, (120, 40))
+    try:
+        term.wait_for_text("Your audits")
+        term.send("/")
+        term.send("C-101")
+        term.send("\r")
+        term.wait_for_text("0/3 graded")  # the audit has loaded (keys before that do nothing)
+        term.send("2")  # Risk: Good, saved at once
+        wait_until(lambda: entries(db)["risk"][0] is Grade.GOOD)
+        term.send("n")
+        term.send("Strategy discussion same day", pause=0.05)
+        term.send("\x1b", pause=0.4)  # Esc: back to the criteria (saves the note)
+        term.send("j")
+        term.send("3")  # Seen: RI
+        term.send("n")
+        term.send("Seen once, not alone", pause=0.05)
+        time.sleep(1.5)  # a pause in typing: the note is written without leaving the field
+    finally:
+        term.kill()  # kill -9: no chance to clean up
+
+    after = entries(db)
+    assert after["risk"] == (Grade.GOOD, "Strategy discussion same day")
+    assert after["seen"] == (Grade.REQUIRES_IMPROVEMENT, "Seen once, not alone")
+    assert after["plan"] == (None, "")
+    with open_store(db) as store:
+        assert store.scalar("PRAGMA integrity_check") == "ok"

@@ -1,0 +1,266 @@
+"""My audits, the user picker, help, the palette, themes and the lead's programme dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static, Tabs
+
+from moderator.services.audits import list_audits
+from moderator.services.users import get_user
+from moderator.settings import load_settings
+from moderator.store import open_store
+from moderator.tui.actions import ACTIONS, actions_for, bindings_for
+from moderator.tui.commands import available_actions
+from moderator.tui.screens.help import HelpScreen, help_sections
+from moderator.tui.screens.home import HomeScreen
+from moderator.tui.screens.picker import PickerScreen
+from tests.helpers import add_case
+from tests.test_tui_grading import make_app, open_case, settle, wait_for_screen
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+
+@pytest.fixture
+def db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    from tests.tui_support import build_workbench_db
+
+    return build_workbench_db(tmp_path / "work.db")
+
+
+def table_cases(home: HomeScreen) -> list[str]:
+    table = home.query_one("#audits", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def test_home_lists_my_audits_with_counts_search_states_and_sorting(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        # drafts first, then to do, then submitted; max's audit is not listed
+        assert table_cases(home) == ["C-102", "C-101", "C-103"]
+        labels = [str(t.label) for t in home.query_one("#states", Tabs).query("Tab")]
+        assert labels == ["All 3", "To do 1", "Drafts 1", "Submitted 1"]
+        summary = str(home.query_one("#summary", Static).render())
+        assert "1 to do · 1 in draft · 1 submitted · 1 overdue" in summary  # C-102 due 7 Feb
+
+        await pilot.press("right_square_bracket")  # To do
+        assert table_cases(home) == ["C-101"]
+        await pilot.press("right_square_bracket", "right_square_bracket")  # Submitted
+        assert table_cases(home) == ["C-103"]
+        await pilot.press("right_square_bracket")  # back to All
+
+        await pilot.press("slash", *"north")  # search as you type: team
+        assert table_cases(home) == ["C-101"]
+        await pilot.press("escape")
+        assert len(table_cases(home)) == 3
+
+        await pilot.click("#audits", offset=(2, 0))  # header "Case": sort ascending
+        await pilot.pause()
+        assert table_cases(home) == ["C-101", "C-102", "C-103"]
+        await pilot.press("r")  # reverse
+        assert table_cases(home) == ["C-103", "C-102", "C-101"]
+
+
+async def test_the_list_refreshes_when_coming_back_from_grading(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_case(pilot, "C-101")
+        await pilot.press("2", "escape")
+        await wait_for_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        c101 = next(a for a in home.audits if a.case_ref == "C-101")
+        assert (c101.status, c101.graded) == ("draft", 1)
+
+
+async def test_first_start_picker_lists_users_and_remembers_the_choice(db: Path) -> None:
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        picker = pilot.app.screen
+        assert isinstance(picker, PickerScreen)
+        assert [u.name for u in picker.users] == ["lee", "max", "mia", "oli"]
+        await pilot.press("down", "down", "enter")  # mia
+        await wait_for_screen(pilot, HomeScreen)
+        assert pilot.app.screen.user.name == "mia"  # type: ignore[attr-defined]
+    assert load_settings().user == "mia"
+
+
+async def test_an_unknown_user_gets_the_picker_with_a_reason(db: Path) -> None:
+    app = make_app(db, user="ghost")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        problem = str(pilot.app.screen.query_one("#picker-problem", Static).render())
+        assert "no user 'ghost'" in problem
+
+
+async def test_an_empty_database_says_how_to_add_users(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "empty.db", user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        text = str(pilot.app.screen.query_one("#picker-empty", Static).render())
+        assert "moderator user add" in text
+
+
+async def test_help_is_generated_from_the_action_registry(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_case(pilot, "C-101")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        shown = set()
+        for table in help_screen.query(DataTable):
+            shown |= {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        assert {a.description for a in ACTIONS} <= shown
+        first = help_sections("grading", {})[0]
+        assert first[0] == "Grading"
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, HelpScreen)
+
+
+def test_every_binding_has_an_id_a_label_and_a_unique_key_per_scope() -> None:
+    ids = [a.id for a in ACTIONS]
+    assert len(ids) == len(set(ids))
+    for scope in ("app", "home", "grading", "picker", "help", "dialog"):
+        keys = [k for a in actions_for(scope) for k in a.keys.split(",")]  # type: ignore[arg-type]
+        assert len(keys) == len(set(keys)), scope
+        for binding in bindings_for(scope):  # type: ignore[arg-type]
+            assert binding.id and binding.description
+
+
+async def test_palette_offers_what_makes_sense_here(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        home_ids = {a.id for a, _ in available_actions(pilot.app, pilot.app.screen)}
+        assert "home.open" in home_ids and "app.theme" in home_ids
+        assert "home.assign" not in home_ids  # a manager does not assign
+        assert not any(i.startswith("grading.") for i in home_ids)
+
+        screen = await open_case(pilot, "C-103")  # submitted: read-only
+        ids = {a.id for a, _ in available_actions(pilot.app, screen)}
+        assert "grading.note" in ids and "grading.grade-1" not in ids
+        await pilot.press("escape")
+        screen = await open_case(pilot, "C-101")
+        ids = {a.id for a, _ in available_actions(pilot.app, screen)}
+        assert {"grading.grade-1", "grading.override", "grading.submit"} <= ids
+
+        # running a palette entry does what the key does
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Grade the criterion Good".replace(" ", ""))
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.entries["risk"].grade is not None and int(screen.entries["risk"].grade) == 2
+
+
+async def test_theme_toggle_is_remembered(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert pilot.app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert pilot.app.theme == "textual-light"
+    assert load_settings().theme == "textual-light"
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert pilot.app.theme == "textual-light"
+
+
+async def test_a_lead_assigns_a_monthly_programme_from_a_dialog(db: Path) -> None:
+    with open_store(db) as store:
+        for i in range(4):
+            add_case(store, f"S-{i}", team="Safeguarding South")
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("backspace", "1")  # one case per manager
+        await pilot.press("tab", "ctrl+a", "ctrl+k", *"2020-03-31")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        assert len(home.audits) == 6
+    with open_store(db) as store:
+        for name, own_team in (("mia", "Safeguarding North"), ("max", "Children in Care")):
+            me = get_user(store, name)
+            new = [a for a in list_audits(store, me) if a.due and a.due.isoformat() == "2020-03-31"]
+            assert len(new) == 1 and new[0].team != own_team  # peer audit by default
+
+
+async def test_a_manager_cannot_open_the_programme_dialog(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_keys_can_be_remapped_by_binding_id(db: Path) -> None:
+    from moderator.tui.app import create_app
+    from tests.tui_support import TODAY
+
+    settings = load_settings(db=db, user="mia").model_copy(update={"keys": {"home.sort": "o"}})
+    app = create_app(settings, today=lambda: TODAY, cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        await pilot.press("o")
+        assert home.sort_column == "case"
+
+
+async def test_clicking_a_highlighted_row_opens_the_audit(db: Path) -> None:
+    from moderator.tui.screens.grading import GradingScreen
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.click("#audits", offset=(3, 2))  # second row: C-101 highlighted...
+        assert isinstance(pilot.app.screen, HomeScreen)
+        await pilot.click("#audits", offset=(3, 2))  # ...and a click on it opens it
+        await wait_for_screen(pilot, GradingScreen)
+        assert pilot.app.screen.sheet.case_ref == "C-101"  # type: ignore[attr-defined]
+
+
+async def test_a_moderator_is_told_where_blind_grading_happens(db: Path) -> None:
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        assert "moderate" in str(home.query_one("#summary", Static).render())
+
+
+def test_the_demo_without_sample_data_opens_an_empty_database_and_says_so(tmp_path: Path) -> None:
+    from moderator.tui.app import prepare_demo_database
+
+    notice = prepare_demo_database(tmp_path / "demo.db")
+    assert (tmp_path / "demo.db").exists()
+    assert notice is None or "sample data" in notice
+
+
+async def test_a_file_that_is_not_a_database_stops_the_app_with_the_reason(tmp_path: Path) -> None:
+    from moderator.errors import BadInput
+
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not sqlite\n" * 100)
+    app = make_app(bad)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.fatal is not None:
+                break
+    assert isinstance(app.fatal, BadInput) and "not a moderator database" in str(app.fatal)
+    assert app.return_code == 1
