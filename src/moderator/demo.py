@@ -14,8 +14,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from moderator.errors import BadInput
+
+if TYPE_CHECKING:
+    from moderator.synth.model import Plan
 
 DEMO_LEAD = "Kenneth Obi"
 """Who the demo acts as when nobody is named: the QA lead, who sees everything."""
@@ -60,6 +64,7 @@ def build_demo_db(
     if path.exists():
         raise BadInput(f"{path}: already exists; the demo builds a fresh database")
     plan = read_plan(source or sample_audits_dir())
+    _check_rubrics(plan)
     key = key_path or path.parent / "demo-pseudonym.key"
     store = open_store(path)
     try:
@@ -70,3 +75,30 @@ def build_demo_db(
             leftover.unlink(missing_ok=True)
         raise
     store.close()
+
+
+def _check_rubrics(plan: Plan) -> None:
+    """The sample names rubric and criterion ids: say plainly if the installed rubrics differ."""
+    from moderator.domain.rubric_files import shipped_rubrics_dir
+    from moderator.services.rubrics import shipped_rubrics
+
+    rubrics = shipped_rubrics()
+    problems = set()
+    for chunk in plan.chunks:
+        for audit in chunk.audits:
+            rubric = rubrics.get(audit.rubric_id)
+            if rubric is None:
+                problems.add(f"  - rubric {audit.rubric_id!r} is not installed")
+                continue
+            known = {c.id for c in rubric.criteria}
+            problems.update(
+                f"  - rubric {audit.rubric_id!r} has no criterion {c!r}"
+                for c in audit.grades
+                if c not in known
+            )
+    if problems:
+        raise BadInput(
+            f"the sample audits were made for other rubrics than those in {shipped_rubrics_dir()}"
+            " (regenerate them with `python -m moderator.synth.sample`)",
+            details=sorted(problems)[:10],
+        )
