@@ -161,10 +161,10 @@ def child_grading(work: Path, sizes: dict[str, int]) -> list[dict[str, Any]]:
     list_median, _ = _median_ms(lambda: list_audits(store, manager), 10)
     listed = len(list_audits(store, manager))
     open_median, _ = _median_ms(lambda: get_audit(store, manager, open_audit), 50)
+    peak = _peak_mb()  # before the lead's list, which holds every audit
     lead = get_user(store, _lead)
     lead_seconds, everything = _timed(lambda: list_audits(store, lead))
     store.close()
-    peak = _peak_mb()
 
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
