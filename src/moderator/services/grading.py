@@ -1,7 +1,8 @@
 """Grading targets: what a grading screen works on, whatever is being graded.
 
 A manager grades an *audit*; an external moderator grades a *moderation*
-blind. Both show a case beside a rubric, take a grade and an evidence note per
+blind (:class:`ModerationTarget`: the case, the rubric and the moderator's own
+grading, never the manager's). Both show a case beside a rubric, take a grade and an evidence note per
 criterion, derive an overall grade (overridable with a written reason) and
 end with a submission that makes the work read-only. The grading screen talks
 only to a :class:`GradingTarget`, so the same screen serves both.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -25,6 +26,83 @@ from moderator.services.users import Role, User
 from moderator.store.db import Store
 
 KeepOrGrade = Grade | Literal["keep"] | None
+
+
+class CriterionFeedback(BaseModel):
+    """What moderation decided for one criterion of a manager's audit."""
+
+    criterion: str
+    title: str
+    manager_grade: Grade | None
+    moderated_grade: Grade | None
+    drift: int | None
+    """Moderated − manager, in grade steps (positive: downgraded)."""
+    rationale: str | None
+    descriptor: str | None
+    """The rubric descriptor of the moderated grade."""
+
+
+class ModerationFeedback(BaseModel):
+    """A reviewed moderation as the audit's manager reads it: the outcome and why."""
+
+    outcome: str | None
+    """``agreed``, ``downgraded`` or ``upgraded``."""
+    moderator: str | None
+    reviewed_at: str | None
+    manager_overall: Grade | None
+    moderated_overall: Grade | None
+    overall_rationale: str | None
+    """The reason for an override of the moderated overall grade, if any."""
+    criteria: list[CriterionFeedback]
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, Any]]) -> ModerationFeedback | None:
+        """Build from :attr:`moderator.services.audits.AuditDetail.feedback` (None when empty)."""
+        overall = next((r for r in rows if r["criterion"] == "overall"), None)
+        if overall is None:
+            return None
+        return cls(
+            outcome=overall.get("outcome"),
+            moderator=overall.get("moderator"),
+            reviewed_at=overall.get("reviewed_at"),
+            manager_overall=Grade.parse_optional(overall.get("manager_grade")),
+            moderated_overall=Grade.parse_optional(overall.get("moderated_grade")),
+            overall_rationale=overall.get("rationale"),
+            criteria=[
+                CriterionFeedback(
+                    criterion=r["criterion"],
+                    title=r["title"],
+                    manager_grade=Grade.parse_optional(r.get("manager_grade")),
+                    moderated_grade=Grade.parse_optional(r.get("moderated_grade")),
+                    drift=r.get("drift"),
+                    rationale=r.get("rationale"),
+                    descriptor=r.get("descriptor"),
+                )
+                for r in rows
+                if r["criterion"] != "overall"
+            ],
+        )
+
+    def for_criterion(self, criterion: str) -> CriterionFeedback | None:
+        """The decision for one criterion."""
+        return next((c for c in self.criteria if c.criterion == criterion), None)
+
+    @property
+    def changed(self) -> int:
+        """How many criteria the moderation moved away from the manager's grade."""
+        return sum(bool(c.drift) for c in self.criteria)
+
+    def headline(self) -> str:
+        """One line: ``Moderated by oli on 2020-02-03: downgraded, Good → Inadequate (2 of 3 criteria changed)``."""
+        when = (self.reviewed_at or "")[:10]
+        who = f"Moderated by {self.moderator}" if self.moderator else "Moderated"
+        mine = "—" if self.manager_overall is None else self.manager_overall.label
+        theirs = "—" if self.moderated_overall is None else self.moderated_overall.label
+        grades = mine if self.outcome == "agreed" else f"{mine} → {theirs}"
+        return (
+            f"{who}{' on ' + when if when else ''}: {self.outcome or 'reviewed'}, {grades}"
+            f" ({self.changed} of {len(self.criteria)} criteria changed)"
+        )
 
 
 class GradingSheet(BaseModel):
@@ -55,6 +133,10 @@ class GradingSheet(BaseModel):
     read_only: bool = False
     read_only_reason: str | None = None
     """Why the sheet cannot be changed (submitted, or someone else's work)."""
+    submit_note: str | None = None
+    """What happens after submitting, for the confirmation (a moderation opens its review)."""
+    feedback: ModerationFeedback | None = None
+    """The reviewed moderation of an audit, for its manager (never on a moderation)."""
 
 
 @runtime_checkable
@@ -168,6 +250,7 @@ class AuditTarget:
             due=s.due,
             read_only=reason is not None,
             read_only_reason=reason,
+            feedback=ModerationFeedback.from_rows(detail.feedback),
         )
 
     def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
@@ -199,4 +282,100 @@ class AuditTarget:
         self, entries: Iterable[CriterionEntry], override: Grade | None, reason: str | None
     ) -> list[str]:
         """What is still needed before the audit can be submitted."""
+        return missing_evidence(self.rubric, entries, override, reason)
+
+
+class ModerationTarget:
+    """A moderator's blind grading as a grading target.
+
+    Everything comes from :mod:`moderator.services.moderation`, which never
+    returns the manager's grades, notes or overall grade from these calls; the
+    sheet therefore shows the case, the rubric and the moderator's own grading
+    only. Read-only once submitted, and for anyone but its moderator.
+    """
+
+    kind = "moderation"
+
+    def __init__(self, store: Store, user: User, moderation_id: int, rubric: Rubric) -> None:
+        self.store = store
+        self.user = user
+        self.moderation_id = moderation_id
+        self.rubric = rubric
+
+    @classmethod
+    def open(cls, store: Store, user: User, moderation_id: int) -> ModerationTarget:
+        """The target for ``moderation_id`` as ``user`` (blocking: reads the rubric)."""
+        from moderator.services.moderation import moderation_rubric
+
+        return cls(store, user, moderation_id, moderation_rubric(store, moderation_id))
+
+    def load(self) -> GradingSheet:
+        """Read the moderation as this user may see it: case, rubric, own grading."""
+        from moderator.services.moderation import get_moderation
+
+        detail = get_moderation(self.store, self.user, self.moderation_id)
+        s = detail.summary
+        reason: str | None = None
+        if s.status == "submitted":
+            when = (s.submitted_at or "")[:10]
+            reason = f"Submitted {when}".strip() + ": read-only; the review is open from the queue"
+        elif s.status == "reviewed":
+            when = (s.reviewed_at or "")[:10]
+            reason = f"Reviewed {when}".strip() + ": read-only"
+        elif not detail.editable:
+            role = "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
+            reason = f"{role} view of {s.moderator or 'an unassigned'} moderation: read-only"
+        return GradingSheet(
+            kind=self.kind,
+            key=s.id,
+            title=f"Moderation {s.id} · {s.case_ref}",
+            case_ref=s.case_ref,
+            team=s.team,
+            service_area=s.service_area,
+            opened=detail.opened,
+            case_text=detail.case_text,
+            rubric=self.rubric,
+            entries=detail.entries,
+            override=detail.overall.override,
+            override_reason=detail.overall.override_reason,
+            status=s.status,
+            owner=s.moderator or "unassigned",
+            read_only=reason is not None,
+            read_only_reason=reason,
+            submit_note=(
+                "Then you see the manager's grading beside yours and review each disagreement."
+            ),
+        )
+
+    def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
+        """Autosave one criterion of the blind grading (claims an unassigned moderation)."""
+        from moderator.services.moderation import save_moderation_grade
+
+        save_moderation_grade(
+            self.store, self.user, self.moderation_id, criterion, grade=grade, note=note
+        )
+
+    def set_override(self, grade: Grade | None, reason: str | None) -> None:
+        """Override the moderator's derived overall grade, or clear the override."""
+        from moderator.services.moderation import set_moderation_override
+
+        set_moderation_override(self.store, self.user, self.moderation_id, grade, reason)
+
+    def submit(self) -> GradingSheet:
+        """Submit the blind grading and return it read-only."""
+        from moderator.services.moderation import submit_moderation
+
+        submit_moderation(self.store, self.user, self.moderation_id)
+        return self.load()
+
+    def overall(
+        self, entries: Iterable[CriterionEntry], override: Grade | None, reason: str | None
+    ) -> OverallView:
+        """The derived overall grade of the blind grading and why."""
+        return overall_view(self.rubric, entries, override, reason)
+
+    def missing(
+        self, entries: Iterable[CriterionEntry], override: Grade | None, reason: str | None
+    ) -> list[str]:
+        """What is still needed before the blind grading can be submitted."""
         return missing_evidence(self.rubric, entries, override, reason)
