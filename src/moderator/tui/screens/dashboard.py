@@ -15,8 +15,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -45,14 +44,20 @@ from moderator.tui.widgets.drift_charts import (
     Chart,
     Palette,
     Scale,
-    column_chart,
     drift_bar,
-    gauge,
-    heatmap,
-    heatmap_legend,
-    heatmap_title,
     interval_plot,
     sparkline,
+)
+from moderator.tui.widgets.drift_panels import (
+    compliance_panel,
+    coverage_panel,
+    criteria_legend,
+    heatmap_panel,
+    key_figures,
+    leniency_verdict,
+    managers_legend,
+    trend_panel,
+    worst_first,
 )
 
 if TYPE_CHECKING:
@@ -91,28 +96,6 @@ def _valid_date(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def worst_first(groups: list[GroupStats]) -> list[GroupStats]:
-    """Criteria by mean drift, most optimistic first; undefined last."""
-    return sorted(
-        groups,
-        key=lambda g: (
-            g.mean_drift is None,
-            -(g.mean_drift or 0.0),
-            -(g.downgraded or 0.0),
-            g.key.casefold(),
-        ),
-    )
-
-
-def leniency_verdict(m: ManagerStats, palette: Palette) -> Text:
-    """Flagged, too few to judge, or within chance, said plainly."""
-    if m.optimistic:
-        return Text("▲ optimistic", style=palette.fg(palette.worse, bold=True))
-    if m.leniency_ci is None:
-        return Text("too few", style=palette.fg(palette.muted))
-    return Text("within chance", style=palette.fg(palette.muted))
 
 
 def criterion_titles(store: Store) -> dict[str, str]:
@@ -336,13 +319,16 @@ class DashboardScreen(ModeratorScreen):
             return
         self.query_one("#dash-headline", Static).update(report.headline)
         self.query_one("#dash-caption", Static).update(self.caption(report))
-        self.query_one("#heatmap", Chart).draw(partial(self.draw_heatmap, report))
-        self.query_one("#key-figures", Chart).draw(partial(self.draw_key_figures, report))
-        self.query_one("#coverage", Chart).draw(partial(self.draw_coverage, report))
-        self.query_one("#compliance", Chart).draw(partial(self.draw_compliance, report))
-        self.query_one("#trend-chart", Chart).draw(partial(self.draw_trend, report))
-        self.query_one("#managers-legend", Chart).draw(self.draw_managers_legend)
-        self.query_one("#criteria-legend", Chart).draw(self.draw_criteria_legend)
+        level = report.leniency.level if report.leniency else 0.9
+        self.query_one("#heatmap", Chart).draw(partial(heatmap_panel, report))
+        self.query_one("#key-figures", Chart).draw(partial(key_figures, report))
+        self.query_one("#coverage", Chart).draw(
+            partial(coverage_panel, report, by_team=self.is_lead)
+        )
+        self.query_one("#compliance", Chart).draw(partial(compliance_panel, report))
+        self.query_one("#trend-chart", Chart).draw(self.draw_trend)
+        self.query_one("#managers-legend", Chart).draw(partial(managers_legend, level))
+        self.query_one("#criteria-legend", Chart).draw(criteria_legend)
         self.render_tables()
         self.refresh_bindings()
 
@@ -361,111 +347,12 @@ class DashboardScreen(ModeratorScreen):
         parts.append(f"by {report.period}")
         return " · ".join(parts)
 
-    def draw_heatmap(self, report: Report, palette: Palette, width: int) -> RenderableType:
-        confusion = report.overall.confusion
-        return Group(
-            heatmap_title(palette),
-            heatmap(confusion, palette),
-            Text(""),
-            heatmap_legend(confusion, palette),
-        )
-
-    def draw_key_figures(self, report: Report, palette: Palette, width: int) -> RenderableType:
-        table = Table(box=None, padding=(0, 1), show_edge=False, pad_edge=False)
-        table.add_column("", style=palette.fg(palette.muted), no_wrap=True)
-        table.add_column("Overall", justify="right", no_wrap=True)
-        table.add_column("Criteria", justify="right", no_wrap=True)
-        rows: list[tuple[str, Any]] = [
-            ("Moderated", lambda s: fmt(s.n, "int")),
-            ("Agreed exactly", lambda s: fmt(s.exact_agreement, "pct")),
-            ("Within one grade", lambda s: fmt(s.adjacent_agreement, "pct")),
-            ("Downgraded", lambda s: fmt(s.downgraded, "pct")),
-            ("Upgraded", lambda s: fmt(s.upgraded, "pct")),
-            ("To Inadequate", lambda s: fmt(s.to_inadequate, "int")),
-            ("Mean drift", lambda s: fmt(s.mean_drift, "signed")),
-            ("95% interval", lambda s: fmt(s.mean_drift_ci, "ci")),
-            ("Kappa (quadratic)", lambda s: fmt(s.weighted_kappa, "num")),
-            ("Alpha (ordinal)", lambda s: fmt(s.alpha_ordinal, "num")),
-            ("Sign test p", lambda s: fmt(s.sign_test_p, "p")),
-        ]
-        for label, get in rows:
-            table.add_row(label, get(report.overall), get(report.criteria))
-        return table
-
-    def draw_coverage(self, report: Report, palette: Palette, width: int) -> RenderableType:
-        cov = report.coverage
-        bar_width = max(10, min(40, width // 3))
-        out = Text()
-        out.append("Coverage ", "bold")
-        out.append_text(gauge(cov.rate, cov.target, bar_width, palette))
-        if cov.rate is None:
-            out.append("  no submitted audits")
-        else:
-            verdict = "meets the target" if cov.meets_target else "below target"
-            out.append(
-                f"  {fmt(cov.rate, 'pct')} of {cov.submitted:,} submitted audits moderated "
-                f"(target {fmt(cov.target, 'pct')}): "
-            )
-            out.append(verdict, palette.fg(palette.agree if cov.meets_target else palette.worse))
-        rows = cov.by_team if self.is_lead else []
-        if len(rows) > 1:
-            name_width = min(28, max(len(r.key) for r in rows))
-            for r in rows:
-                out.append("\n  ")
-                out.append(r.key[:name_width].ljust(name_width + 1))
-                out.append_text(gauge(r.rate, cov.target, max(8, bar_width - 10), palette))
-                out.append(f" {fmt(r.rate, 'pct'):>4} ({r.moderated:,} of {r.submitted:,})")
-        return out
-
-    def draw_compliance(self, report: Report, palette: Palette, width: int) -> RenderableType:
-        comp = report.compliance
-        out = Text()
-        out.append("On time  ", "bold")
-        if not comp.available or not comp.assigned:
-            out.append(comp.note or "No assigned audits.", palette.fg(palette.muted))
-            return out
-        judged = (comp.on_time or 0) + (comp.late or 0) + (comp.overdue or 0)
-        out.append(f"{fmt(comp.on_time_rate, 'pct')}", "bold")
-        out.append(
-            f" of {judged:,} audits due by {comp.as_of.isoformat() if comp.as_of else 'today'}"
-            f" were submitted on time ({comp.on_time:,}); {comp.late:,} late, "
-        )
-        out.append(f"{comp.overdue:,} overdue", palette.fg(palette.worse) if comp.overdue else "")
-        out.append(f"; {comp.pending:,} not yet due.")
-        return out
-
-    def draw_trend(self, report: Report, palette: Palette, width: int) -> RenderableType:
-        points = [(p.key, p.mean_drift, p.n) for p in report.by_period]
-        if not points:
-            return Text("No moderated audits in any period yet.", style=palette.fg(palette.muted))
-        title = Text(f"Mean drift per {report.period}, overall grades", style="bold")
+    def draw_trend(self, palette: Palette, width: int) -> RenderableType:
+        """The trend chart, spread over the screen's width, taller on a tall screen."""
+        if self.report is None:
+            return ""
         height = 8 if self.size.height >= 40 else 5
-        room = self.size.width - 4
-        return Group(title, column_chart(points, palette, height=height, width=room))
-
-    def draw_managers_legend(self, palette: Palette, width: int) -> RenderableType:
-        level = self.report.leniency.level if self.report and self.report.leniency else 0.9
-        return Text.assemble(
-            ("├──●──┤ ", palette.fg(palette.text)),
-            f"{level:.0%} interval and estimate of each manager's leniency (drift after "
-            "shrinking towards the overall mean); ",
-            ("┊", palette.fg(palette.muted)),
-            " zero. Flagged ",
-            ("▲ optimistic", palette.fg(palette.worse, bold=True)),
-            " only when the whole interval is above zero: a handful of audits gives a wide "
-            "interval and no flag. Enter: the audits behind a row.",
-            style=palette.fg(palette.muted),
-        )
-
-    def draw_criteria_legend(self, palette: Palette, width: int) -> RenderableType:
-        return Text.assemble(
-            "Worst first: mean drift of each criterion's grades; bar ",
-            ("█", palette.fg(palette.worse)),
-            " right of ",
-            ("┊", palette.fg(palette.muted)),
-            " = managers more optimistic than moderators. Enter: the audits behind a row.",
-            style=palette.fg(palette.muted),
-        )
+        return trend_panel(self.report, palette, self.size.width - 4, height=height)
 
     def render_tables(self) -> None:
         """Fill the managers, criteria and trend tables (again after a theme or size change)."""

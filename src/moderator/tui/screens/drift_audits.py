@@ -21,11 +21,11 @@ if TYPE_CHECKING:
 
 
 def drift_text(drift: int, palette: Palette) -> Text:
-    """A drift as ``+2``/``0``/``−1``, coloured: optimistic (worse), agreed, pessimistic."""
+    """A drift as ``+2``/``0``/``-1``, coloured: optimistic (worse), agreed, pessimistic."""
     if drift > 0:
         return Text(f"+{drift}", style=palette.fg(palette.worse, bold=drift > 1))
     if drift < 0:
-        return Text(f"−{-drift}", style=palette.fg(palette.better))
+        return Text(f"{drift}", style=palette.fg(palette.better))
     return Text("0", style=palette.fg(palette.agree))
 
 

@@ -163,14 +163,14 @@ class Scale:
         return max(0, min(self.width - 1, x))
 
     def describe(self) -> str:
-        """``−1.0 … +2.0``."""
-        return f"{self.low:+.1f} … {self.high:+.1f}".replace("-", "−")
+        """``-1.0 … +2.0``."""
+        return f"{self.low:+.1f} … {self.high:+.1f}"
 
     def header(self) -> Text:
-        """The scale's ends and its zero, placed over the cells they label (``−1   0   +2``)."""
+        """The scale's ends and its zero, placed over the cells they label (``-1.0   0   +2.0``)."""
         cells = [" "] * self.width
-        low = f"{self.low:+.1f}".replace("-", "−")
-        high = f"{self.high:+.1f}".replace("-", "−")
+        low = f"{self.low:+.1f}"
+        high = f"{self.high:+.1f}"
         zero = self.position(0.0)
         cells[zero] = "0"
         if zero >= len(low) + 1:
@@ -299,9 +299,7 @@ def column_chart(
     def axis(value: float | None) -> Text:
         if value is None:
             return Text(" " * axis_w)
-        return Text(
-            f"{value:+.1f} ".replace("-", "−").rjust(axis_w), style=palette.fg(palette.muted)
-        )
+        return Text(f"{value:+.1f} ".rjust(axis_w), style=palette.fg(palette.muted))
 
     for r in range(up_rows, 0, -1):  # rows above zero, top first
         text.append_text(axis(top if r == up_rows else None))
