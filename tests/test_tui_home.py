@@ -243,12 +243,17 @@ async def test_a_moderator_is_told_where_blind_grading_happens(db: Path) -> None
         assert "moderate" in str(home.query_one("#summary", Static).render())
 
 
-def test_the_demo_without_sample_data_opens_an_empty_database_and_says_so(tmp_path: Path) -> None:
+def test_the_demo_database_holds_the_sample_audits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from moderator.tui.app import prepare_demo_database
 
+    monkeypatch.delenv("MODERATOR_RUBRICS")  # the sample audits are graded on the shipped rubrics
     notice = prepare_demo_database(tmp_path / "demo.db")
-    assert (tmp_path / "demo.db").exists()
-    assert notice is None or "sample data" in notice
+    assert notice is None
+    store = open_store(tmp_path / "demo.db")
+    assert store.scalar("SELECT count(*) FROM audits") > 100
+    store.close()
 
 
 async def test_a_file_that_is_not_a_database_stops_the_app_with_the_reason(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ def _register() -> None:
         moderation_cmd,
         report_cmd,
         rubric_cmd,
+        synth_cmd,
         tui_cmd,
         user_cmd,
     )
@@ -50,6 +51,7 @@ def _register() -> None:
         moderation_cmd,
         report_cmd,
         tui_cmd,
+        synth_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)

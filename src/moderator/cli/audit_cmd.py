@@ -7,7 +7,14 @@ from typing import Any
 
 import click
 
-from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.cli.common import (
+    acting_user,
+    common_options,
+    emit_json,
+    format_option,
+    open_for,
+    table_console,
+)
 
 
 @click.group("audit")
@@ -111,26 +118,29 @@ def list_(
     if fmt == "json":
         emit_json([_summary_json(a) for a in audits])
         return
-    from rich.console import Console
     from rich.table import Table
 
-    table = Table(
-        "id", "case", "team", "area", "rubric", "manager", "status", "progress", "due", "overall"
-    )
+    show_manager = actor.role.value != "manager"
+    headers = ["id", "case", "team", "area", "rubric", "status", "progress", "due", "overall"]
+    if show_manager:
+        headers.insert(5, "manager")
+    table = Table(*headers)
     for a in audits:
-        table.add_row(
+        cells = [
             str(a.id),
             a.case_ref,
             a.team,
-            a.service_area,
+            a.service_area.replace("_", " "),
             a.rubric_id,
-            a.manager,
             a.status,
             f"{a.graded}/{a.total}",
             "" if a.due is None else a.due.isoformat(),
             "" if a.overall is None else a.overall.label,
-        )
-    Console().print(table)
+        ]
+        if show_manager:
+            cells.insert(5, a.manager)
+        table.add_row(*cells)
+    table_console().print(table)
     click.echo(f"{len(audits)} audit(s)")
 
 

@@ -101,3 +101,15 @@ def acting_user(store: Any, name: str | None) -> Any:
     from moderator.services.users import get_user
 
     return get_user(store, name)
+
+
+def table_console() -> Any:
+    """A rich console for tables: the terminal's width, or a generous one when piped."""
+    import os
+
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(width=160)
+    return console

@@ -24,10 +24,27 @@ def open_tui(ctx: click.Context, db: Path | None, user: str | None) -> None:
 
 
 @click.command("demo")
+@click.option(
+    "--build-only",
+    "build_only",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="PATH",
+    help="Only build the demo database at PATH (a new file), print where, and exit.",
+)
 @common_options
 @click.pass_context
-def demo(ctx: click.Context, db: Path | None, user: str | None) -> None:
-    """Open the workbench on a fresh temporary copy of the bundled sample audits."""
+def demo(ctx: click.Context, build_only: Path | None, db: Path | None, user: str | None) -> None:
+    """Open the workbench on a fresh temporary copy of the bundled sample audits.
+
+    Nothing is written outside a temporary folder unless --build-only names a file.
+    """
+    if build_only is not None:
+        from moderator.demo import DEMO_LEAD, build_demo_db
+
+        build_demo_db(build_only)
+        click.echo(f"Built the demo database: {build_only}")
+        click.echo(f"Try: moderator audit list --db {build_only} --as '{DEMO_LEAD}'")
+        return
     try:
         from moderator.tui.app import run_demo
     except ImportError:

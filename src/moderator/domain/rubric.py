@@ -223,9 +223,9 @@ def _method_grade(method: OverallMethod, values: list[int]) -> int:
 
 
 _METHOD_WORDS = {
-    OverallMethod.MEDIAN: "median of {n} criterion grades (rounded towards the worse grade)",
-    OverallMethod.MEAN: "mean of {n} criterion grades (halfway rounded towards the worse grade)",
-    OverallMethod.WORST: "worst of {n} criterion grades",
+    OverallMethod.MEDIAN: "median of {n} (rounded towards the worse grade)",
+    OverallMethod.MEAN: "mean of {n} (halfway rounded towards the worse grade)",
+    OverallMethod.WORST: "worst of {n}",
 }
 
 
@@ -257,7 +257,10 @@ def derive_overall_grade(
     complete = len(graded) == len(known)
     rule = rubric.overall
     base = Grade(_method_grade(rule.method, [int(g) for g in graded.values()]))
-    reason = _METHOD_WORDS[rule.method].format(n=len(graded))
+    count = len(graded)
+    reason = _METHOD_WORDS[rule.method].format(
+        n=f"{count} criterion grade" if count == 1 else f"{count} criterion grades"
+    )
     if not complete:
         reason += f"; {len(known) - len(graded)} not yet graded"
 

@@ -1,0 +1,104 @@
+"""The demo database: the bundled ``sample_audits/`` loaded through the service functions.
+
+``moderator demo`` builds a fresh copy in a temporary folder each time and
+opens the workbench on it; nothing is written anywhere else. The sample
+cases carry invented identities in the case-import format, so the build
+imports them through the same anonymisation path a real import takes (with
+a demo key kept beside the temporary database), then replays every
+assignment, grade, submission, sample, blind moderation and review at its
+historical date. See ``sample_audits/README.md`` for the story it tells.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moderator.errors import BadInput
+
+if TYPE_CHECKING:
+    from moderator.synth.model import Plan
+
+DEMO_LEAD = "Kenneth Obi"
+"""Who the demo acts as when nobody is named: the QA lead, who sees everything."""
+
+
+def sample_audits_dir() -> Path:
+    """Where the sample audits live: ``MODERATOR_SAMPLE_AUDITS``, the wheel's data, or the repo."""
+    override = os.environ.get("MODERATOR_SAMPLE_AUDITS")
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve()
+    packaged = here.parent / "_data" / "sample_audits"
+    if (packaged / "users.yaml").is_file():
+        return packaged
+    return here.parents[2] / "sample_audits"
+
+
+def build_demo_db(
+    path: Path,
+    *,
+    key_path: Path | None = None,
+    source: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Build the demo database at ``path`` (which must not exist yet) from the sample audits.
+
+    Args:
+        path: the new database file.
+        key_path: the pseudonymisation key for the import (created if missing);
+            default ``demo-pseudonym.key`` beside the database, never the user's own key.
+        source: the sample-audits folder (default :func:`sample_audits_dir`).
+        progress: called with (actions done, actions in all) while replaying.
+
+    Raises:
+        BadInput: ``path`` already exists, or the sample files are broken.
+    """
+    from moderator.store import open_store
+    from moderator.synth.files import read_plan
+    from moderator.synth.replay import replay_plan
+
+    path = Path(path)
+    if path.exists():
+        raise BadInput(f"{path}: already exists; the demo builds a fresh database")
+    plan = read_plan(source or sample_audits_dir())
+    _check_rubrics(plan)
+    key = key_path or path.parent / "demo-pseudonym.key"
+    store = open_store(path)
+    try:
+        replay_plan(store, plan, key_path=key, progress=progress)
+    except BaseException:
+        store.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    store.close()
+
+
+def _check_rubrics(plan: Plan) -> None:
+    """The sample names rubric and criterion ids: say plainly if the installed rubrics differ."""
+    from moderator.domain.rubric_files import shipped_rubrics_dir
+    from moderator.services.rubrics import shipped_rubrics
+
+    rubrics = shipped_rubrics()
+    problems = set()
+    for chunk in plan.chunks:
+        for audit in chunk.audits:
+            rubric = rubrics.get(audit.rubric_id)
+            if rubric is None:
+                problems.add(f"  - rubric {audit.rubric_id!r} is not installed")
+                continue
+            known = {c.id for c in rubric.criteria}
+            problems.update(
+                f"  - rubric {audit.rubric_id!r} has no criterion {c!r}"
+                for c in audit.grades
+                if c not in known
+            )
+    if problems:
+        raise BadInput(
+            f"the sample audits were made for other rubrics than those in {shipped_rubrics_dir()}"
+            " (regenerate them with `python -m moderator.synth.sample`)",
+            details=sorted(problems)[:10],
+        )
