@@ -77,3 +77,25 @@ def test_the_heat_map_legend_counts_agreement_and_drift() -> None:
     legend = heatmap_legend(confusion, DARK).plain
     assert "agreed 4 (33%)" in legend and "downgraded 7 (58%)" in legend
     assert "upgraded 1 (8%)" in legend
+
+
+async def test_a_table_refilled_on_screen_fits_its_widest_cell() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    from moderator.tui.widgets.tables import fill_table
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable(id="t")
+
+    app = One()
+    async with app.run_test(size=(60, 10)) as pilot:
+        table = app.query_one("#t", DataTable)
+        for _ in range(2):  # the second fill happens while the table is on screen
+            fill_table(table, [("n", "n"), ("Who", "who")], [("a", ["10", "Gillian Hargreaves"])])
+            await pilot.pause()
+        assert table.columns["n"].get_render_width(table) >= 2 + 2  # type: ignore[index]
+        assert table.columns["who"].get_render_width(table) >= 18 + 2  # type: ignore[index]
+        fill_table(table, [("Long", "x")], [("a", ["a" * 40])], max_width={"x": 12})
+        assert table.columns["x"].width == 12  # type: ignore[index]

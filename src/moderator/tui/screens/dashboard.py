@@ -59,6 +59,7 @@ from moderator.tui.widgets.drift_panels import (
     trend_panel,
     worst_first,
 )
+from moderator.tui.widgets.tables import fill_table
 
 if TYPE_CHECKING:
     from moderator.analysis.drilldown import Dimension
@@ -333,7 +334,7 @@ class DashboardScreen(ModeratorScreen):
         self.refresh_bindings()
 
     def caption(self, report: Report) -> str:
-        """Whose audits, which filters, how many, by what period."""
+        """Whose audits, which filters, how many (the period is in the filter bar)."""
         parts = ["Every manager" if self.is_lead else f"Your audits ({self.user.name})"]
         f = self.filters
         parts.append(f"team {f.team}" if f.team else "all teams")
@@ -344,7 +345,6 @@ class DashboardScreen(ModeratorScreen):
         else:
             parts.append("all dates")
         parts.append(f"{report.audits:,} submitted, {report.coverage.moderated:,} moderated")
-        parts.append(f"by {report.period}")
         return " · ".join(parts)
 
     def draw_trend(self, palette: Palette, width: int) -> RenderableType:
@@ -366,17 +366,7 @@ class DashboardScreen(ModeratorScreen):
         self.render_periods(report, palette)
         self.render_manager_trends(report, palette)
 
-    @staticmethod
-    def refill(table: DataTable[Any], columns: list[tuple[str | Text, str]]) -> int:
-        """Clear ``table`` and give it ``columns``; returns the row the cursor was on."""
-        row = table.cursor_row
-        table.clear(columns=True)
-        for title, key in columns:
-            table.add_column(title, key=key)
-        return row
-
     def render_managers(self, report: Report, palette: Palette) -> None:
-        table = self.query_one("#managers", DataTable)
         self.managers = managers_by_leniency(report)
         values: list[float | None] = []
         for m in self.managers:
@@ -386,61 +376,57 @@ class DashboardScreen(ModeratorScreen):
         scale = Scale.covering(values, self.plot_width)
         coverage = {r.key: r for r in report.coverage.by_manager}
         compliance = {r.key: r for r in report.compliance.by_manager}
-        row = self.refill(
-            table,
-            [
-                ("Manager" if self.is_lead else "You", "manager"),
-                ("n", "n"),
-                ("Leniency", "leniency"),
-                (scale.header(), "plot"),
-                ("", "verdict"),
-                ("90% interval", "interval"),
-                ("Mean drift", "mean"),
-                ("Downgraded", "down"),
-                ("Moderated", "coverage"),
-                ("On time", "on_time"),
-            ],
-        )
+        rows: list[tuple[str, list[str | Text]]] = []
         for m in self.managers:
             cov = coverage.get(m.key)
             comp = compliance.get(m.key)
-            table.add_row(
-                Text(m.key, style="bold" if m.optimistic else ""),
-                Text(fmt(m.n, "int"), justify="right"),
-                Text(fmt(m.leniency, "signed"), justify="right"),
-                interval_plot(m.leniency, m.leniency_ci, scale, palette, flagged=m.optimistic),
-                leniency_verdict(m, palette),
-                fmt(m.leniency_ci, "ci"),
-                Text(fmt(m.mean_drift, "signed"), justify="right"),
-                Text(fmt(m.downgraded, "pct"), justify="right"),
-                "–" if cov is None else f"{cov.moderated}/{cov.submitted} {fmt(cov.rate, 'pct')}",
-                "–"
-                if comp is None
-                else f"{comp.on_time}/{comp.on_time + comp.late + comp.overdue}",
-                key=m.key,
+            judged = None if comp is None else comp.on_time + comp.late + comp.overdue
+            rows.append(
+                (
+                    m.key,
+                    [
+                        Text(m.key, style="bold" if m.optimistic else ""),
+                        Text(fmt(m.n, "int"), justify="right"),
+                        Text(fmt(m.leniency, "signed"), justify="right"),
+                        interval_plot(
+                            m.leniency, m.leniency_ci, scale, palette, flagged=m.optimistic
+                        ),
+                        leniency_verdict(m, palette),
+                        fmt(m.leniency_ci, "ci"),
+                        Text(fmt(m.mean_drift, "signed"), justify="right"),
+                        Text(fmt(m.downgraded, "pct"), justify="right"),
+                        "–"
+                        if cov is None
+                        else f"{cov.moderated}/{cov.submitted} {fmt(cov.rate, 'pct')}",
+                        "–" if comp is None else f"{comp.on_time}/{judged}",
+                    ],
+                )
             )
-        self.restore_cursor(table, row)
+        columns: list[tuple[str | Text, str]] = [
+            ("Manager" if self.is_lead else "You", "manager"),
+            ("n", "n"),
+            ("Leniency", "leniency"),
+            (scale.header(), "plot"),
+            ("", "verdict"),
+            ("90% interval", "interval"),
+            ("Mean drift", "mean"),
+            ("Downgraded", "down"),
+            ("Moderated", "coverage"),
+            ("On time", "on_time"),
+        ]
+        fill_table(self.query_one("#managers", DataTable), columns, rows)
 
     def render_criteria(self, report: Report, palette: Palette) -> None:
-        table = self.query_one("#criteria-table", DataTable)
         self.criteria = worst_first(report.by_criterion)
         scale = Scale.covering([g.mean_drift for g in self.criteria], self.plot_width)
-        row = self.refill(
-            table,
-            [
-                ("Criterion", "criterion"),
-                ("n", "n"),
-                ("Mean drift", "mean"),
-                (scale.header(), "bar"),
-                ("Downgraded", "down"),
-                ("To Inad.", "inadequate"),
-                ("Agreed", "agreed"),
-                ("Kappa", "kappa"),
-            ],
-        )
+        several_rubrics = any("/" in g.key for g in self.criteria)
+        rows: list[tuple[str, list[str | Text]]] = []
         for g in self.criteria:
-            table.add_row(
-                Text(self.titles.get(g.key, g.key), style="bold"),
+            title = Text(
+                self.titles.get(g.key, g.key), style="bold", overflow="ellipsis", no_wrap=True
+            )
+            cells: list[str | Text] = [
+                title,
                 Text(fmt(g.n, "int"), justify="right"),
                 Text(fmt(g.mean_drift, "signed"), justify="right"),
                 drift_bar(g.mean_drift, scale, palette),
@@ -448,77 +434,92 @@ class DashboardScreen(ModeratorScreen):
                 Text(fmt(g.to_inadequate, "int"), justify="right"),
                 Text(fmt(g.exact_agreement, "pct"), justify="right"),
                 Text(fmt(g.weighted_kappa, "num"), justify="right"),
-                key=g.key,
-            )
-        self.restore_cursor(table, row)
+            ]
+            if several_rubrics:
+                cells.append(Text(g.key.split("/", 1)[0], style=palette.fg(palette.muted)))
+            rows.append((g.key, cells))
+        columns: list[tuple[str | Text, str]] = [
+            ("Criterion", "criterion"),
+            ("n", "n"),
+            ("Mean drift", "mean"),
+            (scale.header(), "bar"),
+            ("Downgraded", "down"),
+            ("To Inad.", "inadequate"),
+            ("Agreed", "agreed"),
+            ("Kappa", "kappa"),
+        ]
+        if several_rubrics:
+            columns.append(("Rubric", "rubric"))
+        title_width = 28 if self.size.width < 100 else 40 if self.size.width < 140 else 56
+        fill_table(
+            self.query_one("#criteria-table", DataTable),
+            columns,
+            rows,
+            max_width={"criterion": title_width},
+        )
 
     def render_periods(self, report: Report, palette: Palette) -> None:
-        table = self.query_one("#periods", DataTable)
         self.periods = list(report.by_period)
         scale = Scale.covering([g.mean_drift for g in self.periods], self.plot_width)
-        row = self.refill(
-            table,
-            [
-                (report.period.capitalize(), "period"),
-                ("n", "n"),
-                ("Mean drift", "mean"),
-                (scale.header(), "bar"),
-                ("95% interval", "ci"),
-                ("Downgraded", "down"),
-                ("To Inad.", "inadequate"),
-            ],
-        )
-        for g in self.periods:
-            table.add_row(
-                Text(g.key, style="bold"),
-                Text(fmt(g.n, "int"), justify="right"),
-                Text(fmt(g.mean_drift, "signed"), justify="right"),
-                drift_bar(g.mean_drift, scale, palette),
-                fmt(g.mean_drift_ci, "ci"),
-                Text(fmt(g.downgraded, "pct"), justify="right"),
-                Text(fmt(g.to_inadequate, "int"), justify="right"),
-                key=g.key,
+        rows: list[tuple[str, list[str | Text]]] = [
+            (
+                g.key,
+                [
+                    Text(g.key, style="bold"),
+                    Text(fmt(g.n, "int"), justify="right"),
+                    Text(fmt(g.mean_drift, "signed"), justify="right"),
+                    drift_bar(g.mean_drift, scale, palette),
+                    fmt(g.mean_drift_ci, "ci"),
+                    Text(fmt(g.downgraded, "pct"), justify="right"),
+                    Text(fmt(g.to_inadequate, "int"), justify="right"),
+                ],
             )
-        self.restore_cursor(table, row)
+            for g in self.periods
+        ]
+        columns: list[tuple[str | Text, str]] = [
+            (report.period.capitalize(), "period"),
+            ("n", "n"),
+            ("Mean drift", "mean"),
+            (scale.header(), "bar"),
+            ("95% interval", "ci"),
+            ("Downgraded", "down"),
+            ("To Inad.", "inadequate"),
+        ]
+        fill_table(self.query_one("#periods", DataTable), columns, rows)
 
     def render_manager_trends(self, report: Report, palette: Palette) -> None:
-        table = self.query_one("#manager-trends", DataTable)
         periods = [p.key for p in report.by_period]
         values = [pt.mean_drift for s in report.trend for pt in s.points]
         present = [v for v in values if v is not None and math.isfinite(v)]
         low, high = (min(present), max(present)) if present else (0.0, 1.0)
-        first, last = (periods[0], periods[-1]) if periods else ("", "")
-        row = self.refill(
-            table,
-            [
-                ("Manager" if self.is_lead else "You", "manager"),
-                (f"Drift {first} … {last}" if periods else "Drift", "spark"),
-                ("First", "first"),
-                ("Latest", "latest"),
-                ("n", "n"),
-            ],
-        )
-        self.trend_keys = []
+        rows: list[tuple[str, list[str | Text]]] = []
         for series in report.trend:
             by_period = {pt.period: pt for pt in series.points}
             line = [by_period[p].mean_drift if p in by_period else None for p in periods]
             known = [pt for pt in series.points if pt.mean_drift is not None]
             colour = palette.worse if known and (known[-1].mean_drift or 0) > 0 else palette.agree
-            table.add_row(
-                Text(series.key, style="bold"),
-                Text(sparkline(line, low, high), style=palette.fg(colour)),
-                fmt(known[0].mean_drift, "signed") if known else "–",
-                fmt(known[-1].mean_drift, "signed") if known else "–",
-                Text(f"{sum(pt.n for pt in series.points):,}", justify="right"),
-                key=series.key,
+            rows.append(
+                (
+                    series.key,
+                    [
+                        Text(series.key, style="bold"),
+                        Text(sparkline(line, low, high), style=palette.fg(colour)),
+                        fmt(known[0].mean_drift, "signed") if known else "–",
+                        fmt(known[-1].mean_drift, "signed") if known else "–",
+                        Text(f"{sum(pt.n for pt in series.points):,}", justify="right"),
+                    ],
+                )
             )
-            self.trend_keys.append(series.key)
-        self.restore_cursor(table, row)
-
-    @staticmethod
-    def restore_cursor(table: DataTable[Any], row: int) -> None:
-        if table.row_count:
-            table.move_cursor(row=max(0, min(row, table.row_count - 1)), animate=False)
+        self.trend_keys = [key for key, _ in rows]
+        first, last = (periods[0], periods[-1]) if periods else ("", "")
+        columns: list[tuple[str | Text, str]] = [
+            ("Manager" if self.is_lead else "You", "manager"),
+            (f"Drift {first} … {last}" if periods else "Drift", "spark"),
+            ("First", "first"),
+            ("Latest", "latest"),
+            ("n", "n"),
+        ]
+        fill_table(self.query_one("#manager-trends", DataTable), columns, rows)
 
     # -- filters -------------------------------------------------------------------------
     @on(Select.Changed, "#dash-team")

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.drift_charts import Palette
+from moderator.tui.widgets.tables import Cell, Row, fill_table
 
 if TYPE_CHECKING:
     from moderator.analysis.drilldown import AuditDrift
@@ -94,37 +95,36 @@ class DriftAuditsScreen(ModeratorScreen):
         """Fill the table (again, after a theme switch)."""
         if not self.is_mounted:
             return
-        table = self.query_one("#drift-audits", DataTable)
-        row = table.cursor_row
-        table.clear(columns=True)
-        table.add_column("Case", key="case")
-        if self.show_manager:
-            table.add_column("Manager", key="manager")
-            table.add_column("Team", key="team")
         criteria = {a.criterion for a in self.audits}
         show_criterion = len(criteria) > 1
+        # What the number is made of first, so it is in view on 80 columns; who and where after.
+        columns: list[tuple[Cell, str]] = [
+            ("Case", "case"),
+            ("Audited on", "date"),
+            ("Manager's", "manager_grade"),
+            ("Moderated", "moderated_grade"),
+            ("Drift", "drift"),
+        ]
         if show_criterion:
-            table.add_column("Criterion", key="criterion")
-        table.add_column("Audited on", key="date")
-        table.add_column("Manager's", key="manager_grade")
-        table.add_column("Moderated", key="moderated_grade")
-        table.add_column("Drift", key="drift")
+            columns.append(("Criterion", "criterion"))
+        if self.show_manager:
+            columns += [("Manager", "manager"), ("Team", "team")]
         palette = Palette.from_variables(self.app.theme_variables)
+        rows: list[Row] = []
         for a in self.audits:
-            cells: list[Any] = [Text(a.case_ref, style="bold")]
-            if self.show_manager:
-                cells += [a.manager, a.team]
-            if show_criterion:
-                cells.append(a.criterion)
-            cells += [
+            cells: list[Cell] = [
+                Text(a.case_ref, style="bold"),
                 a.audited_on.isoformat(),
                 a.manager_grade.short,
                 a.moderated_grade.short,
                 drift_text(a.drift, palette),
             ]
-            table.add_row(*cells, key=a.audit_id)
-        if self.audits:
-            table.move_cursor(row=min(row, len(self.audits) - 1), animate=False)
+            if show_criterion:
+                cells.append(a.criterion)
+            if self.show_manager:
+                cells += [a.manager, a.team]
+            rows.append((a.audit_id, cells))
+        fill_table(self.query_one("#drift-audits", DataTable), columns, rows)
         empty = self.query_one("#drift-empty", Static)
         empty.display = not self.audits
         empty.update("No moderated audits behind this number.")
