@@ -65,7 +65,7 @@ async def test_a_lead_sees_the_headline_and_drills_from_a_manager_to_an_audit(db
     async with app.run_test(size=(120, 40)) as pilot:
         dash = await open_dashboard(pilot)
         assert HEADLINE in text_of(dash, "#dash-headline")
-        assert "22 submitted, 19 moderated" in text_of(dash, "#dash-caption")
+        assert "22 submitted audits, 19 moderated" in text_of(dash, "#dash-caption")
 
         await pilot.press("right_square_bracket")  # Managers
         assert dash.query_one("#dash-tabs", TabbedContent).active == "tab-managers"
@@ -119,6 +119,8 @@ async def test_criteria_are_worst_first_and_open_their_audits(db: Path) -> None:
         drill = pilot.app.screen
         assert isinstance(drill, DriftAuditsScreen)
         assert "Plan with actions" in str(drill.query_one("#drift-title", Static).render())
+        detail = str(drill.query_one("#drift-detail", Static).render())
+        assert "19 moderated" in detail and "all teams · all dates" in detail
         listed = rows(drill.query_one("#drift-audits", DataTable))
         assert len(listed) == 19
         assert listed[0][:5] == ["N-07", "2019-12-02", "Good", "Inadequate", "+2"]
@@ -139,7 +141,7 @@ async def test_filters_and_the_period_rebuild_the_report(db: Path) -> None:
         dash.query_one("#dash-team", Select).value = "Children in Care"
         await wait_for_report(pilot, dash, lambda r: r.filters.team == "Children in Care")
         assert [m.key for m in dash.report.by_manager] == ["max"]  # type: ignore[union-attr]
-        assert "team Children in Care" in text_of(dash, "#dash-caption")
+        assert "7 submitted audits" in text_of(dash, "#dash-caption")
         assert "downgraded 1 of 6 audits" in text_of(dash, "#dash-headline")
 
         dash.query_one("#dash-team", Select).clear()
@@ -147,7 +149,7 @@ async def test_filters_and_the_period_rebuild_the_report(db: Path) -> None:
         await pilot.press("f", "tab", *"2020-01-01", "enter")  # since
         await wait_for_report(pilot, dash, lambda r: r.filters.since is not None)
         assert dash.report.overall.n == 5  # type: ignore[union-attr]  # N-08..10, C-06, S-03
-        assert "2020-01-01 to today" in text_of(dash, "#dash-caption")
+        assert "8 submitted audits" in text_of(dash, "#dash-caption")
 
         # a bad date is refused and changes nothing
         since = dash.query_one("#dash-since", Input)

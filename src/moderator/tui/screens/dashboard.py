@@ -221,8 +221,9 @@ class DashboardScreen(ModeratorScreen):
                 yield DataTable(id="criteria-table", cursor_type="row", zebra_stripes=True)
                 yield Chart(id="criteria-legend")
             with TabPane("Trend", id="tab-trend"), VerticalScroll(id="trend"):
+                yield Static("", id="trend-title", markup=False)
                 with HorizontalScroll(id="trend-chart-box"):
-                    yield Chart(id="trend-chart")
+                    yield Chart(id="trend-chart", natural_width=True)
                 yield DataTable(id="periods", cursor_type="row", zebra_stripes=True)
                 yield DataTable(id="manager-trends", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -327,24 +328,29 @@ class DashboardScreen(ModeratorScreen):
             partial(coverage_panel, report, by_team=self.is_lead)
         )
         self.query_one("#compliance", Chart).draw(partial(compliance_panel, report))
+        self.query_one("#trend-title", Static).update(
+            f"Mean drift per {report.period}, overall grades (positive: managers more optimistic)"
+        )
         self.query_one("#trend-chart", Chart).draw(self.draw_trend)
+        self.call_after_refresh(self.show_latest_periods)
         self.query_one("#managers-legend", Chart).draw(partial(managers_legend, level))
         self.query_one("#criteria-legend", Chart).draw(criteria_legend)
         self.render_tables()
         self.refresh_bindings()
 
-    def caption(self, report: Report) -> str:
-        """Whose audits, which filters, how many (the period is in the filter bar)."""
+    def caption(self, report: Report, *, with_filters: bool = False) -> str:
+        """Whose audits and how many; the filters too where the filter bar is not in view."""
         parts = ["Every manager" if self.is_lead else f"Your audits ({self.user.name})"]
-        f = self.filters
-        parts.append(f"team {f.team}" if f.team else "all teams")
-        if f.since or f.until:
-            since = f.since.isoformat() if f.since else "the start"
-            until = f.until.isoformat() if f.until else "today"
-            parts.append(f"{since} to {until}")
-        else:
-            parts.append("all dates")
-        parts.append(f"{report.audits:,} submitted, {report.coverage.moderated:,} moderated")
+        if with_filters:
+            f = report.filters
+            parts.append(f"team {f.team}" if f.team else "all teams")
+            if f.since or f.until:
+                since = f.since.isoformat() if f.since else "the start"
+                until = f.until.isoformat() if f.until else "today"
+                parts.append(f"{since} to {until}")
+            else:
+                parts.append("all dates")
+        parts.append(f"{report.audits:,} submitted audits, {report.coverage.moderated:,} moderated")
         return " · ".join(parts)
 
     def draw_trend(self, palette: Palette, width: int) -> RenderableType:
@@ -565,6 +571,13 @@ class DashboardScreen(ModeratorScreen):
     @on(TabbedContent.TabActivated, "#dash-tabs")
     def tab_shown(self) -> None:
         self.focus_tab_content()
+        if self.active_tab() == "tab-trend":
+            self.call_after_refresh(self.show_latest_periods)
+
+    def show_latest_periods(self) -> None:
+        """The latest periods matter most: when the chart is wider than the screen, show its end."""
+        box = self.query_one("#trend-chart-box", HorizontalScroll)
+        box.scroll_to(x=box.max_scroll_x, animate=False, immediate=True)
 
     def in_filters(self) -> bool:
         focused = self.focused
@@ -622,7 +635,7 @@ class DashboardScreen(ModeratorScreen):
         detail = (
             f"{stats.n:,} moderated · mean drift {fmt(stats.mean_drift, 'signed')}"
             f" (95% {fmt(stats.mean_drift_ci, 'ci')}) · downgraded {fmt(stats.downgraded, 'pct')}"
-            f" · {self.caption(self.report)}"
+            f" · {self.caption(self.report, with_filters=True)}"
         )
         load = partial(
             audits_behind, self.pairs, dimension, key, filters=self.filters, period=self.period

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import RenderableType
+from rich.measure import Measurement
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -352,9 +353,14 @@ class Chart(Static):
     """A static whose content is drawn from the theme's palette and the widget's width,
     and redrawn when either changes."""
 
-    def __init__(self, drawing: Drawing | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, drawing: Drawing | None = None, *, natural_width: bool = False, **kwargs: Any
+    ) -> None:
+        """``natural_width``: as wide as the drawing's longest line, never folded (put it
+        in a horizontal scroll when it may be wider than the screen)."""
         super().__init__("", **kwargs)
         self.drawing = drawing
+        self.natural_width = natural_width
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
@@ -377,4 +383,11 @@ class Chart(Static):
             return
         palette = Palette.from_variables(self.app.theme_variables)
         width = self.content_size.width or self.size.width or 80
-        self.update(self.drawing(palette, width))
+        renderable = self.drawing(palette, width)
+        if self.natural_width:
+            console = self.app.console
+            wide = console.options.update_width(10_000)
+            measured = Measurement.get(console, wide, renderable).maximum
+            if self.styles.width is None or self.styles.width.value != measured:
+                self.styles.width = measured
+        self.update(renderable)

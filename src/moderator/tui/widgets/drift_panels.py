@@ -137,8 +137,7 @@ def trend_panel(report: Report, palette: Palette, width: int, *, height: int = 8
     points = [(p.key, p.mean_drift, p.n) for p in report.by_period]
     if not points:
         return Text("No moderated audits in any period yet.", style=palette.fg(palette.muted))
-    title = Text(f"Mean drift per {report.period}, overall grades", style="bold")
-    return Group(title, column_chart(points, palette, height=height, width=width))
+    return column_chart(points, palette, height=height, width=width)
 
 
 def managers_legend(level: float, palette: Palette, width: int) -> RenderableType:
