@@ -259,6 +259,8 @@ async def test_a_moderator_has_no_dashboard(db: Path) -> None:
 async def test_the_palette_offers_the_dashboards_commands(db: Path) -> None:
     app = make_app(db, "lee")
     async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert "home.dashboard" in {a.id for a, _ in available_actions(pilot.app, pilot.app.screen)}
         dash = await open_dashboard(pilot)
         ids = {a.id for a, _ in available_actions(pilot.app, dash)}
         assert {"dashboard.export", "dashboard.filter", "dashboard.period"} <= ids
@@ -303,3 +305,17 @@ def test_opening_the_dashboard_module_loads_no_statistics() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+async def test_a_report_that_cannot_be_built_is_said_so_and_the_last_one_stays(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        before = dash.report
+        dash.apply(period="fortnight")  # not a period the report knows
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "could not" in text_of(dash, "#dash-caption"):
+                break
+        assert "could not be built" in text_of(dash, "#dash-caption")
+        assert dash.report is before and HEADLINE in text_of(dash, "#dash-headline")

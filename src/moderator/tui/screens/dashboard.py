@@ -62,6 +62,8 @@ from moderator.tui.widgets.drift_panels import (
 from moderator.tui.widgets.tables import fill_table
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from moderator.analysis.drilldown import Dimension
     from moderator.analysis.inputs import Assignment
     from moderator.analysis.pairs import PairedGrades
@@ -299,6 +301,17 @@ class DashboardScreen(ModeratorScreen):
         self.render_report()
         if first:
             self.focus_tab_content()
+
+    def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
+        """Say on screen that there is no report (the notification says why)."""
+        if worker.group in ("db", "report") and self.report is None:
+            self.query_one("#dash-headline", Static).update(
+                "The drift report could not be built. F5 tries again."
+            )
+        elif worker.group == "report":
+            self.query_one("#dash-caption", Static).update(
+                "Not updated: the report for these filters could not be built."
+            )
 
     def apply(self, filters: ReportFilters | None = None, period: str | None = None) -> None:
         """Rebuild the report if the filters or the period changed."""
