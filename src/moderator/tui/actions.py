@@ -13,7 +13,7 @@ from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-Scope = Literal["app", "home", "grading", "picker", "help", "dialog"]
+Scope = Literal["app", "home", "grading", "picker", "help", "dialog", "dashboard", "drift-audits"]
 
 SCOPE_TITLES: dict[str, str] = {
     "app": "Everywhere",
@@ -22,6 +22,8 @@ SCOPE_TITLES: dict[str, str] = {
     "picker": "Who is working",
     "help": "Help",
     "dialog": "Dialogs",
+    "dashboard": "Drift dashboard",
+    "drift-audits": "Audits behind a number",
 }
 
 
@@ -85,6 +87,121 @@ def _grade_actions() -> list[Action]:
             group="Grade",
         )
         for n, label in enumerate(labels, start=1)
+    ]
+
+
+def _dashboard_actions() -> list[Action]:
+    return [
+        Action(
+            "dashboard.open",
+            "dashboard",
+            "enter",
+            "drill",
+            "Audits",
+            "Show the audits behind the selected manager, criterion or period",
+            priority=True,  # above the table's own Enter, so the footer shows it
+        ),
+        Action(
+            "dashboard.prev-tab",
+            "dashboard",
+            "left_square_bracket",
+            "switch_tab(-1)",
+            "Tab",
+            "Show the previous tab (overview, managers, criteria, trend)",
+            group="Tab",
+            key_display="[",
+        ),
+        Action(
+            "dashboard.next-tab",
+            "dashboard",
+            "right_square_bracket",
+            "switch_tab(1)",
+            "Tab",
+            "Show the next tab (overview, managers, criteria, trend)",
+            group="Tab",
+            key_display="]",
+        ),
+        Action("dashboard.filter", "dashboard", "f", "filter", "Filter", "Filter by team or dates"),
+        Action(
+            "dashboard.period",
+            "dashboard",
+            "p",
+            "toggle_period",
+            "Month/Quarter",
+            "Switch the trend between months and quarters",
+        ),
+        Action(
+            "dashboard.export",
+            "dashboard",
+            "e",
+            "export",
+            "Export",
+            "Export the report as HTML, Excel, Markdown, CSV or JSON",
+        ),
+        Action(
+            "dashboard.next", "dashboard", "j", "move(1)", "Next", "Next row (or ↓)", show=False
+        ),
+        Action(
+            "dashboard.prev",
+            "dashboard",
+            "k",
+            "move(-1)",
+            "Previous",
+            "Previous row (or ↑)",
+            show=False,
+        ),
+        Action(
+            "dashboard.refresh",
+            "dashboard",
+            "f5",
+            "refresh_report",
+            "Refresh",
+            "Read the audits again and rebuild the report",
+            show=False,
+        ),
+        Action(
+            "dashboard.back",
+            "dashboard",
+            "escape",
+            "back",
+            "Back",
+            "Leave the filters, or go back to the audit list",
+        ),
+        Action(
+            "drift-audits.open",
+            "drift-audits",
+            "enter",
+            "open_audit",
+            "Open",
+            "Open the selected audit (read-only)",
+            priority=True,
+        ),
+        Action(
+            "drift-audits.next",
+            "drift-audits",
+            "j",
+            "move(1)",
+            "Next",
+            "Next audit (or ↓)",
+            show=False,
+        ),
+        Action(
+            "drift-audits.prev",
+            "drift-audits",
+            "k",
+            "move(-1)",
+            "Previous",
+            "Previous audit (or ↑)",
+            show=False,
+        ),
+        Action(
+            "drift-audits.back",
+            "drift-audits",
+            "escape",
+            "back",
+            "Back",
+            "Go back to the dashboard",
+        ),
     ]
 
 
@@ -180,6 +297,14 @@ ACTIONS: tuple[Action, ...] = (
         show=False,
     ),
     Action("home.switch-user", "home", "u", "switch_user", "User", "Work as someone else"),
+    Action(
+        "home.dashboard",
+        "home",
+        "d",
+        "open_dashboard",
+        "Drift",
+        "Open the drift dashboard (leads: every manager; managers: your own drift)",
+    ),
     # -- grading ----------------------------------------------------------------------
     *_grade_actions(),
     Action(
@@ -260,6 +385,8 @@ ACTIONS: tuple[Action, ...] = (
         "Back",
         "Leave the note, or go back to the list (everything is saved)",
     ),
+    # -- drift dashboard ------------------------------------------------------------------
+    *_dashboard_actions(),
     # -- picker, help, dialogs ---------------------------------------------------------
     Action("picker.choose", "picker", "enter", "choose", "Choose", "Work as the selected user"),
     Action("help.close", "help", "escape,q", "close", "Close", "Close the help", palette=False),

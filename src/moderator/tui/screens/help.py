@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label
@@ -13,6 +15,8 @@ from moderator.tui.base import ModeratorModal
 def help_sections(scope: Scope | None, keymap: dict[str, str]) -> list[tuple[str, list[Action]]]:
     """The registry grouped for the help screen: the current screen first, then the rest."""
     order: list[Scope] = ["home", "grading", "picker", "app", "dialog", "help"]
+    # Screens added later get their section before the app-wide keys without editing this list.
+    order[3:3] = [cast(Scope, s) for s in SCOPE_TITLES if s not in order]
     if scope in order:
         order.remove(scope)
         order.insert(0, scope)

@@ -330,6 +330,8 @@ class HomeScreen(ModeratorScreen):
             return self.is_lead
         if action == "open_audit":
             return True if self.current_audit() is not None else None
+        if action == "open_dashboard":
+            return self.user.role.value in ("lead", "manager")
         return True
 
     def action_open_audit(self) -> None:
@@ -386,6 +388,11 @@ class HomeScreen(ModeratorScreen):
 
     def action_switch_user(self) -> None:
         self.moderator_app.choose_user()
+
+    def action_open_dashboard(self) -> None:
+        from moderator.tui.screens.dashboard import DashboardScreen
+
+        self.app.push_screen(DashboardScreen(self.user))
 
     def action_assign_programme(self) -> None:
         from moderator.tui.screens.dialogs import ProgrammeDialog

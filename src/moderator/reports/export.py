@@ -1,0 +1,78 @@
+"""Write a drift report to a file in any export format (the TUI's export; same output as the CLI)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moderator.errors import BadInput, UsageProblem
+
+if TYPE_CHECKING:
+    from moderator.analysis.inputs import ReportFilters
+    from moderator.analysis.pairs import PairedGrades
+    from moderator.analysis.report import Report
+
+EXPORT_FORMATS: dict[str, str] = {
+    "html": "Web page with charts (self-contained)",
+    "xlsx": "Excel workbook",
+    "md": "Markdown",
+    "csv": "Paired grades (CSV, one row per audit × criterion)",
+    "json": "JSON (every figure)",
+}
+"""Export formats and what each is, in the order a lead is offered them."""
+
+
+def default_export_path(fmt: str, today: date, folder: Path | None = None) -> Path:
+    """``drift-report-YYYY-MM-DD.<fmt>`` in ``folder`` (default: the current directory)."""
+    return (folder or Path.cwd()) / f"drift-report-{today.isoformat()}.{fmt}"
+
+
+def export_report(
+    report: Report,
+    fmt: str,
+    path: Path,
+    *,
+    pairs: PairedGrades | None = None,
+    filters: ReportFilters | None = None,
+) -> Path:
+    """Write ``report`` as ``fmt`` to ``path``; returns the path written.
+
+    ``csv`` writes the paired-grades table the report was built from, so it
+    needs ``pairs`` (and the report's ``filters``, applied here).
+
+    Raises:
+        UsageProblem: an unknown format, or ``csv`` without pairs.
+        BadInput: the file cannot be written (the message names it).
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise UsageProblem(f"unknown export format {fmt!r}: use {', '.join(EXPORT_FORMATS)}")
+    try:
+        if fmt == "csv":
+            if pairs is None:
+                raise UsageProblem("a CSV export needs the paired grades")
+            from moderator.analysis.pairs import write_paired_csv
+            from moderator.analysis.report import apply_filters
+
+            write_paired_csv(apply_filters(pairs, filters), path)
+        elif fmt == "xlsx":
+            from moderator.reports.xlsx import write_xlsx
+
+            write_xlsx(report, path)
+        else:
+            if fmt == "json":
+                from moderator.reports import render_json
+
+                text = render_json(report) + "\n"
+            elif fmt == "md":
+                from moderator.reports.markdown import render_markdown
+
+                text = render_markdown(report)
+            else:
+                from moderator.reports.html import render_html
+
+                text = render_html(report)
+            path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    return path

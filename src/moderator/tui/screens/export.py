@@ -1,0 +1,120 @@
+"""The export dialog: choose a format and a file for the drift report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from moderator.reports.export import EXPORT_FORMATS, default_export_path
+from moderator.tui.actions import bindings_for
+from moderator.tui.base import ModeratorModal
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to write and where."""
+
+    fmt: str
+    path: Path
+
+
+def with_format(path_text: str, fmt: str) -> str:
+    """``path_text`` with its extension switched to ``fmt`` when it has an export extension."""
+    path = Path(path_text)
+    if path.suffix.lstrip(".") in EXPORT_FORMATS or not path.suffix:
+        return str(path.with_suffix(f".{fmt}")) if path.name else path_text
+    return path_text
+
+
+class ExportDialog(ModeratorModal):
+    """Pick the format (HTML first) and the path; refuses to replace a file without asking."""
+
+    SCOPE = "dialog"
+    BINDINGS = bindings_for("dialog")
+
+    def __init__(self, today: date, folder: Path | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.today = today
+        self.folder = folder
+        self.replace_ok: Path | None = None
+        """A path the user was warned about and confirmed again."""
+
+    def compose(self) -> ComposeResult:
+        first = next(iter(EXPORT_FORMATS))
+        with VerticalScroll(classes="dialog-box", id="export-box"):
+            yield Label("Export the drift report", classes="dialog-title")
+            yield Static(
+                "The report as it is on screen, with its filters.",
+                classes="dialog-body",
+                markup=False,
+            )
+            yield OptionList(
+                *[
+                    Option(f"{fmt:<5} {what}", id=f"fmt-{fmt}")
+                    for fmt, what in EXPORT_FORMATS.items()
+                ],
+                id="export-format",
+            )
+            yield Label("File", classes="field-label")
+            yield Input(
+                str(default_export_path(first, self.today, self.folder)),
+                id="export-path",
+                compact=True,
+            )
+            yield Label("", id="export-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", variant="primary", id="confirm", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        formats = self.query_one("#export-format", OptionList)
+        formats.highlighted = 0
+        formats.focus()
+
+    def chosen_format(self) -> str:
+        """The highlighted format."""
+        index = self.query_one("#export-format", OptionList).highlighted or 0
+        return list(EXPORT_FORMATS)[index]
+
+    @on(OptionList.OptionHighlighted, "#export-format")
+    def format_changed(self) -> None:
+        path = self.query_one("#export-path", Input)
+        path.value = with_format(path.value, self.chosen_format())
+
+    @on(OptionList.OptionSelected, "#export-format")
+    def format_chosen(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        error = self.query_one("#export-error", Label)
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            error.update("Give a file to write.")
+            return
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = (self.folder or Path.cwd()) / path
+        if path.is_dir():
+            error.update(f"{path} is a folder: give a file name.")
+            return
+        if not path.parent.is_dir():
+            error.update(f"There is no folder {path.parent}.")
+            return
+        if path.exists() and self.replace_ok != path:
+            self.replace_ok = path
+            error.update(f"{path.name} exists. Export again to replace it.")
+            return
+        self.dismiss(ExportRequest(self.chosen_format(), path))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,321 @@
+"""The drift dashboard driven with the keyboard on a database of moderated audits."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList, Select, Static, TabbedContent
+
+from moderator.tui.actions import actions_for, bindings_for
+from moderator.tui.commands import available_actions
+from moderator.tui.screens.dashboard import DashboardScreen
+from moderator.tui.screens.drift_audits import DriftAuditsScreen
+from moderator.tui.screens.export import ExportDialog, with_format
+from moderator.tui.screens.grading import GradingScreen
+from moderator.tui.screens.home import HomeScreen
+from tests.dashboard_support import build_drift_db
+from tests.test_tui_grading import make_app, settle, wait_for_screen
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+HEADLINE = "Moderators downgraded 10 of 19 audits (53%); 3 were rated inadequate."
+
+
+@pytest.fixture
+def db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    return build_drift_db(tmp_path / "drift.db")
+
+
+async def open_dashboard(pilot: Pilot[None]) -> DashboardScreen:
+    await wait_for_screen(pilot, HomeScreen)
+    await pilot.press("d")
+    for _ in range(100):
+        await settle(pilot)
+        screen = pilot.app.screen
+        if isinstance(screen, DashboardScreen) and screen.loaded:
+            return screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"the dashboard did not load; on {pilot.app.screen!r}")
+
+
+async def wait_for_report(pilot: Pilot[None], screen: DashboardScreen, check) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(100):
+        await settle(pilot)
+        if screen.report is not None and check(screen.report):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the report did not update")
+
+
+def rows(table: DataTable) -> list[list[str]]:  # type: ignore[type-arg]
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def text_of(screen: DashboardScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_a_lead_sees_the_headline_and_drills_from_a_manager_to_an_audit(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        assert HEADLINE in text_of(dash, "#dash-headline")
+        assert "22 submitted audits, 19 moderated" in text_of(dash, "#dash-caption")
+
+        await pilot.press("right_square_bracket")  # Managers
+        assert dash.query_one("#dash-tabs", TabbedContent).active == "tab-managers"
+        managers = rows(dash.query_one("#managers", DataTable))
+        assert [r[0] for r in managers] == ["mia", "noa", "max"]  # most lenient first
+        mia, noa = managers[0], managers[1]
+        assert mia[1] == "10" and "optimistic" in mia[4] and "+0.67 to +1.53" in mia[5]
+        assert mia[3].count("●") == 1 and "┤" in mia[3]  # interval plot with its marker
+        # three audits, two downgraded: shown with n and a wide interval, not flagged
+        assert noa[1] == "3" and "within chance" in noa[4] and noa[5].startswith("-")
+
+        await pilot.press("enter")  # the audits behind mia's number
+        await settle(pilot)
+        drill = pilot.app.screen
+        assert isinstance(drill, DriftAuditsScreen)
+        listed = rows(drill.query_one("#drift-audits", DataTable))
+        assert len(listed) == 10
+        assert listed[0] == ["N-01", "2019-07-10", "Good", "Inadequate", "+2"]
+        assert {r[0] for r in listed} == {f"N-{i:02d}" for i in range(1, 11)}  # not N-11, N-12
+
+        await pilot.press("enter")
+        await wait_for_screen(pilot, GradingScreen)
+        grading = pilot.app.screen
+        assert isinstance(grading, GradingScreen) and grading.sheet is not None
+        assert grading.sheet.case_ref == "N-01" and grading.sheet.read_only
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pilot.app.screen is drill
+        await pilot.press("escape")
+        assert pilot.app.screen is dash
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_criteria_are_worst_first_and_open_their_audits(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # Criteria
+        criteria = rows(dash.query_one("#criteria-table", DataTable))
+        # titles from the rubric, by mean drift: risk +0.74, plan +0.63, seen +0.26
+        assert [r[0] for r in criteria] == [
+            "Risk identified and acted on",
+            "Plan with actions and timescales",
+            "The child seen and heard",
+        ]
+        assert criteria[0][2] == "+0.74" and "█" in criteria[0][3]
+        await pilot.press("j", "enter")  # plan
+        await settle(pilot)
+        drill = pilot.app.screen
+        assert isinstance(drill, DriftAuditsScreen)
+        assert "Plan with actions" in str(drill.query_one("#drift-title", Static).render())
+        detail = str(drill.query_one("#drift-detail", Static).render())
+        assert "19 moderated" in detail and "all teams · all dates" in detail
+        listed = rows(drill.query_one("#drift-audits", DataTable))
+        assert len(listed) == 19
+        assert listed[0][:5] == ["N-07", "2019-12-02", "Good", "Inadequate", "+2"]
+
+
+async def test_filters_and_the_period_rebuild_the_report(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        assert [p.key for p in dash.report.by_period] == ["2019-Q3", "2019-Q4", "2020-Q1"]  # type: ignore[union-attr]
+
+        await pilot.press("p")  # by month
+        await wait_for_report(pilot, dash, lambda r: r.period == "month")
+        assert len(dash.report.by_period) == 8  # type: ignore[union-attr]
+        await pilot.press("p")
+        await wait_for_report(pilot, dash, lambda r: r.period == "quarter")
+
+        dash.query_one("#dash-team", Select).value = "Children in Care"
+        await wait_for_report(pilot, dash, lambda r: r.filters.team == "Children in Care")
+        assert [m.key for m in dash.report.by_manager] == ["max"]  # type: ignore[union-attr]
+        assert "7 submitted audits" in text_of(dash, "#dash-caption")
+        assert "downgraded 1 of 6 audits" in text_of(dash, "#dash-headline")
+
+        dash.query_one("#dash-team", Select).clear()
+        await wait_for_report(pilot, dash, lambda r: r.filters.team is None)
+        await pilot.press("f", "tab", *"2020-01-01", "enter")  # since
+        await wait_for_report(pilot, dash, lambda r: r.filters.since is not None)
+        assert dash.report.overall.n == 5  # type: ignore[union-attr]  # N-08..10, C-06, S-03
+        assert "8 submitted audits" in text_of(dash, "#dash-caption")
+
+        # a bad date is refused and changes nothing
+        since = dash.query_one("#dash-since", Input)
+        since.value = "1st Jan"
+        await pilot.press("f", "tab", "enter")
+        await settle(pilot)
+        assert dash.report.filters.since.isoformat() == "2020-01-01"  # type: ignore[union-attr]
+
+
+async def test_export_writes_the_file_and_says_where(db: Path, tmp_path: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_dashboard(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        path_input = dialog.query_one("#export-path", Input)
+        assert path_input.value.endswith("drift-report-2020-02-10.html")
+        await pilot.press("down", "down", "down", "down")  # json (html, xlsx, md, csv, json)
+        assert path_input.value.endswith("drift-report-2020-02-10.json")
+        out = tmp_path / "exports" / "drift.json"
+        out.parent.mkdir()
+        path_input.value = str(out)
+        await pilot.press("ctrl+s")
+        for _ in range(50):
+            await settle(pilot)
+            if out.exists():
+                break
+        data = json.loads(out.read_text(encoding="utf-8"))
+        assert HEADLINE in data["headline"] and data["overall"]["n"] == 19
+        await settle(pilot)
+        assert any(str(out) in str(n.message) for n in pilot.app._notifications)
+
+        # CSV: the paired grades behind the report
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-format", OptionList).highlighted = 3
+        csv_out = tmp_path / "pairs.csv"
+        dialog.query_one("#export-path", Input).value = str(csv_out)
+        await pilot.press("ctrl+s")
+        for _ in range(50):
+            await settle(pilot)
+            if csv_out.exists():
+                break
+        lines = csv_out.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("audit_id,case_ref,rubric,criterion")
+        assert len(lines) == 1 + 22 * 4
+
+
+async def test_export_asks_before_replacing_a_file(db: Path, tmp_path: Path) -> None:
+    existing = tmp_path / "report.html"
+    existing.write_text("keep me", encoding="utf-8")
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_dashboard(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path", Input).value = str(existing)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is dialog
+        assert "exists" in str(dialog.query_one("#export-error").render())
+        assert existing.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("ctrl+s")  # again: replace
+        for _ in range(50):
+            await settle(pilot)
+            if existing.read_text(encoding="utf-8") != "keep me":
+                break
+        assert "<html" in existing.read_text(encoding="utf-8").lower()
+
+
+async def test_a_manager_sees_only_their_own_drift(db: Path) -> None:
+    app = make_app(db, "noa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        assert dash.report is not None
+        assert [m.key for m in dash.report.by_manager] == ["noa"]
+        assert "Your audits (noa)" in text_of(dash, "#dash-caption")
+        assert "downgraded 1 of 3 audits" in text_of(dash, "#dash-headline")
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot)
+        drill = pilot.app.screen
+        assert isinstance(drill, DriftAuditsScreen)
+        assert [r[0] for r in rows(drill.query_one("#drift-audits", DataTable))] == [
+            "S-01",  # the one downgrade first, then by date
+            "S-02",
+            "S-03",
+        ]
+
+
+async def test_a_moderator_has_no_dashboard(db: Path) -> None:
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        ids = {a.id for a, _ in available_actions(pilot.app, pilot.app.screen)}
+        assert "home.dashboard" not in ids
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_the_palette_offers_the_dashboards_commands(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert "home.dashboard" in {a.id for a, _ in available_actions(pilot.app, pilot.app.screen)}
+        dash = await open_dashboard(pilot)
+        ids = {a.id for a, _ in available_actions(pilot.app, dash)}
+        assert {"dashboard.export", "dashboard.filter", "dashboard.period"} <= ids
+        assert "dashboard.open" not in ids  # the overview has no rows to open
+        await pilot.press("right_square_bracket")
+        ids = {a.id for a, _ in available_actions(pilot.app, dash)}
+        assert "dashboard.open" in ids
+
+
+async def test_an_empty_database_says_there_is_nothing_to_report(tmp_path: Path) -> None:
+    from tests.tui_support import build_workbench_db
+
+    db = build_workbench_db(tmp_path / "work.db")
+    app = make_app(db, "lee")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dash = await open_dashboard(pilot)
+        assert "None of the 1 submitted audit has been moderated" in text_of(dash, "#dash-headline")
+        await pilot.press("right_square_bracket")
+        assert rows(dash.query_one("#managers", DataTable))[0][4] == "too few"
+
+
+def test_dashboard_keys_are_unique_and_labelled() -> None:
+    for scope in ("dashboard", "drift-audits"):
+        keys = [k for a in actions_for(scope) for k in a.keys.split(",")]
+        assert len(keys) == len(set(keys)), scope
+        for binding in bindings_for(scope):
+            assert binding.id and binding.description
+
+
+def test_the_export_path_follows_the_format() -> None:
+    assert with_format("/tmp/drift-report-2020-02-10.html", "xlsx").endswith(".xlsx")
+    assert with_format("notes", "md") == "notes.md"
+    assert with_format("keep.txt", "csv") == "keep.txt"  # the user's own extension stays
+
+
+def test_opening_the_dashboard_module_loads_no_statistics() -> None:
+    code = (
+        "import sys\n"
+        "import moderator.tui.app, moderator.tui.screens.dashboard\n"
+        "import moderator.tui.screens.drift_audits, moderator.tui.screens.export\n"
+        "print(','.join(m for m in ('numpy', 'scipy', 'openpyxl') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+async def test_a_report_that_cannot_be_built_is_said_so_and_the_last_one_stays(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        before = dash.report
+        dash.apply(period="fortnight")  # not a period the report knows
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "could not" in text_of(dash, "#dash-caption"):
+                break
+        assert "could not be built" in text_of(dash, "#dash-caption")
+        assert dash.report is before and HEADLINE in text_of(dash, "#dash-headline")
