@@ -886,3 +886,18 @@ def paired_grades(store: Store, user: User) -> list[dict[str, Any]]:
 def _label(value: Any) -> str:
     grade = Grade.parse_optional(value)
     return "" if grade is None else grade.label
+
+
+def moderation_of_audit(store: Store, user: User, audit_id: int) -> tuple[int, str]:
+    """The id and status of this moderator's moderation of an audit.
+
+    Raises:
+        Refused: the user has no moderation of this audit.
+    """
+    row = store.row(
+        "SELECT id, status FROM moderations WHERE audit_id = ? AND moderator_id = ?",
+        [audit_id, user.id],
+    )
+    if row is None:
+        raise Refused(f"{user.name} has no moderation of audit {audit_id}")
+    return int(row["id"]), str(row["status"])

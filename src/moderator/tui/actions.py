@@ -13,12 +13,15 @@ from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-Scope = Literal["app", "home", "grading", "picker", "help", "dialog", "dashboard", "drift-audits"]
+Scope = Literal[
+    "app", "home", "grading", "review", "picker", "help", "dialog", "dashboard", "drift-audits"
+]
 
 SCOPE_TITLES: dict[str, str] = {
     "app": "Everywhere",
     "home": "My audits",
     "grading": "Grading",
+    "review": "Disagreement review (moderators)",
     "picker": "Who is working",
     "help": "Help",
     "dialog": "Dialogs",
@@ -87,6 +90,55 @@ def _grade_actions() -> list[Action]:
             group="Grade",
         )
         for n, label in enumerate(labels, start=1)
+    ]
+
+
+def _review_actions() -> list[Action]:
+    labels = ["Outstanding", "Good", "Requires improvement", "Inadequate"]
+    grades = [
+        Action(
+            f"review.grade-{n}",
+            "review",
+            str(n),
+            f"grade({n})",
+            label,
+            f"Set the moderated grade of the disagreement: {label}",
+            group="Moderated grade",
+        )
+        for n, label in enumerate(labels, start=1)
+    ]
+    return [
+        *grades,
+        Action("review.next", "review", "j", "move(1)", "Next", "Next criterion", show=False),
+        Action(
+            "review.prev", "review", "k", "move(-1)", "Previous", "Previous criterion", show=False
+        ),
+        Action(
+            "review.rationale",
+            "review",
+            "r",
+            "rationale",
+            "Rationale",
+            "Write the rationale for the moderated grade (Enter records it)",
+        ),
+        Action(
+            "review.override",
+            "review",
+            "o",
+            "override",
+            "Override",
+            "Override the moderated overall grade, with a reason",
+        ),
+        Action(
+            "review.complete",
+            "review",
+            "ctrl+s",
+            "complete",
+            "Complete",
+            "Complete the review: the outcome goes to the manager; then read-only",
+            priority=True,
+        ),
+        Action("review.back", "review", "escape", "back", "Back", "Back to your queue"),
     ]
 
 
@@ -386,6 +438,7 @@ ACTIONS: tuple[Action, ...] = (
         "Leave the note, or go back to the list (everything is saved)",
     ),
     # -- drift dashboard ------------------------------------------------------------------
+    *_review_actions(),
     *_dashboard_actions(),
     # -- picker, help, dialogs ---------------------------------------------------------
     Action("picker.choose", "picker", "enter", "choose", "Choose", "Work as the selected user"),

@@ -169,14 +169,37 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
         if user is None:
             return
         if user.role is Role.MODERATOR:
-            self.notify(
-                "Moderators grade blind from the moderation screens, which are not in this build.",
-                severity="warning",
-            )
+            self.open_moderation_of(audit_id)
             return
         from moderator.services.grading import AuditTarget
 
         self.open_grading(partial(AuditTarget.open, store, user, audit_id))
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def open_moderation_of(self, audit_id: int) -> None:
+        """A moderator opens their moderation of an audit: blind grading, or the review."""
+        from moderator.services.moderation import moderation_of_audit
+
+        store, user = self.require_store(), self.user
+        assert user is not None
+        moderation_id, status = moderation_of_audit(store, user, audit_id)
+        if status in ("submitted", "reviewed"):
+            self.call_from_thread(self.open_review, moderation_id)
+        else:
+            from moderator.services.grading import ModerationTarget
+
+            self.call_from_thread(
+                self.open_grading, partial(ModerationTarget.open, store, user, moderation_id)
+            )
+
+    def open_review(self, moderation_id: int) -> None:
+        """Open the disagreement review of a submitted moderation."""
+        from moderator.services.review import ReviewSession
+        from moderator.tui.screens.review import ReviewScreen
+
+        store, user = self.require_store(), self.user
+        assert user is not None
+        self.push_screen(ReviewScreen(partial(ReviewSession.open, store, user, moderation_id)))
 
     def open_grading(self, open_target: Callable[[], GradingTarget]) -> None:
         """Open the grading screen on any target (an audit; a moderation, for moderators).

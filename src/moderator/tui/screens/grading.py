@@ -460,6 +460,14 @@ class GradingScreen(ModeratorScreen):
                 + ". It is now read-only.",
                 title="Submitted",
             )
+            if message.sheet.kind == "moderation":
+                # Blind grading done: now the two gradings can be compared.
+                from moderator.tui.app import ModeratorApp
+
+                app = self.app
+                if isinstance(app, ModeratorApp):
+                    app.pop_screen()
+                    app.open_review(message.sheet.key)
             return
         done = not self.pending and self.pending_override is None
         if self.sheet is not None and not self.sheet.read_only:

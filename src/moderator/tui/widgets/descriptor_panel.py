@@ -88,4 +88,7 @@ class DescriptorPanel(VerticalScroll):
             self.scroll_page_up(animate=False)
 
     def _reveal(self, grade: Grade) -> None:
-        self.scroll_to_widget(self.query_one(f"#choice-{int(grade)}"), animate=False)
+        # The choices may be mid-rebuild (a new criterion, or the screen closing): skip then.
+        found = self.query(f"#choice-{int(grade)}")
+        if found:
+            self.scroll_to_widget(found.first(), animate=False)

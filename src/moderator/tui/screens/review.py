@@ -1,0 +1,352 @@
+"""The disagreement review: both gradings side by side, then a moderated grade and a reason.
+
+Opened for a moderator once their blind grading is submitted (never before:
+:func:`moderator.services.moderation.compare_moderation` refuses). Disagreements
+come first, with the drift in grade steps; for each one the moderator sets the
+moderated grade (``1``-``4``) and writes a rationale tied to the descriptor.
+The moderated overall grade and the outcome update as decisions are made;
+completing the review locks it and gives the manager their feedback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from moderator.domain.grades import Grade
+from moderator.tui.actions import bindings_for
+from moderator.tui.base import ModeratorScreen
+
+if TYPE_CHECKING:
+    from moderator.services.moderation import ComparisonRow, ModerationComparison
+    from moderator.services.review import Decision, ReviewSession
+    from moderator.tui.screens.dialogs import OverrideChoice
+
+
+def drift_text(drift: int | None) -> Text:
+    """Drift in grade steps, coloured: downgrade, agreement, upgrade."""
+    if drift is None:
+        return Text("—", style="dim")
+    if drift == 0:
+        return Text("agreed", style="bold green")
+    sign = "+" if drift > 0 else "−"
+    style = "bold red" if drift > 0 else "bold yellow"
+    word = "down" if drift > 0 else "up"
+    return Text(f"{sign}{abs(drift)} {word}", style=style)
+
+
+def _grade(g: Grade | None) -> str:
+    return "—" if g is None else g.short
+
+
+class ReviewScreen(ModeratorScreen):
+    """Review each disagreement of a submitted moderation."""
+
+    SCOPE = "review"
+    BINDINGS = bindings_for("review")
+
+    class Loaded(Message):
+        """A (re)read of the comparison, from a worker."""
+
+        def __init__(self, session: ReviewSession, comparison: ModerationComparison) -> None:
+            self.session = session
+            self.comparison = comparison
+            super().__init__()
+
+    def __init__(self, open_session: Callable[[], ReviewSession]) -> None:
+        super().__init__()
+        self.open_session = open_session
+        self.session: ReviewSession | None = None
+        self.comparison: ModerationComparison | None = None
+        self.decisions: dict[str, Decision] = {}
+        self.override: Grade | None = None
+        self.override_reason: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="review-body"):
+            yield Static("Loading…", id="review-summary")
+            yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="review-detail-box"):
+                yield Static("", id="review-detail")
+            yield Input(
+                placeholder="Rationale: which descriptor does the evidence meet? (Enter to record)",
+                id="review-rationale",
+            )
+            yield Static("", id="review-overall")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Criterion", "Manager", "Moderator", "Drift", "Moderated", "")
+        self.load()
+
+    # -- loading ---------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def load(self) -> None:
+        session = self.session or self.open_session()
+        self.post_message(self.Loaded(session, session.load()))
+
+    def on_review_screen_loaded(self, message: Loaded) -> None:
+        from moderator.services.review import decision_of
+
+        self.session = message.session
+        self.comparison = message.comparison
+        self.decisions = {
+            r.criterion: decision_of(r) for r in message.comparison.rows if not r.agreed
+        }
+        view = message.comparison.moderated_overall
+        self.override = view.override
+        self.override_reason = view.override_reason
+        self.title = f"Review · {message.comparison.case_ref}"
+        self.render_rows()
+        self.show_detail()
+
+    @property
+    def editable(self) -> bool:
+        return self.comparison is not None and self.comparison.status == "submitted"
+
+    # -- rendering -------------------------------------------------------------------------
+    def render_rows(self) -> None:
+        assert self.comparison is not None
+        table = self.query_one(DataTable)
+        row_index = table.cursor_row
+        table.clear()
+        for r in self.comparison.rows:
+            decided = r.agreed or (
+                r.criterion in self.decisions and self.decisions[r.criterion].complete
+            )
+            moderated = r.manager_grade if r.agreed else self.decisions[r.criterion].grade
+            table.add_row(
+                Text(r.title + ("  ⚑" if r.limiting else "")),
+                _grade(r.manager_grade),
+                _grade(r.moderator_grade),
+                drift_text(r.drift),
+                _grade(moderated),
+                Text("✓", style="green") if decided else Text("to decide", style="yellow"),
+                key=r.criterion,
+            )
+        if self.comparison.rows:
+            table.move_cursor(row=min(max(row_index, 0), len(self.comparison.rows) - 1))
+        self.show_overall()
+
+    def show_overall(self) -> None:
+        assert self.comparison is not None and self.session is not None
+        c = self.comparison
+        preview = self.session.preview(c, self.decisions, self.override, self.override_reason)
+        state = {
+            "submitted": "Review in progress",
+            "reviewed": f"Review complete: {c.outcome}",
+        }.get(c.status, c.status)
+        self.query_one("#review-summary", Static).update(
+            Text.assemble(
+                (f"{state}", "bold"),
+                f" · {c.case_ref} · manager {c.manager}"
+                f" · manager overall {_grade(c.manager_overall)}"
+                f" · your blind overall {_grade(c.moderator_overall)}",
+            )
+        )
+        outcome = preview.outcome or "—"
+        left = len(preview.to_decide)
+        line = Text.assemble(
+            ("Moderated overall ", "bold"),
+            (preview.overall.explanation, ""),
+            "   Outcome: ",
+            (outcome, "bold red" if outcome == "downgraded" else "bold"),
+            f"   {left} to decide" if self.editable else "",
+        )
+        self.query_one("#review-overall", Static).update(line)
+        self.query_one("#review-rationale", Input).display = self.editable
+
+    def current_row(self) -> ComparisonRow | None:
+        if self.comparison is None or not self.comparison.rows:
+            return None
+        index = self.query_one(DataTable).cursor_row
+        if 0 <= index < len(self.comparison.rows):
+            return self.comparison.rows[index]
+        return None
+
+    def show_detail(self) -> None:
+        row = self.current_row()
+        detail = self.query_one("#review-detail", Static)
+        rationale = self.query_one("#review-rationale", Input)
+        if row is None or self.session is None:
+            detail.update("")
+            return
+        crit = self.session.rubric.criterion(row.criterion)
+        text = Text()
+        text.append(f"{row.title}\n", style="bold")
+        text.append(f"{crit.question}\n\n", style="italic")
+        text.append(f"Manager ({_grade(row.manager_grade)}): ", style="bold")
+        text.append(f"{row.manager_note or '(no note)'}\n")
+        text.append(f"Moderator ({_grade(row.moderator_grade)}): ", style="bold")
+        text.append(f"{row.moderator_note or '(no note)'}\n\n")
+        for g in Grade:
+            mark = (
+                "●"
+                if (row.agreed and g == row.manager_grade)
+                or (not row.agreed and self.decisions[row.criterion].grade == g)
+                else " "
+            )
+            text.append(f"{mark} {int(g)} {g.label}: ", style="bold")
+            text.append(f"{crit.descriptors.for_grade(g)}\n")
+        if row.agreed:
+            text.append("\nAgreed: the moderated grade is the agreed grade.", style="green")
+        detail.update(text)
+        if not row.agreed:
+            rationale.value = self.decisions[row.criterion].rationale
+            rationale.disabled = not self.editable
+        else:
+            rationale.value = ""
+            rationale.disabled = True
+
+    @on(DataTable.RowHighlighted)
+    def row_moved(self) -> None:
+        self.show_detail()
+
+    # -- actions -----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("grade", "override", "complete", "rationale"):
+            return self.editable
+        return True
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + step)
+
+    def action_grade(self, value: int) -> None:
+        from moderator.services.review import Decision
+
+        row = self.current_row()
+        if row is None or not self.editable:
+            return
+        if row.agreed:
+            self.notify("Agreed criteria keep the agreed grade.", severity="warning")
+            return
+        old = self.decisions[row.criterion]
+        self.decisions[row.criterion] = Decision(Grade(value), old.rationale)
+        self.render_rows()
+        self.show_detail()
+        if self.decisions[row.criterion].complete:
+            self.record(row.criterion)
+        else:
+            self.query_one("#review-rationale", Input).focus()
+
+    def action_rationale(self) -> None:
+        row = self.current_row()
+        if row is not None and not row.agreed and self.editable:
+            self.query_one("#review-rationale", Input).focus()
+
+    @on(Input.Submitted, "#review-rationale")
+    def rationale_entered(self, event: Input.Submitted) -> None:
+        from moderator.services.review import Decision
+
+        row = self.current_row()
+        if row is None or row.agreed or not self.editable:
+            return
+        old = self.decisions[row.criterion]
+        self.decisions[row.criterion] = Decision(old.grade, event.value.strip())
+        self.render_rows()
+        if old.grade is None:
+            self.notify("Choose the moderated grade (1-4) too.", severity="warning")
+        else:
+            self.record(row.criterion)
+        self.query_one(DataTable).focus()
+
+    def record(self, criterion: str) -> None:
+        decision = self.decisions[criterion]
+        assert decision.grade is not None
+        self.write_decision(criterion, decision.grade, decision.rationale)
+        self.next_to_decide()
+
+    def next_to_decide(self) -> None:
+        """Move to the next disagreement still without a grade and a rationale."""
+        if self.comparison is None:
+            return
+        table = self.query_one(DataTable)
+        rows = self.comparison.rows
+        for offset in range(1, len(rows) + 1):
+            index = (table.cursor_row + offset) % len(rows)
+            row = rows[index]
+            if not row.agreed and not self.decisions[row.criterion].complete:
+                table.move_cursor(row=index)
+                return
+
+    @work(thread=True, group="db-write", exit_on_error=False)
+    def write_decision(self, criterion: str, grade: Grade, rationale: str) -> None:
+        assert self.session is not None
+        self.session.decide(criterion, grade, rationale)
+        self.app.call_from_thread(self.notify, f"Recorded: {grade.label}.", timeout=2)
+
+    def action_override(self) -> None:
+        from moderator.tui.screens.dialogs import OverrideDialog
+
+        if self.session is None or self.comparison is None:
+            return
+        preview = self.session.preview(self.comparison, self.decisions, None, None)
+
+        def chosen(choice: OverrideChoice | None) -> None:
+            if choice is None:
+                return
+            self.override = choice.grade
+            self.override_reason = choice.reason if choice.grade is not None else None
+            self.show_overall()
+            self.write_override(self.override, self.override_reason)
+
+        self.app.push_screen(
+            OverrideDialog(preview.overall.derived, self.override, self.override_reason), chosen
+        )
+
+    @work(thread=True, group="db-write", exit_on_error=False)
+    def write_override(self, grade: Grade | None, reason: str | None) -> None:
+        assert self.session is not None
+        self.session.set_override(grade, reason)
+
+    def action_complete(self) -> None:
+        from moderator.tui.screens.dialogs import ConfirmDialog, MessageDialog
+
+        if self.session is None or self.comparison is None:
+            return
+        missing = self.session.missing(
+            self.comparison, self.decisions, self.override, self.override_reason
+        )
+        if missing:
+            self.app.push_screen(MessageDialog(f"Not ready: {len(missing)} to do", missing))
+            return
+        preview = self.session.preview(
+            self.comparison, self.decisions, self.override, self.override_reason
+        )
+
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                self.complete()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Complete the review?",
+                f"Moderated overall: {preview.overall.explanation}.\n"
+                f"Outcome: {preview.outcome}.\n\nThe manager will see the outcome and your "
+                "rationales; the review is then read-only.",
+                "Complete review",
+            ),
+            confirmed,
+        )
+
+    @work(thread=True, exclusive=True, group="db-write", exit_on_error=False)
+    def complete(self) -> None:
+        assert self.session is not None
+        comparison = self.session.complete()
+        self.post_message(self.Loaded(self.session, comparison))
+        self.app.call_from_thread(
+            self.notify, f"Review complete: {comparison.outcome}.", title="Reviewed"
+        )
+
+    def action_back(self) -> None:
+        self.dismiss(None)

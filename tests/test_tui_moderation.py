@@ -1,0 +1,145 @@
+"""Blind moderation and the disagreement review in the workbench, driven by keyboard.
+
+The moderator never sees the manager's grades or notes on screen before submitting;
+the review records moderated grades with rationales; the manager then reads the outcome.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from moderator.domain.grades import Grade
+from moderator.services.audits import get_audit, list_audits
+from moderator.services.moderation import compare_moderation
+from moderator.services.sampling import draw_sample
+from moderator.services.users import get_user
+from moderator.store import open_store
+from moderator.tui.screens.home import HomeScreen
+from moderator.tui.screens.review import ReviewScreen
+from tests.test_tui_grading import (
+    keys,
+    make_app,
+    open_case,
+    settle,
+    type_note,
+    wait_for_screen,
+)
+from tests.tui_support import build_workbench_db, fixed_clock
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+
+@pytest.fixture
+def db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    path = build_workbench_db(tmp_path / "work.db")
+    with open_store(path) as store:
+        fixed_clock(store)
+        lee = get_user(store, "lee")
+        draw_sample(store, lee, rate=1, seed=7, moderator="oli")
+    return path
+
+
+def screen_text(pilot: Pilot[None]) -> str:
+    """Everything the screen shows, as text."""
+    return "\n".join(str(w.render()) for w in pilot.app.screen.query("*") if w.display)
+
+
+async def wait_for_review(pilot: Pilot[None]) -> ReviewScreen:
+    for _ in range(60):
+        await settle(pilot)
+        screen = pilot.app.screen
+        if isinstance(screen, ReviewScreen) and screen.comparison is not None:
+            return screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"no review screen; on {pilot.app.screen!r}")
+
+
+async def test_blind_moderation_then_review_by_keyboard(db: Path) -> None:
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        grading = await open_case(pilot, "C-103")
+        assert grading.sheet is not None and grading.sheet.kind == "moderation"
+        shown = screen_text(pilot)
+        # mia's evidence notes and overall grade are nowhere on screen
+        assert "Evidence on file." not in shown
+        assert all(e.grade is None for e in grading.entries.values())
+
+        await pilot.press("4")
+        await type_note(pilot, "Safety plan never checked.")
+        await pilot.press("j", "2")
+        await type_note(pilot, "Seen alone twice.")
+        await pilot.press("j", "3")
+        await type_note(pilot, "No timescales.")
+        await settle(pilot)
+        assert "Evidence on file." not in screen_text(pilot)
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # confirm the submission
+        review = await wait_for_review(pilot)
+
+        # Disagreements first, with drift; the manager's notes are visible only now
+        assert review.comparison is not None
+        assert [r.criterion for r in review.comparison.rows[:2]] == ["risk", "plan"]
+        assert "Evidence on file." in screen_text(pilot)
+
+        await pilot.press("4")  # risk: moderated Inadequate; focus goes to the rationale
+        await pilot.press(*keys("Meets inadequate descriptor"), "enter")
+        await settle(pilot)
+        await pilot.press("3")  # plan (the cursor moved on): Requires improvement
+        await pilot.press(*keys("No timescales on file"), "enter")
+        await settle(pilot)
+        assert not isinstance(pilot.app.focused, Input)
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # confirm completing the review
+        for _ in range(40):
+            await settle(pilot)
+            if review.comparison is not None and review.comparison.status == "reviewed":
+                break
+        assert review.comparison.status == "reviewed"
+        assert not review.editable
+
+    with open_store(db) as store:
+        oli, mia = get_user(store, "oli"), get_user(store, "mia")
+        audit = next(a for a in list_audits(store, mia) if a.case_ref == "C-103")
+        moderation_id = int(
+            store.scalar("SELECT id FROM moderations WHERE audit_id = ?", [audit.id])
+        )
+        done = compare_moderation(store, oli, moderation_id)
+        assert done.status == "reviewed" and done.outcome == "downgraded"
+        decided = {r.criterion: (r.moderated_grade, r.rationale) for r in done.rows}
+        assert decided["risk"] == (Grade.INADEQUATE, "Meets inadequate descriptor")
+        assert decided["plan"] == (Grade.REQUIRES_IMPROVEMENT, "No timescales on file")
+        assert decided["seen"][0] is Grade.GOOD  # agreed
+        # the manager reads the outcome and the rationale
+        mine = get_audit(store, mia, audit.id)
+        rows = {f["criterion"]: f for f in mine.feedback}
+        assert rows["overall"]["outcome"] == "downgraded"
+        assert rows["risk"]["rationale"] == "Meets inadequate descriptor"
+
+
+async def test_the_review_refuses_to_complete_with_decisions_missing(db: Path) -> None:
+    from moderator.services.moderation import save_moderation_grade, submit_moderation
+
+    with open_store(db) as store:
+        oli = get_user(store, "oli")
+        mid = int(store.scalar("SELECT id FROM moderations"))
+        for crit, grade in (("risk", Grade.INADEQUATE), ("seen", Grade.GOOD), ("plan", Grade.GOOD)):
+            save_moderation_grade(store, oli, mid, crit, grade=grade, note="n")
+        submit_moderation(store, oli, mid)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        # a submitted moderation opens on its review
+        await pilot.press("slash", *"C-103", "enter")
+        review = await wait_for_review(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Not ready" in screen_text(pilot)
+        assert review.comparison is not None and review.comparison.status == "submitted"
