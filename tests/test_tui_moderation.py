@@ -143,3 +143,28 @@ async def test_the_review_refuses_to_complete_with_decisions_missing(db: Path) -
         await pilot.pause()
         assert "Not ready" in screen_text(pilot)
         assert review.comparison is not None and review.comparison.status == "submitted"
+
+
+async def test_a_lead_draws_a_moderation_sample_from_the_workbench(tmp_path: Path) -> None:
+    db = build_workbench_db(tmp_path / "lead.db")
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("m")
+        await pilot.pause()
+        rate = pilot.app.screen.query_one("#rate", Input)
+        rate.value = "1"
+        pilot.app.screen.query_one("#seed", Input).value = "5"
+        pilot.app.screen.query_one("#moderator", Input).value = "oli"
+        await pilot.press("enter")
+        for _ in range(20):
+            await settle(pilot)
+    with open_store(db) as store:
+        sample = store.row("SELECT drawn_by, seed, rate FROM samples")
+        assert sample == {"drawn_by": "lee", "seed": 5, "rate": 1.0}
+        assert (
+            store.scalar(
+                "SELECT count(*) FROM moderations WHERE moderator_name = 'oli' OR moderator_id IS NOT NULL"
+            )
+            >= 1
+        )

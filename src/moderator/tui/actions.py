@@ -340,6 +340,14 @@ ACTIONS: tuple[Action, ...] = (
         "Assign a monthly audit programme to every manager (lead)",
     ),
     Action(
+        "home.sample",
+        "home",
+        "m",
+        "draw_sample",
+        "Sample",
+        "Draw a moderation sample of submitted audits (lead)",
+    ),
+    Action(
         "home.refresh",
         "home",
         "f5",

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from moderator.services.audits import AuditSummary
     from moderator.services.users import User
     from moderator.tui.app import ModeratorApp
-    from moderator.tui.screens.dialogs import ProgrammeRequest
+    from moderator.tui.screens.dialogs import ProgrammeRequest, SampleRequest
 
 STATES = ("all", "todo", "draft", "submitted")
 STATE_TITLES = {"all": "All", "todo": "To do", "draft": "Drafts", "submitted": "Submitted"}
@@ -326,7 +326,7 @@ class HomeScreen(ModeratorScreen):
 
     # -- actions ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "assign_programme":
+        if action in ("assign_programme", "draw_sample"):
             return self.is_lead
         if action == "open_audit":
             return True if self.current_audit() is not None else None
@@ -402,6 +402,38 @@ class HomeScreen(ModeratorScreen):
                 self.assign_programme(request)
 
         self.app.push_screen(ProgrammeDialog(self.moderator_app.today(), self.managers), chosen)
+
+    def action_draw_sample(self) -> None:
+        from moderator.tui.screens.dialogs import SampleDialog
+
+        def chosen(request: SampleRequest | None) -> None:
+            if request is not None:
+                self.draw_sample(request)
+
+        self.app.push_screen(SampleDialog(classes="dialog"), chosen)
+
+    @work(thread=True, exclusive=True, group="db-write", exit_on_error=False)
+    def draw_sample(self, request: SampleRequest) -> None:
+        """Draw the sample (worker thread) and say what was drawn."""
+        from moderator.services.sampling import draw_sample
+
+        store = self.moderator_app.require_store()
+        result = draw_sample(
+            store,
+            self.user,
+            rate=request.rate,
+            seed=request.seed,
+            min_per_manager=request.min_per_manager,
+            exclude_months=request.exclude_months,
+            moderator=request.moderator,
+        )
+        managers = len({item.manager for item in result.items})
+        self.app.call_from_thread(
+            self.notify,
+            f"Sample {result.id}: {len(result.items)} of {result.eligible} eligible audits"
+            f" ({managers} managers), seed {result.seed}.",
+            title="Moderation sample drawn",
+        )
 
     @work(thread=True, exclusive=True, group="db-write", exit_on_error=False)
     def assign_programme(self, request: ProgrammeRequest) -> None:
