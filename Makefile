@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck format contract bench clean redaction-eval
+.PHONY: demo test lint typecheck format contract bench clean redaction-eval screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ contract: $(STAMP)
 
 redaction-eval: $(STAMP)
 	$(BIN)/python -m moderator.anonymise.evaluate tests/data/redaction_corpus.jsonl
+
+screenshots: $(STAMP)
+	$(BIN)/python docs/make_screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

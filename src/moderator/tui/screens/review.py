@@ -199,6 +199,10 @@ class ReviewScreen(ModeratorScreen):
             text.append(f"{crit.descriptors.for_grade(g)}\n")
         if row.agreed:
             text.append("\nAgreed: the moderated grade is the agreed grade.", style="green")
+        elif self.decisions[row.criterion].rationale:
+            decision = self.decisions[row.criterion]
+            text.append(f"\nModerated {_grade(decision.grade)}: ", style="bold")
+            text.append(decision.rationale)
         detail.update(text)
         if not row.agreed:
             rationale.value = self.decisions[row.criterion].rationale
