@@ -258,6 +258,14 @@ class HomeScreen(ModeratorScreen):
             return Text(a.case_ref, style="bold")
         if key == "manager":
             return Text(a.manager)
+        if key == "state" and self.user.role.value == "moderator":
+            # A moderator's state is their moderation's (the audit itself is submitted).
+            moderation = a.moderation
+            if moderation is None or moderation in ("todo", "draft"):
+                return Text("To moderate (blind)", style="bold")
+            if moderation == "submitted":
+                return Text("To review", style="italic")
+            return Text(f"Reviewed · {moderation}", style="dim")
         if key == "state":
             label = status_label(a.status)
             if a.status == "submitted" and a.overall is not None:
