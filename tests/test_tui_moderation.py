@@ -168,3 +168,33 @@ async def test_a_lead_draws_a_moderation_sample_from_the_workbench(tmp_path: Pat
             )
             >= 1
         )
+
+
+REVIEW_SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+
+
+@pytest.mark.parametrize("size", REVIEW_SIZES)
+def test_review_snapshot(snap_compare, db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """Layout guard for the review screen: a submitted moderation with two disagreements."""
+    from moderator.services.moderation import save_moderation_grade, submit_moderation
+
+    with open_store(db) as store:
+        fixed_clock(store)
+        oli = get_user(store, "oli")
+        mid = int(store.scalar("SELECT id FROM moderations"))
+        for crit, grade in (
+            ("risk", Grade.INADEQUATE),
+            ("seen", Grade.GOOD),
+            ("plan", Grade.REQUIRES_IMPROVEMENT),
+        ):
+            save_moderation_grade(store, oli, mid, crit, grade=grade, note=f"Moderator: {crit}")
+        submit_moderation(store, oli, mid)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        await wait_for_review(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+
+    assert snap_compare(make_app(db, "oli"), terminal_size=size, run_before=run_before)
