@@ -31,6 +31,7 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
 
 def _register() -> None:
     from moderator.cli import (
+        agreement_cmd,
         anonymise_cmd,
         audit_cmd,
         import_cmd,
@@ -52,6 +53,7 @@ def _register() -> None:
         report_cmd,
         tui_cmd,
         synth_cmd,
+        agreement_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)
