@@ -35,6 +35,7 @@ def _register() -> None:
         anonymise_cmd,
         audit_cmd,
         import_cmd,
+        intervention_cmd,
         moderation_cmd,
         report_cmd,
         rubric_cmd,
@@ -54,6 +55,7 @@ def _register() -> None:
         tui_cmd,
         synth_cmd,
         agreement_cmd,
+        intervention_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)

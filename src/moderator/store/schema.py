@@ -304,6 +304,20 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER packs_no_delete BEFORE DELETE ON packs
     BEGIN SELECT RAISE(ABORT, 'the pack register is append-only: DELETE refused'); END;
     """,
+    # 3: dated interventions (training, a new audit tool, a practice week) that
+    # the drift trend marks and the report compares before and after.
+    """
+    CREATE TABLE interventions (
+        id INTEGER PRIMARY KEY,
+        on_date TEXT NOT NULL,
+        title TEXT NOT NULL,
+        detail TEXT,
+        team TEXT,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX interventions_on_date ON interventions(on_date);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
