@@ -34,6 +34,7 @@ def _register() -> None:
         agreement_cmd,
         anonymise_cmd,
         audit_cmd,
+        calibration_cmd,
         import_cmd,
         intervention_cmd,
         moderation_cmd,
@@ -56,6 +57,7 @@ def _register() -> None:
         synth_cmd,
         agreement_cmd,
         intervention_cmd,
+        calibration_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -318,6 +318,43 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX interventions_on_date ON interventions(on_date);
     """,
+    # 4: calibration cases. A panel's agreed grades for a case, and the audits
+    # that slipped it into managers' programmes. Agreed grades never change.
+    """
+    CREATE TABLE calibration_cases (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id),
+        rubric_hash TEXT NOT NULL REFERENCES rubrics(hash),
+        panel TEXT NOT NULL,
+        agreed_by TEXT NOT NULL,
+        agreed_at TEXT NOT NULL,
+        overall_grade INTEGER CHECK (overall_grade BETWEEN 1 AND 4)
+    );
+    CREATE TABLE calibration_grades (
+        calibration_id INTEGER NOT NULL REFERENCES calibration_cases(id),
+        criterion TEXT NOT NULL,
+        grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
+        reason TEXT NOT NULL,
+        PRIMARY KEY (calibration_id, criterion)
+    );
+    CREATE TABLE calibration_audits (
+        audit_id INTEGER PRIMARY KEY REFERENCES audits(id),
+        calibration_id INTEGER NOT NULL REFERENCES calibration_cases(id)
+    );
+    CREATE INDEX calibration_audits_case ON calibration_audits(calibration_id);
+    CREATE TRIGGER calibration_cases_no_update BEFORE UPDATE ON calibration_cases
+    BEGIN SELECT RAISE(ABORT, 'agreed calibration grades are final: UPDATE refused'); END;
+    CREATE TRIGGER calibration_cases_no_delete BEFORE DELETE ON calibration_cases
+    BEGIN SELECT RAISE(ABORT, 'agreed calibration grades are final: DELETE refused'); END;
+    CREATE TRIGGER calibration_grades_no_update BEFORE UPDATE ON calibration_grades
+    BEGIN SELECT RAISE(ABORT, 'agreed calibration grades are final: UPDATE refused'); END;
+    CREATE TRIGGER calibration_grades_no_delete BEFORE DELETE ON calibration_grades
+    BEGIN SELECT RAISE(ABORT, 'agreed calibration grades are final: DELETE refused'); END;
+    CREATE TRIGGER calibration_audits_no_update BEFORE UPDATE ON calibration_audits
+    BEGIN SELECT RAISE(ABORT, 'the calibration register is append-only: UPDATE refused'); END;
+    CREATE TRIGGER calibration_audits_no_delete BEFORE DELETE ON calibration_audits
+    BEGIN SELECT RAISE(ABORT, 'the calibration register is append-only: DELETE refused'); END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
