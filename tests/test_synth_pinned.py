@@ -17,7 +17,7 @@ from moderator.cli import cli
 from moderator.services.rubrics import shipped_rubrics
 from moderator.store import open_store
 from moderator.synth.bulk import synthesise
-from moderator.synth.model import SynthConfig
+from moderator.synth.config import SynthConfig
 
 # The columns synth fills, by table (rubric hashes and bodies left out: they
 # follow the shipped rubric files, not the generator).
