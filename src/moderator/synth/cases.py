@@ -125,7 +125,7 @@ class CaseMaker:
             "linked_ref": f"MOS-{rng.randint(100000, 999999)}",
             "age": str(age),
             "n_refs": str(n_refs),
-            **text.PRONOUNS[gender],
+            **text.pronouns(gender),
         }
         body = text.case_text(rng, area, theme_grades, slots)
         family = [

@@ -225,7 +225,7 @@ class Generator:
             chance if limited else chance / 4
         ):
             audit.override = Grade(int(derived) - 1)
-            audit.override_reason = rng.choice(text.OVERRIDE_REASONS)
+            audit.override_reason = text.override_reason(rng)
             audit.override_at = stamp(submit_at - timedelta(minutes=2))
             audit.overall = audit.override
         audit.submitted_at = stamp(submit_at)
