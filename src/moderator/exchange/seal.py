@@ -7,6 +7,7 @@ import hmac
 import json
 import os
 import secrets
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -218,3 +219,19 @@ def write_pack(path: Path, doc: dict[str, Any]) -> tuple[Path, bytes]:
     except OSError as exc:
         raise BadInput(f"{path}: cannot write: {exc.strerror}") from None
     return tmp, data
+
+
+def place_file(tmp: Path, out: Path) -> None:
+    """Move a written pack into place (the temporary file is removed if that fails)."""
+    try:
+        os.replace(tmp, out)
+    except OSError as exc:
+        with suppress(OSError):
+            tmp.unlink()
+        raise BadInput(f"{out}: cannot write: {exc.strerror}") from None
+
+
+def discard_file(tmp: Path) -> None:
+    """Remove a temporary pack file that will not be used."""
+    with suppress(OSError):
+        tmp.unlink()
