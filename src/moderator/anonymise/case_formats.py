@@ -22,9 +22,9 @@ from moderator.domain.limits import (
     MAX_CASE_FILE_BYTES,
     MAX_DEPTH,
     MAX_FIELD_BYTES,
-    MAX_INT_DIGITS,
     MAX_LINE_BYTES,
     MB,
+    bounded_int,
     nesting_depth,
     read_capped,
 )
@@ -89,17 +89,10 @@ def read_rows(path: Path, problems: Problems) -> Iterator[tuple[int, Any]]:
     return _csv_rows(text, problems)
 
 
-def _bounded_int(digits: str) -> int:
-    # Python refuses ints over 4,300 digits with a ValueError deep in json; refuse far sooner.
-    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError(f"a number of {len(digits.lstrip('-'))} digits")
-    return int(digits)
-
-
 def _load_json(text: str) -> Any:
     """``json.loads`` with bounded numbers and nesting; ValueError says what is wrong."""
     try:
-        value = json.loads(text, parse_int=_bounded_int)
+        value = json.loads(text, parse_int=bounded_int)
     except RecursionError:
         raise ValueError(f"nested more than {MAX_DEPTH} levels deep") from None
     if nesting_depth(value) > MAX_DEPTH:

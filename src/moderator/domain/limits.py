@@ -48,6 +48,18 @@ def nesting_depth(data: Any, limit: int = MAX_DEPTH) -> int:
     return deepest
 
 
+def bounded_int(digits: str) -> int:
+    """An integer from JSON digits (``json.loads(parse_int=...)``); ValueError past the limit.
+
+    Python itself refuses integers over 4,300 digits, with a ValueError from deep
+    inside the parser; refusing at a realistic size gives a clear message sooner.
+    """
+    count = len(digits.lstrip("-"))
+    if count > MAX_INT_DIGITS:
+        raise ValueError(f"a number of {count} digits (at most {MAX_INT_DIGITS})")
+    return int(digits)
+
+
 def read_capped(path: Path, limit: int, what: str) -> bytes:
     """A file's bytes, refusing it once it is bigger than ``limit`` (never reading more).
 

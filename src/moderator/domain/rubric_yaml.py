@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from moderator.domain.limits import MAX_DEPTH, MAX_RUBRIC_BYTES, MB
 from moderator.errors import BadInput
 
 DocPath = tuple[str | int, ...]
@@ -56,8 +57,9 @@ class Positions:
         return self.marks.get((), (1, 1))
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
+    mark = node.start_mark
+    return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
 
 
 _MAX_NODES = 200_000
@@ -180,6 +182,59 @@ def _syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(file, line, col, f"YAML syntax error: {what}")
 
 
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of a character index in ``text``."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def _read_text(path: Path) -> str:
+    """A rubric file's text: within the size limit, UTF-8, or a problem at its line:col."""
+    file = str(path)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_RUBRIC_BYTES + 1)
+    except FileNotFoundError:
+        raise RubricFileError([Problem(file, 1, 1, "file not found")]) from None
+    except IsADirectoryError:
+        raise RubricFileError([Problem(file, 1, 1, "is a directory, not a rubric file")]) from None
+    except OSError as exc:
+        raise RubricFileError([Problem(file, 1, 1, f"cannot read: {exc.strerror}")]) from None
+    if len(data) > MAX_RUBRIC_BYTES:
+        raise RubricFileError(
+            [Problem(file, 1, 1, f"more than {MAX_RUBRIC_BYTES // MB} MB: too big for a rubric")]
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8-sig", errors="replace")
+        line, col = _line_col(good, len(good))
+        raise RubricFileError(
+            [Problem(file, line, col, f"not UTF-8 text (byte {exc.start} cannot be decoded)")]
+        ) from None
+
+
+def _check_depth(file: str, text: str) -> None:
+    """Refuse nesting deeper than any rubric needs, at the line where it goes too deep.
+
+    YAML's events come from a state machine, not recursion, so this is safe on
+    a document nested thousands deep; composing it would not be.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, col = _mark(event)
+                    raise RubricFileError(
+                        [Problem(file, line, col, f"nested more than {MAX_DEPTH} levels deep")]
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # composing reports it, with the same position
+
+
 def read_yaml(path: Path) -> tuple[Any, Positions, list[Problem]]:
     """A YAML file as plain data, where each value is, and the problems found building it.
 
@@ -187,24 +242,21 @@ def read_yaml(path: Path) -> tuple[Any, Positions, list[Problem]]:
         RubricFileError: when the file cannot be read or is not YAML at all.
     """
     file = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RubricFileError([Problem(file, 1, 1, "file not found")]) from None
-    except IsADirectoryError:
-        raise RubricFileError([Problem(file, 1, 1, "is a directory, not a rubric file")]) from None
-    except UnicodeDecodeError as exc:
-        raise RubricFileError(
-            [Problem(file, 1, 1, f"not UTF-8 text (byte {exc.start} cannot be decoded)")]
-        ) from None
-    except OSError as exc:
-        raise RubricFileError([Problem(file, 1, 1, f"cannot read: {exc.strerror}")]) from None
+    text = _read_text(path)
+    _check_depth(file, text)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         raise RubricFileError([_syntax_problem(file, text, exc)]) from None
+    except yaml.reader.ReaderError as exc:  # a control character: say where it is
+        line, col = _line_col(text, exc.position)
+        raise RubricFileError(
+            [Problem(file, line, col, f"control character U+{exc.character:04X} is not allowed")]
+        ) from None
     except yaml.YAMLError as exc:
         raise RubricFileError([Problem(file, 1, 1, f"YAML syntax error: {exc}")]) from None
+    except RecursionError:  # _check_depth stops this first; kept for safety
+        raise RubricFileError([Problem(file, 1, 1, "nested too deeply to be a rubric")]) from None
     pos = Positions()
     problems: list[Problem] = []
     if root is None:

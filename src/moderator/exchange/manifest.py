@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from moderator.domain.rubric import Rubric
+from moderator.domain.text import control_character
 from moderator.errors import BadInput
 from moderator.exchange.seal import PACK_SCHEMA_VERSION
 from moderator.services.audits import MAX_NOTE, MAX_REASON
@@ -169,6 +170,10 @@ class PackInfo(BaseModel):
 
 def validate_pack(model: type[StrictModel], doc: dict[str, Any], path: Path) -> Any:
     """``doc`` as ``model``, or BadInput listing the first problems as ``file: field: message``."""
+    found = _control_character(doc)
+    if found is not None:
+        where, char = found
+        raise BadInput(f"{path}: {where}: contains the control character {char}; text only")
     try:
         return model.model_validate(doc)
     except ValidationError as exc:
@@ -177,6 +182,25 @@ def validate_pack(model: type[StrictModel], doc: dict[str, Any], path: Path) -> 
             loc = ".".join(str(p) for p in error["loc"]) or "(pack)"
             details.append(f"{path}: {loc}: {error['msg']}")
         raise BadInput(f"{path}: not a valid moderation pack", details=details) from None
+
+
+def _control_character(doc: Any) -> tuple[str, str] | None:
+    """The first string in a pack holding a control character: (where, which), or None."""
+    stack: list[tuple[str, Any]] = [("", doc)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, str):
+            bad = control_character(node)
+            if bad is not None:
+                return where or "(pack)", bad
+        elif isinstance(node, dict):
+            stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in reversed(node.items()))
+            stack.extend((f"{where}.{k}".lstrip(".") + " (key)", k) for k in node)
+        elif isinstance(node, list):
+            stack.extend(
+                (f"{where}.{i}".lstrip("."), v) for i, v in reversed(list(enumerate(node)))
+            )
+    return None
 
 
 def pack_kind(doc: dict[str, Any], path: Path) -> str:

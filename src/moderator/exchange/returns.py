@@ -18,6 +18,7 @@ from moderator.exchange.manifest import (
     REQUEST,
     RETURN,
     PackResult,
+    ReturnManifest,
     ReturnModeration,
     ReturnPack,
     authority_name,
@@ -273,8 +274,9 @@ def import_return(
             f"{path}: this is a moderation request; the moderating authority opens it with"
             " `moderator pack open`, and you import the return they send back"
         )
-    pack: ReturnPack = validate_pack(ReturnPack, doc, path)
-    manifest = pack.manifest
+    # The manifest says which request (so which token) seals the pack: check the seal
+    # with it before the body is validated, so a forged body is never parsed further.
+    manifest: ReturnManifest = validate_pack(ReturnManifest, doc["manifest"], path)
     request = store.row(
         "SELECT * FROM packs WHERE id = ? AND direction = 'export' AND kind = ?",
         [manifest.request_pack_id, REQUEST],
@@ -290,6 +292,7 @@ def import_return(
             f"{path}: seal: does not verify with this authority's pack key: the pack was"
             " altered, or it was not made from our request"
         )
+    pack: ReturnPack = validate_pack(ReturnPack, doc, path)
     seen = store.row("SELECT at, by FROM packs WHERE id = ?", [manifest.pack_id])
     if seen is not None:
         raise BadInput(
