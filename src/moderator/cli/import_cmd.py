@@ -70,7 +70,7 @@ def cases(
         return
     out = Console()
     if dry_run:
-        from rich.markup import escape
+        from moderator.cli.common import escape
 
         for p in result.previews:
             out.print(f"[bold]line {p.line} → {p.case_ref}[/]: {len(p.redactions)} redaction(s)")

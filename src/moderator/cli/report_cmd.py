@@ -200,6 +200,8 @@ def _print_table(result: Report) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from moderator.cli.common import escape
+    from moderator.domain.text import strip_controls
     from moderator.reports.formatting import (
         GRADE_SHORT,
         LENIENCY_COLUMNS,
@@ -212,7 +214,7 @@ def _print_table(result: Report) -> None:
     )
 
     console = Console()
-    console.print(Text(result.headline, style="bold"))
+    console.print(Text(strip_controls(result.headline), style="bold"))
     console.print(Text(caption(result), style="dim"))
     console.print()
 
@@ -221,7 +223,7 @@ def _print_table(result: Report) -> None:
     summary.add_column("")
     pairs = summary_rows(result)
     for label, _ in pairs:
-        summary.add_column(label, justify="right")
+        summary.add_column(escape(label), justify="right")
     for c in STATS_COLUMNS:
         summary.add_row(c.heading, *(fmt(c.get(stats), c.kind) for _, stats in pairs))
     console.print(summary)
@@ -255,7 +257,8 @@ def _print_table(result: Report) -> None:
             no_wrap=c.kind != "text",
         )
     for m in managers_by_leniency(result):
-        managers.add_row(*row(m, columns), style="bold red" if m.optimistic else None)
+        cells = [escape(c) for c in row(m, columns)]
+        managers.add_row(*cells, style="bold red" if m.optimistic else None)
     console.print(managers)
     cov = result.coverage
     if cov.rate is not None:
