@@ -18,6 +18,7 @@ from moderator.anonymise.cues import (
 )
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
+from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
     WORD_RE,
     lower_same_length,
@@ -105,6 +106,7 @@ def find_patterns(st: State) -> None:
         add(m.start(), m.end(), kind, "", 75)
         for start, end in coordinated_days(text, m):
             add(start, end, "date", "", 75)
+    find_variants(st, add)
     previous_end = 0
     for number in ADDRESS_START_RE.finditer(text):
         start = number.start()
