@@ -45,6 +45,9 @@ def _filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
 def lead_paired_grades(store: Store, filters: ReportFilters | None = None) -> PairedGrades:
     """Every submitted audit's paired grades, read as columns (the lead's view).
 
+    Both queries read one snapshot, so an audit submitted meanwhile is wholly
+    in or wholly out; other threads keep writing while it reads.
+
     The moderated grade is the reviewed one: a moderation counts once its
     disagreements have been reviewed, as in
     :func:`~moderator.services.moderation.paired_grades`. Audit-level columns
@@ -52,6 +55,11 @@ def lead_paired_grades(store: Store, filters: ReportFilters | None = None) -> Pa
     streamed in chunks into integer arrays, so 100,000 audits x 12 criteria
     stay well under a second of SQL and a modest amount of memory.
     """
+    with store.snapshot():
+        return _lead_paired_grades(store, filters)
+
+
+def _lead_paired_grades(store: Store, filters: ReportFilters | None) -> PairedGrades:
     import numpy as np
 
     from moderator.analysis.pairs import Categorical, PairedGrades
@@ -98,7 +106,7 @@ def lead_paired_grades(store: Store, filters: ReportFilters | None = None) -> Pa
     rows_crit: list[Any] = []
     rows_grade: list[Any] = []
     rows_moderated: list[Any] = []
-    cursor = store.execute(
+    chunks = store.stream(
         "SELECT g.audit_id, g.criterion, g.grade, mg.moderated_grade"
         # the joins are needed only to filter by team or rubric
         + (joins if where else " FROM audits a")
@@ -107,8 +115,9 @@ def lead_paired_grades(store: Store, filters: ReportFilters | None = None) -> Pa
         " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id AND mg.criterion = g.criterion"
         " WHERE a.status = 'submitted' AND g.grade IS NOT NULL" + where,
         params,
+        200_000,
     )
-    while chunk := cursor.fetchmany(200_000):
+    for chunk in chunks:
         ids, crits, grades, moderated = zip(*chunk, strict=True)
         rows_audit.append(np.asarray(ids, dtype=np.int64))
         rows_crit.append(
@@ -195,7 +204,8 @@ def report_inputs(
     from moderator.analysis.pairs import PairedGrades
 
     if user.role is Role.LEAD:
-        return lead_paired_grades(store, filters), assignments_for(store, user)
+        with store.snapshot():  # the figures and the compliance from one moment
+            return lead_paired_grades(store, filters), assignments_for(store, user)
     from moderator.services.moderation import paired_grades
 
     rows = paired_grades(store, user)
