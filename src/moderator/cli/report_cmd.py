@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from moderator.cli.common import common_options, format_option, resolve
+from moderator.cli.common import check_signed_in, common_options, format_option, resolve
 from moderator.errors import BadInput, UsageProblem
 
 if TYPE_CHECKING:
@@ -162,6 +162,7 @@ def _load_pairs(
 
         return read_paired_files(files)
     db_path, who = resolve(ctx, db, user)
+    who = check_signed_in(ctx, db_path, who)
     from moderator.services.reporting import load_report_inputs
 
     return load_report_inputs(db_path, who, filters)[0]

@@ -416,6 +416,20 @@ MIGRATIONS: list[str] = [
     WHEN EXISTS (SELECT 1 FROM packs WHERE id = NEW.id)
     BEGIN SELECT RAISE(ABORT, 'the pack register is append-only: REPLACE refused'); END;
     """.replace("GENESIS", GENESIS),
+    # 6: identity: passwords. The first row secures the database (every session
+    # signs in from then on). Only argon2id hashes are accepted, never a
+    # password; failures and locks are kept here, each also an event.
+    """
+    CREATE TABLE credentials (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id),
+        hash TEXT NOT NULL CHECK (hash LIKE '$argon2id$%'),
+        temporary INTEGER NOT NULL DEFAULT 0 CHECK (temporary IN (0, 1)),
+        set_at TEXT NOT NULL,
+        set_by TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
