@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
 
 
 def _key_option(f: Any) -> Any:
@@ -287,92 +288,36 @@ def claim(ctx: click.Context, moderation_id: int, db: Path | None, user: str | N
     click.echo(f"moderation {moderation_id} is yours")
 
 
-@moderation_group.command("grade")
-@click.argument("moderation_id", type=int)
-@click.argument("criterion")
-@click.argument("grade")
-@click.option("--note", default=None, help="Evidence note (required before submitting).")
-@common_options
-@click.pass_context
-def grade(
-    ctx: click.Context,
-    moderation_id: int,
-    criterion: str,
-    grade: str,
-    note: str | None,
-    db: Path | None,
-    user: str | None,
-) -> None:
-    """Grade one criterion blind (1-4, RI, Good, …) with an evidence note; saved as a draft."""
-    from moderator.domain.grades import Grade
-    from moderator.services.moderation import get_moderation, save_moderation_grade
+def _moderation_target(store: Any, actor: Any, moderation_id: int) -> Any:
+    from moderator.services.grading import ModerationTarget
 
-    parsed = Grade.parse(grade)
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        save_moderation_grade(store, actor, moderation_id, criterion, grade=parsed, note=note)
-        detail = get_moderation(store, actor, moderation_id)
-    click.echo(
-        f"moderation {moderation_id}: {criterion} = {parsed.label};"
-        f" {detail.summary.graded}/{detail.summary.total} graded;"
-        f" your overall {detail.overall.explanation}"
-    )
+    return ModerationTarget.open(store, actor, moderation_id)
 
 
-@moderation_group.command("override")
-@click.argument("moderation_id", type=int)
-@click.argument("grade", required=False)
-@click.option("--reason", default=None, help="Why the derived overall grade is wrong (required).")
-@click.option("--clear", is_flag=True, help="Remove the override.")
-@common_options
-@click.pass_context
-def override(
-    ctx: click.Context,
-    moderation_id: int,
-    grade: str | None,
-    reason: str | None,
-    clear: bool,
-    db: Path | None,
-    user: str | None,
-) -> None:
-    """Override your derived overall grade, with a written reason."""
-    from moderator.domain.grades import Grade
-    from moderator.services.moderation import set_moderation_override
+def _after_submit(store: Any, actor: Any, moderation_id: int) -> list[str]:
+    from moderator.services.moderation import get_moderation
 
-    if not clear and grade is None:
-        raise click.UsageError("give a GRADE (or --clear)")
-    parsed = None if clear else Grade.parse(grade)
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        set_moderation_override(store, actor, moderation_id, parsed, reason)
-    click.echo(
-        f"moderation {moderation_id}: overall "
-        + ("override cleared" if parsed is None else f"overridden to {parsed.label}")
-    )
+    if get_moderation(store, actor, moderation_id).summary.audit_id is not None:
+        return [f"next: compare with the manager: moderator moderation review {moderation_id}"]
+    return ["next: send it back: moderator pack return --out FILE"]
 
 
-@moderation_group.command("submit")
-@click.argument("moderation_id", type=int)
-@common_options
-@click.pass_context
-def submit(ctx: click.Context, moderation_id: int, db: Path | None, user: str | None) -> None:
-    """Submit your blind grading (every criterion graded with a note); then it is read-only."""
-    from moderator.services.moderation import submit_moderation
-
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        detail = submit_moderation(store, actor, moderation_id)
-    final = detail.overall.final
-    click.echo(
-        f"moderation {moderation_id} submitted: your overall {_grade_text(final)} (now read-only)"
-    )
-    if detail.summary.audit_id is not None:
-        click.echo(f"next: compare with the manager: moderator moderation review {moderation_id}")
-    else:
-        click.echo("next: send it back: moderator pack return --out FILE")
+add_grading_verbs(
+    moderation_group,
+    SheetVerbs(
+        noun="moderation",
+        overall="your overall",
+        target=_moderation_target,
+        grade_help=(
+            "Grade one criterion blind (1-4, RI, Good, …) with an evidence note; saved as a draft."
+        ),
+        override_help="Override your derived overall grade, with a written reason.",
+        submit_help=(
+            "Submit your blind grading (every criterion graded with a note); then it is read-only."
+        ),
+        after_submit=_after_submit,
+    ),
+)
 
 
 def _print_comparison(c: Any) -> None:

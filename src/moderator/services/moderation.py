@@ -31,23 +31,34 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from moderator.domain.grade_sheet import (
+    MAX_NOTE,
+    CriterionEntry,
+    KeepOrGrade,
+    OverallView,
+    check_criterion,
+    check_override,
+    moderation_outcome,
+    overall_view,
+)
+from moderator.domain.grade_sheet import Outcome as Outcome
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
 from moderator.errors import BadInput, NotFound, Refused
-from moderator.services.audits import (
-    MAX_NOTE,
-    MAX_REASON,
-    CriterionEntry,
-    OverallView,
-    can_see_manager_grades,
-    overall_view,
+from moderator.services.audits import can_see_manager_grades
+from moderator.services.grade_sheet import (
+    MODERATION,
+    OpenSheet,
+    read_entries,
+    save_entry,
+    save_override,
+    submit_sheet,
 )
 from moderator.services.rubrics import rubric_by_hash
 from moderator.services.users import Role, User, require_role
 from moderator.store.db import Store
 
 ModerationStatus = Literal["todo", "draft", "submitted", "reviewed"]
-Outcome = Literal["agreed", "downgraded", "upgraded"]
 STATUSES: tuple[str, ...] = ("todo", "draft", "submitted", "reviewed")
 
 
@@ -240,27 +251,6 @@ def moderation_queue(
     ]
 
 
-def _own_entries(store: Store, rubric: Rubric, moderation_id: int) -> list[CriterionEntry]:
-    stored = {
-        r["criterion"]: r
-        for r in store.rows(
-            "SELECT criterion, grade, note FROM moderation_grades WHERE moderation_id = ?",
-            [moderation_id],
-        )
-    }
-    out = []
-    for crit in rubric.criteria:
-        r = stored.get(crit.id)
-        out.append(
-            CriterionEntry(
-                criterion=crit.id,
-                grade=None if r is None or r["grade"] is None else Grade(r["grade"]),
-                note="" if r is None else r["note"],
-            )
-        )
-    return out
-
-
 def get_moderation(store: Store, user: User, moderation_id: int) -> ModerationDetail:
     """One moderation: the case text, the rubric, and the moderator's own grading only.
 
@@ -271,7 +261,7 @@ def get_moderation(store: Store, user: User, moderation_id: int) -> ModerationDe
     if not _may_open(user, row):
         raise Refused(f"{user.name} may not open moderation {moderation_id}")
     rubric = rubric_by_hash(store, row["rubric_hash"])
-    entries = _own_entries(store, rubric, moderation_id)
+    entries = read_entries(store, MODERATION, rubric, moderation_id)
     override = None if row["overall_override"] is None else Grade(row["overall_override"])
     overall = overall_view(rubric, entries, override, row["override_reason"])
     editable = (
@@ -321,7 +311,8 @@ def claim_moderation(store: Store, user: User, moderation_id: int) -> Moderation
     return get_moderation(store, user, moderation_id)
 
 
-def _editable(store: Store, user: User, moderation_id: int) -> tuple[dict[str, Any], Rubric]:
+def _moderation_sheet(store: Store, user: User, moderation_id: int) -> OpenSheet:
+    """The blind grading as a sheet this moderator may change (claiming it on the first write)."""
     require_role(user, Role.MODERATOR, doing="grade a moderation")
     row = _row(store, moderation_id)
     if row["status"] in ("submitted", "reviewed"):
@@ -331,22 +322,18 @@ def _editable(store: Store, user: User, moderation_id: int) -> tuple[dict[str, A
         raise Refused(
             f"moderation {moderation_id} is assigned to {who}; {user.name} may not grade it"
         )
-    return row, rubric_by_hash(store, row["rubric_hash"])
 
+    def claim(stamp: str) -> None:
+        if row["moderator_id"] is None:
+            _claim(store, user, row, stamp)
 
-def _check_criterion(rubric: Rubric, criterion: str) -> None:
-    if criterion not in {c.id for c in rubric.criteria}:
-        known = ", ".join(c.id for c in rubric.criteria)
-        raise BadInput(f"rubric {rubric.id} has no criterion {criterion!r} (criteria: {known})")
-
-
-def _begin(store: Store, user: User, row: dict[str, Any], stamp: str) -> None:
-    if row["moderator_id"] is None:
-        _claim(store, user, row, stamp)
-    store.execute(
-        "UPDATE moderations SET updated_at = ?,"
-        " status = CASE status WHEN 'todo' THEN 'draft' ELSE status END WHERE id = ?",
-        (stamp, row["id"]),
+    return OpenSheet(
+        MODERATION,
+        moderation_id,
+        row,
+        rubric_by_hash(store, row["rubric_hash"]),
+        before_write=claim,
+        submit_detail={"audit_id": row["audit_id"]},
     )
 
 
@@ -356,106 +343,22 @@ def save_moderation_grade(
     moderation_id: int,
     criterion: str,
     *,
-    grade: Grade | Literal["keep"] | None = "keep",
+    grade: KeepOrGrade = "keep",
     note: str | None = None,
 ) -> None:
-    """Autosave one criterion's blind grade and/or note, logging each change.
+    """Autosave one criterion of the blind grading (see :func:`grade_sheet.save_entry`).
 
-    ``grade="keep"`` leaves the grade alone, ``None`` clears it; ``note=None``
-    leaves the note alone. An unassigned moderation is claimed by the first
-    moderator who grades it.
+    An unassigned moderation is claimed by the first moderator who grades it.
     """
-    row, rubric = _editable(store, user, moderation_id)
-    _check_criterion(rubric, criterion)
-    if note is not None and len(note) > MAX_NOTE:
-        raise BadInput(f"note is too long ({len(note)} > {MAX_NOTE} characters)")
-    with store.transaction():
-        current = store.row(
-            "SELECT grade, note FROM moderation_grades WHERE moderation_id = ? AND criterion = ?",
-            [moderation_id, criterion],
-        )
-        old_grade = None if current is None else current["grade"]
-        old_note = "" if current is None else current["note"]
-        new_grade = old_grade if grade == "keep" else (None if grade is None else int(grade))
-        new_note = old_note if note is None else note
-        if current is not None and new_grade == old_grade and new_note == old_note:
-            return
-        stamp = store.now()
-        _begin(store, user, row, stamp)
-        store.execute(
-            "INSERT INTO moderation_grades (moderation_id, criterion, grade, note, updated_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (moderation_id, criterion) DO UPDATE SET"
-            " grade = excluded.grade, note = excluded.note, updated_at = excluded.updated_at",
-            (moderation_id, criterion, new_grade, new_note, stamp),
-        )
-        if new_grade != old_grade:
-            store.record_event(
-                user.name,
-                "moderation.grade",
-                "moderation",
-                moderation_id,
-                field=criterion,
-                before=None if old_grade is None else Grade(old_grade).label,
-                after=None if new_grade is None else Grade(new_grade).label,
-                at=stamp,
-            )
-        if new_note != old_note:
-            store.record_event(
-                user.name,
-                "moderation.note",
-                "moderation",
-                moderation_id,
-                field=criterion,
-                before=f"{len(old_note)} chars",
-                after=f"{len(new_note)} chars",
-                at=stamp,
-            )
+    sheet = _moderation_sheet(store, user, moderation_id)
+    save_entry(store, user, sheet, criterion, grade=grade, note=note)
 
 
 def set_moderation_override(
     store: Store, user: User, moderation_id: int, grade: Grade | None, reason: str | None
 ) -> None:
     """Override the moderator's derived overall grade (a reason is required), or clear it."""
-    row, _rubric = _editable(store, user, moderation_id)
-    reason = (reason or "").strip()
-    if grade is not None and not reason:
-        raise BadInput("overriding the overall grade needs a written reason")
-    if len(reason) > MAX_REASON:
-        raise BadInput(f"reason is too long ({len(reason)} > {MAX_REASON} characters)")
-    old = row["overall_override"]
-    with store.transaction():
-        stamp = store.now()
-        _begin(store, user, row, stamp)
-        store.execute(
-            "UPDATE moderations SET overall_override = ?, override_reason = ?, updated_at = ?"
-            " WHERE id = ?",
-            (None if grade is None else int(grade), reason or None, stamp, moderation_id),
-        )
-        store.record_event(
-            user.name,
-            "moderation.override",
-            "moderation",
-            moderation_id,
-            field="overall",
-            before=None if old is None else Grade(old).label,
-            after=None if grade is None else grade.label,
-            detail={"reason_chars": len(reason)},
-            at=stamp,
-        )
-
-
-def incomplete_moderation(detail: ModerationDetail, rubric: Rubric) -> list[str]:
-    """Why a moderation cannot be submitted yet (empty when it can)."""
-    titles = {c.id: c.title for c in rubric.criteria}
-    problems = []
-    for entry in detail.entries:
-        if entry.grade is None:
-            problems.append(f"{titles[entry.criterion]}: not graded")
-        elif not entry.note.strip():
-            problems.append(f"{titles[entry.criterion]}: no evidence note")
-    if detail.overall.override is not None and not detail.overall.override_reason:
-        problems.append("overall override has no reason")
-    return problems
+    save_override(store, user, _moderation_sheet(store, user, moderation_id), grade, reason)
 
 
 def submit_moderation(store: Store, user: User, moderation_id: int) -> ModerationDetail:
@@ -463,35 +366,10 @@ def submit_moderation(store: Store, user: User, moderation_id: int) -> Moderatio
 
     After this the moderator may see the manager's grading and review the disagreements.
     """
-    row, rubric = _editable(store, user, moderation_id)
-    if row["moderator_id"] != user.id:
+    sheet = _moderation_sheet(store, user, moderation_id)
+    if sheet.row["moderator_id"] != user.id:
         raise Refused(f"moderation {moderation_id} is not assigned to {user.name}; grade it first")
-    detail = get_moderation(store, user, moderation_id)
-    problems = incomplete_moderation(detail, rubric)
-    if problems:
-        raise BadInput(
-            f"moderation {moderation_id} is not complete ({len(problems)} to do)",
-            details=[f"  - {p}" for p in problems],
-        )
-    final = detail.overall.final
-    assert final is not None
-    with store.transaction():
-        stamp = store.now()
-        store.execute(
-            "UPDATE moderations SET status = 'submitted', overall_grade = ?, submitted_at = ?,"
-            " updated_at = ? WHERE id = ?",
-            (int(final), stamp, stamp, moderation_id),
-        )
-        store.record_event(
-            user.name,
-            "moderation.submit",
-            "moderation",
-            moderation_id,
-            field="overall",
-            after=final.label,
-            detail={"audit_id": row["audit_id"]},
-            at=stamp,
-        )
+    submit_sheet(store, user, sheet)
     return get_moderation(store, user, moderation_id)
 
 
@@ -519,14 +397,6 @@ def _reviewable(store: Store, user: User, moderation_id: int) -> tuple[dict[str,
     if not can_see_manager_grades(store, user, row["audit_id"]):
         raise Refused(f"{user.name} may not see the manager's grading of audit {row['audit_id']}")
     return row, rubric_by_hash(store, row["rubric_hash"])
-
-
-def _outcome(manager: Grade | None, moderated: Grade | None) -> Outcome | None:
-    if manager is None or moderated is None:
-        return None
-    if moderated == manager:
-        return "agreed"
-    return "downgraded" if moderated > manager else "upgraded"
 
 
 def _comparison(store: Store, row: dict[str, Any], rubric: Rubric) -> ModerationComparison:
@@ -595,7 +465,7 @@ def _comparison(store: Store, row: dict[str, Any], rubric: Rubric) -> Moderation
         outcome: Outcome | None = row["outcome"]
     else:
         complete = all(r.decided for r in rows)
-        outcome = _outcome(manager_overall, moderated_overall.final) if complete else None
+        outcome = moderation_outcome(manager_overall, moderated_overall.final) if complete else None
     return ModerationComparison(
         moderation_id=row["id"],
         audit_id=row["audit_id"],
@@ -645,7 +515,7 @@ def record_review(
     cannot be decided here.
     """
     row, rubric = _open_review(store, user, moderation_id)
-    _check_criterion(rubric, criterion)
+    check_criterion(rubric, criterion)
     rationale = (rationale or "").strip()
     if not rationale:
         raise BadInput(
@@ -701,11 +571,7 @@ def set_moderated_overall(
 ) -> ModerationComparison:
     """Override the derived moderated overall grade (a reason is required), or clear it."""
     row, _rubric = _open_review(store, user, moderation_id)
-    reason = (reason or "").strip()
-    if grade is not None and not reason:
-        raise BadInput("overriding the moderated overall grade needs a written reason")
-    if len(reason) > MAX_REASON:
-        raise BadInput(f"reason is too long ({len(reason)} > {MAX_REASON} characters)")
+    reason = check_override(grade, reason, what="moderated overall grade")
     old = row["moderated_override"]
     with store.transaction():
         stamp = store.now()
@@ -754,7 +620,7 @@ def complete_review(store: Store, user: User, moderation_id: int) -> ModerationC
         )
     final = overall.final
     assert final is not None
-    outcome = _outcome(comparison.manager_overall, final)
+    outcome = moderation_outcome(comparison.manager_overall, final)
     with store.transaction():
         stamp = store.now()
         for r in comparison.rows:

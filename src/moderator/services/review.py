@@ -15,10 +15,16 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from moderator.domain.grade_sheet import (
+    CriterionEntry,
+    Outcome,
+    OverallView,
+    moderation_outcome,
+    overall_view,
+)
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
-from moderator.services.audits import CriterionEntry, OverallView, overall_view
-from moderator.services.moderation import ComparisonRow, ModerationComparison, Outcome
+from moderator.services.moderation import ComparisonRow, ModerationComparison
 from moderator.services.users import User
 from moderator.store.db import Store
 
@@ -44,15 +50,6 @@ class ReviewPreview(BaseModel):
     """What completing the review now would give (None while a disagreement has no grade)."""
     to_decide: list[str]
     """Criterion ids still needing a moderated grade or a rationale."""
-
-
-def outcome_of(manager: Grade | None, moderated: Grade | None) -> Outcome | None:
-    """``agreed``, ``downgraded`` (moderated worse than the manager's) or ``upgraded``."""
-    if manager is None or moderated is None:
-        return None
-    if moderated == manager:
-        return "agreed"
-    return "downgraded" if moderated > manager else "upgraded"
 
 
 def decision_of(row: ComparisonRow) -> Decision:
@@ -123,7 +120,9 @@ class ReviewSession:
             entries.append(CriterionEntry(criterion=row.criterion, grade=grade))
         view = overall_view(self.rubric, entries, override, reason)
         every_grade = all(e.grade is not None for e in entries)
-        outcome = outcome_of(comparison.manager_overall, view.final) if every_grade else None
+        outcome = (
+            moderation_outcome(comparison.manager_overall, view.final) if every_grade else None
+        )
         return ReviewPreview(overall=view, outcome=outcome, to_decide=to_decide)
 
     def missing(
