@@ -1,4 +1,9 @@
-"""Audits: assignment, grading with evidence, override, submission, and who may see what.
+"""Audits: who may see what, an audit as each role reads it, and its grade sheet.
+
+The manager grades their audit through the one grade sheet
+(:mod:`moderator.services.grade_sheet`); this module only says who may change
+it. Assigning audits is :mod:`moderator.services.assignment` (its functions are
+re-exported here).
 
 Roles are enforced here, not in the faces: a manager works on their own
 audits; a lead assigns and reads everything; a moderator never obtains a
@@ -8,7 +13,6 @@ own moderation of it (see :func:`can_see_manager_grades`).
 
 from __future__ import annotations
 
-import random
 from datetime import date
 from typing import Any, Literal
 
@@ -24,6 +28,9 @@ from moderator.domain.grade_sheet import overall_view as overall_view
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
 from moderator.errors import BadInput, NotFound, Refused
+from moderator.services.assignment import assign_audit as assign_audit
+from moderator.services.assignment import assign_programme as assign_programme
+from moderator.services.assignment import parse_due
 from moderator.services.grade_sheet import (
     AUDIT,
     OpenSheet,
@@ -32,8 +39,8 @@ from moderator.services.grade_sheet import (
     save_override,
     submit_sheet,
 )
-from moderator.services.rubrics import ensure_rubric, resolve_rubric, rubric_by_hash
-from moderator.services.users import Role, User, get_user, require_role
+from moderator.services.rubrics import rubric_by_hash
+from moderator.services.users import Role, User
 from moderator.store.db import Store
 
 AuditStatus = Literal["todo", "draft", "submitted"]
@@ -83,15 +90,6 @@ class AuditDetail(BaseModel):
 
 
 # -- helpers ------------------------------------------------------------------
-
-
-def _parse_due(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadInput(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
 def _audit_row(store: Store, audit_id: int) -> dict[str, Any]:
@@ -152,7 +150,7 @@ def _summary(row: dict[str, Any], rubric: Rubric, visible: bool) -> AuditSummary
         status=row["status"],
         graded=int(row.get("graded") or 0) if visible else 0,
         total=len(rubric.criteria),
-        due=_parse_due(row.get("due")),
+        due=parse_due(row.get("due")),
         submitted_at=row.get("submitted_at"),
         overall=None if overall is None else Grade(overall),
         moderation=row.get("moderation") if visible else None,
@@ -322,131 +320,6 @@ def audit_rubric(store: Store, audit_id: int) -> Rubric:
     if digest is None:
         raise NotFound(f"no audit {audit_id}")
     return rubric_by_hash(store, digest)
-
-
-# -- assignment -------------------------------------------------------------------
-
-
-def assign_audit(
-    store: Store,
-    actor: User,
-    case_ref: str,
-    manager_name: str,
-    rubric_id: str,
-    due: date | str | None,
-    *,
-    programme: str | None = None,
-) -> int:
-    """A lead assigns one case to a manager for audit against a rubric; returns the audit id."""
-    require_role(actor, Role.LEAD, doing="assign audits")
-    manager = get_user(store, manager_name)
-    if manager.role is not Role.MANAGER:
-        raise BadInput(f"{manager.name} is a {manager.role.value}, not a manager")
-    rubric = resolve_rubric(rubric_id)
-    due_date = _parse_due(due)
-    case_id = store.scalar("SELECT id FROM cases WHERE case_ref = ?", [case_ref])
-    if case_id is None:
-        raise NotFound(f"no case {case_ref!r}")
-    with store.transaction():
-        return _insert_audit(store, actor, case_id, manager, rubric, due_date, programme)
-
-
-def _insert_audit(
-    store: Store,
-    actor: User,
-    case_id: int,
-    manager: User,
-    rubric: Rubric,
-    due: date | None,
-    programme: str | None,
-) -> int:
-    digest = ensure_rubric(store, rubric)
-    stamp = store.now()
-    cur = store.execute(
-        "INSERT INTO audits (case_id, rubric_hash, manager_id, assigned_by, assigned_at, due,"
-        " programme, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'todo', ?)",
-        (
-            case_id,
-            digest,
-            manager.id,
-            actor.name,
-            stamp,
-            None if due is None else due.isoformat(),
-            programme,
-            stamp,
-        ),
-    )
-    audit_id = int(cur.lastrowid or 0)
-    store.record_event(
-        actor.name,
-        "audit.assign",
-        "audit",
-        audit_id,
-        after=manager.name,
-        detail={"rubric": rubric.id, "rubric_hash": digest, "due": due, "programme": programme},
-    )
-    return audit_id
-
-
-def assign_programme(
-    store: Store,
-    actor: User,
-    *,
-    per_manager: int,
-    due: date | str,
-    rubric_id: str | None = None,
-    exclude_own_team: bool = False,
-    seed: int | None = None,
-    label: str | None = None,
-) -> list[int]:
-    """A monthly programme: ``per_manager`` random unaudited cases for every manager.
-
-    With ``exclude_own_team`` a manager is never given their own team's cases
-    (peer audit). Without ``rubric_id`` each case gets the rubric of its
-    service area. Returns the new audit ids.
-    """
-    require_role(actor, Role.LEAD, doing="assign audits")
-    if per_manager < 1:
-        raise BadInput("per-manager count must be at least 1")
-    due_date = _parse_due(due)
-    assert due_date is not None
-    managers = [
-        User.model_validate(r)
-        for r in store.rows(
-            "SELECT id, name, role, team, authority FROM users WHERE role = 'manager' ORDER BY name"
-        )
-    ]
-    if not managers:
-        raise BadInput("there are no managers to assign to (add some with `moderator user add`)")
-    rng = random.Random(seed)
-    free = store.rows(
-        "SELECT c.id, c.team, c.service_area FROM cases c"
-        " WHERE NOT EXISTS (SELECT 1 FROM audits a WHERE a.case_id = c.id) ORDER BY c.id"
-    )
-    rng.shuffle(free)
-    taken: set[int] = set()
-    programme = label or f"programme {due_date.isoformat()}"
-    ids: list[int] = []
-    fixed = resolve_rubric(rubric_id) if rubric_id else None
-    from moderator.services.rubrics import rubric_for_service_area
-
-    with store.transaction():
-        for manager in managers:
-            count = 0
-            for case in free:
-                if count >= per_manager:
-                    break
-                if case["id"] in taken:
-                    continue
-                if exclude_own_team and manager.team and case["team"] == manager.team:
-                    continue
-                rubric = fixed or rubric_for_service_area(case["service_area"])
-                ids.append(
-                    _insert_audit(store, actor, case["id"], manager, rubric, due_date, programme)
-                )
-                taken.add(case["id"])
-                count += 1
-    return ids
 
 
 # -- grading: the grade sheet, for the audit's own manager --------------------------------

@@ -282,7 +282,7 @@ class AuditTarget(_SheetTarget):
 class ModerationTarget(_SheetTarget):
     """A moderator's blind grading as a grading target.
 
-    Everything comes from :mod:`moderator.services.moderation`, which never
+    Everything comes from :mod:`moderator.services.blind_grading`, which never
     returns the manager's grades, notes or overall grade from these calls; the
     sheet therefore shows the case, the rubric and the moderator's own grading
     only. Read-only once submitted, and for anyone but its moderator.
@@ -298,13 +298,13 @@ class ModerationTarget(_SheetTarget):
     @classmethod
     def open(cls, store: Store, user: User, moderation_id: int) -> ModerationTarget:
         """The target for ``moderation_id`` as ``user`` (blocking: reads the rubric)."""
-        from moderator.services.moderation import moderation_rubric
+        from moderator.services.blind_grading import moderation_rubric
 
         return cls(store, user, moderation_id, moderation_rubric(store, moderation_id))
 
     def load(self) -> GradingSheet:
         """Read the moderation as this user may see it: case, rubric, own grading."""
-        from moderator.services.moderation import get_moderation
+        from moderator.services.blind_grading import get_moderation
 
         detail = get_moderation(self.store, self.user, self.moderation_id)
         s = detail.summary
@@ -342,7 +342,7 @@ class ModerationTarget(_SheetTarget):
 
     def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
         """Autosave one criterion of the blind grading (claims an unassigned moderation)."""
-        from moderator.services.moderation import save_moderation_grade
+        from moderator.services.blind_grading import save_moderation_grade
 
         save_moderation_grade(
             self.store, self.user, self.moderation_id, criterion, grade=grade, note=note
@@ -350,13 +350,13 @@ class ModerationTarget(_SheetTarget):
 
     def set_override(self, grade: Grade | None, reason: str | None) -> None:
         """Override the moderator's derived overall grade, or clear the override."""
-        from moderator.services.moderation import set_moderation_override
+        from moderator.services.blind_grading import set_moderation_override
 
         set_moderation_override(self.store, self.user, self.moderation_id, grade, reason)
 
     def submit(self) -> GradingSheet:
         """Submit the blind grading and return it read-only."""
-        from moderator.services.moderation import submit_moderation
+        from moderator.services.blind_grading import submit_moderation
 
         submit_moderation(self.store, self.user, self.moderation_id)
         return self.load()
