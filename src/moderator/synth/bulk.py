@@ -30,6 +30,7 @@ from moderator.errors import BadInput
 from moderator.services.cases import store_case
 from moderator.services.rubrics import ensure_rubric
 from moderator.services.users import SYSTEM
+from moderator.store.chain import append_events
 from moderator.store.db import Store
 from moderator.synth.bulk_rows import Row, event_row, moderation_rows, sample_params
 from moderator.synth.calendar import grading_stamp
@@ -105,11 +106,7 @@ class BulkWriter:
         self.result.users = len(rows)
 
     def _flush_events(self) -> None:
-        self.store.executemany(
-            "INSERT INTO events (at, actor, kind, entity, entity_id, field, before, after, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            self.events,
-        )
+        append_events(self.store, self.events)
         self.result.events += len(self.events)
         self.events = []
 
