@@ -806,7 +806,7 @@ PAIRED_COLUMNS = (
 
 
 def paired_grades(store: Store, user: User) -> list[dict[str, Any]]:
-    """Manager and moderated grades per audit × criterion (PRODUCT.md §7 paired-grades rows).
+    """Manager and moderated grades per audit × criterion (docs/formats.md paired-grades rows).
 
     One row per criterion and one ``overall`` row for every submitted audit the
     user may see the manager's grades of: all for a lead, their own for a
