@@ -23,6 +23,9 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
     With no command, opens the workbench (TUI) on your database.
     `moderator demo` opens it on a fresh copy of the bundled sample audits.
     """
+    from moderator.settings import apply_settings, load_settings
+
+    apply_settings(load_settings())
     if ctx.invoked_subcommand is None:
         from moderator.cli.tui_cmd import open_tui
 

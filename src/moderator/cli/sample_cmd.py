@@ -14,27 +14,36 @@ from moderator.cli.common import (
     escape,
     format_option,
     open_for,
+    resolve_settings,
 )
 
 
 @click.command("sample")
-@click.option("--rate", type=float, default=None, help="Share of eligible audits, 0-1 (0.1 = 10%).")
 @click.option(
-    "--seed", type=int, default=None, help="Random seed (recorded; chosen for you if omitted)."
+    "--rate",
+    type=float,
+    default=None,
+    help="Share of eligible audits, 0-1 (0.1 = 10%; default from the config, else 0.5).",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=None,
+    help="Random seed (recorded; default from the config, else chosen for you).",
 )
 @click.option(
     "--min-per-manager",
     type=int,
-    default=1,
-    show_default=True,
-    help="At least this many audits per manager (when they have them).",
+    default=None,
+    help="At least this many audits per manager when they have them (default from the config,"
+    " else 1).",
 )
 @click.option(
     "--exclude-months",
     type=int,
-    default=6,
-    show_default=True,
-    help="Leave out cases moderated in the last N months (0: none).",
+    default=None,
+    help="Leave out cases moderated in the last N months (0: none; default from the config,"
+    " else 6).",
 )
 @click.option(
     "--add",
@@ -55,8 +64,8 @@ def sample(
     ctx: click.Context,
     rate: float | None,
     seed: int | None,
-    min_per_manager: int,
-    exclude_months: int,
+    min_per_manager: int | None,
+    exclude_months: int | None,
     hand_picked: tuple[str, ...],
     moderator: str | None,
     since: str | None,
@@ -95,15 +104,18 @@ def sample(
         if show_id is not None:
             result = get_sample(store, actor, show_id)
         else:
-            if rate is None:
-                raise click.UsageError("give --rate (the share of audits to sample, 0-1)")
+            defaults = resolve_settings(ctx, db, user).sample
             result = draw_sample(
                 store,
                 actor,
-                rate=rate,
-                seed=seed,
-                min_per_manager=min_per_manager,
-                exclude_months=exclude_months,
+                rate=defaults.rate if rate is None else rate,
+                seed=defaults.seed if seed is None else seed,
+                min_per_manager=(
+                    defaults.min_per_manager if min_per_manager is None else min_per_manager
+                ),
+                exclude_months=(
+                    defaults.exclude_months if exclude_months is None else exclude_months
+                ),
                 hand_picked=hand_picked,
                 moderator=moderator,
                 since=since,
