@@ -17,6 +17,7 @@ import click
 from moderator.cli.common import (
     acting_user,
     common_options,
+    echo_text,
     emit_json,
     escape,
     format_option,
@@ -115,7 +116,7 @@ def sample(
                 emit_json(rows)
                 return
             for r in rows:
-                click.echo(
+                echo_text(
                     f"sample {r['id']}: {r['audits']} audit(s) ({r['hand_picked']} hand-picked),"
                     f" rate {r['rate']}, seed {r['seed']}, drawn by {r['drawn_by']} {r['drawn_at']}"
                 )
@@ -163,7 +164,7 @@ def sample(
         )
     out.print(table)
     what = "Dry run: would draw" if result.id is None else f"Sample {result.id}:"
-    click.echo(
+    echo_text(
         f"{what} {len(result.items)} audit(s) of {result.eligible} eligible"
         f" (rate {result.rate}, seed {result.seed},"
         f" min {result.params.get('min_per_manager')} per manager,"
@@ -171,7 +172,7 @@ def sample(
         + (f"; assigned to {result.moderator}" if result.moderator else "; unassigned")
     )
     if result.unrepresented:
-        click.echo(f"Not represented (no eligible audits): {', '.join(result.unrepresented)}")
+        echo_text(f"Not represented (no eligible audits): {', '.join(result.unrepresented)}")
 
 
 # -- moderation ----------------------------------------------------------------------------
@@ -558,9 +559,9 @@ def _pack_result(result: Any, fmt: str, lines: list[str]) -> None:
         emit_json(result.model_dump(mode="json"))
         return
     for line in lines:
-        click.echo(line)
+        echo_text(line)
     for note in result.skipped:
-        click.echo(f"  note: {note}")
+        echo_text(f"  note: {note}")
 
 
 @pack_group.command("export")
@@ -753,9 +754,9 @@ def pack_inspect(
         emit_json(info.model_dump(mode="json"))
         return
     m = info.manifest
-    click.echo(f"{file}: {info.kind} {m['pack_id']}, intact")
+    echo_text(f"{file}: {info.kind} {m['pack_id']}, intact")
     for k in sorted(m):
-        click.echo(f"  {k}: {m[k]}")
+        echo_text(f"  {k}: {m[k]}")
     click.echo(f"  fingerprint: {info.fingerprint}")
     if info.sealed_by_this_key is not None:
         click.echo(f"  sealed for your pack key: {'yes' if info.sealed_by_this_key else 'no'}")
@@ -777,7 +778,7 @@ def pack_list(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -
         emit_json(rows)
         return
     for r in rows:
-        click.echo(
+        echo_text(
             f"{r['at']} {r['direction']:<6} {r['kind']:<18} {r['id']} {r['items']} item(s)"
             f" {r['authority'] or ''} by {r['by']}"
         )
