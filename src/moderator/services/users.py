@@ -63,8 +63,10 @@ def get_user(store: Store, name: str | None) -> User:
         )
     user = find_user(store, name)
     if user is None:
-        known = ", ".join(u.name for u in list_users(store)) or "none yet"
-        raise NotFound(f"no user {name!r} in this database (users: {known})")
+        # Never list the others: the message may be read by someone who is not one of them.
+        raise NotFound(
+            f"no user {name!r} in this database (a lead adds users: `moderator user add`)"
+        )
     return user
 
 

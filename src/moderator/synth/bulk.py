@@ -30,18 +30,12 @@ from moderator.errors import BadInput
 from moderator.services.cases import store_case
 from moderator.services.rubrics import ensure_rubric
 from moderator.services.users import SYSTEM
+from moderator.store.chain import append_events
 from moderator.store.db import Store
-from moderator.synth.model import (
-    AuditSpec,
-    Chunk,
-    ModerationSpec,
-    Plan,
-    SampleSpec,
-    SynthConfig,
-    grading_stamp,
-    synthesise_plan,
-)
-from moderator.synth.replay import case_batches
+from moderator.synth.calendar import grading_stamp
+from moderator.synth.config import SynthConfig
+from moderator.synth.generator import synthesise_plan
+from moderator.synth.plan import AuditSpec, Chunk, ModerationSpec, Plan, SampleSpec, case_batches
 
 Progress = Callable[[int, int], None]
 
@@ -137,11 +131,7 @@ class BulkWriter:
         self.result.users = len(rows)
 
     def _flush_events(self) -> None:
-        self.store.executemany(
-            "INSERT INTO events (at, actor, kind, entity, entity_id, field, before, after, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            self.events,
-        )
+        append_events(self.store, self.events)
         self.result.events += len(self.events)
         self.events = []
 
