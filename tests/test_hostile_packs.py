@@ -61,7 +61,7 @@ def test_a_name_with_markup_from_a_return_shows_as_typed(
     runner = CliRunner()
     listed = runner.invoke(cli, ["moderation", "list", "--db", str(db), "--as", "lee"])
     assert listed.exit_code == 0, listed.output
-    assert f"{LINK} (Stoke)" in listed.output
+    assert f"{LINK} (Cheshire East)" in listed.output, listed.output
     review = runner.invoke(
         cli,
         ["moderation", "review", str(result.moderation_ids[0]), "--db", str(db), "--as", "lee"],
