@@ -10,6 +10,7 @@ import click
 from moderator.cli.common import (
     acting_user,
     common_options,
+    echo_text,
     emit_json,
     escape,
     format_option,
@@ -47,7 +48,7 @@ def assign(
     with store:
         actor = acting_user(store, who)
         audit_id = assign_audit(store, actor, case_ref, manager, rubric_id, due)
-    click.echo(f"audit {audit_id}: {case_ref} assigned to {manager} ({rubric_id}), due {due}")
+    echo_text(f"audit {audit_id}: {case_ref} assigned to {manager} ({rubric_id}), due {due}")
 
 
 @audit_group.command("programme")

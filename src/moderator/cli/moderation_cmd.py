@@ -13,7 +13,14 @@ from typing import Any
 
 import click
 
-from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.cli.common import (
+    acting_user,
+    common_options,
+    emit_json,
+    escape,
+    format_option,
+    open_for,
+)
 from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
 
 
@@ -104,7 +111,6 @@ def show(
         emit_json(detail.model_dump(mode="json"))
         return
     from rich.console import Console
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
@@ -182,7 +188,6 @@ add_grading_verbs(
 
 def _print_comparison(c: Any) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     out = Console()
