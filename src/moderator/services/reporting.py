@@ -33,10 +33,12 @@ _JOINS = (
 
 
 def _filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
+    # Calibration audits are measured against agreed grades (calibration_stats),
+    # never moderated: they stay out of drift and coverage.
+    clauses: list[str] = ["NOT EXISTS (SELECT 1 FROM calibration_audits k WHERE k.audit_id = a.id)"]
     params: list[Any] = []
     if filters is None:
-        return "", params
+        return "".join(f" AND {c}" for c in clauses), params
     if filters.since:
         clauses.append("substr(a.submitted_at, 1, 10) >= ?")
         params.append(filters.since.isoformat())
@@ -119,7 +121,7 @@ def _lead_paired_grades(store: Store, filters: ReportFilters | None) -> PairedGr
     chunks = store.stream(
         "SELECT g.audit_id, g.criterion, g.grade, mg.moderated_grade"
         # the joins are needed only to filter by team or rubric
-        + (joins if where else " FROM audits a")
+        + (joins if filters and (filters.team or filters.rubric) else " FROM audits a")
         + " JOIN criterion_grades g ON g.audit_id = a.id"
         " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
         " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id AND mg.criterion = g.criterion"

@@ -197,6 +197,8 @@ def draw_sample(
     where = [
         "a.status = 'submitted'",
         "NOT EXISTS (SELECT 1 FROM moderations m WHERE m.audit_id = a.id)",
+        # calibration audits have agreed grades already: they are never moderated
+        "NOT EXISTS (SELECT 1 FROM calibration_audits k WHERE k.audit_id = a.id)",
     ]
     params: list[Any] = []
     if cutoff is not None:
