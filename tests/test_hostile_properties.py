@@ -25,7 +25,9 @@ from tests.test_packs import Exchange, _round_trip, exchange  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("mini_rubrics")
 
-EXPLORE = os.environ.get("HOSTILE_EXPLORE") == "1"
+EXPLORE = (
+    os.environ.get("HYPOTHESIS_PROFILE") == "explore" or os.environ.get("HOSTILE_EXPLORE") == "1"
+)
 CHECK = settings(
     derandomize=not EXPLORE,
     max_examples=200 if EXPLORE else 25,
