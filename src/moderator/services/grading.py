@@ -206,6 +206,28 @@ class _SheetTarget:
         """What is still needed before submitting (the same rule the submission applies)."""
         return incomplete_reasons(self.rubric, entries, override, reason)
 
+    def _sheet(
+        self, summary: Any, detail: Any, overall: OverallView | None, **fields: Any
+    ) -> GradingSheet:
+        """The sheet from an audit's or a moderation's summary and detail (same case fields)."""
+        return GradingSheet(
+            kind=self.kind,
+            key=summary.id,
+            title=f"{self.kind.title()} {summary.id} · {summary.case_ref}",
+            case_ref=summary.case_ref,
+            team=summary.team,
+            service_area=summary.service_area,
+            opened=detail.opened,
+            case_text=detail.case_text,
+            rubric=self.rubric,
+            entries=detail.entries,
+            override=None if overall is None else overall.override,
+            override_reason=None if overall is None else overall.override_reason,
+            status=summary.status,
+            read_only=fields.get("read_only_reason") is not None,
+            **fields,
+        )
+
 
 class AuditTarget(_SheetTarget):
     """A manager's audit as a grading target (read-only for anyone but its manager)."""
@@ -230,7 +252,6 @@ class AuditTarget(_SheetTarget):
 
         detail = get_audit(self.store, self.user, self.audit_id)
         s = detail.summary
-        overall = detail.overall
         reason: str | None = None
         if s.status == "submitted":
             when = (s.submitted_at or "")[:10]
@@ -238,23 +259,12 @@ class AuditTarget(_SheetTarget):
         elif s.manager != self.user.name:
             role = "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
             reason = f"{role} view of {s.manager}'s audit: read-only"
-        return GradingSheet(
-            kind=self.kind,
-            key=s.id,
-            title=f"Audit {s.id} · {s.case_ref}",
-            case_ref=s.case_ref,
-            team=s.team,
-            service_area=s.service_area,
-            opened=detail.opened,
-            case_text=detail.case_text,
-            rubric=self.rubric,
-            entries=detail.entries,
-            override=None if overall is None else overall.override,
-            override_reason=None if overall is None else overall.override_reason,
-            status=s.status,
+        return self._sheet(
+            s,
+            detail,
+            detail.overall,
             owner=s.manager,
             due=s.due,
-            read_only=reason is not None,
             read_only_reason=reason,
             feedback=ModerationFeedback.from_rows(detail.feedback),
         )
@@ -318,22 +328,11 @@ class ModerationTarget(_SheetTarget):
         elif not detail.editable:
             role = "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
             reason = f"{role} view of {s.moderator or 'an unassigned'} moderation: read-only"
-        return GradingSheet(
-            kind=self.kind,
-            key=s.id,
-            title=f"Moderation {s.id} · {s.case_ref}",
-            case_ref=s.case_ref,
-            team=s.team,
-            service_area=s.service_area,
-            opened=detail.opened,
-            case_text=detail.case_text,
-            rubric=self.rubric,
-            entries=detail.entries,
-            override=detail.overall.override,
-            override_reason=detail.overall.override_reason,
-            status=s.status,
+        return self._sheet(
+            s,
+            detail,
+            detail.overall,
             owner=s.moderator or "unassigned",
-            read_only=reason is not None,
             read_only_reason=reason,
             submit_note=(
                 "Then you see the manager's grading beside yours and review each disagreement."
