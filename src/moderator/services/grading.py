@@ -28,6 +28,7 @@ from moderator.domain.grade_sheet import (
 )
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
+from moderator.services.grade_sheet import OpenSheet, save_entry, save_override, submit_sheet
 from moderator.services.users import Role, User
 from moderator.store.db import Store
 
@@ -206,6 +207,27 @@ class _SheetTarget:
         """What is still needed before submitting (the same rule the submission applies)."""
         return incomplete_reasons(self.rubric, entries, override, reason)
 
+    def _open_sheet(self) -> OpenSheet:
+        """The sheet, if this user may change it (Refused otherwise; blocking)."""
+        raise NotImplementedError
+
+    def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
+        """Autosave one criterion (see :func:`moderator.services.grade_sheet.save_entry`)."""
+        save_entry(self.store, self.user, self._open_sheet(), criterion, grade=grade, note=note)
+
+    def set_override(self, grade: Grade | None, reason: str | None) -> None:
+        """Override the derived overall grade (a reason is required), or clear the override."""
+        save_override(self.store, self.user, self._open_sheet(), grade, reason)
+
+    def submit(self) -> GradingSheet:
+        """Check completeness, lock the sheet, and return it read-only."""
+        submit_sheet(self.store, self.user, self._open_sheet())
+        return self.load()
+
+    def load(self) -> GradingSheet:
+        """Read the sheet as this user may see it (blocking)."""
+        raise NotImplementedError
+
     def _sheet(
         self, summary: Any, detail: Any, overall: OverallView | None, **fields: Any
     ) -> GradingSheet:
@@ -246,6 +268,11 @@ class AuditTarget(_SheetTarget):
 
         return cls(store, user, audit_id, audit_rubric(store, audit_id))
 
+    def _open_sheet(self) -> OpenSheet:
+        from moderator.services.audits import audit_sheet
+
+        return audit_sheet(self.store, self.user, self.audit_id)
+
     def load(self) -> GradingSheet:
         """Read the audit as this user may see it."""
         from moderator.services.audits import get_audit
@@ -268,25 +295,6 @@ class AuditTarget(_SheetTarget):
             read_only_reason=reason,
             feedback=ModerationFeedback.from_rows(detail.feedback),
         )
-
-    def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
-        """Autosave one criterion (see :func:`moderator.services.audits.save_criterion`)."""
-        from moderator.services.audits import save_criterion
-
-        save_criterion(self.store, self.user, self.audit_id, criterion, grade=grade, note=note)
-
-    def set_override(self, grade: Grade | None, reason: str | None) -> None:
-        """Override the audit's overall grade, or clear the override."""
-        from moderator.services.audits import set_override
-
-        set_override(self.store, self.user, self.audit_id, grade, reason)
-
-    def submit(self) -> GradingSheet:
-        """Submit the audit and return it read-only."""
-        from moderator.services.audits import submit_audit
-
-        submit_audit(self.store, self.user, self.audit_id)
-        return self.load()
 
 
 class ModerationTarget(_SheetTarget):
@@ -311,6 +319,12 @@ class ModerationTarget(_SheetTarget):
         from moderator.services.blind_grading import moderation_rubric
 
         return cls(store, user, moderation_id, moderation_rubric(store, moderation_id))
+
+    def _open_sheet(self) -> OpenSheet:
+        # The first write claims an unassigned moderation.
+        from moderator.services.blind_grading import moderation_sheet
+
+        return moderation_sheet(self.store, self.user, self.moderation_id)
 
     def load(self) -> GradingSheet:
         """Read the moderation as this user may see it: case, rubric, own grading."""
@@ -338,24 +352,3 @@ class ModerationTarget(_SheetTarget):
                 "Then you see the manager's grading beside yours and review each disagreement."
             ),
         )
-
-    def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
-        """Autosave one criterion of the blind grading (claims an unassigned moderation)."""
-        from moderator.services.blind_grading import save_moderation_grade
-
-        save_moderation_grade(
-            self.store, self.user, self.moderation_id, criterion, grade=grade, note=note
-        )
-
-    def set_override(self, grade: Grade | None, reason: str | None) -> None:
-        """Override the moderator's derived overall grade, or clear the override."""
-        from moderator.services.blind_grading import set_moderation_override
-
-        set_moderation_override(self.store, self.user, self.moderation_id, grade, reason)
-
-    def submit(self) -> GradingSheet:
-        """Submit the blind grading and return it read-only."""
-        from moderator.services.blind_grading import submit_moderation
-
-        submit_moderation(self.store, self.user, self.moderation_id)
-        return self.load()
