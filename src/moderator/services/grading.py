@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, Self, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -28,6 +28,8 @@ from moderator.domain.grade_sheet import (
 )
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
+from moderator.services.audits import audit_rubric, audit_sheet, get_audit
+from moderator.services.blind_grading import get_moderation, moderation_rubric, moderation_sheet
 from moderator.services.grade_sheet import OpenSheet, save_entry, save_override, submit_sheet
 from moderator.services.users import Role, User
 from moderator.store.db import Store
@@ -184,6 +186,11 @@ class GradingTarget(Protocol):
         ...
 
 
+def _locked(what: str, stamp: str | None) -> str:
+    """``Submitted 2020-02-03: read-only`` (the date left out when unknown)."""
+    return f"{what} {(stamp or '')[:10]}".strip() + ": read-only"
+
+
 class _SheetTarget:
     """What both targets share: the rubric's pure rules over the entries on screen."""
 
@@ -193,6 +200,7 @@ class _SheetTarget:
         self.store = store
         self.user = user
         self.key = key
+        """The audit's or the moderation's id."""
         self.rubric = rubric
 
     def overall(
@@ -207,9 +215,23 @@ class _SheetTarget:
         """What is still needed before submitting (the same rule the submission applies)."""
         return incomplete_reasons(self.rubric, entries, override, reason)
 
-    def _open_sheet(self) -> OpenSheet:
+    @classmethod
+    def open(cls, store: Store, user: User, key: int) -> Self:
+        """The target for the audit or moderation ``key`` as ``user`` (blocking: reads its rubric)."""
+        return cls(store, user, key, cls._rubric_of(store, key))
+
+    @staticmethod
+    def _rubric_of(store: Store, key: int, /) -> Rubric:
+        """The exact rubric the sheet is graded against (blocking)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _sheet_of(store: Store, user: User, key: int, /) -> OpenSheet:
         """The sheet, if this user may change it (Refused otherwise; blocking)."""
         raise NotImplementedError
+
+    def _open_sheet(self) -> OpenSheet:
+        return self._sheet_of(self.store, self.user, self.key)
 
     def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
         """Autosave one criterion (see :func:`moderator.services.grade_sheet.save_entry`)."""
@@ -227,6 +249,10 @@ class _SheetTarget:
     def load(self) -> GradingSheet:
         """Read the sheet as this user may see it (blocking)."""
         raise NotImplementedError
+
+    def _viewer(self) -> str:
+        """The user's role as a read-only notice names it (``Lead view of …``)."""
+        return "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
 
     def _sheet(
         self, summary: Any, detail: Any, overall: OverallView | None, **fields: Any
@@ -256,36 +282,18 @@ class AuditTarget(_SheetTarget):
 
     kind = "audit"
 
-    @property
-    def audit_id(self) -> int:
-        """The audit graded."""
-        return self.key
-
-    @classmethod
-    def open(cls, store: Store, user: User, audit_id: int) -> AuditTarget:
-        """The target for ``audit_id`` as ``user`` (blocking: reads the audit's rubric)."""
-        from moderator.services.audits import audit_rubric
-
-        return cls(store, user, audit_id, audit_rubric(store, audit_id))
-
-    def _open_sheet(self) -> OpenSheet:
-        from moderator.services.audits import audit_sheet
-
-        return audit_sheet(self.store, self.user, self.audit_id)
+    _rubric_of = staticmethod(audit_rubric)
+    _sheet_of = staticmethod(audit_sheet)
 
     def load(self) -> GradingSheet:
         """Read the audit as this user may see it."""
-        from moderator.services.audits import get_audit
-
-        detail = get_audit(self.store, self.user, self.audit_id)
+        detail = get_audit(self.store, self.user, self.key)
         s = detail.summary
         reason: str | None = None
         if s.status == "submitted":
-            when = (s.submitted_at or "")[:10]
-            reason = f"Submitted {when}".strip() + ": read-only"
+            reason = _locked("Submitted", s.submitted_at)
         elif s.manager != self.user.name:
-            role = "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
-            reason = f"{role} view of {s.manager}'s audit: read-only"
+            reason = f"{self._viewer()} view of {s.manager}'s audit: read-only"
         return self._sheet(
             s,
             detail,
@@ -308,40 +316,21 @@ class ModerationTarget(_SheetTarget):
 
     kind = "moderation"
 
-    @property
-    def moderation_id(self) -> int:
-        """The moderation graded."""
-        return self.key
-
-    @classmethod
-    def open(cls, store: Store, user: User, moderation_id: int) -> ModerationTarget:
-        """The target for ``moderation_id`` as ``user`` (blocking: reads the rubric)."""
-        from moderator.services.blind_grading import moderation_rubric
-
-        return cls(store, user, moderation_id, moderation_rubric(store, moderation_id))
-
-    def _open_sheet(self) -> OpenSheet:
-        # The first write claims an unassigned moderation.
-        from moderator.services.blind_grading import moderation_sheet
-
-        return moderation_sheet(self.store, self.user, self.moderation_id)
+    _rubric_of = staticmethod(moderation_rubric)
+    _sheet_of = staticmethod(moderation_sheet)  # the first write claims an unassigned moderation
 
     def load(self) -> GradingSheet:
         """Read the moderation as this user may see it: case, rubric, own grading."""
-        from moderator.services.blind_grading import get_moderation
-
-        detail = get_moderation(self.store, self.user, self.moderation_id)
+        detail = get_moderation(self.store, self.user, self.key)
         s = detail.summary
         reason: str | None = None
         if s.status == "submitted":
-            when = (s.submitted_at or "")[:10]
-            reason = f"Submitted {when}".strip() + ": read-only; the review is open from the queue"
+            reason = _locked("Submitted", s.submitted_at) + "; the review is open from the queue"
         elif s.status == "reviewed":
-            when = (s.reviewed_at or "")[:10]
-            reason = f"Reviewed {when}".strip() + ": read-only"
+            reason = _locked("Reviewed", s.reviewed_at)
         elif not detail.editable:
-            role = "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
-            reason = f"{role} view of {s.moderator or 'an unassigned'} moderation: read-only"
+            whose = s.moderator or "an unassigned"
+            reason = f"{self._viewer()} view of {whose} moderation: read-only"
         return self._sheet(
             s,
             detail,
