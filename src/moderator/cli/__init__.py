@@ -23,6 +23,9 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
     With no command, opens the workbench (TUI) on your database.
     `moderator demo` opens it on a fresh copy of the bundled sample audits.
     """
+    from moderator.settings import apply_settings, load_settings
+
+    apply_settings(load_settings())
     if ctx.invoked_subcommand is None:
         from moderator.cli.tui_cmd import open_tui
 
@@ -31,9 +34,12 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
 
 def _register() -> None:
     from moderator.cli import (
+        agreement_cmd,
         anonymise_cmd,
         audit_cmd,
+        calibration_cmd,
         import_cmd,
+        intervention_cmd,
         moderation_cmd,
         pack_cmd,
         report_cmd,
@@ -56,6 +62,9 @@ def _register() -> None:
         report_cmd,
         tui_cmd,
         synth_cmd,
+        agreement_cmd,
+        intervention_cmd,
+        calibration_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -10,7 +10,9 @@ import click
 from moderator.cli.common import (
     acting_user,
     common_options,
+    echo_text,
     emit_json,
+    escape,
     format_option,
     open_for,
     table_console,
@@ -46,7 +48,7 @@ def assign(
     with store:
         actor = acting_user(store, who)
         audit_id = assign_audit(store, actor, case_ref, manager, rubric_id, due)
-    click.echo(f"audit {audit_id}: {case_ref} assigned to {manager} ({rubric_id}), due {due}")
+    echo_text(f"audit {audit_id}: {case_ref} assigned to {manager} ({rubric_id}), due {due}")
 
 
 @audit_group.command("programme")
@@ -140,7 +142,7 @@ def list_(
         ]
         if show_manager:
             cells.insert(5, a.manager)
-        table.add_row(*cells)
+        table.add_row(*(escape(c) for c in cells))
     table_console().print(table)
     click.echo(f"{len(audits)} audit(s)")
 
@@ -168,7 +170,6 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
         emit_json(data)
         return
     from rich.console import Console
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 

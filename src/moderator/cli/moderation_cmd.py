@@ -13,7 +13,14 @@ from typing import Any
 
 import click
 
-from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.cli.common import (
+    acting_user,
+    common_options,
+    emit_json,
+    escape,
+    format_option,
+    open_for,
+)
 from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
 
 
@@ -65,15 +72,20 @@ def list_(
             else f"{m.remote_audit_id} @ {m.source_authority or 'external'}"
         )
         table.add_row(
-            str(m.id),
-            audit,
-            m.case_ref,
-            m.service_area,
-            m.rubric_id,
-            m.moderator or ("(in a pack)" if m.external else "(unassigned)"),
-            m.status,
-            f"{m.graded}/{m.total}",
-            m.outcome or "",
+            *map(
+                escape,
+                (
+                    str(m.id),
+                    audit,
+                    m.case_ref,
+                    m.service_area,
+                    m.rubric_id,
+                    m.moderator or ("(in a pack)" if m.external else "(unassigned)"),
+                    m.status,
+                    f"{m.graded}/{m.total}",
+                    m.outcome or "",
+                ),
+            )
         )
     Console().print(table)
     click.echo(f"{len(queue)} moderation(s)")
@@ -99,7 +111,6 @@ def show(
         emit_json(detail.model_dump(mode="json"))
         return
     from rich.console import Console
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
@@ -177,7 +188,6 @@ add_grading_verbs(
 
 def _print_comparison(c: Any) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     out = Console()

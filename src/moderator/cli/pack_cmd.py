@@ -10,7 +10,14 @@ from typing import Any
 
 import click
 
-from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.cli.common import (
+    acting_user,
+    common_options,
+    echo_text,
+    emit_json,
+    format_option,
+    open_for,
+)
 
 
 def _key_option(f: Any) -> Any:
@@ -41,9 +48,9 @@ def _pack_result(result: Any, fmt: str, lines: list[str]) -> None:
         emit_json(result.model_dump(mode="json"))
         return
     for line in lines:
-        click.echo(line)
+        echo_text(line)
     for note in result.skipped:
-        click.echo(f"  note: {note}")
+        echo_text(f"  note: {note}")
 
 
 @pack_group.command("export")
@@ -236,12 +243,12 @@ def pack_inspect(
         emit_json(info.model_dump(mode="json"))
         return
     m = info.manifest
-    click.echo(f"{file}: {info.kind} {m['pack_id']}, intact")
+    echo_text(f"{file}: {info.kind} {m['pack_id']}, intact")
     for k in sorted(m):
-        click.echo(f"  {k}: {m[k]}")
-    click.echo(f"  fingerprint: {info.fingerprint}")
+        echo_text(f"  {k}: {m[k]}")
+    echo_text(f"  fingerprint: {info.fingerprint}")
     if info.sealed_by_this_key is not None:
-        click.echo(f"  sealed for your pack key: {'yes' if info.sealed_by_this_key else 'no'}")
+        echo_text(f"  sealed for your pack key: {'yes' if info.sealed_by_this_key else 'no'}")
 
 
 @pack_group.command("list")
@@ -260,11 +267,11 @@ def pack_list(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -
         emit_json(rows)
         return
     for r in rows:
-        click.echo(
+        echo_text(
             f"{r['at']} {r['direction']:<6} {r['kind']:<18} {r['id']} {r['items']} item(s)"
             f" {r['authority'] or ''} by {r['by']}"
         )
-    click.echo(f"{len(rows)} pack(s)")
+    echo_text(f"{len(rows)} pack(s)")
 
 
 COMMANDS = [pack_group]

@@ -6,27 +6,44 @@ from pathlib import Path
 
 import click
 
-from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.cli.common import (
+    acting_user,
+    common_options,
+    echo_text,
+    emit_json,
+    escape,
+    format_option,
+    open_for,
+    resolve_settings,
+)
 
 
 @click.command("sample")
-@click.option("--rate", type=float, default=None, help="Share of eligible audits, 0-1 (0.1 = 10%).")
 @click.option(
-    "--seed", type=int, default=None, help="Random seed (recorded; chosen for you if omitted)."
+    "--rate",
+    type=float,
+    default=None,
+    help="Share of eligible audits, 0-1 (0.1 = 10%; default from the config, else 0.5).",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=None,
+    help="Random seed (recorded; default from the config, else chosen for you).",
 )
 @click.option(
     "--min-per-manager",
     type=int,
-    default=1,
-    show_default=True,
-    help="At least this many audits per manager (when they have them).",
+    default=None,
+    help="At least this many audits per manager when they have them (default from the config,"
+    " else 1).",
 )
 @click.option(
     "--exclude-months",
     type=int,
-    default=6,
-    show_default=True,
-    help="Leave out cases moderated in the last N months (0: none).",
+    default=None,
+    help="Leave out cases moderated in the last N months (0: none; default from the config,"
+    " else 6).",
 )
 @click.option(
     "--add",
@@ -47,8 +64,8 @@ def sample(
     ctx: click.Context,
     rate: float | None,
     seed: int | None,
-    min_per_manager: int,
-    exclude_months: int,
+    min_per_manager: int | None,
+    exclude_months: int | None,
     hand_picked: tuple[str, ...],
     moderator: str | None,
     since: str | None,
@@ -78,24 +95,27 @@ def sample(
                 emit_json(rows)
                 return
             for r in rows:
-                click.echo(
+                echo_text(
                     f"sample {r['id']}: {r['audits']} audit(s) ({r['hand_picked']} hand-picked),"
                     f" rate {r['rate']}, seed {r['seed']}, drawn by {r['drawn_by']} {r['drawn_at']}"
                 )
-            click.echo(f"{len(rows)} sample(s)")
+            echo_text(f"{len(rows)} sample(s)")
             return
         if show_id is not None:
             result = get_sample(store, actor, show_id)
         else:
-            if rate is None:
-                raise click.UsageError("give --rate (the share of audits to sample, 0-1)")
+            defaults = resolve_settings(ctx, db, user).sample
             result = draw_sample(
                 store,
                 actor,
-                rate=rate,
-                seed=seed,
-                min_per_manager=min_per_manager,
-                exclude_months=exclude_months,
+                rate=defaults.rate if rate is None else rate,
+                seed=defaults.seed if seed is None else seed,
+                min_per_manager=(
+                    defaults.min_per_manager if min_per_manager is None else min_per_manager
+                ),
+                exclude_months=(
+                    defaults.exclude_months if exclude_months is None else exclude_months
+                ),
                 hand_picked=hand_picked,
                 moderator=moderator,
                 since=since,
@@ -111,17 +131,22 @@ def sample(
     table = Table("audit", "moderation", "case", "manager", "team", "rubric", "how")
     for item in result.items:
         table.add_row(
-            str(item.audit_id),
-            "" if item.moderation_id is None else str(item.moderation_id),
-            item.case_ref,
-            item.manager,
-            item.team,
-            item.rubric_id,
-            "hand-picked" if item.hand_picked else "random",
+            *map(
+                escape,
+                (
+                    str(item.audit_id),
+                    "" if item.moderation_id is None else str(item.moderation_id),
+                    item.case_ref,
+                    item.manager,
+                    item.team,
+                    item.rubric_id,
+                    "hand-picked" if item.hand_picked else "random",
+                ),
+            )
         )
     out.print(table)
     what = "Dry run: would draw" if result.id is None else f"Sample {result.id}:"
-    click.echo(
+    echo_text(
         f"{what} {len(result.items)} audit(s) of {result.eligible} eligible"
         f" (rate {result.rate}, seed {result.seed},"
         f" min {result.params.get('min_per_manager')} per manager,"
@@ -129,7 +154,7 @@ def sample(
         + (f"; assigned to {result.moderator}" if result.moderator else "; unassigned")
     )
     if result.unrepresented:
-        click.echo(f"Not represented (no eligible audits): {', '.join(result.unrepresented)}")
+        echo_text(f"Not represented (no eligible audits): {', '.join(result.unrepresented)}")
 
 
 COMMANDS = [sample]

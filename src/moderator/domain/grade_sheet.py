@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
+from moderator.domain.text import require_plain_text
 from moderator.errors import BadInput
 
 MAX_NOTE = 4000
@@ -138,7 +139,7 @@ def check_override(grade: Grade | None, reason: str | None, *, what: str = "over
         raise BadInput(f"overriding the {what} needs a written reason")
     if len(reason) > MAX_REASON:
         raise BadInput(f"reason is too long ({len(reason)} > {MAX_REASON} characters)")
-    return reason
+    return require_plain_text(reason, "reason")
 
 
 def changed_entry(
@@ -152,6 +153,8 @@ def changed_entry(
     """
     if note is not None and len(note) > MAX_NOTE:
         raise BadInput(f"evidence note is too long ({len(note)} > {MAX_NOTE} characters)")
+    if note is not None:
+        note = require_plain_text(note, "evidence note")
     old = current or CriterionEntry(criterion=criterion)
     new = CriterionEntry(
         criterion=criterion,

@@ -32,6 +32,7 @@ from moderator.domain.grade_sheet import (
 )
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
+from moderator.domain.text import require_plain_text
 from moderator.errors import BadInput, Refused
 from moderator.services.blind_grading import moderation_rubric
 from moderator.services.comparison import (
@@ -77,6 +78,7 @@ def record_review(
         )
     if len(rationale) > MAX_NOTE:
         raise BadInput(f"rationale is too long ({len(rationale)} > {MAX_NOTE} characters)")
+    rationale = require_plain_text(rationale, "rationale")
     comparison = comparison_of(store, row, rubric)
     current = next(r for r in comparison.rows if r.criterion == criterion)
     if current.agreed:
