@@ -314,6 +314,7 @@ def export(
     audits whose moderation you have submitted (moderator).
     """
     from moderator.analysis.pairs import HEADER
+    from moderator.domain.text import spreadsheet_cell
     from moderator.services.moderation import paired_grades
 
     store, who = open_for(ctx, db, user)
@@ -328,7 +329,7 @@ def export(
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(HEADER), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: spreadsheet_cell(v) for k, v in r.items()} for r in rows)
         text = buffer.getvalue()
     if out is None:
         click.echo(text, nl=False)
