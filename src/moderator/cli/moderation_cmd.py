@@ -313,8 +313,9 @@ def export(
     Only what you may see: all (lead), your own audits (manager), or the
     audits whose moderation you have submitted (moderator).
     """
+    from moderator.analysis.pairs import HEADER
     from moderator.domain.text import spreadsheet_cell
-    from moderator.services.moderation import PAIRED_COLUMNS, paired_grades
+    from moderator.services.moderation import paired_grades
 
     store, who = open_for(ctx, db, user)
     with store:
@@ -326,7 +327,7 @@ def export(
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(PAIRED_COLUMNS), lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=list(HEADER), lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: spreadsheet_cell(v) for k, v in r.items()} for r in rows)
         text = buffer.getvalue()
