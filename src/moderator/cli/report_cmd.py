@@ -89,7 +89,8 @@ def report(
     [FILE...] (CSV with columns audit_id,case_ref,rubric,criterion,manager,team,
     service_area,audited_on,manager_grade,moderated_grade; or Parquet with the same
     columns), pooled: a region's authorities' exports together. --format csv writes
-    that paired-grades table.
+    that paired-grades table. Every column and every key of --format json:
+    docs/formats.md; every statistic: docs/statistics.md.
     """
     from moderator.analysis.inputs import ReportFilters
 
@@ -147,6 +148,7 @@ def _load_counts(
 
         return count_paired_files(files, filters), None, ", ".join(map(str, files))
     db_path, who = resolve(ctx, db, user)
+    who = check_signed_in(ctx, db_path, who)
     from moderator.services.reporting import load_report_counts
 
     counts, assignments = load_report_counts(db_path, who, filters)
