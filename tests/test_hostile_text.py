@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from moderator.cli import cli
 from moderator.domain.grades import Grade
+from moderator.domain.rubric_files import use_rubrics_dir
 from moderator.domain.text import spreadsheet_text, strip_controls
 from moderator.errors import BadInput
 from moderator.services.audits import assign_audit, save_criterion, set_override
@@ -64,8 +65,9 @@ def _older_user(store: Store, name: str, team: str | None, role: str = "manager"
 def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
     """Managers with hostile names, each audit moderated and reviewed: (db, sample, moderation)."""
     path = tmp_path_factory.mktemp("hostile") / "hostile.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MODERATOR_RUBRICS", str(Path(__file__).parent / "data" / "rubrics"))
+    # Module-scoped, so it cannot use the mini_rubrics fixture: choose the rubrics itself.
+    use_rubrics_dir(Path(__file__).parent / "data" / "rubrics")
+    try:
         with open_store(path) as store:
             u = people(store)
             managers = [
@@ -88,6 +90,8 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int
                 submit_moderation(store, mod, mid)
                 record_review(store, u["lee"], mid, "risk", Grade.INADEQUATE, "Not acted on")
                 complete_review(store, u["lee"], mid)
+    finally:
+        use_rubrics_dir(None)
     assert moderation_ids[0] is not None
     return path, sample.id, moderation_ids[0]
 

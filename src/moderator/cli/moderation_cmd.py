@@ -313,6 +313,7 @@ def export(
     Only what you may see: all (lead), your own audits (manager), or the
     audits whose moderation you have submitted (moderator).
     """
+    from moderator.domain.text import spreadsheet_cell
     from moderator.services.moderation import PAIRED_COLUMNS, paired_grades
 
     store, who = open_for(ctx, db, user)
@@ -327,7 +328,8 @@ def export(
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(PAIRED_COLUMNS), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        # names and teams are user-supplied: never a formula in a spreadsheet (OWASP rule)
+        writer.writerows({k: spreadsheet_cell(v) for k, v in r.items()} for r in rows)
         text = buffer.getvalue()
     if out is None:
         click.echo(text, nl=False)
