@@ -114,3 +114,32 @@ def test_calibration_summary_counts_match_what_was_graded(store) -> None:  # typ
         assert s.n == n_criteria and s.exact_agreement == 0.0
         assert s.mean_distance is not None and s.mean_distance > 0  # optimistic
         assert s.trend and s.trend[0].n == n_criteria
+
+
+def test_the_leads_report_json_carries_calibration_and_a_managers_does_not(store) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from click.testing import CliRunner
+
+    from moderator.cli import cli
+
+    who = _setup(store)
+    ids = slip_calibration_cases(
+        store, who["lee"], rate=1.0, per_manager=1, due=date(2030, 1, 31), programme="January"
+    )
+    audit_id = next(a.id for a in list_audits(store, who["mia"]) if a.id in ids)
+    _grade_and_submit(store, who["mia"], audit_id, Grade.OUTSTANDING)
+    assert store.path is not None
+
+    def report(name: str) -> dict:  # type: ignore[type-arg]
+        result = CliRunner().invoke(
+            cli, ["report", "--db", str(store.path), "--as", name, "--format", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)  # type: ignore[no-any-return]
+
+    lead = report("lee")["calibration"]
+    mia = next(m for m in lead["by_manager"] if m["key"] == "mia")
+    assert mia["audits"] == 1 and mia["mean_distance"] > 0
+    assert "moderation_leniency" in mia
+    assert report("mia")["calibration"] is None

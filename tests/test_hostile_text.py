@@ -65,9 +65,10 @@ def _older_user(store: Store, name: str, team: str | None, role: str = "manager"
 def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
     """Managers with hostile names, each audit moderated and reviewed: (db, sample, moderation)."""
     path = tmp_path_factory.mktemp("hostile") / "hostile.db"
-    # Module-scoped, so it cannot use the mini_rubrics fixture: choose the rubrics itself.
-    use_rubrics_dir(Path(__file__).parent / "data" / "rubrics")
-    try:
+    rubrics = Path(__file__).parent / "data" / "rubrics"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MODERATOR_RUBRICS", str(rubrics))
+        use_rubrics_dir(rubrics)  # the core reads no environment: the faces pass the folder in
         with open_store(path) as store:
             u = people(store)
             managers = [
@@ -90,8 +91,6 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int
                 submit_moderation(store, mod, mid)
                 record_review(store, u["lee"], mid, "risk", Grade.INADEQUATE, "Not acted on")
                 complete_review(store, u["lee"], mid)
-    finally:
-        use_rubrics_dir(None)
     assert moderation_ids[0] is not None
     return path, sample.id, moderation_ids[0]
 

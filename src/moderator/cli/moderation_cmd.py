@@ -328,7 +328,6 @@ def export(
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(PAIRED_COLUMNS), lineterminator="\n")
         writer.writeheader()
-        # names and teams are user-supplied: never a formula in a spreadsheet (OWASP rule)
         writer.writerows({k: spreadsheet_cell(v) for k, v in r.items()} for r in rows)
         text = buffer.getvalue()
     if out is None:

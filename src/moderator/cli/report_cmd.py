@@ -117,6 +117,8 @@ def report(
         filters=filters,
         source=source,
     )
+    if not files:
+        result = _with_calibration(ctx, db, user, result)
     if fmt == "xlsx":
         from moderator.reports import write_xlsx
 
@@ -153,6 +155,20 @@ def _load_counts(
 
     counts, assignments = load_report_counts(db_path, who, filters)
     return counts, assignments, str(db_path)
+
+
+def _with_calibration(
+    ctx: click.Context, db: Path | None, user: str | None, result: Report
+) -> Report:
+    """A lead's report from the database carries calibration beside moderation leniency."""
+    from moderator.analysis.calibration import beside_moderation
+    from moderator.services.calibration_stats import load_calibration_summary
+
+    db_path, who = resolve(ctx, db, user)
+    summary = load_calibration_summary(db_path, check_signed_in(ctx, db_path, who))
+    if summary is None:
+        return result
+    return result.model_copy(update={"calibration": beside_moderation(summary, result.by_manager)})
 
 
 def _load_pairs(
