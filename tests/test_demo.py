@@ -207,3 +207,9 @@ def test_demo_with_other_rubrics_says_so(tmp_path: Path, mini_rubrics: Path) -> 
         build_demo_db(tmp_path / "demo.db")
     assert "'help-and-protection' is not installed" in str(caught.value)
     assert not (tmp_path / "demo.db").exists()
+
+
+def test_the_untouched_demo_verifies(demo_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["verify", "--db", str(demo_db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("ok: ")

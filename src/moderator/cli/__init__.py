@@ -40,6 +40,7 @@ def _register() -> None:
         synth_cmd,
         tui_cmd,
         user_cmd,
+        verify_cmd,
     )
 
     for module in (
@@ -52,6 +53,7 @@ def _register() -> None:
         report_cmd,
         tui_cmd,
         synth_cmd,
+        verify_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -141,7 +141,19 @@ def _load(
     from moderator.services.reporting import load_report_inputs
 
     pairs, assignments = load_report_inputs(db_path, who, filters)
+    _warn_if_altered(db_path)
     return pairs, assignments, str(db_path)
+
+
+def _warn_if_altered(db_path: Path) -> None:
+    """Say on stderr, once, when the event log was altered outside moderator."""
+    from moderator.store import open_store
+    from moderator.store.chain import check_chain_on_open
+
+    with open_store(db_path, create=False) as store:
+        warning = check_chain_on_open(store)
+    if warning:
+        click.echo(warning, err=True)
 
 
 def _configured_target(ctx: click.Context, db: Path | None, user: str | None) -> float:
