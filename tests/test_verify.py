@@ -148,8 +148,7 @@ def test_a_reopened_audit_and_a_changed_outcome_are_named(db: Path) -> None:
         conn.execute("DROP TRIGGER moderations_reviewed_locked")
         mid = conn.execute("SELECT min(id) FROM moderations").fetchone()[0]
         conn.execute("UPDATE moderations SET outcome = 'upgraded' WHERE id = ?", (mid,))
-    code, out = verify(db, "--format", "json")
-    assert code == 1
+    assert verify(db, "--format", "json")[0] == 1
     with open_store(db) as store:
         from moderator.store.verify import verify as run
 
