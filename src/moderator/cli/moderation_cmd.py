@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.files import write_private
 
 
 def _key_option(f: Any) -> Any:
@@ -522,7 +523,7 @@ def export(
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text)
         click.echo(f"{len(rows)} row(s) written to {out}", err=True)
 
 

@@ -11,6 +11,7 @@ import click
 
 from moderator.cli.common import common_options, format_option, resolve
 from moderator.errors import BadInput, UsageProblem
+from moderator.files import write_private
 
 if TYPE_CHECKING:
     from moderator.analysis.inputs import Assignment, ReportFilters
@@ -184,7 +185,7 @@ def _emit(text: str, out: Path | None) -> None:
         sys.stdout.flush()
         return
     try:
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text)
     except OSError as exc:
         raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from exc
     click.echo(f"Wrote {out}", err=True)
