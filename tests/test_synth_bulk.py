@@ -12,7 +12,8 @@ from moderator.services.rubrics import shipped_rubrics
 from moderator.services.users import add_user
 from moderator.store import Store, open_store
 from moderator.synth.bulk import synthesise, write_plan_bulk
-from moderator.synth.model import SynthConfig, synthesise_plan
+from moderator.synth.config import SynthConfig
+from moderator.synth.generator import synthesise_plan
 from moderator.synth.replay import replay_plan
 
 TABLES = (

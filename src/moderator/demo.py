@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from moderator.errors import BadInput
 
 if TYPE_CHECKING:
-    from moderator.synth.model import Plan
+    from moderator.synth.plan import Plan
 
 DEMO_LEAD = "Kenneth Obi"
 """Who the demo acts as when nobody is named: the QA lead, who sees everything."""

@@ -81,6 +81,14 @@ class Settings(BaseSettings):
     """TUI key remaps by binding id, for example ``grading.submit: ctrl+enter`` (see ``?``)."""
     coverage_target: float = Field(default=0.5, ge=0, le=1)
     """Share of submitted audits that should be externally moderated."""
+    idle_lock_minutes: float = Field(default=15.0, ge=0)
+    """In a secured database the workbench locks after this many idle minutes (0: never)."""
+    signin_max_failures: int = Field(default=5, ge=1)
+    """Failed sign-ins in a row that lock an account."""
+    signin_lock_minutes: float = Field(default=15.0, ge=0)
+    """How long a locked account stays locked."""
+    signin_delay_seconds: float = Field(default=0.5, ge=0)
+    """The pause after a failed sign-in; it doubles with each failure in a row."""
 
     def db_path(self) -> Path:
         """The database path to use."""

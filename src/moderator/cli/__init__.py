@@ -31,9 +31,12 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
 
 def _register() -> None:
     from moderator.cli import (
+        agreement_cmd,
         anonymise_cmd,
         audit_cmd,
+        calibration_cmd,
         import_cmd,
+        intervention_cmd,
         moderation_cmd,
         report_cmd,
         rubric_cmd,
@@ -53,6 +56,9 @@ def _register() -> None:
         report_cmd,
         tui_cmd,
         synth_cmd,
+        agreement_cmd,
+        intervention_cmd,
+        calibration_cmd,
         verify_cmd,
     ):
         for command in module.COMMANDS:

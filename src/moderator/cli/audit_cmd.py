@@ -11,6 +11,7 @@ from moderator.cli.common import (
     acting_user,
     common_options,
     emit_json,
+    escape,
     format_option,
     open_for,
     table_console,
@@ -139,7 +140,7 @@ def list_(
         ]
         if show_manager:
             cells.insert(5, a.manager)
-        table.add_row(*cells)
+        table.add_row(*(escape(c) for c in cells))
     table_console().print(table)
     click.echo(f"{len(audits)} audit(s)")
 
@@ -167,7 +168,6 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
         emit_json(data)
         return
     from rich.console import Console
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 

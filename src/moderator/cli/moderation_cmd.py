@@ -14,7 +14,14 @@ from typing import Any
 
 import click
 
-from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.cli.common import (
+    acting_user,
+    common_options,
+    emit_json,
+    escape,
+    format_option,
+    open_for,
+)
 from moderator.files import write_private
 
 
@@ -142,13 +149,18 @@ def sample(
     table = Table("audit", "moderation", "case", "manager", "team", "rubric", "how")
     for item in result.items:
         table.add_row(
-            str(item.audit_id),
-            "" if item.moderation_id is None else str(item.moderation_id),
-            item.case_ref,
-            item.manager,
-            item.team,
-            item.rubric_id,
-            "hand-picked" if item.hand_picked else "random",
+            *map(
+                escape,
+                (
+                    str(item.audit_id),
+                    "" if item.moderation_id is None else str(item.moderation_id),
+                    item.case_ref,
+                    item.manager,
+                    item.team,
+                    item.rubric_id,
+                    "hand-picked" if item.hand_picked else "random",
+                ),
+            )
         )
     out.print(table)
     what = "Dry run: would draw" if result.id is None else f"Sample {result.id}:"
@@ -210,15 +222,20 @@ def list_(
             else f"{m.remote_audit_id} @ {m.source_authority or 'external'}"
         )
         table.add_row(
-            str(m.id),
-            audit,
-            m.case_ref,
-            m.service_area,
-            m.rubric_id,
-            m.moderator or ("(in a pack)" if m.external else "(unassigned)"),
-            m.status,
-            f"{m.graded}/{m.total}",
-            m.outcome or "",
+            *map(
+                escape,
+                (
+                    str(m.id),
+                    audit,
+                    m.case_ref,
+                    m.service_area,
+                    m.rubric_id,
+                    m.moderator or ("(in a pack)" if m.external else "(unassigned)"),
+                    m.status,
+                    f"{m.graded}/{m.total}",
+                    m.outcome or "",
+                ),
+            )
         )
     Console().print(table)
     click.echo(f"{len(queue)} moderation(s)")
@@ -244,7 +261,6 @@ def show(
         emit_json(detail.model_dump(mode="json"))
         return
     from rich.console import Console
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
@@ -378,7 +394,6 @@ def submit(ctx: click.Context, moderation_id: int, db: Path | None, user: str | 
 
 def _print_comparison(c: Any) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     out = Console()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from moderator.cli.common import common_options, emit_json, format_option, resolve
+from moderator.cli.common import common_options, emit_json, format_option, resolve, sign_in_as
 
 
 @click.command("verify")
@@ -21,8 +21,9 @@ def verify(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> N
     from moderator.store import open_store
     from moderator.store.verify import verify as run_verify
 
-    db_path, _who = resolve(ctx, db, user)
+    db_path, who = resolve(ctx, db, user)
     with open_store(db_path, create=False) as store:
+        sign_in_as(ctx, store, who)  # a secured database asks who is checking it
         found = run_verify(store)
     if fmt == "json":
         emit_json(found.model_dump(mode="json"))

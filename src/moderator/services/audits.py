@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
+from moderator.domain.text import require_plain_text
 from moderator.errors import BadInput, NotFound, Refused
 from moderator.services.rubrics import ensure_rubric, resolve_rubric, rubric_by_hash
 from moderator.services.users import Role, User, get_user, require_role
@@ -551,6 +552,7 @@ def save_criterion(
     _check_criterion(rubric, criterion)
     if note is not None and len(note) > MAX_NOTE:
         raise BadInput(f"evidence note is too long ({len(note)} > {MAX_NOTE} characters)")
+    note = None if note is None else require_plain_text(note, "evidence note")
     with store.transaction():
         current = store.row(
             "SELECT grade, note FROM criterion_grades WHERE audit_id = ? AND criterion = ?",
@@ -606,7 +608,7 @@ def set_override(
 ) -> None:
     """Override the derived overall grade (a written reason is required), or clear it."""
     row, _rubric = _editable_audit(store, user, audit_id)
-    reason = (reason or "").strip()
+    reason = require_plain_text((reason or "").strip(), "reason")
     if grade is not None and not reason:
         raise BadInput("overriding the overall grade needs a written reason")
     if len(reason) > MAX_REASON:

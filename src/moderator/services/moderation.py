@@ -33,6 +33,7 @@ from pydantic import BaseModel
 
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
+from moderator.domain.text import require_plain_text
 from moderator.errors import BadInput, NotFound, Refused
 from moderator.services.audits import (
     MAX_NOTE,
@@ -369,6 +370,7 @@ def save_moderation_grade(
     _check_criterion(rubric, criterion)
     if note is not None and len(note) > MAX_NOTE:
         raise BadInput(f"note is too long ({len(note)} > {MAX_NOTE} characters)")
+    note = None if note is None else require_plain_text(note, "evidence note")
     with store.transaction():
         current = store.row(
             "SELECT grade, note FROM moderation_grades WHERE moderation_id = ? AND criterion = ?",
@@ -417,7 +419,7 @@ def set_moderation_override(
 ) -> None:
     """Override the moderator's derived overall grade (a reason is required), or clear it."""
     row, _rubric = _editable(store, user, moderation_id)
-    reason = (reason or "").strip()
+    reason = require_plain_text((reason or "").strip(), "reason")
     if grade is not None and not reason:
         raise BadInput("overriding the overall grade needs a written reason")
     if len(reason) > MAX_REASON:
@@ -646,7 +648,7 @@ def record_review(
     """
     row, rubric = _open_review(store, user, moderation_id)
     _check_criterion(rubric, criterion)
-    rationale = (rationale or "").strip()
+    rationale = require_plain_text((rationale or "").strip(), "rationale")
     if not rationale:
         raise BadInput(
             f"{rubric.criterion(criterion).title}: a disagreement needs a rationale"
@@ -701,7 +703,7 @@ def set_moderated_overall(
 ) -> ModerationComparison:
     """Override the derived moderated overall grade (a reason is required), or clear it."""
     row, _rubric = _open_review(store, user, moderation_id)
-    reason = (reason or "").strip()
+    reason = require_plain_text((reason or "").strip(), "reason")
     if grade is not None and not reason:
         raise BadInput("overriding the moderated overall grade needs a written reason")
     if len(reason) > MAX_REASON:

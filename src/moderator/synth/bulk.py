@@ -32,17 +32,10 @@ from moderator.services.rubrics import ensure_rubric
 from moderator.services.users import SYSTEM
 from moderator.store.chain import append_events
 from moderator.store.db import Store
-from moderator.synth.model import (
-    AuditSpec,
-    Chunk,
-    ModerationSpec,
-    Plan,
-    SampleSpec,
-    SynthConfig,
-    grading_stamp,
-    synthesise_plan,
-)
-from moderator.synth.replay import case_batches
+from moderator.synth.calendar import grading_stamp
+from moderator.synth.config import SynthConfig
+from moderator.synth.generator import synthesise_plan
+from moderator.synth.plan import AuditSpec, Chunk, ModerationSpec, Plan, SampleSpec, case_batches
 
 Progress = Callable[[int, int], None]
 

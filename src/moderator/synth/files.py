@@ -22,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, fi
 
 from moderator.domain.grades import Grade
 from moderator.errors import BadInput
-from moderator.synth.model import (
+from moderator.synth.plan import (
     AuditSpec,
     CaseSpec,
     Chunk,

@@ -30,15 +30,15 @@ from moderator.services.audits import assign_audit, save_criterion, set_override
 from moderator.services.cases import import_cases, store_case
 from moderator.services.users import User, add_user, get_user
 from moderator.store.db import Store
-from moderator.synth.model import (
+from moderator.synth.calendar import grading_stamp, setup_time
+from moderator.synth.plan import (
     AuditSpec,
     CaseSpec,
     Chunk,
     ModerationSpec,
     Plan,
     SampleSpec,
-    grading_stamp,
-    setup_time,
+    case_batches,
 )
 
 Action = Callable[[], None]
@@ -401,19 +401,6 @@ def record_sample(
             at=drawn_at,
         )
     return sample_id, ids
-
-
-def case_batches(chunk: Chunk) -> list[tuple[str, list[CaseSpec]]]:
-    """Cases grouped by the day of their first audit's assignment (07:30 that day), in order."""
-    first_use: dict[str, str] = {}
-    for audit in chunk.audits:
-        first_use.setdefault(audit.case_key, audit.assigned_at)
-    fallback = min(first_use.values()) if first_use else "1970-01-01"
-    batches: dict[str, list[CaseSpec]] = {}
-    for case in chunk.cases:
-        when = first_use.get(case.key, fallback)[:10] + "T07:30:00+00:00"
-        batches.setdefault(when, []).append(case)
-    return sorted(batches.items())
 
 
 def replay_plan(

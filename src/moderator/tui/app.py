@@ -22,6 +22,7 @@ from textual.worker import Worker
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ReportsWorkerFailures
 from moderator.tui.commands import ActionCommands
+from moderator.tui.idle import IdleLock
 
 if TYPE_CHECKING:
     from moderator.services.grading import GradingTarget
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 LIGHT, DARK = "textual-light", "textual-dark"
 
 
-class ModeratorApp(ReportsWorkerFailures, App[None]):
+class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
     """The grading workbench."""
 
     CSS_PATH = "app.tcss"
@@ -44,13 +45,21 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
         """The database is open; the user is known (or must be picked)."""
 
         def __init__(
-            self, store: Store, user: User | None, users: list[User], problem: str | None
+            self,
+            store: Store,
+            user: User | None,
+            users: list[User],
+            problem: str | None,
+            *,
+            secured: bool = False,
         ) -> None:
             super().__init__()
             self.store = store
             self.user = user
             self.users = users
             self.problem = problem
+            self.secured = secured
+            """Everyone signs in (the sign-in screen instead of the picker)."""
 
     def __init__(
         self,
@@ -72,6 +81,8 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
         self.cursor_blink = cursor_blink
         self.store: Store | None = None
         self.user: User | None = None
+        self.secured = False
+        self.idle_lock_seconds = settings.idle_lock_minutes * 60
         self.ready_after: float | None = None
         """Seconds from creation to the first screen with data (cold-start measure)."""
         self.quit_warned = False
@@ -91,10 +102,14 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def open_session(self) -> None:
         """Open the database and find the user (worker thread)."""
+        from moderator.services.auth import is_secured
         from moderator.services.users import find_user, list_users
         from moderator.store import open_store
 
         store = open_store(self.db_path)
+        if is_secured(store):
+            self.post_message(self.SessionOpened(store, None, [], None, secured=True))
+            return
         user = find_user(store, self.user_name) if self.user_name else None
         problem = None
         if self.user_name and user is None:
@@ -104,7 +119,14 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
 
     def on_moderator_app_session_opened(self, message: SessionOpened) -> None:
         self.store = message.store
-        if message.user is not None:
+        self.secured = message.secured
+        if message.secured:
+            from moderator.tui.screens.signin import SignInScreen
+
+            # Switching user (u) starts blank; at start-up, the remembered name is offered.
+            name = None if self.user is not None else self.user_name
+            self.push_screen(SignInScreen(name))
+        elif message.user is not None:
             self.work_as(message.user, remember=False)
         else:
             from moderator.tui.screens.picker import PickerScreen
@@ -131,6 +153,8 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
 
         self.user = user
         self.sub_title = f"{user.name} · {user.role.value}"
+        if self.secured:
+            self.start_idle_lock()
         if remember and self.remember_user:
             from moderator.settings import save_user_choice
 
@@ -156,9 +180,13 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def list_users_for_picker(self) -> None:
         """Read the users for the picker (worker thread)."""
+        from moderator.services.auth import is_secured
         from moderator.services.users import list_users
 
         store = self.require_store()
+        if is_secured(store):
+            self.post_message(self.SessionOpened(store, None, [], None, secured=True))
+            return
         self.post_message(self.SessionOpened(store, None, list_users(store), None))
 
     def open_audit(self, audit_id: int) -> None:

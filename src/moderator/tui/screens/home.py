@@ -199,7 +199,7 @@ class HomeScreen(ModeratorScreen):
         scope = "All audits" if self.is_lead else "Your audits"
         if self.user.role.value == "moderator":
             scope = "Audits you moderate"
-        self.query_one("#summary", Static).update(f"{scope}, {who}: " + " · ".join(parts))
+        self.query_one("#summary", Static).update(Text(f"{scope}, {who}: " + " · ".join(parts)))
 
     def visible_audits(self) -> list[AuditSummary]:
         """The audits of the chosen state that match the search, sorted."""
