@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from moderator.analysis.report import build_report
+from moderator.analysis.build import build_report
 from moderator.domain.grades import Grade
 from moderator.services.grading import AuditTarget
 from moderator.services.reporting import report_inputs
@@ -18,7 +18,7 @@ from moderator.services.rubrics import shipped_rubrics
 from moderator.services.users import Role, User, find_user
 from moderator.store import Store, open_store
 from moderator.synth.bulk import synthesise
-from moderator.synth.model import SynthConfig
+from moderator.synth.config import SynthConfig
 
 WAIT_S = 120  # a generous bound for a busy machine: reached only when something is stuck
 

@@ -18,7 +18,7 @@ from moderator.store import open_store
 from moderator.store.chain import GENESIS, chain_head, check_chain, check_chain_on_open
 from moderator.store.schema import MIGRATIONS
 from moderator.synth.bulk import synthesise
-from moderator.synth.model import SynthConfig
+from moderator.synth.config import SynthConfig
 from tests.helpers import people
 from tests.moderation_helpers import submitted_audit
 from tests.test_reporting_db import _moderate_all
