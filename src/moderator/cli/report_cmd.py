@@ -148,6 +148,7 @@ def _load_counts(
 
         return count_paired_files(files, filters), None, ", ".join(map(str, files))
     db_path, who = resolve(ctx, db, user)
+    who = check_signed_in(ctx, db_path, who)
     from moderator.services.reporting import load_report_counts
 
     counts, assignments = load_report_counts(db_path, who, filters)
