@@ -22,7 +22,7 @@ WAIT_S = 120
 
 def _lead_acts(path: str, what: str, rate: float, seed: int, barrier: Barrier, out: Any) -> None:
     """In a child process: open the database, wait for the other lead, then act at once."""
-    from moderator.services.audits import assign_programme
+    from moderator.services.assignment import assign_programme
     from moderator.services.sampling import draw_sample
     from moderator.services.users import get_user
 

@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from moderator.domain.grades import Grade
+from moderator.domain.text import spreadsheet_cell
 from moderator.errors import BadInput
 from moderator.files import open_private
 
@@ -290,4 +291,5 @@ def _write(pairs: PairedGrades, handle: TextIO | io.StringIO) -> None:
         header.append("domain")
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(zip(*columns, strict=True))
+    # names and teams are user-supplied: never a formula in a spreadsheet (OWASP CSV injection)
+    writer.writerows(map(spreadsheet_cell, row) for row in zip(*columns, strict=True))

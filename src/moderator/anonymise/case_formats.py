@@ -1,7 +1,7 @@
 """The case-import file formats: bytes to rows, each with the line where it starts.
 
 JSONL (one case per line; a JSON array is also accepted) or CSV (the same
-fields flattened; see ``docs/case-import.md``). Every reader is bounded: the
+fields flattened; see ``docs/formats.md``). Every reader is bounded: the
 file's size, a line's and a field's length, nesting depth and the digits of a
 number are capped (:mod:`moderator.domain.limits`), and whatever breaks a
 bound is one ``file:line`` problem, never a traceback.

@@ -1,4 +1,4 @@
-"""Reading a case-system export (PRODUCT.md §7 import format) strictly and completely.
+"""Reading a case-system export (the import format of docs/formats.md) strictly and completely.
 
 ``read_cases`` reads JSONL (one case per line; a JSON array is also accepted) or
 CSV (the same fields flattened), validates every row, and either returns all
@@ -157,7 +157,7 @@ class FamilyMember(_Strict):
 
 
 class RawCase(_Strict):
-    """One case exactly as exported from the case system (PRODUCT.md §7). Holds real identities."""
+    """One case exactly as exported from the case system (docs/formats.md). Holds real identities."""
 
     case_id: IdText
     team: Text

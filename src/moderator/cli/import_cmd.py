@@ -35,7 +35,7 @@ def cases(
     db: Path | None,
     user: str | None,
 ) -> None:
-    """Import cases (JSONL or CSV, PRODUCT.md §7 format), atomically.
+    """Import cases (JSONL or CSV, format in docs/formats.md), atomically.
 
     Identifiers become keyed pseudonyms and free text is redacted on the way
     in; real identities never reach the database. A file with any bad row

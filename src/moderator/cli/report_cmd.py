@@ -90,7 +90,8 @@ def report(
     [FILE...] (CSV with columns audit_id,case_ref,rubric,criterion,manager,team,
     service_area,audited_on,manager_grade,moderated_grade; or Parquet with the same
     columns), pooled: a region's authorities' exports together. --format csv writes
-    that paired-grades table.
+    that paired-grades table. Every column and every key of --format json:
+    docs/formats.md; every statistic: docs/statistics.md.
     """
     from moderator.analysis.inputs import ReportFilters
 

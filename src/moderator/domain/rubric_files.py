@@ -7,7 +7,6 @@ mapped back to the line of the offending key (not the start of the file).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,11 +186,22 @@ def validate_paths(paths: Iterable[Path]) -> tuple[list[Problem], int]:
     return sorted(problems), count
 
 
+_chosen_rubrics_dir: Path | None = None
+
+
+def use_rubrics_dir(directory: Path | None) -> None:
+    """Use ``directory`` in place of the shipped rubrics (None: the shipped ones again).
+
+    The faces call this with the configured rubrics directory (the domain reads no settings).
+    """
+    global _chosen_rubrics_dir
+    _chosen_rubrics_dir = None if directory is None else Path(directory)
+
+
 def shipped_rubrics_dir() -> Path:
-    """Where the shipped rubrics live: ``MODERATOR_RUBRICS``, the wheel's data, or the repo."""
-    override = os.environ.get("MODERATOR_RUBRICS")
-    if override:
-        return Path(override)
+    """Where the rubrics in use live: the directory the faces chose, the wheel's data, or the repo."""
+    if _chosen_rubrics_dir is not None:
+        return _chosen_rubrics_dir
     here = Path(__file__).resolve()
     packaged = here.parents[1] / "_data" / "rubrics"
     if packaged.is_dir():

@@ -78,3 +78,8 @@ def spreadsheet_text(value: str) -> str:
     """
     value = _CONTROL.sub("", value)  # first, so "\x00=cmd" cannot become a formula
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A cell value for CSV or a sheet: strings made safe (:func:`spreadsheet_text`), numbers kept."""
+    return spreadsheet_text(value) if isinstance(value, str) else value

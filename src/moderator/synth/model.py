@@ -27,7 +27,8 @@ Where each idea lives: :mod:`~moderator.synth.config` (the knobs),
 :mod:`~moderator.synth.latent` (how grades arise),
 :mod:`~moderator.synth.cases` and :mod:`~moderator.synth.text` (cases and the
 words, with the phrase tables in ``synth/data``),
-:mod:`~moderator.synth.generator` (the seeded plan, month by month),
+:mod:`~moderator.synth.generator` (the seeded plan, month by month) and
+:mod:`~moderator.synth.moderating` (samples, blind moderation, review),
 :mod:`~moderator.synth.plan` (what a plan holds). This module keeps synth's
 own copy of the moderation outcome rule.
 """

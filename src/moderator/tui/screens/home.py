@@ -418,7 +418,9 @@ class HomeScreen(ModeratorScreen):
             if request is not None:
                 self.draw_sample(request)
 
-        self.app.push_screen(SampleDialog(classes="dialog"), chosen)
+        self.app.push_screen(
+            SampleDialog(self.moderator_app.settings.sample, classes="dialog"), chosen
+        )
 
     @work(thread=True, exclusive=True, group="db-write", exit_on_error=False)
     def draw_sample(self, request: SampleRequest) -> None:
