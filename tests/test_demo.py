@@ -230,3 +230,9 @@ def test_demo_calibration_agrees_with_moderation(demo_db: Path) -> None:
     assert exercise.exit_code == 0, exercise.output
     data = json.loads(exercise.output)
     assert data["overall"]["n_raters"] == 9 and data["overall"]["n_units"] == 36
+
+
+def test_the_untouched_demo_verifies(demo_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["verify", "--db", str(demo_db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("ok: ")

@@ -48,6 +48,7 @@ def _register() -> None:
         synth_cmd,
         tui_cmd,
         user_cmd,
+        verify_cmd,
     )
 
     for module in (
@@ -65,6 +66,7 @@ def _register() -> None:
         agreement_cmd,
         intervention_cmd,
         calibration_cmd,
+        verify_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -11,6 +11,7 @@ import click
 
 from moderator.cli.common import check_signed_in, common_options, format_option, resolve
 from moderator.errors import BadInput, UsageProblem
+from moderator.files import write_private
 
 if TYPE_CHECKING:
     from moderator.analysis.counts import GradeCounts
@@ -154,6 +155,7 @@ def _load_counts(
     from moderator.services.reporting import load_report_counts
 
     counts, assignments = load_report_counts(db_path, who, filters)
+    _warn_if_altered(db_path)
     return counts, assignments, str(db_path)
 
 
@@ -183,7 +185,20 @@ def _load_pairs(
     who = check_signed_in(ctx, db_path, who)
     from moderator.services.reporting import load_report_inputs
 
-    return load_report_inputs(db_path, who, filters)[0]
+    pairs = load_report_inputs(db_path, who, filters)[0]
+    _warn_if_altered(db_path)
+    return pairs
+
+
+def _warn_if_altered(db_path: Path) -> None:
+    """Say on stderr, once, when the event log was altered outside moderator."""
+    from moderator.store import open_store
+    from moderator.store.chain import check_chain_on_open
+
+    with open_store(db_path, create=False) as store:
+        warning = check_chain_on_open(store)
+    if warning:
+        click.echo(warning, err=True)
 
 
 def _configured_target(ctx: click.Context, db: Path | None, user: str | None) -> float:
@@ -214,7 +229,7 @@ def _emit(text: str, out: Path | None) -> None:
         sys.stdout.flush()
         return
     try:
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text)
     except OSError as exc:
         raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from exc
     click.echo(f"Wrote {out}", err=True)

@@ -315,7 +315,8 @@ def report_counts(
 ) -> tuple[GradeCounts, list[Assignment]]:
     """The count tables and assignments of the report this user may see."""
     if user.role is Role.LEAD:
-        return lead_counts(store, filters), assignments_for(store, user)
+        with store.snapshot():  # the figures and the compliance from one moment
+            return lead_counts(store, filters), assignments_for(store, user)
     from moderator.analysis.build import apply_filters
     from moderator.analysis.counts import counts_from_pairs
 
