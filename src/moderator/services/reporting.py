@@ -71,20 +71,20 @@ def lead_paired_grades(store: Store, filters: ReportFilters | None = None) -> Pa
         " FROM audits a JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.manager_id"
         " JOIN rubrics r ON r.hash = a.rubric_hash"
     )
-    audits = store.execute(
-        "SELECT a.id, c.case_ref, r.id, u.name, c.team, c.service_area,"
-        " substr(a.submitted_at, 1, 10), a.overall_grade,"
+    audits = store.rows(
+        "SELECT a.id AS audit_id, c.case_ref, r.id AS rubric, u.name, c.team, c.service_area,"
+        " substr(a.submitted_at, 1, 10) AS audited_on, a.overall_grade,"
         " (SELECT m.moderated_overall FROM moderations m"
-        "   WHERE m.audit_id = a.id AND m.status = 'reviewed'), a.rubric_hash"
+        "   WHERE m.audit_id = a.id AND m.status = 'reviewed') AS moderated, a.rubric_hash"
         + joins
         + " WHERE a.status = 'submitted'"
         + where
         + " ORDER BY a.id",
         params,
-    ).fetchall()
+    )
     if not audits:
         return PairedGrades.empty()
-    cols = list(zip(*audits, strict=True))
+    cols = list(zip(*(tuple(r.values()) for r in audits), strict=True))
     audit_ids = np.asarray(cols[0], dtype=np.int64)
 
     def categorical(values: tuple[Any, ...]) -> Categorical:
@@ -108,17 +108,22 @@ def lead_paired_grades(store: Store, filters: ReportFilters | None = None) -> Pa
     rows_crit: list[Any] = []
     rows_grade: list[Any] = []
     rows_moderated: list[Any] = []
-    cursor = store.execute(
-        "SELECT g.audit_id, g.criterion, g.grade, mg.moderated_grade"
-        # the joins are needed only to filter by team or rubric
-        + (joins if where else " FROM audits a")
-        + " JOIN criterion_grades g ON g.audit_id = a.id"
-        " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
-        " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id AND mg.criterion = g.criterion"
-        " WHERE a.status = 'submitted' AND g.grade IS NOT NULL" + where,
-        params,
-    )
-    while chunk := cursor.fetchmany(200_000):
+    # Read whole (inside the store's lock): a cursor must not outlive it.
+    chunk = [
+        tuple(r.values())
+        for r in store.rows(
+            "SELECT g.audit_id, g.criterion, g.grade, mg.moderated_grade"
+            # the joins are needed only to filter by team or rubric
+            + (joins if where else " FROM audits a")
+            + " JOIN criterion_grades g ON g.audit_id = a.id"
+            " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
+            " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id"
+            " AND mg.criterion = g.criterion"
+            " WHERE a.status = 'submitted' AND g.grade IS NOT NULL" + where,
+            params,
+        )
+    ]
+    if chunk:
         ids, crits, grades, moderated = zip(*chunk, strict=True)
         rows_audit.append(np.asarray(ids, dtype=np.int64))
         rows_crit.append(
@@ -215,15 +220,16 @@ def lead_counts(store: Store, filters: ReportFilters | None = None) -> GradeCoun
 
     where, params = _filter_sql(filters)
     audits = store.rows(
-        "SELECT u.name, c.team, c.service_area, r.id, substr(a.submitted_at, 1, 7),"
-        " a.overall_grade, m.moderated_overall, m.moderated_overall IS NOT NULL, count(*)"
+        "SELECT u.name AS manager, c.team, c.service_area, r.id AS rubric,"
+        " substr(a.submitted_at, 1, 7) AS month, a.overall_grade, m.moderated_overall,"
+        " m.moderated_overall IS NOT NULL AS moderated, count(*) AS n"
         + _JOINS
         + " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
         " WHERE a.status = 'submitted'" + where + " GROUP BY 1, 2, 3, 4, 5, 6, 7",
         params,
     )
     grades = store.rows(
-        "SELECT a.rubric_hash, g.criterion, g.grade, mg.moderated_grade, count(*)"
+        "SELECT a.rubric_hash, g.criterion, g.grade, mg.moderated_grade, count(*) AS n"
         # the joins are needed only to filter by team or rubric
         + (_JOINS if where else " FROM audits a")
         + " JOIN criterion_grades g ON g.audit_id = a.id"
