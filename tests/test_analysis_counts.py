@@ -172,9 +172,6 @@ def test_the_databases_group_by_gives_the_row_paths_report(
     kwargs: dict[str, Any] = {"generated_at": FIXED, "as_of": date(2030, 1, 1), "filters": filters}
     fast = json.loads(build_report(counts, **kwargs).model_dump_json())
     slow = json.loads(build_report(rows, **kwargs).model_dump_json())
-    assert fast["overall"].pop("overrides")["count"] >= 0
-    assert slow["overall"].pop("overrides") is None
-    for entry in (*fast["by_manager"], *slow["by_manager"]):
-        entry.pop("overrides")
+    assert fast["overall"]["overrides"]["count"] > 0  # synth overrides some overall grades
     assert fast["overall"]["n"] > 20
     _same(fast, slow)

@@ -148,3 +148,16 @@ def test_overrides_are_counted_against_the_stored_overrides(tmp_path: Path) -> N
     mine = report("mia")
     assert mine["overall"]["overrides"] == expected["mia"]
     assert [m["key"] for m in mine["by_manager"]] == ["mia"]
+    line = "Overrides: 3 overall grades were set by hand; 1 better than the grade the rubric"
+    for fmt in ("md", "html"):
+        args = ["report", "--db", str(path), "--as", "lee", "--format", fmt]
+        assert line in " ".join(CliRunner().invoke(cli, args).output.split())
+    table = CliRunner().invoke(cli, ["report", "--db", str(path), "--as", "lee"]).output
+    assert "mia 2 (1 raised)" in " ".join(table.split())
+    # The paired-grades CSV carries them (derived_grade on overridden overall rows).
+    out = tmp_path / "pairs.csv"
+    args = ["report", "--db", str(path), "--as", "lee", "--format", "csv", "--out", str(out)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert out.read_text().splitlines()[0].endswith(",domain,derived_grade")
+    result = CliRunner().invoke(cli, ["report", "--from-csv", str(out), "--format", "json"])
+    assert json.loads(result.output)["overall"]["overrides"] == lead["overall"]["overrides"]

@@ -230,12 +230,15 @@ def _print_table(result: Report) -> None:
         caption,
         fmt,
         managers_by_leniency,
+        overrides_line,
         row,
         summary_rows,
     )
 
     console = Console()
     console.print(Text(result.headline, style="bold"))
+    if (line := overrides_line(result)) is not None:
+        console.print(Text(line))
     console.print(Text(caption(result), style="dim"))
     console.print()
 
@@ -269,7 +272,9 @@ def _print_table(result: Report) -> None:
         return
     managers = Table(title="Managers, most lenient first", title_justify="left")
     columns = tuple(
-        c for c in LENIENCY_COLUMNS if c.heading not in ("Exact p", "Downgraded", "To Inadequate")
+        c
+        for c in LENIENCY_COLUMNS
+        if c.heading not in ("Exact p", "Downgraded", "To Inadequate", "Overrides", "Raised")
     )
     for c in columns:
         managers.add_column(
@@ -280,6 +285,15 @@ def _print_table(result: Report) -> None:
     for m in managers_by_leniency(result):
         managers.add_row(*row(m, columns), style="bold red" if m.optimistic else None)
     console.print(managers)
+    overridden = [m for m in result.by_manager if m.overrides and m.overrides.count]
+    if overridden:
+        console.print(
+            "Overrides by manager: "
+            + ", ".join(
+                f"{m.key} {m.overrides.count} ({m.overrides.raised} raised)" for m in overridden
+            )  # type: ignore[union-attr]
+            + "."
+        )
     cov = result.coverage
     if cov.rate is not None:
         console.print(

@@ -13,6 +13,7 @@ behind a number.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -167,14 +168,20 @@ def lead_paired_grades(store: Store, filters: ReportFilters | None = None) -> Pa
                     lut[h_code, criteria[crit.id]] = code
     domain = Categorical(lut[hashes.codes[all_index], criterion.codes], tuple(domain_levels))
 
-    return PairedGrades(
-        **{name: cat.take(all_index) for name, cat in per_audit.items()},
+    pairs = PairedGrades(
+        audit_id=per_audit["audit_id"].take(all_index),
+        case_ref=per_audit["case_ref"].take(all_index),
+        rubric=per_audit["rubric"].take(all_index),
+        manager=per_audit["manager"].take(all_index),
+        team=per_audit["team"].take(all_index),
+        service_area=per_audit["service_area"].take(all_index),
         criterion=criterion,
         audited_on=dates[all_index],
         manager_grade=np.concatenate([grade, overall]),
         moderated_grade=np.concatenate([moderated_grade, moderated_overall]),
         domain=domain,
     )
+    return with_derived_grades(pairs, override_details(store, where, params))
 
 
 def assignments_for(store: Store, user: User) -> list[Assignment]:
@@ -248,41 +255,60 @@ def lead_counts(store: Store, filters: ReportFilters | None = None) -> GradeCoun
     )
 
 
-def override_counts(
-    store: Store, where: str = "", params: list[Any] | None = None, audits: set[int] | None = None
-) -> Overrides:
-    """Per manager, overall grades set by hand and how many raised or lowered the derived grade.
+def override_details(
+    store: Store, where: str = "", params: list[Any] | None = None
+) -> dict[int, tuple[str, int, int]]:
+    """Submitted audits whose overall grade was set by hand: ``id -> (manager, override, derived)``.
 
-    Only the overridden audits' criterion grades are read, to derive the grade the
-    rubric would have given. ``audits`` limits the count to those audit ids.
+    Only these audits' criterion grades are read, to derive the grade the rubric
+    would have given (the override itself when nothing was graded).
     """
-    from moderator.analysis.counts import Overrides
-
     found: dict[int, dict[str, Any]] = {}
     for r in store.rows(
         "SELECT a.id, u.name, a.rubric_hash, a.overall_override, g.criterion, g.grade"
         + _JOINS
-        + " JOIN criterion_grades g ON g.audit_id = a.id"
+        + " LEFT JOIN criterion_grades g ON g.audit_id = a.id"
         " WHERE a.status = 'submitted' AND a.overall_override IS NOT NULL" + where,
         params or [],
     ):
-        if audits is not None and r["id"] not in audits:
-            continue
         entry = found.setdefault(
             r["id"],
             {"manager": r["name"], "hash": r["rubric_hash"], "override": r["overall_override"]},
         )
         entry.setdefault("grades", {})[r["criterion"]] = r["grade"]
-    counts: dict[str, list[int]] = {}
-    for entry in found.values():
-        tally = counts.setdefault(entry["manager"], [0, 0, 0])
-        tally[0] += 1
+    out: dict[int, tuple[str, int, int]] = {}
+    for audit_id, entry in found.items():
         derived = rubric_by_hash(store, entry["hash"]).derive_overall(entry["grades"])
-        if derived is not None and entry["override"] < int(derived.grade):
-            tally[1] += 1  # a smaller number is a better grade
-        elif derived is not None and entry["override"] > int(derived.grade):
-            tally[2] += 1
+        grade = entry["override"] if derived is None else int(derived.grade)
+        out[audit_id] = (entry["manager"], entry["override"], grade)
+    return out
+
+
+def override_counts(store: Store, where: str = "", params: list[Any] | None = None) -> Overrides:
+    """Per manager, overall grades set by hand and how many raised or lowered the derived grade."""
+    from moderator.analysis.counts import Overrides
+
+    counts: dict[str, list[int]] = {}
+    for manager, override, derived in override_details(store, where, params).values():
+        tally = counts.setdefault(manager, [0, 0, 0])
+        tally[0] += 1
+        tally[1] += override < derived  # a smaller number is a better grade
+        tally[2] += override > derived
     return Overrides({name: (c[0], c[1], c[2]) for name, c in counts.items()})
+
+
+def with_derived_grades(
+    pairs: PairedGrades, details: dict[int, tuple[str, int, int]]
+) -> PairedGrades:
+    """``pairs`` with its ``derived_grade`` column: the derived grade on overridden overall rows."""
+    import numpy as np
+
+    derived_of = np.zeros(len(pairs.audit_id.levels), dtype=np.int8)
+    for code, label in enumerate(pairs.audit_id.levels):
+        if label.isdigit() and int(label) in details:
+            derived_of[code] = details[int(label)][2]
+    derived = np.where(pairs.is_overall, derived_of[pairs.audit_id.codes], 0).astype(np.int8)
+    return replace(pairs, derived_grade=derived)
 
 
 def _columns(rows: list[dict[str, Any]], width: int) -> list[list[Any]]:
@@ -315,12 +341,7 @@ def report_counts(
     from moderator.analysis.counts import counts_from_pairs
 
     pairs, assignments = report_inputs(store, user, filters)
-    where, params = _filter_sql(filters)
-    if user.role is Role.MANAGER:
-        where, params = where + " AND a.manager_id = ?", [*params, user.id]
-    visible = {int(a) for a in pairs.audit_id.levels if a.isdigit()}
-    overrides = override_counts(store, where, params, audits=visible)
-    return counts_from_pairs(apply_filters(pairs, filters), overrides), assignments
+    return counts_from_pairs(apply_filters(pairs, filters)), assignments
 
 
 def load_report_counts(
@@ -344,7 +365,13 @@ def report_inputs(
 
     rows = paired_grades(store, user)
     pairs = PairedGrades.from_rows(rows) if rows else PairedGrades.empty()
-    return pairs, assignments_for(store, user)
+    where, params = _filter_sql(filters)
+    if user.role is Role.MANAGER:
+        where, params = where + " AND a.manager_id = ?", [*params, user.id]
+    # Overrides only of audits this user may see the manager's grades of.
+    return with_derived_grades(pairs, override_details(store, where, params)), assignments_for(
+        store, user
+    )
 
 
 def load_report_inputs(
