@@ -285,15 +285,10 @@ def _print_table(result: Report) -> None:
     for m in managers_by_leniency(result):
         managers.add_row(*row(m, columns), style="bold red" if m.optimistic else None)
     console.print(managers)
-    overridden = [m for m in result.by_manager if m.overrides and m.overrides.count]
-    if overridden:
-        console.print(
-            "Overrides by manager: "
-            + ", ".join(
-                f"{m.key} {m.overrides.count} ({m.overrides.raised} raised)" for m in overridden
-            )  # type: ignore[union-attr]
-            + "."
-        )
+    overridden = [(m.key, m.overrides) for m in result.by_manager if m.overrides]
+    shown = [f"{key} {o.count} ({o.raised} raised)" for key, o in overridden if o.count]
+    if shown:
+        console.print("Overrides by manager: " + ", ".join(shown) + ".")
     cov = result.coverage
     if cov.rate is not None:
         console.print(
