@@ -24,7 +24,8 @@ from moderator.analysis.pairs import PairedGrades, concat
 from moderator.analysis.stats import drift_stats
 from moderator.cli import cli
 from moderator.services.moderation import paired_grades
-from moderator.services.reporting import lead_counts, lead_paired_grades
+from moderator.services.paired_rows import lead_paired_grades
+from moderator.services.reporting import lead_counts
 from moderator.services.users import find_user
 from moderator.store import open_store
 

@@ -22,7 +22,7 @@ from moderator.services.moderation import (
     save_moderation_grade,
     submit_moderation,
 )
-from moderator.services.reporting import lead_paired_grades, report_inputs
+from moderator.services.paired_rows import lead_paired_grades, report_inputs
 from moderator.services.sampling import draw_sample
 from moderator.store import open_store
 from tests.helpers import people

@@ -162,7 +162,7 @@ def _load_pairs(
 
         return read_paired_files(files)
     db_path, who = resolve(ctx, db, user)
-    from moderator.services.reporting import load_report_inputs
+    from moderator.services.paired_rows import load_report_inputs
 
     return load_report_inputs(db_path, who, filters)[0]
 

@@ -7,13 +7,12 @@ A manager sees only their own audits, and a moderator only audits whose
 moderation they have submitted, through the same blindness check as every
 other path (:func:`moderator.services.moderation.paired_grades`); those views
 are small and are counted from their rows. The paired rows themselves
-(:func:`report_inputs`) are read only to export them or to list the audits
-behind a number.
+(:mod:`moderator.services.paired_rows`) are read only to export them or to
+list the audits behind a number.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,15 +24,15 @@ from moderator.store import Store, open_store
 
 if TYPE_CHECKING:
     from moderator.analysis.counts import GradeCounts, Overrides
-    from moderator.analysis.pairs import PairedGrades
 
-_JOINS = (
+JOINS = (
     " FROM audits a JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.manager_id"
     " JOIN rubrics r ON r.hash = a.rubric_hash"
 )
 
 
-def _filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
+def filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
+    """SQL conditions (each starting `` AND``) and parameters for the report's filters."""
     clauses: list[str] = []
     params: list[Any] = []
     if filters is None:
@@ -51,137 +50,6 @@ def _filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
         clauses.append("r.id = ? COLLATE NOCASE")
         params.append(filters.rubric)
     return "".join(f" AND {c}" for c in clauses), params
-
-
-def lead_paired_grades(store: Store, filters: ReportFilters | None = None) -> PairedGrades:
-    """Every submitted audit's paired grades, read as columns (the lead's view).
-
-    The moderated grade is the reviewed one: a moderation counts once its
-    disagreements have been reviewed, as in
-    :func:`~moderator.services.moderation.paired_grades`. Audit-level columns
-    are read once per audit and expanded by index; criterion grades are
-    streamed in chunks into integer arrays, so 100,000 audits x 12 criteria
-    stay well under a second of SQL and a modest amount of memory.
-    """
-    import numpy as np
-
-    from moderator.analysis.pairs import Categorical, PairedGrades
-
-    where, params = _filter_sql(filters)
-    joins = (
-        " FROM audits a JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.manager_id"
-        " JOIN rubrics r ON r.hash = a.rubric_hash"
-    )
-    audits = store.rows(
-        "SELECT a.id AS audit_id, c.case_ref, r.id AS rubric, u.name, c.team, c.service_area,"
-        " substr(a.submitted_at, 1, 10) AS audited_on, a.overall_grade,"
-        " (SELECT m.moderated_overall FROM moderations m"
-        "   WHERE m.audit_id = a.id AND m.status = 'reviewed') AS moderated, a.rubric_hash"
-        + joins
-        + " WHERE a.status = 'submitted'"
-        + where
-        + " ORDER BY a.id",
-        params,
-    )
-    if not audits:
-        return PairedGrades.empty()
-    cols = list(zip(*(tuple(r.values()) for r in audits), strict=True))
-    audit_ids = np.asarray(cols[0], dtype=np.int64)
-
-    def categorical(values: tuple[Any, ...]) -> Categorical:
-        return Categorical.from_values(["" if v is None else str(v) for v in values])
-
-    per_audit = {
-        "audit_id": categorical(cols[0]),
-        "case_ref": categorical(cols[1]),
-        "rubric": categorical(cols[2]),
-        "manager": categorical(cols[3]),
-        "team": categorical(cols[4]),
-        "service_area": categorical(cols[5]),
-    }
-    hashes = categorical(cols[9])
-    dates = np.asarray(cols[6], dtype="datetime64[D]")
-    overall = np.asarray(cols[7], dtype=np.int8)
-    moderated_overall = np.asarray([v or 0 for v in cols[8]], dtype=np.int8)
-
-    criteria: dict[str, int] = {}
-    rows_audit: list[Any] = []
-    rows_crit: list[Any] = []
-    rows_grade: list[Any] = []
-    rows_moderated: list[Any] = []
-    # Read whole (inside the store's lock): a cursor must not outlive it.
-    chunk = [
-        tuple(r.values())
-        for r in store.rows(
-            "SELECT g.audit_id, g.criterion, g.grade, mg.moderated_grade"
-            # the joins are needed only to filter by team or rubric
-            + (joins if where else " FROM audits a")
-            + " JOIN criterion_grades g ON g.audit_id = a.id"
-            " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
-            " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id"
-            " AND mg.criterion = g.criterion"
-            " WHERE a.status = 'submitted' AND g.grade IS NOT NULL" + where,
-            params,
-        )
-    ]
-    if chunk:
-        ids, crits, grades, moderated = zip(*chunk, strict=True)
-        rows_audit.append(np.asarray(ids, dtype=np.int64))
-        rows_crit.append(
-            np.fromiter(
-                (criteria.setdefault(c, len(criteria)) for c in crits),
-                dtype=np.int32,
-                count=len(crits),
-            )
-        )
-        rows_grade.append(np.asarray(grades, dtype=np.int8))
-        rows_moderated.append(np.asarray([m or 0 for m in moderated], dtype=np.int8))
-    if rows_audit:
-        index = np.searchsorted(audit_ids, np.concatenate(rows_audit)).astype(np.int64)
-        crit_codes = np.concatenate(rows_crit)
-        grade = np.concatenate(rows_grade)
-        moderated_grade = np.concatenate(rows_moderated)
-    else:
-        index = np.zeros(0, dtype=np.int64)
-        crit_codes = np.zeros(0, dtype=np.int32)
-        grade = moderated_grade = np.zeros(0, dtype=np.int8)
-
-    # One overall row per audit after the criterion rows.
-    n_audits = len(audit_ids)
-    all_index = np.concatenate([index, np.arange(n_audits, dtype=np.int64)])
-    overall_code = len(criteria)
-    crit_levels = (*criteria, "overall")
-    criterion = Categorical(
-        np.concatenate([crit_codes, np.full(n_audits, overall_code, dtype=np.int32)]),
-        crit_levels,
-    )
-
-    # The rubric domain of each criterion row, looked up once per (rubric, criterion).
-    domain_levels: dict[str, int] = {"": 0}
-    lut = np.zeros((len(hashes.levels), len(crit_levels)), dtype=np.int32)
-    for h_code, digest in enumerate(hashes.levels):
-        rubric = rubric_by_hash(store, digest)
-        for dom in rubric.domains:
-            for crit in dom.criteria:
-                if crit.id in criteria:
-                    code = domain_levels.setdefault(dom.id, len(domain_levels))
-                    lut[h_code, criteria[crit.id]] = code
-    domain = Categorical(lut[hashes.codes[all_index], criterion.codes], tuple(domain_levels))
-
-    pairs = PairedGrades(
-        audit_id=per_audit["audit_id"].take(all_index),
-        case_ref=per_audit["case_ref"].take(all_index),
-        rubric=per_audit["rubric"].take(all_index),
-        manager=per_audit["manager"].take(all_index),
-        team=per_audit["team"].take(all_index),
-        service_area=per_audit["service_area"].take(all_index),
-        criterion=criterion,
-        audited_on=dates[all_index],
-        manager_grade=np.concatenate([grade, overall]),
-        moderated_grade=np.concatenate([moderated_grade, moderated_overall]),
-        domain=domain,
-    )
-    return with_derived_grades(pairs, override_details(store, where, params))
 
 
 def assignments_for(store: Store, user: User) -> list[Assignment]:
@@ -225,12 +93,12 @@ def lead_counts(store: Store, filters: ReportFilters | None = None) -> GradeCoun
     """
     from moderator.analysis.counts import GradeCounts, audit_counts, criterion_counts
 
-    where, params = _filter_sql(filters)
+    where, params = filter_sql(filters)
     audits = store.rows(
         "SELECT u.name AS manager, c.team, c.service_area, r.id AS rubric,"
         " substr(a.submitted_at, 1, 7) AS month, a.overall_grade, m.moderated_overall,"
         " m.moderated_overall IS NOT NULL AS moderated, count(*) AS n"
-        + _JOINS
+        + JOINS
         + " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
         " WHERE a.status = 'submitted'" + where + " GROUP BY 1, 2, 3, 4, 5, 6, 7",
         params,
@@ -238,7 +106,7 @@ def lead_counts(store: Store, filters: ReportFilters | None = None) -> GradeCoun
     grades = store.rows(
         "SELECT a.rubric_hash, g.criterion, g.grade, mg.moderated_grade, count(*) AS n"
         # the joins are needed only to filter by team or rubric
-        + (_JOINS if where else " FROM audits a")
+        + (JOINS if where else " FROM audits a")
         + " JOIN criterion_grades g ON g.audit_id = a.id"
         " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
         " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id AND mg.criterion = g.criterion"
@@ -266,7 +134,7 @@ def override_details(
     found: dict[int, dict[str, Any]] = {}
     for r in store.rows(
         "SELECT a.id, u.name, a.rubric_hash, a.overall_override, g.criterion, g.grade"
-        + _JOINS
+        + JOINS
         + " LEFT JOIN criterion_grades g ON g.audit_id = a.id"
         " WHERE a.status = 'submitted' AND a.overall_override IS NOT NULL" + where,
         params or [],
@@ -297,20 +165,6 @@ def override_counts(store: Store, where: str = "", params: list[Any] | None = No
     return Overrides({name: (c[0], c[1], c[2]) for name, c in counts.items()})
 
 
-def with_derived_grades(
-    pairs: PairedGrades, details: dict[int, tuple[str, int, int]]
-) -> PairedGrades:
-    """``pairs`` with its ``derived_grade`` column: the derived grade on overridden overall rows."""
-    import numpy as np
-
-    derived_of = np.zeros(len(pairs.audit_id.levels), dtype=np.int8)
-    for code, label in enumerate(pairs.audit_id.levels):
-        if label.isdigit() and int(label) in details:
-            derived_of[code] = details[int(label)][2]
-    derived = np.where(pairs.is_overall, derived_of[pairs.audit_id.codes], 0).astype(np.int8)
-    return replace(pairs, derived_grade=derived)
-
-
 def _columns(rows: list[dict[str, Any]], width: int) -> list[list[Any]]:
     """The rows' values column by column (``width`` columns, even when there are no rows)."""
     if not rows:
@@ -339,6 +193,7 @@ def report_counts(
         return lead_counts(store, filters), assignments_for(store, user)
     from moderator.analysis.build import apply_filters
     from moderator.analysis.counts import counts_from_pairs
+    from moderator.services.paired_rows import report_inputs
 
     pairs, assignments = report_inputs(store, user, filters)
     return counts_from_pairs(apply_filters(pairs, filters)), assignments
@@ -353,31 +208,12 @@ def load_report_counts(
         return report_counts(store, user, filters)
 
 
-def report_inputs(
-    store: Store, user: User, filters: ReportFilters | None = None
-) -> tuple[PairedGrades, list[Assignment]]:
-    """Paired grades and assignments this user may see."""
-    from moderator.analysis.pairs import PairedGrades
-
-    if user.role is Role.LEAD:
-        return lead_paired_grades(store, filters), assignments_for(store, user)
-    from moderator.services.moderation import paired_grades
-
-    rows = paired_grades(store, user)
-    pairs = PairedGrades.from_rows(rows) if rows else PairedGrades.empty()
-    where, params = _filter_sql(filters)
-    if user.role is Role.MANAGER:
-        where, params = where + " AND a.manager_id = ?", [*params, user.id]
-    # Overrides only of audits this user may see the manager's grades of.
-    return with_derived_grades(pairs, override_details(store, where, params)), assignments_for(
-        store, user
-    )
-
-
-def load_report_inputs(
-    db_path: Path, user_name: str | None, filters: ReportFilters | None = None
-) -> tuple[PairedGrades, list[Assignment]]:
-    """Open the database and load the report inputs for ``user_name`` (see :func:`report_inputs`)."""
-    with open_store(db_path, create=False) as store:
-        user = get_user(store, user_name)
-        return report_inputs(store, user, filters)
+def criterion_titles(store: Store) -> dict[str, str]:
+    """Criterion titles keyed as the report keys criteria: ``id`` and ``rubric/id``."""
+    titles: dict[str, str] = {}
+    for r in store.rows("SELECT DISTINCT rubric_hash FROM audits WHERE status = 'submitted'"):
+        rubric = rubric_by_hash(store, r["rubric_hash"])
+        for criterion in rubric.criteria:
+            titles.setdefault(criterion.id, criterion.title)
+            titles[f"{rubric.id}/{criterion.id}"] = criterion.title
+    return titles

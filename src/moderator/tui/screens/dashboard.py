@@ -2,10 +2,13 @@
 is moderated, and whether audits are done on time.
 
 A lead sees every manager; a manager sees their own audits (the service layer's
-role rules decide, through :func:`moderator.services.reporting.report_inputs`).
-The paired grades are read once in a worker; changing a filter or the period
-rebuilds the report from them in another worker, so numpy and scipy are only
-imported when the dashboard is first opened, never at start-up.
+role rules decide, through :func:`moderator.services.reporting.report_counts`).
+The report is built from count tables in a worker thread (SQLite counts; no
+paired row is read), and the headline is put on screen before the tables are
+drawn. Changing the period rebuilds from the same counts; changing a filter
+counts again. numpy and scipy are imported only in that worker, never at
+start-up. The paired rows are read only to list the audits behind a number
+or to export them as CSV.
 """
 
 from __future__ import annotations
@@ -64,12 +67,11 @@ from moderator.tui.widgets.tables import fill_table
 if TYPE_CHECKING:
     from textual.worker import Worker
 
+    from moderator.analysis.counts import GradeCounts
     from moderator.analysis.drilldown import Dimension
     from moderator.analysis.inputs import Assignment
-    from moderator.analysis.pairs import PairedGrades
     from moderator.analysis.report import GroupStats, ManagerStats, Report, Stats
     from moderator.services.users import User
-    from moderator.store import Store
     from moderator.tui.app import ModeratorApp
     from moderator.tui.screens.export import ExportRequest
 
@@ -101,20 +103,6 @@ def _valid_date(value: str) -> bool:
     return True
 
 
-def criterion_titles(store: Store) -> dict[str, str]:
-    """Criterion titles keyed as the report keys criteria: ``id`` and ``rubric/id``."""
-    from moderator.services.rubrics import rubric_by_hash
-
-    titles: dict[str, str] = {}
-    hashes = store.execute("SELECT DISTINCT rubric_hash FROM audits WHERE status = 'submitted'")
-    for (digest,) in hashes.fetchall():
-        rubric = rubric_by_hash(store, digest)
-        for criterion in rubric.criteria:
-            titles.setdefault(criterion.id, criterion.title)
-            titles[f"{rubric.id}/{criterion.id}"] = criterion.title
-    return titles
-
-
 class DashboardScreen(ModeratorScreen):
     """Headline, heat map, per-manager leniency, per-criterion drift, trend, coverage."""
 
@@ -123,30 +111,24 @@ class DashboardScreen(ModeratorScreen):
     AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - Textual's plain attribute
 
-    class InputsLoaded(Message):
-        """The paired grades and assignments this user may see were read."""
-
-        def __init__(
-            self,
-            pairs: PairedGrades,
-            assignments: list[Assignment],
-            teams: list[str],
-            titles: dict[str, str],
-        ) -> None:
-            super().__init__()
-            self.pairs = pairs
-            self.assignments = assignments
-            self.teams = teams
-            self.titles = titles
-
     class ReportBuilt(Message):
         """A report was built for the filters and period of the moment."""
 
-        def __init__(self, report: Report, filters: ReportFilters, period: str) -> None:
+        def __init__(
+            self,
+            report: Report,
+            filters: ReportFilters,
+            period: str,
+            teams: list[str] | None = None,
+            titles: dict[str, str] | None = None,
+        ) -> None:
             super().__init__()
             self.report = report
             self.filters = filters
             self.period = period
+            self.teams = teams
+            """Every team (from the first, unfiltered count), for the filter."""
+            self.titles = titles
 
     class Exported(Message):
         """The report was written to a file."""
@@ -158,8 +140,8 @@ class DashboardScreen(ModeratorScreen):
     def __init__(self, user: User) -> None:
         super().__init__()
         self.user = user
-        self.pairs: PairedGrades | None = None
-        self.assignments: list[Assignment] = []
+        self.counted: tuple[ReportFilters, GradeCounts, list[Assignment]] | None = None
+        """The last count tables and the filters they were counted with (worker threads only)."""
         self.teams: list[str] = []
         self.titles: dict[str, str] = {}
         """Criterion titles by the report's criterion keys."""
@@ -243,28 +225,26 @@ class DashboardScreen(ModeratorScreen):
         return 31 if self.size.width >= 140 else 21 if self.size.width >= 100 else 15
 
     # -- data ----------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def load_inputs(self) -> None:
-        """Read the paired grades this user may see, then build the report (worker thread)."""
-        from moderator.services.reporting import report_inputs
+        """Count the audits again (first open, F5) and build the report."""
+        self.counted = None
+        self.rebuild(self.filters, self.period)
+
+    @work(thread=True, exclusive=True, group="report", exit_on_error=False)
+    def rebuild(self, filters: ReportFilters, period: str) -> None:
+        """Count (unless these filters were just counted) and build the report (worker thread:
+        numpy and scipy load here)."""
+        from moderator.analysis.build import build_report
+        from moderator.services.reporting import criterion_titles, report_counts
 
         store = self.moderator_app.require_store()
-        pairs, assignments = report_inputs(store, self.user)
-        teams = sorted({t for t in pairs.team.levels if t}, key=str.casefold)
-        self.post_message(self.InputsLoaded(pairs, assignments, teams, criterion_titles(store)))
-
-    def build(
-        self,
-        pairs: PairedGrades,
-        assignments: list[Assignment],
-        filters: ReportFilters,
-        period: str,
-    ) -> ReportBuilt:
-        """Build the report (on a worker thread: numpy and scipy load here)."""
-        from moderator.analysis.build import build_report
-
+        first = not self.titles
+        if self.counted is None or self.counted[0] != filters:
+            counts, assignments = report_counts(store, self.user, filters)
+            self.counted = (filters, counts, assignments)
+        _, counts, assignments = self.counted
         report = build_report(
-            pairs,
+            counts,
             assignments=assignments,
             coverage_target=self.moderator_app.settings.coverage_target,
             period=period,
@@ -272,30 +252,31 @@ class DashboardScreen(ModeratorScreen):
             source=str(self.moderator_app.db_path),
             as_of=self.moderator_app.today(),
         )
-        return self.ReportBuilt(report, filters, period)
-
-    @work(thread=True, exclusive=True, group="report", exit_on_error=False)
-    def rebuild(self, filters: ReportFilters, period: str) -> None:
-        """Rebuild the report for new filters or period from the pairs already read."""
-        if self.pairs is None:
-            return
-        self.post_message(self.build(self.pairs, self.assignments, filters, period))
-
-    def on_dashboard_screen_inputs_loaded(self, message: InputsLoaded) -> None:
-        self.pairs = message.pairs
-        self.assignments = message.assignments
-        self.teams = message.teams
-        self.titles = message.titles
-        team = self.query_one("#dash-team", Select)
-        team.set_options([(t, t) for t in self.teams])
-        if self.filters.team in self.teams:
-            team.value = self.filters.team
-        self.rebuild(self.filters, self.period)
+        teams = titles = None
+        if first:
+            teams = sorted({t for t in counts.audits.team.labels if t}, key=str.casefold)
+            titles = criterion_titles(store)
+        self.post_message(self.ReportBuilt(report, filters, period, teams, titles))
 
     def on_dashboard_screen_report_built(self, message: ReportBuilt) -> None:
+        if message.titles is not None:
+            self.titles = message.titles
+        if message.teams is not None and not self.teams:
+            self.teams = message.teams
+            team = self.query_one("#dash-team", Select)
+            team.set_options([(t, t) for t in self.teams])
+            if self.filters.team in self.teams:
+                team.value = self.filters.team
         if (message.filters, message.period) != (self.filters, self.period):
             return  # the filters changed again meanwhile; a newer report is coming
         self.report = message.report
+        # The headline first: the tables and charts follow on the next refresh.
+        self.query_one("#dash-headline", Static).update(message.report.headline)
+        self.query_one("#dash-caption", Static).update(self.caption(message.report))
+        self.call_after_refresh(self.show_report)
+
+    def show_report(self) -> None:
+        """Draw the report on screen (after its headline), and focus the tab the first time."""
         first = not self.loaded
         self.loaded = True
         self.render_report()
@@ -304,7 +285,7 @@ class DashboardScreen(ModeratorScreen):
 
     def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
         """Say on screen that there is no report (the notification says why)."""
-        if worker.group in ("db", "report") and self.report is None:
+        if worker.group == "report" and self.report is None:
             self.query_one("#dash-headline", Static).update(
                 "The drift report could not be built. F5 tries again."
             )
@@ -608,7 +589,7 @@ class DashboardScreen(ModeratorScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "drill":
             # False (not None) lets Enter through to the filters and the tabs.
-            return self.drill_table() is not None and self.pairs is not None
+            return self.drill_table() is not None and self.report is not None
         if action == "export":
             return True if self.report is not None else None
         return True
@@ -620,9 +601,9 @@ class DashboardScreen(ModeratorScreen):
 
     def action_drill(self) -> None:
         table = self.drill_table()
-        if table is None or self.pairs is None or self.report is None:
+        if table is None or self.report is None:
             return
-        from moderator.analysis.drilldown import audits_behind
+        from moderator.services.paired_rows import drift_audits
         from moderator.tui.screens.drift_audits import DriftAuditsScreen
 
         dimension = DRILLABLE[table.id or ""]
@@ -651,7 +632,13 @@ class DashboardScreen(ModeratorScreen):
             f" · {self.caption(self.report, with_filters=True)}"
         )
         load = partial(
-            audits_behind, self.pairs, dimension, key, filters=self.filters, period=self.period
+            drift_audits,
+            self.moderator_app.require_store(),
+            self.user,
+            dimension,
+            key,
+            filters=self.filters,
+            period=self.period,
         )
         self.app.push_screen(
             DriftAuditsScreen(
@@ -710,7 +697,12 @@ class DashboardScreen(ModeratorScreen):
         if report is None:
             return
         filters = ReportFilters(**report.filters.model_dump())
-        export_report(report, request.fmt, request.path, pairs=self.pairs, filters=filters)
+        pairs = None
+        if request.fmt == "csv":  # the paired rows themselves: read only for this
+            from moderator.services.paired_rows import report_inputs
+
+            pairs = report_inputs(self.moderator_app.require_store(), self.user, filters)[0]
+        export_report(report, request.fmt, request.path, pairs=pairs, filters=filters)
         self.post_message(self.Exported(request))
 
     def on_dashboard_screen_exported(self, message: Exported) -> None:
