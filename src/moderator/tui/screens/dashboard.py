@@ -13,55 +13,25 @@ or to export them as CSV.
 
 from __future__ import annotations
 
-import math
-from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, HorizontalScroll, VerticalScroll
 from textual.events import Resize
 from textual.message import Message
-from textual.validation import Function
 from textual.widget import Widget
-from textual.widgets import (
-    DataTable,
-    Footer,
-    Header,
-    Input,
-    Label,
-    Select,
-    Static,
-    TabbedContent,
-    TabPane,
-)
+from textual.widgets import DataTable, Footer, Header, Select, Static, TabbedContent, TabPane
 
 from moderator.analysis.inputs import ReportFilters
-from moderator.reports.formatting import fmt, managers_by_leniency
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
-from moderator.tui.widgets.drift_charts import (
-    Chart,
-    Palette,
-    Scale,
-    drift_bar,
-    interval_plot,
-    sparkline,
-)
-from moderator.tui.widgets.drift_panels import (
-    compliance_panel,
-    coverage_panel,
-    criteria_legend,
-    heatmap_panel,
-    key_figures,
-    leniency_verdict,
-    managers_legend,
-    trend_panel,
-    worst_first,
-)
+from moderator.tui.widgets import drift_panels as panels
+from moderator.tui.widgets import drift_tables as tables
+from moderator.tui.widgets.drift_charts import Chart, Palette
+from moderator.tui.widgets.drift_filters import DriftFilters
 from moderator.tui.widgets.tables import fill_table
 
 if TYPE_CHECKING:
@@ -91,16 +61,6 @@ DRILLABLE: dict[str, Dimension] = {
     "manager-trends": "manager",
 }
 """Tables whose rows open the audits behind them, and the breakdown each row belongs to."""
-
-
-def _valid_date(value: str) -> bool:
-    if not value.strip():
-        return True
-    try:
-        date.fromisoformat(value.strip())
-    except ValueError:
-        return False
-    return True
 
 
 class DashboardScreen(ModeratorScreen):
@@ -170,25 +130,7 @@ class DashboardScreen(ModeratorScreen):
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="dash-filters"):
-            yield Label("Team", classes="filter-label")
-            yield Select[str]([], prompt="All teams", id="dash-team", compact=True)
-            yield Label("From", classes="filter-label")
-            date_ok = Function(_valid_date, "not a date (YYYY-MM-DD)")
-            yield Input(
-                placeholder="YYYY-MM-DD", id="dash-since", compact=True, validators=[date_ok]
-            )
-            yield Label("to", classes="filter-label")
-            yield Input(
-                placeholder="YYYY-MM-DD", id="dash-until", compact=True, validators=[date_ok]
-            )
-            yield Select[str](
-                [("By quarter", "quarter"), ("By month", "month")],
-                value="quarter",
-                allow_blank=False,
-                id="dash-period",
-                compact=True,
-            )
+        yield DriftFilters(id="dash-filters")
         yield Static("Building the drift report…", id="dash-headline", markup=False)
         yield Static("", id="dash-caption", markup=False)
         with TabbedContent(id="dash-tabs", initial="tab-overview"):
@@ -316,43 +258,33 @@ class DashboardScreen(ModeratorScreen):
         self.query_one("#dash-headline", Static).update(report.headline)
         self.query_one("#dash-caption", Static).update(self.caption(report))
         level = report.leniency.level if report.leniency else 0.9
-        self.query_one("#heatmap", Chart).draw(partial(heatmap_panel, report))
-        self.query_one("#key-figures", Chart).draw(partial(key_figures, report))
+        self.query_one("#heatmap", Chart).draw(partial(panels.heatmap_panel, report))
+        self.query_one("#key-figures", Chart).draw(partial(panels.key_figures, report))
         self.query_one("#coverage", Chart).draw(
-            partial(coverage_panel, report, by_team=self.is_lead)
+            partial(panels.coverage_panel, report, by_team=self.is_lead)
         )
-        self.query_one("#compliance", Chart).draw(partial(compliance_panel, report))
+        self.query_one("#compliance", Chart).draw(partial(panels.compliance_panel, report))
         self.query_one("#trend-title", Static).update(
             f"Mean drift per {report.period}, overall grades (positive: managers more optimistic)"
         )
         self.query_one("#trend-chart", Chart).draw(self.draw_trend)
         self.call_after_refresh(self.show_latest_periods)
-        self.query_one("#managers-legend", Chart).draw(partial(managers_legend, level))
-        self.query_one("#criteria-legend", Chart).draw(criteria_legend)
+        self.query_one("#managers-legend", Chart).draw(partial(panels.managers_legend, level))
+        self.query_one("#criteria-legend", Chart).draw(panels.criteria_legend)
         self.render_tables()
         self.refresh_bindings()
 
     def caption(self, report: Report, *, with_filters: bool = False) -> str:
         """Whose audits and how many; the filters too where the filter bar is not in view."""
-        parts = ["Every manager" if self.is_lead else f"Your audits ({self.user.name})"]
-        if with_filters:
-            f = report.filters
-            parts.append(f"team {f.team}" if f.team else "all teams")
-            if f.since or f.until:
-                since = f.since.isoformat() if f.since else "the start"
-                until = f.until.isoformat() if f.until else "today"
-                parts.append(f"{since} to {until}")
-            else:
-                parts.append("all dates")
-        parts.append(f"{report.audits:,} submitted audits, {report.coverage.moderated:,} moderated")
-        return " · ".join(parts)
+        whose = "Every manager" if self.is_lead else f"Your audits ({self.user.name})"
+        return tables.report_caption(report, whose, with_filters=with_filters)
 
     def draw_trend(self, palette: Palette, width: int) -> RenderableType:
         """The trend chart, spread over the screen's width, taller on a tall screen."""
         if self.report is None:
             return ""
         height = 8 if self.size.height >= 40 else 5
-        return trend_panel(self.report, palette, self.size.width - 4, height=height)
+        return panels.trend_panel(self.report, palette, self.size.width - 4, height=height)
 
     def render_tables(self) -> None:
         """Fill the managers, criteria and trend tables (again after a theme or size change)."""
@@ -367,89 +299,15 @@ class DashboardScreen(ModeratorScreen):
         self.render_manager_trends(report, palette)
 
     def render_managers(self, report: Report, palette: Palette) -> None:
-        self.managers = managers_by_leniency(report)
-        values: list[float | None] = []
-        for m in self.managers:
-            values.append(m.leniency)
-            if m.leniency_ci is not None:
-                values.extend(m.leniency_ci)
-        scale = Scale.covering(values, self.plot_width)
-        coverage = {r.key: r for r in report.coverage.by_manager}
-        compliance = {r.key: r for r in report.compliance.by_manager}
-        rows: list[tuple[str, list[str | Text]]] = []
-        for m in self.managers:
-            cov = coverage.get(m.key)
-            comp = compliance.get(m.key)
-            judged = None if comp is None else comp.on_time + comp.late + comp.overdue
-            rows.append(
-                (
-                    m.key,
-                    [
-                        Text(m.key, style="bold" if m.optimistic else ""),
-                        Text(fmt(m.n, "int"), justify="right"),
-                        Text(fmt(m.leniency, "signed"), justify="right"),
-                        interval_plot(
-                            m.leniency, m.leniency_ci, scale, palette, flagged=m.optimistic
-                        ),
-                        leniency_verdict(m, palette),
-                        fmt(m.leniency_ci, "ci"),
-                        Text(fmt(m.mean_drift, "signed"), justify="right"),
-                        Text(fmt(m.downgraded, "pct"), justify="right"),
-                        "–"
-                        if cov is None
-                        else f"{cov.moderated}/{cov.submitted} {fmt(cov.rate, 'pct')}",
-                        "–" if comp is None else f"{comp.on_time}/{judged}",
-                    ],
-                )
-            )
-        columns: list[tuple[str | Text, str]] = [
-            ("Manager" if self.is_lead else "You", "manager"),
-            ("n", "n"),
-            ("Leniency", "leniency"),
-            (scale.header(), "plot"),
-            ("", "verdict"),
-            ("90% interval", "interval"),
-            ("Mean drift", "mean"),
-            ("Downgraded", "down"),
-            ("Moderated", "coverage"),
-            ("On time", "on_time"),
-        ]
+        self.managers, columns, rows = tables.manager_table(
+            report, palette, self.plot_width, is_lead=self.is_lead
+        )
         fill_table(self.query_one("#managers", DataTable), columns, rows)
 
     def render_criteria(self, report: Report, palette: Palette) -> None:
-        self.criteria = worst_first(report.by_criterion)
-        scale = Scale.covering([g.mean_drift for g in self.criteria], self.plot_width)
-        several_rubrics = any("/" in g.key for g in self.criteria)
-        rows: list[tuple[str, list[str | Text]]] = []
-        for g in self.criteria:
-            title = Text(
-                self.titles.get(g.key, g.key), style="bold", overflow="ellipsis", no_wrap=True
-            )
-            cells: list[str | Text] = [
-                title,
-                Text(fmt(g.n, "int"), justify="right"),
-                Text(fmt(g.mean_drift, "signed"), justify="right"),
-                drift_bar(g.mean_drift, scale, palette),
-                Text(fmt(g.downgraded, "pct"), justify="right"),
-                Text(fmt(g.to_inadequate, "int"), justify="right"),
-                Text(fmt(g.exact_agreement, "pct"), justify="right"),
-                Text(fmt(g.weighted_kappa, "num"), justify="right"),
-            ]
-            if several_rubrics:
-                cells.append(Text(g.key.split("/", 1)[0], style=palette.fg(palette.muted)))
-            rows.append((g.key, cells))
-        columns: list[tuple[str | Text, str]] = [
-            ("Criterion", "criterion"),
-            ("n", "n"),
-            ("Mean drift", "mean"),
-            (scale.header(), "bar"),
-            ("Downgraded", "down"),
-            ("To Inad.", "inadequate"),
-            ("Agreed", "agreed"),
-            ("Kappa", "kappa"),
-        ]
-        if several_rubrics:
-            columns.append(("Rubric", "rubric"))
+        self.criteria, columns, rows = tables.criteria_table(
+            report, palette, self.plot_width, self.titles
+        )
         title_width = 28 if self.size.width < 100 else 40 if self.size.width < 140 else 56
         fill_table(
             self.query_one("#criteria-table", DataTable),
@@ -459,99 +317,20 @@ class DashboardScreen(ModeratorScreen):
         )
 
     def render_periods(self, report: Report, palette: Palette) -> None:
-        self.periods = list(report.by_period)
-        scale = Scale.covering([g.mean_drift for g in self.periods], self.plot_width)
-        rows: list[tuple[str, list[str | Text]]] = [
-            (
-                g.key,
-                [
-                    Text(g.key, style="bold"),
-                    Text(fmt(g.n, "int"), justify="right"),
-                    Text(fmt(g.mean_drift, "signed"), justify="right"),
-                    drift_bar(g.mean_drift, scale, palette),
-                    fmt(g.mean_drift_ci, "ci"),
-                    Text(fmt(g.downgraded, "pct"), justify="right"),
-                    Text(fmt(g.to_inadequate, "int"), justify="right"),
-                ],
-            )
-            for g in self.periods
-        ]
-        columns: list[tuple[str | Text, str]] = [
-            (report.period.capitalize(), "period"),
-            ("n", "n"),
-            ("Mean drift", "mean"),
-            (scale.header(), "bar"),
-            ("95% interval", "ci"),
-            ("Downgraded", "down"),
-            ("To Inad.", "inadequate"),
-        ]
+        self.periods, columns, rows = tables.periods_table(report, palette, self.plot_width)
         fill_table(self.query_one("#periods", DataTable), columns, rows)
 
     def render_manager_trends(self, report: Report, palette: Palette) -> None:
-        periods = [p.key for p in report.by_period]
-        values = [pt.mean_drift for s in report.trend for pt in s.points]
-        present = [v for v in values if v is not None and math.isfinite(v)]
-        low, high = (min(present), max(present)) if present else (0.0, 1.0)
-        rows: list[tuple[str, list[str | Text]]] = []
-        for series in report.trend:
-            by_period = {pt.period: pt for pt in series.points}
-            line = [by_period[p].mean_drift if p in by_period else None for p in periods]
-            known = [pt for pt in series.points if pt.mean_drift is not None]
-            colour = palette.worse if known and (known[-1].mean_drift or 0) > 0 else palette.agree
-            rows.append(
-                (
-                    series.key,
-                    [
-                        Text(series.key, style="bold"),
-                        Text(sparkline(line, low, high), style=palette.fg(colour)),
-                        fmt(known[0].mean_drift, "signed") if known else "–",
-                        fmt(known[-1].mean_drift, "signed") if known else "–",
-                        Text(f"{sum(pt.n for pt in series.points):,}", justify="right"),
-                    ],
-                )
-            )
-        self.trend_keys = [key for key, _ in rows]
-        first, last = (periods[0], periods[-1]) if periods else ("", "")
-        columns: list[tuple[str | Text, str]] = [
-            ("Manager" if self.is_lead else "You", "manager"),
-            (f"Drift {first} … {last}" if periods else "Drift", "spark"),
-            ("First", "first"),
-            ("Latest", "latest"),
-            ("n", "n"),
-        ]
+        self.trend_keys, columns, rows = tables.manager_trends_table(
+            report, palette, is_lead=self.is_lead
+        )
         fill_table(self.query_one("#manager-trends", DataTable), columns, rows)
 
     # -- filters -------------------------------------------------------------------------
-    @on(Select.Changed, "#dash-team")
-    def team_chosen(self, event: Select.Changed) -> None:
-        value = event.value
-        team = value if isinstance(value, str) else None
-        self.apply(filters=ReportFilters(self.filters.since, self.filters.until, team))
-
-    @on(Select.Changed, "#dash-period")
-    def period_chosen(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
-            self.apply(period=event.value)
-
-    @on(Input.Submitted, "#dash-since, #dash-until")
-    @on(Input.Blurred, "#dash-since, #dash-until")
-    def dates_entered(self, event: Input.Submitted | Input.Blurred) -> None:
-        raw = {
-            name: self.query_one(f"#dash-{name}", Input).value.strip()
-            for name in ("since", "until")
-        }
-        try:
-            since, until = (
-                date.fromisoformat(raw[n]) if raw[n] else None for n in ("since", "until")
-            )
-        except ValueError:
-            self.notify("Dates are written YYYY-MM-DD, e.g. 2020-04-01.", severity="warning")
-            return
-        if since and until and since > until:
-            self.notify(f"{since} is after {until}: nothing would be shown.", severity="warning")
-            return
-        self.apply(filters=ReportFilters(since, until, self.filters.team))
-        if isinstance(event, Input.Submitted):
+    @on(DriftFilters.Changed)
+    def filters_changed(self, event: DriftFilters.Changed) -> None:
+        self.apply(filters=event.filters, period=event.period)
+        if event.submitted:
             self.focus_tab_content()
 
     # -- tabs and focus --------------------------------------------------------------------
@@ -620,16 +399,13 @@ class DashboardScreen(ModeratorScreen):
         else:
             key = self.trend_keys[row]
             stats = next(m for m in self.report.by_manager if m.key == key)
-        what = {
-            "manager": f"{key}: overall grades",
-            "criterion": f"Criterion: {self.titles.get(key, key)}",
-            "period": f"{self.report.period.capitalize()} {key}: overall grades",
-            "team": f"Team {key}",
-        }[dimension]
-        detail = (
-            f"{stats.n:,} moderated · mean drift {fmt(stats.mean_drift, 'signed')}"
-            f" (95% {fmt(stats.mean_drift_ci, 'ci')}) · downgraded {fmt(stats.downgraded, 'pct')}"
-            f" · {self.caption(self.report, with_filters=True)}"
+        what, detail = tables.drill_heading(
+            report=self.report,
+            dimension=dimension,
+            key=key,
+            stats=stats,
+            title=self.titles.get(key, key),
+            caption=self.caption(self.report, with_filters=True),
         )
         load = partial(
             drift_audits,
