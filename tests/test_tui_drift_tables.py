@@ -21,7 +21,7 @@ def _text(renderable: object) -> str:
 def test_overrides_per_manager_and_overall() -> None:
     counts = counts_from_pairs(random_pairs(3, 60), Overrides({"m1": (2, 1, 0), "m4": (1, 0, 1)}))
     report = build_report(counts)
-    managers, columns, rows = manager_table(report, DARK, 15, is_lead=True)
+    _, columns, rows = manager_table(report, DARK, 15, is_lead=True)
     assert columns[-1] == ("Overrides (raised)", "overrides")
     shown = {key: str(cells[-1]) for key, cells in rows}
     assert shown["m1"] == "2 (1)" and shown["m4"] == "1 (0)" and shown["m2"] == "0"
