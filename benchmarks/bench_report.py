@@ -35,6 +35,9 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from run import _TUI_START as TUI_START  # noqa: E402 - the same cold start as make bench
+
 PYTHON = sys.executable
 MODERATOR = shutil.which("moderator", path=str(Path(PYTHON).parent)) or "moderator"
 PEER = Path("/work/shared/bench/peer_report.py")
@@ -79,18 +82,6 @@ async def main():
         print(f"{time.perf_counter() - began:.4f} {headline:.4f}")
 
 asyncio.run(main())
-"""
-
-TUI_START = """
-import asyncio, sys, time
-started = time.perf_counter()
-{imports}
-async def main():
-    app = {make}
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-asyncio.run(main())
-print(time.perf_counter() - started)
 """
 
 
