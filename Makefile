@@ -35,7 +35,7 @@ contract: $(STAMP)
 	$(BIN)/python ../shared/checks/contract
 
 redaction-eval: $(STAMP)
-	$(BIN)/python -m moderator.anonymise.evaluate tests/data/redaction_corpus.jsonl
+	$(BIN)/python -m moderator.anonymise.evaluate tests/data/redaction_corpus*.jsonl
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py

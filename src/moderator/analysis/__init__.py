@@ -14,7 +14,7 @@ imports textual or rich. Where each idea lives, in the order data flows:
   renderers in :mod:`moderator.reports` print;
 - ``drilldown`` picks the audits behind a number.
 
-Definitions of every statistic and of the file formats: ``docs/report.md``.
+Definitions: ``docs/statistics.md``; the file formats: ``docs/formats.md``.
 """
 
 from __future__ import annotations

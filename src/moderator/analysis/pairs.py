@@ -34,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from moderator.domain.grades import Grade
+from moderator.domain.text import spreadsheet_cell
 from moderator.errors import BadInput
 
 HEADER: tuple[str, ...] = (
@@ -303,4 +304,5 @@ def _write(pairs: PairedGrades, handle: TextIO | io.StringIO) -> None:
         header.append("derived_grade")
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(zip(*columns, strict=True))
+    # names and teams are user-supplied: never a formula in a spreadsheet (OWASP CSV injection)
+    writer.writerows(map(spreadsheet_cell, row) for row in zip(*columns, strict=True))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from moderator.cli.common import common_options, format_option, resolve
+from moderator.cli.common import check_signed_in, common_options, format_option, resolve
 from moderator.errors import BadInput, UsageProblem
 
 if TYPE_CHECKING:
@@ -89,7 +89,8 @@ def report(
     [FILE...] (CSV with columns audit_id,case_ref,rubric,criterion,manager,team,
     service_area,audited_on,manager_grade,moderated_grade; or Parquet with the same
     columns), pooled: a region's authorities' exports together. --format csv writes
-    that paired-grades table.
+    that paired-grades table. Every column and every key of --format json:
+    docs/formats.md; every statistic: docs/statistics.md.
     """
     from moderator.analysis.inputs import ReportFilters
 
@@ -147,6 +148,7 @@ def _load_counts(
 
         return count_paired_files(files, filters), None, ", ".join(map(str, files))
     db_path, who = resolve(ctx, db, user)
+    who = check_signed_in(ctx, db_path, who)
     from moderator.services.reporting import load_report_counts
 
     counts, assignments = load_report_counts(db_path, who, filters)
@@ -162,6 +164,7 @@ def _load_pairs(
 
         return read_paired_files(files)
     db_path, who = resolve(ctx, db, user)
+    who = check_signed_in(ctx, db_path, who)
     from moderator.services.paired_rows import load_report_inputs
 
     return load_report_inputs(db_path, who, filters)[0]
@@ -223,6 +226,8 @@ def _print_table(result: Report) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from moderator.cli.common import escape
+    from moderator.domain.text import strip_controls
     from moderator.reports.formatting import (
         GRADE_SHORT,
         LENIENCY_COLUMNS,
@@ -236,7 +241,7 @@ def _print_table(result: Report) -> None:
     )
 
     console = Console()
-    console.print(Text(result.headline, style="bold"))
+    console.print(Text(strip_controls(result.headline), style="bold"))
     if (line := overrides_line(result)) is not None:
         console.print(Text(line))
     console.print(Text(caption(result), style="dim"))
@@ -247,7 +252,7 @@ def _print_table(result: Report) -> None:
     summary.add_column("")
     pairs = summary_rows(result)
     for label, _ in pairs:
-        summary.add_column(label, justify="right")
+        summary.add_column(escape(label), justify="right")
     for c in STATS_COLUMNS:
         summary.add_row(c.heading, *(fmt(c.get(stats), c.kind) for _, stats in pairs))
     console.print(summary)
@@ -283,7 +288,8 @@ def _print_table(result: Report) -> None:
             no_wrap=c.kind != "text",
         )
     for m in managers_by_leniency(result):
-        managers.add_row(*row(m, columns), style="bold red" if m.optimistic else None)
+        cells = [escape(c) for c in row(m, columns)]
+        managers.add_row(*cells, style="bold red" if m.optimistic else None)
     console.print(managers)
     overridden = [(m.key, m.overrides) for m in result.by_manager if m.overrides]
     shown = [f"{key} {o.count} ({o.raised} raised)" for key, o in overridden if o.count]

@@ -39,8 +39,17 @@ def lead_paired_grades(
     :func:`~moderator.services.moderation.paired_grades`. Audit-level columns
     are read once per audit and expanded by index; criterion grades are
     streamed in chunks into integer arrays, so 100,000 audits x 12 criteria
-    stay well under a second of SQL and a modest amount of memory.
+    stay well under a second of SQL and a modest amount of memory. Every query
+    reads one snapshot, so an audit submitted meanwhile is wholly in or out.
+    ``manager`` limits the rows to one manager's audits.
     """
+    with store.snapshot():
+        return _lead_paired_grades(store, filters, manager)
+
+
+def _lead_paired_grades(
+    store: Store, filters: ReportFilters | None, manager: str | None
+) -> PairedGrades:
     import numpy as np
 
     from moderator.analysis.pairs import Categorical, PairedGrades
@@ -49,20 +58,20 @@ def lead_paired_grades(
     if manager is not None:
         where, params = where + " AND u.name = ?", [*params, manager]
     joins = JOINS
-    audits = store.rows(
-        "SELECT a.id AS audit_id, c.case_ref, r.id AS rubric, u.name, c.team, c.service_area,"
-        " substr(a.submitted_at, 1, 10) AS audited_on, a.overall_grade,"
+    audits = store.execute(
+        "SELECT a.id, c.case_ref, r.id, u.name, c.team, c.service_area,"
+        " substr(a.submitted_at, 1, 10), a.overall_grade,"
         " (SELECT m.moderated_overall FROM moderations m"
-        "   WHERE m.audit_id = a.id AND m.status = 'reviewed') AS moderated, a.rubric_hash"
+        "   WHERE m.audit_id = a.id AND m.status = 'reviewed'), a.rubric_hash"
         + joins
         + " WHERE a.status = 'submitted'"
         + where
         + " ORDER BY a.id",
         params,
-    )
+    ).fetchall()
     if not audits:
         return PairedGrades.empty()
-    cols = list(zip(*(tuple(r.values()) for r in audits), strict=True))
+    cols = list(zip(*audits, strict=True))
     audit_ids = np.asarray(cols[0], dtype=np.int64)
 
     def categorical(values: tuple[Any, ...]) -> Categorical:
@@ -86,22 +95,19 @@ def lead_paired_grades(
     rows_crit: list[Any] = []
     rows_grade: list[Any] = []
     rows_moderated: list[Any] = []
-    # Read whole (inside the store's lock): a cursor must not outlive it.
-    chunk = [
-        tuple(r.values())
-        for r in store.rows(
-            "SELECT g.audit_id, g.criterion, g.grade, mg.moderated_grade"
-            # the joins are needed only to filter by team or rubric
-            + (joins if where else " FROM audits a")
-            + " JOIN criterion_grades g ON g.audit_id = a.id"
-            " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
-            " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id"
-            " AND mg.criterion = g.criterion"
-            " WHERE a.status = 'submitted' AND g.grade IS NOT NULL" + where,
-            params,
-        )
-    ]
-    if chunk:
+    chunks = store.stream(
+        "SELECT g.audit_id, g.criterion, g.grade, mg.moderated_grade"
+        # the joins are needed only to filter by team or rubric
+        + (joins if where else " FROM audits a")
+        + " JOIN criterion_grades g ON g.audit_id = a.id"
+        " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
+        " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id"
+        " AND mg.criterion = g.criterion"
+        " WHERE a.status = 'submitted' AND g.grade IS NOT NULL" + where,
+        params,
+        200_000,
+    )
+    for chunk in chunks:
         ids, crits, grades, moderated = zip(*chunk, strict=True)
         rows_audit.append(np.asarray(ids, dtype=np.int64))
         rows_crit.append(
@@ -182,7 +188,8 @@ def report_inputs(
     from moderator.analysis.pairs import PairedGrades
 
     if user.role is Role.LEAD:
-        return lead_paired_grades(store, filters), assignments_for(store, user)
+        with store.snapshot():  # the figures and the compliance from one moment
+            return lead_paired_grades(store, filters), assignments_for(store, user)
     from moderator.services.moderation import paired_grades
 
     rows = paired_grades(store, user)

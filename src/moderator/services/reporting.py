@@ -91,10 +91,16 @@ def lead_counts(store: Store, filters: ReportFilters | None = None) -> GradeCoun
     disagreements have been reviewed, as in
     :func:`~moderator.services.moderation.paired_grades`.
     """
+    with store.snapshot():  # the counts, all from one moment
+        return _lead_counts(store, filters)
+
+
+def _lead_counts(store: Store, filters: ReportFilters | None) -> GradeCounts:
     from moderator.analysis.counts import GradeCounts, audit_counts, criterion_counts
 
     where, params = filter_sql(filters)
-    audits = store.rows(
+    audits = _grouped(
+        store,
         "SELECT u.name AS manager, c.team, c.service_area, r.id AS rubric,"
         " substr(a.submitted_at, 1, 7) AS month, a.overall_grade, m.moderated_overall,"
         " m.moderated_overall IS NOT NULL AS moderated, count(*) AS n"
@@ -103,7 +109,8 @@ def lead_counts(store: Store, filters: ReportFilters | None = None) -> GradeCoun
         " WHERE a.status = 'submitted'" + where + " GROUP BY 1, 2, 3, 4, 5, 6, 7",
         params,
     )
-    grades = store.rows(
+    grades = _grouped(
+        store,
         "SELECT a.rubric_hash, g.criterion, g.grade, mg.moderated_grade, count(*) AS n"
         # the joins are needed only to filter by team or rubric
         + (JOINS if where else " FROM audits a")
@@ -165,11 +172,16 @@ def override_counts(store: Store, where: str = "", params: list[Any] | None = No
     return Overrides({name: (c[0], c[1], c[2]) for name, c in counts.items()})
 
 
-def _columns(rows: list[dict[str, Any]], width: int) -> list[list[Any]]:
+def _grouped(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """A GROUP BY's rows, read on this thread's own connection (others keep writing)."""
+    return [tuple(row) for chunk in store.stream(sql, params, 50_000) for row in chunk]
+
+
+def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
     """The rows' values column by column (``width`` columns, even when there are no rows)."""
     if not rows:
         return [[] for _ in range(width)]
-    return [list(column) for column in zip(*(r.values() for r in rows), strict=True)]
+    return [list(column) for column in zip(*rows, strict=True)]
 
 
 def _rubric_labels(
@@ -190,7 +202,8 @@ def report_counts(
 ) -> tuple[GradeCounts, list[Assignment]]:
     """The count tables and assignments of the report this user may see."""
     if user.role is Role.LEAD:
-        return lead_counts(store, filters), assignments_for(store, user)
+        with store.snapshot():  # the figures and the compliance from one moment
+            return lead_counts(store, filters), assignments_for(store, user)
     from moderator.analysis.build import apply_filters
     from moderator.analysis.counts import counts_from_pairs
     from moderator.services.paired_rows import report_inputs
