@@ -203,6 +203,22 @@ def stats_from_confusion(
     return out
 
 
+def drift_summary(
+    conf: ConfusionStack,
+) -> tuple[npt.NDArray[np.float64], ...]:
+    """Per table of a stack: n, mean drift, its 95% interval (low, high) and the share
+    downgraded, as arrays (NaN where undefined): the few figures of a trend line,
+    without the rest of :func:`stats_from_confusion`."""
+    c = np.asarray(conf, dtype=np.float64)
+    n = c.sum(axis=(1, 2))
+    safe_n = np.where(n > 0, n, 1.0)
+    sum_d = (c * _DRIFT).sum(axis=(1, 2))
+    low, high = mean_intervals(n, sum_d, (c * _QUADRATIC).sum(axis=(1, 2)), level=0.95)
+    mean = np.where(n > 0, sum_d / safe_n, np.nan)
+    down = np.where(n > 0, (c * (_DRIFT > 0)).sum(axis=(1, 2)) / safe_n, np.nan)
+    return n, mean, low, high, down
+
+
 def mean_intervals(
     n: npt.NDArray[Any],
     total: npt.NDArray[Any],

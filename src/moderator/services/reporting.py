@@ -99,12 +99,14 @@ def _lead_counts(store: Store, filters: ReportFilters | None) -> GradeCounts:
     from moderator.analysis.counts import GradeCounts, audit_counts, criterion_counts
 
     where, params = filter_sql(filters)
+    # Grouped by ids (names and rubric ids looked up once each), joining users and
+    # rubrics only when a filter needs them.
     audits = _grouped(
         store,
-        "SELECT u.name AS manager, c.team, c.service_area, r.id AS rubric,"
+        "SELECT a.manager_id, c.team, c.service_area, a.rubric_hash,"
         " substr(a.submitted_at, 1, 7) AS month, a.overall_grade, m.moderated_overall,"
         " m.moderated_overall IS NOT NULL AS moderated, count(*) AS n"
-        + JOINS
+        + (JOINS if where else " FROM audits a JOIN cases c ON c.id = a.case_id")
         + " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
         " WHERE a.status = 'submitted'" + where + " GROUP BY 1, 2, 3, 4, 5, 6, 7",
         params,
@@ -121,6 +123,9 @@ def _lead_counts(store: Store, filters: ReportFilters | None) -> GradeCounts:
         params,
     )
     columns = _columns(audits, 9)
+    names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM users")}
+    columns[0] = [names[i] for i in columns[0]]
+    columns[3] = _rubric_labels(store, columns[3], [])[0]
     hashes, criteria, grade, moderated, count = _columns(grades, 5)
     rubric_ids, domains = _rubric_labels(store, hashes, criteria)
     return GradeCounts(
@@ -187,13 +192,14 @@ def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
 def _rubric_labels(
     store: Store, hashes: list[Any], criteria: list[Any]
 ) -> tuple[list[str], list[str]]:
-    """The rubric id and the criterion's domain for each (rubric hash, criterion)."""
+    """The rubric id of each hash, and the domain of each (hash, criterion) when criteria
+    are given (an empty list: rubric ids only)."""
     known: dict[str, tuple[str, dict[str, str]]] = {}
     for digest in set(hashes):
         rubric = rubric_by_hash(store, digest)
         known[digest] = (rubric.id, {c.id: d.id for d in rubric.domains for c in d.criteria})
     ids = [known[h][0] for h in hashes]
-    domains = [known[h][1].get(c, "") for h, c in zip(hashes, criteria, strict=True)]
+    domains = [known[h][1].get(c, "") for h, c in zip(hashes, criteria, strict=False)]
     return ids, domains
 
 
