@@ -183,7 +183,7 @@ def _load_pairs(
         return read_paired_files(files)
     db_path, who = resolve(ctx, db, user)
     who = check_signed_in(ctx, db_path, who)
-    from moderator.services.reporting import load_report_inputs
+    from moderator.services.paired_rows import load_report_inputs
 
     pairs = load_report_inputs(db_path, who, filters)[0]
     _warn_if_altered(db_path)
@@ -266,12 +266,15 @@ def _print_table(result: Report) -> None:
         caption,
         fmt,
         managers_by_leniency,
+        overrides_line,
         row,
         summary_rows,
     )
 
     console = Console()
     console.print(Text(strip_controls(result.headline), style="bold"))
+    if (line := overrides_line(result)) is not None:
+        console.print(Text(line))
     console.print(Text(caption(result), style="dim"))
     console.print()
 
@@ -305,7 +308,9 @@ def _print_table(result: Report) -> None:
         return
     managers = Table(title="Managers, most lenient first", title_justify="left")
     columns = tuple(
-        c for c in LENIENCY_COLUMNS if c.heading not in ("Exact p", "Downgraded", "To Inadequate")
+        c
+        for c in LENIENCY_COLUMNS
+        if c.heading not in ("Exact p", "Downgraded", "To Inadequate", "Overrides", "Raised")
     )
     for c in columns:
         managers.add_column(
@@ -317,6 +322,10 @@ def _print_table(result: Report) -> None:
         cells = [escape(c) for c in row(m, columns)]
         managers.add_row(*cells, style="bold red" if m.optimistic else None)
     console.print(managers)
+    overridden = [(m.key, m.overrides) for m in result.by_manager if m.overrides]
+    shown = [f"{key} {o.count} ({o.raised} raised)" for key, o in overridden if o.count]
+    if shown:
+        console.print("Overrides by manager: " + ", ".join(shown) + ".")
     cov = result.coverage
     if cov.rate is not None:
         console.print(
