@@ -20,7 +20,6 @@ from moderator.tui.screens.signin import LockScreen, NewPasswordDialog, SignInSc
 from tests.test_tui_grading import keys, open_case, settle, wait_for_screen
 from tests.tui_support import TODAY, build_workbench_db
 
-
 LEE_PW = "lee's long passphrase"
 MIA_PW = "mia's own passphrase"
 MAX_TEMP = "temporary for max 7"
