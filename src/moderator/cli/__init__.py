@@ -37,6 +37,7 @@ def _register() -> None:
         moderation_cmd,
         report_cmd,
         rubric_cmd,
+        serve_cmd,
         synth_cmd,
         tui_cmd,
         user_cmd,
@@ -52,6 +53,7 @@ def _register() -> None:
         report_cmd,
         tui_cmd,
         synth_cmd,
+        serve_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)
