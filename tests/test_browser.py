@@ -88,9 +88,10 @@ def free_port() -> int:
 
 
 def answers(url: str) -> bool:
+    """The server answers with the browser client (textual-serve's page and script)."""
     try:
         with urllib.request.urlopen(url, timeout=1) as response:
-            return bool(response.status == 200)
+            return response.status == 200 and b"textual.js" in response.read()
     except OSError:
         return False
 
