@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from moderator.domain.text import strip_controls
 from moderator.errors import ModeratorError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,7 +24,9 @@ class ModeratorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ModeratorError as exc:
-            click.echo(f"error: {exc}" if "\n" not in str(exc) else str(exc), err=True)
+            # an error may quote what the user typed or what a file held: never raw to the terminal
+            message = strip_controls(str(exc))
+            click.echo(f"error: {message}" if "\n" not in message else message, err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # `moderator ... | head` should not print a traceback
             sys.stderr.close()
@@ -174,8 +178,29 @@ def check_signed_in(ctx: click.Context, db_path: Path, who: str | None) -> str |
 
 
 def emit_json(data: Any) -> None:
-    """Print data as JSON to stdout."""
-    click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=False))
+    """Print data as JSON to stdout (C1 control characters escaped, as C0 already are)."""
+    text = json.dumps(data, indent=2, default=str, ensure_ascii=False)
+    click.echo(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def escape(value: object) -> str:
+    """``value`` as literal text inside Rich markup: control characters gone, ``[`` escaped.
+
+    Use it for every stored or user-supplied string printed through Rich (table
+    cells and headers are markup too): a name such as ``Bad [/] name`` or one
+    holding an escape sequence must show as text, never style or retitle the terminal.
+    """
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(strip_controls(str(value)))
+
+
+def echo_text(message: str, *, err: bool = False) -> None:
+    """``click.echo`` for a line that includes stored text (control characters removed)."""
+    click.echo(strip_controls(message), err=err)
 
 
 def open_for(ctx: click.Context, db: Path | None, user: str | None) -> tuple[Any, str | None]:

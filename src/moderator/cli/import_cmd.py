@@ -35,7 +35,7 @@ def cases(
     db: Path | None,
     user: str | None,
 ) -> None:
-    """Import cases (JSONL or CSV, PRODUCT.md §7 format), atomically.
+    """Import cases (JSONL or CSV, format in docs/formats.md), atomically.
 
     Identifiers become keyed pseudonyms and free text is redacted on the way
     in; real identities never reach the database. A file with any bad row
@@ -72,7 +72,7 @@ def cases(
         return
     out = Console()
     if dry_run:
-        from rich.markup import escape
+        from moderator.cli.common import escape
 
         for p in result.previews:
             out.print(f"[bold]line {p.line} → {p.case_ref}[/]: {len(p.redactions)} redaction(s)")

@@ -115,7 +115,7 @@ def synth(
     from moderator.services.rubrics import shipped_rubrics
     from moderator.store import open_store
     from moderator.synth.bulk import synthesise
-    from moderator.synth.model import SynthConfig
+    from moderator.synth.config import SynthConfig
 
     root_db = ctx.find_root().params.get("db")
     if db is None and root_db is None:

@@ -9,7 +9,9 @@ import click
 from moderator.cli.common import (
     acting_user,
     common_options,
+    echo_text,
     emit_json,
+    escape,
     format_option,
     open_for,
     read_secret,
@@ -48,7 +50,7 @@ def add(
     store, who = open_for(ctx, db, user)
     with store:
         created = add_user(store, who, name, role, team=team, authority=authority)
-    click.echo(f"added {created.name} ({created.role.value})")
+    echo_text(f"added {created.name} ({created.role.value})")
 
 
 @user_group.command("list")
@@ -70,7 +72,7 @@ def list_(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> No
 
     table = Table("name", "role", "team", "authority")
     for u in users:
-        table.add_row(u.name, u.role.value, u.team or "", u.authority or "")
+        table.add_row(*(escape(v) for v in (u.name, u.role.value, u.team or "", u.authority or "")))
     Console().print(table)
 
 

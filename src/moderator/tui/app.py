@@ -290,7 +290,7 @@ def create_app(
     cursors blinking (tests and snapshots); ``notice`` is shown once on start;
     ``remember_user=False`` keeps a picked user out of the config (the demo).
     """
-    from moderator.settings import Settings, load_settings
+    from moderator.settings import Settings, apply_settings, load_settings
 
     if isinstance(settings_or_db_path, Settings):
         settings = settings_or_db_path
@@ -298,6 +298,7 @@ def create_app(
             settings = settings.model_copy(update={"user": user_name})
     else:
         settings = load_settings(db=Path(settings_or_db_path), user=user_name)
+    apply_settings(settings)
     return ModeratorApp(
         settings,
         today=today,
@@ -322,21 +323,14 @@ def run_app(db_path: Path, user: str | None) -> None:
     _run(create_app(db_path, user))
 
 
-def prepare_demo_database(path: Path) -> str | None:
-    """Fill ``path`` with the sample audits; a notice to show when none are available."""
-    import importlib
-    import importlib.util
+def prepare_demo_database(path: Path) -> None:
+    """Fill ``path`` with the sample audits (the configured folder, else the bundled one)."""
+    from moderator.demo import build_demo_db
+    from moderator.settings import apply_settings, load_settings
 
-    if importlib.util.find_spec("moderator.demo") is None:
-        from moderator.store import open_store
-
-        open_store(path).close()
-        return (
-            "No sample data is available in this build: the demo database is empty. "
-            "Add users and cases with the CLI to try the workbench."
-        )
-    importlib.import_module("moderator.demo").build_demo_db(path)
-    return None
+    settings = load_settings()
+    apply_settings(settings)
+    build_demo_db(path, source=settings.sample_audits)
 
 
 def run_demo(user: str | None) -> None:
@@ -347,6 +341,6 @@ def run_demo(user: str | None) -> None:
 
     with tempfile.TemporaryDirectory(prefix="moderator-demo-") as folder:
         db_path = Path(folder) / "demo.db"
-        notice = prepare_demo_database(db_path)
+        prepare_demo_database(db_path)
         settings = load_settings().model_copy(update={"db": db_path, "user": user})
-        _run(create_app(settings, notice=notice, remember_user=False))
+        _run(create_app(settings, remember_user=False))
