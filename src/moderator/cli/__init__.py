@@ -45,6 +45,7 @@ def _register() -> None:
         report_cmd,
         rubric_cmd,
         sample_cmd,
+        serve_cmd,
         synth_cmd,
         tui_cmd,
         user_cmd,
@@ -67,6 +68,7 @@ def _register() -> None:
         intervention_cmd,
         calibration_cmd,
         verify_cmd,
+        serve_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)
