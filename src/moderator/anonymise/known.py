@@ -78,12 +78,16 @@ class Known:
     """Every word key of every known name."""
     first_keys: frozenset[str] = frozenset()
     """The first word keys of the names (a word not among them starts no name)."""
+    beginnings: dict[str, int] = field(default_factory=dict)
+    """The first four letters or more of a given name ("harv"), for names written as said."""
     _near: dict[str, int] = field(default_factory=dict)
 
     def finish(self) -> None:
         """Build the lookup tables once every person is registered."""
-        self.keys = frozenset(k for ngram in self.ngrams for k in ngram) | frozenset(
-            self.surname_owners
+        self.keys = (
+            frozenset(k for ngram in self.ngrams for k in ngram)
+            | frozenset(self.surname_owners)
+            | frozenset(self.beginnings)
         )
         self.first_keys = frozenset(k[0] for k in self.ngrams)
         for ngram, who in self.ngrams.items():
@@ -195,6 +199,32 @@ def _initials(words: list[str]) -> set[str]:
     return {i for i in out if len(i) >= 2}
 
 
+def _register_variants(known: Known, lex: Lexicon) -> None:
+    """Forms derived from every given name, added after all the real names so that none
+    displaces one: the full names a short form stands for and their other short forms
+    (Lexi, Alexis), pet forms (Jakey, Jessy), possessives written without an apostrophe
+    (jakes, mias) and beginnings of four letters or more (harv for Harvey)."""
+    for key, who in list(known.given_keys.items()):
+        forms = set(lex.diminutives.get(key, ()))
+        for full in lex.fuller.get(key, ()):
+            forms.add(full)
+            forms.update(lex.diminutives.get(full, ()))
+        for form in [key, *forms]:
+            if len(form) < 3:
+                continue
+            forms.add(form + "s")
+            if form[-1] not in "aeiouy":
+                forms.update((form + "y", form + "ie", form + "ey"))
+        if key in lex.common:  # "Mark": not "marks", "marky"
+            forms = {f for f in forms if not f.startswith(key)}
+        for form in forms:
+            if len(form) >= 2 and form not in lex.common:
+                known.ngrams.setdefault((form,), who)
+        for size in range(4, len(key)):  # taken only in lower case, as said: "harv said"
+            if "-" not in key[:size]:
+                known.beginnings.setdefault(key[:size], who)
+
+
 def known_people(case: RawCase, lex: Lexicon) -> Known:
     known = Known()
     _register(known, case.child.name, Person("CHILD", "child"), lex)
@@ -207,6 +237,7 @@ def known_people(case: RawCase, lex: Lexicon) -> Known:
         _register(known, member.name, Person(numbered, "family", _gender(member.relationship)), lex)
     if case.worker:
         _register(known, case.worker, Person("WORKER", "worker"), lex)
+    _register_variants(known, lex)
     # A surname shared by several people is resolved per mention (honorific, else family).
     known.finish()
     return known
@@ -268,6 +299,9 @@ def literals(case: RawCase, lex: Lexicon) -> Literals:
     child = case.child
     if child.address:
         parts = [" ".join(p.lower().split()) for p in child.address.split(",") if p.strip()]
+        if len(parts) > 1 and _locality(parts[-1]):
+            # the town after the street is kept: "moved back to Westport", "Westport Lake"
+            parts = parts[:-1]
         lit.address_parts = [_street_variants(p) for p in parts]
         for index, part in enumerate(parts):
             if phrase_key(part) in lex.places or len(part) < 4:
@@ -290,6 +324,12 @@ def literals(case: RawCase, lex: Lexicon) -> Literals:
     lit.needles += [(r, "case_number", -1) for r in runs if r.isdigit() and len(r) >= 5]
     lit.needles = sorted({n for n in lit.needles if n[0]}, key=lambda n: -len(n[0]))
     return lit
+
+
+def _locality(part: str) -> bool:
+    """Whether an address part names a town or district rather than a street or building."""
+    words = part.split()
+    return not any(c.isdigit() for c in part) and not any(w in _STREET_WORDS for w in words)
 
 
 def _bounded(fold: str, start: int, end: int) -> bool:

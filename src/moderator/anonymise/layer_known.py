@@ -11,7 +11,9 @@ import re
 
 from moderator.anonymise.cues import (
     FEMALE,
+    HONORIFICS,
     MALE,
+    SPEAKING_VERBS,
 )
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
@@ -37,15 +39,30 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             hit = st.longest(toks, i, known.ngrams, known.max_n)
             if hit is not None:
                 size, who = hit
-                if size > 1 or not (t.lower and (key in common or key in protected)):
+                if size > 1 or (
+                    (
+                        not (t.lower and (key in common or key in protected))
+                        or named_in_speech(st, t)
+                    )
+                    and not used_as_place(st, toks, i)
+                ):
                     _take_known(st, t.start, toks[i + size - 1].end, who)
                     i += size
                     continue
+        if t.lower and key in known.beginnings and not (key in common or key in protected):
+            if st.free(t.start, t.end) and (named_in_speech(st, t) or _says(st, t)):
+                _take_known(st, t.start, t.end, known.beginnings[key])
+            i += 1
+            continue
         owners = known.surname_owners.get(key)
         if owners is None and "-" in key:
             owners = known.hyphenated_owners(key)
         if owners:
-            if not (t.lower and key in common) and st.free(t.start, t.end):
+            if (
+                not (t.lower and key in common and not named_in_speech(st, t))
+                and not used_as_place(st, toks, i)
+                and st.free(t.start, t.end)
+            ):
                 _take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
         elif (
             t.cap
@@ -108,3 +125,87 @@ def _take_known(st: State, start: int, end: int, who: int) -> None:
         st.take(start, end, person.kind, person.label, 60)
     else:
         st.take(start, end, "family", "FAMILY", 60)
+
+
+# Words before a name-word that make it a place or a thing: "moved to Stafford", "HMP Stafford",
+# "walking in the Dale", "into the lake".
+_PLACE_BEFORE = frozenset(
+    [
+        "to",
+        "in",
+        "at",
+        "from",
+        "near",
+        "into",
+        "towards",
+        "via",
+        "outside",
+        "around",
+        "across",
+        "hmp",
+        "hmyoi",
+        "yoi",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+    ]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _LAST_WORD.search(text, max(0, start - 20), start)
+    return m.group(1).lower() if m else ""
+
+
+def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
+    """Whether a lone name-word is written as a place or a thing, not as the person.
+
+    A known name that is also a place or a word ("Stafford", "Crewe", "Dale", "Lake") is
+    kept after a place preposition or a determiner, after "HMP", and after another place
+    word ("Westport Lake"); a title or a given name before it makes it the person again.
+    """
+    t = toks[i]
+    lex = st.lex
+    before = _word_before(st.text, t.start)
+    place = t.key in lex.protected_words
+    placeish = place or t.key in lex.common
+    if placeish and before in _DETERMINERS and not t.poss:
+        return True  # "in the Dale", "into the lake" (but "the Smith boys")
+    if place and before in _PLACE_BEFORE:
+        # "moved to Stafford", but "spoke to Stafford" is the person
+        said = _word_before(st.text, st.text.rfind(before, 0, t.start))
+        return not (before == "to" and said in SPEAKING_VERBS)
+    if i > 0 and placeish and st.joined(toks[i - 1], t):
+        prev = toks[i - 1]
+        return prev.cap and prev.key in lex.protected_words and prev.key not in HONORIFICS
+    return False
+
+
+_SAYS = re.compile(r"[ \t]+(?:said|says|told|tells|asked|asks|shouted|cried|replied)\b")
+
+
+def _says(st: State, t: Tok) -> bool:
+    """Whether a speech verb follows the word: "harv said…"."""
+    return _SAYS.match(st.text, t.end) is not None
+
+
+_QUOTES_OPEN = '"“‘'
+
+
+def named_in_speech(st: State, t: Tok) -> bool:
+    """Whether a lower-case name-word stands as a name in someone's quoted words.
+
+    Children's words are written as said: "con gave me…", "reece took summer to his mums".
+    Inside quotes on the same line, a known name in lower case is the person unless a
+    determiner or preposition makes it a word ("in summer", "the con").
+    """
+    text = st.text
+    line = text[text.rfind("\n", 0, t.start) + 1 : t.start]
+    inside = line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+    if not inside:
+        return False
+    return _word_before(text, t.start) not in _PLACE_BEFORE

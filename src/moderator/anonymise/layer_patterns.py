@@ -112,7 +112,7 @@ def find_patterns(st: State) -> None:
         start = number.start()
         if start < previous_end or not clean_left(text, start):
             continue
-        flat = FLAT_BEFORE_RE.search(text, max(0, start - 12), start)
+        flat = FLAT_BEFORE_RE.search(text, max(0, start - 20), start)
         found = ADDRESS_RE.match(text, flat.start() if flat else start)
         if found is not None:
             add(found.start(), found.end(), "address", _norm_ident(found.group()), 70)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.dates import find_loose_dates
-from moderator.anonymise.patterns import CASE_CUE_RE, VEHICLE_CUE_RE, clean_left
+from moderator.anonymise.patterns import CASE_CUE_RE, clean_left
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -23,6 +23,9 @@ NI_LOOSE_RE = re.compile(r"(?i:[a-z]{2}([\s-]?)\d{2}\1\d{2}\1\d{2}\1[a-d])(?![\w
 NI_CUE_RE = re.compile(r"(?i:\bN\.?I\.?(?:\s*(?:no\.?|number|num))?)\s*[:\-]?\s*$")
 # current-style registration in any (single) case: "yf63 ucv", "kp 65 xvj"
 PLATE_LOOSE_RE = re.compile(r"(?i:[a-z]{2}(\s?)\d{2}\s?[a-z]{3})(?![\w])")
+PLATE_CUE_RE = re.compile(
+    r"(?i:\b(?:reg(?:istration)?|plate|vrn|car|van|vehicle|motorbike)\b[^.\n]{0,24})$"
+)
 # "marek dot nowak at hotmail dot co dot uk": an address spelt out to dodge filters
 SPELT_EMAIL_RE = re.compile(
     r"(?i:(?<![\w.])[a-z0-9][\w.'-]*(?:\s+dot\s+[\w-]+)*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z]{2,})+)"
@@ -140,7 +143,7 @@ def find_variants(st: State, add: Add) -> None:
         value = m.group()
         if not (value.islower() or value.isupper()) or not clean_left(text, m.start()):
             continue
-        cue = VEHICLE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
+        cue = PLATE_CUE_RE.search(text, max(0, m.start() - 40), m.start())
         tail = value[-3:].lower()
         if (m.group(1) and not cue) or (
             not cue and (value[:2].lower() in _WORDS or tail in _WORDS)
@@ -155,7 +158,7 @@ def find_variants(st: State, add: Add) -> None:
     for m in LETTER_REF_RE.finditer(text):
         cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
         if cue or (re.search(r"\d", m.group()[2:]) and len(m.group()) >= 7):
-            add(m.start(), m.end(), "case_number", "", 79)
+            add(m.start(), m.end(), "case_number", "", 82)
     for start, end, ymd in find_loose_dates(text):
         kind = "date"
         if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
