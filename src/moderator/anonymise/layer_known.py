@@ -43,6 +43,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                     (
                         not (t.lower and (key in common or key in protected))
                         or named_in_speech(st, t)
+                        or _says(st, t)
                     )
                     and not used_as_place(st, toks, i)
                 ):

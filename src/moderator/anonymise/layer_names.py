@@ -336,3 +336,26 @@ def propagate(st: State, toks: list[Tok]) -> None:
                 i += size
                 continue
         i += 1
+
+
+def find_named_by_role(st: State, toks: list[Tok]) -> None:
+    """A surname that is also a place, right after a role: "health visitor Norton", "DSL Burton".
+
+    Place names are protected vocabulary, so the other-name layer never weighs them; after a
+    professional's role, a listed surname not followed by another capitalised word (which
+    would make it "Norton Green", a place) is that professional.
+    """
+    lex = st.lex
+    for i in st.capitalised:
+        t = toks[i]
+        if (
+            t.upper
+            or t.key not in lex.protected_words
+            or t.key not in lex.surnames
+            or not st.free(t.start, t.end)
+            or _cue_before(st, toks, i) != "role"
+        ):
+            continue
+        if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
+            continue
+        _accept(st, [t], "professional")

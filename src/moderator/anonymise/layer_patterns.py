@@ -18,6 +18,7 @@ from moderator.anonymise.cues import (
 )
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
+from moderator.anonymise.layer_orgs import find_organisations
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
     WORD_RE,
@@ -107,6 +108,7 @@ def find_patterns(st: State) -> None:
         for start, end in coordinated_days(text, m):
             add(start, end, "date", "", 75)
     find_variants(st, add)
+    find_organisations(st, add)
     previous_end = 0
     for number in ADDRESS_START_RE.finditer(text):
         start = number.start()
@@ -115,7 +117,8 @@ def find_patterns(st: State) -> None:
         flat = FLAT_BEFORE_RE.search(text, max(0, start - 20), start)
         found = ADDRESS_RE.match(text, flat.start() if flat else start)
         if found is not None:
-            add(found.start(), found.end(), "address", _norm_ident(found.group()), 70)
+            end = _without_town(st, found.start(), found.end())
+            add(found.start(), end, "address", _norm_ident(text[found.start() : end]), 70)
             previous_end = found.end()
     for m in near(STREET_RE, STREET_HINT, text, 60, 12):
         words = phrase_key(m.group())
@@ -210,6 +213,17 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
         len(phrase) > longer_than and words[: len(phrase)] == phrase
         for phrase in st.lex.phrases.get(words[0], ())
     )
+
+
+def _without_town(st: State, start: int, end: int) -> int:
+    """Where an address ends without the town written after it ("4 Ash Bank Road, Werrington"):
+    the town is a place anyone may name, the house and street identify the home."""
+    comma = st.text.rfind(",", start, end)
+    if comma > start:
+        town = phrase_key(st.text[comma + 1 : end])
+        if town in st.lex.places or (len(town) == 1 and town[0] in st.lex.protected_words):
+            return comma
+    return end
 
 
 def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:

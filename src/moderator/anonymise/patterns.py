@@ -214,11 +214,11 @@ SCHOOL_RE = re.compile(
     r"|Primary(?!\s+(?:Mental|Care|Health|Prevention|Need|Carer|Worker|Team|School|Academy)\b))"
     r"(?![\w])"
 )
-GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health\s+Cent|Care\s+Cent|Dental)")
+GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health\s+Cent|Care\s+Cent|Dental|Wellbeing)")
 GP_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,4}?)"
     r"(?:Medical\s+Cent(?:re|er)|Medical\s+Practice|(?:Primary\s+)?(?:Health|Care)\s+Cent(?:re|er)"
-    r"|Family\s+Practice|Group\s+Practice|Dental\s+(?:Care|Practice|Surgery|Cent(?:re|er))"
+    r"|(?:Health\s+(?:&|and)\s+)?Wellbeing\s+Cent(?:re|er)|Family\s+Practice|Group\s+Practice|Dental\s+(?:Care|Practice|Surgery|Cent(?:re|er))"
     r"|Surgery|Practice)(?![\w])"
 )
 # A short capitalised phrase in quotes is usually a nickname ('Dex', 'Big Mo').

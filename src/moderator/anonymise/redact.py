@@ -40,10 +40,12 @@ from moderator.anonymise.layer_known import find_known_people
 from moderator.anonymise.layer_names import (
     find_aliases,
     find_honorifics,
+    find_named_by_role,
     find_nicknames,
     find_other_names,
     propagate,
 )
+from moderator.anonymise.layer_orgs import find_acronyms, find_minutes_initials
 from moderator.anonymise.layer_patterns import find_patterns
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.state import NAME_KINDS, Cand, State
@@ -92,18 +94,22 @@ PLACEHOLDERS: dict[str, str] = {
     "school": "SCHOOL",
     "gp_practice": "GP-PRACTICE",
     "username": "USERNAME",
+    "org": "ORGANISATION",
 }
-_NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address"})
+_NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address", "org"})
 
 
 def _run(st: State) -> Redaction:
     find_patterns(st)
     toks = st.tokens()
+    find_acronyms(st)
     find_known_people(st, toks)
+    find_minutes_initials(st)
     find_aliases(st, toks)
     find_nicknames(st)
     find_honorifics(st, toks)
     find_other_names(st, toks)
+    find_named_by_role(st, toks)
     propagate(st, toks)
     return _build(st)
 
