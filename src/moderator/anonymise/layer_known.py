@@ -39,15 +39,13 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             hit = st.longest(toks, i, known.ngrams, known.max_n)
             if hit is not None:
                 size, who = hit
-                if size > 1 or (
-                    (
-                        not (t.lower and (key in common or key in protected))
-                        or named_in_speech(st, t)
-                        or _says(st, t)
-                    )
-                    and not used_as_place(st, toks, i)
-                ):
-                    _take_known(st, t.start, toks[i + size - 1].end, who)
+                wordlike = t.lower and (key in common or key in protected)
+                spoken = wordlike and (named_in_speech(st, t) or _says(st, t))
+                if size == 1 and (not wordlike or spoken) and used_as_place(st, toks, i):
+                    _keep_known(st, t, who)
+                elif size > 1 or not wordlike or spoken:
+                    # a word said as a name ("took summer to") is for a person to confirm
+                    _take_known(st, t.start, toks[i + size - 1].end, who, 0.65 if spoken else None)
                     i += size
                     continue
         if t.lower and key in known.beginnings and not (key in common or key in protected):
@@ -58,11 +56,11 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         owners = known.surname_owners.get(key)
         if owners is None and "-" in key:
             owners = known.hyphenated_owners(key)
-        if owners:
-            if (
-                not (t.lower and key in common and not named_in_speech(st, t))
-                and not used_as_place(st, toks, i)
-                and st.free(t.start, t.end)
+        if owners and used_as_place(st, toks, i) and st.free(t.start, t.end):
+            _keep_known(st, t, owners[0])
+        elif owners:
+            if not (t.lower and key in common and not named_in_speech(st, t)) and st.free(
+                t.start, t.end
             ):
                 _take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
         elif (
@@ -111,7 +109,14 @@ def _resolve(st: State, owners: list[int], toks: list[Tok], i: int) -> int:
     return -1  # shared surname, no way to tell whose: [FAMILY]
 
 
-def _take_known(st: State, start: int, end: int, who: int) -> None:
+def _keep_known(st: State, t: Tok, who: int) -> None:
+    """A known name left in the text as a place or a word: a person may still say it is the name."""
+    if t.cap:  # "into the lake" is plainly a word; "moved to Stafford" may be the person
+        person = st.known.people[who]
+        st.keep(t.start, t.end, person.kind, person.label, 0.4)
+
+
+def _take_known(st: State, start: int, end: int, who: int, confidence: float | None = None) -> None:
     text = st.text
     if who >= 0:
         first, last = st.known.initial_of.get(who, ("", ""))
@@ -123,7 +128,7 @@ def _take_known(st: State, start: int, end: int, who: int) -> None:
         if m and m.group(1) == last and st.free(end, m.end(1)):
             end = m.end(1)
         person = st.known.people[who]
-        st.take(start, end, person.kind, person.label, 60)
+        st.take(start, end, person.kind, person.label, 60, confidence)
     else:
         st.take(start, end, "family", "FAMILY", 60)
 

@@ -64,7 +64,7 @@ from moderator.anonymise.patterns import (
     nhs_valid,
     phone_ok,
 )
-from moderator.anonymise.state import Cand, State
+from moderator.anonymise.state import Cand, State, confidence_for
 
 
 def find_patterns(st: State) -> None:
@@ -72,7 +72,7 @@ def find_patterns(st: State) -> None:
     raw: list[Cand] = []
 
     def add(start: int, end: int, kind: str, ident: str, priority: int) -> None:
-        raw.append(Cand(start, end, kind, ident, priority))
+        raw.append(Cand(start, end, kind, ident, priority, confidence_for(priority)))
 
     if "@" in text:
         for m in EMAIL_RE.finditer(text):
@@ -141,7 +141,7 @@ def find_patterns(st: State) -> None:
     raw.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     for c in raw:
         if st.free(c.start, c.end):
-            st.take(c.start, c.end, c.kind, c.ident, c.priority)
+            st.take(c.start, c.end, c.kind, c.ident, c.priority, c.confidence)
 
 
 def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int], None]) -> None:
@@ -248,7 +248,7 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         return None
     if len(name) == 1 and kind != "address" and name[0] in lex.common:
         return None  # "Special School", "Local Surgery": generic, not a named one
-    return Cand(start, m.end(), kind, " ".join(name), 60)
+    return Cand(start, m.end(), kind, " ".join(name), 60, 0.9)
 
 
 _INSTITUTIONS = frozenset({"school", "gp_practice"})
