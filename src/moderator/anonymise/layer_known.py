@@ -15,6 +15,7 @@ from moderator.anonymise.cues import (
     MALE,
     SPEAKING_VERBS,
 )
+from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
     INITIAL_BEFORE,
@@ -215,3 +216,33 @@ def named_in_speech(st: State, t: Tok) -> bool:
     if not inside:
         return False
     return _word_before(text, t.start) not in _PLACE_BEFORE
+
+
+def keep_known_names_whole(st: State) -> None:
+    """A known full name never survives in part, whatever words it is made of.
+
+    "Aaa Crescent-Cudal" looks like a street ("Aaa Crescent") to the patterns; a redaction
+    that cuts through a full name of the record gives way to the whole name, as that person.
+    """
+    text = st.text
+    case = st.case
+    names = [case.child.name, *(m.name for m in case.family), case.worker or ""]
+    for name in names:
+        words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", name)
+        if len(words) < 2:
+            continue
+        pattern = r"(?<![\w])" + r"[\s\-]+".join(re.escape(w) for w in words) + r"(?![\w])"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            start, end = m.start(), m.end()
+            inside = [c for c in st.cands if c.start < end and start < c.end]
+            if inside and all(c.start <= start and end <= c.end for c in inside):
+                continue  # already redacted whole (by this person or a wider span)
+            who = st.known.ngrams.get(phrase_key(name))
+            for c in inside:
+                st.cands.remove(c)
+                st.taken[c.start : c.end] = bytes(c.end - c.start)
+                start, end = min(start, c.start), max(end, c.end)
+            if who is None:
+                st.take(start, end, "family", "FAMILY", 60)
+            else:
+                _take_known(st, start, end, who)

@@ -38,6 +38,14 @@ HANDLE_SHAPE_RE = re.compile(
 )
 # a reference: letters, a separator, digits, maybe more parts ("CB/2219/C", "EM-77120")
 LETTER_REF_RE = re.compile(r"(?<![\w/-])[A-Z]{1,4}[/-]\d{3,8}(?:[/-][A-Z0-9]{1,6})*(?![\w/-])")
+# a flat or unit in a named building or estate, with no house number: "Unit 9, Meadow Trading
+# Estate", "Flat 12, Hollins Court"
+FLAT_NAMED_RE = re.compile(
+    r"(?<![\w])(?:Flat|Unit|Apartment|Apt|Room|Suite)\s+\d{1,4}[A-Za-z]?,?\s+"
+    r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,3}"
+    r"(?:Court|House|Estate|Trading\s+Estate|Industrial\s+Estate|Business\s+Park|Tower|Towers"
+    r"|Building|Buildings|Mews|Lodge|Point|Heights|Mansions|Gardens|Centre)(?![\w])"
+)
 # two-letter words and month/weekday names that a loose plate or NI match might start or end with
 _WORDS = frozenset(
     [
@@ -159,6 +167,8 @@ def find_variants(st: State, add: Add) -> None:
         cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
         if cue or (re.search(r"\d", m.group()[2:]) and len(m.group()) >= 7):
             add(m.start(), m.end(), "case_number", "", 82)
+    for m in FLAT_NAMED_RE.finditer(text):
+        add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
     for start, end, ymd in find_loose_dates(text):
         kind = "date"
         if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):

@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
-from moderator.anonymise.layer_known import find_known_people
+from moderator.anonymise.layer_known import find_known_people, keep_known_names_whole
 from moderator.anonymise.layer_names import (
     find_aliases,
     find_honorifics,
@@ -144,6 +144,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_other_names(st, toks)
     find_named_by_role(st, toks)
     propagate(st, toks)
+    keep_known_names_whole(st)
     if decisions is not None:
         _apply(st, decisions)
     return _build(st)
