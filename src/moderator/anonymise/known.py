@@ -78,6 +78,8 @@ class Known:
     """Every word key of every known name."""
     first_keys: frozenset[str] = frozenset()
     """The first word keys of the names (a word not among them starts no name)."""
+    two_letters: dict[str, int] = field(default_factory=dict)
+    """The first two letters of a given name, for a two-letter short form ("Ky")."""
     beginnings: dict[str, int] = field(default_factory=dict)
     """The first four letters or more of a given name ("harv"), for names written as said."""
     _near: dict[str, int] = field(default_factory=dict)
@@ -99,13 +101,21 @@ class Known:
         for key, who in self.given_keys.items():
             for size in range(max(3, len(key) - 4), len(key)):
                 self._near.setdefault(f"^{key[:size]}", who)  # a short form: "Kay" for Kayden
+            if len(key) >= 4:
+                self.two_letters.setdefault(key[:2], who)  # "Ky" for Kyron
 
     def near_miss(self, key: str) -> int | None:
         """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
-        or the start of (at least three letters of a given name)."""
+        or the start of (at least three letters of a given name), or a pet form of that start
+        (Simi for Simran, Jassi for Jaswant, Roksi for Roksana)."""
         who = self._near.get(f"^{key}")
         if who is not None:
             return who
+        for suffix in _PET_SUFFIXES:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+                who = self._near.get(f"^{key[: -len(suffix)]}")
+                if who is not None:
+                    return who
         if len(key) < 4:
             return None
         for variant in _deletions(key) | {key}:
@@ -113,6 +123,10 @@ class Known:
             if who is not None:
                 return who
         return None
+
+    def short_form(self, key: str) -> int | None:
+        """Whose given name ``key`` begins (at least three letters): "Kay" for Kayla."""
+        return self._near.get(f"^{key}")
 
     def hyphenated_owners(self, key: str) -> list[int] | None:
         """Owners of a hyphenated word one of whose parts is a known name ("Smith-Jones")."""
@@ -122,6 +136,10 @@ class Known:
                 return [self.ngrams[(part,)]]
             owners = self.surname_owners.get(part) or owners
         return owners
+
+
+# endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie
+_PET_SUFFIXES = ("si", "sy", "zy", "ie", "ey", "y", "i", "o")
 
 
 def _deletions(key: str) -> set[str]:

@@ -67,14 +67,18 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         elif (
             t.cap
             and not t.upper
-            and len(key) >= 3
+            and len(key) >= 2
             and key not in common
             and key not in protected
-            and key not in lex.given
-            and key not in lex.surnames
+            and key.upper() not in lex.acronyms
             and st.free(t.start, t.end)
         ):
-            slip = known.near_miss(key)  # "Kaydn", "Kay" for Kayden
+            if len(key) == 2:  # "Ky" for Kyron
+                slip = known.two_letters.get(key)
+            elif key in lex.given or key in lex.surnames:
+                slip = known.short_form(key)  # "Kay" for Kayla, itself a name
+            else:
+                slip = known.near_miss(key)  # "Kaydn", "Kay" for Kayden
             if slip is not None:
                 _take_known(st, t.start, t.end, slip)
         i += 1
@@ -180,7 +184,7 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     before = _word_before(st.text, t.start)
     place = t.key in lex.protected_words
     placeish = place or t.key in lex.common
-    if placeish and before in _DETERMINERS and not t.poss:
+    if (placeish or t.lower) and before in _DETERMINERS and not t.poss:
         return True  # "in the Dale", "into the lake" (but "the Smith boys")
     if place and before in _PLACE_BEFORE:
         # "moved to Stafford", but "spoke to Stafford" is the person

@@ -29,7 +29,8 @@ _ORG_NOUN = (
     r"|Club|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue"
     r"|Kingdom\s+Hall|(?:Learning|Tuition|Education|Islamic|Community|Family|Resource)\s+Cent(?:re|er)"
     r"|Women['’]?s\s+(?:Group|Centre|Refuge)|Group|Playgroup|Pre-?[Ss]chool|Day\s+Nursery"
-    r"|Kebab\s+House|Takeaway|Cash\s+(?:&|and)\s+Carry|Barbers?|Salon|Solicitors|Gym|Madrasa|Madrassa)"
+    r"|Kebab\s+House|Takeaway|Cash\s+(?:&|and)\s+Carry|Barbers?|Salon|Solicitors|Gym|Madrasa|Madrassa"
+    r"|F\.?C\.?|A\.?F\.?C\.?|Juniors|Ministries|Ministry|Forum|Fellowship|Assembly|Tabernacle|Foundation)"
 )
 ORG_RE = re.compile(
     rf"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?){_ORG_NOUN}"
@@ -37,6 +38,11 @@ ORG_RE = re.compile(
 )
 FIRM_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]+\s+){1,3})(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b\.?"
+)
+# "Jamia Masjid Ghausia", "Guru Nanak Gurdwara Walsall": places of worship named after the noun too
+WORSHIP_AFTER_RE = re.compile(
+    r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)"
+    r"(?:\s+[A-Z][\w'’-]*){1,2})(?![\w])"
 )
 # "nursery (Bright Beginnings Burslem)", "nursery, Tiny Toes Audley,", "club is Biddulph Dolphins"
 NAMED_AFTER_RE = re.compile(
@@ -124,7 +130,7 @@ ORG_KINDS = {
 }
 
 
-def _generic(st: State, keys: tuple[str, ...]) -> bool:
+def generic_name(st: State, keys: tuple[str, ...]) -> bool:
     """A description, not a name: "Polish Club", "Boxing Club", a one-word everyday name."""
     lex = st.lex
     if len(keys) == 1 and keys[0] in lex.common and keys[0] not in lex.surnames:
@@ -165,7 +171,7 @@ def find_organisations(st: State, add: Add) -> None:
             start = _trim_leading(st, m.start(), m.end("name"))
             keys = phrase_key(text[start : m.end("name")])
             whole = phrase_key(text[start : m.end()])
-            if not keys or _generic(st, keys) or _ends_protected(st, whole):
+            if not keys or generic_name(st, keys) or _ends_protected(st, whole):
                 continue
             noun = (
                 word_key(text[m.end("name") : m.end()].split()[0])
@@ -174,11 +180,26 @@ def find_organisations(st: State, add: Add) -> None:
             )
             kind = ORG_KINDS.get(noun, "org")
             add(start, m.end(), kind, " ".join(phrase_key(text[start : m.end()])), 58)
+    for m in WORSHIP_AFTER_RE.finditer(text):
+        start = _trim_leading(st, m.start(), m.end())
+        keys = phrase_key(text[start : m.end()])
+        if not generic_name(st, keys) and not _ends_protected(st, keys):
+            add(start, m.end(), "org", " ".join(keys), 56)
     for m in NAMED_AFTER_RE.finditer(text):
         keys = phrase_key(m.group("name"))
-        if not keys or _generic(st, keys) or m.group("name").isupper() or keys[0] in st.lex.given:
+        if (
+            not keys
+            or generic_name(st, keys)
+            or m.group("name").isupper()
+            or keys[0] in st.lex.given
+        ):
             continue
         kind = ORG_KINDS.get(m.group("noun").lower(), "org")
+        joint = text[m.end("noun") : m.start("name")]
+        if "," in joint and kind != "school":
+            continue  # "the church, Walsall": a comma after a club or church starts something else
+        if all(k in st.lex.protected_words for k in keys):
+            continue  # a place: "nursery in Hanley"
         add(m.start("name"), m.end("name"), kind, " ".join(keys), 57)
 
 

@@ -18,7 +18,7 @@ from moderator.anonymise.cues import (
 )
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
-from moderator.anonymise.layer_orgs import find_organisations
+from moderator.anonymise.layer_orgs import find_organisations, generic_name
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
     WORD_RE,
@@ -53,6 +53,7 @@ from moderator.anonymise.patterns import (
     SCHOOL_RE,
     STREET_HINT,
     STREET_RE,
+    STREET_TYPES,
     UPN_RE,
     URL_RE,
     VEHICLE_CUE_RE,
@@ -215,13 +216,17 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
     )
 
 
+STREET_TYPE_RE = re.compile(rf"\b(?:{STREET_TYPES})\b")
+
+
 def _without_town(st: State, start: int, end: int) -> int:
     """Where an address ends without the town written after it ("4 Ash Bank Road, Werrington"):
-    the town is a place anyone may name, the house and street identify the home."""
+    the town is a place anyone may name, the house and street identify the home. What follows
+    the street's comma is a town unless it has a number or a street word of its own."""
     comma = st.text.rfind(",", start, end)
-    if comma > start:
-        town = phrase_key(st.text[comma + 1 : end])
-        if town in st.lex.places or (len(town) == 1 and town[0] in st.lex.protected_words):
+    if comma > start and STREET_TYPE_RE.search(st.text, start, comma):
+        tail = st.text[comma + 1 : end]
+        if not any(c.isdigit() for c in tail) and not STREET_TYPE_RE.search(tail):
             return comma
     return end
 
@@ -248,6 +253,8 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         return None
     if len(name) == 1 and kind != "address" and name[0] in lex.common:
         return None  # "Special School", "Local Surgery": generic, not a named one
+    if kind != "address" and generic_name(st, name):
+        return None  # "Polish Saturday School": a description
     return Cand(start, m.end(), kind, " ".join(name), 60, 0.9)
 
 

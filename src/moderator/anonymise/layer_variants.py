@@ -46,6 +46,8 @@ FLAT_NAMED_RE = re.compile(
     r"(?:Court|House|Estate|Trading\s+Estate|Industrial\s+Estate|Business\s+Park|Tower|Towers"
     r"|Building|Buildings|Mews|Lodge|Point|Heights|Mansions|Gardens|Centre)(?![\w])"
 )
+# an international number other than the UK's: "0048 600 900 123", "+353 87 123 4567"
+INTL_PHONE_RE = re.compile(r"(?<![\w+])(?:\+|00)(?!44)[1-9]\d{1,2}(?:[\s-]?\d{2,4}){2,5}(?!\d)")
 # two-letter words and month/weekday names that a loose plate or NI match might start or end with
 _WORDS = frozenset(
     [
@@ -167,6 +169,9 @@ def find_variants(st: State, add: Add) -> None:
         cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
         if cue or (re.search(r"\d", m.group()[2:]) and len(m.group()) >= 7):
             add(m.start(), m.end(), "case_number", "", 82)
+    for m in INTL_PHONE_RE.finditer(text):
+        if 9 <= sum(c.isdigit() for c in m.group()) <= 15:
+            add(m.start(), m.end(), "phone", "", 89)
     for m in FLAT_NAMED_RE.finditer(text):
         add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
     for start, end, ymd in find_loose_dates(text):

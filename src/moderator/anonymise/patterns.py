@@ -171,7 +171,7 @@ REF_RE = re.compile(r"[A-Z0-9][A-Z0-9/-]{2,}(?<=\d)|[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9
 CASE_CUE_RE = re.compile(
     r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file)"
     r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?(?:\s*(?:no\.?|number))?|crime|mosaic"
-    r"|lcs|log|incident|occurrence)\s*[:#.]?\s*)$"
+    r"|lcs|log|incident|occurrence|urn|crn|cad)\s*[:#.]?\s*)$"
 )
 COLLAR_RE = re.compile(
     r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b(?:\s+(?P<name>[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?))?"
