@@ -92,8 +92,10 @@ class Known:
             | frozenset(self.beginnings)
         )
         self.first_keys = frozenset(k[0] for k in self.ngrams)
+        real = self.given_keys.keys() | self.surname_owners.keys()
         for ngram, who in self.ngrams.items():
-            if len(ngram) != 1 or len(ngram[0]) < 5:
+            # typos of the names as written, not of every derived form (jakes, jakey…)
+            if len(ngram) != 1 or len(ngram[0]) < 5 or ngram[0] not in real:
                 continue
             key = ngram[0]
             for variant in _deletions(key) | {key}:

@@ -15,7 +15,7 @@ from moderator.anonymise.cues import (
     MALE,
     SPEAKING_VERBS,
 )
-from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.lexicon import lower_same_length, phrase_key
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
     INITIAL_BEFORE,
@@ -222,6 +222,25 @@ def named_in_speech(st: State, t: Tok) -> bool:
     return _word_before(text, t.start) not in _PLACE_BEFORE
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _name_at(folded: str, at: int, words: list[str]) -> int:
+    """The end of the name whose words start at ``at`` (any spacing or hyphens), or -1."""
+    pos = at
+    for n, word in enumerate(words):
+        if n:
+            gap = pos
+            while pos < len(folded) and folded[pos] in " \t\n-":
+                pos += 1
+            if pos == gap:
+                return -1
+        if not folded.startswith(word, pos):
+            return -1
+        pos += len(word)
+    return pos if pos == len(folded) or not folded[pos].isalnum() else -1
+
+
 def keep_known_names_whole(st: State) -> None:
     """A known full name never survives in part, whatever words it is made of.
 
@@ -230,14 +249,20 @@ def keep_known_names_whole(st: State) -> None:
     """
     text = st.text
     case = st.case
+    folded = lower_same_length(text)
     names = [case.child.name, *(m.name for m in case.family), case.worker or ""]
     for name in names:
-        words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", name)
+        words = [lower_same_length(w) for w in _NAME_WORD.findall(name)]
         if len(words) < 2:
             continue
-        pattern = r"(?<![\w])" + r"[\s\-]+".join(re.escape(w) for w in words) + r"(?![\w])"
-        for m in re.finditer(pattern, text, re.IGNORECASE):
-            start, end = m.start(), m.end()
+        spots = []
+        at = folded.find(words[0])
+        while at >= 0:
+            end = _name_at(folded, at, words) if at == 0 or not folded[at - 1].isalnum() else -1
+            if end > 0:
+                spots.append((at, end))
+            at = folded.find(words[0], at + 1)
+        for start, end in spots:
             inside = [c for c in st.cands if c.start < end and start < c.end]
             if inside and all(c.start <= start and end <= c.end for c in inside):
                 continue  # already redacted whole (by this person or a wider span)

@@ -32,6 +32,17 @@ _ORG_NOUN = (
     r"|Kebab\s+House|Takeaway|Cash\s+(?:&|and)\s+Carry|Barbers?|Salon|Solicitors|Gym|Madrasa|Madrassa"
     r"|F\.?C\.?|A\.?F\.?C\.?|Juniors|Ministries|Ministry|Forum|Fellowship|Assembly|Tabernacle|Foundation)"
 )
+ORG_HINT_RE = re.compile(
+    r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
+    r"|Mandir|Temple|Synagogue|Hall|Group|Playgroup|Pre-?[Ss]chool|Nursery|House|Takeaway|Carry"
+    r"|Barbers?|Salon|Solicitors|Gym|Madras+a|F\.?C|Juniors|Ministr|Forum|Fellowship|Assembly"
+    r"|Tabernacle|Foundation|Refuge)\b"
+)
+FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
+WORSHIP_HINT_RE = re.compile(r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)\s+[A-Z]")
+NAMED_HINT_RE = re.compile(
+    r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
+)
 ORG_RE = re.compile(
     rf"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?){_ORG_NOUN}"
     r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
@@ -121,6 +132,16 @@ _DESCRIPTIVE = frozenset(
         "in",
     ]
 )
+# literal pieces of the nouns above (case as written), to skip texts that name no organisation
+_ORG_HINTS = (
+    "Club", "Centre", "Center", "Zone", "Project", "Academy", "Church", "Chapel", "Cathedral",
+    "Mosque", "Masjid", "Gurdwara", "Mandir", "Temple", "Synagogue", "Hall", "Group", "group",
+    "chool", "Nursery", "nursery", "House", "Takeaway", "Carry", "Barber", "Salon", "Solicitors",
+    "Gym", "Madras", "FC", "F.C", "Juniors", "Ministr", "Forum", "Fellowship", "Assembly",
+    "Tabernacle", "Foundation", "Refuge", "& Co", "and Co", "Sons", "Partners", "club", "church",
+    "mosque", "gym",
+    "creche", "Playgroup", "playgroup",
+)  # fmt: skip
 ORG_KINDS = {
     "nursery": "school",
     "playgroup": "school",
@@ -163,29 +184,43 @@ def _trim_leading(st: State, start: int, end: int) -> int:
     return start
 
 
+def whole_words(text: str, word: str) -> list[tuple[int, int]]:
+    """Where ``word`` occurs in ``text`` as a whole word (exact case)."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            out.append((at, end))
+        at = text.find(word, at + 1)
+    return out
+
+
 def find_organisations(st: State, add: Add) -> None:
     """Add named organisations (by their noun, or named after one) to layer 1's candidates."""
     text = st.text
-    for pattern in (ORG_RE, FIRM_RE):
-        for m in pattern.finditer(text):
-            start = _trim_leading(st, m.start(), m.end("name"))
-            keys = phrase_key(text[start : m.end("name")])
-            whole = phrase_key(text[start : m.end()])
-            if not keys or generic_name(st, keys) or _ends_protected(st, whole):
-                continue
-            noun = (
-                word_key(text[m.end("name") : m.end()].split()[0])
-                if m.end() > m.end("name")
-                else ""
-            )
-            kind = ORG_KINDS.get(noun, "org")
-            add(start, m.end(), kind, " ".join(phrase_key(text[start : m.end()])), 58)
-    for m in WORSHIP_AFTER_RE.finditer(text):
+    if not any(noun in text for noun in _ORG_HINTS):
+        return  # quick: none of the nouns that organisations' names end or start with
+    firms = list(FIRM_RE.finditer(text)) if FIRM_HINT_RE.search(text) else []
+    for m in list(ORG_RE.finditer(text)) + firms:
+        start = _trim_leading(st, m.start(), m.end("name"))
+        keys = phrase_key(text[start : m.end("name")])
+        whole = phrase_key(text[start : m.end()])
+        if not keys or generic_name(st, keys) or _ends_protected(st, whole):
+            continue
+        noun = word_key(text[m.end("name") : m.end()].split()[0]) if m.end() > m.end("name") else ""
+        kind = ORG_KINDS.get(noun, "org")
+        add(start, m.end(), kind, " ".join(phrase_key(text[start : m.end()])), 58)
+    worship = WORSHIP_AFTER_RE.finditer(text) if WORSHIP_HINT_RE.search(text) else iter(())
+    for m in worship:
         start = _trim_leading(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()])
         if not generic_name(st, keys) and not _ends_protected(st, keys):
             add(start, m.end(), "org", " ".join(keys), 56)
-    for m in NAMED_AFTER_RE.finditer(text):
+    named = NAMED_AFTER_RE.finditer(text) if NAMED_HINT_RE.search(text) else iter(())
+    for m in named:
         keys = phrase_key(m.group("name"))
         if (
             not keys
@@ -222,9 +257,9 @@ def find_acronyms(st: State) -> None:
         if m.group() not in lex.acronyms:
             wanted.setdefault(m.group(), ("school", "acronym:" + m.group()))
     for acronym, (kind, ident) in wanted.items():
-        for m in re.finditer(rf"(?<![\w]){acronym}(?![\w])", text):
-            if st.free(m.start(), m.end()):
-                st.take(m.start(), m.end(), kind, ident, 50)
+        for start, end in whole_words(text, acronym):
+            if st.free(start, end):
+                st.take(start, end, kind, ident, 50)
 
 
 HEADER_RE = re.compile(
@@ -257,11 +292,11 @@ def find_minutes_initials(st: State) -> None:
             people.setdefault(m.group("i"), "professional")
     for initials, kind in people.items():
         owner = known.initials.get(initials)
-        for m in re.finditer(rf"(?<![\w]){initials}(?![\w])", text):
-            if not st.free(m.start(), m.end()):
+        for start, end in whole_words(text, initials):
+            if not st.free(start, end):
                 continue
             if owner is not None:
                 person = known.people[owner]
-                st.take(m.start(), m.end(), person.kind, person.label, 60)
+                st.take(start, end, person.kind, person.label, 60)
             else:
-                st.take(m.start(), m.end(), kind, f"init:{initials}", 52)
+                st.take(start, end, kind, f"init:{initials}", 52)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.dates import find_loose_dates
-from moderator.anonymise.patterns import CASE_CUE_RE, clean_left
+from moderator.anonymise.patterns import CASE_CUE_RE, clean_left, digit_regions
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -144,12 +144,36 @@ _WORDS = frozenset(
 def find_variants(st: State, add: Add) -> None:
     """Add the identifiers written in unusual layouts to layer 1's candidates."""
     text = st.text
-    for m in NI_LOOSE_RE.finditer(text):
+    for lo, hi in digit_regions(text):  # every pattern below has digits: look only near them
+        _near_digits(st, add, lo, hi)
+    if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
+        for m in FLAT_NAMED_RE.finditer(text):
+            add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
+    if " dot " in text.lower():
+        for m in SPELT_EMAIL_RE.finditer(text):
+            add(m.start(), m.end(), "email", "", 98)
+    if "_" in text or _DOTTED_DIGIT.search(text):
+        for m in HANDLE_SHAPE_RE.finditer(text):
+            add(m.start(), m.end(), "username", "", 86)
+    for start, end, ymd in find_loose_dates(text):
+        kind = "date"
+        if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
+            kind = "dob"
+        add(start, end, kind, "", 74)
+
+
+_DOTTED_DIGIT = re.compile(r"[A-Za-z]\.\d")
+
+
+def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
+    """The variants that contain digits, in one stretch of text around digits."""
+    text = st.text
+    for m in NI_LOOSE_RE.finditer(text, lo, hi):
         letters = m.group()[:2].lower()
         cue = NI_CUE_RE.search(text, max(0, m.start() - 20), m.start())
         if clean_left(text, m.start()) and (cue or letters not in _WORDS):
             add(m.start(), m.end(), "ni_number", "", 87)
-    for m in PLATE_LOOSE_RE.finditer(text):
+    for m in PLATE_LOOSE_RE.finditer(text, lo, hi):
         value = m.group()
         if not (value.islower() or value.isupper()) or not clean_left(text, m.start()):
             continue
@@ -160,22 +184,10 @@ def find_variants(st: State, add: Add) -> None:
         ):
             continue  # "on 12 may", "at 10 jan": words around a number
         add(m.start(), m.end(), "vehicle_reg", "", 84)
-    if " dot " in text.lower():
-        for m in SPELT_EMAIL_RE.finditer(text):
-            add(m.start(), m.end(), "email", "", 98)
-    for m in HANDLE_SHAPE_RE.finditer(text):
-        add(m.start(), m.end(), "username", "", 86)
-    for m in LETTER_REF_RE.finditer(text):
+    for m in LETTER_REF_RE.finditer(text, lo, hi):
         cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
         if cue or (re.search(r"\d", m.group()[2:]) and len(m.group()) >= 7):
             add(m.start(), m.end(), "case_number", "", 82)
-    for m in INTL_PHONE_RE.finditer(text):
+    for m in INTL_PHONE_RE.finditer(text, lo, hi):
         if 9 <= sum(c.isdigit() for c in m.group()) <= 15:
             add(m.start(), m.end(), "phone", "", 89)
-    for m in FLAT_NAMED_RE.finditer(text):
-        add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
-    for start, end, ymd in find_loose_dates(text):
-        kind = "date"
-        if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
-            kind = "dob"
-        add(start, end, kind, "", 74)
