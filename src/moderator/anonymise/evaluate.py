@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moderator.anonymise.records import RawCase, _Problems, validate_case
+from moderator.anonymise.case_formats import Problems
+from moderator.anonymise.records import RawCase, validate_case
 from moderator.anonymise.redact import Redaction, redact_case_text
 from moderator.errors import BadInput
 
@@ -127,7 +128,7 @@ def load_corpus(path: Path) -> list[LabelledCase]:
     Raises:
         BadInput: listing every problem as ``file:line: field: message``.
     """
-    problems = _Problems(str(path))
+    problems = Problems(str(path))
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:

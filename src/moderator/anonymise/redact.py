@@ -1,4 +1,4 @@
-"""Redacting case text: every identifier becomes a typed placeholder (PRODUCT.md §5).
+"""Redacting case text: every identifier becomes a typed placeholder (docs/formats.md).
 
 ``redact_case_text(case)`` returns the redacted text and the spans it replaced
 (offsets into the original text, never the original values), in four layers

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +16,9 @@ from textual.widgets.option_list import Option
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorModal
+
+if TYPE_CHECKING:
+    from moderator.settings import SampleDefaults
 
 
 class _Dialog(ModeratorModal):
@@ -244,7 +248,12 @@ class SampleRequest:
 class SampleDialog(_Dialog):
     """Draw a moderation sample: rate, seed, minimum per manager, exclusion window, moderator."""
 
+    def __init__(self, defaults: SampleDefaults, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.defaults = defaults
+
     def compose(self) -> ComposeResult:
+        d = self.defaults
         with VerticalScroll(classes="dialog-box"):
             yield Label("Draw a moderation sample", classes="dialog-title")
             yield Static(
@@ -254,13 +263,15 @@ class SampleDialog(_Dialog):
                 markup=False,
             )
             yield Label("Rate (share of submitted audits, 0-1)", classes="field-label")
-            yield Input("0.5", id="rate", compact=True)
+            yield Input(str(d.rate), id="rate", compact=True)
             yield Label("Seed (blank: chosen and recorded)", classes="field-label")
-            yield Input("", id="seed", type="integer", compact=True)
+            yield Input(
+                "" if d.seed is None else str(d.seed), id="seed", type="integer", compact=True
+            )
             yield Label("Minimum per manager", classes="field-label")
-            yield Input("1", id="min-per-manager", type="integer", compact=True)
+            yield Input(str(d.min_per_manager), id="min-per-manager", type="integer", compact=True)
             yield Label("Leave out cases moderated in the last N months", classes="field-label")
-            yield Input("6", id="exclude-months", type="integer", compact=True)
+            yield Input(str(d.exclude_months), id="exclude-months", type="integer", compact=True)
             yield Label("Moderator (blank: any moderator may claim)", classes="field-label")
             yield Input("", id="moderator", compact=True)
             yield Label("", id="sample-error", classes="field-error")
@@ -288,8 +299,8 @@ class SampleDialog(_Dialog):
             return
         try:
             seed = self._int("seed", None)
-            minimum = self._int("min-per-manager", 1) or 0
-            months = self._int("exclude-months", 6) or 0
+            minimum = self._int("min-per-manager", self.defaults.min_per_manager) or 0
+            months = self._int("exclude-months", self.defaults.exclude_months) or 0
         except ValueError:
             error.update("Seed, minimum and months must be whole numbers.")
             return

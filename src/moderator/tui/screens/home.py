@@ -199,7 +199,7 @@ class HomeScreen(ModeratorScreen):
         scope = "All audits" if self.is_lead else "Your audits"
         if self.user.role.value == "moderator":
             scope = "Audits you moderate"
-        self.query_one("#summary", Static).update(f"{scope}, {who}: " + " · ".join(parts))
+        self.query_one("#summary", Static).update(Text(f"{scope}, {who}: " + " · ".join(parts)))
 
     def visible_audits(self) -> list[AuditSummary]:
         """The audits of the chosen state that match the search, sorted."""
@@ -418,7 +418,9 @@ class HomeScreen(ModeratorScreen):
             if request is not None:
                 self.draw_sample(request)
 
-        self.app.push_screen(SampleDialog(classes="dialog"), chosen)
+        self.app.push_screen(
+            SampleDialog(self.moderator_app.settings.sample, classes="dialog"), chosen
+        )
 
     @work(thread=True, exclusive=True, group="db-write", exit_on_error=False)
     def draw_sample(self, request: SampleRequest) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
@@ -41,9 +42,12 @@ class PickerScreen(ModeratorScreen):
                 yield OptionList(
                     *[
                         Option(
-                            f"{u.name}  ·  {u.role.value}"
-                            + (f"  ·  {u.team}" if u.team else "")
-                            + (f"  ·  {u.authority}" if u.authority else ""),
+                            # Text, not markup: a name is the user's own words ("Bad [/] name")
+                            Text(
+                                f"{u.name}  ·  {u.role.value}"
+                                + (f"  ·  {u.team}" if u.team else "")
+                                + (f"  ·  {u.authority}" if u.authority else "")
+                            ),
                             id=u.name,
                         )
                         for u in self.users
