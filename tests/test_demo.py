@@ -142,11 +142,6 @@ def test_no_raw_identifier_reaches_the_database(demo_db: Path) -> None:
     assert leaks == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known redaction gap: 'health visitor Norton', 'DSL Burton' survive (surnames that are"
-    " also Staffordshire place names); remove this mark when the redactor catches them",
-)
 def test_professionals_named_only_in_the_text_are_redacted(demo_db: Path) -> None:
     """'PC Hughes', 'health visitor Burton': names the structured record does not hold."""
     pattern = re.compile(r"\b(?:PC|Dr|health visitor|school nurse|DSL) ([A-Z][a-z]+)")

@@ -129,9 +129,9 @@ def lexicon() -> Lexicon:
         more = tuple(word_key(s.strip()) for s in shorts.split(",") if s.strip())
         diminutives[name] = tuple(dict.fromkeys(diminutives.get(name, ()) + more))
     fuller: dict[str, list[str]] = {}
-    for full_name, short_forms in diminutives.items():
-        for short in short_forms:
-            fuller.setdefault(short, []).append(full_name)
+    for full, forms in diminutives.items():
+        for short in forms:
+            fuller.setdefault(short, []).append(full)
     frequency, given, surnames = _frequencies()
     return Lexicon(
         given=_words("given_names.txt") | given,
