@@ -22,6 +22,7 @@ from moderator.cli.common import (
     open_for,
 )
 from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
+from moderator.files import write_private
 
 
 def _grade_text(grade: Any) -> str:
@@ -334,7 +335,7 @@ def export(
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text)
         click.echo(f"{len(rows)} row(s) written to {out}", err=True)
 
 

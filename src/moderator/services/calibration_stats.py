@@ -10,7 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from moderator.analysis.calibration import CalibrationSummary, summarise_calibration
-from moderator.services.users import Role, get_user
+from moderator.analysis.exercise import ExerciseReport, Rating, exercise_report
+from moderator.domain.grades import Grade
+from moderator.services.rubrics import rubric_by_hash
+from moderator.services.users import Role, User, get_user, require_role
 from moderator.store.db import Store, open_store
 
 
@@ -46,3 +49,42 @@ def load_calibration_summary(db_path: Path, user_name: str | None) -> Calibratio
         if store.scalar("SELECT 1 FROM calibration_audits LIMIT 1") is None:
             return None
         return calibration_summary(store)
+
+
+def calibration_exercise(store: Store, user: User) -> ExerciseReport:
+    """Every submitted calibration audit as one exercise: many managers, the same cases.
+
+    Leads only. The reference for each grader's distance is the panel's agreed
+    grade; the agreement figures are over the managers' grades alone.
+    """
+    require_role(user, Role.LEAD, doing="see calibration results")
+    rows = store.rows(
+        "SELECT c.case_ref, g.criterion, u.name AS rater, g.grade, k.grade AS agreed,"
+        " kc.rubric_hash"
+        " FROM calibration_audits ka JOIN audits a ON a.id = ka.audit_id"
+        " JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.manager_id"
+        " JOIN criterion_grades g ON g.audit_id = a.id AND g.grade IS NOT NULL"
+        " JOIN calibration_grades k ON k.calibration_id = ka.calibration_id"
+        "  AND k.criterion = g.criterion"
+        " JOIN calibration_cases kc ON kc.id = ka.calibration_id"
+        " WHERE a.status = 'submitted' ORDER BY c.case_ref, g.criterion, u.name"
+    )
+    titles: dict[tuple[str, str], str] = {}
+    for r in rows:  # criteria by their titles, as people read them
+        key = (r["rubric_hash"], r["criterion"])
+        if key not in titles:
+            titles[key] = rubric_by_hash(store, r["rubric_hash"]).criterion(r["criterion"]).title
+    ratings = [
+        Rating(
+            r["case_ref"],
+            titles[(r["rubric_hash"], r["criterion"])],
+            r["rater"],
+            Grade(r["grade"]),
+        )
+        for r in rows
+    ]
+    agreed = {
+        (r["case_ref"], titles[(r["rubric_hash"], r["criterion"])]): Grade(r["agreed"])
+        for r in rows
+    }
+    return exercise_report(ratings, agreed)

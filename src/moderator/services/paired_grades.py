@@ -22,7 +22,11 @@ def paired_grades(store: Store, user: User) -> list[dict[str, Any]]:
     Grades are in full words.
     """
     params: list[Any] = []
-    where = "a.status = 'submitted'"
+    # Calibration audits are measured against agreed grades, not moderation.
+    where = (
+        "a.status = 'submitted'"
+        " AND NOT EXISTS (SELECT 1 FROM calibration_audits k WHERE k.audit_id = a.id)"
+    )
     if user.role is Role.MANAGER:
         where += " AND a.manager_id = ?"
         params.append(user.id)
