@@ -36,6 +36,7 @@ import numpy.typing as npt
 from moderator.domain.grades import Grade
 from moderator.domain.text import spreadsheet_cell
 from moderator.errors import BadInput
+from moderator.files import open_private
 
 HEADER: tuple[str, ...] = (
     "audit_id",
@@ -281,7 +282,7 @@ def write_paired_csv(pairs: PairedGrades, out: Path | str | TextIO) -> None:
     cell; ``domain`` and ``derived_grade`` columns are added when the table has them.
     """
     if isinstance(out, (str, Path)):
-        with open(out, "w", newline="", encoding="utf-8") as handle:
+        with open_private(out, "w", newline="", encoding="utf-8") as handle:
             _write(pairs, handle)
     else:
         _write(pairs, out)

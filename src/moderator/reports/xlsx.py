@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from moderator.analysis.report import Report
 from moderator.domain.text import spreadsheet_cell
+from moderator.files import open_private
 from moderator.reports.formatting import (
     BREAKDOWNS,
     COMPLIANCE_COLUMNS,
@@ -236,7 +237,8 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     definitions.column_dimensions["B"].width = 100
     definitions.freeze_panes = "A2"
 
-    wb.save(path)
+    with open_private(path, "wb") as handle:
+        wb.save(handle)
 
 
 def _renamed(columns: tuple[Column, ...], heading: str) -> tuple[Column, ...]:

@@ -31,12 +31,22 @@ JOINS = (
 )
 
 
+def needs_joins(filters: ReportFilters | None) -> bool:
+    """Whether the filters name a team or a rubric, which need cases/users/rubrics joined."""
+    return filters is not None and bool(filters.team or filters.rubric)
+
+
 def filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
-    """SQL conditions (each starting `` AND``) and parameters for the report's filters."""
-    clauses: list[str] = []
+    """SQL conditions (each starting `` AND``) and parameters for the report's filters.
+
+    Calibration audits are always left out: they are measured against agreed
+    grades (``calibration_stats``), never moderated, so they stay out of drift
+    and coverage.
+    """
+    clauses: list[str] = ["NOT EXISTS (SELECT 1 FROM calibration_audits k WHERE k.audit_id = a.id)"]
     params: list[Any] = []
     if filters is None:
-        return "", params
+        return "".join(f" AND {c}" for c in clauses), params
     if filters.since:
         clauses.append("substr(a.submitted_at, 1, 10) >= ?")
         params.append(filters.since.isoformat())
@@ -106,7 +116,7 @@ def _lead_counts(store: Store, filters: ReportFilters | None) -> GradeCounts:
         "SELECT a.manager_id, c.team, c.service_area, a.rubric_hash,"
         " substr(a.submitted_at, 1, 7) AS month, a.overall_grade, m.moderated_overall,"
         " m.moderated_overall IS NOT NULL AS moderated, count(*) AS n"
-        + (JOINS if where else " FROM audits a JOIN cases c ON c.id = a.case_id")
+        + (JOINS if needs_joins(filters) else " FROM audits a JOIN cases c ON c.id = a.case_id")
         + " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
         " WHERE a.status = 'submitted'" + where + " GROUP BY 1, 2, 3, 4, 5, 6, 7",
         params,
@@ -115,7 +125,7 @@ def _lead_counts(store: Store, filters: ReportFilters | None) -> GradeCounts:
         store,
         "SELECT a.rubric_hash, g.criterion, g.grade, mg.moderated_grade, count(*) AS n"
         # the joins are needed only to filter by team or rubric
-        + (JOINS if where else " FROM audits a")
+        + (JOINS if needs_joins(filters) else " FROM audits a")
         + " JOIN criterion_grades g ON g.audit_id = a.id"
         " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
         " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id AND mg.criterion = g.criterion"

@@ -14,7 +14,16 @@ from typing import Literal
 from textual.binding import Binding, BindingType
 
 Scope = Literal[
-    "app", "home", "grading", "review", "picker", "help", "dialog", "dashboard", "drift-audits"
+    "app",
+    "home",
+    "grading",
+    "review",
+    "picker",
+    "help",
+    "dialog",
+    "dashboard",
+    "drift-audits",
+    "import",
 ]
 
 SCOPE_TITLES: dict[str, str] = {
@@ -27,6 +36,7 @@ SCOPE_TITLES: dict[str, str] = {
     "dialog": "Dialogs",
     "dashboard": "Drift dashboard",
     "drift-audits": "Audits behind a number",
+    "import": "Import cases (redaction doubts)",
 }
 
 
@@ -262,6 +272,15 @@ ACTIONS: tuple[Action, ...] = (
     Action("app.help", "app", "question_mark", "help", "Help", "Show every key and what it does"),
     Action("app.theme", "app", "ctrl+t", "toggle_theme", "Theme", "Switch between dark and light"),
     Action(
+        "app.import",
+        "app",
+        "ctrl+o",
+        "import_cases",
+        "Import",
+        "Import cases, deciding what the redactor is unsure of",
+        show=False,
+    ),
+    Action(
         "app.quit",
         "app",
         "ctrl+q",
@@ -461,6 +480,12 @@ ACTIONS: tuple[Action, ...] = (
         palette=False,
     ),
     Action("dialog.confirm", "dialog", "ctrl+s", "confirm", "OK", "Confirm", palette=False),
+    # -- import: the redactor's doubts, one at a time ------------------------------------
+    Action("import.redact", "import", "r", "decide('redact')", "Redact", "Confirm: redact it"),
+    Action("import.keep", "import", "k", "decide('keep')", "Keep", "Reject: keep the words"),
+    Action("import.skip", "import", "s", "skip", "Skip", "Leave it undecided for now"),
+    Action("import.run", "import", "i", "run_import", "Import", "Import the file now"),
+    Action("import.back", "import", "escape", "back", "Back", "Leave the import screen"),
 )
 
 
