@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from moderator.anonymise.cues import NAME_SKIP
 from moderator.anonymise.lexicon import WORD_RE, Lexicon, lower_same_length, phrase_key, word_key
@@ -144,8 +145,10 @@ class Known:
 _PET_SUFFIXES = ("si", "sy", "zy", "ie", "ey", "y", "i", "o")
 
 
-def _deletions(key: str) -> set[str]:
-    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+@lru_cache(maxsize=4096)
+def _deletions(key: str) -> frozenset[str]:
+    """``key`` with one letter dropped, every way (cached: the same names recur in every case)."""
+    return frozenset(key[:i] + key[i + 1 :] for i in range(len(key)))
 
 
 def _name_words(name: str) -> list[str]:
@@ -225,24 +228,29 @@ def _register_variants(known: Known, lex: Lexicon) -> None:
     (Lexi, Alexis), pet forms (Jakey, Jessy), possessives written without an apostrophe
     (jakes, mias) and beginnings of four letters or more (harv for Harvey)."""
     for key, who in list(known.given_keys.items()):
-        forms = set(lex.diminutives.get(key, ()))
-        for full in lex.fuller.get(key, ()):
-            forms.add(full)
-            forms.update(lex.diminutives.get(full, ()))
-        for form in [key, *forms]:
-            if len(form) < 3:
-                continue
-            forms.add(form + "s")
-            if form[-1] not in "aeiouy":
-                forms.update((form + "y", form + "ie", form + "ey"))
-        if key in lex.common:  # "Mark": not "marks", "marky"
-            forms = {f for f in forms if not f.startswith(key)}
-        for form in forms:
-            if len(form) >= 2 and form not in lex.common:
-                known.ngrams.setdefault((form,), who)
+        for form in _variant_forms(key, lex):
+            known.ngrams.setdefault((form,), who)
         for size in range(4, len(key)):  # taken only in lower case, as said: "harv said"
             if "-" not in key[:size]:
                 known.beginnings.setdefault(key[:size], who)
+
+
+@lru_cache(maxsize=4096)
+def _variant_forms(key: str, lex: Lexicon) -> tuple[str, ...]:
+    """The forms derived from one given name (cached: the lexicon is loaded once, names recur)."""
+    forms = set(lex.diminutives.get(key, ()))
+    for full in lex.fuller.get(key, ()):
+        forms.add(full)
+        forms.update(lex.diminutives.get(full, ()))
+    for form in [key, *forms]:
+        if len(form) < 3:
+            continue
+        forms.add(form + "s")
+        if form[-1] not in "aeiouy":
+            forms.update((form + "y", form + "ie", form + "ey"))
+    if key in lex.common:  # "Mark": not "marks", "marky"
+        forms = {f for f in forms if not f.startswith(key)}
+    return tuple(sorted(f for f in forms if len(f) >= 2 and f not in lex.common))
 
 
 def known_people(case: RawCase, lex: Lexicon) -> Known:

@@ -60,7 +60,6 @@ from moderator.anonymise.patterns import (
     VEHICLE_OLD_RE,
     VEHICLE_RE,
     clean_left,
-    digit_regions,
     near,
     nhs_valid,
     phone_ok,
@@ -83,7 +82,7 @@ def find_patterns(st: State) -> None:
             add(m.start(), m.end(), "url", "", 99)
     for start, end, kind in find_literals(text, literals(st.case, st.lex)):
         add(start, end, kind, "home" if kind == "address" else "", 95)
-    for lo, hi in digit_regions(text):
+    for lo, hi in st.digit_regions():
         _numeric(st, lo, hi, add)
     if "@" in text:
         for m in HANDLE_RE.finditer(text):

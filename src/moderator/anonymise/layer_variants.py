@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.dates import find_loose_dates
-from moderator.anonymise.patterns import CASE_CUE_RE, clean_left, digit_regions
+from moderator.anonymise.patterns import CASE_CUE_RE, NOT_DIGITS, clean_left
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -144,7 +144,7 @@ _WORDS = frozenset(
 def find_variants(st: State, add: Add) -> None:
     """Add the identifiers written in unusual layouts to layer 1's candidates."""
     text = st.text
-    for lo, hi in digit_regions(text):  # every pattern below has digits: look only near them
+    for lo, hi in st.digit_regions():  # every pattern below has digits: look only near them
         _near_digits(st, add, lo, hi)
     if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
         for m in FLAT_NAMED_RE.finditer(text):
@@ -169,7 +169,7 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
     """The variants that contain digits, in one stretch of text around digits."""
     text = st.text
     stretch = text[lo:hi]
-    digits = sum(c.isdigit() for c in stretch)
+    digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
     if digits < 2:
         return  # every variant below has two digits or more
     if digits >= 6:

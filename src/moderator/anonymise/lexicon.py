@@ -65,7 +65,7 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(word_key(m.group()) for m in WORD_RE.finditer(phrase))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one lexicon, hashed by identity (for caches)
 class Lexicon:
     """Every list the redactor uses, as sets of word keys."""
 
