@@ -102,8 +102,12 @@ class Known:
             for variant in _deletions(key) | {key}:
                 self._near.setdefault(variant, who)
         for key, who in self.given_keys.items():
-            for size in range(max(3, len(key) - 4), len(key)):
-                self._near.setdefault(f"^{key[:size]}", who)  # a short form: "Kay" for Kayden
+            for part in {key, *key.split("-")}:  # Lily-Rose: "Lil…" as well
+                for size in range(max(3, len(part) - 4), len(part)):
+                    self._near.setdefault(f"^{part[:size]}", who)  # "Kay" for Kayden
+            for size in range(4, len(key) - 1):  # the end of a long name: "Celle" for Marcelle
+                if len(key) >= 6:
+                    self._near.setdefault(f"${key[-size:]}", who)
             if len(key) >= 4:
                 self.two_letters.setdefault(key[:2], who)  # "Ky" for Kyron
 
@@ -111,7 +115,7 @@ class Known:
         """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
         or the start of (at least three letters of a given name), or a pet form of that start
         (Simi for Simran, Jassi for Jaswant, Roksi for Roksana)."""
-        who = self._near.get(f"^{key}")
+        who = self._near.get(f"^{key}") or self._near.get(f"${key}")
         if who is not None:
             return who
         for suffix in _PET_SUFFIXES:
@@ -119,6 +123,10 @@ class Known:
                 who = self._near.get(f"^{key[: -len(suffix)]}")
                 if who is not None:
                     return who
+        if len(key) >= 3 and key.endswith("sh"):  # Presh for Precious, Osh for Osian
+            who = self._near.get(f"^{key[:-1]}") or self._short_start(key[:-1])
+            if who is not None:
+                return who
         if len(key) < 4:
             return None
         for variant in _deletions(key) | {key}:
@@ -126,6 +134,12 @@ class Known:
             if who is not None:
                 return who
         return None
+
+    def _short_start(self, stem: str) -> int | None:
+        """Whose given name begins with the two letters ``stem``."""
+        if len(stem) != 2:
+            return None
+        return next((who for k, who in self.given_keys.items() if k.startswith(stem)), None)
 
     def short_form(self, key: str) -> int | None:
         """Whose given name ``key`` begins (at least three letters): "Kay" for Kayla."""
@@ -141,8 +155,9 @@ class Known:
         return owners
 
 
-# endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie
-_PET_SUFFIXES = ("si", "sy", "zy", "ie", "ey", "y", "i", "o")
+# endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie,
+# Natka, Pasha, Lils, Codes, Mela
+_PET_SUFFIXES = ("sha", "si", "sy", "zy", "ie", "ey", "ka", "es", "y", "i", "o", "a", "s")
 
 
 @lru_cache(maxsize=4096)

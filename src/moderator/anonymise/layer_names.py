@@ -107,10 +107,19 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
     n = len(toks)
     done = 0
     for i in st.capitalised:
-        if i < done or not _nameish(st, toks, i):
+        if i < done:
+            continue
+        # a name in capitals ("Found with TARIQ AZAM") counts when a cue announces a person
+        shouting = _shouted_after_cue(st, toks, i)
+        if not (shouting or _nameish(st, toks, i)):
             continue
         j = i + 1
-        while j < n and j - i < 4 and _nameish(st, toks, j) and st.joined(toks[j - 1], toks[j]):
+        while (
+            j < n
+            and j - i < 4
+            and (_nameish(st, toks, j) or (shouting and _shouted(st, toks, j)))
+            and st.joined(toks[j - 1], toks[j])
+        ):
             j += 1
         if (
             j < n
@@ -178,6 +187,23 @@ def _nameish(st: State, toks: list[Tok], i: int) -> bool:
         return False
     # an acronym, unless it is a listed name written in capitals
     return not (t.upper and key not in lex.given and key not in lex.surnames)
+
+
+def _shouted(st: State, toks: list[Tok], i: int) -> bool:
+    t = toks[i]
+    return (
+        t.upper
+        and not st.protected[i]
+        and st.free(t.start, t.end)
+        and t.key not in st.lex.protected_words
+        and t.key not in HONORIFICS
+        and t.word not in st.lex.acronyms
+    )
+
+
+def _shouted_after_cue(st: State, toks: list[Tok], i: int) -> bool:
+    """A word in capitals right after a relation or role cue ("found with", "neighbour")."""
+    return _shouted(st, toks, i) and _cue_before(st, toks, i) in ("relation", "role")
 
 
 def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:

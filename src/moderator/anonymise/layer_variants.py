@@ -47,7 +47,10 @@ FLAT_NAMED_RE = re.compile(
     r"|Building|Buildings|Mews|Lodge|Point|Heights|Mansions|Gardens|Centre)(?![\w])"
 )
 # an international number other than the UK's: "0048 600 900 123", "+353 87 123 4567"
-INTL_PHONE_RE = re.compile(r"(?<![\w+])(?:\+|00)(?!44)[1-9]\d{1,2}(?:[\s-]?\d{2,4}){2,5}(?!\d)")
+# any country's prefix, "+48", "0048" or "00 48" (one to three digits), then groups of digits
+INTL_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+|00[ \t]?)(?!44)[1-9]\d{0,2}(?:[\s-]?(?:\(0\)[ \t]?)?\d{2,4}){2,5}(?!\d)"
+)
 # two-letter words and month/weekday names that a loose plate or NI match might start or end with
 _WORDS = frozenset(
     [
@@ -183,7 +186,8 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
     if digits >= 9 and ("00" in stretch or "+" in stretch):
         for m in INTL_PHONE_RE.finditer(text, lo, hi):
             if 9 <= sum(c.isdigit() for c in m.group()) <= 15:
-                add(m.start(), m.end(), "phone", "", 89)
+                # above the UK shapes (90): "0048 600 123" must not leave its last group
+                add(m.start(), m.end(), "phone", "", 91)
 
 
 def _ni_numbers(st: State, add: Add, lo: int, hi: int) -> None:
