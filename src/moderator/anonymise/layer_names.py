@@ -125,12 +125,12 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             j < n
             and toks[j - 1].key in st.lex.given
             and toks[j].cap
-            and toks[j].key in st.lex.surnames
+            and (toks[j].key in st.lex.surnames or (toks[j].key,) in st.lex.places)
             and not st.protected[j]
             and st.joined(toks[j - 1], toks[j])
             and st.free(toks[j].start, toks[j].end)
         ):
-            j += 1  # "Natalie Fenton": a surname that is also a town, after a given name
+            j += 1  # "Natalie Fenton", "Joe Mansfield": a town as a surname, after a given name
         kind, score = _score(st, toks, i, j)
         if score >= 3:
             # weak evidence (a score of 3) is for a person to confirm; 5 or more is sure
@@ -167,6 +167,7 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
             if (
                 len(chunk) == 1
                 and chunk[0].key in st.lex.protected_words
+                and (chunk[0].key,) not in st.lex.places  # "PC Poole" is an officer
                 and t.key in ("pc", "ds", "di", "dc")
             ):
                 continue

@@ -18,7 +18,7 @@ from moderator.anonymise.cues import (
 )
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
-from moderator.anonymise.layer_orgs import find_organisations, generic_name
+from moderator.anonymise.layer_orgs import find_organisations, generic_name, with_town
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
     WORD_RE,
@@ -254,7 +254,8 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         return None  # "Special School", "Local Surgery": generic, not a named one
     if kind != "address" and generic_name(st, name):
         return None  # "Polish Saturday School": a description
-    return Cand(start, m.end(), kind, " ".join(name), 60, 0.9)
+    end = with_town(st, m.end()) if kind != "address" else m.end()
+    return Cand(start, end, kind, " ".join(name), 60, 0.9)
 
 
 _INSTITUTIONS = frozenset({"school", "gp_practice"})
