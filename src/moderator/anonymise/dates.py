@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from moderator.anonymise.patterns import near
+from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.patterns import near_spans, word_positions
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -222,7 +223,7 @@ WORDED_DATE_RE = re.compile(
     rf"(?i:(?:the\s+)?(?P<wd>{_ORDINAL})\s+(?:of\s+)?(?P<wm>{_MONTH}))(?![a-z])"
     rf"|(?P<mm2>{_MONTH})\s+the\s+(?P<wd2>(?i:{_ORDINAL}))(?![a-z])"
 )
-_MONTH_HINT_RE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "03JUN11", "3jun2011": a compact date of birth as police and health forms write it
 COMPACT_DATE_RE = re.compile(
     r"(?<![\w/])(?P<d>\d{1,2})(?P<m>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
@@ -264,7 +265,8 @@ def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, i
     lower = text.lower()
     if any(stem in lower for stem in _ORDINAL_STEMS):  # quick: no ordinal word, no worded date
         # only around month names: trying the ordinals at every position of a long note is slow
-        for m in near(WORDED_DATE_RE, _MONTH_HINT_RE, text, 40, 30):
+        months = word_positions(lower_same_length(text), _MONTH_STEMS)  # offsets kept
+        for m in near_spans(WORDED_DATE_RE, months, text, 40, 30):
             word, month = (
                 (m.group("wd"), m.group("wm"))
                 if m.group("wd")

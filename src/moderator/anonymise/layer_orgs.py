@@ -45,6 +45,17 @@ ORG_HINT_RE = re.compile(
 )
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 WORSHIP_HINT_RE = re.compile(r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)\s+[A-Z]")
+_NAMED_HINT_WORDS = (
+    "nursery",
+    "playgroup",
+    "school",
+    "creche",
+    "club",
+    "church",
+    "mosque",
+    "gym",
+    "group",
+)
 NAMED_HINT_RE = re.compile(
     r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
 )
@@ -232,7 +243,9 @@ def find_organisations(st: State, add: Add) -> None:
         keys = phrase_key(text[start : m.end()])
         if not generic_name(st, keys) and not _ends_protected(st, keys):
             add(start, m.end(), "org", " ".join(keys), 56)
-    named = NAMED_AFTER_RE.finditer(text) if NAMED_HINT_RE.search(text) else iter(())
+    lower = text.lower()
+    hinted = any(w in lower for w in _NAMED_HINT_WORDS)  # a quicker gate than a regex
+    named = NAMED_AFTER_RE.finditer(text) if hinted else iter(())
     for m in named:
         keys = phrase_key(m.group("name"))
         if (
