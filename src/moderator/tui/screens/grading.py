@@ -7,16 +7,14 @@ knows whether it is grading an audit or a moderation.
 Never lose work: every change lands in :attr:`GradingScreen.pending` first
 and is written by a background worker straight away (grades) or after a short
 pause in typing (notes, and always when the note loses focus or the screen is
-left). Each write carries *all* pending changes, so when a newer write
-supersedes (cancels) an older one nothing is dropped, and a stale write that
-finishes late is skipped by :class:`BatchWriter`.
+left); see :mod:`moderator.tui.grading_writer`. ``ctrl+z`` undoes the last
+grade change by saving the grade it replaced, like any other change (so the
+undo is in the event log too).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -30,6 +28,7 @@ from textual.worker import Worker
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
+from moderator.tui.grading_writer import Batch, BatchWriter
 from moderator.tui.text import service_area_label, status_label
 from moderator.tui.widgets.criterion_list import CriterionList, CriterionRow
 from moderator.tui.widgets.descriptor_panel import DescriptorPanel, GradeChoice
@@ -42,39 +41,6 @@ if TYPE_CHECKING:
 
 NOTE_DEBOUNCE_S = 0.4
 """Pause in typing after which a note is saved."""
-
-
-@dataclass
-class Batch:
-    """Every change not yet confirmed saved, numbered so a late, stale write is skipped."""
-
-    seq: int
-    entries: dict[str, CriterionEntry] = field(default_factory=dict)
-    override: tuple[Grade | None, str | None] | None = None
-    submit: bool = False
-
-
-class BatchWriter:
-    """Writes batches to a target in order (runs on worker threads; touches no widget)."""
-
-    def __init__(self, target: GradingTarget) -> None:
-        self.target = target
-        self._lock = threading.Lock()
-        self._written = 0
-
-    def write(self, batch: Batch) -> GradingSheet | None:
-        """Write ``batch`` unless a newer one was written already; submit if asked."""
-        with self._lock:
-            if batch.seq <= self._written:
-                return None
-            for criterion, entry in batch.entries.items():
-                self.target.save(criterion, grade=entry.grade, note=entry.note)
-            if batch.override is not None:
-                self.target.set_override(*batch.override)
-            self._written = batch.seq
-            if batch.submit:
-                return self.target.submit()
-            return None
 
 
 class GradingScreen(ModeratorScreen):
@@ -121,6 +87,8 @@ class GradingScreen(ModeratorScreen):
         self.note_timer: Timer | None = None
         self.note_for: str | None = None
         """The criterion whose note is in the editor."""
+        self.undo_stack: list[tuple[str, Grade | None]] = []
+        """Grade changes as (criterion, the grade it replaced), newest last."""
 
     # -- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -268,7 +236,7 @@ class GradingScreen(ModeratorScreen):
         return self.sheet is not None and not self.sheet.read_only and not self.submitting
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("grade", "override", "submit", "next_missing"):
+        if action in ("grade", "override", "submit", "next_missing", "undo"):
             return self.editable
         return True
 
@@ -277,13 +245,30 @@ class GradingScreen(ModeratorScreen):
         if not self.editable or cid is None:
             return
         grade = None if value == 0 else Grade(value)
-        entry = self.entries[cid]
-        if entry.grade == grade:
+        if self.entries[cid].grade != grade:
+            self.undo_stack.append((cid, self.entries[cid].grade))
+            self.set_grade(cid, grade)
+
+    def action_undo(self) -> None:
+        if not self.editable or not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=2)
             return
+        cid, grade = self.undo_stack.pop()
+        criteria = self.query_one("#criteria", CriterionList)
+        assert self.sheet is not None
+        criteria.index = [c.id for c in self.sheet.rubric.criteria].index(cid)
+        self.set_grade(cid, grade)
+        title = self.sheet.rubric.criterion(cid).title
+        self.notify(f"Undone: {title} is {grade.label if grade else 'ungraded'} again.", timeout=3)
+
+    def set_grade(self, cid: str, grade: Grade | None) -> None:
+        """Change one criterion's grade on screen and save it."""
+        entry = self.entries[cid]
         entry.grade = grade
         self.pending[cid] = entry.model_copy()
         self.show_entry(cid)
-        self.query_one(DescriptorPanel).mark(grade)
+        if cid == self.current_id:
+            self.query_one(DescriptorPanel).mark(grade)
         self.show_overall()
         self.flush()
 
@@ -462,12 +447,8 @@ class GradingScreen(ModeratorScreen):
             )
             if message.sheet.kind == "moderation":
                 # Blind grading done: now the two gradings can be compared.
-                from moderator.tui.app import ModeratorApp
-
-                app = self.app
-                if isinstance(app, ModeratorApp):
-                    app.pop_screen()
-                    app.open_review(message.sheet.key)
+                self.app.pop_screen()
+                self.workbench.open_review(message.sheet.key)
             return
         done = not self.pending and self.pending_override is None
         if self.sheet is not None and not self.sheet.read_only:

@@ -23,23 +23,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
+from moderator.tui.text import drift_text
 
 if TYPE_CHECKING:
     from moderator.services.moderation import ComparisonRow, ModerationComparison
     from moderator.services.review import Decision, ReviewSession
     from moderator.tui.screens.dialogs import OverrideChoice
-
-
-def drift_text(drift: int | None) -> Text:
-    """Drift in grade steps, coloured: downgrade, agreement, upgrade."""
-    if drift is None:
-        return Text("—", style="dim")
-    if drift == 0:
-        return Text("agreed", style="bold green")
-    sign = "+" if drift > 0 else "−"
-    style = "bold red" if drift > 0 else "bold yellow"
-    word = "down" if drift > 0 else "up"
-    return Text(f"{sign}{abs(drift)} {word}", style=style)
 
 
 def _grade(g: Grade | None) -> str:
