@@ -31,7 +31,7 @@ STATE_TITLES: dict[str, str] = {
     "all": "All",
     "todo": "To do",
     "claimable": "Claimable",
-    "draft": "In draft",
+    "draft": "Draft",
     "to_review": "To review",
     "reviewed": "Reviewed",
 }

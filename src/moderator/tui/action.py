@@ -25,7 +25,7 @@ Scope = Literal[
 SCOPE_TITLES: dict[str, str] = {
     "app": "Everywhere",
     "home": "My audits",
-    "queue": "Moderation queue (moderators)",
+    "queue": "Moderation queue",
     "samples": "Moderation samples (leads)",
     "feedback": "Moderation feedback",
     "grading": "Grading",

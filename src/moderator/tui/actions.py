@@ -8,6 +8,8 @@ read the same entries, so the three can never disagree.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.binding import BindingType
 
 from moderator.tui.action import SCOPE_TITLES, Action, Scope
@@ -33,8 +35,23 @@ __all__ = [
 
 ACTIONS: tuple[Action, ...] = (
     # -- everywhere ----------------------------------------------------------------
-    Action("app.help", "app", "question_mark", "help", "Help", "Show every key and what it does"),
-    Action("app.theme", "app", "ctrl+t", "toggle_theme", "Theme", "Switch between dark and light"),
+    Action(
+        "app.help",
+        "app",
+        "question_mark,f1",
+        "help",
+        "Help",
+        "Show every key and what it does (F1 while typing in a field)",
+    ),
+    Action(
+        "app.theme",
+        "app",
+        "ctrl+t",
+        "toggle_theme",
+        "Theme",
+        "Switch between dark and light",
+        show=False,  # room in the footer for the keys of the screen
+    ),
     Action(
         "app.quit",
         "app",
@@ -269,8 +286,16 @@ def actions_for(scope: Scope) -> list[Action]:
 
 
 def bindings_for(scope: Scope) -> list[BindingType]:
-    """The Textual bindings of one scope (for a screen's ``BINDINGS``)."""
-    return [a.binding() for a in actions_for(scope)]
+    """The Textual bindings of one scope (for a screen's ``BINDINGS``).
+
+    A screen's bindings start with the app's Help key, so the footer shows
+    ``? Help`` first and a narrow terminal never cuts it off.
+    """
+    bindings: list[BindingType] = [a.binding() for a in actions_for(scope)]
+    if scope not in ("app", "help", "dialog"):
+        help_binding = replace(action_by_id("app.help").binding(), action="app.help")
+        bindings.insert(0, help_binding)
+    return bindings
 
 
 def action_by_id(action_id: str) -> Action:

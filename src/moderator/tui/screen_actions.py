@@ -62,7 +62,9 @@ def list_actions(scope: Scope, noun: str, states: str) -> list[Action]:
         Action(f"{s}.prev", s, "k", "move(-1)", "Previous", f"Previous {noun} (or ↑)", show=False),
         *jump_actions(s, noun),
         Action(f"{s}.sort", s, "s", "sort_next", "Sort", "Sort by the next column"),
-        Action(f"{s}.reverse", s, "r", "sort_reverse", "Reverse", "Reverse the sort order"),
+        Action(
+            f"{s}.reverse", s, "r", "sort_reverse", "Reverse", "Reverse the sort order", show=False
+        ),
         Action(
             f"{s}.refresh",
             s,

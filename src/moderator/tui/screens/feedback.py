@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.screens.listing import jump_row
-from moderator.tui.text import drift_text, grade_label
+from moderator.tui.text import drift_text, grade_abbrev, grade_label
 
 if TYPE_CHECKING:
     from moderator.services.grading import (
@@ -82,8 +82,8 @@ class FeedbackScreen(ModeratorScreen):
                 rationale = rationale[: RATIONALE_WIDTH - 1] + "…"
             table.add_row(
                 Text(c.title),
-                grade_label(c.manager_grade, short=True),
-                grade_label(c.moderated_grade, short=True),
+                grade_abbrev(c.manager_grade),
+                grade_abbrev(c.moderated_grade),
                 drift_text(c.drift),
                 Text(rationale, style="dim" if not c.rationale else "", overflow="ellipsis"),
                 key=c.criterion,

@@ -59,6 +59,7 @@ class ListScreen(ModeratorScreen, Generic[T]):
     """A list of rows with state tabs, a summary line, search and sortable columns."""
 
     AUTO_FOCUS = "#audits"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal")]  # noqa: RUF012 - Textual's type
     IS_HOME = True
     """The bottom of the user's screens: the palette comes back here to run list actions."""
     STATES: ClassVar[tuple[str, ...]]

@@ -99,7 +99,6 @@ class QueueScreen(ListScreen[QueueRow]):
         return Queue(rows=self.items).counts()
 
     def summary(self, counts: dict[str, int]) -> str:
-        who = f"{self.user.name} ({self.user.role.value})"
         parts = [
             f"{counts['todo']} to do",
             f"{counts['claimable']} claimable",
@@ -107,7 +106,7 @@ class QueueScreen(ListScreen[QueueRow]):
             f"{counts['to_review']} to review",
             f"{counts['reviewed']} reviewed",
         ]
-        return f"Sampled audits to moderate, {who}: " + " · ".join(parts)
+        return "To moderate: " + " · ".join(parts)
 
     def nothing_here(self) -> str:
         return "No audits are waiting for your moderation: your lead draws the samples."
