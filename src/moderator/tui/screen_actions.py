@@ -78,30 +78,30 @@ def list_actions(scope: Scope, noun: str, states: str) -> list[Action]:
 
 
 def jump_actions(scope: Scope, noun: str) -> list[Action]:
-    """Home/End/PageUp/PageDown in a list."""
+    """Home/End/PageUp/PageDown in a list.
+
+    Priority bindings, so they move the list's cursor even where the table has
+    keys of its own for them; a screen turns them off while a text field has the
+    focus (there they move the text cursor).
+    """
+    moves = [
+        ("first", "home", "First", f"First {noun}"),
+        ("last", "end", "Last", f"Last {noun}"),
+        ("page-up", "pageup", "Page up", "One page up the list"),
+        ("page-down", "pagedown", "Page down", "One page down the list"),
+    ]
     return [
         Action(
-            f"{scope}.first", scope, "home", "jump('first')", "First", f"First {noun}", show=False
-        ),
-        Action(f"{scope}.last", scope, "end", "jump('last')", "Last", f"Last {noun}", show=False),
-        Action(
-            f"{scope}.page-up",
+            f"{scope}.{name}",
             scope,
-            "pageup",
-            "jump('page-up')",
-            "Page up",
-            "One page up the list",
+            key,
+            f"jump('{name}')",
+            label,
+            description,
             show=False,
-        ),
-        Action(
-            f"{scope}.page-down",
-            scope,
-            "pagedown",
-            "jump('page-down')",
-            "Page down",
-            "One page down the list",
-            show=False,
-        ),
+            priority=True,
+        )
+        for name, key, label, description in moves
     ]
 
 

@@ -196,10 +196,10 @@ class HomeScreen(ListScreen[AuditSummary]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("assign_programme", "draw_sample", "open_samples"):
             return self.is_lead
-        if action == "open_audit":
+        if action in ("open_audit", "jump"):
             if self.searching():
                 return False
-            return True if self.current() is not None else None
+            return True if action == "jump" or self.current() is not None else None
         if action == "open_dashboard":
             return self.user.role.value in ("lead", "manager")
         return True

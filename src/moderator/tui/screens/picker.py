@@ -51,7 +51,12 @@ class PickerScreen(ModeratorScreen):
                     " Type to find a name.",
                     classes="hint",
                 )
-                yield Input(placeholder="Find (type a name, role or team)", id="find", compact=True)
+                yield Input(
+                    placeholder="Find (type a name, role or team)",
+                    id="find",
+                    compact=True,
+                    select_on_focus=False,  # keep the first letter typed on the list
+                )
                 yield OptionList(*[Option(describe(u), id=u.name) for u in self.users], id="users")
             else:
                 yield Static(

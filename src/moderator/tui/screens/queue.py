@@ -136,10 +136,10 @@ class QueueScreen(ListScreen[QueueRow]):
     # -- actions ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         row = self.current()
-        if action == "open_audit":
+        if action in ("open_audit", "jump"):
             if self.searching():
                 return False
-            return True if row is not None else None
+            return True if action == "jump" or row is not None else None
         if action == "claim":
             return True if row is not None and row.state == "claimable" else None
         return True
