@@ -27,6 +27,15 @@ if TYPE_CHECKING:
     from moderator.services.users import User
 
 
+STATE_WORDS = {
+    "unclaimed": "unclaimed",
+    "claimed": "claimed",
+    "draft": "in draft",
+    "submitted": "submitted",
+    "reviewed": "reviewed",
+}
+
+
 class SamplesScreen(ModeratorScreen):
     """Samples drawn and their audits' moderation states (leads)."""
 
@@ -88,7 +97,7 @@ class SamplesScreen(ModeratorScreen):
                 f"{s.rate:g}",
                 s.moderator or "any moderator",
                 str(len(s.lines)),
-                f"{c['unclaimed']}/{c['claimed']}/{c['draft']}/{c['submitted']}/{c['reviewed']}",
+                ", ".join(f"{n} {STATE_WORDS[k]}" for k, n in c.items() if n),
             ]
             rows.append((str(s.id), cells))
         columns: list[tuple[Cell, str]] = [
@@ -99,12 +108,12 @@ class SamplesScreen(ModeratorScreen):
             ("Rate", "rate"),
             ("For", "for"),
             ("Audits", "audits"),
-            ("Unclaimed/claimed/draft/submitted/reviewed", "states"),
+            ("Moderations", "states"),
         ]
         fill_table(self.query_one("#samples", DataTable), columns, rows)
         total = sum(len(s.lines) for s in self.samples)
         self.query_one("#samples-summary", Static).update(
-            f"{len(self.samples)} samples drawn, {total} audits sampled."
+            f"Samples drawn: {len(self.samples)}; audits sampled: {total}."
             if self.samples
             else "No samples drawn yet: press m to draw one."
         )
