@@ -22,6 +22,7 @@ test: $(STAMP) lint typecheck
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -34,7 +35,7 @@ contract: $(STAMP)
 	$(BIN)/python ../shared/checks/contract
 
 redaction-eval: $(STAMP)
-	$(BIN)/python -m moderator.anonymise.evaluate tests/data/redaction_corpus.jsonl
+	$(BIN)/python -m moderator.anonymise.evaluate tests/data/redaction_corpus*.jsonl
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py

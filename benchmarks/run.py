@@ -73,7 +73,7 @@ def child_synth(work: Path, sizes: dict[str, int]) -> dict[str, Any]:
     from moderator.services.rubrics import shipped_rubrics
     from moderator.store import open_store
     from moderator.synth.bulk import synthesise
-    from moderator.synth.model import SynthConfig
+    from moderator.synth.config import SynthConfig
 
     db = work / "synth.db"
     store = open_store(db)

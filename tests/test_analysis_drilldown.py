@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from moderator.analysis.build import build_report
 from moderator.analysis.drilldown import audits_behind, period_label
 from moderator.analysis.inputs import ReportFilters
 from moderator.analysis.pairs import PairedGrades
-from moderator.analysis.report import build_report
 
 ROWS = [
     # audit, case, rubric, criterion, manager, team, area, date, manager, moderated

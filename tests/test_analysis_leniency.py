@@ -1,4 +1,4 @@
-"""Per-manager leniency: the fairness promises of PRODUCT.md §6, checked by simulation.
+"""Per-manager leniency: the fairness promises of docs/statistics.md, checked by simulation.
 
 "A manager who grades like the moderators is flagged at most 5% of the time,
 even when most colleagues are optimistic, and a manager half a grade optimistic

@@ -1,4 +1,4 @@
-"""Reading and writing the paired-grades CSV (PRODUCT.md §7)."""
+"""Reading and writing the paired-grades CSV."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from moderator.analysis.paired_csv import read_paired_csv
 from moderator.analysis.pairs import (
     HEADER,
     MAX_REPORTED_PROBLEMS,
     PairedGrades,
-    read_paired_csv,
     write_paired_csv,
 )
 from moderator.errors import BadInput

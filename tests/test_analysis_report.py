@@ -10,9 +10,11 @@ from typing import Any
 import numpy as np
 import pytest
 
+from moderator.analysis.build import build_report
 from moderator.analysis.inputs import Assignment, ReportFilters
-from moderator.analysis.pairs import PairedGrades, read_paired_csv
-from moderator.analysis.report import Report, build_report
+from moderator.analysis.paired_csv import read_paired_csv
+from moderator.analysis.pairs import PairedGrades
+from moderator.analysis.report import Report
 from moderator.analysis.stats import drift_stats
 from tests.report_samples import contract_csv
 

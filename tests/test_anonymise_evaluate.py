@@ -42,6 +42,21 @@ def test_the_corpus_is_large_labelled_and_has_a_held_out_part() -> None:
         assert kind in kinds, kind
 
 
+def test_the_styles_batch_is_labelled_and_large() -> None:
+    """The batch written before issue #14's work: at least 40 notes and 300 identifiers."""
+    corpus = load_corpus(CORPUS.with_name("redaction_corpus_b.jsonl"))
+    assert len(corpus) >= 40
+    assert sum(len(c.identifiers) for c in corpus) >= 300
+    assert {c.split for c in corpus} == {"heldout-b"}
+
+
+def test_leakage_and_provenance_are_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(CORPUS), str(CORPUS.with_name("redaction_corpus_b.jsonl"))]) == 0
+    out = capsys.readouterr().out
+    assert "heldout-b (40 cases)" in out
+    assert "leakage:" in out and "provenance record" in out and "provenance text" in out
+
+
 def test_measured_quality_does_not_regress() -> None:
     """Floors a little under the figures in the README: a change that loses recall fails here."""
     tallies, _ = score(load_corpus(CORPUS))

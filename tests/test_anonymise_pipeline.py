@@ -48,7 +48,7 @@ def identifiers_of(case: RawCase) -> list[str]:
     names = [case.worker or "", child.name, *(m.name for m in case.family)]
     generic = {"Snr", "Jnr", "Unknown", "Unborn", "Baby", "Father"}
     words = [w for n in names for w in n.split() if len(w) > 2 and w not in generic]
-    # a town is kept unless written as part of the address (PRODUCT.md §5: place names stay)
+    # a town is kept unless written as part of the address (docs/formats.md: place names stay)
     lines = [p.strip() for p in (child.address or "").split(",")]
     lines = [p for p in lines if p and phrase_key(p) not in lexicon().places]
     streets = [" ".join(p.split()[1:]) for p in lines if p[:1].isdigit()]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from moderator.domain.grade_sheet import incomplete_reasons
 from moderator.domain.grades import Grade
 from moderator.errors import Refused
 from moderator.services.audits import CriterionEntry, assign_audit, get_audit
-from moderator.services.grading import AuditTarget, GradingTarget, missing_evidence
+from moderator.services.grading import AuditTarget, GradingTarget
 from moderator.tui.screens.grading import Batch, BatchWriter
 from tests.helpers import add_case, people
 
@@ -48,7 +49,7 @@ def test_someone_elses_or_a_submitted_audit_is_read_only_and_says_why(store) -> 
     assert done.read_only and (done.read_only_reason or "").startswith("Submitted")
 
 
-def test_missing_evidence_names_each_gap() -> None:
+def test_incomplete_reasons_names_each_gap() -> None:
     from pathlib import Path
 
     from moderator.domain.rubric_files import load_rubric
@@ -59,7 +60,7 @@ def test_missing_evidence_names_each_gap() -> None:
         CriterionEntry(criterion="seen", grade=None, note="seen"),
         CriterionEntry(criterion="plan", grade=Grade.GOOD, note="dated plan"),
     ]
-    assert missing_evidence(rubric, entries, Grade.GOOD, "") == [
+    assert incomplete_reasons(rubric, entries, Grade.GOOD, "") == [
         "Risk identified and acted on: no evidence note",
         "The child seen and heard: not graded",
         "overall override has no reason",
@@ -67,7 +68,7 @@ def test_missing_evidence_names_each_gap() -> None:
     done = [
         CriterionEntry(criterion=c, grade=Grade.GOOD, note="x") for c in ("risk", "seen", "plan")
     ]
-    assert missing_evidence(rubric, done, None, None) == []
+    assert incomplete_reasons(rubric, done, None, None) == []
 
 
 def test_a_stale_write_that_finishes_late_never_overwrites_a_newer_one(store) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from moderator.domain.grade_sheet import moderation_outcome
 from moderator.domain.grades import Grade
 from moderator.errors import Refused
 from moderator.services.grading import (
@@ -12,7 +13,7 @@ from moderator.services.grading import (
     ModerationFeedback,
     ModerationTarget,
 )
-from moderator.services.review import Decision, ReviewSession, outcome_of
+from moderator.services.review import Decision, ReviewSession
 from moderator.services.sampling import draw_sample
 from tests.helpers import people
 from tests.moderation_helpers import manager_note, submitted_audit
@@ -111,7 +112,7 @@ def test_review_preview_follows_the_decisions_and_the_limiting_rule(setup) -> No
         ).outcome
         == "agreed"
     )
-    assert outcome_of(RI, G) == "upgraded" and outcome_of(None, G) is None
+    assert moderation_outcome(RI, G) == "upgraded" and moderation_outcome(None, G) is None
 
 
 def test_the_manager_reads_the_outcome_on_their_audit(setup) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from moderator.analysis.pairs import read_paired_csv
+from moderator.analysis.paired_csv import read_paired_csv
 from moderator.analysis.report import Report
 from moderator.cli import cli
 from tests.report_samples import contract_csv

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from moderator.analysis.build import build_report
 from moderator.analysis.inputs import Assignment
 from moderator.analysis.pairs import PairedGrades
-from moderator.analysis.report import Report, build_report
+from moderator.analysis.report import Report
 from moderator.reports import render_html, render_json, render_markdown, write_xlsx
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from moderator.analysis.build import build_report
 from moderator.analysis.inputs import ReportFilters
-from moderator.analysis.report import build_report
 from moderator.cli import cli
 from moderator.domain.grades import Grade
 from moderator.services.moderation import (

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from moderator.analysis.build import build_report
 from moderator.analysis.inputs import ReportFilters
-from moderator.analysis.pairs import read_paired_csv
-from moderator.analysis.report import build_report
+from moderator.analysis.paired_csv import read_paired_csv
 from moderator.errors import BadInput, UsageProblem
 from moderator.reports.export import EXPORT_FORMATS, default_export_path, export_report
 from tests.report_samples import contract_csv

@@ -11,7 +11,8 @@ import pytest
 from moderator.errors import BadInput
 from moderator.services.rubrics import shipped_rubrics
 from moderator.synth import names
-from moderator.synth.model import SynthConfig, parse_optimism, synthesise_plan
+from moderator.synth.config import SynthConfig, parse_optimism
+from moderator.synth.generator import synthesise_plan
 
 
 def _plan(**kwargs: object):  # type: ignore[no-untyped-def]

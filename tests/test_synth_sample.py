@@ -9,7 +9,8 @@ import pytest
 
 from moderator.demo import sample_audits_dir
 from moderator.errors import BadInput
-from moderator.synth.files import AUDITS, CASES, MODERATIONS, SAMPLES, USERS, read_plan
+from moderator.synth.file_lines import AUDITS, CASES, MODERATIONS, SAMPLES, USERS
+from moderator.synth.files import read_plan
 from moderator.synth.sample import main
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, Tabs
 
 from moderator.services.audits import list_audits
@@ -156,10 +157,25 @@ async def test_palette_offers_what_makes_sense_here(db: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Grade the criterion Good".replace(" ", ""))
-        await pilot.pause(0.5)
+        await wait_for_palette_match(pilot, "Good")
         await pilot.press("enter")
         await settle(pilot)
         assert screen.entries["risk"].grade is not None and int(screen.entries["risk"].grade) == 2
+
+
+async def wait_for_palette_match(pilot: Pilot[None], words: str) -> None:
+    """Poll until the command palette's search has a highlighted match naming ``words``."""
+    from textual.command import CommandList
+
+    for _ in range(600):
+        await pilot.pause(0.05)
+        found = pilot.app.screen.query(CommandList)
+        if found:
+            results = found.first()
+            index = results.highlighted
+            if index is not None and words in str(results.get_option_at_index(index).prompt):
+                return
+    raise AssertionError(f"the command palette never offered {words!r}")
 
 
 async def test_theme_toggle_is_remembered(db: Path) -> None:

@@ -11,7 +11,6 @@ historical date. See ``sample_audits/README.md`` for the story it tells.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,17 +18,17 @@ from typing import TYPE_CHECKING
 from moderator.errors import BadInput
 
 if TYPE_CHECKING:
-    from moderator.synth.model import Plan
+    from moderator.synth.plan import Plan
 
 DEMO_LEAD = "Kenneth Obi"
 """Who the demo acts as when nobody is named: the QA lead, who sees everything."""
 
 
 def sample_audits_dir() -> Path:
-    """Where the sample audits live: ``MODERATOR_SAMPLE_AUDITS``, the wheel's data, or the repo."""
-    override = os.environ.get("MODERATOR_SAMPLE_AUDITS")
-    if override:
-        return Path(override)
+    """Where the bundled sample audits live: the wheel's data, or the repo.
+
+    The faces pass the configured folder (``sample_audits`` setting) as ``source``.
+    """
     here = Path(__file__).resolve()
     packaged = here.parent / "_data" / "sample_audits"
     if (packaged / "users.yaml").is_file():

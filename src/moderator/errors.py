@@ -1,4 +1,4 @@
-"""Errors that carry the exit code the CLI contract promises (PRODUCT.md §7).
+"""Errors that carry the exit code the CLI contract promises (README, Commands).
 
 0 ok, 1 bad input, 2 usage, 3 refused by role. The core raises these; the CLI
 prints the message (never a traceback) and exits with the code.

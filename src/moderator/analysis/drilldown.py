@@ -112,7 +112,7 @@ def audits_behind(
     """
     import numpy as np
 
-    from moderator.analysis.report import apply_filters
+    from moderator.analysis.build import apply_filters
 
     pairs = apply_filters(pairs, filters)
     rows = pairs.is_moderated

@@ -51,9 +51,12 @@ class Assignment:
         team: the manager's team.
         due: the date the audit was due.
         submitted_on: when it was submitted, or None if it has not been.
+        count: how many assignments this one stands for (the database groups
+            assignments that share a manager, team, due date and outcome).
     """
 
     manager: str
     team: str
     due: date
     submitted_on: date | None = None
+    count: int = 1

@@ -122,22 +122,30 @@ def manager_leniency(
     n_managers: int,
     *,
     level: float = LEVEL,
+    weights: npt.NDArray[Any] | None = None,
 ) -> LeniencyTable:
     """Leniency for each manager code ``0 <= m < n_managers``.
 
+    Everything below is a function of each manager's counts of drifts -3…+3
+    (their sums and sums of squares, and the counts by size for the exact
+    test), so ``weights`` lets a count table stand in for the audits.
+
     Args:
-        drift: moderated − manager overall grade (integers), one per moderated audit.
+        drift: moderated − manager overall grade (integers), one per moderated audit
+            (or per cell of a count table).
         manager: the manager code of each drift.
         n_managers: number of manager codes.
         level: two-sided interval level (0.90: the flag is a one-sided 5% test).
+        weights: how many audits each drift stands for (None: one each).
     """
     from scipy import stats as st
 
     d = np.rint(np.asarray(drift, dtype=np.float64)).astype(np.int64)
     m = np.asarray(manager, dtype=np.int64)
-    n = np.bincount(m, minlength=n_managers)[:n_managers].astype(np.float64)
-    total = np.bincount(m, weights=d, minlength=n_managers)[:n_managers]
-    total_sq = np.bincount(m, weights=(d * d).astype(np.float64), minlength=n_managers)[:n_managers]
+    w = np.ones(d.shape, dtype=np.float64) if weights is None else np.asarray(weights, np.float64)
+    n = np.rint(np.bincount(m, weights=w, minlength=n_managers)[:n_managers])
+    total = np.bincount(m, weights=d * w, minlength=n_managers)[:n_managers]
+    total_sq = np.bincount(m, weights=(d * d) * w, minlength=n_managers)[:n_managers]
     has = n > 0
     mean = np.where(has, total / np.where(has, n, 1.0), np.nan)
     two = n >= 2
@@ -158,7 +166,10 @@ def manager_leniency(
 
     # Counts of |drift| = 1, 2, 3 and the signed sum, per manager, for the exact test.
     size_counts = np.stack(
-        [np.bincount(m[np.abs(d) == k], minlength=n_managers)[:n_managers] for k in (1, 2, 3)],
+        [
+            np.rint(np.bincount(m, weights=w * (np.abs(d) == k), minlength=n_managers))[:n_managers]
+            for k in (1, 2, 3)
+        ],
         axis=1,
     )
     alpha = (1 - level) / 2

@@ -1,4 +1,4 @@
-"""Agreement and drift statistics for (manager grade, moderated grade) pairs (PRODUCT.md §6).
+"""Agreement and drift statistics for (manager grade, moderated grade) pairs.
 
 Every statistic here is a function of the 4×4 confusion table (rows = the
 manager's grade Outstanding…Inadequate, columns = the moderated grade), so a
@@ -61,7 +61,7 @@ ConfusionStack = npt.NDArray[np.int64]
 
 @dataclass(frozen=True)
 class DriftStats:
-    """The statistics of PRODUCT.md §6 for one set of pairs. ``None`` = undefined."""
+    """The drift statistics for one set of pairs (see docs). ``None`` = undefined."""
 
     n: int
     exact_agreement: float | None
@@ -98,6 +98,7 @@ def confusion_by_group(
     moderated: npt.NDArray[Any],
     groups: npt.NDArray[Any] | None = None,
     n_groups: int = 1,
+    weights: npt.NDArray[Any] | None = None,
 ) -> ConfusionStack:
     """Confusion tables per group, shape ``(n_groups, 4, 4)``.
 
@@ -106,6 +107,8 @@ def confusion_by_group(
         moderated: moderated grades 1-4, or 0 (not moderated: ignored).
         groups: a group code ``0 <= g < n_groups`` per pair (None: one group).
         n_groups: number of groups.
+        weights: how many pairs each entry stands for (None: one each), so that
+            already-counted cells of a count table roll up the same way as rows.
     """
     manager = np.asarray(manager)
     moderated = np.asarray(moderated)
@@ -113,18 +116,27 @@ def confusion_by_group(
     cell = (manager[keep].astype(np.int64) - 1) * K + (moderated[keep].astype(np.int64) - 1)
     if groups is not None:
         cell = np.asarray(groups)[keep].astype(np.int64) * (K * K) + cell
-    counts = np.bincount(cell, minlength=n_groups * K * K)
-    return counts[: n_groups * K * K].reshape(n_groups, K, K).astype(np.int64)
+    w = None if weights is None else np.asarray(weights, dtype=np.float64)[keep]
+    counts = np.bincount(cell, weights=w, minlength=n_groups * K * K)
+    return np.rint(counts[: n_groups * K * K]).reshape(n_groups, K, K).astype(np.int64)
 
 
 def unmoderated_by_group(
-    moderated: npt.NDArray[Any], groups: npt.NDArray[Any] | None = None, n_groups: int = 1
+    moderated: npt.NDArray[Any],
+    groups: npt.NDArray[Any] | None = None,
+    n_groups: int = 1,
+    weights: npt.NDArray[Any] | None = None,
 ) -> npt.NDArray[np.int64]:
-    """Pairs without a moderated grade, per group."""
+    """Pairs without a moderated grade, per group (``weights`` as in :func:`confusion_by_group`)."""
     missing = np.asarray(moderated) == 0
-    if groups is None:
-        return np.array([int(missing.sum())], dtype=np.int64)
-    return np.bincount(np.asarray(groups)[missing], minlength=n_groups)[:n_groups].astype(np.int64)
+    w = None if weights is None else np.asarray(weights, dtype=np.float64)[missing]
+    codes = (
+        np.zeros(int(missing.sum()), dtype=np.int64)
+        if groups is None
+        else np.asarray(groups)[missing]
+    )
+    counts = np.bincount(codes, weights=w, minlength=n_groups)[:n_groups]
+    return np.rint(counts).astype(np.int64)
 
 
 def drift_stats(manager: npt.NDArray[Any], moderated: npt.NDArray[Any]) -> DriftStats:

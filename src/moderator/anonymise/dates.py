@@ -201,3 +201,81 @@ def parse_date(value: object) -> date:
         return date(y, mo, d)
     except ValueError:
         raise ValueError(f'not a date: "{value}"') from None
+
+
+# -- dates written loosely in notes: without a year, in words, compact --------------------------
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_ORDINAL = (
+    r"(?:(?:twenty|thirty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
+# "the twelfth of March", "twenty-first of June", "March the third"
+WORDED_DATE_RE = re.compile(
+    rf"(?i:(?:the\s+)?(?P<wd>{_ORDINAL})\s+(?:of\s+)?(?P<wm>{_MONTH}))(?![a-z])"
+    rf"|(?P<mm2>{_MONTH})\s+the\s+(?P<wd2>(?i:{_ORDINAL}))(?![a-z])"
+)
+# "03JUN11", "3jun2011": a compact date of birth as police and health forms write it
+COMPACT_DATE_RE = re.compile(
+    r"(?<![\w/])(?P<d>\d{1,2})(?P<m>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"(?P<y>\d{2}|\d{4})(?![\w/])"
+)
+# "14/02", "3/11", "16.10", "w/c 14/02": day and month without a year
+DAY_MONTH_RE = re.compile(
+    r"(?<![\w/.£$,-])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?![\w/%]|[.,]\d)"
+)
+# "Thurs 3rd", "Tue 8th", "on the 4th": a weekday or "the" and an ordinal day
+WEEKDAY_DAY_RE = re.compile(
+    r"(?<![\w])(?:(?i:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day)?\.?\s+"
+    r"|(?<=\bon\s)the\s+|(?<=\bOn\s)the\s+)"
+    r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?![\w])"
+)
+# numbers before a day/month that make it a score or a fraction, not a date
+_NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
+
+
+def _ordinal_value(word: str) -> int:
+    parts = re.split(r"[\s-]+", word.lower())
+    base = {"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0
+    return base + _ORDINAL_WORDS[parts[-1]]
+
+
+def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, int] | None]]:
+    """Dates written without a year, in words or compactly, with their (year, month, day).
+
+    ``find_dates`` covers full dates; these are the shapes that notes use besides:
+    ``14/02``, ``16.10``, ``the twelfth of March``, ``03JUN11``, ``Thurs 3rd``, ``the 4th``.
+    """
+    out: list[tuple[int, int, tuple[int | None, int, int] | None]] = []
+    if any(c.isalpha() for c in text):
+        for m in WORDED_DATE_RE.finditer(text):
+            word, month = (
+                (m.group("wd"), m.group("wm"))
+                if m.group("wd")
+                else (m.group("wd2"), m.group("mm2"))
+            )
+            ymd = _valid(None, MONTHS[month.rstrip(".").lower()], _ordinal_value(word))
+            out.append((m.start(), m.end(), ymd))
+    for m in COMPACT_DATE_RE.finditer(text):
+        ymd = _valid(_year(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
+        if ymd is not None:
+            out.append((m.start(), m.end(), ymd))
+    for m in DAY_MONTH_RE.finditer(text):
+        day, month = int(m.group("d")), int(m.group("m"))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        if m.group("sep") == "." and len(m.group("m")) != 2:
+            continue  # "2.5 hours", "1.5": a decimal, not a date
+        if m.group() == "24/7" or _NOT_A_DATE_BEFORE.search(
+            text, max(0, m.start() - 14), m.start()
+        ):
+            continue  # "scored 7/10"
+        out.append((m.start(), m.end(), _valid(None, month, day)))
+    for m in WEEKDAY_DAY_RE.finditer(text):
+        out.append((m.start(), m.end(), None))
+    return out

@@ -7,14 +7,17 @@ The corpus is the import format (JSONL) with two extra fields per case:
   identifier string in the text (whole words, exact case; a longer label wins
   over a shorter one inside it) must be redacted; every occurrence of a
   ``keep`` phrase must survive untouched, unless it is part of an identifier.
-* ``split`` (optional): ``"dev"`` (default) or ``"heldout"``: held-out cases were
-  written after the redactor and are not used to tune it; both are reported.
+* ``split`` (optional): ``"dev"`` (default), ``"heldout"`` or any other name
+  (``"heldout-b"``): held-out cases were written after the redactor and are not
+  used to tune it; every split is reported, and ``all`` over them.
 
-Reported per identifier type: **recall** (share of labelled occurrences whose
-every character was redacted), and per kind of redaction: **precision** (share
-of redactions that overlap a labelled identifier). **Over-redaction** is the
-share of protected phrases that lost any character. Output is a plain-text
-table, or JSON with ``--format json``.
+Reported per identifier type and per **provenance** (``record``: a form of the
+record's own people and fields; ``text``: only the text names it): **recall**
+(share of labelled occurrences whose every character was redacted), and per
+kind of redaction: **precision** (share of redactions that overlap a labelled
+identifier). **Leakage** is the share of identifier characters left in the
+text. **Over-redaction** is the share of protected phrases that lost any
+character. Output is a plain-text table, or JSON with ``--format json``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moderator.anonymise.records import RawCase, _Problems, validate_case
+from moderator.anonymise.case_formats import Problems
+from moderator.anonymise.records import RawCase, validate_case
 from moderator.anonymise.redact import Redaction, redact_case_text
 from moderator.errors import BadInput
 
@@ -55,6 +59,9 @@ class Tally:
     correct: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     keep: int = 0
     keep_damaged: int = 0
+    chars: int = 0
+    chars_left: int = 0
+    by_provenance: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
@@ -84,6 +91,11 @@ class Tally:
                 "redacted": redacted,
                 "correct": correct,
                 "precision": _ratio(correct, redacted),
+            },
+            "leakage": _ratio(self.chars_left, self.chars),
+            "by_provenance": {
+                name: {"labelled": n, "found": f, "recall": _ratio(f, n)}
+                for name, (n, f) in sorted(self.by_provenance.items())
             },
             "protected": {
                 "phrases": self.keep,
@@ -116,7 +128,7 @@ def load_corpus(path: Path) -> list[LabelledCase]:
     Raises:
         BadInput: listing every problem as ``file:line: field: message``.
     """
-    problems = _Problems(str(path))
+    problems = Problems(str(path))
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -181,10 +193,17 @@ def _tally(tally: Tally, item: LabelledCase, redaction: Redaction) -> None:
     for span in redaction.spans:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     tally.cases += 1
+    record = _record_values(item.case)
     for start, end, kind in item.identifiers:
         tally.labelled[kind] += 1
-        if all(covered[i] or text[i].isspace() for i in range(start, end)):
+        left = sum(1 for i in range(start, end) if not covered[i] and not text[i].isspace())
+        tally.chars += sum(1 for i in range(start, end) if not text[i].isspace())
+        tally.chars_left += left
+        origin = _provenance(kind, text[start:end], record)
+        tally.by_provenance[origin][0] += 1
+        if not left:
             tally.found[kind] += 1
+            tally.by_provenance[origin][1] += 1
         else:
             tally.misses.append(f"line {item.line}: {kind}: {_context(text, start, end)}")
     labelled = bytearray(len(text))
@@ -205,6 +224,26 @@ def _tally(tally: Tally, item: LabelledCase, redaction: Redaction) -> None:
             tally.damaged.append(f"line {item.line}: {phrase!r}")
 
 
+_RECORD_KINDS = frozenset({"child", "family", "worker"})
+
+
+def _record_values(case: RawCase) -> set[str]:
+    """The record's own structured values, folded: what an import knows before reading the text."""
+    child = case.child
+    values = [child.address, child.postcode, child.nhs_number, child.upn, case.case_id]
+    folded = {"".join(v.split()).casefold() for v in values if v}
+    if child.address:
+        folded.update("".join(part.split()).casefold() for part in child.address.split(","))
+    return folded
+
+
+def _provenance(kind: str, value: str, record: set[str]) -> str:
+    """``record`` for the record's own people and fields in any form; ``text`` for the rest."""
+    if kind in _RECORD_KINDS or kind == "dob":
+        return "record"
+    return "record" if "".join(value.split()).casefold() in record else "text"
+
+
 def _context(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 30) : start].replace("\n", " ")
     after = text[end : end + 30].replace("\n", " ")
@@ -215,12 +254,17 @@ def _pct(value: float | None) -> str:
     return "   -  " if value is None else f"{value * 100:5.1f}%"
 
 
+def _ordered(splits: Any) -> list[str]:
+    """Split names in a stable order: dev, then held-out ones by name, then ``all``."""
+    names = [n for n in splits if n != "all"]
+    names.sort(key=lambda n: (n != "dev", n))
+    return names + (["all"] if "all" in splits else [])
+
+
 def render_table(summaries: dict[str, dict[str, Any]], speed: float) -> str:
     """The figures as a plain-text table, one block per split."""
     lines: list[str] = []
-    for split in ("dev", "heldout", "all"):
-        if split not in summaries:
-            continue
+    for split in _ordered(summaries):
         s = summaries[split]
         lines.append(f"{split} ({s['cases']} cases)")
         lines.append(
@@ -237,6 +281,12 @@ def render_table(summaries: dict[str, dict[str, Any]], speed: float) -> str:
             f"  {'ALL':<14}{o['labelled']:>9}{o['found']:>7}{_pct(o['recall']):>9}"
             f"{o['redacted']:>10}{o['correct']:>9}{_pct(o['precision']):>11}"
         )
+        for name, row in s["by_provenance"].items():
+            lines.append(
+                f"  provenance {name:<8}{row['labelled']:>6} labelled, {row['found']:>4} found, "
+                f"recall {_pct(row['recall']).strip()}"
+            )
+        lines.append(f"  leakage: {_pct(s['leakage']).strip()} of identifier characters left")
         p = s["protected"]
         lines.append(
             f"  protected vocabulary: {p['damaged']} of {p['phrases']} phrases damaged "
@@ -253,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m moderator.anonymise.evaluate",
         description="Precision and recall of the redactor on a labelled corpus.",
     )
-    parser.add_argument("corpus", type=Path)
+    parser.add_argument("corpus", type=Path, nargs="+", help="one or more labelled JSONL files")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument(
         "--show-misses",
@@ -262,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        corpus = load_corpus(args.corpus)
+        corpus = [case for path in args.corpus for case in load_corpus(path)]
     except BadInput as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -273,8 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(render_table(summaries, speed))
     if args.show_misses:
-        for split in ("dev", "heldout"):
-            if split not in tallies:
+        for split in _ordered(tallies):
+            if split == "all":
                 continue
             t = tallies[split]
             for title, items in (

@@ -5,7 +5,10 @@
 * ``common_words.txt``: everyday English words (a capitalised one may just start a
   sentence; a known name that is also a word is only redacted where capitalised);
 * ``vocabulary.txt``: protected social-work vocabulary, acronyms and place names;
-* ``diminutives.txt``: short forms of given names (William: Will, Bill, Liam).
+* ``diminutives.txt``: short forms of given names (William: Will, Bill, Liam), read both
+  ways (a known "Lexi" also matches "Alexis" and "Alexandra");
+* ``name_frequencies.txt``: given names and surnames of the communities of English towns
+  with an order-of-magnitude frequency (people per 100,000), the weight of the evidence.
 """
 
 from __future__ import annotations
@@ -77,6 +80,10 @@ class Lexicon:
     acronyms: frozenset[str]
     """Upper-case acronyms (SW, HV, CP) that are never taken for someone's initials."""
     diminutives: dict[str, tuple[str, ...]]
+    fuller: dict[str, tuple[str, ...]]
+    """Short form -> the full names it is short for (Lexi -> alexandra, alexis)."""
+    frequency: dict[str, int]
+    """Name key -> people per 100,000 with that given name or surname (estimated band)."""
 
 
 def _lines(name: str) -> list[str]:
@@ -117,16 +124,39 @@ def lexicon() -> Lexicon:
     diminutives: dict[str, tuple[str, ...]] = {}
     for line in _lines("diminutives.txt"):
         full, _, shorts = line.partition(":")
-        diminutives[word_key(full.strip())] = tuple(
-            word_key(s.strip()) for s in shorts.split(",") if s.strip()
-        )
+        # a name may have several lines (the English forms, then another community's)
+        key = word_key(full.strip())
+        more = tuple(word_key(s.strip()) for s in shorts.split(",") if s.strip())
+        diminutives[key] = tuple(dict.fromkeys(diminutives.get(key, ()) + more))
+    fuller: dict[str, list[str]] = {}
+    for full, shorts in diminutives.items():
+        for short in shorts:
+            fuller.setdefault(short, []).append(full)
+    frequency, given, surnames = _frequencies()
     return Lexicon(
-        given=_words("given_names.txt"),
-        surnames=_words("surnames.txt"),
+        given=_words("given_names.txt") | given,
+        surnames=_words("surnames.txt") | surnames,
         common=_words("common_words.txt"),
         protected_words=frozenset(single),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in multi.items()},
         places=frozenset(places),
         acronyms=frozenset(acronyms),
         diminutives=diminutives,
+        fuller={k: tuple(v) for k, v in fuller.items()},
+        frequency=frequency,
     )
+
+
+def _frequencies() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+    """Read ``name_frequencies.txt``: ``given 300: Names…`` / ``surname 100: Names…``."""
+    frequency: dict[str, int] = {}
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for line in _lines("name_frequencies.txt"):
+        head, _, names = line.partition(":")
+        kind, _, band = head.partition(" ")
+        keys = [word_key(n) for n in names.split()]
+        (given if kind == "given" else surnames).update(keys)
+        for key in keys:
+            frequency[key] = max(frequency.get(key, 0), int(band))
+    return frequency, frozenset(given), frozenset(surnames)

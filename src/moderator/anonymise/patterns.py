@@ -143,11 +143,13 @@ POSTCODE_AREAS = frozenset(
 # Each pattern starts with a character class or literal, so the regex engine skips quickly to
 # plausible starts; the character before a match is checked in Python (``clean_left``).
 POSTCODE_RE = re.compile(
-    r"[A-Za-z][A-Za-z]?\d[A-Za-z\d]?\s?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])"
+    r"[A-Za-z][A-Za-z]?\d[A-Za-z\d]?\s{0,2}\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])"
 )
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
-PHONE_RE = re.compile(r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|0)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)")
+PHONE_RE = re.compile(
+    r"(?:(?:\+|00)44[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)"
+)
 NHS_RE = re.compile(r"\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\w-])")
 NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
 # Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
@@ -172,7 +174,7 @@ CASE_CUE_RE = re.compile(
     r"|lcs|log|incident|occurrence)\s*[:#.]?\s*)$"
 )
 COLLAR_RE = re.compile(
-    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b(?:\s+(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))?"
+    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b(?:\s+(?P<name>[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?))?"
 )
 
 STREET_TYPES = (
@@ -330,8 +332,8 @@ def nhs_valid(digits: str) -> bool:
 
 def phone_ok(s: str) -> bool:
     digits = re.sub(r"\D", "", s)
-    if s.lstrip().startswith("+"):
-        digits = digits[2:]
+    if s.lstrip().startswith(("+", "0044")):
+        digits = digits[4:] if s.lstrip().startswith("0044") else digits[2:]
         if "(0)" in s:
             digits = digits.lstrip("0")
         return len(digits) in (9, 10)

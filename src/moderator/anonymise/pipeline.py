@@ -1,4 +1,4 @@
-"""From a raw case-system record to an anonymised case (PRODUCT.md §5).
+"""From a raw case-system record to an anonymised case (docs/formats.md).
 
 ``anonymise_case`` keeps only what an auditor needs and nothing that identifies
 the child, family or worker: pseudonymous references from a keyed hash, the

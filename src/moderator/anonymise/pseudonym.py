@@ -1,4 +1,4 @@
-"""Stable pseudonyms from a secret key kept outside the database (PRODUCT.md §5).
+"""Stable pseudonyms from a secret key kept outside the database (docs/formats.md).
 
 A pseudonym is a keyed hash (HMAC-SHA256) of the identifier, so:
 

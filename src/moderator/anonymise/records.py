@@ -1,4 +1,4 @@
-"""Reading a case-system export (PRODUCT.md §7 import format) strictly and completely.
+"""Reading a case-system export (the import format of docs/formats.md) strictly and completely.
 
 ``read_cases`` reads JSONL (one case per line; a JSON array is also accepted) or
 CSV (the same fields flattened), validates every row, and either returns all
@@ -13,12 +13,8 @@ enough to be pseudonymised and redacted (:mod:`moderator.anonymise.pipeline`).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-from collections import Counter
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -34,7 +30,9 @@ from pydantic import (
     field_validator,
 )
 
+from moderator.anonymise.case_formats import Problems, read_rows
 from moderator.anonymise.dates import parse_date
+from moderator.domain.text import strip_controls
 from moderator.errors import BadInput
 
 ServiceArea = Literal["help_and_protection", "children_in_care", "care_leavers"]
@@ -159,7 +157,7 @@ class FamilyMember(_Strict):
 
 
 class RawCase(_Strict):
-    """One case exactly as exported from the case system (PRODUCT.md §7). Holds real identities."""
+    """One case exactly as exported from the case system (docs/formats.md). Holds real identities."""
 
     case_id: IdText
     team: Text
@@ -192,207 +190,6 @@ class RawCase(_Strict):
 # Reading files
 
 
-_JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-_CSV_SUFFIXES = {".csv"}
-
-CSV_REQUIRED = ("case_id", "team", "service_area", "opened", "child_name", "text")
-CSV_OPTIONAL = (
-    "closed",
-    "worker",
-    "child_dob",
-    "child_address",
-    "child_postcode",
-    "child_nhs_number",
-    "child_upn",
-    "family",
-)
-_KEY_DATE_PREFIX = "key_date_"
-_FAMILY_ITEM = re.compile(r"^\s*(?P<name>[^()]+?)\s*\(\s*(?P<rel>[^()]+?)\s*\)\s*$")
-
-
-class _Problems:
-    """Problems collected while reading one file, rendered as ``file:line: field: message``."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.lines: list[tuple[int, str]] = []
-        self.rows_seen = 0
-
-    def add(self, line: int, message: str, field: str | None = None) -> None:
-        where = f"{field}: " if field else ""
-        self.lines.append((line, f"{self.source}:{line}: {where}{message}"))
-
-    def raise_if_any(self) -> None:
-        if not self.lines:
-            return
-        n = len(self.lines)
-        rows = len({line for line, _ in self.lines})
-        of = f" of {self.rows_seen}" if self.rows_seen >= rows else ""
-        raise BadInput(
-            f"{self.source}: {n} problem{'s' if n != 1 else ''} in {rows}{of} "
-            f"case{'s' if (self.rows_seen or rows) != 1 else ''}; no cases were read",
-            details=[text for _, text in sorted(self.lines, key=lambda t: t[0])],
-        )
-
-
-def _read_text(path: Path, problems: _Problems) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"{problems.source}: file not found") from None
-    except IsADirectoryError:
-        raise BadInput(f"{problems.source}: is a directory, not a case file") from None
-    except OSError as exc:
-        raise BadInput(f"{problems.source}: cannot read: {exc.strerror}") from None
-    if data.startswith(b"\xef\xbb\xbf"):  # Excel's UTF-8 byte-order mark
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    # Report every line that is not UTF-8, with the offending byte, then stop.
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            col = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
-            problems.add(
-                number,
-                f"not UTF-8: byte 0x{raw[exc.start]:02X} at column {col} "
-                "(save the export as UTF-8)",
-            )
-    problems.raise_if_any()
-    raise AssertionError("unreachable: undecodable file without an undecodable line")
-
-
-def _looks_like_json(path: Path, text: str) -> bool:
-    suffix = path.suffix.lower()
-    if suffix in _JSON_SUFFIXES:
-        return True
-    if suffix in _CSV_SUFFIXES:
-        return False
-    return text.lstrip()[:1] in ("{", "[")
-
-
-def _json_rows(text: str, problems: _Problems) -> Iterator[tuple[int, Any]]:
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        yield from _json_array_rows(text, problems)
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        problems.rows_seen += 1
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.add(number, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        yield number, value
-
-
-def _json_array_rows(text: str, problems: _Problems) -> Iterator[tuple[int, Any]]:
-    """A JSON array of case objects; each case keeps the line where its object starts."""
-    try:
-        items = json.loads(text)
-    except json.JSONDecodeError as exc:
-        problems.add(exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})")
-        return
-    if not isinstance(items, list):
-        problems.add(1, "expected a JSON array of cases or one JSON object per line")
-        return
-    decoder = json.JSONDecoder()
-    pos = text.index("[") + 1
-    for item in items:
-        while text[pos] in " \t\r\n,":
-            pos += 1
-        _, end = decoder.raw_decode(text, pos)
-        problems.rows_seen += 1
-        yield text.count("\n", 0, pos) + 1, item
-        pos = end
-
-
-def _csv_rows(text: str, problems: _Problems) -> Iterator[tuple[int, Any]]:
-    header_line = next((ln for ln in text.splitlines() if ln.strip()), "")
-    delimiter = max(
-        ",;\t", key=lambda d: (("case_id" in header_line.split(d)), header_line.count(d))
-    )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    header_at = 1
-    previous_end = 0
-    for values in reader:
-        start = previous_end + 1
-        previous_end = reader.line_num
-        if not values or all(not v.strip() for v in values):
-            continue
-        if header is None:
-            header = [re.sub(r"[\s.]+", "_", v.strip().lower()) for v in values]
-            header_at = start
-            if not _check_header(header, start, problems):
-                return
-            continue
-        problems.rows_seen += 1
-        if len(values) != len(header):
-            problems.add(
-                start,
-                f"{len(values)} values but the header (line {header_at}) has {len(header)} columns",
-            )
-            continue
-        row = dict(zip(header, values, strict=True))
-        family = _parse_family(row.pop("family", ""), start, problems)
-        yield start, _unflatten(row, family)
-
-
-def _check_header(header: list[str], line: int, problems: _Problems) -> bool:
-    known = set(CSV_REQUIRED) | set(CSV_OPTIONAL)
-    duplicated = sorted(h for h, n in Counter(header).items() if n > 1)
-    missing = [c for c in CSV_REQUIRED if c not in header]
-    unknown = [h for h in header if h not in known and not h.startswith(_KEY_DATE_PREFIX)]
-    if duplicated:
-        problems.add(line, f"column(s) given twice: {', '.join(duplicated)}")
-    if missing:
-        problems.add(line, f"missing column(s): {', '.join(missing)}")
-    if unknown:
-        problems.add(
-            line,
-            f"unknown column(s): {', '.join(repr(u) for u in unknown)} (expected "
-            f"{', '.join(CSV_REQUIRED + CSV_OPTIONAL)}, or key_date_<name>)",
-        )
-    return not (duplicated or missing or unknown)
-
-
-def _parse_family(cell: str, line: int, problems: _Problems) -> list[dict[str, str]]:
-    """Members from ``Name (relationship); …``; unreadable items are reported and left out."""
-    members: list[dict[str, str]] = []
-    for item in cell.split(";"):
-        if not item.strip():
-            continue
-        m = _FAMILY_ITEM.match(item)
-        if m is None:
-            problems.add(
-                line,
-                f'cannot read "{item.strip()}" (write Name (relationship); Name (relationship))',
-                "family",
-            )
-            continue
-        members.append({"name": m.group("name"), "relationship": m.group("rel")})
-    return members
-
-
-def _unflatten(row: dict[str, str], family: list[dict[str, str]]) -> dict[str, Any]:
-    out: dict[str, Any] = {"child": {}, "family": family, "key_dates": {}}
-    for column, value in row.items():
-        if column.startswith("child_"):
-            out["child"][column.removeprefix("child_")] = value
-        elif column.startswith(_KEY_DATE_PREFIX):
-            if value.strip():
-                out["key_dates"][column.removeprefix(_KEY_DATE_PREFIX)] = value
-        else:
-            out[column] = value
-    return out
-
-
 def _field_name(loc: tuple[int | str, ...]) -> str:
     parts: list[str] = []
     for item in loc:
@@ -420,13 +217,28 @@ def _describe(err: Any) -> str:
     return str(err["msg"]).removeprefix("Value error, ")
 
 
-def validate_case(data: Any, line: int, problems: _Problems) -> RawCase | None:
+def _plain(data: Any) -> Any:
+    """Every string in a row without control characters (NUL, ESC, ...): text is text.
+
+    A case system's export can carry stray control codes; they would reach a
+    terminal or a spreadsheet later, so they are removed here, once.
+    """
+    if isinstance(data, str):
+        return strip_controls(data)
+    if isinstance(data, dict):
+        return {strip_controls(str(k)): _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    return data
+
+
+def validate_case(data: Any, line: int, problems: Problems) -> RawCase | None:
     """Validate one decoded row; record its problems and return None if there are any."""
     if not isinstance(data, dict):
         problems.add(line, f"expected a JSON object, got {type(data).__name__}")
         return None
     try:
-        case = RawCase.model_validate(data)
+        case = RawCase.model_validate(_plain(data))
     except ValidationError as exc:
         for err in exc.errors():
             problems.add(line, _describe(err), _field_name(tuple(err["loc"])))
@@ -448,11 +260,8 @@ def read_cases(path: Path) -> list[RawCase]:
             columns, missing fields, bad dates, unknown service areas and
             case ids repeated within the file.
     """
-    problems = _Problems(str(path))
-    text = _read_text(path, problems)
-    if not text.strip():
-        raise BadInput(f"{problems.source}: empty file: no cases to read")
-    rows = _json_rows(text, problems) if _looks_like_json(path, text) else _csv_rows(text, problems)
+    problems = Problems(str(path))
+    rows = read_rows(path, problems)
     cases: list[RawCase] = []
     first_seen: dict[str, int] = {}
     for line, data in rows:

@@ -23,6 +23,9 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
     With no command, opens the workbench (TUI) on your database.
     `moderator demo` opens it on a fresh copy of the bundled sample audits.
     """
+    from moderator.settings import apply_settings, load_settings
+
+    apply_settings(load_settings())
     if ctx.invoked_subcommand is None:
         from moderator.cli.tui_cmd import open_tui
 
@@ -31,12 +34,17 @@ def cli(ctx: click.Context, db: Path | None, user: str | None) -> None:
 
 def _register() -> None:
     from moderator.cli import (
+        agreement_cmd,
         anonymise_cmd,
         audit_cmd,
+        calibration_cmd,
         import_cmd,
+        intervention_cmd,
         moderation_cmd,
+        pack_cmd,
         report_cmd,
         rubric_cmd,
+        sample_cmd,
         synth_cmd,
         tui_cmd,
         user_cmd,
@@ -48,10 +56,15 @@ def _register() -> None:
         import_cmd,
         anonymise_cmd,
         audit_cmd,
+        sample_cmd,
         moderation_cmd,
+        pack_cmd,
         report_cmd,
         tui_cmd,
         synth_cmd,
+        agreement_cmd,
+        intervention_cmd,
+        calibration_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -20,7 +20,7 @@ from moderator.cli.common import common_options
 )
 @common_options
 def anonymise(file: Path, key_file: Path | None, db: Path | None, user: str | None) -> None:
-    """Read cases (JSONL or CSV) and write them anonymised, one JSON object per line.
+    """Read cases (JSONL or CSV; docs/formats.md) and write them anonymised, one JSON object per line.
 
     Identifiers become stable pseudonyms made with a secret key kept outside
     any database; names, dates of birth, addresses and other identifiers in the

@@ -10,11 +10,14 @@ import click
 from moderator.cli.common import (
     acting_user,
     common_options,
+    echo_text,
     emit_json,
+    escape,
     format_option,
     open_for,
     table_console,
 )
+from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
 
 
 @click.group("audit")
@@ -45,7 +48,7 @@ def assign(
     with store:
         actor = acting_user(store, who)
         audit_id = assign_audit(store, actor, case_ref, manager, rubric_id, due)
-    click.echo(f"audit {audit_id}: {case_ref} assigned to {manager} ({rubric_id}), due {due}")
+    echo_text(f"audit {audit_id}: {case_ref} assigned to {manager} ({rubric_id}), due {due}")
 
 
 @audit_group.command("programme")
@@ -139,7 +142,7 @@ def list_(
         ]
         if show_manager:
             cells.insert(5, a.manager)
-        table.add_row(*cells)
+        table.add_row(*(escape(c) for c in cells))
     table_console().print(table)
     click.echo(f"{len(audits)} audit(s)")
 
@@ -167,7 +170,6 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
         emit_json(data)
         return
     from rich.console import Console
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
@@ -209,86 +211,23 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
         )
 
 
-@audit_group.command("grade")
-@click.argument("audit_id", type=int)
-@click.argument("criterion")
-@click.argument("grade")
-@click.option("--note", default=None, help="Evidence note (required before submitting).")
-@common_options
-@click.pass_context
-def grade(
-    ctx: click.Context,
-    audit_id: int,
-    criterion: str,
-    grade: str,
-    note: str | None,
-    db: Path | None,
-    user: str | None,
-) -> None:
-    """Grade one criterion (1-4, RI, Good, …) with an evidence note; saved as a draft."""
-    from moderator.domain.grades import Grade
-    from moderator.services.audits import get_audit, save_criterion
+def _audit_target(store: Any, actor: Any, audit_id: int) -> Any:
+    from moderator.services.grading import AuditTarget
 
-    parsed = Grade.parse(grade)
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        save_criterion(store, actor, audit_id, criterion, grade=parsed, note=note)
-        detail = get_audit(store, actor, audit_id)
-    assert detail.overall is not None
-    click.echo(
-        f"audit {audit_id}: {criterion} = {parsed.label}; "
-        f"{detail.summary.graded}/{detail.summary.total} graded; overall {detail.overall.explanation}"
-    )
+    return AuditTarget.open(store, actor, audit_id)
 
 
-@audit_group.command("override")
-@click.argument("audit_id", type=int)
-@click.argument("grade", required=False)
-@click.option("--reason", default=None, help="Why the derived overall grade is wrong (required).")
-@click.option("--clear", is_flag=True, help="Remove the override.")
-@common_options
-@click.pass_context
-def override(
-    ctx: click.Context,
-    audit_id: int,
-    grade: str | None,
-    reason: str | None,
-    clear: bool,
-    db: Path | None,
-    user: str | None,
-) -> None:
-    """Override the derived overall grade, with a written reason."""
-    from moderator.domain.grades import Grade
-    from moderator.services.audits import set_override
-
-    if not clear and grade is None:
-        raise click.UsageError("give a GRADE (or --clear)")
-    parsed = None if clear else Grade.parse(grade)
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        set_override(store, actor, audit_id, parsed, reason)
-    click.echo(
-        f"audit {audit_id}: overall "
-        + ("override cleared" if parsed is None else f"overridden to {parsed.label}")
-    )
-
-
-@audit_group.command("submit")
-@click.argument("audit_id", type=int)
-@common_options
-@click.pass_context
-def submit(ctx: click.Context, audit_id: int, db: Path | None, user: str | None) -> None:
-    """Submit an audit: checks every criterion has a grade and evidence, then locks it."""
-    from moderator.services.audits import submit_audit
-
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        detail = submit_audit(store, actor, audit_id)
-    assert detail.overall is not None and detail.overall.final is not None
-    click.echo(f"audit {audit_id} submitted: overall {detail.overall.final.label} (now read-only)")
+add_grading_verbs(
+    audit_group,
+    SheetVerbs(
+        noun="audit",
+        overall="overall",
+        target=_audit_target,
+        grade_help="Grade one criterion (1-4, RI, Good, …) with an evidence note; saved as a draft.",
+        override_help="Override the derived overall grade, with a written reason.",
+        submit_help="Submit an audit: checks every criterion has a grade and evidence, then locks it.",
+    ),
+)
 
 
 COMMANDS = [audit_group]

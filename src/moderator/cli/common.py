@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from moderator.domain.text import strip_controls
 from moderator.errors import ModeratorError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,7 +24,9 @@ class ModeratorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ModeratorError as exc:
-            click.echo(f"error: {exc}" if "\n" not in str(exc) else str(exc), err=True)
+            # an error may quote what the user typed or what a file held: never raw to the terminal
+            message = strip_controls(str(exc))
+            click.echo(f"error: {message}" if "\n" not in message else message, err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # `moderator ... | head` should not print a traceback
             sys.stderr.close()
@@ -69,23 +73,134 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     return deco
 
 
+PASSWORD_STDIN = "moderator.password_stdin"
+_SIGNED_IN = "moderator.signed_in"
+
+
+def _remember_password_stdin(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    # ctx.meta is shared by the whole command chain, so the flag counts wherever it is given.
+    if value:
+        ctx.meta[PASSWORD_STDIN] = True
+
+
+def password_stdin_option(f: F) -> F:
+    """``--password-stdin``: in a secured database, read the password from standard input."""
+    return click.option(
+        "--password-stdin",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_password_stdin,
+        help="Secured database: read your password from the first line of standard input.",
+    )(f)
+
+
 def common_options(f: F) -> F:
-    """``--db`` and ``--as`` together, as every subcommand accepts them."""
-    return db_option(user_option(f))
+    """``--db``, ``--as`` and ``--password-stdin`` together, as every subcommand accepts them."""
+    return db_option(user_option(password_stdin_option(f)))
 
 
 def resolve(ctx: click.Context, db: Path | None, user: str | None) -> tuple[Path, str | None]:
     """Combine subcommand options with the root options, env and config."""
-    from moderator.settings import load_settings
-
-    root = ctx.find_root().params
-    settings = load_settings(db=db or root.get("db"), user=user or root.get("user"))
+    settings = resolve_settings(ctx, db, user)
     return settings.db_path(), settings.user
 
 
+def resolve_settings(ctx: click.Context, db: Path | None, user: str | None) -> Any:
+    """The :class:`Settings` for this command: its options, the root's, env and config."""
+    from moderator.settings import load_settings
+
+    root = ctx.find_root().params
+    return load_settings(db=db or root.get("db"), user=user or root.get("user"))
+
+
+def stdin_line() -> str | None:
+    """The next line of standard input without its line ending (None at the end)."""
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n") if line else None
+
+
+def read_secret(ctx: click.Context, prompt: str, *, confirm: bool = False) -> str | None:
+    """A password from standard input (``--password-stdin``) or a hidden terminal prompt.
+
+    None when neither is available (a script without ``--password-stdin``).
+    """
+    if ctx.meta.get(PASSWORD_STDIN):
+        return stdin_line()
+    if not sys.stdin.isatty():
+        return None
+    value: str = click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
+    return value
+
+
+def sign_in_as(ctx: click.Context, store: Any, who: str | None) -> str | None:
+    """In a secured database, sign ``who`` in (exit 3 when that fails); return the name to act as.
+
+    In an open database this changes nothing: ``--as`` is taken at its word.
+    """
+    from moderator.errors import Refused
+    from moderator.services.auth import SignInPolicy, is_secured, sign_in
+
+    if not is_secured(store):
+        return who
+    done = ctx.meta.get(_SIGNED_IN)
+    if done is not None:
+        return str(done)
+    how = (
+        "this database is secured: sign in with --as NAME --password-stdin "
+        "(your password on the first line of standard input), or run the command in a "
+        "terminal to be asked for it"
+    )
+    if not who:
+        raise Refused(how)
+    password = read_secret(ctx, f"Password for {who}")
+    if password is None:
+        raise Refused(how)
+    policy = SignInPolicy.from_settings(resolve_settings(ctx, None, None))
+    signed = sign_in(store, who, password, policy)
+    if signed.temporary:
+        click.echo(
+            f"warning: your password was set by a lead; choose your own with "
+            f"`moderator user password {signed.user.name!r}`",
+            err=True,
+        )
+    ctx.meta[_SIGNED_IN] = signed.user.name
+    return signed.user.name
+
+
+def check_signed_in(ctx: click.Context, db_path: Path, who: str | None) -> str | None:
+    """For commands that open the database themselves: sign in first when it is secured."""
+    if not db_path.exists():
+        return who
+    from moderator.store import open_store
+
+    with open_store(db_path) as store:
+        return sign_in_as(ctx, store, who)
+
+
 def emit_json(data: Any) -> None:
-    """Print data as JSON to stdout."""
-    click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=False))
+    """Print data as JSON to stdout (C1 control characters escaped, as C0 already are)."""
+    text = json.dumps(data, indent=2, default=str, ensure_ascii=False)
+    click.echo(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def escape(value: object) -> str:
+    """``value`` as literal text inside Rich markup: control characters gone, ``[`` escaped.
+
+    Use it for every stored or user-supplied string printed through Rich (table
+    cells and headers are markup too): a name such as ``Bad [/] name`` or one
+    holding an escape sequence must show as text, never style or retitle the terminal.
+    """
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(strip_controls(str(value)))
+
+
+def echo_text(message: str, *, err: bool = False) -> None:
+    """``click.echo`` for a line that includes stored text (control characters removed)."""
+    click.echo(strip_controls(message), err=err)
 
 
 def open_for(ctx: click.Context, db: Path | None, user: str | None) -> tuple[Any, str | None]:
@@ -93,7 +208,12 @@ def open_for(ctx: click.Context, db: Path | None, user: str | None) -> tuple[Any
     from moderator.store import open_store
 
     db_path, who = resolve(ctx, db, user)
-    return open_store(db_path), who
+    store = open_store(db_path)
+    try:
+        return store, sign_in_as(ctx, store, who)
+    except BaseException:
+        store.close()
+        raise
 
 
 def acting_user(store: Any, name: str | None) -> Any:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from moderator.cli.common import common_options, emit_json, format_option, resolve
+from moderator.cli.common import common_options, emit_json, format_option, resolve, sign_in_as
 
 
 @click.group("import")
@@ -35,7 +35,7 @@ def cases(
     db: Path | None,
     user: str | None,
 ) -> None:
-    """Import cases (JSONL or CSV, PRODUCT.md §7 format), atomically.
+    """Import cases (JSONL or CSV, format in docs/formats.md), atomically.
 
     Identifiers become keyed pseudonyms and free text is redacted on the way
     in; real identities never reach the database. A file with any bad row
@@ -53,6 +53,8 @@ def cases(
     err = Console(stderr=True)
     store = None if dry_run and not db_path.exists() else open_store(db_path)
     try:
+        if store is not None:
+            who = sign_in_as(ctx, store, who)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("Importing cases", total=None)
 
@@ -70,7 +72,7 @@ def cases(
         return
     out = Console()
     if dry_run:
-        from rich.markup import escape
+        from moderator.cli.common import escape
 
         for p in result.previews:
             out.print(f"[bold]line {p.line} → {p.case_ref}[/]: {len(p.redactions)} redaction(s)")

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from moderator.cli.common import common_options, format_option, resolve
+from moderator.cli.common import check_signed_in, common_options, format_option, resolve
 from moderator.errors import BadInput, UsageProblem
 
 if TYPE_CHECKING:
+    from moderator.analysis.counts import GradeCounts
     from moderator.analysis.inputs import Assignment, ReportFilters
     from moderator.analysis.pairs import PairedGrades
     from moderator.analysis.report import Report
@@ -35,9 +36,11 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     "--from-csv",
     "from_csv",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Read a paired-grades CSV instead of the database.",
+    multiple=True,
+    help="Read paired-grades CSV (or .parquet) files instead of the database; "
+    "more files may follow.",
 )
+@click.argument("more_files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @format_option(*FORMATS)
 @click.option(
     "--out",
@@ -66,7 +69,8 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 @click.pass_context
 def report(
     ctx: click.Context,
-    from_csv: Path | None,
+    from_csv: tuple[Path, ...],
+    more_files: tuple[Path, ...],
     fmt: str,
     out: Path | None,
     since: date | None,
@@ -81,27 +85,32 @@ def report(
     """The grade-drift report: who, which criteria, which teams, since when, how much is
     moderated.
 
-    Reads the database (as --as NAME), or a paired-grades CSV with --from-csv FILE
-    (columns audit_id,case_ref,rubric,criterion,manager,team,service_area,audited_on,
-    manager_grade,moderated_grade). --format csv writes that paired-grades table.
+    Reads the database (as --as NAME), or paired-grades files with --from-csv FILE
+    [FILE...] (CSV with columns audit_id,case_ref,rubric,criterion,manager,team,
+    service_area,audited_on,manager_grade,moderated_grade; or Parquet with the same
+    columns), pooled: a region's authorities' exports together. --format csv writes
+    that paired-grades table. Every column and every key of --format json:
+    docs/formats.md; every statistic: docs/statistics.md.
     """
     from moderator.analysis.inputs import ReportFilters
 
     if since and until and since > until:
         raise UsageProblem(f"--since {since} is after --until {until}")
+    if more_files and not from_csv:
+        raise UsageProblem("files are read only with --from-csv FILE [FILE...]")
+    files = [*from_csv, *more_files]
     filters = ReportFilters(since=since, until=until, team=team, rubric=rubric)
-    pairs, assignments, source = _load(ctx, from_csv, db, user, filters)
+    if fmt == "csv":
+        _write_csv(_load_pairs(ctx, files, db, user, filters), filters, out)
+        return
+    counts, assignments, source = _load_counts(ctx, files, db, user, filters)
     if target is None:
         target = _configured_target(ctx, db, user)
 
-    if fmt == "csv":
-        _write_csv(pairs, filters, out)
-        return
-
-    from moderator.analysis.report import build_report
+    from moderator.analysis.build import build_report
 
     result = build_report(
-        pairs,
+        counts,
         assignments=assignments,
         coverage_target=target,
         period=period,
@@ -126,22 +135,39 @@ def report(
     _emit(_render(result, fmt), out)
 
 
-def _load(
+def _load_counts(
     ctx: click.Context,
-    from_csv: Path | None,
+    files: list[Path],
     db: Path | None,
     user: str | None,
     filters: ReportFilters,
-) -> tuple[PairedGrades, list[Assignment] | None, str]:
-    if from_csv is not None:
-        from moderator.analysis.pairs import read_paired_csv
+) -> tuple[GradeCounts, list[Assignment] | None, str]:
+    """The count tables the report is built from (filtered), its assignments and its source."""
+    if files:
+        from moderator.analysis.paired_csv import count_paired_files
 
-        return read_paired_csv(from_csv), None, str(from_csv)
+        return count_paired_files(files, filters), None, ", ".join(map(str, files))
     db_path, who = resolve(ctx, db, user)
+    who = check_signed_in(ctx, db_path, who)
+    from moderator.services.reporting import load_report_counts
+
+    counts, assignments = load_report_counts(db_path, who, filters)
+    return counts, assignments, str(db_path)
+
+
+def _load_pairs(
+    ctx: click.Context, files: list[Path], db: Path | None, user: str | None, filters: ReportFilters
+) -> PairedGrades:
+    """The paired rows themselves, for ``--format csv`` (filtered again when written)."""
+    if files:
+        from moderator.analysis.paired_csv import read_paired_files
+
+        return read_paired_files(files)
+    db_path, who = resolve(ctx, db, user)
+    who = check_signed_in(ctx, db_path, who)
     from moderator.services.reporting import load_report_inputs
 
-    pairs, assignments = load_report_inputs(db_path, who, filters)
-    return pairs, assignments, str(db_path)
+    return load_report_inputs(db_path, who, filters)[0]
 
 
 def _configured_target(ctx: click.Context, db: Path | None, user: str | None) -> float:
@@ -179,8 +205,8 @@ def _emit(text: str, out: Path | None) -> None:
 
 
 def _write_csv(pairs: PairedGrades, filters: ReportFilters, out: Path | None) -> None:
+    from moderator.analysis.build import apply_filters
     from moderator.analysis.pairs import write_paired_csv
-    from moderator.analysis.report import apply_filters
 
     selected = apply_filters(pairs, filters)
     if out is None:
@@ -200,6 +226,8 @@ def _print_table(result: Report) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from moderator.cli.common import escape
+    from moderator.domain.text import strip_controls
     from moderator.reports.formatting import (
         GRADE_SHORT,
         LENIENCY_COLUMNS,
@@ -212,7 +240,7 @@ def _print_table(result: Report) -> None:
     )
 
     console = Console()
-    console.print(Text(result.headline, style="bold"))
+    console.print(Text(strip_controls(result.headline), style="bold"))
     console.print(Text(caption(result), style="dim"))
     console.print()
 
@@ -221,7 +249,7 @@ def _print_table(result: Report) -> None:
     summary.add_column("")
     pairs = summary_rows(result)
     for label, _ in pairs:
-        summary.add_column(label, justify="right")
+        summary.add_column(escape(label), justify="right")
     for c in STATS_COLUMNS:
         summary.add_row(c.heading, *(fmt(c.get(stats), c.kind) for _, stats in pairs))
     console.print(summary)
@@ -255,7 +283,8 @@ def _print_table(result: Report) -> None:
             no_wrap=c.kind != "text",
         )
     for m in managers_by_leniency(result):
-        managers.add_row(*row(m, columns), style="bold red" if m.optimistic else None)
+        cells = [escape(c) for c in row(m, columns)]
+        managers.add_row(*cells, style="bold red" if m.optimistic else None)
     console.print(managers)
     cov = result.coverage
     if cov.rate is not None:

@@ -139,8 +139,9 @@ def show(rubric_id: str, fmt: str, db: Path | None, user: str | None) -> None:
         emit_json(_rubric_json(r))
         return
     from rich.console import Console
-    from rich.markup import escape
     from rich.tree import Tree
+
+    from moderator.cli.common import escape
 
     area = (r.service_area or "any service area").replace("_", " ")
     root = Tree(

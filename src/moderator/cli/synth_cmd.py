@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from moderator.cli.common import common_options, emit_json, format_option, resolve
+from moderator.cli.common import check_signed_in, common_options, emit_json, format_option, resolve
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -115,12 +115,13 @@ def synth(
     from moderator.services.rubrics import shipped_rubrics
     from moderator.store import open_store
     from moderator.synth.bulk import synthesise
-    from moderator.synth.model import SynthConfig
+    from moderator.synth.config import SynthConfig
 
     root_db = ctx.find_root().params.get("db")
     if db is None and root_db is None:
         raise UsageProblem("synth needs --db PATH: a new database to write (never your own)")
-    db_path, _who = resolve(ctx, db, user)
+    db_path, who = resolve(ctx, db, user)
+    check_signed_in(ctx, db_path, who)
     config = SynthConfig(
         audits=audits,
         seed=seed,

@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
 import click
 
 from moderator.cli.common import common_options, resolve
+from moderator.errors import ModeratorError
+
+
+def _workbench() -> ModuleType:
+    """The TUI module; a missing third-party package is one clear error, not a fallback."""
+    try:
+        from moderator.tui import app
+    except ModuleNotFoundError as exc:
+        if exc.name is None or exc.name.split(".")[0] == "moderator":
+            raise  # our own module missing is a bug: let the traceback show where
+        raise ModeratorError(
+            f"the workbench needs the Python package {exc.name!r}, which is not installed"
+            " (reinstall moderator with its dependencies: pip install moderator)"
+        ) from exc
+    return app
 
 
 def open_tui(ctx: click.Context, db: Path | None, user: str | None) -> None:
     """Open the TUI on the resolved database as the resolved user."""
+    workbench = _workbench()
     db_path, who = resolve(ctx, db, user)
-    try:
-        from moderator.tui.app import run_app
-    except ImportError:  # the workbench is not built yet: show what exists
-        click.echo("The grading workbench is not available in this build; showing the rubrics.")
-        from moderator.cli.rubric_cmd import list_rubrics
-
-        ctx.invoke(list_rubrics, fmt="table")
-        return
-    run_app(db_path, who)
+    workbench.run_app(db_path, who)
 
 
 @click.command("demo")
@@ -40,20 +49,13 @@ def demo(ctx: click.Context, build_only: Path | None, db: Path | None, user: str
     """
     if build_only is not None:
         from moderator.demo import DEMO_LEAD, build_demo_db
+        from moderator.settings import load_settings
 
-        build_demo_db(build_only)
+        build_demo_db(build_only, source=load_settings().sample_audits)
         click.echo(f"Built the demo database: {build_only}")
         click.echo(f"Try: moderator audit list --db {build_only} --as '{DEMO_LEAD}'")
         return
-    try:
-        from moderator.tui.app import run_demo
-    except ImportError:
-        click.echo("The grading workbench is not available in this build; showing the rubrics.")
-        from moderator.cli.rubric_cmd import list_rubrics
-
-        ctx.invoke(list_rubrics, fmt="table")
-        return
-    run_demo(user)
+    _workbench().run_demo(user)
 
 
 COMMANDS = [demo]

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from moderator.cli.common import common_options, emit_json, format_option, open_for
+from moderator.cli.common import (
+    acting_user,
+    common_options,
+    echo_text,
+    emit_json,
+    escape,
+    format_option,
+    open_for,
+    read_secret,
+)
 
 
 @click.group("user")
@@ -41,7 +50,7 @@ def add(
     store, who = open_for(ctx, db, user)
     with store:
         created = add_user(store, who, name, role, team=team, authority=authority)
-    click.echo(f"added {created.name} ({created.role.value})")
+    echo_text(f"added {created.name} ({created.role.value})")
 
 
 @user_group.command("list")
@@ -63,8 +72,44 @@ def list_(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> No
 
     table = Table("name", "role", "team", "authority")
     for u in users:
-        table.add_row(u.name, u.role.value, u.team or "", u.authority or "")
+        table.add_row(*(escape(v) for v in (u.name, u.role.value, u.team or "", u.authority or "")))
     Console().print(table)
+
+
+@user_group.command("password")
+@click.argument("name")
+@common_options
+@click.pass_context
+def password(ctx: click.Context, name: str, db: Path | None, user: str | None) -> None:
+    """Set NAME's password; the first password secures the database.
+
+    In an open database a lead secures it by setting their own password first
+    (--as LEAD). After that everyone signs in: anyone may change their own
+    password; a lead may set anyone's, which stays temporary until its owner
+    chooses their own. Asked twice on a terminal; with --password-stdin,
+    standard input holds your own password on the first line (once the
+    database is secured) and then the new password.
+    """
+    from moderator.errors import UsageProblem
+    from moderator.services.auth import is_secured, set_password
+
+    store, who = open_for(ctx, db, user)
+    with store:
+        actor = acting_user(store, who) if who else None
+        was_secured = is_secured(store)
+        new = read_secret(ctx, f"New password for {name}", confirm=True)
+        if new is None:
+            raise UsageProblem(
+                "no new password: give it on standard input with --password-stdin, "
+                "or run the command in a terminal to be asked"
+            )
+        temporary = set_password(store, actor, name, new)
+    if temporary:
+        click.echo(f"temporary password set for {name}: they choose their own at next sign-in")
+    else:
+        click.echo(f"password set for {name}")
+    if not was_secured:
+        click.echo("this database is now secured: every command and workbench signs in")
 
 
 COMMANDS = [user_group]

@@ -7,15 +7,23 @@ import hmac
 import json
 import os
 import secrets
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from moderator.domain.limits import (
+    MAX_DEPTH,
+    MAX_PACK_BYTES,
+    MB,
+    bounded_int,
+    nesting_depth,
+    read_capped,
+)
 from moderator.errors import BadInput
 
 PACK_FORMAT = "moderator-pack"
 PACK_SCHEMA_VERSION = 1
 SEAL_ALGORITHM = "HMAC-SHA256"
-MAX_PACK_BYTES = 256 * 1024 * 1024
 KEY_BYTES = 32
 _DOMAIN = b"moderator-pack/v1\n"
 
@@ -149,8 +157,9 @@ def _no_constants(name: str) -> Any:
 def read_pack(path: Path) -> tuple[dict[str, Any], bytes]:
     """Read a pack file and check it is whole and unaltered: (content, raw bytes).
 
-    Checks, in order: the file can be read and is not too big; it is complete
-    JSON; it is exactly in canonical form (so no byte can change unnoticed);
+    Checks, in order: the file can be read and is not too big (read with a cap,
+    so a stream without end is refused quickly); it is complete JSON with no
+    number over 18 digits and no nesting deeper than 32; it is exactly in canonical form (so no byte can change unnoticed);
     it is a moderator pack; its SHA-256 seal matches its content. The HMAC is
     checked by the caller, who knows which key or token applies.
 
@@ -163,17 +172,25 @@ def read_pack(path: Path) -> tuple[dict[str, Any], bytes]:
         raise BadInput(f"{path}: no such file") from None
     except OSError as exc:
         raise BadInput(f"{path}: cannot read: {exc.strerror}") from None
-    if size > MAX_PACK_BYTES:
-        raise BadInput(f"{path}: {size} bytes is too big for a moderation pack")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read: {exc.strerror}") from None
+    if size > MAX_PACK_BYTES:  # refused from its size alone, before reading a byte
+        raise BadInput(
+            f"{path}: {size // MB} MB is more than a moderation pack can be"
+            f" ({MAX_PACK_BYTES // MB} MB)"
+        )
+    # Capped, because a device or a pipe (/dev/zero) has no size to check first.
+    raw = read_capped(path, MAX_PACK_BYTES, "moderation pack")
     if not raw.strip():
         raise BadInput(f"{path}: empty file, not a moderation pack")
     try:
         text = raw.decode("ascii")
-        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        doc = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constants,
+            parse_int=bounded_int,
+        )
+    except RecursionError:
+        raise BadInput(f"{path}: nested more than {MAX_DEPTH} levels deep: not a pack") from None
     except UnicodeDecodeError as exc:
         raise BadInput(
             f"{path}: byte {exc.start}: not ASCII, so the pack was altered or damaged"
@@ -188,6 +205,8 @@ def read_pack(path: Path) -> tuple[dict[str, Any], bytes]:
         raise BadInput(f"{where}: not a readable pack ({exc.msg}): altered or damaged") from None
     except ValueError as exc:
         raise BadInput(f"{path}: not a readable pack ({exc}): altered or damaged") from None
+    if nesting_depth(doc) > MAX_DEPTH:
+        raise BadInput(f"{path}: nested more than {MAX_DEPTH} levels deep: not a pack")
     if not isinstance(doc, dict) or doc.get("format") != PACK_FORMAT:
         raise BadInput(f'{path}: not a moderator pack (no "format": "{PACK_FORMAT}")')
     if canonical_file_bytes(doc) != raw:
@@ -218,3 +237,19 @@ def write_pack(path: Path, doc: dict[str, Any]) -> tuple[Path, bytes]:
     except OSError as exc:
         raise BadInput(f"{path}: cannot write: {exc.strerror}") from None
     return tmp, data
+
+
+def place_file(tmp: Path, out: Path) -> None:
+    """Move a written pack into place (the temporary file is removed if that fails)."""
+    try:
+        os.replace(tmp, out)
+    except OSError as exc:
+        with suppress(OSError):
+            tmp.unlink()
+        raise BadInput(f"{out}: cannot write: {exc.strerror}") from None
+
+
+def discard_file(tmp: Path) -> None:
+    """Remove a temporary pack file that will not be used."""
+    with suppress(OSError):
+        tmp.unlink()

@@ -15,7 +15,7 @@ from moderator.reports.xlsx import write_xlsx
 
 
 def render_json(report: Report) -> str:
-    """The report as JSON (the ``--format json`` contract of PRODUCT.md §7)."""
+    """The report as JSON (the ``--format json`` contract of docs/formats.md)."""
     return report.model_dump_json(indent=2)
 
 

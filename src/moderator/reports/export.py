@@ -51,8 +51,8 @@ def export_report(
         if fmt == "csv":
             if pairs is None:
                 raise UsageProblem("a CSV export needs the paired grades")
+            from moderator.analysis.build import apply_filters
             from moderator.analysis.pairs import write_paired_csv
-            from moderator.analysis.report import apply_filters
 
             write_paired_csv(apply_filters(pairs, filters), path)
         elif fmt == "xlsx":

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderator.analysis.report import Report
+from moderator.domain.text import spreadsheet_cell
 from moderator.reports.formatting import (
     BREAKDOWNS,
     COMPLIANCE_COLUMNS,
@@ -41,6 +42,19 @@ NUMBER_FORMATS = {
 }
 
 
+def _put(ws: Worksheet, *, row: int, column: int, value: Any) -> Any:
+    """Set a cell; text is always text, never a formula (names and teams are user-supplied).
+
+    The OWASP rule for spreadsheet injection: text that starts like a formula
+    gets a leading ``'`` and the cell is typed as a string; control characters
+    (which openpyxl refuses) are removed. Numbers stay numbers.
+    """
+    cell = ws.cell(row=row, column=column, value=spreadsheet_cell(value))  # type: ignore[call-overload]
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def _write_table(
     ws: Worksheet,
     objects: Sequence[object],
@@ -63,7 +77,7 @@ def _write_table(
         spans.append((c, col))
         headings = [f"{c.heading} low", f"{c.heading} high"] if c.kind == "ci" else [c.heading]
         for offset, heading in enumerate(headings):
-            cell = ws.cell(row=start_row, column=col + offset, value=heading)
+            cell = _put(ws, row=start_row, column=col + offset, value=heading)
             cell.font = header_font
             cell.fill = header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -88,7 +102,7 @@ def _write_table(
             else:
                 cells = [(first, value, NUMBER_FORMATS.get(c.kind))]
             for column, v, number_format in cells:
-                cell = ws.cell(row=r, column=column, value=v)
+                cell = _put(ws, row=r, column=column, value=v)
                 if number_format:
                     cell.number_format = number_format
                 if fill is not None:
@@ -103,31 +117,31 @@ def _write_confusion(ws: Worksheet, stats: Any, start_row: int, title: str) -> i
     from openpyxl.styles import Font, PatternFill
 
     bold = Font(bold=True)
-    ws.cell(row=start_row, column=1, value=title).font = bold
+    _put(ws, row=start_row, column=1, value=title).font = bold
     header = start_row + 1
-    ws.cell(row=header, column=1, value="Manager / Moderator").font = bold
+    _put(ws, row=header, column=1, value="Manager / Moderator").font = bold
     for j, label in enumerate([*GRADE_LABELS, "Total"], start=2):
-        cell = ws.cell(row=header, column=j, value=label)
+        cell = _put(ws, row=header, column=j, value=label)
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor="E4E7EB")
     for i, label in enumerate(GRADE_LABELS):
         r = header + 1 + i
-        ws.cell(row=r, column=1, value=label).font = bold
+        _put(ws, row=r, column=1, value=label).font = bold
         for j in range(4):
-            cell = ws.cell(row=r, column=2 + j, value=stats.confusion[i][j])
+            cell = _put(ws, row=r, column=2 + j, value=stats.confusion[i][j])
             cell.number_format = NUMBER_FORMATS["int"]
             if i == j:
                 cell.fill = PatternFill("solid", fgColor="E8F5E9")
             elif j > i and stats.confusion[i][j]:
                 cell.fill = PatternFill("solid", fgColor="FBE9E7")
-        ws.cell(row=r, column=6, value=sum(stats.confusion[i])).number_format = NUMBER_FORMATS[
+        _put(ws, row=r, column=6, value=sum(stats.confusion[i])).number_format = NUMBER_FORMATS[
             "int"
         ]
     total_row = header + 5
-    ws.cell(row=total_row, column=1, value="Total").font = bold
+    _put(ws, row=total_row, column=1, value="Total").font = bold
     for j in range(4):
-        ws.cell(row=total_row, column=2 + j, value=sum(stats.confusion[i][j] for i in range(4)))
-    ws.cell(row=total_row, column=6, value=stats.n)
+        _put(ws, row=total_row, column=2 + j, value=sum(stats.confusion[i][j] for i in range(4)))
+    _put(ws, row=total_row, column=6, value=stats.n)
     return total_row + 2
 
 
@@ -140,10 +154,10 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     ws = wb.active
     assert ws is not None
     ws.title = "Summary"
-    ws["A1"] = "Grade drift report"
+    _put(ws, row=1, column=1, value="Grade drift report")
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = caption(report)
-    ws["A3"] = report.headline
+    _put(ws, row=2, column=1, value=caption(report))
+    _put(ws, row=3, column=1, value=report.headline)
     ws["A3"].font = Font(bold=True)
     ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A3:L3")
@@ -165,8 +179,8 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     ]
     r = next_row + 1
     for label, value, number_format in facts:
-        ws.cell(row=r, column=1, value=label).font = Font(bold=True)
-        cell = ws.cell(row=r, column=2, value=value)
+        _put(ws, row=r, column=1, value=label).font = Font(bold=True)
+        cell = _put(ws, row=r, column=2, value=value)
         if number_format:
             cell.number_format = number_format
         r += 1
@@ -196,7 +210,7 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     if report.compliance.available:
         _write_table(compliance, report.compliance.by_manager, COMPLIANCE_COLUMNS)
     else:
-        compliance["A1"] = report.compliance.note or "Compliance is not available."
+        _put(compliance, row=1, column=1, value=report.compliance.note or "Not available.")
 
     trend = wb.create_sheet("Trend")
     points = [(series.key, p) for series in report.trend for p in series.points]
@@ -212,10 +226,10 @@ def write_xlsx(report: Report, path: Path | str) -> None:
 
     definitions = wb.create_sheet("Definitions")
     for column, heading in ((1, "Term"), (2, "Definition")):
-        definitions.cell(row=1, column=column, value=heading).font = Font(bold=True)
+        _put(definitions, row=1, column=column, value=heading).font = Font(bold=True)
     for k, (name, text) in enumerate(report.definitions.items(), start=2):
-        definitions.cell(row=k, column=1, value=name)
-        definitions.cell(row=k, column=2, value=text).alignment = Alignment(wrap_text=True)
+        _put(definitions, row=k, column=1, value=name)
+        _put(definitions, row=k, column=2, value=text).alignment = Alignment(wrap_text=True)
     definitions.column_dimensions["A"].width = 22
     definitions.column_dimensions["B"].width = 100
     definitions.freeze_panes = "A2"

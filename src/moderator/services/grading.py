@@ -15,17 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
+from moderator.domain.grade_sheet import (
+    CriterionEntry,
+    KeepOrGrade,
+    OverallView,
+    incomplete_reasons,
+    overall_view,
+)
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
-from moderator.services.audits import CriterionEntry, OverallView, overall_view
 from moderator.services.users import Role, User
 from moderator.store.db import Store
-
-KeepOrGrade = Grade | Literal["keep"] | None
 
 
 class CriterionFeedback(BaseModel):
@@ -179,37 +183,39 @@ class GradingTarget(Protocol):
         ...
 
 
-def missing_evidence(
-    rubric: Rubric,
-    entries: Iterable[CriterionEntry],
-    override: Grade | None,
-    reason: str | None,
-) -> list[str]:
-    """Why a grading cannot be submitted: ungraded criteria, missing evidence notes, bare override."""
-    titles = {c.id: c.title for c in rubric.criteria}
-    by_id = {e.criterion: e for e in entries}
-    problems = []
-    for crit in rubric.criteria:
-        entry = by_id.get(crit.id)
-        if entry is None or entry.grade is None:
-            problems.append(f"{titles[crit.id]}: not graded")
-        elif not entry.note.strip():
-            problems.append(f"{titles[crit.id]}: no evidence note")
-    if override is not None and not (reason or "").strip():
-        problems.append("overall override has no reason")
-    return problems
+class _SheetTarget:
+    """What both targets share: the rubric's pure rules over the entries on screen."""
+
+    kind = ""
+
+    def __init__(self, store: Store, user: User, key: int, rubric: Rubric) -> None:
+        self.store = store
+        self.user = user
+        self.key = key
+        self.rubric = rubric
+
+    def overall(
+        self, entries: Iterable[CriterionEntry], override: Grade | None, reason: str | None
+    ) -> OverallView:
+        """The derived overall grade and the sentence that explains it."""
+        return overall_view(self.rubric, entries, override, reason)
+
+    def missing(
+        self, entries: Iterable[CriterionEntry], override: Grade | None, reason: str | None
+    ) -> list[str]:
+        """What is still needed before submitting (the same rule the submission applies)."""
+        return incomplete_reasons(self.rubric, entries, override, reason)
 
 
-class AuditTarget:
+class AuditTarget(_SheetTarget):
     """A manager's audit as a grading target (read-only for anyone but its manager)."""
 
     kind = "audit"
 
-    def __init__(self, store: Store, user: User, audit_id: int, rubric: Rubric) -> None:
-        self.store = store
-        self.user = user
-        self.audit_id = audit_id
-        self.rubric = rubric
+    @property
+    def audit_id(self) -> int:
+        """The audit graded."""
+        return self.key
 
     @classmethod
     def open(cls, store: Store, user: User, audit_id: int) -> AuditTarget:
@@ -272,23 +278,11 @@ class AuditTarget:
         submit_audit(self.store, self.user, self.audit_id)
         return self.load()
 
-    def overall(
-        self, entries: Iterable[CriterionEntry], override: Grade | None, reason: str | None
-    ) -> OverallView:
-        """The derived overall grade and the sentence that explains it."""
-        return overall_view(self.rubric, entries, override, reason)
 
-    def missing(
-        self, entries: Iterable[CriterionEntry], override: Grade | None, reason: str | None
-    ) -> list[str]:
-        """What is still needed before the audit can be submitted."""
-        return missing_evidence(self.rubric, entries, override, reason)
-
-
-class ModerationTarget:
+class ModerationTarget(_SheetTarget):
     """A moderator's blind grading as a grading target.
 
-    Everything comes from :mod:`moderator.services.moderation`, which never
+    Everything comes from :mod:`moderator.services.blind_grading`, which never
     returns the manager's grades, notes or overall grade from these calls; the
     sheet therefore shows the case, the rubric and the moderator's own grading
     only. Read-only once submitted, and for anyone but its moderator.
@@ -296,22 +290,21 @@ class ModerationTarget:
 
     kind = "moderation"
 
-    def __init__(self, store: Store, user: User, moderation_id: int, rubric: Rubric) -> None:
-        self.store = store
-        self.user = user
-        self.moderation_id = moderation_id
-        self.rubric = rubric
+    @property
+    def moderation_id(self) -> int:
+        """The moderation graded."""
+        return self.key
 
     @classmethod
     def open(cls, store: Store, user: User, moderation_id: int) -> ModerationTarget:
         """The target for ``moderation_id`` as ``user`` (blocking: reads the rubric)."""
-        from moderator.services.moderation import moderation_rubric
+        from moderator.services.blind_grading import moderation_rubric
 
         return cls(store, user, moderation_id, moderation_rubric(store, moderation_id))
 
     def load(self) -> GradingSheet:
         """Read the moderation as this user may see it: case, rubric, own grading."""
-        from moderator.services.moderation import get_moderation
+        from moderator.services.blind_grading import get_moderation
 
         detail = get_moderation(self.store, self.user, self.moderation_id)
         s = detail.summary
@@ -349,7 +342,7 @@ class ModerationTarget:
 
     def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
         """Autosave one criterion of the blind grading (claims an unassigned moderation)."""
-        from moderator.services.moderation import save_moderation_grade
+        from moderator.services.blind_grading import save_moderation_grade
 
         save_moderation_grade(
             self.store, self.user, self.moderation_id, criterion, grade=grade, note=note
@@ -357,25 +350,13 @@ class ModerationTarget:
 
     def set_override(self, grade: Grade | None, reason: str | None) -> None:
         """Override the moderator's derived overall grade, or clear the override."""
-        from moderator.services.moderation import set_moderation_override
+        from moderator.services.blind_grading import set_moderation_override
 
         set_moderation_override(self.store, self.user, self.moderation_id, grade, reason)
 
     def submit(self) -> GradingSheet:
         """Submit the blind grading and return it read-only."""
-        from moderator.services.moderation import submit_moderation
+        from moderator.services.blind_grading import submit_moderation
 
         submit_moderation(self.store, self.user, self.moderation_id)
         return self.load()
-
-    def overall(
-        self, entries: Iterable[CriterionEntry], override: Grade | None, reason: str | None
-    ) -> OverallView:
-        """The derived overall grade of the blind grading and why."""
-        return overall_view(self.rubric, entries, override, reason)
-
-    def missing(
-        self, entries: Iterable[CriterionEntry], override: Grade | None, reason: str | None
-    ) -> list[str]:
-        """What is still needed before the blind grading can be submitted."""
-        return missing_evidence(self.rubric, entries, override, reason)

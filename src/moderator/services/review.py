@@ -1,10 +1,14 @@
-"""The review of a submitted moderation, as a screen works on it (no UI here).
+"""The review of a submitted moderation: a decision per disagreement, then the outcome.
 
-:class:`ReviewSession` wraps the review functions of
-:mod:`moderator.services.moderation` (which enforce who may see both
-gradings, and when) and adds the *pure* preview a screen needs while the
-moderator is still deciding: the moderated overall grade the decisions so far
-give, the outcome it would mean, and what is still to decide. Methods marked
+The moderator (or a lead) records a moderated grade and a rationale for every
+criterion where the two gradings disagree, may override the moderated overall
+grade with a reason, and completes the review, which locks it and records the
+outcome (:func:`moderator.domain.grade_sheet.moderation_outcome`).
+
+:class:`ReviewSession` wraps these functions for a screen and adds the *pure*
+preview a screen needs while the moderator is still deciding: the moderated
+overall grade the decisions so far give, the outcome it would mean, and what
+is still to decide. Methods marked
 *pure* run on the UI thread and touch no database; the others block.
 """
 
@@ -12,15 +16,199 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
+from moderator.domain.grade_sheet import (
+    MAX_NOTE,
+    CriterionEntry,
+    Outcome,
+    OverallView,
+    check_criterion,
+    check_override,
+    moderation_outcome,
+    overall_view,
+)
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
-from moderator.services.audits import CriterionEntry, OverallView, overall_view
-from moderator.services.moderation import ComparisonRow, ModerationComparison, Outcome
+from moderator.domain.text import require_plain_text
+from moderator.errors import BadInput, Refused
+from moderator.services.blind_grading import moderation_rubric
+from moderator.services.comparison import (
+    ComparisonRow,
+    ModerationComparison,
+    compare_moderation,
+    comparison_of,
+    reviewable_moderation,
+)
 from moderator.services.users import User
 from moderator.store.db import Store
+
+
+def _open_review(store: Store, user: User, moderation_id: int) -> tuple[dict[str, Any], Rubric]:
+    row, rubric = reviewable_moderation(store, user, moderation_id)
+    if row["status"] == "reviewed":
+        raise Refused(f"moderation {moderation_id} is reviewed and read-only")
+    return row, rubric
+
+
+def record_review(
+    store: Store,
+    user: User,
+    moderation_id: int,
+    criterion: str,
+    grade: Grade,
+    rationale: str,
+) -> ModerationComparison:
+    """Record the moderated grade and its rationale for one disagreement.
+
+    The rationale is required: it should say which rubric descriptor the
+    evidence meets (the comparison shows the descriptor of the chosen grade).
+    Criteria where manager and moderator agree take the agreed grade and
+    cannot be decided here.
+    """
+    row, rubric = _open_review(store, user, moderation_id)
+    check_criterion(rubric, criterion)
+    rationale = (rationale or "").strip()
+    if not rationale:
+        raise BadInput(
+            f"{rubric.criterion(criterion).title}: a disagreement needs a rationale"
+            " (which descriptor does the evidence meet, and why?)"
+        )
+    if len(rationale) > MAX_NOTE:
+        raise BadInput(f"rationale is too long ({len(rationale)} > {MAX_NOTE} characters)")
+    rationale = require_plain_text(rationale, "rationale")
+    comparison = comparison_of(store, row, rubric)
+    current = next(r for r in comparison.rows if r.criterion == criterion)
+    if current.agreed:
+        raise BadInput(
+            f"{current.title}: manager and moderator agreed ({current.moderated_grade}); "
+            "the agreed grade stands"
+        )
+    old = store.row(
+        "SELECT moderated_grade, rationale FROM moderation_grades"
+        " WHERE moderation_id = ? AND criterion = ?",
+        [moderation_id, criterion],
+    )
+    if old is None:
+        raise BadInput(f"{current.title}: the moderator did not grade this criterion")
+    with store.transaction():
+        stamp = store.now()
+        store.execute(
+            "UPDATE moderation_grades SET moderated_grade = ?, rationale = ?, updated_at = ?"
+            " WHERE moderation_id = ? AND criterion = ?",
+            (int(grade), rationale, stamp, moderation_id, criterion),
+        )
+        store.execute("UPDATE moderations SET updated_at = ? WHERE id = ?", (stamp, moderation_id))
+        store.record_event(
+            user.name,
+            "moderation.review",
+            "moderation",
+            moderation_id,
+            field=criterion,
+            before=Grade.parse_optional(old["moderated_grade"]),
+            after=grade.label,
+            detail={
+                "manager": None if current.manager_grade is None else current.manager_grade.label,
+                "moderator": (
+                    None if current.moderator_grade is None else current.moderator_grade.label
+                ),
+                "rationale_chars": len(rationale),
+            },
+            at=stamp,
+        )
+    return compare_moderation(store, user, moderation_id)
+
+
+def set_moderated_overall(
+    store: Store, user: User, moderation_id: int, grade: Grade | None, reason: str | None
+) -> ModerationComparison:
+    """Override the derived moderated overall grade (a reason is required), or clear it."""
+    row, _rubric = _open_review(store, user, moderation_id)
+    reason = check_override(grade, reason, what="moderated overall grade")
+    old = row["moderated_override"]
+    with store.transaction():
+        stamp = store.now()
+        store.execute(
+            "UPDATE moderations SET moderated_override = ?, overall_rationale = ?, updated_at = ?"
+            " WHERE id = ?",
+            (None if grade is None else int(grade), reason or None, stamp, moderation_id),
+        )
+        store.record_event(
+            user.name,
+            "moderation.review_override",
+            "moderation",
+            moderation_id,
+            field="overall",
+            before=None if old is None else Grade(old).label,
+            after=None if grade is None else grade.label,
+            detail={"reason_chars": len(reason)},
+            at=stamp,
+        )
+    return compare_moderation(store, user, moderation_id)
+
+
+def complete_review(store: Store, user: User, moderation_id: int) -> ModerationComparison:
+    """Finish the review: every disagreement decided with a rationale, then lock it.
+
+    Agreed criteria take the agreed grade; the moderated overall grade is
+    derived from the moderated criterion grades by the rubric's rule (or the
+    override, with its reason); the outcome compares it with the manager's
+    overall grade. The manager can then read the outcome on their audit.
+    """
+    row, rubric = _open_review(store, user, moderation_id)
+    comparison = comparison_of(store, row, rubric)
+    problems = [
+        f"  - {r.title}: {'no moderated grade' if r.moderated_grade is None else 'no rationale'}"
+        f" (manager {r.manager_grade}, moderator {r.moderator_grade})"
+        for r in comparison.rows
+        if not r.decided
+    ]
+    overall = comparison.moderated_overall
+    if overall.override is not None and not overall.override_reason:
+        problems.append("  - moderated overall override has no reason")
+    if problems:
+        raise BadInput(
+            f"review of moderation {moderation_id} is not complete ({len(problems)} to do)",
+            details=problems,
+        )
+    final = overall.final
+    assert final is not None
+    outcome = moderation_outcome(comparison.manager_overall, final)
+    with store.transaction():
+        stamp = store.now()
+        for r in comparison.rows:
+            if r.agreed:
+                store.execute(
+                    "UPDATE moderation_grades SET moderated_grade = ?, updated_at = ?"
+                    " WHERE moderation_id = ? AND criterion = ?",
+                    (int(r.moderated_grade or 0), stamp, moderation_id, r.criterion),
+                )
+        store.execute(
+            "UPDATE moderations SET status = 'reviewed', moderated_overall = ?, outcome = ?,"
+            " reviewed_at = ?, reviewed_by = ?, updated_at = ? WHERE id = ?",
+            (int(final), outcome, stamp, user.name, stamp, moderation_id),
+        )
+        store.record_event(
+            user.name,
+            "moderation.reviewed",
+            "moderation",
+            moderation_id,
+            field="overall",
+            before=None if comparison.manager_overall is None else comparison.manager_overall.label,
+            after=final.label,
+            detail={
+                "audit_id": row["audit_id"],
+                "outcome": outcome,
+                "disagreements": len(comparison.disagreements),
+            },
+            at=stamp,
+        )
+    return compare_moderation(store, user, moderation_id)
+
+
+# -- a review on screen ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -46,15 +234,6 @@ class ReviewPreview(BaseModel):
     """Criterion ids still needing a moderated grade or a rationale."""
 
 
-def outcome_of(manager: Grade | None, moderated: Grade | None) -> Outcome | None:
-    """``agreed``, ``downgraded`` (moderated worse than the manager's) or ``upgraded``."""
-    if manager is None or moderated is None:
-        return None
-    if moderated == manager:
-        return "agreed"
-    return "downgraded" if moderated > manager else "upgraded"
-
-
 def decision_of(row: ComparisonRow) -> Decision:
     """The decision already stored for a row (agreed rows carry the agreed grade)."""
     return Decision(row.moderated_grade, row.rationale or "")
@@ -72,33 +251,23 @@ class ReviewSession:
     @classmethod
     def open(cls, store: Store, user: User, moderation_id: int) -> ReviewSession:
         """The review of ``moderation_id`` as ``user`` (blocking: reads the rubric)."""
-        from moderator.services.moderation import moderation_rubric
-
         return cls(store, user, moderation_id, moderation_rubric(store, moderation_id))
 
     # -- blocking ---------------------------------------------------------------------
     def load(self) -> ModerationComparison:
         """Both gradings side by side (Refused before the blind grading is submitted)."""
-        from moderator.services.moderation import compare_moderation
-
         return compare_moderation(self.store, self.user, self.moderation_id)
 
     def decide(self, criterion: str, grade: Grade, rationale: str) -> None:
         """Record the moderated grade and rationale of one disagreement."""
-        from moderator.services.moderation import record_review
-
         record_review(self.store, self.user, self.moderation_id, criterion, grade, rationale)
 
     def set_override(self, grade: Grade | None, reason: str | None) -> None:
         """Override the derived moderated overall grade (reason required), or clear it."""
-        from moderator.services.moderation import set_moderated_overall
-
         set_moderated_overall(self.store, self.user, self.moderation_id, grade, reason)
 
     def complete(self) -> ModerationComparison:
         """Finish the review and return it read-only."""
-        from moderator.services.moderation import complete_review
-
         return complete_review(self.store, self.user, self.moderation_id)
 
     # -- pure ---------------------------------------------------------------------------
@@ -123,7 +292,9 @@ class ReviewSession:
             entries.append(CriterionEntry(criterion=row.criterion, grade=grade))
         view = overall_view(self.rubric, entries, override, reason)
         every_grade = all(e.grade is not None for e in entries)
-        outcome = outcome_of(comparison.manager_overall, view.final) if every_grade else None
+        outcome = (
+            moderation_outcome(comparison.manager_overall, view.final) if every_grade else None
+        )
         return ReviewPreview(overall=view, outcome=outcome, to_decide=to_decide)
 
     def missing(

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from moderator.domain.text import require_plain_text
 from moderator.errors import BadInput, NotFound, Refused, UsageProblem
 from moderator.store.db import Store
 
@@ -62,8 +63,10 @@ def get_user(store: Store, name: str | None) -> User:
         )
     user = find_user(store, name)
     if user is None:
-        known = ", ".join(u.name for u in list_users(store)) or "none yet"
-        raise NotFound(f"no user {name!r} in this database (users: {known})")
+        # Never list the others: the message may be read by someone who is not one of them.
+        raise NotFound(
+            f"no user {name!r} in this database (a lead adds users: `moderator user add`)"
+        )
     return user
 
 
@@ -84,7 +87,10 @@ def add_user(
     authority: str | None = None,
 ) -> User:
     """Add a user. Until the database has a lead anyone may add users; after that only a lead."""
-    name = name.strip()
+    name = require_plain_text(name.strip(), "user name", multiline=False)
+    team = None if team is None else require_plain_text(team, "team", multiline=False)
+    if authority is not None:
+        authority = require_plain_text(authority, "authority", multiline=False)
     if not name or len(name) > 80:
         raise BadInput("user name must be 1-80 characters")
     try:

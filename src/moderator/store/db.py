@@ -13,7 +13,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,17 @@ from typing import Any
 import sqlite_utils
 
 from moderator.errors import BadInput
+from moderator.store.chain import append_events, register_functions
+from moderator.store.connection import (
+    BUSY_TIMEOUT_MS,
+    ConnectionPool,
+    Result,
+    connect,
+    create_private_file,
+)
 from moderator.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-BUSY_TIMEOUT_MS = 10_000
+__all__ = ["BUSY_TIMEOUT_MS", "Result", "Store", "now_iso", "open_store"]
 
 
 def now_iso() -> str:
@@ -32,16 +40,34 @@ def now_iso() -> str:
 
 
 class Store:
-    """A migrated moderator database. Create with :func:`open_store`."""
+    """A migrated moderator database. Create with :func:`open_store`.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
-        self.conn = conn
+    Safe to share between threads: each thread works on its own connection
+    (see :mod:`moderator.store.connection`), so one thread's transaction or
+    long read neither cuts short nor blocks another's; every statement run
+    through :meth:`execute` is read in full before it returns.
+    """
+
+    def __init__(self, pool: ConnectionPool, path: Path | None) -> None:
+        self._pool = pool
         self.path = path
-        self.db = sqlite_utils.Database(conn)
-        self._lock = threading.RLock()
-        self._depth = 0
+        # An in-memory database has one connection: threads take turns on it.
+        self._lock: AbstractContextManager[Any] = (
+            threading.RLock() if pool.shared else nullcontext()
+        )
+        self._depth = threading.local()
         self.clock: Callable[[], str] = now_iso
         """Where timestamps come from; loaders of historical data (demo, synth) replace it."""
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The calling thread's own connection."""
+        return self._pool.get()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils on the calling thread's connection (its writes commit on their own)."""
+        return sqlite_utils.Database(self.conn)
 
     def now(self) -> str:
         """The current time as the store records it (see :attr:`clock`)."""
@@ -50,32 +76,54 @@ class Store:
     # -- transactions -------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of writes (re-entrant: inner blocks join the outer one)."""
+        """One atomic unit of writes (re-entrant: inner blocks join the outer one).
+
+        ``BEGIN IMMEDIATE`` takes the write lock first, so whatever the block
+        reads to decide what to write cannot change under it.
+        """
+        with self._begun("BEGIN IMMEDIATE") as conn:
+            yield conn
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that see one consistent state of the database.
+
+        A deferred transaction: other threads and processes keep writing (WAL),
+        none of it is seen until the block ends. Inside a transaction it joins it.
+        """
+        with self._begun("BEGIN DEFERRED") as conn:
+            yield conn
+
+    @contextmanager
+    def _begun(self, begin: str) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            if self._depth:
-                self._depth += 1
+            conn = self.conn
+            depth = getattr(self._depth, "n", 0)
+            if depth:
+                self._depth.n = depth + 1
                 try:
-                    yield self.conn
+                    yield conn
                 finally:
-                    self._depth -= 1
+                    self._depth.n = depth
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
+            conn.execute(begin)
+            self._depth.n = 1
             try:
-                yield self.conn
+                yield conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                conn.execute("ROLLBACK")
                 raise
             else:
-                self.conn.execute("COMMIT")
+                conn.execute("COMMIT")
             finally:
-                self._depth = 0
+                self._depth.n = 0
 
     # -- queries ------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         """Run a query and return rows as dicts."""
-        with self._lock:
-            return list(self.db.query(sql, params))
+        result = self.execute(sql, params)
+        names = [d[0] for d in result.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
     def row(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> dict[str, Any] | None:
         """The first row of a query, or None."""
@@ -84,20 +132,40 @@ class Store:
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         """The first column of the first row (None if no row)."""
-        with self._lock:
-            cur = self.conn.execute(sql, params)
-            first = cur.fetchone()
+        first = self.execute(sql, params).fetchone()
         return None if first is None else first[0]
 
-    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
-        """Execute one statement (call inside :meth:`transaction` for writes)."""
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Result:
+        """Execute one statement and read all its rows (call inside :meth:`transaction` for writes)."""
         with self._lock:
-            return self.conn.execute(sql, params)
+            return Result(self.conn.execute(sql, params))
 
-    def executemany(self, sql: str, params: Any) -> sqlite3.Cursor:
+    def executemany(self, sql: str, params: Any) -> Result:
         """Execute a statement for many parameter sets (inside a transaction)."""
         with self._lock:
-            return self.conn.executemany(sql, params)
+            return Result(self.conn.executemany(sql, params))
+
+    def stream(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] = (), size: int = 10_000
+    ) -> Iterator[list[Any]]:
+        """A large query's rows in chunks of up to ``size``, in bounded memory.
+
+        On a database file it reads on this thread's own connection, so other
+        threads keep reading and writing meanwhile; wrap it in :meth:`snapshot`
+        with the queries it must agree with. (An in-memory database reads it
+        whole under the lock.)
+        """
+        if self._pool.shared:
+            result = self.execute(sql, params)
+            while chunk := result.fetchmany(size):
+                yield chunk
+            return
+        cursor = self.conn.execute(sql, params)
+        try:
+            while chunk := cursor.fetchmany(size):
+                yield chunk
+        finally:
+            cursor.close()
 
     # -- the event log --------------------------------------------------------
     def record_event(
@@ -113,21 +181,22 @@ class Store:
         detail: Mapping[str, Any] | None = None,
         at: str | None = None,
     ) -> None:
-        """Append one event. Must be called inside the transaction of the change it records."""
-        self.execute(
-            "INSERT INTO events (at, actor, kind, entity, entity_id, field, before, after, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                at or self.now(),
-                actor,
-                kind,
-                entity,
-                None if entity_id is None else str(entity_id),
-                field,
-                None if before is None else str(before),
-                None if after is None else str(after),
-                None if detail is None else json.dumps(detail, sort_keys=True, default=str),
-            ),
+        """Append one event to the chained log. Call inside the transaction of the change it records."""
+        append_events(
+            self,
+            [
+                (
+                    at or self.now(),
+                    actor,
+                    kind,
+                    entity,
+                    None if entity_id is None else str(entity_id),
+                    field,
+                    None if before is None else str(before),
+                    None if after is None else str(after),
+                    None if detail is None else json.dumps(detail, sort_keys=True, default=str),
+                )
+            ],
         )
 
     def events(self, entity: str | None = None, entity_id: object = None) -> list[dict[str, Any]]:
@@ -147,9 +216,9 @@ class Store:
         return int(self.scalar("PRAGMA user_version"))
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL)."""
+        """Close every thread's connection (checkpointing the WAL)."""
         with self._lock:
-            self.conn.close()
+            self._pool.close()
 
     def __enter__(self) -> Store:
         return self
@@ -173,6 +242,11 @@ def _migrate(conn: sqlite3.Connection, path: Path | None) -> None:
         )
 
 
+def _configure(conn: sqlite3.Connection) -> None:
+    """Per-connection set-up beyond the pragmas: the SQL functions migrations use."""
+    register_functions(conn)
+
+
 def open_store(path: Path | str | None, *, create: bool = True) -> Store:
     """Open (and create or migrate) the database at ``path``; ``None`` gives an in-memory one.
 
@@ -187,19 +261,13 @@ def open_store(path: Path | str | None, *, create: bool = True) -> Store:
             db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise BadInput(f"{db_path}: cannot create its folder: {exc.strerror}") from None
+        try:
+            create_private_file(db_path)
+        except OSError as exc:
+            raise BadInput(f"{db_path}: cannot create it: {exc.strerror}") from None
     try:
-        conn = sqlite3.connect(
-            ":memory:" if db_path is None else str(db_path),
-            isolation_level=None,
-            check_same_thread=False,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-        )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if db_path is not None:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
+        conn = connect(db_path, _configure)
         _migrate(conn, db_path)
     except sqlite3.DatabaseError as exc:
         raise BadInput(f"{db_path}: not a moderator database ({exc})") from None
-    return Store(conn, db_path)
+    return Store(ConnectionPool(db_path, conn, configure=_configure), db_path)

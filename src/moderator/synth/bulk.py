@@ -30,18 +30,13 @@ from moderator.errors import BadInput
 from moderator.services.cases import store_case
 from moderator.services.rubrics import ensure_rubric
 from moderator.services.users import SYSTEM
+from moderator.store.chain import append_events
 from moderator.store.db import Store
-from moderator.synth.model import (
-    AuditSpec,
-    Chunk,
-    ModerationSpec,
-    Plan,
-    SampleSpec,
-    SynthConfig,
-    grading_stamp,
-    synthesise_plan,
-)
-from moderator.synth.replay import case_batches
+from moderator.synth.bulk_rows import Row, event_row, moderation_rows, sample_params
+from moderator.synth.calendar import grading_stamp
+from moderator.synth.config import SynthConfig
+from moderator.synth.generator import synthesise_plan
+from moderator.synth.plan import AuditSpec, Chunk, ModerationSpec, Plan, SampleSpec, case_batches
 
 Progress = Callable[[int, int], None]
 
@@ -58,32 +53,6 @@ class SynthResult:
     moderations: int = 0
     reviewed: int = 0
     events: int = 0
-
-
-def _event(
-    at: str,
-    actor: str,
-    kind: str,
-    entity: str,
-    entity_id: object,
-    *,
-    field: str | None = None,
-    before: object = None,
-    after: object = None,
-    detail: dict[str, Any] | None = None,
-) -> tuple[Any, ...]:
-    """An events row exactly as :meth:`Store.record_event` writes it."""
-    return (
-        at,
-        actor,
-        kind,
-        entity,
-        None if entity_id is None else str(entity_id),
-        field,
-        None if before is None else str(before),
-        None if after is None else str(after),
-        None if detail is None else json.dumps(detail, sort_keys=True, default=str),
-    )
 
 
 class BulkWriter:
@@ -126,7 +95,7 @@ class BulkWriter:
             rows.append((i, person.name, person.role, person.team, person.authority, started))
             self.user_ids[person.name] = i
             actor = SYSTEM if i == 1 else leads[0].name
-            self.events.append(_event(started, actor, "user.add", "user", i, after=person.role))
+            self.events.append(event_row(started, actor, "user.add", "user", i, after=person.role))
         with self.store.transaction():
             self.store.executemany(
                 "INSERT INTO users (id, name, role, team, authority, created_at)"
@@ -137,11 +106,7 @@ class BulkWriter:
         self.result.users = len(rows)
 
     def _flush_events(self) -> None:
-        self.store.executemany(
-            "INSERT INTO events (at, actor, kind, entity, entity_id, field, before, after, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            self.events,
-        )
+        append_events(self.store, self.events)
         self.result.events += len(self.events)
         self.events = []
 
@@ -212,7 +177,7 @@ class BulkWriter:
                 )
             )
             self.events.append(
-                _event(
+                event_row(
                     spec.assigned_at,
                     spec.assigned_by,
                     "audit.assign",
@@ -229,7 +194,7 @@ class BulkWriter:
             )
             if spec.override is not None and spec.override_at is not None:
                 self.events.append(
-                    _event(
+                    event_row(
                         spec.override_at,
                         spec.manager,
                         "audit.override",
@@ -247,7 +212,7 @@ class BulkWriter:
                     (int(spec.overall), spec.submitted_at, spec.submitted_at, audit_id)
                 )
                 self.events.append(
-                    _event(
+                    event_row(
                         spec.submitted_at,
                         spec.manager,
                         "audit.submit",
@@ -282,15 +247,7 @@ class BulkWriter:
         sample_id = self.next_sample
         self.next_sample += 1
         audit_ids = [self.audit_ids[k] for k in sample.audit_keys]
-        record: dict[str, Any] = {
-            "rate": sample.rate,
-            "seed": sample.seed,
-            "stratified_by": "manager",
-            "hand_picked": audit_ids if sample.hand_picked else [],
-            "moderator": None,
-            "eligible": None,
-            "source": "planned (sample_audits or moderator synth)",
-        }
+        record = sample_params(sample, audit_ids if sample.hand_picked else [])
         store = self.store
         store.execute(
             "INSERT INTO samples (id, drawn_by, drawn_at, seed, rate, params)"
@@ -306,146 +263,30 @@ class BulkWriter:
         )
         by_audit = {m.audit_key: m for m in moderations}
         item_rows = []
-        moderation_rows = []
+        created: list[Row] = []
         grade_rows = []
         final_rows = []
         for key, audit_id in zip(sample.audit_keys, audit_ids, strict=True):
             moderation_id = self.next_moderation
             self.next_moderation += 1
             case_key, rubric_id, manager_overall = self.submitted.pop(key)
-            spec = by_audit[key]
             item_rows.append((sample_id, audit_id, int(sample.hand_picked)))
-            self.events.append(
-                _event(
-                    sample.drawn_at,
-                    sample.drawn_by,
-                    "moderation.create",
-                    "moderation",
-                    moderation_id,
-                    detail={
-                        "audit_id": audit_id,
-                        "sample_id": sample_id,
-                        "hand_picked": sample.hand_picked,
-                    },
-                )
+            rows = moderation_rows(
+                by_audit[key],
+                sample,
+                ids=(moderation_id, audit_id, self.case_ids[case_key], sample_id),
+                rubric_hash=self.rubric_hash[rubric_id],
+                manager_overall=manager_overall,
+                user_ids=self.user_ids,
             )
-            moderator_id: int | None = None
-            moderator_name: str | None = None
-            status = "todo"
-            updated = sample.drawn_at
-            if spec.grades:
-                assert spec.graded_from is not None
-                moderator_id = self.user_ids[spec.moderator]
-                moderator_name = spec.moderator
-                status = "draft"
-                self.events.append(
-                    _event(
-                        spec.graded_from,
-                        spec.moderator,
-                        "moderation.claim",
-                        "moderation",
-                        moderation_id,
-                        after=spec.moderator,
-                    )
-                )
-                for index, (criterion, entry) in enumerate(spec.grades.items()):
-                    updated = grading_stamp(spec.graded_from, index)
-                    moderated: int | None = None
-                    rationale: str | None = None
-                    stamp = updated
-                    if spec.reviewed_at is not None:
-                        review = spec.review[criterion]
-                        moderated, rationale, stamp = (
-                            int(review.grade),
-                            review.rationale,
-                            spec.reviewed_at,
-                        )
-                    grade_rows.append(
-                        (
-                            moderation_id,
-                            criterion,
-                            int(entry.grade),
-                            entry.note,
-                            moderated,
-                            rationale,
-                            stamp,
-                        )
-                    )
-            moderation_rows.append(
-                (
-                    moderation_id,
-                    audit_id,
-                    self.case_ids[case_key],
-                    self.rubric_hash[rubric_id],
-                    sample_id,
-                    moderator_id,
-                    moderator_name,
-                    status,
-                    sample.drawn_at,
-                    updated,
-                )
-            )
-            if spec.submitted_at is not None:
-                assert spec.overall is not None
-                self.events.append(
-                    _event(
-                        spec.submitted_at,
-                        spec.moderator,
-                        "moderation.submit",
-                        "moderation",
-                        moderation_id,
-                        field="overall",
-                        after=spec.overall.label,
-                        detail={"audit_id": audit_id},
-                    )
-                )
-                final: dict[str, Any] = {
-                    "id": moderation_id,
-                    "status": "submitted",
-                    "overall_grade": int(spec.overall),
-                    "submitted_at": spec.submitted_at,
-                    "updated_at": spec.submitted_at,
-                    "moderated_overall": None,
-                    "overall_rationale": None,
-                    "outcome": None,
-                    "reviewed_at": None,
-                    "reviewed_by": None,
-                }
-                if spec.reviewed_at is not None:
-                    assert spec.moderated_overall is not None
-                    reviewer = spec.reviewed_by or spec.moderator
-                    final.update(
-                        status="reviewed",
-                        moderated_overall=int(spec.moderated_overall),
-                        overall_rationale=spec.overall_rationale,
-                        outcome=spec.outcome,
-                        reviewed_at=spec.reviewed_at,
-                        reviewed_by=reviewer,
-                        updated_at=spec.reviewed_at,
-                    )
-                    self.events.append(
-                        _event(
-                            spec.reviewed_at,
-                            reviewer,
-                            "moderation.reviewed",
-                            "moderation",
-                            moderation_id,
-                            field="overall",
-                            before=manager_overall.label,
-                            after=Grade(spec.moderated_overall).label,
-                            detail={
-                                "audit_id": audit_id,
-                                "outcome": spec.outcome,
-                                "disagreements": sum(
-                                    1 for r in spec.review.values() if r.rationale
-                                ),
-                            },
-                        )
-                    )
-                    self.result.reviewed += 1
-                final_rows.append(final)
+            self.events.extend(rows.events)
+            created.append(rows.row)
+            grade_rows.extend(rows.grades)
+            if rows.final is not None:
+                final_rows.append(rows.final)
+            self.result.reviewed += rows.reviewed
         self.events.append(
-            _event(
+            event_row(
                 sample.drawn_at,
                 sample.drawn_by,
                 "sample.draw",
@@ -463,7 +304,7 @@ class BulkWriter:
             "INSERT INTO moderations (id, audit_id, case_id, rubric_hash, sample_id, moderator_id,"
             " moderator_name, status, source, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'local', ?, ?)",
-            moderation_rows,
+            created,
         )
         store.executemany(
             "INSERT INTO moderation_grades (moderation_id, criterion, grade, note,"
@@ -480,7 +321,7 @@ class BulkWriter:
             final_rows,
         )
         self.result.samples += 1
-        self.result.moderations += len(moderation_rows)
+        self.result.moderations += len(created)
 
 
 def write_plan_bulk(

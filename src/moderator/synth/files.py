@@ -3,7 +3,7 @@
 
 Readable and diff-able: one case, audit or moderation per line, grades in
 words, timestamps in ISO 8601. ``cases.jsonl`` is in the case-import format
-(PRODUCT §7) with synthetic identities, so loading it exercises the same
+(docs/formats.md) with synthetic identities, so loading it exercises the same
 anonymisation path a real import does. Audits refer to cases by the
 case-system ``case_id``; the loader maps that to the pseudonym the import made.
 
@@ -15,14 +15,26 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
+from pydantic import ValidationError
 
-from moderator.domain.grades import Grade
 from moderator.errors import BadInput
-from moderator.synth.model import (
+from moderator.synth.file_lines import (
+    AUDITS,
+    CASES,
+    MODERATIONS,
+    SAMPLES,
+    USERS,
+    AuditLine,
+    GradeLine,
+    ModerationLine,
+    problems_of,
+    read_jsonl,
+    read_yaml,
+)
+from moderator.synth.plan import (
     AuditSpec,
     CaseSpec,
     Chunk,
@@ -34,92 +46,6 @@ from moderator.synth.model import (
     SampleSpec,
     TeamSpec,
 )
-
-USERS = "users.yaml"
-SAMPLES = "samples.yaml"
-CASES = "cases.jsonl"
-AUDITS = "audits.jsonl"
-MODERATIONS = "moderations.jsonl"
-
-
-class _Line(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-def _grade(value: object) -> Grade:
-    try:
-        return Grade.parse(value)
-    except BadInput as exc:
-        raise ValueError(str(exc)) from None
-
-
-GradeWord = Annotated[Grade, BeforeValidator(_grade)]
-"""A grade in a sample file: words or 1-4, as :meth:`Grade.parse` reads them."""
-
-
-class GradeLine(_Line):
-    grade: GradeWord
-    note: str
-
-
-class OverrideLine(_Line):
-    grade: GradeWord
-    reason: str
-    at: str
-
-
-class AuditLine(_Line):
-    audit: str
-    case_id: str
-    rubric: str
-    manager: str
-    assigned_by: str
-    assigned_at: str
-    due: date
-    programme: str
-    status: str
-    graded_from: str | None = None
-    grades: dict[str, GradeLine] = {}
-    override: OverrideLine | None = None
-    submitted_at: str | None = None
-    overall: GradeWord | None = None
-
-    @field_validator("status")
-    @classmethod
-    def _status(cls, value: str) -> str:
-        if value not in ("todo", "draft", "submitted"):
-            raise ValueError("must be todo, draft or submitted")
-        return value
-
-
-class ReviewLine(_Line):
-    agreed: GradeWord
-    rationale: str
-
-
-class ModerationLine(_Line):
-    audit: str
-    sample: str
-    moderator: str
-    status: str
-    graded_from: str | None = None
-    grades: dict[str, GradeLine] = {}
-    submitted_at: str | None = None
-    overall: GradeWord | None = None
-    review: dict[str, ReviewLine] = {}
-    reviewed_by: str | None = None
-    reviewed_at: str | None = None
-    moderated_overall: GradeWord | None = None
-    outcome: str | None = None
-    overall_rationale: str | None = None
-
-    @field_validator("status")
-    @classmethod
-    def _status(cls, value: str) -> str:
-        if value not in ("todo", "draft", "submitted", "reviewed"):
-            raise ValueError("must be todo, draft, submitted or reviewed")
-        return value
-
 
 # -- writing -----------------------------------------------------------------------------------
 
@@ -248,56 +174,13 @@ def write_plan(plan: Plan, out: Path, *, notes: dict[str, str] | None = None) ->
 # -- reading -------------------------------------------------------------------------------------
 
 
-def _problems(path: Path, line: int, exc: ValidationError) -> list[str]:
-    out = []
-    for error in exc.errors():
-        where = ".".join(str(p) for p in error["loc"]) or "line"
-        message = error["msg"].removeprefix("Value error, ")
-        out.append(f"{path}:{line}: {where}: {message}")
-    return out
-
-
-def _jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    if not path.is_file():
-        raise BadInput(f"{path}: no such file")
-    out = []
-    problems = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{path}:{number}: line: not JSON ({exc.msg})")
-            continue
-        if not isinstance(data, dict):
-            problems.append(f"{path}:{number}: line: expected a JSON object")
-            continue
-        out.append((number, data))
-    if problems:
-        raise BadInput(f"{path}: {len(problems)} bad line(s)", details=problems)
-    return out
-
-
-def _yaml(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        raise BadInput(f"{path}: no such file")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise BadInput(f"{path}: not valid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise BadInput(f"{path}:1: expected a mapping")
-    return data
-
-
 def _grades_in(lines: dict[str, GradeLine]) -> dict[str, GradeSpec]:
     return {cid: GradeSpec(g.grade, g.note) for cid, g in lines.items()}
 
 
 def read_plan(folder: Path) -> Plan:
     """Read and validate the sample files in ``folder`` (cases keep their raw records)."""
-    users = _yaml(folder / USERS)
+    users = read_yaml(folder / USERS)
     problems: list[str] = []
     people = []
     for i, entry in enumerate(users.get("users") or []):
@@ -317,7 +200,7 @@ def read_plan(folder: Path) -> Plan:
         for t in users.get("teams") or []
         if isinstance(t, dict) and "name" in t
     ]
-    samples_data = _yaml(folder / SAMPLES).get("samples") or []
+    samples_data = read_yaml(folder / SAMPLES).get("samples") or []
     samples = []
     for i, entry in enumerate(samples_data):
         try:
@@ -335,7 +218,7 @@ def read_plan(folder: Path) -> Plan:
         except (KeyError, TypeError, ValueError) as exc:
             problems.append(f"{folder / SAMPLES}: samples[{i}]: {exc}")
     cases = []
-    for number, data in _jsonl(folder / CASES):
+    for number, data in read_jsonl(folder / CASES):
         ref = data.get("case_id")
         if not isinstance(ref, str) or not ref:
             problems.append(f"{folder / CASES}:{number}: case_id: missing")
@@ -352,11 +235,11 @@ def read_plan(folder: Path) -> Plan:
             )
         )
     audits = []
-    for number, data in _jsonl(folder / AUDITS):
+    for number, data in read_jsonl(folder / AUDITS):
         try:
             a = AuditLine.model_validate(data)
         except ValidationError as exc:
-            problems.extend(_problems(folder / AUDITS, number, exc))
+            problems.extend(problems_of(folder / AUDITS, number, exc))
             continue
         audits.append(
             AuditSpec(
@@ -379,11 +262,11 @@ def read_plan(folder: Path) -> Plan:
             )
         )
     moderations = []
-    for number, data in _jsonl(folder / MODERATIONS):
+    for number, data in read_jsonl(folder / MODERATIONS):
         try:
             m = ModerationLine.model_validate(data)
         except ValidationError as exc:
-            problems.extend(_problems(folder / MODERATIONS, number, exc))
+            problems.extend(problems_of(folder / MODERATIONS, number, exc))
             continue
         grades = _grades_in(m.grades)
         review = {}

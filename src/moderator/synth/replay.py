@@ -30,15 +30,16 @@ from moderator.services.audits import assign_audit, save_criterion, set_override
 from moderator.services.cases import import_cases, store_case
 from moderator.services.users import User, add_user, get_user
 from moderator.store.db import Store
-from moderator.synth.model import (
+from moderator.synth.bulk_rows import record_sample
+from moderator.synth.calendar import grading_stamp, setup_time
+from moderator.synth.plan import (
     AuditSpec,
     CaseSpec,
     Chunk,
     ModerationSpec,
     Plan,
     SampleSpec,
-    grading_stamp,
-    setup_time,
+    case_batches,
 )
 
 Action = Callable[[], None]
@@ -339,81 +340,6 @@ class Replayer:
                 )
 
         self.at(spec.reviewed_at, complete)
-
-
-def record_sample(
-    store: Store, lead: User, spec: SampleSpec, audit_ids: list[int]
-) -> tuple[int, list[int]]:
-    """Write a planned sample exactly as ``draw_sample`` would store it; return its ids.
-
-    The isolated exception to "everything through the services": the plan
-    fixed which audits the sample holds (stratified by manager at its rate,
-    with its own seed), so the rows are written here, in one transaction,
-    with the same columns and events as ``draw_sample``.
-    """
-    drawn_at = store.now()
-    record: dict[str, Any] = {
-        "rate": spec.rate,
-        "seed": spec.seed,
-        "stratified_by": "manager",
-        "hand_picked": [],
-        "moderator": None,
-        "eligible": None,
-        "source": "planned (sample_audits or moderator synth)",
-    }
-    with store.transaction():
-        cur = store.execute(
-            "INSERT INTO samples (drawn_by, drawn_at, seed, rate, params) VALUES (?, ?, ?, ?, ?)",
-            (lead.name, drawn_at, spec.seed, spec.rate, json.dumps(record, sort_keys=True)),
-        )
-        sample_id = int(cur.lastrowid or 0)
-        ids = []
-        for audit_id in audit_ids:
-            row = store.row("SELECT case_id, rubric_hash FROM audits WHERE id = ?", [audit_id])
-            assert row is not None
-            store.execute(
-                "INSERT INTO sample_items (sample_id, audit_id, hand_picked) VALUES (?, ?, 0)",
-                (sample_id, audit_id),
-            )
-            cur = store.execute(
-                "INSERT INTO moderations (audit_id, case_id, rubric_hash, sample_id,"
-                " moderator_id, moderator_name, status, source, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, NULL, NULL, 'todo', 'local', ?, ?)",
-                (audit_id, row["case_id"], row["rubric_hash"], sample_id, drawn_at, drawn_at),
-            )
-            moderation_id = int(cur.lastrowid or 0)
-            ids.append(moderation_id)
-            store.record_event(
-                lead.name,
-                "moderation.create",
-                "moderation",
-                moderation_id,
-                detail={"audit_id": audit_id, "sample_id": sample_id, "hand_picked": False},
-                at=drawn_at,
-            )
-        store.record_event(
-            lead.name,
-            "sample.draw",
-            "sample",
-            sample_id,
-            after=f"{len(audit_ids)} audits",
-            detail={**record, "audit_ids": audit_ids},
-            at=drawn_at,
-        )
-    return sample_id, ids
-
-
-def case_batches(chunk: Chunk) -> list[tuple[str, list[CaseSpec]]]:
-    """Cases grouped by the day of their first audit's assignment (07:30 that day), in order."""
-    first_use: dict[str, str] = {}
-    for audit in chunk.audits:
-        first_use.setdefault(audit.case_key, audit.assigned_at)
-    fallback = min(first_use.values()) if first_use else "1970-01-01"
-    batches: dict[str, list[CaseSpec]] = {}
-    for case in chunk.cases:
-        when = first_use.get(case.key, fallback)[:10] + "T07:30:00+00:00"
-        batches.setdefault(when, []).append(case)
-    return sorted(batches.items())
 
 
 def replay_plan(

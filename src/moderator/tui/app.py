@@ -22,6 +22,7 @@ from textual.worker import Worker
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ReportsWorkerFailures
 from moderator.tui.commands import ActionCommands
+from moderator.tui.idle import IdleLock
 
 if TYPE_CHECKING:
     from moderator.services.grading import GradingTarget
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 LIGHT, DARK = "textual-light", "textual-dark"
 
 
-class ModeratorApp(ReportsWorkerFailures, App[None]):
+class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
     """The grading workbench."""
 
     CSS_PATH = "app.tcss"
@@ -44,13 +45,21 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
         """The database is open; the user is known (or must be picked)."""
 
         def __init__(
-            self, store: Store, user: User | None, users: list[User], problem: str | None
+            self,
+            store: Store,
+            user: User | None,
+            users: list[User],
+            problem: str | None,
+            *,
+            secured: bool = False,
         ) -> None:
             super().__init__()
             self.store = store
             self.user = user
             self.users = users
             self.problem = problem
+            self.secured = secured
+            """Everyone signs in (the sign-in screen instead of the picker)."""
 
     def __init__(
         self,
@@ -72,6 +81,8 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
         self.cursor_blink = cursor_blink
         self.store: Store | None = None
         self.user: User | None = None
+        self.secured = False
+        self.idle_lock_seconds = settings.idle_lock_minutes * 60
         self.ready_after: float | None = None
         """Seconds from creation to the first screen with data (cold-start measure)."""
         self.quit_warned = False
@@ -91,10 +102,14 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def open_session(self) -> None:
         """Open the database and find the user (worker thread)."""
+        from moderator.services.auth import is_secured
         from moderator.services.users import find_user, list_users
         from moderator.store import open_store
 
         store = open_store(self.db_path)
+        if is_secured(store):
+            self.post_message(self.SessionOpened(store, None, [], None, secured=True))
+            return
         user = find_user(store, self.user_name) if self.user_name else None
         problem = None
         if self.user_name and user is None:
@@ -104,7 +119,14 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
 
     def on_moderator_app_session_opened(self, message: SessionOpened) -> None:
         self.store = message.store
-        if message.user is not None:
+        self.secured = message.secured
+        if message.secured:
+            from moderator.tui.screens.signin import SignInScreen
+
+            # Switching user (u) starts blank; at start-up, the remembered name is offered.
+            name = None if self.user is not None else self.user_name
+            self.push_screen(SignInScreen(name))
+        elif message.user is not None:
             self.work_as(message.user, remember=False)
         else:
             from moderator.tui.screens.picker import PickerScreen
@@ -132,6 +154,8 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
 
         self.user = user
         self.sub_title = f"{user.name} · {user.role.value}"
+        if self.secured:
+            self.start_idle_lock()
         if remember and self.remember_user:
             from moderator.settings import save_user_choice
 
@@ -158,9 +182,13 @@ class ModeratorApp(ReportsWorkerFailures, App[None]):
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def list_users_for_picker(self) -> None:
         """Read the users for the picker (worker thread)."""
+        from moderator.services.auth import is_secured
         from moderator.services.users import list_users
 
         store = self.require_store()
+        if is_secured(store):
+            self.post_message(self.SessionOpened(store, None, [], None, secured=True))
+            return
         self.post_message(self.SessionOpened(store, None, list_users(store), None))
 
     def open_audit(self, audit_id: int) -> None:
@@ -310,7 +338,7 @@ def create_app(
     cursors blinking (tests and snapshots); ``notice`` is shown once on start;
     ``remember_user=False`` keeps a picked user out of the config (the demo).
     """
-    from moderator.settings import Settings, load_settings
+    from moderator.settings import Settings, apply_settings, load_settings
 
     if isinstance(settings_or_db_path, Settings):
         settings = settings_or_db_path
@@ -318,6 +346,7 @@ def create_app(
             settings = settings.model_copy(update={"user": user_name})
     else:
         settings = load_settings(db=Path(settings_or_db_path), user=user_name)
+    apply_settings(settings)
     return ModeratorApp(
         settings,
         today=today,
@@ -342,21 +371,14 @@ def run_app(db_path: Path, user: str | None) -> None:
     _run(create_app(db_path, user))
 
 
-def prepare_demo_database(path: Path) -> str | None:
-    """Fill ``path`` with the sample audits; a notice to show when none are available."""
-    import importlib
-    import importlib.util
+def prepare_demo_database(path: Path) -> None:
+    """Fill ``path`` with the sample audits (the configured folder, else the bundled one)."""
+    from moderator.demo import build_demo_db
+    from moderator.settings import apply_settings, load_settings
 
-    if importlib.util.find_spec("moderator.demo") is None:
-        from moderator.store import open_store
-
-        open_store(path).close()
-        return (
-            "No sample data is available in this build: the demo database is empty. "
-            "Add users and cases with the CLI to try the workbench."
-        )
-    importlib.import_module("moderator.demo").build_demo_db(path)
-    return None
+    settings = load_settings()
+    apply_settings(settings)
+    build_demo_db(path, source=settings.sample_audits)
 
 
 def run_demo(user: str | None) -> None:
@@ -367,6 +389,6 @@ def run_demo(user: str | None) -> None:
 
     with tempfile.TemporaryDirectory(prefix="moderator-demo-") as folder:
         db_path = Path(folder) / "demo.db"
-        notice = prepare_demo_database(db_path)
+        prepare_demo_database(db_path)
         settings = load_settings().model_copy(update={"db": db_path, "user": user})
-        _run(create_app(settings, notice=notice, remember_user=False))
+        _run(create_app(settings, remember_user=False))

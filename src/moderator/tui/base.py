@@ -102,7 +102,7 @@ class ReportsWorkerFailures:
         node: Any = self
         title, message = describe_error(error)
         node.app.log.error(f"worker {event.worker.name!r} failed: {error!r}")
-        node.app.notify(message, title=title, severity="error", timeout=8)
+        node.app.notify(message, title=title, severity="error", timeout=8, markup=False)
         hook = getattr(node, "worker_failed", None)
         if hook is not None:
             hook(event.worker, error)

@@ -261,7 +261,7 @@ class DashboardScreen(ModeratorScreen):
         period: str,
     ) -> ReportBuilt:
         """Build the report (on a worker thread: numpy and scipy load here)."""
-        from moderator.analysis.report import build_report
+        from moderator.analysis.build import build_report
 
         report = build_report(
             pairs,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -57,7 +58,10 @@ class PickerScreen(ModeratorScreen):
                     compact=True,
                     select_on_focus=False,  # keep the first letter typed on the list
                 )
-                yield OptionList(*[Option(describe(u), id=u.name) for u in self.users], id="users")
+                # Text, not markup: a name is the user's own words ("Bad [/] name")
+                yield OptionList(
+                    *[Option(Text(describe(u)), id=u.name) for u in self.users], id="users"
+                )
             else:
                 yield Static(
                     "This database has no users yet. Add some from the command line, e.g.\n\n"
@@ -95,7 +99,7 @@ class PickerScreen(ModeratorScreen):
         self.shown = [u for u in self.users if all(w in describe(u).lower() for w in words)]
         options = self.query_one("#users", OptionList)
         options.clear_options()
-        options.add_options([Option(describe(u), id=u.name) for u in self.shown])
+        options.add_options([Option(Text(describe(u)), id=u.name) for u in self.shown])
         if self.shown:
             options.highlighted = 0
         self.refresh_bindings()

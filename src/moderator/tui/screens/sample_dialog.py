@@ -17,7 +17,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static
 
-from moderator.services.sampling import DEFAULT_EXCLUDE_MONTHS, DEFAULT_MIN_PER_MANAGER
 from moderator.tui.screens.dialogs import _Dialog
 
 if TYPE_CHECKING:
@@ -57,6 +56,7 @@ class SampleDialog(_Dialog):
         self.drawing = False
 
     def compose(self) -> ComposeResult:
+        d = self.workbench.settings.sample  # the configured defaults
         with VerticalScroll(classes="dialog-box"):
             yield Label("Draw a moderation sample", classes="dialog-title")
             yield Static(
@@ -66,17 +66,15 @@ class SampleDialog(_Dialog):
                 markup=False,
             )
             yield Label("Rate (share of submitted audits, 0-1)", classes="field-label")
-            yield Input("0.5", id="rate", compact=True)
+            yield Input(str(d.rate), id="rate", compact=True)
             yield Label("Seed (blank: chosen and recorded)", classes="field-label")
-            yield Input("", id="seed", type="integer", compact=True)
+            yield Input(
+                "" if d.seed is None else str(d.seed), id="seed", type="integer", compact=True
+            )
             yield Label("Minimum per manager", classes="field-label")
-            yield Input(
-                str(DEFAULT_MIN_PER_MANAGER), id="min-per-manager", type="integer", compact=True
-            )
+            yield Input(str(d.min_per_manager), id="min-per-manager", type="integer", compact=True)
             yield Label("Leave out cases moderated in the last N months", classes="field-label")
-            yield Input(
-                str(DEFAULT_EXCLUDE_MONTHS), id="exclude-months", type="integer", compact=True
-            )
+            yield Input(str(d.exclude_months), id="exclude-months", type="integer", compact=True)
             yield Label("Moderator", classes="field-label")
             yield Select(
                 [("Any moderator (they claim from their queue)", ANY_MODERATOR)],
@@ -132,8 +130,9 @@ class SampleDialog(_Dialog):
             return
         try:
             seed = self._int("seed", None)
-            minimum = self._int("min-per-manager", DEFAULT_MIN_PER_MANAGER) or 0
-            months = self._int("exclude-months", DEFAULT_EXCLUDE_MONTHS) or 0
+            d = self.workbench.settings.sample
+            minimum = self._int("min-per-manager", d.min_per_manager) or 0
+            months = self._int("exclude-months", d.exclude_months) or 0
         except ValueError:
             self.fail("Seed, minimum and months must be whole numbers.")
             return

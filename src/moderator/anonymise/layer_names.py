@@ -1,0 +1,338 @@
+"""Layers 3 and 4 of the redactor: other names, found on evidence, then propagated.
+
+Names are scored on evidence rather than capitalisation alone: honorifics (Mrs,
+Dr, PC), the words around them ("neighbour", "health visitor", "… said",
+"(neighbour)", "aged 9"), lists of common given names and surnames, and whether
+the word is everyday English or protected vocabulary. Once a name is found with
+evidence, its other mentions in the same text get the same placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import (
+    AGE_AFTER_RE,
+    HONORIFICS,
+    INSTITUTION_NOUNS,
+    NON_NAME_ENDINGS,
+    PAREN_CUE_RE,
+    PLACE_PREPOSITIONS,
+    POSSESSED,
+    PRE_WEAK,
+    RELATION_CUES,
+    REPORT_VERBS,
+    ROLE_CUES,
+    SPEAKING_VERBS,
+    WEAK_VERBS,
+)
+from moderator.anonymise.lexicon import (
+    phrase_key,
+    word_key,
+)
+from moderator.anonymise.patterns import (
+    ALIAS_HINT,
+    ALIAS_RE,
+    FIRST_GAP,
+    INNER_GAP,
+    QUOTED_RE,
+    near,
+)
+from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)*)")
+
+
+def find_aliases(st: State, toks: list[Tok]) -> None:
+    lex = st.lex
+    for m in near(ALIAS_RE, ALIAS_HINT, st.text, 12, 50):
+        group = "q" if m.group("q") else "w"
+        start, end = m.start(group), m.end(group)
+        value = m.group(group).strip()
+        if not value or not st.free(start, end):
+            continue
+        keys = phrase_key(value)
+        if group == "w" and (
+            not keys
+            or all(k in lex.common or k in lex.protected_words for k in keys)
+            or keys[0] in lex.protected_words
+        ):
+            continue
+        # "known as", "aka": another name for someone just named; "a girl named": someone new
+        new = re.match(r"(?i:called|named|calls)", m.group()) is not None
+        kind, ident = ("person", None) if new else _nearest_person(st, m.start())
+        if ident is None:
+            hit = st.found.get(keys)
+            kind, ident = hit if hit else ("person", "p:" + " ".join(keys))
+        st.take(start, end, kind, ident, 55)
+        if keys:
+            st.remember(keys, kind, ident)
+
+
+def find_nicknames(st: State) -> None:
+    """A short capitalised phrase in quotes that is not vocabulary is taken for a nickname."""
+    text = st.text
+    if not any(q in text for q in "'\"“‘"):
+        return
+    lex = st.lex
+    for m in QUOTED_RE.finditer(text):
+        start, end = m.start("q"), m.end("q")
+        keys = phrase_key(m.group("q"))
+        if not keys or not st.free(start, end):
+            continue
+        if all(k in lex.common or k in lex.protected_words or k in HONORIFICS for k in keys):
+            continue
+        ident = "p:" + " ".join(keys)
+        hit = st.found.get(keys)
+        kind, ident = hit if hit else ("person", ident)
+        st.take(start, end, kind, ident, 45)
+        st.remember(keys, kind, ident)
+
+
+def _nearest_person(st: State, before: int) -> tuple[str, str | None]:
+    best: Cand | None = None
+    for c in st.cands:
+        if c.kind in NAME_KINDS and c.end <= before and before - c.end <= 40:
+            between = st.text[c.end : before]
+            if "\n" in between or "." in between.rstrip(". "):
+                continue
+            if best is None or c.end > best.end:
+                best = c
+    return (best.kind, best.ident) if best else ("person", None)
+
+
+def find_other_names(st: State, toks: list[Tok]) -> None:
+    """Runs of up to four capitalised words, redacted when the evidence adds up."""
+    n = len(toks)
+    done = 0
+    for i in st.capitalised:
+        if i < done or not _nameish(st, toks, i):
+            continue
+        j = i + 1
+        while j < n and j - i < 4 and _nameish(st, toks, j) and st.joined(toks[j - 1], toks[j]):
+            j += 1
+        if (
+            j < n
+            and toks[j - 1].key in st.lex.given
+            and toks[j].cap
+            and toks[j].key in st.lex.surnames
+            and not st.protected[j]
+            and st.joined(toks[j - 1], toks[j])
+            and st.free(toks[j].start, toks[j].end)
+        ):
+            j += 1  # "Natalie Fenton": a surname that is also a town, after a given name
+        kind, score = _score(st, toks, i, j)
+        if score >= 3:
+            _accept(st, toks[i:j], kind)
+        done = j
+
+
+def find_honorifics(st: State, toks: list[Tok]) -> None:
+    """Mrs Jenkins, Dr Patel, PC Moore: the words after a title are a name, whatever they are."""
+    n = len(toks)
+    for i in st.capitalised:
+        t = toks[i]
+        kind = HONORIFICS.get(t.key)
+        if kind is None or t.poss:
+            continue
+        j = i + 1
+        while j < n and j - i <= 3:
+            u = toks[j]
+            gap = st.text[toks[j - 1].end : u.start]
+            if not re.fullmatch(r"\.?[ \t]+", gap) or not u.cap or not st.free(u.start, u.end):
+                break
+            if u.key in HONORIFICS or (
+                j > i + 1 and (u.key in st.lex.common and u.key not in st.lex.surnames)
+            ):
+                break
+            j += 1
+            if toks[j - 1].poss:
+                break
+        if j > i + 1:
+            chunk = toks[i + 1 : j]
+            if (
+                len(chunk) == 1
+                and chunk[0].key in st.lex.protected_words
+                and t.key in ("pc", "ds", "di", "dc")
+            ):
+                continue
+            _accept(st, chunk, kind)
+
+
+def _nameish(st: State, toks: list[Tok], i: int) -> bool:
+    t = toks[i]
+    if not t.cap or st.protected[i] or not st.free(t.start, t.end):
+        return False
+    key = t.key
+    lex = st.lex
+    if key in HONORIFICS or len(key) < 2:
+        return False
+    if key in lex.protected_words:
+        return False
+    if key in lex.common and key not in lex.given and key not in lex.surnames:
+        return False
+    # an acronym, unless it is a listed name written in capitals
+    return not (t.upper and key not in lex.given and key not in lex.surnames)
+
+
+def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
+    lex = st.lex
+    text = st.text
+    chunk = toks[i:j]
+    first, last = chunk[0], chunk[-1]
+    kind = "person"
+    score = 0.0
+    # the words before
+    pre = _cue_before(st, toks, i)
+    if pre == "role":
+        kind, score = "professional", score + 6
+    elif pre == "relation":
+        score += 5
+    elif pre == "weak":
+        score += 1
+    # what the chunk looks like
+    best = 0.0
+    for pos, t in enumerate(chunk):
+        k = t.key
+        is_common = k in lex.common
+        if k in lex.given:
+            val = 1.0 if is_common else 3.0
+            if pos > 0:
+                val = min(val, 2.0)
+        elif k in lex.surnames:
+            val = 0.5 if is_common else (2.0 if pos > 0 or not st.sent(t) else 1.5)
+        else:
+            val = 0.5 if pos == 0 and st.sent(t) else 2.0
+        best = max(best, val)
+    score += best
+    if len(chunk) > 1 and all(
+        t.key in lex.given or t.key in lex.surnames or t.key not in lex.common for t in chunk
+    ):
+        score += 1
+
+    def listed(t: Tok) -> bool:
+        return t.key in lex.given or t.key in lex.surnames
+
+    if (last.key in INSTITUTION_NOUNS and not listed(last)) or any(
+        t.key.endswith(NON_NAME_ENDINGS) and not listed(t) for t in chunk
+    ):
+        # "Salvation Army", "Blythe Bridge", "Maternity Grant": an organisation, place or
+        # concept (but "Kevin Hall" is a name: Hall is a listed surname)
+        score -= 3
+    if (
+        pre is None
+        and i > 0
+        and toks[i - 1].key in PLACE_PREPOSITIONS
+        and st.joined(toks[i - 1], first)
+    ):
+        score -= 1.5  # "in Longton", "at Tesco": places follow these more than people
+    # the words after (read from the text: verbs are not among the kept words)
+    tail = text[last.end : last.end + 60]
+    after = _NEXT_WORD.match(text, last.end + (2 if last.poss else 0))
+    after_key = word_key(after.group(1)) if after else ""
+    if not last.poss:
+        if after_key in WEAK_VERBS:
+            score += 2
+        elif after_key in REPORT_VERBS and (first.key in lex.given or not st.sent(first)):
+            score += 1
+    elif after_key in POSSESSED:
+        score += 2
+    m = PAREN_CUE_RE.match(tail) if not last.poss else None
+    if m:
+        cue = " ".join(phrase_key(m.group("cue")))
+        words = cue.split()
+        if (
+            cue in ROLE_CUES
+            or (words and words[-1] in ROLE_CUES)
+            or (len(words) > 1 and " ".join(words[:2]) in ROLE_CUES)
+        ):
+            kind, score = "professional", score + 5
+        elif cue in RELATION_CUES or (
+            words and (words[-1] in RELATION_CUES or words[0] in RELATION_CUES)
+        ):
+            score += 4
+    if AGE_AFTER_RE.match(tail):
+        score += 3
+    if len(chunk) == 1 and st.sent(first) and first.key not in lex.given and pre is None:
+        score -= 0.5
+    return kind, score
+
+
+def _cue_before(st: State, toks: list[Tok], i: int) -> str | None:
+    text = st.text
+    words: list[str] = []
+    k = i - 1
+    pos = toks[i].start
+    while k >= 0 and len(words) < 4:
+        t = toks[k]
+        gap = text[t.end : pos]
+        # "neighbour Gary", "neighbour, Gary", "HV - Sarah"; within the cue only spaces
+        pattern = FIRST_GAP if not words else INNER_GAP
+        if (t.poss and words) or not pattern.fullmatch(gap):
+            break
+        words.insert(0, t.key)
+        pos = t.start
+        k -= 1
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[-size:])
+        if phrase in ROLE_CUES:
+            return "role"
+        if phrase in RELATION_CUES:
+            return "relation"
+    if words and words[-1] in PRE_WEAK:
+        if words[-1] == "to" and (len(words) < 2 or words[-2] not in SPEAKING_VERBS):
+            return None  # "went to Barclays", but "spoke to Tyler"
+        # "and Tyler": only when the other side of "and" is a name already
+        if words[-1] == "and":
+            prev = toks[i - 2] if i >= 2 else None
+            if prev is None or st.free(prev.start, prev.end):
+                return None
+        return "weak"
+    # "spoke to Tyler", "told Tyler"
+    return None
+
+
+def _accept(st: State, chunk: list[Tok], kind: str) -> None:
+    keys = tuple(t.key for t in chunk)
+    ident = None
+    for size in range(len(keys), 0, -1):
+        for s in range(0, len(keys) - size + 1):
+            hit = st.found.get(keys[s : s + size])
+            if hit is not None:
+                ident = hit[1]
+                if hit[0] == "professional":
+                    kind = "professional"
+                break
+        if ident:
+            break
+    if ident is None:
+        ident = ("pro:" if kind == "professional" else "p:") + " ".join(keys)
+    start, end = chunk[0].start, chunk[-1].end
+    if not st.free(start, end):
+        return
+    st.take(start, end, kind, ident, 40)
+    st.remember(keys, kind, ident)
+
+
+def propagate(st: State, toks: list[Tok]) -> None:
+    """Other mentions of names found with evidence get the same placeholder."""
+    if not st.found:
+        return
+    common = st.lex.common
+    firsts = {k[0] for k in st.found}
+    max_n = max(len(k) for k in st.found)
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.key not in firsts or (not t.cap and t.key in common):
+            i += 1
+            continue
+        hit = st.longest(toks, i, st.found, max_n)
+        if hit is not None:
+            size, (kind, ident) = hit
+            if size > 1 or not st.protected[i]:
+                st.take(t.start, toks[i + size - 1].end, kind, ident, 30)
+                i += size
+                continue
+        i += 1

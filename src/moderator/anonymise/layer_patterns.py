@@ -1,0 +1,262 @@
+"""Layer 1 of the redactor: identifiers found by their form.
+
+E-mail addresses, UK phone numbers, NHS numbers with a valid check digit, NI
+numbers, UPNs, postcodes, vehicle registrations, case-system references, full
+dates (a date equal to a known date of birth becomes ``[DOB]``), street
+addresses, schools and GP practices; plus the record's own address, postcode,
+NHS number, UPN and case id in any spacing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from moderator.anonymise.cues import (
+    HONORIFICS,
+    LEADING_WORDS,
+)
+from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
+from moderator.anonymise.known import find_literals, literals
+from moderator.anonymise.layer_variants import find_variants
+from moderator.anonymise.lexicon import (
+    WORD_RE,
+    lower_same_length,
+    phrase_key,
+    word_key,
+)
+from moderator.anonymise.patterns import (
+    ADDRESS_RE,
+    ADDRESS_START_RE,
+    CASE_CUE_RE,
+    CASE_NUMBER_RE,
+    COLLAR_RE,
+    EMAIL_RE,
+    FLAT_BEFORE_RE,
+    GP_HINT,
+    GP_RE,
+    HANDLE_CUE_RE,
+    HANDLE_CUE_WORDS,
+    HANDLE_RE,
+    HOME_HINT,
+    HOME_RE,
+    NHS_CUE_RE,
+    NHS_RE,
+    NI_RE,
+    NOT_DIGITS,
+    PHONE_RE,
+    POSTCODE_AREAS,
+    POSTCODE_RE,
+    REF_RE,
+    SCHOOL_HINT,
+    SCHOOL_RE,
+    STREET_HINT,
+    STREET_RE,
+    UPN_RE,
+    URL_RE,
+    VEHICLE_CUE_RE,
+    VEHICLE_OLD_RE,
+    VEHICLE_RE,
+    clean_left,
+    digit_regions,
+    near,
+    nhs_valid,
+    phone_ok,
+)
+from moderator.anonymise.state import Cand, State
+
+
+def find_patterns(st: State) -> None:
+    text = st.text
+    raw: list[Cand] = []
+
+    def add(start: int, end: int, kind: str, ident: str, priority: int) -> None:
+        raw.append(Cand(start, end, kind, ident, priority))
+
+    if "@" in text:
+        for m in EMAIL_RE.finditer(text):
+            add(m.start(), m.end(), "email", "", 100)
+    if "www." in text or "://" in text:
+        for m in URL_RE.finditer(text):
+            add(m.start(), m.end(), "url", "", 99)
+    for start, end, kind in find_literals(text, literals(st.case, st.lex)):
+        add(start, end, kind, "home" if kind == "address" else "", 95)
+    for lo, hi in digit_regions(text):
+        _numeric(st, lo, hi, add)
+    if "@" in text:
+        for m in HANDLE_RE.finditer(text):
+            if clean_left(text, m.start(), "@."):
+                add(m.start(), m.end(), "username", "", 90)
+    folded = lower_same_length(text)
+    for word in HANDLE_CUE_WORDS:  # "Snapchat 'kay_s2012'", "username is …"
+        at = folded.find(word)
+        while at >= 0:
+            cue = HANDLE_CUE_RE.match(text, at)
+            at = folded.find(word, at + 1)
+            if cue is None:
+                continue
+            g = "q" if cue.group("q") else "w"
+            if cue.group(g) and len(cue.group(g)) >= 3:
+                add(cue.start(g), cue.end(g), "username", "", 89)
+    for m in find_dates(text):
+        ymd = date_from_match(m)
+        kind = "date"
+        if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
+            kind = "dob"
+        add(m.start(), m.end(), kind, "", 75)
+        for start, end in coordinated_days(text, m):
+            add(start, end, "date", "", 75)
+    find_variants(st, add)
+    previous_end = 0
+    for number in ADDRESS_START_RE.finditer(text):
+        start = number.start()
+        if start < previous_end or not clean_left(text, start):
+            continue
+        flat = FLAT_BEFORE_RE.search(text, max(0, start - 12), start)
+        found = ADDRESS_RE.match(text, flat.start() if flat else start)
+        if found is not None:
+            add(found.start(), found.end(), "address", _norm_ident(found.group()), 70)
+            previous_end = found.end()
+    for m in near(STREET_RE, STREET_HINT, text, 60, 12):
+        words = phrase_key(m.group())
+        if (
+            words
+            and words[0] not in st.lex.common
+            and not protected_phrase(st, words, len(words) - 1)
+        ):
+            add(m.start(), m.end(), "address", _norm_ident(m.group()), 65)
+    for pattern, kind, hint in (
+        (SCHOOL_RE, "school", SCHOOL_HINT),
+        (GP_RE, "gp_practice", GP_HINT),
+        (HOME_RE, "address", HOME_HINT),
+    ):
+        for m in near(pattern, hint, text, 110, 40):
+            cand = _institution(st, m, kind)
+            if cand is not None:
+                raw.append(cand)
+    raw = _without_parts_of_institutions(raw)
+    raw.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    for c in raw:
+        if st.free(c.start, c.end):
+            st.take(c.start, c.end, c.kind, c.ident, c.priority)
+
+
+def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int], None]) -> None:
+    """Identifiers that contain digits, looked for in one stretch around digits."""
+    text = st.text
+    stretch = text[lo:hi]
+    digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
+    if digits < 2:
+        return  # "aged 9", "Year 4": every identifier below has two digits or more
+    if any(c.isupper() for c in stretch):  # registrations, NI numbers, references
+        _lettered(st, lo, hi, digits, add)
+    for m in POSTCODE_RE.finditer(text, lo, hi):  # in any case: "st1 2ab"
+        area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
+        if clean_left(text, m.start()) and area in POSTCODE_AREAS:
+            add(m.start(), m.end(), "postcode", "", 85)
+    if digits < 5:
+        return  # phone, NHS and long reference numbers have five digits or more
+    for m in PHONE_RE.finditer(text, lo, hi):
+        if clean_left(text, m.start(), "+") and phone_ok(m.group()):
+            add(m.start(), m.end(), "phone", "", 90)
+    for m in NHS_RE.finditer(text, lo, hi):
+        if not clean_left(text, m.start(), "-"):
+            continue
+        if nhs_valid(re.sub(r"\D", "", m.group())) or NHS_CUE_RE.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
+            add(m.start(), m.end(), "nhs_number", "", 88)
+    for m in CASE_NUMBER_RE.finditer(text, lo, hi):
+        if clean_left(text, m.start(), "/-"):
+            add(m.start(), m.end(), "case_number", "", 80)
+
+
+def _lettered(
+    st: State, lo: int, hi: int, digits: int, add: Callable[[int, int, str, str, int], None]
+) -> None:
+    """Identifiers of capital letters and digits, in one stretch around digits."""
+    text = st.text
+    if digits >= 6:
+        for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn")):
+            for m in pattern.finditer(text, lo, hi):
+                if clean_left(text, m.start()):
+                    add(m.start(), m.end(), kind, "", 88)
+    for m in VEHICLE_RE.finditer(text, lo, hi):
+        if clean_left(text, m.start()):
+            add(m.start(), m.end(), "vehicle_reg", "", 88)
+    for m in VEHICLE_OLD_RE.finditer(text, lo, hi):
+        if clean_left(text, m.start()) and VEHICLE_CUE_RE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            add(m.start(), m.end(), "vehicle_reg", "", 85)
+    for m in REF_RE.finditer(text, lo, hi):
+        if clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            add(m.start(), m.end(), "case_number", "", 81)
+    for m in COLLAR_RE.finditer(text, lo, hi):
+        if clean_left(text, m.start()):
+            end = m.end("name") if m.group("name") else m.end("num")
+            add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)
+
+
+def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) -> bool:
+    """Whether the words begin with a protected phrase of more than ``longer_than`` words.
+
+    "Staying Close" is protected as a whole; "Virtual School Head" reaches into
+    the word "School"; but "Eaton Park Primary" is a school named after a place.
+    """
+    return bool(words) and any(
+        len(phrase) > longer_than and words[: len(phrase)] == phrase
+        for phrase in st.lex.phrases.get(words[0], ())
+    )
+
+
+def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
+    """A school or GP practice, without leading everyday words ("At", "The", "Virtual")."""
+    start = m.start()
+    name_end = m.end("name")
+    lex = st.lex
+    for w in WORD_RE.finditer(st.text, start, name_end):
+        key = w.group().casefold()
+        if key in ("st", "saint"):
+            break
+        if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
+            start = w.end()
+            continue
+        break
+    while start < name_end and not st.text[start].isalnum():
+        start += 1
+    if start >= name_end:
+        return None
+    name = phrase_key(st.text[start:name_end])
+    if protected_phrase(st, phrase_key(st.text[start : m.end()]), len(name)):
+        return None
+    if len(name) == 1 and kind != "address" and name[0] in lex.common:
+        return None  # "Special School", "Local Surgery": generic, not a named one
+    return Cand(start, m.end(), kind, " ".join(name), 60)
+
+
+_INSTITUTIONS = frozenset({"school", "gp_practice"})
+
+
+def _without_parts_of_institutions(cands: list[Cand]) -> list[Cand]:
+    """Drop an address found inside a school's or practice's name ("Meir Park" in "Meir Park
+    Medical Practice"), so that the whole name is redacted as the institution."""
+    outer = [c for c in cands if c.kind in _INSTITUTIONS]
+    if not outer:
+        return cands
+    return [
+        c
+        for c in cands
+        if not (
+            c.kind == "address"
+            and any(o.start <= c.start and c.end <= o.end and o is not c for o in outer)
+        )
+    ]
+
+
+def _norm_ident(text: str) -> str:
+    return " ".join(
+        phrase_key(re.sub(r"^\s*(?:flat|apartment|apt|unit|room)\s+\d+\w?,?", "", text, flags=re.I))
+    )

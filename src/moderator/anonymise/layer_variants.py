@@ -1,0 +1,163 @@
+"""Identifiers in the layouts people really type, found beside the patterns of layer 1.
+
+NI numbers with dashes or in lower case (``jt-12-34-56-b``), registrations in lower
+case or spaced (``yf63 ucv``, ``kp 65 xvj``), e-mail addresses written out
+(``name at hotmail dot co dot uk``), social-media handles with underscores or dots,
+references with a letter prefix (``CB/2219/C``), and dates without a year, in
+words or compact (``14/02``, ``the twelfth of March``, ``03JUN11``, ``Thurs 3rd``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from moderator.anonymise.dates import find_loose_dates
+from moderator.anonymise.patterns import CASE_CUE_RE, VEHICLE_CUE_RE, clean_left
+from moderator.anonymise.state import State
+
+Add = Callable[[int, int, str, str, int], None]
+
+# two letters, six digits, a letter A-D, in any case, with spaces or dashes between
+NI_LOOSE_RE = re.compile(r"(?i:[a-z]{2}([\s-]?)\d{2}\1\d{2}\1\d{2}\1[a-d])(?![\w])")
+NI_CUE_RE = re.compile(r"(?i:\bN\.?I\.?(?:\s*(?:no\.?|number|num))?)\s*[:\-]?\s*$")
+# current-style registration in any (single) case: "yf63 ucv", "kp 65 xvj"
+PLATE_LOOSE_RE = re.compile(r"(?i:[a-z]{2}(\s?)\d{2}\s?[a-z]{3})(?![\w])")
+# "marek dot nowak at hotmail dot co dot uk": an address spelt out to dodge filters
+SPELT_EMAIL_RE = re.compile(
+    r"(?i:(?<![\w.])[a-z0-9][\w.'-]*(?:\s+dot\s+[\w-]+)*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z]{2,})+)"
+    r"(?!\s+at\s)(?![\w])"
+)
+# a word with an underscore, or letters and digits joined by dots: how handles look
+HANDLE_SHAPE_RE = re.compile(
+    r"(?<![\w@.])(?=[\w.]*[A-Za-z])(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_[\w.]*[A-Za-z0-9]"
+    r"|[A-Za-z]+(?:\.[A-Za-z0-9]+)*\.\d+[A-Za-z0-9]*)(?![\w@])"
+)
+# a reference: letters, a separator, digits, maybe more parts ("CB/2219/C", "EM-77120")
+LETTER_REF_RE = re.compile(r"(?<![\w/-])[A-Z]{1,4}[/-]\d{3,8}(?:[/-][A-Z0-9]{1,6})*(?![\w/-])")
+# two-letter words and month/weekday names that a loose plate or NI match might start or end with
+_WORDS = frozenset(
+    [
+        "am",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "us",
+        "we",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "the",
+        "and",
+        "for",
+        "was",
+        "are",
+        "but",
+        "not",
+        "you",
+        "all",
+        "any",
+        "can",
+        "had",
+        "her",
+        "his",
+        "one",
+        "our",
+        "out",
+        "day",
+        "get",
+        "has",
+        "him",
+        "how",
+        "man",
+        "new",
+        "now",
+        "old",
+        "see",
+        "two",
+        "way",
+        "who",
+        "boy",
+        "did",
+        "its",
+        "let",
+        "put",
+        "say",
+        "she",
+        "too",
+        "use",
+        "yrs",
+        "hrs",
+        "kgs",
+        "mls",
+    ]
+)
+
+
+def find_variants(st: State, add: Add) -> None:
+    """Add the identifiers written in unusual layouts to layer 1's candidates."""
+    text = st.text
+    for m in NI_LOOSE_RE.finditer(text):
+        letters = m.group()[:2].lower()
+        cue = NI_CUE_RE.search(text, max(0, m.start() - 20), m.start())
+        if clean_left(text, m.start()) and (cue or letters not in _WORDS):
+            add(m.start(), m.end(), "ni_number", "", 87)
+    for m in PLATE_LOOSE_RE.finditer(text):
+        value = m.group()
+        if not (value.islower() or value.isupper()) or not clean_left(text, m.start()):
+            continue
+        cue = VEHICLE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
+        tail = value[-3:].lower()
+        if (m.group(1) and not cue) or (
+            not cue and (value[:2].lower() in _WORDS or tail in _WORDS)
+        ):
+            continue  # "on 12 may", "at 10 jan": words around a number
+        add(m.start(), m.end(), "vehicle_reg", "", 84)
+    if " dot " in text.lower():
+        for m in SPELT_EMAIL_RE.finditer(text):
+            add(m.start(), m.end(), "email", "", 98)
+    for m in HANDLE_SHAPE_RE.finditer(text):
+        add(m.start(), m.end(), "username", "", 86)
+    for m in LETTER_REF_RE.finditer(text):
+        cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
+        if cue or (re.search(r"\d", m.group()[2:]) and len(m.group()) >= 7):
+            add(m.start(), m.end(), "case_number", "", 79)
+    for start, end, ymd in find_loose_dates(text):
+        kind = "date"
+        if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
+            kind = "dob"
+        add(start, end, kind, "", 74)

@@ -1,0 +1,184 @@
+"""The shared state of one redaction: the text, its words, and what is taken so far.
+
+Every layer of the redactor (:mod:`.layer_patterns`, :mod:`.layer_known`,
+:mod:`.layer_names`) reads and writes one :class:`State`: candidates are taken
+layer by layer and never overlap, so an earlier, surer layer wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import TypeVar
+
+from moderator.anonymise.cues import (
+    HONORIFICS,
+    PRE_WEAK,
+    RELATION_CUES,
+    ROLE_CUES,
+    SPEAKING_VERBS,
+)
+from moderator.anonymise.known import known_people
+from moderator.anonymise.lexicon import WORD_RE, lexicon, word_key
+from moderator.anonymise.patterns import SENTENCE_END
+from moderator.anonymise.records import RawCase
+
+NAME_KINDS = frozenset({"child", "family", "worker", "person", "professional"})
+
+_V = TypeVar("_V")
+_PHRASE_GAP = re.compile(r"(?:['’]s)?[ \t\n&/-]*")
+
+
+@cache
+def _context_words() -> frozenset[str]:
+    """Lower-case words the name heuristics look at: cues and the words of protected phrases."""
+    words: set[str] = set()
+    for phrases in lexicon().phrases.values():
+        for phrase in phrases:
+            words.update(phrase)
+    for cue in ROLE_CUES | RELATION_CUES:
+        words.update(cue.split())
+    return frozenset(words | PRE_WEAK | SPEAKING_VERBS | set(HONORIFICS))
+
+
+class Tok:
+    """A word of the text that the name layers look at (offsets into the text)."""
+
+    __slots__ = ("cap", "end", "key", "lower", "poss", "start", "upper", "word")
+
+    def __init__(self, start: int, word: str) -> None:
+        self.start = start
+        self.word = word
+        self.poss = len(word) > 3 and word[-2] in "'’`" and word[-1] in "sS"
+        self.end = start + len(word) - (2 if self.poss else 0)
+        self.key = word_key(word)
+        self.cap = word[0].isupper()
+        self.upper = self.cap and len(word) > 1 and word.isupper()
+        self.lower = not self.cap and word.islower()
+
+
+@dataclass
+class Cand:
+    """A candidate redaction: ``text[start:end]`` is a ``kind``; equal idents share a placeholder."""
+
+    start: int
+    end: int
+    kind: str
+    ident: str  # who or what: equal idents share a placeholder
+    priority: int
+
+
+class State:
+    """One redaction of one text: candidates are taken layer by layer, never overlapping."""
+
+    def __init__(self, case: RawCase, text: str) -> None:
+        self.case = case
+        self.text = text
+        self.lex = lexicon()
+        self.known = known_people(case, self.lex)
+        self.cands: list[Cand] = []
+        self.taken = bytearray(len(text))  # 1 where a character is already redacted
+        dobs = [case.child.dob] + [m.dob for m in case.family]
+        self.dobs = {(d.year, d.month, d.day) for d in dobs if d is not None}
+        # names found by evidence (word keys -> kind, ident), for their other mentions
+        self.found: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.protected: list[bool] = []  # per kept word: inside a protected phrase
+        self.capitalised: list[int] = []  # indices of the kept words that are capitalised
+
+    def sent(self, t: Tok) -> bool:
+        """Whether the word starts a sentence, line or list item (so capitals prove little)."""
+        text = self.text
+        i = t.start - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        return (
+            i < 0
+            or text[i] in SENTENCE_END
+            or (text[i] in "-–" and (i == 0 or text[i - 1] == "\n"))
+        )
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether no character of ``text[start:end]`` is taken yet."""
+        return self.taken.find(1, start, end) < 0
+
+    def take(self, start: int, end: int, kind: str, ident: str, priority: int = 50) -> None:
+        """Redact ``text[start:end]`` as ``kind``; later layers cannot take these characters."""
+        self.cands.append(Cand(start, end, kind, ident, priority))
+        self.taken[start:end] = b"\x01" * (end - start)
+
+    def tokens(self) -> list[Tok]:
+        """The words that matter: capitalised ones, and the lower-case words of cues,
+        protected phrases and the record's own names. Other lower-case words are left
+        out (most of a text); the checks on the gaps between kept words see them."""
+        wanted = _context_words() | self.known.keys
+        toks = [
+            Tok(m.start(), w)
+            for m in WORD_RE.finditer(self.text)
+            if (w := m.group())[0].isupper() or word_key(w) in wanted
+        ]
+        self.protected = [False] * len(toks)
+        self.capitalised = [i for i, t in enumerate(toks) if t.cap]
+        phrases = self.lex.phrases
+        text = self.text
+        i = 0
+        n = len(toks)
+        while i < n:
+            first = toks[i].key
+            if first in phrases:
+                for phrase in phrases[first]:
+                    j = i + len(phrase)
+                    if (
+                        j <= n
+                        and tuple(t.key for t in toks[i:j]) == phrase
+                        and all(
+                            _PHRASE_GAP.fullmatch(text, a.end, b.start)
+                            for a, b in pairwise(toks[i:j])
+                        )
+                    ):
+                        for k in range(i, j):
+                            self.protected[k] = True
+                        i = j - 1
+                        break
+            i += 1
+        return toks
+
+    def adjacent(self, window: list[Tok]) -> bool:
+        """Whether the words are written as one name: spaces, a comma or a hyphen between."""
+        for a, b in pairwise(window):
+            gap = self.text[a.end : b.start]
+            if a.poss or not re.fullmatch(r"[ \t]+|[ \t]*,[ \t]*|-", gap):
+                return False
+        return True
+
+    def longest(
+        self, toks: list[Tok], i: int, table: Mapping[tuple[str, ...], _V], max_n: int
+    ) -> tuple[int, _V] | None:
+        """The longest run of adjacent, unredacted words from ``toks[i]`` found in ``table``."""
+        for size in range(min(max_n, len(toks) - i), 0, -1):
+            window = toks[i : i + size]
+            hit = table.get(tuple(w.key for w in window))
+            if hit is None or (size > 1 and not self.adjacent(window)):
+                continue
+            if self.free(window[0].start, window[-1].end):
+                return size, hit
+        return None
+
+    def remember(self, keys: tuple[str, ...], kind: str, ident: str) -> None:
+        """Keep a name found with evidence (and its distinctive words) for its other mentions."""
+        lex = self.lex
+        self.found.setdefault(keys, (kind, ident))
+        for k in keys:
+            if (
+                len(k) >= 3
+                and k not in lex.common
+                and k not in lex.protected_words
+                and k not in HONORIFICS
+            ):
+                self.found.setdefault((k,), (kind, ident))
+
+    def joined(self, a: Tok, b: Tok) -> bool:
+        """Whether ``b`` follows ``a`` with only spaces between (and ``a`` is no possessive)."""
+        return not a.poss and re.fullmatch(r"[ \t]+", self.text[a.end : b.start]) is not None

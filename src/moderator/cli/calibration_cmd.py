@@ -1,0 +1,150 @@
+"""``moderator calibration``: cases with agreed grades, slipped into managers' programmes."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import click
+
+from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.errors import BadInput
+
+
+@click.group("calibration")
+def calibration_group() -> None:
+    """Known-grade cases: a panel agrees the grades; managers audit them unannounced."""
+
+
+def _read_grades(path: Path) -> dict[str, tuple[str, str]]:
+    """``criterion,grade,reason`` rows, one per criterion of the rubric."""
+    out: dict[str, tuple[str, str]] = {}
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"criterion", "grade", "reason"} - set(reader.fieldnames or [])
+            if missing:
+                raise BadInput(f"{path}:1: missing column(s) {', '.join(sorted(missing))}")
+            for row in reader:
+                criterion = (row.get("criterion") or "").strip()
+                if not criterion:
+                    raise BadInput(f"{path}:{reader.line_num}: criterion: empty")
+                if criterion in out:
+                    raise BadInput(f"{path}:{reader.line_num}: criterion: {criterion} twice")
+                out[criterion] = ((row.get("grade") or "").strip(), row.get("reason") or "")
+    except UnicodeDecodeError:
+        raise BadInput(f"{path}: not UTF-8 text") from None
+    except csv.Error as exc:
+        raise BadInput(f"{path}: not a readable CSV file ({exc})") from None
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot read: {exc.strerror}") from None
+    return out
+
+
+@calibration_group.command("agree")
+@click.argument("case_ref")
+@click.option("--rubric", "rubric_id", required=True, help="The rubric the grades are against.")
+@click.option(
+    "--grades",
+    "grades_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV of criterion,grade,reason: every criterion of the rubric.",
+)
+@click.option("--panel", default=None, help="Who agreed the grades (default: you).")
+@common_options
+@click.pass_context
+def agree(
+    ctx: click.Context,
+    case_ref: str,
+    rubric_id: str,
+    grades_file: Path,
+    panel: str | None,
+    db: Path | None,
+    user: str | None,
+) -> None:
+    """Record the panel's agreed grades for CASE_REF, making it a calibration case (leads)."""
+    from moderator.services.calibration import agree_calibration_case
+
+    grades = _read_grades(grades_file)
+    store, who = open_for(ctx, db, user)
+    with store:
+        made = agree_calibration_case(
+            store, acting_user(store, who), case_ref, rubric_id, grades, panel=panel
+        )
+    overall = made.overall.label if made.overall else "no overall grade"
+    click.echo(f"calibration case {made.id}: {made.case_ref} agreed ({overall})")
+
+
+@calibration_group.command("assign")
+@click.option("--rate", type=float, required=True, help="Share of each programme (0-1).")
+@click.option("--per-manager", type=int, default=4, show_default=True, help="Programme size.")
+@click.option("--due", required=True, help="Due date (YYYY-MM-DD).")
+@click.option("--seed", type=int, default=None, help="Seed for a reproducible draw.")
+@click.option("--programme", "label", default=None, help="Programme label (default: by due date).")
+@common_options
+@click.pass_context
+def assign(
+    ctx: click.Context,
+    rate: float,
+    per_manager: int,
+    due: str,
+    seed: int | None,
+    label: str | None,
+    db: Path | None,
+    user: str | None,
+) -> None:
+    """Slip calibration cases into every manager's programme, unannounced (leads)."""
+    from moderator.services.calibration import slip_calibration_cases
+
+    try:
+        due_date = date.fromisoformat(due.strip())
+    except ValueError:
+        raise BadInput(f"--due: {due!r} is not a date (use YYYY-MM-DD)") from None
+    store, who = open_for(ctx, db, user)
+    with store:
+        ids = slip_calibration_cases(
+            store,
+            acting_user(store, who),
+            rate=rate,
+            per_manager=per_manager,
+            due=due_date,
+            programme=label or f"programme {due_date.isoformat()}",
+            seed=seed,
+        )
+    click.echo(f"slipped {len(ids)} calibration audit(s) into managers' programmes")
+
+
+@calibration_group.command("list")
+@format_option("table", "json")
+@common_options
+@click.pass_context
+def list_(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> None:
+    """The calibration cases and their agreed grades (leads)."""
+    from moderator.services.calibration import list_calibration_cases
+
+    store, who = open_for(ctx, db, user)
+    with store:
+        cases = list_calibration_cases(store, acting_user(store, who))
+    if fmt == "json":
+        emit_json([c.model_dump(mode="json") for c in cases])
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("id", "case", "rubric", "agreed overall", "panel", "agreed at")
+    for c in cases:
+        table.add_row(
+            str(c.id),
+            Text(c.case_ref),
+            Text(c.rubric),
+            c.overall.label if c.overall else "—",
+            Text(c.panel),
+            c.agreed_at[:10],
+        )
+    Console().print(table)
+
+
+COMMANDS = [calibration_group]

@@ -1,0 +1,131 @@
+"""The grading verbs, built once for ``moderator audit`` and ``moderator moderation``.
+
+``grade``, ``override`` and ``submit`` work on a grade sheet whatever it is:
+a manager's audit or a moderator's blind grading. Each group describes its
+sheet with a :class:`SheetVerbs` and gets the three commands from
+:func:`add_grading_verbs`; the rules are in the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from moderator.cli.common import acting_user, common_options, open_for
+
+
+def _no_more(store: Any, actor: Any, sheet_id: int) -> list[str]:
+    return []
+
+
+@dataclass(frozen=True)
+class SheetVerbs:
+    """How one command group names its sheet and what its verbs say."""
+
+    noun: str
+    """``audit`` or ``moderation``: the start of every message."""
+    overall: str
+    """How the overall grade is named in messages (``overall`` or ``your overall``)."""
+    target: Callable[[Any, Any, int], Any]
+    """Opens the sheet (``store, actor, id``) as a :class:`~moderator.services.grading.GradingTarget`."""
+    grade_help: str
+    override_help: str
+    submit_help: str
+    after_submit: Callable[[Any, Any, int], list[str]] = _no_more
+    """Lines printed after a submission (``store, actor, id``), such as what to do next."""
+
+    @property
+    def metavar(self) -> str:
+        """The id argument as usage shows it (``AUDIT_ID``)."""
+        return f"{self.noun.upper()}_ID"
+
+
+def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
+    """Add ``grade``, ``override`` and ``submit`` for ``verbs``' sheet to ``group``."""
+
+    @group.command("grade", help=verbs.grade_help)
+    @click.argument("sheet_id", metavar=verbs.metavar, type=int)
+    @click.argument("criterion")
+    @click.argument("grade")
+    @click.option("--note", default=None, help="Evidence note (required before submitting).")
+    @common_options
+    @click.pass_context
+    def grade(
+        ctx: click.Context,
+        sheet_id: int,
+        criterion: str,
+        grade: str,
+        note: str | None,
+        db: Path | None,
+        user: str | None,
+    ) -> None:
+        from moderator.domain.grades import Grade
+
+        parsed = Grade.parse(grade)
+        store, who = open_for(ctx, db, user)
+        with store:
+            target = verbs.target(store, acting_user(store, who), sheet_id)
+            target.save(criterion, grade=parsed, note=note)
+            sheet = target.load()
+        graded = sum(e.grade is not None for e in sheet.entries)
+        overall = target.overall(sheet.entries, sheet.override, sheet.override_reason)
+        click.echo(
+            f"{verbs.noun} {sheet_id}: {criterion} = {parsed.label};"
+            f" {graded}/{len(sheet.rubric.criteria)} graded;"
+            f" {verbs.overall} {overall.explanation}"
+        )
+
+    @group.command("override", help=verbs.override_help)
+    @click.argument("sheet_id", metavar=verbs.metavar, type=int)
+    @click.argument("grade", required=False)
+    @click.option(
+        "--reason", default=None, help="Why the derived overall grade is wrong (required)."
+    )
+    @click.option("--clear", is_flag=True, help="Remove the override.")
+    @common_options
+    @click.pass_context
+    def override(
+        ctx: click.Context,
+        sheet_id: int,
+        grade: str | None,
+        reason: str | None,
+        clear: bool,
+        db: Path | None,
+        user: str | None,
+    ) -> None:
+        from moderator.domain.grades import Grade
+
+        if not clear and grade is None:
+            raise click.UsageError("give a GRADE (or --clear)")
+        parsed = None if clear else Grade.parse(grade)
+        store, who = open_for(ctx, db, user)
+        with store:
+            target = verbs.target(store, acting_user(store, who), sheet_id)
+            target.set_override(parsed, reason)
+        click.echo(
+            f"{verbs.noun} {sheet_id}: overall "
+            + ("override cleared" if parsed is None else f"overridden to {parsed.label}")
+        )
+
+    @group.command("submit", help=verbs.submit_help)
+    @click.argument("sheet_id", metavar=verbs.metavar, type=int)
+    @common_options
+    @click.pass_context
+    def submit(ctx: click.Context, sheet_id: int, db: Path | None, user: str | None) -> None:
+        store, who = open_for(ctx, db, user)
+        with store:
+            actor = acting_user(store, who)
+            target = verbs.target(store, actor, sheet_id)
+            sheet = target.submit()
+            more = verbs.after_submit(store, actor, sheet_id)
+        final = target.overall(sheet.entries, sheet.override, sheet.override_reason).final
+        click.echo(
+            f"{verbs.noun} {sheet_id} submitted: {verbs.overall}"
+            f" {'' if final is None else final.label} (now read-only)"
+        )
+        for line in more:
+            click.echo(line)

@@ -1,0 +1,78 @@
+"""``moderator intervention``: dated interventions the drift report compares before and after."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+@click.group("intervention")
+def intervention_group() -> None:
+    """Training, a new audit tool, a practice week: dated, so the report can say if it worked."""
+
+
+@intervention_group.command("add")
+@click.option("--date", "on_date", required=True, callback=_date, help="When (YYYY-MM-DD).")
+@click.option("--title", required=True, help="What was done, in a few words.")
+@click.option("--detail", default=None, help="More about it (optional).")
+@click.option("--team", default=None, help="The team it was aimed at (default: everyone).")
+@common_options
+@click.pass_context
+def add(
+    ctx: click.Context,
+    on_date: date,
+    title: str,
+    detail: str | None,
+    team: str | None,
+    db: Path | None,
+    user: str | None,
+) -> None:
+    """Record an intervention (leads only)."""
+    from moderator.services.interventions import add_intervention
+
+    store, who = open_for(ctx, db, user)
+    with store:
+        made = add_intervention(
+            store, acting_user(store, who), on_date, title, detail=detail, team=team
+        )
+    click.echo(f"recorded intervention {made.id}: {made.on_date.isoformat()}")
+
+
+@intervention_group.command("list")
+@format_option("table", "json")
+@common_options
+@click.pass_context
+def list_(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> None:
+    """List the interventions, oldest first."""
+    from moderator.services.interventions import list_interventions
+
+    store, _who = open_for(ctx, db, user)
+    with store:
+        found = list_interventions(store)
+    if fmt == "json":
+        emit_json([i.model_dump(mode="json") for i in found])
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("date", "title", "team", "recorded by")
+    for i in found:
+        table.add_row(
+            i.on_date.isoformat(), Text(i.title), Text(i.team or "everyone"), Text(i.recorded_by)
+        )
+    Console().print(table)
+
+
+COMMANDS = [intervention_group]

@@ -1,0 +1,1 @@
+"""Synthetic, realistic datasets for the demo, training and benchmarks."""

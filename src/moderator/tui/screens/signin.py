@@ -1,0 +1,230 @@
+"""Signing in to a secured database: the sign-in screen, a new password, the idle lock.
+
+In an open database the workbench shows the user picker instead; once a lead
+has set the first password every session signs in here, and ``u`` (switch
+user) comes back here too. The password is checked on a worker thread; the
+screen shows the same words for an unknown name and a wrong password.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, Static
+
+from moderator.tui.base import ModeratorModal, ModeratorScreen
+
+if TYPE_CHECKING:
+    from moderator.services.auth import SignedIn
+    from moderator.services.users import User
+    from moderator.tui.base import Workbench
+
+
+def _policy(app: Workbench) -> Any:
+    from moderator.services.auth import SignInPolicy
+
+    # The worker thread is this session's alone, so the pause after a failure may block it.
+    return SignInPolicy.from_settings(app.settings)
+
+
+class SignedInMessage(Message):
+    """A password was accepted."""
+
+    def __init__(self, signed: SignedIn) -> None:
+        super().__init__()
+        self.signed = signed
+
+
+class Refusal(Message):
+    """A password was refused; ``text`` says why, fit to show."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class _PasswordForm:
+    """What the sign-in screen and the lock share: check a password on a worker thread."""
+
+    @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
+    def check_password(self, name: str, password: str) -> None:
+        """Sign in on a worker thread; post the outcome."""
+        from moderator.errors import ModeratorError
+        from moderator.services.auth import sign_in
+
+        node: Any = self  # a screen: this mixin only ever comes first in a screen's bases
+        try:
+            signed = sign_in(node.app.require_store(), name, password, _policy(node.app))
+        except ModeratorError as exc:
+            node.post_message(Refusal(str(exc)))
+            return
+        node.post_message(SignedInMessage(signed))
+
+
+class SignInScreen(_PasswordForm, ModeratorScreen):
+    """Who is working, with their password (a secured database)."""
+
+    SCOPE = "picker"
+
+    def __init__(self, name: str | None = None, problem: str | None = None) -> None:
+        super().__init__()
+        self.prefill = name or ""
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="picker-box"):
+            yield Static("Sign in", id="picker-title")
+            yield Static(
+                "This database is secured: everyone signs in with their own password.",
+                classes="hint",
+            )
+            yield Input(self.prefill, placeholder="Your name", id="signin-name")
+            yield Input(placeholder="Password", password=True, id="signin-password")
+            yield Static(self.problem or "", id="picker-problem", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "sign in"
+        target = "#signin-password" if self.prefill else "#signin-name"
+        self.query_one(target, Input).focus()
+
+    @on(Input.Submitted, "#signin-name")
+    def _next(self) -> None:
+        self.query_one("#signin-password", Input).focus()
+
+    @on(Input.Submitted, "#signin-password")
+    def _submit(self) -> None:
+        name = self.query_one("#signin-name", Input).value.strip()
+        password = self.query_one("#signin-password", Input)
+        if not name:
+            self.query_one("#signin-name", Input).focus()
+            return
+        self._say("Checking…")
+        password.disabled = True
+        self.check_password(name, password.value)
+
+    def on_refusal(self, message: Refusal) -> None:
+        self._say(message.text)
+        password = self.query_one("#signin-password", Input)
+        password.disabled = False
+        password.value = ""
+        password.focus()
+
+    def on_signed_in_message(self, message: SignedInMessage) -> None:
+        app: Any = self.app
+        signed = message.signed
+        if not signed.temporary:
+            app.work_as(signed.user, remember=True)
+            return
+
+        def chosen(done: bool | None) -> None:
+            if done:
+                app.work_as(signed.user, remember=True)
+            else:
+                self.on_refusal(Refusal("Choose your own password to continue."))
+
+        app.push_screen(NewPasswordDialog(signed.user), chosen)
+
+    def _say(self, text: str) -> None:
+        self.query_one("#picker-problem", Static).update(text)
+
+
+class NewPasswordDialog(ModeratorModal):
+    """A lead set this password: the user chooses their own before working."""
+
+    def __init__(self, user: User) -> None:
+        super().__init__(classes="dialog")
+        self.user = user
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static("Choose your own password", classes="dialog-title")
+            yield Static(
+                "A lead set the password you signed in with. Choose one only you know.",
+                classes="dialog-body",
+            )
+            yield Input(placeholder="New password", password=True, id="new-password")
+            yield Input(placeholder="The same again", password=True, id="new-password-again")
+            yield Static("", id="new-password-problem", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#new-password", Input).focus()
+
+    @on(Input.Submitted, "#new-password")
+    def _next(self) -> None:
+        self.query_one("#new-password-again", Input).focus()
+
+    @on(Input.Submitted, "#new-password-again")
+    def _submit(self) -> None:
+        first = self.query_one("#new-password", Input).value
+        again = self.query_one("#new-password-again", Input)
+        if first != again.value:
+            again.value = ""
+            self._say("The two passwords differ; type the new one again.")
+            return
+        self.save(first)
+
+    @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
+    def save(self, password: str) -> None:
+        """Store the new password (worker thread)."""
+        from moderator.errors import ModeratorError
+        from moderator.services.auth import set_password
+
+        app: Any = self.app
+        try:
+            set_password(app.require_store(), self.user, self.user.name, password)
+        except ModeratorError as exc:
+            self.post_message(Refusal(str(exc)))
+            return
+        self.app.call_from_thread(self.dismiss, True)
+
+    def on_refusal(self, message: Refusal) -> None:
+        self._say(message.text)
+        self.query_one("#new-password", Input).focus()
+
+    def _say(self, text: str) -> None:
+        self.query_one("#new-password-problem", Static).update(text)
+
+
+class LockScreen(_PasswordForm, ModeratorModal):
+    """The idle lock: covers the workbench, which stays as it was, until the password."""
+
+    def __init__(self, user: User) -> None:
+        super().__init__(classes="dialog")
+        self.user = user
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="lock-box"):
+            yield Static("Locked", classes="dialog-title")
+            yield Static(
+                f"The workbench locked itself after a while without use. {self.user.name}: "
+                "type your password to carry on where you were (Ctrl+Q saves and quits).",
+                classes="dialog-body",
+                markup=False,
+            )
+            yield Input(placeholder="Password", password=True, id="lock-password")
+            yield Static("", id="lock-problem", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#lock-password", Input).focus()
+
+    @on(Input.Submitted, "#lock-password")
+    def _submit(self) -> None:
+        field = self.query_one("#lock-password", Input)
+        field.disabled = True
+        self.check_password(self.user.name, field.value)
+
+    def on_refusal(self, message: Refusal) -> None:
+        self.query_one("#lock-problem", Static).update(message.text)
+        field = self.query_one("#lock-password", Input)
+        field.disabled = False
+        field.value = ""
+        field.focus()
+
+    def on_signed_in_message(self, message: SignedInMessage) -> None:
+        self.dismiss(True)

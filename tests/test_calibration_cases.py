@@ -1,0 +1,116 @@
+"""Calibration cases: agreed by a lead, slipped into programmes unseen, compared after submission."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from moderator.domain.grades import Grade
+from moderator.errors import BadInput, Refused
+from moderator.services.audits import get_audit, list_audits
+from moderator.services.calibration import (
+    agree_calibration_case,
+    calibration_feedback,
+    list_calibration_cases,
+    slip_calibration_cases,
+)
+from moderator.services.calibration_stats import calibration_summary
+from moderator.services.grading import AuditTarget
+from moderator.services.rubrics import resolve_rubric
+from tests.helpers import add_case, people
+
+RUBRIC = "help-and-protection"
+
+
+def _agreed(grade: Grade = Grade.REQUIRES_IMPROVEMENT) -> dict[str, tuple[Grade, str]]:
+    return {
+        c.id: (grade, f"the panel's reason for {c.id}") for c in resolve_rubric(RUBRIC).criteria
+    }
+
+
+def _setup(store):  # type: ignore[no-untyped-def]
+    who = people(store)
+    for ref in ("CAL-1", "CAL-2"):
+        add_case(store, ref)
+    agree_calibration_case(store, who["lee"], "CAL-1", RUBRIC, _agreed(), panel="lee, oli")
+    agree_calibration_case(store, who["lee"], "CAL-2", RUBRIC, _agreed(Grade.INADEQUATE))
+    return who
+
+
+def _grade_and_submit(store, user, audit_id: int, grade: Grade) -> None:  # type: ignore[no-untyped-def]
+    target = AuditTarget.open(store, user, audit_id)
+    for criterion in resolve_rubric(RUBRIC).criteria:
+        target.save(criterion.id, grade=grade, note="evidence seen on file")
+    target.submit()
+
+
+def test_only_a_lead_agrees_grades_and_every_criterion_needs_a_reason(store) -> None:  # type: ignore[no-untyped-def]
+    who = people(store)
+    add_case(store, "CAL-1")
+    with pytest.raises(Refused):
+        agree_calibration_case(store, who["mia"], "CAL-1", RUBRIC, _agreed())
+    partial = dict(list(_agreed().items())[:3])
+    with pytest.raises(BadInput, match="missing"):
+        agree_calibration_case(store, who["lee"], "CAL-1", RUBRIC, partial)
+    no_reason = {c: (g, " ") for c, (g, _) in _agreed().items()}
+    with pytest.raises(BadInput, match="reason"):
+        agree_calibration_case(store, who["lee"], "CAL-1", RUBRIC, no_reason)
+    assert list_calibration_cases(store, who["lee"]) == []
+    made = agree_calibration_case(store, who["lee"], "CAL-1", RUBRIC, _agreed())
+    assert made.overall is Grade.REQUIRES_IMPROVEMENT
+    with pytest.raises(Refused):
+        list_calibration_cases(store, who["mia"])
+
+
+def test_slipped_cases_look_ordinary_until_submitted_then_show_the_agreed_grades(store) -> None:  # type: ignore[no-untyped-def]
+    who = _setup(store)
+    ids = slip_calibration_cases(
+        store, who["lee"], rate=1.0, per_manager=1, due=date(2030, 1, 31), programme="January"
+    )
+    assert len(ids) == 2  # one each for mia and max
+    mine = [a for a in list_audits(store, who["mia"]) if a.id in ids]
+    assert len(mine) == 1
+    audit_id = mine[0].id
+    before = get_audit(store, who["mia"], audit_id).model_dump_json()
+    assert "calibration" not in before.lower() and "panel" not in before.lower()
+    assert calibration_feedback(store, who["mia"], audit_id) == []
+    assert calibration_feedback(store, who["lee"], audit_id) == []  # nothing until submitted
+
+    _grade_and_submit(store, who["mia"], audit_id, Grade.GOOD)
+    shown = calibration_feedback(store, who["mia"], audit_id)
+    assert len(shown) == len(resolve_rubric(RUBRIC).criteria)
+    assert all(row.manager_grade is Grade.GOOD for row in shown)
+    assert {row.distance for row in shown} <= {1, 2}  # the panel graded worse: optimistic
+    assert all(row.reason.startswith("the panel's reason") for row in shown)
+    assert calibration_feedback(store, who["max"], audit_id) == []  # not max's audit
+
+
+def test_a_manager_never_gets_the_same_calibration_case_twice(store) -> None:  # type: ignore[no-untyped-def]
+    who = _setup(store)
+    first = slip_calibration_cases(
+        store, who["lee"], rate=1.0, per_manager=2, due=date(2030, 1, 31), programme="Jan"
+    )
+    again = slip_calibration_cases(
+        store, who["lee"], rate=1.0, per_manager=2, due=date(2030, 2, 28), programme="Feb"
+    )
+    assert len(first) == 4 and again == []  # both cases already given to both managers
+
+
+def test_calibration_summary_counts_match_what_was_graded(store) -> None:  # type: ignore[no-untyped-def]
+    who = _setup(store)
+    ids = slip_calibration_cases(
+        store, who["lee"], rate=1.0, per_manager=1, due=date(2030, 1, 31), programme="January"
+    )
+    n_criteria = len(resolve_rubric(RUBRIC).criteria)
+    for user in (who["mia"], who["max"]):
+        audit_id = next(a.id for a in list_audits(store, user) if a.id in ids)
+        _grade_and_submit(store, user, audit_id, Grade.GOOD)
+    summary = calibration_summary(store)
+    assert summary.overall.audits == 2 and summary.overall.n == 2 * n_criteria
+    by = {s.key: s for s in summary.by_manager}
+    assert set(by) == {"mia", "max"}
+    for s in by.values():
+        assert s.n == n_criteria and s.exact_agreement == 0.0
+        assert s.mean_distance is not None and s.mean_distance > 0  # optimistic
+        assert s.trend and s.trend[0].n == n_criteria

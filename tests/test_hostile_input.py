@@ -1,0 +1,192 @@
+"""Hostile input changes nothing: every reader answers within limits, with ``file:line``, exit 1.
+
+One test per failure found by trying the readers as an adversary would (long
+CSV fields, huge numbers, deep nesting, a pack that never ends, NUL bytes,
+control characters in a rubric), reproducing it and checking it now passes.
+The property tests feeding every reader mutated input are in
+``test_hostile_properties.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from moderator.anonymise.records import read_cases
+from moderator.cli import cli
+from moderator.domain.limits import MAX_FIELD_BYTES, MAX_PACK_BYTES
+from moderator.errors import BadInput
+from moderator.services.cases import import_cases
+from moderator.store import open_store
+from tests.moderation_helpers import dump
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+HEADER = "case_id,team,service_area,opened,child_name,text\n"
+CASE = {
+    "case_id": "MOS-1",
+    "team": "North",
+    "service_area": "help_and_protection",
+    "opened": "2021-02-11",
+    "child": {"name": "Kayden Smith"},
+    "text": "Seen alone at home.",
+}
+
+
+def run(*args: object, stdin: str | None = None) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args], input=stdin)
+
+
+def refused(result: Result, *expected: str) -> str:
+    """Exit 1, a message, never a traceback; returns the message."""
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    for text in expected:
+        assert text in result.output, result.output
+    return result.output
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "m.db"
+    assert run("user", "add", "lee", "--role", "lead", "--db", path).exit_code == 0
+    return path
+
+
+def import_refused(db: Path, cases: Path, *expected: str) -> str:
+    with open_store(db) as store:
+        before = dump(store)
+    out = refused(
+        run("import", "cases", cases, "--db", db, "--as", "lee", "--key-file", db.parent / "k"),
+        *expected,
+    )
+    with open_store(db) as store:
+        assert dump(store) == before
+    return out
+
+
+# -- case import -------------------------------------------------------------------------
+
+
+def test_a_csv_case_note_over_128_kb_is_read(tmp_path: Path) -> None:
+    note = "Seen alone. " * (200_000 // 12)  # ~200 KB: Python's csv stops at 128 KB
+    path = tmp_path / "long.csv"
+    path.write_text(HEADER + f'MOS-1,North,help_and_protection,2021-02-11,Kay Smith,"{note}"\n')
+    (case,) = read_cases(path)
+    assert len(case.text) > 128 * 1024
+
+
+def test_a_csv_field_past_the_limit_is_one_clear_error(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "runaway.csv"
+    # An unclosed quote swallows the rest of the file into one field.
+    body = "x" * (MAX_FIELD_BYTES + 10)
+    path.write_text(HEADER + f'MOS-1,North,help_and_protection,2021-02-11,Kay,"{body}\n')
+    import_refused(db, path, f"{path}:2:", "longer than 1 MB")
+
+
+def test_a_5000_digit_number_in_jsonl_is_a_clear_error(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    row = json.dumps(CASE).replace('"MOS-1"', "9" * 5000)
+    path.write_text(json.dumps(CASE).replace("MOS-1", "MOS-0") + "\n" + row + "\n")
+    import_refused(db, path, f"{path}:2:", "5000 digits")
+
+
+@pytest.mark.parametrize("shape", ["jsonl", "array"])
+def test_deeply_nested_json_in_an_import_is_a_clear_error(
+    db: Path, tmp_path: Path, shape: str
+) -> None:
+    path = tmp_path / "deep.jsonl"
+    deep = '{"case_id": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    path.write_text(deep + "\n" if shape == "jsonl" else "[" + deep + "]\n")
+    import_refused(db, path, f"{path}:1:", "nested more than")
+
+
+def test_nul_and_escape_bytes_in_csv_text_are_not_stored(tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_text(
+        HEADER + "MOS-1,North,help_and_protection,2021-02-11,Kay Smith,Seen\x00 alone\x1b[2J.\n"
+    )
+    with open_store(tmp_path / "m.db") as store:
+        import_cases(store, None, path, key_path=tmp_path / "key")
+        (text,) = [r["text"] for r in store.rows("SELECT text FROM cases")]
+    assert "\x00" not in text and "\x1b" not in text
+    assert "Seen alone[2J." in text
+
+
+def test_jsonl_lines_are_capped(tmp_path: Path) -> None:
+    path = tmp_path / "long.jsonl"
+    path.write_text('{"text": "' + "x" * (3 * 1024 * 1024) + '"}\n')
+    with pytest.raises(BadInput) as info:
+        read_cases(path)
+    assert f"{path}:1: line longer than 2 MB" in "\n".join(info.value.details)
+
+
+# -- rubrics ---------------------------------------------------------------------------------
+
+
+def _rubric(tmp_path: Path, body: bytes) -> Path:
+    shutil.copy(Path(__file__).parent / "data" / "rubrics" / "sources.yaml", tmp_path)
+    path = tmp_path / "odd.yaml"
+    path.write_bytes(body)
+    return path
+
+
+def test_deeply_nested_yaml_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = _rubric(tmp_path, b"id: x\ndomains: " + b"[" * 50_000 + b"]" * 50_000 + b"\n")
+    refused(run("rubric", "validate", path), f"{path}:2:41: nested more than 32 levels deep")
+
+
+def test_rubric_control_characters_and_bad_bytes_point_at_their_line(tmp_path: Path) -> None:
+    path = _rubric(tmp_path, b'id: x\ntitle: "Risk \x1b[31m"\n')
+    refused(run("rubric", "validate", path), f"{path}:2:14: control character U+001B")
+    path = _rubric(tmp_path, b"id: x\ntitle: Risk\nversion: \xff\n")
+    refused(run("rubric", "validate", path), f"{path}:3:10: not UTF-8 text")
+
+
+def test_an_oversized_rubric_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = _rubric(tmp_path, b"# " + b"x" * (2 * 1024 * 1024) + b"\n")
+    refused(run("rubric", "validate", path), f"{path}:1:1: more than 1 MB")
+
+
+# -- packs -------------------------------------------------------------------------------------
+
+
+def test_pack_import_from_a_stream_without_end_stops_with_a_clear_error(db: Path) -> None:
+    out = refused(
+        run("pack", "import", "/dev/zero", "--db", db, "--as", "lee"), "/dev/zero", "too big"
+    )
+    assert "64 MB" in out
+
+
+def test_a_huge_pack_is_refused_from_its_size(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as f:  # sparse: no time or disk spent writing it
+        f.truncate(MAX_PACK_BYTES * 3)
+    refused(run("pack", "import", path, "--db", db, "--as", "lee"), str(path), "192 MB")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('{"format": "moderator-pack", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested"),
+        ('{"format": "moderator-pack", "x": ' + "[" * 40 + "]" * 40 + "}", "nested"),
+        ('{"format": "moderator-pack", "n": ' + "7" * 5000 + "}", "5000 digits"),
+    ],
+    ids=["recursion", "deep", "digits"],
+)
+def test_hostile_json_in_a_pack_is_refused(
+    db: Path, tmp_path: Path, body: str, expected: str
+) -> None:
+    path = tmp_path / "pack.json"
+    path.write_text(body + "\n")
+    with open_store(db) as store:
+        before = dump(store)
+    for command in ("import", "open", "inspect"):
+        refused(run("pack", command, path, "--db", db, "--as", "lee"), str(path), expected)
+    with open_store(db) as store:
+        assert dump(store) == before
