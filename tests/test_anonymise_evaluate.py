@@ -50,6 +50,21 @@ def test_the_styles_batch_is_labelled_and_large() -> None:
     assert {c.split for c in corpus} == {"heldout-b"}
 
 
+def test_the_batch_written_after_the_change_is_labelled_and_large() -> None:
+    """Batch C was written after the work on issue #14, in new names and places."""
+    corpus = load_corpus(CORPUS.with_name("redaction_corpus_c.jsonl"))
+    assert len(corpus) >= 40
+    assert sum(len(c.identifiers) for c in corpus) >= 300
+    assert {c.split for c in corpus} == {"heldout-c"}
+
+
+def test_the_last_batch_is_held_out_and_labelled() -> None:
+    """Batch D was written last and scored once; it is never used to tune the redactor."""
+    corpus = load_corpus(CORPUS.with_name("redaction_corpus_d.jsonl"))
+    assert len(corpus) >= 28
+    assert {c.split for c in corpus} == {"heldout-d"}
+
+
 def test_leakage_and_provenance_are_reported(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(CORPUS), str(CORPUS.with_name("redaction_corpus_b.jsonl"))]) == 0
     out = capsys.readouterr().out

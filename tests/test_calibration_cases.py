@@ -114,3 +114,80 @@ def test_calibration_summary_counts_match_what_was_graded(store) -> None:  # typ
         assert s.n == n_criteria and s.exact_agreement == 0.0
         assert s.mean_distance is not None and s.mean_distance > 0  # optimistic
         assert s.trend and s.trend[0].n == n_criteria
+
+
+def test_the_leads_report_json_carries_calibration_and_a_managers_does_not(store) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from click.testing import CliRunner
+
+    from moderator.cli import cli
+
+    who = _setup(store)
+    ids = slip_calibration_cases(
+        store, who["lee"], rate=1.0, per_manager=1, due=date(2030, 1, 31), programme="January"
+    )
+    audit_id = next(a.id for a in list_audits(store, who["mia"]) if a.id in ids)
+    _grade_and_submit(store, who["mia"], audit_id, Grade.OUTSTANDING)
+    assert store.path is not None
+
+    def report(name: str) -> dict:  # type: ignore[type-arg]
+        result = CliRunner().invoke(
+            cli, ["report", "--db", str(store.path), "--as", name, "--format", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)  # type: ignore[no-any-return]
+
+    lead = report("lee")["calibration"]
+    mia = next(m for m in lead["by_manager"] if m["key"] == "mia")
+    assert mia["audits"] == 1 and mia["mean_distance"] > 0
+    assert "moderation_leniency" in mia
+    assert report("mia")["calibration"] is None
+
+
+def test_cli_programme_slips_calibration_in_and_audit_show_reveals_it_only_after_submission(
+    store,  # type: ignore[no-untyped-def]
+) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from moderator.cli import cli
+
+    who = _setup(store)
+    for n in range(4):
+        add_case(store, f"LIVE-{n}")
+    db = str(store.path)
+    runner = CliRunner()
+    done = runner.invoke(
+        cli,
+        ["audit", "programme", "--per-manager", "2", "--due", "2030-01-31", "--seed", "4",
+         "--calibration-rate", "0.5", "--db", db, "--as", "lee"],
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "calibration" in done.output
+    listed = json.loads(
+        runner.invoke(cli, ["audit", "list", "--format", "json", "--db", db, "--as", "mia"]).output
+    )
+    assert len(listed) == 3  # two live cases and one calibration case, alike
+    calibration_ids = {r["audit_id"] for r in store.rows("SELECT audit_id FROM calibration_audits")}
+    mine = [a for a in listed if a["id"] in calibration_ids]
+    ordinary = [a for a in listed if a["id"] not in calibration_ids]
+    assert len(mine) == 1 and ordinary
+    assert set(mine[0]) == set(ordinary[0])  # the same fields, nothing extra
+
+    def show(audit_id: int) -> dict:  # type: ignore[type-arg]
+        out = runner.invoke(
+            cli, ["audit", "show", str(audit_id), "--format", "json", "--db", db, "--as", "mia"]
+        )
+        assert out.exit_code == 0, out.output
+        return json.loads(out.output)  # type: ignore[no-any-return]
+
+    before = show(mine[0]["id"])
+    assert before["calibration"] == [] == show(ordinary[0]["id"])["calibration"]
+    _grade_and_submit(store, who["mia"], mine[0]["id"], Grade.GOOD)
+    after = show(mine[0]["id"])
+    assert len(after["calibration"]) == len(resolve_rubric(RUBRIC).criteria)
+    text = runner.invoke(cli, ["audit", "show", str(mine[0]["id"]), "--db", db, "--as", "mia"])
+    flat = " ".join(text.output.split())
+    assert "calibration case" in flat and "agreed" in flat

@@ -126,7 +126,8 @@ def test_no_raw_identifier_reaches_the_database(demo_db: Path) -> None:
     store = open_store(demo_db)
     try:
         stored = store.rows(
-            "SELECT c.text FROM audits a JOIN cases c ON c.id = a.case_id ORDER BY a.id"
+            "SELECT c.text FROM audits a JOIN cases c ON c.id = a.case_id"
+            " WHERE a.id NOT IN (SELECT audit_id FROM calibration_audits) ORDER BY a.id"
         )
     finally:
         store.close()
@@ -141,11 +142,6 @@ def test_no_raw_identifier_reaches_the_database(demo_db: Path) -> None:
     assert leaks == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known redaction gap: 'health visitor Norton', 'DSL Burton' survive (surnames that are"
-    " also Staffordshire place names); remove this mark when the redactor catches them",
-)
 def test_professionals_named_only_in_the_text_are_redacted(demo_db: Path) -> None:
     """'PC Hughes', 'health visitor Burton': names the structured record does not hold."""
     pattern = re.compile(r"\b(?:PC|Dr|health visitor|school nurse|DSL) ([A-Z][a-z]+)")
@@ -207,3 +203,31 @@ def test_demo_with_other_rubrics_says_so(tmp_path: Path, mini_rubrics: Path) -> 
         build_demo_db(tmp_path / "demo.db")
     assert "'help-and-protection' is not installed" in str(caught.value)
     assert not (tmp_path / "demo.db").exists()
+
+
+def test_demo_calibration_agrees_with_moderation(demo_db: Path) -> None:
+    """The managers the moderators found optimistic are optimistic against agreed grades too."""
+    result = CliRunner().invoke(
+        cli, ["report", "--db", str(demo_db), "--as", "Kenneth Obi", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    calibration = {m["key"]: m for m in report["calibration"]["by_manager"]}
+    assert set(calibration) == {m["key"] for m in report["by_manager"]}
+    assert all(m["audits"] >= 2 for m in calibration.values())
+    ranked = sorted(calibration.values(), key=lambda m: m["mean_distance"], reverse=True)
+    names = [m["key"] for m in ranked]
+    assert set(names[:3]) == {"Gillian Hargreaves", "Colin Ashworth", "Fiona Blackwood"}
+    assert set(names[-2:]) == {"Sunita Sandhu", "Imogen Venables"}
+    exercise = CliRunner().invoke(
+        cli, ["agreement", "--db", str(demo_db), "--as", "Kenneth Obi", "--format", "json"]
+    )
+    assert exercise.exit_code == 0, exercise.output
+    data = json.loads(exercise.output)
+    assert data["overall"]["n_raters"] == 9 and data["overall"]["n_units"] == 36
+
+
+def test_the_untouched_demo_verifies(demo_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["verify", "--db", str(demo_db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("ok: ")

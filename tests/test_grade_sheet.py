@@ -14,6 +14,7 @@ from moderator.domain.grades import Grade
 from moderator.errors import BadInput
 from moderator.services.audits import assign_audit
 from moderator.services.grading import AuditTarget, GradingTarget, ModerationTarget
+from moderator.services.review import ReviewSession
 from moderator.services.sampling import draw_sample
 from tests.helpers import add_case, people
 from tests.moderation_helpers import submitted_audit
@@ -117,3 +118,46 @@ def test_the_rule_names_every_gap_in_rubric_order(store) -> None:  # type: ignor
         "Plan with actions and timescales: no evidence note",
         "overall override has no reason",
     ]
+
+
+def test_the_review_preview_and_its_completion_apply_one_rule(store) -> None:  # type: ignore[no-untyped-def]
+    u = people(store)
+    submitted_audit(store, u["lee"], u["mia"], "C-7", {"risk": G, "seen": G, "plan": OUT})
+    mid = draw_sample(store, u["lee"], rate=1, seed=1).items[0].moderation_id
+    assert mid is not None
+    blind = ModerationTarget.open(store, u["oli"], mid)
+    for criterion, grade in (("risk", INAD), ("seen", G), ("plan", RI)):
+        blind.save(criterion, grade=grade, note="on file")
+    blind.submit()
+    review = ReviewSession.open(store, u["oli"], mid)
+
+    def both() -> tuple[list[str], list[str]]:
+        comparison = review.load()
+        stored = comparison.moderated_overall
+        preview = review.missing(comparison, {}, stored.override, stored.override_reason)
+        with pytest.raises(BadInput, match="not complete") as err:
+            review.complete()
+        # the completion adds both gradings to each line, for the command line
+        return preview, [
+            line.strip().removeprefix("- ").split(" (manager")[0] for line in err.value.details
+        ]
+
+    preview, completion = both()
+    assert (
+        preview
+        == completion
+        == [
+            "Risk identified and acted on: no moderated grade",
+            "Plan with actions and timescales: no moderated grade",
+        ]
+    )
+    review.decide("risk", INAD, "No safety plan after the bruise.")
+    with pytest.raises(BadInput, match="needs a written reason"):
+        review.set_override(RI, " ")
+    preview, completion = both()
+    assert preview == completion == ["Plan with actions and timescales: no moderated grade"]
+    review.decide("plan", G, "Dates are there.")
+    done = review.complete()
+    assert done.status == "reviewed" and done.outcome == moderation_outcome(
+        G, done.moderated_overall.final
+    )

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from moderator.cli import cli
 from moderator.domain.grades import Grade
+from moderator.domain.rubric_files import use_rubrics_dir
 from moderator.domain.text import spreadsheet_text, strip_controls
 from moderator.errors import BadInput
 from moderator.services.audits import assign_audit, save_criterion, set_override
@@ -64,8 +65,10 @@ def _older_user(store: Store, name: str, team: str | None, role: str = "manager"
 def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
     """Managers with hostile names, each audit moderated and reviewed: (db, sample, moderation)."""
     path = tmp_path_factory.mktemp("hostile") / "hostile.db"
+    rubrics = Path(__file__).parent / "data" / "rubrics"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MODERATOR_RUBRICS", str(Path(__file__).parent / "data" / "rubrics"))
+        mp.setenv("MODERATOR_RUBRICS", str(rubrics))
+        use_rubrics_dir(rubrics)  # the core reads no environment: the faces pass the folder in
         with open_store(path) as store:
             u = people(store)
             managers = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -74,7 +75,17 @@ def test_no_identifier_from_the_input_reaches_the_database_file(tmp_path: Path) 
         result = import_cases(store, None, cases, key_path=tmp_path / "key")
     assert result.added == len(records)
     blob = _db_bytes(db)
-    leaks = sorted({s for r in records for s in _identifiers(r) if s.encode("utf-8") in blob})
+    # whole words: "Ben" inside "Bentilee", a town kept after an address, is no leak
+    leaks = sorted(
+        {
+            s
+            for r in records
+            for s in _identifiers(r)
+            if re.search(
+                rb"(?<![A-Za-z0-9])" + re.escape(s.encode("utf-8")) + rb"(?![A-Za-z0-9])", blob
+            )
+        }
+    )
     assert leaks == []
     # ... while the social-work vocabulary survives
     assert b"Child Protection Conference" in blob

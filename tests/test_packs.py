@@ -447,3 +447,9 @@ def test_inspect_tells_whose_key_sealed_a_pack(exchange: Exchange, tmp_path: Pat
     assert inspect_pack(exchange.request, key_path=other_key).sealed_by_this_key is False
     out = _round_trip(exchange, tmp_path / "return.json")
     assert inspect_pack(out, key_path=exchange.a.key).sealed_by_this_key is True
+
+
+def test_packs_are_readable_by_their_owner_only(exchange: Exchange, tmp_path: Path) -> None:
+    returned = _round_trip(exchange, tmp_path / "return.json")
+    assert exchange.request.stat().st_mode & 0o777 == 0o600
+    assert returned.stat().st_mode & 0o777 == 0o600

@@ -43,6 +43,7 @@ def test_every_file_format_writes_its_file(pairs_csv: Path, tmp_path: Path, fmt:
     )
     assert code == 0, stderr
     assert stdout == ""
+    assert out.stat().st_mode & 0o777 == 0o600  # names managers and grades: owner only
     assert f"Wrote {out}" in stderr
     assert out.stat().st_size > 0
     if fmt == "xlsx":

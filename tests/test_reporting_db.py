@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -21,7 +22,7 @@ from moderator.services.moderation import (
     save_moderation_grade,
     submit_moderation,
 )
-from moderator.services.reporting import lead_paired_grades, report_inputs
+from moderator.services.paired_rows import lead_paired_grades, report_inputs
 from moderator.services.sampling import draw_sample
 from moderator.store import open_store
 from tests.helpers import people
@@ -106,3 +107,57 @@ def test_filters_and_roles(db: Path) -> None:
         assert set(mine.manager.values()) == {"mia"}
         moderated, assignments = report_inputs(store, oli)
         assert len(moderated) == 12 and assignments == []
+
+
+def test_overrides_are_counted_against_the_stored_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "o.db"
+    good = {"risk": G, "seen": G, "plan": G}
+    with open_store(path) as store:
+        u = people(store)
+        why = "the file shows more than the criteria capture"
+        submitted_audit(store, u["lee"], u["mia"], "C-1", good, override=(Grade.OUTSTANDING, why))
+        submitted_audit(store, u["lee"], u["mia"], "C-2", good, override=(RI, why))
+        submitted_audit(store, u["lee"], u["max"], "C-3", good)
+        submitted_audit(store, u["lee"], u["max"], "C-4", good, override=(G, why))
+        stored = store.rows(
+            "SELECT u.name, a.overall_override FROM audits a JOIN users u ON u.id = a.manager_id"
+            " WHERE a.overall_override IS NOT NULL"
+        )
+    derived = int(G)  # every criterion Good: the rubric derives Good
+    expected: dict[str, dict[str, int]] = {}
+    for r in stored:
+        e = expected.setdefault(r["name"], {"count": 0, "raised": 0, "lowered": 0})
+        e["count"] += 1
+        e["raised"] += r["overall_override"] < derived
+        e["lowered"] += r["overall_override"] > derived
+    assert expected == {
+        "mia": {"count": 2, "raised": 1, "lowered": 1},
+        "max": {"count": 1, "raised": 0, "lowered": 0},
+    }
+
+    def report(who: str) -> dict[str, Any]:
+        result = CliRunner().invoke(
+            cli, ["report", "--db", str(path), "--as", who, "--format", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)  # type: ignore[no-any-return]
+
+    lead = report("lee")
+    assert lead["overall"]["overrides"] == {"count": 3, "raised": 1, "lowered": 1}
+    assert {m["key"]: m["overrides"] for m in lead["by_manager"]} == expected
+    mine = report("mia")
+    assert mine["overall"]["overrides"] == expected["mia"]
+    assert [m["key"] for m in mine["by_manager"]] == ["mia"]
+    line = "Overrides: 3 overall grades were set by hand; 1 better than the grade the rubric"
+    for fmt in ("md", "html"):
+        args = ["report", "--db", str(path), "--as", "lee", "--format", fmt]
+        assert line in " ".join(CliRunner().invoke(cli, args).output.split())
+    table = CliRunner().invoke(cli, ["report", "--db", str(path), "--as", "lee"]).output
+    assert "mia 2 (1 raised)" in " ".join(table.split())
+    # The paired-grades CSV carries them (derived_grade on overridden overall rows).
+    out = tmp_path / "pairs.csv"
+    args = ["report", "--db", str(path), "--as", "lee", "--format", "csv", "--out", str(out)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert out.read_text().splitlines()[0].endswith(",domain,derived_grade")
+    result = CliRunner().invoke(cli, ["report", "--from-csv", str(out), "--format", "json"])
+    assert json.loads(result.output)["overall"]["overrides"] == lead["overall"]["overrides"]

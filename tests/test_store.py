@@ -72,3 +72,24 @@ def test_two_connections_writing_at_once_both_land(tmp_path: Path) -> None:
     assert [e["actor"] for e in a.events()] == ["a", "b"]
     a.close()
     b.close()
+
+
+def test_database_and_its_wal_are_private_and_commits_are_durable(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    old = os.umask(0o022)  # a typical umask would give 0644
+    try:
+        path = tmp_path / "m.db"
+        with open_store(path) as s:
+            with s.transaction():
+                s.record_event("a", "x", "thing", 1)
+            for name in ("m.db", "m.db-wal", "m.db-shm"):
+                assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
+            sync: list[int] = []
+            worker = threading.Thread(target=lambda: sync.append(s.scalar("PRAGMA synchronous")))
+            worker.start()
+            worker.join()
+            assert [s.scalar("PRAGMA synchronous"), *sync] == [2, 2]  # FULL on every connection
+    finally:
+        os.umask(old)

@@ -13,7 +13,7 @@ import pytest
 from moderator.analysis.build import build_report
 from moderator.domain.grades import Grade
 from moderator.services.grading import AuditTarget
-from moderator.services.reporting import report_inputs
+from moderator.services.reporting import report_counts
 from moderator.services.rubrics import shipped_rubrics
 from moderator.services.users import Role, User, find_user
 from moderator.store import Store, open_store
@@ -44,8 +44,8 @@ def _users(store: Store) -> tuple[User, list[tuple[User, int]]]:
 
 
 def _figures(store: Store, lead: User) -> dict[str, Any]:
-    pairs, assignments = report_inputs(store, lead)
-    report = build_report(pairs, assignments=assignments, as_of=None)
+    counts, assignments = report_counts(store, lead)  # the path of the CLI and the dashboard
+    report = build_report(counts, assignments=assignments, as_of=None)
     dumped = report.model_dump(mode="json")
     dumped.pop("generated_at", None)
     return dumped

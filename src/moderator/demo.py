@@ -67,7 +67,11 @@ def build_demo_db(
     key = key_path or path.parent / "demo-pseudonym.key"
     store = open_store(path)
     try:
-        replay_plan(store, plan, key_path=key, progress=progress)
+        from moderator.demo_calibration import schedule_demo_calibration
+
+        replay_plan(
+            store, plan, key_path=key, progress=progress, schedule_more=schedule_demo_calibration
+        )
     except BaseException:
         store.close()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):

@@ -27,6 +27,7 @@ from pydantic_settings import (
 )
 
 from moderator.errors import BadInput
+from moderator.files import write_private
 
 APP_NAME = "moderator"
 
@@ -199,7 +200,7 @@ def save_config_value(name: str, value: object) -> None:
             data = loaded
     data[name] = value
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, sort_keys=True), encoding="utf-8")
+    write_private(path, yaml.safe_dump(data, sort_keys=True))
 
 
 def save_user_choice(user: str) -> None:

@@ -45,6 +45,7 @@ from moderator.analysis.sorting import natural_key
 from moderator.analysis.stats import (
     DriftStats,
     confusion_by_group,
+    drift_summary,
     stats_from_confusion,
     unmoderated_by_group,
 )
@@ -332,16 +333,18 @@ def _trend(
         present.size,
         weights=audits.count[rows],
     )
+    n, mean, low, high, down = (a.tolist() for a in drift_summary(conf))
     series: dict[int, list[TrendPoint]] = defaultdict(list)
-    for g, s in zip(present.tolist(), stats_from_confusion(conf), strict=True):
+    for i, g in enumerate(present.tolist()):
         m, per = divmod(g, p)
+        # Built without validation: thousands of points, every value computed here.
         series[m].append(
-            TrendPoint(
+            TrendPoint.model_construct(
                 period=period_labels[per],
-                n=s.n,
-                mean_drift=s.mean_drift,
-                mean_drift_ci=s.mean_drift_ci,
-                downgraded=s.downgraded,
+                n=int(n[i]),
+                mean_drift=_finite(mean[i]),
+                mean_drift_ci=None if low[i] != low[i] else (low[i], high[i]),
+                downgraded=_finite(down[i]),
             )
         )
     out = [
@@ -349,3 +352,7 @@ def _trend(
         for m, pts in series.items()
     ]
     return sorted(out, key=lambda t: natural_key(t.key))
+
+
+def _finite(x: float) -> float | None:
+    return None if x != x else x  # NaN is the only value not equal to itself

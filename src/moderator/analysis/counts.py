@@ -279,7 +279,28 @@ def counts_from_pairs(pairs: PairedGrades, overrides: Overrides | None = None) -
         count=count,
         has_domain=domain is not None,
     )
+    if overrides is None and pairs.derived_grade is not None:
+        overrides = _overrides_of(pairs, overall_rows)
     return GradeCounts(audits=audits, criteria=criteria, overrides=overrides)
+
+
+def _overrides_of(pairs: PairedGrades, overall_rows: npt.NDArray[np.bool_]) -> Overrides:
+    """Overrides from a table's ``derived_grade`` column (set on overridden overall rows)."""
+    assert pairs.derived_grade is not None
+    rows = overall_rows & (pairs.derived_grade > 0)
+    manager = pairs.manager.codes[rows]
+    grade = pairs.manager_grade[rows]
+    derived = pairs.derived_grade[rows]
+    k = len(pairs.manager.levels)
+    count = np.bincount(manager, minlength=k)
+    raised = np.bincount(manager, weights=grade < derived, minlength=k)
+    lowered = np.bincount(manager, weights=grade > derived, minlength=k)
+    return Overrides(
+        {
+            pairs.manager.levels[m]: (int(count[m]), int(raised[m]), int(lowered[m]))
+            for m in np.flatnonzero(count).tolist()
+        }
+    )
 
 
 def merge_counts(parts: Sequence[GradeCounts]) -> GradeCounts:

@@ -138,7 +138,7 @@ def manager_leniency(
         level: two-sided interval level (0.90: the flag is a one-sided 5% test).
         weights: how many audits each drift stands for (None: one each).
     """
-    from scipy import stats as st
+    from moderator.analysis.stats import t_quantile
 
     d = np.rint(np.asarray(drift, dtype=np.float64)).astype(np.int64)
     m = np.asarray(manager, dtype=np.int64)
@@ -160,7 +160,7 @@ def manager_leniency(
     # Spread used for the interval: never below what colleagues' audits show is typical.
     var = np.where(two, np.fmax(own_var, pooled), pooled)
     se = np.sqrt(var / np.where(has, n, 1.0))
-    tcrit = st.t.ppf((1 + level) / 2, np.where(two, n - 1, 1.0))
+    tcrit = t_quantile((1 + level) / 2, np.where(two, n - 1, 1.0))
     low = np.where(two, mean - tcrit * se, np.nan)
     high = np.where(two, mean + tcrit * se, np.nan)
 
@@ -237,9 +237,16 @@ def _sign_flip_tails(size_counts: list[int], signed_sum: int) -> tuple[float, fl
 @lru_cache(maxsize=512)
 def _binomial_half(count: int) -> npt.NDArray[np.float64]:
     """The Binomial(count, ½) probabilities of 0..count successes."""
-    from scipy import stats as st
+    from scipy import special
 
-    pmf: npt.NDArray[np.float64] = st.binom.pmf(np.arange(count + 1), count, 0.5)
+    k = np.arange(count + 1, dtype=np.float64)
+    log_pmf = (
+        special.gammaln(count + 1.0)
+        - special.gammaln(k + 1.0)
+        - special.gammaln(count - k + 1.0)
+        - count * np.log(2.0)
+    )
+    pmf: npt.NDArray[np.float64] = np.exp(log_pmf)
     pmf.setflags(write=False)
     return pmf
 

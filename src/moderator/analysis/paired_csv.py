@@ -211,6 +211,8 @@ def _read_arrow(path: Path, header: list[str], wanted: list[str]) -> tuple[list[
         # A blank audit id: maybe a line of spaces, which the careful pass skips as
         # blank. Let it decide, so that line numbers in messages stay right.
         raise _Irregular
+    if any(len(v) > MAX_FIELD for _, levels in interned for v in levels):
+        raise _Irregular  # the careful pass names the line of the huge field
     return interned, table.num_rows
 
 

@@ -9,7 +9,10 @@ or from the rows a manager or moderator may see, and written back as CSV::
 ``criterion`` is ``overall`` for the audit's overall grade; grades are words or
 1-4; an empty ``moderated_grade`` means the audit was not moderated. Extra
 columns are allowed; a ``domain`` column (the rubric domain of the criterion)
-is kept for the per-domain breakdown.
+is kept for the per-domain breakdown, and a ``derived_grade`` column records
+overrides: on the overall row of an audit whose overall grade the manager set
+by hand, the grade the rubric derived from the criterion grades (empty
+elsewhere). Without that column a file says nothing about overrides.
 
 The table is held column by column: text columns as :class:`Categorical`
 (integer codes into a tuple of distinct labels: Arrow's dictionary encoding,
@@ -33,6 +36,7 @@ import numpy.typing as npt
 from moderator.domain.grades import Grade
 from moderator.domain.text import spreadsheet_cell
 from moderator.errors import BadInput
+from moderator.files import open_private
 
 HEADER: tuple[str, ...] = (
     "audit_id",
@@ -48,7 +52,7 @@ HEADER: tuple[str, ...] = (
 )
 """The paired-grades CSV columns, in the order they are written."""
 
-OPTIONAL_COLUMNS: tuple[str, ...] = ("domain",)
+OPTIONAL_COLUMNS: tuple[str, ...] = ("domain", "derived_grade")
 """Extra columns that are read when present."""
 
 OVERALL = "overall"
@@ -121,6 +125,8 @@ class PairedGrades:
         manager_grade: 1-4 (Outstanding ... Inadequate).
         moderated_grade: 1-4, or 0 where the audit was not moderated.
         domain: the rubric domain of each criterion row, when known.
+        derived_grade: on overridden overall rows the derived grade 1-4, else 0;
+            None when the source does not record overrides.
     """
 
     audit_id: Categorical
@@ -134,6 +140,7 @@ class PairedGrades:
     manager_grade: GradeArray
     moderated_grade: GradeArray
     domain: Categorical | None = None
+    derived_grade: GradeArray | None = None
 
     def __len__(self) -> int:
         return int(self.manager_grade.shape[0])
@@ -167,6 +174,7 @@ class PairedGrades:
             manager_grade=self.manager_grade[index],
             moderated_grade=self.moderated_grade[index],
             domain=None if self.domain is None else self.domain.take(index),
+            derived_grade=None if self.derived_grade is None else self.derived_grade[index],
         )
 
     @classmethod
@@ -251,12 +259,16 @@ def concat(tables: Sequence[PairedGrades]) -> PairedGrades:
 
     text = {name: joined([getattr(t, name) for t in tables]) for name in TEXT_COLUMNS}
     domains = [t.domain for t in tables]
+    derived = [t.derived_grade for t in tables]
     return PairedGrades(
         **text,
         audited_on=np.concatenate([t.audited_on for t in tables]),
         manager_grade=np.concatenate([t.manager_grade for t in tables]),
         moderated_grade=np.concatenate([t.moderated_grade for t in tables]),
         domain=None if any(d is None for d in domains) else joined(domains),  # type: ignore[arg-type]
+        derived_grade=(
+            None if any(d is None for d in derived) else np.concatenate(derived)  # type: ignore[arg-type]
+        ),
     )
 
 
@@ -267,10 +279,10 @@ def write_paired_csv(pairs: PairedGrades, out: Path | str | TextIO) -> None:
     """Write the table as a paired-grades CSV that :func:`read_paired_csv` reads back.
 
     Grades are written in full words; a missing moderated grade is an empty
-    cell; a ``domain`` column is added when the table has domains.
+    cell; ``domain`` and ``derived_grade`` columns are added when the table has them.
     """
     if isinstance(out, (str, Path)):
-        with open(out, "w", newline="", encoding="utf-8") as handle:
+        with open_private(out, "w", newline="", encoding="utf-8") as handle:
             _write(pairs, handle)
     else:
         _write(pairs, out)
@@ -288,6 +300,9 @@ def _write(pairs: PairedGrades, handle: TextIO | io.StringIO) -> None:
     if pairs.domain is not None:
         columns.append(pairs.domain.values().tolist())
         header.append("domain")
+    if pairs.derived_grade is not None:
+        columns.append(labels[pairs.derived_grade].tolist())
+        header.append("derived_grade")
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(header)
     # names and teams are user-supplied: never a formula in a spreadsheet (OWASP CSV injection)

@@ -87,6 +87,9 @@ def build_table(
     moderated_grade = _grades(
         interned("moderated_grade"), "moderated_grade", problems, optional=True
     )
+    derived_grade = None
+    if "derived_grade" in columns:
+        derived_grade = _grades(interned("derived_grade"), "derived_grade", problems, optional=True)
     audited_on = _dates(interned("audited_on"), problems)
     if n and not problems:
         _check_consistency(text, audited_on, problems)
@@ -100,6 +103,7 @@ def build_table(
         manager_grade=manager_grade,
         moderated_grade=moderated_grade,
         domain=domain,
+        derived_grade=derived_grade,
     )
 
 

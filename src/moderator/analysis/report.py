@@ -22,6 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from moderator.analysis.calibration import CalibrationSummary
+
 Period = Literal["month", "quarter"]
 
 DEFINITIONS: dict[str, str] = {
@@ -237,3 +239,6 @@ class Report(BaseModel):
     filters: Filters = Field(default_factory=Filters)
     source: str | None = None
     definitions: dict[str, str] = Field(default_factory=lambda: dict(DEFINITIONS))
+    calibration: CalibrationSummary | None = Field(
+        None, description="distance from agreed grades per manager (databases with calibration)"
+    )

@@ -239,6 +239,12 @@ WEEKDAY_DAY_RE = re.compile(
 _NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
 
 
+_ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
+_COMPACT_HINT = re.compile(r"\d[A-Za-z]{3}\d")
+_ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
+
+
 def _ordinal_value(word: str) -> int:
     parts = re.split(r"[\s-]+", word.lower())
     base = {"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0
@@ -252,7 +258,8 @@ def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, i
     ``14/02``, ``16.10``, ``the twelfth of March``, ``03JUN11``, ``Thurs 3rd``, ``the 4th``.
     """
     out: list[tuple[int, int, tuple[int | None, int, int] | None]] = []
-    if any(c.isalpha() for c in text):
+    lower = text.lower()
+    if any(stem in lower for stem in _ORDINAL_STEMS):  # quick: no ordinal word, no worded date
         for m in WORDED_DATE_RE.finditer(text):
             word, month = (
                 (m.group("wd"), m.group("wm"))
@@ -261,7 +268,7 @@ def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, i
             )
             ymd = _valid(None, MONTHS[month.rstrip(".").lower()], _ordinal_value(word))
             out.append((m.start(), m.end(), ymd))
-    for m in COMPACT_DATE_RE.finditer(text):
+    for m in COMPACT_DATE_RE.finditer(text) if _COMPACT_HINT.search(text) else ():
         ymd = _valid(_year(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
         if ymd is not None:
             out.append((m.start(), m.end(), ymd))
@@ -276,6 +283,7 @@ def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, i
         ):
             continue  # "scored 7/10"
         out.append((m.start(), m.end(), _valid(None, month, day)))
-    for m in WEEKDAY_DAY_RE.finditer(text):
-        out.append((m.start(), m.end(), None))
+    if _ORDINAL_DAY.search(text):
+        for m in WEEKDAY_DAY_RE.finditer(text):
+            out.append((m.start(), m.end(), None))
     return out

@@ -78,16 +78,24 @@ class Known:
     """Every word key of every known name."""
     first_keys: frozenset[str] = frozenset()
     """The first word keys of the names (a word not among them starts no name)."""
+    two_letters: dict[str, int] = field(default_factory=dict)
+    """The first two letters of a given name, for a two-letter short form ("Ky")."""
+    beginnings: dict[str, int] = field(default_factory=dict)
+    """The first four letters or more of a given name ("harv"), for names written as said."""
     _near: dict[str, int] = field(default_factory=dict)
 
     def finish(self) -> None:
         """Build the lookup tables once every person is registered."""
-        self.keys = frozenset(k for ngram in self.ngrams for k in ngram) | frozenset(
-            self.surname_owners
+        self.keys = (
+            frozenset(k for ngram in self.ngrams for k in ngram)
+            | frozenset(self.surname_owners)
+            | frozenset(self.beginnings)
         )
         self.first_keys = frozenset(k[0] for k in self.ngrams)
+        real = self.given_keys.keys() | self.surname_owners.keys()
         for ngram, who in self.ngrams.items():
-            if len(ngram) != 1 or len(ngram[0]) < 5:
+            # typos of the names as written, not of every derived form (jakes, jakey…)
+            if len(ngram) != 1 or len(ngram[0]) < 5 or ngram[0] not in real:
                 continue
             key = ngram[0]
             for variant in _deletions(key) | {key}:
@@ -95,13 +103,21 @@ class Known:
         for key, who in self.given_keys.items():
             for size in range(max(3, len(key) - 4), len(key)):
                 self._near.setdefault(f"^{key[:size]}", who)  # a short form: "Kay" for Kayden
+            if len(key) >= 4:
+                self.two_letters.setdefault(key[:2], who)  # "Ky" for Kyron
 
     def near_miss(self, key: str) -> int | None:
         """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
-        or the start of (at least three letters of a given name)."""
+        or the start of (at least three letters of a given name), or a pet form of that start
+        (Simi for Simran, Jassi for Jaswant, Roksi for Roksana)."""
         who = self._near.get(f"^{key}")
         if who is not None:
             return who
+        for suffix in _PET_SUFFIXES:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+                who = self._near.get(f"^{key[: -len(suffix)]}")
+                if who is not None:
+                    return who
         if len(key) < 4:
             return None
         for variant in _deletions(key) | {key}:
@@ -109,6 +125,10 @@ class Known:
             if who is not None:
                 return who
         return None
+
+    def short_form(self, key: str) -> int | None:
+        """Whose given name ``key`` begins (at least three letters): "Kay" for Kayla."""
+        return self._near.get(f"^{key}")
 
     def hyphenated_owners(self, key: str) -> list[int] | None:
         """Owners of a hyphenated word one of whose parts is a known name ("Smith-Jones")."""
@@ -118,6 +138,10 @@ class Known:
                 return [self.ngrams[(part,)]]
             owners = self.surname_owners.get(part) or owners
         return owners
+
+
+# endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie
+_PET_SUFFIXES = ("si", "sy", "zy", "ie", "ey", "y", "i", "o")
 
 
 def _deletions(key: str) -> set[str]:
@@ -195,6 +219,32 @@ def _initials(words: list[str]) -> set[str]:
     return {i for i in out if len(i) >= 2}
 
 
+def _register_variants(known: Known, lex: Lexicon) -> None:
+    """Forms derived from every given name, added after all the real names so that none
+    displaces one: the full names a short form stands for and their other short forms
+    (Lexi, Alexis), pet forms (Jakey, Jessy), possessives written without an apostrophe
+    (jakes, mias) and beginnings of four letters or more (harv for Harvey)."""
+    for key, who in list(known.given_keys.items()):
+        forms = set(lex.diminutives.get(key, ()))
+        for full in lex.fuller.get(key, ()):
+            forms.add(full)
+            forms.update(lex.diminutives.get(full, ()))
+        for form in [key, *forms]:
+            if len(form) < 3:
+                continue
+            forms.add(form + "s")
+            if form[-1] not in "aeiouy":
+                forms.update((form + "y", form + "ie", form + "ey"))
+        if key in lex.common:  # "Mark": not "marks", "marky"
+            forms = {f for f in forms if not f.startswith(key)}
+        for form in forms:
+            if len(form) >= 2 and form not in lex.common:
+                known.ngrams.setdefault((form,), who)
+        for size in range(4, len(key)):  # taken only in lower case, as said: "harv said"
+            if "-" not in key[:size]:
+                known.beginnings.setdefault(key[:size], who)
+
+
 def known_people(case: RawCase, lex: Lexicon) -> Known:
     known = Known()
     _register(known, case.child.name, Person("CHILD", "child"), lex)
@@ -207,6 +257,7 @@ def known_people(case: RawCase, lex: Lexicon) -> Known:
         _register(known, member.name, Person(numbered, "family", _gender(member.relationship)), lex)
     if case.worker:
         _register(known, case.worker, Person("WORKER", "worker"), lex)
+    _register_variants(known, lex)
     # A surname shared by several people is resolved per mention (honorific, else family).
     known.finish()
     return known
@@ -268,6 +319,9 @@ def literals(case: RawCase, lex: Lexicon) -> Literals:
     child = case.child
     if child.address:
         parts = [" ".join(p.lower().split()) for p in child.address.split(",") if p.strip()]
+        if len(parts) > 1 and _locality(parts[-1]):
+            # the town after the street is kept: "moved back to Westport", "Westport Lake"
+            parts = parts[:-1]
         lit.address_parts = [_street_variants(p) for p in parts]
         for index, part in enumerate(parts):
             if phrase_key(part) in lex.places or len(part) < 4:
@@ -290,6 +344,12 @@ def literals(case: RawCase, lex: Lexicon) -> Literals:
     lit.needles += [(r, "case_number", -1) for r in runs if r.isdigit() and len(r) >= 5]
     lit.needles = sorted({n for n in lit.needles if n[0]}, key=lambda n: -len(n[0]))
     return lit
+
+
+def _locality(part: str) -> bool:
+    """Whether an address part names a town or district rather than a street or building."""
+    words = part.split()
+    return not any(c.isdigit() for c in part) and not any(w in _STREET_WORDS for w in words)
 
 
 def _bounded(fold: str, start: int, end: int) -> bool:

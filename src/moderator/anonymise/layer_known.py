@@ -11,8 +11,11 @@ import re
 
 from moderator.anonymise.cues import (
     FEMALE,
+    HONORIFICS,
     MALE,
+    SPEAKING_VERBS,
 )
+from moderator.anonymise.lexicon import lower_same_length, phrase_key
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
     INITIAL_BEFORE,
@@ -37,27 +40,45 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             hit = st.longest(toks, i, known.ngrams, known.max_n)
             if hit is not None:
                 size, who = hit
-                if size > 1 or not (t.lower and (key in common or key in protected)):
-                    _take_known(st, t.start, toks[i + size - 1].end, who)
+                wordlike = t.lower and (key in common or key in protected)
+                spoken = wordlike and (named_in_speech(st, t) or _says(st, t))
+                if size == 1 and (not wordlike or spoken) and used_as_place(st, toks, i):
+                    _keep_known(st, t, who)
+                elif size > 1 or not wordlike or spoken:
+                    # a word said as a name ("took summer to") is for a person to confirm
+                    _take_known(st, t.start, toks[i + size - 1].end, who, 0.65 if spoken else None)
                     i += size
                     continue
+        if t.lower and key in known.beginnings and not (key in common or key in protected):
+            if st.free(t.start, t.end) and (named_in_speech(st, t) or _says(st, t)):
+                _take_known(st, t.start, t.end, known.beginnings[key])
+            i += 1
+            continue
         owners = known.surname_owners.get(key)
         if owners is None and "-" in key:
             owners = known.hyphenated_owners(key)
-        if owners:
-            if not (t.lower and key in common) and st.free(t.start, t.end):
+        if owners and used_as_place(st, toks, i) and st.free(t.start, t.end):
+            _keep_known(st, t, owners[0])
+        elif owners:
+            if not (t.lower and key in common and not named_in_speech(st, t)) and st.free(
+                t.start, t.end
+            ):
                 _take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
         elif (
             t.cap
             and not t.upper
-            and len(key) >= 3
+            and len(key) >= 2
             and key not in common
             and key not in protected
-            and key not in lex.given
-            and key not in lex.surnames
+            and key.upper() not in lex.acronyms
             and st.free(t.start, t.end)
         ):
-            slip = known.near_miss(key)  # "Kaydn", "Kay" for Kayden
+            if len(key) == 2:  # "Ky" for Kyron
+                slip = known.two_letters.get(key)
+            elif key in lex.given or key in lex.surnames:
+                slip = known.short_form(key)  # "Kay" for Kayla, itself a name
+            else:
+                slip = known.near_miss(key)  # "Kaydn", "Kay" for Kayden
             if slip is not None:
                 _take_known(st, t.start, t.end, slip)
         i += 1
@@ -93,7 +114,14 @@ def _resolve(st: State, owners: list[int], toks: list[Tok], i: int) -> int:
     return -1  # shared surname, no way to tell whose: [FAMILY]
 
 
-def _take_known(st: State, start: int, end: int, who: int) -> None:
+def _keep_known(st: State, t: Tok, who: int) -> None:
+    """A known name left in the text as a place or a word: a person may still say it is the name."""
+    if t.cap:  # "into the lake" is plainly a word; "moved to Stafford" may be the person
+        person = st.known.people[who]
+        st.keep(t.start, t.end, person.kind, person.label, 0.4)
+
+
+def _take_known(st: State, start: int, end: int, who: int, confidence: float | None = None) -> None:
     text = st.text
     if who >= 0:
         first, last = st.known.initial_of.get(who, ("", ""))
@@ -105,6 +133,145 @@ def _take_known(st: State, start: int, end: int, who: int) -> None:
         if m and m.group(1) == last and st.free(end, m.end(1)):
             end = m.end(1)
         person = st.known.people[who]
-        st.take(start, end, person.kind, person.label, 60)
+        st.take(start, end, person.kind, person.label, 60, confidence)
     else:
         st.take(start, end, "family", "FAMILY", 60)
+
+
+# Words before a name-word that make it a place or a thing: "moved to Stafford", "HMP Stafford",
+# "walking in the Dale", "into the lake".
+_PLACE_BEFORE = frozenset(
+    [
+        "to",
+        "in",
+        "at",
+        "from",
+        "near",
+        "into",
+        "towards",
+        "via",
+        "outside",
+        "around",
+        "across",
+        "hmp",
+        "hmyoi",
+        "yoi",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+    ]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _LAST_WORD.search(text, max(0, start - 20), start)
+    return m.group(1).lower() if m else ""
+
+
+def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
+    """Whether a lone name-word is written as a place or a thing, not as the person.
+
+    A known name that is also a place or a word ("Stafford", "Crewe", "Dale", "Lake") is
+    kept after a place preposition or a determiner, after "HMP", and after another place
+    word ("Westport Lake"); a title or a given name before it makes it the person again.
+    """
+    t = toks[i]
+    lex = st.lex
+    before = _word_before(st.text, t.start)
+    place = t.key in lex.protected_words
+    placeish = place or t.key in lex.common
+    if (placeish or t.lower) and before in _DETERMINERS and not t.poss:
+        return True  # "in the Dale", "into the lake" (but "the Smith boys")
+    if place and before in _PLACE_BEFORE:
+        # "moved to Stafford", but "spoke to Stafford" is the person
+        said = _word_before(st.text, st.text.rfind(before, 0, t.start))
+        return not (before == "to" and said in SPEAKING_VERBS)
+    if i > 0 and placeish and st.joined(toks[i - 1], t):
+        prev = toks[i - 1]
+        return prev.cap and prev.key in lex.protected_words and prev.key not in HONORIFICS
+    return False
+
+
+_SAYS = re.compile(r"[ \t]+(?:said|says|told|tells|asked|asks|shouted|cried|replied)\b")
+
+
+def _says(st: State, t: Tok) -> bool:
+    """Whether a speech verb follows the word: "harv said…"."""
+    return _SAYS.match(st.text, t.end) is not None
+
+
+_QUOTES_OPEN = '"“‘'
+
+
+def named_in_speech(st: State, t: Tok) -> bool:
+    """Whether a lower-case name-word stands as a name in someone's quoted words.
+
+    Children's words are written as said: "con gave me…", "reece took summer to his mums".
+    Inside quotes on the same line, a known name in lower case is the person unless a
+    determiner or preposition makes it a word ("in summer", "the con").
+    """
+    text = st.text
+    line = text[text.rfind("\n", 0, t.start) + 1 : t.start]
+    inside = line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+    if not inside:
+        return False
+    return _word_before(text, t.start) not in _PLACE_BEFORE
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _name_at(folded: str, at: int, words: list[str]) -> int:
+    """The end of the name whose words start at ``at`` (any spacing or hyphens), or -1."""
+    pos = at
+    for n, word in enumerate(words):
+        if n:
+            gap = pos
+            while pos < len(folded) and folded[pos] in " \t\n-":
+                pos += 1
+            if pos == gap:
+                return -1
+        if not folded.startswith(word, pos):
+            return -1
+        pos += len(word)
+    return pos if pos == len(folded) or not folded[pos].isalnum() else -1
+
+
+def keep_known_names_whole(st: State) -> None:
+    """A known full name never survives in part, whatever words it is made of.
+
+    "Aaa Crescent-Cudal" looks like a street ("Aaa Crescent") to the patterns; a redaction
+    that cuts through a full name of the record gives way to the whole name, as that person.
+    """
+    text = st.text
+    case = st.case
+    folded = lower_same_length(text)
+    names = [case.child.name, *(m.name for m in case.family), case.worker or ""]
+    for name in names:
+        words = [lower_same_length(w) for w in _NAME_WORD.findall(name)]
+        if len(words) < 2:
+            continue
+        spots = []
+        at = folded.find(words[0])
+        while at >= 0:
+            end = _name_at(folded, at, words) if at == 0 or not folded[at - 1].isalnum() else -1
+            if end > 0:
+                spots.append((at, end))
+            at = folded.find(words[0], at + 1)
+        for start, end in spots:
+            inside = [c for c in st.cands if c.start < end and start < c.end]
+            if inside and all(c.start <= start and end <= c.end for c in inside):
+                continue  # already redacted whole (by this person or a wider span)
+            who = st.known.ngrams.get(phrase_key(name))
+            for c in inside:
+                st.cands.remove(c)
+                st.taken[c.start : c.end] = bytes(c.end - c.start)
+                start, end = min(start, c.start), max(end, c.end)
+            if who is None:
+                st.take(start, end, "family", "FAMILY", 60)
+            else:
+                _take_known(st, start, end, who)

@@ -103,6 +103,7 @@ def _nearest_person(st: State, before: int) -> tuple[str, str | None]:
 
 def find_other_names(st: State, toks: list[Tok]) -> None:
     """Runs of up to four capitalised words, redacted when the evidence adds up."""
+    lex = st.lex
     n = len(toks)
     done = 0
     for i in st.capitalised:
@@ -123,7 +124,11 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             j += 1  # "Natalie Fenton": a surname that is also a town, after a given name
         kind, score = _score(st, toks, i, j)
         if score >= 3:
-            _accept(st, toks[i:j], kind)
+            # weak evidence (a score of 3) is for a person to confirm; 5 or more is sure
+            _accept(st, toks[i:j], kind, min(0.95, 0.5 + 0.06 * score))
+        elif score >= 1.5 and any(t.key in lex.given or t.key in lex.surnames for t in toks[i:j]):
+            ident = "p:" + " ".join(t.key for t in toks[i:j])
+            st.keep(toks[i].start, toks[j - 1].end, kind, ident, 0.3 + 0.1 * (score - 1.5))
         done = j
 
 
@@ -292,7 +297,7 @@ def _cue_before(st: State, toks: list[Tok], i: int) -> str | None:
     return None
 
 
-def _accept(st: State, chunk: list[Tok], kind: str) -> None:
+def _accept(st: State, chunk: list[Tok], kind: str, confidence: float = 0.95) -> None:
     keys = tuple(t.key for t in chunk)
     ident = None
     for size in range(len(keys), 0, -1):
@@ -310,7 +315,7 @@ def _accept(st: State, chunk: list[Tok], kind: str) -> None:
     start, end = chunk[0].start, chunk[-1].end
     if not st.free(start, end):
         return
-    st.take(start, end, kind, ident, 40)
+    st.take(start, end, kind, ident, 40, confidence)
     st.remember(keys, kind, ident)
 
 
@@ -336,3 +341,26 @@ def propagate(st: State, toks: list[Tok]) -> None:
                 i += size
                 continue
         i += 1
+
+
+def find_named_by_role(st: State, toks: list[Tok]) -> None:
+    """A surname that is also a place, right after a role: "health visitor Norton", "DSL Burton".
+
+    Place names are protected vocabulary, so the other-name layer never weighs them; after a
+    professional's role, a listed surname not followed by another capitalised word (which
+    would make it "Norton Green", a place) is that professional.
+    """
+    lex = st.lex
+    for i in st.capitalised:
+        t = toks[i]
+        if (
+            t.upper
+            or t.key not in lex.protected_words
+            or t.key not in lex.surnames
+            or not st.free(t.start, t.end)
+            or _cue_before(st, toks, i) != "role"
+        ):
+            continue
+        if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
+            continue
+        _accept(st, [t], "professional", 0.8)

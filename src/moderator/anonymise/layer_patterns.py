@@ -18,6 +18,7 @@ from moderator.anonymise.cues import (
 )
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
+from moderator.anonymise.layer_orgs import find_organisations, generic_name
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
     WORD_RE,
@@ -52,6 +53,7 @@ from moderator.anonymise.patterns import (
     SCHOOL_RE,
     STREET_HINT,
     STREET_RE,
+    STREET_TYPES,
     UPN_RE,
     URL_RE,
     VEHICLE_CUE_RE,
@@ -63,7 +65,7 @@ from moderator.anonymise.patterns import (
     nhs_valid,
     phone_ok,
 )
-from moderator.anonymise.state import Cand, State
+from moderator.anonymise.state import Cand, State, confidence_for
 
 
 def find_patterns(st: State) -> None:
@@ -71,7 +73,7 @@ def find_patterns(st: State) -> None:
     raw: list[Cand] = []
 
     def add(start: int, end: int, kind: str, ident: str, priority: int) -> None:
-        raw.append(Cand(start, end, kind, ident, priority))
+        raw.append(Cand(start, end, kind, ident, priority, confidence_for(priority)))
 
     if "@" in text:
         for m in EMAIL_RE.finditer(text):
@@ -107,15 +109,17 @@ def find_patterns(st: State) -> None:
         for start, end in coordinated_days(text, m):
             add(start, end, "date", "", 75)
     find_variants(st, add)
+    find_organisations(st, add)
     previous_end = 0
     for number in ADDRESS_START_RE.finditer(text):
         start = number.start()
         if start < previous_end or not clean_left(text, start):
             continue
-        flat = FLAT_BEFORE_RE.search(text, max(0, start - 12), start)
+        flat = FLAT_BEFORE_RE.search(text, max(0, start - 20), start)
         found = ADDRESS_RE.match(text, flat.start() if flat else start)
         if found is not None:
-            add(found.start(), found.end(), "address", _norm_ident(found.group()), 70)
+            end = _without_town(st, found.start(), found.end())
+            add(found.start(), end, "address", _norm_ident(text[found.start() : end]), 70)
             previous_end = found.end()
     for m in near(STREET_RE, STREET_HINT, text, 60, 12):
         words = phrase_key(m.group())
@@ -138,7 +142,7 @@ def find_patterns(st: State) -> None:
     raw.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     for c in raw:
         if st.free(c.start, c.end):
-            st.take(c.start, c.end, c.kind, c.ident, c.priority)
+            st.take(c.start, c.end, c.kind, c.ident, c.priority, c.confidence)
 
 
 def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int], None]) -> None:
@@ -212,6 +216,21 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
     )
 
 
+STREET_TYPE_RE = re.compile(rf"\b(?:{STREET_TYPES})\b")
+
+
+def _without_town(st: State, start: int, end: int) -> int:
+    """Where an address ends without the town written after it ("4 Ash Bank Road, Werrington"):
+    the town is a place anyone may name, the house and street identify the home. What follows
+    the street's comma is a town unless it has a number or a street word of its own."""
+    comma = st.text.rfind(",", start, end)
+    if comma > start and STREET_TYPE_RE.search(st.text, start, comma):
+        tail = st.text[comma + 1 : end]
+        if not any(c.isdigit() for c in tail) and not STREET_TYPE_RE.search(tail):
+            return comma
+    return end
+
+
 def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     """A school or GP practice, without leading everyday words ("At", "The", "Virtual")."""
     start = m.start()
@@ -234,7 +253,9 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         return None
     if len(name) == 1 and kind != "address" and name[0] in lex.common:
         return None  # "Special School", "Local Surgery": generic, not a named one
-    return Cand(start, m.end(), kind, " ".join(name), 60)
+    if kind != "address" and generic_name(st, name):
+        return None  # "Polish Saturday School": a description
+    return Cand(start, m.end(), kind, " ".join(name), 60, 0.9)
 
 
 _INSTITUTIONS = frozenset({"school", "gp_practice"})

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.dates import find_loose_dates
-from moderator.anonymise.patterns import CASE_CUE_RE, VEHICLE_CUE_RE, clean_left
+from moderator.anonymise.patterns import CASE_CUE_RE, clean_left, digit_regions
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -23,6 +23,9 @@ NI_LOOSE_RE = re.compile(r"(?i:[a-z]{2}([\s-]?)\d{2}\1\d{2}\1\d{2}\1[a-d])(?![\w
 NI_CUE_RE = re.compile(r"(?i:\bN\.?I\.?(?:\s*(?:no\.?|number|num))?)\s*[:\-]?\s*$")
 # current-style registration in any (single) case: "yf63 ucv", "kp 65 xvj"
 PLATE_LOOSE_RE = re.compile(r"(?i:[a-z]{2}(\s?)\d{2}\s?[a-z]{3})(?![\w])")
+PLATE_CUE_RE = re.compile(
+    r"(?i:\b(?:reg(?:istration)?|plate|vrn|car|van|vehicle|motorbike)\b[^.\n]{0,24})$"
+)
 # "marek dot nowak at hotmail dot co dot uk": an address spelt out to dodge filters
 SPELT_EMAIL_RE = re.compile(
     r"(?i:(?<![\w.])[a-z0-9][\w.'-]*(?:\s+dot\s+[\w-]+)*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z]{2,})+)"
@@ -35,6 +38,16 @@ HANDLE_SHAPE_RE = re.compile(
 )
 # a reference: letters, a separator, digits, maybe more parts ("CB/2219/C", "EM-77120")
 LETTER_REF_RE = re.compile(r"(?<![\w/-])[A-Z]{1,4}[/-]\d{3,8}(?:[/-][A-Z0-9]{1,6})*(?![\w/-])")
+# a flat or unit in a named building or estate, with no house number: "Unit 9, Meadow Trading
+# Estate", "Flat 12, Hollins Court"
+FLAT_NAMED_RE = re.compile(
+    r"(?<![\w])(?:Flat|Unit|Apartment|Apt|Room|Suite)\s+\d{1,4}[A-Za-z]?,?\s+"
+    r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,3}"
+    r"(?:Court|House|Estate|Trading\s+Estate|Industrial\s+Estate|Business\s+Park|Tower|Towers"
+    r"|Building|Buildings|Mews|Lodge|Point|Heights|Mansions|Gardens|Centre)(?![\w])"
+)
+# an international number other than the UK's: "0048 600 900 123", "+353 87 123 4567"
+INTL_PHONE_RE = re.compile(r"(?<![\w+])(?:\+|00)(?!44)[1-9]\d{1,2}(?:[\s-]?\d{2,4}){2,5}(?!\d)")
 # two-letter words and month/weekday names that a loose plate or NI match might start or end with
 _WORDS = frozenset(
     [
@@ -131,33 +144,50 @@ _WORDS = frozenset(
 def find_variants(st: State, add: Add) -> None:
     """Add the identifiers written in unusual layouts to layer 1's candidates."""
     text = st.text
-    for m in NI_LOOSE_RE.finditer(text):
+    for lo, hi in digit_regions(text):  # every pattern below has digits: look only near them
+        _near_digits(st, add, lo, hi)
+    if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
+        for m in FLAT_NAMED_RE.finditer(text):
+            add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
+    if " dot " in text.lower():
+        for m in SPELT_EMAIL_RE.finditer(text):
+            add(m.start(), m.end(), "email", "", 98)
+    if "_" in text or _DOTTED_DIGIT.search(text):
+        for m in HANDLE_SHAPE_RE.finditer(text):
+            add(m.start(), m.end(), "username", "", 86)
+    for start, end, ymd in find_loose_dates(text):
+        kind = "date"
+        if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
+            kind = "dob"
+        add(start, end, kind, "", 74)
+
+
+_DOTTED_DIGIT = re.compile(r"[A-Za-z]\.\d")
+
+
+def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
+    """The variants that contain digits, in one stretch of text around digits."""
+    text = st.text
+    for m in NI_LOOSE_RE.finditer(text, lo, hi):
         letters = m.group()[:2].lower()
         cue = NI_CUE_RE.search(text, max(0, m.start() - 20), m.start())
         if clean_left(text, m.start()) and (cue or letters not in _WORDS):
             add(m.start(), m.end(), "ni_number", "", 87)
-    for m in PLATE_LOOSE_RE.finditer(text):
+    for m in PLATE_LOOSE_RE.finditer(text, lo, hi):
         value = m.group()
         if not (value.islower() or value.isupper()) or not clean_left(text, m.start()):
             continue
-        cue = VEHICLE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
+        cue = PLATE_CUE_RE.search(text, max(0, m.start() - 40), m.start())
         tail = value[-3:].lower()
         if (m.group(1) and not cue) or (
             not cue and (value[:2].lower() in _WORDS or tail in _WORDS)
         ):
             continue  # "on 12 may", "at 10 jan": words around a number
         add(m.start(), m.end(), "vehicle_reg", "", 84)
-    if " dot " in text.lower():
-        for m in SPELT_EMAIL_RE.finditer(text):
-            add(m.start(), m.end(), "email", "", 98)
-    for m in HANDLE_SHAPE_RE.finditer(text):
-        add(m.start(), m.end(), "username", "", 86)
-    for m in LETTER_REF_RE.finditer(text):
+    for m in LETTER_REF_RE.finditer(text, lo, hi):
         cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
         if cue or (re.search(r"\d", m.group()[2:]) and len(m.group()) >= 7):
-            add(m.start(), m.end(), "case_number", "", 79)
-    for start, end, ymd in find_loose_dates(text):
-        kind = "date"
-        if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
-            kind = "dob"
-        add(start, end, kind, "", 74)
+            add(m.start(), m.end(), "case_number", "", 82)
+    for m in INTL_PHONE_RE.finditer(text, lo, hi):
+        if 9 <= sum(c.isdigit() for c in m.group()) <= 15:
+            add(m.start(), m.end(), "phone", "", 89)

@@ -125,12 +125,12 @@ def lexicon() -> Lexicon:
     for line in _lines("diminutives.txt"):
         full, _, shorts = line.partition(":")
         # a name may have several lines (the English forms, then another community's)
-        key = word_key(full.strip())
+        name = word_key(full.strip())
         more = tuple(word_key(s.strip()) for s in shorts.split(",") if s.strip())
-        diminutives[key] = tuple(dict.fromkeys(diminutives.get(key, ()) + more))
+        diminutives[name] = tuple(dict.fromkeys(diminutives.get(name, ()) + more))
     fuller: dict[str, list[str]] = {}
-    for full, shorts in diminutives.items():
-        for short in shorts:
+    for full, forms in diminutives.items():
+        for short in forms:
             fuller.setdefault(short, []).append(full)
     frequency, given, surnames = _frequencies()
     return Lexicon(

@@ -171,7 +171,7 @@ REF_RE = re.compile(r"[A-Z0-9][A-Z0-9/-]{2,}(?<=\d)|[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9
 CASE_CUE_RE = re.compile(
     r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file)"
     r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?(?:\s*(?:no\.?|number))?|crime|mosaic"
-    r"|lcs|log|incident|occurrence)\s*[:#.]?\s*)$"
+    r"|lcs|log|incident|occurrence|urn|crn|cad)\s*[:#.]?\s*)$"
 )
 COLLAR_RE = re.compile(
     r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b(?:\s+(?P<name>[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?))?"
@@ -188,7 +188,7 @@ STREET_HINT = re.compile(
 # Where a house number may start an address: a number followed by a space, comma or letter
 # (not 12/04 or 10:30), possibly after "Flat 3, ".
 ADDRESS_START_RE = re.compile(r"\d{1,4}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
-FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt|Unit|Room)\s+$")
+FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt|Unit|Room)\s+(?:\d+[A-Za-z]?,?\s+)?$")
 CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 ADDRESS_RE = re.compile(
     r"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?"
@@ -214,11 +214,11 @@ SCHOOL_RE = re.compile(
     r"|Primary(?!\s+(?:Mental|Care|Health|Prevention|Need|Carer|Worker|Team|School|Academy)\b))"
     r"(?![\w])"
 )
-GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health\s+Cent|Care\s+Cent|Dental)")
+GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health\s+Cent|Care\s+Cent|Dental|Wellbeing)")
 GP_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,4}?)"
     r"(?:Medical\s+Cent(?:re|er)|Medical\s+Practice|(?:Primary\s+)?(?:Health|Care)\s+Cent(?:re|er)"
-    r"|Family\s+Practice|Group\s+Practice|Dental\s+(?:Care|Practice|Surgery|Cent(?:re|er))"
+    r"|(?:Health\s+(?:&|and)\s+)?Wellbeing\s+Cent(?:re|er)|Family\s+Practice|Group\s+Practice|Dental\s+(?:Care|Practice|Surgery|Cent(?:re|er))"
     r"|Surgery|Practice)(?![\w])"
 )
 # A short capitalised phrase in quotes is usually a nickname ('Dex', 'Big Mo').

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from moderator.anonymise.pseudonym import Pseudonymiser
 from moderator.anonymise.records import RawCase, ServiceArea
-from moderator.anonymise.redact import Redaction, redact_case_text
+from moderator.anonymise.redact import DecisionLookup, Redaction, redact_case_text
 
 
 class AnonymisedCase(BaseModel):
@@ -41,13 +41,16 @@ class AnonymisedCase(BaseModel):
     """How many identifiers of each kind were redacted from the text."""
 
 
-def anonymise_case(case: RawCase, pseudonymiser: Pseudonymiser) -> tuple[AnonymisedCase, Redaction]:
+def anonymise_case(
+    case: RawCase, pseudonymiser: Pseudonymiser, decisions: DecisionLookup | None = None
+) -> tuple[AnonymisedCase, Redaction]:
     """Pseudonymise and redact one case.
 
     Returns the anonymised case and the :class:`Redaction` (spans into the
-    original text, for a dry-run preview; not to be stored).
+    original text, for a dry-run preview; not to be stored). ``decisions``
+    are a person's remembered answers to the redactor's doubts.
     """
-    redaction = redact_case_text(case)
+    redaction = redact_case_text(case, decisions=decisions)
     anonymised = AnonymisedCase(
         case_ref=pseudonymiser.case_ref(case.case_id),
         team=case.team,

@@ -33,20 +33,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
 
-from moderator.anonymise.layer_known import find_known_people
+from moderator.anonymise.layer_known import find_known_people, keep_known_names_whole
 from moderator.anonymise.layer_names import (
     find_aliases,
     find_honorifics,
+    find_named_by_role,
     find_nicknames,
     find_other_names,
     propagate,
 )
+from moderator.anonymise.layer_orgs import find_acronyms, find_minutes_initials
 from moderator.anonymise.layer_patterns import find_patterns
 from moderator.anonymise.records import RawCase
-from moderator.anonymise.state import NAME_KINDS, Cand, State
+from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 
 
 class Span(NamedTuple):
@@ -56,6 +58,20 @@ class Span(NamedTuple):
     end: int
     placeholder: str
     kind: str
+    confidence: float = 1.0
+    """How sure the redactor is that this was an identifier (0-1)."""
+
+
+class Doubt(NamedTuple):
+    """Something the redactor is unsure of: a redaction it made, or a candidate it kept."""
+
+    start: int
+    end: int
+    kind: str
+    confidence: float
+    redacted: bool
+    placeholder: str
+    """The placeholder it became (redacted) or would become (kept)."""
 
 
 @dataclass(frozen=True)
@@ -64,10 +80,29 @@ class Redaction:
 
     text: str
     spans: list[Span]
+    kept: list[Doubt] = field(default_factory=list)
+    """Candidates looked at and left in the text, likely enough to ask a person about."""
 
     def counts(self) -> dict[str, int]:
         """How many redactions of each kind (``{"child": 3, "dob": 1, …}``)."""
         return dict(Counter(s.kind for s in self.spans))
+
+    def uncertain(self) -> list[Doubt]:
+        """Redactions made and candidates kept with a confidence a person should confirm."""
+        made = [
+            Doubt(s.start, s.end, s.kind, s.confidence, True, s.placeholder)
+            for s in self.spans
+            if s.confidence < UNSURE
+        ]
+        return sorted(made + self.kept, key=lambda d: d.start)
+
+
+class DecisionLookup(Protocol):
+    """Remembered decisions of a person: ``"redact"``, ``"keep"`` or None for a value."""
+
+    def lookup(self, value: str) -> str | None:
+        """The decision taken for ``value`` (as written in the text), if any."""
+        ...
 
 
 # Kinds of identifier and the placeholder each becomes. Kinds in _NUMBERED get -2, -3, …
@@ -92,20 +127,46 @@ PLACEHOLDERS: dict[str, str] = {
     "school": "SCHOOL",
     "gp_practice": "GP-PRACTICE",
     "username": "USERNAME",
+    "org": "ORGANISATION",
 }
-_NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address"})
+_NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address", "org"})
 
 
-def _run(st: State) -> Redaction:
+def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_patterns(st)
     toks = st.tokens()
+    find_acronyms(st)
     find_known_people(st, toks)
+    find_minutes_initials(st)
     find_aliases(st, toks)
     find_nicknames(st)
     find_honorifics(st, toks)
     find_other_names(st, toks)
+    find_named_by_role(st, toks)
     propagate(st, toks)
+    keep_known_names_whole(st)
+    if decisions is not None:
+        _apply(st, decisions)
     return _build(st)
+
+
+def _apply(st: State, decisions: DecisionLookup) -> None:
+    """A person's remembered decisions settle what the redactor was unsure of."""
+    text = st.text
+    for c in list(st.cands):
+        if c.confidence < UNSURE:
+            decided = decisions.lookup(text[c.start : c.end])
+            if decided == "keep":
+                st.cands.remove(c)
+                st.taken[c.start : c.end] = bytes(c.end - c.start)
+            elif decided == "redact":
+                c.confidence = 1.0
+    for k in list(st.kept):
+        decided = decisions.lookup(text[k.start : k.end])
+        if decided is not None:
+            st.kept.remove(k)
+        if decided == "redact" and st.free(k.start, k.end):
+            st.take(k.start, k.end, k.kind, k.ident, k.priority, 1.0)
 
 
 def _build(st: State) -> Redaction:
@@ -116,25 +177,31 @@ def _build(st: State) -> Redaction:
             p = merged[-1]
             if (
                 p.kind == c.kind
+                and (p.confidence >= UNSURE) == (c.confidence >= UNSURE)
                 and p.ident == c.ident
                 and c.kind in NAME_KINDS
                 and re.fullmatch(r"[ \t-]*", st.text[p.end : c.start])
             ):
                 p.end = c.end
                 continue
-        merged.append(Cand(c.start, c.end, c.kind, c.ident, c.priority))
+        merged.append(Cand(c.start, c.end, c.kind, c.ident, c.priority, c.confidence))
     numbers: dict[str, dict[str, int]] = {}
     spans: list[Span] = []
     out: list[str] = []
     last = 0
     for c in merged:
         label = _label(c, numbers)
-        spans.append(Span(c.start, c.end, f"[{label}]", c.kind))
+        spans.append(Span(c.start, c.end, f"[{label}]", c.kind, round(c.confidence, 2)))
         out.append(st.text[last : c.start])
         out.append(f"[{label}]")
         last = c.end
     out.append(st.text[last:])
-    return Redaction("".join(out), spans)
+    kept = [
+        Doubt(k.start, k.end, k.kind, round(k.confidence, 2), False, f"[{_label(k, numbers)}]")
+        for k in st.kept
+        if k.confidence >= 0.3 and st.free(k.start, k.end)
+    ]
+    return Redaction("".join(out), spans, kept)
 
 
 def _label(c: Cand, numbers: dict[str, dict[str, int]]) -> str:
@@ -151,13 +218,17 @@ def _label(c: Cand, numbers: dict[str, dict[str, int]]) -> str:
     return base if number == 1 else f"{base}-{number}"
 
 
-def redact_case_text(case: RawCase, text: str | None = None) -> Redaction:
+def redact_case_text(
+    case: RawCase, text: str | None = None, decisions: DecisionLookup | None = None
+) -> Redaction:
     """Redact ``text`` (default: the case's own text) using the case's known identifiers.
 
     Placeholders are consistent within one call: the same person, school or
     address gets the same placeholder each time it appears. The returned spans
     give offsets into the original text for a dry-run preview; they never hold
     the original values, and nothing here should be persisted except ``.text``.
+    Each span carries a confidence; :meth:`Redaction.uncertain` lists what a person
+    should confirm, and ``decisions`` (remembered answers) settle those already seen.
     """
     source = case.text if text is None else text
-    return _run(State(case, source))
+    return _run(State(case, source), decisions)

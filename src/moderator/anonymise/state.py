@@ -69,6 +69,21 @@ class Cand:
     kind: str
     ident: str  # who or what: equal idents share a placeholder
     priority: int
+    confidence: float = 1.0
+    """How sure the redactor is that this is an identifier (0-1)."""
+
+
+# How sure each layer is, by the priority it takes its candidates with: a checked pattern or
+# the record's own people (0.95+) down to a quoted nickname or a name on weak evidence.
+_CONFIDENCE_BY_PRIORITY = ((85, 0.98), (75, 0.92), (70, 0.85), (60, 0.95), (58, 0.8), (57, 0.6),
+                           (55, 0.85), (52, 0.8), (50, 0.7), (45, 0.6), (40, 0.75), (0, 0.8))  # fmt: skip
+UNSURE = 0.7
+"""Below this confidence a redaction, or above 0.3 a kept candidate, is for a person to confirm."""
+
+
+def confidence_for(priority: int) -> float:
+    """The default confidence of a candidate taken with ``priority``."""
+    return next(c for p, c in _CONFIDENCE_BY_PRIORITY if priority >= p)
 
 
 class State:
@@ -87,6 +102,13 @@ class State:
         self.found: dict[tuple[str, ...], tuple[str, str]] = {}
         self.protected: list[bool] = []  # per kept word: inside a protected phrase
         self.capitalised: list[int] = []  # indices of the kept words that are capitalised
+        # candidates looked at and left in the text, with how likely they are identifiers
+        self.kept: list[Cand] = []
+
+    def keep(self, start: int, end: int, kind: str, ident: str, confidence: float) -> None:
+        """Note a candidate left in the text, for a person to confirm or reject."""
+        if not any(k.start == start for k in self.kept):
+            self.kept.append(Cand(start, end, kind, ident, 0, confidence))
 
     def sent(self, t: Tok) -> bool:
         """Whether the word starts a sentence, line or list item (so capitals prove little)."""
@@ -104,9 +126,18 @@ class State:
         """Whether no character of ``text[start:end]`` is taken yet."""
         return self.taken.find(1, start, end) < 0
 
-    def take(self, start: int, end: int, kind: str, ident: str, priority: int = 50) -> None:
+    def take(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        ident: str,
+        priority: int = 50,
+        confidence: float | None = None,
+    ) -> None:
         """Redact ``text[start:end]`` as ``kind``; later layers cannot take these characters."""
-        self.cands.append(Cand(start, end, kind, ident, priority))
+        sure = confidence_for(priority) if confidence is None else confidence
+        self.cands.append(Cand(start, end, kind, ident, priority, sure))
         self.taken[start:end] = b"\x01" * (end - start)
 
     def tokens(self) -> list[Tok]:

@@ -45,9 +45,11 @@ def _register() -> None:
         report_cmd,
         rubric_cmd,
         sample_cmd,
+        serve_cmd,
         synth_cmd,
         tui_cmd,
         user_cmd,
+        verify_cmd,
     )
 
     for module in (
@@ -65,6 +67,8 @@ def _register() -> None:
         agreement_cmd,
         intervention_cmd,
         calibration_cmd,
+        verify_cmd,
+        serve_cmd,
     ):
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from moderator.cli.common import format_option
+from moderator.cli.common import acting_user, common_options, format_option, open_for
 
 FORMATS = ("table", "json", "md", "csv")
 COLUMNS = (
@@ -108,11 +108,13 @@ def _table(data: dict[str, object]) -> None:
     assert isinstance(graders, list)
     if graders:
         g = Table(
-            title="Each grader against the unit's most common grade (+ = more optimistic)",
+            title="Each grader against the reference grade (+ = more optimistic)",
             title_justify="left",
         )
         for label in ("Grader", "Units", "Exact", "Within one", "Mean distance", "95% interval"):
-            g.add_column(label, justify="left" if label == "Grader" else "right")
+            g.add_column(
+                label, justify="left" if label == "Grader" else "right", no_wrap=label == "Grader"
+            )
         for row in graders:
             ci = row["mean_distance_ci"]
             g.add_row(
@@ -130,22 +132,35 @@ def _table(data: dict[str, object]) -> None:
 @click.option(
     "--from-csv",
     "from_csv",
-    required=True,
+    default=None,
     type=click.Path(dir_okay=False, path_type=Path),
     help="Ratings as case_ref,criterion,rater,grade rows (docs/formats.md).",
 )
 @format_option(*FORMATS)
-def agreement(from_csv: Path, fmt: str) -> None:
+@common_options
+@click.pass_context
+def agreement(
+    ctx: click.Context, from_csv: Path | None, fmt: str, db: Path | None, user: str | None
+) -> None:
     """Agreement among many graders of the same cases (a calibration exercise).
 
     Percent agreement, Fleiss' kappa, Krippendorff's alpha (nominal, ordinal,
     interval), Gwet's AC1 and AC2 (quadratic), overall and per criterion, and
     each grader's distance from the unit's most common grade. Missing ratings
-    are allowed. Definitions: docs/statistics.md.
+    are allowed. Without --from-csv: the database's calibration cases as one
+    exercise (leads), each manager measured from the panel's agreed grades.
+    Definitions: docs/statistics.md.
     """
-    from moderator.analysis.exercise import exercise_report, read_ratings_csv
+    if from_csv is not None:
+        from moderator.analysis.exercise import exercise_report, read_ratings_csv
 
-    data = exercise_report(read_ratings_csv(from_csv)).as_dict()
+        data = exercise_report(read_ratings_csv(from_csv)).as_dict()
+    else:
+        from moderator.services.calibration_stats import calibration_exercise
+
+        store, who = open_for(ctx, db, user)
+        with store:
+            data = calibration_exercise(store, acting_user(store, who)).as_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     elif fmt == "md":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,13 @@ def assign(
 )
 @click.option("--peer", is_flag=True, help="Never give a manager their own team's cases.")
 @click.option("--seed", type=int, default=None, help="Random seed, for a reproducible draw.")
+@click.option(
+    "--calibration-rate",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Also slip calibration cases in, unannounced, as this share of each programme.",
+)
 @common_options
 @click.pass_context
 def programme(
@@ -68,11 +76,17 @@ def programme(
     rubric_id: str | None,
     peer: bool,
     seed: int | None,
+    calibration_rate: float,
     db: Path | None,
     user: str | None,
 ) -> None:
-    """Assign a monthly programme: N random unaudited cases to every manager (lead only)."""
+    """Assign a monthly programme: N random unaudited cases to every manager (lead only).
+
+    With --calibration-rate, calibration cases (agreed with `calibration agree`)
+    are slipped in as well; nothing marks them to the manager until they submit.
+    """
     from moderator.services.audits import assign_programme
+    from moderator.services.calibration import slip_calibration_cases
 
     store, who = open_for(ctx, db, user)
     with store:
@@ -86,7 +100,20 @@ def programme(
             exclude_own_team=peer,
             seed=seed,
         )
-    click.echo(f"assigned {len(ids)} audit(s), due {due}")
+        slipped = []
+        if calibration_rate > 0:
+            due_date = date.fromisoformat(due.strip())
+            slipped = slip_calibration_cases(
+                store,
+                actor,
+                rate=calibration_rate,
+                per_manager=per_manager,
+                due=due_date,
+                programme=f"programme {due_date.isoformat()}",
+                seed=seed,
+            )
+    extra = f", {len(slipped)} of them calibration cases" if slipped else ""
+    click.echo(f"assigned {len(ids) + len(slipped)} audit(s){extra}, due {due}")
 
 
 def _summary_json(s: Any) -> dict[str, Any]:
@@ -158,15 +185,19 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
     A moderator sees the case only (blind) until their own moderation is submitted.
     """
     from moderator.services.audits import audit_rubric, get_audit
+    from moderator.services.calibration import calibration_feedback
 
     store, who = open_for(ctx, db, user)
     with store:
         actor = acting_user(store, who)
         detail = get_audit(store, actor, audit_id)
         rubric = audit_rubric(store, audit_id)
+        # Empty for every audit until it is submitted: nothing marks a calibration case before.
+        agreed = calibration_feedback(store, actor, audit_id)
     if fmt == "json":
         data = detail.model_dump(mode="json")
         data["summary"] = _summary_json(detail.summary)
+        data["calibration"] = [a.model_dump(mode="json") for a in agreed]
         emit_json(data)
         return
     from rich.console import Console
@@ -176,8 +207,9 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
     out = Console()
     s = detail.summary
     out.print(
-        f"[bold]Audit {s.id}[/] · case {s.case_ref} · {s.team} · {s.service_area} · "
-        f"{rubric.title} v{rubric.version} · {s.manager} · {s.status}"
+        f"[bold]Audit {s.id}[/] · case {escape(s.case_ref)} · {escape(s.team)} ·"
+        f" {escape(s.service_area)} · {escape(rubric.title)} v{escape(rubric.version)} ·"
+        f" {escape(s.manager)} · {s.status}"
     )
     out.print(Panel(escape(detail.case_text), title="Case (anonymised)"))
     if detail.blind:
@@ -209,6 +241,20 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
             f"[bold]Moderation outcome:[/] {overall_row.get('outcome')}"
             f" (moderated by {escape(str(overall_row.get('moderator') or ''))})"
         )
+    if agreed:
+        panel = Table(
+            "criterion", "yours", "agreed", "distance", "the panel's reason",
+            title="A calibration case: the grades a panel agreed for it",
+        )  # fmt: skip
+        for a in agreed:
+            panel.add_row(
+                escape(a.title),
+                "" if a.manager_grade is None else a.manager_grade.label,
+                a.agreed_grade.label,
+                "" if a.distance is None else f"{a.distance:+d}",
+                escape(a.reason),
+            )
+        out.print(panel)
 
 
 def _audit_target(store: Any, actor: Any, audit_id: int) -> Any:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from moderator.cli.common import common_options, emit_json, format_option, resolve, sign_in_as
+
+if TYPE_CHECKING:
+    from moderator.anonymise.review import Decision, Doubtful
 
 
 @click.group("import")
@@ -17,6 +22,16 @@ def import_group() -> None:
 @import_group.command("cases")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Show what would be redacted; write nothing.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse (exit 1) while the redactor has doubts nobody has decided.",
+)
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Ask about each doubt (r: redact, k: keep, s: skip, q: stop asking); remembered.",
+)
 @click.option(
     "--key-file",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -30,6 +45,8 @@ def cases(
     ctx: click.Context,
     file: Path,
     dry_run: bool,
+    strict: bool,
+    review: bool,
     key_file: Path | None,
     fmt: str,
     db: Path | None,
@@ -40,6 +57,10 @@ def cases(
     Identifiers become keyed pseudonyms and free text is redacted on the way
     in; real identities never reach the database. A file with any bad row
     imports nothing. Re-importing the same file adds nothing twice.
+
+    What the redactor is unsure of is listed in context by --dry-run, asked
+    about one by one with --review (decisions are remembered for this
+    authority as keyed hashes beside the pseudonym key), and refused by --strict.
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -62,7 +83,14 @@ def cases(
                 bar.update(task, completed=done, total=total)
 
             result = import_cases(
-                store, who, file, key_path=key_path, dry_run=dry_run, progress=tick
+                store,
+                who,
+                file,
+                key_path=key_path,
+                dry_run=dry_run,
+                strict=strict,
+                review=_ask(err, bar.stop) if review else None,
+                progress=None if review else tick,
             )
     finally:
         if store is not None:
@@ -78,6 +106,7 @@ def cases(
             out.print(f"[bold]line {p.line} → {p.case_ref}[/]: {len(p.redactions)} redaction(s)")
             for kind, placeholder, original in p.redactions:
                 out.print(f"   {escape(placeholder):<16} {kind:<12} {escape(original)!r}")
+        _print_doubts(out, result.uncertain)
         out.print(
             f"Dry run: {result.read} case(s) read; {result.added} would be added,"
             f" {result.skipped} already present. Nothing was written."
@@ -86,7 +115,63 @@ def cases(
     out.print(
         f"Imported {result.added} case(s) into {db_path}"
         + (f"; {result.skipped} already present (skipped)" if result.skipped else "")
+        + (
+            f"; {result.unresolved} redaction doubt(s) left as the redactor chose"
+            if result.unresolved
+            else ""
+        )
     )
+
+
+def _print_doubts(out: Any, doubts: list[Doubtful]) -> None:
+    """The redactor's open doubts in context (dry run: the operator's screen only)."""
+    from rich.markup import escape
+
+    if not doubts:
+        out.print("No redaction doubts: nothing needs a person's decision.")
+        return
+    out.print(f"[bold]{len(doubts)} redaction doubt(s)[/] for a person to decide (--review):")
+    for d in doubts:
+        state = f"redacted as {d.placeholder}" if d.redacted else f"kept (would be {d.placeholder})"
+        out.print(
+            f"   line {d.line}: {d.kind}, confidence {d.confidence:.2f}, {escape(state)}: "
+            f"{escape(d.context())}"
+        )
+
+
+def _ask(err: Any, pause: Callable[[], None]) -> Callable[[Doubtful], Decision | None]:
+    """Ask about one doubt at a time on the terminal; keys r/y redact, k/n keep, s skip, q quit."""
+    stopped = False
+
+    def ask(d: Doubtful) -> Decision | None:
+        nonlocal stopped
+        if stopped:
+            return None
+        pause()
+        from rich.markup import escape
+
+        now = "redacted" if d.redacted else "kept"
+        err.print(
+            f"line {d.line} ({d.kind}, {now}, confidence {d.confidence:.2f}): {escape(d.context())}"
+        )
+        err.print("  [r]edact  [k]eep  [s]kip  [q]uit asking ? ", end="")
+        while True:
+            key = click.getchar().lower()
+            if key in ("r", "y"):
+                err.print("redact")
+                return "redact"
+            if key in ("k", "n"):
+                err.print("keep")
+                return "keep"
+            if key in ("s", "\r", "\n", " "):
+                err.print("skipped")
+                return None
+            if key == "q":
+                err.print("stopped asking")
+                stopped = True
+                return None
+
+    return ask
 
 
 COMMANDS = [import_group]

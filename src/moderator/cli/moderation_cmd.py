@@ -22,6 +22,7 @@ from moderator.cli.common import (
     open_for,
 )
 from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
+from moderator.files import write_private
 
 
 def _grade_text(grade: Any) -> str:
@@ -313,7 +314,9 @@ def export(
     Only what you may see: all (lead), your own audits (manager), or the
     audits whose moderation you have submitted (moderator).
     """
-    from moderator.services.moderation import PAIRED_COLUMNS, paired_grades
+    from moderator.analysis.pairs import HEADER
+    from moderator.domain.text import spreadsheet_cell
+    from moderator.services.moderation import paired_grades
 
     store, who = open_for(ctx, db, user)
     with store:
@@ -325,14 +328,14 @@ def export(
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(PAIRED_COLUMNS), lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=list(HEADER), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: spreadsheet_cell(v) for k, v in r.items()} for r in rows)
         text = buffer.getvalue()
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text)
         click.echo(f"{len(rows)} row(s) written to {out}", err=True)
 
 

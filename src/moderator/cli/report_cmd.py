@@ -11,6 +11,7 @@ import click
 
 from moderator.cli.common import check_signed_in, common_options, format_option, resolve
 from moderator.errors import BadInput, UsageProblem
+from moderator.files import write_private
 
 if TYPE_CHECKING:
     from moderator.analysis.counts import GradeCounts
@@ -117,6 +118,8 @@ def report(
         filters=filters,
         source=source,
     )
+    if not files:
+        result = _with_calibration(ctx, db, user, result)
     if fmt == "xlsx":
         from moderator.reports import write_xlsx
 
@@ -152,7 +155,22 @@ def _load_counts(
     from moderator.services.reporting import load_report_counts
 
     counts, assignments = load_report_counts(db_path, who, filters)
+    _warn_if_altered(db_path)
     return counts, assignments, str(db_path)
+
+
+def _with_calibration(
+    ctx: click.Context, db: Path | None, user: str | None, result: Report
+) -> Report:
+    """A lead's report from the database carries calibration beside moderation leniency."""
+    from moderator.analysis.calibration import beside_moderation
+    from moderator.services.calibration_stats import load_calibration_summary
+
+    db_path, who = resolve(ctx, db, user)
+    summary = load_calibration_summary(db_path, check_signed_in(ctx, db_path, who))
+    if summary is None:
+        return result
+    return result.model_copy(update={"calibration": beside_moderation(summary, result.by_manager)})
 
 
 def _load_pairs(
@@ -165,9 +183,22 @@ def _load_pairs(
         return read_paired_files(files)
     db_path, who = resolve(ctx, db, user)
     who = check_signed_in(ctx, db_path, who)
-    from moderator.services.reporting import load_report_inputs
+    from moderator.services.paired_rows import load_report_inputs
 
-    return load_report_inputs(db_path, who, filters)[0]
+    pairs = load_report_inputs(db_path, who, filters)[0]
+    _warn_if_altered(db_path)
+    return pairs
+
+
+def _warn_if_altered(db_path: Path) -> None:
+    """Say on stderr, once, when the event log was altered outside moderator."""
+    from moderator.store import open_store
+    from moderator.store.chain import check_chain_on_open
+
+    with open_store(db_path, create=False) as store:
+        warning = check_chain_on_open(store)
+    if warning:
+        click.echo(warning, err=True)
 
 
 def _configured_target(ctx: click.Context, db: Path | None, user: str | None) -> float:
@@ -198,7 +229,7 @@ def _emit(text: str, out: Path | None) -> None:
         sys.stdout.flush()
         return
     try:
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text)
     except OSError as exc:
         raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from exc
     click.echo(f"Wrote {out}", err=True)
@@ -235,12 +266,15 @@ def _print_table(result: Report) -> None:
         caption,
         fmt,
         managers_by_leniency,
+        overrides_line,
         row,
         summary_rows,
     )
 
     console = Console()
     console.print(Text(strip_controls(result.headline), style="bold"))
+    if (line := overrides_line(result)) is not None:
+        console.print(Text(line))
     console.print(Text(caption(result), style="dim"))
     console.print()
 
@@ -274,7 +308,9 @@ def _print_table(result: Report) -> None:
         return
     managers = Table(title="Managers, most lenient first", title_justify="left")
     columns = tuple(
-        c for c in LENIENCY_COLUMNS if c.heading not in ("Exact p", "Downgraded", "To Inadequate")
+        c
+        for c in LENIENCY_COLUMNS
+        if c.heading not in ("Exact p", "Downgraded", "To Inadequate", "Overrides", "Raised")
     )
     for c in columns:
         managers.add_column(
@@ -286,6 +322,10 @@ def _print_table(result: Report) -> None:
         cells = [escape(c) for c in row(m, columns)]
         managers.add_row(*cells, style="bold red" if m.optimistic else None)
     console.print(managers)
+    overridden = [(m.key, m.overrides) for m in result.by_manager if m.overrides]
+    shown = [f"{key} {o.count} ({o.raised} raised)" for key, o in overridden if o.count]
+    if shown:
+        console.print("Overrides by manager: " + ", ".join(shown) + ".")
     cov = result.coverage
     if cov.rate is not None:
         console.print(

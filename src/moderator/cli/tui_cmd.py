@@ -40,13 +40,30 @@ def open_tui(ctx: click.Context, db: Path | None, user: str | None) -> None:
     metavar="PATH",
     help="Only build the demo database at PATH (a new file), print where, and exit.",
 )
+@click.option("--serve", is_flag=True, help="Open the demo in your web browser instead.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port for --serve.")
+@click.option("--no-browser", is_flag=True, help="With --serve: print the address, open nothing.")
 @common_options
 @click.pass_context
-def demo(ctx: click.Context, build_only: Path | None, db: Path | None, user: str | None) -> None:
+def demo(
+    ctx: click.Context,
+    build_only: Path | None,
+    serve: bool,
+    port: int,
+    no_browser: bool,
+    db: Path | None,
+    user: str | None,
+) -> None:
     """Open the workbench on a fresh temporary copy of the bundled sample audits.
 
     Nothing is written outside a temporary folder unless --build-only names a file.
+    --serve opens it in a web browser (on this machine only) for people without a terminal.
     """
+    if serve:
+        from moderator.cli.serve_cmd import serve_demo
+
+        serve_demo(port, open_browser=not no_browser)
+        return
     if build_only is not None:
         from moderator.demo import DEMO_LEAD, build_demo_db
         from moderator.settings import load_settings

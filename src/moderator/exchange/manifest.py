@@ -1,8 +1,9 @@
 """What a pack is: its manifest and body as strict models, and how a pack is registered.
 
 The models validate a pack's decoded content (see :mod:`moderator.exchange`
-for the format and threat model); the helpers are shared by the request and
-return flows.
+for the format and threat model): no string may hold a control character, and
+a returned moderation must match what was sent. The helpers are shared by the
+request and return flows.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
 from moderator.domain.text import control_character
 from moderator.errors import BadInput
 from moderator.exchange.seal import PACK_SCHEMA_VERSION
 from moderator.services.audits import MAX_NOTE, MAX_REASON
+from moderator.services.rubrics import rubric_by_hash
 from moderator.services.users import User
 from moderator.store.db import Store
 
@@ -268,3 +271,54 @@ def register_pack(
         " sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (pack_id, direction, kind, at, by, sample_id, seal, authority, ref, items, sha256),
     )
+
+
+def check_returned_moderation(
+    store: Store, pack: ReturnPack, m: ReturnModeration, i: int, path: Path
+) -> tuple[dict[str, Any], Rubric]:
+    """One returned moderation checked against what was sent: (its row here, its rubric).
+
+    Refused when the audit was not in the request, is already moderated, names
+    another case or rubric version, misses a grade or note, or its overall grade
+    does not follow from its criterion grades.
+    """
+    where = f"{path}: moderations.{i} (audit {m.audit_id})"
+    row = store.row(
+        "SELECT m.id, m.status, m.pack_id, m.rubric_hash, m.sample_id, c.case_ref"
+        " FROM moderations m JOIN cases c ON c.id = m.case_id WHERE m.audit_id = ?",
+        [m.audit_id],
+    )
+    if row is None or row["pack_id"] != pack.manifest.request_pack_id:
+        raise BadInput(
+            f"{where}: this audit was not sent out in request {pack.manifest.request_pack_id}"
+        )
+    if row["status"] != "todo":
+        raise BadInput(f"{where}: already moderated here ({row['status']}); nothing was imported")
+    if row["case_ref"] != m.case_ref:
+        raise BadInput(f"{where}: case_ref: {m.case_ref!r} is not the case that was sent")
+    if row["rubric_hash"] != m.rubric_hash:
+        raise BadInput(
+            f"{where}: rubric_hash: graded against a different rubric version"
+            f" ({m.rubric_hash[:12]}, sent {row['rubric_hash'][:12]})"
+        )
+    rubric = rubric_by_hash(store, row["rubric_hash"])
+    criteria = [c.id for c in rubric.criteria]
+    got = [g.criterion for g in m.grades]
+    if sorted(got) != sorted(criteria) or len(set(got)) != len(got):
+        raise BadInput(
+            f"{where}: grades: expected one grade for each of {', '.join(criteria)};"
+            f" got {', '.join(got)}"
+        )
+    if any(not g.note.strip() for g in m.grades):
+        raise BadInput(f"{where}: grades: every criterion needs its evidence note")
+    derived = rubric.derive_overall({g.criterion: Grade(g.grade) for g in m.grades})
+    assert derived is not None
+    expected = m.overall_override or int(derived.grade)
+    if m.overall_grade != expected:
+        raise BadInput(
+            f"{where}: overall_grade: {Grade(m.overall_grade).label} does not follow from the"
+            f" criterion grades ({derived.explanation})"
+        )
+    if m.overall_override is not None and not (m.override_reason or "").strip():
+        raise BadInput(f"{where}: override_reason: an overridden overall grade needs a reason")
+    return row, rubric

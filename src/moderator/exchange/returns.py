@@ -12,17 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from moderator.domain.grades import Grade
-from moderator.domain.rubric import Rubric
 from moderator.errors import BadInput, NotFound
 from moderator.exchange.manifest import (
     REQUEST,
     RETURN,
     PackResult,
     ReturnManifest,
-    ReturnModeration,
     ReturnPack,
     authority_name,
     check_out_path,
+    check_returned_moderation,
     pack_kind,
     register_pack,
     rubric_refs,
@@ -205,51 +204,6 @@ def _original_ref(store: Store, case_id: int) -> str:
 # -- A: import the return ---------------------------------------------------------------------
 
 
-def _check_moderation(
-    store: Store, pack: ReturnPack, m: ReturnModeration, i: int, path: Path
-) -> tuple[dict[str, Any], Rubric]:
-    where = f"{path}: moderations.{i} (audit {m.audit_id})"
-    row = store.row(
-        "SELECT m.id, m.status, m.pack_id, m.rubric_hash, m.sample_id, c.case_ref"
-        " FROM moderations m JOIN cases c ON c.id = m.case_id WHERE m.audit_id = ?",
-        [m.audit_id],
-    )
-    if row is None or row["pack_id"] != pack.manifest.request_pack_id:
-        raise BadInput(
-            f"{where}: this audit was not sent out in request {pack.manifest.request_pack_id}"
-        )
-    if row["status"] != "todo":
-        raise BadInput(f"{where}: already moderated here ({row['status']}); nothing was imported")
-    if row["case_ref"] != m.case_ref:
-        raise BadInput(f"{where}: case_ref: {m.case_ref!r} is not the case that was sent")
-    if row["rubric_hash"] != m.rubric_hash:
-        raise BadInput(
-            f"{where}: rubric_hash: graded against a different rubric version"
-            f" ({m.rubric_hash[:12]}, sent {row['rubric_hash'][:12]})"
-        )
-    rubric = rubric_by_hash(store, row["rubric_hash"])
-    criteria = [c.id for c in rubric.criteria]
-    got = [g.criterion for g in m.grades]
-    if sorted(got) != sorted(criteria) or len(set(got)) != len(got):
-        raise BadInput(
-            f"{where}: grades: expected one grade for each of {', '.join(criteria)};"
-            f" got {', '.join(got)}"
-        )
-    if any(not g.note.strip() for g in m.grades):
-        raise BadInput(f"{where}: grades: every criterion needs its evidence note")
-    derived = rubric.derive_overall({g.criterion: Grade(g.grade) for g in m.grades})
-    assert derived is not None
-    expected = m.overall_override or int(derived.grade)
-    if m.overall_grade != expected:
-        raise BadInput(
-            f"{where}: overall_grade: {Grade(m.overall_grade).label} does not follow from the"
-            f" criterion grades ({derived.explanation})"
-        )
-    if m.overall_override is not None and not (m.override_reason or "").strip():
-        raise BadInput(f"{where}: override_reason: an overridden overall grade needs a reason")
-    return row, rubric
-
-
 def import_return(
     store: Store,
     user: User,
@@ -306,7 +260,9 @@ def import_return(
     ids = [m.audit_id for m in pack.moderations]
     if len(set(ids)) != len(ids) or ids != manifest.audit_ids:
         raise BadInput(f"{path}: manifest.audit_ids: does not match the moderations in the pack")
-    checked = [_check_moderation(store, pack, m, i, path) for i, m in enumerate(pack.moderations)]
+    checked = [
+        check_returned_moderation(store, pack, m, i, path) for i, m in enumerate(pack.moderations)
+    ]
     refs = {(r.id, r.version, r.hash) for r in manifest.rubrics}
     used = {(rub.id, rub.version, row["rubric_hash"]) for row, rub in checked}
     if refs != used:

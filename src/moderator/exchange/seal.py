@@ -20,6 +20,7 @@ from moderator.domain.limits import (
     read_capped,
 )
 from moderator.errors import BadInput
+from moderator.files import write_private
 
 PACK_FORMAT = "moderator-pack"
 PACK_SCHEMA_VERSION = 1
@@ -233,7 +234,7 @@ def write_pack(path: Path, doc: dict[str, Any]) -> tuple[Path, bytes]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-        tmp.write_bytes(data)
+        write_private(tmp, data)
     except OSError as exc:
         raise BadInput(f"{path}: cannot write: {exc.strerror}") from None
     return tmp, data

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moderator.errors import BadInput, UsageProblem
+from moderator.files import write_private
 
 if TYPE_CHECKING:
     from moderator.analysis.inputs import ReportFilters
@@ -72,7 +73,7 @@ def export_report(
                 from moderator.reports.html import render_html
 
                 text = render_html(report)
-            path.write_text(text, encoding="utf-8")
+            write_private(path, text)
     except OSError as exc:
         raise BadInput(f"{path}: cannot write: {exc.strerror or exc}") from exc
     return path

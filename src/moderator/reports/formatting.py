@@ -56,7 +56,11 @@ LENIENCY_COLUMNS: tuple[Column, ...] = (
     Column("Exact p", "p", lambda m: m.p_optimistic, 8),
     Column("Downgraded", "pct", lambda m: m.downgraded, 11),
     Column("To Inadequate", "int", lambda m: m.to_inadequate, 13),
+    Column("Overrides", "int", lambda m: m.overrides.count if m.overrides else None, 10),
+    Column("Raised", "int", lambda m: m.overrides.raised if m.overrides else None, 7),
 )
+"""Per manager. ``Overrides``: overall grades set by hand; ``Raised``: of those, better
+than the grade the rubric derives (en dash when the source does not record overrides)."""
 
 COVERAGE_COLUMNS: tuple[Column, ...] = (
     Column("", "text", lambda r: r.key, 28),
@@ -177,4 +181,18 @@ def caption(report: Report) -> str:
     return (
         f"{describe_filters(report).capitalize()}{source}; "
         f"{report.audits:,} submitted audits; by {report.period}; generated {when}."
+    )
+
+
+def overrides_line(report: Report) -> str | None:
+    """One sentence on overall grades set by hand, or None when the source has no record."""
+    o = report.overall.overrides
+    if o is None:
+        return None
+    if o.count == 0:
+        return "No overall grade was set by hand: every one is the grade the rubric derives."
+    grades = "grade was" if o.count == 1 else "grades were"
+    return (
+        f"Overrides: {o.count:,} overall {grades} set by hand; {o.raised:,} better than the "
+        f"grade the rubric derives from the criterion grades, {o.lowered:,} worse."
     )

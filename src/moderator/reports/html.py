@@ -20,6 +20,7 @@ from moderator.reports.formatting import (
     caption,
     fmt,
     managers_by_leniency,
+    overrides_line,
     row,
     summary_rows,
     with_key,
@@ -90,6 +91,10 @@ def render_html(report: Report) -> str:
         "<h1>Grade drift report</h1>",
         f'<p class="caption">{escape(caption(report))}</p>',
         f'<p class="headline">{escape(report.headline)}</p>',
+    ]
+    if (line := overrides_line(report)) is not None:
+        parts.append(f"<p>{escape(line)}</p>")
+    parts += [
         "<h2>Summary</h2>",
     ]
     summary_columns = summary_column_list()

@@ -14,6 +14,7 @@ from moderator.reports.formatting import (
     caption,
     fmt,
     managers_by_leniency,
+    overrides_line,
     row,
     summary_rows,
     with_key,
@@ -56,6 +57,8 @@ def render_markdown(report: Report) -> str:
     """The whole report as one Markdown document."""
     out: list[str] = ["# Grade drift report", "", f"_{caption(report)}_", ""]
     out += [f"**{report.headline}**", ""]
+    if (line := overrides_line(report)) is not None:
+        out += [line, ""]
 
     out += ["## Summary", ""]
     summary_columns = summary_column_list()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from moderator.analysis.report import Report
 from moderator.domain.text import spreadsheet_cell
+from moderator.files import open_private
 from moderator.reports.formatting import (
     BREAKDOWNS,
     COMPLIANCE_COLUMNS,
@@ -170,6 +171,8 @@ def write_xlsx(report: Report, path: Path | str) -> None:
         ("Moderated audits", cov.moderated, NUMBER_FORMATS["int"]),
         ("Coverage", cov.rate, NUMBER_FORMATS["pct"]),
         ("Coverage target", cov.target, NUMBER_FORMATS["pct"]),
+        ("Overall grades set by hand", _overrides(report, "count"), NUMBER_FORMATS["int"]),
+        ("… better than derived", _overrides(report, "raised"), NUMBER_FORMATS["int"]),
         (
             "Managers flagged optimistic",
             len(report.leniency.optimistic) if report.leniency else 0,
@@ -234,9 +237,15 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     definitions.column_dimensions["B"].width = 100
     definitions.freeze_panes = "A2"
 
-    wb.save(path)
+    with open_private(path, "wb") as handle:
+        wb.save(handle)
 
 
 def _renamed(columns: tuple[Column, ...], heading: str) -> tuple[Column, ...]:
     first = columns[0]
     return (Column(heading, first.kind, first.get, first.width), *columns[1:])
+
+
+def _overrides(report: Report, field: str) -> int | None:
+    o = report.overall.overrides
+    return None if o is None else int(getattr(o, field))

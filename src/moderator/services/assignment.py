@@ -124,6 +124,9 @@ def assign_programme(
     ids: list[int] = []
     fixed = resolve_rubric(rubric_id) if rubric_id else None
     with store.transaction():
+        # Read again under the write lock: a programme run at the same moment has taken some.
+        audited = {case_id for (case_id,) in store.execute("SELECT DISTINCT case_id FROM audits")}
+        free = [case for case in free if case["id"] not in audited]
         for manager in managers:
             count = 0
             for case in free:

@@ -325,7 +325,7 @@ def audit_rubric(store: Store, audit_id: int) -> Rubric:
 # -- grading: the grade sheet, for the audit's own manager --------------------------------
 
 
-def _audit_sheet(store: Store, user: User, audit_id: int) -> OpenSheet:
+def audit_sheet(store: Store, user: User, audit_id: int) -> OpenSheet:
     """The audit as a sheet its manager may change; Refused for anyone else or once submitted."""
     row = _audit_row(store, audit_id)
     if row["manager_id"] != user.id:
@@ -345,17 +345,17 @@ def save_criterion(
     note: str | None = None,
 ) -> None:
     """Autosave a criterion of the manager's own audit (see :func:`grade_sheet.save_entry`)."""
-    save_entry(store, user, _audit_sheet(store, user, audit_id), criterion, grade=grade, note=note)
+    save_entry(store, user, audit_sheet(store, user, audit_id), criterion, grade=grade, note=note)
 
 
 def set_override(
     store: Store, user: User, audit_id: int, grade: Grade | None, reason: str | None
 ) -> None:
     """Override the audit's derived overall grade (a written reason is required), or clear it."""
-    save_override(store, user, _audit_sheet(store, user, audit_id), grade, reason)
+    save_override(store, user, audit_sheet(store, user, audit_id), grade, reason)
 
 
 def submit_audit(store: Store, user: User, audit_id: int) -> AuditDetail:
     """Check completeness (every criterion graded with evidence), then lock the audit."""
-    submit_sheet(store, user, _audit_sheet(store, user, audit_id))
+    submit_sheet(store, user, audit_sheet(store, user, audit_id))
     return get_audit(store, user, audit_id)

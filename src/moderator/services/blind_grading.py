@@ -241,7 +241,7 @@ def claim_moderation(store: Store, user: User, moderation_id: int) -> Moderation
     return get_moderation(store, user, moderation_id)
 
 
-def _moderation_sheet(store: Store, user: User, moderation_id: int) -> OpenSheet:
+def moderation_sheet(store: Store, user: User, moderation_id: int) -> OpenSheet:
     """The blind grading as a sheet this moderator may change (claiming it on the first write)."""
     require_role(user, Role.MODERATOR, doing="grade a moderation")
     row = moderation_row(store, moderation_id)
@@ -264,6 +264,9 @@ def _moderation_sheet(store: Store, user: User, moderation_id: int) -> OpenSheet
         rubric_by_hash(store, row["rubric_hash"]),
         before_write=claim,
         submit_detail={"audit_id": row["audit_id"]},
+        cannot_submit=None
+        if row["moderator_id"] == user.id
+        else f"moderation {moderation_id} is not assigned to {user.name}; grade it first",
     )
 
 
@@ -280,7 +283,7 @@ def save_moderation_grade(
 
     An unassigned moderation is claimed by the first moderator who grades it.
     """
-    sheet = _moderation_sheet(store, user, moderation_id)
+    sheet = moderation_sheet(store, user, moderation_id)
     save_entry(store, user, sheet, criterion, grade=grade, note=note)
 
 
@@ -288,7 +291,7 @@ def set_moderation_override(
     store: Store, user: User, moderation_id: int, grade: Grade | None, reason: str | None
 ) -> None:
     """Override the moderator's derived overall grade (a reason is required), or clear it."""
-    save_override(store, user, _moderation_sheet(store, user, moderation_id), grade, reason)
+    save_override(store, user, moderation_sheet(store, user, moderation_id), grade, reason)
 
 
 def submit_moderation(store: Store, user: User, moderation_id: int) -> ModerationDetail:
@@ -296,10 +299,7 @@ def submit_moderation(store: Store, user: User, moderation_id: int) -> Moderatio
 
     After this the moderator may see the manager's grading and review the disagreements.
     """
-    sheet = _moderation_sheet(store, user, moderation_id)
-    if sheet.row["moderator_id"] != user.id:
-        raise Refused(f"moderation {moderation_id} is not assigned to {user.name}; grade it first")
-    submit_sheet(store, user, sheet)
+    submit_sheet(store, user, moderation_sheet(store, user, moderation_id))
     return get_moderation(store, user, moderation_id)
 
 

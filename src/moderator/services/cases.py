@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from moderator.anonymise.review import Decision, Decisions, Doubtful, decisions_path
 from moderator.errors import BadInput
 from moderator.services.users import SYSTEM, Role, User, get_user, require_role
 from moderator.store.db import Store
@@ -38,6 +39,16 @@ class ImportResult(BaseModel):
     skipped: int
     dry_run: bool
     previews: list[RedactionPreview] = []
+    uncertain: list[Doubtful] = []
+    """What the redactor is unsure of and nobody has decided yet (in context: dry run only)."""
+    unresolved: int = 0
+    """How many such doubts remain (a real import reports the number, not the words)."""
+    decided: int = 0
+    """How many decisions this import recorded."""
+
+
+Review = Callable[[Doubtful], Decision | None]
+"""Asks a person about one doubt: ``"redact"``, ``"keep"``, or None to leave it undecided."""
 
 
 def import_cases(
@@ -47,6 +58,8 @@ def import_cases(
     *,
     key_path: Path,
     dry_run: bool = False,
+    strict: bool = False,
+    review: Review | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Validate, anonymise and store every case in ``path`` atomically.
@@ -55,6 +68,11 @@ def import_cases(
     re-importing a file never duplicates cases. With ``dry_run`` nothing is
     written (``store`` may be None) and the previews say what would be redacted.
     If ``actor_name`` names a user, that user must be a lead.
+
+    The redactor's doubts (uncertain redactions, likely names it kept) are settled
+    by the decisions remembered beside the key; ``review`` asks a person about the
+    rest, and the answers are remembered. With ``strict``, doubts still open
+    refuse the import (BadInput listing each, nothing written).
     """
     from moderator.anonymise.pipeline import anonymise_case
     from moderator.anonymise.pseudonym import Pseudonymiser, load_or_create_key
@@ -68,12 +86,26 @@ def import_cases(
     raw_cases = read_cases(path)
     if not raw_cases:
         raise BadInput(f"{path}: no cases in the file")
-    pseudonymiser = Pseudonymiser(load_or_create_key(key_path))
+    key = load_or_create_key(key_path)
+    pseudonymiser = Pseudonymiser(key)
+    decisions = Decisions.load(key, decisions_path(key_path))
     total = len(raw_cases)
     anonymised = []
     previews: list[RedactionPreview] = []
+    uncertain: list[Doubtful] = []
+    recorded = 0
     for i, raw in enumerate(raw_cases):
-        case, redaction = anonymise_case(raw, pseudonymiser)
+        case, redaction = anonymise_case(raw, pseudonymiser, decisions)
+        line = raw.source_line or i + 1
+        doubts = doubts_of(raw.text, redaction, line, case.case_ref)
+        if review is not None and doubts:
+            for doubt in doubts:
+                if decisions.lookup(doubt.value) is None and (answer := review(doubt)):
+                    decisions.record(doubt.value, answer)
+                    recorded += 1
+            case, redaction = anonymise_case(raw, pseudonymiser, decisions)
+            doubts = doubts_of(raw.text, redaction, line, case.case_ref)
+        uncertain.extend(doubts)
         anonymised.append(case)
         if dry_run:
             source_text = raw.text or ""
@@ -90,6 +122,19 @@ def import_cases(
             )
         if progress:
             progress(i + 1, total * (1 if dry_run else 2))
+    if recorded:
+        decisions.save()
+    if strict and uncertain:
+        listing = "\n".join(
+            f"  {path}:{d.line}: {d.kind} ({d.confidence:.2f}, "
+            f"{'redacted' if d.redacted else 'kept'}): {d.context()}"
+            for d in uncertain
+        )
+        raise BadInput(
+            f"{path}: {len(uncertain)} redaction doubt(s) not yet decided; nothing was imported.\n"
+            f"{listing}\nDecide them with `moderator import cases {path} --review` "
+            "(or in the workbench's import screen), then import again."
+        )
     if dry_run or store is None:
         existing = 0
         if store is not None:
@@ -99,7 +144,14 @@ def import_cases(
                 for r in refs
             )
         return ImportResult(
-            read=total, added=total - existing, skipped=existing, dry_run=True, previews=previews
+            read=total,
+            added=total - existing,
+            skipped=existing,
+            dry_run=True,
+            previews=previews,
+            uncertain=uncertain,
+            unresolved=len(uncertain),
+            decided=recorded,
         )
     file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
     added = 0
@@ -129,7 +181,36 @@ def import_cases(
             detail={"added": added, "skipped": skipped, "file_sha256": file_hash},
             at=stamp,
         )
-    return ImportResult(read=total, added=added, skipped=skipped, dry_run=False)
+    return ImportResult(
+        read=total,
+        added=added,
+        skipped=skipped,
+        dry_run=False,
+        unresolved=len(uncertain),
+        decided=recorded,
+    )
+
+
+def doubts_of(text: str, redaction: Any, line: int, case_ref: str) -> list[Doubtful]:
+    """The redaction's doubts with the words around them, for a person to decide."""
+    out = []
+    for d in redaction.uncertain():
+        before = text[max(0, d.start - 40) : d.start].replace("\n", " ")
+        after = text[d.end : d.end + 40].replace("\n", " ")
+        out.append(
+            Doubtful(
+                line=line,
+                case_ref=case_ref,
+                kind=d.kind,
+                placeholder=d.placeholder,
+                confidence=d.confidence,
+                redacted=d.redacted,
+                before=before,
+                value=text[d.start : d.end],
+                after=after,
+            )
+        )
+    return out
 
 
 def list_cases(store: Store) -> list[dict[str, Any]]:

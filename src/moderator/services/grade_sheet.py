@@ -26,7 +26,7 @@ from moderator.domain.grade_sheet import (
 )
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
-from moderator.errors import BadInput
+from moderator.errors import BadInput, Refused
 from moderator.services.users import User
 from moderator.store.db import Store
 
@@ -61,6 +61,8 @@ class OpenSheet:
     (a moderation is claimed by the first moderator who writes to it)."""
     submit_detail: dict[str, Any] | None = None
     """Extra detail for the submission's event."""
+    cannot_submit: str | None = None
+    """Why this user may change the sheet but not submit it (None: they may)."""
 
 
 def read_entries(
@@ -198,8 +200,11 @@ def submit_sheet(store: Store, user: User, sheet: OpenSheet) -> Grade:
     """Check completeness, then lock the sheet with its final overall grade (returned).
 
     Raises:
+        Refused: the user may not submit this sheet.
         BadInput: listing everything still missing; nothing is changed.
     """
+    if sheet.cannot_submit is not None:
+        raise Refused(sheet.cannot_submit)
     kind = sheet.kind
     entries = read_entries(store, kind, sheet.rubric, sheet.id)
     override, reason = _override(sheet.row)

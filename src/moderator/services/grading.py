@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, Self, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -28,6 +28,9 @@ from moderator.domain.grade_sheet import (
 )
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
+from moderator.services.audits import audit_rubric, audit_sheet, get_audit
+from moderator.services.blind_grading import get_moderation, moderation_rubric, moderation_sheet
+from moderator.services.grade_sheet import OpenSheet, save_entry, save_override, submit_sheet
 from moderator.services.users import Role, User
 from moderator.store.db import Store
 
@@ -183,6 +186,11 @@ class GradingTarget(Protocol):
         ...
 
 
+def _locked(what: str, stamp: str | None) -> str:
+    """``Submitted 2020-02-03: read-only`` (the date left out when unknown)."""
+    return f"{what} {(stamp or '')[:10]}".strip() + ": read-only"
+
+
 class _SheetTarget:
     """What both targets share: the rubric's pure rules over the entries on screen."""
 
@@ -192,6 +200,7 @@ class _SheetTarget:
         self.store = store
         self.user = user
         self.key = key
+        """The audit's or the moderation's id."""
         self.rubric = rubric
 
     def overall(
@@ -206,77 +215,94 @@ class _SheetTarget:
         """What is still needed before submitting (the same rule the submission applies)."""
         return incomplete_reasons(self.rubric, entries, override, reason)
 
-
-class AuditTarget(_SheetTarget):
-    """A manager's audit as a grading target (read-only for anyone but its manager)."""
-
-    kind = "audit"
-
-    @property
-    def audit_id(self) -> int:
-        """The audit graded."""
-        return self.key
-
     @classmethod
-    def open(cls, store: Store, user: User, audit_id: int) -> AuditTarget:
-        """The target for ``audit_id`` as ``user`` (blocking: reads the audit's rubric)."""
-        from moderator.services.audits import audit_rubric
+    def open(cls, store: Store, user: User, key: int) -> Self:
+        """The target for the audit or moderation ``key`` as ``user`` (blocking: reads its rubric)."""
+        return cls(store, user, key, cls._rubric_of(store, key))
 
-        return cls(store, user, audit_id, audit_rubric(store, audit_id))
+    @staticmethod
+    def _rubric_of(store: Store, key: int, /) -> Rubric:
+        """The exact rubric the sheet is graded against (blocking)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _sheet_of(store: Store, user: User, key: int, /) -> OpenSheet:
+        """The sheet, if this user may change it (Refused otherwise; blocking)."""
+        raise NotImplementedError
+
+    def _open_sheet(self) -> OpenSheet:
+        return self._sheet_of(self.store, self.user, self.key)
+
+    def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
+        """Autosave one criterion (see :func:`moderator.services.grade_sheet.save_entry`)."""
+        save_entry(self.store, self.user, self._open_sheet(), criterion, grade=grade, note=note)
+
+    def set_override(self, grade: Grade | None, reason: str | None) -> None:
+        """Override the derived overall grade (a reason is required), or clear the override."""
+        save_override(self.store, self.user, self._open_sheet(), grade, reason)
+
+    def submit(self) -> GradingSheet:
+        """Check completeness, lock the sheet, and return it read-only."""
+        submit_sheet(self.store, self.user, self._open_sheet())
+        return self.load()
 
     def load(self) -> GradingSheet:
-        """Read the audit as this user may see it."""
-        from moderator.services.audits import get_audit
+        """Read the sheet as this user may see it (blocking)."""
+        raise NotImplementedError
 
-        detail = get_audit(self.store, self.user, self.audit_id)
-        s = detail.summary
-        overall = detail.overall
-        reason: str | None = None
-        if s.status == "submitted":
-            when = (s.submitted_at or "")[:10]
-            reason = f"Submitted {when}".strip() + ": read-only"
-        elif s.manager != self.user.name:
-            role = "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
-            reason = f"{role} view of {s.manager}'s audit: read-only"
+    def _viewer(self) -> str:
+        """The user's role as a read-only notice names it (``Lead view of …``)."""
+        return "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
+
+    def _sheet(
+        self, summary: Any, detail: Any, overall: OverallView | None, **fields: Any
+    ) -> GradingSheet:
+        """The sheet from an audit's or a moderation's summary and detail (same case fields)."""
         return GradingSheet(
             kind=self.kind,
-            key=s.id,
-            title=f"Audit {s.id} · {s.case_ref}",
-            case_ref=s.case_ref,
-            team=s.team,
-            service_area=s.service_area,
+            key=summary.id,
+            title=f"{self.kind.title()} {summary.id} · {summary.case_ref}",
+            case_ref=summary.case_ref,
+            team=summary.team,
+            service_area=summary.service_area,
             opened=detail.opened,
             case_text=detail.case_text,
             rubric=self.rubric,
             entries=detail.entries,
             override=None if overall is None else overall.override,
             override_reason=None if overall is None else overall.override_reason,
-            status=s.status,
+            status=summary.status,
+            read_only=fields.get("read_only_reason") is not None,
+            **fields,
+        )
+
+
+class AuditTarget(_SheetTarget):
+    """A manager's audit as a grading target (read-only for anyone but its manager)."""
+
+    kind = "audit"
+
+    _rubric_of = staticmethod(audit_rubric)
+    _sheet_of = staticmethod(audit_sheet)
+
+    def load(self) -> GradingSheet:
+        """Read the audit as this user may see it."""
+        detail = get_audit(self.store, self.user, self.key)
+        s = detail.summary
+        reason: str | None = None
+        if s.status == "submitted":
+            reason = _locked("Submitted", s.submitted_at)
+        elif s.manager != self.user.name:
+            reason = f"{self._viewer()} view of {s.manager}'s audit: read-only"
+        return self._sheet(
+            s,
+            detail,
+            detail.overall,
             owner=s.manager,
             due=s.due,
-            read_only=reason is not None,
             read_only_reason=reason,
             feedback=ModerationFeedback.from_rows(detail.feedback),
         )
-
-    def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
-        """Autosave one criterion (see :func:`moderator.services.audits.save_criterion`)."""
-        from moderator.services.audits import save_criterion
-
-        save_criterion(self.store, self.user, self.audit_id, criterion, grade=grade, note=note)
-
-    def set_override(self, grade: Grade | None, reason: str | None) -> None:
-        """Override the audit's overall grade, or clear the override."""
-        from moderator.services.audits import set_override
-
-        set_override(self.store, self.user, self.audit_id, grade, reason)
-
-    def submit(self) -> GradingSheet:
-        """Submit the audit and return it read-only."""
-        from moderator.services.audits import submit_audit
-
-        submit_audit(self.store, self.user, self.audit_id)
-        return self.load()
 
 
 class ModerationTarget(_SheetTarget):
@@ -290,73 +316,28 @@ class ModerationTarget(_SheetTarget):
 
     kind = "moderation"
 
-    @property
-    def moderation_id(self) -> int:
-        """The moderation graded."""
-        return self.key
-
-    @classmethod
-    def open(cls, store: Store, user: User, moderation_id: int) -> ModerationTarget:
-        """The target for ``moderation_id`` as ``user`` (blocking: reads the rubric)."""
-        from moderator.services.blind_grading import moderation_rubric
-
-        return cls(store, user, moderation_id, moderation_rubric(store, moderation_id))
+    _rubric_of = staticmethod(moderation_rubric)
+    _sheet_of = staticmethod(moderation_sheet)  # the first write claims an unassigned moderation
 
     def load(self) -> GradingSheet:
         """Read the moderation as this user may see it: case, rubric, own grading."""
-        from moderator.services.blind_grading import get_moderation
-
-        detail = get_moderation(self.store, self.user, self.moderation_id)
+        detail = get_moderation(self.store, self.user, self.key)
         s = detail.summary
         reason: str | None = None
         if s.status == "submitted":
-            when = (s.submitted_at or "")[:10]
-            reason = f"Submitted {when}".strip() + ": read-only; the review is open from the queue"
+            reason = _locked("Submitted", s.submitted_at) + "; the review is open from the queue"
         elif s.status == "reviewed":
-            when = (s.reviewed_at or "")[:10]
-            reason = f"Reviewed {when}".strip() + ": read-only"
+            reason = _locked("Reviewed", s.reviewed_at)
         elif not detail.editable:
-            role = "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
-            reason = f"{role} view of {s.moderator or 'an unassigned'} moderation: read-only"
-        return GradingSheet(
-            kind=self.kind,
-            key=s.id,
-            title=f"Moderation {s.id} · {s.case_ref}",
-            case_ref=s.case_ref,
-            team=s.team,
-            service_area=s.service_area,
-            opened=detail.opened,
-            case_text=detail.case_text,
-            rubric=self.rubric,
-            entries=detail.entries,
-            override=detail.overall.override,
-            override_reason=detail.overall.override_reason,
-            status=s.status,
+            whose = s.moderator or "an unassigned"
+            reason = f"{self._viewer()} view of {whose} moderation: read-only"
+        return self._sheet(
+            s,
+            detail,
+            detail.overall,
             owner=s.moderator or "unassigned",
-            read_only=reason is not None,
             read_only_reason=reason,
             submit_note=(
                 "Then you see the manager's grading beside yours and review each disagreement."
             ),
         )
-
-    def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
-        """Autosave one criterion of the blind grading (claims an unassigned moderation)."""
-        from moderator.services.blind_grading import save_moderation_grade
-
-        save_moderation_grade(
-            self.store, self.user, self.moderation_id, criterion, grade=grade, note=note
-        )
-
-    def set_override(self, grade: Grade | None, reason: str | None) -> None:
-        """Override the moderator's derived overall grade, or clear the override."""
-        from moderator.services.blind_grading import set_moderation_override
-
-        set_moderation_override(self.store, self.user, self.moderation_id, grade, reason)
-
-    def submit(self) -> GradingSheet:
-        """Submit the blind grading and return it read-only."""
-        from moderator.services.blind_grading import submit_moderation
-
-        submit_moderation(self.store, self.user, self.moderation_id)
-        return self.load()

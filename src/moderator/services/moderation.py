@@ -48,11 +48,10 @@ from moderator.services.blind_grading import (
     submit_moderation,
 )
 from moderator.services.comparison import ComparisonRow, ModerationComparison, compare_moderation
-from moderator.services.paired_grades import PAIRED_COLUMNS, paired_grades
+from moderator.services.paired_grades import paired_grades
 from moderator.services.review import complete_review, record_review, set_moderated_overall
 
 __all__ = [
-    "PAIRED_COLUMNS",
     "STATUSES",
     "ComparisonRow",
     "ModerationComparison",

@@ -11,19 +11,6 @@ from moderator.services.rubrics import rubric_by_hash
 from moderator.services.users import Role, User
 from moderator.store.db import Store
 
-PAIRED_COLUMNS = (
-    "audit_id",
-    "case_ref",
-    "rubric",
-    "criterion",
-    "manager",
-    "team",
-    "service_area",
-    "audited_on",
-    "manager_grade",
-    "moderated_grade",
-)
-
 
 def paired_grades(store: Store, user: User) -> list[dict[str, Any]]:
     """Manager and moderated grades per audit × criterion (the paired-grades rows).
@@ -35,7 +22,11 @@ def paired_grades(store: Store, user: User) -> list[dict[str, Any]]:
     Grades are in full words.
     """
     params: list[Any] = []
-    where = "a.status = 'submitted'"
+    # Calibration audits are measured against agreed grades, not moderation.
+    where = (
+        "a.status = 'submitted'"
+        " AND NOT EXISTS (SELECT 1 FROM calibration_audits k WHERE k.audit_id = a.id)"
+    )
     if user.role is Role.MANAGER:
         where += " AND a.manager_id = ?"
         params.append(user.id)
@@ -76,33 +67,27 @@ def paired_grades(store: Store, user: User) -> list[dict[str, Any]]:
         reviewed = a["m_status"] == "reviewed"
         manager = manager_grades.get(a["id"], {})
         moderated = moderated_grades.get(a["id"], {}) if reviewed else {}
-        base = {
-            "audit_id": a["id"],
-            "case_ref": a["case_ref"],
-            "rubric": rubric.id,
+        # Keys in the CSV column order (analysis.pairs.HEADER), so rows are written as built.
+        head = {"audit_id": a["id"], "case_ref": a["case_ref"], "rubric": rubric.id}
+        who = {
             "manager": a["manager"],
             "team": a["team"],
             "service_area": a["service_area"],
             "audited_on": (a["submitted_at"] or "")[:10],
         }
-        for crit in rubric.criteria:
-            out.append(
-                {
-                    **base,
-                    "criterion": crit.id,
-                    "manager_grade": _label(manager.get(crit.id)),
-                    "moderated_grade": _label(moderated.get(crit.id)),
-                }
-            )
-        out.append(
+        grades = [(c.id, manager.get(c.id), moderated.get(c.id)) for c in rubric.criteria]
+        grades.append(("overall", a["overall_grade"], a["moderated_overall"] if reviewed else None))
+        out.extend(
             {
-                **base,
-                "criterion": "overall",
-                "manager_grade": _label(a["overall_grade"]),
-                "moderated_grade": _label(a["moderated_overall"] if reviewed else None),
+                **head,
+                "criterion": criterion,
+                **who,
+                "manager_grade": _label(mine),
+                "moderated_grade": _label(theirs),
             }
+            for criterion, mine, theirs in grades
         )
-    return [{k: r[k] for k in PAIRED_COLUMNS} for r in out]
+    return out
 
 
 def _label(value: Any) -> str:

@@ -7,8 +7,8 @@ A manager sees only their own audits, and a moderator only audits whose
 moderation they have submitted, through the same blindness check as every
 other path (:func:`moderator.services.moderation.paired_grades`); those views
 are small and are counted from their rows. The paired rows themselves
-(:func:`report_inputs`) are read only to export them or to list the audits
-behind a number.
+(:mod:`moderator.services.paired_rows`) are read only to export them or to
+list the audits behind a number.
 """
 
 from __future__ import annotations
@@ -24,19 +24,29 @@ from moderator.store import Store, open_store
 
 if TYPE_CHECKING:
     from moderator.analysis.counts import GradeCounts, Overrides
-    from moderator.analysis.pairs import PairedGrades
 
-_JOINS = (
+JOINS = (
     " FROM audits a JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.manager_id"
     " JOIN rubrics r ON r.hash = a.rubric_hash"
 )
 
 
-def _filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
+def needs_joins(filters: ReportFilters | None) -> bool:
+    """Whether the filters name a team or a rubric, which need cases/users/rubrics joined."""
+    return filters is not None and bool(filters.team or filters.rubric)
+
+
+def filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
+    """SQL conditions (each starting `` AND``) and parameters for the report's filters.
+
+    Calibration audits are always left out: they are measured against agreed
+    grades (``calibration_stats``), never moderated, so they stay out of drift
+    and coverage.
+    """
+    clauses: list[str] = ["NOT EXISTS (SELECT 1 FROM calibration_audits k WHERE k.audit_id = a.id)"]
     params: list[Any] = []
     if filters is None:
-        return "", params
+        return "".join(f" AND {c}" for c in clauses), params
     if filters.since:
         clauses.append("substr(a.submitted_at, 1, 10) >= ?")
         params.append(filters.since.isoformat())
@@ -50,135 +60,6 @@ def _filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
         clauses.append("r.id = ? COLLATE NOCASE")
         params.append(filters.rubric)
     return "".join(f" AND {c}" for c in clauses), params
-
-
-def lead_paired_grades(store: Store, filters: ReportFilters | None = None) -> PairedGrades:
-    """Every submitted audit's paired grades, read as columns (the lead's view).
-
-    Both queries read one snapshot, so an audit submitted meanwhile is wholly
-    in or wholly out; other threads keep writing while it reads.
-
-    The moderated grade is the reviewed one: a moderation counts once its
-    disagreements have been reviewed, as in
-    :func:`~moderator.services.moderation.paired_grades`. Audit-level columns
-    are read once per audit and expanded by index; criterion grades are
-    streamed in chunks into integer arrays, so 100,000 audits x 12 criteria
-    stay well under a second of SQL and a modest amount of memory.
-    """
-    with store.snapshot():
-        return _lead_paired_grades(store, filters)
-
-
-def _lead_paired_grades(store: Store, filters: ReportFilters | None) -> PairedGrades:
-    import numpy as np
-
-    from moderator.analysis.pairs import Categorical, PairedGrades
-
-    where, params = _filter_sql(filters)
-    joins = (
-        " FROM audits a JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.manager_id"
-        " JOIN rubrics r ON r.hash = a.rubric_hash"
-    )
-    audits = store.execute(
-        "SELECT a.id, c.case_ref, r.id, u.name, c.team, c.service_area,"
-        " substr(a.submitted_at, 1, 10), a.overall_grade,"
-        " (SELECT m.moderated_overall FROM moderations m"
-        "   WHERE m.audit_id = a.id AND m.status = 'reviewed'), a.rubric_hash"
-        + joins
-        + " WHERE a.status = 'submitted'"
-        + where
-        + " ORDER BY a.id",
-        params,
-    ).fetchall()
-    if not audits:
-        return PairedGrades.empty()
-    cols = list(zip(*audits, strict=True))
-    audit_ids = np.asarray(cols[0], dtype=np.int64)
-
-    def categorical(values: tuple[Any, ...]) -> Categorical:
-        return Categorical.from_values(["" if v is None else str(v) for v in values])
-
-    per_audit = {
-        "audit_id": categorical(cols[0]),
-        "case_ref": categorical(cols[1]),
-        "rubric": categorical(cols[2]),
-        "manager": categorical(cols[3]),
-        "team": categorical(cols[4]),
-        "service_area": categorical(cols[5]),
-    }
-    hashes = categorical(cols[9])
-    dates = np.asarray(cols[6], dtype="datetime64[D]")
-    overall = np.asarray(cols[7], dtype=np.int8)
-    moderated_overall = np.asarray([v or 0 for v in cols[8]], dtype=np.int8)
-
-    criteria: dict[str, int] = {}
-    rows_audit: list[Any] = []
-    rows_crit: list[Any] = []
-    rows_grade: list[Any] = []
-    rows_moderated: list[Any] = []
-    chunks = store.stream(
-        "SELECT g.audit_id, g.criterion, g.grade, mg.moderated_grade"
-        # the joins are needed only to filter by team or rubric
-        + (joins if where else " FROM audits a")
-        + " JOIN criterion_grades g ON g.audit_id = a.id"
-        " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
-        " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id AND mg.criterion = g.criterion"
-        " WHERE a.status = 'submitted' AND g.grade IS NOT NULL" + where,
-        params,
-        200_000,
-    )
-    for chunk in chunks:
-        ids, crits, grades, moderated = zip(*chunk, strict=True)
-        rows_audit.append(np.asarray(ids, dtype=np.int64))
-        rows_crit.append(
-            np.fromiter(
-                (criteria.setdefault(c, len(criteria)) for c in crits),
-                dtype=np.int32,
-                count=len(crits),
-            )
-        )
-        rows_grade.append(np.asarray(grades, dtype=np.int8))
-        rows_moderated.append(np.asarray([m or 0 for m in moderated], dtype=np.int8))
-    if rows_audit:
-        index = np.searchsorted(audit_ids, np.concatenate(rows_audit)).astype(np.int64)
-        crit_codes = np.concatenate(rows_crit)
-        grade = np.concatenate(rows_grade)
-        moderated_grade = np.concatenate(rows_moderated)
-    else:
-        index = np.zeros(0, dtype=np.int64)
-        crit_codes = np.zeros(0, dtype=np.int32)
-        grade = moderated_grade = np.zeros(0, dtype=np.int8)
-
-    # One overall row per audit after the criterion rows.
-    n_audits = len(audit_ids)
-    all_index = np.concatenate([index, np.arange(n_audits, dtype=np.int64)])
-    overall_code = len(criteria)
-    crit_levels = (*criteria, "overall")
-    criterion = Categorical(
-        np.concatenate([crit_codes, np.full(n_audits, overall_code, dtype=np.int32)]),
-        crit_levels,
-    )
-
-    # The rubric domain of each criterion row, looked up once per (rubric, criterion).
-    domain_levels: dict[str, int] = {"": 0}
-    lut = np.zeros((len(hashes.levels), len(crit_levels)), dtype=np.int32)
-    for h_code, digest in enumerate(hashes.levels):
-        rubric = rubric_by_hash(store, digest)
-        for dom in rubric.domains:
-            for crit in dom.criteria:
-                if crit.id in criteria:
-                    code = domain_levels.setdefault(dom.id, len(domain_levels))
-                    lut[h_code, criteria[crit.id]] = code
-    domain = Categorical(lut[hashes.codes[all_index], criterion.codes], tuple(domain_levels))
-
-    return PairedGrades(
-        **{name: cat.take(all_index) for name, cat in per_audit.items()},
-        criterion=criterion,
-        audited_on=dates[all_index],
-        manager_grade=np.concatenate([grade, overall]),
-        moderated_grade=np.concatenate([moderated_grade, moderated_overall]),
-        domain=domain,
-    )
 
 
 def assignments_for(store: Store, user: User) -> list[Assignment]:
@@ -220,21 +101,31 @@ def lead_counts(store: Store, filters: ReportFilters | None = None) -> GradeCoun
     disagreements have been reviewed, as in
     :func:`~moderator.services.moderation.paired_grades`.
     """
+    with store.snapshot():  # the counts, all from one moment
+        return _lead_counts(store, filters)
+
+
+def _lead_counts(store: Store, filters: ReportFilters | None) -> GradeCounts:
     from moderator.analysis.counts import GradeCounts, audit_counts, criterion_counts
 
-    where, params = _filter_sql(filters)
-    audits = store.rows(
-        "SELECT u.name, c.team, c.service_area, r.id, substr(a.submitted_at, 1, 7),"
-        " a.overall_grade, m.moderated_overall, m.moderated_overall IS NOT NULL, count(*)"
-        + _JOINS
+    where, params = filter_sql(filters)
+    # Grouped by ids (names and rubric ids looked up once each), joining users and
+    # rubrics only when a filter needs them.
+    audits = _grouped(
+        store,
+        "SELECT a.manager_id, c.team, c.service_area, a.rubric_hash,"
+        " substr(a.submitted_at, 1, 7) AS month, a.overall_grade, m.moderated_overall,"
+        " m.moderated_overall IS NOT NULL AS moderated, count(*) AS n"
+        + (JOINS if needs_joins(filters) else " FROM audits a JOIN cases c ON c.id = a.case_id")
         + " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
         " WHERE a.status = 'submitted'" + where + " GROUP BY 1, 2, 3, 4, 5, 6, 7",
         params,
     )
-    grades = store.rows(
-        "SELECT a.rubric_hash, g.criterion, g.grade, mg.moderated_grade, count(*)"
+    grades = _grouped(
+        store,
+        "SELECT a.rubric_hash, g.criterion, g.grade, mg.moderated_grade, count(*) AS n"
         # the joins are needed only to filter by team or rubric
-        + (_JOINS if where else " FROM audits a")
+        + (JOINS if needs_joins(filters) else " FROM audits a")
         + " JOIN criterion_grades g ON g.audit_id = a.id"
         " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"
         " LEFT JOIN moderation_grades mg ON mg.moderation_id = m.id AND mg.criterion = g.criterion"
@@ -242,6 +133,9 @@ def lead_counts(store: Store, filters: ReportFilters | None = None) -> GradeCoun
         params,
     )
     columns = _columns(audits, 9)
+    names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM users")}
+    columns[0] = [names[i] for i in columns[0]]
+    columns[3] = _rubric_labels(store, columns[3], [])[0]
     hashes, criteria, grade, moderated, count = _columns(grades, 5)
     rubric_ids, domains = _rubric_labels(store, hashes, criteria)
     return GradeCounts(
@@ -251,60 +145,71 @@ def lead_counts(store: Store, filters: ReportFilters | None = None) -> GradeCoun
     )
 
 
-def override_counts(
-    store: Store, where: str = "", params: list[Any] | None = None, audits: set[int] | None = None
-) -> Overrides:
-    """Per manager, overall grades set by hand and how many raised or lowered the derived grade.
+def override_details(
+    store: Store, where: str = "", params: list[Any] | None = None
+) -> dict[int, tuple[str, int, int]]:
+    """Submitted audits whose overall grade was set by hand: ``id -> (manager, override, derived)``.
 
-    Only the overridden audits' criterion grades are read, to derive the grade the
-    rubric would have given. ``audits`` limits the count to those audit ids.
+    Only these audits' criterion grades are read, to derive the grade the rubric
+    would have given (the override itself when nothing was graded).
     """
-    from moderator.analysis.counts import Overrides
-
     found: dict[int, dict[str, Any]] = {}
     for r in store.rows(
         "SELECT a.id, u.name, a.rubric_hash, a.overall_override, g.criterion, g.grade"
-        + _JOINS
-        + " JOIN criterion_grades g ON g.audit_id = a.id"
+        + JOINS
+        + " LEFT JOIN criterion_grades g ON g.audit_id = a.id"
         " WHERE a.status = 'submitted' AND a.overall_override IS NOT NULL" + where,
         params or [],
     ):
-        if audits is not None and r["id"] not in audits:
-            continue
         entry = found.setdefault(
             r["id"],
             {"manager": r["name"], "hash": r["rubric_hash"], "override": r["overall_override"]},
         )
         entry.setdefault("grades", {})[r["criterion"]] = r["grade"]
-    counts: dict[str, list[int]] = {}
-    for entry in found.values():
-        tally = counts.setdefault(entry["manager"], [0, 0, 0])
-        tally[0] += 1
+    out: dict[int, tuple[str, int, int]] = {}
+    for audit_id, entry in found.items():
         derived = rubric_by_hash(store, entry["hash"]).derive_overall(entry["grades"])
-        if derived is not None and entry["override"] < int(derived.grade):
-            tally[1] += 1  # a smaller number is a better grade
-        elif derived is not None and entry["override"] > int(derived.grade):
-            tally[2] += 1
+        grade = entry["override"] if derived is None else int(derived.grade)
+        out[audit_id] = (entry["manager"], entry["override"], grade)
+    return out
+
+
+def override_counts(store: Store, where: str = "", params: list[Any] | None = None) -> Overrides:
+    """Per manager, overall grades set by hand and how many raised or lowered the derived grade."""
+    from moderator.analysis.counts import Overrides
+
+    counts: dict[str, list[int]] = {}
+    for manager, override, derived in override_details(store, where, params).values():
+        tally = counts.setdefault(manager, [0, 0, 0])
+        tally[0] += 1
+        tally[1] += override < derived  # a smaller number is a better grade
+        tally[2] += override > derived
     return Overrides({name: (c[0], c[1], c[2]) for name, c in counts.items()})
 
 
-def _columns(rows: list[dict[str, Any]], width: int) -> list[list[Any]]:
+def _grouped(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """A GROUP BY's rows, read on this thread's own connection (others keep writing)."""
+    return [tuple(row) for chunk in store.stream(sql, params, 50_000) for row in chunk]
+
+
+def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
     """The rows' values column by column (``width`` columns, even when there are no rows)."""
     if not rows:
         return [[] for _ in range(width)]
-    return [list(column) for column in zip(*(r.values() for r in rows), strict=True)]
+    return [list(column) for column in zip(*rows, strict=True)]
 
 
 def _rubric_labels(
     store: Store, hashes: list[Any], criteria: list[Any]
 ) -> tuple[list[str], list[str]]:
-    """The rubric id and the criterion's domain for each (rubric hash, criterion)."""
+    """The rubric id of each hash, and the domain of each (hash, criterion) when criteria
+    are given (an empty list: rubric ids only)."""
     known: dict[str, tuple[str, dict[str, str]]] = {}
     for digest in set(hashes):
         rubric = rubric_by_hash(store, digest)
         known[digest] = (rubric.id, {c.id: d.id for d in rubric.domains for c in d.criteria})
     ids = [known[h][0] for h in hashes]
-    domains = [known[h][1].get(c, "") for h, c in zip(hashes, criteria, strict=True)]
+    domains = [known[h][1].get(c, "") for h, c in zip(hashes, criteria, strict=False)]
     return ids, domains
 
 
@@ -313,17 +218,14 @@ def report_counts(
 ) -> tuple[GradeCounts, list[Assignment]]:
     """The count tables and assignments of the report this user may see."""
     if user.role is Role.LEAD:
-        return lead_counts(store, filters), assignments_for(store, user)
+        with store.snapshot():  # the figures and the compliance from one moment
+            return lead_counts(store, filters), assignments_for(store, user)
     from moderator.analysis.build import apply_filters
     from moderator.analysis.counts import counts_from_pairs
+    from moderator.services.paired_rows import report_inputs
 
     pairs, assignments = report_inputs(store, user, filters)
-    where, params = _filter_sql(filters)
-    if user.role is Role.MANAGER:
-        where, params = where + " AND a.manager_id = ?", [*params, user.id]
-    visible = {int(a) for a in pairs.audit_id.levels if a.isdigit()}
-    overrides = override_counts(store, where, params, audits=visible)
-    return counts_from_pairs(apply_filters(pairs, filters), overrides), assignments
+    return counts_from_pairs(apply_filters(pairs, filters)), assignments
 
 
 def load_report_counts(
@@ -335,26 +237,12 @@ def load_report_counts(
         return report_counts(store, user, filters)
 
 
-def report_inputs(
-    store: Store, user: User, filters: ReportFilters | None = None
-) -> tuple[PairedGrades, list[Assignment]]:
-    """Paired grades and assignments this user may see."""
-    from moderator.analysis.pairs import PairedGrades
-
-    if user.role is Role.LEAD:
-        with store.snapshot():  # the figures and the compliance from one moment
-            return lead_paired_grades(store, filters), assignments_for(store, user)
-    from moderator.services.moderation import paired_grades
-
-    rows = paired_grades(store, user)
-    pairs = PairedGrades.from_rows(rows) if rows else PairedGrades.empty()
-    return pairs, assignments_for(store, user)
-
-
-def load_report_inputs(
-    db_path: Path, user_name: str | None, filters: ReportFilters | None = None
-) -> tuple[PairedGrades, list[Assignment]]:
-    """Open the database and load the report inputs for ``user_name`` (see :func:`report_inputs`)."""
-    with open_store(db_path, create=False) as store:
-        user = get_user(store, user_name)
-        return report_inputs(store, user, filters)
+def criterion_titles(store: Store) -> dict[str, str]:
+    """Criterion titles keyed as the report keys criteria: ``id`` and ``rubric/id``."""
+    titles: dict[str, str] = {}
+    for r in store.rows("SELECT DISTINCT rubric_hash FROM audits WHERE status = 'submitted'"):
+        rubric = rubric_by_hash(store, r["rubric_hash"])
+        for criterion in rubric.criteria:
+            titles.setdefault(criterion.id, criterion.title)
+            titles[f"{rubric.id}/{criterion.id}"] = criterion.title
+    return titles

@@ -159,15 +159,13 @@ def complete_review(store: Store, user: User, moderation_id: int) -> ModerationC
     """
     row, rubric = _open_review(store, user, moderation_id)
     comparison = comparison_of(store, row, rubric)
-    problems = [
-        f"  - {r.title}: {'no moderated grade' if r.moderated_grade is None else 'no rationale'}"
-        f" (manager {r.manager_grade}, moderator {r.moderator_grade})"
-        for r in comparison.rows
-        if not r.decided
-    ]
     overall = comparison.moderated_overall
-    if overall.override is not None and not overall.override_reason:
-        problems.append("  - moderated overall override has no reason")
+    problems = [
+        f"  - {problem}"
+        if r is None
+        else f"  - {r.title}: {problem} (manager {r.manager_grade}, moderator {r.moderator_grade})"
+        for r, problem in review_gaps(comparison, {}, overall.override, overall.override_reason)
+    ]
     if problems:
         raise BadInput(
             f"review of moderation {moderation_id} is not complete ({len(problems)} to do)",
@@ -232,6 +230,32 @@ class ReviewPreview(BaseModel):
     """What completing the review now would give (None while a disagreement has no grade)."""
     to_decide: list[str]
     """Criterion ids still needing a moderated grade or a rationale."""
+
+
+def review_gaps(
+    comparison: ModerationComparison,
+    decisions: Mapping[str, Decision],
+    override: Grade | None,
+    reason: str | None,
+) -> list[tuple[ComparisonRow | None, str]]:
+    """What stops a review being completed: the one rule for the preview and the completion.
+
+    One ``(row, problem)`` per disagreement without a moderated grade or a
+    rationale (``decisions`` on screen take the place of the stored ones),
+    then ``(None, problem)`` for an override without a reason.
+    """
+    gaps: list[tuple[ComparisonRow | None, str]] = []
+    for row in comparison.rows:
+        if row.agreed:
+            continue
+        decision = decisions.get(row.criterion, decision_of(row))
+        if decision.grade is None:
+            gaps.append((row, "no moderated grade"))
+        elif not decision.rationale.strip():
+            gaps.append((row, "no rationale"))
+    if override is not None and not (reason or "").strip():
+        gaps.append((None, "moderated overall override has no reason"))
+    return gaps
 
 
 def decision_of(row: ComparisonRow) -> Decision:
@@ -305,15 +329,7 @@ class ReviewSession:
         reason: str | None,
     ) -> list[str]:
         """*Pure*: what stops the review being completed (empty when it can be)."""
-        problems = []
-        for row in comparison.rows:
-            if row.agreed:
-                continue
-            decision = decisions.get(row.criterion, decision_of(row))
-            if decision.grade is None:
-                problems.append(f"{row.title}: no moderated grade")
-            elif not decision.rationale.strip():
-                problems.append(f"{row.title}: no rationale")
-        if override is not None and not (reason or "").strip():
-            problems.append("moderated overall override has no reason")
-        return problems
+        return [
+            problem if row is None else f"{row.title}: {problem}"
+            for row, problem in review_gaps(comparison, decisions, override, reason)
+        ]

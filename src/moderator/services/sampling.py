@@ -174,91 +174,96 @@ def draw_sample(
     stamp = store.now()
     cutoff = months_before(stamp, exclude_months) if exclude_months else None
 
-    base_sql = (
-        "SELECT a.id AS audit_id, a.manager_id, u.name AS manager, a.case_id, a.rubric_hash,"
-        " a.submitted_at, a.status, c.case_ref, c.team, c.service_area"
-        " FROM audits a JOIN users u ON u.id = a.manager_id JOIN cases c ON c.id = a.case_id"
-    )
-    problems = []
-    hand_rows: list[dict[str, Any]] = []
-    for audit_id in picked:
-        row = store.row(base_sql + " WHERE a.id = ?", [audit_id])
-        if row is None:
-            problems.append(f"  - audit {audit_id}: no such audit")
-        elif row["status"] != "submitted":
-            problems.append(f"  - audit {audit_id}: not submitted yet ({row['status']})")
-        elif store.scalar("SELECT 1 FROM moderations WHERE audit_id = ?", [audit_id]):
-            problems.append(f"  - audit {audit_id}: already sampled for moderation")
-        else:
-            hand_rows.append(row)
-    if problems:
-        raise BadInput("cannot add these audits by hand; nothing was drawn", details=problems)
-
-    where = [
-        "a.status = 'submitted'",
-        "NOT EXISTS (SELECT 1 FROM moderations m WHERE m.audit_id = a.id)",
-    ]
-    params: list[Any] = []
-    if cutoff is not None:
-        # A case counts as recently moderated from the day it was sampled to the
-        # day its review was completed, and for exclude_months after that.
-        where.append(
-            "NOT EXISTS (SELECT 1 FROM moderations m WHERE m.case_id = a.case_id AND"
-            " (m.status IN ('todo', 'draft') OR max(m.created_at, coalesce(m.submitted_at, ''),"
-            " coalesce(m.reviewed_at, '')) >= ?))"
+    # What is eligible is read inside the write transaction (BEGIN IMMEDIATE): a
+    # lead drawing at the same moment waits, then sees this draw's moderations and
+    # cannot sample the same audit twice. A dry run reads one snapshot, writes nothing.
+    with store.snapshot() if dry_run else store.transaction():
+        base_sql = (
+            "SELECT a.id AS audit_id, a.manager_id, u.name AS manager, a.case_id, a.rubric_hash,"
+            " a.submitted_at, a.status, c.case_ref, c.team, c.service_area"
+            " FROM audits a JOIN users u ON u.id = a.manager_id JOIN cases c ON c.id = a.case_id"
         )
-        params.append(cutoff)
-    if since_text is not None:
-        where.append("a.submitted_at >= ?")
-        params.append(since_text)
-    if picked:
-        where.append(f"a.id NOT IN ({', '.join('?' * len(picked))})")
-        params.extend(picked)
-    pool = store.rows(base_sql + " WHERE " + " AND ".join(where) + " ORDER BY a.id", params)
+        problems = []
+        hand_rows: list[dict[str, Any]] = []
+        for audit_id in picked:
+            row = store.row(base_sql + " WHERE a.id = ?", [audit_id])
+            if row is None:
+                problems.append(f"  - audit {audit_id}: no such audit")
+            elif row["status"] != "submitted":
+                problems.append(f"  - audit {audit_id}: not submitted yet ({row['status']})")
+            elif store.scalar("SELECT 1 FROM moderations WHERE audit_id = ?", [audit_id]):
+                problems.append(f"  - audit {audit_id}: already sampled for moderation")
+            else:
+                hand_rows.append(row)
+        if problems:
+            raise BadInput("cannot add these audits by hand; nothing was drawn", details=problems)
 
-    by_manager: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in pool:
-        by_manager[row["manager_id"]].append(row)
-    hand_count: dict[int, int] = defaultdict(int)
-    for row in hand_rows:
-        hand_count[row["manager_id"]] += 1
-    rng = random.Random(seed)
-    quotas = _quotas(
-        {m: len(rows) for m, rows in by_manager.items()},
-        Fraction(str(rate)),
-        {m: max(0, min_per_manager - hand_count[m]) for m in by_manager},
-        rng,
-    )
-    chosen: list[tuple[dict[str, Any], bool]] = [(row, True) for row in hand_rows]
-    for manager_id in sorted(by_manager):
-        rows = by_manager[manager_id]
-        for row in rng.sample(rows, quotas[manager_id]):
-            chosen.append((row, False))
-    chosen.sort(key=lambda pair: pair[0]["audit_id"])
-
-    represented = {row["manager_id"] for row, _ in chosen}
-    managers = store.rows("SELECT id, name FROM users WHERE role = 'manager' ORDER BY name")
-    unrepresented = [m["name"] for m in managers if m["id"] not in represented]
-    record: dict[str, Any] = {
-        "rate": rate,
-        "seed": seed,
-        "min_per_manager": min_per_manager,
-        "exclude_months": exclude_months,
-        "excluded_since": cutoff,
-        "since": since_text,
-        "hand_picked": picked,
-        "moderator": None if assignee is None else assignee.name,
-        "eligible": len(pool),
-    }
-    sample_id: int | None = None
-    moderation_ids: dict[int, int] = {}
-    if not dry_run:
-        if not chosen:
-            raise BadInput(
-                "nothing to sample: no submitted audits are eligible"
-                + (f" (cases moderated since {cutoff} are excluded)" if cutoff else "")
+        where = [
+            "a.status = 'submitted'",
+            "NOT EXISTS (SELECT 1 FROM moderations m WHERE m.audit_id = a.id)",
+            # calibration audits have agreed grades already: they are never moderated
+            "NOT EXISTS (SELECT 1 FROM calibration_audits k WHERE k.audit_id = a.id)",
+        ]
+        params: list[Any] = []
+        if cutoff is not None:
+            # A case counts as recently moderated from the day it was sampled to the
+            # day its review was completed, and for exclude_months after that.
+            where.append(
+                "NOT EXISTS (SELECT 1 FROM moderations m WHERE m.case_id = a.case_id AND"
+                " (m.status IN ('todo', 'draft') OR max(m.created_at, coalesce(m.submitted_at, ''),"
+                " coalesce(m.reviewed_at, '')) >= ?))"
             )
-        with store.transaction():
+            params.append(cutoff)
+        if since_text is not None:
+            where.append("a.submitted_at >= ?")
+            params.append(since_text)
+        if picked:
+            where.append(f"a.id NOT IN ({', '.join('?' * len(picked))})")
+            params.extend(picked)
+        pool = store.rows(base_sql + " WHERE " + " AND ".join(where) + " ORDER BY a.id", params)
+
+        by_manager: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for row in pool:
+            by_manager[row["manager_id"]].append(row)
+        hand_count: dict[int, int] = defaultdict(int)
+        for row in hand_rows:
+            hand_count[row["manager_id"]] += 1
+        rng = random.Random(seed)
+        quotas = _quotas(
+            {m: len(rows) for m, rows in by_manager.items()},
+            Fraction(str(rate)),
+            {m: max(0, min_per_manager - hand_count[m]) for m in by_manager},
+            rng,
+        )
+        chosen: list[tuple[dict[str, Any], bool]] = [(row, True) for row in hand_rows]
+        for manager_id in sorted(by_manager):
+            rows = by_manager[manager_id]
+            for row in rng.sample(rows, quotas[manager_id]):
+                chosen.append((row, False))
+        chosen.sort(key=lambda pair: pair[0]["audit_id"])
+
+        represented = {row["manager_id"] for row, _ in chosen}
+        managers = store.rows("SELECT id, name FROM users WHERE role = 'manager' ORDER BY name")
+        unrepresented = [m["name"] for m in managers if m["id"] not in represented]
+        record: dict[str, Any] = {
+            "rate": rate,
+            "seed": seed,
+            "min_per_manager": min_per_manager,
+            "exclude_months": exclude_months,
+            "excluded_since": cutoff,
+            "since": since_text,
+            "hand_picked": picked,
+            "moderator": None if assignee is None else assignee.name,
+            "eligible": len(pool),
+        }
+        sample_id: int | None = None
+        moderation_ids: dict[int, int] = {}
+        if not dry_run:
+            if not chosen:
+                raise BadInput(
+                    "nothing to sample: no submitted audits are eligible"
+                    + (f" (cases moderated since {cutoff} are excluded)" if cutoff else "")
+                )
             cur = store.execute(
                 "INSERT INTO samples (drawn_by, drawn_at, seed, rate, params)"
                 " VALUES (?, ?, ?, ?, ?)",

@@ -31,6 +31,9 @@ CONTENT = ("id", "at", "actor", "kind", "entity", "entity_id", "field", "before"
 HASH_FUNCTION = "moderator_event_hash"
 """The SQL function the migration uses to hash the events written before the chain existed."""
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""One encoder for every event (``json.dumps`` with options would build one per call)."""
+
 EventRow = Sequence[Any]
 """``(at, actor, kind, entity, entity_id, field, before, after, detail)`` as stored."""
 
@@ -41,7 +44,7 @@ def event_hash(prev_hash: str, *content: Any) -> str:
     Canonical form: a compact JSON array, so no two different events can
     serialise alike.
     """
-    text = json.dumps([prev_hash, *content], ensure_ascii=False, separators=(",", ":"))
+    text = _CANONICAL.encode([prev_hash, *content])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

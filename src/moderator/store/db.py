@@ -106,7 +106,14 @@ class Store:
                 finally:
                     self._depth.n = depth
                 return
-            conn.execute(begin)
+            try:
+                conn.execute(begin)
+            except sqlite3.OperationalError as exc:
+                # Another writer held the database past the busy timeout.
+                raise BadInput(
+                    f"{self.path or 'the database'}: busy with another change for over"
+                    f" {BUSY_TIMEOUT_MS // 1000} s ({exc}); nothing was changed, try again"
+                ) from None
             self._depth.n = 1
             try:
                 yield conn

@@ -348,8 +348,12 @@ def replay_plan(
     *,
     key_path: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    schedule_more: Callable[[Replayer], None] | None = None,
 ) -> ReplayState:
     """Apply a whole (small) plan through the services, in time order.
+
+    ``schedule_more`` may schedule further actions (``Replayer.at``) to run in
+    the same timeline, so that the event log stays in time order.
 
     Raw cases (the sample files) are imported through ``import_cases`` a
     month at a time with ``key_path``; already-anonymised ones (synth) are
@@ -376,4 +380,6 @@ def replay_plan(
             replayer.sample(sample)
         for moderation in chunk.moderations:
             replayer.moderation(moderation)
+        if schedule_more is not None:
+            schedule_more(replayer)
         return replayer.run(progress)

@@ -20,6 +20,7 @@ Scope = Literal[
     "dialog",
     "dashboard",
     "drift-audits",
+    "import",
 ]
 
 SCOPE_TITLES: dict[str, str] = {
@@ -35,6 +36,7 @@ SCOPE_TITLES: dict[str, str] = {
     "dialog": "Dialogs",
     "dashboard": "Drift dashboard",
     "drift-audits": "Audits behind a number",
+    "import": "Import cases (redaction doubts)",
 }
 
 

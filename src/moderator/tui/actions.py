@@ -53,6 +53,15 @@ ACTIONS: tuple[Action, ...] = (
         show=False,  # room in the footer for the keys of the screen
     ),
     Action(
+        "app.import",
+        "app",
+        "ctrl+o",
+        "import_cases",
+        "Import",
+        "Import cases, deciding what the redactor is unsure of",
+        show=False,
+    ),
+    Action(
         "app.quit",
         "app",
         "ctrl+q",
@@ -277,6 +286,12 @@ ACTIONS: tuple[Action, ...] = (
         palette=False,
     ),
     Action("dialog.confirm", "dialog", "ctrl+s", "confirm", "OK", "Confirm", palette=False),
+    # -- import: the redactor's doubts, one at a time ------------------------------------
+    Action("import.redact", "import", "r", "decide('redact')", "Redact", "Confirm: redact it"),
+    Action("import.keep", "import", "k", "decide('keep')", "Keep", "Reject: keep the words"),
+    Action("import.skip", "import", "s", "skip", "Skip", "Leave it undecided for now"),
+    Action("import.run", "import", "i", "run_import", "Import", "Import the file now"),
+    Action("import.back", "import", "escape", "back", "Back", "Leave the import screen"),
 )
 
 

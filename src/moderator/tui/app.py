@@ -296,6 +296,12 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         scope = getattr(self.screen, "SCOPE", None)
         self.push_screen(HelpScreen(scope, self.settings.keys))
 
+    def action_import_cases(self) -> None:
+        from moderator.settings import default_key_path
+        from moderator.tui.screens.import_cases import ImportScreen
+
+        self.push_screen(ImportScreen(self.db_path, default_key_path(), self.user_name))
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
         from moderator.settings import save_theme

@@ -38,10 +38,14 @@ class IdleLock:
         await super().on_event(event)  # type: ignore[misc]
 
     def start_idle_lock(self) -> None:
-        """Watch for idleness from now on (a secured database, someone signed in)."""
+        """Watch for idleness from now on, with the current :attr:`idle_lock_seconds`."""
         app: Any = self
         self.last_activity = time.monotonic()
-        if self.idle_lock_seconds <= 0 or getattr(self, "_idle_timer", None) is not None:
+        timer = getattr(self, "_idle_timer", None)
+        if timer is not None:
+            timer.stop()
+            self._idle_timer = None
+        if self.idle_lock_seconds <= 0:
             return
         # Check a few times per period, so the lock comes at most a quarter late.
         every = max(0.05, min(self.idle_lock_seconds / 4, 5.0))
@@ -49,7 +53,7 @@ class IdleLock:
 
     def _check_idle(self) -> None:
         app: Any = self
-        if self.locked or app.user is None:
+        if self.locked or app.user is None or self.idle_lock_seconds <= 0:
             return
         if time.monotonic() - self.last_activity < self.idle_lock_seconds:
             return

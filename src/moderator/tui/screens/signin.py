@@ -47,6 +47,21 @@ class Refusal(Message):
         self.text = text
 
 
+class NextOnEnter(Input):
+    """An input whose Enter moves straight to the next field.
+
+    Focus moves at once rather than through a message, so that whatever the
+    person typed ahead after Enter lands in the next field, not this one.
+    """
+
+    def __init__(self, *args: Any, next_id: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.next_id = next_id
+
+    async def action_submit(self) -> None:
+        self.screen.set_focus(self.screen.query_one(f"#{self.next_id}", Input))
+
+
 class _PasswordForm:
     """What the sign-in screen and the lock share: check a password on a worker thread."""
 
@@ -83,7 +98,9 @@ class SignInScreen(_PasswordForm, ModeratorScreen):
                 "This database is secured: everyone signs in with their own password.",
                 classes="hint",
             )
-            yield Input(self.prefill, placeholder="Your name", id="signin-name")
+            yield NextOnEnter(
+                self.prefill, placeholder="Your name", id="signin-name", next_id="signin-password"
+            )
             yield Input(placeholder="Password", password=True, id="signin-password")
             yield Static(self.problem or "", id="picker-problem", markup=False)
         yield Footer()
@@ -92,10 +109,6 @@ class SignInScreen(_PasswordForm, ModeratorScreen):
         self.sub_title = "sign in"
         target = "#signin-password" if self.prefill else "#signin-name"
         self.query_one(target, Input).focus()
-
-    @on(Input.Submitted, "#signin-name")
-    def _next(self) -> None:
-        self.query_one("#signin-password", Input).focus()
 
     @on(Input.Submitted, "#signin-password")
     def _submit(self) -> None:
@@ -148,16 +161,17 @@ class NewPasswordDialog(ModeratorModal):
                 "A lead set the password you signed in with. Choose one only you know.",
                 classes="dialog-body",
             )
-            yield Input(placeholder="New password", password=True, id="new-password")
+            yield NextOnEnter(
+                placeholder="New password",
+                password=True,
+                id="new-password",
+                next_id="new-password-again",
+            )
             yield Input(placeholder="The same again", password=True, id="new-password-again")
             yield Static("", id="new-password-problem", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#new-password", Input).focus()
-
-    @on(Input.Submitted, "#new-password")
-    def _next(self) -> None:
-        self.query_one("#new-password-again", Input).focus()
 
     @on(Input.Submitted, "#new-password-again")
     def _submit(self) -> None:

@@ -81,6 +81,9 @@ def key_figures(report: Report, palette: Palette, width: int) -> RenderableType:
     ]
     for label, get in rows:
         table.add_row(label, get(report.overall), get(report.criteria))
+    o = report.overall.overrides
+    if o is not None:  # overall grades set by hand; the criteria have none
+        table.add_row("Set by hand (raised)", f"{o.count:,} ({o.raised:,})", "")
     return table
 
 

@@ -1,0 +1,161 @@
+"""Import cases in the workbench, deciding what the redactor is unsure of (keyboard-first).
+
+Type the file's path and press Enter: the file is read and redacted without
+writing anything, and each doubt (a redaction the redactor is unsure of, or a
+likely identifier it kept) is shown in its sentence. ``r`` redacts it, ``k``
+keeps the words, ``s`` leaves it undecided; decisions are remembered for the
+authority beside the pseudonym key (keyed hashes, never the words). ``i``
+imports the file with every decision applied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, Label, Static
+
+from moderator.tui.actions import bindings_for
+from moderator.tui.base import ModeratorScreen
+
+if TYPE_CHECKING:
+    from moderator.anonymise.review import Decision, Decisions, Doubtful
+
+
+class ImportScreen(ModeratorScreen):
+    """Choose a file, settle the redaction doubts one by one, then import."""
+
+    SCOPE = "import"
+    BINDINGS = bindings_for("import")
+
+    def __init__(self, db_path: Path, key_path: Path, actor: str | None = None) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.key_path = key_path
+        self.actor = actor
+        self.file: Path | None = None
+        self.doubts: list[Doubtful] = []
+        self.index = 0
+        self.decided = 0
+        self.decisions: Decisions | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-box"):
+            yield Label("Import cases", id="import-title")
+            yield Input(
+                placeholder="Path of the case-system export (JSONL or CSV)", id="import-file"
+            )
+            yield Static("", id="import-status", markup=False)
+            yield Static("", id="import-doubt", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#import-file", Input).focus()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#import-status", Static).update(text)
+
+    @on(Input.Submitted, "#import-file")
+    def load(self, event: Input.Submitted) -> None:
+        """Read and redact the file (nothing written) and show its first doubt."""
+        path = Path(event.value.strip()).expanduser()
+        self.file = path
+        self._status(f"Reading {path.name}…")
+        self._dry_run(path)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _dry_run(self, path: Path) -> None:
+        from moderator.anonymise.pseudonym import load_or_create_key
+        from moderator.anonymise.review import Decisions, decisions_path
+        from moderator.errors import ModeratorError
+        from moderator.services.cases import import_cases
+
+        try:
+            result = import_cases(None, None, path, key_path=self.key_path, dry_run=True)
+            key = load_or_create_key(self.key_path)
+            decisions = Decisions.load(key, decisions_path(self.key_path))
+        except ModeratorError as exc:
+            self.app.call_from_thread(self._status, str(exc))
+            return
+        self.app.call_from_thread(self._loaded, result.read, result.uncertain, decisions)
+
+    def _loaded(self, read: int, doubts: list[Doubtful], decisions: Decisions) -> None:
+        self.doubts, self.index, self.decisions = doubts, 0, decisions
+        self.set_focus(None)  # the keys now decide, they no longer type
+        self._status(
+            f"{read} case(s) read; {len(doubts)} redaction doubt(s) to decide."
+            if doubts
+            else f"{read} case(s) read; no redaction doubts. Press i to import."
+        )
+        self._show()
+
+    def _show(self) -> None:
+        doubt = self.query_one("#import-doubt", Static)
+        if self.index >= len(self.doubts):
+            if self.doubts:
+                doubt.update(f"All doubts seen ({self.decided} decided). Press i to import.")
+            return
+        d = self.doubts[self.index]
+        now = f"redacted as {d.placeholder}" if d.redacted else f"kept (would be {d.placeholder})"
+        doubt.update(
+            f"Doubt {self.index + 1} of {len(self.doubts)} · line {d.line} · {d.kind} · "
+            f"confidence {d.confidence:.2f} · {now}\n\n{d.context()}\n\n"
+            "r redact   k keep   s skip   i import"
+        )
+
+    def action_decide(self, decision: Decision) -> None:
+        """Remember the decision about the doubt on screen and show the next one."""
+        if self.decisions is None or self.index >= len(self.doubts):
+            return
+        self.decisions.record(self.doubts[self.index].value, decision)
+        self.decisions.save()
+        self.decided += 1
+        self.index += 1
+        # the same words elsewhere in the file are settled by the same decision
+        while self.index < len(self.doubts) and self.decisions.lookup(
+            self.doubts[self.index].value
+        ):
+            self.index += 1
+        self._show()
+
+    def action_skip(self) -> None:
+        """Leave the doubt on screen undecided and show the next one."""
+        if self.index < len(self.doubts):
+            self.index += 1
+            self._show()
+
+    def action_run_import(self) -> None:
+        """Import the file with every decision applied."""
+        if self.file is None:
+            return
+        self._status(f"Importing {self.file.name}…")
+        self._import(self.file)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, path: Path) -> None:
+        from moderator.errors import ModeratorError
+        from moderator.services.cases import import_cases
+        from moderator.store import open_store
+
+        try:
+            with open_store(self.db_path) as store:
+                result = import_cases(store, self.actor, path, key_path=self.key_path)
+        except ModeratorError as exc:
+            self.app.call_from_thread(self._status, str(exc))
+            return
+        left = (
+            f"; {result.unresolved} doubt(s) left as the redactor chose"
+            if result.unresolved
+            else ""
+        )
+        self.app.call_from_thread(
+            self._status,
+            f"Imported {result.added} case(s); {result.skipped} already present{left}.",
+        )
+
+    def action_back(self) -> None:
+        """Leave the import screen."""
+        self.app.pop_screen()

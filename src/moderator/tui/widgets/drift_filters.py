@@ -1,0 +1,97 @@
+"""The drift dashboard's filter bar: team, dates and period, as one message when they change."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.validation import Function
+from textual.widgets import Input, Label, Select
+
+from moderator.analysis.inputs import ReportFilters
+
+
+def _valid_date(value: str) -> bool:
+    if not value.strip():
+        return True
+    try:
+        date.fromisoformat(value.strip())
+    except ValueError:
+        return False
+    return True
+
+
+class DriftFilters(Horizontal):
+    """Team, from, to and period. Posts :class:`DriftFilters.Changed` with valid values only."""
+
+    class Changed(Message):
+        """The filters or the period were changed (``submitted``: Enter in a date)."""
+
+        def __init__(self, filters: ReportFilters, period: str, submitted: bool = False) -> None:
+            super().__init__()
+            self.filters = filters
+            self.period = period
+            self.submitted = submitted
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.filters = ReportFilters()
+        self.period = "quarter"
+
+    def compose(self) -> ComposeResult:
+        yield Label("Team", classes="filter-label")
+        yield Select[str]([], prompt="All teams", id="dash-team", compact=True)
+        yield Label("From", classes="filter-label")
+        date_ok = Function(_valid_date, "not a date (YYYY-MM-DD)")
+        yield Input(placeholder="YYYY-MM-DD", id="dash-since", compact=True, validators=[date_ok])
+        yield Label("to", classes="filter-label")
+        yield Input(placeholder="YYYY-MM-DD", id="dash-until", compact=True, validators=[date_ok])
+        yield Select[str](
+            [("By quarter", "quarter"), ("By month", "month")],
+            value="quarter",
+            allow_blank=False,
+            id="dash-period",
+            compact=True,
+        )
+
+    def changed(self, submitted: bool = False) -> None:
+        self.post_message(self.Changed(self.filters, self.period, submitted))
+
+    @on(Select.Changed, "#dash-team")
+    def team_chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        team = event.value if isinstance(event.value, str) else None
+        self.filters = replace(self.filters, team=team)
+        self.changed()
+
+    @on(Select.Changed, "#dash-period")
+    def period_chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        if isinstance(event.value, str):
+            self.period = event.value
+            self.changed()
+
+    @on(Input.Submitted, "#dash-since, #dash-until")
+    @on(Input.Blurred, "#dash-since, #dash-until")
+    def dates_entered(self, event: Input.Submitted | Input.Blurred) -> None:
+        event.stop()
+        raw = {
+            name: self.query_one(f"#dash-{name}", Input).value.strip()
+            for name in ("since", "until")
+        }
+        try:
+            since, until = (
+                date.fromisoformat(raw[n]) if raw[n] else None for n in ("since", "until")
+            )
+        except ValueError:
+            self.notify("Dates are written YYYY-MM-DD, e.g. 2020-04-01.", severity="warning")
+            return
+        if since and until and since > until:
+            self.notify(f"{since} is after {until}: nothing would be shown.", severity="warning")
+            return
+        self.filters = replace(self.filters, since=since, until=until)
+        self.changed(submitted=isinstance(event, Input.Submitted))

@@ -1,0 +1,221 @@
+"""The drift dashboard's tables as rows: managers, criteria, periods, managers' trends.
+
+Each function returns the objects behind the rows (so a chosen row opens the
+right audits), the columns ``(heading, key)`` and the rows ``(key, cells)`` for
+:func:`moderator.tui.widgets.tables.fill_table`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+
+from moderator.reports.formatting import fmt, managers_by_leniency
+from moderator.tui.widgets.drift_charts import Palette, Scale, drift_bar, interval_plot, sparkline
+from moderator.tui.widgets.drift_panels import leniency_verdict, worst_first
+
+if TYPE_CHECKING:
+    from moderator.analysis.report import ManagerStats, Report, Stats
+
+Table = tuple[list[Any], list[tuple[str | Text, str]], list[tuple[str, list[str | Text]]]]
+"""The objects behind the rows, the columns and the rows."""
+
+
+def _overrides(m: ManagerStats) -> str:
+    """Overall grades set by hand, and how many of those raised the derived grade."""
+    if m.overrides is None:
+        return "–"
+    return f"{m.overrides.count} ({m.overrides.raised})" if m.overrides.count else "0"
+
+
+def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead: bool) -> Table:
+    """Managers, most lenient first: leniency with its interval plot, drift, coverage,
+    compliance and overrides."""
+    managers = managers_by_leniency(report)
+    values: list[float | None] = []
+    for m in managers:
+        values.append(m.leniency)
+        if m.leniency_ci is not None:
+            values.extend(m.leniency_ci)
+    scale = Scale.covering(values, plot_width)
+    coverage = {r.key: r for r in report.coverage.by_manager}
+    compliance = {r.key: r for r in report.compliance.by_manager}
+    rows: list[tuple[str, list[str | Text]]] = []
+    for m in managers:
+        cov = coverage.get(m.key)
+        comp = compliance.get(m.key)
+        judged = None if comp is None else comp.on_time + comp.late + comp.overdue
+        rows.append(
+            (
+                m.key,
+                [
+                    Text(m.key, style="bold" if m.optimistic else ""),
+                    Text(fmt(m.n, "int"), justify="right"),
+                    Text(fmt(m.leniency, "signed"), justify="right"),
+                    interval_plot(m.leniency, m.leniency_ci, scale, palette, flagged=m.optimistic),
+                    leniency_verdict(m, palette),
+                    fmt(m.leniency_ci, "ci"),
+                    Text(fmt(m.mean_drift, "signed"), justify="right"),
+                    Text(fmt(m.downgraded, "pct"), justify="right"),
+                    "–"
+                    if cov is None
+                    else f"{cov.moderated}/{cov.submitted} {fmt(cov.rate, 'pct')}",
+                    "–" if comp is None else f"{comp.on_time}/{judged}",
+                    Text(_overrides(m), justify="right"),
+                ],
+            )
+        )
+    columns: list[tuple[str | Text, str]] = [
+        ("Manager" if is_lead else "You", "manager"),
+        ("n", "n"),
+        ("Leniency", "leniency"),
+        (scale.header(), "plot"),
+        ("", "verdict"),
+        ("90% interval", "interval"),
+        ("Mean drift", "mean"),
+        ("Downgraded", "down"),
+        ("Moderated", "coverage"),
+        ("On time", "on_time"),
+        ("Overrides (raised)", "overrides"),
+    ]
+    return managers, columns, rows
+
+
+def criteria_table(
+    report: Report, palette: Palette, plot_width: int, titles: dict[str, str]
+) -> Table:
+    """Criteria, worst drift first, with their titles."""
+    criteria = worst_first(report.by_criterion)
+    scale = Scale.covering([g.mean_drift for g in criteria], plot_width)
+    several_rubrics = any("/" in g.key for g in criteria)
+    rows: list[tuple[str, list[str | Text]]] = []
+    for g in criteria:
+        title = Text(titles.get(g.key, g.key), style="bold", overflow="ellipsis", no_wrap=True)
+        cells: list[str | Text] = [
+            title,
+            Text(fmt(g.n, "int"), justify="right"),
+            Text(fmt(g.mean_drift, "signed"), justify="right"),
+            drift_bar(g.mean_drift, scale, palette),
+            Text(fmt(g.downgraded, "pct"), justify="right"),
+            Text(fmt(g.to_inadequate, "int"), justify="right"),
+            Text(fmt(g.exact_agreement, "pct"), justify="right"),
+            Text(fmt(g.weighted_kappa, "num"), justify="right"),
+        ]
+        if several_rubrics:
+            cells.append(Text(g.key.split("/", 1)[0], style=palette.fg(palette.muted)))
+        rows.append((g.key, cells))
+    columns: list[tuple[str | Text, str]] = [
+        ("Criterion", "criterion"),
+        ("n", "n"),
+        ("Mean drift", "mean"),
+        (scale.header(), "bar"),
+        ("Downgraded", "down"),
+        ("To Inad.", "inadequate"),
+        ("Agreed", "agreed"),
+        ("Kappa", "kappa"),
+    ]
+    if several_rubrics:
+        columns.append(("Rubric", "rubric"))
+    return criteria, columns, rows
+
+
+def periods_table(report: Report, palette: Palette, plot_width: int) -> Table:
+    """Drift period by period (overall grades)."""
+    periods = list(report.by_period)
+    scale = Scale.covering([g.mean_drift for g in periods], plot_width)
+    rows: list[tuple[str, list[str | Text]]] = [
+        (
+            g.key,
+            [
+                Text(g.key, style="bold"),
+                Text(fmt(g.n, "int"), justify="right"),
+                Text(fmt(g.mean_drift, "signed"), justify="right"),
+                drift_bar(g.mean_drift, scale, palette),
+                fmt(g.mean_drift_ci, "ci"),
+                Text(fmt(g.downgraded, "pct"), justify="right"),
+                Text(fmt(g.to_inadequate, "int"), justify="right"),
+            ],
+        )
+        for g in periods
+    ]
+    columns: list[tuple[str | Text, str]] = [
+        (report.period.capitalize(), "period"),
+        ("n", "n"),
+        ("Mean drift", "mean"),
+        (scale.header(), "bar"),
+        ("95% interval", "ci"),
+        ("Downgraded", "down"),
+        ("To Inad.", "inadequate"),
+    ]
+    return periods, columns, rows
+
+
+def manager_trends_table(report: Report, palette: Palette, *, is_lead: bool) -> Table:
+    """Each manager's drift as a sparkline over the periods, first and latest."""
+    periods = [p.key for p in report.by_period]
+    values = [pt.mean_drift for s in report.trend for pt in s.points]
+    present = [v for v in values if v is not None and math.isfinite(v)]
+    low, high = (min(present), max(present)) if present else (0.0, 1.0)
+    rows: list[tuple[str, list[str | Text]]] = []
+    for series in report.trend:
+        by_period = {pt.period: pt for pt in series.points}
+        line = [by_period[p].mean_drift if p in by_period else None for p in periods]
+        known = [pt for pt in series.points if pt.mean_drift is not None]
+        colour = palette.worse if known and (known[-1].mean_drift or 0) > 0 else palette.agree
+        rows.append(
+            (
+                series.key,
+                [
+                    Text(series.key, style="bold"),
+                    Text(sparkline(line, low, high), style=palette.fg(colour)),
+                    fmt(known[0].mean_drift, "signed") if known else "–",
+                    fmt(known[-1].mean_drift, "signed") if known else "–",
+                    Text(f"{sum(pt.n for pt in series.points):,}", justify="right"),
+                ],
+            )
+        )
+    first, last = (periods[0], periods[-1]) if periods else ("", "")
+    columns: list[tuple[str | Text, str]] = [
+        ("Manager" if is_lead else "You", "manager"),
+        (f"Drift {first} … {last}" if periods else "Drift", "spark"),
+        ("First", "first"),
+        ("Latest", "latest"),
+        ("n", "n"),
+    ]
+    return [key for key, _ in rows], columns, rows
+
+
+def report_caption(report: Report, whose: str, *, with_filters: bool = False) -> str:
+    """Whose audits and how many; the filters too (``with_filters``) where the bar is not shown."""
+    parts = [whose]
+    if with_filters:
+        f = report.filters
+        parts.append(f"team {f.team}" if f.team else "all teams")
+        if f.since or f.until:
+            since = f.since.isoformat() if f.since else "the start"
+            until = f.until.isoformat() if f.until else "today"
+            parts.append(f"{since} to {until}")
+        else:
+            parts.append("all dates")
+    parts.append(f"{report.audits:,} submitted audits, {report.coverage.moderated:,} moderated")
+    return " · ".join(parts)
+
+
+def drill_heading(
+    *, report: Report, dimension: str, key: str, stats: Stats, title: str, caption: str
+) -> tuple[str, str]:
+    """The title and the one-line detail of the list of audits behind a row."""
+    what = {
+        "manager": f"{key}: overall grades",
+        "criterion": f"Criterion: {title}",
+        "period": f"{report.period.capitalize()} {key}: overall grades",
+        "team": f"Team {key}",
+    }[dimension]
+    detail = (
+        f"{stats.n:,} moderated · mean drift {fmt(stats.mean_drift, 'signed')}"
+        f" (95% {fmt(stats.mean_drift_ci, 'ci')}) · downgraded {fmt(stats.downgraded, 'pct')}"
+        f" · {caption}"
+    )
+    return what, detail

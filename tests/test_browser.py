@@ -1,0 +1,215 @@
+"""The workbench in a real browser: `moderator serve`, headless Chromium, a grade in the database.
+
+Drives Debian's chromium through Debian's chromium-driver with selenium (no
+browser is downloaded). The terminal is drawn on a canvas, so the test reads
+progress from the database, as a person's work would be checked.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from moderator.services.auth import set_password
+from moderator.services.users import get_user
+from moderator.store import open_store
+from tests.tui_support import build_workbench_db
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+pytestmark = [
+    pytest.mark.usefixtures("mini_rubrics"),
+    pytest.mark.skipif(
+        CHROMIUM is None or DRIVER is None,
+        reason="no browser here: apt-get install chromium chromium-driver (.ci/run does)",
+    ),
+]
+MIA_PW = "mia's own passphrase"
+BROWSER_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,900",
+)
+
+
+INK_JS = """
+const canvas = document.querySelector('canvas.xterm-text-layer');
+if (!canvas) { return 0; }
+const top = Math.floor(canvas.height * 0.03), bottom = Math.floor(canvas.height * 0.3);
+const px = canvas.getContext('2d').getImageData(0, top, canvas.width, bottom - top).data;
+let lit = 0;
+for (let i = 0; i < px.length; i += 4) { if (px[i] + px[i + 1] + px[i + 2] > 360) { lit++; } }
+return lit;
+"""
+"""Light pixels below the header: how much text the workbench has drawn."""
+
+PICTURE_JS = """
+const canvas = document.querySelector('canvas.xterm-text-layer');
+const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+let h = 0;
+for (let i = 0; i < px.length; i += 4) { h = (h * 31 + px[i] + px[i + 1] + px[i + 2]) | 0; }
+return h;
+"""
+"""A fingerprint of what the terminal shows."""
+
+
+def poll(check: Callable[[], Any], what: str, timeout: float = 60.0) -> Any:
+    """Wait for ``check()`` to return something truthy; fail naming ``what``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def answers(url: str) -> bool:
+    """The server answers with the browser client (textual-serve's page and script)."""
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return response.status == 200 and b"textual.js" in response.read()
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def secured_db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    path = build_workbench_db(tmp_path / "work.db")
+    with open_store(path) as store:
+        lee, mia = get_user(store, "lee"), get_user(store, "mia")
+        set_password(store, lee, "lee", "lee's long passphrase")
+        set_password(store, lee, "mia", "set by lee for mia")
+        set_password(store, mia, "mia", MIA_PW)
+    return path
+
+
+@pytest.fixture
+def served(secured_db: Path) -> Iterator[str]:
+    """`moderator serve` on the secured database; its address."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moderator", "serve", "--db", str(secured_db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the tabs' workbenches stop with it
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        poll(lambda: answers(url) or server.poll() is not None, "the server to answer", 30)
+        assert server.poll() is None, "moderator serve exited"
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Any]:
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in BROWSER_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def stored_grade(db: Path, case_ref: str, criterion: str) -> str | None:
+    with open_store(db) as store:
+        row = store.row(
+            "SELECT g.grade FROM criterion_grades g JOIN audits a ON a.id = g.audit_id"
+            " JOIN cases c ON c.id = a.case_id WHERE c.case_ref = ? AND g.criterion = ?",
+            [case_ref, criterion],
+        )
+    return None if row is None else str(row["grade"])
+
+
+def signed_in(db: Path, name: str) -> bool:
+    with open_store(db) as store:
+        return any(e["kind"] == "signin.ok" and e["actor"] == name for e in store.events("user"))
+
+
+def test_sign_in_and_grade_in_a_real_browser(served: str, browser: Any, secured_db: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(served)
+    poll(lambda: browser.find_elements(By.CSS_SELECTOR, ".xterm-helper-textarea"), "the terminal")
+
+    def type_keys(*keys: str) -> None:
+        # One key action at a time: a burst can reach the workbench as one paste.
+        for key in keys:
+            for char in key if len(key) > 1 and key[0] < "\ue000" else [key]:
+                ActionChains(browser).send_keys(char).perform()
+
+    assert stored_grade(secured_db, "C-101", "risk") is None
+    # The sign-in screen is drawn on a canvas: wait for ink in its upper part, then type.
+    poll(lambda: browser.execute_script(INK_JS) > 500, "the sign-in screen to be drawn")
+    browser.find_element(By.CSS_SELECTOR, ".textual-terminal").click()  # keyboard focus
+
+    def step(*keys: str) -> None:
+        """Type ``keys``, then wait until the screen shows something new.
+
+        Keys can overtake an Enter on its way to the workbench, so each step waits for
+        the screen to change. A cursor may blink: "new" means a picture not seen while
+        watching before the keys.
+        """
+        seen = {browser.execute_script(PICTURE_JS)}
+        deadline = time.monotonic() + 1.5  # long enough to see a blink, if there is one
+        while time.monotonic() < deadline and len(seen) < 2:
+            seen.add(browser.execute_script(PICTURE_JS))
+        type_keys(*keys)
+        poll(lambda: browser.execute_script(PICTURE_JS) not in seen, f"the screen after {keys}")
+
+    type_keys("mia")
+    step(Keys.ENTER)  # to the password field
+    type_keys(MIA_PW, Keys.ENTER)
+    poll(lambda: signed_in(secured_db, "mia"), "mia's sign-in in the event log")
+    # Open C-101 from the home screen (search, enter), grade its first criterion Good (2).
+    step("/")
+    type_keys("C-101")
+    step(Keys.ENTER)
+    grade = None
+    for _attempt in range(5):  # the case may still be loading: press 2 again if need be
+        step("2")
+        try:
+            grade = poll(lambda: stored_grade(secured_db, "C-101", "risk"), "the grade", 5)
+            break
+        except AssertionError:
+            continue
+    assert grade == "2", "the grade never reached the database"

@@ -1,0 +1,147 @@
+"""The workbench in a secured database: sign-in, a lead's temporary password, `u`, the idle lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static, TextArea
+
+from moderator.services.auth import set_password
+from moderator.services.users import get_user
+from moderator.settings import load_settings
+from moderator.store import open_store
+from moderator.tui.app import ModeratorApp, create_app
+from moderator.tui.screens.grading import GradingScreen
+from moderator.tui.screens.home import HomeScreen
+from moderator.tui.screens.picker import PickerScreen
+from moderator.tui.screens.signin import LockScreen, NewPasswordDialog, SignInScreen
+from tests.test_tui_grading import keys, open_case, settle, wait_for_screen
+from tests.tui_support import TODAY, build_workbench_db
+
+LEE_PW = "lee's long passphrase"
+MIA_PW = "mia's own passphrase"
+MAX_TEMP = "temporary for max 7"
+
+
+@pytest.fixture
+def db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    """The workbench database, secured: lee and mia chose their passwords, max has a temporary one."""
+    path = build_workbench_db(tmp_path / "work.db")
+    with open_store(path) as store:
+        lee, mia = get_user(store, "lee"), get_user(store, "mia")
+        set_password(store, lee, "lee", LEE_PW)
+        set_password(store, lee, "mia", "set by lee for mia")
+        set_password(store, mia, "mia", MIA_PW)
+        set_password(store, lee, "max", MAX_TEMP)
+    return path
+
+
+def make_app(db: Path, user: str | None = "mia", idle_minutes: float = 15) -> ModeratorApp:
+    settings = load_settings(
+        db=db, user=user, signin_delay_seconds=0, idle_lock_minutes=idle_minutes
+    )
+    return create_app(settings, today=lambda: TODAY, cursor_blink=False)
+
+
+async def sign_in(pilot: Pilot[None], name: str | None, password: str) -> None:
+    await wait_for_screen(pilot, SignInScreen)
+    if name is not None:
+        await pilot.press(*keys(name), "enter")
+    await pilot.press(*keys(password), "enter")
+    await settle(pilot)
+
+
+def problem(pilot: Pilot[None]) -> str:
+    return str(pilot.app.screen.query_one("#picker-problem", Static).render())
+
+
+async def test_a_secured_database_signs_in_instead_of_picking(db: Path) -> None:
+    app = make_app(db)  # the config's user is only offered, not trusted
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, SignInScreen)
+        assert pilot.app.screen.query_one("#signin-name", Input).value == "mia"
+        await pilot.press(*keys("not it"), "enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SignInScreen)
+        assert "sign-in failed" in problem(pilot)
+        assert app.user is None
+        await pilot.press(*keys(MIA_PW), "enter")
+        await wait_for_screen(pilot, HomeScreen)
+        assert app.user is not None and app.user.name == "mia"
+    with open_store(db) as store:
+        kinds = [e["kind"] for e in store.events("user") if e["kind"].startswith("signin")]
+    assert kinds == ["signin.fail", "signin.ok"]
+
+
+async def test_a_temporary_password_is_replaced_at_first_sign_in(db: Path) -> None:
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, "max", MAX_TEMP)
+        await wait_for_screen(pilot, NewPasswordDialog)
+        await pilot.press(*keys("max's new one 1"), "enter", *keys("max's new one 2"), "enter")
+        await settle(pilot)
+        assert "differ" in str(pilot.app.screen.query_one("#new-password-problem").render())
+        await pilot.press(*keys("max's new one 1"), "enter")
+        await wait_for_screen(pilot, HomeScreen)
+        assert app.user is not None and app.user.name == "max"
+    with open_store(db) as store:
+        row = store.row(
+            "SELECT temporary FROM credentials JOIN users ON id = user_id WHERE name = 'max'"
+        )
+    assert row == {"temporary": 0}
+
+
+async def test_switching_user_signs_in_again(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, None, MIA_PW)
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("u")
+        await wait_for_screen(pilot, SignInScreen)
+        assert pilot.app.screen.query_one("#signin-name", Input).value == ""
+        await sign_in(pilot, "lee", "mia's own passphrase")  # mia's password is not lee's
+        assert isinstance(pilot.app.screen, SignInScreen)
+        await pilot.press(*keys(LEE_PW), "enter")
+        await wait_for_screen(pilot, HomeScreen)
+        assert app.user is not None and app.user.name == "lee"
+
+
+async def test_an_idle_workbench_locks_and_unlocks_where_it_was(db: Path) -> None:
+    app = make_app(db, idle_minutes=15)
+    assert app.idle_lock_seconds == 15 * 60
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, None, MIA_PW)
+        screen = await open_case(pilot, "C-101")
+        await pilot.press("n", *keys("half a sentence"))  # a draft note, still being typed
+        app.idle_lock_seconds = 0.2  # tiny, so the test need not wait 15 minutes
+        app.start_idle_lock()
+        for _ in range(200):
+            if isinstance(pilot.app.screen, LockScreen):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(pilot.app.screen, LockScreen)
+        app.idle_lock_seconds = 0  # no second lock while the test types
+        await pilot.press("question_mark")  # the app's own keys do nothing while locked
+        assert isinstance(pilot.app.screen, LockScreen)
+        await pilot.press(*keys("wrong"), "enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LockScreen)
+        assert "sign-in failed" in str(pilot.app.screen.query_one("#lock-problem").render())
+        await pilot.press(*keys(MIA_PW), "enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert isinstance(screen, GradingScreen)
+        assert screen.query_one("#note", TextArea).text == "half a sentence"
+
+
+async def test_the_open_demo_needs_no_password(tmp_path: Path) -> None:
+    from moderator.tui.app import prepare_demo_database
+
+    path = tmp_path / "demo.db"
+    prepare_demo_database(path)
+    app = create_app(path, None, cursor_blink=False, remember_user=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        assert not app.secured
