@@ -52,6 +52,11 @@ class FeedbackScreen(ModeratorScreen):
         self.notes = {e.criterion: e.note for e in sheet.entries}
 
     @property
+    def calibration(self) -> bool:
+        """Whether this is a calibration case: the other column is the panel's agreed grade."""
+        return self.feedback.kind == "calibration"
+
+    @property
     def own(self) -> bool:
         """Whether the viewer is the audit's manager (the columns then say "Yours")."""
         user = self.workbench.user
@@ -67,15 +72,16 @@ class FeedbackScreen(ModeratorScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Moderation feedback · {self.sheet.case_ref}"
+        what = "Calibration" if self.calibration else "Moderation feedback"
+        self.title = f"{what} · {self.sheet.case_ref}"
         self.sub_title = f"{self.sheet.title} · {self.sheet.owner}"
         table: DataTable[Any] = self.query_one(DataTable)
         mine = "Yours" if self.own else "Manager"
         table.add_column("Criterion", key="criterion")
         table.add_column(mine, key="manager")
-        table.add_column("Moderated", key="moderated")
-        table.add_column("Drift", key="drift")
-        table.add_column("Rationale", key="rationale")
+        table.add_column("Agreed" if self.calibration else "Moderated", key="moderated")
+        table.add_column("Distance" if self.calibration else "Drift", key="drift")
+        table.add_column("Panel's reason" if self.calibration else "Rationale", key="rationale")
         for c in self.feedback.criteria:
             rationale = (c.rationale or ("agreed" if c.drift == 0 else "—")).replace("\n", " ")
             if len(rationale) > RATIONALE_WIDTH:  # in full below the table
@@ -94,6 +100,8 @@ class FeedbackScreen(ModeratorScreen):
     def headline(self) -> Text:
         """The outcome, the two overall grades and who moderated, in two lines."""
         f = self.feedback
+        if self.calibration:
+            return self.calibration_headline()
         outcome = f.outcome or "reviewed"
         mine = "Your" if self.own else f"{self.sheet.owner}'s"
         text = Text.assemble(
@@ -114,6 +122,24 @@ class FeedbackScreen(ModeratorScreen):
             text.append(f"\nOverall: {f.overall_rationale}")
         return text
 
+    def calibration_headline(self) -> Text:
+        """A calibration case, said plainly now that the audit is submitted."""
+        f = self.feedback
+        mine = "Your" if self.own else f"{self.sheet.owner}'s"
+        closer = sum(1 for c in f.criteria if c.drift == 0)
+        text = Text.assemble(
+            ("Calibration case: ", "bold"),
+            "a panel agreed these grades before it reached you",
+            f"\n{mine} overall {grade_label(f.manager_overall)} · agreed overall ",
+            (grade_label(f.moderated_overall), "bold"),
+        )
+        text.append(
+            f"\nAgreed by {f.moderator or 'a panel'} · {closer} of {len(f.criteria)} criteria"
+            " the same as the panel's",
+            style="dim",
+        )
+        return text
+
     def current(self) -> CriterionFeedback | None:
         """The criterion under the cursor."""
         index = self.query_one(DataTable).cursor_row
@@ -132,12 +158,16 @@ class FeedbackScreen(ModeratorScreen):
         text = Text()
         text.append(f"{c.title}\n", style="bold")
         text.append(f"{whose} grade: {grade_label(c.manager_grade)}", style="bold")
-        text.append(f"  ·  moderated: {grade_label(c.moderated_grade)}  ·  ", style="bold")
+        other = "agreed" if self.calibration else "moderated"
+        text.append(f"  ·  {other}: {grade_label(c.moderated_grade)}  ·  ", style="bold")
         text.append_text(drift_text(c.drift))
         note = self.notes.get(c.criterion, "").strip()
         text.append(f"\n{whose} evidence: ", style="bold")
         text.append(note or "(no note)")
-        text.append("\nModerator's rationale: ", style="bold")
+        text.append(
+            "\nThe panel's reason: " if self.calibration else "\nModerator's rationale: ",
+            style="bold",
+        )
         text.append(c.rationale or ("the grades agreed" if c.drift == 0 else "(none)"))
         if c.descriptor and c.moderated_grade is not None:
             text.append(f"\n\n{c.moderated_grade.label} means: ", style="italic")
