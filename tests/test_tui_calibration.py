@@ -94,3 +94,44 @@ async def test_a_calibration_case_looks_ordinary_then_shows_the_agreed_grades(
         first = [str(c) for c in rows.get_row_at(0)]
         assert first[1:3] == ["Good", "Inad"]
         assert REASON[:20] in shown
+
+
+async def test_the_leads_dashboard_shows_calibration_beside_leniency(tmp_path: Path) -> None:
+    from tests.test_tui_dashboard import open_dashboard
+    from tests.tui_support import build_workbench_db
+
+    db = build_workbench_db(tmp_path / "dash.db")
+    with open_store(db) as store:
+        fixed_clock(store)
+        from moderator.services.users import find_user
+
+        lee, mia = find_user(store, "lee"), find_user(store, "mia")
+        assert lee is not None and mia is not None
+        agree_calibration_case(
+            store,
+            lee,
+            "C-105",
+            "mini",
+            {c: (Grade.INADEQUATE, REASON) for c in ("risk", "seen", "plan")},
+        )
+        ids = slip_calibration_cases(
+            store, lee, rate=1.0, per_manager=1, due=date(2020, 2, 28), programme="Feb"
+        )
+        mine = next(
+            a
+            for a in ids
+            if store.scalar("SELECT manager_id FROM audits WHERE id = ?", [a]) == mia.id
+        )
+        target = AuditTarget.open(store, mia, mine)
+        for criterion in ("risk", "seen", "plan"):
+            target.save(criterion, grade=Grade.GOOD, note="Seen on file.")
+        target.submit()
+
+    async with make_app(db, "lee").run_test(size=(160, 48)) as pilot:
+        screen = await open_dashboard(pilot)
+        assert screen.report is not None and screen.report.calibration is not None
+        table = screen.query_one("#managers", DataTable)
+        headers = [str(c.label) for c in table.columns.values()]
+        assert "Calibration distance (95%)" in headers
+        row = [str(c) for c in table.get_row("mia")]
+        assert row[-1].startswith("+2.0")  # Good where the panel agreed Inadequate
