@@ -118,8 +118,11 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         self.post_message(self.SessionOpened(store, user, users, problem))
 
     def on_moderator_app_session_opened(self, message: SessionOpened) -> None:
+        first = self.store is None
         self.store = message.store
         self.secured = message.secured
+        if first:
+            self.check_integrity()
         if message.secured:
             from moderator.tui.screens.signin import SignInScreen
 
@@ -132,6 +135,17 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
             from moderator.tui.screens.picker import PickerScreen
 
             self.push_screen(PickerScreen(message.users, message.problem))
+
+    @work(thread=True, group="integrity", exit_on_error=False)
+    def check_integrity(self) -> None:
+        """Warn once, visibly, when the database was altered outside moderator (worker thread)."""
+        from moderator.store.chain import check_chain_on_open
+
+        warning = check_chain_on_open(self.require_store())
+        if warning:
+            self.call_from_thread(
+                self.notify, warning, title="Integrity", severity="error", timeout=60
+            )
 
     def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
         """Without a database there is nothing to show: quit and let the CLI say why."""
