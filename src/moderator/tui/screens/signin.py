@@ -22,10 +22,10 @@ from moderator.tui.base import ModeratorModal, ModeratorScreen
 if TYPE_CHECKING:
     from moderator.services.auth import SignedIn
     from moderator.services.users import User
-    from moderator.tui.app import ModeratorApp
+    from moderator.tui.base import Workbench
 
 
-def _policy(app: ModeratorApp) -> Any:
+def _policy(app: Workbench) -> Any:
     from moderator.services.auth import SignInPolicy
 
     # The worker thread is this session's alone, so the pause after a failure may block it.
