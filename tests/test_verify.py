@@ -103,6 +103,15 @@ def test_an_event_changed_after_dropping_its_guard_is_named(db: Path) -> None:
     assert "event 7: its content does not match its hash" in out
     with open_store(db) as store:
         warning = check_chain_on_open(store)
+    # The quick check on opening names the dropped guard first ...
+    assert warning is not None and "events_no_update" in warning
+    with raw(db) as conn:  # ... and, with the guard put back, the altered event.
+        conn.execute(
+            "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+            " BEGIN SELECT RAISE(ABORT, 'the event log is append-only: UPDATE refused'); END"
+        )
+    with open_store(db) as store:
+        warning = check_chain_on_open(store)
     assert warning is not None and "event 7" in warning
 
 

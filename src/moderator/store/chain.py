@@ -93,13 +93,27 @@ def chain_head(store: Store) -> ChainHead:
     return ChainHead(event_id=int(last[0]), hash=last[1] or "")
 
 
-def check_chain(store: Store, chunk: int = 20_000) -> str | None:
-    """Recompute the chain; None when every event is intact, else what is first wrong."""
+def check_chain(store: Store, chunk: int = 20_000, *, recent: int | None = None) -> str | None:
+    """Recompute the chain; None when every event is intact, else what is first wrong.
+
+    With ``recent`` only the last ``recent`` events are recomputed (linked to
+    each other and sealed by their own content): the quick check a report or
+    the workbench makes on opening; ``moderator verify`` recomputes them all.
+    """
     prev = GENESIS
     columns = ", ".join(CONTENT)
+    start = 0
+    if recent is not None:
+        found = store.execute(
+            "SELECT id, prev_hash FROM events ORDER BY id DESC LIMIT 1 OFFSET ?", [recent - 1]
+        ).fetchone()
+        if found is not None:
+            start, prev = int(found[0]) - 1, found[1] or GENESIS
     with store.snapshot():
         for rows in store.stream(
-            f"SELECT {columns}, prev_hash, hash FROM events ORDER BY id", (), chunk
+            f"SELECT {columns}, prev_hash, hash FROM events WHERE id > ? ORDER BY id",
+            (start,),
+            chunk,
         ):
             for row in rows:
                 event_id = row[0]
@@ -115,9 +129,19 @@ def check_chain(store: Store, chunk: int = 20_000) -> str | None:
     return None
 
 
-def check_chain_on_open(store: Store) -> str | None:
-    """A one-line warning for the workbench and the report when the log was tampered with."""
-    problem = check_chain(store)
+RECENT_EVENTS = 5_000
+"""How many of the latest events the quick check on opening recomputes."""
+
+
+def check_chain_on_open(store: Store, *, recent: int | None = RECENT_EVENTS) -> str | None:
+    """A one-line warning for the workbench and the report when the log was tampered with.
+
+    Quick: the schema's guards must all be present and the latest ``recent``
+    events must be intact (a whole-log check is ``moderator verify``).
+    """
+    from moderator.store.verify import trigger_problem
+
+    problem = trigger_problem(store) or check_chain(store, recent=recent)
     if problem is None:
         return None
     return (
