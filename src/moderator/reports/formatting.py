@@ -285,11 +285,11 @@ def covered_period(report: Report) -> str:
 
 
 def caption(report: Report) -> str:
-    """A one-line description: whose, what, when (never where the data was read from)."""
+    """A one-line description under the title (which names the authority): what, when;
+    never where the data was read from."""
     when = report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
-    whose = f"{report.authority}. " if report.authority else ""
     return (
-        f"{whose}{describe_filters(report).capitalize()}, {covered_period(report)}; "
+        f"{describe_filters(report).capitalize()}, {covered_period(report)}; "
         f"{report.audits:,} submitted audits; by {report.period}; generated {when}."
     )
 

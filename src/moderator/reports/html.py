@@ -46,7 +46,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.flagged td { background: #fff4e5; }
 .note { color: #616e7c; font-size: .9rem; }
 .scroll { overflow-x: auto; }
-td.num, th.num { white-space: nowrap; }
+td.num { white-space: nowrap; }
 .pair { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
 .pair > section { flex: 1 1 22rem; }
 .summary h2 { margin-top: 1.2rem; }
@@ -58,7 +58,8 @@ dl dt { font-weight: 600; } dl dd { margin: 0 0 .5rem 1rem; color: #3e4c59; }
   body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
   h1 { font-size: 14pt; } h2 { font-size: 11pt; margin-top: 1rem; break-after: avoid; }
   h3 { font-size: 10pt; margin-top: .8rem; break-after: avoid; }
-  table { font-size: 7.5pt; margin: .3rem 0 .6rem; } th, td { padding: .1rem .3rem; }
+  table { font-size: 7pt; margin: .3rem 0 .6rem; width: 100%; }
+  th, td { padding: .1rem .15rem; } th { vertical-align: bottom; }
   th { position: static; } .scroll { overflow: visible; }
   table, svg, section.part { break-inside: avoid; }
   .summary svg.chart { max-height: 70mm; width: auto; }
@@ -84,8 +85,8 @@ def render_html(report: Report) -> str:
     summary_columns = summary_column_list()
     parts.append(_table(summary_rows(report), summary_columns))
 
+    # The overall heat map is on the summary's first page; the counts behind it are here.
     parts.append("<h2>Manager's grade against moderated grade</h2>")
-    parts.append(svg.confusion_svg(report.overall, "Overall grades: manager against moderator"))
     parts.append(confusion_table_html(report.overall))
     if report.criteria.n:
         parts.append("<h3>Criterion grades</h3>")
