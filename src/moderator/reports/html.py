@@ -61,7 +61,9 @@ dl dt { font-weight: 600; } dl dd { margin: 0 0 .5rem 1rem; color: #3e4c59; }
   table { font-size: 7pt; margin: .3rem 0 .6rem; width: 100%; }
   th, td { padding: .1rem .15rem; } th { vertical-align: bottom; }
   th { position: static; } .scroll { overflow: visible; }
-  table, svg, section.part { break-inside: avoid; }
+  svg, section.part, tr { break-inside: avoid; }
+  .screen-only { display: none; }
+  dl { column-count: 2; column-gap: 1.5rem; } dl dd { break-before: avoid; }
   .summary svg.chart { max-height: 70mm; width: auto; }
   .appendix { break-before: page; margin-top: 0; }
   .headline { padding: .4rem .6rem; }
@@ -134,7 +136,9 @@ def render_html(report: Report) -> str:
                 )
             )
         elif attribute in charts and any(g.n for g in groups):
-            parts.append(svg.drift_bars_svg(labelled(report, attribute), charts[attribute]))
+            chart = svg.drift_bars_svg(labelled(report, attribute), charts[attribute])
+            # on paper the table beside it carries the same figures in a third of the space
+            parts.append(f'<div class="screen-only">{chart}</div>')
         parts.append(_table(groups, with_key(key, names_for(report, attribute))))
 
     cov = report.coverage
