@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -101,6 +102,23 @@ def intervention_effects(
     return out
 
 
+def context_of(
+    store: Store,
+    user: User,
+    filters: ReportFilters | None = None,
+    *,
+    authority: str | None = None,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+) -> dict[str, Any]:
+    """The report fields the database adds (``Report.model_copy(update=...)``): the
+    authority, the labels and the interventions."""
+    return {
+        "authority": authority_name(store, authority),
+        "labels": report_labels(store),
+        "interventions": intervention_effects(store, user, filters, window_days),
+    }
+
+
 def with_context(
     report: Report,
     db_path: Path,
@@ -113,10 +131,5 @@ def with_context(
     """``report`` with the authority, the labels and the interventions from the database."""
     with open_store(db_path, create=False) as store:
         user = get_user(store, user_name)
-        return report.model_copy(
-            update={
-                "authority": authority_name(store, authority),
-                "labels": report_labels(store),
-                "interventions": intervention_effects(store, user, filters, window_days),
-            }
-        )
+        update = context_of(store, user, filters, authority=authority, window_days=window_days)
+    return report.model_copy(update=update)
