@@ -242,3 +242,16 @@ def test_a_pack_into_a_folder_is_named_by_date(demo_db: Path, tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     [written] = tmp_path.glob("evidence-pack-*.zip")
     assert f"Wrote {written}" in result.stderr
+
+
+def test_the_csv_from_the_database_has_words_beside_the_ids_and_reads_back(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pairs.csv"
+    assert run("report", "--format", "csv", "--out", str(out), db=demo_db).exit_code == 0
+    header, first = out.read_text(encoding="utf-8").splitlines()[:2]
+    assert header.endswith(",criterion_title,service_area_label")
+    assert "Help and protection" in first or "Children in care" in first or "Care leavers" in first
+    again = CliRunner().invoke(cli, ["report", "--from-csv", str(out), "--format", "json"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["overall"]["n"] > 0

@@ -120,7 +120,8 @@ def report(
     if out is not None and out.is_dir() and fmt != "pack":
         raise UsageProblem(f"--out {out} is a folder: name a file")
     if fmt == "csv":
-        _write_csv(_load_pairs(ctx, files, db, user, filters), filters, out)
+        words = None if files else _csv_words(ctx, db, user)
+        _write_csv(_load_pairs(ctx, files, db, user, filters), filters, out, words)
         return
     counts, assignments, source = _load_counts(ctx, files, db, user, filters)
     settings = _settings(ctx, db, user)
@@ -272,17 +273,30 @@ def _emit(text: str, out: Path | None) -> None:
     click.echo(f"Wrote {out}", err=True)
 
 
-def _write_csv(pairs: PairedGrades, filters: ReportFilters, out: Path | None) -> None:
+def _csv_words(ctx: click.Context, db: Path | None, user: str | None) -> dict[str, str]:
+    """Criterion titles and service-area words for the CSV's human columns."""
+    from moderator.services.report_context import report_labels
+    from moderator.store import open_store
+
+    db_path, _ = resolve(ctx, db, user)
+    with open_store(db_path, create=False) as store:
+        labels = report_labels(store)
+    return {**labels.service_areas, **labels.criteria}
+
+
+def _write_csv(
+    pairs: PairedGrades, filters: ReportFilters, out: Path | None, words: dict[str, str] | None
+) -> None:
     from moderator.analysis.build import apply_filters
     from moderator.analysis.pairs import write_paired_csv
 
     selected = apply_filters(pairs, filters)
     if out is None:
-        write_paired_csv(selected, sys.stdout)
+        write_paired_csv(selected, sys.stdout, words)
         sys.stdout.flush()
         return
     try:
-        write_paired_csv(selected, out)
+        write_paired_csv(selected, out, words)
     except OSError as exc:
         raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from exc
     click.echo(f"Wrote {out}", err=True)

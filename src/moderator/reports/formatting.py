@@ -104,7 +104,8 @@ def with_key(heading: str, names: dict[str, str] | None = None) -> tuple[Column,
     words = names
 
     def get(s: Any) -> str:
-        return words.get(s.key, s.key)
+        key = str(s.key)
+        return words.get(key, key)
 
     return (Column(heading, "text", get, KEY_COLUMN.width), *STATS_COLUMNS)
 

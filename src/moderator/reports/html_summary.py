@@ -81,10 +81,16 @@ def _optimistic(report: Report) -> list[str]:
         return [
             f"<p>No manager's grades are consistently more optimistic ({measured} measured).</p>"
         ]
+    columns, note = OPTIMISTIC_COLUMNS, ""
+    if report.calibration is not None:
+        # Beside the leniency: how far the same manager was from the agreed grades.
+        distance = {c.key: c.mean_distance for c in report.calibration.by_manager}
+        columns = (*columns, Column("Calibration", "signed", lambda m: distance.get(m.key)))
+        note = " Calibration: mean distance from the agreed grades in calibration exercises."
     return [
         f"<p>{len(flagged)} of {measured} managers measured: the whole 90% interval of their "
-        "own audits' drift is above zero (a one-sided 5% test).</p>",
-        table_html(flagged, OPTIMISTIC_COLUMNS),
+        f"own audits' drift is above zero (a one-sided 5% test).{note}</p>",
+        table_html(flagged, columns),
     ]
 
 

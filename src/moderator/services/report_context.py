@@ -27,10 +27,10 @@ def authority_name(store: Store, configured: str | None = None) -> str | None:
         return configured.strip()
     rows = store.rows("SELECT role, authority FROM users WHERE authority IS NOT NULL")
     for wanted in ("lead", None):
-        names = Counter(
-            r["authority"].strip()
+        names: Counter[str] = Counter(
+            str(r["authority"]).strip()
             for r in rows
-            if r["authority"].strip() and (wanted is None or r["role"] == wanted)
+            if str(r["authority"]).strip() and (wanted is None or r["role"] == wanted)
         )
         if names:
             return names.most_common(1)[0][0]
