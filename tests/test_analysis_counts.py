@@ -176,3 +176,18 @@ def test_the_databases_group_by_gives_the_row_paths_report(
     assert fast["overall"]["overrides"]["count"] > 0  # synth overrides some overall grades
     assert fast["overall"]["n"] > 20
     _same(fast, slow)
+
+
+def test_the_audits_behind_a_managers_row_are_read_for_that_manager_only(synth_db: Path) -> None:
+    from moderator.services.paired_rows import drift_audits
+
+    with open_store(synth_db, create=False) as store:
+        name = store.scalar("SELECT name FROM users WHERE role = 'lead' ORDER BY id")
+        lead = find_user(store, name)
+        assert lead is not None
+        counts = lead_counts(store)
+        report = build_report(counts)
+        busiest = max(report.by_manager, key=lambda m: m.n)
+        behind = drift_audits(store, lead, "manager", busiest.key)
+    assert len(behind) == busiest.n > 0
+    assert {a.manager for a in behind} == {busiest.key}

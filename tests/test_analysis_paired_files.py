@@ -71,7 +71,7 @@ def test_a_huge_field_is_refused_with_its_line(tmp_path: Path) -> None:
     path.write_text(f'{HEAD}\n{ROW}A2,C2,r,overall,"{"x" * 300_000}",t,s,2020-01-01,1,2\n')
     message = _problem(path)
     assert f"{path}:3: row:" in message
-    assert "field larger than field limit" in message
+    assert "longer than" in message or "field larger than field limit" in message
 
 
 def test_a_huge_number_is_named_not_echoed(tmp_path: Path) -> None:

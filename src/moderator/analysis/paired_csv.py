@@ -34,7 +34,7 @@ MAX_HEADER = 64 * 1024
 """The longest header line read, in characters."""
 
 MAX_FIELD = 128 * 1024
-"""The longest field the careful pass accepts, in characters (``csv``'s own default)."""
+"""The longest field accepted, in characters (``csv``'s default limit, enforced here)."""
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
@@ -249,6 +249,11 @@ def _read_careful(path: Path, indices: list[int], width: int) -> tuple[list[Inte
                     problems.append(
                         f"{path}:{start}: row: expected {width} fields as in the header, "
                         f"found {len(row)}"
+                    )
+                elif max(map(len, row)) > MAX_FIELD:
+                    # csv's own limit is process-wide and others may raise it: this is ours.
+                    raise BadInput(
+                        f"{path}:{start}: row: a field is longer than {MAX_FIELD:,} characters"
                     )
                 else:
                     for i, d, out in zip(indices, ds, outs, strict=True):

@@ -184,15 +184,13 @@ def _csv_rows(text: str, problems: Problems) -> Iterator[tuple[int, Any]]:
     delimiter = max(
         ",;\t", key=lambda d: (("case_id" in header_line.split(d)), header_line.count(d))
     )
-    # Long case notes are real: allow fields up to the limit (the default is 128 KB).
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_BYTES))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     header_at = 1
     previous_end = 0
-    for values in _guarded(reader, problems):
+    for values, end in _guarded(reader, problems):
         start = previous_end + 1
-        previous_end = reader.line_num
+        previous_end = end
         if not values or all(not v.strip() for v in values):
             continue
         if header is None:
@@ -213,10 +211,16 @@ def _csv_rows(text: str, problems: Problems) -> Iterator[tuple[int, Any]]:
         yield start, _unflatten(row, family)
 
 
-def _guarded(reader: Any, problems: Problems) -> Iterator[list[str]]:
-    """The CSV reader's rows; a field past the limit ends reading with its line."""
+def _guarded(reader: Any, problems: Problems) -> list[tuple[list[str], int]]:
+    """Every CSV row with the line it ends on; a field past the limit ends reading with its line.
+
+    Long case notes are real, so fields may be up to 1 MB (Python's default is
+    128 KB). The limit is process-wide, so it is raised only while this file is
+    read and put back at once: other CSV readers keep their own.
+    """
+    previous = csv.field_size_limit(MAX_FIELD_BYTES)
     try:
-        yield from reader
+        return [(values, reader.line_num) for values in reader]
     except csv.Error as exc:
         line = reader.line_num
         if "field larger than field limit" in str(exc):
@@ -226,6 +230,9 @@ def _guarded(reader: Any, problems: Problems) -> Iterator[list[str]]:
         else:
             problems.add(line, f"not readable CSV: {exc}")
         problems.raise_if_any()
+        raise AssertionError("unreachable: a problem was just added") from None
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _check_header(header: list[str], line: int, problems: Problems) -> bool:

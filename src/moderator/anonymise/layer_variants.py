@@ -168,11 +168,35 @@ _DOTTED_DIGIT = re.compile(r"[A-Za-z]\.\d")
 def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
     """The variants that contain digits, in one stretch of text around digits."""
     text = st.text
+    stretch = text[lo:hi]
+    digits = sum(c.isdigit() for c in stretch)
+    if digits < 2:
+        return  # every variant below has two digits or more
+    if digits >= 6:
+        _ni_numbers(st, add, lo, hi)
+    _plates(st, add, lo, hi)
+    if "/" in stretch or "-" in stretch:
+        for m in LETTER_REF_RE.finditer(text, lo, hi):
+            cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
+            if cue or (re.search(r"\d", m.group()[2:]) and len(m.group()) >= 7):
+                add(m.start(), m.end(), "case_number", "", 82)
+    if digits >= 9 and ("00" in stretch or "+" in stretch):
+        for m in INTL_PHONE_RE.finditer(text, lo, hi):
+            if 9 <= sum(c.isdigit() for c in m.group()) <= 15:
+                add(m.start(), m.end(), "phone", "", 89)
+
+
+def _ni_numbers(st: State, add: Add, lo: int, hi: int) -> None:
+    text = st.text
     for m in NI_LOOSE_RE.finditer(text, lo, hi):
         letters = m.group()[:2].lower()
         cue = NI_CUE_RE.search(text, max(0, m.start() - 20), m.start())
         if clean_left(text, m.start()) and (cue or letters not in _WORDS):
             add(m.start(), m.end(), "ni_number", "", 87)
+
+
+def _plates(st: State, add: Add, lo: int, hi: int) -> None:
+    text = st.text
     for m in PLATE_LOOSE_RE.finditer(text, lo, hi):
         value = m.group()
         if not (value.islower() or value.isupper()) or not clean_left(text, m.start()):
@@ -184,10 +208,3 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
         ):
             continue  # "on 12 may", "at 10 jan": words around a number
         add(m.start(), m.end(), "vehicle_reg", "", 84)
-    for m in LETTER_REF_RE.finditer(text, lo, hi):
-        cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
-        if cue or (re.search(r"\d", m.group()[2:]) and len(m.group()) >= 7):
-            add(m.start(), m.end(), "case_number", "", 82)
-    for m in INTL_PHONE_RE.finditer(text, lo, hi):
-        if 9 <= sum(c.isdigit() for c in m.group()) <= 15:
-            add(m.start(), m.end(), "phone", "", 89)

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.cli.common import (
+    acting_user,
+    common_options,
+    format_option,
+    open_for,
+    print_records,
+)
 from moderator.errors import BadInput
 
 
@@ -127,24 +133,18 @@ def list_(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> No
     store, who = open_for(ctx, db, user)
     with store:
         cases = list_calibration_cases(store, acting_user(store, who))
-    if fmt == "json":
-        emit_json([c.model_dump(mode="json") for c in cases])
-        return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table("id", "case", "rubric", "agreed overall", "panel", "agreed at")
-    for c in cases:
-        table.add_row(
-            str(c.id),
-            Text(c.case_ref),
-            Text(c.rubric),
-            c.overall.label if c.overall else "—",
-            Text(c.panel),
-            c.agreed_at[:10],
-        )
-    Console().print(table)
+    print_records(
+        fmt,
+        cases,
+        [
+            ("id", lambda c: c.id),
+            ("case", lambda c: c.case_ref),
+            ("rubric", lambda c: c.rubric),
+            ("agreed overall", lambda c: c.overall.label if c.overall else "—"),
+            ("panel", lambda c: c.panel),
+            ("agreed at", lambda c: c.agreed_at[:10]),
+        ],
+    )
 
 
 COMMANDS = [calibration_group]

@@ -233,3 +233,22 @@ def table_console() -> Any:
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console = Console(width=160)
     return console
+
+
+def print_records(
+    fmt: str, records: list[Any], columns: list[tuple[str, Callable[[Any], object]]]
+) -> None:
+    """A list command's output: the records as JSON, or a table of ``columns`` (header, getter).
+
+    Every cell is stored text, so it is escaped (never markup, never terminal codes).
+    """
+    if fmt == "json":
+        emit_json([r.model_dump(mode="json") for r in records])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*(header for header, _ in columns))
+    for record in records:
+        table.add_row(*(escape("" if get(record) is None else get(record)) for _, get in columns))
+    Console().print(table)

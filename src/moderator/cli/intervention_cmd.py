@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from moderator.cli.common import acting_user, common_options, emit_json, format_option, open_for
+from moderator.cli.common import (
+    acting_user,
+    common_options,
+    format_option,
+    open_for,
+    print_records,
+)
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str) -> date:
@@ -60,19 +66,16 @@ def list_(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> No
     store, _who = open_for(ctx, db, user)
     with store:
         found = list_interventions(store)
-    if fmt == "json":
-        emit_json([i.model_dump(mode="json") for i in found])
-        return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table("date", "title", "team", "recorded by")
-    for i in found:
-        table.add_row(
-            i.on_date.isoformat(), Text(i.title), Text(i.team or "everyone"), Text(i.recorded_by)
-        )
-    Console().print(table)
+    print_records(
+        fmt,
+        found,
+        [
+            ("date", lambda i: i.on_date.isoformat()),
+            ("title", lambda i: i.title),
+            ("team", lambda i: i.team or "everyone"),
+            ("recorded by", lambda i: i.recorded_by),
+        ],
+    )
 
 
 COMMANDS = [intervention_group]

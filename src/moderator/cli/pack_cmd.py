@@ -43,6 +43,15 @@ def pack_group() -> None:
     """
 
 
+def _as_actor(
+    ctx: click.Context, db: Path | None, user: str | None, action: Any, *args: Any, **kwargs: Any
+) -> Any:
+    """``action(store, acting user, *args, **kwargs)`` in one session of the database."""
+    store, who = open_for(ctx, db, user)
+    with store:
+        return action(store, acting_user(store, who), *args, **kwargs)
+
+
 def _pack_result(result: Any, fmt: str, lines: list[str]) -> None:
     if fmt == "json":
         emit_json(result.model_dump(mode="json"))
@@ -81,18 +90,17 @@ def pack_export(
     """Write a moderation request (lead): rubric and anonymised cases, sealed; no manager grades."""
     from moderator.exchange.packs import export_request
 
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        result = export_request(
-            store,
-            actor,
-            sample_id,
-            out,
-            key_path=_key_path(key_file),
-            authority=authority,
-            recipient=recipient,
-        )
+    result = _as_actor(
+        ctx,
+        db,
+        user,
+        export_request,
+        sample_id,
+        out,
+        key_path=_key_path(key_file),
+        authority=authority,
+        recipient=recipient,
+    )
     _pack_result(
         result,
         fmt,
@@ -122,10 +130,9 @@ def pack_open(
     """Open a request from another authority: its cases become moderations to do here."""
     from moderator.exchange.packs import open_request
 
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        result = open_request(store, actor, file, moderator=moderator, expect_fingerprint=expect)
+    result = _as_actor(
+        ctx, db, user, open_request, file, moderator=moderator, expect_fingerprint=expect
+    )
     _pack_result(
         result,
         fmt,
@@ -165,17 +172,16 @@ def pack_return(
     """Write the return pack: your submitted moderations of a received request, sealed."""
     from moderator.exchange.packs import write_return
 
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        result = write_return(
-            store,
-            actor,
-            out,
-            request_id=request_id,
-            authority=authority,
-            include_returned=include_returned,
-        )
+    result = _as_actor(
+        ctx,
+        db,
+        user,
+        write_return,
+        out,
+        request_id=request_id,
+        authority=authority,
+        include_returned=include_returned,
+    )
     _pack_result(
         result,
         fmt,
@@ -210,12 +216,9 @@ def pack_import(
     """
     from moderator.exchange.packs import import_return
 
-    store, who = open_for(ctx, db, user)
-    with store:
-        actor = acting_user(store, who)
-        result = import_return(
-            store, actor, file, key_path=_key_path(key_file), moderator=moderator
-        )
+    result = _as_actor(
+        ctx, db, user, import_return, file, key_path=_key_path(key_file), moderator=moderator
+    )
     _pack_result(
         result,
         fmt,

@@ -10,10 +10,9 @@ from moderator.cli.common import (
     acting_user,
     common_options,
     echo_text,
-    emit_json,
-    escape,
     format_option,
     open_for,
+    print_records,
     read_secret,
 )
 
@@ -64,16 +63,16 @@ def list_(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> No
     store, _who = open_for(ctx, db, user)
     with store:
         users = list_users(store)
-    if fmt == "json":
-        emit_json([u.model_dump(mode="json") for u in users])
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("name", "role", "team", "authority")
-    for u in users:
-        table.add_row(*(escape(v) for v in (u.name, u.role.value, u.team or "", u.authority or "")))
-    Console().print(table)
+    print_records(
+        fmt,
+        users,
+        [
+            ("name", lambda u: u.name),
+            ("role", lambda u: u.role.value),
+            ("team", lambda u: u.team),
+            ("authority", lambda u: u.authority),
+        ],
+    )
 
 
 @user_group.command("password")

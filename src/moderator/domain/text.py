@@ -58,6 +58,24 @@ def require_plain_text(value: str, what: str, *, multiline: bool = True) -> str:
     return _LINE_ENDINGS.sub("\n", value) if multiline else value
 
 
+def plain_field(
+    value: str | None, what: str, limit: int, *, required: bool = True, multiline: bool = True
+) -> str | None:
+    """A stripped, plain-text field of at most ``limit`` characters; None when empty and optional.
+
+    Raises:
+        BadInput: empty when required, too long, or holding a control character.
+    """
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise BadInput(f"{what}: must not be empty")
+        return None
+    if len(text) > limit:
+        raise BadInput(f"{what}: at most {limit} characters ({len(text)} given)")
+    return require_plain_text(text, what, multiline=multiline)
+
+
 def strip_controls(value: str, *, multiline: bool = True) -> str:
     """``value`` without control characters (line endings become ``\\n``; in one line, a space)."""
     if multiline:

@@ -29,17 +29,15 @@ from moderator.exchange.manifest import (
     rubric_refs,
     validate_pack,
 )
+from moderator.exchange.publish import publish_pack
 from moderator.exchange.seal import (
     PACK_FORMAT,
     PACK_SCHEMA_VERSION,
-    discard_file,
     fingerprint,
     load_or_create_pack_key,
-    place_file,
     read_pack,
     return_token,
     seal_request,
-    write_pack,
 )
 from moderator.services.rubrics import ensure_rubric, rubric_by_hash
 from moderator.services.users import Role, User, get_user, require_role
@@ -126,61 +124,43 @@ def export_request(
         "return_token": return_token(key, pack_id),
     }
     doc["seal"] = seal_request(doc, key)
-    tmp, data = write_pack(out, doc)
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        with store.transaction():
-            for r in chosen:
-                store.execute(
-                    "UPDATE moderations SET pack_id = ?, source = 'external', updated_at = ?"
-                    " WHERE id = ? AND status = 'todo' AND pack_id IS NULL",
-                    (pack_id, created, r["moderation_id"]),
-                )
-            register_pack(
-                store,
-                pack_id=pack_id,
-                direction="export",
-                kind=REQUEST,
-                by=user.name,
-                sample_id=sample_id,
-                seal=doc["seal"]["hmac"],
-                authority=recipient,
-                ref=None,
-                items=len(chosen),
-                sha256=digest,
-                at=created,
+
+    def mark() -> None:
+        for r in chosen:
+            store.execute(
+                "UPDATE moderations SET pack_id = ?, source = 'external', updated_at = ?"
+                " WHERE id = ? AND status = 'todo' AND pack_id IS NULL",
+                (pack_id, created, r["moderation_id"]),
             )
-            store.record_event(
-                user.name,
-                "pack.export",
-                "pack",
-                pack_id,
-                after=f"{len(chosen)} cases",
-                detail={
-                    "kind": REQUEST,
-                    "sample_id": sample_id,
-                    "audit_ids": [r["audit_id"] for r in chosen],
-                    "sha256": digest,
-                    "recipient": recipient,
-                },
-                at=created,
-            )
-    except BaseException:
-        discard_file(tmp)
-        raise
-    place_file(tmp, out)
-    return PackResult(
-        pack_id=pack_id,
-        kind=REQUEST,
-        path=str(out),
-        fingerprint=fingerprint(data),
-        sha256=digest,
-        items=len(chosen),
-        audit_ids=[r["audit_id"] for r in chosen],
-        moderation_ids=[r["moderation_id"] for r in chosen],
-        skipped=skipped,
-        authority=recipient,
-        sample_id=sample_id,
+
+    audit_ids = [r["audit_id"] for r in chosen]
+    return publish_pack(
+        store,
+        out,
+        doc,
+        result={
+            "pack_id": pack_id,
+            "kind": REQUEST,
+            "items": len(chosen),
+            "audit_ids": audit_ids,
+            "moderation_ids": [r["moderation_id"] for r in chosen],
+            "skipped": skipped,
+            "authority": recipient,
+            "sample_id": sample_id,
+        },
+        by=user.name,
+        at=created,
+        event=(
+            "pack.export",
+            f"{len(chosen)} cases",
+            {
+                "kind": REQUEST,
+                "sample_id": sample_id,
+                "audit_ids": audit_ids,
+                "recipient": recipient,
+            },
+        ),
+        mark=mark,
     )
 
 

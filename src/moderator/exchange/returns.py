@@ -27,18 +27,16 @@ from moderator.exchange.manifest import (
     rubric_refs,
     validate_pack,
 )
+from moderator.exchange.publish import publish_pack
 from moderator.exchange.seal import (
     PACK_FORMAT,
     PACK_SCHEMA_VERSION,
-    discard_file,
     fingerprint,
     load_pack_key,
-    place_file,
     read_pack,
     return_token,
     seal_return,
     verify_return_seal,
-    write_pack,
 )
 from moderator.services.rubrics import rubric_by_hash
 from moderator.services.users import Role, User, get_user, require_role
@@ -139,60 +137,43 @@ def write_return(
         "moderations": moderations,
     }
     doc["seal"] = seal_return(doc, request["return_token"])
-    tmp, data = write_pack(out, doc)
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        with store.transaction():
-            for r in rows:
-                store.execute(
-                    "UPDATE moderations SET returned_in = ?, updated_at = ? WHERE id = ?",
-                    (pack_id, created, r["id"]),
-                )
-            register_pack(
-                store,
-                pack_id=pack_id,
-                direction="export",
-                kind=RETURN,
-                by=user.name,
-                sample_id=None,
-                seal=doc["seal"]["hmac"],
-                authority=request["source_authority"],
-                ref=request_id,
-                items=len(rows),
-                sha256=digest,
-                at=created,
+
+    def mark() -> None:
+        for r in rows:
+            store.execute(
+                "UPDATE moderations SET returned_in = ?, updated_at = ? WHERE id = ?",
+                (pack_id, created, r["id"]),
             )
-            store.record_event(
-                user.name,
-                "pack.return",
-                "pack",
-                pack_id,
-                after=f"{len(rows)} moderations",
-                detail={
-                    "kind": RETURN,
-                    "request": request_id,
-                    "to": request["source_authority"],
-                    "sha256": digest,
-                    "still_to_do": outstanding,
-                },
-                at=created,
-            )
-    except BaseException:
-        discard_file(tmp)
-        raise
-    place_file(tmp, out)
-    return PackResult(
-        pack_id=pack_id,
-        kind=RETURN,
-        path=str(out),
-        fingerprint=fingerprint(data),
-        sha256=digest,
-        items=len(rows),
-        audit_ids=[m["audit_id"] for m in moderations],
-        moderation_ids=[r["id"] for r in rows],
-        skipped=[f"{outstanding} moderation(s) still to grade and submit"] if outstanding else [],
-        authority=request["source_authority"],
-        request_pack_id=request_id,
+
+    return publish_pack(
+        store,
+        out,
+        doc,
+        result={
+            "pack_id": pack_id,
+            "kind": RETURN,
+            "items": len(rows),
+            "audit_ids": [m["audit_id"] for m in moderations],
+            "moderation_ids": [r["id"] for r in rows],
+            "skipped": [f"{outstanding} moderation(s) still to grade and submit"]
+            if outstanding
+            else [],
+            "authority": request["source_authority"],
+            "request_pack_id": request_id,
+        },
+        by=user.name,
+        at=created,
+        event=(
+            "pack.return",
+            f"{len(rows)} moderations",
+            {
+                "kind": RETURN,
+                "request": request_id,
+                "to": request["source_authority"],
+                "still_to_do": outstanding,
+            },
+        ),
+        mark=mark,
     )
 
 

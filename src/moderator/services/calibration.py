@@ -20,6 +20,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from moderator.domain.grades import Grade
+from moderator.domain.text import plain_field
 from moderator.errors import BadInput, NotFound
 from moderator.services.audits import assign_audit
 from moderator.services.rubrics import ensure_rubric, resolve_rubric, rubric_by_hash
@@ -64,14 +65,9 @@ class CalibrationComparison(BaseModel):
 
 
 def _reason(text: str, criterion: str) -> str:
-    clean = text.strip()
-    if not clean:
-        raise BadInput(f"{criterion}: the agreed grade needs a reason")
-    if len(clean) > MAX_REASON:
-        raise BadInput(f"{criterion}: reason longer than {MAX_REASON} characters")
-    if any((ord(ch) < 32 and ch not in "\n\t") or 127 <= ord(ch) < 160 for ch in clean):
-        raise BadInput(f"{criterion}: control characters are not allowed in a reason")
-    return clean
+    reason = plain_field(text, f"{criterion}: the agreed grade's reason", MAX_REASON)
+    assert reason is not None  # required: plain_field refuses an empty one
+    return reason
 
 
 def agree_calibration_case(

@@ -285,6 +285,11 @@ class AuditTarget(_SheetTarget):
     _rubric_of = staticmethod(audit_rubric)
     _sheet_of = staticmethod(audit_sheet)
 
+    @property
+    def audit_id(self) -> int:
+        """The audit graded."""
+        return self.key
+
     def load(self) -> GradingSheet:
         """Read the audit as this user may see it."""
         detail = get_audit(self.store, self.user, self.key)
@@ -318,6 +323,11 @@ class ModerationTarget(_SheetTarget):
 
     _rubric_of = staticmethod(moderation_rubric)
     _sheet_of = staticmethod(moderation_sheet)  # the first write claims an unassigned moderation
+
+    @property
+    def moderation_id(self) -> int:
+        """The moderation graded."""
+        return self.key
 
     def load(self) -> GradingSheet:
         """Read the moderation as this user may see it: case, rubric, own grading."""

@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from moderator.errors import BadInput
+from moderator.domain.text import plain_field
 from moderator.services.users import Role, User, require_role
 from moderator.store.db import Store
 
@@ -26,19 +26,6 @@ class Intervention(BaseModel):
     recorded_by: str
 
 
-def _clean(value: str | None, field: str, limit: int, *, required: bool) -> str | None:
-    text = (value or "").strip()
-    if not text:
-        if required:
-            raise BadInput(f"{field}: must not be empty")
-        return None
-    if len(text) > limit:
-        raise BadInput(f"{field}: at most {limit} characters")
-    if any((ord(ch) < 32 and ch not in "\n\t") or 127 <= ord(ch) < 160 for ch in text):
-        raise BadInput(f"{field}: control characters are not allowed")
-    return text
-
-
 def add_intervention(
     store: Store,
     user: User,
@@ -50,9 +37,9 @@ def add_intervention(
 ) -> Intervention:
     """Record an intervention (leads only); the event log keeps who and when."""
     require_role(user, Role.LEAD, doing="record interventions")
-    clean_title = _clean(title, "title", MAX_TITLE, required=True)
-    clean_detail = _clean(detail, "detail", MAX_DETAIL, required=False)
-    clean_team = _clean(team, "team", MAX_TITLE, required=False)
+    clean_title = plain_field(title, "title", MAX_TITLE, multiline=False)
+    clean_detail = plain_field(detail, "detail", MAX_DETAIL, required=False)
+    clean_team = plain_field(team, "team", MAX_TITLE, required=False, multiline=False)
     with store.transaction():
         cur = store.execute(
             "INSERT INTO interventions (on_date, title, detail, team, recorded_by, recorded_at)"

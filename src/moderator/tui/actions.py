@@ -271,15 +271,7 @@ ACTIONS: tuple[Action, ...] = (
     # -- everywhere ----------------------------------------------------------------
     Action("app.help", "app", "question_mark", "help", "Help", "Show every key and what it does"),
     Action("app.theme", "app", "ctrl+t", "toggle_theme", "Theme", "Switch between dark and light"),
-    Action(
-        "app.import",
-        "app",
-        "ctrl+o",
-        "import_cases",
-        "Import",
-        "Import cases, deciding what the redactor is unsure of",
-        show=False,
-    ),
+    Action("app.import", "app", "ctrl+o", "import_cases", "Import", "Import cases", show=False),
     Action(
         "app.quit",
         "app",
