@@ -379,6 +379,13 @@ def _print_table(result: Report) -> None:
     shown = [f"{key} {o.count} ({o.raised} raised)" for key, o in overridden if o.count]
     if shown:
         console.print("Overrides by manager: " + ", ".join(shown) + ".")
+    for i in result.interventions:
+        console.print(
+            f"Intervention {i.date.isoformat()} {escape(i.title)}: mean drift "
+            f"{fmt(i.before.mean_drift, 'signed')} before, {fmt(i.after.mean_drift, 'signed')} "
+            f"after (change {fmt(i.drift_difference, 'signed')}, "
+            f"95% CI {fmt(i.drift_difference_ci, 'ci')})."
+        )
     cov = result.coverage
     if cov.rate is not None:
         console.print(
@@ -386,7 +393,7 @@ def _print_table(result: Report) -> None:
             f"({fmt(cov.rate, 'pct')}; target {fmt(cov.target, 'pct')})."
         )
     console.print(
-        Text("Full report: --format md | html | xlsx | json --out FILE", style="dim"),
+        Text("Full report: --format md | html | xlsx | json | pack --out FILE", style="dim"),
     )
 
 
