@@ -379,12 +379,12 @@ def _print_table(result: Report) -> None:
     shown = [f"{key} {o.count} ({o.raised} raised)" for key, o in overridden if o.count]
     if shown:
         console.print("Overrides by manager: " + ", ".join(shown) + ".")
-    for i in result.interventions:
+    for effect in result.interventions:
+        before, after = effect.before.mean_drift, effect.after.mean_drift
         console.print(
-            f"Intervention {i.date.isoformat()} {escape(i.title)}: mean drift "
-            f"{fmt(i.before.mean_drift, 'signed')} before, {fmt(i.after.mean_drift, 'signed')} "
-            f"after (change {fmt(i.drift_difference, 'signed')}, "
-            f"95% CI {fmt(i.drift_difference_ci, 'ci')})."
+            f"Intervention {effect.date.isoformat()} {escape(effect.title)}: mean drift "
+            f"{fmt(before, 'signed')} before, {fmt(after, 'signed')} after (change {fmt(effect.drift_difference, 'signed')}, "
+            f"95% CI {fmt(effect.drift_difference_ci, 'ci')})."
         )
     cov = result.coverage
     if cov.rate is not None:
