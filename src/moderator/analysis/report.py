@@ -24,6 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from moderator.analysis.calibration import CalibrationSummary
+from moderator.analysis.drift_stats import DriftStats
 
 Period = Literal["month", "quarter"]
 
@@ -67,37 +68,11 @@ DEFINITIONS: dict[str, str] = {
 }
 
 
-class Stats(BaseModel):
-    """Drift statistics for one set of (manager, moderated) pairs. ``None`` = undefined."""
+class Stats(DriftStats):
+    """Drift statistics for one set of (manager, moderated) pairs. ``None`` = undefined.
 
-    n: int = Field(description="moderated pairs")
-    exact_agreement: float | None
-    adjacent_agreement: float | None
-    downgraded: float | None
-    upgraded: float | None
-    to_inadequate: int
-    mean_drift: float | None
-    mean_drift_ci: tuple[float, float] | None
-    weighted_kappa: float | None
-    alpha_ordinal: float | None
-    sign_test_p: float | None
-    confusion: list[list[int]]
-    not_moderated: int = Field(0, description="pairs without a moderated grade")
-
-    @property
-    def downgraded_count(self) -> int:
-        """Pairs the moderator graded worse than the manager."""
-        return sum(self.confusion[i][j] for i in range(4) for j in range(4) if j > i)
-
-    @property
-    def upgraded_count(self) -> int:
-        """Pairs the moderator graded better than the manager."""
-        return sum(self.confusion[i][j] for i in range(4) for j in range(4) if j < i)
-
-    @property
-    def exact_count(self) -> int:
-        """Pairs on which manager and moderator agreed exactly."""
-        return sum(self.confusion[i][i] for i in range(4))
+    The fields and their meaning are those of :class:`~moderator.analysis.stats.DriftStats`.
+    """
 
 
 class OverrideCounts(BaseModel):

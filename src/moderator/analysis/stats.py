@@ -42,11 +42,12 @@ Undefined values are ``None``; no NaN ever leaves this module.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from moderator.analysis.drift_stats import DriftStats as DriftStats
 
 K = 4
 """Number of grades."""
@@ -57,40 +58,6 @@ _QUADRATIC = _DRIFT**2
 
 ConfusionStack = npt.NDArray[np.int64]
 """Confusion tables, shape ``(groups, 4, 4)``."""
-
-
-@dataclass(frozen=True)
-class DriftStats:
-    """The drift statistics for one set of pairs (see docs). ``None`` = undefined."""
-
-    n: int
-    exact_agreement: float | None
-    adjacent_agreement: float | None
-    downgraded: float | None
-    upgraded: float | None
-    to_inadequate: int
-    mean_drift: float | None
-    mean_drift_ci: tuple[float, float] | None
-    weighted_kappa: float | None
-    alpha_ordinal: float | None
-    sign_test_p: float | None
-    confusion: list[list[int]]
-    not_moderated: int = 0
-
-    @property
-    def downgraded_count(self) -> int:
-        """Number of pairs the moderator graded worse than the manager."""
-        return int(sum(self.confusion[i][j] for i in range(K) for j in range(K) if j > i))
-
-    @property
-    def upgraded_count(self) -> int:
-        """Number of pairs the moderator graded better than the manager."""
-        return int(sum(self.confusion[i][j] for i in range(K) for j in range(K) if j < i))
-
-    @property
-    def exact_count(self) -> int:
-        """Number of pairs on which manager and moderator agreed exactly."""
-        return int(sum(self.confusion[i][i] for i in range(K)))
 
 
 def confusion_by_group(

@@ -264,12 +264,20 @@ def register_pack(
     items: int,
     sha256: str,
     at: str,
+    event: tuple[str, str, dict[str, Any]],
 ) -> None:
-    """Record a pack in the append-only pack register (inside the caller's transaction)."""
+    """Record a pack in the append-only pack register and the event log (in the caller's transaction).
+
+    ``event`` is the event's kind, its ``after`` text and its detail (the SHA-256 is added).
+    """
     store.execute(
         "INSERT INTO packs (id, direction, kind, at, by, sample_id, seal, authority, ref, items,"
         " sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (pack_id, direction, kind, at, by, sample_id, seal, authority, ref, items, sha256),
+    )
+    event_kind, after, detail = event
+    store.record_event(
+        by, event_kind, "pack", pack_id, after=after, detail={**detail, "sha256": sha256}, at=at
     )
 
 

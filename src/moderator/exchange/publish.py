@@ -29,12 +29,11 @@ def publish_pack(
         result: the :class:`PackResult` fields particular to this pack (``pack_id``,
             ``kind``, ``items``, ids, ``authority``, …); path, fingerprint and
             SHA-256 are filled in here.
-        event: the event's kind, its ``after`` text and its detail (the SHA-256 is added).
+        event: the event's kind, its ``after`` text and its detail (see ``register_pack``).
         mark: writes this pack's own changes to the moderations (in the transaction).
     """
     tmp, data = write_pack(out, doc)
     digest = hashlib.sha256(data).hexdigest()
-    kind, after, detail = event
     try:
         with store.transaction():
             mark()
@@ -51,11 +50,8 @@ def publish_pack(
                 items=result["items"],
                 sha256=digest,
                 at=at,
+                event=event,
             )
-            store.record_event(
-                by, kind, "pack", result["pack_id"], after=after,
-                detail={**detail, "sha256": digest}, at=at,
-            )  # fmt: skip
     except BaseException:
         discard_file(tmp)
         raise

@@ -307,20 +307,15 @@ def open_request(
             items=len(pack.items),
             sha256=digest,
             at=stamp,
-        )
-        store.record_event(
-            user.name,
-            "pack.open",
-            "pack",
-            manifest.pack_id,
-            after=f"{len(pack.items)} cases",
-            detail={
-                "kind": REQUEST,
-                "from": manifest.source_authority,
-                "sha256": digest,
-                "moderator": None if assignee is None else assignee.name,
-            },
-            at=stamp,
+            event=(
+                "pack.open",
+                f"{len(pack.items)} cases",
+                {
+                    "kind": REQUEST,
+                    "from": manifest.source_authority,
+                    "moderator": None if assignee is None else assignee.name,
+                },
+            ),
         )
     return PackResult(
         pack_id=manifest.pack_id,

@@ -316,21 +316,16 @@ def import_return(
             items=len(pack.moderations),
             sha256=digest,
             at=stamp,
-        )
-        store.record_event(
-            user.name,
-            "pack.import",
-            "pack",
-            manifest.pack_id,
-            after=f"{len(pack.moderations)} moderations",
-            detail={
-                "kind": RETURN,
-                "request": manifest.request_pack_id,
-                "from": manifest.source_authority,
-                "audit_ids": ids,
-                "sha256": digest,
-            },
-            at=stamp,
+            event=(
+                "pack.import",
+                f"{len(pack.moderations)} moderations",
+                {
+                    "kind": RETURN,
+                    "request": manifest.request_pack_id,
+                    "from": manifest.source_authority,
+                    "audit_ids": ids,
+                },
+            ),
         )
     return PackResult(
         pack_id=manifest.pack_id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.text import Text
+
 from moderator.domain.grades import Grade
 from moderator.reports.formatting import SERVICE_AREAS, service_area_label
 
@@ -33,3 +35,15 @@ def grade_abbrev(grade: Grade | None) -> str:
 def grade_class(grade: Grade | None) -> str:
     """The CSS class that colours a grade: ``-g1`` … ``-g4``, or ``-ungraded``."""
     return "-ungraded" if grade is None else f"-g{int(grade)}"
+
+
+def drift_text(drift: int | None) -> Text:
+    """Drift in grade steps, coloured: downgrade, agreement, upgrade."""
+    if drift is None:
+        return Text("—", style="dim")
+    if drift == 0:
+        return Text("agreed", style="bold green")
+    sign = "+" if drift > 0 else "−"
+    style = "bold red" if drift > 0 else "bold yellow"
+    word = "down" if drift > 0 else "up"
+    return Text(f"{sign}{abs(drift)} {word}", style=style)

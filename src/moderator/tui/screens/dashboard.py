@@ -194,6 +194,15 @@ class DashboardScreen(ModeratorScreen):
             source="database",
             as_of=self.moderator_app.today(),
         )
+        if self.is_lead:  # calibration beside moderation: two measures that should agree
+            from moderator.analysis.calibration import beside_moderation
+            from moderator.services.calibration_stats import calibration_summary
+
+            summary = calibration_summary(store)
+            if summary.by_manager:
+                report = report.model_copy(
+                    update={"calibration": beside_moderation(summary, report.by_manager)}
+                )
         teams = titles = None
         if first:
             teams = sorted({t for t in counts.audits.team.labels if t}, key=str.casefold)
