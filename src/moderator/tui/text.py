@@ -5,19 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 
 from moderator.domain.grades import Grade
+from moderator.reports.formatting import SERVICE_AREAS, service_area_label
 
-SERVICE_AREAS = {
-    "help_and_protection": "Help and protection",
-    "children_in_care": "Children in care",
-    "care_leavers": "Care leavers",
-}
+__all__ = ["SERVICE_AREAS", "grade_label", "service_area_label", "status_label"]
 
 STATUSES = {"todo": "To do", "draft": "Draft", "submitted": "Submitted"}
-
-
-def service_area_label(value: str) -> str:
-    """``help_and_protection`` → ``Help and protection``."""
-    return SERVICE_AREAS.get(value, value.replace("_", " ").capitalize())
 
 
 def status_label(value: str) -> str:

@@ -191,7 +191,7 @@ class DashboardScreen(ModeratorScreen):
             coverage_target=self.moderator_app.settings.coverage_target,
             period=period,
             filters=filters,
-            source=str(self.moderator_app.db_path),
+            source="database",
             as_of=self.moderator_app.today(),
         )
         if self.is_lead:  # calibration beside moderation: two measures that should agree
@@ -285,7 +285,8 @@ class DashboardScreen(ModeratorScreen):
 
     def caption(self, report: Report, *, with_filters: bool = False) -> str:
         """Whose audits and how many; the filters too where the filter bar is not in view."""
-        whose = "Every manager" if self.is_lead else f"Your audits ({self.user.name})"
+        team = f" in {report.filters.team}" if report.filters.team else ""
+        whose = f"Every manager{team}" if self.is_lead else f"Your audits ({self.user.name})"
         return tables.report_caption(report, whose, with_filters=with_filters)
 
     def draw_trend(self, palette: Palette, width: int) -> RenderableType:
@@ -487,6 +488,12 @@ class DashboardScreen(ModeratorScreen):
             from moderator.services.paired_rows import report_inputs
 
             pairs = report_inputs(self.moderator_app.require_store(), self.user, filters)[0]
+        from moderator.services.report_context import context_of
+
+        store, authority = self.moderator_app.require_store(), self.moderator_app.settings.authority
+        report = report.model_copy(
+            update=context_of(store, self.user, filters, authority=authority)
+        )
         export_report(report, request.fmt, request.path, pairs=pairs, filters=filters)
         self.post_message(self.Exported(request))
 
