@@ -152,6 +152,14 @@ RELATION_CUES = frozenset(
     for p in [
         "neighbour",
         " neighbours",
+        # who a missing or arrested child was with: "Found with JORDAN BELL (17)"
+        " found with",
+        " seen with",
+        " stayed with",
+        " staying with",
+        " went off with",
+        " left with",
+        " arrested with",
         " next door neighbour",
         " boyfriend",
         " girlfriend",

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.patterns import near_spans, word_positions
+
 MONTHS: dict[str, int] = {
     "january": 1,
     "february": 2,
@@ -220,6 +223,7 @@ WORDED_DATE_RE = re.compile(
     rf"(?i:(?:the\s+)?(?P<wd>{_ORDINAL})\s+(?:of\s+)?(?P<wm>{_MONTH}))(?![a-z])"
     rf"|(?P<mm2>{_MONTH})\s+the\s+(?P<wd2>(?i:{_ORDINAL}))(?![a-z])"
 )
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "03JUN11", "3jun2011": a compact date of birth as police and health forms write it
 COMPACT_DATE_RE = re.compile(
     r"(?<![\w/])(?P<d>\d{1,2})(?P<m>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
@@ -260,7 +264,9 @@ def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, i
     out: list[tuple[int, int, tuple[int | None, int, int] | None]] = []
     lower = text.lower()
     if any(stem in lower for stem in _ORDINAL_STEMS):  # quick: no ordinal word, no worded date
-        for m in WORDED_DATE_RE.finditer(text):
+        # only around month names: trying the ordinals at every position of a long note is slow
+        months = word_positions(lower_same_length(text), _MONTH_STEMS)  # offsets kept
+        for m in near_spans(WORDED_DATE_RE, months, text, 40, 30):
             word, month = (
                 (m.group("wd"), m.group("wm"))
                 if m.group("wd")

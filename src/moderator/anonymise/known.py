@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from moderator.anonymise.cues import NAME_SKIP
 from moderator.anonymise.lexicon import WORD_RE, Lexicon, lower_same_length, phrase_key, word_key
@@ -101,8 +102,12 @@ class Known:
             for variant in _deletions(key) | {key}:
                 self._near.setdefault(variant, who)
         for key, who in self.given_keys.items():
-            for size in range(max(3, len(key) - 4), len(key)):
-                self._near.setdefault(f"^{key[:size]}", who)  # a short form: "Kay" for Kayden
+            for part in {key, *key.split("-")}:  # Lily-Rose: "Lil…" as well
+                for size in range(max(3, len(part) - 4), len(part)):
+                    self._near.setdefault(f"^{part[:size]}", who)  # "Kay" for Kayden
+            for size in range(4, len(key) - 1):  # the end of a long name: "Celle" for Marcelle
+                if len(key) >= 6:
+                    self._near.setdefault(f"${key[-size:]}", who)
             if len(key) >= 4:
                 self.two_letters.setdefault(key[:2], who)  # "Ky" for Kyron
 
@@ -110,7 +115,7 @@ class Known:
         """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
         or the start of (at least three letters of a given name), or a pet form of that start
         (Simi for Simran, Jassi for Jaswant, Roksi for Roksana)."""
-        who = self._near.get(f"^{key}")
+        who = self._near.get(f"^{key}") or self._near.get(f"${key}")
         if who is not None:
             return who
         for suffix in _PET_SUFFIXES:
@@ -118,6 +123,10 @@ class Known:
                 who = self._near.get(f"^{key[: -len(suffix)]}")
                 if who is not None:
                     return who
+        if len(key) >= 3 and key.endswith("sh"):  # Presh for Precious, Osh for Osian
+            who = self._near.get(f"^{key[:-1]}") or self._short_start(key[:-1])
+            if who is not None:
+                return who
         if len(key) < 4:
             return None
         for variant in _deletions(key) | {key}:
@@ -125,6 +134,12 @@ class Known:
             if who is not None:
                 return who
         return None
+
+    def _short_start(self, stem: str) -> int | None:
+        """Whose given name begins with the two letters ``stem``."""
+        if len(stem) != 2:
+            return None
+        return next((who for k, who in self.given_keys.items() if k.startswith(stem)), None)
 
     def short_form(self, key: str) -> int | None:
         """Whose given name ``key`` begins (at least three letters): "Kay" for Kayla."""
@@ -140,12 +155,15 @@ class Known:
         return owners
 
 
-# endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie
-_PET_SUFFIXES = ("si", "sy", "zy", "ie", "ey", "y", "i", "o")
+# endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie,
+# Natka, Pasha, Lils, Codes, Mela
+_PET_SUFFIXES = ("sha", "si", "sy", "zy", "ie", "ey", "ka", "es", "y", "i", "o", "a", "s")
 
 
-def _deletions(key: str) -> set[str]:
-    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+@lru_cache(maxsize=4096)
+def _deletions(key: str) -> frozenset[str]:
+    """``key`` with one letter dropped, every way (cached: the same names recur in every case)."""
+    return frozenset(key[:i] + key[i + 1 :] for i in range(len(key)))
 
 
 def _name_words(name: str) -> list[str]:
@@ -225,24 +243,29 @@ def _register_variants(known: Known, lex: Lexicon) -> None:
     (Lexi, Alexis), pet forms (Jakey, Jessy), possessives written without an apostrophe
     (jakes, mias) and beginnings of four letters or more (harv for Harvey)."""
     for key, who in list(known.given_keys.items()):
-        forms = set(lex.diminutives.get(key, ()))
-        for full in lex.fuller.get(key, ()):
-            forms.add(full)
-            forms.update(lex.diminutives.get(full, ()))
-        for form in [key, *forms]:
-            if len(form) < 3:
-                continue
-            forms.add(form + "s")
-            if form[-1] not in "aeiouy":
-                forms.update((form + "y", form + "ie", form + "ey"))
-        if key in lex.common:  # "Mark": not "marks", "marky"
-            forms = {f for f in forms if not f.startswith(key)}
-        for form in forms:
-            if len(form) >= 2 and form not in lex.common:
-                known.ngrams.setdefault((form,), who)
+        for form in _variant_forms(key, lex):
+            known.ngrams.setdefault((form,), who)
         for size in range(4, len(key)):  # taken only in lower case, as said: "harv said"
             if "-" not in key[:size]:
                 known.beginnings.setdefault(key[:size], who)
+
+
+@lru_cache(maxsize=4096)
+def _variant_forms(key: str, lex: Lexicon) -> tuple[str, ...]:
+    """The forms derived from one given name (cached: the lexicon is loaded once, names recur)."""
+    forms = set(lex.diminutives.get(key, ()))
+    for full in lex.fuller.get(key, ()):
+        forms.add(full)
+        forms.update(lex.diminutives.get(full, ()))
+    for form in [key, *forms]:
+        if len(form) < 3:
+            continue
+        forms.add(form + "s")
+        if form[-1] not in "aeiouy":
+            forms.update((form + "y", form + "ie", form + "ey"))
+    if key in lex.common:  # "Mark": not "marks", "marky"
+        forms = {f for f in forms if not f.startswith(key)}
+    return tuple(sorted(f for f in forms if len(f) >= 2 and f not in lex.common))
 
 
 def known_people(case: RawCase, lex: Lexicon) -> Known:

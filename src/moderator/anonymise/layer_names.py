@@ -107,21 +107,30 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
     n = len(toks)
     done = 0
     for i in st.capitalised:
-        if i < done or not _nameish(st, toks, i):
+        if i < done:
+            continue
+        # a name in capitals ("Found with TARIQ AZAM") counts when a cue announces a person
+        shouting = _shouted_after_cue(st, toks, i)
+        if not (shouting or _nameish(st, toks, i)):
             continue
         j = i + 1
-        while j < n and j - i < 4 and _nameish(st, toks, j) and st.joined(toks[j - 1], toks[j]):
+        while (
+            j < n
+            and j - i < 4
+            and (_nameish(st, toks, j) or (shouting and _shouted(st, toks, j)))
+            and st.joined(toks[j - 1], toks[j])
+        ):
             j += 1
         if (
             j < n
             and toks[j - 1].key in st.lex.given
             and toks[j].cap
-            and toks[j].key in st.lex.surnames
+            and (toks[j].key in st.lex.surnames or (toks[j].key,) in st.lex.places)
             and not st.protected[j]
             and st.joined(toks[j - 1], toks[j])
             and st.free(toks[j].start, toks[j].end)
         ):
-            j += 1  # "Natalie Fenton": a surname that is also a town, after a given name
+            j += 1  # "Natalie Fenton", "Joe Mansfield": a town as a surname, after a given name
         kind, score = _score(st, toks, i, j)
         if score >= 3:
             # weak evidence (a score of 3) is for a person to confirm; 5 or more is sure
@@ -158,6 +167,7 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
             if (
                 len(chunk) == 1
                 and chunk[0].key in st.lex.protected_words
+                and (chunk[0].key,) not in st.lex.places  # "PC Poole" is an officer
                 and t.key in ("pc", "ds", "di", "dc")
             ):
                 continue
@@ -178,6 +188,23 @@ def _nameish(st: State, toks: list[Tok], i: int) -> bool:
         return False
     # an acronym, unless it is a listed name written in capitals
     return not (t.upper and key not in lex.given and key not in lex.surnames)
+
+
+def _shouted(st: State, toks: list[Tok], i: int) -> bool:
+    t = toks[i]
+    return (
+        t.upper
+        and not st.protected[i]
+        and st.free(t.start, t.end)
+        and t.key not in st.lex.protected_words
+        and t.key not in HONORIFICS
+        and t.word not in st.lex.acronyms
+    )
+
+
+def _shouted_after_cue(st: State, toks: list[Tok], i: int) -> bool:
+    """A word in capitals right after a relation or role cue ("found with", "neighbour")."""
+    return _shouted(st, toks, i) and _cue_before(st, toks, i) in ("relation", "role")
 
 
 def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:

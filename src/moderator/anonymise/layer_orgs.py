@@ -30,21 +30,38 @@ _ORG_NOUN = (
     r"|Kingdom\s+Hall|(?:Learning|Tuition|Education|Islamic|Community|Family|Resource)\s+Cent(?:re|er)"
     r"|Women['’]?s\s+(?:Group|Centre|Refuge)|Group|Playgroup|Pre-?[Ss]chool|Day\s+Nursery"
     r"|Kebab\s+House|Takeaway|Cash\s+(?:&|and)\s+Carry|Barbers?|Salon|Solicitors|Gym|Madrasa|Madrassa"
-    r"|F\.?C\.?|A\.?F\.?C\.?|Juniors|Ministries|Ministry|Forum|Fellowship|Assembly|Tabernacle|Foundation)"
+    r"|F\.?C\.?|A\.?F\.?C\.?|Juniors|Ministries|Ministry|Forum|Fellowship|Assembly|Tabernacle|Foundation"
+    # clubs, venues and small businesses by their head noun: "Felinfoel Youth RFC", "Tolgus Grill
+    # House", "Harbour Fish Bar", "Moss Bakery Co", "Gorton Hub Nursery", "Sweet Centre"
+    r"|A?R\.?L\.?F\.?C\.?|A?R\.?F\.?C\.?|Rangers|Hub|Grill|Tap|Fish\s+Bar|Chippy|Bakery|Kitchen"
+    r"|Cent(?:re|er)|Nursery|Ltd|Limited)"
 )
 ORG_HINT_RE = re.compile(
     r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
     r"|Mandir|Temple|Synagogue|Hall|Group|Playgroup|Pre-?[Ss]chool|Nursery|House|Takeaway|Carry"
     r"|Barbers?|Salon|Solicitors|Gym|Madras+a|F\.?C|Juniors|Ministr|Forum|Fellowship|Assembly"
-    r"|Tabernacle|Foundation|Refuge)\b"
+    r"|Tabernacle|Foundation|Refuge|A?R\.?L?\.?F\.?C|Rangers|Hub|Grill|Tap|Bar|Chippy|Bakery|Kitchen"
+    r"|Ltd|Limited)\b"
 )
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 WORSHIP_HINT_RE = re.compile(r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)\s+[A-Z]")
+_NAMED_HINT_WORDS = (
+    "nursery",
+    "playgroup",
+    "school",
+    "creche",
+    "club",
+    "church",
+    "mosque",
+    "gym",
+    "group",
+)
 NAMED_HINT_RE = re.compile(
     r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
 )
 ORG_RE = re.compile(
     rf"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?){_ORG_NOUN}"
+    rf"(?:\s+(?:{_ORG_NOUN}|House|Co\b))*"  # "Juniors RLFC", "Grill House", "Bakery Co"
     r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
 )
 FIRM_RE = re.compile(
@@ -140,8 +157,10 @@ _ORG_HINTS = (
     "Gym", "Madras", "FC", "F.C", "Juniors", "Ministr", "Forum", "Fellowship", "Assembly",
     "Tabernacle", "Foundation", "Refuge", "& Co", "and Co", "Sons", "Partners", "club", "church",
     "mosque", "gym",
-    "creche", "Playgroup", "playgroup",
+    "creche", "Playgroup", "playgroup", "RFC", "R.F.C", "RLFC", "Rangers", "Hub", "Grill", "Tap",
+    "Bar", "Chippy", "Bakery", "Kitchen", "Ltd", "Limited",
 )  # fmt: skip
+_SERVICE_NOUNS = frozenset({"hub", "centre", "center"})
 ORG_KINDS = {
     "nursery": "school",
     "playgroup": "school",
@@ -212,14 +231,21 @@ def find_organisations(st: State, add: Add) -> None:
             continue
         noun = word_key(text[m.end("name") : m.end()].split()[0]) if m.end() > m.end("name") else ""
         kind = ORG_KINDS.get(noun, "org")
-        add(start, m.end(), kind, " ".join(phrase_key(text[start : m.end()])), 58)
+        if noun in _SERVICE_NOUNS and all(
+            k in st.lex.protected_words or k in st.lex.common or k in _DESCRIPTIVE for k in keys
+        ):
+            continue  # "Hanley Family Hub", "Potteries Centre": a public service or a place
+        end = with_town(st, m.end())
+        add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
     worship = WORSHIP_AFTER_RE.finditer(text) if WORSHIP_HINT_RE.search(text) else iter(())
     for m in worship:
         start = _trim_leading(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()])
         if not generic_name(st, keys) and not _ends_protected(st, keys):
             add(start, m.end(), "org", " ".join(keys), 56)
-    named = NAMED_AFTER_RE.finditer(text) if NAMED_HINT_RE.search(text) else iter(())
+    lower = text.lower()
+    hinted = any(w in lower for w in _NAMED_HINT_WORDS)  # a quicker gate than a regex
+    named = NAMED_AFTER_RE.finditer(text) if hinted else iter(())
     for m in named:
         keys = phrase_key(m.group("name"))
         if (
@@ -236,6 +262,20 @@ def find_organisations(st: State, add: Add) -> None:
         if all(k in st.lex.protected_words for k in keys):
             continue  # a place: "nursery in Hanley"
         add(m.start("name"), m.end("name"), kind, " ".join(keys), 57)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
+
+
+def with_town(st: State, end: int) -> int:
+    """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it."""
+    m = _NEXT_WORD.match(st.text, end)
+    if m is not None:
+        words = phrase_key(m.group(1))
+        for size in (len(words), 1):
+            if words[:size] in st.lex.places:
+                return m.start(1) + len(" ".join(m.group(1).split()[:size]))
+    return end
 
 
 def find_acronyms(st: State) -> None:

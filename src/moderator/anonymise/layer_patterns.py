@@ -18,7 +18,7 @@ from moderator.anonymise.cues import (
 )
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
-from moderator.anonymise.layer_orgs import find_organisations, generic_name
+from moderator.anonymise.layer_orgs import find_organisations, generic_name, with_town
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
     WORD_RE,
@@ -60,7 +60,6 @@ from moderator.anonymise.patterns import (
     VEHICLE_OLD_RE,
     VEHICLE_RE,
     clean_left,
-    digit_regions,
     near,
     nhs_valid,
     phone_ok,
@@ -83,7 +82,7 @@ def find_patterns(st: State) -> None:
             add(m.start(), m.end(), "url", "", 99)
     for start, end, kind in find_literals(text, literals(st.case, st.lex)):
         add(start, end, kind, "home" if kind == "address" else "", 95)
-    for lo, hi in digit_regions(text):
+    for lo, hi in st.digit_regions():
         _numeric(st, lo, hi, add)
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
@@ -255,7 +254,8 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         return None  # "Special School", "Local Surgery": generic, not a named one
     if kind != "address" and generic_name(st, name):
         return None  # "Polish Saturday School": a description
-    return Cand(start, m.end(), kind, " ".join(name), 60, 0.9)
+    end = with_town(st, m.end()) if kind != "address" else m.end()
+    return Cand(start, end, kind, " ".join(name), 60, 0.9)
 
 
 _INSTITUTIONS = frozenset({"school", "gp_practice"})

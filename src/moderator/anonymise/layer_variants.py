@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.dates import find_loose_dates
-from moderator.anonymise.patterns import CASE_CUE_RE, clean_left, digit_regions
+from moderator.anonymise.patterns import CASE_CUE_RE, NOT_DIGITS, clean_left
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -47,7 +47,10 @@ FLAT_NAMED_RE = re.compile(
     r"|Building|Buildings|Mews|Lodge|Point|Heights|Mansions|Gardens|Centre)(?![\w])"
 )
 # an international number other than the UK's: "0048 600 900 123", "+353 87 123 4567"
-INTL_PHONE_RE = re.compile(r"(?<![\w+])(?:\+|00)(?!44)[1-9]\d{1,2}(?:[\s-]?\d{2,4}){2,5}(?!\d)")
+# any country's prefix, "+48", "0048" or "00 48" (one to three digits), then groups of digits
+INTL_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+|00[ \t]?)(?!44)[1-9]\d{0,2}(?:[\s-]?(?:\(0\)[ \t]?)?\d{2,4}){2,5}(?!\d)"
+)
 # two-letter words and month/weekday names that a loose plate or NI match might start or end with
 _WORDS = frozenset(
     [
@@ -144,7 +147,7 @@ _WORDS = frozenset(
 def find_variants(st: State, add: Add) -> None:
     """Add the identifiers written in unusual layouts to layer 1's candidates."""
     text = st.text
-    for lo, hi in digit_regions(text):  # every pattern below has digits: look only near them
+    for lo, hi in st.digit_regions():  # every pattern below has digits: look only near them
         _near_digits(st, add, lo, hi)
     if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
         for m in FLAT_NAMED_RE.finditer(text):
@@ -169,7 +172,7 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
     """The variants that contain digits, in one stretch of text around digits."""
     text = st.text
     stretch = text[lo:hi]
-    digits = sum(c.isdigit() for c in stretch)
+    digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
     if digits < 2:
         return  # every variant below has two digits or more
     if digits >= 6:
@@ -183,7 +186,8 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
     if digits >= 9 and ("00" in stretch or "+" in stretch):
         for m in INTL_PHONE_RE.finditer(text, lo, hi):
             if 9 <= sum(c.isdigit() for c in m.group()) <= 15:
-                add(m.start(), m.end(), "phone", "", 89)
+                # above the UK shapes (90): "0048 600 123" must not leave its last group
+                add(m.start(), m.end(), "phone", "", 91)
 
 
 def _ni_numbers(st: State, add: Add, lo: int, hi: int) -> None:

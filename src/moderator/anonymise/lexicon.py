@@ -5,6 +5,7 @@
 * ``common_words.txt``: everyday English words (a capitalised one may just start a
   sentence; a known name that is also a word is only redacted where capitalised);
 * ``vocabulary.txt``: protected social-work vocabulary, acronyms and place names;
+* ``uk_places.txt``: a gazetteer of UK cities, towns and boroughs, kept like the places above;
 * ``diminutives.txt``: short forms of given names (William: Will, Bill, Liam), read both
   ways (a known "Lexi" also matches "Alexis" and "Alexandra");
 * ``name_frequencies.txt``: given names and surnames of the communities of English towns
@@ -65,7 +66,7 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(word_key(m.group()) for m in WORD_RE.finditer(phrase))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one lexicon, hashed by identity (for caches)
 class Lexicon:
     """Every list the redactor uses, as sets of word keys."""
 
@@ -104,7 +105,8 @@ def lexicon() -> Lexicon:
     multi: dict[str, list[tuple[str, ...]]] = {}
     places: set[tuple[str, ...]] = set()
     acronyms: set[str] = set()
-    for line in _lines("vocabulary.txt"):
+    gazetteer = ["## places", *_lines("uk_places.txt")]
+    for line in _lines("vocabulary.txt") + gazetteer:
         if line.startswith("##"):
             section = line.strip("# ").lower()
             continue

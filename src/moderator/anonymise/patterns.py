@@ -10,6 +10,7 @@ keywords (``near``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 POSTCODE_AREAS = frozenset(
     [
@@ -256,15 +257,35 @@ def near(
     The full patterns below start with a look-behind and word loops, which are slow to try
     at every position of a long text; trying them only around their keywords is not.
     """
+    return near_spans(
+        pattern, ((h.start(), h.end()) for h in hint.finditer(text)), text, before, after
+    )
+
+
+def near_spans(
+    pattern: re.Pattern[str], hints: Iterable[tuple[int, int]], text: str, before: int, after: int
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` near each hint span (in increasing order), as :func:`near`."""
     found: dict[tuple[int, int], re.Match[str]] = {}
     covered = -1
-    for h in hint.finditer(text):
-        lo = max(0, h.start() - before, covered)
-        hi = min(len(text), h.end() + after)
+    for start, end in hints:
+        lo = max(0, start - before, covered)
+        hi = min(len(text), end + after)
         for m in pattern.finditer(text, lo, hi):
             found.setdefault((m.start(), m.end()), m)
-        covered = max(covered, h.start())
+        covered = max(covered, start)
     return [found[k] for k in sorted(found)]
+
+
+def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where any of ``words`` occurs in the lower-cased text, in order (str.find: no regex)."""
+    spans = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = lower.find(word, at + 1)
+    return sorted(spans)
 
 
 DIGITS_RE = re.compile(r"\d+")

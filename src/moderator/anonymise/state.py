@@ -23,7 +23,7 @@ from moderator.anonymise.cues import (
 )
 from moderator.anonymise.known import known_people
 from moderator.anonymise.lexicon import WORD_RE, lexicon, word_key
-from moderator.anonymise.patterns import SENTENCE_END
+from moderator.anonymise.patterns import SENTENCE_END, digit_regions
 from moderator.anonymise.records import RawCase
 
 NAME_KINDS = frozenset({"child", "family", "worker", "person", "professional"})
@@ -81,6 +81,7 @@ UNSURE = 0.7
 """Below this confidence a redaction, or above 0.3 a kept candidate, is for a person to confirm."""
 
 
+@cache
 def confidence_for(priority: int) -> float:
     """The default confidence of a candidate taken with ``priority``."""
     return next(c for p, c in _CONFIDENCE_BY_PRIORITY if priority >= p)
@@ -104,6 +105,7 @@ class State:
         self.capitalised: list[int] = []  # indices of the kept words that are capitalised
         # candidates looked at and left in the text, with how likely they are identifiers
         self.kept: list[Cand] = []
+        self._digit_regions: list[tuple[int, int]] | None = None
 
     def keep(self, start: int, end: int, kind: str, ident: str, confidence: float) -> None:
         """Note a candidate left in the text, for a person to confirm or reject."""
@@ -121,6 +123,12 @@ class State:
             or text[i] in SENTENCE_END
             or (text[i] in "-–" and (i == 0 or text[i - 1] == "\n"))
         )
+
+    def digit_regions(self) -> list[tuple[int, int]]:
+        """The stretches around the text's digits (:func:`.patterns.digit_regions`), found once."""
+        if self._digit_regions is None:
+            self._digit_regions = digit_regions(self.text)
+        return self._digit_regions
 
     def free(self, start: int, end: int) -> bool:
         """Whether no character of ``text[start:end]`` is taken yet."""
@@ -144,12 +152,15 @@ class State:
         """The words that matter: capitalised ones, and the lower-case words of cues,
         protected phrases and the record's own names. Other lower-case words are left
         out (most of a text); the checks on the gaps between kept words see them."""
-        wanted = _context_words() | self.known.keys
-        toks = [
-            Tok(m.start(), w)
-            for m in WORD_RE.finditer(self.text)
-            if (w := m.group())[0].isupper() or word_key(w) in wanted
-        ]
+        context, names = _context_words(), self.known.keys
+        matches = list(WORD_RE.finditer(self.text))
+        # decide once per distinct word, not per occurrence (notes repeat their words)
+        wanted = {
+            w
+            for w in {m.group() for m in matches}
+            if w[0].isupper() or (k := word_key(w)) in context or k in names
+        }
+        toks = [Tok(m.start(), w) for m in matches if (w := m.group()) in wanted]
         self.protected = [False] * len(toks)
         self.capitalised = [i for i, t in enumerate(toks) if t.cap]
         phrases = self.lex.phrases
