@@ -202,14 +202,10 @@ def _with_calibration(
     ctx: click.Context, db: Path | None, user: str | None, result: Report
 ) -> Report:
     """A lead's report from the database carries calibration beside moderation leniency."""
-    from moderator.analysis.calibration import beside_moderation
-    from moderator.services.calibration_stats import load_calibration_summary
+    from moderator.services.calibration_stats import load_with_calibration
 
     db_path, who = resolve(ctx, db, user)
-    summary = load_calibration_summary(db_path, check_signed_in(ctx, db_path, who))
-    if summary is None:
-        return result
-    return result.model_copy(update={"calibration": beside_moderation(summary, result.by_manager)})
+    return load_with_calibration(db_path, check_signed_in(ctx, db_path, who), result)
 
 
 def _load_pairs(

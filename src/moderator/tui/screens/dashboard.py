@@ -177,6 +177,7 @@ class DashboardScreen(ModeratorScreen):
         """Count (unless these filters were just counted) and build the report (worker thread:
         numpy and scipy load here)."""
         from moderator.analysis.build import build_report
+        from moderator.services.calibration_stats import with_calibration
         from moderator.services.reporting import criterion_titles, report_counts
 
         store = self.moderator_app.require_store()
@@ -194,15 +195,7 @@ class DashboardScreen(ModeratorScreen):
             source="database",
             as_of=self.moderator_app.today(),
         )
-        if self.is_lead:  # calibration beside moderation: two measures that should agree
-            from moderator.analysis.calibration import beside_moderation
-            from moderator.services.calibration_stats import calibration_summary
-
-            summary = calibration_summary(store)
-            if summary.by_manager:
-                report = report.model_copy(
-                    update={"calibration": beside_moderation(summary, report.by_manager)}
-                )
+        report = with_calibration(store, self.user, report)  # a lead's: beside leniency
         teams = titles = None
         if first:
             teams = sorted({t for t in counts.audits.team.labels if t}, key=str.casefold)
