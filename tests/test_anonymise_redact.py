@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from moderator.anonymise.lexicon import lexicon, word_key
@@ -313,6 +313,16 @@ def _variants(name: str) -> list[str]:
     template=st.sampled_from(TEMPLATES),
     form=st.integers(min_value=0, max_value=4),
     part=st.sampled_from(["given", "surname", "full", "hyphenated", "reversed"]),
+)
+# Found on a fresh clone: a surname that is also a street word went down the address path
+# ("Aaa Crescent-Cudal" became "[ADDRESS]-Cudal"). Kept so every run checks it.
+@example(
+    given_name="aaa",
+    surname="crescent",
+    hyphen="cudal",
+    template="{m} was seen at home.",
+    form=0,
+    part="full",
 )
 def test_known_names_never_survive(
     given_name: str, surname: str, hyphen: str, template: str, form: int, part: str

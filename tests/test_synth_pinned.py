@@ -37,7 +37,8 @@ COLUMNS = {
     "events": "id, at, actor, kind, entity, entity_id, field, before, after, detail",
 }
 PINNED_ROWS = "d325005c09617fe5"
-PINNED_PAIRS = "72593acf58fd8a81"  # with the derived_grade column (overrides); d707ed6d… without
+PINNED_PAIRS = "c52b920b564aac47"  # with derived_grade and the human columns (criterion_title,
+# service_area_label); 72593acf… before the human columns, d707ed6d… before derived_grade
 
 
 def _digest(chunks: list[str]) -> str:

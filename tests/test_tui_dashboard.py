@@ -16,8 +16,9 @@ from moderator.tui.commands import available_actions
 from moderator.tui.screens.dashboard import DashboardScreen
 from moderator.tui.screens.drift_audits import DriftAuditsScreen
 from moderator.tui.screens.export import ExportDialog, with_format
-from moderator.tui.screens.grading import GradingScreen
+from moderator.tui.screens.feedback import FeedbackScreen
 from moderator.tui.screens.home import HomeScreen
+from moderator.tui.screens.queue import QueueScreen
 from tests.dashboard_support import build_drift_db
 from tests.test_tui_grading import make_app, settle, wait_for_screen
 
@@ -86,11 +87,12 @@ async def test_a_lead_sees_the_headline_and_drills_from_a_manager_to_an_audit(db
         assert listed[0] == ["N-01", "2019-07-10", "Good", "Inadequate", "+2"]
         assert {r[0] for r in listed} == {f"N-{i:02d}" for i in range(1, 11)}  # not N-11, N-12
 
-        await pilot.press("enter")
-        await wait_for_screen(pilot, GradingScreen)
-        grading = pilot.app.screen
-        assert isinstance(grading, GradingScreen) and grading.sheet is not None
-        assert grading.sheet.case_ref == "N-01" and grading.sheet.read_only
+        await pilot.press("enter")  # a reviewed audit: both gradings side by side
+        await wait_for_screen(pilot, FeedbackScreen)
+        feedback = pilot.app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        assert feedback.sheet.case_ref == "N-01" and feedback.sheet.read_only
+        assert feedback.feedback.manager_overall is not None
 
         await pilot.press("escape")
         await settle(pilot)
@@ -248,12 +250,12 @@ async def test_a_manager_sees_only_their_own_drift(db: Path) -> None:
 async def test_a_moderator_has_no_dashboard(db: Path) -> None:
     app = make_app(db, "oli")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+        await wait_for_screen(pilot, QueueScreen)
         ids = {a.id for a, _ in available_actions(pilot.app, pilot.app.screen)}
         assert "home.dashboard" not in ids
         await pilot.press("d")
         await settle(pilot)
-        assert isinstance(pilot.app.screen, HomeScreen)
+        assert isinstance(pilot.app.screen, QueueScreen)
 
 
 async def test_the_palette_offers_the_dashboards_commands(db: Path) -> None:

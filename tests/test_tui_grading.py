@@ -15,6 +15,7 @@ from moderator.store import open_store
 from moderator.tui.app import ModeratorApp, create_app
 from moderator.tui.screens.grading import GradingScreen
 from moderator.tui.screens.home import HomeScreen
+from moderator.tui.screens.listing import ListScreen
 from moderator.tui.widgets.overall_bar import OverallBar
 from tests.tui_support import TODAY, build_workbench_db
 
@@ -42,8 +43,8 @@ async def wait_for_screen(pilot: Pilot[None], kind: type) -> None:
         await settle(pilot)
         screen = pilot.app.screen
         if isinstance(screen, kind) and (
-            not isinstance(screen, HomeScreen | GradingScreen)
-            or (screen.loaded if isinstance(screen, HomeScreen) else screen.sheet is not None)
+            not isinstance(screen, ListScreen | GradingScreen)
+            or (screen.loaded if isinstance(screen, ListScreen) else screen.sheet is not None)
         ):
             return
         await pilot.pause(0.05)
@@ -51,7 +52,7 @@ async def wait_for_screen(pilot: Pilot[None], kind: type) -> None:
 
 
 async def open_case(pilot: Pilot[None], case_ref: str) -> GradingScreen:
-    await wait_for_screen(pilot, HomeScreen)
+    await wait_for_screen(pilot, ListScreen)
     await pilot.press("slash", *case_ref, "enter")
     await wait_for_screen(pilot, GradingScreen)
     screen = pilot.app.screen

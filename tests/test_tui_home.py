@@ -12,11 +12,12 @@ from moderator.services.audits import list_audits
 from moderator.services.users import get_user
 from moderator.settings import load_settings
 from moderator.store import open_store
-from moderator.tui.actions import ACTIONS, actions_for, bindings_for
+from moderator.tui.actions import ACTIONS, SCOPE_TITLES, actions_for, bindings_for
 from moderator.tui.commands import available_actions
 from moderator.tui.screens.help import HelpScreen, help_sections
 from moderator.tui.screens.home import HomeScreen
 from moderator.tui.screens.picker import PickerScreen
+from moderator.tui.screens.queue import QueueScreen
 from tests.helpers import add_case
 from tests.test_tui_grading import make_app, open_case, settle, wait_for_screen
 
@@ -128,7 +129,7 @@ async def test_help_is_generated_from_the_action_registry(db: Path) -> None:
 def test_every_binding_has_an_id_a_label_and_a_unique_key_per_scope() -> None:
     ids = [a.id for a in ACTIONS]
     assert len(ids) == len(set(ids))
-    for scope in ("app", "home", "grading", "picker", "help", "dialog"):
+    for scope in SCOPE_TITLES:
         keys = [k for a in actions_for(scope) for k in a.keys.split(",")]  # type: ignore[arg-type]
         assert len(keys) == len(set(keys)), scope
         for binding in bindings_for(scope):  # type: ignore[arg-type]
@@ -253,9 +254,9 @@ async def test_clicking_a_highlighted_row_opens_the_audit(db: Path) -> None:
 async def test_a_moderator_is_told_where_blind_grading_happens(db: Path) -> None:
     app = make_app(db, "oli")
     async with app.run_test(size=(120, 30)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+        await wait_for_screen(pilot, QueueScreen)
         home = pilot.app.screen
-        assert isinstance(home, HomeScreen)
+        assert isinstance(home, QueueScreen)
         assert "moderate" in str(home.query_one("#summary", Static).render())
 
 

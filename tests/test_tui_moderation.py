@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from moderator.domain.grades import Grade
 from moderator.services.audits import get_audit, list_audits
@@ -19,6 +19,7 @@ from moderator.services.sampling import draw_sample
 from moderator.services.users import get_user
 from moderator.store import open_store
 from moderator.tui.screens.home import HomeScreen
+from moderator.tui.screens.queue import QueueScreen
 from moderator.tui.screens.review import ReviewScreen
 from tests.test_tui_grading import (
     keys,
@@ -135,7 +136,7 @@ async def test_the_review_refuses_to_complete_with_decisions_missing(db: Path) -
         submit_moderation(store, oli, mid)
     app = make_app(db, "oli")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+        await wait_for_screen(pilot, QueueScreen)
         # a submitted moderation opens on its review
         await pilot.press("slash", *"C-103", "enter")
         review = await wait_for_review(pilot)
@@ -155,7 +156,8 @@ async def test_a_lead_draws_a_moderation_sample_from_the_workbench(tmp_path: Pat
         rate = pilot.app.screen.query_one("#rate", Input)
         rate.value = "1"
         pilot.app.screen.query_one("#seed", Input).value = "5"
-        pilot.app.screen.query_one("#moderator", Input).value = "oli"
+        await settle(pilot)  # the moderators to choose from are read in the background
+        pilot.app.screen.query_one("#moderator", Select).value = "oli"
         await pilot.press("enter")
         for _ in range(20):
             await settle(pilot)
@@ -191,7 +193,7 @@ def test_review_snapshot(snap_compare, db: Path, size: tuple[int, int]) -> None:
         submit_moderation(store, oli, mid)
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await wait_for_screen(pilot, HomeScreen)
+        await wait_for_screen(pilot, QueueScreen)
         await pilot.press("slash", *"C-103", "enter")
         await wait_for_review(pilot)
         await pilot.press("4")

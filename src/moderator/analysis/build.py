@@ -50,6 +50,10 @@ from moderator.analysis.stats import (
     unmoderated_by_group,
 )
 
+MIN_TREND_N = 5
+"""A trend point's interval is left out below this many pairs: from two or three pairs it
+spans most of the scale and says nothing about the period."""
+
 Cells = tuple[npt.NDArray[np.int8], npt.NDArray[np.int8], npt.NDArray[np.int64]]
 """Manager grades, moderated grades and counts of some cells of a count table."""
 
@@ -153,6 +157,13 @@ def build_report(
         filters=Filters(**asdict(filters)),
         source=source,
     )
+
+
+def overall_stats(data: GradeCounts) -> Stats:
+    """Drift statistics over the audits' overall grades of ``data`` (already filtered)."""
+    audits = data.audits
+    cells: Cells = (audits.manager_grade, audits.moderated_grade, audits.count)
+    return Stats(**_fields(_stats(cells, audits.manager_grade > 0)))
 
 
 def _stats(cells: Cells, rows: npt.NDArray[np.bool_]) -> DriftStats:
@@ -343,7 +354,9 @@ def _trend(
                 period=period_labels[per],
                 n=int(n[i]),
                 mean_drift=_finite(mean[i]),
-                mean_drift_ci=None if low[i] != low[i] else (low[i], high[i]),
+                mean_drift_ci=(
+                    None if low[i] != low[i] or n[i] < MIN_TREND_N else (low[i], high[i])
+                ),
                 downgraded=_finite(down[i]),
             )
         )

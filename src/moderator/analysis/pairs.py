@@ -275,20 +275,37 @@ def concat(tables: Sequence[PairedGrades]) -> PairedGrades:
 # ----------------------------------------------------------------------------- writing
 
 
-def write_paired_csv(pairs: PairedGrades, out: Path | str | TextIO) -> None:
+def write_paired_csv(
+    pairs: PairedGrades, out: Path | str | TextIO, words: Mapping[str, str] | None = None
+) -> None:
     """Write the table as a paired-grades CSV that :func:`read_paired_csv` reads back.
 
     Grades are written in full words; a missing moderated grade is an empty
     cell; ``domain`` and ``derived_grade`` columns are added when the table has them.
+    With ``words`` (criterion titles keyed ``rubric/criterion`` or ``criterion``, and
+    service-area words keyed by id), ``criterion_title`` and ``service_area_label``
+    columns follow for people (the reader ignores them).
     """
     if isinstance(out, (str, Path)):
         with open_private(out, "w", newline="", encoding="utf-8") as handle:
-            _write(pairs, handle)
+            _write(pairs, handle, words)
     else:
-        _write(pairs, out)
+        _write(pairs, out, words)
 
 
-def _write(pairs: PairedGrades, handle: TextIO | io.StringIO) -> None:
+def _human_columns(pairs: PairedGrades, words: Mapping[str, str]) -> list[list[str]]:
+    rubrics, criteria = pairs.rubric.values().tolist(), pairs.criterion.values().tolist()
+    titles = [
+        words.get(f"{r}/{c}", words.get(c, "Overall grade" if c == "overall" else c))
+        for r, c in zip(rubrics, criteria, strict=True)
+    ]
+    areas = [words.get(a, a) for a in pairs.service_area.values().tolist()]
+    return [titles, areas]
+
+
+def _write(
+    pairs: PairedGrades, handle: TextIO | io.StringIO, words: Mapping[str, str] | None = None
+) -> None:
     labels = np.array(["", *(g.label for g in Grade)], dtype=object)
     columns: list[Sequence[object]] = [
         getattr(pairs, name).values().tolist() for name in TEXT_COLUMNS
@@ -303,6 +320,9 @@ def _write(pairs: PairedGrades, handle: TextIO | io.StringIO) -> None:
     if pairs.derived_grade is not None:
         columns.append(labels[pairs.derived_grade].tolist())
         header.append("derived_grade")
+    if words is not None:
+        columns += _human_columns(pairs, words)
+        header += ["criterion_title", "service_area_label"]
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(header)
     # names and teams are user-supplied: never a formula in a spreadsheet (OWASP CSV injection)

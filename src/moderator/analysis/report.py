@@ -6,7 +6,8 @@ the ``--format json`` output, with top-level keys ``headline``, ``overall``,
 ``criteria``, ``by_manager``, ``by_team``, ``by_criterion``, ``by_period``,
 ``coverage``, ``compliance`` and some more (``by_service_area``, ``by_domain``,
 ``by_rubric``, ``trend``, ``leniency``, ``period``, ``generated_at``,
-``filters``, ``source``, ``definitions``). ``overall`` and each ``by_manager``
+``filters``, ``source``, ``definitions``, ``authority``, ``labels``,
+``interventions``). ``overall`` and each ``by_manager``
 entry carry ``overrides`` (null when the source has no override information).
 
 ``overall`` is computed over the ``overall`` criterion rows (one per audit),
@@ -36,7 +37,8 @@ DEFINITIONS: dict[str, str] = {
     "downgraded": "share of pairs the moderator graded worse than the manager.",
     "upgraded": "share of pairs the moderator graded better than the manager.",
     "to_inadequate": "number of pairs moderated to Inadequate from a better manager grade.",
-    "mean_drift_ci": "95% Student-t interval for the mean drift (needs 2 or more pairs).",
+    "mean_drift_ci": "95% Student-t interval for the mean drift (needs 2 or more pairs), "
+    "clipped to the scale (-3 to +3 grade steps); trend charts draw it from 5 pairs on.",
     "weighted_kappa": "Cohen's weighted kappa with quadratic weights over the four grades; "
     "undefined when both graders used one and the same grade throughout.",
     "alpha_ordinal": "Krippendorff's alpha, ordinal metric, two coders; undefined when every "
@@ -57,6 +59,9 @@ DEFINITIONS: dict[str, str] = {
     "coverage": "share of submitted audits that have been moderated (an audit counts as "
     "moderated when its overall grade has a moderated grade).",
     "compliance": "audits assigned against audits submitted by their due date, per manager.",
+    "intervention": "drift on overall grades of audits submitted in a window before an "
+    "intervention's date and from it on; the difference is after minus before (negative: "
+    "managers became less optimistic) with a Welch 95% interval.",
     "overrides": "overall grades the manager set by hand instead of the grade the rubric "
     "derives from the criterion grades (count), and how many of those were better than the "
     "derived grade (raised) or worse (lowered); null when the source does not record them.",
@@ -182,6 +187,28 @@ class LeniencySummary(BaseModel):
     optimistic: list[str] = Field(description="managers flagged optimistic")
 
 
+class InterventionEffect(BaseModel):
+    """Drift on overall grades in a window before and after one intervention."""
+
+    date: date
+    title: str
+    team: str | None = Field(None, description="the team it was aimed at; null = every team")
+    window_days: int
+    before: Stats = Field(description="audits submitted in the window_days before the date")
+    after: Stats = Field(description="audits submitted on the date and the window_days after")
+    drift_difference: float | None = Field(description="after − before mean drift")
+    drift_difference_ci: tuple[float, float] | None = Field(description="Welch 95% interval")
+
+
+class Labels(BaseModel):
+    """Words for the ids the breakdowns are keyed by (renderers show these, JSON keeps ids)."""
+
+    criteria: dict[str, str] = Field(default_factory=dict)
+    domains: dict[str, str] = Field(default_factory=dict)
+    service_areas: dict[str, str] = Field(default_factory=dict)
+    rubrics: dict[str, str] = Field(default_factory=dict)
+
+
 class Filters(BaseModel):
     """The filters the report was built with."""
 
@@ -214,6 +241,9 @@ class Report(BaseModel):
     filters: Filters = Field(default_factory=Filters)
     source: str | None = None
     definitions: dict[str, str] = Field(default_factory=lambda: dict(DEFINITIONS))
+    authority: str | None = Field(None, description="the authority the report is about")
+    labels: Labels = Field(default_factory=Labels)
+    interventions: list[InterventionEffect] = Field(default_factory=list)
     calibration: CalibrationSummary | None = Field(
         None, description="distance from agreed grades per manager (databases with calibration)"
     )

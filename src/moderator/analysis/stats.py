@@ -134,7 +134,7 @@ def stats_from_confusion(
     sum_d = (c * _DRIFT).sum(axis=(1, 2))
     sum_d2 = (c * _DRIFT**2).sum(axis=(1, 2))
     mean = sum_d / safe_n
-    ci = mean_intervals(n, sum_d, sum_d2, level=0.95)
+    ci = drift_intervals(n, sum_d, sum_d2)
 
     kappa = quadratic_kappa_stack(c)
     alpha = ordinal_alpha_stack(c + np.transpose(c, (0, 2, 1)))
@@ -180,10 +180,23 @@ def drift_summary(
     n = c.sum(axis=(1, 2))
     safe_n = np.where(n > 0, n, 1.0)
     sum_d = (c * _DRIFT).sum(axis=(1, 2))
-    low, high = mean_intervals(n, sum_d, (c * _QUADRATIC).sum(axis=(1, 2)), level=0.95)
+    low, high = drift_intervals(n, sum_d, (c * _QUADRATIC).sum(axis=(1, 2)))
     mean = np.where(n > 0, sum_d / safe_n, np.nan)
     down = np.where(n > 0, (c * (_DRIFT > 0)).sum(axis=(1, 2)) / safe_n, np.nan)
     return n, mean, low, high, down
+
+
+MAX_DRIFT = float(K - 1)
+"""No pair can drift further than Outstanding to Inadequate, so no interval reaches past it."""
+
+
+def drift_intervals(
+    n: npt.NDArray[Any], total: npt.NDArray[Any], total_sq: npt.NDArray[Any]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """95% intervals for mean drifts, clipped to the scale (−3 … +3 grade steps): with a
+    handful of pairs the Student-t interval alone can claim drifts no audit could have."""
+    low, high = mean_intervals(n, total, total_sq, level=0.95)
+    return np.clip(low, -MAX_DRIFT, MAX_DRIFT), np.clip(high, -MAX_DRIFT, MAX_DRIFT)
 
 
 def mean_intervals(

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from moderator.analysis.inputs import Assignment, ReportFilters
     from moderator.analysis.pairs import PairedGrades
     from moderator.analysis.report import Report
+    from moderator.settings import Settings
 
-FORMATS = ("table", "md", "html", "csv", "xlsx", "json")
+FORMATS = ("table", "md", "html", "csv", "xlsx", "json", "pack")
 DEFAULT_XLSX = Path("report.xlsx")
 
 
@@ -45,9 +46,10 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 @format_option(*FORMATS)
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Write to this file instead of standard output (xlsx: default report.xlsx).",
+    help="Write to this file instead of standard output (xlsx: default report.xlsx; pack: "
+    "a .zip file, or a folder to write evidence-pack-DATE.zip into, default the current one).",
 )
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Audits on or after.")
 @click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Audits on or before.")
@@ -66,6 +68,15 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     default=None,
     help="Coverage target, a share 0-1 (default from the config, else 0.5).",
 )
+@click.option(
+    "--intervention-window",
+    "window",
+    type=click.IntRange(1, 3660),
+    default=180,
+    show_default=True,
+    metavar="DAYS",
+    help="Days compared before and after each intervention.",
+)
 @common_options
 @click.pass_context
 def report(
@@ -80,6 +91,7 @@ def report(
     rubric: str | None,
     period: str,
     target: float | None,
+    window: int,
     db: Path | None,
     user: str | None,
 ) -> None:
@@ -90,8 +102,10 @@ def report(
     [FILE...] (CSV with columns audit_id,case_ref,rubric,criterion,manager,team,
     service_area,audited_on,manager_grade,moderated_grade; or Parquet with the same
     columns), pooled: a region's authorities' exports together. --format csv writes
-    that paired-grades table. Every column and every key of --format json:
-    docs/formats.md; every statistic: docs/statistics.md.
+    that paired-grades table. --format pack (database only) writes one zip for an
+    inspector: the HTML, XLSX and JSON reports, coverage, the sampling seeds and the
+    event-log head, with a README. Every column and every key of --format json, and
+    the pack: docs/formats.md; every statistic: docs/statistics.md.
     """
     from moderator.analysis.inputs import ReportFilters
 
@@ -101,12 +115,18 @@ def report(
         raise UsageProblem("files are read only with --from-csv FILE [FILE...]")
     files = [*from_csv, *more_files]
     filters = ReportFilters(since=since, until=until, team=team, rubric=rubric)
+    if fmt == "pack" and files:
+        raise UsageProblem("--format pack reads the database, not paired-grades files")
+    if out is not None and out.is_dir() and fmt != "pack":
+        raise UsageProblem(f"--out {out} is a folder: name a file")
     if fmt == "csv":
-        _write_csv(_load_pairs(ctx, files, db, user, filters), filters, out)
+        words = None if files else _csv_words(ctx, db, user)
+        _write_csv(_load_pairs(ctx, files, db, user, filters), filters, out, words)
         return
     counts, assignments, source = _load_counts(ctx, files, db, user, filters)
+    settings = _settings(ctx, db, user)
     if target is None:
-        target = _configured_target(ctx, db, user)
+        target = settings.coverage_target
 
     from moderator.analysis.build import build_report
 
@@ -118,8 +138,26 @@ def report(
         filters=filters,
         source=source,
     )
-    if not files:
+    if files:
+        result = result.model_copy(update={"authority": settings.authority})
+    else:
         result = _with_calibration(ctx, db, user, result)
+        from moderator.services.report_context import with_context
+
+        db_path, who = resolve(ctx, db, user)
+        result = with_context(
+            result, db_path, who, filters=filters, authority=settings.authority, window_days=window
+        )
+    if fmt == "pack":
+        from moderator.services.evidence_pack import write_pack
+
+        db_path, who = resolve(ctx, db, user)
+        try:
+            written = write_pack(result, db_path, who, out or Path.cwd())
+        except OSError as exc:
+            raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from exc
+        click.echo(f"Wrote {written}", err=True)
+        return
     if fmt == "xlsx":
         from moderator.reports import write_xlsx
 
@@ -149,28 +187,25 @@ def _load_counts(
     if files:
         from moderator.analysis.paired_csv import count_paired_files
 
-        return count_paired_files(files, filters), None, ", ".join(map(str, files))
+        # the file names only: a report never shows where on a disk its data was read
+        return count_paired_files(files, filters), None, ", ".join(f.name for f in files)
     db_path, who = resolve(ctx, db, user)
     who = check_signed_in(ctx, db_path, who)
     from moderator.services.reporting import load_report_counts
 
     counts, assignments = load_report_counts(db_path, who, filters)
     _warn_if_altered(db_path)
-    return counts, assignments, str(db_path)
+    return counts, assignments, "database"
 
 
 def _with_calibration(
     ctx: click.Context, db: Path | None, user: str | None, result: Report
 ) -> Report:
     """A lead's report from the database carries calibration beside moderation leniency."""
-    from moderator.analysis.calibration import beside_moderation
-    from moderator.services.calibration_stats import load_calibration_summary
+    from moderator.services.calibration_stats import load_with_calibration
 
     db_path, who = resolve(ctx, db, user)
-    summary = load_calibration_summary(db_path, check_signed_in(ctx, db_path, who))
-    if summary is None:
-        return result
-    return result.model_copy(update={"calibration": beside_moderation(summary, result.by_manager)})
+    return load_with_calibration(db_path, check_signed_in(ctx, db_path, who), result)
 
 
 def _load_pairs(
@@ -201,12 +236,11 @@ def _warn_if_altered(db_path: Path) -> None:
         click.echo(warning, err=True)
 
 
-def _configured_target(ctx: click.Context, db: Path | None, user: str | None) -> float:
+def _settings(ctx: click.Context, db: Path | None, user: str | None) -> Settings:
     from moderator.settings import load_settings
 
     root = ctx.find_root().params
-    settings = load_settings(db=db or root.get("db"), user=user or root.get("user"))
-    return settings.coverage_target
+    return load_settings(db=db or root.get("db"), user=user or root.get("user"))
 
 
 def _render(result: Report, fmt: str) -> str:
@@ -235,17 +269,30 @@ def _emit(text: str, out: Path | None) -> None:
     click.echo(f"Wrote {out}", err=True)
 
 
-def _write_csv(pairs: PairedGrades, filters: ReportFilters, out: Path | None) -> None:
+def _csv_words(ctx: click.Context, db: Path | None, user: str | None) -> dict[str, str]:
+    """Criterion titles and service-area words for the CSV's human columns."""
+    from moderator.services.report_context import report_labels
+    from moderator.store import open_store
+
+    db_path, _ = resolve(ctx, db, user)
+    with open_store(db_path, create=False) as store:
+        labels = report_labels(store)
+    return {**labels.service_areas, **labels.criteria}
+
+
+def _write_csv(
+    pairs: PairedGrades, filters: ReportFilters, out: Path | None, words: dict[str, str] | None
+) -> None:
     from moderator.analysis.build import apply_filters
     from moderator.analysis.pairs import write_paired_csv
 
     selected = apply_filters(pairs, filters)
     if out is None:
-        write_paired_csv(selected, sys.stdout)
+        write_paired_csv(selected, sys.stdout, words)
         sys.stdout.flush()
         return
     try:
-        write_paired_csv(selected, out)
+        write_paired_csv(selected, out, words)
     except OSError as exc:
         raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from exc
     click.echo(f"Wrote {out}", err=True)
@@ -269,9 +316,11 @@ def _print_table(result: Report) -> None:
         overrides_line,
         row,
         summary_rows,
+        title,
     )
 
     console = Console()
+    console.print(Text(strip_controls(title(result)), style="bold underline"))
     console.print(Text(strip_controls(result.headline), style="bold"))
     if (line := overrides_line(result)) is not None:
         console.print(Text(line))
@@ -326,6 +375,13 @@ def _print_table(result: Report) -> None:
     shown = [f"{key} {o.count} ({o.raised} raised)" for key, o in overridden if o.count]
     if shown:
         console.print("Overrides by manager: " + ", ".join(shown) + ".")
+    for effect in result.interventions:
+        before, after = effect.before.mean_drift, effect.after.mean_drift
+        console.print(
+            f"Intervention {effect.date.isoformat()} {escape(effect.title)}: mean drift "
+            f"{fmt(before, 'signed')} before, {fmt(after, 'signed')} after (change {fmt(effect.drift_difference, 'signed')}, "
+            f"95% CI {fmt(effect.drift_difference_ci, 'ci')})."
+        )
     cov = result.coverage
     if cov.rate is not None:
         console.print(
@@ -333,7 +389,7 @@ def _print_table(result: Report) -> None:
             f"({fmt(cov.rate, 'pct')}; target {fmt(cov.target, 'pct')})."
         )
     console.print(
-        Text("Full report: --format md | html | xlsx | json --out FILE", style="dim"),
+        Text("Full report: --format md | html | xlsx | json | pack --out FILE", style="dim"),
     )
 
 

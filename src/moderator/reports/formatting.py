@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 from moderator.analysis.report import GroupStats, ManagerStats, Report, Stats
@@ -81,10 +82,69 @@ COMPLIANCE_COLUMNS: tuple[Column, ...] = (
     Column("On-time rate", "pct", lambda r: r.on_time_rate, 12),
 )
 
+INTERVENTION_COLUMNS: tuple[Column, ...] = (
+    Column("Date", "text", lambda i: i.date.isoformat(), 11),
+    Column("Intervention", "text", lambda i: i.title, 30),
+    Column("Team", "text", lambda i: i.team or "every team", 16),
+    Column("Before: n", "int", lambda i: i.before.n, 9),
+    Column("Before: drift", "signed", lambda i: i.before.mean_drift, 12),
+    Column("After: n", "int", lambda i: i.after.n, 9),
+    Column("After: drift", "signed", lambda i: i.after.mean_drift, 12),
+    Column("Change", "signed", lambda i: i.drift_difference, 8),
+    Column("95% CI", "ci", lambda i: i.drift_difference_ci, 16),
+)
+"""Per intervention: mean drift in the window before and after, and the change."""
 
-def with_key(heading: str) -> tuple[Column, ...]:
-    """The stats columns preceded by a key column with the given heading."""
-    return (Column(heading, "text", KEY_COLUMN.get, KEY_COLUMN.width), *STATS_COLUMNS)
+
+def with_key(heading: str, names: dict[str, str] | None = None) -> tuple[Column, ...]:
+    """The stats columns preceded by a key column with the given heading, showing each
+    key's word from ``names`` (the key itself when it has none)."""
+    if not names:
+        return (Column(heading, "text", KEY_COLUMN.get, KEY_COLUMN.width), *STATS_COLUMNS)
+    words = names
+
+    def get(s: Any) -> str:
+        key = str(s.key)
+        return words.get(key, key)
+
+    return (Column(heading, "text", get, KEY_COLUMN.width), *STATS_COLUMNS)
+
+
+SERVICE_AREAS: dict[str, str] = {
+    "help_and_protection": "Help and protection",
+    "children_in_care": "Children in care",
+    "care_leavers": "Care leavers",
+}
+"""The service areas as people say them."""
+
+
+def service_area_label(value: str) -> str:
+    """``help_and_protection`` → ``Help and protection``."""
+    return SERVICE_AREAS.get(value, value.replace("_", " ").capitalize())
+
+
+def names_for(report: Report, attribute: str) -> dict[str, str]:
+    """Words for the keys of one breakdown (criterion, domain and rubric titles, service
+    areas)."""
+    if attribute == "by_criterion":
+        return report.labels.criteria
+    if attribute == "by_domain":
+        return report.labels.domains
+    if attribute == "by_rubric":
+        return report.labels.rubrics
+    if attribute == "by_service_area":
+        return {g.key: service_area_label(g.key) for g in report.by_service_area} | (
+            report.labels.service_areas
+        )
+    return {}
+
+
+def labelled(report: Report, attribute: str) -> list[GroupStats]:
+    """A breakdown with each key replaced by its word (for charts)."""
+    names = names_for(report, attribute)
+    return [
+        g.model_copy(update={"key": names.get(g.key, g.key)}) for g in breakdown(report, attribute)
+    ]
 
 
 BREAKDOWNS: tuple[tuple[str, str, str], ...] = (
@@ -153,6 +213,39 @@ def managers_by_leniency(report: Report) -> list[ManagerStats]:
     )
 
 
+MIN_RANKED_N = 5
+"""A criterion needs this many moderated pairs to be ranked among those that drift most."""
+
+
+def criteria_drifting_most(report: Report, top: int = 5) -> list[GroupStats]:
+    """The criteria whose drift is surely largest: ranked on the lower end of the 95%
+    interval, so a criterion with a handful of pairs (a wide interval) cannot top the list
+    on a lucky mean; only criteria with :data:`MIN_RANKED_N` pairs or more and an interval
+    above zero."""
+    ranked = [
+        g
+        for g in report.by_criterion
+        if g.n >= MIN_RANKED_N and g.mean_drift_ci is not None and g.mean_drift_ci[0] > 0
+    ]
+    ranked.sort(key=lambda g: (-(g.mean_drift_ci or (0.0, 0.0))[0], -g.n, g.key))
+    return ranked[:top]
+
+
+def period_of(day: date, period: str) -> str:
+    """The report's period label a date falls in (``2026-Q4`` or ``2026-11``)."""
+    if period == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return f"{day.year}-{day.month:02d}"
+
+
+def intervention_markers(report: Report) -> list[tuple[str, str]]:
+    """(period, title) of each intervention, for the trend chart's markers."""
+    return [
+        (period_of(i.date, report.period), f"{i.date.isoformat()} {i.title}")
+        for i in report.interventions
+    ]
+
+
 def breakdown(report: Report, attribute: str) -> list[GroupStats]:
     """One of the plain breakdown lists by attribute name."""
     value: list[GroupStats] = getattr(report, attribute)
@@ -174,12 +267,30 @@ def describe_filters(report: Report) -> str:
     return "; ".join(parts) if parts else "all audits"
 
 
+def title(report: Report) -> str:
+    """The report's title, naming the authority when it is known."""
+    return f"{report.authority}: grade drift" if report.authority else "Grade drift report"
+
+
+def covered_period(report: Report) -> str:
+    """The period the figures cover, from the filters or else the periods present."""
+    f = report.filters
+    if f.since or f.until:
+        start = f.since.isoformat() if f.since else "the first audit"
+        end = f.until.isoformat() if f.until else "today"
+        return f"{start} to {end}"
+    keys = [g.key for g in report.by_period]
+    if not keys:
+        return "no audits yet"
+    return keys[0] if len(keys) == 1 else f"{keys[0]} to {keys[-1]}"
+
+
 def caption(report: Report) -> str:
-    """A one-line description: what, from where, when."""
+    """A one-line description under the title (which names the authority): what, when;
+    never where the data was read from."""
     when = report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
-    source = f" from {report.source}" if report.source else ""
     return (
-        f"{describe_filters(report).capitalize()}{source}; "
+        f"{describe_filters(report).capitalize()}, {covered_period(report)}; "
         f"{report.audits:,} submitted audits; by {report.period}; generated {when}."
     )
 

@@ -4,30 +4,30 @@ council laptop and survive being emailed)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from html import escape
 
-from moderator.analysis.report import Report, Stats
+from moderator.analysis.report import Report
 from moderator.reports import svg
 from moderator.reports.formatting import (
     BREAKDOWNS,
     COMPLIANCE_COLUMNS,
     COVERAGE_COLUMNS,
-    GRADE_LABELS,
     LENIENCY_COLUMNS,
-    Column,
     breakdown,
-    caption,
     fmt,
+    intervention_markers,
+    labelled,
     managers_by_leniency,
-    overrides_line,
-    row,
+    names_for,
     summary_rows,
+    title,
     with_key,
 )
 from moderator.reports.formatting import (
     summary_columns as summary_column_list,
 )
+from moderator.reports.html_summary import confusion_table_html, summary_html
+from moderator.reports.html_summary import table_html as _table
 
 CSS = """
 :root { color-scheme: light; }
@@ -46,38 +46,29 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.flagged td { background: #fff4e5; }
 .note { color: #616e7c; font-size: .9rem; }
 .scroll { overflow-x: auto; }
+td.num { white-space: nowrap; }
+.pair { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
+.pair > section { flex: 1 1 22rem; }
+.summary h2 { margin-top: 1.2rem; }
+.appendix { margin-top: 3rem; }
 svg.chart { display: block; margin: .6rem 0 1rem; max-width: 100%; height: auto; }
 dl dt { font-weight: 600; } dl dd { margin: 0 0 .5rem 1rem; color: #3e4c59; }
-@media print { h2 { break-after: avoid; } table, svg { break-inside: avoid; } }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+  h1 { font-size: 14pt; } h2 { font-size: 11pt; margin-top: 1rem; break-after: avoid; }
+  h3 { font-size: 10pt; margin-top: .8rem; break-after: avoid; }
+  table { font-size: 7pt; margin: .3rem 0 .6rem; width: 100%; }
+  th, td { padding: .1rem .15rem; } th { vertical-align: bottom; }
+  th { position: static; } .scroll { overflow: visible; }
+  svg, section.part, tr { break-inside: avoid; }
+  .screen-only { display: none; }
+  dl { column-count: 2; column-gap: 1.5rem; } dl dd { break-before: avoid; }
+  .summary svg.chart { max-height: 70mm; width: auto; }
+  .appendix { break-before: page; margin-top: 0; }
+  .headline { padding: .4rem .6rem; }
+}
 """
-
-
-def _table(
-    objects: Sequence[object], columns: tuple[Column, ...], flagged: str | None = None
-) -> str:
-    head = "".join(
-        f'<th class="{"num" if c.kind != "text" else ""}">{escape(c.heading)}</th>' for c in columns
-    )
-    body = []
-    for obj in objects:
-        cls = ' class="flagged"' if flagged and getattr(obj, flagged, False) else ""
-        cells = "".join(
-            f'<td class="{"num" if c.kind != "text" else ""}">{escape(text)}</td>'
-            for c, text in zip(columns, row(obj, columns), strict=True)
-        )
-        body.append(f"<tr{cls}>{cells}</tr>")
-    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
-
-
-def _confusion_table(stats: Stats) -> str:
-    head = "<th>Manager / Moderator</th>" + "".join(
-        f'<th class="num">{escape(g)}</th>' for g in GRADE_LABELS
-    )
-    rows = []
-    for label, counts in zip(GRADE_LABELS, stats.confusion, strict=True):
-        cells = "".join(f'<td class="num">{c:,}</td>' for c in counts)
-        rows.append(f"<tr><th>{escape(label)}</th>{cells}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def render_html(report: Report) -> str:
@@ -86,23 +77,19 @@ def render_html(report: Report) -> str:
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>Grade drift report</title>",
+        f"<title>{escape(title(report))}</title>",
         f"<style>{CSS}</style></head><body>",
-        "<h1>Grade drift report</h1>",
-        f'<p class="caption">{escape(caption(report))}</p>',
-        f'<p class="headline">{escape(report.headline)}</p>',
-    ]
-    if (line := overrides_line(report)) is not None:
-        parts.append(f"<p>{escape(line)}</p>")
-    parts += [
-        "<h2>Summary</h2>",
+        summary_html(report),
+        '<div class="appendix">',
+        "<h1>Appendix: the detail</h1>",
+        "<h2>All figures</h2>",
     ]
     summary_columns = summary_column_list()
     parts.append(_table(summary_rows(report), summary_columns))
 
+    # The overall heat map is on the summary's first page; the counts behind it are here.
     parts.append("<h2>Manager's grade against moderated grade</h2>")
-    parts.append(svg.confusion_svg(report.overall, "Overall grades: manager against moderator"))
-    parts.append(_confusion_table(report.overall))
+    parts.append(confusion_table_html(report.overall))
     if report.criteria.n:
         parts.append("<h3>Criterion grades</h3>")
         parts.append(
@@ -137,16 +124,22 @@ def render_html(report: Report) -> str:
         "by_domain": "Mean drift per domain",
         "by_team": "Mean drift per team",
     }
-    for attribute, title, key in BREAKDOWNS:
+    for attribute, heading, key in BREAKDOWNS:
         groups = breakdown(report, attribute)
         if not groups or (attribute in ("by_rubric", "by_service_area") and len(groups) <= 1):
             continue
-        parts.append(f"<h2>{escape(title)}</h2>")
+        parts.append(f"<h2>{escape(heading)}</h2>")
         if attribute == "by_period":
-            parts.append(svg.trend_svg(groups, f"Mean drift by {report.period}"))
+            parts.append(
+                svg.trend_svg(
+                    groups, f"Mean drift by {report.period}", intervention_markers(report)
+                )
+            )
         elif attribute in charts and any(g.n for g in groups):
-            parts.append(svg.drift_bars_svg(groups, charts[attribute]))
-        parts.append(_table(groups, with_key(key)))
+            chart = svg.drift_bars_svg(labelled(report, attribute), charts[attribute])
+            # on paper the table beside it carries the same figures in a third of the space
+            parts.append(f'<div class="screen-only">{chart}</div>')
+        parts.append(_table(groups, with_key(key, names_for(report, attribute))))
 
     cov = report.coverage
     parts.append("<h2>Coverage</h2>")
@@ -178,5 +171,5 @@ def render_html(report: Report) -> str:
     parts.append("<h2>Definitions</h2><dl>")
     for name, text in report.definitions.items():
         parts.append(f"<dt>{escape(name)}</dt><dd>{escape(text)}</dd>")
-    parts.append("</dl></body></html>")
+    parts.append("</dl></div></body></html>")
     return "\n".join(parts)

@@ -8,15 +8,18 @@ from moderator.reports.formatting import (
     COMPLIANCE_COLUMNS,
     COVERAGE_COLUMNS,
     GRADE_LABELS,
+    INTERVENTION_COLUMNS,
     LENIENCY_COLUMNS,
     Column,
     breakdown,
     caption,
     fmt,
     managers_by_leniency,
+    names_for,
     overrides_line,
     row,
     summary_rows,
+    title,
     with_key,
 )
 from moderator.reports.formatting import (
@@ -55,7 +58,7 @@ def confusion_markdown(stats: Stats) -> list[str]:
 
 def render_markdown(report: Report) -> str:
     """The whole report as one Markdown document."""
-    out: list[str] = ["# Grade drift report", "", f"_{caption(report)}_", ""]
+    out: list[str] = [f"# {title(report)}", "", f"_{caption(report)}_", ""]
     out += [f"**{report.headline}**", ""]
     if (line := overrides_line(report)) is not None:
         out += [line, ""]
@@ -86,14 +89,14 @@ def render_markdown(report: Report) -> str:
     else:
         out += ["No managers in this report.", ""]
 
-    for attribute, title, key in BREAKDOWNS:
+    for attribute, heading, key in BREAKDOWNS:
         groups = breakdown(report, attribute)
         if attribute in ("by_rubric", "by_service_area") and len(groups) <= 1:
             continue
         if not groups:
             continue
-        out += [f"## {title}", ""]
-        out += [*_objects_table(list(groups), with_key(key)), ""]
+        out += [f"## {heading}", ""]
+        out += [*_objects_table(list(groups), with_key(key, names_for(report, attribute))), ""]
 
     cov = report.coverage
     out += ["## Coverage", ""]
@@ -106,8 +109,8 @@ def render_markdown(report: Report) -> str:
             f"({fmt(cov.rate, 'pct')}), which {met} the target of {fmt(cov.target, 'pct')}.",
             "",
         ]
-        for title, rows in (("By manager", cov.by_manager), ("By team", cov.by_team)):
-            out += [f"### {title}", ""]
+        for part, rows in (("By manager", cov.by_manager), ("By team", cov.by_team)):
+            out += [f"### {part}", ""]
             out += [*_objects_table(list(rows), COVERAGE_COLUMNS), ""]
 
     comp = report.compliance
@@ -125,6 +128,10 @@ def render_markdown(report: Report) -> str:
         ]
         if comp.by_manager:
             out += [*_objects_table(list(comp.by_manager), COMPLIANCE_COLUMNS), ""]
+
+    if report.interventions:
+        out += ["## Interventions", ""]
+        out += [*_objects_table(list(report.interventions), INTERVENTION_COLUMNS), ""]
 
     out += ["## Definitions", ""]
     out += [f"- **{name}**: {text}" for name, text in report.definitions.items()]

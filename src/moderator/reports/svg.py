@@ -8,7 +8,7 @@ declaration, so the report holds no external reference of any kind.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from moderator.analysis.report import GroupStats, ManagerStats, Stats
@@ -22,6 +22,7 @@ AGREE = (46, 125, 50)  # green: same grade
 DOWN = (191, 54, 12)  # red-orange: downgraded (manager optimistic)
 UP = (21, 101, 192)  # blue: upgraded
 OPTIMISTIC = "#bf360c"
+UP_INK = "#1565c0"  # interventions
 NEUTRAL = "#37474f"
 
 MAX_MANAGERS = 60
@@ -216,58 +217,105 @@ def drift_bars_svg(groups: Sequence[GroupStats], title: str) -> str:
     return _interval_rows(rows, title, "mean drift in grade steps, 95% interval")
 
 
-def trend_svg(periods: Sequence[GroupStats], title: str) -> str:
-    """Mean drift per period: a line with a shaded 95% band and the count under each point."""
+def _period_index(key: str) -> int | None:
+    """``2020-Q4`` or ``2020-11`` as a running count, so neighbours differ by one."""
+    year, _, part = key.partition("-")
+    if not year.isdigit():
+        return None
+    if part.startswith("Q") and part[1:].isdigit():
+        return int(year) * 4 + int(part[1:])
+    return int(year) * 12 + int(part) if part.isdigit() else None
+
+
+def _segments(periods: Sequence[GroupStats]) -> list[list[int]]:
+    """Runs of consecutive periods that have moderated pairs: the line is drawn within a
+    run only, so a period with nothing moderated, or a jump of years between two periods,
+    shows as a gap rather than as a slope through numbers nobody measured."""
+    runs: list[list[int]] = []
+    previous: int | None = None
+    for k, p in enumerate(periods):
+        index = _period_index(p.key)
+        joined = previous is not None and index is not None and index == previous + 1
+        if p.mean_drift is None:
+            previous = None
+            continue
+        if runs and joined and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+        previous = index
+    return runs
+
+
+def trend_svg(
+    periods: Sequence[GroupStats],
+    title: str,
+    markers: Sequence[tuple[str, str]] = (),
+    min_n: int = 5,
+) -> str:
+    """Mean drift per period: a line with a shaded 95% band (from ``min_n`` pairs on) and
+    the count under each period; periods with nothing moderated are gaps. ``markers`` are
+    (period key, label) pairs drawn as dashed lines (interventions)."""
     width, height, left, right, top, bottom = 720, 260, 64, 44, 20, 200
-    points = [p for p in periods if p.mean_drift is not None]
-    if not points:
+    if not any(p.mean_drift is not None for p in periods):
         return _svg(width, 60, title, [_text(left, 30, "No moderated audits to plot.", fill=MUTED)])
-    values = [0.0]
-    for p in points:
-        values.append(p.mean_drift or 0.0)
-        if p.mean_drift_ci:
-            values.extend(p.mean_drift_ci)
-    lo, hi = min(values), max(values)
-    if hi - lo < 1e-9:
-        lo, hi = lo - 1, hi + 1
+    lo, hi = -1.0, 1.0
+    for p in periods:
+        for v in (p.mean_drift, *(p.mean_drift_ci or ())):
+            if v is not None:
+                lo, hi = min(lo, v), max(hi, v)
     step = _nice_step((hi - lo) / 5)
     lo, hi = math.floor(lo / step) * step, math.ceil(hi / step) * step
 
     def y(v: float) -> float:
         return bottom - (v - lo) / (hi - lo) * (bottom - top)
 
-    span = max(len(points) - 1, 1)
+    span = max(len(periods) - 1, 1)
 
-    def x(k: int) -> float:
-        return left + (width - left - right) * (k / span if len(points) > 1 else 0.5)
+    def x(k: float) -> float:
+        return left + (width - left - right) * (k / span if len(periods) > 1 else 0.5)
 
     body: list[str] = []
-    ticks = [lo + k * step for k in range(round((hi - lo) / step) + 1)]
-    for tick in ticks:
+    for tick in [lo + k * step for k in range(round((hi - lo) / step) + 1)]:
         body.append(
             f'<line x1="{left}" y1="{y(tick):.1f}" x2="{width - right}" y2="{y(tick):.1f}" '
             f'stroke="{GRID}"/>'
         )
         body.append(_text(left - 6, y(tick) + 4, _tick(tick), anchor="end", fill=MUTED))
-    band_top = [(x(k), y(p.mean_drift_ci[1])) for k, p in enumerate(points) if p.mean_drift_ci]
-    band_bottom = [(x(k), y(p.mean_drift_ci[0])) for k, p in enumerate(points) if p.mean_drift_ci]
-    if len(band_top) >= 2:
-        poly = " ".join(f"{a:.1f},{b:.1f}" for a, b in band_top + band_bottom[::-1])
-        body.append(f'<polygon points="{poly}" fill="{_mix(DOWN, 0.15)}" stroke="none"/>')
+    runs = _segments(periods)
+    for run in runs:
+        banded = [k for k in run if periods[k].mean_drift_ci and periods[k].n >= min_n]
+        if len(banded) >= 2 and banded == run:
+            upper = [(x(k), y(periods[k].mean_drift_ci[1])) for k in run]  # type: ignore[index]
+            lower = [(x(k), y(periods[k].mean_drift_ci[0])) for k in run]  # type: ignore[index]
+            poly = " ".join(f"{a:.1f},{b:.1f}" for a, b in upper + lower[::-1])
+            body.append(f'<polygon points="{poly}" fill="{_mix(DOWN, 0.15)}" stroke="none"/>')
+        else:
+            for k in banded:
+                low, high = periods[k].mean_drift_ci or (0.0, 0.0)
+                body.append(
+                    f'<line x1="{x(k):.1f}" y1="{y(low):.1f}" x2="{x(k):.1f}" y2="{y(high):.1f}" '
+                    f'stroke="{_mix(DOWN, 0.4)}" stroke-width="6"/>'
+                )
     if lo <= 0 <= hi:  # no drift: drawn over the band so it stays visible
         body.append(
             f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - right}" y2="{y(0):.1f}" '
             f'stroke="{INK}"/>'
         )
-    line = " ".join(f"{x(k):.1f},{y(p.mean_drift or 0.0):.1f}" for k, p in enumerate(points))
-    body.append(f'<polyline points="{line}" fill="none" stroke="{OPTIMISTIC}" stroke-width="2"/>')
-    every = max(1, math.ceil(len(points) / 12))
-    for k, p in enumerate(points):
-        drift = p.mean_drift or 0.0
-        body.append(
-            f'<circle cx="{x(k):.1f}" cy="{y(drift):.1f}" r="3.5" fill="{OPTIMISTIC}">'
-            f"<title>{escape(p.key)}: {fmt(drift, 'signed')} (n={p.n})</title></circle>"
-        )
+    for run in runs:
+        if len(run) > 1:
+            line = " ".join(f"{x(k):.1f},{y(periods[k].mean_drift or 0.0):.1f}" for k in run)
+            body.append(
+                f'<polyline points="{line}" fill="none" stroke="{OPTIMISTIC}" stroke-width="2"/>'
+            )
+    body += _markers(periods, markers, x, top, bottom)
+    every = max(1, math.ceil(len(periods) / 12))
+    for k, p in enumerate(periods):
+        if p.mean_drift is not None:
+            body.append(
+                f'<circle cx="{x(k):.1f}" cy="{y(p.mean_drift):.1f}" r="3.5" fill="{OPTIMISTIC}">'
+                f"<title>{escape(p.key)}: {fmt(p.mean_drift, 'signed')} (n={p.n})</title></circle>"
+            )
         if k % every == 0:
             body.append(_text(x(k), bottom + 16, p.key, anchor="middle", fill=MUTED))
             body.append(_text(x(k), bottom + 30, f"n={p.n:,}", anchor="middle", fill=MUTED))
@@ -275,8 +323,35 @@ def trend_svg(periods: Sequence[GroupStats], title: str) -> str:
         _text(
             left,
             height - 6,
-            "Mean drift (positive = manager more optimistic); shaded: 95% interval.",
+            f"Mean drift (positive = manager more optimistic); shaded: 95% interval (n ≥ {min_n}); "
+            "gaps: nothing moderated.",
             fill=MUTED,
         )
     )
     return _svg(width, height, title, body)
+
+
+def _markers(
+    periods: Sequence[GroupStats],
+    markers: Sequence[tuple[str, str]],
+    x: Callable[[float], float],
+    top: float,
+    bottom: float,
+) -> list[str]:
+    """Dashed vertical lines at the periods of the markers (between periods when the
+    marker's own period has no audits; left out when it falls outside the chart)."""
+    keys = [p.key for p in periods]
+    body: list[str] = []
+    for key, label in markers:
+        after = next((k for k, p in enumerate(keys) if p >= key), None)
+        if after is None or (after == 0 and keys[0] != key):
+            continue
+        at = float(after) if keys[after] == key else after - 0.5
+        short = label if len(label) <= 24 else label[:23] + "…"
+        body.append(
+            f'<g class="intervention"><line x1="{x(at):.1f}" y1="{top}" x2="{x(at):.1f}" '
+            f'y2="{bottom}" stroke="{UP_INK}" stroke-dasharray="4 3"/>'
+            + _text(x(at) + 3, top + 10, short, fill=UP_INK)
+            + f"<title>{escape(key)}: {escape(label)}</title></g>"
+        )
+    return body

@@ -19,12 +19,15 @@ from moderator.reports.formatting import (
     COMPLIANCE_COLUMNS,
     COVERAGE_COLUMNS,
     GRADE_LABELS,
+    INTERVENTION_COLUMNS,
     LENIENCY_COLUMNS,
     Column,
     breakdown,
     caption,
     managers_by_leniency,
+    names_for,
     summary_rows,
+    title,
     with_key,
 )
 from moderator.reports.formatting import (
@@ -155,7 +158,7 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     ws = wb.active
     assert ws is not None
     ws.title = "Summary"
-    _put(ws, row=1, column=1, value="Grade drift report")
+    _put(ws, row=1, column=1, value=title(report))
     ws["A1"].font = Font(bold=True, size=14)
     _put(ws, row=2, column=1, value=caption(report))
     _put(ws, row=3, column=1, value=report.headline)
@@ -201,9 +204,11 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     detail = wb.create_sheet("Manager statistics")
     _write_table(detail, report.by_manager, with_key("Manager"), flagged="optimistic")
 
-    for attribute, title, key in BREAKDOWNS:
-        sheet = wb.create_sheet(title)
-        _write_table(sheet, breakdown(report, attribute), with_key(key))
+    for attribute, heading, key in BREAKDOWNS:
+        sheet = wb.create_sheet(heading)
+        _write_table(
+            sheet, breakdown(report, attribute), with_key(key, names_for(report, attribute))
+        )
 
     coverage = wb.create_sheet("Coverage")
     nxt = _write_table(coverage, cov.by_manager, _renamed(COVERAGE_COLUMNS, "Manager"))
@@ -226,6 +231,9 @@ def write_xlsx(report: Report, path: Path | str) -> None:
         Column("Downgraded", "pct", lambda t: t[1].downgraded, 11),
     )
     _write_table(trend, points, trend_columns)
+
+    if report.interventions:
+        _write_table(wb.create_sheet("Interventions"), report.interventions, INTERVENTION_COLUMNS)
 
     definitions = wb.create_sheet("Definitions")
     for column, heading in ((1, "Term"), (2, "Definition")):

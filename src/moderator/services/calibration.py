@@ -158,6 +158,16 @@ def get_calibration_case(store: Store, calibration_id: int) -> CalibrationCase:
     )
 
 
+def calibration_case_of_audit(store: Store, audit_id: int) -> CalibrationCase:
+    """The calibration case an audit was slipped in for (callers check submission first)."""
+    found = store.scalar(
+        "SELECT calibration_id FROM calibration_audits WHERE audit_id = ?", [audit_id]
+    )
+    if found is None:
+        raise NotFound(f"audit {audit_id} is not a calibration case")
+    return get_calibration_case(store, int(found))
+
+
 def list_calibration_cases(store: Store, user: User) -> list[CalibrationCase]:
     """Every calibration case (leads only: a manager must not learn which cases they are)."""
     require_role(user, Role.LEAD, doing="see calibration cases")

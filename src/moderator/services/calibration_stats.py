@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from moderator.analysis.calibration import CalibrationSummary, summarise_calibration
+from moderator.analysis.calibration import (
+    CalibrationSummary,
+    beside_moderation,
+    summarise_calibration,
+)
 from moderator.analysis.exercise import ExerciseReport, Rating, exercise_report
+from moderator.analysis.report import Report
 from moderator.domain.grades import Grade
 from moderator.services.rubrics import rubric_by_hash
 from moderator.services.users import Role, User, get_user, require_role
@@ -40,15 +45,23 @@ def calibration_summary(store: Store) -> CalibrationSummary:
     return summarise_calibration(rows, audits)
 
 
-def load_calibration_summary(db_path: Path, user_name: str | None) -> CalibrationSummary | None:
-    """The summary for a lead's report; None for anyone else (calibration cases stay unseen)."""
+def with_calibration(store: Store, user: User, report: Report) -> Report:
+    """A lead's report with calibration set beside moderation leniency (others: unchanged).
+
+    Calibration cases stay unseen by anyone but leads, so only a lead's report carries them.
+    """
+    if user.role is not Role.LEAD:
+        return report
+    if store.scalar("SELECT 1 FROM calibration_audits LIMIT 1") is None:
+        return report
+    summary = calibration_summary(store)
+    return report.model_copy(update={"calibration": beside_moderation(summary, report.by_manager)})
+
+
+def load_with_calibration(db_path: Path, user_name: str | None, report: Report) -> Report:
+    """:func:`with_calibration` on the database at ``db_path``."""
     with open_store(db_path, create=False) as store:
-        user = get_user(store, user_name)
-        if user.role is not Role.LEAD:
-            return None
-        if store.scalar("SELECT 1 FROM calibration_audits LIMIT 1") is None:
-            return None
-        return calibration_summary(store)
+        return with_calibration(store, get_user(store, user_name), report)
 
 
 def calibration_exercise(store: Store, user: User) -> ExerciseReport:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Protocol, Self, runtime_checkable
+from typing import Any, Literal, Protocol, Self, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -61,6 +61,8 @@ class ModerationFeedback(BaseModel):
     overall_rationale: str | None
     """The reason for an override of the moderated overall grade, if any."""
     criteria: list[CriterionFeedback]
+    kind: Literal["moderation", "calibration"] = "moderation"
+    """``calibration``: the audit was a calibration case; "moderated" reads "agreed by a panel"."""
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> ModerationFeedback | None:
@@ -291,8 +293,11 @@ class AuditTarget(_SheetTarget):
         return self.key
 
     def load(self) -> GradingSheet:
-        """Read the audit as this user may see it."""
+        """Read the audit as this user may see it (a calibration case's agreed grades once submitted)."""
         detail = get_audit(self.store, self.user, self.key)
+        feedback = ModerationFeedback.from_rows(detail.feedback)
+        if feedback is None and detail.summary.status == "submitted":
+            feedback = _calibration_feedback(self.store, self.user, self.key, detail)
         s = detail.summary
         reason: str | None = None
         if s.status == "submitted":
@@ -306,7 +311,7 @@ class AuditTarget(_SheetTarget):
             owner=s.manager,
             due=s.due,
             read_only_reason=reason,
-            feedback=ModerationFeedback.from_rows(detail.feedback),
+            feedback=feedback,
         )
 
 
@@ -351,3 +356,37 @@ class ModerationTarget(_SheetTarget):
                 "Then you see the manager's grading beside yours and review each disagreement."
             ),
         )
+
+
+def _calibration_feedback(
+    store: Store, user: User, audit_id: int, detail: Any
+) -> ModerationFeedback | None:
+    """A submitted calibration audit's agreed grades, as feedback (None for any other audit)."""
+    from moderator.services.calibration import calibration_case_of_audit, calibration_feedback
+
+    rows = calibration_feedback(store, user, audit_id)
+    if not rows:
+        return None
+    case = calibration_case_of_audit(store, audit_id)
+    rubric = audit_rubric(store, audit_id)
+    return ModerationFeedback(
+        kind="calibration",
+        outcome="calibration",
+        moderator=case.panel,
+        reviewed_at=case.agreed_at,
+        manager_overall=detail.overall.final if detail.overall else None,
+        moderated_overall=case.overall,
+        overall_rationale=None,
+        criteria=[
+            CriterionFeedback(
+                criterion=r.criterion,
+                title=r.title,
+                manager_grade=r.manager_grade,
+                moderated_grade=r.agreed_grade,
+                drift=r.distance,
+                rationale=r.reason,
+                descriptor=rubric.criterion(r.criterion).descriptors.for_grade(r.agreed_grade),
+            )
+            for r in rows
+        ],
+    )

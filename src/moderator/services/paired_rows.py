@@ -98,7 +98,7 @@ def _lead_paired_grades(
     rows_moderated: list[Any] = []
     chunks = store.stream(
         "SELECT g.audit_id, g.criterion, g.grade, mg.moderated_grade"
-        # the joins are needed only to filter by team or rubric
+        # the joins are needed only to filter by team, rubric or manager (by name)
         + (joins if needs_joins(filters) or manager is not None else " FROM audits a")
         + " JOIN criterion_grades g ON g.audit_id = a.id"
         " LEFT JOIN moderations m ON m.audit_id = a.id AND m.status = 'reviewed'"

@@ -169,12 +169,3 @@ def settle(
         rationale = text.review_rationale(rng, fact.theme, agreed, moderator_upheld=upheld)
         out[fact.id] = ReviewSpec(agreed, rationale)
     return out
-
-
-def outcome(manager: Grade, moderated: Grade) -> str:
-    """``downgraded`` when the moderated grade is worse than the manager's, and so on."""
-    if moderated > manager:
-        return "downgraded"
-    if moderated < manager:
-        return "upgraded"
-    return "agreed"

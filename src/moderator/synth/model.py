@@ -35,13 +35,12 @@ own copy of the moderation outcome rule.
 
 from __future__ import annotations
 
+from moderator.domain.grade_sheet import moderation_outcome
 from moderator.domain.grades import Grade
 
 
 def outcome(manager: Grade, moderated: Grade) -> str:
-    """``downgraded`` when the moderated grade is worse than the manager's, and so on."""
-    if moderated > manager:
-        return "downgraded"
-    if moderated < manager:
-        return "upgraded"
-    return "agreed"
+    """The moderation outcome, by the product's one rule (:func:`moderation_outcome`)."""
+    found = moderation_outcome(manager, moderated)
+    assert found is not None  # both grades are given
+    return found

@@ -8,270 +8,59 @@ read the same entries, so the three can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import replace
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
-Scope = Literal[
-    "app",
-    "home",
-    "grading",
-    "review",
-    "picker",
-    "help",
-    "dialog",
-    "dashboard",
-    "drift-audits",
-    "import",
+from moderator.tui.action import SCOPE_TITLES, Action, Scope
+from moderator.tui.screen_actions import (
+    dashboard_actions,
+    grade_actions,
+    jump_actions,
+    list_actions,
+    review_actions,
+)
+
+__all__ = [
+    "ACTIONS",
+    "SCOPE_TITLES",
+    "Action",
+    "Scope",
+    "action_by_id",
+    "actions_for",
+    "bindings_for",
+    "display_keys",
 ]
-
-SCOPE_TITLES: dict[str, str] = {
-    "app": "Everywhere",
-    "home": "My audits",
-    "grading": "Grading",
-    "review": "Disagreement review (moderators)",
-    "picker": "Who is working",
-    "help": "Help",
-    "dialog": "Dialogs",
-    "dashboard": "Drift dashboard",
-    "drift-audits": "Audits behind a number",
-    "import": "Import cases (redaction doubts)",
-}
-
-
-@dataclass(frozen=True)
-class Action:
-    """One thing a user can do, with its key, labels and where it applies."""
-
-    id: str
-    """Stable binding id, ``scope.name``."""
-    scope: Scope
-    keys: str
-    """Textual key names, comma-separated (``"j"``, ``"ctrl+s"``)."""
-    action: str
-    """The Textual action string run on the screen (or app for scope ``app``)."""
-    label: str
-    """Short footer label."""
-    description: str
-    """One line for the help screen and the command palette."""
-    show: bool = True
-    """Shown in the footer."""
-    group: str | None = None
-    """Footer group: bindings with the same group share one label (``1234 Grade``)."""
-    key_display: str | None = None
-    priority: bool = False
-    palette: bool = True
-    """Offered in the command palette."""
-
-    def binding(self) -> Binding:
-        """This action as a Textual binding."""
-        return Binding(
-            self.keys,
-            self.action,
-            self.label,
-            show=self.show,
-            key_display=self.key_display,
-            priority=self.priority,
-            tooltip=self.description,
-            id=self.id,
-            group=None if self.group is None else _group(self.group),
-        )
-
-
-_GROUPS: dict[str, Binding.Group] = {}
-
-
-def _group(name: str) -> Binding.Group:
-    # Footer groups compare by identity of description; share one object per name.
-    return _GROUPS.setdefault(name, Binding.Group(name, compact=True))
-
-
-def _grade_actions() -> list[Action]:
-    labels = ["Outstanding", "Good", "Requires improvement", "Inadequate"]
-    return [
-        Action(
-            f"grading.grade-{n}",
-            "grading",
-            str(n),
-            f"grade({n})",
-            label,
-            f"Grade the criterion {label}",
-            group="Grade",
-        )
-        for n, label in enumerate(labels, start=1)
-    ]
-
-
-def _review_actions() -> list[Action]:
-    labels = ["Outstanding", "Good", "Requires improvement", "Inadequate"]
-    grades = [
-        Action(
-            f"review.grade-{n}",
-            "review",
-            str(n),
-            f"grade({n})",
-            label,
-            f"Set the moderated grade of the disagreement: {label}",
-            group="Moderated grade",
-        )
-        for n, label in enumerate(labels, start=1)
-    ]
-    return [
-        *grades,
-        Action("review.next", "review", "j", "move(1)", "Next", "Next criterion", show=False),
-        Action(
-            "review.prev", "review", "k", "move(-1)", "Previous", "Previous criterion", show=False
-        ),
-        Action(
-            "review.rationale",
-            "review",
-            "r",
-            "rationale",
-            "Rationale",
-            "Write the rationale for the moderated grade (Enter records it)",
-        ),
-        Action(
-            "review.override",
-            "review",
-            "o",
-            "override",
-            "Override",
-            "Override the moderated overall grade, with a reason",
-        ),
-        Action(
-            "review.complete",
-            "review",
-            "ctrl+s",
-            "complete",
-            "Complete",
-            "Complete the review: the outcome goes to the manager; then read-only",
-            priority=True,
-        ),
-        Action("review.back", "review", "escape", "back", "Back", "Back to your queue"),
-    ]
-
-
-def _dashboard_actions() -> list[Action]:
-    return [
-        Action(
-            "dashboard.open",
-            "dashboard",
-            "enter",
-            "drill",
-            "Audits",
-            "Show the audits behind the selected manager, criterion or period",
-            priority=True,  # above the table's own Enter, so the footer shows it
-        ),
-        Action(
-            "dashboard.prev-tab",
-            "dashboard",
-            "left_square_bracket",
-            "switch_tab(-1)",
-            "Tab",
-            "Show the previous tab (overview, managers, criteria, trend)",
-            group="Tab",
-            key_display="[",
-        ),
-        Action(
-            "dashboard.next-tab",
-            "dashboard",
-            "right_square_bracket",
-            "switch_tab(1)",
-            "Tab",
-            "Show the next tab (overview, managers, criteria, trend)",
-            group="Tab",
-            key_display="]",
-        ),
-        Action("dashboard.filter", "dashboard", "f", "filter", "Filter", "Filter by team or dates"),
-        Action(
-            "dashboard.period",
-            "dashboard",
-            "p",
-            "toggle_period",
-            "Month/Quarter",
-            "Switch the trend between months and quarters",
-        ),
-        Action(
-            "dashboard.export",
-            "dashboard",
-            "e",
-            "export",
-            "Export",
-            "Export the report as HTML, Excel, Markdown, CSV or JSON",
-        ),
-        Action(
-            "dashboard.next", "dashboard", "j", "move(1)", "Next", "Next row (or ↓)", show=False
-        ),
-        Action(
-            "dashboard.prev",
-            "dashboard",
-            "k",
-            "move(-1)",
-            "Previous",
-            "Previous row (or ↑)",
-            show=False,
-        ),
-        Action(
-            "dashboard.refresh",
-            "dashboard",
-            "f5",
-            "refresh_report",
-            "Refresh",
-            "Read the audits again and rebuild the report",
-            show=False,
-        ),
-        Action(
-            "dashboard.back",
-            "dashboard",
-            "escape",
-            "back",
-            "Back",
-            "Leave the filters, or go back to the audit list",
-        ),
-        Action(
-            "drift-audits.open",
-            "drift-audits",
-            "enter",
-            "open_audit",
-            "Open",
-            "Open the selected audit (read-only)",
-            priority=True,
-        ),
-        Action(
-            "drift-audits.next",
-            "drift-audits",
-            "j",
-            "move(1)",
-            "Next",
-            "Next audit (or ↓)",
-            show=False,
-        ),
-        Action(
-            "drift-audits.prev",
-            "drift-audits",
-            "k",
-            "move(-1)",
-            "Previous",
-            "Previous audit (or ↑)",
-            show=False,
-        ),
-        Action(
-            "drift-audits.back",
-            "drift-audits",
-            "escape",
-            "back",
-            "Back",
-            "Go back to the dashboard",
-        ),
-    ]
 
 
 ACTIONS: tuple[Action, ...] = (
     # -- everywhere ----------------------------------------------------------------
-    Action("app.help", "app", "question_mark", "help", "Help", "Show every key and what it does"),
-    Action("app.theme", "app", "ctrl+t", "toggle_theme", "Theme", "Switch between dark and light"),
-    Action("app.import", "app", "ctrl+o", "import_cases", "Import", "Import cases", show=False),
+    Action(
+        "app.help",
+        "app",
+        "question_mark,f1",
+        "help",
+        "Help",
+        "Show every key and what it does (F1 while typing in a field)",
+    ),
+    Action(
+        "app.theme",
+        "app",
+        "ctrl+t",
+        "toggle_theme",
+        "Theme",
+        "Switch between dark and light",
+        show=False,  # room in the footer for the keys of the screen
+    ),
+    Action(
+        "app.import",
+        "app",
+        "ctrl+o",
+        "import_cases",
+        "Import",
+        "Import cases, deciding what the redactor is unsure of",
+        show=False,
+    ),
     Action(
         "app.quit",
         "app",
@@ -292,56 +81,7 @@ ACTIONS: tuple[Action, ...] = (
         palette=False,
     ),
     # -- my audits -------------------------------------------------------------------
-    Action(
-        "home.open",
-        "home",
-        "enter",
-        "open_audit",
-        "Open",
-        "Open the selected audit",
-        priority=True,  # above the table's own Enter, so the footer shows it
-    ),
-    Action(
-        "home.search",
-        "home",
-        "slash",
-        "search",
-        "Search",
-        "Search by case, team, service area, rubric or manager",
-    ),
-    Action(
-        "home.clear-search",
-        "home",
-        "escape",
-        "clear_search",
-        "Clear",
-        "Clear the search and go back to the list",
-        show=False,
-    ),
-    Action(
-        "home.prev-state",
-        "home",
-        "left_square_bracket",
-        "switch_state(-1)",
-        "State",
-        "Show the previous state tab (to do, drafts, submitted, all)",
-        group="State",
-        key_display="[",
-    ),
-    Action(
-        "home.next-state",
-        "home",
-        "right_square_bracket",
-        "switch_state(1)",
-        "State",
-        "Show the next state tab (to do, drafts, submitted, all)",
-        group="State",
-        key_display="]",
-    ),
-    Action("home.next", "home", "j", "move(1)", "Next", "Next audit (or ↓)", show=False),
-    Action("home.prev", "home", "k", "move(-1)", "Previous", "Previous audit (or ↑)", show=False),
-    Action("home.sort", "home", "s", "sort_next", "Sort", "Sort by the next column"),
-    Action("home.reverse", "home", "r", "sort_reverse", "Reverse", "Reverse the sort order"),
+    *list_actions("home", "audit", "to do, drafts, submitted, all"),
     Action(
         "home.assign",
         "home",
@@ -349,6 +89,7 @@ ACTIONS: tuple[Action, ...] = (
         "assign_programme",
         "Assign",
         "Assign a monthly audit programme to every manager (lead)",
+        anywhere=True,
     ),
     Action(
         "home.sample",
@@ -357,17 +98,26 @@ ACTIONS: tuple[Action, ...] = (
         "draw_sample",
         "Sample",
         "Draw a moderation sample of submitted audits (lead)",
+        anywhere=True,
     ),
     Action(
-        "home.refresh",
+        "home.samples",
         "home",
-        "f5",
-        "refresh_list",
-        "Refresh",
-        "Reload the list from the database",
-        show=False,
+        "v",
+        "open_samples",
+        "Samples",
+        "See the moderation samples drawn and the state of each sampled audit (lead)",
+        anywhere=True,
     ),
-    Action("home.switch-user", "home", "u", "switch_user", "User", "Work as someone else"),
+    Action(
+        "home.switch-user",
+        "home",
+        "u",
+        "switch_user",
+        "User",
+        "Work as someone else",
+        anywhere=True,
+    ),
     Action(
         "home.dashboard",
         "home",
@@ -375,9 +125,10 @@ ACTIONS: tuple[Action, ...] = (
         "open_dashboard",
         "Drift",
         "Open the drift dashboard (leads: every manager; managers: your own drift)",
+        anywhere=True,
     ),
     # -- grading ----------------------------------------------------------------------
-    *_grade_actions(),
+    *grade_actions(),
     Action(
         "grading.clear-grade",
         "grading",
@@ -456,9 +207,72 @@ ACTIONS: tuple[Action, ...] = (
         "Back",
         "Leave the note, or go back to the list (everything is saved)",
     ),
+    Action(
+        "grading.undo",
+        "grading",
+        "ctrl+z",
+        "undo",
+        "Undo",
+        "Undo the last grade change (saved and logged like any change)",
+        show=False,
+    ),
+    # -- moderation: the queue, the review, the manager's feedback, samples ----------
+    *list_actions("queue", "moderation", "to do, claimable, drafts, to review, reviewed, all"),
+    Action(
+        "queue.claim",
+        "queue",
+        "c",
+        "claim",
+        "Claim",
+        "Claim the selected unassigned moderation: it becomes yours to grade blind",
+    ),
+    Action(
+        "queue.switch-user",
+        "queue",
+        "u",
+        "switch_user",
+        "User",
+        "Work as someone else",
+        anywhere=True,
+    ),
+    *review_actions(),
+    Action(
+        "feedback.case",
+        "feedback",
+        "g",
+        "open_sheet",
+        "Grading",
+        "Open your grading of the case beside the rubric (read-only)",
+    ),
+    Action("feedback.next", "feedback", "j", "move(1)", "Next", "Next criterion", show=False),
+    Action(
+        "feedback.prev", "feedback", "k", "move(-1)", "Previous", "Previous criterion", show=False
+    ),
+    *jump_actions("feedback", "criterion"),
+    Action("feedback.back", "feedback", "escape", "back", "Back", "Back to the list"),
+    Action(
+        "samples.open",
+        "samples",
+        "enter",
+        "open_item",
+        "Open",
+        "Open the selected sampled audit (read-only; the feedback once reviewed)",
+        priority=True,
+    ),
+    Action(
+        "samples.switch",
+        "samples",
+        "tab",
+        "switch_pane",
+        "Samples/Audits",
+        "Move between the samples and the audits of the selected sample",
+        show=False,
+    ),
+    *jump_actions("samples", "row"),
+    Action("samples.draw", "samples", "m", "draw_sample", "Draw", "Draw another sample"),
+    Action("samples.back", "samples", "escape", "back", "Back", "Back to the audit list"),
     # -- drift dashboard ------------------------------------------------------------------
-    *_review_actions(),
-    *_dashboard_actions(),
+    *dashboard_actions(),
     # -- picker, help, dialogs ---------------------------------------------------------
     Action("picker.choose", "picker", "enter", "choose", "Choose", "Work as the selected user"),
     Action("help.close", "help", "escape,q", "close", "Close", "Close the help", palette=False),
@@ -487,8 +301,16 @@ def actions_for(scope: Scope) -> list[Action]:
 
 
 def bindings_for(scope: Scope) -> list[BindingType]:
-    """The Textual bindings of one scope (for a screen's ``BINDINGS``)."""
-    return [a.binding() for a in actions_for(scope)]
+    """The Textual bindings of one scope (for a screen's ``BINDINGS``).
+
+    A screen's bindings start with the app's Help key, so the footer shows
+    ``? Help`` first and a narrow terminal never cuts it off.
+    """
+    bindings: list[BindingType] = [a.binding() for a in actions_for(scope)]
+    if scope not in ("app", "help", "dialog"):
+        help_binding = replace(action_by_id("app.help").binding(), action="app.help")
+        bindings.insert(0, help_binding)
+    return bindings
 
 
 def action_by_id(action_id: str) -> Action:
@@ -510,6 +332,11 @@ def display_keys(action: Action) -> str:
         "right_square_bracket": "]",
         "escape": "Esc",
         "enter": "Enter",
+        "home": "Home",
+        "end": "End",
+        "pageup": "PgUp",
+        "pagedown": "PgDn",
+        "tab": "Tab",
     }
     parts = []
     for key in action.keys.split(","):

@@ -118,8 +118,11 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         self.post_message(self.SessionOpened(store, user, users, problem))
 
     def on_moderator_app_session_opened(self, message: SessionOpened) -> None:
+        first = self.store is None
         self.store = message.store
         self.secured = message.secured
+        if first:
+            self.check_integrity()
         if message.secured:
             from moderator.tui.screens.signin import SignInScreen
 
@@ -132,6 +135,17 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
             from moderator.tui.screens.picker import PickerScreen
 
             self.push_screen(PickerScreen(message.users, message.problem))
+
+    @work(thread=True, group="integrity", exit_on_error=False)
+    def check_integrity(self) -> None:
+        """Warn once, visibly, when the database was altered outside moderator (worker thread)."""
+        from moderator.store.chain import check_chain_on_open
+
+        warning = check_chain_on_open(self.require_store())
+        if warning:
+            self.call_from_thread(
+                self.notify, warning, title="Integrity", severity="error", timeout=60
+            )
 
     def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
         """Without a database there is nothing to show: quit and let the CLI say why."""
@@ -150,6 +164,7 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
     def work_as(self, user: User, *, remember: bool) -> None:
         """Show ``user``'s audits (and remember the choice for next time)."""
         from moderator.tui.screens.home import HomeScreen
+        from moderator.tui.screens.queue import QueueScreen
 
         self.user = user
         self.sub_title = f"{user.name} · {user.role.value}"
@@ -164,7 +179,8 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
                 self.notify(f"Could not remember the choice: {exc}", severity="warning")
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(HomeScreen(user))
+        # A moderator's home is their queue; managers and leads see audits.
+        self.push_screen(QueueScreen(user) if user.role.value == "moderator" else HomeScreen(user))
 
     def mark_ready(self) -> None:
         """Record the cold-start time when the first screen has its data."""
@@ -190,18 +206,59 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         self.post_message(self.SessionOpened(store, None, list_users(store), None))
 
     def open_audit(self, audit_id: int) -> None:
-        """Open an audit on the grading screen (read-only unless it is the user's own draft)."""
+        """Open an audit: its moderation feedback once reviewed, else the grading screen.
+
+        The grading screen is read-only unless it is the user's own draft; a moderator
+        opens their moderation of the audit instead.
+        """
         from moderator.services.users import Role
 
-        store, user = self.require_store(), self.user
+        user = self.user
         if user is None:
             return
         if user.role is Role.MODERATOR:
             self.open_moderation_of(audit_id)
             return
+        self.open_audit_for(audit_id)
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def open_audit_for(self, audit_id: int) -> None:
+        """Read the audit (worker thread) and show the feedback or the grading screen."""
+        from moderator.services.feedback import acknowledge_feedback
         from moderator.services.grading import AuditTarget
 
-        self.open_grading(partial(AuditTarget.open, store, user, audit_id))
+        store, user = self.require_store(), self.user
+        assert user is not None
+        target = AuditTarget.open(store, user, audit_id)
+        sheet = target.load()
+        if sheet.feedback is None:
+            self.call_from_thread(self.open_grading, lambda: target)
+            return
+        acknowledge_feedback(store, user, audit_id)  # the manager has now seen it
+        from moderator.tui.screens.feedback import FeedbackScreen
+
+        self.call_from_thread(self.push_screen, FeedbackScreen(target, sheet))
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def open_moderation(self, moderation_id: int) -> None:
+        """A moderation from the queue: blind grading until submitted, then its review."""
+        from moderator.services.moderation import get_moderation
+
+        store, user = self.require_store(), self.user
+        assert user is not None
+        status = get_moderation(store, user, moderation_id).summary.status
+        self.call_from_thread(self.show_moderation, moderation_id, status)
+
+    def show_moderation(self, moderation_id: int, status: str) -> None:
+        """Push the screen a moderation in ``status`` opens on."""
+        if status in ("submitted", "reviewed"):
+            self.open_review(moderation_id)
+            return
+        from moderator.services.grading import ModerationTarget
+
+        store, user = self.require_store(), self.user
+        assert user is not None
+        self.open_grading(partial(ModerationTarget.open, store, user, moderation_id))
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def open_moderation_of(self, audit_id: int) -> None:
@@ -211,14 +268,7 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         store, user = self.require_store(), self.user
         assert user is not None
         moderation_id, status = moderation_of_audit(store, user, audit_id)
-        if status in ("submitted", "reviewed"):
-            self.call_from_thread(self.open_review, moderation_id)
-        else:
-            from moderator.services.grading import ModerationTarget
-
-            self.call_from_thread(
-                self.open_grading, partial(ModerationTarget.open, store, user, moderation_id)
-            )
+        self.call_from_thread(self.show_moderation, moderation_id, status)
 
     def open_review(self, moderation_id: int) -> None:
         """Open the disagreement review of a submitted moderation."""
@@ -237,6 +287,18 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         from moderator.tui.screens.grading import GradingScreen
 
         self.push_screen(GradingScreen(open_target))
+
+    def run_from_home(self, action: str) -> None:
+        """Go back to the user's list and run one of its actions there (the palette's way)."""
+        self.call_later(self._run_from_home, action)
+
+    async def _run_from_home(self, action: str) -> None:
+        while len(self.screen_stack) > 2 and not getattr(self.screen, "IS_HOME", False):
+            saver = getattr(self.screen, "save_pending", None)
+            if saver is not None and not await saver():
+                return  # the screen says what could not be saved; stay on it
+            await self.pop_screen()
+        await self.screen.run_action(action)
 
     # -- app-wide actions ----------------------------------------------------------------
     def action_help(self) -> None:

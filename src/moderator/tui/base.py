@@ -1,15 +1,72 @@
-"""What every screen shares: the one place where a failed background job becomes a message."""
+"""What every screen shares: failures become messages; the app is reached through one protocol.
+
+Screens never import the app (that would be a cycle: the app imports the
+screens). They reach it through :class:`Workbench`, the few things a screen may
+ask of the workbench, via :attr:`ModeratorScreen.workbench`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual.events import Mount
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
+    from moderator.services.users import User
+    from moderator.settings import Settings
+    from moderator.store import Store
     from moderator.tui.actions import Scope
+
+
+class Workbench(Protocol):
+    """What a screen may ask of the app: the store, the user, the date, where to go next."""
+
+    settings: Settings
+    db_path: Path
+    user: User | None
+    today: Callable[[], date]
+
+    def require_store(self) -> Store:
+        """The open store (raises ModeratorError before it is open)."""
+        ...
+
+    def mark_ready(self) -> None:
+        """Record that the first screen has its data."""
+        ...
+
+    def work_as(self, user: User, *, remember: bool) -> None:
+        """Switch to ``user`` and show their list."""
+        ...
+
+    def choose_user(self) -> None:
+        """Show the user picker."""
+        ...
+
+    def open_audit(self, audit_id: int) -> None:
+        """Open an audit the way this user sees it (grading, feedback or moderation)."""
+        ...
+
+    def open_moderation(self, moderation_id: int) -> None:
+        """Open a moderation: blind grading until submitted, then its review."""
+        ...
+
+    def open_review(self, moderation_id: int) -> None:
+        """Open the disagreement review of a submitted moderation."""
+        ...
+
+    def run_from_home(self, action: str) -> None:
+        """Go back to the user's list and run one of its actions there."""
+        ...
+
+
+def workbench_of(node: Any) -> Workbench:
+    """The app of a screen or widget, as the :class:`Workbench` it is."""
+    return cast(Workbench, node.app)
 
 
 def describe_error(error: BaseException | None) -> tuple[str, str]:
@@ -64,12 +121,22 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
 
     SCOPE: ClassVar[Scope]
 
+    @property
+    def workbench(self) -> Workbench:
+        """The app, through the only interface a screen uses."""
+        return workbench_of(self)
+
     def _on_mount(self, event: Mount) -> None:
         apply_cursor_blink(self)
 
 
 class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):
     """A dialog of the workbench."""
+
+    @property
+    def workbench(self) -> Workbench:
+        """The app, through the only interface a dialog uses."""
+        return workbench_of(self)
 
     def _on_mount(self, event: Mount) -> None:
         apply_cursor_blink(self)

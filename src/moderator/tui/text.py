@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from moderator.domain.grades import Grade
+from rich.text import Text
 
-SERVICE_AREAS = {
-    "help_and_protection": "Help and protection",
-    "children_in_care": "Children in care",
-    "care_leavers": "Care leavers",
-}
+from moderator.domain.grades import Grade
+from moderator.reports.formatting import SERVICE_AREAS, service_area_label
+
+__all__ = ["SERVICE_AREAS", "grade_label", "service_area_label", "status_label"]
 
 STATUSES = {"todo": "To do", "draft": "Draft", "submitted": "Submitted"}
-
-
-def service_area_label(value: str) -> str:
-    """``help_and_protection`` → ``Help and protection``."""
-    return SERVICE_AREAS.get(value, value.replace("_", " ").capitalize())
 
 
 def status_label(value: str) -> str:
@@ -41,3 +35,15 @@ def grade_abbrev(grade: Grade | None) -> str:
 def grade_class(grade: Grade | None) -> str:
     """The CSS class that colours a grade: ``-g1`` … ``-g4``, or ``-ungraded``."""
     return "-ungraded" if grade is None else f"-g{int(grade)}"
+
+
+def drift_text(drift: int | None) -> Text:
+    """Drift in grade steps, coloured: downgrade, agreement, upgrade."""
+    if drift is None:
+        return Text("—", style="dim")
+    if drift == 0:
+        return Text("agreed", style="bold green")
+    sign = "+" if drift > 0 else "−"
+    style = "bold red" if drift > 0 else "bold yellow"
+    word = "down" if drift > 0 else "up"
+    return Text(f"{sign}{abs(drift)} {word}", style=style)

@@ -177,6 +177,7 @@ class DashboardScreen(ModeratorScreen):
         """Count (unless these filters were just counted) and build the report (worker thread:
         numpy and scipy load here)."""
         from moderator.analysis.build import build_report
+        from moderator.services.calibration_stats import with_calibration
         from moderator.services.reporting import criterion_titles, report_counts
 
         store = self.moderator_app.require_store()
@@ -191,9 +192,10 @@ class DashboardScreen(ModeratorScreen):
             coverage_target=self.moderator_app.settings.coverage_target,
             period=period,
             filters=filters,
-            source=str(self.moderator_app.db_path),
+            source="database",
             as_of=self.moderator_app.today(),
         )
+        report = with_calibration(store, self.user, report)  # a lead's: beside leniency
         teams = titles = None
         if first:
             teams = sorted({t for t in counts.audits.team.labels if t}, key=str.casefold)
@@ -276,7 +278,8 @@ class DashboardScreen(ModeratorScreen):
 
     def caption(self, report: Report, *, with_filters: bool = False) -> str:
         """Whose audits and how many; the filters too where the filter bar is not in view."""
-        whose = "Every manager" if self.is_lead else f"Your audits ({self.user.name})"
+        team = f" in {report.filters.team}" if report.filters.team else ""
+        whose = f"Every manager{team}" if self.is_lead else f"Your audits ({self.user.name})"
         return tables.report_caption(report, whose, with_filters=with_filters)
 
     def draw_trend(self, palette: Palette, width: int) -> RenderableType:
@@ -478,6 +481,12 @@ class DashboardScreen(ModeratorScreen):
             from moderator.services.paired_rows import report_inputs
 
             pairs = report_inputs(self.moderator_app.require_store(), self.user, filters)[0]
+        from moderator.services.report_context import context_of
+
+        store, authority = self.moderator_app.require_store(), self.moderator_app.settings.authority
+        report = report.model_copy(
+            update=context_of(store, self.user, filters, authority=authority)
+        )
         export_report(report, request.fmt, request.path, pairs=pairs, filters=filters)
         self.post_message(self.Exported(request))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,9 +15,6 @@ from textual.widgets.option_list import Option
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorModal
-
-if TYPE_CHECKING:
-    from moderator.settings import SampleDefaults
 
 
 class _Dialog(ModeratorModal):
@@ -228,84 +224,6 @@ class ProgrammeDialog(_Dialog):
             return
         peer = self.query_one("#peer", Checkbox).value
         self.dismiss(ProgrammeRequest(count, due, peer))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-@dataclass(frozen=True)
-class SampleRequest:
-    """A moderation sample as the lead asked for it."""
-
-    rate: float
-    seed: int | None
-    min_per_manager: int
-    exclude_months: int
-    moderator: str | None
-
-
-class SampleDialog(_Dialog):
-    """Draw a moderation sample: rate, seed, minimum per manager, exclusion window, moderator."""
-
-    def __init__(self, defaults: SampleDefaults, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.defaults = defaults
-
-    def compose(self) -> ComposeResult:
-        d = self.defaults
-        with VerticalScroll(classes="dialog-box"):
-            yield Label("Draw a moderation sample", classes="dialog-title")
-            yield Static(
-                "A random share of submitted audits, stratified so every manager is represented."
-                " The seed makes it reproducible; it is recorded with the sample.",
-                classes="dialog-body",
-                markup=False,
-            )
-            yield Label("Rate (share of submitted audits, 0-1)", classes="field-label")
-            yield Input(str(d.rate), id="rate", compact=True)
-            yield Label("Seed (blank: chosen and recorded)", classes="field-label")
-            yield Input(
-                "" if d.seed is None else str(d.seed), id="seed", type="integer", compact=True
-            )
-            yield Label("Minimum per manager", classes="field-label")
-            yield Input(str(d.min_per_manager), id="min-per-manager", type="integer", compact=True)
-            yield Label("Leave out cases moderated in the last N months", classes="field-label")
-            yield Input(str(d.exclude_months), id="exclude-months", type="integer", compact=True)
-            yield Label("Moderator (blank: any moderator may claim)", classes="field-label")
-            yield Input("", id="moderator", compact=True)
-            yield Label("", id="sample-error", classes="field-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Draw", variant="primary", id="confirm", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#rate", Input).focus()
-
-    def _int(self, field: str, default: int | None) -> int | None:
-        raw = self.query_one(f"#{field}", Input).value.strip()
-        return default if not raw else int(raw)
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#confirm")
-    def action_confirm(self) -> None:
-        error = self.query_one("#sample-error", Label)
-        try:
-            rate = float(self.query_one("#rate", Input).value)
-        except ValueError:
-            rate = -1.0
-        if not 0 < rate <= 1:
-            error.update("The rate must be a number above 0 and at most 1 (0.5 is half).")
-            return
-        try:
-            seed = self._int("seed", None)
-            minimum = self._int("min-per-manager", self.defaults.min_per_manager) or 0
-            months = self._int("exclude-months", self.defaults.exclude_months) or 0
-        except ValueError:
-            error.update("Seed, minimum and months must be whole numbers.")
-            return
-        moderator = self.query_one("#moderator", Input).value.strip() or None
-        self.dismiss(SampleRequest(rate, seed, minimum, months, moderator))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -18,7 +18,6 @@ from moderator.tui.widgets.tables import Cell, Row, fill_table
 
 if TYPE_CHECKING:
     from moderator.analysis.drilldown import AuditDrift
-    from moderator.tui.app import ModeratorApp
 
 
 def drift_text(drift: int, palette: Palette) -> Text:
@@ -60,13 +59,6 @@ class DriftAuditsScreen(ModeratorScreen):
         self.show_manager = show_manager
         self.audits: list[AuditDrift] = []
         self.loaded = False
-
-    @property
-    def moderator_app(self) -> ModeratorApp:
-        from moderator.tui.app import ModeratorApp
-
-        assert isinstance(self.app, ModeratorApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,7 +147,7 @@ class DriftAuditsScreen(ModeratorScreen):
         except ValueError:
             self.notify(f"Audit {audit.audit_id} is not in this database.", severity="warning")
             return
-        self.moderator_app.open_audit(audit_id)
+        self.workbench.open_audit(audit_id)  # the feedback view once reviewed
 
     def action_move(self, step: int) -> None:
         table = self.query_one("#drift-audits", DataTable)

@@ -7,31 +7,27 @@ knows whether it is grading an audit or a moderation.
 Never lose work: every change lands in :attr:`GradingScreen.pending` first
 and is written by a background worker straight away (grades) or after a short
 pause in typing (notes, and always when the note loses focus or the screen is
-left). Each write carries *all* pending changes, so when a newer write
-supersedes (cancels) an older one nothing is dropped, and a stale write that
-finishes late is skipped by :class:`BatchWriter`.
+left); see :mod:`moderator.tui.grading_writer`. ``ctrl+z`` undoes the last
+grade change by saving the grade it replaced, like any other change (so the
+undo is in the event log too).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import TextArea
 from textual.worker import Worker
 
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
-from moderator.tui.base import ModeratorScreen
-from moderator.tui.text import service_area_label, status_label
-from moderator.tui.widgets.criterion_list import CriterionList, CriterionRow
+from moderator.tui.grading_writer import Batch, BatchWriter
+from moderator.tui.screens.grading_view import SheetView
+from moderator.tui.widgets.criterion_list import CriterionList
 from moderator.tui.widgets.descriptor_panel import DescriptorPanel, GradeChoice
 from moderator.tui.widgets.overall_bar import OverallBar
 
@@ -44,57 +40,11 @@ NOTE_DEBOUNCE_S = 0.4
 """Pause in typing after which a note is saved."""
 
 
-@dataclass
-class Batch:
-    """Every change not yet confirmed saved, numbered so a late, stale write is skipped."""
-
-    seq: int
-    entries: dict[str, CriterionEntry] = field(default_factory=dict)
-    override: tuple[Grade | None, str | None] | None = None
-    submit: bool = False
-
-
-class BatchWriter:
-    """Writes batches to a target in order (runs on worker threads; touches no widget)."""
-
-    def __init__(self, target: GradingTarget) -> None:
-        self.target = target
-        self._lock = threading.Lock()
-        self._written = 0
-
-    def write(self, batch: Batch) -> GradingSheet | None:
-        """Write ``batch`` unless a newer one was written already; submit if asked."""
-        with self._lock:
-            if batch.seq <= self._written:
-                return None
-            for criterion, entry in batch.entries.items():
-                self.target.save(criterion, grade=entry.grade, note=entry.note)
-            if batch.override is not None:
-                self.target.set_override(*batch.override)
-            self._written = batch.seq
-            if batch.submit:
-                return self.target.submit()
-            return None
-
-
-class GradingScreen(ModeratorScreen):
+class GradingScreen(SheetView):
     """Grade one case against its rubric."""
 
     SCOPE = "grading"
     BINDINGS = bindings_for("grading")
-    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 - Textual declares it a plain class attribute
-        (0, "-narrow"),
-        (100, "-normal"),
-        (140, "-wide"),
-    ]
-
-    class Loaded(Message):
-        """The target was read."""
-
-        def __init__(self, target: GradingTarget, sheet: GradingSheet) -> None:
-            super().__init__()
-            self.target = target
-            self.sheet = sheet
 
     class Saved(Message):
         """A batch of changes is in the database."""
@@ -106,147 +56,18 @@ class GradingScreen(ModeratorScreen):
 
     def __init__(self, open_target: Callable[[], GradingTarget]) -> None:
         """``open_target`` builds the target; it may block (it runs on a worker thread)."""
-        super().__init__()
-        self.open_target = open_target
-        self.target: GradingTarget | None = None
+        super().__init__(open_target)
         self.writer: BatchWriter | None = None
-        self.sheet: GradingSheet | None = None
-        self.entries: dict[str, CriterionEntry] = {}
-        self.override: Grade | None = None
-        self.override_reason: str | None = None
         self.pending: dict[str, CriterionEntry] = {}
         self.pending_override: tuple[Grade | None, str | None] | None = None
         self.seq = 0
         self.submitting = False
         self.note_timer: Timer | None = None
-        self.note_for: str | None = None
-        """The criterion whose note is in the editor."""
+        self.undo_stack: list[tuple[str, Grade | None]] = []
+        """Grade changes as (criterion, the grade it replaced), newest last."""
 
-    # -- layout -------------------------------------------------------------------------
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="banner", markup=False)
-        with Horizontal(id="body"):
-            with VerticalScroll(id="case-pane"):
-                yield Static("", id="case-meta", markup=False)
-                yield Static("Loading…", id="case-text", markup=False)
-            with Horizontal(id="rubric-pane"):
-                yield CriterionList(id="criteria")
-                with Vertical(id="detail-pane"):
-                    yield DescriptorPanel(id="descriptors")
-                    yield Label("Evidence note", id="note-label")
-                    yield TextArea(
-                        "",
-                        id="note",
-                        soft_wrap=True,
-                        tab_behavior="focus",
-                        placeholder="What on file supports this grade? (needed before submitting)",
-                    )
-        yield OverallBar(id="overall")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#case-pane").border_title = "Case (anonymised)"
-        self.query_one("#criteria").border_title = "Criteria"
-        self.load()
-
-    # -- loading ------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def load(self) -> None:
-        """Open and read the target (worker thread)."""
-        target = self.open_target()
-        self.post_message(self.Loaded(target, target.load()))
-
-    def on_grading_screen_loaded(self, message: Loaded) -> None:
-        self.target = message.target
-        self.writer = BatchWriter(message.target)
-        self.show_sheet(message.sheet, first_load=True)
-
-    def show_sheet(self, sheet: GradingSheet, *, first_load: bool = False) -> None:
-        """Show a freshly read sheet (on opening, and after submitting)."""
-        self.sheet = sheet
-        self.entries = {e.criterion: e.model_copy() for e in sheet.entries}
-        self.override, self.override_reason = sheet.override, sheet.override_reason
-        self.sub_title = f"{sheet.title} · {sheet.owner}"
-        self.query_one("#case-meta", Static).update(
-            f"{sheet.case_ref} · {sheet.team} · {service_area_label(sheet.service_area)}"
-            + (f" · opened {sheet.opened}" if sheet.opened else "")
-            + f"\n{sheet.rubric.title} v{sheet.rubric.version} · {status_label(sheet.status)}"
-            + (f" · due {sheet.due.isoformat()}" if sheet.due else "")
-        )
-        self.query_one("#case-text", Static).update(sheet.case_text)
-        criteria = self.query_one("#criteria", CriterionList)
-        if first_load:
-            rows = [
-                CriterionRow(c, self.entries[c.id], i)
-                for i, c in enumerate(sheet.rubric.criteria, start=1)
-            ]
-            criteria.extend(rows)
-            for row in rows:
-                row.set_class(row.entry.grade is None or not row.entry.note.strip(), "-incomplete")
-            criteria.index = self.first_incomplete_index()
-            criteria.focus()
-        else:
-            for row in criteria.rows():
-                row.show(self.entries[row.criterion.id])
-        self.set_class(sheet.read_only, "-read-only")
-        banner = self.query_one("#banner", Static)
-        banner.update(sheet.read_only_reason or "")
-        banner.display = sheet.read_only
-        note = self.query_one("#note", TextArea)
-        note.read_only = sheet.read_only
-        self.show_criterion()
-        self.show_overall()
-        self.query_one(OverallBar).saving("read-only" if sheet.read_only else "saved")
-        self.refresh_bindings()
-
-    def first_incomplete_index(self) -> int:
-        """Where to resume: the first criterion missing a grade or a note."""
-        assert self.sheet is not None
-        for i, c in enumerate(self.sheet.rubric.criteria):
-            e = self.entries[c.id]
-            if e.grade is None or not e.note.strip():
-                return i
-        return 0
-
-    # -- what is on screen --------------------------------------------------------------
-    @property
-    def current_id(self) -> str | None:
-        """The highlighted criterion's id."""
-        row = self.query_one("#criteria", CriterionList).current
-        return None if row is None else row.criterion.id
-
-    def show_criterion(self) -> None:
-        """Show the highlighted criterion's descriptors and note."""
-        if self.sheet is None:
-            return
-        cid = self.current_id
-        if cid is None:
-            return
-        rubric = self.sheet.rubric
-        criterion = rubric.criterion(cid)
-        entry = self.entries[cid]
-        self.query_one(DescriptorPanel).show(criterion, rubric.domain_of(cid).title, entry.grade)
-        note = self.query_one("#note", TextArea)
-        self.note_for = cid
-        if note.text != entry.note:
-            note.load_text(entry.note)
-        self.query_one("#note-label", Label).update(f"Evidence note · {criterion.title}")
-
-    def show_overall(self) -> None:
-        """Derive and show the overall grade from the entries as they are now."""
-        if self.target is None or self.sheet is None:
-            return
-        entries = list(self.entries.values())
-        view = self.target.overall(entries, self.override, self.override_reason)
-        graded = sum(e.grade is not None for e in entries)
-        notes_missing = sum(e.grade is not None and not e.note.strip() for e in entries)
-        self.query_one(OverallBar).show(view, graded, len(entries), notes_missing)
-
-    def show_entry(self, cid: str) -> None:
-        """Redraw one criterion's row."""
-        row = self.query_one("#criteria", CriterionList).row(cid)
-        row.show(self.entries[cid])
+    def target_loaded(self, target: GradingTarget) -> None:
+        self.writer = BatchWriter(target)
 
     @on(CriterionList.Highlighted, "#criteria")
     def criterion_highlighted(self) -> None:
@@ -268,7 +89,7 @@ class GradingScreen(ModeratorScreen):
         return self.sheet is not None and not self.sheet.read_only and not self.submitting
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("grade", "override", "submit", "next_missing"):
+        if action in ("grade", "override", "submit", "next_missing", "undo"):
             return self.editable
         return True
 
@@ -277,13 +98,30 @@ class GradingScreen(ModeratorScreen):
         if not self.editable or cid is None:
             return
         grade = None if value == 0 else Grade(value)
-        entry = self.entries[cid]
-        if entry.grade == grade:
+        if self.entries[cid].grade != grade:
+            self.undo_stack.append((cid, self.entries[cid].grade))
+            self.set_grade(cid, grade)
+
+    def action_undo(self) -> None:
+        if not self.editable or not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=2)
             return
+        cid, grade = self.undo_stack.pop()
+        criteria = self.query_one("#criteria", CriterionList)
+        assert self.sheet is not None
+        criteria.index = [c.id for c in self.sheet.rubric.criteria].index(cid)
+        self.set_grade(cid, grade)
+        title = self.sheet.rubric.criterion(cid).title
+        self.notify(f"Undone: {title} is {grade.label if grade else 'ungraded'} again.", timeout=3)
+
+    def set_grade(self, cid: str, grade: Grade | None) -> None:
+        """Change one criterion's grade on screen and save it."""
+        entry = self.entries[cid]
         entry.grade = grade
         self.pending[cid] = entry.model_copy()
         self.show_entry(cid)
-        self.query_one(DescriptorPanel).mark(grade)
+        if cid == self.current_id:
+            self.query_one(DescriptorPanel).mark(grade)
         self.show_overall()
         self.flush()
 
@@ -462,12 +300,8 @@ class GradingScreen(ModeratorScreen):
             )
             if message.sheet.kind == "moderation":
                 # Blind grading done: now the two gradings can be compared.
-                from moderator.tui.app import ModeratorApp
-
-                app = self.app
-                if isinstance(app, ModeratorApp):
-                    app.pop_screen()
-                    app.open_review(message.sheet.key)
+                self.app.pop_screen()
+                self.workbench.open_review(message.sheet.key)
             return
         done = not self.pending and self.pending_override is None
         if self.sheet is not None and not self.sheet.read_only:

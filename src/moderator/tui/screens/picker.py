@@ -1,13 +1,15 @@
-"""Who is working? Lists the database's users; the choice is remembered."""
+"""Who is working? Lists the database's users; typing narrows the list; the choice is remembered."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.events import Key
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from moderator.tui.actions import bindings_for
@@ -15,6 +17,15 @@ from moderator.tui.base import ModeratorScreen
 
 if TYPE_CHECKING:
     from moderator.services.users import User
+
+
+def describe(u: User) -> str:
+    """One line per user: name, role, team, authority."""
+    return (
+        f"{u.name}  ·  {u.role.value}"
+        + (f"  ·  {u.team}" if u.team else "")
+        + (f"  ·  {u.authority}" if u.authority else "")
+    )
 
 
 class PickerScreen(ModeratorScreen):
@@ -27,6 +38,7 @@ class PickerScreen(ModeratorScreen):
         super().__init__()
         self.users = users
         self.problem = problem
+        self.shown: list[User] = list(users)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -36,23 +48,19 @@ class PickerScreen(ModeratorScreen):
                 yield Static(self.problem, id="picker-problem", markup=False)
             if self.users:
                 yield Static(
-                    "Choose yourself; moderator remembers the choice (change it later with u).",
+                    "Choose yourself; moderator remembers the choice (change it later with u)."
+                    " Type to find a name.",
                     classes="hint",
                 )
+                yield Input(
+                    placeholder="Find (type a name, role or team)",
+                    id="find",
+                    compact=True,
+                    select_on_focus=False,  # keep the first letter typed on the list
+                )
+                # Text, not markup: a name is the user's own words ("Bad [/] name")
                 yield OptionList(
-                    *[
-                        Option(
-                            # Text, not markup: a name is the user's own words ("Bad [/] name")
-                            Text(
-                                f"{u.name}  ·  {u.role.value}"
-                                + (f"  ·  {u.team}" if u.team else "")
-                                + (f"  ·  {u.authority}" if u.authority else "")
-                            ),
-                            id=u.name,
-                        )
-                        for u in self.users
-                    ],
-                    id="users",
+                    *[Option(Text(describe(u)), id=u.name) for u in self.users], id="users"
                 )
             else:
                 yield Static(
@@ -71,7 +79,37 @@ class PickerScreen(ModeratorScreen):
             self.query_one("#users", OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return bool(self.users) or action != "choose"
+        return bool(self.shown) or action != "choose"
+
+    def on_key(self, event: Key) -> None:
+        # Type-to-find: a printable key typed on the list starts the search with it.
+        if not self.users or not event.is_printable or event.character in (None, " "):
+            return
+        find = self.query_one("#find", Input)
+        if find.has_focus:
+            return
+        event.stop()
+        event.prevent_default()
+        find.focus()
+        find.insert_text_at_cursor(event.character or "")
+
+    @on(Input.Changed, "#find")
+    def find_changed(self, event: Input.Changed) -> None:
+        words = event.value.lower().split()
+        self.shown = [u for u in self.users if all(w in describe(u).lower() for w in words)]
+        options = self.query_one("#users", OptionList)
+        options.clear_options()
+        options.add_options([Option(Text(describe(u)), id=u.name) for u in self.shown])
+        if self.shown:
+            options.highlighted = 0
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#find")
+    def find_done(self) -> None:
+        if len(self.shown) == 1:
+            self._choose(0)
+        else:
+            self.query_one("#users", OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -83,8 +121,5 @@ class PickerScreen(ModeratorScreen):
             self._choose(highlighted)
 
     def _choose(self, index: int) -> None:
-        from moderator.tui.app import ModeratorApp
-
-        app = self.app
-        assert isinstance(app, ModeratorApp)
-        app.work_as(self.users[index], remember=True)
+        if 0 <= index < len(self.shown):
+            self.workbench.work_as(self.shown[index], remember=True)

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
+from moderator.tui.text import drift_text, grade_abbrev
 
 if TYPE_CHECKING:
     from moderator.services.moderation import ComparisonRow, ModerationComparison
@@ -30,16 +31,8 @@ if TYPE_CHECKING:
     from moderator.tui.screens.dialogs import OverrideChoice
 
 
-def drift_text(drift: int | None) -> Text:
-    """Drift in grade steps, coloured: downgrade, agreement, upgrade."""
-    if drift is None:
-        return Text("—", style="dim")
-    if drift == 0:
-        return Text("agreed", style="bold green")
-    sign = "+" if drift > 0 else "−"
-    style = "bold red" if drift > 0 else "bold yellow"
-    word = "down" if drift > 0 else "up"
-    return Text(f"{sign}{abs(drift)} {word}", style=style)
+CRITERION_WIDTH = 30
+"""Characters of a criterion's title in the table (the detail below has it in full)."""
 
 
 def _grade(g: Grade | None) -> str:
@@ -68,6 +61,10 @@ class ReviewScreen(ModeratorScreen):
         self.decisions: dict[str, Decision] = {}
         self.override: Grade | None = None
         self.override_reason: str | None = None
+        self.recorded: dict[str, Decision] = {}
+        """What the database holds for each disagreement (what an undo goes back to)."""
+        self.undo_stack: list[tuple[str, Decision]] = []
+        """Recorded decisions as (criterion, the decision it replaced), newest last."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,7 +82,10 @@ class ReviewScreen(ModeratorScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Criterion", "Manager", "Moderator", "Drift", "Moderated", "")
+        # The decision columns come first after the criterion, whose width is capped, so
+        # Drift and Moderated stay in view on 80 columns.
+        table.add_column("Criterion", key="criterion", width=CRITERION_WIDTH)
+        table.add_columns("Manager", "Moderator", "Drift", "Moderated", "")
         self.load()
 
     # -- loading ---------------------------------------------------------------------------
@@ -102,12 +102,15 @@ class ReviewScreen(ModeratorScreen):
         self.decisions = {
             r.criterion: decision_of(r) for r in message.comparison.rows if not r.agreed
         }
+        self.recorded = dict(self.decisions)
         view = message.comparison.moderated_overall
         self.override = view.override
         self.override_reason = view.override_reason
         self.title = f"Review · {message.comparison.case_ref}"
         self.render_rows()
         self.show_detail()
+        # Once complete, the footer must stop offering grades, rationale and complete.
+        self.refresh_bindings()
 
     @property
     def editable(self) -> bool:
@@ -125,11 +128,11 @@ class ReviewScreen(ModeratorScreen):
             )
             moderated = r.manager_grade if r.agreed else self.decisions[r.criterion].grade
             table.add_row(
-                Text(r.title + ("  ⚑" if r.limiting else "")),
-                _grade(r.manager_grade),
-                _grade(r.moderator_grade),
+                Text(r.title + ("  ⚑" if r.limiting else ""), overflow="ellipsis", no_wrap=True),
+                grade_abbrev(r.manager_grade),
+                grade_abbrev(r.moderator_grade),
                 drift_text(r.drift),
-                _grade(moderated),
+                grade_abbrev(moderated),
                 Text("✓", style="green") if decided else Text("to decide", style="yellow"),
                 key=r.criterion,
             )
@@ -217,7 +220,7 @@ class ReviewScreen(ModeratorScreen):
 
     # -- actions -----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("grade", "override", "complete", "rationale"):
+        if action in ("grade", "override", "complete", "rationale", "undo"):
             return self.editable
         return True
 
@@ -265,10 +268,40 @@ class ReviewScreen(ModeratorScreen):
         self.query_one(DataTable).focus()
 
     def record(self, criterion: str) -> None:
+        from moderator.services.review import Decision
+
         decision = self.decisions[criterion]
         assert decision.grade is not None
+        self.undo_stack.append((criterion, self.recorded.get(criterion, Decision(None, ""))))
+        self.recorded[criterion] = decision
         self.write_decision(criterion, decision.grade, decision.rationale)
         self.next_to_decide()
+
+    def action_undo(self) -> None:
+        """Put back the decision the last recorded one replaced (recorded, so it is logged)."""
+        if not self.editable or not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        criterion, before = self.undo_stack[-1]
+        if not before.complete or before.grade is None:
+            # Nothing was recorded before the first decision, and a recorded decision is
+            # never erased (the log keeps it): the way back is another grade.
+            self.notify(
+                "The first decision on a criterion cannot be undone: choose another grade (1-4).",
+                severity="warning",
+            )
+            return
+        self.undo_stack.pop()
+        self.decisions[criterion] = before
+        self.recorded[criterion] = before
+        self.write_decision(criterion, before.grade, before.rationale)
+        done = f"back to {before.grade.label}"
+        self.render_rows()
+        self.show_detail()
+        assert self.comparison is not None
+        index = [r.criterion for r in self.comparison.rows].index(criterion)
+        self.query_one(DataTable).move_cursor(row=index)
+        self.notify(f"Undone: {criterion} is {done}.", timeout=3)
 
     def next_to_decide(self) -> None:
         """Move to the next disagreement still without a grade and a rationale."""

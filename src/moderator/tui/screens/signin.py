@@ -8,23 +8,24 @@ screen shows the same words for an unknown name and a wrong password.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
 
 from moderator.tui.base import ModeratorModal, ModeratorScreen
 
 if TYPE_CHECKING:
     from moderator.services.auth import SignedIn
     from moderator.services.users import User
-    from moderator.tui.app import ModeratorApp
+    from moderator.tui.base import Workbench
 
 
-def _policy(app: ModeratorApp) -> Any:
+def _policy(app: Workbench) -> Any:
     from moderator.services.auth import SignInPolicy
 
     # The worker thread is this session's alone, so the pause after a failure may block it.
@@ -66,18 +67,26 @@ class _PasswordForm:
     """What the sign-in screen and the lock share: check a password on a worker thread."""
 
     @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
-    def check_password(self, name: str, password: str) -> None:
-        """Sign in on a worker thread; post the outcome."""
+    def check_password(self, name: str, password: str) -> SignedIn | None:
+        """Sign in on a worker thread; a refusal is posted, a success returned."""
         from moderator.errors import ModeratorError
         from moderator.services.auth import sign_in
 
         node: Any = self  # a screen: this mixin only ever comes first in a screen's bases
         try:
-            signed = sign_in(node.app.require_store(), name, password, _policy(node.app))
+            return sign_in(node.app.require_store(), name, password, _policy(node.app))
         except ModeratorError as exc:
             node.post_message(Refusal(str(exc)))
-            return
-        node.post_message(SignedInMessage(signed))
+            return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Act on a sign-in only once its worker has finished: what follows closes this
+        # screen, and closing a screen cancels its workers. (Textual also calls the
+        # screen's other handlers of this message: failures are reported there.)
+        worker, node = event.worker, cast(Any, self)
+        finished = worker.name == "check_password" and event.state is WorkerState.SUCCESS
+        if finished and worker.result is not None:
+            node.post_message(SignedInMessage(worker.result))
 
 
 class SignInScreen(_PasswordForm, ModeratorScreen):
@@ -184,8 +193,8 @@ class NewPasswordDialog(ModeratorModal):
         self.save(first)
 
     @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
-    def save(self, password: str) -> None:
-        """Store the new password (worker thread)."""
+    def save(self, password: str) -> bool:
+        """Store the new password (worker thread); True when stored."""
         from moderator.errors import ModeratorError
         from moderator.services.auth import set_password
 
@@ -194,8 +203,15 @@ class NewPasswordDialog(ModeratorModal):
             set_password(app.require_store(), self.user, self.user.name, password)
         except ModeratorError as exc:
             self.post_message(Refusal(str(exc)))
-            return
-        self.app.call_from_thread(self.dismiss, True)
+            return False
+        return True
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Close only once the worker has finished: closing the dialog cancels its workers.
+        # (Textual also calls the base classes' handler: failures are reported there.)
+        worker = event.worker
+        if worker.name == "save" and event.state is WorkerState.SUCCESS and worker.result:
+            self.dismiss(True)
 
     def on_refusal(self, message: Refusal) -> None:
         self._say(message.text)

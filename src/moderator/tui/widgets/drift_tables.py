@@ -42,6 +42,7 @@ def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead:
     scale = Scale.covering(values, plot_width)
     coverage = {r.key: r for r in report.coverage.by_manager}
     compliance = {r.key: r for r in report.compliance.by_manager}
+    calibration = {c.key: c for c in report.calibration.by_manager} if report.calibration else {}
     rows: list[tuple[str, list[str | Text]]] = []
     for m in managers:
         cov = coverage.get(m.key)
@@ -64,6 +65,7 @@ def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead:
                     else f"{cov.moderated}/{cov.submitted} {fmt(cov.rate, 'pct')}",
                     "–" if comp is None else f"{comp.on_time}/{judged}",
                     Text(_overrides(m), justify="right"),
+                    *([_calibration(calibration.get(m.key))] if calibration else []),
                 ],
             )
         )
@@ -80,7 +82,18 @@ def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead:
         ("On time", "on_time"),
         ("Overrides (raised)", "overrides"),
     ]
+    if calibration:
+        columns.append(("Calibration distance (95%)", "calibration"))
     return managers, columns, rows
+
+
+def _calibration(c: Any) -> Text:
+    """Mean distance from the panel's agreed grades, with its interval (+ = more optimistic)."""
+    if c is None or c.mean_distance is None:
+        return Text("–", justify="right")
+    ci = c.mean_distance_ci
+    shown = fmt(c.mean_distance, "signed") + ("" if ci is None else f" {fmt(ci, 'ci')}")
+    return Text(shown, style="bold" if ci is not None and ci[0] > 0 else "")
 
 
 def criteria_table(

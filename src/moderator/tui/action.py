@@ -1,0 +1,92 @@
+"""One user action as the registry describes it: its id, key, labels and where it applies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.binding import Binding
+
+Scope = Literal[
+    "app",
+    "home",
+    "queue",
+    "samples",
+    "feedback",
+    "grading",
+    "review",
+    "picker",
+    "help",
+    "dialog",
+    "dashboard",
+    "drift-audits",
+    "import",
+]
+
+SCOPE_TITLES: dict[str, str] = {
+    "app": "Everywhere",
+    "home": "My audits",
+    "queue": "Moderation queue",
+    "samples": "Moderation samples (leads)",
+    "feedback": "Moderation feedback",
+    "grading": "Grading",
+    "review": "Disagreement review (moderators)",
+    "picker": "Who is working",
+    "help": "Help",
+    "dialog": "Dialogs",
+    "dashboard": "Drift dashboard",
+    "drift-audits": "Audits behind a number",
+    "import": "Import cases (redaction doubts)",
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing a user can do, with its key, labels and where it applies."""
+
+    id: str
+    """Stable binding id, ``scope.name``."""
+    scope: Scope
+    keys: str
+    """Textual key names, comma-separated (``"j"``, ``"ctrl+s"``)."""
+    action: str
+    """The Textual action string run on the screen (or app for scope ``app``)."""
+    label: str
+    """Short footer label."""
+    description: str
+    """One line for the help screen and the command palette."""
+    show: bool = True
+    """Shown in the footer."""
+    group: str | None = None
+    """Footer group: bindings with the same group share one label (``1234 Grade``)."""
+    key_display: str | None = None
+    priority: bool = False
+    palette: bool = True
+    """Offered in the command palette."""
+    anywhere: bool = False
+    """Offered by the palette on every screen: it goes back to the user's list and runs there."""
+
+    def binding(self) -> Binding:
+        """This action as a Textual binding."""
+        return Binding(
+            self.keys,
+            self.action,
+            self.label,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+            tooltip=self.description,
+            id=self.id,
+            group=None if self.group is None else _group(self.group),
+        )
+
+
+_GROUPS: dict[str, Binding.Group] = {}
+
+
+def _group(name: str) -> Binding.Group:
+    # Footer groups compare by identity of description; share one object per name.
+    return _GROUPS.setdefault(name, Binding.Group(name, compact=True))
+
+
+GRADE_LABELS = ("Outstanding", "Good", "Requires improvement", "Inadequate")

@@ -1,0 +1,335 @@
+"""What every list of the workbench shares: state tabs with counts, search as you type, sorting.
+
+:class:`ListScreen` is the user's home list (audits for managers and leads,
+the moderation queue for moderators). A subclass says what its rows are, how
+each is drawn and which state it is in; the counts on the tabs and in the
+summary line are made from the same rows the table lists, so they agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Input, Static, Tab, Tabs
+
+from moderator.tui.base import ModeratorScreen
+
+T = TypeVar("T")
+MAX_ROWS = 1000
+"""Rows drawn at once; a lead with a very large database narrows the list by searching."""
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """A column of a list and how it sorts."""
+
+    key: str
+    title: str
+    sort_key: Callable[[T], Any]
+    leads_only: bool = False
+
+
+def matches(haystack: str, query: str) -> bool:
+    """Whether a row matches a search: every word appears in its visible text."""
+    return all(word in haystack for word in query.lower().split())
+
+
+def jump_row(table: DataTable[Any], where: str) -> None:
+    """Home/End/PageUp/PageDown on a table, whatever has the focus."""
+    if not table.row_count:
+        return
+    page = max(1, table.scrollable_content_region.height - 1)
+    target = {
+        "first": 0,
+        "last": table.row_count - 1,
+        "page-up": table.cursor_row - page,
+        "page-down": table.cursor_row + page,
+    }[where]
+    table.move_cursor(row=max(0, min(target, table.row_count - 1)), animate=False)
+
+
+class ListScreen(ModeratorScreen, Generic[T]):
+    """A list of rows with state tabs, a summary line, search and sortable columns."""
+
+    AUTO_FOCUS = "#audits"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal")]  # noqa: RUF012 - Textual's type
+    IS_HOME = True
+    """The bottom of the user's screens: the palette comes back here to run list actions."""
+    STATES: ClassVar[tuple[str, ...]]
+    STATE_TITLES: ClassVar[dict[str, str]]
+
+    class RowsLoaded(Message):
+        """The rows were read from the database (by a worker)."""
+
+        def __init__(self, rows: Sequence[Any], extra: dict[str, Any]) -> None:
+            super().__init__()
+            self.rows = list(rows)
+            self.extra = extra
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[T] = []
+        self.haystacks: dict[str, str] = {}
+        self.shown: list[T] = []
+        self.state = "all"
+        self.query_text = ""
+        self.sort_column: str | None = None
+        self.sort_reverse = False
+        self.loaded = False
+
+    # -- what a subclass says ----------------------------------------------------------
+    def columns(self) -> list[Column[T]]:
+        """The columns this user sees."""
+        raise NotImplementedError
+
+    def row_key(self, item: T) -> str:
+        """A stable key for a row."""
+        raise NotImplementedError
+
+    def state_of(self, item: T) -> str:
+        """Which state tab a row belongs to."""
+        raise NotImplementedError
+
+    def search_text(self, item: T) -> str:
+        """Everything a search looks in, lower-cased."""
+        raise NotImplementedError
+
+    def cell(self, key: str, item: T) -> Text:
+        """One table cell."""
+        raise NotImplementedError
+
+    def summary(self, counts: dict[str, int]) -> str:
+        """The line above the table."""
+        raise NotImplementedError
+
+    def nothing_here(self) -> str:
+        """What to say when the list is empty before any search."""
+        raise NotImplementedError
+
+    def read_rows(self) -> tuple[Sequence[T], dict[str, Any]]:
+        """The rows and anything else the list needs (runs on a worker thread: no widgets)."""
+        raise NotImplementedError
+
+    def load_rows(self) -> None:
+        """Read the rows in the background; :class:`RowsLoaded` brings them back."""
+        self.run_worker(
+            self._read, thread=True, exclusive=True, group="db", exit_on_error=False, name="load"
+        )
+
+    def _read(self) -> None:
+        rows, extra = self.read_rows()
+        self.post_message(self.RowsLoaded(rows, extra))
+
+    def rows_loaded(self, extra: dict[str, Any]) -> None:
+        """A subclass's hook for what came with the rows."""
+
+    # -- layout ------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home-bar"):
+            tabs = [Tab(self.STATE_TITLES[s], id=f"state-{s}") for s in self.STATES]
+            yield Tabs(*tabs, id="states")
+            yield Input(placeholder="Search (/)", id="search", compact=True)
+        yield Static("Loading…", id="summary", markup=False)
+        table: DataTable[Any] = DataTable(id="audits", cursor_type="row", zebra_stripes=True)
+        for column in self.columns():
+            table.add_column(column.title, key=column.key)
+        yield table
+        yield Static("", id="empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_rows()
+
+    def on_screen_resume(self) -> None:
+        # Whatever was done on the screen we come back from (grade, submit, claim,
+        # review, draw a sample) may have changed the list: read it again.
+        if self.loaded:
+            self.load_rows()
+
+    def on_list_screen_rows_loaded(self, message: RowsLoaded) -> None:
+        self.items = message.rows
+        # Built once per load, so searching a lead's very long list stays instant as they type.
+        self.haystacks = {self.row_key(i): self.search_text(i) for i in message.rows}
+        self.rows_loaded(message.extra)
+        self.loaded = True
+        self.refresh_counts()
+        self.render_rows()
+        self.refresh_bindings()
+        self.workbench.mark_ready()
+
+    def counts(self) -> dict[str, int]:
+        """How many rows are in each state (and ``all``): from the rows themselves."""
+        out = {s: 0 for s in self.STATES}
+        out["all"] = len(self.items)
+        for item in self.items:
+            state = self.state_of(item)
+            if state in out:
+                out[state] += 1
+        return out
+
+    def refresh_counts(self) -> None:
+        """Show the counts on the tabs and in the summary line."""
+        counts = self.counts()
+        tabs = self.query_one("#states", Tabs)
+        for s in self.STATES:
+            tabs.query_one(f"#state-{s}", Tab).label = f"{self.STATE_TITLES[s]} {counts[s]}"
+        self.query_one("#summary", Static).update(self.summary(counts))
+
+    def visible_rows(self) -> list[T]:
+        """The rows of the chosen state that match the search, sorted."""
+        rows = [i for i in self.items if self.state == "all" or self.state_of(i) == self.state]
+        if self.query_text.strip():
+            rows = [i for i in rows if matches(self.haystacks[self.row_key(i)], self.query_text)]
+        if self.sort_column is not None:
+            column = next(c for c in self.columns() if c.key == self.sort_column)
+            rows.sort(key=column.sort_key, reverse=self.sort_reverse)
+        return rows
+
+    def render_rows(self) -> None:
+        """Redraw the table, keeping the cursor on the same row where possible."""
+        table = self.query_one("#audits", DataTable)
+        keep = self.current()
+        rows = self.visible_rows()
+        self.shown = rows[:MAX_ROWS]
+        table.clear()
+        cols = self.columns()
+        for item in self.shown:
+            table.add_row(*[self.cell(c.key, item) for c in cols], key=self.row_key(item))
+        for c in cols:
+            arrow = ""
+            if c.key == self.sort_column:
+                arrow = " ▼" if self.sort_reverse else " ▲"
+            table.columns[c.key].label = Text(c.title + arrow)  # type: ignore[index]
+        table.refresh()
+        if keep is not None:
+            for i, item in enumerate(self.shown):
+                if self.row_key(item) == self.row_key(keep):
+                    table.move_cursor(row=i, animate=False)
+                    break
+        empty = self.query_one("#empty", Static)
+        if rows:
+            empty.display = len(rows) > MAX_ROWS
+            empty.update(f"Showing {MAX_ROWS} of {len(rows)}: search to narrow the list.")
+        else:
+            empty.display = True
+            if not self.items:
+                empty.update(self.nothing_here())
+            else:
+                empty.update("Nothing here matches. Esc clears the search; [ and ] switch state.")
+
+    def current(self) -> T | None:
+        """The row under the cursor."""
+        table = self.query_one("#audits", DataTable)
+        if not self.shown or table.cursor_row is None:
+            return None
+        if 0 <= table.cursor_row < len(self.shown):
+            return self.shown[table.cursor_row]
+        return None
+
+    # -- events -------------------------------------------------------------------------
+    @on(Tabs.TabActivated, "#states")
+    def state_chosen(self, event: Tabs.TabActivated) -> None:
+        tab_id = event.tab.id or "state-all"
+        self.state = tab_id.removeprefix("state-")
+        if self.loaded:
+            self.render_rows()
+            self.refresh_bindings()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        if self.loaded:
+            self.render_rows()
+
+    @on(Input.Submitted, "#search")
+    def search_done(self) -> None:
+        # Enter in the search opens the first match. It arrives here, after every
+        # character typed before it, rather than through the table's Enter binding,
+        # which could run before the last characters reached the search.
+        self.query_one("#audits", DataTable).focus()
+        if self.query_text.strip() and self.shown:
+            self.action_open_audit()
+
+    def searching(self) -> bool:
+        """Whether the search box has the focus (Enter then belongs to it)."""
+        return self.query_one("#search", Input).has_focus
+
+    @on(DataTable.RowSelected, "#audits")
+    def row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_audit()
+
+    @on(DataTable.RowHighlighted, "#audits")
+    def row_moved(self) -> None:
+        self.refresh_bindings()  # what the footer offers depends on the row
+
+    @on(DataTable.HeaderSelected, "#audits")
+    def header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        if key == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = key, False
+        self.render_rows()
+
+    # -- actions ------------------------------------------------------------------------
+    def action_open_audit(self) -> None:  # pragma: no cover - overridden
+        """Open the row under the cursor."""
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one("#audits", DataTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
+
+    def action_jump(self, where: str) -> None:
+        jump_row(self.query_one("#audits", DataTable), where)
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.focus()
+        search.select_all()  # typing replaces the last search
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        self.query_one("#audits", DataTable).focus()
+
+    def action_switch_state(self, step: int) -> None:
+        index = self.STATES.index(self.state)
+        new = self.STATES[(index + step) % len(self.STATES)]
+        self.query_one("#states", Tabs).active = f"state-{new}"
+
+    def action_sort_next(self) -> None:
+        keys = [c.key for c in self.columns()]
+        if self.sort_column not in keys:
+            self.sort_column = keys[0]
+        else:
+            self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
+        self.sort_reverse = False
+        self.render_rows()
+        title = next(c.title for c in self.columns() if c.key == self.sort_column)
+        self.notify(f"Sorted by {title}", timeout=2)
+
+    def action_sort_reverse(self) -> None:
+        if self.sort_column is None:
+            self.sort_column = self.columns()[0].key
+        else:
+            self.sort_reverse = not self.sort_reverse
+        self.render_rows()
+
+    def action_refresh_list(self) -> None:
+        self.load_rows()
+
+    def action_switch_user(self) -> None:
+        self.workbench.choose_user()

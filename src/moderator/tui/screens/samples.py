@@ -1,0 +1,204 @@
+"""The moderation samples a lead has drawn, and where each sampled audit has got to.
+
+Top: every sample (when, who drew it, seed, rate, who it is for, and how many
+of its audits are unclaimed, claimed, in draft, submitted and reviewed).
+Bottom: the selected sample's audits, hand-picked ones marked, each with its
+state (unclaimed, claimed by, submitted, reviewed with the outcome). Enter
+opens an audit (the moderation feedback once reviewed); ``m`` draws another.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Static
+
+from moderator.tui.actions import bindings_for
+from moderator.tui.base import ModeratorScreen
+from moderator.tui.screens.listing import jump_row
+from moderator.tui.widgets.tables import Cell, Row, fill_table
+
+if TYPE_CHECKING:
+    from moderator.services.queue import SampleLine, SampleView
+    from moderator.services.users import User
+
+
+STATE_WORDS = {
+    "unclaimed": "unclaimed",
+    "claimed": "claimed",
+    "draft": "in draft",
+    "submitted": "submitted",
+    "reviewed": "reviewed",
+}
+
+
+class SamplesScreen(ModeratorScreen):
+    """Samples drawn and their audits' moderation states (leads)."""
+
+    SCOPE = "samples"
+    BINDINGS = bindings_for("samples")
+    AUTO_FOCUS = "#samples"
+
+    class Loaded(Message):
+        """The samples were read (by a worker)."""
+
+        def __init__(self, samples: list[SampleView]) -> None:
+            super().__init__()
+            self.samples = samples
+
+    def __init__(self, user: User) -> None:
+        super().__init__()
+        self.user = user
+        self.samples: list[SampleView] = []
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading…", id="samples-summary", markup=False)
+        yield DataTable(id="samples", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="sample-heading", markup=False)
+        yield DataTable(id="sample-items", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Moderation samples"
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:  # a review may have been completed, a sample drawn
+            self.load()
+
+    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
+    def load(self) -> None:
+        """Read the samples and their audits' states (worker thread)."""
+        from moderator.services.queue import sample_views
+
+        self.post_message(self.Loaded(sample_views(self.workbench.require_store(), self.user)))
+
+    def load_rows(self) -> None:
+        """Read again (after a draw)."""
+        self.load()
+
+    def on_samples_screen_loaded(self, message: Loaded) -> None:
+        self.samples = message.samples
+        self.loaded = True
+        rows: list[Row] = []
+        for s in self.samples:
+            c = s.counts()
+            cells: list[Cell] = [
+                Text(f"#{s.id}", style="bold"),
+                s.drawn_at[:10],
+                s.drawn_by,
+                str(s.seed),
+                f"{s.rate:g}",
+                s.moderator or "any moderator",
+                str(len(s.lines)),
+                ", ".join(f"{n} {STATE_WORDS[k]}" for k, n in c.items() if n),
+            ]
+            rows.append((str(s.id), cells))
+        columns: list[tuple[Cell, str]] = [
+            ("Sample", "id"),
+            ("Drawn", "at"),
+            ("By", "by"),
+            ("Seed", "seed"),
+            ("Rate", "rate"),
+            ("For", "for"),
+            ("Audits", "audits"),
+            ("Moderations", "states"),
+        ]
+        fill_table(self.query_one("#samples", DataTable), columns, rows)
+        total = sum(len(s.lines) for s in self.samples)
+        self.query_one("#samples-summary", Static).update(
+            f"Samples drawn: {len(self.samples)}; audits sampled: {total}."
+            if self.samples
+            else "No samples drawn yet: press m to draw one."
+        )
+        self.show_items()
+        self.workbench.mark_ready()
+
+    def selected(self) -> SampleView | None:
+        """The sample under the cursor of the top table."""
+        index = self.query_one("#samples", DataTable).cursor_row
+        return self.samples[index] if 0 <= index < len(self.samples) else None
+
+    def show_items(self) -> None:
+        """List the selected sample's audits."""
+        sample = self.selected()
+        heading = self.query_one("#sample-heading", Static)
+        rows: list[Row] = []
+        if sample is not None:
+            picked = sum(line.hand_picked for line in sample.lines)
+            heading.update(
+                f"Sample #{sample.id}: {len(sample.lines)} audits"
+                + (f", {picked} hand-picked (✚)" if picked else "")
+                + f" · drawn by {sample.drawn_by} at {sample.drawn_at[:16].replace('T', ' ')}"
+                + f" · seed {sample.seed} · rate {sample.rate:g}"
+            )
+            for line in sample.lines:
+                cells: list[Cell] = [
+                    Text(line.case_ref, style="bold"),
+                    Text("✚ hand-picked" if line.hand_picked else "random"),
+                    Text(line.state_text, style="dim" if line.state == "reviewed" else ""),
+                    line.manager,
+                    line.team,
+                ]
+                rows.append((str(line.audit_id), cells))
+        else:
+            heading.update("")
+        columns: list[tuple[Cell, str]] = [
+            ("Case", "case"),
+            ("Drawn", "how"),
+            ("Moderation", "state"),
+            ("Manager", "manager"),
+            ("Team", "team"),
+        ]
+        fill_table(self.query_one("#sample-items", DataTable), columns, rows)
+
+    @on(DataTable.RowHighlighted, "#samples")
+    def sample_moved(self) -> None:
+        self.show_items()
+
+    def current_line(self) -> SampleLine | None:
+        """The audit under the cursor of the bottom table."""
+        sample = self.selected()
+        index = self.query_one("#sample-items", DataTable).cursor_row
+        if sample is None or not 0 <= index < len(sample.lines):
+            return None
+        return sample.lines[index]
+
+    @on(DataTable.RowSelected)
+    def row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_item()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return True
+
+    def action_open_item(self) -> None:
+        if self.query_one("#samples", DataTable).has_focus:
+            self.query_one("#sample-items", DataTable).focus()
+            return
+        line = self.current_line()
+        if line is not None:
+            self.workbench.open_audit(line.audit_id)
+
+    def action_switch_pane(self) -> None:
+        tables = [self.query_one("#samples", DataTable), self.query_one("#sample-items")]
+        (tables[1] if tables[0].has_focus else tables[0]).focus()
+
+    def action_jump(self, where: str) -> None:
+        focused: Any = self.focused
+        if isinstance(focused, DataTable):
+            jump_row(focused, where)
+
+    def action_draw_sample(self) -> None:
+        from moderator.tui.screens.sample_dialog import open_sample_dialog
+
+        open_sample_dialog(self)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
