@@ -158,7 +158,7 @@ class State:
         wanted = {
             w
             for w in {m.group() for m in matches}
-            if w[0].isupper() or (k := word_key(w)) in context or k in names
+            if w[0].isupper() or (wk := word_key(w)) in context or wk in names
         }
         toks = [Tok(m.start(), w) for m in matches if (w := m.group()) in wanted]
         self.protected = [False] * len(toks)
