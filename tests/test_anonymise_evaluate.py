@@ -65,6 +65,20 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
     assert {c.split for c in corpus} == {"heldout-d"}
 
 
+@pytest.mark.parametrize(
+    ("name", "split", "notes", "identifiers"),
+    [("e", "heldout-e", 30, 250), ("f", "heldout-f", 20, 150)],
+)
+def test_the_round_two_batches_are_held_out_and_labelled(
+    name: str, split: str, notes: int, identifiers: int
+) -> None:
+    """Batch E was written before round two of issue #14, batch F after it; neither tunes it."""
+    corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
+    assert len(corpus) >= notes
+    assert sum(len(c.identifiers) for c in corpus) >= identifiers
+    assert {c.split for c in corpus} == {split}
+
+
 def test_leakage_and_provenance_are_reported(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(CORPUS), str(CORPUS.with_name("redaction_corpus_b.jsonl"))]) == 0
     out = capsys.readouterr().out
