@@ -101,9 +101,7 @@ def _gwet_from_raw(rows: list[list[int | None]], weights: np.ndarray) -> dict[st
     """Gwet (2014), chapter 2, written out over raw ratings one unit at a time.
 
     An independent second reading of the formulas (loops over raw ratings, not the
-    count-table algebra of the module under test). irrCAC, the reference package,
-    pins scipy 1.12 and so cannot share an environment with a current numpy; its
-    documented outputs are checked in the published-example tests above.
+    count-table algebra of the module under test), beside irrCAC itself below.
     """
     q = weights.shape[0]
     rated = [[v for v in row if v is not None] for row in rows]
@@ -162,6 +160,29 @@ def test_equal_to_reference_implementations_on_random_data(seed: int) -> None:
     assert ours.ac1 == pytest.approx(plain["ac"], abs=1e-9)
     assert ours.fleiss_kappa == pytest.approx(plain["fleiss"], abs=1e-9)
     assert ours.ac2_quadratic == pytest.approx(quadratic["ac"], abs=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_equal_to_irrcac_on_random_data(seed: int) -> None:
+    irrcac = pytest.importorskip(
+        "irrCAC.raw", reason="make installs irrCAC with --no-deps (pip install --no-deps irrCAC)"
+    )
+    import pandas as pd
+
+    rows = _random_ratings(seed, missing=0.2, skip_grade=1 if seed % 2 else None)
+    ours = multi_rater_agreement(_counts(rows, 4), [1, 2, 3, 4], n_raters=len(rows[0]))
+    frame = pd.DataFrame(rows, dtype=float)
+    plain = irrcac.CAC(frame, categories=[1, 2, 3, 4], digits=12)
+    quadratic = irrcac.CAC(frame, weights="quadratic", categories=[1, 2, 3, 4], digits=12)
+    assert ours.ac1 == pytest.approx(plain.gwet()["est"]["coefficient_value"], abs=1e-6)
+    assert ours.fleiss_kappa == pytest.approx(plain.fleiss()["est"]["coefficient_value"], abs=1e-6)
+    assert ours.percent_agreement == pytest.approx(plain.gwet()["est"]["pa"], abs=1e-6)
+    assert ours.alpha_nominal == pytest.approx(
+        plain.krippendorff()["est"]["coefficient_value"], abs=1e-6
+    )
+    assert ours.ac2_quadratic == pytest.approx(
+        quadratic.gwet()["est"]["coefficient_value"], abs=1e-6
+    )
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -180,8 +180,8 @@ class State:
                             for a, b in pairwise(toks[i:j])
                         )
                     ):
-                        for k in range(i, j):
-                            self.protected[k] = True
+                        for at in range(i, j):
+                            self.protected[at] = True
                         i = j - 1
                         break
             i += 1
