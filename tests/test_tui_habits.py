@@ -18,6 +18,7 @@ from moderator.tui.screens.picker import PickerScreen
 from moderator.tui.screens.sample_dialog import SampleDialog
 from tests.helpers import add_case
 from tests.test_tui_grading import make_app, open_case, settle, wait_for_screen
+from tests.test_tui_home import wait_for_palette_match
 from tests.test_tui_loop import until
 from tests.tui_support import build_workbench_db, fixed_clock
 
@@ -64,7 +65,7 @@ async def test_the_palette_offers_the_roles_actions_from_any_screen(db: Path) ->
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Draw a moderation sample".replace(" ", ""))
-        await pilot.pause(0.5)
+        await wait_for_palette_match(pilot, "sample")  # a condition, not a fixed wait
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(pilot.app.screen, SampleDialog), "no dialog")
         assert isinstance(pilot.app.screen_stack[-2], HomeScreen)  # it went back to the list

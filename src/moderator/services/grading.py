@@ -13,6 +13,7 @@ the others are called from background threads and may block.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, Literal, Protocol, Self, runtime_checkable
@@ -193,7 +194,7 @@ def _locked(what: str, stamp: str | None) -> str:
     return f"{what} {(stamp or '')[:10]}".strip() + ": read-only"
 
 
-class _SheetTarget:
+class _SheetTarget(ABC):
     """What both targets share: the rubric's pure rules over the entries on screen."""
 
     kind = ""
@@ -223,14 +224,14 @@ class _SheetTarget:
         return cls(store, user, key, cls._rubric_of(store, key))
 
     @staticmethod
+    @abstractmethod
     def _rubric_of(store: Store, key: int, /) -> Rubric:
         """The exact rubric the sheet is graded against (blocking)."""
-        raise NotImplementedError
 
     @staticmethod
+    @abstractmethod
     def _sheet_of(store: Store, user: User, key: int, /) -> OpenSheet:
         """The sheet, if this user may change it (Refused otherwise; blocking)."""
-        raise NotImplementedError
 
     def _open_sheet(self) -> OpenSheet:
         return self._sheet_of(self.store, self.user, self.key)
@@ -248,9 +249,9 @@ class _SheetTarget:
         submit_sheet(self.store, self.user, self._open_sheet())
         return self.load()
 
+    @abstractmethod
     def load(self) -> GradingSheet:
         """Read the sheet as this user may see it (blocking)."""
-        raise NotImplementedError
 
     def _viewer(self) -> str:
         """The user's role as a read-only notice names it (``Lead view of …``)."""
