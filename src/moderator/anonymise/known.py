@@ -115,7 +115,10 @@ class Known:
         """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
         or the start of (at least three letters of a given name), or a pet form of that start
         (Simi for Simran, Jassi for Jaswant, Roksi for Roksana)."""
-        who = self._near.get(f"^{key}") or self._near.get(f"${key}")
+        # 0 is the child: compare with None, never by truth
+        who = self._near.get(f"^{key}")
+        if who is None:
+            who = self._near.get(f"${key}")
         if who is not None:
             return who
         for suffix in _PET_SUFFIXES:
@@ -124,7 +127,9 @@ class Known:
                 if who is not None:
                     return who
         if len(key) >= 3 and key.endswith("sh"):  # Presh for Precious, Osh for Osian
-            who = self._near.get(f"^{key[:-1]}") or self._short_start(key[:-1])
+            who = self._near.get(f"^{key[:-1]}")
+            if who is None:
+                who = self._short_start(key[:-1])
             if who is not None:
                 return who
         if len(key) < 4:
