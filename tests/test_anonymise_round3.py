@@ -13,3 +13,67 @@ def test_a_short_form_of_the_childs_own_name_is_the_child(form: str) -> None:
     # the child is the record's first person: its short forms count like anyone else's
     out = redact(f"Then {form} was absent. {form} came back.", child_name="Callan Doig")
     assert out == "Then [CHILD] was absent. [CHILD] came back."
+
+
+_FAMILY = dict(
+    child_name="Tomasz Nowak",
+    family=[
+        {"name": "Aoife Nowak", "relationship": "mother"},
+        {"name": "Wiktoria Nowak", "relationship": "sister"},
+        {"name": "Gary Nowak", "relationship": "father"},
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first syllable as it sounds, with a diminutive ending
+        ("Tomek was late again.", "[CHILD] was late again."),
+        ("Later Tomcio said he was hungry.", "Later [CHILD] said he was hungry."),
+        ("Eefa rang the office.", "[MOTHER] rang the office."),
+        ("Wikusia walked him home.", "[SIBLING] walked him home."),
+        ("Gaz collected them.", "[FATHER] collected them."),
+        # another spelling of the whole name, in capitals too
+        ("WIKTORYA NOWAK seen by police.", "[SIBLING] seen by police."),
+    ],
+)
+def test_pet_forms_and_spellings_found_by_sound(text: str, expected: str) -> None:
+    assert redact(text, **_FAMILY) == expected
+
+
+def test_a_guess_by_sound_is_for_a_person_to_confirm() -> None:
+    from tests.test_anonymise_redact import make_case
+
+    from moderator.anonymise.redact import redact_case_text
+
+    result = redact_case_text(make_case("Wikusia was late.", **_FAMILY))
+    assert [d.placeholder for d in result.uncertain()] == ["[SIBLING]"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has a friend called Tamsin.",  # a listed name is someone else
+        "They walked past Tomlin Hill Farm.",  # part of a longer name: a place
+        "Gazette articles were read.",  # a word
+    ],
+)
+def test_names_that_only_sound_alike_are_not_the_family(text: str) -> None:
+    out = redact(text, **_FAMILY)
+    assert "[CHILD]" not in out and "[MOTHER]" not in out and "[FATHER]" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tomasz (Bubz) came in. Later Bubz said no.",
+            "[CHILD] ([CHILD]) came in. Later [CHILD] said no.",
+        ),
+        ("Lolo (Wiktoria) is 9.", "[SIBLING] ([SIBLING]) is 9."),
+        ("Tomasz (Year 5) and Gary (Dad) came.", "[CHILD] (Year 5) and [FATHER] (Dad) came."),
+    ],
+)
+def test_a_name_in_brackets_beside_a_family_name_is_that_person(text: str, expected: str) -> None:
+    assert redact(text, **_FAMILY) == expected

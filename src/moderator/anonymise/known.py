@@ -10,6 +10,7 @@ from functools import lru_cache
 from moderator.anonymise.cues import NAME_SKIP
 from moderator.anonymise.lexicon import WORD_RE, Lexicon, lower_same_length, phrase_key, word_key
 from moderator.anonymise.patterns import STREET_TYPES
+from moderator.anonymise.phonetic import PhoneticIndex
 from moderator.anonymise.records import RawCase
 
 
@@ -84,9 +85,12 @@ class Known:
     beginnings: dict[str, int] = field(default_factory=dict)
     """The first four letters or more of a given name ("harv"), for names written as said."""
     _near: dict[str, int] = field(default_factory=dict)
+    sounds: PhoneticIndex = field(default_factory=lambda: PhoneticIndex({}))
+    """The given names by sound, for pet forms and spellings no table lists (Moose, Eefs)."""
 
     def finish(self) -> None:
         """Build the lookup tables once every person is registered."""
+        self.sounds = PhoneticIndex(self.given_keys)
         self.keys = (
             frozenset(k for ngram in self.ngrams for k in ngram)
             | frozenset(self.surname_owners)

@@ -15,6 +15,7 @@ from moderator.anonymise.cues import (
     MALE,
     SPEAKING_VERBS,
 )
+from moderator.anonymise.layer_sounds import sounds_like_known
 from moderator.anonymise.lexicon import lower_same_length, phrase_key
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
@@ -66,21 +67,26 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                 _take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
         elif (
             t.cap
-            and not t.upper
+            and (not t.upper or len(key) >= 4)
             and len(key) >= 2
             and key not in common
             and key not in protected
             and key.upper() not in lex.acronyms
             and st.free(t.start, t.end)
         ):
-            if len(key) == 2:  # "Ky" for Kyron
+            sure = None
+            if t.upper:  # in capitals the tables matched the names as written; slips here
+                slip = None if len(key) < 5 or key in lex.given else known.near_miss(key)
+            elif len(key) == 2:  # "Ky" for Kyron
                 slip = known.two_letters.get(key)
             elif key in lex.given or key in lex.surnames:
                 slip = known.short_form(key)  # "Kay" for Kayla, itself a name
             else:
                 slip = known.near_miss(key)  # "Kaydn", "Kay" for Kayden
+            if slip is None:
+                slip, sure = sounds_like_known(st, toks, i)  # "Moose" for Musa, "Muhammad"
             if slip is not None:
-                _take_known(st, t.start, t.end, slip)
+                _take_known(st, t.start, t.end, slip, sure)
         i += 1
     for m in INITIALS_RE.finditer(st.text):
         if not clean_left(st.text, m.start(), "."):
@@ -106,6 +112,11 @@ def _resolve(st: State, owners: list[int], toks: list[Tok], i: int) -> int:
         for o in owners:
             if st.known.people[o].gender == want:
                 return o
+    if i > 0 and st.joined(toks[i - 1], toks[i]):  # "Wiktoria Nowak": the person just named
+        labels = {st.known.people[o].label: o for o in owners}
+        for c in st.cands:
+            if c.end == toks[i - 1].end and c.ident in labels:
+                return labels[c.ident]
     initial = INITIAL_BEFORE.search(st.text, max(0, toks[i].start - 6), toks[i].start)
     if initial is not None:  # "K. Smith"
         for o in owners:
