@@ -77,3 +77,45 @@ def test_names_that_only_sound_alike_are_not_the_family(text: str) -> None:
 )
 def test_a_name_in_brackets_beside_a_family_name_is_that_person(text: str, expected: str) -> None:
     assert redact(text, **_FAMILY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attendance list after a sentence on the same line
+        (
+            "Review held 3 May. Present: MK (SW), TB (HV).\nTB to chase the GP.",
+            "Review held [DATE]. Present: [PROFESSIONAL] (SW), [PROFESSIONAL-2] (HV).\n"
+            "[PROFESSIONAL-2] to chase the GP.",
+        ),
+        # initials with a role in brackets, with no list at all
+        (
+            "Visit with FO (social worker). FO will write up.",
+            "Visit with [PROFESSIONAL] (social worker). [PROFESSIONAL] will write up.",
+        ),
+        # initials joined by a slash, and a speaker at the start of a line
+        (
+            "Plan agreed.\nWN/EC to review in May.",
+            "Plan agreed.\n[PROFESSIONAL]/[PROFESSIONAL-2] to review in May.",
+        ),
+        ("Notes.\nEC: agreed to refer on.", "Notes.\n[PROFESSIONAL]: agreed to refer on."),
+    ],
+)
+def test_initials_that_minutes_give_to_people(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Present: DS Ian Fairburn, school DSL Morley.",  # ranks and roles before names
+        "OIC: DC 2290 FLETCHER",  # a form's label, not a speaker
+        "Referred to CAMHS/CSC for support.",  # acronyms joined by a slash
+        "Seen by HV (Debbie Lawton).",  # a role with a name in brackets
+    ],
+)
+def test_roles_and_form_labels_are_not_initials(text: str) -> None:
+    out = redact(text)
+    for kept in ("DS", "DSL", "OIC", "CAMHS", "CSC", "HV"):
+        if kept in text:
+            assert kept in out

@@ -35,7 +35,13 @@ def sounds_like_known(st: State, toks: list[Tok], i: int) -> tuple[int | None, f
     who = sounds.spelling(key)
     if who is not None:
         return who, SPELLING_CONFIDENCE
-    if t.upper or key in lex.given or key in lex.surnames or (key,) in lex.places:
+    if (
+        st.protected[i]
+        or t.upper
+        or key in lex.given
+        or key in lex.surnames
+        or (key,) in lex.places
+    ):
         return None, None  # a listed name is someone else: Ivy is not Ava
     # part of a longer capitalised name ("Moss Lane", "Castle Mill") is a place or a firm
     if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):

@@ -122,11 +122,12 @@ class PhoneticIndex:
         matches = [
             name
             for name in self._names
-            if len(key) <= len(name.key) + 4
+            if len(key) <= max(len(name.key) + 2, 7)  # pet forms are short
+            and _starts_alike(key, name.key)
             and any(
                 heard.startswith(name.first)
                 and name.whole.startswith(heard)
-                # one consonant is thin evidence: the word must start like the name too
+                # one consonant is thin evidence: the stem must start like the name too
                 and (len(heard) >= 2 or _starts_alike(stem, name.key))
                 for stem, heard in heard_stems
                 if heard
@@ -169,5 +170,8 @@ def _stems(key: str) -> list[str]:
 
 
 def _starts_alike(a: str, b: str) -> bool:
-    """Both begin with a vowel, or with the same letter."""
-    return a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
+    """Both begin with a vowel, or with the same letter, or ``a`` begins where ``b`` does
+    after its first vowel (Nayu for Inaya)."""
+    return (
+        a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS) or (b[0] in _VOWELS and a[0] == b[1])
+    )
