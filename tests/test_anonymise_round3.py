@@ -119,3 +119,31 @@ def test_roles_and_form_labels_are_not_initials(text: str) -> None:
     for kept in ("DS", "DSL", "OIC", "CAMHS", "CSC", "HV"):
         if kept in text:
             assert kept in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mum works at Canal Side Nail Bar.", "Mum works at [ORGANISATION]."),
+        ("Dad is in rehab at Beech Hollow Clinic.", "Dad is in rehab at [ORGANISATION]."),
+        ("Dad works at Mill Lane Grill on Fridays.", "Dad works at [ORGANISATION] on Fridays."),
+        ("Uncle runs Brookfield Motors.", "Uncle runs [ORGANISATION]."),
+        ("Met at the Red Lion Inn.", "Met at the [ORGANISATION]."),
+        ("Dad is in HMP Dovecote until May.", "Dad is in [ORGANISATION] until May."),
+        ("Advice from Okafor & Co Solicitors.", "Advice from [ORGANISATION]."),
+    ],
+)
+def test_businesses_and_prisons_by_their_head_noun(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad is in HMP Stafford.",  # a prison named after a town, like any public service
+        "He skates at Leek Skate Park.",
+        "Mum asked for a Clare's Law disclosure.",
+    ],
+)
+def test_public_places_and_schemes_named_after_a_place_or_person_are_kept(text: str) -> None:
+    assert redact(text) == text

@@ -34,14 +34,23 @@ _ORG_NOUN = (
     # clubs, venues and small businesses by their head noun: "Felinfoel Youth RFC", "Tolgus Grill
     # House", "Harbour Fish Bar", "Moss Bakery Co", "Gorton Hub Nursery", "Sweet Centre"
     r"|A?R\.?L\.?F\.?C\.?|A?R\.?F\.?C\.?|Rangers|Hub|Grill|Tap|Fish\s+Bar|Chippy|Bakery|Kitchen"
-    r"|Cent(?:re|er)|Nursery|Ltd|Limited)"
+    r"|Cent(?:re|er)|Nursery|Ltd|Limited"
+    # businesses and services a family is known at: "Castle Craig Clinic", "Lord Street Nail
+    # Bar", "Riverside Motors", "The Priory", "Meadow View Care Home", "Khan Legal"
+    r"|Clinic|Priory|(?:Nail|Juice|Sports|Wine|Snack|Shisha|Cocktail)\s+Bar|Nails|Beauty|Hair"
+    r"|Barbershop|Tattoo\s+Studio|Studio|Garage|Motors|Autos|Car\s+Wash|Valeting|Cafe|Café"
+    r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|Food\s*[Bb]ank|Pantry|Stores|Store"
+    r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
+    r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park)"
 )
 ORG_HINT_RE = re.compile(
     r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
     r"|Mandir|Temple|Synagogue|Hall|Group|Playgroup|Pre-?[Ss]chool|Nursery|House|Takeaway|Carry"
     r"|Barbers?|Salon|Solicitors|Gym|Madras+a|F\.?C|Juniors|Ministr|Forum|Fellowship|Assembly"
     r"|Tabernacle|Foundation|Refuge|A?R\.?L?\.?F\.?C|Rangers|Hub|Grill|Tap|Bar|Chippy|Bakery|Kitchen"
-    r"|Ltd|Limited)\b"
+    r"|Ltd|Limited|Clinic|Priory|Nails|Beauty|Hair|Studio|Garage|Motors|Autos|Wash|Valeting|Caf"
+    r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|[Bb]ank|Pantry|Stores?|Market|Licen"
+    r"|Home|Legal|Associates|Accountants|Lettings|Builders|Logistics|Park)\b"
 )
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 WORSHIP_HINT_RE = re.compile(r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)\s+[A-Z]")
@@ -158,9 +167,13 @@ _ORG_HINTS = (
     "Tabernacle", "Foundation", "Refuge", "& Co", "and Co", "Sons", "Partners", "club", "church",
     "mosque", "gym",
     "creche", "Playgroup", "playgroup", "RFC", "R.F.C", "RLFC", "Rangers", "Hub", "Grill", "Tap",
-    "Bar", "Chippy", "Bakery", "Kitchen", "Ltd", "Limited",
+    "Bar", "Chippy", "Bakery", "Kitchen", "Ltd", "Limited", "Clinic", "Priory", "Nails", "Beauty",
+    "Hair", "Studio", "Garage", "Motors", "Autos", "Wash", "Valeting", "Caf", "Restaurant", "Diner",
+    "Pizza", "Inn", "Arms", "Tavern", "Hotel", "Hostel", "ank", "Pantry", "Store", "Market",
+    "Licen", "Home", "Legal", "Associates", "Accountants", "Lettings", "Builders",
+    "Logistics", "Park",
 )  # fmt: skip
-_SERVICE_NOUNS = frozenset({"hub", "centre", "center"})
+_SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})  # "Leek Skate Park"
 ORG_KINDS = {
     "nursery": "school",
     "playgroup": "school",
@@ -217,9 +230,32 @@ def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
+# a prison by its name: "HMP Maghaberry", "HMYOI Polmont"; one named after a town is kept
+# like any public service named after a place ("HMP Stafford")
+PRISON_RE = re.compile(
+    r"(?<![\w])(?:HMP(?:[ \t]*(?:/|&)[ \t]*YOI)?|HMYOI|HM[ \t]+Prison|YOI)[ \t]+"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+)
+
+
+def _find_prisons(st: State, add: Add) -> None:
+    for m in PRISON_RE.finditer(st.text):
+        words = phrase_key(m.group("name"))
+        if words[:1] and ((words[0],) in st.lex.places or words in st.lex.places):
+            continue
+        if words[-1] in st.lex.common and len(words) > 1:  # "HMP Dovegate today"
+            words = words[:1]
+        if words[0] in st.lex.common:
+            continue
+        end = m.start("name") + len(m.group("name").split()[0]) if len(words) == 1 else m.end()
+        add(m.start(), end, "org", "prison " + " ".join(words), 58)
+
+
 def find_organisations(st: State, add: Add) -> None:
     """Add named organisations (by their noun, or named after one) to layer 1's candidates."""
     text = st.text
+    if "HM" in text or "YOI" in text:
+        _find_prisons(st, add)
     if not any(noun in text for noun in _ORG_HINTS):
         return  # quick: none of the nouns that organisations' names end or start with
     firms = list(FIRM_RE.finditer(text)) if FIRM_HINT_RE.search(text) else []

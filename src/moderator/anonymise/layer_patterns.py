@@ -258,12 +258,12 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     return Cand(start, end, kind, " ".join(name), 60, 0.9)
 
 
-_INSTITUTIONS = frozenset({"school", "gp_practice"})
+_INSTITUTIONS = frozenset({"school", "gp_practice", "org"})  # "Lister Lane Grill" is a firm
 
 
 def _without_parts_of_institutions(cands: list[Cand]) -> list[Cand]:
-    """Drop an address found inside a school's or practice's name ("Meir Park" in "Meir Park
-    Medical Practice"), so that the whole name is redacted as the institution."""
+    """Drop an address found inside a school's, practice's or firm's name ("Meir Park" in "Meir
+    Park Medical Practice"), so that the whole name is redacted as the institution."""
     outer = [c for c in cands if c.kind in _INSTITUTIONS]
     if not outer:
         return cands
