@@ -147,3 +147,22 @@ def test_businesses_and_prisons_by_their_head_noun(text: str, expected: str) -> 
 )
 def test_public_places_and_schemes_named_after_a_place_or_person_are_kept(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Case note 4.7. Seen at home.", "Case note [DATE]. Seen at home."),
+        ("Review on 21.9 with school.", "Review on [DATE] with school."),
+        ("9.3 - home visit, all well.", "[DATE] - home visit, all well."),
+        # decimals stay
+        ("The walk took 1.5 hours.", "The walk took 1.5 hours."),
+        ("He weighs 12.4 kg.", "He weighs 12.4 kg."),
+    ],
+)
+def test_a_day_and_month_with_a_dot_where_a_date_is_expected(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_a_reference_with_a_letter_prefix_is_one_reference_not_a_phone() -> None:
+    assert redact("Police log WMP-0311-250622 opened.") == "Police log [CASE-NUMBER] opened."

@@ -243,6 +243,23 @@ WEEKDAY_DAY_RE = re.compile(
 _NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
 
 
+# a day and month written with a dot and a one-digit month ("16.6") is a date only where a
+# date is expected: after a word that dates something, or heading a line ("16.6 - visit")
+_DATE_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:on|note|notes|review|reviewed|visit|visited|seen|meeting|conference|dated?|from"
+    r"|until|till|since|by|w/c|held|contact|call|called|entry|icpc|rcpc|cin|lac|strategy"
+    r"|discussion|incident|planned|booked|due|next|last|appointment|appt)[ \t]*:?[ \t]*)$"
+)
+_LINE_HEAD_DATE = re.compile(r"[ \t]*[-–:]")
+
+
+def _dotted_date(text: str, m: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if not text[line_start : m.start()].strip() and _LINE_HEAD_DATE.match(text, m.end()):
+        return True
+    return _DATE_CUE_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None
+
+
 _ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                   "ninth", "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
 _COMPACT_HINT = re.compile(r"\d[A-Za-z]{3}\d")
@@ -282,7 +299,7 @@ def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, i
         day, month = int(m.group("d")), int(m.group("m"))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
-        if m.group("sep") == "." and len(m.group("m")) != 2:
+        if m.group("sep") == "." and len(m.group("m")) != 2 and not _dotted_date(text, m):
             continue  # "2.5 hours", "1.5": a decimal, not a date
         if m.group() == "24/7" or _NOT_A_DATE_BEFORE.search(
             text, max(0, m.start() - 14), m.start()

@@ -160,7 +160,7 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     if digits < 5:
         return  # phone, NHS and long reference numbers have five digits or more
     for m in PHONE_RE.finditer(text, lo, hi):
-        if clean_left(text, m.start(), "+") and phone_ok(m.group()):
+        if clean_left(text, m.start(), "+") and phone_ok(m.group()) and not _joined_left(text, m):
             add(m.start(), m.end(), "phone", "", 90)
     for m in NHS_RE.finditer(text, lo, hi):
         if not clean_left(text, m.start(), "-"):
@@ -172,6 +172,12 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     for m in CASE_NUMBER_RE.finditer(text, lo, hi):
         if clean_left(text, m.start(), "/-"):
             add(m.start(), m.end(), "case_number", "", 80)
+
+
+def _joined_left(text: str, m: re.Match[str]) -> bool:
+    """Whether the digits continue a reference: "GMP-0412-240121" is no phone number."""
+    at = m.start()
+    return at >= 2 and text[at - 1] in "-/" and text[at - 2].isalnum()
 
 
 def _lettered(
