@@ -166,3 +166,46 @@ def test_a_day_and_month_with_a_dot_where_a_date_is_expected(text: str, expected
 
 def test_a_reference_with_a_letter_prefix_is_one_reference_not_a_phone() -> None:
     assert redact("Police log WMP-0311-250622 opened.") == "Police log [CASE-NUMBER] opened."
+
+
+_HOPE = dict(family=[{"name": "Hope Smith", "relationship": "mother"}])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # used as the name: after a relation word, as the subject of a verb, possessive
+        ("Mum Hope was there.", "Mum [MOTHER] was there."),
+        ("Hope said she was fine.", "[MOTHER] said she was fine."),
+        ("They stayed at Hope's flat.", "They stayed at [MOTHER]'s flat."),
+        # used as the word, even opening a sentence
+        ("Hope for the future is low.", "Hope for the future is low."),
+        ("There is little hope of change.", "There is little hope of change."),
+    ],
+)
+def test_a_family_name_that_is_a_word_is_redacted_only_as_a_name(text: str, expected: str) -> None:
+    assert redact(text, **_HOPE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IDVA Maureen Bell from the refuge rang.", "IDVA [PROFESSIONAL] from the refuge rang."),
+        ("Family friend Dean Wood came.", "Family friend [PERSON] came."),
+        ("Shontelle said Mum hit her.", "[PERSON] said Mum hit her."),
+    ],
+)
+def test_names_without_a_title_or_with_an_everyday_surname(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Took her to Hob Nest Park on Sunday.",
+        "He hangs around Barnfield Manor estate.",
+        "She is at Rushmoor Victoria Junior now.",
+    ],
+)
+def test_a_place_written_like_a_name_is_kept(text: str) -> None:
+    assert "PERSON" not in redact(text)

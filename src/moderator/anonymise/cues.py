@@ -312,7 +312,8 @@ INSTITUTION_NOUNS = _words(
     "road street avenue lane way close drive order act plan assessment hospice surgery pharmacy "
     "prison mosque temple gurdwara bridge heath moor ford gate cross end bank vale green wood "
     "field fields hill common marsh bay valley village town city retail shopping precinct grant "
-    "allowance benefit payment credit"
+    "allowance benefit payment credit manor castle tower towers mill farm abbey grange wharf quay "
+    "dock heights gardens"
 )
 # "to" is a cue only after these ("spoke to Tyler"); "went to Barclays" is a place.
 SPEAKING_VERBS = _words(

@@ -13,6 +13,7 @@ from moderator.anonymise.cues import (
     FEMALE,
     HONORIFICS,
     MALE,
+    RELATION_CUES,
     SPEAKING_VERBS,
 )
 from moderator.anonymise.layer_sounds import sounds_like_known
@@ -43,7 +44,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                 size, who = hit
                 wordlike = t.lower and (key in common or key in protected)
                 spoken = wordlike and (named_in_speech(st, t) or _says(st, t))
-                if size == 1 and (not wordlike or spoken) and used_as_place(st, toks, i):
+                if size == 1 and (not wordlike or spoken) and used_as_word(st, toks, i):
                     _keep_known(st, t, who)
                 elif size > 1 or not wordlike or spoken:
                     # a word said as a name ("took summer to") is for a person to confirm
@@ -203,8 +204,34 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
         return not (before == "to" and said in SPEAKING_VERBS)
     if i > 0 and placeish and st.joined(toks[i - 1], t):
         prev = toks[i - 1]
-        return prev.cap and prev.key in lex.protected_words and prev.key not in HONORIFICS
+        return (
+            prev.cap
+            and prev.key in lex.protected_words
+            and prev.key not in HONORIFICS
+            and prev.key not in RELATION_CUES  # "Mum Joy" is the mother
+        )
     return False
+
+
+# after a name that is also an everyday word, words that make it the word: "Joy at the news",
+# "Hope for the future", "Faith in them"
+_WORD_USE_AFTER = re.compile(r"[ \t]+(?:at|of|in|on|for|about|over|towards|is\s+(?:a|the))\b")
+
+
+def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
+    """Whether a lone known name-word is written as a place or a thing, not as the person:
+    :func:`used_as_place`, or a name that is an everyday word opening a sentence and followed
+    by a preposition ("Joy at the news was plain"), where its capital proves nothing."""
+    if used_as_place(st, toks, i):
+        return True
+    t = toks[i]
+    return (
+        t.cap
+        and not t.poss
+        and t.key in st.lex.common
+        and st.sent(t)
+        and _WORD_USE_AFTER.match(st.text, t.end) is not None
+    )
 
 
 _SAYS = re.compile(r"[ \t]+(?:said|says|told|tells|asked|asks|shouted|cried|replied)\b")

@@ -40,6 +40,8 @@ from moderator.anonymise.patterns import (
 )
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
+# a capitalised word after a run that makes the run part of a place's or school's name
+_PLACE_AFTER = INSTITUTION_NOUNS | frozenset({"primary", "junior", "juniors", "infants"})
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
 
@@ -131,6 +133,8 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             and st.free(toks[j].start, toks[j].end)
         ):
             j += 1  # "Natalie Fenton", "Joe Mansfield": a town as a surname, after a given name
+        elif _common_surname(st, toks, i, j):
+            j += 1  # "Lorraine Fell", "Dean Hope": an everyday word as a surname
         kind, score = _score(st, toks, i, j)
         if score >= 3:
             # weak evidence (a score of 3) is for a person to confirm; 5 or more is sure
@@ -139,6 +143,29 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             ident = "p:" + " ".join(t.key for t in toks[i:j])
             st.keep(toks[i].start, toks[j - 1].end, kind, ident, 0.3 + 0.1 * (score - 1.5))
         done = j
+
+
+def _common_surname(st: State, toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the capitalised everyday word after a given name is that person's surname:
+    mid-sentence, not vocabulary, not a place or institution noun, not itself starting a
+    new clause ("told Sarah Yesterday" is rare; "Lorraine Fell from the refuge" is not)."""
+    if j >= len(toks) or j - i != 1:
+        return False
+    first, t = toks[j - 1], toks[j]
+    lex = st.lex
+    return (
+        first.key in lex.given
+        and not first.poss
+        and t.cap
+        and not t.upper
+        and t.key in lex.common
+        and t.key not in lex.protected_words
+        and t.key not in INSTITUTION_NOUNS
+        and t.key not in HONORIFICS
+        and not st.protected[j]
+        and st.joined(first, t)
+        and st.free(t.start, t.end)
+    )
 
 
 def find_honorifics(st: State, toks: list[Tok]) -> None:
@@ -265,8 +292,12 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     if not last.poss:
         if after_key in WEAK_VERBS:
             score += 2
+            if st.sent(first) and first.key not in lex.common:  # "Tanisha said": no cue needed
+                score += 1
         elif after_key in REPORT_VERBS and (first.key in lex.given or not st.sent(first)):
             score += 1
+        if after and after.group(1)[0].isupper() and after_key in _PLACE_AFTER:
+            score -= 3  # "Crow Nest Park", "Rothwell Victoria Junior": a place or a school
     elif after_key in POSSESSED:
         score += 2
     m = PAREN_CUE_RE.match(tail) if not last.poss else None
