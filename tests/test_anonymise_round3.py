@@ -209,3 +209,23 @@ def test_names_without_a_title_or_with_an_everyday_surname(text: str, expected: 
 )
 def test_a_place_written_like_a_name_is_kept(text: str) -> None:
     assert "PERSON" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She attends Sunny Days Nursery Brinsworth.", "She attends [SCHOOL]."),
+        ("He is at Ormiston Academy Tewksbury now.", "He is at [SCHOOL] now."),
+        # a person named after the institution is not its branch
+        (
+            "At Sunny Days Nursery Sarah said she was fine.",
+            "At [SCHOOL] [PERSON] said she was fine.",
+        ),
+    ],
+)
+def test_a_branch_named_by_its_place_is_part_of_the_name(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_a_heading_in_capitals_after_a_role_is_not_a_name() -> None:
+    assert redact("HEALTH VISITOR NOTE - seen at home.") == "HEALTH VISITOR NOTE - seen at home."

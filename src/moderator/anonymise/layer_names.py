@@ -226,6 +226,7 @@ def _shouted(st: State, toks: list[Tok], i: int) -> bool:
         and t.key not in st.lex.protected_words
         and t.key not in HONORIFICS
         and t.word not in st.lex.acronyms
+        and t.key not in st.lex.common  # "HEALTH VISITOR NOTE": a heading
     )
 
 

@@ -304,13 +304,30 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
 
 
 def with_town(st: State, end: int) -> int:
-    """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it."""
+    """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it.
+
+    A town the gazetteer knows, or one capitalised word no list knows (not a word, a given
+    name, a surname or vocabulary): a branch is named by its place ("Oasis Academy
+    Wintringham"), and a person's name after an institution starts with a given name."""
     m = _NEXT_WORD.match(st.text, end)
     if m is not None:
         words = phrase_key(m.group(1))
         for size in (len(words), 1):
             if words[:size] in st.lex.places:
                 return m.start(1) + len(" ".join(m.group(1).split()[:size]))
+        first = words[0]
+        lex = st.lex
+        if not (
+            len(first) < 4
+            or first in lex.common
+            or first in lex.given
+            or first in lex.surnames
+            or first in lex.protected_words
+            or first in HONORIFICS
+            or first in st.known.keys
+            or first.upper() in lex.acronyms
+        ):
+            return m.start(1) + len(m.group(1).split()[0])
     return end
 
 
