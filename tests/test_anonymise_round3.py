@@ -229,3 +229,25 @@ def test_a_branch_named_by_its_place_is_part_of_the_name(text: str, expected: st
 
 def test_a_heading_in_capitals_after_a_role_is_not_a_name() -> None:
     assert redact("HEALTH VISITOR NOTE - seen at home.") == "HEALTH VISITOR NOTE - seen at home."
+
+
+def test_addresses_and_names_in_a_police_forms_capitals() -> None:
+    text = "INFORMANT: GARY HOLT (NEIGHBOUR)\nADDRESS: 9 ROWAN GROVE, LEEK\nNAME: DANIEL WHITBREAD"
+    out = redact(text)
+    assert out == "INFORMANT: [PERSON] (NEIGHBOUR)\nADDRESS: [ADDRESS], LEEK\nNAME: [PERSON-2]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "tyler hit me at school"', 'He said "[PERSON] hit me at school"'),
+        ('She said "nanny bev lets me stay up"', 'She said "nanny [PERSON] lets me stay up"'),
+        # everyday words in speech stay
+        (
+            'She said "i will be good and mark my work"',
+            'She said "i will be good and mark my work"',
+        ),
+    ],
+)
+def test_other_peoples_names_in_lower_case_in_a_childs_words(text: str, expected: str) -> None:
+    assert redact(text) == expected

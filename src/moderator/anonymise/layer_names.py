@@ -127,7 +127,11 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             j < n
             and toks[j - 1].key in st.lex.given
             and toks[j].cap
-            and (toks[j].key in st.lex.surnames or (toks[j].key,) in st.lex.places)
+            and (
+                toks[j].key in st.lex.surnames
+                or (toks[j].key,) in st.lex.places
+                or (toks[j - 1].upper and _shouted(st, toks, j))  # "DANIEL WHITTAKER"
+            )
             and not st.protected[j]
             and st.joined(toks[j - 1], toks[j])
             and st.free(toks[j].start, toks[j].end)

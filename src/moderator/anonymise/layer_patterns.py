@@ -109,6 +109,7 @@ def find_patterns(st: State) -> None:
             add(start, end, "date", "", 75)
     find_variants(st, add)
     find_organisations(st, add)
+    text = title_shouted(text)  # addresses and schools in a police form's capitals
     previous_end = 0
     for number in ADDRESS_START_RE.finditer(text):
         start = number.start()
@@ -117,7 +118,7 @@ def find_patterns(st: State) -> None:
         flat = FLAT_BEFORE_RE.search(text, max(0, start - 20), start)
         found = ADDRESS_RE.match(text, flat.start() if flat else start)
         if found is not None:
-            end = _without_town(st, found.start(), found.end())
+            end = _without_town(text, found.start(), found.end())
             add(found.start(), end, "address", _norm_ident(text[found.start() : end]), 70)
             previous_end = found.end()
     for m in near(STREET_RE, STREET_HINT, text, 60, 12):
@@ -174,6 +175,27 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
             add(m.start(), m.end(), "case_number", "", 80)
 
 
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def title_shouted(text: str) -> str:
+    """``text`` with its lines in capitals written in title case ("14 BIRCH GROVE" -> "14 Birch
+    Grove"), character for character, so that the grammars of addresses and schools read them;
+    the text itself when no line is in capitals."""
+    parts: list[str] = []
+    last = 0
+    for m in _LINE_RE.finditer(text):
+        line = m.group()
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            continue
+        titled = line.title()
+        if len(titled) == len(line):
+            parts += [text[last : m.start()], titled]
+            last = m.end()
+    return "".join([*parts, text[last:]]) if parts else text
+
+
 def _joined_left(text: str, m: re.Match[str]) -> bool:
     """Whether the digits continue a reference: "GMP-0412-240121" is no phone number."""
     at = m.start()
@@ -224,13 +246,13 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
 STREET_TYPE_RE = re.compile(rf"\b(?:{STREET_TYPES})\b")
 
 
-def _without_town(st: State, start: int, end: int) -> int:
+def _without_town(text: str, start: int, end: int) -> int:
     """Where an address ends without the town written after it ("4 Ash Bank Road, Werrington"):
     the town is a place anyone may name, the house and street identify the home. What follows
     the street's comma is a town unless it has a number or a street word of its own."""
-    comma = st.text.rfind(",", start, end)
-    if comma > start and STREET_TYPE_RE.search(st.text, start, comma):
-        tail = st.text[comma + 1 : end]
+    comma = text.rfind(",", start, end)
+    if comma > start and STREET_TYPE_RE.search(text, start, comma):
+        tail = text[comma + 1 : end]
         if not any(c.isdigit() for c in tail) and not STREET_TYPE_RE.search(tail):
             return comma
     return end

@@ -100,3 +100,63 @@ def find_paired_names(st: State) -> None:
         for start, end in whole_words(text, word):  # and wherever else it is written
             if st.free(start, end):
                 st.take(start, end, known.kind, known.ident, 60, 0.9)
+
+
+_SPEECH_RE = re.compile(r"[\"“]([^\"“”\n]{2,300})[\"”]")
+_SPOKEN_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+# in a child's words, a name follows these without a capital: "nanny sue", "uncle gaz"
+_KIN_BEFORE = frozenset(
+    [
+        "nan",
+        "nana",
+        "nanna",
+        "nanny",
+        "gran",
+        "granny",
+        "grandma",
+        "grandad",
+        "grandpa",
+        "uncle",
+        "auntie",
+        "aunty",
+        "aunt",
+        "mum",
+        "mummy",
+        "dad",
+        "daddy",
+        "cousin",
+        "sister",
+        "brother",
+        "bro",
+        "sis",
+    ]
+)
+SPOKEN_NAME_CONFIDENCE = 0.65
+"""A name written in lower case in someone's words: likely, for a person to confirm."""
+
+
+def find_names_in_speech(st: State) -> None:
+    """Other people's names as a child says them, in lower case inside quotes: a listed given
+    name that is no everyday word ("tyler hit me"), or any word after a kinship word that is
+    itself no common word, or a listed given name ("nanny sue", "uncle gaz")."""
+    text = st.text
+    if '"' not in text and "“" not in text:
+        return
+    lex = st.lex
+    for quote in _SPEECH_RE.finditer(text):
+        previous = ""
+        for m in _SPOKEN_WORD_RE.finditer(text, quote.start(1), quote.end(1)):
+            key = word_key(m.group())
+            after_kin = previous in _KIN_BEFORE and key not in _KIN_BEFORE
+            previous = key
+            if len(key) < 3 or key in lex.protected_words or not st.free(m.start(), m.end()):
+                continue
+            listed = key in lex.given or key in lex.surnames
+            if (listed and key not in lex.common) or (
+                after_kin and (listed or key not in lex.common)
+            ):
+                hit = st.found.get((key,))
+                kind, ident = hit if hit else ("person", "p:" + key)
+                end = m.start() + len(m.group()) - (2 if m.group()[-2:] in ("'s", "’s") else 0)
+                st.take(m.start(), end, kind, ident, 45, SPOKEN_NAME_CONFIDENCE)
+                st.remember((key,), kind, ident)

@@ -195,7 +195,7 @@ ADDRESS_RE = re.compile(
     r"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?"
     r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+"
     rf"(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES})\.?(?![\w])"
-    rf"(?:,\s*{CAPWORD}(?:[\s-](?:on|upon|under|in|le|{CAPWORD})){{0,3}}(?![\w]))?"
+    rf"(?:,[ \t]*{CAPWORD}(?:[ \t-](?:on|upon|under|in|le|{CAPWORD})){{0,3}}(?![\w]))?"
 )
 STREET_RE = re.compile(
     rf"(?<![\w])(?:{CAPWORD}\s+){{1,2}}"

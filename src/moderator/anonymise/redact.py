@@ -47,7 +47,7 @@ from moderator.anonymise.layer_names import (
 )
 from moderator.anonymise.layer_orgs import find_acronyms, find_minutes_initials
 from moderator.anonymise.layer_patterns import find_patterns
-from moderator.anonymise.layer_sounds import find_paired_names
+from moderator.anonymise.layer_sounds import find_names_in_speech, find_paired_names
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 
@@ -139,6 +139,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_acronyms(st)
     find_known_people(st, toks)
     find_paired_names(st)
+    find_names_in_speech(st)
     find_minutes_initials(st)
     find_aliases(st, toks)
     find_nicknames(st)
