@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_anonymise_redact import redact
+from moderator.anonymise.redact import redact_case_text
+from tests.test_anonymise_redact import make_case, redact
 
 
 @pytest.mark.parametrize("form", ["Cal", "Calla"])
@@ -43,10 +44,6 @@ def test_pet_forms_and_spellings_found_by_sound(text: str, expected: str) -> Non
 
 
 def test_a_guess_by_sound_is_for_a_person_to_confirm() -> None:
-    from tests.test_anonymise_redact import make_case
-
-    from moderator.anonymise.redact import redact_case_text
-
     result = redact_case_text(make_case("Wikusia was late.", **_FAMILY))
     assert [d.placeholder for d in result.uncertain()] == ["[SIBLING]"]
 
@@ -251,3 +248,22 @@ def test_addresses_and_names_in_a_police_forms_capitals() -> None:
 )
 def test_other_peoples_names_in_lower_case_in_a_childs_words(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14/03 - Home visit by TW.", "[DATE] - Home visit by [PROFESSIONAL]."),
+        ("Between 3-7 July she stayed with nan.", "Between [DATE]-[DATE] she stayed with nan."),
+        ("He goes to Longton Boxing on Tuesdays.", "He goes to [ORGANISATION] on Tuesdays."),
+        ("He goes to Thai Boxing on Tuesdays.", "He goes to Thai Boxing on Tuesdays."),
+        ("He attends the Kingdom Hall.", "He attends the Kingdom Hall."),
+    ],
+)
+def test_chronology_initials_date_ranges_and_clubs_by_activity(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_initials_after_by_are_for_a_person_to_confirm() -> None:
+    result = redact_case_text(make_case("Home visit by TW."))
+    assert [(d.placeholder, d.redacted) for d in result.uncertain()] == [("[PROFESSIONAL]", True)]

@@ -70,6 +70,10 @@ DATE_MONTH_RE = re.compile(
 _MONTH_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?[ \t]+$")
 
 
+# the first day of a range before a day and month: the "5" of "5-9 June", "5th–9th June"
+_RANGE_START = re.compile(r"(?<![\w/.,-])\d{1,2}(?:st|nd|rd|th)?[ \t]*[-–]$")
+
+
 def starts_cleanly(text: str, start: int) -> bool:
     """Whether a date match at ``start`` begins a token (not inside 12/04/2012/5 or a word)."""
     return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/.-_")
@@ -81,9 +85,16 @@ def find_dates(text: str) -> list[re.Match[str]]:
     end = 0
     for run in _DIGITS.finditer(text):
         start = run.start()
-        if start < end or not starts_cleanly(text, start):
+        if start < end:
+            continue
+        ranged = not starts_cleanly(text, start) and _RANGE_START.search(
+            text, max(0, start - 8), start
+        )
+        if not (ranged or starts_cleanly(text, start)):
             continue
         m = DATE_NUM_RE.match(text, start)
+        if ranged and (m is None or not m.group("td")):
+            continue  # "5-9 June" is a range of days; "12-3" alone is not a date
         if m is None and start >= 4 and text[start - 1] in " \t" and text[start - 2].isalpha():
             # "March 4th 2012": a month's name just before the digits
             hint = _MONTH_BEFORE.search(text, max(0, start - 12), start)

@@ -41,7 +41,10 @@ _ORG_NOUN = (
     r"|Barbershop|Tattoo\s+Studio|Studio|Garage|Motors|Autos|Car\s+Wash|Valeting|Cafe|Café"
     r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|Food\s*[Bb]ank|Pantry|Stores|Store"
     r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
-    r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park)"
+    r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park"
+    # clubs named by their activity: "Bentilee Boxing", "1st Meir Scouts", "Tunstall Cadets"
+    r"|Boxing|Kickboxing|Gymnastics|Cadets|Scouts|Brownies|Guides|Beavers|Cubs"
+    r"|(?:Dance|Stage|Theatre|Drama)\s+School)"
 )
 ORG_HINT_RE = re.compile(
     r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
@@ -149,6 +152,9 @@ _DESCRIPTIVE = frozenset(
         "young",
         "support",
         "breakfast",
+        "thai",
+        "kick",
+        "amateur",
         "after",
         "school",
         "homework",
@@ -171,7 +177,8 @@ _ORG_HINTS = (
     "Hair", "Studio", "Garage", "Motors", "Autos", "Wash", "Valeting", "Caf", "Restaurant", "Diner",
     "Pizza", "Inn", "Arms", "Tavern", "Hotel", "Hostel", "ank", "Pantry", "Store", "Market",
     "Licen", "Home", "Legal", "Associates", "Accountants", "Lettings", "Builders",
-    "Logistics", "Park",
+    "Logistics", "Park", "Boxing", "Kickboxing", "Gymnastics", "Cadets", "Scouts", "Brownies", "Guides",
+    "Beavers", "Cubs",
 )  # fmt: skip
 _SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})  # "Leek Skate Park"
 ORG_KINDS = {
@@ -370,6 +377,8 @@ ROLE_INITIALS_RE = re.compile(r"(?<![\w(/])(?P<i>[A-Z]{2,3})[ \t]*\((?P<role>[^)
 # "RT/DP to review", "JB/AN": initials written together with a slash
 SLASHED_RE = re.compile(r"(?<![\w/])(?P<a>[A-Z]{2,3})/(?P<b>[A-Z]{2,3})(?![\w/])")
 _SAID_RE = re.compile(r"[ \t]*[a-z]")
+# "Home visit by KB.", "joint visit with RT": initials after the words that name who did it
+BY_INITIALS_RE = re.compile(r"\b(?:by|with)[ \t]+(?P<i>[A-Z]{2,3})(?![\w'’/&-])")
 # line-initial words with a colon that are not speakers: "NB:", "PS:", "FW:"
 _NOT_SPEAKERS = frozenset(
     {"NB", "PS", "PPS", "FW", "FWD", "CC", "BCC", "TO", "RE", "ATT", "URGENT"}
@@ -424,7 +433,17 @@ def find_minutes_initials(st: State) -> None:
                 for p in pair:
                     if p not in lex.acronyms:
                         people.setdefault(p, "professional")
+    if "by " in text or "with " in text:
+        for m in BY_INITIALS_RE.finditer(text):
+            if m.group("i") not in lex.acronyms and not _in_shouted_line(text, m.start()):
+                people.setdefault(m.group("i"), "professional?")
     _take_initials(st, people)
+
+
+def _in_shouted_line(text: str, at: int) -> bool:
+    line = text[text.rfind("\n", 0, at) + 1 : text.find("\n", at) % (len(text) + 1)]
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _take_initials(st: State, people: dict[str, str]) -> None:
@@ -437,5 +456,7 @@ def _take_initials(st: State, people: dict[str, str]) -> None:
             if owner is not None:
                 person = known.people[owner]
                 st.take(start, end, person.kind, person.label, 60)
+            elif kind.endswith("?"):  # only a word before: for a person to confirm
+                st.take(start, end, kind[:-1], f"init:{initials}", 52, 0.6)
             else:
                 st.take(start, end, kind, f"init:{initials}", 52)
