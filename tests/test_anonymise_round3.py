@@ -238,7 +238,7 @@ def test_addresses_and_names_in_a_police_forms_capitals() -> None:
     ("text", "expected"),
     [
         ('He said "tyler hit me at school"', 'He said "[PERSON] hit me at school"'),
-        ('She said "nanny bev lets me stay up"', 'She said "nanny [PERSON] lets me stay up"'),
+        ('She said "nanny sue lets me stay up"', 'She said "nanny [PERSON] lets me stay up"'),
         # everyday words in speech stay
         (
             'She said "i will be good and mark my work"',
@@ -254,7 +254,7 @@ def test_other_peoples_names_in_lower_case_in_a_childs_words(text: str, expected
     ("text", "expected"),
     [
         ("14/03 - Home visit by TW.", "[DATE] - Home visit by [PROFESSIONAL]."),
-        ("Between 3-7 July she stayed with nan.", "Between [DATE]-[DATE] she stayed with nan."),
+        ("Between 3-7 July she stayed with nan.", "Between [DATE] she stayed with nan."),
         ("He goes to Longton Boxing on Tuesdays.", "He goes to [ORGANISATION] on Tuesdays."),
         ("He goes to Thai Boxing on Tuesdays.", "He goes to Thai Boxing on Tuesdays."),
         ("He attends the Kingdom Hall.", "He attends the Kingdom Hall."),
@@ -267,3 +267,16 @@ def test_chronology_initials_date_ranges_and_clubs_by_activity(text: str, expect
 def test_initials_after_by_are_for_a_person_to_confirm() -> None:
     result = redact_case_text(make_case("Home visit by TW."))
     assert [(d.placeholder, d.redacted) for d in result.uncertain()] == [("[PROFESSIONAL]", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "mummy cries a lot"',
+        'He said "daddy shut the door"',
+        "Strategy discussion with DS Okafor.",
+    ],
+)
+def test_words_after_kin_and_ranks_after_by_are_not_names_or_initials(text: str) -> None:
+    out = redact(text)
+    assert "cries" in out or "shut" in out or "DS" in out

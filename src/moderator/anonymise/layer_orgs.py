@@ -378,7 +378,9 @@ ROLE_INITIALS_RE = re.compile(r"(?<![\w(/])(?P<i>[A-Z]{2,3})[ \t]*\((?P<role>[^)
 SLASHED_RE = re.compile(r"(?<![\w/])(?P<a>[A-Z]{2,3})/(?P<b>[A-Z]{2,3})(?![\w/])")
 _SAID_RE = re.compile(r"[ \t]*[a-z]")
 # "Home visit by KB.", "joint visit with RT": initials after the words that name who did it
-BY_INITIALS_RE = re.compile(r"\b(?:by|with)[ \t]+(?P<i>[A-Z]{2,3})(?![\w'’/&-])")
+BY_INITIALS_RE = re.compile(
+    r"\b(?:by|with)[ \t]+(?P<i>[A-Z]{2,3})(?![\w'’/&-]|[ \t]+[A-Z])"  # not "by PC Howarth"
+)
 # line-initial words with a colon that are not speakers: "NB:", "PS:", "FW:"
 _NOT_SPEAKERS = frozenset(
     {"NB", "PS", "PPS", "FW", "FWD", "CC", "BCC", "TO", "RE", "ATT", "URGENT"}

@@ -136,9 +136,8 @@ SPOKEN_NAME_CONFIDENCE = 0.65
 
 
 def find_names_in_speech(st: State) -> None:
-    """Other people's names as a child says them, in lower case inside quotes: a listed given
-    name that is no everyday word ("tyler hit me"), or any word after a kinship word that is
-    itself no common word, or a listed given name ("nanny sue", "uncle gaz")."""
+    """Other people's names as a child says them, in lower case inside quotes: a listed name
+    that is no everyday word ("tyler hit me"), or that follows a kinship word ("nanny sue")."""
     text = st.text
     if '"' not in text and "“" not in text:
         return
@@ -152,9 +151,7 @@ def find_names_in_speech(st: State) -> None:
             if len(key) < 3 or key in lex.protected_words or not st.free(m.start(), m.end()):
                 continue
             listed = key in lex.given or key in lex.surnames
-            if (listed and key not in lex.common) or (
-                after_kin and (listed or key not in lex.common)
-            ):
+            if listed and (after_kin or key not in lex.common):
                 hit = st.found.get((key,))
                 kind, ident = hit if hit else ("person", "p:" + key)
                 end = m.start() + len(m.group()) - (2 if m.group()[-2:] in ("'s", "’s") else 0)

@@ -178,13 +178,14 @@ def _build(st: State) -> Redaction:
     for c in cands:
         if merged:
             p = merged[-1]
+            gap = st.text[p.end : c.start]
             if (
                 p.kind == c.kind
                 and (p.confidence >= UNSURE) == (c.confidence >= UNSURE)
                 and p.ident == c.ident
                 and c.kind in NAME_KINDS
-                and re.fullmatch(r"[ \t-]*", st.text[p.end : c.start])
-            ):
+                and re.fullmatch(r"[ \t-]*", gap)
+            ) or (p.kind == c.kind == "date" and re.fullmatch(r"[ \t]*[-–][ \t]*", gap)):
                 p.end = c.end
                 continue
         merged.append(Cand(c.start, c.end, c.kind, c.ident, c.priority, c.confidence))
