@@ -280,3 +280,18 @@ def test_initials_after_by_are_for_a_person_to_confirm() -> None:
 def test_words_after_kin_and_ranks_after_by_are_not_names_or_initials(text: str) -> None:
     out = redact(text)
     assert "cries" in out or "shut" in out or "DS" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Visit 14th. Seen 3rd at home.", "Visit [DATE]. Seen [DATE] at home."),
+        ("She attends Ysgol Pen y Bryn daily.", "She attends [SCHOOL] daily."),
+        ("Mum works at Golden Dragon takeaway.", "Mum works at [ORGANISATION]."),
+        ("The Indian takeaway was shut.", "The Indian takeaway was shut."),
+    ],
+)
+def test_days_after_an_event_welsh_schools_and_businesses_in_lower_case(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected

@@ -247,7 +247,10 @@ DAY_MONTH_RE = re.compile(
 # "Thurs 3rd", "Tue 8th", "on the 4th": a weekday or "the" and an ordinal day
 WEEKDAY_DAY_RE = re.compile(
     r"(?<![\w])(?:(?i:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day)?\.?\s+"
-    r"|(?<=\bon\s)the\s+|(?<=\bOn\s)the\s+)"
+    r"|(?<=\bon\s)the\s+|(?<=\bOn\s)the\s+"
+    # "Visit 14th.", "seen 3rd", "review due 21st": a dated event and a day
+    r"|(?<=(?i:visit) )|(?<=(?i:seen) )|(?<=(?i:review) )|(?<=\bdue )|(?<=(?i:until) )"
+    r"|(?<=(?i:since) )|(?<=\bfrom )|(?<=\bby ))"
     r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?![\w])"
 )
 # numbers before a day/month that make it a score or a fraction, not a date

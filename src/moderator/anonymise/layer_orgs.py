@@ -258,11 +258,32 @@ def _find_prisons(st: State, add: Add) -> None:
         add(m.start(), end, "org", "prison " + " ".join(words), 58)
 
 
+# Welsh schools are named after the noun: "Ysgol Bro Tegid", "Ysgol Gynradd y Garth"
+YSGOL_RE = re.compile(r"(?<![\w])Ysgol(?:[ \t]+(?:y|yr|[A-Z][\w'’-]*)){1,4}(?<![ \t]y)(?<!yr)")
+LOWER_BUSINESS_HINT = re.compile(
+    r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs"
+)
+# "Spice Village takeaway", "Regal barbers": a business noun written in lower case
+LOWER_BUSINESS_RE = re.compile(
+    r"(?<![\w])(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:takeaway|chippy|barbers?|salon|cafe|café|garage"
+    r"|restaurant|nail[ \t]+bar|car[ \t]+wash|taxis?|cabs)(?![\w])"
+)
+
+
 def find_organisations(st: State, add: Add) -> None:
     """Add named organisations (by their noun, or named after one) to layer 1's candidates."""
     text = st.text
     if "HM" in text or "YOI" in text:
         _find_prisons(st, add)
+    if "Ysgol" in text:
+        for m in YSGOL_RE.finditer(text):
+            add(m.start(), m.end(), "school", " ".join(phrase_key(m.group())), 60)
+    for m in LOWER_BUSINESS_RE.finditer(text) if LOWER_BUSINESS_HINT.search(text) else ():
+        start = _trim_leading(st, m.start(), m.end())
+        keys = phrase_key(text[start : m.end()].rsplit(None, 1)[0])
+        lex = st.lex
+        if keys and not all(k in lex.protected_words or k in lex.common for k in keys):
+            add(start, m.end(), "org", " ".join(phrase_key(text[start : m.end()])), 56)
     if not any(noun in text for noun in _ORG_HINTS):
         return  # quick: none of the nouns that organisations' names end or start with
     firms = list(FIRM_RE.finditer(text)) if FIRM_HINT_RE.search(text) else []
