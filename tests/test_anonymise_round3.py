@@ -295,3 +295,20 @@ def test_days_after_an_event_welsh_schools_and_businesses_in_lower_case(
     text: str, expected: str
 ) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ICPC - WN, QT, Dr Osei.",
+            "ICPC - [PROFESSIONAL], [PROFESSIONAL-2], Dr [PROFESSIONAL-3].",
+        ),
+        ("Her mam is Carys.", "Her mam is [PERSON]."),
+        ("Referred to CAMHS, CSC and school.", "Referred to CAMHS, CSC and school."),
+    ],
+)
+def test_initials_listed_with_commas_and_a_name_after_a_kin_word_and_is(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected

@@ -152,6 +152,22 @@ RELATION_CUES = frozenset(
     for p in [
         "neighbour",
         " neighbours",
+        # kin as families name them: Welsh, Scots, Polish, Urdu and Punjabi, Yoruba
+        "mam",
+        "mammy",
+        "nain",
+        "taid",
+        "granda",
+        "tata",
+        "babcia",
+        "dziadek",
+        "abbu",
+        "ammi",
+        "abba",
+        "ammu",
+        "nani",
+        "dadi",
+        "mummy",
         # who a missing or arrested child was with: "Found with JORDAN BELL (17)"
         " found with",
         " seen with",

@@ -398,6 +398,8 @@ ROLE_INITIALS_RE = re.compile(r"(?<![\w(/])(?P<i>[A-Z]{2,3})[ \t]*\((?P<role>[^)
 # "RT/DP to review", "JB/AN": initials written together with a slash
 SLASHED_RE = re.compile(r"(?<![\w/])(?P<a>[A-Z]{2,3})/(?P<b>[A-Z]{2,3})(?![\w/])")
 _SAID_RE = re.compile(r"[ \t]*[a-z]")
+# "ICPC - DP, KT, Dr Mensah": initials listed with commas, none of them an acronym
+INITIALS_LIST_RE = re.compile(r"(?<![\w/(])[A-Z]{2,3}(?:[ \t]*,[ \t]*[A-Z]{2,3}(?![\w/(])){1,6}")
 # "Home visit by KB.", "joint visit with RT": initials after the words that name who did it
 BY_INITIALS_RE = re.compile(
     r"\b(?:by|with)[ \t]+(?P<i>[A-Z]{2,3})(?![\w'’/&-]|[ \t]+[A-Z])"  # not "by PC Howarth"
@@ -456,6 +458,11 @@ def find_minutes_initials(st: State) -> None:
                 for p in pair:
                     if p not in lex.acronyms:
                         people.setdefault(p, "professional")
+    for m in INITIALS_LIST_RE.finditer(text) if "," in text else ():
+        items = re.findall(r"[A-Z]{2,3}", m.group())
+        if not any(i in lex.acronyms for i in items) and not _in_shouted_line(text, m.start()):
+            for i in items:
+                people.setdefault(i, "professional?")
     if "by " in text or "with " in text:
         for m in BY_INITIALS_RE.finditer(text):
             if m.group("i") not in lex.acronyms and not _in_shouted_line(text, m.start()):
@@ -464,9 +471,12 @@ def find_minutes_initials(st: State) -> None:
 
 
 def _in_shouted_line(text: str, at: int) -> bool:
-    line = text[text.rfind("\n", 0, at) + 1 : text.find("\n", at) % (len(text) + 1)]
-    letters = [c for c in line if c.isalpha()]
-    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    """Whether the line is written in capitals (its longer words, not its initials)."""
+    end = text.find("\n", at)
+    words = re.findall(
+        r"[A-Za-z]{4,}", text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else None]
+    )
+    return sum(w.isupper() for w in words) > 0.6 * len(words)
 
 
 def _take_initials(st: State, people: dict[str, str]) -> None:

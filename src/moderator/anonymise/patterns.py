@@ -335,7 +335,8 @@ def clean_left(text: str, start: int, also: str = "") -> bool:
     return not (c.isalnum() or c == "_" or c in also)
 
 
-FIRST_GAP = re.compile(r"[ \t]*[,:(]?[ \t]*|[ \t]+[-–][ \t]+")
+# between a cue and the name: "neighbour, Gary", "HV - Sarah", "her mam is Bethan"
+FIRST_GAP = re.compile(r"[ \t]*[,:(]?[ \t]*|[ \t]+[-–][ \t]+|[ \t]+(?:is|was)[ \t]+")
 INNER_GAP = re.compile(r"[ \t]+|-")
 INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.?[ \t]+$")
 INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.?(?![\w])")
