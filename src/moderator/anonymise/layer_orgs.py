@@ -1,14 +1,14 @@
-"""Organisations that identify a family, their acronyms, and initials in minutes.
+"""Organisations that identify a family, and their acronyms.
 
 * **Organisations** by grammar: a name before an organisation noun (youth clubs, churches,
   mosques, masjids, gurdwaras, temples, learning centres, playgroups, clubs and groups,
-  small businesses: ``Kebab House``, ``Cash & Carry``, law firms: ``Adeyemi & Co``), and a
-  name after the noun that introduces it (``nursery (Bright Beginnings)``, ``club is …``).
+  small businesses: ``Kebab House``, ``Cash & Carry``, clinics, nail bars, garages, inns,
+  law firms: ``Adeyemi & Co``), a name after the noun that introduces it (``nursery (Bright
+  Beginnings)``, ``club is …``, ``Ysgol …``, ``HMP …``), and the branch written after it.
 * **Acronyms** of a school or organisation: written after it (``Chell Heath Academy (CHA)``),
   made of its initials, or shaped like a school's (``at SHS``).
-* **Initials in minutes**: the attendance list names people by initials and role
-  (``Attendees: RT (SW), DP (TM)``); those initials are redacted wherever they recur
-  (``RT/DP to review``, ``DP: agreed``).
+
+Initials of people in minutes are in :mod:`.layer_initials`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, RELATION_CUES, ROLE_CUES
+from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import WORD_RE, phrase_key, word_key
 from moderator.anonymise.state import State
 
@@ -381,115 +381,3 @@ def find_acronyms(st: State) -> None:
         for start, end in whole_words(text, acronym):
             if st.free(start, end):
                 st.take(start, end, kind, ident, 50)
-
-
-HEADER_RE = re.compile(
-    r"(?im)(?:^|(?<=[.;] )|(?<=[.;]\t))[ \t>*•-]*(?:attendees|attendance|present|in\s+attendance|apologies|attended"
-    r"|invited|invitees|distribution|circulation|cc)\b[^\n:]{0,20}[:\-][ \t]*(?P<list>[^\n]*)$"
-)
-LISTED_INITIALS_RE = re.compile(
-    r"(?<![\w(])(?P<i>[A-Z]{2,3})(?![\w])(?:[ \t]*\((?P<role>[^)\n]{1,30})\))?"
-)
-SPEAKER_RE = re.compile(r"(?m)^[ \t>*•-]*(?P<i>[A-Z]{2,3})[ \t]*:")
-
-
-# "JB (HV)", "RT (social worker)": initials with a role in brackets, anywhere in the text
-ROLE_INITIALS_RE = re.compile(r"(?<![\w(/])(?P<i>[A-Z]{2,3})[ \t]*\((?P<role>[^)\n]{1,30})\)")
-# "RT/DP to review", "JB/AN": initials written together with a slash
-SLASHED_RE = re.compile(r"(?<![\w/])(?P<a>[A-Z]{2,3})/(?P<b>[A-Z]{2,3})(?![\w/])")
-_SAID_RE = re.compile(r"[ \t]*[a-z]")
-# "ICPC - DP, KT, Dr Mensah": initials listed with commas, none of them an acronym
-INITIALS_LIST_RE = re.compile(r"(?<![\w/(])[A-Z]{2,3}(?:[ \t]*,[ \t]*[A-Z]{2,3}(?![\w/(])){1,6}")
-# "Home visit by KB.", "joint visit with RT": initials after the words that name who did it
-BY_INITIALS_RE = re.compile(
-    r"\b(?:by|with)[ \t]+(?P<i>[A-Z]{2,3})(?![\w'’/&-]|[ \t]+[A-Z])"  # not "by PC Howarth"
-)
-# line-initial words with a colon that are not speakers: "NB:", "PS:", "FW:"
-_NOT_SPEAKERS = frozenset(
-    {"NB", "PS", "PPS", "FW", "FWD", "CC", "BCC", "TO", "RE", "ATT", "URGENT"}
-)
-
-
-def _role_kind(role: str) -> str | None:
-    """ "professional" for a role ("HV", "social worker"), "person" for a relation ("mum")."""
-    words = phrase_key(role)
-    role_key = " ".join(words)
-    if role_key in RELATION_CUES or any(w in RELATION_CUES for w in words):
-        return "person"
-    if role_key in ROLE_CUES or any(w in ROLE_CUES for w in words):
-        return "professional"
-    return None
-
-
-def find_minutes_initials(st: State) -> None:
-    """Initials that minutes give to people, redacted wherever they recur: an attendance list
-    (``Attendees: RT (SW), DP (TM)``), initials with a role in brackets (``JB (HV)``), a
-    speaker at the start of a line (``DP: agreed``), initials joined by a slash (``RT/DP``)."""
-    text = st.text
-    lex = st.lex
-    people: dict[str, str] = {}  # initials -> kind
-    if ")" in text:
-        for m in ROLE_INITIALS_RE.finditer(text):
-            kind = _role_kind(m.group("role"))
-            if kind is not None and m.group("i") not in lex.acronyms:
-                people.setdefault(m.group("i"), kind)
-    for header in HEADER_RE.finditer(text) if ":" in text or "-" in text else ():
-        for m in LISTED_INITIALS_RE.finditer(header.group("list")):
-            rest = header.group("list")[m.end() : m.end() + 3]
-            if not m.group("role") and (rest.strip()[:1].isdigit() or rest[1:2].isupper()):
-                continue  # "DC 2291 Barker", "DS Ian Fairburn": a rank, not initials
-            if m.group("i") in lex.acronyms and m.group("i") not in st.known.initials:
-                continue  # "HV (Debbie Lawton)", "DSL": a role
-            kind = _role_kind(m.group("role") or "") or "professional"
-            people.setdefault(m.group("i"), kind)
-    if ":" in text:
-        for m in SPEAKER_RE.finditer(text):
-            # without an attendance list, a speaker says something ("DP: agreed to…"); a
-            # form's label is followed by its value ("OIC: DC 2290")
-            said = people or _SAID_RE.match(text, m.end())
-            if said and m.group("i") not in lex.acronyms and m.group("i") not in _NOT_SPEAKERS:
-                people.setdefault(m.group("i"), "professional")
-    if "/" in text:
-        for m in SLASHED_RE.finditer(text):
-            pair = (m.group("a"), m.group("b"))
-            if any(p in people or p in st.known.initials for p in pair) or not any(
-                p in lex.acronyms for p in pair
-            ):
-                for p in pair:
-                    if p not in lex.acronyms:
-                        people.setdefault(p, "professional")
-    for m in INITIALS_LIST_RE.finditer(text) if "," in text else ():
-        items = re.findall(r"[A-Z]{2,3}", m.group())
-        if not any(i in lex.acronyms for i in items) and not _in_shouted_line(text, m.start()):
-            for i in items:
-                people.setdefault(i, "professional?")
-    if "by " in text or "with " in text:
-        for m in BY_INITIALS_RE.finditer(text):
-            if m.group("i") not in lex.acronyms and not _in_shouted_line(text, m.start()):
-                people.setdefault(m.group("i"), "professional?")
-    _take_initials(st, people)
-
-
-def _in_shouted_line(text: str, at: int) -> bool:
-    """Whether the line is written in capitals (its longer words, not its initials)."""
-    end = text.find("\n", at)
-    words = re.findall(
-        r"[A-Za-z]{4,}", text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else None]
-    )
-    return sum(w.isupper() for w in words) > 0.6 * len(words)
-
-
-def _take_initials(st: State, people: dict[str, str]) -> None:
-    known = st.known
-    for initials, kind in people.items():
-        owner = known.initials.get(initials)
-        for start, end in whole_words(st.text, initials):
-            if not st.free(start, end):
-                continue
-            if owner is not None:
-                person = known.people[owner]
-                st.take(start, end, person.kind, person.label, 60)
-            elif kind.endswith("?"):  # only a word before: for a person to confirm
-                st.take(start, end, kind[:-1], f"init:{initials}", 52, 0.6)
-            else:
-                st.take(start, end, kind, f"init:{initials}", 52)

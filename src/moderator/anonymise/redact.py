@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
+from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people, keep_known_names_whole
 from moderator.anonymise.layer_names import (
     find_aliases,
@@ -45,7 +46,7 @@ from moderator.anonymise.layer_names import (
     find_other_names,
     propagate,
 )
-from moderator.anonymise.layer_orgs import find_acronyms, find_minutes_initials
+from moderator.anonymise.layer_orgs import find_acronyms
 from moderator.anonymise.layer_patterns import find_patterns
 from moderator.anonymise.layer_sounds import find_names_in_speech, find_paired_names
 from moderator.anonymise.records import RawCase
