@@ -312,3 +312,8 @@ def test_initials_listed_with_commas_and_a_name_after_a_kin_word_and_is(
     text: str, expected: str
 ) -> None:
     assert redact(text) == expected
+
+
+def test_a_line_in_capitals_is_no_school_for_being_capitalised() -> None:
+    out = redact("KAYDEN SEEN AT SCHOOL TODAY.")
+    assert out == "[CHILD] SEEN AT SCHOOL TODAY."

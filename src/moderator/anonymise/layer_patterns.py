@@ -109,7 +109,7 @@ def find_patterns(st: State) -> None:
             add(start, end, "date", "", 75)
     find_variants(st, add)
     find_organisations(st, add)
-    text = title_shouted(text)  # addresses and schools in a police form's capitals
+    text = title_shouted(text)  # addresses in a police form's capitals
     previous_end = 0
     for number in ADDRESS_START_RE.finditer(text):
         start = number.start()
@@ -134,7 +134,7 @@ def find_patterns(st: State) -> None:
         (GP_RE, "gp_practice", GP_HINT),
         (HOME_RE, "address", HOME_HINT),
     ):
-        for m in near(pattern, hint, text, 110, 40):
+        for m in near(pattern, hint, st.text, 110, 40):  # "SEEN AT SCHOOL" names none
             cand = _institution(st, m, kind)
             if cand is not None:
                 raw.append(cand)
@@ -180,7 +180,7 @@ _LINE_RE = re.compile(r"[^\n]+")
 
 def title_shouted(text: str) -> str:
     """``text`` with its lines in capitals written in title case ("14 BIRCH GROVE" -> "14 Birch
-    Grove"), character for character, so that the grammars of addresses and schools read them;
+    Grove"), character for character, so that the grammars of addresses read them;
     the text itself when no line is in capitals."""
     parts: list[str] = []
     last = 0
