@@ -15,6 +15,7 @@ import re
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.state import State
 
 HEADER_RE = re.compile(
@@ -44,6 +45,10 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+_HEADER_WORDS = ("attend", "present", "apolog", "invite", "distribution", "circulation", "cc")
+_CAPITALS_RE = re.compile(r"(?<![\w])[A-Z]{2,3}(?![\w])")
+
+
 def _role_kind(role: str) -> str | None:
     """ "professional" for a role ("HV", "social worker"), "person" for a relation ("mum")."""
     words = phrase_key(role)
@@ -61,13 +66,22 @@ def find_minutes_initials(st: State) -> None:
     speaker at the start of a line (``DP: agreed``), initials joined by a slash (``RT/DP``)."""
     text = st.text
     lex = st.lex
+    # every pattern below is tried only around runs of capitals that are no acronym
+    hints = [
+        (m.start(), m.end())
+        for m in _CAPITALS_RE.finditer(text)
+        if m.group() not in lex.acronyms or m.group() in st.known.initials
+    ]
+    if not hints:
+        return  # quick: every run of two or three capitals is an acronym ("SW", "GP")
     people: dict[str, str] = {}  # initials -> kind
-    if ")" in text:
-        for m in ROLE_INITIALS_RE.finditer(text):
-            kind = _role_kind(m.group("role"))
-            if kind is not None and m.group("i") not in lex.acronyms:
-                people.setdefault(m.group("i"), kind)
-    for header in HEADER_RE.finditer(text) if ":" in text or "-" in text else ():
+    for m in near_spans(ROLE_INITIALS_RE, hints, text, 0, 40) if ")" in text else ():
+        kind = _role_kind(m.group("role"))
+        if kind is not None and m.group("i") not in lex.acronyms:
+            people.setdefault(m.group("i"), kind)
+    lower = text.lower()
+    headed = any(w in lower for w in _HEADER_WORDS)
+    for header in HEADER_RE.finditer(text) if headed else ():
         for m in LISTED_INITIALS_RE.finditer(header.group("list")):
             rest = header.group("list")[m.end() : m.end() + 3]
             if not m.group("role") and (rest.strip()[:1].isdigit() or rest[1:2].isupper()):
@@ -76,31 +90,28 @@ def find_minutes_initials(st: State) -> None:
                 continue  # "HV (Debbie Lawton)", "DSL": a role
             kind = _role_kind(m.group("role") or "") or "professional"
             people.setdefault(m.group("i"), kind)
-    if ":" in text:
-        for m in SPEAKER_RE.finditer(text):
-            # without an attendance list, a speaker says something ("DP: agreed to…"); a
-            # form's label is followed by its value ("OIC: DC 2290")
-            said = people or _SAID_RE.match(text, m.end())
-            if said and m.group("i") not in lex.acronyms and m.group("i") not in _NOT_SPEAKERS:
-                people.setdefault(m.group("i"), "professional")
-    if "/" in text:
-        for m in SLASHED_RE.finditer(text):
-            pair = (m.group("a"), m.group("b"))
-            if any(p in people or p in st.known.initials for p in pair) or not any(
-                p in lex.acronyms for p in pair
-            ):
-                for p in pair:
-                    if p not in lex.acronyms:
-                        people.setdefault(p, "professional")
-    for m in INITIALS_LIST_RE.finditer(text) if "," in text else ():
+    for m in near_spans(SPEAKER_RE, hints, text, 8, 8) if ":" in text else ():
+        # without an attendance list, a speaker says something ("DP: agreed to…"); a
+        # form's label is followed by its value ("OIC: DC 2290")
+        said = people or _SAID_RE.match(text, m.end())
+        if said and m.group("i") not in lex.acronyms and m.group("i") not in _NOT_SPEAKERS:
+            people.setdefault(m.group("i"), "professional")
+    for m in near_spans(SLASHED_RE, hints, text, 5, 8) if "/" in text else ():
+        pair = (m.group("a"), m.group("b"))
+        if any(p in people or p in st.known.initials for p in pair) or not any(
+            p in lex.acronyms for p in pair
+        ):
+            for p in pair:
+                if p not in lex.acronyms:
+                    people.setdefault(p, "professional")
+    for m in near_spans(INITIALS_LIST_RE, hints, text, 30, 36) if "," in text else ():
         items = re.findall(r"[A-Z]{2,3}", m.group())
         if not any(i in lex.acronyms for i in items) and not _in_shouted_line(text, m.start()):
             for i in items:
                 people.setdefault(i, "professional?")
-    if "by " in text or "with " in text:
-        for m in BY_INITIALS_RE.finditer(text):
-            if m.group("i") not in lex.acronyms and not _in_shouted_line(text, m.start()):
-                people.setdefault(m.group("i"), "professional?")
+    for m in near_spans(BY_INITIALS_RE, hints, text, 6, 12):
+        if m.group("i") not in lex.acronyms and not _in_shouted_line(text, m.start()):
+            people.setdefault(m.group("i"), "professional?")
     _take_initials(st, people)
 
 

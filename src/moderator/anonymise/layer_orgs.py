@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import WORD_RE, phrase_key, word_key
+from moderator.anonymise.patterns import near
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -278,7 +279,7 @@ def find_organisations(st: State, add: Add) -> None:
     if "Ysgol" in text:
         for m in YSGOL_RE.finditer(text):
             add(m.start(), m.end(), "school", " ".join(phrase_key(m.group())), 60)
-    for m in LOWER_BUSINESS_RE.finditer(text) if LOWER_BUSINESS_HINT.search(text) else ():
+    for m in near(LOWER_BUSINESS_RE, LOWER_BUSINESS_HINT, text, 80, 12):
         start = _trim_leading(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()].rsplit(None, 1)[0])
         lex = st.lex

@@ -175,22 +175,19 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
             add(m.start(), m.end(), "case_number", "", 80)
 
 
-_LINE_RE = re.compile(r"[^\n]+")
+# a line with capital letters and no lower-case one: a police form's field
+_SHOUTED_LINE_RE = re.compile(r"(?m)^[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
 
 
 def title_shouted(text: str) -> str:
     """``text`` with its lines in capitals written in title case ("14 BIRCH GROVE" -> "14 Birch
-    Grove"), character for character, so that the grammars of addresses read them;
-    the text itself when no line is in capitals."""
+    Grove"), character for character, so that the grammars of addresses read them; the text
+    itself when no line is in capitals."""
     parts: list[str] = []
     last = 0
-    for m in _LINE_RE.finditer(text):
-        line = m.group()
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
-            continue
-        titled = line.title()
-        if len(titled) == len(line):
+    for m in _SHOUTED_LINE_RE.finditer(text):
+        titled = m.group().title()
+        if len(titled) == len(m.group()):
             parts += [text[last : m.start()], titled]
             last = m.end()
     return "".join([*parts, text[last:]]) if parts else text

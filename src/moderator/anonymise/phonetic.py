@@ -101,6 +101,7 @@ class PhoneticIndex:
 
     def __init__(self, given: dict[str, int]) -> None:
         self._names: list[_Name] = []
+        self._pets: dict[str, int | None] = {}  # a note repeats its words: decide each once
         for key, who in given.items():
             for part in {key, *key.split("-")}:
                 if len(part) < 3 or not part.isalpha():
@@ -116,6 +117,11 @@ class PhoneticIndex:
 
     def pet_form(self, key: str) -> int | None:
         """Whose given name ``key`` (lower case, not itself a listed name) is a pet form of."""
+        if key not in self._pets:
+            self._pets[key] = self._pet_form(key)
+        return self._pets[key]
+
+    def _pet_form(self, key: str) -> int | None:
         if len(key) < 3 or not key.isalpha():
             return None
         heard_stems = [(stem, sound(stem)) for stem in _stems(key)]
@@ -147,7 +153,7 @@ class PhoneticIndex:
     def spelling(self, key: str) -> int | None:
         """Whose given name ``key`` is another spelling of: the same sound, close letters
         (Muhammad for Mohammed, Katarzina for Katarzyna), never a different name."""
-        if len(key) < 4 or not key.isalpha():
+        if len(key) < 4 or not key.isalpha() or not self._names:
             return None
         heard = sound(key)
         for name in self._names:
