@@ -121,7 +121,7 @@ def test_an_acronym_of_a_redacted_school_goes_with_it() -> None:
 def test_a_name_that_is_also_a_place_is_kept_where_it_is_the_place() -> None:
     case = dict(child_name="Tyler Leek", family=[{"name": "Jo Leek", "relationship": "mother"}])
     out = redact("Jo moved to Leek in May. Mrs Leek said Tyler likes it. Tyler Leek is 9.", **case)
-    assert out == "[MOTHER] moved to Leek in May. Mrs [MOTHER] said [CHILD] likes it. [CHILD] is 9."
+    assert out == "[MOTHER] moved to Leek in May. [MOTHER] said [CHILD] likes it. [CHILD] is 9."
 
 
 def test_a_name_that_is_also_a_word_is_kept_where_it_is_the_word() -> None:

@@ -427,3 +427,22 @@ def find_named_by_role(st: State, toks: list[Tok]) -> None:
         if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
             continue
         _accept(st, [t], "professional", 0.8)
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w])(?i:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?[ \t]+"
+    r"(?:\d{2,6}[ \t]+)?(?:[A-Z]\.[ \t]*)?$"
+)
+
+
+def absorb_titles(st: State) -> None:
+    """A person's title goes with their name: "Mrs Pennant", "PC 2281 Newbold", "Dr R. Okafor"
+    become one placeholder, so that neither the title's sex nor a collar number is left."""
+    text = st.text
+    for c in st.cands:
+        if c.kind not in NAME_KINDS or c.start == 0 or text[c.start - 1] not in " \t.":
+            continue
+        m = _TITLE_BEFORE.search(text, max(0, c.start - 20), c.start)
+        if m is not None and st.free(m.start(), c.start):
+            st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
+            c.start = m.start()

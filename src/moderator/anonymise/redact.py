@@ -39,6 +39,7 @@ from typing import NamedTuple, Protocol
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people, keep_known_names_whole
 from moderator.anonymise.layer_names import (
+    absorb_titles,
     find_aliases,
     find_honorifics,
     find_named_by_role,
@@ -149,6 +150,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_named_by_role(st, toks)
     propagate(st, toks)
     keep_known_names_whole(st)
+    absorb_titles(st)
     if decisions is not None:
         _apply(st, decisions)
     return _build(st)
