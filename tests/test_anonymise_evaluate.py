@@ -91,12 +91,16 @@ def test_leakage_and_provenance_are_reported(capsys: pytest.CaptureFixture[str])
 
 
 def test_measured_quality_does_not_regress() -> None:
-    """Floors a little under the figures in the README: a change that loses recall fails here."""
+    """Floors a little under the figures in the README: a change that loses recall fails here.
+
+    Over-redaction is allowed 2.5% on the first batches: they mark month-years ("closed in
+    August 2020") and weekdays beside a date to keep, which round three of issue #14 redacts
+    as the newest batch (G) labels them."""
     tallies, _ = score(load_corpus(CORPUS))
     every = tallies["all"].summary()
     assert every["overall"]["recall"] >= 0.97
     assert every["overall"]["precision"] >= 0.97
-    assert every["protected"]["over_redaction"] <= 0.02
+    assert every["protected"]["over_redaction"] <= 0.025
     held_out = tallies["heldout"].summary()
     assert held_out["overall"]["recall"] >= 0.90
 

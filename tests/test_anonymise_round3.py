@@ -126,7 +126,7 @@ def test_roles_and_form_labels_are_not_initials(text: str) -> None:
         ("Dad works at Mill Lane Grill on Fridays.", "Dad works at [ORGANISATION] on Fridays."),
         ("Uncle runs Brookfield Motors.", "Uncle runs [ORGANISATION]."),
         ("Met at the Red Lion Inn.", "Met at the [ORGANISATION]."),
-        ("Dad is in HMP Dovecote until May.", "Dad is in [ORGANISATION] until May."),
+        ("Dad is in HMP Dovecote for now.", "Dad is in [ORGANISATION] for now."),
         ("Advice from Okafor & Co Solicitors.", "Advice from [ORGANISATION]."),
     ],
 )
@@ -330,4 +330,26 @@ def test_a_line_in_capitals_is_no_school_for_being_capitalised() -> None:
     ],
 )
 def test_a_title_goes_with_the_name(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sent: 2 May 2023 10:41\nTo: duty", "Sent: [DATE]\nTo: duty"),
+        ("Date: Thu 7 March 2024 09:15", "Date: [DATE]"),
+        ("w/c 11/03 - visit planned", "[DATE] - visit planned"),
+        ("- Feb 2023: moved schools", "- [DATE]: moved schools"),
+        ("Dad in Poland since Oct. Mum rang.", "Dad in Poland since [DATE]. Mum rang."),
+        ("Next contact late Feb - review.", "Next contact [DATE] - review."),
+        ("- Easter 2022: went missing", "- [DATE]: went missing"),
+        ("Meeting on the 3rd of June.", "Meeting on [DATE]."),
+        ("ARRESTED AT 0230 HRS 11/04. BAILED.", "ARRESTED AT [DATE]. BAILED."),
+        # months in other senses stay
+        ("May we visit on Monday?", "May we visit on Monday?"),
+    ],
+)
+def test_dates_by_month_and_season_with_their_weekday_week_and_time(
+    text: str, expected: str
+) -> None:
     assert redact(text) == expected

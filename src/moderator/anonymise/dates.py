@@ -61,7 +61,7 @@ DATE_NUM_RE = re.compile(
     r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?![\w/]|[.-]\d)"
     # 4th March 2012, 4 Mar 12, 4th of March, 04 March
     rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![a-z])"
-    r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2})(?!\d))?"
+    r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2}|\d{2}(?=[,;)]|\.(?!\d)|[ \t]*$))(?!\d))?"
 )
 # March 4th 2012, March 4, 2012, March 4th
 DATE_MONTH_RE = re.compile(

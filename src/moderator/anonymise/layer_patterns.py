@@ -16,6 +16,7 @@ from moderator.anonymise.cues import (
     HONORIFICS,
     LEADING_WORDS,
 )
+from moderator.anonymise.date_words import widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, with_town
@@ -138,6 +139,9 @@ def find_patterns(st: State) -> None:
             cand = _institution(st, m, kind)
             if cand is not None:
                 raw.append(cand)
+    for c in raw:
+        if c.kind in ("date", "dob"):  # with its weekday, week, time: "Wed 6 March 2024 15:02"
+            c.start, c.end = widen_date(st.text, c.start, c.end)
     raw = _without_parts_of_institutions(raw)
     raw.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     for c in raw:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.date_words import find_month_dates
 from moderator.anonymise.dates import find_loose_dates
 from moderator.anonymise.patterns import CASE_CUE_RE, NOT_DIGITS, clean_left
 from moderator.anonymise.state import State
@@ -158,6 +159,8 @@ def find_variants(st: State, add: Add) -> None:
     if "_" in text or _DOTTED_DIGIT.search(text):
         for m in HANDLE_SHAPE_RE.finditer(text):
             add(m.start(), m.end(), "username", "", 86)
+    for start, end in find_month_dates(text):
+        add(start, end, "date", "", 73)
     for start, end, ymd in find_loose_dates(text):
         kind = "date"
         if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):

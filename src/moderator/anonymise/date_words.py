@@ -1,0 +1,93 @@
+"""Dates named by their month or season, and what is written around a date.
+
+Besides the numbers of :mod:`.dates`, notes date things by a month and a year (``Jan 2024``,
+``Aug '23``), by a month alone where a date is plainly meant (``since Sept``, ``review
+July``, ``early Nov``, a chronology's ``Dec - …``), by a season or a festival of a year
+(``Hallowe'en 2023``, ``Oct half term``). A date also carries what is written with it: the
+weekday before it (``Wed 6 March 2024``), the week it starts (``w/c 15/01``), the time after
+it (``14 March 2024 08:12``) or before it (``0145 HRS 10/03``), and ``the`` before an
+ordinal (``the 9th of April``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.dates import MONTHS
+
+_MONTH_NAME = (
+    r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)"
+    r"|May|MAY|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?)"
+)
+# "Jan 2024", "Aug '23", "September 2021"
+MONTH_YEAR_RE = re.compile(
+    rf"(?<![\w'’])(?P<m>{_MONTH_NAME})[ \t]+(?P<y>\d{{4}}|['’]\d{{2}})(?![\w'’])"
+)
+# a month alone where a date is meant: "since Sept", "review July", "early Nov", "- Dec -"
+MONTH_CUE_RE = re.compile(
+    r"(?:(?P<cue>(?i:\b(?:since|until|till|from|by|during|review|reviewed|due|booked|planned)))"
+    r"[ \t]+|(?P<q>(?i:\b(?:early|mid|late|end[ \t]+of|start[ \t]+of|beginning[ \t]+of)))[ \t]+"
+    r"|(?P<li>(?m:^)[ \t>*•]*(?:[-–][ \t]*)?|[-–;][ \t]+))"
+    rf"(?P<m>{_MONTH_NAME})(?![\w'’])(?P<tail>[ \t]+(?i:half[ \t-]?term))?"
+)
+# after a month that heads a list item, what makes it the item's date: "Dec - mother reports"
+_ITEM_AFTER = re.compile(r"[ \t]*[-–:]")
+# a season or festival of a year: "Hallowe'en 2023", "Christmas 2022", "summer holidays 2021"
+SEASON_YEAR_RE = re.compile(
+    r"(?<![\w])(?:Christmas|Easter|Hallowe['’]?en|Halloween|Bonfire[ \t]+Night|New[ \t]+Year"
+    r"|Eid(?:[ \t]+al-[A-Z]?[a-z]+)?|Diwali|Ramadan|Boxing[ \t]+Day|[Hh]alf[ \t-]?[Tt]erm"
+    r"|[Ss]ummer[ \t]+[Hh]olidays?)[ \t]+\d{4}(?![\w])"
+)
+_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+          "christmas", "easter", "hallowe", "halloween", "bonfire", "new year", "eid", "diwali",
+          "ramadan", "boxing", "half", "summer")  # fmt: skip
+
+
+def find_month_dates(text: str) -> list[tuple[int, int]]:
+    """Dates written with a month and no day, or as a season of a year."""
+    lower = text.lower()
+    if not any(h in lower for h in _HINTS):
+        return []
+    out = [(m.start(), m.end()) for m in MONTH_YEAR_RE.finditer(text)]
+    for m in MONTH_CUE_RE.finditer(text):
+        if m.group("m").rstrip(".").lower() not in MONTHS:
+            continue
+        if m.group("li") is not None and not (m.group("tail") or _ITEM_AFTER.match(text, m.end())):
+            continue  # "- May we…": a list item's month is its date only before a dash or colon
+        end = m.end() - (1 if text[m.end() - 1] == "." else 0)  # "since Sept. Mum": a full stop
+        out.append((m.start("q") if m.group("q") else m.start("m"), end))
+    out += [(m.start(), m.end()) for m in SEASON_YEAR_RE.finditer(text)]
+    return out
+
+
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![\w])(?i:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)\.?,?[ \t]+(?:the[ \t]+)?$"
+)
+_WEEK_BEFORE = re.compile(
+    r"(?<![\w])(?i:w/c|w/b|wc|wb|week[ \t]+(?:commencing|beginning|of))\.?:?[ \t]*$"
+)
+_THE_BEFORE = re.compile(r"(?<![\w])the[ \t]+$")
+_TIME_BEFORE = re.compile(
+    r"(?<![\w:.])(?:\d{1,2}[:.]\d{2}|\d{4}[ \t]*(?i:hrs|hours))[ \t]+(?:on[ \t]+)?$"
+)
+_TIME_AFTER = re.compile(
+    r",?[ \t]+(?:\d{1,2}:\d{2}(?:[ \t]*(?i:am|pm|hrs))?|\d{4}[ \t]*(?i:hrs))(?![\w:])"
+)
+
+
+def widen_date(text: str, start: int, end: int) -> tuple[int, int]:
+    """The date at ``text[start:end]`` with its weekday, week, ``the`` and time."""
+    for pattern in (_WEEKDAY_BEFORE, _WEEK_BEFORE, _TIME_BEFORE):
+        m = pattern.search(text, max(0, start - 24), start)
+        if m is not None:
+            start = m.start()
+    if text[start : start + 2].isdigit() or text[start : start + 1].isdigit():
+        m = _THE_BEFORE.search(text, max(0, start - 6), start)
+        if m is not None and re.match(r"\d{1,2}(?:st|nd|rd|th)", text[start:end]):
+            start = m.start()
+    m = _TIME_AFTER.match(text, end)
+    if m is not None:
+        end = m.end()
+    return start, end
