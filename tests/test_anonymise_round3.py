@@ -353,3 +353,25 @@ def test_dates_by_month_and_season_with_their_weekday_week_and_time(
     text: str, expected: str
 ) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dad works at Ridgeway Tyre & Exhaust.", "Dad works at [ORGANISATION]."),
+        ("Drinking at The Fox & Hounds again.", "Drinking at [ORGANISATION] again."),
+        ("Mum attends Amani Women's Circle weekly.", "Mum attends [ORGANISATION] weekly."),
+        ("Letter to Medway Roma Housing Trust.", "Letter to [ORGANISATION]."),
+        (
+            "She works in the shop (Jade Garden Supermarket).",
+            "She works in the shop ([ORGANISATION]).",
+        ),
+        # people, and public services, joined by "&"
+        ("Temi & Ife came to the door.", "Temi & Ife came to the door."),
+        ("Seen at Dewsbury & District Hospital.", "Seen at Dewsbury & District Hospital."),
+    ],
+)
+def test_firms_joined_by_an_ampersand_and_groups_by_their_last_word(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected

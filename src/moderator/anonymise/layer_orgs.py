@@ -45,7 +45,11 @@ _ORG_NOUN = (
     r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park"
     # clubs named by their activity: "Bentilee Boxing", "1st Meir Scouts", "Tunstall Cadets"
     r"|Boxing|Kickboxing|Gymnastics|Cadets|Scouts|Brownies|Guides|Beavers|Cubs"
-    r"|(?:Dance|Stage|Theatre|Drama)\s+School)"
+    r"|(?:Dance|Stage|Theatre|Drama)\s+School"
+    # groups and small firms by their last word: "Sahara Women's Circle", "Leicester Somali
+    # Housing Trust", "Tayside Women's Aid", "Witham Valley Scaffolding", "Luton Homes Direct"
+    r"|Trust|Circle|Aid|Base|Collective|Link|Voice|Scaffolding|Laund(?:e)?rette|Deli|Exhaust"
+    r"|Direct|Trimming|Tyres|Plumbing|Roofing|Cleaning|Removals|Carpets|Flooring|Windows)"
 )
 ORG_HINT_RE = re.compile(
     r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
@@ -79,6 +83,9 @@ ORG_RE = re.compile(
 )
 FIRM_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]+\s+){1,3})(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b\.?"
+    # any name of capitalised words joined by "&": "Hillsborough Tyre & Exhaust", "The Crab &
+    # Lobster", "Deepdale Vape & Phone"
+    r"|(?<![\w])(?P<joined>(?:The\s+)?(?:[A-Z][\w'’-]+\s+){1,3}&\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 # "Jamia Masjid Ghausia", "Guru Nanak Gurdwara Walsall": places of worship named after the noun too
 WORSHIP_AFTER_RE = re.compile(
@@ -177,9 +184,12 @@ _ORG_HINTS = (
     "Bar", "Chippy", "Bakery", "Kitchen", "Ltd", "Limited", "Clinic", "Priory", "Nails", "Beauty",
     "Hair", "Studio", "Garage", "Motors", "Autos", "Wash", "Valeting", "Caf", "Restaurant", "Diner",
     "Pizza", "Inn", "Arms", "Tavern", "Hotel", "Hostel", "ank", "Pantry", "Store", "Market",
+    "Supermarket",
     "Licen", "Home", "Legal", "Associates", "Accountants", "Lettings", "Builders",
     "Logistics", "Park", "Boxing", "Kickboxing", "Gymnastics", "Cadets", "Scouts", "Brownies", "Guides",
-    "Beavers", "Cubs",
+    "Beavers", "Cubs", "Trust", "Circle", "Aid", "Base", "Collective", "Link", "Voice",
+    "Scaffolding", "Laund", "Deli", "Exhaust", "Direct", "Trimming", "Tyres", "Plumbing",
+    "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows",
 )  # fmt: skip
 _SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})  # "Leek Skate Park"
 ORG_KINDS = {
@@ -285,9 +295,13 @@ def find_organisations(st: State, add: Add) -> None:
         lex = st.lex
         if keys and not all(k in lex.protected_words or k in lex.common for k in keys):
             add(start, m.end(), "org", " ".join(phrase_key(text[start : m.end()])), 56)
-    if not any(noun in text for noun in _ORG_HINTS):
+    if "&" not in text and not any(noun in text for noun in _ORG_HINTS):
         return  # quick: none of the nouns that organisations' names end or start with
-    firms = list(FIRM_RE.finditer(text)) if FIRM_HINT_RE.search(text) else []
+    firms = list(FIRM_RE.finditer(text)) if "&" in text or FIRM_HINT_RE.search(text) else []
+    for m in firms:
+        if m.group("joined"):
+            _joined_firm(st, m, add)
+    firms = [m for m in firms if m.group("name")]
     for m in list(ORG_RE.finditer(text)) + firms:
         start = _trim_leading(st, m.start(), m.end("name"))
         keys = phrase_key(text[start : m.end("name")])
@@ -327,6 +341,37 @@ def find_organisations(st: State, add: Add) -> None:
         if all(k in st.lex.protected_words for k in keys):
             continue  # a place: "nursery in Hanley"
         add(m.start("name"), m.end("name"), kind, " ".join(keys), 57)
+
+
+_PUBLIC_WORDS = frozenset(
+    "hospital council police nhs district county borough constabulary fire rescue ambulance "
+    "university college court magistrates emergency".split()
+)
+
+
+def _joined_firm(st: State, m: re.Match[str], add: Add) -> None:
+    """Three capitalised words or more joined by "&" are a business ("Hillsborough Tyre &
+    Exhaust", "The Crab & Lobster"), unless they join people or are a public service."""
+    lex = st.lex
+    words = phrase_key(m.group("joined"))
+    names = [w for w in words if w != "the"]
+    if len(names) < 3 and words[0] != "the":
+        return  # "Temi & Ife", "Tom & Jerry": two names joined are people as often as a firm
+    if all(w in lex.given or w in st.known.keys for w in names if w):
+        return
+    if (
+        all(w in lex.protected_words for w in names)
+        or protected_phrase_at(st, names)
+        or any(w in _PUBLIC_WORDS for w in names)
+    ):
+        return  # "Accident & Emergency", "Dewsbury & District Hospital": a public service
+    # "The Crab & Lobster": a capital "The" is part of a pub's name
+    add(m.start("joined"), m.end("joined"), "org", " ".join(names), 57)
+
+
+def protected_phrase_at(st: State, words: list[str]) -> bool:
+    """Whether the words are one of the protected phrases."""
+    return bool(words) and tuple(words) in st.lex.phrases.get(words[0], ())
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
