@@ -375,3 +375,15 @@ def test_firms_joined_by_an_ampersand_and_groups_by_their_last_word(
     text: str, expected: str
 ) -> None:
     assert redact(text) == expected
+
+
+def test_names_in_email_headers_and_after_a_sign_off() -> None:
+    text = (
+        "From: Ashworth, Delphine <d.ashworth@school.example.org>\n"
+        "To: Duty Team; Marsh, Conrad (Police)\n"
+        "Subject: a concern\n\nPlease call. Kind regards\nDelphine Ashworth | DSL"
+    )
+    out = redact(text)
+    for name in ("Ashworth", "Delphine", "Marsh", "Conrad"):
+        assert name not in out
+    assert "Duty Team" in out and "Kind regards" in out

@@ -344,8 +344,24 @@ def find_organisations(st: State, add: Add) -> None:
 
 
 _PUBLIC_WORDS = frozenset(
-    "hospital council police nhs district county borough constabulary fire rescue ambulance "
-    "university college court magistrates emergency".split()
+    [
+        "hospital",
+        "council",
+        "police",
+        "nhs",
+        "district",
+        "county",
+        "borough",
+        "constabulary",
+        "fire",
+        "rescue",
+        "ambulance",
+        "university",
+        "college",
+        "court",
+        "magistrates",
+        "emergency",
+    ]
 )
 
 

@@ -38,6 +38,7 @@ from typing import NamedTuple, Protocol
 
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people, keep_known_names_whole
+from moderator.anonymise.layer_letters import find_letter_names
 from moderator.anonymise.layer_names import (
     absorb_titles,
     find_aliases,
@@ -142,6 +143,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_known_people(st, toks)
     find_paired_names(st)
     find_names_in_speech(st)
+    find_letter_names(st)
     find_minutes_initials(st)
     find_aliases(st, toks)
     find_nicknames(st)
