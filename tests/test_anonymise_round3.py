@@ -387,3 +387,27 @@ def test_names_in_email_headers_and_after_a_sign_off() -> None:
     for name in ("Ashworth", "Delphine", "Marsh", "Conrad"):
         assert name not in out
     assert "Duty Team" in out and "Kind regards" in out
+
+
+_SPEECH_FAMILY = dict(
+    child_name="Clover Hale",
+    family=[
+        {"name": "Ebere Ngozi Okoro", "relationship": "mother"},
+        {"name": "Tunde Okoro", "relationship": "father"},
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('She said "clovey ran off again"', 'She said "[CHILD] ran off again"'),
+        ('He said "i told miss pendle at school"', 'He said "i told [PERSON] at school"'),
+        ("STATEMENT OF: EBERE ADAOBI OKORO", "STATEMENT OF: [MOTHER]"),
+        ("Present: TO (father), JK (SW).", "Present: [FATHER] (father), [PROFESSIONAL] (SW)."),
+        ("Minute taker: RB. Chair agreed.", "Minute taker: [PROFESSIONAL]. Chair agreed."),
+        ("Tunde (Tee, Teddy) came.", "[FATHER] ([FATHER], [FATHER]) came."),
+    ],
+)
+def test_speech_titles_pet_forms_middle_names_and_minute_roles(text: str, expected: str) -> None:
+    assert redact(text, **_SPEECH_FAMILY) == expected

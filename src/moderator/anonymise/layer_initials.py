@@ -35,6 +35,12 @@ SLASHED_RE = re.compile(r"(?<![\w/])(?P<a>[A-Z]{2,3})/(?P<b>[A-Z]{2,3})(?![\w/])
 _SAID_RE = re.compile(r"[ \t]*[a-z]")
 # "ICPC - DP, KT, Dr Mensah": initials listed with commas, none of them an acronym
 INITIALS_LIST_RE = re.compile(r"(?<![\w/(])[A-Z]{2,3}(?:[ \t]*,[ \t]*[A-Z]{2,3}(?![\w/(])){1,6}")
+# "Minute taker: DH", "SW: IC", "Typed by AM:": initials after a role and a colon
+ROLE_COLON_RE = re.compile(
+    r"(?:(?i:minute[ \t-]?taker|chair|author|written[ \t]+by|signed|completed[ \t]+by|typed[ \t]+by"
+    r"|allocated[ \t]+worker)[ \t]*:?|\b(?:SW|TM|SWM|IRO|HV|DSL)[ \t]*:)[ \t]*"
+    r"(?P<i>[A-Z]{2,3})(?![\w'’-])"
+)
 # "Home visit by KB.", "joint visit with RT": initials after the words that name who did it
 BY_INITIALS_RE = re.compile(
     r"\b(?:by|with)[ \t]+(?P<i>[A-Z]{2,3})(?![\w'’/&-]|[ \t]+[A-Z])"  # not "by PC Howarth"
@@ -77,7 +83,8 @@ def find_minutes_initials(st: State) -> None:
     people: dict[str, str] = {}  # initials -> kind
     for m in near_spans(ROLE_INITIALS_RE, hints, text, 0, 40) if ")" in text else ():
         kind = _role_kind(m.group("role"))
-        if kind is not None and m.group("i") not in lex.acronyms:
+        known_initials = m.group("i") in st.known.initials  # "TA (father)"
+        if kind is not None and (known_initials or m.group("i") not in lex.acronyms):
             people.setdefault(m.group("i"), kind)
     lower = text.lower()
     headed = any(w in lower for w in _HEADER_WORDS)
@@ -109,6 +116,8 @@ def find_minutes_initials(st: State) -> None:
         if not any(i in lex.acronyms for i in items) and not _in_shouted_line(text, m.start()):
             for i in items:
                 people.setdefault(i, "professional?")
+    for m in near_spans(ROLE_COLON_RE, hints, text, 24, 8) if ":" in text else ():
+        people.setdefault(m.group("i"), "professional")
     for m in near_spans(BY_INITIALS_RE, hints, text, 6, 12):
         if m.group("i") not in lex.acronyms and not _in_shouted_line(text, m.start()):
             people.setdefault(m.group("i"), "professional?")

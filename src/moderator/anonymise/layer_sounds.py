@@ -59,14 +59,18 @@ def sounds_like_known(st: State, toks: list[Tok], i: int) -> tuple[int | None, f
     return (who, PET_FORM_CONFIDENCE) if who is not None else (None, None)
 
 
+# "Musa (Moose)", "Zuzanna (Zuza, Suzie)", "Chinenye (Chichi at home; …)", "Wika (Wiktoria)"
 _PAIRED_RE = re.compile(
-    r"(?<![\w'’-])(?P<a>[^\W\d_][\w'’-]*)[ \t]*\([ \t]*[\"“']?(?P<b>[^\W\d_][\w'’-]*)[\"”']?[ \t]*\)"
+    r"(?<![\w'’-])(?P<a>[^\W\d_][\w'’-]*)[ \t]*\([ \t]*[\"“']?(?P<b>[^\W\d_][\w'’-]*)[\"”']?"
+    r"(?P<more>(?:[ \t]*,[ \t]*[A-Z][\w'’-]*)*)(?=[ \t]*[),;]|[ \t]+[a-z])"
 )
+_MORE_RE = re.compile(r"[A-Z][\w'’-]*")
 
 
 def find_paired_names(st: State) -> None:
     """A word in brackets beside a known person, or a word a known person's name is in
-    brackets after, is that person: ``Musa (Moose)``, ``Wika (Wiktoria)``."""
+    brackets after, is that person: ``Musa (Moose)``, ``Wika (Wiktoria)``, ``Zuzanna (Zuza,
+    Suzie)``; and so is every other mention of it."""
     text = st.text
     if "(" not in text:
         return
@@ -75,31 +79,39 @@ def find_paired_names(st: State) -> None:
         return
     ends = {c.end: c for c in record}
     spans = {(c.start, c.end): c for c in record}
-    lex = st.lex
     for m in _PAIRED_RE.finditer(text):
-        a, b = m.span("a"), m.span("b")
-        known = ends.get(a[1])  # "Musa Rahman (Moose)": the name ends before the bracket
-        other = b
-        if known is None:
-            known, other = spans.get(b), a
+        known = ends.get(m.end("a"))  # "Musa Rahman (Moose)": the name ends before the bracket
+        others = [m.span("b")]
+        if known is not None:
+            others += [
+                (w.start(), w.end())
+                for w in _MORE_RE.finditer(text, m.start("more"), m.end("more"))
+            ]
+        else:
+            known, others = spans.get(m.span("b")), [m.span("a")]
         if known is None:
             continue
-        word = text[other[0] : other[1]]
-        key = word_key(word)
-        if (
-            not word[0].isupper()
-            or not st.free(*other)
-            or (word.isupper() and len(word) <= 4)  # "JB (HV)": a role, not a name
-            or key in lex.common
-            or key in lex.protected_words
-            or key in HONORIFICS
-            or key in ROLE_CUES
-            or key in RELATION_CUES
-        ):
-            continue
-        for start, end in whole_words(text, word):  # and wherever else it is written
-            if st.free(start, end):
-                st.take(start, end, known.kind, known.ident, 60, 0.9)
+        for start, end in others:
+            word = text[start:end]
+            if _alias(st, word, known.ident):
+                for at, to in whole_words(text, word):  # and wherever else it is written
+                    if st.free(at, to):
+                        st.take(at, to, known.kind, known.ident, 60, 0.9)
+
+
+def _alias(st: State, word: str, ident: str) -> bool:
+    """Whether a word beside a known person in brackets can be their other name: capitalised,
+    no role, relation or vocabulary; an everyday word only if it is also a given name (Pearl);
+    capitals only if they begin the person's name (IKE for IKECHUKWU), not a role (HV)."""
+    key = word_key(word)
+    lex = st.lex
+    if not word[0].isupper() or key in HONORIFICS or key in ROLE_CUES or key in RELATION_CUES:
+        return False
+    if word.isupper() and len(word) <= 4:
+        return st.known.short_form(key) is not None
+    if key in lex.protected_words:
+        return False
+    return key not in lex.common or key in lex.given
 
 
 _SPEECH_RE = re.compile(r"[\"“]([^\"“”\n]{2,300})[\"”]")
@@ -131,29 +143,62 @@ _KIN_BEFORE = frozenset(
         "sis",
     ]
 )
+# a name follows these in speech without a capital: "miss pendry", "pastor bayo"
+_SPOKEN_TITLES = frozenset(
+    ["miss", "mr", "mrs", "ms", "sir", "pastor", "imam", "father", "brother", "sister", "dr"]
+)
 SPOKEN_NAME_CONFIDENCE = 0.65
 """A name written in lower case in someone's words: likely, for a person to confirm."""
 
 
 def find_names_in_speech(st: State) -> None:
-    """Other people's names as a child says them, in lower case inside quotes: a listed name
-    that is no everyday word ("tyler hit me"), or that follows a kinship word ("nanny sue")."""
+    """Names as a child says them, in lower case inside quotes: a pet form of the family's
+    names ("lilusia", "clovey"), a listed name that is no everyday word ("tyler hit me"), a
+    name after a kinship word ("nanny sue") or a title ("miss pendry", "pastor bayo")."""
     text = st.text
     if '"' not in text and "“" not in text:
         return
     lex = st.lex
+    known = st.known
     for quote in _SPEECH_RE.finditer(text):
-        previous = ""
+        previous, title_at = "", -1
         for m in _SPOKEN_WORD_RE.finditer(text, quote.start(1), quote.end(1)):
             key = word_key(m.group())
             after_kin = previous in _KIN_BEFORE and key not in _KIN_BEFORE
-            previous = key
-            if len(key) < 3 or key in lex.protected_words or not st.free(m.start(), m.end()):
+            titled = title_at >= 0 and key not in lex.common
+            start = title_at if titled else m.start()
+            previous, title_at = key, (m.start() if key in _SPOKEN_TITLES else -1)
+            if len(key) < 3 or key in lex.protected_words or not st.free(start, m.end()):
                 continue
+            end = m.start() + len(m.group()) - (2 if m.group()[-2:] in ("'s", "’s") else 0)
             listed = key in lex.given or key in lex.surnames
-            if listed and (after_kin or key not in lex.common):
+            who = None if listed or key in lex.common else known.near_miss(key)
+            if who is None and not (listed or key in lex.common):
+                who = known.sounds.pet_form(key)
+            if who is not None and who >= 0:
+                person = known.people[who]
+                st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)
+            elif titled or (listed and (after_kin or key not in lex.common)):
                 hit = st.found.get((key,))
                 kind, ident = hit if hit else ("person", "p:" + key)
-                end = m.start() + len(m.group()) - (2 if m.group()[-2:] in ("'s", "’s") else 0)
-                st.take(m.start(), end, kind, ident, 45, SPOKEN_NAME_CONFIDENCE)
+                st.take(start, end, kind, ident, 45, SPOKEN_NAME_CONFIDENCE)
                 st.remember((key,), kind, ident)
+
+
+def join_middle_names(st: State) -> None:
+    """One capitalised word between a known person's given name and their surname is their
+    middle name ("EBERE NGOZIKA NWANKWO", "Baljit Singh Dhaliwal")."""
+    text = st.text
+    by_start = {c.start: c for c in st.cands if c.kind in ("child", "family", "worker")}
+    for c in list(by_start.values()):
+        m = _MIDDLE_RE.match(text, c.end)
+        if m is None:
+            continue
+        after = by_start.get(m.end())
+        if after is None or after.ident not in (c.ident, "FAMILY") or not st.free(*m.span("w")):
+            continue
+        st.take(m.start("w"), m.end("w"), c.kind, c.ident, 60)
+        after.kind, after.ident = c.kind, c.ident  # a shared surname is this person's here
+
+
+_MIDDLE_RE = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*)[ \t]+")

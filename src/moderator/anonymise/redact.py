@@ -50,7 +50,11 @@ from moderator.anonymise.layer_names import (
 )
 from moderator.anonymise.layer_orgs import find_acronyms
 from moderator.anonymise.layer_patterns import find_patterns
-from moderator.anonymise.layer_sounds import find_names_in_speech, find_paired_names
+from moderator.anonymise.layer_sounds import (
+    find_names_in_speech,
+    find_paired_names,
+    join_middle_names,
+)
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 
@@ -143,6 +147,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_known_people(st, toks)
     find_paired_names(st)
     find_names_in_speech(st)
+    join_middle_names(st)
     find_letter_names(st)
     find_minutes_initials(st)
     find_aliases(st, toks)
