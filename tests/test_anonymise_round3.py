@@ -411,3 +411,28 @@ _SPEECH_FAMILY = dict(
 )
 def test_speech_titles_pet_forms_middle_names_and_minute_roles(text: str, expected: str) -> None:
     assert redact(text, **_SPEECH_FAMILY) == expected
+
+
+_WORDY = dict(
+    child_name="Indigo Bold",
+    family=[{"name": "Comfort Bold", "relationship": "mother"}],
+    child_address="4 Mill Lane, Wolverton, Milton Keynes",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She wore her indigo hoodie.", "She wore her indigo hoodie."),
+        ("Mum asked for comfort and reassurance.", "Mum asked for comfort and reassurance."),
+        ("He has bold ideas.", "He has bold ideas."),
+        ("School trip to Bold Opera House.", "School trip to Bold Opera House."),
+        ("Met at Wolverton Library.", "Met at Wolverton Library."),
+        ("Indigo said Comfort was out.", "[CHILD] said [MOTHER] was out."),
+        ('She said "ziggy from shirley"', 'She said "ziggy from shirley"'),
+    ],
+)
+def test_record_names_that_are_words_and_towns_of_the_address_stay_as_words(
+    text: str, expected: str
+) -> None:
+    assert redact(text, **_WORDY) == expected

@@ -355,9 +355,15 @@ def literals(case: RawCase, lex: Lexicon) -> Literals:
             # the town after the street is kept: "moved back to Westport", "Westport Lake"
             parts = parts[:-1]
         lit.address_parts = [_street_variants(p) for p in parts]
+        # the parts after the last with a number or a street word are towns and districts
+        street = max((i for i, p in enumerate(parts) if not _locality(p)), default=len(parts))
         for index, part in enumerate(parts):
-            if phrase_key(part) in lex.places or len(part) < 4:
-                continue  # a town is kept unless written as part of the address
+            if (
+                phrase_key(part) in lex.places
+                or len(part) < 4
+                or (index > street and _locality(part))
+            ):
+                continue  # a town or district is kept unless written as part of the address
             for variant in lit.address_parts[index]:
                 lit.needles.append((variant, "address", index))
     if child.postcode:

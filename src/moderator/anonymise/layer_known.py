@@ -12,6 +12,7 @@ import re
 from moderator.anonymise.cues import (
     FEMALE,
     HONORIFICS,
+    INSTITUTION_NOUNS,
     MALE,
     RELATION_CUES,
     SPEAKING_VERBS,
@@ -59,7 +60,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         owners = known.surname_owners.get(key)
         if owners is None and "-" in key:
             owners = known.hyphenated_owners(key)
-        if owners and used_as_place(st, toks, i) and st.free(t.start, t.end):
+        if owners and used_as_word(st, toks, i) and st.free(t.start, t.end):
             _keep_known(st, t, owners[0])
         elif owners:
             if not (t.lower and key in common and not named_in_speech(st, t)) and st.free(
@@ -225,6 +226,25 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     if used_as_place(st, toks, i):
         return True
     t = toks[i]
+    # "her indigo hoodie", "asked for comfort", "has bold claims": the word, not the name
+    if (
+        t.lower
+        and not named_in_speech(st, t)
+        and not _says(st, t)
+        and _word_before(st.text, t.start) in _WORD_BEFORE
+    ):
+        return True
+    j = i + 1  # "Buxton Opera House": the first word of a place's name
+    while (
+        j < len(toks)
+        and j - i <= 3
+        and toks[j].cap
+        and not toks[j].upper  # a line in capitals says nothing by its capitals
+        and st.joined(toks[j - 1], toks[j])
+    ):
+        j += 1
+    if j > i + 1 and toks[j - 1].key in INSTITUTION_NOUNS and toks[j - 1].key not in st.known.keys:
+        return _word_before(st.text, t.start) not in HONORIFICS
     return (
         t.cap
         and not t.poss
@@ -232,6 +252,39 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
         and st.sent(t)
         and _WORD_USE_AFTER.match(st.text, t.end) is not None
     )
+
+
+# lower-case words before a name-word that make it the word: "her indigo hoodie", "for comfort"
+_WORD_BEFORE = frozenset(
+    [
+        "her",
+        "his",
+        "their",
+        "my",
+        "your",
+        "our",
+        "its",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "some",
+        "any",
+        "for",
+        "of",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "more",
+        "less",
+        "no",
+        "very",
+        "so",
+    ]
+)
 
 
 _SAYS = re.compile(r"[ \t]+(?:said|says|told|tells|asked|asks|shouted|cried|replied)\b")

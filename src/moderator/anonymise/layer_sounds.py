@@ -147,6 +147,7 @@ _KIN_BEFORE = frozenset(
 _SPOKEN_TITLES = frozenset(
     ["miss", "mr", "mrs", "ms", "sir", "pastor", "imam", "father", "brother", "sister", "dr"]
 )
+_PLACE_WORDS = frozenset(["from", "in", "at", "near", "to", "into", "round"])
 SPOKEN_NAME_CONFIDENCE = 0.65
 """A name written in lower case in someone's words: likely, for a person to confirm."""
 
@@ -165,6 +166,7 @@ def find_names_in_speech(st: State) -> None:
         for m in _SPOKEN_WORD_RE.finditer(text, quote.start(1), quote.end(1)):
             key = word_key(m.group())
             after_kin = previous in _KIN_BEFORE and key not in _KIN_BEFORE
+            placed = previous in _PLACE_WORDS  # "ziggy from shirley": a place
             titled = title_at >= 0 and key not in lex.common
             start = title_at if titled else m.start()
             previous, title_at = key, (m.start() if key in _SPOKEN_TITLES else -1)
@@ -178,7 +180,7 @@ def find_names_in_speech(st: State) -> None:
             if who is not None and who >= 0:
                 person = known.people[who]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)
-            elif titled or (listed and (after_kin or key not in lex.common)):
+            elif titled or (listed and not placed and (after_kin or key not in lex.common)):
                 hit = st.found.get((key,))
                 kind, ident = hit if hit else ("person", "p:" + key)
                 st.take(start, end, kind, ident, 45, SPOKEN_NAME_CONFIDENCE)
