@@ -436,3 +436,27 @@ def test_record_names_that_are_words_and_towns_of_the_address_stay_as_words(
     text: str, expected: str
 ) -> None:
     assert redact(text, **_WORDY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Voicemail: "ring me oh seven seven double oh, nine double oh, five one two"',
+            'Voicemail: "ring me [PHONE]"',
+        ),
+        ("Ring 0 7 7 double 0, 9 double 0, 6 2 8 today.", "Ring [PHONE] today."),
+        ("Seen in A B 1 2  C D E yesterday.", "Seen in [VEHICLE-REG] yesterday."),
+        ("UPN H801 2200 3344 5 on file.", "UPN [UPN] on file."),
+        ("Exam number SCN 112 334 556 noted.", "Exam number [CASE-NUMBER] noted."),
+        ("Intel ref int/wm/2023/11209 logged.", "Intel ref [CASE-NUMBER] logged."),
+        ("Email me at jo k 77 at gmail dot com today.", "Email me at [EMAIL] today."),
+        (
+            "He is on kay.morris Facebook and Instagram (kay.m.x).",
+            "He is on [USERNAME] Facebook and Instagram ([USERNAME]).",
+        ),
+        ("She counted one two three four five.", "She counted one two three four five."),
+    ],
+)
+def test_identifiers_spelt_out_or_spaced(text: str, expected: str) -> None:
+    assert redact(text) == expected

@@ -147,6 +147,7 @@ _KIN_BEFORE = frozenset(
 _SPOKEN_TITLES = frozenset(
     ["miss", "mr", "mrs", "ms", "sir", "pastor", "imam", "father", "brother", "sister", "dr"]
 )
+_PET_ENDS = ("ie", "y", "ey", "sia", "usia", "ka", "ek", "o", "a", "i")
 _PLACE_WORDS = frozenset(["from", "in", "at", "near", "to", "into", "round"])
 SPOKEN_NAME_CONFIDENCE = 0.65
 """A name written in lower case in someone's words: likely, for a person to confirm."""
@@ -175,8 +176,8 @@ def find_names_in_speech(st: State) -> None:
             end = m.start() + len(m.group()) - (2 if m.group()[-2:] in ("'s", "’s") else 0)
             listed = key in lex.given or key in lex.surnames
             who = None if listed or key in lex.common else known.near_miss(key)
-            if who is None and not (listed or key in lex.common):
-                who = known.sounds.pet_form(key)
+            if who is None and not (listed or key in lex.common) and key.endswith(_PET_ENDS):
+                who = known.sounds.pet_form(key)  # "clovey", "lilusia"; not "cries"
             if who is not None and who >= 0:
                 person = known.people[who]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)

@@ -16,6 +16,7 @@ from moderator.anonymise.date_words import find_month_dates
 from moderator.anonymise.dates import find_loose_dates
 from moderator.anonymise.patterns import CASE_CUE_RE, NOT_DIGITS, clean_left
 from moderator.anonymise.state import State
+from moderator.anonymise.variants_spelt import find_spelt
 
 Add = Callable[[int, int, str, str, int], None]
 
@@ -159,6 +160,7 @@ def find_variants(st: State, add: Add) -> None:
     if "_" in text or _DOTTED_DIGIT.search(text):
         for m in HANDLE_SHAPE_RE.finditer(text):
             add(m.start(), m.end(), "username", "", 86)
+    find_spelt(text, add)
     for start, end in find_month_dates(text):
         add(start, end, "date", "", 73)
     for start, end, ymd in find_loose_dates(text):

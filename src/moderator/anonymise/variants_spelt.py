@@ -1,0 +1,84 @@
+"""Identifiers spelt out or spaced so that no pattern of digits finds them.
+
+A voicemail transcribed as said gives a phone number in words (``oh seven seven double oh,
+nine double oh, two one four``) or digit by digit (``0 7 7 double 0, 9 …``); forms space
+out registrations (``K E 7 0  R U F``) and pupil numbers (``Y667 0124 5890 3``); references
+come in lower case with slashes (``int/ch/2024/55871``) or as letters and groups of digits
+(``SCN 084 331 902``); an e-mail address is spelt with spaces in its name (``vaughn w 1982
+at hotmail dot co dot uk``); a handle is written before the platform (``ly.marchbank
+Facebook``) or in brackets after it (``Instagram (indi.frith.x)``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Add = Callable[[int, int, str, str, int], None]
+
+_DIGIT_WORD = r"(?:\d|oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_DIGITS_RE = re.compile(
+    rf"(?i:(?<![\w])(?:(?:double|triple)[ \t]+)?{_DIGIT_WORD}"
+    rf"(?:[ \t,.-]+(?:(?:double|triple)[ \t]+)?{_DIGIT_WORD}){{6,}}(?![\w]))"
+)
+_DIGIT_TOKEN_RE = re.compile(rf"(?i:(?:(?P<times>double|triple)[ \t]+)?{_DIGIT_WORD})")
+SPACED_PLATE_RE = re.compile(
+    r"(?<![\w])(?i:[a-z][ \t][a-z][ \t]\d[ \t]\d[ \t]{1,3}[a-z][ \t][a-z][ \t][a-z])(?![\w])"
+)
+SPACED_UPN_RE = re.compile(r"(?<![\w])[A-HJ-NP-TV-Z]\d{3}[ \t]\d{4}[ \t]\d{4}[ \t]?\d(?![\w])")
+# "SCN 084 331 902": a few capitals and three groups of digits or more
+GROUPED_REF_RE = re.compile(r"(?<![\w])[A-Z]{2,4}[ \t]+\d{3,4}(?:[ \t]+\d{3,4}){2,}(?![\w])")
+# "int/ch/2024/55871": a reference in lower case, in parts joined by slashes, after "ref"
+SLASHED_REF_RE = re.compile(
+    r"(?i:\bref(?:erence)?\.?[ \t]*:?[ \t]*)(?P<r>[a-z]{2,5}(?:/[a-z0-9]{1,8}){2,})(?![\w/])"
+)
+SPACED_EMAIL_RE = re.compile(
+    r"(?<![\w])(?P<e>[a-z0-9]+(?:[ \t]+(?!at\b)[a-z0-9]+){1,3}[ \t]+at[ \t]+"
+    r"(?i:hotmail|gmail|yahoo|outlook|icloud|live|btinternet|aol|sky|virginmedia|ymail"
+    r"|protonmail|googlemail)(?:[ \t]+dot[ \t]+[a-z]{2,})+)(?![\w])"
+)
+_NOT_IN_EMAIL = frozenset(
+    ["me", "at", "is", "on", "to", "email", "mail", "her", "his", "their", "my", "at", "be"]
+)
+HANDLE_BEFORE_RE = re.compile(
+    r"(?<![\w@.])(?P<h>[a-z][\w]*\.[\w.]*[\w])[ \t]+(?i:on[ \t]+)?"
+    r"(?i:facebook|instagram|insta|snapchat|snap|tiktok|twitter)\b"
+)
+HANDLE_BRACKET_RE = re.compile(
+    r"(?i:\b(?:facebook|instagram|insta|snapchat|snap|tiktok|twitter))[ \t]*\([ \t]*"
+    r"(?P<h>@?[\w]+(?:\.[\w]+)+)[ \t]*\)"
+)
+_HINT_WORDS = ("double", "seven", " oh", " o ", "facebook", "instagram", "insta", "snap",
+               "tiktok", "twitter", " at ", "ref")  # fmt: skip
+
+
+def find_spelt(text: str, add: Add) -> None:
+    """Add the spelt-out and spaced identifiers to layer 1's candidates."""
+    lower = text.lower()
+    if any(w in lower for w in _HINT_WORDS) or re.search(r"\d \d", text):
+        for m in _SPOKEN_DIGITS_RE.finditer(text):
+            digits = sum(
+                {"double": 2, "triple": 3}.get((t.group("times") or "").lower(), 1)
+                for t in _DIGIT_TOKEN_RE.finditer(m.group())
+            )
+            if 10 <= digits <= 13:
+                add(m.start(), m.end(), "phone", "", 89)
+    for m in SPACED_PLATE_RE.finditer(text):
+        add(m.start(), m.end(), "vehicle_reg", "", 87)
+    for m in SPACED_UPN_RE.finditer(text):
+        add(m.start(), m.end(), "upn", "", 87)
+    for m in GROUPED_REF_RE.finditer(text):
+        add(m.start(), m.end(), "case_number", "", 80)
+    for m in SLASHED_REF_RE.finditer(text) if "ref" in lower else ():
+        add(m.start("r"), m.end("r"), "case_number", "", 80)
+    for m in SPACED_EMAIL_RE.finditer(text) if " dot " in lower else ():
+        start = m.start("e")
+        while True:  # "email me at vaughn w 1982 at …": the name starts after the cue words
+            word = re.match(r"[^\s]+[ \t]+", text[start : m.end()])
+            if word is None or word.group().strip().lower() not in _NOT_IN_EMAIL:
+                break
+            start += word.end()
+        add(start, m.end(), "email", "", 99)  # wins over the shorter spelt address
+    for pattern in (HANDLE_BEFORE_RE, HANDLE_BRACKET_RE):
+        for m in pattern.finditer(text):
+            add(m.start("h"), m.end("h"), "username", "", 86)
