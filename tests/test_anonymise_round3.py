@@ -460,3 +460,32 @@ def test_record_names_that_are_words_and_towns_of_the_address_stay_as_words(
 )
 def test_identifiers_spelt_out_or_spaced(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+_ALIASES = dict(
+    child_name="Meiling Zhou",
+    family=[
+        {"name": "Graeme Hart", "relationship": "stepfather"},
+        {"name": "Ikenna Zhou", "relationship": "father"},
+        {"name": "Blossom Zhou", "relationship": "sister"},
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meiling (English name Lulu) is 4.", "[CHILD] (English name [CHILD]) is 4."),
+        (
+            "Graeme (Gray) rang. Gray was outside.",
+            "[STEP-PARENT] ([STEP-PARENT]) rang. [STEP-PARENT] was outside.",
+        ),
+        ("FATHER IKENNA (IKE) SEEN.", "FATHER [FATHER] ([FATHER]) SEEN."),
+        ("Blossom at nursery today.", "[SIBLING] at nursery today."),
+        ("Lives at 4 Kirk Wynd with gran.", "Lives at [ADDRESS] with gran."),
+    ],
+)
+def test_other_names_given_beside_a_name_and_streets_of_other_regions(
+    text: str, expected: str
+) -> None:
+    assert redact(text, **_ALIASES) == expected

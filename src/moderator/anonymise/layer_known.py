@@ -216,7 +216,10 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
 
 # after a name that is also an everyday word, words that make it the word: "Joy at the news",
 # "Hope for the future", "Faith in them"
-_WORD_USE_AFTER = re.compile(r"[ \t]+(?:at|of|in|on|for|about|over|towards|is\s+(?:a|the))\b")
+_WORD_USE_AFTER = re.compile(
+    r"[ \t]+(?:(?:at|of|in|on|for|about|over|towards)[ \t]+(?:the|a|an|this|that|his|her|their"
+    r"|my|our|them|him|it|us|me|you|all|being|having|[a-z]+ing)|is[ \t]+(?:a|the))\b"
+)
 
 
 def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
@@ -263,7 +266,6 @@ _WORD_BEFORE = frozenset(
         "my",
         "your",
         "our",
-        "its",
         "the",
         "a",
         "an",
@@ -276,8 +278,6 @@ _WORD_BEFORE = frozenset(
         "has",
         "have",
         "had",
-        "is",
-        "was",
         "more",
         "less",
         "no",

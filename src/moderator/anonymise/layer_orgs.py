@@ -90,7 +90,7 @@ FIRM_RE = re.compile(
 # "Jamia Masjid Ghausia", "Guru Nanak Gurdwara Walsall": places of worship named after the noun too
 WORSHIP_AFTER_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)"
-    r"(?:\s+[A-Z][\w'’-]*){1,2})(?![\w])"
+    r"(?:\s+[A-Z][\w'’-]*){1,4})(?![\w])"  # "Gurdwara Baba Zorawar Singh Ji"
 )
 # "nursery (Bright Beginnings Burslem)", "nursery, Tiny Toes Audley,", "club is Biddulph Dolphins"
 NAMED_AFTER_RE = re.compile(

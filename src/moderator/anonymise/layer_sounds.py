@@ -107,11 +107,14 @@ def _alias(st: State, word: str, ident: str) -> bool:
     lex = st.lex
     if not word[0].isupper() or key in HONORIFICS or key in ROLE_CUES or key in RELATION_CUES:
         return False
-    if word.isupper() and len(word) <= 4:
-        return st.known.short_form(key) is not None
+    who = next((p for p, c in enumerate(st.known.people) if c.label == ident), None)
+    given = [k for k, w in st.known.given_keys.items() if w == who]
+    if word.isupper() and len(word) <= 4:  # "IKE" for Ikechukwu, not "HV"
+        return len(key) >= 3 and any(g.startswith(key) for g in given)
     if key in lex.protected_words:
         return False
-    return key not in lex.common or key in lex.given
+    # an everyday word only as a given name ("Pearl") or as the name said ("Gray" for Graeme)
+    return key not in lex.common or key in lex.given or st.known.sounds.pet_form(key) == who
 
 
 _SPEECH_RE = re.compile(r"[\"“]([^\"“”\n]{2,300})[\"”]")

@@ -182,6 +182,7 @@ STREET_TYPES = (
     r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Cl|Crescent|Cres|Court|Ct|Grove|Gr"
     r"|Place|Pl|Gardens|Gdns|Terrace|Terr|Way|Walk|Rise|View|Square|Sq|Hill|Row|Mews|Parade"
     r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights"
+    r"|Vennel|Wynd|Brae|Loan|Gait|Cottages|Lanes|Parkway|Circus|Approach|Nook|Dale"
 )
 STREET_HINT = re.compile(
     r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)\b"
@@ -240,11 +241,12 @@ HANDLE_CUE_RE = re.compile(
 INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3})(?![\w])")
 ALIAS_HINT = re.compile(
     r"(?:known|Known|KNOWN|aka|AKA|Aka|a\.k\.a|nickname|Nickname|goes|calls|called|Called|named"
-    r"|Named|street|Street|name|referred)\b"
+    r"|Named|street|Street|name|referred|English|Western)\b"
 )
 ALIAS_RE = re.compile(
     r"(?i:\b(?:also\s+known\s+as|known\s+as|aka|a\.k\.a\.?|nicknamed|nickname(?:\s+is)?|goes\s+by"
-    r"|calls\s+(?:him|her|them)sel(?:f|ves)|calls(?:\s+(?:him|her|them))?|called|named(?:\s+(?:him|her|them|one|the\s+\w+))?(?:\s+as)?|referred\s+to\s+as|name\s+(?:is|was|to)|street\s+name(?:\s+is)?))"
+    r"|calls\s+(?:him|her|them)sel(?:f|ves)|calls(?:\s+(?:him|her|them))?|called|named(?:\s+(?:him|her|them|one|the\s+\w+))?(?:\s+as)?|referred\s+to\s+as|name\s+(?:is|was|to)|street\s+name(?:\s+is)?"
+    r"|(?:english|western|chosen|preferred)\s+name(?:\s+is)?))"
     r"\s*:?\s*(?:[\"'“‘](?P<q>[^\"'”’\n]{1,30})[\"'”’]|(?P<w>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))"
 )
 

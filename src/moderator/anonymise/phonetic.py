@@ -131,7 +131,7 @@ class PhoneticIndex:
             if len(key) <= max(len(name.key) + 2, 7)  # pet forms are short
             and _starts_alike(key, name.key)
             and any(
-                heard.startswith(name.first)
+                (heard.startswith(name.first) or (len(heard) >= 2 and heard == name.bare))
                 and name.whole.startswith(heard)
                 # one consonant is thin evidence: the stem must start like the name too
                 and (len(heard) >= 2 or _starts_alike(stem, name.key))
