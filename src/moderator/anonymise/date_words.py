@@ -14,6 +14,11 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.dates import MONTHS
+from moderator.anonymise.patterns import near_spans
+
+_MONTH_WORD_RE = re.compile(
+    r"(?<![A-Za-z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+)
 
 _MONTH_NAME = (
     r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)"
@@ -49,8 +54,12 @@ def find_month_dates(text: str) -> list[tuple[int, int]]:
     lower = text.lower()
     if not any(h in lower for h in _HINTS):
         return []
-    out = [(m.start(), m.end()) for m in MONTH_YEAR_RE.finditer(text)]
-    for m in MONTH_CUE_RE.finditer(text):
+    # the patterns are tried only around the months' names (a long note has few)
+    months = [
+        m.span() for m in _MONTH_WORD_RE.finditer(text) if m.group().rstrip(".").lower() in MONTHS
+    ]
+    out = [(m.start(), m.end()) for m in near_spans(MONTH_YEAR_RE, months, text, 2, 12)]
+    for m in near_spans(MONTH_CUE_RE, months, text, 24, 20):
         if m.group("m").rstrip(".").lower() not in MONTHS:
             continue
         if m.group("li") is not None and not (m.group("tail") or _ITEM_AFTER.match(text, m.end())):

@@ -29,6 +29,7 @@ _SIGN_OFF_RE = re.compile(
     r"|\byours[ \t]+(?:sincerely|faithfully)|\bsigned|\bwritten[ \t]+by|\bcompleted[ \t]+by)"
     r"[ \t]*[:,]?[ \t]*\n?[ \t]*(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
 )
+_SIGN_OFF_WORDS = ("regards", "thanks", "wishes", "sincerely", "faithfully", "signed", "by")
 _FIELD_END = re.compile(r"[ \t>]+(?:Sent|From|To|Cc|Date|Subject)[ \t]*:")
 
 
@@ -36,7 +37,8 @@ def find_letter_names(st: State) -> None:
     """People and organisations named in e-mail headers, and the writer after a sign-off."""
     text = st.text
     lex = st.lex
-    if ":" in text:
+    lower = text.lower()
+    if any(f in lower for f in ("from:", "to:", "cc:", "from :", "to :")):
         for header in _HEADER_RE.finditer(text):
             value_end = header.end("v")
             cut = _FIELD_END.search(text, header.start("v"), value_end)  # one line, many fields
@@ -44,7 +46,8 @@ def find_letter_names(st: State) -> None:
                 value_end = cut.start()
             for item in _ITEM_RE.finditer(text, header.start("v"), value_end):
                 _header_item(st, item.start(), item.end())
-    for m in _SIGN_OFF_RE.finditer(text):
+    signed = any(w in lower for w in _SIGN_OFF_WORDS)
+    for m in _SIGN_OFF_RE.finditer(text) if signed else ():
         keys = phrase_key(m.group("n"))
         if keys and keys[0] not in lex.common and keys[0] not in lex.protected_words:
             _take_name(st, m.start("n"), m.end("n"), "professional", 0.85)

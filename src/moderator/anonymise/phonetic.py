@@ -102,6 +102,7 @@ class PhoneticIndex:
     def __init__(self, given: dict[str, int]) -> None:
         self._names: list[_Name] = []
         self._pets: dict[str, int | None] = {}  # a note repeats its words: decide each once
+        self._spellings: dict[str, int | None] = {}
         for key, who in given.items():
             for part in {key, *key.split("-")}:
                 if len(part) < 3 or not part.isalpha():
@@ -153,6 +154,11 @@ class PhoneticIndex:
     def spelling(self, key: str) -> int | None:
         """Whose given name ``key`` is another spelling of: the same sound, close letters
         (Muhammad for Mohammed, Katarzina for Katarzyna), never a different name."""
+        if key not in self._spellings:
+            self._spellings[key] = self._spelling(key)
+        return self._spellings[key]
+
+    def _spelling(self, key: str) -> int | None:
         if len(key) < 4 or not key.isalpha() or not self._names:
             return None
         heard = sound(key)

@@ -48,14 +48,17 @@ HANDLE_BRACKET_RE = re.compile(
     r"(?i:\b(?:facebook|instagram|insta|snapchat|snap|tiktok|twitter))[ \t]*\([ \t]*"
     r"(?P<h>@?[\w]+(?:\.[\w]+)+)[ \t]*\)"
 )
-_HINT_WORDS = ("double", "seven", " oh", " o ", "facebook", "instagram", "insta", "snap",
-               "tiktok", "twitter", " at ", "ref")  # fmt: skip
+_SPOKEN_HINTS = ("double", "triple", "seven", "eight", "nine", "zero", "nought", "oh ")
+_PLATFORMS = ("facebook", "instagram", "insta", "snap", "tiktok", "twitter")
+_SPACED_SINGLE = re.compile(r"(?<![\w])\d[ \t]+\d(?![\w])")
+_GROUPED = re.compile(r"(?:\d{4}|[A-Z]{2}[ \t]\d{3})[ \t]\d{3}")
 
 
 def find_spelt(text: str, add: Add) -> None:
     """Add the spelt-out and spaced identifiers to layer 1's candidates."""
     lower = text.lower()
-    if any(w in lower for w in _HINT_WORDS) or re.search(r"\d \d", text):
+    single = _SPACED_SINGLE.search(text) is not None  # "0 7 7", "K E 7 0": one by one
+    if single or any(w in lower for w in _SPOKEN_HINTS):
         for m in _SPOKEN_DIGITS_RE.finditer(text):
             digits = sum(
                 {"double": 2, "triple": 3}.get((t.group("times") or "").lower(), 1)
@@ -63,11 +66,12 @@ def find_spelt(text: str, add: Add) -> None:
             )
             if 10 <= digits <= 13:
                 add(m.start(), m.end(), "phone", "", 89)
-    for m in SPACED_PLATE_RE.finditer(text):
+    for m in SPACED_PLATE_RE.finditer(text) if single else ():
         add(m.start(), m.end(), "vehicle_reg", "", 87)
-    for m in SPACED_UPN_RE.finditer(text):
+    grouped = _GROUPED.search(text) is not None  # "0124 5890", "SCN 084 331"
+    for m in SPACED_UPN_RE.finditer(text) if grouped else ():
         add(m.start(), m.end(), "upn", "", 87)
-    for m in GROUPED_REF_RE.finditer(text):
+    for m in GROUPED_REF_RE.finditer(text) if grouped else ():
         add(m.start(), m.end(), "case_number", "", 80)
     for m in SLASHED_REF_RE.finditer(text) if "ref" in lower else ():
         add(m.start("r"), m.end("r"), "case_number", "", 80)
@@ -79,6 +83,7 @@ def find_spelt(text: str, add: Add) -> None:
                 break
             start += word.end()
         add(start, m.end(), "email", "", 99)  # wins over the shorter spelt address
-    for pattern in (HANDLE_BEFORE_RE, HANDLE_BRACKET_RE):
+    platforms = any(w in lower for w in _PLATFORMS)
+    for pattern in (HANDLE_BEFORE_RE, HANDLE_BRACKET_RE) if platforms else ():
         for m in pattern.finditer(text):
             add(m.start("h"), m.end("h"), "username", "", 86)
