@@ -25,6 +25,9 @@ from moderator.anonymise.patterns import (
 from moderator.anonymise.state import State, Tok
 
 
+_NOT_CAPITALS = re.compile(r"[^A-Z]")
+
+
 def find_known_people(st: State, toks: list[Tok]) -> None:
     """The record's people: names, short forms, surnames, typos, initials."""
     known = st.known
@@ -85,7 +88,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     for m in INITIALS_RE.finditer(st.text):
         if not clean_left(st.text, m.start(), "."):
             continue
-        letters = re.sub(r"[^A-Z]", "", m.group())
+        letters = _NOT_CAPITALS.sub("", m.group())
         owner = known.initials.get(letters)
         if owner is None or not st.free(m.start(), m.end()):
             continue

@@ -44,6 +44,7 @@ from moderator.anonymise.patterns import (
     NHS_CUE_RE,
     NHS_RE,
     NI_RE,
+    NON_DIGIT,
     NOT_DIGITS,
     PHONE_RE,
     POSTCODE_AREAS,
@@ -165,7 +166,7 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     for m in NHS_RE.finditer(text, lo, hi):
         if not clean_left(text, m.start(), "-"):
             continue
-        if nhs_valid(re.sub(r"\D", "", m.group())) or NHS_CUE_RE.search(
+        if nhs_valid(NON_DIGIT.sub("", m.group())) or NHS_CUE_RE.search(
             text, max(0, m.start() - 20), m.start()
         ):
             add(m.start(), m.end(), "nhs_number", "", 88)
@@ -277,7 +278,10 @@ def _without_parts_of_institutions(cands: list[Cand]) -> list[Cand]:
     ]
 
 
+_FLAT_PREFIX = re.compile(r"^\s*(?:flat|apartment|apt|unit|room)\s+\d+\w?,?", re.I)
+
+
 def _norm_ident(text: str) -> str:
     return " ".join(
-        phrase_key(re.sub(r"^\s*(?:flat|apartment|apt|unit|room)\s+\d+\w?,?", "", text, flags=re.I))
+        phrase_key(_FLAT_PREFIX.sub("", text))
     )

@@ -289,6 +289,7 @@ def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
 
 
 DIGITS_RE = re.compile(r"\d+")
+NON_DIGIT = re.compile(r"\D")
 NOT_DIGITS = str.maketrans("", "", "0123456789")
 HANDLE_CUE_WORDS = (
     "user",
@@ -352,7 +353,7 @@ def nhs_valid(digits: str) -> bool:
 
 
 def phone_ok(s: str) -> bool:
-    digits = re.sub(r"\D", "", s)
+    digits = NON_DIGIT.sub("", s)
     if s.lstrip().startswith(("+", "0044")):
         digits = digits[4:] if s.lstrip().startswith("0044") else digits[2:]
         if "(0)" in s:

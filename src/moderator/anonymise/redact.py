@@ -129,6 +129,7 @@ PLACEHOLDERS: dict[str, str] = {
     "username": "USERNAME",
     "org": "ORGANISATION",
 }
+_JOINING = re.compile(r"[ \t-]*")  # between two parts of one name
 _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address", "org"})
 
 
@@ -180,7 +181,7 @@ def _build(st: State) -> Redaction:
                 and (p.confidence >= UNSURE) == (c.confidence >= UNSURE)
                 and p.ident == c.ident
                 and c.kind in NAME_KINDS
-                and re.fullmatch(r"[ \t-]*", st.text[p.end : c.start])
+                and _JOINING.fullmatch(st.text, p.end, c.start)
             ):
                 p.end = c.end
                 continue

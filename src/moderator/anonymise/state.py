@@ -30,6 +30,8 @@ NAME_KINDS = frozenset({"child", "family", "worker", "person", "professional"})
 
 _V = TypeVar("_V")
 _PHRASE_GAP = re.compile(r"(?:['’]s)?[ \t\n&/-]*")
+_NAME_GAP = re.compile(r"[ \t]+|[ \t]*,[ \t]*|-")
+_SPACES = re.compile(r"[ \t]+")
 
 
 @cache
@@ -190,8 +192,7 @@ class State:
     def adjacent(self, window: list[Tok]) -> bool:
         """Whether the words are written as one name: spaces, a comma or a hyphen between."""
         for a, b in pairwise(window):
-            gap = self.text[a.end : b.start]
-            if a.poss or not re.fullmatch(r"[ \t]+|[ \t]*,[ \t]*|-", gap):
+            if a.poss or not _NAME_GAP.fullmatch(self.text, a.end, b.start):
                 return False
         return True
 
@@ -223,4 +224,4 @@ class State:
 
     def joined(self, a: Tok, b: Tok) -> bool:
         """Whether ``b`` follows ``a`` with only spaces between (and ``a`` is no possessive)."""
-        return not a.poss and re.fullmatch(r"[ \t]+", self.text[a.end : b.start]) is not None
+        return not a.poss and _SPACES.fullmatch(self.text, a.end, b.start) is not None
