@@ -24,7 +24,6 @@ from moderator.anonymise.patterns import (
 )
 from moderator.anonymise.state import State, Tok
 
-
 _NOT_CAPITALS = re.compile(r"[^A-Z]")
 
 

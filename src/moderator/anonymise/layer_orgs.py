@@ -14,10 +14,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, RELATION_CUES
-from moderator.anonymise.lexicon import WORD_RE, phrase_key, word_key
+from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
+from moderator.anonymise.patterns import scan_near, word_positions
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -44,11 +45,33 @@ ORG_HINT_RE = re.compile(
     r"|Ltd|Limited)\b"
 )
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
+# the same without the word boundary before "and": a quick gate (the engine skips to & or a)
+_FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
+# a literal piece of every organisation noun of ORG_RE ("F.C" in "AFC", "Hall" in "Kingdom
+# Hall"): ORG_RE is tried only around these (it is slow to try at every capital of a long note)
+_ORG_PIECE_RE = re.compile(
+    r"Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
+    r"|Mandir|Temple|Synagogue|Hall|Group|Playgroup|Pre-?[Ss]chool|Nursery|House|Takeaway|Carry"
+    r"|Barber|Salon|Solicitors|Gym|Madras|F\.?C|Juniors|Ministr|Forum|Fellowship|Assembly"
+    r"|Tabernacle|Foundation|Refuge|Rangers|Hub|Grill|Tap|Bar|Chippy|Bakery|Kitchen|Ltd|Limited"
+)
 WORSHIP_HINT_RE = re.compile(r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)\s+[A-Z]")
 _NAMED_HINT_WORDS = (
     "nursery",
     "playgroup",
     "school",
+    "creche",
+    "club",
+    "church",
+    "mosque",
+    "gym",
+    "group",
+)
+_NAMED_NOUNS = (
+    "nursery",
+    "playgroup",
+    "pre-school",
+    "preschool",
     "creche",
     "club",
     "church",
@@ -222,8 +245,10 @@ def find_organisations(st: State, add: Add) -> None:
     text = st.text
     if not any(noun in text for noun in _ORG_HINTS):
         return  # quick: none of the nouns that organisations' names end or start with
-    firms = list(FIRM_RE.finditer(text)) if FIRM_HINT_RE.search(text) else []
-    for m in list(ORG_RE.finditer(text)) + firms:
+    firm = _FIRM_GATE_RE.search(text) and FIRM_HINT_RE.search(text)
+    firms = list(FIRM_RE.finditer(text)) if firm else []
+    pieces = ((h.start(), h.end()) for h in _ORG_PIECE_RE.finditer(text))
+    for m in scan_near(ORG_RE, pieces, text, 160, 160) + firms:
         start = _trim_leading(st, m.start(), m.end("name"))
         keys = phrase_key(text[start : m.end("name")])
         whole = phrase_key(text[start : m.end()])
@@ -243,9 +268,14 @@ def find_organisations(st: State, add: Add) -> None:
         keys = phrase_key(text[start : m.end()])
         if not generic_name(st, keys) and not _ends_protected(st, keys):
             add(start, m.end(), "org", " ".join(keys), 56)
-    lower = text.lower()
+    lower = lower_same_length(text)
     hinted = any(w in lower for w in _NAMED_HINT_WORDS)  # a quicker gate than a regex
-    named = NAMED_AFTER_RE.finditer(text) if hinted else iter(())
+    if not hinted:
+        named: Iterable[re.Match[str]] = ()
+    elif "ſ" in text:  # a long s, which only the regex's ignoring of case takes for an s
+        named = NAMED_AFTER_RE.finditer(text)
+    else:  # tried only at the nouns, found with str.find
+        named = scan_near(NAMED_AFTER_RE, word_positions(lower, _NAMED_NOUNS), text, 0, 120)
     for m in named:
         keys = phrase_key(m.group("name"))
         if (
@@ -293,7 +323,8 @@ def find_acronyms(st: State) -> None:
         initials = "".join(w[0] for w in words).upper()
         if len(initials) >= 2 and initials not in lex.acronyms:
             wanted.setdefault(initials, (c.kind, c.ident))
-    for m in SCHOOL_ACRONYM_RE.finditer(text):
+    shaped = "HS" in text or "PS" in text or "JS" in text  # every such acronym ends so
+    for m in SCHOOL_ACRONYM_RE.finditer(text) if shaped else ():
         if m.group() not in lex.acronyms:
             wanted.setdefault(m.group(), ("school", "acronym:" + m.group()))
     for acronym, (kind, ident) in wanted.items():

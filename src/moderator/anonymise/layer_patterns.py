@@ -282,6 +282,4 @@ _FLAT_PREFIX = re.compile(r"^\s*(?:flat|apartment|apt|unit|room)\s+\d+\w?,?", re
 
 
 def _norm_ident(text: str) -> str:
-    return " ".join(
-        phrase_key(_FLAT_PREFIX.sub("", text))
-    )
+    return " ".join(phrase_key(_FLAT_PREFIX.sub("", text)))

@@ -277,6 +277,38 @@ def near_spans(
     return [found[k] for k in sorted(found)]
 
 
+def scan_near(
+    pattern: re.Pattern[str],
+    hints: Iterable[tuple[int, int]],
+    text: str,
+    before: int,
+    after: int,
+) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, looked for only near the ``hints`` (spans
+    in increasing order).
+
+    Unlike :func:`near`, the matches are those of one scan of the whole text (in order, none
+    overlapping): each window starts where the last match ended, and a match is taken from
+    the window of the last hint before its start (or in it), never cut short by the window's
+    end. The same as the whole scan for every match that contains a hint (a literal piece
+    each match must contain) no more than ``before`` characters after its start and ends no
+    more than ``after`` characters after that hint.
+    """
+    out: list[re.Match[str]] = []
+    resume = 0
+    size = len(text)
+    for h_start, h_end in hints:
+        lo = max(resume, h_start - before)
+        if lo >= h_end:
+            continue  # inside the last match: the scan goes on from its end
+        for m in pattern.finditer(text, lo, min(size, h_end + after)):
+            if m.start() > h_end:
+                break  # it holds a later hint, whose window has room for all of it
+            out.append(m)
+            resume = m.end()
+    return out
+
+
 def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Where any of ``words`` occurs in the lower-cased text, in order (str.find: no regex)."""
     spans = []
