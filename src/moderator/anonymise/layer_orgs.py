@@ -47,14 +47,6 @@ ORG_HINT_RE = re.compile(
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 # the same without the word boundary before "and": a quick gate (the engine skips to & or a)
 _FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
-# a literal piece of every organisation noun of ORG_RE ("F.C" in "AFC", "Hall" in "Kingdom
-# Hall"): ORG_RE is tried only around these (it is slow to try at every capital of a long note)
-_ORG_PIECE_RE = re.compile(
-    r"Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
-    r"|Mandir|Temple|Synagogue|Hall|Group|Playgroup|Pre-?[Ss]chool|Nursery|House|Takeaway|Carry"
-    r"|Barber|Salon|Solicitors|Gym|Madras|F\.?C|Juniors|Ministr|Forum|Fellowship|Assembly"
-    r"|Tabernacle|Foundation|Refuge|Rangers|Hub|Grill|Tap|Bar|Chippy|Bakery|Kitchen|Ltd|Limited"
-)
 WORSHIP_HINT_RE = re.compile(r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)\s+[A-Z]")
 _NAMED_HINT_WORDS = (
     "nursery",
@@ -247,8 +239,7 @@ def find_organisations(st: State, add: Add) -> None:
         return  # quick: none of the nouns that organisations' names end or start with
     firm = _FIRM_GATE_RE.search(text) and FIRM_HINT_RE.search(text)
     firms = list(FIRM_RE.finditer(text)) if firm else []
-    pieces = ((h.start(), h.end()) for h in _ORG_PIECE_RE.finditer(text))
-    for m in scan_near(ORG_RE, pieces, text, 160, 160) + firms:
+    for m in list(ORG_RE.finditer(text)) + firms:
         start = _trim_leading(st, m.start(), m.end("name"))
         keys = phrase_key(text[start : m.end("name")])
         whole = phrase_key(text[start : m.end()])
