@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
 from moderator.anonymise.cues import (
@@ -30,6 +31,7 @@ NAME_KINDS = frozenset({"child", "family", "worker", "person", "professional"})
 
 _V = TypeVar("_V")
 _PHRASE_GAP = re.compile(r"(?:['’]s)?[ \t\n&/-]*")
+_KEY = attrgetter("key")  # a Tok's key, for map()
 _NAME_GAP = re.compile(r"[ \t]+|[ \t]*,[ \t]*|-")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -228,7 +230,7 @@ class State:
         """The longest run of adjacent, unredacted words from ``toks[i]`` found in ``table``."""
         for size in range(min(max_n, len(toks) - i), 0, -1):
             window = toks[i : i + size]
-            hit = table.get(tuple(w.key for w in window))
+            hit = table.get(tuple(map(_KEY, window)))
             if hit is None or (size > 1 and not self.adjacent(window)):
                 continue
             if self.free(window[0].start, window[-1].end):
