@@ -152,7 +152,7 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
     if digits < 2:
         return  # "aged 9", "Year 4": every identifier below has two digits or more
-    if any(c.isupper() for c in stretch):  # registrations, NI numbers, references
+    if _has_capital(stretch):  # registrations, NI numbers, references
         _lettered(st, lo, hi, digits, add)
     for m in POSTCODE_RE.finditer(text, lo, hi):  # in any case: "st1 2ab"
         area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
@@ -173,6 +173,13 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     for m in CASE_NUMBER_RE.finditer(text, lo, hi):
         if clean_left(text, m.start(), "/-"):
             add(m.start(), m.end(), "case_number", "", 80)
+
+
+def _has_capital(stretch: str) -> bool:
+    """Whether any character is upper case (in plain ASCII, lower-casing changes exactly those)."""
+    if stretch.isascii():
+        return stretch.lower() != stretch
+    return any(c.isupper() for c in stretch)
 
 
 def _lettered(
