@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from moderator.anonymise.dates import find_loose_dates
 from moderator.anonymise.evaluate import load_corpus
 from moderator.anonymise.layer_known import _word_before
 from moderator.anonymise.layer_orgs import _NAMED_NOUNS, NAMED_AFTER_RE
 from moderator.anonymise.layer_patterns import _has_capital
 from moderator.anonymise.lexicon import lower_same_length
-from moderator.anonymise.patterns import scan_near, word_positions
+from moderator.anonymise.patterns import digit_regions, scan_near, word_positions
 
 DATA = Path(__file__).parent / "data"
 TEXTS = [c.case.text for p in sorted(DATA.glob("redaction_corpus*.jsonl")) for c in load_corpus(p)]
@@ -60,3 +61,27 @@ def test_a_capital_is_seen_as_before() -> None:
     samples += ["".join(rng.choice("aZ1 é_Éǅ") for _ in range(8)) for _ in range(2000)]
     for s in samples:
         assert _has_capital(s) == any(c.isupper() for c in s), s
+
+
+def test_digit_stretches_merge_as_before() -> None:
+    def one_by_one(text: str, before: int, after: int) -> list[tuple[int, int]]:
+        regions: list[tuple[int, int]] = []
+        for m in re.finditer(r"\d+", text):
+            lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+            if regions and lo <= regions[-1][1]:
+                regions[-1] = (regions[-1][0], hi)
+            else:
+                regions.append((lo, hi))
+        return regions
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice("a" * 30 + "1 ٣") for _ in range(rng.randint(0, 300)))
+        before, after = rng.choice([(25, 25), (3, 10), (0, 0), (40, 5)])
+        assert digit_regions(text, before, after) == one_by_one(text, before, after), text
+
+
+def test_loose_dates_near_digits_are_all_the_loose_dates() -> None:
+    extra = ["w/c 14/02, 3/11 and 16.10; scored 7/10; 03JUN11; Thurs 3rd; on the 4th " * 3]
+    for text in [*TEXTS, *extra]:
+        assert find_loose_dates(text, digit_regions(text)) == find_loose_dates(text), text

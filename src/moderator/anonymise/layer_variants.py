@@ -158,7 +158,7 @@ def find_variants(st: State, add: Add) -> None:
     if "_" in text or _DOTTED_DIGIT.search(text):
         for m in HANDLE_SHAPE_RE.finditer(text):
             add(m.start(), m.end(), "username", "", 86)
-    for start, end, ymd in find_loose_dates(text):
+    for start, end, ymd in find_loose_dates(text, st.digit_regions()):
         kind = "date"
         if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
             kind = "dob"

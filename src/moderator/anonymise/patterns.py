@@ -322,6 +322,8 @@ def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
 
 DIGITS_RE = re.compile(r"\d+")
 NON_DIGIT = re.compile(r"\D")
+# runs of digits with at most 50 other characters between: one stretch of digit_regions()
+_DIGIT_CLUSTER_RE = re.compile(r"\d+(?:\D{0,50}\d+)*")
 NOT_DIGITS = str.maketrans("", "", "0123456789")
 HANDLE_CUE_WORDS = (
     "user",
@@ -349,15 +351,13 @@ def digit_regions(text: str, before: int = 25, after: int = 25) -> list[tuple[in
     digit; scanning only these stretches (with a margin wide enough for "+44 (0)",
     "September " or " ABC") is much faster than scanning the whole text for each.
     """
-    regions: list[tuple[int, int]] = []
+    # runs of digits at most before + after apart share a stretch: the regex joins them
+    gap = before + after
+    cluster = _DIGIT_CLUSTER_RE if gap == 50 else re.compile(rf"\d+(?:\D{{0,{gap}}}\d+)*")
     size = len(text)
-    for m in DIGITS_RE.finditer(text):
-        lo, hi = max(0, m.start() - before), min(size, m.end() + after)
-        if regions and lo <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], hi)
-        else:
-            regions.append((lo, hi))
-    return regions
+    return [
+        (max(0, m.start() - before), min(size, m.end() + after)) for m in cluster.finditer(text)
+    ]
 
 
 def clean_left(text: str, start: int, also: str = "") -> bool:
