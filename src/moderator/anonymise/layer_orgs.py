@@ -59,18 +59,8 @@ _NAMED_HINT_WORDS = (
     "gym",
     "group",
 )
-_NAMED_NOUNS = (
-    "nursery",
-    "playgroup",
-    "pre-school",
-    "preschool",
-    "creche",
-    "club",
-    "church",
-    "mosque",
-    "gym",
-    "group",
-)
+# the nouns NAMED_AFTER_RE starts with, as written in lower case (its matches start there)
+_NAMED_NOUNS = (*(w for w in _NAMED_HINT_WORDS if w != "school"), "pre-school", "preschool")
 NAMED_HINT_RE = re.compile(
     r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
 )
