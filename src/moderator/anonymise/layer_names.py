@@ -444,6 +444,9 @@ def absorb_titles(st: State) -> None:
     for c in st.cands:
         if c.kind not in NAME_KINDS or c.start == 0 or text[c.start - 1] not in " \t.":
             continue
+        before = text[max(0, c.start - 20) : c.start].lower().replace(".", " ").split()[-3:]
+        if not any(w in HONORIFICS for w in before):
+            continue  # quick: no title among the three words before
         m = _TITLE_BEFORE.search(text, max(0, c.start - 20), c.start)
         if m is not None and st.free(m.start(), c.start):
             st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())

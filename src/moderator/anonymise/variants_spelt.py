@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.patterns import near_spans
+
 Add = Callable[[int, int, str, str, int], None]
 
 _DIGIT_WORD = r"(?:\d|oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
@@ -48,17 +50,25 @@ HANDLE_BRACKET_RE = re.compile(
     r"(?i:\b(?:facebook|instagram|insta|snapchat|snap|tiktok|twitter))[ \t]*\([ \t]*"
     r"(?P<h>@?[\w]+(?:\.[\w]+)+)[ \t]*\)"
 )
-_SPOKEN_HINTS = ("double", "triple", "seven", "eight", "nine", "zero", "nought", "oh ")
 _PLATFORMS = ("facebook", "instagram", "insta", "snap", "tiktok", "twitter")
 _SPACED_SINGLE = re.compile(r"(?<![\w])\d[ \t]+\d(?![\w])")
 _GROUPED = re.compile(r"(?:\d{4}|[A-Z]{2}[ \t]\d{3})[ \t]\d{3}")
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def find_spelt(text: str, add: Add) -> None:
     """Add the spelt-out and spaced identifiers to layer 1's candidates."""
     lower = text.lower()
     single = _SPACED_SINGLE.search(text) is not None  # "0 7 7", "K E 7 0": one by one
-    if single or any(w in lower for w in _SPOKEN_HINTS):
+    if single or "double" in lower or "triple" in lower:
         for m in _SPOKEN_DIGITS_RE.finditer(text):
             digits = sum(
                 {"double": 2, "triple": 3}.get((t.group("times") or "").lower(), 1)
@@ -73,7 +83,8 @@ def find_spelt(text: str, add: Add) -> None:
         add(m.start(), m.end(), "upn", "", 87)
     for m in GROUPED_REF_RE.finditer(text) if grouped else ():
         add(m.start(), m.end(), "case_number", "", 80)
-    for m in SLASHED_REF_RE.finditer(text) if "ref" in lower else ():
+    refs = [(at, at + 3) for at in _find_all(lower, "ref")]
+    for m in near_spans(SLASHED_REF_RE, refs, text, 1, 50) if "/" in text else ():
         add(m.start("r"), m.end("r"), "case_number", "", 80)
     for m in SPACED_EMAIL_RE.finditer(text) if " dot " in lower else ():
         start = m.start("e")
