@@ -489,3 +489,24 @@ def test_other_names_given_beside_a_name_and_streets_of_other_regions(
     text: str, expected: str
 ) -> None:
     assert redact(text, **_ALIASES) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The landlord, Mr Okafor of Hilltop Lettings, served notice.",
+            "The landlord, [PERSON] of [ORGANISATION], served notice.",
+        ),
+        ("His cousin lives on Marsh Farm estate.", "His cousin lives on [ADDRESS] estate."),
+        ("Lads from the Marsh Farm estate.", "Lads from the Marsh Farm estate."),
+        ("Food parcels at St Aidan's Hall.", "Food parcels at [ORGANISATION]."),
+        ("She moved to Beacon Hill High last year.", "She moved to [SCHOOL] last year."),
+        ("Seen on the High Street.", "Seen on the High Street."),
+        ("Believed to be Ricky 'Tank' Dobbs, aged 17.", "Believed to be [PERSON], aged 17."),
+    ],
+)
+def test_firms_after_a_person_estates_saints_halls_high_schools_and_nicknamed_names(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected

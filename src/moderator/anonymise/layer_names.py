@@ -451,3 +451,27 @@ def absorb_titles(st: State) -> None:
         if m is not None and st.free(m.start(), c.start):
             st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
             c.start = m.start()
+
+
+_NICKNAMED = re.compile(
+    r"(?<![\w])(?P<a>[A-Z][\w'’-]+)[ \t]+(?P<q>['\"“‘][^'\"“”‘’\n]{1,20}['\"”’])[ \t]+(?P<b>[A-Z][\w'’-]+)"
+)
+
+
+def join_quoted_nicknames(st: State) -> None:
+    """A nickname in quotes inside a name is part of it: "Jimmy 'Bones' Quilligan" is one
+    person, quotes and all, when the name around it is redacted."""
+    text = st.text
+    if "'" not in text and '"' not in text and "‘" not in text and "“" not in text:
+        return
+    for m in _NICKNAMED.finditer(text):
+        inside = [c for c in st.cands if m.start() <= c.start and c.end <= m.end()]
+        names = [c for c in inside if c.kind in NAME_KINDS]
+        covers_b = any(c.start <= m.start("b") and m.end("b") <= c.end for c in names)
+        if not covers_b or len(inside) != len(names):
+            continue
+        keeper = next(c for c in names if c.start <= m.start("b"))
+        for c in inside:
+            st.cands.remove(c)
+        st.taken[m.start() : m.end()] = bytes(m.end() - m.start())
+        st.take(m.start(), m.end(), keeper.kind, keeper.ident, keeper.priority, keeper.confidence)

@@ -240,7 +240,14 @@ def _trim_leading(st: State, start: int, end: int) -> int:
         break
     while start < end and not st.text[start].isalnum():
         start += 1
+    of = _PERSON_OF.match(st.text, start, end)
+    if of is not None and _TITLED.search(st.text, max(0, start - 6), start):
+        start = of.end()  # "Mr Jaswal of Rushden Lettings": the firm starts after "of"
     return start
+
+
+_PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+of[ \t]+")
+_TITLED = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
 
 
 def whole_words(text: str, word: str) -> list[tuple[int, int]]:
@@ -290,9 +297,45 @@ LOWER_BUSINESS_RE = re.compile(
 )
 
 
+# "lives on Wrenbury estate": the estate someone lives on is their address ("lads from the
+# Knutton estate" names an area)
+ESTATE_RE = re.compile(
+    r"\bon[ \t]+(?:the[ \t]+)?(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+    r"[ \t]+estate\b"
+)
+# "St Cuthbert's Hall", "St Luke's Blakenhall": a saint's hall, or a school by saint and place
+SAINTS_RE = re.compile(
+    r"(?<![\w])St\.?[ \t]+[A-Z][\w]*['’]s[ \t]+(?P<w>Hall|[A-Z][a-z]+)(?![\w'’])"
+)
+# "Kingsway Quay High": a secondary school named without "School"
+HIGH_RE = re.compile(
+    r"(?<![\w])(?:[A-Z][\w'’-]+[ \t]+){1,3}High(?![ \t]+(?:Street|Court|Road|Risk|risk|Sheriff"
+    r"|Commission|Dependency|School|Academy|Level|Needs|Priority|St|Rd)\b)(?![\w'’-])"
+)
+
+
+def _find_named_places(st: State, add: Add) -> None:
+    text = st.text
+    lex = st.lex
+    for m in ESTATE_RE.finditer(text) if " estate" in text else ():
+        keys = phrase_key(m.group("n"))
+        if not all(k in lex.common or k in lex.protected_words for k in keys):
+            add(m.start("n"), m.end("n"), "address", " ".join(keys), 66)
+    for m in SAINTS_RE.finditer(text) if "St" in text else ():
+        word = m.group("w").lower()
+        if word == "hall" or not (word in lex.common or word in lex.protected_words):
+            add(m.start(), m.end(), "org" if word == "hall" else "school", m.group(), 57)
+    for m in HIGH_RE.finditer(text) if "High" in text else ():
+        start = _trim_leading(st, m.start(), m.end())
+        keys = phrase_key(text[start : m.end()])[:-1]
+        if keys and not all(k in lex.common or k in lex.protected_words for k in keys):
+            add(start, m.end(), "school", " ".join(keys), 57)
+
+
 def find_organisations(st: State, add: Add) -> None:
     """Add named organisations (by their noun, or named after one) to layer 1's candidates."""
     text = st.text
+    _find_named_places(st, add)
     if "HM" in text or "YOI" in text:
         _find_prisons(st, add)
     if "Ysgol" in text:

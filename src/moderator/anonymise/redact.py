@@ -46,6 +46,7 @@ from moderator.anonymise.layer_names import (
     find_named_by_role,
     find_nicknames,
     find_other_names,
+    join_quoted_nicknames,
     propagate,
 )
 from moderator.anonymise.layer_orgs import find_acronyms
@@ -159,6 +160,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_named_by_role(st, toks)
     propagate(st, toks)
     keep_known_names_whole(st)
+    join_quoted_nicknames(st)
     absorb_titles(st)
     if decisions is not None:
         _apply(st, decisions)
