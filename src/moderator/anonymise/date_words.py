@@ -16,9 +16,8 @@ import re
 from moderator.anonymise.dates import MONTHS
 from moderator.anonymise.patterns import near_spans
 
-_MONTH_WORD_RE = re.compile(
-    r"(?<![A-Za-z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-)
+# in the lower-cased text (a case-insensitive pattern is three times slower to scan)
+_MONTH_WORD_RE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
 
 _MONTH_NAME = (
     r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)"
@@ -56,7 +55,10 @@ def find_month_dates(text: str) -> list[tuple[int, int]]:
         return []
     # the patterns are tried only around the months' names (a long note has few)
     months = [
-        m.span() for m in _MONTH_WORD_RE.finditer(text) if m.group().rstrip(".").lower() in MONTHS
+        m.span()
+        for m in _MONTH_WORD_RE.finditer(lower)
+        if m.group().rstrip(".") in MONTHS
+        and (m.start() == 0 or not lower[m.start() - 1].isalpha())
     ]
     out = [(m.start(), m.end()) for m in near_spans(MONTH_YEAR_RE, months, text, 2, 12)]
     for m in near_spans(MONTH_CUE_RE, months, text, 24, 20):

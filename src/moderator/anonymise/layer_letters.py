@@ -29,7 +29,7 @@ _SIGN_OFF_RE = re.compile(
     r"|\byours[ \t]+(?:sincerely|faithfully)|\bsigned|\bwritten[ \t]+by|\bcompleted[ \t]+by)"
     r"[ \t]*[:,]?[ \t]*\n?[ \t]*(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
 )
-_SIGN_OFF_WORDS = ("regards", "thanks", "wishes", "sincerely", "faithfully", "signed", "by")
+_SIGN_OFF_WORDS = ("regards", "thanks", "wishes", "sincerely", "faithfully", "signed", "n by")
 _FIELD_END = re.compile(r"[ \t>]+(?:Sent|From|To|Cc|Date|Subject)[ \t]*:")
 
 

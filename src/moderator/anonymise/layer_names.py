@@ -453,25 +453,28 @@ def absorb_titles(st: State) -> None:
             c.start = m.start()
 
 
-_NICKNAMED = re.compile(
-    r"(?<![\w])(?P<a>[A-Z][\w'’-]+)[ \t]+(?P<q>['\"“‘][^'\"“”‘’\n]{1,20}['\"”’])[ \t]+(?P<b>[A-Z][\w'’-]+)"
+_NICKNAMED_BEFORE = re.compile(
+    r"(?<![\w])(?P<a>[A-Z][\w'’-]+)[ \t]+['\"“‘][^'\"“”‘’\n]{1,20}['\"”’][ \t]+$"
 )
 
 
 def join_quoted_nicknames(st: State) -> None:
     """A nickname in quotes inside a name is part of it: "Jimmy 'Bones' Quilligan" is one
-    person, quotes and all, when the name around it is redacted."""
+    person, quotes and all, when the name after it is redacted."""
     text = st.text
-    if "'" not in text and '"' not in text and "‘" not in text and "“" not in text:
-        return
-    for m in _NICKNAMED.finditer(text):
-        inside = [c for c in st.cands if m.start() <= c.start and c.end <= m.end()]
-        names = [c for c in inside if c.kind in NAME_KINDS]
-        covers_b = any(c.start <= m.start("b") and m.end("b") <= c.end for c in names)
-        if not covers_b or len(inside) != len(names):
+    for after in [c for c in st.cands if c.kind in NAME_KINDS]:
+        if after.start < 4 or text[after.start - 2] not in "'\"”’":
+            continue  # quick: no closing quote just before the name
+        m = _NICKNAMED_BEFORE.search(text, max(0, after.start - 50), after.start)
+        if m is None:
             continue
-        keeper = next(c for c in names if c.start <= m.start("b"))
-        for c in inside:
-            st.cands.remove(c)
-        st.taken[m.start() : m.end()] = bytes(m.end() - m.start())
-        st.take(m.start(), m.end(), keeper.kind, keeper.ident, keeper.priority, keeper.confidence)
+        first = word_key(m.group("a"))
+        if st.free(*m.span("a")) and (first in st.lex.common or first in st.lex.protected_words):
+            continue  # "He said 'Hello' Tom": no name before the quotes
+        inside = [d for d in st.cands if m.start() <= d.start and d.end <= after.end]
+        if any(d.kind not in NAME_KINDS for d in inside):
+            continue
+        for d in inside:
+            st.cands.remove(d)
+        st.taken[m.start() : after.end] = bytes(after.end - m.start())
+        st.take(m.start(), after.end, after.kind, after.ident, after.priority, after.confidence)
