@@ -160,7 +160,7 @@ def find_variants(st: State, add: Add) -> None:
     if "_" in text or _DOTTED_DIGIT.search(text):
         for m in HANDLE_SHAPE_RE.finditer(text):
             add(m.start(), m.end(), "username", "", 86)
-    find_spelt(text, add)
+    find_spelt(text, add, st.digit_regions())
     for start, end in find_month_dates(text):
         add(start, end, "date", "", 73)
     for start, end, ymd in find_loose_dates(text, st.digit_regions()):

@@ -64,10 +64,11 @@ def _find_all(text: str, word: str) -> list[int]:
     return out
 
 
-def find_spelt(text: str, add: Add) -> None:
-    """Add the spelt-out and spaced identifiers to layer 1's candidates."""
+def find_spelt(text: str, add: Add, regions: list[tuple[int, int]]) -> None:
+    """Add the spelt-out and spaced identifiers to layer 1's candidates; those with digits
+    are looked for only in ``regions``, the stretches around the text's digits."""
     lower = text.lower()
-    single = _SPACED_SINGLE.search(text) is not None  # "0 7 7", "K E 7 0": one by one
+    single = any(_SPACED_SINGLE.search(text, lo, hi) for lo, hi in regions)  # "0 7 7", "K E 7 0"
     if single or "double" in lower or "triple" in lower:
         for m in _SPOKEN_DIGITS_RE.finditer(text):
             digits = sum(
@@ -78,11 +79,13 @@ def find_spelt(text: str, add: Add) -> None:
                 add(m.start(), m.end(), "phone", "", 89)
     for m in SPACED_PLATE_RE.finditer(text) if single else ():
         add(m.start(), m.end(), "vehicle_reg", "", 87)
-    grouped = _GROUPED.search(text) is not None  # "0124 5890", "SCN 084 331"
-    for m in SPACED_UPN_RE.finditer(text) if grouped else ():
-        add(m.start(), m.end(), "upn", "", 87)
-    for m in GROUPED_REF_RE.finditer(text) if grouped else ():
-        add(m.start(), m.end(), "case_number", "", 80)
+    for lo, hi in regions:
+        if _GROUPED.search(text, lo, hi) is None:  # "0124 5890", "SCN 084 331"
+            continue
+        for m in SPACED_UPN_RE.finditer(text, max(0, lo - 6), hi):
+            add(m.start(), m.end(), "upn", "", 87)
+        for m in GROUPED_REF_RE.finditer(text, max(0, lo - 6), hi):
+            add(m.start(), m.end(), "case_number", "", 80)
     refs = [(at, at + 3) for at in _find_all(lower, "ref")]
     for m in near_spans(SLASHED_REF_RE, refs, text, 1, 50) if "/" in text else ():
         add(m.start("r"), m.end("r"), "case_number", "", 80)
