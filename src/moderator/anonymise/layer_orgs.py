@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable
 
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
-from moderator.anonymise.patterns import near, scan_near, word_positions
+from moderator.anonymise.orgs_named import find_named_places, joined_firm
+from moderator.anonymise.patterns import scan_near, word_positions
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -264,96 +265,17 @@ def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
-# a prison by its name: "HMP Maghaberry", "HMYOI Polmont"; one named after a town is kept
-# like any public service named after a place ("HMP Stafford")
-PRISON_RE = re.compile(
-    r"(?<![\w])(?:HMP(?:[ \t]*(?:/|&)[ \t]*YOI)?|HMYOI|HM[ \t]+Prison|YOI)[ \t]+"
-    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
-)
-
-
-def _find_prisons(st: State, add: Add) -> None:
-    for m in PRISON_RE.finditer(st.text):
-        words = phrase_key(m.group("name"))
-        if words[:1] and ((words[0],) in st.lex.places or words in st.lex.places):
-            continue
-        if words[-1] in st.lex.common and len(words) > 1:  # "HMP Dovegate today"
-            words = words[:1]
-        if words[0] in st.lex.common:
-            continue
-        end = m.start("name") + len(m.group("name").split()[0]) if len(words) == 1 else m.end()
-        add(m.start(), end, "org", "prison " + " ".join(words), 58)
-
-
-# Welsh schools are named after the noun: "Ysgol Bro Tegid", "Ysgol Gynradd y Garth"
-YSGOL_RE = re.compile(r"(?<![\w])Ysgol(?:[ \t]+(?:y|yr|[A-Z][\w'’-]*)){1,4}(?<![ \t]y)(?<!yr)")
-LOWER_BUSINESS_HINT = re.compile(
-    r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs"
-)
-# "Spice Village takeaway", "Regal barbers": a business noun written in lower case
-LOWER_BUSINESS_RE = re.compile(
-    r"(?<![\w])(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:takeaway|chippy|barbers?|salon|cafe|café|garage"
-    r"|restaurant|nail[ \t]+bar|car[ \t]+wash|taxis?|cabs)(?![\w])"
-)
-
-
-# "lives on Wrenbury estate": the estate someone lives on is their address ("lads from the
-# Knutton estate" names an area)
-ESTATE_RE = re.compile(
-    r"\bon[ \t]+(?:the[ \t]+)?(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
-    r"[ \t]+estate\b"
-)
-# "St Cuthbert's Hall", "St Luke's Blakenhall": a saint's hall, or a school by saint and place
-SAINTS_RE = re.compile(
-    r"(?<![\w])St\.?[ \t]+[A-Z][\w]*['’]s[ \t]+(?P<w>Hall|[A-Z][a-z]+)(?![\w'’])"
-)
-# "Kingsway Quay High": a secondary school named without "School"
-HIGH_RE = re.compile(
-    r"(?<![\w])(?:[A-Z][\w'’-]+[ \t]+){1,3}High(?![ \t]+(?:Street|Court|Road|Risk|risk|Sheriff"
-    r"|Commission|Dependency|School|Academy|Level|Needs|Priority|St|Rd)\b)(?![\w'’-])"
-)
-
-
-def _find_named_places(st: State, add: Add) -> None:
-    text = st.text
-    lex = st.lex
-    for m in ESTATE_RE.finditer(text) if " estate" in text else ():
-        keys = phrase_key(m.group("n"))
-        if not all(k in lex.common or k in lex.protected_words for k in keys):
-            add(m.start("n"), m.end("n"), "address", " ".join(keys), 66)
-    for m in SAINTS_RE.finditer(text) if "St" in text else ():
-        word = m.group("w").lower()
-        if word == "hall" or not (word in lex.common or word in lex.protected_words):
-            add(m.start(), m.end(), "org" if word == "hall" else "school", m.group(), 57)
-    for m in HIGH_RE.finditer(text) if "High" in text else ():
-        start = _trim_leading(st, m.start(), m.end())
-        keys = phrase_key(text[start : m.end()])[:-1]
-        if keys and not all(k in lex.common or k in lex.protected_words for k in keys):
-            add(start, m.end(), "school", " ".join(keys), 57)
-
-
 def find_organisations(st: State, add: Add) -> None:
     """Add named organisations (by their noun, or named after one) to layer 1's candidates."""
     text = st.text
-    _find_named_places(st, add)
-    if "HM" in text or "YOI" in text:
-        _find_prisons(st, add)
-    if "Ysgol" in text:
-        for m in YSGOL_RE.finditer(text):
-            add(m.start(), m.end(), "school", " ".join(phrase_key(m.group())), 60)
-    for m in near(LOWER_BUSINESS_RE, LOWER_BUSINESS_HINT, text, 80, 12):
-        start = _trim_leading(st, m.start(), m.end())
-        keys = phrase_key(text[start : m.end()].rsplit(None, 1)[0])
-        lex = st.lex
-        if keys and not all(k in lex.protected_words or k in lex.common for k in keys):
-            add(start, m.end(), "org", " ".join(phrase_key(text[start : m.end()])), 56)
+    find_named_places(st, add, _trim_leading)
     if "&" not in text and not any(noun in text for noun in _ORG_HINTS):
         return  # quick: none of the nouns that organisations' names end or start with
     firm = "&" in text or (_FIRM_GATE_RE.search(text) and FIRM_HINT_RE.search(text))
     firms = list(FIRM_RE.finditer(text)) if firm else []
     for m in firms:
         if m.group("joined"):
-            _joined_firm(st, m, add)
+            joined_firm(st, m, add)
     firms = [m for m in firms if m.group("name")]
     for m in list(ORG_RE.finditer(text)) + firms:
         start = _trim_leading(st, m.start(), m.end("name"))
@@ -399,53 +321,6 @@ def find_organisations(st: State, add: Add) -> None:
         if all(k in st.lex.protected_words for k in keys):
             continue  # a place: "nursery in Hanley"
         add(m.start("name"), m.end("name"), kind, " ".join(keys), 57)
-
-
-_PUBLIC_WORDS = frozenset(
-    [
-        "hospital",
-        "council",
-        "police",
-        "nhs",
-        "district",
-        "county",
-        "borough",
-        "constabulary",
-        "fire",
-        "rescue",
-        "ambulance",
-        "university",
-        "college",
-        "court",
-        "magistrates",
-        "emergency",
-    ]
-)
-
-
-def _joined_firm(st: State, m: re.Match[str], add: Add) -> None:
-    """Three capitalised words or more joined by "&" are a business ("Hillsborough Tyre &
-    Exhaust", "The Crab & Lobster"), unless they join people or are a public service."""
-    lex = st.lex
-    words = phrase_key(m.group("joined"))
-    names = [w for w in words if w != "the"]
-    if len(names) < 3 and words[0] != "the":
-        return  # "Temi & Ife", "Tom & Jerry": two names joined are people as often as a firm
-    if all(w in lex.given or w in st.known.keys for w in names if w):
-        return
-    if (
-        all(w in lex.protected_words for w in names)
-        or protected_phrase_at(st, names)
-        or any(w in _PUBLIC_WORDS for w in names)
-    ):
-        return  # "Accident & Emergency", "Dewsbury & District Hospital": a public service
-    # "The Crab & Lobster": a capital "The" is part of a pub's name
-    add(m.start("joined"), m.end("joined"), "org", " ".join(names), 57)
-
-
-def protected_phrase_at(st: State, words: list[str]) -> bool:
-    """Whether the words are one of the protected phrases."""
-    return bool(words) and tuple(words) in st.lex.phrases.get(words[0], ())
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")

@@ -16,7 +16,7 @@ import re
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import word_key
-from moderator.anonymise.patterns import near_spans
+from moderator.anonymise.patterns import near_spans, word_positions
 from moderator.anonymise.state import State, Tok
 
 PET_FORM_CONFIDENCE = 0.65
@@ -80,7 +80,7 @@ def find_paired_names(st: State) -> None:
         return
     ends = {c.end: c for c in record}
     spans = {(c.start, c.end): c for c in record}
-    brackets = [(at, at + 1) for at in _find_all(text, "(")]
+    brackets = word_positions(text, ("(",))
     for m in near_spans(_PAIRED_RE, brackets, text, 40, 40):
         known = ends.get(m.end("a"))  # "Musa Rahman (Moose)": the name ends before the bracket
         others = [m.span("b")]
@@ -99,15 +99,6 @@ def find_paired_names(st: State) -> None:
                 for at, to in whole_words(text, word):  # and wherever else it is written
                     if st.free(at, to):
                         st.take(at, to, known.kind, known.ident, 60, 0.9)
-
-
-def _find_all(text: str, char: str) -> list[int]:
-    out = []
-    at = text.find(char)
-    while at >= 0:
-        out.append(at)
-        at = text.find(char, at + 1)
-    return out
 
 
 def _alias(st: State, word: str, ident: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from moderator.anonymise.patterns import near_spans
+from moderator.anonymise.patterns import near_spans, word_positions
 
 Add = Callable[[int, int, str, str, int], None]
 
@@ -55,15 +55,6 @@ _SPACED_SINGLE = re.compile(r"(?<![\w])\d[ \t]+\d(?![\w])")
 _GROUPED = re.compile(r"(?:\d{4}|[A-Z]{2}[ \t]\d{3})[ \t]\d{3}")
 
 
-def _find_all(text: str, word: str) -> list[int]:
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
-
-
 def find_spelt(text: str, add: Add, regions: list[tuple[int, int]]) -> None:
     """Add the spelt-out and spaced identifiers to layer 1's candidates; those with digits
     are looked for only in ``regions``, the stretches around the text's digits."""
@@ -86,7 +77,7 @@ def find_spelt(text: str, add: Add, regions: list[tuple[int, int]]) -> None:
             add(m.start(), m.end(), "upn", "", 87)
         for m in GROUPED_REF_RE.finditer(text, max(0, lo - 6), hi):
             add(m.start(), m.end(), "case_number", "", 80)
-    refs = [(at, at + 3) for at in _find_all(lower, "ref")]
+    refs = word_positions(lower, ("ref",))
     for m in near_spans(SLASHED_REF_RE, refs, text, 1, 50) if "/" in text else ():
         add(m.start("r"), m.end("r"), "case_number", "", 80)
     for m in SPACED_EMAIL_RE.finditer(text) if " dot " in lower else ():

@@ -1,0 +1,148 @@
+"""Organisations and places named in ways the head-noun grammar of :mod:`.layer_orgs` misses.
+
+Prisons by name (``HMP Maghaberry``; one named after a town is kept, like any public service
+named after a place), Welsh schools named after the noun (``Ysgol Bro Tegid``), businesses
+with their noun in lower case (``Golden Dragon takeaway``), the estate someone lives on, a
+saint's hall or a school by saint and place (``St Luke's Blakenhall``), High schools named
+without "School", and names of three capitalised words or more joined by "&" (``The Crab &
+Lobster``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.patterns import near
+from moderator.anonymise.state import State
+
+Add = Callable[[int, int, str, str, int], None]
+Trim = Callable[[State, int, int], int]
+
+
+# a prison by its name: "HMP Maghaberry", "HMYOI Polmont"; one named after a town is kept
+# like any public service named after a place ("HMP Stafford")
+PRISON_RE = re.compile(
+    r"(?<![\w])(?:HMP(?:[ \t]*(?:/|&)[ \t]*YOI)?|HMYOI|HM[ \t]+Prison|YOI)[ \t]+"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+)
+
+
+def _prisons(st: State, add: Add) -> None:
+    for m in PRISON_RE.finditer(st.text):
+        words = phrase_key(m.group("name"))
+        if words[:1] and ((words[0],) in st.lex.places or words in st.lex.places):
+            continue
+        if words[-1] in st.lex.common and len(words) > 1:  # "HMP Dovegate today"
+            words = words[:1]
+        if words[0] in st.lex.common:
+            continue
+        end = m.start("name") + len(m.group("name").split()[0]) if len(words) == 1 else m.end()
+        add(m.start(), end, "org", "prison " + " ".join(words), 58)
+
+
+# Welsh schools are named after the noun: "Ysgol Bro Tegid", "Ysgol Gynradd y Garth"
+YSGOL_RE = re.compile(r"(?<![\w])Ysgol(?:[ \t]+(?:y|yr|[A-Z][\w'’-]*)){1,4}(?<![ \t]y)(?<!yr)")
+LOWER_BUSINESS_HINT = re.compile(
+    r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs"
+)
+# "Spice Village takeaway", "Regal barbers": a business noun written in lower case
+LOWER_BUSINESS_RE = re.compile(
+    r"(?<![\w])(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:takeaway|chippy|barbers?|salon|cafe|café|garage"
+    r"|restaurant|nail[ \t]+bar|car[ \t]+wash|taxis?|cabs)(?![\w])"
+)
+
+
+# "lives on Wrenbury estate": the estate someone lives on is their address ("lads from the
+# Knutton estate" names an area)
+ESTATE_RE = re.compile(
+    r"\bon[ \t]+(?:the[ \t]+)?(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+    r"[ \t]+estate\b"
+)
+# "St Cuthbert's Hall", "St Luke's Blakenhall": a saint's hall, or a school by saint and place
+SAINTS_RE = re.compile(
+    r"(?<![\w])St\.?[ \t]+[A-Z][\w]*['’]s[ \t]+(?P<w>Hall|[A-Z][a-z]+)(?![\w'’])"
+)
+# "Kingsway Quay High": a secondary school named without "School"
+HIGH_RE = re.compile(
+    r"(?<![\w])(?:[A-Z][\w'’-]+[ \t]+){1,3}High(?![ \t]+(?:Street|Court|Road|Risk|risk|Sheriff"
+    r"|Commission|Dependency|School|Academy|Level|Needs|Priority|St|Rd)\b)(?![\w'’-])"
+)
+
+
+def find_named_places(st: State, add: Add, trim: Trim) -> None:
+    """Add the prisons, Welsh and High schools, saints' halls, estates and lower-case
+    businesses of the text to layer 1's candidates (``trim`` drops leading everyday words)."""
+    text = st.text
+    lex = st.lex
+    for m in ESTATE_RE.finditer(text) if " estate" in text else ():
+        keys = phrase_key(m.group("n"))
+        if not all(k in lex.common or k in lex.protected_words for k in keys):
+            add(m.start("n"), m.end("n"), "address", " ".join(keys), 66)
+    for m in SAINTS_RE.finditer(text) if "St" in text else ():
+        word = m.group("w").lower()
+        if word == "hall" or not (word in lex.common or word in lex.protected_words):
+            add(m.start(), m.end(), "org" if word == "hall" else "school", m.group(), 57)
+    for m in HIGH_RE.finditer(text) if "High" in text else ():
+        start = trim(st, m.start(), m.end())
+        keys = phrase_key(text[start : m.end()])[:-1]
+        if keys and not all(k in lex.common or k in lex.protected_words for k in keys):
+            add(start, m.end(), "school", " ".join(keys), 57)
+    if "HM" in text or "YOI" in text:
+        _prisons(st, add)
+    if "Ysgol" in text:
+        for m in YSGOL_RE.finditer(text):
+            add(m.start(), m.end(), "school", " ".join(phrase_key(m.group())), 60)
+    for m in near(LOWER_BUSINESS_RE, LOWER_BUSINESS_HINT, text, 80, 12):
+        start = trim(st, m.start(), m.end())
+        keys = phrase_key(text[start : m.end()].rsplit(None, 1)[0])
+        if keys and not all(k in lex.protected_words or k in lex.common for k in keys):
+            add(start, m.end(), "org", " ".join(phrase_key(text[start : m.end()])), 56)
+
+
+_PUBLIC_WORDS = frozenset(
+    [
+        "hospital",
+        "council",
+        "police",
+        "nhs",
+        "district",
+        "county",
+        "borough",
+        "constabulary",
+        "fire",
+        "rescue",
+        "ambulance",
+        "university",
+        "college",
+        "court",
+        "magistrates",
+        "emergency",
+    ]
+)
+
+
+def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
+    """Three capitalised words or more joined by "&" are a business ("Hillsborough Tyre &
+    Exhaust", "The Crab & Lobster"), unless they join people or are a public service."""
+    lex = st.lex
+    words = phrase_key(m.group("joined"))
+    names = [w for w in words if w != "the"]
+    if len(names) < 3 and words[0] != "the":
+        return  # "Temi & Ife", "Tom & Jerry": two names joined are people as often as a firm
+    if all(w in lex.given or w in st.known.keys for w in names if w):
+        return
+    if (
+        all(w in lex.protected_words for w in names)
+        or _protected_phrase(st, names)
+        or any(w in _PUBLIC_WORDS for w in names)
+    ):
+        return  # "Accident & Emergency", "Dewsbury & District Hospital": a public service
+    # "The Crab & Lobster": a capital "The" is part of a pub's name
+    add(m.start("joined"), m.end("joined"), "org", " ".join(names), 57)
+
+
+def _protected_phrase(st: State, words: list[str]) -> bool:
+    """Whether the words are one of the protected phrases."""
+    return bool(words) and tuple(words) in st.lex.phrases.get(words[0], ())
