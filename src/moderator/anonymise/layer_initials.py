@@ -80,8 +80,18 @@ def find_minutes_initials(st: State) -> None:
     ]
     if not hints:
         return  # quick: every run of two or three capitals is an acronym ("SW", "GP")
+    # each pattern needs a mark beside the initials: "(" for a role, ":" for a speaker…
+    beside: dict[str, list[tuple[int, int]]] = {mark: [] for mark in "(:/,<"}
+    for start, end in hints:
+        right = text[end : end + 2].lstrip(" \t")[:1]
+        left = text[max(0, start - 2) : start].rstrip(" \t")[-1:]
+        for mark in {right, left}:
+            if mark in beside:
+                beside[mark].append((start, end))
+        if text[max(0, start - 6) : start].rstrip(" \t").endswith(("by", "with")):
+            beside["<"].append((start, end))
     people: dict[str, str] = {}  # initials -> kind
-    for m in near_spans(ROLE_INITIALS_RE, hints, text, 0, 40) if ")" in text else ():
+    for m in near_spans(ROLE_INITIALS_RE, beside["("], text, 0, 40):
         kind = _role_kind(m.group("role"))
         known_initials = m.group("i") in st.known.initials  # "TA (father)"
         if kind is not None and (known_initials or m.group("i") not in lex.acronyms):
@@ -97,13 +107,13 @@ def find_minutes_initials(st: State) -> None:
                 continue  # "HV (Debbie Lawton)", "DSL": a role
             kind = _role_kind(m.group("role") or "") or "professional"
             people.setdefault(m.group("i"), kind)
-    for m in near_spans(SPEAKER_RE, hints, text, 8, 8) if ":" in text else ():
+    for m in near_spans(SPEAKER_RE, beside[":"], text, 8, 8):
         # without an attendance list, a speaker says something ("DP: agreed to…"); a
         # form's label is followed by its value ("OIC: DC 2290")
         said = people or _SAID_RE.match(text, m.end())
         if said and m.group("i") not in lex.acronyms and m.group("i") not in _NOT_SPEAKERS:
             people.setdefault(m.group("i"), "professional")
-    for m in near_spans(SLASHED_RE, hints, text, 5, 8) if "/" in text else ():
+    for m in near_spans(SLASHED_RE, beside["/"], text, 5, 8):
         pair = (m.group("a"), m.group("b"))
         if any(p in people or p in st.known.initials for p in pair) or not any(
             p in lex.acronyms for p in pair
@@ -111,14 +121,14 @@ def find_minutes_initials(st: State) -> None:
             for p in pair:
                 if p not in lex.acronyms:
                     people.setdefault(p, "professional")
-    for m in near_spans(INITIALS_LIST_RE, hints, text, 30, 36) if "," in text else ():
+    for m in near_spans(INITIALS_LIST_RE, beside[","], text, 30, 36):
         items = re.findall(r"[A-Z]{2,3}", m.group())
         if not any(i in lex.acronyms for i in items) and not _in_shouted_line(text, m.start()):
             for i in items:
                 people.setdefault(i, "professional?")
-    for m in near_spans(ROLE_COLON_RE, hints, text, 24, 8) if ":" in text else ():
+    for m in near_spans(ROLE_COLON_RE, beside[":"], text, 24, 8):
         people.setdefault(m.group("i"), "professional")
-    for m in near_spans(BY_INITIALS_RE, hints, text, 6, 12):
+    for m in near_spans(BY_INITIALS_RE, beside["<"], text, 6, 12):
         if m.group("i") not in lex.acronyms and not _in_shouted_line(text, m.start()):
             people.setdefault(m.group("i"), "professional?")
     _take_initials(st, people)
