@@ -137,7 +137,8 @@ def _filters(user: User, query: AuditQuery, *, with_status: bool) -> tuple[list[
     if with_status and query.status and query.status != "all":
         if query.status not in STATUSES:
             raise BadInput(f"unknown status {query.status!r}; use todo, draft or submitted")
-        where.append("a.status = ?")
+        # The unary + keeps SQLite on the list's order index rather than the status index.
+        where.append("+a.status = ?")
         params.append(query.status)
     if query.search:
         where.append("(c.case_ref LIKE ? OR c.team LIKE ? OR c.service_area LIKE ?)")
@@ -233,15 +234,17 @@ def count_audits(
     where, params = _filters(user, query, with_status=False)
     overdue = "0"
     if today is not None:
-        overdue = "sum(a.due IS NOT NULL AND a.due < ? AND a.status != 'submitted')"
+        overdue = f"sum(a.due IS NOT NULL AND a.due < ? AND {_STATE_ORDER} != 2)"
         params = [today.isoformat(), *params]
     needs_join = bool(query.words or query.search or query.manager)
     source = _FROM if needs_join else "FROM audits a"
+    # Grouped by the list order's first term: the list's index then covers the count.
     rows = store.rows(
-        f"SELECT a.status, count(*) AS n, {overdue} AS overdue {source}{_where_sql(where)}"
-        " GROUP BY a.status",
+        f"SELECT {_STATE_ORDER} AS state, count(*) AS n, {overdue} AS overdue"
+        f" {source}{_where_sql(where)} GROUP BY {_STATE_ORDER}",
         params,
     )
-    counts = {str(r["status"]): int(r["n"]) for r in rows}
+    states = {0: "draft", 1: "todo", 2: "submitted"}
+    counts = {states[int(r["state"])]: int(r["n"]) for r in rows}
     late = sum(int(r["overdue"] or 0) for r in rows)
     return AuditCounts(**{s: counts.get(s, 0) for s in STATUSES}, overdue=late)
