@@ -57,17 +57,11 @@ class PagedListScreen(ListScreen[T]):
             rows: Sequence[Any],
             total: int,
             cursor: int,
+            counts: tuple[dict[str, int], dict[str, Any]] | None,
         ) -> None:
             super().__init__()
             self.ticket, self.kind, self.start = ticket, kind, offset
-            self.rows, self.total, self.cursor = list(rows), total, cursor
-
-    class CountsRead(Message):
-        """The rows per state (and what else the list needs), read by a worker."""
-
-        def __init__(self, counts: dict[str, int], extra: dict[str, Any]) -> None:
-            super().__init__()
-            self.counts, self.extra = counts, extra
+            self.rows, self.total, self.cursor, self.counts = list(rows), total, cursor, counts
 
     def __init__(self, *args: Any, page_size: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,7 +79,10 @@ class PagedListScreen(ListScreen[T]):
 
     # -- what a subclass says (these run on a worker thread: no widgets) ---------------------
     def read_counts(self) -> tuple[dict[str, int], dict[str, Any]]:
-        """Rows per state (and ``all``) and anything else the list needs."""
+        """Rows per state (and ``all``), whatever the search, and anything else the list needs.
+
+        Without a search, a state's count is the number of rows its tab lists.
+        """
         raise NotImplementedError
 
     def read_total(self, view: View) -> int:
@@ -115,12 +112,16 @@ class PagedListScreen(ListScreen[T]):
         limit = limit or self.page_size
 
         def work() -> None:
-            known = self.read_total(view) if everything or kind in ("last", "view") else total
+            counts = self.read_counts() if everything else None
+            if counts is not None and not view.words.strip():  # no search: a tab's count
+                known = counts[0].get(view.state, 0)
+            elif everything or kind in ("last", "view"):
+                known = self.read_total(view)
+            else:
+                known = total
             start = max(0, known - limit) if kind == "last" else min(offset, max(0, known - limit))
             rows = self.read_page(view, start, limit)
-            self.post_message(self.PageRead(ticket, kind, start, rows, known, cursor))
-            if everything:  # the rows go on screen first; the counts follow
-                self.post_message(self.CountsRead(*self.read_counts()))
+            self.post_message(self.PageRead(ticket, kind, start, rows, known, cursor, counts))
 
         self.run_worker(work, thread=True, group="page", exit_on_error=False, name="page")
 
@@ -167,6 +168,9 @@ class PagedListScreen(ListScreen[T]):
         if message.ticket != self.ticket:
             return
         self.waiting = False
+        if message.counts is not None:
+            self.tab_counts = message.counts[0]
+            self.rows_loaded(message.counts[1])
         self.total = message.total
         table = self.query_one("#audits", DataTable)
         top: int | None = self.window_start + round(table.scroll_y)
@@ -190,23 +194,13 @@ class PagedListScreen(ListScreen[T]):
         self.redraw(cursor, top)
         if not self.loaded:
             self.loaded = True
-            self.ready_when_counted()
+            self.workbench.mark_ready()
+        if message.counts is not None:
+            self.refresh_counts()
         self.refresh_bindings()
         if self.open_when_read:
             self.open_when_read = False
             self.open_first_match()
-
-    def on_paged_list_screen_counts_read(self, message: CountsRead) -> None:
-        self.tab_counts = message.counts
-        self.rows_loaded(message.extra)
-        self.refresh_counts()
-        self.show_position()
-        self.ready_when_counted()
-
-    def ready_when_counted(self) -> None:
-        """The first screen is whole once both the rows and the counts are on it."""
-        if self.loaded and self.tab_counts:
-            self.workbench.mark_ready()
 
     def window_limit(self) -> int:
         """The most rows held: a few pages, and always a few screenfuls."""
