@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static, Tabs
 from moderator.services.audits import AuditSummary, list_audits
 from moderator.services.users import get_user
 from moderator.store import open_store
+from moderator.tui.screens.grading import GradingScreen
 from moderator.tui.screens.lead_home import LeadHomeScreen
 from tests.paging_support import many_audits_db
 from tests.test_tui_grading import make_app, settle, wait_for_screen
@@ -113,7 +114,9 @@ async def test_end_pagedown_and_the_wheel_reach_the_last_audit_holding_a_window(
 async def test_the_counts_shown_are_the_stored_states(many: Path) -> None:
     everything = stored(many)
     by_state = Counter(a.status for a in everything)
-    overdue = sum(a.due is not None and a.due < TODAY and a.status != "submitted" for a in everything)
+    overdue = sum(
+        a.due is not None and a.due < TODAY and a.status != "submitted" for a in everything
+    )
     app = make_app(many, "lee")
     async with app.run_test(size=(120, 30)) as pilot:
         home = await lead_home(pilot)
@@ -158,3 +161,18 @@ async def test_state_search_and_sort_are_read_from_the_database_page_by_page(man
         await until(pilot, lambda: current_case(home) == "P-0299", "sorted by case, reversed")
         await pilot.press("end")
         await until(pilot, lambda: current_case(home) == "P-0000", "the last of the reversed list")
+
+
+async def test_enter_in_the_search_opens_the_match_and_coming_back_keeps_it(many: Path) -> None:
+    app = make_app(many, "lee")
+    async with app.run_test(size=(120, 30)) as pilot:
+        home = await lead_home(pilot)
+        await pilot.press("slash", *"p-0123", "enter")  # typed faster than the pages are read
+        await wait_for_screen(pilot, GradingScreen)
+        screen = pilot.app.screen
+        assert isinstance(screen, GradingScreen)
+        assert screen.sheet is not None and screen.sheet.case_ref == "P-0123"
+        await pilot.press("escape")
+        await wait_for_screen(pilot, LeadHomeScreen)
+        await until(pilot, lambda: current_case(home) == "P-0123", "back on the audit opened")
+        assert position(home) == "Audits 1–1 of 1"
