@@ -21,8 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from moderator.domain.service_areas import SERVICE_AREAS
 from moderator.errors import BadInput
-from moderator.reports.formatting import SERVICE_AREAS
 from moderator.services.rubrics import rubric_by_hash
 from moderator.services.users import Role, User
 from moderator.store.db import Store
