@@ -183,7 +183,8 @@ def _order(store: Store, user: User, query: AuditQuery) -> str:
         return DEFAULT_ORDER
     progress = ["NULL"]
     if user.role is not Role.MODERATOR:  # the manager's progress is hidden from a moderator
-        progress = [f"{_GRADED} * 1.0 / nullif({_rubric_totals(store)}, 0)", _GRADED]
+        share = f"{_GRADED} * 1.0 / nullif({_rubric_totals(store)}, 0)"
+        progress = [f"coalesce({share}, 0)", _GRADED]
     keys = {
         "case": ["lower(c.case_ref)"],
         "manager": ["lower(u.name)"],
