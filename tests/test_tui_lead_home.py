@@ -176,3 +176,31 @@ async def test_enter_in_the_search_opens_the_match_and_coming_back_keeps_it(many
         await wait_for_screen(pilot, LeadHomeScreen)
         await until(pilot, lambda: current_case(home) == "P-0123", "back on the audit opened")
         assert position(home) == "Audits 1–1 of 1"
+
+
+async def test_from_the_end_the_wheel_and_pageup_climb_back_to_the_first_audit(many: Path) -> None:
+    cases = [a.case_ref for a in stored(many)]
+    app = make_app(many, "lee")
+    async with app.run_test(size=(120, 30)) as pilot:
+        home = await lead_home(pilot)
+        table = home.query_one("#audits", DataTable)
+        await pilot.press("end")
+        await until(pilot, lambda: current_case(home) == cases[-1], "End on the last audit")
+        for _ in range(200):  # the wheel up, to the top: the pages before are read in turn
+            table.post_message(events.MouseScrollUp(table, 5, 5, 0, -1, 0, False, False, False))
+            await settle(pilot)
+            if position(home).startswith("Audits 1–"):
+                break
+        assert home.window_start == 0 and position(home).startswith("Audits 1–")
+        assert str(table.get_row_at(0)[0]) == cases[0]
+        held = [a.case_ref for a in home.shown]
+        assert held == cases[: len(held)]  # the window is the list, in order, nothing lost
+
+        await pilot.press("end")
+        await until(pilot, lambda: current_case(home) == cases[-1], "End again")
+        for _ in range(100):
+            await pilot.press("pageup")
+            await settle(pilot)
+            if current_case(home) == cases[0]:
+                break
+        assert current_case(home) == cases[0]

@@ -232,21 +232,27 @@ class PagedListScreen(ListScreen[T]):
         if self.shown:
             row = max(0, min(cursor - self.window_start, len(self.shown) - 1))
             table.move_cursor(row=row, animate=False, scroll=top is None)
-        if top is not None:
-            y = max(0, top - self.window_start)
-            self.call_after_refresh(lambda: table.scroll_to(y=y, animate=False, immediate=True))
-        self.settle()
+        self.settle(None if top is None else max(0, top - self.window_start))
 
-    def settle(self) -> None:
-        """Once the table has drawn the window: say where the view is, read more if near an edge."""
+    def settle(self, y: int | None = None, tries: int = 10) -> None:
+        """Once the table has drawn the window: put its top row at ``y`` (if given), say
+        where the view is, and read more if it is near an edge."""
+        table = self.query_one("#audits", DataTable)
+        self.settling = True
 
         def settled() -> None:
+            # After the table's own scroll to its cursor (queued on the table before this),
+            # and once it has measured the rows it now holds.
+            if table.virtual_size.height < len(self.shown) and tries > 0:
+                self.settle(y, tries - 1)
+                return
+            if y is not None:
+                table.scroll_to(y=y, animate=False, immediate=True)
             self.settling = False
             self.show_position()
             self.check_edges()
 
-        self.settling = True
-        self.call_after_refresh(settled)
+        table.call_after_refresh(settled)
 
     def check_edges(self) -> None:
         """Read the next (or previous) page when the view is within a screenful of the edge."""
