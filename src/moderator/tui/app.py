@@ -164,6 +164,7 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
     def work_as(self, user: User, *, remember: bool) -> None:
         """Show ``user``'s audits (and remember the choice for next time)."""
         from moderator.tui.screens.home import HomeScreen
+        from moderator.tui.screens.lead_home import LeadHomeScreen
         from moderator.tui.screens.queue import QueueScreen
 
         self.user = user
@@ -179,8 +180,10 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
                 self.notify(f"Could not remember the choice: {exc}", severity="warning")
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        # A moderator's home is their queue; managers and leads see audits.
-        self.push_screen(QueueScreen(user) if user.role.value == "moderator" else HomeScreen(user))
+        # A moderator's home is their queue; managers see their audits; a lead sees every
+        # audit, a page at a time (there may be 100,000).
+        homes = {"moderator": QueueScreen, "lead": LeadHomeScreen}
+        self.push_screen(homes.get(user.role.value, HomeScreen)(user))
 
     def mark_ready(self) -> None:
         """Record the cold-start time when the first screen has its data."""
