@@ -43,6 +43,7 @@ SEASON_YEAR_RE = re.compile(
     r"|Eid(?:[ \t]+al-[A-Z]?[a-z]+)?|Diwali|Ramadan|Boxing[ \t]+Day|[Hh]alf[ \t-]?[Tt]erm"
     r"|[Ss]ummer[ \t]+[Hh]olidays?)[ \t]+\d{4}(?![\w])"
 )
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
           "christmas", "easter", "hallowe", "halloween", "bonfire", "new year", "eid", "diwali",
           "ramadan", "boxing", "half", "summer")  # fmt: skip
@@ -68,7 +69,8 @@ def find_month_dates(text: str) -> list[tuple[int, int]]:
             continue  # "- May we…": a list item's month is its date only before a dash or colon
         end = m.end() - (1 if text[m.end() - 1] == "." else 0)  # "since Sept. Mum": a full stop
         out.append((m.start("q") if m.group("q") else m.start("m"), end))
-    out += [(m.start(), m.end()) for m in SEASON_YEAR_RE.finditer(text)]
+    years = [m.span() for m in _YEAR_RE.finditer(text)]  # a season is dated by its year
+    out += [(m.start(), m.end()) for m in near_spans(SEASON_YEAR_RE, years, text, 24, 0)]
     return out
 
 
