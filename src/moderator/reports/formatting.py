@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from moderator.analysis.report import GroupStats, ManagerStats, Report, Stats
 from moderator.domain.grades import Grade
+from moderator.domain.service_areas import service_area_label
 
 Kind = Literal["text", "int", "pct", "signed", "num", "ci", "p", "flag"]
 
@@ -108,19 +109,6 @@ def with_key(heading: str, names: dict[str, str] | None = None) -> tuple[Column,
         return words.get(key, key)
 
     return (Column(heading, "text", get, KEY_COLUMN.width), *STATS_COLUMNS)
-
-
-SERVICE_AREAS: dict[str, str] = {
-    "help_and_protection": "Help and protection",
-    "children_in_care": "Children in care",
-    "care_leavers": "Care leavers",
-}
-"""The service areas as people say them."""
-
-
-def service_area_label(value: str) -> str:
-    """``help_and_protection`` → ``Help and protection``."""
-    return SERVICE_AREAS.get(value, value.replace("_", " ").capitalize())
 
 
 def names_for(report: Report, attribute: str) -> dict[str, str]:

@@ -16,9 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from moderator.errors import BadInput
 from moderator.store.chain import append_events, register_functions
@@ -30,6 +28,9 @@ from moderator.store.connection import (
     create_private_file,
 )
 from moderator.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["BUSY_TIMEOUT_MS", "Result", "Store", "now_iso", "open_store"]
 
@@ -67,6 +68,11 @@ class Store:
     @property
     def db(self) -> sqlite_utils.Database:
         """sqlite-utils on the calling thread's connection (its writes commit on their own)."""
+        # Imported here, not at the top: sqlite-utils imports pandas (and numpy, pyarrow)
+        # whenever they are installed, a third of a second that opening the workbench
+        # does not need; nothing on the start-up path uses this property.
+        import sqlite_utils
+
         return sqlite_utils.Database(self.conn)
 
     def now(self) -> str:

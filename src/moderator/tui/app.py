@@ -83,6 +83,8 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         self.user: User | None = None
         self.secured = False
         self.idle_lock_seconds = settings.idle_lock_minutes * 60
+        self.integrity_pending = False
+        """The integrity check waits for the first screen's data (see :meth:`mark_ready`)."""
         self.ready_after: float | None = None
         """Seconds from creation to the first screen with data (cold-start measure)."""
         self.quit_warned = False
@@ -121,7 +123,10 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         first = self.store is None
         self.store = message.store
         self.secured = message.secured
-        if first:
+        if first and message.user is not None and not message.secured:
+            # Their list comes first: the check starts once it is on screen (mark_ready).
+            self.integrity_pending = True
+        elif first:
             self.check_integrity()
         if message.secured:
             from moderator.tui.screens.signin import SignInScreen
@@ -163,9 +168,6 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
 
     def work_as(self, user: User, *, remember: bool) -> None:
         """Show ``user``'s audits (and remember the choice for next time)."""
-        from moderator.tui.screens.home import HomeScreen
-        from moderator.tui.screens.queue import QueueScreen
-
         self.user = user
         self.sub_title = f"{user.name} · {user.role.value}"
         if self.secured:
@@ -179,14 +181,25 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
                 self.notify(f"Could not remember the choice: {exc}", severity="warning")
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        # A moderator's home is their queue; managers and leads see audits.
-        self.push_screen(QueueScreen(user) if user.role.value == "moderator" else HomeScreen(user))
+        # A moderator's home is their queue; managers and leads see audits. Only the
+        # one shown is imported: each pulls in its own services.
+        if user.role.value == "moderator":
+            from moderator.tui.screens.queue import QueueScreen
+
+            self.push_screen(QueueScreen(user))
+        else:
+            from moderator.tui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen(user))
 
     def mark_ready(self) -> None:
         """Record the cold-start time when the first screen has its data."""
         if self.ready_after is None:
             self.ready_after = time.perf_counter() - self.started
             self.log.info(f"first screen ready after {self.ready_after:.3f}s")
+        if self.integrity_pending:
+            self.integrity_pending = False
+            self.call_after_refresh(self.check_integrity)
 
     # -- navigation ----------------------------------------------------------------------
     def choose_user(self) -> None:

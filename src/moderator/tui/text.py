@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from moderator.domain.grades import Grade
-from moderator.reports.formatting import SERVICE_AREAS, service_area_label
+from moderator.domain.service_areas import SERVICE_AREAS, service_area_label
 
 __all__ = ["SERVICE_AREAS", "grade_label", "service_area_label", "status_label"]
 
