@@ -69,8 +69,8 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def _child(script: str, *argv: str, cwd: Path | None = None) -> tuple[float, float]:
-    """One fresh process: (wall seconds, CPU seconds) to its first screen."""
+def run_child(script: str, *argv: str, cwd: Path | None = None) -> list[float]:
+    """Run ``script`` in a fresh interpreter; the numbers on its last line of output."""
     done = subprocess.run(
         [PYTHON, "-c", script, *argv],
         capture_output=True,
@@ -79,19 +79,18 @@ def _child(script: str, *argv: str, cwd: Path | None = None) -> tuple[float, flo
         cwd=cwd,
         env=child_env(),
     )
-    wall, cpu = done.stdout.split()[-2:]
-    return float(wall), float(cpu)
+    return [float(x) for x in done.stdout.strip().splitlines()[-1].split()]
 
 
 def measure(db: Path, user: str, runs: int, cwd: Path | None = None) -> dict[str, Any]:
     """Median wall and CPU to the first screen, the workbench and a bare app alternating."""
-    ours: list[tuple[float, float]] = []
-    bare: list[tuple[float, float]] = []
-    _child(WORKBENCH, str(db), user, cwd=cwd)  # unmeasured: writes bytecode, warms the disk cache
-    _child(BARE, cwd=cwd)
+    ours: list[list[float]] = []
+    bare: list[list[float]] = []
+    run_child(WORKBENCH, str(db), user, cwd=cwd)  # unmeasured: writes bytecode, warms the disk
+    run_child(BARE, cwd=cwd)
     for _ in range(runs):
-        ours.append(_child(WORKBENCH, str(db), user, cwd=cwd))
-        bare.append(_child(BARE, cwd=cwd))
+        ours.append(run_child(WORKBENCH, str(db), user, cwd=cwd))
+        bare.append(run_child(BARE, cwd=cwd))
     return {
         "wall": statistics.median(w for w, _ in ours),
         "cpu": statistics.median(c for _, c in ours),

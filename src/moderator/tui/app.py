@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from moderator.store import Store
 
 LIGHT, DARK = "textual-light", "textual-dark"
+WARM_UP_AFTER = 1.0
+"""Seconds after the first list is on screen before the dashboard's libraries load."""
 
 
 class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
@@ -152,6 +154,19 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
                 self.notify, warning, title="Integrity", severity="error", timeout=60
             )
 
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def warm_up(self) -> None:
+        """Load what the drift dashboard computes with (numpy, scipy, the report) while the
+        user reads their list: half a second of CPU its first open would otherwise wait for
+        (worker thread, started a second after the list is on screen)."""
+        from importlib import import_module
+
+        from moderator.analysis.stats import load_special_functions
+
+        for module in ("moderator.analysis.build", "moderator.services.reporting"):
+            import_module(module)
+        load_special_functions()
+
     def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
         """Without a database there is nothing to show: quit and let the CLI say why."""
         if worker.name == "open_session":
@@ -200,6 +215,8 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         if self.integrity_pending:
             self.integrity_pending = False
             self.call_after_refresh(self.check_integrity)
+            if self.user is not None and self.user.role.value != "moderator":
+                self.set_timer(WARM_UP_AFTER, self.warm_up)  # moderators have no dashboard
 
     # -- navigation ----------------------------------------------------------------------
     def choose_user(self) -> None:
