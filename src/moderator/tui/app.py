@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from moderator.store import Store
 
 LIGHT, DARK = "textual-light", "textual-dark"
-WARM_UP_AFTER = 1.0
-"""Seconds after the first list is on screen before the dashboard's libraries load."""
+AFTER_FIRST_LIST = 0.5
+"""Seconds after the first list is drawn before the integrity check and the loading of the
+dashboard's libraries start: neither is needed to show it, and both would slow its drawing."""
 
 
 class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
@@ -156,16 +157,11 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
-        """Load what the drift dashboard computes with (numpy, scipy, the report) while the
-        user reads their list: half a second of CPU its first open would otherwise wait for
-        (worker thread, started a second after the list is on screen)."""
-        from importlib import import_module
+        """Load the drift dashboard and what it computes with while the user reads their list."""
+        from moderator.services.reporting import load_report_libraries
+        from moderator.tui.screens import dashboard  # noqa: F401 - for its import
 
-        from moderator.analysis.stats import load_special_functions
-
-        for module in ("moderator.analysis.build", "moderator.services.reporting"):
-            import_module(module)
-        load_special_functions()
+        load_report_libraries()
 
     def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
         """Without a database there is nothing to show: quit and let the CLI say why."""
@@ -214,9 +210,9 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
             self.log.info(f"first screen ready after {self.ready_after:.3f}s")
         if self.integrity_pending:
             self.integrity_pending = False
-            self.call_after_refresh(self.check_integrity)
+            self.set_timer(AFTER_FIRST_LIST, self.check_integrity)
             if self.user is not None and self.user.role.value != "moderator":
-                self.set_timer(WARM_UP_AFTER, self.warm_up)  # moderators have no dashboard
+                self.set_timer(AFTER_FIRST_LIST, self.warm_up)  # moderators have no dashboard
 
     # -- navigation ----------------------------------------------------------------------
     def choose_user(self) -> None:
