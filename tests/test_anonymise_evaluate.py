@@ -67,12 +67,16 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
 
 @pytest.mark.parametrize(
     ("name", "split", "notes", "identifiers"),
-    [("e", "heldout-e", 30, 250), ("f", "heldout-f", 20, 150)],
+    [
+        ("e", "heldout-e", 30, 250),
+        ("f", "heldout-f", 20, 150),
+        ("g", "heldout-g", 45, 380),
+    ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
     name: str, split: str, notes: int, identifiers: int
 ) -> None:
-    """Batch E was written before round two of issue #14, batch F after it; neither tunes it."""
+    """E was written before round two of issue #14, F after it, G before round three; none tunes it."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers

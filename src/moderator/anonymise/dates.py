@@ -255,12 +255,17 @@ def _ordinal_value(word: str) -> int:
     return base + _ORDINAL_WORDS[parts[-1]]
 
 
-def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, int] | None]]:
+def find_loose_dates(
+    text: str, digit_regions: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, tuple[int | None, int, int] | None]]:
     """Dates written without a year, in words or compactly, with their (year, month, day).
 
     ``find_dates`` covers full dates; these are the shapes that notes use besides:
     ``14/02``, ``16.10``, ``the twelfth of March``, ``03JUN11``, ``Thurs 3rd``, ``the 4th``.
+    ``digit_regions`` (:func:`.patterns.digit_regions` of the text, if known) are where the
+    shapes with digits are looked for: each lies in one, with room on both sides.
     """
+    regions = [(0, len(text))] if digit_regions is None else digit_regions
     out: list[tuple[int, int, tuple[int | None, int, int] | None]] = []
     lower = text.lower()
     if any(stem in lower for stem in _ORDINAL_STEMS):  # quick: no ordinal word, no worded date
@@ -274,11 +279,12 @@ def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, i
             )
             ymd = _valid(None, MONTHS[month.rstrip(".").lower()], _ordinal_value(word))
             out.append((m.start(), m.end(), ymd))
-    for m in COMPACT_DATE_RE.finditer(text) if _COMPACT_HINT.search(text) else ():
+    compact = any(_COMPACT_HINT.search(text, lo, hi) for lo, hi in regions)
+    for m in COMPACT_DATE_RE.finditer(text) if compact else ():
         ymd = _valid(_year(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
         if ymd is not None:
             out.append((m.start(), m.end(), ymd))
-    for m in DAY_MONTH_RE.finditer(text):
+    for m in (d for lo, hi in regions for d in DAY_MONTH_RE.finditer(text, lo, hi)):
         day, month = int(m.group("d")), int(m.group("m"))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
@@ -289,7 +295,7 @@ def find_loose_dates(text: str) -> list[tuple[int, int, tuple[int | None, int, i
         ):
             continue  # "scored 7/10"
         out.append((m.start(), m.end(), _valid(None, month, day)))
-    if _ORDINAL_DAY.search(text):
+    if any(_ORDINAL_DAY.search(text, lo, hi) for lo, hi in regions):
         for m in WEEKDAY_DAY_RE.finditer(text):
             out.append((m.start(), m.end(), None))
     return out

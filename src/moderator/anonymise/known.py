@@ -12,46 +12,42 @@ from moderator.anonymise.lexicon import WORD_RE, Lexicon, lower_same_length, phr
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.records import RawCase
 
+# The placeholder bases by relationship, first match wins (compiled once: one per family member).
+_RELATIONSHIPS = tuple(
+    (re.compile(pattern), base)
+    for pattern, base in (
+        (r"step[\s-]?(?:mother|mum|mom|father|dad|parent)", "STEP-PARENT"),
+        (r"partner|boyfriend|girlfriend|husband|wife|fianc", "PARTNER"),
+        (r"grand|\bnan|\bgran\b|\bnanna|\bnana", "GRANDPARENT"),
+        (r"\baunt", "AUNT"),
+        (r"uncle", "UNCLE"),
+        (r"brother|sister|sibling|\btwin", "SIBLING"),
+        (r"\b(?:mother|mum|mom|mam|mummy)\b", "MOTHER"),
+        (r"\b(?:father|dad|daddy)\b", "FATHER"),
+        (r"parent", "PARENT"),
+        (r"cousin", "COUSIN"),
+        (r"\bson\b", "SON"),
+        (r"daughter", "DAUGHTER"),
+        (r"foster|carer|guardian|kinship|connected", "CARER"),
+    )
+)
+_FEMALE_RELATION = re.compile(
+    r"mother|mum|mom|mam|grandma|\bnan|gran\b|aunt|sister|daughter|wife|girlfriend"
+)
+_MALE_RELATION = re.compile(r"father|dad|grandad|grandpa|uncle|brother|\bson\b|husband|boyfriend")
+
 
 def placeholder_for_relationship(relationship: str) -> str:
     """The placeholder base for a family member's relationship to the child."""
     r = relationship.lower()
-    if re.search(r"step[\s-]?(?:mother|mum|mom|father|dad|parent)", r):
-        return "STEP-PARENT"
-    if re.search(r"partner|boyfriend|girlfriend|husband|wife|fianc", r):
-        return "PARTNER"
-    if re.search(r"grand|\bnan|\bgran\b|\bnanna|\bnana", r):
-        return "GRANDPARENT"
-    if re.search(r"\baunt", r):
-        return "AUNT"
-    if "uncle" in r:
-        return "UNCLE"
-    if re.search(r"brother|sister|sibling|\btwin", r):
-        return "SIBLING"
-    if re.search(r"\b(?:mother|mum|mom|mam|mummy)\b", r):
-        return "MOTHER"
-    if re.search(r"\b(?:father|dad|daddy)\b", r):
-        return "FATHER"
-    if "parent" in r:
-        return "PARENT"
-    if "cousin" in r:
-        return "COUSIN"
-    if re.search(r"\bson\b", r):
-        return "SON"
-    if "daughter" in r:
-        return "DAUGHTER"
-    if re.search(r"foster|carer|guardian|kinship|connected", r):
-        return "CARER"
-    return "RELATIVE"
+    return next((base for pattern, base in _RELATIONSHIPS if pattern.search(r)), "RELATIVE")
 
 
 def _gender(relationship: str) -> str | None:
     r = relationship.lower()
-    if re.search(
-        r"mother|mum|mom|mam|grandma|\bnan|gran\b|aunt|sister|daughter|wife|girlfriend", r
-    ):
+    if _FEMALE_RELATION.search(r):
         return "f"
-    if re.search(r"father|dad|grandad|grandpa|uncle|brother|\bson\b|husband|boyfriend", r):
+    if _MALE_RELATION.search(r):
         return "m"
     return None
 
@@ -206,7 +202,7 @@ def _register(known: Known, name: str, person: Person, lex: Lexicon) -> None:
                 add((part,))
     # O'Neill written "O Neill", Smith-Jones written "Smith Jones"
     for word in words:
-        split = tuple(word_key(p) for p in re.split(r"['’`\-]", word) if p)
+        split = tuple(word_key(p) for p in _APOSTROPHE_OR_HYPHEN.split(word) if p)
         if len(split) > 1:
             add(split)
     for initials in _initials(words):
@@ -215,9 +211,13 @@ def _register(known: Known, name: str, person: Person, lex: Lexicon) -> None:
         known.initial_of[index] = (words[0][0].upper(), words[-1][0].upper())
 
 
+_APOSTROPHE_OR_HYPHEN = re.compile(r"['’`\-]")
+_PART_BREAK = re.compile(r"[-‐–'’]")
+
+
 def _initials(words: list[str]) -> set[str]:
     """The ways initials are written: Mary-Kate Olsen-Twin is MKOT, MKO, MOT, MO, MT and MK."""
-    parts = [[p[0].upper() for p in re.split(r"[-‐–'’]", w) if p and p[0].isalpha()] for w in words]
+    parts = [[p[0].upper() for p in _PART_BREAK.split(w) if p and p[0].isalpha()] for w in words]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return set()

@@ -24,6 +24,8 @@ from moderator.anonymise.patterns import (
 )
 from moderator.anonymise.state import State, Tok
 
+_NOT_CAPITALS = re.compile(r"[^A-Z]")
+
 
 def find_known_people(st: State, toks: list[Tok]) -> None:
     """The record's people: names, short forms, surnames, typos, initials."""
@@ -85,7 +87,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     for m in INITIALS_RE.finditer(st.text):
         if not clean_left(st.text, m.start(), "."):
             continue
-        letters = re.sub(r"[^A-Z]", "", m.group())
+        letters = _NOT_CAPITALS.sub("", m.group())
         owner = known.initials.get(letters)
         if owner is None or not st.free(m.start(), m.end()):
             continue
@@ -121,15 +123,25 @@ def _keep_known(st: State, t: Tok, who: int) -> None:
         st.keep(t.start, t.end, person.kind, person.label, 0.4)
 
 
+def _spaced_before(text: str, start: int) -> bool:
+    """Whether ``INITIAL_BEFORE`` can end at ``start``: a space or tab, or a line break, before it."""
+    return start > 0 and text[start - 1] in " \t\n"
+
+
 def _take_known(st: State, start: int, end: int, who: int, confidence: float | None = None) -> None:
     text = st.text
     if who >= 0:
         first, last = st.known.initial_of.get(who, ("", ""))
         # "K. Smith" / "K Smith" and "Kayden S." / "Kayden S"
-        m = INITIAL_BEFORE.search(text, max(0, start - 6), start)
+        # (each pattern needs a space or a line break beside the name: look for that first)
+        m = (
+            INITIAL_BEFORE.search(text, max(0, start - 6), start)
+            if _spaced_before(text, start)
+            else None
+        )
         if m and m.group(1) == first and st.free(m.start(), start):
             start = m.start()
-        m = INITIAL_AFTER.match(text, end)
+        m = INITIAL_AFTER.match(text, end) if end < len(text) and text[end] in " \t" else None
         if m and m.group(1) == last and st.free(end, m.end(1)):
             end = m.end(1)
         person = st.known.people[who]
@@ -164,12 +176,22 @@ _PLACE_BEFORE = frozenset(
     ]
 )
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
-_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*$")
 
 
 def _word_before(text: str, start: int) -> str:
-    m = _LAST_WORD.search(text, max(0, start - 20), start)
-    return m.group(1).lower() if m else ""
+    r"""The word just before ``start`` (within 20 characters), in lower case, or "".
+
+    What ``([^\W\d_]+)[ \t]*$`` searched for in ``text[start - 20 : start]`` gives (its
+    ``$`` also before a last line break), read backwards: the search tries every position.
+    """
+    lo = max(0, start - 20)
+    i = start - 1 if start > lo and text[start - 1] == "\n" else start
+    while i > lo and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > lo and (c := text[j - 1]).isalnum() and not c.isdecimal() and c != "_":
+        j -= 1  # a letter: a word character that is neither a digit nor "_"
+    return text[j:i].lower()
 
 
 def used_as_place(st: State, toks: list[Tok], i: int) -> bool:

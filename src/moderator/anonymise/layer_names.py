@@ -40,6 +40,8 @@ from moderator.anonymise.patterns import (
 )
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
+_NEW_PERSON = re.compile(r"(?i:called|named|calls)")
+_TITLE_GAP = re.compile(r"\.?[ \t]+")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
 
@@ -59,7 +61,7 @@ def find_aliases(st: State, toks: list[Tok]) -> None:
         ):
             continue
         # "known as", "aka": another name for someone just named; "a girl named": someone new
-        new = re.match(r"(?i:called|named|calls)", m.group()) is not None
+        new = _NEW_PERSON.match(m.group()) is not None
         kind, ident = ("person", None) if new else _nearest_person(st, m.start())
         if ident is None:
             hit = st.found.get(keys)
@@ -152,8 +154,8 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
         j = i + 1
         while j < n and j - i <= 3:
             u = toks[j]
-            gap = st.text[toks[j - 1].end : u.start]
-            if not re.fullmatch(r"\.?[ \t]+", gap) or not u.cap or not st.free(u.start, u.end):
+            gap = _TITLE_GAP.fullmatch(st.text, toks[j - 1].end, u.start)
+            if gap is None or not u.cap or not st.free(u.start, u.end):
                 break
             if u.key in HONORIFICS or (
                 j > i + 1 and (u.key in st.lex.common and u.key not in st.lex.surnames)

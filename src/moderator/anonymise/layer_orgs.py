@@ -14,10 +14,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, RELATION_CUES
-from moderator.anonymise.lexicon import WORD_RE, phrase_key, word_key
+from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
+from moderator.anonymise.patterns import scan_near, word_positions
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -44,6 +45,8 @@ ORG_HINT_RE = re.compile(
     r"|Ltd|Limited)\b"
 )
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
+# the same without the word boundary before "and": a quick gate (the engine skips to & or a)
+_FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
 WORSHIP_HINT_RE = re.compile(r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)\s+[A-Z]")
 _NAMED_HINT_WORDS = (
     "nursery",
@@ -56,6 +59,8 @@ _NAMED_HINT_WORDS = (
     "gym",
     "group",
 )
+# the nouns NAMED_AFTER_RE starts with, as written in lower case (its matches start there)
+_NAMED_NOUNS = (*(w for w in _NAMED_HINT_WORDS if w != "school"), "pre-school", "preschool")
 NAMED_HINT_RE = re.compile(
     r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
 )
@@ -222,7 +227,8 @@ def find_organisations(st: State, add: Add) -> None:
     text = st.text
     if not any(noun in text for noun in _ORG_HINTS):
         return  # quick: none of the nouns that organisations' names end or start with
-    firms = list(FIRM_RE.finditer(text)) if FIRM_HINT_RE.search(text) else []
+    firm = _FIRM_GATE_RE.search(text) and FIRM_HINT_RE.search(text)
+    firms = list(FIRM_RE.finditer(text)) if firm else []
     for m in list(ORG_RE.finditer(text)) + firms:
         start = _trim_leading(st, m.start(), m.end("name"))
         keys = phrase_key(text[start : m.end("name")])
@@ -243,9 +249,14 @@ def find_organisations(st: State, add: Add) -> None:
         keys = phrase_key(text[start : m.end()])
         if not generic_name(st, keys) and not _ends_protected(st, keys):
             add(start, m.end(), "org", " ".join(keys), 56)
-    lower = text.lower()
+    lower = lower_same_length(text)
     hinted = any(w in lower for w in _NAMED_HINT_WORDS)  # a quicker gate than a regex
-    named = NAMED_AFTER_RE.finditer(text) if hinted else iter(())
+    if not hinted:
+        named: Iterable[re.Match[str]] = ()
+    elif "ſ" in text:  # a long s, which only the regex's ignoring of case takes for an s
+        named = NAMED_AFTER_RE.finditer(text)
+    else:  # tried only at the nouns, found with str.find
+        named = scan_near(NAMED_AFTER_RE, word_positions(lower, _NAMED_NOUNS), text, 0, 120)
     for m in named:
         keys = phrase_key(m.group("name"))
         if (
@@ -293,7 +304,8 @@ def find_acronyms(st: State) -> None:
         initials = "".join(w[0] for w in words).upper()
         if len(initials) >= 2 and initials not in lex.acronyms:
             wanted.setdefault(initials, (c.kind, c.ident))
-    for m in SCHOOL_ACRONYM_RE.finditer(text):
+    shaped = "HS" in text or "PS" in text or "JS" in text  # every such acronym ends so
+    for m in SCHOOL_ACRONYM_RE.finditer(text) if shaped else ():
         if m.group() not in lex.acronyms:
             wanted.setdefault(m.group(), ("school", "acronym:" + m.group()))
     for acronym, (kind, ident) in wanted.items():

@@ -44,6 +44,7 @@ from moderator.anonymise.patterns import (
     NHS_CUE_RE,
     NHS_RE,
     NI_RE,
+    NON_DIGIT,
     NOT_DIGITS,
     PHONE_RE,
     POSTCODE_AREAS,
@@ -151,7 +152,7 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
     if digits < 2:
         return  # "aged 9", "Year 4": every identifier below has two digits or more
-    if any(c.isupper() for c in stretch):  # registrations, NI numbers, references
+    if _has_capital(stretch):  # registrations, NI numbers, references
         _lettered(st, lo, hi, digits, add)
     for m in POSTCODE_RE.finditer(text, lo, hi):  # in any case: "st1 2ab"
         area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
@@ -165,13 +166,20 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     for m in NHS_RE.finditer(text, lo, hi):
         if not clean_left(text, m.start(), "-"):
             continue
-        if nhs_valid(re.sub(r"\D", "", m.group())) or NHS_CUE_RE.search(
+        if nhs_valid(NON_DIGIT.sub("", m.group())) or NHS_CUE_RE.search(
             text, max(0, m.start() - 20), m.start()
         ):
             add(m.start(), m.end(), "nhs_number", "", 88)
     for m in CASE_NUMBER_RE.finditer(text, lo, hi):
         if clean_left(text, m.start(), "/-"):
             add(m.start(), m.end(), "case_number", "", 80)
+
+
+def _has_capital(stretch: str) -> bool:
+    """Whether any character is upper case (in plain ASCII, lower-casing changes exactly those)."""
+    if stretch.isascii():
+        return stretch.lower() != stretch
+    return any(c.isupper() for c in stretch)
 
 
 def _lettered(
@@ -277,7 +285,8 @@ def _without_parts_of_institutions(cands: list[Cand]) -> list[Cand]:
     ]
 
 
+_FLAT_PREFIX = re.compile(r"^\s*(?:flat|apartment|apt|unit|room)\s+\d+\w?,?", re.I)
+
+
 def _norm_ident(text: str) -> str:
-    return " ".join(
-        phrase_key(re.sub(r"^\s*(?:flat|apartment|apt|unit|room)\s+\d+\w?,?", "", text, flags=re.I))
-    )
+    return " ".join(phrase_key(_FLAT_PREFIX.sub("", text)))

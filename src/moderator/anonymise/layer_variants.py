@@ -158,13 +158,14 @@ def find_variants(st: State, add: Add) -> None:
     if "_" in text or _DOTTED_DIGIT.search(text):
         for m in HANDLE_SHAPE_RE.finditer(text):
             add(m.start(), m.end(), "username", "", 86)
-    for start, end, ymd in find_loose_dates(text):
+    for start, end, ymd in find_loose_dates(text, st.digit_regions()):
         kind = "date"
         if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
             kind = "dob"
         add(start, end, kind, "", 74)
 
 
+_DIGIT = re.compile(r"\d")
 _DOTTED_DIGIT = re.compile(r"[A-Za-z]\.\d")
 
 
@@ -181,7 +182,7 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
     if "/" in stretch or "-" in stretch:
         for m in LETTER_REF_RE.finditer(text, lo, hi):
             cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
-            if cue or (re.search(r"\d", m.group()[2:]) and len(m.group()) >= 7):
+            if cue or (_DIGIT.search(m.group(), 2) and len(m.group()) >= 7):
                 add(m.start(), m.end(), "case_number", "", 82)
     if digits >= 9 and ("00" in stretch or "+" in stretch):
         for m in INTL_PHONE_RE.finditer(text, lo, hi):

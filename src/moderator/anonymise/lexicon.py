@@ -63,7 +63,7 @@ def lower_same_length(text: str) -> str:
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """A phrase as the tuple of its word keys."""
-    return tuple(word_key(m.group()) for m in WORD_RE.finditer(phrase))
+    return tuple(map(word_key, WORD_RE.findall(phrase)))  # WORD_RE has no groups: whole words
 
 
 @dataclass(frozen=True, eq=False)  # one lexicon, hashed by identity (for caches)

@@ -277,6 +277,38 @@ def near_spans(
     return [found[k] for k in sorted(found)]
 
 
+def scan_near(
+    pattern: re.Pattern[str],
+    hints: Iterable[tuple[int, int]],
+    text: str,
+    before: int,
+    after: int,
+) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, looked for only near the ``hints`` (spans
+    in increasing order).
+
+    Unlike :func:`near`, the matches are those of one scan of the whole text (in order, none
+    overlapping): each window starts where the last match ended, and a match is taken from
+    the window of the last hint before its start (or in it), never cut short by the window's
+    end. The same as the whole scan for every match that contains a hint (a literal piece
+    each match must contain) no more than ``before`` characters after its start and ends no
+    more than ``after`` characters after that hint.
+    """
+    out: list[re.Match[str]] = []
+    resume = 0
+    size = len(text)
+    for h_start, h_end in hints:
+        lo = max(resume, h_start - before)
+        if lo >= h_end:
+            continue  # inside the last match: the scan goes on from its end
+        for m in pattern.finditer(text, lo, min(size, h_end + after)):
+            if m.start() > h_end:
+                break  # it holds a later hint, whose window has room for all of it
+            out.append(m)
+            resume = m.end()
+    return out
+
+
 def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Where any of ``words`` occurs in the lower-cased text, in order (str.find: no regex)."""
     spans = []
@@ -289,6 +321,9 @@ def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
 
 
 DIGITS_RE = re.compile(r"\d+")
+NON_DIGIT = re.compile(r"\D")
+# runs of digits with at most 50 other characters between: one stretch of digit_regions()
+_DIGIT_CLUSTER_RE = re.compile(r"\d+(?:\D{0,50}\d+)*")
 NOT_DIGITS = str.maketrans("", "", "0123456789")
 HANDLE_CUE_WORDS = (
     "user",
@@ -316,15 +351,13 @@ def digit_regions(text: str, before: int = 25, after: int = 25) -> list[tuple[in
     digit; scanning only these stretches (with a margin wide enough for "+44 (0)",
     "September " or " ABC") is much faster than scanning the whole text for each.
     """
-    regions: list[tuple[int, int]] = []
+    # runs of digits at most before + after apart share a stretch: the regex joins them
+    gap = before + after
+    cluster = _DIGIT_CLUSTER_RE if gap == 50 else re.compile(rf"\d+(?:\D{{0,{gap}}}\d+)*")
     size = len(text)
-    for m in DIGITS_RE.finditer(text):
-        lo, hi = max(0, m.start() - before), min(size, m.end() + after)
-        if regions and lo <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], hi)
-        else:
-            regions.append((lo, hi))
-    return regions
+    return [
+        (max(0, m.start() - before), min(size, m.end() + after)) for m in cluster.finditer(text)
+    ]
 
 
 def clean_left(text: str, start: int, also: str = "") -> bool:
@@ -352,7 +385,7 @@ def nhs_valid(digits: str) -> bool:
 
 
 def phone_ok(s: str) -> bool:
-    digits = re.sub(r"\D", "", s)
+    digits = NON_DIGIT.sub("", s)
     if s.lstrip().startswith(("+", "0044")):
         digits = digits[4:] if s.lstrip().startswith("0044") else digits[2:]
         if "(0)" in s:

@@ -129,6 +129,7 @@ PLACEHOLDERS: dict[str, str] = {
     "username": "USERNAME",
     "org": "ORGANISATION",
 }
+_JOINING = re.compile(r"[ \t-]*")  # between two parts of one name
 _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address", "org"})
 
 
@@ -170,32 +171,33 @@ def _apply(st: State, decisions: DecisionLookup) -> None:
 
 
 def _build(st: State) -> Redaction:
-    cands = sorted(st.cands, key=lambda c: c.start)
-    merged: list[Cand] = []
-    for c in cands:
+    text = st.text
+    # runs of one person's name parts ("Kayden" "Smith") become one span: [first part, end]
+    merged: list[tuple[Cand, int]] = []
+    for c in sorted(st.cands, key=lambda c: c.start):
         if merged:
-            p = merged[-1]
+            p, end = merged[-1]
             if (
                 p.kind == c.kind
                 and (p.confidence >= UNSURE) == (c.confidence >= UNSURE)
                 and p.ident == c.ident
                 and c.kind in NAME_KINDS
-                and re.fullmatch(r"[ \t-]*", st.text[p.end : c.start])
+                and _JOINING.fullmatch(text, end, c.start)
             ):
-                p.end = c.end
+                merged[-1] = (p, c.end)
                 continue
-        merged.append(Cand(c.start, c.end, c.kind, c.ident, c.priority, c.confidence))
+        merged.append((c, c.end))
     numbers: dict[str, dict[str, int]] = {}
     spans: list[Span] = []
     out: list[str] = []
     last = 0
-    for c in merged:
-        label = _label(c, numbers)
-        spans.append(Span(c.start, c.end, f"[{label}]", c.kind, round(c.confidence, 2)))
-        out.append(st.text[last : c.start])
-        out.append(f"[{label}]")
-        last = c.end
-    out.append(st.text[last:])
+    for c, end in merged:
+        placeholder = f"[{_label(c, numbers)}]"
+        spans.append(Span(c.start, end, placeholder, c.kind, round(c.confidence, 2)))
+        out.append(text[last : c.start])
+        out.append(placeholder)
+        last = end
+    out.append(text[last:])
     kept = [
         Doubt(k.start, k.end, k.kind, round(k.confidence, 2), False, f"[{_label(k, numbers)}]")
         for k in st.kept

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import TypeVar
+from operator import attrgetter
+from typing import NamedTuple, TypeVar
 
 from moderator.anonymise.cues import (
     HONORIFICS,
@@ -30,6 +31,9 @@ NAME_KINDS = frozenset({"child", "family", "worker", "person", "professional"})
 
 _V = TypeVar("_V")
 _PHRASE_GAP = re.compile(r"(?:['’]s)?[ \t\n&/-]*")
+_KEY = attrgetter("key")  # a Tok's key, for map()
+_NAME_GAP = re.compile(r"[ \t]+|[ \t]*,[ \t]*|-")
+_SPACES = re.compile(r"[ \t]+")
 
 
 @cache
@@ -44,20 +48,39 @@ def _context_words() -> frozenset[str]:
     return frozenset(words | PRE_WEAK | SPEAKING_VERBS | set(HONORIFICS))
 
 
-class Tok:
-    """A word of the text that the name layers look at (offsets into the text)."""
+class Tok(NamedTuple):
+    """A word of the text that the name layers look at (offsets into the text).
 
-    __slots__ = ("cap", "end", "key", "lower", "poss", "start", "upper", "word")
+    A tuple, made with :func:`tuple.__new__` from the shape of its word (worked out once per
+    distinct word of a text): notes repeat their words, and a note has hundreds of them.
+    """
 
-    def __init__(self, start: int, word: str) -> None:
-        self.start = start
-        self.word = word
-        self.poss = len(word) > 3 and word[-2] in "'’`" and word[-1] in "sS"
-        self.end = start + len(word) - (2 if self.poss else 0)
-        self.key = word_key(word)
-        self.cap = word[0].isupper()
-        self.upper = self.cap and len(word) > 1 and word.isupper()
-        self.lower = not self.cap and word.islower()
+    start: int
+    end: int
+    """Where the word ends, without a possessive ``'s``."""
+    word: str
+    key: str
+    cap: bool
+    upper: bool
+    lower: bool
+    poss: bool
+
+
+def _shape(word: str) -> tuple[int, str, str, bool, bool, bool, bool]:
+    """What a word gives its :class:`Tok`, but its start: (length without a possessive, word,
+    key, capitalised, in capitals, in lower case, possessive)."""
+    poss = len(word) > 3 and word[-2] in "'’`" and word[-1] in "sS"
+    cap = word[0].isupper()
+    upper = cap and len(word) > 1 and word.isupper()
+    return (
+        len(word) - (2 if poss else 0),
+        word,
+        word_key(word),
+        cap,
+        upper,
+        (not cap and word.islower()),
+        poss,
+    )
 
 
 @dataclass
@@ -153,28 +176,35 @@ class State:
         protected phrases and the record's own names. Other lower-case words are left
         out (most of a text); the checks on the gaps between kept words see them."""
         context, names = _context_words(), self.known.keys
-        matches = list(WORD_RE.finditer(self.text))
         # decide once per distinct word, not per occurrence (notes repeat their words)
-        wanted = {
-            w
-            for w in {m.group() for m in matches}
-            if w[0].isupper() or (wk := word_key(w)) in context or wk in names
-        }
-        toks = [Tok(m.start(), w) for m in matches if (w := m.group()) in wanted]
+        shapes: dict[str, tuple[int, str, str, bool, bool, bool, bool] | None] = {}
+        toks: list[Tok] = []
+        make = tuple.__new__
+        for m in WORD_RE.finditer(self.text):
+            w = m.group()
+            if w in shapes:
+                shape = shapes[w]
+            else:
+                wanted = w[0].isupper() or (wk := word_key(w)) in context or wk in names
+                shape = shapes[w] = _shape(w) if wanted else None
+            if shape is not None:
+                at = m.start()
+                toks.append(make(Tok, (at, at + shape[0], *shape[1:])))
         self.protected = [False] * len(toks)
         self.capitalised = [i for i, t in enumerate(toks) if t.cap]
         phrases = self.lex.phrases
         text = self.text
+        keys = [t.key for t in toks]
         i = 0
         n = len(toks)
         while i < n:
-            first = toks[i].key
+            first = keys[i]
             if first in phrases:
                 for phrase in phrases[first]:
                     j = i + len(phrase)
                     if (
                         j <= n
-                        and tuple(t.key for t in toks[i:j]) == phrase
+                        and tuple(keys[i:j]) == phrase
                         and all(
                             _PHRASE_GAP.fullmatch(text, a.end, b.start)
                             for a, b in pairwise(toks[i:j])
@@ -190,8 +220,7 @@ class State:
     def adjacent(self, window: list[Tok]) -> bool:
         """Whether the words are written as one name: spaces, a comma or a hyphen between."""
         for a, b in pairwise(window):
-            gap = self.text[a.end : b.start]
-            if a.poss or not re.fullmatch(r"[ \t]+|[ \t]*,[ \t]*|-", gap):
+            if a.poss or not _NAME_GAP.fullmatch(self.text, a.end, b.start):
                 return False
         return True
 
@@ -201,7 +230,7 @@ class State:
         """The longest run of adjacent, unredacted words from ``toks[i]`` found in ``table``."""
         for size in range(min(max_n, len(toks) - i), 0, -1):
             window = toks[i : i + size]
-            hit = table.get(tuple(w.key for w in window))
+            hit = table.get(tuple(map(_KEY, window)))
             if hit is None or (size > 1 and not self.adjacent(window)):
                 continue
             if self.free(window[0].start, window[-1].end):
@@ -223,4 +252,4 @@ class State:
 
     def joined(self, a: Tok, b: Tok) -> bool:
         """Whether ``b`` follows ``a`` with only spaces between (and ``a`` is no possessive)."""
-        return not a.poss and re.fullmatch(r"[ \t]+", self.text[a.end : b.start]) is not None
+        return not a.poss and _SPACES.fullmatch(self.text, a.end, b.start) is not None
