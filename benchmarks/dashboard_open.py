@@ -15,16 +15,13 @@ was at the time, and the target of 1 s.
 
 from __future__ import annotations
 
-import argparse
-import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tui_cold_start import BARE, demo_db, run_child
+from tui_cold_start import BARE, command_line, run_child
 
 DEMO_LEAD = "Valerie Sutcliffe"
 
@@ -111,17 +108,5 @@ def describe(m: dict[str, Any]) -> str:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path)
-    parser.add_argument("--as", dest="user", default=None)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ.setdefault("MODERATOR_CONFIG", str(Path(folder) / "config.yaml"))
-        db = args.db or demo_db(Path(folder))
-        print(describe(measure(db, args.user or DEMO_LEAD, args.runs, cwd=Path(folder))))
-
-
 if __name__ == "__main__":
-    main()
+    command_line(__doc__, DEMO_LEAD, measure, describe)

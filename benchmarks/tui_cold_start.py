@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -120,19 +121,22 @@ def describe(m: dict[str, Any]) -> str:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+Measure = Callable[..., dict[str, Any]]
+
+
+def command_line(doc: str, user: str, measure: Measure, describe: Callable[..., str]) -> None:
+    """The command line this script and ``dashboard_open.py`` share: --db, --as, --runs."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--db", type=Path)
-    parser.add_argument("--as", dest="user", default=None)
+    parser.add_argument("--as", dest="user", default=user)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         # A config file of its own: the user's config (theme, remembered user) stays out.
         os.environ.setdefault("MODERATOR_CONFIG", str(Path(folder) / "config.yaml"))
         db = args.db or demo_db(Path(folder))
-        user = args.user or DEMO_MANAGER
-        print(describe(measure(db, user, args.runs, cwd=Path(folder))))
+        print(describe(measure(db, args.user, args.runs, cwd=Path(folder))))
 
 
 if __name__ == "__main__":
-    main()
+    command_line(__doc__, DEMO_MANAGER, measure, describe)
