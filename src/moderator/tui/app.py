@@ -88,6 +88,8 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         self.idle_lock_seconds = settings.idle_lock_minutes * 60
         self.integrity_pending = False
         """The integrity check waits for the first screen's data (see :meth:`mark_ready`)."""
+        self.integrity_checked = False
+        """The integrity check has run (and warned, if it found anything)."""
         self.ready_after: float | None = None
         """Seconds from creation to the first screen with data (cold-start measure)."""
         self.quit_warned = False
@@ -154,6 +156,7 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
             self.call_from_thread(
                 self.notify, warning, title="Integrity", severity="error", timeout=60
             )
+        self.integrity_checked = True
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
