@@ -201,13 +201,26 @@ def test_sign_in_and_grade_in_a_real_browser(served: str, browser: Any, secured_
             timeout,
         )
 
-    def quiet_screen() -> None:
-        """Wait until the picture holds still for a moment (the last keys have been drawn)."""
+    def quiet_screen(still_for: float = 0.8) -> None:
+        """Wait until the picture holds still (the last keys have been drawn).
+
+        A focused input blinks its cursor, so "still" means: a watch of ``still_for``
+        seconds shows no picture that the watch before it did not also show.
+        """
+
+        def pictures() -> set[int]:
+            seen: set[int] = set()
+            deadline = time.monotonic() + still_for
+            while time.monotonic() < deadline:
+                seen.add(browser.execute_script(PICTURE_JS))
+                time.sleep(0.1)
+            return seen
+
+        watched = [pictures()]
 
         def still() -> bool:
-            before = browser.execute_script(PICTURE_JS)
-            time.sleep(0.8)
-            return bool(browser.execute_script(PICTURE_JS) == before)
+            watched.append(pictures())
+            return watched[-1] <= watched[-2]
 
         poll(still, "the screen to settle", 60)
 
@@ -216,9 +229,12 @@ def test_sign_in_and_grade_in_a_real_browser(served: str, browser: Any, secured_
     type_keys(MIA_PW, Keys.ENTER)
     poll(lambda: signed_in(secured_db, "mia"), "mia's sign-in in the event log")
     # Open C-101 from the home screen (search, enter), grade its first criterion Good (2).
+    quiet_screen()  # the home screen has drawn its list: "/" reaches it, not the sign-in
     step("/")
-    type_keys("C-101")
-    quiet_screen()  # the list has filtered to C-101: Enter must not open another audit
+    quiet_screen()  # the search box has focus before the first character is typed
+    for char in "C-101":  # each character must show in the box: none lost on a busy machine
+        step(char)
+    quiet_screen(still_for=1.5)  # the list has filtered to C-101: Enter must not open another
     step(Keys.ENTER)
     grade = None
     for _attempt in range(5):  # the case may still be loading: press 2 again if need be

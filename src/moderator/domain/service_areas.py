@@ -1,7 +1,7 @@
-"""The service areas a rubric belongs to, in the words people use for them.
+"""The service areas of children's social care, as people say them.
 
-A module of its own so the screens can name a service area without importing
-the report renderers (and the analysis behind them) at start-up.
+Here in the domain (not with the report formats) so that a list screen can name
+a case's service area without loading the report writers.
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 from moderator.analysis.report import GroupStats, ManagerStats, Report, Stats
 from moderator.domain.grades import Grade
-from moderator.domain.service_areas import service_area_label
+from moderator.domain.service_areas import SERVICE_AREAS as SERVICE_AREAS
+from moderator.domain.service_areas import service_area_label as service_area_label
 
 Kind = Literal["text", "int", "pct", "signed", "num", "ci", "p", "flag"]
 

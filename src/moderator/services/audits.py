@@ -27,7 +27,7 @@ from moderator.domain.grade_sheet import OverallView as OverallView
 from moderator.domain.grade_sheet import overall_view as overall_view
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
-from moderator.errors import BadInput, NotFound, Refused
+from moderator.errors import NotFound, Refused
 from moderator.services.assignment import assign_audit as assign_audit
 from moderator.services.assignment import assign_programme as assign_programme
 from moderator.services.assignment import parse_due
@@ -167,46 +167,26 @@ def list_audits(
     status: str | None = None,
     search: str | None = None,
     manager: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[AuditSummary]:
     """The audits this user may list: a manager's own, a lead's all, a moderator's moderated ones.
 
     For a moderator, the manager's progress and overall grade stay hidden until
-    their own moderation of that audit is submitted.
+    their own moderation of that audit is submitted. Every audit unless
+    ``limit`` is given (then a page of that many from ``offset``; a list that
+    pages, sorts or searches by words uses :mod:`moderator.services.audit_pages`).
     """
-    where: list[str] = []
-    params: list[Any] = []
-    if user.role is Role.MANAGER:
-        where.append("a.manager_id = ?")
-        params.append(user.id)
-    elif user.role is Role.MODERATOR:
-        where.append("a.id IN (SELECT audit_id FROM moderations WHERE moderator_id = ?)")
-        params.append(user.id)
-    if manager and user.role is not Role.MANAGER:
-        where.append("u.name = ?")
-        params.append(manager)
-    if status:
-        if status not in ("todo", "draft", "submitted"):
-            raise BadInput(f"unknown status {status!r}; use todo, draft or submitted")
-        where.append("a.status = ?")
-        params.append(status)
-    if search:
-        where.append("(c.case_ref LIKE ? OR c.team LIKE ? OR c.service_area LIKE ?)")
-        like = f"%{search}%"
-        params.extend([like, like, like])
-    sql = (
-        "SELECT a.id, a.rubric_hash, a.status, a.due, a.submitted_at, a.overall_grade,"
-        " a.manager_id, c.case_ref, c.team, c.service_area, u.name AS manager,"
-        " (SELECT count(*) FROM criterion_grades g WHERE g.audit_id = a.id"
-        "   AND g.grade IS NOT NULL) AS graded,"
-        " (SELECT coalesce(m.outcome, m.status) FROM moderations m WHERE m.audit_id = a.id)"
-        "   AS moderation"
-        " FROM audits a JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.manager_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY CASE a.status WHEN 'draft' THEN 0 WHEN 'todo' THEN 1 ELSE 2 END,"
-        " a.due IS NULL, a.due, a.id"
-    )
+    from moderator.services.audit_pages import AuditQuery, select_audits
+
+    query = AuditQuery(status=status, search=search, manager=manager)
+    return summaries(store, user, select_audits(store, user, query, offset=offset, limit=limit))
+
+
+def summaries(store: Store, user: User, rows: list[dict[str, Any]]) -> list[AuditSummary]:
+    """List rows as this user may see them (blind for a moderator who has not submitted)."""
     out = []
-    for row in store.rows(sql, params):
+    for row in rows:
         rubric = rubric_by_hash(store, row["rubric_hash"])
         visible = user.role is not Role.MODERATOR or can_see_manager_grades(store, user, row["id"])
         out.append(_summary(row, rubric, visible))

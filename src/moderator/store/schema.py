@@ -430,6 +430,14 @@ MIGRATIONS: list[str] = [
         locked_until TEXT
     );
     """,
+    # 7: a lead's list, a page at a time: its default order (drafts, to do, submitted;
+    # soonest due first) as an index, so the first page of 100,000 audits and the last
+    # are read without sorting them all. The expression is the one the list's ORDER BY
+    # uses (services/audit_pages.py DEFAULT_ORDER); SQLite matches it term for term.
+    """
+    CREATE INDEX audits_list_order ON audits(
+        CASE status WHEN 'draft' THEN 0 WHEN 'todo' THEN 1 ELSE 2 END, due IS NULL, due, id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -195,12 +195,17 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
                 self.notify(f"Could not remember the choice: {exc}", severity="warning")
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        # A moderator's home is their queue; managers and leads see audits. Only the
-        # one shown is imported: each pulls in its own services.
+        # A moderator's home is their queue; managers see their audits; a lead sees every
+        # audit, a page at a time (there may be 100,000). Only the one shown is imported:
+        # each pulls in its own services.
         if user.role.value == "moderator":
             from moderator.tui.screens.queue import QueueScreen
 
             self.push_screen(QueueScreen(user))
+        elif user.role.value == "lead":
+            from moderator.tui.screens.lead_home import LeadHomeScreen
+
+            self.push_screen(LeadHomeScreen(user))
         else:
             from moderator.tui.screens.home import HomeScreen
 

@@ -6,10 +6,12 @@ from rich.text import Text
 
 from moderator.domain.grades import Grade
 from moderator.domain.service_areas import SERVICE_AREAS, service_area_label
+from moderator.services.audit_pages import STATUS_LABELS
 
 __all__ = ["SERVICE_AREAS", "grade_label", "service_area_label", "status_label"]
 
-STATUSES = {"todo": "To do", "draft": "Draft", "submitted": "Submitted"}
+STATUSES = STATUS_LABELS
+"""The audit states in words (the same words the lists search for in the database)."""
 
 
 def status_label(value: str) -> str:

@@ -129,9 +129,11 @@ class HomeScreen(ListScreen[AuditSummary]):
 
     def summary(self, counts: dict[str, int]) -> str:
         today = self.workbench.today()
-        overdue = sum(
-            a.due is not None and a.due < today and a.status != "submitted" for a in self.items
-        )
+        overdue = counts.get("overdue")
+        if overdue is None:
+            overdue = sum(
+                a.due is not None and a.due < today and a.status != "submitted" for a in self.items
+            )
         who = f"{self.user.name} ({self.user.role.value})"
         parts = [
             f"{counts['todo']} to do",

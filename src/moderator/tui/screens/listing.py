@@ -200,16 +200,7 @@ class ListScreen(ModeratorScreen, Generic[T]):
         keep = self.current()
         rows = self.visible_rows()
         self.shown = rows[:MAX_ROWS]
-        table.clear()
-        cols = self.columns()
-        for item in self.shown:
-            table.add_row(*[self.cell(c.key, item) for c in cols], key=self.row_key(item))
-        for c in cols:
-            arrow = ""
-            if c.key == self.sort_column:
-                arrow = " ▼" if self.sort_reverse else " ▲"
-            table.columns[c.key].label = Text(c.title + arrow)  # type: ignore[index]
-        table.refresh()
+        self.fill_table(table, self.shown)
         if keep is not None:
             for i, item in enumerate(self.shown):
                 if self.row_key(item) == self.row_key(keep):
@@ -226,6 +217,28 @@ class ListScreen(ModeratorScreen, Generic[T]):
             else:
                 empty.update("Nothing here matches. Esc clears the search; [ and ] switch state.")
 
+    def fill_table(self, table: DataTable[Any], rows: Sequence[T]) -> None:
+        """Put these rows in the table (and the sort arrow on its column's header)."""
+        table.clear()
+        cols = self.columns()
+        for item in rows:
+            table.add_row(*[self.cell(c.key, item) for c in cols], key=self.row_key(item))
+        for c in cols:
+            arrow = ""
+            if c.key == self.sort_column:
+                arrow = " ▼" if self.sort_reverse else " ▲"
+            table.columns[c.key].label = Text(c.title + arrow)  # type: ignore[index]
+        table.refresh()
+
+    def view_changed(self) -> None:
+        """The state, the search or the sort changed: show the rows again."""
+        self.render_rows()
+
+    def open_first_match(self) -> None:
+        """Enter in the search: open the row under the cursor, if the search found any."""
+        if self.query_text.strip() and self.shown:
+            self.action_open_audit()
+
     def current(self) -> T | None:
         """The row under the cursor."""
         table = self.query_one("#audits", DataTable)
@@ -241,14 +254,14 @@ class ListScreen(ModeratorScreen, Generic[T]):
         tab_id = event.tab.id or "state-all"
         self.state = tab_id.removeprefix("state-")
         if self.loaded:
-            self.render_rows()
+            self.view_changed()
             self.refresh_bindings()
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         if self.loaded:
-            self.render_rows()
+            self.view_changed()
 
     @on(Input.Submitted, "#search")
     def search_done(self) -> None:
@@ -256,8 +269,7 @@ class ListScreen(ModeratorScreen, Generic[T]):
         # character typed before it, rather than through the table's Enter binding,
         # which could run before the last characters reached the search.
         self.query_one("#audits", DataTable).focus()
-        if self.query_text.strip() and self.shown:
-            self.action_open_audit()
+        self.open_first_match()
 
     def searching(self) -> bool:
         """Whether the search box has the focus (Enter then belongs to it)."""
@@ -279,7 +291,7 @@ class ListScreen(ModeratorScreen, Generic[T]):
             self.sort_reverse = not self.sort_reverse
         else:
             self.sort_column, self.sort_reverse = key, False
-        self.render_rows()
+        self.view_changed()
 
     # -- actions ------------------------------------------------------------------------
     def action_open_audit(self) -> None:  # pragma: no cover - overridden
@@ -318,7 +330,7 @@ class ListScreen(ModeratorScreen, Generic[T]):
         else:
             self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
         self.sort_reverse = False
-        self.render_rows()
+        self.view_changed()
         title = next(c.title for c in self.columns() if c.key == self.sort_column)
         self.notify(f"Sorted by {title}", timeout=2)
 
@@ -327,7 +339,7 @@ class ListScreen(ModeratorScreen, Generic[T]):
             self.sort_column = self.columns()[0].key
         else:
             self.sort_reverse = not self.sort_reverse
-        self.render_rows()
+        self.view_changed()
 
     def action_refresh_list(self) -> None:
         self.load_rows()
