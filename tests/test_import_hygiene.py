@@ -56,6 +56,7 @@ def test_the_workbench_starts_without_the_data_libraries(tmp_path: Path) -> None
         "import sys\n"
         "import moderator.tui.app, moderator.store, moderator.settings\n"
         "import moderator.tui.screens.home, moderator.tui.screens.queue\n"
+        "import moderator.tui.screens.lead_home\n"
         "from moderator.store import open_store\n"
         f"open_store({str(tmp_path / 'w.db')!r}).close()\n"
         "heavy = ('pandas', 'numpy', 'scipy', 'pyarrow', 'sqlite_utils')\n"
