@@ -47,3 +47,20 @@ def test_cli_help_starts_without_loading_the_tui_or_statistics() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
+def test_the_workbench_starts_without_the_data_libraries(tmp_path: Path) -> None:
+    # sqlite-utils imports pandas (and with it numpy and pyarrow) whenever it is
+    # installed, as it is with the dev extras: a third of a second at every start.
+    code = (
+        "import sys\n"
+        "import moderator.tui.app, moderator.store, moderator.settings\n"
+        "import moderator.tui.screens.home, moderator.tui.screens.queue\n"
+        "import moderator.tui.screens.lead_home\n"
+        "from moderator.store import open_store\n"
+        f"open_store({str(tmp_path / 'w.db')!r}).close()\n"
+        "heavy = ('pandas', 'numpy', 'scipy', 'pyarrow', 'sqlite_utils')\n"
+        "print('LOADED:' + ','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "LOADED:"

@@ -24,6 +24,8 @@ async def test_an_altered_log_is_announced_and_an_untouched_one_is_not(tmp_path:
     db = build_workbench_db(tmp_path / "w.db")
     async with make_app(db, "lee").run_test(size=(120, 40)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
+        # The check starts a moment after the list is drawn: wait until it has run.
+        await until(pilot, lambda: pilot.app.integrity_checked, "the integrity check never ran")
         await pilot.app.workers.wait_for_complete()
         assert not any("altered" in n for n in _notices(pilot.app))
 

@@ -39,7 +39,7 @@ def authority_name(store: Store, configured: str | None = None) -> str | None:
 
 def report_labels(store: Store) -> Labels:
     """Titles of every rubric audited, its criteria and domains, and service-area words."""
-    from moderator.reports.formatting import SERVICE_AREAS
+    from moderator.domain.service_areas import SERVICE_AREAS
 
     criteria: dict[str, str] = {}
     domains: dict[str, str] = {}

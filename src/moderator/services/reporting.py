@@ -246,3 +246,16 @@ def criterion_titles(store: Store) -> dict[str, str]:
             titles.setdefault(criterion.id, criterion.title)
             titles[f"{rubric.id}/{criterion.id}"] = criterion.title
     return titles
+
+
+def load_report_libraries() -> None:
+    """Import what building a report needs (numpy, scipy.special, the report builder) now,
+    on the calling thread: about half a second of CPU that a first report otherwise pays.
+
+    The workbench calls this in the background once a list is on screen, so that the drift
+    dashboard's first open does not wait for the imports.
+    """
+    from moderator.analysis.build import build_report  # noqa: F401 - for its import
+    from moderator.analysis.stats import load_special_functions
+
+    load_special_functions()

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from moderator.store import Store
 
 LIGHT, DARK = "textual-light", "textual-dark"
+AFTER_FIRST_LIST = 0.5
+"""Seconds after the first list is drawn before the integrity check and the loading of the
+dashboard's libraries start: neither is needed to show it, and both would slow its drawing."""
 
 
 class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
@@ -83,6 +86,10 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         self.user: User | None = None
         self.secured = False
         self.idle_lock_seconds = settings.idle_lock_minutes * 60
+        self.integrity_pending = False
+        """The integrity check waits for the first screen's data (see :meth:`mark_ready`)."""
+        self.integrity_checked = False
+        """The integrity check has run (and warned, if it found anything)."""
         self.ready_after: float | None = None
         """Seconds from creation to the first screen with data (cold-start measure)."""
         self.quit_warned = False
@@ -121,7 +128,10 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         first = self.store is None
         self.store = message.store
         self.secured = message.secured
-        if first:
+        if first and message.user is not None and not message.secured:
+            # Their list comes first: the check starts once it is on screen (mark_ready).
+            self.integrity_pending = True
+        elif first:
             self.check_integrity()
         if message.secured:
             from moderator.tui.screens.signin import SignInScreen
@@ -146,6 +156,15 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
             self.call_from_thread(
                 self.notify, warning, title="Integrity", severity="error", timeout=60
             )
+        self.integrity_checked = True
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def warm_up(self) -> None:
+        """Load the drift dashboard and what it computes with while the user reads their list."""
+        from moderator.services.reporting import load_report_libraries
+        from moderator.tui.screens import dashboard  # noqa: F401 - for its import
+
+        load_report_libraries()
 
     def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
         """Without a database there is nothing to show: quit and let the CLI say why."""
@@ -163,10 +182,6 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
 
     def work_as(self, user: User, *, remember: bool) -> None:
         """Show ``user``'s audits (and remember the choice for next time)."""
-        from moderator.tui.screens.home import HomeScreen
-        from moderator.tui.screens.lead_home import LeadHomeScreen
-        from moderator.tui.screens.queue import QueueScreen
-
         self.user = user
         self.sub_title = f"{user.name} · {user.role.value}"
         if self.secured:
@@ -181,15 +196,31 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         # A moderator's home is their queue; managers see their audits; a lead sees every
-        # audit, a page at a time (there may be 100,000).
-        homes = {"moderator": QueueScreen, "lead": LeadHomeScreen}
-        self.push_screen(homes.get(user.role.value, HomeScreen)(user))
+        # audit, a page at a time (there may be 100,000). Only the one shown is imported:
+        # each pulls in its own services.
+        if user.role.value == "moderator":
+            from moderator.tui.screens.queue import QueueScreen
+
+            self.push_screen(QueueScreen(user))
+        elif user.role.value == "lead":
+            from moderator.tui.screens.lead_home import LeadHomeScreen
+
+            self.push_screen(LeadHomeScreen(user))
+        else:
+            from moderator.tui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen(user))
 
     def mark_ready(self) -> None:
         """Record the cold-start time when the first screen has its data."""
         if self.ready_after is None:
             self.ready_after = time.perf_counter() - self.started
             self.log.info(f"first screen ready after {self.ready_after:.3f}s")
+        if self.integrity_pending:
+            self.integrity_pending = False
+            self.set_timer(AFTER_FIRST_LIST, self.check_integrity)
+            if self.user is not None and self.user.role.value != "moderator":
+                self.set_timer(AFTER_FIRST_LIST, self.warm_up)  # moderators have no dashboard
 
     # -- navigation ----------------------------------------------------------------------
     def choose_user(self) -> None:

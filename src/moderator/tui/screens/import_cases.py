@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
+from moderator.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from moderator.anonymise.review import Decision, Decisions, Doubtful

@@ -17,9 +17,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, Static, Tab, Tabs
+from textual.widgets import DataTable, Header, Input, Static, Tab, Tabs
 
 from moderator.tui.base import ModeratorScreen
+from moderator.tui.widgets.footer import Footer
 
 T = TypeVar("T")
 MAX_ROWS = 1000
