@@ -97,3 +97,33 @@ def test_environment_supplies_db_and_user(db: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("MODERATOR_USER", "lee")
     code, out = run("audit", "list", "--format", "json")
     assert code == 0 and json.loads(out) == []
+
+
+def test_a_long_list_reads_a_page_at_a_time(db: Path) -> None:
+    """--limit/--offset page through the same list, in the same order, and say where more is."""
+    with open_store(db) as s:
+        for i in range(2, 8):
+            add_case(s, f"C-{i}")
+    d = str(db)
+    for case in [f"C-{i}" for i in range(1, 8)]:
+        code, out = run(
+            "audit", "assign", case, "--to", "mia", "--rubric", "mini", "--due", "2020-02-01",
+            "--db", d, "--as", "lee",
+        )  # fmt: skip
+        assert code == 0, out
+    code, out = run("audit", "list", "--db", d, "--as", "lee", "--format", "json")
+    everything = [a["case_ref"] for a in json.loads(out)]
+    assert len(everything) == 7
+    pages = []
+    for offset in (0, 3, 6):
+        code, out = run(
+            "audit", "list", "--db", d, "--as", "lee", "--format", "json",
+            "--limit", "3", "--offset", str(offset),
+        )  # fmt: skip
+        assert code == 0, out
+        pages += [a["case_ref"] for a in json.loads(out)]
+    assert pages == everything
+    code, out = run("audit", "list", "--db", d, "--as", "lee", "--limit", "3")
+    assert code == 0 and "more with --offset 3" in out
+    code, out = run("audit", "list", "--db", d, "--as", "lee", "--limit", "0")
+    assert code == 2 and "--limit" in out

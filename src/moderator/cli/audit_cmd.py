@@ -126,6 +126,19 @@ def _summary_json(s: Any) -> dict[str, Any]:
 @click.option("--status", type=click.Choice(["todo", "draft", "submitted"]), default=None)
 @click.option("--search", default=None, help="Filter by case reference, team or service area.")
 @click.option("--manager", default=None, help="Only this manager's audits (leads).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="At most this many audits (a page of a long list; default: all).",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="With --limit: skip this many first (the next page starts at offset + limit).",
+)
 @format_option("table", "json")
 @common_options
 @click.pass_context
@@ -134,6 +147,8 @@ def list_(
     status: str | None,
     search: str | None,
     manager: str | None,
+    limit: int | None,
+    offset: int,
     fmt: str,
     db: Path | None,
     user: str | None,
@@ -144,7 +159,15 @@ def list_(
     store, who = open_for(ctx, db, user)
     with store:
         actor = acting_user(store, who)
-        audits = list_audits(store, actor, status=status, search=search, manager=manager)
+        audits = list_audits(
+            store,
+            actor,
+            status=status,
+            search=search,
+            manager=manager,
+            limit=limit,
+            offset=offset if limit is not None else 0,
+        )
     if fmt == "json":
         emit_json([_summary_json(a) for a in audits])
         return
@@ -171,7 +194,10 @@ def list_(
             cells.insert(5, a.manager)
         table.add_row(*(escape(c) for c in cells))
     table_console().print(table)
-    click.echo(f"{len(audits)} audit(s)")
+    if limit is not None and len(audits) == limit:
+        click.echo(f"{len(audits)} audit(s) from {offset}; more with --offset {offset + limit}")
+    else:
+        click.echo(f"{len(audits)} audit(s)")
 
 
 @audit_group.command("show")
