@@ -8,9 +8,10 @@ summary line are made from the same rows the table lists, so they agree.
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -23,6 +24,21 @@ from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:  # the name is Textual's own; at run time only its identity matters
+    from textual.message_pump import _MessagePumpMeta
+else:
+    _MessagePumpMeta = type(ModeratorScreen)
+
+
+class AbstractScreenMeta(_MessagePumpMeta, ABCMeta):
+    """Textual's screen metaclass joined with ABC's.
+
+    A list screen that forgets one of its hooks then fails where it is built, with
+    the names of the hooks it lacks, rather than when a user first opens it.
+    """
+
+
 MAX_ROWS = 1000
 """Rows drawn at once; a lead with a very large database narrows the list by searching."""
 
@@ -56,7 +72,7 @@ def jump_row(table: DataTable[Any], where: str) -> None:
     table.move_cursor(row=max(0, min(target, table.row_count - 1)), animate=False)
 
 
-class ListScreen(ModeratorScreen, Generic[T]):
+class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
     """A list of rows with state tabs, a summary line, search and sortable columns."""
 
     AUTO_FOCUS = "#audits"
@@ -86,37 +102,37 @@ class ListScreen(ModeratorScreen, Generic[T]):
         self.loaded = False
 
     # -- what a subclass says ----------------------------------------------------------
+    @abstractmethod
     def columns(self) -> list[Column[T]]:
         """The columns this user sees."""
-        raise NotImplementedError
 
+    @abstractmethod
     def row_key(self, item: T) -> str:
         """A stable key for a row."""
-        raise NotImplementedError
 
+    @abstractmethod
     def state_of(self, item: T) -> str:
         """Which state tab a row belongs to."""
-        raise NotImplementedError
 
+    @abstractmethod
     def search_text(self, item: T) -> str:
         """Everything a search looks in, lower-cased."""
-        raise NotImplementedError
 
+    @abstractmethod
     def cell(self, key: str, item: T) -> Text:
         """One table cell."""
-        raise NotImplementedError
 
+    @abstractmethod
     def summary(self, counts: dict[str, int]) -> str:
         """The line above the table."""
-        raise NotImplementedError
 
+    @abstractmethod
     def nothing_here(self) -> str:
         """What to say when the list is empty before any search."""
-        raise NotImplementedError
 
+    @abstractmethod
     def read_rows(self) -> tuple[Sequence[T], dict[str, Any]]:
         """The rows and anything else the list needs (runs on a worker thread: no widgets)."""
-        raise NotImplementedError
 
     def load_rows(self) -> None:
         """Read the rows in the background; :class:`RowsLoaded` brings them back."""

@@ -15,6 +15,7 @@ be reached with the keys and the mouse wheel as before.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
@@ -78,20 +79,20 @@ class PagedListScreen(ListScreen[T]):
         self.open_when_read = False
 
     # -- what a subclass says (these run on a worker thread: no widgets) ---------------------
+    @abstractmethod
     def read_counts(self) -> tuple[dict[str, int], dict[str, Any]]:
         """Rows per state (and ``all``), whatever the search, and anything else the list needs.
 
         Without a search, a state's count is the number of rows its tab lists.
         """
-        raise NotImplementedError
 
+    @abstractmethod
     def read_total(self, view: View) -> int:
         """How many rows match this view."""
-        raise NotImplementedError
 
+    @abstractmethod
     def read_page(self, view: View, offset: int, limit: int) -> Sequence[T]:
         """``limit`` rows of this view from ``offset``."""
-        raise NotImplementedError
 
     # -- reading -----------------------------------------------------------------------------
     def current_view(self) -> View:
