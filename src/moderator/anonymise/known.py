@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from moderator.anonymise.cues import NAME_SKIP
 from moderator.anonymise.lexicon import WORD_RE, Lexicon, lower_same_length, phrase_key, word_key
@@ -81,6 +82,7 @@ class Known:
     beginnings: dict[str, int] = field(default_factory=dict)
     """The first four letters or more of a given name ("harv"), for names written as said."""
     _near: dict[str, int] = field(default_factory=dict)
+    _misses: dict[str, int | None] = field(default_factory=dict)
     sounds: PhoneticIndex = field(default_factory=lambda: PhoneticIndex({}))
     """The given names by sound, for pet forms and spellings no table lists (Moose, Eefs)."""
 
@@ -115,6 +117,12 @@ class Known:
         """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
         or the start of (at least three letters of a given name), or a pet form of that start
         (Simi for Simran, Jassi for Jaswant, Roksi for Roksana)."""
+        if key in self._misses:  # a note repeats its words: decide each once
+            return self._misses[key]
+        who = self._misses[key] = self._near_miss(key)
+        return who
+
+    def _near_miss(self, key: str) -> int | None:
         # 0 is the child: compare with None, never by truth
         who = self._near.get(f"^{key}")
         if who is None:
@@ -175,13 +183,41 @@ def _name_words(name: str) -> list[str]:
     return [m.group() for m in WORD_RE.finditer(name) if word_key(m.group()) not in NAME_SKIP]
 
 
-def _register(known: Known, name: str, person: Person, lex: Lexicon) -> None:
+class _NameParts(NamedTuple):
+    """What a name as written gives the tables, whoever it belongs to."""
+
+    keys: tuple[str, ...]
+    splits: tuple[tuple[str, ...], ...]  # words broken at apostrophes or hyphens ("o", "neill")
+    initials: tuple[str, ...]
+    initial_of: tuple[str, str] | None  # the first letters of its first and last words
+
+
+@lru_cache(maxsize=4096)
+def _name_parts(name: str) -> _NameParts | None:
+    """The keys, split forms and initials of a name (cached: workers and names recur)."""
     words = _name_words(name)
     if not words:
+        return None
+    splits = []
+    for word in words:
+        split = tuple(word_key(p) for p in _APOSTROPHE_OR_HYPHEN.split(word) if p)
+        if len(split) > 1:
+            splits.append(split)
+    return _NameParts(
+        tuple(word_key(w) for w in words),
+        tuple(splits),
+        tuple(_initials(words)),
+        (words[0][0].upper(), words[-1][0].upper()) if len(words) > 1 else None,
+    )
+
+
+def _register(known: Known, name: str, person: Person, lex: Lexicon) -> None:
+    parts = _name_parts(name)
+    if parts is None:
         return
     index = len(known.people)
     known.people.append(person)
-    keys = [word_key(w) for w in words]
+    keys = list(parts.keys)
 
     def add(key: tuple[str, ...]) -> None:
         # one-letter words only inside a longer name ("O Neill"), never alone
@@ -210,14 +246,12 @@ def _register(known: Known, name: str, person: Person, lex: Lexicon) -> None:
             if part != g and len(part) >= 3:
                 add((part,))
     # O'Neill written "O Neill", Smith-Jones written "Smith Jones"
-    for word in words:
-        split = tuple(word_key(p) for p in _APOSTROPHE_OR_HYPHEN.split(word) if p)
-        if len(split) > 1:
-            add(split)
-    for initials in _initials(words):
+    for split in parts.splits:
+        add(split)
+    for initials in parts.initials:
         known.initials.setdefault(initials, index)
-    if len(words) > 1:
-        known.initial_of[index] = (words[0][0].upper(), words[-1][0].upper())
+    if parts.initial_of is not None:
+        known.initial_of[index] = parts.initial_of
 
 
 _APOSTROPHE_OR_HYPHEN = re.compile(r"['’`\-]")

@@ -10,7 +10,6 @@ evidence, its other mentions in the same text get the same placeholder.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from moderator.anonymise.cues import (
     AGE_AFTER_RE,
@@ -432,9 +431,6 @@ def find_named_by_role(st: State, toks: list[Tok]) -> None:
         _accept(st, [t], "professional", 0.8)
 
 
-_TITLE_WORD_RE = re.compile(
-    r"(?<![\w])(?i:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")(?![\w])"
-)
 _TITLE_BEFORE = re.compile(
     r"(?<![\w])(?i:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?[ \t]+"
     r"(?:\d{2,6}[ \t]+)?(?:[A-Z]\.[ \t]*)?$"
@@ -445,15 +441,10 @@ def absorb_titles(st: State) -> None:
     """A person's title goes with their name: "Mrs Pennant", "PC 2281 Newbold", "Dr R. Okafor"
     become one placeholder, so that neither the title's sex nor a collar number is left."""
     text = st.text
-    titles = [m.end() for m in _TITLE_WORD_RE.finditer(text)]
-    if not titles:
-        return
+    # (looked for before each name, not over the whole text: a note has few names)
     for c in st.cands:
         if c.kind not in NAME_KINDS or c.start == 0 or text[c.start - 1] not in " \t.":
             continue
-        at = bisect_right(titles, c.start)
-        if at == 0 or c.start - titles[at - 1] > 20:
-            continue  # quick: no title in the twenty characters before
         m = _TITLE_BEFORE.search(text, max(0, c.start - 20), c.start)
         if m is not None and st.free(m.start(), c.start):
             st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())

@@ -104,14 +104,7 @@ class PhoneticIndex:
         self._pets: dict[str, int | None] = {}  # a note repeats its words: decide each once
         self._spellings: dict[str, int | None] = {}
         for key, who in given.items():
-            for part in {key, *key.split("-")}:
-                if len(part) < 3 or not part.isalpha():
-                    continue
-                syllable = first_syllable(part)
-                whole, first = sound(part), sound(syllable)
-                if whole and first:
-                    bare = sound(syllable[:-1]) if syllable[-1] not in _VOWELS else first
-                    self._names.append(_Name(part, who, whole, first, bare))
+            self._names += [_Name(part, who, *sounds) for part, sounds in _sounds_of(key)]
 
     def __bool__(self) -> bool:
         return bool(self._names)
@@ -171,6 +164,22 @@ class PhoneticIndex:
             ):
                 return name.who
         return None
+
+
+@lru_cache(maxsize=4096)
+def _sounds_of(key: str) -> tuple[tuple[str, tuple[str, str, str]], ...]:
+    """The parts of a given name (itself and its hyphenated parts) with their sounds: whole,
+    first syllable, first syllable without its last consonant (cached: names recur)."""
+    out = []
+    for part in {key, *key.split("-")}:
+        if len(part) < 3 or not part.isalpha():
+            continue
+        syllable = first_syllable(part)
+        whole, first = sound(part), sound(syllable)
+        if whole and first:
+            bare = sound(syllable[:-1]) if syllable[-1] not in _VOWELS else first
+            out.append((part, (whole, first, bare)))
+    return tuple(out)
 
 
 def _stems(key: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
@@ -66,20 +66,16 @@ class Tok(NamedTuple):
     poss: bool
 
 
-def _shape(word: str) -> tuple[int, str, str, bool, bool, bool, bool]:
-    """What a word gives its :class:`Tok`, but its start: (length without a possessive, word,
-    key, capitalised, in capitals, in lower case, possessive)."""
+@lru_cache(maxsize=1 << 14)
+def _shape(word: str) -> tuple[int, tuple[str, str, bool, bool, bool, bool]]:
+    """What a word gives its :class:`Tok`, but its start: (length without a possessive, (word,
+    key, capitalised, in capitals, in lower case, possessive)). Cached: words recur."""
     poss = len(word) > 3 and word[-2] in "'’`" and word[-1] in "sS"
     cap = word[0].isupper()
     upper = cap and len(word) > 1 and word.isupper()
     return (
         len(word) - (2 if poss else 0),
-        word,
-        word_key(word),
-        cap,
-        upper,
-        (not cap and word.islower()),
-        poss,
+        (word, word_key(word), cap, upper, (not cap and word.islower()), poss),
     )
 
 
@@ -177,19 +173,23 @@ class State:
         out (most of a text); the checks on the gaps between kept words see them."""
         context, names = _context_words(), self.known.keys
         # decide once per distinct word, not per occurrence (notes repeat their words)
-        shapes: dict[str, tuple[int, str, str, bool, bool, bool, bool] | None] = {}
+        shapes: dict[str, tuple[int, tuple[str, str, bool, bool, bool, bool]] | None] = {}
         toks: list[Tok] = []
         make = tuple.__new__
-        for m in WORD_RE.finditer(self.text):
-            w = m.group()
+        find = self.text.find
+        at = 0
+        # the words in order, each found where the last ended (what lies between holds no
+        # letter, so the first occurrence is the word itself): quicker than match objects
+        for w in WORD_RE.findall(self.text):
+            at = find(w, at)
             if w in shapes:
                 shape = shapes[w]
             else:
                 wanted = w[0].isupper() or (wk := word_key(w)) in context or wk in names
                 shape = shapes[w] = _shape(w) if wanted else None
             if shape is not None:
-                at = m.start()
-                toks.append(make(Tok, (at, at + shape[0], *shape[1:])))
+                toks.append(make(Tok, (at, at + shape[0], *shape[1])))
+            at += len(w)
         self.protected = [False] * len(toks)
         self.capitalised = [i for i, t in enumerate(toks) if t.cap]
         phrases = self.lex.phrases
