@@ -312,17 +312,27 @@ def _variant_forms(key: str, lex: Lexicon) -> tuple[str, ...]:
 
 
 def known_people(case: RawCase, lex: Lexicon) -> Known:
+    """The record's people as lookup tables, built once per set of people: a record's texts
+    (its case text, a preview and then the import) share them. Read-only once built."""
+    family = tuple((m.name, m.relationship) for m in case.family)
+    return _known_people(case.child.name, family, case.worker, lex)
+
+
+@lru_cache(maxsize=512)
+def _known_people(
+    child: str, family: tuple[tuple[str, str], ...], worker: str | None, lex: Lexicon
+) -> Known:
     known = Known()
-    _register(known, case.child.name, Person("CHILD", "child"), lex)
-    labels = [placeholder_for_relationship(m.relationship) for m in case.family]
+    _register(known, child, Person("CHILD", "child"), lex)
+    labels = [placeholder_for_relationship(relationship) for _, relationship in family]
     totals = Counter(labels)
     seen: Counter[str] = Counter()
-    for member, label in zip(case.family, labels, strict=True):
+    for (name, relationship), label in zip(family, labels, strict=True):
         seen[label] += 1
         numbered = f"{label}-{seen[label]}" if totals[label] > 1 or label == "PARENT" else label
-        _register(known, member.name, Person(numbered, "family", _gender(member.relationship)), lex)
-    if case.worker:
-        _register(known, case.worker, Person("WORKER", "worker"), lex)
+        _register(known, name, Person(numbered, "family", _gender(relationship)), lex)
+    if worker:
+        _register(known, worker, Person("WORKER", "worker"), lex)
     _register_variants(known, lex)
     # A surname shared by several people is resolved per mention (honorific, else family).
     known.finish()
@@ -381,10 +391,25 @@ class Literals:
 
 
 def literals(case: RawCase, lex: Lexicon) -> Literals:
-    lit = Literals()
+    """The record's own identifiers to look for, built once per record (read-only)."""
     child = case.child
-    if child.address:
-        parts = [" ".join(p.lower().split()) for p in child.address.split(",") if p.strip()]
+    return _literals(
+        child.address, child.postcode, child.nhs_number, child.upn, case.case_id, lex
+    )
+
+
+@lru_cache(maxsize=512)
+def _literals(
+    address: str | None,
+    postcode: str | None,
+    nhs_number: str | None,
+    upn: str | None,
+    case_id: str,
+    lex: Lexicon,
+) -> Literals:
+    lit = Literals()
+    if address:
+        parts = [" ".join(p.lower().split()) for p in address.split(",") if p.strip()]
         if len(parts) > 1 and _locality(parts[-1]):
             # the town after the street is kept: "moved back to Westport", "Westport Lake"
             parts = parts[:-1]
@@ -400,19 +425,19 @@ def literals(case: RawCase, lex: Lexicon) -> Literals:
                 continue  # a town or district is kept unless written as part of the address
             for variant in lit.address_parts[index]:
                 lit.needles.append((variant, "address", index))
-    if child.postcode:
-        pc = child.postcode.lower()
+    if postcode:
+        pc = postcode.lower()
         lit.needles += [(pc, "postcode", -1), (pc.replace(" ", ""), "postcode", -1)]
-    if child.nhs_number:
-        digits = re.sub(r"\D", "", child.nhs_number)
+    if nhs_number:
+        digits = re.sub(r"\D", "", nhs_number)
         for sep in ("", " ", "-"):
             lit.needles.append((sep.join((digits[:3], digits[3:6], digits[6:])), "nhs_number", -1))
-    if child.upn:
-        lit.needles.append((child.upn.lower(), "upn", -1))
-    runs = re.findall(r"[a-z]+|\d+", case.case_id.lower())
+    if upn:
+        lit.needles.append((upn.lower(), "upn", -1))
+    runs = re.findall(r"[a-z]+|\d+", case_id.lower())
     for sep in ("", "-", " ", "/", "_"):
         lit.needles.append((sep.join(runs), "case_number", -1))
-    lit.needles.append((case.case_id.lower(), "case_number", -1))
+    lit.needles.append((case_id.lower(), "case_number", -1))
     lit.needles += [(r, "case_number", -1) for r in runs if r.isdigit() and len(r) >= 5]
     lit.needles = sorted({n for n in lit.needles if n[0]}, key=lambda n: -len(n[0]))
     return lit

@@ -36,11 +36,16 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     lex = st.lex
     common, protected = lex.common, lex.protected_words
     firsts = known.first_keys
+    # a lower-case word none of the tables below holds is nobody's name: skip it quickly
+    names = firsts | known.beginnings.keys() | known.surname_owners.keys()
     n = len(toks)
     i = 0
     while i < n:
         t = toks[i]
         key = t.key
+        if not t.cap and key not in names and "-" not in key:
+            i += 1
+            continue
         if key in firsts and st.free(t.start, t.end):
             hit = st.longest(toks, i, known.ngrams, known.max_n)
             if hit is not None:

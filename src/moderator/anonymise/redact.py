@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from moderator.anonymise.layer_initials import find_minutes_initials
@@ -140,6 +141,7 @@ PLACEHOLDERS: dict[str, str] = {
 }
 _JOINING = re.compile(r"[ \t-]*")  # between two parts of one name
 _DATE_RANGE = re.compile(r"[ \t]*[-–][ \t]*")  # "5-9 June": one date
+_START = attrgetter("start")
 _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address", "org"})
 
 
@@ -190,16 +192,18 @@ def _build(st: State) -> Redaction:
     text = st.text
     # runs of one person's name parts ("Kayden" "Smith") become one span: [first part, end]
     merged: list[tuple[Cand, int]] = []
-    for c in sorted(st.cands, key=lambda c: c.start):
+    for c in sorted(st.cands, key=_START):
         if merged:
             p, end = merged[-1]
-            if (
-                p.kind == c.kind
-                and (p.confidence >= UNSURE) == (c.confidence >= UNSURE)
-                and p.ident == c.ident
-                and c.kind in NAME_KINDS
-                and _JOINING.fullmatch(text, end, c.start)
-            ) or (p.kind == c.kind == "date" and _DATE_RANGE.fullmatch(text, end, c.start)):
+            if p.kind == c.kind and (
+                (
+                    (p.confidence >= UNSURE) == (c.confidence >= UNSURE)
+                    and p.ident == c.ident
+                    and c.kind in NAME_KINDS
+                    and _JOINING.fullmatch(text, end, c.start)
+                )
+                or (c.kind == "date" and _DATE_RANGE.fullmatch(text, end, c.start))
+            ):
                 merged[-1] = (p, c.end)
                 continue
         merged.append((c, c.end))
@@ -207,9 +211,10 @@ def _build(st: State) -> Redaction:
     spans: list[Span] = []
     out: list[str] = []
     last = 0
+    make = tuple.__new__  # a Span without NamedTuple's keyword handling: notes have many
     for c, end in merged:
         placeholder = f"[{_label(c, numbers)}]"
-        spans.append(Span(c.start, end, placeholder, c.kind, round(c.confidence, 2)))
+        spans.append(make(Span, (c.start, end, placeholder, c.kind, round(c.confidence, 2))))
         out.append(text[last : c.start])
         out.append(placeholder)
         last = end
