@@ -152,10 +152,11 @@ def _take_known(st: State, start: int, end: int, who: int, confidence: float | N
         first, last = st.known.initial_of.get(who, ("", ""))
         # "K. Smith" / "K Smith" and "Kayden S." / "Kayden S"
         # (each pattern needs a space or a line break beside the name: look for that first)
+        lo = max(0, start - 6)
         m = (
-            INITIAL_BEFORE.search(text, max(0, start - 6), start)
-            if _spaced_before(text, start)
-            else None
+            INITIAL_BEFORE.search(text, lo, start)
+            if _spaced_before(text, start) and not text[lo:start].islower()
+            else None  # (an initial is a capital letter: none in lower-case words before)
         )
         if m and m.group(1) == first and st.free(m.start(), start):
             start = m.start()
@@ -221,15 +222,16 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     """
     t = toks[i]
     lex = st.lex
-    before = _word_before(st.text, t.start)
     place = t.key in lex.protected_words
     placeish = place or t.key in lex.common
-    if (placeish or t.lower) and before in _DETERMINERS and not t.poss:
-        return True  # "in the Dale", "into the lake" (but "the Smith boys")
-    if place and before in _PLACE_BEFORE:
-        # "moved to Stafford", but "spoke to Stafford" is the person
-        said = _word_before(st.text, st.text.rfind(before, 0, t.start))
-        return not (before == "to" and said in SPEAKING_VERBS)
+    if placeish or t.lower:  # (a name that is no word needs no look at the word before)
+        before = _word_before(st.text, t.start)
+        if before in _DETERMINERS and not t.poss:
+            return True  # "in the Dale", "into the lake" (but "the Smith boys")
+        if place and before in _PLACE_BEFORE:
+            # "moved to Stafford", but "spoke to Stafford" is the person
+            said = _word_before(st.text, st.text.rfind(before, 0, t.start))
+            return not (before == "to" and said in SPEAKING_VERBS)
     if i > 0 and placeish and st.joined(toks[i - 1], t):
         prev = toks[i - 1]
         return (

@@ -10,6 +10,7 @@ evidence, its other mentions in the same text get the same placeholder.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from moderator.anonymise.cues import (
     AGE_AFTER_RE,
@@ -27,6 +28,7 @@ from moderator.anonymise.cues import (
     WEAK_VERBS,
 )
 from moderator.anonymise.lexicon import (
+    Lexicon,
     phrase_key,
     word_key,
 )
@@ -114,7 +116,7 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
         if i < done:
             continue
         # a name in capitals ("Found with TARIQ AZAM") counts when a cue announces a person
-        shouting = _shouted_after_cue(st, toks, i)
+        shouting = toks[i].upper and _shouted_after_cue(st, toks, i)
         if not (shouting or _nameish(st, toks, i)):
             continue
         j = i + 1
@@ -209,10 +211,18 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
 
 def _nameish(st: State, toks: list[Tok], i: int) -> bool:
     t = toks[i]
-    if not t.cap or st.protected[i] or not st.free(t.start, t.end):
-        return False
-    key = t.key
-    lex = st.lex
+    return (
+        t.cap
+        and _nameish_word(t.key, t.upper, st.lex)
+        and not st.protected[i]
+        and st.free(t.start, t.end)
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _nameish_word(key: str, upper: bool, lex: Lexicon) -> bool:
+    """Whether a capitalised word may be part of a name, by the word alone (cached: words
+    recur, and the lexicon is one)."""
     if key in HONORIFICS or len(key) < 2:
         return False
     if key in lex.protected_words:
@@ -220,7 +230,7 @@ def _nameish(st: State, toks: list[Tok], i: int) -> bool:
     if key in lex.common and key not in lex.given and key not in lex.surnames:
         return False
     # an acronym, unless it is a listed name written in capitals
-    return not (t.upper and key not in lex.given and key not in lex.surnames)
+    return not (upper and key not in lex.given and key not in lex.surnames)
 
 
 def _shouted(st: State, toks: list[Tok], i: int) -> bool:

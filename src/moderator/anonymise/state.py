@@ -125,6 +125,8 @@ class State:
         # candidates looked at and left in the text, with how likely they are identifiers
         self.kept: list[Cand] = []
         self._digit_regions: list[tuple[int, int]] | None = None
+        self._toks: list[Tok] = []  # what tokens() gave, and their keys
+        self._keys: list[str] = []
 
     def keep(self, start: int, end: int, kind: str, ident: str, confidence: float) -> None:
         """Note a candidate left in the text, for a person to confirm or reject."""
@@ -195,6 +197,7 @@ class State:
         phrases = self.lex.phrases
         text = self.text
         keys = [t.key for t in toks]
+        self._toks, self._keys = toks, keys
         i = 0
         n = len(toks)
         while i < n:
@@ -228,10 +231,14 @@ class State:
         self, toks: list[Tok], i: int, table: Mapping[tuple[str, ...], _V], max_n: int
     ) -> tuple[int, _V] | None:
         """The longest run of adjacent, unredacted words from ``toks[i]`` found in ``table``."""
+        # the words' keys, worked out once by :meth:`tokens` for its own list of words
+        keys = self._keys if toks is self._toks else list(map(_KEY, toks))
         for size in range(min(max_n, len(toks) - i), 0, -1):
+            hit = table.get(tuple(keys[i : i + size]))
+            if hit is None:
+                continue
             window = toks[i : i + size]
-            hit = table.get(tuple(map(_KEY, window)))
-            if hit is None or (size > 1 and not self.adjacent(window)):
+            if size > 1 and not self.adjacent(window):
                 continue
             if self.free(window[0].start, window[-1].end):
                 return size, hit
