@@ -52,7 +52,9 @@ _NOT_SPEAKERS = frozenset(
 
 
 _HEADER_WORDS = ("attend", "present", "apolog", "invite", "distribution", "circulation", "cc")
-_CAPITALS_RE = re.compile(r"(?<![\w])[A-Z]{2,3}(?![\w])")
+# (the look-behind after the first capital: a pattern that starts with a class of letters
+# is scanned for quickly; one that starts with a look-behind is tried at every position)
+_CAPITALS_RE = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{1,2}(?![\w])")
 
 
 def _role_kind(role: str) -> str | None:

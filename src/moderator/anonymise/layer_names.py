@@ -441,7 +441,10 @@ def find_named_by_role(st: State, toks: list[Tok]) -> None:
         _accept(st, [t], "professional", 0.8)
 
 
+# (the look-ahead at the titles' first letters, implied by the titles themselves, rules out
+# most positions before the slower look-behind and alternatives are tried)
 _TITLE_BEFORE = re.compile(
+    r"(?=(?i:[" + "".join(sorted({h[0] for h in HONORIFICS})) + r"]))"
     r"(?<![\w])(?i:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?[ \t]+"
     r"(?:\d{2,6}[ \t]+)?(?:[A-Z]\.[ \t]*)?$"
 )

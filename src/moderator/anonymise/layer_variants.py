@@ -171,7 +171,13 @@ def find_variants(st: State, add: Add) -> None:
 
 
 _DIGIT = re.compile(r"\d")
-_DOTTED_DIGIT = re.compile(r"[A-Za-z]\.\d")
+# What every match of the slower patterns above contains, found quickly from its digits (a
+# pattern that starts with letters is tried at every letter of the stretch): an NI number's
+# three pairs of digits, a registration's digits and three letters, a reference's digits
+_NI_DIGITS = re.compile(r"\d\d[\s-]?\d\d[\s-]?\d\d")
+_PLATE_TAIL = re.compile(r"\d\d\s?(?i:[a-z]{3})")
+_REF_TAIL = re.compile(r"[/-]\d{3}")
+_DOTTED_DIGIT = re.compile(r"\.(?<=[A-Za-z]\.)\d")  # a letter, a dot, a digit (found by its dot)
 
 
 def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
@@ -181,10 +187,11 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
     digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
     if digits < 2:
         return  # every variant below has two digits or more
-    if digits >= 6:
+    if digits >= 6 and _NI_DIGITS.search(text, lo, hi):
         _ni_numbers(st, add, lo, hi)
-    _plates(st, add, lo, hi)
-    if "/" in stretch or "-" in stretch:
+    if _PLATE_TAIL.search(text, lo, hi):
+        _plates(st, add, lo, hi)
+    if ("/" in stretch or "-" in stretch) and _REF_TAIL.search(text, lo, hi):
         for m in LETTER_REF_RE.finditer(text, lo, hi):
             cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
             if cue or (_DIGIT.search(m.group(), 2) and len(m.group()) >= 7):
