@@ -79,7 +79,7 @@ def _shape(word: str) -> tuple[int, tuple[str, str, bool, bool, bool, bool]]:
     )
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: quicker to make and read; a note has hundreds)
 class Cand:
     """A candidate redaction: ``text[start:end]`` is a ``kind``; equal idents share a placeholder."""
 
@@ -198,26 +198,25 @@ class State:
         text = self.text
         keys = [t.key for t in toks]
         self._toks, self._keys = toks, keys
-        i = 0
         n = len(toks)
-        while i < n:
-            first = keys[i]
-            if first in phrases:
-                for phrase in phrases[first]:
-                    j = i + len(phrase)
-                    if (
-                        j <= n
-                        and tuple(keys[i:j]) == phrase
-                        and all(
-                            _PHRASE_GAP.fullmatch(text, a.end, b.start)
-                            for a, b in pairwise(toks[i:j])
-                        )
-                    ):
-                        for at in range(i, j):
-                            self.protected[at] = True
-                        i = j - 1
-                        break
-            i += 1
+        after = 0  # where the last protected phrase ended: no other starts inside it
+        for i in [i for i, first in enumerate(keys) if first in phrases]:
+            if i < after:
+                continue
+            for phrase in phrases[keys[i]]:
+                j = i + len(phrase)
+                if (
+                    j <= n
+                    and tuple(keys[i:j]) == phrase
+                    and all(
+                        _PHRASE_GAP.fullmatch(text, a.end, b.start)
+                        for a, b in pairwise(toks[i:j])
+                    )
+                ):
+                    for at in range(i, j):
+                        self.protected[at] = True
+                    after = j
+                    break
         return toks
 
     def adjacent(self, window: list[Tok]) -> bool:
