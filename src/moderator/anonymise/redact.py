@@ -20,8 +20,8 @@ over one shared :class:`~moderator.anonymise.state.State`:
    embedded lists of common given names and surnames, and whether the word is
    an everyday English word or protected vocabulary. Professionals become
    ``[PROFESSIONAL]``, others ``[PERSON]``, ``[PERSON-2]``, …
-4. **Propagation**: once a name is found with evidence, its other mentions in the
-   same text are redacted too, with the same placeholder.
+4. **Propagation** (:mod:`.names_joined`): once a name is found with evidence, its other
+   mentions in the same text are redacted too, with the same placeholder.
 
 Protected vocabulary (``data/vocabulary.txt``: Child Protection Conference,
 Early Help, section 47, Hanley, …) is never redacted by the heuristics; only a
@@ -41,14 +41,11 @@ from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people, keep_known_names_whole
 from moderator.anonymise.layer_letters import find_letter_names
 from moderator.anonymise.layer_names import (
-    absorb_titles,
     find_aliases,
     find_honorifics,
     find_named_by_role,
     find_nicknames,
     find_other_names,
-    join_quoted_nicknames,
-    propagate,
 )
 from moderator.anonymise.layer_orgs import find_acronyms
 from moderator.anonymise.layer_patterns import find_patterns
@@ -57,6 +54,7 @@ from moderator.anonymise.layer_sounds import (
     find_paired_names,
     join_middle_names,
 )
+from moderator.anonymise.names_joined import absorb_titles, join_quoted_nicknames, propagate
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 

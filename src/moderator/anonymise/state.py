@@ -209,8 +209,7 @@ class State:
                     j <= n
                     and tuple(keys[i:j]) == phrase
                     and all(
-                        _PHRASE_GAP.fullmatch(text, a.end, b.start)
-                        for a, b in pairwise(toks[i:j])
+                        _PHRASE_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(toks[i:j])
                     )
                 ):
                     for at in range(i, j):
