@@ -238,6 +238,37 @@ async def test_keys_can_be_remapped_by_binding_id(db: Path) -> None:
         assert home.sort_column == "case"
 
 
+def footer_text(pilot: Pilot[None]) -> str:
+    from moderator.tui.widgets.footer import Footer
+
+    return pilot.app.screen.query_one(Footer).render().plain
+
+
+async def test_the_key_bar_shows_the_screens_keys_and_a_click_presses_one(db: Path) -> None:
+    from moderator.tui.widgets.footer import Footer
+
+    settings = load_settings(db=db, user="mia").model_copy(update={"keys": {"home.sort": "o"}})
+    from moderator.tui.app import create_app
+    from tests.tui_support import TODAY
+
+    app = create_app(settings, today=lambda: TODAY, cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        bar = footer_text(pilot)
+        assert "? Help" in bar and "o Sort" in bar and "s Sort" not in bar  # the remap shows
+        assert bar.rstrip().endswith("Commands")  # the palette's key at the right edge
+        await pilot.click(Footer, offset=(bar.index("Help"), 0))
+        await wait_for_screen(pilot, HelpScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.click(Footer, offset=(footer_text(pilot).index("Commands"), 0))
+        for _ in range(50):
+            if pilot.app.screen.__class__.__name__ == "CommandPalette":
+                break
+            await pilot.pause(0.05)
+        assert pilot.app.screen.__class__.__name__ == "CommandPalette"
+
+
 async def test_clicking_a_highlighted_row_opens_the_audit(db: Path) -> None:
     from moderator.tui.screens.grading import GradingScreen
 
