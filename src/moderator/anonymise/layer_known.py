@@ -18,7 +18,6 @@ from moderator.anonymise.cues import (
     SPEAKING_VERBS,
 )
 from moderator.anonymise.layer_sounds import sounds_like_known
-from moderator.anonymise.lexicon import lower_same_length, phrase_key
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
     INITIAL_BEFORE,
@@ -38,6 +37,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     firsts = known.first_keys
     # a lower-case word none of the tables below holds is nobody's name: skip it quickly
     names = firsts | known.beginnings.keys() | known.surname_owners.keys()
+    verdicts: dict[tuple[str, bool], tuple[bool, int | None]] = {}
     n = len(toks)
     i = 0
     while i < n:
@@ -56,12 +56,12 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                     _keep_known(st, t, who)
                 elif size > 1 or not wordlike or spoken:
                     # a word said as a name ("took summer to") is for a person to confirm
-                    _take_known(st, t.start, toks[i + size - 1].end, who, 0.65 if spoken else None)
+                    take_known(st, t.start, toks[i + size - 1].end, who, 0.65 if spoken else None)
                     i += size
                     continue
         if t.lower and key in known.beginnings and not (key in common or key in protected):
             if st.free(t.start, t.end) and (named_in_speech(st, t) or _says(st, t)):
-                _take_known(st, t.start, t.end, known.beginnings[key])
+                take_known(st, t.start, t.end, known.beginnings[key])
             i += 1
             continue
         owners = known.surname_owners.get(key)
@@ -73,29 +73,18 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             if not (t.lower and key in common and not named_in_speech(st, t)) and st.free(
                 t.start, t.end
             ):
-                _take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
-        elif (
-            t.cap
-            and (not t.upper or len(key) >= 4)
-            and len(key) >= 2
-            and key not in common
-            and key not in protected
-            and key.upper() not in lex.acronyms
-            and st.free(t.start, t.end)
-        ):
-            sure = None
-            if t.upper:  # in capitals the tables matched the names as written; slips here
-                slip = None if len(key) < 5 or key in lex.given else known.near_miss(key)
-            elif len(key) == 2:  # "Ky" for Kyron
-                slip = known.two_letters.get(key)
-            elif key in lex.given or key in lex.surnames:
-                slip = known.short_form(key)  # "Kay" for Kayla, itself a name
-            else:
-                slip = known.near_miss(key)  # "Kaydn", "Kay" for Kayden
-            if slip is None:
-                slip, sure = sounds_like_known(st, toks, i)  # "Moose" for Musa, "Muhammad"
-            if slip is not None:
-                _take_known(st, t.start, t.end, slip, sure)
+                take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
+        elif t.cap:
+            verdict = verdicts.get((key, t.upper))
+            if verdict is None:  # a note repeats its words: decide each once
+                verdict = verdicts[key, t.upper] = _slip_of(st, key, t.upper)
+            eligible, slip = verdict
+            if eligible and st.free(t.start, t.end):
+                sure = None
+                if slip is None:
+                    slip, sure = sounds_like_known(st, toks, i)  # "Moose" for Musa, "Muhammad"
+                if slip is not None:
+                    take_known(st, t.start, t.end, slip, sure)
         i += 1
     for m in INITIALS_RE.finditer(st.text):
         if not clean_left(st.text, m.start(), "."):
@@ -107,7 +96,29 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         dotted = "." in m.group()
         if not dotted and m.group() in st.lex.acronyms:
             continue
-        _take_known(st, m.start(), m.end(), owner)
+        take_known(st, m.start(), m.end(), owner)
+
+
+def _slip_of(st: State, key: str, upper: bool) -> tuple[bool, int | None]:
+    """Whether a capitalised word that is no name of the record may be one written another
+    way (no word, place or acronym), and whose name it is a slip or short form of, if any."""
+    lex = st.lex
+    known = st.known
+    if (
+        (upper and len(key) < 4)
+        or len(key) < 2
+        or key in lex.common
+        or key in lex.protected_words
+        or key.upper() in lex.acronyms
+    ):
+        return False, None
+    if upper:  # in capitals the tables matched the names as written; slips here
+        return True, None if len(key) < 5 or key in lex.given else known.near_miss(key)
+    if len(key) == 2:  # "Ky" for Kyron
+        return True, known.two_letters.get(key)
+    if key in lex.given or key in lex.surnames:
+        return True, known.short_form(key)  # "Kay" for Kayla, itself a name
+    return True, known.near_miss(key)  # "Kaydn", "Kay" for Kayden
 
 
 def _resolve(st: State, owners: list[int], toks: list[Tok], i: int) -> int:
@@ -146,7 +157,9 @@ def _spaced_before(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in " \t\n"
 
 
-def _take_known(st: State, start: int, end: int, who: int, confidence: float | None = None) -> None:
+def take_known(st: State, start: int, end: int, who: int, confidence: float | None = None) -> None:
+    """Redact ``text[start:end]`` as the record's person ``who`` (-1: a shared surname, whose
+    no one can tell), with an initial written beside the name ("K. Smith", "Kayden S.")."""
     text = st.text
     if who >= 0:
         first, last = st.known.initial_of.get(who, ("", ""))
@@ -340,58 +353,3 @@ def named_in_speech(st: State, t: Tok) -> bool:
     if not inside:
         return False
     return _word_before(text, t.start) not in _PLACE_BEFORE
-
-
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-def _name_at(folded: str, at: int, words: list[str]) -> int:
-    """The end of the name whose words start at ``at`` (any spacing or hyphens), or -1."""
-    pos = at
-    for n, word in enumerate(words):
-        if n:
-            gap = pos
-            while pos < len(folded) and folded[pos] in " \t\n-":
-                pos += 1
-            if pos == gap:
-                return -1
-        if not folded.startswith(word, pos):
-            return -1
-        pos += len(word)
-    return pos if pos == len(folded) or not folded[pos].isalnum() else -1
-
-
-def keep_known_names_whole(st: State) -> None:
-    """A known full name never survives in part, whatever words it is made of.
-
-    "Aaa Crescent-Cudal" looks like a street ("Aaa Crescent") to the patterns; a redaction
-    that cuts through a full name of the record gives way to the whole name, as that person.
-    """
-    text = st.text
-    case = st.case
-    folded = lower_same_length(text)
-    names = [case.child.name, *(m.name for m in case.family), case.worker or ""]
-    for name in names:
-        words = [lower_same_length(w) for w in _NAME_WORD.findall(name)]
-        if len(words) < 2:
-            continue
-        spots = []
-        at = folded.find(words[0])
-        while at >= 0:
-            end = _name_at(folded, at, words) if at == 0 or not folded[at - 1].isalnum() else -1
-            if end > 0:
-                spots.append((at, end))
-            at = folded.find(words[0], at + 1)
-        for start, end in spots:
-            inside = [c for c in st.cands if c.start < end and start < c.end]
-            if inside and all(c.start <= start and end <= c.end for c in inside):
-                continue  # already redacted whole (by this person or a wider span)
-            who = st.known.ngrams.get(phrase_key(name))
-            for c in inside:
-                st.cands.remove(c)
-                st.taken[c.start : c.end] = bytes(c.end - c.start)
-                start, end = min(start, c.start), max(end, c.end)
-            if who is None:
-                st.take(start, end, "family", "FAMILY", 60)
-            else:
-                _take_known(st, start, end, who)

@@ -2,6 +2,8 @@
 
 * **Propagation**: once a name is found with evidence, its other mentions in the same text
   are redacted too, with the same placeholder.
+* **Known full names** are kept whole: a redaction cutting through a full name of the record
+  gives way to the whole name, as that person.
 * **Titles** go with their names ("Mrs Pennant", "PC 2281 Newbold"), and **quoted
   nicknames** inside a name ("Jimmy 'Bones' Quilligan") are part of it.
 """
@@ -11,7 +13,8 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.layer_known import take_known
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
 from moderator.anonymise.state import NAME_KINDS, State, Tok
 
 
@@ -87,3 +90,58 @@ def join_quoted_nicknames(st: State) -> None:
             st.cands.remove(d)
         st.taken[m.start() : after.end] = bytes(after.end - m.start())
         st.take(m.start(), after.end, after.kind, after.ident, after.priority, after.confidence)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _name_at(folded: str, at: int, words: list[str]) -> int:
+    """The end of the name whose words start at ``at`` (any spacing or hyphens), or -1."""
+    pos = at
+    for n, word in enumerate(words):
+        if n:
+            gap = pos
+            while pos < len(folded) and folded[pos] in " \t\n-":
+                pos += 1
+            if pos == gap:
+                return -1
+        if not folded.startswith(word, pos):
+            return -1
+        pos += len(word)
+    return pos if pos == len(folded) or not folded[pos].isalnum() else -1
+
+
+def keep_known_names_whole(st: State) -> None:
+    """A known full name never survives in part, whatever words it is made of.
+
+    "Aaa Crescent-Cudal" looks like a street ("Aaa Crescent") to the patterns; a redaction
+    that cuts through a full name of the record gives way to the whole name, as that person.
+    """
+    text = st.text
+    case = st.case
+    folded = lower_same_length(text)
+    names = [case.child.name, *(m.name for m in case.family), case.worker or ""]
+    for name in names:
+        words = [lower_same_length(w) for w in _NAME_WORD.findall(name)]
+        if len(words) < 2:
+            continue
+        spots = []
+        at = folded.find(words[0])
+        while at >= 0:
+            end = _name_at(folded, at, words) if at == 0 or not folded[at - 1].isalnum() else -1
+            if end > 0:
+                spots.append((at, end))
+            at = folded.find(words[0], at + 1)
+        for start, end in spots:
+            inside = [c for c in st.cands if c.start < end and start < c.end]
+            if inside and all(c.start <= start and end <= c.end for c in inside):
+                continue  # already redacted whole (by this person or a wider span)
+            who = st.known.ngrams.get(phrase_key(name))
+            for c in inside:
+                st.cands.remove(c)
+                st.taken[c.start : c.end] = bytes(c.end - c.start)
+                start, end = min(start, c.start), max(end, c.end)
+            if who is None:
+                st.take(start, end, "family", "FAMILY", 60)
+            else:
+                take_known(st, start, end, who)

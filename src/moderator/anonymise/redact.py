@@ -38,7 +38,7 @@ from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from moderator.anonymise.layer_initials import find_minutes_initials
-from moderator.anonymise.layer_known import find_known_people, keep_known_names_whole
+from moderator.anonymise.layer_known import find_known_people
 from moderator.anonymise.layer_letters import find_letter_names
 from moderator.anonymise.layer_names import (
     find_aliases,
@@ -54,7 +54,12 @@ from moderator.anonymise.layer_sounds import (
     find_paired_names,
     join_middle_names,
 )
-from moderator.anonymise.names_joined import absorb_titles, join_quoted_nicknames, propagate
+from moderator.anonymise.names_joined import (
+    absorb_titles,
+    join_quoted_nicknames,
+    keep_known_names_whole,
+    propagate,
+)
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 
