@@ -37,7 +37,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     firsts = known.first_keys
     # a lower-case word none of the tables below holds is nobody's name: skip it quickly
     names = firsts | known.beginnings.keys() | known.surname_owners.keys()
-    verdicts: dict[tuple[str, bool], tuple[bool, int | None]] = {}
+    verdicts: dict[tuple[str, bool], bool] = {}
     n = len(toks)
     i = 0
     while i < n:
@@ -75,12 +75,12 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             ):
                 take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
         elif t.cap:
-            verdict = verdicts.get((key, t.upper))
-            if verdict is None:  # a note repeats its words: decide each once
-                verdict = verdicts[key, t.upper] = _slip_of(st, key, t.upper)
-            eligible, slip = verdict
+            eligible = verdicts.get((key, t.upper))
+            if eligible is None:  # a note repeats its words: decide each once
+                eligible = verdicts[key, t.upper] = _may_be_slip(st, key, t.upper)
             if eligible and st.free(t.start, t.end):
                 sure = None
+                slip = _slip_of(st, key, t.upper)
                 if slip is None:
                     slip, sure = sounds_like_known(st, toks, i)  # "Moose" for Musa, "Muhammad"
                 if slip is not None:
@@ -99,26 +99,30 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         take_known(st, m.start(), m.end(), owner)
 
 
-def _slip_of(st: State, key: str, upper: bool) -> tuple[bool, int | None]:
+def _may_be_slip(st: State, key: str, upper: bool) -> bool:
     """Whether a capitalised word that is no name of the record may be one written another
-    way (no word, place or acronym), and whose name it is a slip or short form of, if any."""
+    way: no everyday word, protected word or acronym."""
     lex = st.lex
-    known = st.known
-    if (
+    return not (
         (upper and len(key) < 4)
         or len(key) < 2
         or key in lex.common
         or key in lex.protected_words
         or key.upper() in lex.acronyms
-    ):
-        return False, None
+    )
+
+
+def _slip_of(st: State, key: str, upper: bool) -> int | None:
+    """Whose name a capitalised word is a slip or a short form of, if anyone's."""
+    lex = st.lex
+    known = st.known
     if upper:  # in capitals the tables matched the names as written; slips here
-        return True, None if len(key) < 5 or key in lex.given else known.near_miss(key)
+        return None if len(key) < 5 or key in lex.given else known.near_miss(key)
     if len(key) == 2:  # "Ky" for Kyron
-        return True, known.two_letters.get(key)
+        return known.two_letters.get(key)
     if key in lex.given or key in lex.surnames:
-        return True, known.short_form(key)  # "Kay" for Kayla, itself a name
-    return True, known.near_miss(key)  # "Kaydn", "Kay" for Kayden
+        return known.short_form(key)  # "Kay" for Kayla, itself a name
+    return known.near_miss(key)  # "Kaydn", "Kay" for Kayden
 
 
 def _resolve(st: State, owners: list[int], toks: list[Tok], i: int) -> int:
