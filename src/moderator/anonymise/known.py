@@ -43,12 +43,14 @@ _FEMALE_RELATION = re.compile(
 _MALE_RELATION = re.compile(r"father|dad|grandad|grandpa|uncle|brother|\bson\b|husband|boyfriend")
 
 
+@lru_cache(maxsize=256)  # relationships recur: "mother", "father", "mum's partner"
 def placeholder_for_relationship(relationship: str) -> str:
     """The placeholder base for a family member's relationship to the child."""
     r = relationship.lower()
     return next((base for pattern, base in _RELATIONSHIPS if pattern.search(r)), "RELATIVE")
 
 
+@lru_cache(maxsize=256)
 def _gender(relationship: str) -> str | None:
     r = relationship.lower()
     if _FEMALE_RELATION.search(r):
@@ -100,20 +102,16 @@ class Known:
         )
         self.first_keys = frozenset(k[0] for k in self.ngrams)
         real = self.given_keys.keys() | self.surname_owners.keys()
+        near = self._near
         for ngram, who in self.ngrams.items():
             # typos of the names as written, not of every derived form (jakes, jakey…)
             if len(ngram) != 1 or len(ngram[0]) < 5 or ngram[0] not in real:
                 continue
-            key = ngram[0]
-            for variant in _deletions(key) | {key}:
-                self._near.setdefault(variant, who)
+            for variant in _typo_forms(ngram[0]):
+                near.setdefault(variant, who)
         for key, who in self.given_keys.items():
-            for part in {key, *key.split("-")}:  # Lily-Rose: "Lil…" as well
-                for size in range(max(3, len(part) - 4), len(part)):
-                    self._near.setdefault(f"^{part[:size]}", who)  # "Kay" for Kayden
-            for size in range(4, len(key) - 1):  # the end of a long name: "Celle" for Marcelle
-                if len(key) >= 6:
-                    self._near.setdefault(f"${key[-size:]}", who)
+            for form in _start_end_forms(key):
+                near.setdefault(form, who)
             if len(key) >= 4:
                 self.two_letters.setdefault(key[:2], who)  # "Ky" for Kyron
 
@@ -181,6 +179,25 @@ _PET_SUFFIXES = ("sha", "si", "sy", "zy", "ie", "ey", "ka", "es", "y", "i", "o",
 def _deletions(key: str) -> frozenset[str]:
     """``key`` with one letter dropped, every way (cached: the same names recur in every case)."""
     return frozenset(key[:i] + key[i + 1 :] for i in range(len(key)))
+
+
+@lru_cache(maxsize=4096)
+def _typo_forms(key: str) -> tuple[str, ...]:
+    """A name and every way of writing it with one letter dropped (cached: names recur)."""
+    return tuple(_deletions(key) | {key})
+
+
+@lru_cache(maxsize=4096)
+def _start_end_forms(key: str) -> tuple[str, ...]:
+    """A given name's beginnings (``^kay`` for Kayden, also of each part of Lily-Rose) and,
+    for a long name, its endings (``$celle`` for Marcelle), as :meth:`Known.near_miss`
+    looks them up (cached: names recur)."""
+    forms = []
+    for part in {key, *key.split("-")}:  # Lily-Rose: "Lil…" as well
+        forms += [f"^{part[:size]}" for size in range(max(3, len(part) - 4), len(part))]
+    if len(key) >= 6:  # the end of a long name: "Celle" for Marcelle
+        forms += [f"${key[-size:]}" for size in range(4, len(key) - 1)]
+    return tuple(forms)
 
 
 def _name_words(name: str) -> list[str]:
