@@ -83,6 +83,8 @@ class Known:
     """Every word key of every known name."""
     first_keys: frozenset[str] = frozenset()
     """The first word keys of the names (a word not among them starts no name)."""
+    second_keys: frozenset[str] = frozenset()
+    """The second word keys of the names of two words or more."""
     two_letters: dict[str, int] = field(default_factory=dict)
     """The first two letters of a given name, for a two-letter short form ("Ky")."""
     beginnings: dict[str, int] = field(default_factory=dict)
@@ -101,6 +103,7 @@ class Known:
             | frozenset(self.beginnings)
         )
         self.first_keys = frozenset(k[0] for k in self.ngrams)
+        self.second_keys = frozenset(k[1] for k in self.ngrams if len(k) > 1)
         real = self.given_keys.keys() | self.surname_owners.keys()
         near = self._near
         for ngram, who in self.ngrams.items():

@@ -34,7 +34,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     known = st.known
     lex = st.lex
     common, protected = lex.common, lex.protected_words
-    firsts = known.first_keys
+    firsts, seconds = known.first_keys, known.second_keys
     # a lower-case word none of the tables below holds is nobody's name: skip it quickly
     names = firsts | known.beginnings.keys() | known.surname_owners.keys()
     verdicts: dict[tuple[str, bool], bool] = {}
@@ -47,7 +47,9 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             i += 1
             continue
         if key in firsts and st.free(t.start, t.end):
-            hit = st.longest(toks, i, known.ngrams, known.max_n)
+            # a name of several words only if the next word can be the second of one
+            longest = known.max_n if i + 1 < n and toks[i + 1].key in seconds else 1
+            hit = st.longest(toks, i, known.ngrams, longest)
             if hit is not None:
                 size, who = hit
                 wordlike = t.lower and (key in common or key in protected)
