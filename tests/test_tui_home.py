@@ -262,11 +262,37 @@ async def test_the_key_bar_shows_the_screens_keys_and_a_click_presses_one(db: Pa
         await pilot.press("escape")
         await wait_for_screen(pilot, HomeScreen)
         await pilot.click(Footer, offset=(footer_text(pilot).index("Commands"), 0))
-        for _ in range(50):
-            if pilot.app.screen.__class__.__name__ == "CommandPalette":
+        await wait_for_palette(pilot)
+
+
+async def wait_for_palette(pilot: Pilot[None]) -> None:
+    from textual.command import CommandPalette
+
+    for _ in range(100):
+        if isinstance(pilot.app.screen, CommandPalette):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"the command palette did not open; on {pilot.app.screen!r}")
+
+
+async def test_the_title_bar_follows_the_screen_and_its_icon_opens_the_palette(db: Path) -> None:
+    from moderator.tui.widgets.header import Header
+
+    def title() -> str:
+        return pilot.app.screen.query_one(Header).render().plain
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert "moderator — mia · manager" in title()
+        await open_case(pilot, "C-101")
+        for _ in range(100):  # the grading screen names the audit once its sheet is read
+            if "C-101" in title():
                 break
             await pilot.pause(0.05)
-        assert pilot.app.screen.__class__.__name__ == "CommandPalette"
+        assert "C-101" in title() and "mia" in title()
+        await pilot.click(Header, offset=(1, 0))
+        await wait_for_palette(pilot)
 
 
 async def test_clicking_a_highlighted_row_opens_the_audit(db: Path) -> None:
