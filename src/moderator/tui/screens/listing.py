@@ -158,7 +158,9 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         yield Static("Loading…", id="summary", markup=False)
         table: DataTable[Any] = DataTable(id="audits", cursor_type="row", zebra_stripes=True)
         for column in self.columns():
-            table.add_column(column.title, key=column.key)
+            # A Text label: a str would be parsed as markup (and emoji codes, whose table
+            # costs a hundredth of a second to load) though our titles carry none.
+            table.add_column(Text(column.title), key=column.key)
         yield table
         yield Static("", id="empty", markup=False)
         yield Footer()
