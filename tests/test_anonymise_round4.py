@@ -70,3 +70,40 @@ def test_a_word_after_a_modal_is_a_verb_not_the_person() -> None:
 def test_a_name_that_is_a_word_after_a_kin_word_in_speech_is_the_person() -> None:
     out = redact('She wrote "granddad stan is poorly".', **_THISTLES)
     assert "stan" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Contact is at Brindley Contact Suite on Fridays.", "Brindley Contact Suite"),
+        ("Supervised contact, Hollins Family Room, Sat.", "Hollins Family Room"),
+        ("Referred to Medway Housing Options today.", "Medway Housing Options"),
+        ("Dad attends the Radstock Fathers Project weekly.", "Radstock Fathers Project"),
+        ("Tickets bought at the Oldgate Travel Bureau.", "Oldgate Travel Bureau"),
+        ("She works at Penfold Lane Chemist.", "Penfold Lane Chemist"),
+        ("He packs at Tarrant Poultry nights.", "Tarrant Poultry"),
+        ("Letter from Quarry Farm Partnership.", "Quarry Farm Partnership"),
+        ("Seen by the Halden Missing Team.", "Halden Missing Team"),
+        ("ESOL at Kettering Adult Learning twice a week.", "Kettering Adult Learning"),
+        ("Youth club Netherby Boys' Brigade 3rd Company.", "Netherby Boys' Brigade 3rd Company"),
+        ("Advice from Okoro Lane Solicitors LLP.", "Okoro Lane Solicitors LLP"),
+        ("Uncle runs Ferozsons Travel & Cargo.", "Ferozsons Travel & Cargo"),
+        ("They worship at Masjid-e-Rahma Oldham.", "Masjid-e-Rahma Oldham"),
+        ("Mum attends Église de la Paix Leeds.", "Église de la Paix Leeds"),
+        ("They attend Living Waters Chapel, Barnfield.", "Living Waters Chapel, Barnfield"),
+    ],
+)
+def test_organisations_by_their_head_noun(text: str, org: str) -> None:
+    assert redact(text) == text.replace(org, "[ORGANISATION]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referred to the Community Mental Health Team.",
+        "Discussed with the Team Manager.",
+        "Children's Services and CAMHS attended; the Local Authority applied.",
+    ],
+)
+def test_agencies_are_kept(text: str) -> None:
+    assert redact(text) == text

@@ -50,7 +50,13 @@ _ORG_NOUN = (
     # groups and small firms by their last word: "Sahara Women's Circle", "Leicester Somali
     # Housing Trust", "Tayside Women's Aid", "Witham Valley Scaffolding", "Luton Homes Direct"
     r"|Trust|Circle|Aid|Base|Collective|Link|Voice|Scaffolding|Laund(?:e)?rette|Deli|Exhaust"
-    r"|Direct|Trimming|Tyres|Plumbing|Roofing|Cleaning|Removals|Carpets|Flooring|Windows)"
+    r"|Direct|Trimming|Tyres|Plumbing|Roofing|Cleaning|Removals|Carpets|Flooring|Windows"
+    # services, projects and trades: "Ketley Contact Suite", "Queens Park Family Room", "Thanet
+    # Housing Options", "Swindon Men and Change Project", "Brick Lane Travel Bureau", "Gornal
+    # Wood Chemist", "Weldon Park Poultry", "Wallop Farm Partnership", "Enfield Missing Team"
+    r"|Contact\s+(?:Suite|Room)|Family\s+Room|Housing\s+Options|Project|Bureau|Travel"
+    r"|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods|Grocers?|Palace|Team"
+    r"|(?:Adult|Community|Family)\s+Learning|Brigade)"
 )
 ORG_HINT_RE = re.compile(
     r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
@@ -59,12 +65,17 @@ ORG_HINT_RE = re.compile(
     r"|Tabernacle|Foundation|Refuge|A?R\.?L?\.?F\.?C|Rangers|Hub|Grill|Tap|Bar|Chippy|Bakery|Kitchen"
     r"|Ltd|Limited|Clinic|Priory|Nails|Beauty|Hair|Studio|Garage|Motors|Autos|Wash|Valeting|Caf"
     r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|[Bb]ank|Pantry|Stores?|Market|Licen"
-    r"|Home|Legal|Associates|Accountants|Lettings|Builders|Logistics|Park)\b"
+    r"|Home|Legal|Associates|Accountants|Lettings|Builders|Logistics|Park|Suite|Room|Options"
+    r"|Project|Bureau|Travel|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods"
+    r"|Grocers?|Palace|Team|Learning|Brigade)\b"
 )
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 # the same without the word boundary before "and": a quick gate (the engine skips to & or a)
 _FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
-WORSHIP_HINT_RE = re.compile(r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)\s+[A-Z]")
+WORSHIP_HINT_RE = re.compile(
+    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia|Kirk)(?:\s+|-[a-z]+-)"
+    r"(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ]"
+)
 _NAMED_HINT_WORDS = (
     "nursery",
     "playgroup",
@@ -83,7 +94,9 @@ NAMED_HINT_RE = re.compile(
 )
 ORG_RE = re.compile(
     rf"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?){_ORG_NOUN}"
-    rf"(?:\s+(?:{_ORG_NOUN}|House|Co\b))*"  # "Juniors RLFC", "Grill House", "Bakery Co"
+    rf"(?:\s+(?:{_ORG_NOUN}|House|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)\s+(?:Company|Troop|Pack|Unit))?"  # "Boys' Brigade 5th Company"
+    r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
     r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
 )
 FIRM_RE = re.compile(
@@ -94,8 +107,11 @@ FIRM_RE = re.compile(
 )
 # "Jamia Masjid Ghausia", "Guru Nanak Gurdwara Walsall": places of worship named after the noun too
 WORSHIP_AFTER_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)"
-    r"(?:\s+[A-Z][\w'’-]*){1,4})(?![\w])"  # "Gurdwara Baba Zorawar Singh Ji"
+    r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]*[ \t]){0,3}"
+    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia|Kirk)"
+    # "Gurdwara Baba Zorawar Singh Ji", "Masjid-e-Noor Blackburn", "Église de la Grâce Hull"
+    r"(?:-[a-z]{1,2}-[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}"
+    r"|(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)*[A-ZÀ-ÖØ-Þ][\w'’-]*){1,5}))(?![\w])"
 )
 # "nursery (Bright Beginnings Burslem)", "nursery, Tiny Toes Audley,", "club is Biddulph Dolphins"
 NAMED_AFTER_RE = re.compile(
@@ -110,78 +126,16 @@ SCHOOL_ACRONYM_RE = re.compile(
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 _DESCRIPTIVE = frozenset(
     [
-        "local",
-        "community",
-        "youth",
-        "family",
-        "parents",
-        "parent",
-        "baby",
-        "toddler",
-        "toddlers",
-        "parish",
-        "village",
-        "town",
-        "city",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "new",
-        "old",
-        "the",
-        "a",
-        "our",
-        "their",
-        "his",
-        "her",
-        "polish",
-        "turkish",
-        "kurdish",
-        "somali",
-        "romanian",
-        "asian",
-        "african",
-        "caribbean",
-        "muslim",
-        "sikh",
-        "hindu",
-        "christian",
-        "catholic",
-        "methodist",
-        "baptist",
-        "pentecostal",
-        "evangelical",
-        "women",
-        "womens",
-        "men",
-        "mens",
-        "girls",
-        "boys",
-        "mums",
-        "dads",
-        "carers",
-        "young",
-        "support",
-        "breakfast",
-        "saturday",
-        "sunday",
-        "weekend",
-        "supplementary",
-        "language",
-        "thai",
-        "kick",
-        "amateur",
-        "after",
-        "school",
-        "homework",
-        "holiday",
-        "lunch",
-        "drop",
-        "in",
+        "local", "community", "youth", "family", "parents", "parent", "baby", "toddler", "toddlers",
+        "parish", "village", "town", "city", "central", "north", "south", "east", "west", "new",
+        "old", "the", "a", "our", "their", "his", "her", "polish", "turkish", "kurdish", "somali",
+        "romanian", "asian", "african", "caribbean", "muslim", "sikh", "hindu", "christian",
+        "catholic", "methodist", "baptist", "pentecostal", "evangelical", "women", "womens", "men",
+        "mens", "girls", "boys", "mums", "dads", "carers", "young", "support", "breakfast",
+        "saturday", "sunday", "weekend", "supplementary", "language", "thai", "kick", "amateur",
+        "after", "school", "homework", "holiday", "lunch", "drop", "in",
     ]
-)
+)  # fmt: skip
 # literal pieces of the nouns above (case as written), to skip texts that name no organisation
 _ORG_HINTS = (
     "Club", "Centre", "Center", "Zone", "Project", "Academy", "Church", "Chapel", "Cathedral",
@@ -199,7 +153,9 @@ _ORG_HINTS = (
     "Logistics", "Park", "Boxing", "Kickboxing", "Gymnastics", "Cadets", "Scouts", "Brownies", "Guides",
     "Beavers", "Cubs", "Trust", "Circle", "Aid", "Base", "Collective", "Link", "Voice",
     "Scaffolding", "Laund", "Deli", "Exhaust", "Direct", "Trimming", "Tyres", "Plumbing",
-    "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows",
+    "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows", "Suite", "Room",
+    "Options", "Bureau", "Travel", "Partnership", "Chemist", "Pharmacy", "Butcher", "Poultry",
+    "Meats", "Foods", "Grocer", "Palace", "Team", "Learning", "Brigade", "glise", "Iglesia", "Kirk",
 )  # fmt: skip
 _SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})  # "Leek Skate Park"
 ORG_KINDS = {
@@ -289,7 +245,7 @@ def find_organisations(st: State, add: Add) -> None:
             k in st.lex.protected_words or k in st.lex.common or k in _DESCRIPTIVE for k in keys
         ):
             continue  # "Hanley Family Hub", "Potteries Centre": a public service or a place
-        end = with_town(st, m.end())
+        end = with_town(st, m.end(), comma=True)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
     worship = WORSHIP_AFTER_RE.finditer(text) if WORSHIP_HINT_RE.search(text) else iter(())
     for m in worship:
@@ -324,15 +280,18 @@ def find_organisations(st: State, add: Add) -> None:
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
+# a town after a comma, ending the phrase: "Resurrection Power Chapel, Pinehurst;"
+_COMMA_TOWN = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[ \t]*(?:[.;:)(\n]|$))")
 
 
-def with_town(st: State, end: int) -> int:
-    """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it.
+def with_town(st: State, end: int, comma: bool = False) -> int:
+    """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it;
+    with ``comma``, a town after a comma that ends the phrase too ("Zion Chapel, Pinehurst.").
 
     A town the gazetteer knows, or one capitalised word no list knows (not a word, a given
     name, a surname or vocabulary): a branch is named by its place ("Oasis Academy
     Wintringham"), and a person's name after an institution starts with a given name."""
-    m = _NEXT_WORD.match(st.text, end)
+    m = _NEXT_WORD.match(st.text, end) or (_COMMA_TOWN.match(st.text, end) if comma else None)
     if m is not None:
         words = phrase_key(m.group(1))
         for size in (len(words), 1):
