@@ -107,3 +107,51 @@ def test_organisations_by_their_head_noun(text: str, org: str) -> None:
 )
 def test_agencies_are_kept(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        # by shape alone: capitals, then parts joined by - or /, four digits or more
+        ("Police disclosure requested (DVDS-WM-5812).", "DVDS-WM-5812"),
+        ("Tenancy file HO/BRX/7731 was closed.", "HO/BRX/7731"),
+        ("Report VPD/N/0021733/23 attached.", "VPD/N/0021733/23"),
+        ("Logged as RF-3391-0072 by the desk.", "RF-3391-0072"),
+        ("Plan CP/23/0417 agreed.", "CP/23/0417"),
+        # after a cue
+        ("Hosp No: K5519032 on the ward.", "K5519032"),
+        ("Court number ZW24C00123 listed.", "ZW24C00123"),
+        ("LA ref 88231 given.", "88231"),
+        # the unit's acronym belongs to its reference
+        ("Unit consultation (FMU case 23/0415) held.", "FMU case 23/0415"),
+        ("Reference now FMU 23/0415-C.", "FMU 23/0415-C"),
+        ("Arrested. Ref CAD 5521/12JAN24.", "CAD 5521/12JAN24"),
+    ],
+)
+def test_reference_numbers_in_their_real_variants(text: str, ref: str) -> None:
+    assert redact(text) == text.replace(ref, "[CASE-NUMBER]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Covid-19 closed the school in 2020.",
+        "Year 10 pupils sat KS4 tests on the A-38 route.",
+        "Section 47 enquiry and S.20 agreed.",
+    ],
+)
+def test_shapes_that_are_no_reference_are_kept(text: str) -> None:
+    assert "[CASE-NUMBER]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("UPN: K 801200 123456 noted.", "[UPN]"),
+        ("NHS 943.476.5919 on file.", "[NHS-NUMBER]"),
+        ("NHS 943 476 5919 and 9434765919.", "[NHS-NUMBER]"),
+    ],
+)
+def test_upns_and_nhs_numbers_spaced_and_dotted(text: str, kind: str) -> None:
+    out = redact(text)
+    assert kind in out and not any(c.isdigit() for c in out)

@@ -50,7 +50,10 @@ from moderator.anonymise.patterns import (
     PHONE_RE,
     POSTCODE_AREAS,
     POSTCODE_RE,
+    REF_AFTER_ACRONYM_RE,
+    REF_OWNER_RE,
     REF_RE,
+    REF_SHAPE_RE,
     SCHOOL_HINT,
     SCHOOL_RE,
     STREET_HINT,
@@ -233,11 +236,29 @@ def _lettered(
         if clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
             text, max(0, m.start() - 30), m.start()
         ):
-            add(m.start(), m.end(), "case_number", "", 81)
+            add(_ref_owner(text, m.start()), m.end(), "case_number", "", 81)
+    for m in REF_SHAPE_RE.finditer(text, lo, hi):
+        if sum(c.isdigit() for c in m.group()) >= 4 and m.group().upper() not in st.lex.acronyms:
+            add(m.start(), m.end(), "case_number", "", 80)
+    for m in REF_AFTER_ACRONYM_RE.finditer(text, lo, hi):
+        if m.group().split()[0] not in _NOT_OWNERS:
+            add(m.start(), m.end("n"), "case_number", "", 82)
     for m in COLLAR_RE.finditer(text, lo, hi):
         if clean_left(text, m.start()):
             end = m.end("name") if m.group("name") else m.end("num")
             add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)
+
+
+# acronyms before a number that are not the reference's owner: "DOB 24/0337", "NHS", "UPN"
+_NOT_OWNERS = frozenset(["DOB", "NHS", "UPN", "NI", "TEL", "MOB", "REF", "NO", "DATE", "AGED"])
+
+
+def _ref_owner(text: str, start: int) -> int:
+    """Where a reference starts with its unit's acronym: "CAD 4412/24DEC23" ("Ref" is a cue)."""
+    m = REF_OWNER_RE.search(text, max(0, start - 12), start)
+    if m is None or m.group().split()[0] in _NOT_OWNERS:
+        return start
+    return m.start()
 
 
 def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) -> bool:

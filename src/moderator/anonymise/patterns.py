@@ -151,12 +151,12 @@ URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
 PHONE_RE = re.compile(
     r"(?:(?:\+|00)44[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)"
 )
-NHS_RE = re.compile(r"\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\w-])")
+NHS_RE = re.compile(r"\d{3}(?:[\s-]?\d{3}[\s-]?|\.\d{3}\.)\d{4}(?![\w-])")  # "603.881.2290" too
 NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
 # Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
 # QQ 12 34 56 C are what people type into notes, and the shape alone is distinctive.
 NI_RE = re.compile(r"[A-Z][A-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])")
-UPN_RE = re.compile(r"[A-HJ-NP-TV-Z]\d{11}[0-9A-Z](?![\w])")
+UPN_RE = re.compile(r"[A-HJ-NP-TV-Z] ?\d(?: ?\d){10} ?[0-9A-Z](?![\w])")  # "N 302118 765004"
 VEHICLE_RE = re.compile(r"[A-Z][A-Z]\d{2}\s?[A-Z]{3}(?![\w])")
 # Older registrations (P123 ABC, ABC 123P) only where the words before say it is a vehicle.
 VEHICLE_OLD_RE = re.compile(r"[A-Z](?:\d{1,3}\s?[A-Z]{3}|[A-Z]{2}\s?\d{1,3}[A-Z])(?![\w])")
@@ -170,9 +170,22 @@ CASE_NUMBER_RE = re.compile(
 )
 REF_RE = re.compile(r"[A-Z0-9][A-Z0-9/-]{2,}(?<=\d)|[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*[A-Z0-9]")
 CASE_CUE_RE = re.compile(
-    r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file)"
+    r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file"
+    r"|hosp(?:ital)?|patient|booking|court)"
     r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?(?:\s*(?:no\.?|number))?|crime|mosaic"
-    r"|lcs|log|incident|occurrence|urn|crn|cad)\s*[:#.]?\s*)$"
+    r"|lcs|log|incident|occurrence|urn|crn|cad|mrn|case|report|booking)\s*[:#.]?\s*)$"
+)
+# A reference by its shape, without a cue: capitals, then parts joined by "-" or "/", four
+# digits or more ("DVDS-SY-4471", "HO/THN/8812", "RF-2231-0045", "CP/24/0193").
+REF_SHAPE_RE = re.compile(
+    r"(?<![\w/-])[A-Z]{1,6}(?:[-/](?:[A-Z]{1,6}|\d{1,10}))*[-/]\d{2,10}(?:[-/][A-Z0-9]{1,8})*"
+    r"(?![\w/-])"
+)
+# A unit's acronym before its own reference belongs to it: "FMU case 24/0337", "CAD 4412/24DEC23"
+REF_OWNER_RE = re.compile(r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?$")
+# a number written with the unit's acronym, as case numbers are: "FMU 24/0337-B"
+REF_AFTER_ACRONYM_RE = re.compile(
+    r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}/\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
 )
 COLLAR_RE = re.compile(
     r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b(?:\s+(?P<name>[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?))?"
