@@ -155,3 +155,39 @@ def test_shapes_that_are_no_reference_are_kept(text: str) -> None:
 def test_upns_and_nhs_numbers_spaced_and_dotted(text: str, kind: str) -> None:
     out = redact(text)
     assert kind in out and not any(c.isdigit() for c in out)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # a flat, unit, room or pitch, with or without a house number
+        ("Viewed Flat 7, Marlow Heights last week.", "Flat 7, Marlow Heights"),
+        ("He rents Unit 3, Brookfield Works for his van.", "Unit 3, Brookfield Works"),
+        ("Placed at Room 5, Ashdown Lodge B&B tonight.", "Room 5, Ashdown Lodge B&B"),
+        ("Family on Pitch 6, Longmoor Site since spring.", "Pitch 6, Longmoor Site"),
+        ("Seen at Pitch 3, 12 Orchard Lane today.", "Pitch 3, 12 Orchard Lane"),
+        ("Traced at 2/1, 44 Kelvin Street yesterday.", "2/1, 44 Kelvin Street"),
+        ("Uncle lives at 9 Hadley Villas now.", "9 Hadley Villas"),
+        # house names, with the street after them
+        ("Staying at Rose Cottage, Mill Lane with gran.", "Rose Cottage, Mill Lane"),
+        ("Nan lives at Tŷ Gwyn, Heol y Felin now.", "Tŷ Gwyn, Heol y Felin"),
+        ("They moved to The Old Forge last year.", "The Old Forge"),
+        # a street after the words that say someone lives there, in lower case too
+        ("Dad now lives on Harcourt Vale Rise.", "Harcourt Vale Rise"),
+        ('She said "i live on pennington fold road".', "pennington fold road"),
+    ],
+)
+def test_addresses_in_more_forms(text: str, address: str) -> None:
+    assert redact(text) == text.replace(address, "[ADDRESS]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They walked past Hill Farm to the park.",
+        "She lives in the main road flats, she said.",
+        "Mum lives on the High Street.",
+    ],
+)
+def test_places_that_are_no_address_are_kept(text: str) -> None:
+    assert "[ADDRESS]" not in redact(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.addresses import find_unnumbered_addresses
 from moderator.anonymise.cues import (
     HONORIFICS,
     LEADING_WORDS,
@@ -50,10 +51,7 @@ from moderator.anonymise.patterns import (
     PHONE_RE,
     POSTCODE_AREAS,
     POSTCODE_RE,
-    REF_AFTER_ACRONYM_RE,
-    REF_OWNER_RE,
     REF_RE,
-    REF_SHAPE_RE,
     SCHOOL_HINT,
     SCHOOL_RE,
     STREET_HINT,
@@ -69,6 +67,7 @@ from moderator.anonymise.patterns import (
     nhs_valid,
     phone_ok,
 )
+from moderator.anonymise.references import find_references, ref_owner
 from moderator.anonymise.state import Cand, State, confidence_for
 
 
@@ -124,8 +123,11 @@ def find_patterns(st: State) -> None:
         found = ADDRESS_RE.match(text, flat.start() if flat else start)
         if found is not None:
             end = _without_town(text, found.start(), found.end())
-            add(found.start(), end, "address", _norm_ident(text[found.start() : end]), 70)
+            # a Scottish flat ("3/2, 19 …") is no date: the prefixed address comes first
+            rank = 76 if found.start() < start else 70
+            add(found.start(), end, "address", _norm_ident(text[found.start() : end]), rank)
             previous_end = found.end()
+    find_unnumbered_addresses(st, text, add)
     for m in near(STREET_RE, STREET_HINT, text, 60, 12):
         words = phrase_key(m.group())
         if (
@@ -147,6 +149,7 @@ def find_patterns(st: State) -> None:
         if c.kind in ("date", "dob"):  # with its weekday, week, time: "Wed 6 March 2024 15:02"
             c.start, c.end = widen_date(st.text, c.start, c.end)
     raw = _without_parts_of_institutions(raw)
+    _widen_home(raw)
     raw.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     for c in raw:
         if st.free(c.start, c.end):
@@ -236,29 +239,12 @@ def _lettered(
         if clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
             text, max(0, m.start() - 30), m.start()
         ):
-            add(_ref_owner(text, m.start()), m.end(), "case_number", "", 81)
-    for m in REF_SHAPE_RE.finditer(text, lo, hi):
-        if sum(c.isdigit() for c in m.group()) >= 4 and m.group().upper() not in st.lex.acronyms:
-            add(m.start(), m.end(), "case_number", "", 80)
-    for m in REF_AFTER_ACRONYM_RE.finditer(text, lo, hi):
-        if m.group().split()[0] not in _NOT_OWNERS:
-            add(m.start(), m.end("n"), "case_number", "", 82)
+            add(ref_owner(text, m.start()), m.end(), "case_number", "", 81)
+    find_references(st, lo, hi, add)
     for m in COLLAR_RE.finditer(text, lo, hi):
         if clean_left(text, m.start()):
             end = m.end("name") if m.group("name") else m.end("num")
             add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)
-
-
-# acronyms before a number that are not the reference's owner: "DOB 24/0337", "NHS", "UPN"
-_NOT_OWNERS = frozenset(["DOB", "NHS", "UPN", "NI", "TEL", "MOB", "REF", "NO", "DATE", "AGED"])
-
-
-def _ref_owner(text: str, start: int) -> int:
-    """Where a reference starts with its unit's acronym: "CAD 4412/24DEC23" ("Ref" is a cue)."""
-    m = REF_OWNER_RE.search(text, max(0, start - 12), start)
-    if m is None or m.group().split()[0] in _NOT_OWNERS:
-        return start
-    return m.start()
 
 
 def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) -> bool:
@@ -274,6 +260,20 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
 
 
 STREET_TYPE_RE = re.compile(rf"\b(?:{STREET_TYPES})\b")
+
+
+def _widen_home(raw: list[Cand]) -> None:
+    """The record's own address found inside a longer address ("Flat 3, " or "3/2, " before
+    it) takes the longer span: the flat is as identifying as the street."""
+    homes = [c for c in raw if c.kind == "address" and c.ident == "home"]
+    if not homes:
+        return
+    for d in raw:
+        if d.kind != "address" or d.ident == "home":
+            continue
+        for c in homes:
+            if d.start < c.start and c.end <= d.end:
+                c.start = d.start
 
 
 def _without_town(text: str, start: int, end: int) -> int:

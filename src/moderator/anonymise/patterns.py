@@ -175,18 +175,6 @@ CASE_CUE_RE = re.compile(
     r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?(?:\s*(?:no\.?|number))?|crime|mosaic"
     r"|lcs|log|incident|occurrence|urn|crn|cad|mrn|case|report|booking)\s*[:#.]?\s*)$"
 )
-# A reference by its shape, without a cue: capitals, then parts joined by "-" or "/", four
-# digits or more ("DVDS-SY-4471", "HO/THN/8812", "RF-2231-0045", "CP/24/0193").
-REF_SHAPE_RE = re.compile(
-    r"(?<![\w/-])[A-Z]{1,6}(?:[-/](?:[A-Z]{1,6}|\d{1,10}))*[-/]\d{2,10}(?:[-/][A-Z0-9]{1,8})*"
-    r"(?![\w/-])"
-)
-# A unit's acronym before its own reference belongs to it: "FMU case 24/0337", "CAD 4412/24DEC23"
-REF_OWNER_RE = re.compile(r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?$")
-# a number written with the unit's acronym, as case numbers are: "FMU 24/0337-B"
-REF_AFTER_ACRONYM_RE = re.compile(
-    r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}/\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
-)
 COLLAR_RE = re.compile(
     r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b(?:\s+(?P<name>[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?))?"
 )
@@ -196,6 +184,7 @@ STREET_TYPES = (
     r"|Place|Pl|Gardens|Gdns|Terrace|Terr|Way|Walk|Rise|View|Square|Sq|Hill|Row|Mews|Parade"
     r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights"
     r"|Vennel|Wynd|Brae|Loan|Gait|Cottages|Lanes|Parkway|Circus|Approach|Nook|Dale"
+    r"|Villas|Site|Works|Tower|Buildings|Mansions"
 )
 STREET_HINT = re.compile(
     r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)\b"
@@ -203,10 +192,14 @@ STREET_HINT = re.compile(
 # Where a house number may start an address: a number followed by a space, comma or letter
 # (not 12/04 or 10:30), possibly after "Flat 3, ".
 ADDRESS_START_RE = re.compile(r"\d{1,4}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
-FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt|Unit|Room)\s+(?:\d+[A-Za-z]?,?\s+)?$")
+# a flat, unit or pitch before the house number ("Flat 3, ", "Pitch 4, "; Scottish "3/2, ")
+FLAT_PREFIX = r"(?:(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+(?:\d+|[A-Z])[A-Za-z]?(?:/\d+)?,?|\d{1,2}/\d{1,2},)"
+FLAT_BEFORE_RE = re.compile(
+    rf"(?:{FLAT_PREFIX}\s+|(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+)$"
+)
 CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 ADDRESS_RE = re.compile(
-    r"(?<![\w])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?"
+    rf"(?<![\w/])(?:{FLAT_PREFIX}\s+)?"
     r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+"
     rf"(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES})\.?(?![\w])"
     rf"(?:,[ \t]*{CAPWORD}(?:[ \t-](?:on|upon|under|in|le|{CAPWORD})){{0,3}}(?![\w]))?"

@@ -1,0 +1,79 @@
+"""Addresses written without a house number before a street, found by their grammar.
+
+Beside the numbered addresses of :mod:`.layer_patterns` (``Flat 3, 45 Station Road``):
+
+* a flat, unit, room or pitch in a named building or site (``Flat 11, Sovereign Quay``,
+  ``Pitch 2, Ryehill Site``, ``Unit 4, Pennyroyal Works``);
+* a house name, with the street after it (``Rose Cottage, Mill Lane``, ``Tŷ Newydd, Lôn
+  Bryncelyn``, ``The Old Forge``), and a Welsh street named after its noun (``Heol y Felin``);
+* a street after the words that say someone lives there (``lives on Sutton Valence Rise``),
+  in lower case too (``her house on allerton grange way``).
+
+The town written after an address is left, as for numbered addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.patterns import CAPWORD, STREET_TYPES
+from moderator.anonymise.state import State
+
+Add = Callable[[int, int, str, str, int], None]
+
+_BUILDING = rf"(?:{STREET_TYPES}|House|Lodge|Point|Block|Estate|Centre)"
+PREFIXED_RE = re.compile(
+    r"(?<![\w])(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+(?:\d{1,4}|[A-Z])[A-Za-z]?(?:/\d+)?,?\s+"
+    rf"(?:{CAPWORD}\s+){{0,3}}{_BUILDING}(?:\s+B&B)?(?![\w])"
+)
+_WELSH_STREET = r"(?:Lôn|Heol|Ffordd|Stryd)\s+(?:[Yy]\s+)?[A-Z][\w'’-]+"
+_STREET = rf"(?:(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES})|{_WELSH_STREET})(?![\w])"
+# residential nouns only: "Hill Farm" or "Meadow House" may be a business or a service
+HOUSE_RE = re.compile(
+    rf"(?<![\w])(?:(?:The\s+)?(?:{CAPWORD}\s+){{1,2}}(?:Cottages?|Farmhouse|Bungalow|Forge)"
+    r"|Tŷ\s+[A-Z][\w'’-]+)"
+    rf"(?:,?\s+{_STREET})?(?![\w])"
+)
+WELSH_STREET_RE = re.compile(rf"(?<![\w]){_WELSH_STREET}(?![\w])")
+_LIVES = r"(?:lives?|living|lived|moved|moving|staying|stays|house|home|flat|address)"
+LIVES_ON_RE = re.compile(
+    rf"\b{_LIVES}\s+(?:(?:on|at|in|to)\s+)?(?P<s>(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}))(?![\w])"
+)
+_LOWER_TYPES = (
+    "road|street|way|lane|avenue|close|crescent|drive|grove|rise|gardens|terrace|court|place"
+)
+LIVES_ON_LOWER_RE = re.compile(
+    rf"\b{_LIVES}\s+(?:on|at|in)\s+(?P<s>(?:[a-z]+\s+){{1,3}}(?:{_LOWER_TYPES}))\b"
+)
+_HINTS = ("Flat", "Apartment", "Apt", "Unit", "Room", "Pitch", "Plot", "Cottage", "Farmhouse")
+_HINTS_MORE = ("Bungalow", "Forge", "Tŷ", "Lôn", "Heol", "Ffordd", "Stryd")
+
+
+def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
+    """Add addresses without a house number before the street (``text`` is the note, its
+    lines in capitals written in title case so that the grammar reads them)."""
+    if any(h in text for h in _HINTS) or any(h in text for h in _HINTS_MORE):
+        # a flat in a named building outranks the building's own name ("Ashdown Lodge")
+        for pattern, rank in ((PREFIXED_RE, 72), (HOUSE_RE, 69), (WELSH_STREET_RE, 69)):
+            for m in pattern.finditer(text):
+                add(m.start(), m.end(), "address", _ident(m.group()), rank)
+    lower = text.lower()
+    if not any(
+        w in lower for w in ("live", "living", "moved", "moving", "stay", "house")
+    ) and not any(w in lower for w in ("home", "flat", "address")):
+        return
+    lex = st.lex
+    for m in LIVES_ON_RE.finditer(text):
+        words = phrase_key(m.group("s"))
+        if not all(w in lex.common or w in lex.protected_words for w in words[:-1]):
+            add(m.start("s"), m.end("s"), "address", _ident(m.group("s")), 66)
+    for m in LIVES_ON_LOWER_RE.finditer(text):
+        words = phrase_key(m.group("s"))
+        if words[0] not in lex.words and words[0] not in lex.protected_words:
+            add(m.start("s"), m.end("s"), "address", _ident(m.group("s")), 60)
+
+
+def _ident(address: str) -> str:
+    return " ".join(phrase_key(address))
