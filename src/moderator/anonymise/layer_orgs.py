@@ -93,7 +93,7 @@ NAMED_HINT_RE = re.compile(
     r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
 )
 ORG_RE = re.compile(
-    rf"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?){_ORG_NOUN}"
+    rf"(?<![\w])(?=[A-Z])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?){_ORG_NOUN}"
     rf"(?:\s+(?:{_ORG_NOUN}|House|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)\s+(?:Company|Troop|Pack|Unit))?"  # "Boys' Brigade 5th Company"
     r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
