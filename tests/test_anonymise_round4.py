@@ -191,3 +191,32 @@ def test_addresses_in_more_forms(text: str, address: str) -> None:
 )
 def test_places_that_are_no_address_are_kept(text: str) -> None:
     assert "[ADDRESS]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Chronology\nNov 4th: home visit, flat cold.", "Nov 4th"),
+        ("Chronology\n9th - school rang about bruising.", "9th"),
+        ("Chronology\nthe twentieth - Strategy discussion held.", "the twentieth"),
+        ("Second bruise seen 3.IV.23 by nursery.", "3.IV.23"),
+        ("Voicemail Tues 16:40: please ring back.", "Tues 16:40"),
+        ("Sent: Mon, 4 Mar 2024 at 09:12 by the host.", "Mon, 4 Mar 2024 at 09:12"),
+        ("CYFARFOD Dydd Mercher 6 Mawrth yn yr ysgol.", "Dydd Mercher 6 Mawrth"),
+        ("Next meeting: dydd Iau 21ain.", "dydd Iau 21ain"),
+    ],
+)
+def test_dates_by_day_alone_and_in_other_conventions(text: str, date: str) -> None:
+    assert redact(text) == text.replace(date, "[DATE]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She scored 9th in the race and came home.",
+        "Open Monday to Friday; the clinic shuts at noon.",
+        "Chapter IV. She read it twice.",
+    ],
+)
+def test_ordinals_and_weekdays_that_date_nothing_are_kept(text: str) -> None:
+    assert "[DATE]" not in redact(text)

@@ -86,7 +86,7 @@ _TIME_BEFORE = re.compile(
     r"(?<![\w:.])(?:\d{1,2}[:.]\d{2}|\d{4}[ \t]*(?i:hrs|hours))[ \t]+(?:on[ \t]+)?$"
 )
 _TIME_AFTER = re.compile(
-    r",?[ \t]+(?:\d{1,2}:\d{2}(?:[ \t]*(?i:am|pm|hrs))?|\d{4}[ \t]*(?i:hrs))(?![\w:])"
+    r",?[ \t]+(?:at[ \t]+)?(?:\d{1,2}:\d{2}(?:[ \t]*(?i:am|pm|hrs))?|\d{4}[ \t]*(?i:hrs))(?![\w:])"
 )
 
 
@@ -104,3 +104,48 @@ def widen_date(text: str, start: int, end: int) -> tuple[int, int]:
     if m is not None:
         end = m.end()
     return start, end
+
+
+_WEEKDAY = (
+    r"(?:Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)"
+)
+# a chronology's item dated by its day alone: "14th - sister…", "the fifteenth - Strategy…"
+ITEM_DAY_RE = re.compile(
+    r"(?m:^)[ \t>*•]*(?:[-–][ \t]*)?(?P<d>(?:[Tt]he[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)"
+    r"|(?i:(?:(?:twenty|thirty)[ \t-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth)))(?=[ \t]*[-–:])"
+)
+# a month in Roman numerals, as central European notes write it: "8.II.24", "14.XI.2023"
+ROMAN_DATE_RE = re.compile(
+    r"(?<![\w.])\d{1,2}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?:\d{4}|\d{2})(?![\w]|\.\d)"
+)
+# a weekday with a time, no date: "Voicemail Fri 10:05", "Sat at 9.30am"
+WEEKDAY_TIME_RE = re.compile(
+    rf"(?<![\w]){_WEEKDAY}\.?,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[:.]\d{{2}}(?:[ \t]*(?i:am|pm))?"
+    r"(?![\w]|[:.]\d)"
+)
+_WELSH_MONTH = (
+    r"(?:Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
+)
+# Welsh: "Dydd Llun 11 Mawrth", "dydd Gwener 15fed", "12fed Mawrth 2024"
+WELSH_DATE_RE = re.compile(
+    r"(?<![\w])(?:(?:[Dd]ydd[ \t]+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)[ \t]+)"
+    r"\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?(?:[ \t]+" + _WELSH_MONTH + r")?"
+    r"|\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?[ \t]+" + _WELSH_MONTH + r")(?:[ \t]+\d{4})?(?![\w])"
+)
+
+
+def find_day_dates(text: str) -> list[tuple[int, int]]:
+    """Dates written by a day alone or in other conventions: a chronology item's ordinal
+    (``14th -``, ``the fifteenth -``), a Roman month (``8.II.24``), a weekday with a time
+    (``Fri 10:05``), and Welsh dates (``Dydd Llun 11 Mawrth``, ``dydd Gwener 15fed``)."""
+    out = [m.span("d") for m in ITEM_DAY_RE.finditer(text)]
+    if "." in text and ("I." in text or "V." in text or "X." in text):
+        out += [m.span() for m in ROMAN_DATE_RE.finditer(text)]
+    if ":" in text or "." in text:
+        out += [m.span() for m in WEEKDAY_TIME_RE.finditer(text)]
+    if "ydd" in text or "Mawrth" in text or "Mai" in text or "Medi" in text or "Awst" in text:
+        out += [m.span() for m in WELSH_DATE_RE.finditer(text)]
+    return out

@@ -17,7 +17,7 @@ from moderator.anonymise.cues import (
     HONORIFICS,
     LEADING_WORDS,
 )
-from moderator.anonymise.date_words import widen_date
+from moderator.anonymise.date_words import find_day_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, with_town
@@ -111,6 +111,8 @@ def find_patterns(st: State) -> None:
         add(m.start(), m.end(), kind, "", 75)
         for start, end in coordinated_days(text, m):
             add(start, end, "date", "", 75)
+    for start, end in find_day_dates(text):
+        add(start, end, "date", "", 73)
     find_variants(st, add)
     find_organisations(st, add)
     text = title_shouted(text)  # addresses in a police form's capitals
