@@ -220,3 +220,8 @@ def test_dates_by_day_alone_and_in_other_conventions(text: str, date: str) -> No
 )
 def test_ordinals_and_weekdays_that_date_nothing_are_kept(text: str) -> None:
     assert "[DATE]" not in redact(text)
+
+
+def test_a_hospital_named_like_a_college_is_kept() -> None:
+    text = "Grandad is in St Mary's College Hospital this week."
+    assert redact(text) == text

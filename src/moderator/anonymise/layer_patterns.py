@@ -310,6 +310,8 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     name = phrase_key(st.text[start:name_end])
     if protected_phrase(st, phrase_key(st.text[start : m.end()]), len(name)):
         return None
+    if _HOSPITAL_AFTER.match(st.text, m.end()):
+        return None  # "King's College Hospital": a hospital, named like a college
     if len(name) == 1 and kind != "address" and name[0] in lex.common:
         return None  # "Special School", "Local Surgery": generic, not a named one
     if kind != "address" and generic_name(st, name):
@@ -318,6 +320,7 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     return Cand(start, end, kind, " ".join(name), 60, 0.9)
 
 
+_HOSPITAL_AFTER = re.compile(r"[ \t]+(?:Hospital|Hospice|Infirmary)\b")
 _INSTITUTIONS = frozenset({"school", "gp_practice", "org"})  # "Lister Lane Grill" is a firm
 
 
