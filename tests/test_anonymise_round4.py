@@ -225,3 +225,21 @@ def test_ordinals_and_weekdays_that_date_nothing_are_kept(text: str) -> None:
 def test_a_hospital_named_like_a_college_is_kept() -> None:
     text = "Grandad is in St Mary's College Hospital this week."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "placeholder"),
+    [
+        ("He drinks at The Ferret Tap most nights.", "The Ferret Tap", "[ORGANISATION]"),
+        ("She is doing well at The Moorside Academy now.", "The Moorside Academy", "[SCHOOL]"),
+        ("They attend Our Lady of Lourdes Church.", "Our Lady of Lourdes Church", "[ORGANISATION]"),
+    ],
+)
+def test_a_capitalised_the_inside_a_sentence_is_part_of_the_name(
+    text: str, name: str, placeholder: str
+) -> None:
+    assert redact(text) == text.replace(name, placeholder)
+
+
+def test_the_opening_a_sentence_is_not_part_of_the_name() -> None:
+    assert redact("The Ferret Tap is closed.") == "The [ORGANISATION] is closed."

@@ -189,7 +189,7 @@ def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:
 def _trim_leading(st: State, start: int, end: int) -> int:
     for w in WORD_RE.finditer(st.text, start, end):
         key = w.group().casefold()
-        if key in ("st", "saint"):
+        if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):
             break
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS or key == "the":
             start = w.end()
@@ -205,6 +205,20 @@ def _trim_leading(st: State, start: int, end: int) -> int:
 
 _PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+of[ \t]+")
 _TITLED = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
+
+
+def name_starts(text: str, at: int, word: str) -> bool:
+    """Whether ``word`` at ``at`` starts a name although it is an everyday word: "Our Lady
+    of …", and a capitalised "The" inside a sentence ("drinking at The Killie Tap", "doing
+    well at The Kidsgrove Academy"), part of the name as written."""
+    if word == "Our":
+        return text.startswith(" Lady", at + 3)
+    if word != "The":
+        return False
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and (text[i].isalnum() or text[i] == ",")
 
 
 def whole_words(text: str, word: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from moderator.anonymise.cues import (
 from moderator.anonymise.date_words import find_day_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
-from moderator.anonymise.layer_orgs import find_organisations, generic_name, with_town
+from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
     WORD_RE,
@@ -297,7 +297,7 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     lex = st.lex
     for w in WORD_RE.finditer(st.text, start, name_end):
         key = w.group().casefold()
-        if key in ("st", "saint"):
+        if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):
             break
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
             start = w.end()
