@@ -204,6 +204,7 @@ def test_places_that_are_no_address_are_kept(text: str) -> None:
         ("Sent: Mon, 4 Mar 2024 at 09:12 by the host.", "Mon, 4 Mar 2024 at 09:12"),
         ("CYFARFOD Dydd Mercher 6 Mawrth yn yr ysgol.", "Dydd Mercher 6 Mawrth"),
         ("Next meeting: dydd Iau 21ain.", "dydd Iau 21ain"),
+        ("Chronology\nBoxing Day: police called to the flat.", "Boxing Day"),
     ],
 )
 def test_dates_by_day_alone_and_in_other_conventions(text: str, date: str) -> None:
@@ -243,3 +244,8 @@ def test_a_capitalised_the_inside_a_sentence_is_part_of_the_name(
 
 def test_the_opening_a_sentence_is_not_part_of_the_name() -> None:
     assert redact("The Ferret Tap is closed.") == "The [ORGANISATION] is closed."
+
+
+def test_a_handle_after_posts_as_is_a_username() -> None:
+    out = redact("Aunt posts on Facebook as jo.anne.k22 asking for money.")
+    assert out == "Aunt posts on Facebook as [USERNAME] asking for money."

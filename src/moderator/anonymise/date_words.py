@@ -115,7 +115,10 @@ ITEM_DAY_RE = re.compile(
     r"(?m:^)[ \t>*•]*(?:[-–][ \t]*)?(?P<d>(?:[Tt]he[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)"
     r"|(?i:(?:(?:twenty|thirty)[ \t-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
     r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
-    r"|eighteenth|nineteenth|twentieth|thirtieth)))(?=[ \t]*[-–:])"
+    r"|eighteenth|nineteenth|twentieth|thirtieth)"
+    # a festival's day heading an item: "Christmas Eve: police called"
+    r"|Christmas[ \t]+(?:Eve|Day)|Boxing[ \t]+Day|New[ \t]+Year['’]s[ \t]+(?:Eve|Day)"
+    r"|Easter[ \t]+(?:Sunday|Monday)|Bonfire[ \t]+Night|Hallowe['’]?en|Halloween))(?=[ \t]*[-–:])"
 )
 # a month in Roman numerals, as central European notes write it: "8.II.24", "14.XI.2023"
 ROMAN_DATE_RE = re.compile(

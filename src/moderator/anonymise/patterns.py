@@ -241,7 +241,7 @@ HOME_RE = re.compile(
 HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 HANDLE_CUE_RE = re.compile(
     r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
-    r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap)(?:\s+(?:is|was|of|name)){0,2}"
+    r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap)(?:\s+(?:is|was|of|name|as)){0,2}"
     r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
 )
 INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3})(?![\w])")
