@@ -56,7 +56,7 @@ _ORG_NOUN = (
     # Wood Chemist", "Weldon Park Poultry", "Wallop Farm Partnership", "Enfield Missing Team"
     r"|Contact\s+(?:Suite|Room)|Family\s+Room|Housing\s+Options|Project|Bureau|Travel"
     r"|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods|Grocers?|Palace|Team"
-    r"|(?:Adult|Community|Family)\s+Learning|Brigade)"
+    r"|(?:Adult|Community|Family)\s+Learning|(?:Boys|Girls|Lads)['’]?\s+Brigade)"
 )
 ORG_HINT_RE = re.compile(
     r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
@@ -157,7 +157,13 @@ _ORG_HINTS = (
     "Options", "Bureau", "Travel", "Partnership", "Chemist", "Pharmacy", "Butcher", "Poultry",
     "Meats", "Foods", "Grocer", "Palace", "Team", "Learning", "Brigade", "glise", "Iglesia", "Kirk",
 )  # fmt: skip
-_SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})  # "Leek Skate Park"
+# nouns public services are named by: with only places and everyday words before them
+# ("Hanley Family Hub", "Leek Skate Park", "Stoke Youth Offending Team", "Leeds Housing
+# Options", "Early Help Project") they name a service anyone may name, not a family's club
+_SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})
+# ...and agencies' nouns, kept with any everyday English words before them ("Troubled
+# Families Project", "Community Paediatric Team"), but not with a name ("Ketley Contact Suite")
+_AGENCY_NOUNS = frozenset({"team", "project", "housing", "learning", "adult", "contact", "family"})
 ORG_KINDS = {
     "nursery": "school",
     "playgroup": "school",
@@ -205,6 +211,18 @@ def _trim_leading(st: State, start: int, end: int) -> int:
 
 _PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+of[ \t]+")
 _TITLED = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
+
+
+def _service_word(st: State, key: str) -> bool:
+    """A word a public service is named by: a place, a practice term or acronym, an
+    everyday English word ("Early Help", "MASH", "Troubled Families", "Paediatric")."""
+    lex = st.lex
+    return (
+        key in lex.protected_words
+        or key in lex.words
+        or key in _DESCRIPTIVE
+        or key.upper() in lex.acronyms
+    )
 
 
 def name_starts(text: str, at: int, word: str) -> bool:
@@ -259,6 +277,8 @@ def find_organisations(st: State, add: Add) -> None:
             k in st.lex.protected_words or k in st.lex.common or k in _DESCRIPTIVE for k in keys
         ):
             continue  # "Hanley Family Hub", "Potteries Centre": a public service or a place
+        if noun in _AGENCY_NOUNS and all(_service_word(st, k) for k in keys):
+            continue  # "Stoke Youth Offending Team", "Leeds Housing Options"
         end = with_town(st, m.end(), comma=True)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
     worship = WORSHIP_AFTER_RE.finditer(text) if WORSHIP_HINT_RE.search(text) else iter(())
