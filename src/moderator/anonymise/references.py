@@ -26,6 +26,8 @@ REF_AFTER_ACRONYM_RE = re.compile(
     r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}/\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
 )
 
+# a plan or a test with its year is no reference: "EHCP-2023", "GCSE/2024", "CAMHS-2024"
+_YEAR_TAG = re.compile(r"[A-Z]{1,6}[-/](?:19|20)\d\d")
 # acronyms before a number that do not own it: "DOB 24/0337", "NHS", "UPN", "Ref" (a cue)
 _NOT_OWNERS = frozenset(["DOB", "NHS", "UPN", "NI", "TEL", "MOB", "REF", "NO", "DATE", "AGED"])
 
@@ -45,7 +47,7 @@ def find_references(
     stretch around digits (``text[lo:hi]``)."""
     text = st.text
     for m in REF_SHAPE_RE.finditer(text, lo, hi):
-        if sum(c.isdigit() for c in m.group()) >= 4 and m.group().upper() not in st.lex.acronyms:
+        if sum(c.isdigit() for c in m.group()) >= 4 and not _YEAR_TAG.fullmatch(m.group()):
             add(m.start(), m.end(), "case_number", "", 80)
     for m in REF_AFTER_ACRONYM_RE.finditer(text, lo, hi):
         if m.group().split()[0] not in _NOT_OWNERS:
