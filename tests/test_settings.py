@@ -131,3 +131,35 @@ def test_a_missing_workbench_dependency_is_a_clear_error(monkeypatch: pytest.Mon
     result = run("demo", code=1)
     assert "needs the Python package 'textual'" in result.output
     assert "rubric" not in result.output.lower()  # no quiet fallback to another screen
+
+
+def test_environment_names_any_case_groups_by_part_or_whole_and_mappings_as_json(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The environment reaches every kind of setting, and a part of a group keeps the rest."""
+    _config("sample:\n  rate: 0.25\n  seed: 7\nkeys:\n  grading.submit: ctrl+s\n")
+    monkeypatch.setenv("moderator_idle_lock_minutes", "3")
+    monkeypatch.setenv("MODERATOR_SAMPLE__EXCLUDE_MONTHS", "0")
+    monkeypatch.setenv("MODERATOR_KEYS", '{"grading.submit": "ctrl+enter"}')
+    monkeypatch.setenv("MODERATOR_NOT_A_SETTING", "ignored")
+    settings = load_settings()
+    assert settings.idle_lock_minutes == 3
+    assert (settings.sample.rate, settings.sample.seed, settings.sample.exclude_months) == (
+        0.25,
+        7,
+        0,
+    )
+    assert settings.keys == {"grading.submit": "ctrl+enter"}
+    monkeypatch.setenv("MODERATOR_SAMPLE", '{"rate": 0.75}')
+    monkeypatch.delenv("MODERATOR_SAMPLE__EXCLUDE_MONTHS")
+    assert load_settings().sample.rate == 0.75
+
+
+def test_a_bad_environment_value_is_one_message_naming_the_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MODERATOR_SIGNIN_MAX_FAILURES", "many")
+    with pytest.raises(BadInput) as caught:
+        load_settings()
+    assert "MODERATOR_" in str(caught.value)
+    assert any("signin_max_failures" in line for line in caught.value.details)

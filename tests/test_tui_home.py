@@ -238,6 +238,63 @@ async def test_keys_can_be_remapped_by_binding_id(db: Path) -> None:
         assert home.sort_column == "case"
 
 
+def footer_text(pilot: Pilot[None]) -> str:
+    from moderator.tui.widgets.footer import Footer
+
+    return pilot.app.screen.query_one(Footer).render().plain
+
+
+async def test_the_key_bar_shows_the_screens_keys_and_a_click_presses_one(db: Path) -> None:
+    from moderator.tui.widgets.footer import Footer
+
+    settings = load_settings(db=db, user="mia").model_copy(update={"keys": {"home.sort": "o"}})
+    from moderator.tui.app import create_app
+    from tests.tui_support import TODAY
+
+    app = create_app(settings, today=lambda: TODAY, cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        bar = footer_text(pilot)
+        assert "? Help" in bar and "o Sort" in bar and "s Sort" not in bar  # the remap shows
+        assert bar.rstrip().endswith("Commands")  # the palette's key at the right edge
+        await pilot.click(Footer, offset=(bar.index("Help"), 0))
+        await wait_for_screen(pilot, HelpScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.click(Footer, offset=(footer_text(pilot).index("Commands"), 0))
+        await wait_for_palette(pilot)
+
+
+async def wait_for_palette(pilot: Pilot[None]) -> None:
+    from textual.command import CommandPalette
+
+    for _ in range(100):
+        if isinstance(pilot.app.screen, CommandPalette):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"the command palette did not open; on {pilot.app.screen!r}")
+
+
+async def test_the_title_bar_follows_the_screen_and_its_icon_opens_the_palette(db: Path) -> None:
+    from moderator.tui.widgets.header import Header
+
+    def title() -> str:
+        return pilot.app.screen.query_one(Header).render().plain
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert "moderator — mia · manager" in title()
+        await open_case(pilot, "C-101")
+        for _ in range(100):  # the grading screen names the audit once its sheet is read
+            if "C-101" in title():
+                break
+            await pilot.pause(0.05)
+        assert "C-101" in title() and "mia" in title()
+        await pilot.click(Header, offset=(1, 0))
+        await wait_for_palette(pilot)
+
+
 async def test_clicking_a_highlighted_row_opens_the_audit(db: Path) -> None:
     from moderator.tui.screens.grading import GradingScreen
 

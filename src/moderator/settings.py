@@ -1,9 +1,12 @@
 """User settings: the one place moderator reads its configuration.
 
-pydantic-settings reads, highest priority first: values given on the command
-line, the environment (``MODERATOR_*``; nested values with ``__``, for example
-``MODERATOR_SAMPLE__RATE``), then the YAML config file (``MODERATOR_CONFIG``,
-else ``config.yaml`` in the platform config directory). The domain and the
+Highest priority first: values given on the command line, the environment
+(``MODERATOR_*``, any case; nested values with ``__``, for example
+``MODERATOR_SAMPLE__RATE``; a mapping as JSON, ``MODERATOR_KEYS='{"a": "b"}'``),
+then the YAML config file (``MODERATOR_CONFIG``, else ``config.yaml`` in the
+platform config directory). pydantic validates the merged values. The three
+sources are merged here rather than by pydantic-settings, whose import alone
+cost the workbench's cold start a tenth of a second. The domain and the
 services read no environment and no config: the faces (``cli/``, ``tui/``)
 load the settings here and pass paths and defaults in.
 
@@ -13,18 +16,13 @@ See ``docs/architecture.md`` for every setting.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    YamlConfigSettingsSource,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from moderator.errors import BadInput
 from moderator.files import write_private
@@ -71,26 +69,10 @@ class SampleDefaults(BaseModel):
     """Leave out cases moderated in the last N months (0: none)."""
 
 
-class _ConfigFile(YamlConfigSettingsSource):
-    """The YAML config file, with one clear message when it cannot be used."""
+class Settings(BaseModel):
+    """Settings for one run of moderator (build them with :func:`load_settings`)."""
 
-    def _read_file(self, file_path: Any) -> dict[str, Any]:
-        try:
-            data = super()._read_file(file_path)
-        except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-            raise BadInput(f"{file_path}: cannot read config: {exc}") from None
-        if not isinstance(data, dict):
-            raise BadInput(f"{file_path}: config must be a YAML mapping")
-        # An empty key (`user:`) means "not set", as if the line were absent.
-        return {k: v for k, v in data.items() if v is not None}
-
-
-class Settings(BaseSettings):
-    """Settings for one run of moderator."""
-
-    model_config = SettingsConfigDict(
-        env_prefix="MODERATOR_", env_nested_delimiter="__", extra="ignore"
-    )
+    model_config = ConfigDict(extra="ignore")
 
     db: Path | None = None
     """Database file; default is the platform data directory."""
@@ -123,18 +105,6 @@ class Settings(BaseSettings):
     authority: str | None = None
     """The authority's name, for report titles."""
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Given values, then the environment, then the config file."""
-        return init_settings, env_settings, _ConfigFile(settings_cls, yaml_file=config_path())
-
     def db_path(self) -> Path:
         """The database path to use."""
         return self.db or default_db_path()
@@ -156,11 +126,80 @@ class Settings(BaseSettings):
         return self.pack_key_file or _config_dir() / "pack.key"
 
 
+def _read_config_file(path: Path) -> dict[str, Any]:
+    """The config file's mapping ({} when there is no file), or one clear message."""
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{path}: cannot read config: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise BadInput(f"{path}: config must be a YAML mapping")
+    # An empty key (`user:`) means "not set", as if the line were absent.
+    return {k: v for k, v in data.items() if v is not None}
+
+
+ENV_PREFIX = "moderator_"
+
+
+def _read_environment() -> dict[str, Any]:
+    """``MODERATOR_*`` variables naming a setting, nested on ``__``; others are ignored.
+
+    A setting that is a mapping or a group (``keys``, ``sample``) may also be given
+    whole, as JSON. Names are matched in any case.
+    """
+    found: dict[str, Any] = {}
+    for name, value in os.environ.items():
+        lowered = name.lower()
+        if not lowered.startswith(ENV_PREFIX):
+            continue
+        path = lowered[len(ENV_PREFIX) :].split("__")
+        field = Settings.model_fields.get(path[0])
+        if field is None:
+            continue
+        if len(path) == 1:
+            found[path[0]] = _json_if_mapping(field.annotation, value)
+            continue
+        target = found.setdefault(path[0], {})
+        if not isinstance(target, dict):
+            continue  # given whole as well as by part: the whole value wins
+        for part in path[1:-1]:
+            target = target.setdefault(part, {})
+        target[path[-1]] = value
+    return found
+
+
+def _json_if_mapping(annotation: Any, value: str) -> Any:
+    """A mapping or group setting given in one variable is JSON; anything else is text."""
+    text = str(annotation)
+    if annotation is SampleDefaults or text.startswith("dict"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value  # pydantic then names the setting and says what it expected
+    return value
+
+
+def _merge(weaker: dict[str, Any], stronger: dict[str, Any]) -> dict[str, Any]:
+    """``stronger`` over ``weaker``, group by group (``sample.rate`` keeps ``sample.seed``)."""
+    merged = dict(weaker)
+    for key, value in stronger.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Settings from the given values (None: not given), the environment, the config file."""
     given = {k: v for k, v in overrides.items() if v is not None}
     try:
-        return Settings(**given)
+        values = _merge(_merge(_read_config_file(config_path()), _read_environment()), given)
+        return Settings.model_validate(values)
     except ValidationError as exc:
         problems = [
             f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()

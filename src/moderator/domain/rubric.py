@@ -31,7 +31,9 @@ SERVICE_AREAS = ("help_and_protection", "children_in_care", "care_leavers")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # The schema is built on first use, not at import: the workbench imports the rubric
+    # models on its way to the home screen, which validates none of them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(_Strict):

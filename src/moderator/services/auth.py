@@ -19,14 +19,13 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
 from moderator.errors import BadInput, Refused
 from moderator.services.users import Role, User, find_user, require_role
 from moderator.store.db import Store
 
 if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
     from moderator.settings import Settings
 
 MIN_LENGTH = 10
@@ -89,6 +88,10 @@ class SignedIn:
 
 @cache
 def _hasher() -> PasswordHasher:
+    # Imported on first use: the workbench asks whether the database is secured at
+    # every start, and argon2's bindings cost a twentieth of a second to load.
+    from argon2 import PasswordHasher
+
     # argon2-cffi's defaults are RFC 9106's low-memory profile: argon2id, 64 MiB, t=3.
     return PasswordHasher()
 
@@ -248,9 +251,11 @@ def _record_failure(store: Store, user: User, failures: int, policy: SignInPolic
 
 
 def _verify(digest: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
         return _hasher().verify(digest, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+    except (VerificationError, InvalidHashError):  # a mismatch is a VerificationError
         return False
 
 

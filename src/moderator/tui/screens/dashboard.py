@@ -23,7 +23,7 @@ from textual.containers import Horizontal, HorizontalScroll, VerticalScroll
 from textual.events import Resize
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import DataTable, Header, Select, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 
 from moderator.analysis.inputs import ReportFilters
 from moderator.tui.actions import bindings_for
@@ -33,6 +33,7 @@ from moderator.tui.widgets import drift_tables as tables
 from moderator.tui.widgets.drift_charts import Chart, Palette
 from moderator.tui.widgets.drift_filters import DriftFilters
 from moderator.tui.widgets.footer import Footer
+from moderator.tui.widgets.header import Header
 from moderator.tui.widgets.tables import fill_table
 
 if TYPE_CHECKING:

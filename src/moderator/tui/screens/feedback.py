@@ -17,13 +17,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.screens.listing import jump_row
 from moderator.tui.text import drift_text, grade_abbrev, grade_label
 from moderator.tui.widgets.footer import Footer
+from moderator.tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from moderator.services.grading import (

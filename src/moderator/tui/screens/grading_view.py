@@ -13,13 +13,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Header, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.text import service_area_label, status_label
 from moderator.tui.widgets.criterion_list import CriterionList, CriterionRow
 from moderator.tui.widgets.descriptor_panel import DescriptorPanel
 from moderator.tui.widgets.footer import Footer
+from moderator.tui.widgets.header import Header
 from moderator.tui.widgets.overall_bar import OverallBar
 
 if TYPE_CHECKING:

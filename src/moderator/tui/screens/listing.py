@@ -18,10 +18,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Static, Tab, Tabs
+from textual.widgets import DataTable, Input, Static, Tab, Tabs
 
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
+from moderator.tui.widgets.header import Header
 
 T = TypeVar("T")
 

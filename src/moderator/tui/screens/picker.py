@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Key
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
+from moderator.tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from moderator.services.users import User

@@ -18,13 +18,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.text import drift_text, grade_abbrev
 from moderator.tui.widgets.footer import Footer
+from moderator.tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from moderator.services.moderation import ComparisonRow, ModerationComparison

@@ -15,12 +15,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.screens.listing import jump_row
 from moderator.tui.widgets.footer import Footer
+from moderator.tui.widgets.header import Header
 from moderator.tui.widgets.tables import Cell, Row, fill_table
 
 if TYPE_CHECKING:

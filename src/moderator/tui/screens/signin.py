@@ -14,11 +14,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from moderator.tui.base import ModeratorModal, ModeratorScreen
 from moderator.tui.widgets.footer import Footer
+from moderator.tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from moderator.services.auth import SignedIn
