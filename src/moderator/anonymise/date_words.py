@@ -112,7 +112,7 @@ _WEEKDAY = (
 )
 # a chronology's item dated by its day alone: "14th - sister…", "the fifteenth - Strategy…"
 ITEM_DAY_RE = re.compile(
-    r"(?m:^)[ \t>*•]*(?:[-–][ \t]*)?(?P<d>(?:[Tt]he[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)"
+    r"[ \t>*•]*(?:[-–][ \t]*)?(?P<d>(?:[Tt]he[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)"
     r"|(?i:(?:(?:twenty|thirty)[ \t-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
     r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
     r"|eighteenth|nineteenth|twentieth|thirtieth)"
@@ -143,12 +143,32 @@ WELSH_DATE_RE = re.compile(
 def find_day_dates(text: str) -> list[tuple[int, int]]:
     """Dates written by a day alone or in other conventions: a chronology item's ordinal
     (``14th -``, ``the fifteenth -``), a Roman month (``8.II.24``), a weekday with a time
-    (``Fri 10:05``), and Welsh dates (``Dydd Llun 11 Mawrth``, ``dydd Gwener 15fed``)."""
-    out = [m.span("d") for m in ITEM_DAY_RE.finditer(text)]
-    if "." in text and ("I." in text or "V." in text or "X." in text):
+    (``Fri 10:05``), and Welsh dates (``Dydd Llun 11 Mawrth``, ``dydd Gwener 15fed``).
+
+    Each shape is tried only where a plain string find says it may be: at line starts, at
+    capitalised weekdays, after a Roman numeral's dot, near Welsh words."""
+    out = []
+    at = 0
+    while at >= 0:  # a chronology's items start lines
+        m = ITEM_DAY_RE.match(text, at)
+        if m is not None:
+            out.append(m.span("d"))
+        at = text.find("\n", at)
+        at = at + 1 if at >= 0 else -1
+    if "I." in text or "V." in text or "X." in text:
         out += [m.span() for m in ROMAN_DATE_RE.finditer(text)]
-    if ":" in text or "." in text:
-        out += [m.span() for m in WEEKDAY_TIME_RE.finditer(text)]
-    if "ydd" in text or "Mawrth" in text or "Mai" in text or "Medi" in text or "Awst" in text:
+    for day in _WEEKDAY_STARTS:
+        at = text.find(day)
+        while at >= 0:
+            m = WEEKDAY_TIME_RE.match(text, at)
+            if m is not None:
+                out.append(m.span())
+            at = text.find(day, at + 1)
+    if any(word in text for word in _WELSH_HINTS):
         out += [m.span() for m in WELSH_DATE_RE.finditer(text)]
     return out
+
+
+_WEEKDAY_STARTS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WELSH_HINTS = ("ydd ", "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai ", "Mehefin", "Gorffennaf")
+_WELSH_HINTS += ("Awst", "Medi ", "Hydref", "Tachwedd", "Rhagfyr")

@@ -46,6 +46,8 @@ def find_references(
     """References by their shape, and numbers written after their unit's acronym, in one
     stretch around digits (``text[lo:hi]``)."""
     text = st.text
+    if text.find("/", lo, hi) < 0 and text.find("-", lo, hi) < 0:
+        return  # both shapes join their parts with "/" or "-"
     for m in REF_SHAPE_RE.finditer(text, lo, hi):
         if sum(c.isdigit() for c in m.group()) >= 4 and not _YEAR_TAG.fullmatch(m.group()):
             add(m.start(), m.end(), "case_number", "", 80)
