@@ -253,3 +253,18 @@ def test_the_opening_a_sentence_is_not_part_of_the_name() -> None:
 def test_a_handle_after_posts_as_is_a_username() -> None:
     out = redact("Aunt posts on Facebook as jo.anne.k22 asking for money.")
     assert out == "Aunt posts on Facebook as [USERNAME] asking for money."
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Mum confirmed on o7700 9oo 123 (written so).", "o7700 9oo 123"),
+        ("Ring O161 496 O123 after six.", "O161 496 O123"),
+    ],
+)
+def test_a_phone_written_with_o_for_zero(text: str, phone: str) -> None:
+    assert redact(text) == text.replace(phone, "[PHONE]")
+
+
+def test_a_reference_with_zeros_is_not_read_as_a_phone_with_os() -> None:
+    assert redact("Police log GMP-0412-240121 noted.") == "Police log [CASE-NUMBER] noted."

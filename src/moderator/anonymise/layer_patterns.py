@@ -88,6 +88,7 @@ def find_patterns(st: State) -> None:
         add(start, end, kind, "home" if kind == "address" else "", 95)
     for lo, hi in st.digit_regions():
         _numeric(st, lo, hi, add)
+        _phones_with_o(text, lo, hi, add)
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
             if clean_left(text, m.start(), "@."):
@@ -204,6 +205,27 @@ def title_shouted(text: str) -> str:
             parts += [text[last : m.start()], titled]
             last = m.end()
     return "".join([*parts, text[last:]]) if parts else text
+
+
+# a number with the letter o for a zero, written so to dodge a filter: "o7700 9oo 4o1"
+_O_BESIDE_DIGIT = re.compile(r"\d[oO]|[oO]\d")
+_O_NUMBER = re.compile(r"(?<![\w])[oO0-9](?:[ \t-]?[oO0-9]){9,12}(?![\w])")
+
+
+def _phones_with_o(
+    text: str, lo: int, hi: int, add: Callable[[int, int, str, str, int], None]
+) -> None:
+    """Phone numbers written with o for 0 in one stretch around digits, read with the zeros
+    put back (the same length, so the offsets hold)."""
+    if not _O_BESIDE_DIGIT.search(text, lo, hi):
+        return
+    for m in _O_NUMBER.finditer(text, lo, hi):
+        written = m.group()
+        if "o" not in written and "O" not in written:
+            continue
+        number = written.replace("o", "0").replace("O", "0")
+        if PHONE_RE.fullmatch(number) and phone_ok(number):
+            add(m.start(), m.end(), "phone", "", 90)
 
 
 def _joined_left(text: str, m: re.Match[str]) -> bool:
