@@ -268,3 +268,9 @@ def test_a_phone_written_with_o_for_zero(text: str, phone: str) -> None:
 
 def test_a_reference_with_zeros_is_not_read_as_a_phone_with_os() -> None:
     assert redact("Police log GMP-0412-240121 noted.") == "Police log [CASE-NUMBER] noted."
+
+
+def test_a_name_that_english_rarely_uses_as_a_word_is_the_person_in_lower_case() -> None:
+    assert "rowan" not in lexicon().words  # a name first, whatever films say
+    out = redact("daily log - mon: rowan up at 7, ate well.", child_name="Rowan Pike")
+    assert out == "daily log - mon: [CHILD] up at 7, ate well."
