@@ -274,3 +274,8 @@ def test_a_name_that_english_rarely_uses_as_a_word_is_the_person_in_lower_case()
     assert "rowan" not in lexicon().words  # a name first, whatever films say
     out = redact("daily log - mon: rowan up at 7, ate well.", child_name="Rowan Pike")
     assert out == "daily log - mon: [CHILD] up at 7, ate well."
+
+
+def test_the_acronym_of_a_school_named_with_the_recurs_redacted() -> None:
+    out = redact("She is doing well at The Moorside Academy. TMA say she is settled.")
+    assert out == "She is doing well at [SCHOOL]. [SCHOOL] say she is settled."

@@ -358,10 +358,13 @@ def find_acronyms(st: State) -> None:
         after = ACRONYM_AFTER_RE.match(text, c.end)
         if after and after.group("a") not in lex.acronyms:
             wanted[after.group("a")] = (c.kind, c.ident)
-        words = [w for w in phrase_key(text[c.start : c.end]) if w not in ("the", "of", "and")]
+        keys = phrase_key(text[c.start : c.end])
+        words = [w for w in keys if w not in ("the", "of", "and")]
         initials = "".join(w[0] for w in words).upper()
-        if len(initials) >= 2 and initials not in lex.acronyms:
-            wanted.setdefault(initials, (c.kind, c.ident))
+        # "The Kidsgrove Academy" is "TKA" as often as "KA"
+        for form in (initials, "T" + initials) if keys[:1] == ("the",) else (initials,):
+            if len(form) >= 2 and form not in lex.acronyms:
+                wanted.setdefault(form, (c.kind, c.ident))
     shaped = "HS" in text or "PS" in text or "JS" in text  # every such acronym ends so
     for m in SCHOOL_ACRONYM_RE.finditer(text) if shaped else ():
         if m.group() not in lex.acronyms:
