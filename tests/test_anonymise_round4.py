@@ -279,3 +279,14 @@ def test_a_name_that_english_rarely_uses_as_a_word_is_the_person_in_lower_case()
 def test_the_acronym_of_a_school_named_with_the_recurs_redacted() -> None:
     out = redact("She is doing well at The Moorside Academy. TMA say she is settled.")
     assert out == "She is doing well at [SCHOOL]. [SCHOOL] say she is settled."
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Staying at Orchard Cottage, Kimbolton since spring.", "Orchard Cottage, Kimbolton"),
+        ("Staying at Orchard Cottage, Mum says, for now.", "Orchard Cottage"),
+    ],
+)
+def test_a_house_name_with_no_street_takes_its_village(text: str, address: str) -> None:
+    assert redact(text) == text.replace(address, "[ADDRESS]")

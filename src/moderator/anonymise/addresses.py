@@ -76,7 +76,8 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
     found += [(WELSH_STREET_RE.match(text, at), 69) for at in _at(text, _WELSH)]
     for m, rank in found:
         if m is not None:
-            add(m.start(), m.end(), "address", _ident(m.group()), rank)
+            end = _village(st, text, m) if m.re is HOUSE_RE else m.end()
+            add(m.start(), end, "address", _ident(text[m.start() : end]), rank)
     lex = st.lex
     for at in _at(lower_same_length(text), _CUES):
         m = LIVES_ON_RE.match(text, at)
@@ -90,6 +91,25 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
             words = phrase_key(m.group("s"))
             if words[0] not in lex.words and words[0] not in lex.protected_words:
                 add(m.start("s"), m.end("s"), "address", _ident(m.group("s")), 60)
+
+
+_VILLAGE = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?![\w'’-])")
+
+
+def _village(st: State, text: str, m: re.Match[str]) -> int:
+    """A house name with no street is found by its village: "Orchard Cottage, Bosbury"."""
+    if "," in m.group():
+        return m.end()  # "Rose Cottage, Mill Lane": the street places it; a town after stays
+    v = _VILLAGE.match(text, m.end())
+    if v is None:
+        return m.end()
+    words = phrase_key(v.group(1))
+    lex = st.lex
+    if words in lex.places or (words[0],) in lex.places:
+        return v.end()
+    if any(w in lex.words or w in lex.given or w in lex.surnames for w in words):
+        return m.end()  # "Ivy Cottage, Mum says…": not a place
+    return v.end()
 
 
 def _ident(address: str) -> str:
