@@ -290,3 +290,8 @@ def test_the_acronym_of_a_school_named_with_the_recurs_redacted() -> None:
 )
 def test_a_house_name_with_no_street_takes_its_village(text: str, address: str) -> None:
     assert redact(text) == text.replace(address, "[ADDRESS]")
+
+
+def test_a_nurserys_branch_after_at_in_brackets_is_part_of_its_name() -> None:
+    out = redact("Seen at nursery (Tiny Steps at Marton). Mum collected.")
+    assert out == "Seen at nursery ([SCHOOL]). Mum collected."

@@ -117,7 +117,8 @@ WORSHIP_AFTER_RE = re.compile(
 NAMED_AFTER_RE = re.compile(
     r"(?i:\b(?P<noun>nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group))"
     r"(?:[ \t]*\([ \t]*|,[ \t]*|[ \t]+(?:is|was|called|named)[ \t]+)"
-    r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+    # "nursery (Little Acorns at Coulby)": a branch named by its place after "at"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+at[ \t]+[A-Z][a-z]+(?=\)))?)"
 )
 ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([ \t]*(?P<a>[A-Z]{2,6})[ \t]*\)")
 SCHOOL_ACRONYM_RE = re.compile(
