@@ -170,5 +170,7 @@ def find_day_dates(text: str) -> list[tuple[int, int]]:
 
 
 _WEEKDAY_STARTS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_WELSH_HINTS = ("ydd ", "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai ", "Mehefin", "Gorffennaf")
-_WELSH_HINTS += ("Awst", "Medi ", "Hydref", "Tachwedd", "Rhagfyr")
+_WELSH_HINTS = (
+    *("ydd ", "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai ", "Mehefin", "Gorffennaf"),
+    *("Awst", "Medi ", "Hydref", "Tachwedd", "Rhagfyr"),
+)
