@@ -72,12 +72,14 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("f", "heldout-f", 20, 150),
         ("g", "heldout-g", 45, 380),
         ("h", "heldout-h", 45, 380),
+        ("i", "heldout-i", 50, 1000),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
     name: str, split: str, notes: int, identifiers: int
 ) -> None:
-    """E was written before round two of issue #14, F after it, G before round three, H after it."""
+    """E was written before round two of issue #14, F after it, G before round three, H after
+    it, I while round four was built (outside the repository until scored)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
