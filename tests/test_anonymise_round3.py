@@ -238,7 +238,7 @@ def test_addresses_and_names_in_a_police_forms_capitals() -> None:
     ("text", "expected"),
     [
         ('He said "tyler hit me at school"', 'He said "[PERSON] hit me at school"'),
-        ('She said "nanny sue lets me stay up"', 'She said "nanny [PERSON] lets me stay up"'),
+        ('She said "nanny sue lets me stay up"', 'She said "[PERSON] lets me stay up"'),
         # everyday words in speech stay
         (
             'She said "i will be good and mark my work"',

@@ -1,0 +1,177 @@
+"""Words around a redacted name that belong to it (the last step of the name layers).
+
+* **Kinship forms of address**: what a child calls a relative is part of the name
+  ("Nana Sheila", "Aunty Buky", "mummy serenity", "hooyo khadra", "bunica Florica"), and so
+  are honorific suffixes ("Mannan Sahib", "Donnacha Fennelly Jnr"): left in the text, they
+  say who the person is beside the placeholder. The plain "Mum" and "Dad" of a worker's
+  narrative ("Mum Mandeep works") describe rather than name, and are left unless in lower
+  case, as a child says them.
+* **Couples**: "Mr and Mrs Tolleshunt" is one redaction.
+* **Neighbours of a known name**: a capitalised word written directly before or after a
+  name of the record is another part of that name when it is a name (given names and
+  surnames lists), sounds or is spelt like one of the record's names (a transliteration:
+  "Hnatiuk" for Hnatyuk, "Shikder" for Sikder), or opens a bracketed alias ("(Howie Qiu)");
+  initials before a known surname ("P J Gaffney") are part of it too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jellyfish
+
+from moderator.anonymise.cues import HONORIFICS
+from moderator.anonymise.phonetic import sound
+from moderator.anonymise.state import NAME_KINDS, Cand, State
+
+# what children and families call their relatives, in the languages of English towns
+KIN_TITLES = frozenset(
+    {
+        # English
+        "nana", "nanna", "nanny", "nan", "nanan", "granny", "grandma", "grandad", "granda",
+        "grandpa", "gran", "grampy", "grandy", "auntie", "aunty", "aunt", "uncle", "mummy",
+        "mommy", "mammy", "mama", "mamma", "daddy", "papa", "pops",
+        # South Asian
+        "ammi", "ammu", "amma", "abbu", "abba", "abu", "nani", "nanu", "dadi", "dada", "chacha",
+        "chachi", "chachu", "mamu", "mami", "khala", "khalu", "phupho", "phuppo", "bhai",
+        "bhaiya", "baji", "apa", "aapa", "appi", "didi", "bibi", "masi", "mausi", "tayi",
+        # Somali, Arabic, Kurdish, Turkish
+        "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "eedo", "habo", "adeer", "baba", "mama",
+        "kak", "kaka", "xala", "mam", "teyze", "amca", "dayi", "abla", "abi", "ammo", "khalto",
+        "jiddo", "teta", "sitto",
+        # Eastern European, Romani
+        "bunica", "bunicu", "mamaia", "tataia", "tata", "tato", "mamo", "babcia", "dziadek",
+        "babushka", "dedushka", "baba", "dido", "bako", "deda", "bica", "mamica", "tetka",
+        # West African, Caribbean
+        "mummy", "aunty", "iya", "baba", "maame", "paa", "nne", "nna", "mama", "grannie",
+        # Southern European, Welsh, Irish
+        "nonna", "nonno", "yiayia", "papou", "abuela", "abuelo", "tia", "tio", "tante", "oma",
+        "opa", "mamgu", "tadcu", "nain", "taid", "mamo", "dadi", "mam", "mamó", "daideo",
+    }
+)  # fmt: skip
+# in a worker's narrative these describe ("Mum Mandeep works"); written as a child says them,
+# in lower case, they are part of the name ("mum ngan", "big sonny")
+_SPOKEN_KIN = frozenset({"mum", "dad", "mam", "mom", "big", "lil", "little", "sis", "bro"})
+NAME_SUFFIXES = frozenset(
+    {"sahib", "saheb", "sahab", "ji", "jee", "jnr", "jr", "junior", "snr", "sr", "senior",
+     "bhai", "baji", "bibi", "khanum", "hanim", "bey", "agha", "aga"}
+)  # fmt: skip
+# "her mum Leanne" describes the mother as "Mum Leanne" does
+_DETERMINED = re.compile(r"(?i:\b(?:her|his|their|my|your|our|the|a|whose|'s|’s))[ \t]+$")
+_PEOPLE = frozenset({"child", "family", "person"})
+_KNOWN = frozenset({"child", "family"})
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\.?(?![\w'’-])")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-HJ-Z]\.?[ \t]+){1,3}$")
+_COUPLE = re.compile(r"(?<![\w])(?i:mr|mrs|ms|dr)\.?[ \t]+(?:and|&)[ \t]+$")
+
+
+def _grow(st: State, c: Cand, start: int, end: int) -> None:
+    st.taken[start:end] = b"\x01" * (end - start)
+    c.start, c.end = min(c.start, start), max(c.end, end)
+
+
+def _free_or_a_guess(st: State, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is free, or exactly a word the name layers took for someone
+    else's name (freed here: "Bunica" before a known name is the name's kinship word)."""
+    if st.free(start, end):
+        return True
+    for d in st.cands:
+        if d.start == start and d.end == end and d.kind == "person":
+            st.cands.remove(d)
+            st.taken[start:end] = bytes(end - start)
+            return True
+    return False
+
+
+def absorb_kin_words(st: State) -> None:
+    """Kinship forms of address and honorific suffixes go with the name they are written with."""
+    text = st.text
+    for c in list(st.cands):
+        if c.kind not in NAME_KINDS or c not in st.cands:
+            continue
+        if c.kind in _PEOPLE and c.start > 1:
+            m = _WORD_BEFORE.search(text, max(0, c.start - 16), c.start)
+            if m is not None:
+                word = m.group(1)
+                key = word.casefold()
+                if (
+                    key in KIN_TITLES
+                    or (
+                        key in _SPOKEN_KIN
+                        and word.islower()
+                        and not _DETERMINED.search(text, max(0, m.start() - 8), m.start())
+                    )
+                ) and _free_or_a_guess(st, m.start(), m.end(1)):
+                    _grow(st, c, m.start(), c.start)
+            m = _COUPLE.search(text, max(0, c.start - 12), c.start)
+            if m is not None and st.free(m.start(), c.start):
+                _grow(st, c, m.start(), c.start)
+        m = _WORD_AFTER.match(text, c.end)
+        if m is not None and m.group(1).casefold() in NAME_SUFFIXES and st.free(c.end, m.end()):
+            _grow(st, c, c.end, m.end())
+
+
+def _spelt_like(st: State, key: str) -> bool:
+    """Whether ``key`` sounds or is spelt like one of the record's names (a transliteration)."""
+    code = sound(key)
+    for known in st.known.keys:
+        if len(known) < 4 or abs(len(known) - len(key)) > 2:
+            continue
+        if sound(known) == code:
+            return True
+        # a letter changed at the start is a spelling ("Wantrask"); more is another name
+        allowed = 2 if known[0] == key[0] else 1
+        if jellyfish.damerau_levenshtein_distance(known, key) <= allowed:
+            return True
+    return False
+
+
+def _neighbour_is_name(st: State, word: str, cand_text: str, bracketed: bool) -> bool:
+    lex = st.lex
+    key = word.casefold()
+    if (
+        len(key) < 3
+        or not word[0].isupper()
+        or (cand_text.isupper() != word.isupper() and len(cand_text) > 1)
+        or key in lex.common
+        or key in lex.words
+        or key in lex.protected_words
+        or key in HONORIFICS
+        or key in KIN_TITLES
+        or word.upper() in lex.acronyms
+    ):
+        return False
+    if key in st.known.keys:
+        return True
+    return bracketed or key in lex.given or key in lex.surnames or _spelt_like(st, key)
+
+
+def join_name_neighbours(st: State) -> None:
+    """A name-like word written against a known name of the record is part of that name."""
+    text = st.text
+    for c in [c for c in st.cands if c.kind in _KNOWN]:
+        cand_text = text[c.start : c.end]
+        m = _WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
+        if m is not None and st.free(m.start(), c.start):
+            opened = m.start() > 0 and text[m.start() - 1] in "(\"“'‘"
+            if not _sentence_start(text, m.start()) or opened:
+                if _neighbour_is_name(st, m.group(1), cand_text, opened):
+                    _grow(st, c, m.start(), c.start)
+        if cand_text[:1].isupper():
+            m = _INITIALS_BEFORE.search(text, max(0, c.start - 10), c.start)
+            if m is not None and st.free(m.start(), c.start):
+                if not _sentence_start(text, m.start()):
+                    _grow(st, c, m.start(), c.start)
+        m = _WORD_AFTER.match(text, c.end)
+        if m is not None and st.free(c.end, m.end(1)):
+            if _neighbour_is_name(st, m.group(1), cand_text, False):
+                _grow(st, c, c.end, m.end(1))
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Whether ``at`` opens a sentence or line (a capital there proves nothing)."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
