@@ -64,3 +64,34 @@ def test_everyday_words_beside_a_known_name_stay() -> None:
 def test_a_couple_by_titles_is_one_redaction() -> None:
     out = redact("Placed with Mr and Mrs Harrowgate-Lusk on Friday.", **_ORLOVS)
     assert "Mr and" not in out and "Harrowgate" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # an organisation and its street or town after a comma: one redaction, comma and all
+        ("Family attend Zarvel Prayer Ministry, Quillon Lane.", ", Quillon"),
+        ("Pelinor attends Tumblewick Day Nursery, Hargreave.", "Hargreave"),
+        # the second noun of an organisation's name
+        ("Seen at Mossbeck Fields Nursery & Pre-School today.", "Pre-School"),
+        # a saint's possessive before the organisation noun
+        ("Family attend St Orvald's Church every week.", "Church"),
+        # associations, networks, outreach services and shops by their head noun
+        ("She goes to Drumlane Tamil Women's Association.", "Drumlane"),
+        ("Referred to Quarrington Kooth Outreach.", "Quarrington"),
+        ("Works at Pellow Farm Shop on Saturdays.", "Pellow"),
+    ],
+)
+def test_organisations_found_in_pieces_are_redacted_whole(text: str, gone: str) -> None:
+    out = redact(text, **_ORLOVS)
+    assert gone not in out
+
+
+def test_two_parts_of_an_address_after_a_comma_are_one() -> None:
+    out = redact("Placed at Thornwick Barn, Quillon Road with carers.", **_ORLOVS)
+    assert "Thornwick" not in out and "," not in out.split("at")[1].split("with")[0]
+
+
+def test_a_town_after_a_kept_agency_stays() -> None:
+    out = redact("Referred to Early Help, Hanley.", **_ORLOVS)
+    assert "Early Help" in out and "Hanley" in out

@@ -56,7 +56,10 @@ _ORG_NOUN = (
     # Wood Chemist", "Weldon Park Poultry", "Wallop Farm Partnership", "Enfield Missing Team"
     r"|Contact\s+(?:Suite|Room)|Family\s+Room|Housing\s+Options|Project|Bureau|Travel"
     r"|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods|Grocers?|Palace|Team"
-    r"|(?:Adult|Community|Family)\s+Learning|(?:Boys|Girls|Lads)['’]?\s+Brigade)"
+    r"|(?:Adult|Community|Family)\s+Learning|(?:Boys|Girls|Lads)['’]?\s+Brigade"
+    # round five: associations, networks and shops ("Glodwick Women's Association", "Slough
+    # Kooth Outreach", "Smethwick Cars", "St Editha's Travellers Mass", "Slimbridge Farm Shop")
+    r"|Association|Network|Outreach|Liaison|Mass|Parish|Shop|Cars|Spa|(?:Youth\s+)?Football)"
 )
 ORG_HINT_RE = re.compile(
     r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
@@ -67,7 +70,8 @@ ORG_HINT_RE = re.compile(
     r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|[Bb]ank|Pantry|Stores?|Market|Licen"
     r"|Home|Legal|Associates|Accountants|Lettings|Builders|Logistics|Park|Suite|Room|Options"
     r"|Project|Bureau|Travel|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods"
-    r"|Grocers?|Palace|Team|Learning|Brigade)\b"
+    r"|Grocers?|Palace|Team|Learning|Brigade|Association|Network|Outreach|Liaison|Mass|Parish"
+    r"|Shop|Cars|Spa|Football)\b"
 )
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 # the same without the word boundary before "and": a quick gate (the engine skips to & or a)
@@ -157,6 +161,8 @@ _ORG_HINTS = (
     "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows", "Suite", "Room",
     "Options", "Bureau", "Travel", "Partnership", "Chemist", "Pharmacy", "Butcher", "Poultry",
     "Meats", "Foods", "Grocer", "Palace", "Team", "Learning", "Brigade", "glise", "Iglesia", "Kirk",
+    "Association", "Network", "Outreach", "Liaison", "Mass", "Parish", "Shop", "Cars", "Spa",
+    "Football",
 )  # fmt: skip
 # nouns public services are named by: with only places and everyday words before them
 # ("Hanley Family Hub", "Leek Skate Park", "Stoke Youth Offending Team", "Leeds Housing

@@ -61,6 +61,7 @@ from moderator.anonymise.names_joined import (
     keep_known_names_whole,
     propagate,
 )
+from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 
@@ -170,6 +171,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     join_quoted_nicknames(st)
     absorb_titles(st)
     absorb_kin_words(st)
+    join_organisation_parts(st)
     if decisions is not None:
         _apply(st, decisions)
     return _build(st)

@@ -1,0 +1,108 @@
+"""What joins the pieces of an organisation's or address's name found by separate layers.
+
+An organisation is often written with its branch or street ("Bethel Prayer Ministry, Rye
+Lane", "Little Puffins Day Nursery, Ladybrook"), its second noun ("Barton Fields Nursery &
+Pre-School", "Brixton Base Youth Hub") or a saint's possessive ("St Columba's Church"). The
+layers find the pieces (an organisation, then an address; a person's name, then nothing);
+left apart, the comma between them and the words they did not reach remain. Here:
+
+* an organisation or school and what follows it after a comma (an address, another
+  organisation, or a town that ends the phrase) become one redaction, as do two parts
+  of one address ("Blackthorn Barn, Quernmore Road");
+* an organisation takes the organisation nouns written after it ("& Pre-School", "Youth
+  Hub", "Club");
+* a house's name before its street is part of the address, even where taken for a person's;
+* a name taken for a person's that is followed by "'s Church" (or another organisation
+  noun) is the organisation's name.
+"""
+
+from __future__ import annotations
+
+import re
+from operator import attrgetter
+
+from moderator.anonymise.state import Cand, State
+
+_PLACES = frozenset({"org", "school", "gp_practice"})
+_AFTER_PLACE = frozenset({"address", "org", "school", "postcode"})
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_HEAD = (
+    r"(?:Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Club|Centre|Center|Hub|Group"
+    r"|Association|Network|Nursery|Pre-?[Ss]chool|Academy|Primary|School|Mass|Assembly)"
+)
+_MORE_NOUNS = re.compile(
+    rf"(?:[ \t]*&[ \t]+[A-Z][\w'’-]*(?:[ \t]+{_HEAD})?|[ \t]+(?:Youth[ \t]+)?{_HEAD})(?![\w])"
+)
+_POSSESSIVE_NOUN = re.compile(rf"['’]s[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?{_HEAD}(?![\w])")
+_TOWN_AFTER = re.compile(
+    r"[ \t]*,[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[.;:)\n]|$))"
+)
+_START = attrgetter("start")
+# a house's name before its street: "Blackthorn Barn, Quernmore Road"
+_HOUSE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Barn|Farm|Cottage|House|Lodge|Hall|Mill|Villa"
+    r"|Grange|Manor|Bungalow|Farmhouse)[ \t]*,[ \t]*$"
+)
+
+
+def _house_names(st: State) -> None:
+    text = st.text
+    for c in [c for c in st.cands if c.kind == "address"]:
+        m = _HOUSE_BEFORE.search(text, max(0, c.start - 48), c.start)
+        if m is None:
+            continue
+        inside = [d for d in st.cands if m.start() < d.end and d.start < c.start]
+        if any(d.kind != "person" for d in inside):
+            continue  # a known person or an organisation: not a house's name
+        for d in inside:
+            st.cands.remove(d)
+        st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
+        c.start = min([m.start(), *(d.start for d in inside)])
+
+
+def _merge(st: State, a: Cand, b: Cand) -> None:
+    st.cands.remove(b)
+    st.taken[a.end : b.end] = b"\x01" * (b.end - a.end)
+    a.end = b.end
+
+
+def join_organisation_parts(st: State) -> None:
+    """Organisations and addresses found in pieces become one redaction each."""
+    text = st.text
+    lex = st.lex
+    _house_names(st)
+    for c in [c for c in st.cands if c.kind in ("person", "professional")]:
+        m = _POSSESSIVE_NOUN.match(text, c.end)
+        if m is not None and st.free(c.end, m.end()):
+            c.kind, c.ident, c.end = "org", f"org@{c.start}", m.end()
+            st.taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    cands = sorted(st.cands, key=_START)
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if a.kind in _PLACES:
+            m = _MORE_NOUNS.match(text, a.end)
+            if m is not None and st.free(a.end, m.end()):
+                st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
+                a.end = m.end()
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        joins = b is not None and _COMMA.fullmatch(text, a.end, b.start) is not None
+        if (
+            joins
+            and b is not None
+            and (
+                (a.kind in _PLACES and b.kind in _AFTER_PLACE)
+                or (a.kind == "address" and b.kind == "address")
+            )
+        ):
+            _merge(st, a, b)
+            del cands[i + 1]
+            continue
+        if a.kind in _PLACES:
+            m = _TOWN_AFTER.match(text, a.end)
+            if m is not None and st.free(a.end, m.end()):
+                key = m.group(1).split()[0].casefold()
+                if key not in lex.common and key not in lex.words:
+                    st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
+                    a.end = m.end()
+        i += 1
