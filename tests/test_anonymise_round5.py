@@ -95,3 +95,27 @@ def test_two_parts_of_an_address_after_a_comma_are_one() -> None:
 def test_a_town_after_a_kept_agency_stays() -> None:
     out = redact("Referred to Early Help, Hanley.", **_ORLOVS)
     assert "Early Help" in out and "Hanley" in out
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "zero seven seven zero zero nine zero zero one four two",
+        "oh one two three four five six oh seven eight nine",
+        "oh seven seven double oh nine hundred three one two",
+        "zero seven seven zero zero, nine hundred, four five six",
+    ],
+)
+def test_a_phone_number_said_in_words_is_a_phone(said: str) -> None:
+    out = redact(f"Her other number is {said}, she said.", **_ORLOVS)
+    assert out == "Her other number is [PHONE], she said."
+
+
+def test_an_address_said_with_its_provider_alone_is_an_email() -> None:
+    out = redact("Write to quenby vantrask forty-one at gmail please.", **_ORLOVS)
+    assert out == "Write to [EMAIL] please."
+
+
+def test_a_count_in_words_is_no_phone() -> None:
+    text = "She has one two three four five reasons, six at most."
+    assert redact(text, **_ORLOVS) == text

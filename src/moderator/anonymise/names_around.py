@@ -36,17 +36,16 @@ KIN_TITLES = frozenset(
         "chachi", "chachu", "mamu", "mami", "khala", "khalu", "phupho", "phuppo", "bhai",
         "bhaiya", "baji", "apa", "aapa", "appi", "didi", "bibi", "masi", "mausi", "tayi",
         # Somali, Arabic, Kurdish, Turkish
-        "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "eedo", "habo", "adeer", "baba", "mama",
-        "kak", "kaka", "xala", "mam", "teyze", "amca", "dayi", "abla", "abi", "ammo", "khalto",
+        "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "eedo", "habo", "adeer", "baba", "kak", "kaka", "xala", "mam", "teyze", "amca", "dayi", "abla", "abi", "ammo", "khalto",
         "jiddo", "teta", "sitto",
         # Eastern European, Romani
         "bunica", "bunicu", "mamaia", "tataia", "tata", "tato", "mamo", "babcia", "dziadek",
-        "babushka", "dedushka", "baba", "dido", "bako", "deda", "bica", "mamica", "tetka",
+        "babushka", "dedushka", "dido", "bako", "deda", "bica", "mamica", "tetka",
         # West African, Caribbean
-        "mummy", "aunty", "iya", "baba", "maame", "paa", "nne", "nna", "mama", "grannie",
+        "iya", "maame", "paa", "nne", "nna", "grannie",
         # Southern European, Welsh, Irish
         "nonna", "nonno", "yiayia", "papou", "abuela", "abuelo", "tia", "tio", "tante", "oma",
-        "opa", "mamgu", "tadcu", "nain", "taid", "mamo", "dadi", "mam", "mamó", "daideo",
+        "opa", "mamgu", "tadcu", "nain", "taid", "mamó", "daideo",
     }
 )  # fmt: skip
 # in a worker's narrative these describe ("Mum Mandeep works"); written as a child says them,
@@ -155,18 +154,25 @@ def join_name_neighbours(st: State) -> None:
         m = _WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
         if m is not None and st.free(m.start(), c.start):
             opened = m.start() > 0 and text[m.start() - 1] in "(\"“'‘"
-            if not _sentence_start(text, m.start()) or opened:
-                if _neighbour_is_name(st, m.group(1), cand_text, opened):
-                    _grow(st, c, m.start(), c.start)
+            if (not _sentence_start(text, m.start()) or opened) and _neighbour_is_name(
+                st, m.group(1), cand_text, opened
+            ):
+                _grow(st, c, m.start(), c.start)
         if cand_text[:1].isupper():
             m = _INITIALS_BEFORE.search(text, max(0, c.start - 10), c.start)
-            if m is not None and st.free(m.start(), c.start):
-                if not _sentence_start(text, m.start()):
-                    _grow(st, c, m.start(), c.start)
+            if (
+                m is not None
+                and st.free(m.start(), c.start)
+                and not _sentence_start(text, m.start())
+            ):
+                _grow(st, c, m.start(), c.start)
         m = _WORD_AFTER.match(text, c.end)
-        if m is not None and st.free(c.end, m.end(1)):
-            if _neighbour_is_name(st, m.group(1), cand_text, False):
-                _grow(st, c, c.end, m.end(1))
+        if (
+            m is not None
+            and st.free(c.end, m.end(1))
+            and _neighbour_is_name(st, m.group(1), cand_text, False)
+        ):
+            _grow(st, c, c.end, m.end(1))
 
 
 def _sentence_start(text: str, at: int) -> bool:

@@ -19,11 +19,16 @@ from moderator.anonymise.patterns import near_spans, word_positions
 Add = Callable[[int, int, str, str, int], None]
 
 _DIGIT_WORD = r"(?:\d|oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
+# "nine hundred" is three digits as a voicemail says them
 _SPOKEN_DIGITS_RE = re.compile(
-    rf"(?i:(?<![\w])(?:(?:double|triple)[ \t]+)?{_DIGIT_WORD}"
-    rf"(?:[ \t,.-]+(?:(?:double|triple)[ \t]+)?{_DIGIT_WORD}){{6,}}(?![\w]))"
+    rf"(?i:(?<![\w])(?:(?:double|triple)[ \t]+)?{_DIGIT_WORD}(?:[ \t]+hundred)?"
+    rf"(?:[ \t,.-]+(?:(?:double|triple)[ \t]+)?{_DIGIT_WORD}(?:[ \t]+hundred)?){{6,}}(?![\w]))"
 )
-_DIGIT_TOKEN_RE = re.compile(rf"(?i:(?:(?P<times>double|triple)[ \t]+)?{_DIGIT_WORD})")
+_DIGIT_TOKEN_RE = re.compile(
+    rf"(?i:(?:(?P<times>double|triple)[ \t]+)?{_DIGIT_WORD}(?P<hundred>[ \t]+hundred)?)"
+)
+# a number said from its first word: "zero seven…", "oh one one five…"
+_SPOKEN_START_RE = re.compile(r"(?i:\b(?:zero|oh|nought)[ \t,]+(?:one|seven|two|three|oh|zero)\b)")
 SPACED_PLATE_RE = re.compile(
     r"(?<![\w])(?i:[a-z][ \t][a-z][ \t]\d[ \t]\d[ \t]{1,3}[a-z][ \t][a-z][ \t][a-z])(?![\w])"
 )
@@ -35,9 +40,11 @@ SLASHED_REF_RE = re.compile(
     r"(?i:\bref(?:erence)?\.?[ \t]*:?[ \t]*)(?P<r>[a-z]{2,5}(?:/[a-z0-9]{1,8}){2,})(?![\w/])"
 )
 SPACED_EMAIL_RE = re.compile(
-    r"(?<![\w])(?P<e>[a-z0-9]+(?:[ \t]+(?!at\b)[a-z0-9]+){1,3}[ \t]+at[ \t]+"
-    r"(?i:hotmail|gmail|yahoo|outlook|icloud|live|btinternet|aol|sky|virginmedia|ymail"
-    r"|protonmail|googlemail)(?:[ \t]+dot[ \t]+[a-z]{2,})+)(?![\w])"
+    r"(?<![\w])(?P<e>[a-z0-9]+(?:[ \t]+(?!at\b)[a-z0-9-]+){1,3}[ \t]+at[ \t]+"
+    r"(?:(?i:hotmail|gmail|yahoo|outlook|icloud|live|btinternet|aol|sky|virginmedia|ymail"
+    r"|protonmail|googlemail)(?:[ \t]+dot[ \t]+[a-z]{2,})+"
+    # "errol blackstock sixty-two at gmail": the provider alone says it is an address
+    r"|(?i:hotmail|gmail|yahoo|icloud|btinternet|protonmail|googlemail)(?![ \t]+dot\b)))(?![\w])"
 )
 _NOT_IN_EMAIL = frozenset(
     ["me", "at", "is", "on", "to", "email", "mail", "her", "his", "their", "my", "at", "be"]
@@ -60,10 +67,19 @@ def find_spelt(text: str, add: Add, regions: list[tuple[int, int]]) -> None:
     are looked for only in ``regions``, the stretches around the text's digits."""
     lower = text.lower()
     single = any(_SPACED_SINGLE.search(text, lo, hi) for lo, hi in regions)  # "0 7 7", "K E 7 0"
-    if single or "double" in lower or "triple" in lower:
+    if (
+        single
+        or "double" in lower
+        or "triple" in lower
+        or (
+            ("zero" in lower or "oh " in lower or "nought" in lower)
+            and _SPOKEN_START_RE.search(text)
+        )
+    ):
         for m in _SPOKEN_DIGITS_RE.finditer(text):
             digits = sum(
                 {"double": 2, "triple": 3}.get((t.group("times") or "").lower(), 1)
+                + (2 if t.group("hundred") else 0)
                 for t in _DIGIT_TOKEN_RE.finditer(m.group())
             )
             if 10 <= digits <= 13:
@@ -80,7 +96,8 @@ def find_spelt(text: str, add: Add, regions: list[tuple[int, int]]) -> None:
     refs = word_positions(lower, ("ref",))
     for m in near_spans(SLASHED_REF_RE, refs, text, 1, 50) if "/" in text else ():
         add(m.start("r"), m.end("r"), "case_number", "", 80)
-    for m in SPACED_EMAIL_RE.finditer(text) if " dot " in lower else ():
+    spelt = " dot " in lower or any(p in lower for p in ("gmail", "hotmail", "yahoo", "icloud"))
+    for m in SPACED_EMAIL_RE.finditer(text) if spelt else ():
         start = m.start("e")
         while True:  # "email me at vaughn w 1982 at …": the name starts after the cue words
             word = re.match(r"[^\s]+[ \t]+", text[start : m.end()])
