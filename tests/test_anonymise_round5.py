@@ -119,3 +119,35 @@ def test_an_address_said_with_its_provider_alone_is_an_email() -> None:
 def test_a_count_in_words_is_no_phone() -> None:
     text = "She has one two three four five reasons, six at most."
     assert redact(text, **_ORLOVS) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She phoned on the 11th, upset.", "She phoned on [DATE], upset."),
+        ("Follow-up the 19th: spoke to host.", "Follow-up [DATE]: spoke to host."),
+        ("the twenty-eighth   Joint visit.", "[DATE]   Joint visit."),
+        ("On Wednesday 14th Pelinor said so.", "On [DATE] [CHILD] said so."),
+        (
+            "Home alone. 22.1 Pelinor found in the park.",
+            "Home alone. [DATE] [CHILD] found in the park.",
+        ),
+        ("Next visit wk bgn 11/3.", "Next visit [DATE]."),
+        ("UPDATE 02/03 0310: found safe.", "UPDATE [DATE]: found safe."),
+    ],
+)
+def test_days_without_a_month_or_year_are_dates(text: str, expected: str) -> None:
+    assert redact(text, **_ORLOVS) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the 5th time she called.",
+        "She came first, the second was late.",
+        "He weighs 22.5 kg now.",
+        "Dose raised to 2.5 in the morning.",
+    ],
+)
+def test_ordinals_and_decimals_that_are_no_dates_stay(text: str) -> None:
+    assert redact(text, **_ORLOVS) == text

@@ -79,14 +79,17 @@ _WEEKDAY_BEFORE = re.compile(
     r"|thursday|friday|saturday|sunday)\.?,?[ \t]+(?:the[ \t]+)?$"
 )
 _WEEK_BEFORE = re.compile(
-    r"(?<![\w])(?i:w/c|w/b|wc|wb|week[ \t]+(?:commencing|beginning|of))\.?:?[ \t]*$"
+    r"(?<![\w])(?i:w/c|w/b|wc|wb|week[ \t]+(?:commencing|beginning|of)"
+    r"|wk[ \t]+(?:bgn|beg|begin|beginning|com|comm|commencing))\.?:?[ \t]*$"
 )
 _THE_BEFORE = re.compile(r"(?<![\w])the[ \t]+$")
 _TIME_BEFORE = re.compile(
     r"(?<![\w:.])(?:\d{1,2}[:.]\d{2}|\d{4}[ \t]*(?i:hrs|hours))[ \t]+(?:on[ \t]+)?$"
 )
 _TIME_AFTER = re.compile(
-    r",?[ \t]+(?:at[ \t]+)?(?:\d{1,2}:\d{2}(?:[ \t]*(?i:am|pm|hrs))?|\d{4}[ \t]*(?i:hrs))(?![\w:])"
+    r",?[ \t]+(?:at[ \t]+)?(?:\d{1,2}:\d{2}(?:[ \t]*(?i:am|pm|hrs))?|\d{4}[ \t]*(?i:hrs)"
+    # a police log's 24-hour time: "02/03 0310"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?![\d/.]))(?![\w]|:\d)"
 )
 
 
@@ -140,6 +143,38 @@ WELSH_DATE_RE = re.compile(
 )
 
 
+_ORDINAL = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[ \t-](?:first|second|third|fourth|fifth"
+    r"|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+# a day of the month alone, mid-sentence: "phoned on the 11th, …", "Follow-up the 19th:",
+# "the twenty-eighth   Joint visit"; not "the 5th time" (a noun after it) nor "the first"
+THE_DAY_RE = re.compile(
+    rf"(?<![\w])[Tt]he[ \t]+(?i:{_ORDINAL})(?=[ \t]*(?:[.,;:)\n–-]|$|\d|[A-Z]"
+    r"|(?:at|and|when|after|before|until|to|we|she|he|they|mum|dad|i)\b))"
+)
+# a weekday with its day: "On Wednesday 14th Zayaan…"
+WEEKDAY_DAY_RE = re.compile(
+    rf"(?<![\w]){_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)(?![\w])"
+)
+# a day and month with a dot opening a chronology's item or sentence: "22.1 Robin found…"
+DAY_DOT_MONTH_RE = re.compile(
+    r"(?:(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2})|(?<=[.!?][ \t]{3})|^)[ \t]*"
+    r"(?P<d>(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9]))(?=[ \t]+[A-Z]|[ \t]*[-–:])"
+)
+
+
+def find_loose_days(text: str) -> list[tuple[int, int]]:
+    """Days of the month written without a month or year (:data:`THE_DAY_RE`,
+    :data:`WEEKDAY_DAY_RE`, :data:`DAY_DOT_MONTH_RE`)."""
+    out = [m.span() for m in THE_DAY_RE.finditer(text)] if "he " in text else []
+    out += [m.span() for m in WEEKDAY_DAY_RE.finditer(text)]
+    if "." in text:
+        out += [m.span("d") for m in DAY_DOT_MONTH_RE.finditer(text)]
+    return out
+
+
 def find_day_dates(text: str) -> list[tuple[int, int]]:
     """Dates written by a day alone or in other conventions: a chronology item's ordinal
     (``14th -``, ``the fifteenth -``), a Roman month (``8.II.24``), a weekday with a time
@@ -166,7 +201,7 @@ def find_day_dates(text: str) -> list[tuple[int, int]]:
             at = text.find(day, at + 1)
     if any(word in text for word in _WELSH_HINTS):
         out += [m.span() for m in WELSH_DATE_RE.finditer(text)]
-    return out
+    return out + find_loose_days(text)
 
 
 _WEEKDAY_STARTS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
