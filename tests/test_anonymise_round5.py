@@ -151,3 +151,22 @@ def test_days_without_a_month_or_year_are_dates(text: str, expected: str) -> Non
 )
 def test_ordinals_and_decimals_that_are_no_dates_stay(text: str) -> None:
     assert redact(text, **_ORLOVS) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Family attend Ollendar Baptist Church, Wexcombe, elders aware.", "Wexcombe"),
+        ("Dad works at Brannock Barbers, Mossel Street.", "Mossel"),
+        ("Father works at Tan Loc Supermarket, Quillon Road.", "Tan Loc"),
+    ],
+)
+def test_an_organisations_town_or_street_after_a_comma_is_part_of_it(text: str, gone: str) -> None:
+    out = redact(text, **_ORLOVS)
+    assert gone not in out
+    assert "Quillon" not in out
+
+
+def test_a_word_after_an_organisations_comma_stays() -> None:
+    out = redact("She goes to Ollendar Baptist Church, Mum says.", **_ORLOVS)
+    assert out.endswith(", Mum says.")

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
+from moderator.anonymise.cues import HONORIFICS
+from moderator.anonymise.layer_orgs import ORG_RE
 from moderator.anonymise.state import Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
@@ -34,10 +36,16 @@ _MORE_NOUNS = re.compile(
     rf"(?:[ \t]*&[ \t]+[A-Z][\w'’-]*(?:[ \t]+{_HEAD})?|[ \t]+(?:Youth[ \t]+)?{_HEAD})(?![\w])"
 )
 _POSSESSIVE_NOUN = re.compile(rf"['’]s[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?{_HEAD}(?![\w])")
+# a town or street after a comma, ending the phrase: "…Church, Luton, elders aware",
+# "…Church, Oke-Iye Parish, Netherton - Pastor", "Kurdistan Barbers, Penny Street."
 _TOWN_AFTER = re.compile(
-    r"[ \t]*,[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[.;:)\n]|$))"
+    r"[ \t]*,[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[.;:,)\n]|$|[ \t][-–]))"
+)
+_STREET_WORD = re.compile(
+    r"[ \t](?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Way|Close|Crescent|Terrace|Parade)$"
 )
 _START = attrgetter("start")
+_ENDS_IN_NOUN = re.compile(rf"(?:{_HEAD}|Supermarket|Chicken|Barbers|Shop|Cars|Wash)$")
 # a house's name before its street: "Blackthorn Barn, Quernmore Road"
 _HOUSE_BEFORE = re.compile(
     r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Barn|Farm|Cottage|House|Lodge|Hall|Mill|Villa"
@@ -72,6 +80,9 @@ def join_organisation_parts(st: State) -> None:
     lex = st.lex
     _house_names(st)
     for c in [c for c in st.cands if c.kind in ("person", "professional")]:
+        if _ENDS_IN_NOUN.search(text, c.start, c.end) and ORG_RE.fullmatch(text, c.start, c.end):
+            c.kind, c.ident = "org", f"org@{c.start}"  # "Hung Fat Supermarket": no one's name
+            continue
         m = _POSSESSIVE_NOUN.match(text, c.end)
         if m is not None and st.free(c.end, m.end()):
             c.kind, c.ident, c.end = "org", f"org@{c.start}", m.end()
@@ -93,6 +104,8 @@ def join_organisation_parts(st: State) -> None:
             and (
                 (a.kind in _PLACES and b.kind in _AFTER_PLACE)
                 or (a.kind == "address" and b.kind == "address")
+                # "Saigon Community Link, Aston": a branch's place taken for a surname
+                or (a.kind in _PLACES and b.kind == "person" and _TOWN_AFTER.match(text, a.end))
             )
         ):
             _merge(st, a, b)
@@ -102,7 +115,9 @@ def join_organisation_parts(st: State) -> None:
             m = _TOWN_AFTER.match(text, a.end)
             if m is not None and st.free(a.end, m.end()):
                 key = m.group(1).split()[0].casefold()
-                if key not in lex.common and key not in lex.words:
+                if _STREET_WORD.search(m.group(1)) or (
+                    key not in lex.common and key not in lex.words and key not in HONORIFICS
+                ):
                     st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
                     a.end = m.end()
         i += 1
