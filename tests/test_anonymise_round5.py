@@ -170,3 +170,19 @@ def test_an_organisations_town_or_street_after_a_comma_is_part_of_it(text: str, 
 def test_a_word_after_an_organisations_comma_stays() -> None:
     out = redact("She goes to Ollendar Baptist Church, Mum says.", **_ORLOVS)
     assert out.endswith(", Mum says.")
+
+
+def test_initials_like_an_acronym_listed_with_a_role_are_someone() -> None:
+    text = "Attendees: QV (SW, chair), DT (DSL, Ollendar Fields Nursery)\nDT: attendance good."
+    out = redact(text, **_ORLOVS)
+    assert "DT" not in out
+
+
+def test_a_role_acronym_naming_someone_in_brackets_stays() -> None:
+    out = redact("Attendees: HV (Jessamy Pike), QV (SW)", **_ORLOVS)
+    assert "HV" in out and "Jessamy" not in out
+
+
+def test_a_professionals_initial_goes_with_the_name() -> None:
+    out = redact("Report by C. Abernathy-Lusk, Children's Guardian.", **_ORLOVS)
+    assert "C." not in out and "Abernathy" not in out

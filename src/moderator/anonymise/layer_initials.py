@@ -23,11 +23,15 @@ HEADER_RE = re.compile(
     r"|invited|invitees|distribution|circulation|cc)\b[^\n:]{0,20}[:\-][ \t]*(?P<list>[^\n]*)$"
 )
 LISTED_INITIALS_RE = re.compile(
-    r"(?<![\w(])(?P<i>[A-Z]{2,3})(?![\w])(?:[ \t]*\((?P<role>[^)\n]{1,30})\))?"
+    r"(?<![\w(])(?P<i>[A-Z]{2,3})(?![\w])(?:[ \t]*\((?P<role>[^)\n]{1,64})\))?"
 )
 SPEAKER_RE = re.compile(r"(?m)^[ \t>*•-]*(?P<i>[A-Z]{2,3})[ \t]*:")
 
 
+# "(Debbie Lawton)": a name in brackets after a role's acronym
+_NAMED_IN_BRACKETS = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+)+"
+)
 # "JB (HV)", "RT (social worker)": initials with a role in brackets, anywhere in the text
 ROLE_INITIALS_RE = re.compile(r"(?<![\w(/])(?P<i>[A-Z]{2,3})[ \t]*\((?P<role>[^)\n]{1,30})\)")
 # "RT/DP to review", "JB/AN": initials written together with a slash
@@ -105,8 +109,14 @@ def find_minutes_initials(st: State) -> None:
             rest = header.group("list")[m.end() : m.end() + 3]
             if not m.group("role") and (rest.strip()[:1].isdigit() or rest[1:2].isupper()):
                 continue  # "DC 2291 Barker", "DS Ian Fairburn": a rank, not initials
+            listed_with_role = (  # "DT (DSL, Barton Fields Nursery)": initials like an acronym
+                m.group("role") is not None
+                and m.group("i").lower() not in ROLE_CUES
+                and not _NAMED_IN_BRACKETS.fullmatch(m.group("role"))
+            )
             if m.group("i") in lex.acronyms and m.group("i") not in st.known.initials:
-                continue  # "HV (Debbie Lawton)", "DSL": a role
+                if not listed_with_role:
+                    continue  # "HV (Debbie Lawton)", "DSL": a role
             kind = _role_kind(m.group("role") or "") or "professional"
             people.setdefault(m.group("i"), kind)
     for m in near_spans(SPEAKER_RE, beside[":"], text, 8, 8):

@@ -6,7 +6,8 @@
   say who the person is beside the placeholder. The plain "Mum" and "Dad" of a worker's
   narrative ("Mum Mandeep works") describe rather than name, and are left unless in lower
   case, as a child says them.
-* **Couples**: "Mr and Mrs Tolleshunt" is one redaction.
+* **Couples**: "Mr and Mrs Tolleshunt" is one redaction; a professional's initial goes
+  with the name ("C. Abercromby-Roe").
 * **Neighbours of a known name**: a capitalised word written directly before or after a
   name of the record is another part of that name when it is a name (given names and
   surnames lists), sounds or is spelt like one of the record's names (a transliteration:
@@ -62,6 +63,9 @@ _KNOWN = frozenset({"child", "family"})
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\.?(?![\w'’-])")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-HJ-Z]\.?[ \t]+){1,3}$")
+# a professional's initial before the name: "C. Abercromby-Roe" (a role's acronym before
+# it, "HV Jane Pike", stays: it is the protected vocabulary an auditor reads)
+_ROLE_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]*){1,2}$")
 _COUPLE = re.compile(r"(?<![\w])(?i:mr|mrs|ms|dr)\.?[ \t]+(?:and|&)[ \t]+$")
 
 
@@ -104,6 +108,10 @@ def absorb_kin_words(st: State) -> None:
                 ) and _free_or_a_guess(st, m.start(), m.end(1)):
                     _grow(st, c, m.start(), c.start)
             m = _COUPLE.search(text, max(0, c.start - 12), c.start)
+            if m is not None and st.free(m.start(), c.start):
+                _grow(st, c, m.start(), c.start)
+        if c.kind == "professional" and c.start > 1:
+            m = _ROLE_BEFORE.search(text, max(0, c.start - 8), c.start)
             if m is not None and st.free(m.start(), c.start):
                 _grow(st, c, m.start(), c.start)
         m = _WORD_AFTER.match(text, c.end)
