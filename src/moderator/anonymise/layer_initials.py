@@ -114,9 +114,9 @@ def find_minutes_initials(st: State) -> None:
                 and m.group("i").lower() not in ROLE_CUES
                 and not _NAMED_IN_BRACKETS.fullmatch(m.group("role"))
             )
-            if m.group("i") in lex.acronyms and m.group("i") not in st.known.initials:
-                if not listed_with_role:
-                    continue  # "HV (Debbie Lawton)", "DSL": a role
+            acronym = m.group("i") in lex.acronyms and m.group("i") not in st.known.initials
+            if acronym and not listed_with_role:
+                continue  # "HV (Debbie Lawton)", "DSL": a role
             kind = _role_kind(m.group("role") or "") or "professional"
             people.setdefault(m.group("i"), kind)
     for m in near_spans(SPEAKER_RE, beside[":"], text, 8, 8):
