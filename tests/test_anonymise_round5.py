@@ -186,3 +186,22 @@ def test_a_role_acronym_naming_someone_in_brackets_stays() -> None:
 def test_a_professionals_initial_goes_with_the_name() -> None:
     out = redact("Report by C. Abernathy-Lusk, Children's Guardian.", **_ORLOVS)
     assert "C." not in out and "Abernathy" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("PELINOR (PELLO) WAS CRYING. Later pello said sorry.", "ello"),
+        ("caller says pelinor (pelz) has not come home. pelz was seen.", "pelz"),
+        ("Pelinor Vantrask (friends call him Vask / Tresko). Tresko attends.", "Tresko"),
+        ("AKA: PELINOR VANTRASK / PEVVY\nPEVVY seen at 23:00.", "PEVVY"),
+    ],
+)
+def test_an_alias_the_note_gives_is_the_persons_everywhere(text: str, gone: str) -> None:
+    out = redact(text, **_ORLOVS)
+    assert gone not in out and "Vask" not in out
+
+
+def test_a_role_in_brackets_is_no_alias() -> None:
+    out = redact("Quenby (mother) and Drustan (Dad) came. The mother and Dad agreed.", **_ORLOVS)
+    assert out == "[MOTHER] (mother) and [FATHER] (Dad) came. The mother and Dad agreed."

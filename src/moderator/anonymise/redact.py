@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
+from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people
 from moderator.anonymise.layer_letters import find_letter_names
@@ -155,6 +156,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     toks = st.tokens()
     find_acronyms(st)
     find_known_people(st, toks)
+    find_given_aliases(st)
     find_paired_names(st)
     find_names_in_speech(st)
     join_middle_names(st)

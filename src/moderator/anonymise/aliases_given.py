@@ -1,0 +1,81 @@
+"""Aliases a note gives to the record's people, redacted in every case and spelling.
+
+A note names a person and gives the name they go by in brackets after it ("TADHG (TAIG)",
+"sterling (sterl)", "Tanjim (Tanju)"), or lists their names after a cue ("AKA: … / CHECHE",
+"friends call him Lesyk / Sashko"). No table of nicknames lists such forms, but the note
+says whose they are: each becomes that person's, wherever it recurs, in capitals or in
+a child's lower case ("tanju says…").
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
+from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.state import State
+
+_KNOWN = frozenset({"child", "family"})
+_WORD = r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*"
+# "Tanjim (Tanju)", "TADHG (TAIG)", "Erik (Eriko, 7)", 'Kendra-Ann ("Kend")'
+_BRACKETED = re.compile(rf"[ \t]*\([ \t]*[\"“'‘]?(?P<a>{_WORD})[\"”'’]?[ \t]*[,)]")
+# "AKA: X Y / CHECHE", "friends call him Lesyk / Sashko", "known as Bex or Becca"
+_CUED = re.compile(
+    r"(?i:\b(?:aka|a\.k\.a\.?|also[ \t]+known[ \t]+as|known[ \t]+as|calls?[ \t]+(?:him|her)"
+    r"|called))[ \t]*:?[ \t]*"
+    rf"(?P<list>{_WORD}(?:[ \t]+{_WORD})?(?:[ \t]*(?:/|,|\bor\b)[ \t]*{_WORD}(?:[ \t]+{_WORD})?)*)"
+)
+_ITEM = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})?")
+
+
+def _alias_ok(st: State, word: str) -> bool:
+    lex = st.lex
+    key = word.casefold()
+    return not (
+        len(key) < 3
+        or key in lex.common
+        or key in lex.words
+        or key in lex.protected_words
+        or key in RELATION_CUES
+        or key in ROLE_CUES
+        or word.upper() in lex.acronyms
+    )
+
+
+def find_given_aliases(st: State) -> None:
+    """Aliases given in brackets after a known person's name, or listed after a cue."""
+    text = st.text
+    aliases: dict[str, tuple[str, str]] = {}  # folded alias -> kind, ident
+    known = sorted((c for c in st.cands if c.kind in _KNOWN), key=lambda c: c.start)
+    for c in known:
+        m = _BRACKETED.match(text, c.end)
+        shouted = m is not None and m.group("a").isupper() and not text[c.start : c.end].isupper()
+        initials = c.end - c.start <= 3 and text[c.start : c.end].isupper()
+        shouted = shouted or initials  # "MB (MGM)": initials and a role
+        if m is not None and not shouted and _alias_ok(st, m.group("a")):  # not "MB (MGM)"
+            aliases.setdefault(lower_same_length(m.group("a")), (c.kind, c.ident))
+    lower = text.lower()
+    if known and ("aka" in lower or "known as" in lower or "call" in lower):
+        for m in _CUED.finditer(text):
+            # the person named before the cue, or in the list ("AKA: <name> / CHECHE")
+            before = [c for c in known if c.start < m.end() and m.start() - c.end < 160]
+            if not before or "\n" in text[before[-1].end : m.start()]:
+                continue  # whose names they are is not said on the line
+            owner = before[-1]
+            for item in _ITEM.finditer(m.group("list")):
+                words = item.group().split()
+                if len(words) == 1 and _alias_ok(st, words[0]):
+                    aliases.setdefault(lower_same_length(words[0]), (owner.kind, owner.ident))
+    if not aliases:
+        return
+    folded = lower_same_length(text)
+    for alias, (kind, ident) in aliases.items():
+        at = folded.find(alias)
+        while at >= 0:
+            end = at + len(alias)
+            whole = (at == 0 or not folded[at - 1].isalnum()) and (
+                end == len(folded) or not folded[end].isalnum()
+            )
+            if whole and st.free(at, end):
+                st.take(at, end, kind, ident, 60)
+            at = folded.find(alias, end)
