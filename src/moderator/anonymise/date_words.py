@@ -150,28 +150,40 @@ _ORDINAL = (
 )
 # a day of the month alone, mid-sentence: "phoned on the 11th, …", "Follow-up the 19th:",
 # "the twenty-eighth   Joint visit"; not "the 5th time" (a noun after it) nor "the first"
+# (matched where "the" is found: a pattern opening with a look-behind is tried everywhere)
 THE_DAY_RE = re.compile(
-    rf"(?<![\w])[Tt]he[ \t]+(?i:{_ORDINAL})(?=[ \t]*(?:[.,;:)\n–-]|$|\d|[A-Z]"
+    rf"[Tt]he[ \t]+(?i:{_ORDINAL})(?=[ \t]*(?:[.,;:)\n–-]|$|\d|[A-Z]"
     r"|(?:at|and|when|after|before|until|to|we|she|he|they|mum|dad|i)\b))"
 )
-# a weekday with its day: "On Wednesday 14th Zayaan…"
-WEEKDAY_DAY_RE = re.compile(
-    rf"(?<![\w]){_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)(?![\w])"
-)
+# a weekday with its day: "On Wednesday 14th Zayaan…" (matched at the weekdays)
+WEEKDAY_DAY_RE = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)(?![\w])")
 # a day and month with a dot opening a chronology's item or sentence: "22.1 Robin found…"
+# (what comes before it is checked in Python)
 DAY_DOT_MONTH_RE = re.compile(
-    r"(?:(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2})|(?<=[.!?][ \t]{3})|^)[ \t]*"
-    r"(?P<d>(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9]))(?=[ \t]+[A-Z]|[ \t]*[-–:])"
+    r"(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])(?=[ \t]+[A-Z]|[ \t]*[-–:])"
 )
+_ITEM_START = re.compile(r"(?:^|\n|[.!?][ \t]{1,3})[ \t]*$")
 
 
 def find_loose_days(text: str) -> list[tuple[int, int]]:
     """Days of the month written without a month or year (:data:`THE_DAY_RE`,
-    :data:`WEEKDAY_DAY_RE`, :data:`DAY_DOT_MONTH_RE`)."""
-    out = [m.span() for m in THE_DAY_RE.finditer(text)] if "he " in text else []
-    out += [m.span() for m in WEEKDAY_DAY_RE.finditer(text)]
+    :data:`DAY_DOT_MONTH_RE`; :data:`WEEKDAY_DAY_RE` is tried by :func:`find_day_dates`)."""
+    out = []
+    folded = text.lower()
+    at = folded.find("the ")
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            m = THE_DAY_RE.match(text, at)
+            if m is not None:
+                out.append(m.span())
+        at = folded.find("the ", at + 4)
     if "." in text:
-        out += [m.span("d") for m in DAY_DOT_MONTH_RE.finditer(text)]
+        for m in DAY_DOT_MONTH_RE.finditer(text):
+            start = m.start()
+            if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,")) and (
+                _ITEM_START.search(text, max(0, start - 6), start)
+            ):
+                out.append(m.span())
     return out
 
 
@@ -195,8 +207,8 @@ def find_day_dates(text: str) -> list[tuple[int, int]]:
     for day in _WEEKDAY_STARTS:
         at = text.find(day)
         while at >= 0:
-            m = WEEKDAY_TIME_RE.match(text, at)
-            if m is not None:
+            m = WEEKDAY_TIME_RE.match(text, at) or WEEKDAY_DAY_RE.match(text, at)
+            if m is not None and (at == 0 or not text[at - 1].isalnum()):
                 out.append(m.span())
             at = text.find(day, at + 1)
     if any(word in text for word in _WELSH_HINTS):

@@ -60,12 +60,12 @@ NAME_SUFFIXES = frozenset(
 _DETERMINED = re.compile(r"(?i:\b(?:her|his|their|my|your|our|the|a|whose|'s|’s))[ \t]+$")
 _PEOPLE = frozenset({"child", "family", "person"})
 _KNOWN = frozenset({"child", "family"})
-_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\.?(?![\w'’-])")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-HJ-Z]\.?[ \t]+){1,3}$")
 # a professional's initial before the name: "C. Abercromby-Roe" (a role's acronym before
 # it, "HV Jane Pike", stays: it is the protected vocabulary an auditor reads)
 _ROLE_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]*){1,2}$")
+_CAPITAL_OR_DOT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _COUPLE = re.compile(r"(?<![\w])(?i:mr|mrs|ms|dr)\.?[ \t]+(?:and|&)[ \t]+$")
 
 
@@ -74,7 +74,7 @@ def _grow(st: State, c: Cand, start: int, end: int) -> None:
     c.start, c.end = min(c.start, start), max(c.end, end)
 
 
-def _free_or_a_guess(st: State, start: int, end: int) -> bool:
+def _free_or_a_guess(st: State, start: int, end: int, gone: set[int]) -> bool:
     """Whether ``text[start:end]`` is free, or exactly a word the name layers took for someone
     else's name (freed here: "Bunica" before a known name is the name's kinship word)."""
     if st.free(start, end):
@@ -82,41 +82,60 @@ def _free_or_a_guess(st: State, start: int, end: int) -> bool:
     for d in st.cands:
         if d.start == start and d.end == end and d.kind == "person":
             st.cands.remove(d)
+            gone.add(id(d))
             st.taken[start:end] = bytes(end - start)
             return True
     return False
 
 
+def word_before(text: str, at: int) -> tuple[int, str]:
+    """The letters written just before ``at`` across spaces or tabs, and where they start
+    (a quick look-back: no regex search per name)."""
+    j = at - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j == at - 1:
+        return at, ""
+    k = j
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    if k >= 0 and (text[k].isalnum() or text[k] in "'’-_"):
+        return at, ""
+    return k + 1, text[k + 1 : j + 1]
+
+
 def absorb_kin_words(st: State) -> None:
     """Kinship forms of address and honorific suffixes go with the name they are written with."""
     text = st.text
+    gone: set[int] = set()  # cands freed for the kinship word before a name
+    n = len(text)
     for c in list(st.cands):
-        if c.kind not in NAME_KINDS or c not in st.cands:
+        if c.kind not in NAME_KINDS or id(c) in gone:
             continue
         if c.kind in _PEOPLE and c.start > 1:
-            m = _WORD_BEFORE.search(text, max(0, c.start - 16), c.start)
-            if m is not None:
-                word = m.group(1)
-                key = word.casefold()
-                if (
-                    key in KIN_TITLES
-                    or (
-                        key in _SPOKEN_KIN
-                        and word.islower()
-                        and not _DETERMINED.search(text, max(0, m.start() - 8), m.start())
-                    )
-                ) and _free_or_a_guess(st, m.start(), m.end(1)):
+            start, word = word_before(text, c.start)
+            key = word.casefold()
+            if (
+                key in KIN_TITLES
+                or (
+                    key in _SPOKEN_KIN
+                    and word.islower()
+                    and not _DETERMINED.search(text, max(0, start - 8), start)
+                )
+            ) and _free_or_a_guess(st, start, start + len(word), gone):
+                _grow(st, c, start, c.start)
+            if key in ("and", "&") or text[c.start - 2 : c.start].strip() == "&":
+                m = _COUPLE.search(text, max(0, c.start - 12), c.start)
+                if m is not None and st.free(m.start(), c.start):
                     _grow(st, c, m.start(), c.start)
-            m = _COUPLE.search(text, max(0, c.start - 12), c.start)
-            if m is not None and st.free(m.start(), c.start):
-                _grow(st, c, m.start(), c.start)
-        if c.kind == "professional" and c.start > 1:
+        if c.kind == "professional" and c.start > 2 and text[c.start - 2] == ".":
             m = _ROLE_BEFORE.search(text, max(0, c.start - 8), c.start)
             if m is not None and st.free(m.start(), c.start):
                 _grow(st, c, m.start(), c.start)
-        m = _WORD_AFTER.match(text, c.end)
-        if m is not None and m.group(1).casefold() in NAME_SUFFIXES and st.free(c.end, m.end()):
-            _grow(st, c, c.end, m.end())
+        if c.end < n and text[c.end] in " \t":
+            m = _WORD_AFTER.match(text, c.end)
+            if m is not None and m.group(1).casefold() in NAME_SUFFIXES and st.free(c.end, m.end()):
+                _grow(st, c, c.end, m.end())
 
 
 def _spelt_like(st: State, key: str) -> bool:
@@ -157,16 +176,17 @@ def _neighbour_is_name(st: State, word: str, cand_text: str, bracketed: bool) ->
 def join_name_neighbours(st: State) -> None:
     """A name-like word written against a known name of the record is part of that name."""
     text = st.text
+    n = len(text)
     for c in [c for c in st.cands if c.kind in _KNOWN]:
         cand_text = text[c.start : c.end]
-        m = _WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
-        if m is not None and st.free(m.start(), c.start):
-            opened = m.start() > 0 and text[m.start() - 1] in "(\"“'‘"
-            if (not _sentence_start(text, m.start()) or opened) and _neighbour_is_name(
-                st, m.group(1), cand_text, opened
+        start, word = word_before(text, c.start)
+        if word and word[0].isupper() and st.free(start, c.start):
+            opened = start > 0 and text[start - 1] in "(\"“'‘"
+            if (not _sentence_start(text, start) or opened) and _neighbour_is_name(
+                st, word, cand_text, opened
             ):
-                _grow(st, c, m.start(), c.start)
-        if cand_text[:1].isupper():
+                _grow(st, c, start, c.start)
+        if cand_text[:1].isupper() and c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT:
             m = _INITIALS_BEFORE.search(text, max(0, c.start - 10), c.start)
             if (
                 m is not None
@@ -174,13 +194,14 @@ def join_name_neighbours(st: State) -> None:
                 and not _sentence_start(text, m.start())
             ):
                 _grow(st, c, m.start(), c.start)
-        m = _WORD_AFTER.match(text, c.end)
-        if (
-            m is not None
-            and st.free(c.end, m.end(1))
-            and _neighbour_is_name(st, m.group(1), cand_text, False)
-        ):
-            _grow(st, c, c.end, m.end(1))
+        if c.end < n and text[c.end] in " \t":
+            m = _WORD_AFTER.match(text, c.end)
+            if (
+                m is not None
+                and st.free(c.end, m.end(1))
+                and _neighbour_is_name(st, m.group(1), cand_text, False)
+            ):
+                _grow(st, c, c.end, m.end(1))
 
 
 def _sentence_start(text: str, at: int) -> bool:
