@@ -48,6 +48,8 @@ def find_given_aliases(st: State) -> None:
     aliases: dict[str, tuple[str, str]] = {}  # folded alias -> kind, ident
     known = sorted((c for c in st.cands if c.kind in _KNOWN), key=lambda c: c.start)
     for c in known:
+        if "(" not in text[c.end : c.end + 3]:
+            continue
         m = _BRACKETED.match(text, c.end)
         shouted = m is not None and m.group("a").isupper() and not text[c.start : c.end].isupper()
         initials = c.end - c.start <= 3 and text[c.start : c.end].isupper()

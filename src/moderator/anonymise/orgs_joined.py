@@ -56,6 +56,8 @@ _HOUSE_BEFORE = re.compile(
 def _house_names(st: State) -> None:
     text = st.text
     for c in [c for c in st.cands if c.kind == "address"]:
+        if "," not in text[max(0, c.start - 3) : c.start]:
+            continue
         m = _HOUSE_BEFORE.search(text, max(0, c.start - 48), c.start)
         if m is None:
             continue
@@ -80,8 +82,11 @@ def join_organisation_parts(st: State) -> None:
     lex = st.lex
     _house_names(st)
     for c in [c for c in st.cands if c.kind in ("person", "professional")]:
-        if _ENDS_IN_NOUN.search(text, c.start, c.end) and ORG_RE.fullmatch(text, c.start, c.end):
+        noun = _ENDS_IN_NOUN.search(text, max(c.start, c.end - 12), c.end)
+        if noun is not None and ORG_RE.fullmatch(text, c.start, c.end):
             c.kind, c.ident = "org", f"org@{c.start}"  # "Hung Fat Supermarket": no one's name
+            continue
+        if text[c.end : c.end + 1] not in ("'", "’"):
             continue
         m = _POSSESSIVE_NOUN.match(text, c.end)
         if m is not None and st.free(c.end, m.end()):
@@ -91,13 +96,20 @@ def join_organisation_parts(st: State) -> None:
     i = 0
     while i < len(cands):
         a = cands[i]
+        if a.kind not in _PLACES and a.kind != "address":
+            i += 1
+            continue
         if a.kind in _PLACES:
             m = _MORE_NOUNS.match(text, a.end)
             if m is not None and st.free(a.end, m.end()):
                 st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
                 a.end = m.end()
         b = cands[i + 1] if i + 1 < len(cands) else None
-        joins = b is not None and _COMMA.fullmatch(text, a.end, b.start) is not None
+        joins = (
+            b is not None
+            and b.start - a.end < 8
+            and _COMMA.fullmatch(text, a.end, b.start) is not None
+        )
         if (
             joins
             and b is not None
