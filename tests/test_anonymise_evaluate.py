@@ -109,21 +109,25 @@ def test_measured_quality_does_not_regress() -> None:
 
 
 def test_measured_quality_on_the_newest_batches_does_not_regress() -> None:
-    """Floors a little under round four's figures on batches G and H (README), the batches
+    """Floors a little under round five's figures on batches G, H and I (README), the batches
     written in the styles the first ones lack: names that are words, organisations,
-    addresses and references in their real variants."""
+    addresses and references in their real variants, the family's names in every form."""
     cases = [
         c
-        for name in ("g", "h")
+        for name in ("g", "h", "i")
         for c in load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     ]
     tallies, _ = score(cases)
     g, h = tallies["heldout-g"].summary(), tallies["heldout-h"].summary()
-    assert g["overall"]["recall"] >= 0.96
+    assert g["overall"]["recall"] >= 0.965
     assert g["protected"]["over_redaction"] <= 0.02
-    assert h["overall"]["recall"] >= 0.945
-    assert h["leakage"] <= 0.04
+    assert h["overall"]["recall"] >= 0.955
+    assert h["leakage"] <= 0.03
     assert h["protected"]["over_redaction"] <= 0.04
+    i = tallies["heldout-i"].summary()
+    assert i["overall"]["recall"] >= 0.935
+    assert i["leakage"] <= 0.065
+    assert i["protected"]["over_redaction"] <= 0.05
 
 
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
