@@ -205,3 +205,14 @@ def test_an_alias_the_note_gives_is_the_persons_everywhere(text: str, gone: str)
 def test_a_role_in_brackets_is_no_alias() -> None:
     out = redact("Quenby (mother) and Drustan (Dad) came. The mother and Dad agreed.", **_ORLOVS)
     assert out == "[MOTHER] (mother) and [FATHER] (Dad) came. The mother and Dad agreed."
+
+
+@pytest.mark.parametrize("said", ["Big Drustan", "old drustan", "Little Drustan"])
+def test_what_a_family_calls_one_of_two_of_a_name_goes_with_it(said: str) -> None:
+    out = redact(f"The children said {said} shouted.", **_ORLOVS)
+    assert out == "The children said [FATHER] shouted."
+
+
+def test_a_describing_word_after_a_determiner_stays() -> None:
+    out = redact("She said her little Pelinor cried.", **_ORLOVS)
+    assert out == "She said her little [CHILD] cried."

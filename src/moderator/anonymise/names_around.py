@@ -51,7 +51,9 @@ KIN_TITLES = frozenset(
 )  # fmt: skip
 # in a worker's narrative these describe ("Mum Mandeep works"); written as a child says them,
 # in lower case, they are part of the name ("mum ngan", "big sonny")
-_SPOKEN_KIN = frozenset({"mum", "dad", "mam", "mom", "big", "lil", "little", "sis", "bro"})
+_SPOKEN_KIN = frozenset({"mum", "dad", "mam", "mom", "sis", "bro"})
+# what a family calls one of two people of a name: "Big Paddy", "Old Silvanus", "lil kay"
+_NICKNAMING = frozenset({"big", "little", "lil", "old", "young", "wee"})
 NAME_SUFFIXES = frozenset(
     {"sahib", "saheb", "sahab", "ji", "jee", "jnr", "jr", "junior", "snr", "sr", "senior",
      "bhai", "baji", "bibi", "khanum", "hanim", "bey", "agha", "aga"}
@@ -117,6 +119,7 @@ def absorb_kin_words(st: State) -> None:
             key = word.casefold()
             if (
                 key in KIN_TITLES
+                or (key in _NICKNAMING and not _DETERMINED.search(text, max(0, start - 8), start))
                 or (
                     key in _SPOKEN_KIN
                     and word.islower()
