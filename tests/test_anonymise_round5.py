@@ -216,3 +216,14 @@ def test_what_a_family_calls_one_of_two_of_a_name_goes_with_it(said: str) -> Non
 def test_a_describing_word_after_a_determiner_stays() -> None:
     out = redact("She said her little Pelinor cried.", **_ORLOVS)
     assert out == "She said her little [CHILD] cried."
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Grandmother attends New Harvest Tabernacle on Sundays.", "New"),
+        ("He joined 1st Ollendar Scout Group last year.", "1st"),
+    ],
+)
+def test_a_describing_word_inside_an_organisations_name_is_part_of_it(text: str, gone: str) -> None:
+    assert gone not in redact(text, **_ORLOVS)

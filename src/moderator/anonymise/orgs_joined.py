@@ -45,6 +45,19 @@ _STREET_WORD = re.compile(
     r"[ \t](?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Way|Close|Crescent|Terrace|Parade)$"
 )
 _START = attrgetter("start")
+# a word the organisation grammar leaves out as describing, inside the name: "New", "1st"
+_LEADING = re.compile(
+    r"(?<![\w'’-])(?:New|Old|Holy|Royal|Great|Little|Red|\d{1,2}(?:st|nd|rd|th))[ \t]+$"
+)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
 _ENDS_IN_NOUN = re.compile(rf"(?:{_HEAD}|Supermarket|Chicken|Barbers|Shop|Cars|Wash)$")
 # a house's name before its street: "Blackthorn Barn, Quernmore Road"
 _HOUSE_BEFORE = re.compile(
@@ -92,6 +105,11 @@ def join_organisation_parts(st: State) -> None:
         if m is not None and st.free(c.end, m.end()):
             c.kind, c.ident, c.end = "org", f"org@{c.start}", m.end()
             st.taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for c in [c for c in st.cands if c.kind in _PLACES]:
+        m = _LEADING.search(text, max(0, c.start - 12), c.start)
+        if m is not None and st.free(m.start(), c.start) and not _opens_sentence(text, m.start()):
+            st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
+            c.start = m.start()  # "attends New Testament Church", "1st Frampton Scout Group"
     cands = sorted(st.cands, key=_START)
     i = 0
     while i < len(cands):
