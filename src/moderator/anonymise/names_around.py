@@ -185,7 +185,7 @@ def join_name_neighbours(st: State) -> None:
         start, word = word_before(text, c.start)
         if word and word[0].isupper() and st.free(start, c.start):
             opened = start > 0 and text[start - 1] in "(\"“'‘"
-            if (not _sentence_start(text, start) or opened) and _neighbour_is_name(
+            if (not opens_sentence(text, start) or opened) and _neighbour_is_name(
                 st, word, cand_text, opened
             ):
                 _grow(st, c, start, c.start)
@@ -194,7 +194,7 @@ def join_name_neighbours(st: State) -> None:
             if (
                 m is not None
                 and st.free(m.start(), c.start)
-                and not _sentence_start(text, m.start())
+                and not opens_sentence(text, m.start())
             ):
                 _grow(st, c, m.start(), c.start)
         if c.end < n and text[c.end] in " \t":
@@ -207,7 +207,7 @@ def join_name_neighbours(st: State) -> None:
                 _grow(st, c, c.end, m.end(1))
 
 
-def _sentence_start(text: str, at: int) -> bool:
+def opens_sentence(text: str, at: int) -> bool:
     """Whether ``at`` opens a sentence or line (a capital there proves nothing)."""
     i = at - 1
     while i >= 0 and text[i] in " \t":

@@ -23,6 +23,7 @@ from operator import attrgetter
 
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import ORG_RE
+from moderator.anonymise.names_around import opens_sentence
 from moderator.anonymise.state import Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
@@ -49,13 +50,6 @@ _START = attrgetter("start")
 _LEADING = re.compile(
     r"(?<![\w'’-])(?:New|Old|Holy|Royal|Great|Little|Red|\d{1,2}(?:st|nd|rd|th))[ \t]+$"
 )
-
-
-def _opens_sentence(text: str, at: int) -> bool:
-    i = at - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i < 0 or text[i] in ".!?\n:;"
 
 
 _ENDS_IN_NOUN = re.compile(rf"(?:{_HEAD}|Supermarket|Chicken|Barbers|Shop|Cars|Wash)$")
@@ -107,7 +101,7 @@ def join_organisation_parts(st: State) -> None:
             st.taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for c in [c for c in st.cands if c.kind in _PLACES]:
         m = _LEADING.search(text, max(0, c.start - 12), c.start)
-        if m is not None and st.free(m.start(), c.start) and not _opens_sentence(text, m.start()):
+        if m is not None and st.free(m.start(), c.start) and not opens_sentence(text, m.start()):
             st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
             c.start = m.start()  # "attends New Testament Church", "1st Frampton Scout Group"
     cands = sorted(st.cands, key=_START)
