@@ -72,12 +72,14 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("f", "heldout-f", 20, 150),
         ("g", "heldout-g", 45, 380),
         ("h", "heldout-h", 45, 380),
+        ("i", "heldout-i", 50, 1000),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
     name: str, split: str, notes: int, identifiers: int
 ) -> None:
-    """E was written before round two of issue #14, F after it, G before round three, H after it."""
+    """E was written before round two of issue #14, F after it, G before round three, H after
+    it, I while round four was built (outside the repository until scored)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -99,11 +101,29 @@ def test_measured_quality_does_not_regress() -> None:
     as the newest batch (G) labels them."""
     tallies, _ = score(load_corpus(CORPUS))
     every = tallies["all"].summary()
-    assert every["overall"]["recall"] >= 0.97
-    assert every["overall"]["precision"] >= 0.97
-    assert every["protected"]["over_redaction"] <= 0.025
+    assert every["overall"]["recall"] >= 0.99
+    assert every["overall"]["precision"] >= 0.98
+    assert every["protected"]["over_redaction"] <= 0.022
     held_out = tallies["heldout"].summary()
-    assert held_out["overall"]["recall"] >= 0.90
+    assert held_out["overall"]["recall"] >= 0.98
+
+
+def test_measured_quality_on_the_newest_batches_does_not_regress() -> None:
+    """Floors a little under round four's figures on batches G and H (README), the batches
+    written in the styles the first ones lack: names that are words, organisations,
+    addresses and references in their real variants."""
+    cases = [
+        c
+        for name in ("g", "h")
+        for c in load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
+    ]
+    tallies, _ = score(cases)
+    g, h = tallies["heldout-g"].summary(), tallies["heldout-h"].summary()
+    assert g["overall"]["recall"] >= 0.96
+    assert g["protected"]["over_redaction"] <= 0.02
+    assert h["overall"]["recall"] >= 0.945
+    assert h["leakage"] <= 0.04
+    assert h["protected"]["over_redaction"] <= 0.04
 
 
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:

@@ -86,7 +86,7 @@ _TIME_BEFORE = re.compile(
     r"(?<![\w:.])(?:\d{1,2}[:.]\d{2}|\d{4}[ \t]*(?i:hrs|hours))[ \t]+(?:on[ \t]+)?$"
 )
 _TIME_AFTER = re.compile(
-    r",?[ \t]+(?:\d{1,2}:\d{2}(?:[ \t]*(?i:am|pm|hrs))?|\d{4}[ \t]*(?i:hrs))(?![\w:])"
+    r",?[ \t]+(?:at[ \t]+)?(?:\d{1,2}:\d{2}(?:[ \t]*(?i:am|pm|hrs))?|\d{4}[ \t]*(?i:hrs))(?![\w:])"
 )
 
 
@@ -104,3 +104,73 @@ def widen_date(text: str, start: int, end: int) -> tuple[int, int]:
     if m is not None:
         end = m.end()
     return start, end
+
+
+_WEEKDAY = (
+    r"(?:Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)"
+)
+# a chronology's item dated by its day alone: "14th - sister…", "the fifteenth - Strategy…"
+ITEM_DAY_RE = re.compile(
+    r"[ \t>*•]*(?:[-–][ \t]*)?(?P<d>(?:[Tt]he[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)"
+    r"|(?i:(?:(?:twenty|thirty)[ \t-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth)"
+    # a festival's day heading an item: "Christmas Eve: police called"
+    r"|Christmas[ \t]+(?:Eve|Day)|Boxing[ \t]+Day|New[ \t]+Year['’]s[ \t]+(?:Eve|Day)"
+    r"|Easter[ \t]+(?:Sunday|Monday)|Bonfire[ \t]+Night|Hallowe['’]?en|Halloween))(?=[ \t]*[-–:])"
+)
+# a month in Roman numerals, as central European notes write it: "8.II.24", "14.XI.2023"
+ROMAN_DATE_RE = re.compile(
+    r"(?<![\w.])\d{1,2}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?:\d{4}|\d{2})(?![\w]|\.\d)"
+)
+# a weekday with a time, no date: "Voicemail Fri 10:05", "Sat at 9.30am"
+WEEKDAY_TIME_RE = re.compile(
+    rf"(?<![\w]){_WEEKDAY}\.?,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[:.]\d{{2}}(?:[ \t]*(?i:am|pm))?"
+    r"(?![\w]|[:.]\d)"
+)
+_WELSH_MONTH = (
+    r"(?:Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
+)
+# Welsh: "Dydd Llun 11 Mawrth", "dydd Gwener 15fed", "12fed Mawrth 2024"
+WELSH_DATE_RE = re.compile(
+    r"(?<![\w])(?:(?:[Dd]ydd[ \t]+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)[ \t]+)"
+    r"\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?(?:[ \t]+" + _WELSH_MONTH + r")?"
+    r"|\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?[ \t]+" + _WELSH_MONTH + r")(?:[ \t]+\d{4})?(?![\w])"
+)
+
+
+def find_day_dates(text: str) -> list[tuple[int, int]]:
+    """Dates written by a day alone or in other conventions: a chronology item's ordinal
+    (``14th -``, ``the fifteenth -``), a Roman month (``8.II.24``), a weekday with a time
+    (``Fri 10:05``), and Welsh dates (``Dydd Llun 11 Mawrth``, ``dydd Gwener 15fed``).
+
+    Each shape is tried only where a plain string find says it may be: at line starts, at
+    capitalised weekdays, after a Roman numeral's dot, near Welsh words."""
+    out = []
+    at = 0
+    while at >= 0:  # a chronology's items start lines
+        m = ITEM_DAY_RE.match(text, at)
+        if m is not None:
+            out.append(m.span("d"))
+        at = text.find("\n", at)
+        at = at + 1 if at >= 0 else -1
+    if "I." in text or "V." in text or "X." in text:
+        out += [m.span() for m in ROMAN_DATE_RE.finditer(text)]
+    for day in _WEEKDAY_STARTS:
+        at = text.find(day)
+        while at >= 0:
+            m = WEEKDAY_TIME_RE.match(text, at)
+            if m is not None:
+                out.append(m.span())
+            at = text.find(day, at + 1)
+    if any(word in text for word in _WELSH_HINTS):
+        out += [m.span() for m in WELSH_DATE_RE.finditer(text)]
+    return out
+
+
+_WEEKDAY_STARTS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WELSH_HINTS = (
+    *("ydd ", "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai ", "Mehefin", "Gorffennaf"),
+    *("Awst", "Medi ", "Hydref", "Tachwedd", "Rhagfyr"),
+)

@@ -65,7 +65,9 @@ DATE_NUM_RE = re.compile(
 )
 # March 4th 2012, March 4, 2012, March 4th
 DATE_MONTH_RE = re.compile(
-    rf"(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD}(?![\w:])(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
+    # "Oct 23rd: home visit" (a colon after an ordinal ends the date; "Mar 10:30" is a time)
+    rf"(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}})(?:(?:st|nd|rd|th|ST|ND|RD|TH)(?![\w])|(?![\w:]))"
+    r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
 )
 _MONTH_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?[ \t]+$")
 

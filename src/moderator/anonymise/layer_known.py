@@ -34,6 +34,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     known = st.known
     lex = st.lex
     common, protected = lex.common, lex.protected_words
+    words = lex.words  # a name in lower case that is an everyday word is the word
     firsts, seconds = known.first_keys, known.second_keys
     # a lower-case word none of the tables below holds is nobody's name: skip it quickly
     names = firsts | known.beginnings.keys() | known.surname_owners.keys()
@@ -52,7 +53,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             hit = st.longest(toks, i, known.ngrams, longest)
             if hit is not None:
                 size, who = hit
-                wordlike = t.lower and (key in common or key in protected)
+                wordlike = t.lower and (key in words or key in protected)
                 spoken = wordlike and (named_in_speech(st, t) or _says(st, t))
                 if size == 1 and (not wordlike or spoken) and used_as_word(st, toks, i):
                     _keep_known(st, t, who)
@@ -72,7 +73,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         if owners and used_as_word(st, toks, i) and st.free(t.start, t.end):
             _keep_known(st, t, owners[0])
         elif owners:
-            if not (t.lower and key in common and not named_in_speech(st, t)) and st.free(
+            if not (t.lower and key in words and not named_in_speech(st, t)) and st.free(
                 t.start, t.end
             ):
                 take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
@@ -331,6 +332,15 @@ _WORD_BEFORE = frozenset(
         "no",
         "very",
         "so",
+        # a verb after a modal: "the family will prosper", "could settle"
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "might",
+        "must",
     ]
 )
 

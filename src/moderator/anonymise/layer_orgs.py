@@ -50,7 +50,13 @@ _ORG_NOUN = (
     # groups and small firms by their last word: "Sahara Women's Circle", "Leicester Somali
     # Housing Trust", "Tayside Women's Aid", "Witham Valley Scaffolding", "Luton Homes Direct"
     r"|Trust|Circle|Aid|Base|Collective|Link|Voice|Scaffolding|Laund(?:e)?rette|Deli|Exhaust"
-    r"|Direct|Trimming|Tyres|Plumbing|Roofing|Cleaning|Removals|Carpets|Flooring|Windows)"
+    r"|Direct|Trimming|Tyres|Plumbing|Roofing|Cleaning|Removals|Carpets|Flooring|Windows"
+    # services, projects and trades: "Ketley Contact Suite", "Queens Park Family Room", "Thanet
+    # Housing Options", "Swindon Men and Change Project", "Brick Lane Travel Bureau", "Gornal
+    # Wood Chemist", "Weldon Park Poultry", "Wallop Farm Partnership", "Enfield Missing Team"
+    r"|Contact\s+(?:Suite|Room)|Family\s+Room|Housing\s+Options|Project|Bureau|Travel"
+    r"|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods|Grocers?|Palace|Team"
+    r"|(?:Adult|Community|Family)\s+Learning|(?:Boys|Girls|Lads)['’]?\s+Brigade)"
 )
 ORG_HINT_RE = re.compile(
     r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
@@ -59,12 +65,17 @@ ORG_HINT_RE = re.compile(
     r"|Tabernacle|Foundation|Refuge|A?R\.?L?\.?F\.?C|Rangers|Hub|Grill|Tap|Bar|Chippy|Bakery|Kitchen"
     r"|Ltd|Limited|Clinic|Priory|Nails|Beauty|Hair|Studio|Garage|Motors|Autos|Wash|Valeting|Caf"
     r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|[Bb]ank|Pantry|Stores?|Market|Licen"
-    r"|Home|Legal|Associates|Accountants|Lettings|Builders|Logistics|Park)\b"
+    r"|Home|Legal|Associates|Accountants|Lettings|Builders|Logistics|Park|Suite|Room|Options"
+    r"|Project|Bureau|Travel|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods"
+    r"|Grocers?|Palace|Team|Learning|Brigade)\b"
 )
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 # the same without the word boundary before "and": a quick gate (the engine skips to & or a)
 _FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
-WORSHIP_HINT_RE = re.compile(r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)\s+[A-Z]")
+WORSHIP_HINT_RE = re.compile(
+    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia|Kirk)(?:\s+|-[a-z]+-)"
+    r"(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ]"
+)
 _NAMED_HINT_WORDS = (
     "nursery",
     "playgroup",
@@ -82,8 +93,10 @@ NAMED_HINT_RE = re.compile(
     r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
 )
 ORG_RE = re.compile(
-    rf"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?){_ORG_NOUN}"
-    rf"(?:\s+(?:{_ORG_NOUN}|House|Co\b))*"  # "Juniors RLFC", "Grill House", "Bakery Co"
+    rf"(?<![\w])(?=[A-Z])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?){_ORG_NOUN}"
+    rf"(?:\s+(?:{_ORG_NOUN}|House|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)\s+(?:Company|Troop|Pack|Unit))?"  # "Boys' Brigade 5th Company"
+    r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
     r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
 )
 FIRM_RE = re.compile(
@@ -94,14 +107,18 @@ FIRM_RE = re.compile(
 )
 # "Jamia Masjid Ghausia", "Guru Nanak Gurdwara Walsall": places of worship named after the noun too
 WORSHIP_AFTER_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)"
-    r"(?:\s+[A-Z][\w'’-]*){1,4})(?![\w])"  # "Gurdwara Baba Zorawar Singh Ji"
+    r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]*[ \t]){0,3}"
+    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia|Kirk)"
+    # "Gurdwara Baba Zorawar Singh Ji", "Masjid-e-Noor Blackburn", "Église de la Grâce Hull"
+    r"(?:-[a-z]{1,2}-[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}"
+    r"|(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)*[A-ZÀ-ÖØ-Þ][\w'’-]*){1,5}))(?![\w])"
 )
 # "nursery (Bright Beginnings Burslem)", "nursery, Tiny Toes Audley,", "club is Biddulph Dolphins"
 NAMED_AFTER_RE = re.compile(
     r"(?i:\b(?P<noun>nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group))"
     r"(?:[ \t]*\([ \t]*|,[ \t]*|[ \t]+(?:is|was|called|named)[ \t]+)"
-    r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+    # "nursery (Little Acorns at Coulby)": a branch named by its place after "at"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+at[ \t]+[A-Z][a-z]+(?=\)))?)"
 )
 ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([ \t]*(?P<a>[A-Z]{2,6})[ \t]*\)")
 SCHOOL_ACRONYM_RE = re.compile(
@@ -110,78 +127,16 @@ SCHOOL_ACRONYM_RE = re.compile(
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 _DESCRIPTIVE = frozenset(
     [
-        "local",
-        "community",
-        "youth",
-        "family",
-        "parents",
-        "parent",
-        "baby",
-        "toddler",
-        "toddlers",
-        "parish",
-        "village",
-        "town",
-        "city",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "new",
-        "old",
-        "the",
-        "a",
-        "our",
-        "their",
-        "his",
-        "her",
-        "polish",
-        "turkish",
-        "kurdish",
-        "somali",
-        "romanian",
-        "asian",
-        "african",
-        "caribbean",
-        "muslim",
-        "sikh",
-        "hindu",
-        "christian",
-        "catholic",
-        "methodist",
-        "baptist",
-        "pentecostal",
-        "evangelical",
-        "women",
-        "womens",
-        "men",
-        "mens",
-        "girls",
-        "boys",
-        "mums",
-        "dads",
-        "carers",
-        "young",
-        "support",
-        "breakfast",
-        "saturday",
-        "sunday",
-        "weekend",
-        "supplementary",
-        "language",
-        "thai",
-        "kick",
-        "amateur",
-        "after",
-        "school",
-        "homework",
-        "holiday",
-        "lunch",
-        "drop",
-        "in",
+        "local", "community", "youth", "family", "parents", "parent", "baby", "toddler", "toddlers",
+        "parish", "village", "town", "city", "central", "north", "south", "east", "west", "new",
+        "old", "the", "a", "our", "their", "his", "her", "polish", "turkish", "kurdish", "somali",
+        "romanian", "asian", "african", "caribbean", "muslim", "sikh", "hindu", "christian",
+        "catholic", "methodist", "baptist", "pentecostal", "evangelical", "women", "womens", "men",
+        "mens", "girls", "boys", "mums", "dads", "carers", "young", "support", "breakfast",
+        "saturday", "sunday", "weekend", "supplementary", "language", "thai", "kick", "amateur",
+        "after", "school", "homework", "holiday", "lunch", "drop", "in",
     ]
-)
+)  # fmt: skip
 # literal pieces of the nouns above (case as written), to skip texts that name no organisation
 _ORG_HINTS = (
     "Club", "Centre", "Center", "Zone", "Project", "Academy", "Church", "Chapel", "Cathedral",
@@ -199,9 +154,17 @@ _ORG_HINTS = (
     "Logistics", "Park", "Boxing", "Kickboxing", "Gymnastics", "Cadets", "Scouts", "Brownies", "Guides",
     "Beavers", "Cubs", "Trust", "Circle", "Aid", "Base", "Collective", "Link", "Voice",
     "Scaffolding", "Laund", "Deli", "Exhaust", "Direct", "Trimming", "Tyres", "Plumbing",
-    "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows",
+    "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows", "Suite", "Room",
+    "Options", "Bureau", "Travel", "Partnership", "Chemist", "Pharmacy", "Butcher", "Poultry",
+    "Meats", "Foods", "Grocer", "Palace", "Team", "Learning", "Brigade", "glise", "Iglesia", "Kirk",
 )  # fmt: skip
-_SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})  # "Leek Skate Park"
+# nouns public services are named by: with only places and everyday words before them
+# ("Hanley Family Hub", "Leek Skate Park", "Stoke Youth Offending Team", "Leeds Housing
+# Options", "Early Help Project") they name a service anyone may name, not a family's club
+_SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})
+# ...and agencies' nouns, kept with any everyday English words before them ("Troubled
+# Families Project", "Community Paediatric Team"), but not with a name ("Ketley Contact Suite")
+_AGENCY_NOUNS = frozenset({"team", "project", "housing", "learning", "adult", "contact", "family"})
 ORG_KINDS = {
     "nursery": "school",
     "playgroup": "school",
@@ -233,7 +196,7 @@ def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:
 def _trim_leading(st: State, start: int, end: int) -> int:
     for w in WORD_RE.finditer(st.text, start, end):
         key = w.group().casefold()
-        if key in ("st", "saint"):
+        if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):
             break
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS or key == "the":
             start = w.end()
@@ -249,6 +212,32 @@ def _trim_leading(st: State, start: int, end: int) -> int:
 
 _PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+of[ \t]+")
 _TITLED = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
+
+
+def _service_word(st: State, key: str) -> bool:
+    """A word a public service is named by: a place, a practice term or acronym, an
+    everyday English word ("Early Help", "MASH", "Troubled Families", "Paediatric")."""
+    lex = st.lex
+    return (
+        key in lex.protected_words
+        or key in lex.words
+        or key in _DESCRIPTIVE
+        or key.upper() in lex.acronyms
+    )
+
+
+def name_starts(text: str, at: int, word: str) -> bool:
+    """Whether ``word`` at ``at`` starts a name although it is an everyday word: "Our Lady
+    of …", and a capitalised "The" inside a sentence ("drinking at The Killie Tap", "doing
+    well at The Kidsgrove Academy"), part of the name as written."""
+    if word == "Our":
+        return text.startswith(" Lady", at + 3)
+    if word != "The":
+        return False
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and (text[i].isalnum() or text[i] == ",")
 
 
 def whole_words(text: str, word: str) -> list[tuple[int, int]]:
@@ -289,7 +278,9 @@ def find_organisations(st: State, add: Add) -> None:
             k in st.lex.protected_words or k in st.lex.common or k in _DESCRIPTIVE for k in keys
         ):
             continue  # "Hanley Family Hub", "Potteries Centre": a public service or a place
-        end = with_town(st, m.end())
+        if noun in _AGENCY_NOUNS and all(_service_word(st, k) for k in keys):
+            continue  # "Stoke Youth Offending Team", "Leeds Housing Options"
+        end = with_town(st, m.end(), comma=True)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
     worship = WORSHIP_AFTER_RE.finditer(text) if WORSHIP_HINT_RE.search(text) else iter(())
     for m in worship:
@@ -324,15 +315,18 @@ def find_organisations(st: State, add: Add) -> None:
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
+# a town after a comma, ending the phrase: "Resurrection Power Chapel, Pinehurst;"
+_COMMA_TOWN = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[ \t]*(?:[.;:)(\n]|$))")
 
 
-def with_town(st: State, end: int) -> int:
-    """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it.
+def with_town(st: State, end: int, comma: bool = False) -> int:
+    """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it;
+    with ``comma``, a town after a comma that ends the phrase too ("Zion Chapel, Pinehurst.").
 
     A town the gazetteer knows, or one capitalised word no list knows (not a word, a given
     name, a surname or vocabulary): a branch is named by its place ("Oasis Academy
     Wintringham"), and a person's name after an institution starts with a given name."""
-    m = _NEXT_WORD.match(st.text, end)
+    m = _NEXT_WORD.match(st.text, end) or (_COMMA_TOWN.match(st.text, end) if comma else None)
     if m is not None:
         words = phrase_key(m.group(1))
         for size in (len(words), 1):
@@ -365,10 +359,13 @@ def find_acronyms(st: State) -> None:
         after = ACRONYM_AFTER_RE.match(text, c.end)
         if after and after.group("a") not in lex.acronyms:
             wanted[after.group("a")] = (c.kind, c.ident)
-        words = [w for w in phrase_key(text[c.start : c.end]) if w not in ("the", "of", "and")]
+        keys = phrase_key(text[c.start : c.end])
+        words = [w for w in keys if w not in ("the", "of", "and")]
         initials = "".join(w[0] for w in words).upper()
-        if len(initials) >= 2 and initials not in lex.acronyms:
-            wanted.setdefault(initials, (c.kind, c.ident))
+        # "The Kidsgrove Academy" is "TKA" as often as "KA"
+        for form in (initials, "T" + initials) if keys[:1] == ("the",) else (initials,):
+            if len(form) >= 2 and form not in lex.acronyms:
+                wanted.setdefault(form, (c.kind, c.ident))
     shaped = "HS" in text or "PS" in text or "JS" in text  # every such acronym ends so
     for m in SCHOOL_ACRONYM_RE.finditer(text) if shaped else ():
         if m.group() not in lex.acronyms:

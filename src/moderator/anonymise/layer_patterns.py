@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.addresses import find_unnumbered_addresses
 from moderator.anonymise.cues import (
     HONORIFICS,
     LEADING_WORDS,
 )
-from moderator.anonymise.date_words import widen_date
+from moderator.anonymise.date_words import find_day_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
-from moderator.anonymise.layer_orgs import find_organisations, generic_name, with_town
+from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
     WORD_RE,
@@ -66,6 +67,7 @@ from moderator.anonymise.patterns import (
     nhs_valid,
     phone_ok,
 )
+from moderator.anonymise.references import find_references, ref_owner
 from moderator.anonymise.state import Cand, State, confidence_for
 
 
@@ -86,6 +88,7 @@ def find_patterns(st: State) -> None:
         add(start, end, kind, "home" if kind == "address" else "", 95)
     for lo, hi in st.digit_regions():
         _numeric(st, lo, hi, add)
+        _phones_with_o(text, lo, hi, add)
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
             if clean_left(text, m.start(), "@."):
@@ -109,6 +112,8 @@ def find_patterns(st: State) -> None:
         add(m.start(), m.end(), kind, "", 75)
         for start, end in coordinated_days(text, m):
             add(start, end, "date", "", 75)
+    for start, end in find_day_dates(text):
+        add(start, end, "date", "", 73)
     find_variants(st, add)
     find_organisations(st, add)
     text = title_shouted(text)  # addresses in a police form's capitals
@@ -121,8 +126,11 @@ def find_patterns(st: State) -> None:
         found = ADDRESS_RE.match(text, flat.start() if flat else start)
         if found is not None:
             end = _without_town(text, found.start(), found.end())
-            add(found.start(), end, "address", _norm_ident(text[found.start() : end]), 70)
+            # a Scottish flat ("3/2, 19 …") is no date: the prefixed address comes first
+            rank = 76 if found.start() < start else 70
+            add(found.start(), end, "address", _norm_ident(text[found.start() : end]), rank)
             previous_end = found.end()
+    find_unnumbered_addresses(st, text, add)
     for m in near(STREET_RE, STREET_HINT, text, 60, 12):
         words = phrase_key(m.group())
         if (
@@ -144,6 +152,7 @@ def find_patterns(st: State) -> None:
         if c.kind in ("date", "dob"):  # with its weekday, week, time: "Wed 6 March 2024 15:02"
             c.start, c.end = widen_date(st.text, c.start, c.end)
     raw = _without_parts_of_institutions(raw)
+    _widen_home(raw)
     raw.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     for c in raw:
         if st.free(c.start, c.end):
@@ -198,6 +207,27 @@ def title_shouted(text: str) -> str:
     return "".join([*parts, text[last:]]) if parts else text
 
 
+# a number with the letter o for a zero, written so to dodge a filter: "o7700 9oo 4o1"
+_O_BESIDE_DIGIT = re.compile(r"\d[oO]|[oO]\d")
+_O_NUMBER = re.compile(r"(?<![\w])[oO0-9](?:[ \t-]?[oO0-9]){9,12}(?![\w])")
+
+
+def _phones_with_o(
+    text: str, lo: int, hi: int, add: Callable[[int, int, str, str, int], None]
+) -> None:
+    """Phone numbers written with o for 0 in one stretch around digits, read with the zeros
+    put back (the same length, so the offsets hold)."""
+    if not _O_BESIDE_DIGIT.search(text, lo, hi):
+        return
+    for m in _O_NUMBER.finditer(text, lo, hi):
+        written = m.group()
+        if "o" not in written and "O" not in written:
+            continue
+        number = written.replace("o", "0").replace("O", "0")
+        if PHONE_RE.fullmatch(number) and phone_ok(number):
+            add(m.start(), m.end(), "phone", "", 90)
+
+
 def _joined_left(text: str, m: re.Match[str]) -> bool:
     """Whether the digits continue a reference: "GMP-0412-240121" is no phone number."""
     at = m.start()
@@ -233,7 +263,8 @@ def _lettered(
         if clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
             text, max(0, m.start() - 30), m.start()
         ):
-            add(m.start(), m.end(), "case_number", "", 81)
+            add(ref_owner(text, m.start()), m.end(), "case_number", "", 81)
+    find_references(st, lo, hi, add)
     for m in COLLAR_RE.finditer(text, lo, hi):
         if clean_left(text, m.start()):
             end = m.end("name") if m.group("name") else m.end("num")
@@ -255,6 +286,20 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
 STREET_TYPE_RE = re.compile(rf"\b(?:{STREET_TYPES})\b")
 
 
+def _widen_home(raw: list[Cand]) -> None:
+    """The record's own address found inside a longer address ("Flat 3, " or "3/2, " before
+    it) takes the longer span: the flat is as identifying as the street."""
+    homes = [c for c in raw if c.kind == "address" and c.ident == "home"]
+    if not homes:
+        return
+    for d in raw:
+        if d.kind != "address" or d.ident == "home":
+            continue
+        for c in homes:
+            if d.start < c.start and c.end <= d.end:
+                c.start = d.start
+
+
 def _without_town(text: str, start: int, end: int) -> int:
     """Where an address ends without the town written after it ("4 Ash Bank Road, Werrington"):
     the town is a place anyone may name, the house and street identify the home. What follows
@@ -274,7 +319,7 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     lex = st.lex
     for w in WORD_RE.finditer(st.text, start, name_end):
         key = w.group().casefold()
-        if key in ("st", "saint"):
+        if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):
             break
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
             start = w.end()
@@ -287,6 +332,8 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     name = phrase_key(st.text[start:name_end])
     if protected_phrase(st, phrase_key(st.text[start : m.end()]), len(name)):
         return None
+    if _HOSPITAL_AFTER.match(st.text, m.end()):
+        return None  # "King's College Hospital": a hospital, named like a college
     if len(name) == 1 and kind != "address" and name[0] in lex.common:
         return None  # "Special School", "Local Surgery": generic, not a named one
     if kind != "address" and generic_name(st, name):
@@ -295,6 +342,7 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     return Cand(start, end, kind, " ".join(name), 60, 0.9)
 
 
+_HOSPITAL_AFTER = re.compile(r"[ \t]+(?:Hospital|Hospice|Infirmary)\b")
 _INSTITUTIONS = frozenset({"school", "gp_practice", "org"})  # "Lister Lane Grill" is a firm
 
 

@@ -132,6 +132,7 @@ _KIN_BEFORE = frozenset(
         "granny",
         "grandma",
         "grandad",
+        "granddad",
         "grandpa",
         "uncle",
         "auntie",
@@ -180,7 +181,8 @@ def find_names_in_speech(st: State) -> None:
                 continue
             end = m.start() + len(m.group()) - (2 if m.group()[-2:] in ("'s", "’s") else 0)
             listed = key in lex.given or key in lex.surnames
-            who = None if listed or key in lex.common else known.near_miss(key)
+            wordy = key in lex.words and not after_kin  # "the marigold pots", "granddad win"
+            who = None if listed or wordy else known.near_miss(key)
             if who is None and not (listed or key in lex.common) and key.endswith(_PET_ENDS):
                 who = known.sounds.pet_form(key)  # "clovey", "lilusia"; not "cries"
             if who is not None and who >= 0:

@@ -85,6 +85,9 @@ class Lexicon:
     """Short form -> the full names it is short for (Lexi -> alexandra, alexis)."""
     frequency: dict[str, int]
     """Name key -> people per 100,000 with that given name or surname (estimated band)."""
+    words: frozenset[str]
+    """Everyday words (``common`` and the frequent words of English that are rarely names):
+    a known name that is one of these is the word where written in lower case."""
 
 
 def _lines(name: str) -> list[str]:
@@ -135,10 +138,13 @@ def lexicon() -> Lexicon:
         for short in forms:
             fuller.setdefault(short, []).append(full)
     frequency, given, surnames = _frequencies()
+    given |= _words("given_names.txt")
+    surnames |= _words("surnames.txt")
+    common = _words("common_words.txt")
     return Lexicon(
-        given=_words("given_names.txt") | given,
-        surnames=_words("surnames.txt") | surnames,
-        common=_words("common_words.txt"),
+        given=given,
+        surnames=surnames,
+        common=common,
         protected_words=frozenset(single),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in multi.items()},
         places=frozenset(places),
@@ -146,6 +152,7 @@ def lexicon() -> Lexicon:
         diminutives=diminutives,
         fuller={k: tuple(v) for k, v in fuller.items()},
         frequency=frequency,
+        words=common | everyday_words(given | surnames, frequency),
     )
 
 
@@ -162,3 +169,55 @@ def _frequencies() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
         for key in keys:
             frequency[key] = max(frequency.get(key, 0), int(band))
     return frequency, frozenset(given), frozenset(surnames)
+
+
+# A word of the frequency list counts as an everyday word from this many occurrences (its
+# counts come from a large English corpus: "bramble" 179, "marigold" 157, "settle" 75,178)...
+WORD_MIN_COUNT = 100
+# ...and, when it is also someone's given name or surname, only when its count is this many
+# times the people per 100,000 who bear it: subtitles and novels name people often, so a
+# name's count is high too ("jake" 4,937 for 25 people per 100,000 is a name; "forest" 32,064
+# for 7 is a word). A name listed with no band counts as this many people.
+WORD_OVER_NAME = 1000
+_UNBANDED_NAME = 300
+
+
+def everyday_words(names: frozenset[str], frequency: dict[str, int]) -> frozenset[str]:
+    """The words of English frequent enough to be read as words, not names, in lower case.
+
+    From pyspellchecker's English frequency list (an MIT-licensed package with no
+    dependencies, 160,000 words with their counts). Its counts come from subtitles and books,
+    which name people too: the name lexicons and the census given names, with how many
+    people bear each name, decide which frequent words are names. A name with ``s`` added
+    ("jakes", "arias") is a possessive written without its apostrophe, not a word.
+    """
+    bands = dict(_census_given())
+    for name in names:
+        bands[name] = max(bands.get(name, 0), frequency.get(name, _UNBANDED_NAME))
+    words = set()
+    for word, count in _word_counts().items():
+        if count < WORD_MIN_COUNT or len(word) < 3 or not word.isalpha():
+            continue
+        if count < WORD_OVER_NAME * bands.get(word, 0):
+            continue
+        if word[-1] == "s" and word[:-1] in bands:
+            continue
+        words.add(word)
+    return frozenset(words)
+
+
+def _census_given() -> dict[str, int]:
+    """``census_given_names.txt``: given name -> people per 100,000 (``band: names…`` lines)."""
+    bands: dict[str, int] = {}
+    for line in _lines("census_given_names.txt"):
+        band, _, names = line.partition(":")
+        for name in names.split():
+            bands[name] = int(band)
+    return bands
+
+
+def _word_counts() -> dict[str, int]:
+    """Word -> occurrences in pyspellchecker's English frequency list (read once, lazily)."""
+    from spellchecker import SpellChecker  # imported here: only the redactor needs it
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
@@ -36,6 +36,8 @@ KeepOrGrade = Grade | Literal["keep"] | None
 class CriterionEntry(BaseModel):
     """One criterion's grade and evidence note on a grade sheet."""
 
+    model_config = ConfigDict(defer_build=True)  # built when a sheet is first read, not at start
+
     criterion: str
     grade: Grade | None = None
     note: str = ""
@@ -43,6 +45,8 @@ class CriterionEntry(BaseModel):
 
 class OverallView(BaseModel):
     """The overall grade as shown: derived, overridden, and why."""
+
+    model_config = ConfigDict(defer_build=True)  # built when a sheet is first read, not at start
 
     derived: Grade | None
     explanation: str

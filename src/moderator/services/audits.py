@@ -72,6 +72,8 @@ class AuditSummary(BaseModel):
 class AuditDetail(BaseModel):
     """Everything about one audit that the viewer may see."""
 
+    model_config = ConfigDict(defer_build=True)  # built when an audit is first opened, not at start
+
     summary: AuditSummary
     case_text: str
     opened: str | None

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 if TYPE_CHECKING:
     from moderator.store.db import Store
@@ -77,6 +77,10 @@ def append_events(store: Store, rows: Iterable[EventRow]) -> int:
 
 class ChainHead(BaseModel):
     """The last event of the log and its hash: what a report was built on."""
+
+    model_config = ConfigDict(
+        defer_build=True
+    )  # built when the log is first checked, after the first screen
 
     event_id: int
     hash: str

@@ -1,0 +1,116 @@
+"""Addresses written without a house number before a street, found by their grammar.
+
+Beside the numbered addresses of :mod:`.layer_patterns` (``Flat 3, 45 Station Road``):
+
+* a flat, unit, room or pitch in a named building or site (``Flat 11, Sovereign Quay``,
+  ``Pitch 2, Ryehill Site``, ``Unit 4, Pennyroyal Works``);
+* a house name, with the street after it (``Rose Cottage, Mill Lane``, ``Tŷ Newydd, Lôn
+  Bryncelyn``, ``The Old Forge``), and a Welsh street named after its noun (``Heol y Felin``);
+* a street after the words that say someone lives there (``lives on Sutton Valence Rise``),
+  in lower case too (``her house on allerton grange way``).
+
+The town written after an address is left, as for numbered addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from moderator.anonymise.lexicon import lower_same_length, phrase_key
+from moderator.anonymise.patterns import CAPWORD, STREET_TYPES, near_spans
+from moderator.anonymise.state import State
+
+Add = Callable[[int, int, str, str, int], None]
+
+_BUILDING = rf"(?:{STREET_TYPES}|House|Lodge|Point|Block|Estate|Centre)"
+PREFIXED_RE = re.compile(
+    r"(?<![\w])(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+(?:\d{1,4}|[A-Z])[A-Za-z]?(?:/\d+)?,?\s+"
+    rf"(?:{CAPWORD}\s+){{0,3}}{_BUILDING}(?:\s+B&B)?(?![\w])"
+)
+_WELSH_STREET = r"(?:Lôn|Heol|Ffordd|Stryd)\s+(?:[Yy]\s+)?[A-Z][\w'’-]+"
+_STREET = rf"(?:(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES})|{_WELSH_STREET})(?![\w])"
+# residential nouns only: "Hill Farm" or "Meadow House" may be a business or a service
+HOUSE_RE = re.compile(
+    rf"(?<![\w])(?:(?:The\s+)?(?:{CAPWORD}\s+){{1,2}}(?:Cottages?|Farmhouse|Bungalow|Forge)"
+    r"|Tŷ\s+[A-Z][\w'’-]+)"
+    rf"(?:,?\s+{_STREET})?(?![\w])"
+)
+WELSH_STREET_RE = re.compile(rf"(?<![\w]){_WELSH_STREET}(?![\w])")
+_LIVES = r"(?:lives?|living|lived|moved|moving|staying|stays|house|home|flat|address)"
+LIVES_ON_RE = re.compile(
+    rf"\b{_LIVES}\s+(?:(?:on|at|in|to)\s+)?(?P<s>(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}))(?![\w])"
+)
+_LOWER_TYPES = (
+    "road|street|way|lane|avenue|close|crescent|drive|grove|rise|gardens|terrace|court|place"
+)
+LIVES_ON_LOWER_RE = re.compile(
+    rf"\b{_LIVES}\s+(?:on|at|in)\s+(?P<s>(?:[a-z]+\s+){{1,3}}(?:{_LOWER_TYPES}))\b"
+)
+_PREFIXES = ("Flat", "Apartment", "Apt", "Unit", "Room", "Pitch", "Plot", "Tŷ")
+_WELSH = ("Lôn", "Heol", "Ffordd", "Stryd")
+_HOUSES = ("Cottage", "Farmhouse", "Bungalow", "Forge")
+_CUES = ("live", "living", "moved", "moving", "stay", "house", "home", "flat", "address")
+
+
+def _at(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` starts in ``text`` (str.find: far quicker than a regex scan)."""
+    out = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            out.append(at)
+            at = text.find(word, at + 1)
+    return sorted(out)
+
+
+def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
+    """Add addresses without a house number before the street (``text`` is the note, its
+    lines in capitals written in title case so that the grammar reads them)."""
+    found: list[tuple[re.Match[str] | None, int]] = []
+    # a flat in a named building outranks the building's own name ("Ashdown Lodge")
+    found += [(PREFIXED_RE.match(text, at), 72) for at in _at(text, _PREFIXES)]
+    found += [(HOUSE_RE.match(text, at), 69) for at in _at(text, ("Tŷ",))]
+    houses = [(at, at + 6) for at in _at(text, _HOUSES)]
+    found += [(m, 69) for m in near_spans(HOUSE_RE, houses, text, 40, 60)] if houses else []
+    found += [(WELSH_STREET_RE.match(text, at), 69) for at in _at(text, _WELSH)]
+    for m, rank in found:
+        if m is not None:
+            end = _village(st, text, m) if m.re is HOUSE_RE else m.end()
+            add(m.start(), end, "address", _ident(text[m.start() : end]), rank)
+    lex = st.lex
+    for at in _at(lower_same_length(text), _CUES):
+        m = LIVES_ON_RE.match(text, at)
+        if m is not None:
+            words = phrase_key(m.group("s"))
+            if not all(w in lex.common or w in lex.protected_words for w in words[:-1]):
+                add(m.start("s"), m.end("s"), "address", _ident(m.group("s")), 66)
+            continue
+        m = LIVES_ON_LOWER_RE.match(text, at)
+        if m is not None:
+            words = phrase_key(m.group("s"))
+            if words[0] not in lex.words and words[0] not in lex.protected_words:
+                add(m.start("s"), m.end("s"), "address", _ident(m.group("s")), 60)
+
+
+_VILLAGE = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?![\w'’-])")
+
+
+def _village(st: State, text: str, m: re.Match[str]) -> int:
+    """A house name with no street is found by its village: "Orchard Cottage, Bosbury"."""
+    if "," in m.group():
+        return m.end()  # "Rose Cottage, Mill Lane": the street places it; a town after stays
+    v = _VILLAGE.match(text, m.end())
+    if v is None:
+        return m.end()
+    words = phrase_key(v.group(1))
+    lex = st.lex
+    if words in lex.places or (words[0],) in lex.places:
+        return v.end()
+    if any(w in lex.words or w in lex.given or w in lex.surnames for w in words):
+        return m.end()  # "Ivy Cottage, Mum says…": not a place
+    return v.end()
+
+
+def _ident(address: str) -> str:
+    return " ".join(phrase_key(address))

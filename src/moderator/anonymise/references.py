@@ -1,0 +1,56 @@
+"""Reference numbers in the forms case systems, police and courts write them.
+
+Beside the cued references of :mod:`.patterns` (``Ref: 4412``): a reference is one by its
+shape alone when it is capitals then parts joined by ``-`` or ``/`` with four digits or
+more, and the acronym of the unit that owns it is part of it (``FMU case 24/0337``,
+``CAD 4412/24DEC23``), as case numbers are written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from moderator.anonymise.state import State
+
+# A reference by its shape, without a cue: capitals, then parts joined by "-" or "/", four
+# digits or more ("DVDS-SY-4471", "HO/THN/8812", "RF-2231-0045", "CP/24/0193").
+REF_SHAPE_RE = re.compile(
+    r"(?<![\w/-])[A-Z]{1,6}(?:[-/](?:[A-Z]{1,6}|\d{1,10}))*[-/]\d{2,10}(?:[-/][A-Z0-9]{1,8})*"
+    r"(?![\w/-])"
+)
+# A unit's acronym before its own reference belongs to it: "FMU case 24/0337", "CAD 4412/24DEC23"
+REF_OWNER_RE = re.compile(r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?$")
+# a number written with the unit's acronym, as case numbers are: "FMU 24/0337-B"
+REF_AFTER_ACRONYM_RE = re.compile(
+    r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}/\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
+)
+
+# a plan or a test with its year is no reference: "EHCP-2023", "GCSE/2024", "CAMHS-2024"
+_YEAR_TAG = re.compile(r"[A-Z]{1,6}[-/](?:19|20)\d\d")
+# acronyms before a number that do not own it: "DOB 24/0337", "NHS", "UPN", "Ref" (a cue)
+_NOT_OWNERS = frozenset(["DOB", "NHS", "UPN", "NI", "TEL", "MOB", "REF", "NO", "DATE", "AGED"])
+
+
+def ref_owner(text: str, start: int) -> int:
+    """Where a reference starting at ``start`` starts with its unit's acronym before it."""
+    m = REF_OWNER_RE.search(text, max(0, start - 12), start)
+    if m is None or m.group().split()[0] in _NOT_OWNERS:
+        return start
+    return m.start()
+
+
+def find_references(
+    st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int], None]
+) -> None:
+    """References by their shape, and numbers written after their unit's acronym, in one
+    stretch around digits (``text[lo:hi]``)."""
+    text = st.text
+    if text.find("/", lo, hi) < 0 and text.find("-", lo, hi) < 0:
+        return  # both shapes join their parts with "/" or "-"
+    for m in REF_SHAPE_RE.finditer(text, lo, hi):
+        if sum(c.isdigit() for c in m.group()) >= 4 and not _YEAR_TAG.fullmatch(m.group()):
+            add(m.start(), m.end(), "case_number", "", 80)
+    for m in REF_AFTER_ACRONYM_RE.finditer(text, lo, hi):
+        if m.group().split()[0] not in _NOT_OWNERS:
+            add(m.start(), m.end("n"), "case_number", "", 82)
