@@ -152,3 +152,38 @@ def test_python_dash_m_moderator_imports_on_several_cores(export: Path, tmp_path
     assert f"Imported {CASES} case(s)" in run.stdout
     assert "Traceback" not in run.stderr
     assert len(_stored(db)) == CASES
+
+
+class RefusingDecisions:
+    """Remembered decisions that fail on one value (pickled into the worker processes)."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def lookup(self, value: str) -> str | None:
+        if value == self.value:
+            raise BadInput(f"cases.jsonl: cannot decide about {value!r}")
+        return None
+
+
+def test_a_workers_error_is_the_one_the_serial_path_raises(export: Path, key: Path) -> None:
+    from moderator.anonymise.pseudonym import Pseudonymiser, load_or_create_key
+    from moderator.anonymise.records import read_cases
+    from moderator.services.case_pool import anonymise_in_pool, anonymise_one, line_of
+
+    doubts = import_cases(None, None, export, key_path=key, dry_run=True, jobs=1).uncertain
+    first_line: dict[str, int] = {}
+    for d in doubts:
+        first_line.setdefault(d.value, d.line)
+    # a doubt first met in the last chunk: the first chunk a worker is given
+    value = next(v for v, line in first_line.items() if line > CASES - 5)
+    decisions = RefusingDecisions(value)
+    raw_cases = read_cases(export)
+    pseudonymiser = Pseudonymiser(load_or_create_key(key))
+    with pytest.raises(BadInput) as serial:
+        for i, raw in enumerate(raw_cases):
+            anonymise_one(raw, line_of(raw, i), pseudonymiser, decisions, dry_run=False)
+    with pytest.raises(BadInput) as parallel:
+        anonymise_in_pool(raw_cases, pseudonymiser, decisions, dry_run=False, workers=1)
+    assert str(parallel.value) == str(serial.value)
+    assert parallel.value.__cause__ is None
