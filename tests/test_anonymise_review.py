@@ -82,6 +82,22 @@ def test_a_confirmed_doubt_is_redacted_now_and_remembered(tmp_path: Path) -> Non
     assert _run(tmp_path, "--strict")[0] == 0
 
 
+def test_remembered_decisions_apply_to_moderator_anonymise_too(tmp_path: Path) -> None:
+    """The same words come out the same way whether a file is imported or only anonymised."""
+
+    def anonymised_text() -> str:
+        result = CliRunner().invoke(
+            cli, ["anonymise", str(_file(tmp_path)), "--key-file", str(tmp_path / "key")]
+        )
+        assert result.exit_code == 0, result.output
+        lines = [line for line in result.output.splitlines() if line.startswith("{")]
+        return str(json.loads(lines[0])["text"])
+
+    assert "moved to Stafford" in anonymised_text()  # undecided: the redactor's own call
+    assert _run(tmp_path, "--dry-run", "--review", keys="r")[0] == 0
+    assert anonymised_text() == "[MOTHER] moved to [CHILD] last year. [CHILD] is settled at school."
+
+
 def test_a_rejected_doubt_is_kept_and_remembered(tmp_path: Path) -> None:
     assert _run(tmp_path, "--dry-run", "--review", keys="k")[0] == 0
     code, out = _run(tmp_path, "--strict")

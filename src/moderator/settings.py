@@ -104,6 +104,8 @@ class Settings(BaseModel):
     """The pause after a failed sign-in; it doubles with each failure in a row."""
     authority: str | None = None
     """The authority's name, for report titles."""
+    import_jobs: int | None = Field(default=None, ge=1)
+    """Processes that anonymise a large case import; None: one per CPU, up to eight."""
 
     def db_path(self) -> Path:
         """The database path to use."""

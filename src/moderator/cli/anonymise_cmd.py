@@ -27,16 +27,23 @@ def anonymise(file: Path, key_file: Path | None, db: Path | None, user: str | No
     text become typed placeholders such as [CHILD] or [POSTCODE]. The whole file
     is checked first: any problem is reported as file:line: field: message and
     nothing is written (exit 1). --db and --as are accepted and ignored.
+
+    Decisions a person made about the redactor's doubts (``import cases --review`` or
+    the workbench's import screen) are remembered beside the key and applied here too,
+    so the same words come out the same way as in an import.
     """
     from moderator.anonymise.pipeline import anonymise_case
     from moderator.anonymise.pseudonym import Pseudonymiser, load_or_create_key
     from moderator.anonymise.records import read_cases
+    from moderator.anonymise.review import Decisions, decisions_path
     from moderator.settings import default_key_path
 
     cases = read_cases(file)
     path = key_file or default_key_path()
     existed = path.exists()
-    pseudonymiser = Pseudonymiser(load_or_create_key(path))
+    key = load_or_create_key(path)
+    pseudonymiser = Pseudonymiser(key)
+    decisions = Decisions.load(key, decisions_path(path))
     if not existed:
         click.echo(
             f"created a new pseudonym key at {path}; keep it safe and out of any database "
@@ -44,7 +51,7 @@ def anonymise(file: Path, key_file: Path | None, db: Path | None, user: str | No
             err=True,
         )
     for case in cases:
-        anonymised, _ = anonymise_case(case, pseudonymiser)
+        anonymised, _ = anonymise_case(case, pseudonymiser, decisions)
         click.echo(json.dumps(anonymised.model_dump(mode="json"), ensure_ascii=False))
 
 

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from moderator.cli.common import common_options, emit_json, format_option, resolve, sign_in_as
+from moderator.cli.common import (
+    common_options,
+    emit_json,
+    format_option,
+    resolve_settings,
+    sign_in_as,
+)
 
 if TYPE_CHECKING:
     from moderator.anonymise.review import Decision, Doubtful
@@ -38,6 +44,14 @@ def import_group() -> None:
     default=None,
     help="Pseudonymisation key (default: your config dir; env MODERATOR_KEY_FILE).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Anonymise on N processes (1: one at a time; default: one per CPU, up to eight, "
+    "for large files; env MODERATOR_IMPORT_JOBS).",
+)
 @format_option("table", "json")
 @common_options
 @click.pass_context
@@ -48,6 +62,7 @@ def cases(
     strict: bool,
     review: bool,
     key_file: Path | None,
+    jobs: int | None,
     fmt: str,
     db: Path | None,
     user: str | None,
@@ -66,11 +81,11 @@ def cases(
     from rich.progress import Progress
 
     from moderator.services.cases import import_cases
-    from moderator.settings import default_key_path
     from moderator.store import open_store
 
-    db_path, who = resolve(ctx, db, user)
-    key_path = key_file or default_key_path()
+    settings = resolve_settings(ctx, db, user)
+    db_path, who = settings.db_path(), settings.user
+    key_path = key_file or settings.key_path()
     err = Console(stderr=True)
     store = None if dry_run and not db_path.exists() else open_store(db_path)
     try:
@@ -91,6 +106,7 @@ def cases(
                 strict=strict,
                 review=_ask(err, bar.stop) if review else None,
                 progress=None if review else tick,
+                jobs=jobs or settings.import_jobs,
             )
     finally:
         if store is not None:

@@ -17,18 +17,27 @@ from pydantic import BaseModel
 
 from moderator.anonymise.review import Decision, Decisions, Doubtful, decisions_path
 from moderator.errors import BadInput
+from moderator.services.case_pool import (
+    Outcome,
+    RedactionPreview,
+    anonymise_in_pool,
+    anonymise_one,
+    doubts_of,
+    line_of,
+    processes_for,
+)
 from moderator.services.users import SYSTEM, Role, User, get_user, require_role
 from moderator.store.db import Store
 
-
-class RedactionPreview(BaseModel):
-    """What the dry run shows for one case: the pseudonym and each redaction made."""
-
-    case_ref: str
-    line: int
-    redactions: list[tuple[str, str, str]]
-    """(kind, placeholder, original) for each span; shown on screen, never stored."""
-    text: str
+__all__ = [
+    "ImportResult",
+    "RedactionPreview",
+    "Review",
+    "doubts_of",
+    "import_cases",
+    "list_cases",
+    "store_case",
+]
 
 
 class ImportResult(BaseModel):
@@ -61,6 +70,7 @@ def import_cases(
     strict: bool = False,
     review: Review | None = None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int | None = None,
 ) -> ImportResult:
     """Validate, anonymise and store every case in ``path`` atomically.
 
@@ -73,8 +83,12 @@ def import_cases(
     by the decisions remembered beside the key; ``review`` asks a person about the
     rest, and the answers are remembered. With ``strict``, doubts still open
     refuse the import (BadInput listing each, nothing written).
+
+    Without ``review``, a large file is anonymised on several cores (``jobs``
+    processes, this one included; None: one per CPU, up to eight, for a file of
+    MIN_PARALLEL_CASES or more; 1: one case at a time here). The result is the
+    same either way.
     """
-    from moderator.anonymise.pipeline import anonymise_case
     from moderator.anonymise.pseudonym import Pseudonymiser, load_or_create_key
     from moderator.anonymise.records import read_cases
 
@@ -90,38 +104,36 @@ def import_cases(
     pseudonymiser = Pseudonymiser(key)
     decisions = Decisions.load(key, decisions_path(key_path))
     total = len(raw_cases)
-    anonymised = []
-    previews: list[RedactionPreview] = []
-    uncertain: list[Doubtful] = []
+    steps = total * (1 if dry_run else 2)
+    processes = 1 if review is not None else processes_for(jobs, total)
+    outcomes: list[Outcome]
     recorded = 0
-    for i, raw in enumerate(raw_cases):
-        case, redaction = anonymise_case(raw, pseudonymiser, decisions)
-        line = raw.source_line or i + 1
-        doubts = doubts_of(raw.text, redaction, line, case.case_ref)
-        if review is not None and doubts:
-            for doubt in doubts:
-                if decisions.lookup(doubt.value) is None and (answer := review(doubt)):
-                    decisions.record(doubt.value, answer)
-                    recorded += 1
-            case, redaction = anonymise_case(raw, pseudonymiser, decisions)
-            doubts = doubts_of(raw.text, redaction, line, case.case_ref)
-        uncertain.extend(doubts)
-        anonymised.append(case)
-        if dry_run:
-            source_text = raw.text or ""
-            previews.append(
-                RedactionPreview(
-                    case_ref=case.case_ref,
-                    line=raw.source_line or i + 1,
-                    redactions=[
-                        (span.kind, span.placeholder, source_text[span.start : span.end])
-                        for span in redaction.spans
-                    ],
-                    text=case.text,
-                )
-            )
-        if progress:
-            progress(i + 1, total * (1 if dry_run else 2))
+    if processes > 1:
+        outcomes = anonymise_in_pool(
+            raw_cases,
+            pseudonymiser,
+            decisions,
+            dry_run=dry_run,
+            workers=processes - 1,
+            progress=(lambda done: progress(done, steps)) if progress else None,
+        )
+    else:
+        outcomes = []
+        for i, raw in enumerate(raw_cases):
+            line = line_of(raw, i)
+            outcome = anonymise_one(raw, line, pseudonymiser, decisions, dry_run=dry_run)
+            if review is not None and outcome.doubts:
+                for doubt in outcome.doubts:
+                    if decisions.lookup(doubt.value) is None and (answer := review(doubt)):
+                        decisions.record(doubt.value, answer)
+                        recorded += 1
+                outcome = anonymise_one(raw, line, pseudonymiser, decisions, dry_run=dry_run)
+            outcomes.append(outcome)
+            if progress:
+                progress(i + 1, steps)
+    anonymised = [o.case for o in outcomes]
+    previews = [o.preview for o in outcomes if o.preview is not None]
+    uncertain = [d for o in outcomes for d in o.doubts]
     if recorded:
         decisions.save()
     if strict and uncertain:
@@ -189,28 +201,6 @@ def import_cases(
         unresolved=len(uncertain),
         decided=recorded,
     )
-
-
-def doubts_of(text: str, redaction: Any, line: int, case_ref: str) -> list[Doubtful]:
-    """The redaction's doubts with the words around them, for a person to decide."""
-    out = []
-    for d in redaction.uncertain():
-        before = text[max(0, d.start - 40) : d.start].replace("\n", " ")
-        after = text[d.end : d.end + 40].replace("\n", " ")
-        out.append(
-            Doubtful(
-                line=line,
-                case_ref=case_ref,
-                kind=d.kind,
-                placeholder=d.placeholder,
-                confidence=d.confidence,
-                redacted=d.redacted,
-                before=before,
-                value=text[d.start : d.end],
-                after=after,
-            )
-        )
-    return out
 
 
 def list_cases(store: Store) -> list[dict[str, Any]]:
