@@ -82,7 +82,7 @@ def find_given_aliases(st: State) -> None:
                 aliases.setdefault(lower_same_length(words[0]), (owner.kind, owner.ident))
     if not aliases:
         return
-    folded = lower_same_length(text)
+    folded = lower
     for alias, (kind, ident) in aliases.items():
         at = folded.find(alias)
         while at >= 0:

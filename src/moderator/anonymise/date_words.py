@@ -150,9 +150,10 @@ _ORDINAL = (
 )
 # a day of the month alone, mid-sentence: "phoned on the 11th, …", "Follow-up the 19th:",
 # "the twenty-eighth   Joint visit"; not "the 5th time" (a noun after it) nor "the first"
-# (matched where "the" is found: a pattern opening with a look-behind is tried everywhere)
+# (from its "he": a pattern opening with a literal is searched for quickly; the "t" and what
+# is before it are checked in Python)
 THE_DAY_RE = re.compile(
-    rf"[Tt]he[ \t]+(?i:{_ORDINAL})(?=[ \t]*(?:[.,;:)\n–-]|$|\d|[A-Z]"
+    rf"he[ \t]+(?i:{_ORDINAL})(?=[ \t]*(?:[.,;:)\n–-]|$|\d|[A-Z]"
     r"|(?:at|and|when|after|before|until|to|we|she|he|they|mum|dad|i)\b))"
 )
 # a weekday with its day: "On Wednesday 14th Zayaan…" (matched at the weekdays)
@@ -169,14 +170,10 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
     """Days of the month written without a month or year (:data:`THE_DAY_RE`,
     :data:`DAY_DOT_MONTH_RE`; :data:`WEEKDAY_DAY_RE` is tried by :func:`find_day_dates`)."""
     out = []
-    folded = text.lower()
-    at = folded.find("the ")
-    while at >= 0:
-        if at == 0 or not text[at - 1].isalnum():
-            m = THE_DAY_RE.match(text, at)
-            if m is not None:
-                out.append(m.span())
-        at = folded.find("the ", at + 4)
+    for m in THE_DAY_RE.finditer(text):
+        at = m.start() - 1
+        if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
+            out.append((at, m.end()))
     if "." in text:
         for m in DAY_DOT_MONTH_RE.finditer(text):
             start = m.start()
