@@ -10,12 +10,14 @@ a child's lower case ("tanju says…").
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import lower_same_length
 from moderator.anonymise.state import State
 
 _KNOWN = frozenset({"child", "family"})
+_START = attrgetter("start")
 _WORD = r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*"
 # "Tanjim (Tanju)", "TADHG (TAIG)", "Erik (Eriko, 7)", 'Kendra-Ann ("Kend")'
 _BRACKETED = re.compile(rf"[ \t]*\([ \t]*[\"“'‘]?(?P<a>{_WORD})[\"”'’]?[ \t]*[,)]")
@@ -59,7 +61,8 @@ def find_given_aliases(st: State) -> None:
     """Aliases given in brackets after a known person's name, or listed after a cue."""
     text = st.text
     aliases: dict[str, tuple[str, str]] = {}  # folded alias -> kind, ident
-    known = sorted((c for c in st.cands if c.kind in _KNOWN), key=lambda c: c.start)
+    known = [c for c in st.cands if c.kind in _KNOWN]
+    known.sort(key=_START)
     for c in known:
         if "(" not in text[c.end : c.end + 3]:
             continue

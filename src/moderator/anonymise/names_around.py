@@ -60,6 +60,7 @@ NAME_SUFFIXES = frozenset(
 )  # fmt: skip
 # "her mum Leanne" describes the mother as "Mum Leanne" does
 _DETERMINED = re.compile(r"(?i:\b(?:her|his|their|my|your|our|the|a|whose|'s|’s))[ \t]+$")
+_SUFFIX_STARTS = frozenset({w[0] for w in NAME_SUFFIXES} | {w[0].upper() for w in NAME_SUFFIXES})
 _PEOPLE = frozenset({"child", "family", "person"})
 _KNOWN = frozenset({"child", "family"})
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\.?(?![\w'’-])")
@@ -107,7 +108,8 @@ def word_before(text: str, at: int) -> tuple[int, str]:
 
 
 def absorb_kin_words(st: State) -> None:
-    """Kinship forms of address and honorific suffixes go with the name they are written with."""
+    """Kinship forms of address, honorific suffixes and the name-like neighbours of a known
+    name go with the name they are written with (one look back per name)."""
     text = st.text
     gone: set[int] = set()  # cands freed for the kinship word before a name
     n = len(text)
@@ -127,6 +129,8 @@ def absorb_kin_words(st: State) -> None:
                 )
             ) and _free_or_a_guess(st, start, start + len(word), gone):
                 _grow(st, c, start, c.start)
+            elif c.kind in _KNOWN:
+                _join_neighbours(st, c, start, word)
             if key in ("and", "&") or text[c.start - 2 : c.start].strip() == "&":
                 m = _COUPLE.search(text, max(0, c.start - 12), c.start)
                 if m is not None and st.free(m.start(), c.start):
@@ -135,7 +139,7 @@ def absorb_kin_words(st: State) -> None:
             m = _ROLE_BEFORE.search(text, max(0, c.start - 8), c.start)
             if m is not None and st.free(m.start(), c.start):
                 _grow(st, c, m.start(), c.start)
-        if c.end < n and text[c.end] in " \t":
+        if c.end < n and text[c.end] in " \t" and text[c.end + 1 : c.end + 2] in _SUFFIX_STARTS:
             m = _WORD_AFTER.match(text, c.end)
             if m is not None and m.group(1).casefold() in NAME_SUFFIXES and st.free(c.end, m.end()):
                 _grow(st, c, c.end, m.end())
@@ -176,35 +180,28 @@ def _neighbour_is_name(st: State, word: str, cand_text: str, bracketed: bool) ->
     return bracketed or key in lex.given or key in lex.surnames or _spelt_like(st, key)
 
 
-def join_name_neighbours(st: State) -> None:
+def _join_neighbours(st: State, c: Cand, start: int, word: str) -> None:
     """A name-like word written against a known name of the record is part of that name."""
     text = st.text
-    n = len(text)
-    for c in [c for c in st.cands if c.kind in _KNOWN]:
-        cand_text = text[c.start : c.end]
-        start, word = word_before(text, c.start)
-        if word and word[0].isupper() and st.free(start, c.start):
-            opened = start > 0 and text[start - 1] in "(\"“'‘"
-            if (not opens_sentence(text, start) or opened) and _neighbour_is_name(
-                st, word, cand_text, opened
-            ):
-                _grow(st, c, start, c.start)
-        if cand_text[:1].isupper() and c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT:
-            m = _INITIALS_BEFORE.search(text, max(0, c.start - 10), c.start)
-            if (
-                m is not None
-                and st.free(m.start(), c.start)
-                and not opens_sentence(text, m.start())
-            ):
-                _grow(st, c, m.start(), c.start)
-        if c.end < n and text[c.end] in " \t":
-            m = _WORD_AFTER.match(text, c.end)
-            if (
-                m is not None
-                and st.free(c.end, m.end(1))
-                and _neighbour_is_name(st, m.group(1), cand_text, False)
-            ):
-                _grow(st, c, c.end, m.end(1))
+    cand_text = text[c.start : c.end]
+    if word and word[0].isupper() and st.free(start, c.start):
+        opened = start > 0 and text[start - 1] in "(\"“'‘"
+        if (not opens_sentence(text, start) or opened) and _neighbour_is_name(
+            st, word, cand_text, opened
+        ):
+            _grow(st, c, start, c.start)
+    if cand_text[:1].isupper() and c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT:
+        m = _INITIALS_BEFORE.search(text, max(0, c.start - 10), c.start)
+        if m is not None and st.free(m.start(), c.start) and not opens_sentence(text, m.start()):
+            _grow(st, c, m.start(), c.start)
+    if c.end + 1 < len(text) and text[c.end] in " \t" and text[c.end + 1].isupper():
+        m = _WORD_AFTER.match(text, c.end)
+        if (
+            m is not None
+            and st.free(c.end, m.end(1))
+            and _neighbour_is_name(st, m.group(1), cand_text, False)
+        ):
+            _grow(st, c, c.end, m.end(1))
 
 
 def opens_sentence(text: str, at: int) -> bool:

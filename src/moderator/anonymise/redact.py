@@ -55,7 +55,7 @@ from moderator.anonymise.layer_sounds import (
     find_paired_names,
     join_middle_names,
 )
-from moderator.anonymise.names_around import absorb_kin_words, join_name_neighbours
+from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_joined import (
     absorb_titles,
     join_quoted_nicknames,
@@ -169,7 +169,6 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_named_by_role(st, toks)
     propagate(st, toks)
     keep_known_names_whole(st)
-    join_name_neighbours(st)
     join_quoted_nicknames(st)
     absorb_titles(st)
     absorb_kin_words(st)
