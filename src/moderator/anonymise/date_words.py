@@ -169,10 +169,10 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
     """Days of the month written without a month or year (:data:`THE_DAY_RE`,
     :data:`DAY_DOT_MONTH_RE`; :data:`WEEKDAY_DAY_RE` is tried by :func:`find_day_dates`)."""
     out = []
-    for m in THE_DAY_RE.finditer(text):
-        at = m.start() - 1
+    for the in THE_DAY_RE.finditer(text):
+        at = the.start() - 1
         if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
-            out.append((at, m.end()))
+            out.append((at, the.end()))
     dot = text.find(".", 1)
     while dot > 0:  # at the dots with a digit either side: quicker than scanning every digit
         if text[dot - 1].isdigit() and text[dot + 1 : dot + 2].isdigit():
