@@ -22,6 +22,10 @@ over one shared :class:`~moderator.anonymise.state.State`:
    ``[PROFESSIONAL]``, others ``[PERSON]``, ``[PERSON-2]``, …
 4. **Propagation** (:mod:`.names_joined`): once a name is found with evidence, its other
    mentions in the same text are redacted too, with the same placeholder.
+5. **Joining** (:mod:`.names_around`, :mod:`.orgs_joined`; aliases in :mod:`.aliases_given`
+   after layer 2): the words around a redaction that belong to it (a kinship form of
+   address, an honorific suffix, a transliterated surname, an organisation's branch after
+   a comma) become part of it.
 
 Protected vocabulary (``data/vocabulary.txt``: Child Protection Conference,
 Early Help, section 47, Hanley, …) is never redacted by the heuristics; only a
