@@ -93,18 +93,22 @@ def _free_or_a_guess(st: State, start: int, end: int, gone: set[int]) -> bool:
 
 def word_before(text: str, at: int) -> tuple[int, str]:
     """The letters written just before ``at`` across spaces or tabs, and where they start
-    (a quick look-back: no regex search per name)."""
+    (a quick look-back with string methods: no regex search or loop per letter)."""
     j = at - 1
-    while j >= 0 and text[j] in " \t":
+    if j < 0 or text[j] not in " \t":
+        return at, ""
+    while j > 0 and text[j - 1] in " \t":
         j -= 1
-    if j == at - 1:
+    parts = text[max(0, j - 40) : j].rsplit(None, 1)
+    if not parts:
         return at, ""
-    k = j
-    while k >= 0 and text[k].isalpha():
-        k -= 1
-    if k >= 0 and (text[k].isalnum() or text[k] in "'’-_"):
+    word = parts[-1].lstrip("(\"“'‘[")
+    start = j - len(word)
+    if not word.isalpha() or (
+        start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_")
+    ):
         return at, ""
-    return k + 1, text[k + 1 : j + 1]
+    return start, word
 
 
 def absorb_kin_words(st: State) -> None:
@@ -129,9 +133,13 @@ def absorb_kin_words(st: State) -> None:
                 )
             ) and _free_or_a_guess(st, start, start + len(word), gone):
                 _grow(st, c, start, c.start)
-            elif c.kind in _KNOWN:
+            elif c.kind in _KNOWN and (
+                (word and word[0].isupper())
+                or (c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT)
+                or (c.end + 1 < n and text[c.end] in " \t" and text[c.end + 1].isupper())
+            ):
                 _join_neighbours(st, c, start, word)
-            if key in ("and", "&") or text[c.start - 2 : c.start].strip() == "&":
+            if key == "and" or text[c.start - 2] == "&":
                 m = _COUPLE.search(text, max(0, c.start - 12), c.start)
                 if m is not None and st.free(m.start(), c.start):
                     _grow(st, c, m.start(), c.start)

@@ -36,6 +36,7 @@ _HEAD = (
 _MORE_NOUNS = re.compile(
     rf"(?:[ \t]*&[ \t]+[A-Z][\w'’-]*(?:[ \t]+{_HEAD})?|[ \t]+(?:Youth[ \t]+)?{_HEAD})(?![\w])"
 )
+_NOUN_STARTS = frozenset("&CMGTHANPSY")  # what _MORE_NOUNS can start with, after its spaces
 _POSSESSIVE_NOUN = re.compile(rf"['’]s[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?{_HEAD}(?![\w])")
 # a town or street after a comma, ending the phrase: "…Church, Luton, elders aware",
 # "…Church, Oke-Iye Parish, Netherton - Pastor", "Kurdistan Barbers, Penny Street."
@@ -111,7 +112,7 @@ def join_organisation_parts(st: State) -> None:
         if a.kind not in _PLACES and a.kind != "address":
             i += 1
             continue
-        if a.kind in _PLACES:
+        if a.kind in _PLACES and text[a.end : a.end + 2].lstrip(" \t")[:1] in _NOUN_STARTS:
             m = _MORE_NOUNS.match(text, a.end)
             if m is not None and st.free(a.end, m.end()):
                 st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
@@ -135,7 +136,7 @@ def join_organisation_parts(st: State) -> None:
             _merge(st, a, b)
             del cands[i + 1]
             continue
-        if a.kind in _PLACES:
+        if a.kind in _PLACES and "," in text[a.end : a.end + 2]:
             m = _TOWN_AFTER.match(text, a.end)
             if m is not None and st.free(a.end, m.end()):
                 key = m.group(1).split()[0].casefold()
