@@ -187,3 +187,16 @@ def test_a_workers_error_is_the_one_the_serial_path_raises(export: Path, key: Pa
         anonymise_in_pool(raw_cases, pseudonymiser, decisions, dry_run=False, workers=1)
     assert str(parallel.value) == str(serial.value)
     assert parallel.value.__cause__ is None
+
+
+def test_the_automatic_choice_stays_serial_for_little_text_and_on_busy_cores() -> None:
+    """Many short notes are seconds' work at most: a worker's start would cost more than it
+    saves. A number given is used as given (never more processes than chunks)."""
+    from moderator.services.case_pool import MIN_PARALLEL_CHARS, processes_for, usable_cpus
+
+    many = MIN_PARALLEL_CASES * 4
+    assert processes_for(None, many, chars=MIN_PARALLEL_CHARS - 1) == 1
+    assert processes_for(None, MIN_PARALLEL_CASES - 1, chars=MIN_PARALLEL_CHARS * 10) == 1
+    assert 1 <= processes_for(None, many, chars=MIN_PARALLEL_CHARS) <= min(usable_cpus(), 8)
+    assert processes_for(3, many) == 3
+    assert processes_for(8, CHUNK_CASES * 2) == 2

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 MIN_PARALLEL_CASES = 256
 """Fewer cases than this are anonymised serially: starting workers would cost more."""
+MIN_PARALLEL_CHARS = 2_000_000
+"""Less text than this (a few seconds' work on one core) is anonymised serially: a worker
+takes about a second to start (imports, word lists), so on 600 short notes (1.5 s serially)
+two processes took 2.4 s."""
 CHUNK_CASES = 32
 """Cases handed to a worker at a time: few enough round trips, pickling stays cheap."""
 MAX_PROCESSES = 8
@@ -111,19 +115,32 @@ def line_of(raw: RawCase, index: int) -> int:
     return raw.source_line or index + 1
 
 
-def processes_for(jobs: int | None, cases: int) -> int:
+def processes_for(jobs: int | None, cases: int, chars: int = 0) -> int:
     """How many processes anonymise ``cases`` cases, this one included (1: serially, no pool).
 
-    ``jobs`` None chooses: one per usable CPU up to eight, for files of at least
-    :data:`MIN_PARALLEL_CASES` cases. A number given is used as it is (1 forces
-    the serial path), but never more processes than chunks of work.
+    ``jobs`` None chooses: for files of at least :data:`MIN_PARALLEL_CASES` cases and
+    :data:`MIN_PARALLEL_CHARS` characters of text, one per CPU that other work leaves
+    free (usable CPUs less the load average, as ``make -l`` reads it), up to eight; on a
+    machine whose cores are already busy a second process only takes turns with the
+    first. A number given is used as it is (1 forces the serial path), but never more
+    processes than chunks of work.
     """
     chunks = -(-cases // CHUNK_CASES)
     if jobs is None:
-        if cases < MIN_PARALLEL_CASES:
+        if cases < MIN_PARALLEL_CASES or chars < MIN_PARALLEL_CHARS:
             return 1
-        jobs = min(usable_cpus(), MAX_PROCESSES)
+        jobs = min(free_cpus(), MAX_PROCESSES)
     return max(1, min(jobs, chunks))
+
+
+def free_cpus() -> int:
+    """Usable CPUs that the last minute's load average leaves free (at least one)."""
+    usable = usable_cpus()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this platform
+        return usable
+    return max(1, usable - int(load))
 
 
 def usable_cpus() -> int:

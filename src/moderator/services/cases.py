@@ -86,7 +86,8 @@ def import_cases(
 
     Without ``review``, a large file is anonymised on several cores (``jobs``
     processes, this one included; None: one per CPU, up to eight, for a file of
-    MIN_PARALLEL_CASES or more; 1: one case at a time here). The result is the
+    MIN_PARALLEL_CASES or more holding MIN_PARALLEL_CHARS of text, on the CPUs other
+    work leaves free; 1: one case at a time here). The result is the
     same either way.
     """
     from moderator.anonymise.pseudonym import Pseudonymiser, load_or_create_key
@@ -105,7 +106,8 @@ def import_cases(
     decisions = Decisions.load(key, decisions_path(key_path))
     total = len(raw_cases)
     steps = total * (1 if dry_run else 2)
-    processes = 1 if review is not None else processes_for(jobs, total)
+    chars = sum(len(raw.text or "") for raw in raw_cases)
+    processes = 1 if review is not None else processes_for(jobs, total, chars)
     outcomes: list[Outcome]
     recorded = 0
     if processes > 1:
