@@ -162,6 +162,7 @@ WEEKDAY_DAY_RE = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:st
 # (what comes before it, and that it is a day and a month, are checked in Python: a
 # pattern with an optional first character is tried slowly at every position)
 DAY_DOT_MONTH_RE = re.compile(r"(\d\d?)\.(\d\d?)(?=[ \t]+[A-Z]|[ \t]*[-–:])")
+_DOT_DIGIT = re.compile(r"\.(?=\d)")  # from its literal dot: quicker than from a digit
 _ITEM_START = re.compile(r"(?:^|\n|[.!?][ \t]{1,3})[ \t]*$")
 
 
@@ -173,20 +174,20 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
         at = the.start() - 1
         if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
             out.append((at, the.end()))
-    dot = text.find(".", 1)
-    while dot > 0:  # at the dots with a digit either side: quicker than scanning every digit
-        if text[dot - 1].isdigit() and text[dot + 1 : dot + 2].isdigit():
-            start = dot - 2 if dot >= 2 and text[dot - 2].isdigit() else dot - 1
-            m = DAY_DOT_MONTH_RE.match(text, start)
-            if (
-                m is not None
-                and 1 <= int(m.group(1)) <= 31
-                and 1 <= int(m.group(2)) <= 12
-                and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,"))
-                and _ITEM_START.search(text, max(0, start - 6), start)
-            ):
-                out.append(m.span())
-        dot = text.find(".", dot + 1)
+    for near in _DOT_DIGIT.finditer(text):  # at the dots with a digit either side
+        dot = near.start()
+        if dot == 0 or not text[dot - 1].isdigit():
+            continue
+        start = dot - 2 if dot >= 2 and text[dot - 2].isdigit() else dot - 1
+        m = DAY_DOT_MONTH_RE.match(text, start)
+        if (
+            m is not None
+            and 1 <= int(m.group(1)) <= 31
+            and 1 <= int(m.group(2)) <= 12
+            and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,"))
+            and _ITEM_START.search(text, max(0, start - 6), start)
+        ):
+            out.append(m.span())
     return out
 
 
