@@ -62,7 +62,6 @@ def find_given_aliases(st: State) -> None:
     text = st.text
     aliases: dict[str, tuple[str, str]] = {}  # folded alias -> kind, ident
     known = [c for c in st.cands if c.kind in _KNOWN]
-    known.sort(key=_START)
     for c in known:
         if "(" not in text[c.end : c.end + 3]:
             continue
@@ -73,7 +72,10 @@ def find_given_aliases(st: State) -> None:
         if m is not None and not shouted and _alias_ok(st, m.group("a")):  # not "MB (MGM)"
             aliases.setdefault(lower_same_length(m.group("a")), (c.kind, c.ident))
     lower = lower_same_length(text)
-    for m in _cues(text, lower) if known else ():
+    cues = _cues(text, lower) if known else []
+    if cues:
+        known.sort(key=_START)
+    for m in cues:
         # the person named before the cue, or in the list ("AKA: <name> / CHECHE")
         before = [c for c in known if c.start < m.end() and m.start() - c.end < 160]
         if not before or "\n" in text[before[-1].end : m.start()]:

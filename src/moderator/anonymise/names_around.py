@@ -118,7 +118,7 @@ def absorb_kin_words(st: State) -> None:
     gone: set[int] = set()  # cands freed for the kinship word before a name
     n = len(text)
     for c in list(st.cands):
-        if c.kind not in NAME_KINDS or id(c) in gone:
+        if c.kind not in NAME_KINDS or (gone and id(c) in gone):
             continue
         if c.kind in _PEOPLE and c.start > 1:
             start, word = word_before(text, c.start)
