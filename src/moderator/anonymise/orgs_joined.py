@@ -27,6 +27,7 @@ from moderator.anonymise.names_around import opens_sentence
 from moderator.anonymise.state import Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
+_JOINABLE = frozenset({"org", "school", "gp_practice", "address", "postcode", "person"})
 _AFTER_PLACE = frozenset({"address", "org", "school", "postcode"})
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _HEAD = (
@@ -105,7 +106,8 @@ def join_organisation_parts(st: State) -> None:
         if m is not None and st.free(m.start(), c.start) and not opens_sentence(text, m.start()):
             st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
             c.start = m.start()  # "attends New Testament Church", "1st Frampton Scout Group"
-    cands = sorted(st.cands, key=_START)
+    # (the record's people, most of a note's redactions, join nothing here: left out)
+    cands = sorted((c for c in st.cands if c.kind in _JOINABLE), key=_START)
     i = 0
     while i < len(cands):
         a = cands[i]
