@@ -73,13 +73,15 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("g", "heldout-g", 45, 380),
         ("h", "heldout-h", 45, 380),
         ("i", "heldout-i", 50, 1000),
+        ("j", "heldout-j", 55, 1500),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
     name: str, split: str, notes: int, identifiers: int
 ) -> None:
     """E was written before round two of issue #14, F after it, G before round three, H after
-    it, I while round four was built (outside the repository until scored)."""
+    it, I while round four was built and J while round five was (each outside the repository
+    until scored)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
