@@ -98,8 +98,12 @@ NAMED_HINT_RE = re.compile(
     r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
 )
 _NOUN = by_first_letter(_ORG_NOUN)  # the same nouns, quicker to try after every name
+# the same as (?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?), written to start with
+# its capital (found quickly: a pattern that starts with a look-behind is tried everywhere)
+_NAME_REST = r"(?:[\w'’-]*\s+(?:(?:of|the|and|&|al|el|de)\s+)?)"  # _NAME after its capital
 ORG_RE = re.compile(
-    rf"(?<![\w])(?=[A-Z])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?){_NOUN}"
+    rf"(?P<name>[A-Z](?<![\w].)(?:(?<=S)(?:t\.?|aint)\s+{_NAME}{{1,4}}?|{_NAME_REST}{_NAME}{{0,3}}?))"
+    rf"{_NOUN}"
     rf"(?:\s+(?:{_NOUN}|House|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)\s+(?:Company|Troop|Pack|Unit))?"  # "Boys' Brigade 5th Company"
     r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
