@@ -40,6 +40,15 @@ HONORIFICS = {
     "hhj": "professional",
     "dj": "professional",
 }
+# titles of faith, rank and address written before a professional's or another person's name
+# ("Fr. Donal Keane", "Sister Ann Pryce", "Det. Sgt Mawby", "Pandit Ravi Joshi"); they go with
+# the name (a title left beside a placeholder narrows who it was), but find no name alone
+NAME_TITLES = frozenset(
+    {"fr", "father", "sister", "brother", "pastor", "elder", "imam", "pandit", "bishop",
+     "canon", "rabbi", "deacon", "sheikh", "shaykh", "ustadh", "maulana", "moulana", "granthi",
+     "bhai", "det", "detective", "supt", "superintendent", "ch", "chief", "apostle", "evangelist",
+     "prophet", "mother", "reverend", "rev", "revd", "sr", "cllr", "lady", "lord", "sir", "dame"}
+)  # fmt: skip
 FEMALE = {"mrs", "ms", "miss"}
 MALE = {"mr"}
 ROLE_CUES = frozenset(

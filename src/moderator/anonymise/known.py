@@ -136,7 +136,10 @@ class Known:
             return who
         for suffix in _PET_SUFFIXES:
             if key.endswith(suffix) and len(key) - len(suffix) >= 3:
-                who = self._near.get(f"^{key[: -len(suffix)]}")
+                stem = key[: -len(suffix)]
+                who = self._near.get(f"^{stem}")
+                if who is None and len(stem) >= 4 and stem[-1] == stem[-2] not in "aeiou":
+                    who = self._starts(stem[:-1])  # a doubled consonant: Natty, Dammy, Tommo
                 if who is not None:
                     return who
         if len(key) >= 3 and key.endswith("sh"):  # Presh for Precious, Osh for Osian
@@ -150,6 +153,17 @@ class Known:
         for variant in _deletions(key) | {key}:
             who = self._near.get(variant)
             if who is not None:
+                return who
+        if len(key) >= 5 and key[-1] == "s" and key[-2] not in "s'":
+            return self._near_miss(key[:-1])  # a possessive without its apostrophe: "Yordis"
+        return None
+
+    def _starts(self, stem: str) -> int | None:
+        """Whose given name, or a part of it, begins with ``stem`` (three letters or more)."""
+        if len(stem) < 3:
+            return None
+        for k, who in self.given_keys.items():
+            if any(part.startswith(stem) for part in _given_parts(k)):
                 return who
         return None
 
@@ -175,7 +189,24 @@ class Known:
 
 # endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie,
 # Natka, Pasha, Lils, Codes, Mela
-_PET_SUFFIXES = ("sha", "si", "sy", "zy", "ie", "ey", "ka", "es", "y", "i", "o", "a", "s")
+_PET_SUFFIXES = ("sha", "si", "sy", "zy", "ie", "ey", "ka", "es", "y", "i", "o", "a", "s", "u")
+# a Yoruba given name's first part, a praise of God, is left off in everyday use:
+# Oluwadamilare is Damilare, Dami, Dammy
+_NAME_PREFIXES = ("oluwa",)
+
+
+@lru_cache(maxsize=4096)
+def _given_parts(key: str) -> tuple[str, ...]:
+    """A given name and the parts it is used by: each part of a hyphenated name, and the name
+    without a prefix left off in everyday use (cached: names recur)."""
+    parts = {key, *key.split("-")}
+    for prefix in _NAME_PREFIXES:
+        parts.update(
+            p[len(prefix) :]
+            for p in list(parts)
+            if p.startswith(prefix) and len(p) > len(prefix) + 3
+        )
+    return tuple(parts)
 
 
 @lru_cache(maxsize=4096)
@@ -196,7 +227,7 @@ def _start_end_forms(key: str) -> tuple[str, ...]:
     for a long name, its endings (``$celle`` for Marcelle), as :meth:`Known.near_miss`
     looks them up (cached: names recur)."""
     forms = []
-    for part in {key, *key.split("-")}:  # Lily-Rose: "Lil…" as well
+    for part in _given_parts(key):  # Lily-Rose: "Lil…" as well
         forms += [f"^{part[:size]}" for size in range(max(3, len(part) - 4), len(part))]
     if len(key) >= 6:  # the end of a long name: "Celle" for Marcelle
         forms += [f"${key[-size:]}" for size in range(4, len(key) - 1)]

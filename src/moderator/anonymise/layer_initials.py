@@ -29,6 +29,10 @@ SPEAKER_RE = re.compile(r"(?m)^[ \t>*•-]*(?P<i>[A-Z]{2,3})[ \t]*:")
 
 
 # "(Debbie Lawton)": a name in brackets after a role's acronym
+# "ID SW;": initials followed by their role's acronym, not a rank before a name
+_ROLE_AFTER = re.compile(
+    r"[ \t]+(?:SW|TM|SWM|IRO|HV|DSL|SENCO|SENCo|FSW|TA|GP|EWO|IDVA|PA)\b(?![ \t]+[A-Z][a-z])"
+)
 _NAMED_IN_BRACKETS = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+)+"
 )
@@ -107,8 +111,12 @@ def find_minutes_initials(st: State) -> None:
     for header in HEADER_RE.finditer(text) if headed else ():
         for m in LISTED_INITIALS_RE.finditer(header.group("list")):
             rest = header.group("list")[m.end() : m.end() + 3]
-            if not m.group("role") and (rest.strip()[:1].isdigit() or rest[1:2].isupper()):
-                continue  # "DC 2291 Barker", "DS Ian Fairburn": a rank, not initials
+            if (
+                not m.group("role")
+                and (rest.strip()[:1].isdigit() or rest[1:2].isupper())
+                and not _ROLE_AFTER.match(header.group("list"), m.end())
+            ):
+                continue  # "DC 2291 Barker", "DS Ian Fairburn": a rank, not initials ("ID SW" are)
             listed_with_role = (  # "DT (DSL, Barton Fields Nursery)": initials like an acronym
                 m.group("role") is not None
                 and m.group("i").lower() not in ROLE_CUES

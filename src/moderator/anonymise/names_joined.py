@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import HONORIFICS
+from moderator.anonymise.cues import HONORIFICS, NAME_TITLES
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
 from moderator.anonymise.state import NAME_KINDS, State, Tok
@@ -44,25 +44,66 @@ def propagate(st: State, toks: list[Tok]) -> None:
 
 # (the look-ahead at the titles' first letters, implied by the titles themselves, rules out
 # most positions before the slower look-behind and alternatives are tried)
+_TITLE_WORDS = sorted(set(HONORIFICS) | NAME_TITLES, key=len, reverse=True)
+# (a title of faith or rank is written capitalised: "Father Costigan", not "his father Tom")
 _TITLE_BEFORE = re.compile(
-    r"(?=(?i:[" + "".join(sorted({h[0] for h in HONORIFICS})) + r"]))"
-    r"(?<![\w])(?i:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?[ \t]+"
+    r"(?=["
+    + "".join(sorted({h[0] for h in _TITLE_WORDS} | {h[0].upper() for h in _TITLE_WORDS}))
+    + r"])(?<![\w])(?:(?i:"
+    + "|".join(sorted(HONORIFICS, key=len, reverse=True))
+    + r")|"
+    + "|".join(w.capitalize() for w in _TITLE_WORDS if w not in HONORIFICS)
+    + "|"
+    + "|".join(w.upper() for w in _TITLE_WORDS if w not in HONORIFICS)
+    + r")\.?[ \t]+(?:(?i:sgt|insp|ds|dc|di|pc|sergeant|inspector|constable)\.?[ \t]+)?"
     r"(?:\d{2,6}[ \t]+)?(?:[A-Z]\.[ \t]*)?$"
 )
+_TITLED = frozenset({"professional", "person", "worker"})
+_LAY_TITLES = frozenset({"lady", "lord", "sir", "dame", "mother", "brother", "bhai"})
 
 
 def absorb_titles(st: State) -> None:
-    """A person's title goes with their name: "Mrs Pennant", "PC 2281 Newbold", "Dr R. Okafor"
-    become one placeholder, so that neither the title's sex nor a collar number is left."""
+    """A person's title goes with their name: "Mrs Pennant", "PC 2281 Newbold", "Dr R. Okafor",
+    "Fr. Donal Keane" become one placeholder, so that neither the title's sex nor a collar
+    number is left; a title of faith or rank makes the person a professional."""
     text = st.text
+    gone: set[int] = set()  # redactions freed for the title they were part of
     # (looked for before each name, not over the whole text: a note has few names)
-    for c in st.cands:
-        if c.kind not in NAME_KINDS or c.start == 0 or text[c.start - 1] not in " \t.":
+    for c in list(st.cands):
+        if c.kind not in NAME_KINDS or id(c) in gone:
             continue
-        m = _TITLE_BEFORE.search(text, max(0, c.start - 20), c.start)
-        if m is not None and st.free(m.start(), c.start):
+        if c.kind == "person" and _title_of(text[c.start : c.end]):
+            c.kind = "professional"  # "Pastor Kwabla Anterkyi" taken whole
+        if c.start == 0 or text[c.start - 1] not in " \t.":
+            continue
+        m = _TITLE_BEFORE.search(text, max(0, c.start - 24), c.start)
+        if m is None:
+            continue
+        title = m.group().split()[0].rstrip(".").lower()
+        if title in NAME_TITLES and c.kind not in _TITLED:
+            continue  # "Sister Apolonia" of the family: a relation, said beside the placeholder
+        if c.kind == "person" and _title_of(m.group()):
+            c.kind = "professional"  # "Father Costigan", "Det. Sgt Mawby": in their work
+        if not st.free(m.start(), c.start):
+            gone.update(_free_title(st, m.start(), c.start))  # "Det." taken alone
+        if st.free(m.start(), c.start):
             st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
             c.start = m.start()
+
+
+def _title_of(written: str) -> bool:
+    """Whether ``written`` opens with a title of faith or rank ("Pastor", "Fr.", "Det.")."""
+    first = written.split(None, 1)[0].rstrip(".").lower() if written.strip() else ""
+    return first in NAME_TITLES and first not in _LAY_TITLES and written[:1].isupper()
+
+
+def _free_title(st: State, start: int, end: int) -> set[int]:
+    """Free the name-kind redactions that lie wholly inside a title written before a name."""
+    inside = [d for d in st.cands if start <= d.start and d.end <= end and d.kind in NAME_KINDS]
+    for d in inside:
+        st.cands.remove(d)
+        st.taken[d.start : d.end] = bytes(d.end - d.start)
+    return {id(d) for d in inside}
 
 
 _NICKNAMED_BEFORE = re.compile(

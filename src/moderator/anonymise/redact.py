@@ -60,6 +60,7 @@ from moderator.anonymise.layer_sounds import (
     join_middle_names,
 )
 from moderator.anonymise.names_around import absorb_kin_words
+from moderator.anonymise.names_initials import find_bracketed_initials, find_initials_forms
 from moderator.anonymise.names_joined import (
     absorb_titles,
     join_quoted_nicknames,
@@ -153,6 +154,8 @@ _JOINING = re.compile(r"[ \t-]*")  # between two parts of one name
 _DATE_RANGE = re.compile(r"[ \t]*[-–][ \t]*")  # "5-9 June": one date
 _START = attrgetter("start")
 _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address", "org"})
+# a name's possessive goes with it (labellers mark "Kayden's" whole); the placeholder keeps it
+_POSSESSIVE = re.compile(r"['’][sS](?![\w'’])")
 
 
 def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
@@ -175,6 +178,8 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     keep_known_names_whole(st)
     join_quoted_nicknames(st)
     absorb_titles(st)
+    find_bracketed_initials(st)
+    find_initials_forms(st)
     absorb_kin_words(st)
     join_organisation_parts(st)
     if decisions is not None:
@@ -227,6 +232,8 @@ def _build(st: State) -> Redaction:
     make = tuple.__new__  # a Span without NamedTuple's keyword handling: notes have many
     for c, end in merged:
         placeholder = f"[{_label(c, numbers)}]"
+        if c.kind in NAME_KINDS and (poss := _POSSESSIVE.match(text, end)):
+            placeholder, end = placeholder + poss.group(), poss.end()
         spans.append(make(Span, (c.start, end, placeholder, c.kind, round(c.confidence, 2))))
         out.append(text[last : c.start])
         out.append(placeholder)

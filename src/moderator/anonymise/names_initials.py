@@ -1,0 +1,140 @@
+"""Initials that a note gives a person beside their name, and initials written with hyphens.
+
+* **Initials in brackets after a name** (``Fern Castellane (FC, IDVA)``, ``Ms Quentin-Ashperton
+  (QA, DSL)``, ``DI Oxenholme (DIO, police chair)``) are that person's, wherever they recur
+  (``disclosed to FC``, ``QA: attendance dropped``), when their letters agree with the name:
+  drawn in order from its words (a rank's letters too), or its first and last initials.
+* **A surname's initials after a known given name** (``Ember R-K``, ``Teodor A-P``) and a
+  **known person's initials with hyphens or spaces** (``H-M T``, ``H.M.T``), or with a
+  possessive ``s`` and no apostrophe (``TJs football``), are that person.
+* **The full stop of an initial** after a name goes with it (``Renata B.``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import HONORIFICS, ROLE_CUES
+from moderator.anonymise.layer_orgs import whole_words
+from moderator.anonymise.state import NAME_KINDS, Cand, State
+
+_BRACKETED = re.compile(r"[ \t]*\([ \t]*(?P<i>[A-Z][A-Z'’]{1,4})(?=[ \t]*[,)])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PARTS = re.compile(r"[^\W\d_]+")
+# "R-K", "A-P", "R.K." after a given name: a surname's initials
+_HYPHEN_INITIALS_AFTER = re.compile(r"[ \t]+(?P<i>[A-Z](?:[-.][A-Z]){1,2}\.?)(?![\w'’-])")
+# "H-M T", "H.M.T", "J-P": initials written with hyphens, dots or single spaces
+_HYPHEN_TAIL = re.compile(r"(?<=[A-Z])(?:[-.][A-Z]){1,2}\.?(?![\w'’-])")
+_SPACED_INITIALS = re.compile(r"(?<![\w'’.-])[A-Z](?:(?:-|\.[ \t]?|[ \t])[A-Z]){1,3}\.?(?![\w'’-])")
+_INITIALS_S = re.compile(r"(?<![\w'’-])(?P<i>[A-Z]{2,3})s(?![\w'’-])")
+_DOT_AFTER_INITIAL = re.compile(r"(?<=[ \t][A-Z])\.(?![\w])")
+
+
+def _initial_letters(words: list[str]) -> list[str]:
+    """The letters a name's words give its initials: each word's and hyphen part's first
+    letter; a rank written in capitals gives all its letters (``DI`` Oxenholme: D, I, O)."""
+    out: list[str] = []
+    for w in words:
+        if w.isupper() and len(w) <= 4:
+            out.extend(w)
+        else:
+            out.extend(p[0].upper() for p in _PARTS.findall(w))
+    return out
+
+
+def _subsequence(letters: str, of: list[str]) -> bool:
+    it = iter(of)
+    return all(ch in it for ch in letters)
+
+
+def _agree(initials: str, name: str) -> bool:
+    """Whether initials are plausibly those of ``name`` as written."""
+    letters = initials.replace("'", "").replace("’", "")
+    words = name.replace("'", " ").replace("’", " ").split()
+    every = _initial_letters(words)
+    if len(letters) >= 2 and _subsequence(letters, every) and letters[0] == every[0]:
+        return True
+    bare = [w for w in words if w.lower().rstrip(".") not in HONORIFICS]
+    plain = _initial_letters(bare)
+    if len(plain) < 2 or len(letters) < 2:
+        return False
+    return letters[0] == plain[0] and letters[-1] == plain[-1] and _subsequence(letters, every)
+
+
+def _take_everywhere(st: State, initials: str, c: Cand) -> None:
+    for start, end in whole_words(st.text, initials):
+        if st.free(start, end):
+            st.take(start, end, c.kind, c.ident, 52)
+
+
+def find_bracketed_initials(st: State) -> None:
+    """Initials in brackets after a redacted name are that person's, wherever they recur."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in NAME_KINDS]:
+        if "(" not in text[c.end : c.end + 3]:
+            continue
+        m = _BRACKETED.match(text, c.end)
+        if m is None or not st.free(m.start("i"), m.end("i")):
+            continue
+        initials = m.group("i")
+        if initials.lower() in ROLE_CUES or (initials in lex.acronyms and len(initials) < 2):
+            continue
+        if _agree(initials, text[c.start : c.end]):
+            _take_everywhere(st, initials, c)
+
+
+def _surname_letters(st: State) -> dict[str, str]:
+    """Each known person's placeholder label -> the initials of their surname's parts."""
+    case = st.case
+    out: dict[str, str] = {}
+    names = [case.child.name, *(m.name for m in case.family)]
+    labels = [p.label for p in st.known.people]
+    for name, label in zip(names, labels, strict=False):
+        words = name.split()
+        if len(words) > 1:
+            out.setdefault(label, "".join(p[0].upper() for p in _PARTS.findall(words[-1])))
+    return out
+
+
+def find_initials_forms(st: State) -> None:
+    """A surname's initials after a known given name, a known person's initials written with
+    hyphens or spaces or with a possessive ``s``, and an initial's full stop."""
+    text = st.text
+    known = st.known
+    people = [c for c in st.cands if c.kind in ("child", "family")]
+    if people:
+        surnames = _surname_letters(st)
+        for c in people:
+            m = _HYPHEN_INITIALS_AFTER.match(text, c.end)
+            if m is None:
+                tail = (
+                    _HYPHEN_TAIL.match(text, c.end) if text[c.end - 2 : c.end - 1] == " " else None
+                )
+                if tail is not None and st.free(c.end, tail.end()):
+                    st.taken[c.end : tail.end()] = b"\x01" * (tail.end() - c.end)
+                    c.end = tail.end()  # "R" taken with the name ("Kayden R"), "-K" left
+                continue
+            if not st.free(c.end, m.end()):
+                continue
+            letters = "".join(_LETTERS.findall(m.group("i")))
+            if letters == surnames.get(c.ident):
+                st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
+                c.end = m.end()
+    if known.initials:
+        for m in _SPACED_INITIALS.finditer(text):
+            letters = "".join(_LETTERS.findall(m.group()))
+            who = known.initials.get(letters)
+            if who is not None and len(letters) >= 3 and st.free(m.start(), m.end()):
+                person = known.people[who]
+                st.take(m.start(), m.end(), person.kind, person.label, 60)
+        for m in _INITIALS_S.finditer(text):
+            who = known.initials.get(m.group("i"))
+            if who is not None and m.group("i") not in st.lex.acronyms and st.free(*m.span()):
+                person = known.people[who]
+                st.take(m.start(), m.end(), person.kind, person.label, 60)
+    for c in st.cands:
+        if c.kind in NAME_KINDS and text[c.end : c.end + 1] == ".":
+            if _DOT_AFTER_INITIAL.match(text, c.end) and st.free(c.end, c.end + 1):
+                st.taken[c.end] = 1
+                c.end += 1
