@@ -134,7 +134,11 @@ def find_initials_forms(st: State) -> None:
                 person = known.people[who]
                 st.take(m.start(), m.end(), person.kind, person.label, 60)
     for c in st.cands:
-        if c.kind in NAME_KINDS and text[c.end : c.end + 1] == ".":
-            if _DOT_AFTER_INITIAL.match(text, c.end) and st.free(c.end, c.end + 1):
-                st.taken[c.end] = 1
-                c.end += 1
+        if (
+            c.kind in NAME_KINDS
+            and text[c.end : c.end + 1] == "."
+            and _DOT_AFTER_INITIAL.match(text, c.end)
+            and st.free(c.end, c.end + 1)
+        ):
+            st.taken[c.end] = 1
+            c.end += 1
