@@ -93,3 +93,54 @@ def test_initials_of_a_known_person_in_other_layouts(text: str, gone: str) -> No
 )
 def test_pet_forms_and_possessives_without_an_apostrophe(text: str, gone: str) -> None:
     assert gone not in redact(text, **_FAMILY)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a possessive without its apostrophe, in a child's lower case, of a name the note gave
+        ('Jandrel (Drel, 40) left. Quillon said "drels phone is broken".', "drels"),
+        # a pet form of an alias the note gave in brackets
+        ('Ostrava (Ossy) came. Quillon said "i miss ossyie".', "ossyie"),
+        # the record's surname, possessive, no apostrophe
+        ("Marrowbys flat was cold.", "Marrowbys"),
+    ],
+)
+def test_other_forms_of_a_name_the_note_gave(text: str, gone: str) -> None:
+    assert gone not in redact(text, **_FAMILY)
+
+
+def test_a_form_that_is_a_word_after_a_determiner_stays_the_word() -> None:
+    family = dict(child_name="Ember Ravensholt", family=[])
+    out = redact("Ember sat by the fire. Only the embers were left.", **family)
+    assert "the embers were left" in out
+    out = redact("Ember was quiet. Her worker says embers mood lifts there.", **family)
+    assert "embers" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kinship said after the name, in South Asian languages
+        ('Mum (Ostrava, "Ostrava apa" to her sister) came.', "apa"),
+        ('Quillon said "pelham papa is kind".', "papa"),
+        # Vietnamese and Cantonese kinship and familiar forms before the name
+        ("anh quillon oi, come home", "anh"),
+        ('Known as "Ah Quillon" at home.', "Ah "),
+    ],
+)
+def test_kinship_words_of_more_languages_go_with_the_name(text: str, expected: str) -> None:
+    assert expected not in redact(text, **_FAMILY)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # given names the record lacks, written before its surname, and their later mentions
+        ("IN THE MATTER OF ZEBEDIAH ORRIN MARROWBY-TESK. Zebediah is 9.", "Zebediah"),
+        ("Quillon (on roll as Quinlan Marrowby-Tesk) is in Year 5.", "Quinlan"),
+    ],
+)
+def test_given_names_before_the_records_surname_are_the_persons(text: str, gone: str) -> None:
+    out = redact(text, **_FAMILY)
+    assert gone not in out and gone.upper() not in out

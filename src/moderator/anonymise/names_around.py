@@ -21,7 +21,8 @@ import re
 
 import jellyfish
 
-from moderator.anonymise.cues import HONORIFICS
+from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
+from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.phonetic import sound
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -47,6 +48,9 @@ KIN_TITLES = frozenset(
         # Southern European, Welsh, Irish
         "nonna", "nonno", "yiayia", "papou", "abuela", "abuelo", "tia", "tio", "tante", "oma",
         "opa", "mamgu", "tadcu", "nain", "taid", "mamó", "daideo",
+        # Vietnamese, Chinese (Cantonese "Ah Long"), Tagalog
+        "anh", "chị", "chi", "em", "cô", "co", "chú", "chu", "bác", "bac", "dì", "cậu", "cau",
+        "bà", "ông", "ong", "ah", "kuya", "lola", "lolo", "tita", "tito",
     }
 )  # fmt: skip
 # in a worker's narrative these describe ("Mum Mandeep works"); written as a child says them,
@@ -56,7 +60,11 @@ _SPOKEN_KIN = frozenset({"mum", "dad", "mam", "mom", "sis", "bro"})
 _NICKNAMING = frozenset({"big", "little", "lil", "old", "young", "wee"})
 NAME_SUFFIXES = frozenset(
     {"sahib", "saheb", "sahab", "ji", "jee", "jnr", "jr", "junior", "snr", "sr", "senior",
-     "bhai", "baji", "bibi", "khanum", "hanim", "bey", "agha", "aga"}
+     "bhai", "baji", "bibi", "khanum", "hanim", "bey", "agha", "aga",
+     # kinship said after the name in South Asian languages: "Rahima apa", "Khurram papa"
+     "apa", "aapa", "appi", "amma", "ammi", "papa", "jaan", "jan", "didi", "bhaiya", "dada",
+     "dadi", "nani", "nana", "mama", "mami", "chacha", "chachi", "khala", "phupho", "abbu",
+     "anna", "akka", "thatha", "paati"}
 )  # fmt: skip
 # "her mum Leanne" describes the mother as "Mum Leanne" does
 _DETERMINED = re.compile(r"(?i:\b(?:her|his|their|my|your|our|the|a|whose|'s|’s))[ \t]+$")
@@ -168,7 +176,9 @@ def _spelt_like(st: State, key: str) -> bool:
     return False
 
 
-def _neighbour_is_name(st: State, word: str, cand_text: str, bracketed: bool) -> bool:
+def _neighbour_is_name(
+    st: State, word: str, cand_text: str, bracketed: bool, before_surname: bool = False
+) -> bool:
     lex = st.lex
     key = word.casefold()
     if (
@@ -176,28 +186,44 @@ def _neighbour_is_name(st: State, word: str, cand_text: str, bracketed: bool) ->
         or not word[0].isupper()
         or (cand_text.isupper() != word.isupper() and len(cand_text) > 1)
         or key in lex.common
-        or key in lex.words
+        or (key in lex.words and not before_surname)
         or key in lex.protected_words
         or key in HONORIFICS
         or key in KIN_TITLES
+        or key in RELATION_CUES
+        or key in ROLE_CUES
         or word.upper() in lex.acronyms
     ):
         return False
     if key in st.known.keys:
         return True
-    return bracketed or key in lex.given or key in lex.surnames or _spelt_like(st, key)
+    # a capitalised word that is no frequent word, written before the record's own surname
+    # mid-sentence, is a given name the record does not give ("on roll as Alexei Vovchenko")
+    return (
+        bracketed
+        or before_surname
+        or key in lex.given
+        or key in lex.surnames
+        or _spelt_like(st, key)
+    )
 
 
 def _join_neighbours(st: State, c: Cand, start: int, word: str) -> None:
     """A name-like word written against a known name of the record is part of that name."""
     text = st.text
     cand_text = text[c.start : c.end]
-    if word and word[0].isupper() and st.free(start, c.start):
+    for _ in range(2):  # "MALACHY JOSEF WARDE-MAUHAN": two given names the record lacks
+        if not (word and word[0].isupper() and st.free(start, c.start)):
+            break
         opened = start > 0 and text[start - 1] in "(\"“'‘"
-        if (not opens_sentence(text, start) or opened) and _neighbour_is_name(
-            st, word, cand_text, opened
+        surname = _surname_alone(st, cand_text)
+        if not (
+            (not opens_sentence(text, start) or opened)
+            and _neighbour_is_name(st, word, cand_text, opened, surname)
         ):
-            _grow(st, c, start, c.start)
+            break
+        _grow(st, c, start, c.start)
+        start, word = word_before(text, c.start)
     if cand_text[:1].isupper() and c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT:
         m = _INITIALS_BEFORE.search(text, max(0, c.start - 10), c.start)
         if m is not None and st.free(m.start(), c.start) and not opens_sentence(text, m.start()):
@@ -210,6 +236,13 @@ def _join_neighbours(st: State, c: Cand, start: int, word: str) -> None:
             and _neighbour_is_name(st, m.group(1), cand_text, False)
         ):
             _grow(st, c, c.end, m.end(1))
+
+
+def _surname_alone(st: State, cand_text: str) -> bool:
+    """Whether a redaction is the record's surname alone (no given name of the record)."""
+    key = word_key(cand_text.rsplit(None, 1)[-1])
+    known = st.known
+    return key in known.surname_owners and key not in known.given_keys
 
 
 def opens_sentence(text: str, at: int) -> bool:

@@ -60,6 +60,7 @@ from moderator.anonymise.layer_sounds import (
     join_middle_names,
 )
 from moderator.anonymise.names_around import absorb_kin_words
+from moderator.anonymise.names_forms import find_name_forms
 from moderator.anonymise.names_initials import find_bracketed_initials, find_initials_forms
 from moderator.anonymise.names_joined import (
     absorb_titles,
@@ -181,6 +182,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_bracketed_initials(st)
     find_initials_forms(st)
     absorb_kin_words(st)
+    find_name_forms(st)
     join_organisation_parts(st)
     if decisions is not None:
         _apply(st, decisions)
