@@ -144,3 +144,40 @@ def test_kinship_words_of_more_languages_go_with_the_name(text: str, expected: s
 def test_given_names_before_the_records_surname_are_the_persons(text: str, gone: str) -> None:
     out = redact(text, **_FAMILY)
     assert gone not in out and gone.upper() not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a short form in brackets that happens to be a word, and a pet form of it
+        ('Quillon (Quill) is 9. Mum said "quilly is good".', ["(Quill)", "quilly"]),
+        # a name in brackets after a quoted alias
+        ('Known as "Quill" (Kwill) at school.', ["Kwill"]),
+        # a given name the record lacks before a one-word name of the record
+        ("Also written as Tesk, or Ravi Tesk. Ravi attends Year 5.", ["Ravi"]),
+    ],
+)
+def test_aliases_written_beside_a_name(text: str, gone: list[str]) -> None:
+    out = redact(text, **_FAMILY)
+    for word in gone:
+        assert word not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He robs stuff from the shop.",  # a verb after a subject, not "rob"'s possessive
+        "The book is about a heron in the reeds.",  # after a determiner: the word
+    ],
+)
+def test_forms_of_names_that_are_words_stay_where_they_are_words(text: str) -> None:
+    family = dict(
+        child_name="Robin Reed",
+        family=[{"name": "Rob Reed", "relationship": "father"}],
+    )
+    assert redact(text, **family) == text
+
+
+def test_a_relation_in_a_form_in_capitals_is_no_title() -> None:
+    out = redact("MOTHER WORKS NIGHTS. FATHER KNOWN AS BAZ.", **_FAMILY)
+    assert "MOTHER WORKS NIGHTS" in out and "FATHER" in out

@@ -20,7 +20,7 @@ _KNOWN = frozenset({"child", "family"})
 _START = attrgetter("start")
 _WORD = r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*"
 # "Tanjim (Tanju)", "TADHG (TAIG)", "Erik (Eriko, 7)", 'Kendra-Ann ("Kend")'
-_BRACKETED = re.compile(rf"[ \t]*\([ \t]*[\"“'‘]?(?P<a>{_WORD})[\"”'’]?[ \t]*[,)]")
+_BRACKETED = re.compile(rf"[\"”'’]?[ \t]*\([ \t]*[\"“'‘]?(?P<a>{_WORD})[\"”'’]?[ \t]*[,)]")
 # "AKA: X Y / CHECHE", "friends call him Lesyk / Sashko", "known as Bex or Becca"
 # (matched where str.find finds a cue's first letters: an alternation of cues is slow to scan)
 _CUE_STARTS = ("aka", "a.k.a", "known as", "call")
@@ -42,6 +42,23 @@ def _alias_ok(st: State, word: str) -> bool:
         or key in RELATION_CUES
         or key in ROLE_CUES
         or word.upper() in lex.acronyms
+    )
+
+
+def _word_alias(st: State, word: str, name: str) -> bool:
+    """Whether a capitalised word in brackets after a name is a short form of it that happens
+    to be a word ("Kay" for Kaydon, "Brook" for Bronx): the same first two letters."""
+    lex = st.lex
+    key = word.casefold()
+    return (
+        len(key) >= 3
+        and word[0].isupper()
+        and not word.isupper()
+        and key[:2] == name[:2].casefold()
+        and key not in lex.protected_words
+        and key not in RELATION_CUES
+        and key not in ROLE_CUES
+        and word.upper() not in lex.acronyms
     )
 
 
@@ -71,6 +88,13 @@ def find_given_aliases(st: State) -> None:
         shouted = shouted or initials  # "MB (MGM)": initials and a role
         if m is not None and not shouted and _alias_ok(st, m.group("a")):  # not "MB (MGM)"
             aliases.setdefault(lower_same_length(m.group("a")), (c.kind, c.ident))
+        elif (
+            m is not None
+            and not shouted
+            and _word_alias(st, m.group("a"), text[c.start : c.end])
+            and st.free(m.start("a"), m.end("a"))
+        ):  # "Kaydon (Kay)", "Bronx (Brook)": a word as a name, taken here only, as written
+            st.take(m.start("a"), m.end("a"), c.kind, c.ident, 60, 0.8)
     lower = lower_same_length(text)
     cues = _cues(text, lower) if known else []
     if cues:

@@ -47,7 +47,7 @@ NAME_TITLES = frozenset(
     {"fr", "father", "sister", "brother", "pastor", "elder", "imam", "pandit", "bishop",
      "canon", "rabbi", "deacon", "sheikh", "shaykh", "ustadh", "maulana", "moulana", "granthi",
      "bhai", "det", "detective", "supt", "superintendent", "ch", "chief", "apostle", "evangelist",
-     "prophet", "mother", "reverend", "rev", "revd", "sr", "cllr", "lady", "lord", "sir", "dame"}
+     "prophet", "reverend", "rev", "revd", "sr", "cllr", "lady", "lord", "sir", "dame"}
 )  # fmt: skip
 FEMALE = {"mrs", "ms", "miss"}
 MALE = {"mr"}

@@ -91,6 +91,9 @@ class Known:
     """The first four letters or more of a given name ("harv"), for names written as said."""
     _near: dict[str, int] = field(default_factory=dict)
     _misses: dict[str, int | None] = field(default_factory=dict)
+    forms: dict[str, tuple[str, str, float]] | None = None
+    """The given names and surnames that are no words, as :mod:`.names_forms` looks for their
+    other forms (worked out there, once per record)."""
     sounds: PhoneticIndex = field(default_factory=lambda: PhoneticIndex({}))
     """The given names by sound, for pet forms and spellings no table lists (Moose, Eefs)."""
 

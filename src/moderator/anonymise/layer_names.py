@@ -243,6 +243,8 @@ def _shouted(st: State, toks: list[Tok], i: int) -> bool:
         and t.key not in HONORIFICS
         and t.word not in st.lex.acronyms
         and t.key not in st.lex.common  # "HEALTH VISITOR NOTE": a heading
+        # "MOTHER WORKS NIGHTS": an everyday word that is no name either
+        and (t.key not in st.lex.words or t.key in st.lex.given or t.key in st.lex.surnames)
     )
 
 

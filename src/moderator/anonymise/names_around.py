@@ -219,7 +219,10 @@ def _join_neighbours(st: State, c: Cand, start: int, word: str) -> None:
         surname = _surname_alone(st, cand_text)
         if not (
             (not opens_sentence(text, start) or opened)
-            and _neighbour_is_name(st, word, cand_text, opened, surname)
+            and (
+                _neighbour_is_name(st, word, cand_text, opened, surname)
+                or _given_before_known(st, word, cand_text)
+            )
         ):
             break
         _grow(st, c, start, c.start)
@@ -236,6 +239,23 @@ def _join_neighbours(st: State, c: Cand, start: int, word: str) -> None:
             and _neighbour_is_name(st, m.group(1), cand_text, False)
         ):
             _grow(st, c, c.end, m.end(1))
+
+
+def _given_before_known(st: State, word: str, cand_text: str) -> bool:
+    """Whether a capitalised word that is no word at all ("Jayson") is written mid-sentence
+    before a single known name word ("Ho"): another name of that person."""
+    key = word.casefold()
+    return (
+        " " not in cand_text
+        and word_key(cand_text) in st.known.keys
+        and len(key) >= 3
+        and word[0].isupper()
+        and key not in st.lex.words
+        and key not in st.lex.common
+        and key not in st.lex.protected_words
+        and word.upper() not in st.lex.acronyms
+        and (word.isupper() == cand_text.isupper() or len(cand_text) < 3)
+    )
 
 
 def _surname_alone(st: State, cand_text: str) -> bool:

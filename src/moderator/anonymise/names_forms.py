@@ -11,16 +11,18 @@ one: never after a determiner (``the embers``, ``her jewels``), never a frequent
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES, ROLE_CUES
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.lexicon import lexicon, lower_same_length, word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.state import NAME_KINDS, State
 
-_WORD = re.compile(r"(?<![\w'’`-])[^\W\d_]{3,}(?![\w'’`-])")
-_LAST_LETTERS = frozenset("sySYeiEI")
+# after a name's letters: a pet ending and a possessive s, then the end of the word (or an
+# apostrophe's possessive, which goes with the name when it is built)
+_TAIL = re.compile(r"(?:ie|ey|y|i)?s?(?:(?=['’][sS](?!\w))|(?![\w'’`-]))")
+_LETTER_BEFORE = re.compile(r"[\w'’`-]")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
-_PET_ENDINGS = ("y", "ie", "ey", "i")
 _LEAST, _SURE = 0.6, 0.8  # names a layer was unsure of still lend their forms, as unsure
 # words before a form that make it a word: "the embers", "her jewels", "some brooks"
 _DETERMINERS = frozenset(
@@ -29,20 +31,10 @@ _DETERMINERS = frozenset(
 )  # fmt: skip
 
 
-def _stems(key: str) -> list[str]:
-    """The name forms a word may be written from: ``polas`` -> pola, ``brooky`` -> brook."""
-    stems = []
-    base = key[:-1] if key.endswith("s") else key
-    if base != key:
-        stems.append(base)
-    for ending in _PET_ENDINGS:
-        if base.endswith(ending) and len(base) - len(ending) >= 3:
-            stems.append(base[: -len(ending)])
-    return stems
-
-
-def _skip(st: State, key: str) -> bool:
-    lex = st.lex
+@lru_cache(maxsize=1 << 14)
+def _skip(key: str) -> bool:
+    """Whether a word of a name is no name of its own (a frequent word, a title, a cue)."""
+    lex = lexicon()
     return (
         len(key) < 3
         or key in lex.common
@@ -55,66 +47,123 @@ def _skip(st: State, key: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_forms_of(written: str) -> tuple[tuple[str, str], ...]:
+    """The (key, lower-case word) of each word of a redacted name that may be a name (a
+    frequent word too: "Brook" gives "brooky"; the word itself is never taken again)."""
+    out = []
+    for w in _NAME_WORD.findall(written):
+        key = word_key(w)
+        if not _skip(key) or (len(key) >= 3 and key in lexicon().common and _part_of_name(key)):
+            out.append((key, w.lower()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _part_of_name(key: str) -> bool:
+    """Whether a frequent word may still be a name (no title, kinship word or cue)."""
+    return not (
+        key in HONORIFICS
+        or key in NAME_TITLES
+        or key in KIN_TITLES
+        or key in RELATION_CUES
+        or key in ROLE_CUES
+        or key in lexicon().protected_words
+    )
+
+
 def _forms(st: State) -> dict[str, tuple[str, str, float]]:
-    """The single-word name forms of this text -> (kind, ident, how sure the name written in
-    the text was; 0 for a form of the record's tables the text has not written)."""
+    """The single-word name forms of this text, in lower case -> (kind, ident, how sure the
+    name written in the text was; 0 for a name of the record the text has not written)."""
     text = st.text
     forms: dict[str, tuple[str, str, float]] = {}
+    seen: set[str] = set()
     for c in st.cands:
         if c.kind in NAME_KINDS and c.confidence >= _LEAST:
-            for w in _NAME_WORD.findall(text[c.start : c.end]):
-                key = word_key(w)
-                if not _skip(st, key):
-                    forms.setdefault(key, (c.kind, c.ident, min(c.confidence, _SURE)))
+            written = text[c.start : c.end]
+            if written in seen:
+                continue  # (a note repeats its names)
+            seen.add(written)
+            hit = (c.kind, c.ident, min(c.confidence, _SURE))
+            for key, lower in _name_forms_of(written):
+                forms.setdefault(key, hit)
+                forms.setdefault(lower, hit)  # as written, accents and all
+    for key, hit in _record_forms(st).items():
+        forms.setdefault(key, hit)
+    return forms
+
+
+def _record_forms(st: State) -> dict[str, tuple[str, str, float]]:
+    """The record's given names and surnames that are no words (worked out once per record)."""
     known = st.known
-    for ngram, who in known.ngrams.items():
-        if len(ngram) == 1 and not _skip(st, ngram[0]) and ngram[0] not in st.lex.words:
+    if known.forms is not None:
+        return known.forms
+    lex = st.lex
+    forms: dict[str, tuple[str, str, float]] = {}
+    for key, who in known.given_keys.items():
+        if not _skip(key) and key not in lex.words:
             person = known.people[who]
-            forms.setdefault(ngram[0], (person.kind, person.label, 0.0))
+            forms.setdefault(key, (person.kind, person.label, 0.0))
     for key, owners in known.surname_owners.items():
-        if not _skip(st, key) and key not in st.lex.words:
+        if not _skip(key) and key not in lex.words:
             person = known.people[owners[0]]  # a shared surname is the family's
-            who = person.label if len(set(owners)) == 1 else "FAMILY"
-            forms.setdefault(key, ("family" if who == "FAMILY" else person.kind, who, 0.0))
+            shared = len(set(owners)) > 1
+            hit = ("family", "FAMILY", 0.0) if shared else (person.kind, person.label, 0.0)
+            forms.setdefault(key, hit)
+    known.forms = forms
     return forms
 
 
 def find_name_forms(st: State) -> None:
     """Other mentions of names the text has written (a given name joined to a known surname,
     "Malachy"), their possessives without an apostrophe and their pet forms."""
+    forms = _forms(st)
+    if not forms:
+        return
+    text = st.text
+    folded = lower_same_length(text)
+    for form, hit in forms.items():
+        at = folded.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if at == 0 or not _LETTER_BEFORE.match(folded, at - 1):
+                tail = _TAIL.match(folded, end)
+                if tail is not None and st.free(at, tail.end()):
+                    _take_form(st, at, tail.end(), form, hit)
+            at = folded.find(form, end)
+
+
+def _take_form(st: State, start: int, end: int, form: str, hit: tuple[str, str, float]) -> None:
     text = st.text
     lex = st.lex
-    forms: dict[str, tuple[str, str, float]] | None = None
-    known_keys = st.known.keys
-    for m in _WORD.finditer(text):
-        if not st.free(m.start(), m.end()):
-            continue
-        word = m.group()
-        key = word_key(word)
-        if key in lex.common or key in lex.protected_words:
-            continue
-        if forms is None:
-            forms = _forms(st)  # (built once, for the first word that may be a form)
-        hit = forms.get(key)
-        if hit is not None and key not in known_keys:  # (the record's names: layer 2 decided)
-            if not (hit[2] and (word[0].isupper() or key not in lex.words)):
-                continue
-            if not (key in lex.words and _after_determiner(text, m.start())):
-                st.take(m.start(), m.end(), hit[0], hit[1], 52, hit[2])
-            continue
-        if word[-1] not in _LAST_LETTERS:
-            continue
-        for stem in _stems(key):
-            hit = forms.get(stem)
-            if hit is None:
-                continue
-            kind, ident, sure = hit
-            if (key in lex.words or key in known_keys) and (
-                not sure or _after_determiner(text, m.start())
-            ):
-                break  # "the embers", "her jewels": the word
-            st.take(m.start(), m.end(), kind, ident, 52, sure or _SURE)
-            break
+    word = text[start:end]
+    key = word_key(word)
+    if key in lex.common or key in lex.protected_words:
+        return
+    kind, ident, sure = hit
+    if end - start == len(form):  # the name itself: only one the record's tables lack
+        if key in st.known.keys or not sure or not (word[0].isupper() or key not in lex.words):
+            return
+        if key in lex.words and _after_determiner(text, start):
+            return
+        st.take(start, end, kind, ident, 52, sure)
+        return
+    wordlike = key in lex.words or key in st.known.keys or form in lex.common
+    if _after_determiner(text, start) and (wordlike or word.islower()):
+        return  # "the embers", "her jewels", "in the reeds": the word
+    if word.islower() and _after_subject(text, start):
+        return  # "he robs stuff": a verb
+    if wordlike and not sure:
+        return
+    st.take(start, end, kind, ident, 52, sure or _SURE)
+
+
+_SUBJECTS = frozenset({"i", "he", "she", "it", "they", "we", "you", "who", "u"})
+
+
+def _after_subject(text: str, at: int) -> bool:
+    before = text[max(0, at - 8) : at].split()
+    return bool(before) and before[-1].lower() in _SUBJECTS
 
 
 def _after_determiner(text: str, at: int) -> bool:

@@ -19,14 +19,19 @@ from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 _BRACKETED = re.compile(r"[ \t]*\([ \t]*(?P<i>[A-Z][A-Z'’]{1,4})(?=[ \t]*[,)])")
+_HYPHEN_OR_DOT = frozenset("-.")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PARTS = re.compile(r"[^\W\d_]+")
 # "R-K", "A-P", "R.K." after a given name: a surname's initials
 _HYPHEN_INITIALS_AFTER = re.compile(r"[ \t]+(?P<i>[A-Z](?:[-.][A-Z]){1,2}\.?)(?![\w'’-])")
 # "H-M T", "H.M.T", "J-P": initials written with hyphens, dots or single spaces
 _HYPHEN_TAIL = re.compile(r"(?<=[A-Z])(?:[-.][A-Z]){1,2}\.?(?![\w'’-])")
-_SPACED_INITIALS = re.compile(r"(?<![\w'’.-])[A-Z](?:(?:-|\.[ \t]?|[ \t])[A-Z]){1,3}\.?(?![\w'’-])")
-_INITIALS_S = re.compile(r"(?<![\w'’-])(?P<i>[A-Z]{2,3})s(?![\w'’-])")
+# (each starts with its capital, the look-behind after it: the engine skips to capitals)
+# "H-M T", "H.M.T" (initials written with hyphens, dots or spaces) or "TJs" (with an s)
+_INITIALS_FORMS = re.compile(
+    r"[A-Z](?<![\w'’.-][A-Z])(?:(?P<s>[A-Z]{1,2}s)|(?:(?:-|\.[ \t]?|[ \t])[A-Z]){1,3}\.?)"
+    r"(?![\w'’-])"
+)
 _DOT_AFTER_INITIAL = re.compile(r"(?<=[ \t][A-Z])\.(?![\w])")
 
 
@@ -106,6 +111,8 @@ def find_initials_forms(st: State) -> None:
     if people:
         surnames = _surname_letters(st)
         for c in people:
+            if text[c.end + 2 : c.end + 3] not in _HYPHEN_OR_DOT and text[c.end : c.end + 1] != "-":
+                continue  # quick: no "R-K" after the name, no "-K" after its "R"
             m = _HYPHEN_INITIALS_AFTER.match(text, c.end)
             if m is None:
                 tail = (
@@ -122,15 +129,17 @@ def find_initials_forms(st: State) -> None:
                 st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
                 c.end = m.end()
     if known.initials:
-        for m in _SPACED_INITIALS.finditer(text):
-            letters = "".join(_LETTERS.findall(m.group()))
+        for m in _INITIALS_FORMS.finditer(text):
+            if m.group("s") is not None:  # "TJs": no acronym ("GPs")
+                letters = m.group()[:-1]
+                if letters in st.lex.acronyms:
+                    continue
+            else:
+                letters = "".join(_LETTERS.findall(m.group()))
+                if len(letters) < 3:
+                    continue
             who = known.initials.get(letters)
-            if who is not None and len(letters) >= 3 and st.free(m.start(), m.end()):
-                person = known.people[who]
-                st.take(m.start(), m.end(), person.kind, person.label, 60)
-        for m in _INITIALS_S.finditer(text):
-            who = known.initials.get(m.group("i"))
-            if who is not None and m.group("i") not in st.lex.acronyms and st.free(*m.span()):
+            if who is not None and st.free(m.start(), m.end()):
                 person = known.people[who]
                 st.take(m.start(), m.end(), person.kind, person.label, 60)
     for c in st.cands:

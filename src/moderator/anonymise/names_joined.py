@@ -44,6 +44,8 @@ def propagate(st: State, toks: list[Tok]) -> None:
 
 # (the look-ahead at the titles' first letters, implied by the titles themselves, rules out
 # most positions before the slower look-behind and alternatives are tried)
+# in a form written in capitals these are the relation ("FATHER KNOWN AS …"), not a title
+_KIN_TOO = frozenset({"father", "sister", "brother", "bhai"})
 _TITLE_WORDS = sorted(set(HONORIFICS) | NAME_TITLES, key=len, reverse=True)
 # (a title of faith or rank is written capitalised: "Father Costigan", not "his father Tom")
 _TITLE_BEFORE = re.compile(
@@ -54,7 +56,7 @@ _TITLE_BEFORE = re.compile(
     + r")|"
     + "|".join(w.capitalize() for w in _TITLE_WORDS if w not in HONORIFICS)
     + "|"
-    + "|".join(w.upper() for w in _TITLE_WORDS if w not in HONORIFICS)
+    + "|".join(w.upper() for w in _TITLE_WORDS if w not in HONORIFICS and w not in _KIN_TOO)
     + r")\.?[ \t]+(?:(?i:sgt|insp|ds|dc|di|pc|sergeant|inspector|constable)\.?[ \t]+)?"
     r"(?:\d{2,6}[ \t]+)?(?:[A-Z]\.[ \t]*)?$"
 )
