@@ -181,3 +181,49 @@ def test_forms_of_names_that_are_words_stay_where_they_are_words(text: str) -> N
 def test_a_relation_in_a_form_in_capitals_is_no_title() -> None:
     out = redact("MOTHER WORKS NIGHTS. FATHER KNOWN AS BAZ.", **_FAMILY)
     assert "MOTHER WORKS NIGHTS" in out and "FATHER" in out
+
+
+_WORDY = dict(
+    child_name="Garnet Ashby",
+    family=[
+        {"name": "Blossom Ashby", "relationship": "mother"},
+        {"name": "Harbin Wensley", "relationship": "father"},
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "march on",  # a verb and its particle in quoted words
+        "a real garnet",  # after an intensifier and a determiner
+        "is blossom",  # after a copula in quoted words
+    ],
+)
+def test_a_family_name_that_is_a_word_stays_where_it_is_the_word(kept: str) -> None:
+    text = f'Garnet said "we {kept} like soldiers".'
+    assert kept in redact(text, **_WORDY)
+
+
+def test_a_surname_that_is_a_town_stays_where_it_is_the_town() -> None:
+    out = redact("Dad lived near Wensley town centre; he moved to Wensley in Derbyshire.", **_WORDY)
+    assert "near Wensley town centre" in out and "to Wensley in Derbyshire" in out
+    assert "[FATHER]" in redact("Mr Wensley moved to Leeds.", **_WORDY)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Found by BTP at Euston; BTP ref 2291.", "by BTP"),  # a police force, not initials
+        ("Outcome: s.47 enquiry; para.12 applies.", "s.47"),  # a section of law, no username
+        ("We're at ML11 0DJ. Ye can get me at the shop.", "Ye can"),  # no "DJ" title
+        ("Pastor Kodwo Manteaw prays. The pastor at the church knows.", "The pastor"),
+    ],
+)
+def test_words_that_look_like_identifiers_stay(text: str, kept: str) -> None:
+    assert kept in redact(text, **_WORDY)
+
+
+def test_initials_that_spell_a_word_in_a_form_in_capitals_stay_the_word() -> None:
+    out = redact("AGE 15 ALSO KNOWN AS: BAZ. AS SEEN BY PC.", child_name="Amrit Sandhu-Grewal")
+    assert "KNOWN AS" in out

@@ -59,6 +59,12 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+# police forces and agencies that find and report: "found by BTP", "with GMP" (someone's initials
+# only when they are a known person's)
+FORCES = frozenset(
+    {"BTP", "GMP", "WMP", "MPS", "PSNI", "CPS", "NCA", "TVP", "WYP", "SYP", "NYP", "CID", "HMRC",
+     "DVLA", "UKBA", "UKVI", "MOJ", "HMPPS", "NPS"}
+)  # fmt: skip
 _HEADER_WORDS = ("attend", "present", "apolog", "invite", "distribution", "circulation", "cc")
 # (the look-behind after the first capital: a pattern that starts with a class of letters
 # is scanned for quickly; one that starts with a look-behind is tried at every position)
@@ -143,18 +149,20 @@ def find_minutes_initials(st: State) -> None:
                     people.setdefault(p, "professional")
     for m in near_spans(INITIALS_LIST_RE, beside[","], text, 30, 36):
         items = re.findall(r"[A-Z]{2,3}", m.group())
-        if not any(i in lex.acronyms for i in items) and not _in_shouted_line(text, m.start()):
+        if not any(i in lex.acronyms for i in items) and not in_shouted_line(text, m.start()):
             for i in items:
                 people.setdefault(i, "professional?")
     for m in near_spans(ROLE_COLON_RE, beside[":"], text, 24, 8):
         people.setdefault(m.group("i"), "professional")
     for m in near_spans(BY_INITIALS_RE, beside["<"], text, 6, 12):
-        if m.group("i") not in lex.acronyms and not _in_shouted_line(text, m.start()):
+        if m.group("i") in FORCES and m.group("i") not in st.known.initials:
+            continue  # "Found by BTP at Euston": the police, not a person
+        if m.group("i") not in lex.acronyms and not in_shouted_line(text, m.start()):
             people.setdefault(m.group("i"), "professional?")
     _take_initials(st, people)
 
 
-def _in_shouted_line(text: str, at: int) -> bool:
+def in_shouted_line(text: str, at: int) -> bool:
     """Whether the line is written in capitals (its longer words, not its initials)."""
     end = text.find("\n", at)
     words: list[str] = re.findall(

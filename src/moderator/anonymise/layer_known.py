@@ -17,6 +17,7 @@ from moderator.anonymise.cues import (
     RELATION_CUES,
     SPEAKING_VERBS,
 )
+from moderator.anonymise.layer_initials import in_shouted_line
 from moderator.anonymise.layer_sounds import sounds_like_known
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
@@ -99,6 +100,8 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         dotted = "." in m.group()
         if not dotted and m.group() in st.lex.acronyms:
             continue
+        if not dotted and letters.lower() in st.lex.common and in_shouted_line(st.text, m.start()):
+            continue  # "ALSO KNOWN AS: …" in a form in capitals: the word, not the initials
         take_known(st, m.start(), m.end(), owner)
 
 
@@ -244,6 +247,12 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     lex = st.lex
     place = t.key in lex.protected_words
     placeish = place or t.key in lex.common
+    if t.cap and not t.poss and _PLACE_GOES_ON.match(st.text, t.end) and _surname_only(st, t.key):
+        # "near Darwen town centre", "moved to Ripley in Derbyshire": the town, not the family
+        before = _word_before(st.text, t.start)
+        if before in _PLACE_BEFORE and before not in _DETERMINERS:
+            said = _word_before(st.text, st.text.rfind(before, 0, t.start))
+            return not (before == "to" and said in SPEAKING_VERBS)
     if placeish or t.lower:  # (a name that is no word needs no look at the word before)
         before = _word_before(st.text, t.start)
         if before in _DETERMINERS and not t.poss:
@@ -261,6 +270,21 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             and prev.key not in RELATION_CUES  # "Mum Joy" is the mother
         )
     return False
+
+
+# what follows a town's name and not a person's: "Darwen town centre", "Ripley in Derbyshire"
+_PLACE_GOES_ON = re.compile(
+    r"[ \t]+(?:town|city|centre|center|village|area|high[ \t]+street|market|station"
+    r"|in[ \t]+(?!the\b|a\b)[A-Z][a-z]+shire\b|in[ \t]+(?:Derbyshire|Cumbria|Kent|Essex|Norfolk"
+    r"|Suffolk|Devon|Cornwall|Dorset|Surrey|Sussex|Wales|Scotland|Lancs|Yorks|Notts|Herts|Bucks"
+    r"|Cheshire|Durham|Northumberland|Somerset|Fife))\b"
+)
+
+
+def _surname_only(st: State, key: str) -> bool:
+    """Whether a word is one of the record's surnames and none of its given names."""
+    known = st.known
+    return key in known.surname_owners and key not in known.given_keys
 
 
 # after a name that is also an everyday word, words that make it the word: "Joy at the news",
@@ -332,6 +356,13 @@ _WORD_BEFORE = frozenset(
         "no",
         "very",
         "so",
+        # an intensifier before a noun: "a real jewel", "such bliss", "pure joy"
+        "real",
+        "such",
+        "proper",
+        "absolute",
+        "pure",
+        "total",
         # a verb after a modal: "the family will prosper", "could settle"
         "will",
         "would",
@@ -368,4 +399,18 @@ def named_in_speech(st: State, t: Tok) -> bool:
     inside = line.count('"') % 2 == 1 or line.count("“") > line.count("”")
     if not inside:
         return False
-    return _word_before(text, t.start) not in _PLACE_BEFORE
+    before = _word_before(text, t.start)
+    if before in _PLACE_BEFORE or before in _WORD_IN_SPEECH_BEFORE:
+        return False  # "in summer", "ignorance is bliss", "a real jewel"
+    return not (t.key in st.lex.words and _PARTICLE_AFTER.match(text, t.end))  # "march on"
+
+
+# in quoted words, before a name that is also a word, words that make it the word
+_WORD_IN_SPEECH_BEFORE = frozenset(
+    {"is", "was", "are", "were", "be", "been", "real", "so", "very", "such", "pure", "total",
+     "absolute", "proper", "my", "your", "our", "their", "of", "for"}
+)  # fmt: skip
+# after a verb that is also a name: "march on", "rob off", "sue them"
+_PARTICLE_AFTER = re.compile(
+    r"[ \t]+(?:on|off|up|down|away|out|along|forward|past|through|around|back)\b(?![ \t]*[A-Z])"
+)

@@ -159,6 +159,13 @@ SPOKEN_NAME_CONFIDENCE = 0.65
 """A name written in lower case in someone's words: likely, for a person to confirm."""
 
 
+# in quoted words, words before a name-word that make it the word: "a real jewel"
+_DETERMINED_BEFORE = frozenset(
+    {"a", "an", "the", "real", "such", "pure", "proper", "absolute", "total", "so", "very",
+     "this", "that", "some", "any"}
+)  # fmt: skip
+
+
 def find_names_in_speech(st: State) -> None:
     """Names as a child says them, in lower case inside quotes: a pet form of the family's
     names ("lilusia", "clovey"), a listed name that is no everyday word ("tyler hit me"), a
@@ -172,6 +179,9 @@ def find_names_in_speech(st: State) -> None:
         previous, title_at = "", -1
         for m in _SPOKEN_WORD_RE.finditer(text, quote.start(1), quote.end(1)):
             key = word_key(m.group())
+            if previous in _DETERMINED_BEFORE:  # "a real jewel", "the summer": the word
+                previous, title_at = key, -1
+                continue
             after_kin = previous in _KIN_BEFORE and key not in _KIN_BEFORE
             placed = previous in _PLACE_WORDS  # "ziggy from shirley": a place
             titled = title_at >= 0 and key not in lex.common

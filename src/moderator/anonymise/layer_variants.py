@@ -36,7 +36,8 @@ SPELT_EMAIL_RE = re.compile(
 # a word with an underscore, or letters and digits joined by dots: how handles look
 HANDLE_SHAPE_RE = re.compile(
     r"(?<![\w@.])(?=[\w.]*[A-Za-z])(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_[\w.]*[A-Za-z0-9]"
-    r"|[A-Za-z]+(?:\.[A-Za-z0-9]+)*\.\d+[A-Za-z0-9]*)(?![\w@])"
+    r"|(?!(?i:s|ss|para|reg|art|sec|sch|ch|no|pp?|vol|r|rule)\.\d)"  # "s.47", "para.12": law
+    r"[A-Za-z]+(?:\.[A-Za-z0-9]+)*\.\d+[A-Za-z0-9]*)(?![\w@])"
 )
 # a reference: letters, a separator, digits, maybe more parts ("CB/2219/C", "EM-77120")
 LETTER_REF_RE = re.compile(r"(?<![\w/-])[A-Z]{1,4}[/-]\d{3,8}(?:[/-][A-Z0-9]{1,6})*(?![\w/-])")

@@ -17,6 +17,7 @@ from typing import NamedTuple, TypeVar
 
 from moderator.anonymise.cues import (
     HONORIFICS,
+    NAME_TITLES,
     PRE_WEAK,
     RELATION_CUES,
     ROLE_CUES,
@@ -252,6 +253,7 @@ class State:
                 and k not in lex.common
                 and k not in lex.protected_words
                 and k not in HONORIFICS
+                and k not in NAME_TITLES  # "Pastor Kodwo …": not every "pastor"
             ):
                 self.found.setdefault((k,), (kind, ident))
 
