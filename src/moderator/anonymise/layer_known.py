@@ -247,7 +247,7 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     lex = st.lex
     place = t.key in lex.protected_words
     placeish = place or t.key in lex.common
-    if t.cap and not t.poss and _PLACE_GOES_ON.match(st.text, t.end) and _surname_only(st, t.key):
+    if t.cap and not t.poss and _surname_only(st, t.key) and _PLACE_GOES_ON.match(st.text, t.end):
         # "near Darwen town centre", "moved to Ripley in Derbyshire": the town, not the family
         before = _word_before(st.text, t.start)
         if before in _PLACE_BEFORE and before not in _DETERMINERS:

@@ -122,11 +122,13 @@ def find_name_forms(st: State) -> None:
         return
     text = st.text
     folded = lower_same_length(text)
+    taken = st.taken
     for form, hit in forms.items():
         at = folded.find(form)
         while at >= 0:
             end = at + len(form)
-            if at == 0 or not _LETTER_BEFORE.match(folded, at - 1):
+            # (most occurrences are the names already redacted: look at those no further)
+            if not taken[at] and (at == 0 or not _LETTER_BEFORE.match(folded, at - 1)):
                 tail = _TAIL.match(folded, end)
                 if tail is not None and st.free(at, tail.end()):
                     _take_form(st, at, tail.end(), form, hit)

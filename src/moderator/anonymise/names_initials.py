@@ -27,11 +27,10 @@ _HYPHEN_INITIALS_AFTER = re.compile(r"[ \t]+(?P<i>[A-Z](?:[-.][A-Z]){1,2}\.?)(?!
 # "H-M T", "H.M.T", "J-P": initials written with hyphens, dots or single spaces
 _HYPHEN_TAIL = re.compile(r"(?<=[A-Z])(?:[-.][A-Z]){1,2}\.?(?![\w'’-])")
 # (each starts with its capital, the look-behind after it: the engine skips to capitals)
-# "H-M T", "H.M.T" (initials written with hyphens, dots or spaces) or "TJs" (with an s)
-_INITIALS_FORMS = re.compile(
-    r"[A-Z](?<![\w'’.-][A-Z])(?:(?P<s>[A-Z]{1,2}s)|(?:(?:-|\.[ \t]?|[ \t])[A-Z]){1,3}\.?)"
-    r"(?![\w'’-])"
-)
+# "H-M T", "H.M.T": initials written with hyphens, dots or spaces
+_INITIALS_APART = re.compile(r"[A-Z](?:(?:-|\.[ \t]?|[ \t])[A-Z]){1,3}\.?(?![\w'’-])")
+_SEPARATORS = ("-", ".", " ", ". ")
+_KNOWN = frozenset({"child", "family"})
 _DOT_AFTER_INITIAL = re.compile(r"(?<=[ \t][A-Z])\.(?![\w])")
 
 
@@ -106,48 +105,72 @@ def find_initials_forms(st: State) -> None:
     """A surname's initials after a known given name, a known person's initials written with
     hyphens or spaces or with a possessive ``s``, and an initial's full stop."""
     text = st.text
-    known = st.known
-    people = [c for c in st.cands if c.kind in ("child", "family")]
-    if people:
-        surnames = _surname_letters(st)
-        for c in people:
-            if text[c.end + 2 : c.end + 3] not in _HYPHEN_OR_DOT and text[c.end : c.end + 1] != "-":
-                continue  # quick: no "R-K" after the name, no "-K" after its "R"
-            m = _HYPHEN_INITIALS_AFTER.match(text, c.end)
-            if m is None:
-                tail = (
-                    _HYPHEN_TAIL.match(text, c.end) if text[c.end - 2 : c.end - 1] == " " else None
-                )
-                if tail is not None and st.free(c.end, tail.end()):
-                    st.taken[c.end : tail.end()] = b"\x01" * (tail.end() - c.end)
-                    c.end = tail.end()  # "R" taken with the name ("Kayden R"), "-K" left
-                continue
-            if not st.free(c.end, m.end()):
-                continue
-            letters = "".join(_LETTERS.findall(m.group("i")))
-            if letters == surnames.get(c.ident):
-                st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
-                c.end = m.end()
-    if known.initials:
-        for m in _INITIALS_FORMS.finditer(text):
-            if m.group("s") is not None:  # "TJs": no acronym ("GPs")
-                letters = m.group()[:-1]
-                if letters in st.lex.acronyms:
-                    continue
-            else:
-                letters = "".join(_LETTERS.findall(m.group()))
-                if len(letters) < 3:
-                    continue
-            who = known.initials.get(letters)
-            if who is not None and st.free(m.start(), m.end()):
-                person = known.people[who]
-                st.take(m.start(), m.end(), person.kind, person.label, 60)
+    surnames: dict[str, str] | None = None
     for c in st.cands:
-        if (
-            c.kind in NAME_KINDS
-            and text[c.end : c.end + 1] == "."
-            and _DOT_AFTER_INITIAL.match(text, c.end)
-            and st.free(c.end, c.end + 1)
-        ):
+        if c.kind not in NAME_KINDS:
+            continue
+        after = text[c.end : c.end + 3]
+        if after[:1] == "." and _DOT_AFTER_INITIAL.match(text, c.end) and st.free(c.end, c.end + 1):
             st.taken[c.end] = 1
-            c.end += 1
+            c.end += 1  # "Renata B.": the initial's full stop
+            continue
+        if c.kind not in _KNOWN or (after[2:3] not in _HYPHEN_OR_DOT and after[:1] != "-"):
+            continue  # quick: no "R-K" after the name, no "-K" after its "R"
+        m = _HYPHEN_INITIALS_AFTER.match(text, c.end)
+        if m is None:
+            tail = _HYPHEN_TAIL.match(text, c.end) if text[c.end - 2 : c.end - 1] == " " else None
+            if tail is not None and st.free(c.end, tail.end()):
+                st.taken[c.end : tail.end()] = b"\x01" * (tail.end() - c.end)
+                c.end = tail.end()  # "R" taken with the name ("Kayden R"), "-K" left
+            continue
+        if surnames is None:
+            surnames = _surname_letters(st)
+        letters = "".join(_LETTERS.findall(m.group("i")))
+        if letters == surnames.get(c.ident) and st.free(c.end, m.end()):
+            st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
+            c.end = m.end()
+    _initials_written_apart(st)
+
+
+def _initials_written_apart(st: State) -> None:
+    """A known person's initials with hyphens, dots or spaces ("H-M T") or an ``s`` ("TJs"),
+    looked for where the text has their first letters (a few finds, no scan of the text)."""
+    text = st.text
+    known = st.known
+    for initials, who in known.initials.items():
+        if initials not in st.lex.acronyms:
+            for at in _found(text, initials + "s"):  # "TJs football"
+                end = at + len(initials) + 1
+                if _ends_word(text, end) and st.free(at, end):
+                    _take_person(st, at, end, who)
+        if len(initials) < 3:
+            continue
+        for sep in _SEPARATORS:
+            for at in _found(text, initials[0] + sep + initials[1]):
+                m = _INITIALS_APART.match(text, at)
+                if (
+                    m is not None
+                    and "".join(_LETTERS.findall(m.group())) == initials
+                    and st.free(m.start(), m.end())
+                ):
+                    _take_person(st, m.start(), m.end(), who)
+
+
+def _found(text: str, needle: str) -> list[int]:
+    """Where ``needle`` starts a word of ``text``."""
+    out = []
+    at = text.find(needle)
+    while at >= 0:
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’.-"):
+            out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
+def _ends_word(text: str, end: int) -> bool:
+    return end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
+
+
+def _take_person(st: State, start: int, end: int, who: int) -> None:
+    person = st.known.people[who]
+    st.take(start, end, person.kind, person.label, 60)
