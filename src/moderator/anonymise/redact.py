@@ -42,6 +42,7 @@ from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from moderator.anonymise.aliases_given import find_given_aliases
+from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people
 from moderator.anonymise.layer_letters import find_letter_names
@@ -161,6 +162,7 @@ _POSSESSIVE = re.compile(r"['’][sS](?![\w'’])")
 
 def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_patterns(st)
+    find_extra_identifiers(st)
     toks = st.tokens()
     find_acronyms(st)
     find_known_people(st, toks)
@@ -183,6 +185,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_initials_forms(st)
     absorb_kin_words(st)
     find_name_forms(st)
+    join_identifier_parts(st)
     join_organisation_parts(st)
     if decisions is not None:
         _apply(st, decisions)

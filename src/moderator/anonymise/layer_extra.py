@@ -1,0 +1,237 @@
+"""Identifiers in layouts the first layer leaves, and the pieces around what it found.
+
+Run after layer 1 (:func:`find_extra_identifiers`) and after the name layers
+(:func:`join_identifier_parts`):
+
+* **Court case numbers** (``CF24P00511``: court, year, case type, serial) and **phone
+  numbers** in other groupings (``01706 496 0311``; ``+291 7 123 456`` abroad).
+* **Dates as a period** (``Spring 2021``, ``second week of October``) and the words that
+  make a date one moment (``the evening of 14th January``, ``… 2024 at 16:02:11 GMT``).
+* **Streets in a form's capitals** (``STOPPED ON LINCOLN RD``, ``FLAT 3, 19 MILLCROFT CLOSE``)
+  and **the record's own street** written short or in lower case (``112 ormesby``,
+  ``yard on bramblewick``).
+* **An address's pieces** found apart become one: a house name and its street (``Ty Clyd,
+  Lon Cefnwerthyn``), a street after the comma (``Cartwheel Yard, Old Thorley Road``), the
+  ``c/o`` or ``flat nine`` before it, a house number in words (``seven Wellmeadow Brae``).
+* **A handle's tail** (``raiy.ud-din.e1``) and a **name given on a platform** in quotes or
+  brackets (``WhatsApp name "Filmona T Gosport"``, ``via Facebook (Winstanley JA)``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.patterns import STREET_TYPES
+from moderator.anonymise.state import Cand, State
+
+_COURT_NO = re.compile(r"(?<![\w/-])[A-Z]{2}\d{2}[A-Z]\d{5}(?![\w/-])")
+# "01706 496 0311", "0161 496 0832 ": a number from 0 in three groups, ten to twelve digits
+_PHONE_GROUPS = re.compile(r"(?<![\w+])0\d{3,4}[ \t]\d{3}[ \t]\d{4}(?![\w])")
+# "+291 7 123 456", "+48 22 555 0133": a country code and its groups
+_PHONE_ABROAD = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \t]\d{1,4}){2,4}(?![\w])")
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_SEASON_YEAR = re.compile(
+    r"(?<![\w])(?:(?:early|late|mid)[ \t-])?(?i:spring|summer|autumn|winter)[ \t]+(?:of[ \t]+)?"
+    r"(?:19|20)\d\d(?![\w])"
+)
+_WEEK_OF = re.compile(
+    rf"(?<![\w])(?i:(?:the[ \t]+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)[ \t]+week"
+    rf"[ \t]+(?:of|in))[ \t]+{_MONTHS}(?:[ \t]+(?:19|20)\d\d)?(?![\w])"
+)
+_MOMENT_BEFORE = re.compile(
+    r"(?i:the[ \t]+(?:morning|afternoon|evening|night|early[ \t]+hours)[ \t]+of)[ \t]+$"
+)
+_TIME_AFTER = re.compile(
+    r"[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?(?:GMT|BST|UTC|am|pm))?(?![\w:])"
+)
+_CAPS_TYPES = "|".join(t.upper() for t in STREET_TYPES.split("|")) + "|DROVE|RW"
+_CAPS_STREET = re.compile(
+    r"(?<![\w])(?:(?:FLAT|UNIT|APARTMENT|APT|ROOM)[ \t]+\d{1,4}[A-Z]?,?[ \t]+)?"
+    rf"\d{{1,4}}[A-Z]?,?[ \t]+(?:[A-Z][A-Z'’-]+[ \t]+){{1,3}}(?:{_CAPS_TYPES})(?![\w])"
+)
+# without a number, after "STOPPED ON", "SEEN AT": a road's own words only (not "COURT")
+_CAPS_ROAD = re.compile(
+    r"(?:(?<=\bON )|(?<=\bAT )|(?<=NEAR )|(?<=FROM ))(?!THE )(?:[A-Z][A-Z'’-]+[ \t]+){1,2}"
+    r"(?:RD|ROAD|STREET|ST|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|CRESCENT|GROVE|RISE|WAY|TERRACE"
+    r"|DROVE|RW|BRAE|WYND|MEWS|PARADE|ROW|WALK)(?![\w])"
+)
+_SHOUT = re.compile(r"[A-Z]{3,}[ \t]+[A-Z]{2,}")
+_MORE_TYPES = re.compile(
+    r"(?<![\w])(?:\d{1,4}[A-Za-z]?,?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Drove|Rw)"
+    r"(?![\w])"
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+)
+# before an address: "c/o ", "flat nine ", "flat ", "seven " (a house number in words)
+_ADDRESS_BEFORE = re.compile(
+    rf"(?i:c/o|care[ \t]+of|(?:flat|unit|apartment|apt|room)(?:[ \t]+(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS}))?"
+    rf"|{_NUMBER_WORDS}),?[ \t]+$"
+)
+# after an address and a comma: another street ("…Yard, Old Thorley Road")
+_STREET_AFTER = re.compile(rf",[ \t]+(?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?:{STREET_TYPES})(?![\w])")
+_PLATFORM_NAME = re.compile(
+    r"(?i:whatsapp|facebook|fb|instagram|insta|snapchat|snap|tiktok|messenger)"
+    r"(?:[ \t]+(?i:name|account|profile|handle))?(?:[ \t]+(?i:is|as))?[ \t]*:?[ \t]*"
+    r"(?:\"(?P<q>[^\"\n]{2,40})\"|“(?P<c>[^”\n]{2,40})”|\((?P<b>[^)\n]{2,40})\))"
+)
+_PLATFORMS = ("whatsapp", "facebook", "fb", "insta", "snap", "tiktok", "messenger")
+_COMMA = re.compile(r",[ \t]+")
+_HANDLE_TAIL = re.compile(r"[-.][\w]+(?:[-.][\w]+)*(?<![.])")
+
+
+def find_extra_identifiers(st: State) -> None:
+    """Court numbers, phones in other groupings, periods of dates, streets in capitals and
+    the record's own street written short: taken where layer 1 left them."""
+    text = st.text
+    if any(ch.isdigit() for ch in text):
+        for pattern, kind in ((_COURT_NO, "case_number"), (_PHONE_GROUPS, "phone")):
+            for m in pattern.finditer(text):
+                _take(st, m.start(), m.end(), kind, 0.95)
+        if "+" in text:
+            for m in _PHONE_ABROAD.finditer(text):
+                if 7 <= sum(ch.isdigit() for ch in m.group()) <= 13:
+                    _take(st, m.start(), m.end(), "phone", 0.9)
+        for m in _SEASON_YEAR.finditer(text):
+            _take(st, m.start(), m.end(), "date", 0.9)
+    lower = lower_same_length(text)
+    if " week " in lower:
+        for m in _WEEK_OF.finditer(text):
+            _take(st, m.start(), m.end(), "date", 0.9)
+    if _SHOUT.search(text):
+        for pattern in (_CAPS_STREET, _CAPS_ROAD):
+            for m in pattern.finditer(text):
+                _take(st, m.start(), m.end(), "address", 0.9)
+    if "Drove" in text or "Rw" in text:
+        for m in _MORE_TYPES.finditer(text):
+            _take(st, m.start(), m.end(), "address", 0.85)
+    _own_street(st, lower)
+
+
+def _take(st: State, start: int, end: int, kind: str, sure: float) -> None:
+    if st.free(start, end):
+        st.take(start, end, kind, "", 80, sure)
+
+
+_HOUSE_NUMBER = re.compile(r"(?<![\w/])(\d{1,4}[a-z]?)[ \t]+$")
+
+
+def _own_street(st: State, lower: str) -> None:
+    """The record's own street by its distinctive word, any case, with a house number before
+    it if written ("112 ormesby", "stay at his yard on bramblewick")."""
+    address = st.case.child.address
+    if not address:
+        return
+    lex = st.lex
+    for part in address.split(","):
+        words = part.split()
+        if len(words) < 2 or not words[0][:1].isdigit():
+            continue
+        name = word_key(words[1])
+        if len(name) < 5 or name in lex.common or name in lex.words or name in lex.protected_words:
+            continue
+        at = lower.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not lower[at - 1].isalnum()) and (
+                end == len(lower) or not lower[end].isalnum()
+            ):
+                start = at
+                m = _HOUSE_NUMBER.search(lower, max(0, at - 8), at)
+                if m is not None:
+                    start = m.start()
+                if st.free(start, end):
+                    st.take(start, end, "address", "home", 80, 0.9)
+            at = lower.find(name, end)
+
+
+def join_identifier_parts(st: State) -> None:
+    """An address's pieces found apart become one, dates take the words that make them a
+    moment, handles their tail, and a name given on a platform is a username."""
+    text = st.text
+    _addresses_taken_for_names(st)
+    for c in sorted(st.cands, key=lambda c: c.start):
+        if c not in st.cands:
+            continue  # (joined to the address before it)
+        if c.kind == "address":
+            _grow_address(st, c)
+        elif c.kind in ("date", "dob"):
+            m = _MOMENT_BEFORE.search(text, max(0, c.start - 30), c.start)
+            if m is not None and st.free(m.start(), c.start):
+                _grow(st, c, m.start(), c.end)
+            t = _TIME_AFTER.match(text, c.end)
+            if t is not None and st.free(c.end, t.end()):
+                _grow(st, c, c.start, t.end())
+        elif c.kind == "username" and text[c.end : c.end + 1] in ("-", "."):
+            m = _HANDLE_TAIL.match(text, c.end)
+            if m is not None and st.free(c.end, m.end()):
+                _grow(st, c, c.start, m.end())
+    lower = lower_same_length(text)
+    if any(p in lower for p in _PLATFORMS):
+        for m in _PLATFORM_NAME.finditer(text):
+            g = next(g for g in ("q", "c", "b") if m.group(g) is not None)
+            start, end = m.span(g)
+            if any(ch.isupper() for ch in m.group(g)) and not _all_taken(st, start, end):
+                _take_over(st, start, end, "username")
+
+
+_ROAD_WORDS = frozenset(
+    {"road", "street", "yard", "avenue", "close", "drive", "crescent", "terrace", "mews", "rise",
+     "parade", "row", "wynd", "brae", "drove", "lon", "heol", "ffordd", "stryd"}
+)  # fmt: skip
+
+
+def _addresses_taken_for_names(st: State) -> None:
+    """A redaction the name layers made of a street ("Cartwheel Yard", "Lon Cefnwerthyn") or
+    of a part of the record's own address written another way ("Ty Clyd") is an address."""
+    text = st.text
+    parts = {phrase_key(p) for p in (st.case.child.address or "").split(",")}
+    for c in st.cands:
+        if c.kind != "person":
+            continue
+        words = phrase_key(text[c.start : c.end])
+        if len(words) > 1 and (words in parts or {words[0], words[-1]} & _ROAD_WORDS):
+            c.kind, c.ident = "address", "home" if words in parts else " ".join(words)
+
+
+def _grow_address(st: State, c: Cand) -> None:
+    text = st.text
+    m = _ADDRESS_BEFORE.search(text, max(0, c.start - 24), c.start)
+    if m is not None and st.free(m.start(), c.start):
+        _grow(st, c, m.start(), c.end)
+    # the next address piece after a comma ("Ty Clyd, Lon Cefnwerthyn") is the same address
+    gap = _COMMA.match(text, c.end)
+    if gap is not None:
+        nxt = next((d for d in st.cands if d.start == gap.end() and d.kind == "address"), None)
+        if nxt is not None:
+            st.cands.remove(nxt)
+            _grow(st, c, c.start, nxt.end)
+            return
+    s = _STREET_AFTER.match(text, c.end)
+    if s is not None and st.free(c.end, s.end()):
+        _grow(st, c, c.start, s.end())
+
+
+def _grow(st: State, c: Cand, start: int, end: int) -> None:
+    st.taken[start:end] = b"\x01" * (end - start)
+    c.start, c.end = start, end
+
+
+def _all_taken(st: State, start: int, end: int) -> bool:
+    return all(st.taken[start:end])
+
+
+def _take_over(st: State, start: int, end: int, kind: str) -> None:
+    """Take ``text[start:end]`` whole, replacing the redactions inside it."""
+    inside = [d for d in st.cands if start <= d.start and d.end <= end]
+    if any(d.start < start < d.end or d.start < end < d.end for d in st.cands):
+        return  # a redaction crosses the edge: leave it as it is
+    for d in inside:
+        st.cands.remove(d)
+    st.taken[start:end] = bytes(end - start)
+    st.take(start, end, kind, "", 80, 0.9)
