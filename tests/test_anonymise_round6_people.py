@@ -227,3 +227,15 @@ def test_words_that_look_like_identifiers_stay(text: str, kept: str) -> None:
 def test_initials_that_spell_a_word_in_a_form_in_capitals_stay_the_word() -> None:
     out = redact("AGE 15 ALSO KNOWN AS: BAZ. AS SEEN BY PC.", child_name="Amrit Sandhu-Grewal")
     assert "KNOWN AS" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ('Seen with Tesfay "Sonny" Weldekidan near the market.', "Weldekidan"),
+        ('ASSOCIATES: "JAYDEE" - JAYLEN DANQUAH-REAVES (18), DRIVES A VAN.', "JAYDEE"),
+        ('He hangs around with "Big T" (Tayyib Raqib-Cole) after school.', "Big T"),
+    ],
+)
+def test_a_quoted_nickname_is_one_redaction_with_the_name(text: str, gone: str) -> None:
+    assert gone not in redact(text, **_FAMILY)

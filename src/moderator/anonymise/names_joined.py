@@ -15,7 +15,7 @@ import re
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
-from moderator.anonymise.state import NAME_KINDS, State, Tok
+from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
 
 def propagate(st: State, toks: list[Tok]) -> None:
@@ -148,8 +148,53 @@ def join_quoted_nicknames(st: State) -> None:
             st.cands.remove(d)
         st.taken[m.start() : after.end] = bytes(after.end - m.start())
         st.take(m.start(), after.end, after.kind, after.ident, after.priority, after.confidence)
+    _join_nicknames_around(st)
 
 
+# 'Yohannes "Sonny" Weldemariam': a quoted nickname and the surname after a name
+_NICKNAME_AFTER = re.compile(
+    r"[ \t]+['\"“‘][^'\"“”‘’\n]{1,20}['\"”’][ \t]+(?P<s>[A-Z][\w'’-]+)(?![\w'’-])"
+)
+# '"JAYDEE" - JAYLEN …', '"Big T" (Tayyab …)': a quoted nickname given before the name
+_QUOTED_BEFORE = re.compile(r"['\"“‘][^'\"“”‘’\n]{1,20}['\"”’][ \t]*(?:[-–]|\()[ \t]*$")
+
+
+def _join_nicknames_around(st: State) -> None:
+    """A quoted nickname with the surname after it, or given before the name with a dash or
+    a bracket, is one redaction with the name."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in _PEOPLE]:
+        if c not in st.cands:
+            continue
+        m = _NICKNAME_AFTER.match(text, c.end) if text[c.end + 1 : c.end + 2] in _QUOTES else None
+        if m is not None and st.free(*m.span("s")):
+            key = word_key(m.group("s"))
+            if key not in lex.common and key not in lex.protected_words:
+                _merge(st, c, c.start, m.end())
+                continue
+        if c.start > 2 and text[c.start - 2 : c.start].strip()[-1:] in ("-", "–", "("):
+            q = _QUOTED_BEFORE.search(text, max(0, c.start - 30), c.start)
+            if q is not None:
+                end = c.end + 1 if text[c.end : c.end + 1] == ")" and "(" in q.group() else c.end
+                _merge(st, c, q.start(), end)
+
+
+def _merge(st: State, c: Cand, start: int, end: int) -> None:
+    """``text[start:end]`` becomes one redaction as ``c``, if only names lie inside it."""
+    inside = [d for d in st.cands if start <= d.start and d.end <= end]
+    if any(d.kind not in NAME_KINDS for d in inside) or any(
+        d.start < start < d.end or d.start < end < d.end for d in st.cands
+    ):
+        return
+    for d in inside:
+        st.cands.remove(d)
+    st.taken[start:end] = bytes(end - start)
+    st.take(start, end, c.kind, c.ident, c.priority, c.confidence)
+
+
+_PEOPLE = frozenset({"person", "professional", "child", "family"})
+_QUOTES = frozenset("'\"“‘")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
