@@ -111,25 +111,32 @@ def test_measured_quality_does_not_regress() -> None:
 
 
 def test_measured_quality_on_the_newest_batches_does_not_regress() -> None:
-    """Floors a little under round five's figures on batches G, H and I (README), the batches
-    written in the styles the first ones lack: names that are words, organisations,
+    """Floors a little under round six's figures on batches G, H, I and J (README), the
+    batches written in the styles the first ones lack: names that are words, organisations,
     addresses and references in their real variants, the family's names in every form."""
     cases = [
         c
-        for name in ("g", "h", "i")
+        for name in ("g", "h", "i", "j")
         for c in load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     ]
     tallies, _ = score(cases)
     g, h = tallies["heldout-g"].summary(), tallies["heldout-h"].summary()
-    assert g["overall"]["recall"] >= 0.965
+    assert g["overall"]["recall"] >= 0.968
     assert g["protected"]["over_redaction"] <= 0.02
-    assert h["overall"]["recall"] >= 0.955
+    assert h["overall"]["recall"] >= 0.96
     assert h["leakage"] <= 0.03
     assert h["protected"]["over_redaction"] <= 0.04
     i = tallies["heldout-i"].summary()
-    assert i["overall"]["recall"] >= 0.935
-    assert i["leakage"] <= 0.065
+    assert i["overall"]["recall"] >= 0.94
+    assert i["leakage"] <= 0.06
     assert i["protected"]["over_redaction"] <= 0.05
+    j = tallies["heldout-j"].summary()
+    assert j["overall"]["recall"] >= 0.93
+    assert j["leakage"] <= 0.08
+    assert j["protected"]["over_redaction"] <= 0.03
+    # the record's own people in every form (round six: the child 86% to 98%)
+    for kind in ("child", "family", "professional"):
+        assert j["by_type"][kind]["recall"] >= 0.97
 
 
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
