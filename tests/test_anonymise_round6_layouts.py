@@ -57,3 +57,16 @@ def test_a_court_in_capitals_is_no_street() -> None:
 )
 def test_a_name_or_handle_given_on_a_platform_is_a_username(text: str, gone: str) -> None:
     assert gone not in redact(text, **_HOME)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Local authority reference: LA ref 88231. NHS number pending.", "LA ref"),
+        ("Police called (ref CAD 4471/24SEP) at night.", "SEP"),
+        ("She rang from Kumasi on 0044 7700 900 540 today.", "540"),
+        ("Notes: his ig wiz.craw.h is private.", "wiz.craw"),
+    ],
+)
+def test_the_parts_around_references_phones_and_handles(text: str, gone: str) -> None:
+    assert gone not in redact(text, **_HOME)

@@ -82,6 +82,14 @@ _PLATFORM_NAME = re.compile(
 )
 _PLATFORMS = ("whatsapp", "facebook", "fb", "insta", "snap", "tiktok", "messenger")
 _COMMA = re.compile(r",[ \t]+")
+_PHONE_GROUP_AFTER = re.compile(r"[ \t]\d{3,4}(?![\w])")
+_UNIT_REF_BEFORE = re.compile(r"(?<![\w])[A-Z]{2,5}[ \t]+(?i:ref(?:erence)?)\.?:?[ \t]+$")
+_REF_TAIL = re.compile(r"(?:(?<=\d)[A-Z]{2,4}|(?:/[A-Z0-9]{1,6})+)(?![\w/])")
+_SHORT_PLATFORMS = ("ig", "insta", "snap")
+# "his ig wiz.craw.h", "snap: kay.s.2012": a handle with dots after a platform's short name
+_DOTTED_HANDLE = re.compile(
+    r"(?<![\w])(?i:ig|insta|snap)[ \t]*:?[ \t]+(?P<h>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+)(?![\w@])"
+)
 _HANDLE_TAIL = re.compile(r"[-.][\w]+(?:[-.][\w]+)*(?<![.])")
 
 
@@ -167,11 +175,22 @@ def join_identifier_parts(st: State) -> None:
             t = _TIME_AFTER.match(text, c.end)
             if t is not None and st.free(c.end, t.end()):
                 _grow(st, c, c.start, t.end())
+        elif c.kind == "case_number":
+            _grow_reference(st, c)
+        elif c.kind == "phone" and text[c.end : c.end + 1] == " ":
+            g = _PHONE_GROUP_AFTER.match(text, c.end)  # "0044 7700 900 540": its last group
+            digits = sum(ch.isdigit() for ch in text[c.start : c.end])
+            if g is not None and digits + len(g.group().strip()) <= 14 and st.free(*g.span()):
+                _grow(st, c, c.start, g.end())
         elif c.kind == "username" and text[c.end : c.end + 1] in ("-", "."):
             m = _HANDLE_TAIL.match(text, c.end)
             if m is not None and st.free(c.end, m.end()):
                 _grow(st, c, c.start, m.end())
     lower = lower_same_length(text)
+    if any(p in lower for p in _SHORT_PLATFORMS):
+        for m in _DOTTED_HANDLE.finditer(text):
+            if st.free(*m.span("h")):
+                st.take(m.start("h"), m.end("h"), "username", "", 80, 0.9)
     if any(p in lower for p in _PLATFORMS):
         for m in _PLATFORM_NAME.finditer(text):
             g = next(g for g in ("q", "c", "b") if m.group(g) is not None)
@@ -197,6 +216,18 @@ def _addresses_taken_for_names(st: State) -> None:
         words = phrase_key(text[c.start : c.end])
         if len(words) > 1 and (words in parts or {words[0], words[-1]} & _ROAD_WORDS):
             c.kind, c.ident = "address", "home" if words in parts else " ".join(words)
+
+
+def _grow_reference(st: State, c: Cand) -> None:
+    """A reference takes its unit's acronym and "ref" before it ("LA ref 88231") and the
+    letters or parts glued after it ("4471/24SEP", "24/0451/GL")."""
+    text = st.text
+    m = _UNIT_REF_BEFORE.search(text, max(0, c.start - 16), c.start)
+    if m is not None and st.free(m.start(), c.start):
+        _grow(st, c, m.start(), c.end)
+    t = _REF_TAIL.match(text, c.end)
+    if t is not None and t.end() > c.end and st.free(c.end, t.end()):
+        _grow(st, c, c.start, t.end())
 
 
 def _grow_address(st: State, c: Cand) -> None:
