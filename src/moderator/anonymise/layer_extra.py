@@ -20,20 +20,26 @@ Run after layer 1 (:func:`find_extra_identifiers`) and after the name layers
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.state import Cand, State
 
-_COURT_NO = re.compile(r"(?<![\w/-])[A-Z]{2}\d{2}[A-Z]\d{5}(?![\w/-])")
+_START = attrgetter("start")
+
+# (each pattern starts with its first character, any look-behind after it: the engine skips
+# to that character instead of trying every position)
+_COURT_NO = re.compile(r"[A-Z](?<![\w/-][A-Z])[A-Z]\d{2}[A-Z]\d{5}(?![\w/-])")
 # "01706 496 0311", "0161 496 0832 ": a number from 0 in three groups, ten to twelve digits
-_PHONE_GROUPS = re.compile(r"(?<![\w+])0\d{3,4}[ \t]\d{3}[ \t]\d{4}(?![\w])")
+_PHONE_GROUPS = re.compile(r"0(?<![\w+]0)\d{3,4}[ \t]\d{3}[ \t]\d{4}(?![\w])")
 # "+291 7 123 456", "+48 22 555 0133": a country code and its groups
-_PHONE_ABROAD = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \t]\d{1,4}){2,4}(?![\w])")
+_PHONE_ABROAD = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ \t]\d{1,4}){2,4}(?![\w])")
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
+_SEASONS = ("spring", "summer", "autumn", "winter")
 _SEASON_YEAR = re.compile(
     r"(?<![\w])(?:(?:early|late|mid)[ \t-])?(?i:spring|summer|autumn|winter)[ \t]+(?:of[ \t]+)?"
     r"(?:19|20)\d\d(?![\w])"
@@ -50,14 +56,16 @@ _TIME_AFTER = re.compile(
 )
 _CAPS_TYPES = "|".join(t.upper() for t in STREET_TYPES.split("|")) + "|DROVE|RW"
 _CAPS_STREET = re.compile(
-    r"(?<![\w])(?:(?:FLAT|UNIT|APARTMENT|APT|ROOM)[ \t]+\d{1,4}[A-Z]?,?[ \t]+)?"
-    rf"\d{{1,4}}[A-Z]?,?[ \t]+(?:[A-Z][A-Z'’-]+[ \t]+){{1,3}}(?:{_CAPS_TYPES})(?![\w])"
+    r"\d(?<![\w/]\d)\d{0,3}[A-Z]?,?[ \t]+"
+    rf"(?:[A-Z][A-Z'’-]+[ \t]+){{1,3}}(?:{_CAPS_TYPES})(?![\w])"
 )
+_CAPS_FLAT_BEFORE = re.compile(r"(?:FLAT|UNIT|APARTMENT|APT|ROOM)[ \t]+\d{1,4}[A-Z]?,?[ \t]+$")
 # without a number, after "STOPPED ON", "SEEN AT": a road's own words only (not "COURT")
 _CAPS_ROAD = re.compile(
-    r"(?:(?<=\bON )|(?<=\bAT )|(?<=NEAR )|(?<=FROM ))(?!THE )(?:[A-Z][A-Z'’-]+[ \t]+){1,2}"
+    r"(?:ON|AT|NEAR|FROM)(?<![\w](?:ON|AT))(?<![\w](?:NEAR|FROM)) (?!THE )"
+    r"(?P<s>(?:[A-Z][A-Z'’-]+[ \t]+){1,2}"
     r"(?:RD|ROAD|STREET|ST|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|CRESCENT|GROVE|RISE|WAY|TERRACE"
-    r"|DROVE|RW|BRAE|WYND|MEWS|PARADE|ROW|WALK)(?![\w])"
+    r"|DROVE|RW|BRAE|WYND|MEWS|PARADE|ROW|WALK))(?![\w])"
 )
 _SHOUT = re.compile(r"[A-Z]{3,}[ \t]+[A-Z]{2,}")
 _MORE_TYPES = re.compile(
@@ -88,7 +96,7 @@ _REF_TAIL = re.compile(r"(?:(?<=\d)[A-Z]{2,4}|(?:/[A-Z0-9]{1,6})+)(?![\w/])")
 _SHORT_PLATFORMS = ("ig", "insta", "snap")
 # "his ig wiz.craw.h", "snap: kay.s.2012": a handle with dots after a platform's short name
 _DOTTED_HANDLE = re.compile(
-    r"(?<![\w])(?i:ig|insta|snap)[ \t]*:?[ \t]+(?P<h>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+)(?![\w@])"
+    r"(?i:ig|insta|snap)[ \t]*:?[ \t]+(?P<h>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+)(?![\w@])"
 )
 _HANDLE_TAIL = re.compile(r"[-.][\w]+(?:[-.][\w]+)*(?<![.])")
 
@@ -97,24 +105,30 @@ def find_extra_identifiers(st: State) -> None:
     """Court numbers, phones in other groupings, periods of dates, streets in capitals and
     the record's own street written short: taken where layer 1 left them."""
     text = st.text
-    if any(ch.isdigit() for ch in text):
+    lower = lower_same_length(text)
+    regions = st.digit_regions()  # (every pattern here but the streets has digits)
+    seasons = any(s in lower for s in _SEASONS)
+    for lo, hi in regions:
         for pattern, kind in ((_COURT_NO, "case_number"), (_PHONE_GROUPS, "phone")):
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(text, lo, hi):
                 _take(st, m.start(), m.end(), kind, 0.95)
-        if "+" in text:
-            for m in _PHONE_ABROAD.finditer(text):
+        if text.find("+", lo, hi) >= 0:
+            for m in _PHONE_ABROAD.finditer(text, lo, hi):
                 if 7 <= sum(ch.isdigit() for ch in m.group()) <= 13:
                     _take(st, m.start(), m.end(), "phone", 0.9)
-        for m in _SEASON_YEAR.finditer(text):
-            _take(st, m.start(), m.end(), "date", 0.9)
-    lower = lower_same_length(text)
+        if seasons:
+            for m in _SEASON_YEAR.finditer(text, lo, hi):
+                _take(st, m.start(), m.end(), "date", 0.9)
     if " week " in lower:
         for m in _WEEK_OF.finditer(text):
             _take(st, m.start(), m.end(), "date", 0.9)
     if _SHOUT.search(text):
-        for pattern in (_CAPS_STREET, _CAPS_ROAD):
-            for m in pattern.finditer(text):
-                _take(st, m.start(), m.end(), "address", 0.9)
+        for lo, hi in regions:
+            for m in _CAPS_STREET.finditer(text, lo, hi):
+                flat = _CAPS_FLAT_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                _take(st, flat.start() if flat else m.start(), m.end(), "address", 0.9)
+        for m in _CAPS_ROAD.finditer(text):
+            _take(st, m.start("s"), m.end("s"), "address", 0.9)
     if "Drove" in text or "Rw" in text:
         for m in _MORE_TYPES.finditer(text):
             _take(st, m.start(), m.end(), "address", 0.85)
@@ -163,11 +177,12 @@ def join_identifier_parts(st: State) -> None:
     moment, handles their tail, and a name given on a platform is a username."""
     text = st.text
     _addresses_taken_for_names(st)
-    for c in sorted(st.cands, key=lambda c: c.start):
-        if c not in st.cands:
-            continue  # (joined to the address before it)
+    gone: set[int] = set()  # addresses joined to the one before them
+    for c in sorted(st.cands, key=_START):
+        if id(c) in gone:
+            continue
         if c.kind == "address":
-            _grow_address(st, c)
+            _grow_address(st, c, gone)
         elif c.kind in ("date", "dob"):
             m = _MOMENT_BEFORE.search(text, max(0, c.start - 30), c.start)
             if m is not None and st.free(m.start(), c.start):
@@ -187,16 +202,29 @@ def join_identifier_parts(st: State) -> None:
             if m is not None and st.free(c.end, m.end()):
                 _grow(st, c, c.start, m.end())
     lower = lower_same_length(text)
-    if any(p in lower for p in _SHORT_PLATFORMS):
-        for m in _DOTTED_HANDLE.finditer(text):
-            if st.free(*m.span("h")):
-                st.take(m.start("h"), m.end("h"), "username", "", 80, 0.9)
-    if any(p in lower for p in _PLATFORMS):
-        for m in _PLATFORM_NAME.finditer(text):
+    for at in _cue_positions(lower, _SHORT_PLATFORMS):
+        m = _DOTTED_HANDLE.match(text, at)
+        if m is not None and st.free(*m.span("h")):
+            st.take(m.start("h"), m.end("h"), "username", "", 80, 0.9)
+    for at in _cue_positions(lower, _PLATFORMS):
+        m = _PLATFORM_NAME.match(text, at)
+        if m is not None:
             g = next(g for g in ("q", "c", "b") if m.group(g) is not None)
             start, end = m.span(g)
             if any(ch.isupper() for ch in m.group(g)) and not _all_taken(st, start, end):
                 _take_over(st, start, end, "username")
+
+
+def _cue_positions(lower: str, cues: tuple[str, ...]) -> list[int]:
+    """Where a cue word starts a word of the (lower-case) text."""
+    out = []
+    for cue in cues:
+        at = lower.find(cue)
+        while at >= 0:
+            if at == 0 or not lower[at - 1].isalnum():
+                out.append(at)
+            at = lower.find(cue, at + 1)
+    return out
 
 
 _ROAD_WORDS = frozenset(
@@ -209,11 +237,16 @@ def _addresses_taken_for_names(st: State) -> None:
     """A redaction the name layers made of a street ("Cartwheel Yard", "Lon Cefnwerthyn") or
     of a part of the record's own address written another way ("Ty Clyd") is an address."""
     text = st.text
-    parts = {phrase_key(p) for p in (st.case.child.address or "").split(",")}
+    parts: set[tuple[str, ...]] | None = None
     for c in st.cands:
         if c.kind != "person":
             continue
-        words = phrase_key(text[c.start : c.end])
+        written = text[c.start : c.end].split()
+        if len(written) < 2:
+            continue
+        if parts is None:
+            parts = {phrase_key(p) for p in (st.case.child.address or "").split(",")}
+        words = phrase_key(" ".join(written))
         if len(words) > 1 and (words in parts or {words[0], words[-1]} & _ROAD_WORDS):
             c.kind, c.ident = "address", "home" if words in parts else " ".join(words)
 
@@ -230,7 +263,7 @@ def _grow_reference(st: State, c: Cand) -> None:
         _grow(st, c, c.start, t.end())
 
 
-def _grow_address(st: State, c: Cand) -> None:
+def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
     text = st.text
     m = _ADDRESS_BEFORE.search(text, max(0, c.start - 24), c.start)
     if m is not None and st.free(m.start(), c.start):
@@ -241,6 +274,7 @@ def _grow_address(st: State, c: Cand) -> None:
         nxt = next((d for d in st.cands if d.start == gap.end() and d.kind == "address"), None)
         if nxt is not None:
             st.cands.remove(nxt)
+            gone.add(id(nxt))
             _grow(st, c, c.start, nxt.end)
             return
     s = _STREET_AFTER.match(text, c.end)
