@@ -39,6 +39,8 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
+# (one scan for both: its first characters are a class the engine skips to)
+_COURT_OR_PHONE = re.compile(rf"(?P<c>{_COURT_NO.pattern})|(?P<p>{_PHONE_GROUPS.pattern})")
 _SEASONS = ("spring", "summer", "autumn", "winter")
 _SEASON_YEAR = re.compile(
     r"(?<![\w])(?:(?:early|late|mid)[ \t-])?(?i:spring|summer|autumn|winter)[ \t]+(?:of[ \t]+)?"
@@ -109,9 +111,8 @@ def find_extra_identifiers(st: State) -> None:
     regions = st.digit_regions()  # (every pattern here but the streets has digits)
     seasons = any(s in lower for s in _SEASONS)
     for lo, hi in regions:
-        for pattern, kind in ((_COURT_NO, "case_number"), (_PHONE_GROUPS, "phone")):
-            for m in pattern.finditer(text, lo, hi):
-                _take(st, m.start(), m.end(), kind, 0.95)
+        for m in _COURT_OR_PHONE.finditer(text, lo, hi):
+            _take(st, m.start(), m.end(), "case_number" if m.group("c") else "phone", 0.95)
         if text.find("+", lo, hi) >= 0:
             for m in _PHONE_ABROAD.finditer(text, lo, hi):
                 if 7 <= sum(ch.isdigit() for ch in m.group()) <= 13:

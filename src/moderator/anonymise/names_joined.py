@@ -164,37 +164,43 @@ def _join_nicknames_around(st: State) -> None:
     a bracket, is one redaction with the name."""
     text = st.text
     lex = st.lex
+    gone: set[int] = set()  # redactions merged into another
     for c in [c for c in st.cands if c.kind in _PEOPLE]:
-        if c not in st.cands:
-            continue
-        m = _NICKNAME_AFTER.match(text, c.end) if text[c.end + 1 : c.end + 2] in _QUOTES else None
+        quoted_after = text[c.end + 1 : c.end + 2] in _QUOTES
+        dashed_before = c.start > 2 and text[c.start - 2 : c.start].strip()[-1:] in _DASH_OR_BRACKET
+        if not (quoted_after or dashed_before) or id(c) in gone:
+            continue  # quick: no quote after the name, no dash or bracket before it
+        m = _NICKNAME_AFTER.match(text, c.end) if quoted_after else None
         if m is not None and st.free(*m.span("s")):
             key = word_key(m.group("s"))
             if key not in lex.common and key not in lex.protected_words:
-                _merge(st, c, c.start, m.end())
+                gone |= _merge(st, c, c.start, m.end())
                 continue
-        if c.start > 2 and text[c.start - 2 : c.start].strip()[-1:] in ("-", "–", "("):
+        if dashed_before:
             q = _QUOTED_BEFORE.search(text, max(0, c.start - 30), c.start)
             if q is not None:
                 end = c.end + 1 if text[c.end : c.end + 1] == ")" and "(" in q.group() else c.end
-                _merge(st, c, q.start(), end)
+                gone |= _merge(st, c, q.start(), end)
 
 
-def _merge(st: State, c: Cand, start: int, end: int) -> None:
-    """``text[start:end]`` becomes one redaction as ``c``, if only names lie inside it."""
+def _merge(st: State, c: Cand, start: int, end: int) -> set[int]:
+    """``text[start:end]`` becomes one redaction as ``c``, if only names lie inside it; the
+    ids of the redactions it replaced."""
     inside = [d for d in st.cands if start <= d.start and d.end <= end]
     if any(d.kind not in NAME_KINDS for d in inside) or any(
         d.start < start < d.end or d.start < end < d.end for d in st.cands
     ):
-        return
+        return set()
     for d in inside:
         st.cands.remove(d)
     st.taken[start:end] = bytes(end - start)
     st.take(start, end, c.kind, c.ident, c.priority, c.confidence)
+    return {id(d) for d in inside}
 
 
 _PEOPLE = frozenset({"person", "professional", "child", "family"})
 _QUOTES = frozenset("'\"“‘")
+_DASH_OR_BRACKET = frozenset("-–(")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
