@@ -68,7 +68,8 @@ NAME_SUFFIXES = frozenset(
 )  # fmt: skip
 # "her mum Leanne" describes the mother as "Mum Leanne" does
 _DETERMINED = re.compile(r"(?i:\b(?:her|his|their|my|your|our|the|a|whose|'s|’s))[ \t]+$")
-_SUFFIX_STARTS = frozenset({w[0] for w in NAME_SUFFIXES} | {w[0].upper() for w in NAME_SUFFIXES})
+# (the first two letters of each suffix, in any case: a quick look before the regex)
+_SUFFIX_STARTS = frozenset(w[:2] for s in NAME_SUFFIXES for w in (s, s.capitalize(), s.upper()))
 _PEOPLE = frozenset({"child", "family", "person"})
 _KNOWN = frozenset({"child", "family"})
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\.?(?![\w'’-])")
@@ -155,7 +156,7 @@ def absorb_kin_words(st: State) -> None:
             m = _ROLE_BEFORE.search(text, max(0, c.start - 8), c.start)
             if m is not None and st.free(m.start(), c.start):
                 _grow(st, c, m.start(), c.start)
-        if c.end < n and text[c.end] in " \t" and text[c.end + 1 : c.end + 2] in _SUFFIX_STARTS:
+        if c.end < n and text[c.end] in " \t" and text[c.end + 1 : c.end + 3] in _SUFFIX_STARTS:
             m = _WORD_AFTER.match(text, c.end)
             if m is not None and m.group(1).casefold() in NAME_SUFFIXES and st.free(c.end, m.end()):
                 _grow(st, c, c.end, m.end())

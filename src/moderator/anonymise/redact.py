@@ -158,6 +158,7 @@ _START = attrgetter("start")
 _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "address", "org"})
 # a name's possessive goes with it (labellers mark "Kayden's" whole); the placeholder keeps it
 _POSSESSIVE = re.compile(r"['’][sS](?![\w'’])")
+_APOSTROPHES = frozenset("'’")
 
 
 def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
@@ -237,7 +238,7 @@ def _build(st: State) -> Redaction:
     make = tuple.__new__  # a Span without NamedTuple's keyword handling: notes have many
     for c, end in merged:
         placeholder = f"[{_label(c, numbers)}]"
-        if c.kind in NAME_KINDS and (poss := _POSSESSIVE.match(text, end)):
+        if text[end : end + 1] in _APOSTROPHES and (poss := _POSSESSIVE.match(text, end)):
             placeholder, end = placeholder + poss.group(), poss.end()
         spans.append(make(Span, (c.start, end, placeholder, c.kind, round(c.confidence, 2))))
         out.append(text[last : c.start])
