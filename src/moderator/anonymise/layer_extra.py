@@ -20,9 +20,10 @@ Run after layer 1 (:func:`find_extra_identifiers`) and after the name layers
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import attrgetter
 
-from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.lexicon import lexicon, lower_same_length, phrase_key, word_key
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.state import Cand, State
 
@@ -92,6 +93,7 @@ _PLATFORM_NAME = re.compile(
 )
 _PLATFORMS = ("whatsapp", "facebook", "fb", "insta", "snap", "tiktok", "messenger")
 _COMMA = re.compile(r",[ \t]+")
+_JOINED_KINDS = frozenset({"address", "date", "dob", "case_number", "phone", "username"})
 _PHONE_GROUP_AFTER = re.compile(r"[ \t]\d{3,4}(?![\w])")
 _UNIT_REF_BEFORE = re.compile(r"(?<![\w])[A-Z]{2,5}[ \t]+(?i:ref(?:erence)?)\.?:?[ \t]+$")
 _REF_TAIL = re.compile(r"(?:(?<=\d)[A-Z]{2,4}|(?:/[A-Z0-9]{1,6})+)(?![\w/])")
@@ -108,26 +110,24 @@ def find_extra_identifiers(st: State) -> None:
     the record's own street written short: taken where layer 1 left them."""
     text = st.text
     lower = lower_same_length(text)
-    regions = st.digit_regions()  # (every pattern here but the streets has digits)
-    seasons = any(s in lower for s in _SEASONS)
-    for lo, hi in regions:
-        for m in _COURT_OR_PHONE.finditer(text, lo, hi):
-            _take(st, m.start(), m.end(), "case_number" if m.group("c") else "phone", 0.95)
-        if text.find("+", lo, hi) >= 0:
-            for m in _PHONE_ABROAD.finditer(text, lo, hi):
-                if 7 <= sum(ch.isdigit() for ch in m.group()) <= 13:
-                    _take(st, m.start(), m.end(), "phone", 0.9)
-        if seasons:
-            for m in _SEASON_YEAR.finditer(text, lo, hi):
-                _take(st, m.start(), m.end(), "date", 0.9)
+    # (one scan of the whole text each: the engine skips to each pattern's first character,
+    # quicker than a call per stretch around digits)
+    for m in _COURT_OR_PHONE.finditer(text):
+        _take(st, m.start(), m.end(), "case_number" if m.group("c") else "phone", 0.95)
+    if "+" in text:
+        for m in _PHONE_ABROAD.finditer(text):
+            if 7 <= sum(ch.isdigit() for ch in m.group()) <= 13:
+                _take(st, m.start(), m.end(), "phone", 0.9)
+    if any(s in lower for s in _SEASONS):
+        for m in _SEASON_YEAR.finditer(text):
+            _take(st, m.start(), m.end(), "date", 0.9)
     if " week " in lower:
         for m in _WEEK_OF.finditer(text):
             _take(st, m.start(), m.end(), "date", 0.9)
     if _SHOUT.search(text):
-        for lo, hi in regions:
-            for m in _CAPS_STREET.finditer(text, lo, hi):
-                flat = _CAPS_FLAT_BEFORE.search(text, max(0, m.start() - 16), m.start())
-                _take(st, flat.start() if flat else m.start(), m.end(), "address", 0.9)
+        for m in _CAPS_STREET.finditer(text):
+            flat = _CAPS_FLAT_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            _take(st, flat.start() if flat else m.start(), m.end(), "address", 0.9)
         for m in _CAPS_ROAD.finditer(text):
             _take(st, m.start("s"), m.end("s"), "address", 0.9)
     if "Drove" in text or "Rw" in text:
@@ -144,20 +144,28 @@ def _take(st: State, start: int, end: int, kind: str, sure: float) -> None:
 _HOUSE_NUMBER = re.compile(r"(?<![\w/])(\d{1,4}[a-z]?)[ \t]+$")
 
 
-def _own_street(st: State, lower: str) -> None:
-    """The record's own street by its distinctive word, any case, with a house number before
-    it if written ("112 ormesby", "stay at his yard on bramblewick")."""
-    address = st.case.child.address
-    if not address:
-        return
-    lex = st.lex
+@lru_cache(maxsize=512)
+def _street_words(address: str) -> tuple[str, ...]:
+    """The distinctive first word of each numbered street of an address (cached: a record's
+    texts share it): "ormesby" of "112 Ormesby Way"; none that is an everyday word."""
+    lex = lexicon()
+    out = []
     for part in address.split(","):
         words = part.split()
         if len(words) < 2 or not words[0][:1].isdigit():
             continue
         name = word_key(words[1])
-        if len(name) < 5 or name in lex.common or name in lex.words or name in lex.protected_words:
-            continue
+        if len(name) >= 5 and not (
+            name in lex.common or name in lex.words or name in lex.protected_words
+        ):
+            out.append(name)
+    return tuple(out)
+
+
+def _own_street(st: State, lower: str) -> None:
+    """The record's own street by its distinctive word, any case, with a house number before
+    it if written ("112 ormesby", "stay at his yard on bramblewick")."""
+    for name in _street_words(st.case.child.address or ""):
         at = lower.find(name)
         while at >= 0:
             end = at + len(name)
@@ -179,7 +187,7 @@ def join_identifier_parts(st: State) -> None:
     text = st.text
     _addresses_taken_for_names(st)
     gone: set[int] = set()  # addresses joined to the one before them
-    for c in sorted(st.cands, key=_START):
+    for c in sorted([c for c in st.cands if c.kind in _JOINED_KINDS], key=_START):
         if id(c) in gone:
             continue
         if c.kind == "address":
@@ -243,7 +251,7 @@ def _addresses_taken_for_names(st: State) -> None:
         if c.kind != "person":
             continue
         written = text[c.start : c.end].split()
-        if len(written) < 2:
+        if not 1 < len(written) < 5 or not written[0][:1].isupper():
             continue
         if parts is None:
             parts = {phrase_key(p) for p in (st.case.child.address or "").split(",")}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import lexicon, lower_same_length, word_key
@@ -21,6 +22,7 @@ from moderator.anonymise.state import NAME_KINDS, State
 # after a name's letters: a pet ending and a possessive s, then the end of the word (or an
 # apostrophe's possessive, which goes with the name when it is built)
 _TAIL = re.compile(r"(?:ie|ey|y|i)?s?(?:(?=['’][sS](?!\w))|(?![\w'’`-]))")
+_START = attrgetter("start")
 _LETTER_BEFORE = re.compile(r"[\w'’`-]")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _LEAST, _SURE = 0.6, 0.8  # names a layer was unsure of still lend their forms, as unsure
@@ -121,14 +123,19 @@ def find_name_forms(st: State) -> None:
     if not forms:
         return
     text = st.text
-    folded = lower_same_length(text)
-    taken = st.taken
+    # the text in lower case with what is redacted blanked out: the names already redacted
+    # (most occurrences of each form) are not found again
+    pieces, last = [], 0
+    for c in sorted(st.cands, key=_START):
+        if c.start >= last:
+            pieces += [text[last : c.start], "\x00" * (c.end - c.start)]
+            last = c.end
+    folded = lower_same_length("".join([*pieces, text[last:]]))
     for form, hit in forms.items():
         at = folded.find(form)
         while at >= 0:
             end = at + len(form)
-            # (most occurrences are the names already redacted: look at those no further)
-            if not taken[at] and (at == 0 or not _LETTER_BEFORE.match(folded, at - 1)):
+            if at == 0 or not _LETTER_BEFORE.match(folded, at - 1):
                 tail = _TAIL.match(folded, end)
                 if tail is not None and st.free(at, tail.end()):
                     _take_form(st, at, tail.end(), form, hit)

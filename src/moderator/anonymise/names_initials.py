@@ -27,9 +27,12 @@ _HYPHEN_INITIALS_AFTER = re.compile(r"[ \t]+(?P<i>[A-Z](?:[-.][A-Z]){1,2}\.?)(?!
 # "H-M T", "H.M.T", "J-P": initials written with hyphens, dots or single spaces
 _HYPHEN_TAIL = re.compile(r"(?<=[A-Z])(?:[-.][A-Z]){1,2}\.?(?![\w'’-])")
 # (each starts with its capital, the look-behind after it: the engine skips to capitals)
-# "H-M T", "H.M.T": initials written with hyphens, dots or spaces
-_INITIALS_APART = re.compile(r"[A-Z](?:(?:-|\.[ \t]?|[ \t])[A-Z]){1,3}\.?(?![\w'’-])")
-_SEPARATORS = ("-", ".", " ", ". ")
+# "H-M T", "H.M.T" (initials with hyphens, dots or spaces) or "TJs" (with an s), in one scan
+# that starts at capitals (the look-behind after the first one)
+_INITIALS_FORMS = re.compile(
+    r"[A-Z](?<![\w'’.-][A-Z])(?:(?P<s>[A-Z]{1,2}s)|(?:(?:-|\.[ \t]?|[ \t])[A-Z]){1,3}\.?)"
+    r"(?![\w'’-])"
+)
 _KNOWN = frozenset({"child", "family"})
 _DOT_AFTER_INITIAL = re.compile(r"(?<=[ \t][A-Z])\.(?![\w])")
 
@@ -133,42 +136,20 @@ def find_initials_forms(st: State) -> None:
 
 
 def _initials_written_apart(st: State) -> None:
-    """A known person's initials with hyphens, dots or spaces ("H-M T") or an ``s`` ("TJs"),
-    looked for where the text has their first letters (a few finds, no scan of the text)."""
-    text = st.text
+    """A known person's initials with hyphens, dots or spaces ("H-M T") or an ``s`` ("TJs")."""
     known = st.known
-    for initials, who in known.initials.items():
-        if initials not in st.lex.acronyms:
-            for at in _found(text, initials + "s"):  # "TJs football"
-                end = at + len(initials) + 1
-                if _ends_word(text, end) and st.free(at, end):
-                    _take_person(st, at, end, who)
-        if len(initials) < 3:
-            continue
-        for sep in _SEPARATORS:
-            for at in _found(text, initials[0] + sep + initials[1]):
-                m = _INITIALS_APART.match(text, at)
-                if (
-                    m is not None
-                    and "".join(_LETTERS.findall(m.group())) == initials
-                    and st.free(m.start(), m.end())
-                ):
-                    _take_person(st, m.start(), m.end(), who)
-
-
-def _found(text: str, needle: str) -> list[int]:
-    """Where ``needle`` starts a word of ``text``."""
-    out = []
-    at = text.find(needle)
-    while at >= 0:
-        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’.-"):
-            out.append(at)
-        at = text.find(needle, at + 1)
-    return out
-
-
-def _ends_word(text: str, end: int) -> bool:
-    return end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
+    for m in _INITIALS_FORMS.finditer(st.text):
+        if m.group("s") is not None:  # "TJs": no acronym ("GPs")
+            letters = m.group()[:-1]
+            if letters in st.lex.acronyms:
+                continue
+        else:
+            letters = "".join(_LETTERS.findall(m.group()))
+            if len(letters) < 3:
+                continue
+        who = known.initials.get(letters)
+        if who is not None and st.free(m.start(), m.end()):
+            _take_person(st, m.start(), m.end(), who)
 
 
 def _take_person(st: State, start: int, end: int, who: int) -> None:
