@@ -166,18 +166,21 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
     if digits < 2:
         return  # "aged 9", "Year 4": every identifier below has two digits or more
+    # digits of any script (\d): counted only in ASCII, else taken as many (no gate closes)
+    anydigits = digits if stretch.isascii() else 99
     if _has_capital(stretch):  # registrations, NI numbers, references
-        _lettered(st, lo, hi, digits, add)
-    for m in POSTCODE_RE.finditer(text, lo, hi):  # in any case: "st1 2ab"
+        _lettered(st, lo, hi, digits, anydigits, add)
+    # in any case ("st1 2ab"); it ends with its inward code, a digit and two letters
+    for m in POSTCODE_RE.finditer(text, lo, hi) if _INWARD_RE.search(text, lo, hi) else ():
         area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
         if clean_left(text, m.start()) and area in POSTCODE_AREAS:
             add(m.start(), m.end(), "postcode", "", 85)
     if digits < 5:
         return  # phone, NHS and long reference numbers have five digits or more
-    for m in PHONE_RE.finditer(text, lo, hi):
+    for m in PHONE_RE.finditer(text, lo, hi) if anydigits >= 9 else ():  # nine digits or more
         if clean_left(text, m.start(), "+") and phone_ok(m.group()) and not _joined_left(text, m):
             add(m.start(), m.end(), "phone", "", 90)
-    for m in NHS_RE.finditer(text, lo, hi):
+    for m in NHS_RE.finditer(text, lo, hi) if anydigits >= 10 else ():  # ten digits
         if not clean_left(text, m.start(), "-"):
             continue
         if nhs_valid(NON_DIGIT.sub("", m.group())) or NHS_CUE_RE.search(
@@ -188,6 +191,9 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
         if clean_left(text, m.start(), "/-"):
             add(m.start(), m.end(), "case_number", "", 80)
 
+
+# what ends every match of POSTCODE_RE (its inward code), searched for from the digit
+_INWARD_RE = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])")
 
 # a line with capital letters and no lower-case one: a police form's field
 _SHOUTED_LINE_RE = re.compile(r"(?m)^[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
@@ -241,13 +247,22 @@ def _has_capital(stretch: str) -> bool:
     return any(c.isupper() for c in stretch)
 
 
+_NI = ((NI_RE, "ni_number"),)
+
+
 def _lettered(
-    st: State, lo: int, hi: int, digits: int, add: Callable[[int, int, str, str, int], None]
+    st: State,
+    lo: int,
+    hi: int,
+    digits: int,
+    anydigits: int,
+    add: Callable[[int, int, str, str, int], None],
 ) -> None:
-    """Identifiers of capital letters and digits, in one stretch around digits."""
+    """Identifiers of capital letters and digits, in one stretch around digits (``digits``
+    ASCII ones; ``anydigits`` of any script, 99 when not counted)."""
     text = st.text
-    if digits >= 6:
-        for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn")):
+    if digits >= 6:  # an NI number has six digits, a UPN eleven or twelve
+        for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn")) if anydigits >= 11 else _NI:
             for m in pattern.finditer(text, lo, hi):
                 if clean_left(text, m.start()):
                     add(m.start(), m.end(), kind, "", 88)
