@@ -191,7 +191,7 @@ STREET_HINT = re.compile(
 )
 # Where a house number may start an address: a number followed by a space, comma or letter
 # (not 12/04 or 10:30), possibly after "Flat 3, ".
-ADDRESS_START_RE = re.compile(r"\d{1,4}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
+ADDRESS_START_RE = re.compile(r"\d\d{0,3}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
 # a flat, unit or pitch before the house number ("Flat 3, ", "Pitch 4, "; Scottish "3/2, ")
 FLAT_PREFIX = r"(?:(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+(?:\d+|[A-Z])[A-Za-z]?(?:/\d+)?,?|\d{1,2}/\d{1,2},)"
 FLAT_BEFORE_RE = re.compile(
@@ -231,7 +231,7 @@ GP_RE = re.compile(
 )
 # A short capitalised phrase in quotes is usually a nickname ('Dex', 'Big Mo').
 QUOTED_RE = re.compile(
-    r"(?<![\w])['\"“‘](?P<q>[A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*){0,2})['\"”’](?![\w])"
+    r"['\"“‘](?<![\w]['\"“‘])(?P<q>[A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*){0,2})['\"”’](?![\w])"
 )
 HOME_HINT = re.compile(r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Home|Lodge|Hostel)\b")
 HOME_RE = re.compile(
@@ -331,7 +331,8 @@ def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
 DIGITS_RE = re.compile(r"\d+")
 NON_DIGIT = re.compile(r"\D")
 # runs of digits with at most 50 other characters between: one stretch of digit_regions()
-_DIGIT_CLUSTER_RE = re.compile(r"\d+(?:\D{0,50}\d+)*")
+# (\d\d* and not \d+: a pattern that starts with one character is scanned for quickly)
+_DIGIT_CLUSTER_RE = re.compile(r"\d\d*(?:\D{0,50}\d+)*")
 NOT_DIGITS = str.maketrans("", "", "0123456789")
 HANDLE_CUE_WORDS = (
     "user",
