@@ -31,7 +31,6 @@ from moderator.anonymise.lexicon import (
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
     ADDRESS_START_RE,
-    CASE_CUE_RE,
     CASE_NUMBER_RE,
     COLLAR_RE,
     EMAIL_RE,
@@ -67,7 +66,7 @@ from moderator.anonymise.patterns import (
     nhs_valid,
     phone_ok,
 )
-from moderator.anonymise.references import find_references, ref_owner
+from moderator.anonymise.references import case_cue_before, find_references, ref_owner
 from moderator.anonymise.state import Cand, State, confidence_for
 
 
@@ -275,9 +274,7 @@ def _lettered(
         ):
             add(m.start(), m.end(), "vehicle_reg", "", 85)
     for m in REF_RE.finditer(text, lo, hi):
-        if clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
-            text, max(0, m.start() - 30), m.start()
-        ):
+        if clean_left(text, m.start(), "/-") and case_cue_before(text, m.start()):
             add(ref_owner(text, m.start()), m.end(), "case_number", "", 81)
     find_references(st, lo, hi, add)
     for m in COLLAR_RE.finditer(text, lo, hi):

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from moderator.anonymise.date_words import find_month_dates
 from moderator.anonymise.dates import find_loose_dates
-from moderator.anonymise.patterns import CASE_CUE_RE, NOT_DIGITS, clean_left
+from moderator.anonymise.patterns import NOT_DIGITS, clean_left
+from moderator.anonymise.references import case_cue_before
 from moderator.anonymise.state import State
 from moderator.anonymise.variants_spelt import find_spelt
 
@@ -193,8 +194,9 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
         _plates(st, add, lo, hi)
     if ("/" in stretch or "-" in stretch) and _REF_TAIL.search(text, lo, hi):
         for m in LETTER_REF_RE.finditer(text, lo, hi):
-            cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
-            if cue or (_DIGIT.search(m.group(), 2) and len(m.group()) >= 7):
+            if case_cue_before(text, m.start()) or (
+                _DIGIT.search(m.group(), 2) and len(m.group()) >= 7
+            ):
                 add(m.start(), m.end(), "case_number", "", 82)
     if digits >= 9 and ("00" in stretch or "+" in stretch):
         for m in INTL_PHONE_RE.finditer(text, lo, hi):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.patterns import CASE_CUE_RE
 from moderator.anonymise.state import State
 
 # A reference by its shape, without a cue: capitals, then parts joined by "-" or "/", four
@@ -54,3 +55,27 @@ def find_references(
     for m in REF_AFTER_ACRONYM_RE.finditer(text, lo, hi):
         if m.group().split()[0] not in _NOT_OWNERS:
             add(m.start(), m.end("n"), "case_number", "", 82)
+
+
+# the words a CASE_CUE_RE match ends with, before its spaces, ":", "#" or ".": the last
+# word before a number is checked with str methods before the pattern is tried at every
+# position of the 30 characters before it
+_CASE_CUE_ENDS = ("no", "num", "number", "ref", "reference", "id", "case", "crime", "incident",
+                  "log", "occurrence", "client", "person", "child", "mosaic", "lcs", "police",
+                  "file", "hosp", "hospital", "patient", "booking", "court", "urn", "crn", "cad",
+                  "mrn", "report")  # fmt: skip
+
+
+def case_cue_before(text: str, start: int, width: int = 30) -> bool:
+    """Whether ``CASE_CUE_RE`` ends at ``start``, in the ``width`` characters before it."""
+    lo = max(0, start - width)
+    end = start
+    while end > lo and (text[end - 1] in ":#." or text[end - 1].isspace()):
+        end -= 1
+    at = end
+    while at > lo and text[at - 1].isalpha():
+        at -= 1
+    word = text[at:end]  # (a letter other than ASCII may match one of the pattern's in any case)
+    if not word or (word.isascii() and not word.lower().endswith(_CASE_CUE_ENDS)):
+        return False
+    return CASE_CUE_RE.search(text, lo, start) is not None
