@@ -331,6 +331,27 @@ def find_loose_dates(
             continue  # "scored 7/10"
         out.append((m.start(), m.end(), _valid(None, month, day)))
     if any(_ORDINAL_DAY.search(text, lo, hi) for lo, hi in regions):
-        for m in WEEKDAY_DAY_RE.finditer(text):
-            out.append((m.start(), m.end(), None))
+        out += [(m.start(), m.end(), None) for m in _weekday_days(text)]
+    return out
+
+
+_ORDINAL_END = re.compile(r"\d\d?(?:st|nd|rd|th)(?![\w])")  # how every WEEKDAY_DAY_RE ends
+
+
+def _weekday_days(text: str) -> list[re.Match[str]]:
+    """``WEEKDAY_DAY_RE.finditer(text)``, tried only before each ordinal day: a match is the
+    ordinal and what comes before it in letters, dots and spaces (the weekday, "the"), so
+    it starts after the last other character before the ordinal."""
+    out = []
+    resume = 0  # where the last match ended: the scan of the whole text goes on from there
+    for day in _ORDINAL_END.finditer(text):
+        lo = day.start()
+        while lo > resume and (
+            text[lo - 1].isalpha() or text[lo - 1].isspace() or text[lo - 1] == "."
+        ):
+            lo -= 1
+        m = WEEKDAY_DAY_RE.search(text, lo, day.end())
+        if m is not None:
+            out.append(m)
+            resume = m.end()
     return out
