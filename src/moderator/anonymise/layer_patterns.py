@@ -247,6 +247,7 @@ def _has_capital(stretch: str) -> bool:
 
 
 _NI = ((NI_RE, "ni_number"),)
+_CAPITAL_DIGIT = re.compile(r"\d(?:(?<=[A-Z]\d)|(?<=[A-Z]\s\d))")
 
 
 def _lettered(
@@ -260,15 +261,18 @@ def _lettered(
     """Identifiers of capital letters and digits, in one stretch around digits (``digits``
     ASCII ones; ``anydigits`` of any script, 99 when not counted)."""
     text = st.text
-    if digits >= 6:  # an NI number has six digits, a UPN eleven or twelve
+    # an NI number, a UPN and a registration each have a capital before a digit, or a space
+    # between: looked for from the digits, once for the four patterns
+    lettered = _CAPITAL_DIGIT.search(text, lo, hi) is not None
+    if digits >= 6 and lettered:  # an NI number has six digits, a UPN eleven or twelve
         for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn")) if anydigits >= 11 else _NI:
             for m in pattern.finditer(text, lo, hi):
                 if clean_left(text, m.start()):
                     add(m.start(), m.end(), kind, "", 88)
-    for m in VEHICLE_RE.finditer(text, lo, hi):
+    for m in VEHICLE_RE.finditer(text, lo, hi) if lettered else ():
         if clean_left(text, m.start()):
             add(m.start(), m.end(), "vehicle_reg", "", 88)
-    for m in VEHICLE_OLD_RE.finditer(text, lo, hi):
+    for m in VEHICLE_OLD_RE.finditer(text, lo, hi) if lettered else ():
         if clean_left(text, m.start()) and VEHICLE_CUE_RE.search(
             text, max(0, m.start() - 30), m.start()
         ):
