@@ -213,7 +213,7 @@ def title_shouted(text: str) -> str:
 
 
 # a number with the letter o for a zero, written so to dodge a filter: "o7700 9oo 4o1"
-_O_BESIDE_DIGIT = re.compile(r"\d[oO]|[oO]\d")
+_O_BESIDE_DIGIT = re.compile(r"[\doO](?:(?<=\d)[oO]|(?<=[oO])\d)")  # \d[oO]|[oO]\d
 _O_NUMBER = re.compile(r"(?<![\w])[oO0-9](?:[ \t-]?[oO0-9]){9,12}(?![\w])")
 
 

@@ -149,9 +149,11 @@ POSTCODE_RE = re.compile(
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
 PHONE_RE = re.compile(
-    r"(?:(?:\+|00)44[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)"
+    # (the +44 and 0044 branches written out: a pattern that starts with literal characters is
+    # scanned for quickly, one that starts with a group or a repeat is tried at every position)
+    r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0044[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)"
 )
-NHS_RE = re.compile(r"\d{3}(?:[\s-]?\d{3}[\s-]?|\.\d{3}\.)\d{4}(?![\w-])")  # "603.881.2290" too
+NHS_RE = re.compile(r"\d\d\d(?:[\s-]?\d{3}[\s-]?|\.\d{3}\.)\d{4}(?![\w-])")  # "603.881.2290" too
 NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
 # Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
 # QQ 12 34 56 C are what people type into notes, and the shape alone is distinctive.
