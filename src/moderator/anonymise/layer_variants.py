@@ -39,8 +39,11 @@ HANDLE_SHAPE_RE = re.compile(
     r"(?<![\w@.])(?=[\w.]*[A-Za-z])(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_[\w.]*[A-Za-z0-9]"
     r"|[A-Za-z]+(?:\.[A-Za-z0-9]+)*\.\d+[A-Za-z0-9]*)(?![\w@])"
 )
-# a reference: letters, a separator, digits, maybe more parts ("CB/2219/C", "EM-77120")
-LETTER_REF_RE = re.compile(r"(?<![\w/-])[A-Z]{1,4}[/-]\d{3,8}(?:[/-][A-Z0-9]{1,6})*(?![\w/-])")
+# a reference: letters, a separator, digits, maybe more parts ("CB/2219/C", "EM-77120"); from its
+# first capital, the look-behind after it (the engine skips to capitals)
+LETTER_REF_RE = re.compile(
+    r"[A-Z](?<![\w/-][A-Z])[A-Z]{0,3}[/-]\d{3,8}(?:[/-][A-Z0-9]{1,6})*(?![\w/-])"
+)
 # a flat or unit in a named building or estate, with no house number: "Unit 9, Meadow Trading
 # Estate", "Flat 12, Hollins Court"
 FLAT_NAMED_RE = re.compile(

@@ -14,17 +14,19 @@ from collections.abc import Callable
 from moderator.anonymise.patterns import CASE_CUE_RE
 from moderator.anonymise.state import State
 
+# (Each pattern starts with its first capital, the look-behind after it: the regex engine then
+# skips to capitals instead of trying every position.)
 # A reference by its shape, without a cue: capitals, then parts joined by "-" or "/", four
 # digits or more ("DVDS-SY-4471", "HO/THN/8812", "RF-2231-0045", "CP/24/0193").
 REF_SHAPE_RE = re.compile(
-    r"(?<![\w/-])[A-Z]{1,6}(?:[-/](?:[A-Z]{1,6}|\d{1,10}))*[-/]\d{2,10}(?:[-/][A-Z0-9]{1,8})*"
+    r"[A-Z](?<![\w/-][A-Z])[A-Z]{0,5}(?:[-/](?:[A-Z]{1,6}|\d{1,10}))*[-/]\d{2,10}(?:[-/][A-Z0-9]{1,8})*"
     r"(?![\w/-])"
 )
 # A unit's acronym before its own reference belongs to it: "FMU case 24/0337", "CAD 4412/24DEC23"
-REF_OWNER_RE = re.compile(r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?$")
+REF_OWNER_RE = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{1,4}[ \t]+(?:case[ \t]+)?$")
 # a number written with the unit's acronym, as case numbers are: "FMU 24/0337-B"
 REF_AFTER_ACRONYM_RE = re.compile(
-    r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}/\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
+    r"[A-Z](?<![\w][A-Z])[A-Z]{1,4}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}/\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
 )
 
 # a plan or a test with its year is no reference: "EHCP-2023", "GCSE/2024", "CAMHS-2024"
