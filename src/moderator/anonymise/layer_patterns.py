@@ -196,6 +196,9 @@ _INWARD_RE = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])")
 
 # a line with capital letters and no lower-case one: a police form's field
 _SHOUTED_LINE_RE = re.compile(r"(?m)^[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
+# the same line after its newline: a pattern that starts with a literal character is scanned
+# for quickly, one that starts with ^ is tried at every position
+_SHOUTED_NEXT_RE = re.compile(r"(?m)\n[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
 
 
 def title_shouted(text: str) -> str:
@@ -204,11 +207,14 @@ def title_shouted(text: str) -> str:
     itself when no line is in capitals."""
     parts: list[str] = []
     last = 0
-    for m in _SHOUTED_LINE_RE.finditer(text):
-        titled = m.group().title()
-        if len(titled) == len(m.group()):
-            parts += [text[last : m.start()], titled]
-            last = m.end()
+    first = _SHOUTED_LINE_RE.match(text)
+    lines = [first.span()] if first else []
+    lines += [(m.start() + 1, m.end()) for m in _SHOUTED_NEXT_RE.finditer(text)]
+    for start, end in lines:
+        titled = text[start:end].title()
+        if len(titled) == end - start:
+            parts += [text[last:start], titled]
+            last = end
     return "".join([*parts, text[last:]]) if parts else text
 
 
