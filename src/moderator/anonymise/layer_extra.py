@@ -31,7 +31,8 @@ _START = attrgetter("start")
 
 # (each pattern starts with its first character, any look-behind after it: the engine skips
 # to that character instead of trying every position)
-_COURT_NO = re.compile(r"[A-Z](?<![\w/-][A-Z])[A-Z]\d{2}[A-Z]\d{5}(?![\w/-])")
+# (started at its first digit, the two letters before it looked behind: digits are rarer)
+_COURT_NO = re.compile(r"\d(?<=[A-Z][A-Z]\d)(?<![\w/-][A-Z][A-Z]\d)\d[A-Z]\d{5}(?![\w/-])")
 # "01706 496 0311", "0161 496 0832 ": a number from 0 in three groups, ten to twelve digits
 _PHONE_GROUPS = re.compile(r"0(?<![\w+]0)\d{3,4}[ \t]\d{3}[ \t]\d{4}(?![\w])")
 # "+291 7 123 456", "+48 22 555 0133": a country code and its groups
@@ -40,16 +41,15 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
-# (one scan for both: its first characters are a class the engine skips to)
-_COURT_OR_PHONE = re.compile(rf"(?P<c>{_COURT_NO.pattern})|(?P<p>{_PHONE_GROUPS.pattern})")
 _SEASONS = ("spring", "summer", "autumn", "winter")
 _SEASON_YEAR = re.compile(
-    r"(?<![\w])(?:(?:early|late|mid)[ \t-])?(?i:spring|summer|autumn|winter)[ \t]+(?:of[ \t]+)?"
+    r"(?:(?:early|late|mid)[ \t-])?(?i:spring|summer|autumn|winter)[ \t]+(?:of[ \t]+)?"
     r"(?:19|20)\d\d(?![\w])"
 )
-_WEEK_OF = re.compile(
-    rf"(?<![\w])(?i:(?:the[ \t]+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)[ \t]+week"
-    rf"[ \t]+(?:of|in))[ \t]+{_MONTHS}(?:[ \t]+(?:19|20)\d\d)?(?![\w])"
+_PERIOD_WORDS = frozenset({"early", "late", "mid"})
+_WEEK_OF = re.compile(rf"(?i:week[ \t]+(?:of|in))[ \t]+{_MONTHS}(?:[ \t]+(?:19|20)\d\d)?(?![\w])")
+_WEEK_ORDINAL_BEFORE = re.compile(
+    r"(?<![\w])(?i:(?:the[ \t]+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th))[ \t]+$"
 )
 _MOMENT_BEFORE = re.compile(
     r"(?i:the[ \t]+(?:morning|afternoon|evening|night|early[ \t]+hours)[ \t]+of)[ \t]+$"
@@ -70,7 +70,11 @@ _CAPS_ROAD = re.compile(
     r"(?:RD|ROAD|STREET|ST|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|CRESCENT|GROVE|RISE|WAY|TERRACE"
     r"|DROVE|RW|BRAE|WYND|MEWS|PARADE|ROW|WALK))(?![\w])"
 )
-_SHOUT = re.compile(r"[A-Z]{3,}[ \t]+[A-Z]{2,}")
+# a street's word in capitals, looked for with str's "in" before the patterns' scans
+_CAPS_STREET_WORDS = (" RD", " ROAD", " STREET", " ST", " AVENUE", " AVE", " LANE", " DRIVE",
+                      " CLOSE", " CRESCENT", " GROVE", " RISE", " WAY", " TERRACE", " COURT",
+                      " DROVE", " RW", " BRAE", " WYND", " MEWS", " PARADE", " ROW", " WALK",
+                      " PLACE", " GARDENS", " HILL", " VIEW", " SQUARE", " GREEN")  # fmt: skip
 _MORE_TYPES = re.compile(
     r"(?<![\w])(?:\d{1,4}[A-Za-z]?,?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Drove|Rw)"
     r"(?![\w])"
@@ -112,28 +116,53 @@ def find_extra_identifiers(st: State) -> None:
     lower = lower_same_length(text)
     # (one scan of the whole text each: the engine skips to each pattern's first character,
     # quicker than a call per stretch around digits)
-    for m in _COURT_OR_PHONE.finditer(text):
-        _take(st, m.start(), m.end(), "case_number" if m.group("c") else "phone", 0.95)
+    for m in _COURT_NO.finditer(text):
+        _take(st, m.start() - 2, m.end(), "case_number", 0.95)
+    for m in _PHONE_GROUPS.finditer(text):
+        _take(st, m.start(), m.end(), "phone", 0.95)
     if "+" in text:
         for m in _PHONE_ABROAD.finditer(text):
             if 7 <= sum(ch.isdigit() for ch in m.group()) <= 13:
                 _take(st, m.start(), m.end(), "phone", 0.9)
-    if any(s in lower for s in _SEASONS):
-        for m in _SEASON_YEAR.finditer(text):
+    for at in _word_starts(lower, _SEASONS):
+        m = _SEASON_YEAR.match(
+            text,
+            max(0, at - 6) if lower[max(0, at - 6) : at].strip(" -\t") in _PERIOD_WORDS else at,
+        )
+        if m is not None:
             _take(st, m.start(), m.end(), "date", 0.9)
-    if " week " in lower:
-        for m in _WEEK_OF.finditer(text):
-            _take(st, m.start(), m.end(), "date", 0.9)
-    if _SHOUT.search(text):
+    for at in _word_starts(lower, ("week",)):
+        m = _WEEK_OF.match(text, at)
+        if m is not None:
+            b = _WEEK_ORDINAL_BEFORE.search(text, max(0, at - 14), at)
+            if b is not None:
+                _take(st, b.start(), m.end(), "date", 0.9)
+    if any(w in text for w in _CAPS_STREET_WORDS):
         for m in _CAPS_STREET.finditer(text):
             flat = _CAPS_FLAT_BEFORE.search(text, max(0, m.start() - 16), m.start())
             _take(st, flat.start() if flat else m.start(), m.end(), "address", 0.9)
         for m in _CAPS_ROAD.finditer(text):
             _take(st, m.start("s"), m.end("s"), "address", 0.9)
-    if "Drove" in text or "Rw" in text:
-        for m in _MORE_TYPES.finditer(text):
-            _take(st, m.start(), m.end(), "address", 0.85)
+    for suffix in (" Drove", " Rw"):
+        at = text.find(suffix)
+        while at >= 0:
+            m = _MORE_TYPES.search(text, max(0, at - 40), at + len(suffix))
+            if m is not None and m.end() == at + len(suffix):
+                _take(st, m.start(), m.end(), "address", 0.85)
+            at = text.find(suffix, at + 1)
     _own_street(st, lower)
+
+
+def _word_starts(lower: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` starts a word of the (lower-case) text."""
+    out = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            if at == 0 or not lower[at - 1].isalnum():
+                out.append(at)
+            at = lower.find(word, at + 1)
+    return out
 
 
 def _take(st: State, start: int, end: int, kind: str, sure: float) -> None:
@@ -224,16 +253,7 @@ def join_identifier_parts(st: State) -> None:
                 _take_over(st, start, end, "username")
 
 
-def _cue_positions(lower: str, cues: tuple[str, ...]) -> list[int]:
-    """Where a cue word starts a word of the (lower-case) text."""
-    out = []
-    for cue in cues:
-        at = lower.find(cue)
-        while at >= 0:
-            if at == 0 or not lower[at - 1].isalnum():
-                out.append(at)
-            at = lower.find(cue, at + 1)
-    return out
+_cue_positions = _word_starts
 
 
 _ROAD_WORDS = frozenset(
