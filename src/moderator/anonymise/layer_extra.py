@@ -31,8 +31,7 @@ _START = attrgetter("start")
 
 # (each pattern starts with its first character, any look-behind after it: the engine skips
 # to that character instead of trying every position)
-# (started at its first digit, the two letters before it looked behind: digits are rarer)
-_COURT_NO = re.compile(r"\d(?<=[A-Z][A-Z]\d)(?<![\w/-][A-Z][A-Z]\d)\d[A-Z]\d{5}(?![\w/-])")
+_COURT_NO = re.compile(r"[A-Z](?<![\w/-][A-Z])[A-Z]\d{2}[A-Z]\d{5}(?![\w/-])")
 # "01706 496 0311", "0161 496 0832 ": a number from 0 in three groups, ten to twelve digits
 _PHONE_GROUPS = re.compile(r"0(?<![\w+]0)\d{3,4}[ \t]\d{3}[ \t]\d{4}(?![\w])")
 # "+291 7 123 456", "+48 22 555 0133": a country code and its groups
@@ -70,11 +69,11 @@ _CAPS_ROAD = re.compile(
     r"(?:RD|ROAD|STREET|ST|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|CRESCENT|GROVE|RISE|WAY|TERRACE"
     r"|DROVE|RW|BRAE|WYND|MEWS|PARADE|ROW|WALK))(?![\w])"
 )
-# a street's word in capitals, looked for with str's "in" before the patterns' scans
-_CAPS_STREET_WORDS = (" RD", " ROAD", " STREET", " ST", " AVENUE", " AVE", " LANE", " DRIVE",
-                      " CLOSE", " CRESCENT", " GROVE", " RISE", " WAY", " TERRACE", " COURT",
-                      " DROVE", " RW", " BRAE", " WYND", " MEWS", " PARADE", " ROW", " WALK",
-                      " PLACE", " GARDENS", " HILL", " VIEW", " SQUARE", " GREEN")  # fmt: skip
+# a street's word in capitals: the gate before the patterns' scans
+_CAPS_STREET_WORD = re.compile(
+    r" (?:RD|ROAD|STREET|ST|AVENUE|AVE|LANE|DRIVE|CLOSE|CRESCENT|GROVE|RISE|WAY|TERRACE|COURT"
+    r"|DROVE|RW|BRAE|WYND|MEWS|PARADE|ROW|WALK|PLACE|GARDENS|HILL|VIEW|SQUARE|GREEN)\b"
+)
 _MORE_TYPES = re.compile(
     r"(?<![\w])(?:\d{1,4}[A-Za-z]?,?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Drove|Rw)"
     r"(?![\w])"
@@ -117,7 +116,7 @@ def find_extra_identifiers(st: State) -> None:
     # (one scan of the whole text each: the engine skips to each pattern's first character,
     # quicker than a call per stretch around digits)
     for m in _COURT_NO.finditer(text):
-        _take(st, m.start() - 2, m.end(), "case_number", 0.95)
+        _take(st, m.start(), m.end(), "case_number", 0.95)
     for m in _PHONE_GROUPS.finditer(text):
         _take(st, m.start(), m.end(), "phone", 0.95)
     if "+" in text:
@@ -137,7 +136,7 @@ def find_extra_identifiers(st: State) -> None:
             b = _WEEK_ORDINAL_BEFORE.search(text, max(0, at - 14), at)
             if b is not None:
                 _take(st, b.start(), m.end(), "date", 0.9)
-    if any(w in text for w in _CAPS_STREET_WORDS):
+    if _CAPS_STREET_WORD.search(text):
         for m in _CAPS_STREET.finditer(text):
             flat = _CAPS_FLAT_BEFORE.search(text, max(0, m.start() - 16), m.start())
             _take(st, flat.start() if flat else m.start(), m.end(), "address", 0.9)
