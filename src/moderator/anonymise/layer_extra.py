@@ -82,6 +82,9 @@ _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
 )
+_ADDRESS_BEFORE_WORDS = frozenset(
+    {"c/o", "of", "flat", "unit", "apartment", "apt", "room", *_NUMBER_WORDS.split("|")}
+)
 # before an address: "c/o ", "flat nine ", "flat ", "seven " (a house number in words)
 _ADDRESS_BEFORE = re.compile(
     rf"(?i:c/o|care[ \t]+of|(?:flat|unit|apartment|apt|room)(?:[ \t]+(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS}))?"
@@ -221,12 +224,16 @@ def join_identifier_parts(st: State) -> None:
         if c.kind == "address":
             _grow_address(st, c, gone)
         elif c.kind in ("date", "dob"):
-            m = _MOMENT_BEFORE.search(text, max(0, c.start - 30), c.start)
-            if m is not None and st.free(m.start(), c.start):
-                _grow(st, c, m.start(), c.end)
-            t = _TIME_AFTER.match(text, c.end)
-            if t is not None and st.free(c.end, t.end()):
-                _grow(st, c, c.start, t.end())
+            # (quick looks first: "of " before the date, a digit or " at " after it)
+            if text[max(0, c.start - 3) : c.start].lower() == "of ":
+                m = _MOMENT_BEFORE.search(text, max(0, c.start - 30), c.start)
+                if m is not None and st.free(m.start(), c.start):
+                    _grow(st, c, m.start(), c.end)
+            after = text[c.end : c.end + 4]
+            if after[1:2].isdigit() or after == " at ":
+                t = _TIME_AFTER.match(text, c.end)
+                if t is not None and st.free(c.end, t.end()):
+                    _grow(st, c, c.start, t.end())
         elif c.kind == "case_number":
             _grow_reference(st, c)
         elif c.kind == "phone" and text[c.end : c.end + 1] == " ":
@@ -293,9 +300,13 @@ def _grow_reference(st: State, c: Cand) -> None:
 
 def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
     text = st.text
-    m = _ADDRESS_BEFORE.search(text, max(0, c.start - 24), c.start)
-    if m is not None and st.free(m.start(), c.start):
-        _grow(st, c, m.start(), c.end)
+    before = text[max(0, c.start - 12) : c.start].split()
+    if before and (
+        before[-1].rstrip(",").lower() in _ADDRESS_BEFORE_WORDS or before[-1][0].isdigit()
+    ):
+        m = _ADDRESS_BEFORE.search(text, max(0, c.start - 24), c.start)
+        if m is not None and st.free(m.start(), c.start):
+            _grow(st, c, m.start(), c.end)
     # the next address piece after a comma ("Ty Clyd, Lon Cefnwerthyn") is the same address
     gap = _COMMA.match(text, c.end)
     if gap is not None:
@@ -305,7 +316,7 @@ def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
             gone.add(id(nxt))
             _grow(st, c, c.start, nxt.end)
             return
-    s = _STREET_AFTER.match(text, c.end)
+    s = _STREET_AFTER.match(text, c.end) if gap is not None else None
     if s is not None and st.free(c.end, s.end()):
         _grow(st, c, c.start, s.end())
 
