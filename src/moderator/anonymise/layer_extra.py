@@ -127,18 +127,15 @@ def find_extra_identifiers(st: State) -> None:
             if 7 <= sum(ch.isdigit() for ch in m.group()) <= 13:
                 _take(st, m.start(), m.end(), "phone", 0.9)
     for at in _word_starts(lower, _SEASONS):
-        m = _SEASON_YEAR.match(
-            text,
-            max(0, at - 6) if lower[max(0, at - 6) : at].strip(" -\t") in _PERIOD_WORDS else at,
-        )
-        if m is not None:
-            _take(st, m.start(), m.end(), "date", 0.9)
+        early = lower[max(0, at - 6) : at].strip(" -\t") in _PERIOD_WORDS  # "early spring 2021"
+        season = _SEASON_YEAR.match(text, max(0, at - 6) if early else at)
+        if season is not None:
+            _take(st, season.start(), season.end(), "date", 0.9)
     for at in _word_starts(lower, ("week",)):
-        m = _WEEK_OF.match(text, at)
-        if m is not None:
-            b = _WEEK_ORDINAL_BEFORE.search(text, max(0, at - 14), at)
-            if b is not None:
-                _take(st, b.start(), m.end(), "date", 0.9)
+        week = _WEEK_OF.match(text, at)
+        ordinal = _WEEK_ORDINAL_BEFORE.search(text, max(0, at - 14), at) if week else None
+        if week is not None and ordinal is not None:
+            _take(st, ordinal.start(), week.end(), "date", 0.9)
     if _CAPS_STREET_WORD.search(text):
         for m in _CAPS_STREET.finditer(text):
             flat = _CAPS_FLAT_BEFORE.search(text, max(0, m.start() - 16), m.start())
@@ -148,9 +145,9 @@ def find_extra_identifiers(st: State) -> None:
     for suffix in (" Drove", " Rw"):
         at = text.find(suffix)
         while at >= 0:
-            m = _MORE_TYPES.search(text, max(0, at - 40), at + len(suffix))
-            if m is not None and m.end() == at + len(suffix):
-                _take(st, m.start(), m.end(), "address", 0.85)
+            street = _MORE_TYPES.search(text, max(0, at - 40), at + len(suffix))
+            if street is not None and street.end() == at + len(suffix):
+                _take(st, street.start(), street.end(), "address", 0.85)
             at = text.find(suffix, at + 1)
     _own_street(st, lower)
 
@@ -251,11 +248,11 @@ def join_identifier_parts(st: State) -> None:
         if m is not None and st.free(*m.span("h")):
             st.take(m.start("h"), m.end("h"), "username", "", 80, 0.9)
     for at in _cue_positions(lower, _PLATFORMS):
-        m = _PLATFORM_NAME.match(text, at)
-        if m is not None:
-            g = next(g for g in ("q", "c", "b") if m.group(g) is not None)
-            start, end = m.span(g)
-            if any(ch.isupper() for ch in m.group(g)) and not _all_taken(st, start, end):
+        named = _PLATFORM_NAME.match(text, at)
+        if named is not None:
+            part = next(p for p in ("q", "c", "b") if named.group(p) is not None)
+            start, end = named.span(part)
+            if any(ch.isupper() for ch in named.group(part)) and not _all_taken(st, start, end):
                 _take_over(st, start, end, "username")
 
 
