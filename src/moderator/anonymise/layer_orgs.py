@@ -20,60 +20,16 @@ from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
+from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_HINTS, ORG_NOUN, SAINTLY
+from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
+from moderator.anonymise.orgs_worship import find_worship
 from moderator.anonymise.patterns import scan_near, word_positions
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
+Trim = Callable[[State, int, int], int]
 
 _NAME = r"(?:[A-Z][\w'’-]*\s+(?:(?:of|the|and|&|al|el|de)\s+)?)"
-_ORG_NOUN = (
-    r"(?:(?:Youth|Boxing|Football|Rugby|Cricket|Swimming|Social|Sports?|Golf|Tennis|Dance|Karate"
-    r"|Judo|Athletic|Running|Cycling|Gymnastics?)\s+(?:Club|Centre|Zone|Project|Academy)"
-    r"|Club|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue"
-    r"|Kingdom\s+Hall|(?:Learning|Tuition|Education|Islamic|Community|Family|Resource)\s+Cent(?:re|er)"
-    r"|Women['’]?s\s+(?:Group|Centre|Refuge)|Group|Playgroup|Pre-?[Ss]chool|Day\s+Nursery"
-    r"|Kebab\s+House|Takeaway|Cash\s+(?:&|and)\s+Carry|Barbers?|Salon|Solicitors|Gym|Madrasa|Madrassa"
-    r"|F\.?C\.?|A\.?F\.?C\.?|Juniors|Ministries|Ministry|Forum|Fellowship|Assembly|Tabernacle|Foundation"
-    # clubs, venues and small businesses by their head noun: "Felinfoel Youth RFC", "Tolgus Grill
-    # House", "Harbour Fish Bar", "Moss Bakery Co", "Gorton Hub Nursery", "Sweet Centre"
-    r"|A?R\.?L\.?F\.?C\.?|A?R\.?F\.?C\.?|Rangers|Hub|Grill|Tap|Fish\s+Bar|Chippy|Bakery|Kitchen"
-    r"|Cent(?:re|er)|Nursery|Ltd|Limited"
-    # businesses and services a family is known at: "Castle Craig Clinic", "Lord Street Nail
-    # Bar", "Riverside Motors", "The Priory", "Meadow View Care Home", "Khan Legal"
-    r"|Clinic|Priory|(?:Nail|Juice|Sports|Wine|Snack|Shisha|Cocktail)\s+Bar|Nails|Beauty|Hair"
-    r"|Barbershop|Tattoo\s+Studio|Studio|Garage|Motors|Autos|Car\s+Wash|Valeting|Cafe|Café"
-    r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|Food\s*[Bb]ank|Pantry|Stores|Store"
-    r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
-    r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park"
-    # clubs named by their activity: "Bentilee Boxing", "1st Meir Scouts", "Tunstall Cadets"
-    r"|Boxing|Kickboxing|Gymnastics|Cadets|Scouts|Brownies|Guides|Beavers|Cubs"
-    r"|(?:Dance|Stage|Theatre|Drama)\s+School"
-    # groups and small firms by their last word: "Sahara Women's Circle", "Leicester Somali
-    # Housing Trust", "Tayside Women's Aid", "Witham Valley Scaffolding", "Luton Homes Direct"
-    r"|Trust|Circle|Aid|Base|Collective|Link|Voice|Scaffolding|Laund(?:e)?rette|Deli|Exhaust"
-    r"|Direct|Trimming|Tyres|Plumbing|Roofing|Cleaning|Removals|Carpets|Flooring|Windows"
-    # services, projects and trades: "Ketley Contact Suite", "Queens Park Family Room", "Thanet
-    # Housing Options", "Swindon Men and Change Project", "Brick Lane Travel Bureau", "Gornal
-    # Wood Chemist", "Weldon Park Poultry", "Wallop Farm Partnership", "Enfield Missing Team"
-    r"|Contact\s+(?:Suite|Room)|Family\s+Room|Housing\s+Options|Project|Bureau|Travel"
-    r"|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods|Grocers?|Palace|Team"
-    r"|(?:Adult|Community|Family)\s+Learning|(?:Boys|Girls|Lads)['’]?\s+Brigade"
-    # round five: associations, networks and shops ("Glodwick Women's Association", "Slough
-    # Kooth Outreach", "Smethwick Cars", "St Editha's Travellers Mass", "Slimbridge Farm Shop")
-    r"|Association|Network|Outreach|Liaison|Mass|Parish|Shop|Cars|Spa|(?:Youth\s+)?Football)"
-)
-ORG_HINT_RE = re.compile(
-    r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
-    r"|Mandir|Temple|Synagogue|Hall|Group|Playgroup|Pre-?[Ss]chool|Nursery|House|Takeaway|Carry"
-    r"|Barbers?|Salon|Solicitors|Gym|Madras+a|F\.?C|Juniors|Ministr|Forum|Fellowship|Assembly"
-    r"|Tabernacle|Foundation|Refuge|A?R\.?L?\.?F\.?C|Rangers|Hub|Grill|Tap|Bar|Chippy|Bakery|Kitchen"
-    r"|Ltd|Limited|Clinic|Priory|Nails|Beauty|Hair|Studio|Garage|Motors|Autos|Wash|Valeting|Caf"
-    r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|[Bb]ank|Pantry|Stores?|Market|Licen"
-    r"|Home|Legal|Associates|Accountants|Lettings|Builders|Logistics|Park|Suite|Room|Options"
-    r"|Project|Bureau|Travel|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods"
-    r"|Grocers?|Palace|Team|Learning|Brigade|Association|Network|Outreach|Liaison|Mass|Parish"
-    r"|Shop|Cars|Spa|Football)\b"
-)
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 # the same without the word boundary before "and": a quick gate (the engine skips to & or a)
 _FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
@@ -97,7 +53,7 @@ _NAMED_NOUNS = (*(w for w in _NAMED_HINT_WORDS if w != "school"), "pre-school", 
 NAMED_HINT_RE = re.compile(
     r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
 )
-_NOUN = by_first_letter(_ORG_NOUN)  # the same nouns, quicker to try after every name
+_NOUN = by_first_letter(ORG_NOUN)  # the same nouns, quicker to try after every name
 # the same as (?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?), written to start with
 # its capital (found quickly: a pattern that starts with a look-behind is tried everywhere)
 _NAME_REST = r"(?:[\w'’-]*\s+(?:(?:of|the|and|&|al|el|de)\s+)?)"  # _NAME after its capital
@@ -134,42 +90,6 @@ ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([ \t]*(?P<a>[A-Z]{2,6})[ \t]*\)")
 SCHOOL_ACRONYM_RE = re.compile(
     r"(?<=\b(?:at|to) )[A-Z]{1,3}(?:HS|PS|JS)(?![\w])|(?<=\battends )[A-Z]{1,3}(?:HS|PS|JS)(?![\w])"
 )
-# Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
-_DESCRIPTIVE = frozenset(
-    [
-        "local", "community", "youth", "family", "parents", "parent", "baby", "toddler", "toddlers",
-        "parish", "village", "town", "city", "central", "north", "south", "east", "west", "new",
-        "old", "the", "a", "our", "their", "his", "her", "polish", "turkish", "kurdish", "somali",
-        "romanian", "asian", "african", "caribbean", "muslim", "sikh", "hindu", "christian",
-        "catholic", "methodist", "baptist", "pentecostal", "evangelical", "women", "womens", "men",
-        "mens", "girls", "boys", "mums", "dads", "carers", "young", "support", "breakfast",
-        "saturday", "sunday", "weekend", "supplementary", "language", "thai", "kick", "amateur",
-        "after", "school", "homework", "holiday", "lunch", "drop", "in",
-    ]
-)  # fmt: skip
-# literal pieces of the nouns above (case as written), to skip texts that name no organisation
-_ORG_HINTS = (
-    "Club", "Centre", "Center", "Zone", "Project", "Academy", "Church", "Chapel", "Cathedral",
-    "Mosque", "Masjid", "Gurdwara", "Mandir", "Temple", "Synagogue", "Hall", "Group", "group",
-    "chool", "Nursery", "nursery", "House", "Takeaway", "Carry", "Barber", "Salon", "Solicitors",
-    "Gym", "Madras", "FC", "F.C", "Juniors", "Ministr", "Forum", "Fellowship", "Assembly",
-    "Tabernacle", "Foundation", "Refuge", "& Co", "and Co", "Sons", "Partners", "club", "church",
-    "mosque", "gym",
-    "creche", "Playgroup", "playgroup", "RFC", "R.F.C", "RLFC", "Rangers", "Hub", "Grill", "Tap",
-    "Bar", "Chippy", "Bakery", "Kitchen", "Ltd", "Limited", "Clinic", "Priory", "Nails", "Beauty",
-    "Hair", "Studio", "Garage", "Motors", "Autos", "Wash", "Valeting", "Caf", "Restaurant", "Diner",
-    "Pizza", "Inn", "Arms", "Tavern", "Hotel", "Hostel", "ank", "Pantry", "Store", "Market",
-    "Supermarket",
-    "Licen", "Home", "Legal", "Associates", "Accountants", "Lettings", "Builders",
-    "Logistics", "Park", "Boxing", "Kickboxing", "Gymnastics", "Cadets", "Scouts", "Brownies", "Guides",
-    "Beavers", "Cubs", "Trust", "Circle", "Aid", "Base", "Collective", "Link", "Voice",
-    "Scaffolding", "Laund", "Deli", "Exhaust", "Direct", "Trimming", "Tyres", "Plumbing",
-    "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows", "Suite", "Room",
-    "Options", "Bureau", "Travel", "Partnership", "Chemist", "Pharmacy", "Butcher", "Poultry",
-    "Meats", "Foods", "Grocer", "Palace", "Team", "Learning", "Brigade", "glise", "Iglesia", "Kirk",
-    "Association", "Network", "Outreach", "Liaison", "Mass", "Parish", "Shop", "Cars", "Spa",
-    "Football",
-)  # fmt: skip
 # nouns public services are named by: with only places and everyday words before them
 # ("Hanley Family Hub", "Leek Skate Park", "Stoke Youth Offending Team", "Leeds Housing
 # Options", "Early Help Project") they name a service anyone may name, not a family's club
@@ -191,7 +111,7 @@ def generic_name(st: State, keys: tuple[str, ...]) -> bool:
     lex = st.lex
     if len(keys) == 1 and keys[0] in lex.common and keys[0] not in lex.surnames:
         return True
-    return all(k in _DESCRIPTIVE for k in keys)
+    return all(k in DESCRIPTIVE for k in keys)
 
 
 def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:
@@ -200,7 +120,7 @@ def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:
     lex = st.lex
     return any(
         whole[k:] in lex.phrases.get(whole[k], ())
-        and all(w in lex.common or w in _DESCRIPTIVE for w in whole[:k])
+        and all(w in lex.common or w in DESCRIPTIVE for w in whole[:k])
         for k in range(len(whole) - 1)
     )
 
@@ -233,7 +153,7 @@ def _service_word(st: State, key: str) -> bool:
     return (
         key in lex.protected_words
         or key in lex.words
-        or key in _DESCRIPTIVE
+        or key in DESCRIPTIVE
         or key.upper() in lex.acronyms
     )
 
@@ -266,20 +186,10 @@ def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_organisations(st: State, add: Add) -> None:
-    """Add named organisations (by their noun, or named after one) to layer 1's candidates."""
-    text = st.text
-    find_named_places(st, add, _trim_leading)
-    if "&" not in text and not any(noun in text for noun in _ORG_HINTS):
-        return  # quick: none of the nouns that organisations' names end or start with
-    firm = "&" in text or (_FIRM_GATE_RE.search(text) and FIRM_HINT_RE.search(text))
-    firms = list(FIRM_RE.finditer(text)) if firm else []
-    for m in firms:
-        if m.group("joined"):
-            joined_firm(st, m, add)
-    firms = [m for m in firms if m.group("name")]
-    for m in list(ORG_RE.finditer(text)) + firms:
-        start = _trim_leading(st, m.start(), m.end("name"))
+def _by_noun(st: State, text: str, found: Iterable[re.Match[str]], add: Add, trim: Trim) -> None:
+    """Organisations by the noun their name ends in (``found``: ORG_RE's and FIRM_RE's)."""
+    for m in found:
+        start = trim(st, m.start(), m.end("name"))
         keys = phrase_key(text[start : m.end("name")])
         whole = phrase_key(text[start : m.end()])
         if not keys or generic_name(st, keys) or _ends_protected(st, whole):
@@ -287,13 +197,66 @@ def find_organisations(st: State, add: Add) -> None:
         noun = word_key(text[m.end("name") : m.end()].split()[0]) if m.end() > m.end("name") else ""
         kind = ORG_KINDS.get(noun, "org")
         if noun in _SERVICE_NOUNS and all(
-            k in st.lex.protected_words or k in st.lex.common or k in _DESCRIPTIVE for k in keys
+            k in st.lex.protected_words or k in st.lex.common or k in DESCRIPTIVE for k in keys
         ):
             continue  # "Hanley Family Hub", "Potteries Centre": a public service or a place
         if noun in _AGENCY_NOUNS and all(_service_word(st, k) for k in keys):
             continue  # "Stoke Youth Offending Team", "Leeds Housing Options"
         end = with_town(st, m.end(), comma=True)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
+
+
+def _trim_shouted(st: State, start: int, end: int) -> int:
+    """In a line in capitals, the everyday words before a name too ("Family Attend …")."""
+    start = _trim_leading(st, start, end)
+    for w in WORD_RE.finditer(st.text, start, end):
+        key = word_key(w.group())
+        if key not in st.lex.common and key not in LEADING_WORDS and key not in HONORIFICS:
+            break
+        if SAINTLY.intersection(phrase_key(st.text[w.end() : w.end() + 8])[:1]):
+            break  # "ALL SAINTS", "OUR LADY": part of the name
+        start = w.end()
+    while start < end and not st.text[start].isalnum():
+        start += 1
+    return start
+
+
+def _shouted(st: State, add: Add) -> None:
+    """The organisations of a police form's lines in capitals, read in title case."""
+    from moderator.anonymise.layer_patterns import title_shouted  # (it imports this module)
+
+    text = st.text
+    titled = title_shouted(text)
+    if titled is text:
+        return
+
+    def add_shouted(start: int, end: int, kind: str, ident: str, priority: int) -> None:
+        keys = phrase_key(text[start:end])
+        if titled[start:end] == text[start:end]:
+            return  # not in a line in capitals: read as written
+        if all(k in st.lex.words for k in keys) and not SAINTLY.intersection(keys):
+            return  # "PULLED HER BY THE HAIR" names nothing, "ALL SAINTS CHURCH" does
+        add(start, end, kind, ident, priority)
+
+    find_worship(st, titled, add_shouted, _trim_shouted, shouted=True)
+    _by_noun(st, titled, ORG_RE.finditer(titled), add_shouted, _trim_shouted)
+
+
+def find_organisations(st: State, add: Add) -> None:
+    """Add named organisations (by their noun, or named after one) to layer 1's candidates."""
+    text = st.text
+    find_named_places(st, add, _trim_leading)
+    find_worship(st, text, add, _trim_leading)
+    _shouted(st, add)
+    if "&" not in text and not any(noun in text for noun in ORG_HINTS):
+        return  # quick: none of the nouns that organisations' names end or start with
+    firm = "&" in text or (_FIRM_GATE_RE.search(text) and FIRM_HINT_RE.search(text))
+    firms = list(FIRM_RE.finditer(text)) if firm else []
+    for m in firms:
+        if m.group("joined"):
+            joined_firm(st, m, add)
+    firms = [m for m in firms if m.group("name")]
+    _by_noun(st, text, [*ORG_RE.finditer(text), *firms], add, _trim_leading)
     worship = WORSHIP_AFTER_RE.finditer(text) if WORSHIP_HINT_RE.search(text) else iter(())
     for m in worship:
         start = _trim_leading(st, m.start(), m.end())
@@ -324,40 +287,6 @@ def find_organisations(st: State, add: Add) -> None:
         if all(k in st.lex.protected_words for k in keys):
             continue  # a place: "nursery in Hanley"
         add(m.start("name"), m.end("name"), kind, " ".join(keys), 57)
-
-
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
-# a town after a comma, ending the phrase: "Resurrection Power Chapel, Pinehurst;"
-_COMMA_TOWN = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[ \t]*(?:[.;:)(\n]|$))")
-
-
-def with_town(st: State, end: int, comma: bool = False) -> int:
-    """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it;
-    with ``comma``, a town after a comma that ends the phrase too ("Zion Chapel, Pinehurst.").
-
-    A town the gazetteer knows, or one capitalised word no list knows (not a word, a given
-    name, a surname or vocabulary): a branch is named by its place ("Oasis Academy
-    Wintringham"), and a person's name after an institution starts with a given name."""
-    m = _NEXT_WORD.match(st.text, end) or (_COMMA_TOWN.match(st.text, end) if comma else None)
-    if m is not None:
-        words = phrase_key(m.group(1))
-        for size in (len(words), 1):
-            if words[:size] in st.lex.places:
-                return m.start(1) + len(" ".join(m.group(1).split()[:size]))
-        first = words[0]
-        lex = st.lex
-        if not (
-            len(first) < 4
-            or first in lex.common
-            or first in lex.given
-            or first in lex.surnames
-            or first in lex.protected_words
-            or first in HONORIFICS
-            or first in st.known.keys
-            or first.upper() in lex.acronyms
-        ):
-            return m.start(1) + len(m.group(1).split()[0])
-    return end
 
 
 def find_acronyms(st: State) -> None:

@@ -1,0 +1,81 @@
+"""The nouns organisations' names end in, and the words that describe rather than name.
+
+Kept apart from the grammar of :mod:`.layer_orgs` that uses them: a long list, grown each round.
+"""
+
+from __future__ import annotations
+
+ORG_NOUN = (
+    r"(?:(?:Youth|Boxing|Football|Rugby|Cricket|Swimming|Social|Sports?|Golf|Tennis|Dance|Karate"
+    r"|Judo|Athletic|Running|Cycling|Gymnastics?)\s+(?:Club|Centre|Zone|Project|Academy)"
+    r"|Club|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue"
+    r"|Kingdom\s+Hall|(?:Learning|Tuition|Education|Islamic|Community|Family|Resource)\s+Cent(?:re|er)"
+    r"|Women['’]?s\s+(?:Group|Centre|Refuge)|Group|Playgroup|Pre-?[Ss]chool|Day\s+Nursery"
+    r"|Kebab\s+House|Takeaway|Cash\s+(?:&|and)\s+Carry|Barbers?|Salon|Solicitors|Gym|Madrasa|Madrassa"
+    r"|F\.?C\.?|A\.?F\.?C\.?|Juniors|Ministries|Ministry|Forum|Fellowship|Assembly|Tabernacle|Foundation"
+    # clubs, venues and small businesses by their head noun: "Felinfoel Youth RFC", "Tolgus Grill
+    # House", "Harbour Fish Bar", "Moss Bakery Co", "Gorton Hub Nursery", "Sweet Centre"
+    r"|A?R\.?L\.?F\.?C\.?|A?R\.?F\.?C\.?|Rangers|Hub|Grill|Tap|Fish\s+Bar|Chippy|Bakery|Kitchen"
+    r"|Cent(?:re|er)|Nursery|Ltd|Limited"
+    # businesses and services a family is known at: "Castle Craig Clinic", "Lord Street Nail
+    # Bar", "Riverside Motors", "The Priory", "Meadow View Care Home", "Khan Legal"
+    r"|Clinic|Priory|(?:Nail|Juice|Sports|Wine|Snack|Shisha|Cocktail)\s+Bar|Nails|Beauty|Hair"
+    r"|Barbershop|Tattoo\s+Studio|Studio|Garage|Motors|Autos|Car\s+Wash|Valeting|Cafe|Café"
+    r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|Food\s*[Bb]ank|Pantry|Stores|Store"
+    r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
+    r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park"
+    # clubs named by their activity: "Bentilee Boxing", "1st Meir Scouts", "Tunstall Cadets"
+    r"|Boxing|Kickboxing|Gymnastics|Cadets|Scouts|Brownies|Guides|Beavers|Cubs"
+    r"|(?:Dance|Stage|Theatre|Drama)\s+School"
+    # groups and small firms by their last word: "Sahara Women's Circle", "Leicester Somali
+    # Housing Trust", "Tayside Women's Aid", "Witham Valley Scaffolding", "Luton Homes Direct"
+    r"|Trust|Circle|Aid|Base|Collective|Link|Voice|Scaffolding|Laund(?:e)?rette|Deli|Exhaust"
+    r"|Direct|Trimming|Tyres|Plumbing|Roofing|Cleaning|Removals|Carpets|Flooring|Windows"
+    # services, projects and trades: "Ketley Contact Suite", "Queens Park Family Room", "Thanet
+    # Housing Options", "Swindon Men and Change Project", "Brick Lane Travel Bureau", "Gornal
+    # Wood Chemist", "Weldon Park Poultry", "Wallop Farm Partnership", "Enfield Missing Team"
+    r"|Contact\s+(?:Suite|Room)|Family\s+Room|Housing\s+Options|Project|Bureau|Travel"
+    r"|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods|Grocers?|Palace|Team"
+    r"|(?:Adult|Community|Family)\s+Learning|(?:Boys|Girls|Lads)['’]?\s+Brigade"
+    # round five: associations, networks and shops ("Glodwick Women's Association", "Slough
+    # Kooth Outreach", "Smethwick Cars", "St Editha's Travellers Mass", "Slimbridge Farm Shop")
+    r"|Association|Network|Outreach|Liaison|Mass|Parish|Shop|Cars|Spa|(?:Youth\s+)?Football)"
+)
+# Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
+DESCRIPTIVE = frozenset(
+    [
+        "local", "community", "youth", "family", "parents", "parent", "baby", "toddler", "toddlers",
+        "parish", "village", "town", "city", "central", "north", "south", "east", "west", "new",
+        "old", "the", "a", "our", "their", "his", "her", "polish", "turkish", "kurdish", "somali",
+        "romanian", "asian", "african", "caribbean", "muslim", "sikh", "hindu", "christian",
+        "catholic", "methodist", "baptist", "pentecostal", "evangelical", "women", "womens", "men",
+        "mens", "girls", "boys", "mums", "dads", "carers", "young", "support", "breakfast",
+        "saturday", "sunday", "weekend", "supplementary", "language", "thai", "kick", "amateur",
+        "after", "school", "homework", "holiday", "lunch", "drop", "in",
+    ]
+)  # fmt: skip
+# literal pieces of the nouns above (case as written), to skip texts that name no organisation
+ORG_HINTS = (
+    "Club", "Centre", "Center", "Zone", "Project", "Academy", "Church", "Chapel", "Cathedral",
+    "Mosque", "Masjid", "Gurdwara", "Mandir", "Temple", "Synagogue", "Hall", "Group", "group",
+    "chool", "Nursery", "nursery", "House", "Takeaway", "Carry", "Barber", "Salon", "Solicitors",
+    "Gym", "Madras", "FC", "F.C", "Juniors", "Ministr", "Forum", "Fellowship", "Assembly",
+    "Tabernacle", "Foundation", "Refuge", "& Co", "and Co", "Sons", "Partners", "club", "church",
+    "mosque", "gym",
+    "creche", "Playgroup", "playgroup", "RFC", "R.F.C", "RLFC", "Rangers", "Hub", "Grill", "Tap",
+    "Bar", "Chippy", "Bakery", "Kitchen", "Ltd", "Limited", "Clinic", "Priory", "Nails", "Beauty",
+    "Hair", "Studio", "Garage", "Motors", "Autos", "Wash", "Valeting", "Caf", "Restaurant", "Diner",
+    "Pizza", "Inn", "Arms", "Tavern", "Hotel", "Hostel", "ank", "Pantry", "Store", "Market",
+    "Supermarket",
+    "Licen", "Home", "Legal", "Associates", "Accountants", "Lettings", "Builders",
+    "Logistics", "Park", "Boxing", "Kickboxing", "Gymnastics", "Cadets", "Scouts", "Brownies", "Guides",
+    "Beavers", "Cubs", "Trust", "Circle", "Aid", "Base", "Collective", "Link", "Voice",
+    "Scaffolding", "Laund", "Deli", "Exhaust", "Direct", "Trimming", "Tyres", "Plumbing",
+    "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows", "Suite", "Room",
+    "Options", "Bureau", "Travel", "Partnership", "Chemist", "Pharmacy", "Butcher", "Poultry",
+    "Meats", "Foods", "Grocer", "Palace", "Team", "Learning", "Brigade", "glise", "Iglesia", "Kirk",
+    "Association", "Network", "Outreach", "Liaison", "Mass", "Parish", "Shop", "Cars", "Spa",
+    "Football",
+)  # fmt: skip
+# words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
+SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
