@@ -29,7 +29,8 @@ from moderator.anonymise.state import State
 Add = Callable[[int, int, str, str, int], None]
 Trim = Callable[[State, int, int], int]
 
-_NAME = r"(?:[A-Z][\w'’-]*\s+(?:(?:of|the|and|&|al|el|de)\s+)?)"
+# a word of a name, or a bracketed qualifier inside it: "Peterhead Fish (North Quay) Ltd"
+_NAME = r"(?:(?:[A-Z][\w'’-]*|\([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?\))\s+(?:(?:of|the|and|&|al|el|de)\s+)?)"
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 # the same without the word boundary before "and": a quick gate (the engine skips to & or a)
 _FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
@@ -58,13 +59,15 @@ _NOUN = by_first_letter(ORG_NOUN)  # the same nouns, quicker to try after every 
 # its capital (found quickly: a pattern that starts with a look-behind is tried everywhere)
 _NAME_REST = r"(?:[\w'’-]*\s+(?:(?:of|the|and|&|al|el|de)\s+)?)"  # _NAME after its capital
 ORG_RE = re.compile(
-    rf"(?P<name>[A-Z](?<![\w].)(?:(?<=S)(?:t\.?|aint)\s+{_NAME}{{1,4}}?|{_NAME_REST}{_NAME}{{0,3}}?))"
+    rf"(?P<name>[A-Z](?<![\w].)(?:(?<=S)(?:t\.?|aint)\s+{_NAME}{{1,4}}?|{_NAME_REST}{_NAME}{{0,5}}?))"
     rf"{_NOUN}"
     rf"(?:\s+(?:{_NOUN}|House|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)\s+(?:Company|Troop|Pack|Unit))?"  # "Boys' Brigade 5th Company"
     r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
     r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
 )
+# more words and a noun after an organisation's noun: "Rathore Brothers Motor Spares"
+_LONGER = re.compile(rf"(?:[ \t]+[A-Z][\w'’-]*){{0,2}}?[ \t]+{_NOUN}(?![\w])")
 FIRM_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]+\s+){1,3})(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b\.?"
     # any name of capitalised words joined by "&": "Hillsborough Tyre & Exhaust", "The Crab &
@@ -98,6 +101,12 @@ _SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})
 # Families Project", "Community Paediatric Team"), but not with a name ("Ketley Contact Suite")
 _AGENCY_NOUNS = frozenset({"team", "project", "housing", "learning", "adult", "contact", "family"})
 ORG_KINDS = {
+    "infants": "school",
+    "infant": "school",
+    "junior": "school",
+    "grammar": "school",
+    "academy": "school",
+    "primary": "school",
     "nursery": "school",
     "playgroup": "school",
     "preschool": "school",
@@ -202,7 +211,10 @@ def _by_noun(st: State, text: str, found: Iterable[re.Match[str]], add: Add, tri
             continue  # "Hanley Family Hub", "Potteries Centre": a public service or a place
         if noun in _AGENCY_NOUNS and all(_service_word(st, k) for k in keys):
             continue  # "Stoke Youth Offending Team", "Leeds Housing Options"
-        end = with_town(st, m.end(), comma=True)
+        end = m.end()
+        while (longer := _LONGER.match(text, end)) is not None:
+            end = longer.end()  # "Rahmani & Co Immigration Solicitors": the last noun ends it
+        end = with_town(st, end, comma=True)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
 
 

@@ -39,7 +39,17 @@ ORG_NOUN = (
     r"|(?:Adult|Community|Family)\s+Learning|(?:Boys|Girls|Lads)['’]?\s+Brigade"
     # round five: associations, networks and shops ("Glodwick Women's Association", "Slough
     # Kooth Outreach", "Smethwick Cars", "St Editha's Travellers Mass", "Slimbridge Farm Shop")
-    r"|Association|Network|Outreach|Liaison|Mass|Parish|Shop|Cars|Spa|(?:Youth\s+)?Football)"
+    r"|Association|Network|Outreach|Liaison|Mass|Parish|Shop|Cars|Spa|(?:Youth\s+)?Football"
+    # round six: trades and firms ("Penwith Shellfish Co.", "Thamesvale Family Law LLP",
+    # "Sandhar Bros Builders Merchants", "Peterhead Fish Processors"), venues and groups
+    # ("Great Snoring Village Hall", "Larkhall Park ABC", "Savile Town Rangers Sunday League",
+    # "Thornhill Lees Little Explorers", "Capel y Gurnos Men's Shed"), schools by their
+    # short names ("Joyden's Wood Junior", "Ely St Audrey's Infants", "Nene Gate Academy")
+    r"|Co\.|Co(?![\w&-])|LLP|Partners|Bros|Brothers|Merchants|Wholesale|Processors|Produce"
+    r"|Express|Haulage|Couriers|Outlet|Spares|Traders|Trading|Mission|Chaplaincy"
+    r"|(?:Village|Snooker|Church|Community|Memorial|Scout|Miners['’]?)\s+Hall|Shed|League"
+    r"|A\.?B\.?C\.?|Explorers|Adventure\s+Playground|Playground|Soft\s+Play|Homes"
+    r"|Infants|Infant\s+School|Junior(?:\s+School)?|Grammar(?:\s+School)?|Academy|Primary)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -75,7 +85,10 @@ ORG_HINTS = (
     "Options", "Bureau", "Travel", "Partnership", "Chemist", "Pharmacy", "Butcher", "Poultry",
     "Meats", "Foods", "Grocer", "Palace", "Team", "Learning", "Brigade", "glise", "Iglesia", "Kirk",
     "Association", "Network", "Outreach", "Liaison", "Mass", "Parish", "Shop", "Cars", "Spa",
-    "Football",
+    "Football", "Co", "LLP", "Partners", "Bros", "Brothers", "Merchants", "Wholesale",
+    "Processors", "Produce", "Express", "Haulage", "Couriers", "Outlet", "Spares", "Traders",
+    "Trading", "Mission", "Chaplaincy", "Shed", "League", "ABC", "A.B.C", "Explorers",
+    "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})

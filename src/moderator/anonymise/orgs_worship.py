@@ -47,12 +47,10 @@ _LAST = (
     "|Ministries|Sabha|Bhavan|Vihara|Synagogue|Cathedral|Madrasah|Madrassa|Madrasa"
 )
 _HEAD_RE = re.compile(
-    r"(?<![\w'’-])" + by_first_letter(f"(?:{_FIRST}|{_LAST})") + r"(?![\w'’])",
-    re.IGNORECASE,
-)
+    r"(?<![\w'’-])" + by_first_letter(f"(?:{_FIRST}|{_LAST})") + r"(?![\w'’])"
+)  # as written: "the mosque" is a word, and a line in capitals is read in title case
 _FIRST_KEYS = frozenset(w.casefold() for w in _FIRST.split("|"))
 _LAST_KEYS = frozenset(w.casefold() for w in _LAST.split("|"))
-_HINTS = tuple(sorted({w.casefold()[:4] for w in (*_FIRST.split("|"), *_LAST.split("|"))}))
 
 
 def _specific(st: State, words: tuple[str, ...]) -> bool:
@@ -73,14 +71,9 @@ def find_worship(st: State, text: str, add: Add, trim: Trim, shouted: bool = Fal
     """Add the places of worship and community schools named around a head word in ``text``
     (the text, or, ``shouted``, its lines in capitals written in title case, where an
     everyday word ends a name) to layer 1's candidates."""
-    folded = text.casefold()
-    if not any(h in folded for h in _HINTS):
-        return
     lex = st.lex
     for m in _HEAD_RE.finditer(text):
         head = m.group()
-        if not head[0].isupper() or head.isupper():
-            continue  # "the mosque" is a word; a line in capitals is read in title case
         key = head.casefold()
         start = words_left(text, m.start(), 6)
         end = m.end()
