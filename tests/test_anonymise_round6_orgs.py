@@ -120,3 +120,45 @@ def test_descriptions_of_a_church_and_protected_phrases_stay(text: str) -> None:
 def test_businesses_groups_and_schools_by_their_last_word(text: str, org: str) -> None:
     out = redact(text)
     assert org not in out and out.count("[") == 1, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a workplace or firm after its cue, with its street after a comma
+        ("Mr Hoang runs Quay Char Siu House, 9 Dock Lane.", "Quay Char Siu House"),
+        ("Dad works at Masala Tandoor Express, Brackwater Road. He", "Masala Tandoor Express"),
+        ("Mum's solicitor: Pendry & Quayle, ref PQ/1.", "Pendry & Quayle"),
+        ("SHE WORKS NIGHTS AT QUARNLEY FRESH PRODUCE LTD.", "QUARNLEY FRESH PRODUCE"),
+        # an acronym defined after the name makes it a school or organisation, both redacted
+        ("SCHOOL: BRACKWATER WOOD HIGH (BWH).\nBWH say he is late.", "BWH"),
+        ("He started at Quarnley St Ysolde's Infants (QSY). QSY report", "QSY"),
+        # a qualifier in brackets after an organisation is part of it
+        ("Mum self-referred to Tarnbury Sikh Women's Aid (Jyoti Circle) last week.", "Jyoti"),
+        ("Advice from Brackwater Law Clinic (Quarnley) today.", "Quarnley"),
+        # an ordinal where a list item opens, and a description with its town
+        ("Youth: Quarnley Netball Club; 1st Tarnbury Brownies\nHealth: fine", "1st"),
+        ("He spends time at Kurdish Community Centre Quarnley most days.", "Quarnley"),
+    ],
+)
+def test_organisations_by_their_cue_acronym_qualifier_or_town(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She works at The Crown in Hanley.", "The Crown"),
+        ("She works at Tesco Extra on Saturdays.", "Tesco Extra"),
+        (
+            "He works at Royal Stoke University Hospital as a porter.",
+            "Royal Stoke University Hospital",
+        ),
+        ("Allocated worker Jocasta Thwaite (JT) visited.", "(JT)"),
+        ("Chair: Mrs Yolande Ferrabee (YF)", "(YF)"),
+        ("Plan agreed at the Child Protection Conference (CPC).", "Child Protection Conference"),
+        ("The Kurdish Community Centre offers help.", "Kurdish Community Centre"),
+    ],
+)
+def test_chains_pubs_agencies_people_and_protected_phrases_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)

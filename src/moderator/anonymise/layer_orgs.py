@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
+from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_HINTS, ORG_NOUN, SAINTLY
 from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
@@ -67,7 +68,9 @@ ORG_RE = re.compile(
     r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
 )
 # more words and a noun after an organisation's noun: "Rathore Brothers Motor Spares"
-_LONGER = re.compile(rf"(?:[ \t]+[A-Z][\w'’-]*){{0,2}}?[ \t]+{_NOUN}(?![\w])")
+_LONGER = re.compile(
+    rf"(?:[ \t]+(?:[A-Z][\w'’-]*|\([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?\))){{0,2}}?[ \t]+{_NOUN}(?![\w])"
+)
 FIRM_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]+\s+){1,3})(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b\.?"
     # any name of capitalised words joined by "&": "Hillsborough Tyre & Exhaust", "The Crab &
@@ -201,9 +204,15 @@ def _by_noun(st: State, text: str, found: Iterable[re.Match[str]], add: Add, tri
         start = trim(st, m.start(), m.end("name"))
         keys = phrase_key(text[start : m.end("name")])
         whole = phrase_key(text[start : m.end()])
-        if not keys or generic_name(st, keys) or _ends_protected(st, whole):
+        if not keys or _ends_protected(st, whole):
             continue
         noun = word_key(text[m.end("name") : m.end()].split()[0]) if m.end() > m.end("name") else ""
+        if generic_name(st, keys):
+            town = with_town(st, m.end())
+            if town > m.end() and (noun in ORG_KINDS or noun not in _SERVICE_NOUNS):
+                # "Kurdish Community Centre Teesside": a description with its town is one place
+                add(start, town, "org", " ".join(phrase_key(text[start:town])), 58)
+            continue
         kind = ORG_KINDS.get(noun, "org")
         if noun in _SERVICE_NOUNS and all(
             k in st.lex.protected_words or k in st.lex.common or k in DESCRIPTIVE for k in keys
@@ -214,7 +223,9 @@ def _by_noun(st: State, text: str, found: Iterable[re.Match[str]], add: Add, tri
         end = m.end()
         while (longer := _LONGER.match(text, end)) is not None:
             end = longer.end()  # "Rahmani & Co Immigration Solicitors": the last noun ends it
-        end = with_town(st, end, comma=True)
+        town = with_town(st, end, comma=True)
+        if town > end:  # with its town, unless a surer layer takes it as a street's
+            add(start, town, kind, " ".join(phrase_key(text[start:town])), 58)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
 
 
@@ -259,6 +270,7 @@ def find_organisations(st: State, add: Add) -> None:
     text = st.text
     find_named_places(st, add, _trim_leading)
     find_worship(st, text, add, _trim_leading)
+    find_cued(st, add)
     _shouted(st, add)
     if "&" not in text and not any(noun in text for noun in ORG_HINTS):
         return  # quick: none of the nouns that organisations' names end or start with
@@ -310,7 +322,8 @@ def find_acronyms(st: State) -> None:
         if c.kind not in ("school", "org", "gp_practice"):
             continue
         after = ACRONYM_AFTER_RE.match(text, c.end)
-        if after and after.group("a") not in lex.acronyms:
+        # defined right after a school's name, even an acronym the lists know ("(ESA)")
+        if after and (c.kind == "school" or after.group("a") not in lex.acronyms):
             wanted[after.group("a")] = (c.kind, c.ident)
         keys = phrase_key(text[c.start : c.end])
         words = [w for w in keys if w not in ("the", "of", "and")]

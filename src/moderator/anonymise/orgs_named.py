@@ -101,7 +101,7 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
             add(start, m.end(), "org", " ".join(phrase_key(text[start : m.end()])), 56)
 
 
-_PUBLIC_WORDS = frozenset(
+PUBLIC_WORDS = frozenset(
     [
         "hospital",
         "council",
@@ -119,6 +119,12 @@ _PUBLIC_WORDS = frozenset(
         "court",
         "magistrates",
         "emergency",
+        "surgery",
+        "practice",
+        "library",
+        "station",
+        "airport",
+        "hospice",
     ]
 )
 
@@ -136,7 +142,7 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
     if (
         all(w in lex.protected_words for w in names)
         or _protected_phrase(st, names)
-        or any(w in _PUBLIC_WORDS for w in names)
+        or any(w in PUBLIC_WORDS for w in names)
     ):
         return  # "Accident & Emergency", "Dewsbury & District Hospital": a public service
     # "The Crab & Lobster": a capital "The" is part of a pub's name

@@ -17,9 +17,9 @@ from moderator.anonymise.state import State
 # the small words of a name, in its languages: "of the", "w" (Polish), "y" (Welsh), "de la"
 JOINERS = frozenset(
     {"of", "the", "de", "du", "des", "la", "le", "w", "we", "y", "yr", "e", "ul", "al", "el"}
-    | {"di", "da", "do", "dos", "das", "z", "ze", "na", "i"}
+    | {"di", "da", "do", "dos", "das", "z", "ze", "na", "i", "&"}
 )
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d{1,2}(?:st|nd|rd|th)")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d{1,2}(?:st|nd|rd|th)|&")
 _BRACKET = re.compile(r"[ \t]*\((?P<q>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3})\)")
 _GAP = re.compile(r" {1,2}")  # wider gaps and tabs part columns of a table
 OF_NEXT = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")  # "Church of God", "Temple of …"
