@@ -162,3 +162,40 @@ def test_organisations_by_their_cue_acronym_qualifier_or_town(text: str, gone: s
 )
 def test_chains_pubs_agencies_people_and_protected_phrases_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a community's service is the family's, though named by a place and everyday words
+        ("Support from Quarnley Roma Integration Project and the school.", "Quarnley Roma"),
+        ("Interpreter from Tarnbury Somali Support attended.", "Tarnbury Somali"),
+        # a firm's last noun after a service's
+        ("Mum cleans at Brackwater Valet Services Ltd on Fridays.", "Brackwater"),
+        # capitals inside a line written in mixed case, a sixth form, an Arabic article
+        ("E-mail: x.y@example.com. SCHOOL: QUARNLEY GATE ACADEMY; CHILD 2 AT HOME.", "QUARNLEY"),
+        ("He attends Our Lady of Tarn Sixth Form (Quarnley) now.", "Tarn"),
+        ("RM (imam's wife, Masjid al-Noorani Tarnbury)", "al-Noorani"),
+        # a name that ends in a protected phrase after a place's name
+        ("He boxes at Tarn Hall Amateur Boxing Club on Mondays.", "Tarn Hall"),
+    ],
+)
+def test_community_services_firms_and_names_in_capitals(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Referred to Stoke Youth Offending Team and Leeds Housing Options.",
+            "Stoke Youth Offending Team",
+        ),
+        ("He goes to Leek Skate Park with friends.", "Leek Skate Park"),
+        ("Seen at Hanley Family Hub on Tuesday.", "Hanley Family Hub"),
+        ("Mum did the Freedom Programme last year.", "Freedom Programme"),
+        ("DASH: HIGH   MARAC REFERRAL MADE", "MARAC REFERRAL"),
+    ],
+)
+def test_public_services_named_by_a_place_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -21,7 +21,7 @@ from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
-from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_HINTS, ORG_NOUN, SAINTLY
+from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, ORG_HINTS, ORG_NOUN, SAINTLY
 from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
 from moderator.anonymise.orgs_worship import find_worship
 from moderator.anonymise.patterns import scan_near, word_positions
@@ -67,6 +67,7 @@ ORG_RE = re.compile(
     r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
     r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
 )
+_ONE_NOUN = re.compile(_NOUN)  # "Skate Park": one noun of two words
 # more words and a noun after an organisation's noun: "Rathore Brothers Motor Spares"
 _LONGER = re.compile(
     rf"(?:[ \t]+(?:[A-Z][\w'’-]*|\([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?\))){{0,2}}?[ \t]+{_NOUN}(?![\w])"
@@ -102,8 +103,12 @@ SCHOOL_ACRONYM_RE = re.compile(
 _SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})
 # ...and agencies' nouns, kept with any everyday English words before them ("Troubled
 # Families Project", "Community Paediatric Team"), but not with a name ("Ketley Contact Suite")
-_AGENCY_NOUNS = frozenset({"team", "project", "housing", "learning", "adult", "contact", "family"})
+_AGENCY_NOUNS = frozenset(
+    {"team", "project", "housing", "learning", "adult", "contact", "family", "support"}
+    | {"service", "services", "programme", "integration"}
+)
 ORG_KINDS = {
+    "sixth": "school",
     "infants": "school",
     "infant": "school",
     "junior": "school",
@@ -132,7 +137,7 @@ def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:
     lex = st.lex
     return any(
         whole[k:] in lex.phrases.get(whole[k], ())
-        and all(w in lex.common or w in DESCRIPTIVE for w in whole[:k])
+        and all(w in lex.common for w in whole[:k])  # "Red Hall Amateur Boxing Club" names one
         for k in range(len(whole) - 1)
     )
 
@@ -209,24 +214,38 @@ def _by_noun(st: State, text: str, found: Iterable[re.Match[str]], add: Add, tri
         noun = word_key(text[m.end("name") : m.end()].split()[0]) if m.end() > m.end("name") else ""
         if generic_name(st, keys):
             town = with_town(st, m.end())
-            if town > m.end() and (noun in ORG_KINDS or noun not in _SERVICE_NOUNS):
+            if town > m.end() and noun not in _SERVICE_NOUNS and noun not in _AGENCY_NOUNS:
                 # "Kurdish Community Centre Teesside": a description with its town is one place
                 add(start, town, "org", " ".join(phrase_key(text[start:town])), 58)
             continue
         kind = ORG_KINDS.get(noun, "org")
-        if noun in _SERVICE_NOUNS and all(
-            k in st.lex.protected_words or k in st.lex.common or k in DESCRIPTIVE for k in keys
-        ):
-            continue  # "Hanley Family Hub", "Potteries Centre": a public service or a place
-        if noun in _AGENCY_NOUNS and all(_service_word(st, k) for k in keys):
-            continue  # "Stoke Youth Offending Team", "Leeds Housing Options"
         end = m.end()
         while (longer := _LONGER.match(text, end)) is not None:
             end = longer.end()  # "Rahmani & Co Immigration Solicitors": the last noun ends it
+        # a firm's last noun after a service's is a firm: "Cheshire Valet Services Ltd"
+        tail = text[m.end("name") : end]
+        last = noun if _ONE_NOUN.fullmatch(tail) else word_key(tail.split()[-1])
+        if _public_service(st, noun, keys) and _public_service(st, last, keys):
+            continue
         town = with_town(st, end, comma=True)
         if town > end:  # with its town, unless a surer layer takes it as a street's
             add(start, town, kind, " ".join(phrase_key(text[start:town])), 58)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
+
+
+def _public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
+    """Whether a name before a service's noun names a public service anyone may name."""
+    lex = st.lex
+    if noun in _SERVICE_NOUNS and all(
+        k in lex.protected_words or k in lex.common or k in DESCRIPTIVE for k in keys
+    ):
+        return True  # "Hanley Family Hub", "Potteries Centre": a public service or a place
+    # "Stoke Youth Offending Team", "Leeds Housing Options"; not "Normanton Roma Support"
+    return (
+        noun in _AGENCY_NOUNS
+        and all(_service_word(st, k) for k in keys)
+        and not COMMUNITIES.intersection(keys)
+    )
 
 
 def _trim_shouted(st: State, start: int, end: int) -> int:
@@ -244,12 +263,36 @@ def _trim_shouted(st: State, start: int, end: int) -> int:
     return start
 
 
-def _shouted(st: State, add: Add) -> None:
-    """The organisations of a police form's lines in capitals, read in title case."""
-    from moderator.anonymise.layer_patterns import title_shouted  # (it imports this module)
+# words a name in capitals does not hold, though a sentence does ("… HER BY THE HAIR")
+_FUNCTION_WORDS = frozenset(
+    {"her", "his", "him", "she", "he", "they", "them", "we", "me", "my", "i", "by", "at", "to"}
+    | {"in", "on", "into", "from", "with", "was", "is", "were", "said", "says", "when", "for"}
+)
 
+
+# two words in capitals or more, wherever written: a police form's fields, a name in a list
+_CAPITALS_RUN = re.compile(
+    r"(?<![\w'’.@-])[A-Z][A-Z'’.-]+(?:[ \t]+(?:&|\(?[A-Z0-9][A-Z0-9'’.-]*\)?))+(?![\w'’@])"
+)
+
+
+def _titled(text: str) -> str:
+    """``text`` with its runs of words in capitals written in title case, character for
+    character ("NENE GATE ACADEMY" -> "Nene Gate Academy"), so the grammars read them."""
+    parts: list[str] = []
+    last = 0
+    for m in _CAPITALS_RUN.finditer(text):
+        titled = m.group().title()
+        if len(titled) == len(m.group()):
+            parts += [text[last : m.start()], titled]
+            last = m.end()
+    return "".join([*parts, text[last:]]) if parts else text
+
+
+def _shouted(st: State, add: Add) -> None:
+    """The organisations written in capitals, read in title case."""
     text = st.text
-    titled = title_shouted(text)
+    titled = _titled(text)
     if titled is text:
         return
 
@@ -257,8 +300,8 @@ def _shouted(st: State, add: Add) -> None:
         keys = phrase_key(text[start:end])
         if titled[start:end] == text[start:end]:
             return  # not in a line in capitals: read as written
-        if all(k in st.lex.words for k in keys) and not SAINTLY.intersection(keys):
-            return  # "PULLED HER BY THE HAIR" names nothing, "ALL SAINTS CHURCH" does
+        if _FUNCTION_WORDS.intersection(keys):
+            return  # "PULLED HER BY THE HAIR" names nothing: a pronoun or preposition inside
         add(start, end, kind, ident, priority)
 
     find_worship(st, titled, add_shouted, _trim_shouted, shouted=True)

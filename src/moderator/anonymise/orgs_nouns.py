@@ -49,7 +49,8 @@ ORG_NOUN = (
     r"|Express|Haulage|Couriers|Outlet|Spares|Traders|Trading|Mission|Chaplaincy"
     r"|(?:Village|Snooker|Church|Community|Memorial|Scout|Miners['’]?)\s+Hall|Shed|League"
     r"|A\.?B\.?C\.?|Explorers|Adventure\s+Playground|Playground|Soft\s+Play|Homes"
-    r"|Infants|Infant\s+School|Junior(?:\s+School)?|Grammar(?:\s+School)?|Academy|Primary)"
+    r"|Infants|Infant\s+School|Junior(?:\s+School)?|Grammar(?:\s+School)?|Academy|Primary"
+    r"|Sixth\s+Form(?:\s+College)?|(?:Fried\s+)?Chicken|Support|Services?|Programme|Integration)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -88,7 +89,18 @@ ORG_HINTS = (
     "Football", "Co", "LLP", "Partners", "Bros", "Brothers", "Merchants", "Wholesale",
     "Processors", "Produce", "Express", "Haulage", "Couriers", "Outlet", "Spares", "Traders",
     "Trading", "Mission", "Chaplaincy", "Shed", "League", "ABC", "A.B.C", "Explorers",
-    "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary",
+    "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary", "Sixth Form",
+    "Chicken", "Support", "Service", "Programme", "Integration",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
+# communities a service may be named by: "Normanton Roma Support Hub" is no public agency
+# of a place but a community's, and narrows a family to it
+COMMUNITIES = frozenset(
+    {"roma", "romani", "gypsy", "traveller", "travellers", "kurdish", "somali", "polish"}
+    | {"romanian", "eritrean", "ethiopian", "sikh", "muslim", "islamic", "hindu", "tamil"}
+    | {"bengali", "bangladeshi", "pakistani", "kashmiri", "punjabi", "chinese", "vietnamese"}
+    | {"african", "caribbean", "ghanaian", "nigerian", "congolese", "afghan", "syrian", "arab"}
+    | {"jewish", "ukrainian", "lithuanian", "latvian", "slovak", "czech", "turkish", "iranian"}
+    | {"yemeni", "sudanese", "yoruba", "igbo", "filipino", "nepali", "albanian", "irish"}
+)

@@ -17,18 +17,20 @@ from moderator.anonymise.state import State
 # the small words of a name, in its languages: "of the", "w" (Polish), "y" (Welsh), "de la"
 JOINERS = frozenset(
     {"of", "the", "de", "du", "des", "la", "le", "w", "we", "y", "yr", "e", "ul", "al", "el"}
-    | {"di", "da", "do", "dos", "das", "z", "ze", "na", "i", "&"}
+    | {"di", "da", "do", "dos", "das", "z", "ze", "na", "i", "&", "după", "din", "lui"}
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d{1,2}(?:st|nd|rd|th)|&")
 _BRACKET = re.compile(r"[ \t]*\((?P<q>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3})\)")
+_ARTICLE = re.compile(r"(?:al|ar|as|an|at|ad|ash|el|ul)-[^\W\d_]")
 _GAP = re.compile(r" {1,2}")  # wider gaps and tabs part columns of a table
 OF_NEXT = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")  # "Church of God", "Temple of …"
 _STOP_AFTER = frozenset({"pastor", "imam", "father", "fr", "rev", "reverend", "elder", "bishop"})
 
 
 def capital(word: str) -> bool:
-    """Whether a word of a name's run starts with a capital (or is an ordinal: "12th")."""
-    return word[:1].isupper() or word[:1].isdigit()
+    """Whether a word of a name's run starts with a capital (or is an ordinal: "12th", or
+    starts with an Arabic article: "al-Tawbah")."""
+    return word[:1].isupper() or word[:1].isdigit() or _ARTICLE.match(word) is not None
 
 
 def words_left(text: str, at: int, limit: int) -> int:
