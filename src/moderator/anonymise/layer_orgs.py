@@ -271,30 +271,35 @@ _FUNCTION_WORDS = frozenset(
 
 
 # two words in capitals or more, wherever written: a police form's fields, a name in a list
+# two words in capitals or more, wherever written: a police form's fields, a name in a list
+# (it starts with its capital, not a look-behind, so the engine skips to capitals)
 _CAPITALS_RUN = re.compile(
-    r"(?<![\w'’.@-])[A-Z][A-Z'’.-]+(?:[ \t]+(?:&|\(?[A-Z0-9][A-Z0-9'’.-]*\)?))+(?![\w'’@])"
+    r"[A-Z][A-Z'’.-]+(?:[ \t]+(?:&|\(?[A-Z0-9][A-Z0-9'’.-]*\)?))+(?![\w'’@])"
 )
 
 
-def _titled(text: str) -> str:
-    """``text`` with its runs of words in capitals written in title case, character for
-    character ("NENE GATE ACADEMY" -> "Nene Gate Academy"), so the grammars read them."""
-    parts: list[str] = []
-    last = 0
-    for m in _CAPITALS_RUN.finditer(text):
-        titled = m.group().title()
-        if len(titled) == len(m.group()):
-            parts += [text[last : m.start()], titled]
-            last = m.end()
-    return "".join([*parts, text[last:]]) if parts else text
+def _capital_runs(text: str) -> list[tuple[int, int]]:
+    """Where runs of words in capitals are (not inside a word or an address: "x@AB CD")."""
+    return [
+        m.span()
+        for m in _CAPITALS_RUN.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’.@-")
+    ]
 
 
 def _shouted(st: State, add: Add) -> None:
-    """The organisations written in capitals, read in title case."""
+    """The organisations written in capitals, read in title case (character for character:
+    "NENE GATE ACADEMY" is read as "Nene Gate Academy")."""
     text = st.text
-    titled = _titled(text)
-    if titled is text:
+    runs = [(a, b) for a, b in _capital_runs(text) if len(text[a:b].title()) == b - a]
+    if not runs:
         return
+    parts: list[str] = []
+    last = 0
+    for a, b in runs:
+        parts += [text[last:a], text[a:b].title()]
+        last = b
+    titled = "".join([*parts, text[last:]])
 
     def add_shouted(start: int, end: int, kind: str, ident: str, priority: int) -> None:
         keys = phrase_key(text[start:end])
@@ -304,8 +309,9 @@ def _shouted(st: State, add: Add) -> None:
             return  # "PULLED HER BY THE HAIR" names nothing: a pronoun or preposition inside
         add(start, end, kind, ident, priority)
 
-    find_worship(st, titled, add_shouted, _trim_shouted, shouted=True)
-    _by_noun(st, titled, ORG_RE.finditer(titled), add_shouted, _trim_shouted)
+    for a, b in runs:  # each run alone: the rest of the text is read as written
+        find_worship(st, titled, add_shouted, _trim_shouted, shouted=True, within=(a, b))
+        _by_noun(st, titled, ORG_RE.finditer(titled, a, b), add_shouted, _trim_shouted)
 
 
 def find_organisations(st: State, add: Add) -> None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.lexicon import phrase_key, word_key
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_runs import JOINERS, comma_branch, words_left, words_right
 from moderator.anonymise.state import State
@@ -31,12 +31,13 @@ _SCHOOL_WORDS = frozenset(
     {"primary", "infants", "infant", "junior", "juniors", "high", "academy", "school"}
     | {"grammar", "college", "form"}
 )
+# read in a lower-case copy of the text; it starts with its letters, not a word boundary
+# (which would be tried at every position), the letter before it looked at afterwards
 _CUE = re.compile(
-    r"(?i:\b(?:works?(?:[ \t]+(?:nights|days|shifts|part-time|full-time))?[ \t]+(?:at|for)"
+    r"(?:works?(?:[ \t]+(?:nights|days|shifts|part-time|full-time))?[ \t]+(?:at|for)"
     r"|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|employer[ \t]*(?:is|:|-)|runs|owns"
-    r"|solicitors?[ \t]*(?::|-|is|are)?))[ \t]+(?=[A-Z])"
+    r"|solicitors?[ \t]*(?::|-|is|are)?)[ \t]+"
 )
-_CUE_HINTS = ("work", "Work", "WORK", "employ", "Employ", "runs", "owns", "olicitor")
 
 
 def _initials(words: list[str]) -> str:
@@ -92,7 +93,11 @@ def _defined_acronyms(st: State, add: Add) -> None:
 def _cued_workplaces(st: State, add: Add) -> None:
     text = st.text
     lex = st.lex
-    for m in _CUE.finditer(text):
+    for m in _CUE.finditer(lower_same_length(text)):
+        if not text[m.end() : m.end() + 1].isupper():
+            continue
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # inside a word: "reruns"
         end = words_right(text, m.end(), 5)
         words = text[m.end() : end].split()
         keys = [word_key(w) for w in words if w not in JOINERS and w != "&"]
@@ -117,5 +122,4 @@ def find_cued(st: State, add: Add) -> None:
     text = st.text
     if "(" in text:
         _defined_acronyms(st, add)
-    if any(h in text for h in _CUE_HINTS):
-        _cued_workplaces(st, add)
+    _cued_workplaces(st, add)

@@ -46,9 +46,10 @@ _LAST = (
     "Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Mission|Chaplaincy|Tabernacle"
     "|Ministries|Sabha|Bhavan|Vihara|Synagogue|Cathedral|Madrasah|Madrassa|Madrasa"
 )
-_HEAD_RE = re.compile(
-    r"(?<![\w'’-])" + by_first_letter(f"(?:{_FIRST}|{_LAST})") + r"(?![\w'’])"
-)  # as written: "the mosque" is a word, and a line in capitals is read in title case
+# as written: "the mosque" is a word, and a line in capitals is read in title case; it starts
+# with its capital (the engine skips to the head words' first letters), the letter before it
+# looked at afterwards
+_HEAD_RE = re.compile(by_first_letter(f"(?:{_FIRST}|{_LAST})") + r"(?![\w'’])")
 _FIRST_KEYS = frozenset(w.casefold() for w in _FIRST.split("|"))
 _LAST_KEYS = frozenset(w.casefold() for w in _LAST.split("|"))
 
@@ -67,12 +68,22 @@ def _specific(st: State, words: tuple[str, ...]) -> bool:
     return len(words) >= 3 and any((w,) in lex.places for w in names)
 
 
-def find_worship(st: State, text: str, add: Add, trim: Trim, shouted: bool = False) -> None:
+def find_worship(
+    st: State,
+    text: str,
+    add: Add,
+    trim: Trim,
+    shouted: bool = False,
+    within: tuple[int, int] | None = None,
+) -> None:
     """Add the places of worship and community schools named around a head word in ``text``
     (the text, or, ``shouted``, its lines in capitals written in title case, where an
-    everyday word ends a name) to layer 1's candidates."""
+    everyday word ends a name; the head words ``within`` a stretch) to layer 1's candidates."""
     lex = st.lex
-    for m in _HEAD_RE.finditer(text):
+    found = _HEAD_RE.finditer(text, *within) if within else _HEAD_RE.finditer(text)
+    for m in found:
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-_"):
+            continue  # inside a word
         head = m.group()
         key = head.casefold()
         start = words_left(text, m.start(), 6)
