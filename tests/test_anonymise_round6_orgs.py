@@ -199,3 +199,26 @@ def test_community_services_firms_and_names_in_capitals(text: str, gone: str) ->
 )
 def test_public_services_named_by_a_place_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Still not back from Quarry Rangers Juniors FC tonight.", "Quarry"),
+        ("School (St Odran's Brackwater PS) alerted.", "Brackwater"),
+        ("She attends Szkoła Polska im. Reymonta Tarnbury on Saturdays.", "Reymonta"),
+        ('"my dad go to work in Quarnley Road scrapyard"', "Quarnley"),
+        ("School (St Wendel & St Aldric RC Primary) report good attendance.", "Wendel"),
+        ('"i am at masjid al-noorani tarnbury with hooyo"', "tarnbury"),
+    ],
+)
+def test_more_layouts_of_a_name(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"i go to the masjid every friday"', "He went to madrassa after school.", "the mosque"],
+)
+def test_a_place_of_worship_as_a_word_stays(text: str) -> None:
+    assert redact(text) == text

@@ -23,7 +23,7 @@ from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
 from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, ORG_HINTS, ORG_NOUN, SAINTLY
 from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
-from moderator.anonymise.orgs_worship import find_worship
+from moderator.anonymise.orgs_worship import find_lower_worship, find_worship
 from moderator.anonymise.patterns import scan_near, word_positions
 from moderator.anonymise.state import State
 
@@ -108,6 +108,8 @@ _AGENCY_NOUNS = frozenset(
     | {"service", "services", "programme", "integration"}
 )
 ORG_KINDS = {
+    "ps": "school",
+    "rc": "school",
     "sixth": "school",
     "infants": "school",
     "infant": "school",
@@ -212,7 +214,8 @@ def _by_noun(st: State, text: str, found: Iterable[re.Match[str]], add: Add, tri
         if not keys or _ends_protected(st, whole):
             continue
         noun = word_key(text[m.end("name") : m.end()].split()[0]) if m.end() > m.end("name") else ""
-        if generic_name(st, keys):
+        # a description before one noun ("Polish Club"); before two, a name ("Pool Rangers FC")
+        if generic_name(st, keys) and _ONE_NOUN.fullmatch(text, m.end("name"), m.end()):
             town = with_town(st, m.end())
             if town > m.end() and noun not in _SERVICE_NOUNS and noun not in _AGENCY_NOUNS:
                 # "Kurdish Community Centre Teesside": a description with its town is one place
@@ -319,6 +322,7 @@ def find_organisations(st: State, add: Add) -> None:
     text = st.text
     find_named_places(st, add, _trim_leading)
     find_worship(st, text, add, _trim_leading)
+    find_lower_worship(st, add)
     find_cued(st, add)
     _shouted(st, add)
     if "&" not in text and not any(noun in text for noun in ORG_HINTS):

@@ -107,6 +107,24 @@ def _qualified(st: State, a: Cand) -> list[Cand]:
     return inside
 
 
+# "St Hedwig & St Casimir RC Primary": a school named after two saints
+_SAINT_BEFORE = re.compile(r"(?<![\w'’-])St\.?[ \t]+[A-Z][\w'’-]*[ \t]+&[ \t]+$")
+
+
+def _two_saints(st: State, c: Cand) -> None:
+    """The first saint of a name of two joins it, even where taken for a person's name."""
+    m = _SAINT_BEFORE.search(st.text, max(0, c.start - 40), c.start)
+    if m is None:
+        return
+    inside = [d for d in st.cands if m.start() < d.end and d.start < c.start]
+    if any(d.kind not in _PLACES and d.kind != "person" for d in inside):
+        return
+    for d in inside:
+        st.cands.remove(d)
+    st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
+    c.start = m.start()
+
+
 def _merge(st: State, a: Cand, b: Cand) -> None:
     st.cands.remove(b)
     st.taken[a.end : b.end] = b"\x01" * (b.end - a.end)
@@ -130,6 +148,8 @@ def join_organisation_parts(st: State) -> None:
             c.kind, c.ident, c.end = "org", f"org@{c.start}", m.end()
             st.taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for c in [c for c in st.cands if c.kind in _PLACES]:
+        if text.startswith("St", c.start) and "&" in text[max(0, c.start - 4) : c.start]:
+            _two_saints(st, c)
         m = _LEADING.search(text, max(0, c.start - 12), c.start)
         # an ordinal is part of the name even where a sentence or list item opens: "; 1st …"
         if (

@@ -45,12 +45,12 @@ def _prisons(st: State, add: Add) -> None:
 # Welsh schools are named after the noun: "Ysgol Bro Tegid", "Ysgol Gynradd y Garth"
 YSGOL_RE = re.compile(r"(?<![\w])Ysgol(?:[ \t]+(?:y|yr|[A-Z][\w'’-]*)){1,4}(?<![ \t]y)(?<!yr)")
 LOWER_BUSINESS_HINT = re.compile(
-    r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs"
+    r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs|scrap"
 )
 # "Spice Village takeaway", "Regal barbers": a business noun written in lower case
 LOWER_BUSINESS_RE = re.compile(
     r"(?<![\w])(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:takeaway|chippy|barbers?|salon|cafe|café|garage"
-    r"|restaurant|nail[ \t]+bar|car[ \t]+wash|taxis?|cabs)(?![\w])"
+    r"|restaurant|nail[ \t]+bar|car[ \t]+wash|taxis?|cabs|scrap[ \t]?yard)(?![\w])"
 )
 
 

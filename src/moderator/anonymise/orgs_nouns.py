@@ -50,7 +50,8 @@ ORG_NOUN = (
     r"|(?:Village|Snooker|Church|Community|Memorial|Scout|Miners['’]?)\s+Hall|Shed|League"
     r"|A\.?B\.?C\.?|Explorers|Adventure\s+Playground|Playground|Soft\s+Play|Homes"
     r"|Infants|Infant\s+School|Junior(?:\s+School)?|Grammar(?:\s+School)?|Academy|Primary"
-    r"|Sixth\s+Form(?:\s+College)?|(?:Fried\s+)?Chicken|Support|Services?|Programme|Integration)"
+    r"|Sixth\s+Form(?:\s+College)?|(?:Fried\s+)?Chicken|Support|Services?|Programme|Integration"
+    r"|PS|R\.?C\.?\s+Primary)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -90,7 +91,7 @@ ORG_HINTS = (
     "Processors", "Produce", "Express", "Haulage", "Couriers", "Outlet", "Spares", "Traders",
     "Trading", "Mission", "Chaplaincy", "Shed", "League", "ABC", "A.B.C", "Explorers",
     "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary", "Sixth Form",
-    "Chicken", "Support", "Service", "Programme", "Integration",
+    "Chicken", "Support", "Service", "Programme", "Integration", "PS",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})

@@ -18,6 +18,7 @@ from moderator.anonymise.state import State
 JOINERS = frozenset(
     {"of", "the", "de", "du", "des", "la", "le", "w", "we", "y", "yr", "e", "ul", "al", "el"}
     | {"di", "da", "do", "dos", "das", "z", "ze", "na", "i", "&", "după", "din", "lui"}
+    | {"im.", "św.", "sf.", "sv."}  # "Szkoła Polska im. Kopernika", "Parafia św. Anny"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d{1,2}(?:st|nd|rd|th)|&")
 _BRACKET = re.compile(r"[ \t]*\((?P<q>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3})\)")

@@ -109,3 +109,32 @@ def find_worship(
         elif denomination or not _specific(st, words) or words in lex.phrases.get(words[0], ()):
             continue  # a description or a protected phrase: "Church of Pentecost" stays
         add(start, end, "org", " ".join(words), 58)
+
+
+# the head words of other languages written in lower case, as a child writes them: "masjid
+# ar-rahma feltham" (not English ones: "the church", "the mosque" are words)
+_LOWER_HEADS = frozenset(
+    k for k in _FIRST_KEYS if k not in _LAST_KEYS or k in ("masjid", "gurdwara", "mandir")
+) - {"polska", "shree", "shri", "kirk", "jame", "madrasa", "madrassa", "madrasah", "misja"}
+_LOWER_HEAD_RE = re.compile(
+    by_first_letter("(?:" + "|".join(sorted(_LOWER_HEADS, key=len, reverse=True)) + ")")
+    + r"(?P<rest>(?:[ \t]+[a-z][\w'’-]*){1,4})"
+)
+_LOWER_WORD = re.compile(r"[a-z][\w'’-]*")
+
+
+def find_lower_worship(st: State, add: Add) -> None:
+    """A place of worship named in lower case after its head word: the words after it that
+    are no English word, or a town ("masjid ar-rahma feltham with hooyo")."""
+    text = st.text
+    lex = st.lex
+    for m in _LOWER_HEAD_RE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-_"):
+            continue
+        end = m.start("rest")
+        for w in _LOWER_WORD.finditer(text, m.start("rest"), m.end()):
+            if not ((w.group(),) in lex.places or w.group() not in lex.words):
+                break
+            end = w.end()
+        if end > m.start("rest"):
+            add(m.start(), end, "org", " ".join(phrase_key(text[m.start() : end])), 57)
