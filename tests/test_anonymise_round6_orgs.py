@@ -222,3 +222,18 @@ def test_more_layouts_of_a_name(text: str, gone: str) -> None:
 )
 def test_a_place_of_worship_as_a_word_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The family worship at Sri Valli Murugan Kovil on Fridays.", "Sri Valli Murugan Kovil"),
+        ("Dad attends Wat Dhammaram Quarnley at weekends.", "Wat Dhammaram Quarnley"),
+        ("Ali goes to Dugsi Nuurul Huda after school.", "Dugsi Nuurul Huda"),
+        ("Mum works at Golden Quarn Pizzeria most nights.", "Golden Quarn Pizzeria"),
+        ("She is a cleaner at Tarnbury Kennels and Cattery.", "Tarnbury Kennels"),
+        ("He joined 2nd Quarnley Rainbows in May.", "2nd Quarnley Rainbows"),
+    ],
+)
+def test_other_languages_trades_and_sections(text: str, org: str) -> None:
+    assert org not in redact(text)

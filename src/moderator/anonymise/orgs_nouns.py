@@ -51,7 +51,15 @@ ORG_NOUN = (
     r"|A\.?B\.?C\.?|Explorers|Adventure\s+Playground|Playground|Soft\s+Play|Homes"
     r"|Infants|Infant\s+School|Junior(?:\s+School)?|Grammar(?:\s+School)?|Academy|Primary"
     r"|Sixth\s+Form(?:\s+College)?|(?:Fried\s+)?Chicken|Support|Services?|Programme|Integration"
-    r"|PS|R\.?C\.?\s+Primary)"
+    r"|PS|R\.?C\.?\s+Primary"
+    # trades and venues a family works or meets at, beyond the batches read so far
+    r"|Kebabs|Pizzeria|Balti|Tandoori|Bistro|Brasserie|Patisserie|Superstore|Mini\s*Mart"
+    r"|Minimarket|Convenience\s+Store|Newsagents?|Dry\s+Cleaners|Tailors|Florists?|Jewellers"
+    r"|Opticians|Hairdressers|Taxis|Cabs|Private\s+Hire|Construction|Electrical|Joinery"
+    r"|Plastering|Decorators|Landscaping|Recycling|Skip\s+Hire|Warehouse|Textiles|Boutique"
+    r"|Factory|Kennels|Cattery|Stables|Riding\s+School|Amusements|Arcade|Casino|Bookmakers"
+    r"|Guest\s+House|Noodle\s+Bar|Sushi\s+Bar|Coffee\s+(?:Shop|House)|Tea\s+Rooms?"
+    r"|Rainbows|Squirrels|Dojo|Martial\s+Arts|(?:Supplementary|Saturday|Sunday)\s+School)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -91,7 +99,13 @@ ORG_HINTS = (
     "Processors", "Produce", "Express", "Haulage", "Couriers", "Outlet", "Spares", "Traders",
     "Trading", "Mission", "Chaplaincy", "Shed", "League", "ABC", "A.B.C", "Explorers",
     "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary", "Sixth Form",
-    "Chicken", "Support", "Service", "Programme", "Integration", "PS",
+    "Chicken", "Support", "Service", "Programme", "Integration", "PS", "Kebabs", "Pizzeria",
+    "Balti", "Tandoori", "Bistro", "Brasserie", "Patisserie", "Mart", "Newsagent", "Cleaners",
+    "Tailors", "Florist", "Jewellers", "Opticians", "Hairdressers", "Taxis", "Cabs", "Hire",
+    "Construction", "Electrical", "Joinery", "Plastering", "Decorators", "Landscaping",
+    "Recycling", "Warehouse", "Textiles", "Boutique", "Factory", "Kennels", "Cattery",
+    "Stables", "Amusements", "Arcade", "Casino", "Bookmakers", "Coffee", "Tea Room",
+    "Rainbows", "Squirrels", "Dojo", "Martial",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})

@@ -40,11 +40,17 @@ _FIRST = (
     "|Darul|Markaz|Idara|Anjuman|Gurdwara|Gurudwara|Mandir|Shree|Shri|Biserica|Parohia|Chùa"
     "|Capel|Eglwys|Canolfan|Cylch|Menter|Tîm|Clwb|Neuadd|Kościół|Kosciol|Parafia|Misja|Szkoła"
     "|Szkola|Sobotnia|Polska|Iglesia|Igreja|Église|Eglise|Paroisse|Parroquia|Kirk"
+    # Tamil, Thai, Shia, Sufi, Turkish, Bosnian, Ukrainian, German, Dutch, Italian,
+    # Portuguese and Spanish places of worship; Romanian, Albanian and Somali schools
+    "|Kovil|Koil|Wat|Imambargah|Imambara|Hussainia|Husseiniya|Khanqah|Zawiya|Camii"
+    "|Džamija|Dzamija|Cerkiew|Tserkva|Kirche|Kerk|Chiesa|Paróquia|Templo|Mezquita|Școala"
+    "|Scoala|Shkolla|Dugsi|Yeshiva"
 )
 # head words that end a name, in English and others: "Zion Chapel", "Hindu Sabha"
 _LAST = (
     "Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Mission|Chaplaincy|Tabernacle"
     "|Ministries|Sabha|Bhavan|Vihara|Synagogue|Cathedral|Madrasah|Madrassa|Madrasa"
+    "|Kovil|Koil|Pagoda|Camii|Shul|Imambargah|Hussainia|Dugsi"
 )
 # as written: "the mosque" is a word, and a line in capitals is read in title case; it starts
 # with its capital (the engine skips to the head words' first letters), the letter before it
