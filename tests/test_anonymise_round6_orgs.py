@@ -237,3 +237,8 @@ def test_a_place_of_worship_as_a_word_stays(text: str) -> None:
 )
 def test_other_languages_trades_and_sections(text: str, org: str) -> None:
     assert org not in redact(text)
+
+
+@pytest.mark.parametrize("text", ["Kirk Ossett came round.", "Mr Capel Jones visited."])
+def test_a_persons_name_that_is_a_head_word_is_a_persons(text: str) -> None:
+    assert "[PERSON]" in redact(text) and "ORGANISATION" not in redact(text)

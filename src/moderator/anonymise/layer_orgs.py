@@ -36,7 +36,7 @@ FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 # the same without the word boundary before "and": a quick gate (the engine skips to & or a)
 _FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
 WORSHIP_HINT_RE = re.compile(
-    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia|Kirk)(?:\s+|-[a-z]+-)"
+    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia)(?:\s+|-[a-z]+-)"
     r"(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ]"
 )
 _NAMED_HINT_WORDS = (
@@ -81,7 +81,7 @@ FIRM_RE = re.compile(
 # "Jamia Masjid Ghausia", "Guru Nanak Gurdwara Walsall": places of worship named after the noun too
 WORSHIP_AFTER_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]*[ \t]){0,3}"
-    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia|Kirk)"
+    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia)"
     # "Gurdwara Baba Zorawar Singh Ji", "Masjid-e-Noor Blackburn", "Église de la Grâce Hull"
     r"(?:-[a-z]{1,2}-[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}"
     r"|(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)*[A-ZÀ-ÖØ-Þ][\w'’-]*){1,5}))(?![\w])"

@@ -56,6 +56,8 @@ _LAST = (
 # with its capital (the engine skips to the head words' first letters), the letter before it
 # looked at afterwards
 _HEAD_RE = re.compile(by_first_letter(f"(?:{_FIRST}|{_LAST})") + r"(?![\w'’])")
+_TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
+_JOINER_NEXT = re.compile(r"[ \t]+(?:y|yr|of|de|w|ul)[ \t]")
 _FIRST_KEYS = frozenset(w.casefold() for w in _FIRST.split("|"))
 _LAST_KEYS = frozenset(w.casefold() for w in _LAST.split("|"))
 
@@ -92,6 +94,11 @@ def find_worship(
             continue  # inside a word
         head = m.group()
         key = head.casefold()
+        if _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start()) or (
+            (key in st.known.keys or key in lex.given or key in lex.surnames)
+            and not _JOINER_NEXT.match(text, m.end())
+        ):
+            continue  # "Kirk Ossett", "Mr Capel Jones": a person's name; "Capel y Garth" is not
         start = words_left(text, m.start(), 6)
         end = m.end()
         # "Church of God of Prophecy", "New Testament Church of God": a denomination's name,
