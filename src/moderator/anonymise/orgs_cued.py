@@ -22,6 +22,7 @@ from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_runs import JOINERS, comma_branch, words_left, words_right
+from moderator.anonymise.patterns import word_positions
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -38,6 +39,7 @@ _CUE = re.compile(
     r"|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|employer[ \t]*(?:is|:|-)|runs|owns"
     r"|solicitors?[ \t]*(?::|-|is|are)?)[ \t]+"
 )
+_CUE_WORDS = ("work", "employ", "runs", "owns", "solicitor")  # each cue starts with one
 
 
 def _initials(words: list[str]) -> str:
@@ -93,10 +95,12 @@ def _defined_acronyms(st: State, add: Add) -> None:
 def _cued_workplaces(st: State, add: Add) -> None:
     text = st.text
     lex = st.lex
-    for m in _CUE.finditer(lower_same_length(text)):
-        if not text[m.end() : m.end() + 1].isupper():
+    folded = lower_same_length(text)
+    for at, _ in word_positions(folded, _CUE_WORDS):  # tried only where a cue's word is
+        m = _CUE.match(folded, at)
+        if m is None or not text[m.end() : m.end() + 1].isupper():
             continue
-        if m.start() and text[m.start() - 1].isalnum():
+        if at and text[at - 1].isalnum():
             continue  # inside a word: "reruns"
         end = words_right(text, m.end(), 5)
         words = text[m.end() : end].split()

@@ -126,9 +126,10 @@ def find_worship(
 
 # the head words of other languages written in lower case, as a child writes them: "masjid
 # ar-rahma feltham" (not English ones: "the church", "the mosque" are words)
-_LOWER_HEADS = frozenset(
-    k for k in _FIRST_KEYS if k not in _LAST_KEYS or k in ("masjid", "gurdwara", "mandir")
-) - {"polska", "shree", "shri", "kirk", "jame", "madrasa", "madrassa", "madrasah", "misja"}
+_LOWER_HEADS = (
+    "masjid", "jamia", "gurdwara", "mandir", "biserica", "parafia", "kościół", "kosciol",
+    "chùa", "capel", "eglwys", "dugsi", "kovil", "iglesia", "igreja",
+)  # fmt: skip
 _LOWER_HEAD_RE = re.compile(
     by_first_letter("(?:" + "|".join(sorted(_LOWER_HEADS, key=len, reverse=True)) + ")")
     + r"(?P<rest>(?:[ \t]+[a-z][\w'’-]*){1,4})"
@@ -140,6 +141,8 @@ def find_lower_worship(st: State, add: Add) -> None:
     """A place of worship named in lower case after its head word: the words after it that
     are no English word, or a town ("masjid ar-rahma feltham with hooyo")."""
     text = st.text
+    if not any(h in text for h in _LOWER_HEADS):
+        return  # quicker than the pattern: most notes name no place of worship in lower case
     lex = st.lex
     for m in _LOWER_HEAD_RE.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-_"):
