@@ -242,3 +242,9 @@ def test_other_languages_trades_and_sections(text: str, org: str) -> None:
 @pytest.mark.parametrize("text", ["Kirk Ossett came round.", "Mr Capel Jones visited."])
 def test_a_persons_name_that_is_a_head_word_is_a_persons(text: str) -> None:
     assert "[PERSON]" in redact(text) and "ORGANISATION" not in redact(text)
+
+
+def test_a_schools_short_acronym_is_the_school() -> None:
+    text = 'Excluded from Holy Wardens of Tarnbury Catholic Primary ("HWT"). HWT called mum.'
+    out = redact(text)
+    assert "HWT" not in out and out.count("[SCHOOL]") == 3

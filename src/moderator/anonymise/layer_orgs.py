@@ -382,7 +382,10 @@ def find_acronyms(st: State) -> None:
         words = [w for w in keys if w not in ("the", "of", "and")]
         initials = "".join(w[0] for w in words).upper()
         # "The Kidsgrove Academy" is "TKA" as often as "KA"
-        for form in (initials, "T" + initials) if keys[:1] == ("the",) else (initials,):
+        forms = [initials, "T" + initials] if keys[:1] == ("the",) else [initials]
+        if c.kind == "school" and len(initials) >= 4:  # "Holy Martyrs of Oakworth Catholic
+            forms += [initials[:k] for k in range(3, len(initials))]  # Primary" is "HMO"
+        for form in forms:
             if len(form) >= 2 and form not in lex.acronyms:
                 wanted.setdefault(form, (c.kind, c.ident))
     shaped = "HS" in text or "PS" in text or "JS" in text  # every such acronym ends so
