@@ -248,3 +248,20 @@ def test_a_schools_short_acronym_is_the_school() -> None:
     text = 'Excluded from Holy Wardens of Tarnbury Catholic Primary ("HWT"). HWT called mum.'
     out = redact(text)
     assert "HWT" not in out and out.count("[SCHOOL]") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Also: Quarnley Rowing Club juniors (dad coaches).", "juniors"),
+        ("Mum was last seen at Tarnside Women's Aid refuge?", "refuge"),
+    ],
+)
+def test_a_part_named_in_lower_case_after_an_organisation_is_part_of_it(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_lower_case_activity_after_an_organisation_stays() -> None:
+    assert "youth group" in redact("Linked to Quarnley Baptist Church youth group.")

@@ -79,6 +79,8 @@ def _house_names(st: State) -> None:
         c.start = min([m.start(), *(d.start for d in inside)])
 
 
+# a part of an organisation named in lower case after it: its juniors, its refuge, a campus
+_LOWER_PART = re.compile(r"[ \t]+(?:juniors|seniors|refuge|campus)(?![\w'’-])")
 # a qualifier in brackets after a name: "(Kaur Circle)", "(Cheetwood Hill)", "(Saturday)"
 _QUALIFIER = re.compile(r"[ \t]*\((?P<q>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})\)")
 
@@ -172,6 +174,13 @@ def join_organisation_parts(st: State) -> None:
             if m is not None and st.free(a.end, m.end()):
                 st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
                 a.end = m.end()
+        if (
+            a.kind in _PLACES
+            and (low := _LOWER_PART.match(text, a.end))
+            and st.free(a.end, low.end())
+        ):
+            st.taken[a.end : low.end()] = b"\x01" * (low.end() - a.end)
+            a.end = low.end()  # "… Rowing Club juniors", "… Women's Aid refuge"
         if a.kind in _PLACES and "(" in text[a.end : a.end + 3]:
             for d in _qualified(st, a):
                 cands.remove(d)
