@@ -7,6 +7,11 @@
   Beginnings)``, ``club is …``, ``Ysgol …``, ``HMP …``), and the branch written after it.
 * **Acronyms** of a school or organisation: written after it (``Chell Heath Academy (CHA)``),
   made of its initials, or shaped like a school's (``at SHS``).
+* **Names in capitals** (a police form's fields) are read in title case by the same grammars.
+
+Places of worship named around a head word are in :mod:`.orgs_worship`, organisations named
+by a cue or a defined acronym in :mod:`.orgs_cued`, the words around a name that belong to
+it in :mod:`.orgs_runs`, the nouns in :mod:`.orgs_nouns`.
 
 Initials of people in minutes are in :mod:`.layer_initials`.
 """
@@ -21,7 +26,15 @@ from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
-from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, ORG_HINTS, ORG_NOUN, SAINTLY
+from moderator.anonymise.orgs_nouns import (
+    COMMUNITIES,
+    DESCRIPTIVE,
+    FUNCTION_WORDS,
+    ORG_HINTS,
+    ORG_NOUN,
+    SAINTLY,
+)
+from moderator.anonymise.orgs_runs import capital_runs, title_runs
 from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
 from moderator.anonymise.orgs_worship import find_lower_worship, find_worship
 from moderator.anonymise.patterns import scan_near, word_positions
@@ -266,49 +279,20 @@ def _trim_shouted(st: State, start: int, end: int) -> int:
     return start
 
 
-# words a name in capitals does not hold, though a sentence does ("… HER BY THE HAIR")
-_FUNCTION_WORDS = frozenset(
-    {"her", "his", "him", "she", "he", "they", "them", "we", "me", "my", "i", "by", "at", "to"}
-    | {"in", "on", "into", "from", "with", "was", "is", "were", "said", "says", "when", "for"}
-)
-
-
-# two words in capitals or more, wherever written: a police form's fields, a name in a list
-# two words in capitals or more, wherever written: a police form's fields, a name in a list
-# (it starts with its capital, not a look-behind, so the engine skips to capitals)
-_CAPITALS_RUN = re.compile(
-    r"[A-Z][A-Z'’.-]+(?:[ \t]+(?:&|\(?[A-Z0-9][A-Z0-9'’.-]*\)?))+(?![\w'’@])"
-)
-
-
-def _capital_runs(text: str) -> list[tuple[int, int]]:
-    """Where runs of words in capitals are (not inside a word or an address: "x@AB CD")."""
-    return [
-        m.span()
-        for m in _CAPITALS_RUN.finditer(text)
-        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’.@-")
-    ]
-
-
 def _shouted(st: State, add: Add) -> None:
     """The organisations written in capitals, read in title case (character for character:
     "NENE GATE ACADEMY" is read as "Nene Gate Academy")."""
     text = st.text
-    runs = [(a, b) for a, b in _capital_runs(text) if len(text[a:b].title()) == b - a]
+    runs = capital_runs(text)
     if not runs:
         return
-    parts: list[str] = []
-    last = 0
-    for a, b in runs:
-        parts += [text[last:a], text[a:b].title()]
-        last = b
-    titled = "".join([*parts, text[last:]])
+    titled = title_runs(text, runs)
 
     def add_shouted(start: int, end: int, kind: str, ident: str, priority: int) -> None:
         keys = phrase_key(text[start:end])
         if titled[start:end] == text[start:end]:
             return  # not in a line in capitals: read as written
-        if _FUNCTION_WORDS.intersection(keys):
+        if FUNCTION_WORDS.intersection(keys):
             return  # "PULLED HER BY THE HAIR" names nothing: a pronoun or preposition inside
         add(start, end, kind, ident, priority)
 

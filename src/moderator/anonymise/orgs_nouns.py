@@ -119,3 +119,8 @@ COMMUNITIES = frozenset(
     | {"jewish", "ukrainian", "lithuanian", "latvian", "slovak", "czech", "turkish", "iranian"}
     | {"yemeni", "sudanese", "yoruba", "igbo", "filipino", "nepali", "albanian", "irish"}
 )
+# words a name in capitals does not hold, though a sentence does ("… HER BY THE HAIR")
+FUNCTION_WORDS = frozenset(
+    {"her", "his", "him", "she", "he", "they", "them", "we", "me", "my", "i", "by", "at", "to"}
+    | {"in", "on", "into", "from", "with", "was", "is", "were", "said", "says", "when", "for"}
+)

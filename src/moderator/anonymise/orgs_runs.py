@@ -4,6 +4,7 @@ A name is a run of capitalised words with the small words of its language inside
 the``, ``w``, ``y``, ``-ul-``, ``Sf.``), read from a head word to the left or right; after
 it may come a bracketed qualifier (``(Igbo Mission)``, ``(Saturday)``), the town it is in
 (``… Pre-school Preston``) or its branch or street after a comma (``, Rookery Road``).
+Runs of words in capitals (a police form's fields) are found here to be read in title case.
 """
 
 from __future__ import annotations
@@ -159,3 +160,31 @@ def with_town(st: State, end: int, comma: bool = False) -> int:
         ):
             return m.start(1) + len(m.group(1).split()[0])
     return end
+
+
+# two words in capitals or more, wherever written: a police form's fields, a name in a list
+# (it starts with its capital, not a look-behind, so the engine skips to capitals)
+_CAPITALS_RUN = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:[ \t]+(?:&|\(?[A-Z0-9][A-Z0-9'’.-]*\)?))+(?![\w'’@])"
+)
+
+
+def capital_runs(text: str) -> list[tuple[int, int]]:
+    """Where runs of words in capitals are (not inside a word or an address: "x@AB CD")."""
+    return [
+        m.span()
+        for m in _CAPITALS_RUN.finditer(text)
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’.@-"))
+        and len(m.group().title()) == m.end() - m.start()  # "ß" would change the offsets
+    ]
+
+
+def title_runs(text: str, runs: list[tuple[int, int]]) -> str:
+    """``text`` with its ``runs`` of words in capitals in title case, character for character
+    ("NENE GATE ACADEMY" -> "Nene Gate Academy"), so the grammars read them."""
+    parts: list[str] = []
+    last = 0
+    for a, b in runs:
+        parts += [text[last:a], text[a:b].title()]
+        last = b
+    return "".join([*parts, text[last:]])
