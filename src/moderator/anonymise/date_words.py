@@ -43,7 +43,7 @@ SEASON_YEAR_RE = re.compile(
     r"|Eid(?:[ \t]+al-[A-Z]?[a-z]+)?|Diwali|Ramadan|Boxing[ \t]+Day|[Hh]alf[ \t-]?[Tt]erm"
     r"|[Ss]ummer[ \t]+[Hh]olidays?)[ \t]+\d{4}(?![\w])"
 )
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_RE = re.compile(r"(?:1(?<!\d1)9|2(?<!\d2)0)\d\d(?!\d)")  # (?<!\d)(?:19|20): from its digit
 _HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
           "christmas", "easter", "hallowe", "halloween", "bonfire", "new year", "eid", "diwali",
           "ramadan", "boxing", "half", "summer")  # fmt: skip

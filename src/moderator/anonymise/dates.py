@@ -53,7 +53,9 @@ _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 
 # Dates are looked for only where a run of digits starts (found quickly), and month-first
 # dates ("March 4th 2012") only after a month's name; both are then matched precisely.
-_DIGITS = re.compile(r"\d+")
+# (each pattern here that scans a whole text starts with one character, not a repeat: the
+# regex engine then skips to where it can start instead of trying every position)
+_DIGITS = re.compile(r"\d\d*")
 DATE_NUM_RE = re.compile(
     # 2012-03-04, 2012/03/04
     r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\w/]|[.-]\d)"
@@ -244,7 +246,7 @@ COMPACT_DATE_RE = re.compile(
 )
 # "14/02", "3/11", "16.10", "w/c 14/02": day and month without a year
 DAY_MONTH_RE = re.compile(
-    r"(?<![\w/.£$,-])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?![\w/%]|[.,]\d)"
+    r"(?P<d>\d(?<![\w/.£$,-]\d)\d?)(?P<sep>[/.])(?P<m>\d{1,2})(?![\w/%]|[.,]\d)"
 )
 # "Thurs 3rd", "Tue 8th", "on the 4th": a weekday or "the" and an ordinal day
 WEEKDAY_DAY_RE = re.compile(
@@ -329,6 +331,27 @@ def find_loose_dates(
             continue  # "scored 7/10"
         out.append((m.start(), m.end(), _valid(None, month, day)))
     if any(_ORDINAL_DAY.search(text, lo, hi) for lo, hi in regions):
-        for m in WEEKDAY_DAY_RE.finditer(text):
-            out.append((m.start(), m.end(), None))
+        out += [(m.start(), m.end(), None) for m in _weekday_days(text)]
+    return out
+
+
+_ORDINAL_END = re.compile(r"\d\d?(?:st|nd|rd|th)(?![\w])")  # how every WEEKDAY_DAY_RE ends
+
+
+def _weekday_days(text: str) -> list[re.Match[str]]:
+    """``WEEKDAY_DAY_RE.finditer(text)``, tried only before each ordinal day: a match is the
+    ordinal and what comes before it in letters, dots and spaces (the weekday, "the"), so
+    it starts after the last other character before the ordinal."""
+    out = []
+    resume = 0  # where the last match ended: the scan of the whole text goes on from there
+    for day in _ORDINAL_END.finditer(text):
+        lo = day.start()
+        while lo > resume and (
+            text[lo - 1].isalpha() or text[lo - 1].isspace() or text[lo - 1] == "."
+        ):
+            lo -= 1
+        m = WEEKDAY_DAY_RE.search(text, lo, day.end())
+        if m is not None:
+            out.append(m)
+            resume = m.end()
     return out

@@ -31,7 +31,6 @@ from moderator.anonymise.lexicon import (
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
     ADDRESS_START_RE,
-    CASE_CUE_RE,
     CASE_NUMBER_RE,
     COLLAR_RE,
     EMAIL_RE,
@@ -67,7 +66,7 @@ from moderator.anonymise.patterns import (
     nhs_valid,
     phone_ok,
 )
-from moderator.anonymise.references import find_references, ref_owner
+from moderator.anonymise.references import case_cue_before, find_references, ref_owner
 from moderator.anonymise.state import Cand, State, confidence_for
 
 
@@ -166,18 +165,21 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
     if digits < 2:
         return  # "aged 9", "Year 4": every identifier below has two digits or more
+    # digits of any script (\d): counted only in ASCII, else taken as many (no gate closes)
+    anydigits = digits if stretch.isascii() else 99
     if _has_capital(stretch):  # registrations, NI numbers, references
-        _lettered(st, lo, hi, digits, add)
-    for m in POSTCODE_RE.finditer(text, lo, hi):  # in any case: "st1 2ab"
+        _lettered(st, lo, hi, digits, anydigits, add)
+    # in any case ("st1 2ab"); it ends with its inward code, a digit and two letters
+    for m in POSTCODE_RE.finditer(text, lo, hi) if _INWARD_RE.search(text, lo, hi) else ():
         area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
         if clean_left(text, m.start()) and area in POSTCODE_AREAS:
             add(m.start(), m.end(), "postcode", "", 85)
     if digits < 5:
         return  # phone, NHS and long reference numbers have five digits or more
-    for m in PHONE_RE.finditer(text, lo, hi):
+    for m in PHONE_RE.finditer(text, lo, hi) if anydigits >= 9 else ():  # nine digits or more
         if clean_left(text, m.start(), "+") and phone_ok(m.group()) and not _joined_left(text, m):
             add(m.start(), m.end(), "phone", "", 90)
-    for m in NHS_RE.finditer(text, lo, hi):
+    for m in NHS_RE.finditer(text, lo, hi) if anydigits >= 10 else ():  # ten digits
         if not clean_left(text, m.start(), "-"):
             continue
         if nhs_valid(NON_DIGIT.sub("", m.group())) or NHS_CUE_RE.search(
@@ -189,8 +191,14 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
             add(m.start(), m.end(), "case_number", "", 80)
 
 
+# what ends every match of POSTCODE_RE (its inward code), searched for from the digit
+_INWARD_RE = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])")
+
 # a line with capital letters and no lower-case one: a police form's field
 _SHOUTED_LINE_RE = re.compile(r"(?m)^[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
+# the same line after its newline: a pattern that starts with a literal character is scanned
+# for quickly, one that starts with ^ is tried at every position
+_SHOUTED_NEXT_RE = re.compile(r"(?m)\n[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
 
 
 def title_shouted(text: str) -> str:
@@ -199,16 +207,19 @@ def title_shouted(text: str) -> str:
     itself when no line is in capitals."""
     parts: list[str] = []
     last = 0
-    for m in _SHOUTED_LINE_RE.finditer(text):
-        titled = m.group().title()
-        if len(titled) == len(m.group()):
-            parts += [text[last : m.start()], titled]
-            last = m.end()
+    first = _SHOUTED_LINE_RE.match(text)
+    lines = [first.span()] if first else []
+    lines += [(m.start() + 1, m.end()) for m in _SHOUTED_NEXT_RE.finditer(text)]
+    for start, end in lines:
+        titled = text[start:end].title()
+        if len(titled) == end - start:
+            parts += [text[last:start], titled]
+            last = end
     return "".join([*parts, text[last:]]) if parts else text
 
 
 # a number with the letter o for a zero, written so to dodge a filter: "o7700 9oo 4o1"
-_O_BESIDE_DIGIT = re.compile(r"\d[oO]|[oO]\d")
+_O_BESIDE_DIGIT = re.compile(r"[\doO](?:(?<=\d)[oO]|(?<=[oO])\d)")  # \d[oO]|[oO]\d
 _O_NUMBER = re.compile(r"(?<![\w])[oO0-9](?:[ \t-]?[oO0-9]){9,12}(?![\w])")
 
 
@@ -241,28 +252,39 @@ def _has_capital(stretch: str) -> bool:
     return any(c.isupper() for c in stretch)
 
 
+_NI = ((NI_RE, "ni_number"),)
+_CAPITAL_DIGIT = re.compile(r"\d(?:(?<=[A-Z]\d)|(?<=[A-Z]\s\d))")
+
+
 def _lettered(
-    st: State, lo: int, hi: int, digits: int, add: Callable[[int, int, str, str, int], None]
+    st: State,
+    lo: int,
+    hi: int,
+    digits: int,
+    anydigits: int,
+    add: Callable[[int, int, str, str, int], None],
 ) -> None:
-    """Identifiers of capital letters and digits, in one stretch around digits."""
+    """Identifiers of capital letters and digits, in one stretch around digits (``digits``
+    ASCII ones; ``anydigits`` of any script, 99 when not counted)."""
     text = st.text
-    if digits >= 6:
-        for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn")):
+    # an NI number, a UPN and a registration each have a capital before a digit, or a space
+    # between: looked for from the digits, once for the four patterns
+    lettered = _CAPITAL_DIGIT.search(text, lo, hi) is not None
+    if digits >= 6 and lettered:  # an NI number has six digits, a UPN eleven or twelve
+        for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn")) if anydigits >= 11 else _NI:
             for m in pattern.finditer(text, lo, hi):
                 if clean_left(text, m.start()):
                     add(m.start(), m.end(), kind, "", 88)
-    for m in VEHICLE_RE.finditer(text, lo, hi):
+    for m in VEHICLE_RE.finditer(text, lo, hi) if lettered else ():
         if clean_left(text, m.start()):
             add(m.start(), m.end(), "vehicle_reg", "", 88)
-    for m in VEHICLE_OLD_RE.finditer(text, lo, hi):
+    for m in VEHICLE_OLD_RE.finditer(text, lo, hi) if lettered else ():
         if clean_left(text, m.start()) and VEHICLE_CUE_RE.search(
             text, max(0, m.start() - 30), m.start()
         ):
             add(m.start(), m.end(), "vehicle_reg", "", 85)
     for m in REF_RE.finditer(text, lo, hi):
-        if clean_left(text, m.start(), "/-") and CASE_CUE_RE.search(
-            text, max(0, m.start() - 30), m.start()
-        ):
+        if clean_left(text, m.start(), "/-") and case_cue_before(text, m.start()):
             add(ref_owner(text, m.start()), m.end(), "case_number", "", 81)
     find_references(st, lo, hi, add)
     for m in COLLAR_RE.finditer(text, lo, hi):

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from moderator.anonymise.date_words import find_month_dates
 from moderator.anonymise.dates import find_loose_dates
-from moderator.anonymise.patterns import CASE_CUE_RE, NOT_DIGITS, clean_left
+from moderator.anonymise.patterns import NOT_DIGITS, clean_left
+from moderator.anonymise.references import case_cue_before
 from moderator.anonymise.state import State
 from moderator.anonymise.variants_spelt import find_spelt
 
@@ -38,8 +39,11 @@ HANDLE_SHAPE_RE = re.compile(
     r"(?<![\w@.])(?=[\w.]*[A-Za-z])(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_[\w.]*[A-Za-z0-9]"
     r"|[A-Za-z]+(?:\.[A-Za-z0-9]+)*\.\d+[A-Za-z0-9]*)(?![\w@])"
 )
-# a reference: letters, a separator, digits, maybe more parts ("CB/2219/C", "EM-77120")
-LETTER_REF_RE = re.compile(r"(?<![\w/-])[A-Z]{1,4}[/-]\d{3,8}(?:[/-][A-Z0-9]{1,6})*(?![\w/-])")
+# a reference: letters, a separator, digits, maybe more parts ("CB/2219/C", "EM-77120"); from its
+# first capital, the look-behind after it (the engine skips to capitals)
+LETTER_REF_RE = re.compile(
+    r"[A-Z](?<![\w/-][A-Z])[A-Z]{0,3}[/-]\d{3,8}(?:[/-][A-Z0-9]{1,6})*(?![\w/-])"
+)
 # a flat or unit in a named building or estate, with no house number: "Unit 9, Meadow Trading
 # Estate", "Flat 12, Hollins Court"
 FLAT_NAMED_RE = re.compile(
@@ -193,8 +197,9 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
         _plates(st, add, lo, hi)
     if ("/" in stretch or "-" in stretch) and _REF_TAIL.search(text, lo, hi):
         for m in LETTER_REF_RE.finditer(text, lo, hi):
-            cue = CASE_CUE_RE.search(text, max(0, m.start() - 30), m.start())
-            if cue or (_DIGIT.search(m.group(), 2) and len(m.group()) >= 7):
+            if case_cue_before(text, m.start()) or (
+                _DIGIT.search(m.group(), 2) and len(m.group()) >= 7
+            ):
                 add(m.start(), m.end(), "case_number", "", 82)
     if digits >= 9 and ("00" in stretch or "+" in stretch):
         for m in INTL_PHONE_RE.finditer(text, lo, hi):

@@ -149,9 +149,11 @@ POSTCODE_RE = re.compile(
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
 PHONE_RE = re.compile(
-    r"(?:(?:\+|00)44[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)"
+    # (the +44 and 0044 branches written out: a pattern that starts with literal characters is
+    # scanned for quickly, one that starts with a group or a repeat is tried at every position)
+    r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0044[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)"
 )
-NHS_RE = re.compile(r"\d{3}(?:[\s-]?\d{3}[\s-]?|\.\d{3}\.)\d{4}(?![\w-])")  # "603.881.2290" too
+NHS_RE = re.compile(r"\d\d\d(?:[\s-]?\d{3}[\s-]?|\.\d{3}\.)\d{4}(?![\w-])")  # "603.881.2290" too
 NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
 # Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
 # QQ 12 34 56 C are what people type into notes, and the shape alone is distinctive.
@@ -191,7 +193,7 @@ STREET_HINT = re.compile(
 )
 # Where a house number may start an address: a number followed by a space, comma or letter
 # (not 12/04 or 10:30), possibly after "Flat 3, ".
-ADDRESS_START_RE = re.compile(r"\d{1,4}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
+ADDRESS_START_RE = re.compile(r"\d\d{0,3}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
 # a flat, unit or pitch before the house number ("Flat 3, ", "Pitch 4, "; Scottish "3/2, ")
 FLAT_PREFIX = r"(?:(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+(?:\d+|[A-Z])[A-Za-z]?(?:/\d+)?,?|\d{1,2}/\d{1,2},)"
 FLAT_BEFORE_RE = re.compile(
@@ -231,7 +233,7 @@ GP_RE = re.compile(
 )
 # A short capitalised phrase in quotes is usually a nickname ('Dex', 'Big Mo').
 QUOTED_RE = re.compile(
-    r"(?<![\w])['\"“‘](?P<q>[A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*){0,2})['\"”’](?![\w])"
+    r"['\"“‘](?<![\w]['\"“‘])(?P<q>[A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*){0,2})['\"”’](?![\w])"
 )
 HOME_HINT = re.compile(r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Home|Lodge|Hostel)\b")
 HOME_RE = re.compile(
@@ -331,7 +333,8 @@ def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
 DIGITS_RE = re.compile(r"\d+")
 NON_DIGIT = re.compile(r"\D")
 # runs of digits with at most 50 other characters between: one stretch of digit_regions()
-_DIGIT_CLUSTER_RE = re.compile(r"\d+(?:\D{0,50}\d+)*")
+# (\d\d* and not \d+: a pattern that starts with one character is scanned for quickly)
+_DIGIT_CLUSTER_RE = re.compile(r"\d\d*(?:\D{0,50}\d+)*")
 NOT_DIGITS = str.maketrans("", "", "0123456789")
 HANDLE_CUE_WORDS = (
     "user",

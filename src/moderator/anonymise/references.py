@@ -11,19 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.patterns import CASE_CUE_RE
 from moderator.anonymise.state import State
 
+# (Each pattern starts with its first capital, the look-behind after it: the regex engine then
+# skips to capitals instead of trying every position.)
 # A reference by its shape, without a cue: capitals, then parts joined by "-" or "/", four
 # digits or more ("DVDS-SY-4471", "HO/THN/8812", "RF-2231-0045", "CP/24/0193").
 REF_SHAPE_RE = re.compile(
-    r"(?<![\w/-])[A-Z]{1,6}(?:[-/](?:[A-Z]{1,6}|\d{1,10}))*[-/]\d{2,10}(?:[-/][A-Z0-9]{1,8})*"
+    r"[A-Z](?<![\w/-][A-Z])[A-Z]{0,5}(?:[-/](?:[A-Z]{1,6}|\d{1,10}))*[-/]\d{2,10}(?:[-/][A-Z0-9]{1,8})*"
     r"(?![\w/-])"
 )
 # A unit's acronym before its own reference belongs to it: "FMU case 24/0337", "CAD 4412/24DEC23"
-REF_OWNER_RE = re.compile(r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?$")
+REF_OWNER_RE = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{1,4}[ \t]+(?:case[ \t]+)?$")
 # a number written with the unit's acronym, as case numbers are: "FMU 24/0337-B"
 REF_AFTER_ACRONYM_RE = re.compile(
-    r"(?<![\w])[A-Z]{2,5}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}/\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
+    r"[A-Z](?<![\w][A-Z])[A-Z]{1,4}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}/\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
 )
 
 # a plan or a test with its year is no reference: "EHCP-2023", "GCSE/2024", "CAMHS-2024"
@@ -54,3 +57,27 @@ def find_references(
     for m in REF_AFTER_ACRONYM_RE.finditer(text, lo, hi):
         if m.group().split()[0] not in _NOT_OWNERS:
             add(m.start(), m.end("n"), "case_number", "", 82)
+
+
+# the words a CASE_CUE_RE match ends with, before its spaces, ":", "#" or ".": the last
+# word before a number is checked with str methods before the pattern is tried at every
+# position of the 30 characters before it
+_CASE_CUE_ENDS = ("no", "num", "number", "ref", "reference", "id", "case", "crime", "incident",
+                  "log", "occurrence", "client", "person", "child", "mosaic", "lcs", "police",
+                  "file", "hosp", "hospital", "patient", "booking", "court", "urn", "crn", "cad",
+                  "mrn", "report")  # fmt: skip
+
+
+def case_cue_before(text: str, start: int, width: int = 30) -> bool:
+    """Whether ``CASE_CUE_RE`` ends at ``start``, in the ``width`` characters before it."""
+    lo = max(0, start - width)
+    end = start
+    while end > lo and (text[end - 1] in ":#." or text[end - 1].isspace()):
+        end -= 1
+    at = end
+    while at > lo and text[at - 1].isalpha():
+        at -= 1
+    word = text[at:end]  # (a letter other than ASCII may match one of the pattern's in any case)
+    if not word or (word.isascii() and not word.lower().endswith(_CASE_CUE_ENDS)):
+        return False
+    return CASE_CUE_RE.search(text, lo, start) is not None

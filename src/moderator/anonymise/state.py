@@ -79,6 +79,17 @@ def _shape(word: str) -> tuple[int, tuple[str, str, bool, bool, bool, bool]]:
     )
 
 
+@lru_cache(maxsize=1 << 15)
+def _general(word: str) -> tuple[tuple[int, tuple[str, str, bool, bool, bool, bool]] | None, str]:
+    """A word's shape if every text keeps it (capitalised, or a word of the cues or protected
+    phrases), else None; and its key when it is in lower case (a record's names may want it).
+    Cached across texts: what the words of one record's notes need is looked up once."""
+    if word[0].isupper():
+        return _shape(word), ""
+    key = word_key(word)
+    return (_shape(word) if key in _context_words() else None), key
+
+
 @dataclass(slots=True)  # (slots: quicker to make and read; a note has hundreds)
 class Cand:
     """A candidate redaction: ``text[start:end]`` is a ``kind``; equal idents share a placeholder."""
@@ -173,7 +184,7 @@ class State:
         """The words that matter: capitalised ones, and the lower-case words of cues,
         protected phrases and the record's own names. Other lower-case words are left
         out (most of a text); the checks on the gaps between kept words see them."""
-        context, names = _context_words(), self.known.keys
+        names = self.known.keys
         # decide once per distinct word, not per occurrence (notes repeat their words)
         shapes: dict[str, tuple[int, tuple[str, str, bool, bool, bool, bool]] | None] = {}
         toks: list[Tok] = []
@@ -187,8 +198,10 @@ class State:
             if w in shapes:
                 shape = shapes[w]
             else:
-                wanted = w[0].isupper() or (wk := word_key(w)) in context or wk in names
-                shape = shapes[w] = _shape(w) if wanted else None
+                shape, wk = _general(w)
+                if shape is None and wk in names:
+                    shape = _shape(w)
+                shapes[w] = shape
             if shape is not None:
                 toks.append(make(Tok, (at, at + shape[0], *shape[1])))
             at += len(w)
