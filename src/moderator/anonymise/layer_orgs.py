@@ -52,6 +52,9 @@ WORSHIP_HINT_RE = re.compile(
     r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia)(?:\s+|-[a-z]+-)"
     r"(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ]"
 )
+# the words WORSHIP_HINT_RE needs, a quicker gate than the regex (which starts with a group
+# of branches, one of them a class: tried at every position)
+_WORSHIP_WORDS = ("Masjid", "Mosque", "Gurdwara", "Mandir", "Temple", "Church", "glise", "Iglesia")
 _NAMED_HINT_WORDS = (
     "nursery",
     "playgroup",
@@ -318,7 +321,8 @@ def find_organisations(st: State, add: Add) -> None:
             joined_firm(st, m, add)
     firms = [m for m in firms if m.group("name")]
     _by_noun(st, text, [*ORG_RE.finditer(text), *firms], add, _trim_leading)
-    worship = WORSHIP_AFTER_RE.finditer(text) if WORSHIP_HINT_RE.search(text) else iter(())
+    hint = any(w in text for w in _WORSHIP_WORDS) and WORSHIP_HINT_RE.search(text)
+    worship = WORSHIP_AFTER_RE.finditer(text) if hint else iter(())
     for m in worship:
         start = _trim_leading(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.patterns import near
 from moderator.anonymise.state import State
@@ -44,8 +45,10 @@ def _prisons(st: State, add: Add) -> None:
 
 # Welsh schools are named after the noun: "Ysgol Bro Tegid", "Ysgol Gynradd y Garth"
 YSGOL_RE = re.compile(r"(?<![\w])Ysgol(?:[ \t]+(?:y|yr|[A-Z][\w'’-]*)){1,4}(?<![ \t]y)(?<!yr)")
-LOWER_BUSINESS_HINT = re.compile(
-    r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs|scrap"
+LOWER_BUSINESS_HINT = re.compile(  # by first letter: the same matches, fewer branches tried
+    by_first_letter(
+        r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs|scrap"
+    )
 )
 # "Spice Village takeaway", "Regal barbers": a business noun written in lower case
 LOWER_BUSINESS_RE = re.compile(
