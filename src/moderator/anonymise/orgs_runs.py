@@ -37,9 +37,22 @@ def capital(word: str) -> bool:
 
 def words_left(text: str, at: int, limit: int) -> int:
     """Where the capitalised run that ends at ``at`` starts (small joining words inside)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    # quick: the words of the last 160 characters or so (from after a space, so that no word
+    # is cut); the whole line only if the run reaches back to that space
+    space = text.rfind(" ", line_start, max(line_start, at - 160))
+    if space >= line_start:
+        start, whole = _left(text, space + 1, at, limit)
+        if not whole:
+            return start
+    return _left(text, line_start, at, limit)[0]
+
+
+def _left(text: str, line_start: int, at: int, limit: int) -> tuple[int, bool]:
+    """words_left over the words from ``line_start``, and whether it read all of them."""
     start = cursor = at
     taken, joiners = 0, 0
-    for m in reversed(list(_WORD.finditer(text, text.rfind("\n", 0, at) + 1, at))):
+    for m in reversed(list(_WORD.finditer(text, line_start, at))):
         if not _GAP.fullmatch(text, m.end(), cursor):
             break
         word = m.group()
@@ -54,7 +67,9 @@ def words_left(text: str, at: int, limit: int) -> int:
         cursor = m.start()
         if taken >= limit:
             break
-    return start
+    else:
+        return start, True
+    return start, False
 
 
 def words_right(text: str, at: int, limit: int, stop: frozenset[str] = frozenset()) -> int:
