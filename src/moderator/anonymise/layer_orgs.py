@@ -90,11 +90,17 @@ _ONE_NOUN = re.compile(_NOUN)  # "Skate Park": one noun of two words
 _LONGER = re.compile(
     rf"(?:[ \t]+(?:[A-Z][\w'’-]*|\([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?\))){{0,2}}?[ \t]+{_NOUN}(?![\w])"
 )
+_W = r"[\w'’-]"
+# "Adeyemi & Co" (the name ends at the empty group "n"), or any name of capitalised words
+# joined by "&" ("Hillsborough Tyre & Exhaust", "The Crab & Lobster", "Deepdale Vape &
+# Phone"; the empty group "j" marks these). Both start with their capital, outside any group,
+# so the engine skips to capitals: written with a look-behind first, and each kind in its own
+# group, it was tried at every position (the same matches, on every corpus note)
 FIRM_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]+\s+){1,3})(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b\.?"
-    # any name of capitalised words joined by "&": "Hillsborough Tyre & Exhaust", "The Crab &
-    # Lobster", "Deepdale Vape & Phone"
-    r"|(?<![\w])(?P<joined>(?:The\s+)?(?:[A-Z][\w'’-]+\s+){1,3}&\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    rf"[A-Z](?<![\w].)(?:{_W}++\s++(?:[A-Z]{_W}++\s++){{0,2}}(?P<n>)(?:&|and)\s+"
+    r"(?:Co|Sons|Partners|Daughters)\b\.?"
+    rf"|(?:(?<=T)he\s++(?:[A-Z]{_W}++\s++){{1,3}}|{_W}++\s++(?:[A-Z]{_W}++\s++){{0,2}})"
+    rf"&\s++[A-Z]{_W}+(?:\s+[A-Z]{_W}+)?(?P<j>))"
 )
 # "Jamia Masjid Ghausia", "Guru Nanak Gurdwara Walsall": places of worship named after the noun too
 WORSHIP_AFTER_RE = re.compile(
@@ -223,28 +229,34 @@ def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
-def _by_noun(st: State, text: str, found: Iterable[re.Match[str]], add: Add, trim: Trim) -> None:
-    """Organisations by the noun their name ends in (``found``: ORG_RE's and FIRM_RE's)."""
-    for m in found:
-        start = trim(st, m.start(), m.end("name"))
-        keys = phrase_key(text[start : m.end("name")])
-        whole = phrase_key(text[start : m.end()])
+def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
+    """ORG_RE's matches as (start, end of the name, end)."""
+    return [(m.start(), m.end("name"), m.end()) for m in found]
+
+
+def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, trim: Trim) -> None:
+    """Organisations by the noun their name ends in (``found``: ORG_RE's and FIRM_RE's
+    matches, as (start, end of the name, end))."""
+    for m_start, name_end, m_end in found:
+        start = trim(st, m_start, name_end)
+        keys = phrase_key(text[start:name_end])
+        whole = phrase_key(text[start:m_end])
         if not keys or _ends_protected(st, whole):
             continue
-        noun = word_key(text[m.end("name") : m.end()].split()[0]) if m.end() > m.end("name") else ""
+        noun = word_key(text[name_end:m_end].split()[0]) if m_end > name_end else ""
         # a description before one noun ("Polish Club"); before two, a name ("Pool Rangers FC")
-        if generic_name(st, keys) and _ONE_NOUN.fullmatch(text, m.end("name"), m.end()):
-            town = with_town(st, m.end())
-            if town > m.end() and noun not in _SERVICE_NOUNS and noun not in _AGENCY_NOUNS:
+        if generic_name(st, keys) and _ONE_NOUN.fullmatch(text, name_end, m_end):
+            town = with_town(st, m_end)
+            if town > m_end and noun not in _SERVICE_NOUNS and noun not in _AGENCY_NOUNS:
                 # "Kurdish Community Centre Teesside": a description with its town is one place
                 add(start, town, "org", " ".join(phrase_key(text[start:town])), 58)
             continue
         kind = ORG_KINDS.get(noun, "org")
-        end = m.end()
+        end = m_end
         while (longer := _LONGER.match(text, end)) is not None:
             end = longer.end()  # "Rahmani & Co Immigration Solicitors": the last noun ends it
         # a firm's last noun after a service's is a firm: "Cheshire Valet Services Ltd"
-        tail = text[m.end("name") : end]
+        tail = text[name_end:end]
         last = noun if _ONE_NOUN.fullmatch(tail) else word_key(tail.split()[-1])
         if _public_service(st, noun, keys) and _public_service(st, last, keys):
             continue
@@ -303,7 +315,7 @@ def _shouted(st: State, add: Add) -> None:
 
     for a, b in runs:  # each run alone: the rest of the text is read as written
         find_worship(st, titled, add_shouted, _trim_shouted, shouted=True, within=(a, b))
-        _by_noun(st, titled, ORG_RE.finditer(titled, a, b), add_shouted, _trim_shouted)
+        _by_noun(st, titled, _spans(ORG_RE.finditer(titled, a, b)), add_shouted, _trim_shouted)
 
 
 def find_organisations(st: State, add: Add) -> None:
@@ -319,10 +331,10 @@ def find_organisations(st: State, add: Add) -> None:
     firm = "&" in text or (_FIRM_GATE_RE.search(text) and FIRM_HINT_RE.search(text))
     firms = list(FIRM_RE.finditer(text)) if firm else []
     for m in firms:
-        if m.group("joined"):
+        if m.start("j") >= 0:
             joined_firm(st, m, add)
-    firms = [m for m in firms if m.group("name")]
-    _by_noun(st, text, [*ORG_RE.finditer(text), *firms], add, _trim_leading)
+    firm_names = [(m.start(), m.start("n"), m.end()) for m in firms if m.start("n") >= 0]
+    _by_noun(st, text, [*_spans(ORG_RE.finditer(text)), *firm_names], add, _trim_leading)
     hint = any(w in text for w in _WORSHIP_WORDS) and WORSHIP_HINT_RE.search(text)
     worship = WORSHIP_AFTER_RE.finditer(text) if hint else iter(())
     for m in worship:

@@ -136,7 +136,7 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
     """Three capitalised words or more joined by "&" are a business ("Hillsborough Tyre &
     Exhaust", "The Crab & Lobster"), unless they join people or are a public service."""
     lex = st.lex
-    words = phrase_key(m.group("joined"))
+    words = phrase_key(m.group())  # (FIRM_RE's match of a name joined by "&")
     names = [w for w in words if w != "the"]
     if len(names) < 3 and words[0] != "the":
         return  # "Temi & Ife", "Tom & Jerry": two names joined are people as often as a firm
@@ -149,7 +149,7 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
     ):
         return  # "Accident & Emergency", "Dewsbury & District Hospital": a public service
     # "The Crab & Lobster": a capital "The" is part of a pub's name
-    add(m.start("joined"), m.end("joined"), "org", " ".join(names), 57)
+    add(m.start(), m.end(), "org", " ".join(names), 57)
 
 
 def _protected_phrase(st: State, words: list[str]) -> bool:
