@@ -91,11 +91,9 @@ _LONGER = re.compile(
     rf"(?:[ \t]+(?:[A-Z][\w'’-]*|\([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?\))){{0,2}}?[ \t]+{_NOUN}(?![\w])"
 )
 _W = r"[\w'’-]"
-# "Adeyemi & Co" (the name ends at the empty group "n"), or any name of capitalised words
-# joined by "&" ("Hillsborough Tyre & Exhaust", "The Crab & Lobster", "Deepdale Vape &
-# Phone"; the empty group "j" marks these). Both start with their capital, outside any group,
-# so the engine skips to capitals: written with a look-behind first, and each kind in its own
-# group, it was tried at every position (the same matches, on every corpus note)
+# "Adeyemi & Co" (its name ends at the empty group "n"), or capitalised words joined by "&"
+# ("Hillsborough Tyre & Exhaust", "The Crab & Lobster"; marked by "j"). It starts with its
+# capital, outside any group, so the engine skips to capitals (a look-behind is tried everywhere)
 FIRM_RE = re.compile(
     rf"[A-Z](?<![\w].)(?:{_W}++\s++(?:[A-Z]{_W}++\s++){{0,2}}(?P<n>)(?:&|and)\s+"
     r"(?:Co|Sons|Partners|Daughters)\b\.?"
@@ -118,8 +116,10 @@ NAMED_AFTER_RE = re.compile(
     r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+at[ \t]+[A-Z][a-z]+(?=\)))?)"
 )
 ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([ \t]*(?P<a>[A-Z]{2,6})[ \t]*\)")
+# "at SHS", "attends KJS": its first capital, then the look-behind (so the engine skips to
+# capitals; with the look-behind first it was tried at every position)
 SCHOOL_ACRONYM_RE = re.compile(
-    r"(?<=\b(?:at|to) )[A-Z]{1,3}(?:HS|PS|JS)(?![\w])|(?<=\battends )[A-Z]{1,3}(?:HS|PS|JS)(?![\w])"
+    r"[A-Z](?:(?<=\b(?:at|to) [A-Z])|(?<=\battends [A-Z]))[A-Z]{0,2}(?:HS|PS|JS)(?![\w])"
 )
 # nouns public services are named by: with only places and everyday words before them
 # ("Hanley Family Hub", "Leek Skate Park", "Stoke Youth Offending Team", "Leeds Housing
