@@ -30,7 +30,7 @@ from moderator.anonymise.orgs_nouns import (
     COMMUNITIES,
     DESCRIPTIVE,
     FUNCTION_WORDS,
-    ORG_HINTS,
+    ORG_HINTS_LIKELY_FIRST,
     ORG_NOUN,
     SAINTLY,
 )
@@ -326,7 +326,7 @@ def find_organisations(st: State, add: Add) -> None:
     find_lower_worship(st, add)
     find_cued(st, add)
     _shouted(st, add)
-    if "&" not in text and not any(noun in text for noun in ORG_HINTS):
+    if "&" not in text and not any(noun in text for noun in ORG_HINTS_LIKELY_FIRST):
         return  # quick: none of the nouns that organisations' names end or start with
     firm = "&" in text or (_FIRM_GATE_RE.search(text) and FIRM_HINT_RE.search(text))
     firms = list(FIRM_RE.finditer(text)) if firm else []

@@ -109,6 +109,12 @@ ORG_HINTS = (
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
+# ORG_HINTS with the ones most notes hold first (the gate that reads them stops at the first)
+_LIKELY = ("chool", "Co", "Academy", "Primary", "Nursery", "Club", "Home", "Bar", "Centre", "ank")
+ORG_HINTS_LIKELY_FIRST = (
+    *(h for h in _LIKELY if h in ORG_HINTS),
+    *(h for h in ORG_HINTS if h not in _LIKELY),
+)
 # communities a service may be named by: "Normanton Roma Support Hub" is no public agency
 # of a place but a community's, and narrows a family to it
 COMMUNITIES = frozenset(
