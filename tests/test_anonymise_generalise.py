@@ -68,6 +68,32 @@ def test_a_surname_that_is_a_town_is_kept_where_it_is_the_town() -> None:
     assert out == "Dad moved to Halifax. [CHILD] is 9."
 
 
+@pytest.mark.parametrize(
+    ("mother", "text", "expected"),
+    [
+        ("Sheila Tynemouth", "They moved to Tynemouth.", "They moved to Tynemouth."),
+        ("Sheila Ripley", "Sheila moved to Ripley.", "[MOTHER] moved to Ripley."),
+        (
+            "Sheila Darwen",
+            "She lived near Darwen town centre.",
+            "She lived near Darwen town centre.",
+        ),
+        ("Selby Okoro", "Selby wants to move to Selby.", "[MOTHER] wants to move to Selby."),
+        (
+            "Leanne Smith",
+            "Work on Teesside with Hertfordshire lads.",
+            "Work on Teesside with Hertfordshire lads.",
+        ),
+    ],
+)
+def test_towns_counties_and_regions_stay_where_they_are_places(
+    mother: str, text: str, expected: str
+) -> None:
+    # the gazetteer names counties and regions as well as towns: a family member named like a
+    # place is redacted as a person and the place stays where the text uses it as one
+    assert _redact(text, family=mother) == expected
+
+
 def test_a_town_as_a_surname_after_a_given_name_is_a_name() -> None:
     out = _redact("Family practitioner Joe Mansfield will visit.")
     assert "Mansfield" not in out and "Joe" not in out

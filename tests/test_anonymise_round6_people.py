@@ -239,3 +239,19 @@ def test_initials_that_spell_a_word_in_a_form_in_capitals_stay_the_word() -> Non
 )
 def test_a_quoted_nickname_is_one_redaction_with_the_name(text: str, gone: str) -> None:
     assert gone not in redact(text, **_FAMILY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's initials in brackets are the person's, never an organisation's acronym
+        # (these two cases were the organisations round's: "(JT)" kept as no organisation)
+        (
+            "Allocated worker Jocasta Thwaite (JT) visited.",
+            "Allocated worker [PROFESSIONAL] ([PROFESSIONAL]) visited.",
+        ),
+        ("Chair: Mrs Yolande Ferrabee (YF)", "Chair: [PERSON] ([PERSON])"),
+    ],
+)
+def test_a_persons_initials_in_brackets_are_the_persons(text: str, expected: str) -> None:
+    assert redact(text) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from textual.app import App
@@ -32,9 +33,14 @@ class _Host(App[None]):
 
 
 async def _until(pilot: Pilot[None], text: str) -> str:
-    """Poll the status and doubt panes until ``text`` shows (no fixed sleep)."""
+    """Poll the status and doubt panes until ``text`` shows (no fixed sleep).
+
+    Bounded by a generous deadline, not a count of polls: on a busy machine the first
+    import loads the word lists slowly, and a count of short pauses would run out first.
+    """
     shown = ""
-    for _ in range(200):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
         await pilot.pause(0.02)
         screen = pilot.app.screen
         shown = "\n".join(str(w.render()) for w in screen.query(Static))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -117,9 +118,8 @@ async def test_an_idle_workbench_locks_and_unlocks_where_it_was(db: Path) -> Non
         await pilot.press("n", *keys("half a sentence"))  # a draft note, still being typed
         app.idle_lock_seconds = 0.2  # tiny, so the test need not wait 15 minutes
         app.start_idle_lock()
-        for _ in range(200):
-            if isinstance(pilot.app.screen, LockScreen):
-                break
+        deadline = time.monotonic() + 60  # a bound on a hang, not a measurement
+        while time.monotonic() < deadline and not isinstance(pilot.app.screen, LockScreen):
             await pilot.pause(0.05)
         assert isinstance(pilot.app.screen, LockScreen)
         app.idle_lock_seconds = 0  # no second lock while the test types

@@ -7,6 +7,11 @@
   Beginnings)``, ``club is …``, ``Ysgol …``, ``HMP …``), and the branch written after it.
 * **Acronyms** of a school or organisation: written after it (``Chell Heath Academy (CHA)``),
   made of its initials, or shaped like a school's (``at SHS``).
+* **Names in capitals** (a police form's fields) are read in title case by the same grammars.
+
+Places of worship named around a head word are in :mod:`.orgs_worship`, organisations named
+by a cue or a defined acronym in :mod:`.orgs_cued`, the words around a name that belong to
+it in :mod:`.orgs_runs`, the nouns in :mod:`.orgs_nouns`.
 
 Initials of people in minutes are in :mod:`.layer_initials`.
 """
@@ -19,68 +24,39 @@ from collections.abc import Callable, Iterable
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
+from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
+from moderator.anonymise.orgs_nouns import (
+    COMMUNITIES,
+    DESCRIPTIVE,
+    FUNCTION_WORDS,
+    ORG_HINTS_LIKELY_FIRST,
+    ORG_NOUN,
+    SAINTLY,
+)
+from moderator.anonymise.orgs_runs import capital_runs, title_runs
+from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
+from moderator.anonymise.orgs_worship import find_lower_worship, find_worship
 from moderator.anonymise.patterns import scan_near, word_positions
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
+Trim = Callable[[State, int, int], int]
 
-_NAME = r"(?:[A-Z][\w'’-]*\s+(?:(?:of|the|and|&|al|el|de)\s+)?)"
-_ORG_NOUN = (
-    r"(?:(?:Youth|Boxing|Football|Rugby|Cricket|Swimming|Social|Sports?|Golf|Tennis|Dance|Karate"
-    r"|Judo|Athletic|Running|Cycling|Gymnastics?)\s+(?:Club|Centre|Zone|Project|Academy)"
-    r"|Club|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue"
-    r"|Kingdom\s+Hall|(?:Learning|Tuition|Education|Islamic|Community|Family|Resource)\s+Cent(?:re|er)"
-    r"|Women['’]?s\s+(?:Group|Centre|Refuge)|Group|Playgroup|Pre-?[Ss]chool|Day\s+Nursery"
-    r"|Kebab\s+House|Takeaway|Cash\s+(?:&|and)\s+Carry|Barbers?|Salon|Solicitors|Gym|Madrasa|Madrassa"
-    r"|F\.?C\.?|A\.?F\.?C\.?|Juniors|Ministries|Ministry|Forum|Fellowship|Assembly|Tabernacle|Foundation"
-    # clubs, venues and small businesses by their head noun: "Felinfoel Youth RFC", "Tolgus Grill
-    # House", "Harbour Fish Bar", "Moss Bakery Co", "Gorton Hub Nursery", "Sweet Centre"
-    r"|A?R\.?L\.?F\.?C\.?|A?R\.?F\.?C\.?|Rangers|Hub|Grill|Tap|Fish\s+Bar|Chippy|Bakery|Kitchen"
-    r"|Cent(?:re|er)|Nursery|Ltd|Limited"
-    # businesses and services a family is known at: "Castle Craig Clinic", "Lord Street Nail
-    # Bar", "Riverside Motors", "The Priory", "Meadow View Care Home", "Khan Legal"
-    r"|Clinic|Priory|(?:Nail|Juice|Sports|Wine|Snack|Shisha|Cocktail)\s+Bar|Nails|Beauty|Hair"
-    r"|Barbershop|Tattoo\s+Studio|Studio|Garage|Motors|Autos|Car\s+Wash|Valeting|Cafe|Café"
-    r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|Food\s*[Bb]ank|Pantry|Stores|Store"
-    r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
-    r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park"
-    # clubs named by their activity: "Bentilee Boxing", "1st Meir Scouts", "Tunstall Cadets"
-    r"|Boxing|Kickboxing|Gymnastics|Cadets|Scouts|Brownies|Guides|Beavers|Cubs"
-    r"|(?:Dance|Stage|Theatre|Drama)\s+School"
-    # groups and small firms by their last word: "Sahara Women's Circle", "Leicester Somali
-    # Housing Trust", "Tayside Women's Aid", "Witham Valley Scaffolding", "Luton Homes Direct"
-    r"|Trust|Circle|Aid|Base|Collective|Link|Voice|Scaffolding|Laund(?:e)?rette|Deli|Exhaust"
-    r"|Direct|Trimming|Tyres|Plumbing|Roofing|Cleaning|Removals|Carpets|Flooring|Windows"
-    # services, projects and trades: "Ketley Contact Suite", "Queens Park Family Room", "Thanet
-    # Housing Options", "Swindon Men and Change Project", "Brick Lane Travel Bureau", "Gornal
-    # Wood Chemist", "Weldon Park Poultry", "Wallop Farm Partnership", "Enfield Missing Team"
-    r"|Contact\s+(?:Suite|Room)|Family\s+Room|Housing\s+Options|Project|Bureau|Travel"
-    r"|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods|Grocers?|Palace|Team"
-    r"|(?:Adult|Community|Family)\s+Learning|(?:Boys|Girls|Lads)['’]?\s+Brigade"
-    # round five: associations, networks and shops ("Glodwick Women's Association", "Slough
-    # Kooth Outreach", "Smethwick Cars", "St Editha's Travellers Mass", "Slimbridge Farm Shop")
-    r"|Association|Network|Outreach|Liaison|Mass|Parish|Shop|Cars|Spa|(?:Youth\s+)?Football)"
-)
-ORG_HINT_RE = re.compile(
-    r"(?:Club|Cent(?:re|er)|Zone|Project|Academy|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara"
-    r"|Mandir|Temple|Synagogue|Hall|Group|Playgroup|Pre-?[Ss]chool|Nursery|House|Takeaway|Carry"
-    r"|Barbers?|Salon|Solicitors|Gym|Madras+a|F\.?C|Juniors|Ministr|Forum|Fellowship|Assembly"
-    r"|Tabernacle|Foundation|Refuge|A?R\.?L?\.?F\.?C|Rangers|Hub|Grill|Tap|Bar|Chippy|Bakery|Kitchen"
-    r"|Ltd|Limited|Clinic|Priory|Nails|Beauty|Hair|Studio|Garage|Motors|Autos|Wash|Valeting|Caf"
-    r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|[Bb]ank|Pantry|Stores?|Market|Licen"
-    r"|Home|Legal|Associates|Accountants|Lettings|Builders|Logistics|Park|Suite|Room|Options"
-    r"|Project|Bureau|Travel|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods"
-    r"|Grocers?|Palace|Team|Learning|Brigade|Association|Network|Outreach|Liaison|Mass|Parish"
-    r"|Shop|Cars|Spa|Football)\b"
-)
+# a word of a name, or a bracketed qualifier inside it: "Peterhead Fish (North Quay) Ltd"
+# (possessive runs, "*+" and "++": what comes after a run of letters is a space and after the
+# spaces a letter or a bracket, so giving some back never helps; the engine then does not try)
+_NAME = r"(?:(?:[A-Z][\w'’-]*+|\([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?\))\s++(?:(?:of|the|and|&|al|el|de)\s++)?)"
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 # the same without the word boundary before "and": a quick gate (the engine skips to & or a)
 _FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
 WORSHIP_HINT_RE = re.compile(
-    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia|Kirk)(?:\s+|-[a-z]+-)"
+    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia)(?:\s+|-[a-z]+-)"
     r"(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ]"
 )
+# the words WORSHIP_HINT_RE needs, a quicker gate than the regex (which starts with a group
+# of branches, one of them a class: tried at every position)
+_WORSHIP_WORDS = ("Masjid", "Mosque", "Gurdwara", "Mandir", "Temple", "Church", "glise", "Iglesia")
 _NAMED_HINT_WORDS = (
     "nursery",
     "playgroup",
@@ -97,28 +73,37 @@ _NAMED_NOUNS = (*(w for w in _NAMED_HINT_WORDS if w != "school"), "pre-school", 
 NAMED_HINT_RE = re.compile(
     r"(?i:nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group)\b"
 )
-_NOUN = by_first_letter(_ORG_NOUN)  # the same nouns, quicker to try after every name
+_NOUN = by_first_letter(ORG_NOUN)  # the same nouns, quicker to try after every name
 # the same as (?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?), written to start with
 # its capital (found quickly: a pattern that starts with a look-behind is tried everywhere)
-_NAME_REST = r"(?:[\w'’-]*\s+(?:(?:of|the|and|&|al|el|de)\s+)?)"  # _NAME after its capital
+_NAME_REST = r"(?:[\w'’-]*+\s++(?:(?:of|the|and|&|al|el|de)\s++)?)"  # _NAME after its capital
 ORG_RE = re.compile(
-    rf"(?P<name>[A-Z](?<![\w].)(?:(?<=S)(?:t\.?|aint)\s+{_NAME}{{1,4}}?|{_NAME_REST}{_NAME}{{0,3}}?))"
+    rf"(?P<name>[A-Z](?<![\w].)(?:(?<=S)(?:t\.?|aint)\s++{_NAME}{{1,4}}?|{_NAME_REST}{_NAME}{{0,5}}?))"
     rf"{_NOUN}"
     rf"(?:\s+(?:{_NOUN}|House|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)\s+(?:Company|Troop|Pack|Unit))?"  # "Boys' Brigade 5th Company"
     r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
     r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
 )
+_ONE_NOUN = re.compile(_NOUN)  # "Skate Park": one noun of two words
+# more words and a noun after an organisation's noun: "Rathore Brothers Motor Spares"
+_LONGER = re.compile(
+    rf"(?:[ \t]+(?:[A-Z][\w'’-]*|\([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?\))){{0,2}}?[ \t]+{_NOUN}(?![\w])"
+)
+_W = r"[\w'’-]"
+# "Adeyemi & Co" (its name ends at the empty group "n"), or capitalised words joined by "&"
+# ("Hillsborough Tyre & Exhaust", "The Crab & Lobster"; marked by "j"). It starts with its
+# capital, outside any group, so the engine skips to capitals (a look-behind is tried everywhere)
 FIRM_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]+\s+){1,3})(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b\.?"
-    # any name of capitalised words joined by "&": "Hillsborough Tyre & Exhaust", "The Crab &
-    # Lobster", "Deepdale Vape & Phone"
-    r"|(?<![\w])(?P<joined>(?:The\s+)?(?:[A-Z][\w'’-]+\s+){1,3}&\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    rf"[A-Z](?<![\w].)(?:{_W}++\s++(?:[A-Z]{_W}++\s++){{0,2}}(?P<n>)(?:&|and)\s+"
+    r"(?:Co|Sons|Partners|Daughters)\b\.?"
+    rf"|(?:(?<=T)he\s++(?:[A-Z]{_W}++\s++){{1,3}}|{_W}++\s++(?:[A-Z]{_W}++\s++){{0,2}})"
+    rf"&\s++[A-Z]{_W}+(?:\s+[A-Z]{_W}+)?(?P<j>))"
 )
 # "Jamia Masjid Ghausia", "Guru Nanak Gurdwara Walsall": places of worship named after the noun too
 WORSHIP_AFTER_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’-]*[ \t]){0,3}"
-    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia|Kirk)"
+    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church|[ÉE]glise|Iglesia)"
     # "Gurdwara Baba Zorawar Singh Ji", "Masjid-e-Noor Blackburn", "Église de la Grâce Hull"
     r"(?:-[a-z]{1,2}-[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}"
     r"|(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)*[A-ZÀ-ÖØ-Þ][\w'’-]*){1,5}))(?![\w])"
@@ -131,53 +116,31 @@ NAMED_AFTER_RE = re.compile(
     r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+at[ \t]+[A-Z][a-z]+(?=\)))?)"
 )
 ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([ \t]*(?P<a>[A-Z]{2,6})[ \t]*\)")
+# "at SHS", "attends KJS": its first capital, then the look-behind (so the engine skips to
+# capitals; with the look-behind first it was tried at every position)
 SCHOOL_ACRONYM_RE = re.compile(
-    r"(?<=\b(?:at|to) )[A-Z]{1,3}(?:HS|PS|JS)(?![\w])|(?<=\battends )[A-Z]{1,3}(?:HS|PS|JS)(?![\w])"
+    r"[A-Z](?:(?<=\b(?:at|to) [A-Z])|(?<=\battends [A-Z]))[A-Z]{0,2}(?:HS|PS|JS)(?![\w])"
 )
-# Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
-_DESCRIPTIVE = frozenset(
-    [
-        "local", "community", "youth", "family", "parents", "parent", "baby", "toddler", "toddlers",
-        "parish", "village", "town", "city", "central", "north", "south", "east", "west", "new",
-        "old", "the", "a", "our", "their", "his", "her", "polish", "turkish", "kurdish", "somali",
-        "romanian", "asian", "african", "caribbean", "muslim", "sikh", "hindu", "christian",
-        "catholic", "methodist", "baptist", "pentecostal", "evangelical", "women", "womens", "men",
-        "mens", "girls", "boys", "mums", "dads", "carers", "young", "support", "breakfast",
-        "saturday", "sunday", "weekend", "supplementary", "language", "thai", "kick", "amateur",
-        "after", "school", "homework", "holiday", "lunch", "drop", "in",
-    ]
-)  # fmt: skip
-# literal pieces of the nouns above (case as written), to skip texts that name no organisation
-_ORG_HINTS = (
-    "Club", "Centre", "Center", "Zone", "Project", "Academy", "Church", "Chapel", "Cathedral",
-    "Mosque", "Masjid", "Gurdwara", "Mandir", "Temple", "Synagogue", "Hall", "Group", "group",
-    "chool", "Nursery", "nursery", "House", "Takeaway", "Carry", "Barber", "Salon", "Solicitors",
-    "Gym", "Madras", "FC", "F.C", "Juniors", "Ministr", "Forum", "Fellowship", "Assembly",
-    "Tabernacle", "Foundation", "Refuge", "& Co", "and Co", "Sons", "Partners", "club", "church",
-    "mosque", "gym",
-    "creche", "Playgroup", "playgroup", "RFC", "R.F.C", "RLFC", "Rangers", "Hub", "Grill", "Tap",
-    "Bar", "Chippy", "Bakery", "Kitchen", "Ltd", "Limited", "Clinic", "Priory", "Nails", "Beauty",
-    "Hair", "Studio", "Garage", "Motors", "Autos", "Wash", "Valeting", "Caf", "Restaurant", "Diner",
-    "Pizza", "Inn", "Arms", "Tavern", "Hotel", "Hostel", "ank", "Pantry", "Store", "Market",
-    "Supermarket",
-    "Licen", "Home", "Legal", "Associates", "Accountants", "Lettings", "Builders",
-    "Logistics", "Park", "Boxing", "Kickboxing", "Gymnastics", "Cadets", "Scouts", "Brownies", "Guides",
-    "Beavers", "Cubs", "Trust", "Circle", "Aid", "Base", "Collective", "Link", "Voice",
-    "Scaffolding", "Laund", "Deli", "Exhaust", "Direct", "Trimming", "Tyres", "Plumbing",
-    "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows", "Suite", "Room",
-    "Options", "Bureau", "Travel", "Partnership", "Chemist", "Pharmacy", "Butcher", "Poultry",
-    "Meats", "Foods", "Grocer", "Palace", "Team", "Learning", "Brigade", "glise", "Iglesia", "Kirk",
-    "Association", "Network", "Outreach", "Liaison", "Mass", "Parish", "Shop", "Cars", "Spa",
-    "Football",
-)  # fmt: skip
 # nouns public services are named by: with only places and everyday words before them
 # ("Hanley Family Hub", "Leek Skate Park", "Stoke Youth Offending Team", "Leeds Housing
 # Options", "Early Help Project") they name a service anyone may name, not a family's club
 _SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})
 # ...and agencies' nouns, kept with any everyday English words before them ("Troubled
 # Families Project", "Community Paediatric Team"), but not with a name ("Ketley Contact Suite")
-_AGENCY_NOUNS = frozenset({"team", "project", "housing", "learning", "adult", "contact", "family"})
+_AGENCY_NOUNS = frozenset(
+    {"team", "project", "housing", "learning", "adult", "contact", "family", "support"}
+    | {"service", "services", "programme", "integration"}
+)
 ORG_KINDS = {
+    "ps": "school",
+    "rc": "school",
+    "sixth": "school",
+    "infants": "school",
+    "infant": "school",
+    "junior": "school",
+    "grammar": "school",
+    "academy": "school",
+    "primary": "school",
     "nursery": "school",
     "playgroup": "school",
     "preschool": "school",
@@ -191,7 +154,7 @@ def generic_name(st: State, keys: tuple[str, ...]) -> bool:
     lex = st.lex
     if len(keys) == 1 and keys[0] in lex.common and keys[0] not in lex.surnames:
         return True
-    return all(k in _DESCRIPTIVE for k in keys)
+    return all(k in DESCRIPTIVE for k in keys)
 
 
 def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:
@@ -200,7 +163,7 @@ def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:
     lex = st.lex
     return any(
         whole[k:] in lex.phrases.get(whole[k], ())
-        and all(w in lex.common or w in _DESCRIPTIVE for w in whole[:k])
+        and all(w in lex.common for w in whole[:k])  # "Red Hall Amateur Boxing Club" names one
         for k in range(len(whole) - 1)
     )
 
@@ -233,7 +196,7 @@ def _service_word(st: State, key: str) -> bool:
     return (
         key in lex.protected_words
         or key in lex.words
-        or key in _DESCRIPTIVE
+        or key in DESCRIPTIVE
         or key.upper() in lex.acronyms
     )
 
@@ -266,35 +229,114 @@ def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
+def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
+    """ORG_RE's matches as (start, end of the name, end)."""
+    return [(m.start(), m.end("name"), m.end()) for m in found]
+
+
+def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, trim: Trim) -> None:
+    """Organisations by the noun their name ends in (``found``: ORG_RE's and FIRM_RE's
+    matches, as (start, end of the name, end))."""
+    for m_start, name_end, m_end in found:
+        start = trim(st, m_start, name_end)
+        keys = phrase_key(text[start:name_end])
+        whole = phrase_key(text[start:m_end])
+        if not keys or _ends_protected(st, whole):
+            continue
+        noun = word_key(text[name_end:m_end].split()[0]) if m_end > name_end else ""
+        # a description before one noun ("Polish Club"); before two, a name ("Pool Rangers FC")
+        if generic_name(st, keys) and _ONE_NOUN.fullmatch(text, name_end, m_end):
+            town = with_town(st, m_end)
+            if town > m_end and noun not in _SERVICE_NOUNS and noun not in _AGENCY_NOUNS:
+                # "Kurdish Community Centre Teesside": a description with its town is one place
+                add(start, town, "org", " ".join(phrase_key(text[start:town])), 58)
+            continue
+        kind = ORG_KINDS.get(noun, "org")
+        end = m_end
+        while (longer := _LONGER.match(text, end)) is not None:
+            end = longer.end()  # "Rahmani & Co Immigration Solicitors": the last noun ends it
+        # a firm's last noun after a service's is a firm: "Cheshire Valet Services Ltd"
+        tail = text[name_end:end]
+        last = noun if _ONE_NOUN.fullmatch(tail) else word_key(tail.split()[-1])
+        if _public_service(st, noun, keys) and _public_service(st, last, keys):
+            continue
+        town = with_town(st, end, comma=True)
+        if town > end:  # with its town, unless a surer layer takes it as a street's
+            add(start, town, kind, " ".join(phrase_key(text[start:town])), 58)
+        add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
+
+
+def _public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
+    """Whether a name before a service's noun names a public service anyone may name."""
+    lex = st.lex
+    if noun in _SERVICE_NOUNS and all(
+        k in lex.protected_words or k in lex.common or k in DESCRIPTIVE for k in keys
+    ):
+        return True  # "Hanley Family Hub", "Potteries Centre": a public service or a place
+    # "Stoke Youth Offending Team", "Leeds Housing Options"; not "Normanton Roma Support"
+    return (
+        noun in _AGENCY_NOUNS
+        and all(_service_word(st, k) for k in keys)
+        and not COMMUNITIES.intersection(keys)
+    )
+
+
+def _trim_shouted(st: State, start: int, end: int) -> int:
+    """In a line in capitals, the everyday words before a name too ("Family Attend …")."""
+    start = _trim_leading(st, start, end)
+    for w in WORD_RE.finditer(st.text, start, end):
+        key = word_key(w.group())
+        if key not in st.lex.common and key not in LEADING_WORDS and key not in HONORIFICS:
+            break
+        if SAINTLY.intersection(phrase_key(st.text[w.end() : w.end() + 8])[:1]):
+            break  # "ALL SAINTS", "OUR LADY": part of the name
+        start = w.end()
+    while start < end and not st.text[start].isalnum():
+        start += 1
+    return start
+
+
+def _shouted(st: State, add: Add) -> None:
+    """The organisations written in capitals, read in title case (character for character:
+    "NENE GATE ACADEMY" is read as "Nene Gate Academy")."""
+    text = st.text
+    runs = capital_runs(text)
+    if not runs:
+        return
+    titled = title_runs(text, runs)
+
+    def add_shouted(start: int, end: int, kind: str, ident: str, priority: int) -> None:
+        keys = phrase_key(text[start:end])
+        if titled[start:end] == text[start:end]:
+            return  # not in a line in capitals: read as written
+        if FUNCTION_WORDS.intersection(keys):
+            return  # "PULLED HER BY THE HAIR" names nothing: a pronoun or preposition inside
+        add(start, end, kind, ident, priority)
+
+    for a, b in runs:  # each run alone: the rest of the text is read as written
+        find_worship(st, titled, add_shouted, _trim_shouted, shouted=True, within=(a, b))
+        _by_noun(st, titled, _spans(ORG_RE.finditer(titled, a, b)), add_shouted, _trim_shouted)
+
+
 def find_organisations(st: State, add: Add) -> None:
     """Add named organisations (by their noun, or named after one) to layer 1's candidates."""
     text = st.text
     find_named_places(st, add, _trim_leading)
-    if "&" not in text and not any(noun in text for noun in _ORG_HINTS):
+    find_worship(st, text, add, _trim_leading)
+    find_lower_worship(st, add)
+    find_cued(st, add)
+    _shouted(st, add)
+    if "&" not in text and not any(noun in text for noun in ORG_HINTS_LIKELY_FIRST):
         return  # quick: none of the nouns that organisations' names end or start with
     firm = "&" in text or (_FIRM_GATE_RE.search(text) and FIRM_HINT_RE.search(text))
     firms = list(FIRM_RE.finditer(text)) if firm else []
     for m in firms:
-        if m.group("joined"):
+        if m.start("j") >= 0:
             joined_firm(st, m, add)
-    firms = [m for m in firms if m.group("name")]
-    for m in list(ORG_RE.finditer(text)) + firms:
-        start = _trim_leading(st, m.start(), m.end("name"))
-        keys = phrase_key(text[start : m.end("name")])
-        whole = phrase_key(text[start : m.end()])
-        if not keys or generic_name(st, keys) or _ends_protected(st, whole):
-            continue
-        noun = word_key(text[m.end("name") : m.end()].split()[0]) if m.end() > m.end("name") else ""
-        kind = ORG_KINDS.get(noun, "org")
-        if noun in _SERVICE_NOUNS and all(
-            k in st.lex.protected_words or k in st.lex.common or k in _DESCRIPTIVE for k in keys
-        ):
-            continue  # "Hanley Family Hub", "Potteries Centre": a public service or a place
-        if noun in _AGENCY_NOUNS and all(_service_word(st, k) for k in keys):
-            continue  # "Stoke Youth Offending Team", "Leeds Housing Options"
-        end = with_town(st, m.end(), comma=True)
-        add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
-    worship = WORSHIP_AFTER_RE.finditer(text) if WORSHIP_HINT_RE.search(text) else iter(())
+    firm_names = [(m.start(), m.start("n"), m.end()) for m in firms if m.start("n") >= 0]
+    _by_noun(st, text, [*_spans(ORG_RE.finditer(text)), *firm_names], add, _trim_leading)
+    hint = any(w in text for w in _WORSHIP_WORDS) and WORSHIP_HINT_RE.search(text)
+    worship = WORSHIP_AFTER_RE.finditer(text) if hint else iter(())
     for m in worship:
         start = _trim_leading(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()])
@@ -326,40 +368,6 @@ def find_organisations(st: State, add: Add) -> None:
         add(m.start("name"), m.end("name"), kind, " ".join(keys), 57)
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
-# a town after a comma, ending the phrase: "Resurrection Power Chapel, Pinehurst;"
-_COMMA_TOWN = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[ \t]*(?:[.;:)(\n]|$))")
-
-
-def with_town(st: State, end: int, comma: bool = False) -> int:
-    """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it;
-    with ``comma``, a town after a comma that ends the phrase too ("Zion Chapel, Pinehurst.").
-
-    A town the gazetteer knows, or one capitalised word no list knows (not a word, a given
-    name, a surname or vocabulary): a branch is named by its place ("Oasis Academy
-    Wintringham"), and a person's name after an institution starts with a given name."""
-    m = _NEXT_WORD.match(st.text, end) or (_COMMA_TOWN.match(st.text, end) if comma else None)
-    if m is not None:
-        words = phrase_key(m.group(1))
-        for size in (len(words), 1):
-            if words[:size] in st.lex.places:
-                return m.start(1) + len(" ".join(m.group(1).split()[:size]))
-        first = words[0]
-        lex = st.lex
-        if not (
-            len(first) < 4
-            or first in lex.common
-            or first in lex.given
-            or first in lex.surnames
-            or first in lex.protected_words
-            or first in HONORIFICS
-            or first in st.known.keys
-            or first.upper() in lex.acronyms
-        ):
-            return m.start(1) + len(m.group(1).split()[0])
-    return end
-
-
 def find_acronyms(st: State) -> None:
     """Acronyms of the schools and organisations taken, wherever they recur."""
     text = st.text
@@ -369,13 +377,17 @@ def find_acronyms(st: State) -> None:
         if c.kind not in ("school", "org", "gp_practice"):
             continue
         after = ACRONYM_AFTER_RE.match(text, c.end)
-        if after and after.group("a") not in lex.acronyms:
+        # defined right after a school's name, even an acronym the lists know ("(ESA)")
+        if after and (c.kind == "school" or after.group("a") not in lex.acronyms):
             wanted[after.group("a")] = (c.kind, c.ident)
         keys = phrase_key(text[c.start : c.end])
         words = [w for w in keys if w not in ("the", "of", "and")]
         initials = "".join(w[0] for w in words).upper()
         # "The Kidsgrove Academy" is "TKA" as often as "KA"
-        for form in (initials, "T" + initials) if keys[:1] == ("the",) else (initials,):
+        forms = [initials, "T" + initials] if keys[:1] == ("the",) else [initials]
+        if c.kind == "school" and len(initials) >= 4:  # "Holy Martyrs of Oakworth Catholic
+            forms += [initials[:k] for k in range(3, len(initials))]  # Primary" is "HMO"
+        for form in forms:
             if len(form) >= 2 and form not in lex.acronyms:
                 wanted.setdefault(form, (c.kind, c.ident))
     shaped = "HS" in text or "PS" in text or "JS" in text  # every such acronym ends so

@@ -21,7 +21,10 @@ from functools import cache, lru_cache
 from importlib import resources
 
 # A word: letters, with inner apostrophes (O'Neill, Kayden's) and hyphens (Smith-Jones).
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’`][^\W\d_]+)*(?:-[^\W\d_]+(?:['’`][^\W\d_]+)*)*")
+# (Was letters, then apostrophe groups, then hyphen groups with their own apostrophe groups:
+# the same words, since each group needs letters after its mark; one possessive repeat is
+# quicker than three nested ones, and nothing after it could take back what it matched.)
+WORD_RE = re.compile(r"[^\W\d_]++(?:['’`-][^\W\d_]++)*+")
 _APOSTROPHES = str.maketrans("", "", "'’`")
 # Letters that Unicode does not decompose into a base letter and an accent.
 _SPECIAL_LETTERS = str.maketrans(

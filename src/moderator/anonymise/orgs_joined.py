@@ -79,6 +79,54 @@ def _house_names(st: State) -> None:
         c.start = min([m.start(), *(d.start for d in inside)])
 
 
+# a part of an organisation named in lower case after it: its juniors, its refuge, a campus
+_LOWER_PART = re.compile(r"[ \t]+(?:juniors|seniors|refuge|campus)(?![\w'’-])")
+# a qualifier in brackets after a name: "(Kaur Circle)", "(Cheetwood Hill)", "(Saturday)"
+_QUALIFIER = re.compile(r"[ \t]*\((?P<q>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})\)")
+
+
+def _qualified(st: State, a: Cand) -> list[Cand]:
+    """An organisation takes the qualifier in brackets after it ("Sikh Women's Aid (Kaur
+    Circle)", "Law Clinic (Kirklees)"), not an acronym defined for it ("(CHA)"), nor a
+    person's name or title ("(Mrs Okafor)"). The candidates it held, now part of it."""
+    m = _QUALIFIER.match(st.text, a.end)
+    if m is None:
+        return []
+    first = m.group("q").split()[0].casefold()
+    lex = st.lex
+    if m.group("q").isupper() and (first,) not in lex.places:
+        return []  # an acronym: "(SGRTES)"; a town in capitals is a qualifier: "(LEEDS)"
+    inside = [d for d in st.cands if a.end < d.end and d.start < m.end() and d is not a]
+    if not inside or any(d.kind not in _PLACES for d in inside):
+        if inside:
+            return []  # a person, an address or a date in brackets: something else
+        if first in HONORIFICS or first in lex.given or first in st.known.keys:
+            return []
+    for d in inside:  # "(Kaur Circle)" taken as an organisation of its own: part of this one
+        st.cands.remove(d)
+    st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
+    a.end = m.end()
+    return inside
+
+
+# "St Hedwig & St Casimir RC Primary": a school named after two saints
+_SAINT_BEFORE = re.compile(r"(?<![\w'’-])St\.?[ \t]+[A-Z][\w'’-]*[ \t]+&[ \t]+$")
+
+
+def _two_saints(st: State, c: Cand) -> None:
+    """The first saint of a name of two joins it, even where taken for a person's name."""
+    m = _SAINT_BEFORE.search(st.text, max(0, c.start - 40), c.start)
+    if m is None:
+        return
+    inside = [d for d in st.cands if m.start() < d.end and d.start < c.start]
+    if any(d.kind not in _PLACES and d.kind != "person" for d in inside):
+        return
+    for d in inside:
+        st.cands.remove(d)
+    st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
+    c.start = m.start()
+
+
 def _merge(st: State, a: Cand, b: Cand) -> None:
     st.cands.remove(b)
     st.taken[a.end : b.end] = b"\x01" * (b.end - a.end)
@@ -102,8 +150,15 @@ def join_organisation_parts(st: State) -> None:
             c.kind, c.ident, c.end = "org", f"org@{c.start}", m.end()
             st.taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for c in [c for c in st.cands if c.kind in _PLACES]:
+        if text.startswith("St", c.start) and "&" in text[max(0, c.start - 4) : c.start]:
+            _two_saints(st, c)
         m = _LEADING.search(text, max(0, c.start - 12), c.start)
-        if m is not None and st.free(m.start(), c.start) and not opens_sentence(text, m.start()):
+        # an ordinal is part of the name even where a sentence or list item opens: "; 1st …"
+        if (
+            m is not None
+            and st.free(m.start(), c.start)
+            and (m.group()[0].isdigit() or not opens_sentence(text, m.start()))
+        ):
             st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
             c.start = m.start()  # "attends New Testament Church", "1st Frampton Scout Group"
     # (the record's people, most of a note's redactions, join nothing here: left out)
@@ -119,6 +174,16 @@ def join_organisation_parts(st: State) -> None:
             if m is not None and st.free(a.end, m.end()):
                 st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
                 a.end = m.end()
+        if (
+            a.kind in _PLACES
+            and (low := _LOWER_PART.match(text, a.end))
+            and st.free(a.end, low.end())
+        ):
+            st.taken[a.end : low.end()] = b"\x01" * (low.end() - a.end)
+            a.end = low.end()  # "… Rowing Club juniors", "… Women's Aid refuge"
+        if a.kind in _PLACES and "(" in text[a.end : a.end + 3]:
+            for d in _qualified(st, a):
+                cands.remove(d)
         b = cands[i + 1] if i + 1 < len(cands) else None
         joins = (
             b is not None

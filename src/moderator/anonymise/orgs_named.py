@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.patterns import near
 from moderator.anonymise.state import State
@@ -44,13 +45,15 @@ def _prisons(st: State, add: Add) -> None:
 
 # Welsh schools are named after the noun: "Ysgol Bro Tegid", "Ysgol Gynradd y Garth"
 YSGOL_RE = re.compile(r"(?<![\w])Ysgol(?:[ \t]+(?:y|yr|[A-Z][\w'’-]*)){1,4}(?<![ \t]y)(?<!yr)")
-LOWER_BUSINESS_HINT = re.compile(
-    r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs"
+LOWER_BUSINESS_HINT = re.compile(  # by first letter: the same matches, fewer branches tried
+    by_first_letter(
+        r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs|scrap"
+    )
 )
 # "Spice Village takeaway", "Regal barbers": a business noun written in lower case
 LOWER_BUSINESS_RE = re.compile(
     r"(?<![\w])(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:takeaway|chippy|barbers?|salon|cafe|café|garage"
-    r"|restaurant|nail[ \t]+bar|car[ \t]+wash|taxis?|cabs)(?![\w])"
+    r"|restaurant|nail[ \t]+bar|car[ \t]+wash|taxis?|cabs|scrap[ \t]?yard)(?![\w])"
 )
 
 
@@ -101,7 +104,7 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
             add(start, m.end(), "org", " ".join(phrase_key(text[start : m.end()])), 56)
 
 
-_PUBLIC_WORDS = frozenset(
+PUBLIC_WORDS = frozenset(
     [
         "hospital",
         "council",
@@ -119,6 +122,12 @@ _PUBLIC_WORDS = frozenset(
         "court",
         "magistrates",
         "emergency",
+        "surgery",
+        "practice",
+        "library",
+        "station",
+        "airport",
+        "hospice",
     ]
 )
 
@@ -127,7 +136,7 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
     """Three capitalised words or more joined by "&" are a business ("Hillsborough Tyre &
     Exhaust", "The Crab & Lobster"), unless they join people or are a public service."""
     lex = st.lex
-    words = phrase_key(m.group("joined"))
+    words = phrase_key(m.group())  # (FIRM_RE's match of a name joined by "&")
     names = [w for w in words if w != "the"]
     if len(names) < 3 and words[0] != "the":
         return  # "Temi & Ife", "Tom & Jerry": two names joined are people as often as a firm
@@ -136,11 +145,11 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
     if (
         all(w in lex.protected_words for w in names)
         or _protected_phrase(st, names)
-        or any(w in _PUBLIC_WORDS for w in names)
+        or any(w in PUBLIC_WORDS for w in names)
     ):
         return  # "Accident & Emergency", "Dewsbury & District Hospital": a public service
     # "The Crab & Lobster": a capital "The" is part of a pub's name
-    add(m.start("joined"), m.end("joined"), "org", " ".join(names), 57)
+    add(m.start(), m.end(), "org", " ".join(names), 57)
 
 
 def _protected_phrase(st: State, words: list[str]) -> bool:

@@ -1,0 +1,132 @@
+"""The nouns organisations' names end in, and the words that describe rather than name.
+
+Kept apart from the grammar of :mod:`.layer_orgs` that uses them: a long list, grown each round.
+"""
+
+from __future__ import annotations
+
+ORG_NOUN = (
+    r"(?:(?:Youth|Boxing|Football|Rugby|Cricket|Swimming|Social|Sports?|Golf|Tennis|Dance|Karate"
+    r"|Judo|Athletic|Running|Cycling|Gymnastics?)\s+(?:Club|Centre|Zone|Project|Academy)"
+    r"|Club|Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue"
+    r"|Kingdom\s+Hall|(?:Learning|Tuition|Education|Islamic|Community|Family|Resource)\s+Cent(?:re|er)"
+    r"|Women['’]?s\s+(?:Group|Centre|Refuge)|Group|Playgroup|Pre-?[Ss]chool|Day\s+Nursery"
+    r"|Kebab\s+House|Takeaway|Cash\s+(?:&|and)\s+Carry|Barbers?|Salon|Solicitors|Gym|Madrasa|Madrassa"
+    r"|F\.?C\.?|A\.?F\.?C\.?|Juniors|Ministries|Ministry|Forum|Fellowship|Assembly|Tabernacle|Foundation"
+    # clubs, venues and small businesses by their head noun: "Felinfoel Youth RFC", "Tolgus Grill
+    # House", "Harbour Fish Bar", "Moss Bakery Co", "Gorton Hub Nursery", "Sweet Centre"
+    r"|A?R\.?L\.?F\.?C\.?|A?R\.?F\.?C\.?|Rangers|Hub|Grill|Tap|Fish\s+Bar|Chippy|Bakery|Kitchen"
+    r"|Cent(?:re|er)|Nursery|Ltd|Limited"
+    # businesses and services a family is known at: "Castle Craig Clinic", "Lord Street Nail
+    # Bar", "Riverside Motors", "The Priory", "Meadow View Care Home", "Khan Legal"
+    r"|Clinic|Priory|(?:Nail|Juice|Sports|Wine|Snack|Shisha|Cocktail)\s+Bar|Nails|Beauty|Hair"
+    r"|Barbershop|Tattoo\s+Studio|Studio|Garage|Motors|Autos|Car\s+Wash|Valeting|Cafe|Café"
+    r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|Food\s*[Bb]ank|Pantry|Stores|Store"
+    r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
+    r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park"
+    # clubs named by their activity: "Bentilee Boxing", "1st Meir Scouts", "Tunstall Cadets"
+    r"|Boxing|Kickboxing|Gymnastics|Cadets|Scouts|Brownies|Guides|Beavers|Cubs"
+    r"|(?:Dance|Stage|Theatre|Drama)\s+School"
+    # groups and small firms by their last word: "Sahara Women's Circle", "Leicester Somali
+    # Housing Trust", "Tayside Women's Aid", "Witham Valley Scaffolding", "Luton Homes Direct"
+    r"|Trust|Circle|Aid|Base|Collective|Link|Voice|Scaffolding|Laund(?:e)?rette|Deli|Exhaust"
+    r"|Direct|Trimming|Tyres|Plumbing|Roofing|Cleaning|Removals|Carpets|Flooring|Windows"
+    # services, projects and trades: "Ketley Contact Suite", "Queens Park Family Room", "Thanet
+    # Housing Options", "Swindon Men and Change Project", "Brick Lane Travel Bureau", "Gornal
+    # Wood Chemist", "Weldon Park Poultry", "Wallop Farm Partnership", "Enfield Missing Team"
+    r"|Contact\s+(?:Suite|Room)|Family\s+Room|Housing\s+Options|Project|Bureau|Travel"
+    r"|Partnership|Chemists?|Pharmacy|Butchers?|Poultry|Meats|Foods|Grocers?|Palace|Team"
+    r"|(?:Adult|Community|Family)\s+Learning|(?:Boys|Girls|Lads)['’]?\s+Brigade"
+    # round five: associations, networks and shops ("Glodwick Women's Association", "Slough
+    # Kooth Outreach", "Smethwick Cars", "St Editha's Travellers Mass", "Slimbridge Farm Shop")
+    r"|Association|Network|Outreach|Liaison|Mass|Parish|Shop|Cars|Spa|(?:Youth\s+)?Football"
+    # round six: trades and firms ("Penwith Shellfish Co.", "Thamesvale Family Law LLP",
+    # "Sandhar Bros Builders Merchants", "Peterhead Fish Processors"), venues and groups
+    # ("Great Snoring Village Hall", "Larkhall Park ABC", "Savile Town Rangers Sunday League",
+    # "Thornhill Lees Little Explorers", "Capel y Gurnos Men's Shed"), schools by their
+    # short names ("Joyden's Wood Junior", "Ely St Audrey's Infants", "Nene Gate Academy")
+    r"|Co\.|Co(?![\w&-])|LLP|Partners|Bros|Brothers|Merchants|Wholesale|Processors|Produce"
+    r"|Express|Haulage|Couriers|Outlet|Spares|Traders|Trading|Mission|Chaplaincy"
+    r"|(?:Village|Snooker|Church|Community|Memorial|Scout|Miners['’]?)\s+Hall|Shed|League"
+    r"|A\.?B\.?C\.?|Explorers|Adventure\s+Playground|Playground|Soft\s+Play|Homes"
+    r"|Infants|Infant\s+School|Junior(?:\s+School)?|Grammar(?:\s+School)?|Academy|Primary"
+    r"|Sixth\s+Form(?:\s+College)?|(?:Fried\s+)?Chicken|Support|Services?|Programme|Integration"
+    r"|PS|R\.?C\.?\s+Primary"
+    # trades and venues a family works or meets at, beyond the batches read so far
+    r"|Kebabs|Pizzeria|Balti|Tandoori|Bistro|Brasserie|Patisserie|Superstore|Mini\s*Mart"
+    r"|Minimarket|Convenience\s+Store|Newsagents?|Dry\s+Cleaners|Tailors|Florists?|Jewellers"
+    r"|Opticians|Hairdressers|Taxis|Cabs|Private\s+Hire|Construction|Electrical|Joinery"
+    r"|Plastering|Decorators|Landscaping|Recycling|Skip\s+Hire|Warehouse|Textiles|Boutique"
+    r"|Factory|Kennels|Cattery|Stables|Riding\s+School|Amusements|Arcade|Casino|Bookmakers"
+    r"|Guest\s+House|Noodle\s+Bar|Sushi\s+Bar|Coffee\s+(?:Shop|House)|Tea\s+Rooms?"
+    r"|Rainbows|Squirrels|Dojo|Martial\s+Arts|(?:Supplementary|Saturday|Sunday)\s+School)"
+)
+# Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
+DESCRIPTIVE = frozenset(
+    [
+        "local", "community", "youth", "family", "parents", "parent", "baby", "toddler", "toddlers",
+        "parish", "village", "town", "city", "central", "north", "south", "east", "west", "new",
+        "old", "the", "a", "our", "their", "his", "her", "polish", "turkish", "kurdish", "somali",
+        "romanian", "asian", "african", "caribbean", "muslim", "sikh", "hindu", "christian",
+        "catholic", "methodist", "baptist", "pentecostal", "evangelical", "women", "womens", "men",
+        "mens", "girls", "boys", "mums", "dads", "carers", "young", "support", "breakfast",
+        "saturday", "sunday", "weekend", "supplementary", "language", "thai", "kick", "amateur",
+        "after", "school", "homework", "holiday", "lunch", "drop", "in",
+    ]
+)  # fmt: skip
+# literal pieces of the nouns above (case as written), to skip texts that name no organisation
+ORG_HINTS = (
+    "Club", "Centre", "Center", "Zone", "Project", "Academy", "Church", "Chapel", "Cathedral",
+    "Mosque", "Masjid", "Gurdwara", "Mandir", "Temple", "Synagogue", "Hall", "Group", "group",
+    "chool", "Nursery", "nursery", "House", "Takeaway", "Carry", "Barber", "Salon", "Solicitors",
+    "Gym", "Madras", "FC", "F.C", "Juniors", "Ministr", "Forum", "Fellowship", "Assembly",
+    "Tabernacle", "Foundation", "Refuge", "& Co", "and Co", "Sons", "Partners", "club", "church",
+    "mosque", "gym",
+    "creche", "Playgroup", "playgroup", "RFC", "R.F.C", "RLFC", "Rangers", "Hub", "Grill", "Tap",
+    "Bar", "Chippy", "Bakery", "Kitchen", "Ltd", "Limited", "Clinic", "Priory", "Nails", "Beauty",
+    "Hair", "Studio", "Garage", "Motors", "Autos", "Wash", "Valeting", "Caf", "Restaurant", "Diner",
+    "Pizza", "Inn", "Arms", "Tavern", "Hotel", "Hostel", "ank", "Pantry", "Store", "Market",
+    "Supermarket",
+    "Licen", "Home", "Legal", "Associates", "Accountants", "Lettings", "Builders",
+    "Logistics", "Park", "Boxing", "Kickboxing", "Gymnastics", "Cadets", "Scouts", "Brownies", "Guides",
+    "Beavers", "Cubs", "Trust", "Circle", "Aid", "Base", "Collective", "Link", "Voice",
+    "Scaffolding", "Laund", "Deli", "Exhaust", "Direct", "Trimming", "Tyres", "Plumbing",
+    "Roofing", "Cleaning", "Removals", "Carpets", "Flooring", "Windows", "Suite", "Room",
+    "Options", "Bureau", "Travel", "Partnership", "Chemist", "Pharmacy", "Butcher", "Poultry",
+    "Meats", "Foods", "Grocer", "Palace", "Team", "Learning", "Brigade", "glise", "Iglesia", "Kirk",
+    "Association", "Network", "Outreach", "Liaison", "Mass", "Parish", "Shop", "Cars", "Spa",
+    "Football", "Co", "LLP", "Partners", "Bros", "Brothers", "Merchants", "Wholesale",
+    "Processors", "Produce", "Express", "Haulage", "Couriers", "Outlet", "Spares", "Traders",
+    "Trading", "Mission", "Chaplaincy", "Shed", "League", "ABC", "A.B.C", "Explorers",
+    "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary", "Sixth Form",
+    "Chicken", "Support", "Service", "Programme", "Integration", "PS", "Kebabs", "Pizzeria",
+    "Balti", "Tandoori", "Bistro", "Brasserie", "Patisserie", "Mart", "Newsagent", "Cleaners",
+    "Tailors", "Florist", "Jewellers", "Opticians", "Hairdressers", "Taxis", "Cabs", "Hire",
+    "Construction", "Electrical", "Joinery", "Plastering", "Decorators", "Landscaping",
+    "Recycling", "Warehouse", "Textiles", "Boutique", "Factory", "Kennels", "Cattery",
+    "Stables", "Amusements", "Arcade", "Casino", "Bookmakers", "Coffee", "Tea Room",
+    "Rainbows", "Squirrels", "Dojo", "Martial",
+)  # fmt: skip
+# words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
+SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
+# ORG_HINTS with the ones most notes hold first (the gate that reads them stops at the first)
+_LIKELY = ("chool", "Co", "Academy", "Primary", "Nursery", "Club", "Home", "Bar", "Centre", "ank")
+ORG_HINTS_LIKELY_FIRST = (
+    *(h for h in _LIKELY if h in ORG_HINTS),
+    *(h for h in ORG_HINTS if h not in _LIKELY),
+)
+# communities a service may be named by: "Normanton Roma Support Hub" is no public agency
+# of a place but a community's, and narrows a family to it
+COMMUNITIES = frozenset(
+    {"roma", "romani", "gypsy", "traveller", "travellers", "kurdish", "somali", "polish"}
+    | {"romanian", "eritrean", "ethiopian", "sikh", "muslim", "islamic", "hindu", "tamil"}
+    | {"bengali", "bangladeshi", "pakistani", "kashmiri", "punjabi", "chinese", "vietnamese"}
+    | {"african", "caribbean", "ghanaian", "nigerian", "congolese", "afghan", "syrian", "arab"}
+    | {"jewish", "ukrainian", "lithuanian", "latvian", "slovak", "czech", "turkish", "iranian"}
+    | {"yemeni", "sudanese", "yoruba", "igbo", "filipino", "nepali", "albanian", "irish"}
+)
+# words a name in capitals does not hold, though a sentence does ("… HER BY THE HAIR")
+FUNCTION_WORDS = frozenset(
+    {"her", "his", "him", "she", "he", "they", "them", "we", "me", "my", "i", "by", "at", "to"}
+    | {"in", "on", "into", "from", "with", "was", "is", "were", "said", "says", "when", "for"}
+)
