@@ -74,14 +74,15 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("h", "heldout-h", 45, 380),
         ("i", "heldout-i", 50, 1000),
         ("j", "heldout-j", 55, 1500),
+        ("k", "heldout-k", 65, 2000),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
     name: str, split: str, notes: int, identifiers: int
 ) -> None:
     """E was written before round two of issue #14, F after it, G before round three, H after
-    it, I while round four was built and J while round five was (each outside the repository
-    until scored)."""
+    it, I while round four was built, J while round five was and K while round six was (each
+    outside the repository until scored)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -157,6 +158,17 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
     assert j["overall"]["recall"] >= 0.92
     assert j["leakage"] <= 0.05
     assert j["protected"]["over_redaction"] <= 0.11
+
+
+def test_the_batch_written_during_round_six_does_not_regress() -> None:
+    """Floors a little under round six's first figures on K, text it was never shaped for
+    (README): later rounds tune on K and must not lose what it already finds."""
+    tallies, _ = score(load_corpus(CORPUS.with_name("redaction_corpus_k.jsonl")))
+    k = tallies["heldout-k"].summary()
+    assert k["overall"]["recall"] >= 0.895
+    assert k["by_provenance"]["record"]["recall"] >= 0.96
+    assert k["leakage"] <= 0.08
+    assert k["protected"]["over_redaction"] <= 0.13
 
 
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
