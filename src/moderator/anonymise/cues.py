@@ -340,6 +340,9 @@ INSTITUTION_NOUNS = _words(
     "allowance benefit payment credit manor castle tower towers mill farm abbey grange wharf quay "
     "dock heights gardens"
 )
+# Nouns of public services named after the place they serve ("Northumbria Police",
+# "Cumberland Infirmary", "Wyre Council"): the words before them are a place, never a person.
+PUBLIC_SERVICE_NOUNS = _words("police constabulary infirmary council")
 # "to" is a cue only after these ("spoke to Tyler"); "went to Barclays" is a place.
 SPEAKING_VERBS = _words(
     "spoke speak speaks speaking talked talk talks talking said says explained explain wrote "

@@ -21,6 +21,7 @@ from moderator.anonymise.cues import (
     PLACE_PREPOSITIONS,
     POSSESSED,
     PRE_WEAK,
+    PUBLIC_SERVICE_NOUNS,
     RELATION_CUES,
     REPORT_VERBS,
     ROLE_CUES,
@@ -143,6 +144,9 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             j += 1  # "Natalie Fenton", "Joe Mansfield": a town as a surname, after a given name
         elif _common_surname(st, toks, i, j):
             j += 1  # "Lorraine Fell", "Dean Hope": an everyday word as a surname
+        if _public_service(st, toks, j):
+            done = j
+            continue
         kind, score = _score(st, toks, i, j)
         if score >= 3:
             # weak evidence (a score of 3) is for a person to confirm; 5 or more is sure
@@ -151,6 +155,14 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             ident = "p:" + " ".join(t.key for t in toks[i:j])
             st.keep(toks[i].start, toks[j - 1].end, kind, ident, 0.3 + 0.1 * (score - 1.5))
         done = j
+
+
+def _public_service(st: State, toks: list[Tok], j: int) -> bool:
+    """Whether the run ending before ``toks[j]`` names a public service ("Northumbria Police",
+    "Cumberland Infirmary"): its last word, or the word joined after it, is such a noun."""
+    if toks[j - 1].key in PUBLIC_SERVICE_NOUNS:
+        return True
+    return j < len(toks) and toks[j].key in PUBLIC_SERVICE_NOUNS and st.joined(toks[j - 1], toks[j])
 
 
 def _common_surname(st: State, toks: list[Tok], i: int, j: int) -> bool:

@@ -1,0 +1,38 @@
+"""Round seven of the redactor's mechanisms (issue #14), on general cases with invented
+names: what must stay (public services named after their place, practice vocabulary)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymise_redact import redact
+
+_FAMILY = dict(
+    child_name="Tamsin Quarrendell",
+    family=[{"name": "Orla Quarrendell", "relationship": "mother"}],
+)
+
+
+@pytest.mark.parametrize(
+    "service",
+    [
+        "Wenvoe Police",
+        "Glasmoor Constabulary",
+        "Brackenridge Infirmary",
+        "Tolvaddon Council",
+    ],
+)
+def test_a_public_service_named_after_its_place_stays(service: str) -> None:
+    out = redact(f"Tamsin was taken to {service} after the incident with Orla.", **_FAMILY)
+    assert service in out
+    assert "Tamsin" not in out and "Orla" not in out
+
+
+def test_a_name_before_an_ordinary_noun_is_still_redacted() -> None:
+    out = redact("Mum said Ferdie Ockwell rang the school.", **_FAMILY)
+    assert "Ockwell" not in out
+
+
+def test_the_childrens_reporter_is_a_role_not_a_name() -> None:
+    out = redact("Mum asked whether the Children's Reporter will call Tamsin.", **_FAMILY)
+    assert "Children's Reporter" in out and "Tamsin" not in out
