@@ -36,3 +36,26 @@ def test_a_name_before_an_ordinary_noun_is_still_redacted() -> None:
 def test_the_childrens_reporter_is_a_role_not_a_name() -> None:
     out = redact("Mum asked whether the Children's Reporter will call Tamsin.", **_FAMILY)
     assert "Children's Reporter" in out and "Tamsin" not in out
+
+
+_TOWN_FAMILY = dict(
+    child_name="Dashiell Ripponden",
+    family=[{"name": "Marisol Ripponden", "relationship": "mother"}],
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marisol has moved up to Ripponden to stay with her father.",
+        "New address: Lark Cottage, Mill Brow, Ripponden, Yorkshire.",
+    ],
+)
+def test_a_family_surname_written_as_the_town_stays(text: str) -> None:
+    out = redact(text, **_TOWN_FAMILY)
+    assert "Ripponden" in out and "Marisol" not in out
+
+
+def test_the_family_surname_as_the_person_is_still_redacted() -> None:
+    out = redact("Spoke to Ripponden about the move, then to Dashiell.", **_TOWN_FAMILY)
+    assert "Ripponden" not in out and "Dashiell" not in out

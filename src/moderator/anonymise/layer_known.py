@@ -25,6 +25,7 @@ from moderator.anonymise.patterns import (
     INITIALS_RE,
     clean_left,
 )
+from moderator.anonymise.places_said import IN_COUNTY, MOVED_TO, PLACE_GOES_ON
 from moderator.anonymise.state import State, Tok
 
 _NOT_CAPITALS = re.compile(r"[^A-Z]")
@@ -247,7 +248,17 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     lex = st.lex
     place = t.key in lex.protected_words
     placeish = place or t.key in lex.common
-    if t.cap and not t.poss and _surname_only(st, t.key) and _PLACE_GOES_ON.match(st.text, t.end):
+    if (
+        t.cap
+        and not t.poss
+        and _surname_only(st, t.key)
+        and (
+            MOVED_TO.search(st.text, max(0, t.start - 40), t.start)
+            or IN_COUNTY.match(st.text, t.end)
+        )
+    ):
+        return True  # "moved up to Alston", "Alston, Cumbria": only a place is moved to
+    if t.cap and not t.poss and _surname_only(st, t.key) and PLACE_GOES_ON.match(st.text, t.end):
         # "near Darwen town centre", "moved to Ripley in Derbyshire": the town, not the family
         before = _word_before(st.text, t.start)
         if before in _PLACE_BEFORE and before not in _DETERMINERS:
@@ -270,15 +281,6 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             and prev.key not in RELATION_CUES  # "Mum Joy" is the mother
         )
     return False
-
-
-# what follows a town's name and not a person's: "Darwen town centre", "Ripley in Derbyshire"
-_PLACE_GOES_ON = re.compile(
-    r"[ \t]+(?:town|city|centre|center|village|area|high[ \t]+street|market|station"
-    r"|in[ \t]+(?!the\b|a\b)[A-Z][a-z]+shire\b|in[ \t]+(?:Derbyshire|Cumbria|Kent|Essex|Norfolk"
-    r"|Suffolk|Devon|Cornwall|Dorset|Surrey|Sussex|Wales|Scotland|Lancs|Yorks|Notts|Herts|Bucks"
-    r"|Cheshire|Durham|Northumberland|Somerset|Fife))\b"
-)
 
 
 def _surname_only(st: State, key: str) -> bool:
