@@ -59,3 +59,19 @@ def test_a_family_surname_written_as_the_town_stays(text: str) -> None:
 def test_the_family_surname_as_the_person_is_still_redacted() -> None:
     out = redact("Spoke to Ripponden about the move, then to Dashiell.", **_TOWN_FAMILY)
     assert "Ripponden" not in out and "Dashiell" not in out
+
+
+def test_a_practice_named_after_two_towns_is_one_redaction() -> None:
+    out = redact("GP: Quenby & Swarland Surgery (Dr Hollis Venn) says Tamsin is well.", **_FAMILY)
+    assert "Quenby" not in out and "Swarland" not in out and " & " not in out
+
+
+def test_a_place_with_its_town_after_a_comma_is_one_redaction() -> None:
+    # the town is also the worker's surname: found as the worker, it joins the practice
+    out = redact(
+        "Review at Mardle Lane Medical Centre, Quenby with the nurse.",
+        worker="Ossian Quenby",
+        **_FAMILY,
+    )
+    assert "Quenby" not in out
+    assert out.startswith("Review at [GP-PRACTICE] with")

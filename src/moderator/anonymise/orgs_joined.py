@@ -27,7 +27,13 @@ from moderator.anonymise.names_around import opens_sentence
 from moderator.anonymise.state import Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
-_JOINABLE = frozenset({"org", "school", "gp_practice", "address", "postcode", "person"})
+_JOINABLE = frozenset(
+    {"org", "school", "gp_practice", "address", "postcode", "person", "professional", "worker"}
+)
+_NAMES = frozenset({"person", "professional", "worker"})
+# a place's town after a comma, taken for someone's surname: "… Medical Centre, Holbeach with"
+_TOWN_WORD_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][\w'’-]+(?=[ \t]*(?:[.;:,)\n&]|$|[a-z]|[-–]))")
+_AND = re.compile(r"[ \t]+&[ \t]+")
 _AFTER_PLACE = frozenset({"address", "org", "school", "postcode"})
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _HEAD = (
@@ -166,6 +172,20 @@ def join_organisation_parts(st: State) -> None:
     i = 0
     while i < len(cands):
         a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            b is not None
+            and a.kind in _NAMES
+            and b.kind in _PLACES
+            and _AND.fullmatch(text, a.end, b.start)
+            and " " not in text[a.start : a.end]
+        ):
+            # "Feniton & Whimple Surgery": the first of two towns a practice is named after
+            st.cands.remove(a)
+            st.taken[a.start : b.start] = b"\x01" * (b.start - a.start)
+            b.start = a.start
+            del cands[i]
+            continue
         if a.kind not in _PLACES and a.kind != "address":
             i += 1
             continue
@@ -198,6 +218,12 @@ def join_organisation_parts(st: State) -> None:
                 or (a.kind == "address" and b.kind == "address")
                 # "Saigon Community Link, Aston": a branch's place taken for a surname
                 or (a.kind in _PLACES and b.kind == "person" and _TOWN_AFTER.match(text, a.end))
+                or (
+                    a.kind in _PLACES
+                    and b.kind in _NAMES
+                    and (town := _TOWN_WORD_AFTER.match(text, a.end)) is not None
+                    and town.end() == b.end
+                )
             )
         ):
             _merge(st, a, b)
