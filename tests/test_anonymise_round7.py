@@ -75,3 +75,15 @@ def test_a_place_with_its_town_after_a_comma_is_one_redaction() -> None:
     )
     assert "Quenby" not in out
     assert out.startswith("Review at [GP-PRACTICE] with")
+
+
+@pytest.mark.parametrize("handle", ["orla.q.quarrendell07", "tamsin_quarrendell.art"])
+def test_a_handle_with_a_name_inside_is_redacted_whole(handle: str) -> None:
+    out = redact(f"She got messages on Snapchat from {handle} last night.", **_FAMILY)
+    assert "[USERNAME]" in out
+    assert "07" not in out and ".art" not in out and "quarrendell" not in out.lower()
+
+
+def test_initials_and_sentence_ends_are_not_handles() -> None:
+    out = redact("Seen by Orla. Tamsin said S.Y. was kind.", **_FAMILY)
+    assert "[USERNAME]" not in out and "Orla" not in out

@@ -42,6 +42,7 @@ from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from moderator.anonymise.aliases_given import find_given_aliases
+from moderator.anonymise.handles import join_handles
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people
@@ -188,6 +189,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_name_forms(st)
     join_identifier_parts(st)
     join_organisation_parts(st)
+    join_handles(st)
     if decisions is not None:
         _apply(st, decisions)
     return _build(st)

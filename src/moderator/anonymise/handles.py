@@ -1,0 +1,56 @@
+"""Online handles found in pieces: a name inside ``mani.k.jaswal09`` or ``dyf.pennar.boxing``.
+
+The name layers redact the part of a handle that is a name; the rest of the handle (the
+dots, initials, digits and words glued to it) identifies the person as well, so the whole
+handle becomes one username redaction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.state import State
+
+# a handle: word characters joined by dots or underscores, with no space inside
+_HANDLE = re.compile(r"[A-Za-z0-9][\w.]*[A-Za-z0-9]")
+# what makes a run of characters a handle rather than a word or a sentence's end: an inner
+# dot or underscore between word characters, or digits glued to letters
+_JOINT = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]|[A-Za-z][0-9]|[0-9][A-Za-z]")
+_NAMES = frozenset({"person", "professional", "child", "family", "worker"})
+
+
+def join_handles(st: State) -> None:
+    """A name redacted inside a handle takes the whole handle, as a username."""
+    text = st.text
+    if "." not in text and "_" not in text:
+        return
+    for c in sorted(st.cands, key=lambda c: c.start):
+        if c.kind not in _NAMES or c not in st.cands:
+            continue
+        start, end = c.start, c.end
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] in "._"):
+            end += 1
+        if (start, end) == (c.start, c.end) or text[start - 1 : start] in ("@", "/"):
+            continue
+        if text[end : end + 1] in ("@", "/"):
+            continue  # an email or web address: their own patterns
+        m = _HANDLE.search(text, start, end)
+        if m is None or " " in m.group() or not _JOINT.search(m.group()):
+            continue
+        start, end = m.start(), m.end()
+        if start > c.start or end < c.end or "." in text[c.end - 1 : c.end]:
+            continue  # "S.Y.", "Dr.": initials and titles end in a dot
+        if (
+            not text[start:end].islower()
+            and "." not in text[start:end]
+            and "_" not in text[start:end]
+        ):
+            continue  # "Smith2": needs a handle's joint, not a typo's digit
+        for d in [d for d in st.cands if d is not c and start <= d.start and d.end <= end]:
+            st.cands.remove(d)
+        if any(d.start < end and start < d.end for d in st.cands if d is not c):
+            continue  # overlaps another redaction partly: leave both as they are
+        st.taken[start:end] = b"\x01" * (end - start)
+        c.start, c.end, c.kind, c.ident = start, end, "username", f"handle:{text[start:end]}"
