@@ -165,7 +165,7 @@ def test_the_batch_written_during_round_six_does_not_regress() -> None:
     (README): later rounds tune on K and must not lose what it already finds."""
     tallies, _ = score(load_corpus(CORPUS.with_name("redaction_corpus_k.jsonl")))
     k = tallies["heldout-k"].summary()
-    assert k["overall"]["recall"] >= 0.905
+    assert k["overall"]["recall"] >= 0.908
     assert k["by_provenance"]["record"]["recall"] >= 0.96
     assert k["leakage"] <= 0.08
     assert k["protected"]["over_redaction"] <= 0.08

@@ -87,3 +87,17 @@ def test_a_handle_with_a_name_inside_is_redacted_whole(handle: str) -> None:
 def test_initials_and_sentence_ends_are_not_handles() -> None:
     out = redact("Seen by Orla. Tamsin said S.Y. was kind.", **_FAMILY)
     assert "[USERNAME]" not in out and "Orla" not in out
+
+
+def test_initials_opening_an_attendance_item_are_that_persons() -> None:
+    text = (
+        "Present: TQ chair | RW advocate Rosalind Wexcombe, Harbour Advocacy | "
+        "Orla mother\nSchool (RW): Tamsin is settled. RW will visit on Friday."
+    )
+    out = redact(text, **_FAMILY)
+    assert "RW" not in out and "Wexcombe" not in out
+
+
+def test_initials_of_a_role_in_a_list_item_stay() -> None:
+    out = redact("Present: SW Hilary Bexworth | HV not present", **_FAMILY)
+    assert "SW" in out and "HV" in out

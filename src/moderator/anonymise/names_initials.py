@@ -91,6 +91,38 @@ def find_bracketed_initials(st: State) -> None:
             _take_everywhere(st, initials, c)
 
 
+# initials opening an item of an attendance list, before the role and name they stand for:
+# "| JA GTLO Juno Armitstead, …", "; PV interpreter (Mr Ilie Vornicu)"
+_LISTED = re.compile(r"(?:^|(?<=[|;\n]))[ \t]*(?P<i>[A-Z]{2,3})[ \t]+(?=[A-Za-z])", re.MULTILINE)
+_ITEM_END = re.compile(r"[|;\n]")
+
+
+def find_listed_initials(st: State) -> None:
+    """Initials opening a list item are those of the redacted name in that item, when their
+    letters agree with it; they are that person wherever they recur ("School (JA): …")."""
+    text = st.text
+    if "|" not in text and ";" not in text:
+        return
+    lex = st.lex
+    for m in _LISTED.finditer(text):
+        initials = m.group("i")
+        if initials.lower() in ROLE_CUES or initials in lex.acronyms:
+            continue
+        if not st.free(m.start("i"), m.end("i")):
+            continue
+        stop = _ITEM_END.search(text, m.end())
+        end = stop.start() if stop is not None else len(text)
+        for c in st.cands:
+            if (
+                c.kind in NAME_KINDS
+                and m.end() <= c.start < end
+                and " " in text[c.start : c.end]
+                and _agree(initials, text[c.start : c.end])
+            ):
+                _take_everywhere(st, initials, c)
+                break
+
+
 def _surname_letters(st: State) -> dict[str, str]:
     """Each known person's placeholder label -> the initials of their surname's parts."""
     case = st.case

@@ -63,7 +63,11 @@ from moderator.anonymise.layer_sounds import (
 )
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_forms import find_name_forms
-from moderator.anonymise.names_initials import find_bracketed_initials, find_initials_forms
+from moderator.anonymise.names_initials import (
+    find_bracketed_initials,
+    find_initials_forms,
+    find_listed_initials,
+)
 from moderator.anonymise.names_joined import (
     absorb_titles,
     join_quoted_nicknames,
@@ -184,6 +188,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     join_quoted_nicknames(st)
     absorb_titles(st)
     find_bracketed_initials(st)
+    find_listed_initials(st)
     find_initials_forms(st)
     absorb_kin_words(st)
     find_name_forms(st)
