@@ -75,14 +75,15 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("i", "heldout-i", 50, 1000),
         ("j", "heldout-j", 55, 1500),
         ("k", "heldout-k", 65, 2000),
+        ("l", "heldout-l", 52, 1500),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
     name: str, split: str, notes: int, identifiers: int
 ) -> None:
     """E was written before round two of issue #14, F after it, G before round three, H after
-    it, I while round four was built, J while round five was and K while round six was (each
-    outside the repository until scored)."""
+    it, I while round four was built, J while round five was, K while round six was and L while
+    round seven was (each outside the repository until scored)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -169,6 +170,17 @@ def test_the_batch_written_during_round_six_does_not_regress() -> None:
     assert k["by_provenance"]["record"]["recall"] >= 0.96
     assert k["leakage"] <= 0.08
     assert k["protected"]["over_redaction"] <= 0.08
+
+
+def test_the_batch_written_during_round_seven_does_not_regress() -> None:
+    """Floors a little under round seven's figures on L, text it was never shaped for
+    (README): later rounds tune on L and must not lose what it already finds."""
+    tallies, _ = score(load_corpus(CORPUS.with_name("redaction_corpus_l.jsonl")))
+    batch = tallies["heldout-l"].summary()
+    assert batch["overall"]["recall"] >= 0.865
+    assert batch["by_provenance"]["record"]["recall"] >= 0.93
+    assert batch["leakage"] <= 0.115
+    assert batch["protected"]["over_redaction"] <= 0.145
 
 
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
