@@ -20,8 +20,7 @@ from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 _BRACKETED = re.compile(r"[ \t]*\([ \t]*(?P<i>[A-Z][A-Z'’]{1,4})(?=[ \t]*[,)])")
 _HYPHEN_OR_DOT = frozenset("-.")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_PARTS = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word's runs of letters (its parts, or an initial's letters)
 # "R-K", "A-P", "R.K." after a given name: a surname's initials
 _HYPHEN_INITIALS_AFTER = re.compile(r"[ \t]+(?P<i>[A-Z](?:[-.][A-Z]){1,2}\.?)(?![\w'’-])")
 # "H-M T", "H.M.T", "J-P": initials written with hyphens, dots or single spaces
@@ -45,7 +44,7 @@ def _initial_letters(words: list[str]) -> list[str]:
         if w.isupper() and len(w) <= 4:
             out.extend(w)
         else:
-            out.extend(p[0].upper() for p in _PARTS.findall(w))
+            out.extend(p[0].upper() for p in _LETTERS.findall(w))
     return out
 
 
@@ -132,7 +131,7 @@ def _surname_letters(st: State) -> dict[str, str]:
     for name, label in zip(names, labels, strict=False):
         words = name.split()
         if len(words) > 1:
-            out.setdefault(label, "".join(p[0].upper() for p in _PARTS.findall(words[-1])))
+            out.setdefault(label, "".join(p[0].upper() for p in _LETTERS.findall(words[-1])))
     return out
 
 
