@@ -75,6 +75,7 @@ from moderator.anonymise.names_joined import (
     propagate,
 )
 from moderator.anonymise.orgs_joined import join_organisation_parts
+from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 
@@ -192,6 +193,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_initials_forms(st)
     absorb_kin_words(st)
     find_name_forms(st)
+    find_unknown_runs(st)
     join_identifier_parts(st)
     join_organisation_parts(st)
     join_handles(st)

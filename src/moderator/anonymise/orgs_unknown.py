@@ -1,0 +1,353 @@
+"""Runs of capitalised words that hold a word no English list knows: something private.
+
+A run of two or more capitalised words in running text (joined by single spaces; ``of``,
+``and``, ``&``, ``for``, ``the`` between them) with a capitalised word of three letters or
+more that is no English word, no protected word, no acronym, no place and not in the
+spelling dictionary at all names a family's club, firm, group or person the other layers did
+not know: ``Fernvale Larder``, ``Quorlish Crew``, ``Marvane Samaj``. Found after every other
+layer, on what they left.
+
+Not taken: headings (followed by ``:`` or filling their line), protected phrases, public
+services named by a place (``… Police``, ``… CAMHS``), parks and countries, and the protected
+words at a run's edges (``IRO Vendra Quill``: the IRO stays). A run with an organisation's
+head noun is taken at the organisation layer's confidence; one without, on weaker evidence,
+below ``UNSURE``, for a person to confirm. A run of dictionary words only, a place and an
+organisation's noun (``Tipton Green Family Hub``), is kept as a candidate for review.
+Runs in capitals (a police form's fields) are read in title case when an organisation's head
+noun ends them (``ILLYRIA CAR WASH KEYHAM``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
+from moderator.anonymise.lexicon import Lexicon, lexicon, phrase_key, word_key
+from moderator.anonymise.orgs_nouns import ORG_NOUN
+from moderator.anonymise.orgs_runs import capital_runs
+from moderator.anonymise.state import State
+
+# a capitalised word (Latin capitals with their accents), and the small words between two
+_CAP = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŜŞŠŢŤŪŮŰŲŴŶŸŹŻŽ]"
+_WORD = rf"{_CAP}[\w'’-]*+"
+RUN_RE = re.compile(rf"{_WORD}(?: (?:(?:of|and|&|for|the) )?{_WORD})+")
+_CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
+# an organisation's head noun at the end of a run, and the nouns the lists do not hold yet
+_HEAD_RE = re.compile(rf"(?<![\w]){ORG_NOUN}$")
+_MORE_HEADS = frozenset(
+    {"larder", "crew", "crewing", "samaj", "cic", "inc", "rooms", "interpreting", "counselling"}
+    | {"housing", "transport", "space", "fair", "mediation", "therapy"}
+    | {"kitchen", "cafe", "company", "enterprises", "society", "sangat", "sabha", "committee"}
+    | {"carers", "advice", "alliance", "works", "yard", "farm", "fitness", "tuition"}
+    | {"rescue", "action", "movement", "fund", "charity", "care", "bar", "llc"}
+    | {"co-operative", "cooperative", "associados", "associates", "gmbh", "sarl", "srl"}
+)
+# public services named by a place: the project keeps them ("Wyreford Police")
+PUBLIC_SERVICES = frozenset(
+    {"police", "hospital", "council", "court", "courts", "infirmary", "constabulary", "mash"}
+    | {"camhs", "yjs", "nhs", "yos", "cafcass", "probation", "prison", "hmp", "fire", "ambulance"}
+    | {"university", "college"}
+)
+# "HMP Holme House", "Lakeview Police Station": a public body's run, whatever its last word
+_PUBLIC_ANYWHERE = frozenset({"hmp", "hmyoi", "police", "nhs", "constabulary", "council"})
+# places of leisure and the land: their names stay ("Thornbury Park", "Kelder Water")
+_PLACES_OF_LEISURE = frozenset(
+    {"park", "gardens", "garden", "woods", "wood", "beach", "pier", "lake", "forest", "common"}
+    | {"water", "reservoir", "valley", "hill", "hills", "moor", "fields", "green", "bay"}
+    | {"island", "islands", "river", "country", "republic", "kingdom", "estate"}
+)
+_SCHOOL_HEADS = frozenset({"school", "academy", "primary", "infants", "juniors", "sixth"})
+_ADDRESS_HEADS = frozenset(
+    {"street", "road", "lane", "avenue", "drive", "close", "crescent", "terrace", "mews"}
+    | {"court", "way", "row", "grove", "place", "walk", "wynd", "gate", "rise", "square"}
+)
+_GP_HEADS = frozenset({"surgery", "practice"})
+STRONG = 0.8  # an unknown word and an organisation's head noun
+WEAK = 0.6  # an unknown word alone: for a person to confirm
+_KEPT = 0.4  # a place and an organisation's noun, every word known
+
+
+@cache
+def dictionary() -> frozenset[str]:
+    """Every word of pyspellchecker's English list, whatever its count (read once)."""
+    from moderator.anonymise.lexicon import _word_counts
+
+    return frozenset(_word_counts())
+
+
+_UNKNOWN: dict[str, bool] = {}
+
+
+def unknown(word: str, lex: Lexicon | None = None) -> bool:
+    """Whether a capitalised word of 3+ letters is no word any list or dictionary knows."""
+    if len(word) < 3 or not word[:1].isupper() or word.isupper():
+        return False
+    key = word_key(word)
+    found = _UNKNOWN.get(key)
+    if found is None:
+        lex = lex or lexicon()
+        found = not (
+            key in lex.words
+            or key in lex.common
+            or key in lex.protected_words
+            or key.upper() in lex.acronyms
+            or key in lex.phrases
+            or (key,) in lex.places
+            or key in dictionary()
+            or not key.replace("-", "").isalpha()
+            or ("-" in key and all(part in dictionary() for part in key.split("-") if part))
+            or any(c.isupper() for c in word[1:])  # "OASys", "McCall": forms, not plain words
+        )
+        _UNKNOWN[key] = found
+    return found
+
+
+def _edge_word(lex: Lexicon, key: str) -> bool:
+    """A word that is no part of a name at a run's edge: "IRO", "Mum", a month, a town."""
+    return (
+        key in lex.protected_words
+        or key.upper() in lex.acronyms
+        or key in HONORIFICS
+        or key in LEADING_WORDS
+        or key in _CONNECTORS
+    )
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"\S+", text[start:end])]
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """A heading: followed by ":" or alone on its line."""
+    after = text[end : end + 2].lstrip(" \t")
+    if after.startswith(":"):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t.")
+
+
+def _kind(keys: tuple[str, ...], lex: Lexicon, head: bool) -> str:
+    last = keys[-1]
+    if last in _SCHOOL_HEADS or keys[-2:] == ("sixth", "form"):
+        return "school"
+    if last in _GP_HEADS:
+        return "gp_practice"
+    if last in _ADDRESS_HEADS:
+        return "address"
+    if not head and (keys[0] in lex.given or keys[0] in HONORIFICS):
+        return "person"
+    return "org"
+
+
+def _protected_inside(lex: Lexicon, keys: tuple[str, ...]) -> bool:
+    """Whether a protected phrase is among the words."""
+    for i, k in enumerate(keys):
+        for phrase in lex.phrases.get(k, ()):
+            if keys[i : i + len(phrase)] == phrase:
+                return True
+    return False
+
+
+def find_unknown_runs(st: State) -> None:
+    """Redact the runs of capitalised words holding an unknown word (see the module's doc)."""
+    text = st.text
+    lex = st.lex
+    for m in RUN_RE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’@.-_/"):
+            continue
+        _consider(st, lex, m.start(), m.end())
+    _shouted_runs(st, lex)
+
+
+def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
+    text = st.text
+    spans = [(start + a, start + b) for a, b in _words(text, start, end)]
+    if not st.free(start, end) and _headed(st, lex, spans):
+        _retake(st, lex, spans)
+        return
+    for piece in _free_pieces(st, spans):
+        _piece(st, lex, piece)
+
+
+# what a run with an unknown word and a head noun takes over: weaker guesses inside it
+# ("Offwell Equine Therapy" as a person's name, "Estover Street" as a street before "Dance Crew")
+_REPLACEABLE = frozenset({"person", "professional", "address"})
+
+
+def _headed(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> bool:
+    """Whether a run ends in an organisation's head noun and holds an unknown word."""
+    text = st.text
+    run = text[spans[0][0] : spans[-1][1]]
+    last = word_key(text[slice(*spans[-1])])
+    if last in PUBLIC_SERVICES or not (_HEAD_RE.search(run) or last in _MORE_HEADS):
+        return False
+    return any(unknown(text[a:b], lex) for a, b in spans)
+
+
+def _retake(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> None:
+    """A run partly taken by weaker guesses (a person's name, a street) is one organisation's
+    name: the guesses wholly inside it give way, and its free words join it."""
+    text = st.text
+    spans = _trimmed(lex, text, spans)
+    if len(spans) < 2:
+        return
+    start, end = spans[0][0], spans[-1][1]
+    keys = phrase_key(text[start:end])
+    if _excluded(lex, text, start, end, keys):
+        return
+    for c in list(st.cands):
+        if start <= c.start and c.end <= end and c.kind in _REPLACEABLE and c.priority < 80:
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
+    ident = " ".join(keys)
+    for piece in _free_pieces(st, spans):
+        if word_key(text[slice(*piece[-1])]) in _CONNECTORS:
+            continue  # "Ms Raza of Raza & Co": what comes before "of" is another name
+        while piece and word_key(text[slice(*piece[0])]) in _CONNECTORS:
+            piece = piece[1:]
+        if piece:
+            st.take(piece[0][0], piece[-1][1], "org", ident, 58, STRONG)
+
+
+def _excluded(lex: Lexicon, text: str, start: int, end: int, keys: tuple[str, ...]) -> bool:
+    """A heading, a run in capitals, a protected phrase or a public body's name."""
+    return (
+        text[start:end].isupper()
+        or _heading(text, start, end)
+        or _protected_inside(lex, keys)
+        or not _PUBLIC_ANYWHERE.isdisjoint(keys)
+    )
+
+
+def _trimmed(lex: Lexicon, text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The run without the words at its edges that are no part of a name."""
+
+    def edge(span: tuple[int, int]) -> bool:
+        word = text[slice(*span)]
+        return _edge_word(lex, word_key(word)) and not unknown(word, lex)
+
+    while words and edge(words[0]):
+        words = words[1:]
+    while words and edge(words[-1]) and not _head_word(text[slice(*words[-1])]):
+        words = words[:-1]
+    return words
+
+
+def _head_word(word: str) -> bool:
+    """An organisation's head noun, though an acronym too ("… CIC", "… LLC")."""
+    return word_key(word) in _MORE_HEADS
+
+
+def _free_pieces(st: State, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The stretches of the run's words not yet taken (a taken word parts the run)."""
+    pieces: list[list[tuple[int, int]]] = [[]]
+    for a, b in spans:
+        if st.free(a, b):
+            pieces[-1].append((a, b))
+        elif pieces[-1]:
+            pieces.append([])
+    return [p for p in pieces if p]
+
+
+def _piece(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
+    text = st.text
+    if not any(unknown(text[a:b], lex) for a, b in words):
+        _maybe_keep(st, lex, words)
+        return
+    words = _trimmed(lex, text, words)  # no protected word, title, month or town at an edge
+    if len(words) < 2:
+        return
+    start, end = words[0][0], words[-1][1]
+    run = text[start:end]
+    keys = phrase_key(run)
+    if len(keys) < 2 or not any(unknown(text[a:b], lex) for a, b in words):
+        return
+    if _excluded(lex, text, start, end, keys):
+        return
+    if keys[-1] in PUBLIC_SERVICES or (
+        keys[-1].upper() in lex.acronyms and keys[-1] not in _MORE_HEADS
+    ):
+        return
+    if keys[-1] in _PLACES_OF_LEISURE:
+        return
+    head = _HEAD_RE.search(run) is not None or keys[-1] in _MORE_HEADS
+    kind = _kind(keys, lex, head)
+    ident = " ".join(keys)
+    if head or kind in ("school", "address", "gp_practice"):
+        st.take(start, end, kind, ident, 58, STRONG)
+    elif any(text[a:b].lower() in _CONNECTORS for a, b in words):
+        return  # "Appleby and Ballinasloe": two places, not one name
+    elif (
+        len(words) == 2
+        and unknown(text[slice(*words[0])], lex)
+        and not unknown(text[slice(*words[1])], lex)
+    ):
+        # an unknown word before an everyday noun ("Glenbourne Unit", "Oulton Broad"): as
+        # often a place or a public service as a family's: for the person importing to decide
+        st.keep(start, end, kind, ident, _KEPT)
+    else:
+        st.take(start, end, kind, ident, 45, WEAK)
+
+
+def _maybe_keep(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
+    """A place and an organisation's noun, every word known ("Tipton Green Family Hub"):
+    likely a family's club or a public service; a person importing decides."""
+    text = st.text
+    if len(words) < 3:
+        return
+    start, end = words[0][0], words[-1][1]
+    run = text[start:end]
+    keys = phrase_key(run)
+    if not keys or keys[0] not in lex.protected_words or (keys[0],) not in lex.places:
+        return
+    if keys[-1] in PUBLIC_SERVICES or _HEAD_RE.search(run) is None:
+        return
+    if _heading(text, start, end) or run.isupper():
+        return
+    st.keep(start, end, "org", " ".join(keys), _KEPT)
+
+
+def _shouted_runs(st: State, lex: Lexicon) -> None:
+    """In a run in capitals, the name's words before an organisation's head noun and a town
+    after it, with an unknown word among them ("ILLYRIA CAR WASH KEYHAM")."""
+    text = st.text
+    for a, b in capital_runs(text):
+        titled = text[a:b].title()
+        for head in _SHOUTED_HEAD_RE.finditer(titled):
+            words = [(a + x, a + y) for x, y in _words(titled, 0, head.start())]
+            first = len(words)
+            while first and _name_word(lex, text[slice(*words[first - 1])].title()):
+                first -= 1
+            if first == len(words):
+                continue
+            start, end = words[first][0], a + head.end()
+            named = [text[slice(*w)].title() for w in words[first:]]
+            after = _NEXT_SHOUTED.match(text, end)
+            if after is not None and after.end() <= b:
+                word = after.group(1).title()
+                if unknown(word, lex) or (word_key(word),) in lex.places:
+                    end = after.end()
+                    named.append(word)
+            if any(unknown(w, lex) for w in named) and st.free(start, end):
+                st.take(start, end, "org", " ".join(phrase_key(text[start:end])), 58, STRONG)
+
+
+def _name_word(lex: Lexicon, word: str) -> bool:
+    """A word of a name in capitals: no everyday word ("Illyria", "Keyham"; not "From")."""
+    key = word_key(word)
+    return (
+        len(key) >= 3
+        and key.isalpha()
+        and key not in lex.words
+        and key not in lex.common
+        and key not in LEADING_WORDS
+        and key not in HONORIFICS
+        and key.upper() not in lex.acronyms
+    )
+
+
+_SHOUTED_HEAD_RE = re.compile(rf"(?<=[ \t]){ORG_NOUN}(?![\w])")
+_NEXT_SHOUTED = re.compile(r"[ \t]+([A-Z][A-Z'’-]+)(?![\w])")

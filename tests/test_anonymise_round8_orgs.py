@@ -1,0 +1,98 @@
+"""Round eight of the redactor (issue #14): organisations and runs of capitalised words that
+hold a word no English list knows, on invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderator.anonymise.orgs_unknown import find_unknown_runs, unknown
+from moderator.anonymise.redact import redact_case_text
+from moderator.anonymise.state import UNSURE, State
+from tests.test_anonymise_redact import make_case, redact
+
+_FAMILY = dict(
+    child_name="Tamsin Quarrendell",
+    family=[{"name": "Orla Quarrendell", "relationship": "mother"}],
+)
+
+
+def test_a_word_no_list_knows_is_unknown_and_everyday_words_are_not() -> None:
+    assert unknown("Quorvalish")
+    assert not unknown("Larder") and not unknown("Community") and not unknown("Leeds")
+    assert not unknown("Inter-agency")  # each part a word
+    assert not unknown("QUORVALISH")  # capitals are read elsewhere
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Quorvalish Community Larder",
+        "Brindlewick Street Dance Crew",
+        "Trevannock Hindu Samaj",
+        "Pellowick Equine Therapy CIC",
+        "Ashvennow Interpreting",
+        "Marrowick Abbey Community Rooms",
+    ],
+)
+def test_a_run_with_an_unknown_word_and_an_unlisted_head_noun_is_redacted(name: str) -> None:
+    out = redact(f"Orla goes to {name} on Tuesdays with Tamsin.", **_FAMILY)
+    for word in name.split():
+        if word[0].isupper() and word not in ("Community", "Street"):
+            assert word not in out, out
+    assert "on Tuesdays" in out
+
+
+def _found(text: str) -> State:
+    """The run layer alone on ``text`` (nothing else taken before it)."""
+    st = State(make_case(text, **_FAMILY), text)
+    find_unknown_runs(st)
+    return st
+
+
+def test_an_unknown_run_without_a_head_noun_is_redacted_for_review() -> None:
+    st = _found("Orla said Tamsin saw Quillibrand Zentworth at the shops.")
+    [c] = st.cands
+    assert st.text[c.start : c.end] == "Quillibrand Zentworth"
+    assert c.confidence < UNSURE
+
+
+def test_a_run_with_a_head_noun_is_redacted_at_normal_confidence() -> None:
+    st = _found("Tamsin goes to Quorvalish Larder.")
+    [c] = st.cands
+    assert st.text[c.start : c.end] == "Quorvalish Larder" and c.kind == "org"
+    assert c.confidence >= UNSURE
+
+
+def test_protected_words_at_the_edges_stay() -> None:
+    out = redact("The IRO Quillibrand Zentworth chaired; Tamsin attended.", **_FAMILY)
+    assert "IRO" in out and "Zentworth" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quorvalish Hospital admitted Tamsin.",  # a public service named by its place
+        "Venue: Tamsin's school\nQuorvalish Community Larder:\nOrla attended.",  # a heading
+        "Tamsin and Orla travel to Quorvalish and Brindlewick in the season.",
+    ],
+)
+def test_public_services_headings_and_places_joined_by_and_stay(text: str) -> None:
+    out = redact(text, **_FAMILY)
+    assert "Quorvalish" in out
+
+
+def test_a_prison_named_by_its_place_stays() -> None:
+    st = _found("Orla visited Tamsin in HMP Quorvalish House last week.")
+    assert not st.cands
+
+
+def test_an_unknown_word_before_an_everyday_noun_is_kept_for_review() -> None:
+    case = make_case("Orla was admitted to Quorvalish Unit with Tamsin.", **_FAMILY)
+    red = redact_case_text(case)
+    assert "Quorvalish Unit" in red.text
+    assert any(not d.redacted and d.kind == "org" for d in red.uncertain())
+
+
+def test_a_person_of_a_firm_keeps_the_firm_apart() -> None:
+    out = redact("Solicitor: Ms Quorvalish of Quorvalish & Co. Tamsin agreed.", **_FAMILY)
+    assert " of " in out and "Quorvalish" not in out
