@@ -96,3 +96,12 @@ def test_an_unknown_word_before_an_everyday_noun_is_kept_for_review() -> None:
 def test_a_person_of_a_firm_keeps_the_firm_apart() -> None:
     out = redact("Solicitor: Ms Quorvalish of Quorvalish & Co. Tamsin agreed.", **_FAMILY)
     assert " of " in out and "Quorvalish" not in out
+
+
+def test_a_town_after_a_comma_goes_with_the_organisation_whatever_follows() -> None:
+    out = redact(
+        "Orla attends Brindlewick Methodist Fellowship, Shrewsbury with Tamsin monthly.",
+        **_FAMILY,
+    )
+    assert "Shrewsbury" not in out and "with [CHILD] monthly" in out
+

@@ -23,8 +23,9 @@ from operator import attrgetter
 
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import ORG_RE
+from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.names_around import opens_sentence
-from moderator.anonymise.state import Cand, State
+from moderator.anonymise.state import UNSURE, Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
 _JOINABLE = frozenset(
@@ -133,6 +134,26 @@ def _two_saints(st: State, c: Cand) -> None:
     c.start = m.start()
 
 
+_POSTCODE_NEXT = re.compile(r"[ \t]+[A-Z]{1,2}\d")
+_COMMA_WORDS = re.compile(r"[ \t]*,[ \t]*([A-Z][\w'’-]+)(?:[ \t]+([A-Z][\w'’-]+))?")
+
+
+def _comma_place(st: State, a: Cand) -> None:
+    """A town the gazetteer knows after a comma is where the organisation is, whatever
+    follows ("… Fellowship, Shrewsbury with carers"); not an address's ("…, Ludlow SY8 …")."""
+    m = _COMMA_WORDS.match(st.text, a.end)
+    if m is None or a.confidence < UNSURE:
+        return
+    for group in (2, 1):
+        end = m.end(group)
+        if end < 0 or _POSTCODE_NEXT.match(st.text, end):
+            continue
+        if phrase_key(st.text[m.start(1) : end]) in st.lex.places and st.free(a.end, end):
+            st.taken[a.end : end] = b"\x01" * (end - a.end)
+            a.end = end
+            return
+
+
 def _merge(st: State, a: Cand, b: Cand) -> None:
     st.cands.remove(b)
     st.taken[a.end : b.end] = b"\x01" * (b.end - a.end)
@@ -229,6 +250,8 @@ def join_organisation_parts(st: State) -> None:
             _merge(st, a, b)
             del cands[i + 1]
             continue
+        if a.kind in _PLACES:
+            _comma_place(st, a)
         if a.kind in _PLACES and "," in text[a.end : a.end + 2]:
             m = _TOWN_AFTER.match(text, a.end)
             if m is not None and st.free(a.end, m.end()):
