@@ -105,3 +105,20 @@ def test_a_town_after_a_comma_goes_with_the_organisation_whatever_follows() -> N
     )
     assert "Shrewsbury" not in out and "with [CHILD] monthly" in out
 
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ('Orla wrote "flat 4 quorvale court upper brindley" on the form.', "quorvale"),
+        ("Tamsin gave flat 2b marrowick granaries as her address.", "granaries"),
+        ("Location: flat 3b 8 pellow wynd close new trevannock IV30 6BU", "trevannock"),
+    ],
+)
+def test_an_address_in_lower_case_from_its_flat_to_the_phrase_end(text: str, address: str) -> None:
+    out = redact(text, **_FAMILY)
+    assert address not in out and "[ADDRESS]" in out
+
+
+def test_a_flat_in_a_sentence_is_no_address() -> None:
+    out = redact("Orla cleaned the flat 3 times a week with Tamsin.", **_FAMILY)
+    assert "flat 3 times a week" in out

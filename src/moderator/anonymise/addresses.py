@@ -78,6 +78,8 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
         if m is not None:
             end = _village(st, text, m) if m.re is HOUSE_RE else m.end()
             add(m.start(), end, "address", _ident(text[m.start() : end]), rank)
+    if "flat " in text:
+        find_lower_flats(st, add)
     lex = st.lex
     for at in _at(lower_same_length(text), _CUES):
         m = LIVES_ON_RE.match(text, at)
@@ -91,6 +93,48 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
             words = phrase_key(m.group("s"))
             if words[0] not in lex.words and words[0] not in lex.protected_words:
                 add(m.start("s"), m.end("s"), "address", _ident(m.group("s")), 60)
+
+
+# "flat 9 tetlow court lower earley", "flat 1/l 8 lossie wynd close": an address in lower
+# case, from its flat to where the phrase ends (a quote, a stop, a comma, a line's end)
+LOWER_FLAT_RE = re.compile(
+    r"(?<![\w])flat[ \t]+(?:\d{1,4}[a-z]?|[a-z]\d?)(?:/[a-z0-9]{1,2})?,?"
+    r"(?P<w>(?:[ \t]+[a-z0-9]+(?:['’-][a-z]+)?){2,8}?)(?=[ \t]*(?:[\"”'’.,;:)\n|]|$)|[ \t]+(?:[A-Z]{1,2}\d|as[ \t]))"
+)
+# words an address in lower case does not hold: a sentence's ("… the flat 3 times a week")
+_NOT_ADDRESS = frozenset(
+    {"the", "a", "an", "to", "and", "with", "for", "in", "on", "at", "was", "is", "he", "she"}
+    | {"his", "her", "they", "their", "times", "weeks", "days", "months", "years", "ago", "i"}
+    | {"of", "but", "or", "it", "we", "you", "has", "had", "have", "been", "from", "when"}
+)
+
+
+def find_lower_flats(st: State, add: Add) -> None:
+    """Addresses in lower case that start with their flat ("flat 6 lipson vale house")."""
+    text = st.text
+    at = text.find("flat ")
+    while at >= 0:
+        m = LOWER_FLAT_RE.match(text, at)
+        at = text.find("flat ", at + 5)
+        if m is None:
+            continue
+        words = m.group("w").split()
+        lex = st.lex
+        if _NOT_ADDRESS.intersection(words) or all(w.isdigit() or w in lex.words for w in words):
+            continue
+        add(m.start(), m.end(), "address", _ident(m.group()), 66)
+
+
+def widen_lower_flats(st: State) -> None:
+    """An address taken shorter than its lower-case form (the record's own address matched
+    in part: "flat 1b hardwick granaries"): the rest of its words join it."""
+    text = st.text
+    for c in st.cands:
+        if c.kind == "address" and text.startswith("flat ", c.start):
+            m = LOWER_FLAT_RE.match(text, c.start)
+            if m is not None and m.end() > c.end and st.free(c.end, m.end()):
+                st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
+                c.end = m.end()
 
 
 _VILLAGE = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?![\w'’-])")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from moderator.anonymise.addresses import widen_lower_flats
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import Lexicon, lexicon, phrase_key, word_key
 from moderator.anonymise.orgs_nouns import ORG_NOUN
@@ -160,6 +161,8 @@ def find_unknown_runs(st: State) -> None:
             continue
         _consider(st, lex, m.start(), m.end())
     _shouted_runs(st, lex)
+    if "flat " in text:
+        widen_lower_flats(st)
 
 
 def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
