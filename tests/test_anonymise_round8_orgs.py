@@ -72,7 +72,7 @@ def test_protected_words_at_the_edges_stay() -> None:
     "text",
     [
         "Quorvalish Hospital admitted Tamsin.",  # a public service named by its place
-        "Venue: Tamsin's school\nQuorvalish Community Larder:\nOrla attended.",  # a heading
+        "Venue: Tamsin's school\nQuorvalish Energy Advice:\nOrla attended.",  # a heading
         "Tamsin and Orla travel to Quorvalish and Brindlewick in the season.",
     ],
 )
@@ -122,3 +122,12 @@ def test_an_address_in_lower_case_from_its_flat_to_the_phrase_end(text: str, add
 def test_a_flat_in_a_sentence_is_no_address() -> None:
     out = redact("Orla cleaned the flat 3 times a week with Tamsin.", **_FAMILY)
     assert "flat 3 times a week" in out
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Pellow Youth Counselling", "Wickham Accordion Band", "Brindle Street Dance Crew"],
+)
+def test_organisations_by_their_newly_listed_nouns(name: str) -> None:
+    out = redact(f"Tamsin was referred to {name} by Orla.", **_FAMILY)
+    assert name not in out and "[ORGANISATION]" in out

@@ -59,7 +59,12 @@ ORG_NOUN = (
     r"|Plastering|Decorators|Landscaping|Recycling|Skip\s+Hire|Warehouse|Textiles|Boutique"
     r"|Factory|Kennels|Cattery|Stables|Riding\s+School|Amusements|Arcade|Casino|Bookmakers"
     r"|Guest\s+House|Noodle\s+Bar|Sushi\s+Bar|Coffee\s+(?:Shop|House)|Tea\s+Rooms?"
-    r"|Rainbows|Squirrels|Dojo|Martial\s+Arts|(?:Supplementary|Saturday|Sunday)\s+School)"
+    r"|Rainbows|Squirrels|Dojo|Martial\s+Arts|(?:Supplementary|Saturday|Sunday)\s+School"
+    # round eight: nouns of groups, services and firms beyond the batches before ("Quorvale
+    # Community Larder", "Brindle Street Dance Crew", "Marrow Hindu Samaj", "Abbey Community
+    # Rooms", "Everword Interpreting", "Pellow Youth Counselling", "Wickham Accordion Band")
+    r"|Larder|Crew|Samaj|Sabha|Community\s+Rooms|Interpreting|Counselling|Mediation|Fridge"
+    r"|Crewing|Accordion\s+Band|Bell\s+Ringers|Shisha\s+Lounge|Chambers|CIC|CIO)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -105,7 +110,9 @@ ORG_HINTS = (
     "Construction", "Electrical", "Joinery", "Plastering", "Decorators", "Landscaping",
     "Recycling", "Warehouse", "Textiles", "Boutique", "Factory", "Kennels", "Cattery",
     "Stables", "Amusements", "Arcade", "Casino", "Bookmakers", "Coffee", "Tea Room",
-    "Rainbows", "Squirrels", "Dojo", "Martial",
+    "Rainbows", "Squirrels", "Dojo", "Martial", "Larder", "Crew", "Samaj", "Sabha", "Rooms",
+    "Interpreting", "Counselling", "Mediation", "Fridge", "Band", "Ringers", "Lounge",
+    "Chambers", "CIC", "CIO",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
