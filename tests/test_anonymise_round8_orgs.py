@@ -72,13 +72,17 @@ def test_protected_words_at_the_edges_stay() -> None:
     "text",
     [
         "Quorvalish Hospital admitted Tamsin.",  # a public service named by its place
-        "Venue: Tamsin's school\nQuorvalish Energy Advice:\nOrla attended.",  # a heading
         "Tamsin and Orla travel to Quorvalish and Brindlewick in the season.",
     ],
 )
 def test_public_services_headings_and_places_joined_by_and_stay(text: str) -> None:
     out = redact(text, **_FAMILY)
     assert "Quorvalish" in out
+
+
+def test_a_heading_stays() -> None:
+    assert not _found("Notes\nQuorvalish Energy Advice:\nOrla attended.").cands
+    assert not _found("Notes\nQuorvalish Energy Advice\nOrla attended.").cands
 
 
 def test_a_prison_named_by_its_place_stays() -> None:
