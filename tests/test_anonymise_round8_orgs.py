@@ -135,3 +135,21 @@ def test_a_flat_in_a_sentence_is_no_address() -> None:
 def test_organisations_by_their_newly_listed_nouns(name: str) -> None:
     out = redact(f"Tamsin was referred to {name} by Orla.", **_FAMILY)
     assert name not in out and "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Nursery: Little Wrens at Quorvale Community Centre - Orla drops Tamsin.", "Wrens"),
+        ("Clubs: Brindle Girls' Club at Quorvale Community Centre (Tamsin)", "Girls"),
+        ("Nursery: Little Wrens at Leek. Orla collects Tamsin.", "Leek"),
+    ],
+)
+def test_a_group_named_with_its_venue_after_at_is_one_organisation(text: str, gone: str) -> None:
+    out = redact(text, **_FAMILY)
+    assert gone not in out and out.count("[ORGANISATION]") == 1
+
+
+def test_a_person_at_a_place_is_not_joined() -> None:
+    out = redact("Orla at Quorvale Community Centre with Tamsin.", **_FAMILY)
+    assert out.startswith("[MOTHER] at ")

@@ -25,6 +25,7 @@ from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import ORG_RE
 from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.names_around import opens_sentence
+from moderator.anonymise.orgs_at import join_groups_at_venues
 from moderator.anonymise.state import UNSURE, Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
@@ -165,6 +166,7 @@ def join_organisation_parts(st: State) -> None:
     text = st.text
     lex = st.lex
     _house_names(st)
+    join_groups_at_venues(st)
     for c in [c for c in st.cands if c.kind in ("person", "professional")]:
         noun = _ENDS_IN_NOUN.search(text, max(c.start, c.end - 12), c.end)
         if noun is not None and ORG_RE.fullmatch(text, c.start, c.end):
