@@ -26,7 +26,7 @@ _BEFORE_AT = re.compile(
 _VENUES = frozenset({"org", "school", "person"})
 # after a field's opening, a name at a town ending the phrase: "Nursery: Little Wrens at Leek."
 _FIELD_AT = re.compile(
-    rf"(?<=:[ \t])(?P<x>{_WORD}(?:[ \t]+{_WORD}){{1,3}})[ \t]+at[ \t]+"
+    rf"(?P<x>{_WORD}(?:[ \t]+{_WORD}){{1,3}})[ \t]+at[ \t]+"
     rf"(?P<v>{_WORD}(?:[ \t]+{_WORD})?)(?=[ \t]*(?:[.;,)\n|]|$))"
 )
 # a venue that is a town or an unknown word, ending the phrase ("… at Franche)")
@@ -43,8 +43,12 @@ def join_groups_at_venues(st: State) -> None:
         _before_venue(st, c)
     for c in [c for c in st.cands if c.kind in _PLACES]:
         _venue_after(st, c)
-    for m in _FIELD_AT.finditer(text):
-        _named_at_town(st, m)
+    at = text.find(": ")
+    while at >= 0:  # tried only after a field's opening (the pattern starts with a look-behind)
+        m = _FIELD_AT.match(text, at + 2)
+        if m is not None:
+            _named_at_town(st, m)
+        at = text.find(": ", at + 2)
 
 
 def _two_found(st: State) -> None:
@@ -78,6 +82,8 @@ def _named_at_town(st: State, m: re.Match[str]) -> None:
 def _before_venue(st: State, venue: Cand) -> None:
     """``X at <venue>``: X, written after a field's or list's opening, joins the venue."""
     text = st.text
+    if not text.endswith(" at ", 0, venue.start):
+        return
     line_start = text.rfind("\n", 0, venue.start) + 1
     m = _BEFORE_AT.search(text, max(line_start, venue.start - 80), venue.start)
     if m is None or not st.free(m.start("x"), venue.start):

@@ -35,7 +35,7 @@ _WORD = rf"{_CAP}[\w'’-]*+"
 RUN_RE = re.compile(rf"{_WORD}(?: (?:(?:of|and|&|for|the) )?{_WORD})+")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
 # an organisation's head noun at the end of a run, and the nouns the lists do not hold yet
-_HEAD_RE = re.compile(rf"(?<![\w]){ORG_NOUN}$")
+_HEAD_RE = re.compile(ORG_NOUN)
 _MORE_HEADS = frozenset(
     {"larder", "crew", "crewing", "samaj", "cic", "inc", "rooms", "interpreting", "counselling"}
     | {"housing", "transport", "space", "fair", "mediation", "therapy"}
@@ -119,6 +119,15 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\S+", text[start:end])]
 
 
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the words of a run (joined by single spaces) are."""
+    out = []
+    for word in text[start:end].split(" "):
+        out.append((start, start + len(word)))
+        start += len(word) + 1
+    return out
+
+
 def _heading(text: str, start: int, end: int) -> bool:
     """A heading: followed by ":" or alone on its line."""
     after = text[end : end + 2].lstrip(" \t")
@@ -166,8 +175,9 @@ def find_unknown_runs(st: State) -> None:
 
 
 def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
-    text = st.text
-    spans = [(start + a, start + b) for a, b in _words(text, start, end)]
+    if st.taken.find(0, start, end) < 0:
+        return  # taken whole already (most runs: the people of the record)
+    spans = _spans(st.text, start, end)
     if not st.free(start, end) and _headed(st, lex, spans):
         _retake(st, lex, spans)
         return
@@ -180,14 +190,23 @@ def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
 _REPLACEABLE = frozenset({"person", "professional", "address"})
 
 
+def ends_in_head(run: str) -> bool:
+    """Whether a run (words joined by single spaces) ends in an organisation's head noun
+    (its last one to four words: "Centre", "Community Rooms"; tried only there: quick)."""
+    words = run.split(" ")
+    return any(
+        _HEAD_RE.fullmatch(" ".join(words[-size:])) for size in range(1, min(4, len(words)) + 1)
+    )
+
+
 def _headed(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> bool:
     """Whether a run ends in an organisation's head noun and holds an unknown word."""
     text = st.text
     run = text[spans[0][0] : spans[-1][1]]
     last = word_key(text[slice(*spans[-1])])
-    if last in PUBLIC_SERVICES or not (_HEAD_RE.search(run) or last in _MORE_HEADS):
+    if last in PUBLIC_SERVICES or not any(unknown(text[a:b], lex) for a, b in spans):
         return False
-    return any(unknown(text[a:b], lex) for a, b in spans)
+    return last in _MORE_HEADS or ends_in_head(run)
 
 
 def _retake(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> None:
@@ -276,7 +295,7 @@ def _piece(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
         return
     if keys[-1] in _PLACES_OF_LEISURE:
         return
-    head = _HEAD_RE.search(run) is not None or keys[-1] in _MORE_HEADS
+    head = keys[-1] in _MORE_HEADS or ends_in_head(run)
     kind = _kind(keys, lex, head)
     ident = " ".join(keys)
     if head or kind in ("school", "address", "gp_practice"):
@@ -306,7 +325,7 @@ def _maybe_keep(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
     keys = phrase_key(run)
     if not keys or keys[0] not in lex.protected_words or (keys[0],) not in lex.places:
         return
-    if keys[-1] in PUBLIC_SERVICES or _HEAD_RE.search(run) is None:
+    if keys[-1] in PUBLIC_SERVICES or not ends_in_head(run):
         return
     if _heading(text, start, end) or run.isupper():
         return
