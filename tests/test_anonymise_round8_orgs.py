@@ -153,3 +153,8 @@ def test_a_group_named_with_its_venue_after_at_is_one_organisation(text: str, go
 def test_a_person_at_a_place_is_not_joined() -> None:
     out = redact("Orla at Quorvale Community Centre with Tamsin.", **_FAMILY)
     assert out.startswith("[MOTHER] at ")
+
+
+def test_a_street_after_a_comma_goes_whole_with_the_organisation() -> None:
+    out = redact("Orla works at Quorvale Cantonese Kitchen, Brindle Row. Tamsin helps.", **_FAMILY)
+    assert "Row" not in out and "Brindle" not in out

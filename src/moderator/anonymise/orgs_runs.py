@@ -158,6 +158,8 @@ def with_town(st: State, end: int, comma: bool = False) -> int:
     m = _NEXT_WORD.match(st.text, end) or (_COMMA_TOWN.match(st.text, end) if comma else None)
     if m is not None:
         words = phrase_key(m.group(1))
+        if m.re is _COMMA_TOWN and _STREET_END.search(m.group(1)) and len(words) == 2:
+            return m.end(1)  # "…Kitchen, Quorn Row": its street after the comma
         for size in (len(words), 1):
             if words[:size] in st.lex.places:
                 return m.start(1) + len(" ".join(m.group(1).split()[:size]))
