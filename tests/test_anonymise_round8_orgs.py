@@ -158,3 +158,10 @@ def test_a_person_at_a_place_is_not_joined() -> None:
 def test_a_street_after_a_comma_goes_whole_with_the_organisation() -> None:
     out = redact("Orla works at Quorvale Cantonese Kitchen, Brindle Row. Tamsin helps.", **_FAMILY)
     assert "Row" not in out and "Brindle" not in out
+
+
+def test_a_flat_in_a_named_building_takes_its_town_and_a_numbered_street_leaves_it() -> None:
+    named = redact("Orla now lives at Flat 9, Quorvale Tower, Scunthorpe. Tamsin visits.", **_FAMILY)
+    assert "Scunthorpe" not in named and "[ADDRESS]" in named
+    numbered = redact("Orla lives at Flat 9, 31 Brindle Court, Scunthorpe, with Tamsin.", **_FAMILY)
+    assert "Scunthorpe" in numbered
