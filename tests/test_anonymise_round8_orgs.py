@@ -161,7 +161,22 @@ def test_a_street_after_a_comma_goes_whole_with_the_organisation() -> None:
 
 
 def test_a_flat_in_a_named_building_takes_its_town_and_a_numbered_street_leaves_it() -> None:
-    named = redact("Orla now lives at Flat 9, Quorvale Tower, Scunthorpe. Tamsin visits.", **_FAMILY)
+    named = redact(
+        "Orla now lives at Flat 9, Quorvale Tower, Scunthorpe. Tamsin visits.", **_FAMILY
+    )
     assert "Scunthorpe" not in named and "[ADDRESS]" in named
     numbered = redact("Orla lives at Flat 9, 31 Brindle Court, Scunthorpe, with Tamsin.", **_FAMILY)
     assert "Scunthorpe" in numbered
+
+
+@pytest.mark.parametrize(
+    "school",
+    [
+        "Quorvale Inspire Alternative Provision",
+        "Brindle Tye Green Sixth",
+        "Pellow School & Sixth Form",
+    ],
+)
+def test_schools_by_sixth_form_and_alternative_provision(school: str) -> None:
+    out = redact(f"Tamsin attends {school} three days a week; Orla agrees.", **_FAMILY)
+    assert "[SCHOOL]" in out and "Sixth" not in out and "Alternative" not in out

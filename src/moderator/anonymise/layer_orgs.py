@@ -135,6 +135,7 @@ ORG_KINDS = {
     "ps": "school",
     "rc": "school",
     "sixth": "school",
+    "alternative": "school",
     "infants": "school",
     "infant": "school",
     "junior": "school",

@@ -40,7 +40,8 @@ _AFTER_PLACE = frozenset({"address", "org", "school", "postcode"})
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _HEAD = (
     r"(?:Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Club|Centre|Center|Hub|Group"
-    r"|Association|Network|Nursery|Pre-?[Ss]chool|Academy|Primary|School|Mass|Assembly)"
+    r"|Association|Network|Nursery|Pre-?[Ss]chool|Academy|Primary|School|Mass|Assembly"
+    r"|Sixth[ \t]+Form)"
 )
 _MORE_NOUNS = re.compile(
     rf"(?:[ \t]*&[ \t]+[A-Z][\w'’-]*(?:[ \t]+{_HEAD})?|[ \t]+(?:Youth[ \t]+)?{_HEAD})(?![\w])"

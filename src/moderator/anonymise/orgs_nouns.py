@@ -50,7 +50,7 @@ ORG_NOUN = (
     r"|(?:Village|Snooker|Church|Community|Memorial|Scout|Miners['’]?)\s+Hall|Shed|League"
     r"|A\.?B\.?C\.?|Explorers|Adventure\s+Playground|Playground|Soft\s+Play|Homes"
     r"|Infants|Infant\s+School|Junior(?:\s+School)?|Grammar(?:\s+School)?|Academy|Primary"
-    r"|Sixth\s+Form(?:\s+College)?|(?:Fried\s+)?Chicken|Support|Services?|Programme|Integration"
+    r"|Sixth(?:\s+Form(?:\s+College)?)?|Alternative\s+Provision|Campus|(?:Fried\s+)?Chicken|Support|Services?|Programme|Integration"
     r"|PS|R\.?C\.?\s+Primary"
     # trades and venues a family works or meets at, beyond the batches read so far
     r"|Kebabs|Pizzeria|Balti|Tandoori|Bistro|Brasserie|Patisserie|Superstore|Mini\s*Mart"
@@ -103,7 +103,8 @@ ORG_HINTS = (
     "Football", "Co", "LLP", "Partners", "Bros", "Brothers", "Merchants", "Wholesale",
     "Processors", "Produce", "Express", "Haulage", "Couriers", "Outlet", "Spares", "Traders",
     "Trading", "Mission", "Chaplaincy", "Shed", "League", "ABC", "A.B.C", "Explorers",
-    "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary", "Sixth Form",
+    "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary", "Sixth",
+    "Provision", "Campus",
     "Chicken", "Support", "Service", "Programme", "Integration", "PS", "Kebabs", "Pizzeria",
     "Balti", "Tandoori", "Bistro", "Brasserie", "Patisserie", "Mart", "Newsagent", "Cleaners",
     "Tailors", "Florist", "Jewellers", "Opticians", "Hairdressers", "Taxis", "Cabs", "Hire",
