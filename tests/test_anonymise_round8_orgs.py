@@ -180,3 +180,10 @@ def test_a_flat_in_a_named_building_takes_its_town_and_a_numbered_street_leaves_
 def test_schools_by_sixth_form_and_alternative_provision(school: str) -> None:
     out = redact(f"Tamsin attends {school} three days a week; Orla agrees.", **_FAMILY)
     assert "[SCHOOL]" in out and "Sixth" not in out and "Alternative" not in out
+
+
+def test_a_branch_by_its_compass_point_and_of_the_place_go_with_the_organisation() -> None:
+    out = redact("Tamsin is mentored by Quorvale Support Group East; Orla agrees.", **_FAMILY)
+    assert "East" not in out
+    out = redact("Orla is helped by Brindle Community Association of the Pellow Vale.", **_FAMILY)
+    assert "Pellow" not in out and "of the" not in out

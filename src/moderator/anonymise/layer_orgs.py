@@ -83,7 +83,7 @@ ORG_RE = re.compile(
     rf"(?:\s+(?:{_NOUN}|House|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)\s+(?:Company|Troop|Pack|Unit))?"  # "Boys' Brigade 5th Company"
     r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
-    r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
 )
 _ONE_NOUN = re.compile(_NOUN)  # "Skate Park": one noun of two words
 # more words and a noun after an organisation's noun: "Rathore Brothers Motor Spares"

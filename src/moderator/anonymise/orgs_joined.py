@@ -139,6 +139,9 @@ def _two_saints(st: State, c: Cand) -> None:
 # a flat, unit or plot in a named building ("Flat 9, Quorn Tower"): its town after a comma
 # places it, written as its part (after a street's number the town is left, as elsewhere)
 _FLAT_FIRST = re.compile(r"(?:c/o[ \t]+)?(?:Flat|Apartment|Unit|Plot)[ \t]+\w{1,4},[ \t]+[A-Z]")
+_COMPASS_AFTER = re.compile(
+    r"[ \t]+(?:North|South|East|West|Central)(?=[ \t]*(?:[.;:,)\n|]|[ \t][-–]|$))"
+)
 _POSTCODE_NEXT = re.compile(r"[ \t]+[A-Z]{1,2}\d")
 _COMMA_WORDS = re.compile(r"[ \t]*,[ \t]*([A-Z][\w'’-]+)(?:[ \t]+([A-Z][\w'’-]+))?")
 
@@ -258,6 +261,10 @@ def join_organisation_parts(st: State) -> None:
             continue
         if a.kind in _PLACES or (a.kind == "address" and _FLAT_FIRST.match(text, a.start)):
             _comma_place(st, a)
+        if a.kind in _PLACES and (compass := _COMPASS_AFTER.match(text, a.end)):
+            if st.free(a.end, compass.end()):  # "… Support Group East": its branch
+                st.taken[a.end : compass.end()] = b"\x01" * (compass.end() - a.end)
+                a.end = compass.end()
         if a.kind in _PLACES and "," in text[a.end : a.end + 2]:
             m = _TOWN_AFTER.match(text, a.end)
             if m is not None and st.free(a.end, m.end()):
