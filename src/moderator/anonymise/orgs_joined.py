@@ -261,10 +261,10 @@ def join_organisation_parts(st: State) -> None:
             continue
         if a.kind in _PLACES or (a.kind == "address" and _FLAT_FIRST.match(text, a.start)):
             _comma_place(st, a)
-        if a.kind in _PLACES and (compass := _COMPASS_AFTER.match(text, a.end)):
-            if st.free(a.end, compass.end()):  # "… Support Group East": its branch
-                st.taken[a.end : compass.end()] = b"\x01" * (compass.end() - a.end)
-                a.end = compass.end()
+        compass = _COMPASS_AFTER.match(text, a.end) if a.kind in _PLACES else None
+        if compass is not None and st.free(a.end, compass.end()):  # "… Group East": a branch
+            st.taken[a.end : compass.end()] = b"\x01" * (compass.end() - a.end)
+            a.end = compass.end()
         if a.kind in _PLACES and "," in text[a.end : a.end + 2]:
             m = _TOWN_AFTER.match(text, a.end)
             if m is not None and st.free(a.end, m.end()):
