@@ -164,15 +164,15 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
 @pytest.mark.parametrize(
     ("name", "recall", "record", "leakage", "over"),
     [
-        ("k", 0.908, 0.96, 0.08, 0.08),  # K: written during round six, tuned on in round seven
-        ("l", 0.865, 0.93, 0.115, 0.145),  # L: written during round seven, its unseen figures
+        ("k", 0.92, 0.96, 0.065, 0.08),  # K: written during round six, tuned on in 7 and 8
+        ("l", 0.88, 0.93, 0.10, 0.13),  # L: written during round seven, tuned on in round eight
     ],
 )
 def test_the_newest_batches_do_not_regress(
     name: str, recall: float, record: float, leakage: float, over: float
 ) -> None:
-    """Floors a little under each batch's figures in the README (K after round seven, L as
-    first scored): later rounds tune on them and must not lose what they already find."""
+    """Floors a little under each batch's figures in the README (K and L after round eight,
+    which tuned on both): later rounds tune on them and must not lose what they already find."""
     tallies, _ = score(load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl")))
     batch = tallies[f"heldout-{name}"].summary()
     assert batch["overall"]["recall"] >= recall
