@@ -130,7 +130,14 @@ def test_a_flat_in_a_sentence_is_no_address() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Pellow Youth Counselling", "Wickham Accordion Band", "Brindle Street Dance Crew"],
+    [
+        "Pellow Youth Counselling",
+        "Wickham Accordion Band",
+        "Brindle Street Dance Crew",
+        "Quorvale Grange Nursing Home",
+        "Pellow Flyers JFC",
+        "Marrow Rock Bar",
+    ],
 )
 def test_organisations_by_their_newly_listed_nouns(name: str) -> None:
     out = redact(f"Tamsin was referred to {name} by Orla.", **_FAMILY)

@@ -64,7 +64,8 @@ ORG_NOUN = (
     # Community Larder", "Brindle Street Dance Crew", "Marrow Hindu Samaj", "Abbey Community
     # Rooms", "Everword Interpreting", "Pellow Youth Counselling", "Wickham Accordion Band")
     r"|Larder|Crew|Samaj|Sabha|Community\s+Rooms|Interpreting|Counselling|Mediation|Fridge"
-    r"|Crewing|Accordion\s+Band|Bell\s+Ringers|Shisha\s+Lounge|Chambers|CIC|CIO|Co-?operative)"
+    r"|Crewing|Accordion\s+Band|Bell\s+Ringers|Shisha\s+Lounge|Chambers|CIC|CIO|Co-?operative"
+    r"|(?:Nursing|Residential)\s+Home|J\.?F\.?C\.?|Y\.?F\.?C\.?|Bar)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
