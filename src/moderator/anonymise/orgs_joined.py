@@ -26,6 +26,7 @@ from moderator.anonymise.layer_orgs import ORG_RE
 from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.names_around import opens_sentence
 from moderator.anonymise.orgs_at import join_groups_at_venues
+from moderator.anonymise.orgs_nouns import ORG_NOUN
 from moderator.anonymise.state import UNSURE, Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
@@ -142,6 +143,7 @@ _FLAT_FIRST = re.compile(r"(?:c/o[ \t]+)?(?:Flat|Apartment|Unit|Plot)[ \t]+\w{1,
 _COMPASS_AFTER = re.compile(
     r"[ \t]+(?:North|South|East|West|Central)(?=[ \t]*(?:[.;:,)\n|]|[ \t][-–]|$))"
 )
+_ONLY_NOUN = re.compile(ORG_NOUN)
 _POSTCODE_NEXT = re.compile(r"[ \t]+[A-Z]{1,2}\d")
 _COMMA_WORDS = re.compile(r"[ \t]*,[ \t]*([A-Z][\w'’-]+)(?:[ \t]+([A-Z][\w'’-]+))?")
 
@@ -215,6 +217,17 @@ def join_organisation_parts(st: State) -> None:
             st.taken[a.start : b.start] = b"\x01" * (b.start - a.start)
             b.start = a.start
             del cands[i]
+            continue
+        if (
+            b is not None
+            and a.kind in _PLACES
+            and b.kind in _JOINABLE
+            and _AND.fullmatch(text, a.end, b.start)
+            and _ONLY_NOUN.fullmatch(text, b.start, b.end)
+        ):
+            # "Pellow School & Sixth Form": the second part has no name (or was taken for one)
+            _merge(st, a, b)
+            del cands[i + 1]
             continue
         if a.kind not in _PLACES and a.kind != "address":
             i += 1
