@@ -194,3 +194,12 @@ def test_a_branch_by_its_compass_point_and_of_the_place_go_with_the_organisation
     assert "East" not in out
     out = redact("Orla is helped by Brindle Community Association of the Pellow Vale.", **_FAMILY)
     assert "Pellow" not in out and "of the" not in out
+
+
+def test_a_health_services_trust_is_a_public_body_and_a_housing_trust_is_not() -> None:
+    out = redact(
+        "Orla was seen by Northern HSC Trust; Tamsin too.", **_FAMILY
+    )
+    assert "Northern HSC Trust" in out
+    out = redact("Orla rents from Quorvale Homes Trust with Tamsin.", **_FAMILY)
+    assert "Quorvale Homes Trust" not in out

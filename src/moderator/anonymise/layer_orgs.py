@@ -30,7 +30,9 @@ from moderator.anonymise.orgs_nouns import (
     COMMUNITIES,
     DESCRIPTIVE,
     FUNCTION_WORDS,
+    HEALTH_WORDS,
     ORG_HINTS_LIKELY_FIRST,
+    ORG_KINDS,
     ORG_NOUN,
     SAINTLY,
 )
@@ -131,23 +133,6 @@ _AGENCY_NOUNS = frozenset(
     {"team", "project", "housing", "learning", "adult", "contact", "family", "support"}
     | {"service", "services", "programme", "integration"}
 )
-ORG_KINDS = {
-    "ps": "school",
-    "rc": "school",
-    "sixth": "school",
-    "alternative": "school",
-    "infants": "school",
-    "infant": "school",
-    "junior": "school",
-    "grammar": "school",
-    "academy": "school",
-    "primary": "school",
-    "nursery": "school",
-    "playgroup": "school",
-    "preschool": "school",
-    "pre-school": "school",
-    "creche": "school",
-}
 
 
 def generic_name(st: State, keys: tuple[str, ...]) -> bool:
@@ -261,10 +246,22 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         last = noun if _ONE_NOUN.fullmatch(tail) else word_key(tail.split()[-1])
         if _public_service(st, noun, keys) and _public_service(st, last, keys):
             continue
+        if _health_trust(st, phrase_key(text[start:end])):
+            continue
         town = with_town(st, end, comma=True)
         if town > end:  # with its town, unless a surer layer takes it as a street's
             add(start, town, kind, " ".join(phrase_key(text[start:town])), 58)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
+
+
+def _health_trust(st: State, words: tuple[str, ...]) -> bool:
+    """A health service's trust, a public body: "Southern HSC Trust", "Wyre Partnership
+    Trust Perinatal Team" (a health word, "trust", and otherwise places and everyday words)."""
+    return (
+        "trust" in words
+        and not HEALTH_WORDS.isdisjoint(words)
+        and all(k in HEALTH_WORDS or _service_word(st, k) for k in words)
+    )
 
 
 def _public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:

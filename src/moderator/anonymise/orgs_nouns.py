@@ -139,3 +139,23 @@ FUNCTION_WORDS = frozenset(
     {"her", "his", "him", "she", "he", "they", "them", "we", "me", "my", "i", "by", "at", "to"}
     | {"in", "on", "into", "from", "with", "was", "is", "were", "said", "says", "when", "for"}
 )
+# a health service's trust is a public body ("… Partnership Trust", "… HSC Trust")
+HEALTH_WORDS = frozenset({"health", "hsc", "nhs", "healthcare", "partnership", "hospitals"})
+# the kind of place an organisation's noun names (the rest are organisations)
+ORG_KINDS = {
+    "ps": "school",
+    "rc": "school",
+    "sixth": "school",
+    "alternative": "school",
+    "infants": "school",
+    "infant": "school",
+    "junior": "school",
+    "grammar": "school",
+    "academy": "school",
+    "primary": "school",
+    "nursery": "school",
+    "playgroup": "school",
+    "preschool": "school",
+    "pre-school": "school",
+    "creche": "school",
+}
