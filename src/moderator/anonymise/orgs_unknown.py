@@ -325,10 +325,10 @@ def _maybe_keep(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
     keys = phrase_key(run)
     if not keys or keys[0] not in lex.protected_words or (keys[0],) not in lex.places:
         return
-    if keys[-1] in PUBLIC_SERVICES or not ends_in_head(run):
-        return
-    if _heading(text, start, end) or run.isupper():
-        return
+    if keys[-1] in PUBLIC_SERVICES or keys[-1] in _PLACES_OF_LEISURE or not ends_in_head(run):
+        return  # "… Police", "… Skate Park": public services and places of leisure stay
+    if _excluded(lex, text, start, end, keys[1:]):
+        return  # also "… Children's Services": a protected phrase after the place
     st.keep(start, end, "org", " ".join(keys), _KEPT)
 
 
