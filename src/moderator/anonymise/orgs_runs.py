@@ -10,6 +10,8 @@ Runs of words in capitals (a police form's fields) are found here to be read in 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.lexicon import phrase_key, word_key
@@ -186,17 +188,18 @@ _CAPITALS_RUN = re.compile(
 )
 
 
-def capital_runs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2)  # the organisation layers ask twice for one note's runs
+def capital_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Where runs of words in capitals are (not inside a word or an address: "x@AB CD")."""
-    return [
+    return tuple(
         m.span()
         for m in _CAPITALS_RUN.finditer(text)
         if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’.@-"))
         and len(m.group().title()) == m.end() - m.start()  # "ß" would change the offsets
-    ]
+    )
 
 
-def title_runs(text: str, runs: list[tuple[int, int]]) -> str:
+def title_runs(text: str, runs: Iterable[tuple[int, int]]) -> str:
     """``text`` with its ``runs`` of words in capitals in title case, character for character
     ("NENE GATE ACADEMY" -> "Nene Gate Academy"), so the grammars read them."""
     parts: list[str] = []

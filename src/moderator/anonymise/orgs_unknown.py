@@ -177,6 +177,11 @@ def find_unknown_runs(st: State) -> None:
 def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
     if st.taken.find(0, start, end) < 0:
         return  # taken whole already (most runs: the people of the record)
+    words = st.text[start:end].split(" ")
+    if not any(unknown(w, lex) for w in words) and (
+        len(words) < 3 or word_key(words[0]) not in lex.protected_words
+    ):
+        return  # quick: nothing to redact, nor a place's organisation to keep
     spans = _spans(st.text, start, end)
     if not st.free(start, end) and _headed(st, lex, spans):
         _retake(st, lex, spans)
@@ -338,6 +343,8 @@ def _shouted_runs(st: State, lex: Lexicon) -> None:
     text = st.text
     for a, b in capital_runs(text):
         titled = text[a:b].title()
+        if not any(unknown(w, lex) for w in titled.split()):
+            continue  # quick: an organisation's name here holds an unknown word
         for head in _SHOUTED_HEAD_RE.finditer(titled):
             words = [(a + x, a + y) for x, y in _words(titled, 0, head.start())]
             first = len(words)
