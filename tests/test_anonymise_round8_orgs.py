@@ -197,9 +197,22 @@ def test_a_branch_by_its_compass_point_and_of_the_place_go_with_the_organisation
 
 
 def test_a_health_services_trust_is_a_public_body_and_a_housing_trust_is_not() -> None:
-    out = redact(
-        "Orla was seen by Northern HSC Trust; Tamsin too.", **_FAMILY
-    )
+    out = redact("Orla was seen by Northern HSC Trust; Tamsin too.", **_FAMILY)
     assert "Northern HSC Trust" in out
     out = redact("Orla rents from Quorvale Homes Trust with Tamsin.", **_FAMILY)
     assert "Quorvale Homes Trust" not in out
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("SUSPECT RETURNED FROM QUORVALISH CAR WASH KEYHAM IN DRINK", "QUORVALISH CAR WASH KEYHAM"),
+        ("CHILD 1 ATTENDS BRINDLEWICK COMMUNITY COLLEGE", "BRINDLEWICK COMMUNITY COLLEGE"),
+        ("(TAMSIN AT PELLOWICK MARROWAY ACADEMY)", "PELLOWICK MARROWAY ACADEMY"),
+    ],
+)
+def test_an_organisation_in_capitals_by_its_unknown_name_and_head_noun(
+    line: str, gone: str
+) -> None:
+    out = redact(f"OCCURRENCE LOG\n{line}.\nORLA SPOKEN TO.", **_FAMILY)
+    assert gone not in out

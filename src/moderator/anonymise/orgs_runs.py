@@ -184,7 +184,7 @@ def with_town(st: State, end: int, comma: bool = False) -> int:
 # two words in capitals or more, wherever written: a police form's fields, a name in a list
 # (it starts with its capital, not a look-behind, so the engine skips to capitals)
 _CAPITALS_RUN = re.compile(
-    r"[A-Z][A-Z'’.-]+(?:[ \t]+(?:&|\(?[A-Z0-9][A-Z0-9'’.-]*\)?))+(?![\w'’@])"
+    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:[ \t]+(?:&|\(?[A-ZÀ-ÖØ-Þ0-9][A-ZÀ-ÖØ-Þ0-9'’.-]*\)?))+(?![\w'’@])"
 )
 
 

@@ -25,7 +25,7 @@ from functools import cache
 from moderator.anonymise.addresses import widen_lower_flats
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import Lexicon, lexicon, phrase_key, word_key
-from moderator.anonymise.orgs_nouns import ORG_NOUN
+from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN
 from moderator.anonymise.orgs_runs import capital_runs
 from moderator.anonymise.state import State
 
@@ -348,9 +348,12 @@ def _shouted_runs(st: State, lex: Lexicon) -> None:
         for head in _SHOUTED_HEAD_RE.finditer(titled):
             words = [(a + x, a + y) for x, y in _words(titled, 0, head.start())]
             first = len(words)
+            while first and word_key(text[slice(*words[first - 1])]) in DESCRIPTIVE:
+                first -= 1  # "… COMMUNITY COLLEGE": everyday words of the noun
+            described = first
             while first and _name_word(lex, text[slice(*words[first - 1])].title()):
                 first -= 1
-            if first == len(words):
+            if first == described:
                 continue
             start, end = words[first][0], a + head.end()
             named = [text[slice(*w)].title() for w in words[first:]]
@@ -361,7 +364,8 @@ def _shouted_runs(st: State, lex: Lexicon) -> None:
                     end = after.end()
                     named.append(word)
             if any(unknown(w, lex) for w in named) and st.free(start, end):
-                st.take(start, end, "org", " ".join(phrase_key(text[start:end])), 58, STRONG)
+                kind = "school" if word_key(head.group()) in _SHOUTED_SCHOOLS else "org"
+                st.take(start, end, kind, " ".join(phrase_key(text[start:end])), 58, STRONG)
 
 
 def _name_word(lex: Lexicon, word: str) -> bool:
@@ -378,5 +382,6 @@ def _name_word(lex: Lexicon, word: str) -> bool:
     )
 
 
-_SHOUTED_HEAD_RE = re.compile(rf"(?<=[ \t]){ORG_NOUN}(?![\w])")
+_SHOUTED_HEAD_RE = re.compile(rf"(?<=[ \t])(?:{ORG_NOUN}|College|School|High)(?![\w])")
+_SHOUTED_SCHOOLS = frozenset({"college", "school", "high", "academy", "primary", "junior"})
 _NEXT_SHOUTED = re.compile(r"[ \t]+([A-Z][A-Z'’-]+)(?![\w])")
