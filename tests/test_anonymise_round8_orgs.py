@@ -216,3 +216,8 @@ def test_an_organisation_in_capitals_by_its_unknown_name_and_head_noun(
 ) -> None:
     out = redact(f"OCCURRENCE LOG\n{line}.\nORLA SPOKEN TO.", **_FAMILY)
     assert gone not in out
+
+
+def test_welsh_and_gaelic_places_named_after_their_noun() -> None:
+    out = redact("Meddygfa Pant y Quorwen\nDear Orla, Tamsin was seen today.", **_FAMILY)
+    assert "[GP-PRACTICE]" in out and "Quorwen" not in out

@@ -43,8 +43,13 @@ def _prisons(st: State, add: Add) -> None:
         add(m.start(), end, "org", "prison " + " ".join(words), 58)
 
 
-# Welsh schools are named after the noun: "Ysgol Bro Tegid", "Ysgol Gynradd y Garth"
-YSGOL_RE = re.compile(r"(?<![\w])Ysgol(?:[ \t]+(?:y|yr|[A-Z][\w'’-]*)){1,4}(?<![ \t]y)(?<!yr)")
+# Welsh and Gaelic schools, practices and centres are named after the noun: "Ysgol Bro
+# Tegid", "Ysgol Gynradd y Garth", "Sgoil … Tuath", "Meddygfa Glan y …", "Canolfan …"
+YSGOL_RE = re.compile(
+    r"(?<![\w])(?P<noun>Ysgol|Sgoil|Meddygfa|Canolfan)"
+    r"(?:[ \t]+(?:y|yr|na|[A-ZÀ-ÖØ-Þ][\w'’-]*)){1,4}(?<![ \t]y)(?<!yr)(?<![ \t]na)"
+)
+_NAMED_AFTER_KINDS = {"Ysgol": "school", "Sgoil": "school", "Meddygfa": "gp_practice"}
 LOWER_BUSINESS_HINT = re.compile(  # by first letter: the same matches, fewer branches tried
     by_first_letter(
         r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs|scrap"
@@ -94,9 +99,10 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
             add(start, m.end(), "school", " ".join(keys), 57)
     if "HM" in text or "YOI" in text:
         _prisons(st, add)
-    if "Ysgol" in text:
+    if "Ysgol" in text or "Sgoil" in text or "Meddygfa" in text or "Canolfan" in text:
         for m in YSGOL_RE.finditer(text):
-            add(m.start(), m.end(), "school", " ".join(phrase_key(m.group())), 60)
+            kind = _NAMED_AFTER_KINDS.get(m.group("noun"), "org")
+            add(m.start(), m.end(), kind, " ".join(phrase_key(m.group())), 60)
     for m in near(LOWER_BUSINESS_RE, LOWER_BUSINESS_HINT, text, 80, 12):
         start = trim(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()].rsplit(None, 1)[0])
