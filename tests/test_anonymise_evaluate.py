@@ -164,8 +164,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
 @pytest.mark.parametrize(
     ("name", "recall", "record", "leakage", "over"),
     [
-        ("k", 0.92, 0.96, 0.065, 0.08),  # K: written during round six, tuned on in 7 and 8
-        ("l", 0.88, 0.93, 0.10, 0.13),  # L: written during round seven, tuned on in round eight
+        ("k", 0.922, 0.96, 0.06, 0.075),  # K: written during round six, tuned on in 7 and 8
+        ("l", 0.885, 0.93, 0.095, 0.12),  # L: written during round seven, tuned on in round eight
     ],
 )
 def test_the_newest_batches_do_not_regress(
