@@ -221,3 +221,14 @@ def test_an_organisation_in_capitals_by_its_unknown_name_and_head_noun(
 def test_welsh_and_gaelic_places_named_after_their_noun() -> None:
     out = redact("Meddygfa Pant y Quorwen\nDear Orla, Tamsin was seen today.", **_FAMILY)
     assert "[GP-PRACTICE]" in out and "Quorwen" not in out
+
+
+def test_a_place_before_an_organisations_noun_is_kept_for_review_not_redacted() -> None:
+    red = redact_case_text(
+        make_case("Venue: Leek Green Family Hub. Orla and Tamsin came.", **_FAMILY)
+    )
+    assert "Leek Green Family Hub" in red.text
+    [kept] = [d for d in red.uncertain() if not d.redacted]
+    assert (
+        red.text.startswith("Venue: Leek") and kept.kind == "org" and 0.3 <= kept.confidence < 0.5
+    )

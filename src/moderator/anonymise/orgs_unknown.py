@@ -332,8 +332,8 @@ def _maybe_keep(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
         return
     if keys[-1] in PUBLIC_SERVICES or keys[-1] in _PLACES_OF_LEISURE or not ends_in_head(run):
         return  # "… Police", "… Skate Park": public services and places of leisure stay
-    if _excluded(lex, text, start, end, keys[1:]):
-        return  # also "… Children's Services": a protected phrase after the place
+    if _heading(text, start, end) or run.isupper() or keys[1:] in lex.phrases.get(keys[1], ()):
+        return  # a heading, capitals, or a place's public service ("… Children's Services")
     st.keep(start, end, "org", " ".join(keys), _KEPT)
 
 
