@@ -232,3 +232,8 @@ def test_a_place_before_an_organisations_noun_is_kept_for_review_not_redacted() 
     assert (
         red.text.startswith("Venue: Leek") and kept.kind == "org" and 0.3 <= kept.confidence < 0.5
     )
+
+
+def test_an_unknown_word_left_beside_an_organisation_joins_it() -> None:
+    out = redact("Orla attends Pellow Community Church Quorvalish on Sundays with Tamsin.", **_FAMILY)
+    assert "Quorvalish" not in out and out.count("[ORGANISATION]") == 1

@@ -187,7 +187,30 @@ def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
         _retake(st, lex, spans)
         return
     for piece in _free_pieces(st, spans):
-        _piece(st, lex, piece)
+        if not _joins_neighbour(st, lex, piece):
+            _piece(st, lex, piece)
+
+
+_NEIGHBOURS = frozenset({"org", "school", "gp_practice"})
+
+
+def _joins_neighbour(st: State, lex: Lexicon, piece: list[tuple[int, int]]) -> bool:
+    """Unknown words left beside an organisation found in the same run are its own
+    ("Zbor Quorvesk Nádeje": the last word was not taken with the rest)."""
+    text = st.text
+    if not all(unknown(text[a:b], lex) for a, b in piece):
+        return False
+    start, end = piece[0][0], piece[-1][1]
+    for c in st.cands:
+        if c.kind in _NEIGHBOURS and (c.end == start - 1 or c.start == end + 1):
+            if c.end == start - 1:
+                st.taken[c.end : end] = b"\x01" * (end - c.end)
+                c.end = end
+            else:
+                st.taken[start : c.start] = b"\x01" * (c.start - start)
+                c.start = start
+            return True
+    return False
 
 
 # what a run with an unknown word and a head noun takes over: weaker guesses inside it
