@@ -24,7 +24,7 @@ from moderator.anonymise.cues import (
     SPEAKING_VERBS,
 )
 from moderator.anonymise.known import known_people
-from moderator.anonymise.lexicon import WORD_RE, lexicon, word_key
+from moderator.anonymise.lexicon import lexicon, word_key, words_of
 from moderator.anonymise.patterns import SENTENCE_END, digit_regions
 from moderator.anonymise.records import RawCase
 
@@ -194,7 +194,7 @@ class State:
         at = 0
         # the words in order, each found where the last ended (what lies between holds no
         # letter, so the first occurrence is the word itself): quicker than match objects
-        for w in WORD_RE.findall(self.text):
+        for w in words_of(self.text):
             at = find(w, at)
             if w in shapes:
                 shape = shapes[w]
