@@ -269,6 +269,7 @@ NON_DIGIT = re.compile(r"\D")
 # runs of digits with at most 50 other characters between: one stretch of digit_regions()
 # (\d\d* and not \d+: a pattern that starts with one character is scanned for quickly)
 _DIGIT_CLUSTER_RE = re.compile(r"\d\d*(?:\D{0,50}\d+)*")
+_DIGIT_CLUSTER_ASCII = re.compile(_DIGIT_CLUSTER_RE.pattern, re.ASCII)  # for_text's twin
 NOT_DIGITS = str.maketrans("", "", "0123456789")
 HANDLE_CUE_WORDS = (
     "user",
@@ -299,6 +300,8 @@ def digit_regions(text: str, before: int = 25, after: int = 25) -> list[tuple[in
     # runs of digits at most before + after apart share a stretch: the regex joins them
     gap = before + after
     cluster = _DIGIT_CLUSTER_RE if gap == 50 else re.compile(rf"\d+(?:\D{{0,{gap}}}\d+)*")
+    if cluster is _DIGIT_CLUSTER_RE and text.isascii():  # each character is tested: by table
+        cluster = _DIGIT_CLUSTER_ASCII
     size = len(text)
     return [
         (max(0, m.start() - before), min(size, m.end() + after)) for m in cluster.finditer(text)
