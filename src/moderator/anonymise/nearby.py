@@ -27,6 +27,11 @@ def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
     return _ascii_twin(pattern) if text.isascii() else pattern
 
 
+def ascii_twins(*patterns: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns as :func:`for_text` gives them for a text of ASCII characters only."""
+    return tuple(map(_ascii_twin, patterns))
+
+
 def near(
     pattern: re.Pattern[str], hint: re.Pattern[str], text: str, before: int, after: int
 ) -> list[re.Match[str]]:
