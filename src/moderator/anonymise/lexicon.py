@@ -59,11 +59,20 @@ def word_key(word: str) -> str:
     return folded.translate(_APOSTROPHES)
 
 
+# the last text lowered and its lower case: a dozen layers lower the same note in turn
+_last_lowered: tuple[str, str] = ("", "")
+
+
 def lower_same_length(text: str) -> str:
     """``text`` in lower case, character for character (so offsets stay valid)."""
+    global _last_lowered
+    last = _last_lowered  # (one read, one write of a pair: safe if threads share it)
+    if last[0] is text:
+        return last[1]
     fold = text.lower()
     if len(fold) != len(text):  # "İ" lowers to two characters: keep such letters as they are
         fold = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    _last_lowered = (text, fold)
     return fold
 
 
