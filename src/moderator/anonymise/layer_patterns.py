@@ -28,7 +28,7 @@ from moderator.anonymise.lexicon import (
     phrase_key,
     word_key,
 )
-from moderator.anonymise.nearby import ascii_twins
+from moderator.anonymise.nearby import ascii_twins, for_text
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
     ADDRESS_START_RE,
@@ -79,10 +79,10 @@ def find_patterns(st: State) -> None:
         raw.append(Cand(start, end, kind, ident, priority, confidence_for(priority)))
 
     if "@" in text:
-        for m in EMAIL_RE.finditer(text):
+        for m in for_text(EMAIL_RE, text).finditer(text):
             add(m.start(), m.end(), "email", "", 100)
     if "www." in text or "://" in text:
-        for m in URL_RE.finditer(text):
+        for m in for_text(URL_RE, text).finditer(text):
             add(m.start(), m.end(), "url", "", 99)
     for start, end, kind in find_literals(text, literals(st.case, st.lex)):
         add(start, end, kind, "home" if kind == "address" else "", 95)
@@ -90,7 +90,7 @@ def find_patterns(st: State) -> None:
         _numeric(st, lo, hi, add)
         _phones_with_o(text, lo, hi, add)
     if "@" in text:
-        for m in HANDLE_RE.finditer(text):
+        for m in for_text(HANDLE_RE, text).finditer(text):
             if clean_left(text, m.start(), "@."):
                 add(m.start(), m.end(), "username", "", 90)
     folded = lower_same_length(text)
@@ -118,7 +118,7 @@ def find_patterns(st: State) -> None:
     find_organisations(st, add)
     text = title_shouted(text)  # addresses in a police form's capitals
     previous_end = 0
-    for number in ADDRESS_START_RE.finditer(text):
+    for number in for_text(ADDRESS_START_RE, text).finditer(text):
         start = number.start()
         if start < previous_end or not clean_left(text, start):
             continue
