@@ -117,13 +117,13 @@ def find_patterns(st: State) -> None:
     find_variants(st, add)
     find_organisations(st, add)
     text = title_shouted(text)  # addresses in a police form's capitals
-    previous_end = 0
+    previous_end, flat_re, addr_re = 0, for_text(FLAT_BEFORE_RE, text), for_text(ADDRESS_RE, text)
     for number in for_text(ADDRESS_START_RE, text).finditer(text):
         start = number.start()
         if start < previous_end or not clean_left(text, start):
             continue
-        flat = FLAT_BEFORE_RE.search(text, max(0, start - 20), start)
-        found = ADDRESS_RE.match(text, flat.start() if flat else start)
+        flat = flat_re.search(text, max(0, start - 20), start)
+        found = addr_re.match(text, flat.start() if flat else start)
         if found is not None:
             end = _without_town(text, found.start(), found.end())
             # a Scottish flat ("3/2, 19 …") is no date: the prefixed address comes first

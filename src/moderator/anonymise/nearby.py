@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+
+# each pattern's twin by the pattern's id (a pattern's hash reads its whole compiled code, every
+# time: slow for the long ones); the entry holds the pattern, so its id is never reused
+_twins: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
-@cache
 def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+    entry = _twins.get(id(pattern))
+    if entry is None:
+        twin = re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+        entry = _twins[id(pattern)] = (pattern, twin)
+    return entry[1]
 
 
 def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
