@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.alternation import by_first_letter
+
 # the window helpers live in .nearby; re-exported here, where the layers import them from
 from moderator.anonymise.nearby import near as near
 from moderator.anonymise.nearby import near_spans as near_spans
@@ -251,10 +253,14 @@ HANDLE_CUE_RE = re.compile(
     r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap)(?:\s+(?:is|was|of|name|as)){0,2}"
     r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
 )
-INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3})(?![\w])")
-ALIAS_HINT = re.compile(
-    r"(?:known|Known|KNOWN|aka|AKA|Aka|a\.k\.a|nickname|Nickname|goes|calls|called|Called|named"
-    r"|Named|street|Street|name|referred|English|Western)\b"
+# (a run of capitals that fails the look-ahead fails shorter too: possessive, no retries)
+INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3}+)(?![\w])")
+ALIAS_HINT = re.compile(  # branched on the first letter: one test per letter of the text
+    by_first_letter(
+        r"(?:known|Known|KNOWN|aka|AKA|Aka|a\.k\.a|nickname|Nickname|goes|calls|called|Called"
+        r"|named|Named|street|Street|name|referred|English|Western)"
+    )
+    + r"\b"
 )
 ALIAS_RE = re.compile(
     r"(?i:\b(?:also\s+known\s+as|known\s+as|aka|a\.k\.a\.?|nicknamed|nickname(?:\s+is)?|goes\s+by"
