@@ -13,21 +13,13 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.addresses import find_unnumbered_addresses
-from moderator.anonymise.cues import (
-    HONORIFICS,
-    LEADING_WORDS,
-)
+from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.date_words import find_day_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
 from moderator.anonymise.layer_variants import find_variants
-from moderator.anonymise.lexicon import (
-    WORD_RE,
-    lower_same_length,
-    phrase_key,
-    word_key,
-)
+from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.nearby import ascii_twins, for_text
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
