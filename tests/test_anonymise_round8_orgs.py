@@ -235,5 +235,7 @@ def test_a_place_before_an_organisations_noun_is_kept_for_review_not_redacted() 
 
 
 def test_an_unknown_word_left_beside_an_organisation_joins_it() -> None:
-    out = redact("Orla attends Pellow Community Church Quorvalish on Sundays with Tamsin.", **_FAMILY)
+    out = redact(
+        "Orla attends Pellow Community Church Quorvalish on Sundays with Tamsin.", **_FAMILY
+    )
     assert "Quorvalish" not in out and out.count("[ORGANISATION]") == 1
