@@ -42,6 +42,7 @@ from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from moderator.anonymise.aliases_given import find_given_aliases
+from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.handles import join_handles
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
@@ -169,6 +170,7 @@ _APOSTROPHES = frozenset("'’")
 def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_patterns(st)
     find_extra_identifiers(st)
+    find_spoken_dates(st)
     toks = st.tokens()
     find_acronyms(st)
     find_known_people(st, toks)
