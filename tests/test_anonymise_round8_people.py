@@ -49,3 +49,33 @@ def test_dates_said_in_words_and_short_forms_are_redacted(text: str, date: str) 
 def test_numbers_and_loose_seasons_that_are_no_dates_stay(text: str) -> None:
     out = redact(text, **_FAMILY)
     assert "[DATE]" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "placeholder"),
+    [
+        ("Person on probation: Orla. PNC 12/0345678Q on file.", "12/0345678Q", "[CASE-NUMBER]"),
+        ("Orla's PNC: 1988/0012345T was checked.", "1988/0012345T", "[CASE-NUMBER]"),
+        ("Letters to Orla via prison number B1234XY at present.", "B1234XY", "[CASE-NUMBER]"),
+        ("LOG SERIAL: AB2023110400217 ORLA REPORTED IT.", "AB2023110400217", "[CASE-NUMBER]"),
+        ("Police occ 31/44129/23 about Orla.", "31/44129/23", "[CASE-NUMBER]"),
+        ("Interpreter booked (job QLS 44172) for Orla.", "QLS 44172", "[CASE-NUMBER]"),
+        ("Court No. 23/018822 heard Orla's case.", "23/018822", "[CASE-NUMBER]"),
+        ("Uncle drives a taxi, plate KD 3390, for Orla.", "KD 3390", "[CASE-NUMBER]"),
+        ("Orla drove off in a blue Ford, AIZ 5521, last night.", "AIZ 5521", "[VEHICLE-REG]"),
+        ("Car outside 34-RT-19 (Portuguese plate) was Orla's.", "34-RT-19", "[VEHICLE-REG]"),
+        ("Tamsin's UPN K 881 2044 90321 was given.", "K 881 2044 90321", "[UPN]"),
+        ("Tamsin SCN: 204 118 337 on the roll.", "204 118 337", "[UPN]"),
+    ],
+)
+def test_references_by_their_shape_or_the_word_before(
+    text: str, number: str, placeholder: str
+) -> None:
+    out = redact(text, **_FAMILY)
+    assert number not in out
+    assert placeholder in out
+
+
+def test_short_numbers_after_a_cue_word_stay() -> None:
+    out = redact("Orla is no. 2 on the list; job 45 done; reg 12 class.", **_FAMILY)
+    assert "[CASE-NUMBER]" not in out

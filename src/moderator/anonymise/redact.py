@@ -77,6 +77,7 @@ from moderator.anonymise.names_joined import (
 )
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.records import RawCase
+from moderator.anonymise.references import find_numbers_by_shape
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 
 
@@ -171,6 +172,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_patterns(st)
     find_extra_identifiers(st)
     find_spoken_dates(st)
+    find_numbers_by_shape(st)
     toks = st.tokens()
     find_acronyms(st)
     find_known_people(st, toks)

@@ -81,3 +81,52 @@ def case_cue_before(text: str, start: int, width: int = 30) -> bool:
     if not word or (word.isascii() and not word.lower().endswith(_CASE_CUE_ENDS)):
         return False
     return CASE_CUE_RE.search(text, lo, start) is not None
+
+
+# (each starts with its first character, the look-behind after it: the engine skips to it)
+# a Police National Computer number: "19/0087431K", "1991/0057112K"
+_PNC = re.compile(r"\d(?<![\w/]\d)\d(?:\d\d)?/\d{5,7}[A-Z](?![\w/])")
+# a prison (NOMS) number: "A4420DK"
+_PRISON_NO = re.compile(r"[A-Z](?<![\w][A-Z])\d{4}[A-Z]{2}(?![\w])")
+# a police serial or log number, capitals then nine digits or more: "CC2024022100318"
+_SERIAL = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{1,3}\d{9,}(?![\w])")
+# a number after the word that says it is one: "No. 24/041889", "occ 42/58771/24",
+# "job FLS 33810", "reg: NRPSI 19552", "serial CC…", "taxi plate TB 2211"
+_CUED_NUMBER = re.compile(
+    r"(?<![\w])(?:No\.|no\.|NO\.|(?i:occ|occurrence|job|serial|reg|plate|badge|licence"
+    r"|prison[ \t]+(?:number|no\.?)))[ \t]*[:#]?[ \t]*"
+    r"(?P<n>(?:[A-Z]{1,6}[ \t])?[A-Z]{0,3}\d[\d/-]*\d[A-Z]?)(?![\w/-])"
+)
+_CUE_WORDS = ("no.", "occ", "job", "serial", "reg", "plate", "badge", "licence", "prison")
+# registrations of Northern Ireland ("MIZ 4417": a code with I or Z) and Portugal ("12-QT-45")
+_OTHER_REG = re.compile(
+    r"[A-Z](?<![\w][A-Z])[A-Z]?(?<=[A-Z])(?:Z|(?<=I)[ABGJLW]|(?<=[JOUX])I)[ \t]\d{1,4}(?![\w])"
+    r"|\d(?<![\w-]\d)\d-[A-Z]{2}-\d\d(?![\w-])"
+)
+
+# a pupil number after its name, in any grouping: "UPN U 870 2899 13076", "SCN: 112 806 443"
+_PUPIL_NO = re.compile(
+    r"(?<![\w])(?:UPN|SCN|ULN)[ \t]*:?[ \t]*(?P<n>[A-Z]?(?:[ \t]?\d){9,13}[A-Z]?)(?![\w])"
+)
+
+
+def find_numbers_by_shape(st: State) -> None:
+    """Police, prison and court numbers by their shape or the word before them, and
+    registrations of Northern Ireland and Portugal, where the patterns left them."""
+    text = st.text
+    found: list[tuple[int, int, str]] = []
+    if "/" in text:
+        found += [(m.start(), m.end(), "case_number") for m in _PNC.finditer(text)]
+    found += [(m.start(), m.end(), "case_number") for m in _PRISON_NO.finditer(text)]
+    found += [(m.start(), m.end(), "case_number") for m in _SERIAL.finditer(text)]
+    lower = text.lower()
+    if any(w in lower for w in _CUE_WORDS):
+        for m in _CUED_NUMBER.finditer(text):
+            if sum(c.isdigit() for c in m.group("n")) >= 4:
+                found.append((m.start("n"), m.end("n"), "case_number"))
+    found += [(m.start(), m.end(), "vehicle_reg") for m in _OTHER_REG.finditer(text)]
+    if "UPN" in text or "SCN" in text or "ULN" in text:
+        found += [(m.start("n"), m.end("n"), "upn") for m in _PUPIL_NO.finditer(text)]
+    for start, end, kind in found:
+        if st.free(start, end):
+            st.take(start, end, kind, "", 80, 0.9)
