@@ -79,3 +79,76 @@ def test_references_by_their_shape_or_the_word_before(
 def test_short_numbers_after_a_cue_word_stay() -> None:
     out = redact("Orla is no. 2 on the list; job 45 done; reg 12 class.", **_FAMILY)
     assert "[CASE-NUMBER]" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        (
+            "Present: Orla (mum), PTMcK (Head of Year, Larchfield Academy)\n"
+            "Actions: PTMcK - mentoring for Tamsin.",
+            "PTMcK",
+        ),
+        ("Present: DO'B (Traveller Education), Orla (mum)\nDO'B: offered tuition.", "DO'B"),
+        ("Student: WQ\nWQ weighed Tamsin with Orla present.", "WQ"),
+        ("Case officer: VN (Vesna Nordqvist, police)\nVN: Tamsin spoke openly.", "VN"),
+        ("Panel members: TK (SW), RX (health)\nRX to refer Tamsin.", "RX"),
+        ("Orla said she was frightened for Tamsin. R.Y.\nFollow-up: none.", "R.Y."),
+        ("Contact Orla on her mobile about Tamsin.\nQ-E D", "Q-E D"),
+    ],
+)
+def test_initials_of_people_in_minutes_and_logs_are_redacted(text: str, initials: str) -> None:
+    out = redact(text, **_FAMILY)
+    assert initials not in out
+
+
+def test_initials_opening_an_attendance_item_go_with_the_name_they_stand_for() -> None:
+    text = (
+        "Attendance (initials as used below):\n"
+        "  ZA chair | HW DSL Hesper Wollaton, Larchfield Academy | Orla mother\n"
+        "School (HW): Tamsin reads well."
+    )
+    out = redact(text, **_FAMILY)
+    assert "HW" not in out and "Hesper" not in out and "Wollaton" not in out
+
+
+def test_initials_with_an_accent_are_the_family_members_they_fold_to() -> None:
+    out = redact(
+        "Attended: TŠ (mum), KV (SW)\nTŠ says Pavla sleeps badly.",
+        child_name="Pavla Šmídová",
+        family=[{"name": "Tereza Šmídová", "relationship": "mother"}],
+    )
+    assert "TŠ" not in out and "[MOTHER]" in out
+
+
+def test_dotted_initials_before_a_known_given_name_are_that_person() -> None:
+    out = redact(
+        "Children: T.Q. (Tamsin, 9), P.Q. (Idris, 12) are both at the refuge.",
+        child_name="Tamsin Quarrendell",
+        family=[{"name": "Idris Quarrendell", "relationship": "brother"}],
+    )
+    assert "P.Q." not in out
+
+
+def test_a_known_childs_initials_in_brackets_after_the_full_name_are_the_child() -> None:
+    out = redact(
+        "child Tamsin-Rose Quarrendell (TJ), DOB 1.2.2015 | TJ attends Fridays |",
+        child_name="Tamsin-Rose Quarrendell",
+    )
+    assert "TJ" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IRD (Inter-agency Referral Discussion) held with Orla about Tamsin.",
+        "Supervisor: PS Rosevear spoke to Orla.",
+        "Orla gave consent for Tamsin. OK\n",
+        "Present: DSL (Larchfield Academy), Orla (mum)",
+    ],
+)
+def test_acronyms_words_and_ranks_are_no_ones_initials(text: str) -> None:
+    out = redact(text, **_FAMILY)
+    for word in ("IRD", "PS", "OK", "DSL"):
+        if word in text:
+            assert word in out

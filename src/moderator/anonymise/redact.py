@@ -44,6 +44,7 @@ from typing import NamedTuple, Protocol
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.handles import join_handles
+from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people
@@ -182,6 +183,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     join_middle_names(st)
     find_letter_names(st)
     find_minutes_initials(st)
+    find_more_initials(st)
     find_aliases(st, toks)
     find_nicknames(st)
     find_honorifics(st, toks)
