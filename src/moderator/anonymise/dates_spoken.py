@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.state import State
 
 # a year alone, or a school year ("2016-17", "2019/20"); not part of a number, a reference,
@@ -27,12 +28,13 @@ _BARE_YEAR = re.compile(
 )
 # the words before a year that make it part of something else: an Act's or a form's year
 # ("Children Act 1989"), a month or season other layers date with it ("Jan 2023")
-_NOT_BEFORE = re.compile(
-    r"(?i:act|regulations|order|rules|no|number|ref|version|v|jan|feb|mar|apr|may|jun|jul|aug"
-    r"|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october"
-    r"|november|december|spring|summer|autumn|winter|term|half[ -]?term|easter|christmas"
-    r"|dob|born|class|year|of|£)[ \t.]*$"
-)
+_NOT_BEFORE = frozenset(
+    {"act", "regulations", "order", "rules", "no", "number", "ref", "version", "v", "jan", "feb",
+     "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+     "february", "march", "april", "june", "july", "august", "september", "october", "november",
+     "december", "spring", "summer", "autumn", "winter", "term", "easter", "christmas", "dob",
+     "born", "class", "year", "of", "£"}
+)  # fmt: skip
 # a term: "summer term 2025", "autumn half-term 2023", "Oct half term", "the summer of 2023"
 _TERM = re.compile(
     r"(?:(?i:the)[ \t]+)?(?:(?i:early|late|mid|end[ \t]+of|start[ \t]+of)[ \t-]+)?"
@@ -43,13 +45,14 @@ _TERM = re.compile(
     r"|(?i:spring|summer|autumn)[ \t]+(?i:half[ \t-]?term|term))(?![\w])"
 )
 _TERM_WORDS = ("spring", "summer", "autumn", "winter", "half")
+_FESTIVAL_WORDS = ("Easter", "EASTER", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 # the week a day starts or ends: "w/c 26th", "w/e 23/2", "w/c 3.6"
 _WEEK = re.compile(
     r"(?i:w/[ce])[ \t]+(?:\d{1,2}(?:st|nd|rd|th)|\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d\d))?)"
     r"(?![\w/]|\.\d)"
 )
 # a range of days and months: "05/02-06/02", "5/2 - 9/2"
-_DAY_RANGE = re.compile(r"(?<![\w/.])\d{1,2}/\d{1,2}[ \t]*[-–][ \t]*\d{1,2}/\d{1,2}(?![\w/-]|\.\d)")
+_DAY_RANGE = re.compile(r"\d(?<![\w/.]\d)\d?/\d{1,2}[ \t]*[-–][ \t]*\d{1,2}/\d{1,2}(?![\w/-]|\.\d)")
 # Easter's days, and a weekday with its day in capitals ("SUNDAY 10TH")
 _FESTIVAL_DAY = re.compile(
     r"(?<![\w])(?:Easter|EASTER)[ \t]+(?i:Sunday|Sun|Monday|Mon|Saturday|Sat|Friday|Fri|Day)"
@@ -63,22 +66,47 @@ def find_spoken_dates(st: State) -> None:
     text = st.text
     lower = lower_same_length(text)
     for m in _BARE_YEAR.finditer(text):
-        if not _NOT_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        if _word_before(text, m.start()) not in _NOT_BEFORE:
             _take(st, m.start(), m.end())
-    if any(w in lower for w in _TERM_WORDS):
-        for m in _TERM.finditer(text):
+    # the other shapes are tried only near the words and marks they need
+    terms = [(a, a + 6) for a in _starts(lower, _TERM_WORDS)]
+    for m in near_spans(_TERM, terms, text, 24, 24):
+        _take(st, m.start(), m.end())
+    for a in _starts(lower, ("w/",)):
+        if (week := _WEEK.match(text, a)) is not None:
+            _take(st, week.start(), week.end())
+    for m in _DAY_RANGE.finditer(text) if "/" in text else ():
+        day_a, month_a = m.group().split("-")[0].split("–")[0].strip().split("/")
+        if 1 <= int(day_a) <= 31 and 1 <= int(month_a) <= 12:
             _take(st, m.start(), m.end())
-    if "w/" in lower:
-        for m in _WEEK.finditer(text):
-            _take(st, m.start(), m.end())
-    if "/" in text:
-        for m in _DAY_RANGE.finditer(text):
-            day_a, month_a = m.group().split("-")[0].split("–")[0].strip().split("/")
-            if 1 <= int(day_a) <= 31 and 1 <= int(month_a) <= 12:
-                _take(st, m.start(), m.end())
-    if "easter" in lower or any(w in text for w in ("DAY ", "MON ", "TUE", "WED ", "FRI ")):
-        for m in _FESTIVAL_DAY.finditer(text):
-            _take(st, m.start(), m.end())
+    days = [(a, a + 6) for a in _starts(text, _FESTIVAL_WORDS)]  # as written: capitals
+    for m in near_spans(_FESTIVAL_DAY, days, text, 0, 24):
+        _take(st, m.start(), m.end())
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word (in lower case) or ``£`` just before ``at``, past spaces and full stops."""
+    end = at
+    while end > 0 and text[end - 1] in " \t.":
+        end -= 1
+    if end > 0 and text[end - 1] == "£":
+        return "£"
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end].lower()
+
+
+def _starts(lower: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` starts a word of the text, in order."""
+    out = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            if at == 0 or not lower[at - 1].isalnum():
+                out.append(at)
+            at = lower.find(word, at + 1)
+    return sorted(out)
 
 
 def _take(st: State, start: int, end: int) -> None:

@@ -36,21 +36,20 @@ _TOKEN = (
 )
 _EDGE_BEFORE = r"(?<![\w'’.-])"
 _EDGE_AFTER = r"(?![\w'’-])"
-_BRACKETED = re.compile(
-    rf"{_EDGE_BEFORE}(?P<i>{_TOKEN}){_EDGE_AFTER}[ \t]*\((?P<role>[^()\n]{{1,90}})\)"
-)
-_FIELD = re.compile(
-    r"(?i:student|pupil|case[ \t]+officer|logged[ \t]+by|worker|key[ \t]?worker|named[ \t]+person"
-    r"|lead[ \t]+(?:practitioner|professional)|practitioner|recorded[ \t]+by|reviewed[ \t]+by"
-    r"|allocated[ \t]+to|supervisor|manager|author|minutes|note[ \t]+taker|interviewer)"
-    # (not a rank before a name: "Supervisor: PS Rosevear")
-    rf"[ \t]*:[ \t]*(?P<i>{_TOKEN}){_EDGE_AFTER}(?![ \t]+[A-Z])"
-)
-_ACTION = re.compile(
-    rf"(?:(?m:^)|(?<=[.;:][ \t])|(?<=[.;:][ \t][ \t]))[ \t>*•]*(?P<i>{_TOKEN}){_EDGE_AFTER}"
-    r"[ \t]+[-–][ \t]+(?=[a-z])"
-)
-_SIGNED = re.compile(rf"(?:(?<=[.!?)\"”][ \t])|(?m:^)[ \t]*)(?P<i>{_TOKEN})[ \t]*(?=\n|$)")
+# (each is tried only at a mark found by str.find: a bracket, a colon, a dash, a line's end)
+_TOKEN_BEFORE = re.compile(rf"{_EDGE_BEFORE}(?P<i>{_TOKEN}){_EDGE_AFTER}[ \t]*$")
+_ROLE = re.compile(r"\((?P<role>[^()\n]{1,90})\)")
+# the fields that name a person: "Student: DG", "Case officer: MP (…)"
+_FIELDS = ("student", "pupil", "case officer", "logged by", "worker", "key worker", "named person",
+           "lead practitioner", "lead professional", "practitioner", "recorded by", "reviewed by",
+           "allocated to", "supervisor", "manager", "author", "minutes", "note taker",
+           "interviewer")  # fmt: skip
+# (not a rank before a name: "Supervisor: PS Rosevear")
+_FIELD_VALUE = re.compile(rf"[ \t]*(?P<i>{_TOKEN}){_EDGE_AFTER}(?![ \t]+[A-Z])")
+_ACTION_AFTER = re.compile(r"[ \t]+(?=[a-z])")  # "KMcG - mentoring"
+_ACTION_BEFORE = re.compile(r"(?:(?m:^)|[.;:][ \t]{1,2})[ \t>*•]*$")
+_SIGNED_BEFORE = re.compile(r"(?:[.!?)\"”][ \t]|(?m:^)[ \t]*)$")
+_HEADERS = ("attend", "present", "members", "apolog", "invited", "core group")
 _ITEM = re.compile(rf"(?:(?m:^)|(?<=[|;]))[ \t]*(?P<i>{_TOKEN})[ \t]+(?P<rest>[^|;\n]+)")
 # an attendance list: its header's line, and the next line when the header ends it
 _LIST_LINE = re.compile(
@@ -73,13 +72,18 @@ def find_more_initials(st: State) -> None:
     :mod:`.layer_initials` does not look (see the module's text), redacted where they recur."""
     text = st.text
     people: dict[str, tuple[str, str]] = {}  # initials as written -> (kind, ident)
-    lists = [(m.start(), m.end()) for m in _LIST_LINE.finditer(text)]
+    headed = any(h in text.lower() for h in _HEADERS)
+    lists = [(m.start(), m.end()) for m in _LIST_LINE.finditer(text)] if headed else []
 
     def in_list(at: int) -> bool:
         return any(a <= at < b for a, b in lists)
 
-    for m in _BRACKETED.finditer(text):
-        token, role = m.group("i"), m.group("role")
+    for p in _marks(text, "("):
+        before = _TOKEN_BEFORE.search(text, max(0, p - 16), p)
+        bracket = _ROLE.match(text, p) if before is not None else None
+        if before is None or bracket is None:
+            continue
+        token, role = before.group("i"), bracket.group("role")
         given = _GIVEN_FIRST.match(role)
         who = st.known.given_keys.get(word_key(given.group("g"))) if given else None
         if who is not None and "." in token:  # "U.C. (Zeeshan, 12)": the record's person
@@ -91,16 +95,30 @@ def find_more_initials(st: State) -> None:
             people.setdefault(token, ("professional", f"init:{token}"))  # "MP (Merrick …)"
             continue
         kind = _role_kind(role)
-        if kind is not None or in_list(m.start()):
+        if kind is not None or in_list(p):
             _note(st, people, token, kind or "professional")
-    for m in _FIELD.finditer(text):
-        _note(st, people, m.group("i"), "professional")
-    if " - " in text or " – " in text:
-        for m in _ACTION.finditer(text):
+    lower = text.lower()
+    for p in _marks(text, ":", anywhere=True):
+        field = lower[max(0, p - 20) : p].rstrip(" \t")
+        if field.endswith(_FIELDS) and (m := _FIELD_VALUE.match(text, p + 1)) is not None:
             _note(st, people, m.group("i"), "professional")
-    for m in _SIGNED.finditer(text):
-        if _letters(m.group("i")) != m.group("i") or not m.group("i").isalpha():
-            _note(st, people, m.group("i"), "professional")  # "S.Y.", "H-I B": not "OK"
+    for p in [*_marks(text, " - "), *_marks(text, " – ")]:
+        before = _TOKEN_BEFORE.search(text, max(0, p - 16), p + 1)
+        if (
+            before is not None
+            and _ACTION_AFTER.match(text, p + 2)
+            and _ACTION_BEFORE.search(text, max(0, before.start() - 6), before.start())
+        ):
+            _note(st, people, before.group("i"), "professional")
+    for p in [*_marks(text, "\n"), len(text)]:
+        before = _TOKEN_BEFORE.search(text, max(0, p - 16), p)
+        if before is None or not _SIGNED_BEFORE.search(
+            text, max(0, before.start() - 4), before.start()
+        ):
+            continue
+        token = before.group("i")
+        if _letters(token) != token or not token.isalpha():
+            _note(st, people, token, "professional")  # "S.Y.", "H-I B": not "OK"
     for a, b in lists:
         _list_items(st, people, a, b)
     _take(st, people)
@@ -132,6 +150,25 @@ def _list_items(st: State, people: dict[str, tuple[str, str]], a: int, b: int) -
             break
         else:
             _note(st, people, token, "professional")
+
+
+def _marks(text: str, mark: str, anywhere: bool = False) -> list[int]:
+    """Where ``mark`` occurs in the text (``anywhere``) or after a capital or a full stop (past
+    spaces), as initials before it end: the only places their patterns are tried."""
+    out = []
+    at = text.find(mark)
+    while at >= 0:
+        if anywhere:
+            out.append(at)
+            at = text.find(mark, at + 1)
+            continue
+        end = at
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if end > 0 and (text[end - 1].isupper() or text[end - 1] == "."):
+            out.append(at)
+        at = text.find(mark, at + 1)
+    return out
 
 
 def _a_name(st: State, token: str, words: list[str]) -> bool:

@@ -84,12 +84,13 @@ def case_cue_before(text: str, start: int, width: int = 30) -> bool:
 
 
 # (each starts with its first character, the look-behind after it: the engine skips to it)
-# a Police National Computer number: "19/0087431K", "1991/0057112K"
-_PNC = re.compile(r"\d(?<![\w/]\d)\d(?:\d\d)?/\d{5,7}[A-Z](?![\w/])")
-# a prison (NOMS) number: "A4420DK"
-_PRISON_NO = re.compile(r"[A-Z](?<![\w][A-Z])\d{4}[A-Z]{2}(?![\w])")
-# a police serial or log number, capitals then nine digits or more: "CC2024022100318"
-_SERIAL = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{1,3}\d{9,}(?![\w])")
+# (each matched from a literal or a digit, what is before it checked in Python: a pattern that
+# opens with a capital or a look-behind is tried at far more places)
+# a Police National Computer number, "19/0087431K", "1991/0057112K": from its slash
+_PNC_TAIL = re.compile(r"/\d{5,7}[A-Z](?![\w/])")
+# a prison (NOMS) number ("A4420DK": one capital before) or a police serial ("CC2024022100318":
+# capitals before nine digits or more), from the digits
+_PRISON_OR_SERIAL_TAIL = re.compile(r"\d{4}(?:[A-Z]{2}|\d{5,})(?![\w])")
 # a number after the word that says it is one: "No. 24/041889", "occ 42/58771/24",
 # "job FLS 33810", "reg: NRPSI 19552", "serial CC…", "taxi plate TB 2211"
 _CUED_NUMBER = re.compile(
@@ -98,11 +99,38 @@ _CUED_NUMBER = re.compile(
     r"(?P<n>(?:[A-Z]{1,6}[ \t])?[A-Z]{0,3}\d[\d/-]*\d[A-Z]?)(?![\w/-])"
 )
 _CUE_WORDS = ("no.", "occ", "job", "serial", "reg", "plate", "badge", "licence", "prison")
-# registrations of Northern Ireland ("MIZ 4417": a code with I or Z) and Portugal ("12-QT-45")
-_OTHER_REG = re.compile(
-    r"[A-Z](?<![\w][A-Z])[A-Z]?(?<=[A-Z])(?:Z|(?<=I)[ABGJLW]|(?<=[JOUX])I)[ \t]\d{1,4}(?![\w])"
-    r"|\d(?<![\w-]\d)\d-[A-Z]{2}-\d\d(?![\w-])"
-)
+# registrations of Northern Ireland ("MIZ 4417": a code ending in Z, or in I after J, O, U
+# or X; matched from that letter, the letters before checked in Python) and Portugal
+_NI_REG_END = re.compile(r"[IZ][ \t]\d{1,4}(?![\w])")
+_PT_REG_TAIL = re.compile(r"-[A-Z]{2}-\d\d(?![\w-])")  # "12-QT-45", from its first hyphen
+
+
+def _capital(ch: str) -> bool:
+    return "A" <= ch <= "Z"
+
+
+def _run_before(text: str, at: int, kind: Callable[[str], bool]) -> int:
+    """Where the run of characters of one ``kind`` before ``at`` starts (``at`` if none), when
+    nothing word-like is before the run; else -1."""
+    start = at
+    while start > 0 and kind(text[start - 1]):
+        start -= 1
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/-"):
+        return -1
+    return start
+
+
+def _ni_registration(text: str, at: int) -> int:
+    """Where a Northern Irish registration whose code ends at ``at`` starts, or -1."""
+    start = at
+    while start > 0 and "A" <= text[start - 1] <= "Z":
+        start -= 1
+    if not 2 <= at + 1 - start <= 3 or (start > 0 and text[start - 1].isalnum()):
+        return -1
+    if text[at] == "I" and text[at - 1] not in "JOUX":
+        return -1
+    return start
+
 
 # a pupil number after its name, in any grouping: "UPN U 870 2899 13076", "SCN: 112 806 443"
 _PUPIL_NO = re.compile(
@@ -115,18 +143,44 @@ def find_numbers_by_shape(st: State) -> None:
     registrations of Northern Ireland and Portugal, where the patterns left them."""
     text = st.text
     found: list[tuple[int, int, str]] = []
-    if "/" in text:
-        found += [(m.start(), m.end(), "case_number") for m in _PNC.finditer(text)]
-    found += [(m.start(), m.end(), "case_number") for m in _PRISON_NO.finditer(text)]
-    found += [(m.start(), m.end(), "case_number") for m in _SERIAL.finditer(text)]
     lower = text.lower()
-    if any(w in lower for w in _CUE_WORDS):
-        for m in _CUED_NUMBER.finditer(text):
-            if sum(c.isdigit() for c in m.group("n")) >= 4:
-                found.append((m.start("n"), m.end("n"), "case_number"))
-    found += [(m.start(), m.end(), "vehicle_reg") for m in _OTHER_REG.finditer(text)]
-    if "UPN" in text or "SCN" in text or "ULN" in text:
-        found += [(m.start("n"), m.end("n"), "upn") for m in _PUPIL_NO.finditer(text)]
+    cued = any(w in lower for w in _CUE_WORDS)
+    pupil = "UPN" in text or "SCN" in text or "ULN" in text
+    for m in _PNC_TAIL.finditer(text) if "/" in text else ():
+        start = _run_before(text, m.start(), str.isdigit)
+        if start >= 0 and m.start() - start in (2, 4):
+            found.append((start, m.end(), "case_number"))
+    for m in _PRISON_OR_SERIAL_TAIL.finditer(text):
+        start = _run_before(text, m.start(), _capital)
+        letters = m.start() - start
+        if start >= 0 and (letters == 1 if m.group()[-1].isalpha() else 2 <= letters <= 4):
+            found.append((start, m.end(), "case_number"))
+    for m in _NI_REG_END.finditer(text):
+        if (start := _ni_registration(text, m.start())) >= 0:
+            found.append((start, m.end(), "vehicle_reg"))
+    for m in _PT_REG_TAIL.finditer(text) if "-" in text else ():
+        if _run_before(text, m.start(), str.isdigit) == m.start() - 2:
+            found.append((m.start() - 2, m.end(), "vehicle_reg"))
+    # a cue's number and a pupil number: matched where their words start
+    for at in _word_starts(lower, _CUE_WORDS) if cued else ():
+        cue = _CUED_NUMBER.match(text, at)
+        if cue is not None and sum(c.isdigit() for c in cue.group("n")) >= 4:
+            found.append((cue.start("n"), cue.end("n"), "case_number"))
+    for at in _word_starts(lower, ("upn", "scn", "uln")) if pupil else ():
+        if (pupil_no := _PUPIL_NO.match(text, at)) is not None:
+            found.append((pupil_no.start("n"), pupil_no.end("n"), "upn"))
     for start, end, kind in found:
         if st.free(start, end):
             st.take(start, end, kind, "", 80, 0.9)
+
+
+def _word_starts(lower: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` starts a word of the lower-case text."""
+    out = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            if at == 0 or not lower[at - 1].isalnum():
+                out.append(at)
+            at = lower.find(word, at + 1)
+    return out
