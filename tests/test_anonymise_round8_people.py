@@ -152,3 +152,42 @@ def test_acronyms_words_and_ranks_are_no_ones_initials(text: str) -> None:
     for word in ("IRD", "PS", "OK", "DSL"):
         if word in text:
             assert word in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Church: Pastor Ľubo Halčák willing to support Orla.", "Ľubo Halčák"),
+        ("Safeguarding: Named Nurse Ailsa Cornforth-Ware bleeped about Tamsin.", "Cornforth-Ware"),
+        ("Named Person: Ruairidh Mac a' Ghobhainn, DHT at the school.", "Ghobhainn"),
+        ("Crew: Paramedic T. Wolstenholme / tech Ianto Brace. Orla present.", "Wolstenholme"),
+        ("Logged by: F. Oyelaran-Pike\nTamsin arrived late.", "Oyelaran-Pike"),
+        ("OIC: CONST D. QUAYNOR 2284 SPOKE TO ORLA.", "QUAYNOR"),
+        ("Tamsin rows Saturdays | coach Wendeline Ashby-Strode |", "Ashby-Strode"),
+    ],
+)
+def test_a_name_after_a_professionals_title_is_redacted(text: str, name: str) -> None:
+    out = redact(text, **_FAMILY)
+    assert name not in out
+    assert "[PROFESSIONAL]" in out
+
+
+def test_the_title_stays_when_an_earlier_layer_took_part_of_it() -> None:
+    out = redact("Safeguarding: Named Nurse Morwenna Pellow-Birch bleeped.", **_FAMILY)
+    assert "Named Nurse" in out and "Pellow-Birch" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Named Nurse Service was told about Tamsin.",
+        "Orla's coach Red Team plays on Sundays.",
+    ],
+)
+def test_words_after_a_title_are_no_name(text: str) -> None:
+    assert "[PROFESSIONAL]" not in redact(text, **_FAMILY)
+
+
+def test_an_initial_before_the_workers_surname_goes_with_it() -> None:
+    out = redact("Signed Ó. Pettigrove  Dated 19/02/2024", worker="Órla Pettigrove")
+    assert "Ó." not in out and "[WORKER]" in out

@@ -76,6 +76,7 @@ from moderator.anonymise.names_joined import (
     keep_known_names_whole,
     propagate,
 )
+from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.references import find_numbers_by_shape
@@ -189,10 +190,12 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_honorifics(st, toks)
     find_other_names(st, toks)
     find_named_by_role(st, toks)
+    find_titled_people(st)
     propagate(st, toks)
     keep_known_names_whole(st)
     join_quoted_nicknames(st)
     absorb_titles(st)
+    absorb_initials_before(st)
     find_bracketed_initials(st)
     find_listed_initials(st)
     find_initials_forms(st)
