@@ -191,3 +191,48 @@ def test_words_after_a_title_are_no_name(text: str) -> None:
 def test_an_initial_before_the_workers_surname_goes_with_it() -> None:
     out = redact("Signed Ó. Pettigrove  Dated 19/02/2024", worker="Órla Pettigrove")
     assert "Ó." not in out and "[WORKER]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ('Tamsin said "daddy kx hit mum" and later "kx again".', "kx"),
+        ('Tamsin: "papa tj pushed mama into the door".', "papa tj"),
+        ('Tamsin wrote: "i want to see mai orla more".', "mai orla"),
+    ],
+)
+def test_a_kinship_word_before_a_lower_case_name_is_a_person(text: str, gone: str) -> None:
+    out = redact(text, **_FAMILY)
+    assert gone not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tamsin said "mama doesnt believe me".',
+        'Text from Tamsin: "daddy pls come" and "abbu loves you".',
+    ],
+)
+def test_a_kinship_word_before_an_everyday_word_stays(text: str) -> None:
+    out = redact(text, **_FAMILY)
+    for word in ("doesnt", "pls", "loves"):
+        if word in text:
+            assert word in out
+
+
+def test_a_surname_in_capitals_before_the_given_names_is_the_records_person() -> None:
+    out = redact(
+        "Patient: QUARRENDELL, Wai Ling Tamsin   CHI: 2303195237",
+        child_name="Tamsin Quarrendell",
+    )
+    assert "Wai Ling" not in out and out.startswith("Patient: [CHILD]")
+
+
+def test_a_surname_in_capitals_after_a_label_is_a_person_when_unknown() -> None:
+    out = redact("Person on probation: OKONKWO-BELL, Chidubem Arthur   CRN X449172", **_FAMILY)
+    assert "Chidubem" not in out and "OKONKWO-BELL" not in out
+
+
+def test_a_place_in_capitals_before_a_county_stays() -> None:
+    out = redact("Moved to HALIFAX, West Yorkshire with Orla.", **_FAMILY)
+    assert "HALIFAX, West Yorkshire" in out

@@ -33,6 +33,8 @@ _TITLES = ("pastor", "pastora", "named nurse", "paramedic", "tech", "coach", "ht
            "case officer", "supervisor")  # fmt: skip
 _AFTER_TITLE = re.compile(r"[ \t]*:?[ \t]*")
 _RANKS = frozenset({"PC", "PS", "DC", "DS", "DI", "DCI", "SGT", "INSP", "CONST", "PCSO", "DR"})
+# titles that are practice vocabulary, left whole before the name
+_PHRASES = frozenset({"named nurse", "named person", "lead professional", "case officer"})
 _OTHER_NAMES = frozenset({"person", "professional"})
 _PARTICLES = frozenset({"a'", "a’", "de", "da", "van", "von", "bin", "al", "el", "ap", "y"})
 _INITIAL_BEFORE = re.compile(rf"(?<![\w'’.-]){_CAP}\.[ \t]?$")
@@ -50,14 +52,14 @@ def find_titled_people(st: State) -> None:
                 gap = _AFTER_TITLE.match(text, end)
                 m = _NAME.match(text, gap.end()) if gap is not None else None
                 if m is not None:
-                    _take_name(st, m.start("name"), m.group("name"), end)
+                    _take_name(st, m.start("name"), m.group("name"), title in _PHRASES)
             at = lower.find(title, end)
 
 
-def _take_name(st: State, start: int, name: str, title_end: int) -> None:
+def _take_name(st: State, start: int, name: str, phrase: bool) -> None:
     """Take the name (less the everyday words it ends with) as a professional's, with the
-    other names' redactions it overlaps ("Named [Nurse Morag] Lindsay-Birrell": the title
-    stays, "[Rev Calum Mac Ille] Mhoire": the honorific goes with the name)."""
+    other names' redactions it overlaps ("Named [Nurse Morag] Lindsay-Birrell": the phrase
+    stays, "[Rev Calum Mac Ille] Mhoire": the title goes with the name)."""
     lex = st.lex
     parts = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", name)]
     keys = [word_key(w) for _, _, w in parts]
@@ -84,8 +86,10 @@ def _take_name(st: State, start: int, name: str, title_end: int) -> None:
         for c in inside:
             st.cands.remove(c)
             st.taken[c.start : c.end] = bytes(c.end - c.start)
-            if c.start < start and c.start >= title_end:
-                start = c.start  # "Rev Calum": the honorific after the title
+            if c.start < start and not phrase:
+                start = c.start  # "[Pastor Kwabla] Anterkyi": the title goes with the name
+            elif c.start < start:  # "Named [Nurse": the phrase stays, and no later layer takes it
+                st.taken[c.start : start] = b"\x01" * (start - c.start)
     ident = "pro:" + " ".join(k for k in keys if k)
     st.take(start, end, "professional", ident, 45, 0.8)
     if len(surname) > 2:

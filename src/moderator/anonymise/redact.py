@@ -64,6 +64,7 @@ from moderator.anonymise.layer_sounds import (
     join_middle_names,
 )
 from moderator.anonymise.names_around import absorb_kin_words
+from moderator.anonymise.names_family import find_family_forms
 from moderator.anonymise.names_forms import find_name_forms
 from moderator.anonymise.names_initials import (
     find_bracketed_initials,
@@ -183,6 +184,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_names_in_speech(st)
     join_middle_names(st)
     find_letter_names(st)
+    find_family_forms(st)
     find_minutes_initials(st)
     find_more_initials(st)
     find_aliases(st, toks)
