@@ -45,19 +45,21 @@ _TERM = re.compile(
     r"|(?i:spring|summer|autumn)[ \t]+(?i:half[ \t-]?term|term))(?![\w])"
 )
 _TERM_WORDS = ("spring", "summer", "autumn", "winter", "half")
-_FESTIVAL_WORDS = ("Easter", "EASTER", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+_FESTIVAL_WORDS = ("Easter", "EASTER")
 # the week a day starts or ends: "w/c 26th", "w/e 23/2", "w/c 3.6"
 _WEEK = re.compile(
     r"(?i:w/[ce])[ \t]+(?:\d{1,2}(?:st|nd|rd|th)|\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d\d))?)"
     r"(?![\w/]|\.\d)"
 )
 # a range of days and months: "05/02-06/02", "5/2 - 9/2"
-_DAY_RANGE = re.compile(r"\d(?<![\w/.]\d)\d?/\d{1,2}[ \t]*[-–][ \t]*\d{1,2}/\d{1,2}(?![\w/-]|\.\d)")
+# a range of days and months ("05/02-06/02", "5/2 - 9/2"): from its first slash, the day
+# before it checked in Python
+_DAY_RANGE = re.compile(r"/\d{1,2}[ \t]*[-–][ \t]*\d{1,2}/\d{1,2}(?![\w/-]|\.\d)")
 # Easter's days, and a weekday with its day in capitals ("SUNDAY 10TH")
 _FESTIVAL_DAY = re.compile(
     r"(?<![\w])(?:Easter|EASTER)[ \t]+(?i:Sunday|Sun|Monday|Mon|Saturday|Sat|Friday|Fri|Day)"
-    r"(?![\w])|(?<![\w])(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|MON|TUES?|WED"
-    r"|THURS?|FRI|SAT|SUN)[ \t]+\d{1,2}(?:ST|ND|RD|TH)(?![\w])"
+    r"(?![\w])|(?<![\w])(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY[ \t]+\d{1,2}(?:ST|ND|RD|TH)"
+    r"(?![\w])"
 )
 
 
@@ -76,11 +78,23 @@ def find_spoken_dates(st: State) -> None:
         if (week := _WEEK.match(text, a)) is not None:
             _take(st, week.start(), week.end())
     for m in _DAY_RANGE.finditer(text) if "/" in text else ():
-        day_a, month_a = m.group().split("-")[0].split("–")[0].strip().split("/")
-        if 1 <= int(day_a) <= 31 and 1 <= int(month_a) <= 12:
-            _take(st, m.start(), m.end())
+        start = m.start()
+        while start > m.start() - 2 and start > 0 and text[start - 1].isdigit():
+            start -= 1
+        month_a = m.group()[1:].split("-")[0].split("–")[0].strip()
+        if (
+            start < m.start()
+            and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/."))
+            and 1 <= int(text[start : m.start()]) <= 31
+            and 1 <= int(month_a) <= 12
+        ):
+            _take(st, start, m.end())
     days = [(a, a + 6) for a in _starts(text, _FESTIVAL_WORDS)]  # as written: capitals
-    for m in near_spans(_FESTIVAL_DAY, days, text, 0, 24):
+    at = text.find("DAY ")  # "SUNDAY 10TH"
+    while at >= 0:
+        days.append((at, at + 4))
+        at = text.find("DAY ", at + 4)
+    for m in near_spans(_FESTIVAL_DAY, sorted(days), text, 9, 24):
         _take(st, m.start(), m.end())
 
 

@@ -72,7 +72,8 @@ def find_more_initials(st: State) -> None:
     :mod:`.layer_initials` does not look (see the module's text), redacted where they recur."""
     text = st.text
     people: dict[str, tuple[str, str]] = {}  # initials as written -> (kind, ident)
-    headed = any(h in text.lower() for h in _HEADERS)
+    lower = text.lower()
+    headed = any(h in lower for h in _HEADERS)
     lists = [(m.start(), m.end()) for m in _LIST_LINE.finditer(text)] if headed else []
 
     def in_list(at: int) -> bool:
@@ -97,7 +98,6 @@ def find_more_initials(st: State) -> None:
         kind = _role_kind(role)
         if kind is not None or in_list(p):
             _note(st, people, token, kind or "professional")
-    lower = text.lower()
     for p in _marks(text, ":", anywhere=True):
         field = lower[max(0, p - 20) : p].rstrip(" \t")
         if field.endswith(_FIELDS) and (m := _FIELD_VALUE.match(text, p + 1)) is not None:

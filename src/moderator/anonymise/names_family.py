@@ -20,6 +20,7 @@ from moderator.anonymise.state import State
 
 _KIN = KIN_TITLES
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,400})[\"”]")
 _NAME_AFTER = re.compile(r"[ \t]+(?P<n>[a-zà-ÿ][a-zà-ÿ'’]*(?:-[a-zà-ÿ]+)?)(?![\w'’-])")
 # words after a kinship word that are no names though not in the word lists
 _NOT_NAMES = frozenset(
@@ -46,30 +47,10 @@ def find_family_forms(st: State) -> None:
 
 def _kin_named(st: State) -> None:
     text = st.text
-    lower = text.lower()
-    kin = _KIN.intersection(_LOWER_WORDS.findall(lower))
-    if not kin:
-        return
-    lex = st.lex
     names: dict[str, str] = {}
-    for word in kin:
-        at = lower.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not lower[at - 1].isalnum()) and not lower[end : end + 1].isalnum():
-                m = _NAME_AFTER.match(text, end)
-                name = m.group("n") if m is not None else ""
-                if (
-                    m is not None
-                    and len(name) >= 2
-                    and name not in _KIN
-                    and name not in _NOT_NAMES
-                    and not _a_word(name, lex.words)
-                    and st.free(at, m.end())
-                ):
-                    ident = names.setdefault(name, f"kin:{name}")
-                    st.take(at, m.end(), "person", ident, 45, 0.75)
-            at = lower.find(word, end)
+    # a child's words are quoted: only what is between quotes is looked at
+    for quote in _QUOTED.finditer(text) if '"' in text or "“" in text else ():
+        _kin_in(st, quote.start(1), quote.end(1), names)
     for name, ident in names.items():
         at = text.find(name)
         while at >= 0:
@@ -81,6 +62,32 @@ def _kin_named(st: State) -> None:
             ):
                 st.take(at, end, "person", ident, 45, 0.75)
             at = text.find(name, end)
+
+
+def _kin_in(st: State, lo: int, hi: int, names: dict[str, str]) -> None:
+    """A kinship word before a lower-case name in ``text[lo:hi]`` (a quotation)."""
+    text = st.text
+    said = text[lo:hi].lower()
+    kin = _KIN.intersection(_LOWER_WORDS.findall(said))
+    lex = st.lex
+    for word in kin:
+        at = said.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not said[at - 1].isalnum()) and not said[end : end + 1].isalnum():
+                m = _NAME_AFTER.match(text, lo + end, hi)
+                name = m.group("n") if m is not None else ""
+                if (
+                    m is not None
+                    and len(name) >= 2
+                    and name not in _KIN
+                    and name not in _NOT_NAMES
+                    and not _a_word(name, lex.words)
+                    and st.free(lo + at, m.end())
+                ):
+                    ident = names.setdefault(name, f"kin:{name}")
+                    st.take(lo + at, m.end(), "person", ident, 45, 0.75)
+            at = said.find(word, end)
 
 
 def _a_word(name: str, words: frozenset[str]) -> bool:

@@ -88,25 +88,21 @@ def case_cue_before(text: str, start: int, width: int = 30) -> bool:
 # opens with a capital or a look-behind is tried at far more places)
 # a Police National Computer number, "19/0087431K", "1991/0057112K": from its slash
 _PNC_TAIL = re.compile(r"/\d{5,7}[A-Z](?![\w/])")
-# a prison (NOMS) number ("A4420DK": one capital before) or a police serial ("CC2024022100318":
-# capitals before nine digits or more), from the digits
-_PRISON_OR_SERIAL_TAIL = re.compile(r"\d{4}(?:[A-Z]{2}|\d{5,})(?![\w])")
+# a prison (NOMS) number ("A4420DK": one capital) or a police serial ("CC2024022100318": two to
+# four capitals before nine digits or more), from a capital before a digit
+_PRISON_OR_SERIAL = re.compile(r"[A-Z](?:\d{4}[A-Z]{2}|[A-Z]{1,3}\d{9,})(?![\w])")
 # a number after the word that says it is one: "No. 24/041889", "occ 42/58771/24",
 # "job FLS 33810", "reg: NRPSI 19552", "serial CC…", "taxi plate TB 2211"
 _CUED_NUMBER = re.compile(
-    r"(?<![\w])(?:No\.|no\.|NO\.|(?i:occ|occurrence|job|serial|reg|plate|badge|licence"
+    r"(?<![\w])(?:No\.|no\.|NO\.|(?i:occ|occurrence|job|reg|plate"
     r"|prison[ \t]+(?:number|no\.?)))[ \t]*[:#]?[ \t]*"
     r"(?P<n>(?:[A-Z]{1,6}[ \t])?[A-Z]{0,3}\d[\d/-]*\d[A-Z]?)(?![\w/-])"
 )
-_CUE_WORDS = ("no.", "occ", "job", "serial", "reg", "plate", "badge", "licence", "prison")
+_CUE_WORDS = ("no.", "occ", "job", "reg", "plate", "prison")  # (a serial is one by its shape)
 # registrations of Northern Ireland ("MIZ 4417": a code ending in Z, or in I after J, O, U
 # or X; matched from that letter, the letters before checked in Python) and Portugal
 _NI_REG_END = re.compile(r"[IZ][ \t]\d{1,4}(?![\w])")
 _PT_REG_TAIL = re.compile(r"-[A-Z]{2}-\d\d(?![\w-])")  # "12-QT-45", from its first hyphen
-
-
-def _capital(ch: str) -> bool:
-    return "A" <= ch <= "Z"
 
 
 def _run_before(text: str, at: int, kind: Callable[[str], bool]) -> int:
@@ -144,17 +140,14 @@ def find_numbers_by_shape(st: State) -> None:
     text = st.text
     found: list[tuple[int, int, str]] = []
     lower = text.lower()
-    cued = any(w in lower for w in _CUE_WORDS)
     pupil = "UPN" in text or "SCN" in text or "ULN" in text
     for m in _PNC_TAIL.finditer(text) if "/" in text else ():
         start = _run_before(text, m.start(), str.isdigit)
         if start >= 0 and m.start() - start in (2, 4):
             found.append((start, m.end(), "case_number"))
-    for m in _PRISON_OR_SERIAL_TAIL.finditer(text):
-        start = _run_before(text, m.start(), _capital)
-        letters = m.start() - start
-        if start >= 0 and (letters == 1 if m.group()[-1].isalpha() else 2 <= letters <= 4):
-            found.append((start, m.end(), "case_number"))
+    for m in _PRISON_OR_SERIAL.finditer(text):
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-"):
+            found.append((m.start(), m.end(), "case_number"))
     for m in _NI_REG_END.finditer(text):
         if (start := _ni_registration(text, m.start())) >= 0:
             found.append((start, m.end(), "vehicle_reg"))
@@ -162,7 +155,7 @@ def find_numbers_by_shape(st: State) -> None:
         if _run_before(text, m.start(), str.isdigit) == m.start() - 2:
             found.append((m.start() - 2, m.end(), "vehicle_reg"))
     # a cue's number and a pupil number: matched where their words start
-    for at in _word_starts(lower, _CUE_WORDS) if cued else ():
+    for at in _word_starts(lower, _CUE_WORDS):
         cue = _CUED_NUMBER.match(text, at)
         if cue is not None and sum(c.isdigit() for c in cue.group("n")) >= 4:
             found.append((cue.start("n"), cue.end("n"), "case_number"))
