@@ -50,10 +50,8 @@ from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people
 from moderator.anonymise.layer_letters import find_letter_names
 from moderator.anonymise.layer_names import (
-    find_aliases,
     find_honorifics,
     find_named_by_role,
-    find_nicknames,
     find_other_names,
 )
 from moderator.anonymise.layer_orgs import find_acronyms
@@ -63,6 +61,7 @@ from moderator.anonymise.layer_sounds import (
     find_paired_names,
     join_middle_names,
 )
+from moderator.anonymise.names_aliases import find_aliases, find_nicknames
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_family import find_family_forms
 from moderator.anonymise.names_forms import find_name_forms
