@@ -236,3 +236,18 @@ def test_a_surname_in_capitals_after_a_label_is_a_person_when_unknown() -> None:
 def test_a_place_in_capitals_before_a_county_stays() -> None:
     out = redact("Moved to HALIFAX, West Yorkshire with Orla.", **_FAMILY)
     assert "HALIFAX, West Yorkshire" in out
+
+
+def test_a_known_given_name_takes_a_surname_the_record_does_not_hold() -> None:
+    out = redact("Mum Orla (Orla Ní Bhraonáin on her visa) works nights.", **_FAMILY)
+    assert "Bhraonáin" not in out
+
+
+def test_a_known_given_name_before_an_everyday_word_or_place_keeps_it() -> None:
+    out = redact("Orla Said no. Tamsin London trip was cancelled.", **_FAMILY)
+    assert "Said" in out and "London" in out
+
+
+def test_a_short_form_before_the_full_name_in_brackets_is_that_person() -> None:
+    out = redact("pres: Orla (m), Tam (Tamsin) - Tam on roll at school. Tam said hello.", **_FAMILY)
+    assert "Tam " not in out and "Tam)" not in out

@@ -139,3 +139,62 @@ def _surname_first(st: State) -> None:
             st.take(start, end, person.kind, person.label, 60)
         else:
             st.take(start, end, "person", "p:" + key, 45, 0.75)
+
+
+# a surname after a known given name: "Peigi MacSween", "Reece GURNEY", "Liliia Grigorenko"
+_SURNAME_AFTER = re.compile(
+    rf"[ \t]+(?P<s>[{_CAPITALS}][^\W\d_]*(?:['’][{_CAPITALS}][^\W\d_]*)?(?:-[{_CAPITALS}][^\W\d_]*)?)"
+    r"(?![\w'’-])"
+)
+# a short form before the full name in brackets: "Mar (Marley)"
+_SHORT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<s>[{_CAPITALS}][a-z]{{1,5}})[ \t]*\($")
+
+
+def join_other_surnames(st: State) -> None:
+    """A known person's given name written with a surname the record does not hold (another
+    form, a visa's spelling, an alias) takes the surname; a short form written before the
+    person's name in brackets (``Mar (Marley)``) is that person wherever it recurs."""
+    text = st.text
+    lex = st.lex
+    known = st.known
+    shorts: dict[str, tuple[str, str]] = {}
+    for c in list(st.cands):
+        if c.kind not in ("child", "family"):
+            continue
+        name = text[c.start : c.end]
+        if text[c.start - 1 : c.start] == "(" and c.start > 1:
+            before = _SHORT_BEFORE.search(text, max(0, c.start - 9), c.start)
+            if (
+                before is not None
+                and name.lower().startswith(before.group("s").lower())
+                and st.free(before.start("s"), before.end("s"))
+            ):
+                shorts.setdefault(before.group("s"), (c.kind, c.ident))
+        if " " in name or text[c.end : c.end + 1] not in " \t":
+            continue
+        m = _SURNAME_AFTER.match(text, c.end)
+        if m is None or not st.free(m.start("s"), m.end("s")):
+            continue
+        key = word_key(m.group("s"))
+        if (
+            key in lex.words
+            or key in lex.protected_words
+            or key in lex.given
+            or (key,) in lex.places
+            or key in known.keys
+            or m.group("s") in lex.acronyms
+        ):
+            continue
+        st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
+        c.end = m.end()
+    for short, (kind, ident) in shorts.items():
+        at = text.find(short)
+        while at >= 0:
+            end = at + len(short)
+            if (
+                (at == 0 or not text[at - 1].isalnum())
+                and not text[end : end + 1].isalnum()
+                and st.free(at, end)
+            ):
+                st.take(at, end, kind, ident, 55)
+            at = text.find(short, end)

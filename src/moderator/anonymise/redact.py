@@ -63,7 +63,7 @@ from moderator.anonymise.layer_sounds import (
 )
 from moderator.anonymise.names_aliases import find_aliases, find_nicknames
 from moderator.anonymise.names_around import absorb_kin_words
-from moderator.anonymise.names_family import find_family_forms
+from moderator.anonymise.names_family import find_family_forms, join_other_surnames
 from moderator.anonymise.names_forms import find_name_forms
 from moderator.anonymise.names_initials import (
     find_bracketed_initials,
@@ -200,6 +200,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_bracketed_initials(st)
     find_listed_initials(st)
     find_initials_forms(st)
+    join_other_surnames(st)
     absorb_kin_words(st)
     find_name_forms(st)
     join_identifier_parts(st)
