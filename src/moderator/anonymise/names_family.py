@@ -146,6 +146,7 @@ _SURNAME_AFTER = re.compile(
     rf"[ \t]+(?P<s>[{_CAPITALS}][^\W\d_]*(?:['’][{_CAPITALS}][^\W\d_]*)?(?:-[{_CAPITALS}][^\W\d_]*)?)"
     r"(?![\w'’-])"
 )
+_KNOWN_KINDS = frozenset({"child", "family"})
 # a short form before the full name in brackets: "Mar (Marley)"
 _SHORT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<s>[{_CAPITALS}][a-z]{{1,5}})[ \t]*\($")
 
@@ -158,11 +159,15 @@ def join_other_surnames(st: State) -> None:
     lex = st.lex
     known = st.known
     shorts: dict[str, tuple[str, str]] = {}
-    for c in list(st.cands):
-        if c.kind not in ("child", "family"):
+    for c in [c for c in st.cands if c.kind in _KNOWN_KINDS]:
+        bracketed = text[c.start - 1 : c.start] == "(" and c.start > 1
+        # quick: a capital after one space or tab, or a bracket before
+        if not bracketed and not (
+            text[c.end : c.end + 1] in " \t" and text[c.end + 1 : c.end + 2].isupper()
+        ):
             continue
         name = text[c.start : c.end]
-        if text[c.start - 1 : c.start] == "(" and c.start > 1:
+        if bracketed:
             before = _SHORT_BEFORE.search(text, max(0, c.start - 9), c.start)
             if (
                 before is not None
@@ -170,7 +175,7 @@ def join_other_surnames(st: State) -> None:
                 and st.free(before.start("s"), before.end("s"))
             ):
                 shorts.setdefault(before.group("s"), (c.kind, c.ident))
-        if " " in name or text[c.end : c.end + 1] not in " \t":
+        if " " in name:
             continue
         m = _SURNAME_AFTER.match(text, c.end)
         if m is None or not st.free(m.start("s"), m.end("s")):
