@@ -15,6 +15,7 @@ import re
 
 from moderator.anonymise.lexicon import lower_same_length
 from moderator.anonymise.patterns import near_spans
+from moderator.anonymise.references import word_starts
 from moderator.anonymise.state import State
 
 # a year alone, or a school year ("2016-17", "2019/20"); not part of a number, a reference,
@@ -71,10 +72,10 @@ def find_spoken_dates(st: State) -> None:
         if _word_before(text, m.start()) not in _NOT_BEFORE:
             _take(st, m.start(), m.end())
     # the other shapes are tried only near the words and marks they need
-    terms = [(a, a + 6) for a in _starts(lower, _TERM_WORDS)]
+    terms = [(a, a + 6) for a in sorted(word_starts(lower, _TERM_WORDS))]
     for m in near_spans(_TERM, terms, text, 24, 24):
         _take(st, m.start(), m.end())
-    for a in _starts(lower, ("w/",)):
+    for a in word_starts(lower, ("w/",)):
         if (week := _WEEK.match(text, a)) is not None:
             _take(st, week.start(), week.end())
     for m in _DAY_RANGE.finditer(text) if "/" in text else ():
@@ -89,7 +90,7 @@ def find_spoken_dates(st: State) -> None:
             and 1 <= int(month_a) <= 12
         ):
             _take(st, start, m.end())
-    days = [(a, a + 6) for a in _starts(text, _FESTIVAL_WORDS)]  # as written: capitals
+    days = [(a, a + 6) for a in word_starts(text, _FESTIVAL_WORDS)]  # as written: capitals
     at = text.find("DAY ")  # "SUNDAY 10TH"
     while at >= 0:
         days.append((at, at + 4))
@@ -109,18 +110,6 @@ def _word_before(text: str, at: int) -> str:
     while start > 0 and text[start - 1].isalpha():
         start -= 1
     return text[start:end].lower()
-
-
-def _starts(lower: str, words: tuple[str, ...]) -> list[int]:
-    """Where each of ``words`` starts a word of the text, in order."""
-    out = []
-    for word in words:
-        at = lower.find(word)
-        while at >= 0:
-            if at == 0 or not lower[at - 1].isalnum():
-                out.append(at)
-            at = lower.find(word, at + 1)
-    return sorted(out)
 
 
 def _take(st: State, start: int, end: int) -> None:

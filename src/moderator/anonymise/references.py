@@ -155,11 +155,11 @@ def find_numbers_by_shape(st: State) -> None:
         if _run_before(text, m.start(), str.isdigit) == m.start() - 2:
             found.append((m.start() - 2, m.end(), "vehicle_reg"))
     # a cue's number and a pupil number: matched where their words start
-    for at in _word_starts(lower, _CUE_WORDS):
+    for at in word_starts(lower, _CUE_WORDS):
         cue = _CUED_NUMBER.match(text, at)
         if cue is not None and sum(c.isdigit() for c in cue.group("n")) >= 4:
             found.append((cue.start("n"), cue.end("n"), "case_number"))
-    for at in _word_starts(lower, ("upn", "scn", "uln")) if pupil else ():
+    for at in word_starts(lower, ("upn", "scn", "uln")) if pupil else ():
         if (pupil_no := _PUPIL_NO.match(text, at)) is not None:
             found.append((pupil_no.start("n"), pupil_no.end("n"), "upn"))
     for start, end, kind in found:
@@ -167,8 +167,8 @@ def find_numbers_by_shape(st: State) -> None:
             st.take(start, end, kind, "", 80, 0.9)
 
 
-def _word_starts(lower: str, words: tuple[str, ...]) -> list[int]:
-    """Where each of ``words`` starts a word of the lower-case text."""
+def word_starts(lower: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` starts a word of the (lower-case) text, word by word."""
     out = []
     for word in words:
         at = lower.find(word)
