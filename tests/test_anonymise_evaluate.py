@@ -212,3 +212,31 @@ def test_a_label_that_is_not_in_the_text_is_reported(tmp_path: Path) -> None:
     assert info.value.details == [
         f"{path}:1: labels.identifiers: 'Nobody Here' does not occur in the text"
     ]
+
+
+def test_the_review_figures_count_what_a_person_would_be_asked(tmp_path: Path) -> None:
+    # the family's surname is also a town: "moved to Stafford" keeps the town but asks about
+    # it; confirming every kept candidate would redact the town too, as the figures must show
+    case = {
+        "case_id": "EV-1",
+        "team": "Team A",
+        "service_area": "help_and_protection",
+        "opened": "2023-01-05",
+        "worker": "Imogen Tarrant",
+        "child": {"name": "Arlo Stafford", "dob": "2016-04-02"},
+        "family": [{"name": "Joy Stafford", "relationship": "mother"}],
+        "text": "Joy Stafford rang. Arlo told me they moved to Stafford in May.",
+        "labels": {
+            "identifiers": [["Joy Stafford", "family"], ["Arlo", "child"]],
+            "keep": ["moved to Stafford"],
+        },
+    }
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    tallies, _ = score(load_corpus(path))
+    summary = tallies["all"].summary()
+    review = summary["review"]
+    assert summary["protected"]["over_redaction"] == 0
+    assert review["items"] >= 1 and review["per_case"] >= 1
+    assert review["over_redaction_if_all_confirmed"] == 1
+    assert review["recall_if_all_confirmed"] == summary["overall"]["recall"] == 1

@@ -17,7 +17,10 @@ record's own people and fields; ``text``: only the text names it): **recall**
 kind of redaction: **precision** (share of redactions that overlap a labelled
 identifier). **Leakage** is the share of identifier characters left in the
 text. **Over-redaction** is the share of protected phrases that lost any
-character. Output is a plain-text table, or JSON with ``--format json``.
+character. **Review** counts what the import would ask a person about (redactions below
+the confidence threshold and candidates the redactor kept), how many of those are
+identifiers, and the figures if the person confirmed every kept candidate: the gain and the
+cost of the review. Output is a plain-text table, or JSON with ``--format json``.
 """
 
 from __future__ import annotations
@@ -62,6 +65,11 @@ class Tally:
     chars: int = 0
     chars_left: int = 0
     by_provenance: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    review_items: int = 0
+    review_true: int = 0
+    found_reviewed: int = 0
+    chars_left_reviewed: int = 0
+    keep_damaged_reviewed: int = 0
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
@@ -101,6 +109,15 @@ class Tally:
                 "phrases": self.keep,
                 "damaged": self.keep_damaged,
                 "over_redaction": _ratio(self.keep_damaged, self.keep),
+            },
+            "review": {
+                "items": self.review_items,
+                "per_case": round(self.review_items / self.cases, 2) if self.cases else None,
+                "identifiers": self.review_true,
+                "precision": _ratio(self.review_true, self.review_items),
+                "recall_if_all_confirmed": _ratio(self.found_reviewed, labelled),
+                "leakage_if_all_confirmed": _ratio(self.chars_left_reviewed, self.chars),
+                "over_redaction_if_all_confirmed": _ratio(self.keep_damaged_reviewed, self.keep),
             },
         }
 
@@ -193,12 +210,20 @@ def _tally(tally: Tally, item: LabelledCase, redaction: Redaction) -> None:
     for span in redaction.spans:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     tally.cases += 1
+    reviewed = bytearray(covered)  # as if a person confirmed every candidate the redactor kept
+    for doubt in redaction.kept:
+        reviewed[doubt.start : doubt.end] = b"\x01" * (doubt.end - doubt.start)
     record = _record_values(item.case)
     for start, end, kind in item.identifiers:
         tally.labelled[kind] += 1
         left = sum(1 for i in range(start, end) if not covered[i] and not text[i].isspace())
         tally.chars += sum(1 for i in range(start, end) if not text[i].isspace())
         tally.chars_left += left
+        left_reviewed = sum(
+            1 for i in range(start, end) if not reviewed[i] and not text[i].isspace()
+        )
+        tally.chars_left_reviewed += left_reviewed
+        tally.found_reviewed += not left_reviewed
         origin = _provenance(kind, text[start:end], record)
         tally.by_provenance[origin][0] += 1
         if not left:
@@ -217,8 +242,12 @@ def _tally(tally: Tally, item: LabelledCase, redaction: Redaction) -> None:
             tally.false_positives.append(
                 f"line {item.line}: {span.kind}: {_context(text, span.start, span.end)}"
             )
+    for doubt in redaction.uncertain():
+        tally.review_items += 1
+        tally.review_true += any(labelled[doubt.start : doubt.end])
     for start, end, phrase in item.keep:
         tally.keep += 1
+        tally.keep_damaged_reviewed += any(reviewed[start:end])
         if any(covered[start:end]):
             tally.keep_damaged += 1
             tally.damaged.append(f"line {item.line}: {phrase!r}")
@@ -291,6 +320,14 @@ def render_table(summaries: dict[str, dict[str, Any]], speed: float) -> str:
         lines.append(
             f"  protected vocabulary: {p['damaged']} of {p['phrases']} phrases damaged "
             f"(over-redaction {_pct(p['over_redaction']).strip()})"
+        )
+        r = s["review"]
+        lines.append(
+            f"  review: {r['items']} uncertain items ({r['per_case']} a case), "
+            f"{_pct(r['precision']).strip()} of them identifiers; if a person confirmed every "
+            f"kept candidate: recall {_pct(r['recall_if_all_confirmed']).strip()}, leakage "
+            f"{_pct(r['leakage_if_all_confirmed']).strip()}, over-redaction "
+            f"{_pct(r['over_redaction_if_all_confirmed']).strip()}"
         )
         lines.append("")
     lines.append(f"speed: {speed:,.0f} cases/second on this corpus")
