@@ -270,3 +270,13 @@ def test_a_handle_after_its_platform_is_a_username(text: str, handle: str) -> No
 def test_a_plain_word_after_a_platform_stays() -> None:
     out = redact("Orla saw it on Facebook and then told Tamsin.", **_FAMILY)
     assert "[USERNAME]" not in out
+
+
+def test_a_lower_case_name_after_a_friends_word_is_a_person() -> None:
+    out = redact('Tamsin: "my friend zuvarashe from church knows". Orla met zuvarashe.', **_FAMILY)
+    assert "zuvarashe" not in out
+
+
+def test_a_word_after_a_friends_word_stays() -> None:
+    out = redact('Tamsin: "my friend from school said so".', **_FAMILY)
+    assert "from school said" in out

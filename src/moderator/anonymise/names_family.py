@@ -20,6 +20,7 @@ from moderator.anonymise.state import State
 
 _KIN = KIN_TITLES
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_FRIENDS = ("friend", "mate", "bestie", "boyfriend", "girlfriend", "bf", "gf")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,400})[\"”]")
 _NAME_AFTER = re.compile(r"[ \t]+(?P<n>[a-zà-ÿ][a-zà-ÿ'’]*(?:-[a-zà-ÿ]+)?)(?![\w'’-])")
 # words after a kinship word that are no names though not in the word lists
@@ -51,6 +52,7 @@ def _kin_named(st: State) -> None:
     # a child's words are quoted: only what is between quotes is looked at
     for quote in _QUOTED.finditer(text) if '"' in text or "“" in text else ():
         _kin_in(st, quote.start(1), quote.end(1), names)
+    _friend_named(st, names)
     for name, ident in names.items():
         at = text.find(name)
         while at >= 0:
@@ -88,6 +90,31 @@ def _kin_in(st: State, lo: int, hi: int, names: dict[str, str]) -> None:
                     ident = names.setdefault(name, f"kin:{name}")
                     st.take(lo + at, m.end(), "person", ident, 45, 0.75)
             at = said.find(word, end)
+
+
+def _friend_named(st: State, names: dict[str, str]) -> None:
+    """A lower-case name after a friend's word, in a child's or a text's words ("my friend
+    tsitsi", "I use friend jurga phone"): the name is a person."""
+    text = st.text
+    lower = text.lower()
+    for word in _FRIENDS:
+        at = lower.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not lower[at - 1].isalnum()) and not lower[end : end + 1].isalnum():
+                m = _NAME_AFTER.match(text, end)
+                name = m.group("n") if m is not None else ""
+                if (
+                    m is not None
+                    and len(name) >= 3
+                    and name not in _KIN
+                    and name not in _NOT_NAMES
+                    and not _a_word(name, st.lex.words)
+                    and st.free(m.start("n"), m.end())
+                ):
+                    ident = names.setdefault(name, f"kin:{name}")
+                    st.take(m.start("n"), m.end(), "person", ident, 45, 0.7)
+            at = lower.find(word, end)
 
 
 def _a_word(name: str, words: frozenset[str]) -> bool:
