@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.lexicon import lower_same_length
 from moderator.anonymise.patterns import near_spans
-from moderator.anonymise.references import word_starts
+from moderator.anonymise.references import lowered, present, word_starts
 from moderator.anonymise.state import State
 
 # a year alone, or a school year ("2016-17", "2019/20"); not part of a number, a reference,
@@ -67,12 +66,12 @@ _FESTIVAL_DAY = re.compile(
 def find_spoken_dates(st: State) -> None:
     """Bare years, terms, weeks, ranges of days and festival days (see the module's text)."""
     text = st.text
-    lower = lower_same_length(text)
+    lower = lowered(text)[0]
     for m in _BARE_YEAR.finditer(text):
         if _word_before(text, m.start()) not in _NOT_BEFORE:
             _take(st, m.start(), m.end())
     # the other shapes are tried only near the words and marks they need
-    terms = [(a, a + 6) for a in sorted(word_starts(lower, _TERM_WORDS))]
+    terms = [(a, a + 6) for a in sorted(word_starts(lower, present(text, _TERM_WORDS)[1]))]
     for m in near_spans(_TERM, terms, text, 24, 24):
         _take(st, m.start(), m.end())
     for a in word_starts(lower, ("w/",)):

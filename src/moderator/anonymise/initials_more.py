@@ -25,9 +25,12 @@ import unicodedata
 from moderator.anonymise.layer_initials import _role_kind
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.references import lowered
 from moderator.anonymise.state import State
 
-_CAPITALS = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
+# capitals of the Latin alphabets, as ranges (a class of each letter is checked letter by
+# letter: slow); Latin Extended-A and -B hold small letters too, a small imprecision
+_CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
 _U = f"[{_CAPITALS}]"
 # initials: dotted ("S.Y."), with Mc/Mac/O' ("KMcG", "MO'R"), hyphenated ("H-I B", "D Q-F")
 _TOKEN = (
@@ -49,7 +52,8 @@ _FIELD_VALUE = re.compile(rf"[ \t]*(?P<i>{_TOKEN}){_EDGE_AFTER}(?![ \t]+[A-Z])")
 _ACTION_AFTER = re.compile(r"[ \t]+(?=[a-z])")  # "KMcG - mentoring"
 _ACTION_BEFORE = re.compile(r"(?:(?m:^)|[.;:][ \t]{1,2})[ \t>*•]*$")
 _SIGNED_BEFORE = re.compile(r"(?:[.!?)\"”][ \t]|(?m:^)[ \t]*)$")
-_HEADERS = ("attend", "present", "members", "apolog", "invited", "core group")
+_HEADERS = ("attendees", "attendance", "attended", "present", "members", "apologies",
+            "invited", "core")  # fmt: skip
 _ITEM = re.compile(rf"(?:(?m:^)|(?<=[|;]))[ \t]*(?P<i>{_TOKEN})[ \t]+(?P<rest>[^|;\n]+)")
 # an attendance list: its header's line, and the next line when the header ends it
 _LIST_LINE = re.compile(
@@ -72,8 +76,8 @@ def find_more_initials(st: State) -> None:
     :mod:`.layer_initials` does not look (see the module's text), redacted where they recur."""
     text = st.text
     people: dict[str, tuple[str, str]] = {}  # initials as written -> (kind, ident)
-    lower = text.lower()
-    headed = any(h in lower for h in _HEADERS)
+    lower, words = lowered(text)
+    headed = any(h in words for h in _HEADERS)
     lists = [(m.start(), m.end()) for m in _LIST_LINE.finditer(text)] if headed else []
 
     def in_list(at: int) -> bool:
@@ -159,13 +163,17 @@ def _marks(text: str, mark: str, anywhere: bool = False) -> list[int]:
     at = text.find(mark)
     while at >= 0:
         if anywhere:
-            out.append(at)
+            if at and not text[at - 1].isdigit():  # not a time's colon ("10:40")
+                out.append(at)
             at = text.find(mark, at + 1)
             continue
         end = at
         while end > 0 and text[end - 1] in " \t":
             end -= 1
-        if end > 0 and (text[end - 1].isupper() or text[end - 1] == "."):
+        # (a full stop only after a capital: "S.Y." ends so, a sentence seldom does)
+        if end > 1 and (
+            text[end - 1].isupper() or (text[end - 1] == "." and text[end - 2].isupper())
+        ):
             out.append(at)
         at = text.find(mark, at + 1)
     return out

@@ -16,6 +16,7 @@ import re
 
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.names_around import KIN_TITLES
+from moderator.anonymise.references import present
 from moderator.anonymise.state import State
 
 _KIN = KIN_TITLES
@@ -29,7 +30,9 @@ _NOT_NAMES = frozenset(
      "thx", "gonna", "wanna", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "wasnt", "aint",
      "shes", "hes", "its", "thats", "whats", "theres", "ya", "yh", "yeah", "ok", "okay", "xx"}
 )  # fmt: skip
-_CAPITALS = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
+# capitals of the Latin alphabets, as ranges (a class of each letter is checked letter by
+# letter: slow); Latin Extended-A and -B hold small letters too, a small imprecision
+_CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
 # the comma after a surname in capitals ("SZETO, Hiu"): from the comma (a literal: quick)
 _SURNAME_COMMA = re.compile(rf",[ \t]+(?=[{_CAPITALS}][a-zà-ÿ])")
 _LABEL_BEFORE = re.compile(r":[ \t]*$")
@@ -96,8 +99,8 @@ def _friend_named(st: State, names: dict[str, str]) -> None:
     """A lower-case name after a friend's word, in a child's or a text's words ("my friend
     tsitsi", "I use friend jurga phone"): the name is a person."""
     text = st.text
-    lower = text.lower()
-    for word in _FRIENDS:
+    lower, friends = present(text, _FRIENDS)
+    for word in friends:
         at = lower.find(word)
         while at >= 0:
             end = at + len(word)

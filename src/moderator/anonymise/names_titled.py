@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.references import present
 from moderator.anonymise.state import NAME_KINDS, State
 
-_CAPITALS = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
+# capitals of the Latin alphabets, as ranges (a class of each letter is checked letter by
+# letter: slow); Latin Extended-A and -B hold small letters too, a small imprecision
+_CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
 _CAP = f"[{_CAPITALS}]"
 _WORD = rf"{_CAP}[^\W\d_]*(?:['’]{_CAP}[^\W\d_]*)?(?:-{_CAP}[^\W\d_]*)*"
 _PARTICLE = r"(?:a['’]|de|da|van|von|bin|al|el|ap|y)"
@@ -43,8 +46,8 @@ _INITIAL_BEFORE = re.compile(rf"(?<![\w'’.-]){_CAP}\.[ \t]?$")
 def find_titled_people(st: State) -> None:
     """A name after a professional's title or field (see the module's text)."""
     text = st.text
-    lower = text.lower()
-    for title in _TITLES:
+    lower, titles = present(text, _TITLES)
+    for title in titles:
         at = lower.find(title)
         while at >= 0:
             end = at + len(title)
@@ -99,8 +102,8 @@ def _take_name(st: State, start: int, name: str, phrase: bool) -> None:
 def absorb_initials_before(st: State) -> None:
     """An initial and its full stop before a redacted name go with it ("T. Dobbing")."""
     text = st.text
-    for c in st.cands:
-        if c.kind not in NAME_KINDS or c.start < 2 or text[c.start - 1] not in ". \t":
+    for c in [c for c in st.cands if "." in text[c.start - 2 : c.start]]:
+        if c.kind not in NAME_KINDS or c.start < 2:
             continue
         m = _INITIAL_BEFORE.search(text, max(0, c.start - 3), c.start)
         if m is not None and st.free(m.start(), c.start):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from moderator.anonymise.lexicon import lower_same_length
 from moderator.anonymise.patterns import CASE_CUE_RE
 from moderator.anonymise.state import State
 
@@ -139,7 +141,7 @@ def find_numbers_by_shape(st: State) -> None:
     registrations of Northern Ireland and Portugal, where the patterns left them."""
     text = st.text
     found: list[tuple[int, int, str]] = []
-    lower = text.lower()
+    lower, cues = present(text, _CUE_WORDS)
     pupil = "UPN" in text or "SCN" in text or "ULN" in text
     for m in _PNC_TAIL.finditer(text) if "/" in text else ():
         start = _run_before(text, m.start(), str.isdigit)
@@ -155,7 +157,7 @@ def find_numbers_by_shape(st: State) -> None:
         if _run_before(text, m.start(), str.isdigit) == m.start() - 2:
             found.append((m.start() - 2, m.end(), "vehicle_reg"))
     # a cue's number and a pupil number: matched where their words start
-    for at in word_starts(lower, _CUE_WORDS):
+    for at in word_starts(lower, cues):
         cue = _CUED_NUMBER.match(text, at)
         if cue is not None and sum(c.isdigit() for c in cue.group("n")) >= 4:
             found.append((cue.start("n"), cue.end("n"), "case_number"))
@@ -165,6 +167,28 @@ def find_numbers_by_shape(st: State) -> None:
     for start, end, kind in found:
         if st.free(start, end):
             st.take(start, end, kind, "", 80, 0.9)
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> tuple[str, frozenset[str]]:
+    """The text in lower case and its words of plain letters, worked out once per text for
+    the layers that look for words (a search of a long text per word costs more than this)."""
+    lower = lower_same_length(text)  # (offsets into it are offsets into the text)
+    return lower, frozenset(_LOWER_WORD.findall(lower))
+
+
+def present(text: str, phrases: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The lower-case text and those of ``phrases`` whose first word it holds."""
+    lower, words = lowered(text)
+    return lower, tuple(p for p, first in _firsts(phrases) if first in words)
+
+
+@lru_cache(maxsize=32)
+def _firsts(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((p, (_LOWER_WORD.findall(p) or [""])[0]) for p in phrases)
 
 
 def word_starts(lower: str, words: tuple[str, ...]) -> list[int]:
