@@ -13,21 +13,14 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.addresses import find_unnumbered_addresses
-from moderator.anonymise.cues import (
-    HONORIFICS,
-    LEADING_WORDS,
-)
+from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.date_words import find_day_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
 from moderator.anonymise.layer_variants import find_variants
-from moderator.anonymise.lexicon import (
-    WORD_RE,
-    lower_same_length,
-    phrase_key,
-    word_key,
-)
+from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
+from moderator.anonymise.nearby import ascii_twins, for_text
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
     ADDRESS_START_RE,
@@ -78,10 +71,10 @@ def find_patterns(st: State) -> None:
         raw.append(Cand(start, end, kind, ident, priority, confidence_for(priority)))
 
     if "@" in text:
-        for m in EMAIL_RE.finditer(text):
+        for m in for_text(EMAIL_RE, text).finditer(text):
             add(m.start(), m.end(), "email", "", 100)
     if "www." in text or "://" in text:
-        for m in URL_RE.finditer(text):
+        for m in for_text(URL_RE, text).finditer(text):
             add(m.start(), m.end(), "url", "", 99)
     for start, end, kind in find_literals(text, literals(st.case, st.lex)):
         add(start, end, kind, "home" if kind == "address" else "", 95)
@@ -89,7 +82,7 @@ def find_patterns(st: State) -> None:
         _numeric(st, lo, hi, add)
         _phones_with_o(text, lo, hi, add)
     if "@" in text:
-        for m in HANDLE_RE.finditer(text):
+        for m in for_text(HANDLE_RE, text).finditer(text):
             if clean_left(text, m.start(), "@."):
                 add(m.start(), m.end(), "username", "", 90)
     folded = lower_same_length(text)
@@ -116,13 +109,13 @@ def find_patterns(st: State) -> None:
     find_variants(st, add)
     find_organisations(st, add)
     text = title_shouted(text)  # addresses in a police form's capitals
-    previous_end = 0
-    for number in ADDRESS_START_RE.finditer(text):
+    previous_end, flat_re, addr_re = 0, for_text(FLAT_BEFORE_RE, text), for_text(ADDRESS_RE, text)
+    for number in for_text(ADDRESS_START_RE, text).finditer(text):
         start = number.start()
         if start < previous_end or not clean_left(text, start):
             continue
-        flat = FLAT_BEFORE_RE.search(text, max(0, start - 20), start)
-        found = ADDRESS_RE.match(text, flat.start() if flat else start)
+        flat = flat_re.search(text, max(0, start - 20), start)
+        found = addr_re.match(text, flat.start() if flat else start)
         if found is not None:
             end = _without_town(text, found.start(), found.end())
             # a Scottish flat ("3/2, 19 …") is no date: the prefixed address comes first
@@ -161,6 +154,7 @@ def find_patterns(st: State) -> None:
 def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int], None]) -> None:
     """Identifiers that contain digits, looked for in one stretch around digits."""
     text = st.text
+    inward, postcode, phone, nhs, case_number = _SCANS_ASCII if text.isascii() else _SCANS
     stretch = text[lo:hi]
     digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
     if digits < 2:
@@ -170,29 +164,32 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     if _has_capital(stretch):  # registrations, NI numbers, references
         _lettered(st, lo, hi, digits, anydigits, add)
     # in any case ("st1 2ab"); it ends with its inward code, a digit and two letters
-    for m in POSTCODE_RE.finditer(text, lo, hi) if _INWARD_RE.search(text, lo, hi) else ():
+    for m in postcode.finditer(text, lo, hi) if inward.search(text, lo, hi) else ():
         area = m.group()[: 2 if m.group()[1].isalpha() else 1].upper()
         if clean_left(text, m.start()) and area in POSTCODE_AREAS:
             add(m.start(), m.end(), "postcode", "", 85)
     if digits < 5:
         return  # phone, NHS and long reference numbers have five digits or more
-    for m in PHONE_RE.finditer(text, lo, hi) if anydigits >= 9 else ():  # nine digits or more
+    for m in phone.finditer(text, lo, hi) if anydigits >= 9 else ():  # nine digits or more
         if clean_left(text, m.start(), "+") and phone_ok(m.group()) and not _joined_left(text, m):
             add(m.start(), m.end(), "phone", "", 90)
-    for m in NHS_RE.finditer(text, lo, hi) if anydigits >= 10 else ():  # ten digits
+    for m in nhs.finditer(text, lo, hi) if anydigits >= 10 else ():  # ten digits
         if not clean_left(text, m.start(), "-"):
             continue
         if nhs_valid(NON_DIGIT.sub("", m.group())) or NHS_CUE_RE.search(
             text, max(0, m.start() - 20), m.start()
         ):
             add(m.start(), m.end(), "nhs_number", "", 88)
-    for m in CASE_NUMBER_RE.finditer(text, lo, hi):
+    for m in case_number.finditer(text, lo, hi):
         if clean_left(text, m.start(), "/-"):
             add(m.start(), m.end(), "case_number", "", 80)
 
 
 # what ends every match of POSTCODE_RE (its inward code), searched for from the digit
 _INWARD_RE = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])")
+# each stretch's scans, and their twins for a plain-ASCII note (same matches, quicker classes)
+_SCANS = (_INWARD_RE, POSTCODE_RE, PHONE_RE, NHS_RE, CASE_NUMBER_RE)
+_SCANS_ASCII = ascii_twins(*_SCANS)
 
 # a line with capital letters and no lower-case one: a police form's field
 _SHOUTED_LINE_RE = re.compile(r"(?m)^[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
@@ -252,8 +249,9 @@ def _has_capital(stretch: str) -> bool:
     return any(c.isupper() for c in stretch)
 
 
-_NI = ((NI_RE, "ni_number"),)
 _CAPITAL_DIGIT = re.compile(r"\d(?:(?<=[A-Z]\d)|(?<=[A-Z]\s\d))")
+_LETTERED = (_CAPITAL_DIGIT, NI_RE, UPN_RE, VEHICLE_RE, VEHICLE_OLD_RE, REF_RE, COLLAR_RE)
+_LETTERED_ASCII = ascii_twins(*_LETTERED)  # as _SCANS_ASCII
 
 
 def _lettered(
@@ -269,25 +267,28 @@ def _lettered(
     text = st.text
     # an NI number, a UPN and a registration each have a capital before a digit, or a space
     # between: looked for from the digits, once for the four patterns
-    lettered = _CAPITAL_DIGIT.search(text, lo, hi) is not None
+    capital_digit, ni, upn, vehicle, vehicle_old, ref, collar = (
+        _LETTERED_ASCII if text.isascii() else _LETTERED
+    )
+    lettered = capital_digit.search(text, lo, hi) is not None
     if digits >= 6 and lettered:  # an NI number has six digits, a UPN eleven or twelve
-        for pattern, kind in ((NI_RE, "ni_number"), (UPN_RE, "upn")) if anydigits >= 11 else _NI:
+        for pattern, kind in ((ni, "ni_number"), (upn, "upn"))[: 2 if anydigits >= 11 else 1]:
             for m in pattern.finditer(text, lo, hi):
                 if clean_left(text, m.start()):
                     add(m.start(), m.end(), kind, "", 88)
-    for m in VEHICLE_RE.finditer(text, lo, hi) if lettered else ():
+    for m in vehicle.finditer(text, lo, hi) if lettered else ():
         if clean_left(text, m.start()):
             add(m.start(), m.end(), "vehicle_reg", "", 88)
-    for m in VEHICLE_OLD_RE.finditer(text, lo, hi) if lettered else ():
+    for m in vehicle_old.finditer(text, lo, hi) if lettered else ():
         if clean_left(text, m.start()) and VEHICLE_CUE_RE.search(
             text, max(0, m.start() - 30), m.start()
         ):
             add(m.start(), m.end(), "vehicle_reg", "", 85)
-    for m in REF_RE.finditer(text, lo, hi):
+    for m in ref.finditer(text, lo, hi):
         if clean_left(text, m.start(), "/-") and case_cue_before(text, m.start()):
             add(ref_owner(text, m.start()), m.end(), "case_number", "", 81)
     find_references(st, lo, hi, add)
-    for m in COLLAR_RE.finditer(text, lo, hi):
+    for m in collar.finditer(text, lo, hi):
         if clean_left(text, m.start()):
             end = m.end("name") if m.group("name") else m.end("num")
             add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)

@@ -16,6 +16,7 @@ import re
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import near_spans, word_positions
 from moderator.anonymise.state import State, Tok
 
@@ -61,9 +62,10 @@ def sounds_like_known(st: State, toks: list[Tok], i: int) -> tuple[int | None, f
 
 
 # "Musa (Moose)", "Zuzanna (Zuza, Suzie)", "Chinenye (Chichi at home; …)", "Wika (Wiktoria)"
+# (a run that can only be followed by the bracket's gap is possessive: no giving back)
 _PAIRED_RE = re.compile(
-    r"(?<![\w'’-])(?P<a>[^\W\d_][\w'’-]*)[ \t]*\([ \t]*[\"“']?(?P<b>[^\W\d_][\w'’-]*)[\"”']?"
-    r"(?P<more>(?:[ \t]*,[ \t]*[A-Z][\w'’-]*)*)(?=[ \t]*[),;]|[ \t]+[a-z])"
+    r"(?<![\w'’-])(?P<a>[^\W\d_][\w'’-]*+)[ \t]*\([ \t]*[\"“']?(?P<b>[^\W\d_][\w'’-]*)[\"”']?"
+    r"(?P<more>(?:[ \t]*,[ \t]*[A-Z][\w'’-]*+)*)(?=[ \t]*[),;]|[ \t]+[a-z])"
 )
 _MORE_RE = re.compile(r"[A-Z][\w'’-]*")
 
@@ -81,7 +83,7 @@ def find_paired_names(st: State) -> None:
     ends = {c.end: c for c in record}
     spans = {(c.start, c.end): c for c in record}
     brackets = word_positions(text, ("(",))
-    for m in near_spans(_PAIRED_RE, brackets, text, 40, 40):
+    for m in near_spans(for_text(_PAIRED_RE, text), brackets, text, 40, 40):
         known = ends.get(m.end("a"))  # "Musa Rahman (Moose)": the name ends before the bracket
         others = [m.span("b")]
         if known is not None:

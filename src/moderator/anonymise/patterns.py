@@ -4,13 +4,20 @@ Each pattern starts with a character class or literal where it can, so the regex
 skips quickly to plausible starts (a leading look-behind would make it try every position
 of a long text); the character before a match is then checked with ``clean_left``. The
 slow, word-by-word patterns (addresses, schools, practices) are only tried near their
-keywords (``near``).
+keywords (``near``, from :mod:`.nearby`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+
+from moderator.anonymise.alternation import by_first_letter
+
+# the window helpers live in .nearby; re-exported here, where the layers import them from
+from moderator.anonymise.nearby import near as near
+from moderator.anonymise.nearby import near_spans as near_spans
+from moderator.anonymise.nearby import scan_near as scan_near
+from moderator.anonymise.nearby import word_positions as word_positions
 
 POSTCODE_AREAS = frozenset(
     [
@@ -246,10 +253,14 @@ HANDLE_CUE_RE = re.compile(
     r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap)(?:\s+(?:is|was|of|name|as)){0,2}"
     r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
 )
-INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3})(?![\w])")
-ALIAS_HINT = re.compile(
-    r"(?:known|Known|KNOWN|aka|AKA|Aka|a\.k\.a|nickname|Nickname|goes|calls|called|Called|named"
-    r"|Named|street|Street|name|referred|English|Western)\b"
+# (a run of capitals that fails the look-ahead fails shorter too: possessive, no retries)
+INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3}+)(?![\w])")
+ALIAS_HINT = re.compile(  # branched on the first letter: one test per letter of the text
+    by_first_letter(
+        r"(?:known|Known|KNOWN|aka|AKA|Aka|a\.k\.a|nickname|Nickname|goes|calls|called|Called"
+        r"|named|Named|street|Street|name|referred|English|Western)"
+    )
+    + r"\b"
 )
 ALIAS_RE = re.compile(
     r"(?i:\b(?:also\s+known\s+as|known\s+as|aka|a\.k\.a\.?|nicknamed|nickname(?:\s+is)?|goes\s+by"
@@ -259,82 +270,12 @@ ALIAS_RE = re.compile(
 )
 
 
-def near(
-    pattern: re.Pattern[str], hint: re.Pattern[str], text: str, before: int, after: int
-) -> list[re.Match[str]]:
-    """Matches of ``pattern`` near each match of the cheap ``hint`` (an anchoring keyword).
-
-    The full patterns below start with a look-behind and word loops, which are slow to try
-    at every position of a long text; trying them only around their keywords is not.
-    """
-    return near_spans(
-        pattern, ((h.start(), h.end()) for h in hint.finditer(text)), text, before, after
-    )
-
-
-def near_spans(
-    pattern: re.Pattern[str], hints: Iterable[tuple[int, int]], text: str, before: int, after: int
-) -> list[re.Match[str]]:
-    """Matches of ``pattern`` near each hint span (in increasing order), as :func:`near`."""
-    found: dict[tuple[int, int], re.Match[str]] = {}
-    covered = -1
-    for start, end in hints:
-        lo = max(0, start - before, covered)
-        hi = min(len(text), end + after)
-        for m in pattern.finditer(text, lo, hi):
-            found.setdefault((m.start(), m.end()), m)
-        covered = max(covered, start)
-    return [found[k] for k in sorted(found)]
-
-
-def scan_near(
-    pattern: re.Pattern[str],
-    hints: Iterable[tuple[int, int]],
-    text: str,
-    before: int,
-    after: int,
-) -> list[re.Match[str]]:
-    """The matches ``pattern.finditer(text)`` gives, looked for only near the ``hints`` (spans
-    in increasing order).
-
-    Unlike :func:`near`, the matches are those of one scan of the whole text (in order, none
-    overlapping): each window starts where the last match ended, and a match is taken from
-    the window of the last hint before its start (or in it), never cut short by the window's
-    end. The same as the whole scan for every match that contains a hint (a literal piece
-    each match must contain) no more than ``before`` characters after its start and ends no
-    more than ``after`` characters after that hint.
-    """
-    out: list[re.Match[str]] = []
-    resume = 0
-    size = len(text)
-    for h_start, h_end in hints:
-        lo = max(resume, h_start - before)
-        if lo >= h_end:
-            continue  # inside the last match: the scan goes on from its end
-        for m in pattern.finditer(text, lo, min(size, h_end + after)):
-            if m.start() > h_end:
-                break  # it holds a later hint, whose window has room for all of it
-            out.append(m)
-            resume = m.end()
-    return out
-
-
-def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Where any of ``words`` occurs in the lower-cased text, in order (str.find: no regex)."""
-    spans = []
-    for word in words:
-        at = lower.find(word)
-        while at >= 0:
-            spans.append((at, at + len(word)))
-            at = lower.find(word, at + 1)
-    return sorted(spans)
-
-
 DIGITS_RE = re.compile(r"\d+")
 NON_DIGIT = re.compile(r"\D")
 # runs of digits with at most 50 other characters between: one stretch of digit_regions()
 # (\d\d* and not \d+: a pattern that starts with one character is scanned for quickly)
 _DIGIT_CLUSTER_RE = re.compile(r"\d\d*(?:\D{0,50}\d+)*")
+_DIGIT_CLUSTER_ASCII = re.compile(_DIGIT_CLUSTER_RE.pattern, re.ASCII)  # for_text's twin
 NOT_DIGITS = str.maketrans("", "", "0123456789")
 HANDLE_CUE_WORDS = (
     "user",
@@ -365,6 +306,8 @@ def digit_regions(text: str, before: int = 25, after: int = 25) -> list[tuple[in
     # runs of digits at most before + after apart share a stretch: the regex joins them
     gap = before + after
     cluster = _DIGIT_CLUSTER_RE if gap == 50 else re.compile(rf"\d+(?:\D{{0,{gap}}}\d+)*")
+    if cluster is _DIGIT_CLUSTER_RE and text.isascii():  # each character is tested: by table
+        cluster = _DIGIT_CLUSTER_ASCII
     size = len(text)
     return [
         (max(0, m.start() - before), min(size, m.end() + after)) for m in cluster.finditer(text)

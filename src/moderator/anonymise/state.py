@@ -24,7 +24,7 @@ from moderator.anonymise.cues import (
     SPEAKING_VERBS,
 )
 from moderator.anonymise.known import known_people
-from moderator.anonymise.lexicon import WORD_RE, lexicon, word_key
+from moderator.anonymise.lexicon import lexicon, word_key, words_of
 from moderator.anonymise.patterns import SENTENCE_END, digit_regions
 from moderator.anonymise.records import RawCase
 
@@ -189,12 +189,14 @@ class State:
         # decide once per distinct word, not per occurrence (notes repeat their words)
         shapes: dict[str, tuple[int, tuple[str, str, bool, bool, bool, bool]] | None] = {}
         toks: list[Tok] = []
+        keys: list[str] = []  # each kept word's key, and which kept words are capitalised
+        capitalised: list[int] = []
         make = tuple.__new__
         find = self.text.find
         at = 0
         # the words in order, each found where the last ended (what lies between holds no
         # letter, so the first occurrence is the word itself): quicker than match objects
-        for w in WORD_RE.findall(self.text):
+        for w in words_of(self.text):
             at = find(w, at)
             if w in shapes:
                 shape = shapes[w]
@@ -204,13 +206,17 @@ class State:
                     shape = _shape(w)
                 shapes[w] = shape
             if shape is not None:
-                toks.append(make(Tok, (at, at + shape[0], *shape[1])))
+                # unpacked and built as one tuple: quicker than a starred tuple display
+                size, (word, key, cap, upper, lower, poss) = shape
+                if cap:
+                    capitalised.append(len(toks))
+                toks.append(make(Tok, (at, at + size, word, key, cap, upper, lower, poss)))
+                keys.append(key)
             at += len(w)
         self.protected = [False] * len(toks)
-        self.capitalised = [i for i, t in enumerate(toks) if t.cap]
+        self.capitalised = capitalised
         phrases = self.lex.phrases
         text = self.text
-        keys = [t.key for t in toks]
         self._toks, self._keys = toks, keys
         n = len(toks)
         after = 0  # where the last protected phrase ended: no other starts inside it

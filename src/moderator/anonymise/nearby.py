@@ -1,0 +1,111 @@
+"""Matches looked for only near cheap hints: a keyword, a bracket, a month's name.
+
+The slow, word-by-word patterns of :mod:`.patterns` (addresses, schools, practices) start
+with a look-behind and word loops: slow to try at every position of a long text, quick in
+the window around each place a keyword or literal they must contain is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# each pattern's twin by the pattern's id (a pattern's hash reads its whole compiled code, every
+# time: slow for the long ones); the entry holds the pattern, so its id is never reused
+_twins: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    entry = _twins.get(id(pattern))
+    if entry is None:
+        twin = re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+        entry = _twins[id(pattern)] = (pattern, twin)
+    return entry[1]
+
+
+def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """``pattern``, compiled with ASCII classes when ``text`` holds ASCII characters only.
+
+    On such a text the two match alike (``\\w``, ``\\d``, ``\\s`` and ``\\b`` differ only on
+    other characters), and the engine checks an ASCII class by table instead of by Unicode
+    category: quicker, and most notes are plain ASCII. The matches' ``re`` is the twin.
+    """
+    return _ascii_twin(pattern) if text.isascii() else pattern
+
+
+def ascii_twins(*patterns: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns as :func:`for_text` gives them for a text of ASCII characters only."""
+    return tuple(map(_ascii_twin, patterns))
+
+
+def near(
+    pattern: re.Pattern[str], hint: re.Pattern[str], text: str, before: int, after: int
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` near each match of the cheap ``hint`` (an anchoring keyword).
+
+    The full patterns of :mod:`.patterns` start with a look-behind and word loops, which are slow to try
+    at every position of a long text; trying them only around their keywords is not.
+    """
+    pattern, hint = for_text(pattern, text), for_text(hint, text)
+    return near_spans(
+        pattern, ((h.start(), h.end()) for h in hint.finditer(text)), text, before, after
+    )
+
+
+def near_spans(
+    pattern: re.Pattern[str], hints: Iterable[tuple[int, int]], text: str, before: int, after: int
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` near each hint span (in increasing order), as :func:`near`."""
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    covered = -1
+    for start, end in hints:
+        lo = max(0, start - before, covered)
+        hi = min(len(text), end + after)
+        for m in pattern.finditer(text, lo, hi):
+            found.setdefault((m.start(), m.end()), m)
+        covered = max(covered, start)
+    return [found[k] for k in sorted(found)]
+
+
+def scan_near(
+    pattern: re.Pattern[str],
+    hints: Iterable[tuple[int, int]],
+    text: str,
+    before: int,
+    after: int,
+) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, looked for only near the ``hints`` (spans
+    in increasing order).
+
+    Unlike :func:`near`, the matches are those of one scan of the whole text (in order, none
+    overlapping): each window starts where the last match ended, and a match is taken from
+    the window of the last hint before its start (or in it), never cut short by the window's
+    end. The same as the whole scan for every match that contains a hint (a literal piece
+    each match must contain) no more than ``before`` characters after its start and ends no
+    more than ``after`` characters after that hint.
+    """
+    out: list[re.Match[str]] = []
+    pattern = for_text(pattern, text)
+    resume = 0
+    size = len(text)
+    for h_start, h_end in hints:
+        lo = max(resume, h_start - before)
+        if lo >= h_end:
+            continue  # inside the last match: the scan goes on from its end
+        for m in pattern.finditer(text, lo, min(size, h_end + after)):
+            if m.start() > h_end:
+                break  # it holds a later hint, whose window has room for all of it
+            out.append(m)
+            resume = m.end()
+    return out
+
+
+def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where any of ``words`` occurs in the lower-cased text, in order (str.find: no regex)."""
+    spans = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = lower.find(word, at + 1)
+    return sorted(spans)
