@@ -25,7 +25,7 @@ import unicodedata
 from moderator.anonymise.layer_initials import _role_kind
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import word_key
-from moderator.anonymise.references import lowered
+from moderator.anonymise.references import lowered, present
 from moderator.anonymise.state import State
 
 # capitals of the Latin alphabets, as ranges (a class of each letter is checked letter by
@@ -99,12 +99,15 @@ def find_more_initials(st: State) -> None:
         if named is not None and _a_name(st, token, named.group().split()):
             people.setdefault(token, ("professional", f"init:{token}"))  # "MP (Merrick …)"
             continue
+        if _a_word(st, token):
+            continue  # "DSL (…)", "LOG (…)": an acronym or a word, whatever the bracket says
         kind = _role_kind(role)
         if kind is not None or in_list(p):
             _note(st, people, token, kind or "professional")
-    for p in _marks(text, ":", anywhere=True):
+    fields = present(text, _FIELDS)[1]  # the fields whose words the note holds
+    for p in _marks(text, ":", anywhere=True) if fields else ():
         field = lower[max(0, p - 20) : p].rstrip(" \t")
-        if field.endswith(_FIELDS) and (m := _FIELD_VALUE.match(text, p + 1)) is not None:
+        if field.endswith(fields) and (m := _FIELD_VALUE.match(text, p + 1)) is not None:
             _note(st, people, m.group("i"), "professional")
     for p in [*_marks(text, " - "), *_marks(text, " – ")]:
         before = _TOKEN_BEFORE.search(text, max(0, p - 16), p + 1)
@@ -190,18 +193,23 @@ def _a_name(st: State, token: str, words: list[str]) -> bool:
     return letters[0] == _letters(words[0][:1]) and letters[-1] == _letters(words[-1][:1])
 
 
-def _note(st: State, people: dict[str, tuple[str, str]], token: str, kind: str) -> None:
-    """Keep ``token`` as a person's initials unless it is an acronym or a word."""
-    letters = _letters(token)
-    if len(letters) < 2 or token in people:
-        return
+def _a_word(st: State, token: str) -> bool:
+    """Whether plain capitals are an acronym or a word, not the record's people's initials."""
     plain = token.isalpha() and token.isascii() and token.isupper()
     word = plain and (
         token in st.lex.acronyms
         or token.lower() in st.lex.protected_words
         or (len(token) > 2 and token.lower() in st.lex.words)  # "TEXT LOG (mum's phone)"
     )
-    if word and letters not in st.known.initials:
+    return word and token not in st.known.initials
+
+
+def _note(st: State, people: dict[str, tuple[str, str]], token: str, kind: str) -> None:
+    """Keep ``token`` as a person's initials unless it is an acronym or a word."""
+    letters = _letters(token)
+    if len(letters) < 2 or token in people:
+        return
+    if _a_word(st, token):
         return
     owner = st.known.initials.get(token.replace(".", ""), st.known.initials.get(letters))
     if owner is not None:

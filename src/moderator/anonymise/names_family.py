@@ -54,7 +54,8 @@ def _kin_named(st: State) -> None:
     names: dict[str, str] = {}
     # a child's words are quoted: only what is between quotes is looked at
     for quote in _QUOTED.finditer(text) if '"' in text or "“" in text else ():
-        _kin_in(st, quote.start(1), quote.end(1), names)
+        if " " in quote.group(1):  # a kinship word and a name: not a nickname alone ("Rado")
+            _kin_in(st, quote.start(1), quote.end(1), names)
     _friend_named(st, names)
     for name, ident in names.items():
         at = text.find(name)
