@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
-from moderator.anonymise.references import present
 from moderator.anonymise.state import State
 
 # a handle: word characters joined by dots or underscores, with no space inside
@@ -72,48 +71,3 @@ def join_handles(st: State) -> None:
             continue  # overlaps another redaction partly: leave both as they are
         st.taken[start:end] = b"\x01" * (end - start)
         c.start, c.end, c.kind, c.ident = start, end, "username", f"handle:{text[start:end]}"
-
-
-# the words that say a handle follows: a platform, "online as", a game's or drill name
-_PLATFORMS = ("roblox", "facebook", "instagram", "insta", "snapchat", "snap", "tiktok",
-              "discord", "xbox", "psn", "twitch", "youtube", "telegram", "online as",
-              "drill name", "gamertag", "username", "handle")  # fmt: skip
-# a handle after its platform's word, up to 30 characters on ("Roblox name JoJoTreb2013",
-# 'Facebook page "LocheeNailsSpa.DD2"', "online as kivv_gl50 and k1vanc.eagle")
-_AFTER_PLATFORM = re.compile(
-    r"(?:[ \t]+(?:name|page|account|group|is|as|tag|id|and|or|called))*[ \t:]*[\"“]?"
-    r"(?P<h>[A-Za-z0-9][\w.]*[A-Za-z0-9])(?![\w@/])"
-)
-
-
-def find_platform_handles(st: State) -> None:
-    """A handle-shaped word after a platform's name or "online as": a username."""
-    lower, platforms = present(st.text, _PLATFORMS)
-    for word in platforms:
-        at = lower.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not lower[at - 1].isalnum()) and not lower[end : end + 1].isalnum():
-                _handles_after(st, end)
-            at = lower.find(word, end)
-
-
-def _handles_after(st: State, at: int) -> None:
-    """The handles after a platform's word: the first, and one after "and"/"or"."""
-    text = st.text
-    for _ in range(2):
-        m = _AFTER_PLATFORM.match(text, at)
-        if m is None or m.start("h") - at > 30:
-            return
-        handle = m.group("h")
-        joint = (
-            _JOINT.search(handle)
-            or (  # "JoJoTreb": capitals inside a word
-                sum(c.isupper() for c in handle[1:]) >= 2 and not handle.isupper()
-            )
-        )
-        if joint and st.free(m.start("h"), m.end("h")):
-            st.take(m.start("h"), m.end("h"), "username", f"handle:{handle}", 75, 0.9)
-        at = m.end()
-        if not re.match(r"[ \t]+(?:and|or|/)[ \t]+", text[at : at + 6]):
-            return

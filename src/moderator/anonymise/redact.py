@@ -43,7 +43,7 @@ from typing import NamedTuple, Protocol
 
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.dates_spoken import find_spoken_dates
-from moderator.anonymise.handles import find_platform_handles, join_handles
+from moderator.anonymise.handles import join_handles
 from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
@@ -175,7 +175,6 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_extra_identifiers(st)
     find_spoken_dates(st)
     find_numbers_by_shape(st)
-    find_platform_handles(st)
     toks = st.tokens()
     find_acronyms(st)
     find_known_people(st, toks)
