@@ -123,17 +123,17 @@ def test_measured_quality_on_the_newest_batches_does_not_regress() -> None:
     ]
     tallies, _ = score(cases)
     g, h = tallies["heldout-g"].summary(), tallies["heldout-h"].summary()
-    assert g["overall"]["recall"] >= 0.968
+    assert g["overall"]["recall"] >= 0.975
     assert g["protected"]["over_redaction"] <= 0.02
-    assert h["overall"]["recall"] >= 0.96
+    assert h["overall"]["recall"] >= 0.965
     assert h["leakage"] <= 0.03
     assert h["protected"]["over_redaction"] <= 0.04
     i = tallies["heldout-i"].summary()
-    assert i["overall"]["recall"] >= 0.94
+    assert i["overall"]["recall"] >= 0.962
     assert i["leakage"] <= 0.06
     assert i["protected"]["over_redaction"] <= 0.05
     j = tallies["heldout-j"].summary()
-    assert j["overall"]["recall"] >= 0.93
+    assert j["overall"]["recall"] >= 0.978
     assert j["leakage"] <= 0.08
     assert j["protected"]["over_redaction"] <= 0.03
     # the record's own people in every form (round six: the child 86% to 98%)
@@ -164,15 +164,15 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
 @pytest.mark.parametrize(
     ("name", "recall", "record", "leakage", "over"),
     [
-        ("k", 0.922, 0.96, 0.06, 0.075),  # K: written during round six, tuned on in 7 and 8
-        ("l", 0.885, 0.93, 0.095, 0.12),  # L: written during round seven, tuned on in round eight
+        ("k", 0.928, 0.975, 0.06, 0.075),  # K: written during round six, tuned on since round 7
+        ("l", 0.893, 0.95, 0.095, 0.12),  # L: written during round seven, tuned on in round eight
     ],
 )
 def test_the_newest_batches_do_not_regress(
     name: str, recall: float, record: float, leakage: float, over: float
 ) -> None:
-    """Floors a little under each batch's figures in the README (K and L after round eight,
-    which tuned on both): later rounds tune on them and must not lose what they already find."""
+    """Floors a little under each batch's figures in the README (K and L after round eight):
+    later rounds tune on them and must not lose what they already find."""
     tallies, _ = score(load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl")))
     batch = tallies[f"heldout-{name}"].summary()
     assert batch["overall"]["recall"] >= recall

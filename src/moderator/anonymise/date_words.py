@@ -79,7 +79,7 @@ _WEEKDAY_BEFORE = re.compile(
     r"|thursday|friday|saturday|sunday)\.?,?[ \t]+(?:the[ \t]+)?$"
 )
 _WEEK_BEFORE = re.compile(
-    r"(?<![\w])(?i:w/c|w/b|wc|wb|week[ \t]+(?:commencing|beginning|of)"
+    r"(?<![\w])(?i:w/c|w/b|w/e|wc|wb|week[ \t]+(?:commencing|beginning|of)"
     r"|wk[ \t]+(?:bgn|beg|begin|beginning|com|comm|commencing))\.?:?[ \t]*$"
 )
 _THE_BEFORE = re.compile(r"(?<![\w])the[ \t]+$")

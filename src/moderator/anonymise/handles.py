@@ -8,6 +8,7 @@ handle becomes one username redaction.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from moderator.anonymise.state import State
 
@@ -17,6 +18,7 @@ _HANDLE = re.compile(r"[A-Za-z0-9][\w.]*[A-Za-z0-9]")
 # dot or underscore between word characters, or digits glued to letters
 _JOINT = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]|[A-Za-z][0-9]|[0-9][A-Za-z]")
 _NAMES = frozenset({"person", "professional", "child", "family", "worker"})
+_START = attrgetter("start")
 
 
 def join_handles(st: State) -> None:
@@ -26,8 +28,19 @@ def join_handles(st: State) -> None:
         return
     gone: set[int] = set()  # candidates a handle took (by identity: a list lookup per name
     # compared every candidate field by field, a tenth of the redactor's time on long notes)
-    for c in sorted(st.cands, key=lambda c: c.start):
-        if c.kind not in _NAMES or id(c) in gone:
+    # only a name glued to more word characters, a dot or an underscore can be in a handle
+    glued = [
+        c
+        for c in st.cands
+        if c.kind in _NAMES
+        and (
+            (c.start > 0 and (text[c.start - 1].isalnum() or text[c.start - 1] in "._"))
+            or text[c.end : c.end + 1].isalnum()
+            or text[c.end : c.end + 1] in ("_", ".")
+        )
+    ]
+    for c in sorted(glued, key=_START):
+        if id(c) in gone:
             continue
         start, end = c.start, c.end
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):

@@ -25,6 +25,7 @@ from operator import attrgetter
 
 from moderator.anonymise.lexicon import lexicon, lower_same_length, phrase_key, word_key
 from moderator.anonymise.patterns import STREET_TYPES
+from moderator.anonymise.references import word_starts as _word_starts
 from moderator.anonymise.state import Cand, State
 
 _START = attrgetter("start")
@@ -150,18 +151,6 @@ def find_extra_identifiers(st: State) -> None:
                 _take(st, street.start(), street.end(), "address", 0.85)
             at = text.find(suffix, at + 1)
     _own_street(st, lower)
-
-
-def _word_starts(lower: str, words: tuple[str, ...]) -> list[int]:
-    """Where each of ``words`` starts a word of the (lower-case) text."""
-    out = []
-    for word in words:
-        at = lower.find(word)
-        while at >= 0:
-            if at == 0 or not lower[at - 1].isalnum():
-                out.append(at)
-            at = lower.find(word, at + 1)
-    return out
 
 
 def _take(st: State, start: int, end: int, kind: str, sure: float) -> None:

@@ -33,79 +33,13 @@ from moderator.anonymise.lexicon import (
     phrase_key,
     word_key,
 )
-from moderator.anonymise.patterns import (
-    ALIAS_HINT,
-    ALIAS_RE,
-    FIRST_GAP,
-    INNER_GAP,
-    QUOTED_RE,
-    near,
-)
-from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
+from moderator.anonymise.patterns import FIRST_GAP, INNER_GAP
+from moderator.anonymise.state import State, Tok
 
 # a capitalised word after a run that makes the run part of a place's or school's name
 _PLACE_AFTER = INSTITUTION_NOUNS | frozenset({"primary", "junior", "juniors", "infants"})
-_NEW_PERSON = re.compile(r"(?i:called|named|calls)")
 _TITLE_GAP = re.compile(r"\.?[ \t]+")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)*)")
-
-
-def find_aliases(st: State, toks: list[Tok]) -> None:
-    lex = st.lex
-    for m in near(ALIAS_RE, ALIAS_HINT, st.text, 12, 50):
-        group = "q" if m.group("q") else "w"
-        start, end = m.start(group), m.end(group)
-        value = m.group(group).strip()
-        if not value or not st.free(start, end):
-            continue
-        keys = phrase_key(value)
-        if group == "w" and (
-            not keys
-            or all(k in lex.common or k in lex.protected_words for k in keys)
-            or keys[0] in lex.protected_words
-        ):
-            continue
-        # "known as", "aka": another name for someone just named; "a girl named": someone new
-        new = _NEW_PERSON.match(m.group()) is not None
-        kind, ident = ("person", None) if new else _nearest_person(st, m.start())
-        if ident is None:
-            hit = st.found.get(keys)
-            kind, ident = hit if hit else ("person", "p:" + " ".join(keys))
-        st.take(start, end, kind, ident, 55)
-        if keys:
-            st.remember(keys, kind, ident)
-
-
-def find_nicknames(st: State) -> None:
-    """A short capitalised phrase in quotes that is not vocabulary is taken for a nickname."""
-    text = st.text
-    if not any(q in text for q in "'\"“‘"):
-        return
-    lex = st.lex
-    for m in QUOTED_RE.finditer(text):
-        start, end = m.start("q"), m.end("q")
-        keys = phrase_key(m.group("q"))
-        if not keys or not st.free(start, end):
-            continue
-        if all(k in lex.common or k in lex.protected_words or k in HONORIFICS for k in keys):
-            continue
-        ident = "p:" + " ".join(keys)
-        hit = st.found.get(keys)
-        kind, ident = hit if hit else ("person", ident)
-        st.take(start, end, kind, ident, 45)
-        st.remember(keys, kind, ident)
-
-
-def _nearest_person(st: State, before: int) -> tuple[str, str | None]:
-    best: Cand | None = None
-    for c in st.cands:
-        if c.kind in NAME_KINDS and c.end <= before and before - c.end <= 40:
-            between = st.text[c.end : before]
-            if "\n" in between or "." in between.rstrip(". "):
-                continue
-            if best is None or c.end > best.end:
-                best = c
-    return (best.kind, best.ident) if best else ("person", None)
 
 
 def find_other_names(st: State, toks: list[Tok]) -> None:

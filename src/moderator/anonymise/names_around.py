@@ -45,6 +45,8 @@ KIN_TITLES = frozenset(
         "babushka", "dedushka", "dido", "bako", "deda", "bica", "mamica", "tetka",
         # West African, Caribbean
         "iya", "maame", "paa", "nne", "nna", "grannie",
+        # Southern African (Shona, Ndebele, Zulu)
+        "mai", "sekuru", "ambuya", "gogo", "tete", "mbuya",
         # Southern European, Welsh, Irish
         "nonna", "nonno", "yiayia", "papou", "abuela", "abuelo", "tia", "tio", "tante", "oma",
         "opa", "mamgu", "tadcu", "nain", "taid", "mamó", "daideo",

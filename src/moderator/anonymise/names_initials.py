@@ -53,7 +53,7 @@ def _subsequence(letters: str, of: list[str]) -> bool:
     return all(ch in it for ch in letters)
 
 
-def _agree(initials: str, name: str) -> bool:
+def agree_initials(initials: str, name: str) -> bool:
     """Whether initials are plausibly those of ``name`` as written."""
     letters = initials.replace("'", "").replace("’", "")
     words = name.replace("'", " ").replace("’", " ").split()
@@ -86,7 +86,13 @@ def find_bracketed_initials(st: State) -> None:
         initials = m.group("i")
         if initials.lower() in ROLE_CUES or (initials in lex.acronyms and len(initials) < 2):
             continue
-        if _agree(initials, text[c.start : c.end]):
+        name = text[c.start : c.end]
+        if agree_initials(initials, name) or (  # "Kiera-Brielle Musbury (KJ)": what they call her
+            c.kind in _KNOWN
+            and " " in name
+            and initials[0] == name[0]
+            and initials not in lex.acronyms
+        ):
             _take_everywhere(st, initials, c)
 
 
@@ -116,7 +122,7 @@ def find_listed_initials(st: State) -> None:
                 c.kind in NAME_KINDS
                 and m.end() <= c.start < end
                 and " " in text[c.start : c.end]
-                and _agree(initials, text[c.start : c.end])
+                and agree_initials(initials, text[c.start : c.end])
             ):
                 _take_everywhere(st, initials, c)
                 break

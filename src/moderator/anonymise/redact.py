@@ -42,16 +42,16 @@ from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from moderator.anonymise.aliases_given import find_given_aliases
+from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.handles import join_handles
+from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people
 from moderator.anonymise.layer_letters import find_letter_names
 from moderator.anonymise.layer_names import (
-    find_aliases,
     find_honorifics,
     find_named_by_role,
-    find_nicknames,
     find_other_names,
 )
 from moderator.anonymise.layer_orgs import find_acronyms
@@ -61,7 +61,9 @@ from moderator.anonymise.layer_sounds import (
     find_paired_names,
     join_middle_names,
 )
+from moderator.anonymise.names_aliases import find_aliases, find_nicknames
 from moderator.anonymise.names_around import absorb_kin_words
+from moderator.anonymise.names_family import find_family_forms, join_other_surnames
 from moderator.anonymise.names_forms import find_name_forms
 from moderator.anonymise.names_initials import (
     find_bracketed_initials,
@@ -74,9 +76,11 @@ from moderator.anonymise.names_joined import (
     keep_known_names_whole,
     propagate,
 )
+from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.records import RawCase
+from moderator.anonymise.references import find_numbers_by_shape
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 
 
@@ -170,6 +174,8 @@ _APOSTROPHES = frozenset("'’")
 def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_patterns(st)
     find_extra_identifiers(st)
+    find_spoken_dates(st)
+    find_numbers_by_shape(st)
     toks = st.tokens()
     find_acronyms(st)
     find_known_people(st, toks)
@@ -178,19 +184,24 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_names_in_speech(st)
     join_middle_names(st)
     find_letter_names(st)
+    find_family_forms(st)
     find_minutes_initials(st)
+    find_more_initials(st)
     find_aliases(st, toks)
     find_nicknames(st)
     find_honorifics(st, toks)
     find_other_names(st, toks)
     find_named_by_role(st, toks)
+    find_titled_people(st)
     propagate(st, toks)
     keep_known_names_whole(st)
     join_quoted_nicknames(st)
     absorb_titles(st)
+    absorb_initials_before(st)
     find_bracketed_initials(st)
     find_listed_initials(st)
     find_initials_forms(st)
+    join_other_surnames(st)
     absorb_kin_words(st)
     find_name_forms(st)
     find_unknown_runs(st)

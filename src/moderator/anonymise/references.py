@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from moderator.anonymise.lexicon import lower_same_length
 from moderator.anonymise.patterns import CASE_CUE_RE
 from moderator.anonymise.state import State
 
@@ -81,3 +83,121 @@ def case_cue_before(text: str, start: int, width: int = 30) -> bool:
     if not word or (word.isascii() and not word.lower().endswith(_CASE_CUE_ENDS)):
         return False
     return CASE_CUE_RE.search(text, lo, start) is not None
+
+
+# (each starts with its first character, the look-behind after it: the engine skips to it)
+# (each matched from a literal or a digit, what is before it checked in Python: a pattern that
+# opens with a capital or a look-behind is tried at far more places)
+# a Police National Computer number, "19/0087431K", "1991/0057112K": from its slash
+_PNC_TAIL = re.compile(r"/\d{5,7}[A-Z](?![\w/])")
+# a prison (NOMS) number ("A4420DK": one capital) or a police serial ("CC2024022100318": two to
+# four capitals before nine digits or more), from a capital before a digit
+_PRISON_OR_SERIAL = re.compile(r"[A-Z](?:\d{4}[A-Z]{2}|[A-Z]{1,3}\d{9,})(?![\w])")
+# a number after the word that says it is one: "No. 24/041889", "occ 42/58771/24",
+# "job FLS 33810", "reg: NRPSI 19552", "serial CC…", "taxi plate TB 2211"
+_CUED_NUMBER = re.compile(
+    r"(?<![\w])(?:No\.|no\.|NO\.|(?i:occ|occurrence|job|reg|plate"
+    r"|prison[ \t]+(?:number|no\.?)))[ \t]*[:#]?[ \t]*"
+    r"(?P<n>(?:[A-Z]{1,6}[ \t])?[A-Z]{0,3}\d[\d/-]*\d[A-Z]?)(?![\w/-])"
+)
+_CUE_WORDS = ("no.", "occ", "job", "reg", "plate", "prison")  # (a serial is one by its shape)
+# registrations of Northern Ireland ("MIZ 4417": a code ending in Z, or in I after J, O, U
+# or X; matched from that letter, the letters before checked in Python) and Portugal
+_NI_REG_END = re.compile(r"[IZ][ \t]\d{1,4}(?![\w])")
+_PT_REG_TAIL = re.compile(r"-[A-Z]{2}-\d\d(?![\w-])")  # "12-QT-45", from its first hyphen
+
+
+def _run_before(text: str, at: int, kind: Callable[[str], bool]) -> int:
+    """Where the run of characters of one ``kind`` before ``at`` starts (``at`` if none), when
+    nothing word-like is before the run; else -1."""
+    start = at
+    while start > 0 and kind(text[start - 1]):
+        start -= 1
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/-"):
+        return -1
+    return start
+
+
+def _ni_registration(text: str, at: int) -> int:
+    """Where a Northern Irish registration whose code ends at ``at`` starts, or -1."""
+    start = at
+    while start > 0 and "A" <= text[start - 1] <= "Z":
+        start -= 1
+    if not 2 <= at + 1 - start <= 3 or (start > 0 and text[start - 1].isalnum()):
+        return -1
+    if text[at] == "I" and text[at - 1] not in "JOUX":
+        return -1
+    return start
+
+
+# a pupil number after its name, in any grouping: "UPN U 870 2899 13076", "SCN: 112 806 443"
+_PUPIL_NO = re.compile(
+    r"(?<![\w])(?:UPN|SCN|ULN)[ \t]*:?[ \t]*(?P<n>[A-Z]?(?:[ \t]?\d){9,13}[A-Z]?)(?![\w])"
+)
+
+
+def find_numbers_by_shape(st: State) -> None:
+    """Police, prison and court numbers by their shape or the word before them, and
+    registrations of Northern Ireland and Portugal, where the patterns left them."""
+    text = st.text
+    found: list[tuple[int, int, str]] = []
+    lower, cues = present(text, _CUE_WORDS)
+    pupil = "UPN" in text or "SCN" in text or "ULN" in text
+    for m in _PNC_TAIL.finditer(text) if "/" in text else ():
+        start = _run_before(text, m.start(), str.isdigit)
+        if start >= 0 and m.start() - start in (2, 4):
+            found.append((start, m.end(), "case_number"))
+    for m in _PRISON_OR_SERIAL.finditer(text):
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-"):
+            found.append((m.start(), m.end(), "case_number"))
+    for m in _NI_REG_END.finditer(text):
+        if (start := _ni_registration(text, m.start())) >= 0:
+            found.append((start, m.end(), "vehicle_reg"))
+    for m in _PT_REG_TAIL.finditer(text) if "-" in text else ():
+        if _run_before(text, m.start(), str.isdigit) == m.start() - 2:
+            found.append((m.start() - 2, m.end(), "vehicle_reg"))
+    # a cue's number and a pupil number: matched where their words start
+    for at in word_starts(lower, cues):
+        cue = _CUED_NUMBER.match(text, at)
+        if cue is not None and sum(c.isdigit() for c in cue.group("n")) >= 4:
+            found.append((cue.start("n"), cue.end("n"), "case_number"))
+    for at in word_starts(lower, ("upn", "scn", "uln")) if pupil else ():
+        if (pupil_no := _PUPIL_NO.match(text, at)) is not None:
+            found.append((pupil_no.start("n"), pupil_no.end("n"), "upn"))
+    for start, end, kind in found:
+        if st.free(start, end):
+            st.take(start, end, kind, "", 80, 0.9)
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> tuple[str, frozenset[str]]:
+    """The text in lower case and its words of plain letters, worked out once per text for
+    the layers that look for words (a search of a long text per word costs more than this)."""
+    lower = lower_same_length(text)  # (offsets into it are offsets into the text)
+    return lower, frozenset(_LOWER_WORD.findall(lower))
+
+
+def present(text: str, phrases: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The lower-case text and those of ``phrases`` whose first word it holds."""
+    lower, words = lowered(text)
+    return lower, tuple(p for p, first in _firsts(phrases) if first in words)
+
+
+@lru_cache(maxsize=32)
+def _firsts(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((p, (_LOWER_WORD.findall(p) or [""])[0]) for p in phrases)
+
+
+def word_starts(lower: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` starts a word of the (lower-case) text, word by word."""
+    out = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            if at == 0 or not lower[at - 1].isalnum():
+                out.append(at)
+            at = lower.find(word, at + 1)
+    return out

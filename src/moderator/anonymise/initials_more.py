@@ -1,0 +1,226 @@
+"""People's initials in every way minutes, lists and logs write them.
+
+:mod:`.layer_initials` finds two or three plain capitals in minutes; people's initials are
+also written with ``Mc``, ``Mac`` or ``O'`` (``KMcG``, ``MO'R``), accents (``KŠ``), dots
+(``S.Y.``, ``U.C.``) or a hyphen (``H-I B``). Such initials are a person's, wherever they
+recur in the note, when they stand:
+
+* before a role or a name in brackets (``KMcG (Head of Year, …)``, ``U.C. (Zeeshan, 12)``),
+  any bracket in an attendance or members list (``DH (health)``);
+* after a field that names a person (``Student: DG``, ``Case officer: MP (…)``);
+* opening an action (``KMcG - mentoring``) or an attendance list's item before a role
+  (``; LH DSL Burrowmoor Academy``, ``| OS DSL … Oriana Scurr``: the name with it too);
+* alone at a line's end after a sentence, as a note is signed (``… about it. S.Y.``).
+
+A known acronym (``UC``, ``DSL``) or protected word is no one's initials unless a name that
+agrees with the letters is beside it; initials that fold to a known person's (``KŠ``, ``KS``)
+are that person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from moderator.anonymise.layer_initials import _role_kind
+from moderator.anonymise.layer_orgs import whole_words
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.references import lowered, present
+from moderator.anonymise.state import State
+
+# capitals of the Latin alphabets, as ranges (a class of each letter is checked letter by
+# letter: slow); Latin Extended-A and -B hold small letters too, a small imprecision
+_CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
+_U = f"[{_CAPITALS}]"
+# initials: dotted ("S.Y."), with Mc/Mac/O' ("KMcG", "MO'R"), hyphenated ("H-I B", "D Q-F")
+_TOKEN = (
+    rf"(?:{_U}\.(?:[ \t]?{_U}\.){{1,3}}|{_U}{{1,2}}(?:Mc|Mac|O['’]){_U}{{1,2}}"
+    rf"|{_U}-{_U}(?:[ \t]{_U}(?![\w'’.-]))?|{_U}[ \t]{_U}-{_U}|{_U}{{2,4}})"
+)
+_EDGE_BEFORE = r"(?<![\w'’.-])"
+_EDGE_AFTER = r"(?![\w'’-])"
+# (each is tried only at a mark found by str.find: a bracket, a colon, a dash, a line's end)
+_TOKEN_BEFORE = re.compile(rf"{_EDGE_BEFORE}(?P<i>{_TOKEN}){_EDGE_AFTER}[ \t]*$")
+_ROLE = re.compile(r"\((?P<role>[^()\n]{1,90})\)")
+# the fields that name a person: "Student: DG", "Case officer: MP (…)"
+_FIELDS = ("student", "pupil", "case officer", "logged by", "worker", "key worker", "named person",
+           "lead practitioner", "lead professional", "practitioner", "recorded by", "reviewed by",
+           "allocated to", "supervisor", "manager", "author", "minutes", "note taker",
+           "interviewer")  # fmt: skip
+# (not a rank before a name: "Supervisor: PS Rosevear")
+_FIELD_VALUE = re.compile(rf"[ \t]*(?P<i>{_TOKEN}){_EDGE_AFTER}(?![ \t]+[A-Z])")
+_ACTION_AFTER = re.compile(r"[ \t]+(?=[a-z])")  # "KMcG - mentoring"
+_ACTION_BEFORE = re.compile(r"(?:(?m:^)|[.;:][ \t]{1,2})[ \t>*•]*$")
+_SIGNED_BEFORE = re.compile(r"(?:[.!?)\"”][ \t]|(?m:^)[ \t]*)$")
+_HEADERS = ("attendees", "attendance", "attended", "present", "members", "apologies",
+            "invited", "core")  # fmt: skip
+_ITEM = re.compile(rf"(?:(?m:^)|(?<=[|;]))[ \t]*(?P<i>{_TOKEN})[ \t]+(?P<rest>[^|;\n]+)")
+# an attendance list: its header's line, and the next line when the header ends it
+_LIST_LINE = re.compile(
+    r"(?im)^[ \t>*•-]*(?:attendees|attendance|present|in[ \t]+attendance|attended|members"
+    r"|panel[ \t]+members|apologies|invited|core[ \t]+group)\b[^\n:]{0,30}:"
+    r"(?:[ \t]*\n[^\n]*|[^\n]*)$"
+)
+_NAME = re.compile(r"(?:[A-Z][\w'’-]+[ \t]+)+[A-Z][\w'’-]+")
+_GIVEN_FIRST = re.compile(r"[ \t]*(?P<g>[A-Z][\w'’-]+)")
+
+
+def _letters(token: str) -> str:
+    """The capitals of initials, folded to plain letters ("KŠ" -> "KS", "KMcG" -> "KMG")."""
+    plain = unicodedata.normalize("NFD", token)
+    return "".join(c for c in plain if "A" <= c <= "Z")
+
+
+def find_more_initials(st: State) -> None:
+    """Initials with ``Mc``/``O'``, accents, dots or hyphens, and plain ones in the places
+    :mod:`.layer_initials` does not look (see the module's text), redacted where they recur."""
+    text = st.text
+    people: dict[str, tuple[str, str]] = {}  # initials as written -> (kind, ident)
+    lower, words = lowered(text)
+    headed = any(h in words for h in _HEADERS)
+    lists = [(m.start(), m.end()) for m in _LIST_LINE.finditer(text)] if headed else []
+
+    def in_list(at: int) -> bool:
+        return any(a <= at < b for a, b in lists)
+
+    for p in _marks(text, "("):
+        before = _TOKEN_BEFORE.search(text, max(0, p - 16), p)
+        bracket = _ROLE.match(text, p) if before is not None else None
+        if before is None or bracket is None:
+            continue
+        token, role = before.group("i"), bracket.group("role")
+        given = _GIVEN_FIRST.match(role)
+        who = st.known.given_keys.get(word_key(given.group("g"))) if given else None
+        if who is not None and "." in token:  # "U.C. (Zeeshan, 12)": the record's person
+            person = st.known.people[who]
+            people.setdefault(token, (person.kind, person.label))
+            continue
+        named = _NAME.match(role.strip())
+        if named is not None and _a_name(st, token, named.group().split()):
+            people.setdefault(token, ("professional", f"init:{token}"))  # "MP (Merrick …)"
+            continue
+        if _a_word(st, token):
+            continue  # "DSL (…)", "LOG (…)": an acronym or a word, whatever the bracket says
+        kind = _role_kind(role)
+        if kind is not None or in_list(p):
+            _note(st, people, token, kind or "professional")
+    fields = present(text, _FIELDS)[1]  # the fields whose words the note holds
+    for p in _marks(text, ":", anywhere=True) if fields else ():
+        field = lower[max(0, p - 20) : p].rstrip(" \t")
+        if field.endswith(fields) and (m := _FIELD_VALUE.match(text, p + 1)) is not None:
+            _note(st, people, m.group("i"), "professional")
+    for p in [*_marks(text, " - "), *_marks(text, " – ")]:
+        before = _TOKEN_BEFORE.search(text, max(0, p - 16), p + 1)
+        if (
+            before is not None
+            and _ACTION_AFTER.match(text, p + 2)
+            and _ACTION_BEFORE.search(text, max(0, before.start() - 6), before.start())
+        ):
+            _note(st, people, before.group("i"), "professional")
+    for p in [*_marks(text, "\n"), len(text)]:
+        before = _TOKEN_BEFORE.search(text, max(0, p - 16), p)
+        if before is None or not _SIGNED_BEFORE.search(
+            text, max(0, before.start() - 4), before.start()
+        ):
+            continue
+        token = before.group("i")
+        if _letters(token) != token or not token.isalpha():
+            _note(st, people, token, "professional")  # "S.Y.", "H-I B": not "OK"
+    for a, b in lists:
+        _list_items(st, people, a, b)
+    _take(st, people)
+
+
+def _list_items(st: State, people: dict[str, tuple[str, str]], a: int, b: int) -> None:
+    """Attendance items opening with initials before a role (``LH DSL Burrowmoor …``), with
+    the item's name whose letters agree (``OS DSL … Oriana Scurr``)."""
+    text = st.text
+    for m in _ITEM.finditer(text, a, b):
+        token, rest = m.group("i"), m.group("rest")
+        words = rest.split()
+        if not words:
+            continue
+        role = words[0] if words[0].isupper() else " ".join(words[:3])
+        if _role_kind(role) is None and not (words[0].isupper() and words[0] in st.lex.acronyms):
+            continue
+        for i in range(len(words)):
+            window = next(
+                (words[i:j] for j in (i + 2, i + 3) if _a_name(st, token, words[i:j])), None
+            )
+            if window is None:
+                continue
+            at = text.find(" ".join(window), m.start("rest"), m.end("rest"))
+            ident = f"init:{token}"
+            people.setdefault(token, ("professional", ident))
+            if at >= 0 and st.free(at, at + len(" ".join(window))):
+                st.take(at, at + len(" ".join(window)), "professional", ident, 52)
+            break
+        else:
+            _note(st, people, token, "professional")
+
+
+def _marks(text: str, mark: str, anywhere: bool = False) -> list[int]:
+    """Where ``mark`` occurs in the text (``anywhere``) or after a capital or a full stop (past
+    spaces), as initials before it end: the only places their patterns are tried."""
+    out = []
+    at = text.find(mark)
+    while at >= 0:
+        if anywhere:
+            if at and not text[at - 1].isdigit():  # not a time's colon ("10:40")
+                out.append(at)
+            at = text.find(mark, at + 1)
+            continue
+        end = at
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        # (a full stop only after a capital: "S.Y." ends so, a sentence seldom does)
+        if end > 1 and (
+            text[end - 1].isupper() or (text[end - 1] == "." and text[end - 2].isupper())
+        ):
+            out.append(at)
+        at = text.find(mark, at + 1)
+    return out
+
+
+def _a_name(st: State, token: str, words: list[str]) -> bool:
+    """Whether ``words`` are a person's name that the initials ``token`` stand for: capitalised
+    words, none an everyday word or acronym ("Inter-agency Referral Discussion" is none)."""
+    if len(words) < 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if any(word_key(w) in st.lex.common for w in words):
+        return False
+    letters = _letters(token)
+    return letters[0] == _letters(words[0][:1]) and letters[-1] == _letters(words[-1][:1])
+
+
+def _a_word(st: State, token: str) -> bool:
+    """Whether plain capitals are an acronym or a word, not the record's people's initials."""
+    plain = token.isalpha() and token.isascii() and token.isupper()
+    word = plain and (
+        token in st.lex.acronyms
+        or token.lower() in st.lex.protected_words
+        or (len(token) > 2 and token.lower() in st.lex.words)  # "TEXT LOG (mum's phone)"
+    )
+    return word and token not in st.known.initials
+
+
+def _note(st: State, people: dict[str, tuple[str, str]], token: str, kind: str) -> None:
+    """Keep ``token`` as a person's initials unless it is an acronym or a word."""
+    letters = _letters(token)
+    if len(letters) < 2 or token in people:
+        return
+    if _a_word(st, token):
+        return
+    owner = st.known.initials.get(token.replace(".", ""), st.known.initials.get(letters))
+    if owner is not None:
+        person = st.known.people[owner]
+        people[token] = (person.kind, person.label)
+    else:
+        people[token] = (kind, f"init:{token}")
+
+
+def _take(st: State, people: dict[str, tuple[str, str]]) -> None:
+    for token, (kind, ident) in people.items():
+        for start, end in whole_words(st.text, token):
+            if st.free(start, end):
+                st.take(start, end, kind, ident, 52)

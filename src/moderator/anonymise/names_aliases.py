@@ -1,0 +1,77 @@
+"""Other names a note gives someone: an alias after "known as" or "aka", and a nickname in
+quotes (moved from :mod:`.layer_names`, which scores names on evidence).
+
+An alias is the nearest person's just named before it ("Kayden, known as KJ"), or someone
+new after "a girl named"; a short capitalised phrase in quotes that is no vocabulary is a
+nickname. Both are remembered for their other mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import HONORIFICS
+from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.patterns import ALIAS_HINT, ALIAS_RE, QUOTED_RE, near
+from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
+
+_NEW_PERSON = re.compile(r"(?i:called|named|calls)")
+
+
+def find_aliases(st: State, toks: list[Tok]) -> None:
+    """A name after "known as", "aka" or "called": the nearest person's, or someone new."""
+    lex = st.lex
+    for m in near(ALIAS_RE, ALIAS_HINT, st.text, 12, 50):
+        group = "q" if m.group("q") else "w"
+        start, end = m.start(group), m.end(group)
+        value = m.group(group).strip()
+        if not value or not st.free(start, end):
+            continue
+        keys = phrase_key(value)
+        if group == "w" and (
+            not keys
+            or all(k in lex.common or k in lex.protected_words for k in keys)
+            or keys[0] in lex.protected_words
+        ):
+            continue
+        # "known as", "aka": another name for someone just named; "a girl named": someone new
+        new = _NEW_PERSON.match(m.group()) is not None
+        kind, ident = ("person", None) if new else _nearest_person(st, m.start())
+        if ident is None:
+            hit = st.found.get(keys)
+            kind, ident = hit if hit else ("person", "p:" + " ".join(keys))
+        st.take(start, end, kind, ident, 55)
+        if keys:
+            st.remember(keys, kind, ident)
+
+
+def find_nicknames(st: State) -> None:
+    """A short capitalised phrase in quotes that is not vocabulary is taken for a nickname."""
+    text = st.text
+    if not any(q in text for q in "'\"“‘"):
+        return
+    lex = st.lex
+    for m in QUOTED_RE.finditer(text):
+        start, end = m.start("q"), m.end("q")
+        keys = phrase_key(m.group("q"))
+        if not keys or not st.free(start, end):
+            continue
+        if all(k in lex.common or k in lex.protected_words or k in HONORIFICS for k in keys):
+            continue
+        ident = "p:" + " ".join(keys)
+        hit = st.found.get(keys)
+        kind, ident = hit if hit else ("person", ident)
+        st.take(start, end, kind, ident, 45)
+        st.remember(keys, kind, ident)
+
+
+def _nearest_person(st: State, before: int) -> tuple[str, str | None]:
+    best: Cand | None = None
+    for c in st.cands:
+        if c.kind in NAME_KINDS and c.end <= before and before - c.end <= 40:
+            between = st.text[c.end : before]
+            if "\n" in between or "." in between.rstrip(". "):
+                continue
+            if best is None or c.end > best.end:
+                best = c
+    return (best.kind, best.ident) if best else ("person", None)

@@ -1,0 +1,116 @@
+"""Professionals named after their title or role, however unusual the name, and an initial
+written before a name.
+
+The other-name layer weighs each capitalised word; a professional's name after the title
+that introduces it is a name whatever its words: an accent (``Pastor Ján Lacko``), parts
+that are words (``Named Nurse Morag Lindsay-Birrell``, ``HT Mrs Thora Inkster-Gray``), a
+Gaelic particle (``Named Person: Seumas Mac a' Phì``, ``Rev Calum Mac Ille Mhoire``), an
+initial (``Paramedic R. Isbister``, ``Logged by: R. Adebanjo-Bright``, ``CONST C. CARVILLE``).
+Its other mentions are redacted by :func:`.names_joined.propagate`. An initial with its full
+stop before a redacted name goes with it (``T. Dobbing``, ``Ó. Bellingall``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.references import present
+from moderator.anonymise.state import NAME_KINDS, State
+
+# capitals of the Latin alphabets, as ranges (a class of each letter is checked letter by
+# letter: slow); Latin Extended-A and -B hold small letters too, a small imprecision
+_CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
+_CAP = f"[{_CAPITALS}]"
+_WORD = rf"{_CAP}[^\W\d_]*(?:['’]{_CAP}[^\W\d_]*)?(?:-{_CAP}[^\W\d_]*)*"
+_PARTICLE = r"(?:a['’]|de|da|van|von|bin|al|el|ap|y)"
+# a name: an initial and a surname, or two to four capitalised words (particles between)
+_NAME = re.compile(
+    rf"(?:Mrs|Mr|Ms|Miss|Dr|Rev|Revd|Fr)?\.?[ \t]*(?P<name>{_CAP}\.[ \t]*{_WORD}"
+    rf"|{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{1,3}})(?![\w'’-])"
+)
+# the titles and fields that introduce a professional by name (found in the lower-case text)
+_TITLES = ("pastor", "pastora", "named nurse", "paramedic", "tech", "coach", "ht", "dht", "rev",
+           "revd", "minister", "referrer", "logged by", "signed", "named person", "const",
+           "constable", "imam", "priest", "midwife", "tutor", "crew", "lead professional",
+           "case officer", "supervisor")  # fmt: skip
+_AFTER_TITLE = re.compile(r"[ \t]*:?[ \t]*")
+_RANKS = frozenset({"PC", "PS", "DC", "DS", "DI", "DCI", "SGT", "INSP", "CONST", "PCSO", "DR"})
+# titles that are practice vocabulary, left whole before the name
+_PHRASES = frozenset({"named nurse", "named person", "lead professional", "case officer"})
+_OTHER_NAMES = frozenset({"person", "professional"})
+_PARTICLES = frozenset({"a'", "a’", "de", "da", "van", "von", "bin", "al", "el", "ap", "y"})
+# an initial's full stop before a capital: from the stop (a literal: the engine skips to it)
+_INITIAL_DOT = re.compile(rf"\.(?<=(?<![\w'’.-]){_CAP}\.)[ \t]?(?={_CAP})")
+_INITIAL_BEFORE = re.compile(rf"(?<![\w'’.-]){_CAP}\.[ \t]?$")
+
+
+def find_titled_people(st: State) -> None:
+    """A name after a professional's title or field (see the module's text)."""
+    text = st.text
+    lower, titles = present(text, _TITLES)
+    for title in titles:
+        at = lower.find(title)
+        while at >= 0:
+            end = at + len(title)
+            if (at == 0 or not lower[at - 1].isalnum()) and not lower[end : end + 1].isalnum():
+                gap = _AFTER_TITLE.match(text, end)
+                m = _NAME.match(text, gap.end()) if gap is not None else None
+                if m is not None:
+                    _take_name(st, m.start("name"), m.group("name"), title in _PHRASES)
+            at = lower.find(title, end)
+
+
+def _take_name(st: State, start: int, name: str, phrase: bool) -> None:
+    """Take the name (less the everyday words it ends with) as a professional's, with the
+    other names' redactions it overlaps ("Named [Nurse Morag] Lindsay-Birrell": the phrase
+    stays, "[Rev Calum Mac Ille] Mhoire": the title goes with the name)."""
+    lex = st.lex
+    parts = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", name)]
+    keys = [word_key(w) for _, _, w in parts]
+    while (
+        len(parts) > 1
+        and parts[-1][2].isascii()  # "Phì" is no English word, whatever "phi" is
+        and (keys[-1] in lex.words or keys[-1] in lex.protected_words)
+    ):
+        parts, keys = parts[:-1], keys[:-1]  # "Pastor Ann Lee Church": not "Church"
+    ranked = len(parts) > 1 and parts[0][2].isupper() and parts[0][2] in _RANKS
+    if ranked:  # "Supervisor: PS Rosevear": the rank stays, the surname is a name
+        start, parts, keys = start + parts[1][0], parts[1:], keys[1:]
+    initial = "." in parts[0][2]
+    if len(parts) < 2 and not (initial or ranked):
+        return
+    surname = [k for k, p in zip(keys, parts, strict=True) if p[2].lower() not in _PARTICLES][-1]
+    if surname in lex.protected_words or (not initial and len(parts) == 2 and surname in lex.words):
+        return  # "Named Nurse Service", "coach Red Team": words, not a name
+    end = start + parts[-1][1] - parts[0][0]
+    if not st.free(start, end):
+        inside = [c for c in st.cands if c.start < end and start < c.end]
+        if any(c.kind not in _OTHER_NAMES or c.end > end for c in inside):
+            return  # the record's people, a place, a date: a surer layer's
+        for c in inside:
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
+            if c.start < start and not phrase:
+                start = c.start  # "[Pastor Kwabla] Anterkyi": the title goes with the name
+            elif c.start < start:  # "Named [Nurse": the phrase stays, and no later layer takes it
+                st.taken[c.start : start] = b"\x01" * (start - c.start)
+    ident = "pro:" + " ".join(k for k in keys if k)
+    st.take(start, end, "professional", ident, 45, 0.8)
+    if len(surname) > 2:
+        st.remember((surname,), "professional", ident)
+
+
+def absorb_initials_before(st: State) -> None:
+    """An initial and its full stop before a redacted name go with it ("T. Dobbing")."""
+    text = st.text
+    found = [m.end() for m in _INITIAL_DOT.finditer(text)]
+    if not found:
+        return
+    starts = {c.start: c for c in st.cands if c.kind in NAME_KINDS}
+    for at in found:
+        c = starts.get(at)
+        initial = _INITIAL_BEFORE.search(text, max(0, at - 3), at) if c is not None else None
+        if c is not None and initial is not None and st.free(initial.start(), at):
+            st.taken[initial.start() : at] = b"\x01" * (at - initial.start())
+            c.start = initial.start()
