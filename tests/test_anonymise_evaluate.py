@@ -167,7 +167,13 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
     [
         ("k", 0.928, 0.975, 0.06, 0.075),  # K: written during round six, tuned on since round 7
         ("l", 0.893, 0.95, 0.095, 0.12),  # L: written during round seven, tuned on in round eight
-        ("m", 0.915, 0.975, 0.07, 0.14),  # M: written during round eight; gazetteer tuned on it after
+        (
+            "m",
+            0.915,
+            0.975,
+            0.07,
+            0.14,
+        ),  # M: written during round eight; gazetteer tuned on it after
     ],
 )
 def test_the_newest_batches_do_not_regress(
