@@ -236,6 +236,7 @@ def _census_given() -> dict[str, int]:
     return bands
 
 
+@cache  # the lexicon and the unknown-word rule both read it: load the list once a process
 def _word_counts() -> dict[str, int]:
     """Word -> occurrences in pyspellchecker's English frequency list (read once, lazily)."""
     from spellchecker import SpellChecker  # imported here: only the redactor needs it
