@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from moderator.anonymise.orgs_unknown import find_unknown_runs, unknown
+from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.redact import redact_case_text
 from moderator.anonymise.state import UNSURE, State
+from moderator.anonymise.unknown_words import unknown
 from tests.test_anonymise_redact import make_case, redact
 
 _FAMILY = dict(

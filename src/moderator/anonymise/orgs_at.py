@@ -13,8 +13,8 @@ import re
 from itertools import pairwise
 
 from moderator.anonymise.lexicon import phrase_key
-from moderator.anonymise.orgs_unknown import unknown
 from moderator.anonymise.state import Cand, State
+from moderator.anonymise.unknown_words import unknown
 
 _PLACES = frozenset({"org", "school"})
 _WORD = r"[A-Z][\w'’-]*"

@@ -20,14 +20,14 @@ noun ends them (``ILLYRIA CAR WASH KEYHAM``).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from moderator.anonymise.addresses import widen_lower_flats
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
-from moderator.anonymise.lexicon import Lexicon, lexicon, phrase_key, word_key
+from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN
 from moderator.anonymise.orgs_runs import capital_runs
 from moderator.anonymise.state import State
+from moderator.anonymise.unknown_words import unknown
 
 # a capitalised word (Latin capitals with their accents), and the small words between two
 _CAP = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŜŞŠŢŤŪŮŰŲŴŶŸŹŻŽ]"
@@ -67,41 +67,6 @@ _GP_HEADS = frozenset({"surgery", "practice"})
 STRONG = 0.8  # an unknown word and an organisation's head noun
 WEAK = 0.6  # an unknown word alone: for a person to confirm
 _KEPT = 0.4  # a place and an organisation's noun, every word known
-
-
-@cache
-def dictionary() -> frozenset[str]:
-    """Every word of pyspellchecker's English list, whatever its count (read once)."""
-    from moderator.anonymise.lexicon import _word_counts
-
-    return frozenset(_word_counts())
-
-
-_UNKNOWN: dict[str, bool] = {}
-
-
-def unknown(word: str, lex: Lexicon | None = None) -> bool:
-    """Whether a capitalised word of 3+ letters is no word any list or dictionary knows."""
-    if len(word) < 3 or not word[:1].isupper() or word.isupper():
-        return False
-    key = word_key(word)
-    found = _UNKNOWN.get(key)
-    if found is None:
-        lex = lex or lexicon()
-        found = not (
-            key in lex.words
-            or key in lex.common
-            or key in lex.protected_words
-            or key.upper() in lex.acronyms
-            or key in lex.phrases
-            or (key,) in lex.places
-            or key in dictionary()
-            or not key.replace("-", "").isalpha()
-            or ("-" in key and all(part in dictionary() for part in key.split("-") if part))
-            or any(c.isupper() for c in word[1:])  # "OASys", "McCall": forms, not plain words
-        )
-        _UNKNOWN[key] = found
-    return found
 
 
 def _edge_word(lex: Lexicon, key: str) -> bool:

@@ -1,0 +1,43 @@
+"""Words no list knows: the evidence of ``orgs_unknown`` that a capitalised run is a name.
+
+A capitalised word of three letters or more is *unknown* when it is no everyday or common
+word, no protected word, acronym, phrase or place of the lexicon, and not in
+pyspellchecker's English list at all, whatever its count (``Fernvale``, ``Quorlish``).
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from moderator.anonymise.lexicon import Lexicon, _word_counts, lexicon, word_key
+
+
+@cache
+def dictionary() -> frozenset[str]:
+    """Every word of pyspellchecker's English list, whatever its count (read once)."""
+    return frozenset(_word_counts())
+
+
+def unknown(word: str, lex: Lexicon | None = None) -> bool:
+    """Whether a capitalised word of 3+ letters is no word any list or dictionary knows."""
+    if len(word) < 3 or not word[:1].isupper() or word.isupper():
+        return False
+    if any(c.isupper() for c in word[1:]):  # "OASys", "McCall": forms, not plain words
+        return False
+    return _unknown_key(word_key(word), lex or lexicon())
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: an import of a whole authority meets many words
+def _unknown_key(key: str, lex: Lexicon) -> bool:
+    words = dictionary()
+    return not (
+        key in lex.words
+        or key in lex.common
+        or key in lex.protected_words
+        or key.upper() in lex.acronyms
+        or key in lex.phrases
+        or (key,) in lex.places
+        or key in words
+        or not key.replace("-", "").isalpha()
+        or ("-" in key and all(part in words for part in key.split("-") if part))
+    )
