@@ -1,0 +1,103 @@
+"""The words at an organisation's edges that belong to its name, once its pieces are joined.
+
+* ``The`` written with a capital before it inside a sentence (``drinks at The Quellby Inn``);
+* its legal form after it (``… Forest School CIC``, ``… Crewing Inc.``, ``… Housing & Co-op``);
+* a branch, site or place after a dash, where that is an organisation of its own, a word no
+  list knows or a town (``Tarvell Care Homes - Orchardmere``, ``… Youth Service - Le Quellec
+  Youth Centre``);
+* a district after a comma that no list knows, with the sentence going on (``… Prayer
+  Ministry, Bykerley twice``).
+
+Public services named by a place are not organisations here (the organisation layer keeps
+them), so nothing is joined to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.state import UNSURE, Cand, State
+from moderator.anonymise.unknown_words import unknown
+
+_PLACES = frozenset({"org", "school", "gp_practice"})
+_THE_BEFORE = re.compile(r"(?<![\w'’-])(?:The|THE)[ \t]+$")
+_LEGAL_AFTER = re.compile(
+    r"(?:-op|[ \t]+(?:Ltd|LTD|Limited|CIC|C\.I\.C\.|LLP|Inc|PLC|plc)(?![\w-])\.?)"
+)
+_DASH_AFTER = re.compile(r"[ \t]+[-–][ \t]+")
+# one or two capitalised words after the dash, ending the phrase
+_DASH_WORDS = re.compile(
+    r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[.;:,)(\n|]|$|[ \t][-–]|[ \t][a-z]))"
+)
+_COMMA_WORD = re.compile(r",[ \t]*([A-Z][\w'’-]+)(?=[ \t]+[a-z])")
+
+
+def _grow(st: State, c: Cand, end: int) -> None:
+    st.taken[c.end : end] = b"\x01" * (end - c.end)
+    c.end = end
+
+
+def join_edges(st: State) -> None:
+    """Organisations take the words at their edges that are part of their names."""
+    text = st.text
+    orgs = sorted((c for c in st.cands if c.kind in _PLACES), key=lambda c: c.start)
+    for c in orgs:
+        if c not in st.cands:
+            continue  # merged into the one before it
+        the = _THE_BEFORE.search(text, max(0, c.start - 6), c.start)
+        if (
+            the is not None
+            and st.free(the.start(), c.start)
+            and not _sentence_start(text, the.start())
+        ):
+            st.taken[the.start() : c.start] = b"\x01" * (c.start - the.start())
+            c.start = the.start()
+        legal = _LEGAL_AFTER.match(text, c.end)
+        if legal is not None:
+            inside = [d for d in st.cands if c.end <= d.start < legal.end()]
+            if all(d.kind == "org" and d.end <= legal.end() for d in inside):
+                for d in inside:  # "… Crewing Inc": its legal form taken for an organisation
+                    st.cands.remove(d)
+                _grow(st, c, legal.end())
+        if c.kind == "org" and c.confidence >= UNSURE:
+            _dash_branch(st, c)
+            _comma_district(st, c)
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Whether ``at`` opens a sentence (after a stop, or the text's start); a list's item
+    after ";" or a line's start is no sentence: its "The" is the name's."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?"
+
+
+def _dash_branch(st: State, c: Cand) -> None:
+    """A branch after a dash: an organisation found there, or a word no list knows, or a town."""
+    text = st.text
+    dash = _DASH_AFTER.match(text, c.end)
+    if dash is None:
+        return
+    nxt = next((d for d in st.cands if d.start == dash.end()), None)
+    if nxt is not None:
+        if nxt.kind in _PLACES and nxt is not c:
+            st.cands.remove(nxt)
+            _grow(st, c, nxt.end)
+        return
+    words = _DASH_WORDS.match(text, dash.end())
+    if words is None or not st.free(dash.end(), words.end(1)):
+        return
+    found = words.group(1)
+    lex = st.lex
+    if phrase_key(found) in lex.places or all(unknown(w, lex) for w in found.split()):
+        _grow(st, c, words.end(1))
+
+
+def _comma_district(st: State, c: Cand) -> None:
+    """A district no list knows after a comma, the sentence going on ("…, Bykerley twice")."""
+    text = st.text
+    m = _COMMA_WORD.match(text, c.end)
+    if m is not None and unknown(m.group(1), st.lex) and st.free(c.end, m.end(1)):
+        _grow(st, c, m.end(1))

@@ -1,0 +1,77 @@
+"""Organisations the name layers took for a person's name, known by the place written after them.
+
+A run of words no list knows, guessed to be a person's name on weak evidence, is more often a
+family's church, temple or group when a place follows it: directly (``Quorvash Menduk
+Berkshire``: no one's name ends in a county) or after a comma (``Zbor Quellan Vradej, Tipton``,
+``Sri Pelvan Oralam, Crowthorne Road``). Such a guess becomes an organisation's name, so that
+the joining of :mod:`.orgs_joined` takes its town, street or address with it. A name that opens
+with a given name (``Mehmet Quorlu, Leeds``) stays a person's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
+from moderator.anonymise.state import UNSURE, Cand, State
+from moderator.anonymise.unknown_words import unknown
+
+# one or two capitalised words right after the name, then the phrase goes on in lower case or ends
+_PLACE_NEXT = re.compile(
+    r"[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[.;:,)(\n|]|$|[ \t][a-z-–]))"
+)
+# after a comma: a house number, or one or two words ending the phrase (a place, a street)
+_COMMA_NEXT = re.compile(
+    r"[ \t]*,[ \t]*(?:\d{1,4}[a-z]?[ \t]+[A-Z]|(?P<w>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[.;:,)(\n|]|$|[ \t][-–])))"
+)
+_STREET_END = re.compile(r"(?:Street|Road|Lane|Avenue|Drive|Way|Close|Crescent|Terrace|Row)$")
+
+
+def _guess(lex: Lexicon, text: str, c: Cand) -> int:
+    """How many words no list knows a person's name guessed on weak evidence holds (0 for
+    any other candidate, a single word, or a name that opens with a given name)."""
+    if c.kind != "person" or c.confidence >= UNSURE:
+        return 0
+    words = text[c.start : c.end].split()
+    if len(words) < 2 or word_key(words[0]) in lex.given:
+        return 0
+    return sum(unknown(w, lex) for w in words)
+
+
+def _place(lex: Lexicon, words: str) -> bool:
+    keys = phrase_key(words)
+    return keys in lex.places or (
+        len(keys) == 2
+        and (keys[1],) in lex.places
+        and keys[0] in {"north", "south", "east", "west", "mid"}
+    )
+
+
+def place_guessed_names(st: State) -> None:
+    """Names guessed for people that a place follows become organisations (see the module)."""
+    text = st.text
+    lex = st.lex
+    for c in st.cands:
+        unknowns = _guess(lex, text, c)
+        if not unknowns:
+            continue
+        m = _PLACE_NEXT.match(text, c.end)
+        if m is not None and _place(lex, m.group(1)) and st.free(c.end, m.end(1)):
+            c.kind, c.ident = "org", f"org@{c.start}"
+            st.taken[c.end : m.end(1)] = b"\x01" * (m.end(1) - c.end)
+            c.end = m.end(1)
+        elif unknowns >= 2 and (after := _COMMA_NEXT.match(text, c.end)) and _placed(lex, after):
+            c.kind, c.ident = "org", f"org@{c.start}"
+
+
+def _placed(lex: Lexicon, after: re.Match[str]) -> bool:
+    """What follows the comma places it: a house number, a place, a street, a word no list
+    knows (a village); not another name ("…, Channel Language Line")."""
+    words = after.group("w")
+    if words is None:
+        return True
+    return (
+        _place(lex, words)
+        or bool(_STREET_END.search(words))
+        or (" " not in words and unknown(words, lex))
+    )

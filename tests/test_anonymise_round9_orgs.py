@@ -1,0 +1,71 @@
+"""Round nine of the redactor (issue #14): organisations and addresses taken whole, with the
+words at their edges that belong to them; on invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_anonymise_redact import redact
+
+_FAMILY = dict(
+    child_name="Tamsin Quarrendell",
+    family=[{"name": "Orla Quarrendell", "relationship": "mother"}],
+)
+
+
+def _out(sentence: str) -> str:
+    return redact(sentence, **_FAMILY)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gone", "stays"),
+    [
+        # a name guessed for a person, a county after it: no one's name ends in a county
+        ("Orla's family are members of Quorvash Menduk Berkshire now.", "Berkshire", "now"),
+        # after a comma: the town, or the street, where the group meets
+        ("Orla attends Zbor Quellan Vradej, Tipton; she goes weekly.", "Tipton", "weekly"),
+        ("Tamsin went to Sri Pelvan Oralam, Crowthorne Road. She liked it.", "Crowthorne", "liked"),
+    ],
+)
+def test_a_name_guessed_for_a_person_with_a_place_after_it_is_an_organisation(
+    sentence: str, gone: str, stays: str
+) -> None:
+    out = _out(sentence)
+    assert gone not in out and "ORGANISATION" in out, out
+    assert stays in out
+
+
+def test_a_person_named_before_a_town_stays_a_person_and_the_town_stays() -> None:
+    out = _out("Orla met Mehmet Quorlu, Leeds based, at the shops.")
+    assert "Leeds" in out, out
+    out = _out("Orla stays with Radomila Quenzik, 19, at her flat.")
+    assert "19" in out and "ORGANISATION" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gone", "stays"),
+    [
+        ("Orla drinks at The Quellby Inn most nights.", "The", "most nights"),
+        ("Tamsin goes to Callowick Forest School CIC on Fridays.", "CIC", "Fridays"),
+        ("Orla works for Tarvanish Maritime Crewing Inc. now.", "Inc", "now"),
+        ("Orla's tenancy is with Quenby Housing & Co-op this year.", "-op", "this year"),
+        (
+            "Orla works nights at Tarvell Care Homes - Orchardmere. Tamsin is fine.",
+            "Orchardmere",
+            "fine",
+        ),
+        ("Tamsin went to Mountain of Quellfire Ministry, Bykerley twice.", "Bykerley", "twice"),
+    ],
+)
+def test_the_words_at_an_organisations_edges_go_with_it(
+    sentence: str, gone: str, stays: str
+) -> None:
+    out = _out(sentence)
+    assert gone not in out, out
+    assert stays in out
+
+
+def test_a_sentence_opening_the_and_a_public_service_keep_their_words() -> None:
+    out = _out("The Quellby Inn closed. Orla was referred to Leeds City Council - Housing.")
+    assert out.startswith("The "), out
+    assert "Leeds City Council - Housing" in out, out
