@@ -69,3 +69,28 @@ def test_a_sentence_opening_the_and_a_public_service_keep_their_words() -> None:
     out = _out("The Quellby Inn closed. Orla was referred to Leeds City Council - Housing.")
     assert out.startswith("The "), out
     assert "Leeds City Council - Housing" in out, out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gone"),
+    [
+        ("Orla's previous address was Flat C, 15 Quenby Road West, Jarrow.", "West"),
+        ("Orla's aunt lives at Flat 7, Quellan Wharf Lofts, Reading.", "Lofts"),
+        ("Orla met him at his flat, 2F1, 16 Quenby Street, Innerleithen.", "2F1"),
+        ("Orla moved contact to his flat, 12 Rue des Quellans, St Peter Port.", "Rue"),
+        ("Orla stays at 7 Clos de Quenvais, Gorey, most weeks.", "Clos"),
+        ("Orla's uncle offered to care, address ul. Quorlowa 14, Rzeszów.", "Quorlowa"),
+        ("Orla lives at 19 Rhes y Quellan, Aberystwyth.", "19"),
+        ("Orla stays with Mr Quenby of The Old Dairy, Quellan Lane, Kington.", "Dairy"),
+    ],
+)
+def test_addresses_take_their_prefixes_suffixes_and_streets_abroad(
+    sentence: str, gone: str
+) -> None:
+    out = _out(sentence)
+    assert gone not in out and "[ADDRESS]" in out, out
+
+
+def test_the_town_after_an_address_and_a_town_alone_stay() -> None:
+    out = _out("Orla lives at 14 Quenby Road, Quernfleet. She moved to Thirsk in May.")
+    assert "Quernfleet" in out and "Thirsk" in out, out

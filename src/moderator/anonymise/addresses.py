@@ -28,7 +28,7 @@ PREFIXED_RE = re.compile(
     r"(?<![\w])(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+(?:\d{1,4}|[A-Z])[A-Za-z]?(?:/\d+)?,?\s+"
     rf"(?:{CAPWORD}\s+){{0,3}}{_BUILDING}(?:\s+B&B)?(?![\w])"
 )
-_WELSH_STREET = r"(?:Lôn|Heol|Ffordd|Stryd)\s+(?:[Yy]\s+)?[A-Z][\w'’-]+"
+_WELSH_STREET = r"(?:Lôn|Heol|Ffordd|Stryd|Rhes)\s+(?:[Yy]\s+)?[A-Z][\w'’-]+"
 _STREET = rf"(?:(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES})|{_WELSH_STREET})(?![\w])"
 # residential nouns only: "Hill Farm" or "Meadow House" may be a business or a service
 HOUSE_RE = re.compile(
@@ -47,8 +47,17 @@ _LOWER_TYPES = (
 LIVES_ON_LOWER_RE = re.compile(
     rf"\b{_LIVES}\s+(?:on|at|in)\s+(?P<s>(?:[a-z]+\s+){{1,3}}(?:{_LOWER_TYPES}))\b"
 )
+# a street abroad or in the Channel Islands, named by its noun first: "12 Rue des Frères",
+# "7 Clos de Gouray", "ul. Ogrodowa 14"; the house number makes it an address
+_ABROAD_NOUNS = r"(?:Rue|Clos|Route|Chemin|Impasse|Ruelle|Rua|Calle|Via|Strada|Ulica)"
+ABROAD_RE = re.compile(
+    rf"(?<![\w])(?:\d{{1,4}}[a-z]?,?\s+{_ABROAD_NOUNS}\s+(?:(?:de|des|du|de\s+la|d'|da|do|dos|das|di|del|della)\s*)?"
+    r"[A-Z][\w'’-]+|ul\.\s+[A-Z][\w'’-]+\s+\d{1,4}[a-z]?)(?![\w])"
+)
+_ABROAD: tuple[str, ...] = ("Rue ", "Clos ", "Route ", "Chemin ", "Impasse ", "Ruelle ", "Rua ")
+_ABROAD += ("Calle ", "Via ", "Strada ", "Ulica ", "ul. ")
 _PREFIXES = ("Flat", "Apartment", "Apt", "Unit", "Room", "Pitch", "Plot", "Tŷ")
-_WELSH = ("Lôn", "Heol", "Ffordd", "Stryd")
+_WELSH = ("Lôn", "Heol", "Ffordd", "Stryd", "Rhes")
 _HOUSES = ("Cottage", "Farmhouse", "Bungalow", "Forge")
 _CUES = ("live", "living", "moved", "moving", "stay", "house", "home", "flat", "address")
 
@@ -80,6 +89,10 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
             add(m.start(), end, "address", _ident(text[m.start() : end]), rank)
     if "flat " in text:
         find_lower_flats(st, add)
+    for at in _at(text, _ABROAD):  # the house number is before the noun: look a little back
+        m = ABROAD_RE.search(text, max(0, at - 7), at + 80)
+        if m is not None and m.start() <= at:
+            add(m.start(), m.end(), "address", _ident(m.group()), 69)
     lex = st.lex
     for at in _at(lower_same_length(text), _CUES):
         m = LIVES_ON_RE.match(text, at)

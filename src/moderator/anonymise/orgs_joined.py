@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
+from moderator.anonymise.addresses_joined import join_address_edges
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import ORG_RE
 from moderator.anonymise.lexicon import phrase_key
@@ -67,10 +68,10 @@ _LEADING = re.compile(
 
 
 _ENDS_IN_NOUN = re.compile(rf"(?:{_HEAD}|Supermarket|Chicken|Barbers|Shop|Cars|Wash)$")
-# a house's name before its street: "Blackthorn Barn, Quernmore Road"
+# a house's name before its street: "Blackthorn Barn, Quernmore Road", "The Old Dairy, …"
 _HOUSE_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Barn|Farm|Cottage|House|Lodge|Hall|Mill|Villa"
-    r"|Grange|Manor|Bungalow|Farmhouse)[ \t]*,[ \t]*$"
+    r"(?<![\w'’-])(?:(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Barn|Farm|Cottage|House|Lodge|Hall|Mill|Villa"
+    r"|Grange|Manor|Bungalow|Farmhouse)|The[ \t]+Old[ \t]+[A-Z][\w'’-]+)[ \t]*,[ \t]*$"
 )
 
 
@@ -291,4 +292,5 @@ def join_organisation_parts(st: State) -> None:
                     st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
                     a.end = m.end()
         i += 1
+    join_address_edges(st)
     join_edges(st)
