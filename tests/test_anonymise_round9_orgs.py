@@ -94,3 +94,14 @@ def test_addresses_take_their_prefixes_suffixes_and_streets_abroad(
 def test_the_town_after_an_address_and_a_town_alone_stay() -> None:
     out = _out("Orla lives at 14 Quenby Road, Quernfleet. She moved to Thirsk in May.")
     assert "Quernfleet" in out and "Thirsk" in out, out
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Quellmoor Lakeside Youth Hut", "Varrowick Talking Therapies", "Quenby Tarn Language Line"],
+)
+def test_a_name_guessed_for_a_person_inside_an_organisations_run_gives_way_to_it(
+    name: str,
+) -> None:
+    out = _out(f"Tamsin goes to {name} on Tuesdays.")
+    assert "[ORGANISATION] on Tuesdays" in out, out

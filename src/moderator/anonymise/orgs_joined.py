@@ -29,7 +29,7 @@ from moderator.anonymise.names_around import opens_sentence
 from moderator.anonymise.orgs_at import join_groups_at_venues
 from moderator.anonymise.orgs_edges import join_edges
 from moderator.anonymise.orgs_nouns import ORG_NOUN
-from moderator.anonymise.orgs_placed import place_guessed_names
+from moderator.anonymise.orgs_placed import place_guessed_names, widen_guessed_names
 from moderator.anonymise.state import UNSURE, Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
@@ -179,6 +179,7 @@ def join_organisation_parts(st: State) -> None:
     lex = st.lex
     _house_names(st)
     place_guessed_names(st)
+    widen_guessed_names(st)
     join_groups_at_venues(st)
     for c in [c for c in st.cands if c.kind in ("person", "professional")]:
         noun = _ENDS_IN_NOUN.search(text, max(c.start, c.end - 12), c.end)

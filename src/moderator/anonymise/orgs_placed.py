@@ -13,6 +13,15 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
+from moderator.anonymise.orgs_unknown import (
+    MORE_HEADS,
+    PUBLIC_SERVICES,
+    STRONG,
+    ends_in_head,
+    excluded,
+    spans_of,
+    trimmed,
+)
 from moderator.anonymise.state import UNSURE, Cand, State
 from moderator.anonymise.unknown_words import unknown
 
@@ -75,3 +84,52 @@ def _placed(lex: Lexicon, after: re.Match[str]) -> bool:
         or bool(_STREET_END.search(words))
         or (" " not in words and unknown(words, lex))
     )
+
+
+# nouns that end an organisation's name beside those the organisation grammar knows
+_MORE_ENDS = frozenset(
+    {"hut", "therapies", "unit", "line", "union", "troop", "pathway", "sheds", "bank", "news"}
+)
+_RIGHT = re.compile(r" (?:(?:of|and|&|for|the|in) )?[A-Z][\w'’-]*")
+_LEFT = re.compile(r"[A-Z][\w'’-]* (?:(?:of|and|&|for|the) )?$")
+_REPLACEABLE = frozenset({"person", "professional", "address"})
+_WIDE = 0.75  # below it, a name taken on weak evidence (a role cue, capitals alone)
+
+
+def widen_guessed_names(st: State) -> None:
+    """A name guessed for a person inside a run of capitalised words that ends in an
+    organisation's noun is part of the organisation's name (``Quellan Lakeside Youth Hut``,
+    ``Varrow Young Carers Hub`` where ``Hub`` was taken after ``carers``): the run is taken
+    whole, the guesses inside it give way."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in _NAME_GUESSES and c.confidence < _WIDE]:
+        if c not in st.cands:
+            continue  # taken into a run already
+        start, end = c.start, c.end
+        while (m := _RIGHT.match(text, end)) is not None and m.end() - start < 80:
+            end = m.end()
+        while (m := _LEFT.search(text, max(0, start - 30), start)) is not None:
+            start = m.start()
+        words = trimmed(lex, text, spans_of(text, start, end))
+        if len(words) < 2 or (words[0][0], words[-1][1]) == (c.start, c.end):
+            continue
+        start, end = words[0][0], words[-1][1]
+        run = text[start:end]
+        keys = phrase_key(run)
+        if keys[-1] in PUBLIC_SERVICES or not (
+            keys[-1] in _MORE_ENDS or keys[-1] in MORE_HEADS or ends_in_head(run)
+        ):
+            continue
+        if excluded(lex, text, start, end, keys):
+            continue
+        inside = [d for d in st.cands if d.start < end and start < d.end]
+        if any(d.kind not in _REPLACEABLE or d.priority >= 80 for d in inside):
+            continue
+        for d in inside:
+            st.cands.remove(d)
+        st.taken[start:end] = bytes(end - start)
+        st.take(start, end, "org", " ".join(keys), 58, STRONG)
+
+
+_NAME_GUESSES = frozenset({"person", "professional"})

@@ -36,7 +36,7 @@ RUN_RE = re.compile(rf"{_WORD}(?: (?:(?:of|and|&|for|the) )?{_WORD})+")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
 # an organisation's head noun at the end of a run, and the nouns the lists do not hold yet
 _HEAD_RE = re.compile(ORG_NOUN)
-_MORE_HEADS = frozenset(
+MORE_HEADS = frozenset(
     {"larder", "crew", "crewing", "samaj", "cic", "inc", "rooms", "interpreting", "counselling"}
     | {"housing", "transport", "space", "fair", "mediation", "therapy"}
     | {"kitchen", "cafe", "company", "enterprises", "society", "sangat", "sabha", "committee"}
@@ -84,7 +84,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\S+", text[start:end])]
 
 
-def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def spans_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the words of a run (joined by single spaces) are."""
     out = []
     for word in text[start:end].split(" "):
@@ -147,7 +147,7 @@ def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
         len(words) < 3 or word_key(words[0]) not in lex.protected_words
     ):
         return  # quick: nothing to redact, nor a place's organisation to keep
-    spans = _spans(st.text, start, end)
+    spans = spans_of(st.text, start, end)
     if not st.free(start, end) and _headed(st, lex, spans):
         _retake(st, lex, spans)
         return
@@ -199,19 +199,19 @@ def _headed(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> bool:
     last = word_key(text[slice(*spans[-1])])
     if last in PUBLIC_SERVICES or not any(unknown(text[a:b], lex) for a, b in spans):
         return False
-    return last in _MORE_HEADS or ends_in_head(run)
+    return last in MORE_HEADS or ends_in_head(run)
 
 
 def _retake(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> None:
     """A run partly taken by weaker guesses (a person's name, a street) is one organisation's
     name: the guesses wholly inside it give way, and its free words join it."""
     text = st.text
-    spans = _trimmed(lex, text, spans)
+    spans = trimmed(lex, text, spans)
     if len(spans) < 2:
         return
     start, end = spans[0][0], spans[-1][1]
     keys = phrase_key(text[start:end])
-    if _excluded(lex, text, start, end, keys):
+    if excluded(lex, text, start, end, keys):
         return
     for c in list(st.cands):
         if start <= c.start and c.end <= end and c.kind in _REPLACEABLE and c.priority < 80:
@@ -227,7 +227,7 @@ def _retake(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> None:
             st.take(piece[0][0], piece[-1][1], "org", ident, 58, STRONG)
 
 
-def _excluded(lex: Lexicon, text: str, start: int, end: int, keys: tuple[str, ...]) -> bool:
+def excluded(lex: Lexicon, text: str, start: int, end: int, keys: tuple[str, ...]) -> bool:
     """A heading, a run in capitals, a protected phrase or a public body's name."""
     return (
         text[start:end].isupper()
@@ -237,7 +237,7 @@ def _excluded(lex: Lexicon, text: str, start: int, end: int, keys: tuple[str, ..
     )
 
 
-def _trimmed(lex: Lexicon, text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def trimmed(lex: Lexicon, text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The run without the words at its edges that are no part of a name."""
 
     def edge(span: tuple[int, int]) -> bool:
@@ -253,7 +253,7 @@ def _trimmed(lex: Lexicon, text: str, words: list[tuple[int, int]]) -> list[tupl
 
 def _head_word(word: str) -> bool:
     """An organisation's head noun, though an acronym too ("… CIC", "… LLC")."""
-    return word_key(word) in _MORE_HEADS
+    return word_key(word) in MORE_HEADS
 
 
 def _free_pieces(st: State, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -272,7 +272,7 @@ def _piece(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
     if not any(unknown(text[a:b], lex) for a, b in words):
         _maybe_keep(st, lex, words)
         return
-    words = _trimmed(lex, text, words)  # no protected word, title, month or town at an edge
+    words = trimmed(lex, text, words)  # no protected word, title, month or town at an edge
     if len(words) < 2:
         return
     start, end = words[0][0], words[-1][1]
@@ -280,15 +280,15 @@ def _piece(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
     keys = phrase_key(run)
     if len(keys) < 2 or not any(unknown(text[a:b], lex) for a, b in words):
         return
-    if _excluded(lex, text, start, end, keys):
+    if excluded(lex, text, start, end, keys):
         return
     if keys[-1] in PUBLIC_SERVICES or (
-        keys[-1].upper() in lex.acronyms and keys[-1] not in _MORE_HEADS
+        keys[-1].upper() in lex.acronyms and keys[-1] not in MORE_HEADS
     ):
         return
     if keys[-1] in _PLACES_OF_LEISURE:
         return
-    head = keys[-1] in _MORE_HEADS or ends_in_head(run)
+    head = keys[-1] in MORE_HEADS or ends_in_head(run)
     kind = _kind(keys, lex, head)
     ident = " ".join(keys)
     if head or kind in ("school", "address", "gp_practice"):
