@@ -42,9 +42,10 @@ def join_edges(st: State) -> None:
     """Organisations take the words at their edges that are part of their names."""
     text = st.text
     orgs = sorted((c for c in st.cands if c.kind in _PLACES), key=lambda c: c.start)
+    merged: set[int] = set()  # ids of those joined to the one before (Cand compares by value)
     for c in orgs:
-        if c not in st.cands:
-            continue  # merged into the one before it
+        if id(c) in merged:
+            continue
         the = _THE_BEFORE.search(text, max(0, c.start - 6), c.start)
         if (
             the is not None
@@ -61,7 +62,9 @@ def join_edges(st: State) -> None:
                     st.cands.remove(d)
                 _grow(st, c, legal.end())
         if c.kind == "org" and c.confidence >= UNSURE:
-            _dash_branch(st, c)
+            joined = _dash_branch(st, c)
+            if joined is not None:
+                merged.add(id(joined))
             _comma_district(st, c)
 
 
@@ -74,25 +77,27 @@ def _sentence_start(text: str, at: int) -> bool:
     return i < 0 or text[i] in ".!?"
 
 
-def _dash_branch(st: State, c: Cand) -> None:
-    """A branch after a dash: an organisation found there, or a word no list knows, or a town."""
+def _dash_branch(st: State, c: Cand) -> Cand | None:
+    """A branch after a dash: an organisation found there (returned: it is now part of this
+    one), or a word no list knows, or a town."""
     text = st.text
     dash = _DASH_AFTER.match(text, c.end)
     if dash is None:
-        return
+        return None
     nxt = next((d for d in st.cands if d.start == dash.end()), None)
     if nxt is not None:
-        if nxt.kind in _PLACES and nxt is not c:
-            st.cands.remove(nxt)
-            _grow(st, c, nxt.end)
-        return
+        if nxt.kind not in _PLACES:
+            return None
+        st.cands.remove(nxt)
+        _grow(st, c, nxt.end)
+        return nxt
     words = _DASH_WORDS.match(text, dash.end())
-    if words is None or not st.free(dash.end(), words.end(1)):
-        return
-    found = words.group(1)
-    lex = st.lex
-    if phrase_key(found) in lex.places or all(unknown(w, lex) for w in found.split()):
-        _grow(st, c, words.end(1))
+    if words is not None and st.free(dash.end(), words.end(1)):
+        found = words.group(1)
+        lex = st.lex
+        if phrase_key(found) in lex.places or all(unknown(w, lex) for w in found.split()):
+            _grow(st, c, words.end(1))
+    return None
 
 
 def _comma_district(st: State, c: Cand) -> None:

@@ -61,6 +61,8 @@ def place_guessed_names(st: State) -> None:
     text = st.text
     lex = st.lex
     for c in st.cands:
+        if c.confidence >= UNSURE or c.kind != "person":
+            continue  # (most candidates: quicker here than in a call)
         unknowns = _guess(lex, text, c)
         if not unknowns:
             continue
@@ -103,9 +105,10 @@ def widen_guessed_names(st: State) -> None:
     whole, the guesses inside it give way."""
     text = st.text
     lex = st.lex
-    for c in [c for c in st.cands if c.kind in _NAME_GUESSES and c.confidence < _WIDE]:
-        if c not in st.cands:
-            continue  # taken into a run already
+    gone: set[int] = set()  # ids of the guesses a run took (Cand compares by value)
+    for c in [c for c in st.cands if c.confidence < _WIDE and c.kind in _NAME_GUESSES]:
+        if id(c) in gone or (text[c.end : c.end + 1] != " " and text[c.start - 1 : c.start] != " "):
+            continue  # taken into a run already, or no run: nothing written beside it
         start, end = c.start, c.end
         while (m := _RIGHT.match(text, end)) is not None and m.end() - start < 80:
             end = m.end()
@@ -128,6 +131,7 @@ def widen_guessed_names(st: State) -> None:
             continue
         for d in inside:
             st.cands.remove(d)
+            gone.add(id(d))
         st.taken[start:end] = bytes(end - start)
         st.take(start, end, "org", " ".join(keys), 58, STRONG)
 
