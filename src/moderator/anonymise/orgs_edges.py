@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.state import UNSURE, Cand, State
 from moderator.anonymise.unknown_words import unknown
 
@@ -29,6 +29,11 @@ _DASH_AFTER = re.compile(r"[ \t]+[-–][ \t]+")
 # one or two capitalised words after the dash, ending the phrase
 _DASH_WORDS = re.compile(
     r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[.;:,)(\n|]|$|[ \t][-–]|[ \t][a-z]))"
+)
+_STREETS = "Street|Road|Lane|Avenue|Square|Parade|Place|Row|Terrace"
+_COMMA_STREET = re.compile(
+    rf"[ \t]*,[ \t]*(?:[A-Z][\w'’-]+[ \t]+){{1,2}}(?:{_STREETS}|{_STREETS.upper()})"
+    r"(?:[ \t]+(?P<town>[A-Z][\w'’-]+))?(?=[ \t]*(?:[.;:,)\n|]|$|[ \t][-–]|[ \t][a-zA-Z]))"
 )
 _COMMA_WORD = re.compile(r",[ \t]*([A-Z][\w'’-]+)(?=[ \t]+[a-z])")
 
@@ -62,10 +67,11 @@ def join_edges(st: State) -> None:
                     st.cands.remove(d)
                 _grow(st, c, legal.end())
         if c.kind == "org" and c.confidence >= UNSURE:
-            joined = _dash_branch(st, c)
+            joined = _dash_branch(st, c) or _beside(st, c)
             if joined is not None:
                 merged.add(id(joined))
             _comma_district(st, c)
+            _comma_street(st, c)
 
 
 def _sentence_start(text: str, at: int) -> bool:
@@ -98,6 +104,33 @@ def _dash_branch(st: State, c: Cand) -> Cand | None:
         if phrase_key(found) in lex.places or all(unknown(w, lex) for w in found.split()):
             _grow(st, c, words.end(1))
     return None
+
+
+def _beside(st: State, c: Cand) -> Cand | None:
+    """Two pieces of one name written with a space between, the second an organisation's
+    or a guess ("Seaton & Colyton Young" "Carers", "… Sea Cadets" "TS Carbrooke")."""
+    text = st.text
+    if text[c.end : c.end + 1] != " " or not text[c.end + 1 : c.end + 2].isupper():
+        return None
+    nxt = next((d for d in st.cands if d.start == c.end + 1), None)
+    if nxt is None or not (nxt.kind == "org" or (nxt.confidence < UNSURE and nxt.kind != "date")):
+        return None
+    st.cands.remove(nxt)
+    _grow(st, c, nxt.end)
+    return nxt
+
+
+def _comma_street(st: State, c: Cand) -> None:
+    """A street after a comma, with its town, the sentence going on ("…, High Street Kirkby
+    where he works"): where the organisation is."""
+    text = st.text
+    m = _COMMA_STREET.match(text, c.end)
+    if m is None or not st.free(c.end, m.end()):
+        return
+    town = m.group("town")
+    if town is not None and (word_key(town),) not in st.lex.places and not unknown(town, st.lex):
+        return
+    _grow(st, c, m.end())
 
 
 def _comma_district(st: State, c: Cand) -> None:

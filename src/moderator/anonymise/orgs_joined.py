@@ -29,7 +29,11 @@ from moderator.anonymise.names_around import opens_sentence
 from moderator.anonymise.orgs_at import join_groups_at_venues
 from moderator.anonymise.orgs_edges import join_edges
 from moderator.anonymise.orgs_nouns import ORG_NOUN
-from moderator.anonymise.orgs_placed import place_guessed_names, widen_guessed_names
+from moderator.anonymise.orgs_placed import (
+    place_guessed_names,
+    street_named,
+    widen_guessed_names,
+)
 from moderator.anonymise.state import UNSURE, Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
@@ -40,6 +44,7 @@ _NAMES = frozenset({"person", "professional", "worker"})
 # a place's town after a comma, taken for someone's surname: "… Medical Centre, Holbeach with"
 _TOWN_WORD_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][\w'’-]+(?=[ \t]*(?:[.;:,)\n&]|$|[a-z]|[-–]))")
 _AND = re.compile(r"[ \t]+&[ \t]+")
+_AND_WORD = re.compile(r"[ \t]+(?:&|and)[ \t]+")
 _AFTER_PLACE = frozenset({"address", "org", "school", "postcode"})
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _HEAD = (
@@ -94,8 +99,10 @@ def _house_names(st: State) -> None:
 
 # a part of an organisation named in lower case after it: its juniors, its refuge, a campus
 _LOWER_PART = re.compile(r"[ \t]+(?:juniors|seniors|refuge|campus)(?![\w'’-])")
-# a qualifier in brackets after a name: "(Kaur Circle)", "(Cheetwood Hill)", "(Saturday)"
-_QUALIFIER = re.compile(r"[ \t]*\((?P<q>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})\)")
+# a qualifier in brackets after a name: "(Kaur Circle)", "(Cheetwood Hill)", "(1st Cawsand)"
+_QUALIFIER = re.compile(
+    r"[ \t]*\((?P<q>(?:\d{1,2}(?:st|nd|rd|th)[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})\)"
+)
 
 
 def _qualified(st: State, a: Cand) -> list[Cand]:
@@ -180,6 +187,7 @@ def join_organisation_parts(st: State) -> None:
     _house_names(st)
     place_guessed_names(st)
     widen_guessed_names(st)
+    street_named(st)
     join_groups_at_venues(st)
     for c in [c for c in st.cands if c.kind in ("person", "professional")]:
         noun = _ENDS_IN_NOUN.search(text, max(c.start, c.end - 12), c.end)
@@ -227,10 +235,11 @@ def join_organisation_parts(st: State) -> None:
             b is not None
             and a.kind in _PLACES
             and b.kind in _JOINABLE
-            and _AND.fullmatch(text, a.end, b.start)
+            and _AND_WORD.fullmatch(text, a.end, b.start)
             and _ONLY_NOUN.fullmatch(text, b.start, b.end)
         ):
-            # "Pellow School & Sixth Form": the second part has no name (or was taken for one)
+            # "Pellow School & Sixth Form", "… Masjid and Community Hall": the second part has
+            # no name (or was taken for one)
             _merge(st, a, b)
             del cands[i + 1]
             continue

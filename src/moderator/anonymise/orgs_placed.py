@@ -137,3 +137,39 @@ def widen_guessed_names(st: State) -> None:
 
 
 _NAME_GUESSES = frozenset({"person", "professional"})
+
+
+# the words after a street that make it an organisation's name: capitalised, up to four, with
+# the small words between ("Riding for All"); then the phrase goes on in lower case or ends
+_AFTER_STREET = re.compile(
+    r" ((?:[A-Z][\w'’-]*)(?: (?:(?:for|of|and|&) )?[A-Z][\w'’-]*){0,3})"
+    r"(?=[ \t]*(?:[.;:,)(\n|?!]|$|[ \t][-–]|[ \t][a-z]))"
+)
+
+
+def street_named(st: State) -> None:
+    """A street without a house number followed by capitalised words is an organisation
+    named after it (``Ottervale Road Riding for All``, ``Quenby Road Salvage``), unless those
+    words are a place, a weekday or month, a protected word or a name of the record."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind == "address"]:
+        if text[c.end : c.end + 1] != " " or any(ch.isdigit() for ch in text[c.start : c.end]):
+            continue
+        m = _AFTER_STREET.match(text, c.end)
+        if m is None:
+            continue
+        keys = phrase_key(m.group(1))
+        if (
+            keys in lex.places
+            or (keys[0],) in lex.places
+            or any(k in lex.protected_words or k in st.known.keys for k in keys)
+        ):
+            continue
+        inside = [d for d in st.cands if c.end < d.end and d.start < m.end()]
+        if any(d.kind not in _REPLACEABLE or d.priority >= 80 for d in inside):
+            continue
+        for d in inside:
+            st.cands.remove(d)
+        st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
+        c.kind, c.ident, c.end, c.confidence = "org", f"org@{c.start}", m.end(), STRONG
