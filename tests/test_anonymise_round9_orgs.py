@@ -136,3 +136,18 @@ def test_streets_towns_qualifiers_and_second_nouns_join_the_organisation(
 def test_a_street_before_a_town_or_a_weekday_stays_an_address() -> None:
     out = _out("Orla lives on Quenby Road Leeds side. Tamsin saw her on Quellan Road Monday.")
     assert "Leeds" in out and "Monday" in out, out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gone"),
+    [
+        ("Orla walks Tamsin to the bus stop on Half Quellan Lane each morning.", "Half"),
+        ("Orla now lives at 2 Aird Quellanish.", "Aird"),
+        ("Orla (hse: flt 2, 61 Quellanby Road) is very cold.", "flt"),
+    ],
+)
+def test_a_name_guessed_for_a_person_that_is_a_street_is_an_address(
+    sentence: str, gone: str
+) -> None:
+    out = _out(sentence)
+    assert gone not in out and "[ADDRESS]" in out, out

@@ -1,12 +1,15 @@
 """The words around an address that belong to it, once its pieces are found.
 
-The town or village written after an address stays, listed or not: the labelled batches
-keep it as often as they count it part of the address (``…, 22 Gosby Road, Quernfleet``).
+The town or village written after an address stays, listed or not, with a comma or before
+the postcode: the labelled batches keep it as often as they count it part of the address
+(``…, 22 Gosby Road, Quernfleet``, ``19 Gosby Lane Swaffham PE37 …``).
 
 * a compass point ending the street (``15 Grange Road West``) and a building's word after it
   (``Flat 7, Kennet Wharf Lofts``);
-* a Scottish flat's position before it (``2F1, 16 Bridge Street``), and a house number
-  before a street found by its noun alone (``19 Rhes y Felin``).
+* a flat written short before it (``flt 2 61 …``), a Scottish flat's position (``2F1, 16 Bridge Street``), and a house number
+  before a street found by its noun alone (``19 Rhes y Felin``);
+* a name guessed for a person that is a street's (``on Half Moon Lane``, ``lives at 2 Aird
+  Quellan``) becomes the address it is.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ def _grow(st: State, c: Cand, end: int) -> None:
 def join_address_edges(st: State) -> None:
     """Addresses take the words around them that are theirs (see the module's doc)."""
     text = st.text
+    guessed_streets(st)
     for c in [c for c in st.cands if c.kind == "address"]:
         word = _WORD_AFTER.match(text, c.end)
         if word is not None and st.free(c.end, word.end()):
@@ -39,7 +43,42 @@ def join_address_edges(st: State) -> None:
         if number is not None and st.free(number.start(), c.start):
             st.taken[number.start() : c.start] = b"\x01" * (c.start - number.start())
             c.start = number.start()
+        short = _FLAT_BEFORE.search(text, max(0, c.start - 12), c.start)
+        if short is not None and st.free(short.start(), c.start):
+            st.taken[short.start() : c.start] = b"\x01" * (c.start - short.start())
+            c.start = short.start()
         flat = _FLAT_POSITION_BEFORE.search(text, max(0, c.start - 8), c.start)
         if flat is not None and st.free(flat.start(), c.start):
             st.taken[flat.start() : c.start] = b"\x01" * (c.start - flat.start())
             c.start = flat.start()
+
+
+_STREET_END = re.compile(r"[ \t](?:Lane|Road|Street|Esplanade|Avenue|Drive|Crescent|Terrace)$")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]$")
+# a house number after the words that give an address: "lives at 2 …", "moved to 14 …"
+_NUMBER_AFTER_CUE = re.compile(r"(?:\bat|\bto|\baddress:?)[ \t]+(\d{1,4}[a-z]?)[ \t]+$")
+# a flat written short before the address: "flt 2 61 …", "Flat 3, 9 …"
+_FLAT_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:[Ff]lat|[Aa]pt)\.?[ \t]+\w{1,3},?|[Ff]lt\.?(?:[ \t]+\w{1,3},?)?)[ \t]+$"
+)
+
+
+def guessed_streets(st: State) -> None:
+    """A name guessed for a person that ends in a street's noun (``Moon Lane`` in ``on Half
+    Moon Lane``), or that follows a house number after ``at`` or ``to`` (``lives at 2 Aird
+    Quellan``), is an address; the capitalised word before the first joins it."""
+    text = st.text
+    for c in st.cands:
+        if c.kind != "person" or c.confidence >= 0.75:
+            continue
+        if _STREET_END.search(text, c.start, c.end):
+            before = _WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+            if before is not None and st.free(before.start(), c.start):
+                st.taken[before.start() : c.start] = b"\x01" * (c.start - before.start())
+                c.start = before.start()
+            c.kind, c.ident = "address", f"address@{c.start}"
+            continue
+        number = _NUMBER_AFTER_CUE.search(text, max(0, c.start - 16), c.start)
+        if number is not None and st.free(number.start(1), c.start):
+            st.taken[number.start(1) : c.start] = b"\x01" * (c.start - number.start(1))
+            c.kind, c.ident, c.start = "address", f"address@{c.start}", number.start(1)
