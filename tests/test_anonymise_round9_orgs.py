@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_anonymise_redact import redact
+from moderator.anonymise.redact import redact_case_text
+from moderator.anonymise.state import UNSURE
+from tests.test_anonymise_redact import make_case, redact
 
 _FAMILY = dict(
     child_name="Tamsin Quarrendell",
@@ -151,3 +153,22 @@ def test_a_name_guessed_for_a_person_that_is_a_street_is_an_address(
 ) -> None:
     out = _out(sentence)
     assert gone not in out and "[ADDRESS]" in out, out
+
+
+def test_a_voluntary_group_named_with_its_place_is_redacted_for_review() -> None:
+    text = "Orla was referred to Kenyan Community Isle of Man for coffee mornings."
+    red = redact_case_text(make_case(text, **_FAMILY))
+    [org] = [s for s in red.spans if s.kind == "org"]
+    assert text[org.start : org.end] == "Kenyan Community Isle of Man"
+    assert org.confidence < UNSURE  # the person importing confirms it
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orla was referred to Leeds Community Housing Team last week.",
+        "Orla spoke to Youth Justice Service Isle of Man about it.",
+    ],
+)
+def test_a_public_service_named_with_its_place_stays(sentence: str) -> None:
+    assert "ORGANISATION" not in _out(sentence)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.lexicon import phrase_key, word_key
+from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
 from moderator.anonymise.state import State
 
 # the small words of a name, in its languages: "of the", "w" (Polish), "y" (Welsh), "de la"
@@ -208,3 +208,23 @@ def title_runs(text: str, runs: Iterable[tuple[int, int]]) -> str:
         parts += [text[last:a], text[a:b].title()]
         last = b
     return "".join([*parts, text[last:]])
+
+
+def heading(text: str, start: int, end: int) -> bool:
+    """A heading: followed by ":" or alone on its line."""
+    after = text[end : end + 2].lstrip(" \t")
+    if after.startswith(":"):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t.")
+
+
+def protected_inside(lex: Lexicon, keys: tuple[str, ...]) -> bool:
+    """Whether a protected phrase is among the words."""
+    for i, k in enumerate(keys):
+        for phrase in lex.phrases.get(k, ()):
+            if keys[i : i + len(phrase)] == phrase:
+                return True
+    return False

@@ -24,8 +24,9 @@ import re
 from moderator.anonymise.addresses import widen_lower_flats
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
+from moderator.anonymise.orgs_charities import sector_run
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN
-from moderator.anonymise.orgs_runs import capital_runs
+from moderator.anonymise.orgs_runs import capital_runs, heading, protected_inside
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import unknown
 
@@ -93,17 +94,6 @@ def spans_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _heading(text: str, start: int, end: int) -> bool:
-    """A heading: followed by ":" or alone on its line."""
-    after = text[end : end + 2].lstrip(" \t")
-    if after.startswith(":"):
-        return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t.")
-
-
 def _kind(keys: tuple[str, ...], lex: Lexicon, head: bool) -> str:
     last = keys[-1]
     if last in _SCHOOL_HEADS or keys[-2:] == ("sixth", "form"):
@@ -115,15 +105,6 @@ def _kind(keys: tuple[str, ...], lex: Lexicon, head: bool) -> str:
     if not head and (keys[0] in lex.given or keys[0] in HONORIFICS):
         return "person"
     return "org"
-
-
-def _protected_inside(lex: Lexicon, keys: tuple[str, ...]) -> bool:
-    """Whether a protected phrase is among the words."""
-    for i, k in enumerate(keys):
-        for phrase in lex.phrases.get(k, ()):
-            if keys[i : i + len(phrase)] == phrase:
-                return True
-    return False
 
 
 def find_unknown_runs(st: State) -> None:
@@ -143,10 +124,11 @@ def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
     if st.taken.find(0, start, end) < 0:
         return  # taken whole already (most runs: the people of the record)
     words = st.text[start:end].split(" ")
-    if not any(unknown(w, lex) for w in words) and (
-        len(words) < 3 or word_key(words[0]) not in lex.protected_words
-    ):
-        return  # quick: nothing to redact, nor a place's organisation to keep
+    if not any(unknown(w, lex) for w in words):
+        if len(words) >= 3:
+            sector_run(st, lex, start, end)  # "Refugee Action Torquell": a known place last
+        if len(words) < 3 or word_key(words[0]) not in lex.protected_words:
+            return  # quick: nothing to redact, nor a place's organisation to keep
     spans = spans_of(st.text, start, end)
     if not st.free(start, end) and _headed(st, lex, spans):
         _retake(st, lex, spans)
@@ -231,8 +213,8 @@ def excluded(lex: Lexicon, text: str, start: int, end: int, keys: tuple[str, ...
     """A heading, a run in capitals, a protected phrase or a public body's name."""
     return (
         text[start:end].isupper()
-        or _heading(text, start, end)
-        or _protected_inside(lex, keys)
+        or heading(text, start, end)
+        or protected_inside(lex, keys)
         or not _PUBLIC_ANYWHERE.isdisjoint(keys)
     )
 
@@ -320,7 +302,7 @@ def _maybe_keep(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
         return
     if keys[-1] in PUBLIC_SERVICES or keys[-1] in _PLACES_OF_LEISURE or not ends_in_head(run):
         return  # "… Police", "… Skate Park": public services and places of leisure stay
-    if _heading(text, start, end) or run.isupper() or keys[1:] in lex.phrases.get(keys[1], ()):
+    if heading(text, start, end) or run.isupper() or keys[1:] in lex.phrases.get(keys[1], ()):
         return  # a heading, capitals, or a place's public service ("… Children's Services")
     st.keep(start, end, "org", " ".join(keys), _KEPT)
 

@@ -1,0 +1,54 @@
+"""Charities and community groups named by everyday words and the place they serve.
+
+``Refugee Action Torquell``, ``Kenyan Community Isle of Quell``, ``Romani Roots Dorset``: every
+word is known, so the unknown-word rule does not see them, and the place at the end hides the
+organisation's noun from the organisation grammar. A run of capitalised words that ends in a
+place the gazetteer knows and holds a word of the voluntary sector (``Action``, ``Support``,
+``Community``, ``Advice``, ``Roots``, ``Welcome``) is such a group: redacted below the review
+threshold, for the person importing to confirm. Public services named by a place stay (a
+council's, the police's, the health service's, a court's or a school's words anywhere in the
+run), as do headings and runs in capitals.
+"""
+
+from __future__ import annotations
+
+from moderator.anonymise.lexicon import Lexicon, phrase_key
+from moderator.anonymise.orgs_runs import heading, protected_inside
+from moderator.anonymise.state import State
+
+_SECTOR = frozenset(
+    {"action", "support", "community", "advice", "roots", "futures", "welcome", "refugee"}
+    | {"refugees", "carers", "network", "union", "alliance", "forum", "aid", "chapter"}
+)
+# words of public services: the run is an agency's, which the project keeps
+_PUBLIC = frozenset(
+    {"council", "police", "constabulary", "nhs", "camhs", "court", "probation", "prison"}
+    | {"hmp", "justice", "hospital", "trust", "health", "school", "college", "university"}
+    | {"services", "service", "housing", "education", "social", "children's", "team", "unit"}
+    | {"fire", "ambulance", "visiting", "authority", "county", "borough", "city", "district"}
+)
+WEAK = 0.6
+
+
+def _place_end(lex: Lexicon, keys: tuple[str, ...]) -> int:
+    """How many words at the end of the run name a place (0 if none)."""
+    for size in (3, 2, 1):
+        if len(keys) > size and keys[-size:] in lex.places:
+            return size
+    return 0
+
+
+def sector_run(st: State, lex: Lexicon, start: int, end: int) -> None:
+    """Take the run ``text[start:end]`` (every word known) if it is a voluntary group named
+    with its place (see the module's doc)."""
+    text = st.text
+    keys = phrase_key(text[start:end])
+    size = _place_end(lex, keys)
+    if not size or len(keys) - size < 2 or _SECTOR.isdisjoint(keys[:-size]):
+        return
+    if not _PUBLIC.isdisjoint(keys) or not st.free(start, end):
+        return
+    run = text[start:end]
+    if run.isupper() or heading(text, start, end) or protected_inside(lex, keys[:-size]):
+        return
+    st.take(start, end, "org", " ".join(keys), 45, WEAK)
