@@ -165,15 +165,15 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
 @pytest.mark.parametrize(
     ("name", "recall", "record", "leakage", "over"),
     [
-        ("k", 0.928, 0.975, 0.06, 0.075),  # K: written during round six, tuned on since round 7
-        ("l", 0.893, 0.95, 0.095, 0.12),  # L: written during round seven, tuned on in round eight
+        ("k", 0.952, 0.975, 0.045, 0.075),  # K: written during round six, tuned on since round 7
+        ("l", 0.923, 0.95, 0.075, 0.12),  # L: written during round seven, tuned on in round eight
         (
             "m",
-            0.915,
+            0.925,
             0.975,
-            0.07,
+            0.065,
             0.14,
-        ),  # M: written during round eight; gazetteer tuned on it after
+        ),  # M: written during round eight; gazetteer tuned on it after, round nine on it
     ],
 )
 def test_the_newest_batches_do_not_regress(
@@ -248,3 +248,18 @@ def test_the_review_figures_count_what_a_person_would_be_asked(tmp_path: Path) -
     assert review["items"] >= 1 and review["per_case"] >= 1
     assert review["over_redaction_if_all_confirmed"] == 1
     assert review["recall_if_all_confirmed"] == summary["overall"]["recall"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "org", "address"),
+    [("k", 0.84, 0.92), ("l", 0.74, 0.78), ("m", 0.78, 0.90)],
+)
+def test_organisations_and_addresses_of_the_newest_batches_do_not_regress(
+    name: str, org: float, address: float
+) -> None:
+    """Floors a little under round nine's figures for organisations and addresses on the
+    batches it was tuned on (K, L and M)."""
+    tallies, _ = score(load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl")))
+    by_type = tallies[f"heldout-{name}"].summary()["by_type"]
+    assert by_type["org"]["recall"] >= org
+    assert by_type["address"]["recall"] >= address
