@@ -47,3 +47,30 @@ def test_a_place_after_a_preposition_or_comma_stays_a_place(text: str) -> None:
     out = redact(text, **_FAMILY)
     assert "Winsford" in out
     assert "Penhallow" not in out
+
+
+@pytest.mark.parametrize(
+    ("child", "text", "form"),
+    [
+        ("Dominykas Vaitkunas", 'Mum texted: "where is domis, he is late"', "domis"),
+        ("Kayleigh Brannagh", "diary: kaylo up at 7, ate well", "kaylo"),
+        ("Matilde Parracho", "On Sunday Tildinha went to church with her avó.", "Tildinha"),
+        ("Babatunde Okarogwu", "Tundey says he likes the new school.", "Tundey"),
+    ],
+)
+def test_pet_forms_no_table_lists_are_the_childs(child: str, text: str, form: str) -> None:
+    out = redact(text, child_name=child)
+    assert form not in out
+    assert "[CHILD]" in out or "[PERSON]" in out  # an earlier layer may take it first
+
+
+@pytest.mark.parametrize(
+    ("child", "text", "word"),
+    [
+        ("Orelia Banwell", "the ore was loaded at the dock", "ore"),
+        ("Skyla Banwell", "a clear sky over the estate", "sky"),
+        ("Domenica Banwell", "we played dominoes after tea", "dominoes"),
+    ],
+)
+def test_words_of_the_dictionary_stay_words(child: str, text: str, word: str) -> None:
+    assert word in redact(text, child_name=child)
