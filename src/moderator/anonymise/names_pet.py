@@ -41,10 +41,12 @@ def find_pet_forms(st: State) -> None:
     lex = st.lex
     counts = dictionary()
     for m in _WORD_RE.finditer(text):
+        word = m.group()
+        if word.lower() in counts:  # most words: one look-up, nothing more
+            continue
         start, end = m.span()
         if not st.free(start, end):
             continue
-        word = m.group()
         key = word_key(word)
         if (
             key in counts

@@ -42,12 +42,13 @@ _PLACE_KINDS = frozenset({"person", "professional"})
 def join_name_tails(st: State) -> None:
     """Extend found names over their particles and surname, and over a place used as a surname."""
     text = st.text
+    merged: set[int] = set()  # ids of names merged into the name before them
     for c in list(st.cands):
-        if c not in st.cands:
-            continue
         if c.kind not in NAME_KINDS or text[c.end : c.end + 1] not in (" ", "\t"):
             continue
-        m = _TAIL_RE.match(text, c.end)
+        if id(c) in merged:
+            continue
+        m = _TAIL_RE.match(text, c.end) if text[c.end + 1 : c.end + 2].islower() else None
         if m is not None and st.free(c.end, m.start("s")) and not _lower_only(text, c.start, c.end):
             if st.free(m.start("s"), m.end()):
                 _extend(st, c, m.end())
@@ -55,6 +56,7 @@ def join_name_tails(st: State) -> None:
             after = _name_at(st, m.start("s"))
             if after is not None:  # the surname was found on its own: one name, one placeholder
                 st.cands.remove(after)
+                merged.add(id(after))
                 _extend(st, c, max(m.end(), after.end))
                 continue
         if c.kind not in _PLACE_KINDS or not text[c.start].isupper():
