@@ -114,9 +114,13 @@ def widen_guessed_names(st: State) -> None:
             end = m.end()
         while (m := _LEFT.search(text, max(0, start - 30), start)) is not None:
             start = m.start()
-        words = trimmed(lex, text, spans_of(text, start, end))
+        every = spans_of(text, start, end)
+        words = trimmed(lex, text, every)
         if len(words) < 2 or (words[0][0], words[-1][1]) == (c.start, c.end):
             continue
+        at = every.index(words[0])
+        if at and (word_key(text[slice(*every[at - 1])]),) in lex.places:
+            words = [every[at - 1], *words]  # the county or town it serves: "Varrow Young …"
         start, end = words[0][0], words[-1][1]
         run = text[start:end]
         keys = phrase_key(run)
