@@ -48,7 +48,7 @@ def test_a_person_named_before_a_town_stays_a_person_and_the_town_stays() -> Non
     ("sentence", "gone", "stays"),
     [
         ("Orla drinks at The Quellby Inn most nights.", "The", "most nights"),
-        ("Tamsin goes to Callowick Forest School CIC on Fridays.", "CIC", "Fridays"),
+        ("Tamsin goes to Callowick Forest Crafts CIC on Fridays.", "CIC", "Fridays"),
         ("Orla works for Tarvanish Maritime Crewing Inc. now.", "Inc", "now"),
         ("Orla's tenancy is with Quenby Housing & Co-op this year.", "-op", "this year"),
         (
@@ -57,13 +57,26 @@ def test_a_person_named_before_a_town_stays_a_person_and_the_town_stays() -> Non
             "fine",
         ),
         ("Tamsin went to Mountain of Quellfire Ministry, Bykerley twice.", "Bykerley", "twice"),
+        (
+            "Orla works at Quenby Grill & Kebab, High Street Kirkby where she cooks.",
+            "High",
+            "cooks",
+        ),
+        ("Tamsin goes to Quellan Peninsula Scouts (1st Varrowick) on Fridays.", "1st", "Fridays"),
+        ("Orla prays at Quellby Masjid and Community Hall; Tamsin goes too.", "Hall", "goes"),
+        (
+            "Tamsin loves horses and goes to Ottervale Road Riding for All with Orla.",
+            "Riding",
+            "horses",
+        ),
+        ("Orla is at work (Quenby Road Salvage) most days.", "Salvage", "most days"),
     ],
 )
 def test_the_words_at_an_organisations_edges_go_with_it(
     sentence: str, gone: str, stays: str
 ) -> None:
     out = _out(sentence)
-    assert gone not in out, out
+    assert gone not in out and "ORGANISATION" in out, out
     assert stays in out
 
 
@@ -112,32 +125,6 @@ def test_a_name_guessed_for_a_person_inside_an_organisations_run_gives_way_to_it
 ) -> None:
     out = _out(f"Tamsin goes to {name} on Tuesdays.")
     assert "[ORGANISATION] on Tuesdays" in out, out
-
-
-@pytest.mark.parametrize(
-    ("sentence", "gone", "stays"),
-    [
-        (
-            "Orla works at Quenby Grill & Kebab, High Street Kirkby where she cooks.",
-            "High",
-            "cooks",
-        ),
-        ("Tamsin goes to Quellan Peninsula Scouts (1st Varrowick) on Fridays.", "1st", "Fridays"),
-        ("Orla prays at Quellby Masjid and Community Hall; Tamsin goes too.", "Hall", "goes"),
-        (
-            "Tamsin loves horses and goes to Ottervale Road Riding for All with Orla.",
-            "Riding",
-            "horses",
-        ),
-        ("Orla is at work (Quenby Road Salvage) most days.", "Salvage", "most days"),
-    ],
-)
-def test_streets_towns_qualifiers_and_second_nouns_join_the_organisation(
-    sentence: str, gone: str, stays: str
-) -> None:
-    out = _out(sentence)
-    assert gone not in out and "ORGANISATION" in out, out
-    assert stays in out
 
 
 def test_a_street_before_a_town_or_a_weekday_stays_an_address() -> None:

@@ -26,7 +26,8 @@ _FLAT_POSITION_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}F\d|PF\d|GF\d?)[ \t]*,[
 _NUMBER_BEFORE = re.compile(r"(?<![\w/.:-])\d{1,4}[a-z]?[ \t]+$")
 
 
-def _grow(st: State, c: Cand, end: int) -> None:
+def grow(st: State, c: Cand, end: int) -> None:
+    """Extend a candidate to ``end``, taking the characters it gains."""
     st.taken[c.end : end] = b"\x01" * (end - c.end)
     c.end = end
 
@@ -38,7 +39,7 @@ def join_address_edges(st: State) -> None:
     for c in [c for c in st.cands if c.kind == "address"]:
         word = _WORD_AFTER.match(text, c.end)
         if word is not None and st.free(c.end, word.end()):
-            _grow(st, c, word.end())
+            grow(st, c, word.end())
         number = _NUMBER_BEFORE.search(text, max(0, c.start - 6), c.start)
         if number is not None and st.free(number.start(), c.start):
             st.taken[number.start() : c.start] = b"\x01" * (c.start - number.start())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.addresses_joined import grow
 from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.state import UNSURE, Cand, State
 from moderator.anonymise.unknown_words import unknown
@@ -36,11 +37,6 @@ _COMMA_STREET = re.compile(
     r"(?:[ \t]+(?P<town>[A-Z][\w'’-]+))?(?=[ \t]*(?:[.;:,)\n|]|$|[ \t][-–]|[ \t][a-zA-Z]))"
 )
 _COMMA_WORD = re.compile(r",[ \t]*([A-Z][\w'’-]+)(?=[ \t]+[a-z])")
-
-
-def _grow(st: State, c: Cand, end: int) -> None:
-    st.taken[c.end : end] = b"\x01" * (end - c.end)
-    c.end = end
 
 
 def join_edges(st: State) -> None:
@@ -65,7 +61,7 @@ def join_edges(st: State) -> None:
             if all(d.kind == "org" and d.end <= legal.end() for d in inside):
                 for d in inside:  # "… Crewing Inc": its legal form taken for an organisation
                     st.cands.remove(d)
-                _grow(st, c, legal.end())
+                grow(st, c, legal.end())
         if c.kind == "org" and c.confidence >= UNSURE:
             joined = _dash_branch(st, c) or _beside(st, c)
             if joined is not None:
@@ -95,14 +91,14 @@ def _dash_branch(st: State, c: Cand) -> Cand | None:
         if nxt.kind not in _PLACES:
             return None
         st.cands.remove(nxt)
-        _grow(st, c, nxt.end)
+        grow(st, c, nxt.end)
         return nxt
     words = _DASH_WORDS.match(text, dash.end())
     if words is not None and st.free(dash.end(), words.end(1)):
         found = words.group(1)
         lex = st.lex
         if phrase_key(found) in lex.places or all(unknown(w, lex) for w in found.split()):
-            _grow(st, c, words.end(1))
+            grow(st, c, words.end(1))
     return None
 
 
@@ -116,7 +112,7 @@ def _beside(st: State, c: Cand) -> Cand | None:
     if nxt is None or not (nxt.kind == "org" or (nxt.confidence < UNSURE and nxt.kind != "date")):
         return None
     st.cands.remove(nxt)
-    _grow(st, c, nxt.end)
+    grow(st, c, nxt.end)
     return nxt
 
 
@@ -130,7 +126,7 @@ def _comma_street(st: State, c: Cand) -> None:
     town = m.group("town")
     if town is not None and (word_key(town),) not in st.lex.places and not unknown(town, st.lex):
         return
-    _grow(st, c, m.end())
+    grow(st, c, m.end())
 
 
 def _comma_district(st: State, c: Cand) -> None:
@@ -138,4 +134,4 @@ def _comma_district(st: State, c: Cand) -> None:
     text = st.text
     m = _COMMA_WORD.match(text, c.end)
     if m is not None and unknown(m.group(1), st.lex) and st.free(c.end, m.end(1)):
-        _grow(st, c, m.end(1))
+        grow(st, c, m.end(1))
