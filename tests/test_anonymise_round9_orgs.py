@@ -70,6 +70,7 @@ def test_a_person_named_before_a_town_stays_a_person_and_the_town_stays() -> Non
             "horses",
         ),
         ("Orla is at work (Quenby Road Salvage) most days.", "Salvage", "most days"),
+        ("Orla was at work at Quellcrest Hotel, La Quellente at the time.", "La", "the time"),
     ],
 )
 def test_the_words_at_an_organisations_edges_go_with_it(

@@ -19,7 +19,8 @@ import re
 from moderator.anonymise.state import Cand, State
 
 _WORD_AFTER = re.compile(
-    r"[ \t]+(?:North|South|East|West|Lofts|Apartments|Mansions|Buildings)(?=[ \t]*(?:[.;:,)\n|]|$))"
+    r"[ \t]+(?:North|South|East|West|Lofts|Apartments|Mansions|Buildings)"
+    r"(?=[ \t]*(?:[.;:,)\n|]|$))"
 )
 _FLAT_POSITION_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}F\d|PF\d|GF\d?)[ \t]*,[ \t]*$")
 # a house number before a street found by its noun alone ("19 Rhes y Felin", "4 Heol …")

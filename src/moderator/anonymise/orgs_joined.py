@@ -41,8 +41,11 @@ _JOINABLE = frozenset(
     {"org", "school", "gp_practice", "address", "postcode", "person", "professional", "worker"}
 )
 _NAMES = frozenset({"person", "professional", "worker"})
-# a place's town after a comma, taken for someone's surname: "… Medical Centre, Holbeach with"
-_TOWN_WORD_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][\w'’-]+(?=[ \t]*(?:[.;:,)\n&]|$|[a-z]|[-–]))")
+# a place's town after a comma, taken for someone's surname: "… Medical Centre, Holbeach with",
+# "… Hotel, La Quellente at the time"
+_TOWN_WORD_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:La|Le|Les|St)[ \t]+)?[A-Z][\w'’-]+(?=[ \t]*(?:[.;:,)\n&]|$|[a-z]|[-–]))"
+)
 _AND = re.compile(r"[ \t]+&[ \t]+")
 _AND_WORD = re.compile(r"[ \t]+(?:&|and)[ \t]+")
 _AFTER_PLACE = frozenset({"address", "org", "school", "postcode"})
