@@ -165,3 +165,13 @@ def test_a_voluntary_group_named_with_its_place_is_redacted_for_review() -> None
 )
 def test_a_public_service_named_with_its_place_stays(sentence: str) -> None:
     assert "ORGANISATION" not in _out(sentence)
+
+
+def test_a_town_of_three_words_after_a_practice_goes_with_it() -> None:
+    out = _out("Orla's GP at Quenby Road Medical Practice, St Peter Port says it is asthma.")
+    assert "Peter" not in out and "says it is asthma" in out, out
+
+
+def test_a_colleges_campus_written_after_it_is_one_redaction() -> None:
+    out = _out("Orla studies ESOL at Quellmouth College Varrow Campus on Mondays.")
+    assert "Campus" not in out and out.count("[") == 2, out

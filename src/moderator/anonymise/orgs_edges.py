@@ -62,10 +62,12 @@ def join_edges(st: State) -> None:
                 for d in inside:  # "… Crewing Inc": its legal form taken for an organisation
                     st.cands.remove(d)
                 grow(st, c, legal.end())
-        if c.kind == "org" and c.confidence >= UNSURE:
-            joined = _dash_branch(st, c) or _beside(st, c)
-            if joined is not None:
-                merged.add(id(joined))
+        if c.confidence < UNSURE:
+            continue
+        joined = _beside(st, c) if c.kind != "org" else _dash_branch(st, c) or _beside(st, c)
+        if joined is not None:
+            merged.add(id(joined))
+        if c.kind == "org":
             _comma_district(st, c)
             _comma_street(st, c)
 
@@ -104,7 +106,8 @@ def _dash_branch(st: State, c: Cand) -> Cand | None:
 
 def _beside(st: State, c: Cand) -> Cand | None:
     """Two pieces of one name written with a space between, the second an organisation's
-    or a guess ("Seaton & Colyton Young" "Carers", "… Sea Cadets" "TS Carbrooke")."""
+    or a guess ("Seaton & Colyton Young" "Carers", "… Sea Cadets" "TS Carbrooke", a
+    college's "… Teviot" "Campus")."""
     text = st.text
     if text[c.end : c.end + 1] != " " or not text[c.end + 1 : c.end + 2].isupper():
         return None

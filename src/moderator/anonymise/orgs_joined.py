@@ -158,7 +158,9 @@ _COMPASS_AFTER = re.compile(
 )
 _ONLY_NOUN = re.compile(ORG_NOUN)
 _POSTCODE_NEXT = re.compile(r"[ \t]+[A-Z]{1,2}\d")
-_COMMA_WORDS = re.compile(r"[ \t]*,[ \t]*([A-Z][\w'’-]+)(?:[ \t]+([A-Z][\w'’-]+))?")
+_COMMA_WORDS = re.compile(
+    r"[ \t]*,[ \t]*([A-Z][\w'’-]+)(?:[ \t]+([A-Z][\w'’-]+)(?:[ \t]+([A-Z][\w'’-]+))?)?"
+)
 
 
 def _comma_place(st: State, a: Cand) -> None:
@@ -167,7 +169,7 @@ def _comma_place(st: State, a: Cand) -> None:
     m = _COMMA_WORDS.match(st.text, a.end)
     if m is None or a.confidence < UNSURE:
         return
-    for group in (2, 1):
+    for group in (3, 2, 1):  # "…, St Peter Port"
         end = m.end(group)
         if end < 0 or _POSTCODE_NEXT.match(st.text, end):
             continue
