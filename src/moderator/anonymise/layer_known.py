@@ -19,6 +19,7 @@ from moderator.anonymise.known_use import (  # re-exported: the word-use tests l
 )
 from moderator.anonymise.layer_initials import in_shouted_line
 from moderator.anonymise.layer_sounds import sounds_like_known
+from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
     INITIAL_BEFORE,
@@ -99,7 +100,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                 if slip is not None:
                     take_known(st, t.start, t.end, slip, sure)
         i += 1
-    for m in INITIALS_RE.finditer(st.text):
+    for m in for_text(INITIALS_RE, st.text).finditer(st.text):  # ASCII classes on ASCII notes
         if not clean_left(st.text, m.start(), "."):
             continue
         letters = _NOT_CAPITALS.sub("", m.group())
