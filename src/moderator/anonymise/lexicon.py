@@ -60,27 +60,20 @@ def word_key(word: str) -> str:
     return folded.translate(_APOSTROPHES)
 
 
-# the last two long texts lowered and their lower case, the latest first: a dozen layers lower
-# the same note in turn, and a few lower another between (the note with its lines in capitals
-# retitled, a name's words), which evicted the note when only one was kept
-_Lowered = tuple[str, str]
-_last_lowered: tuple[_Lowered, _Lowered] = (("", ""), ("", ""))
+# the last text lowered and its lower case: a dozen layers lower the same note in turn
+_last_lowered: tuple[str, str] = ("", "")
 
 
 def lower_same_length(text: str) -> str:
     """``text`` in lower case, character for character (so offsets stay valid)."""
     global _last_lowered
     last = _last_lowered  # (one read, one write of a pair: safe if threads share it)
-    if last[0][0] is text:
-        return last[0][1]
-    if last[1][0] is text:
-        _last_lowered = (last[1], last[0])
-        return last[1][1]
+    if last[0] is text:
+        return last[1]
     fold = text.lower()
     if len(fold) != len(text):  # "İ" lowers to two characters: keep such letters as they are
         fold = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if len(text) > 80:  # (a name's words, lowered by the thousand, would evict the note)
-        _last_lowered = ((text, fold), last[0])
+    _last_lowered = (text, fold)
     return fold
 
 
