@@ -224,9 +224,9 @@ def _phones_with_o(
 ) -> None:
     """Phone numbers written with o for 0 in one stretch around digits, read with the zeros
     put back (the same length, so the offsets hold)."""
-    if not _O_BESIDE_DIGIT.search(text, lo, hi):
+    if not for_text(_O_BESIDE_DIGIT, text).search(text, lo, hi):  # (ASCII classes if it is)
         return
-    for m in _O_NUMBER.finditer(text, lo, hi):
+    for m in for_text(_O_NUMBER, text).finditer(text, lo, hi):
         written = m.group()
         if "o" not in written and "O" not in written:
             continue
