@@ -71,6 +71,8 @@ def test_a_person_named_before_a_town_stays_a_person_and_the_town_stays() -> Non
         ),
         ("Orla is at work (Quenby Road Salvage) most days.", "Salvage", "most days"),
         ("Orla was at work at Quellcrest Hotel, La Quellente at the time.", "La", "the time"),
+        ("Tamsin joined Quellby Scouts 3rd Varrowick Troop last week.", "Troop", "last week"),
+        ("Orla gets mentoring from Quenby Support Group East worker Ann.", "East", "worker"),
     ],
 )
 def test_the_words_at_an_organisations_edges_go_with_it(

@@ -31,6 +31,7 @@ _DASH_AFTER = re.compile(r"[ \t]+[-–][ \t]+")
 _DASH_WORDS = re.compile(
     r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[.;:,)(\n|]|$|[ \t][-–]|[ \t][a-z]))"
 )
+_ORDINAL_GAP = re.compile(r" \d{1,2}(?:st|nd|rd|th) ")
 _STREETS = "Street|Road|Lane|Avenue|Square|Parade|Place|Row|Terrace"
 _COMMA_STREET = re.compile(
     rf"[ \t]*,[ \t]*(?:[A-Z][\w'’-]+[ \t]+){{1,2}}(?:{_STREETS}|{_STREETS.upper()})"
@@ -109,10 +110,16 @@ def _beside(st: State, c: Cand) -> Cand | None:
     or a guess ("Seaton & Colyton Young" "Carers", "… Sea Cadets" "TS Carbrooke", a
     college's "… Teviot" "Campus")."""
     text = st.text
-    if text[c.end : c.end + 1] != " " or not text[c.end + 1 : c.end + 2].isupper():
+    if text[c.end : c.end + 1] != " ":
         return None
-    nxt = next((d for d in st.cands if d.start == c.end + 1), None)
+    gap = _ORDINAL_GAP.match(text, c.end)  # "… Scouts 3rd Quellby Troop": a unit's number
+    at = gap.end() if gap is not None else c.end + 1
+    if not text[at : at + 1].isupper():
+        return None
+    nxt = next((d for d in st.cands if d.start == at), None)
     if nxt is None or not (nxt.kind == "org" or (nxt.confidence < UNSURE and nxt.kind != "date")):
+        return None
+    if gap is not None and not st.free(c.end, at):
         return None
     st.cands.remove(nxt)
     grow(st, c, nxt.end)

@@ -154,7 +154,7 @@ def _two_saints(st: State, c: Cand) -> None:
 # places it, written as its part (after a street's number the town is left, as elsewhere)
 _FLAT_FIRST = re.compile(r"(?:c/o[ \t]+)?(?:Flat|Apartment|Unit|Plot)[ \t]+\w{1,4},[ \t]+[A-Z]")
 _COMPASS_AFTER = re.compile(
-    r"[ \t]+(?:North|South|East|West|Central)(?=[ \t]*(?:[.;:,)\n|]|[ \t][-–]|$))"
+    r"[ \t]+(?:North|South|East|West|Central)(?=[ \t]*(?:[.;:,)\n|]|[ \t][-–]|$|[ \t][a-z]))"
 )
 _ONLY_NOUN = re.compile(ORG_NOUN)
 _POSTCODE_NEXT = re.compile(r"[ \t]+[A-Z]{1,2}\d")
