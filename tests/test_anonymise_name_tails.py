@@ -74,3 +74,23 @@ def test_pet_forms_no_table_lists_are_the_childs(child: str, text: str, form: st
 )
 def test_words_of_the_dictionary_stay_words(child: str, text: str, word: str) -> None:
     assert word in redact(text, child_name=child)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The head said Bonny is "a bonny wee lass and a joy to teach".',
+        "Bonny was seen at home. She looks bonny and well fed.",
+    ],
+)
+def test_a_name_that_is_a_word_stays_the_word_after_an_article_or_a_linking_verb(
+    text: str,
+) -> None:
+    out = redact(text, child_name="Bonny Tarrant")
+    assert "bonny" in out  # the adjective
+    assert "Bonny" not in out  # the child
+
+
+def test_a_dialects_a_before_a_name_no_dictionary_holds_is_not_an_article() -> None:
+    out = redact('He showed nan his drawing: "dat a javonte an mummy".', child_name="Javonte Reid")
+    assert "javonte" not in out

@@ -177,6 +177,15 @@ _WORD_BEFORE = frozenset(
         "no",
         "very",
         "so",
+        "quite",
+        "too",
+        # a linking verb before an adjective: "she looks bonny", "he seemed cheery"
+        "looks",
+        "looked",
+        "seems",
+        "seemed",
+        "feels",
+        "felt",
         # an intensifier before a noun: "a real jewel", "such bliss", "pure joy"
         "real",
         "such",
