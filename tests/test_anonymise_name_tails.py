@@ -94,3 +94,20 @@ def test_a_name_that_is_a_word_stays_the_word_after_an_article_or_a_linking_verb
 def test_a_dialects_a_before_a_name_no_dictionary_holds_is_not_an_article() -> None:
     out = redact('He showed nan his drawing: "dat a javonte an mummy".', child_name="Javonte Reid")
     assert "javonte" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They first met in the town of Kendal years ago.",
+        "Dad was arrested by Kendal police on Friday.",
+    ],
+)
+def test_a_family_surname_that_is_a_town_stays_where_the_town_is_meant(text: str) -> None:
+    out = redact(text, child_name="Amaal Kendal")
+    assert "Kendal" in out
+
+
+def test_the_same_surname_is_still_redacted_where_it_names_the_family() -> None:
+    out = redact("Mrs Kendal said Amaal was tired.", child_name="Amaal Kendal")
+    assert "Kendal" not in out
