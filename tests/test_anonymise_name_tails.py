@@ -111,3 +111,15 @@ def test_a_family_surname_that_is_a_town_stays_where_the_town_is_meant(text: str
 def test_the_same_surname_is_still_redacted_where_it_names_the_family() -> None:
     out = redact("Mrs Kendal said Amaal was tired.", child_name="Amaal Kendal")
     assert "Kendal" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She is frightened of being sent back to Hong Kong to her grandmother.", "Hong Kong"),
+        ("Dad sends money to Sylhet each month.", "Sylhet"),
+        ("The family came from Mogadishu via Nairobi in 2019.", "Mogadishu"),
+    ],
+)
+def test_places_abroad_stay_places(text: str, place: str) -> None:
+    assert place in redact(text, **_FAMILY)
