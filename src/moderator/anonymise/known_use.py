@@ -12,6 +12,17 @@ from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS, RELATION_CUE
 from moderator.anonymise.places_said import IN_COUNTY, MOVED_TO, PLACE_GOES_ON
 from moderator.anonymise.state import State, Tok
 
+# a place said as one, when a family's surname is also a town: "the town of Selkirk",
+# "Selkirk police", "Selkirk Sheriff Court"
+_NAMED_PLACE = re.compile(
+    r"(?i:\b(?:town|village|city|county|borough|parish|island|isle)[ \t]+of[ \t]+)\Z"
+)
+_PUBLIC_SERVICE_AFTER = re.compile(
+    r"[ \t]+(?i:police|council|sheriff[ \t]+court|magistrates|crown[ \t]+court|county[ \t]+court"
+    r"|family[ \t]+court|hospital|library|leisure[ \t]+centre|railway[ \t]+station|job[ \t]?centre)"
+    r"(?![\w])"
+)
+
 # Words before a name-word that make it a place or a thing: "moved to Stafford", "HMP Stafford",
 # "walking in the Dale", "into the lake".
 _PLACE_BEFORE = frozenset(
@@ -74,6 +85,13 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
         and (
             MOVED_TO.search(st.text, max(0, t.start - 40), t.start)
             or IN_COUNTY.match(st.text, t.end)
+            or (
+                (t.key,) in lex.places
+                and (
+                    _NAMED_PLACE.search(st.text, max(0, t.start - 24), t.start)
+                    or _PUBLIC_SERVICE_AFTER.match(st.text, t.end)
+                )
+            )
         )
     ):
         return True  # "moved up to Alston", "Alston, Cumbria": only a place is moved to
@@ -177,6 +195,15 @@ _WORD_BEFORE = frozenset(
         "no",
         "very",
         "so",
+        "quite",
+        "too",
+        # a linking verb before an adjective: "she looks bonny", "he seemed cheery"
+        "looks",
+        "looked",
+        "seems",
+        "seemed",
+        "feels",
+        "felt",
         # an intensifier before a noun: "a real jewel", "such bliss", "pure joy"
         "real",
         "such",

@@ -6,6 +6,8 @@
   sentence; a known name that is also a word is only redacted where capitalised);
 * ``vocabulary.txt``: protected social-work vocabulary, acronyms and place names;
 * ``uk_places.txt``: a gazetteer of UK cities, towns and boroughs, kept like the places above;
+* ``world_places.txt``: countries, regions and cities abroad that families come from or travel
+  to, without those that are also common names;
 * ``diminutives.txt``: short forms of given names (William: Will, Bill, Liam), read both
   ways (a known "Lexi" also matches "Alexis" and "Alexandra");
 * ``name_frequencies.txt``: given names and surnames of the communities of English towns
@@ -129,7 +131,7 @@ def lexicon() -> Lexicon:
     multi: dict[str, list[tuple[str, ...]]] = {}
     places: set[tuple[str, ...]] = set()
     acronyms: set[str] = set()
-    gazetteer = ["## places", *_lines("uk_places.txt")]
+    gazetteer = ["## places", *_lines("uk_places.txt"), *_lines("world_places.txt")]
     for line in _lines("vocabulary.txt") + gazetteer:
         if line.startswith("##"):
             section = line.strip("# ").lower()
