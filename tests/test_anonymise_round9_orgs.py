@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from moderator.anonymise.orgs_placed import place_guessed_names
 from moderator.anonymise.redact import redact_case_text
-from moderator.anonymise.state import UNSURE
+from moderator.anonymise.state import UNSURE, State
 from tests.test_anonymise_redact import make_case, redact
 
 _FAMILY = dict(
@@ -177,3 +178,13 @@ def test_a_town_of_three_words_after_a_practice_goes_with_it() -> None:
 def test_a_colleges_campus_written_after_it_is_one_redaction() -> None:
     out = _out("Orla studies ESOL at Quellmouth College Varrow Campus on Mondays.")
     assert "Campus" not in out and out.count("[") == 2, out
+
+
+def test_an_organisation_guessed_from_unknown_words_takes_the_place_after_it() -> None:
+    text = "The temple committee (Thurvak Ammolan Aalorum Worcester, secretary Orla)."
+    st = State(make_case(text, **_FAMILY), text)
+    start = text.index("Thurvak")
+    st.take(start, text.index(" Worcester"), "org", "guess", 45, 0.6)
+    place_guessed_names(st)
+    [c] = st.cands
+    assert text[c.start : c.end] == "Thurvak Ammolan Aalorum Worcester"

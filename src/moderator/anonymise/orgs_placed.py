@@ -36,10 +36,15 @@ _COMMA_NEXT = re.compile(
 _STREET_END = re.compile(r"(?:Street|Road|Lane|Avenue|Drive|Way|Close|Crescent|Terrace|Row)$")
 
 
+# what a weak guess may be: a person's name, or an organisation's from an unknown word alone
+_GUESSED = frozenset({"person", "org"})
+
+
 def _guess(lex: Lexicon, text: str, c: Cand) -> int:
-    """How many words no list knows a person's name guessed on weak evidence holds (0 for
-    any other candidate, a single word, or a name that opens with a given name)."""
-    if c.kind != "person" or c.confidence >= UNSURE:
+    """How many words no list knows a name guessed on weak evidence holds, a person's or an
+    organisation's (0 for any other candidate, a single word, or a name that opens with a
+    given name)."""
+    if c.kind not in _GUESSED or c.confidence >= UNSURE:
         return 0
     words = text[c.start : c.end].split()
     if len(words) < 2 or word_key(words[0]) in lex.given:
@@ -61,7 +66,7 @@ def place_guessed_names(st: State) -> None:
     text = st.text
     lex = st.lex
     for c in st.cands:
-        if c.confidence >= UNSURE or c.kind != "person":
+        if c.confidence >= UNSURE or c.kind not in _GUESSED:
             continue  # (most candidates: quicker here than in a call)
         unknowns = _guess(lex, text, c)
         if not unknowns:
@@ -71,7 +76,12 @@ def place_guessed_names(st: State) -> None:
             c.kind, c.ident = "org", f"org@{c.start}"
             st.taken[c.end : m.end(1)] = b"\x01" * (m.end(1) - c.end)
             c.end = m.end(1)
-        elif unknowns >= 2 and (after := _COMMA_NEXT.match(text, c.end)) and _placed(lex, after):
+        elif (
+            c.kind == "person"
+            and unknowns >= 2
+            and (after := _COMMA_NEXT.match(text, c.end))
+            and _placed(lex, after)
+        ):
             c.kind, c.ident = "org", f"org@{c.start}"
 
 
