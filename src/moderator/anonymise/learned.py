@@ -1,0 +1,161 @@
+"""The learned layer: a token classifier for the capitalised words the rules left free.
+
+The rules find names by lists and cues; a name with neither (an unknown surname opening a
+sentence, a small firm with an unlisted noun) is left. This layer reads the words the rules left
+free (:func:`.learned_features.candidates`) and scores each with a logistic regression over
+general features (shape, position, the lists a word is in, the cue words around it), trained by
+``python -m moderator.anonymise.train_learned`` on the labelled batches and stored in
+``data/learned_model.json``. By its probability ``p`` a word is redacted with a confidence a
+person need not confirm, redacted for a person to confirm, or kept and shown for review.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from moderator.anonymise.learned_features import FEATURE_VERSION, Candidate, Run, candidates
+from moderator.anonymise.state import UNSURE, State, Tok
+
+MODEL_FILE = "learned_model.json"
+MODE: tuple[str, str] | None = None
+_PRIORITY = 30  # below every rule: the layer only reads what the rules left free
+
+
+class Thresholds(BaseModel):
+    """Probability bands: redact surely, redact for a person to confirm, keep for review."""
+
+    sure: float = 0.9
+    ask: float = 0.6
+    keep: float = 0.35
+
+
+class LearnedModel(BaseModel):
+    """A trained model as stored: weights by feature name, and what it was trained on."""
+
+    feature_version: int
+    trained_on: list[str] = Field(default_factory=list)
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    bias: float = 0.0
+    weights: dict[str, float] = Field(default_factory=dict)
+
+    def probability(self, features: tuple[str, ...]) -> float:
+        """How likely a candidate with these features is an identifier (0-1)."""
+        w = self.weights
+        z = self.bias + sum(w.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def stored_model() -> LearnedModel | None:
+    """The model shipped with the package (read once a process), or None if it is missing
+    or was trained on other features than these."""
+    path = resources.files("moderator.anonymise").joinpath("data", MODEL_FILE)
+    if not path.is_file():
+        return None
+    model = LearnedModel.model_validate(json.loads(path.read_text("utf-8")))
+    return model if model.feature_version == FEATURE_VERSION else None
+
+
+# What the layer does this process: the stored model, another (a benchmark's or a test's), or
+# nothing but collect the candidates (training). Lists: stacks of context managers.
+_OVERRIDE: list[LearnedModel | None] = []
+_COLLECTING: list[list[list[Candidate]]] = []
+
+
+@contextmanager
+def using_model(model: LearnedModel | None) -> Iterator[None]:
+    """Redact with ``model`` (None: the rules alone) instead of the stored one, within the block."""
+    _OVERRIDE.append(model)
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
+
+
+@contextmanager
+def collecting() -> Iterator[list[list[Candidate]]]:
+    """Within the block the layer decides nothing and appends each text's candidates to the
+    list it yields (what training reads: the same candidates as at run time)."""
+    found: list[list[Candidate]] = []
+    _COLLECTING.append(found)
+    try:
+        yield found
+    finally:
+        _COLLECTING.pop()
+
+
+def _active() -> LearnedModel | None:
+    return _OVERRIDE[-1] if _OVERRIDE else stored_model()
+
+
+def find_learned(st: State, toks: list[Tok]) -> None:
+    """Redact, or keep for review, the free capitalised words the model finds likely names."""
+    if _COLLECTING:
+        _COLLECTING[-1].append(candidates(st, toks)[0])
+        return
+    model = _active()
+    if model is None:
+        return
+    cands, runs = candidates(st, toks)
+    if not cands:
+        return
+    decide(st, model, cands, runs)
+
+
+def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Run]) -> None:
+    """Take each run's likely words as one redaction per stretch of neighbouring words."""
+    th = model.thresholds
+    scored = [(c, model.probability(c.features)) for c in cands]
+    if MODE:
+        by_run: dict[int, list[float]] = {}
+        for c, p in scored:
+            by_run.setdefault(c.run, []).append(p)
+        agg = {r: (sum(ps) / len(ps) if MODE[0] == "mean" else max(ps)) for r, ps in by_run.items()}
+        mix = MODE[1]
+        scored = [(c, max(p, agg[c.run]) if mix == "max" else agg[c.run]) for c, p in scored]
+    group: list[tuple[Candidate, float]] = []
+    for c, p in [*scored, (None, 0.0)]:
+        band = _band(p, th)
+        if group and (
+            c is None
+            or band != _band(group[-1][1], th)
+            or c.run != group[-1][0].run
+            or not st.free(group[-1][0].end, c.start)
+        ):
+            _settle(st, group, runs[group[0][0].run], th)
+            group = []
+        if c is not None and band:
+            group.append((c, p))
+
+
+def _band(p: float, th: Thresholds) -> str:
+    return "redact" if p >= th.ask else "keep" if p >= th.keep else ""
+
+
+def _settle(st: State, group: list[tuple[Candidate, float]], run: Run, th: Thresholds) -> None:
+    start, end = group[0][0].start, group[-1][0].end
+    p = min(q for _, q in group)
+    ident = "learned:" + st.text[start:end].lower()
+    if p >= th.sure:
+        sure = UNSURE + (0.95 - UNSURE) * (p - th.sure) / max(1e-9, 1.0 - th.sure)
+        st.take(start, end, run.kind, ident, _PRIORITY, round(sure, 2))
+    elif p >= th.ask:
+        doubt = 0.4 + (UNSURE - 0.41) * (p - th.ask) / max(1e-9, th.sure - th.ask)
+        st.take(start, end, run.kind, ident, _PRIORITY, round(doubt, 2))
+    else:
+        st.keep(start, end, run.kind, ident, round(0.3 + 0.1 * p, 2))
+
+
+def model_json(model: LearnedModel) -> str:
+    """The model as stored: sorted, one weight a line, so a retrained model diffs readably."""
+    data: dict[str, Any] = model.model_dump()
+    data["weights"] = dict(sorted(model.weights.items()))
+    return json.dumps(data, indent=0, ensure_ascii=False) + "\n"

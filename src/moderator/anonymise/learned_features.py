@@ -1,0 +1,308 @@
+"""The candidates of the learned layer and their general features (:mod:`.learned`).
+
+After the rule layers, the words they left free are grouped into runs: capitalised words
+(Title-case, or capitals of two letters or more that are not a known acronym) written together,
+bridged by a few small words (``of``, ``the``, ``&``). Each capitalised word of a run is one
+candidate, described by features that carry over to a writer the model never read: its shape,
+its length, where it stands in the sentence, which lists it is in (given names and their
+frequency band, surnames, everyday words, protected words, places, the frequency of the word in
+English), the closed-class and cue words around it and their shapes, whether a neighbour is
+already redacted and as what, and the run it belongs to. **Nothing records the candidate's
+own word**: a feature for "Kayden" would learn the corpus's names, not how names are written.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from moderator.anonymise.cues import (
+    HONORIFICS,
+    NAME_TITLES,
+    PLACE_PREPOSITIONS,
+    PRE_WEAK,
+    RELATION_CUES,
+    ROLE_CUES,
+    SPEAKING_VERBS,
+)
+from moderator.anonymise.lexicon import WORD_RE, _word_counts, lexicon, word_key
+from moderator.anonymise.orgs_nouns import ORG_NOUN
+from moderator.anonymise.patterns import STREET_TYPES
+from moderator.anonymise.state import State, Tok
+
+FEATURE_VERSION = 1
+"""Raised whenever a feature changes: a model trained on other features is not used."""
+
+_WORD = re.compile(WORD_RE.pattern)
+_ORG_END = re.compile(rf"(?:{ORG_NOUN})\.?", re.IGNORECASE)
+_STREET_END = re.compile(rf"(?:{STREET_TYPES})\.?")
+_BRIDGES = frozenset(
+    {"of", "the", "and", "&", "de", "da", "van", "von", "le", "la", "y", "al", "el"}
+)
+_RUN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|[ \t]*&[ \t]*|['’]s?[ \t]+")
+_SHAPE_STEPS = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’`", "X" * 26 + "x" * 26 + "''"
+)
+
+
+class Candidate(NamedTuple):
+    """One capitalised word the rules left free, and what the model is told about it."""
+
+    start: int
+    end: int
+    run: int
+    """Which run of the text it belongs to (runs are numbered in order)."""
+    features: tuple[str, ...]
+
+
+class Run(NamedTuple):
+    """A run of free words: where it lies and the kind a redaction of it would take."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """Closed-class and cue words whose identity a neighbour may carry (not names)."""
+    words: set[str] = set(HONORIFICS) | NAME_TITLES | PRE_WEAK | SPEAKING_VERBS
+    words |= PLACE_PREPOSITIONS
+    for cue in ROLE_CUES | RELATION_CUES:
+        words.update(cue.split())
+    lex = lexicon()
+    words |= lex.common | lex.protected_words
+    return frozenset(words)
+
+
+def _shape(word: str) -> str:
+    """``Xx``, ``XX``, ``xx``, ``Xx-Xx``, ``Xx'Xx``, ``XxXx``: letters by case, runs collapsed."""
+    raw = word.translate(_SHAPE_STEPS)
+    out = [raw[0]]
+    for ch in raw[1:]:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)[:6]
+
+
+def _band(count: int) -> str:
+    """A frequency as a coarse band (0, 1-9, 10-99, …)."""
+    return str(len(str(count))) if count > 0 else "0"
+
+
+def _length(n: int) -> str:
+    return (
+        "1"
+        if n < 2
+        else "2"
+        if n < 3
+        else "3"
+        if n < 4
+        else "5"
+        if n < 6
+        else "8"
+        if n < 9
+        else "9"
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def word_features(word: str) -> tuple[str, ...]:
+    """What a word itself tells, but never which word it is: shape, length, lists, suffix."""
+    lex = lexicon()
+    key = word_key(word)
+    low = word.lower()
+    out = [f"sh={_shape(word)}", f"len={_length(len(word))}"]
+    flags = []
+    if key in lex.given:
+        flags.append("given")
+    if key in lex.surnames:
+        flags.append("sur")
+    if key in lex.words:
+        flags.append("word")
+    if key in lex.common:
+        flags.append("common")
+    if key in lex.protected_words:
+        flags.append("prot")
+    if (key,) in lex.places:
+        flags.append("place")
+    if _ORG_END.fullmatch(word):
+        flags.append("orgnoun")
+    if _STREET_END.fullmatch(word):
+        flags.append("street")
+    out += [f"f={f}" for f in flags]
+    if not flags:
+        out.append("f=none")
+    out.append(f"nb={_band(lex.frequency.get(key, 0))}")
+    out.append(f"wc={_band(_word_counts().get(low, 0))}")
+    if len(low) > 4 and low.isalpha():
+        out += [f"s2={low[-2:]}", f"s3={low[-3:]}"]
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _neighbour(word: str) -> tuple[str, str]:
+    """A neighbour's description: its lower-case identity when a cue or closed-class word (or
+    the shape of a capitalised one that is a name or an unknown word), and its list flags."""
+    key = word_key(word)
+    lex = lexicon()
+    cues = _cue_words()
+    capital = word[:1].isupper()
+    if key in cues and not (capital and key not in lex.words and key not in HONORIFICS):
+        ident = key
+    elif not capital and _word_counts().get(key, 0) >= 20000:
+        ident = key  # a frequent lower-case word: closed-class words are all frequent
+    else:
+        ident = _shape(word)
+    kind = "given" if key in lex.given else "sur" if key in lex.surnames else ""
+    if key in lex.words:
+        kind += "word"
+    return ident, kind or "none"
+
+
+def _position(text: str, start: int) -> str:
+    """Where a word stands: sentence-initial, line-initial, after ``:``, after a quote, or inside."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return "line"
+    ch = text[i]
+    if ch in ".!?":
+        return "sent"
+    if ch == ":":
+        return "colon"
+    if ch in "\"“‘'":
+        return "quote"
+    if ch in "([":
+        return "bracket"
+    if ch in ",;":
+        return "comma"
+    if ch in "-–/":
+        return "dash"
+    return "mid"
+
+
+def _kind_at(st: State, cands: list[tuple[int, int, str]], at: int) -> str:
+    """The kind of the redaction covering character ``at`` (cands sorted by start)."""
+    i = bisect_right(cands, (at, 1 << 62, "")) - 1
+    return cands[i][2] if i >= 0 and cands[i][1] > at else "x"
+
+
+def _capitalised(word: str, acronyms: frozenset[str]) -> bool:
+    if len(word) < 2 or not word[0].isupper():
+        return False
+    if word.isupper():
+        return word not in acronyms
+    return word[1:].islower() or any(c.isupper() for c in word[1:])
+
+
+def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
+    """The capitalised words the rules left free, grouped into runs, with their features."""
+    text = st.text
+    lex = st.lex
+    protected = {t.start for t, p in zip(toks, st.protected, strict=False) if p}
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    free = [st.free(s, e) for s, e, _ in words]
+    caps = [
+        free[i] and s not in protected and _capitalised(w, lex.acronyms)
+        for i, (s, _, w) in enumerate(words)
+    ]
+    # runs: capitalised free words written together, bridged by a small word between two
+    runs: list[list[int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        members = [i]
+        j = i + 1
+        while j < n:
+            gap_ok = _RUN_GAP.fullmatch(text, words[j - 1][1], words[j][0]) is not None
+            if not gap_ok:
+                break
+            if caps[j]:
+                members.append(j)
+                j += 1
+                continue
+            if (
+                free[j]
+                and words[j][2].lower() in _BRIDGES
+                and j + 1 < n
+                and caps[j + 1]
+                and _RUN_GAP.fullmatch(text, words[j][1], words[j + 1][0])
+            ):
+                j += 1
+                continue
+            break
+        runs.append(members)
+        i = j
+    if not runs:
+        return [], []
+    lower_seen = Counter(w.lower() for _, _, w in words if w.islower())
+    cap_mid = Counter(
+        w for (s, _, w), c in zip(words, caps, strict=True) if c and _position(text, s) == "mid"
+    )
+    taken = sorted((c.start, c.end, c.kind) for c in st.cands)
+    out: list[Candidate] = []
+    spans: list[Run] = []
+    for r, members in enumerate(runs):
+        last = words[members[-1]][2]
+        ends = (
+            "org"
+            if _ORG_END.fullmatch(last)
+            else "street"
+            if _STREET_END.fullmatch(last)
+            else "none"
+        )
+        size = len(members)
+        run_feats = [f"run={min(size, 4)}", f"rend={ends}"]
+        if all(words[m][2].isupper() for m in members):
+            run_feats.append("run=caps")
+        spans.append(
+            Run(
+                words[members[0]][0],
+                words[members[-1]][1],
+                "org" if ends == "org" else "address" if ends == "street" else "person",
+            )
+        )
+        for place, m in enumerate(members):
+            s, e, w = words[m]
+            pos = _position(text, s)
+            where = (
+                "only"
+                if size == 1
+                else "first"
+                if place == 0
+                else "last"
+                if place == size - 1
+                else "inner"
+            )
+            feats = ["bias", f"pos={pos}", f"in={where}", *run_feats]
+            own = word_features(w)
+            feats += own
+            feats += [f"pos={pos}&{f}" for f in own if f.startswith("f=")]
+            feats += [f"in={where}&{f}" for f in own if f.startswith("f=")]
+            low = w.lower()
+            if lower_seen.get(low):
+                feats.append("doc=lower")
+            if cap_mid.get(w, 0) > (pos == "mid"):
+                feats.append("doc=capmid")
+            for off, tag in ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")):
+                k = m + off
+                if not 0 <= k < n:
+                    feats.append(f"{tag}=edge")
+                    continue
+                ks, _, kw = words[k]
+                if k in members:
+                    feats.append(f"{tag}=run")
+                    continue
+                ident, flag = _neighbour(kw)
+                feats += [f"{tag}={ident}", f"{tag}f={flag}"]
+                if not free[k]:
+                    feats.append(f"{tag}red={_kind_at(st, taken, ks)}")
+            out.append(Candidate(s, e, r, tuple(feats)))
+    return out, spans
