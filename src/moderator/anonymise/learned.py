@@ -25,16 +25,16 @@ from moderator.anonymise.learned_features import FEATURE_VERSION, Candidate, Run
 from moderator.anonymise.state import UNSURE, State, Tok
 
 MODEL_FILE = "learned_model.json"
-MODE: tuple[str, str] | None = None
 _PRIORITY = 30  # below every rule: the layer only reads what the rules left free
 
 
 class Thresholds(BaseModel):
     """Probability bands: redact surely, redact for a person to confirm, keep for review."""
 
-    sure: float = 0.9
-    ask: float = 0.6
-    keep: float = 0.35
+    # chosen on the leave-one-batch-out figures (benchmarks/learned_lobo.py --asks)
+    sure: float = 0.85
+    ask: float = 0.65
+    keep: float = 0.4
 
 
 class LearnedModel(BaseModel):
@@ -92,8 +92,17 @@ def collecting() -> Iterator[list[list[Candidate]]]:
         _COLLECTING.pop()
 
 
+WIRED = False
+"""Whether redaction uses the stored model. Off: on batches K, L and M, each held out of the
+training, the layer moved recall by +0.3 points for +0.8 points of over-redaction, short of
+the +1.5 points asked for (benchmarks/README.md). Training and the benchmark still run the
+layer, through :func:`collecting` and :func:`using_model`."""
+
+
 def _active() -> LearnedModel | None:
-    return _OVERRIDE[-1] if _OVERRIDE else stored_model()
+    if _OVERRIDE:
+        return _OVERRIDE[-1]
+    return stored_model() if WIRED else None
 
 
 def find_learned(st: State, toks: list[Tok]) -> None:
@@ -111,47 +120,31 @@ def find_learned(st: State, toks: list[Tok]) -> None:
 
 
 def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Run]) -> None:
-    """Take each run's likely words as one redaction per stretch of neighbouring words."""
+    """Take, or keep for review, each run whole by the mean probability of its words.
+
+    A run is decided whole: an identifier counts as found only when every word of it is
+    redacted, and over the held-out batches the mean of a run beat word-by-word decisions.
+    """
+    scores: dict[int, list[float]] = {}
+    for c in cands:
+        scores.setdefault(c.run, []).append(model.probability(c.features))
     th = model.thresholds
-    scored = [(c, model.probability(c.features)) for c in cands]
-    if MODE:
-        by_run: dict[int, list[float]] = {}
-        for c, p in scored:
-            by_run.setdefault(c.run, []).append(p)
-        agg = {r: (sum(ps) / len(ps) if MODE[0] == "mean" else max(ps)) for r, ps in by_run.items()}
-        mix = MODE[1]
-        scored = [(c, max(p, agg[c.run]) if mix == "max" else agg[c.run]) for c, p in scored]
-    group: list[tuple[Candidate, float]] = []
-    for c, p in [*scored, (None, 0.0)]:
-        band = _band(p, th)
-        if group and (
-            c is None
-            or band != _band(group[-1][1], th)
-            or c.run != group[-1][0].run
-            or not st.free(group[-1][0].end, c.start)
-        ):
-            _settle(st, group, runs[group[0][0].run], th)
-            group = []
-        if c is not None and band:
-            group.append((c, p))
-
-
-def _band(p: float, th: Thresholds) -> str:
-    return "redact" if p >= th.ask else "keep" if p >= th.keep else ""
-
-
-def _settle(st: State, group: list[tuple[Candidate, float]], run: Run, th: Thresholds) -> None:
-    start, end = group[0][0].start, group[-1][0].end
-    p = min(q for _, q in group)
-    ident = "learned:" + st.text[start:end].lower()
-    if p >= th.sure:
-        sure = UNSURE + (0.95 - UNSURE) * (p - th.sure) / max(1e-9, 1.0 - th.sure)
-        st.take(start, end, run.kind, ident, _PRIORITY, round(sure, 2))
-    elif p >= th.ask:
-        doubt = 0.4 + (UNSURE - 0.41) * (p - th.ask) / max(1e-9, th.sure - th.ask)
-        st.take(start, end, run.kind, ident, _PRIORITY, round(doubt, 2))
-    else:
-        st.keep(start, end, run.kind, ident, round(0.3 + 0.1 * p, 2))
+    text = st.text
+    for number, ps in scores.items():
+        run = runs[number]
+        p = sum(ps) / len(ps)
+        if p < th.keep or not st.free(run.start, run.end):
+            continue
+        ident = "learned:" + text[run.start : run.end].lower()
+        if p >= th.sure:
+            sure = UNSURE + (0.95 - UNSURE) * (p - th.sure) / max(1e-9, 1.0 - th.sure)
+            st.take(run.start, run.end, run.kind, ident, _PRIORITY, round(sure, 2))
+        elif p >= th.ask:
+            # redacted, below the confidence a person need not confirm (0.4 up to UNSURE)
+            doubt = 0.4 + (UNSURE - 0.41) * (p - th.ask) / max(1e-9, th.sure - th.ask)
+            st.take(run.start, run.end, run.kind, ident, _PRIORITY, round(doubt, 2))
+        else:
+            st.keep(run.start, run.end, run.kind, ident, round(0.3 + 0.2 * p, 2))
 
 
 def model_json(model: LearnedModel) -> str:

@@ -250,25 +250,25 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
     out: list[Candidate] = []
     spans: list[Run] = []
     for r, members in enumerate(runs):
-        last = words[members[-1]][2]
-        ends = (
-            "org"
-            if _ORG_END.fullmatch(last)
-            else "street"
-            if _STREET_END.fullmatch(last)
-            else "none"
-        )
+        first, last = words[members[0]], words[members[-1]]
+        ends = _ending(last[2])
         size = len(members)
-        run_feats = [f"run={min(size, 4)}", f"rend={ends}"]
+        line = _line_of(text, first[0])
+        run_feats = [
+            f"run={min(size, 4)}",
+            f"rend={ends}",
+            f"after={_after(text, last[1])}",
+            f"line={line}",
+        ]
         if all(words[m][2].isupper() for m in members):
             run_feats.append("run=caps")
-        spans.append(
-            Run(
-                words[members[0]][0],
-                words[members[-1]][1],
-                "org" if ends == "org" else "address" if ends == "street" else "person",
-            )
-        )
+        # the run's cue and everyday words by name ("Council", "Police", "Trust"): what a
+        # public body is called by, not who; names and unknown words only by their shape
+        inside = {_neighbour(words[m][2]) for m in members}
+        run_feats += sorted({f"rw={ident}" for ident, _ in inside if ident.islower()})
+        run_feats += sorted({f"rf={flag}" for _, flag in inside})
+        kind = "org" if ends == "org" else "address" if ends == "street" else "person"
+        spans.append(Run(first[0], last[1], kind))
         for place, m in enumerate(members):
             s, e, w = words[m]
             pos = _position(text, s)
@@ -281,13 +281,14 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
                 if place == size - 1
                 else "inner"
             )
-            feats = ["bias", f"pos={pos}", f"in={where}", *run_feats]
             own = word_features(w)
-            feats += own
-            feats += [f"pos={pos}&{f}" for f in own if f.startswith("f=")]
-            feats += [f"in={where}&{f}" for f in own if f.startswith("f=")]
-            low = w.lower()
-            if lower_seen.get(low):
+            flags = [f for f in own if f.startswith("f=")]
+            sig = "sig=" + "+".join(f[2:] for f in flags) + "|" + _wc(own)
+            feats = ["bias", f"pos={pos}", f"in={where}", *run_feats, *own, sig, f"{sig}&pos={pos}"]
+            feats += [f"pos={pos}&{f}" for f in flags]
+            feats += [f"in={where}&{f}" for f in flags]
+            feats += [f"rend={ends}&in={where}", f"line={line}&{sig}"]
+            if lower_seen.get(w.lower()):
                 feats.append("doc=lower")
             if cap_mid.get(w, 0) > (pos == "mid"):
                 feats.append("doc=capmid")
@@ -297,12 +298,57 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
                     feats.append(f"{tag}=edge")
                     continue
                 ks, _, kw = words[k]
-                if k in members:
-                    feats.append(f"{tag}=run")
-                    continue
                 ident, flag = _neighbour(kw)
+                if k in members:
+                    feats += [f"{tag}=run:{ident}", f"{tag}f={flag}", f"{tag}end={_ending(kw)}"]
+                    continue
                 feats += [f"{tag}={ident}", f"{tag}f={flag}"]
                 if not free[k]:
-                    feats.append(f"{tag}red={_kind_at(st, taken, ks)}")
+                    red = _kind_at(st, taken, ks)
+                    feats.append(f"{tag}red={red}")
+                    if off in (-1, 1):
+                        feats += [f"{tag}red={red}&{f}" for f in flags]
+                if off == -1:
+                    feats.append(f"p1={ident}&{sig}")
             out.append(Candidate(s, e, r, tuple(feats)))
     return out, spans
+
+
+def _wc(own: tuple[str, ...]) -> str:
+    return next((f for f in own if f.startswith("wc=")), "wc=0")
+
+
+def _ending(word: str) -> str:
+    return (
+        "org" if _ORG_END.fullmatch(word) else "street" if _STREET_END.fullmatch(word) else "none"
+    )
+
+
+def _after(text: str, end: int) -> str:
+    """What follows a run: a possessive, punctuation, a bracket, a table cell's end, a number."""
+    rest = text[end : end + 3]
+    if rest[:1] in ("'", "’"):
+        return "poss"
+    ch = rest.lstrip(" ")[:1]
+    if not ch or ch == "\n":
+        return "eol"
+    if ch.isdigit():
+        return "digit"
+    if ch.isalpha():
+        return "word"
+    return ch if ch in ",.:;()|\t-/&" else "other"
+
+
+def _line_of(text: str, at: int) -> str:
+    """The kind of line a word is on: a table row, a form in capitals, a heading, or prose."""
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    line = text[a : b if b >= 0 else len(text)]
+    if "|" in line or "\t" in line:
+        return "table"
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) > 8 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        return "caps"
+    if len(line) < 40 and not line.rstrip().endswith("."):
+        return "short"
+    return "prose"

@@ -34,7 +34,7 @@ from moderator.anonymise.redact import redact_case_text
 from moderator.errors import BadInput
 
 DEFAULT_CORPUS = "tests/data/redaction_corpus*.jsonl"
-L2 = 1.0
+L2 = 5.0
 """The penalty on the weights' squares: enough that no rare feature carries a decision alone."""
 MIN_COUNT = 3
 """A feature seen on fewer candidates than this is dropped (it would describe a few notes)."""
@@ -42,8 +42,6 @@ KEEP_WEIGHT = 4.0
 """How much more a word of a phrase labelled to survive counts among the non-identifiers."""
 PRUNE = 0.005
 """Weights smaller than this are left out of the stored model (they move no decision)."""
-# The probability bands, chosen on the leave-one-batch-out figures (benchmarks/learned_lobo.py)
-THRESHOLDS = Thresholds(sure=0.9, ask=0.6, keep=0.35)
 
 
 class Example(NamedTuple):
@@ -80,6 +78,16 @@ def fit(
     min_count: int = MIN_COUNT,
     keep_weight: float = KEEP_WEIGHT,
 ) -> LearnedModel:
+    """The word model fitted on ``rows`` (deterministic), with the chosen thresholds."""
+    bias, weights = _regression(rows, l2, min_count, keep_weight)
+    return LearnedModel(
+        feature_version=FEATURE_VERSION, thresholds=Thresholds(), bias=bias, weights=weights
+    )
+
+
+def _regression(
+    rows: Sequence[Example], l2: float, min_count: int, keep_weight: float
+) -> tuple[float, dict[str, float]]:
     """A logistic regression on ``rows`` (deterministic), weights rounded and pruned."""
     counts = Counter(f for row in rows for f in set(row.features))
     names = sorted(f for f, n in counts.items() if n >= min_count)
@@ -108,12 +116,7 @@ def fit(
     )
     theta = result.x
     weights = {f: round(float(w), 4) for f, w in zip(names, theta[1:], strict=True)}
-    return LearnedModel(
-        feature_version=FEATURE_VERSION,
-        thresholds=THRESHOLDS,
-        bias=round(float(theta[0]), 4),
-        weights={f: w for f, w in weights.items() if abs(w) >= PRUNE},
-    )
+    return round(float(theta[0]), 4), {f: w for f, w in weights.items() if abs(w) >= PRUNE}
 
 
 def corpus_files(patterns: Sequence[str]) -> list[Path]:
