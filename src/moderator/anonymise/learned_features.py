@@ -21,19 +21,21 @@ from typing import NamedTuple
 
 from moderator.anonymise.cues import (
     HONORIFICS,
+    INSTITUTION_NOUNS,
     NAME_TITLES,
     PLACE_PREPOSITIONS,
     PRE_WEAK,
+    PUBLIC_SERVICE_NOUNS,
     RELATION_CUES,
     ROLE_CUES,
     SPEAKING_VERBS,
 )
 from moderator.anonymise.lexicon import WORD_RE, _word_counts, lexicon, word_key
-from moderator.anonymise.orgs_nouns import ORG_NOUN
+from moderator.anonymise.orgs_nouns import HEALTH_WORDS, ORG_NOUN
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.state import State, Tok
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 """Raised whenever a feature changes: a model trained on other features is not used."""
 
 _WORD = re.compile(WORD_RE.pattern)
@@ -43,6 +45,34 @@ _BRIDGES = frozenset(
     {"of", "the", "and", "&", "de", "da", "van", "von", "le", "la", "y", "al", "el"}
 )
 _RUN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|[ \t]*&[ \t]*|['’]s?[ \t]+")
+# the words public bodies are named by ("Northumbria Police", "Shetland Islands Council", "Southern
+# HSC Trust", "North Yorkshire County Council"): kept, where a small firm's name is not
+_PUBLIC = (
+    PUBLIC_SERVICE_NOUNS
+    | HEALTH_WORDS
+    | frozenset(
+        [
+            "county",
+            "district",
+            "borough",
+            "city",
+            "metropolitan",
+            "islands",
+            "region",
+            "regional",
+            "national",
+            "royal",
+            "hospital",
+            "policing",
+            "court",
+            "courts",
+            "tribunal",
+            "probation",
+            "trust",
+            "authority",
+        ]
+    )
+)
 _SHAPE_STEPS = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’`", "X" * 26 + "x" * 26 + "''"
 )
@@ -70,7 +100,7 @@ class Run(NamedTuple):
 def _cue_words() -> frozenset[str]:
     """Closed-class and cue words whose identity a neighbour may carry (not names)."""
     words: set[str] = set(HONORIFICS) | NAME_TITLES | PRE_WEAK | SPEAKING_VERBS
-    words |= PLACE_PREPOSITIONS
+    words |= PLACE_PREPOSITIONS | INSTITUTION_NOUNS | _PUBLIC
     for cue in ROLE_CUES | RELATION_CUES:
         words.update(cue.split())
     lex = lexicon()
@@ -129,6 +159,10 @@ def word_features(word: str) -> tuple[str, ...]:
         flags.append("prot")
     if (key,) in lex.places:
         flags.append("place")
+    if key in _PUBLIC:
+        flags.append("public")
+    elif key in INSTITUTION_NOUNS:
+        flags.append("inst")
     if _ORG_END.fullmatch(word):
         flags.append("orgnoun")
     if _STREET_END.fullmatch(word):
@@ -267,7 +301,7 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
         inside = {_neighbour(words[m][2]) for m in members}
         run_feats += sorted({f"rw={ident}" for ident, _ in inside if ident.islower()})
         run_feats += sorted({f"rf={flag}" for _, flag in inside})
-        kind = "org" if ends == "org" else "address" if ends == "street" else "person"
+        kind = "address" if ends == "street" else "person" if ends == "none" else "org"
         spans.append(Run(first[0], last[1], kind))
         for place, m in enumerate(members):
             s, e, w = words[m]
