@@ -35,7 +35,7 @@ from moderator.anonymise.orgs_nouns import HEALTH_WORDS, ORG_NOUN
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.state import State, Tok
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 """Raised whenever a feature changes: a model trained on other features is not used."""
 
 _WORD = re.compile(WORD_RE.pattern)
@@ -73,6 +73,7 @@ _PUBLIC = (
         ]
     )
 )
+_GLUED = re.compile(r"[ \t]{1,2}|-")
 _SHAPE_STEPS = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’`", "X" * 26 + "x" * 26 + "''"
 )
@@ -342,6 +343,10 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
                     feats.append(f"{tag}red={red}")
                     if off in (-1, 1):
                         feats += [f"{tag}red={red}&{f}" for f in flags]
+                        # written against the redaction, as one name ("Petroc Le [Brocq]")
+                        a, b = (words[k][1], s) if off < 0 else (e, ks)
+                        if _GLUED.fullmatch(text, a, b):
+                            feats += [f"{tag}glued={red}", f"{tag}glued={red}&{sig}"]
                 if off == -1:
                     feats.append(f"p1={ident}&{sig}")
             out.append(Candidate(s, e, r, tuple(feats)))
