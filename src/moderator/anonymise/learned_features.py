@@ -35,7 +35,7 @@ from moderator.anonymise.orgs_nouns import HEALTH_WORDS, ORG_NOUN
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.state import State, Tok
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 5
 """Raised whenever a feature changes: a model trained on other features is not used."""
 
 _WORD = re.compile(WORD_RE.pattern)
@@ -47,36 +47,12 @@ _BRIDGES = frozenset(
 _RUN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|[ \t]*&[ \t]*|['’]s?[ \t]+")
 # the words public bodies are named by ("Northumbria Police", "Shetland Islands Council", "Southern
 # HSC Trust", "North Yorkshire County Council"): kept, where a small firm's name is not
-_PUBLIC = (
-    PUBLIC_SERVICE_NOUNS
-    | HEALTH_WORDS
-    | frozenset(
-        [
-            "county",
-            "district",
-            "borough",
-            "city",
-            "metropolitan",
-            "islands",
-            "region",
-            "regional",
-            "national",
-            "royal",
-            "hospital",
-            "policing",
-            "court",
-            "courts",
-            "tribunal",
-            "probation",
-            "trust",
-            "authority",
-        ]
-    )
-)
+_PUBLIC = PUBLIC_SERVICE_NOUNS | HEALTH_WORDS | frozenset(
+    {"county", "district", "borough", "city", "metropolitan", "islands", "region", "regional",
+     "national", "royal", "hospital", "policing", "court", "courts", "tribunal", "probation",
+     "trust", "authority"}
+)  # fmt: skip
 _GLUED = re.compile(r"[ \t]{1,2}|-")
-_SHAPE_STEPS = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’`", "X" * 26 + "x" * 26 + "''"
-)
 
 
 class Candidate(NamedTuple):
@@ -111,11 +87,11 @@ def _cue_words() -> frozenset[str]:
 
 def _shape(word: str) -> str:
     """``Xx``, ``XX``, ``xx``, ``Xx-Xx``, ``Xx'Xx``, ``XxXx``: letters by case, runs collapsed."""
-    raw = word.translate(_SHAPE_STEPS)
-    out = [raw[0]]
-    for ch in raw[1:]:
-        if ch != out[-1]:
-            out.append(ch)
+    out: list[str] = []
+    for ch in word:
+        step = "X" if ch.isupper() else "x" if ch.isalpha() else "'" if ch in "’`" else ch
+        if not out or step != out[-1]:
+            out.append(step)
     return "".join(out)[:6]
 
 
@@ -125,19 +101,11 @@ def _band(count: int) -> str:
 
 
 def _length(n: int) -> str:
-    return (
-        "1"
-        if n < 2
-        else "2"
-        if n < 3
-        else "3"
-        if n < 4
-        else "5"
-        if n < 6
-        else "8"
-        if n < 9
-        else "9"
-    )
+    """A word's length as a coarse band: 1, 2, 3, 4-5, 6-8, 9 and more."""
+    return next((band for top, band in _LENGTHS if n <= top), "9")
+
+
+_LENGTHS = ((1, "1"), (2, "2"), (3, "3"), (5, "5"), (8, "8"))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -302,8 +270,7 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
         inside = {_neighbour(words[m][2]) for m in members}
         run_feats += sorted({f"rw={ident}" for ident, _ in inside if ident.islower()})
         run_feats += sorted({f"rf={flag}" for _, flag in inside})
-        kind = "address" if ends == "street" else "person" if ends == "none" else "org"
-        spans.append(Run(first[0], last[1], kind))
+        spans.append(Run(first[0], last[1], _kind(last[2], ends)))
         for place, m in enumerate(members):
             s, e, w = words[m]
             pos = _position(text, s)
@@ -358,9 +325,19 @@ def _wc(own: tuple[str, ...]) -> str:
 
 
 def _ending(word: str) -> str:
-    return (
-        "org" if _ORG_END.fullmatch(word) else "street" if _STREET_END.fullmatch(word) else "none"
-    )
+    """What the last word of a run says it names: a firm or group, a street, or neither."""
+    if _ORG_END.fullmatch(word):
+        return "org"
+    return "street" if _STREET_END.fullmatch(word) else "none"
+
+
+def _kind(word: str, ends: str) -> str:
+    """The placeholder a run takes by its last word: an organisation (a firm's noun, a public
+    body's or an institution's), an address (a street noun), else a person."""
+    if ends != "none":
+        return "org" if ends == "org" else "address"
+    key = word_key(word)
+    return "org" if key in _PUBLIC or key in INSTITUTION_NOUNS else "person"
 
 
 def _after(text: str, end: int) -> str:
