@@ -5,8 +5,9 @@ sentence, a small firm with an unlisted noun) is left. This layer reads the word
 free (:func:`.learned_features.candidates`) and scores each with a logistic regression over
 general features (shape, position, the lists a word is in, the cue words around it), trained by
 ``python -m moderator.anonymise.train_learned`` on the labelled batches and stored in
-``data/learned_model.json``. By its probability ``p`` a word is redacted with a confidence a
-person need not confirm, redacted for a person to confirm, or kept and shown for review.
+``data/learned_model.json``. A run of such words is decided whole, by its words' mean
+probability: redacted with a confidence a person need not confirm, redacted for a person to
+confirm, or kept and shown for review. Not used by redaction unless :data:`WIRED`.
 """
 
 from __future__ import annotations
