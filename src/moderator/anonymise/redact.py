@@ -77,6 +77,8 @@ from moderator.anonymise.names_joined import (
     keep_known_names_whole,
     propagate,
 )
+from moderator.anonymise.names_pet import find_pet_forms
+from moderator.anonymise.names_tails import join_name_tails
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_unknown import find_unknown_runs
@@ -205,8 +207,10 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     join_other_surnames(st)
     absorb_kin_words(st)
     find_name_forms(st)
+    find_pet_forms(st)
     find_unknown_runs(st)
     find_learned(st, toks)
+    join_name_tails(st)
     join_identifier_parts(st)
     join_organisation_parts(st)
     join_handles(st)

@@ -1,0 +1,80 @@
+"""Pet forms of the record's given names that no table lists and no cue introduces.
+
+The layers before find a pet form made from a name's beginning when it is written with a
+capital (``Domas`` for Dominykas). Two forms were left (docs/formats.md, "Redaction"):
+
+- **the same forms in lower case**, as a child or a parent texting writes them (``where is
+  domis``), taken only when the word is in no English dictionary at all, so ``ore``, ``sky``
+  and ``bonny`` stay words;
+- **a pet form of a name's middle or end** with an ending of endearment, as Portuguese,
+  Spanish, Slavic, Irish and Yoruba families make them (``Tildinha`` for Matilde, ``Tunde``
+  and ``Tundey`` for Babatunde, ``Sasha`` is already the beginning's), taken when the word is in
+  no dictionary and its stem, four letters or more, is inside one person's given name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.layer_known import take_known
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.state import State
+from moderator.anonymise.unknown_words import dictionary
+
+_WORD_RE = re.compile(r"(?<![\w'’@./-])[^\W\d_]{4,}(?![\w@/-]|['’]\w\w|\.\w)")
+# endings of endearment, longest first, and none: the stem alone may be the form
+_ENDINGS = (
+    "inhas", "inhos", "inha", "inho", "ochka", "enka", "usia", "unia", "chen", "ita", "ito",
+    "ina", "ino", "een", "tje", "ka", "ek", "ik", "ie", "ey", "sy", "ya", "ag", "as", "is",
+    "us", "os", "es", "y", "i", "o", "a", "u", "s", "",
+)  # fmt: skip
+_LOWER_SURE = 0.8  # a lower-case word no dictionary knows that is one of the family's names
+_INNER_SURE = 0.75  # a stem inside a given name: likely, and shown as such
+
+
+def find_pet_forms(st: State) -> None:
+    """Redact the record's given names in lower-case pet forms and in pet forms of their middle."""
+    known = st.known
+    if not known.given_keys:
+        return
+    text = st.text
+    lex = st.lex
+    counts = dictionary()
+    for m in _WORD_RE.finditer(text):
+        word = m.group()
+        if word.lower() in counts:  # most words: one look-up, nothing more
+            continue
+        start, end = m.span()
+        if not st.free(start, end):
+            continue
+        key = word_key(word)
+        if (
+            key in counts
+            or key in lex.words
+            or key in lex.common
+            or key in lex.protected_words
+            or (key,) in lex.places
+            or word.upper() in lex.acronyms
+        ):
+            continue
+        who = _owner(known.given_keys, key)
+        if who is not None:
+            take_known(st, start, end, who, _LOWER_SURE if word.islower() else _INNER_SURE)
+
+
+def _owner(given: dict[str, int], key: str) -> int | None:
+    """Whose given name holds ``key``'s stem: four letters or more anywhere in it, or three at
+    its start with an ending after them (``Kayo`` for Kayode). Nobody's if two names hold it."""
+    for ending in _ENDINGS:
+        if not key.endswith(ending):
+            continue
+        stem = key[: len(key) - len(ending)]
+        if len(stem) < 3 or (len(stem) == 3 and not ending):
+            continue
+        if len(stem) == 3:
+            owners = {who for name, who in given.items() if name.startswith(stem)}
+        else:
+            owners = {who for name, who in given.items() if stem in name and stem != name}
+        if len(owners) == 1:
+            return owners.pop()
+    return None

@@ -1,0 +1,83 @@
+"""The rest of a name the layers found only the start of (docs/formats.md, "Redaction").
+
+Two general tails, looked at once every layer has spoken:
+
+- **particles**: a name's lower-case particles and the surname after them
+  (``Tobiah van der Merwe``, ``Inês dos Santos``, ``Hamid bin Yusof``, ``Aoife ní Bhriain``,
+  ``Karim al-Rashid``) belong to the name, however many particles there are;
+- **a surname that is also a place**: a capitalised place written straight after someone's
+  name with nothing between (``Bersaba Winsford``) is that person's surname, not the town.
+  A place after a comma or a preposition stays (``Amy, Winsford``; ``Amy in Winsford``), and so
+  does a place that starts a longer capitalised run (``Amy Winsford Library``), which is
+  someone else's business (an organisation or a street).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.state import NAME_KINDS, Cand, State
+
+_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ſ"
+# one to three particles, then a capitalised surname (hyphenated parts allowed)
+_PARTICLES = (
+    r"(?:van|von|der|den|de|del|della|degli|di|da|das|dos|du|la|le|ter|ten|zu|y|e"
+    r"|bin|binti|bint|ibn|ben|ap|ferch|ó|ní|nic|mac|uí|al-|el-|ul-|ud-)"
+)
+_TAIL_RE = re.compile(
+    rf"[ \t]+(?:{_PARTICLES}(?:[ \t]+|(?<=-)))+"
+    rf"(?P<s>[{_CAPITALS}][^\W\d_]+(?:['’-][{_CAPITALS}][^\W\d_]+)?)(?![\w'’])"
+)
+# a capitalised word straight after a name: a place that may be the person's surname
+_PLACE_AFTER_RE = re.compile(
+    rf"[ \t](?P<s>[{_CAPITALS}][a-zà-ÿ]+(?:-[{_CAPITALS}][a-zà-ÿ]+)?)(?![\w'’-])"
+    r"(?![ \t]+[A-Z0-9])"
+)
+# the kinds a place after the name can join: someone found by evidence, not the record's own
+# people (their surnames are known) nor initials
+_PLACE_KINDS = frozenset({"person", "professional"})
+
+
+def join_name_tails(st: State) -> None:
+    """Extend found names over their particles and surname, and over a place used as a surname."""
+    text = st.text
+    merged: set[int] = set()  # ids of names merged into the name before them
+    for c in list(st.cands):
+        if c.kind not in NAME_KINDS or text[c.end : c.end + 1] not in (" ", "\t"):
+            continue
+        if id(c) in merged:
+            continue
+        m = _TAIL_RE.match(text, c.end) if text[c.end + 1 : c.end + 2].islower() else None
+        if m is not None and st.free(c.end, m.start("s")) and not _lower_only(text, c.start, c.end):
+            if st.free(m.start("s"), m.end()):
+                _extend(st, c, m.end())
+                continue
+            after = _name_at(st, m.start("s"))
+            if after is not None:  # the surname was found on its own: one name, one placeholder
+                st.cands.remove(after)
+                merged.add(id(after))
+                _extend(st, c, max(m.end(), after.end))
+                continue
+        if c.kind not in _PLACE_KINDS or not text[c.start].isupper():
+            continue
+        m = _PLACE_AFTER_RE.match(text, c.end)
+        if m is None or not st.free(c.end, m.end()):
+            continue
+        if (word_key(m.group("s")),) in st.lex.places and " " not in text[c.start : c.end]:
+            _extend(st, c, m.end())
+
+
+def _lower_only(text: str, start: int, end: int) -> bool:
+    """A name written in lower case (a child's words) takes no particles: ``amy de`` is speech."""
+    return text[start:end].islower()
+
+
+def _extend(st: State, c: Cand, end: int) -> None:
+    st.taken[c.end : end] = b"\x01" * (end - c.end)
+    c.end = end
+
+
+def _name_at(st: State, start: int) -> Cand | None:
+    """The name found on its own that starts at ``start``, if any."""
+    return next((c for c in st.cands if c.start == start and c.kind in NAME_KINDS), None)
