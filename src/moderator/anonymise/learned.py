@@ -20,13 +20,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from moderator.anonymise.learned_features import FEATURE_VERSION, Candidate, Run, candidates
 from moderator.anonymise.state import UNSURE, State, Tok
 
 MODEL_FILE = "learned_model.json"
 _PRIORITY = 30  # below every rule: the layer only reads what the rules left free
+_MAX_SUMS = 1 << 16
 
 
 class Thresholds(BaseModel):
@@ -47,10 +48,25 @@ class LearnedModel(BaseModel):
     bias: float = 0.0
     weights: dict[str, float] = Field(default_factory=dict)
 
+    _sums: dict[tuple[str, ...], float] = PrivateAttr(default_factory=dict)
+
     def probability(self, features: tuple[str, ...]) -> float:
         """How likely a candidate with these features is an identifier (0-1)."""
+        return self.grouped((features,))
+
+    def grouped(self, parts: tuple[tuple[str, ...], ...]) -> float:
+        """:meth:`probability` of features given in groups; each group's weight is summed
+        once and remembered (most groups recur: a word where it stands, a neighbour)."""
+        sums = self._sums
         w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) for f in features)
+        z = self.bias
+        for part in parts:
+            value = sums.get(part)
+            if value is None:
+                if len(sums) > _MAX_SUMS:
+                    sums.clear()  # an import of a whole authority: stay bounded
+                value = sums[part] = sum([w[f] for f in part if f in w])
+            z += value
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -128,7 +144,7 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
     """
     scores: dict[int, list[float]] = {}
     for c in cands:
-        scores.setdefault(c.run, []).append(model.probability(c.features))
+        scores.setdefault(c.run, []).append(model.grouped(c.parts))
     th = model.thresholds
     text = st.text
     for number, ps in scores.items():

@@ -62,7 +62,14 @@ class Candidate(NamedTuple):
     end: int
     run: int
     """Which run of the text it belongs to (runs are numbered in order)."""
-    features: tuple[str, ...]
+    parts: tuple[tuple[str, ...], ...]
+    """Its features in groups; most groups are shared by many words (the word's own features
+    where it stands, a neighbour's, the run's), so a model scores each group once."""
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """Every feature, in one tuple."""
+        return tuple(f for part in self.parts for f in part)
 
 
 class Run(NamedTuple):
@@ -195,26 +202,19 @@ def _kind_at(st: State, cands: list[tuple[int, int, str]], at: int) -> str:
     return cands[i][2] if i >= 0 and cands[i][1] > at else "x"
 
 
-def _capitalised(word: str, acronyms: frozenset[str]) -> bool:
+@lru_cache(maxsize=1 << 14)
+def _capitalised(word: str) -> bool:
+    """Title-case, or capitals of two letters or more that are not a known acronym."""
     if len(word) < 2 or not word[0].isupper():
         return False
     if word.isupper():
-        return word not in acronyms
+        return word not in lexicon().acronyms
     return word[1:].islower() or any(c.isupper() for c in word[1:])
 
 
-def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
-    """The capitalised words the rules left free, grouped into runs, with their features."""
+def _runs(st: State, words: list[tuple[int, int, str]], caps: list[bool]) -> list[list[int]]:
+    """Capitalised free words written together, bridged by a small word between two."""
     text = st.text
-    lex = st.lex
-    protected = {t.start for t, p in zip(toks, st.protected, strict=False) if p}
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    free = [st.free(s, e) for s, e, _ in words]
-    caps = [
-        free[i] and s not in protected and _capitalised(w, lex.acronyms)
-        for i, (s, _, w) in enumerate(words)
-    ]
-    # runs: capitalised free words written together, bridged by a small word between two
     runs: list[list[int]] = []
     i, n = 0, len(words)
     while i < n:
@@ -223,46 +223,53 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
             continue
         members = [i]
         j = i + 1
-        while j < n:
-            gap_ok = _RUN_GAP.fullmatch(text, words[j - 1][1], words[j][0]) is not None
-            if not gap_ok:
-                break
+        while j < n and _RUN_GAP.fullmatch(text, words[j - 1][1], words[j][0]):
             if caps[j]:
                 members.append(j)
                 j += 1
                 continue
+            s, e, w = words[j]
             if (
-                free[j]
-                and words[j][2].lower() in _BRIDGES
+                w.lower() in _BRIDGES
                 and j + 1 < n
                 and caps[j + 1]
-                and _RUN_GAP.fullmatch(text, words[j][1], words[j + 1][0])
+                and _RUN_GAP.fullmatch(text, e, words[j + 1][0])
+                and st.free(s, e)
             ):
                 j += 1
                 continue
             break
         runs.append(members)
         i = j
+    return runs
+
+
+def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
+    """The capitalised words the rules left free, grouped into runs, with their features."""
+    text = st.text
+    protected = {t.start for t, p in zip(toks, st.protected, strict=False) if p}
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    free = st.free
+    caps = [_capitalised(w) and s not in protected and free(s, e) for s, e, w in words]
+    runs = _runs(st, words, caps)
     if not runs:
         return [], []
-    lower_seen = Counter(w.lower() for _, _, w in words if w.islower())
-    cap_mid = Counter(
-        w for (s, _, w), c in zip(words, caps, strict=True) if c and _position(text, s) == "mid"
-    )
+    lowers = {w for _, _, w in words if w.islower()}
+    where_in = {m: _position(text, words[m][0]) for members in runs for m in members}
+    cap_mid = Counter(words[m][2] for m, pos in where_in.items() if pos == "mid")
     taken = sorted((c.start, c.end, c.kind) for c in st.cands)
+    lines: dict[int, str] = {}  # each line's kind, by where it starts
     out: list[Candidate] = []
     spans: list[Run] = []
+    n = len(words)
     for r, members in enumerate(runs):
         first, last = words[members[0]], words[members[-1]]
         ends = _ending(last[2])
         size = len(members)
-        line = _line_of(text, first[0])
-        run_feats = [
-            f"run={min(size, 4)}",
-            f"rend={ends}",
-            f"after={_after(text, last[1])}",
-            f"line={line}",
-        ]
+        at = text.rfind("\n", 0, first[0]) + 1
+        line = lines.get(at) or lines.setdefault(at, _line_of(text, at))
+        run_feats = [f"run={min(size, 4)}", f"rend={ends}", f"after={_after(text, last[1])}"]
+        run_feats.append(f"line={line}")
         if all(words[m][2].isupper() for m in members):
             run_feats.append("run=caps")
         # the run's cue and everyday words by name ("Council", "Police", "Trust"): what a
@@ -271,59 +278,75 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
         run_feats += sorted({f"rw={ident}" for ident, _ in inside if ident.islower()})
         run_feats += sorted({f"rf={flag}" for _, flag in inside})
         spans.append(Run(first[0], last[1], _kind(last[2], ends)))
+        run_part = tuple(run_feats)
         for place, m in enumerate(members):
             s, e, w = words[m]
-            pos = _position(text, s)
-            where = (
-                "only"
-                if size == 1
-                else "first"
-                if place == 0
-                else "last"
-                if place == size - 1
-                else "inner"
-            )
-            own = word_features(w)
-            flags = [f for f in own if f.startswith("f=")]
-            sig = "sig=" + "+".join(f[2:] for f in flags) + "|" + _wc(own)
-            feats = ["bias", f"pos={pos}", f"in={where}", *run_feats, *own, sig, f"{sig}&pos={pos}"]
-            feats += [f"pos={pos}&{f}" for f in flags]
-            feats += [f"in={where}&{f}" for f in flags]
-            feats += [f"rend={ends}&in={where}", f"line={line}&{sig}"]
-            if lower_seen.get(w.lower()):
-                feats.append("doc=lower")
+            pos = where_in[m]
+            where = "only" if size == 1 else "first" if not place else "inner"
+            if size > 1 and place == size - 1:
+                where = "last"
+            own, sig, flags = _own(w, pos, where)
+            parts = [own, run_part]
+            extra = [f"rend={ends}&in={where}", f"line={line}&{sig}"]
+            if w.lower() in lowers:
+                extra.append("doc=lower")
             if cap_mid.get(w, 0) > (pos == "mid"):
-                feats.append("doc=capmid")
-            for off, tag in ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")):
+                extra.append("doc=capmid")
+            for off, tag in _AROUND:
                 k = m + off
                 if not 0 <= k < n:
-                    feats.append(f"{tag}=edge")
+                    extra.append(f"{tag}=edge")
                     continue
-                ks, _, kw = words[k]
-                ident, flag = _neighbour(kw)
+                ks, ke, kw = words[k]
                 if k in members:
-                    feats += [f"{tag}=run:{ident}", f"{tag}f={flag}", f"{tag}end={_ending(kw)}"]
+                    parts.append(_beside(tag, kw, True))
                     continue
-                feats += [f"{tag}={ident}", f"{tag}f={flag}"]
-                if not free[k]:
-                    red = _kind_at(st, taken, ks)
-                    feats.append(f"{tag}red={red}")
-                    if off in (-1, 1):
-                        feats += [f"{tag}red={red}&{f}" for f in flags]
-                        # written against the redaction, as one name ("Petroc Le [Brocq]")
-                        a, b = (words[k][1], s) if off < 0 else (e, ks)
-                        if _GLUED.fullmatch(text, a, b):
-                            feats += [f"{tag}glued={red}", f"{tag}glued={red}&{sig}"]
+                parts.append(_beside(tag, kw, False))
                 if off == -1:
-                    feats.append(f"p1={ident}&{sig}")
-            out.append(Candidate(s, e, r, tuple(feats)))
+                    extra.append(f"p1={_neighbour(kw)[0]}&{sig}")
+                if not free(ks, ke):
+                    red = _kind_at(st, taken, ks)
+                    extra.append(f"{tag}red={red}")
+                    if off in (-1, 1):
+                        extra += [f"{tag}red={red}&{f}" for f in flags]
+                        # written against the redaction, as one name ("Petroc Le [Brocq]")
+                        a, b = (ke, s) if off < 0 else (e, ks)
+                        if _GLUED.fullmatch(text, a, b):
+                            extra += [f"{tag}glued={red}", f"{tag}glued={red}&{sig}"]
+            parts.append(tuple(extra))
+            out.append(Candidate(s, e, r, tuple(parts)))
     return out, spans
+
+
+_AROUND = ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _own(word: str, pos: str, where: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """A word's own features where it stands, its list signature, and its list flags."""
+    own = word_features(word)
+    flags = tuple(f for f in own if f.startswith("f="))
+    sig = "sig=" + "+".join(f[2:] for f in flags) + "|" + _wc(own)
+    feats = ["bias", f"pos={pos}", f"in={where}", *own, sig, f"{sig}&pos={pos}"]
+    feats += [f"pos={pos}&{f}" for f in flags]
+    feats += [f"in={where}&{f}" for f in flags]
+    return tuple(feats), sig, flags
+
+
+@lru_cache(maxsize=1 << 14)
+def _beside(tag: str, word: str, in_run: bool) -> tuple[str, ...]:
+    """What a neighbour at ``tag`` (p2, p1, n1, n2) tells: by name if a cue word, else shape."""
+    ident, flag = _neighbour(word)
+    if in_run:
+        return (f"{tag}=run:{ident}", f"{tag}f={flag}", f"{tag}end={_ending(word)}")
+    return (f"{tag}={ident}", f"{tag}f={flag}")
 
 
 def _wc(own: tuple[str, ...]) -> str:
     return next((f for f in own if f.startswith("wc=")), "wc=0")
 
 
+@lru_cache(maxsize=1 << 12)
 def _ending(word: str) -> str:
     """What the last word of a run says it names: a firm or group, a street, or neither."""
     if _ORG_END.fullmatch(word):
@@ -356,14 +379,14 @@ def _after(text: str, end: int) -> str:
 
 
 def _line_of(text: str, at: int) -> str:
-    """The kind of line a word is on: a table row, a form in capitals, a heading, or prose."""
-    a = text.rfind("\n", 0, at) + 1
+    """The kind of the line starting at ``at``: a table row, a form in capitals, a heading,
+    or prose."""
     b = text.find("\n", at)
-    line = text[a : b if b >= 0 else len(text)]
+    line = text[at : b if b >= 0 else len(text)]
     if "|" in line or "\t" in line:
         return "table"
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) > 8 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+    letters = sum(map(str.isalpha, line))
+    if letters > 8 and sum(map(str.isupper, line)) > 0.7 * letters:
         return "caps"
     if len(line) < 40 and not line.rstrip().endswith("."):
         return "short"
