@@ -35,7 +35,7 @@ from moderator.anonymise.orgs_nouns import HEALTH_WORDS, ORG_NOUN
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.state import State, Tok
 
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 """Raised whenever a feature changes: a model trained on other features is not used."""
 
 _WORD = re.compile(WORD_RE.pattern)
@@ -257,6 +257,14 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
     lowers = {w for _, _, w in words if w.islower()}
     where_in = {m: _position(text, words[m][0]) for members in runs for m in members}
     cap_mid = Counter(words[m][2] for m, pos in where_in.items() if pos == "mid")
+    # a single everyday word opening a sentence or line ("Today", "She") is left unscored:
+    # most candidates are such words, and the model never took one
+    everyday = st.lex.words
+    runs = [
+        r
+        for r in runs
+        if len(r) > 1 or where_in[r[0]] not in _OPENING or word_key(words[r[0]][2]) not in everyday
+    ]
     taken = sorted((c.start, c.end, c.kind) for c in st.cands)
     lines: dict[int, str] = {}  # each line's kind, by where it starts
     out: list[Candidate] = []
@@ -318,6 +326,7 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
     return out, spans
 
 
+_OPENING = frozenset({"sent", "line"})
 _AROUND = ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2"))
 
 
