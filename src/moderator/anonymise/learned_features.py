@@ -39,8 +39,6 @@ FEATURE_VERSION = 6
 """Raised whenever a feature changes: a model trained on other features is not used."""
 
 _WORD = re.compile(WORD_RE.pattern)
-_ORG_END = re.compile(rf"(?:{ORG_NOUN})\.?", re.IGNORECASE)
-_STREET_END = re.compile(rf"(?:{STREET_TYPES})\.?")
 _BRIDGES = frozenset(
     {"of", "the", "and", "&", "de", "da", "van", "von", "le", "la", "y", "al", "el"}
 )
@@ -78,6 +76,13 @@ class Run(NamedTuple):
     start: int
     end: int
     kind: str
+
+
+@cache
+def _endings() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The organisation-noun and street-noun patterns, compiled on first use: while the layer
+    is not wired, an import never pays for compiling the long organisation alternation."""
+    return re.compile(rf"(?:{ORG_NOUN})\.?", re.IGNORECASE), re.compile(rf"(?:{STREET_TYPES})\.?")
 
 
 @cache
@@ -139,9 +144,10 @@ def word_features(word: str) -> tuple[str, ...]:
         flags.append("public")
     elif key in INSTITUTION_NOUNS:
         flags.append("inst")
-    if _ORG_END.fullmatch(word):
+    org_end, street_end = _endings()
+    if org_end.fullmatch(word):
         flags.append("orgnoun")
-    if _STREET_END.fullmatch(word):
+    if street_end.fullmatch(word):
         flags.append("street")
     out += [f"f={f}" for f in flags]
     if not flags:
@@ -358,9 +364,10 @@ def _wc(own: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1 << 12)
 def _ending(word: str) -> str:
     """What the last word of a run says it names: a firm or group, a street, or neither."""
-    if _ORG_END.fullmatch(word):
+    org_end, street_end = _endings()
+    if org_end.fullmatch(word):
         return "org"
-    return "street" if _STREET_END.fullmatch(word) else "none"
+    return "street" if street_end.fullmatch(word) else "none"
 
 
 def _kind(word: str, ends: str) -> str:
