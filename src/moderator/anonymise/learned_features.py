@@ -30,7 +30,7 @@ from moderator.anonymise.cues import (
     ROLE_CUES,
     SPEAKING_VERBS,
 )
-from moderator.anonymise.lexicon import WORD_RE, _word_counts, lexicon, word_key
+from moderator.anonymise.lexicon import _word_counts, lexicon, word_key, words_of
 from moderator.anonymise.orgs_nouns import HEALTH_WORDS, ORG_NOUN
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.state import State, Tok
@@ -38,7 +38,6 @@ from moderator.anonymise.state import State, Tok
 FEATURE_VERSION = 6
 """Raised whenever a feature changes: a model trained on other features is not used."""
 
-_WORD = re.compile(WORD_RE.pattern)
 _BRIDGES = frozenset(
     {"of", "the", "and", "&", "de", "da", "van", "von", "le", "la", "y", "al", "el"}
 )
@@ -218,6 +217,19 @@ def _capitalised(word: str) -> bool:
     return word[1:].islower() or any(c.isupper() for c in word[1:])
 
 
+def _words_at(text: str) -> list[tuple[int, int, str]]:
+    """Every word of the text with where it starts and ends (what lies between two words
+    holds no letter, so the first occurrence after the last word is the word itself)."""
+    out = []
+    find = text.find
+    at = 0
+    for w in words_of(text):
+        at = find(w, at)
+        out.append((at, at + len(w), w))
+        at += len(w)
+    return out
+
+
 def _runs(st: State, words: list[tuple[int, int, str]], caps: list[bool]) -> list[list[int]]:
     """Capitalised free words written together, bridged by a small word between two."""
     text = st.text
@@ -254,9 +266,12 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
     """The capitalised words the rules left free, grouped into runs, with their features."""
     text = st.text
     protected = {t.start for t, p in zip(toks, st.protected, strict=False) if p}
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = _words_at(text)
     free = st.free
-    caps = [_capitalised(w) and s not in protected and free(s, e) for s, e, w in words]
+    caps = [
+        w[0].isupper() and _capitalised(w) and s not in protected and free(s, e)
+        for s, e, w in words
+    ]
     runs = _runs(st, words, caps)
     if not runs:
         return [], []
