@@ -74,3 +74,52 @@ def test_pet_forms_no_table_lists_are_the_childs(child: str, text: str, form: st
 )
 def test_words_of_the_dictionary_stay_words(child: str, text: str, word: str) -> None:
     assert word in redact(text, child_name=child)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The head said Bonny is "a bonny wee lass and a joy to teach".',
+        "Bonny was seen at home. She looks bonny and well fed.",
+    ],
+)
+def test_a_name_that_is_a_word_stays_the_word_after_an_article_or_a_linking_verb(
+    text: str,
+) -> None:
+    out = redact(text, child_name="Bonny Tarrant")
+    assert "bonny" in out  # the adjective
+    assert "Bonny" not in out  # the child
+
+
+def test_a_dialects_a_before_a_name_no_dictionary_holds_is_not_an_article() -> None:
+    out = redact('He showed nan his drawing: "dat a javonte an mummy".', child_name="Javonte Reid")
+    assert "javonte" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They first met in the town of Kendal years ago.",
+        "Dad was arrested by Kendal police on Friday.",
+    ],
+)
+def test_a_family_surname_that_is_a_town_stays_where_the_town_is_meant(text: str) -> None:
+    out = redact(text, child_name="Amaal Kendal")
+    assert "Kendal" in out
+
+
+def test_the_same_surname_is_still_redacted_where_it_names_the_family() -> None:
+    out = redact("Mrs Kendal said Amaal was tired.", child_name="Amaal Kendal")
+    assert "Kendal" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She is frightened of being sent back to Hong Kong to her grandmother.", "Hong Kong"),
+        ("Dad sends money to Sylhet each month.", "Sylhet"),
+        ("The family came from Mogadishu via Nairobi in 2019.", "Mogadishu"),
+    ],
+)
+def test_places_abroad_stay_places(text: str, place: str) -> None:
+    assert place in redact(text, **_FAMILY)

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.nearby import ascii_twins, for_text
 from moderator.anonymise.patterns import near_spans, word_positions
 
 MONTHS: dict[str, int] = {
@@ -83,31 +84,36 @@ def starts_cleanly(text: str, start: int) -> bool:
     return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/.-_")
 
 
+# find_dates' patterns, and their twins for a note of ASCII characters only (the same
+# matches, their classes tested by table: quicker than by Unicode category)
+_FIND = (_DIGITS, _RANGE_START, DATE_NUM_RE, _MONTH_BEFORE, DATE_MONTH_RE)
+_FIND_ASCII = ascii_twins(*_FIND)
+
+
 def find_dates(text: str) -> list[re.Match[str]]:
     """Every date written in ``text``, in order."""
     found: list[re.Match[str]] = []
     end = 0
-    for run in _DIGITS.finditer(text):
+    digits_re, range_re, num_re, before_re, month_re = _FIND_ASCII if text.isascii() else _FIND
+    for run in digits_re.finditer(text):
         start = run.start()
         if start < end:
             continue
-        ranged = not starts_cleanly(text, start) and _RANGE_START.search(
-            text, max(0, start - 8), start
-        )
+        ranged = not starts_cleanly(text, start) and range_re.search(text, max(0, start - 8), start)
         if not (ranged or starts_cleanly(text, start)):
             continue
-        m = DATE_NUM_RE.match(text, start)
+        m = num_re.match(text, start)
         if ranged and (m is None or not m.group("td")):
             continue  # "5-9 June" is a range of days; "12-3" alone is not a date
         if m is None and start >= 4 and text[start - 1] in " \t" and text[start - 2].isalpha():
             # "March 4th 2012": a month's name just before the digits
-            hint = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+            hint = before_re.search(text, max(0, start - 12), start)
             if (
                 hint is not None
                 and hint.group(1).lower() in MONTHS
                 and starts_cleanly(text, hint.start())
             ):
-                m = DATE_MONTH_RE.match(text, hint.start())
+                m = month_re.match(text, hint.start())
         if m is not None:
             found.append(m)
             end = m.end()
@@ -282,6 +288,8 @@ _ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "ninth", "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
 _COMPACT_HINT = re.compile(r"\d[A-Za-z]{3}\d")
 _ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
+_LOOSE = (_COMPACT_HINT, COMPACT_DATE_RE, DAY_MONTH_RE, _ORDINAL_DAY)
+_LOOSE_ASCII = ascii_twins(*_LOOSE)  # as _FIND_ASCII
 
 
 def _ordinal_value(word: str) -> int:
@@ -306,7 +314,7 @@ def find_loose_dates(
     if any(stem in lower for stem in _ORDINAL_STEMS):  # quick: no ordinal word, no worded date
         # only around month names: trying the ordinals at every position of a long note is slow
         months = word_positions(lower_same_length(text), _MONTH_STEMS)  # offsets kept
-        for m in near_spans(WORDED_DATE_RE, months, text, 40, 30):
+        for m in near_spans(for_text(WORDED_DATE_RE, text), months, text, 40, 30):
             word, month = (
                 (m.group("wd"), m.group("wm"))
                 if m.group("wd")
@@ -314,12 +322,13 @@ def find_loose_dates(
             )
             ymd = _valid(None, MONTHS[month.rstrip(".").lower()], _ordinal_value(word))
             out.append((m.start(), m.end(), ymd))
-    compact = any(_COMPACT_HINT.search(text, lo, hi) for lo, hi in regions)
-    for m in COMPACT_DATE_RE.finditer(text) if compact else ():
+    compact_hint, compact_re, day_month, ordinal_day = _LOOSE_ASCII if text.isascii() else _LOOSE
+    compact = any(compact_hint.search(text, lo, hi) for lo, hi in regions)
+    for m in compact_re.finditer(text) if compact else ():
         ymd = _valid(_year(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
         if ymd is not None:
             out.append((m.start(), m.end(), ymd))
-    for m in (d for lo, hi in regions for d in DAY_MONTH_RE.finditer(text, lo, hi)):
+    for m in (d for lo, hi in regions for d in day_month.finditer(text, lo, hi)):
         day, month = int(m.group("d")), int(m.group("m"))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
@@ -330,7 +339,7 @@ def find_loose_dates(
         ):
             continue  # "scored 7/10"
         out.append((m.start(), m.end(), _valid(None, month, day)))
-    if any(_ORDINAL_DAY.search(text, lo, hi) for lo, hi in regions):
+    if any(ordinal_day.search(text, lo, hi) for lo, hi in regions):
         out += [(m.start(), m.end(), None) for m in _weekday_days(text)]
     return out
 
@@ -344,13 +353,14 @@ def _weekday_days(text: str) -> list[re.Match[str]]:
     it starts after the last other character before the ordinal."""
     out = []
     resume = 0  # where the last match ended: the scan of the whole text goes on from there
-    for day in _ORDINAL_END.finditer(text):
+    weekday_re = for_text(WEEKDAY_DAY_RE, text)
+    for day in for_text(_ORDINAL_END, text).finditer(text):
         lo = day.start()
         while lo > resume and (
             text[lo - 1].isalpha() or text[lo - 1].isspace() or text[lo - 1] == "."
         ):
             lo -= 1
-        m = WEEKDAY_DAY_RE.search(text, lo, day.end())
+        m = weekday_re.search(text, lo, day.end())
         if m is not None:
             out.append(m)
             resume = m.end()

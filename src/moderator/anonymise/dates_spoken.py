@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.references import lowered, present, word_starts
 from moderator.anonymise.state import State
@@ -67,12 +68,12 @@ def find_spoken_dates(st: State) -> None:
     """Bare years, terms, weeks, ranges of days and festival days (see the module's text)."""
     text = st.text
     lower = lowered(text)[0]
-    for m in _BARE_YEAR.finditer(text):
+    for m in for_text(_BARE_YEAR, text).finditer(text):  # ASCII classes on an ASCII note
         if _word_before(text, m.start()) not in _NOT_BEFORE:
             _take(st, m.start(), m.end())
     # the other shapes are tried only near the words and marks they need
     terms = [(a, a + 6) for a in sorted(word_starts(lower, present(text, _TERM_WORDS)[1]))]
-    for m in near_spans(_TERM, terms, text, 24, 24):
+    for m in near_spans(for_text(_TERM, text), terms, text, 24, 24):
         _take(st, m.start(), m.end())
     for a in word_starts(lower, ("w/",)):
         if (week := _WEEK.match(text, a)) is not None:

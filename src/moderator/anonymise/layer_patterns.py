@@ -26,7 +26,6 @@ from moderator.anonymise.patterns import (
     ADDRESS_START_RE,
     CASE_NUMBER_RE,
     COLLAR_RE,
-    EMAIL_RE,
     FLAT_BEFORE_RE,
     GP_HINT,
     GP_RE,
@@ -55,6 +54,7 @@ from moderator.anonymise.patterns import (
     VEHICLE_OLD_RE,
     VEHICLE_RE,
     clean_left,
+    emails,
     near,
     nhs_valid,
     phone_ok,
@@ -70,9 +70,8 @@ def find_patterns(st: State) -> None:
     def add(start: int, end: int, kind: str, ident: str, priority: int) -> None:
         raw.append(Cand(start, end, kind, ident, priority, confidence_for(priority)))
 
-    if "@" in text:
-        for m in for_text(EMAIL_RE, text).finditer(text):
-            add(m.start(), m.end(), "email", "", 100)
+    for m in emails(text):  # (none without an "@")
+        add(m.start(), m.end(), "email", "", 100)
     if "www." in text or "://" in text:
         for m in for_text(URL_RE, text).finditer(text):
             add(m.start(), m.end(), "url", "", 99)
@@ -225,9 +224,9 @@ def _phones_with_o(
 ) -> None:
     """Phone numbers written with o for 0 in one stretch around digits, read with the zeros
     put back (the same length, so the offsets hold)."""
-    if not _O_BESIDE_DIGIT.search(text, lo, hi):
+    if not for_text(_O_BESIDE_DIGIT, text).search(text, lo, hi):  # (ASCII classes if it is)
         return
-    for m in _O_NUMBER.finditer(text, lo, hi):
+    for m in for_text(_O_NUMBER, text).finditer(text, lo, hi):
         written = m.group()
         if "o" not in written and "O" not in written:
             continue

@@ -19,6 +19,7 @@ from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import near_spans, word_positions
 from moderator.anonymise.state import State, Tok
+from moderator.anonymise.unknown_words import dictionary
 
 PET_FORM_CONFIDENCE = 0.65
 """A pet form found by sound alone: below :data:`.state.UNSURE`, for a person to confirm."""
@@ -122,7 +123,8 @@ def _alias(st: State, word: str, ident: str) -> bool:
 
 
 _SPEECH_RE = re.compile(r"[\"“]([^\"“”\n]{2,300})[\"”]")
-_SPOKEN_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+# one-letter words too: "a bonny wee lass" is the word because of its "a"
+_SPOKEN_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 # in a child's words, a name follows these without a capital: "nanny sue", "uncle gaz"
 _KIN_BEFORE = frozenset(
     [
@@ -181,7 +183,9 @@ def find_names_in_speech(st: State) -> None:
         previous, title_at = "", -1
         for m in _SPOKEN_WORD_RE.finditer(text, quote.start(1), quote.end(1)):
             key = word_key(m.group())
-            if previous in _DETERMINED_BEFORE:  # "a real jewel", "the summer": the word
+            # "a real jewel", "the summer": the word; but "dat a javonte" (that is Javonte) is
+            # a name no dictionary holds after a dialect's "a"
+            if previous in _DETERMINED_BEFORE and (previous != "a" or key in dictionary()):
                 previous, title_at = key, -1
                 continue
             after_kin = previous in _KIN_BEFORE and key not in _KIN_BEFORE

@@ -6,6 +6,8 @@
   sentence; a known name that is also a word is only redacted where capitalised);
 * ``vocabulary.txt``: protected social-work vocabulary, acronyms and place names;
 * ``uk_places.txt``: a gazetteer of UK cities, towns and boroughs, kept like the places above;
+* ``world_places.txt``: countries, regions and cities abroad that families come from or travel
+  to, without those that are also common names;
 * ``diminutives.txt``: short forms of given names (William: Will, Bill, Liam), read both
   ways (a known "Lexi" also matches "Alexis" and "Alexandra");
 * ``name_frequencies.txt``: given names and surnames of the communities of English towns
@@ -26,8 +28,9 @@ from importlib import resources
 # quicker than three nested ones, and nothing after it could take back what it matched.)
 WORD_RE = re.compile(r"[^\W\d_]++(?:['’`-][^\W\d_]++)*+")
 # the same words in a text of ASCII characters only, its letters checked by table instead of
-# by Unicode category (nearly twice as quick; most notes are plain ASCII)
-_ASCII_WORD_RE = re.compile(WORD_RE.pattern, re.ASCII)
+# by Unicode category (nearly twice as quick; most notes are plain ASCII); there a letter is
+# [A-Za-z], one test of a bitmap where [^\W\d_] is three tests of categories
+_ASCII_WORD_RE = re.compile(WORD_RE.pattern.replace(r"[^\W\d_]", "[A-Za-z]"))
 _APOSTROPHES = str.maketrans("", "", "'’`")
 # Letters that Unicode does not decompose into a base letter and an accent.
 _SPECIAL_LETTERS = str.maketrans(
@@ -128,7 +131,7 @@ def lexicon() -> Lexicon:
     multi: dict[str, list[tuple[str, ...]]] = {}
     places: set[tuple[str, ...]] = set()
     acronyms: set[str] = set()
-    gazetteer = ["## places", *_lines("uk_places.txt")]
+    gazetteer = ["## places", *_lines("uk_places.txt"), *_lines("world_places.txt")]
     for line in _lines("vocabulary.txt") + gazetteer:
         if line.startswith("##"):
             section = line.strip("# ").lower()

@@ -16,6 +16,7 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS, ROLE_CUES
 from moderator.anonymise.layer_orgs import whole_words
+from moderator.anonymise.nearby import for_text
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 _BRACKETED = re.compile(r"[ \t]*\([ \t]*(?P<i>[A-Z][A-Z'’]{1,4})(?=[ \t]*[,)])")
@@ -109,7 +110,7 @@ def find_listed_initials(st: State) -> None:
     if "|" not in text and ";" not in text:
         return
     lex = st.lex
-    for m in _LISTED.finditer(text):
+    for m in for_text(_LISTED, text).finditer(text):
         initials = m.group("i")
         if initials.lower() in ROLE_CUES or initials in lex.acronyms:
             continue
@@ -175,7 +176,7 @@ def find_initials_forms(st: State) -> None:
 def _initials_written_apart(st: State) -> None:
     """A known person's initials with hyphens, dots or spaces ("H-M T") or an ``s`` ("TJs")."""
     known = st.known
-    for m in _INITIALS_FORMS.finditer(st.text):
+    for m in for_text(_INITIALS_FORMS, st.text).finditer(st.text):  # quicker classes if ASCII
         if m.group("s") is not None:  # "TJs": no acronym ("GPs")
             letters = m.group()[:-1]
             if letters in st.lex.acronyms:

@@ -18,10 +18,13 @@ import re
 
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.nearby import for_text
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import dictionary
 
-_WORD_RE = re.compile(r"(?<![\w'’@./-])[^\W\d_]{4,}(?![\w@/-]|['’]\w\w|\.\w)")
+# (its first letter before the look-behind: the engine then skips to letters, and tries the
+# look-behind at a letter only)
+_WORD_RE = re.compile(r"[^\W\d_](?<![\w'’@./-][^\W\d_])[^\W\d_]{3,}(?![\w@/-]|['’]\w\w|\.\w)")
 # endings of endearment, longest first, and none: the stem alone may be the form
 _ENDINGS = (
     "inhas", "inhos", "inha", "inho", "ochka", "enka", "usia", "unia", "chen", "ita", "ito",
@@ -40,7 +43,7 @@ def find_pet_forms(st: State) -> None:
     text = st.text
     lex = st.lex
     counts = dictionary()
-    for m in _WORD_RE.finditer(text):
+    for m in for_text(_WORD_RE, text).finditer(text):  # ASCII classes on an ASCII note
         word = m.group()
         if word.lower() in counts:  # most words: one look-up, nothing more
             continue

@@ -15,10 +15,15 @@ from collections.abc import Iterable
 _twins: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
+# a letter, on a text of ASCII characters only: one test of a bitmap, not three of categories
+_LETTER, _ASCII_LETTER = r"[^\W\d_]", "[A-Za-z]"
+
+
 def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     entry = _twins.get(id(pattern))
     if entry is None:
-        twin = re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+        source = pattern.pattern.replace(_LETTER, _ASCII_LETTER)
+        twin = re.compile(source, (pattern.flags & ~re.UNICODE) | re.ASCII)
         entry = _twins[id(pattern)] = (pattern, twin)
     return entry[1]
 
