@@ -18,7 +18,8 @@ from moderator.anonymise.learned import (
     stored_model,
     using_model,
 )
-from moderator.anonymise.learned_features import FEATURE_VERSION, word_features
+from moderator.anonymise.learned_features import FEATURE_VERSION
+from moderator.anonymise.learned_words import word_features
 from moderator.anonymise.redact import Redaction, redact_case_text
 from moderator.anonymise.train_learned import main as train_main
 from moderator.cli import cli
