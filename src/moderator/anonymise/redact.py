@@ -61,6 +61,7 @@ from moderator.anonymise.layer_sounds import (
     find_paired_names,
     join_middle_names,
 )
+from moderator.anonymise.learned import find_learned
 from moderator.anonymise.names_aliases import find_aliases, find_nicknames
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_family import find_family_forms, join_other_surnames
@@ -208,6 +209,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_name_forms(st)
     find_pet_forms(st)
     find_unknown_runs(st)
+    find_learned(st, toks)
     join_name_tails(st)
     join_identifier_parts(st)
     join_organisation_parts(st)

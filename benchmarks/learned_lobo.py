@@ -1,0 +1,99 @@
+"""Leave one batch out: does the learned layer carry over to a writer it never read?
+
+    .venv/bin/python benchmarks/learned_lobo.py                      # batches K, L and M
+    .venv/bin/python benchmarks/learned_lobo.py --asks 0.5,0.65,0.8  # the trade-off by threshold
+
+For each named batch, trains the learned layer (:mod:`moderator.anonymise.train_learned`) on
+every OTHER batch of ``tests/data/redaction_corpus*.jsonl`` and scores that batch with the
+rules alone and with the rules and the learned layer: recall, leakage, over-redaction and the
+items the import would ask a person about (:mod:`moderator.anonymise.evaluate`). ``--asks``
+adds the mean over the batches at other redaction thresholds (what the thresholds are chosen
+on). About a minute on the shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from moderator.anonymise.evaluate import LabelledCase, load_corpus, score
+from moderator.anonymise.learned import LearnedModel, Thresholds, using_model
+from moderator.anonymise.train_learned import Example, examples, fit
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted((ROOT / "tests" / "data").glob("redaction_corpus*.jsonl"))
+KEYS = ("recall", "leakage", "over")
+
+
+def _name(path: Path) -> str:
+    return path.stem.removeprefix("redaction_corpus").removeprefix("_") or "a"
+
+
+def _figures(corpus: list[LabelledCase], model: LearnedModel | None) -> dict[str, float]:
+    with using_model(model):
+        tallies, _ = score(corpus)
+    s = tallies["all"].summary()
+    return {
+        "recall": s["overall"]["recall"] or 0.0,
+        "leakage": s["leakage"] or 0.0,
+        "over": s["protected"]["over_redaction"] or 0.0,
+        "review": s["review"]["items"],
+    }
+
+
+def _cells(figures: dict[str, float]) -> str:
+    return " / ".join(f"{figures[k]:.1%}" for k in KEYS)
+
+
+def _mean(rows: list[dict[str, float]]) -> dict[str, float]:
+    return {k: sum(r[k] for r in rows) / len(rows) for k in (*KEYS, "review")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the leave-one-batch-out table (Markdown)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batches", default="k,l,m", help="batches to hold out, by letter")
+    parser.add_argument("--asks", default="", help="other redaction thresholds to compare")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    corpora = {_name(p): load_corpus(p) for p in CORPUS}
+    rows: dict[str, list[Example]] = {name: examples(c) for name, c in corpora.items()}
+    held = [b.strip() for b in args.batches.split(",") if b.strip()]
+    models = {n: fit([r for o, rs in rows.items() if o != n for r in rs]) for n in held}
+    print(
+        "| batch | rules alone: recall / leakage / over-redaction | rules + learned | review items |"
+    )
+    print("|---|---|---|---|")
+    before, after = [], []
+    for name in held:
+        before.append(_figures(corpora[name], None))
+        after.append(_figures(corpora[name], models[name]))
+        b, a = before[-1], after[-1]
+        print(
+            f"| {name.upper()} | {_cells(b)} | {_cells(a)} | {b['review']:.0f} → {a['review']:.0f} |"
+        )
+    b, a = _mean(before), _mean(after)
+    print(f"| mean | {_cells(b)} | {_cells(a)} | {b['review']:.0f} → {a['review']:.0f} |")
+    print(
+        f"\nchange in the mean: recall {a['recall'] - b['recall']:+.2%}, leakage "
+        f"{a['leakage'] - b['leakage']:+.2%}, over-redaction {a['over'] - b['over']:+.2%}"
+    )
+    for ask in [float(x) for x in args.asks.split(",") if x.strip()]:
+        tried = []
+        for name in held:
+            model = models[name].model_copy()
+            model.thresholds = Thresholds(sure=max(ask, 0.85), ask=ask, keep=min(0.4, ask))
+            tried.append(_figures(corpora[name], model))
+        m = _mean(tried)
+        print(
+            f"ask {ask:.2f}: {_cells(m)} (recall {m['recall'] - b['recall']:+.2%}, "
+            f"over-redaction {m['over'] - b['over']:+.2%})"
+        )
+    print(f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
