@@ -230,6 +230,8 @@ def keep_known_names_whole(st: State) -> None:
     case = st.case
     folded = lower_same_length(text)
     names = [case.child.name, *(m.name for m in case.family), case.worker or ""]
+    # a hyphenated part alone too: "Thirtieth-Fcdufsllqa" must not become "[DATE]-Fcdufsllqa"
+    names += [part for name in names for part in name.split() if "-" in part.strip("-")]
     for name in names:
         words = [lower_same_length(w) for w in _NAME_WORD.findall(name)]
         if len(words) < 2:
@@ -246,6 +248,9 @@ def keep_known_names_whole(st: State) -> None:
             if inside and all(c.start <= start and end <= c.end for c in inside):
                 continue  # already redacted whole (by this person or a wider span)
             who = st.known.ngrams.get(phrase_key(name))
+            if who is None and " " not in name.strip():  # a hyphenated surname alone: its owner
+                owners = st.known.hyphenated_owners(word_key(name))
+                who = owners[0] if owners and len(set(owners)) == 1 else None
             for c in inside:
                 st.cands.remove(c)
                 st.taken[c.start : c.end] = bytes(c.end - c.start)
