@@ -123,3 +123,22 @@ def test_the_same_surname_is_still_redacted_where_it_names_the_family() -> None:
 )
 def test_places_abroad_stay_places(text: str, place: str) -> None:
     assert place in redact(text, **_FAMILY)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Next home visit 31/10. HV S. Fowlds.", "Fowlds"),
+        ("Welfare entry added by M. Jeffreys-Hume at lunch.", "Jeffreys-Hume"),
+        ("my teacher mrs Ogle say i was sad today", "Ogle"),
+    ],
+)
+def test_a_surname_after_an_initial_or_a_lower_case_title_is_a_name(
+    text: str, surname: str
+) -> None:
+    assert surname not in redact(text, **_FAMILY)
+
+
+@pytest.mark.parametrize("text", ["Plan B. Then we review it.", "See section A. Results follow."])
+def test_a_letter_and_a_full_stop_before_an_everyday_word_is_no_initial(text: str) -> None:
+    assert redact(text, **_FAMILY) == text

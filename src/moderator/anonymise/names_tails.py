@@ -81,3 +81,36 @@ def _extend(st: State, c: Cand, end: int) -> None:
 def _name_at(st: State, start: int) -> Cand | None:
     """The name found on its own that starts at ``start``, if any."""
     return next((c for c in st.cands if c.start == start and c.kind in NAME_KINDS), None)
+
+
+# "HV S. Fowlds", "Added by C. Yellowlees": one capital and a full stop, then a surname
+_INITIALLED_RE = re.compile(
+    rf"(?<![\w.’'])[A-Z]\.[ \t]?[{_CAPITALS}][a-zà-ÿ]+(?:[-'’][{_CAPITALS}][a-zà-ÿ]+)?(?![\w'’-])"
+)
+# "teacher mrs Ogle": a title in lower case, as a child or a hurried text writes it
+_LOWER_TITLE_RE = re.compile(
+    rf"(?<![\w'’-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+[{_CAPITALS}][a-zà-ÿ]+(?:-[{_CAPITALS}][a-zà-ÿ]+)?"
+    r"(?![\w'’-])"
+)
+
+
+def find_initialled_names(st: State) -> None:
+    """A surname after one initial and a full stop (``S. Fowlds``), or after a title written in
+    lower case (``mrs Ogle``), is someone's name when the word is no everyday word or place."""
+    text = st.text
+    lex = st.lex
+    for pattern in (_INITIALLED_RE, _LOWER_TITLE_RE):
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            surname = m.group().split()[-1].split(".")[-1]
+            key = word_key(surname)
+            titled = pattern is _LOWER_TITLE_RE  # after a title an everyday word is a surname
+            if (
+                not st.free(start, end)
+                or (not titled and (key in lex.words or key in lex.common))
+                or key in lex.protected_words
+                or (key,) in lex.places
+                or surname.upper() in lex.acronyms
+            ):
+                continue
+            st.take(start, end, "person", "p:" + key, 45, 0.8)
