@@ -142,3 +142,19 @@ def test_a_surname_after_an_initial_or_a_lower_case_title_is_a_name(
 @pytest.mark.parametrize("text", ["Plan B. Then we review it.", "See section A. Results follow."])
 def test_a_letter_and_a_full_stop_before_an_everyday_word_is_no_initial(text: str) -> None:
     assert redact(text, **_FAMILY) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Interim care order (Recorder Trudgeon) made on the day.", "Trudgeon"),
+        ("The madrassa teacher, Qari Inamul ul Haq Swati, rang.", "Swati"),
+        ("Mr Nizam ud Din came to the meeting.", "Din"),
+    ],
+)
+def test_judges_and_teachers_of_faith_by_title_and_names_with_ul_or_ud(
+    text: str, name: str
+) -> None:
+    out = redact(text, **_FAMILY)
+    assert name not in out
+    assert " ul " not in out and " ud " not in out

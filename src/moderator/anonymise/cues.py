@@ -39,6 +39,7 @@ HONORIFICS = {
     "judge": "professional",
     "hhj": "professional",
     "dj": "professional",
+    "recorder": "professional",  # a part-time judge: "ICO (Recorder Trudgeon)"
 }
 # titles of faith, rank and address written before a professional's or another person's name
 # ("Fr. Donal Keane", "Sister Ann Pryce", "Det. Sgt Mawby", "Pandit Ravi Joshi"); they go with
@@ -47,7 +48,8 @@ NAME_TITLES = frozenset(
     {"fr", "father", "sister", "brother", "pastor", "elder", "imam", "pandit", "bishop",
      "canon", "rabbi", "deacon", "sheikh", "shaykh", "ustadh", "maulana", "moulana", "granthi",
      "bhai", "det", "detective", "supt", "superintendent", "ch", "chief", "apostle", "evangelist",
-     "prophet", "reverend", "rev", "revd", "sr", "cllr", "lady", "lord", "sir", "dame"}
+     "prophet", "reverend", "rev", "revd", "sr", "cllr", "lady", "lord", "sir", "dame", "qari",
+     "hafiz", "ustaz", "mufti", "ven", "venerable", "swami", "giani", "vicar", "chaplain"}
 )  # fmt: skip
 FEMALE = {"mrs", "ms", "miss"}
 MALE = {"mr"}

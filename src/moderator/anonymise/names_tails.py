@@ -23,7 +23,7 @@ _CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ſ"
 # one to three particles, then a capitalised surname (hyphenated parts allowed)
 _PARTICLES = (
     r"(?:van|von|der|den|de|del|della|degli|di|da|das|dos|du|la|le|ter|ten|zu|y|e"
-    r"|bin|binti|bint|ibn|ben|ap|ferch|ó|ní|nic|mac|uí|al-|el-|ul-|ud-)"
+    r"|bin|binti|bint|ibn|ben|ap|ferch|ó|ní|nic|mac|uí|al-|el-|ul-|ud-|ul|ud)"
 )
 _TAIL_RE = re.compile(
     rf"[ \t]+(?:{_PARTICLES}(?:[ \t]+|(?<=-)))+"
