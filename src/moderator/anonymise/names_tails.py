@@ -85,13 +85,15 @@ def _name_at(st: State, start: int) -> Cand | None:
 
 # "HV S. Fowlds", "Added by C. Yellowlees": one capital and a full stop, then a surname
 _INITIALLED_RE = re.compile(
-    rf"(?<![\w.’'])[A-Z]\.[ \t]?[{_CAPITALS}][a-zà-ÿ]+(?:[-'’][{_CAPITALS}][a-zà-ÿ]+)?(?![\w'’-])"
+    rf"[A-Z]\.[ \t]?[{_CAPITALS}][a-zà-ÿ]+(?:[-'’][{_CAPITALS}][a-zà-ÿ]+)?(?![\w'’-])"
 )
 # "teacher mrs Ogle": a title in lower case, as a child or a hurried text writes it
 _LOWER_TITLE_RE = re.compile(
-    rf"(?<![\w'’-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+[{_CAPITALS}][a-zà-ÿ]+(?:-[{_CAPITALS}][a-zà-ÿ]+)?"
-    r"(?![\w'’-])"
+    rf"(?:mrs?|ms|miss|dr)\.?[ \t]+[{_CAPITALS}][a-zà-ÿ]+(?:-[{_CAPITALS}][a-zà-ÿ]+)?(?![\w'’-])"
 )
+# (each pattern starts with the letters it needs, so the engine skips to them; the character
+# before the match is looked at afterwards: a look-behind first would be tried everywhere)
+_BEFORE_NAME = frozenset(".’'_-")
 
 
 def find_initialled_names(st: State) -> None:
@@ -102,6 +104,8 @@ def find_initialled_names(st: State) -> None:
     for pattern in (_INITIALLED_RE, _LOWER_TITLE_RE):
         for m in pattern.finditer(text):
             start, end = m.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] in _BEFORE_NAME):
+                continue
             surname = m.group().split()[-1].split(".")[-1]
             key = word_key(surname)
             titled = pattern is _LOWER_TITLE_RE  # after a title an everyday word is a surname
