@@ -158,3 +158,19 @@ def test_judges_and_teachers_of_faith_by_title_and_names_with_ul_or_ud(
     out = redact(text, **_FAMILY)
     assert name not in out
     assert " ul " not in out and " ud " not in out
+
+
+def test_a_chat_exports_speakers_written_surname_first_are_redacted() -> None:
+    text = (
+        "04/12/2024 09:03 Penwarden, Ysolde (Police): on it, car seen.\n"
+        "04/12/2024 09:06 Quennell-Ashby, Mirin (Health): HV records checked.\n"
+        "[09:10] Trelawny, Bryok: fine by me"
+    )
+    out = redact(text, **_FAMILY)
+    for name in ("Penwarden", "Ysolde", "Quennell-Ashby", "Mirin", "Trelawny", "Bryok"):
+        assert name not in out
+
+
+@pytest.mark.parametrize("text", ["Monday, Tuesday: closed all day.", "Yes, Mum: she said so."])
+def test_everyday_words_before_a_colon_are_no_speaker(text: str) -> None:
+    assert redact(text, **_FAMILY) == text

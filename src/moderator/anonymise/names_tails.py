@@ -118,3 +118,32 @@ def find_initialled_names(st: State) -> None:
             ):
                 continue
             st.take(start, end, "person", "p:" + key, 45, 0.8)
+
+
+# a chat export's speaker, as directories write names: "04/12/2024 09:03 Nettleship, Osyth
+# (Police): on it." (a time or date first, the agency in brackets, a colon after)
+_SPEAKER_RE = re.compile(
+    r"(?m)^[ \t]*(?:[\[(]?[0-9][0-9/.:, -]{3,20}[\])]?[ \t]+)?"
+    rf"(?P<n>[{_CAPITALS}][a-zà-ÿ'’]+(?:-[{_CAPITALS}][a-zà-ÿ'’]+)?,[ \t]+[{_CAPITALS}][a-zà-ÿ'’-]+)"
+    r"(?P<a>[ \t]+\([^()\n]{1,30}\))?[ \t]*:"
+)
+
+
+def find_listed_speakers(st: State) -> None:
+    """A speaker written ``Surname, Given`` at the start of a chat line is a person (a
+    professional when an agency follows in brackets), when neither word is everyday or a place."""
+    text = st.text
+    if ", " not in text:
+        return
+    lex = st.lex
+    for m in _SPEAKER_RE.finditer(text):
+        start, end = m.span("n")
+        keys = [word_key(w) for w in m.group("n").replace(",", " ").split()]
+        if not st.free(start, end) or any(
+            k in lex.words or k in lex.common or k in lex.protected_words or (k,) in lex.places
+            for k in keys
+        ):
+            continue
+        kind = "professional" if m.group("a") else "person"
+        st.take(start, end, kind, "p:" + " ".join(keys), 45, 0.8)
+        st.remember(tuple(keys), kind, "p:" + " ".join(keys))

@@ -78,7 +78,11 @@ from moderator.anonymise.names_joined import (
     propagate,
 )
 from moderator.anonymise.names_pet import find_pet_forms
-from moderator.anonymise.names_tails import find_initialled_names, join_name_tails
+from moderator.anonymise.names_tails import (
+    find_initialled_names,
+    find_listed_speakers,
+    join_name_tails,
+)
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_unknown import find_unknown_runs
@@ -212,6 +216,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_learned(st, toks)
     join_name_tails(st)
     find_initialled_names(st)
+    find_listed_speakers(st)
     join_identifier_parts(st)
     join_organisation_parts(st)
     join_handles(st)
