@@ -140,6 +140,8 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
                 j > i + 1 and (u.key in st.lex.common and u.key not in st.lex.surnames)
             ):
                 break
+            if j > i + 1 and (u.key,) in st.lex.places and _public_service(st, toks, j + 1):
+                break  # "DS Grenfell Cheshire Police": the force after the officer's name
             j += 1
             if toks[j - 1].poss:
                 break

@@ -346,6 +346,9 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
             start = w.end()
             continue
+        if w.group().isupper() and w.group() in lex.acronyms:
+            start = w.end()  # "GP Vale Royal Surgery": the role before the practice's name
+            continue
         break
     while start < name_end and not st.text[start].isalnum():
         start += 1

@@ -1,0 +1,65 @@
+"""Round ten: public services stay whole, a role's acronym stays outside a practice's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
+
+
+def redact(text: str) -> str:
+    case = RawCase.model_validate(
+        {
+            "case_id": "R10-1",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": "Wendy Quillfeather",
+            "child": {"name": "Tamsin Orrell"},
+            "family": [{"name": "Gwenllian Orrell", "relationship": "mother"}],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Health: GP Vale Bramlow Surgery; victim attends.",
+            "Health: GP [GP-PRACTICE]; victim attends.",
+        ),
+        (
+            "Health: GP Greensfield Harbottle Practice; HV Nettlebed Medical Centre.",
+            "Health: GP [GP-PRACTICE]; HV [GP-PRACTICE-2].",
+        ),
+    ],
+)
+def test_a_roles_acronym_before_a_practice_is_not_part_of_its_name(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brother in HMP Altcourse since the spring.",
+        "Dad was moved from HMYOI Quorlan Park to HMP Dovecote.",
+    ],
+)
+def test_a_prison_is_a_public_service_and_keeps_its_name(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_the_police_force_after_an_officers_name_stays() -> None:
+    out = redact("Present: DS Grenfell Cheshire Police and Gwenllian.")
+    assert out == "Present: [PROFESSIONAL] Cheshire Police and [MOTHER]."
+
+
+def test_wales_in_welsh_is_a_place() -> None:
+    assert redact("Letter from Cafcass Cymru about Tamsin.") == (
+        "Letter from Cafcass Cymru about [CHILD]."
+    )
