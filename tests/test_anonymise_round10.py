@@ -102,3 +102,10 @@ def test_the_town_after_the_records_own_address_stays(
     out = _redact_at(address, text)
     assert out.replace(",", "") == expected.replace(",", "")
     assert "Vallon" not in out and "Corrow" not in out
+
+
+def test_a_programme_in_quotes_is_vocabulary_not_a_nickname() -> None:
+    text = 'Mum started a parenting course ("Triple P"); Tamsin is "Tammy" at home.'
+    assert (
+        redact(text) == 'Mum started a parenting course ("Triple P"); [CHILD] is "[CHILD]" at home.'
+    )
