@@ -109,3 +109,33 @@ def test_a_programme_in_quotes_is_vocabulary_not_a_nickname() -> None:
     assert (
         redact(text) == 'Mum started a parenting course ("Triple P"); [CHILD] is "[CHILD]" at home.'
     )
+
+
+def _redact_family(family: list[tuple[str, str]], text: str) -> str:
+    case = RawCase.model_validate(
+        {
+            "case_id": "R10-3",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": "Wendy Quillfeather",
+            "child": {"name": "Tamsin Orrell"},
+            "family": [{"name": n, "relationship": r} for n, r in family],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text
+
+
+def test_a_name_that_is_a_word_after_no_in_speech_is_the_word() -> None:
+    text = 'Tamsin said: "she says I\'ve got no memory" and "memory shouts at me".'
+    out = _redact_family([("Memory Orrell", "mother")], text)
+    assert "got no memory" in out
+    assert '"[MOTHER] shouts at me"' in out
+
+
+def test_a_surname_that_is_a_verb_after_had_to_is_the_verb() -> None:
+    text = "We had to wade through a flooded path. Mr Wade was not in."
+    out = _redact_family([("Maxwell Wade", "father")], text)
+    assert "had to wade through" in out
+    assert "Wade was" not in out
