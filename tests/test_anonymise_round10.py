@@ -139,3 +139,25 @@ def test_a_surname_that_is_a_verb_after_had_to_is_the_verb() -> None:
     out = _redact_family([("Maxwell Wade", "father")], text)
     assert "had to wade through" in out
     assert "Wade was" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Shared with T. Dobbing (SW) and Youth Justice Service today.", "Youth Justice Service"),
+        (
+            "Strategy discussion with Wessex Constabulary and Quarrendon Modern Slavery "
+            "Partnership.",
+            "Wessex Constabulary",
+        ),
+        ("DI Ashplant (chair, Avon and Somerset Police) attended.", "Avon and Somerset Police"),
+        (
+            "A previous conviction (2019, Jedburgh Sheriff Court) is noted.",
+            "Jedburgh Sheriff Court",
+        ),
+    ],
+)
+def test_public_services_joined_by_and_or_after_a_year_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out
+    assert "Dobbing" not in out and "Ashplant" not in out and "Quarrendon" not in out

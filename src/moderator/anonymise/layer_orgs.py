@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from moderator.anonymise.alternation import by_first_letter
-from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
+from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, PUBLIC_SERVICE_NOUNS
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
@@ -225,6 +225,10 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
     matches, as (start, end of the name, end))."""
     for m_start, name_end, m_end in found:
         start = trim(st, m_start, name_end)
+        if " and " in text[start:name_end]:
+            start = _after_and(st, start, name_end, m_end)
+            if start < 0:
+                continue
         keys = phrase_key(text[start:name_end])
         whole = phrase_key(text[start:m_end])
         if not keys or _ends_protected(st, whole):
@@ -252,6 +256,21 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         if town > end:  # with its town, unless a surer layer takes it as a street's
             add(start, town, kind, " ".join(phrase_key(text[start:town])), 58)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
+
+
+def _after_and(st: State, start: int, name_end: int, m_end: int) -> int:
+    """Where a name joined by "and" starts: -1 when the part after "and" is vocabulary ("T.
+    Dobbing (SW) and Youth Justice Service"), after "and" when the part before it ends in a
+    public service ("Gloucestershire Constabulary and Forest of Dean … Partnership")."""
+    text = st.text
+    at = text.rfind(" and ", start, name_end)
+    rest = phrase_key(text[at + 5 : m_end])
+    if rest and rest in st.lex.phrases.get(rest[0], ()):
+        return -1
+    before = phrase_key(text[start:at])
+    if before and before[-1] in PUBLIC_SERVICE_NOUNS:
+        return at + 5
+    return start
 
 
 def _health_trust(st: State, words: tuple[str, ...]) -> bool:
