@@ -161,3 +161,17 @@ def test_public_services_joined_by_and_or_after_a_year_stay(text: str, kept: str
     out = redact(text)
     assert kept in out
     assert "Dobbing" not in out and "Ashplant" not in out and "Quarrendon" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Index offence (Mehefin 2023) - assault.", "Index offence ([DATE]) - assault."),
+        ("Alaw via text Tachwedd 12. Risk: medium.", "Alaw via text [DATE]. Risk: medium."),
+        ("Review Diluain 16 Sultain (Monday).", "Review [DATE] (Monday)."),
+        ("End of Term Report - Rhagfyr 2024", "End of Term Report - [DATE]"),
+        ("Hydref 10:30 call; Awst 3.5 miles away.", "Hydref 10:30 call; Awst 3.5 miles away."),
+    ],
+)
+def test_welsh_and_gaelic_months_with_a_day_or_a_year_are_dates(text: str, expected: str) -> None:
+    assert redact(text) == expected

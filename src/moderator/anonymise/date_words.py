@@ -135,11 +135,25 @@ WEEKDAY_TIME_RE = re.compile(
 _WELSH_MONTH = (
     r"(?:Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
 )
-# Welsh: "Dydd Llun 11 Mawrth", "dydd Gwener 15fed", "12fed Mawrth 2024"
+# Scottish Gaelic months, written after the day: "Diluain 16 Sultain"
+_GAELIC_MONTH = (
+    r"(?:Faoilleach|Gearran|M[àa]rt|Giblean|C[èe]itean|[ÒO]gmhios|Iuchar|L[ùu]nastal|Sultain"
+    r"|D[àa]mhair|Samhain|D[ùu]bhlachd)"
+)
+_GAELIC_DAY = (
+    r"(?:Diluain|Dim[àa]irt|Diciadain|Diardaoin|Dihaoine|Disathairne|Did[òo]mhnaich"
+    r"|Latha[ \t]+na[ \t]+S[àa]baid)"
+)
+# Welsh: "Dydd Llun 11 Mawrth", "dydd Gwener 15fed", "12fed Mawrth 2024", "Mehefin 2023",
+# "Tachwedd 12"; Gaelic: "16 Sultain"
 WELSH_DATE_RE = re.compile(
     r"(?<![\w])(?:(?:[Dd]ydd[ \t]+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)[ \t]+)"
     r"\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?(?:[ \t]+" + _WELSH_MONTH + r")?"
-    r"|\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?[ \t]+" + _WELSH_MONTH + r")(?:[ \t]+\d{4})?(?![\w])"
+    r"|(?:" + _GAELIC_DAY + r"[ \t]+)?\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?[ \t]+"
+    r"(?:" + _WELSH_MONTH + "|" + _GAELIC_MONTH + r")"
+    r"|(?:Ionawr|Chwefror|Ebrill|Mehefin|Gorffennaf|Awst|Hydref|Tachwedd|Rhagfyr)[ \t]+"
+    r"(?:\d{4}|\d{1,2}(?![\d:]|\.\d))"
+    r")(?:[ \t]+\d{4})?(?![\w])"
 )
 
 
@@ -224,4 +238,6 @@ _WEEKDAY_STARTS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WELSH_HINTS = (
     *("ydd ", "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai ", "Mehefin", "Gorffennaf"),
     *("Awst", "Medi ", "Hydref", "Tachwedd", "Rhagfyr"),
+    *("Faoilleach", "Gearran", "rt ", "Giblean", "itean", "gmhios", "Iuchar", "nastal"),
+    *("Sultain", "mhair", "Samhain", "bhlachd"),
 )
