@@ -175,3 +175,31 @@ def test_public_services_joined_by_and_or_after_a_year_stay(text: str, kept: str
 )
 def test_welsh_and_gaelic_months_with_a_day_or_a_year_are_dates(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+def test_a_family_name_that_begins_a_place_is_the_place_there() -> None:
+    out = _redact_family(
+        [("Leang Wing-Hong", "father")], "Mr Wing-Hong is still in Hong Kong; Leang rang."
+    )
+    assert "in Hong Kong" in out and "Wing-Hong" not in out and "Leang" not in out
+
+
+def test_a_name_that_is_a_word_after_i_or_we_in_speech_is_the_verb() -> None:
+    out = _redact_family(
+        [("Hope Orrell", "sister")], 'Hope said "I hope we stay here" and "hope took my pens".'
+    )
+    assert '"I hope we stay here"' in out
+    assert '"[SIBLING] took my pens"' in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strong Romanichal identity; the family are Romany.",
+        "Address line 2: 2 Sallowfield Road Town: Brackenmoor-on-Sea   Postcode: CO15 4TB",
+    ],
+)
+def test_communities_and_form_labels_are_vocabulary(text: str) -> None:
+    out = redact(text)
+    for word in ("Romanichal", "Romany", "Postcode:", "Brackenmoor-on-Sea"):
+        assert word in out or word not in text

@@ -77,6 +77,14 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     """
     t = toks[i]
     lex = st.lex
+    if (
+        i + 1 < len(toks)
+        and t.cap
+        and toks[i + 1].cap
+        and (t.key, toks[i + 1].key) in lex.places
+        and st.joined(t, toks[i + 1])
+    ):
+        return True  # "Hong Kong": the first word of a place's name, not "Wing-Hong"
     place = t.key in lex.protected_words
     placeish = place or t.key in lex.common
     if (
@@ -274,7 +282,7 @@ def named_in_speech(st: State, t: Tok) -> bool:
 _WORD_IN_SPEECH_BEFORE = frozenset(
     {"is", "was", "are", "were", "be", "been", "real", "so", "very", "such", "pure", "total",
      "absolute", "proper", "my", "your", "our", "their", "of", "for", "no", "any", "some",
-     "much", "more", "less"}
+     "much", "more", "less", "i", "we", "they"}
 )  # fmt: skip
 # after a verb that is also a name: "march on", "rob off", "sue them"
 _PARTICLE_AFTER = re.compile(
