@@ -203,3 +203,16 @@ def test_communities_and_form_labels_are_vocabulary(text: str) -> None:
     out = redact(text)
     for word in ("Romanichal", "Romany", "Postcode:", "Brackenmoor-on-Sea"):
         assert word in out or word not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("13-Jan-24  Referral received.", "[DATE]  Referral received."),
+        ("CP medical booked 7th a.m. with Dr.", "CP medical booked [DATE] a.m. with Dr."),
+        ("Next: 18th with CAMHS.", "Next: [DATE] with CAMHS."),
+        ("Lives on 2nd floor, for the 5th time.", "Lives on 2nd floor, for the 5th time."),
+    ],
+)
+def test_days_written_short_are_dates(text: str, expected: str) -> None:
+    assert redact(text) == expected

@@ -180,10 +180,34 @@ _DOT_DIGIT = re.compile(r"\.(?=\d)")  # from its literal dot: quicker than from 
 _ITEM_START = re.compile(r"(?:^|\n|[.!?][ \t]{1,3})[ \t]*$")
 
 
+# a day of the month alone after a word that dates it: "booked 7th a.m.", "Next: 18th with
+# CAMHS", "seen on 3rd by HV"; not "on 2nd floor" (a noun after it); checked at the ordinal
+# (starting at its digit, not a look-behind, so the engine skips to digits: what is before it
+# and that it is a day of the month are checked in Python)
+_ORDINAL_DAY = re.compile(r"\d\d?(?:st|nd|rd|th)(?![\w])")
+_DATING_WORD = re.compile(
+    r"(?i:\b(?:on|by|from|until|till|before|after|since|booked|due|next:?))[ \t]+$"
+)
+_DAY_GOES_ON = re.compile(
+    r"[ \t]*(?:[.,;:)\n–-]|$|[A-Z]|(?:a\.?m|p\.?m|at|and|when|with|to|for|by|we|she|he|they"
+    r"|mum|dad|i)\b)"
+)
+
+
 def find_loose_days(text: str) -> list[tuple[int, int]]:
     """Days of the month written without a month or year (:data:`THE_DAY_RE`,
-    :data:`DAY_DOT_MONTH_RE`; :data:`WEEKDAY_DAY_RE` is tried by :func:`find_day_dates`)."""
+    :data:`DAY_DOT_MONTH_RE`, a dating word before an ordinal; :data:`WEEKDAY_DAY_RE` is
+    tried by :func:`find_day_dates`)."""
     out = []
+    for day in _ORDINAL_DAY.finditer(text):
+        at = day.start()
+        if (
+            (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in ".,/-_"))
+            and 1 <= int(day.group()[:-2]) <= 31
+            and _DATING_WORD.search(text, max(0, at - 10), at)
+            and _DAY_GOES_ON.match(text, day.end())
+        ):
+            out.append(day.span())
     for the in THE_DAY_RE.finditer(text):
         at = the.start() - 1
         if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
