@@ -216,3 +216,11 @@ def test_communities_and_form_labels_are_vocabulary(text: str) -> None:
 )
 def test_days_written_short_are_dates(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+def test_a_name_broken_across_a_line_by_a_scanned_pages_hyphen_is_the_name() -> None:
+    text = "Thank you for having us. Tam-\nsin told me she likes Orr- ell as a name. Anglo- Saxon."
+    out = _redact_family([], text)
+    assert out == (
+        "Thank you for having us. [CHILD] told me she likes [CHILD] as a name. Anglo- Saxon."
+    )
