@@ -262,6 +262,7 @@ _WEEKDAY_STARTS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WELSH_HINTS = (
     *("ydd ", "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai ", "Mehefin", "Gorffennaf"),
     *("Awst", "Medi ", "Hydref", "Tachwedd", "Rhagfyr"),
-    *("Faoilleach", "Gearran", "rt ", "Giblean", "itean", "gmhios", "Iuchar", "nastal"),
+    *("Faoilleach", "Gearran", "Màrt", "Mart ", "Giblean", "itean", "gmhios", "Iuchar"),
+    "nastal",
     *("Sultain", "mhair", "Samhain", "bhlachd"),
 )

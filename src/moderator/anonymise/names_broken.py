@@ -12,11 +12,11 @@ import re
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.state import State
 
-# a word broken by a hyphen at a line's end, or by a hyphen and a space before a lower-case
-# continuation ("Pri- ncess"; "Anglo- Saxon" keeps its capital and is left alone)
-_BROKEN = re.compile(
-    r"(?<![\w-])([^\W\d_]{2,})-(?:[ \t]*\n[ \t]*([^\W\d_]{2,})|[ \t]([^\W\d_A-Z][^\W\d_]+))(?![\w-])"
-)
+# the break: a hyphen at a line's end, or a hyphen and a space before a lower-case letter
+# ("Pri- ncess"; "Anglo- Saxon" keeps its capital and is left alone); it starts with the
+# hyphen, so the engine skips to hyphens (the words either side are read in Python)
+_BREAK = re.compile(r"-(?:[ \t]*\r?\n[ \t]*|[ \t](?=[^\W\d_A-Z]))")
+_WORD_AFTER = re.compile(r"[^\W\d_]{2,}(?![\w-])")
 
 
 def find_broken_names(st: State) -> None:
@@ -25,12 +25,21 @@ def find_broken_names(st: State) -> None:
     if "-\n" not in text and "- " not in text and "-\r" not in text:
         return
     known = st.known
-    for m in _BROKEN.finditer(text):
-        tail = m.group(2) or m.group(3)
-        key = (m.group(1) + tail).casefold()
+    for m in _BREAK.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        after = _WORD_AFTER.match(text, m.end())
+        if (
+            m.start() - start < 2
+            or after is None
+            or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"))
+        ):
+            continue
+        key = (text[start : m.start()] + after.group()).casefold()
         who = known.ngrams.get((key,))
         if who is None:
             owners = known.surname_owners.get(key)
             who = owners[0] if owners and len(owners) == 1 else (-1 if owners else None)
-        if who is not None and st.free(m.start(), m.end()):
-            take_known(st, m.start(), m.end(), who)
+        if who is not None and st.free(start, after.end()):
+            take_known(st, start, after.end(), who)
