@@ -224,3 +224,9 @@ def test_a_name_broken_across_a_line_by_a_scanned_pages_hyphen_is_the_name() -> 
     assert out == (
         "Thank you for having us. [CHILD] told me she likes [CHILD] as a name. Anglo- Saxon."
     )
+
+
+def test_a_titled_person_of_three_names_is_apart_from_the_firm_after_of() -> None:
+    out = redact("Interpreted by Ms Phen Dieu Lanh of Quarrendon Language Partners today.")
+    assert "Phen" not in out and "Lanh" not in out
+    assert "Ms Phen Dieu Lanh of" not in out and " of " in out

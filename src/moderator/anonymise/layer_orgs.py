@@ -166,7 +166,7 @@ def _trim_leading(st: State, start: int, end: int) -> int:
     return start
 
 
-_PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+of[ \t]+")
+_PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+of[ \t]+")
 _TITLED = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
 
 
