@@ -230,3 +230,9 @@ def test_a_titled_person_of_three_names_is_apart_from_the_firm_after_of() -> Non
     out = redact("Interpreted by Ms Phen Dieu Lanh of Quarrendon Language Partners today.")
     assert "Phen" not in out and "Lanh" not in out
     assert "Ms Phen Dieu Lanh of" not in out and " of " in out
+
+
+def test_a_titled_person_with_initials_before_a_church_is_apart_from_it() -> None:
+    out = redact("God bless, Revd K. Asamoeh-Quennell Church of Pentecost | 01946 500 600")
+    assert "Asamoeh" not in out and "K." not in out
+    assert "Church of Pentecost" in out

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from moderator.anonymise.alternation import by_first_letter
-from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
+from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, NAME_TITLES
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
@@ -163,11 +163,23 @@ def _trim_leading(st: State, start: int, end: int) -> int:
     of = _PERSON_OF.match(st.text, start, end)
     if of is not None and _TITLED.search(st.text, max(0, start - 6), start):
         start = of.end()  # "Mr Jaswal of Rushden Lettings": the firm starts after "of"
+    elif _titled_with_initials(st.text, start) and (surname := _ONE_WORD.match(st.text, start)):
+        start = surname.end()  # "Revd K. Asamoeh-Boatang Church of …": his name first
     return start
 
 
 _PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+of[ \t]+")
 _TITLED = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
+_TITLE_INITIALS = re.compile(r"\b([A-Z][a-z]{1,6})\.?[ \t]+(?:[A-Z]\.[ \t]*)+$")
+_ONE_WORD = re.compile(r"[A-Z][\w'’-]*[ \t]+")
+
+
+def _titled_with_initials(text: str, start: int) -> bool:
+    """Whether a title and initials stand just before ``start`` ("Revd K. ", "Dr A. B. ")."""
+    m = _TITLE_INITIALS.search(text, max(0, start - 16), start)
+    return m is not None and (
+        m.group(1).casefold() in HONORIFICS or m.group(1).casefold() in NAME_TITLES
+    )
 
 
 def name_starts(text: str, at: int, word: str) -> bool:
