@@ -7,8 +7,11 @@ import pytest
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.redact import redact_case_text
 
+_MOTHER = [("Gwenllian Orrell", "mother")]
 
-def redact(text: str) -> str:
+
+def redact(text: str, family: list[tuple[str, str]] = _MOTHER, address: str | None = None) -> str:
+    """The text redacted for a child Tamsin Orrell (and her mother, unless ``family``)."""
     case = RawCase.model_validate(
         {
             "case_id": "R10-1",
@@ -16,8 +19,8 @@ def redact(text: str) -> str:
             "service_area": "help_and_protection",
             "opened": "2024-01-01",
             "worker": "Wendy Quillfeather",
-            "child": {"name": "Tamsin Orrell"},
-            "family": [{"name": "Gwenllian Orrell", "relationship": "mother"}],
+            "child": {"name": "Tamsin Orrell", "address": address},
+            "family": [{"name": n, "relationship": r} for n, r in family],
             "text": text,
         }
     )
@@ -65,22 +68,6 @@ def test_wales_in_welsh_is_a_place() -> None:
     )
 
 
-def _redact_at(address: str, text: str) -> str:
-    case = RawCase.model_validate(
-        {
-            "case_id": "R10-2",
-            "team": "Team",
-            "service_area": "help_and_protection",
-            "opened": "2024-01-01",
-            "worker": "Wendy Quillfeather",
-            "child": {"name": "Tamsin Orrell", "address": address},
-            "family": [],
-            "text": text,
-        }
-    )
-    return redact_case_text(case).text
-
-
 @pytest.mark.parametrize(
     ("address", "text", "expected"),
     [
@@ -99,7 +86,7 @@ def _redact_at(address: str, text: str) -> str:
 def test_the_town_after_the_records_own_address_stays(
     address: str, text: str, expected: str
 ) -> None:
-    out = _redact_at(address, text)
+    out = redact(text, [], address)
     assert out.replace(",", "") == expected.replace(",", "")
     assert "Vallon" not in out and "Corrow" not in out
 
@@ -111,32 +98,16 @@ def test_a_programme_in_quotes_is_vocabulary_not_a_nickname() -> None:
     )
 
 
-def _redact_family(family: list[tuple[str, str]], text: str) -> str:
-    case = RawCase.model_validate(
-        {
-            "case_id": "R10-3",
-            "team": "Team",
-            "service_area": "help_and_protection",
-            "opened": "2024-01-01",
-            "worker": "Wendy Quillfeather",
-            "child": {"name": "Tamsin Orrell"},
-            "family": [{"name": n, "relationship": r} for n, r in family],
-            "text": text,
-        }
-    )
-    return redact_case_text(case).text
-
-
 def test_a_name_that_is_a_word_after_no_in_speech_is_the_word() -> None:
     text = 'Tamsin said: "she says I\'ve got no memory" and "memory shouts at me".'
-    out = _redact_family([("Memory Orrell", "mother")], text)
+    out = redact(text, [("Memory Orrell", "mother")])
     assert "got no memory" in out
     assert '"[MOTHER] shouts at me"' in out
 
 
 def test_a_surname_that_is_a_verb_after_had_to_is_the_verb() -> None:
     text = "We had to wade through a flooded path. Mr Wade was not in."
-    out = _redact_family([("Maxwell Wade", "father")], text)
+    out = redact(text, [("Maxwell Wade", "father")])
     assert "had to wade through" in out
     assert "Wade was" not in out
 
@@ -178,15 +149,13 @@ def test_welsh_and_gaelic_months_with_a_day_or_a_year_are_dates(text: str, expec
 
 
 def test_a_family_name_that_begins_a_place_is_the_place_there() -> None:
-    out = _redact_family(
-        [("Leang Wing-Hong", "father")], "Mr Wing-Hong is still in Hong Kong; Leang rang."
-    )
+    out = redact("Mr Wing-Hong is still in Hong Kong; Leang rang.", [("Leang Wing-Hong", "father")])
     assert "in Hong Kong" in out and "Wing-Hong" not in out and "Leang" not in out
 
 
 def test_a_name_that_is_a_word_after_i_or_we_in_speech_is_the_verb() -> None:
-    out = _redact_family(
-        [("Hope Orrell", "sister")], 'Hope said "I hope we stay here" and "hope took my pens".'
+    out = redact(
+        'Hope said "I hope we stay here" and "hope took my pens".', [("Hope Orrell", "sister")]
     )
     assert '"I hope we stay here"' in out
     assert '"[SIBLING] took my pens"' in out
@@ -220,7 +189,7 @@ def test_days_written_short_are_dates(text: str, expected: str) -> None:
 
 def test_a_name_broken_across_a_line_by_a_scanned_pages_hyphen_is_the_name() -> None:
     text = "Thank you for having us. Tam-\nsin told me she likes Orr- ell as a name. Anglo- Saxon."
-    out = _redact_family([], text)
+    out = redact(text, [])
     assert out == (
         "Thank you for having us. [CHILD] told me she likes [CHILD] as a name. Anglo- Saxon."
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from moderator.cli.common import common_options, resolve_settings
+from moderator.cli.common import common_options, jobs_option, resolve_settings
 
 
 @click.command("anonymise")
@@ -18,14 +18,7 @@ from moderator.cli.common import common_options, resolve_settings
     default=None,
     help="Pseudonym key (default: MODERATOR_KEY_FILE or the config directory; created if absent).",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="Anonymise on N processes (1: one at a time; default: one per free CPU, up to eight, "
-    "for large files; env MODERATOR_IMPORT_JOBS). The output is the same either way.",
-)
+@jobs_option
 @common_options
 @click.pass_context
 def anonymise(

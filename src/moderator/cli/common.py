@@ -94,6 +94,18 @@ def password_stdin_option(f: F) -> F:
     )(f)
 
 
+def jobs_option(f: F) -> F:
+    """``--jobs N``: how many processes share a large file's anonymisation."""
+    return click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Anonymise on N processes (1: one at a time; default: one per free CPU, up to "
+        "eight, for large files; env MODERATOR_IMPORT_JOBS). The result is the same either way.",
+    )(f)
+
+
 def common_options(f: F) -> F:
     """``--db``, ``--as`` and ``--password-stdin`` together, as every subcommand accepts them."""
     return db_option(user_option(password_stdin_option(f)))

@@ -12,6 +12,7 @@ from moderator.cli.common import (
     common_options,
     emit_json,
     format_option,
+    jobs_option,
     resolve_settings,
     sign_in_as,
 )
@@ -44,14 +45,7 @@ def import_group() -> None:
     default=None,
     help="Pseudonymisation key (default: your config dir; env MODERATOR_KEY_FILE).",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="Anonymise on N processes (1: one at a time; default: one per CPU, up to eight, "
-    "for large files; env MODERATOR_IMPORT_JOBS).",
-)
+@jobs_option
 @format_option("table", "json")
 @common_options
 @click.pass_context
