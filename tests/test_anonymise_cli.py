@@ -112,3 +112,20 @@ def test_help() -> None:
     result = CliRunner().invoke(cli, ["anonymise", "--help"])
     assert result.exit_code == 0
     assert "--key-file" in result.stdout and "--db" in result.stdout and "--as" in result.stdout
+
+
+def test_many_cases_on_two_processes_come_out_the_same_and_in_order(tmp_path: Path) -> None:
+    """--jobs 2 shares the file with a worker process; the output does not change."""
+    many = [
+        dict(CASE, case_id=f"MOS-{200000 + i}", text=f"{CASE['text']} Visit {i} of {70}.")
+        for i in range(70)
+    ]
+    path = str(write(tmp_path / "many.jsonl", *many))
+    key = str(tmp_path / "k.key")
+    code, serial, err = run(path, "--key-file", key, "--jobs", "1")
+    assert code == 0, err
+    code, shared, err = run(path, "--key-file", key, "--jobs", "2")
+    assert code == 0, err
+    assert shared == serial
+    assert [row["text"] for row in shared][5].endswith("Visit 5 of 70.")
+    assert "Kayden" not in json.dumps(shared)

@@ -78,6 +78,7 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("l", "heldout-l", 52, 1500),
         ("m", "heldout-m", 57, 1600),
         ("n", "heldout-n", 63, 1900),
+        ("o", "heldout-o", 59, 1500),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -85,8 +86,8 @@ def test_the_round_two_batches_are_held_out_and_labelled(
 ) -> None:
     """E was written before round two of issue #14, F after it, G before round three, H after
     it, I while round four was built, J while round five was, K while round six was, L while
-    round seven was, M while round eight was and N while round nine was (each outside the
-    repository until scored)."""
+    round seven was, M while round eight was, N while round nine was and O while round ten
+    was (each outside the repository until scored; O labels public services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -177,6 +178,7 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
             0.14,
         ),  # M: written during round eight; gazetteer tuned on it after, round nine on it
         ("n", 0.90, 0.96, 0.105, 0.125),  # N: written during round nine, scored twice, unseen
+        ("o", 0.925, 0.95, 0.045, 0.10),  # O: written during round ten, scored twice, unseen
     ],
 )
 def test_the_newest_batches_do_not_regress(
@@ -266,3 +268,36 @@ def test_organisations_and_addresses_of_the_newest_batches_do_not_regress(
     by_type = tallies[f"heldout-{name}"].summary()["by_type"]
     assert by_type["org"]["recall"] >= org
     assert by_type["address"]["recall"] >= address
+
+
+def test_public_services_are_counted_apart_from_the_identifiers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A ``public_body`` label is outside recall and leakage: the redactor keeps a hospital
+    named by its town by design; the table says how many it redacted anyway."""
+    case = {
+        "case_id": "EV-2",
+        "team": "Team A",
+        "service_area": "help_and_protection",
+        "opened": "2023-01-05",
+        "worker": "Imogen Tarrant",
+        "child": {"name": "Arlo Quennell", "dob": "2016-04-02"},
+        "family": [],
+        "text": "Arlo Quennell was seen at Stafford County Hospital with nurse Jo Pellew.",
+        "labels": {
+            "identifiers": [
+                ["Arlo Quennell", "child"],
+                ["Stafford County Hospital", "public_body"],
+            ],
+            "keep": ["Stafford"],
+        },
+    }
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    summary = score(load_corpus(path))[0]["all"].summary()
+    assert summary["overall"]["labelled"] == 1
+    assert "public_body" not in summary["by_type"]
+    assert summary["protected"]["phrases"] == 0  # "Stafford" inside the label is not a keep
+    assert summary["public_services"] == {"labelled": 1, "redacted": 0}
+    assert main([str(path)]) == 0
+    assert "public services named by a place" in capsys.readouterr().out

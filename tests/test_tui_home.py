@@ -320,7 +320,7 @@ async def test_a_moderator_is_told_where_blind_grading_happens(db: Path) -> None
 def test_the_demo_database_holds_the_sample_audits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from moderator.tui.app import prepare_demo_database
+    from moderator.tui.launch import prepare_demo_database
 
     monkeypatch.delenv("MODERATOR_RUBRICS")  # the sample audits are graded on the shipped rubrics
     notice = prepare_demo_database(tmp_path / "demo.db")

@@ -137,7 +137,7 @@ async def test_an_idle_workbench_locks_and_unlocks_where_it_was(db: Path) -> Non
 
 
 async def test_the_open_demo_needs_no_password(tmp_path: Path) -> None:
-    from moderator.tui.app import prepare_demo_database
+    from moderator.tui.launch import prepare_demo_database
 
     path = tmp_path / "demo.db"
     prepare_demo_database(path)

@@ -135,11 +135,25 @@ WEEKDAY_TIME_RE = re.compile(
 _WELSH_MONTH = (
     r"(?:Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)"
 )
-# Welsh: "Dydd Llun 11 Mawrth", "dydd Gwener 15fed", "12fed Mawrth 2024"
+# Scottish Gaelic months, written after the day: "Diluain 16 Sultain"
+_GAELIC_MONTH = (
+    r"(?:Faoilleach|Gearran|M[àa]rt|Giblean|C[èe]itean|[ÒO]gmhios|Iuchar|L[ùu]nastal|Sultain"
+    r"|D[àa]mhair|Samhain|D[ùu]bhlachd)"
+)
+_GAELIC_DAY = (
+    r"(?:Diluain|Dim[àa]irt|Diciadain|Diardaoin|Dihaoine|Disathairne|Did[òo]mhnaich"
+    r"|Latha[ \t]+na[ \t]+S[àa]baid)"
+)
+# Welsh: "Dydd Llun 11 Mawrth", "dydd Gwener 15fed", "12fed Mawrth 2024", "Mehefin 2023",
+# "Tachwedd 12"; Gaelic: "16 Sultain"
 WELSH_DATE_RE = re.compile(
     r"(?<![\w])(?:(?:[Dd]ydd[ \t]+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)[ \t]+)"
     r"\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?(?:[ \t]+" + _WELSH_MONTH + r")?"
-    r"|\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?[ \t]+" + _WELSH_MONTH + r")(?:[ \t]+\d{4})?(?![\w])"
+    r"|(?:" + _GAELIC_DAY + r"[ \t]+)?\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?[ \t]+"
+    r"(?:" + _WELSH_MONTH + "|" + _GAELIC_MONTH + r")"
+    r"|(?:Ionawr|Chwefror|Ebrill|Mehefin|Gorffennaf|Awst|Hydref|Tachwedd|Rhagfyr)[ \t]+"
+    r"(?:\d{4}|\d{1,2}(?![\d:]|\.\d))"
+    r")(?:[ \t]+\d{4})?(?![\w])"
 )
 
 
@@ -166,10 +180,34 @@ _DOT_DIGIT = re.compile(r"\.(?=\d)")  # from its literal dot: quicker than from 
 _ITEM_START = re.compile(r"(?:^|\n|[.!?][ \t]{1,3})[ \t]*$")
 
 
+# a day of the month alone after a word that dates it: "booked 7th a.m.", "Next: 18th with
+# CAMHS", "seen on 3rd by HV"; not "on 2nd floor" (a noun after it); checked at the ordinal
+# (starting at its digit, not a look-behind, so the engine skips to digits: what is before it
+# and that it is a day of the month are checked in Python)
+_ORDINAL_DAY = re.compile(r"\d\d?(?:st|nd|rd|th)(?![\w])")
+_DATING_WORD = re.compile(
+    r"(?i:\b(?:on|by|from|until|till|before|after|since|booked|due|next:?))[ \t]+$"
+)
+_DAY_GOES_ON = re.compile(
+    r"[ \t]*(?:[.,;:)\n–-]|$|[A-Z]|(?:a\.?m|p\.?m|at|and|when|with|to|for|by|we|she|he|they"
+    r"|mum|dad|i)\b)"
+)
+
+
 def find_loose_days(text: str) -> list[tuple[int, int]]:
     """Days of the month written without a month or year (:data:`THE_DAY_RE`,
-    :data:`DAY_DOT_MONTH_RE`; :data:`WEEKDAY_DAY_RE` is tried by :func:`find_day_dates`)."""
+    :data:`DAY_DOT_MONTH_RE`, a dating word before an ordinal; :data:`WEEKDAY_DAY_RE` is
+    tried by :func:`find_day_dates`)."""
     out = []
+    for day in _ORDINAL_DAY.finditer(text):
+        at = day.start()
+        if (
+            (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in ".,/-_"))
+            and 1 <= int(day.group()[:-2]) <= 31
+            and _DATING_WORD.search(text, max(0, at - 10), at)
+            and _DAY_GOES_ON.match(text, day.end())
+        ):
+            out.append(day.span())
     for the in THE_DAY_RE.finditer(text):
         at = the.start() - 1
         if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
@@ -224,4 +262,7 @@ _WEEKDAY_STARTS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WELSH_HINTS = (
     *("ydd ", "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai ", "Mehefin", "Gorffennaf"),
     *("Awst", "Medi ", "Hydref", "Tachwedd", "Rhagfyr"),
+    *("Faoilleach", "Gearran", "Màrt", "Mart ", "Giblean", "itean", "gmhios", "Iuchar"),
+    "nastal",
+    *("Sultain", "mhair", "Samhain", "bhlachd"),
 )

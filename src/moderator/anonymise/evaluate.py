@@ -7,6 +7,10 @@ The corpus is the import format (JSONL) with two extra fields per case:
   identifier string in the text (whole words, exact case; a longer label wins
   over a shorter one inside it) must be redacted; every occurrence of a
   ``keep`` phrase must survive untouched, unless it is part of an identifier.
+  Labels of the type ``public_body`` (a public service named by a place: a
+  hospital, a court, a council's hub) are counted apart, outside recall,
+  leakage and over-redaction: the redactor keeps them by design, and the line
+  shows how many it redacted anyway.
 * ``split`` (optional): ``"dev"`` (default), ``"heldout"`` or any other name
   (``"heldout-b"``): held-out cases were written after the redactor and are not
   used to tune it; every split is reported, and ``all`` over them.
@@ -49,6 +53,11 @@ class LabelledCase:
     split: str
     identifiers: list[tuple[int, int, str]]
     keep: list[tuple[int, int, str]]
+    public: list[tuple[int, int]] = field(default_factory=list)
+    """Where the ``public_body`` labels are (kept by design; counted apart)."""
+
+
+PUBLIC_BODY = "public_body"
 
 
 @dataclass
@@ -70,6 +79,8 @@ class Tally:
     found_reviewed: int = 0
     chars_left_reviewed: int = 0
     keep_damaged_reviewed: int = 0
+    public: int = 0
+    public_redacted: int = 0
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
@@ -119,6 +130,7 @@ class Tally:
                 "leakage_if_all_confirmed": _ratio(self.chars_left_reviewed, self.chars),
                 "over_redaction_if_all_confirmed": _ratio(self.keep_damaged_reviewed, self.keep),
             },
+            "public_services": {"labelled": self.public, "redacted": self.public_redacted},
         }
 
 
@@ -170,6 +182,7 @@ def load_corpus(path: Path) -> list[LabelledCase]:
         text = case.text
         claimed = bytearray(len(text))
         identifiers: list[tuple[int, int, str]] = []
+        public: list[tuple[int, int]] = []
         pairs = [(str(s), str(t)) for s, t in labels.get("identifiers", [])]
         for needle, kind in sorted(pairs, key=lambda p: -len(p[0])):
             spots = _occurrences(text, needle)
@@ -178,7 +191,10 @@ def load_corpus(path: Path) -> list[LabelledCase]:
             for start, end in spots:
                 if not any(claimed[start:end]):
                     claimed[start:end] = b"\x01" * (end - start)
-                    identifiers.append((start, end, kind))
+                    if kind == PUBLIC_BODY:
+                        public.append((start, end))
+                    else:
+                        identifiers.append((start, end, kind))
         keep: list[tuple[int, int, str]] = []
         for phrase in labels.get("keep", []):
             spots = _occurrences(text, str(phrase))
@@ -186,7 +202,7 @@ def load_corpus(path: Path) -> list[LabelledCase]:
                 problems.add(number, f"{phrase!r} does not occur in the text", "labels.keep")
             # a protected word inside a labelled identifier ("Werrington" in a practice's name)
             keep += [(s, e, str(phrase)) for s, e in spots if not any(claimed[s:e])]
-        out.append(LabelledCase(case, number, split, sorted(identifiers), keep))
+        out.append(LabelledCase(case, number, split, sorted(identifiers), keep, public))
     problems.raise_if_any()
     return out
 
@@ -245,6 +261,8 @@ def _tally(tally: Tally, item: LabelledCase, redaction: Redaction) -> None:
     for doubt in redaction.uncertain():
         tally.review_items += 1
         tally.review_true += any(labelled[doubt.start : doubt.end])
+    tally.public += len(item.public)
+    tally.public_redacted += sum(any(covered[s:e]) for s, e in item.public)
     for start, end, phrase in item.keep:
         tally.keep += 1
         tally.keep_damaged_reviewed += any(reviewed[start:end])
@@ -321,6 +339,12 @@ def render_table(summaries: dict[str, dict[str, Any]], speed: float) -> str:
             f"  protected vocabulary: {p['damaged']} of {p['phrases']} phrases damaged "
             f"(over-redaction {_pct(p['over_redaction']).strip()})"
         )
+        if s["public_services"]["labelled"]:
+            lines.append(
+                "  public services named by a place (kept by design, outside the figures above): "
+                f"{s['public_services']['labelled']} labelled, "
+                f"{s['public_services']['redacted']} redacted in whole or part"
+            )
         r = s["review"]
         lines.append(
             f"  review: {r['items']} uncertain items ({r['per_case']} a case), "

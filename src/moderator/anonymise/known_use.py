@@ -11,6 +11,7 @@ import re
 from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS, RELATION_CUES, SPEAKING_VERBS
 from moderator.anonymise.places_said import IN_COUNTY, MOVED_TO, PLACE_GOES_ON
 from moderator.anonymise.state import State, Tok
+from moderator.anonymise.unknown_words import dictionary
 
 # a place said as one, when a family's surname is also a town: "the town of Selkirk",
 # "Selkirk police", "Selkirk Sheriff Court"
@@ -76,6 +77,14 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     """
     t = toks[i]
     lex = st.lex
+    if (
+        i + 1 < len(toks)
+        and t.cap
+        and toks[i + 1].cap
+        and (t.key, toks[i + 1].key) in lex.places
+        and st.joined(t, toks[i + 1])
+    ):
+        return True  # "Hong Kong": the first word of a place's name, not "Wing-Hong"
     place = t.key in lex.protected_words
     placeish = place or t.key in lex.common
     if (
@@ -141,6 +150,8 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     if used_as_place(st, toks, i):
         return True
     t = toks[i]
+    if t.lower and t.key in dictionary() and _infinitive(st.text, t.start):
+        return True  # "we had to wade through": a verb
     # "her indigo hoodie", "asked for comfort", "has bold claims": the word, not the name
     if (
         t.lower
@@ -167,6 +178,20 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
         and st.sent(t)
         and _WORD_USE_AFTER.match(st.text, t.end) is not None
     )
+
+
+# verbs before "to" that make the lower-case word after it a verb: "had to wade", "want to march"
+_INFINITIVE_BEFORE = frozenset(
+    {"had", "have", "has", "having", "need", "needs", "needed", "want", "wants", "wanted"}
+    | {"going", "used", "able", "try", "tried", "trying", "got", "ought", "supposed"}
+)
+
+
+def _infinitive(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows "to" after a verb that takes one ("had to …")."""
+    if _word_before(text, start) != "to":
+        return False
+    return _word_before(text, text.rfind("to", 0, start)) in _INFINITIVE_BEFORE
 
 
 # lower-case words before a name-word that make it the word: "her indigo hoodie", "for comfort"
@@ -256,7 +281,8 @@ def named_in_speech(st: State, t: Tok) -> bool:
 # in quoted words, before a name that is also a word, words that make it the word
 _WORD_IN_SPEECH_BEFORE = frozenset(
     {"is", "was", "are", "were", "be", "been", "real", "so", "very", "such", "pure", "total",
-     "absolute", "proper", "my", "your", "our", "their", "of", "for"}
+     "absolute", "proper", "my", "your", "our", "their", "of", "for", "no", "any", "some",
+     "much", "more", "less", "i", "we", "they"}
 )  # fmt: skip
 # after a verb that is also a name: "march on", "rob off", "sue them"
 _PARTICLE_AFTER = re.compile(

@@ -38,6 +38,9 @@ from moderator.anonymise.state import State, Tok
 
 # a capitalised word after a run that makes the run part of a place's or school's name
 _PLACE_AFTER = INSTITUTION_NOUNS | frozenset({"primary", "junior", "juniors", "infants"})
+_AND_SERVICE = re.compile(
+    r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Police|Constabulary|Council)\b"
+)
 _TITLE_GAP = re.compile(r"\.?[ \t]+")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
@@ -94,8 +97,8 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
 def _public_service(st: State, toks: list[Tok], j: int) -> bool:
     """Whether the run ending before ``toks[j]`` names a public service ("Northumbria Police",
     "Cumberland Infirmary"): its last word, or the word joined after it, is such a noun."""
-    if toks[j - 1].key in PUBLIC_SERVICE_NOUNS:
-        return True
+    if toks[j - 1].key in PUBLIC_SERVICE_NOUNS or _AND_SERVICE.match(st.text, toks[j - 1].end):
+        return True  # (and "Avon and Somerset Police": two places, one force)
     return j < len(toks) and toks[j].key in PUBLIC_SERVICE_NOUNS and st.joined(toks[j - 1], toks[j])
 
 
@@ -140,6 +143,8 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
                 j > i + 1 and (u.key in st.lex.common and u.key not in st.lex.surnames)
             ):
                 break
+            if j > i + 1 and (u.key,) in st.lex.places and _public_service(st, toks, j + 1):
+                break  # "DS Grenfell Cheshire Police": the force after the officer's name
             j += 1
             if toks[j - 1].poss:
                 break

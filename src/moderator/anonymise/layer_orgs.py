@@ -22,19 +22,24 @@ import re
 from collections.abc import Callable, Iterable
 
 from moderator.anonymise.alternation import by_first_letter
-from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
+from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, NAME_TITLES
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
 from moderator.anonymise.orgs_nouns import (
-    COMMUNITIES,
     DESCRIPTIVE,
     FUNCTION_WORDS,
-    HEALTH_WORDS,
     ORG_HINTS_LIKELY_FIRST,
     ORG_KINDS,
     ORG_NOUN,
     SAINTLY,
+)
+from moderator.anonymise.orgs_public import (
+    AGENCY_NOUNS,
+    SERVICE_NOUNS,
+    after_and,
+    health_trust,
+    public_service,
 )
 from moderator.anonymise.orgs_runs import capital_runs, title_runs
 from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
@@ -123,16 +128,6 @@ ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([ \t]*(?P<a>[A-Z]{2,6})[ \t]*\)")
 SCHOOL_ACRONYM_RE = re.compile(
     r"[A-Z](?:(?<=\b(?:at|to) [A-Z])|(?<=\battends [A-Z]))[A-Z]{0,2}(?:HS|PS|JS)(?![\w])"
 )
-# nouns public services are named by: with only places and everyday words before them
-# ("Hanley Family Hub", "Leek Skate Park", "Stoke Youth Offending Team", "Leeds Housing
-# Options", "Early Help Project") they name a service anyone may name, not a family's club
-_SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})
-# ...and agencies' nouns, kept with any everyday English words before them ("Troubled
-# Families Project", "Community Paediatric Team"), but not with a name ("Ketley Contact Suite")
-_AGENCY_NOUNS = frozenset(
-    {"team", "project", "housing", "learning", "adult", "contact", "family", "support"}
-    | {"service", "services", "programme", "integration"}
-)
 
 
 def generic_name(st: State, keys: tuple[str, ...]) -> bool:
@@ -168,22 +163,22 @@ def _trim_leading(st: State, start: int, end: int) -> int:
     of = _PERSON_OF.match(st.text, start, end)
     if of is not None and _TITLED.search(st.text, max(0, start - 6), start):
         start = of.end()  # "Mr Jaswal of Rushden Lettings": the firm starts after "of"
+    elif _titled_with_initials(st.text, start) and (surname := _ONE_WORD.match(st.text, start)):
+        start = surname.end()  # "Revd K. Asamoeh-Boatang Church of …": his name first
     return start
 
 
-_PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+of[ \t]+")
+_PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+of[ \t]+")
 _TITLED = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
+_TITLE_INITIALS = re.compile(r"\b([A-Z][a-z]{1,6})\.?[ \t]+(?:[A-Z]\.[ \t]*)+$")
+_ONE_WORD = re.compile(r"[A-Z][\w'’-]*[ \t]+")
 
 
-def _service_word(st: State, key: str) -> bool:
-    """A word a public service is named by: a place, a practice term or acronym, an
-    everyday English word ("Early Help", "MASH", "Troubled Families", "Paediatric")."""
-    lex = st.lex
-    return (
-        key in lex.protected_words
-        or key in lex.words
-        or key in DESCRIPTIVE
-        or key.upper() in lex.acronyms
+def _titled_with_initials(text: str, start: int) -> bool:
+    """Whether a title and initials stand just before ``start`` ("Revd K. ", "Dr A. B. ")."""
+    m = _TITLE_INITIALS.search(text, max(0, start - 16), start)
+    return m is not None and (
+        m.group(1).casefold() in HONORIFICS or m.group(1).casefold() in NAME_TITLES
     )
 
 
@@ -225,6 +220,10 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
     matches, as (start, end of the name, end))."""
     for m_start, name_end, m_end in found:
         start = trim(st, m_start, name_end)
+        if " and " in text[start:name_end]:
+            start = after_and(st, start, name_end, m_end)
+            if start < 0:
+                continue
         keys = phrase_key(text[start:name_end])
         whole = phrase_key(text[start:m_end])
         if not keys or _ends_protected(st, whole):
@@ -233,7 +232,7 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         # a description before one noun ("Polish Club"); before two, a name ("Pool Rangers FC")
         if generic_name(st, keys) and _ONE_NOUN.fullmatch(text, name_end, m_end):
             town = with_town(st, m_end)
-            if town > m_end and noun not in _SERVICE_NOUNS and noun not in _AGENCY_NOUNS:
+            if town > m_end and noun not in SERVICE_NOUNS and noun not in AGENCY_NOUNS:
                 # "Kurdish Community Centre Teesside": a description with its town is one place
                 add(start, town, "org", " ".join(phrase_key(text[start:town])), 58)
             continue
@@ -244,39 +243,14 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         # a firm's last noun after a service's is a firm: "Cheshire Valet Services Ltd"
         tail = text[name_end:end]
         last = noun if _ONE_NOUN.fullmatch(tail) else word_key(tail.split()[-1])
-        if _public_service(st, noun, keys) and _public_service(st, last, keys):
+        if public_service(st, noun, keys) and public_service(st, last, keys):
             continue
-        if _health_trust(st, phrase_key(text[start:end])):
+        if health_trust(st, phrase_key(text[start:end])):
             continue
         town = with_town(st, end, comma=True)
         if town > end:  # with its town, unless a surer layer takes it as a street's
             add(start, town, kind, " ".join(phrase_key(text[start:town])), 58)
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
-
-
-def _health_trust(st: State, words: tuple[str, ...]) -> bool:
-    """A health service's trust, a public body: "Southern HSC Trust", "Wyre Partnership
-    Trust Perinatal Team" (a health word, "trust", and otherwise places and everyday words)."""
-    return (
-        "trust" in words
-        and not HEALTH_WORDS.isdisjoint(words)
-        and all(k in HEALTH_WORDS or _service_word(st, k) for k in words)
-    )
-
-
-def _public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
-    """Whether a name before a service's noun names a public service anyone may name."""
-    lex = st.lex
-    if noun in _SERVICE_NOUNS and all(
-        k in lex.protected_words or k in lex.common or k in DESCRIPTIVE for k in keys
-    ):
-        return True  # "Hanley Family Hub", "Potteries Centre": a public service or a place
-    # "Stoke Youth Offending Team", "Leeds Housing Options"; not "Normanton Roma Support"
-    return (
-        noun in _AGENCY_NOUNS
-        and all(_service_word(st, k) for k in keys)
-        and not COMMUNITIES.intersection(keys)
-    )
 
 
 def _trim_shouted(st: State, start: int, end: int) -> int:

@@ -115,6 +115,8 @@ def find_patterns(st: State) -> None:
             continue
         flat = flat_re.search(text, max(0, start - 20), start)
         found = addr_re.match(text, flat.start() if flat else start)
+        if found is not None and _COURT_OR_YEAR.search(found.group()):
+            continue  # "(2019, Jedburgh Sheriff Court)": a year and a court, no address
         if found is not None:
             end = _without_town(text, found.start(), found.end())
             # a Scottish flat ("3/2, 19 …") is no date: the prefixed address comes first
@@ -305,6 +307,11 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
     )
 
 
+# a year before a comma, or a court of law where an address has its street's word
+_COURT_OR_YEAR = re.compile(
+    r"^(?:19|20)\d\d,|\b(?:Sheriff|Crown|Magistrates['’]?|County|Family|Youth|Coroner['’]?s)"
+    r"\s+Court\b"
+)
 STREET_TYPE_RE = re.compile(rf"\b(?:{STREET_TYPES})\b")
 
 
@@ -345,6 +352,9 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
             break
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
             start = w.end()
+            continue
+        if w.group().isupper() and w.group() in lex.acronyms:
+            start = w.end()  # "GP Vale Royal Surgery": the role before the practice's name
             continue
         break
     while start < name_end and not st.text[start].isalnum():

@@ -166,7 +166,7 @@ SPOKEN_NAME_CONFIDENCE = 0.65
 # in quoted words, words before a name-word that make it the word: "a real jewel"
 _DETERMINED_BEFORE = frozenset(
     {"a", "an", "the", "real", "such", "pure", "proper", "absolute", "total", "so", "very",
-     "this", "that", "some", "any"}
+     "this", "that", "some", "any", "no", "much", "more", "less", "i", "we", "they"}
 )  # fmt: skip
 
 

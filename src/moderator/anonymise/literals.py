@@ -79,6 +79,10 @@ def _literals(
         if len(parts) > 1 and _locality(parts[-1]):
             # the town after the street is kept: "moved back to Westport", "Westport Lake"
             parts = parts[:-1]
+        while len(parts) > 1 and _locality(parts[-1]) and _place(parts[-1], lex):
+            parts = parts[:-1]  # and a district before it: "…Terrace, Shirley, Southampton"
+        if parts:
+            parts[-1] = _without_trailing_place(parts[-1], lex)
         lit.address_parts = [_street_variants(p) for p in parts]
         # the parts after the last with a number or a street word are towns and districts
         street = max((i for i, p in enumerate(parts) if not _locality(p)), default=len(parts))
@@ -110,9 +114,27 @@ def _literals(
 
 
 def _locality(part: str) -> bool:
-    """Whether an address part names a town or district rather than a street or building."""
+    """Whether an address part names a town or district rather than a street or building
+    ("St Helier" is a saint's town, "High St" a street)."""
     words = part.split()
+    if words[:1] in (["st"], ["st."]) and 2 <= len(words) <= 3:
+        words = words[1:]
     return not any(c.isdigit() for c in part) and not any(w in _STREET_WORDS for w in words)
+
+
+def _place(part: str, lex: Lexicon) -> bool:
+    """Whether an address part is a place the gazetteer knows, or a saint's town."""
+    return part.startswith(("st ", "st. ")) or phrase_key(part) in lex.places
+
+
+def _without_trailing_place(part: str, lex: Lexicon) -> str:
+    """The street without a town written after it with no comma ("61 london road
+    attleborough"): the words after the last street word, when the gazetteer knows them."""
+    words = part.split()
+    last = max((i for i, w in enumerate(words) if w in _STREET_WORDS), default=-1)
+    if 0 <= last < len(words) - 1 and phrase_key(" ".join(words[last + 1 :])) in lex.places:
+        return " ".join(words[: last + 1])
+    return part
 
 
 def _bounded(fold: str, start: int, end: int) -> bool:

@@ -58,6 +58,8 @@ def find_nicknames(st: State) -> None:
             continue
         if all(k in lex.common or k in lex.protected_words or k in HONORIFICS for k in keys):
             continue
+        if keys in lex.phrases.get(keys[0], ()):
+            continue  # a programme's name in quotes ("Triple P") is vocabulary, not a nickname
         ident = "p:" + " ".join(keys)
         hit = st.found.get(keys)
         kind, ident = hit if hit else ("person", ident)

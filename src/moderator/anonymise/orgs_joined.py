@@ -163,6 +163,10 @@ _COMMA_WORDS = re.compile(
 )
 
 
+# a house number and its street after a flat's part: "Flat 2, Quennevais Court, 9 Vallon Road"
+_NUMBERED_STREET = re.compile(r",[ \t]*\d+[a-zA-Z]?[ \t]+[A-Za-z]")
+
+
 def _comma_place(st: State, a: Cand) -> None:
     """A town the gazetteer knows after a comma is where the organisation is, whatever
     follows ("… Fellowship, Shrewsbury with carers"); not an address's ("…, Ludlow SY8 …")."""
@@ -291,8 +295,12 @@ def join_organisation_parts(st: State) -> None:
             _merge(st, a, b)
             del cands[i + 1]
             continue
-        if a.kind in _PLACES or (a.kind == "address" and _FLAT_FIRST.match(text, a.start)):
-            _comma_place(st, a)
+        if a.kind in _PLACES or (
+            a.kind == "address"
+            and _FLAT_FIRST.match(text, a.start)
+            and not _NUMBERED_STREET.search(text, a.start, a.end)
+        ):
+            _comma_place(st, a)  # a flat in a named building; a numbered street leaves the town
         compass = _COMPASS_AFTER.match(text, a.end) if a.kind in _PLACES else None
         if compass is not None and st.free(a.end, compass.end()):  # "… Group East": a branch
             st.taken[a.end : compass.end()] = b"\x01" * (compass.end() - a.end)

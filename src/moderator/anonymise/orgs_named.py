@@ -1,7 +1,6 @@
 """Organisations and places named in ways the head-noun grammar of :mod:`.layer_orgs` misses.
 
-Prisons by name (``HMP Maghaberry``; one named after a town is kept, like any public service
-named after a place), Welsh schools named after the noun (``Ysgol Bro Tegid``), businesses
+Welsh schools named after the noun (``Ysgol Bro Tegid``), businesses
 with their noun in lower case (``Golden Dragon takeaway``), the estate someone lives on, a
 saint's hall or a school by saint and place (``St Luke's Blakenhall``), High schools named
 without "School", and names of three capitalised words or more joined by "&" (``The Crab &
@@ -20,27 +19,6 @@ from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
 Trim = Callable[[State, int, int], int]
-
-
-# a prison by its name: "HMP Maghaberry", "HMYOI Polmont"; one named after a town is kept
-# like any public service named after a place ("HMP Stafford")
-PRISON_RE = re.compile(
-    r"(?<![\w])(?:HMP(?:[ \t]*(?:/|&)[ \t]*YOI)?|HMYOI|HM[ \t]+Prison|YOI)[ \t]+"
-    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
-)
-
-
-def _prisons(st: State, add: Add) -> None:
-    for m in PRISON_RE.finditer(st.text):
-        words = phrase_key(m.group("name"))
-        if words[:1] and ((words[0],) in st.lex.places or words in st.lex.places):
-            continue
-        if words[-1] in st.lex.common and len(words) > 1:  # "HMP Dovegate today"
-            words = words[:1]
-        if words[0] in st.lex.common:
-            continue
-        end = m.start("name") + len(m.group("name").split()[0]) if len(words) == 1 else m.end()
-        add(m.start(), end, "org", "prison " + " ".join(words), 58)
 
 
 # Welsh and Gaelic schools, practices and centres are named after the noun: "Ysgol Bro
@@ -97,8 +75,6 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
         keys = phrase_key(text[start : m.end()])[:-1]
         if keys and not all(k in lex.common or k in lex.protected_words for k in keys):
             add(start, m.end(), "school", " ".join(keys), 57)
-    if "HM" in text or "YOI" in text:
-        _prisons(st, add)
     if "Ysgol" in text or "Sgoil" in text or "Meddygfa" in text or "Canolfan" in text:
         for m in YSGOL_RE.finditer(text):
             kind = _NAMED_AFTER_KINDS.get(m.group("noun"), "org")

@@ -102,8 +102,10 @@ def _kind(keys: tuple[str, ...], lex: Lexicon, head: bool) -> str:
         return "gp_practice"
     if last in _ADDRESS_HEADS:
         return "address"
-    if not head and (keys[0] in lex.given or keys[0] in HONORIFICS):
-        return "person"
+    if not head and (
+        keys[0] in lex.given or keys[0] in HONORIFICS or (len(keys) > 1 and keys[1] in lex.given)
+    ):
+        return "person"  # (and "Nurse Ebony Cloagh": a role, then a given name)
     return "org"
 
 

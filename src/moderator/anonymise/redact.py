@@ -64,6 +64,7 @@ from moderator.anonymise.layer_sounds import (
 from moderator.anonymise.learned import find_learned
 from moderator.anonymise.names_aliases import find_aliases, find_nicknames
 from moderator.anonymise.names_around import absorb_kin_words
+from moderator.anonymise.names_broken import find_broken_names
 from moderator.anonymise.names_family import find_family_forms, join_other_surnames
 from moderator.anonymise.names_forms import find_name_forms
 from moderator.anonymise.names_initials import (
@@ -185,6 +186,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_numbers_by_shape(st)
     toks = st.tokens()
     find_acronyms(st)
+    find_broken_names(st)
     find_known_people(st, toks)
     find_given_aliases(st)
     find_paired_names(st)

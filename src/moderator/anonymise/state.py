@@ -35,6 +35,9 @@ _PHRASE_GAP = re.compile(r"(?:['’]s)?[ \t\n&/-]*")
 _KEY = attrgetter("key")  # a Tok's key, for map()
 _NAME_GAP = re.compile(r"[ \t]+|[ \t]*,[ \t]*|-")
 _SPACES = re.compile(r"[ \t]+")
+# a prison is a public service: the name after its prefix stays ("HMP Altcourse", "HMYOI
+# Polmont"), like any public service named after a place
+_NAMED_AFTER = frozenset({"hmp", "hmyoi", "yoi"})
 
 
 @cache
@@ -236,7 +239,19 @@ class State:
                         self.protected[at] = True
                     after = j
                     break
+        if "HM" in text or "YOI" in text:
+            for i in [i for i, key in enumerate(keys) if key in _NAMED_AFTER]:
+                self._protect_name_after(i + 1)
         return toks
+
+    def _protect_name_after(self, j: int) -> None:
+        """Mark up to three capitalised words written straight after word ``j - 1`` as
+        protected."""
+        toks, text = self._toks, self.text
+        end = min(j + 3, len(toks))
+        while j < end and toks[j].cap and _SPACES.fullmatch(text, toks[j - 1].end, toks[j].start):
+            self.protected[j] = True
+            j += 1
 
     def adjacent(self, window: list[Tok]) -> bool:
         """Whether the words are written as one name: spaces, a comma or a hyphen between."""

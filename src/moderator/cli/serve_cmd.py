@@ -126,7 +126,7 @@ def serve_demo(port: int, *, open_browser: bool) -> None:
     """``moderator demo --serve``: a fresh demo database served on this machine."""
     import tempfile
 
-    from moderator.tui.app import prepare_demo_database
+    from moderator.tui.launch import prepare_demo_database
 
     with tempfile.TemporaryDirectory(prefix="moderator-demo-") as folder:
         db_path = Path(folder) / "demo.db"

@@ -14,7 +14,7 @@ from moderator.errors import ModeratorError
 def _workbench() -> ModuleType:
     """The TUI module; a missing third-party package is one clear error, not a fallback."""
     try:
-        from moderator.tui import app
+        from moderator.tui import launch
     except ModuleNotFoundError as exc:
         if exc.name is None or exc.name.split(".")[0] == "moderator":
             raise  # our own module missing is a bug: let the traceback show where
@@ -22,7 +22,7 @@ def _workbench() -> ModuleType:
             f"the workbench needs the Python package {exc.name!r}, which is not installed"
             " (reinstall moderator with its dependencies: pip install moderator)"
         ) from exc
-    return app
+    return launch
 
 
 def open_tui(ctx: click.Context, db: Path | None, user: str | None) -> None:

@@ -1,7 +1,7 @@
 """The workbench app: who is working, which database, and the screens on top.
 
-``create_app`` builds the app for the CLI and for every UI test; ``run_app``
-and ``run_demo`` are what ``moderator`` and ``moderator demo`` call. Screens
+``create_app`` builds the app for the CLI and for every UI test; ``tui/launch.py``
+runs it for ``moderator`` and ``moderator demo``. Screens
 live in ``tui/screens/`` and import lazily, so the first screen shows fast.
 """
 
@@ -94,7 +94,7 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
         """Seconds from creation to the first screen with data (cold-start measure)."""
         self.quit_warned = False
         self.fatal: BaseException | None = None
-        """Why the app could not start (re-raised by :func:`run_app` for the CLI to report)."""
+        """Why the app could not start (re-raised by ``launch.run_app`` for the CLI to report)."""
         if settings.keys:
             self.set_keymap(settings.keys)
 
@@ -408,41 +408,3 @@ def create_app(
         remember_user=remember_user,
         cursor_blink=cursor_blink,
     )
-
-
-def _run(app: ModeratorApp) -> None:
-    app.run()
-    if app.fatal is not None:
-        raise app.fatal
-
-
-def run_app(db_path: Path, user: str | None) -> None:
-    """``moderator``: the workbench on ``db_path`` as ``user``.
-
-    Raises:
-        ModeratorError: the database could not be opened (the CLI prints it).
-    """
-    _run(create_app(db_path, user))
-
-
-def prepare_demo_database(path: Path) -> None:
-    """Fill ``path`` with the sample audits (the configured folder, else the bundled one)."""
-    from moderator.demo import build_demo_db
-    from moderator.settings import apply_settings, load_settings
-
-    settings = load_settings()
-    apply_settings(settings)
-    build_demo_db(path, source=settings.sample_audits)
-
-
-def run_demo(user: str | None) -> None:
-    """``moderator demo``: the workbench on a fresh temporary copy of the sample audits."""
-    import tempfile
-
-    from moderator.settings import load_settings
-
-    with tempfile.TemporaryDirectory(prefix="moderator-demo-") as folder:
-        db_path = Path(folder) / "demo.db"
-        prepare_demo_database(db_path)
-        settings = load_settings().model_copy(update={"db": db_path, "user": user})
-        _run(create_app(settings, remember_user=False))

@@ -1,0 +1,75 @@
+"""Public services among the organisations' names: kept, since anyone may name them.
+
+"Hanley Family Hub", "Stoke Youth Offending Team", a health service's trust, and the
+public service on either side of an "and" that joins two names.
+"""
+
+from __future__ import annotations
+
+from moderator.anonymise.cues import PUBLIC_SERVICE_NOUNS
+from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, HEALTH_WORDS
+from moderator.anonymise.state import State
+
+# nouns public services are named by: with only places and everyday words before them
+# ("Hanley Family Hub", "Leek Skate Park", "Stoke Youth Offending Team", "Leeds Housing
+# Options", "Early Help Project") they name a service anyone may name, not a family's club
+SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})
+# ...and agencies' nouns, kept with any everyday English words before them ("Troubled
+# Families Project", "Community Paediatric Team"), but not with a name ("Ketley Contact Suite")
+AGENCY_NOUNS = frozenset(
+    {"team", "project", "housing", "learning", "adult", "contact", "family", "support"}
+    | {"service", "services", "programme", "integration"}
+)
+
+
+def service_word(st: State, key: str) -> bool:
+    """A word a public service is named by: a place, a practice term or acronym, an
+    everyday English word ("Early Help", "MASH", "Troubled Families", "Paediatric")."""
+    lex = st.lex
+    return (
+        key in lex.protected_words
+        or key in lex.words
+        or key in DESCRIPTIVE
+        or key.upper() in lex.acronyms
+    )
+
+
+def after_and(st: State, start: int, name_end: int, m_end: int) -> int:
+    """Where a name joined by "and" starts: -1 when the part after "and" is vocabulary ("T.
+    Dobbing (SW) and Youth Justice Service"), after "and" when the part before it ends in a
+    public service ("Gloucestershire Constabulary and Forest of Dean … Partnership")."""
+    text = st.text
+    at = text.rfind(" and ", start, name_end)
+    rest = phrase_key(text[at + 5 : m_end])
+    if rest and rest in st.lex.phrases.get(rest[0], ()):
+        return -1
+    before = phrase_key(text[start:at])
+    if before and before[-1] in PUBLIC_SERVICE_NOUNS:
+        return at + 5
+    return start
+
+
+def health_trust(st: State, words: tuple[str, ...]) -> bool:
+    """A health service's trust, a public body: "Southern HSC Trust", "Wyre Partnership
+    Trust Perinatal Team" (a health word, "trust", and otherwise places and everyday words)."""
+    return (
+        "trust" in words
+        and not HEALTH_WORDS.isdisjoint(words)
+        and all(k in HEALTH_WORDS or service_word(st, k) for k in words)
+    )
+
+
+def public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
+    """Whether a name before a service's noun names a public service anyone may name."""
+    lex = st.lex
+    if noun in SERVICE_NOUNS and all(
+        k in lex.protected_words or k in lex.common or k in DESCRIPTIVE for k in keys
+    ):
+        return True  # "Hanley Family Hub", "Potteries Centre": a public service or a place
+    # "Stoke Youth Offending Team", "Leeds Housing Options"; not "Normanton Roma Support"
+    return (
+        noun in AGENCY_NOUNS
+        and all(service_word(st, k) for k in keys)
+        and not COMMUNITIES.intersection(keys)
+    )
