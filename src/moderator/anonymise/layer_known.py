@@ -48,7 +48,8 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     words = lex.words  # a name in lower case that is an everyday word is the word
     firsts, seconds = known.first_keys, known.second_keys
     # a lower-case word none of the tables below holds is nobody's name: skip it quickly
-    names = firsts | known.beginnings.keys() | known.surname_owners.keys()
+    # (a set: frozenset | dict keys is a set at run time, which compiled code checks)
+    names = known.beginnings.keys() | known.surname_owners.keys() | firsts
     verdicts: dict[tuple[str, bool], bool] = {}
     n = len(toks)
     i = 0
