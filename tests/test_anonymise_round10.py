@@ -205,3 +205,20 @@ def test_a_titled_person_with_initials_before_a_church_is_apart_from_it() -> Non
     out = redact("God bless, Revd K. Asamoeh-Quennell Church of Pentecost | 01946 500 600")
     assert "Asamoeh" not in out and "K." not in out
     assert "Church of Pentecost" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Seen at Doncaster and Bassetlaw Teaching Hospitals NHS Foundation Trust.",
+            "Doncaster and Bassetlaw Teaching Hospitals NHS Foundation Trust",
+        ),
+        ("Referred to Doncaster Safeguarding Children Partnership.", "Doncaster Safeguarding"),
+        ("Children's Guardian: Ms Ottilii Cardwell-Hames Cafcass Note: travel", "Cafcass Note"),
+    ],
+)
+def test_nhs_trusts_partnerships_and_an_agency_after_a_name_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out
+    assert "Ottilii" not in out

@@ -145,6 +145,8 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
                 break
             if j > i + 1 and (u.key,) in st.lex.places and _public_service(st, toks, j + 1):
                 break  # "DS Grenfell Cheshire Police": the force after the officer's name
+            if j > i + 2 and u.key.upper() in st.lex.acronyms and u.key not in st.lex.surnames:
+                break  # "Ms Ottilii Cardwell-Hames Cafcass": her agency after her name
             j += 1
             if toks[j - 1].poss:
                 break

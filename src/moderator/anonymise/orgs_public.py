@@ -51,8 +51,14 @@ def after_and(st: State, start: int, name_end: int, m_end: int) -> int:
 
 
 def health_trust(st: State, words: tuple[str, ...]) -> bool:
-    """A health service's trust, a public body: "Southern HSC Trust", "Wyre Partnership
-    Trust Perinatal Team" (a health word, "trust", and otherwise places and everyday words)."""
+    """A health service's trust or another statutory body, a public body: "Southern HSC
+    Trust", "Wyre Partnership Trust Perinatal Team" (a health word, "trust", and otherwise
+    places and everyday words); whatever names it, an NHS trust ("Doncaster and Bassetlaw
+    Teaching Hospitals NHS Foundation Trust") and a safeguarding children partnership."""
+    if "nhs" in words and "trust" in words:
+        return True
+    if "safeguarding" in words and words[-1] == "partnership":
+        return True
     return (
         "trust" in words
         and not HEALTH_WORDS.isdisjoint(words)
