@@ -222,3 +222,22 @@ def test_nhs_trusts_partnerships_and_an_agency_after_a_name_stay(text: str, kept
     out = redact(text)
     assert kept in out
     assert "Ottilii" not in out
+
+
+def test_a_pet_form_that_is_a_word_after_a_linking_verb_is_the_word() -> None:
+    text = 'Storm (Stormy) signed. Mum said "it\'s been stormy weather" and "stormy hit me".'
+    case = RawCase.model_validate(
+        {
+            "case_id": "R10-4",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": "Wendy Quillfeather",
+            "child": {"name": "Storm Orrell"},
+            "family": [],
+            "text": text,
+        }
+    )
+    out = redact_case_text(case).text
+    assert "been stormy weather" in out
+    assert '"[CHILD] hit me"' in out

@@ -13,6 +13,7 @@ import re
 from operator import attrgetter
 
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
+from moderator.anonymise.known_use import written_as_word
 from moderator.anonymise.lexicon import lower_same_length
 from moderator.anonymise.state import State
 
@@ -119,6 +120,6 @@ def find_given_aliases(st: State) -> None:
             whole = (at == 0 or not folded[at - 1].isalnum()) and (
                 end == len(folded) or not folded[end].isalnum()
             )
-            if whole and st.free(at, end):
+            if whole and st.free(at, end) and not written_as_word(text, at, end):
                 st.take(at, end, kind, ident, 60)
             at = folded.find(alias, end)

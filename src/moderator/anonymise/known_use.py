@@ -288,3 +288,14 @@ _WORD_IN_SPEECH_BEFORE = frozenset(
 _PARTICLE_AFTER = re.compile(
     r"[ \t]+(?:on|off|up|down|away|out|along|forward|past|through|around|back)\b(?![ \t]*[A-Z])"
 )
+
+
+def written_as_word(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case dictionary word at ``start`` is written as the word, by the word
+    before it ("it's been stormy weather", "a swift response"): an alias that is also a word
+    ("Stormy" for Storm) is the person only where it cannot be the word."""
+    word = text[start:end]
+    if not word.islower() or word not in dictionary():
+        return False
+    before = _word_before(text, start)
+    return before in _WORD_BEFORE or before in _WORD_IN_SPEECH_BEFORE

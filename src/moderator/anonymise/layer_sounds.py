@@ -170,6 +170,12 @@ _DETERMINED_BEFORE = frozenset(
 )  # fmt: skip
 
 
+_LINKING_BEFORE = frozenset(
+    {"is", "was", "are", "were", "be", "been", "being", "feel", "feels", "felt", "look"}
+    | {"looks", "looked", "seem", "seems", "seemed", "get", "gets", "got", "getting"}
+)
+
+
 def find_names_in_speech(st: State) -> None:
     """Names as a child says them, in lower case inside quotes: a pet form of the family's
     names ("lilusia", "clovey"), a listed name that is no everyday word ("tyler hit me"), a
@@ -185,7 +191,9 @@ def find_names_in_speech(st: State) -> None:
             key = word_key(m.group())
             # "a real jewel", "the summer": the word; but "dat a javonte" (that is Javonte) is
             # a name no dictionary holds after a dialect's "a"
-            if previous in _DETERMINED_BEFORE and (previous != "a" or key in dictionary()):
+            if (previous in _DETERMINED_BEFORE and (previous != "a" or key in dictionary())) or (
+                previous in _LINKING_BEFORE and key in dictionary()
+            ):  # ("it's been stormy weather": a word after a linking verb)
                 previous, title_at = key, -1
                 continue
             after_kin = previous in _KIN_BEFORE and key not in _KIN_BEFORE

@@ -15,6 +15,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES, ROLE_CUES
+from moderator.anonymise.known_use import written_as_word
 from moderator.anonymise.lexicon import lexicon, lower_same_length, word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.state import NAME_KINDS, State
@@ -147,8 +148,8 @@ def _take_form(st: State, start: int, end: int, form: str, hit: tuple[str, str, 
     lex = st.lex
     word = text[start:end]
     key = word_key(word)
-    if key in lex.common or key in lex.protected_words:
-        return
+    if key in lex.common or key in lex.protected_words or written_as_word(text, start, end):
+        return  # (and "it's been stormy weather": the word, by the word before it)
     kind, ident, sure = hit
     if end - start == len(form):  # the name itself: only one the record's tables lack
         if key in st.known.keys or not sure or not (word[0].isupper() or key not in lex.words):
