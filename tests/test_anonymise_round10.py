@@ -241,3 +241,18 @@ def test_a_pet_form_that_is_a_word_after_a_linking_verb_is_the_word() -> None:
     out = redact_case_text(case).text
     assert "been stormy weather" in out
     assert '"[CHILD] hit me"' in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date: 1lth March 2024. Re: Tamsin", "Date: [DATE]. Re: [CHILD]"),
+        ("NHS No. 464 l45 0501 on file", "NHS No. [NHS-NUMBER] on file"),
+        ("seen 2l/02/2024 at home", "seen [DATE] at home"),
+        ("O2 shop, Room 1O1 and lOl.", "O2 shop, Room 1O1 and lOl."),
+    ],
+)
+def test_dates_and_nhs_numbers_with_letters_read_for_digits_are_found(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected

@@ -85,6 +85,7 @@ from moderator.anonymise.names_tails import (
     join_name_tails,
 )
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
+from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.records import RawCase
@@ -180,6 +181,7 @@ _APOSTROPHES = frozenset("'’")
 
 
 def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
+    find_ocr_numbers(st)  # first: "1lth March 2024" whole, before "March 2024" alone
     find_patterns(st)
     find_extra_identifiers(st)
     find_spoken_dates(st)

@@ -1,0 +1,60 @@
+"""Dates and NHS numbers in text read from a scanned page, where letters stand for digits.
+
+Optical character recognition reads a ``1`` as ``l`` or ``I`` and a ``0`` as ``O`` or ``o``:
+``1lth March 2024``, ``17/04/2O13``, ``NHS No. 464 l45 0501``. In a word made of digits and
+those letters (with at least one real digit, an ordinal's ending allowed), each such letter
+is read as its digit, in a copy of the text of the same length; the date and NHS number
+patterns then run on the copy, and what they find over a letter read as a digit is redacted
+in the text itself. Nothing else reads the copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.dates import date_from_match, find_dates
+from moderator.anonymise.patterns import NHS_RE, nhs_valid
+from moderator.anonymise.state import State
+
+# a word of digits and the letters OCR puts for them, with a real digit in it ("2O13",
+# "l45", "1lth"); it starts at a character that may be a digit
+_MIXED = re.compile(r"[0-9lIoO]+(?:st|nd|rd|th)?(?![\w])")
+_AS_DIGITS = str.maketrans("lIoO", "1100")
+
+
+def find_ocr_numbers(st: State) -> None:
+    """Dates and NHS numbers with letters read for digits, redacted as written."""
+    text = st.text
+    pieces: list[str] = []
+    last = 0
+    read: list[tuple[int, int]] = []
+    for m in _MIXED.finditer(text):
+        word = m.group()
+        core = word[:-2] if word[-2:] in ("st", "nd", "rd", "th") else word
+        if (
+            (m.start() > 0 and text[m.start() - 1].isalpha())
+            or not any(c.isdigit() for c in core)
+            or core.isdigit()
+        ):
+            continue
+        pieces += [text[last : m.start()], core.translate(_AS_DIGITS), word[len(core) :]]
+        last = m.end()
+        read.append((m.start(), m.start() + len(core)))
+    if not read:
+        return
+    copy = "".join([*pieces, text[last:]])
+    found = [(m.start(), m.end(), _date_kind(st, m)) for m in find_dates(copy)]
+    for m in NHS_RE.finditer(copy):
+        if nhs_valid(re.sub(r"\D", "", m.group())):
+            found.append((m.start(), m.end(), "nhs_number"))
+    for start, end, kind in found:
+        if any(start < b and a < end for a, b in read) and st.free(start, end):
+            st.take(start, end, kind, "", 74)
+
+
+def _date_kind(st: State, m: re.Match[str]) -> str:
+    """``dob`` for a date of birth of the record's people, else ``date``."""
+    ymd = date_from_match(m)
+    if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
+        return "dob"
+    return "date"
