@@ -20,11 +20,14 @@ from moderator.anonymise.state import State
 # "l45", "1lth"); it starts at a character that may be a digit
 _MIXED = re.compile(r"[0-9lIoO]+(?:st|nd|rd|th)?(?![\w])")
 _AS_DIGITS = str.maketrans("lIoO", "1100")
+_GATE = re.compile(r"\d[lIoO]|[lIoO]\d")
 
 
 def find_ocr_numbers(st: State) -> None:
     """Dates and NHS numbers with letters read for digits, redacted as written."""
     text = st.text
+    if _GATE.search(text) is None:
+        return  # quick: no digit beside a letter OCR puts for one (most notes)
     pieces: list[str] = []
     last = 0
     read: list[tuple[int, int]] = []
