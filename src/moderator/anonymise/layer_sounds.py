@@ -123,8 +123,9 @@ def _alias(st: State, word: str, ident: str) -> bool:
 
 
 _SPEECH_RE = re.compile(r"[\"“]([^\"“”\n]{2,300})[\"”]")
-# one-letter words too: "a bonny wee lass" is the word because of its "a"
-_SPOKEN_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+# one-letter words too: "a bonny wee lass" is the word because of its "a" (the look-behind
+# after the first letter: the engine skips to letters instead of trying every position)
+_SPOKEN_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z'’-]*")
 # in a child's words, a name follows these without a capital: "nanny sue", "uncle gaz"
 _KIN_BEFORE = frozenset(
     [

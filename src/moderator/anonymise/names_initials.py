@@ -99,7 +99,10 @@ def find_bracketed_initials(st: State) -> None:
 
 # initials opening an item of an attendance list, before the role and name they stand for:
 # "| JA GTLO Juno Armitstead, …", "; PV interpreter (Mr Ilie Vornicu)"
-_LISTED = re.compile(r"(?:^|(?<=[|;\n]))[ \t]*(?P<i>[A-Z]{2,3})[ \t]+(?=[A-Za-z])", re.MULTILINE)
+# (from the separator before them: a pattern that starts with "^" or a look-behind is tried at
+# every position, one that starts with a class only at its characters; the note's start apart)
+_LISTED_FIRST = re.compile(r"[ \t]*(?P<i>[A-Z]{2,3})[ \t]+(?=[A-Za-z])")
+_LISTED = re.compile(r"[|;\n]" + _LISTED_FIRST.pattern)
 _ITEM_END = re.compile(r"[|;\n]")
 
 
@@ -110,7 +113,8 @@ def find_listed_initials(st: State) -> None:
     if "|" not in text and ";" not in text:
         return
     lex = st.lex
-    for m in for_text(_LISTED, text).finditer(text):
+    first = _LISTED_FIRST.match(text)
+    for m in [first, *_LISTED.finditer(text)] if first else _LISTED.finditer(text):
         initials = m.group("i")
         if initials.lower() in ROLE_CUES or initials in lex.acronyms:
             continue

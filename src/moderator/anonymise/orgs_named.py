@@ -47,12 +47,13 @@ ESTATE_RE = re.compile(
     r"[ \t]+estate\b"
 )
 # "St Cuthbert's Hall", "St Luke's Blakenhall": a saint's hall, or a school by saint and place
+# (each starts with its capital, not a look-behind: the engine skips to it)
 SAINTS_RE = re.compile(
-    r"(?<![\w])St\.?[ \t]+[A-Z][\w]*['’]s[ \t]+(?P<w>Hall|[A-Z][a-z]+)(?![\w'’])"
+    r"S(?<![\w]S)t\.?[ \t]+[A-Z][\w]*['’]s[ \t]+(?P<w>Hall|[A-Z][a-z]+)(?![\w'’])"
 )
 # "Kingsway Quay High": a secondary school named without "School"
 HIGH_RE = re.compile(
-    r"(?<![\w])(?:[A-Z][\w'’-]+[ \t]+){1,3}High(?![ \t]+(?:Street|Court|Road|Risk|risk|Sheriff"
+    r"[A-Z](?<![\w][A-Z])[\w'’-]+[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,2}High(?![ \t]+(?:Street|Court|Road|Risk|risk|Sheriff"
     r"|Commission|Dependency|School|Academy|Level|Needs|Priority|St|Rd)\b)(?![\w'’-])"
 )
 

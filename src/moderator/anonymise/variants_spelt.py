@@ -31,17 +31,22 @@ _DIGIT_TOKEN_RE = re.compile(
 # a number said from its first word: "zero seven…", "oh one one five…"
 _SPOKEN_START_RE = re.compile(r"(?i:\b(?:zero|oh|nought)[ \t,]+(?:one|seven|two|three|oh|zero)\b)")
 SPACED_PLATE_RE = re.compile(
-    r"(?<![\w])(?i:[a-z][ \t][a-z][ \t]\d[ \t]\d[ \t]{1,3}[a-z][ \t][a-z][ \t][a-z])(?![\w])"
+    r"(?i:[a-z](?<![\w][a-z])[ \t][a-z][ \t]\d[ \t]\d[ \t]{1,3}[a-z][ \t][a-z][ \t][a-z])(?![\w])"
 )
-SPACED_UPN_RE = re.compile(r"(?<![\w])[A-HJ-NP-TV-Z]\d{3}[ \t]\d{4}[ \t]\d{4}[ \t]?\d(?![\w])")
+# (these start with a letter, the look-behind after it: the engine skips to the letters)
+SPACED_UPN_RE = re.compile(
+    r"[A-HJ-NP-TV-Z](?<![\w][A-HJ-NP-TV-Z])\d{3}[ \t]\d{4}[ \t]\d{4}[ \t]?\d(?![\w])"
+)
 # "SCN 084 331 902": a few capitals and three groups of digits or more
-GROUPED_REF_RE = re.compile(r"(?<![\w])[A-Z]{2,4}[ \t]+\d{3,4}(?:[ \t]+\d{3,4}){2,}(?![\w])")
+GROUPED_REF_RE = re.compile(
+    r"[A-Z](?<![\w][A-Z])[A-Z]{1,3}[ \t]+\d{3,4}(?:[ \t]+\d{3,4}){2,}(?![\w])"
+)
 # "int/ch/2024/55871": a reference in lower case, in parts joined by slashes, after "ref"
 SLASHED_REF_RE = re.compile(
     r"(?i:\bref(?:erence)?\.?[ \t]*:?[ \t]*)(?P<r>[a-z]{2,5}(?:/[a-z0-9]{1,8}){2,})(?![\w/])"
 )
 SPACED_EMAIL_RE = re.compile(
-    r"(?<![\w])(?P<e>[a-z0-9]+(?:[ \t]+(?!at\b)[a-z0-9-]+){1,3}[ \t]+at[ \t]+"
+    r"(?P<e>[a-z0-9](?<![\w][a-z0-9])[a-z0-9]*(?:[ \t]+(?!at\b)[a-z0-9-]+){1,3}[ \t]+at[ \t]+"
     r"(?:(?i:hotmail|gmail|yahoo|outlook|icloud|live|btinternet|aol|sky|virginmedia|ymail"
     r"|protonmail|googlemail)(?:[ \t]+dot[ \t]+[a-z]{2,})+"
     # "errol blackstock sixty-two at gmail": the provider alone says it is an address
