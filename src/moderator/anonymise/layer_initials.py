@@ -69,6 +69,38 @@ _HEADER_WORDS = ("attend", "present", "apolog", "invite", "distribution", "circu
 # (the look-behind after the first capital: a pattern that starts with a class of letters
 # is scanned for quickly; one that starts with a look-behind is tried at every position)
 _CAPITALS_RE = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{1,2}(?![\w])")
+_BULLETS = frozenset(" \t>*•-")
+
+
+def _may_head(text: str, lower: str) -> bool:
+    """Whether HEADER_RE may match: a header word, and on a note of ASCII characters one
+    that opens a line or follows ". " or "; " (after bullets and blanks, or "in" and blanks).
+    A quick test: the pattern starts with "^" or a look-behind, so it is tried everywhere."""
+    words = [w for w in _HEADER_WORDS if w in lower]
+    if not words or not text.isascii():  # (other letters may fold to a header word's)
+        return bool(words)
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            if _opens_item(lower, at) or (word == "attend" and _after_in(lower, at)):
+                return True
+            at = lower.find(word, at + 1)
+    return False
+
+
+def _opens_item(lower: str, at: int) -> bool:
+    """Whether only bullets and blanks stand between ``at`` and a line's start or ". "."""
+    while at > 0 and lower[at - 1] in _BULLETS:
+        at -= 1
+    return at == 0 or lower[at - 1] in ".;\n"
+
+
+def _after_in(lower: str, at: int) -> bool:
+    """Whether "in" and blanks that open an item stand before ``at`` ("in attendance")."""
+    start = at
+    while start > 0 and lower[start - 1].isspace():
+        start -= 1
+    return 2 <= start < at and lower[start - 2 : start] == "in" and _opens_item(lower, start - 2)
 
 
 def _role_kind(role: str) -> str | None:
@@ -113,8 +145,7 @@ def find_minutes_initials(st: State) -> None:
         if kind is not None and (known_initials or m.group("i") not in lex.acronyms):
             people.setdefault(m.group("i"), kind)
     lower = text.lower()
-    headed = any(w in lower for w in _HEADER_WORDS)
-    for header in HEADER_RE.finditer(text) if headed else ():
+    for header in HEADER_RE.finditer(text) if _may_head(text, lower) else ():
         for m in LISTED_INITIALS_RE.finditer(header.group("list")):
             rest = header.group("list")[m.end() : m.end() + 3]
             if (
