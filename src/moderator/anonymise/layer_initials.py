@@ -18,10 +18,14 @@ from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.state import State
 
-HEADER_RE = re.compile(
-    r"(?im)(?:^|(?<=[.;] )|(?<=[.;]\t))[ \t>*•-]*(?:attendees|attendance|present|in\s+attendance|apologies|attended"
+_HEADER = (
+    r"[ \t>*•-]*(?:attendees|attendance|present|in\s+attendance|apologies|attended"
     r"|invited|invitees|distribution|circulation|cc)\b[^\n:]{0,20}[:\-][ \t]*(?P<list>[^\n]*)$"
 )
+HEADER_RE = re.compile(rf"(?im)(?:^|(?<=[.;] )|(?<=[.;]\t)){_HEADER}")
+# the same after the note's start, from the line break or ". " before it: a pattern that starts
+# with "^" or a look-behind is tried at every position, one that starts with these only at them
+_HEADER_AFTER_RE = re.compile(rf"(?im)(?:\n|\.[ \t]|;[ \t]){_HEADER}")
 LISTED_INITIALS_RE = re.compile(
     r"(?<![\w(])(?P<i>[A-Z]{2,3})(?![\w])(?:[ \t]*\((?P<role>[^)\n]{1,64})\))?"
 )
@@ -88,6 +92,14 @@ def _may_head(text: str, lower: str) -> bool:
     return False
 
 
+def _headers(text: str) -> list[re.Match[str]]:
+    """HEADER_RE's matches (each ends its line, so none holds the break or ". " of the next)."""
+    first = HEADER_RE.match(text)
+    if first is None:
+        return list(_HEADER_AFTER_RE.finditer(text))
+    return [first, *_HEADER_AFTER_RE.finditer(text, first.end())]
+
+
 def _opens_item(lower: str, at: int) -> bool:
     """Whether only bullets and blanks stand between ``at`` and a line's start or ". "."""
     while at > 0 and lower[at - 1] in _BULLETS:
@@ -145,7 +157,7 @@ def find_minutes_initials(st: State) -> None:
         if kind is not None and (known_initials or m.group("i") not in lex.acronyms):
             people.setdefault(m.group("i"), kind)
     lower = text.lower()
-    for header in HEADER_RE.finditer(text) if _may_head(text, lower) else ():
+    for header in _headers(text) if _may_head(text, lower) else ():
         for m in LISTED_INITIALS_RE.finditer(header.group("list")):
             rest = header.group("list")[m.end() : m.end() + 3]
             if (
