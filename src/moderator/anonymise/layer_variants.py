@@ -164,7 +164,7 @@ def find_variants(st: State, add: Add) -> None:
         for m in SPELT_EMAIL_RE.finditer(text):
             add(m.start(), m.end(), "email", "", 98)
     if "_" in text or for_text(_DOTTED_DIGIT, text).search(text):
-        for m in for_text(HANDLE_SHAPE_RE, text).finditer(text):
+        for m in _handles(text):
             add(m.start(), m.end(), "username", "", 86)
     find_spelt(text, add, st.digit_regions())
     for start, end in find_month_dates(text):
@@ -184,6 +184,22 @@ _NI_DIGITS = re.compile(r"\d\d[\s-]?\d\d[\s-]?\d\d")
 _PLATE_TAIL = re.compile(r"\d\d\s?(?i:[a-z]{3})")
 _REF_TAIL = re.compile(r"[/-]\d{3}")
 _DOTTED_DIGIT = re.compile(r"\.(?<=[A-Za-z]\.)\d")  # a letter, a dot, a digit (found by its dot)
+_HANDLE_MARK = re.compile(r"_|\.(?=\d)")  # what every handle holds: "_", or a dot and a digit
+
+
+def _handles(text: str) -> list[re.Match[str]]:
+    """HANDLE_SHAPE_RE's matches, each tried only where a run of word characters and dots that
+    holds an underscore or a dot and a digit starts. (A match is such a run's start, by its
+    look-behind, and lies inside the run; the pattern itself, tried at every word's start,
+    matches each word, backtracks and fails: slow.)"""
+    starts = set()
+    for mark in _HANDLE_MARK.finditer(text):
+        at = mark.start()
+        while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_."):
+            at -= 1
+        starts.add(at)
+    pattern = for_text(HANDLE_SHAPE_RE, text)  # ASCII classes on an ASCII note: quicker
+    return [m for at in sorted(starts) if (m := pattern.match(text, at)) is not None]
 
 
 def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
