@@ -30,9 +30,11 @@ PLATE_LOOSE_RE = re.compile(r"(?i:[a-z]{2}(\s?)\d{2}\s?[a-z]{3})(?![\w])")
 PLATE_CUE_RE = re.compile(
     r"(?i:\b(?:reg(?:istration)?|plate|vrn|car|van|vehicle|motorbike)\b[^.\n]{0,24})$"
 )
-# "marek dot nowak at hotmail dot co dot uk": an address spelt out to dodge filters
+# "marek dot nowak at hotmail dot co dot uk": an address spelt out to dodge filters (the words
+# before "at" possessive: a blank must follow each, so giving letters back never helped, and
+# tried at every word, the backtracking was slow)
 SPELT_EMAIL_RE = re.compile(
-    r"(?i:(?<![\w.])[a-z0-9][\w.'-]*(?:\s+dot\s+[\w-]+)*\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z]{2,})+)"
+    r"(?i:(?<![\w.])[a-z0-9][\w.'-]*+(?:\s+dot\s+[\w-]++)*+\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z]{2,})+)"
     r"(?!\s+at\s)(?![\w])"
 )
 # a word with an underscore, or letters and digits joined by dots: how handles look
