@@ -45,8 +45,10 @@ GROUPED_REF_RE = re.compile(
 SLASHED_REF_RE = re.compile(
     r"(?i:\bref(?:erence)?\.?[ \t]*:?[ \t]*)(?P<r>[a-z]{2,5}(?:/[a-z0-9]{1,8}){2,})(?![\w/])"
 )
+# (its words before "at" possessive: a blank follows each, and none of them is "at", so giving
+# letters or words back never matched; tried at every word, that backtracking was slow)
 SPACED_EMAIL_RE = re.compile(
-    r"(?P<e>[a-z0-9](?<![\w][a-z0-9])[a-z0-9]*(?:[ \t]+(?!at\b)[a-z0-9-]+){1,3}[ \t]+at[ \t]+"
+    r"(?P<e>[a-z0-9](?<![\w][a-z0-9])[a-z0-9]*+(?:[ \t]+(?!at\b)[a-z0-9-]++){1,3}+[ \t]+at[ \t]+"
     r"(?:(?i:hotmail|gmail|yahoo|outlook|icloud|live|btinternet|aol|sky|virginmedia|ymail"
     r"|protonmail|googlemail)(?:[ \t]+dot[ \t]+[a-z]{2,})+"
     # "errol blackstock sixty-two at gmail": the provider alone says it is an address
