@@ -122,11 +122,15 @@ def find_initialled_names(st: State) -> None:
 
 # a chat export's speaker, as directories write names: "04/12/2024 09:03 Nettleship, Osyth
 # (Police): on it." (a time or date first, the agency in brackets, a colon after)
-_SPEAKER_RE = re.compile(
-    r"(?m)^[ \t]*(?:[\[(]?[0-9][0-9/.:, -]{3,20}[\])]?[ \t]+)?"
+_SPEAKER = (
+    r"[ \t]*(?:[\[(]?[0-9][0-9/.:, -]{3,20}[\])]?[ \t]+)?"
     rf"(?P<n>[{_CAPITALS}][a-zà-ÿ'’]+(?:-[{_CAPITALS}][a-zà-ÿ'’]+)?,[ \t]+[{_CAPITALS}][a-zà-ÿ'’-]+)"
     r"(?P<a>[ \t]+\([^()\n]{1,30}\))?[ \t]*:"
 )
+_SPEAKER_RE = re.compile(_SPEAKER)  # (matched at the note's start)
+# the same after a newline, found from it: a pattern that starts with "^" is tried at every
+# position, one that starts with "\n" only at line breaks (a match holds none: none is skipped)
+_NEXT_SPEAKER_RE = re.compile("\n" + _SPEAKER)
 
 
 def find_listed_speakers(st: State) -> None:
@@ -136,7 +140,10 @@ def find_listed_speakers(st: State) -> None:
     if ", " not in text:
         return
     lex = st.lex
-    for m in _SPEAKER_RE.finditer(text):
+    first = _SPEAKER_RE.match(text)
+    for m in (
+        [first, *_NEXT_SPEAKER_RE.finditer(text)] if first else _NEXT_SPEAKER_RE.finditer(text)
+    ):
         start, end = m.span("n")
         keys = [word_key(w) for w in m.group("n").replace(",", " ").split()]
         if not st.free(start, end) or any(
