@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, NAME_TITLES
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
+from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
 from moderator.anonymise.orgs_nouns import (
@@ -210,6 +211,25 @@ def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
+def _worship_starts(text: str) -> list[tuple[int, int]]:
+    """Where WORSHIP_AFTER_RE's matches can start: from three words before each noun it holds
+    (words and blanks only) to the noun."""
+    spans = []
+    for word in _WORSHIP_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            noun = at - 1 if word == "glise" else at  # ("[ÉE]glise")
+            lo, blanks = noun, 0
+            while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in "_'’- \t"):
+                blanks += text[lo - 1] in " \t"
+                if blanks > 3:
+                    break
+                lo -= 1
+            spans.append((lo, noun))
+            at = text.find(word, at + 1)
+    return sorted(spans, key=lambda s: s[1])
+
+
 def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
     """ORG_RE's matches as (start, end of the name, end)."""
     return [(m.start(), m.end("name"), m.end()) for m in found]
@@ -308,7 +328,7 @@ def find_organisations(st: State, add: Add) -> None:
     firm_names = [(m.start(), m.start("n"), m.end()) for m in firms if m.start("n") >= 0]
     _by_noun(st, text, [*_spans(ORG_RE.finditer(text)), *firm_names], add, _trim_leading)
     hint = any(w in text for w in _WORSHIP_WORDS) and WORSHIP_HINT_RE.search(text)
-    worship = WORSHIP_AFTER_RE.finditer(text) if hint else iter(())
+    worship = matches_in(WORSHIP_AFTER_RE, _worship_starts(text), text) if hint else []
     for m in worship:
         start = _trim_leading(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()])

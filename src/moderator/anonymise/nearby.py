@@ -105,6 +105,27 @@ def scan_near(
     return out
 
 
+def matches_in(
+    pattern: re.Pattern[str], spans: Iterable[tuple[int, int]], text: str
+) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives when no match can start outside the
+    ``spans`` (lo, hi: inclusive, in increasing order): the pattern is tried at each of their
+    positions after the last match's end. For a pattern that starts with a look-behind, tried at
+    every position of a long text, when a keyword it holds marks the few places it can start."""
+    out: list[re.Match[str]] = []
+    resume = 0
+    for lo, hi in spans:
+        at = max(lo, resume)
+        while at <= hi:
+            m = pattern.match(text, at)
+            if m is None:
+                at += 1
+                continue
+            out.append(m)
+            resume = at = max(m.end(), at + 1)
+    return out
+
+
 def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Where any of ``words`` occurs in the lower-cased text, in order (str.find: no regex)."""
     spans = []
