@@ -313,8 +313,15 @@ def find_loose_dates(
     lower = text.lower()
     if any(stem in lower for stem in _ORDINAL_STEMS):  # quick: no ordinal word, no worded date
         # only around month names: trying the ordinals at every position of a long note is slow
-        months = word_positions(lower_same_length(text), _MONTH_STEMS)  # offsets kept
-        for m in near_spans(for_text(WORDED_DATE_RE, text), months, text, 40, 30):
+        folded = lower_same_length(text)  # (offsets kept)
+        months = word_positions(folded, _MONTH_STEMS)
+        # on an ASCII note (where case folds only A-Z), a window with no ordinal holds no match
+        ordinal = (
+            (lambda lo, hi: any(s in folded[lo:hi] for s in _ORDINAL_STEMS))
+            if text.isascii()
+            else None
+        )
+        for m in near_spans(for_text(WORDED_DATE_RE, text), months, text, 40, 30, ordinal):
             word, month = (
                 (m.group("wd"), m.group("wm"))
                 if m.group("wd")

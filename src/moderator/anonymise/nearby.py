@@ -8,7 +8,7 @@ the window around each place a keyword or literal they must contain is written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # each pattern's twin by the pattern's id (a pattern's hash reads its whole compiled code, every
 # time: slow for the long ones); the entry holds the pattern, so its id is never reused
@@ -58,15 +58,22 @@ def near(
 
 
 def near_spans(
-    pattern: re.Pattern[str], hints: Iterable[tuple[int, int]], text: str, before: int, after: int
+    pattern: re.Pattern[str],
+    hints: Iterable[tuple[int, int]],
+    text: str,
+    before: int,
+    after: int,
+    needs: Callable[[int, int], bool] | None = None,
 ) -> list[re.Match[str]]:
-    """Matches of ``pattern`` near each hint span (in increasing order), as :func:`near`."""
+    """Matches of ``pattern`` near each hint span (in increasing order), as :func:`near`.
+    ``needs(lo, hi)``, if given, is false only for a window that can hold no match (a word
+    every match has is not in it): the window is then not searched."""
     found: dict[tuple[int, int], re.Match[str]] = {}
     covered = -1
     for start, end in hints:
         lo = max(0, start - before, covered)
         hi = min(len(text), end + after)
-        for m in pattern.finditer(text, lo, hi):
+        for m in pattern.finditer(text, lo, hi) if needs is None or needs(lo, hi) else ():
             found.setdefault((m.start(), m.end()), m)
         covered = max(covered, start)
     return [found[k] for k in sorted(found)]
