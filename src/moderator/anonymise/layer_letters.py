@@ -11,9 +11,11 @@ follow are the writer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS
 from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.nearby import matches_in, word_positions
 from moderator.anonymise.state import State
 
 # a header field at a line's start in any case, or further along a forwarded line ("> From:")
@@ -30,6 +32,10 @@ _SIGN_OFF_RE = re.compile(
     r"[ \t]*[:,]?[ \t]*\n?[ \t]*(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
 )
 _SIGN_OFF_WORDS = ("regards", "thanks", "wishes", "sincerely", "faithfully", "signed", "n by")
+# the words a sign-off starts with: on an ASCII note (case folds only A-Z there) the pattern
+# is tried only where one is written (it starts with "\b", so it is tried at every position)
+_SIGN_OFF_FIRSTS = ("kind", "best", "warm", "many", "regards", "thanks", "yours", "signed",
+                    "written", "completed")  # fmt: skip
 _FIELD_END = re.compile(r"[ \t>]+(?:Sent|From|To|Cc|Date|Subject)[ \t]*:")
 
 
@@ -47,10 +53,18 @@ def find_letter_names(st: State) -> None:
             for item in _ITEM_RE.finditer(text, header.start("v"), value_end):
                 _header_item(st, item.start(), item.end())
     signed = any(w in lower for w in _SIGN_OFF_WORDS)
-    for m in _SIGN_OFF_RE.finditer(text) if signed else ():
+    for m in _sign_offs(text, lower) if signed else ():
         keys = phrase_key(m.group("n"))
         if keys and keys[0] not in lex.common and keys[0] not in lex.protected_words:
             _take_name(st, m.start("n"), m.end("n"), "professional", 0.85)
+
+
+def _sign_offs(text: str, lower: str) -> Iterable[re.Match[str]]:
+    """_SIGN_OFF_RE's matches (tried only where a sign-off's first word is, on an ASCII note)."""
+    if not text.isascii():
+        return _SIGN_OFF_RE.finditer(text)
+    starts = [(at, at) for at, _ in word_positions(lower, _SIGN_OFF_FIRSTS)]
+    return matches_in(_SIGN_OFF_RE, starts, text)
 
 
 def _header_item(st: State, start: int, end: int) -> None:
