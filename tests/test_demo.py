@@ -177,6 +177,16 @@ def test_demo_build_only_from_the_cli(tmp_path: Path) -> None:
     assert again.exit_code == 1 and "already exists" in again.output
 
 
+def test_demo_build_only_does_not_take_an_option_for_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["demo", "--build-only", "--help"])
+    assert result.exit_code == 2
+    assert "looks like an option" in result.output
+    assert list(tmp_path.iterdir()) == []  # nothing built, no key written
+
+
 def test_report_on_the_demo_shows_the_2020_pattern(demo_db: Path) -> None:
     result = CliRunner().invoke(
         cli, ["report", "--db", str(demo_db), "--as", "Kenneth Obi", "--format", "json"]

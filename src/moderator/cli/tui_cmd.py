@@ -64,6 +64,12 @@ def demo(
 
         serve_demo(port, open_browser=not no_browser)
         return
+    if build_only is not None and build_only.name.startswith("-"):
+        # "--build-only --help" would take "--help" for the file's name and build it there
+        raise click.BadParameter(
+            f"{build_only.name!r} looks like an option, not a file; give a path such as demo.db",
+            param_hint="--build-only",
+        )
     if build_only is not None:
         from moderator.demo import DEMO_LEAD, build_demo_db
         from moderator.settings import load_settings
