@@ -117,10 +117,11 @@ def find_extra_identifiers(st: State) -> None:
     the record's own street written short: taken where layer 1 left them."""
     text = st.text
     lower = lower_same_length(text)
-    # (one scan of the whole text each: the engine skips to each pattern's first character,
-    # quicker than a call per stretch around digits)
-    for m in _COURT_NO.finditer(text):
-        _take(st, m.start(), m.end(), "case_number", 0.95)
+    # a court number only in the stretches around digits (it starts at any capital: the whole
+    # text is slower to scan); the phones scan all of it, quicker from their "0" and "+"
+    for lo, hi in st.digit_regions():
+        for m in _COURT_NO.finditer(text, lo, hi):
+            _take(st, m.start(), m.end(), "case_number", 0.95)
     for m in _PHONE_GROUPS.finditer(text):
         _take(st, m.start(), m.end(), "phone", 0.95)
     if "+" in text:

@@ -147,7 +147,9 @@ def find_numbers_by_shape(st: State) -> None:
         start = _run_before(text, m.start(), str.isdigit)
         if start >= 0 and m.start() - start in (2, 4):
             found.append((start, m.end(), "case_number"))
-    for m in _PRISON_OR_SERIAL.finditer(text):
+    # every match holds four digits or more: looked for only in the stretches around digits
+    # (a scan from each capital of the whole text costs more)
+    for m in (m for lo, hi in st.digit_regions() for m in _PRISON_OR_SERIAL.finditer(text, lo, hi)):
         if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-"):
             found.append((m.start(), m.end(), "case_number"))
     for m in _NI_REG_END.finditer(text):
