@@ -1,0 +1,82 @@
+"""Round eleven: initials written with hyphens, before a surname, or opening a file note."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
+
+
+def redact(
+    text: str,
+    child: str = "Maddox Penhale-Rowse",
+    family: tuple[tuple[str, str], ...] = (("Dul Bahadar Penhale", "father"),),
+    worker: str = "Ottilie Brannagh-Vose",
+) -> str:
+    """The text redacted for one synthetic record."""
+    case = RawCase.model_validate(
+        {
+            "case_id": "R11-1",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": worker,
+            "child": {"name": child},
+            "family": [{"name": n, "relationship": r} for n, r in family],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Present: MP-R (first 20 mins), mum.", "Present: [CHILD] (first 20 mins), mum."),
+        ("19:25 - Ottilie B-V: that's fine.", "19:25 - [WORKER]: that's fine."),
+        ("Seen by OB-V today.", "Seen by [WORKER] today."),
+    ],
+)
+def test_a_known_persons_initials_with_a_hyphened_surname_go_whole(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+def test_initials_given_in_brackets_with_a_hyphen_recur_as_that_person() -> None:
+    out = redact(
+        "Present: Yarrow Tresillian-Dunn (YT-D), DS Jowan Kitto (JK).\nYT-D: threshold met."
+    )
+    assert "YT-D" not in out
+    assert "Tresillian" not in out
+
+
+def test_initials_in_brackets_after_a_professional_need_only_share_the_first_letter() -> None:
+    out = redact("Present: DC Alwen Gorsuch-Baines (ADS, Constabulary).\nADS: nil on PNC.")
+    assert "ADS" not in out
+    assert "Constabulary" in out  # what follows the initials in the bracket stays
+
+
+@pytest.mark.parametrize(
+    "text", ["dad (DB Penhale) ex-Army", "signed D.B. Penhale", "signed D-B Penhale today"]
+)
+def test_given_names_initials_before_a_surname_are_that_person(text: str) -> None:
+    out = redact(text)
+    assert "[FATHER]" in out
+    assert "Penhale" not in out
+    assert "D" not in out.replace("[FATHER]", "")
+
+
+def test_initials_opening_a_file_note_are_the_author_even_when_an_acronym() -> None:
+    out = redact("[File note 16/1 OB: dad rang.]\nIT: the laptop.", worker="Imelda Treweek")
+    assert out.startswith("[File note [DATE] OB")  # not this worker's initials: kept
+    assert redact("File note 16/1 IT: dad rang.", worker="Imelda Treweek") == (
+        "File note [DATE] [WORKER]: dad rang."
+    )
+    assert "the IT team" in redact("Ask the IT team.", worker="Imelda Treweek")
+
+
+def test_a_verbs_s_form_at_a_sentences_start_is_no_slip_of_a_name() -> None:
+    out = redact("Late x3. Says she takes her brother.", worker="Osric Pellow")
+    assert "Says she takes" in out
