@@ -80,3 +80,29 @@ def test_initials_opening_a_file_note_are_the_author_even_when_an_acronym() -> N
 def test_a_verbs_s_form_at_a_sentences_start_is_no_slip_of_a_name() -> None:
     out = redact("Late x3. Says she takes her brother.", worker="Osric Pellow")
     assert "Says she takes" in out
+
+
+def test_a_reports_section_numbers_are_not_dates() -> None:
+    text = (
+        "1. Reason for conference\n1.1 On the 2nd of March she told her teacher.\n"
+        "1.2 Children's Social Care and the police met.\n6.4 Dad works nights.\n6.5 NI no. none"
+    )
+    out = redact(text)
+    for number in ("1.1 On", "1.2 Children", "6.4 Dad", "6.5 NI"):
+        assert number in out
+    assert "the 2nd of March" not in out
+    # a chronology's item dated by a day and month still is one
+    assert redact("22.1 Robin found the door open.").startswith("[DATE] ")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Attended 4/5 days this week.", "4/5 days"),
+        ("Caught the bus 8.05 to school.", "bus 8.05"),
+        ("Collected at 3.45 pm.", "at 3.45"),
+    ],
+)
+def test_fractions_of_counts_and_times_are_not_dates(text: str, kept: str) -> None:
+    assert kept in redact(text)
+    assert "[DATE]" in redact(text.replace(kept, "on 14/02"))

@@ -212,6 +212,7 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
         at = the.start() - 1
         if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
             out.append((at, the.end()))
+    dotted = []
     for near in _DOT_DIGIT.finditer(text):  # at the dots with a digit either side
         dot = near.start()
         if dot == 0 or not text[dot - 1].isdigit():
@@ -225,8 +226,18 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
             and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,"))
             and _ITEM_START.search(text, max(0, start - 6), start)
         ):
-            out.append(m.span())
-    return out
+            dotted.append(m)
+    return out + [m.span() for m in dotted if not _section_number(text, m, dotted)]
+
+
+def _section_number(text: str, m: re.Match[str], dotted: list[re.Match[str]]) -> bool:
+    """Whether "1.2" opening an item numbers a report's section: a neighbour "1.1" or "1.3"
+    opens another, or a heading "1." does."""
+    major, minor = m.group(1), int(m.group(2))
+    if any(o.group(1) == major and abs(int(o.group(2)) - minor) == 1 for o in dotted):
+        return True
+    heading = f"\n{major}. "
+    return text.startswith(heading[1:]) or heading in text
 
 
 def find_day_dates(text: str) -> list[tuple[int, int]]:
