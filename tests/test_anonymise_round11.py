@@ -106,3 +106,42 @@ def test_a_reports_section_numbers_are_not_dates() -> None:
 def test_fractions_of_counts_and_times_are_not_dates(text: str, kept: str) -> None:
     assert kept in redact(text)
     assert "[DATE]" in redact(text.replace(kept, "on 14/02"))
+
+
+def test_words_a_scanned_page_broke_across_lines_are_found_whole() -> None:
+    text = (
+        "[Scanned]\n4 Tregarthen Str-\neet, Truro\nDate: 26th Feb-\nruary 2024\n"
+        "DSL, Polwhele Heath Acad-\nemy\nOur client is con-\ncerned."
+    )
+    out = redact(text)
+    assert "eet" not in out.replace("cerned", "")
+    assert "ruary" not in out
+    assert "emy" not in out
+    assert "con-\ncerned" in out  # the rest of the note stays as written
+    assert out.count("[DATE]") == 1
+
+
+def test_the_records_address_broken_by_a_scan_is_still_found() -> None:
+    case = RawCase.model_validate(
+        {
+            "case_id": "R11-2",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": "Ottilie Brannagh",
+            "child": {"name": "Kensa Trudgeon", "address": "Wheal Garth Bungalow, Carthew"},
+            "family": [],
+            "text": "Re: Kensa, of Wheal Garth Bunga-\nlow, Carthew PL26 8XB",
+        }
+    )
+    red = redact_case_text(case)
+    assert "low" not in red.text.replace("Re:", "")
+    assert any(case.text[s.start : s.end] == "Wheal Garth Bunga-\nlow" for s in red.spans)
+
+
+def test_a_surname_that_is_a_word_in_lower_case_is_the_word_even_in_quotes() -> None:
+    out = redact(
+        'She said things at home are "strange". Mrs Strange agreed.', child="Kerra Strange"
+    )
+    assert '"strange"' in out
+    assert "Mrs Strange" not in out

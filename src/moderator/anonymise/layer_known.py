@@ -85,9 +85,9 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         if owners and used_as_word(st, toks, i) and st.free(t.start, t.end):
             _keep_known(st, t, owners[0])
         elif owners:
-            if not (t.lower and key in words and not named_in_speech(st, t)) and st.free(
-                t.start, t.end
-            ):
+            # a surname that is a word, in lower case, is the word even in quotes: children
+            # call people by their given names ("things at home are "strange"")
+            if not (t.lower and key in words) and st.free(t.start, t.end):
                 take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
         elif t.cap:
             eligible = verdicts.get((key, t.upper))
