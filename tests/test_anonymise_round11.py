@@ -145,3 +145,47 @@ def test_a_surname_that_is_a_word_in_lower_case_is_the_word_even_in_quotes() -> 
     )
     assert '"strange"' in out
     assert "Mrs Strange" not in out
+
+
+def test_a_phone_number_ends_at_the_line_before_a_numbered_item() -> None:
+    out = redact("1. Mum (mother)  Tel: 07700 900 521\n2. Dad (father)  Tel: 07700 900 522\n")
+    assert out.count("[PHONE]") == 2
+    assert "\n2. " in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OFFICER: PC 4471 JENNA CARBIS-MOYLE   DATE: today",
+        "Arrested by PC 1198 Tristan Okonjo-Bale at home.",
+    ],
+)
+def test_an_officer_after_a_collar_number_goes_with_given_name_and_surname(text: str) -> None:
+    out = redact(text)
+    assert "[PROFESSIONAL]" in out
+    for part in ("4471", "1198", "CARBIS", "Okonjo", "JENNA", "Tristan"):
+        assert part not in out
+    assert "DATE:" in out or "at home" in out
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "18 marca 2024",
+        "3 martie 2024",
+        "5 de março de 2024",
+        "12 kwietnia",
+        "2024. március 18.",
+        "7 października 2023",
+        "14 січня 2024",
+    ],
+)
+def test_a_date_with_its_month_in_another_language_is_a_date(date: str) -> None:
+    assert redact(f"Letter dated {date} from the school.") == (
+        "Letter dated [DATE] from the school."
+    )
+
+
+def test_a_foreign_months_name_that_is_an_english_word_needs_its_year() -> None:
+    assert "4 mars bars" in redact("He ate 4 mars bars.")
+    assert "[DATE]" in redact("Seen on 4 mars 2023 in Lyon.")

@@ -183,8 +183,8 @@ URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
 PHONE_RE = re.compile(
     # (the +44 and 0044 branches written out: a pattern that starts with literal characters is
     # scanned for quickly, one that starts with a group or a repeat is tried at every position)
-    r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0044[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[\s\-)]{0,2}\d){8,10}(?!\d)"
-)
+    r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0044[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[ \t\-)]{0,2}\d){8,10}(?!\d)"
+)  # (no line break between the digits: "07700 900 521⏎2. Dad…" is a number and a list item)
 NHS_RE = re.compile(r"\d\d\d(?:[\s-]?\d{3}[\s-]?|\.\d{3}\.)\d{4}(?![\w-])")  # "603.881.2290" too
 NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
 # Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
@@ -209,8 +209,12 @@ CASE_CUE_RE = re.compile(
     r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?(?:\s*(?:no\.?|number))?|crime|mosaic"
     r"|lcs|log|incident|occurrence|urn|crn|cad|mrn|case|report|booking)\s*[:#.]?\s*)$"
 )
+_COLLAR_NAME = r"[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?"
+# "PC 4471 Jenne Carbas-Moyla", "PC 1198 TRISTRIM OKONJA-BALE": a given name and a surname
+# after the number (one space between them: a form's next field is further off)
 COLLAR_RE = re.compile(
-    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b(?:\s+(?P<name>[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?))?"
+    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b"
+    rf"(?:\s+(?P<name>{_COLLAR_NAME}(?: {_COLLAR_NAME})?))?"
 )
 
 STREET_TYPES = (
