@@ -189,3 +189,39 @@ def test_a_date_with_its_month_in_another_language_is_a_date(date: str) -> None:
 def test_a_foreign_months_name_that_is_an_english_word_needs_its_year() -> None:
     assert "4 mars bars" in redact("He ate 4 mars bars.")
     assert "[DATE]" in redact("Seen on 4 mars 2023 in Lyon.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Go to Mrs Pye at No. 9 Penwartha Close. Then home.", "[ADDRESS]. Then home."),
+        ("Visit at No 21 Lockhart Rd. today", "[ADDRESS] today"),
+        ("Location: Apt 4 Morvah Ct, 11 Alverstone Tce, Penzance", "[ADDRESS], Penzance"),
+        ("Home visit, 14 Drumlane Pk, with mum", "[ADDRESS], with mum"),
+        ("Flat 6 Martell Ho, 2 Marine Pde, Seaford", "[ADDRESS], Seaford"),
+    ],
+)
+def test_addresses_with_no_and_short_street_words(text: str, expected: str) -> None:
+    assert redact(text).endswith(expected)
+
+
+def test_a_sentences_full_stop_after_a_street_is_not_taken_with_it() -> None:
+    assert redact("She lives at 9 Penwartha Close. Mum agreed.").endswith("[ADDRESS]. Mum agreed.")
+    assert "No. 5 on the list" in redact("We saw No. 5 on the list.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "come to 14 pann road 2nite",
+        'mum wrote it as "12 thistle wynd livingston" on the form',
+        "addr: 0/2 41 craigallian st glasgow",
+    ],
+)
+def test_an_address_in_lower_case_with_its_house_number(text: str) -> None:
+    assert "[ADDRESS]" in redact(text)
+
+
+def test_a_number_that_counts_something_before_a_street_word_is_no_address() -> None:
+    text = "we walked 2 miles down the road and 3 more times along the lane"
+    assert redact(text) == text
