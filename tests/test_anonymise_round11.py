@@ -225,3 +225,27 @@ def test_an_address_in_lower_case_with_its_house_number(text: str) -> None:
 def test_a_number_that_counts_something_before_a_street_word_is_no_address() -> None:
     text = "we walked 2 miles down the road and 3 more times along the lane"
     assert redact(text) == text
+
+
+def test_a_message_logs_directions_are_not_initials() -> None:
+    text = "11/03 17:30 IN: ok but not at home\n11/03 17:31 OUT: call me\n12/03 08:45 IN (mum): ok"
+    out = redact(text)
+    assert "IN: ok" in out and "OUT: call" in out and "IN (mum)" in out
+    assert redact("DP: agreed to visit. DP said fine.").count("[PROFESSIONAL]") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interpreter (Hungarian) by phone.",
+        "Officer: Neighbourhood Officer  Tel 01449 557 281",
+        "Role: School Nurse   Agency: East Coast Community Healthcare",
+        "DVDS (Clare's Law) for mum.",
+        "ETE: excluded. RAG: Green. The ELSA will see her.",
+    ],
+)
+def test_languages_form_labels_and_practice_acronyms_are_not_names(text: str) -> None:
+    out = redact(text)
+    for word in ("Hungarian", "Tel", "Agency", "Clare's Law", "ETE", "RAG", "ELSA"):
+        if word in text:
+            assert word in out
