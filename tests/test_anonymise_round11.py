@@ -231,7 +231,7 @@ def test_a_message_logs_directions_are_not_initials() -> None:
     text = "11/03 17:30 IN: ok but not at home\n11/03 17:31 OUT: call me\n12/03 08:45 IN (mum): ok"
     out = redact(text)
     assert "IN: ok" in out and "OUT: call" in out and "IN (mum)" in out
-    assert redact("DP: agreed to visit. DP said fine.").count("[PROFESSIONAL]") == 2
+    assert redact("RT: agreed to visit. RT said fine.").count("[PROFESSIONAL]") == 2
 
 
 @pytest.mark.parametrize(
