@@ -249,3 +249,13 @@ def test_languages_form_labels_and_practice_acronyms_are_not_names(text: str) ->
     for word in ("Hungarian", "Tel", "Agency", "Clare's Law", "ETE", "RAG", "ELSA"):
         if word in text:
             assert word in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I am Pr. Josue Albuquerque-Penne, lead.", "Alhaji Musa Danjuma came.", "Frau Ilse Brandt"],
+)
+def test_forms_of_address_in_other_languages_go_with_the_name(text: str) -> None:
+    out = redact(text)
+    for title in ("Pr.", "Alhaji", "Frau"):
+        assert title not in out
