@@ -259,3 +259,17 @@ def test_forms_of_address_in_other_languages_go_with_the_name(text: str) -> None
     out = redact(text)
     for title in ("Pr.", "Alhaji", "Frau"):
         assert title not in out
+
+
+def test_a_chat_exports_speakers_are_people() -> None:
+    text = (
+        "02/02/2024, 22:30 - Mum: where are you\n"
+        "02/02/2024, 22:31 - Maddox 🇧🇷: at a friend's\n"
+        "02/02/2024, 22:35 - Zeca: ok\n"
+        "03/02/2024, 00:14 - Teodor Vasile (work phone): fine"
+    )
+    out = redact(text)
+    assert "- Mum: where" in out
+    assert "[CHILD]: at a friend's" in out  # the emoji the child signs with goes too
+    assert "Zeca" not in out and "Teodor" not in out
+    assert "(work phone): fine" in out
