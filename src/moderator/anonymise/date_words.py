@@ -281,12 +281,14 @@ _FOREIGN_DATE_RE = re.compile(
 )
 
 
-def find_foreign_dates(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+def find_foreign_dates(
+    text: str, words: frozenset[str], regions: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Dates with a month named in another language (``_FOREIGN_MONTHS``); a month's name
     that is also an English word (``words``: "mart", "mars") or short ("mai") only with a
-    year."""
+    year. Looked for in ``regions``, the stretches around the note's digits."""
     out = []
-    for m in _FOREIGN_DATE_RE.finditer(text):
+    for m in (d for lo, hi in regions for d in _FOREIGN_DATE_RE.finditer(text, lo, hi)):
         month = (m.group("m") or m.group("m2")).lower()
         if month not in _FOREIGN_MONTHS or not 1 <= int(m.group("d") or m.group("d2")) <= 31:
             continue

@@ -384,10 +384,21 @@ def find_loose_dates(
             m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-")
         ) and not _NOT_A_DATE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
             out.append((m.start(), m.end(), None))  # "06/2016   Family move…"
-    if "-" in text:
-        for m in _MONTH_DASH_YEAR.finditer(text):
-            if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-"):
-                out.append((m.start(), m.end(), None))  # "Housing  Jun-23"
+    for lo, hi in regions:  # "Housing  Jun-23", found from its dash and figures
+        for dash in _DASH_YEAR.finditer(text, lo, hi):
+            at = dash.start()
+            m = _MONTH_DASH_YEAR.match(text, max(0, at - 3), dash.end()) or (
+                _MONTH_DASH_YEAR.match(text, max(0, at - 4), dash.end())  # "Sept-22"
+            )
+            if (
+                m is not None
+                and m.end() == dash.end()
+                and (
+                    m.start() == 0
+                    or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
+                )
+            ):
+                out.append((m.start(), m.end(), None))
     return out
 
 
@@ -398,6 +409,7 @@ _MONTH_DASH_YEAR = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG"
     r"|SEPT?|OCT|NOV|DEC)-\d\d(?![\w/-])"
 )
+_DASH_YEAR = re.compile(r"-\d\d(?![\w/-])")
 
 
 _ORDINAL_END = re.compile(r"\d\d?(?:st|nd|rd|th)(?![\w])")  # how every WEEKDAY_DAY_RE ends
