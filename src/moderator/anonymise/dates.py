@@ -387,18 +387,18 @@ def find_loose_dates(
     for lo, hi in regions:  # "Housing  Jun-23", found from its dash and figures
         for dash in _DASH_YEAR.finditer(text, lo, hi):
             at = dash.start()
-            m = _MONTH_DASH_YEAR.match(text, max(0, at - 3), dash.end()) or (
+            month = _MONTH_DASH_YEAR.match(text, max(0, at - 3), dash.end()) or (
                 _MONTH_DASH_YEAR.match(text, max(0, at - 4), dash.end())  # "Sept-22"
             )
             if (
-                m is not None
-                and m.end() == dash.end()
+                month is not None
+                and month.end() == dash.end()
                 and (
-                    m.start() == 0
-                    or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
+                    month.start() == 0
+                    or not (text[month.start() - 1].isalnum() or text[month.start() - 1] == "-")
                 )
             ):
-                out.append((m.start(), m.end(), None))
+                out.append((month.start(), month.end(), None))
     return out
 
 
