@@ -295,3 +295,16 @@ def test_dates_in_chronologies_forms_and_words(text: str, expected: str) -> None
 @pytest.mark.parametrize("text", ["on the sixth floor", "scored 3/2020 overall", "The first time."])
 def test_ordinals_and_fractions_that_are_not_dates(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "with an interpreter from Tamworth Refugee Welcome; dad back.",
+        "assessed by Kinship Connect Kent (assessor away).",
+        '"cricket at Gorsley Court Juniors CC" every week',
+        "dentist Aldbury Smile Dental. Decisions",
+    ],
+)
+def test_practices_clubs_and_volunteer_groups_by_their_last_word(text: str) -> None:
+    assert "[ORGANISATION]" in redact(text)
