@@ -336,3 +336,15 @@ def test_police_records_and_identity_numbers_by_their_shape(text: str) -> None:
 )
 def test_e_mail_addresses_written_out_in_their_variants(email: str) -> None:
     assert redact(f"Her e-mail is {email}; call later.") == "Her e-mail is [EMAIL]; call later."
+
+
+def test_a_town_after_out_of_is_the_town_though_a_surname() -> None:
+    out = redact("She wants to move out of Penhale and live nearby.")
+    assert "out of [" in out  # Penhale is no town here: the family's name
+    case_out = redact("She wants to move out of Sudbury. Mr Sudbury agreed.", child="Kay Sudbury")
+    assert "move out of Sudbury" in case_out
+    assert "Mr Sudbury" not in case_out
+
+
+def test_a_rag_rating_in_capitals_before_a_bracket_is_no_initials() -> None:
+    assert "71% RED (Traveller Ed. flag)" in redact("Attendance: 71% RED (Traveller Ed. flag)")
