@@ -12,7 +12,7 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.lexicon import lower_same_length, phrase_key
-from moderator.anonymise.nearby import for_text, near_spans, word_positions
+from moderator.anonymise.nearby import for_text, hint_spans, near_spans
 from moderator.anonymise.patterns import ALIAS_HINT, ALIAS_RE, QUOTED_RE
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
@@ -23,23 +23,12 @@ _HINT_STARTS = ("known", "aka", "a.k.a", "nickname", "goes", "call", "name", "st
                 "english", "western")  # fmt: skip
 
 
-def _alias_hints(text: str) -> list[tuple[int, int]]:
-    """ALIAS_HINT's matches in ``text``, as its scan finds them, tried only where they can start."""
-    hint = for_text(ALIAS_HINT, text)
-    spans: list[tuple[int, int]] = []
-    end = 0  # (a scan goes on from a match's end: no match starts inside another)
-    for at, _ in word_positions(lower_same_length(text), _HINT_STARTS):
-        if at >= end and (m := hint.match(text, at)) is not None:
-            spans.append(m.span())
-            end = m.end()
-    return spans
-
-
 def find_aliases(st: State, toks: list[Tok]) -> None:
     """A name after "known as", "aka" or "called": the nearest person's, or someone new."""
     lex = st.lex
     text = st.text
-    for m in near_spans(for_text(ALIAS_RE, text), _alias_hints(text), text, 12, 50):
+    hints = hint_spans(ALIAS_HINT, text, lower_same_length(text), _HINT_STARTS)
+    for m in near_spans(for_text(ALIAS_RE, text), hints, text, 12, 50):
         group = "q" if m.group("q") else "w"
         start, end = m.start(group), m.end(group)
         value = m.group(group).strip()
