@@ -12,6 +12,7 @@ ordinal (``the 9th of April``).
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 from moderator.anonymise.dates import MONTHS
 from moderator.anonymise.patterns import near_spans
@@ -212,6 +213,7 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
         at = the.start() - 1
         if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
             out.append((at, the.end()))
+    dotted = []
     for near in _DOT_DIGIT.finditer(text):  # at the dots with a digit either side
         dot = near.start()
         if dot == 0 or not text[dot - 1].isdigit():
@@ -225,7 +227,54 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
             and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,"))
             and _ITEM_START.search(text, max(0, start - 6), start)
         ):
-            out.append(m.span())
+            dotted.append(m)
+    return out + [m.span() for m in dotted if not _section_number(text, m, dotted)]
+
+
+def _section_number(text: str, m: re.Match[str], dotted: list[re.Match[str]]) -> bool:
+    """Whether "1.2" opening an item numbers a report's section: a neighbour "1.1" or "1.3"
+    opens another, or a heading "1." does."""
+    major, minor = m.group(1), int(m.group(2))
+    if any(o.group(1) == major and abs(int(o.group(2)) - minor) == 1 for o in dotted):
+        return True
+    heading = f"\n{major}. "
+    return text.startswith(heading[1:]) or heading in text
+
+
+# months in the languages of the families' letters, as a date writes them after its day
+_FOREIGN_MONTHS = frozenset(
+    ln.strip()
+    for ln in resources.files("moderator.anonymise")
+    .joinpath("data", "foreign_months.txt")
+    .read_text("utf-8")
+    .splitlines()
+    if ln.strip() and not ln.startswith("#")
+)
+# "18 marca 2024", "5 de março de 2024", "3 martie", "2024. március 18." (the month's word
+# is checked against the list in Python)
+_FOREIGN_DATE_RE = re.compile(
+    r"(?P<d>\d{1,2})\.?[ \t]+(?:de[ \t]+)?(?P<m>[^\W\d_]{3,12})\.?"
+    r"(?:[ \t]+(?:de[ \t]+)?(?P<y>(?:19|20)\d\d)(?!\d))?"
+    r"|(?P<y2>(?:19|20)\d\d)\.?[ \t]+(?P<m2>[^\W\d_]{3,12})[ \t]+(?P<d2>\d{1,2})\.?(?!\d)"
+)
+
+
+def find_foreign_dates(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Dates with a month named in another language (``_FOREIGN_MONTHS``); a month's name
+    that is also an English word (``words``: "mart", "mars") or short ("mai") only with a
+    year."""
+    out = []
+    for m in _FOREIGN_DATE_RE.finditer(text):
+        month = (m.group("m") or m.group("m2")).lower()
+        if month not in _FOREIGN_MONTHS or not 1 <= int(m.group("d") or m.group("d2")) <= 31:
+            continue
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-"):
+            continue
+        dated = m.group("y") or m.group("y2")
+        if not dated and (len(month) < 5 or month in words):
+            continue
+        end = m.end() if dated or text[m.end() - 1] != "." else m.end() - 1
+        out.append((m.start(), end))
     return out
 
 

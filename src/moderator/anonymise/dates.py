@@ -265,6 +265,12 @@ WEEKDAY_DAY_RE = re.compile(
 )
 # numbers before a day/month that make it a score or a fraction, not a date
 _NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
+# ... and after it: "attended 4/5 days" (a fraction of a count)
+_COUNT_AFTER = re.compile(r"[ \t]+(?i:days?|sessions?|lessons?|times|weeks|nights|visits)\b")
+# a time, not a date, after these: "bus 8.05", "at 3.45"
+_TIME_BEFORE = re.compile(
+    r"(?i:\b(?:at|bus|train|approx\.?|around|about|time|pick[- ]?up))[ \t]*\Z"
+)
 
 
 # a day and month written with a dot and a one-digit month ("16.6") is a date only where a
@@ -272,8 +278,8 @@ _NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|lev
 _DATE_CUE_BEFORE = re.compile(
     r"(?i:\b(?:on|note|notes|review|reviewed|visit|visited|seen|meeting|conference|dated?|from"
     r"|until|till|since|by|w/c|held|contact|call|called|entry|icpc|rcpc|cin|lac|strategy"
-    r"|discussion|incident|planned|booked|due|next|last|appointment|appt)[ \t]*:?[ \t]*)$"
-)
+    r"|discussion|incident|planned|booked|due|next|last|appointment|appt)[ \t]*:?[ \t]*)\Z"
+)  # (\Z, not $: a cue word ending the line before, "conference⏎1.1", is a heading's)
 _LINE_HEAD_DATE = re.compile(r"[ \t]*[-–:]")
 
 
@@ -341,10 +347,16 @@ def find_loose_dates(
             continue
         if m.group("sep") == "." and len(m.group("m")) != 2 and not _dotted_date(text, m):
             continue  # "2.5 hours", "1.5": a decimal, not a date
-        if m.group() == "24/7" or _NOT_A_DATE_BEFORE.search(
-            text, max(0, m.start() - 14), m.start()
+        if (
+            m.group() == "24/7"
+            or _NOT_A_DATE_BEFORE.search(text, max(0, m.start() - 14), m.start())
+            or _COUNT_AFTER.match(text, m.end())
+            or (
+                m.group("sep") == "."
+                and _TIME_BEFORE.search(text, max(0, m.start() - 10), m.start())
+            )
         ):
-            continue  # "scored 7/10"
+            continue  # "scored 7/10", "4/5 days", "bus 8.05"
         out.append((m.start(), m.end(), _valid(None, month, day)))
     if any(ordinal_day.search(text, lo, hi) for lo, hi in regions):
         out += [(m.start(), m.end(), None) for m in _weekday_days(text)]

@@ -85,9 +85,9 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         if owners and used_as_word(st, toks, i) and st.free(t.start, t.end):
             _keep_known(st, t, owners[0])
         elif owners:
-            if not (t.lower and key in words and not named_in_speech(st, t)) and st.free(
-                t.start, t.end
-            ):
+            # a surname that is a word, in lower case, is the word even in quotes: children
+            # call people by their given names ("things at home are "strange"")
+            if not (t.lower and key in words) and st.free(t.start, t.end):
                 take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
         elif t.cap:
             eligible = verdicts.get((key, t.upper))
@@ -109,11 +109,20 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         if owner is None or not st.free(m.start(), m.end()):
             continue
         dotted = "." in m.group()
-        if not dotted and m.group() in st.lex.acronyms:
-            continue
+        if not dotted and m.group() in st.lex.acronyms and not _speaking(st.text, m):
+            continue  # "IT", "PE": the acronym, unless it opens what someone wrote ("16/1 IT: …")
         if not dotted and letters.lower() in st.lex.common and in_shouted_line(st.text, m.start()):
             continue  # "ALSO KNOWN AS: …" in a form in capitals: the word, not the initials
         take_known(st, m.start(), m.end(), owner)
+
+
+def _speaking(text: str, m: re.Match[str]) -> bool:
+    """Whether initials are a speaker's or author's: before a colon, after a line's start,
+    a date or time, or a table's bar."""
+    if text[m.end() : m.end() + 2] != ": ":
+        return False
+    before = text[max(0, m.start() - 12) : m.start()].rstrip(" \t")
+    return not before or before[-1] in "\n|-" or before[-1].isdigit()
 
 
 def _may_be_slip(st: State, key: str, upper: bool) -> bool:
@@ -124,6 +133,7 @@ def _may_be_slip(st: State, key: str, upper: bool) -> bool:
         (upper and len(key) < 4)
         or len(key) < 2
         or key in lex.common
+        or (key[-1:] == "s" and key[:-1] in lex.common)  # "Says", "Thinks": a verb's form
         or key in lex.protected_words
         or key.upper() in lex.acronyms
     )

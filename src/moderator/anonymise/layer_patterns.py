@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.addresses import find_unnumbered_addresses
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
-from moderator.anonymise.date_words import find_day_dates, widen_date
+from moderator.anonymise.date_words import find_day_dates, find_foreign_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
@@ -105,6 +105,8 @@ def find_patterns(st: State) -> None:
             add(start, end, "date", "", 75)
     for start, end in find_day_dates(text):
         add(start, end, "date", "", 73)
+    for start, end in find_foreign_dates(text, st.lex.words):
+        add(start, end, "date", "", 74)
     find_variants(st, add)
     find_organisations(st, add)
     text = title_shouted(text)  # addresses in a police form's capitals
@@ -292,6 +294,10 @@ def _lettered(
     for m in collar.finditer(text, lo, hi):
         if clean_left(text, m.start()):
             end = m.end("name") if m.group("name") else m.end("num")
+            name = m.group("name") or ""
+            second = name.rpartition(" ")[2].lower()
+            if " " in name and second in st.lex.words and second not in st.lex.surnames:
+                end = m.start("name") + m.group("name").index(" ")  # "PC 2281 NEWBOLD ATTENDED"
             add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)
 
 

@@ -19,7 +19,8 @@ from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
-_BRACKETED = re.compile(r"[ \t]*\([ \t]*(?P<i>[A-Z][A-Z'’]{1,4})(?=[ \t]*[,)])")
+# "(FC, IDVA)", "(QA)", "(YP-D)": a hyphen joins the initials of a double-barrelled surname
+_BRACKETED = re.compile(r"[ \t]*\([ \t]*(?P<i>[A-Z](?:[A-Z'’]|-(?=[A-Z])){1,5})(?=[ \t]*[,)])")
 _HYPHEN_OR_DOT = frozenset("-.")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word's runs of letters (its parts, or an initial's letters)
 # "R-K", "A-P", "R.K." after a given name: a surname's initials
@@ -27,13 +28,17 @@ _HYPHEN_INITIALS_AFTER = re.compile(r"[ \t]+(?P<i>[A-Z](?:[-.][A-Z]){1,2}\.?)(?!
 # "H-M T", "H.M.T", "J-P": initials written with hyphens, dots or single spaces
 _HYPHEN_TAIL = re.compile(r"(?<=[A-Z])(?:[-.][A-Z]){1,2}\.?(?![\w'’-])")
 # (each starts with its capital, the look-behind after it: the engine skips to capitals)
-# "H-M T", "H.M.T" (initials with hyphens, dots or spaces) or "TJs" (with an s), in one scan
+# "H-M T", "H.M.T" (initials with hyphens, dots or spaces), "MP-R" (a double-barrelled
+# surname's) or "TJs" (with an s), in one scan
 # that starts at capitals (the look-behind after the first one)
 _INITIALS_FORMS = re.compile(
-    r"[A-Z](?<![\w'’.-][A-Z])(?:(?P<s>[A-Z]{1,2}s)|(?:(?:-|\.[ \t]?|[ \t])[A-Z]){1,3}\.?)"
+    r"[A-Z](?<![\w'’.-][A-Z])(?:(?P<s>[A-Z]{1,2}s)|[A-Z]-[A-Z]{1,2}|(?:(?:-|\.[ \t]?|[ \t])[A-Z]){1,3}\.?)"
     r"(?![\w'’-])"
 )
 _KNOWN = frozenset({"child", "family"})
+_KNOWN_OR_WORKER = frozenset({"child", "family", "worker"})
+# "KT-L", "YP-D": initials whose last part, after a hyphen, is a double-barrelled surname's
+_HYPHENED_PART = re.compile(r"-[A-Z]{1,2}(?![\w'’-])")
 _DOT_AFTER_INITIAL = re.compile(r"(?<=[ \t][A-Z])\.(?![\w])")
 
 
@@ -56,7 +61,7 @@ def _subsequence(letters: str, of: list[str]) -> bool:
 
 def agree_initials(initials: str, name: str) -> bool:
     """Whether initials are plausibly those of ``name`` as written."""
-    letters = initials.replace("'", "").replace("’", "")
+    letters = initials.replace("'", "").replace("’", "").replace("-", "")
     words = name.replace("'", " ").replace("’", " ").split()
     every = _initial_letters(words)
     if len(letters) >= 2 and _subsequence(letters, every) and letters[0] == every[0]:
@@ -89,10 +94,9 @@ def find_bracketed_initials(st: State) -> None:
             continue
         name = text[c.start : c.end]
         if agree_initials(initials, name) or (  # "Kiera-Brielle Musbury (KJ)": what they call her
-            c.kind in _KNOWN
-            and " " in name
-            and initials[0] == name[0]
-            and initials not in lex.acronyms
+            # (or "DC Alid Gwynfar-Bainis (ADS, Suffolk Constabulary)": the initials a note
+            # gives a named person, from the first letter of their given name)
+            " " in name and initials[0] == name[0] and initials not in lex.acronyms
         ):
             _take_everywhere(st, initials, c)
 
@@ -133,11 +137,54 @@ def find_listed_initials(st: State) -> None:
                 break
 
 
+# "DB Gureng", "D-L Bright", "D.B. Gureng": a person's given names by their initials, before
+# the surname (searched in the few characters before a redacted surname, up to it)
+_GIVEN_INITIALS_BEFORE = re.compile(
+    r"(?<![\w'’.-])[A-Z](?:(?:[-.][ \t]?|[ \t])?[A-Z]){1,2}\.?[ \t]+$"
+)
+
+
+def join_given_initials(st: State) -> None:
+    """Initials before a surname of the record are the person whose given names they are
+    ("DB Gureng" for Dul Bahadar Gureng, "D-L Bright" for Dawn-Lee Bright), whole."""
+    text = st.text
+    case = st.case
+    names = [case.child.name, *(m.name for m in case.family)]
+    by_key: dict[tuple[str, str], int] = {}
+    for index, name in enumerate(names):
+        words = name.split()
+        if len(words) > 1:
+            given = "".join(p[0].upper() for w in words[:-1] for p in _LETTERS.findall(w))
+            by_key.setdefault((given, words[-1].lower()), index)
+    if not by_key:
+        return
+    people = st.known.people
+    for c in [c for c in st.cands if c.kind in NAME_KINDS]:
+        m = _GIVEN_INITIALS_BEFORE.search(text, max(0, c.start - 9), c.start)
+        if m is None:
+            continue
+        letters = "".join(_LETTERS.findall(m.group()))
+        who = by_key.get((letters, text[c.start : c.end].lower()))
+        if who is None:
+            continue
+        inside = [o for o in st.cands if m.start() <= o.start and o.end <= m.end()]
+        if any(o.kind not in NAME_KINDS for o in inside):
+            continue
+        for o in inside:
+            st.cands.remove(o)
+        st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
+        c.start, c.kind, c.ident = m.start(), people[who].kind, people[who].label
+
+
 def _surname_letters(st: State) -> dict[str, str]:
     """Each known person's placeholder label -> the initials of their surname's parts."""
     case = st.case
     out: dict[str, str] = {}
-    names = [case.child.name, *(m.name for m in case.family)]
+    names = [
+        case.child.name,
+        *(m.name for m in case.family),
+        *([case.worker] if case.worker else []),
+    ]
     labels = [p.label for p in st.known.people]
     for name, label in zip(names, labels, strict=False):
         words = name.split()
@@ -159,8 +206,12 @@ def find_initials_forms(st: State) -> None:
             st.taken[c.end] = 1
             c.end += 1  # "Renata B.": the initial's full stop
             continue
-        if c.kind not in _KNOWN or (after[2:3] not in _HYPHEN_OR_DOT and after[:1] != "-"):
+        if c.kind not in _KNOWN_OR_WORKER or (
+            after[2:3] not in _HYPHEN_OR_DOT and after[:1] != "-"
+        ):
             continue  # quick: no "R-K" after the name, no "-K" after its "R"
+        if after[:1] == "-" and _extend_hyphened(st, c):
+            continue
         m = _HYPHEN_INITIALS_AFTER.match(text, c.end)
         if m is None:
             tail = _HYPHEN_TAIL.match(text, c.end) if text[c.end - 2 : c.end - 1] == " " else None
@@ -175,6 +226,24 @@ def find_initials_forms(st: State) -> None:
             st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
             c.end = m.end()
     _initials_written_apart(st)
+
+
+def _extend_hyphened(st: State, c: Cand) -> bool:
+    """Initials taken as a known person's ("KT" of Kristjan Tamm-Lepik) take the hyphened
+    part after them when all the letters are that person's initials too ("KT-L")."""
+    text = st.text
+    written = text[c.start : c.end]
+    if not (2 <= len(written) <= 3 and written.isalpha() and written.isupper()):
+        return False
+    m = _HYPHENED_PART.match(text, c.end)
+    if m is None or not st.free(c.end, m.end()):
+        return False
+    person = st.known.initials.get(written + m.group()[1:])
+    if person is None or st.known.people[person].label != c.ident:
+        return False
+    st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
+    c.end = m.end()
+    return True
 
 
 def _initials_written_apart(st: State) -> None:

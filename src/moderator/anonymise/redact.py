@@ -71,6 +71,7 @@ from moderator.anonymise.names_initials import (
     find_bracketed_initials,
     find_initials_forms,
     find_listed_initials,
+    join_given_initials,
 )
 from moderator.anonymise.names_joined import (
     absorb_titles,
@@ -180,7 +181,7 @@ _POSSESSIVE = re.compile(r"['’][sS](?![\w'’])")
 _APOSTROPHES = frozenset("'’")
 
 
-def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
+def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_ocr_numbers(st)  # first: "1lth March 2024" whole, before "March 2024" alone
     find_patterns(st)
     find_extra_identifiers(st)
@@ -212,6 +213,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     find_bracketed_initials(st)
     find_listed_initials(st)
     find_initials_forms(st)
+    join_given_initials(st)
     join_other_surnames(st)
     absorb_kin_words(st)
     find_name_forms(st)
@@ -226,7 +228,6 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> Redaction:
     join_handles(st)
     if decisions is not None:
         _apply(st, decisions)
-    return _build(st)
 
 
 def _apply(st: State, decisions: DecisionLookup) -> None:
@@ -248,8 +249,12 @@ def _apply(st: State, decisions: DecisionLookup) -> None:
             st.take(k.start, k.end, k.kind, k.ident, k.priority, 1.0)
 
 
-def _build(st: State) -> Redaction:
+def _build(st: State, source: str | None = None, back: list[int] | None = None) -> Redaction:
+    """The redacted text and its spans; ``back`` maps offsets in ``st.text`` (the note with
+    its words broken across lines joined) to offsets in ``source`` (the note as written)."""
     text = st.text
+    if source is None or back is None:
+        source, back = text, list(range(len(text) + 1))
     # runs of one person's name parts ("Kayden" "Smith") become one span: [first part, end]
     merged: list[tuple[Cand, int]] = []
     for c in sorted(st.cands, key=_START):
@@ -276,17 +281,50 @@ def _build(st: State) -> Redaction:
         placeholder = f"[{_label(c, numbers)}]"
         if text[end : end + 1] in _APOSTROPHES and (poss := _POSSESSIVE.match(text, end)):
             placeholder, end = placeholder + poss.group(), poss.end()
-        spans.append(make(Span, (c.start, end, placeholder, c.kind, round(c.confidence, 2))))
-        out.append(text[last : c.start])
+        start, end = back[c.start], back[end - 1] + 1
+        spans.append(make(Span, (start, end, placeholder, c.kind, round(c.confidence, 2))))
+        out.append(source[last:start])
         out.append(placeholder)
         last = end
-    out.append(text[last:])
+    out.append(source[last:])
     kept = [
-        Doubt(k.start, k.end, k.kind, round(k.confidence, 2), False, f"[{_label(k, numbers)}]")
+        Doubt(
+            back[k.start],
+            back[k.end - 1] + 1,
+            k.kind,
+            round(k.confidence, 2),
+            False,
+            f"[{_label(k, numbers)}]",
+        )
         for k in st.kept
         if k.confidence >= 0.3 and st.free(k.start, k.end)
     ]
     return Redaction("".join(out), spans, kept)
+
+
+# a word broken across a line by a hyphen, as a scanned letter's OCR gives it ("Str-⏎eet",
+# "Feb-⏎ruary", "Acad-⏎emy"): between two lower-case letters (checked in Python)
+_BROKEN_AT_LINE = re.compile(r"-[ \t]*\n[ \t]*")
+
+
+def _join_broken_words(text: str) -> tuple[str, list[int]] | None:
+    """The note with its words broken across lines joined, and each of its offsets' offset in
+    the note as written; None when no word is broken."""
+    pieces: list[str] = []
+    back: list[int] = []
+    last = 0
+    for m in _BROKEN_AT_LINE.finditer(text):
+        start, end = m.span()
+        if not (start and text[start - 1].islower() and text[end : end + 1].islower()):
+            continue
+        pieces.append(text[last:start])
+        back.extend(range(last, start))
+        last = end
+    if not pieces:
+        return None
+    pieces.append(text[last:])
+    back.extend(range(last, len(text) + 1))
+    return "".join(pieces), back
 
 
 def _label(c: Cand, numbers: dict[str, dict[str, int]]) -> str:
@@ -316,4 +354,11 @@ def redact_case_text(
     should confirm, and ``decisions`` (remembered answers) settle those already seen.
     """
     source = case.text if text is None else text
-    return _run(State(case, source), decisions)
+    joined = _join_broken_words(source) if "-" in source and "\n" in source else None
+    if joined is None:
+        st = State(case, source)
+        _run(st, decisions)
+        return _build(st)
+    st = State(case, joined[0])  # the words a scanned page broke are found whole
+    _run(st, decisions)
+    return _build(st, source, joined[1])

@@ -1,0 +1,261 @@
+"""Round eleven: initials written with hyphens, before a surname, or opening a file note."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
+
+
+def redact(
+    text: str,
+    child: str = "Maddox Penhale-Rowse",
+    family: tuple[tuple[str, str], ...] = (("Dul Bahadar Penhale", "father"),),
+    worker: str = "Ottilie Brannagh-Vose",
+) -> str:
+    """The text redacted for one synthetic record."""
+    case = RawCase.model_validate(
+        {
+            "case_id": "R11-1",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": worker,
+            "child": {"name": child},
+            "family": [{"name": n, "relationship": r} for n, r in family],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Present: MP-R (first 20 mins), mum.", "Present: [CHILD] (first 20 mins), mum."),
+        ("19:25 - Ottilie B-V: that's fine.", "19:25 - [WORKER]: that's fine."),
+        ("Seen by OB-V today.", "Seen by [WORKER] today."),
+    ],
+)
+def test_a_known_persons_initials_with_a_hyphened_surname_go_whole(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+def test_initials_given_in_brackets_with_a_hyphen_recur_as_that_person() -> None:
+    out = redact(
+        "Present: Yarrow Tresillian-Dunn (YT-D), DS Jowan Kitto (JK).\nYT-D: threshold met."
+    )
+    assert "YT-D" not in out
+    assert "Tresillian" not in out
+
+
+def test_initials_in_brackets_after_a_professional_need_only_share_the_first_letter() -> None:
+    out = redact("Present: DC Alwen Gorsuch-Baines (ADS, Constabulary).\nADS: nil on PNC.")
+    assert "ADS" not in out
+    assert "Constabulary" in out  # what follows the initials in the bracket stays
+
+
+@pytest.mark.parametrize(
+    "text", ["dad (DB Penhale) ex-Army", "signed D.B. Penhale", "signed D-B Penhale today"]
+)
+def test_given_names_initials_before_a_surname_are_that_person(text: str) -> None:
+    out = redact(text)
+    assert "[FATHER]" in out
+    assert "Penhale" not in out
+    assert "D" not in out.replace("[FATHER]", "")
+
+
+def test_initials_opening_a_file_note_are_the_author_even_when_an_acronym() -> None:
+    out = redact("[File note 16/1 OB: dad rang.]\nIT: the laptop.", worker="Imelda Treweek")
+    assert out.startswith("[File note [DATE] OB")  # not this worker's initials: kept
+    assert redact("File note 16/1 IT: dad rang.", worker="Imelda Treweek") == (
+        "File note [DATE] [WORKER]: dad rang."
+    )
+    assert "the IT team" in redact("Ask the IT team.", worker="Imelda Treweek")
+
+
+def test_a_verbs_s_form_at_a_sentences_start_is_no_slip_of_a_name() -> None:
+    out = redact("Late x3. Says she takes her brother.", worker="Osric Pellow")
+    assert "Says she takes" in out
+
+
+def test_a_reports_section_numbers_are_not_dates() -> None:
+    text = (
+        "1. Reason for conference\n1.1 On the 2nd of March she told her teacher.\n"
+        "1.2 Children's Social Care and the police met.\n6.4 Dad works nights.\n6.5 NI no. none"
+    )
+    out = redact(text)
+    for number in ("1.1 On", "1.2 Children", "6.4 Dad", "6.5 NI"):
+        assert number in out
+    assert "the 2nd of March" not in out
+    # a chronology's item dated by a day and month still is one
+    assert redact("22.1 Robin found the door open.").startswith("[DATE] ")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Attended 4/5 days this week.", "4/5 days"),
+        ("Caught the bus 8.05 to school.", "bus 8.05"),
+        ("Collected at 3.45 pm.", "at 3.45"),
+    ],
+)
+def test_fractions_of_counts_and_times_are_not_dates(text: str, kept: str) -> None:
+    assert kept in redact(text)
+    assert "[DATE]" in redact(text.replace(kept, "on 14/02"))
+
+
+def test_words_a_scanned_page_broke_across_lines_are_found_whole() -> None:
+    text = (
+        "[Scanned]\n4 Tregarthen Str-\neet, Truro\nDate: 26th Feb-\nruary 2024\n"
+        "DSL, Polwhele Heath Acad-\nemy\nOur client is con-\ncerned."
+    )
+    out = redact(text)
+    assert "eet" not in out.replace("cerned", "")
+    assert "ruary" not in out
+    assert "emy" not in out
+    assert "con-\ncerned" in out  # the rest of the note stays as written
+    assert out.count("[DATE]") == 1
+
+
+def test_the_records_address_broken_by_a_scan_is_still_found() -> None:
+    case = RawCase.model_validate(
+        {
+            "case_id": "R11-2",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": "Ottilie Brannagh",
+            "child": {"name": "Kensa Trudgeon", "address": "Wheal Garth Bungalow, Carthew"},
+            "family": [],
+            "text": "Re: Kensa, of Wheal Garth Bunga-\nlow, Carthew PL26 8XB",
+        }
+    )
+    red = redact_case_text(case)
+    assert "low" not in red.text.replace("Re:", "")
+    assert any(case.text[s.start : s.end] == "Wheal Garth Bunga-\nlow" for s in red.spans)
+
+
+def test_a_surname_that_is_a_word_in_lower_case_is_the_word_even_in_quotes() -> None:
+    out = redact(
+        'She said things at home are "strange". Mrs Strange agreed.', child="Kerra Strange"
+    )
+    assert '"strange"' in out
+    assert "Mrs Strange" not in out
+
+
+def test_a_phone_number_ends_at_the_line_before_a_numbered_item() -> None:
+    out = redact("1. Mum (mother)  Tel: 07700 900 521\n2. Dad (father)  Tel: 07700 900 522\n")
+    assert out.count("[PHONE]") == 2
+    assert "\n2. " in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OFFICER: PC 4471 JENNA CARBIS-MOYLE   DATE: today",
+        "Arrested by PC 1198 Tristan Okonjo-Bale at home.",
+    ],
+)
+def test_an_officer_after_a_collar_number_goes_with_given_name_and_surname(text: str) -> None:
+    out = redact(text)
+    assert "[PROFESSIONAL]" in out
+    for part in ("4471", "1198", "CARBIS", "Okonjo", "JENNA", "Tristan"):
+        assert part not in out
+    assert "DATE:" in out or "at home" in out
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "18 marca 2024",
+        "3 martie 2024",
+        "5 de março de 2024",
+        "12 kwietnia",
+        "2024. március 18.",
+        "7 października 2023",
+        "14 січня 2024",
+    ],
+)
+def test_a_date_with_its_month_in_another_language_is_a_date(date: str) -> None:
+    assert redact(f"Letter dated {date} from the school.") == (
+        "Letter dated [DATE] from the school."
+    )
+
+
+def test_a_foreign_months_name_that_is_an_english_word_needs_its_year() -> None:
+    assert "4 mars bars" in redact("He ate 4 mars bars.")
+    assert "[DATE]" in redact("Seen on 4 mars 2023 in Lyon.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Go to Mrs Pye at No. 9 Penwartha Close. Then home.", "[ADDRESS]. Then home."),
+        ("Visit at No 21 Lockhart Rd. today", "[ADDRESS] today"),
+        ("Location: Apt 4 Morvah Ct, 11 Alverstone Tce, Penzance", "[ADDRESS], Penzance"),
+        ("Home visit, 14 Drumlane Pk, with mum", "[ADDRESS], with mum"),
+        ("Flat 6 Martell Ho, 2 Marine Pde, Seaford", "[ADDRESS], Seaford"),
+    ],
+)
+def test_addresses_with_no_and_short_street_words(text: str, expected: str) -> None:
+    assert redact(text).endswith(expected)
+
+
+def test_a_sentences_full_stop_after_a_street_is_not_taken_with_it() -> None:
+    assert redact("She lives at 9 Penwartha Close. Mum agreed.").endswith("[ADDRESS]. Mum agreed.")
+    assert "No. 5 on the list" in redact("We saw No. 5 on the list.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "come to 14 pann road 2nite",
+        'mum wrote it as "12 thistle wynd livingston" on the form',
+        "addr: 0/2 41 craigallian st glasgow",
+    ],
+)
+def test_an_address_in_lower_case_with_its_house_number(text: str) -> None:
+    assert "[ADDRESS]" in redact(text)
+
+
+def test_a_number_that_counts_something_before_a_street_word_is_no_address() -> None:
+    text = "we walked 2 miles down the road and 3 more times along the lane"
+    assert redact(text) == text
+
+
+def test_a_message_logs_directions_are_not_initials() -> None:
+    text = "11/03 17:30 IN: ok but not at home\n11/03 17:31 OUT: call me\n12/03 08:45 IN (mum): ok"
+    out = redact(text)
+    assert "IN: ok" in out and "OUT: call" in out and "IN (mum)" in out
+    assert redact("RT: agreed to visit. RT said fine.").count("[PROFESSIONAL]") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interpreter (Hungarian) by phone.",
+        "Officer: Neighbourhood Officer  Tel 01449 557 281",
+        "Role: School Nurse   Agency: East Coast Community Healthcare",
+        "DVDS (Clare's Law) for mum.",
+        "ETE: excluded. RAG: Green. The ELSA will see her.",
+    ],
+)
+def test_languages_form_labels_and_practice_acronyms_are_not_names(text: str) -> None:
+    out = redact(text)
+    for word in ("Hungarian", "Tel", "Agency", "Clare's Law", "ETE", "RAG", "ELSA"):
+        if word in text:
+            assert word in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I am Pr. Josue Albuquerque-Penne, lead.", "Alhaji Musa Danjuma came.", "Frau Ilse Brandt"],
+)
+def test_forms_of_address_in_other_languages_go_with_the_name(text: str) -> None:
+    out = redact(text)
+    for title in ("Pr.", "Alhaji", "Frau"):
+        assert title not in out
