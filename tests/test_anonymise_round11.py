@@ -354,3 +354,10 @@ def test_a_titled_persons_initials_in_brackets_do_not_make_them_an_organisation(
     out = redact("Present: Mr Tal Pine (TP).\nTP: no concerns.")
     assert "[PERSON]" in out and "[ORGANISATION]" not in out
     assert "TP" not in out
+
+
+def test_a_given_name_a_child_says_in_lower_case_and_its_possessive() -> None:
+    out = redact('she said "i like it at dianas but dad and cedric shout"')
+    assert "dianas" not in out and "cedric" not in out
+    assert "at [PERSON]" in out  # her home, by its possessive
+    assert '"rob isnt my dad, he robs stuff"' in redact('"rob isnt my dad, he robs stuff"')

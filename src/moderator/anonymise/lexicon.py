@@ -247,6 +247,12 @@ def everyday_words(names: frozenset[str], frequency: dict[str, int]) -> frozense
     return frozenset(words)
 
 
+@cache
+def census_given() -> frozenset[str]:
+    """The census list's given names (keys), read once: names a child may say in lower case."""
+    return frozenset(_census_given())
+
+
 def _census_given() -> dict[str, int]:
     """``census_given_names.txt``: given name -> people per 100,000 (``band: names…`` lines)."""
     bands: dict[str, int] = {}
