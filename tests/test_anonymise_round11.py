@@ -361,3 +361,10 @@ def test_a_given_name_a_child_says_in_lower_case_and_its_possessive() -> None:
     assert "dianas" not in out and "cedric" not in out
     assert "at [PERSON]" in out  # her home, by its possessive
     assert '"rob isnt my dad, he robs stuff"' in redact('"rob isnt my dad, he robs stuff"')
+
+
+def test_the_childs_initial_standing_alone_is_the_child_to_confirm() -> None:
+    out = redact('He accepts he "smacked" M. and says it is normal. Plan B. agreed. M. Smith came.')
+    assert '"smacked" [CHILD] and' in out
+    assert "Plan B. agreed" in out
+    assert "[CHILD] Smith" not in out
