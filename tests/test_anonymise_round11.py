@@ -368,3 +368,12 @@ def test_the_childs_initial_standing_alone_is_the_child_to_confirm() -> None:
     assert '"smacked" [CHILD] and' in out
     assert "Plan B. agreed" in out
     assert "[CHILD] Smith" not in out
+
+
+def test_a_family_surname_that_is_a_village_is_the_village_after_a_place_word() -> None:
+    out = redact(
+        "He stays with his cousins in Mitcheldean at weekends. Mr Mitcheldean agreed.",
+        family=(("Dul Bahadar Penhale", "father"), ("Kaelan Mitcheldean", "cousin")),
+    )
+    assert "cousins in Mitcheldean" in out
+    assert "Mr Mitcheldean" not in out
