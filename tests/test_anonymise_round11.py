@@ -377,3 +377,16 @@ def test_a_family_surname_that_is_a_village_is_the_village_after_a_place_word() 
     )
     assert "cousins in Mitcheldean" in out
     assert "Mr Mitcheldean" not in out
+
+
+def test_a_lower_case_title_and_surname_in_a_childs_own_writing() -> None:
+    out = redact(
+        "who i can talk to: miss tregunne (mentor), my teacher mrs okoneda-rayne. i miss my mum."
+    )
+    assert "tregunne" not in out and "okoneda" not in out
+    assert "i miss my mum" in out
+
+
+def test_a_weekday_before_a_day_and_month_with_a_dot() -> None:
+    assert redact("at the site. Thurs 11.1 - School rang.") == "at the site. [DATE] - School rang."
+    assert "Weds 2.5 hours" in redact("Weds 2.5 hours later.")

@@ -249,3 +249,36 @@ def join_middle_names(st: State) -> None:
 
 
 _MIDDLE_RE = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*)[ \t]+")
+
+
+# a title and a name, both in lower case, outside quotes too ("my teacher mrs okoneda-rayne",
+# "miss tregunne (learning mentor)"): a child's own writing
+_LOWER_TITLED = re.compile(r"(?:mr|mrs|miss|ms|mx)\.?[ \t]+(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)")
+
+
+def find_lower_titled(st: State) -> None:
+    """A lower-case title before a lower-case surname no dictionary holds is a person."""
+    text = st.text
+    lex = st.lex
+    for title in ("mr", "mrs", "miss", "ms", "mx"):
+        at = text.find(title + " ")
+        if at < 0:
+            at = text.find(title + ". ")
+        while at >= 0:
+            m = _LOWER_TITLED.match(text, at)
+            at_next = text.find(title + " ", at + 1)
+            if m is not None and (at == 0 or not text[at - 1].isalpha()):
+                name = m.group("n")
+                key = word_key(name)
+                if (
+                    len(key) > 2
+                    and key not in lex.words
+                    and key not in lex.common
+                    and key not in dictionary()
+                    and st.free(m.start(), m.end())
+                ):
+                    hit = st.found.get((key,))
+                    kind, ident = hit if hit else ("person", "p:" + key)
+                    st.take(m.start(), m.end(), kind, ident, 45, SPOKEN_NAME_CONFIDENCE)
+                    st.remember((key,), kind, ident)
+            at = at_next
