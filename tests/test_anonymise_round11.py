@@ -398,3 +398,8 @@ def test_aliases_after_a_slash_on_a_known_as_line_and_a_discord_tag() -> None:
     assert "maddz#2209" not in out and "[USERNAME]" in out
     assert "Room #1234" in out
     assert "Cases 3 / Four" in redact("Cases 3 / Four")
+
+
+def test_handles_after_a_games_or_music_name_cue_and_the_sentences_stop_stays() -> None:
+    out = redact("His Roblox name JoJoTreb2013. Notes. drill name ADOT41 Order.")
+    assert out == "His Roblox name [USERNAME]. Notes. drill name [USERNAME] Order."

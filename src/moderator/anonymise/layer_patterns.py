@@ -93,8 +93,11 @@ def find_patterns(st: State) -> None:
             if cue is None:
                 continue
             g = "q" if cue.group("q") else "w"
-            if cue.group(g) and len(cue.group(g)) >= 3:
-                add(cue.start(g), cue.end(g), "username", "", 89)
+            end = cue.end(g)
+            while g == "w" and text[end - 1 : end] == ".":
+                end -= 1  # "Roblox name JoJoTreb2013. Notes": the sentence's stop stays
+            if cue.group(g) and end - cue.start(g) >= 3:
+                add(cue.start(g), end, "username", "", 89)
     for m in find_dates(text):
         ymd = date_from_match(m)
         kind = "date"

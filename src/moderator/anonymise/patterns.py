@@ -284,7 +284,8 @@ HOME_RE = re.compile(
 HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 HANDLE_CUE_RE = re.compile(
     r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
-    r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap)(?:\s+(?:is|was|of|name|as)){0,2}"
+    r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap|roblox|fortnite|minecraft"
+    r"|steam|youtube|twitch|telegram|(?:drill|rap|stage)\s+name)(?:\s+(?:is|was|of|name|as)){0,2}"
     r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
 )
 # (a run of capitals that fails the look-ahead fails shorter too: possessive, no retries)
@@ -327,6 +328,16 @@ HANDLE_CUE_WORDS = (
     "xbox",
     "psn",
     "whatsapp",
+    "roblox",
+    "fortnite",
+    "minecraft",
+    "steam",
+    "youtube",
+    "twitch",
+    "telegram",
+    "drill",
+    "rap name",
+    "stage name",
 )
 
 
