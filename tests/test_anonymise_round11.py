@@ -189,3 +189,87 @@ def test_a_date_with_its_month_in_another_language_is_a_date(date: str) -> None:
 def test_a_foreign_months_name_that_is_an_english_word_needs_its_year() -> None:
     assert "4 mars bars" in redact("He ate 4 mars bars.")
     assert "[DATE]" in redact("Seen on 4 mars 2023 in Lyon.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Go to Mrs Pye at No. 9 Penwartha Close. Then home.", "[ADDRESS]. Then home."),
+        ("Visit at No 21 Lockhart Rd. today", "[ADDRESS] today"),
+        ("Location: Apt 4 Morvah Ct, 11 Alverstone Tce, Penzance", "[ADDRESS], Penzance"),
+        ("Home visit, 14 Drumlane Pk, with mum", "[ADDRESS], with mum"),
+        ("Flat 6 Martell Ho, 2 Marine Pde, Seaford", "[ADDRESS], Seaford"),
+    ],
+)
+def test_addresses_with_no_and_short_street_words(text: str, expected: str) -> None:
+    assert redact(text).endswith(expected)
+
+
+def test_a_sentences_full_stop_after_a_street_is_not_taken_with_it() -> None:
+    assert redact("She lives at 9 Penwartha Close. Mum agreed.").endswith("[ADDRESS]. Mum agreed.")
+    assert "No. 5 on the list" in redact("We saw No. 5 on the list.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "come to 14 pann road 2nite",
+        'mum wrote it as "12 thistle wynd livingston" on the form',
+        "addr: 0/2 41 craigallian st glasgow",
+    ],
+)
+def test_an_address_in_lower_case_with_its_house_number(text: str) -> None:
+    assert "[ADDRESS]" in redact(text)
+
+
+def test_a_number_that_counts_something_before_a_street_word_is_no_address() -> None:
+    text = "we walked 2 miles down the road and 3 more times along the lane"
+    assert redact(text) == text
+
+
+def test_a_message_logs_directions_are_not_initials() -> None:
+    text = "11/03 17:30 IN: ok but not at home\n11/03 17:31 OUT: call me\n12/03 08:45 IN (mum): ok"
+    out = redact(text)
+    assert "IN: ok" in out and "OUT: call" in out and "IN (mum)" in out
+    assert redact("RT: agreed to visit. RT said fine.").count("[PROFESSIONAL]") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interpreter (Hungarian) by phone.",
+        "Officer: Neighbourhood Officer  Tel 01449 557 281",
+        "Role: School Nurse   Agency: East Coast Community Healthcare",
+        "DVDS (Clare's Law) for mum.",
+        "ETE: excluded. RAG: Green. The ELSA will see her.",
+    ],
+)
+def test_languages_form_labels_and_practice_acronyms_are_not_names(text: str) -> None:
+    out = redact(text)
+    for word in ("Hungarian", "Tel", "Agency", "Clare's Law", "ETE", "RAG", "ELSA"):
+        if word in text:
+            assert word in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I am Pr. Josue Albuquerque-Penne, lead.", "Alhaji Musa Danjuma came.", "Frau Ilse Brandt"],
+)
+def test_forms_of_address_in_other_languages_go_with_the_name(text: str) -> None:
+    out = redact(text)
+    for title in ("Pr.", "Alhaji", "Frau"):
+        assert title not in out
+
+
+def test_a_chat_exports_speakers_are_people() -> None:
+    text = (
+        "02/02/2024, 22:30 - Mum: where are you\n"
+        "02/02/2024, 22:31 - Maddox 🇧🇷: at a friend's\n"
+        "02/02/2024, 22:35 - Zeca: ok\n"
+        "03/02/2024, 00:14 - Teodor Vasile (work phone): fine"
+    )
+    out = redact(text)
+    assert "- Mum: where" in out
+    assert "[CHILD]: at a friend's" in out  # the emoji the child signs with goes too
+    assert "Zeca" not in out and "Teodor" not in out
+    assert "(work phone): fine" in out

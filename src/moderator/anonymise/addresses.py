@@ -91,6 +91,7 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
             add(m.start(), end, "address", _ident(text[m.start() : end]), rank)
     if "flat " in text:
         find_lower_flats(st, add)
+    find_lower_streets(st, add)
     for at in _at(text, _ABROAD):  # the house number is before the noun: look a little back
         m = ABROAD_RE.search(text, max(0, at - 7), at + 80)
         if m is not None and m.start() <= at:
@@ -138,6 +139,50 @@ def find_lower_flats(st: State, add: Add) -> None:
         if _NOT_ADDRESS.intersection(words) or all(w.isdigit() or w in lex.words for w in words):
             continue
         add(m.start(), m.end(), "address", _ident(m.group()), 66)
+
+
+# "14 pann road", "31 pow st", "6 pottersgate wynd": a house number and a street in lower case
+# (from the street's word, looked for first: few notes have one in lower case)
+_LOWER_STREET_WORDS = (" road", " rd", " street", " st", " lane", " ln", " avenue", " ave",
+                       " close", " crescent", " cres", " grove", " gardens", " gdns", " terrace",
+                       " wynd", " mews", " drive")  # fmt: skip
+LOWER_STREET_RE = re.compile(
+    r"(?:\d{1,2}/\d{1,2}[ \t]+)?(?P<n>\d{1,4}[a-z]?),?[ \t]+(?P<w>(?:[a-z][a-z'’-]+[ \t]+){1,3}?)"
+    r"(?P<t>road|rd|street|st|lane|ln|avenue|ave|close|crescent|cres|grove|gardens|gdns"
+    r"|terrace|wynd|mews|drive)(?![\w'’-])"
+)
+# words a number's phrase holds when it counts something ("3 more times down the lane")
+_COUNTED = frozenset(
+    {"miles", "mile", "times", "minutes", "mins", "hours", "days", "weeks", "months", "years",
+     "kids", "children", "people", "doors", "houses", "more", "other", "down", "up", "along",
+     "off", "near", "past", "by", "into", "onto", "towards", "across", "round", "around"}
+)  # fmt: skip
+
+
+def find_lower_streets(st: State, add: Add) -> None:
+    """Addresses in lower case with a house number ("come to 14 pann road")."""
+    text = st.text
+    lower = text.lower()
+    if not any(w in text for w in _LOWER_STREET_WORDS) or lower == text.upper():
+        return
+    lex = st.lex
+    for word in _LOWER_STREET_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            m = LOWER_STREET_RE.search(text, max(0, at - 40), at + len(word) + 1)
+            at = text.find(word, at + 1)
+            if m is None or (
+                m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.:£-")
+            ):
+                continue  # (inside a number or a reference)
+            words = m.group("w").split()
+            if _NOT_ADDRESS.intersection(words) or _COUNTED.intersection(words):
+                continue
+            if m.group("t") in ("st", "ln", "ave", "cres", "gdns", "mews") and all(
+                w in lex.words for w in words
+            ):
+                continue  # "2 pow st": a short street word is a street's only by a name
+            add(m.start(), m.end(), "address", _ident(m.group()), 64)
 
 
 def widen_lower_flats(st: State) -> None:

@@ -49,7 +49,10 @@ NAME_TITLES = frozenset(
      "canon", "rabbi", "deacon", "sheikh", "shaykh", "ustadh", "maulana", "moulana", "granthi",
      "bhai", "det", "detective", "supt", "superintendent", "ch", "chief", "apostle", "evangelist",
      "prophet", "reverend", "rev", "revd", "sr", "cllr", "lady", "lord", "sir", "dame", "qari",
-     "hafiz", "ustaz", "mufti", "ven", "venerable", "swami", "giani", "vicar", "chaplain"}
+     "hafiz", "ustaz", "mufti", "ven", "venerable", "swami", "giani", "vicar", "chaplain",
+     # forms of address in the families' languages ("pani Krystyna", "Pr. Josué", "Alhaji Musa")
+     "pr", "pani", "sra", "srta", "herr", "frau", "mme", "mlle", "signora", "signor", "senhor",
+     "senhora", "señor", "señora", "alhaji", "alhaja", "hajia", "haji", "hajji"}
 )  # fmt: skip
 FEMALE = {"mrs", "ms", "miss"}
 MALE = {"mr"}

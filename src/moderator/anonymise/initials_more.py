@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from moderator.anonymise.layer_initials import _role_kind
+from moderator.anonymise.layer_initials import DIRECTIONS, _role_kind
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.references import lowered, present
@@ -215,7 +215,7 @@ def _note(st: State, people: dict[str, tuple[str, str]], token: str, kind: str) 
     if owner is not None:
         person = st.known.people[owner]
         people[token] = (person.kind, person.label)
-    else:
+    elif token not in DIRECTIONS:  # "IN (mum): ok": a message log's incoming message
         people[token] = (kind, f"init:{token}")
 
 

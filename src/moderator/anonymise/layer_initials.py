@@ -57,10 +57,12 @@ ROLE_COLON_RE = re.compile(
 BY_INITIALS_RE = re.compile(
     r"\b(?:by|with)[ \t]+(?P<i>[A-Z]{2,3})(?![\w'’/&-]|[ \t]+[A-Z])"  # not "by PC Howarth"
 )
-# line-initial words with a colon that are not speakers: "NB:", "PS:", "FW:"
+# line-initial words with a colon that are not speakers: "NB:", "PS:", "FW:"; a message log's
+# directions ("17:30 IN: ok", "17:31 OUT: thanks")
 _NOT_SPEAKERS = frozenset(
-    {"NB", "PS", "PPS", "FW", "FWD", "CC", "BCC", "TO", "RE", "ATT", "URGENT"}
+    {"NB", "PS", "PPS", "FW", "FWD", "CC", "BCC", "TO", "RE", "ATT", "URGENT", "IN", "OUT"}
 )
+DIRECTIONS = frozenset({"IN", "OUT"})
 
 
 # police forces and agencies that find and report: "found by BTP", "with GMP" (someone's initials
@@ -218,6 +220,8 @@ def _take_initials(st: State, people: dict[str, str]) -> None:
     known = st.known
     for initials, kind in people.items():
         owner = known.initials.get(initials)
+        if owner is None and initials in DIRECTIONS:
+            continue  # "IN (mum): ok": a message log's incoming message, from mum
         for start, end in whole_words(st.text, initials):
             if not st.free(start, end):
                 continue

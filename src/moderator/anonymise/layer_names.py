@@ -178,8 +178,8 @@ def _nameish_word(key: str, upper: bool, lex: Lexicon) -> bool:
     recur, and the lexicon is one)."""
     if key in HONORIFICS or len(key) < 2:
         return False
-    if key in lex.protected_words:
-        return False
+    if key in lex.protected_words or (upper and key.upper() in lex.acronyms):
+        return False  # ("ELSA", "ED" in capitals: the acronyms, though Elsa and Ed are names)
     if key in lex.common and key not in lex.given and key not in lex.surnames:
         return False
     # an acronym, unless it is a listed name written in capitals

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -154,3 +155,46 @@ def find_listed_speakers(st: State) -> None:
         kind = "professional" if m.group("a") else "person"
         st.take(start, end, kind, "p:" + " ".join(keys), 45, 0.8)
         st.remember(tuple(keys), kind, "p:" + " ".join(keys))
+
+
+# a chat export's speaker after its date and time: "21/02/2024, 19:20 - Kay 💅: ye" (WhatsApp),
+# up to the colon (found from the " - " after the time: few notes are chat exports)
+_CHAT_SPEAKER_RE = re.compile(
+    r"\d\d?/\d\d?/\d{2,4},?[ \t]+\d\d?:\d\d(?::\d\d)?(?:[ \t]*[APap][Mm])?[ \t]+-[ \t]+"
+    r"(?P<n>[^:\n()]{1,40}?)[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:"
+)
+_SPEAKER_NAME = re.compile(rf"[{_CAPITALS}][^\W\d_]*(?:['’ -][^\W\d_]+){{0,3}}")
+
+
+def find_chat_speakers(st: State) -> None:
+    """The speaker of a chat export's message is a person: a name found there takes the
+    emoji written after it ("Kay 💅"), and a capitalised name no layer took is taken (to be
+    confirmed) unless it is an everyday or protected word, a role or a relation ("Mum")."""
+    text = st.text
+    if " - " not in text or ":" not in text:
+        return
+    lex = st.lex
+    starts = {c.start: c for c in st.cands if c.kind in NAME_KINDS}
+    for m in _CHAT_SPEAKER_RE.finditer(text):
+        start, end = m.span("n")
+        c = starts.get(start)
+        if c is not None:
+            rest = text[c.end : end]
+            if rest.strip() and not any(ch.isalnum() for ch in rest) and st.free(c.end, end):
+                st.taken[c.end : end] = b"\x01" * (end - c.end)
+                c.end = end  # "Kay 💅": the emoji the person signs with goes with the name
+            continue
+        name = _SPEAKER_NAME.match(text, start, end)
+        if name is None or not st.free(start, name.end()):
+            continue
+        keys = [word_key(w) for w in name.group().split()]
+        if any(
+            (k in lex.common and k not in lex.given)  # ("Kay", "Will": names where one speaks)
+            or k in lex.protected_words
+            or k in RELATION_CUES
+            or k in ROLE_CUES
+            for k in keys
+        ) or all(k in lex.words and k not in lex.given for k in keys):
+            continue
+        st.take(start, name.end(), "person", "p:" + " ".join(keys), 45, 0.75)
+        st.remember(tuple(keys), "person", "p:" + " ".join(keys))

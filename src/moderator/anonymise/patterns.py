@@ -222,8 +222,13 @@ STREET_TYPES = (
     r"|Place|Pl|Gardens|Gdns|Terrace|Terr|Way|Walk|Rise|View|Square|Sq|Hill|Row|Mews|Parade"
     r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights"
     r"|Vennel|Wynd|Brae|Loan|Gait|Cottages|Lanes|Parkway|Circus|Approach|Nook|Dale"
-    r"|Villas|Site|Works|Tower|Buildings|Mansions"
+    r"|Villas|Site|Works|Tower|Buildings|Mansions|Tce|Pde|Pk|Hse|Ho|Blvd|Cotts"
 )
+# the street words written short, after which an address's full stop is the abbreviation's
+# ("Balby Rd."), not the sentence's ("… Pentowan Close. Then")
+_SHORT_STREETS = ("Rd", "St", "Ave", "Ln", "Dr", "Cl", "Cres", "Ct", "Gr", "Pl", "Gdns", "Terr",
+                  "Sq", "Tce", "Pde", "Pk", "Hse", "Ho", "Blvd", "Cotts")  # fmt: skip
+SHORT_STREET_DOT = r"(?:\.(?:" + "|".join(f"(?<={w}\\.)" for w in _SHORT_STREETS) + "))?"
 STREET_HINT = re.compile(
     r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)\b"
 )
@@ -231,15 +236,15 @@ STREET_HINT = re.compile(
 # (not 12/04 or 10:30), possibly after "Flat 3, ".
 ADDRESS_START_RE = re.compile(r"\d\d{0,3}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
 # a flat, unit or pitch before the house number ("Flat 3, ", "Pitch 4, "; Scottish "3/2, ")
-FLAT_PREFIX = r"(?:(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+(?:\d+|[A-Z])[A-Za-z]?(?:/\d+)?,?|\d{1,2}/\d{1,2},)"
+FLAT_PREFIX = r"(?:(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+(?:\d+|[A-Z])[A-Za-z]?(?:/\d+)?,?|\d{1,2}/\d{1,2},|No\.?(?=\s+\d))"
 FLAT_BEFORE_RE = re.compile(
-    rf"(?:{FLAT_PREFIX}\s+|(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+)$"
+    rf"(?:{FLAT_PREFIX}\s+|(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot|No\.?)\s+)$"
 )
 CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 ADDRESS_RE = re.compile(
     rf"(?<![\w/])(?:{FLAT_PREFIX}\s+)?"
     r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+"
-    rf"(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES})\.?(?![\w])"
+    rf"(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}){SHORT_STREET_DOT}(?![\w])"
     rf"(?:,[ \t]*{CAPWORD}(?:[ \t-](?:on|upon|under|in|le|{CAPWORD})){{0,3}}(?![\w]))?"
 )
 STREET_RE = re.compile(

@@ -81,6 +81,7 @@ from moderator.anonymise.names_joined import (
 )
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_tails import (
+    find_chat_speakers,
     find_initialled_names,
     find_listed_speakers,
     join_name_tails,
@@ -223,6 +224,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     join_name_tails(st)
     find_initialled_names(st)
     find_listed_speakers(st)
+    find_chat_speakers(st)
     join_identifier_parts(st)
     join_organisation_parts(st)
     join_handles(st)
