@@ -273,3 +273,38 @@ def test_a_chat_exports_speakers_are_people() -> None:
     assert "[CHILD]: at a friend's" in out  # the emoji the child signs with goes too
     assert "Zeca" not in out and "Teodor" not in out
     assert "(work phone): fine" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("06/2016   Family move from Leeds.", "[DATE]   Family move from Leeds."),
+        ("Housing  Jun-23  Moved on.", "Housing  [DATE]  Moved on."),
+        ("Lived there Jan 2024-21.11.24  then left.", "Lived there [DATE]  then left."),
+        ("Date of incident: Fri 16th Feb 24  Time: 20:40", "Date of incident: [DATE]  Time: 20:40"),
+        ("family travelled Jan 8th-Feb 2nd) home", "family travelled [DATE]) home"),
+        ("the meeting on the sixth because she", "the meeting on [DATE] because she"),
+        ("follow up on Thursday the twelfth end", "follow up on [DATE] end"),
+        ("Printed 20-Mar-2024 Name:", "Printed [DATE] Name:"),
+    ],
+)
+def test_dates_in_chronologies_forms_and_words(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["on the sixth floor", "scored 3/2020 overall", "The first time."])
+def test_ordinals_and_fractions_that_are_not_dates(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "with an interpreter from Tamworth Refugee Welcome; dad back.",
+        "assessed by Kinship Connect Kent (assessor away).",
+        '"cricket at Gorsley Court Juniors CC" every week',
+        "dentist Aldbury Smile Dental. Decisions",
+    ],
+)
+def test_practices_clubs_and_volunteer_groups_by_their_last_word(text: str) -> None:
+    assert "[ORGANISATION]" in redact(text)

@@ -169,7 +169,11 @@ def find_lower_streets(st: State, add: Add) -> None:
     for word in _LOWER_STREET_WORDS:
         at = text.find(word)
         while at >= 0:
-            m = LOWER_STREET_RE.search(text, max(0, at - 40), at + len(word) + 1)
+            after = at + len(word)
+            if text[after : after + 1].isalpha() or text[after : after + 1] in "'’-":
+                at = text.find(word, after)  # " start", " closed": no street word
+                continue
+            m = LOWER_STREET_RE.search(text, max(0, at - 40), after + 1)
             at = text.find(word, at + 1)
             if m is None or (
                 m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.:£-")

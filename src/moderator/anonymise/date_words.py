@@ -195,6 +195,23 @@ _DAY_GOES_ON = re.compile(
 )
 
 
+_ORDINAL_WORDS = (
+    r"(?:(?:twenty|thirty)[ \t-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth"
+)
+# "on the sixth because…", "Thursday the twelfth": a day in words after a dating word or a
+# weekday, before no noun ("on the sixth floor"); found from its "the" (what is before it is
+# checked in Python)
+_THE_WORDED_DAY = re.compile(
+    rf"the[ \t]+(?i:{_ORDINAL_WORDS})(?![\w-])(?=[ \t]*(?:[.,;:)\n–-]|$|(?:at|and|when|after"
+    r"|before|until|to|we|she|he|they|with|because|but|so|as|for|i|mum|dad|end)\b))"
+)
+_DATED_BEFORE = re.compile(
+    rf"(?:\b(?i:on|from|until|till|by|since|before|after)|(?P<w>{_WEEKDAY}))[ \t]+\Z"
+)
+
+
 def find_loose_days(text: str) -> list[tuple[int, int]]:
     """Days of the month written without a month or year (:data:`THE_DAY_RE`,
     :data:`DAY_DOT_MONTH_RE`, a dating word before an ordinal; :data:`WEEKDAY_DAY_RE` is
@@ -209,6 +226,11 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
             and _DAY_GOES_ON.match(text, day.end())
         ):
             out.append(day.span())
+    if "the " in text:
+        for the in _THE_WORDED_DAY.finditer(text):
+            before = _DATED_BEFORE.search(text, max(0, the.start() - 12), the.start())
+            if before is not None:  # "Thursday the twelfth" whole; "on" stays
+                out.append((before.start() if before.group("w") else the.start(), the.end()))
     for the in THE_DAY_RE.finditer(text):
         at = the.start() - 1
         if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
@@ -259,12 +281,14 @@ _FOREIGN_DATE_RE = re.compile(
 )
 
 
-def find_foreign_dates(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+def find_foreign_dates(
+    text: str, words: frozenset[str], regions: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Dates with a month named in another language (``_FOREIGN_MONTHS``); a month's name
     that is also an English word (``words``: "mart", "mars") or short ("mai") only with a
-    year."""
+    year. Looked for in ``regions``, the stretches around the note's digits."""
     out = []
-    for m in _FOREIGN_DATE_RE.finditer(text):
+    for m in (d for lo, hi in regions for d in _FOREIGN_DATE_RE.finditer(text, lo, hi)):
         month = (m.group("m") or m.group("m2")).lower()
         if month not in _FOREIGN_MONTHS or not 1 <= int(m.group("d") or m.group("d2")) <= 31:
             continue

@@ -64,7 +64,7 @@ DATE_NUM_RE = re.compile(
     r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?![\w/]|[.-]\d)"
     # 4th March 2012, 4 Mar 12, 4th of March, 04 March, 13-Jan-24
     rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![a-z])"
-    r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2}|(?<=-)\d{2}|\d{2}(?=[,;)]|\.(?!\d)|[ \t]*$))(?!\d))?"
+    r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2}|(?<=-)\d{2}|\d{2}(?=[,;)]|\.(?!\d)|[ \t]*$|[ \t]{2}))(?!\d))?"
 )
 # March 4th 2012, March 4, 2012, March 4th
 DATE_MONTH_RE = re.compile(
@@ -101,17 +101,36 @@ def find_dates(text: str) -> list[re.Match[str]]:
             continue
         ranged = not starts_cleanly(text, start) and range_re.search(text, max(0, start - 8), start)
         if not (ranged or starts_cleanly(text, start)):
+            m = num_re.match(text, start) if text[start - 1] == "-" else None
+            if m is not None and m.group("ny") and text[start - 5 : start - 1].isdigit():
+                found.append(m)  # "Jan 2024-21.11.24": a full date ending a range
+                end = m.end()
             continue
         m = num_re.match(text, start)
         if ranged and (m is None or not m.group("td")):
             continue  # "5-9 June" is a range of days; "12-3" alone is not a date
+        if (
+            m is not None
+            and m.group("td")
+            and "-" in m.group()
+            and start >= 4
+            and text[start - 1] == " "
+            and text[start - 2].isalpha()
+            and (hint := before_re.search(text, max(0, start - 12), start)) is not None
+            and hint.group(1).lower() in MONTHS
+        ):
+            m = None  # "Jan 8th-Feb 2nd": the month before the day is its month
         if m is None and start >= 4 and text[start - 1] in " \t" and text[start - 2].isalpha():
             # "March 4th 2012": a month's name just before the digits
             hint = before_re.search(text, max(0, start - 12), start)
             if (
                 hint is not None
                 and hint.group(1).lower() in MONTHS
-                and starts_cleanly(text, hint.start())
+                and (
+                    starts_cleanly(text, hint.start())
+                    # "Jan 8th-Feb 2nd": the second month of a range
+                    or (text[hint.start() - 1] == "-" and end == hint.start() - 1)
+                )
             ):
                 m = month_re.match(text, hint.start())
         if m is not None:
@@ -360,7 +379,37 @@ def find_loose_dates(
         out.append((m.start(), m.end(), _valid(None, month, day)))
     if any(ordinal_day.search(text, lo, hi) for lo, hi in regions):
         out += [(m.start(), m.end(), None) for m in _weekday_days(text)]
+    for m in (d for lo, hi in regions for d in _MONTH_YEAR_NUM.finditer(text, lo, hi)):
+        if (
+            m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-")
+        ) and not _NOT_A_DATE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            out.append((m.start(), m.end(), None))  # "06/2016   Family move…"
+    for lo, hi in regions:  # "Housing  Jun-23", found from its dash and figures
+        for dash in _DASH_YEAR.finditer(text, lo, hi):
+            at = dash.start()
+            month = _MONTH_DASH_YEAR.match(text, max(0, at - 3), dash.end()) or (
+                _MONTH_DASH_YEAR.match(text, max(0, at - 4), dash.end())  # "Sept-22"
+            )
+            if (
+                month is not None
+                and month.end() == dash.end()
+                and (
+                    month.start() == 0
+                    or not (text[month.start() - 1].isalnum() or text[month.start() - 1] == "-")
+                )
+            ):
+                out.append((month.start(), month.end(), None))
     return out
+
+
+# a month and year in figures: "06/2016", "11/2018" (a year of this century or the last)
+_MONTH_YEAR_NUM = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.-]\d)")
+# a month's short name and a year of two figures: "Jun-23", "Jan-17"
+_MONTH_DASH_YEAR = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG"
+    r"|SEPT?|OCT|NOV|DEC)-\d\d(?![\w/-])"
+)
+_DASH_YEAR = re.compile(r"-\d\d(?![\w/-])")
 
 
 _ORDINAL_END = re.compile(r"\d\d?(?:st|nd|rd|th)(?![\w])")  # how every WEEKDAY_DAY_RE ends

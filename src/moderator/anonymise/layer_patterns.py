@@ -105,7 +105,7 @@ def find_patterns(st: State) -> None:
             add(start, end, "date", "", 75)
     for start, end in find_day_dates(text):
         add(start, end, "date", "", 73)
-    for start, end in find_foreign_dates(text, st.lex.words):
+    for start, end in find_foreign_dates(text, st.lex.words, st.digit_regions()):
         add(start, end, "date", "", 74)
     find_variants(st, add)
     find_organisations(st, add)

@@ -159,7 +159,16 @@ def join_given_initials(st: State) -> None:
     if not by_key:
         return
     people = st.known.people
-    for c in [c for c in st.cands if c.kind in NAME_KINDS]:
+    for c in st.cands:
+        before = text[max(0, c.start - 3) : c.start]  # quick: a capital or a dot just before
+        if (
+            len(before) < 2
+            or before[-1] not in " \t"
+            or not (before[-2].isupper() or before[-2] == ".")
+        ):
+            continue
+        if c.kind not in NAME_KINDS:
+            continue
         m = _GIVEN_INITIALS_BEFORE.search(text, max(0, c.start - 9), c.start)
         if m is None:
             continue

@@ -65,7 +65,12 @@ ORG_NOUN = (
     # Rooms", "Everword Interpreting", "Pellow Youth Counselling", "Wickham Accordion Band")
     r"|Larder|Crew|Samaj|Sabha|Community\s+Rooms|Interpreting|Counselling|Mediation|Fridge"
     r"|Crewing|Accordion\s+Band|Bell\s+Ringers|Shisha\s+Lounge|Chambers|CIC|CIO|Co-?operative"
-    r"|(?:Nursing|Residential)\s+Home|J\.?F\.?C\.?|Y\.?F\.?C\.?|Bar)"
+    r"|(?:Nursing|Residential)\s+Home|J\.?F\.?C\.?|Y\.?F\.?C\.?|Bar"
+    # round eleven: practices, clubs and volunteer groups ("Ospringe Smile Dental", "Gore Court
+    # Juniors CC", "Swale Refugee Welcome", "Kinship Connect Kent", "Ashby Befrienders")
+    r"|Dental|Dentists?|Dentistry|Orthodontics|Physiotherapy|Physio|Veterinary|Vets"
+    r"|C\.?C\.?|Refugee\s+Welcome|Connect|Befrienders|Befriending|Volunteers|Interpreters"
+    r"|Translations)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
