@@ -308,3 +308,43 @@ def test_ordinals_and_fractions_that_are_not_dates(text: str) -> None:
 )
 def test_practices_clubs_and_volunteer_groups_by_their_last_word(text: str) -> None:
     assert "[ORGANISATION]" in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PPN 14/33810/21 raised.",
+        "CRO 110233/09X on file.",
+        "[ID] P00918452 seen.",
+        "tenancy ref ML-0043-77812 - arrears",
+    ],
+)
+def test_police_records_and_identity_numbers_by_their_shape(text: str) -> None:
+    assert "[CASE-NUMBER]" in redact(text)
+    assert "[PHONE]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "lu.nogueira88 (at) hotmail (dot) com",
+        "elvana.dervishllari (at) gmail.com",
+        "albertina punto gouveia arroba sapo punto pt",
+        "inese underscore oz at inbox dot lv",
+        "grazyna d z at wp dot pl",
+    ],
+)
+def test_e_mail_addresses_written_out_in_their_variants(email: str) -> None:
+    assert redact(f"Her e-mail is {email}; call later.") == "Her e-mail is [EMAIL]; call later."
+
+
+def test_a_town_after_out_of_is_the_town_though_a_surname() -> None:
+    out = redact("She wants to move out of Penhale and live nearby.")
+    assert "out of [" in out  # Penhale is no town here: the family's name
+    case_out = redact("She wants to move out of Sudbury. Mr Sudbury agreed.", child="Kay Sudbury")
+    assert "move out of Sudbury" in case_out
+    assert "Mr Sudbury" not in case_out
+
+
+def test_a_rag_rating_in_capitals_before_a_bracket_is_no_initials() -> None:
+    assert "71% RED (Traveller Ed. flag)" in redact("Attendance: 71% RED (Traveller Ed. flag)")

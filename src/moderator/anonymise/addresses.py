@@ -146,6 +146,9 @@ def find_lower_flats(st: State, add: Add) -> None:
 _LOWER_STREET_WORDS = (" road", " rd", " street", " st", " lane", " ln", " avenue", " ave",
                        " close", " crescent", " cres", " grove", " gardens", " gdns", " terrace",
                        " wynd", " mews", " drive")  # fmt: skip
+_LOWER_STREET_WORD_RE = re.compile(
+    " (?:" + "|".join(w[1:] for w in _LOWER_STREET_WORDS) + r")(?![\w'’-])"
+)
 LOWER_STREET_RE = re.compile(
     r"(?:\d{1,2}/\d{1,2}[ \t]+)?(?P<n>\d{1,4}[a-z]?),?[ \t]+(?P<w>(?:[a-z][a-z'’-]+[ \t]+){1,3}?)"
     r"(?P<t>road|rd|street|st|lane|ln|avenue|ave|close|crescent|cres|grove|gardens|gdns"
@@ -162,31 +165,24 @@ _COUNTED = frozenset(
 def find_lower_streets(st: State, add: Add) -> None:
     """Addresses in lower case with a house number ("come to 14 pann road")."""
     text = st.text
-    lower = text.lower()
-    if not any(w in text for w in _LOWER_STREET_WORDS) or lower == text.upper():
-        return
     lex = st.lex
-    for word in _LOWER_STREET_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            after = at + len(word)
-            if text[after : after + 1].isalpha() or text[after : after + 1] in "'’-":
-                at = text.find(word, after)  # " start", " closed": no street word
-                continue
-            m = LOWER_STREET_RE.search(text, max(0, at - 40), after + 1)
-            at = text.find(word, at + 1)
-            if m is None or (
-                m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.:£-")
-            ):
-                continue  # (inside a number or a reference)
-            words = m.group("w").split()
-            if _NOT_ADDRESS.intersection(words) or _COUNTED.intersection(words):
-                continue
-            if m.group("t") in ("st", "ln", "ave", "cres", "gdns", "mews") and all(
-                w in lex.words for w in words
-            ):
-                continue  # "2 pow st": a short street word is a street's only by a name
-            add(m.start(), m.end(), "address", _ident(m.group()), 64)
+    for word in _LOWER_STREET_WORD_RE.finditer(text):  # the street words that end a word
+        at, after = word.span()
+        if not any(ch.isdigit() for ch in text[max(0, at - 40) : at]):
+            continue  # no house number before it
+        m = LOWER_STREET_RE.search(text, max(0, at - 40), after + 1)
+        if m is None or (
+            m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.:£-")
+        ):
+            continue  # (inside a number or a reference)
+        words = m.group("w").split()
+        if _NOT_ADDRESS.intersection(words) or _COUNTED.intersection(words):
+            continue
+        if m.group("t") in ("st", "ln", "ave", "cres", "gdns", "mews") and all(
+            w in lex.words for w in words
+        ):
+            continue  # "2 pow st": a short street word is a street's only by a name
+        add(m.start(), m.end(), "address", _ident(m.group()), 64)
 
 
 def widen_lower_flats(st: State) -> None:

@@ -16,6 +16,7 @@ from importlib import resources
 
 from moderator.anonymise.dates import MONTHS
 from moderator.anonymise.patterns import near_spans
+from moderator.anonymise.references import lowered
 
 # in the lower-cased text (a case-insensitive pattern is three times slower to scan)
 _MONTH_WORD_RE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
@@ -272,6 +273,7 @@ _FOREIGN_MONTHS = frozenset(
     .splitlines()
     if ln.strip() and not ln.startswith("#")
 )
+_ASCII_FOREIGN_MONTHS = frozenset(m for m in _FOREIGN_MONTHS if m.isascii())
 # "18 marca 2024", "5 de março de 2024", "3 martie", "2024. március 18." (the month's word
 # is checked against the list in Python)
 _FOREIGN_DATE_RE = re.compile(
@@ -287,6 +289,8 @@ def find_foreign_dates(
     """Dates with a month named in another language (``_FOREIGN_MONTHS``); a month's name
     that is also an English word (``words``: "mart", "mars") or short ("mai") only with a
     year. Looked for in ``regions``, the stretches around the note's digits."""
+    if text.isascii() and _ASCII_FOREIGN_MONTHS.isdisjoint(lowered(text)[1]):
+        return []  # quick: no month of another language among the note's words
     out = []
     for m in (d for lo, hi in regions for d in _FOREIGN_DATE_RE.finditer(text, lo, hi)):
         month = (m.group("m") or m.group("m2")).lower()

@@ -379,31 +379,37 @@ def find_loose_dates(
         out.append((m.start(), m.end(), _valid(None, month, day)))
     if any(ordinal_day.search(text, lo, hi) for lo, hi in regions):
         out += [(m.start(), m.end(), None) for m in _weekday_days(text)]
-    for m in (d for lo, hi in regions for d in _MONTH_YEAR_NUM.finditer(text, lo, hi)):
+    for slash in (d for lo, hi in regions for d in _SLASH_YEAR.finditer(text, lo, hi)):
+        my = _MONTH_YEAR_NUM.match(text, max(0, slash.start() - 2), slash.end())
+        if my is None or my.end() != slash.end():
+            my = _MONTH_YEAR_NUM.match(text, max(0, slash.start() - 1), slash.end())
+        if my is None or my.end() != slash.end():
+            continue
         if (
-            m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-")
-        ) and not _NOT_A_DATE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
-            out.append((m.start(), m.end(), None))  # "06/2016   Family move…"
+            my.start() == 0 or not (text[my.start() - 1].isalnum() or text[my.start() - 1] in "/.-")
+        ) and not _NOT_A_DATE_BEFORE.search(text, max(0, my.start() - 14), my.start()):
+            out.append((my.start(), my.end(), None))  # "06/2016   Family move…"
     for lo, hi in regions:  # "Housing  Jun-23", found from its dash and figures
         for dash in _DASH_YEAR.finditer(text, lo, hi):
             at = dash.start()
-            month = _MONTH_DASH_YEAR.match(text, max(0, at - 3), dash.end()) or (
+            mon = _MONTH_DASH_YEAR.match(text, max(0, at - 3), dash.end()) or (
                 _MONTH_DASH_YEAR.match(text, max(0, at - 4), dash.end())  # "Sept-22"
             )
             if (
-                month is not None
-                and month.end() == dash.end()
+                mon is not None
+                and mon.end() == dash.end()
                 and (
-                    month.start() == 0
-                    or not (text[month.start() - 1].isalnum() or text[month.start() - 1] == "-")
+                    mon.start() == 0
+                    or not (text[mon.start() - 1].isalnum() or text[mon.start() - 1] == "-")
                 )
             ):
-                out.append((month.start(), month.end(), None))
+                out.append((mon.start(), mon.end(), None))
     return out
 
 
 # a month and year in figures: "06/2016", "11/2018" (a year of this century or the last)
 _MONTH_YEAR_NUM = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.-]\d)")
+_SLASH_YEAR = re.compile(r"/(?:19|20)\d\d(?![\w/]|[.-]\d)")  # (found from its slash)
 # a month's short name and a year of two figures: "Jun-23", "Jan-17"
 _MONTH_DASH_YEAR = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG"

@@ -62,6 +62,22 @@ _LIST_LINE = re.compile(
     r"(?:[ \t]*\n[^\n]*|[^\n]*)$"
 )
 _NAME = re.compile(r"(?:[A-Z][\w'’-]+[ \t]+)+[A-Z][\w'’-]+")
+
+
+def _list_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_LIST_LINE.finditer(text)``, matched only where a line starts (its ``^``:
+    the scan tried it at every position), in order from the last match's end."""
+    out: list[tuple[int, int]] = []
+    at = end = 0
+    while at >= 0:
+        if at >= end and (m := _LIST_LINE.match(text, at)) is not None:
+            out.append(m.span())
+            end = m.end()
+        at = text.find("\n", at)
+        at = at + 1 if at >= 0 else -1
+    return out
+
+
 _GIVEN_FIRST = re.compile(r"[ \t]*(?P<g>[A-Z][\w'’-]+)")
 
 
@@ -78,7 +94,7 @@ def find_more_initials(st: State) -> None:
     people: dict[str, tuple[str, str]] = {}  # initials as written -> (kind, ident)
     lower, words = lowered(text)
     headed = any(h in words for h in _HEADERS)
-    lists = [(m.start(), m.end()) for m in _LIST_LINE.finditer(text)] if headed else []
+    lists = _list_lines(text) if headed else []
 
     def in_list(at: int) -> bool:
         return any(a <= at < b for a, b in lists)

@@ -26,6 +26,11 @@ _PUBLIC_SERVICE_AFTER = re.compile(
 
 # Words before a name-word that make it a place or a thing: "moved to Stafford", "HMP Stafford",
 # "walking in the Dale", "into the lake".
+# before "of" and a place: "out of Sudbury", "north of Ipswich", "the centre of Brigg"
+_PLACE_OF = frozenset(
+    {"out", "outskirts", "north", "south", "east", "west", "centre", "center", "edge", "side",
+     "part", "area", "parts", "town", "city", "borough", "county", "heart", "outside", "miles"}
+)  # fmt: skip
 _PLACE_BEFORE = frozenset(
     [
         "to",
@@ -118,6 +123,8 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             # "moved to Stafford", but "spoke to Stafford" is the person
             said = _word_before(st.text, st.text.rfind(before, 0, t.start))
             return not (before == "to" and said in SPEAKING_VERBS)
+        if place and before == "of":  # "move out of Sudbury", "the outskirts of Sudbury"
+            return _word_before(st.text, st.text.rfind(before, 0, t.start)) in _PLACE_OF
     if i > 0 and placeish and st.joined(toks[i - 1], t):
         prev = toks[i - 1]
         return (

@@ -220,8 +220,8 @@ def _take_initials(st: State, people: dict[str, str]) -> None:
     known = st.known
     for initials, kind in people.items():
         owner = known.initials.get(initials)
-        if owner is None and initials in DIRECTIONS:
-            continue  # "IN (mum): ok": a message log's incoming message, from mum
+        if owner is None and (initials in DIRECTIONS or initials.lower() in st.lex.common):
+            continue  # "IN (mum): ok" (a message log's), "71% RED (flag…)": words in capitals
         for start, end in whole_words(st.text, initials):
             if not st.free(start, end):
                 continue

@@ -33,10 +33,16 @@ PLATE_CUE_RE = re.compile(
 # "marek dot nowak at hotmail dot co dot uk": an address spelt out to dodge filters (the words
 # before "at" possessive: a blank must follow each, so giving letters back never helped, and
 # tried at every word, the backtracking was slow)
+# "name at hotmail dot co dot uk", "lu.nogueira88 (at) hotmail (dot) com", "inese underscore oz
+# at inbox dot lv", "albertina punto gouveia arroba sapo punto pt", "grazyna d z at wp dot pl"
+_AT = r"(?:at|\(at\)|\[at\]|arroba|\(arroba\))"
+_DOT = r"(?:dot|\(dot\)|\[dot\]|punto|ponto|\(punto\))"
 SPELT_EMAIL_RE = re.compile(
-    r"(?i:(?<![\w.])[a-z0-9][\w.'-]*+(?:\s+dot\s+[\w-]++)*+\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z]{2,})+)"
+    rf"(?i:(?<![\w.])[a-z0-9][\w.'-]*+(?:\s+[a-z0-9](?=\s))*(?:\s+(?:{_DOT}|underscore)\s+[\w-]++)*+"
+    rf"\s+{_AT}\s+[a-z0-9-]+(?:(?:\s+{_DOT}\s+|\.)[a-z]{{2,}})+)"
     r"(?!\s+at\s)(?![\w])"
 )
+SPELT_EMAIL_HINTS = (" dot ", "(dot)", "[dot]", "(at)", "[at]", " arroba ", " punto ", " ponto ")
 # a word with an underscore, or letters and digits joined by dots: how handles look
 HANDLE_SHAPE_RE = re.compile(
     r"(?<![\w@.])(?=[\w.]*[A-Za-z])(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_[\w.]*[A-Za-z0-9]"
@@ -162,7 +168,7 @@ def find_variants(st: State, add: Add) -> None:
     if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
         for m in FLAT_NAMED_RE.finditer(text):
             add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
-    if " dot " in text.lower():
+    if any(hint in text.lower() for hint in SPELT_EMAIL_HINTS):
         for m in SPELT_EMAIL_RE.finditer(text):
             add(m.start(), m.end(), "email", "", 98)
     if "_" in text or for_text(_DOTTED_DIGIT, text).search(text):
@@ -224,6 +230,9 @@ def _near_digits(st: State, add: Add, lo: int, hi: int) -> None:
                 add(m.start(), m.end(), "case_number", "", 82)
     if digits >= 9 and ("00" in stretch or "+" in stretch):
         for m in for_text(INTL_PHONE_RE, text).finditer(text, lo, hi):
+            at = m.start()
+            if at >= 2 and text[at - 1] in "-/" and text[at - 2].isalnum():
+                continue  # "ML-0043-77812": a reference's digits, not a call to Austria
             if 9 <= sum(c.isdigit() for c in m.group()) <= 15:
                 # above the UK shapes (90): "0048 600 123" must not leave its last group
                 add(m.start(), m.end(), "phone", "", 91)

@@ -11,17 +11,24 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.lexicon import phrase_key
-from moderator.anonymise.patterns import ALIAS_HINT, ALIAS_RE, QUOTED_RE, near
+from moderator.anonymise.lexicon import lower_same_length, phrase_key
+from moderator.anonymise.nearby import for_text, hint_spans, near_spans
+from moderator.anonymise.patterns import ALIAS_HINT, ALIAS_RE, QUOTED_RE
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
 _NEW_PERSON = re.compile(r"(?i:called|named|calls)")
+# ALIAS_HINT's words in lower case, each the start of one or more of them: where the hint can
+# match, found by str.find (the regex, branched on common letters, was tried at most of them)
+_HINT_STARTS = ("known", "aka", "a.k.a", "nickname", "goes", "call", "name", "street", "referred",
+                "english", "western")  # fmt: skip
 
 
 def find_aliases(st: State, toks: list[Tok]) -> None:
     """A name after "known as", "aka" or "called": the nearest person's, or someone new."""
     lex = st.lex
-    for m in near(ALIAS_RE, ALIAS_HINT, st.text, 12, 50):
+    text = st.text
+    hints = hint_spans(ALIAS_HINT, text, lower_same_length(text), _HINT_STARTS)
+    for m in near_spans(for_text(ALIAS_RE, text), hints, text, 12, 50):
         group = "q" if m.group("q") else "w"
         start, end = m.start(group), m.end(group)
         value = m.group(group).strip()

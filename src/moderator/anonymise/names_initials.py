@@ -149,17 +149,11 @@ def join_given_initials(st: State) -> None:
     ("DB Gureng" for Dul Bahadar Gureng, "D-L Bright" for Dawn-Lee Bright), whole."""
     text = st.text
     case = st.case
-    names = [case.child.name, *(m.name for m in case.family)]
-    by_key: dict[tuple[str, str], int] = {}
-    for index, name in enumerate(names):
-        words = name.split()
-        if len(words) > 1:
-            given = "".join(p[0].upper() for w in words[:-1] for p in _LETTERS.findall(w))
-            by_key.setdefault((given, words[-1].lower()), index)
-    if not by_key:
-        return
+    by_key: dict[tuple[str, str], int] | None = None
     people = st.known.people
     for c in st.cands:
+        if c.kind not in _KNOWN:
+            continue
         before = text[max(0, c.start - 3) : c.start]  # quick: a capital or a dot just before
         if (
             len(before) < 2
@@ -167,12 +161,12 @@ def join_given_initials(st: State) -> None:
             or not (before[-2].isupper() or before[-2] == ".")
         ):
             continue
-        if c.kind not in NAME_KINDS:
-            continue
         m = _GIVEN_INITIALS_BEFORE.search(text, max(0, c.start - 9), c.start)
         if m is None:
             continue
         letters = "".join(_LETTERS.findall(m.group()))
+        if by_key is None:
+            by_key = _by_given_initials(case.child.name, *(p.name for p in case.family))
         who = by_key.get((letters, text[c.start : c.end].lower()))
         if who is None:
             continue
@@ -183,6 +177,17 @@ def join_given_initials(st: State) -> None:
             st.cands.remove(o)
         st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
         c.start, c.kind, c.ident = m.start(), people[who].kind, people[who].label
+
+
+def _by_given_initials(*names: str) -> dict[tuple[str, str], int]:
+    """(initials of the given names, surname) -> which of ``names`` it is."""
+    by_key: dict[tuple[str, str], int] = {}
+    for index, name in enumerate(names):
+        words = name.split()
+        if len(words) > 1:
+            given = "".join(p[0].upper() for w in words[:-1] for p in _LETTERS.findall(w))
+            by_key.setdefault((given, words[-1].lower()), index)
+    return by_key
 
 
 def _surname_letters(st: State) -> dict[str, str]:

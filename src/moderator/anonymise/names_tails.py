@@ -173,9 +173,23 @@ def find_chat_speakers(st: State) -> None:
     text = st.text
     if " - " not in text or ":" not in text:
         return
+    found = []
+    at = text.find(" - ")
+    while at >= 0:  # a chat line's " - " comes after its time ("19:20 - ")
+        if at >= 3 and (
+            (text[at - 3] == ":" and text[at - 2 : at].isdigit())
+            or text[at - 2 : at].lower() in ("am", "pm")
+        ):
+            line = text.rfind("\n", 0, at) + 1
+            m = _CHAT_SPEAKER_RE.search(text, line, at + 48)
+            if m is not None:
+                found.append(m)
+        at = text.find(" - ", at + 3)
+    if not found:
+        return
     lex = st.lex
     starts = {c.start: c for c in st.cands if c.kind in NAME_KINDS}
-    for m in _CHAT_SPEAKER_RE.finditer(text):
+    for m in found:
         start, end = m.span("n")
         c = starts.get(start)
         if c is not None:

@@ -142,3 +142,20 @@ def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
             spans.append((at, at + len(word)))
             at = lower.find(word, at + 1)
     return sorted(spans)
+
+
+def hint_spans(
+    hint: re.Pattern[str], text: str, where: str, starts: Iterable[str]
+) -> list[tuple[int, int]]:
+    """The spans of ``hint.finditer(text)`` (with :func:`for_text`'s classes), when each of its
+    matches starts with one of ``starts`` as written in ``where`` (``text`` or its lower case:
+    the same offsets). The hint is matched only there, in order, from the last match's end: for
+    a hint branched on common first letters, which the engine tries at most letters of a note."""
+    hint = for_text(hint, text)
+    spans: list[tuple[int, int]] = []
+    end = 0  # (a scan goes on from a match's end: no match starts inside another)
+    for at, _ in word_positions(where, starts):
+        if at >= end and (m := hint.match(text, at)) is not None:
+            spans.append(m.span())
+            end = m.end()
+    return spans

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.lexicon import phrase_key
-from moderator.anonymise.patterns import near
+from moderator.anonymise.nearby import for_text, hint_spans, near_spans
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -33,6 +33,9 @@ LOWER_BUSINESS_HINT = re.compile(  # by first letter: the same matches, fewer br
         r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs|scrap"
     )
 )
+# the hint's words, or their starts, as written: each match starts with one (found by str.find)
+_BUSINESS_STARTS = ("takeaway", "chippy", "bar", "salon", "caf", "garage", "restaurant", "wash",
+                    "taxi", "cabs", "scrap")  # fmt: skip
 # "Spice Village takeaway", "Regal barbers": a business noun written in lower case
 LOWER_BUSINESS_RE = re.compile(
     r"(?<![\w])(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:takeaway|chippy|barbers?|salon|cafe|café|garage"
@@ -80,7 +83,8 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
         for m in YSGOL_RE.finditer(text):
             kind = _NAMED_AFTER_KINDS.get(m.group("noun"), "org")
             add(m.start(), m.end(), kind, " ".join(phrase_key(m.group())), 60)
-    for m in near(LOWER_BUSINESS_RE, LOWER_BUSINESS_HINT, text, 80, 12):
+    hints = hint_spans(LOWER_BUSINESS_HINT, text, text, _BUSINESS_STARTS)
+    for m in near_spans(for_text(LOWER_BUSINESS_RE, text), hints, text, 80, 12):
         start = trim(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()].rsplit(None, 1)[0])
         if keys and not all(k in lex.protected_words or k in lex.common for k in keys):

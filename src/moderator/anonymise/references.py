@@ -90,9 +90,13 @@ def case_cue_before(text: str, start: int, width: int = 30) -> bool:
 # opens with a capital or a look-behind is tried at far more places)
 # a Police National Computer number, "19/0087431K", "1991/0057112K": from its slash
 _PNC_TAIL = re.compile(r"/\d{5,7}[A-Z](?![\w/])")
+# a police incident or crime number ("14/33810/21": force, serial, year) or a Criminal Records
+# Office number ("110233/09X"), from the slash after its first figures
+_INCIDENT_TAIL = re.compile(r"/(?:\d{4,6}/\d\d|\d\d[A-Z])(?![\w/])")
 # a prison (NOMS) number ("A4420DK": one capital) or a police serial ("CC2024022100318": two to
 # four capitals before nine digits or more), from a capital before a digit
-_PRISON_OR_SERIAL = re.compile(r"[A-Z](?:\d{4}[A-Z]{2}|[A-Z]{1,3}\d{9,})(?![\w])")
+_PRISON_OR_SERIAL = re.compile(r"[A-Z](?:\d{4}[A-Z]{2}|[A-Z]{1,3}\d{9,}|\d{8})(?![\w])")
+# (and a passport or identity number: one capital and eight figures, "P00918452")
 # a number after the word that says it is one: "No. 24/041889", "occ 42/58771/24",
 # "job FLS 33810", "reg: NRPSI 19552", "serial CC…", "taxi plate TB 2211"
 _CUED_NUMBER = re.compile(
@@ -152,6 +156,12 @@ def find_numbers_by_shape(st: State) -> None:
     for m in (m for lo, hi in st.digit_regions() for m in _PRISON_OR_SERIAL.finditer(text, lo, hi)):
         if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-"):
             found.append((m.start(), m.end(), "case_number"))
+    for m in _INCIDENT_TAIL.finditer(text) if "/" in text else ():
+        start = _run_before(text, m.start(), str.isdigit)
+        if start >= 0 and (
+            m.start() - start == 2 if m.group()[-1].isdigit() else 1 <= m.start() - start <= 6
+        ):
+            found.append((start, m.end(), "case_number"))  # "14/33810/21", "110233/09X"
     for m in _NI_REG_END.finditer(text):
         if (start := _ni_registration(text, m.start())) >= 0:
             found.append((start, m.end(), "vehicle_reg"))
