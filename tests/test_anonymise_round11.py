@@ -348,3 +348,9 @@ def test_a_town_after_out_of_is_the_town_though_a_surname() -> None:
 
 def test_a_rag_rating_in_capitals_before_a_bracket_is_no_initials() -> None:
     assert "71% RED (Traveller Ed. flag)" in redact("Attendance: 71% RED (Traveller Ed. flag)")
+
+
+def test_a_titled_persons_initials_in_brackets_do_not_make_them_an_organisation() -> None:
+    out = redact("Present: Mr Tal Pine (TP).\nTP: no concerns.")
+    assert "[PERSON]" in out and "[ORGANISATION]" not in out
+    assert "TP" not in out

@@ -84,7 +84,9 @@ def _defined_acronyms(st: State, add: Add) -> None:
             ):
                 continue
             kind = "school" if word_key(words[-1]) in _SCHOOL_WORDS else "org"
-            if _person_or_agency(st, words[i:], kind == "school"):
+            if _person_or_agency(st, words[i:], kind == "school") or (
+                i and word_key(words[i - 1]).rstrip(".") in HONORIFICS  # "Mr Tal Pine (TP)"
+            ):
                 break
             begin = start + spans[i].start()
             # surer than a school's grammar: the initials confirm where the name starts
