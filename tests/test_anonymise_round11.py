@@ -354,3 +354,39 @@ def test_a_titled_persons_initials_in_brackets_do_not_make_them_an_organisation(
     out = redact("Present: Mr Tal Pine (TP).\nTP: no concerns.")
     assert "[PERSON]" in out and "[ORGANISATION]" not in out
     assert "TP" not in out
+
+
+def test_a_given_name_a_child_says_in_lower_case_and_its_possessive() -> None:
+    out = redact('she said "i like it at dianas but dad and cedric shout"')
+    assert "dianas" not in out and "cedric" not in out
+    assert "at [PERSON]" in out  # her home, by its possessive
+    assert '"rob isnt my dad, he robs stuff"' in redact('"rob isnt my dad, he robs stuff"')
+
+
+def test_the_childs_initial_standing_alone_is_the_child_to_confirm() -> None:
+    out = redact('He accepts he "smacked" M. and says it is normal. Plan B. agreed. M. Smith came.')
+    assert '"smacked" [CHILD] and' in out
+    assert "Plan B. agreed" in out
+    assert "[CHILD] Smith" not in out
+
+
+def test_a_family_surname_that_is_a_village_is_the_village_after_a_place_word() -> None:
+    out = redact(
+        "He stays with his cousins in Mitcheldean at weekends. Mr Mitcheldean agreed.",
+        family=(("Dul Bahadar Penhale", "father"), ("Kaelan Mitcheldean", "cousin")),
+    )
+    assert "cousins in Mitcheldean" in out
+    assert "Mr Mitcheldean" not in out
+
+
+def test_a_lower_case_title_and_surname_in_a_childs_own_writing() -> None:
+    out = redact(
+        "who i can talk to: miss tregunne (mentor), my teacher mrs okoneda-rayne. i miss my mum."
+    )
+    assert "tregunne" not in out and "okoneda" not in out
+    assert "i miss my mum" in out
+
+
+def test_a_weekday_before_a_day_and_month_with_a_dot() -> None:
+    assert redact("at the site. Thurs 11.1 - School rang.") == "at the site. [DATE] - School rang."
+    assert "Weds 2.5 hours" in redact("Weds 2.5 hours later.")

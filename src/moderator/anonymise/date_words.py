@@ -179,6 +179,7 @@ WEEKDAY_DAY_RE = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:st
 # pattern with an optional first character is tried slowly at every position)
 DAY_DOT_MONTH_RE = re.compile(r"(\d\d?)\.(\d\d?)(?=[ \t]+[A-Z]|[ \t]*[-–:])")
 _DOT_DIGIT = re.compile(r"\.(?=\d)")  # from its literal dot: quicker than from a digit
+_WEEKDAY_JUST_BEFORE = re.compile(rf"(?<![\w]){_WEEKDAY}\.?,?[ \t]+\Z")
 _ITEM_START = re.compile(r"(?:^|\n|[.!?][ \t]{1,3})[ \t]*$")
 
 
@@ -248,7 +249,10 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
             and 1 <= int(m.group(1)) <= 31
             and 1 <= int(m.group(2)) <= 12
             and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,"))
-            and _ITEM_START.search(text, max(0, start - 6), start)
+            and (
+                _ITEM_START.search(text, max(0, start - 6), start)
+                or _WEEKDAY_JUST_BEFORE.search(text, max(0, start - 11), start)  # "Thurs 11.1"
+            )
         ):
             dotted.append(m)
     return out + [m.span() for m in dotted if not _section_number(text, m, dotted)]

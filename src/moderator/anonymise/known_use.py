@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS, RELATION_CUES, SPEAKING_VERBS
+from moderator.anonymise.lexicon import more_places
 from moderator.anonymise.places_said import IN_COUNTY, MOVED_TO, PLACE_GOES_ON
 from moderator.anonymise.state import State, Tok
 from moderator.anonymise.unknown_words import dictionary
@@ -90,7 +91,7 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
         and st.joined(t, toks[i + 1])
     ):
         return True  # "Hong Kong": the first word of a place's name, not "Wing-Hong"
-    place = t.key in lex.protected_words
+    place = t.key in lex.protected_words or (t.key,) in more_places()  # ("in Coleford")
     placeish = place or t.key in lex.common
     if (
         t.cap
@@ -100,7 +101,7 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             MOVED_TO.search(st.text, max(0, t.start - 40), t.start)
             or IN_COUNTY.match(st.text, t.end)
             or (
-                (t.key,) in lex.places
+                ((t.key,) in lex.places or (t.key,) in more_places())
                 and (
                     _NAMED_PLACE.search(st.text, max(0, t.start - 24), t.start)
                     or _PUBLIC_SERVICE_AFTER.match(st.text, t.end)

@@ -15,7 +15,7 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.lexicon import Lexicon, census_given, word_key
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import near_spans, word_positions
 from moderator.anonymise.state import State, Tok
@@ -177,6 +177,12 @@ _LINKING_BEFORE = frozenset(
 )
 
 
+def _census_name(key: str, lex: Lexicon) -> bool:
+    """Whether ``key`` is a given name of the census list and no everyday word ("cedric",
+    "diana"; not "will", "bill")."""
+    return len(key) > 3 and key in census_given() and key not in lex.words and key not in lex.common
+
+
 def find_names_in_speech(st: State) -> None:
     """Names as a child says them, in lower case inside quotes: a pet form of the family's
     names ("lilusia", "clovey"), a listed name that is no everyday word ("tyler hit me"), a
@@ -205,7 +211,13 @@ def find_names_in_speech(st: State) -> None:
             if len(key) < 3 or key in lex.protected_words or not st.free(start, m.end()):
                 continue
             end = m.start() + len(m.group()) - (2 if m.group()[-2:] in ("'s", "’s") else 0)
-            listed = key in lex.given or key in lex.surnames
+            listed = key in lex.given or key in lex.surnames or _census_name(key, lex)
+            if not listed and key[-1:] == "s" and key not in lex.words:  # "dianas": possessive
+                base = key[:-1]
+                if _census_name(base, lex) or (
+                    base in lex.given and base not in lex.words and base not in lex.common
+                ):
+                    listed, placed, end = True, False, m.end()  # ("at dianas": her home)
             wordy = key in lex.words and not after_kin  # "the marigold pots", "granddad win"
             who = None if listed or wordy else known.near_miss(key)
             if who is None and not (listed or key in lex.common) and key.endswith(_PET_ENDS):
@@ -237,3 +249,36 @@ def join_middle_names(st: State) -> None:
 
 
 _MIDDLE_RE = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*)[ \t]+")
+
+
+# a title and a name, both in lower case, outside quotes too ("my teacher mrs okoneda-rayne",
+# "miss tregunne (learning mentor)"): a child's own writing
+_LOWER_TITLED = re.compile(r"(?:mr|mrs|miss|ms|mx)\.?[ \t]+(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)")
+
+
+def find_lower_titled(st: State) -> None:
+    """A lower-case title before a lower-case surname no dictionary holds is a person."""
+    text = st.text
+    lex = st.lex
+    for title in ("mr", "mrs", "miss", "ms", "mx"):
+        at = text.find(title + " ")
+        if at < 0:
+            at = text.find(title + ". ")
+        while at >= 0:
+            m = _LOWER_TITLED.match(text, at)
+            at_next = text.find(title + " ", at + 1)
+            if m is not None and (at == 0 or not text[at - 1].isalpha()):
+                name = m.group("n")
+                key = word_key(name)
+                if (
+                    len(key) > 2
+                    and key not in lex.words
+                    and key not in lex.common
+                    and key not in dictionary()
+                    and st.free(m.start(), m.end())
+                ):
+                    hit = st.found.get((key,))
+                    kind, ident = hit if hit else ("person", "p:" + key)
+                    st.take(m.start(), m.end(), kind, ident, 45, SPOKEN_NAME_CONFIDENCE)
+                    st.remember((key,), kind, ident)
+            at = at_next

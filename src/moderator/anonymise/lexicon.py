@@ -247,6 +247,20 @@ def everyday_words(names: frozenset[str], frequency: dict[str, int]) -> frozense
     return frozenset(words)
 
 
+@cache
+def more_places() -> frozenset[tuple[str, ...]]:
+    """``uk_places_more.txt``: towns and villages beyond the gazetteer, as phrase keys, read
+    once; only for a family's surname that is also a place, where a note puts it after a place
+    word."""
+    return frozenset(phrase_key(line) for line in _lines("uk_places_more.txt"))
+
+
+@cache
+def census_given() -> frozenset[str]:
+    """The census list's given names (keys), read once: names a child may say in lower case."""
+    return frozenset(_census_given())
+
+
 def _census_given() -> dict[str, int]:
     """``census_given_names.txt``: given name -> people per 100,000 (``band: names…`` lines)."""
     bands: dict[str, int] = {}

@@ -280,3 +280,36 @@ def _initials_written_apart(st: State) -> None:
 def _take_person(st: State, start: int, end: int, who: int) -> None:
     person = st.known.people[who]
     st.take(start, end, person.kind, person.label, 60)
+
+
+# a capital and a full stop standing alone ("smacked R. and", "- G. attends"): no name after
+# it, no word before it that letters a thing ("Plan B.", "Vitamin D.", "grade C.")
+_LONE_INITIAL = re.compile(r"(?<![\w.'’&/-])[A-Z]\.(?![\w.'’-])(?![ \t]*[A-Z][a-z])")
+_LETTERED_THINGS = frozenset(
+    {"plan", "vitamin", "part", "appendix", "grade", "type", "option", "stage", "level", "phase",
+     "block", "wing", "ward", "year", "key", "class", "group", "section", "schedule", "annex",
+     "unit", "flat", "room", "form", "category", "tier", "band", "page", "exhibit", "item"}
+)  # fmt: skip
+
+
+def find_lone_initials(st: State) -> None:
+    """The child's initial standing alone with its full stop is the child (for a person to
+    confirm) when no one else of the record has that initial."""
+    text = st.text
+    if ". " not in text:
+        return
+    child = st.case.child.name.split()
+    if not child:
+        return
+    letter = child[0][:1].upper()
+    others = [m.name.split()[0][:1].upper() for m in st.case.family if m.name.split()]
+    if letter in others or f"{letter}." not in text:
+        return
+    label = st.known.people[0].label
+    for m in _LONE_INITIAL.finditer(text):
+        if m.group()[0] != letter or not st.free(m.start(), m.end()):
+            continue
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if before and before[-1].lower().strip(":(") in _LETTERED_THINGS:
+            continue
+        st.take(m.start(), m.end(), "child", label, 50, 0.6)

@@ -57,6 +57,7 @@ from moderator.anonymise.layer_names import (
 from moderator.anonymise.layer_orgs import find_acronyms
 from moderator.anonymise.layer_patterns import find_patterns
 from moderator.anonymise.layer_sounds import (
+    find_lower_titled,
     find_names_in_speech,
     find_paired_names,
     join_middle_names,
@@ -71,6 +72,7 @@ from moderator.anonymise.names_initials import (
     find_bracketed_initials,
     find_initials_forms,
     find_listed_initials,
+    find_lone_initials,
     join_given_initials,
 )
 from moderator.anonymise.names_joined import (
@@ -195,6 +197,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_given_aliases(st)
     find_paired_names(st)
     find_names_in_speech(st)
+    find_lower_titled(st)
     join_middle_names(st)
     find_letter_names(st)
     find_family_forms(st)
@@ -215,6 +218,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_listed_initials(st)
     find_initials_forms(st)
     join_given_initials(st)
+    find_lone_initials(st)
     join_other_surnames(st)
     absorb_kin_words(st)
     find_name_forms(st)
