@@ -390,3 +390,11 @@ def test_a_lower_case_title_and_surname_in_a_childs_own_writing() -> None:
 def test_a_weekday_before_a_day_and_month_with_a_dot() -> None:
     assert redact("at the site. Thurs 11.1 - School rang.") == "at the site. [DATE] - School rang."
     assert "Weds 2.5 hours" in redact("Weds 2.5 hours later.")
+
+
+def test_aliases_after_a_slash_on_a_known_as_line_and_a_discord_tag() -> None:
+    out = redact("Known as: Maddox / Maddy / MADZ\nOnline: discord maddz#2209. Room #1234 today.")
+    assert "Maddy" not in out and "MADZ" not in out
+    assert "maddz#2209" not in out and "[USERNAME]" in out
+    assert "Room #1234" in out
+    assert "Cases 3 / Four" in redact("Cases 3 / Four")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from moderator.anonymise.dates import MONTHS
+from moderator.anonymise.dates import MONTHS, NOT_A_DATE_BEFORE
 from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.references import lowered
 
@@ -347,3 +347,46 @@ _WELSH_HINTS = (
     "nastal",
     *("Sultain", "mhair", "Samhain", "bhlachd"),
 )
+
+
+# a month and year in figures: "06/2016", "11/2018" (a year of this century or the last)
+_MONTH_YEAR_NUM = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.-]\d)")
+_SLASH_YEAR = re.compile(r"/(?:19|20)\d\d(?![\w/]|[.-]\d)")  # (found from its slash)
+# a month's short name and a year of two figures: "Jun-23", "Jan-17"
+_MONTH_DASH_YEAR = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG"
+    r"|SEPT?|OCT|NOV|DEC)-\d\d(?![\w/-])"
+)
+_DASH_YEAR = re.compile(r"-\d\d(?![\w/-])")
+
+
+def find_month_years(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A month and year in figures ("06/2016") and a short month with a two-figure year
+    ("Jun-23"), in the stretches around the note's digits."""
+    out: list[tuple[int, int]] = []
+    for slash in (d for lo, hi in regions for d in _SLASH_YEAR.finditer(text, lo, hi)):
+        my = _MONTH_YEAR_NUM.match(text, max(0, slash.start() - 2), slash.end())
+        if my is None or my.end() != slash.end():
+            my = _MONTH_YEAR_NUM.match(text, max(0, slash.start() - 1), slash.end())
+        if my is None or my.end() != slash.end():
+            continue
+        if (
+            my.start() == 0 or not (text[my.start() - 1].isalnum() or text[my.start() - 1] in "/.-")
+        ) and not NOT_A_DATE_BEFORE.search(text, max(0, my.start() - 14), my.start()):
+            out.append(my.span())  # "06/2016   Family move…"
+    for lo, hi in regions:  # "Housing  Jun-23", found from its dash and figures
+        for dash in _DASH_YEAR.finditer(text, lo, hi):
+            at = dash.start()
+            mon = _MONTH_DASH_YEAR.match(text, max(0, at - 3), dash.end()) or (
+                _MONTH_DASH_YEAR.match(text, max(0, at - 4), dash.end())  # "Sept-22"
+            )
+            if (
+                mon is not None
+                and mon.end() == dash.end()
+                and (
+                    mon.start() == 0
+                    or not (text[mon.start() - 1].isalnum() or text[mon.start() - 1] == "-")
+                )
+            ):
+                out.append(mon.span())
+    return out

@@ -283,7 +283,7 @@ WEEKDAY_DAY_RE = re.compile(
     r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?![\w])"
 )
 # numbers before a day/month that make it a score or a fraction, not a date
-_NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
+NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
 # ... and after it: "attended 4/5 days" (a fraction of a count)
 _COUNT_AFTER = re.compile(r"[ \t]+(?i:days?|sessions?|lessons?|times|weeks|nights|visits)\b")
 # a time, not a date, after these: "bus 8.05", "at 3.45"
@@ -368,7 +368,7 @@ def find_loose_dates(
             continue  # "2.5 hours", "1.5": a decimal, not a date
         if (
             m.group() == "24/7"
-            or _NOT_A_DATE_BEFORE.search(text, max(0, m.start() - 14), m.start())
+            or NOT_A_DATE_BEFORE.search(text, max(0, m.start() - 14), m.start())
             or _COUNT_AFTER.match(text, m.end())
             or (
                 m.group("sep") == "."
@@ -379,43 +379,7 @@ def find_loose_dates(
         out.append((m.start(), m.end(), _valid(None, month, day)))
     if any(ordinal_day.search(text, lo, hi) for lo, hi in regions):
         out += [(m.start(), m.end(), None) for m in _weekday_days(text)]
-    for slash in (d for lo, hi in regions for d in _SLASH_YEAR.finditer(text, lo, hi)):
-        my = _MONTH_YEAR_NUM.match(text, max(0, slash.start() - 2), slash.end())
-        if my is None or my.end() != slash.end():
-            my = _MONTH_YEAR_NUM.match(text, max(0, slash.start() - 1), slash.end())
-        if my is None or my.end() != slash.end():
-            continue
-        if (
-            my.start() == 0 or not (text[my.start() - 1].isalnum() or text[my.start() - 1] in "/.-")
-        ) and not _NOT_A_DATE_BEFORE.search(text, max(0, my.start() - 14), my.start()):
-            out.append((my.start(), my.end(), None))  # "06/2016   Family move…"
-    for lo, hi in regions:  # "Housing  Jun-23", found from its dash and figures
-        for dash in _DASH_YEAR.finditer(text, lo, hi):
-            at = dash.start()
-            mon = _MONTH_DASH_YEAR.match(text, max(0, at - 3), dash.end()) or (
-                _MONTH_DASH_YEAR.match(text, max(0, at - 4), dash.end())  # "Sept-22"
-            )
-            if (
-                mon is not None
-                and mon.end() == dash.end()
-                and (
-                    mon.start() == 0
-                    or not (text[mon.start() - 1].isalnum() or text[mon.start() - 1] == "-")
-                )
-            ):
-                out.append((mon.start(), mon.end(), None))
     return out
-
-
-# a month and year in figures: "06/2016", "11/2018" (a year of this century or the last)
-_MONTH_YEAR_NUM = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.-]\d)")
-_SLASH_YEAR = re.compile(r"/(?:19|20)\d\d(?![\w/]|[.-]\d)")  # (found from its slash)
-# a month's short name and a year of two figures: "Jun-23", "Jan-17"
-_MONTH_DASH_YEAR = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG"
-    r"|SEPT?|OCT|NOV|DEC)-\d\d(?![\w/-])"
-)
-_DASH_YEAR = re.compile(r"-\d\d(?![\w/-])")
 
 
 _ORDINAL_END = re.compile(r"\d\d?(?:st|nd|rd|th)(?![\w])")  # how every WEEKDAY_DAY_RE ends

@@ -71,3 +71,24 @@ def join_handles(st: State) -> None:
             continue  # overlaps another redaction partly: leave both as they are
         st.taken[start:end] = b"\x01" * (end - start)
         c.start, c.end, c.kind, c.ident = start, end, "username", f"handle:{text[start:end]}"
+
+
+# a Discord tag: a name and four figures after "#" ("hoiying#2209")
+_DISCORD_TAG = re.compile(r"#\d{4}(?![\w#])")
+
+
+def find_tagged_handles(st: State) -> None:
+    """A user name with its Discord tag is a username whole ("hoiying#2209")."""
+    text = st.text
+    if "#" not in text:
+        return
+    for tag in _DISCORD_TAG.finditer(text):
+        start = tag.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_."):
+            start -= 1
+        if (
+            tag.start() - start >= 2
+            and (start == 0 or text[start - 1] in " \t\n(\"'“:@")
+            and st.free(start, tag.end())
+        ):
+            st.take(start, tag.end(), "username", "", 86)

@@ -265,9 +265,9 @@ def find_lower_titled(st: State) -> None:
         if at < 0:
             at = text.find(title + ". ")
         while at >= 0:
-            m = _LOWER_TITLED.match(text, at)
+            m = None if at and text[at - 1].isalpha() else _LOWER_TITLED.match(text, at)
             at_next = text.find(title + " ", at + 1)
-            if m is not None and (at == 0 or not text[at - 1].isalpha()):
+            if m is not None:
                 name = m.group("n")
                 key = word_key(name)
                 if (

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from moderator.anonymise.date_words import find_month_dates
+from moderator.anonymise.date_words import find_month_dates, find_month_years
 from moderator.anonymise.dates import find_loose_dates
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import NOT_DIGITS, clean_left
@@ -177,6 +177,8 @@ def find_variants(st: State, add: Add) -> None:
     find_spelt(text, add, st.digit_regions())
     for start, end in find_month_dates(text):
         add(start, end, "date", "", 73)
+    for start, end in find_month_years(text, st.digit_regions()):
+        add(start, end, "date", "", 74)
     for start, end, ymd in find_loose_dates(text, st.digit_regions()):
         kind = "date"
         if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):

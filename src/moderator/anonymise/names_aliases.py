@@ -84,3 +84,26 @@ def _nearest_person(st: State, before: int) -> tuple[str, str | None]:
             if best is None or c.end > best.end:
                 best = c
     return (best.kind, best.ident) if best else ("person", None)
+
+
+# more aliases after one found, on a "known as" line: "Known as: Gelay / Jelly", "Ain / NAZ"
+_SLASHED_ALIAS = re.compile(r"[ \t]*/[ \t]*(?P<n>[A-Z][\w'’-]*)")
+_KNOWN_AS = re.compile(r"(?i:known\s+as|alias|a\.?k\.?a\.?|nicknames?)")
+
+
+def join_slashed_aliases(st: State) -> None:
+    """Aliases written after a found one with slashes, on a line that says they are aliases,
+    are the same person's."""
+    text = st.text
+    if "/" not in text:
+        return
+    for c in [c for c in st.cands if c.kind in NAME_KINDS]:
+        m = _SLASHED_ALIAS.match(text, c.end)
+        if m is None:
+            continue
+        line = text[text.rfind("\n", 0, c.start) + 1 : c.start]
+        if not _KNOWN_AS.search(line):
+            continue
+        while m is not None and st.free(m.start("n"), m.end("n")):
+            st.take(m.start("n"), m.end("n"), c.kind, c.ident, 50, 0.8)
+            m = _SLASHED_ALIAS.match(text, m.end())

@@ -284,7 +284,7 @@ def _take_person(st: State, start: int, end: int, who: int) -> None:
 
 # a capital and a full stop standing alone ("smacked R. and", "- G. attends"): no name after
 # it, no word before it that letters a thing ("Plan B.", "Vitamin D.", "grade C.")
-_LONE_INITIAL = re.compile(r"(?<![\w.'’&/-])[A-Z]\.(?![\w.'’-])(?![ \t]*[A-Z][a-z])")
+_LONE_INITIAL = re.compile(r"[A-Z](?<![\w.'’&/-][A-Z])\.(?![\w.'’-])(?![ \t]*[A-Z][a-z])")
 _LETTERED_THINGS = frozenset(
     {"plan", "vitamin", "part", "appendix", "grade", "type", "option", "stage", "level", "phase",
      "block", "wing", "ward", "year", "key", "class", "group", "section", "schedule", "annex",
@@ -306,8 +306,11 @@ def find_lone_initials(st: State) -> None:
     if letter in others or f"{letter}." not in text:
         return
     label = st.known.people[0].label
-    for m in _LONE_INITIAL.finditer(text):
-        if m.group()[0] != letter or not st.free(m.start(), m.end()):
+    at = text.find(f"{letter}.")
+    while at >= 0:  # (from the letter and its stop: a pattern opening with a look-behind
+        m = _LONE_INITIAL.match(text, at)  # would be tried at every position of the note)
+        at = text.find(f"{letter}.", at + 2)
+        if m is None or not st.free(m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 12) : m.start()].split()
         if before and before[-1].lower().strip(":(") in _LETTERED_THINGS:

@@ -43,7 +43,7 @@ from typing import NamedTuple, Protocol
 
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.dates_spoken import find_spoken_dates
-from moderator.anonymise.handles import join_handles
+from moderator.anonymise.handles import find_tagged_handles, join_handles
 from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
@@ -63,7 +63,7 @@ from moderator.anonymise.layer_sounds import (
     join_middle_names,
 )
 from moderator.anonymise.learned import find_learned
-from moderator.anonymise.names_aliases import find_aliases, find_nicknames
+from moderator.anonymise.names_aliases import find_aliases, find_nicknames, join_slashed_aliases
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_broken import find_broken_names
 from moderator.anonymise.names_family import find_family_forms, join_other_surnames
@@ -205,6 +205,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_more_initials(st)
     find_aliases(st, toks)
     find_nicknames(st)
+    find_tagged_handles(st)
     find_honorifics(st, toks)
     find_other_names(st, toks)
     find_named_by_role(st, toks)
@@ -212,6 +213,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     propagate(st, toks)
     keep_known_names_whole(st)
     join_quoted_nicknames(st)
+    join_slashed_aliases(st)
     absorb_titles(st)
     absorb_initials_before(st)
     find_bracketed_initials(st)
