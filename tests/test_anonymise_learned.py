@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from moderator.anonymise.evaluate import load_corpus
 from moderator.anonymise.learned import (
     WIRED,
     LearnedModel,
@@ -21,6 +22,7 @@ from moderator.anonymise.learned import (
 from moderator.anonymise.learned_features import FEATURE_VERSION
 from moderator.anonymise.learned_words import word_features
 from moderator.anonymise.redact import Redaction, redact_case_text
+from moderator.anonymise.train_learned import examples
 from moderator.anonymise.train_learned import main as train_main
 from moderator.cli import cli
 from tests.test_anonymise_redact import make_case
@@ -77,6 +79,23 @@ def test_the_bands_redact_surely_ask_a_person_or_keep_for_review() -> None:
     assert name in [(d.start, d.end) for d in kept.kept]
     ignored = _redact(text, _flat(0.1))
     assert "Exmouth Youth Enquiry Service" in ignored.text and not taken(ignored)
+
+
+def test_a_town_after_an_address_joins_it_as_one_address() -> None:
+    text = "Orla now lives at 12 Mill Lane, Brackenwold with Tamsin."
+    assert "[ADDRESS], Brackenwold" in _redact(text, None).text  # the rules leave the town
+    sure = _redact(text, _flat(0.97))
+    assert sure.text == "[MOTHER] now lives at [ADDRESS] with [CHILD]."
+    address = next(s for s in sure.spans if s.kind == "address")
+    assert text[address.start : address.end] == "12 Mill Lane, Brackenwold"
+    # taken with doubt, the whole address is for a person to confirm
+    asked = _redact(text, _flat(0.7))
+    assert next(s for s in asked.spans if s.kind == "address").confidence < 0.7
+
+
+def test_a_bracketed_team_after_a_name_joins_it() -> None:
+    text = "Orla rang Tamsin's worker Mrs Quennell (Fenwater Youth) twice."
+    assert _redact(text, _flat(0.97)).text == "[MOTHER] rang [CHILD]'s worker [PERSON] twice."
 
 
 def test_the_rules_alone_when_the_layer_is_not_wired() -> None:
@@ -168,3 +187,13 @@ def test_the_sample_audits_still_import_with_the_layer(tmp_path: Path) -> None:
         result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert "153 would be added" in result.output
+
+
+def test_a_public_service_named_by_a_place_trains_as_a_phrase_to_keep(tmp_path: Path) -> None:
+    text = "Orla took Tamsin to Brackenwold Royal Infirmary today."
+    case = make_case(text, **_FAMILY).model_dump(mode="json")
+    case["labels"] = {"identifiers": [["Brackenwold Royal Infirmary", "public_body"]], "keep": []}
+    path = tmp_path / "public.jsonl"
+    path.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    rows = examples(load_corpus(path))
+    assert rows and all(row.keep and not row.label for row in rows)

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from moderator.anonymise.learned_words import (
     beside,
+    body,
     capitalised,
     ending,
     neighbour,
@@ -29,7 +30,7 @@ from moderator.anonymise.learned_words import (
 from moderator.anonymise.lexicon import word_key, words_of
 from moderator.anonymise.state import State, Tok
 
-FEATURE_VERSION = 6
+FEATURE_VERSION = 7
 """Raised whenever a feature changes: a model trained on other features is not used."""
 
 _BRIDGES = frozenset(
@@ -37,6 +38,7 @@ _BRIDGES = frozenset(
 )
 _RUN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|[ \t]*&[ \t]*|['’]s?[ \t]+")
 _GLUED = re.compile(r"[ \t]{1,2}|-")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
 class Candidate(NamedTuple):
@@ -78,8 +80,10 @@ def _position(text: str, start: int) -> str:
         return "colon"
     if ch in "\"“‘'":
         return "quote"
-    if ch in "([":
+    if ch == "(":
         return "bracket"
+    if ch == "[":
+        return "square"  # a writer's own placeholder ("[HEALTH]", "[TEAM]")
     if ch in ",;":
         return "comma"
     if ch in "-–/":
@@ -181,6 +185,7 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
         inside = {neighbour(words[m][2]) for m in members}
         run_feats += sorted({f"rw={ident}" for ident, _ in inside if ident.islower()})
         run_feats += sorted({f"rf={flag}" for _, flag in inside})
+        run_feats.append(body(tuple(words[m][2] for m in members)))
         spans.append(Run(first[0], last[1], run_kind(last[2], ends)))
         run_part = tuple(run_feats)
         for place, m in enumerate(members):
@@ -217,6 +222,9 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
                         a, b = (ke, s) if off < 0 else (e, ks)
                         if _GLUED.fullmatch(text, a, b):
                             extra += [f"{tag}glued={red}", f"{tag}glued={red}&{sig}"]
+                        elif _COMMA.fullmatch(text, a, b):
+                            # after a comma, as a town after an address ("[12 Mill Lane], Fishlake")
+                            extra += [f"{tag}comma={red}", f"{tag}comma={red}&{sig}"]
             parts.append(tuple(extra))
             out.append(Candidate(s, e, r, tuple(parts)))
     return out, spans
@@ -238,7 +246,7 @@ def _after(text: str, end: int) -> str:
         return "digit"
     if ch.isalpha():
         return "word"
-    return ch if ch in ",.:;()|\t-/&" else "other"
+    return ch if ch in ",.:;()[]|\t-/&" else "other"
 
 
 def _line_of(text: str, at: int) -> str:

@@ -188,3 +188,23 @@ def run_kind(word: str, ends: str) -> str:
         return "org" if ends == "org" else "address"
     key = word_key(word)
     return "org" if key in _PUBLIC or key in INSTITUTION_NOUNS else "person"
+
+
+@lru_cache(maxsize=1 << 12)
+def body(words: tuple[str, ...]) -> str:
+    """What a run's words say of the body it names, never which: whether a place is among them,
+    what its last word is (a public service's noun, an institution's, a firm's or group's, or
+    none) and whether a public service's noun is inside it. "Doncaster Royal Infirmary", a
+    public service named by a place, is kept; "Doncaster Young Carers Hub" is not."""
+    lex = lexicon()
+    place = any((word_key(w),) in lex.places for w in words)
+    keys = [word_key(w) for w in words]
+    last = keys[-1]
+    if last in _PUBLIC:
+        tail = "public"
+    elif last in INSTITUTION_NOUNS:
+        tail = "inst"
+    else:
+        tail = ending(words[-1])
+    inside = any(k in _PUBLIC for k in keys[:-1])
+    return f"body={'place' if place else 'none'}&{tail}&{'public' if inside else 'none'}"
