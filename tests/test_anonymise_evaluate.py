@@ -264,13 +264,16 @@ def test_the_review_figures_count_what_a_person_would_be_asked(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     ("name", "org", "address"),
-    [("k", 0.84, 0.92), ("l", 0.74, 0.78), ("m", 0.78, 0.90)],
+    [("k", 0.84, 0.905), ("l", 0.74, 0.765), ("m", 0.78, 0.90)],
 )
 def test_organisations_and_addresses_of_the_newest_batches_do_not_regress(
     name: str, org: float, address: float
 ) -> None:
     """Floors a little under round nine's figures for organisations and addresses on the
-    batches it was tuned on (K, L and M)."""
+    batches it was tuned on (K, L and M). K's and L's address floors are lower since round
+    eleven: they label the district or town after the record's address as part of it, and the
+    redactor now leaves a district or town its place lists know (issue #14: a town written
+    after an address is not to be swallowed)."""
     tallies, _ = score(load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl")))
     by_type = tallies[f"heldout-{name}"].summary()["by_type"]
     assert by_type["org"]["recall"] >= org

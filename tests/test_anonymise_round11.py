@@ -403,3 +403,32 @@ def test_aliases_after_a_slash_on_a_known_as_line_and_a_discord_tag() -> None:
 def test_handles_after_a_games_or_music_name_cue_and_the_sentences_stop_stays() -> None:
     out = redact("His Roblox name JoJoTreb2013. Notes. drill name ADOT41 Order.")
     assert out == "His Roblox name [USERNAME]. Notes. drill name [USERNAME] Order."
+
+
+def test_towns_after_the_records_address_and_words_in_a_form_in_capitals() -> None:
+    case = RawCase.model_validate(
+        {
+            "case_id": "R11-3",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": "Ottilie Brannagh",
+            "child": {
+                "name": "Martyn Blunt",
+                "address": "14b Knutsford Walk, Latchford, Warrington",
+            },
+            "family": [],
+            "text": (
+                "Address visited: 14b Knutsford Walk, Latchford, Warrington. "
+                'VICTIM STATED "HE WAS BLUNT AS EVER". MR BLUNT ARRESTED.'
+            ),
+        }
+    )
+    out = redact_case_text(case).text
+    assert "[ADDRESS], Latchford, Warrington" in out  # a district and a town stay
+    assert "WAS BLUNT AS EVER" in out and "MR BLUNT" not in out
+
+
+def test_an_interpreting_services_bracket_names_the_language_not_a_branch() -> None:
+    out = redact("Booked via Wordbridge Language Services (Arabic). Also Law Clinic (Kirklees).")
+    assert "(Arabic)" in out and "Kirklees" not in out

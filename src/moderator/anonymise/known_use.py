@@ -151,6 +151,9 @@ _WORD_USE_AFTER = re.compile(
 )
 
 
+_COPULAS = frozenset({"was", "is", "are", "were", "be", "been", "being", "so", "very", "too"})
+
+
 def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     """Whether a lone known name-word is written as a place or a thing, not as the person:
     :func:`used_as_place`, or a name that is an everyday word opening a sentence and followed
@@ -158,6 +161,8 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     if used_as_place(st, toks, i):
         return True
     t = toks[i]
+    if t.upper and t.key in st.lex.words and _word_before(st.text, t.start) in _COPULAS:
+        return True  # "HE WAS BLUNT AS EVER": a form in capitals, the word after a copula
     if t.lower and t.key in dictionary() and _infinitive(st.text, t.start):
         return True  # "we had to wade through": a verb
     # "her indigo hoodie", "asked for comfort", "has bold claims": the word, not the name

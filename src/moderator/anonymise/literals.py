@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from moderator.anonymise.lexicon import Lexicon, lower_same_length, phrase_key
+from moderator.anonymise.lexicon import Lexicon, lower_same_length, more_places, phrase_key
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.records import RawCase
 
@@ -124,7 +124,8 @@ def _locality(part: str) -> bool:
 
 def _place(part: str, lex: Lexicon) -> bool:
     """Whether an address part is a place the gazetteer knows, or a saint's town."""
-    return part.startswith(("st ", "st. ")) or phrase_key(part) in lex.places
+    key = phrase_key(part)
+    return part.startswith(("st ", "st. ")) or key in lex.places or key in more_places()
 
 
 def _without_trailing_place(part: str, lex: Lexicon) -> str:
@@ -132,7 +133,7 @@ def _without_trailing_place(part: str, lex: Lexicon) -> str:
     attleborough"): the words after the last street word, when the gazetteer knows them."""
     words = part.split()
     last = max((i for i, w in enumerate(words) if w in _STREET_WORDS), default=-1)
-    if 0 <= last < len(words) - 1 and phrase_key(" ".join(words[last + 1 :])) in lex.places:
+    if 0 <= last < len(words) - 1 and _place(" ".join(words[last + 1 :]), lex):
         return " ".join(words[: last + 1])
     return part
 

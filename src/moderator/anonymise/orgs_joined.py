@@ -109,6 +109,9 @@ _QUALIFIER = re.compile(
 )
 
 
+_INTERPRETING = re.compile(r"(?i:language|interpret|translat|linguist)")
+
+
 def _qualified(st: State, a: Cand) -> list[Cand]:
     """An organisation takes the qualifier in brackets after it ("Sikh Women's Aid (Kaur
     Circle)", "Law Clinic (Kirklees)"), not an acronym defined for it ("(CHA)"), nor a
@@ -126,6 +129,12 @@ def _qualified(st: State, a: Cand) -> list[Cand]:
             return []  # a person, an address or a date in brackets: something else
         if first in HONORIFICS or first in lex.given or first in st.known.keys:
             return []
+        if (
+            " " not in m.group("q")
+            and first in lex.protected_words
+            and _INTERPRETING.search(st.text, a.start, a.end)
+        ):
+            return []  # "Wordbridge Language Services (Arabic)": the language it was booked in
     for d in inside:  # "(Kaur Circle)" taken as an organisation of its own: part of this one
         st.cands.remove(d)
     st.taken[a.end : m.end()] = b"\x01" * (m.end() - a.end)
