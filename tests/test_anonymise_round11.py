@@ -432,3 +432,22 @@ def test_towns_after_the_records_address_and_words_in_a_form_in_capitals() -> No
 def test_an_interpreting_services_bracket_names_the_language_not_a_branch() -> None:
     out = redact("Booked via Wordbridge Language Services (Arabic). Also Law Clinic (Kirklees).")
     assert "(Arabic)" in out and "Kirklees" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("rugby at bedworth rfc with his mates", "[ORGANISATION]"),
+        ("GP: catshill vale surgery. Next", "[GP-PRACTICE]"),
+        ("i go boston pioneer youth club on fridays", "[ORGANISATION]"),
+    ],
+)
+def test_organisations_written_all_in_lower_case(text: str, placeholder: str) -> None:
+    assert placeholder in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["we went to the youth club", "my old school", "the first primary school"]
+)
+def test_lower_case_heads_without_a_name_stay(text: str) -> None:
+    assert redact(text) == text

@@ -93,6 +93,7 @@ from moderator.anonymise.names_tails import (
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_joined import join_organisation_parts
+from moderator.anonymise.orgs_lower import find_lower_organisations
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.references import find_numbers_by_shape
@@ -229,6 +230,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_name_forms(st)
     find_pet_forms(st)
     find_unknown_runs(st)
+    find_lower_organisations(st)
     find_learned(st, toks)
     join_name_tails(st)
     find_initialled_names(st)

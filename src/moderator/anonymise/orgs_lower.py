@@ -1,0 +1,91 @@
+"""Organisations written all in lower case, as children and texts write them.
+
+``bedworth rfc``, ``catshill vale surgery``, ``boston pioneer youth club``, ``bromsgrove
+baptist``, ``little owls pre-school dodford``: a head noun of a club, practice, place of worship,
+school or firm in lower case, after one to three lower-case words of which one at least is a
+place or no everyday word (so ``the youth club`` and ``my old school`` stay). A place written
+straight after the head goes with it. Looked for from the head word (a note rarely has one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.lexicon import more_places, phrase_key, word_key
+from moderator.anonymise.state import State
+
+# head words and the kind of name they end
+_HEADS: dict[str, str] = {
+    "surgery": "gp_practice",
+    "medical centre": "gp_practice",
+    "medical practice": "gp_practice",
+    "health centre": "gp_practice",
+    "primary": "school",
+    "academy": "school",
+    "juniors": "school",
+    "infants": "school",
+    "college": "school",
+    "pre-school": "school",
+    "preschool": "school",
+    "nursery": "school",
+}
+_ORG_HEADS = (
+    "logistics", "contracting", "rfc", "afc", "fc", "jfc", "abc", "baptist", "methodist",
+    "pentecostal", "mosque", "masjid", "gurdwara", "mandir", "church", "chapel", "youth club",
+    "boxing club", "football club", "cricket club", "community centre", "takeaway", "barbers",
+    "rovers", "united", "harriers", "colts", "foodbank", "food bank",
+)  # fmt: skip
+_HEAD_RE = re.compile(
+    " (?P<h>"
+    + "|".join(sorted((*_HEADS, *_ORG_HEADS), key=len, reverse=True)).replace(" ", "[ \\t]")
+    + r")(?![\w'’-])"
+)
+_WORD_BEFORE = re.compile(r"[a-z][a-z'’-]*\Z")
+_AFTER = re.compile(r"[ \t]([a-z][a-z'’-]+)(?![\w'’-])")
+# words that end the name going back: what a sentence puts before a name
+_STOPS = frozenset(
+    {"the", "a", "an", "at", "to", "my", "his", "her", "our", "their", "your", "in", "on",
+     "from", "with", "and", "of", "for", "by", "is", "was", "go", "goes", "went", "i", "we",
+     "he", "she", "they", "it", "this", "that", "old", "new", "local", "big", "little"}
+)  # fmt: skip
+
+
+def find_lower_organisations(st: State) -> None:
+    """Add organisations, schools and practices written all in lower case."""
+    text = st.text
+    lex = st.lex
+    places = more_places()
+    for m in _HEAD_RE.finditer(text):
+        start = m.start() + 1
+        words: list[tuple[int, str]] = []
+        at = m.start()
+        while len(words) < 3:
+            w = _WORD_BEFORE.search(text, max(0, at - 24), at)
+            if w is None or w.group() in _STOPS or (w.start() and text[w.start() - 1] != " "):
+                if w is not None and w.group() in ("little", "old", "new", "big") and words:
+                    words.insert(0, (w.start(), w.group()))  # "little owls …": part of it
+                break
+            words.insert(0, (w.start(), w.group()))
+            at = w.start() - 1
+            if at < 0 or text[at] != " ":
+                break
+        if not words:
+            continue
+        keys = [word_key(w) for _, w in words]
+        start, end = words[0][0], m.end()
+        after = _AFTER.match(text, end)
+        placed_after = after is not None and (
+            phrase_key(after.group(1)) in places or phrase_key(after.group(1)) in lex.places
+        )
+        if placed_after and after is not None:
+            end = after.end()  # "… pre-school dodford": its village
+        named = placed_after or any(
+            (k,) in lex.places or (k,) in places or (k not in lex.words and k not in lex.common)
+            for k in keys
+        )
+        if not named or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
+            continue
+        head = " ".join(m.group("h").split())
+        kind = _HEADS.get(head, "org")
+        if st.free(start, end):
+            st.take(start, end, kind, "lower:" + " ".join(keys), 50, 0.75)
