@@ -451,3 +451,12 @@ def test_organisations_written_all_in_lower_case(text: str, placeholder: str) ->
 )
 def test_lower_case_heads_without_a_name_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_initials_alone_are_those_of_the_person_the_note_names_in_full() -> None:
+    out = redact(
+        "Told DSL Tamsin Honeyfield.\n14:05 | Action | TH: phoned mum. Passed to TH. The PC came."
+    )
+    assert "TH" not in out and "The PC came" in out
+    two = redact("Told Tamsin Honeyfield and Tobias Hartwell.\nTH: phoned mum.")
+    assert "[PERSON]: phoned" not in two and "[PERSON-2]: phoned" not in two  # no one's

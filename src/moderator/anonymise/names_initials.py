@@ -316,3 +316,36 @@ def find_lone_initials(st: State) -> None:
         if before and before[-1].lower().strip(":(") in _LETTERED_THINGS:
             continue
         st.take(m.start(), m.end(), "child", label, 50, 0.6)
+
+
+_CAPITALS_ALONE = re.compile(
+    r"[A-Z]{2,3}(?<![\w'’./-][A-Z]{2})(?<![\w'’./-][A-Z]{3})(?![\w'’/-]|\.\w)"
+)
+
+
+def find_named_initials(st: State) -> None:
+    """Initials written alone (``TH: phoned mum``) are those of a person the note names in full
+    (``DSL Tamsin Honeybone``), when every word of that name gives one of them, in order."""
+    text = st.text
+    lex = st.lex
+    owners: dict[str, Cand | None] = {}
+    for c in st.cands:
+        if c.kind not in NAME_KINDS:
+            continue
+        words = [w for w in text[c.start : c.end].split() if w[:1].isupper()]
+        if not 2 <= len(words) <= 3:
+            continue
+        letters = "".join(w[0] for w in words)
+        seen = owners.get(letters)
+        if letters not in owners:
+            owners[letters] = c
+        elif seen is not None and seen.ident != c.ident:
+            owners[letters] = None  # two people with these initials: no one's
+    if not owners:
+        return
+    for m in _CAPITALS_ALONE.finditer(text):
+        owner = owners.get(m.group())
+        if owner is None or m.group() in lex.acronyms or m.group().lower() in lex.common:
+            continue
+        if st.free(m.start(), m.end()):
+            st.take(m.start(), m.end(), owner.kind, owner.ident, 50, 0.8)

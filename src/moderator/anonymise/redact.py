@@ -75,6 +75,7 @@ from moderator.anonymise.names_initials import (
     find_initials_forms,
     find_listed_initials,
     find_lone_initials,
+    find_named_initials,
     join_given_initials,
 )
 from moderator.anonymise.names_joined import (
@@ -225,6 +226,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_initials_forms(st)
     join_given_initials(st)
     find_lone_initials(st)
+    find_named_initials(st)
     join_other_surnames(st)
     absorb_kin_words(st)
     find_name_forms(st)
