@@ -460,3 +460,12 @@ def test_initials_alone_are_those_of_the_person_the_note_names_in_full() -> None
     assert "TH" not in out and "The PC came" in out
     two = redact("Told Tamsin Honeyfield and Tobias Hartwell.\nTH: phoned mum.")
     assert "[PERSON]: phoned" not in two and "[PERSON-2]: phoned" not in two  # no one's
+
+
+def test_a_known_name_no_dictionary_holds_is_the_person_after_of_and_spelt_out() -> None:
+    out = redact(
+        "i am the mother of ionut i o n u t zavoianu. Her haf holiday.",
+        child="Ionut Zavoianu",
+    )
+    assert "ionut" not in out and "i o n u t" not in out and "zavoianu" not in out
+    assert "We have a b c tests" in redact("We have a b c tests")

@@ -166,11 +166,14 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     if t.lower and t.key in dictionary() and _infinitive(st.text, t.start):
         return True  # "we had to wade through": a verb
     # "her indigo hoodie", "asked for comfort", "has bold claims": the word, not the name
+    before = _word_before(st.text, t.start) if t.lower else ""
     if (
-        t.lower
+        before in _WORD_BEFORE
+        # a word no dictionary holds after "of", "for" or "has" is the name ("the mother of
+        # ionut"); after a determiner it may be a word of another language ("her haf")
+        and (before in _DETERMINED or t.key in st.lex.words or t.key in dictionary())
         and not named_in_speech(st, t)
         and not _says(st, t)
-        and _word_before(st.text, t.start) in _WORD_BEFORE
     ):
         return True
     j = i + 1  # "Buxton Opera House": the first word of a place's name
@@ -208,6 +211,7 @@ def _infinitive(text: str, start: int) -> bool:
 
 
 # lower-case words before a name-word that make it the word: "her indigo hoodie", "for comfort"
+_DETERMINED = frozenset({"her", "his", "their", "my", "your", "our", "the", "a", "an", "this"})
 _WORD_BEFORE = frozenset(
     [
         "her",

@@ -43,3 +43,26 @@ def find_broken_names(st: State) -> None:
             who = owners[0] if owners and len(owners) == 1 else (-1 if owners else None)
         if who is not None and st.free(start, after.end()):
             take_known(st, start, after.end(), who)
+
+
+# a name spelt out letter by letter, as a caller does on the phone: "i o n u t", "Z A V O I"
+_SPELT_OUT = re.compile(r"(?<![\w])[^\W\d_](?: [^\W\d_]){2,}(?![\w])")
+
+
+def find_spelt_names(st: State) -> None:
+    """A name of the record spelt out letter by letter ("i o n u t zavoianu") is that person."""
+    text = st.text
+    if " " not in text:
+        return
+    known = st.known
+    for m in _SPELT_OUT.finditer(text):
+        word = m.group().replace(" ", "").lower()
+        if len(word) < 3 or not st.free(m.start(), m.end()):
+            continue
+        who = known.ngrams.get((word,))
+        if who is None:
+            owners = known.surname_owners.get(word)
+            who = owners[0] if owners else None
+        if who is not None:
+            person = known.people[who]
+            st.take(m.start(), m.end(), person.kind, person.label, 60, 0.9)

@@ -67,7 +67,7 @@ from moderator.anonymise.learned import find_learned
 from moderator.anonymise.lexicon import census_given, lexicon, more_places
 from moderator.anonymise.names_aliases import find_aliases, find_nicknames, join_slashed_aliases
 from moderator.anonymise.names_around import absorb_kin_words
-from moderator.anonymise.names_broken import find_broken_names
+from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
 from moderator.anonymise.names_family import find_family_forms, join_other_surnames
 from moderator.anonymise.names_forms import find_name_forms
 from moderator.anonymise.names_initials import (
@@ -199,6 +199,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_acronyms(st)
     find_broken_names(st)
     find_known_people(st, toks)
+    find_spelt_names(st)
     find_given_aliases(st)
     find_paired_names(st)
     find_names_in_speech(st)
