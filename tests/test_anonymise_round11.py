@@ -469,3 +469,9 @@ def test_a_known_name_no_dictionary_holds_is_the_person_after_of_and_spelt_out()
     )
     assert "ionut" not in out and "i o n u t" not in out and "zavoianu" not in out
     assert "We have a b c tests" in redact("We have a b c tests")
+
+
+def test_a_reference_takes_its_lettered_suffix_and_the_capitals_after_its_cue() -> None:
+    out = redact("Hospital no. RWW 0887213, passed on. LA ref 88231-SO. Signed.")
+    assert "RWW" not in out and "-SO" not in out
+    assert out.endswith("Signed.")

@@ -97,7 +97,7 @@ from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.records import RawCase
-from moderator.anonymise.references import find_numbers_by_shape
+from moderator.anonymise.references import find_numbers_by_shape, widen_references
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 from moderator.anonymise.unknown_words import dictionary
 
@@ -240,6 +240,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_listed_speakers(st)
     find_chat_speakers(st)
     join_identifier_parts(st)
+    widen_references(st)
     join_organisation_parts(st)
     join_handles(st)
     if decisions is not None:

@@ -218,3 +218,28 @@ def word_starts(lower: str, words: tuple[str, ...]) -> list[int]:
                 out.append(at)
             at = lower.find(word, at + 1)
     return out
+
+
+_LETTERS_AFTER = re.compile(r"-[A-Z]{1,3}(?![\w-])")
+_LETTERS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ \t]\Z")
+
+
+def widen_references(st: State) -> None:
+    """A reference number takes a suffix of capitals after a hyphen ("88231-SO") and a prefix
+    of capitals right after its cue ("hospital no. RWW 0887213")."""
+    text = st.text
+    for c in st.cands:
+        if c.kind != "case_number":
+            continue
+        after = _LETTERS_AFTER.match(text, c.end)
+        if after is not None and st.free(c.end, after.end()):
+            st.taken[c.end : after.end()] = b"\x01" * (after.end() - c.end)
+            c.end = after.end()
+        before = _LETTERS_BEFORE.search(text, max(0, c.start - 5), c.start)
+        if (
+            before is not None
+            and st.free(before.start(), c.start)
+            and case_cue_before(text, before.start())
+        ):
+            st.taken[before.start() : c.start] = b"\x01" * (c.start - before.start())
+            c.start = before.start()
