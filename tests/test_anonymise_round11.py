@@ -475,3 +475,8 @@ def test_a_reference_takes_its_lettered_suffix_and_the_capitals_after_its_cue() 
     out = redact("Hospital no. RWW 0887213, passed on. LA ref 88231-SO. Signed.")
     assert "RWW" not in out and "-SO" not in out
     assert out.endswith("Signed.")
+
+
+def test_a_name_that_is_a_word_as_the_subject_after_that_is_the_person() -> None:
+    out = redact("We agreed that Gift will attend. The gift was nice.", child="Gift Chisanga")
+    assert "that [CHILD] will attend" in out and "The gift was nice" in out

@@ -118,7 +118,7 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             return not (before == "to" and said in SPEAKING_VERBS)
     if placeish or t.lower:  # (a name that is no word needs no look at the word before)
         before = _word_before(st.text, t.start)
-        if before in _DETERMINERS and not t.poss:
+        if before in _DETERMINERS and not t.poss and not _SUBJECT_OF.match(st.text, t.end):
             return True  # "in the Dale", "into the lake" (but "the Smith boys")
         if place and before in _PLACE_BEFORE:
             # "moved to Stafford", but "spoke to Stafford" is the person
@@ -211,6 +211,12 @@ def _infinitive(text: str, start: int) -> bool:
 
 
 # lower-case words before a name-word that make it the word: "her indigo hoodie", "for comfort"
+# a verb after a capitalised name-word after "that": the name is the clause's subject ("we
+# agreed that Gift will attend"), "that" no determiner
+_SUBJECT_OF = re.compile(
+    r"[ \t]+(?:will|would|was|is|has|had|can|could|should|may|might|must|said|says|did|does"
+    r"|wants|wanted|needs|needed|went|goes)\b"
+)
 _DETERMINED = frozenset({"her", "his", "their", "my", "your", "our", "the", "a", "an", "this"})
 _WORD_BEFORE = frozenset(
     [
