@@ -46,7 +46,9 @@ def find_broken_names(st: State) -> None:
 
 
 # a name spelt out letter by letter, as a caller does on the phone: "i o n u t", "Z A V O I"
-_SPELT_OUT = re.compile(r"(?<![\w])[^\W\d_](?: [^\W\d_]){2,}(?![\w])")
+# (from the space before its first letter: a pattern opening with a look-behind or a class is
+# tried at every position or letter of the note, one opening with a space only at spaces)
+_SPELT_OUT = re.compile(r" (?P<s>[^\W\d_](?: [^\W\d_]){2,})(?![\w])")
 
 
 def find_spelt_names(st: State) -> None:
@@ -56,8 +58,9 @@ def find_spelt_names(st: State) -> None:
         return
     known = st.known
     for m in _SPELT_OUT.finditer(text):
-        word = m.group().replace(" ", "").lower()
-        if len(word) < 3 or not st.free(m.start(), m.end()):
+        word = m.group("s").replace(" ", "").lower()
+        start = m.start("s")
+        if len(word) < 3 or not st.free(start, m.end()):
             continue
         who = known.ngrams.get((word,))
         if who is None:
@@ -65,4 +68,4 @@ def find_spelt_names(st: State) -> None:
             who = owners[0] if owners else None
         if who is not None:
             person = known.people[who]
-            st.take(m.start(), m.end(), person.kind, person.label, 60, 0.9)
+            st.take(start, m.end(), person.kind, person.label, 60, 0.9)

@@ -341,11 +341,12 @@ def find_named_initials(st: State) -> None:
             owners[letters] = c
         elif seen is not None and seen.ident != c.ident:
             owners[letters] = None  # two people with these initials: no one's
-    if not owners:
-        return
-    for m in _CAPITALS_ALONE.finditer(text):
-        owner = owners.get(m.group())
-        if owner is None or m.group() in lex.acronyms or m.group().lower() in lex.common:
+    for letters, owner in owners.items():  # each name's initials, looked for by str.find
+        if owner is None or letters in lex.acronyms or letters.lower() in lex.common:
             continue
-        if st.free(m.start(), m.end()):
-            st.take(m.start(), m.end(), owner.kind, owner.ident, 50, 0.8)
+        at = text.find(letters)
+        while at >= 0:
+            m = _CAPITALS_ALONE.match(text, at)
+            if m is not None and m.group() == letters and st.free(at, m.end()):
+                st.take(at, m.end(), owner.kind, owner.ident, 50, 0.8)
+            at = text.find(letters, at + 1)

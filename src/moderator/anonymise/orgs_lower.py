@@ -10,6 +10,7 @@ straight after the head goes with it. Looked for from the head word (a note rare
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from moderator.anonymise.lexicon import more_places, phrase_key, word_key
 from moderator.anonymise.state import State
@@ -35,11 +36,15 @@ _ORG_HEADS = (
     "boxing club", "football club", "cricket club", "community centre", "takeaway", "barbers",
     "rovers", "united", "harriers", "colts", "foodbank", "food bank",
 )  # fmt: skip
-_HEAD_RE = re.compile(
-    " (?P<h>"
-    + "|".join(sorted((*_HEADS, *_ORG_HEADS), key=len, reverse=True)).replace(" ", "[ \\t]")
-    + r")(?![\w'’-])"
-)
+_ALL_HEADS = tuple(sorted((*_HEADS, *_ORG_HEADS), key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _head_re(head: str) -> re.Pattern[str]:
+    """The pattern of one head word, after its space ("(?P<h>…)" the head)."""
+    return re.compile(" (?P<h>" + re.escape(head).replace("\\ ", "[ \\t]") + r")(?![\w'’-])")
+
+
 _WORD_BEFORE = re.compile(r"[a-z][a-z'’-]*\Z")
 _AFTER = re.compile(r"[ \t]([a-z][a-z'’-]+)(?![\w'’-])")
 # words that end the name going back: what a sentence puts before a name
@@ -55,7 +60,11 @@ def find_lower_organisations(st: State) -> None:
     text = st.text
     lex = st.lex
     places = more_places()
-    for m in _HEAD_RE.finditer(text):
+    heads = [h for h in _ALL_HEADS if h in text]  # quick: most notes hold none of them
+    if not heads:
+        return
+    found = [m for h in heads for m in _head_re(h).finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
         start = m.start() + 1
         words: list[tuple[int, str]] = []
         at = m.start()
