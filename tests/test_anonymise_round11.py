@@ -480,3 +480,7 @@ def test_a_reference_takes_its_lettered_suffix_and_the_capitals_after_its_cue() 
 def test_a_name_that_is_a_word_as_the_subject_after_that_is_the_person() -> None:
     out = redact("We agreed that Gift will attend. The gift was nice.", child="Gift Chisanga")
     assert "that [CHILD] will attend" in out and "The gift was nice" in out
+
+
+def test_a_village_the_larger_place_list_knows_is_no_organisation() -> None:
+    assert "moved to Great Sankey with" in redact("Dad has moved to Great Sankey with his partner.")

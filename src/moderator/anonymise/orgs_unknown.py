@@ -24,7 +24,7 @@ import re
 from moderator.anonymise.addresses import widen_lower_flats
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
-from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
+from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
 from moderator.anonymise.orgs_charities import sector_run
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN
 from moderator.anonymise.orgs_runs import capital_runs, heading, protected_inside
@@ -127,6 +127,12 @@ def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
     if st.taken.find(0, start, end) < 0:
         return  # taken whole already (most runs: the people of the record)
     words = st.text[start:end].split(" ")
+    if (
+        len(words) <= 3
+        and st.text[start - 2 : start] != ", "  # ("Omega Parcel Hub, Great Sankey": its branch)
+        and phrase_key(st.text[start:end]) in more_places()
+    ):
+        return  # "moved to Great Sankey": a village the larger place list knows, kept
     if not any(unknown(w, lex) for w in words):
         if len(words) >= 3:
             sector_run(st, lex, start, end)  # "Refugee Action Torquell": a known place last
