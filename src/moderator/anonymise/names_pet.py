@@ -15,10 +15,13 @@ capital (``Domas`` for Dominykas). Two forms were left (docs/formats.md, "Redact
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from operator import methodcaller
 
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.nearby import for_text
+from moderator.anonymise.references import lowered
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import dictionary
 
@@ -31,6 +34,7 @@ _ENDINGS = (
     "ina", "ino", "een", "tje", "ka", "ek", "ik", "ie", "ey", "sy", "ya", "ag", "as", "is",
     "us", "os", "es", "y", "i", "o", "a", "u", "s", "",
 )  # fmt: skip
+_START = methodcaller("start")
 _LOWER_SURE = 0.8  # a lower-case word no dictionary knows that is one of the family's names
 _INNER_SURE = 0.75  # a stem inside a given name: likely, and shown as such
 
@@ -43,7 +47,7 @@ def find_pet_forms(st: State) -> None:
     text = st.text
     lex = st.lex
     counts = dictionary()
-    for m in for_text(_WORD_RE, text).finditer(text):  # ASCII classes on an ASCII note
+    for m in _candidates(text, counts):
         word = m.group()
         if word.lower() in counts:  # most words: one look-up, nothing more
             continue
@@ -63,6 +67,27 @@ def find_pet_forms(st: State) -> None:
         who = _owner(known.given_keys, key)
         if who is not None:
             take_known(st, start, end, who, _LOWER_SURE if word.islower() else _INNER_SURE)
+
+
+def _candidates(text: str, counts: frozenset[str]) -> Iterable[re.Match[str]]:
+    """_WORD_RE's matches, or on an ASCII note those of them no dictionary knows (in order).
+
+    A match is a whole run of letters, so in lower case one of the note's words
+    (:func:`.references.lowered`): only the few words the dictionary lacks are looked for, by
+    ``str.find``, each place checked by the pattern, instead of a scan of every word."""
+    pattern = for_text(_WORD_RE, text)  # ASCII classes on an ASCII note
+    if not text.isascii():
+        return pattern.finditer(text)
+    lower, words = lowered(text)
+    found = []
+    for word in [w for w in words if len(w) >= 4 and w not in counts]:
+        at = lower.find(word)
+        while at >= 0:
+            m = pattern.match(text, at)
+            if m is not None and m.end() == at + len(word):
+                found.append(m)
+            at = lower.find(word, at + 1)
+    return sorted(found, key=_START)
 
 
 def _owner(given: dict[str, int], key: str) -> int | None:
