@@ -104,7 +104,13 @@ def words_of(text: str) -> list[str]:
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """A phrase as the tuple of its word keys."""
-    return tuple(map(word_key, (_ASCII_WORD_RE if phrase.isascii() else WORD_RE).findall(phrase)))
+    if not phrase.isascii():
+        return tuple(map(word_key, WORD_RE.findall(phrase)))
+    if "-" in phrase or "'" in phrase or "`" in phrase:
+        return tuple(map(word_key, _ASCII_WORD_RE.findall(phrase)))
+    # no mark: the words are the runs of letters, split at everything else by one translate
+    # (as words_of does; a phrase is short, and the pattern's call costs more than the split)
+    return tuple(map(word_key, phrase.encode().translate(_NOT_WORD_BYTES).decode().split()))
 
 
 @dataclass(frozen=True, eq=False)  # one lexicon, hashed by identity (for caches)
