@@ -211,6 +211,18 @@ def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
+def _acronym_starts(text: str) -> list[tuple[int, int]]:
+    """Where SCHOOL_ACRONYM_RE's matches can start: one to three letters before each "HS", "PS"
+    or "JS" (every such acronym ends so; the pattern is tried at every capital otherwise)."""
+    spans = []
+    for tail in ("HS", "PS", "JS"):
+        at = text.find(tail)
+        while at >= 0:
+            spans.append((max(0, at - 3), at - 1))
+            at = text.find(tail, at + 1)
+    return sorted(spans)
+
+
 def _worship_starts(text: str) -> list[tuple[int, int]]:
     """Where WORSHIP_AFTER_RE's matches can start: from three words before each noun it holds
     (words and blanks only) to the noun."""
@@ -382,8 +394,7 @@ def find_acronyms(st: State) -> None:
         for form in forms:
             if len(form) >= 2 and form not in lex.acronyms:
                 wanted.setdefault(form, (c.kind, c.ident))
-    shaped = "HS" in text or "PS" in text or "JS" in text  # every such acronym ends so
-    for m in SCHOOL_ACRONYM_RE.finditer(text) if shaped else ():
+    for m in matches_in(SCHOOL_ACRONYM_RE, _acronym_starts(text), text):
         if m.group() not in lex.acronyms:
             wanted.setdefault(m.group(), ("school", "acronym:" + m.group()))
     for acronym, (kind, ident) in wanted.items():
