@@ -15,6 +15,7 @@ import re
 from importlib import resources
 
 from moderator.anonymise.dates import MONTHS, NOT_A_DATE_BEFORE
+from moderator.anonymise.lexicon import lower_text
 from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.references import lowered
 
@@ -53,7 +54,7 @@ _HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 def find_month_dates(text: str) -> list[tuple[int, int]]:
     """Dates written with a month and no day, or as a season of a year."""
-    lower = text.lower()
+    lower = lower_text(text)
     if not any(h in lower for h in _HINTS):
         return []
     # the patterns are tried only around the months' names (a long note has few)

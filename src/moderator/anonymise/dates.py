@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.lexicon import lower_same_length, lower_text
 from moderator.anonymise.nearby import ascii_twins, for_text
 from moderator.anonymise.patterns import near_spans, word_positions
 
@@ -335,7 +335,7 @@ def find_loose_dates(
     """
     regions = [(0, len(text))] if digit_regions is None else digit_regions
     out: list[tuple[int, int, tuple[int | None, int, int] | None]] = []
-    lower = text.lower()
+    lower = lower_text(text)  # (the note's, lowered once for the layers)
     if any(stem in lower for stem in _ORDINAL_STEMS):  # quick: no ordinal word, no worded date
         # only around month names: trying the ordinals at every position of a long note is slow
         folded = lower_same_length(text)  # (offsets kept)

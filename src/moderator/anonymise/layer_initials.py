@@ -14,7 +14,7 @@ import re
 
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
 from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.lexicon import lower_text, phrase_key
 from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.state import State
 
@@ -158,7 +158,7 @@ def find_minutes_initials(st: State) -> None:
         known_initials = m.group("i") in st.known.initials  # "TA (father)"
         if kind is not None and (known_initials or m.group("i") not in lex.acronyms):
             people.setdefault(m.group("i"), kind)
-    lower = text.lower()
+    lower = lower_text(text)
     for header in _headers(text) if _may_head(text, lower) else ():
         for m in LISTED_INITIALS_RE.finditer(header.group("list")):
             rest = header.group("list")[m.end() : m.end() + 3]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS
-from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.lexicon import lower_text, phrase_key
 from moderator.anonymise.nearby import matches_in, word_positions
 from moderator.anonymise.state import State
 
@@ -43,7 +43,7 @@ def find_letter_names(st: State) -> None:
     """People and organisations named in e-mail headers, and the writer after a sign-off."""
     text = st.text
     lex = st.lex
-    lower = text.lower()
+    lower = lower_text(text)
     if any(f in lower for f in ("from:", "to:", "cc:", "from :", "to :")):
         for header in _HEADER_RE.finditer(text):
             value_end = header.end("v")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.date_words import find_month_dates, find_month_years
 from moderator.anonymise.dates import find_loose_dates
+from moderator.anonymise.lexicon import lower_text
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import NOT_DIGITS, clean_left
 from moderator.anonymise.references import case_cue_before
@@ -168,7 +169,8 @@ def find_variants(st: State, add: Add) -> None:
     if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
         for m in FLAT_NAMED_RE.finditer(text):
             add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
-    if any(hint in text.lower() for hint in SPELT_EMAIL_HINTS):
+    lower = lower_text(text)  # (once: it was lowered again for each hint)
+    if any(hint in lower for hint in SPELT_EMAIL_HINTS):
         for m in SPELT_EMAIL_RE.finditer(text):
             add(m.start(), m.end(), "email", "", 98)
     if "_" in text or for_text(_DOTTED_DIGIT, text).search(text):

@@ -62,21 +62,34 @@ def word_key(word: str) -> str:
     return folded.translate(_APOSTROPHES)
 
 
-# the last text lowered and its lower case: a dozen layers lower the same note in turn
-_last_lowered: tuple[str, str] = ("", "")
+# the last text lowered, its lower case character for character, and ``text.lower()``: a
+# dozen layers lower the same note in turn (about ten instructions a character each time)
+_last_lowered: tuple[str, str, str] = ("", "", "")
 
 
 def lower_same_length(text: str) -> str:
     """``text`` in lower case, character for character (so offsets stay valid)."""
-    global _last_lowered
-    last = _last_lowered  # (one read, one write of a pair: safe if threads share it)
+    last = _last_lowered  # (one read, one write of a triple: safe if threads share it)
     if last[0] is text:
         return last[1]
-    fold = text.lower()
+    return _lower(text)[1]
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()``, worked out once for the note that the layers share."""
+    last = _last_lowered
+    if last[0] is text:
+        return last[2]
+    return _lower(text)[2]
+
+
+def _lower(text: str) -> tuple[str, str, str]:
+    global _last_lowered
+    plain = fold = text.lower()
     if len(fold) != len(text):  # "İ" lowers to two characters: keep such letters as they are
         fold = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    _last_lowered = (text, fold)
-    return fold
+    _last_lowered = (text, fold, plain)
+    return _last_lowered
 
 
 # every byte but a letter or a word's inner mark (' ` -) to a space, for words_of

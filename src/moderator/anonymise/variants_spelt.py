@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.lexicon import lower_text
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import near_spans, word_positions
 
@@ -73,7 +74,7 @@ _GROUPED = re.compile(r"(?:\d{4}|[A-Z]{2}[ \t]\d{3})[ \t]\d{3}")
 def find_spelt(text: str, add: Add, regions: list[tuple[int, int]]) -> None:
     """Add the spelt-out and spaced identifiers to layer 1's candidates; those with digits
     are looked for only in ``regions``, the stretches around the text's digits."""
-    lower = text.lower()
+    lower = lower_text(text)
     spaced, grouped = for_text(_SPACED_SINGLE, text), for_text(_GROUPED, text)  # quicker if ASCII
     single = any(spaced.search(text, lo, hi) for lo, hi in regions)  # "0 7 7", "K E 7 0"
     if (
