@@ -45,6 +45,7 @@ from typing import NamedTuple, Protocol
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.handles import find_tagged_handles, join_handles
+from moderator.anonymise.initials_logged import find_logged_initials
 from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
@@ -209,6 +210,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_family_forms(st)
     find_minutes_initials(st)
     find_more_initials(st)
+    find_logged_initials(st)
     find_aliases(st, toks)
     find_nicknames(st)
     find_tagged_handles(st)

@@ -1,0 +1,70 @@
+"""Round twelve: initials signing a log's entries, and more that batch S showed."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
+
+
+def redact(
+    text: str,
+    child: str = "Tamsin Oakervee",
+    family: tuple[tuple[str, str], ...] = (("Dorcas Oakervee", "mother"),),
+    worker: str = "Ignatius Pellowe",
+) -> str:
+    """The text redacted for one synthetic record."""
+    case = RawCase.model_validate(
+        {
+            "case_id": "R12-1",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": worker,
+            "child": {"name": child},
+            "family": [{"name": n, "relationship": r} for n, r in family],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("03/02/2025 08:40 WZ: arrived late, no breakfast.", "WZ"),
+        ("14.3.25 13:05 FD (TA): upset at lunch, would not say why.", "FD"),
+        ("9 Apr 2025 - YL visited. Home cluttered.", "YL"),
+        ("2025-04-11 1530hrs QV: Tamsin collected by mum.", "QV"),
+        ("Moved to a refuge. NU asked about the move. NU to chair the review.", "NU"),
+        ("Agreed at core group; XB to contact school by Friday.", "XB"),
+        # an acronym signs an entry when a role or a verb follows it
+        ("10/02/2025 11:20 HB (TA): cried at drop-off.", "HB"),
+    ],
+)
+def test_initials_signing_a_log_entry_or_doing_something_are_redacted_where_they_recur(
+    text: str, initials: str
+) -> None:
+    out = redact(text + f" Later {initials} rang again.")
+    assert initials not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("NHS: 480-522-5017   UPN: C846218620445", "UPN"),
+        ("28/10/2024 2140   OIC: PC 147 Tregaskis", "OIC"),
+        ("DOB: 24.12.15   SCN: F393201414056", "SCN"),
+        ("12:30 GP: fine, no concerns.", "GP"),
+        ("3 May 2024 IG: posted a photo of the flat.", "IG"),
+        ("14:00 PC attended. 15:10 TA: he cried.", "PC attended"),
+        ("14:00 PC attended. 15:10 TA: he cried.", "TA"),
+        ("Supervision; TM to review in a month.", "TM"),
+        ("The family moved to the US in 2019.", "US"),
+    ],
+)
+def test_a_forms_fields_roles_and_acronyms_after_a_stamp_are_not_initials(
+    text: str, token: str
+) -> None:
+    assert token in redact(text)
