@@ -68,3 +68,39 @@ def test_a_forms_fields_roles_and_acronyms_after_a_stamp_are_not_initials(
     text: str, token: str
 ) -> None:
     assert token in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("The school (Quillhaven) has told us she was late again.", "Quillhaven"),
+        ("School (KQA) ok. Asked again about contact.", "KQA"),
+        ("Education: WRF attendance 84%; tutor twice a week.", "WRF"),
+        ("my name is tamsin. i am in year 5 at Brackenmoor. my teacher is nice", "Brackenmoor"),
+        ("He attends QJA three days a week.", "QJA"),
+        ("She attends Pennock Secondary.", "Pennock Secondary"),
+        ("School records, Larkhollow Federation / CPOMS.", "Larkhollow Federation"),
+    ],
+)
+def test_a_school_named_only_by_what_is_said_around_it_is_redacted_where_it_recurs(
+    text: str, school: str
+) -> None:
+    out = redact(text + f" Spoke to {school} again.")
+    assert school not in out
+    assert "[SCHOOL" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Abdi attends ESOL at the college.", "ESOL"),
+        ("Chawson First School (Y4) confirmed.", "(Y4)"),
+        ("The school (DSL) rang.", "(DSL)"),
+        ("The school (Wednesday) rang.", "(Wednesday)"),
+        ("He is in year 5 at Stoke.", "at Stoke"),
+    ],
+)
+def test_a_year_group_an_acronym_a_word_or_a_place_beside_a_school_is_kept(
+    text: str, kept: str
+) -> None:
+    assert kept in redact(text)

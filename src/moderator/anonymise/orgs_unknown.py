@@ -60,7 +60,20 @@ _PLACES_OF_LEISURE = frozenset(
     | {"water", "reservoir", "valley", "hill", "hills", "moor", "fields", "green", "bay"}
     | {"island", "islands", "river", "country", "republic", "kingdom", "estate"}
 )
-_SCHOOL_HEADS = frozenset({"school", "academy", "primary", "infants", "juniors", "sixth"})
+_SCHOOL_HEADS = frozenset(
+    {
+        "school",
+        "academy",
+        "primary",
+        "infants",
+        "juniors",
+        "sixth",
+        "secondary",
+        "federation",
+        "college",
+        "nursery",
+    }
+)
 _ADDRESS_HEADS = frozenset(
     {"street", "road", "lane", "avenue", "drive", "close", "crescent", "terrace", "mews"}
     | {"court", "way", "row", "grove", "place", "walk", "wynd", "gate", "rise", "square"}
@@ -215,7 +228,8 @@ def _retake(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> None:
         while piece and word_key(text[slice(*piece[0])]) in _CONNECTORS:
             piece = piece[1:]
         if piece:
-            st.take(piece[0][0], piece[-1][1], "org", ident, 58, STRONG)
+            kind = "school" if keys[-1] in _SCHOOL_HEADS else "org"
+            st.take(piece[0][0], piece[-1][1], kind, ident, 58, STRONG)
 
 
 def excluded(lex: Lexicon, text: str, start: int, end: int, keys: tuple[str, ...]) -> bool:
