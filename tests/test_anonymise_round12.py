@@ -104,3 +104,29 @@ def test_a_year_group_an_acronym_a_word_or_a_place_beside_a_school_is_kept(
     text: str, kept: str
 ) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agreed by: Halvard, Zebulon (SW), Quintus (school). Review next month.",
+        "Quintus (health) and Zebulon (police) attended the meeting.",
+    ],
+)
+def test_a_name_listed_with_its_agency_in_brackets_is_a_professional(text: str) -> None:
+    out = redact(text)
+    assert "Quintus" not in out and "Zebulon" not in out
+    assert "[PROFESSIONAL" in out
+
+
+def test_an_agency_in_brackets_after_a_system_or_a_shop_makes_no_professional() -> None:
+    out = redact("Extract from SystmOne (Health Visiting) and Tesco (housing) vouchers.")
+    assert "SystmOne" in out and "Tesco" in out
+
+
+def test_a_chat_speaker_written_surname_first_goes_whole_with_its_agency() -> None:
+    out = redact(
+        "04/12/2024 09:02 Faulconwick, Bryonie: morning\n"
+        "04/12/2024 09:03 Nettlecombe, Osyth (Police): on it."
+    )
+    assert "Nettlecombe" not in out and "Osyth" not in out and "Faulconwick" not in out

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from moderator.anonymise.cues import (
     AGE_AFTER_RE,
+    AGENCY_CUES,
     HONORIFICS,
     INSTITUTION_NOUNS,
     NON_NAME_ENDINGS,
@@ -286,6 +287,12 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
             words and (words[-1] in RELATION_CUES or words[0] in RELATION_CUES)
         ):
             score += 4
+        elif (
+            cue in AGENCY_CUES
+            and m.group().lstrip().startswith("(")
+            and all(t.word[1:].islower() for t in chunk)  # not "SystmOne (Health Visiting)"
+        ):
+            kind, score = "professional", score + 4  # "Mordecai (school)" in a list
     if AGE_AFTER_RE.match(tail):
         score += 3
     if len(chunk) == 1 and st.sent(first) and first.key not in lex.given and pre is None:
