@@ -130,3 +130,36 @@ def test_a_chat_speaker_written_surname_first_goes_whole_with_its_agency() -> No
         "04/12/2024 09:03 Nettlecombe, Osyth (Police): on it."
     )
     assert "Nettlecombe" not in out and "Osyth" not in out and "Faulconwick" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("OFFICER: BRAN TOSHEVA COLLAR 4237  STATION: HEXHAM", "4237"),
+        ("PC Quarrie, collar no. 2290, attended.", "2290"),
+        ("an officer (collar number 1187) spoke to mum", "1187"),
+    ],
+)
+def test_a_collar_number_after_the_word_collar_is_redacted(text: str, number: str) -> None:
+    out = redact(text)
+    assert number not in out
+    assert "STATION" in out or "attended" in out or "spoke" in out
+
+
+def test_a_local_number_said_in_words_after_a_cue_to_ring_it_is_a_phone() -> None:
+    out = redact("if im scared i can ring nan on nine zero zero eight five nine or go next door")
+    assert "[PHONE]" in out and "eight" not in out
+    assert "one two three four five six seven" in redact(
+        "she counted one two three four five six seven and ran"
+    )
+
+
+def test_an_organisation_in_capitals_with_a_possessive_is_found() -> None:
+    out = redact("REFERRED TO MASH AND QUILLHOLME WOMEN'S REFUGE. SUPERVISOR: PS OAKERVEE")
+    assert "QUILLHOLME" not in out and "REFUGE" not in out
+    assert "MASH" in out
+
+
+def test_a_verb_of_saying_in_capitals_is_no_name() -> None:
+    out = redact('TAMSIN SAID "i hid". MUM SAID THE OFFER WAS TOO MUCH.')
+    assert out.count("SAID") == 2

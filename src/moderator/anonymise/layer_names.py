@@ -183,6 +183,8 @@ def _nameish_word(key: str, upper: bool, lex: Lexicon) -> bool:
         return False  # ("ELSA", "ED" in capitals: the acronyms, though Elsa and Ed are names)
     if key in lex.common and key not in lex.given and key not in lex.surnames:
         return False
+    if upper and key in REPORT_VERBS:
+        return False  # "MUM SAID THE…": the verb in capitals, though Said is a name too
     # an acronym, unless it is a listed name written in capitals
     return not (upper and key not in lex.given and key not in lex.surnames)
 
@@ -199,6 +201,8 @@ def _shouted(st: State, toks: list[Tok], i: int) -> bool:
         and t.key not in st.lex.common  # "HEALTH VISITOR NOTE": a heading
         # "MOTHER WORKS NIGHTS": an everyday word that is no name either
         and (t.key not in st.lex.words or t.key in st.lex.given or t.key in st.lex.surnames)
+        # "MUM SAID THE…": a verb of saying in capitals, though Said is a name too
+        and (t.key not in REPORT_VERBS or t.key in st.known.keys)
     )
 
 

@@ -167,7 +167,8 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
         return  # "aged 9", "Year 4": every identifier below has two digits or more
     # digits of any script (\d): counted only in ASCII, else taken as many (no gate closes)
     anydigits = digits if stretch.isascii() else 99
-    if _has_capital(stretch):  # registrations, NI numbers, references
+    # registrations, NI numbers, references; a collar number after "collar" in lower case
+    if _has_capital(stretch) or "collar" in stretch:
         _lettered(st, lo, hi, digits, anydigits, add)
     # in any case ("st1 2ab"); it ends with its inward code, a digit and two letters
     for m in postcode.finditer(text, lo, hi) if inward.search(text, lo, hi) else ():
@@ -296,8 +297,9 @@ def _lettered(
     find_references(st, lo, hi, add)
     for m in collar.finditer(text, lo, hi):
         if clean_left(text, m.start()):
-            end = m.end("name") if m.group("name") else m.end("num")
-            name = m.group("name") or ""
+            ranked = m.group()[:1] not in "cC"  # "COLLAR 4237": the name came before it
+            end = m.end("name") if m.group("name") and ranked else m.end("num")
+            name = m.group("name") if ranked and m.group("name") else ""
             second = name.rpartition(" ")[2].lower()
             if " " in name and second in st.lex.words and second not in st.lex.surnames:
                 end = m.start("name") + m.group("name").index(" ")  # "PC 2281 NEWBOLD ATTENDED"

@@ -335,7 +335,7 @@ def _shouted_runs(st: State, lex: Lexicon) -> None:
     after it, with an unknown word among them ("ILLYRIA CAR WASH KEYHAM")."""
     text = st.text
     for a, b in capital_runs(text):
-        titled = text[a:b].title()
+        titled = _title(text[a:b])
         if not any(unknown(w, lex) for w in titled.split()):
             continue  # quick: an organisation's name here holds an unknown word
         for head in _SHOUTED_HEAD_RE.finditer(titled):
@@ -359,6 +359,19 @@ def _shouted_runs(st: State, lex: Lexicon) -> None:
             if any(unknown(w, lex) for w in named) and st.free(start, end):
                 kind = "school" if word_key(head.group()) in _SHOUTED_SCHOOLS else "org"
                 st.take(start, end, kind, " ".join(phrase_key(text[start:end])), 58, STRONG)
+
+
+def _title(run: str) -> str:
+    """``run`` in title case, of the same length, with an apostrophe's ``s`` kept small
+    (``str.title`` makes "WOMEN'S" "Women'S", which no list knows)."""
+    titled = run.title()
+    if "'" not in run and "’" not in run:
+        return titled
+    chars = list(titled)
+    for i in range(1, len(chars)):
+        if chars[i - 1] in "'’" and i < len(chars) and chars[i].isupper():
+            chars[i] = chars[i].lower()
+    return "".join(chars)
 
 
 def _name_word(lex: Lexicon, word: str) -> bool:

@@ -212,8 +212,10 @@ CASE_CUE_RE = re.compile(
 _COLLAR_NAME = r"[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?"
 # "PC 4471 Jenne Carbas-Moyla", "PC 1198 TRISTRIM OKONJA-BALE": a given name and a surname
 # after the number (one space between them: a form's next field is further off)
+# "COLLAR 4237", "collar no. 2290": the number a form gives after the officer's name
 COLLAR_RE = re.compile(
-    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b"
+    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS|(?i:collar)(?:[ \t]*(?i:no\.?|number|num|#))?[ \t]*[:.]?)"
+    r"\s?(?P<num>\d{3,5})\b"
     rf"(?:\s+(?P<name>{_COLLAR_NAME}(?: {_COLLAR_NAME})?))?"
 )
 
