@@ -163,3 +163,19 @@ def test_an_organisation_in_capitals_with_a_possessive_is_found() -> None:
 def test_a_verb_of_saying_in_capitals_is_no_name() -> None:
     out = redact('TAMSIN SAID "i hid". MUM SAID THE OFFER WAS TOO MUCH.')
     assert out.count("SAID") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mum moved to c/o Quellby Court supported housing with the children.", "Quellby"),
+        ("Settling since moving to Room 9, Tarnside Lodge refuge. She is ok.", "refuge"),
+        ("Since moving to Quellby House hostel, Flat 4. She sleeps better.", "Flat 4"),
+        ("Contact at the family home, The Granary, Wheatear Lane, Bedale.", "Granary"),
+        ("Address: c/o her aunt, Oxlip Lodge, Yarrowby Lane. School: none.", "Oxlip"),
+    ],
+)
+def test_a_hostel_refuge_or_named_house_goes_whole_with_its_address(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out
+    assert "[ADDRESS]" in out

@@ -39,8 +39,10 @@ HOUSE_RE = re.compile(
 )
 WELSH_STREET_RE = re.compile(rf"(?<![\w]){_WELSH_STREET}(?![\w])")
 _LIVES = r"(?:lives?|living|lived|moved|moving|staying|stays|house|home|flat|address)"
+# (also a building of flats or rooms: "moved to c/o Sheepshanks Court", "c/o Umpleby House")
 LIVES_ON_RE = re.compile(
-    rf"\b{_LIVES}\s+(?:(?:on|at|in|to)\s+)?(?P<s>(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}))(?![\w])"
+    rf"(?:\b{_LIVES}\s+(?:(?:on|at|in|to)\s+)?(?:c/o\s+)?|c/o\s+)"
+    rf"(?P<s>(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}|House|Lodge|Hall|Villas))(?![\w])"
 )
 _LOWER_TYPES = (
     "road|street|way|lane|avenue|close|crescent|drive|grove|rise|gardens|terrace|court|place"
@@ -60,7 +62,7 @@ _ABROAD += ("Calle ", "Via ", "Strada ", "Ulica ", "ul. ")
 _PREFIXES = ("Flat", "Apartment", "Apt", "Unit", "Room", "Pitch", "Plot", "Tŷ")
 _WELSH = ("Lôn", "Heol", "Ffordd", "Stryd", "Rhes")
 _HOUSES = ("Cottage", "Farmhouse", "Bungalow", "Forge")
-_CUES = ("live", "living", "moved", "moving", "stay", "house", "home", "flat", "address")
+_CUES = ("live", "living", "moved", "moving", "stay", "house", "home", "flat", "address", "c/o")
 
 
 def _at(text: str, words: tuple[str, ...]) -> list[int]:
