@@ -179,3 +179,12 @@ def test_a_hostel_refuge_or_named_house_goes_whole_with_its_address(text: str, g
     out = redact(text)
     assert gone not in out
     assert "[ADDRESS]" in out
+
+
+def test_an_acronym_signing_two_entries_of_a_log_is_someones_initials() -> None:
+    out = redact(
+        "16/02/2024 08:52 PR: Tamsin arrived with no coat.\n"
+        "01/03/2024 15:10 PR: call to Children's Social Care."
+    )
+    assert "PR:" not in out and out.count("[PROFESSIONAL]:") == 2
+    assert "IG: posted" in redact("3 May 2024 IG: posted a photo. Mum has PR.")

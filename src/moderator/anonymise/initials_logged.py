@@ -49,6 +49,7 @@ def find_logged_initials(st: State) -> None:
     (``EK asked``), redacted wherever they recur (see the module's text)."""
     text = st.text
     people: dict[str, tuple[str, str]] = {}
+    signed: dict[str, int] = {}  # acronyms signing an entry with a colon, how often
     for m in _CAPS_RE.finditer(text):
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’-/("):
@@ -60,11 +61,17 @@ def find_logged_initials(st: State) -> None:
         after = _AFTER_STAMP_RE.match(text, m.end()) if _STAMP_RE.search(before) else None
         if after is not None:
             # an acronym signs an entry if it is no role ("IG", "HB": not "GP", "TA") and a
-            # role or a verb follows ("IG (TA):", "HB visited"; "IG: posted" is Instagram)
+            # role or a verb follows ("IG (TA):", "HB visited"; "IG: posted" is Instagram),
+            # or it signs two entries or more
             if token not in st.lex.acronyms or token in st.known.initials:
                 _note(st, people, token, "professional")
-            elif token.lower() not in ROLE_CUES and not after.group().lstrip().startswith(":"):
-                _note_even_acronym(st, people, token)
+            elif token.lower() not in ROLE_CUES:
+                if not after.group().lstrip().startswith(":"):
+                    _note_even_acronym(st, people, token)
+                else:  # "08:52 PR: …" twice or more: someone signs the log so
+                    signed[token] = signed.get(token, 0) + 1
+                    if signed[token] == 2:
+                        _note_even_acronym(st, people, token)
         elif (
             _OPENS_RE.search(before[-6:])
             and _VERB_RE.match(text, m.end())
