@@ -188,3 +188,24 @@ def test_an_acronym_signing_two_entries_of_a_log_is_someones_initials() -> None:
     )
     assert "PR:" not in out and out.count("[PROFESSIONAL]:") == 2
     assert "IG: posted" in redact("3 May 2024 IG: posted a photo. Mum has PR.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('Wed: rang nan.\nThu: Tamsin said "i miss nan".', "Thu:"),
+        ("She boxes at the club on Tue & Thu after school.", "Tue & Thu"),
+        ("Present: BS (SW), MB (named Dr)\nApologies: RC", "named Dr"),
+        ("ED discharge. Seen with a family friend\nPC: fall down stairs per mum.", "PC:"),
+        ('Code word to use by text if scared: "pizza". Mum will collect.', "pizza"),
+    ],
+)
+def test_a_short_weekday_a_title_a_clinical_heading_or_a_word_is_no_person(
+    text: str, kept: str
+) -> None:
+    assert kept in redact(text, worker="Puja Goodlarke")
+
+
+def test_a_name_that_is_also_a_short_weekday_is_still_a_name() -> None:
+    out = redact("The interpreter Kiều Thu Hà attended. Sun touched the barbecue.", child="Sun Li")
+    assert "Thu" not in out and "Sun" not in out

@@ -170,6 +170,22 @@ def _nameish(st: State, toks: list[Tok], i: int) -> bool:
         and _nameish_word(t.key, t.upper, st.lex)
         and not st.protected[i]
         and st.free(t.start, t.end)
+        and not (t.key in _SHORT_DAYS and _a_day(st.text, t))
+    )
+
+
+# weekdays written short that are names too (Thu, a Vietnamese given name; Sun; Sat)
+_SHORT_DAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+_DAY_AFTER = re.compile(r"[ \t]*(?:[:–]|-[ \t]|&[ \t]*[A-Z][a-z]{1,4}\b|\d)")
+_DAY_BEFORE = re.compile(
+    r"(?:(?:^|\n)[ \t>*•-]*|\b(?:Mon|Tue|Tues|Wed|Thu|Thurs?|Fri|Sat|Sun)[ \t]*[&,/-][ \t]*)\Z"
+)
+
+
+def _a_day(text: str, t: Tok) -> bool:
+    """Whether a short weekday is the day: a diary's ``Thu:``, ``Tue & Thu``, ``Thu 12/3``."""
+    return _DAY_AFTER.match(text, t.end) is not None or (
+        _DAY_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
     )
 
 

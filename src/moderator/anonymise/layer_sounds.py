@@ -220,8 +220,12 @@ def find_names_in_speech(st: State) -> None:
                     listed, placed, end = True, False, m.end()  # ("at dianas": her home)
             wordy = key in lex.words and not after_kin  # "the marigold pots", "granddad win"
             who = None if listed or wordy else known.near_miss(key)
-            if who is None and not (listed or key in lex.common) and key.endswith(_PET_ENDS):
-                who = known.sounds.pet_form(key)  # "clovey", "lilusia"; not "cries"
+            if (
+                who is None
+                and not (listed or wordy or key in lex.common)
+                and key.endswith(_PET_ENDS)
+            ):
+                who = known.sounds.pet_form(key)  # "clovey", "lilusia"; not "cries", "pizza"
             if who is not None and who >= 0:
                 person = known.people[who]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)
