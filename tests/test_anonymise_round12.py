@@ -209,3 +209,14 @@ def test_a_short_weekday_a_title_a_clinical_heading_or_a_word_is_no_person(
 def test_a_name_that_is_also_a_short_weekday_is_still_a_name() -> None:
     out = redact("The interpreter Kiều Thu Hà attended. Sun touched the barbecue.", child="Sun Li")
     assert "Thu" not in out and "Sun" not in out
+
+
+def test_a_surname_written_first_with_a_comma_goes_with_the_given_name() -> None:
+    out = redact("Authorised by: Quarrell, Fiona (TM) on 28/11/2023.\nPresent: Oakden, Ben (HV).")
+    assert "Quarrell" not in out and "Oakden" not in out
+    assert "London" in redact("In London, Fiona (TM) said no.")
+
+
+def test_a_full_stop_after_a_titled_name_ends_it() -> None:
+    out = redact("HT Mrs Thora Inkster-Gray. Dictated 20/03/2024.")
+    assert "Dictated" in out and "Inkster" not in out

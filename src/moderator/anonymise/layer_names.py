@@ -140,6 +140,8 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
             gap = _TITLE_GAP.fullmatch(st.text, toks[j - 1].end, u.start)
             if gap is None or not u.cap or not st.free(u.start, u.end):
                 break
+            if st.text[toks[j - 1].end] == "." and j > i + 1 and len(toks[j - 1].word) > 1:
+                break  # "Mrs Thora Inkster-Gray. Dictated": a full stop ends the name
             if u.key in HONORIFICS or (
                 j > i + 1 and (u.key in st.lex.common and u.key not in st.lex.surnames)
             ):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
+from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -223,3 +223,32 @@ def find_chat_speakers(st: State) -> None:
             continue
         st.take(start, name.end(), "person", "p:" + " ".join(keys), 45, 0.75)
         st.remember(tuple(keys), "person", "p:" + " ".join(keys))
+
+
+# a surname written first, with a comma, at a field's start: "Authorised by: Tighe, Fiona (TM)"
+_SURNAME_FIRST = re.compile(
+    rf"(?:^|(?<=[\n:;|(])|(?<=\bby))[ \t]*(?P<s>[{_CAPITALS}][a-zà-ÿ'’]+"
+    rf"(?:-[{_CAPITALS}][a-zà-ÿ'’]+)?),[ \t]*\Z"
+)
+
+
+def join_surnames_written_first(st: State) -> None:
+    """A capitalised word and a comma before a given name found alone, at a field's start,
+    is that person's surname ("Tighe, Fiona (TM)"), unless it is a word or a place."""
+    text = st.text
+    if ", " not in text:
+        return
+    lex = st.lex
+    for c in st.cands:
+        if c.kind not in ("person", "professional") or c.start < 3 or text[c.start - 2] != ",":
+            continue
+        m = _SURNAME_FIRST.search(text, max(0, c.start - 40), c.start)
+        if m is None or not st.free(m.start("s"), m.end("s")):
+            continue
+        key = word_key(m.group("s"))
+        if key in lex.words or key in lex.common or key in lex.protected_words:
+            continue
+        if (key,) in lex.places or key in HONORIFICS:
+            continue
+        st.taken[m.start("s") : c.start] = b"\x01" * (c.start - m.start("s"))
+        c.start = m.start("s")

@@ -90,6 +90,7 @@ from moderator.anonymise.names_tails import (
     find_chat_speakers,
     find_initialled_names,
     find_listed_speakers,
+    join_surnames_written_first,
     join_name_tails,
 )
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
@@ -243,6 +244,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_initialled_names(st)
     find_listed_speakers(st)
     find_chat_speakers(st)
+    join_surnames_written_first(st)
     join_identifier_parts(st)
     widen_references(st)
     join_organisation_parts(st)
