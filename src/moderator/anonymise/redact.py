@@ -90,8 +90,8 @@ from moderator.anonymise.names_tails import (
     find_chat_speakers,
     find_initialled_names,
     find_listed_speakers,
-    join_surnames_written_first,
     join_name_tails,
+    join_surnames_written_first,
 )
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
