@@ -220,3 +220,22 @@ def test_a_surname_written_first_with_a_comma_goes_with_the_given_name() -> None
 def test_a_full_stop_after_a_titled_name_ends_it() -> None:
     out = redact("HT Mrs Thora Inkster-Gray. Dictated 20/03/2024.")
     assert "Dictated" in out and "Inkster" not in out
+
+
+def test_a_person_named_before_of_and_their_agency_is_a_professional() -> None:
+    out = redact("We booked an interpreter; Besnik Qeraj of Tyneside Shqipe Interpreting came.")
+    assert "Besnik" not in out and "Qeraj" not in out
+    out = redact("Later Domingos Mutambwe of Derbyshire Constabulary attended.")
+    assert "Mutambwe" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friends of Hilltop Park met on Sunday.",
+        "The Chair of Governors rang the school.",
+        "The Governing Body met. Head of Year said no.",
+    ],
+)
+def test_a_role_or_a_group_before_of_is_no_person(text: str) -> None:
+    assert "[" not in redact(text)
