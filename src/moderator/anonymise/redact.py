@@ -43,6 +43,7 @@ from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from moderator.anonymise.aliases_given import find_given_aliases
+from moderator.anonymise.broken_words import join_broken_words
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.handles import find_tagged_handles, join_handles
 from moderator.anonymise.initials_logged import find_logged_initials
@@ -327,31 +328,6 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
     return Redaction("".join(out), spans, kept)
 
 
-# a word broken across a line by a hyphen, as a scanned letter's OCR gives it ("Str-⏎eet",
-# "Feb-⏎ruary", "Acad-⏎emy"): between two lower-case letters (checked in Python)
-_BROKEN_AT_LINE = re.compile(r"-[ \t]*\n[ \t]*")
-
-
-def _join_broken_words(text: str) -> tuple[str, list[int]] | None:
-    """The note with its words broken across lines joined, and each of its offsets' offset in
-    the note as written; None when no word is broken."""
-    pieces: list[str] = []
-    back: list[int] = []
-    last = 0
-    for m in _BROKEN_AT_LINE.finditer(text):
-        start, end = m.span()
-        if not (start and text[start - 1].islower() and text[end : end + 1].islower()):
-            continue
-        pieces.append(text[last:start])
-        back.extend(range(last, start))
-        last = end
-    if not pieces:
-        return None
-    pieces.append(text[last:])
-    back.extend(range(last, len(text) + 1))
-    return "".join(pieces), back
-
-
 def _label(c: Cand, numbers: dict[str, dict[str, int]]) -> str:
     if c.kind in ("child", "family", "worker"):
         return c.ident
@@ -397,7 +373,7 @@ def redact_case_text(
     source = case.text if text is None else text
     if not _FROZEN:
         _freeze_tables()
-    joined = _join_broken_words(source) if "-" in source and "\n" in source else None
+    joined = join_broken_words(source) if "-" in source and "\n" in source else None
     if joined is None:
         st = State(case, source)
         _run(st, decisions)
