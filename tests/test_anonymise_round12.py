@@ -239,3 +239,31 @@ def test_a_person_named_before_of_and_their_agency_is_a_professional() -> None:
 )
 def test_a_role_or_a_group_before_of_is_no_person(text: str) -> None:
     assert "[" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("My safe people: 1) Mum 07700 900 118 2) Aunt Filipa", "118"),
+        ("phone contact with mum (07700 900 149) 5pm - mum cried", "149"),
+    ],
+)
+def test_a_phone_number_stops_before_a_number_that_follows_it(text: str, digits: str) -> None:
+    out = redact(text)
+    assert digits not in out and "[PHONE]" in out
+    assert "2) " in out or "5pm" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our ref: WCC/FS/24/ 7710          Date: 2nd",
+        "Our ref: DFCF/ 24/0 3318        Your ref: GCC-EH-77190",
+        "Education Welfare Service Ref: EWS/TH/2024/ 0417",
+        "[scanned referral - OCR] Ref: WCF /FS/ 24-0 3318      Recv'd",
+    ],
+)
+def test_a_reference_an_ocrd_page_spaced_out_goes_whole(text: str) -> None:
+    out = redact(text)
+    assert not any(ch.isdigit() for ch in out.replace("2nd", ""))
+    assert "Service Ref" in out or "ref:" in out.lower()

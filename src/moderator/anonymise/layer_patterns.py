@@ -178,8 +178,10 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     if digits < 5:
         return  # phone, NHS and long reference numbers have five digits or more
     for m in phone.finditer(text, lo, hi) if anydigits >= 9 else ():  # nine digits or more
-        if clean_left(text, m.start(), "+") and phone_ok(m.group()) and not _joined_left(text, m):
-            add(m.start(), m.end(), "phone", "", 90)
+        if clean_left(text, m.start(), "+") and not _joined_left(text, m):
+            end = _phone_end(m.group())
+            if end:
+                add(m.start(), m.start() + end, "phone", "", 90)
     for m in nhs.finditer(text, lo, hi) if anydigits >= 10 else ():  # ten digits
         if not clean_left(text, m.start(), "-"):
             continue
@@ -225,6 +227,21 @@ def title_shouted(text: str) -> str:
 # a number with the letter o for a zero, written so to dodge a filter: "o7700 9oo 4o1"
 _O_BESIDE_DIGIT = re.compile(r"[\doO](?:(?<=\d)[oO]|(?<=[oO])\d)")  # \d[oO]|[oO]\d
 _O_NUMBER = re.compile(r"(?<![\w])[oO0-9](?:[ \t-]?[oO0-9]){9,12}(?![\w])")
+
+
+def _phone_end(number: str) -> int:
+    """How much of a matched number is the phone number: all of it, or all but a last group
+    that is no part of it ("07700 900 118 2) Aunt…", "(07700 900 149) 5pm"); 0 for none."""
+    for _ in range(2):
+        if phone_ok(number):
+            return len(number)
+        cut = max(number.rfind(" "), number.rfind("\t"), number.rfind("-"))
+        if cut <= 0:
+            return 0
+        number = number[:cut].rstrip(" \t-")
+        if number.endswith(")") and "(" not in number:
+            number = number[:-1]
+    return 0
 
 
 def _phones_with_o(
