@@ -267,3 +267,20 @@ def test_a_reference_an_ocrd_page_spaced_out_goes_whole(text: str) -> None:
     out = redact(text)
     assert not any(ch.isdigit() for ch in out.replace("2nd", ""))
     assert "Service Ref" in out or "ref:" in out.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Contact at the hub, supervised by Isidore. Mum late.", "Isidore"),
+        ("Supervision note - Mordecai / Ulrich - 29/03/2024", "Ulrich"),
+        ("Hisham rang mum today about the visit.", "Hisham"),
+    ],
+)
+def test_a_name_of_the_longer_lists_is_a_name_where_capitalised(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+def test_a_name_only_the_longer_lists_hold_is_not_looked_for_in_lower_case_speech() -> None:
+    out = redact('She said "we were having prasad after the prayers" and smiled.')
+    assert "prasad" in out

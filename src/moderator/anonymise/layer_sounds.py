@@ -211,7 +211,9 @@ def find_names_in_speech(st: State) -> None:
             if len(key) < 3 or key in lex.protected_words or not st.free(start, m.end()):
                 continue
             end = m.start() + len(m.group()) - (2 if m.group()[-2:] in ("'s", "’s") else 0)
-            listed = key in lex.given or key in lex.surnames or _census_name(key, lex)
+            listed = (
+                key in lex.given or key in lex.surnames or _census_name(key, lex)
+            ) and key not in lex.rarer  # ("prasad", "pappa": names, and words a child says)
             if not listed and key[-1:] == "s" and key not in lex.words:  # "dianas": possessive
                 base = key[:-1]
                 if _census_name(base, lex) or (
