@@ -284,3 +284,42 @@ def test_a_name_of_the_longer_lists_is_a_name_where_capitalised(text: str, name:
 def test_a_name_only_the_longer_lists_hold_is_not_looked_for_in_lower_case_speech() -> None:
     out = redact('She said "we were having prasad after the prayers" and smiled.')
     assert "prasad" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Minute taker: J Okonede-Barr", "Okonede"),
+        ("Supervisor: Bláithín (BQ) 10:02 Dad arrived. 11:30 BQ ended contact.", "BQ"),
+        ("RHI by: Cosmo (Missing Matters) YP: seen.", "Cosmo"),
+        ("Logged by KMc. 07/02/2024 12:30", "KMc"),
+    ],
+)
+def test_a_name_or_initials_after_a_field_naming_who_did_the_work(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Supervisor: Team Manager. Completed by SW.", "Team Manager"),
+        ("SUPERVISOR: PS R. DEVEREUX. ARRESTED.", "PS"),
+        ("She lives on the 3rd floor of the block.", "3rd floor"),
+    ],
+)
+def test_a_role_a_rank_or_a_floor_is_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Neighbour at no. 14 reports shouting most weekends.", "14"),
+        ("Family arrived at Hollowmere House (c/o PO Box 4471, Guildford).", "4471"),
+        ("Family arrived at Hollowmere House last night.", "Hollowmere"),
+        ("Nanna's address Ty Gwyna, 3 Llynfi Terrace CF34 0HB.", "Gwyna"),
+        ("Aunt at 11 Hawthorn Ride, Pagham, weekly.", "Hawthorn"),
+    ],
+)
+def test_more_address_layouts(text: str, gone: str) -> None:
+    assert gone not in redact(text)

@@ -224,7 +224,7 @@ STREET_TYPES = (
     r"|Place|Pl|Gardens|Gdns|Terrace|Terr|Way|Walk|Rise|View|Square|Sq|Hill|Row|Mews|Parade"
     r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights"
     r"|Vennel|Wynd|Brae|Loan|Gait|Cottages|Lanes|Parkway|Circus|Approach|Nook|Dale"
-    r"|Villas|Site|Works|Tower|Buildings|Mansions|Tce|Pde|Pk|Hse|Ho|Blvd|Cotts"
+    r"|Villas|Site|Works|Tower|Buildings|Mansions|Tce|Pde|Pk|Hse|Ho|Blvd|Cotts|Ride"
 )
 # the street words written short, after which an address's full stop is the abbreviation's
 # ("Balby Rd."), not the sentence's ("… Pentowan Close. Then")
