@@ -323,3 +323,9 @@ def test_a_role_a_rank_or_a_floor_is_kept(text: str, kept: str) -> None:
 )
 def test_more_address_layouts(text: str, gone: str) -> None:
     assert gone not in redact(text)
+
+
+def test_a_word_numbering_a_line_is_no_slip_of_a_name_and_a_platform_word_no_handle() -> None:
+    out = redact("Screenshots from school.\nImage 1: Instagram profile.", worker="Imogun Dunstin")
+    assert "Image 1: Instagram profile." in out
+    assert "[USERNAME]" in redact("Her snap is kay.s2012 and insta kay_s.")

@@ -288,7 +288,7 @@ HANDLE_CUE_RE = re.compile(
     r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
     r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap|roblox|fortnite|minecraft"
     r"|steam|youtube|twitch|telegram|(?:drill|rap|stage)\s+name)(?:\s+(?:is|was|of|name|as)){0,2}"
-    r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
+    r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*(?:[\d_]|\.(?=\w))[\w.]*))"
 )
 # (a run of capitals that fails the look-ahead fails shorter too: possessive, no retries)
 INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3}+)(?![\w])")
