@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from moderator.anonymise.evaluate import load_corpus, main, score
+from moderator.anonymise.evaluate_towns import address_core
 from moderator.errors import BadInput
 
 CORPUS = Path(__file__).parent / "data" / "redaction_corpus.jsonl"
@@ -82,6 +83,7 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("p", "heldout-p", 60, 1700),
         ("q", "heldout-q", 57, 1500),
         ("r", "heldout-r", 52, 1350),
+        ("s", "heldout-s", 60, 1450),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -90,8 +92,8 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     """E was written before round two of issue #14, F after it, G before round three, H after
     it, I while round four was built, J while round five was, K while round six was, L while
     round seven was, M while round eight was, N while round nine was, O and P while round ten
-    was, Q after it, R while round eleven was (each outside the repository until scored; O to
-    R label public services apart)."""
+    was, Q after it, R while round eleven was, S after it (each outside the repository until
+    scored; O to S label public services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -184,8 +186,9 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("n", 0.90, 0.96, 0.105, 0.125),  # N: written during round nine, scored twice, unseen
         ("o", 0.925, 0.95, 0.045, 0.10),  # O: written during round ten, scored twice, unseen
         ("p", 0.935, 0.96, 0.05, 0.09),  # P: written during round ten, scored at its end, unseen
-        ("q", 0.955, 0.97, 0.025, 0.02),  # Q: written after round ten, scored once unseen
-        ("r", 0.925, 0.955, 0.055, 0.115),  # R: written during round eleven, scored once unseen
+        ("q", 0.965, 0.97, 0.02, 0.02),  # Q: written after round ten, scored once unseen
+        ("r", 0.945, 0.975, 0.04, 0.04),  # R: written during round eleven, scored once unseen
+        ("s", 0.98, 0.99, 0.012, 0.03),  # S: written after round eleven, scored once unseen
     ],
 )
 def test_the_newest_batches_do_not_regress(
@@ -264,16 +267,15 @@ def test_the_review_figures_count_what_a_person_would_be_asked(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     ("name", "org", "address"),
-    [("k", 0.84, 0.905), ("l", 0.74, 0.765), ("m", 0.78, 0.90)],
+    [("k", 0.84, 0.95), ("l", 0.74, 0.85), ("m", 0.78, 0.90)],
 )
 def test_organisations_and_addresses_of_the_newest_batches_do_not_regress(
     name: str, org: float, address: float
 ) -> None:
     """Floors a little under round nine's figures for organisations and addresses on the
-    batches it was tuned on (K, L and M). K's and L's address floors are lower since round
-    eleven: they label the district or town after the record's address as part of it, and the
-    redactor now leaves a district or town its place lists know (issue #14: a town written
-    after an address is not to be swallowed)."""
+    batches it was tuned on (K, L and M). K and L label the town after an address as part of
+    it; the evaluator scores such an address without the town, which the redactor keeps
+    (issue #14: a town written after an address is not to be swallowed)."""
     tallies, _ = score(load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl")))
     by_type = tallies[f"heldout-{name}"].summary()["by_type"]
     assert by_type["org"]["recall"] >= org
@@ -311,3 +313,53 @@ def test_public_services_are_counted_apart_from_the_identifiers(
     assert summary["public_services"] == {"labelled": 1, "redacted": 0}
     assert main([str(path)]) == 0
     assert "public services named by a place" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("label", "core"),
+    [
+        ("Flat 7, 101 Wimbrel Street, Bolsover", "Flat 7, 101 Wimbrel Street"),
+        ("43 LARKHOLLOW COURT, RIPON", "43 LARKHOLLOW COURT"),
+        ("12 Station Road, Newcastle upon Tyne", "12 Station Road"),
+        ("137 Tadcombe Road Trowbridge", "137 Tadcombe Road"),
+        ("The Granary, Wheatear Lane, Bedale", "The Granary, Wheatear Lane"),
+        ("12 High Street", "12 High Street"),
+        ("Rose Cottage, Mill Lane", "Rose Cottage, Mill Lane"),
+        ("Bolsover", "Bolsover"),
+        ("Room 9, Furnival Lodge refuge", "Room 9, Furnival Lodge refuge"),
+    ],
+)
+def test_an_address_label_is_scored_without_the_real_town_after_it(label: str, core: str) -> None:
+    """The town after a street is kept by design (issue #14); the rest must still be an
+    address, and a street word or a made-up name is never taken for the town."""
+    assert address_core(label) == core
+
+
+def test_a_town_after_an_address_is_neither_a_miss_nor_leakage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Leaving the town after the street costs nothing; the table counts such labels."""
+    case = {
+        "case_id": "EV-3",
+        "team": "Team A",
+        "service_area": "help_and_protection",
+        "opened": "2023-01-05",
+        "worker": "Imogen Tarrant",
+        "child": {"name": "Arlo Quennell", "dob": "2016-04-02"},
+        "family": [],
+        "text": "Arlo Quennell moved to Flat 7, 101 Wimbrel Street, Bolsover last week.",
+        "labels": {
+            "identifiers": [
+                ["Arlo Quennell", "child"],
+                ["Flat 7, 101 Wimbrel Street, Bolsover", "address"],
+            ],
+            "keep": [],
+        },
+    }
+    path = tmp_path / "towns.jsonl"
+    path.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    summary = score(load_corpus(path))[0]["all"].summary()
+    assert summary["overall"]["recall"] == 1 and summary["leakage"] == 0
+    assert summary["address_towns"] == {"labelled": 1, "redacted_with_town": 0}
+    assert main([str(path)]) == 0
+    assert "with the town after the street: 1" in capsys.readouterr().out

@@ -138,7 +138,7 @@ def test_public_services_joined_by_and_or_after_a_year_stay(text: str, kept: str
     ("text", "expected"),
     [
         ("Index offence (Mehefin 2023) - assault.", "Index offence ([DATE]) - assault."),
-        ("Alaw via text Tachwedd 12. Risk: medium.", "Alaw via text [DATE]. Risk: medium."),
+        ("Contact via text Tachwedd 12. Risk: medium.", "Contact via text [DATE]. Risk: medium."),
         ("Review Diluain 16 Sultain (Monday).", "Review [DATE] (Monday)."),
         ("End of Term Report - Rhagfyr 2024", "End of Term Report - [DATE]"),
         ("Hydref 10:30 call; Awst 3.5 miles away.", "Hydref 10:30 call; Awst 3.5 miles away."),

@@ -70,7 +70,8 @@ def test_given_names_initials_before_a_surname_are_that_person(text: str) -> Non
 
 def test_initials_opening_a_file_note_are_the_author_even_when_an_acronym() -> None:
     out = redact("[File note 16/1 OB: dad rang.]\nIT: the laptop.", worker="Imelda Treweek")
-    assert out.startswith("[File note [DATE] OB")  # not this worker's initials: kept
+    # not this worker's initials, but someone's: they sign the entry (round twelve)
+    assert out.startswith("[File note [DATE] [PROFESSIONAL]: dad rang.]")
     assert redact("File note 16/1 IT: dad rang.", worker="Imelda Treweek") == (
         "File note [DATE] [WORKER]: dad rang."
     )

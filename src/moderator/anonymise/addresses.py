@@ -38,9 +38,14 @@ HOUSE_RE = re.compile(
     rf"(?:,?\s+{_STREET})?(?![\w])"
 )
 WELSH_STREET_RE = re.compile(rf"(?<![\w]){_WELSH_STREET}(?![\w])")
-_LIVES = r"(?:lives?|living|lived|moved|moving|staying|stays|house|home|flat|address)"
+_LIVES = (
+    r"(?:lives?|living|lived|moved|moving|staying|stays|house|home|flat|address|arrived"
+    r"|placed|bailed|housed|accommodated)"
+)
+# (also a building of flats or rooms: "moved to c/o Sheepshanks Court", "c/o Umpleby House")
 LIVES_ON_RE = re.compile(
-    rf"\b{_LIVES}\s+(?:(?:on|at|in|to)\s+)?(?P<s>(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}))(?![\w])"
+    rf"(?:\b{_LIVES}\s+(?:(?:on|at|in|to)\s+)?(?:c/o\s+)?|c/o\s+)"
+    rf"(?P<s>(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}|House|Lodge|Hall|Villas))(?![\w])"
 )
 _LOWER_TYPES = (
     "road|street|way|lane|avenue|close|crescent|drive|grove|rise|gardens|terrace|court|place"
@@ -57,10 +62,16 @@ ABROAD_RE = re.compile(
 )
 _ABROAD: tuple[str, ...] = ("Rue ", "Clos ", "Route ", "Chemin ", "Impasse ", "Ruelle ", "Rua ")
 _ABROAD += ("Calle ", "Via ", "Strada ", "Ulica ", "ul. ")
+_BOX_OR_NUMBER = re.compile(
+    r"(?:\b(?:at|from|to|of)[ \t]+(?=[Nn]o\.))?"
+    r"(?P<a>\b(?i:P\.?[ \t]?O\.?[ \t]*Box)[ \t]*\d{1,6}\b"
+    r"|(?<=at |om |to |of )[Nn]o\.[ \t]*\d{1,4}[a-z]?(?![\w/.-]))"
+)
 _PREFIXES = ("Flat", "Apartment", "Apt", "Unit", "Room", "Pitch", "Plot", "Tŷ")
 _WELSH = ("Lôn", "Heol", "Ffordd", "Stryd", "Rhes")
 _HOUSES = ("Cottage", "Farmhouse", "Bungalow", "Forge")
-_CUES = ("live", "living", "moved", "moving", "stay", "house", "home", "flat", "address")
+_CUES: tuple[str, ...] = ("live", "living", "moved", "moving", "stay", "house", "home", "flat")
+_CUES += ("address", "c/o", "arrived", "placed", "bailed", "housed", "accommodated")
 
 
 def _at(text: str, words: tuple[str, ...]) -> list[int]:
@@ -92,6 +103,11 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
     if "flat " in text:
         find_lower_flats(st, add)
     find_lower_streets(st, add)
+    # a post office box, and a house of the same street by its number ("neighbour at no. 14")
+    for at in _at(text, ("Box", "BOX", "no.", "No.")):
+        m = _BOX_OR_NUMBER.search(text, max(0, at - 14), at + 12)
+        if m is not None and m.start() <= at < m.end():
+            add(m.start("a"), m.end("a"), "address", _ident(m.group("a")), 66)
     for at in _at(text, _ABROAD):  # the house number is before the noun: look a little back
         m = ABROAD_RE.search(text, max(0, at - 7), at + 80)
         if m is not None and m.start() <= at:

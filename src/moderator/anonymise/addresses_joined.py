@@ -22,6 +22,19 @@ _WORD_AFTER = re.compile(
     r"[ \t]+(?:North|South|East|West|Lofts|Apartments|Mansions|Buildings)"
     r"(?=[ \t]*(?:[.;:,)\n|]|$))"
 )
+# what a hostel or refuge's address goes on with: its kind in lower case, then a room or flat
+# ("Furnival Lodge refuge", "Umpleby House hostel, Flat 4", "… Court supported housing")
+_HOUSING_AFTER = re.compile(
+    r"(?:[ \t]+(?:refuge|hostel|supported[ \t]+(?:housing|accommodation|lodgings)|foyer"
+    r"|b&b|B&B|shelter|bail[ \t]+hostel|mother[ \t]+and[ \t]+baby[ \t]+unit))?"
+    r"(?:,?[ \t]+(?:Flat|Room|Unit|flat|room)[ \t]+\d{1,4}[a-zA-Z]?)?"
+)
+# a house's name before its street ("The Granary, Wheatear Lane", "Oxlip Lodge, Yarrow Lane")
+_HOUSE_NAME_BEFORE = re.compile(
+    r"(?:(?<=[,:;(\n])|(?<=[,:;(][ \t])|(?<=\b(?:at|to|of)[ \t])|(?<=\baddress[ \t]))"
+    r"(?:(?:The|T[ŷy])[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|(?:[A-Z][a-z]+[ \t]+){1,2}"
+    r"(?:House|Lodge|Cottage|Farm|Barn|Mill|Hall|Villa|Grange|Manor|Bungalow))[ \t]*,[ \t]*\Z"
+)
 _FLAT_POSITION_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}F\d|PF\d|GF\d?)[ \t]*,[ \t]*$")
 # a house number before a street found by its noun alone ("19 Rhes y Felin", "4 Heol …")
 _NUMBER_BEFORE = re.compile(r"(?<![\w/.:-])\d{1,4}[a-z]?[ \t]+$")
@@ -41,6 +54,15 @@ def join_address_edges(st: State) -> None:
         word = _WORD_AFTER.match(text, c.end)
         if word is not None and st.free(c.end, word.end()):
             grow(st, c, word.end())
+        housing = _HOUSING_AFTER.match(text, c.end)
+        if housing is not None and housing.end() > c.end and st.free(c.end, housing.end()):
+            grow(st, c, housing.end())
+        house = _HOUSE_NAME_BEFORE.search(text, max(0, c.start - 40), c.start)
+        if house is not None and not st.free(house.start(), c.start):
+            _guesses_give_way(st, house.start(), c.start)  # "Ty Gwyna": not a person
+        if house is not None and st.free(house.start(), c.start):
+            st.taken[house.start() : c.start] = b"\x01" * (c.start - house.start())
+            c.start = house.start()
         number = _NUMBER_BEFORE.search(text, max(0, c.start - 6), c.start)
         if number is not None and st.free(number.start(), c.start):
             st.taken[number.start() : c.start] = b"\x01" * (c.start - number.start())
@@ -53,6 +75,18 @@ def join_address_edges(st: State) -> None:
         if flat is not None and st.free(flat.start(), c.start):
             st.taken[flat.start() : c.start] = b"\x01" * (c.start - flat.start())
             c.start = flat.start()
+
+
+def _guesses_give_way(st: State, start: int, end: int) -> None:
+    """Drop the weak guesses of people's names wholly inside ``start:end``, if only those
+    stand there."""
+    inside = [c for c in st.cands if c.start < end and start < c.end]
+    if inside and all(
+        c.kind == "person" and c.priority < 60 and start <= c.start and c.end <= end for c in inside
+    ):
+        for c in inside:
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
 
 
 _STREET_END = re.compile(r"[ \t](?:Lane|Road|Street|Esplanade|Avenue|Drive|Crescent|Terrace)$")

@@ -161,6 +161,13 @@ ROLE_CUES = frozenset(
         " speech therapist",
     ]
 )
+# the agency a professional is listed for in brackets: "Mordecai (school)", "Asha (health)"
+AGENCY_CUES = frozenset(
+    {"school", "health", "police", "housing", "nursery", "college", "education", "probation",
+     "camhs", "yot", "yjs", "la", "gp", "hospital", "ward", "ed", "a&e", "cafcass",
+     "early help", "children's services", "social care", "csc", "edt", "mash", "dwp",
+     "school nursing", "midwifery", "health visiting", "sen", "send", "virtual school"}
+)  # fmt: skip
 RELATION_CUES = frozenset(
     " ".join(phrase_key(p))
     for p in [

@@ -282,6 +282,11 @@ WEEKDAY_DAY_RE = re.compile(
     r"|(?<=(?i:since) )|(?<=\bfrom )|(?<=\bby ))"
     r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?![\w])"
 )
+# not a day but a count of something: "on the 3rd floor", "on the 2nd attempt" (checked after
+# the match: the scan below ends each search at the ordinal)
+_COUNTED_AFTER = re.compile(
+    r"[ \t]+(?i:floor|time|attempt|occasion|go|try|child|one|place|grade|birthday)\b"
+)
 # numbers before a day/month that make it a score or a fraction, not a date
 NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
 # ... and after it: "attended 4/5 days" (a fraction of a count)
@@ -399,7 +404,7 @@ def _weekday_days(text: str) -> list[re.Match[str]]:
         ):
             lo -= 1
         m = weekday_re.search(text, lo, day.end())
-        if m is not None:
+        if m is not None and not _COUNTED_AFTER.match(text, m.end()):
             out.append(m)
             resume = m.end()
     return out

@@ -10,7 +10,9 @@ The corpus is the import format (JSONL) with two extra fields per case:
   Labels of the type ``public_body`` (a public service named by a place: a
   hospital, a court, a council's hub) are counted apart, outside recall,
   leakage and over-redaction: the redactor keeps them by design, and the line
-  shows how many it redacted anyway.
+  shows how many it redacted anyway. An ``address`` label that ends in a real town
+  (``12 Mill Lane, Bolsover``) is scored without the town, which the redactor keeps by
+  design (``evaluate_towns``); the table says how many such labels there were.
 * ``split`` (optional): ``"dev"`` (default), ``"heldout"`` or any other name
   (``"heldout-b"``): held-out cases were written after the redactor and are not
   used to tune it; every split is reported, and ``all`` over them.
@@ -39,6 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from moderator.anonymise.case_formats import Problems
+from moderator.anonymise.evaluate_table import ordered, render_table
+from moderator.anonymise.evaluate_towns import address_core
 from moderator.anonymise.records import RawCase, validate_case
 from moderator.anonymise.redact import Redaction, redact_case_text
 from moderator.errors import BadInput
@@ -55,6 +59,9 @@ class LabelledCase:
     keep: list[tuple[int, int, str]]
     public: list[tuple[int, int]] = field(default_factory=list)
     """Where the ``public_body`` labels are (kept by design; counted apart)."""
+    address_towns: list[tuple[int, int]] = field(default_factory=list)
+    """Address labels that end in a town, town included (scored without it; see
+    ``evaluate_towns``)."""
 
 
 PUBLIC_BODY = "public_body"
@@ -81,6 +88,8 @@ class Tally:
     keep_damaged_reviewed: int = 0
     public: int = 0
     public_redacted: int = 0
+    address_towns: int = 0
+    address_towns_whole: int = 0
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
@@ -131,6 +140,10 @@ class Tally:
                 "over_redaction_if_all_confirmed": _ratio(self.keep_damaged_reviewed, self.keep),
             },
             "public_services": {"labelled": self.public, "redacted": self.public_redacted},
+            "address_towns": {
+                "labelled": self.address_towns,
+                "redacted_with_town": self.address_towns_whole,
+            },
         }
 
 
@@ -183,18 +196,22 @@ def load_corpus(path: Path) -> list[LabelledCase]:
         claimed = bytearray(len(text))
         identifiers: list[tuple[int, int, str]] = []
         public: list[tuple[int, int]] = []
+        towns: list[tuple[int, int]] = []
         pairs = [(str(s), str(t)) for s, t in labels.get("identifiers", [])]
         for needle, kind in sorted(pairs, key=lambda p: -len(p[0])):
             spots = _occurrences(text, needle)
             if not spots:
                 problems.add(number, f"{needle!r} does not occur in the text", "labels.identifiers")
+            core = len(address_core(needle)) if kind == "address" else len(needle)
             for start, end in spots:
                 if not any(claimed[start:end]):
                     claimed[start:end] = b"\x01" * (end - start)
                     if kind == PUBLIC_BODY:
                         public.append((start, end))
                     else:
-                        identifiers.append((start, end, kind))
+                        identifiers.append((start, start + core, kind))
+                    if core < len(needle):
+                        towns.append((start, end))
         keep: list[tuple[int, int, str]] = []
         for phrase in labels.get("keep", []):
             spots = _occurrences(text, str(phrase))
@@ -202,7 +219,7 @@ def load_corpus(path: Path) -> list[LabelledCase]:
                 problems.add(number, f"{phrase!r} does not occur in the text", "labels.keep")
             # a protected word inside a labelled identifier ("Werrington" in a practice's name)
             keep += [(s, e, str(phrase)) for s, e in spots if not any(claimed[s:e])]
-        out.append(LabelledCase(case, number, split, sorted(identifiers), keep, public))
+        out.append(LabelledCase(case, number, split, sorted(identifiers), keep, public, towns))
     problems.raise_if_any()
     return out
 
@@ -263,6 +280,10 @@ def _tally(tally: Tally, item: LabelledCase, redaction: Redaction) -> None:
         tally.review_true += any(labelled[doubt.start : doubt.end])
     tally.public += len(item.public)
     tally.public_redacted += sum(any(covered[s:e]) for s, e in item.public)
+    tally.address_towns += len(item.address_towns)
+    tally.address_towns_whole += sum(
+        all(covered[i] or text[i].isspace() for i in range(s, e)) for s, e in item.address_towns
+    )
     for start, end, phrase in item.keep:
         tally.keep += 1
         tally.keep_damaged_reviewed += any(reviewed[start:end])
@@ -297,67 +318,6 @@ def _context(text: str, start: int, end: int) -> str:
     return f"…{before}⟦{text[start:end]}⟧{after}…"
 
 
-def _pct(value: float | None) -> str:
-    return "   -  " if value is None else f"{value * 100:5.1f}%"
-
-
-def _ordered(splits: Any) -> list[str]:
-    """Split names in a stable order: dev, then held-out ones by name, then ``all``."""
-    names = [n for n in splits if n != "all"]
-    names.sort(key=lambda n: (n != "dev", n))
-    return names + (["all"] if "all" in splits else [])
-
-
-def render_table(summaries: dict[str, dict[str, Any]], speed: float) -> str:
-    """The figures as a plain-text table, one block per split."""
-    lines: list[str] = []
-    for split in _ordered(summaries):
-        s = summaries[split]
-        lines.append(f"{split} ({s['cases']} cases)")
-        lines.append(
-            f"  {'type':<14}{'labelled':>9}{'found':>7}{'recall':>9}"
-            f"{'redacted':>10}{'correct':>9}{'precision':>11}"
-        )
-        for kind, row in s["by_type"].items():
-            lines.append(
-                f"  {kind:<14}{row['labelled']:>9}{row['found']:>7}{_pct(row['recall']):>9}"
-                f"{row['redacted']:>10}{row['correct']:>9}{_pct(row['precision']):>11}"
-            )
-        o = s["overall"]
-        lines.append(
-            f"  {'ALL':<14}{o['labelled']:>9}{o['found']:>7}{_pct(o['recall']):>9}"
-            f"{o['redacted']:>10}{o['correct']:>9}{_pct(o['precision']):>11}"
-        )
-        for name, row in s["by_provenance"].items():
-            lines.append(
-                f"  provenance {name:<8}{row['labelled']:>6} labelled, {row['found']:>4} found, "
-                f"recall {_pct(row['recall']).strip()}"
-            )
-        lines.append(f"  leakage: {_pct(s['leakage']).strip()} of identifier characters left")
-        p = s["protected"]
-        lines.append(
-            f"  protected vocabulary: {p['damaged']} of {p['phrases']} phrases damaged "
-            f"(over-redaction {_pct(p['over_redaction']).strip()})"
-        )
-        if s["public_services"]["labelled"]:
-            lines.append(
-                "  public services named by a place (kept by design, outside the figures above): "
-                f"{s['public_services']['labelled']} labelled, "
-                f"{s['public_services']['redacted']} redacted in whole or part"
-            )
-        r = s["review"]
-        lines.append(
-            f"  review: {r['items']} uncertain items ({r['per_case']} a case), "
-            f"{_pct(r['precision']).strip()} of them identifiers; if a person confirmed every "
-            f"kept candidate: recall {_pct(r['recall_if_all_confirmed']).strip()}, leakage "
-            f"{_pct(r['leakage_if_all_confirmed']).strip()}, over-redaction "
-            f"{_pct(r['over_redaction_if_all_confirmed']).strip()}"
-        )
-        lines.append("")
-    lines.append(f"speed: {speed:,.0f} cases/second on this corpus")
-    return "\n".join(lines)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit code."""
     parser = argparse.ArgumentParser(
@@ -384,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(render_table(summaries, speed))
     if args.show_misses:
-        for split in _ordered(tallies):
+        for split in ordered(tallies):
             if split == "all":
                 continue
             t = tallies[split]

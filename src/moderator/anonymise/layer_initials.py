@@ -61,6 +61,8 @@ BY_INITIALS_RE = re.compile(
 # directions ("17:30 IN: ok", "17:31 OUT: thanks")
 _NOT_SPEAKERS = frozenset(
     {"NB", "PS", "PPS", "FW", "FWD", "CC", "BCC", "TO", "RE", "ATT", "URGENT", "IN", "OUT"}
+    # a clinical record's headings: presenting complaint, its history, past medical history
+    | {"PC", "HPC", "PMH", "DH", "FH", "ROS", "OE", "IMP", "PLAN"}
 )
 DIRECTIONS = frozenset({"IN", "OUT"})
 

@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 _NOT_CAPITALS = re.compile(r"[^A-Z]")
+_NUMBERED = re.compile(r"[ \t]+\d")
 
 
 def find_known_people(st: State, toks: list[Tok]) -> None:
@@ -93,6 +94,9 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             eligible = verdicts.get((key, t.upper))
             if eligible is None:  # a note repeats its words: decide each once
                 eligible = verdicts[key, t.upper] = _may_be_slip(st, key, t.upper)
+            # "Image 1:" numbering a line is no slip for Imogen, though a letter apart
+            if eligible and key in words and _NUMBERED.match(st.text, t.end) and st.sent(t):
+                eligible = False
             if eligible and st.free(t.start, t.end):
                 sure = None
                 slip = _slip_of(st, key, t.upper)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from moderator.anonymise.cues import (
     AGE_AFTER_RE,
+    AGENCY_CUES,
     HONORIFICS,
     INSTITUTION_NOUNS,
     NON_NAME_ENDINGS,
@@ -139,6 +140,8 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
             gap = _TITLE_GAP.fullmatch(st.text, toks[j - 1].end, u.start)
             if gap is None or not u.cap or not st.free(u.start, u.end):
                 break
+            if st.text[toks[j - 1].end] == "." and j > i + 1 and len(toks[j - 1].word) > 1:
+                break  # "Mrs Thora Inkster-Gray. Dictated": a full stop ends the name
             if u.key in HONORIFICS or (
                 j > i + 1 and (u.key in st.lex.common and u.key not in st.lex.surnames)
             ):
@@ -169,6 +172,22 @@ def _nameish(st: State, toks: list[Tok], i: int) -> bool:
         and _nameish_word(t.key, t.upper, st.lex)
         and not st.protected[i]
         and st.free(t.start, t.end)
+        and not (t.key in _SHORT_DAYS and _a_day(st.text, t))
+    )
+
+
+# weekdays written short that are names too (Thu, a Vietnamese given name; Sun; Sat)
+_SHORT_DAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+_DAY_AFTER = re.compile(r"[ \t]*(?:[:–]|-[ \t]|&[ \t]*[A-Z][a-z]{1,4}\b|\d)")
+_DAY_BEFORE = re.compile(
+    r"(?:(?:^|\n)[ \t>*•-]*|\b(?:Mon|Tue|Tues|Wed|Thu|Thurs?|Fri|Sat|Sun)[ \t]*[&,/-][ \t]*)\Z"
+)
+
+
+def _a_day(text: str, t: Tok) -> bool:
+    """Whether a short weekday is the day: a diary's ``Thu:``, ``Tue & Thu``, ``Thu 12/3``."""
+    return _DAY_AFTER.match(text, t.end) is not None or (
+        _DAY_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
     )
 
 
@@ -182,6 +201,8 @@ def _nameish_word(key: str, upper: bool, lex: Lexicon) -> bool:
         return False  # ("ELSA", "ED" in capitals: the acronyms, though Elsa and Ed are names)
     if key in lex.common and key not in lex.given and key not in lex.surnames:
         return False
+    if upper and key in REPORT_VERBS:
+        return False  # "MUM SAID THE…": the verb in capitals, though Said is a name too
     # an acronym, unless it is a listed name written in capitals
     return not (upper and key not in lex.given and key not in lex.surnames)
 
@@ -198,6 +219,8 @@ def _shouted(st: State, toks: list[Tok], i: int) -> bool:
         and t.key not in st.lex.common  # "HEALTH VISITOR NOTE": a heading
         # "MOTHER WORKS NIGHTS": an everyday word that is no name either
         and (t.key not in st.lex.words or t.key in st.lex.given or t.key in st.lex.surnames)
+        # "MUM SAID THE…": a verb of saying in capitals, though Said is a name too
+        and (t.key not in REPORT_VERBS or t.key in st.known.keys)
     )
 
 
@@ -286,6 +309,12 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
             words and (words[-1] in RELATION_CUES or words[0] in RELATION_CUES)
         ):
             score += 4
+        elif (
+            cue in AGENCY_CUES
+            and m.group().lstrip().startswith("(")
+            and all(t.word[1:].islower() for t in chunk)  # not "SystmOne (Health Visiting)"
+        ):
+            kind, score = "professional", score + 4  # "Mordecai (school)" in a list
     if AGE_AFTER_RE.match(tail):
         score += 3
     if len(chunk) == 1 and st.sent(first) and first.key not in lex.given and pre is None:

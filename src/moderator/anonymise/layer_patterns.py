@@ -167,7 +167,8 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
         return  # "aged 9", "Year 4": every identifier below has two digits or more
     # digits of any script (\d): counted only in ASCII, else taken as many (no gate closes)
     anydigits = digits if stretch.isascii() else 99
-    if _has_capital(stretch):  # registrations, NI numbers, references
+    # registrations, NI numbers, references; a collar number after "collar" in lower case
+    if _has_capital(stretch) or "collar" in stretch:
         _lettered(st, lo, hi, digits, anydigits, add)
     # in any case ("st1 2ab"); it ends with its inward code, a digit and two letters
     for m in postcode.finditer(text, lo, hi) if inward.search(text, lo, hi) else ():
@@ -177,8 +178,10 @@ def _numeric(st: State, lo: int, hi: int, add: Callable[[int, int, str, str, int
     if digits < 5:
         return  # phone, NHS and long reference numbers have five digits or more
     for m in phone.finditer(text, lo, hi) if anydigits >= 9 else ():  # nine digits or more
-        if clean_left(text, m.start(), "+") and phone_ok(m.group()) and not _joined_left(text, m):
-            add(m.start(), m.end(), "phone", "", 90)
+        if clean_left(text, m.start(), "+") and not _joined_left(text, m):
+            end = _phone_end(m.group())
+            if end:
+                add(m.start(), m.start() + end, "phone", "", 90)
     for m in nhs.finditer(text, lo, hi) if anydigits >= 10 else ():  # ten digits
         if not clean_left(text, m.start(), "-"):
             continue
@@ -224,6 +227,21 @@ def title_shouted(text: str) -> str:
 # a number with the letter o for a zero, written so to dodge a filter: "o7700 9oo 4o1"
 _O_BESIDE_DIGIT = re.compile(r"[\doO](?:(?<=\d)[oO]|(?<=[oO])\d)")  # \d[oO]|[oO]\d
 _O_NUMBER = re.compile(r"(?<![\w])[oO0-9](?:[ \t-]?[oO0-9]){9,12}(?![\w])")
+
+
+def _phone_end(number: str) -> int:
+    """How much of a matched number is the phone number: all of it, or all but a last group
+    that is no part of it ("07700 900 118 2) Aunt…", "(07700 900 149) 5pm"); 0 for none."""
+    for _ in range(2):
+        if phone_ok(number):
+            return len(number)
+        cut = max(number.rfind(" "), number.rfind("\t"), number.rfind("-"))
+        if cut <= 0:
+            return 0
+        number = number[:cut].rstrip(" \t-")
+        if number.endswith(")") and "(" not in number:
+            number = number[:-1]
+    return 0
 
 
 def _phones_with_o(
@@ -296,8 +314,9 @@ def _lettered(
     find_references(st, lo, hi, add)
     for m in collar.finditer(text, lo, hi):
         if clean_left(text, m.start()):
-            end = m.end("name") if m.group("name") else m.end("num")
-            name = m.group("name") or ""
+            ranked = m.group()[:1] not in "cC"  # "COLLAR 4237": the name came before it
+            end = m.end("name") if m.group("name") and ranked else m.end("num")
+            name = m.group("name") if ranked and m.group("name") else ""
             second = name.rpartition(" ")[2].lower()
             if " " in name and second in st.lex.words and second not in st.lex.surnames:
                 end = m.start("name") + m.group("name").index(" ")  # "PC 2281 NEWBOLD ATTENDED"

@@ -211,7 +211,9 @@ def find_names_in_speech(st: State) -> None:
             if len(key) < 3 or key in lex.protected_words or not st.free(start, m.end()):
                 continue
             end = m.start() + len(m.group()) - (2 if m.group()[-2:] in ("'s", "’s") else 0)
-            listed = key in lex.given or key in lex.surnames or _census_name(key, lex)
+            listed = (
+                key in lex.given or key in lex.surnames or _census_name(key, lex)
+            ) and key not in lex.rarer  # ("prasad", "pappa": names, and words a child says)
             if not listed and key[-1:] == "s" and key not in lex.words:  # "dianas": possessive
                 base = key[:-1]
                 if _census_name(base, lex) or (
@@ -220,8 +222,12 @@ def find_names_in_speech(st: State) -> None:
                     listed, placed, end = True, False, m.end()  # ("at dianas": her home)
             wordy = key in lex.words and not after_kin  # "the marigold pots", "granddad win"
             who = None if listed or wordy else known.near_miss(key)
-            if who is None and not (listed or key in lex.common) and key.endswith(_PET_ENDS):
-                who = known.sounds.pet_form(key)  # "clovey", "lilusia"; not "cries"
+            if (
+                who is None
+                and not (listed or wordy or key in lex.common)
+                and key.endswith(_PET_ENDS)
+            ):
+                who = known.sounds.pet_form(key)  # "clovey", "lilusia"; not "cries", "pizza"
             if who is not None and who >= 0:
                 person = known.people[who]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)

@@ -11,7 +11,11 @@
 * ``diminutives.txt``: short forms of given names (William: Will, Bill, Liam), read both
   ways (a known "Lexi" also matches "Alexis" and "Alexandra");
 * ``name_frequencies.txt``: given names and surnames of the communities of English towns
-  with an order-of-magnitude frequency (people per 100,000), the weight of the evidence.
+  with an order-of-magnitude frequency (people per 100,000), the weight of the evidence;
+* ``given_names_more.txt`` and ``surnames_more.txt``: about 5,000 more of each, written from
+  general knowledge of the same communities (no list of real people), used only where a
+  name is no everyday or protected word, place or acronym, and only where capitalised
+  (``Lexicon.rarer``).
 """
 
 from __future__ import annotations
@@ -148,6 +152,9 @@ class Lexicon:
     words: frozenset[str]
     """Everyday words (``common`` and the frequent words of English that are rarely names):
     a known name that is one of these is the word where written in lower case."""
+    rarer: frozenset[str] = frozenset()
+    """Names only the longer lists hold (``given_names_more.txt``, ``surnames_more.txt``):
+    names where capitalised, but not looked for in a child's lower-case speech."""
 
 
 def _lines(name: str) -> list[str]:
@@ -201,6 +208,15 @@ def lexicon() -> Lexicon:
     given |= _words("given_names.txt")
     surnames |= _words("surnames.txt")
     common = _words("common_words.txt")
+    words = common | everyday_words(given | surnames, frequency)
+    # the longer lists only where a name is no everyday or protected word, place or acronym
+    # (the words are decided from the lists above: "hope" and "rush" stay words)
+    taken = words | frozenset(single) | {k[0] for k in places if len(k) == 1}
+    taken |= {a.lower() for a in acronyms}
+    rarer = (_words("given_names_more.txt") | _words("surnames_more.txt")) - taken
+    rarer -= given | surnames
+    given |= _words("given_names_more.txt") - taken
+    surnames |= _words("surnames_more.txt") - taken
     return Lexicon(
         given=given,
         surnames=surnames,
@@ -212,7 +228,8 @@ def lexicon() -> Lexicon:
         diminutives=diminutives,
         fuller={k: tuple(v) for k, v in fuller.items()},
         frequency=frequency,
-        words=common | everyday_words(given | surnames, frequency),
+        words=words,
+        rarer=frozenset(rarer),
     )
 
 

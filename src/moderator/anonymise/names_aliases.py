@@ -37,9 +37,9 @@ def find_aliases(st: State, toks: list[Tok]) -> None:
         keys = phrase_key(value)
         if group == "w" and (
             not keys
-            or all(k in lex.common or k in lex.protected_words for k in keys)
+            or all(k in lex.common or k in lex.protected_words or k in HONORIFICS for k in keys)
             or keys[0] in lex.protected_words
-        ):
+        ):  # ("MB (named Dr)": a title, no alias)
             continue
         # "known as", "aka": another name for someone just named; "a girl named": someone new
         new = _NEW_PERSON.match(m.group()) is not None

@@ -149,7 +149,7 @@ def absorb_kin_words(st: State) -> None:
                 or (c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT)
                 or (c.end + 1 < n and text[c.end] in " \t" and text[c.end + 1].isupper())
             ):
-                _join_neighbours(st, c, start, word)
+                _join_neighbours(st, c, start, word, gone)
             if key == "and" or text[c.start - 2] == "&":
                 m = _COUPLE.search(text, max(0, c.start - 12), c.start)
                 if m is not None and st.free(m.start(), c.start):
@@ -211,12 +211,16 @@ def _neighbour_is_name(
     )
 
 
-def _join_neighbours(st: State, c: Cand, start: int, word: str) -> None:
-    """A name-like word written against a known name of the record is part of that name."""
+def _join_neighbours(st: State, c: Cand, start: int, word: str, gone: set[int]) -> None:
+    """A name-like word written against a known name of the record is part of that name
+    (a guess of the name layers that it is someone else's gives way)."""
     text = st.text
     cand_text = text[c.start : c.end]
     for _ in range(2):  # "MALACHY JOSEF WARDE-MAUHAN": two given names the record lacks
-        if not (word and word[0].isupper() and st.free(start, c.start)):
+        if not (word and word[0].isupper()):
+            break
+        guess = None if st.free(start, c.start) else _guess_at(st, start, start + len(word))
+        if guess is None and not st.free(start, c.start):
             break
         opened = start > 0 and text[start - 1] in "(\"“'‘"
         surname = _surname_alone(st, cand_text)
@@ -228,6 +232,10 @@ def _join_neighbours(st: State, c: Cand, start: int, word: str) -> None:
             )
         ):
             break
+        if guess is not None:
+            st.cands.remove(guess)
+            gone.add(id(guess))
+            st.taken[guess.start : guess.end] = bytes(guess.end - guess.start)
         _grow(st, c, start, c.start)
         start, word = word_before(text, c.start)
     if cand_text[:1].isupper() and c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT:
@@ -242,6 +250,15 @@ def _join_neighbours(st: State, c: Cand, start: int, word: str) -> None:
             and _neighbour_is_name(st, m.group(1), cand_text, False)
         ):
             _grow(st, c, c.end, m.end(1))
+
+
+def _guess_at(st: State, start: int, end: int) -> Cand | None:
+    """A weak guess of a person's name exactly at ``start:end``, the rest up to the known
+    name free ("ORRIN" in "ZEBEDIAH ORRIN MARROWBY-TESK", found before it was joined)."""
+    for d in st.cands:
+        if d.start == start and d.end == end and d.kind == "person" and d.priority < 60:
+            return d
+    return None
 
 
 def _given_before_known(st: State, word: str, cand_text: str) -> bool:

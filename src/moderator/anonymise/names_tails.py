@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
+from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -147,6 +147,8 @@ def find_listed_speakers(st: State) -> None:
     ):
         start, end = m.span("n")
         keys = [word_key(w) for w in m.group("n").replace(",", " ").split()]
+        if not st.free(start, end):
+            _give_way(st, start, end)  # "Osyth (Police)": its given name alone, found first
         if not st.free(start, end) or any(
             k in lex.words or k in lex.common or k in lex.protected_words or (k,) in lex.places
             for k in keys
@@ -155,6 +157,15 @@ def find_listed_speakers(st: State) -> None:
         kind = "professional" if m.group("a") else "person"
         st.take(start, end, kind, "p:" + " ".join(keys), 45, 0.8)
         st.remember(tuple(keys), kind, "p:" + " ".join(keys))
+
+
+def _give_way(st: State, start: int, end: int) -> None:
+    """Drop the weaker guesses of a person's name lying wholly inside ``start:end``."""
+    inside = [c for c in st.cands if start <= c.start and c.end <= end]
+    if inside and all(c.kind in NAME_KINDS and c.priority < 80 for c in inside):
+        for c in inside:
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
 
 
 # a chat export's speaker after its date and time: "21/02/2024, 19:20 - Kay 💅: ye" (WhatsApp),
@@ -212,3 +223,32 @@ def find_chat_speakers(st: State) -> None:
             continue
         st.take(start, name.end(), "person", "p:" + " ".join(keys), 45, 0.75)
         st.remember(tuple(keys), "person", "p:" + " ".join(keys))
+
+
+# a surname written first, with a comma, at a field's start: "Authorised by: Tighe, Fiona (TM)"
+_SURNAME_FIRST = re.compile(
+    rf"(?:^|(?<=[\n:;|(])|(?<=\bby))[ \t]*(?P<s>[{_CAPITALS}][a-zà-ÿ'’]+"
+    rf"(?:-[{_CAPITALS}][a-zà-ÿ'’]+)?),[ \t]*\Z"
+)
+
+
+def join_surnames_written_first(st: State) -> None:
+    """A capitalised word and a comma before a given name found alone, at a field's start,
+    is that person's surname ("Tighe, Fiona (TM)"), unless it is a word or a place."""
+    text = st.text
+    if ", " not in text:
+        return
+    lex = st.lex
+    for c in st.cands:
+        if c.kind not in ("person", "professional") or c.start < 3 or text[c.start - 2] != ",":
+            continue
+        m = _SURNAME_FIRST.search(text, max(0, c.start - 40), c.start)
+        if m is None or not st.free(m.start("s"), m.end("s")):
+            continue
+        key = word_key(m.group("s"))
+        if key in lex.words or key in lex.common or key in lex.protected_words:
+            continue
+        if (key,) in lex.places or key in HONORIFICS:
+            continue
+        st.taken[m.start("s") : c.start] = b"\x01" * (c.start - m.start("s"))
+        c.start = m.start("s")

@@ -50,6 +50,7 @@ ORG_NOUN = (
     r"|(?:Village|Snooker|Church|Community|Memorial|Scout|Miners['’]?)\s+Hall|Shed|League"
     r"|A\.?B\.?C\.?|Explorers|Adventure\s+Playground|Playground|Soft\s+Play|Homes"
     r"|Infants|Infant\s+School|Junior(?:\s+School)?|Grammar(?:\s+School)?|Academy|Primary"
+    r"|Secondary(?:\s+School)?|Federation"
     r"|Sixth(?:\s+Form(?:\s+College)?)?|Alternative\s+Provision|Campus|(?:Fried\s+)?Chicken|Support|Services?|Programme|Integration"
     r"|PS|R\.?C\.?\s+Primary"
     # trades and venues a family works or meets at, beyond the batches read so far
@@ -158,6 +159,8 @@ ORG_KINDS = {
     "grammar": "school",
     "academy": "school",
     "primary": "school",
+    "secondary": "school",
+    "federation": "school",
     "nursery": "school",
     "playgroup": "school",
     "preschool": "school",

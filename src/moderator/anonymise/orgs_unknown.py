@@ -60,7 +60,20 @@ _PLACES_OF_LEISURE = frozenset(
     | {"water", "reservoir", "valley", "hill", "hills", "moor", "fields", "green", "bay"}
     | {"island", "islands", "river", "country", "republic", "kingdom", "estate"}
 )
-_SCHOOL_HEADS = frozenset({"school", "academy", "primary", "infants", "juniors", "sixth"})
+_SCHOOL_HEADS = frozenset(
+    {
+        "school",
+        "academy",
+        "primary",
+        "infants",
+        "juniors",
+        "sixth",
+        "secondary",
+        "federation",
+        "college",
+        "nursery",
+    }
+)
 _ADDRESS_HEADS = frozenset(
     {"street", "road", "lane", "avenue", "drive", "close", "crescent", "terrace", "mews"}
     | {"court", "way", "row", "grove", "place", "walk", "wynd", "gate", "rise", "square"}
@@ -215,7 +228,8 @@ def _retake(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> None:
         while piece and word_key(text[slice(*piece[0])]) in _CONNECTORS:
             piece = piece[1:]
         if piece:
-            st.take(piece[0][0], piece[-1][1], "org", ident, 58, STRONG)
+            kind = "school" if keys[-1] in _SCHOOL_HEADS else "org"
+            st.take(piece[0][0], piece[-1][1], kind, ident, 58, STRONG)
 
 
 def excluded(lex: Lexicon, text: str, start: int, end: int, keys: tuple[str, ...]) -> bool:
@@ -321,7 +335,7 @@ def _shouted_runs(st: State, lex: Lexicon) -> None:
     after it, with an unknown word among them ("ILLYRIA CAR WASH KEYHAM")."""
     text = st.text
     for a, b in capital_runs(text):
-        titled = text[a:b].title()
+        titled = _title(text[a:b])
         if not any(unknown(w, lex) for w in titled.split()):
             continue  # quick: an organisation's name here holds an unknown word
         for head in _SHOUTED_HEAD_RE.finditer(titled):
@@ -345,6 +359,19 @@ def _shouted_runs(st: State, lex: Lexicon) -> None:
             if any(unknown(w, lex) for w in named) and st.free(start, end):
                 kind = "school" if word_key(head.group()) in _SHOUTED_SCHOOLS else "org"
                 st.take(start, end, kind, " ".join(phrase_key(text[start:end])), 58, STRONG)
+
+
+def _title(run: str) -> str:
+    """``run`` in title case, of the same length, with an apostrophe's ``s`` kept small
+    (``str.title`` makes "WOMEN'S" "Women'S", which no list knows)."""
+    titled = run.title()
+    if "'" not in run and "’" not in run:
+        return titled
+    chars = list(titled)
+    for i in range(1, len(chars)):
+        if chars[i - 1] in "'’" and i < len(chars) and chars[i].isupper():
+            chars[i] = chars[i].lower()
+    return "".join(chars)
 
 
 def _name_word(lex: Lexicon, word: str) -> bool:

@@ -212,8 +212,10 @@ CASE_CUE_RE = re.compile(
 _COLLAR_NAME = r"[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?"
 # "PC 4471 Jenne Carbas-Moyla", "PC 1198 TRISTRIM OKONJA-BALE": a given name and a surname
 # after the number (one space between them: a form's next field is further off)
+# "COLLAR 4237", "collar no. 2290": the number a form gives after the officer's name
 COLLAR_RE = re.compile(
-    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS)\s?(?P<num>\d{3,5})\b"
+    r"(?:PC|DC|PCSO|DS|DI|Sgt|PS|(?i:collar)(?:[ \t]*(?i:no\.?|number|num|#))?[ \t]*[:.]?)"
+    r"\s?(?P<num>\d{3,5})\b"
     rf"(?:\s+(?P<name>{_COLLAR_NAME}(?: {_COLLAR_NAME})?))?"
 )
 
@@ -222,7 +224,7 @@ STREET_TYPES = (
     r"|Place|Pl|Gardens|Gdns|Terrace|Terr|Way|Walk|Rise|View|Square|Sq|Hill|Row|Mews|Parade"
     r"|Green|Vale|Croft|Bank|Meadows?|Chase|Fold|Park|Boulevard|Wharf|Quay|Yard|Grange|Heights"
     r"|Vennel|Wynd|Brae|Loan|Gait|Cottages|Lanes|Parkway|Circus|Approach|Nook|Dale"
-    r"|Villas|Site|Works|Tower|Buildings|Mansions|Tce|Pde|Pk|Hse|Ho|Blvd|Cotts"
+    r"|Villas|Site|Works|Tower|Buildings|Mansions|Tce|Pde|Pk|Hse|Ho|Blvd|Cotts|Ride"
 )
 # the street words written short, after which an address's full stop is the abbreviation's
 # ("Balby Rd."), not the sentence's ("… Pentowan Close. Then")
@@ -286,7 +288,7 @@ HANDLE_CUE_RE = re.compile(
     r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
     r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap|roblox|fortnite|minecraft"
     r"|steam|youtube|twitch|telegram|(?:drill|rap|stage)\s+name)(?:\s+(?:is|was|of|name|as)){0,2}"
-    r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*[\d_.][\w.]*))"
+    r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*(?:[\d_]|\.(?=\w))[\w.]*))"
 )
 # (a run of capitals that fails the look-ahead fails shorter too: possessive, no retries)
 INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3}+)(?![\w])")

@@ -43,8 +43,10 @@ from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from moderator.anonymise.aliases_given import find_given_aliases
+from moderator.anonymise.broken_words import join_broken_words
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.handles import find_tagged_handles, join_handles
+from moderator.anonymise.initials_logged import find_logged_initials
 from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
@@ -65,6 +67,7 @@ from moderator.anonymise.layer_sounds import (
 )
 from moderator.anonymise.learned import find_learned
 from moderator.anonymise.lexicon import census_given, lexicon, more_places
+from moderator.anonymise.names_agency import find_people_by_field, find_people_of_agencies
 from moderator.anonymise.names_aliases import find_aliases, find_nicknames, join_slashed_aliases
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
@@ -90,11 +93,13 @@ from moderator.anonymise.names_tails import (
     find_initialled_names,
     find_listed_speakers,
     join_name_tails,
+    join_surnames_written_first,
 )
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations
+from moderator.anonymise.orgs_schools import find_schools_by_context
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
@@ -197,6 +202,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_numbers_by_shape(st)
     toks = st.tokens()
     find_acronyms(st)
+    find_schools_by_context(st)
     find_broken_names(st)
     find_known_people(st, toks)
     find_spelt_names(st)
@@ -209,6 +215,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_family_forms(st)
     find_minutes_initials(st)
     find_more_initials(st)
+    find_logged_initials(st)
     find_aliases(st, toks)
     find_nicknames(st)
     find_tagged_handles(st)
@@ -239,6 +246,9 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_initialled_names(st)
     find_listed_speakers(st)
     find_chat_speakers(st)
+    join_surnames_written_first(st)
+    find_people_of_agencies(st)
+    find_people_by_field(st)
     join_identifier_parts(st)
     widen_references(st)
     join_organisation_parts(st)
@@ -319,31 +329,6 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
     return Redaction("".join(out), spans, kept)
 
 
-# a word broken across a line by a hyphen, as a scanned letter's OCR gives it ("Str-⏎eet",
-# "Feb-⏎ruary", "Acad-⏎emy"): between two lower-case letters (checked in Python)
-_BROKEN_AT_LINE = re.compile(r"-[ \t]*\n[ \t]*")
-
-
-def _join_broken_words(text: str) -> tuple[str, list[int]] | None:
-    """The note with its words broken across lines joined, and each of its offsets' offset in
-    the note as written; None when no word is broken."""
-    pieces: list[str] = []
-    back: list[int] = []
-    last = 0
-    for m in _BROKEN_AT_LINE.finditer(text):
-        start, end = m.span()
-        if not (start and text[start - 1].islower() and text[end : end + 1].islower()):
-            continue
-        pieces.append(text[last:start])
-        back.extend(range(last, start))
-        last = end
-    if not pieces:
-        return None
-    pieces.append(text[last:])
-    back.extend(range(last, len(text) + 1))
-    return "".join(pieces), back
-
-
 def _label(c: Cand, numbers: dict[str, dict[str, int]]) -> str:
     if c.kind in ("child", "family", "worker"):
         return c.ident
@@ -389,7 +374,7 @@ def redact_case_text(
     source = case.text if text is None else text
     if not _FROZEN:
         _freeze_tables()
-    joined = _join_broken_words(source) if "-" in source and "\n" in source else None
+    joined = join_broken_words(source) if "-" in source and "\n" in source else None
     if joined is None:
         st = State(case, source)
         _run(st, decisions)

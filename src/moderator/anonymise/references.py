@@ -221,6 +221,13 @@ def word_starts(lower: str, words: tuple[str, ...]) -> list[int]:
 
 
 _LETTERS_AFTER = re.compile(r"-[A-Z]{1,3}(?![\w-])")
+# a reference that a scanned page's OCR spaced out after its cue: "Our ref: WCC/FS/24/ 7710",
+# "Ref: DFCF/ 24/0 3318", "Ref: WCF /FS/ 24-0 3318" (the last digits split by a space)
+_SPACED_REF = re.compile(
+    r"(?i:\bref(?:erence)?(?:[ \t]*no\.?)?[ \t]*:[ \t]*)"
+    r"(?P<r>[A-Z]{2,6}(?:[ \t]?/[ \t]?[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?){1,4}"
+    r"(?:(?<=[/-]\d)|(?<=[/-]\d\d)|(?<=/)[ \t]?\d)?(?:[ \t]\d{3,5})?)(?![\w/])"
+)
 _LETTERS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ \t]\Z")
 
 
@@ -228,6 +235,17 @@ def widen_references(st: State) -> None:
     """A reference number takes a suffix of capitals after a hyphen ("88231-SO") and a prefix
     of capitals right after its cue ("hospital no. RWW 0887213")."""
     text = st.text
+    for m in _SPACED_REF.finditer(text) if "ef" in text else ():
+        start, end = m.span("r")
+        inside = [c for c in st.cands if c.start < end and start < c.end]
+        if any(ch.isdigit() for ch in m.group("r")) and all(
+            c.kind == "case_number" and start <= c.start and c.end <= end for c in inside
+        ):
+            for c in inside:
+                st.cands.remove(c)
+            st.taken[start:end] = bytes(end - start)
+            if st.free(start, end):
+                st.take(start, end, "case_number", "", 80)
     for c in st.cands:
         if c.kind != "case_number":
             continue

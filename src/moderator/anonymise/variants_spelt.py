@@ -24,7 +24,11 @@ _DIGIT_WORD = r"(?:\d|oh|o|zero|nought|one|two|three|four|five|six|seven|eight|n
 # "nine hundred" is three digits as a voicemail says them
 _SPOKEN_DIGITS_RE = re.compile(
     rf"(?i:(?<![\w])(?:(?:double|triple)[ \t]+)?{_DIGIT_WORD}(?:[ \t]+hundred)?"
-    rf"(?:[ \t,.-]+(?:(?:double|triple)[ \t]+)?{_DIGIT_WORD}(?:[ \t]+hundred)?){{6,}}(?![\w]))"
+    rf"(?:[ \t,.-]+(?:(?:double|triple)[ \t]+)?{_DIGIT_WORD}(?:[ \t]+hundred)?){{5,}}(?![\w]))"
+)
+# a local number said after a cue to ring it: "i can ring nan on nine zero zero eight five nine"
+_RING_CUE_RE = re.compile(
+    r"(?i:\b(?:ring|call|phone|text|number|tel|mobile|landline|contact)\b[^.\n]{0,20})\Z"
 )
 _DIGIT_TOKEN_RE = re.compile(
     rf"(?i:(?:(?P<times>double|triple)[ \t]+)?{_DIGIT_WORD}(?P<hundred>[ \t]+hundred)?)"
@@ -94,7 +98,9 @@ def find_spelt(text: str, add: Add, regions: list[tuple[int, int]]) -> None:
                 + (2 if t.group("hundred") else 0)
                 for t in _DIGIT_TOKEN_RE.finditer(m.group())
             )
-            if 10 <= digits <= 13:
+            if 10 <= digits <= 13 or (
+                6 <= digits <= 9 and _RING_CUE_RE.search(text, max(0, m.start() - 40), m.start())
+            ):
                 add(m.start(), m.end(), "phone", "", 89)
     for m in SPACED_PLATE_RE.finditer(text) if single else ():
         add(m.start(), m.end(), "vehicle_reg", "", 87)

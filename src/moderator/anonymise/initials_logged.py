@@ -1,0 +1,93 @@
+"""Initials that sign an entry of a log or chronology, and initials doing something.
+
+A school's safeguarding log, a contact record or a chronology opens each entry with its
+stamp and its author's initials: ``08/05/2024 08:52 RQ: arrived with no coat``,
+``12:30 IG (TA): friend says…``, ``12 Jul 2024 - HB visited``. Minutes and supervision notes
+make initials the subject of a sentence: ``EK asked about dad``, ``HJ to chair review``.
+Two or three capitals that are no acronym, after a stamp and before a colon or a verb, or
+opening a sentence before a verb of reporting, are a person's, and go wherever they recur.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import ROLE_CUES
+from moderator.anonymise.initials_more import _note, _take
+from moderator.anonymise.layer_initials import _NOT_SPEAKERS, FORCES
+from moderator.anonymise.state import State
+
+# ranks and places that a log's entry may open with ("14:00 PC attended", "09:10 ED: seen")
+_NOT_AUTHORS = frozenset({"PC", "PS", "DC", "DS", "DI", "DCI", "SGT", "ED", "AE", "CP", "OT"})
+_CAPS_RE = re.compile(r"[A-Z]{2,3}(?![\w'’-])")
+# a stamp just before: a time ("08:52", "1530hrs"), a date ("08/05/2024", "11/5", "12 Jul 2024",
+# "2024-02-26"), then blanks and perhaps a dash
+_STAMP_RE = re.compile(
+    r"(?:\b\d{1,2}[:.]\d{2}(?:[ \t]*(?:hrs|am|pm))?|\b\d{4}(?:hrs)?"
+    r"|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}"
+    r"(?:[ \t]+\d{2,4})?)[ \t]*(?:[-–:][ \t]*)?\Z"
+)
+# what follows the author's initials: a colon, a role in brackets and a colon, or a verb
+# (a colon before words, not a form's field before its value: "UPN: C846…", "OIC: PC 4417")
+_AFTER_STAMP_RE = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:(?=[ \t]*(?:[a-z]|[A-Z][a-z]|\S[ \t]+[a-z]))|[ \t]+(?:[a-z]+ed|spoke|saw|met|rang|called|phoned"
+    r"|emailed|texted|visited|attended|to[ \t]+[a-z]+)\b"
+)
+# a sentence's subject doing what minutes record people doing
+_OPENS_RE = re.compile(r"(?:\A|[.;!?][ \t]+|\n[ \t>*•-]*)\Z")
+_VERB_RE = re.compile(
+    r"[ \t]+(?:asked|said|agreed|advised|explained|reported|confirmed|stated|noted|told"
+    r"|visited|spoke|saw|met|rang|phoned|called|emailed|texted|shared|raised|queried"
+    r"|will[ \t]+[a-z]+|to[ \t]+(?:chair|visit|contact|complete|arrange|speak|update|liaise"
+    r"|share|send|follow|check|review|see|call|phone|email|write|attend|refer|discuss|book"
+    r"|ask|make|lead|convene|record|inform))\b"
+)
+
+
+def find_logged_initials(st: State) -> None:
+    """Initials after an entry's stamp (``08:52 RQ:``) or opening a sentence before a verb
+    (``EK asked``), redacted wherever they recur (see the module's text)."""
+    text = st.text
+    people: dict[str, tuple[str, str]] = {}
+    signed: dict[str, int] = {}  # acronyms signing an entry with a colon, how often
+    for m in _CAPS_RE.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’-/("):
+            continue
+        token = m.group()
+        if token in _NOT_AUTHORS or token in _NOT_SPEAKERS or token in FORCES:
+            continue
+        before = text[max(0, start - 24) : start]
+        after = _AFTER_STAMP_RE.match(text, m.end()) if _STAMP_RE.search(before) else None
+        if after is not None:
+            # an acronym signs an entry if it is no role ("IG", "HB": not "GP", "TA") and a
+            # role or a verb follows ("IG (TA):", "HB visited"; "IG: posted" is Instagram),
+            # or it signs two entries or more
+            if token not in st.lex.acronyms or token in st.known.initials:
+                _note(st, people, token, "professional")
+            elif token.lower() not in ROLE_CUES:
+                if not after.group().lstrip().startswith(":"):
+                    _note_even_acronym(st, people, token)
+                else:  # "08:52 PR: …" twice or more: someone signs the log so
+                    signed[token] = signed.get(token, 0) + 1
+                    if signed[token] == 2:
+                        _note_even_acronym(st, people, token)
+        elif (
+            _OPENS_RE.search(before[-6:])
+            and _VERB_RE.match(text, m.end())
+            and token.lower() not in ROLE_CUES  # "TM to review": the team manager
+        ):
+            _note(st, people, token, "professional")
+    _take(st, people)
+
+
+def _note_even_acronym(st: State, people: dict[str, tuple[str, str]], token: str) -> None:
+    """Keep ``token`` as a person's initials, an acronym too: a stamp and a colon say so."""
+    if token in people:
+        return
+    owner = st.known.initials.get(token)
+    if owner is not None:
+        person = st.known.people[owner]
+        people[token] = (person.kind, person.label)
+    else:
+        people[token] = ("professional", f"init:{token}")

@@ -1,0 +1,111 @@
+"""Professionals named by what is written around them.
+
+* Before the agency they work for: ``Besnik Çela of Tyneside Interpreting``, ``Domingos
+  Mutambara of Derbyshire Constabulary``. Two or three capitalised words that no list knows
+  as words or places, before ``of`` and an organisation the redactor found or a public
+  service (a run of capitals ending in a force's, a council's or a hospital's noun).
+* After a field or words that name who did the work: ``Minute taker: J Okonede-Berr``,
+  ``Supervisor: Bláthnaad (BK)``, ``RHI by: Cosmi (Missing Matters Sussex)``, ``Logged by
+  KMc``: an initial and a name, a name of one to three words, or initials.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import HONORIFICS
+from moderator.anonymise.layer_orgs import whole_words
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
+from moderator.anonymise.state import State
+
+_CAP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_NAME_OF = re.compile(
+    rf"(?P<n>[{_CAP}][^\W\d_]+(?:-[{_CAP}][^\W\d_]+)?"
+    rf"(?:[ \t]+[{_CAP}][^\W\d_]+(?:-[{_CAP}][^\W\d_]+)?){{1,2}})[ \t]+of[ \t]+(?=[A-Z])"
+)
+_AGENCY_AFTER = re.compile(r"(?:[A-Z][\w'’&-]*[ \t]+){0,4}(?P<noun>[A-Z][\w'’-]*)")
+_ORG_KINDS = ("org", "school", "gp_practice")
+
+
+def find_people_of_agencies(st: State) -> None:
+    """Professionals named before ``of`` and their agency (see the module's text)."""
+    text = st.text
+    if " of " not in text:
+        return
+    lex = st.lex
+    org_starts = {c.start for c in st.cands if c.kind in _ORG_KINDS}
+    for m in _NAME_OF.finditer(text):
+        start, end = m.span("n")
+        if not st.free(start, end) or (start and text[start - 1].isalnum()):
+            continue
+        words = m.group("n").split()
+        keys = [word_key(w) for w in words]
+        if any(
+            k in lex.words or k in lex.common or k in lex.protected_words or (k,) in lex.places
+            for k in keys
+        ):
+            continue
+        if m.end() not in org_starts and not _public_service(text, m.end()):
+            continue
+        st.take(start, end, "professional", "p:" + " ".join(keys), 50, 0.8)
+        st.remember(tuple(keys), "professional", "p:" + " ".join(keys))
+
+
+# the fields and words that name who did the work, then the name or the initials
+_BY_FIELD = re.compile(
+    r"(?i:minute[ \t-]?taker|note[ \t-]?taker|supervisor|completed[ \t]+by|logged[ \t]+by"
+    r"|recorded[ \t]+by|written[ \t]+by|reviewed[ \t]+by|signed[ \t]+by|authorised[ \t]+by"
+    r"|rhi[ \t]+by|visit[ \t]+by|assessed[ \t]+by|checked[ \t]+by)[ \t]*:?[ \t]*"
+    rf"(?P<n>(?:[A-Z]\.?[ \t]+)?[{_CAP}][^\W\d_]+(?:['’-][{_CAP}]?[^\W\d_]+)?"
+    rf"(?:[ \t]+[{_CAP}][^\W\d_]+(?:-[{_CAP}][^\W\d_]+)?){{0,2}}"
+    r"|[A-Z]{1,3}(?:Mc|Mac|O['’])[A-Z]{0,2}|[A-Z]{2,3})(?![\w'’-])"
+)
+_BY_HINTS = ("aker", "uperv", "by", "By", "BY")
+
+
+def find_people_by_field(st: State) -> None:
+    """A name or initials after a field naming who did the work (see the module's text)."""
+    text = st.text
+    if not any(h in text for h in _BY_HINTS):
+        return
+    lex = st.lex
+    for m in _BY_FIELD.finditer(text):
+        start, end = m.span("n")
+        if not st.free(start, end):
+            continue
+        name = m.group("n")
+        words = [w for w in name.replace(".", " ").split() if len(w) > 1]
+        keys = [word_key(w) for w in words]
+        if not keys or any(
+            k in lex.words
+            or k in lex.common
+            or k in lex.protected_words
+            or (k,) in lex.places
+            or k in HONORIFICS
+            for k in keys
+        ):
+            continue  # "Supervisor: Team Manager", "Logged by Dr …" (the titled layer's)
+        if name.isupper() and (name in lex.acronyms or _RANK_NEXT.match(text, end)):
+            continue  # "Completed by SW", "SUPERVISOR: PS R. DEVEREUX": a role or a rank
+        ident = "p:" + " ".join(keys)
+        st.take(start, end, "professional", ident, 50, 0.75)
+        st.remember(tuple(keys), "professional", ident)
+        initials = _INITIALS_AFTER.match(text, end)
+        if initials is not None and initials.group("i")[0] == name[0]:
+            for a, b in whole_words(text, initials.group("i")):  # "Bláthnaad (BK)"
+                if st.free(a, b):
+                    st.take(a, b, "professional", ident, 50, 0.75)
+
+
+_RANK_NEXT = re.compile(r"[ \t]+[A-Z]")
+_INITIALS_AFTER = re.compile(r"[ \t]*\((?P<i>[A-Z]{2,3})\)")
+
+
+def _public_service(text: str, at: int) -> bool:
+    """Whether a run of capitalised words at ``at`` ends in a public service's noun."""
+    for m in _AGENCY_AFTER.finditer(text, at, at + 80):
+        if m.start() != at:
+            return False
+        return any(word_key(w) in PUBLIC_SERVICES for w in m.group().split())
+    return False

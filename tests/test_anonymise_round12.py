@@ -1,0 +1,331 @@
+"""Round twelve: initials signing a log's entries, and more that batch S showed."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
+
+
+def redact(
+    text: str,
+    child: str = "Tamsin Oakervee",
+    family: tuple[tuple[str, str], ...] = (("Dorcas Oakervee", "mother"),),
+    worker: str = "Ignatius Pellowe",
+) -> str:
+    """The text redacted for one synthetic record."""
+    case = RawCase.model_validate(
+        {
+            "case_id": "R12-1",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": worker,
+            "child": {"name": child},
+            "family": [{"name": n, "relationship": r} for n, r in family],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("03/02/2025 08:40 WZ: arrived late, no breakfast.", "WZ"),
+        ("14.3.25 13:05 FD (TA): upset at lunch, would not say why.", "FD"),
+        ("9 Apr 2025 - YL visited. Home cluttered.", "YL"),
+        ("2025-04-11 1530hrs QV: Tamsin collected by mum.", "QV"),
+        ("Moved to a refuge. NU asked about the move. NU to chair the review.", "NU"),
+        ("Agreed at core group; XB to contact school by Friday.", "XB"),
+        # an acronym signs an entry when a role or a verb follows it
+        ("10/02/2025 11:20 HB (TA): cried at drop-off.", "HB"),
+    ],
+)
+def test_initials_signing_a_log_entry_or_doing_something_are_redacted_where_they_recur(
+    text: str, initials: str
+) -> None:
+    out = redact(text + f" Later {initials} rang again.")
+    assert initials not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("NHS: 480-522-5017   UPN: C846218620445", "UPN"),
+        ("28/10/2024 2140   OIC: PC 147 Tregaskis", "OIC"),
+        ("DOB: 24.12.15   SCN: F393201414056", "SCN"),
+        ("12:30 GP: fine, no concerns.", "GP"),
+        ("3 May 2024 IG: posted a photo of the flat.", "IG"),
+        ("14:00 PC attended. 15:10 TA: he cried.", "PC attended"),
+        ("14:00 PC attended. 15:10 TA: he cried.", "TA"),
+        ("Supervision; TM to review in a month.", "TM"),
+        ("The family moved to the US in 2019.", "US"),
+    ],
+)
+def test_a_forms_fields_roles_and_acronyms_after_a_stamp_are_not_initials(
+    text: str, token: str
+) -> None:
+    assert token in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("The school (Quillhaven) has told us she was late again.", "Quillhaven"),
+        ("School (KQA) ok. Asked again about contact.", "KQA"),
+        ("Education: WRF attendance 84%; tutor twice a week.", "WRF"),
+        ("my name is tamsin. i am in year 5 at Brackenmoor. my teacher is nice", "Brackenmoor"),
+        ("He attends QJA three days a week.", "QJA"),
+        ("She attends Pennock Secondary.", "Pennock Secondary"),
+        ("School records, Larkhollow Federation / CPOMS.", "Larkhollow Federation"),
+    ],
+)
+def test_a_school_named_only_by_what_is_said_around_it_is_redacted_where_it_recurs(
+    text: str, school: str
+) -> None:
+    out = redact(text + f" Spoke to {school} again.")
+    assert school not in out
+    assert "[SCHOOL" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Abdi attends ESOL at the college.", "ESOL"),
+        ("Chawson First School (Y4) confirmed.", "(Y4)"),
+        ("The school (DSL) rang.", "(DSL)"),
+        ("The school (Wednesday) rang.", "(Wednesday)"),
+        ("He is in year 5 at Stoke.", "at Stoke"),
+    ],
+)
+def test_a_year_group_an_acronym_a_word_or_a_place_beside_a_school_is_kept(
+    text: str, kept: str
+) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agreed by: Halvard, Zebulon (SW), Quintus (school). Review next month.",
+        "Quintus (health) and Zebulon (police) attended the meeting.",
+    ],
+)
+def test_a_name_listed_with_its_agency_in_brackets_is_a_professional(text: str) -> None:
+    out = redact(text)
+    assert "Quintus" not in out and "Zebulon" not in out
+    assert "[PROFESSIONAL" in out
+
+
+def test_an_agency_in_brackets_after_a_system_or_a_shop_makes_no_professional() -> None:
+    out = redact("Extract from SystmOne (Health Visiting) and Tesco (housing) vouchers.")
+    assert "SystmOne" in out and "Tesco" in out
+
+
+def test_a_chat_speaker_written_surname_first_goes_whole_with_its_agency() -> None:
+    out = redact(
+        "04/12/2024 09:02 Faulconwick, Bryonie: morning\n"
+        "04/12/2024 09:03 Nettlecombe, Osyth (Police): on it."
+    )
+    assert "Nettlecombe" not in out and "Osyth" not in out and "Faulconwick" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("OFFICER: BRAN TOSHEVA COLLAR 4237  STATION: HEXHAM", "4237"),
+        ("PC Quarrie, collar no. 2290, attended.", "2290"),
+        ("an officer (collar number 1187) spoke to mum", "1187"),
+    ],
+)
+def test_a_collar_number_after_the_word_collar_is_redacted(text: str, number: str) -> None:
+    out = redact(text)
+    assert number not in out
+    assert "STATION" in out or "attended" in out or "spoke" in out
+
+
+def test_a_local_number_said_in_words_after_a_cue_to_ring_it_is_a_phone() -> None:
+    out = redact("if im scared i can ring nan on nine zero zero eight five nine or go next door")
+    assert "[PHONE]" in out and "eight" not in out
+    assert "one two three four five six seven" in redact(
+        "she counted one two three four five six seven and ran"
+    )
+
+
+def test_an_organisation_in_capitals_with_a_possessive_is_found() -> None:
+    out = redact("REFERRED TO MASH AND QUILLHOLME WOMEN'S REFUGE. SUPERVISOR: PS OAKERVEE")
+    assert "QUILLHOLME" not in out and "REFUGE" not in out
+    assert "MASH" in out
+
+
+def test_a_verb_of_saying_in_capitals_is_no_name() -> None:
+    out = redact('TAMSIN SAID "i hid". MUM SAID THE OFFER WAS TOO MUCH.')
+    assert out.count("SAID") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mum moved to c/o Quellby Court supported housing with the children.", "Quellby"),
+        ("Settling since moving to Room 9, Tarnside Lodge refuge. She is ok.", "refuge"),
+        ("Since moving to Quellby House hostel, Flat 4. She sleeps better.", "Flat 4"),
+        ("Contact at the family home, The Granary, Wheatear Lane, Bedale.", "Granary"),
+        ("Address: c/o her aunt, Oxlip Lodge, Yarrowby Lane. School: none.", "Oxlip"),
+    ],
+)
+def test_a_hostel_refuge_or_named_house_goes_whole_with_its_address(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out
+    assert "[ADDRESS]" in out
+
+
+def test_an_acronym_signing_two_entries_of_a_log_is_someones_initials() -> None:
+    out = redact(
+        "16/02/2024 08:52 PR: Tamsin arrived with no coat.\n"
+        "01/03/2024 15:10 PR: call to Children's Social Care."
+    )
+    assert "PR:" not in out and out.count("[PROFESSIONAL]:") == 2
+    assert "IG: posted" in redact("3 May 2024 IG: posted a photo. Mum has PR.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('Wed: rang nan.\nThu: Tamsin said "i miss nan".', "Thu:"),
+        ("She boxes at the club on Tue & Thu after school.", "Tue & Thu"),
+        ("Present: BS (SW), MB (named Dr)\nApologies: RC", "named Dr"),
+        ("ED discharge. Seen with a family friend\nPC: fall down stairs per mum.", "PC:"),
+        ('Code word to use by text if scared: "pizza". Mum will collect.', "pizza"),
+    ],
+)
+def test_a_short_weekday_a_title_a_clinical_heading_or_a_word_is_no_person(
+    text: str, kept: str
+) -> None:
+    assert kept in redact(text, worker="Puja Goodlarke")
+
+
+def test_a_name_that_is_also_a_short_weekday_is_still_a_name() -> None:
+    out = redact("The interpreter Kiều Thu Hà attended. Sun touched the barbecue.", child="Sun Li")
+    assert "Thu" not in out and "Sun" not in out
+
+
+def test_a_surname_written_first_with_a_comma_goes_with_the_given_name() -> None:
+    out = redact("Authorised by: Quarrell, Fiona (TM) on 28/11/2023.\nPresent: Oakden, Ben (HV).")
+    assert "Quarrell" not in out and "Oakden" not in out
+    assert "London" in redact("In London, Fiona (TM) said no.")
+
+
+def test_a_full_stop_after_a_titled_name_ends_it() -> None:
+    out = redact("HT Mrs Thora Inkster-Gray. Dictated 20/03/2024.")
+    assert "Dictated" in out and "Inkster" not in out
+
+
+def test_a_person_named_before_of_and_their_agency_is_a_professional() -> None:
+    out = redact("We booked an interpreter; Besnik Qeraj of Tyneside Shqipe Interpreting came.")
+    assert "Besnik" not in out and "Qeraj" not in out
+    out = redact("Later Domingos Mutambwe of Derbyshire Constabulary attended.")
+    assert "Mutambwe" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friends of Hilltop Park met on Sunday.",
+        "The Chair of Governors rang the school.",
+        "The Governing Body met. Head of Year said no.",
+    ],
+)
+def test_a_role_or_a_group_before_of_is_no_person(text: str) -> None:
+    assert "[" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("My safe people: 1) Mum 07700 900 118 2) Aunt Filipa", "118"),
+        ("phone contact with mum (07700 900 149) 5pm - mum cried", "149"),
+    ],
+)
+def test_a_phone_number_stops_before_a_number_that_follows_it(text: str, digits: str) -> None:
+    out = redact(text)
+    assert digits not in out and "[PHONE]" in out
+    assert "2) " in out or "5pm" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our ref: WCC/FS/24/ 7710          Date: 2nd",
+        "Our ref: DFCF/ 24/0 3318        Your ref: GCC-EH-77190",
+        "Education Welfare Service Ref: EWS/TH/2024/ 0417",
+        "[scanned referral - OCR] Ref: WCF /FS/ 24-0 3318      Recv'd",
+    ],
+)
+def test_a_reference_an_ocrd_page_spaced_out_goes_whole(text: str) -> None:
+    out = redact(text)
+    assert not any(ch.isdigit() for ch in out.replace("2nd", ""))
+    assert "Service Ref" in out or "ref:" in out.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Contact at the hub, supervised by Isidore. Mum late.", "Isidore"),
+        ("Supervision note - Mordecai / Ulrich - 29/03/2024", "Ulrich"),
+        ("Hisham rang mum today about the visit.", "Hisham"),
+    ],
+)
+def test_a_name_of_the_longer_lists_is_a_name_where_capitalised(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+def test_a_name_only_the_longer_lists_hold_is_not_looked_for_in_lower_case_speech() -> None:
+    out = redact('She said "we were having prasad after the prayers" and smiled.')
+    assert "prasad" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Minute taker: J Okonede-Barr", "Okonede"),
+        ("Supervisor: Bláithín (BQ) 10:02 Dad arrived. 11:30 BQ ended contact.", "BQ"),
+        ("RHI by: Cosmo (Missing Matters) YP: seen.", "Cosmo"),
+        ("Logged by KMc. 07/02/2024 12:30", "KMc"),
+    ],
+)
+def test_a_name_or_initials_after_a_field_naming_who_did_the_work(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Supervisor: Team Manager. Completed by SW.", "Team Manager"),
+        ("SUPERVISOR: PS R. DEVEREUX. ARRESTED.", "PS"),
+        ("She lives on the 3rd floor of the block.", "3rd floor"),
+    ],
+)
+def test_a_role_a_rank_or_a_floor_is_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Neighbour at no. 14 reports shouting most weekends.", "14"),
+        ("Family arrived at Hollowmere House (c/o PO Box 4471, Guildford).", "4471"),
+        ("Family arrived at Hollowmere House last night.", "Hollowmere"),
+        ("Nanna's address Ty Gwyna, 3 Llynfi Terrace CF34 0HB.", "Gwyna"),
+        ("Aunt at 11 Hawthorn Ride, Pagham, weekly.", "Hawthorn"),
+    ],
+)
+def test_more_address_layouts(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_word_numbering_a_line_is_no_slip_of_a_name_and_a_platform_word_no_handle() -> None:
+    out = redact("Screenshots from school.\nImage 1: Instagram profile.", worker="Imogun Dunstin")
+    assert "Image 1: Instagram profile." in out
+    assert "[USERNAME]" in redact("Her snap is kay.s2012 and insta kay_s.")
