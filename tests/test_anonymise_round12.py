@@ -329,3 +329,11 @@ def test_a_word_numbering_a_line_is_no_slip_of_a_name_and_a_platform_word_no_han
     out = redact("Screenshots from school.\nImage 1: Instagram profile.", worker="Imogun Dunstin")
     assert "Image 1: Instagram profile." in out
     assert "[USERNAME]" in redact("Her snap is kay.s2012 and insta kay_s.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Admin: passed on. Child ref WSCC 2024-00417.", "Duty Service. Ref ChAD-2402-1163."]
+)
+def test_a_reference_with_a_letters_prefix_after_its_cue_goes_whole(text: str) -> None:
+    out = redact(text)
+    assert "[CASE-NUMBER]" in out and not any(ch.isdigit() for ch in out)

@@ -231,11 +231,21 @@ _SPACED_REF = re.compile(
 _LETTERS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ \t]\Z")
 
 
+# a reference of mixed-case letters or with a space before its digits, after its cue: "Child
+# ref WSCC 2024-00417", "Ref ChAD-2402-1163"
+_LETTERED_REF = re.compile(
+    r"(?i:\bref(?:erence)?(?:[ \t]*no\.?)?[ \t]*[:.]?[ \t]*)"
+    r"(?P<r>[A-Za-z]{2,6}(?:[ \t]\d{2,6}(?:[/-]\d{2,6})+|-\d{2,6}(?:-\d{2,6})+))(?![\w/-])"
+)
+
+
 def widen_references(st: State) -> None:
     """A reference number takes a suffix of capitals after a hyphen ("88231-SO") and a prefix
     of capitals right after its cue ("hospital no. RWW 0887213")."""
     text = st.text
-    for m in _SPACED_REF.finditer(text) if "ef" in text else ():
+    spaced = list(_SPACED_REF.finditer(text)) if "ef" in text else []
+    spaced += list(_LETTERED_REF.finditer(text)) if "ef" in text else []
+    for m in spaced:
         start, end = m.span("r")
         inside = [c for c in st.cands if c.start < end and start < c.end]
         if any(ch.isdigit() for ch in m.group("r")) and all(
