@@ -10,9 +10,11 @@ place, acronym or protected word; it is redacted as the school wherever it recur
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import phrase_key, word_key
+from moderator.anonymise.lexicon import lower_text, phrase_key, word_key
+from moderator.anonymise.nearby import matches_in, word_positions
 from moderator.anonymise.state import State
 
 _NAME = r"(?P<a>[A-Z][\w'’-]{1,30})"
@@ -32,6 +34,13 @@ _ACRONYM_RE = re.compile(
 )
 _HINTS = ("chool", "ducation", "cademy", "ursery", "ollege", "rimary", "etting", "ttends",
           "eception", "ear", "Yr", "yr", "ixth")  # fmt: skip
+# the words each pattern's match starts with, in lower case: on an ASCII note it is tried only
+# where one is written (opening with \b and a branch, it is tried at every position otherwise)
+_STARTS = {
+    _BRACKET_RE: ("school", "academy", "nursery", "college", "primary", "setting"),
+    _YEAR_RE: ("yr", "year", "reception", "nursery", "sixth"),
+    _ACRONYM_RE: ("education", "school", "setting", "nursery", "attends"),
+}
 
 
 def find_schools_by_context(st: State) -> None:
@@ -41,7 +50,7 @@ def find_schools_by_context(st: State) -> None:
         return
     names: set[str] = set()
     for pattern in (_BRACKET_RE, _YEAR_RE, _ACRONYM_RE):
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text):
             word = m.group("a")
             if _a_name(st, word):
                 names.add(word)
@@ -49,6 +58,14 @@ def find_schools_by_context(st: State) -> None:
         for start, end in whole_words(text, word):
             if st.free(start, end):
                 st.take(start, end, "school", f"school:{word}", 50)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``; on an ASCII note, tried only where its first words are."""
+    if not text.isascii():
+        return pattern.finditer(text)
+    starts = word_positions(lower_text(text), _STARTS[pattern])
+    return matches_in(pattern, [(at, at) for at, _ in starts], text)
 
 
 def _a_name(st: State, word: str) -> bool:
