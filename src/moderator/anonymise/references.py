@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.lexicon import lower_same_length, lower_text
+from moderator.anonymise.nearby import matches_in, word_positions
 from moderator.anonymise.patterns import CASE_CUE_RE
 from moderator.anonymise.state import State
 
@@ -239,12 +240,20 @@ _LETTERED_REF = re.compile(
 )
 
 
+def _after_ref(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern opening with "ref" in any case: on an ASCII
+    note tried only where "ref" is written (opening with a branch, it is tried everywhere)."""
+    if not text.isascii():
+        return list(pattern.finditer(text))
+    starts = word_positions(lower_text(text), ("ref",))
+    return matches_in(pattern, [(at, at) for at, _ in starts], text)
+
+
 def widen_references(st: State) -> None:
     """A reference number takes a suffix of capitals after a hyphen ("88231-SO") and a prefix
     of capitals right after its cue ("hospital no. RWW 0887213")."""
     text = st.text
-    spaced = list(_SPACED_REF.finditer(text)) if "ef" in text else []
-    spaced += list(_LETTERED_REF.finditer(text)) if "ef" in text else []
+    spaced = _after_ref(_SPACED_REF, text) + _after_ref(_LETTERED_REF, text) if "ef" in text else []
     for m in spaced:
         start, end = m.span("r")
         inside = [c for c in st.cands if c.start < end and start < c.end]
