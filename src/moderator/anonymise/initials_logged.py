@@ -19,9 +19,8 @@ from moderator.anonymise.state import State
 
 # ranks and places that a log's entry may open with ("14:00 PC attended", "09:10 ED: seen")
 _NOT_AUTHORS = frozenset({"PC", "PS", "DC", "DS", "DI", "DCI", "SGT", "ED", "AE", "CP", "OT"})
-_CAPS_RE = re.compile(
-    r"[A-Z][A-Z]{1,2}(?![\w'’-])"
-)  # (a class first: the engine skips to capitals)
+# (a capital first, as a class: the engine skips to capitals; a repeat first is tried everywhere)
+_CAPS_RE = re.compile(r"[A-Z][A-Z]{1,2}(?![\w'’-])")
 # a stamp just before: a time ("08:52", "1530hrs"), a date ("08/05/2024", "11/5", "12 Jul 2024",
 # "2024-02-26"), then blanks and perhaps a dash
 _STAMP_RE = re.compile(
