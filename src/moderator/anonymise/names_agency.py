@@ -36,7 +36,7 @@ def find_people_of_agencies(st: State) -> None:
         return
     lex = st.lex
     org_starts = {c.start for c in st.cands if c.kind in _ORG_KINDS}
-    for m in _NAME_OF.finditer(text):
+    for m in matches_in(_NAME_OF, _name_of_starts(text), text):
         start, end = m.span("n")
         if not st.free(start, end) or (start and text[start - 1].isalnum()):
             continue
@@ -51,6 +51,24 @@ def find_people_of_agencies(st: State) -> None:
             continue
         st.take(start, end, "professional", "p:" + " ".join(keys), 50, 0.8)
         st.remember(tuple(keys), "professional", "p:" + " ".join(keys))
+
+
+_OF_CAPITAL = re.compile(r"of[ \t]+[A-Z]")  # (from its "of": the engine skips to it)
+
+
+def _name_of_starts(text: str) -> list[tuple[int, int]]:
+    """Where _NAME_OF's matches can start: in the run of letters, hyphens and blanks before
+    each " of " and a capital (a match is such a run's words and its "of"). The pattern is
+    then tried there only, not from every capital of the note."""
+    spans = []
+    for m in _OF_CAPITAL.finditer(text):
+        at = m.start()
+        if at and text[at - 1] in " \t":
+            lo = at
+            while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in " \t-'’_"):
+                lo -= 1
+            spans.append((lo, at - 1))
+    return spans
 
 
 # the fields and words that name who did the work, then the name or the initials
