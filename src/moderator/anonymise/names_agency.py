@@ -15,8 +15,8 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import lower_text, word_key
-from moderator.anonymise.nearby import matches_in, word_positions
+from moderator.anonymise.lexicon import lower_same_length, word_key
+from moderator.anonymise.nearby import matches_in, opening_with
 from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
 from moderator.anonymise.state import State
 
@@ -81,8 +81,8 @@ _BY_FIELD = re.compile(
     r"|[A-Z]{1,3}(?:Mc|Mac|O['’])[A-Z]{0,2}|[A-Z]{2,3})(?![\w'’-])"
 )
 _BY_HINTS = ("aker", "uperv", "by", "By", "BY")
-# the first words of _BY_FIELD's fields, in lower case: on an ASCII note its matches start only
-# where one is written (opening with a branch, it is tried at every position otherwise)
+# the first words of _BY_FIELD's fields, in lower case: its matches start only where one is
+# written (opening with a branch, it is tried at every position otherwise)
 _BY_STARTS = ("minute", "note", "supervisor", "completed", "logged", "recorded", "written",
               "reviewed", "signed", "authorised", "rhi", "visit", "assessed", "checked")  # fmt: skip
 
@@ -93,14 +93,7 @@ def find_people_by_field(st: State) -> None:
     if not any(h in text for h in _BY_HINTS):
         return
     lex = st.lex
-    fields = (
-        matches_in(
-            _BY_FIELD, [(a, a) for a, _ in word_positions(lower_text(text), _BY_STARTS)], text
-        )
-        if text.isascii()
-        else _BY_FIELD.finditer(text)
-    )
-    for m in fields:
+    for m in opening_with(_BY_FIELD, text, lower_same_length(text), _BY_STARTS):
         start, end = m.span("n")
         if not st.free(start, end):
             continue

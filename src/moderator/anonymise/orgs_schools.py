@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 
 from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import lower_text, phrase_key, word_key
-from moderator.anonymise.nearby import matches_in, word_positions
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.nearby import opening_with
 from moderator.anonymise.state import State
 
 _NAME = r"(?P<a>[A-Z][\w'’-]{1,30})"
@@ -34,8 +34,8 @@ _ACRONYM_RE = re.compile(
 )
 _HINTS = ("chool", "ducation", "cademy", "ursery", "ollege", "rimary", "etting", "ttends",
           "eception", "ear", "Yr", "yr", "ixth")  # fmt: skip
-# the words each pattern's match starts with, in lower case: on an ASCII note it is tried only
-# where one is written (opening with \b and a branch, it is tried at every position otherwise)
+# the words each pattern's match starts with, in lower case: it is tried only where one is
+# written (opening with \b and a branch, it is tried at every position otherwise)
 _STARTS = {
     _BRACKET_RE: ("school", "academy", "nursery", "college", "primary", "setting"),
     _YEAR_RE: ("yr", "year", "reception", "nursery", "sixth"),
@@ -61,11 +61,8 @@ def find_schools_by_context(st: State) -> None:
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
-    """``pattern.finditer(text)``; on an ASCII note, tried only where its first words are."""
-    if not text.isascii():
-        return pattern.finditer(text)
-    starts = word_positions(lower_text(text), _STARTS[pattern])
-    return matches_in(pattern, [(at, at) for at, _ in starts], text)
+    """``pattern.finditer(text)``'s matches, tried only where its first words are."""
+    return opening_with(pattern, text, lower_same_length(text), _STARTS[pattern])
 
 
 def _a_name(st: State, word: str) -> bool:

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from moderator.anonymise.lexicon import lower_same_length, lower_text
-from moderator.anonymise.nearby import matches_in, word_positions
+from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.nearby import opening_with
 from moderator.anonymise.patterns import CASE_CUE_RE
 from moderator.anonymise.state import State
 
@@ -241,12 +241,9 @@ _LETTERED_REF = re.compile(
 
 
 def _after_ref(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern opening with "ref" in any case: on an ASCII
-    note tried only where "ref" is written (opening with a branch, it is tried everywhere)."""
-    if not text.isascii():
-        return list(pattern.finditer(text))
-    starts = word_positions(lower_text(text), ("ref",))
-    return matches_in(pattern, [(at, at) for at, _ in starts], text)
+    """``pattern.finditer(text)`` for a pattern opening with "ref" in any case, tried only
+    where "ref" is written (opening with a branch, it is tried at every position otherwise)."""
+    return opening_with(pattern, text, lower_same_length(text), ("ref",))
 
 
 def widen_references(st: State) -> None:
