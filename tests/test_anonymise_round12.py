@@ -337,3 +337,19 @@ def test_a_word_numbering_a_line_is_no_slip_of_a_name_and_a_platform_word_no_han
 def test_a_reference_with_a_letters_prefix_after_its_cue_goes_whole(text: str) -> None:
     out = redact(text)
     assert "[CASE-NUMBER]" in out and not any(ch.isdigit() for ch in out)
+
+
+def test_field_names_with_underscores_before_a_colon_are_no_handles() -> None:
+    out = redact("s47_outcome: NFA\nseen_by: social worker\nkay_s2012: wyd")
+    assert "s47_outcome:" in out and "seen_by:" in out
+    assert "kay_s2012" not in out
+
+
+def test_a_verb_after_a_kinship_word_in_speech_is_no_name() -> None:
+    out = redact('Said "i have faith mummy will be ok" and "my dad will kill me".')
+    assert "mummy will be ok" in out and "dad will kill" in out
+
+
+def test_initials_after_a_number_and_a_word_are_not_after_a_stamp() -> None:
+    out = redact("UPN: N 938 1253 7392 4   Former UPN (Romania): n/a")
+    assert "Former UPN (Romania)" in out
