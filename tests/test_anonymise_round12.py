@@ -353,3 +353,10 @@ def test_a_verb_after_a_kinship_word_in_speech_is_no_name() -> None:
 def test_initials_after_a_number_and_a_word_are_not_after_a_stamp() -> None:
     out = redact("UPN: N 938 1253 7392 4   Former UPN (Romania): n/a")
     assert "Former UPN (Romania)" in out
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Land Rover", "County Hall", "Civic Offices", "Sat Sri Akal", "Long-Term Team"]
+)
+def test_more_everyday_phrases_are_protected(phrase: str) -> None:
+    assert phrase in redact(f"Noted: {phrase} was mentioned at the visit.")
