@@ -360,3 +360,18 @@ def test_initials_after_a_number_and_a_word_are_not_after_a_stamp() -> None:
 )
 def test_more_everyday_phrases_are_protected(phrase: str) -> None:
     assert phrase in redact(f"Noted: {phrase} was mentioned at the visit.")
+
+
+def test_slashed_forms_in_brackets_after_a_known_name_are_that_person() -> None:
+    out = redact("Mum Dorcas (Dorky / Dorcass) works nights. Dorky's mobile is off.")
+    assert "Dorky" not in out and "Dorcass" not in out
+    assert "(EWO/SW)" in redact("Prepared by Ignatius Pellowe (EWO/SW).")
+
+
+def test_a_name_with_a_bracket_across_a_forms_fields_is_no_organisation() -> None:
+    out = redact("Child: Tamsin Oakervee  (Tam)   Legal status: s.31 care order.\nTam's hair.")
+    assert "Legal status" in out and "Tam's" not in out
+
+
+def test_a_name_with_family_support_in_brackets_is_a_professional() -> None:
+    assert "Kanny" not in redact("- Three Towns Centre - Kanny (family support)  - next")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.lexicon import lower_same_length, phrase_key
+from moderator.anonymise.layer_orgs import whole_words
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
 from moderator.anonymise.nearby import for_text, hint_spans, near_spans
 from moderator.anonymise.patterns import ALIAS_HINT, ALIAS_RE, QUOTED_RE
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
@@ -107,3 +108,30 @@ def join_slashed_aliases(st: State) -> None:
         while m is not None and st.free(m.start("n"), m.end("n")):
             st.take(m.start("n"), m.end("n"), c.kind, c.ident, 50, 0.8)
             m = _SLASHED_ALIAS.match(text, m.end())
+    _bracketed_slashes(st)
+
+
+# "Mum Tetiane (Tanye / Tatiane)": forms of a known name in brackets after it, slashed
+_BRACKETED_FORMS = re.compile(r"[ \t]*\((?P<forms>[A-Z][\w'’-]*(?:[ \t]*/[ \t]*[A-Z][\w'’-]*)+)\)")
+_FORM = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _bracketed_slashes(st: State) -> None:
+    """Capitalised words in brackets after a known person's name, slashed, none an everyday
+    word, are that person's other forms (a short form, a spelling), wherever they recur."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in ("child", "family", "worker")]:
+        m = _BRACKETED_FORMS.match(text, c.end)
+        if m is None:
+            continue
+        forms = _FORM.findall(m.group("forms"))
+        if any(
+            f.isupper() or word_key(f) in lex.words or word_key(f) in lex.protected_words
+            for f in forms
+        ):
+            continue  # ("(EWO/SW)": roles; "(Mum/Dad)": words)
+        for form in forms:
+            for start, end in whole_words(text, form):
+                if st.free(start, end):
+                    st.take(start, end, c.kind, c.ident, 50, 0.8)
