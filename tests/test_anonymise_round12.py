@@ -375,3 +375,10 @@ def test_a_name_with_a_bracket_across_a_forms_fields_is_no_organisation() -> Non
 
 def test_a_name_with_family_support_in_brackets_is_a_professional() -> None:
     assert "Kanny" not in redact("- Three Towns Centre - Kanny (family support)  - next")
+
+
+def test_given_names_in_brackets_after_a_titled_surname_are_those_people() -> None:
+    out = redact('Carers Mr and Mrs Seabrook (Glorie & Nevilla). Said "at Glorie\'s".')
+    assert "Glorie" not in out and "Nevilla" not in out
+    out = redact("Named Person: Mrs Haldane (DHT). Mrs Ray (Mum) said.")
+    assert "(DHT)" in out and "(Mum)" in out
