@@ -382,3 +382,8 @@ def test_given_names_in_brackets_after_a_titled_surname_are_those_people() -> No
     assert "Glorie" not in out and "Nevilla" not in out
     out = redact("Named Person: Mrs Haldane (DHT). Mrs Ray (Mum) said.")
     assert "(DHT)" in out and "(Mum)" in out
+
+
+def test_a_short_form_before_a_full_name_in_brackets_is_that_person() -> None:
+    out = redact("Tosia wakes when Przemak (Przemysław Kowalczyk) comes home. Przemak left.")
+    assert "Przemak" not in out

@@ -135,3 +135,29 @@ def _bracketed_slashes(st: State) -> None:
             for start, end in whole_words(text, form):
                 if st.free(start, end):
                     st.take(start, end, c.kind, c.ident, 50, 0.8)
+
+
+# "Przemak (Przemysłew Kołodziejczak)": a short form, then the full name in brackets
+_SHORT_THEN_BRACKET = re.compile(r"(?<![\w'’-])(?P<s>[A-Z][^\W\d_]{2,})[ \t]*\($")
+
+
+def join_short_forms_before_names(st: State) -> None:
+    """A capitalised word before a found person's full name in brackets, that shares its
+    first four letters with the given name and is no everyday word, is that person's short
+    form, wherever it recurs."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in NAME_KINDS]:
+        if c.start < 3 or text[c.start - 1] != "(" or " " not in text[c.start : c.end]:
+            continue
+        m = _SHORT_THEN_BRACKET.search(text, max(0, c.start - 24), c.start)
+        if m is None:
+            continue
+        short = m.group("s")
+        given = text[c.start : c.end].split()[0]
+        key = word_key(short)
+        if key[:4] != word_key(given)[:4] or key in lex.words or key in lex.protected_words:
+            continue
+        for start, end in whole_words(text, short):
+            if st.free(start, end):
+                st.take(start, end, c.kind, c.ident, 50, 0.8)

@@ -72,7 +72,12 @@ from moderator.anonymise.names_agency import (
     find_people_by_field,
     find_people_of_agencies,
 )
-from moderator.anonymise.names_aliases import find_aliases, find_nicknames, join_slashed_aliases
+from moderator.anonymise.names_aliases import (
+    find_aliases,
+    find_nicknames,
+    join_short_forms_before_names,
+    join_slashed_aliases,
+)
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
 from moderator.anonymise.names_family import find_family_forms, join_other_surnames
@@ -254,6 +259,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_people_of_agencies(st)
     find_people_by_field(st)
     find_given_names_of_titled(st)
+    join_short_forms_before_names(st)
     join_identifier_parts(st)
     widen_references(st)
     join_organisation_parts(st)
