@@ -387,3 +387,10 @@ def test_given_names_in_brackets_after_a_titled_surname_are_those_people() -> No
 def test_a_short_form_before_a_full_name_in_brackets_is_that_person() -> None:
     out = redact("Tosia wakes when Przemak (Przemysław Kowalczyk) comes home. Przemak left.")
     assert "Przemak" not in out
+
+
+def test_the_initials_of_a_childs_given_names_are_the_child() -> None:
+    out = redact(
+        "Known to his family as PJ. His friends call him PJ.", child="Patrick Joseph Mongen"
+    )
+    assert "PJ" not in out and "[CHILD]" in out
