@@ -394,3 +394,10 @@ def test_the_initials_of_a_childs_given_names_are_the_child() -> None:
         "Known to his family as PJ. His friends call him PJ.", child="Patrick Joseph Mongen"
     )
     assert "PJ" not in out and "[CHILD]" in out
+
+
+def test_a_surname_that_is_a_word_made_plural_after_the_is_the_family() -> None:
+    out = redact("The Oakervees have no GP. The blooms in the garden.")
+    assert "Oakervees" not in out and "blooms" in out
+    out = redact("The Blooms have no GP.", child="Willow Bloom")
+    assert "Blooms" not in out

@@ -80,7 +80,11 @@ from moderator.anonymise.names_aliases import (
 )
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
-from moderator.anonymise.names_family import find_family_forms, join_other_surnames
+from moderator.anonymise.names_family import (
+    find_family_forms,
+    find_family_plurals,
+    join_other_surnames,
+)
 from moderator.anonymise.names_forms import find_name_forms
 from moderator.anonymise.names_initials import (
     find_bracketed_initials,
@@ -222,6 +226,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     join_middle_names(st)
     find_letter_names(st)
     find_family_forms(st)
+    find_family_plurals(st)
     find_minutes_initials(st)
     find_more_initials(st)
     find_logged_initials(st)
