@@ -401,3 +401,20 @@ def test_a_surname_that_is_a_word_made_plural_after_the_is_the_family() -> None:
     assert "Oakervees" not in out and "blooms" in out
     out = redact("The Blooms have no GP.", child="Willow Bloom")
     assert "Blooms" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Previously at St Jude's Night Shelter with mum.", "Night Shelter"),
+        ("12 hours at Seafront Stitch Community Garden with a supervisor.", "Stitch"),
+        ("Family Support worker from Igbo Union Leicester (with consent).", "Igbo Union"),
+    ],
+)
+def test_shelters_gardens_and_unions_are_organisations(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_street_word_inside_a_longer_word_is_no_street() -> None:
+    out = redact("He drinks at The Drovers Rest most nights. European Union rules.")
+    assert "Drovers" in out and "European Union" in out

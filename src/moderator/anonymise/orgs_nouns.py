@@ -71,7 +71,11 @@ ORG_NOUN = (
     # Juniors CC", "Swale Refugee Welcome", "Kinship Connect Kent", "Ashby Befrienders")
     r"|Dental|Dentists?|Dentistry|Orthodontics|Physiotherapy|Physio|Veterinary|Vets"
     r"|C\.?C\.?|Refugee\s+Welcome|Connect|Befrienders|Befriending|Volunteers|Interpreters"
-    r"|Translations)"
+    r"|Translations"
+    # round twelve: shelters, gardens, unions and advocacy ("St Jude's Night Shelter", "Seafront
+    # Stitch Community Garden", "Igbo Union Leicester", "Speakwell Advocacy Dorset")
+    r"|Night\s+Shelter|Shelter|Community\s+Garden|Allotments?|Union|Sanctuary|Advocacy"
+    r"|Family\s+Centre)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
