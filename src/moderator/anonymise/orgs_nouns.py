@@ -125,6 +125,11 @@ ORG_HINTS = (
     "Rainbows", "Squirrels", "Dojo", "Martial", "Larder", "Crew", "Samaj", "Sabha", "Rooms",
     "Interpreting", "Counselling", "Mediation", "Fridge", "Band", "Ringers", "Lounge",
     "Chambers", "CIC", "CIO",
+    # rounds eleven and twelve's nouns (the regex is tried only when a hint is in the note)
+    "Dental", "Dentist", "Orthodont", "Physio", "Veterinary", "Vets", "CC", "C.C", "Welcome",
+    "Connect", "Befriend", "Volunteers", "Interpreters", "Translations", "Shelter", "Garden",
+    "Allotment", "Union", "Sanctuary", "Advocacy", "Secondary", "Federation", "operative",
+    "Nursing", "Residential", "JFC", "J.F.C", "YFC", "Y.F.C", "Crewing",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
