@@ -418,3 +418,30 @@ def test_shelters_gardens_and_unions_are_organisations(text: str, gone: str) -> 
 def test_a_street_word_inside_a_longer_word_is_no_street() -> None:
     out = redact("He drinks at The Drovers Rest most nights. European Union rules.")
     assert "Drovers" in out and "European Union" in out
+
+
+def test_every_organisation_noun_has_a_hint_that_opens_the_grammars_gate() -> None:
+    """The organisation grammar runs only on notes holding one of its hint words: a noun
+    added without a hint is found only where another organisation opens the gate."""
+    import re
+
+    from moderator.anonymise.orgs_nouns import ORG_HINTS, ORG_NOUN
+
+    alternatives, depth, current = [], 0, ""
+    for ch in ORG_NOUN:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth <= 1:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += ch
+    alternatives.append(current)
+    unhinted = []
+    for alternative in alternatives:
+        plain = alternative.replace(r"\.?", "").replace(r"\.", "").replace(r"\s", " ")
+        sample = " ".join(re.findall(r"[A-Za-z&'’-]+", plain))
+        joined = sample.replace(" ", "")  # "Cent(?:re|er)": "Centreer" holds "Centre"
+        if not any(hint in sample or hint in joined for hint in ORG_HINTS):
+            unhinted.append(sample)
+    assert unhinted == []

@@ -129,7 +129,8 @@ ORG_HINTS = (
     "Dental", "Dentist", "Orthodont", "Physio", "Veterinary", "Vets", "CC", "C.C", "Welcome",
     "Connect", "Befriend", "Volunteers", "Interpreters", "Translations", "Shelter", "Garden",
     "Allotment", "Union", "Sanctuary", "Advocacy", "Secondary", "Federation", "operative",
-    "Nursing", "Residential", "JFC", "J.F.C", "YFC", "Y.F.C", "Crewing",
+    "Nursing", "Residential", "JFC", "J.F.C", "YFC", "Y.F.C", "Crewing", "Superstore",
+    "Minimarket",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
