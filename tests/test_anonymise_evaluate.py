@@ -190,7 +190,7 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("q", 0.965, 0.97, 0.02, 0.02),  # Q: written after round ten, scored once unseen
         ("r", 0.945, 0.975, 0.04, 0.04),  # R: written during round eleven, scored once unseen
         ("s", 0.98, 0.99, 0.012, 0.03),  # S: written after round eleven, scored once unseen
-        ("t", 0.945, 0.955, 0.035, 0.04),  # T: written during round twelve, scored once unseen
+        ("t", 0.945, 0.955, 0.035, 0.05),  # T: written during round twelve, scored once unseen
     ],
 )
 def test_the_newest_batches_do_not_regress(
