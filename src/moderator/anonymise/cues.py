@@ -166,7 +166,8 @@ AGENCY_CUES = frozenset(
     {"school", "health", "police", "housing", "nursery", "college", "education", "probation",
      "camhs", "yot", "yjs", "la", "gp", "hospital", "ward", "ed", "a&e", "cafcass",
      "early help", "children's services", "social care", "csc", "edt", "mash", "dwp",
-     "school nursing", "midwifery", "health visiting", "sen", "send", "virtual school"}
+     "school nursing", "midwifery", "health visiting", "sen", "send", "virtual school",
+     "family support", "youth service", "youth work", "youth justice", "housing association"}
 )  # fmt: skip
 RELATION_CUES = frozenset(
     " ".join(phrase_key(p))

@@ -24,8 +24,9 @@ _CAPS_RE = re.compile(r"[A-Z][A-Z]{1,2}(?![\w'’-])")
 # a stamp just before: a time ("08:52", "1530hrs"), a date ("08/05/2024", "11/5", "12 Jul 2024",
 # "2024-02-26"), then blanks and perhaps a dash
 _STAMP_RE = re.compile(
-    r"(?:\b\d{1,2}[:.]\d{2}(?:[ \t]*(?:hrs|am|pm))?|\b\d{4}(?:hrs)?"
-    r"|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}"
+    r"(?:\b\d{1,2}[:.]\d{2}(?:[ \t]*(?:hrs|am|pm))?|\b(?:[01]\d|2[0-3])[0-5]\d(?:hrs)?"
+    r"|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
     r"(?:[ \t]+\d{2,4})?)[ \t]*(?:[-–:][ \t]*)?\Z"
 )
 # what follows the author's initials: a colon, a role in brackets and a colon, or a verb

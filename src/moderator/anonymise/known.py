@@ -335,6 +335,8 @@ def _initials(words: list[str]) -> set[str]:
     }
     if len(given[0]) > 1:
         out.add("".join(given[0]))  # Jamie-Lee Wood: "JL"
+    if len(given) > 1:
+        out.add(first_given)  # Patrick Joseph Mongen: "PJ", Abdel Hadi Quresha: "AH"
     return {i for i in out if len(i) >= 2}
 
 

@@ -149,7 +149,8 @@ def find_extra_identifiers(st: State) -> None:
     for suffix in (" Drove", " Rw"):
         at = text.find(suffix)
         while at >= 0:
-            street = _MORE_TYPES.search(text, max(0, at - 40), at + len(suffix))
+            # (the window takes one more character: its end is the look-ahead's end too)
+            street = _MORE_TYPES.search(text, max(0, at - 40), at + len(suffix) + 1)
             if street is not None and street.end() == at + len(suffix):
                 _take(st, street.start(), street.end(), "address", 0.85)
             at = text.find(suffix, at + 1)

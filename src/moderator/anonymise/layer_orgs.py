@@ -243,8 +243,22 @@ def _worship_starts(text: str) -> list[tuple[int, int]]:
 
 
 def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
-    """ORG_RE's matches as (start, end of the name, end)."""
-    return [(m.start(), m.end("name"), m.end()) for m in found]
+    """ORG_RE's matches as (start, end of the name, end); a name with a word in brackets
+    that runs across a form's fields (three spaces or a tab between words: "Child: Tianne
+    Hanry  (Teo)   Legal status") starts after the last gap."""
+    out = []
+    for m in found:
+        start = m.start()
+        if "(" in m.group("name") and ("   " in m.group() or "\t" in m.group()):
+            gaps = list(_FIELD_GAP.finditer(m.string, start, m.end("name")))
+            if not gaps or _FIELD_GAP.search(m.string, m.end("name"), m.end()):
+                continue  # the noun itself after the gap: no name left before it
+            start = gaps[-1].end()  # the name starts after the last field's gap
+        out.append((start, m.end("name"), m.end()))
+    return out
+
+
+_FIELD_GAP = re.compile(r" {3,}|\t[ \t]*")
 
 
 def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, trim: Trim) -> None:

@@ -171,6 +171,10 @@ _DETERMINED_BEFORE = frozenset(
 )  # fmt: skip
 
 
+_AUXILIARIES = frozenset(
+    {"will", "would", "can", "could", "shall", "should", "may", "might", "must", "did"}
+    | {"does", "do", "is", "was", "has", "had", "says", "said", "gets", "got", "won't"}
+)
 _LINKING_BEFORE = frozenset(
     {"is", "was", "are", "were", "be", "been", "being", "feel", "feels", "felt", "look"}
     | {"looks", "looked", "seem", "seems", "seemed", "get", "gets", "got", "getting"}
@@ -203,7 +207,8 @@ def find_names_in_speech(st: State) -> None:
             ):  # ("it's been stormy weather": a word after a linking verb)
                 previous, title_at = key, -1
                 continue
-            after_kin = previous in _KIN_BEFORE and key not in _KIN_BEFORE
+            # ("mummy will be ok": a verb after the kinship word, though Will is a name)
+            after_kin = previous in _KIN_BEFORE and key not in _KIN_BEFORE | _AUXILIARIES
             placed = previous in _PLACE_WORDS  # "ziggy from shirley": a place
             titled = title_at >= 0 and key not in lex.common
             start = title_at if titled else m.start()

@@ -175,7 +175,8 @@ def find_variants(st: State, add: Add) -> None:
             add(m.start(), m.end(), "email", "", 98)
     if "_" in text or for_text(_DOTTED_DIGIT, text).search(text):
         for m in _handles(text):
-            add(m.start(), m.end(), "username", "", 86)
+            if not _field_name(st, m):
+                add(m.start(), m.end(), "username", "", 86)
     find_spelt(text, add, st.digit_regions())
     for start, end in find_month_dates(text):
         add(start, end, "date", "", 73)
@@ -197,6 +198,18 @@ _PLATE_TAIL = re.compile(r"\d\d\s?(?i:[a-z]{3})")
 _REF_TAIL = re.compile(r"[/-]\d{3}")
 _DOTTED_DIGIT = re.compile(r"\.(?<=[A-Za-z]\.)\d")  # a letter, a dot, a digit (found by its dot)
 _HANDLE_MARK = re.compile(r"_|\.(?=\d)")  # what every handle holds: "_", or a dot and a digit
+
+
+def _field_name(st: State, m: re.Match[str]) -> bool:
+    """Whether a name with underscores is an export's field ("also_known_as:", "seen_by:",
+    "s47_outcome:"): words joined by underscores, before a colon."""
+    if st.text[m.end() : m.end() + 1] != ":" or "." in m.group():
+        return False
+    words = st.lex.words | st.lex.common
+    return all(
+        part.lower() in words or (len(part) <= 3 and part.isalnum())
+        for part in m.group().split("_")
+    )
 
 
 def _handles(text: str) -> list[re.Match[str]]:

@@ -121,6 +121,37 @@ def find_people_by_field(st: State) -> None:
                     st.take(a, b, "professional", ident, 50, 0.75)
 
 
+# given names in brackets after a titled surname: "Mr and Mrs Seabright (Glorie & Nevilla)"
+_TITLED_GIVEN = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?(?:[ \t]+(?:and|&)[ \t]+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)?"
+    rf"[ \t]+[{_CAP}][\w'’-]+[ \t]*\((?P<a>[{_CAP}][^\W\d_]+)"
+    rf"(?:[ \t]*(?:&|and)[ \t]*(?P<b>[{_CAP}][^\W\d_]+))?\)"
+)
+
+
+def find_given_names_of_titled(st: State) -> None:
+    """Given names in brackets after a titled surname are those people's, wherever they
+    recur (``Mr and Mrs Seabright (Glorie & Nevilla)``; not ``Mrs Ray (Mum)``)."""
+    text = st.text
+    if "(" not in text or "M" not in text:
+        return
+    lex = st.lex
+    for m in _TITLED_GIVEN.finditer(text):
+        for group in ("a", "b"):
+            name = m.group(group)
+            if name is None:
+                continue
+            key = word_key(name)
+            if name.isupper() or key in lex.words or key in lex.common:
+                continue  # "Mrs Haldane (DHT)": her role; "(Mum)", "(Head)": words
+            if key in lex.protected_words:
+                continue
+            ident = "p:" + key
+            for a, b in whole_words(text, name):
+                if st.free(a, b):
+                    st.take(a, b, "person", ident, 50, 0.8)
+
+
 _RANK_NEXT = re.compile(r"[ \t]+[A-Z]")
 _INITIALS_AFTER = re.compile(r"[ \t]*\((?P<i>[A-Z]{2,3})\)")
 

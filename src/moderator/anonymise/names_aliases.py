@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.lexicon import lower_same_length, phrase_key
+from moderator.anonymise.layer_orgs import whole_words
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
 from moderator.anonymise.nearby import for_text, hint_spans, near_spans
 from moderator.anonymise.patterns import ALIAS_HINT, ALIAS_RE, QUOTED_RE
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
@@ -107,3 +108,56 @@ def join_slashed_aliases(st: State) -> None:
         while m is not None and st.free(m.start("n"), m.end("n")):
             st.take(m.start("n"), m.end("n"), c.kind, c.ident, 50, 0.8)
             m = _SLASHED_ALIAS.match(text, m.end())
+    _bracketed_slashes(st)
+
+
+# "Mum Tetiane (Tanye / Tatiane)": forms of a known name in brackets after it, slashed
+_BRACKETED_FORMS = re.compile(r"[ \t]*\((?P<forms>[A-Z][\w'’-]*(?:[ \t]*/[ \t]*[A-Z][\w'’-]*)+)\)")
+_FORM = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _bracketed_slashes(st: State) -> None:
+    """Capitalised words in brackets after a known person's name, slashed, none an everyday
+    word, are that person's other forms (a short form, a spelling), wherever they recur."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in ("child", "family", "worker")]:
+        m = _BRACKETED_FORMS.match(text, c.end)
+        if m is None:
+            continue
+        forms = _FORM.findall(m.group("forms"))
+        if any(
+            f.isupper() or word_key(f) in lex.words or word_key(f) in lex.protected_words
+            for f in forms
+        ):
+            continue  # ("(EWO/SW)": roles; "(Mum/Dad)": words)
+        for form in forms:
+            for start, end in whole_words(text, form):
+                if st.free(start, end):
+                    st.take(start, end, c.kind, c.ident, 50, 0.8)
+
+
+# "Przemak (Przemysłew Kołodziejczak)": a short form, then the full name in brackets
+_SHORT_THEN_BRACKET = re.compile(r"(?<![\w'’-])(?P<s>[A-Z][^\W\d_]{2,})[ \t]*\($")
+
+
+def join_short_forms_before_names(st: State) -> None:
+    """A capitalised word before a found person's full name in brackets, that shares its
+    first four letters with the given name and is no everyday word, is that person's short
+    form, wherever it recurs."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in NAME_KINDS]:
+        if c.start < 3 or text[c.start - 1] != "(" or " " not in text[c.start : c.end]:
+            continue
+        m = _SHORT_THEN_BRACKET.search(text, max(0, c.start - 24), c.start)
+        if m is None:
+            continue
+        short = m.group("s")
+        given = text[c.start : c.end].split()[0]
+        key = word_key(short)
+        if key[:4] != word_key(given)[:4] or key in lex.words or key in lex.protected_words:
+            continue
+        for start, end in whole_words(text, short):
+            if st.free(start, end):
+                st.take(start, end, c.kind, c.ident, 50, 0.8)

@@ -234,3 +234,20 @@ def join_other_surnames(st: State) -> None:
             ):
                 st.take(at, end, kind, ident, 55)
             at = text.find(short, end)
+
+
+_PLURAL_FAMILY = re.compile(r"\b[Tt]he[ \t]+(?P<n>[A-Z][\w'’-]*?)(?:s|es)\b")
+
+
+def find_family_plurals(st: State) -> None:
+    """A record's surname made plural after "the" is the family ("The Blooms have no GP"),
+    also where the surname is an everyday word."""
+    text = st.text
+    if "he " not in text:
+        return
+    owners = st.known.surname_owners
+    for m in _PLURAL_FAMILY.finditer(text):
+        who = owners.get(word_key(m.group("n")))
+        start, end = m.start("n"), m.end()
+        if who and st.free(start, end):
+            st.take(start, end, "family", "FAMILY", 60)

@@ -71,7 +71,11 @@ ORG_NOUN = (
     # Juniors CC", "Swale Refugee Welcome", "Kinship Connect Kent", "Ashby Befrienders")
     r"|Dental|Dentists?|Dentistry|Orthodontics|Physiotherapy|Physio|Veterinary|Vets"
     r"|C\.?C\.?|Refugee\s+Welcome|Connect|Befrienders|Befriending|Volunteers|Interpreters"
-    r"|Translations)"
+    r"|Translations"
+    # round twelve: shelters, gardens, unions and advocacy ("St Jude's Night Shelter", "Seafront
+    # Stitch Community Garden", "Igbo Union Leicester", "Speakwell Advocacy Dorset")
+    r"|Night\s+Shelter|Shelter|Community\s+Garden|Allotments?|Union|Sanctuary|Advocacy"
+    r"|Family\s+Centre)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -121,6 +125,12 @@ ORG_HINTS = (
     "Rainbows", "Squirrels", "Dojo", "Martial", "Larder", "Crew", "Samaj", "Sabha", "Rooms",
     "Interpreting", "Counselling", "Mediation", "Fridge", "Band", "Ringers", "Lounge",
     "Chambers", "CIC", "CIO",
+    # rounds eleven and twelve's nouns (the regex is tried only when a hint is in the note)
+    "Dental", "Dentist", "Orthodont", "Physio", "Veterinary", "Vets", "CC", "C.C", "Welcome",
+    "Connect", "Befriend", "Volunteers", "Interpreters", "Translations", "Shelter", "Garden",
+    "Allotment", "Union", "Sanctuary", "Advocacy", "Secondary", "Federation", "operative",
+    "Nursing", "Residential", "JFC", "J.F.C", "YFC", "Y.F.C", "Crewing", "Superstore",
+    "Minimarket",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})

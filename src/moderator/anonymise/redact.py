@@ -67,11 +67,24 @@ from moderator.anonymise.layer_sounds import (
 )
 from moderator.anonymise.learned import find_learned
 from moderator.anonymise.lexicon import census_given, lexicon, more_places
-from moderator.anonymise.names_agency import find_people_by_field, find_people_of_agencies
-from moderator.anonymise.names_aliases import find_aliases, find_nicknames, join_slashed_aliases
+from moderator.anonymise.names_agency import (
+    find_given_names_of_titled,
+    find_people_by_field,
+    find_people_of_agencies,
+)
+from moderator.anonymise.names_aliases import (
+    find_aliases,
+    find_nicknames,
+    join_short_forms_before_names,
+    join_slashed_aliases,
+)
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
-from moderator.anonymise.names_family import find_family_forms, join_other_surnames
+from moderator.anonymise.names_family import (
+    find_family_forms,
+    find_family_plurals,
+    join_other_surnames,
+)
 from moderator.anonymise.names_forms import find_name_forms
 from moderator.anonymise.names_initials import (
     find_bracketed_initials,
@@ -213,6 +226,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     join_middle_names(st)
     find_letter_names(st)
     find_family_forms(st)
+    find_family_plurals(st)
     find_minutes_initials(st)
     find_more_initials(st)
     find_logged_initials(st)
@@ -249,6 +263,8 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     join_surnames_written_first(st)
     find_people_of_agencies(st)
     find_people_by_field(st)
+    find_given_names_of_titled(st)
+    join_short_forms_before_names(st)
     join_identifier_parts(st)
     widen_references(st)
     join_organisation_parts(st)
