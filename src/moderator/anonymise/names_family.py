@@ -236,7 +236,9 @@ def join_other_surnames(st: State) -> None:
             at = text.find(short, end)
 
 
-_PLURAL_FAMILY = re.compile(r"\b[Tt]he[ \t]+(?P<n>[A-Z][\w'’-]*?)(?:s|es)\b")
+# (its "\b" as a look-behind after the first letter: the engine skips to a T; "\b" first was
+# tried at every position)
+_PLURAL_FAMILY = re.compile(r"[Tt](?<![\w][Tt])he[ \t]+(?P<n>[A-Z][\w'’-]*?)(?:s|es)\b")
 
 
 def find_family_plurals(st: State) -> None:
