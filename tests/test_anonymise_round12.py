@@ -445,3 +445,12 @@ def test_every_organisation_noun_has_a_hint_that_opens_the_grammars_gate() -> No
         if not any(hint in sample or hint in joined for hint in ORG_HINTS):
             unhinted.append(sample)
     assert unhinted == []
+
+
+def test_a_known_persons_initials_that_are_an_acronym_after_by_and_before_a_date() -> None:
+    out = redact(
+        "Described for the record by ID on 22/01/2024. Bring your ID on 3/4.",
+        worker="Imogun Dunstin",
+    )
+    assert "by [WORKER] on" in out
+    assert "Bring your ID on" in out

@@ -39,6 +39,8 @@ __all__ = [
 
 _NOT_CAPITALS = re.compile(r"[^A-Z]")
 _NUMBERED = re.compile(r"[ \t]+\d")
+_BY_BEFORE_DATE = re.compile(r"\bby[ \t]+\Z")
+_ON_DATE = re.compile(r"[ \t]+(?:on[ \t]+)?\d{1,2}[/.]\d{1,2}")
 
 
 def find_known_people(st: State, toks: list[Tok]) -> None:
@@ -122,7 +124,12 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
 
 def _speaking(text: str, m: re.Match[str]) -> bool:
     """Whether initials are a speaker's or author's: before a colon, after a line's start,
-    a date or time, or a table's bar."""
+    a date or time, or a table's bar; or after "by" before a date ("described by ID on
+    22/01/2024")."""
+    if _BY_BEFORE_DATE.search(text, max(0, m.start() - 4), m.start()) and _ON_DATE.match(
+        text, m.end()
+    ):
+        return True
     if text[m.end() : m.end() + 2] != ": ":
         return False
     before = text[max(0, m.start() - 12) : m.start()].rstrip(" \t")

@@ -16,7 +16,7 @@ import re
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import lower_same_length, word_key
-from moderator.anonymise.nearby import matches_in, opening_with
+from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
 from moderator.anonymise.state import State
 
@@ -80,9 +80,7 @@ _BY_FIELD = re.compile(
     rf"(?:[ \t]+[{_CAP}][^\W\d_]+(?:-[{_CAP}][^\W\d_]+)?){{0,2}}"
     r"|[A-Z]{1,3}(?:Mc|Mac|O['’])[A-Z]{0,2}|[A-Z]{2,3})(?![\w'’-])"
 )
-_BY_HINTS = ("aker", "uperv", "by", "By", "BY")
-# the first words of _BY_FIELD's fields, in lower case: its matches start only where one is
-# written (opening with a branch, it is tried at every position otherwise)
+# the fields' first words, as written in lower case: the pattern is tried only at them
 _BY_STARTS = ("minute", "note", "supervisor", "completed", "logged", "recorded", "written",
               "reviewed", "signed", "authorised", "rhi", "visit", "assessed", "checked")  # fmt: skip
 
@@ -90,10 +88,16 @@ _BY_STARTS = ("minute", "note", "supervisor", "completed", "logged", "recorded",
 def find_people_by_field(st: State) -> None:
     """A name or initials after a field naming who did the work (see the module's text)."""
     text = st.text
-    if not any(h in text for h in _BY_HINTS):
-        return
+    lower = lower_same_length(text)
     lex = st.lex
-    for m in opening_with(_BY_FIELD, text, lower_same_length(text), _BY_STARTS):
+    found = []
+    for word in _BY_STARTS:
+        at = lower.find(word)
+        while at >= 0:
+            if (at == 0 or not lower[at - 1].isalnum()) and (m := _BY_FIELD.match(text, at)):
+                found.append(m)
+            at = lower.find(word, at + 1)
+    for m in found:
         start, end = m.span("n")
         if not st.free(start, end):
             continue
@@ -122,10 +126,8 @@ def find_people_by_field(st: State) -> None:
 
 
 # given names in brackets after a titled surname: "Mr and Mrs Seabright (Glorie & Nevilla)"
-# (from its first letter as a class, "\b" as a look-behind after it: the engine skips to M and D;
-# opening with "\b", it was tried at every position)
 _TITLED_GIVEN = re.compile(
-    r"[MD](?<![\w][MD])(?:(?<=M)(?:r|rs|s|iss|x)|(?<=D)r)\.?(?:[ \t]+(?:and|&)[ \t]+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)?"
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?(?:[ \t]+(?:and|&)[ \t]+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)?"
     rf"[ \t]+[{_CAP}][\w'’-]+[ \t]*\((?P<a>[{_CAP}][^\W\d_]+)"
     rf"(?:[ \t]*(?:&|and)[ \t]*(?P<b>[{_CAP}][^\W\d_]+))?\)"
 )
@@ -139,6 +141,8 @@ def find_given_names_of_titled(st: State) -> None:
         return
     lex = st.lex
     for m in _TITLED_GIVEN.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # (its word boundary, checked here: the scan is quicker without it)
         for group in ("a", "b"):
             name = m.group(group)
             if name is None:

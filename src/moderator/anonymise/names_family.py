@@ -236,9 +236,7 @@ def join_other_surnames(st: State) -> None:
             at = text.find(short, end)
 
 
-# (its "\b" as a look-behind after the first letter: the engine skips to a T; "\b" first was
-# tried at every position)
-_PLURAL_FAMILY = re.compile(r"[Tt](?<![\w][Tt])he[ \t]+(?P<n>[A-Z][\w'’-]*?)(?:s|es)\b")
+_PLURAL_FAMILY = re.compile(r"[Tt]he[ \t]+(?P<n>[A-Z][\w'’-]*?)(?:s|es)\b")
 
 
 def find_family_plurals(st: State) -> None:
@@ -249,6 +247,8 @@ def find_family_plurals(st: State) -> None:
         return
     owners = st.known.surname_owners
     for m in _PLURAL_FAMILY.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # ("bathe Smiths": its word boundary, checked here)
         who = owners.get(word_key(m.group("n")))
         start, end = m.start("n"), m.end()
         if who and st.free(start, end):

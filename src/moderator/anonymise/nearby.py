@@ -133,23 +133,6 @@ def matches_in(
     return out
 
 
-# letters that a pattern ignoring case takes for an ASCII letter though their lower case is none
-# (dotless i; I with a dot, whose lower case is two characters; the long s)
-_ODD_FOLDS = frozenset("ıİſ")
-
-
-def opening_with(
-    pattern: re.Pattern[str], text: str, lower: str, words: tuple[str, ...]
-) -> list[re.Match[str]]:
-    """``pattern.finditer(text)``'s matches, for a pattern (ignoring case) whose every match
-    opens with one of ``words`` (ASCII, in lower case): tried only where ``str.find`` sees one
-    in ``lower`` (the text in lower case character for character). A pattern opening with a
-    branch of words is tried at every position of a note: slow."""
-    if not text.isascii() and not _ODD_FOLDS.isdisjoint(text):
-        return list(pattern.finditer(text))
-    return matches_in(pattern, [(at, at) for at, _ in word_positions(lower, words)], text)
-
-
 def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Where any of ``words`` occurs in the lower-cased text, in order (str.find: no regex)."""
     spans = []

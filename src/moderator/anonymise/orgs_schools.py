@@ -10,59 +10,61 @@ place, acronym or protected word; it is redacted as the school wherever it recur
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
-from moderator.anonymise.nearby import opening_with
 from moderator.anonymise.state import State
 
 _NAME = r"(?P<a>[A-Z][\w'’-]{1,30})"
-# "school (Mallowdene)", "School (GBA)", "nursery (Oxlip)"
+# "school (Mallowdene)", "School (GBA)", "nursery (Oxlip)" (each pattern is tried only where
+# its first word is: a scan of the whole note from every position costs more)
 _BRACKET_RE = re.compile(
-    rf"\b(?i:school|academy|nursery|college|primary|setting)[ \t]*\([ \t]*{_NAME}[ \t]*\)"
+    rf"(?i:school|academy|nursery|college|primary|setting)[ \t]*\([ \t]*{_NAME}[ \t]*\)"
 )
 # "year 5 at Tansyfield", "Yr 10 at SFS", "in reception at Gorsebank"
 _YEAR_RE = re.compile(
-    rf"\b(?i:y(?:ea)?r[ \t]*\d{{1,2}}|reception|nursery|sixth[ \t]+form)[ \t]+at[ \t]+{_NAME}"
+    rf"(?i:y(?:ea)?r[ \t]*\d{{1,2}}|reception|nursery|sixth[ \t]+form)[ \t]+at[ \t]+{_NAME}"
     r"(?![ \t]+[A-Z])"
 )
 # "Education: LHF attendance", "School: KPA", "attends GBA"
 _ACRONYM_RE = re.compile(
-    r"(?:\b(?i:education|school|setting|nursery)[ \t]*:|\battends)[ \t]*"
+    r"(?:(?i:education|school|setting|nursery)[ \t]*:|attends)[ \t]*"
     r"(?P<a>[A-Z]{2,5})(?![\w'’&-])"
 )
-_HINTS = ("chool", "ducation", "cademy", "ursery", "ollege", "rimary", "etting", "ttends",
-          "eception", "ear", "Yr", "yr", "ixth")  # fmt: skip
-# the words each pattern's match starts with, in lower case: it is tried only where one is
-# written (opening with \b and a branch, it is tried at every position otherwise)
 _STARTS = {
-    _BRACKET_RE: ("school", "academy", "nursery", "college", "primary", "setting"),
-    _YEAR_RE: ("yr", "year", "reception", "nursery", "sixth"),
-    _ACRONYM_RE: ("education", "school", "setting", "nursery", "attends"),
+    "school": (_BRACKET_RE, _ACRONYM_RE),
+    "academy": (_BRACKET_RE,),
+    "nursery": (_BRACKET_RE, _YEAR_RE, _ACRONYM_RE),
+    "college": (_BRACKET_RE,),
+    "primary": (_BRACKET_RE,),
+    "setting": (_BRACKET_RE, _ACRONYM_RE),
+    "education": (_ACRONYM_RE,),
+    "attends": (_ACRONYM_RE,),
+    "year": (_YEAR_RE,),
+    "yr": (_YEAR_RE,),
+    "reception": (_YEAR_RE,),
+    "sixth": (_YEAR_RE,),
 }
 
 
 def find_schools_by_context(st: State) -> None:
     """Schools named only by what is around them (see the module's text)."""
     text = st.text
-    if not any(h in text for h in _HINTS):
-        return
+    lower = lower_same_length(text)
     names: set[str] = set()
-    for pattern in (_BRACKET_RE, _YEAR_RE, _ACRONYM_RE):
-        for m in _matches(pattern, text):
-            word = m.group("a")
-            if _a_name(st, word):
-                names.add(word)
+    for word, patterns in _STARTS.items():
+        at = lower.find(word)
+        while at >= 0:
+            if at == 0 or not lower[at - 1].isalnum():
+                for pattern in patterns:
+                    m = pattern.match(text, at)
+                    if m is not None and _a_name(st, m.group("a")):
+                        names.add(m.group("a"))
+            at = lower.find(word, at + 1)
     for word in names:
         for start, end in whole_words(text, word):
             if st.free(start, end):
                 st.take(start, end, "school", f"school:{word}", 50)
-
-
-def _matches(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
-    """``pattern.finditer(text)``'s matches, tried only where its first words are."""
-    return opening_with(pattern, text, lower_same_length(text), _STARTS[pattern])
 
 
 def _a_name(st: State, word: str) -> bool:

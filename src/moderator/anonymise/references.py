@@ -13,7 +13,6 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from moderator.anonymise.lexicon import lower_same_length
-from moderator.anonymise.nearby import opening_with
 from moderator.anonymise.patterns import CASE_CUE_RE
 from moderator.anonymise.state import State
 
@@ -225,7 +224,7 @@ _LETTERS_AFTER = re.compile(r"-[A-Z]{1,3}(?![\w-])")
 # a reference that a scanned page's OCR spaced out after its cue: "Our ref: WCC/FS/24/ 7710",
 # "Ref: DFCF/ 24/0 3318", "Ref: WCF /FS/ 24-0 3318" (the last digits split by a space)
 _SPACED_REF = re.compile(
-    r"(?i:\bref(?:erence)?(?:[ \t]*no\.?)?[ \t]*:[ \t]*)"
+    r"(?i:ref(?:erence)?(?:[ \t]*no\.?)?[ \t]*:[ \t]*)"
     r"(?P<r>[A-Z]{2,6}(?:[ \t]?/[ \t]?[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?){1,4}"
     r"(?:(?<=[/-]\d)|(?<=[/-]\d\d)|(?<=/)[ \t]?\d)?(?:[ \t]\d{3,5})?)(?![\w/])"
 )
@@ -235,22 +234,22 @@ _LETTERS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ \t]\Z")
 # a reference of mixed-case letters or with a space before its digits, after its cue: "Child
 # ref WSCC 2024-00417", "Ref ChAD-2402-1163"
 _LETTERED_REF = re.compile(
-    r"(?i:\bref(?:erence)?(?:[ \t]*no\.?)?[ \t]*[:.]?[ \t]*)"
+    r"(?i:ref(?:erence)?(?:[ \t]*no\.?)?[ \t]*[:.]?[ \t]*)"
     r"(?P<r>[A-Za-z]{2,6}(?:[ \t]\d{2,6}(?:[/-]\d{2,6})+|-\d{2,6}(?:-\d{2,6})+))(?![\w/-])"
 )
-
-
-def _after_ref(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern opening with "ref" in any case, tried only
-    where "ref" is written (opening with a branch, it is tried at every position otherwise)."""
-    return opening_with(pattern, text, lower_same_length(text), ("ref",))
 
 
 def widen_references(st: State) -> None:
     """A reference number takes a suffix of capitals after a hyphen ("88231-SO") and a prefix
     of capitals right after its cue ("hospital no. RWW 0887213")."""
     text = st.text
-    spaced = _after_ref(_SPACED_REF, text) + _after_ref(_LETTERED_REF, text) if "ef" in text else []
+    spaced = []
+    lower = lower_same_length(text) if "ef" in text or "EF" in text else ""
+    at = lower.find("ref")
+    while at >= 0:  # each pattern starts with its cue: tried only where "ref" is
+        if at == 0 or not lower[at - 1].isalnum():
+            spaced += [m for p in (_SPACED_REF, _LETTERED_REF) if (m := p.match(text, at))]
+        at = lower.find("ref", at + 1)
     for m in spaced:
         start, end = m.span("r")
         inside = [c for c in st.cands if c.start < end and start < c.end]
