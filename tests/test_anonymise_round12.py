@@ -454,3 +454,16 @@ def test_a_known_persons_initials_that_are_an_acronym_after_by_and_before_a_date
     )
     assert "by [WORKER] on" in out
     assert "Bring your ID on" in out
+
+
+@pytest.mark.parametrize(
+    ("child", "short"),
+    [
+        ("Oleksandr Stepanko", "Sasha"),
+        ("Tetiana Hrytsenko", "Tanya"),
+        ("Volodymyr Koval", "Vova"),
+        ("Chukwuemeka Obi", "Emeka"),
+    ],
+)
+def test_short_forms_of_more_communities_names_are_the_person(child: str, short: str) -> None:
+    assert short not in redact(f"At home everyone calls {short} by that name.", child=child)
