@@ -467,3 +467,9 @@ def test_a_known_persons_initials_that_are_an_acronym_after_by_and_before_a_date
 )
 def test_short_forms_of_more_communities_names_are_the_person(child: str, short: str) -> None:
     assert short not in redact(f"At home everyone calls {short} by that name.", child=child)
+
+
+def test_the_surname_after_nee_is_that_persons() -> None:
+    out = redact("VICTIM: DORCAS OAKERVEE NEE FURLONGE. NARRATIVE: ON ARRIVAL")
+    assert "FURLONGE" not in out and "[MOTHER]" in out
+    assert "the need to see" in redact("Mum (née Quarrell) said there is the need to see her.")

@@ -17,7 +17,7 @@ import re
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.references import present
-from moderator.anonymise.state import State
+from moderator.anonymise.state import NAME_KINDS, State
 
 _KIN = KIN_TITLES
 _LOWER_WORDS = re.compile(r"[a-z]+")
@@ -253,3 +253,29 @@ def find_family_plurals(st: State) -> None:
         start, end = m.start("n"), m.end()
         if who and st.free(start, end):
             st.take(start, end, "family", "FAMILY", 60)
+
+
+_MAIDEN = re.compile(r"(?:[Nn][ée]e|NEE|NÉE)\.?[ \t]+(?P<s>[A-Z][\w'’-]+)")
+
+
+def find_maiden_names(st: State) -> None:
+    """The surname after "née" is the person's before it ("BRIDGET BLUNT NEE FURLONG"),
+    unless it is a protected word."""
+    text = st.text
+    if "ee " not in text and "EE " not in text and "ée " not in text:
+        return
+    ends = {c.end: c for c in st.cands if c.kind in NAME_KINDS}
+    for m in _MAIDEN.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        start, end = m.span("s")
+        if not st.free(start, end) or word_key(m.group("s")) in st.lex.protected_words:
+            continue
+        at = m.start()
+        while at > 0 and text[at - 1] in " \t,(":
+            at -= 1
+        owner = ends.get(at)  # the person named just before
+        if owner is not None:
+            st.take(start, end, owner.kind, owner.ident, 60)
+        else:
+            st.take(start, end, "person", "p:" + word_key(m.group("s")), 55)

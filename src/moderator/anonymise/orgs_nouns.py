@@ -75,7 +75,9 @@ ORG_NOUN = (
     # round twelve: shelters, gardens, unions and advocacy ("St Jude's Night Shelter", "Seafront
     # Stitch Community Garden", "Igbo Union Leicester", "Speakwell Advocacy Dorset")
     r"|Night\s+Shelter|Shelter|Community\s+Garden|Allotments?|Union|Sanctuary|Advocacy"
-    r"|Family\s+Centre)"
+    r"|Family\s+Centre"
+    # a school by its short name: "Chetwynd Meadow Infant"
+    r"|Infant)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(

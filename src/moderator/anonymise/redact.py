@@ -83,6 +83,7 @@ from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
 from moderator.anonymise.names_family import (
     find_family_forms,
     find_family_plurals,
+    find_maiden_names,
     join_other_surnames,
 )
 from moderator.anonymise.names_forms import find_name_forms
@@ -227,6 +228,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_letter_names(st)
     find_family_forms(st)
     find_family_plurals(st)
+    find_maiden_names(st)
     find_minutes_initials(st)
     find_more_initials(st)
     find_logged_initials(st)
