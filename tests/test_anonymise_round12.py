@@ -473,3 +473,20 @@ def test_the_surname_after_nee_is_that_persons() -> None:
     out = redact("VICTIM: DORCAS OAKERVEE NEE FURLONGE. NARRATIVE: ON ARRIVAL")
     assert "FURLONGE" not in out and "[MOTHER]" in out
     assert "the need to see" in redact("Mum (née Quarrell) said there is the need to see her.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Minutes typed up.   Checked R.B. 15/6", "R.B."),
+        ("Asked for the log - sent by K. Moylettson to the DSL.", "Moylettson"),
+    ],
+)
+def test_more_fields_naming_who_did_the_work(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+    assert "Checked by GP." in redact("Checked by GP.")
+
+
+def test_initials_opening_a_tables_row_before_its_stamp_are_the_author() -> None:
+    out = redact("| RAL 18/01/2024 09:20 | Safeguarding | ok\n| VM 12/2 11:05 | from grandad")
+    assert "RAL" not in out and "VM" in out

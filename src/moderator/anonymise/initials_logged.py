@@ -18,7 +18,16 @@ from moderator.anonymise.layer_initials import _NOT_SPEAKERS, FORCES
 from moderator.anonymise.state import State
 
 # ranks and places that a log's entry may open with ("14:00 PC attended", "09:10 ED: seen")
-_NOT_AUTHORS = frozenset({"PC", "PS", "DC", "DS", "DI", "DCI", "SGT", "ED", "AE", "CP", "OT"})
+_NOT_AUTHORS = frozenset({"PC", "PS", "DC", "DS", "DI", "DCI", "SGT", "ED", "AE", "CP", "OT"}) | {
+    "VM",
+    "TXT",
+    "SMS",
+    "TEL",
+    "PH",
+    "EM",
+    "HV",
+    "SW",  # a log's kinds of entry and roles
+}
 # (a capital first, as a class: the engine skips to capitals; a repeat first is tried everywhere)
 _CAPS_RE = re.compile(r"[A-Z][A-Z]{1,2}(?![\w'’-])")
 # a stamp just before: a time ("08:52", "1530hrs"), a date ("08/05/2024", "11/5", "12 Jul 2024",
@@ -35,6 +44,8 @@ _AFTER_STAMP_RE = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:(?=[ \t]*(?:[a-z]|[A-Z][a-z]|\S[ \t]+[a-z]))|[ \t]+(?:[a-z]+ed|spoke|saw|met|rang|called|phoned"
     r"|emailed|texted|visited|attended|to[ \t]+[a-z]+)\b"
 )
+_CELL_BEFORE = re.compile(r"(?:\A|\||\n)[ \t]*\Z")
+_STAMP_AFTER = re.compile(r"[ \t]+(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|w/c)\b")
 # a sentence's subject doing what minutes record people doing
 _OPENS_RE = re.compile(r"(?:\A|[.;!?][ \t]+|\n[ \t>*•-]*)\Z")
 _VERB_RE = re.compile(
@@ -74,6 +85,10 @@ def find_logged_initials(st: State) -> None:
                     signed[token] = signed.get(token, 0) + 1
                     if signed[token] == 2:
                         _note_even_acronym(st, people, token)
+        elif _CELL_BEFORE.search(before[-4:]) and _STAMP_AFTER.match(text, m.end()):
+            # a table's row signed before its stamp: "| RAL 18/01/2024 09:20 | …"
+            if token not in st.lex.acronyms or token in st.known.initials:
+                _note(st, people, token, "professional")
         elif (
             _OPENS_RE.search(before[-6:])
             and _VERB_RE.match(text, m.end())

@@ -74,15 +74,18 @@ def _name_of_starts(text: str) -> list[tuple[int, int]]:
 # the fields and words that name who did the work, then the name or the initials
 _BY_FIELD = re.compile(
     r"(?i:minute[ \t-]?taker|note[ \t-]?taker|supervisor|completed[ \t]+by|logged[ \t]+by"
-    r"|recorded[ \t]+by|written[ \t]+by|reviewed[ \t]+by|signed[ \t]+by|authorised[ \t]+by"
-    r"|rhi[ \t]+by|visit[ \t]+by|assessed[ \t]+by|checked[ \t]+by)[ \t]*:?[ \t]*"
+    r"|recorded[ \t]+by|written[ \t]+by|reviewed[ \t]+by|signed(?:[ \t]+by)?|authorised[ \t]+by"
+    r"|rhi[ \t]+by|visit[ \t]+by|assessed[ \t]+by|checked(?:[ \t]+by)?|log[ \t]+by"
+    r"|sent[ \t]+by|prepared[ \t]+by|referred[ \t]+by|reported[ \t]+by)[ \t]*:?[ \t]*"
     rf"(?P<n>(?:[A-Z]\.?[ \t]+)?[{_CAP}][^\W\d_]+(?:['’-][{_CAP}]?[^\W\d_]+)?"
     rf"(?:[ \t]+[{_CAP}][^\W\d_]+(?:-[{_CAP}][^\W\d_]+)?){{0,2}}"
-    r"|[A-Z]{1,3}(?:Mc|Mac|O['’])[A-Z]{0,2}|[A-Z]{2,3})(?![\w'’-])"
+    r"|[A-Z]{1,3}(?:Mc|Mac|O['’])[A-Z]{0,2}|[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)"
+    r"(?![\w'’-])"
 )
 # the fields' first words, as written in lower case: the pattern is tried only at them
 _BY_STARTS = ("minute", "note", "supervisor", "completed", "logged", "recorded", "written",
-              "reviewed", "signed", "authorised", "rhi", "visit", "assessed", "checked")  # fmt: skip
+              "reviewed", "signed", "authorised", "rhi", "visit", "assessed", "checked", "log",
+              "sent", "prepared", "referred", "reported")  # fmt: skip
 
 
 def find_people_by_field(st: State) -> None:
@@ -103,6 +106,8 @@ def find_people_by_field(st: State) -> None:
             continue
         name = m.group("n")
         words = [w for w in name.replace(".", " ").split() if len(w) > 1]
+        if not words and "." in name:  # "Checked R.B.": dotted initials
+            words = ["".join(ch for ch in name if ch.isalpha())]
         keys = [word_key(w) for w in words]
         if not keys or any(
             k in lex.words
