@@ -36,3 +36,30 @@ def people(store: Store) -> dict[str, User]:
         assert u is not None
         out[n] = u
     return out
+
+
+def redact_for(
+    text: str,
+    child: str,
+    family: tuple[tuple[str, str], ...],
+    worker: str,
+    case_id: str = "R-1",
+) -> str:
+    """``text`` redacted for one synthetic record (a child, the family as (name,
+    relationship) pairs, the allocated worker)."""
+    from moderator.anonymise.records import RawCase
+    from moderator.anonymise.redact import redact_case_text
+
+    case = RawCase.model_validate(
+        {
+            "case_id": case_id,
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": worker,
+            "child": {"name": child},
+            "family": [{"name": n, "relationship": r} for n, r in family],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text
