@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
 from moderator.services.cases import store_case
 from moderator.services.users import User, add_user, find_user
 from moderator.store import Store
@@ -47,9 +49,6 @@ def redact_for(
 ) -> str:
     """``text`` redacted for one synthetic record (a child, the family as (name,
     relationship) pairs, the allocated worker)."""
-    from moderator.anonymise.records import RawCase
-    from moderator.anonymise.redact import redact_case_text
-
     case = RawCase.model_validate(
         {
             "case_id": case_id,
