@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
 from moderator.services.cases import store_case
 from moderator.services.users import User, add_user, find_user
 from moderator.store import Store
@@ -36,3 +38,27 @@ def people(store: Store) -> dict[str, User]:
         assert u is not None
         out[n] = u
     return out
+
+
+def redact_for(
+    text: str,
+    child: str,
+    family: tuple[tuple[str, str], ...],
+    worker: str,
+    case_id: str = "R-1",
+) -> str:
+    """``text`` redacted for one synthetic record (a child, the family as (name,
+    relationship) pairs, the allocated worker)."""
+    case = RawCase.model_validate(
+        {
+            "case_id": case_id,
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": worker,
+            "child": {"name": child},
+            "family": [{"name": n, "relationship": r} for n, r in family],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moderator.anonymise.records import RawCase
-from moderator.anonymise.redact import redact_case_text
+from tests.helpers import redact_for
 
 
 def redact(
@@ -15,19 +14,7 @@ def redact(
     worker: str = "Ignatius Pellowe",
 ) -> str:
     """The text redacted for one synthetic record."""
-    case = RawCase.model_validate(
-        {
-            "case_id": "R12-1",
-            "team": "Team",
-            "service_area": "help_and_protection",
-            "opened": "2024-01-01",
-            "worker": worker,
-            "child": {"name": child},
-            "family": [{"name": n, "relationship": r} for n, r in family],
-            "text": text,
-        }
-    )
-    return redact_case_text(case).text
+    return redact_for(text, child, family, worker, "R12-1")
 
 
 @pytest.mark.parametrize(
