@@ -477,3 +477,11 @@ def test_more_fields_naming_who_did_the_work(text: str, gone: str) -> None:
 def test_initials_opening_a_tables_row_before_its_stamp_are_the_author() -> None:
     out = redact("| RAL 18/01/2024 09:20 | Safeguarding | ok\n| VM 12/2 11:05 | from grandad")
     assert "RAL" not in out and "VM" in out
+
+
+def test_a_verb_of_saying_between_two_known_names_in_capitals_stays() -> None:
+    out = redact(
+        "MOTHER DORCAS OAKERVEE STATES TARIQ HUSSAIN LEFT. NEIGHBOUR AT NO. 12 CALLED.",
+        family=(("Dorcas Oakervee", "mother"), ("Tariq Hussain", "father")),
+    )
+    assert "STATES" in out and "TARIQ" not in out and "NO. 12" not in out

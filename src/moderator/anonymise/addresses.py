@@ -65,7 +65,7 @@ _ABROAD += ("Calle ", "Via ", "Strada ", "Ulica ", "ul. ")
 _BOX_OR_NUMBER = re.compile(
     r"(?:\b(?:at|from|to|of)[ \t]+(?=[Nn]o\.))?"
     r"(?P<a>\b(?i:P\.?[ \t]?O\.?[ \t]*Box)[ \t]*\d{1,6}\b"
-    r"|(?<=at |om |to |of )[Nn]o\.[ \t]*\d{1,4}[a-z]?(?![\w/.-]))"
+    r"|(?<=(?i:at|om|to|of) )[Nn][Oo]\.[ \t]*\d{1,4}[a-z]?(?![\w/.-]))"
 )
 _PREFIXES = ("Flat", "Apartment", "Apt", "Unit", "Room", "Pitch", "Plot", "Tŷ")
 _WELSH = ("Lôn", "Heol", "Ffordd", "Stryd", "Rhes")
@@ -104,7 +104,7 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
         find_lower_flats(st, add)
     find_lower_streets(st, add)
     # a post office box, and a house of the same street by its number ("neighbour at no. 14")
-    for at in _at(text, ("Box", "BOX", "no.", "No.")):
+    for at in _at(text, ("Box", "BOX", "no.", "No.", "NO.")):
         m = _BOX_OR_NUMBER.search(text, max(0, at - 14), at + 12)
         if m is not None and m.start() <= at < m.end():
             add(m.start("a"), m.end("a"), "address", _ident(m.group("a")), 66)

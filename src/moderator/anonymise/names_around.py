@@ -21,7 +21,7 @@ import re
 
 import jellyfish
 
-from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
+from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, REPORT_VERBS, ROLE_CUES
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.phonetic import sound
 from moderator.anonymise.state import NAME_KINDS, Cand, State
@@ -195,6 +195,7 @@ def _neighbour_is_name(
         or key in KIN_TITLES
         or key in RELATION_CUES
         or key in ROLE_CUES
+        or key in REPORT_VERBS  # "MOTHER … STATES TARIQ HUSSAIN LEFT": the verb
         or word.upper() in lex.acronyms
     ):
         return False
