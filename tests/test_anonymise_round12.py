@@ -485,3 +485,13 @@ def test_a_verb_of_saying_between_two_known_names_in_capitals_stays() -> None:
         family=(("Dorcas Oakervee", "mother"), ("Tariq Hussain", "father")),
     )
     assert "STATES" in out and "TARIQ" not in out and "NO. 12" not in out
+
+
+def test_a_clipped_given_name_with_a_possessive_is_the_person_though_a_word() -> None:
+    out = redact("Mum said Kay's been sent home again.", child="Kaydence Walsh")
+    assert "Kay" not in out
+    assert "May's visit" in redact("May's visit was fine.", child="Kaydence Walsh")
+
+
+def test_a_school_after_a_short_year_group() -> None:
+    assert "Rosehill" not in redact("She is in Y3 at Rosehill and likes it.")

@@ -106,6 +106,10 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                     slip, sure = sounds_like_known(st, toks, i)  # "Moose" for Musa, "Muhammad"
                 if slip is not None:
                     take_known(st, t.start, t.end, slip, sure)
+            elif not eligible and t.poss and not t.upper and st.free(t.start, t.end):
+                owner = _clipped_owner(st, key)  # "Kay's been sent home" for Kaydence
+                if owner is not None:
+                    take_known(st, t.start, t.end, owner, 0.7)
         i += 1
     for m in for_text(INITIALS_RE, st.text).finditer(st.text):  # ASCII classes on ASCII notes
         if not clean_left(st.text, m.start(), "."):
@@ -120,6 +124,15 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         if not dotted and letters.lower() in st.lex.common and in_shouted_line(st.text, m.start()):
             continue  # "ALSO KNOWN AS: …" in a form in capitals: the word, not the initials
         take_known(st, m.start(), m.end(), owner)
+
+
+def _clipped_owner(st: State, key: str) -> int | None:
+    """The one known person whose given name begins with ``key`` (three letters or more, an
+    everyday word though it is: "Kay" for Kaydence), written capitalised with a possessive."""
+    if len(key) < 3:
+        return None
+    owners = {who for name, who in st.known.given_keys.items() if name.startswith(key)}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _speaking(text: str, m: re.Match[str]) -> bool:

@@ -23,7 +23,7 @@ _BRACKET_RE = re.compile(
 )
 # "year 5 at Tansyfield", "Yr 10 at SFS", "in reception at Gorsebank"
 _YEAR_RE = re.compile(
-    rf"(?i:y(?:ea)?r[ \t]*\d{{1,2}}|reception|nursery|sixth[ \t]+form)[ \t]+at[ \t]+{_NAME}"
+    rf"(?i:y(?:ea)?r[ \t]*\d{{1,2}}|y\d{{1,2}}|reception|nursery|sixth[ \t]+form)[ \t]+at[ \t]+{_NAME}"
     r"(?![ \t]+[A-Z])"
 )
 # "Education: LHF attendance", "School: KPA", "attends GBA"
@@ -40,8 +40,7 @@ _STARTS = {
     "setting": (_BRACKET_RE, _ACRONYM_RE),
     "education": (_ACRONYM_RE,),
     "attends": (_ACRONYM_RE,),
-    "year": (_YEAR_RE,),
-    "yr": (_YEAR_RE,),
+    "y": (_YEAR_RE,),  # "year 5", "yr 10", "Y3"
     "reception": (_YEAR_RE,),
     "sixth": (_YEAR_RE,),
 }
