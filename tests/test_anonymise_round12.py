@@ -495,3 +495,14 @@ def test_a_clipped_given_name_with_a_possessive_is_the_person_though_a_word() ->
 
 def test_a_school_after_a_short_year_group() -> None:
     assert "Rosehill" not in redact("She is in Y3 at Rosehill and likes it.")
+
+
+@pytest.mark.parametrize("short", ["Liz", "Becky", "Gaz", "Jimmy"])
+def test_a_short_form_of_the_table_is_a_given_name(short: str) -> None:
+    assert short not in redact(
+        f"Present: Mum, {short} from the project, and the SW. {short} said no."
+    )
+
+
+def test_a_short_name_of_the_longer_lists_in_capitals_is_no_name() -> None:
+    assert "UKRAINIAN SIM" in redact("CALLS FROM +380 67 555 2041 (UKRAINIAN SIM) AND OTHERS.")

@@ -114,7 +114,7 @@ def test_descriptions_of_a_church_and_protected_phrases_stay(text: str) -> None:
             "Brack Hill Little Acorns Children's Centre",
         ),
         # schools by their short names
-        ("Dami goes to Quarnley Wood Junior.", "Quarnley Wood Junior"),
+        ("She goes to Quarnley Wood Junior.", "Quarnley Wood Junior"),
     ],
 )
 def test_businesses_groups_and_schools_by_their_last_word(text: str, org: str) -> None:

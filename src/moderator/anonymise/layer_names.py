@@ -203,6 +203,8 @@ def _nameish_word(key: str, upper: bool, lex: Lexicon) -> bool:
         return False
     if upper and key in REPORT_VERBS:
         return False  # "MUM SAID THE…": the verb in capitals, though Said is a name too
+    if upper and len(key) <= 4 and key in lex.rarer:
+        return False  # "SIM", "TESS": a short name of the longer lists, or an acronym
     # an acronym, unless it is a listed name written in capitals
     return not (upper and key not in lex.given and key not in lex.surnames)
 

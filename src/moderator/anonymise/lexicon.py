@@ -213,9 +213,11 @@ def lexicon() -> Lexicon:
     # (the words are decided from the lists above: "hope" and "rush" stay words)
     taken = words | frozenset(single) | {k[0] for k in places if len(k) == 1}
     taken |= {a.lower() for a in acronyms}
-    rarer = (_words("given_names_more.txt") | _words("surnames_more.txt")) - taken
-    rarer -= given | surnames
-    given |= _words("given_names_more.txt") - taken
+    # the short forms of the table are names too ("Becky", "Liz", "Gaz"), three letters or more
+    short_forms = {f for fs in diminutives.values() for f in fs if len(f) >= 3 and f.isalpha()}
+    more_given = (_words("given_names_more.txt") | short_forms) - taken
+    rarer = (more_given | _words("surnames_more.txt")) - taken - given - surnames
+    given |= more_given
     surnames |= _words("surnames_more.txt") - taken
     return Lexicon(
         given=given,
