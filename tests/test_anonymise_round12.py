@@ -506,3 +506,11 @@ def test_a_short_form_of_the_table_is_a_given_name(short: str) -> None:
 
 def test_a_short_name_of_the_longer_lists_in_capitals_is_no_name() -> None:
     assert "UKRAINIAN SIM" in redact("CALLS FROM +380 67 555 2041 (UKRAINIAN SIM) AND OTHERS.")
+
+
+def test_short_forms_of_each_part_of_a_hyphenated_given_name_and_no_greeting_as_surname() -> None:
+    out = redact(
+        "Hi, Millie came in today with a bruise. Rosie said so.", child="Amelia-Rose Turner"
+    )
+    assert out.startswith("Hi, [CHILD] came in")
+    assert "Rosie" not in out

@@ -346,8 +346,10 @@ def _register_variants(known: Known, lex: Lexicon) -> None:
     (Lexi, Alexis), pet forms (Jakey, Jessy), possessives written without an apostrophe
     (jakes, mias) and beginnings of four letters or more (harv for Harvey)."""
     for key, who in list(known.given_keys.items()):
-        for form in _variant_forms(key, lex):
-            known.ngrams.setdefault((form,), who)
+        # each part of a hyphenated given name has its short forms too ("Amelia-Rose": Millie)
+        for part in _given_parts(key) if "-" in key else (key,):
+            for form in _variant_forms(part, lex):
+                known.ngrams.setdefault((form,), who)
         for size in range(4, len(key)):  # taken only in lower case, as said: "harv said"
             if "-" not in key[:size]:
                 known.beginnings.setdefault(key[:size], who)

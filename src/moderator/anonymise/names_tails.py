@@ -19,6 +19,7 @@ import re
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import NAME_KINDS, Cand, State
+from moderator.anonymise.unknown_words import dictionary
 
 _CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ſ"
 # one to three particles, then a capitalised surname (hyphenated parts allowed)
@@ -248,7 +249,9 @@ def join_surnames_written_first(st: State) -> None:
         key = word_key(m.group("s"))
         if key in lex.words or key in lex.common or key in lex.protected_words:
             continue
-        if (key,) in lex.places or key in HONORIFICS:
-            continue
+        if (key,) in lex.places or key in HONORIFICS or len(key) < 3:
+            continue  # ("Hi, Millie came in": a greeting)
+        if key in dictionary() and key not in lex.surnames:
+            continue  # a word of English, not a surname the lists know
         st.taken[m.start("s") : c.start] = b"\x01" * (c.start - m.start("s"))
         c.start = m.start("s")
