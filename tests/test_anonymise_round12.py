@@ -514,3 +514,8 @@ def test_short_forms_of_each_part_of_a_hyphenated_given_name_and_no_greeting_as_
     )
     assert out.startswith("Hi, [CHILD] came in")
     assert "Rosie" not in out
+
+
+def test_an_everyday_surname_after_an_initial_where_a_name_is_expected() -> None:
+    out = redact("HV visit (J. Hammond). Seen by A. Hammond today. Plan B. Then home.")
+    assert "Hammond" not in out and "Plan B. Then home." in out

@@ -96,6 +96,7 @@ _LOWER_TITLE_RE = re.compile(
 # (each pattern starts with the letters it needs, so the engine skips to them; the character
 # before the match is looked at afterwards: a look-behind first would be tried everywhere)
 _BEFORE_NAME = frozenset(".’'_-")
+_NAME_EXPECTED = re.compile(r"(?:[(,:;|]|\bby|\bwith|\n)[ \t]*\Z")
 
 
 def find_initialled_names(st: State) -> None:
@@ -111,9 +112,13 @@ def find_initialled_names(st: State) -> None:
             surname = m.group().split()[-1].split(".")[-1]
             key = word_key(surname)
             titled = pattern is _LOWER_TITLE_RE  # after a title an everyday word is a surname
+            # an everyday word after an initial is a surname where a name is expected: "(J.
+            # Hammond)", "by J. Hammond", "Signed: J. Hammond"; not "Plan B. Then"
+            expected = titled or _NAME_EXPECTED.search(text, max(0, start - 4), start)
             if (
                 not st.free(start, end)
-                or (not titled and (key in lex.words or key in lex.common))
+                or (not titled and key in lex.common)
+                or (not expected and key in lex.words)
                 or key in lex.protected_words
                 or (key,) in lex.places
                 or surname.upper() in lex.acronyms
