@@ -519,3 +519,10 @@ def test_short_forms_of_each_part_of_a_hyphenated_given_name_and_no_greeting_as_
 def test_an_everyday_surname_after_an_initial_where_a_name_is_expected() -> None:
     out = redact("HV visit (J. Hammond). Seen by A. Hammond today. Plan B. Then home.")
     assert "Hammond" not in out and "Plan B. Then home." in out
+
+
+def test_a_capitalised_possessive_without_apostrophe_of_a_name_that_is_a_word() -> None:
+    family = (("Poppy Oakervee", "sister"), ("Mark Oakervee", "father"), ("Rob Hale", "uncle"))
+    out = redact("Went to Poppys school. Marks on his arm. He robs stuff.", family=family)
+    assert "Poppys" not in out
+    assert "Marks on his arm. He robs stuff." in out

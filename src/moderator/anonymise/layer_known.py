@@ -106,6 +106,15 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                     slip, sure = sounds_like_known(st, toks, i)  # "Moose" for Musa, "Muhammad"
                 if slip is not None:
                     take_known(st, t.start, t.end, slip, sure)
+            elif (
+                not eligible
+                and key[-1:] == "s"
+                and key[:-1] in known.given_keys
+                and not t.upper
+                and not st.sent(t)
+                and st.free(t.start, t.end)
+            ):  # "Went to Poppys school": a possessive of a name that is a word, capitalised
+                take_known(st, t.start, t.end, known.given_keys[key[:-1]], 0.7)
             elif not eligible and t.poss and not t.upper and st.free(t.start, t.end):
                 owner = _clipped_owner(st, key)  # "Kay's been sent home" for Kaydence
                 if owner is not None:
