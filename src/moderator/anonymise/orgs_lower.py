@@ -31,7 +31,7 @@ _HEADS: dict[str, str] = {
     "nursery": "school",
 }
 _ORG_HEADS = (
-    "logistics", "contracting", "rfc", "afc", "fc", "jfc", "abc", "baptist", "methodist",
+    "playgroup", "creche", "logistics", "contracting", "rfc", "afc", "fc", "jfc", "abc", "baptist", "methodist",
     "pentecostal", "mosque", "masjid", "gurdwara", "mandir", "church", "chapel", "youth club",
     "boxing club", "football club", "cricket club", "community centre", "takeaway", "barbers",
     "rovers", "united", "harriers", "colts", "foodbank", "food bank",
@@ -61,6 +61,8 @@ def find_lower_organisations(st: State) -> None:
     lex = st.lex
     places = more_places()
     heads = [h for h in _ALL_HEADS if h in text]  # quick: most notes hold none of them
+    for m in _head_re("club").finditer(text) if " club" in text else ():
+        _capitalised_name(st, m)  # ("after-school club" in lower case is no name)
     if not heads:
         return
     found = [m for h in heads for m in _head_re(h).finditer(text)]
@@ -98,3 +100,34 @@ def find_lower_organisations(st: State) -> None:
         kind = _HEADS.get(head, "org")
         if st.free(start, end):
             st.take(start, end, kind, "lower:" + " ".join(keys), 50, 0.75)
+    for m in found:
+        _capitalised_name(st, m)
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]){1,3}\Z")
+_SENTENCE_BEFORE = re.compile(r"(?:\A|[.!?:;\n\"“(]|\b(?:I|She|He|We|They))[ \t]*\Z")
+
+
+def _capitalised_name(st: State, m: re.Match[str]) -> None:
+    """A name of capitalised words before a head written in lower case: "started at Little
+    Acorns nursery", "goes to Tiny Tots playgroup" (not opening a sentence, none of them a
+    protected word: "the Polish club" stays)."""
+    text = st.text
+    name = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 60), m.start() + 1)
+    if name is None:
+        return
+    start, end = name.start(), m.end()
+    if _SENTENCE_BEFORE.search(text, max(0, start - 6), start):
+        return
+    inside = [c for c in st.cands if c.start < end and start < c.end]
+    if any(c.start < start or c.kind not in ("person", "org") for c in inside):
+        return  # taken by a surer layer, or reaching before the name
+    for c in inside:  # a guess that "Tiny Tots" is a person, or "Hilltop Boxing" a name alone
+        st.cands.remove(c)
+        st.taken[c.start : c.end] = bytes(c.end - c.start)
+    keys = phrase_key(text[start : m.start()])
+    lex = st.lex
+    if not keys or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
+        return
+    head = " ".join(m.group("h").split())
+    st.take(start, end, _HEADS.get(head, "org"), "named:" + " ".join(keys), 50, 0.75)

@@ -76,8 +76,8 @@ ORG_NOUN = (
     # Stitch Community Garden", "Igbo Union Leicester", "Speakwell Advocacy Dorset")
     r"|Night\s+Shelter|Shelter|Community\s+Garden|Allotments?|Union|Sanctuary|Advocacy"
     r"|Family\s+Centre"
-    # a school by its short name: "Chetwynd Meadow Infant"
-    r"|Infant)"
+    # a school by its short name: "Chetwynd Meadow Infant", "St Mary's C of E"
+    r"|Infant|C\.?[ \t]?of[ \t]?E\.?(?![\w])|CofE)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -132,7 +132,7 @@ ORG_HINTS = (
     "Connect", "Befriend", "Volunteers", "Interpreters", "Translations", "Shelter", "Garden",
     "Allotment", "Union", "Sanctuary", "Advocacy", "Secondary", "Federation", "operative",
     "Nursing", "Residential", "JFC", "J.F.C", "YFC", "Y.F.C", "Crewing", "Superstore",
-    "Minimarket",
+    "Minimarket", "of E", "CofE",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
