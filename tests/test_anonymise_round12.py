@@ -549,3 +549,9 @@ def test_a_capitalised_name_before_a_head_in_lower_case(text: str, gone: str) ->
 )
 def test_a_description_before_a_head_in_lower_case_stays(text: str) -> None:
     assert "[" not in redact(text)
+
+
+def test_initials_that_spell_a_word_speak_for_the_person_named_in_full() -> None:
+    out = redact("Attendees: DC Mark Evans (Police). ME: no trace on PNC. It affects ME too.")
+    assert "ME:" not in out and "affects ME too" in out
+    assert "GP: [GP-PRACTICE]" in redact("Gethin Price is 9. GP: Ballaugh Surgery.")

@@ -279,7 +279,7 @@ WEEKDAY_DAY_RE = re.compile(
     r"|(?<=\bon\s)the\s+|(?<=\bOn\s)the\s+"
     # "Visit 14th.", "seen 3rd", "review due 21st": a dated event and a day
     r"|(?<=(?i:visit) )|(?<=(?i:seen) )|(?<=(?i:review) )|(?<=\bdue )|(?<=(?i:until) )"
-    r"|(?<=(?i:since) )|(?<=\bfrom )|(?<=\bby ))"
+    r"|(?<=(?i:since) )|(?<=\bfrom )|(?<=\bby )|(?<=\bbooked for ))"
     r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?![\w])"
 )
 # not a day but a count of something: "on the 3rd floor", "on the 2nd attempt" (checked after

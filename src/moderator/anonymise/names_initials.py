@@ -333,6 +333,8 @@ def find_named_initials(st: State) -> None:
         if c.kind not in NAME_KINDS:
             continue
         words = [w for w in text[c.start : c.end].split() if w[:1].isupper()]
+        # (a rank or title the name took with it gives no initial: "DC Mark Evans" is ME)
+        words = [w for w in words if not (w.isupper() and len(w) <= 4) or len(words) <= 2]
         if not 2 <= len(words) <= 3:
             continue
         letters = "".join(w[0] for w in words)
@@ -342,11 +344,27 @@ def find_named_initials(st: State) -> None:
         elif seen is not None and seen.ident != c.ident:
             owners[letters] = None  # two people with these initials: no one's
     for letters, owner in owners.items():  # each name's initials, looked for by str.find
-        if owner is None or letters in lex.acronyms or letters.lower() in lex.common:
+        if owner is None:
             continue
+        # an acronym or a word ("ME", "IT") only where it speaks: "ME: no trace on PNC"
+        wordlike = letters in lex.acronyms or letters.lower() in lex.common
         at = text.find(letters)
         while at >= 0:
             m = _CAPITALS_ALONE.match(text, at)
-            if m is not None and m.group() == letters and st.free(at, m.end()):
+            if (
+                m is not None
+                and m.group() == letters
+                and st.free(at, m.end())
+                and (not wordlike or (_SPEAKS.match(text, m.end()) and _opens(text, at)))
+            ):
                 st.take(at, m.end(), owner.kind, owner.ident, 50, 0.8)
             at = text.find(letters, at + 1)
+
+
+_SPEAKS = re.compile(r":[ \t]+[a-z]")  # what someone said, not a field's value ("GP: Ballaugh")
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether only blanks stand between ``at`` and a line's start or a sentence's end."""
+    before = text[max(0, at - 4) : at].rstrip(" \t")
+    return not before or before[-1] in ".\n|;"
