@@ -555,3 +555,18 @@ def test_initials_that_spell_a_word_speak_for_the_person_named_in_full() -> None
     out = redact("Attendees: DC Mark Evans (Police). ME: no trace on PNC. It affects ME too.")
     assert "ME:" not in out and "affects ME too" in out
     assert "GP: [GP-PRACTICE]" in redact("Gethin Price is 9. GP: Ballaugh Surgery.")
+
+
+def test_a_note_a_child_wrote_in_lower_case_is_read_as_speech() -> None:
+    out = redact(
+        "my name is to and im 11. i live with my mum. my best mate is kieran from number 7. "
+        "mrs khan is my teacher and i hope to win.",
+        child="Tamsin Oakervee",
+    )
+    assert "kieran" not in out and "khan" not in out and "hope to win" in out
+    assert "my name is [CHILD]" in out
+
+
+def test_a_note_a_worker_wrote_is_not_read_as_speech() -> None:
+    out = redact("Visited. Mum said kieran was fine. I will return on Monday.")
+    assert "kieran" in out

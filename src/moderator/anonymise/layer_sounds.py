@@ -187,18 +187,43 @@ def _census_name(key: str, lex: Lexicon) -> bool:
     return len(key) > 3 and key in census_given() and key not in lex.words and key not in lex.common
 
 
+_NAMED_AS = re.compile(
+    r"(?:my name is|call me|i am called|im called|everyone calls me)[ \t]+([a-z]{2,3})\b"
+)
+
+
+def _written_by_a_child(text: str) -> bool:
+    """Whether a note is written in lower case throughout, as a child writes (the pronoun "i"
+    in lower case, hardly a capital): its words are read as speech."""
+    if " i " not in text and not text.startswith("i "):
+        return False
+    capitals = sum(1 for ch in text if ch.isupper())
+    return capitals * 50 < len(text)
+
+
 def find_names_in_speech(st: State) -> None:
     """Names as a child says them, in lower case inside quotes: a pet form of the family's
     names ("lilusia", "clovey"), a listed name that is no everyday word ("tyler hit me"), a
     name after a kinship word ("nanny sue") or a title ("miss pendry", "pastor bayo")."""
     text = st.text
-    if '"' not in text and "“" not in text:
+    quoted = '"' in text or "“" in text
+    if quoted:
+        spans = [quote.span(1) for quote in _SPEECH_RE.finditer(text)]
+    elif _written_by_a_child(text):
+        spans = [(0, len(text))]  # "my best mate is kieran": a child's own words, all of them
+    else:
         return
     lex = st.lex
     known = st.known
-    for quote in _SPEECH_RE.finditer(text):
+    for lo, hi in spans:  # "my name is tj": the record's person by their initials, said
+        for m in _NAMED_AS.finditer(text, lo, hi):
+            owner = known.initials.get(m.group(1).upper())
+            if owner is not None and st.free(*m.span(1)):
+                person = known.people[owner]
+                st.take(m.start(1), m.end(1), person.kind, person.label, 60, 0.8)
+    for lo, hi in spans:
         previous, title_at = "", -1
-        for m in _SPOKEN_WORD_RE.finditer(text, quote.start(1), quote.end(1)):
+        for m in _SPOKEN_WORD_RE.finditer(text, lo, hi):
             key = word_key(m.group())
             # "a real jewel", "the summer": the word; but "dat a javonte" (that is Javonte) is
             # a name no dictionary holds after a dialect's "a"
