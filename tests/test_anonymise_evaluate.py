@@ -341,23 +341,11 @@ def test_a_town_after_an_address_is_neither_a_miss_nor_leakage(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Leaving the town after the street costs nothing; the table counts such labels."""
-    case = {
-        "case_id": "EV-3",
-        "team": "Team A",
-        "service_area": "help_and_protection",
-        "opened": "2023-01-05",
-        "worker": "Imogen Tarrant",
-        "child": {"name": "Arlo Quennell", "dob": "2016-04-02"},
-        "family": [],
-        "text": "Arlo Quennell moved to Flat 7, 101 Wimbrel Street, Bolsover last week.",
-        "labels": {
-            "identifiers": [
-                ["Arlo Quennell", "child"],
-                ["Flat 7, 101 Wimbrel Street, Bolsover", "address"],
-            ],
-            "keep": [],
-        },
-    }
+    case = _labelled(
+        "EV-3",
+        "Arlo Quennell moved to Flat 7, 101 Wimbrel Street, Bolsover last week.",
+        [["Arlo Quennell", "child"], ["Flat 7, 101 Wimbrel Street, Bolsover", "address"]],
+    )
     path = tmp_path / "towns.jsonl"
     path.write_text(json.dumps(case) + "\n", encoding="utf-8")
     summary = score(load_corpus(path))[0]["all"].summary()
@@ -365,3 +353,18 @@ def test_a_town_after_an_address_is_neither_a_miss_nor_leakage(
     assert summary["address_towns"] == {"labelled": 1, "redacted_with_town": 0}
     assert main([str(path)]) == 0
     assert "with the town after the street: 1" in capsys.readouterr().out
+
+
+def _labelled(case_id: str, text: str, identifiers: list[list[str]]) -> dict[str, object]:
+    """A one-case labelled corpus line for Arlo Quennell's record."""
+    return {
+        "case_id": case_id,
+        "team": "Team A",
+        "service_area": "help_and_protection",
+        "opened": "2023-01-05",
+        "worker": "Imogen Tarrant",
+        "child": {"name": "Arlo Quennell", "dob": "2016-04-02"},
+        "family": [],
+        "text": text,
+        "labels": {"identifiers": identifiers, "keep": []},
+    }
