@@ -289,23 +289,12 @@ def test_public_services_are_counted_apart_from_the_identifiers(
 ) -> None:
     """A ``public_body`` label is outside recall and leakage: the redactor keeps a hospital
     named by its town by design; the table says how many it redacted anyway."""
-    case = {
-        "case_id": "EV-2",
-        "team": "Team A",
-        "service_area": "help_and_protection",
-        "opened": "2023-01-05",
-        "worker": "Imogen Tarrant",
-        "child": {"name": "Arlo Quennell", "dob": "2016-04-02"},
-        "family": [],
-        "text": "Arlo Quennell was seen at Stafford County Hospital with nurse Jo Pellew.",
-        "labels": {
-            "identifiers": [
-                ["Arlo Quennell", "child"],
-                ["Stafford County Hospital", "public_body"],
-            ],
-            "keep": ["Stafford"],
-        },
-    }
+    case = _labelled(
+        "EV-2",
+        "Arlo Quennell was seen at Stafford County Hospital with nurse Jo Pellew.",
+        [["Arlo Quennell", "child"], ["Stafford County Hospital", "public_body"]],
+        keep=["Stafford"],
+    )
     path = tmp_path / "corpus.jsonl"
     path.write_text(json.dumps(case) + "\n", encoding="utf-8")
     summary = score(load_corpus(path))[0]["all"].summary()
@@ -355,7 +344,9 @@ def test_a_town_after_an_address_is_neither_a_miss_nor_leakage(
     assert "with the town after the street: 1" in capsys.readouterr().out
 
 
-def _labelled(case_id: str, text: str, identifiers: list[list[str]]) -> dict[str, object]:
+def _labelled(
+    case_id: str, text: str, identifiers: list[list[str]], keep: list[str] | None = None
+) -> dict[str, object]:
     """A one-case labelled corpus line for Arlo Quennell's record."""
     return {
         "case_id": case_id,
@@ -366,5 +357,5 @@ def _labelled(case_id: str, text: str, identifiers: list[list[str]]) -> dict[str
         "child": {"name": "Arlo Quennell", "dob": "2016-04-02"},
         "family": [],
         "text": text,
-        "labels": {"identifiers": identifiers, "keep": []},
+        "labels": {"identifiers": identifiers, "keep": keep or []},
     }
