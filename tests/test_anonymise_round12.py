@@ -570,3 +570,10 @@ def test_a_note_a_child_wrote_in_lower_case_is_read_as_speech() -> None:
 def test_a_note_a_worker_wrote_is_not_read_as_speech() -> None:
     out = redact("Visited. Mum said kieran was fine. I will return on Monday.")
     assert "kieran" in out
+
+
+def test_the_agency_a_person_came_from() -> None:
+    out = redact(
+        "Ewa from Quillby Interpreting Empire attended. Sam from Stoke came. Amy from Early Help."
+    )
+    assert "Quillby" not in out and "from Stoke" in out and "from Early Help" in out

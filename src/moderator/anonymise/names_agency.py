@@ -15,7 +15,7 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import lower_same_length, word_key
+from moderator.anonymise.lexicon import lower_same_length, more_places, phrase_key, word_key
 from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
 from moderator.anonymise.state import State
@@ -174,3 +174,36 @@ def _public_service(text: str, at: int) -> bool:
             return False
         return any(word_key(w) in PUBLIC_SERVICES for w in m.group().split())
     return False
+
+
+# "Liz from Brighter Futures", "Ewa from Language Empire": the agency a person came from
+_FROM_AGENCY = re.compile(
+    rf"[ \t]+from[ \t]+(?P<o>(?:the[ \t]+)?[{_CAP}][\w'’&-]*(?:[ \t]+[{_CAP}][\w'’&-]*){{1,3}})"
+    r"(?![ \t]*[A-Z])"
+)
+_PEOPLE = ("person", "professional")
+
+
+def find_agencies_people_come_from(st: State) -> None:
+    """Two to four capitalised words after a person and ``from`` are the organisation they
+    came from, unless they are a place, a protected phrase or a public service."""
+    text = st.text
+    if " from " not in text:
+        return
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in _PEOPLE]:
+        m = _FROM_AGENCY.match(text, c.end)
+        if m is None or not st.free(*m.span("o")):
+            continue
+        keys = phrase_key(m.group("o"))
+        if keys[:1] == ("the",):
+            keys = keys[1:]
+        if (
+            keys in lex.places
+            or keys in more_places()
+            or keys in lex.phrases.get(keys[0], ())
+            or all(k in lex.protected_words for k in keys)
+            or any(k in PUBLIC_SERVICES for k in keys)
+        ):
+            continue
+        st.take(*m.span("o"), "org", "from:" + " ".join(keys), 50, 0.75)

@@ -68,6 +68,7 @@ from moderator.anonymise.layer_sounds import (
 from moderator.anonymise.learned import find_learned
 from moderator.anonymise.lexicon import census_given, lexicon, more_places
 from moderator.anonymise.names_agency import (
+    find_agencies_people_come_from,
     find_given_names_of_titled,
     find_people_by_field,
     find_people_of_agencies,
@@ -267,6 +268,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_people_by_field(st)
     find_given_names_of_titled(st)
     join_short_forms_before_names(st)
+    find_agencies_people_come_from(st)
     join_identifier_parts(st)
     widen_references(st)
     join_organisation_parts(st)
