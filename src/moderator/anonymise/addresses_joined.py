@@ -59,7 +59,7 @@ def join_address_edges(st: State) -> None:
             grow(st, c, housing.end())
         house = _HOUSE_NAME_BEFORE.search(text, max(0, c.start - 40), c.start)
         if house is not None and not st.free(house.start(), c.start):
-            _guesses_give_way(st, house.start(), c.start)  # "Ty Gwyna": not a person
+            st.give_way(house.start(), c.start, _PERSON, 60)  # "Ty Gwyna": not a person
         if house is not None and st.free(house.start(), c.start):
             st.taken[house.start() : c.start] = b"\x01" * (c.start - house.start())
             c.start = house.start()
@@ -77,16 +77,7 @@ def join_address_edges(st: State) -> None:
             c.start = flat.start()
 
 
-def _guesses_give_way(st: State, start: int, end: int) -> None:
-    """Drop the weak guesses of people's names wholly inside ``start:end``, if only those
-    stand there."""
-    inside = [c for c in st.cands if c.start < end and start < c.end]
-    if inside and all(
-        c.kind == "person" and c.priority < 60 and start <= c.start and c.end <= end for c in inside
-    ):
-        for c in inside:
-            st.cands.remove(c)
-            st.taken[c.start : c.end] = bytes(c.end - c.start)
+_PERSON = frozenset({"person"})
 
 
 _STREET_END = re.compile(r"[ \t](?:Lane|Road|Street|Esplanade|Avenue|Drive|Crescent|Terrace)$")

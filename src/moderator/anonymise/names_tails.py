@@ -154,7 +154,7 @@ def find_listed_speakers(st: State) -> None:
         start, end = m.span("n")
         keys = [word_key(w) for w in m.group("n").replace(",", " ").split()]
         if not st.free(start, end):
-            _give_way(st, start, end)  # "Osyth (Police)": its given name alone, found first
+            st.give_way(start, end, NAME_KINDS, 80)  # "Osyth (Police)": its given name alone
         if not st.free(start, end) or any(
             k in lex.words or k in lex.common or k in lex.protected_words or (k,) in lex.places
             for k in keys
@@ -163,15 +163,6 @@ def find_listed_speakers(st: State) -> None:
         kind = "professional" if m.group("a") else "person"
         st.take(start, end, kind, "p:" + " ".join(keys), 45, 0.8)
         st.remember(tuple(keys), kind, "p:" + " ".join(keys))
-
-
-def _give_way(st: State, start: int, end: int) -> None:
-    """Drop the weaker guesses of a person's name lying wholly inside ``start:end``."""
-    inside = [c for c in st.cands if start <= c.start and c.end <= end]
-    if inside and all(c.kind in NAME_KINDS and c.priority < 80 for c in inside):
-        for c in inside:
-            st.cands.remove(c)
-            st.taken[c.start : c.end] = bytes(c.end - c.start)
 
 
 # a chat export's speaker after its date and time: "21/02/2024, 19:20 - Kay 💅: ye" (WhatsApp),

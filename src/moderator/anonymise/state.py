@@ -184,6 +184,18 @@ class State:
         self.cands.append(Cand(start, end, kind, ident, priority, sure))
         self.taken[start:end] = b"\x01" * (end - start)
 
+    def give_way(self, start: int, end: int, kinds: frozenset[str], below: int) -> None:
+        """Drop the guesses overlapping ``text[start:end]`` if every one lies wholly inside it,
+        is of one of ``kinds`` and weaker than ``below``: a surer reading takes the span."""
+        inside = [c for c in self.cands if c.start < end and start < c.end]
+        if inside and all(
+            c.kind in kinds and c.priority < below and start <= c.start and c.end <= end
+            for c in inside
+        ):
+            for c in inside:
+                self.cands.remove(c)
+                self.taken[c.start : c.end] = bytes(c.end - c.start)
+
     def tokens(self) -> list[Tok]:
         """The words that matter: capitalised ones, and the lower-case words of cues,
         protected phrases and the record's own names. Other lower-case words are left
