@@ -1,0 +1,112 @@
+"""National charities' local branches: ``Citizens Advice Nuneaton``, ``Mind in Mid Cheshire``.
+
+A national voluntary organisation named alone (``referred to Women's Aid``) says nothing of
+where a family lives and is kept (its name is protected vocabulary). Written with a local
+name beside it, it is one branch, and that gives the family's area away: ``Home-Start Vale
+Royal``, ``Catch22 Cheshire Prevention``, ``Angus Citizens Advice Bureau``, ``Launceston &
+Tamar Women's Aid``. ``data/national_orgs.txt`` lists the national names. The capitalised
+words right after one (``in`` may come first; ``&`` and ``of`` may join them; no comma, no
+other lower-case word) or right before it are its branch's name when one of them is a place
+(either place list) or a word no list knows (:func:`.unknown_words.unknown`); names that are
+everyday words (``Mind``, ``Refuge``, marked ``~``) need a place. A title, a kin word or a
+heading's colon ends the words; the whole name is taken as an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+from moderator.anonymise.alternation import by_first_letter
+from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES
+from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
+from moderator.anonymise.state import State
+from moderator.anonymise.unknown_words import unknown
+
+_WORD = r"[A-Z][\w'’-]*"
+# the words after a national name: "in" first, then capitalised words joined by one space,
+# " & " or " of " (a comma, a full stop or any other lower-case word ends them)
+_AFTER_RE = re.compile(rf"(?:[ \t]+in)?((?:[ \t]+(?:(?:&|of)[ \t]+)?{_WORD}){{1,4}})")
+_WORDS_RE = re.compile(rf"(?:&|of)|{_WORD}")
+# the words before one: capitalised, joined by one space or " & "
+_BEFORE_RE = re.compile(rf"((?:{_WORD}[ \t]+(?:&[ \t]+)?){{1,3}})$")
+_STOP = frozenset(HONORIFICS) | NAME_TITLES | RELATION_CUES | {"mum", "dad", "nan", "the"}
+_PRIORITY = 56
+Add = Callable[[int, int, str, str, int], None]
+
+
+@cache
+def _national() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The national names as one pattern (longest first) and the everyday ones' forms."""
+    lines = resources.files("moderator.anonymise").joinpath("data", "national_orgs.txt")
+    names = [ln.strip() for ln in lines.read_text("utf-8").splitlines()]
+    names = [n for n in names if n and not n.startswith("#")]
+    everyday = frozenset(n[1:] for n in names if n.startswith("~"))
+    forms = sorted({n.lstrip("~") for n in names}, key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace("'", "['’]") for f in forms)
+    quick = by_first_letter(f"(?:{alternation})")  # one branch per first letter: quicker
+    return re.compile(rf"(?<![\w'’-])(?=[A-Z]){quick}(?![\w-])"), everyday
+
+
+def _is_place(lex: Lexicon, keys: tuple[str, ...]) -> bool:
+    return keys in lex.places or keys in more_places()
+
+
+def _local(lex: Lexicon, words: list[str], place_only: bool) -> bool:
+    """Whether the words hold a place (1 to 3 words) or, unless ``place_only``, an unknown word."""
+    keys = tuple(word_key(w) for w in words)
+    for size in (3, 2, 1):
+        for i in range(len(keys) - size + 1):
+            if _is_place(lex, keys[i : i + size]):
+                return True
+    return not place_only and any(unknown(w, lex) for w in words)
+
+
+def _after(st: State, end: int) -> tuple[int, list[str]]:
+    """Where the capitalised words after a national name ending at ``end`` end, and the words."""
+    text = st.text
+    m = _AFTER_RE.match(text, end)
+    if not m:
+        return end, []
+    kept: list[str] = []
+    stop = end
+    for w in _WORDS_RE.finditer(text, m.start(1), m.end()):
+        if w.group() in ("&", "of"):
+            continue
+        if word_key(w.group()) in _STOP or text[w.end() : w.end() + 1] == ":":
+            break
+        kept.append(w.group())
+        stop = w.end()
+    return stop, kept
+
+
+def _before(st: State, start: int) -> tuple[int, list[str]]:
+    """Where the capitalised words before a national name starting at ``start`` start, and
+    the words (titles, kin and protected words at their front left out)."""
+    text = st.text
+    line = text.rfind("\n", 0, start) + 1
+    m = _BEFORE_RE.search(text, max(line, start - 60), start)
+    if not m:
+        return start, []
+    words = [w for w in _WORDS_RE.finditer(text, m.start(1), start) if w.group() != "&"]
+    while words and (
+        word_key(words[0].group()) in _STOP or word_key(words[0].group()) in st.lex.protected_words
+    ):
+        words.pop(0)  # "Mum's Women's Aid worker"
+    return (words[0].start() if words else start), [w.group() for w in words]
+
+
+def find_branches(st: State, add: Add) -> None:
+    """Add national charities written with their local branch's name (see the module)."""
+    pattern, everyday = _national()
+    text = st.text
+    for m in pattern.finditer(text):
+        place_only = m.group().replace("’", "'") in everyday
+        end, after = _after(st, m.end())
+        start, before = _before(st, m.start())
+        if not _local(st.lex, before, place_only) and not _local(st.lex, after, place_only):
+            continue
+        if st.free(start, end):
+            add(start, end, "org", " ".join(phrase_key(text[start:end])), _PRIORITY)
