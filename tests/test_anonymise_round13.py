@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
+from moderator.anonymise.state import UNSURE
 from tests.helpers import redact_for
 
 
@@ -50,3 +53,38 @@ def test_a_national_charity_written_with_its_local_branch_is_redacted_whole(
 )
 def test_a_national_charity_named_alone_is_kept(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Dad works nights at Bombardier through an agency.", "Bombardier"),
+        ("She was picked up outside Tesco Extra by an older male.", "Tesco"),
+        ("FOUND OUTSIDE MCDONALDS WITH A FRIEND.", "MCDONALDS"),
+        ("i was near the big tesco when they came", "tesco"),
+        ("Interpreter booked through Language Line, ID given.", "Language Line"),
+    ],
+)
+def test_a_company_named_alone_is_redacted_for_the_person_importing_to_confirm(
+    text: str, company: str
+) -> None:
+    case = RawCase.model_validate(
+        {
+            "case_id": "R13-2",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "child": {"name": "Tamsin Oakervee"},
+            "text": text,
+        }
+    )
+    red = redact_case_text(case)
+    assert company not in red.text
+    doubt = [d for d in red.uncertain() if text[d.start : d.end].startswith(company)]
+    assert doubt and doubt[0].redacted and doubt[0].confidence < UNSURE
+
+
+def test_a_town_after_a_company_and_in_is_kept_but_a_branch_is_redacted_whole() -> None:
+    out = redact("Callum works at Greggs in Burslem. Dad meets him at McDonald's Longton.")
+    assert "in Burslem" in out
+    assert "Longton" not in out

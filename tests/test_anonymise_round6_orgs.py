@@ -149,7 +149,6 @@ def test_organisations_by_their_cue_acronym_qualifier_or_town(text: str, gone: s
     ("text", "kept"),
     [
         ("She works at The Crown in Hanley.", "The Crown"),
-        ("She works at Tesco Extra on Saturdays.", "Tesco Extra"),
         (
             "He works at Royal Stoke University Hospital as a porter.",
             "Royal Stoke University Hospital",
@@ -158,7 +157,9 @@ def test_organisations_by_their_cue_acronym_qualifier_or_town(text: str, gone: s
         ("The Kurdish Community Centre offers help.", "Kurdish Community Centre"),
     ],
 )
-def test_chains_pubs_agencies_people_and_protected_phrases_stay(text: str, kept: str) -> None:
+def test_pubs_public_services_and_protected_phrases_stay(  # companies: round 13
+    text: str, kept: str
+) -> None:
     assert kept in redact(text)
 
 

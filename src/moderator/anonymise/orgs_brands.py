@@ -10,6 +10,12 @@ other lower-case word) or right before it are its branch's name when one of them
 (either place list) or a word no list knows (:func:`.unknown_words.unknown`); names that are
 everyday words (``Mind``, ``Refuge``, marked ``~``) need a place. A title, a kin word or a
 heading's colon ends the words; the whole name is taken as an organisation.
+
+Companies (``!`` in the list: shops, chains, employers, banks, staffing and interpreting
+agencies) are redacted even alone: where someone works, shops or banks narrows who they are.
+Alone, a company is redacted below the review threshold, for the person importing to keep if
+they judge it harmless (the decision is remembered). After a company, ``in`` starts a
+sentence's place (``works at Greggs in Burslem``: the town stays, as towns do).
 """
 
 from __future__ import annotations
@@ -21,9 +27,9 @@ from importlib import resources
 
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES
-from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
+from moderator.anonymise.lexicon import Lexicon, lexicon, more_places, phrase_key, word_key
 from moderator.anonymise.state import State
-from moderator.anonymise.unknown_words import unknown
+from moderator.anonymise.unknown_words import dictionary, unknown
 
 _WORD = r"[A-Z][\w'’-]*"
 # the words after a national name: "in" first, then capitalised words joined by one space,
@@ -34,20 +40,32 @@ _WORDS_RE = re.compile(rf"(?:&|of)|{_WORD}")
 _BEFORE_RE = re.compile(rf"((?:{_WORD}[ \t]+(?:&[ \t]+)?){{1,3}})$")
 _STOP = frozenset(HONORIFICS) | NAME_TITLES | RELATION_CUES | {"mum", "dad", "nan", "the"}
 _PRIORITY = 56
+_ALONE = 57  # a company named alone: redacted, below the review threshold (0.6)
 Add = Callable[[int, int, str, str, int], None]
 
 
 @cache
-def _national() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The national names as one pattern (longest first) and the everyday ones' forms."""
+def _national() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """The national names as one pattern (longest first; as written and in capitals, and a
+    company's in lower case where that is no everyday word), the everyday ones and the
+    companies (both in lower case)."""
     lines = resources.files("moderator.anonymise").joinpath("data", "national_orgs.txt")
     names = [ln.strip() for ln in lines.read_text("utf-8").splitlines()]
     names = [n for n in names if n and not n.startswith("#")]
-    everyday = frozenset(n[1:] for n in names if n.startswith("~"))
-    forms = sorted({n.lstrip("~") for n in names}, key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace("'", "['’]") for f in forms)
+    everyday = frozenset(n[1:].lower() for n in names if n.startswith("~"))
+    companies = frozenset(n[1:].lower() for n in names if n.startswith("!"))
+    lex, words = lexicon(), dictionary()
+    forms = set()
+    for name in (n.lstrip("~!") for n in names):
+        forms |= {name, name.upper()}
+        low = name.lower()
+        if low in companies and not ({low} & (lex.common | lex.words | words)):
+            forms.add(low)  # "near the big tesco"
+    ordered = sorted(forms, key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace("'", "['’]") for f in ordered)
     quick = by_first_letter(f"(?:{alternation})")  # one branch per first letter: quicker
-    return re.compile(rf"(?<![\w'’-])(?=[A-Z]){quick}(?![\w-])"), everyday
+    pattern = re.compile(rf"(?<![\w'’-]){quick}(?![\w-])")
+    return pattern, everyday, companies
 
 
 def _is_place(lex: Lexicon, keys: tuple[str, ...]) -> bool:
@@ -64,11 +82,13 @@ def _local(lex: Lexicon, words: list[str], place_only: bool) -> bool:
     return not place_only and any(unknown(w, lex) for w in words)
 
 
-def _after(st: State, end: int) -> tuple[int, list[str]]:
-    """Where the capitalised words after a national name ending at ``end`` end, and the words."""
+def _after(st: State, end: int, company: bool) -> tuple[int, list[str]]:
+    """Where the capitalised words after a national name ending at ``end`` end, and the words.
+    A company's ``in`` starts a sentence's place (``works at Greggs in Burslem``), not a
+    branch's name (``Mind in Mid Cheshire``)."""
     text = st.text
     m = _AFTER_RE.match(text, end)
-    if not m:
+    if not m or (company and text[m.start() : m.start(1)].strip()):
         return end, []
     kept: list[str] = []
     stop = end
@@ -82,6 +102,12 @@ def _after(st: State, end: int) -> tuple[int, list[str]]:
     return stop, kept
 
 
+def _leading(lex: Lexicon, key: str) -> bool:
+    """A word before a national name that is not its branch's: a title, kin or a protected
+    word that is no place ("Mum's", "Referral", "IDVA")."""
+    return key in _STOP or (key in lex.protected_words and (key,) not in lex.places)
+
+
 def _before(st: State, start: int) -> tuple[int, list[str]]:
     """Where the capitalised words before a national name starting at ``start`` start, and
     the words (titles, kin and protected words at their front left out)."""
@@ -91,22 +117,26 @@ def _before(st: State, start: int) -> tuple[int, list[str]]:
     if not m:
         return start, []
     words = [w for w in _WORDS_RE.finditer(text, m.start(1), start) if w.group() != "&"]
-    while words and (
-        word_key(words[0].group()) in _STOP or word_key(words[0].group()) in st.lex.protected_words
-    ):
+    while words and _leading(st.lex, word_key(words[0].group())):
         words.pop(0)  # "Mum's Women's Aid worker"
     return (words[0].start() if words else start), [w.group() for w in words]
 
 
 def find_branches(st: State, add: Add) -> None:
     """Add national charities written with their local branch's name (see the module)."""
-    pattern, everyday = _national()
+    pattern, everyday, companies = _national()
     text = st.text
     for m in pattern.finditer(text):
-        place_only = m.group().replace("’", "'") in everyday
-        end, after = _after(st, m.end())
+        name = m.group().replace("’", "'").lower()
+        place_only = name in everyday
+        company = name in companies
+        end, after = _after(st, m.end(), company)
         start, before = _before(st, m.start())
-        if not _local(st.lex, before, place_only) and not _local(st.lex, after, place_only):
+        if _local(st.lex, before, place_only) or _local(st.lex, after, place_only):
+            priority = _PRIORITY
+        elif company and (not before or m.group().isupper()):  # a form's capitals: alone
+            start, end, priority = m.start(), m.end(), _ALONE  # for the person to confirm
+        else:
             continue
         if st.free(start, end):
-            add(start, end, "org", " ".join(phrase_key(text[start:end])), _PRIORITY)
+            add(start, end, "org", " ".join(phrase_key(text[start:end])), priority)
