@@ -88,3 +88,29 @@ def test_a_town_after_a_company_and_in_is_kept_but_a_branch_is_redacted_whole() 
     out = redact("Callum works at Greggs in Burslem. Dad meets him at McDonald's Longton.")
     assert "in Burslem" in out
     assert "Longton" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("GMP log 0412 of 03/06/25 refers.", "0412 of 03/06/25"),
+        ("OCC LOG: 0088 OF 17/04/2026 MISPER", "0088 OF 17/04/2026"),
+        ("Derbyshire Constabulary ref 25*017784 was given.", "25*017784"),
+        ("Interpreter booked (ID 77214) for the visit.", "77214"),
+        ("Logged on CPOMS #55127 by the DSL.", "#55127"),
+        ("Direct: 01782 234 560 ext 212, mobile later.", "01782 234 560 ext 212"),
+        ("Thanks, Lisa (MASH TM, ext 6412)", "ext 6412"),
+        ("Tel 101 ext 450877 for the officer.", "101 ext 450877"),
+    ],
+)
+def test_references_with_their_date_star_or_cue_and_phones_with_extensions_go_whole(
+    text: str, gone: str
+) -> None:
+    out = redact(text)
+    assert gone not in out and not any(ch.isdigit() for ch in out)
+    assert " of [" not in out.lower() and "ext" not in out and "*" not in out and "#" not in out
+
+
+@pytest.mark.parametrize("text", ["He is in Year 9 of 2024.", "Seen on 3 of 5 days.", "Item #1."])
+def test_small_numbers_and_counts_stay(text: str) -> None:
+    assert redact(text) == text

@@ -26,6 +26,7 @@ from operator import attrgetter
 from moderator.anonymise.lexicon import lexicon, lower_same_length, phrase_key, word_key
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.references import word_starts as _word_starts
+from moderator.anonymise.references_joined import join_reference_parts
 from moderator.anonymise.state import Cand, State
 
 _START = attrgetter("start")
@@ -235,6 +236,7 @@ def join_identifier_parts(st: State) -> None:
             m = _HANDLE_TAIL.match(text, c.end)
             if m is not None and st.free(c.end, m.end()):
                 _grow(st, c, c.start, m.end())
+    join_reference_parts(st)  # "0412 of 03/06/25", "ext 212", "ID 77214"
     lower = lower_same_length(text)
     for at in _cue_positions(lower, _SHORT_PLATFORMS):
         m = _DOTTED_HANDLE.match(text, at)

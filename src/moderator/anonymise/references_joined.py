@@ -1,0 +1,63 @@
+"""The parts of references and phones that layer 1 finds apart, and numbers after an ID cue.
+
+* A police log numbered within its day, ``0412 of 03/06/25`` or ``LOG 0088 OF 17/04/2026``:
+  the number and its date are one reference (the date alone says when; both say which).
+* A crime reference with its year before a star: ``25*017784``.
+* A number after ``ID`` (four digits or more) or ``#`` (five or more; ``Room #1234`` stays):
+  ``Language Line ID 3301978``, ``CPOMS #55127``.
+* A phone's extension, ``01782 234 560 ext 212``, goes with it; an extension alone (``ext
+  6412``, ``101 ext 450877``) is a phone number, whatever a shape took its digits for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.state import Cand, State
+
+_OF = re.compile(r"[ \t]+(?i:of)[ \t]+")
+_YEAR_STAR = re.compile(r"(?<![\w*])\d{2}\*$")
+_ID_NUMBER = re.compile(r"(?<![\w])(?:ID|Id|id)[ \t]*[:#.]?[ \t]*(\d{4,10})(?![\w/-])")
+_HASH_NUMBER = re.compile(r"(?<![\w#&])#[ \t]?\d{5,10}(?![\w/-])")
+_EXT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:ext\.?|extension|x)[ \t]*\d{2,6}(?![\w])")
+_EXT_ALONE = re.compile(r"(?<![\w])(?:101[ \t]+)?(?i:ext)\.?[ \t]*\d{3,6}(?![\w/-])")
+_NUMBERS = frozenset({"case_number", "phone", "date"})
+
+
+def _grow(st: State, c: Cand, start: int, end: int) -> None:
+    st.taken[start:end] = b"\x01" * (end - start)
+    c.start, c.end = start, end
+
+
+def join_reference_parts(st: State) -> None:
+    """Join and take the parts above (see the module)."""
+    text = st.text
+    by_start = {c.start: c for c in st.cands}
+    for c in list(st.cands):
+        if c.kind == "case_number":
+            of = _OF.match(text, c.end)
+            date = by_start.get(of.end()) if of is not None else None
+            if of is not None and date is not None and date.kind in ("date", "dob"):
+                st.cands.remove(date)
+                _grow(st, c, c.start, date.end)
+            star = _YEAR_STAR.search(text, max(0, c.start - 3), c.start)
+            if star is not None and st.free(star.start(), c.start):
+                _grow(st, c, star.start(), c.end)
+        elif c.kind == "phone" and text[c.end : c.end + 1] in (" ", ",", "\t"):
+            ext = _EXT_AFTER.match(text, c.end)
+            if ext is not None and st.free(c.end, ext.end()):
+                _grow(st, c, c.start, ext.end())
+    if "ID" in text or "id" in text or "Id" in text:
+        for m in _ID_NUMBER.finditer(text):
+            if st.free(*m.span(1)):
+                st.take(m.start(1), m.end(1), "case_number", "", 80)
+    if "#" in text:
+        for m in _HASH_NUMBER.finditer(text):
+            if st.free(*m.span()):
+                st.take(m.start(), m.end(), "case_number", "", 80)
+    lower = text.lower()
+    if "ext" in lower:
+        for m in _EXT_ALONE.finditer(text):
+            st.give_way(m.start(), m.end(), _NUMBERS, 100)
+            if st.free(*m.span()):
+                st.take(m.start(), m.end(), "phone", "", 80)
