@@ -114,3 +114,36 @@ def test_references_with_their_date_star_or_cue_and_phones_with_extensions_go_wh
 @pytest.mark.parametrize("text", ["He is in Year 9 of 2024.", "Seen on 3 of 5 days.", "Item #1."])
 def test_small_numbers_and_counts_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("She was employed via Quickstep Recruitment (supply agency).", "Quickstep"),
+        ("Night staff from Beacon Staffing covered the shift.", "Beacon Staffing"),
+        ("Interpreter from Global Language Services joined by phone.", "Global Language"),
+        ("The return interview was done by Positive Steps this week.", "Positive Steps"),
+        ("Her landlord Clarion Housing has not done the repair.", "Clarion"),
+    ],
+)
+def test_an_organisation_of_everyday_words_after_its_cue_is_redacted_for_review(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The plan was agreed at Core Group on Tuesday.", "Core Group"),
+        ("She went to Walsall Arboretum with her brother.", "Walsall Arboretum"),
+        ("He was seen at Royal Oldham for the burn.", "Royal Oldham"),
+        ("Referral to Housing Options for a move.", "Housing Options"),
+        ("We met at The Red Lion car park.", "The Red Lion"),
+        ("He was born at Royal Devon and Exeter Hospital.", "Royal Devon"),
+    ],
+)
+def test_practice_words_places_public_services_and_pubs_after_a_cue_stay(
+    text: str, kept: str
+) -> None:
+    assert kept in redact(text)

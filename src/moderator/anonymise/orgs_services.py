@@ -1,0 +1,108 @@
+"""Organisations named by everyday words, after a word that says someone came from or went to
+one: ``employed via Engage Education``, ``staff from Nexus Staffing``, ``RHI by Safe and
+Sound``, ``a group at Bridge to Change``, ``landlord Clarion Housing``.
+
+No noun of the organisation grammar ends these names and every word is one the lists know,
+so neither the noun grammar nor the unknown-word rule sees them. After ``via``, ``from``,
+``through``, ``by``, ``with``, ``at``, ``to``, ``landlord``, ``provider`` or ``agency``, a run of
+two to five capitalised words inside a sentence (not opening it, not in capitals) is such a
+name unless it is a person (a given name first, one of the record's people), a place, a public
+service (a council's, the police's, the health service's or a court's word anywhere in it), a
+protected phrase or protected words only (``Core Group``, ``Early Help``), or a time (a
+weekday or month inside). The evidence is weak: each is redacted below the review threshold,
+for the person importing to confirm or keep.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.orgs_named import PUBLIC_WORDS
+from moderator.anonymise.orgs_runs import JOINERS, protected_inside, words_right
+from moderator.anonymise.state import State
+from moderator.anonymise.unknown_words import dictionary
+
+Add = Callable[[int, int, str, str, int], None]
+
+# in a lower-case copy; the run after it starts with a capital letter (checked on the text)
+_CUE = re.compile(
+    r"(?<![\w'’-])(?:via|from|through|by|with|at|to|landlord|provider|agency)[ \t]+(?:the[ \t]+)?"
+)
+_CUE_HINT = re.compile(r"(?:via|from|through|by|with|at|to|landlord|provider|agency)[ \t]+[A-Z]")
+_TIMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "june", "july", "august", "september"}
+    | {"october", "november", "december", "christmas", "easter", "year", "term", "half"}
+)
+_KIN = RELATION_CUES | NAME_TITLES | frozenset(HONORIFICS) | {"aunt", "auntie", "uncle", "baby"}
+# words of public services beyond the organisation layer's own list
+_PUBLIC = frozenset(
+    {"office", "justice", "work", "health", "unit", "courts", "team"}
+    | {"probation", "prison", "hmp", "trust", "nhs", "camhs", "social", "children's", "fire"}
+    | {"ambulance", "authority", "department", "ministry", "mental", "parliament", "army"}
+    | {"royal", "consulate", "embassy", "options", "safeguarding", "infirmary", "clinic"}
+)
+_PLACE_NOUNS = frozenset(
+    {"park", "fair", "arboretum", "castle", "wood", "bridges", "beach", "pier", "common"}
+    | {"fields", "lake", "reservoir", "moor", "gardens", "zoo", "airport", "station", "bay"}
+    | {"hill", "green", "valley", "forest", "manor", "estate", "village", "island", "road"}
+    | {"street", "lane", "avenue", "square", "market", "bridge", "co-op", "cottage", "farm"}
+    | {"cottages", "farmhouse", "barn", "bungalow", "rectory", "vicarage", "mill", "court"}
+    | {"flats", "towers", "mansions", "caravan", "site", "yard", "close", "crescent", "way"}
+)
+_ACTIVITIES = frozenset(
+    {"boxing", "kickboxing", "football", "swimming", "dance", "dancing", "karate", "judo"}
+    | {"gymnastics", "rugby", "cricket", "taekwondo", "lessons", "class", "classes", "drama"}
+    | {"cookery", "music", "art", "choir", "prayers", "school", "club"}
+)
+_LONGER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z]")
+_PRIORITY = 57  # below the review threshold (0.6)
+
+
+def _service(st: State, words: list[str]) -> bool:
+    """Whether the capitalised words may name a private or voluntary organisation."""
+    lex = st.lex
+    keys = [word_key(w) for w in words if w.lower() not in JOINERS and w != "and"]
+    if len(keys) < 2 or any(w.isupper() for w in words if len(w) > 1):
+        return False
+    if any(k in _KIN or (k in lex.given and k not in lex.words) for k in keys) or any(
+        k in st.known.keys for k in keys
+    ):
+        return False  # a person ("with Aunt Mary"): the name layers find them
+    if any(k in PUBLIC_WORDS or k in _PUBLIC or k in _TIMES or k in _PLACE_NOUNS for k in keys):
+        return False  # a public service, a time, a park or a town's fair
+    if keys[-1] in _ACTIVITIES:
+        return False  # "goes to Thai Boxing": what, not who
+    joined = tuple(keys)
+    if (keys[0],) in lex.places or joined in lex.places or joined[:2] in lex.places:
+        return False  # a place, or a venue named by its town ("Walsall Arboretum")
+    if all(k in lex.protected_words for k in keys):
+        return False
+    words_known = dictionary()
+    if not all(k in lex.words or k in words_known or (k,) in lex.places for k in keys):
+        return False  # a word no list knows: a name, for the name and unknown-word layers
+    return not protected_inside(lex, joined)
+
+
+def find_named_services(st: State, add: Add) -> None:
+    """Add organisations named by everyday words after their cue (see the module)."""
+    text = st.text
+    if not _CUE_HINT.search(text):
+        return
+    folded = lower_same_length(text)
+    for m in _CUE.finditer(folded):
+        at = m.end()
+        if not text[at : at + 1].isupper():
+            continue
+        end = words_right(text, at, 5)
+        words = text[at:end].split()
+        while words and (words[-1].lower() in JOINERS or words[-1] in ("and", "&")):
+            end = text.rindex(words.pop(), at, end)  # "… Sound and": the joiner stays
+        if len(words) < 2 or not _service(st, words) or not st.free(at, end):
+            continue
+        if _LONGER.match(text, end) or text[max(0, at - 4) : at] == "The ":
+            continue  # cut short ("Royal Devon and Exeter …"), or a pub's or house's name
+        add(at, end, "org", " ".join(phrase_key(text[at:end])), _PRIORITY)
