@@ -147,3 +147,22 @@ def test_practice_words_places_public_services_and_pubs_after_a_cue_stay(
     text: str, kept: str
 ) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The landlord, Mr Stephen Lord, has not replied.", "Lord"),
+        ("Mrs Jenny Clay (Manager) chaired the review.", "Clay"),
+        ("Health assessment by Nurse Emily Proctor today.", "Nurse"),
+        ("CREW: PARAMEDIC DANIEL HOLDEN ATTENDED.", "PARAMEDIC"),
+    ],
+)
+def test_an_everyday_surname_after_a_titled_given_name_and_a_health_rank_go_with_the_name(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_verb_after_a_titled_given_name_stays() -> None:
+    assert "Will attend" in redact("Mrs Anne Will attend the meeting.")

@@ -34,6 +34,7 @@ from moderator.anonymise.lexicon import (
     phrase_key,
     word_key,
 )
+from moderator.anonymise.names_titled import surname_after_given
 from moderator.anonymise.patterns import FIRST_GAP, INNER_GAP
 from moderator.anonymise.state import State, Tok
 
@@ -143,7 +144,9 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
             if st.text[toks[j - 1].end] == "." and j > i + 1 and len(toks[j - 1].word) > 1:
                 break  # "Mrs Thora Inkster-Gray. Dictated": a full stop ends the name
             if u.key in HONORIFICS or (
-                j > i + 1 and (u.key in st.lex.common and u.key not in st.lex.surnames)
+                j > i + 1
+                and (u.key in st.lex.common and u.key not in st.lex.surnames)
+                and not surname_after_given(st, toks, i, j)
             ):
                 break
             if j > i + 1 and (u.key,) in st.lex.places and _public_service(st, toks, j + 1):

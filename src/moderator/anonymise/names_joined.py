@@ -46,7 +46,10 @@ def propagate(st: State, toks: list[Tok]) -> None:
 # most positions before the slower look-behind and alternatives are tried)
 # in a form written in capitals these are the relation ("FATHER KNOWN AS …"), not a title
 _KIN_TOO = frozenset({"father", "sister", "brother", "bhai"})
-_TITLE_WORDS = sorted(set(HONORIFICS) | NAME_TITLES, key=len, reverse=True)
+# a health role written as a rank goes with the name too ("Nurse Emily Proctor"), though
+# it finds no name itself ("the Named Nurse Service")
+_RANKS = frozenset({"nurse", "paramedic", "matron"})
+_TITLE_WORDS = sorted(set(HONORIFICS) | NAME_TITLES | _RANKS, key=len, reverse=True)
 # (a title of faith or rank is written capitalised: "Father Costigan", not "his father Tom")
 _TITLE_BEFORE = re.compile(
     r"(?=["
@@ -94,7 +97,11 @@ def absorb_titles(st: State) -> None:
 
 
 _TITLE_KEYS = frozenset(
-    set(HONORIFICS) | NAME_TITLES | {"sgt", "insp", "ds", "dc", "di", "pc", "sergeant", "inspector"}
+    set(HONORIFICS)
+    | NAME_TITLES
+    | _RANKS
+    | {"sgt", "insp", "ds", "dc", "di", "pc", "sergeant"}
+    | {"inspector"}
 )
 
 

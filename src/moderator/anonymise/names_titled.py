@@ -16,7 +16,7 @@ import re
 
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.references import present
-from moderator.anonymise.state import NAME_KINDS, State
+from moderator.anonymise.state import NAME_KINDS, State, Tok
 
 # capitals of the Latin alphabets, as ranges (a class of each letter is checked letter by
 # letter: slow); Latin Extended-A and -B hold small letters too, a small imprecision
@@ -114,3 +114,22 @@ def absorb_initials_before(st: State) -> None:
         if c is not None and initial is not None and st.free(initial.start(), at):
             st.taken[initial.start() : at] = b"\x01" * (at - initial.start())
             c.start = initial.start()
+
+
+_VERBS = frozenset(
+    {"will", "said", "says", "may", "can", "has", "had", "was", "is", "would", "could", "did"}
+    | {"should", "might", "must", "does", "and", "but", "also", "then"}
+)
+
+
+def surname_after_given(st: State, toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the word ``j``, after a title ``i`` and a given name, is the surname however
+    everyday ("Mr Stephen Lord", "Mrs Jenny Clay"): not a protected word, same line."""
+    u = toks[j]
+    return (
+        j == i + 2
+        and toks[i + 1].key in st.lex.given
+        and u.key not in st.lex.protected_words
+        and u.key not in _VERBS
+        and "\n" not in st.text[toks[i + 1].end : u.start]
+    )

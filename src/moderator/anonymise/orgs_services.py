@@ -66,7 +66,7 @@ def _service(st: State, words: list[str]) -> bool:
     """Whether the capitalised words may name a private or voluntary organisation."""
     lex = st.lex
     keys = [word_key(w) for w in words if w.lower() not in JOINERS and w != "and"]
-    if len(keys) < 2 or any(w.isupper() for w in words if len(w) > 1):
+    if len(keys) < 2 or any(w.isupper() for w in words):  # capitals, or an initial
         return False
     if any(k in _KIN or (k in lex.given and k not in lex.words) for k in keys) or any(
         k in st.known.keys for k in keys
