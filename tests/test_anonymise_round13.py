@@ -166,3 +166,25 @@ def test_an_everyday_surname_after_a_titled_given_name_and_a_health_rank_go_with
 
 def test_a_verb_after_a_titled_given_name_stays() -> None:
     assert "Will attend" in redact("Mrs Anne Will attend the meeting.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Signed: T Marsh / L Bird", "Bird"),
+        ("HANDOVER NOTE – L Bennett to K Adeyemi", "Bennett"),
+        ("Reviewed: A. Dale 17/01/26", "Dale"),
+        ("Written by R Patel after the visit.", "Patel"),
+    ],
+)
+def test_an_initial_and_surname_where_a_name_is_expected_is_a_person(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plan B Then we go home.", "Vitamin D Tablets were given.", "PNC ref 24/118374/Y. Vehicle"],
+)
+def test_a_letter_before_a_capitalised_word_elsewhere_is_no_initial(text: str) -> None:
+    out = redact(text)
+    assert "[PERSON" not in out

@@ -86,8 +86,13 @@ def _name_at(st: State, start: int) -> Cand | None:
 
 
 # "HV S. Fowlds", "Added by C. Yellowlees": one capital and a full stop, then a surname
+# ("L Bird" with no full stop too, where a name is expected: see find_initialled_names)
 _INITIALLED_RE = re.compile(
-    rf"[A-Z]\.[ \t]?[{_CAPITALS}][a-zà-ÿ]+(?:[-'’][{_CAPITALS}][a-zà-ÿ]+)?(?![\w'’-])"
+    rf"[A-Z](?:\.[ \t]?|[ \t])[{_CAPITALS}][a-zà-ÿ]+(?:[-'’][{_CAPITALS}][a-zà-ÿ]+)?(?![\w'’-])"
+)
+# a line that signs the note: an everyday word after an initial there is a surname
+_SIGNED_LINE = re.compile(
+    r"(?i:signed|reviewed|author|authorised|approved|completed by|checked by|handover)"
 )
 # "teacher mrs Ogle": a title in lower case, as a child or a hurried text writes it
 _LOWER_TITLE_RE = re.compile(
@@ -95,8 +100,8 @@ _LOWER_TITLE_RE = re.compile(
 )
 # (each pattern starts with the letters it needs, so the engine skips to them; the character
 # before the match is looked at afterwards: a look-behind first would be tried everywhere)
-_BEFORE_NAME = frozenset(".’'_-")
-_NAME_EXPECTED = re.compile(r"(?:[(,:;|]|\bby|\bwith|\n)[ \t]*\Z")
+_BEFORE_NAME = frozenset(".’'_-/")  # (glued to a slash: a reference's letter, "24/118374/Y")
+_NAME_EXPECTED = re.compile(r"(?:[(,:;|/–]|\bby|\bwith|\bto|\n)[ \t]*\Z")
 
 
 def find_initialled_names(st: State) -> None:
@@ -115,9 +120,13 @@ def find_initialled_names(st: State) -> None:
             # an everyday word after an initial is a surname where a name is expected: "(J.
             # Hammond)", "by J. Hammond", "Signed: J. Hammond"; not "Plan B. Then"
             expected = titled or _NAME_EXPECTED.search(text, max(0, start - 4), start)
+            line = text[text.rfind("\n", 0, start) + 1 : start]
+            signed = expected and _SIGNED_LINE.search(line) is not None
+            if not titled and text[start + 1] != "." and not expected:
+                continue  # "Plan B Then": an initial without its full stop needs the place
             if (
                 not st.free(start, end)
-                or (not titled and key in lex.common)
+                or (not titled and key in lex.common and not signed)
                 or (not expected and key in lex.words)
                 or key in lex.protected_words
                 or (key,) in lex.places
