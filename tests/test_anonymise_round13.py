@@ -188,3 +188,34 @@ def test_an_initial_and_surname_where_a_name_is_expected_is_a_person(text: str, 
 def test_a_letter_before_a_capitalised_word_elsewhere_is_no_initial(text: str) -> None:
     out = redact(text)
     assert "[PERSON" not in out
+
+
+_CHAT_FAMILY = (("Hope Oakervee", "sister"), ("Lee Brannigan", "father"))
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("[07/03/2026 21:06] Mum: can u send pics of her and hope in there uniforms", "hope"),
+        ("[07/03/2026 21:11] Mum: lee says hes gonna come round", "lee"),
+        ("07/03/2026, 21:12 - Mum: tell tamsin to ring me", "tamsin"),
+    ],
+)
+def test_the_records_names_in_lower_case_in_a_chat_message_are_redacted(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text, family=_CHAT_FAMILY).split(":", 3)[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[07/03/2026 21:11] Mum: i hope she is ok",
+        "[07/03/2026 21:11] Mum: we just have to keep faith",
+        "[07/03/2026 21:11] Mum: hope so anyway",
+    ],
+)
+def test_a_word_name_used_as_the_word_in_a_chat_message_stays(text: str) -> None:
+    family = (("Hope Oakervee", "sister"), ("Faith Oakervee", "sister"))
+    out = redact(text, family=family)
+    assert out.endswith(text.split(": ", 1)[1])

@@ -192,6 +192,45 @@ _NAMED_AS = re.compile(
 )
 
 
+# a word-name used as the word: "keep faith", "my hope", "in summer"
+_WORD_BEFORE = frozenset(
+    {"keep", "kept", "have", "has", "had", "lose", "lost", "in", "of", "with", "my", "your"}
+    | {"our", "their", "his", "her", "its", "no", "some", "any", "all", "for", "last", "this"}
+)
+# a word-name is the name after these ("pics of her and hope", "tell summer"); after an
+# adjective it is the word ("a long summer", "a big storm", "lovely boy" at a line's start)
+_NAME_BEFORE = frozenset(
+    {"and", "with", "to", "tell", "ask", "see", "saw", "love", "miss", "me", "&", "hi", "hey"}
+    | {"from", "after", "bring", "take", "took", "give", "gave", "call", "told", "tells"}
+)
+# a word-name used as the word: "hope she's ok", "hope so", "will be there"
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:she|he|you|they|it|we|i|so|to|that|this|u|ur|be|is|was|not|for|the|a|your)\b"
+)
+# a message's words in a chat export: "[15/02/2026, 23:44] Faith: …", "21/02/2024, 19:20 -
+# Kay: …" (the header up to the speaker's colon is no speech)
+_CHAT_LINE = re.compile(
+    r"^[ \t]*\[?\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*[-–]?[ \t]*"
+    r"[^:\n]{1,40}:[ \t]*(?P<m>[^\n]+)",
+    re.MULTILINE,
+)
+
+
+def speech_spans(text: str) -> list[tuple[int, int]]:
+    """Where people's own words are: inside quotes, a chat message's words, and lines written
+    in lower case as a child writes them."""
+    spans = [q.span(1) for q in _SPEECH_RE.finditer(text)] if '"' in text or "“" in text else []
+    if ":" in text and "/" in text:
+        spans += [m.span("m") for m in _CHAT_LINE.finditer(text)]
+    if " i " in text:
+        at = 0
+        for line in text.split("\n"):
+            if len(line) > 40 and _written_by_a_child(line):
+                spans.append((at, at + len(line)))
+            at += len(line) + 1
+    return spans
+
+
 def _written_by_a_child(text: str) -> bool:
     """Whether a note is written in lower case throughout, as a child writes (the pronoun "i"
     in lower case, hardly a capital): its words are read as speech."""
@@ -206,13 +245,12 @@ def find_names_in_speech(st: State) -> None:
     names ("lilusia", "clovey"), a listed name that is no everyday word ("tyler hit me"), a
     name after a kinship word ("nanny sue") or a title ("miss pendry", "pastor bayo")."""
     text = st.text
-    quoted = '"' in text or "“" in text
-    if quoted:
-        spans = [quote.span(1) for quote in _SPEECH_RE.finditer(text)]
-    elif _written_by_a_child(text):
+    if _written_by_a_child(text):
         spans = [(0, len(text))]  # "my best mate is kieran": a child's own words, all of them
     else:
-        return
+        spans = speech_spans(text)
+        if not spans:
+            return
     lex = st.lex
     known = st.known
     for lo, hi in spans:  # "my name is tj": the record's person by their initials, said
@@ -233,6 +271,7 @@ def find_names_in_speech(st: State) -> None:
                 previous, title_at = key, -1
                 continue
             # ("mummy will be ok": a verb after the kinship word, though Will is a name)
+            previous_word = previous
             after_kin = previous in _KIN_BEFORE and key not in _KIN_BEFORE | _AUXILIARIES
             placed = previous in _PLACE_WORDS  # "ziggy from shirley": a place
             titled = title_at >= 0 and key not in lex.common
@@ -251,6 +290,17 @@ def find_names_in_speech(st: State) -> None:
                 ):
                     listed, placed, end = True, False, m.end()  # ("at dianas": her home)
             wordy = key in lex.words and not after_kin  # "the marigold pots", "granddad win"
+            own = known.given_keys.get(key)  # the record's "faith", "hope": a name, said
+            if (
+                own is not None
+                and not placed
+                and previous_word not in _WORD_BEFORE
+                and (key not in dictionary() or previous_word in _NAME_BEFORE)
+                and not _VERB_AFTER.match(text, m.end())
+            ):
+                person = known.people[own]
+                st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)
+                continue
             who = None if listed or wordy else known.near_miss(key)
             if (
                 who is None
