@@ -219,3 +219,31 @@ def test_a_word_name_used_as_the_word_in_a_chat_message_stays(text: str) -> None
     family = (("Hope Oakervee", "sister"), ("Faith Oakervee", "sister"))
     out = redact(text, family=family)
     assert out.endswith(text.split(": ", 1)[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Night cover by Precious Ncube (Nexus Staffing) on the unit.", "Nexus"),
+        ("Interviewer: Phil Garside, Positive Steps (RHI service).", "Positive Steps"),
+        ("Foster carer Mrs Tracey Bloor (Compass Fostering) forwarded them.", "Compass"),
+    ],
+)
+def test_an_agency_in_brackets_or_after_a_comma_beside_a_person_is_redacted(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Signed: Dr Matthias Quillan, ST5 Paediatrics, bleep 4417", "ST5 Paediatrics"),
+        ("Shared with Ulrich Umpleby (Enniskillen PSNI Station).", "PSNI Station"),
+        ("Officer: Dermot Quaife, Housing Options (01424 496 771)", "Housing Options"),
+        ("Jane Coles, Team Manager, agreed the plan.", "Team Manager"),
+        ("IDVA Jessimy Tunnicliffi (Doncaster Domestic Abuse Hub) attended.", "Abuse Hub"),
+    ],
+)
+def test_a_role_grade_or_public_service_beside_a_person_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)

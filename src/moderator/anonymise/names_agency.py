@@ -182,22 +182,57 @@ _FROM_AGENCY = re.compile(
     r"(?![ \t]*[A-Z])"
 )
 _PEOPLE = ("person", "professional")
+# "Precious Ncube (Nexus Staffing)", "Phil Garside, Positive Steps (RHI service)": the
+# agency a person works for, in brackets or after a comma, ending there
+_BESIDE_AGENCY = re.compile(
+    rf"(?:[ \t]*\([ \t]*|,[ \t]+)(?P<o>[{_CAP}][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[{_CAP}][\w'’&-]*){{1,4}})"
+    r"(?=[ \t]*(?:[,;)(]|\.(?:\s|$)|\n|$))"
+)
+_PUBLIC_BESIDE = frozenset(
+    {"service", "station", "hub", "partner", "policing", "paediatrics", "options", "team"}
+    | {"council", "police", "nhs", "hospital", "ed", "unit", "court", "justice", "health"}
+    | {"royal", "healthcare", "nursing", "probation", "prison", "school", "college"}
+)
+# the words a role ends with: "(Roma Support Worker, …)" names a job, not an agency
+_ROLE_ENDS = frozenset(
+    {"worker", "officer", "manager", "teacher", "nurse", "visitor", "adviser", "advisor"}
+    | {"practitioner", "coordinator", "co-ordinator", "lead", "assistant", "chair", "carer"}
+    | {"carers", "mentor", "therapist", "consultant", "doctor", "solicitor", "interpreter"}
+    | {"volunteer", "coach", "keyworker", "head", "director", "leader", "midwife", "sw", "tm"}
+)
+
+
+def _private(st: State, written: str, keys: tuple[str, ...]) -> bool:
+    """Whether words beside a person may name a private agency: not a role, a grade, a
+    public service's words or acronyms ("ST5 Paediatrics", "Blackpool FGC Service")."""
+    return not (
+        keys[-1] in _ROLE_ENDS
+        or written.isupper()
+        or any(ch.isdigit() for ch in written)
+        or any(k in _PUBLIC_BESIDE or k in PUBLIC_SERVICES or k in HONORIFICS for k in keys)
+        or any(w.isupper() and len(w) > 1 for w in written.split())  # "GMP", "Meir SNT"
+    )
 
 
 def find_agencies_people_come_from(st: State) -> None:
     """Two to four capitalised words after a person and ``from`` are the organisation they
-    came from, unless they are a place, a protected phrase or a public service."""
+    came from, unless they are a place, a protected phrase or a public service; two to five
+    in brackets or after a comma, ending there, are the agency they work for (weaker: for
+    the person importing to confirm), unless a role's words."""
     text = st.text
-    if " from " not in text:
-        return
     lex = st.lex
     for c in [c for c in st.cands if c.kind in _PEOPLE]:
         m = _FROM_AGENCY.match(text, c.end)
+        sure = 0.75
+        if m is None:
+            m, sure = _BESIDE_AGENCY.match(text, c.end), 0.6
         if m is None or not st.free(*m.span("o")):
             continue
         keys = phrase_key(m.group("o"))
         if keys[:1] == ("the",):
             keys = keys[1:]
+        if not keys or (sure < 0.75 and not _private(st, m.group("o"), keys)):
+            continue
         if (
             keys in lex.places
             or keys in more_places()
@@ -206,4 +241,4 @@ def find_agencies_people_come_from(st: State) -> None:
             or any(k in PUBLIC_SERVICES for k in keys)
         ):
             continue
-        st.take(*m.span("o"), "org", "from:" + " ".join(keys), 50, 0.75)
+        st.take(*m.span("o"), "org", "from:" + " ".join(keys), 50, sure)
