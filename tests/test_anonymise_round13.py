@@ -247,3 +247,16 @@ def test_an_agency_in_brackets_or_after_a_comma_beside_a_person_is_redacted(
 )
 def test_a_role_grade_or_public_service_beside_a_person_stays(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Tyler's mood very flat. CPOMS ref 88213 logged.", "CPOMS ref"),
+        ("DA referral, MARAC ref DER-M-2601-18, agreed.", "MARAC ref"),
+        ('Direct work – "Three Houses" – Tamsin (7) – at school.', "Three Houses"),
+    ],
+)
+def test_a_system_or_tool_the_lists_know_stays_beside_a_redaction(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out and ("Tamsin" not in out)

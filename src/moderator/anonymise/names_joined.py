@@ -15,6 +15,7 @@ import re
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
 
@@ -185,6 +186,9 @@ def _join_nicknames_around(st: State) -> None:
                 continue
         if dashed_before:
             q = _QUOTED_BEFORE.search(text, max(0, c.start - 30), c.start)
+            said = phrase_key(q.group()) if q is not None else ()
+            if said and protected_inside(lex, said):
+                continue  # '"Three Houses" – Alfie': a tool's name before the child's
             if q is not None:
                 end = c.end + 1 if text[c.end : c.end + 1] == ")" and "(" in q.group() else c.end
                 gone |= _merge(st, c, q.start(), end)
