@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES
-from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_runs import JOINERS, protected_inside, words_right
 from moderator.anonymise.state import State
@@ -27,11 +27,11 @@ from moderator.anonymise.unknown_words import dictionary
 
 Add = Callable[[int, int, str, str, int], None]
 
-# in a lower-case copy; the run after it starts with a capital letter (checked on the text)
+# the cue in any case, then the run's capital letter (looked ahead at, not taken)
 _CUE = re.compile(
-    r"(?<![\w'’-])(?:via|from|through|by|with|at|to|landlord|provider|agency)[ \t]+(?:the[ \t]+)?"
+    r"(?<![\w'’-])(?i:via|from|through|by|with|at|to|landlord|provider|agency)[ \t]+"
+    r"(?:(?i:the)[ \t]+)?(?=[A-Z])"
 )
-_CUE_HINT = re.compile(r"(?:via|from|through|by|with|at|to|landlord|provider|agency)[ \t]+[A-Z]")
 _TIMES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"january", "february", "march", "april", "june", "july", "august", "september"}
@@ -52,6 +52,7 @@ _PLACE_NOUNS = frozenset(
     | {"street", "lane", "avenue", "square", "market", "bridge", "co-op", "cottage", "farm"}
     | {"cottages", "farmhouse", "barn", "bungalow", "rectory", "vicarage", "mill", "court"}
     | {"flats", "towers", "mansions", "caravan", "site", "yard", "close", "crescent", "way"}
+    | {"town", "city", "centre"}
 )
 _ACTIVITIES = frozenset(
     {"boxing", "kickboxing", "football", "swimming", "dance", "dancing", "karate", "judo"}
@@ -90,13 +91,8 @@ def _service(st: State, words: list[str]) -> bool:
 def find_named_services(st: State, add: Add) -> None:
     """Add organisations named by everyday words after their cue (see the module)."""
     text = st.text
-    if not _CUE_HINT.search(text):
-        return
-    folded = lower_same_length(text)
-    for m in _CUE.finditer(folded):
+    for m in _CUE.finditer(text):
         at = m.end()
-        if not text[at : at + 1].isupper():
-            continue
         end = words_right(text, at, 5)
         words = text[at:end].split()
         while words and (words[-1].lower() in JOINERS or words[-1] in ("and", "&")):
