@@ -260,3 +260,21 @@ def test_a_role_grade_or_public_service_beside_a_person_stays(text: str, kept: s
 def test_a_system_or_tool_the_lists_know_stays_beside_a_redaction(text: str, kept: str) -> None:
     out = redact(text)
     assert kept in out and ("Tamsin" not in out)
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Mum feels judged. LB suggested a joint visit with the FSW.", "LB"),
+        ("Stayed with aunt. KD says the community is worried about her.", "KD"),
+        ("Review FGC 10/01/26. RV", "RV"),
+    ],
+)
+def test_initials_doing_something_or_signing_the_note_are_redacted(
+    text: str, initials: str
+) -> None:
+    assert initials not in redact(text)
+
+
+def test_an_outcome_acronym_ending_a_note_stays() -> None:
+    assert redact("He was referred to CAMHS.\nNFA").endswith("NFA")

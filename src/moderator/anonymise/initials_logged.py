@@ -48,12 +48,15 @@ _CELL_BEFORE = re.compile(r"(?:\A|\||\n)[ \t]*\Z")
 _STAMP_AFTER = re.compile(r"[ \t]+(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|w/c)\b")
 # a sentence's subject doing what minutes record people doing
 _OPENS_RE = re.compile(r"(?:\A|[.;!?][ \t]+|\n[ \t>*•-]*)\Z")
+# initials alone on a note's last line (or after its last sentence) sign it: "…10/01/26. RV"
+_SIGNATURE_RE = re.compile(r"(?:^|[.!\n][ \t]*|\n)([A-Z]{1,3})\]?[ \t]*\Z")
 _VERB_RE = re.compile(
     r"[ \t]+(?:asked|said|agreed|advised|explained|reported|confirmed|stated|noted|told"
     r"|visited|spoke|saw|met|rang|phoned|called|emailed|texted|shared|raised|queried"
+    r"|suggested|says|feels|thinks|believes|described|recommended|observed|completed"
     r"|will[ \t]+[a-z]+|to[ \t]+(?:chair|visit|contact|complete|arrange|speak|update|liaise"
     r"|share|send|follow|check|review|see|call|phone|email|write|attend|refer|discuss|book"
-    r"|ask|make|lead|convene|record|inform))\b"
+    r"|ask|make|lead|convene|record|inform|consider|ring|request|apply))\b"
 )
 
 
@@ -95,6 +98,9 @@ def find_logged_initials(st: State) -> None:
             and token.lower() not in ROLE_CUES  # "TM to review": the team manager
         ):
             _note(st, people, token, "professional")
+    signature = _SIGNATURE_RE.search(text[-12:])
+    if signature is not None and signature.group(1) not in _NOT_AUTHORS:
+        _note(st, people, signature.group(1), "professional")  # the note signed "… RV"
     _take(st, people)
 
 
