@@ -278,3 +278,8 @@ def test_initials_doing_something_or_signing_the_note_are_redacted(
 
 def test_an_outcome_acronym_ending_a_note_stays() -> None:
     assert redact("He was referred to CAMHS.\nNFA").endswith("NFA")
+
+
+def test_initials_that_are_also_an_acronym_with_a_persons_role_in_brackets_are_a_person() -> None:
+    out = redact("Present: NA (SW), PR (Team Manager). PR to consider PLO. CP (Child Protection).")
+    assert " PR " not in f" {out} " and "PR (" not in out and "CP (Child Protection)" in out

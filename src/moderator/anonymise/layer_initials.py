@@ -37,6 +37,10 @@ SPEAKER_RE = re.compile(r"(?m)^[ \t>*•-]*(?P<i>[A-Z]{2,3})[ \t]*:")
 _ROLE_AFTER = re.compile(
     r"[ \t]+(?:SW|TM|SWM|IRO|HV|DSL|SENCO|SENCo|FSW|TA|GP|EWO|IDVA|PA)\b(?![ \t]+[A-Z][a-z])"
 )
+_PERSON_ROLE = re.compile(
+    r"(?i:manager|worker|teacher|officer|nurse|visitor|chair|practitioner|consultant|solicitor"
+    r"|advocate|mentor|co-?ordinator|head|paediatrician|midwife|interpreter)"
+)
 _NAMED_IN_BRACKETS = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+)+"
 )
@@ -158,7 +162,11 @@ def find_minutes_initials(st: State) -> None:
     for m in near_spans(ROLE_INITIALS_RE, beside["("], text, 0, 40):
         kind = _role_kind(m.group("role"))
         known_initials = m.group("i") in st.known.initials  # "TA (father)"
-        if kind is not None and (known_initials or m.group("i") not in lex.acronyms):
+        if kind is not None and (
+            known_initials
+            or m.group("i") not in lex.acronyms
+            or _PERSON_ROLE.search(m.group("role"))  # "PR (Team Manager)": a person's role
+        ):
             people.setdefault(m.group("i"), kind)
     lower = lower_text(text)
     for header in _headers(text) if _may_head(text, lower) else ():
