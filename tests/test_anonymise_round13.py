@@ -283,3 +283,18 @@ def test_an_outcome_acronym_ending_a_note_stays() -> None:
 def test_initials_that_are_also_an_acronym_with_a_persons_role_in_brackets_are_a_person() -> None:
     out = redact("Present: NA (SW), PR (Team Manager). PR to consider PLO. CP (Child Protection).")
     assert " PR " not in f" {out} " and "PR (" not in out and "CP (Child Protection)" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("Ref: BwD-CP-25-0917 Date: Monday.", "BwD-CP-25-0917"),
+        ("Ref: BwD S47/26/004 opened.", "BwD S47/26/004"),
+    ],
+)
+def test_a_reference_with_a_mixed_case_prefix_after_its_cue_goes_whole(text: str, ref: str) -> None:
+    assert redact(text) == text.replace(ref, "[CASE-NUMBER]")
+
+
+def test_words_joined_by_hyphens_after_ref_without_a_digit_stay() -> None:
+    assert "CP-Plan-Review" in redact("Ref: CP-Plan-Review.")

@@ -233,6 +233,12 @@ _LETTERS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ \t]\Z")
 
 # a reference of mixed-case letters or with a space before its digits, after its cue: "Child
 # ref WSCC 2024-00417", "Ref ChAD-2402-1163"
+# an authority's own prefix in mixed case: "Ref: BwD-CP-25-0917", "Ref: BwD S47/26/004"
+_MIXED_REF = re.compile(
+    r"(?i:ref(?:erence)?(?:[ \t]*no\.?)?[ \t]*[:.]?[ \t]*)"
+    r"(?P<r>[A-Za-z]{2,6}(?:-[A-Za-z0-9]{1,6}){2,5}|[A-Za-z]{2,6}[ \t][A-Z]\d{1,3}(?:/\d{1,6}){1,3})"
+    r"(?![\w/-])"
+)
 _LETTERED_REF = re.compile(
     r"(?i:ref(?:erence)?(?:[ \t]*no\.?)?[ \t]*[:.]?[ \t]*)"
     r"(?P<r>[A-Za-z]{2,6}(?:[ \t]\d{2,6}(?:[/-]\d{2,6})+|-\d{2,6}(?:-\d{2,6})+))(?![\w/-])"
@@ -248,7 +254,9 @@ def widen_references(st: State) -> None:
     at = lower.find("ref")
     while at >= 0:  # each pattern starts with its cue: tried only where "ref" is
         if at == 0 or not lower[at - 1].isalnum():
-            spaced += [m for p in (_SPACED_REF, _LETTERED_REF) if (m := p.match(text, at))]
+            spaced += [
+                m for p in (_SPACED_REF, _LETTERED_REF, _MIXED_REF) if (m := p.match(text, at))
+            ]
         at = lower.find("ref", at + 1)
     for m in spaced:
         start, end = m.span("r")
