@@ -298,3 +298,17 @@ def test_a_reference_with_a_mixed_case_prefix_after_its_cue_goes_whole(text: str
 
 def test_words_joined_by_hyphens_after_ref_without_a_digit_stay() -> None:
     assert "CP-Plan-Review" in redact("Ref: CP-Plan-Review.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Checked 31 Bank Top – an HMO.", "Bank Top"),
+        ("Nursery at 2 Dock Brow, Fleetwood.", "Dock Brow"),
+        ("Two nights at Mrs Shah's (flat 4, Heron Court, Hathershaw).", "flat"),
+    ],
+)
+def test_northern_street_words_and_a_flat_in_brackets_go_with_the_address(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)

@@ -298,7 +298,7 @@ def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
     text = st.text
     before = text[max(0, c.start - 12) : c.start].split()
     if before and (
-        before[-1].rstrip(",").lower() in _ADDRESS_BEFORE_WORDS or before[-1][0].isdigit()
+        before[-1].strip(",([").lower() in _ADDRESS_BEFORE_WORDS or before[-1][0].isdigit()
     ):
         m = _ADDRESS_BEFORE.search(text, max(0, c.start - 24), c.start)
         if m is not None and st.free(m.start(), c.start):
