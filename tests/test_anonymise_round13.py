@@ -312,3 +312,27 @@ def test_northern_street_words_and_a_flat_in_brackets_go_with_the_address(
     text: str, gone: str
 ) -> None:
     assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Tenancy with Places for People since May.", "Places for People"),
+        ("Apprenticeship enquiry with Kwik Fit this week.", "Kwik Fit"),
+        ("Placed through Foster Care Associates last year.", "Foster Care Associates"),
+    ],
+)
+def test_a_landlord_a_fostering_agency_or_an_employer_is_a_company(text: str, company: str) -> None:
+    assert company not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Passed to Targeted Help for support.", "Targeted Help"),
+        ("Vitamin drops via Healthy Start.", "Healthy Start"),
+        ("Illegal entry - Protection from Eviction Act applies.", "Eviction Act"),
+    ],
+)
+def test_a_scheme_or_a_law_after_a_cue_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)

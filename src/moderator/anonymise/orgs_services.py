@@ -44,6 +44,8 @@ _PUBLIC = frozenset(
     | {"probation", "prison", "hmp", "trust", "nhs", "camhs", "social", "children's", "fire"}
     | {"ambulance", "authority", "department", "ministry", "mental", "parliament", "army"}
     | {"royal", "consulate", "embassy", "options", "safeguarding", "infirmary", "clinic"}
+    # a law, a scheme or a benefit: "Protection from Eviction Act", "via Healthy Start"
+    | {"act", "help", "scheme", "start", "allowance", "benefit", "credit", "grant", "order"}
 )
 _PLACE_NOUNS = frozenset(
     {"park", "fair", "arboretum", "castle", "wood", "bridges", "beach", "pier", "common"}
