@@ -336,3 +336,22 @@ def test_a_landlord_a_fostering_agency_or_an_employer_is_a_company(text: str, co
 )
 def test_a_scheme_or_a_law_after_a_cue_stays(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+def test_initials_in_brackets_after_an_entry_and_after_via_are_a_professional() -> None:
+    out = redact(
+        "07/02/24 - Phoned mum, no answer. (JG)\n"
+        "12/02 - Tamsin upset in class. (AB)\n"
+        'Mum said (via SH) "we came from Homs".'
+    )
+    assert "JG" not in out and "AB" not in out and "SH" not in out
+
+
+def test_a_headings_acronym_in_brackets_stays() -> None:
+    out = redact("PUBLIC PROTECTION NOTICE (PPN)\nSent via NHS mail.")
+    assert "(PPN)" in out and "via NHS" in out
+
+
+def test_a_list_of_numbers_after_a_plural_cue_is_a_list_of_references() -> None:
+    out = redact("CPOMS IDs 88214, 88231, 88260. Police logs 4412 and 5590 seen.")
+    assert not any(ch.isdigit() for ch in out)

@@ -50,6 +50,11 @@ _STAMP_AFTER = re.compile(r"[ \t]+(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|w/c)\b")
 _OPENS_RE = re.compile(r"(?:\A|[.;!?][ \t]+|\n[ \t>*•-]*)\Z")
 # initials alone on a note's last line (or after its last sentence) sign it: "…10/01/26. RV"
 _SIGNATURE_RE = re.compile(r"(?:^|[.!\n][ \t]*|\n)([A-Z]{1,3})\]?[ \t]*\Z")
+# "… to be monitored. (JG)\n07/02/24 …": initials in brackets after an entry's last sentence
+# (not a heading's acronym: "PUBLIC PROTECTION NOTICE (PPN)")
+_ENTRY_SIGNED_RE = re.compile(r"(?<=[.!?\"'”’)])[ \t]*\(([A-Z]{2,3})\)[ \t]*(?:\n|\Z)")
+# "Rania said (via SH)": an interpreter's initials
+_VIA_RE = re.compile(r"(?<![\w])via[ \t]+([A-Z]{2,3})(?![\w'’-])")
 _VERB_RE = re.compile(
     r"[ \t]+(?:asked|said|agreed|advised|explained|reported|confirmed|stated|noted|told"
     r"|visited|spoke|saw|met|rang|phoned|called|emailed|texted|shared|raised|queried"
@@ -101,7 +106,30 @@ def find_logged_initials(st: State) -> None:
     signature = _SIGNATURE_RE.search(text[-12:])
     if signature is not None and signature.group(1) not in _NOT_AUTHORS:
         _note(st, people, signature.group(1), "professional")  # the note signed "… RV"
+    _bracketed_and_via(st, people)
     _take(st, people)
+
+
+def _bracketed_and_via(st: State, people: dict[str, tuple[str, str]]) -> None:
+    """Initials in brackets ending a log's entry (``… safe". (AB)``), an acronym too when
+    they sign two entries; initials an interpreter is named by (``said (via SH)``)."""
+    text = st.text
+    if "(" in text:
+        signed: dict[str, int] = {}
+        for m in _ENTRY_SIGNED_RE.finditer(text):
+            token = m.group(1)
+            if token in _NOT_AUTHORS or token.lower() in ROLE_CUES:
+                continue
+            signed[token] = signed.get(token, 0) + 1
+            if token not in st.lex.acronyms or token in st.known.initials:
+                _note(st, people, token, "professional")
+            elif signed[token] == 2:
+                _note_even_acronym(st, people, token)
+    if "via " in text:
+        for m in _VIA_RE.finditer(text):
+            token = m.group(1)
+            if token not in st.lex.acronyms and token not in _NOT_AUTHORS:
+                _note(st, people, token, "professional")
 
 
 def _note_even_acronym(st: State, people: dict[str, tuple[str, str]], token: str) -> None:

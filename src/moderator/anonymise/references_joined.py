@@ -7,6 +7,8 @@
   ``Language Line ID 3301978``, ``CPOMS #55127``.
 * A phone's extension, ``01782 234 560 ext 212``, goes with it; an extension alone (``ext
   6412``, ``101 ext 450877``) is a phone number, whatever a shape took its digits for.
+* A list of numbers after a plural cue (``CPOMS IDs 88214, 88231``, ``police logs 4412 and
+  5590``): a reference each.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ _HASH_NUMBER = re.compile(r"(?<![\w#&])#[ \t]?\d{5,10}(?![\w/-])")
 _EXT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:ext\.?|extension|x)[ \t]*\d{2,6}(?![\w])")
 _EXT_ALONE = re.compile(r"(?<![\w])(?:101[ \t]+)?(?i:ext)\.?[ \t]*\d{3,6}(?![\w/-])")
 _NUMBERS = frozenset({"case_number", "phone", "date"})
+# "CPOMS IDs 88214, 88231, 88260", "police logs 4412 and 5590": a plural cue and its list
+_LISTED = re.compile(
+    r"(?<![\w])(?i:ids|logs|refs|references|numbers|nos\.?|incidents|crime[ \t]+refs)[ \t]*:?[ \t]*"
+    r"(?P<l>\d{4,10}(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)\d{4,10})+)(?![\w/-])"
+)
 
 
 def _grow(st: State, c: Cand, start: int, end: int) -> None:
@@ -56,6 +63,11 @@ def join_reference_parts(st: State) -> None:
             if st.free(*m.span()):
                 st.take(m.start(), m.end(), "case_number", "", 80)
     lower = text.lower()
+    for m in _LISTED.finditer(text):
+        for n in re.finditer(r"\d+", text[m.start("l") : m.end("l")]):
+            start, end = m.start("l") + n.start(), m.start("l") + n.end()
+            if st.free(start, end):
+                st.take(start, end, "case_number", "", 80)
     if "ext" in lower:
         for m in _EXT_ALONE.finditer(text):
             st.give_way(m.start(), m.end(), _NUMBERS, 100)
