@@ -355,3 +355,22 @@ def test_a_headings_acronym_in_brackets_stays() -> None:
 def test_a_list_of_numbers_after_a_plural_cue_is_a_list_of_references() -> None:
     out = redact("CPOMS IDs 88214, 88231, 88260. Police logs 4412 and 5590 seen.")
     assert not any(ch.isdigit() for ch in out)
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        ('Nana "Bev" (Beverley Hunter) helps with school runs.', "Beverley Hunter"),
+        ("Dev (Devon Reid - mum's friend) chats to her. Grooming by Devon Reid.", "Devon Reid"),
+        ('Her new partner "Bazza" (Barry Nute) waited in the car.', "Barry Nute"),
+    ],
+)
+def test_a_full_name_in_brackets_after_a_name_or_nickname_is_the_same_person(
+    text: str, full: str
+) -> None:
+    out = redact(text)
+    assert full not in out and full.split()[-1] not in out
+
+
+def test_a_role_in_brackets_after_a_name_stays() -> None:
+    assert "(Health Visitor)" in redact("Seen by Sarah (Health Visitor) today.")

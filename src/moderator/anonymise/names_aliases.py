@@ -144,7 +144,8 @@ _SHORT_THEN_BRACKET = re.compile(r"(?<![\w'’-])(?P<s>[A-Z][^\W\d_]{2,})[ \t]*\
 def join_short_forms_before_names(st: State) -> None:
     """A capitalised word before a found person's full name in brackets, that shares its
     first four letters with the given name and is no everyday word, is that person's short
-    form, wherever it recurs."""
+    form, wherever it recurs; and a full name in brackets after a found name or nickname is
+    that person's (``"Bazza" (Barry Nute)``)."""
     text = st.text
     lex = st.lex
     for c in [c for c in st.cands if c.kind in NAME_KINDS]:
@@ -161,3 +162,42 @@ def join_short_forms_before_names(st: State) -> None:
         for start, end in whole_words(text, short):
             if st.free(start, end):
                 st.take(start, end, c.kind, c.ident, 50, 0.8)
+    _full_names_in_brackets(st)
+
+
+# 'Nana "Bev" (Beverley Hunter)', 'Dev (Devon Reid - mum's friend)': the full name in brackets
+# after a name or a quoted nickname found
+_BRACKETED_FULL = re.compile(
+    r"[\"”’']?[ \t]*\([ \t]*(?P<n>[A-Z][^\W\d_][\w'’-]*(?:[ \t]+[A-Z][\w'’-]+){1,2})"
+    r"[ \t]*(?=\)|[ \t]+[-–]|,)"
+)
+_ROLE_WORDS = frozenset(
+    {"worker", "manager", "officer", "teacher", "visitor", "carer", "carers", "nurse", "lead"}
+    | {"adviser", "advisor", "practitioner", "interpreter", "assistant", "mentor", "service"}
+)
+
+
+def _full_names_in_brackets(st: State) -> None:
+    """A given name and surname in brackets right after a found name or nickname are the same
+    person's full name, wherever it recurs; not a role, a place or protected words."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in NAME_KINDS]:
+        if "(" not in text[c.end : c.end + 4]:
+            continue
+        m = _BRACKETED_FULL.match(text, c.end)
+        if m is None:
+            continue
+        name = m.group("n")
+        keys = phrase_key(name)
+        if (
+            len(keys) < 2
+            or keys[-1] in _ROLE_WORDS
+            or any(w.isupper() for w in name.split())
+            or all(k in lex.protected_words or (k,) in lex.places for k in keys)
+            or not (keys[0] in lex.given or keys[-1] in lex.surnames)
+        ):
+            continue
+        for start, end in whole_words(text, name):
+            if st.free(start, end):
+                st.take(start, end, c.kind, c.ident, 55, 0.85)
