@@ -374,3 +374,21 @@ def test_a_full_name_in_brackets_after_a_name_or_nickname_is_the_same_person(
 
 def test_a_role_in_brackets_after_a_name_stays() -> None:
     assert "(Health Visitor)" in redact("Seen by Sarah (Health Visitor) today.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("CPOMS export - Harris Academy Purley Way (incident log).", "Way"),
+        ("KW (Pastoral, Plymouth High School for Girls) attended.", "Girls"),
+    ],
+)
+def test_an_academy_named_on_by_its_street_and_a_school_for_girls_go_whole(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_trust_after_an_academy_and_a_name_after_it_stay_apart() -> None:
+    out = redact("At Ormiston Academy Sarah said no.")
+    assert "[SCHOOL]" in out and "[SCHOOL] [" in out

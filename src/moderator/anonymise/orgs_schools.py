@@ -47,7 +47,9 @@ _STARTS = {
 
 
 def find_schools_by_context(st: State) -> None:
-    """Schools named only by what is around them (see the module's text)."""
+    """Schools named only by what is around them (see the module's text), and the words a
+    school's name goes on with (:func:`widen_schools`)."""
+    widen_schools(st)
     text = st.text
     lower = lower_same_length(text)
     names: set[str] = set()
@@ -64,6 +66,34 @@ def find_schools_by_context(st: State) -> None:
         for start, end in whole_words(text, word):
             if st.free(start, end):
                 st.take(start, end, "school", f"school:{word}", 50)
+
+
+# a school's name goes on past its noun: "Plymouth High School for Girls", "Harris Academy
+# Purley Way" (a trust's academy named by its street or district), to a lower-case word or
+# a stop
+_SCHOOL_TAIL = re.compile(
+    r"[ \t]+(?:for[ \t]+(?:Girls|Boys)|(?P<w>(?:[A-Z][a-z'’-]+[ \t]+){0,2}[A-Z][a-z'’-]+))"
+    r"(?=[ \t]*(?:[,.;:)(]|\n|$|[ \t][a-z]))"
+)
+
+
+def widen_schools(st: State) -> None:
+    """Take the words a school's name goes on with after its noun (see ``_SCHOOL_TAIL``),
+    unless they are protected words ("Academy Trust") or a person's name."""
+    text = st.text
+    for c in [c for c in st.cands if c.kind == "school"]:
+        m = _SCHOOL_TAIL.match(text, c.end)
+        if m is None or not st.free(c.end, m.end()):
+            continue
+        if m.group("w") and "Academy" not in text[c.start : c.end]:
+            continue  # only an academy is named on by its street or district
+        keys = phrase_key(text[c.end : m.end()])
+        if keys[:1] != ("for",) and any(
+            k in st.lex.protected_words or k in st.lex.given for k in keys
+        ):
+            continue
+        st.taken[c.end : m.end()] = b"\x01" * (m.end() - c.end)
+        c.end = m.end()
 
 
 def _a_name(st: State, word: str) -> bool:
