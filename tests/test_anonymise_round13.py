@@ -392,3 +392,8 @@ def test_an_academy_named_on_by_its_street_and_a_school_for_girls_go_whole(
 def test_a_trust_after_an_academy_and_a_name_after_it_stay_apart() -> None:
     out = redact("At Ormiston Academy Sarah said no.")
     assert "[SCHOOL]" in out and "[SCHOOL] [" in out
+
+
+def test_a_medical_practice_named_by_an_everyday_word_is_a_practice() -> None:
+    out = redact("Registered at Ford Medical Practice. Seen at the Local Medical Centre.")
+    assert "Ford" not in out and "Local Medical Centre" in out

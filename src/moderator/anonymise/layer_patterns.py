@@ -369,6 +369,9 @@ def _without_town(text: str, start: int, end: int) -> int:
     return end
 
 
+_GENERIC = frozenset({"local", "central", "new", "main", "general", "family", "community", "city"})
+
+
 def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     """A school or GP practice, without leading everyday words ("At", "The", "Virtual")."""
     start = m.start()
@@ -394,8 +397,13 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         return None
     if _HOSPITAL_AFTER.match(st.text, m.end()):
         return None  # "King's College Hospital": a hospital, named like a college
-    if len(name) == 1 and kind != "address" and name[0] in lex.common:
-        return None  # "Special School", "Local Surgery": generic, not a named one
+    if (
+        len(name) == 1
+        and kind != "address"
+        and name[0] in lex.common
+        and (kind != "gp_practice" or "Medical" not in m.group() or name[0] in _GENERIC)
+    ):
+        return None  # "Special School", "Local Surgery": generic; "Ford Medical Practice" named
     if kind != "address" and generic_name(st, name):
         return None  # "Polish Saturday School": a description
     end = with_town(st, m.end()) if kind != "address" else m.end()
