@@ -397,3 +397,8 @@ def test_a_trust_after_an_academy_and_a_name_after_it_stay_apart() -> None:
 def test_a_medical_practice_named_by_an_everyday_word_is_a_practice() -> None:
     out = redact("Registered at Ford Medical Practice. Seen at the Local Medical Centre.")
     assert "Ford" not in out and "Local Medical Centre" in out
+
+
+def test_a_national_charity_or_an_activity_after_a_cue_stays() -> None:
+    out = redact("She spoke to Child Line. Help from Family Action. Back from Bible Camp.")
+    assert "Child Line" in out and "Family Action" in out and "Bible Camp" in out

@@ -140,3 +140,10 @@ def find_branches(st: State, add: Add) -> None:
             continue
         if st.free(start, end):
             add(start, end, "org", " ".join(phrase_key(text[start:end])), priority)
+
+
+def national_charity(written: str) -> bool:
+    """Whether ``written`` is, whole, a national charity's name (not a company's)."""
+    pattern, _, companies = _national()
+    m = pattern.fullmatch(written)
+    return m is not None and written.replace("’", "'").lower() not in companies

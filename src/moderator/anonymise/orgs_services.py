@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES
 from moderator.anonymise.lexicon import phrase_key, word_key
+from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_runs import JOINERS, protected_inside, words_right
 from moderator.anonymise.state import State
@@ -59,7 +60,7 @@ _PLACE_NOUNS = frozenset(
 _ACTIVITIES = frozenset(
     {"boxing", "kickboxing", "football", "swimming", "dance", "dancing", "karate", "judo"}
     | {"gymnastics", "rugby", "cricket", "taekwondo", "lessons", "class", "classes", "drama"}
-    | {"cookery", "music", "art", "choir", "prayers", "school", "club"}
+    | {"cookery", "music", "art", "choir", "prayers", "school", "club", "camp"}
 )
 _LONGER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z]")
 _PRIORITY = 57  # below the review threshold (0.6)
@@ -79,6 +80,8 @@ def _service(st: State, words: list[str]) -> bool:
         return False  # a public service, a time, a park or a town's fair
     if keys[-1] in _ACTIVITIES:
         return False  # "goes to Thai Boxing": what, not who
+    if national_charity(" ".join(words)):
+        return False  # "referred to Women's Aid": a national charity alone stays
     joined = tuple(keys)
     if (keys[0],) in lex.places or joined in lex.places or joined[:2] in lex.places:
         return False  # a place, or a venue named by its town ("Walsall Arboretum")
