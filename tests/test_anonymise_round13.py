@@ -402,3 +402,21 @@ def test_a_medical_practice_named_by_an_everyday_word_is_a_practice() -> None:
 def test_a_national_charity_or_an_activity_after_a_cue_stays() -> None:
     out = redact("She spoke to Child Line. Help from Family Action. Back from Bible Camp.")
     assert "Child Line" in out and "Family Action" in out and "Bible Camp" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Revisit next week. C O'Neill, HV, will ring.", " C "),
+        ("Signed: J Pellowe, SW.", "J "),
+        ("Present: SMITH, John; and the chair.", ", "),
+    ],
+)
+def test_a_bare_initial_or_a_directory_comma_goes_with_the_name(text: str, left: str) -> None:
+    out = redact(text)
+    assert "[" in out and left not in out.split("[", 1)[1].split("]", 1)[0]
+    assert "Pellowe" not in out and "O'Neill" not in out and "SMITH" not in out
+
+
+def test_a_capital_a_or_i_before_a_name_stays() -> None:
+    assert "Plan A " in redact("Plan A Smith said")

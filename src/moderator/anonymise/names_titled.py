@@ -102,8 +102,11 @@ def _take_name(st: State, start: int, name: str, phrase: bool) -> None:
 
 
 def absorb_initials_before(st: State) -> None:
-    """An initial and its full stop before a redacted name go with it ("T. Dobbing")."""
+    """An initial and its full stop before a redacted name go with it ("T. Dobbing"); one
+    without its full stop too where a name is expected ("Nov. C O'Neill, HV")."""
     text = st.text
+    _bare_initials(st)
+    _surname_comma_given(st)
     found = [m.end() for m in _INITIAL_DOT.finditer(text)]
     if not found:
         return
@@ -114,6 +117,41 @@ def absorb_initials_before(st: State) -> None:
         if c is not None and initial is not None and st.free(initial.start(), at):
             st.taken[initial.start() : at] = b"\x01" * (at - initial.start())
             c.start = initial.start()
+
+
+# one capital and a space, right before a name, after a mark that opens a name's place
+_BARE_INITIAL = re.compile(rf"(?:^|(?<=[:;,(/–\n])|(?<=[.!?] ))[ \t]*(?P<i>{_CAP})[ \t]$")
+
+
+def _bare_initials(st: State) -> None:
+    text = st.text
+    for c in st.cands:
+        if c.kind not in NAME_KINDS or c.start < 2 or text[c.start - 1] not in " \t":
+            continue
+        m = _BARE_INITIAL.search(text, max(0, c.start - 6), c.start)
+        if m is None or m.group("i") in "AI" or not st.free(m.start("i"), c.start):
+            continue
+        st.taken[m.start("i") : c.start] = b"\x01" * (c.start - m.start("i"))
+        c.start = m.start("i")
+
+
+def _surname_comma_given(st: State) -> None:
+    """A surname in capitals, a comma and a given name are one person, as a directory writes
+    them ("Authorised by MCLEAN, David (TM)")."""
+    text = st.text
+    if ", " not in text:
+        return
+    by_start = {c.start: c for c in st.cands if c.kind in NAME_KINDS}
+    for a in list(by_start.values()):
+        surname = text[a.start : a.end]
+        if text[a.end : a.end + 2] != ", " or not surname.isupper() or len(surname) < 3:
+            continue
+        b = by_start.get(a.end + 2)
+        if b is None or word_key(text[b.start : b.end].split()[0]) not in st.lex.given:
+            continue
+        st.cands.remove(b)
+        st.taken[a.end : b.end] = b"\x01" * (b.end - a.end)
+        a.end = b.end
 
 
 _VERBS = frozenset(
