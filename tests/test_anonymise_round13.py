@@ -414,7 +414,7 @@ def test_a_national_charity_or_an_activity_after_a_cue_stays() -> None:
 )
 def test_a_bare_initial_or_a_directory_comma_goes_with_the_name(text: str, left: str) -> None:
     out = redact(text)
-    assert "[" in out and left not in out.split("[", 1)[1].split("]", 1)[0]
+    assert left not in out
     assert "Pellowe" not in out and "O'Neill" not in out and "SMITH" not in out
 
 
