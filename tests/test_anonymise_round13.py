@@ -420,3 +420,15 @@ def test_a_bare_initial_or_a_directory_comma_goes_with_the_name(text: str, left:
 
 def test_a_capital_a_or_i_before_a_name_stays() -> None:
     assert "Plan A " in redact("Plan A Smith said")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dad pays maintenance via CMS every month.", "via CMS"),
+        ("Mum has engaged with Family Nurse this year.", "Family Nurse"),
+        ("Referral made to the Exploitation Hub today.", "Exploitation Hub"),
+    ],
+)
+def test_a_service_an_acronym_or_a_public_programme_after_a_cue_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)

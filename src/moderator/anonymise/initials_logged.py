@@ -53,8 +53,8 @@ _SIGNATURE_RE = re.compile(r"(?:^|[.!\n][ \t]*|\n)([A-Z]{1,3})\]?[ \t]*\Z")
 # "… to be monitored. (JG)\n07/02/24 …": initials in brackets after an entry's last sentence
 # (not a heading's acronym: "PUBLIC PROTECTION NOTICE (PPN)")
 _ENTRY_SIGNED_RE = re.compile(r"(?<=[.!?\"'”’)])[ \t]*\(([A-Z]{2,3})\)[ \t]*(?:\n|\Z)")
-# "Rania said (via SH)": an interpreter's initials
-_VIA_RE = re.compile(r"(?<![\w])via[ \t]+([A-Z]{2,3})(?![\w'’-])")
+# "Rania said (via SH)": an interpreter's initials, in brackets
+_VIA_RE = re.compile(r"(?<=\()via[ \t]+([A-Z]{2,3})(?=\))")  # (in brackets: "pays via CMS")
 _VERB_RE = re.compile(
     r"[ \t]+(?:asked|said|agreed|advised|explained|reported|confirmed|stated|noted|told"
     r"|visited|spoke|saw|met|rang|phoned|called|emailed|texted|shared|raised|queried"

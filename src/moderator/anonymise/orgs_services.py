@@ -45,6 +45,7 @@ _PUBLIC = frozenset(
     | {"probation", "prison", "hmp", "trust", "nhs", "camhs", "social", "children's", "fire"}
     | {"ambulance", "authority", "department", "ministry", "mental", "parliament", "army"}
     | {"royal", "consulate", "embassy", "options", "safeguarding", "infirmary", "clinic"}
+    | {"nurse", "hub", "partnership", "force", "assessment"}  # "Family Nurse", "Border Force"
     # a law, a scheme or a benefit: "Protection from Eviction Act", "via Healthy Start"
     | {"act", "help", "scheme", "start", "allowance", "benefit", "credit", "grant", "order"}
 )
