@@ -132,31 +132,38 @@ class Known:
 
     def _near_miss(self, key: str) -> int | None:
         # 0 is the child: compare with None, never by truth
-        who = self._near.get(f"^{key}")
+        near = self._near
+        get = near.get
+        who = get("^" + key)
         if who is None:
-            who = self._near.get(f"${key}")
+            who = get("$" + key)
         if who is not None:
             return who
-        for suffix in _PET_SUFFIXES:
+        # (only the endings that end in the key's last letter, in their order)
+        for suffix in _PET_SUFFIXES_BY_LAST.get(key[-1:], ()):
             if key.endswith(suffix) and len(key) - len(suffix) >= 3:
                 stem = key[: -len(suffix)]
-                who = self._near.get(f"^{stem}")
+                who = get("^" + stem)
                 if who is None and len(stem) >= 4 and stem[-1] == stem[-2] not in "aeiou":
                     who = self._starts(stem[:-1])  # a doubled consonant: Natty, Dammy, Tommo
                 if who is not None:
                     return who
         if len(key) >= 3 and key.endswith("sh"):  # Presh for Precious, Osh for Osian
-            who = self._near.get(f"^{key[:-1]}")
+            who = get("^" + key[:-1])
             if who is None:
                 who = self._short_start(key[:-1])
             if who is not None:
                 return who
         if len(key) < 4:
             return None
-        for variant in _deletions(key) | {key}:
-            who = self._near.get(variant)
-            if who is not None:
-                return who
+        # the key and its deletions in the order of ``_deletions(key) | {key}`` (what
+        # _typo_forms holds); looked through one by one only if one of them is in the table
+        forms = _typo_forms(key)
+        if not near.keys().isdisjoint(forms):
+            for variant in forms:
+                who = get(variant)
+                if who is not None:
+                    return who
         if len(key) >= 5 and key[-1] == "s" and key[-2] not in "s'":
             return self._near_miss(key[:-1])  # a possessive without its apostrophe: "Yordis"
         return None
@@ -193,6 +200,11 @@ class Known:
 # endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie,
 # Natka, Pasha, Lils, Codes, Mela
 _PET_SUFFIXES = ("sha", "si", "sy", "zy", "ie", "ey", "ka", "es", "y", "i", "o", "a", "s", "u")
+# the same endings by their last letter, each list in the order above
+_PET_SUFFIXES_BY_LAST = {
+    last: tuple(s for s in _PET_SUFFIXES if s[-1] == last)
+    for last in {s[-1] for s in _PET_SUFFIXES}
+}
 # a Yoruba given name's first part, a praise of God, is left off in everyday use:
 # Oluwadamilare is Damilare, Dami, Dammy
 _NAME_PREFIXES = ("oluwa",)
