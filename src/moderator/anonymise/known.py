@@ -6,10 +6,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from moderator.anonymise.cues import NAME_SKIP
-from moderator.anonymise.lexicon import WORD_RE, Lexicon, word_key
+from moderator.anonymise.lexicon import Lexicon, word_key, words_of
 
 # the record's literal identifiers, for layer 1 (they were built here)
 from moderator.anonymise.literals import Literals as Literals
@@ -108,18 +109,21 @@ class Known:
         self.first_keys = frozenset(k[0] for k in self.ngrams)
         self.second_keys = frozenset(k[1] for k in self.ngrams if len(k) > 1)
         real = self.given_keys.keys() | self.surname_owners.keys()
-        near = self._near
+        # every (form, who) in order, then one dict in which the first of each form wins (what
+        # a setdefault per form gave; only looked up, so the order of its keys is no matter)
+        pairs: list[tuple[str, int]] = list(self._near.items())
+        extend = pairs.extend
         for ngram, who in self.ngrams.items():
             # typos of the names as written, not of every derived form (jakes, jakey…)
             if len(ngram) != 1 or len(ngram[0]) < 5 or ngram[0] not in real:
                 continue
-            for variant in _typo_forms(ngram[0]):
-                near.setdefault(variant, who)
+            extend(zip(_typo_forms(ngram[0]), repeat(who)))
         for key, who in self.given_keys.items():
-            for form in _start_end_forms(key):
-                near.setdefault(form, who)
+            extend(zip(_start_end_forms(key), repeat(who)))
             if len(key) >= 4:
                 self.two_letters.setdefault(key[:2], who)  # "Ky" for Kyron
+        pairs.reverse()
+        self._near = dict(pairs)
 
     def near_miss(self, key: str) -> int | None:
         """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
@@ -250,7 +254,8 @@ def _start_end_forms(key: str) -> tuple[str, ...]:
 
 
 def _name_words(name: str) -> list[str]:
-    return [m.group() for m in WORD_RE.finditer(name) if word_key(m.group()) not in NAME_SKIP]
+    # (words_of: the words WORD_RE finds, without a match object each)
+    return [w for w in words_of(name) if word_key(w) not in NAME_SKIP]
 
 
 class _NameParts(NamedTuple):
