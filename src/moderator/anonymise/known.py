@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from moderator.anonymise.cues import NAME_SKIP
@@ -101,12 +102,11 @@ class Known:
     def finish(self) -> None:
         """Build the lookup tables once every person is registered."""
         self.sounds = PhoneticIndex(self.given_keys)
-        self.keys = (
-            frozenset(k for ngram in self.ngrams for k in ngram)
-            | frozenset(self.surname_owners)
-            | frozenset(self.beginnings)
+        # (chain and map: the keys gathered without a generator's frame per item)
+        self.keys = frozenset(
+            chain(chain.from_iterable(self.ngrams), self.surname_owners, self.beginnings)
         )
-        self.first_keys = frozenset(k[0] for k in self.ngrams)
+        self.first_keys = frozenset(map(_FIRST, self.ngrams))
         self.second_keys = frozenset(k[1] for k in self.ngrams if len(k) > 1)
         real = self.given_keys.keys() | self.surname_owners.keys()
         # every (form, who) in order, then one dict in which the first of each form wins (what
@@ -203,6 +203,7 @@ class Known:
 
 # endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie,
 # Natka, Pasha, Lils, Codes, Mela
+_FIRST = itemgetter(0)  # a name's first word key, for map()
 _PET_SUFFIXES = ("sha", "si", "sy", "zy", "ie", "ey", "ka", "es", "y", "i", "o", "a", "s", "u")
 # the same endings by their last letter, each list in the order above
 _PET_SUFFIXES_BY_LAST = {
