@@ -6,10 +6,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from moderator.anonymise.cues import NAME_SKIP
-from moderator.anonymise.lexicon import WORD_RE, Lexicon, word_key
+from moderator.anonymise.lexicon import Lexicon, word_key, words_of
 
 # the record's literal identifiers, for layer 1 (they were built here)
 from moderator.anonymise.literals import Literals as Literals
@@ -100,26 +102,28 @@ class Known:
     def finish(self) -> None:
         """Build the lookup tables once every person is registered."""
         self.sounds = PhoneticIndex(self.given_keys)
-        self.keys = (
-            frozenset(k for ngram in self.ngrams for k in ngram)
-            | frozenset(self.surname_owners)
-            | frozenset(self.beginnings)
+        # (chain and map: the keys gathered without a generator's frame per item)
+        self.keys = frozenset(
+            chain(chain.from_iterable(self.ngrams), self.surname_owners, self.beginnings)
         )
-        self.first_keys = frozenset(k[0] for k in self.ngrams)
+        self.first_keys = frozenset(map(_FIRST, self.ngrams))
         self.second_keys = frozenset(k[1] for k in self.ngrams if len(k) > 1)
         real = self.given_keys.keys() | self.surname_owners.keys()
-        near = self._near
+        # every (form, who) in order, then one dict in which the first of each form wins (what
+        # a setdefault per form gave; only looked up, so the order of its keys is no matter)
+        pairs: list[tuple[str, int]] = list(self._near.items())
+        extend = pairs.extend
         for ngram, who in self.ngrams.items():
             # typos of the names as written, not of every derived form (jakes, jakey…)
             if len(ngram) != 1 or len(ngram[0]) < 5 or ngram[0] not in real:
                 continue
-            for variant in _typo_forms(ngram[0]):
-                near.setdefault(variant, who)
+            extend(zip(_typo_forms(ngram[0]), repeat(who)))
         for key, who in self.given_keys.items():
-            for form in _start_end_forms(key):
-                near.setdefault(form, who)
+            extend(zip(_start_end_forms(key), repeat(who)))
             if len(key) >= 4:
                 self.two_letters.setdefault(key[:2], who)  # "Ky" for Kyron
+        pairs.reverse()
+        self._near = dict(pairs)
 
     def near_miss(self, key: str) -> int | None:
         """Whose name ``key`` is one slip away from (a letter added, lost, changed or swapped),
@@ -132,31 +136,38 @@ class Known:
 
     def _near_miss(self, key: str) -> int | None:
         # 0 is the child: compare with None, never by truth
-        who = self._near.get(f"^{key}")
+        near = self._near
+        get = near.get
+        who = get("^" + key)
         if who is None:
-            who = self._near.get(f"${key}")
+            who = get("$" + key)
         if who is not None:
             return who
-        for suffix in _PET_SUFFIXES:
+        # (only the endings that end in the key's last letter, in their order)
+        for suffix in _PET_SUFFIXES_BY_LAST.get(key[-1:], ()):
             if key.endswith(suffix) and len(key) - len(suffix) >= 3:
                 stem = key[: -len(suffix)]
-                who = self._near.get(f"^{stem}")
+                who = get("^" + stem)
                 if who is None and len(stem) >= 4 and stem[-1] == stem[-2] not in "aeiou":
                     who = self._starts(stem[:-1])  # a doubled consonant: Natty, Dammy, Tommo
                 if who is not None:
                     return who
         if len(key) >= 3 and key.endswith("sh"):  # Presh for Precious, Osh for Osian
-            who = self._near.get(f"^{key[:-1]}")
+            who = get("^" + key[:-1])
             if who is None:
                 who = self._short_start(key[:-1])
             if who is not None:
                 return who
         if len(key) < 4:
             return None
-        for variant in _deletions(key) | {key}:
-            who = self._near.get(variant)
-            if who is not None:
-                return who
+        # the key and its deletions in the order of ``_deletions(key) | {key}`` (what
+        # _typo_forms holds); looked through one by one only if one of them is in the table
+        forms = _typo_forms(key)
+        if not near.keys().isdisjoint(forms):
+            for variant in forms:
+                who = get(variant)
+                if who is not None:
+                    return who
         if len(key) >= 5 and key[-1] == "s" and key[-2] not in "s'":
             return self._near_miss(key[:-1])  # a possessive without its apostrophe: "Yordis"
         return None
@@ -192,7 +203,13 @@ class Known:
 
 # endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie,
 # Natka, Pasha, Lils, Codes, Mela
+_FIRST = itemgetter(0)  # a name's first word key, for map()
 _PET_SUFFIXES = ("sha", "si", "sy", "zy", "ie", "ey", "ka", "es", "y", "i", "o", "a", "s", "u")
+# the same endings by their last letter, each list in the order above
+_PET_SUFFIXES_BY_LAST = {
+    last: tuple(s for s in _PET_SUFFIXES if s[-1] == last)
+    for last in {s[-1] for s in _PET_SUFFIXES}
+}
 # a Yoruba given name's first part, a praise of God, is left off in everyday use:
 # Oluwadamilare is Damilare, Dami, Dammy
 _NAME_PREFIXES = ("oluwa",)
@@ -238,7 +255,8 @@ def _start_end_forms(key: str) -> tuple[str, ...]:
 
 
 def _name_words(name: str) -> list[str]:
-    return [m.group() for m in WORD_RE.finditer(name) if word_key(m.group()) not in NAME_SKIP]
+    # (words_of: the words WORD_RE finds, without a match object each)
+    return [w for w in words_of(name) if word_key(w) not in NAME_SKIP]
 
 
 class _NameParts(NamedTuple):

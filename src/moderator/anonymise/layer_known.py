@@ -8,6 +8,7 @@ one-letter typos. Each person keeps one placeholder throughout.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from moderator.anonymise.cues import FEMALE, MALE
 from moderator.anonymise.known_use import (  # re-exported: the word-use tests lived here
@@ -19,6 +20,7 @@ from moderator.anonymise.known_use import (  # re-exported: the word-use tests l
 )
 from moderator.anonymise.layer_initials import in_shouted_line
 from moderator.anonymise.layer_sounds import sounds_like_known
+from moderator.anonymise.lexicon import Lexicon
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
@@ -53,7 +55,8 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     # a lower-case word none of the tables below holds is nobody's name: skip it quickly
     # (a set: frozenset | dict keys is a set at run time, which compiled code checks)
     names = known.beginnings.keys() | known.surname_owners.keys() | firsts
-    verdicts: dict[tuple[str, bool], bool] = {}
+    beginnings, surname_owners = known.beginnings, known.surname_owners
+    taken = st.taken.find  # (st.free, without a call of a method: -1 where nothing is taken)
     n = len(toks)
     i = 0
     while i < n:
@@ -62,7 +65,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         if not t.cap and key not in names and "-" not in key:
             i += 1
             continue
-        if key in firsts and st.free(t.start, t.end):
+        if key in firsts and taken(1, t.start, t.end) < 0:
             # a name of several words only if the next word can be the second of one
             longest = known.max_n if i + 1 < n and toks[i + 1].key in seconds else 1
             hit = st.longest(toks, i, known.ngrams, longest)
@@ -77,29 +80,27 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                     take_known(st, t.start, toks[i + size - 1].end, who, 0.65 if spoken else None)
                     i += size
                     continue
-        if t.lower and key in known.beginnings and not (key in common or key in protected):
-            if st.free(t.start, t.end) and (named_in_speech(st, t) or _says(st, t)):
-                take_known(st, t.start, t.end, known.beginnings[key])
+        if t.lower and key in beginnings and not (key in common or key in protected):
+            if taken(1, t.start, t.end) < 0 and (named_in_speech(st, t) or _says(st, t)):
+                take_known(st, t.start, t.end, beginnings[key])
             i += 1
             continue
-        owners = known.surname_owners.get(key)
+        owners = surname_owners.get(key)
         if owners is None and "-" in key:
             owners = known.hyphenated_owners(key)
-        if owners and used_as_word(st, toks, i) and st.free(t.start, t.end):
+        if owners and used_as_word(st, toks, i) and taken(1, t.start, t.end) < 0:
             _keep_known(st, t, owners[0])
         elif owners:
             # a surname that is a word, in lower case, is the word even in quotes: children
             # call people by their given names ("things at home are "strange"")
-            if not (t.lower and key in words) and st.free(t.start, t.end):
+            if not (t.lower and key in words) and taken(1, t.start, t.end) < 0:
                 take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
         elif t.cap:
-            eligible = verdicts.get((key, t.upper))
-            if eligible is None:  # a note repeats its words: decide each once
-                eligible = verdicts[key, t.upper] = _may_be_slip(st, key, t.upper)
+            eligible = _may_be_slip_in(lex, key, t.upper)  # (cached: words recur)
             # "Image 1:" numbering a line is no slip for Imogen, though a letter apart
             if eligible and key in words and _NUMBERED.match(st.text, t.end) and st.sent(t):
                 eligible = False
-            if eligible and st.free(t.start, t.end):
+            if eligible and taken(1, t.start, t.end) < 0:
                 sure = None
                 slip = _slip_of(st, key, t.upper)
                 if slip is None:
@@ -112,10 +113,10 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                 and key[:-1] in known.given_keys
                 and not t.upper
                 and not st.sent(t)
-                and st.free(t.start, t.end)
+                and taken(1, t.start, t.end) < 0
             ):  # "Went to Poppys school": a possessive of a name that is a word, capitalised
                 take_known(st, t.start, t.end, known.given_keys[key[:-1]], 0.7)
-            elif not eligible and t.poss and not t.upper and st.free(t.start, t.end):
+            elif not eligible and t.poss and not t.upper and taken(1, t.start, t.end) < 0:
                 owner = _clipped_owner(st, key)  # "Kay's been sent home" for Kaydence
                 if owner is not None:
                     take_known(st, t.start, t.end, owner, 0.7)
@@ -161,7 +162,12 @@ def _speaking(text: str, m: re.Match[str]) -> bool:
 def _may_be_slip(st: State, key: str, upper: bool) -> bool:
     """Whether a capitalised word that is no name of the record may be one written another
     way: no everyday word, protected word or acronym."""
-    lex = st.lex
+    return _may_be_slip_in(st.lex, key, upper)
+
+
+@lru_cache(maxsize=1 << 15)
+def _may_be_slip_in(lex: Lexicon, key: str, upper: bool) -> bool:
+    """:func:`_may_be_slip` by the lexicon (cached: the same words recur from note to note)."""
     return not (
         (upper and len(key) < 4)
         or len(key) < 2

@@ -119,8 +119,10 @@ def words_of(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 15)
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """A phrase as the tuple of its word keys."""
+    """A phrase as the tuple of its word keys (cached: the layers ask again for the same runs
+    of words, and the same phrases recur from note to note)."""
     if not phrase.isascii():
         return tuple(map(word_key, WORD_RE.findall(phrase)))
     if "-" in phrase or "'" in phrase or "`" in phrase:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 # each pattern's twin by the pattern's id (a pattern's hash reads its whole compiled code, every
 # time: slow for the long ones); the entry holds the pattern, so its id is never reused
 _twins: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_SPAN = re.Match.span  # a match's (start, end), for map()
 
 
 # a letter, on a text of ASCII characters only: one test of a bitmap, not three of categories
@@ -51,10 +52,9 @@ def near(
     The full patterns of :mod:`.patterns` start with a look-behind and word loops, which are slow to try
     at every position of a long text; trying them only around their keywords is not.
     """
-    pattern, hint = for_text(pattern, text), for_text(hint, text)
-    return near_spans(
-        pattern, ((h.start(), h.end()) for h in hint.finditer(text)), text, before, after
-    )
+    if text.isascii():
+        pattern, hint = _ascii_twin(pattern), _ascii_twin(hint)
+    return near_spans(pattern, map(_SPAN, hint.finditer(text)), text, before, after)
 
 
 def near_spans(
@@ -70,12 +70,25 @@ def near_spans(
     every match has is not in it): the window is then not searched."""
     found: dict[tuple[int, int], re.Match[str]] = {}
     covered = -1
+    size = len(text)
+    finditer = pattern.finditer
+    # (comparisons, not max() and min(): this runs for every hint of every note)
     for start, end in hints:
-        lo = max(0, start - before, covered)
-        hi = min(len(text), end + after)
-        for m in pattern.finditer(text, lo, hi) if needs is None or needs(lo, hi) else ():
-            found.setdefault((m.start(), m.end()), m)
-        covered = max(covered, start)
+        lo = start - before
+        if lo < covered:
+            lo = covered
+        if lo < 0:
+            lo = 0
+        hi = end + after
+        if hi > size:
+            hi = size
+        if needs is None or needs(lo, hi):
+            for m in finditer(text, lo, hi):
+                found.setdefault(m.span(), m)
+        if start > covered:
+            covered = start
+    if len(found) < 2:
+        return list(found.values())
     return [found[k] for k in sorted(found)]
 
 

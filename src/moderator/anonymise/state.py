@@ -83,11 +83,17 @@ def _shape(word: str) -> tuple[int, tuple[str, str, bool, bool, bool, bool]]:
     )
 
 
-@lru_cache(maxsize=1 << 15)
-def _general(word: str) -> tuple[tuple[int, tuple[str, str, bool, bool, bool, bool]] | None, str]:
+_Shape = tuple[int, tuple[str, str, bool, bool, bool, bool]]
+# what _general gave each word, across texts (what the words of one record's notes need is
+# looked up once): a plain dict, read in tokens() without a call, filled up to a bound
+_GENERALS: dict[str, tuple[_Shape | None, str]] = {}
+_GENERALS_MAX = 1 << 15
+
+
+def _general(word: str) -> tuple[_Shape | None, str]:
     """A word's shape if every text keeps it (capitalised, or a word of the cues or protected
     phrases), else None; and its key when it is in lower case (a record's names may want it).
-    Cached across texts: what the words of one record's notes need is looked up once."""
+    (Remembered in ``_GENERALS`` by :meth:`State.tokens`.)"""
     if word[0].isupper():
         return _shape(word), ""
     key = word_key(word)
@@ -202,7 +208,8 @@ class State:
         out (most of a text); the checks on the gaps between kept words see them."""
         names = self.known.keys
         # decide once per distinct word, not per occurrence (notes repeat their words)
-        shapes: dict[str, tuple[int, tuple[str, str, bool, bool, bool, bool]] | None] = {}
+        shapes: dict[str, _Shape | None] = {}
+        generals, general = _GENERALS, _GENERALS.get
         toks: list[Tok] = []
         keys: list[str] = []  # each kept word's key, and which kept words are capitalised
         capitalised: list[int] = []
@@ -216,7 +223,12 @@ class State:
             if w in shapes:
                 shape = shapes[w]
             else:
-                shape, wk = _general(w)
+                g = general(w)
+                if g is None:
+                    g = _general(w)
+                    if len(generals) < _GENERALS_MAX:
+                        generals[w] = g
+                shape, wk = g
                 if shape is None and wk in names:
                     shape = _shape(w)
                 shapes[w] = shape
