@@ -221,23 +221,23 @@ def join_identifier_parts(st: State) -> None:
             if text[max(0, c.start - 3) : c.start].lower() == "of ":
                 m = _MOMENT_BEFORE.search(text, max(0, c.start - 30), c.start)
                 if m is not None and st.free(m.start(), c.start):
-                    _grow(st, c, m.start(), c.end)
+                    st.grow(c, m.start(), c.end)
             after = text[c.end : c.end + 4]
             if after[1:2].isdigit() or after == " at ":
                 t = _TIME_AFTER.match(text, c.end)
                 if t is not None and st.free(c.end, t.end()):
-                    _grow(st, c, c.start, t.end())
+                    st.grow(c, c.start, t.end())
         elif c.kind == "case_number":
             _grow_reference(st, c)
         elif c.kind == "phone" and text[c.end : c.end + 1] == " ":
             g = _PHONE_GROUP_AFTER.match(text, c.end)  # "0044 7700 900 540": its last group
             digits = sum(ch.isdigit() for ch in text[c.start : c.end])
             if g is not None and digits + len(g.group().strip()) <= 14 and st.free(*g.span()):
-                _grow(st, c, c.start, g.end())
+                st.grow(c, c.start, g.end())
         elif c.kind == "username" and text[c.end : c.end + 1] in ("-", "."):
             m = _HANDLE_TAIL.match(text, c.end)
             if m is not None and st.free(c.end, m.end()):
-                _grow(st, c, c.start, m.end())
+                st.grow(c, c.start, m.end())
     join_reference_parts(st)  # "0412 of 03/06/25", "ext 212", "ID 77214"
     lower = lower_same_length(text)
     for at in _cue_positions(lower, _SHORT_PLATFORMS):
@@ -288,10 +288,10 @@ def _grow_reference(st: State, c: Cand) -> None:
     m = _UNIT_REF_BEFORE.search(text, max(0, c.start - 16), c.start)
     unit = m.group().split()[0] if m is not None else ""
     if m is not None and unit not in _SYSTEMS and st.free(m.start(), c.start):
-        _grow(st, c, m.start(), c.end)
+        st.grow(c, m.start(), c.end)
     t = _REF_TAIL.match(text, c.end)
     if t is not None and t.end() > c.end and st.free(c.end, t.end()):
-        _grow(st, c, c.start, t.end())
+        st.grow(c, c.start, t.end())
 
 
 def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
@@ -302,7 +302,7 @@ def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
     ):
         m = _ADDRESS_BEFORE.search(text, max(0, c.start - 24), c.start)
         if m is not None and st.free(m.start(), c.start):
-            _grow(st, c, m.start(), c.end)
+            st.grow(c, m.start(), c.end)
     # the next address piece after a comma ("Ty Clyd, Lon Cefnwerthyn") is the same address
     gap = _COMMA.match(text, c.end)
     if gap is not None:
@@ -310,16 +310,11 @@ def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
         if nxt is not None:
             st.cands.remove(nxt)
             gone.add(id(nxt))
-            _grow(st, c, c.start, nxt.end)
+            st.grow(c, c.start, nxt.end)
             return
     s = _STREET_AFTER.match(text, c.end) if gap is not None else None
     if s is not None and st.free(c.end, s.end()):
-        _grow(st, c, c.start, s.end())
-
-
-def _grow(st: State, c: Cand, start: int, end: int) -> None:
-    st.taken[start:end] = b"\x01" * (end - start)
-    c.start, c.end = start, end
+        st.grow(c, c.start, s.end())
 
 
 def _all_taken(st: State, start: int, end: int) -> bool:

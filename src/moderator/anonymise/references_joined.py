@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.state import Cand, State
+from moderator.anonymise.state import State
 
 _OF = re.compile(r"[ \t]+(?i:of)[ \t]+")
 _YEAR_STAR = re.compile(r"(?<![\w*])\d{2}\*$")
@@ -31,11 +31,6 @@ _LISTED = re.compile(
 )
 
 
-def _grow(st: State, c: Cand, start: int, end: int) -> None:
-    st.taken[start:end] = b"\x01" * (end - start)
-    c.start, c.end = start, end
-
-
 def join_reference_parts(st: State) -> None:
     """Join and take the parts above (see the module)."""
     text = st.text
@@ -46,14 +41,14 @@ def join_reference_parts(st: State) -> None:
             date = by_start.get(of.end()) if of is not None else None
             if of is not None and date is not None and date.kind in ("date", "dob"):
                 st.cands.remove(date)
-                _grow(st, c, c.start, date.end)
+                st.grow(c, c.start, date.end)
             star = _YEAR_STAR.search(text, max(0, c.start - 3), c.start)
             if star is not None and st.free(star.start(), c.start):
-                _grow(st, c, star.start(), c.end)
+                st.grow(c, star.start(), c.end)
         elif c.kind == "phone" and text[c.end : c.end + 1] in (" ", ",", "\t"):
             ext = _EXT_AFTER.match(text, c.end)
             if ext is not None and st.free(c.end, ext.end()):
-                _grow(st, c, c.start, ext.end())
+                st.grow(c, c.start, ext.end())
     if "ID" in text or "id" in text or "Id" in text:
         for m in _ID_NUMBER.finditer(text):
             if st.free(*m.span(1)):

@@ -190,6 +190,11 @@ class State:
         self.cands.append(Cand(start, end, kind, ident, priority, sure))
         self.taken[start:end] = b"\x01" * (end - start)
 
+    def grow(self, c: Cand, start: int, end: int) -> None:
+        """Widen the candidate ``c`` to ``text[start:end]`` (which holds it), taking the rest."""
+        self.taken[start:end] = b"\x01" * (end - start)
+        c.start, c.end = start, end
+
     def give_way(self, start: int, end: int, kinds: frozenset[str], below: int) -> None:
         """Drop the guesses overlapping ``text[start:end]`` if every one lies wholly inside it,
         is of one of ``kinds`` and weaker than ``below``: a surer reading takes the span."""
