@@ -253,7 +253,7 @@ PROTECTED = [
     "Staying Close and Staying Put were discussed with her Personal Adviser.",
     "Will mum attend? Grace and hope are words too. Summer holidays start in July.",
     "He plays Fortnite on his Xbox and uses Snapchat and TikTok.",
-    "Women's Aid and Barnardo's support; Royal Stoke University Hospital A&E.",
+    "Young Carers and Sure Start support; Royal Stoke University Hospital A&E.",
 ]
 
 

@@ -1,8 +1,13 @@
-"""National charities' local branches: ``Citizens Advice Nuneaton``, ``Mind in Mid Cheshire``.
+"""National organisations: charities, their local branches and companies.
 
-A national voluntary organisation named alone (``referred to Women's Aid``) says nothing of
-where a family lives and is kept (its name is protected vocabulary). Written with a local
-name beside it, it is one branch, and that gives the family's area away: ``Home-Start Vale
+A national voluntary organisation named alone (``referred to Women's Aid``) says little of
+where a family lives, but it is a named organisation, and what help a family had narrows who
+they are: it is redacted below the review threshold, for the person importing to keep if they
+judge it harmless (the decision is remembered for the authority). A name that is also a kind
+of service (``Young Carers``, ``Sure Start``, ``Macmillan`` nurses; ``=`` in the list) stays
+when alone, and one that is an everyday word (``Mind``, ``Refuge``; ``~``) is taken alone only
+capitalised inside a sentence. Written with a local name beside it, it is one branch, and that
+gives the family's area away and is redacted above the threshold: ``Home-Start Vale
 Royal``, ``Catch22 Cheshire Prevention``, ``Angus Citizens Advice Bureau``, ``Launceston &
 Tamar Women's Aid``. ``data/national_orgs.txt`` lists the national names. The capitalised
 words right after one (``in`` may come first; ``&`` and ``of`` may join them; no comma, no
@@ -45,7 +50,7 @@ Add = Callable[[int, int, str, str, int], None]
 
 
 @cache
-def _national() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+def _national() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The national names as one pattern (longest first; as written and in capitals, and a
     company's in lower case where that is no everyday word), the everyday ones and the
     companies (both in lower case)."""
@@ -54,9 +59,10 @@ def _national() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     names = [n for n in names if n and not n.startswith("#")]
     everyday = frozenset(n[1:].lower() for n in names if n.startswith("~"))
     companies = frozenset(n[1:].lower() for n in names if n.startswith("!"))
+    kinds = frozenset(n[1:].lower() for n in names if n.startswith("="))
     lex, words = lexicon(), dictionary()
     forms = set()
-    for name in (n.lstrip("~!") for n in names):
+    for name in (n.lstrip("~!=") for n in names):
         forms |= {name, name.upper()}
         low = name.lower()
         if low in companies and not ({low} & (lex.common | lex.words | words)):
@@ -65,7 +71,7 @@ def _national() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     alternation = "|".join(re.escape(f).replace("'", "['’]") for f in ordered)
     quick = by_first_letter(f"(?:{alternation})")  # one branch per first letter: quicker
     pattern = re.compile(rf"(?<![\w'’-]){quick}(?![\w-])")
-    return pattern, everyday, companies
+    return pattern, everyday, companies, kinds
 
 
 def _is_place(lex: Lexicon, keys: tuple[str, ...]) -> bool:
@@ -124,7 +130,7 @@ def _before(st: State, start: int) -> tuple[int, list[str]]:
 
 def find_branches(st: State, add: Add) -> None:
     """Add national charities written with their local branch's name (see the module)."""
-    pattern, everyday, companies = _national()
+    pattern, everyday, companies, kinds = _national()
     text = st.text
     for m in pattern.finditer(text):
         name = m.group().replace("’", "'").lower()
@@ -134,7 +140,7 @@ def find_branches(st: State, add: Add) -> None:
         start, before = _before(st, m.start())
         if _local(st.lex, before, place_only) or _local(st.lex, after, place_only):
             priority = _PRIORITY
-        elif company and (not before or m.group().isupper()):  # a form's capitals: alone
+        elif (not before or m.group().isupper()) and _alone(st, m, name, everyday, kinds):
             start, end, priority = m.start(), m.end(), _ALONE  # for the person to confirm
         else:
             continue
@@ -142,8 +148,23 @@ def find_branches(st: State, add: Add) -> None:
             add(start, end, "org", " ".join(phrase_key(text[start:end])), priority)
 
 
+def _alone(
+    st: State, m: re.Match[str], name: str, everyday: frozenset[str], kinds: frozenset[str]
+) -> bool:
+    """Whether a national name with no branch is taken alone: not a kind of service, and an
+    everyday word only capitalised inside a sentence (not opening it, not in capitals)."""
+    if name in kinds:
+        return False
+    if name not in everyday:
+        return True
+    written, text = m.group(), st.text
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+    opening = not before or before[-1] in ".!?:\n\"'‘“([-•*|"
+    return not written.isupper() and not opening
+
+
 def national_charity(written: str) -> bool:
     """Whether ``written`` is, whole, a national charity's name (not a company's)."""
-    pattern, _, companies = _national()
+    pattern, _, companies, _ = _national()
     m = pattern.fullmatch(written)
     return m is not None and written.replace("’", "'").lower() not in companies
