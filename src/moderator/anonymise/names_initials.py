@@ -288,34 +288,54 @@ _LONE_INITIAL = re.compile(r"[A-Z](?<![\w.'’&/-][A-Z])\.(?![\w.'’-])(?![ \t]
 _LETTERED_THINGS = frozenset(
     {"plan", "vitamin", "part", "appendix", "grade", "type", "option", "stage", "level", "phase",
      "block", "wing", "ward", "year", "key", "class", "group", "section", "schedule", "annex",
-     "unit", "flat", "room", "form", "category", "tier", "band", "page", "exhibit", "item"}
+     "unit", "flat", "room", "form", "category", "tier", "band", "page", "exhibit", "item",
+     "hep", "hepatitis", "size", "letter", "row", "gate", "platform", "bay", "zone", "route",
+     "line", "team", "pod", "wave", "model", "series", "division", "floor", "pitch", "court"}
 )  # fmt: skip
 
 
 def find_lone_initials(st: State) -> None:
-    """The child's initial standing alone with its full stop is the child (for a person to
-    confirm) when no one else of the record has that initial."""
+    """The child's initial standing alone is the child (for a person to confirm) when no one
+    else of the record has that initial: with its full stop (``- G. attends``), or bare where
+    a person stands, before a verb or after one (``K hit a boy``, ``texts J from``, ``Re: G
+    (A Child)``)."""
     text = st.text
-    if ". " not in text:
-        return
     child = st.case.child.name.split()
     if not child:
         return
     letter = child[0][:1].upper()
     others = [m.name.split()[0][:1].upper() for m in st.case.family if m.name.split()]
-    if letter in others or f"{letter}." not in text:
+    if letter in others or letter in "AI" or letter not in text:
         return
     label = st.known.people[0].label
-    at = text.find(f"{letter}.")
-    while at >= 0:  # (from the letter and its stop: a pattern opening with a look-behind
-        m = _LONE_INITIAL.match(text, at)  # would be tried at every position of the note)
-        at = text.find(f"{letter}.", at + 2)
+    at = text.find(letter)
+    while at >= 0:  # (from the letter: a pattern opening with a look-behind would be tried
+        m = _LONE_INITIAL.match(text, at) or _bare_letter(text, at)  # at every position)
+        at = text.find(letter, at + 1)
         if m is None or not st.free(m.start(), m.end()):
             continue
         before = text[max(0, m.start() - 12) : m.start()].split()
         if before and before[-1].lower().strip(":(") in _LETTERED_THINGS:
             continue
         st.take(m.start(), m.end(), "child", label, 50, 0.6)
+
+
+# a capital standing alone, no stop: between a sentence's opening or a lower-case word and
+# a lower-case word ("- K hit a boy", "texts J from"), or a court's heading ("Re: G (A Child)")
+_BARE_LETTER = re.compile(r"[B-HJ-Z](?![\w.'’&/@*+=-])(?=[ \t]+(?:[a-z]{2}|\((?i:a child)\)))")
+_BARE_BEFORE = re.compile(r"(?:^|[.!?:;|(\n-][ \t]*|[a-z]{2,}[ \t]+)$")
+
+
+def _bare_letter(text: str, at: int) -> re.Match[str] | None:
+    if at and (text[at - 1].isalnum() or text[at - 1] in ".'’&/@#£$*+=-"):
+        return None
+    m = _BARE_LETTER.match(text, at)
+    if m is None or not _BARE_BEFORE.search(text[max(0, at - 24) : at]):
+        return None
+    following = text[m.end() : m.end() + 8].split()
+    if following and following[0] in ("and", "or", "to", "of", "in", "&"):
+        return None  # "C and D", "C of E", "B to C": letters of a list or a route
+    return m
 
 
 _CAPITALS_ALONE = re.compile(
