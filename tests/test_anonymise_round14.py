@@ -49,3 +49,61 @@ def test_a_letter_that_names_a_thing_or_a_list_stays(text: str) -> None:
 def test_no_bare_initial_when_another_of_the_record_shares_it() -> None:
     out = redact("Mum said K hit a boy.", family=(("Kerry Oakervee", "mother"),))
     assert "K hit" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Supervision - Sophie T / Gurpreet S (TM). GS reminded SW of the plan.", "GS"),
+        ("She is friends with Zara B and Hana from the mosque.", "Zara B"),
+        ("HANDOVER from Georgia L to the new worker.", "Georgia L"),
+        ("Next contact 09/10/24.\nBev S", "Bev S"),
+        ("Supervision - Sophie T / Gurpreet S (TM).", "Sophie T"),
+    ],
+)
+def test_a_given_name_and_a_surnames_initial_is_one_name(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out
+    assert " S " not in out and " L " not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet in Room B on Tuesday B block.",
+        "ROOM B IS FREE FOR THE MEETING.",
+        "Ellie got a grade C in maths.",
+    ],
+)
+def test_a_lettered_room_or_grade_is_no_surname(text: str) -> None:
+    assert redact(text).replace("[PERSON]", "Ellie") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Signed C. Mason", "Mason"),
+        ("Next review 28/10/2025. B. Tunstall, IRO", "Tunstall"),
+        ("LADO (A. Moss) decision: threshold met.", "Moss"),
+        ("OIC DC 4410 K. ROWLANDS, ONLINE CSEA TEAM.", "ROWLANDS"),
+        ("HV: Beverley Sampson, 0-19 Service.", "Beverley"),
+        ("Referral made (coordinator Jan) for the panel.", "Jan"),
+        ("Taxi (Ace Cars, driver Pete) to school.", "Pete"),
+    ],
+)
+def test_a_surname_after_an_initial_or_a_name_after_a_role_is_a_person(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She moved to Beverley Sampson's old flat.", "Beverley"),
+        ("The tutor May 2024 report was good.", "tutor [DATE] report"),
+        ("Plan B. Then we reviewed it.", "Then"),
+    ],
+)
+def test_a_place_a_date_or_a_sentence_after_a_letter_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -106,10 +106,12 @@ _NAME_EXPECTED = re.compile(r"(?:[(,:;|/–]|\bby|\bwith|\bto|\n)[ \t]*\Z")
 
 def find_initialled_names(st: State) -> None:
     """A surname after one initial and a full stop (``S. Fowlds``), or after a title written in
-    lower case (``mrs Ogle``), is someone's name when the word is no everyday word or place."""
+    lower case (``mrs Ogle``), is someone's name when the word is no everyday word or place;
+    an everyday word or a place is one too on a signing line, or with a role after it
+    (``B. Tunstall, IRO``), and an everyday word after an initial in brackets (``(A. Moss)``)."""
     text = st.text
     lex = st.lex
-    for pattern in (_INITIALLED_RE, _LOWER_TITLE_RE):
+    for pattern in (_INITIALLED_RE, _LOWER_TITLE_RE, _INITIALLED_CAPITALS_RE):
         for m in pattern.finditer(text):
             start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in _BEFORE_NAME):
@@ -117,23 +119,45 @@ def find_initialled_names(st: State) -> None:
             surname = m.group().split()[-1].split(".")[-1]
             key = word_key(surname)
             titled = pattern is _LOWER_TITLE_RE  # after a title an everyday word is a surname
+            dotted = not titled and text[start + 1] == "."
+            if pattern is _INITIALLED_CAPITALS_RE and (key in lex.words or key not in lex.surnames):
+                continue  # "A. OK", "B. THEN": a name in capitals must be a listed surname
             # an everyday word after an initial is a surname where a name is expected: "(J.
             # Hammond)", "by J. Hammond", "Signed: J. Hammond"; not "Plan B. Then"
-            expected = titled or _NAME_EXPECTED.search(text, max(0, start - 4), start)
             line = text[text.rfind("\n", 0, start) + 1 : start]
-            signed = expected and _SIGNED_LINE.search(line) is not None
-            if not titled and text[start + 1] != "." and not expected:
+            near = _NAME_EXPECTED.search(text, max(0, start - 4), start) is not None
+            signed = _SIGNED_LINE.search(line) is not None and (dotted or near)
+            role = dotted and _role_after(text, end)
+            expected = titled or signed or role or near
+            if not titled and not dotted and not expected:
                 continue  # "Plan B Then": an initial without its full stop needs the place
+            sure = signed or role or (dotted and expected and text[start - 1 : start] == "(")
             if (
-                not st.free(start, end)
-                or (not titled and key in lex.common and not signed)
+                (not titled and key in lex.common and not sure)
                 or (not expected and key in lex.words)
-                or key in lex.protected_words
-                or (key,) in lex.places
+                or ((key in lex.protected_words or (key,) in lex.places) and not sure)
                 or surname.upper() in lex.acronyms
             ):
                 continue
-            st.take(start, end, "person", "p:" + key, 45, 0.8)
+            if st.free(start, end):
+                st.take(start, end, "person", "p:" + key, 45, 0.8)
+                continue
+            owner = next((c for c in st.cands if c.start == start and c.end < end), None)
+            if owner is not None and owner.kind in NAME_KINDS and st.free(owner.end, end):
+                st.grow(owner, start, end)  # "Signed C. Mason": the initial was taken alone
+
+
+# "K. ROWLANDS": an initial and a surname in capitals (a form's or a shouted line's)
+_INITIALLED_CAPITALS_RE = re.compile(r"[A-Z]\.[ \t]?[A-Z]{3,}(?:[-'’][A-Z]+)?(?![\w'’-])")
+_ROLE_AFTER_RE = re.compile(
+    r"[ \t]*(?:,|\(|[-–][ \t])[ \t]*([A-Za-z][\w ]{1,30}?)[ \t]*(?:[),.;\n]|$)"
+)
+
+
+def _role_after(text: str, end: int) -> bool:
+    """Whether a role follows the name: ``, IRO``, ``(Team Manager)``, ``- social worker``."""
+    m = _ROLE_AFTER_RE.match(text, end)
+    return m is not None and " ".join(word_key(w) for w in m.group(1).split()) in ROLE_CUES
 
 
 # a chat export's speaker, as directories write names: "04/12/2024 09:03 Nettleship, Osyth

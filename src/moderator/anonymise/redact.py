@@ -102,6 +102,11 @@ from moderator.anonymise.names_joined import (
     keep_known_names_whole,
     propagate,
 )
+from moderator.anonymise.names_letters import (
+    find_month_names_after_roles,
+    join_given_places,
+    join_surname_letters,
+)
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_tails import (
     find_chat_speakers,
@@ -239,6 +244,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_honorifics(st, toks)
     find_other_names(st, toks)
     find_named_by_role(st, toks)
+    find_month_names_after_roles(st)
     find_titled_people(st)
     propagate(st, toks)
     keep_known_names_whole(st)
@@ -251,6 +257,8 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_initials_forms(st)
     join_given_initials(st)
     find_lone_initials(st)
+    join_surname_letters(st)
+    join_given_places(st)
     find_named_initials(st)
     join_other_surnames(st)
     absorb_kin_words(st)

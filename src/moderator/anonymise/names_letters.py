@@ -1,0 +1,103 @@
+"""Names written with a letter for the surname, and given names that are also months.
+
+- **A given name and a surname's initial** (``Sophie T / Gurpreet S (TM)``, ``friends with
+  Zara B``, ``handover from Georgia L``, a note signed ``Bev S``): a single capital standing
+  alone straight after a given name is that person's surname, and the two are one name. A
+  name found already grows over the letter; a given name no layer took (a place or a word
+  as well: ``Georgia``) is taken with it, for a person to confirm. The initials the two
+  give (``GS``) are then found wherever they recur (:func:`.names_initials.find_named_initials`).
+- **A role and a given name that is also a month or a weekday** (``coordinator Jan``, ``driver
+  May``): the role says a person follows; a date would have its number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import ROLE_CUES
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.state import NAME_KINDS, Cand, State
+
+# a capitalised word, one blank, one capital standing alone (a full stop may follow it)
+_GIVEN_LETTER = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]([A-Z])\.?(?![\w'’&/+@-])")
+# what may not follow the letter: a digit or a word joined on ("S 12", "B&Q", "T-shirt")
+_AFTER_LETTER = re.compile(r"(?:[ \t]*\d|[&/]|\.[ \t]*[A-Z][a-z])")
+_TIMES = frozenset(
+    {"jan", "feb", "mar", "apr", "may", "june", "jun", "july", "jul", "aug", "sept", "sep"}
+    | {"oct", "nov", "dec", "january", "february", "march", "april", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs"}
+    | {"fri", "sat", "sun", "christmas", "easter"}
+)
+_MONTH_NAMES = frozenset({"jan", "may", "june", "april", "august", "julie"})
+
+
+def _name_ending(st: State, end: int) -> Cand | None:
+    return next((c for c in st.cands if c.end == end and c.kind in NAME_KINDS), None)
+
+
+def join_surname_letters(st: State) -> None:
+    """A given name followed by a capital standing alone is a name (see the module)."""
+    text = st.text
+    lex = st.lex
+    if not re.search(r"[a-z][ \t][A-Z](?![\w'’])", text):
+        return  # quick: no word followed by a letter alone
+    for m in _GIVEN_LETTER.finditer(text):
+        given, letter = m.group(1), m.group(2)
+        key = word_key(given)
+        if letter in "AI" and text[m.end() : m.end() + 2].strip()[:1].islower():
+            continue  # "told Sophie I was", "Amy A lot": a word, not an initial
+        if _AFTER_LETTER.match(text, m.end(2)) or key in _TIMES:
+            continue  # "Room S 12", "Tuesday B": a thing lettered
+        owner = _name_ending(st, m.end(1))
+        if owner is not None:
+            if owner.start <= m.start(1) and st.free(m.end(1), m.end()):
+                st.grow(owner, owner.start, m.end())
+            continue
+        if key not in lex.given or key in lex.protected_words or not st.free(m.start(), m.end()):
+            continue
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if line.isupper() and len(line) > 8:
+            continue  # a line in capitals: "ROOM B", letters of a form
+        st.take(m.start(), m.end(), "person", "p:" + key + letter.lower(), 45, 0.6)
+
+
+_ROLE_THEN_NAME = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
+
+
+def find_month_names_after_roles(st: State) -> None:
+    """A given name that is also a month after a role (``coordinator Jan``) is that person."""
+    text = st.text
+    for m in _ROLE_THEN_NAME.finditer(text):
+        if m.group(1) not in ROLE_CUES or word_key(m.group(2)) not in _MONTH_NAMES:
+            continue
+        rest = text[m.end() : m.end() + 6].lstrip(" \t")
+        if rest[:1].isdigit() or rest[:2].lower() in ("st", "nd", "rd", "th"):
+            continue  # "tutor May 2024": a date
+        if st.free(m.start(2), m.end(2)):
+            st.take(m.start(2), m.end(2), "professional", "p:" + word_key(m.group(2)), 45, 0.6)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]$")
+_PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "of", "via", "around", "outside"})
+
+
+def join_given_places(st: State) -> None:
+    """A given name that is also a place, straight before a surname found on its own, is the
+    person's given name (``HV: Beverley Sampson``), unless a preposition puts a place there
+    (``moved to Beverley Sampson's house`` stays as the town it may be)."""
+    text = st.text
+    lex = st.lex
+    for c in list(st.cands):
+        if c.kind not in NAME_KINDS or c.start < 3 or not text[c.start].isupper():
+            continue
+        m = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
+        if m is None or not st.free(m.start(1), m.end(1)):
+            continue
+        key = word_key(m.group(1))
+        if key not in lex.given or (key,) not in lex.places:
+            continue
+        words = text[max(0, m.start(1) - 12) : m.start(1)].split()
+        if words and words[-1].lower() in _PLACE_CUES:
+            continue
+        st.grow(c, m.start(1), c.end)
