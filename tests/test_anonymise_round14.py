@@ -107,3 +107,30 @@ def test_a_surname_after_an_initial_or_a_name_after_a_role_is_a_person(
 )
 def test_a_place_a_date_or_a_sentence_after_a_letter_stays(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Kelsey has lived with the Bishops since age 11.", "Bishops"),
+        ('"I want to stay with Ruth and Phil" (the Holts).', "Holts"),
+        ("Leon may return to the Hills' tonight.", "Hills"),
+        ("There was a dispute with the Connors family in April.", "Connors"),
+        ("He mentioned a match with the Delaney lad.", "Delaney"),
+        ("Neighbours the Clarksons called the police.", "Clarksons"),
+    ],
+)
+def test_a_household_named_by_its_surname_is_redacted(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We walked in the Hills and then went to the Scouts.",
+        "The Brownies met the Guides at the Pines.",
+        "The Fosters' panel was moved.",
+    ],
+)
+def test_a_place_or_a_group_after_the_stays(text: str) -> None:
+    assert redact(text) == text

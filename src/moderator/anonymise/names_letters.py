@@ -101,3 +101,52 @@ def join_given_places(st: State) -> None:
         if words and words[-1].lower() in _PLACE_CUES:
             continue
         st.grow(c, m.start(1), c.end)
+
+
+# "the Holts", "the Hills'", "the Connors family", "the Delaney lad": a household by its surname
+_THE_SURNAME = re.compile(
+    r"(?<![\w'’-])[Tt]he[ \t]+(?P<n>[A-Z][a-z]+?(?:[-'’][A-Z][a-z]+)?)(?P<p>s|es)?(?:['’]s?)?"
+    r"(?P<w>[ \t]+(?:family|families|lad|lads|boy|boys|girl|girls|kids|children|household"
+    r"|brothers|sisters|twins|house|home|clan|side))?(?![\w'’-])"
+)
+_NOT_A_HOUSEHOLD = frozenset(
+    {"scouts", "guides", "brownies", "cubs", "beavers", "samaritans", "police", "courts"}
+    | {"rangers", "saints", "lords", "commons", "midlands", "meadows", "pines", "gables"}
+    | {"hollies", "elms", "limes", "oaks", "willows", "laurels", "cedars", "birches", "hills"}
+    | {"woods", "fields", "downs", "dales", "moors", "flats", "towers", "gardens", "greens"}
+    | {"mills", "parks", "beeches", "poplars", "grange", "manor", "priory", "lodge", "fosters"}
+)
+_LANDS = frozenset({"hills", "woods", "fields", "mills", "parks", "greens", "dales"})
+
+
+def find_households(st: State) -> None:
+    """A surname after "the", made plural or followed by a word for the household, is that
+    family's (``lived with the Holts``, ``a dispute with the Connors family``, ``the Delaney
+    lad``): a listed surname capitalised where an everyday noun would not be. A plural that
+    names a place or a group (``the Meadows``, ``the Scouts``) needs the household word."""
+    text = st.text
+    lex = st.lex
+    if "he " not in text:
+        return
+    for m in _THE_SURNAME.finditer(text):
+        plural, household = m.group("p"), m.group("w")
+        if not plural and not household:
+            continue
+        start, end = m.span("n")
+        if plural:
+            end = m.end("p")
+        written = text[start:end]
+        stem, whole = word_key(m.group("n")), word_key(written)
+        if whole in lex.surnames:
+            stem = whole  # "the Connors family": the surname is plural-looking already
+        elif stem not in lex.surnames:
+            continue
+        owned = text[end : end + 1] in ("'", "’")
+        if whole in _NOT_A_HOUSEHOLD and not household and not (owned and whole in _LANDS):
+            continue  # "the Meadows", "the Fosters' panel", but "the Hills' house"
+        if stem in lex.protected_words or (stem,) in lex.places or stem in lex.given:
+            continue  # "the Fosters" may be carers, "the Boltons" a town's, "the Jacks"
+        after = text[m.end() : m.end() + 3].lstrip(" \t")[:1]
+        if after.isupper() or not st.free(start, end):
+            continue  # "the Hills Road": a longer name
+        st.take(start, end, "person", "p:" + stem, 50, 0.8)

@@ -103,6 +103,7 @@ from moderator.anonymise.names_joined import (
     propagate,
 )
 from moderator.anonymise.names_letters import (
+    find_households,
     find_month_names_after_roles,
     join_given_places,
     join_surname_letters,
@@ -234,6 +235,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_letter_names(st)
     find_family_forms(st)
     find_family_plurals(st)
+    find_households(st)
     find_maiden_names(st)
     find_minutes_initials(st)
     find_more_initials(st)
