@@ -134,3 +134,17 @@ def test_a_household_named_by_its_surname_is_redacted(text: str, gone: str) -> N
 )
 def test_a_place_or_a_group_after_the_stays(text: str) -> None:
     assert redact(text) == text
+
+
+def test_initials_listed_with_an_organisation_in_brackets_are_a_person() -> None:
+    text = (
+        "Present: OB (SW), JR (HV), AP (Change Grow Live), HB (Leicester City Early Help)\n"
+        "AP reports mum engaging weekly. HB to send the plan."
+    )
+    out = redact(text)
+    assert "AP" not in out and "HB" not in out
+
+
+def test_an_acronym_spelt_out_or_a_role_with_a_name_in_brackets_stays() -> None:
+    out = redact("Attendees: CGL (Change Grow Live), HV (Debbie Lawton), SW (Ignatius Pellowe).")
+    assert "HV (" in out and "SW (" in out

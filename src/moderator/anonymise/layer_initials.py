@@ -14,7 +14,7 @@ import re
 
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
 from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import lower_text, phrase_key
+from moderator.anonymise.lexicon import Lexicon, lower_text, phrase_key
 from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.state import State
 
@@ -123,6 +123,21 @@ def _after_in(lower: str, at: int) -> bool:
     return 2 <= start < at and lower[start - 2 : start] == "in" and _opens_item(lower, start - 2)
 
 
+def _person_named(lex: Lexicon, inside: str) -> bool:
+    """Whether brackets hold a person's name (``HV (Debbie Lawton)``), not an organisation's
+    (``AP (Change Grow Live)``): a title or a given name first."""
+    if not _NAMED_IN_BRACKETS.fullmatch(inside):
+        return False
+    first = inside.split()[0].rstrip(".").lower()
+    return first in ("mr", "mrs", "ms", "miss", "dr") or first in lex.given
+
+
+def _spelt_out(initials: str, inside: str) -> bool:
+    """Whether the brackets spell the letters out (``CGL (Change Grow Live)``): an acronym."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", inside) if w[0].isupper()]
+    return "".join(w[0] for w in words).upper().startswith(initials)
+
+
 def _role_kind(role: str) -> str | None:
     """ "professional" for a role ("HV", "social worker"), "person" for a relation ("mum")."""
     words = phrase_key(role)
@@ -181,7 +196,8 @@ def find_minutes_initials(st: State) -> None:
             listed_with_role = (  # "DT (DSL, Barton Fields Nursery)": initials like an acronym
                 m.group("role") is not None
                 and m.group("i").lower() not in ROLE_CUES
-                and not _NAMED_IN_BRACKETS.fullmatch(m.group("role"))
+                and not _person_named(lex, m.group("role"))
+                and not _spelt_out(m.group("i"), m.group("role"))
             )
             acronym = m.group("i") in lex.acronyms and m.group("i") not in st.known.initials
             if acronym and not listed_with_role:
