@@ -148,3 +148,36 @@ def test_initials_listed_with_an_organisation_in_brackets_are_a_person() -> None
 def test_an_acronym_spelt_out_or_a_role_with_a_name_in_brackets_stays() -> None:
     out = redact("Attendees: CGL (Change Grow Live), HV (Debbie Lawton), SW (Ignatius Pellowe).")
     assert "HV (" in out and "SW (" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        (
+            "All About Me (her words):\n\nmy name is kieran\nmy best frends are evie and maddison\n",
+            "evie",
+        ),
+        (
+            "HOUSE OF GOOD THINGS\n- ammi makes the best biryani\n- my freind musa from madrasa\n",
+            "musa",
+        ),
+        ("i like my room and my best freind grace is next door and we play out.", "grace"),
+        ("Courtney: he went to his mam jackie shes nice tbh but he is off his head", "jackie"),
+    ],
+)
+def test_a_name_in_a_childs_lower_case_lines_or_a_texted_message_is_redacted(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reflection: mother was warm with me, gave peace of mind about her plans.",
+        "Working at expected. She has done me a favour by helping peers.",
+    ],
+)
+def test_a_forms_field_or_a_workers_sentence_is_not_read_as_speech(text: str) -> None:
+    out = redact(text, child="Kieran Peace Oakervee", family=(("Favour Oakervee", "sister"),))
+    assert out == text

@@ -145,6 +145,11 @@ _KIN_BEFORE = frozenset(
         "aunt",
         "mum",
         "mummy",
+        "mam",
+        "mammy",
+        "mama",
+        "ammi",
+        "abbu",
         "dad",
         "daddy",
         "cousin",
@@ -152,6 +157,22 @@ _KIN_BEFORE = frozenset(
         "brother",
         "bro",
         "sis",
+        # friends and partners, as children spell them: "my best freind grace"
+        "friend",
+        "freind",
+        "frend",
+        "frnd",
+        "mate",
+        "bestie",
+        "bezzie",
+        "bff",
+        "pal",
+        "boyfriend",
+        "girlfriend",
+        "boyfreind",
+        "girlfreind",
+        "bf",
+        "gf",
     ]
 )
 # a name follows these in speech without a capital: "miss pendry", "pastor bayo"
@@ -216,18 +237,70 @@ _CHAT_LINE = re.compile(
 )
 
 
-def speech_spans(text: str) -> list[tuple[int, int]]:
+def speech_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Where people's own words are: inside quotes, a chat message's words, and lines written
     in lower case as a child writes them."""
     spans = [q.span(1) for q in _SPEECH_RE.finditer(text)] if '"' in text or "“" in text else []
     if ":" in text and "/" in text:
         spans += [m.span("m") for m in _CHAT_LINE.finditer(text)]
-    if " i " in text:
-        at = 0
-        for line in text.split("\n"):
-            if len(line) > 40 and _written_by_a_child(line):
-                spans.append((at, at + len(line)))
-            at += len(line) + 1
+    if " i " in text or "my " in text:
+        spans += _lower_blocks(text)
+    if ":" in text:
+        spans += [
+            _said(m)
+            for m in _PLAIN_CHAT.finditer(text)
+            if _lower_message(m.group("m")) and _writer(lex, m.group("s"))
+        ]
+    return spans
+
+
+# "Courtney: cant do tmrw", "amir: ur the one": a message after its writer's name, no time
+_PLAIN_CHAT = re.compile(
+    r"^[ \t]*(?P<s>[A-Za-z][\w'’-]*(?:[ \t][A-Za-z][\w'’-]*){0,2}):[ \t]*(?P<m>[^\n]+)", re.M
+)
+_FIRST_PERSON = re.compile(r"(?:^|[\s-])(?:i|im|my|me|ur|u)(?=[\s,.!?]|$)")
+
+
+def _writer(lex: Lexicon, writer: str) -> bool:
+    """Whether a message's label names its writer (``Courtney``, ``amir``, ``Mum``), not a
+    form's field (``Reflection``, ``Outcome``)."""
+    key = word_key(writer.split()[0])
+    return key in lex.given or key in _KIN_BEFORE or key in ("me", "sw", "worker")
+
+
+def _lower_message(message: str) -> bool:
+    """Whether a message is written in lower case, as texts are (four words or more)."""
+    capitals = sum(1 for ch in message if ch.isupper())
+    return len(message.split()) >= 4 and capitals * 25 < len(message) and _opens_lower(message)
+
+
+def _opens_lower(line: str) -> bool:
+    """Whether the first letter of a line is in lower case (``my best frends``, ``- ammi``)."""
+    first = next((ch for ch in line if ch.isalpha()), "")
+    return first.islower()
+
+
+def _said(m: re.Match[str]) -> tuple[int, int]:
+    """A message's words; with its writer's name when that is in lower case too (``amir:``)."""
+    return (m.start("s") if m.group("s").islower() else m.start("m"), m.end("m"))
+
+
+def _lower_blocks(text: str) -> list[tuple[int, int]]:
+    """Runs of lines written in lower case, as a child writes (each line almost without a
+    capital, the run forty characters or more and in the first person)."""
+    spans: list[tuple[int, int]] = []
+    at, start = 0, -1
+    for line in [*text.split("\n"), ""]:
+        capitals = sum(1 for ch in line if ch.isupper())
+        lower = capitals * 50 < len(line) and _opens_lower(line)
+        if lower and start < 0:
+            start = at
+        elif not lower and start >= 0:
+            block = text[start : at - 1]
+            if len(block) > 40 and _FIRST_PERSON.search(block):
+                spans.append((start, at - 1))
+            start = -1
+        at += len(line) + 1
     return spans
 
 
@@ -248,7 +321,7 @@ def find_names_in_speech(st: State) -> None:
     if _written_by_a_child(text):
         spans = [(0, len(text))]  # "my best mate is kieran": a child's own words, all of them
     else:
-        spans = speech_spans(text)
+        spans = speech_spans(text, st.lex)
         if not spans:
             return
     lex = st.lex
