@@ -181,3 +181,22 @@ def test_a_name_in_a_childs_lower_case_lines_or_a_texted_message_is_redacted(
 def test_a_forms_field_or_a_workers_sentence_is_not_read_as_speech(text: str) -> None:
     out = redact(text, child="Kieran Peace Oakervee", family=(("Favour Oakervee", "sister"),))
     assert out == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("NRM referral to be considered at Child Exploitation panel.", "Child Exploitation"),
+        ("Concerns to be raised with the Registered Manager, Mrs Dawn Fielding.", "Registered"),
+        ("KM engaging with Talking Therapies; says mood better.", "Talking Therapies"),
+        ("She is at Lincoln College (Health & Social Care) on placement.", "Health & Social"),
+        ("Allegation meets threshold; Position of Trust. Evaluation next.", "Position of Trust"),
+    ],
+)
+def test_a_services_description_is_no_organisation(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_an_organisation_named_by_everyday_words_after_a_cue_is_still_redacted() -> None:
+    out = redact("Agency staff from Nexus Staffing covered the shift.")
+    assert "Nexus Staffing" not in out

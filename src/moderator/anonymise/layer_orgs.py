@@ -35,6 +35,7 @@ from moderator.anonymise.orgs_nouns import (
     ORG_KINDS,
     ORG_NOUN,
     SAINTLY,
+    service_terms_only,
 )
 from moderator.anonymise.orgs_public import (
     AGENCY_NOUNS,
@@ -138,7 +139,7 @@ def generic_name(st: State, keys: tuple[str, ...]) -> bool:
     lex = st.lex
     if len(keys) == 1 and keys[0] in lex.common and keys[0] not in lex.surnames:
         return True
-    return all(k in DESCRIPTIVE for k in keys)
+    return all(k in DESCRIPTIVE for k in keys) or service_terms_only(keys)
 
 
 def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.nearby import for_text, hint_spans, near_spans
+from moderator.anonymise.orgs_nouns import service_terms_only
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -131,6 +132,7 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
         return
     if (
         all(w in lex.protected_words for w in names)
+        or service_terms_only(names)
         or _protected_phrase(st, names)
         or any(w in PUBLIC_WORDS for w in names)
     ):

@@ -92,6 +92,34 @@ DESCRIPTIVE = frozenset(
         "after", "school", "homework", "holiday", "lunch", "drop", "in",
     ]
 )  # fmt: skip
+# the words of a service's description, not its name: a run made of these and DESCRIPTIVE
+# only ("Child Exploitation panel", "Registered Manager", "Health & Social Care", "Talking
+# Therapies", "Position of Trust") names what is done or who does it, no organisation
+SERVICE_TERMS = frozenset(
+    [
+        "child", "children", "childrens", "children's", "adult", "adults", "exploitation",
+        "abuse", "harm", "violence", "domestic", "sexual", "criminal", "contextual", "missing",
+        "neglect", "protection", "safeguarding", "welfare", "wellbeing", "health", "mental",
+        "emotional", "social", "care", "cared", "leaving", "leavers", "early", "help",
+        "intervention", "prevention", "offending", "justice", "education", "learning",
+        "inclusion", "attendance", "special", "needs", "disability", "disabilities",
+        "therapy", "therapies", "therapeutic", "talking", "counselling", "registered",
+        "manager", "managers", "lead", "leads", "officer", "worker", "workers",
+        "practitioner", "coordinator", "designated", "panel", "conference", "meeting",
+        "review", "plan", "planning", "strategy", "assessment", "service", "services",
+        "team", "unit", "position", "trust", "of", "and", "&", "for", "with", "traveller",
+        "travellers", "parenting", "behaviour", "substance", "misuse", "alcohol", "drug",
+        "drugs", "sexual", "clinical", "nursing", "medical", "life", "skills", "work",
+        "employment", "training", "housing", "homeless", "homelessness", "advice",
+    ]
+)  # fmt: skip
+
+
+def service_terms_only(keys: tuple[str, ...] | list[str]) -> bool:
+    """Whether every word describes a service (see SERVICE_TERMS): no organisation's name."""
+    return bool(keys) and all(k in SERVICE_TERMS or k in DESCRIPTIVE for k in keys)
+
+
 # literal pieces of the nouns above (case as written), to skip texts that name no organisation
 ORG_HINTS = (
     "Club", "Centre", "Center", "Zone", "Project", "Academy", "Church", "Chapel", "Cathedral",
