@@ -200,3 +200,25 @@ def test_a_services_description_is_no_organisation(text: str, kept: str) -> None
 def test_an_organisation_named_by_everyday_words_after_a_cue_is_still_redacted() -> None:
     out = redact("Agency staff from Nexus Staffing covered the shift.")
     assert "Nexus Staffing" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Missing overnight 12-13/03, returned by taxi.", "12-13/03"),
+        ("Texts from 05-06/04/2025 copied as sent.", "05-06/04/2025"),
+        ("| 10 Jan 23 | Final Care Order |", "10 Jan 23"),
+        ("Screenshots saved as Mosaic doc 55120 on file.", "55120"),
+        ("Scanned into LCS, doc 77342, today.", "77342"),
+        ("Logged on CPOMS 44107 by the DSL.", "44107"),
+    ],
+)
+def test_a_day_range_a_two_digit_year_or_a_systems_document_number_is_redacted(
+    text: str, gone: str
+) -> None:
+    out = redact(text)
+    assert gone not in out and not any(ch.isdigit() for ch in out.replace("[", ""))
+
+
+def test_an_age_in_months_written_as_a_range_stays() -> None:
+    assert "5-7/12" in redact("Infants aged 5-7/12 attend the group.")

@@ -9,6 +9,10 @@
   6412``, ``101 ext 450877``) is a phone number, whatever a shape took its digits for.
 * A list of numbers after a plural cue (``CPOMS IDs 88214, 88231``, ``police logs 4412 and
   5590``): a reference each.
+* A number after a case system's name or ``doc`` (``Mosaic doc 55120``, ``CPOMS 44107``,
+  ``LCS, doc 77342``; four digits or more).
+* Days written as a range before their month (``12-13/03``, ``05-06/04/2025``), and a date's
+  two-digit year after its month's name (``10 Jan 23``): one date.
 """
 
 from __future__ import annotations
@@ -31,6 +35,36 @@ _LISTED = re.compile(
 )
 
 
+# "Mosaic doc 55120", "CPOMS 44107", "LCS, doc 77342": a document's number in a case system
+_SYSTEM_NUMBER = re.compile(
+    r"(?<![\w])(?:(?i:doc|document)|CPOMS|Cpoms|Mosaic|MOSAIC|LCS|EHM|SystmOne|EMIS|Eclipse|ICS)"
+    r"[ \t]*(?:(?i:no|number|ref)\.?)?[ \t]*:?[ \t]*(\d{4,10})(?![\w/-])"
+)
+# "12-13/03", "05-06/04/2025": days as a range, then the month (and year)
+_DAY_RANGE = re.compile(
+    r"(?<![\w/.:-])(\d{1,2})[-–](\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/]|[-–.]\d)"
+)
+_TWO_DIGIT_YEAR = re.compile(r"[ \t]+\d{2}(?![\w:./-]|[ \t]*(?i:am|pm|years|yrs|hours|mins))")
+
+
+def _join_dates(st: State) -> None:
+    text = st.text
+    if "/" in text:
+        for m in _DAY_RANGE.finditer(text):
+            first, last, month = int(m.group(1)), int(m.group(2)), m.group(3)
+            if not (1 <= first < last <= 31 and 1 <= int(month) <= 12):
+                continue
+            if m.group(4) or month[0] == "0" or len(m.group(1)) == 2:  # ("5-7/12": months old)
+                st.give_way(m.start(), m.end(), _NUMBERS, 100)
+                if st.free(*m.span()):
+                    st.take(m.start(), m.end(), "date", "", 75)
+    for c in st.cands:
+        if c.kind == "date" and text[c.end - 1 : c.end].isalpha():
+            year = _TWO_DIGIT_YEAR.match(text, c.end)
+            if year is not None and st.free(c.end, year.end()):
+                st.grow(c, c.start, year.end())
+
+
 def join_reference_parts(st: State) -> None:
     """Join and take the parts above (see the module)."""
     text = st.text
@@ -49,6 +83,10 @@ def join_reference_parts(st: State) -> None:
             ext = _EXT_AFTER.match(text, c.end)
             if ext is not None and st.free(c.end, ext.end()):
                 st.grow(c, c.start, ext.end())
+    _join_dates(st)
+    for m in _SYSTEM_NUMBER.finditer(text):
+        if st.free(*m.span(1)):
+            st.take(m.start(1), m.end(1), "case_number", "", 80)
     if "ID" in text or "id" in text or "Id" in text:
         for m in _ID_NUMBER.finditer(text):
             if st.free(*m.span(1)):
