@@ -222,3 +222,31 @@ def test_a_day_range_a_two_digit_year_or_a_systems_document_number_is_redacted(
 
 def test_an_age_in_months_written_as_a_range_stays() -> None:
     assert "5-7/12" in redact("Infants aged 5-7/12 attend the group.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Omar's head of year at Bishopston, Mr Paul Strong, logged it.", "Bishopston"),
+        ("Inform DSL Mrs Fazila Bham at Taylor Road today.", "Taylor Road"),
+        ("School nurse Sally Quinn at Chantry will see her.", "Chantry"),
+        ("mr barker my teacher at eastwood lets me help", "eastwood"),
+    ],
+)
+def test_where_a_schools_staff_member_works_is_a_school(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "[SCHOOL]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The teacher at home was kind.",
+        "The DSL at Core Group agreed.",
+        "Her teacher at Wigan Council training said so.",
+    ],
+)
+def test_a_meeting_a_home_or_a_public_service_after_a_staff_member_is_no_school(
+    text: str,
+) -> None:
+    assert "[SCHOOL]" not in redact(text)

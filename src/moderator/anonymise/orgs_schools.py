@@ -13,6 +13,8 @@ import re
 
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.orgs_named import PUBLIC_WORDS
+from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import State
 
 _NAME = r"(?P<a>[A-Z][\w'’-]{1,30})"
@@ -44,6 +46,58 @@ _STARTS = {
     "reception": (_YEAR_RE,),
     "sixth": (_YEAR_RE,),
 }
+
+
+# "head of year at Bishopston", "DSL Mrs Fazila Bham at Taylor Road", "my teacher at
+# eastwood": where a school's staff work is a school, named by its own words (a place too)
+_STAFF_AT_RE = re.compile(
+    r"(?i:head[ \t]+of[ \t]+year|dsl|designated[ \t]+safeguarding[ \t]+lead|school[ \t]+nurse"
+    r"|(?:class[ \t]+|my[ \t]+|form[ \t]+)?teacher|senco|head[ \t]?teacher|deputy[ \t]+head"
+    r"|form[ \t]+tutor|learning[ \t]+mentor|pastoral[ \t]+(?:lead|manager)|head[ \t]+of[ \t]+house)"
+    r"(?P<who>(?:[ \t,]+(?:Mrs?|Ms|Miss|Dr|Mr)\.?)?(?:[ \t]+[A-Z][\w'’-]+){0,3})[ \t,]+at[ \t]+"
+    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|[a-z]{4,20})"
+    r"(?=[ \t]*(?:[,.;:)(]|\n|$|[ \t][a-z]))"
+)
+_STAFF_WORDS = (
+    "head",
+    "dsl",
+    "designated",
+    "nurse",
+    "teacher",
+    "senco",
+    "tutor",
+    "mentor",
+    "pastoral",
+)
+_NOT_SCHOOLS = frozenset({"home", "school", "the", "college", "nursery", "church", "work"})
+
+
+def find_schools_by_staff(st: State) -> None:
+    """The place a school's staff member is "at" is a school (see ``_STAFF_AT_RE``), wherever
+    its name recurs; unless it is a person of the record, a public service or a protected
+    phrase."""
+    text = st.text
+    lower = lower_same_length(text)
+    if " at " not in lower or not any(w in lower for w in _STAFF_WORDS):
+        return
+    lex = st.lex
+    names: set[str] = set()
+    for m in _STAFF_AT_RE.finditer(text):
+        name = m.group("n")
+        keys = phrase_key(name)
+        if not keys or keys[0] in _NOT_SCHOOLS or any(k in st.known.keys for k in keys):
+            continue
+        if name.islower() and (keys[0] in lex.words or keys[0] in lex.common):
+            continue  # "my teacher at break": a word
+        if (all(k in lex.protected_words for k in keys) and keys not in lex.places) or (
+            protected_inside(lex, keys) or any(k in PUBLIC_WORDS for k in keys)
+        ):
+            continue  # "at Core Group", "at Wigan Council": vocabulary, a public service
+        names.add(name)
+    for name in names:
+        for start, end in whole_words(text, name):
+            if st.free(start, end):
+                st.take(start, end, "school", f"school:{name.lower()}", 50)
 
 
 def find_schools_by_context(st: State) -> None:

@@ -120,7 +120,7 @@ from moderator.anonymise.names_titled import absorb_initials_before, find_titled
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations
-from moderator.anonymise.orgs_schools import find_schools_by_context
+from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
@@ -224,6 +224,7 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     toks = st.tokens()
     find_acronyms(st)
     find_schools_by_context(st)
+    find_schools_by_staff(st)
     find_broken_names(st)
     find_known_people(st, toks)
     find_spelt_names(st)
