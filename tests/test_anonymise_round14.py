@@ -250,3 +250,34 @@ def test_a_meeting_a_home_or_a_public_service_after_a_staff_member_is_no_school(
     text: str,
 ) -> None:
     assert "[SCHOOL]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("He wants to play for Mansfield Town one day.", "Mansfield Town"),
+        ("be a footballer for bradford city - and be rich", "bradford city"),
+        ("Talked about Latics and the match on Saturday.", "Latics"),
+        ("He is a Leeds United fan.", "Leeds United"),
+        ("FOSTER CARER DAILY RECORD - Bridgeway Fostering", "Bridgeway"),
+        ("Siblings: Omar (14, Bishopston Comprehensive).", "Bishopston"),
+        ("We'll be at Golden Sands Holiday Park, 2nd-6th June.", "Golden Sands"),
+        ("She has a part time job at Boots in Hanley.", "Boots"),
+    ],
+)
+def test_a_club_a_fostering_agency_a_park_or_a_shop_named_by_a_word_is_redacted(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bradford City Council rang about the housing.",
+        "Mum shops in Mansfield town centre.",
+        "Boots were muddy after the walk.",
+    ],
+)
+def test_a_council_a_town_or_an_everyday_word_stays(text: str) -> None:
+    assert redact(text) == text

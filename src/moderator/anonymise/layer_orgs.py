@@ -26,6 +26,7 @@ from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, NAME_TITLES
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.orgs_brands import find_branches
+from moderator.anonymise.orgs_clubs import find_football_clubs
 from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
 from moderator.anonymise.orgs_nouns import (
@@ -343,6 +344,7 @@ def find_organisations(st: State, add: Add) -> None:
     """Add named organisations (by their noun, or named after one) to layer 1's candidates."""
     text = st.text
     find_branches(st, add)  # "Citizens Advice Nuneaton": before the place is read as kept
+    find_football_clubs(st, add)
     find_named_places(st, add, _trim_leading)
     find_worship(st, text, add, _trim_leading)
     find_lower_worship(st, add)

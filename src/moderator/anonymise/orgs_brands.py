@@ -57,10 +57,14 @@ def _national() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozen
     lines = resources.files("moderator.anonymise").joinpath("data", "national_orgs.txt")
     names = [ln.strip() for ln in lines.read_text("utf-8").splitlines()]
     names = [n for n in names if n and not n.startswith("#")]
-    everyday = frozenset(n[1:].lower() for n in names if n.startswith("~"))
     companies = frozenset(n[1:].lower() for n in names if n.startswith("!"))
     kinds = frozenset(n[1:].lower() for n in names if n.startswith("="))
     lex, words = lexicon(), dictionary()
+    # a company named by an everyday word ("Boots", "Torus") is one only as an everyday
+    # charity is: capitalised inside a sentence, or with a place beside it
+    everyday = frozenset(n[1:].lower() for n in names if n.startswith("~")) | {
+        c for c in companies if c in lex.words or c in words
+    }
     forms = set()
     for name in (n.lstrip("~!=") for n in names):
         forms |= {name, name.upper()}

@@ -77,7 +77,10 @@ ORG_NOUN = (
     r"|Night\s+Shelter|Shelter|Community\s+Garden|Allotments?|Union|Sanctuary|Advocacy"
     r"|Family\s+Centre"
     # a school by its short name: "Chetwynd Meadow Infant", "St Mary's C of E"
-    r"|Infant|C\.?[ \t]?of[ \t]?E\.?(?![\w])|CofE)"
+    r"|Infant|C\.?[ \t]?of[ \t]?E\.?(?![\w])|CofE"
+    # round fourteen: a comprehensive, a fostering agency, a holiday park ("Bishopston
+    # Comprehensive", "Bridgeway Fostering", "Golden Sands Holiday Park")
+    r"|Comprehensive(?:\s+School)?|Fostering|(?:Holiday|Caravan)\s+Park)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -160,7 +163,7 @@ ORG_HINTS = (
     "Connect", "Befriend", "Volunteers", "Interpreters", "Translations", "Shelter", "Garden",
     "Allotment", "Union", "Sanctuary", "Advocacy", "Secondary", "Federation", "operative",
     "Nursing", "Residential", "JFC", "J.F.C", "YFC", "Y.F.C", "Crewing", "Superstore",
-    "Minimarket", "of E", "CofE",
+    "Minimarket", "of E", "CofE", "Comprehensive", "Fostering", "Holiday Park", "Caravan Park",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
@@ -201,6 +204,7 @@ ORG_KINDS = {
     "primary": "school",
     "secondary": "school",
     "federation": "school",
+    "comprehensive": "school",
     "nursery": "school",
     "playgroup": "school",
     "preschool": "school",

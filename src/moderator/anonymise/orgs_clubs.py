@@ -1,0 +1,91 @@
+"""Football clubs named as supporters and players name them, with no ``FC``.
+
+A place followed by a club's word is a club: ``Tranmere Rovers``, ``Crewe Alexandra``,
+``Wigan Athletic``, ``bradford city`` in a child's words. A town's own words (``Town``,
+``City``, ``County``, ``Borough``) make a club only beside football (``play for``,
+``supports``, ``match``, ``season ticket``…) or in lower case, and never before another
+capitalised word (``Bradford City Council``, ``Leeds City Centre``). A few names clubs go by
+(``Man City``, ``Latics``) are clubs alone. Where a child plays or whom they support narrows
+where they live: each is redacted below the review threshold, for the person importing to
+confirm or keep.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.state import State
+
+Add = Callable[[int, int, str, str, int], None]
+
+_CLUB_WORDS = (
+    "United|Utd|Rovers|Athletic|Albion|Wanderers|Villa|Rangers|Celtic|Argyle|Orient|Alexandra"
+    "|Hotspur|Wednesday|Stanley|Dons|Vale|Harriers|Dynamos|Town|City|County|Borough"
+)
+_TOWN_WORDS = frozenset({"town", "city", "county", "borough"})
+# one to three words of a place, then the club's word (as written, or all in lower case)
+_CLUB_RE = re.compile(
+    rf"(?<![\w'’-])(?P<p>(?:[A-Z][a-z'’-]+[ \t]){{1,3}}|(?:[a-z]+[ \t]){{1,3}})"
+    rf"(?P<w>{_CLUB_WORDS}|{_CLUB_WORDS.lower()})(?![\w'’-])"
+)
+_NICKNAMES = re.compile(
+    r"(?<![\w'’-])(?:Man[ \t]+(?:City|Utd|United)|Latics|Baggies|Spurs)(?![\w'’-])"
+)
+_FOOTBALL = re.compile(
+    r"(?i:play(?:s|ed|ing)?[ \t]+for|support(?:s|er|ers)?|fan\b|football|match|season[ \t]+ticket"
+    r"|trials?\b|academy|scout(?:ed)?|signed[ \t]+for|kit\b|goal|game\b|footballer|shirt)"
+)
+_PRIORITY = 57  # below the review threshold (0.6)
+
+
+def find_football_clubs(st: State, add: Add) -> None:
+    """Add football clubs named by their place and club word, or by a nickname (see module)."""
+    text = st.text
+    lower = lower_same_length(text)
+    if not any(w in lower for w in ("united", "utd", "rovers", "athletic", "albion", "town")) and (
+        not any(w in lower for w in ("city", "county", "villa", "wanderers", "vale", "rangers"))
+        and not _NICKNAMES.search(text)
+        and not any(w in lower for w in ("celtic", "argyle", "orient", "alexandra", "hotspur"))
+        and not any(w in lower for w in ("wednesday", "stanley", "dons", "harriers", "borough"))
+    ):
+        return
+    for m in _NICKNAMES.finditer(text):
+        if st.free(*m.span()):
+            add(m.start(), m.end(), "org", " ".join(phrase_key(m.group())), _PRIORITY)
+    for m in _CLUB_RE.finditer(text):
+        words = m.group("p").split()
+        place = _place_end(st, words)
+        if place is None:
+            continue
+        start = m.start("p") + m.group("p").index(place[0])
+        written = text[start : m.end()]
+        if m.group("p").islower() != m.group("w").islower():
+            continue  # "in the city": a word in lower case before a club's capital, or back
+        if text[m.end() : m.end() + 2].strip()[:1].isupper() and text[m.end()] == " ":
+            continue  # "Bradford City Council", "Leeds City Centre"
+        town_word = m.group("w").lower() in _TOWN_WORDS
+        if town_word and not written.islower():
+            near = text[max(0, start - 60) : m.end() + 40]
+            if not _FOOTBALL.search(near):
+                continue  # "Mansfield Town" beside no football: the town, or its council
+        if (
+            town_word
+            and written.islower()
+            and not _FOOTBALL.search(text[max(0, start - 60) : start])
+        ):
+            continue  # "in leeds city": a child's words about the town
+        if st.free(start, m.end()):
+            add(start, m.end(), "org", " ".join(phrase_key(written)), _PRIORITY)
+
+
+def _place_end(st: State, words: list[str]) -> list[str] | None:
+    """The last one to three words that are a place (``Tranmere``, ``West Ham``), if any."""
+    for size in (3, 2, 1):
+        if len(words) < size:
+            continue
+        tail = words[-size:]
+        if tuple(word_key(w) for w in tail) in st.lex.places:
+            return tail
+    return None
