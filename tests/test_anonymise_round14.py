@@ -281,3 +281,33 @@ def test_a_club_a_fostering_agency_a_park_or_a_shop_named_by_a_word_is_redacted(
 )
 def test_a_council_a_town_or_an_everyday_word_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mum is at Inspire recovery service three days a week.", "Inspire"),
+        ("Faith agreed to keep going to Ignite youth group on Fridays.", "Ignite"),
+        ("Dad works through Kleenco agency on nights.", "Kleenco"),
+        ("He agreed to attend Bridge to Change alcohol group.", "Bridge to Change"),
+        ("Sober since June per Forward Leeds (worker Tom Booth).", "Forward Leeds"),
+        ("Charlie does a paper round for Bilton News (owner Mr Ravi Kapoor).", "Bilton News"),
+    ],
+)
+def test_an_organisation_marked_by_its_kind_or_its_worker_after_it_is_redacted(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan: refer to Perinatal Mental Health team and the Polish community group.",
+        "She joined the Rainbows group and the 'Game On' programme.",
+        "She boxes at the club on Tue & Thu after school.",
+        "Referral to CAMHS service and to Leeds youth group.",
+    ],
+)
+def test_a_team_a_kind_of_group_a_title_or_a_time_before_a_kind_stays(text: str) -> None:
+    assert redact(text) == text
