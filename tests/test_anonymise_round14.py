@@ -311,3 +311,32 @@ def test_an_organisation_marked_by_its_kind_or_its_worker_after_it_is_redacted(
 )
 def test_a_team_a_kind_of_group_a_title_or_a_time_before_a_kind_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Rio wants to go back to Reading College soon.", "Reading College"),
+        ("Hira attends Oldham Sixth Form College (A-levels).", "Oldham"),
+        ("Callum's school (Oldham Pupil Referral Service) rang.", "Oldham"),
+        ("Nan lives at 31 Lodge Causeway with her dog.", "Lodge Causeway"),
+        ("i went to my mate ethans on 23 fox st and stayed", "fox st"),
+        ("just come to mine 31 bank top, ill get him", "bank top"),
+        ("Summer: 31 bowers av. dont tell my mum", "bowers av"),
+    ],
+)
+def test_a_school_named_by_its_town_or_a_street_said_in_lower_case_is_redacted(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was a 10 min walk and we had 2 big rows about it",
+        "She went to Leeds Magistrates Court and then to Wigan Infirmary.",
+    ],
+)
+def test_a_distance_a_count_or_a_public_service_by_its_town_stays(text: str) -> None:
+    assert redact(text) == text

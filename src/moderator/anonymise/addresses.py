@@ -161,21 +161,29 @@ def find_lower_flats(st: State, add: Add) -> None:
 # (from the street's word, looked for first: few notes have one in lower case)
 _LOWER_STREET_WORDS = (" road", " rd", " street", " st", " lane", " ln", " avenue", " ave",
                        " close", " crescent", " cres", " grove", " gardens", " gdns", " terrace",
-                       " wynd", " mews", " drive")  # fmt: skip
+                       " wynd", " mews", " drive", " court", " ct", " av", " way", " walk",
+                       " place", " row", " view", " top", " brow", " croft", " causeway")  # fmt: skip
 _LOWER_STREET_WORD_RE = re.compile(
     " (?:" + "|".join(w[1:] for w in _LOWER_STREET_WORDS) + r")(?![\w'’-])"
 )
 LOWER_STREET_RE = re.compile(
     r"(?:\d{1,2}/\d{1,2}[ \t]+)?(?P<n>\d{1,4}[a-z]?),?[ \t]+(?P<w>(?:[a-z][a-z'’-]+[ \t]+){1,3}?)"
     r"(?P<t>road|rd|street|st|lane|ln|avenue|ave|close|crescent|cres|grove|gardens|gdns"
-    r"|terrace|wynd|mews|drive)(?![\w'’-])"
+    r"|terrace|wynd|mews|drive|court|ct|av|way|walk|place|row|view|top|brow|croft|causeway)"
+    r"(?![\w'’-])"
 )
 # words a number's phrase holds when it counts something ("3 more times down the lane")
 _COUNTED = frozenset(
     {"miles", "mile", "times", "minutes", "mins", "hours", "days", "weeks", "months", "years",
      "kids", "children", "people", "doors", "houses", "more", "other", "down", "up", "along",
-     "off", "near", "past", "by", "into", "onto", "towards", "across", "round", "around"}
+     "off", "near", "past", "by", "into", "onto", "towards", "across", "round", "around",
+     "min", "km", "metre", "metres", "foot", "feet", "step", "steps", "second", "seconds",
+     "pound", "quid", "hour", "day", "week", "month", "year", "one", "two", "lane", "bus"}
 )  # fmt: skip
+
+
+# "my mate's on 23 fox st", "come to mine 31 bank top": where someone lives, said
+_AT_HOME = re.compile(r"(?:\bon|\bat|\bto|\bmine|\bfrom|\bis|\blives|\blive|:)[ \t]+$")
 
 
 def find_lower_streets(st: State, add: Add) -> None:
@@ -186,7 +194,14 @@ def find_lower_streets(st: State, add: Add) -> None:
         at, after = word.span()
         if not any(ch.isdigit() for ch in text[max(0, at - 40) : at]):
             continue  # no house number before it
-        m = LOWER_STREET_RE.search(text, max(0, at - 40), after + 1)
+        m = next(  # the street that ends at this word (not an earlier one in the window)
+            (
+                s
+                for s in LOWER_STREET_RE.finditer(text, max(0, at - 40), after + 1)
+                if s.end() == after
+            ),
+            None,
+        )
         if m is None or (
             m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.:£-")
         ):
@@ -194,10 +209,14 @@ def find_lower_streets(st: State, add: Add) -> None:
         words = m.group("w").split()
         if _NOT_ADDRESS.intersection(words) or _COUNTED.intersection(words):
             continue
-        if m.group("t") in ("st", "ln", "ave", "cres", "gdns", "mews") and all(
-            w in lex.words for w in words
+        short = m.group("t") in ("st", "ln", "ave", "cres", "gdns", "mews", "ct", "av", "way")
+        short = short or m.group("t") in ("walk", "row", "view", "top", "place")
+        if (
+            short
+            and all(w in lex.words for w in words)
+            and not _AT_HOME.search(text, max(0, m.start() - 12), m.start())
         ):
-            continue  # "2 pow st": a short street word is a street's only by a name
+            continue  # "2 pow st", "10 min walk": a short street word needs a name or a cue
         add(m.start(), m.end(), "address", _ident(m.group()), 64)
 
 

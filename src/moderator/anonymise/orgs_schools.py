@@ -100,9 +100,42 @@ def find_schools_by_staff(st: State) -> None:
                 st.take(start, end, "school", f"school:{name.lower()}", 50)
 
 
+# "Reading College", "Oldham Sixth Form College", "Batley Girls' High School": a school or
+# college named by its town, whole (the town alone stays where no school's noun follows it)
+_TOWN_SCHOOL_RE = re.compile(
+    r"(?<![\w'’-])(?P<p>(?:[A-Z][a-z'’]+[ \t]){1,3}?)(?P<n>(?:Sixth[ \t]+Form[ \t]+)?College"
+    r"|Academy|(?:(?:Girls|Boys)['’]?[ \t]+)?(?:High|Grammar|Community|Secondary|Infant|Junior)"
+    r"[ \t]+School|Pupil[ \t]+Referral[ \t]+(?:Unit|Service)|Primary(?:[ \t]+School)?)(?![\w'’-])"
+)
+_SCHOOLS = frozenset({"school", "org"})
+
+
+def _town_schools(st: State) -> None:
+    text = st.text
+    if (
+        "College" not in text
+        and "School" not in text
+        and "Academy" not in text
+        and ("Primary" not in text and "Referral" not in text)
+    ):
+        return
+    for m in _TOWN_SCHOOL_RE.finditer(text):
+        words = m.group("p").split()
+        for size in (3, 2, 1):
+            if len(words) >= size and tuple(word_key(w) for w in words[-size:]) in st.lex.places:
+                start = m.start("p") + m.group("p").rindex(words[-size])
+                st.give_way(start, m.end(), _SCHOOLS, 100)
+                if st.free(start, m.end()):
+                    st.take(
+                        start, m.end(), "school", " ".join(phrase_key(text[start : m.end()])), 55
+                    )
+                break
+
+
 def find_schools_by_context(st: State) -> None:
     """Schools named only by what is around them (see the module's text), and the words a
     school's name goes on with (:func:`widen_schools`)."""
+    _town_schools(st)
     widen_schools(st)
     text = st.text
     lower = lower_same_length(text)
