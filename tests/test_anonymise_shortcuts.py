@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from moderator.anonymise.dates import find_loose_dates
+from moderator.anonymise.digit_identifiers import _has_capital
 from moderator.anonymise.evaluate import load_corpus
 from moderator.anonymise.layer_known import _word_before
 from moderator.anonymise.layer_orgs import _NAMED_NOUNS, NAMED_AFTER_RE
-from moderator.anonymise.layer_patterns import _has_capital
 from moderator.anonymise.lexicon import lower_same_length
 from moderator.anonymise.patterns import digit_regions, scan_near, word_positions
 
