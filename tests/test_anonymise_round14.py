@@ -340,3 +340,27 @@ def test_a_school_named_by_its_town_or_a_street_said_in_lower_case_is_redacted(
 )
 def test_a_distance_a_count_or_a_public_service_by_its_town_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Tags to be shared with carers Jan and Phil Lloyd for online safety.", "Jan"),
+        ("Carers: Mr & Mrs Obi (Chinedu and Grace), Orange Grove Fostercare.", "Grace"),
+        ("He wants to stay forever with Mark and Denise Holloway.", "Mark"),
+    ],
+)
+def test_a_given_name_joined_to_a_found_name_is_a_person(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_pair_of_months_or_of_titles_is_no_person_and_no_firm() -> None:
+    out = redact("Jan and Feb 2024 were hard; Mr & Mrs Obi came.")
+    assert "[DATE]" in out and "ORGANISATION" not in out
+
+
+def test_a_note_signed_with_one_letter_is_signed_by_its_writer() -> None:
+    out = redact("Mobile 07742 815 063. Good luck! I", worker="Lucy Bennett")
+    assert out.endswith("Good luck! I")
+    out = redact("Lovely really, just chaotic! L", worker="Lucy Bennett")
+    assert out.endswith("[WORKER]")

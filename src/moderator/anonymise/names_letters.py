@@ -150,3 +150,52 @@ def find_households(st: State) -> None:
         if after.isupper() or not st.free(start, end):
             continue  # "the Hills Road": a longer name
         st.take(start, end, "person", "p:" + stem, 50, 0.8)
+
+
+_SIGNING_LETTER = re.compile(
+    r"(?:^|\n|[.!?][ \t]+)[ \t]*(?:[-–~][ \t]*)?([A-Z])\.?[ \t]*(?:x+)?[ \t]*\Z"
+)
+
+
+def find_signing_letter(st: State) -> None:
+    """A note signed off with one capital after its last sentence (``Good luck! L``): the
+    writer's initial, the worker's where it is theirs, for a person to confirm."""
+    text = st.text.rstrip()
+    m = _SIGNING_LETTER.search(text, max(0, len(text) - 12))
+    if m is None or m.group(1) in "AI" or not st.free(*m.span(1)):
+        return
+    worker = st.case.worker.split() if st.case.worker else []
+    if worker and worker[0][:1].upper() == m.group(1):
+        person = next((p for p in st.known.people if p.kind == "worker"), None)
+        if person is not None:
+            st.take(m.start(1), m.end(1), "worker", person.label, 50, 0.6)
+            return
+    st.take(m.start(1), m.end(1), "professional", "sig:" + m.group(1), 45, 0.6)
+
+
+_PAIRED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
+
+
+def join_paired_given(st: State) -> None:
+    """A given name joined by "and" to a name found already is a person too, even where it is
+    also a word or a month (``carers Jan and Phil Lloyd``, ``(Chinedu and Grace)``, ``Sue and
+    Keith Barlow``): for a person to confirm when it is an everyday word."""
+    text = st.text
+    if " and " not in text and " & " not in text:
+        return
+    lex = st.lex
+    starts = {c.start: c for c in st.cands if c.kind in NAME_KINDS}
+    for m in _PAIRED.finditer(text):
+        for mine, other in ((1, 2), (2, 1)):
+            owner = starts.get(m.start(other))
+            start, end = m.span(mine)
+            key = word_key(m.group(mine))
+            if owner is None or not st.free(start, end) or key not in lex.given:
+                continue
+            if key in _TIMES and text[m.end() : m.end() + 3].strip()[:1].isdigit():
+                continue  # "Jan and Feb 2024"
+            if key in lex.protected_words and (key,) not in lex.places and key not in _TIMES:
+                continue
+            kind = "professional" if owner.kind == "professional" else "person"
+            sure = 0.6 if key in lex.words or key in lex.common or key in _TIMES else 0.8
+            st.take(start, end, kind, "p:" + key, 45, sure)

@@ -120,6 +120,9 @@ PUBLIC_WORDS = frozenset(
 )
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx", "rev", "revd", "sir", "lady"})
+
+
 def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
     """Three capitalised words or more joined by "&" are a business ("Hillsborough Tyre &
     Exhaust", "The Crab & Lobster"), unless they join people or are a public service."""
@@ -130,6 +133,8 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
         return  # "Temi & Ife", "Tom & Jerry": two names joined are people as often as a firm
     if all(w in lex.given or w in st.known.keys for w in names if w):
         return
+    if any(w in _TITLES for w in names):
+        return  # "Mr & Mrs Obi", "Dr & Mrs Patel": people
     if (
         all(w in lex.protected_words for w in names)
         or service_terms_only(names)

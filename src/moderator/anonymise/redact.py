@@ -105,7 +105,9 @@ from moderator.anonymise.names_joined import (
 from moderator.anonymise.names_letters import (
     find_households,
     find_month_names_after_roles,
+    find_signing_letter,
     join_given_places,
+    join_paired_given,
     join_surname_letters,
 )
 from moderator.anonymise.names_pet import find_pet_forms
@@ -262,6 +264,8 @@ def _run(st: State, decisions: DecisionLookup | None = None) -> None:
     find_lone_initials(st)
     join_surname_letters(st)
     join_given_places(st)
+    find_signing_letter(st)
+    join_paired_given(st)
     find_named_initials(st)
     join_other_surnames(st)
     absorb_kin_words(st)
