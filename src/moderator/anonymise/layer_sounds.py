@@ -274,15 +274,21 @@ def _lower_message(message: str) -> bool:
     return len(message.split()) >= 4 and capitals * 25 < len(message) and _opens_lower(message)
 
 
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _opens_lower(line: str) -> bool:
     """Whether the first letter of a line is in lower case (``my best frends``, ``- ammi``)."""
-    first = next((ch for ch in line if ch.isalpha()), "")
-    return first.islower()
+    first = _FIRST_LETTER.search(line)
+    return first is not None and first.group().islower()
 
 
 def _said(m: re.Match[str]) -> tuple[int, int]:
     """A message's words; with its writer's name when that is in lower case too (``amir:``)."""
     return (m.start("s") if m.group("s").islower() else m.start("m"), m.end("m"))
+
+
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
 def _lower_blocks(text: str) -> list[tuple[int, int]]:
@@ -291,8 +297,7 @@ def _lower_blocks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     at, start = 0, -1
     for line in [*text.split("\n"), ""]:
-        capitals = sum(1 for ch in line if ch.isupper())
-        lower = capitals * 50 < len(line) and _opens_lower(line)
+        lower = _opens_lower(line) and len(_CAPITAL.findall(line)) * 50 < len(line)
         if lower and start < 0:
             start = at
         elif not lower and start >= 0:

@@ -60,11 +60,29 @@ _NOT_NAMES = frozenset(
 _PRIORITY = 57  # below the review threshold (0.6)
 
 
+_KIND_WORD = re.compile(rf"[ \t](?:{_KINDS})(?![\w'’-])")
+_STAFF_WORD = re.compile(rf"(?:\(|,)[ \t]*(?:[a-zA-Z]+[ \t]+)?(?:{_STAFF})[ \t:]")
+
+
+def _near(pattern: re.Pattern[str], cue: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The pattern's matches that end at a cue, tried only in the 80 characters before each
+    (a pattern opening with capitals tried at every position of a note costs more)."""
+    found: list[re.Match[str]] = []
+    last = -1
+    for c in cue.finditer(text):
+        for m in pattern.finditer(text, max(0, c.start() - 80, last), c.end()):
+            if m.end() >= c.start() and m.start("n") > last:
+                found.append(m)
+                last = m.end()
+                break
+    return found
+
+
 def find_kinds_after(st: State, add: Add) -> None:
     """Add organisations marked by a lower-case kind or a staff member after them."""
     text = st.text
-    for pattern in (_BEFORE_KIND, _BEFORE_STAFF):
-        for m in pattern.finditer(text):
+    for pattern, cue in ((_BEFORE_KIND, _KIND_WORD), (_BEFORE_STAFF, _STAFF_WORD)):
+        for m in _near(pattern, cue, text):
             start, end = m.span("n")
             if pattern is _BEFORE_KIND and _described(m.group("m")):
                 continue
