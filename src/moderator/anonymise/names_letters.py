@@ -36,13 +36,20 @@ def _name_ending(st: State, end: int) -> Cand | None:
     return next((c for c in st.cands if c.end == end and c.kind in NAME_KINDS), None)
 
 
+_LETTER_GATE = re.compile(r"[a-z][ \t][A-Z](?![\w'’&/+@-])")
+
+
 def join_surname_letters(st: State) -> None:
     """A given name followed by a capital standing alone is a name (see the module)."""
     text = st.text
     lex = st.lex
-    if not re.search(r"[a-z][ \t][A-Z](?![\w'’])", text):
-        return  # quick: no word followed by a letter alone
-    for m in _GIVEN_LETTER.finditer(text):
+    for gate in _LETTER_GATE.finditer(text):  # a word, then a letter alone
+        word = gate.start()
+        while word > 0 and text[word - 1].isalpha():
+            word -= 1
+        m = _GIVEN_LETTER.match(text, word)
+        if m is None or m.end(1) != gate.start() + 1:
+            continue
         given, letter = m.group(1), m.group(2)
         key = word_key(given)
         if letter in "AI" and text[m.end() : m.end() + 2].strip()[:1].islower():
@@ -62,12 +69,15 @@ def join_surname_letters(st: State) -> None:
         st.take(m.start(), m.end(), "person", "p:" + key + letter.lower(), 45, 0.6)
 
 
+_MONTH_WORD = re.compile(r"[ \t](?:Jan|May|June|April|August|Julie)(?![\w'’-])")
 _ROLE_THEN_NAME = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
 
 
 def find_month_names_after_roles(st: State) -> None:
     """A given name that is also a month after a role (``coordinator Jan``) is that person."""
     text = st.text
+    if not _MONTH_WORD.search(text):
+        return  # quick: no capitalised month-name to weigh
     for m in _ROLE_THEN_NAME.finditer(text):
         if m.group(1) not in ROLE_CUES or word_key(m.group(2)) not in _MONTH_NAMES:
             continue
@@ -105,7 +115,7 @@ def join_given_places(st: State) -> None:
 
 # "the Holts", "the Hills'", "the Connors family", "the Delaney lad": a household by its surname
 _THE_SURNAME = re.compile(
-    r"(?<![\w'’-])[Tt]he[ \t]+(?P<n>[A-Z][a-z]+?(?:[-'’][A-Z][a-z]+)?)(?P<p>s|es)?(?:['’]s?)?"
+    r"[Tt]he[ \t]+(?P<n>[A-Z][a-z]+?(?:[-'’][A-Z][a-z]+)?)(?P<p>s|es)?(?:['’]s?)?"
     r"(?P<w>[ \t]+(?:family|families|lad|lads|boy|boys|girl|girls|kids|children|household"
     r"|brothers|sisters|twins|house|home|clan|side))?(?![\w'’-])"
 )
@@ -129,6 +139,8 @@ def find_households(st: State) -> None:
     if "he " not in text:
         return
     for m in _THE_SURNAME.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-_"):
+            continue  # ("bathe Hills": the word's start, checked here)
         plural, household = m.group("p"), m.group("w")
         if not plural and not household:
             continue
@@ -176,6 +188,25 @@ def find_signing_letter(st: State) -> None:
 _PAIRED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
 
 
+def _pairs(text: str) -> list[re.Match[str]]:
+    """``_PAIRED``'s matches, tried only around each "and" or "&" (quicker than everywhere)."""
+    found: list[re.Match[str]] = []
+    for joint in _JOINT.finditer(text):
+        m = _PAIRED.search(text, max(0, joint.start() - 30), joint.end() + 40)
+        while m is not None and m.end(1) < joint.start():
+            m = _PAIRED.search(text, m.start() + 1, joint.end() + 40)
+        if (
+            m is not None
+            and m.end(1) <= joint.start() + 1
+            and (not found or m.start() >= found[-1].end())
+        ):
+            found.append(m)
+    return found
+
+
+_JOINT = re.compile(r"[ \t](?:and|&)[ \t]+[A-Z]")
+
+
 def join_paired_given(st: State) -> None:
     """A given name joined by "and" to a name found already is a person too, even where it is
     also a word or a month (``carers Jan and Phil Lloyd``, ``(Chinedu and Grace)``, ``Sue and
@@ -185,7 +216,7 @@ def join_paired_given(st: State) -> None:
         return
     lex = st.lex
     starts = {c.start: c for c in st.cands if c.kind in NAME_KINDS}
-    for m in _PAIRED.finditer(text):
+    for m in _pairs(text):
         for mine, other in ((1, 2), (2, 1)):
             owner = starts.get(m.start(other))
             start, end = m.span(mine)

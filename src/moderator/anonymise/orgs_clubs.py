@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -43,18 +43,10 @@ _PRIORITY = 57  # below the review threshold (0.6)
 def find_football_clubs(st: State, add: Add) -> None:
     """Add football clubs named by their place and club word, or by a nickname (see module)."""
     text = st.text
-    lower = lower_same_length(text)
-    if not any(w in lower for w in ("united", "utd", "rovers", "athletic", "albion", "town")) and (
-        not any(w in lower for w in ("city", "county", "villa", "wanderers", "vale", "rangers"))
-        and not _NICKNAMES.search(text)
-        and not any(w in lower for w in ("celtic", "argyle", "orient", "alexandra", "hotspur"))
-        and not any(w in lower for w in ("wednesday", "stanley", "dons", "harriers", "borough"))
-    ):
-        return
     for m in _NICKNAMES.finditer(text):
         if st.free(*m.span()):
             add(m.start(), m.end(), "org", " ".join(phrase_key(m.group())), _PRIORITY)
-    for m in _CLUB_RE.finditer(text):
+    for m in _clubs(text):
         words = m.group("p").split()
         place = _place_end(st, words)
         if place is None:
@@ -78,6 +70,22 @@ def find_football_clubs(st: State, add: Add) -> None:
             continue  # "in leeds city": a child's words about the town
         if st.free(start, m.end()):
             add(start, m.end(), "org", " ".join(phrase_key(written)), _PRIORITY)
+
+
+_CLUB_WORD = re.compile(rf"[ \t](?:{_CLUB_WORDS}|{_CLUB_WORDS.lower()})(?![\w'’-])")
+
+
+def _clubs(text: str) -> list[re.Match[str]]:
+    """``_CLUB_RE``'s matches, tried only in the 60 characters before each club word."""
+    found: list[re.Match[str]] = []
+    last = 0
+    for word in _CLUB_WORD.finditer(text):
+        for m in _CLUB_RE.finditer(text, max(last, word.start() - 60), word.end()):
+            if m.end() == word.end():
+                found.append(m)
+                last = m.end()
+                break
+    return found
 
 
 def _place_end(st: State, words: list[str]) -> list[str] | None:

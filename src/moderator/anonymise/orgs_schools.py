@@ -72,6 +72,21 @@ _STAFF_WORDS = (
 _NOT_SCHOOLS = frozenset({"home", "school", "the", "college", "nursery", "church", "work"})
 
 
+def _staff_at(text: str, lower: str) -> list[re.Match[str]]:
+    """``_STAFF_AT_RE``'s matches, tried only in the 70 characters before each " at "."""
+    found: list[re.Match[str]] = []
+    at = lower.find(" at ")
+    last = 0
+    while at >= 0:
+        for m in _STAFF_AT_RE.finditer(text, max(last, at - 70), at + 64):
+            if m.start("n") == at + 4 or m.start("n") == at + 5:
+                found.append(m)
+                last = m.end()
+                break
+        at = lower.find(" at ", at + 4)
+    return found
+
+
 def find_schools_by_staff(st: State) -> None:
     """The place a school's staff member is "at" is a school (see ``_STAFF_AT_RE``), wherever
     its name recurs; unless it is a person of the record, a public service or a protected
@@ -82,7 +97,7 @@ def find_schools_by_staff(st: State) -> None:
         return
     lex = st.lex
     names: set[str] = set()
-    for m in _STAFF_AT_RE.finditer(text):
+    for m in _staff_at(text, lower):
         name = m.group("n")
         keys = phrase_key(name)
         if not keys or keys[0] in _NOT_SCHOOLS or any(k in st.known.keys for k in keys):
@@ -110,6 +125,22 @@ _TOWN_SCHOOL_RE = re.compile(
 _SCHOOLS = frozenset({"school", "org"})
 
 
+_SCHOOL_NOUN = re.compile(r"(?:College|Academy|School|Referral|Primary)(?![\w'’-])")
+
+
+def _town_school_matches(text: str) -> list[re.Match[str]]:
+    """``_TOWN_SCHOOL_RE``'s matches, tried only in the 80 characters before each noun."""
+    found: list[re.Match[str]] = []
+    last = 0
+    for noun in _SCHOOL_NOUN.finditer(text):
+        for m in _TOWN_SCHOOL_RE.finditer(text, max(last, noun.start() - 80), noun.end() + 20):
+            if m.start("n") <= noun.start() < m.end():
+                found.append(m)
+                last = m.end()
+                break
+    return found
+
+
 def _town_schools(st: State) -> None:
     text = st.text
     if (
@@ -119,7 +150,7 @@ def _town_schools(st: State) -> None:
         and ("Primary" not in text and "Referral" not in text)
     ):
         return
-    for m in _TOWN_SCHOOL_RE.finditer(text):
+    for m in _town_school_matches(text):
         words = m.group("p").split()
         for size in (3, 2, 1):
             if len(words) >= size and tuple(word_key(w) for w in words[-size:]) in st.lex.places:

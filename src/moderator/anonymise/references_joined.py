@@ -37,13 +37,11 @@ _LISTED = re.compile(
 
 # "Mosaic doc 55120", "CPOMS 44107", "LCS, doc 77342": a document's number in a case system
 _SYSTEM_NUMBER = re.compile(
-    r"(?<![\w])(?:(?i:doc|document)|CPOMS|Cpoms|Mosaic|MOSAIC|LCS|EHM|SystmOne|EMIS|Eclipse|ICS)"
+    r"(?:(?i:doc|document)|CPOMS|Cpoms|Mosaic|MOSAIC|LCS|EHM|SystmOne|EMIS|Eclipse|ICS)"
     r"[ \t]*(?:(?i:no|number|ref)\.?)?[ \t]*:?[ \t]*(\d{4,10})(?![\w/-])"
 )
 # "12-13/03", "05-06/04/2025": days as a range, then the month (and year)
-_DAY_RANGE = re.compile(
-    r"(?<![\w/.:-])(\d{1,2})[-–](\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/]|[-–.]\d)"
-)
+_DAY_RANGE = re.compile(r"(\d{1,2})[-–](\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/]|[-–.]\d)")
 _TWO_DIGIT_YEAR = re.compile(r"[ \t]+\d{2}(?![\w:./-]|[ \t]*(?i:am|pm|years|yrs|hours|mins))")
 
 
@@ -51,6 +49,8 @@ def _join_dates(st: State) -> None:
     text = st.text
     if "/" in text:
         for m in _DAY_RANGE.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_/.:-"):
+                continue  # (inside a number or a reference: its start, checked here)
             first, last, month = int(m.group(1)), int(m.group(2)), m.group(3)
             if not (1 <= first < last <= 31 and 1 <= int(month) <= 12):
                 continue
@@ -85,6 +85,8 @@ def join_reference_parts(st: State) -> None:
                 st.grow(c, c.start, ext.end())
     _join_dates(st)
     for m in _SYSTEM_NUMBER.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue  # ("endoc 1234": a word's inside)
         if st.free(*m.span(1)):
             st.take(m.start(1), m.end(1), "case_number", "", 80)
     if "ID" in text or "id" in text or "Id" in text:
