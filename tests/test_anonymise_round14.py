@@ -364,3 +364,21 @@ def test_a_note_signed_with_one_letter_is_signed_by_its_writer() -> None:
     assert out.endswith("Good luck! I")
     out = redact("Lovely really, just chaotic! L", worker="Lucy Bennett")
     assert out.endswith("[WORKER]")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("i stay with sue and keith now and its ok", "sue"),
+        ("tom i aint goin back to pat n steves tonite", "pat"),
+        ("i go footy on sundays and my mate is called rob and hes sound", "rob"),
+    ],
+)
+def test_a_word_name_in_a_childs_words_beside_a_name_or_after_called_is_a_person(
+    text: str, gone: str
+) -> None:
+    assert f" {gone} " not in f" {redact(text)} "
+
+
+def test_a_verb_after_its_subject_stays_beside_a_name() -> None:
+    assert "i will and" in redact("i will and keith will too")

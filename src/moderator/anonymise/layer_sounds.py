@@ -173,6 +173,10 @@ _KIN_BEFORE = frozenset(
         "girlfreind",
         "bf",
         "gf",
+        # "coach is called dan", "a lad named kai"
+        "called",
+        "named",
+        "coach",
     ]
 )
 # a name follows these in speech without a capital: "miss pendry", "pastor bayo"

@@ -185,7 +185,9 @@ def find_signing_letter(st: State) -> None:
     st.take(m.start(1), m.end(1), "professional", "sig:" + m.group(1), 45, 0.6)
 
 
-_PAIRED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
+_PAIRED = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z]+|[a-z]+)[ \t]+(?:and|&|n)[ \t]+([A-Z][a-z]+|[a-z]+)(?![\w'’-])"
+)
 
 
 def _pairs(text: str) -> list[re.Match[str]]:
@@ -204,7 +206,8 @@ def _pairs(text: str) -> list[re.Match[str]]:
     return found
 
 
-_JOINT = re.compile(r"[ \t](?:and|&)[ \t]+[A-Z]")
+_PRONOUNS = frozenset({"i", "we", "you", "u", "they", "he", "she", "it", "ill", "il"})
+_JOINT = re.compile(r"[ \t](?:and|&|n)[ \t]+[A-Za-z]")
 
 
 def join_paired_given(st: State) -> None:
@@ -212,7 +215,7 @@ def join_paired_given(st: State) -> None:
     also a word or a month (``carers Jan and Phil Lloyd``, ``(Chinedu and Grace)``, ``Sue and
     Keith Barlow``): for a person to confirm when it is an everyday word."""
     text = st.text
-    if " and " not in text and " & " not in text:
+    if " and " not in text and " & " not in text and " n " not in text:
         return
     lex = st.lex
     starts = {c.start: c for c in st.cands if c.kind in NAME_KINDS}
@@ -223,6 +226,11 @@ def join_paired_given(st: State) -> None:
             key = word_key(m.group(mine))
             if owner is None or not st.free(start, end) or key not in lex.given:
                 continue
+            if m.group(mine).islower() != text[owner.start : owner.end].islower():
+                continue  # "i hope and Kyle": a word in lower case beside a capitalised name
+            before = text[max(0, start - 6) : start].split()
+            if m.group(mine).islower() and before and before[-1].lower() in _PRONOUNS:
+                continue  # "i will and keith": a verb after its subject
             if key in _TIMES and text[m.end() : m.end() + 3].strip()[:1].isdigit():
                 continue  # "Jan and Feb 2024"
             if key in lex.protected_words and (key,) not in lex.places and key not in _TIMES:
