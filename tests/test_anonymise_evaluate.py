@@ -88,6 +88,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("u", "heldout-u", 55, 1650),
         ("v", "heldout-v", 55, 1750),
         ("w", "heldout-w", 55, 1850),
+        ("x", "heldout-x", 55, 1300),
+        ("y", "heldout-y", 55, 1350),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -97,8 +99,9 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     it, I while round four was built, J while round five was, K while round six was, L while
     round seven was, M while round eight was, N while round nine was, O and P while round ten
     was, Q after it, R while round eleven was, S after it, T while round twelve was, U before
-    round thirteen, V during it, scored at its end, and W after V's run, scored at the
-    round's close (each outside the repository until scored; O to W label public services
+    round thirteen, V during it, scored at its end, W after V's run, scored at the round's
+    close, X before round fourteen (scored first, then tuned on) and Y with it, scored once at
+    its close (each outside the repository until scored; O to Y label public services
     apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
@@ -199,6 +202,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("u", 0.95, 0.975, 0.045, 0.03),  # U: written before round thirteen, which tuned on it
         ("v", 0.95, 0.99, 0.05, 0.05),  # V: written during round thirteen, scored once unseen
         ("w", 0.935, 0.98, 0.06, 0.06),  # W: written in round thirteen, scored once at its close
+        ("x", 0.975, 0.985, 0.025, 0.045),  # X: written before round fourteen, which tuned on it
+        ("y", 0.935, 0.97, 0.06, 0.055),  # Y: written with round fourteen, scored once at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
