@@ -16,6 +16,7 @@ import re
 
 from moderator.anonymise.cues import ROLE_CUES
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 # a capitalised word, one blank, one capital standing alone (a full stop may follow it)
@@ -192,18 +193,7 @@ _PAIRED = re.compile(
 
 def _pairs(text: str) -> list[re.Match[str]]:
     """``_PAIRED``'s matches, tried only around each "and" or "&" (quicker than everywhere)."""
-    found: list[re.Match[str]] = []
-    for joint in _JOINT.finditer(text):
-        m = _PAIRED.search(text, max(0, joint.start() - 30), joint.end() + 40)
-        while m is not None and m.end(1) < joint.start():
-            m = _PAIRED.search(text, m.start() + 1, joint.end() + 40)
-        if (
-            m is not None
-            and m.end(1) <= joint.start() + 1
-            and (not found or m.start() >= found[-1].end())
-        ):
-            found.append(m)
-    return found
+    return scan_near(_PAIRED, [j.span() for j in _JOINT.finditer(text)], text, 30, 40)
 
 
 _PRONOUNS = frozenset({"i", "we", "you", "u", "they", "he", "she", "it", "ill", "il"})
@@ -235,6 +225,11 @@ def join_paired_given(st: State) -> None:
                 continue  # "Jan and Feb 2024"
             if key in lex.protected_words and (key,) not in lex.places and key not in _TIMES:
                 continue
-            kind = "professional" if owner.kind == "professional" else "person"
             sure = 0.6 if key in lex.words or key in lex.common or key in _TIMES else 0.8
+            own = st.known.given_keys.get(key)  # "amber and callum": the record's own Amber
+            if own is not None:
+                person = st.known.people[own]
+                st.take(start, end, person.kind, person.label, 50, sure)
+                continue
+            kind = "professional" if owner.kind == "professional" else "person"
             st.take(start, end, kind, "p:" + key, 45, sure)

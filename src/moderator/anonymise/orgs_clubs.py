@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.lexicon import phrase_key, word_key
+from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -77,15 +78,7 @@ _CLUB_WORD = re.compile(rf"[ \t](?:{_CLUB_WORDS}|{_CLUB_WORDS.lower()})(?![\w'â€
 
 def _clubs(text: str) -> list[re.Match[str]]:
     """``_CLUB_RE``'s matches, tried only in the 60 characters before each club word."""
-    found: list[re.Match[str]] = []
-    last = 0
-    for word in _CLUB_WORD.finditer(text):
-        for m in _CLUB_RE.finditer(text, max(last, word.start() - 60), word.end()):
-            if m.end() == word.end():
-                found.append(m)
-                last = m.end()
-                break
-    return found
+    return scan_near(_CLUB_RE, [w.span() for w in _CLUB_WORD.finditer(text)], text, 60, 2)
 
 
 def _place_end(st: State, words: list[str]) -> list[str] | None:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES
 from moderator.anonymise.lexicon import phrase_key, word_key
+from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, service_terms_only
@@ -65,17 +66,9 @@ _STAFF_WORD = re.compile(rf"(?:\(|,)[ \t]*(?:[a-zA-Z]+[ \t]+)?(?:{_STAFF})[ \t:]
 
 
 def _near(pattern: re.Pattern[str], cue: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """The pattern's matches that end at a cue, tried only in the 80 characters before each
-    (a pattern opening with capitals tried at every position of a note costs more)."""
-    found: list[re.Match[str]] = []
-    last = -1
-    for c in cue.finditer(text):
-        for m in pattern.finditer(text, max(0, c.start() - 80, last), c.end()):
-            if m.end() >= c.start() and m.start("n") > last:
-                found.append(m)
-                last = m.end()
-                break
-    return found
+    """The pattern's matches, tried only in the 80 characters before each cue (a pattern
+    opening with capitals tried at every position of a note costs more)."""
+    return scan_near(pattern, [c.span() for c in cue.finditer(text)], text, 80, 2)
 
 
 def find_kinds_after(st: State, add: Add) -> None:

@@ -13,6 +13,7 @@ import re
 
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.nearby import scan_near, word_positions
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import State
@@ -74,17 +75,7 @@ _NOT_SCHOOLS = frozenset({"home", "school", "the", "college", "nursery", "church
 
 def _staff_at(text: str, lower: str) -> list[re.Match[str]]:
     """``_STAFF_AT_RE``'s matches, tried only in the 70 characters before each " at "."""
-    found: list[re.Match[str]] = []
-    at = lower.find(" at ")
-    last = 0
-    while at >= 0:
-        for m in _STAFF_AT_RE.finditer(text, max(last, at - 70), at + 64):
-            if m.start("n") == at + 4 or m.start("n") == at + 5:
-                found.append(m)
-                last = m.end()
-                break
-        at = lower.find(" at ", at + 4)
-    return found
+    return scan_near(_STAFF_AT_RE, word_positions(lower, (" at ",)), text, 70, 70)
 
 
 def find_schools_by_staff(st: State) -> None:
@@ -130,15 +121,7 @@ _SCHOOL_NOUN = re.compile(r"(?:College|Academy|School|Referral|Primary)(?![\w'â€
 
 def _town_school_matches(text: str) -> list[re.Match[str]]:
     """``_TOWN_SCHOOL_RE``'s matches, tried only in the 80 characters before each noun."""
-    found: list[re.Match[str]] = []
-    last = 0
-    for noun in _SCHOOL_NOUN.finditer(text):
-        for m in _TOWN_SCHOOL_RE.finditer(text, max(last, noun.start() - 80), noun.end() + 20):
-            if m.start("n") <= noun.start() < m.end():
-                found.append(m)
-                last = m.end()
-                break
-    return found
+    return scan_near(_TOWN_SCHOOL_RE, [n.span() for n in _SCHOOL_NOUN.finditer(text)], text, 80, 20)
 
 
 def _town_schools(st: State) -> None:
