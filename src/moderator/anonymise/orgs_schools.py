@@ -100,10 +100,7 @@ def find_schools_by_staff(st: State) -> None:
         ):
             continue  # "at Core Group", "at Wigan Council": vocabulary, a public service
         names.add(name)
-    for name in names:
-        for start, end in whole_words(text, name):
-            if st.free(start, end):
-                st.take(start, end, "school", f"school:{name.lower()}", 50)
+    _take_everywhere(st, {name: name.lower() for name in names})
 
 
 # "Reading College", "Oldham Sixth Form College", "Batley Girls' High School": a school or
@@ -163,10 +160,15 @@ def find_schools_by_context(st: State) -> None:
                     if m is not None and _a_name(st, m.group("a")):
                         names.add(m.group("a"))
             at = lower.find(word, at + 1)
-    for word in names:
-        for start, end in whole_words(text, word):
+    _take_everywhere(st, {word: word for word in names})
+
+
+def _take_everywhere(st: State, names: dict[str, str]) -> None:
+    """Take each school's name (keys) wherever it recurs, under its ident (values)."""
+    for name, ident in names.items():
+        for start, end in whole_words(st.text, name):
             if st.free(start, end):
-                st.take(start, end, "school", f"school:{word}", 50)
+                st.take(start, end, "school", f"school:{ident}", 50)
 
 
 # a school's name goes on past its noun: "Plymouth High School for Girls", "Harris Academy
