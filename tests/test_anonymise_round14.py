@@ -382,3 +382,22 @@ def test_a_word_name_in_a_childs_words_beside_a_name_or_after_called_is_a_person
 
 def test_a_verb_after_its_subject_stays_beside_a_name() -> None:
     assert "i will and" in redact("i will and keith will too")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Case IP24C00377 - Re K (Final Order). [4] K is now 9.",
+        "No. EX25C00214 Re K (a child, aged 7) POSITION STATEMENT",
+        "[27] I make a care order. K's mother will have contact.",
+    ],
+)
+def test_the_childs_initial_in_a_judgments_heading_and_paragraphs_is_the_child(text: str) -> None:
+    out = redact(text)
+    assert "[CHILD]" in out and " K " not in f" {out} " and "K's" not in out
+
+
+def test_the_workers_initial_with_its_stop_is_the_worker() -> None:
+    text = "Reflection: H. finds this case hard. (3) H. to attend the PEP."
+    out = redact(text, worker="Hollie Sparrow")
+    assert out.count("[WORKER]") == 2

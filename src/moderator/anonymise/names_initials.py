@@ -299,31 +299,46 @@ def find_lone_initials(st: State) -> None:
     else of the record has that initial: with its full stop (``- G. attends``), or bare where
     a person stands, before a verb or after one (``K hit a boy``, ``texts J from``, ``Re: G
     (A Child)``)."""
-    text = st.text
     child = st.case.child.name.split()
     if not child:
         return
     letter = child[0][:1].upper()
     others = [m.name.split()[0][:1].upper() for m in st.case.family if m.name.split()]
+    _lone_letter(st, letter, others, "child", st.known.people[0].label, bare=True)
+    worker = (st.case.worker or "").split()
+    person = next((p for p in st.known.people if p.kind == "worker"), None)
+    if worker and person is not None:  # "Reflection: H. finds this case hard"
+        _lone_letter(st, worker[0][:1].upper(), [letter, *others], "worker", person.label)
+
+
+def _lone_letter(
+    st: State, letter: str, others: list[str], kind: str, label: str, bare: bool = False
+) -> None:
+    """Take ``letter`` standing alone (with its stop, or bare where ``bare``) as one person."""
+    text = st.text
     if letter in others or letter in "AI" or letter not in text:
         return
-    label = st.known.people[0].label
     at = text.find(letter)
     while at >= 0:  # (from the letter: a pattern opening with a look-behind would be tried
-        m = _LONE_INITIAL.match(text, at) or _bare_letter(text, at)  # at every position)
-        at = text.find(letter, at + 1)
-        if m is None or not st.free(m.start(), m.end()):
+        m = _LONE_INITIAL.match(text, at) or (_bare_letter(text, at) if bare else None)
+        at = text.find(letter, at + 1)  # (at every position)
+        if m is None:
+            continue
+        end = m.end("l") if "l" in m.re.groupindex else m.end()  # ("J's": the letter alone)
+        if not st.free(m.start(), end):
             continue
         before = text[max(0, m.start() - 12) : m.start()].split()
         if before and before[-1].lower().strip(":(") in _LETTERED_THINGS:
             continue
-        st.take(m.start(), m.end(), "child", label, 50, 0.6)
+        st.take(m.start(), end, kind, label, 50, 0.6)
 
 
 # a capital standing alone, no stop: between a sentence's opening or a lower-case word and
 # a lower-case word ("- K hit a boy", "texts J from"), or a court's heading ("Re: G (A Child)")
-_BARE_LETTER = re.compile(r"[B-HJ-Z](?![\w.'’&/@*+=-])(?=[ \t]+(?:[a-z]{2}|\((?i:a child)\)))")
-_BARE_BEFORE = re.compile(r"(?:^|[.!?:;|(\n-][ \t]*|[a-z]{2,}[ \t]+)$")
+_BARE_LETTER = re.compile(
+    r"(?P<l>[B-HJ-Z])(?:['’]s)?(?![\w.'’&/@*+=-])(?=[ \t]+(?:[a-z]{2}|\((?i:a child\b|final|interim)))"
+)
+_BARE_BEFORE = re.compile(r"(?:^|[.!?:;|(\n\]-][ \t]*|[a-z]{2,}[ \t]+|\bRe[ \t]+)$")
 
 
 def _bare_letter(text: str, at: int) -> re.Match[str] | None:
