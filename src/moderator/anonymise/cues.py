@@ -414,3 +414,13 @@ PAREN_CUE_RE = re.compile(
 AGE_AFTER_RE = re.compile(
     r"\s*[(,]?\s*(?:aged?\s*)\d{1,2}\b|\s*\(\s*\d{1,2}\s*(?:yrs?|years?)?\s*\)"
 )
+
+
+CALENDAR_WORDS = frozenset(
+    {"jan", "feb", "mar", "apr", "may", "june", "jun", "july", "jul", "aug", "sept", "sep"}
+    | {"oct", "nov", "dec", "january", "february", "march", "april", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs"}
+    | {"fri", "sat", "sun", "christmas", "easter"}
+)
+"""Months and weekdays, whole and short, and the feasts: words of a time, not of a name."""

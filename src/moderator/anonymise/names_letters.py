@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import ROLE_CUES
+from moderator.anonymise.cues import CALENDAR_WORDS, ROLE_CUES
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.state import NAME_KINDS, Cand, State
@@ -23,13 +23,7 @@ from moderator.anonymise.state import NAME_KINDS, Cand, State
 _GIVEN_LETTER = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]([A-Z])\.?(?![\w'’&/+@-])")
 # what may not follow the letter: a digit or a word joined on ("S 12", "B&Q", "T-shirt")
 _AFTER_LETTER = re.compile(r"(?:[ \t]*\d|[&/]|\.[ \t]*[A-Z][a-z])")
-_TIMES = frozenset(
-    {"jan", "feb", "mar", "apr", "may", "june", "jun", "july", "jul", "aug", "sept", "sep"}
-    | {"oct", "nov", "dec", "january", "february", "march", "april", "august", "september"}
-    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
-    | {"friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs"}
-    | {"fri", "sat", "sun", "christmas", "easter"}
-)
+_TIMES = CALENDAR_WORDS
 _MONTH_NAMES = frozenset({"jan", "may", "june", "april", "august", "julie"})
 
 

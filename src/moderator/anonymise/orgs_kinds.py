@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from moderator.anonymise.cues import HONORIFICS, RELATION_CUES
+from moderator.anonymise.cues import CALENDAR_WORDS, HONORIFICS, RELATION_CUES
 from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.orgs_brands import national_charity
@@ -44,13 +44,7 @@ _STAFF = "worker|key[ \\t]?worker|project[ \\t]+worker|manager|owner|contact|sta
 _BEFORE_STAFF = re.compile(
     rf"(?<![\w'’-])(?P<n>{_WORDS})[ \t]*(?:\([ \t]*|,[ \t]+)(?:[a-zA-Z]+[ \t]+)?(?:{_STAFF})[ \t:]"
 )
-_TIMES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
-    | {"october", "november", "december", "christmas", "easter", "summer", "holiday"}
-    | {"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
-    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-)
+_TIMES = CALENDAR_WORDS | {"weds", "weekend", "summer", "holiday"}
 # groups by age or kind, and places a group is named after ("the Rainbows group", "Plumstead
 # Manor group": an estate's young people)
 _NOT_NAMES = frozenset(
