@@ -25,7 +25,7 @@ from moderator.anonymise.addresses import widen_lower_flats
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
-from moderator.anonymise.orgs_charities import sector_run
+from moderator.anonymise.orgs_charities import place_sector_run, sector_run
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN
 from moderator.anonymise.orgs_runs import capital_runs, heading, protected_inside
 from moderator.anonymise.state import State
@@ -149,6 +149,7 @@ def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
     if not any(unknown(w, lex) for w in words):
         if len(words) >= 3:
             sector_run(st, lex, start, end)  # "Refugee Action Torquell": a known place last
+        place_sector_run(st, lex, start, end)  # "Derby Carers Centre": the place first
         if len(words) < 3 or word_key(words[0]) not in lex.protected_words:
             return  # quick: nothing to redact, nor a place's organisation to keep
     spans = spans_of(st.text, start, end)
