@@ -45,3 +45,30 @@ def test_a_local_charity_named_by_its_place_first_is_redacted(text: str, name: s
 )
 def test_a_councils_service_or_a_place_alone_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Landlord Mr Barnett (Barnett Properties) says he will fix it.", "Barnett Properties"),
+        ("Hair-strand results from Cansford Laboratories are awaited.", "Laboratories"),
+        ("He works for Ward Bros Tarmac & Paving, his dad's firm.", "Paving"),
+        ("A taxi from Swift Car Hire brought him back.", "Swift Car Hire"),
+    ],
+)
+def test_a_firm_named_by_its_owner_and_trade_is_redacted_whole(text: str, name: str) -> None:
+    out = redact(text)
+    assert name not in out
+    assert "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are in the Public Law Outline (PLO) now; a letter before proceedings went.",
+        "Private Law proceedings continue and Family Law advice was given.",
+        "They want more Facilities at the park and cheaper Rentals in town.",
+    ],
+)
+def test_the_law_and_everyday_trade_words_stay(text: str) -> None:
+    assert redact(text) == text

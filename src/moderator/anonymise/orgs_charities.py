@@ -46,7 +46,7 @@ _TAIL_MORE = frozenset(
     {"centre", "center", "together", "association", "aid", "refuge", "support", "council"}
     | {"action", "of", "young", "partnership", "collective", "domestic", "service"}
     | {"services", "independent", "youth", "baby", "food", "group", "network", "forum"}
-    | {"central", "jamia", "jamie", "grand", "and", "&", "hub", "project"}
+    | {"central", "jamia", "jamie", "grand", "and", "&", "project"}
 )
 
 
@@ -85,8 +85,10 @@ def place_sector_run(st: State, lex: Lexicon, start: int, end: int) -> None:
     keys = phrase_key(text[start:end])
     size = next((n for n in (3, 2, 1) if len(keys) > n and keys[:n] in lex.places), 0)
     tail = keys[size:]
-    if not size or _TAIL_SECTOR.isdisjoint(tail) or not _TAIL_MORE.issuperset(
-        k for k in tail if k not in _TAIL_SECTOR
+    if (
+        not size
+        or _TAIL_SECTOR.isdisjoint(tail)
+        or not _TAIL_MORE.issuperset(k for k in tail if k not in _TAIL_SECTOR)
     ):
         return
     if tail[-1] in ("bank", "zone", "abuse") and len(tail) == 1:

@@ -80,7 +80,11 @@ ORG_NOUN = (
     r"|Infant|C\.?[ \t]?of[ \t]?E\.?(?![\w])|CofE"
     # round fourteen: a comprehensive, a fostering agency, a holiday park ("Bishopston
     # Comprehensive", "Bridgeway Fostering", "Golden Sands Holiday Park")
-    r"|Comprehensive(?:\s+School)?|Fostering|(?:Holiday|Caravan)\s+Park)"
+    r"|Comprehensive(?:\s+School)?|Fostering|(?:Holiday|Caravan)\s+Park"
+    # round fifteen: landlords, labs and trades a family's firm is named by ("Hossain
+    # Properties", "Cansford Laboratories", "Prestige Facilities", "Swift Car Hire")
+    r"|Properties|Estates|Laborator(?:y|ies)|Labs|Facilities|Paving|Surfacing|Tarmac|Rentals"
+    r"|(?:Car|Van|Plant|Coach)\s+Hire)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -164,6 +168,8 @@ ORG_HINTS = (
     "Allotment", "Union", "Sanctuary", "Advocacy", "Secondary", "Federation", "operative",
     "Nursing", "Residential", "JFC", "J.F.C", "YFC", "Y.F.C", "Crewing", "Superstore",
     "Minimarket", "of E", "CofE", "Comprehensive", "Fostering", "Holiday Park", "Caravan Park",
+    "Properties", "Estates", "Laborator", "Labs", "Facilities", "Paving", "Surfacing", "Tarmac",
+    "Rentals", "Hire",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
