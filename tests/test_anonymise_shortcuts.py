@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from moderator.anonymise.dates import find_loose_dates
+from moderator.anonymise.dates_loose import find_loose_dates
 from moderator.anonymise.digit_identifiers import _has_capital
 from moderator.anonymise.evaluate import load_corpus
 from moderator.anonymise.layer_known import _word_before

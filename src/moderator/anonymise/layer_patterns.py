@@ -13,8 +13,9 @@ import re
 
 from moderator.anonymise.addresses import find_unnumbered_addresses
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
-from moderator.anonymise.date_words import find_day_dates, find_foreign_dates, widen_date
+from moderator.anonymise.date_words import find_day_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
+from moderator.anonymise.dates_foreign import find_foreign_dates
 from moderator.anonymise.digit_identifiers import find_numeric, find_phones_with_o
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town

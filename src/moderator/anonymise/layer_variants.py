@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.date_words import find_month_dates, find_month_years
-from moderator.anonymise.dates import find_loose_dates
+from moderator.anonymise.dates_loose import find_loose_dates
 from moderator.anonymise.lexicon import lower_text
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import NOT_DIGITS, clean_left

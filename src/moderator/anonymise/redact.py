@@ -30,7 +30,7 @@ over one shared :class:`~moderator.anonymise.state.State`:
 Protected vocabulary (``data/vocabulary.txt``: Child Protection Conference,
 Early Help, section 47, Hanley, …) is never redacted by the heuristics; only a
 known identifier of the record overrides it. Town names are kept unless they
-are written as part of an address.
+are written as part of an address. The layers run in the order :mod:`.layer_order` gives.
 """
 
 from __future__ import annotations
@@ -42,90 +42,10 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
-from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.broken_words import join_broken_words
-from moderator.anonymise.dates_spoken import find_spoken_dates
-from moderator.anonymise.handles import find_tagged_handles, join_handles
-from moderator.anonymise.initials_logged import find_logged_initials
-from moderator.anonymise.initials_more import find_more_initials
-from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
-from moderator.anonymise.layer_initials import find_minutes_initials
-from moderator.anonymise.layer_known import find_known_people
-from moderator.anonymise.layer_letters import find_letter_names
-from moderator.anonymise.layer_names import (
-    find_honorifics,
-    find_named_by_role,
-    find_other_names,
-)
-from moderator.anonymise.layer_orgs import find_acronyms
-from moderator.anonymise.layer_patterns import find_patterns
-from moderator.anonymise.layer_sounds import (
-    find_lower_titled,
-    find_names_in_speech,
-    find_paired_names,
-    join_middle_names,
-)
-from moderator.anonymise.learned import find_learned
+from moderator.anonymise.layer_order import run_layers
 from moderator.anonymise.lexicon import census_given, lexicon, more_places
-from moderator.anonymise.names_agency import (
-    find_agencies_people_come_from,
-    find_given_names_of_titled,
-    find_people_by_field,
-    find_people_of_agencies,
-)
-from moderator.anonymise.names_aliases import (
-    find_aliases,
-    find_nicknames,
-    join_short_forms_before_names,
-    join_slashed_aliases,
-)
-from moderator.anonymise.names_around import absorb_kin_words
-from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
-from moderator.anonymise.names_family import (
-    find_family_forms,
-    find_family_plurals,
-    find_maiden_names,
-    join_other_surnames,
-)
-from moderator.anonymise.names_forms import find_name_forms
-from moderator.anonymise.names_initials import (
-    find_bracketed_initials,
-    find_initials_forms,
-    find_listed_initials,
-    find_lone_initials,
-    find_named_initials,
-    join_given_initials,
-)
-from moderator.anonymise.names_joined import (
-    absorb_titles,
-    join_quoted_nicknames,
-    keep_known_names_whole,
-    propagate,
-)
-from moderator.anonymise.names_letters import (
-    find_households,
-    find_month_names_after_roles,
-    find_signing_letter,
-    join_given_places,
-    join_paired_given,
-    join_surname_letters,
-)
-from moderator.anonymise.names_pet import find_pet_forms
-from moderator.anonymise.names_tails import (
-    find_chat_speakers,
-    find_initialled_names,
-    find_listed_speakers,
-    join_name_tails,
-    join_surnames_written_first,
-)
-from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
-from moderator.anonymise.ocr_numbers import find_ocr_numbers
-from moderator.anonymise.orgs_joined import join_organisation_parts
-from moderator.anonymise.orgs_lower import find_lower_organisations
-from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
-from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.records import RawCase
-from moderator.anonymise.references import find_numbers_by_shape, widen_references
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 from moderator.anonymise.unknown_words import dictionary
 
@@ -218,76 +138,7 @@ _APOSTROPHES = frozenset("'’")
 
 
 def _run(st: State, decisions: DecisionLookup | None = None) -> None:
-    find_ocr_numbers(st)  # first: "1lth March 2024" whole, before "March 2024" alone
-    find_patterns(st)
-    find_extra_identifiers(st)
-    find_spoken_dates(st)
-    find_numbers_by_shape(st)
-    toks = st.tokens()
-    find_acronyms(st)
-    find_schools_by_context(st)
-    find_schools_by_staff(st)
-    find_broken_names(st)
-    find_known_people(st, toks)
-    find_spelt_names(st)
-    find_given_aliases(st)
-    find_paired_names(st)
-    find_names_in_speech(st)
-    find_lower_titled(st)
-    join_middle_names(st)
-    find_letter_names(st)
-    find_family_forms(st)
-    find_family_plurals(st)
-    find_households(st)
-    find_maiden_names(st)
-    find_minutes_initials(st)
-    find_more_initials(st)
-    find_logged_initials(st)
-    find_aliases(st, toks)
-    find_nicknames(st)
-    find_tagged_handles(st)
-    find_honorifics(st, toks)
-    find_other_names(st, toks)
-    find_named_by_role(st, toks)
-    find_month_names_after_roles(st)
-    find_titled_people(st)
-    propagate(st, toks)
-    keep_known_names_whole(st)
-    join_quoted_nicknames(st)
-    join_slashed_aliases(st)
-    absorb_titles(st)
-    absorb_initials_before(st)
-    find_bracketed_initials(st)
-    find_listed_initials(st)
-    find_initials_forms(st)
-    join_given_initials(st)
-    find_lone_initials(st)
-    join_surname_letters(st)
-    join_given_places(st)
-    find_signing_letter(st)
-    join_paired_given(st)
-    find_named_initials(st)
-    join_other_surnames(st)
-    absorb_kin_words(st)
-    find_name_forms(st)
-    find_pet_forms(st)
-    find_unknown_runs(st)
-    find_lower_organisations(st)
-    find_learned(st, toks)
-    join_name_tails(st)
-    find_initialled_names(st)
-    find_listed_speakers(st)
-    find_chat_speakers(st)
-    join_surnames_written_first(st)
-    find_people_of_agencies(st)
-    find_people_by_field(st)
-    find_given_names_of_titled(st)
-    join_short_forms_before_names(st)
-    find_agencies_people_come_from(st)
-    join_identifier_parts(st)
-    widen_references(st)
-    join_organisation_parts(st)
-    join_handles(st)
+    run_layers(st)
     if decisions is not None:
         _apply(st, decisions)
 
