@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
 from tests.helpers import redact_for
 
 
@@ -72,3 +74,51 @@ def test_a_firm_named_by_its_owner_and_trade_is_redacted_whole(text: str, name: 
 )
 def test_the_law_and_everyday_trade_words_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Referred to Shekinah (money advice) and the council.", "Shekinah"),
+        ("Mum agreed to a referral to GDASS today.", "GDASS"),
+        ("He has a job at Dunelm and works weekends.", "Dunelm"),
+        ("A referral to The Rendezvous (youth project) was made.", "Rendezvous"),
+        ("She has a tenancy with Orbit since March.", "Orbit"),
+    ],
+)
+def test_one_word_after_a_referral_a_job_or_a_tenancy_is_an_organisation(
+    text: str, name: str
+) -> None:
+    out = redact(text)
+    assert name not in out
+    assert "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referral to Housing and a referral to Prevent were made; referred to CAMHS.",
+        "She was referred to Paediatrics last week.",
+        "Mum works for Dad at weekends.",
+        "Referral to Westmorland and Cumberland Council sent.",
+        "POLICE REFERRED TO MASH AND CAMHS ON ARRIVAL",
+    ],
+)
+def test_a_service_a_place_a_person_or_a_longer_name_is_not_taken_alone(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_one_word_organisation_is_asked_about_in_the_review() -> None:
+    case = RawCase.model_validate(
+        {
+            "case_id": "R15-2",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": "Ignatius Pellowe",
+            "child": {"name": "Kieran Oakervee"},
+            "text": "Referred to Shekinah (money advice).",
+        }
+    )
+    doubts = redact_case_text(case).uncertain()
+    assert [(d.kind, d.redacted) for d in doubts] == [("org", True)]

@@ -49,6 +49,7 @@ from moderator.anonymise.orgs_public import (
 from moderator.anonymise.orgs_runs import capital_runs, title_runs
 from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
 from moderator.anonymise.orgs_services import find_named_services
+from moderator.anonymise.orgs_single import find_single_word_orgs
 from moderator.anonymise.orgs_worship import find_lower_worship, find_worship
 from moderator.anonymise.patterns import scan_near, word_positions
 from moderator.anonymise.state import State
@@ -351,6 +352,7 @@ def find_organisations(st: State, add: Add) -> None:
     find_lower_worship(st, add)
     find_cued(st, add)
     find_named_services(st, add)
+    find_single_word_orgs(st, add)
     find_kinds_after(st, add)
     _shouted(st, add)
     if "&" not in text and not any(noun in text for noun in ORG_HINTS_LIKELY_FIRST):
