@@ -122,3 +122,31 @@ def test_a_one_word_organisation_is_asked_about_in_the_review() -> None:
     )
     doubts = redact_case_text(case).uncertain()
     assert [(d.kind, d.redacted) for d in doubts] == [("org", True)]
+
+
+def test_every_line_of_an_attendance_list_under_its_header_gives_initials() -> None:
+    text = (
+        "Attendance:\nJT – Team Manager (Chair)\nNR – DSL, Hendon Fields Academy\n"
+        "KW – School Nurse\n\nHer brother told NR. KW has not seen her."
+    )
+    out = redact(text)
+    for initials in ("JT", "NR", "KW"):
+        assert initials not in out
+
+
+def test_attendance_items_side_by_side_each_give_initials() -> None:
+    text = (
+        "Present:\nBW - Deputy Head    JD - Nursery Manager    KM - Health Visitor\n"
+        "Education (BW, JD): settled. KM: weight up."
+    )
+    out = redact(text)
+    for initials in ("BW", "JD", "KM"):
+        assert initials not in out
+    assert "Deputy Head" in out and "Health Visitor" in out
+
+
+def test_a_list_ends_where_its_lines_stop_opening_with_initials() -> None:
+    text = "Present:\nJT - Team Manager\nOK - the plan stands. CP Plan continues; SW to visit."
+    out = redact(text)
+    assert "JT" not in out
+    assert "OK - the plan stands. CP Plan continues; SW to visit." in out

@@ -54,7 +54,14 @@ _ACTION_BEFORE = re.compile(r"(?:(?m:^)|[.;:][ \t]{1,2})[ \t>*•]*$")
 _SIGNED_BEFORE = re.compile(r"(?:[.!?)\"”][ \t]|(?m:^)[ \t]*)$")
 _HEADERS = ("attendees", "attendance", "attended", "present", "members", "apologies",
             "invited", "core")  # fmt: skip
-_ITEM = re.compile(rf"(?:(?m:^)|(?<=[|;]))[ \t]*(?P<i>{_TOKEN})[ \t]+(?P<rest>[^|;\n]+)")
+# an item opens a line, follows "|" or ";", or a wide gap (items side by side: "SC - mother
+#    NR - social worker"); it ends at the next of these
+_ITEM = re.compile(
+    rf"(?:(?m:^)|(?<=[|;\t])|(?<=\S   ))[ \t>*•-]*(?P<i>{_TOKEN})[ \t]+"
+    r"(?P<rest>(?:[^|;\n\t ]|[ ](?![ ]{2}))+)"
+)
+# a line of an attendance list under its header: initials, then a dash, colon or bracket
+_ITEM_LINE = re.compile(rf"[ \t>*•-]*{_TOKEN}{_EDGE_AFTER}[ \t]*[-–:(,]")
 # an attendance list: its header's line, and the next line when the header ends it
 _LIST_LINE = re.compile(
     r"(?im)^[ \t>*•-]*(?:attendees|attendance|present|in[ \t]+attendance|attended|members"
@@ -71,8 +78,11 @@ def _list_lines(text: str) -> list[tuple[int, int]]:
     at = end = 0
     while at >= 0:
         if at >= end and (m := _LIST_LINE.match(text, at)) is not None:
-            out.append(m.span())
             end = m.end()
+            while end < len(text) and _ITEM_LINE.match(text, end + 1):  # the list's next lines
+                nxt = text.find("\n", end + 1)
+                end = len(text) if nxt < 0 else nxt
+            out.append((m.start(), end))
         at = text.find("\n", at)
         at = at + 1 if at >= 0 else -1
     return out
@@ -153,7 +163,7 @@ def _list_items(st: State, people: dict[str, tuple[str, str]], a: int, b: int) -
     text = st.text
     for m in _ITEM.finditer(text, a, b):
         token, rest = m.group("i"), m.group("rest")
-        words = rest.split()
+        words = rest.lstrip("-–: \t").split()  # "NR – DSL, …", "KM - Health Visitor"
         if not words:
             continue
         role = words[0] if words[0].isupper() else " ".join(words[:3])
