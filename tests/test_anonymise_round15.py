@@ -150,3 +150,13 @@ def test_a_list_ends_where_its_lines_stop_opening_with_initials() -> None:
     out = redact(text)
     assert "JT" not in out
     assert "OK - the plan stands. CP Plan continues; SW to visit." in out
+
+
+def test_a_schools_name_does_not_reach_across_a_line_or_a_wide_gap() -> None:
+    text = (
+        "School: Eastbrook School, Carlisle    Virtual School ref: 1447\n"
+        "Designated Teacher: Mr Conor Maguire\nVirtual School adviser: Ms Bankole"
+    )
+    out = redact(text)
+    assert "Eastbrook" not in out and "Conor Maguire" not in out
+    assert out.count("Virtual School") == 2

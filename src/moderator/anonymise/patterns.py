@@ -258,10 +258,11 @@ SCHOOL_HINT = re.compile(
     r"(?:Primary|School|Academy|College|Nursery|Infant|Junior|PRU|Sixth|Pupil)\b"
 )
 SCHOOL_RE = re.compile(
-    r"(?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:on|upon|under|of|in|the|and|de|la|le)\s+)?){1,4}?)"
+    # (words joined by a space or two: a line's end or a table's wide gap parts two names)
+    r"(?<![\w])(?P<name>(?:(?:St\.?|Saint)[ \t]{1,2})?(?:[A-Z][\w'’&-]*[ \t]{1,2}(?:(?:on|upon|under|of|in|the|and|de|la|le)[ \t]{1,2})?){1,4}?)"
     r"(?:(?:C\s?of\s?E|CE|C\.E\.|RC|R\.C\.|Catholic|Church\s+of\s+England|Methodist|Community"
     r"|Free|Special|Infants?|Junior|Nursery|Primary|Secondary|High|Grammar|Technical|Business"
-    r"|and|&)\s+)*"
+    r"|and|&)[ \t]{1,2})*"
     r"(?:Primary\s+School|Primary\s+Academy|Infants?\s+School|Junior\s+School|Nursery\s+School"
     r"|High\s+School|Secondary\s+School|Grammar\s+School|Academy|College|School|Sixth\s+Form"
     r"|Pupil\s+Referral\s+Unit|PRU|Infants|Nursery"
