@@ -160,3 +160,27 @@ def test_a_schools_name_does_not_reach_across_a_line_or_a_wide_gap() -> None:
     out = redact(text)
     assert "Eastbrook" not in out and "Conor Maguire" not in out
     assert out.count("Virtual School") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chloe Ingham | Practitioner | Children and Family Wellbeing Service",
+        "Agreed referral to the Emotional Wellbeing and Mental Health Service.",
+        "She does not want to go home. Consulted Children and Families Hub at 09:30.",
+        "Referral from the Elective Home Education officer after she left.",
+    ],
+)
+def test_a_service_described_by_what_it_does_stays(text: str) -> None:
+    out = redact(text)
+    for phrase in ("Wellbeing Service", "Mental Health Service", "Families Hub", "Home Education"):
+        if phrase in text:
+            assert phrase in out
+
+
+def test_a_past_tense_verb_opening_a_sentence_is_not_part_of_the_name_after_it() -> None:
+    out = redact(
+        "Called back later. Contacted Eastbrook Boxing Club today. Church: Redeemed Harvest Tabernacle"
+    )
+    assert "Contacted [ORGANISATION]" in out
+    assert "Redeemed" not in out

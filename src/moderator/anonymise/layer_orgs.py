@@ -156,12 +156,26 @@ def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:
     )
 
 
+def _done_verb(st: State, at: int, key: str) -> bool:
+    """An everyday word in the past tense opening a sentence: what was done, not a name."""
+    lex = st.lex
+    return (
+        key.endswith("ed")
+        and key in lex.words
+        and key not in lex.given
+        and key not in lex.surnames
+        and st.text[max(0, at - 3) : at].rstrip(" \t")[-1:] in ("", ".", "\n")
+    )
+
+
 def _trim_leading(st: State, start: int, end: int) -> int:
     for w in WORD_RE.finditer(st.text, start, end):
         key = w.group().casefold()
         if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):
             break
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS or key == "the":
+            start = w.end()
+        elif _done_verb(st, w.start(), key):  # "Consulted Children and Families Hub"
             start = w.end()
             continue
         break

@@ -118,6 +118,7 @@ SERVICE_TERMS = frozenset(
         "travellers", "parenting", "behaviour", "substance", "misuse", "alcohol", "drug",
         "drugs", "sexual", "clinical", "nursing", "medical", "life", "skills", "work",
         "employment", "training", "housing", "homeless", "homelessness", "advice",
+        "families", "hub", "elective", "home", "emotional", "inclusion", "wellbeing",
     ]
 )  # fmt: skip
 

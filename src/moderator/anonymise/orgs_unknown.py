@@ -26,7 +26,7 @@ from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
 from moderator.anonymise.orgs_charities import place_sector_run, sector_run
-from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN
+from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN, service_terms_only
 from moderator.anonymise.orgs_runs import capital_runs, heading, protected_inside
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import unknown
@@ -286,8 +286,8 @@ def _piece(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
     keys = phrase_key(run)
     if len(keys) < 2 or not any(unknown(text[a:b], lex) for a, b in words):
         return
-    if excluded(lex, text, start, end, keys):
-        return
+    if excluded(lex, text, start, end, keys) or service_terms_only(keys):
+        return  # (and "Children and Family Wellbeing Service": what is done, not who)
     if keys[-1] in PUBLIC_SERVICES or (
         keys[-1].upper() in lex.acronyms and keys[-1] not in MORE_HEADS
     ):
