@@ -184,3 +184,13 @@ def test_a_past_tense_verb_opening_a_sentence_is_not_part_of_the_name_after_it()
     )
     assert "Contacted [ORGANISATION]" in out
     assert "Redeemed" not in out
+
+
+def test_what_a_child_calls_a_relative_is_not_taken_for_a_name_that_sounds_like_it() -> None:
+    out = redact(
+        'She wrote: "hooyo is always tired since aabo left" and "dont cry tia".',
+        child="Tia Abdi",
+        family=(("Abdirahman Abdi", "father"),),
+    )
+    assert "since aabo left" in out
+    assert "dont cry [CHILD]" in out

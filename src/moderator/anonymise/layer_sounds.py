@@ -16,6 +16,7 @@ import re
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import Lexicon, census_given, word_key
+from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import near_spans, word_positions
 from moderator.anonymise.speech import KIN_BEFORE, speech_spans, written_by_a_child
@@ -242,6 +243,8 @@ def find_names_in_speech(st: State) -> None:
                 person = known.people[own]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)
                 continue
+            if key in KIN_TITLES and not listed:
+                continue  # "since aabo left": what a child calls a relative, not a name
             who = None if listed or wordy else known.near_miss(key)
             if (
                 who is None
