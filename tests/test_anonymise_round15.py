@@ -194,3 +194,25 @@ def test_what_a_child_calls_a_relative_is_not_taken_for_a_name_that_sounds_like_
     )
     assert "since aabo left" in out
     assert "dont cry [CHILD]" in out
+
+
+def test_the_speakers_of_a_chat_typed_line_by_line_are_redacted_wherever_they_recur() -> None:
+    text = (
+        "Screenshots typed up by the worker.\n"
+        "zee: u up\nhodan.x: ye cant sleep\nzee: wyd tmrw\nhodan.x: skl innit\n"
+        "zee: dont tell ur mum\n\nWorker note: zee is believed to be an adult."
+    )
+    out = redact(text)
+    assert "zee" not in out
+    assert "hodan.x" not in out
+    assert "Worker note:" in out
+
+
+def test_a_forms_fields_are_no_speakers() -> None:
+    text = (
+        "Date: 03/06/2025\nPlan: visit weekly\nOutcome: agreed\nPlan: review\n"
+        "Mum: happy with it\nMum: will call\nSW: to visit"
+    )
+    out = redact(text)
+    for field in ("Plan:", "Outcome:", "Mum:", "SW:"):
+        assert field in out

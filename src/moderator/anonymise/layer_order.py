@@ -13,6 +13,7 @@ the building of the redacted text) to keep that module under the project's limit
 from __future__ import annotations
 
 from moderator.anonymise.aliases_given import find_given_aliases
+from moderator.anonymise.chat_lines import find_line_speakers
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.handles import find_tagged_handles, join_handles
 from moderator.anonymise.initials_logged import find_logged_initials
@@ -158,6 +159,7 @@ def run_layers(st: State) -> None:
     find_initialled_names(st)
     find_listed_speakers(st)
     find_chat_speakers(st)
+    find_line_speakers(st)
     join_surnames_written_first(st)
     find_people_of_agencies(st)
     find_people_by_field(st)

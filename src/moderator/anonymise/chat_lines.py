@@ -1,0 +1,68 @@
+"""The speakers of a chat typed out line by line, with no date or time: ``zee: u up``.
+
+A worker copying messages from a phone writes each as ``speaker: message`` on its own line.
+Where a note holds three or more such lines by two or more speakers, a speaker that opens two
+lines or more is someone in the chat, whatever case they write their name in: a person, or
+a username when it holds a digit, a dot or an underscore (``hodan.x``). They are redacted
+wherever they recur in the note (``is he linkin zee??``). Not speakers: a form's fields
+(``Date: …``, ``Plan: …``: everyday or protected words), roles and relations (``SW:``,
+``Mum:``), acronyms and initials (read by the initials rules).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
+from moderator.anonymise.layer_orgs import whole_words
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.state import State
+
+# a line's speaker (an emoji or two may follow the name), its colon, then the message
+_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<n>[^\W\d_][\w.'’-]{0,24})(?:[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
+)
+_HANDLE = re.compile(r"[\d._]")
+_CONFIDENCE = 0.75
+
+
+def _a_speaker(st: State, name: str) -> bool:
+    lex = st.lex
+    key = word_key(name)
+    if len(key) < 2 or (name.isupper() and len(name) <= 4):
+        return False  # initials, acronyms: the initials rules read them
+    if key in RELATION_CUES or key in ROLE_CUES or key in HONORIFICS:
+        return False
+    if _HANDLE.search(name):
+        return True
+    if key in lex.protected_words or key in lex.common:
+        return False  # a form's field: "Date", "Plan", "Outcome"
+    if key in lex.words and key not in lex.given and not name.islower():
+        return False  # (a field has its capital; a name typed in a phone may not: "zee")
+    return (key,) not in lex.places
+
+
+def find_line_speakers(st: State) -> None:
+    """Redact the recurring speakers of a chat typed line by line (see the module)."""
+    text = st.text
+    if text.count(":") < 3:
+        return
+    lines = [m for m in _LINE.finditer(text)]
+    if len(lines) < 3:
+        return
+    said = Counter(m.group("n") for m in lines)
+    if len(said) < 2:
+        return
+    for name, count in said.items():
+        if count < 2 or not _a_speaker(st, name):
+            continue
+        kind = "username" if _HANDLE.search(name) else "person"
+        ident = "p:" + word_key(name)
+        forms = {name, name.capitalize(), name.lower()} if kind == "person" else {name}
+        for form in forms:
+            for start, end in whole_words(text, form):
+                if st.free(start, end):
+                    st.take(start, end, kind, ident, 45, _CONFIDENCE)
+        if kind == "person":
+            st.remember((word_key(name),), kind, ident)
