@@ -216,3 +216,11 @@ def test_a_forms_fields_are_no_speakers() -> None:
     out = redact(text)
     for field in ("Plan:", "Outcome:", "Mum:", "SW:"):
         assert field in out
+
+
+def test_a_log_numbered_in_its_day_is_one_reference_in_capitals_and_lists() -> None:
+    out = redact(
+        "PREVIOUS INCIDENTS (LOGS 1189 OF 04/08/2023, 0062 OF 25/12/2023). Seen 2 of 3/11."
+    )
+    assert "1189" not in out and "0062" not in out
+    assert "Seen 2 of [DATE]" in out

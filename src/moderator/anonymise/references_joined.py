@@ -1,7 +1,8 @@
 """The parts of references and phones that layer 1 finds apart, and numbers after an ID cue.
 
 * A police log numbered within its day, ``0412 of 03/06/25`` or ``LOG 0088 OF 17/04/2026``:
-  the number and its date are one reference (the date alone says when; both say which).
+  the number and its date are one reference (the date alone says when; both say which),
+  though no shape took the number alone (``LOGS 1189 OF 04/08/2023, 0062 OF 25/12/2023``).
 * A crime reference with its year before a star: ``25*017784``.
 * A number after ``ID`` (four digits or more) or ``#`` (five or more; ``Room #1234`` stays):
   ``Language Line ID 3301978``, ``CPOMS #55127``.
@@ -22,6 +23,8 @@ import re
 from moderator.anonymise.state import State
 
 _OF = re.compile(r"[ \t]+(?i:of)[ \t]+")
+# a log's number before "of" and its date, when no shape took the number ("LOGS 1189 OF …")
+_NUMBER_OF = re.compile(r"(?<![\w/.:-])\d{3,5}[ \t]+(?i:of)[ \t]+$")
 _YEAR_STAR = re.compile(r"(?<![\w*])\d{2}\*$")
 _ID_NUMBER = re.compile(r"(?<![\w])(?:ID|Id|id)[ \t]*[:#.]?[ \t]*(\d{4,10})(?![\w/-])")
 _HASH_NUMBER = re.compile(r"(?<![\w#&])#[ \t]?\d{5,10}(?![\w/-])")
@@ -79,6 +82,11 @@ def join_reference_parts(st: State) -> None:
             star = _YEAR_STAR.search(text, max(0, c.start - 3), c.start)
             if star is not None and st.free(star.start(), c.start):
                 st.grow(c, star.start(), c.end)
+        elif c.kind in ("date", "dob") and text[c.start - 4 : c.start].lower() == " of ":
+            number = _NUMBER_OF.search(text, max(0, c.start - 12), c.start)
+            if number is not None and st.free(number.start(), c.start):
+                c.kind = "case_number"  # "LOGS 1189 OF 04/08/2023": a log numbered in its day
+                st.grow(c, number.start(), c.end)
         elif c.kind == "phone" and text[c.end : c.end + 1] in (" ", ",", "\t"):
             ext = _EXT_AFTER.match(text, c.end)
             if ext is not None and st.free(c.end, ext.end()):
