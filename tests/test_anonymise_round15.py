@@ -224,3 +224,19 @@ def test_a_log_numbered_in_its_day_is_one_reference_in_capitals_and_lists() -> N
     )
     assert "1189" not in out and "0062" not in out
     assert "Seen 2 of [DATE]" in out
+
+
+def test_a_lone_initial_after_a_title_takes_its_surname_and_never_spreads() -> None:
+    out = redact(
+        "Re K (A Child). Counsel: Ms A. Bright for the father. A skeletal survey found it."
+    )
+    assert "Bright" not in out
+    assert "(A Child)" in out
+    assert "A skeletal survey" in out
+
+
+@pytest.mark.parametrize("acronym", ["ASYE", "FA", "SARC", "FNP", "ISS", "HMRC"])
+def test_acronyms_of_social_care_and_its_partners_are_nobodys_initials(acronym: str) -> None:
+    text = f"Attendance:\nJT (TM)\n{acronym} (SW)\nPlan: within {acronym} guidance."
+    out = redact(text)
+    assert f"within {acronym} guidance" in out

@@ -143,10 +143,12 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
                 break
             if st.text[toks[j - 1].end] == "." and j > i + 1 and len(toks[j - 1].word) > 1:
                 break  # "Mrs Thora Inkster-Gray. Dictated": a full stop ends the name
+            initial = len(toks[j - 1].key) == 1 and st.text[toks[j - 1].end] == "."
             if u.key in HONORIFICS or (
                 j > i + 1
                 and (u.key in st.lex.common and u.key not in st.lex.surnames)
                 and not surname_after_given(st, toks, i, j)
+                and not initial  # "Ms A. Bright": after an initial, the surname, whatever
             ):
                 break
             if j > i + 1 and (u.key,) in st.lex.places and _public_service(st, toks, j + 1):

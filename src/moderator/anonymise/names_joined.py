@@ -36,7 +36,9 @@ def propagate(st: State, toks: list[Tok]) -> None:
         hit = st.longest(toks, i, st.found, max_n)
         if hit is not None:
             size, (kind, ident) = hit
-            if size > 1 or not st.protected[i]:
+            if size == 1 and len(t.key) < 2:
+                pass  # a lone letter found as an initial ("Ms A."): "A skeletal survey" stays
+            elif size > 1 or not st.protected[i]:
                 st.take(t.start, toks[i + size - 1].end, kind, ident, 30)
                 i += size
                 continue
