@@ -46,7 +46,7 @@ from moderator.anonymise.orgs_public import (
     health_trust,
     public_service,
 )
-from moderator.anonymise.orgs_runs import capital_runs, title_runs
+from moderator.anonymise.orgs_runs import capital_runs, protected_inside, title_runs
 from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
 from moderator.anonymise.orgs_services import find_named_services
 from moderator.anonymise.orgs_single import find_single_word_orgs
@@ -298,7 +298,12 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         # a description before one noun ("Polish Club"); before two, a name ("Pool Rangers FC")
         if generic_name(st, keys) and _ONE_NOUN.fullmatch(text, name_end, m_end):
             town = with_town(st, m_end)
-            if town > m_end and noun not in SERVICE_NOUNS and noun not in AGENCY_NOUNS:
+            if (
+                town > m_end
+                and noun not in SERVICE_NOUNS
+                and noun not in AGENCY_NOUNS
+                and not protected_inside(st.lex, phrase_key(text[start:town]))
+            ):
                 # "Kurdish Community Centre Teesside": a description with its town is one place
                 add(start, town, "org", " ".join(phrase_key(text[start:town])), 58)
             continue

@@ -96,7 +96,7 @@ DESCRIPTIVE = frozenset(
         "catholic", "methodist", "baptist", "pentecostal", "evangelical", "women", "womens", "men",
         "mens", "girls", "boys", "mums", "dads", "carers", "young", "support", "breakfast",
         "saturday", "sunday", "weekend", "supplementary", "language", "thai", "kick", "amateur",
-        "after", "school", "homework", "holiday", "lunch", "drop", "in",
+        "after", "school", "homework", "holiday", "lunch", "drop", "in", "private",
     ]
 )  # fmt: skip
 # the words of a service's description, not its name: a run made of these and DESCRIPTIVE
