@@ -255,3 +255,13 @@ def test_acronyms_of_social_care_and_its_partners_are_nobodys_initials(acronym: 
 )
 def test_laws_protocols_everyday_brands_and_places_abroad_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_name_word_as_a_verb_after_everyone_or_mum_stays_and_as_a_possessive_goes() -> None:
+    out = redact(
+        "Everyone hopes this gives Hope a settled spring. Mum hopes so too. hopes bike is broken.",
+        child="Hope Tregear",
+    )
+    assert "Everyone hopes this gives [CHILD]" in out
+    assert "Mum hopes so too" in out
+    assert "[CHILD] bike is broken" in out

@@ -168,11 +168,14 @@ def _take_form(st: State, start: int, end: int, form: str, hit: tuple[str, str, 
     st.take(start, end, kind, ident, 52, sure or _SURE)
 
 
-_SUBJECTS = frozenset({"i", "he", "she", "it", "they", "we", "you", "who", "u"})
+_SUBJECTS = frozenset(
+    {"i", "he", "she", "it", "they", "we", "you", "who", "u", "everyone", "everybody"}
+    | {"someone", "somebody", "nobody", "mum", "dad", "mam", "nan", "school", "family"}
+)
 
 
 def _after_subject(text: str, at: int) -> bool:
-    before = text[max(0, at - 8) : at].split()
+    before = text[max(0, at - 10) : at].split()
     return bool(before) and before[-1].lower() in _SUBJECTS
 
 
