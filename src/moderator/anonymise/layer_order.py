@@ -27,7 +27,6 @@ from moderator.anonymise.layer_names import (
     find_named_by_role,
     find_other_names,
 )
-from moderator.anonymise.layer_orgs import find_acronyms
 from moderator.anonymise.layer_patterns import find_patterns
 from moderator.anonymise.layer_sounds import (
     find_lower_titled,
@@ -89,6 +88,7 @@ from moderator.anonymise.names_tails import (
 )
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
+from moderator.anonymise.orgs_acronyms import find_acronyms
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations
 from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff

@@ -129,12 +129,6 @@ NAMED_AFTER_RE = re.compile(
     # "nursery (Little Acorns at Coulby)": a branch named by its place after "at"
     r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+at[ \t]+[A-Z][a-z]+(?=\)))?)"
 )
-ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([ \t]*(?P<a>[A-Z]{2,6})[ \t]*\)")
-# "at SHS", "attends KJS": its first capital, then the look-behind (so the engine skips to
-# capitals; with the look-behind first it was tried at every position)
-SCHOOL_ACRONYM_RE = re.compile(
-    r"[A-Z](?:(?<=\b(?:at|to) [A-Z])|(?<=\battends [A-Z]))[A-Z]{0,2}(?:HS|PS|JS)(?![\w])"
-)
 
 
 def generic_name(st: State, keys: tuple[str, ...]) -> bool:
@@ -229,18 +223,6 @@ def whole_words(text: str, word: str) -> list[tuple[int, int]]:
             out.append((at, end))
         at = text.find(word, at + 1)
     return out
-
-
-def _acronym_starts(text: str) -> list[tuple[int, int]]:
-    """Where SCHOOL_ACRONYM_RE's matches can start: one to three letters before each "HS", "PS"
-    or "JS" (every such acronym ends so; the pattern is tried at every capital otherwise)."""
-    spans = []
-    for tail in ("HS", "PS", "JS"):
-        at = text.find(tail)
-        while at >= 0:
-            spans.append((max(0, at - 3), at - 1))
-            at = text.find(tail, at + 1)
-    return sorted(spans)
 
 
 def _worship_starts(text: str) -> list[tuple[int, int]]:
@@ -414,34 +396,3 @@ def find_organisations(st: State, add: Add) -> None:
         if all(k in st.lex.protected_words for k in keys):
             continue  # a place: "nursery in Hanley"
         add(m.start("name"), m.end("name"), kind, " ".join(keys), 57)
-
-
-def find_acronyms(st: State) -> None:
-    """Acronyms of the schools and organisations taken, wherever they recur."""
-    text = st.text
-    lex = st.lex
-    wanted: dict[str, tuple[str, str]] = {}
-    for c in list(st.cands):
-        if c.kind not in ("school", "org", "gp_practice"):
-            continue
-        after = ACRONYM_AFTER_RE.match(text, c.end)
-        # defined right after a school's name, even an acronym the lists know ("(ESA)")
-        if after and (c.kind == "school" or after.group("a") not in lex.acronyms):
-            wanted[after.group("a")] = (c.kind, c.ident)
-        keys = phrase_key(text[c.start : c.end])
-        words = [w for w in keys if w not in ("the", "of", "and")]
-        initials = "".join(w[0] for w in words).upper()
-        # "The Kidsgrove Academy" is "TKA" as often as "KA"
-        forms = [initials, "T" + initials] if keys[:1] == ("the",) else [initials]
-        if c.kind == "school" and len(initials) >= 4:  # "Holy Martyrs of Oakworth Catholic
-            forms += [initials[:k] for k in range(3, len(initials))]  # Primary" is "HMO"
-        for form in forms:
-            if len(form) >= 2 and form not in lex.acronyms:
-                wanted.setdefault(form, (c.kind, c.ident))
-    for m in matches_in(SCHOOL_ACRONYM_RE, _acronym_starts(text), text):
-        if m.group() not in lex.acronyms:
-            wanted.setdefault(m.group(), ("school", "acronym:" + m.group()))
-    for acronym, (kind, ident) in wanted.items():
-        for start, end in whole_words(text, acronym):
-            if st.free(start, end):
-                st.take(start, end, kind, ident, 50)

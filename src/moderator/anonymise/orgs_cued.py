@@ -3,7 +3,7 @@
 * **Acronyms defined in the note**: a capitalised run followed by its initials in brackets
   (``Tettenhall Wood High (TWH)``, ``Ely St Audrey's Infants (ESA)``, ``St Werburgh & St
   Etheldreda's Primary (SWSE)``) is a school or organisation; the acronym alone later is
-  found with it (:func:`.layer_orgs.find_acronyms`). A person's initials (``Jocasta Thwaite
+  found with it (:func:`.orgs_acronyms.find_acronyms`). A person's initials (``Jocasta Thwaite
   (JT)``), the practice's acronyms (``(CPP)``, ``(IDVA)``) and agencies named by a place and
   everyday words (``Stoke Youth Offending Team (SYOT)``) are not.
 * **A workplace or firm after its cue**: ``works at``, ``works nights at``, ``employer:``,
