@@ -265,3 +265,12 @@ def test_a_name_word_as_a_verb_after_everyone_or_mum_stays_and_as_a_possessive_g
     assert "Everyone hopes this gives [CHILD]" in out
     assert "Mum hopes so too" in out
     assert "[CHILD] bike is broken" in out
+
+
+def test_an_attendance_list_goes_on_past_an_officers_rank_and_number() -> None:
+    text = (
+        "Attendance:\nJT – Team Manager (Chair)\nDC 3318 SA – Northumbria Police\n"
+        "NR – DSL, Hendon Fields Academy\n\nNR reports she is tired."
+    )
+    out = redact(text)
+    assert "NR" not in out

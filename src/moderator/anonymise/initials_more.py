@@ -61,7 +61,8 @@ _ITEM = re.compile(
     r"(?P<rest>(?:[^|;\n\t ]|[ ](?![ ]{2}))+)"
 )
 # a line of an attendance list under its header: initials, then a dash, colon or bracket
-_ITEM_LINE = re.compile(rf"[ \t>*•-]*{_TOKEN}{_EDGE_AFTER}[ \t]*[-–:(,]")
+# (a rank's number may come between: "DC 3318 SA – Northumbria Police")
+_ITEM_LINE = re.compile(rf"[ \t>*•-]*{_TOKEN}{_EDGE_AFTER}(?:[ \t][\w ]{{0,12}}?)?[ \t]*[-–:(,]")
 # an attendance list: its header's line, and the next line when the header ends it
 _LIST_LINE = re.compile(
     r"(?im)^[ \t>*•-]*(?:attendees|attendance|present|in[ \t]+attendance|attended|members"
