@@ -274,3 +274,9 @@ def test_an_attendance_list_goes_on_past_an_officers_rank_and_number() -> None:
     )
     out = redact(text)
     assert "NR" not in out
+
+
+def test_a_role_is_no_cue_across_a_wide_gap_between_fields() -> None:
+    out = redact("Supervisee: Ignatius Pellowe, SW   Supervisor: Marcus Hale, Team Manager")
+    assert "Supervisor:" in out
+    assert "Marcus Hale" not in out

@@ -329,6 +329,9 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     return kind, score
 
 
+_WIDE = re.compile(r" {3,}")
+
+
 def _cue_before(st: State, toks: list[Tok], i: int) -> str | None:
     text = st.text
     words: list[str] = []
@@ -339,8 +342,8 @@ def _cue_before(st: State, toks: list[Tok], i: int) -> str | None:
         gap = text[t.end : pos]
         # "neighbour Gary", "neighbour, Gary", "HV - Sarah"; within the cue only spaces
         pattern = FIRST_GAP if not words else INNER_GAP
-        if (t.poss and words) or not pattern.fullmatch(gap):
-            break
+        if (t.poss and words) or not pattern.fullmatch(gap) or _WIDE.fullmatch(gap):
+            break  # (a wide gap parts two fields: "SW   Supervisor: Marcus Hale")
         words.insert(0, t.key)
         pos = t.start
         k -= 1
