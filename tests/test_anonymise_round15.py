@@ -280,3 +280,13 @@ def test_a_role_is_no_cue_across_a_wide_gap_between_fields() -> None:
     out = redact("Supervisee: Ignatius Pellowe, SW   Supervisor: Marcus Hale, Team Manager")
     assert "Supervisor:" in out
     assert "Marcus Hale" not in out
+
+
+def test_a_named_persons_initials_are_that_person_where_a_person_stands() -> None:
+    out = redact(
+        "Supervisor: Marcus Hale, Team Manager\n"
+        "MH acknowledged the impact; agreed a joint visit (MH). "
+        "Refer to MH services. MH needs are high."
+    )
+    assert "MH acknowledged" not in out and "(MH)" not in out
+    assert "Refer to MH services. MH needs are high." in out
