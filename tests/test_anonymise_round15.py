@@ -290,3 +290,15 @@ def test_a_named_persons_initials_are_that_person_where_a_person_stands() -> Non
     )
     assert "MH acknowledged" not in out and "(MH)" not in out
     assert "Refer to MH services. MH needs are high." in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Born at St Thomas' Hospital at 36 weeks; seen again at St Thomas' Hospital.",
+        "Dad has Parkinson's and his brother has Crohn's.",
+        "Car of interest: a silver Toyota Prius and a white Mercedes Vito.",
+    ],
+)
+def test_a_saints_hospital_an_illness_and_a_cars_model_stay(text: str) -> None:
+    assert redact(text) == text

@@ -96,12 +96,23 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
         done = j
 
 
+_APOSTROPHE_GAP = re.compile(r"['’][ \t]+")
+_SAINTS_SERVICES = PUBLIC_SERVICE_NOUNS | {"hospital", "hospice"}
+
+
 def _public_service(st: State, toks: list[Tok], j: int) -> bool:
     """Whether the run ending before ``toks[j]`` names a public service ("Northumbria Police",
     "Cumberland Infirmary"): its last word, or the word joined after it, is such a noun."""
     if toks[j - 1].key in PUBLIC_SERVICE_NOUNS or _AND_SERVICE.match(st.text, toks[j - 1].end):
         return True  # (and "Avon and Somerset Police": two places, one force)
-    return j < len(toks) and toks[j].key in PUBLIC_SERVICE_NOUNS and st.joined(toks[j - 1], toks[j])
+    if j < len(toks) and toks[j].key in PUBLIC_SERVICE_NOUNS and st.joined(toks[j - 1], toks[j]):
+        return True
+    # "St Thomas' Hospital": a saint's name with its apostrophe, then the service's noun
+    return (
+        j < len(toks)
+        and toks[j].key in _SAINTS_SERVICES
+        and (_APOSTROPHE_GAP.fullmatch(st.text, toks[j - 1].end, toks[j].start) is not None)
+    )
 
 
 def _common_surname(st: State, toks: list[Tok], i: int, j: int) -> bool:
