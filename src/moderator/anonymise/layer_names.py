@@ -34,7 +34,6 @@ from moderator.anonymise.lexicon import (
     phrase_key,
     word_key,
 )
-from moderator.anonymise.names_titled import surname_after_given
 from moderator.anonymise.patterns import FIRST_GAP, INNER_GAP
 from moderator.anonymise.state import State, Tok
 
@@ -136,49 +135,6 @@ def _common_surname(st: State, toks: list[Tok], i: int, j: int) -> bool:
         and st.joined(first, t)
         and st.free(t.start, t.end)
     )
-
-
-def find_honorifics(st: State, toks: list[Tok]) -> None:
-    """Mrs Jenkins, Dr Patel, PC Moore: the words after a title are a name, whatever they are."""
-    n = len(toks)
-    for i in st.capitalised:
-        t = toks[i]
-        kind = HONORIFICS.get(t.key)
-        if kind is None or t.poss or (t.start > 0 and st.text[t.start - 1].isalnum()):
-            continue  # (a title glued to a number is none: the "DJ" of a postcode "ML11 0DJ")
-        j = i + 1
-        while j < n and j - i <= 3:
-            u = toks[j]
-            gap = _TITLE_GAP.fullmatch(st.text, toks[j - 1].end, u.start)
-            if gap is None or not u.cap or not st.free(u.start, u.end):
-                break
-            if st.text[toks[j - 1].end] == "." and j > i + 1 and len(toks[j - 1].word) > 1:
-                break  # "Mrs Thora Inkster-Gray. Dictated": a full stop ends the name
-            initial = len(toks[j - 1].key) == 1 and st.text[toks[j - 1].end] == "."
-            if u.key in HONORIFICS or (
-                j > i + 1
-                and (u.key in st.lex.common and u.key not in st.lex.surnames)
-                and not surname_after_given(st, toks, i, j)
-                and not initial  # "Ms A. Bright": after an initial, the surname, whatever
-            ):
-                break
-            if j > i + 1 and (u.key,) in st.lex.places and _public_service(st, toks, j + 1):
-                break  # "DS Grenfell Cheshire Police": the force after the officer's name
-            if j > i + 2 and u.key.upper() in st.lex.acronyms and u.key not in st.lex.surnames:
-                break  # "Ms Ottilii Cardwell-Hames Cafcass": her agency after her name
-            j += 1
-            if toks[j - 1].poss:
-                break
-        if j > i + 1:
-            chunk = toks[i + 1 : j]
-            if (
-                len(chunk) == 1
-                and chunk[0].key in st.lex.protected_words
-                and (chunk[0].key,) not in st.lex.places  # "PC Poole" is an officer
-                and t.key in ("pc", "ds", "di", "dc")
-            ):
-                continue
-            _accept(st, chunk, kind)
 
 
 def _nameish(st: State, toks: list[Tok], i: int) -> bool:

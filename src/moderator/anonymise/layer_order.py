@@ -23,11 +23,7 @@ from moderator.anonymise.layer_extra import find_extra_identifiers, join_identif
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people
 from moderator.anonymise.layer_letters import find_letter_names
-from moderator.anonymise.layer_names import (
-    find_honorifics,
-    find_named_by_role,
-    find_other_names,
-)
+from moderator.anonymise.layer_names import find_named_by_role, find_other_names
 from moderator.anonymise.layer_patterns import find_patterns
 from moderator.anonymise.layer_sounds import (
     find_lower_titled,
@@ -57,6 +53,7 @@ from moderator.anonymise.names_family import (
     join_other_surnames,
 )
 from moderator.anonymise.names_forms import find_name_forms
+from moderator.anonymise.names_honorifics import find_honorifics
 from moderator.anonymise.names_initials import (
     find_bracketed_initials,
     find_initials_forms,
