@@ -1,26 +1,26 @@
-"""A named professional's or person's initials, where the note goes on to use them.
+"""A named person's initials, where the note goes on to use them.
 
 Minutes and supervision notes name someone once in full, then write their initials:
-``Supervisor: Marcus Hale … MH acknowledged the impact; … by review (MH)``. Once a name of two
-or three capitalised words is redacted as a person, their initials (``MH``) are that person
-wherever they stand alone in the note, with the same placeholder. Initials that are also an
-acronym (``MH`` for mental health) are taken only where a person stands: before a verb in
-lower case or alone in brackets; and initials two people share are no one's.
+``DSL Tamsin Honeybone … TH: phoned mum``, ``Supervisor: Marcus Hale … MH acknowledged the
+impact; … by review (MH)``. Once a name of two or three capitalised words is redacted as a
+person, its initials (every word giving one, in order; a rank before it gives none) are that
+person wherever they stand alone, with the same placeholder. Initials that are also an
+acronym or a word (``MH`` for mental health, ``ME``) are taken only where a person stands:
+speaking (``ME: no trace``), opening a sentence before a verb (``MH acknowledged``) or alone
+in brackets (``(MH)``). Initials two people share are no one's.
 """
 
 from __future__ import annotations
 
 import re
 
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.state import Cand, State
+from moderator.anonymise.state import NAME_KINDS, Cand, State
 
-_PEOPLE = frozenset({"person", "professional", "worker", "family", "child"})
-_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
-# where a person stands: opening a sentence before a lower-case word, or alone in brackets
+# where a person stands: opening a sentence before a lower-case word that is no noun of a
+# service ("MH needs", "MH services": the acronym), or alone in brackets
 _LOWER_AFTER = re.compile(
-    r"[ \t]+(?!(?:needs|services|service|team|support|issues|concerns"
-    r"|assessment|difficulties|problems|input|referral|plan|provision|worker|nurse)\b)[a-z]"
+    r"[ \t]+(?!(?:needs|services|service|team|support|issues|concerns|assessment|difficulties"
+    r"|problems|input|referral|plan|provision|worker|nurse)\b)[a-z]"
 )
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.;:!?]|\n)[ \t]*$")
 
@@ -34,29 +34,58 @@ def _stands_as_person(text: str, start: int, end: int) -> bool:
     return opens and _LOWER_AFTER.match(text, end) is not None
 
 
-def _initials(st: State, c: Cand) -> str | None:
-    words = st.text[c.start : c.end].split()
-    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
-        return None
-    return "".join(w[0] for w in words)
+# two or three capitals alone (a possessive "'s" may follow: "KM's phone")
+_CAPITALS_ALONE = re.compile(
+    r"[A-Z]{2,3}(?<![\w'’./-][A-Z]{2})(?<![\w'’./-][A-Z]{3})(?![\w/-]|\.\w|['’](?![sS]\b))"
+)
 
 
-def find_found_initials(st: State) -> None:
-    """Take the initials of the people redacted by name (see the module)."""
+def find_named_initials(st: State) -> None:
+    """Initials written alone (``TH: phoned mum``) are those of a person the note names in full
+    (``DSL Tamsin Honeybone``), when every word of that name gives one of them, in order."""
     text = st.text
-    owners: dict[str, list[Cand]] = {}
+    lex = st.lex
+    owners: dict[str, Cand | None] = {}
     for c in st.cands:
-        initials = _initials(st, c) if c.kind in _PEOPLE else None
-        if initials is not None and initials in text:
-            owners.setdefault(initials, []).append(c)
-    acronyms = st.lex.acronyms
-    for initials, cands in owners.items():
-        if len({c.ident for c in cands}) != 1:
-            continue  # two people share them
-        c = cands[0]
-        for start, end in whole_words(text, initials):
-            if not st.free(start, end):
-                continue
-            if initials in acronyms and not _stands_as_person(text, start, end):
-                continue  # "Refer to MH services": the acronym
-            st.take(start, end, c.kind, c.ident, 50, 0.75)
+        if c.kind not in NAME_KINDS:
+            continue
+        words = [w for w in text[c.start : c.end].split() if w[:1].isupper()]
+        # (a rank or title the name took with it gives no initial: "DC Mark Evans" is ME)
+        words = [w for w in words if not (w.isupper() and len(w) <= 4) or len(words) <= 2]
+        if not 2 <= len(words) <= 3:
+            continue
+        letters = "".join(w[0] for w in words)
+        seen = owners.get(letters)
+        if letters not in owners:
+            owners[letters] = c
+        elif seen is not None and seen.ident != c.ident:
+            owners[letters] = None  # two people with these initials: no one's
+    for letters, owner in owners.items():  # each name's initials, looked for by str.find
+        if owner is None:
+            continue
+        # an acronym or a word ("ME", "IT") only where it speaks: "ME: no trace on PNC"
+        wordlike = letters in lex.acronyms or letters.lower() in lex.common
+        at = text.find(letters)
+        while at >= 0:
+            m = _CAPITALS_ALONE.match(text, at)
+            if (
+                m is not None
+                and m.group() == letters
+                and st.free(at, m.end())
+                and (
+                    not wordlike
+                    or (_SPEAKS.match(text, m.end()) and _opens(text, at))
+                    or _stands_as_person(text, at, m.end())
+                )
+            ):
+                st.take(at, m.end(), owner.kind, owner.ident, 50, 0.8)
+            at = text.find(letters, at + 1)
+
+
+_SPEAKS = re.compile(r":[ \t]+[a-z]")  # what someone said, not a field's value ("GP: Ballaugh")
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether only blanks stand between ``at`` and a line's start or a sentence's end."""
+    before = text[max(0, at - 4) : at].rstrip(" \t")
+    return not before or before[-1] in ".\n|;"

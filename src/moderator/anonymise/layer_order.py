@@ -16,7 +16,7 @@ from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.chat_lines import find_line_speakers
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.handles import find_tagged_handles, join_handles
-from moderator.anonymise.initials_found import find_found_initials
+from moderator.anonymise.initials_found import find_named_initials
 from moderator.anonymise.initials_logged import find_logged_initials
 from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
@@ -59,7 +59,6 @@ from moderator.anonymise.names_initials import (
     find_initials_forms,
     find_listed_initials,
     find_lone_initials,
-    find_named_initials,
     join_given_initials,
 )
 from moderator.anonymise.names_joined import (
@@ -139,7 +138,6 @@ def run_layers(st: State) -> None:
     find_bracketed_initials(st)
     find_listed_initials(st)
     find_initials_forms(st)
-    find_found_initials(st)
     join_given_initials(st)
     find_lone_initials(st)
     join_surname_letters(st)

@@ -5,7 +5,7 @@
   alone straight after a given name is that person's surname, and the two are one name. A
   name found already grows over the letter; a given name no layer took (a place or a word
   as well: ``Georgia``) is taken with it, for a person to confirm. The initials the two
-  give (``GS``) are then found wherever they recur (:func:`.names_initials.find_named_initials`).
+  give (``GS``) are then found wherever they recur (:func:`.initials_found.find_named_initials`).
 - **A role and a given name that is also a month or a weekday** (``coordinator Jan``, ``driver
   May``): the role says a person follows; a date would have its number.
 """
