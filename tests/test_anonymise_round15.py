@@ -302,3 +302,17 @@ def test_a_named_persons_initials_are_that_person_where_a_person_stands() -> Non
 )
 def test_a_saints_hospital_an_illness_and_a_cars_model_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_street_in_lower_case_after_a_word_of_place_is_asked_about() -> None:
+    out = redact(
+        '"the boys at the bus stop on spotland rd call me names" '
+        '"come get me behind the rec on freeman st". Lives off carr lane.'
+    )
+    for street in ("spotland rd", "freeman st", "carr lane"):
+        assert street not in out
+
+
+def test_any_street_in_lower_case_stays() -> None:
+    text = "He walked down the high st and along the main road, then up our road to the bus stop."
+    assert redact(text) == text

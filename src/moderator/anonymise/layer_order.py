@@ -12,6 +12,7 @@ the building of the redacted text) to keep that module under the project's limit
 
 from __future__ import annotations
 
+from moderator.anonymise.addresses_said import find_lower_streets
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.chat_lines import find_line_speakers
 from moderator.anonymise.dates_spoken import find_spoken_dates
@@ -157,6 +158,7 @@ def run_layers(st: State) -> None:
     find_listed_speakers(st)
     find_chat_speakers(st)
     find_line_speakers(st)
+    find_lower_streets(st)
     join_surnames_written_first(st)
     find_people_of_agencies(st)
     find_people_by_field(st)
