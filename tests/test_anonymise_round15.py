@@ -316,3 +316,11 @@ def test_a_street_in_lower_case_after_a_word_of_place_is_asked_about() -> None:
 def test_any_street_in_lower_case_stays() -> None:
     text = "He walked down the high st and along the main road, then up our road to the bus stop."
     assert redact(text) == text
+
+
+def test_a_flat_or_a_house_by_its_number_alone_is_an_address() -> None:
+    out = redact(
+        "NEIGHBOUR MRS JOAN TWIST (FLAT 5) REPORTING. POLICE CALLED BY NEIGHBOUR AT NO 86."
+    )
+    assert "FLAT 5" not in out and "NO 86" not in out
+    assert redact("He took the No 86 bus to a flat 5 minutes away.").startswith("He took the No 86")

@@ -3,7 +3,8 @@
 ``the bus stop on spotland rd``, ``behind the rec on freeman st``, ``he lives off carr lane``:
 after a word of place (``on``, ``off``, ``near``, ``by``, ``along``, ``behind``, ``down``,
 ``up``, ``round``), one or two lower-case words and a street's word (``st``, ``rd``, ``road``,
-``lane``, ``ave``…) name a street near the family. Everyday words before the street's word
+``lane``, ``ave``…) name a street near the family. A flat or a house by its number alone
+(``NEIGHBOUR (FLAT 5)``, ``the neighbour at No 86``) is an address too. Everyday words before the street's word
 are none (``the high st``, ``the main road``, ``our road``, ``a side street``). The evidence is
 a pattern of writing: each is redacted below the review threshold, for the person importing
 to confirm.
@@ -33,12 +34,19 @@ _CONFIDENCE = 0.6
 _GUESSES = frozenset({"person"})
 
 
+# a flat or a house by its number alone: "NEIGHBOUR (FLAT 5)", "the neighbour at No 86"
+_FLAT_ALONE = re.compile(r"(?<![\w'’-])(?:Flat|FLAT)[ \t]+\d{1,4}[A-Za-z]?(?![\w%/-]|\.\w)")
+_NUMBER_ALONE = re.compile(
+    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO)[ \t]+(?P<n>(?:No|NO|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?)"
+    r"(?![\w%/-]|\.\w)(?![ \t]+(?i:bus|route|service|on|in|of))"
+)
+
+
 def find_lower_streets(st: State) -> None:
     """Redact streets named in lower case after a word of place (see the module)."""
     text = st.text
-    if not any(w in text for w in (" st", " rd", "road", "street", "lane", "ave", "close")):
-        return  # quick: no street's word at all
-    for m in _STREET.finditer(text):
+    streets = any(w in text for w in (" st", " rd", "road", "street", "lane", "ave", "close"))
+    for m in _STREET.finditer(text) if streets else ():  # (quick: no street's word at all)
         words = m.group("s").split()
         if any(w.strip(".") in _EVERYDAY for w in words[:-1]):
             continue
@@ -46,3 +54,10 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _GUESSES, 61)  # "freeman st": the street, not a person
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words), 45, _CONFIDENCE)
+    if "lat " in text or "LAT " in text:
+        for m in _FLAT_ALONE.finditer(text):
+            if st.free(*m.span()):
+                st.take(m.start(), m.end(), "address", "flat:" + m.group().split()[-1], 45, 0.75)
+    for m in _NUMBER_ALONE.finditer(text):
+        if st.free(*m.span("n")):
+            st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)

@@ -158,7 +158,6 @@ def run_layers(st: State) -> None:
     find_listed_speakers(st)
     find_chat_speakers(st)
     find_line_speakers(st)
-    find_lower_streets(st)
     join_surnames_written_first(st)
     find_people_of_agencies(st)
     find_people_by_field(st)
@@ -169,3 +168,4 @@ def run_layers(st: State) -> None:
     widen_references(st)
     join_organisation_parts(st)
     join_handles(st)
+    find_lower_streets(st)  # last: what the joins above widen comes first
