@@ -324,3 +324,11 @@ def test_a_flat_or_a_house_by_its_number_alone_is_an_address() -> None:
     )
     assert "FLAT 5" not in out and "NO 86" not in out
     assert redact("He took the No 86 bus to a flat 5 minutes away.").startswith("He took the No 86")
+
+
+def test_a_police_operations_code_name_and_a_statutory_guidance_title_stay() -> None:
+    text = (
+        "Outcome recorded as per Working Together to Safeguard Children. "
+        "Taxi licensing informed and an Op Makesafe visit done; Operation Sceptre week."
+    )
+    assert redact(text) == text

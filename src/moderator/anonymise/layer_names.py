@@ -203,6 +203,9 @@ def _shouted_after_cue(st: State, toks: list[Tok], i: int) -> bool:
     return _shouted(st, toks, i) and _cue_before(st, toks, i) in ("relation", "role")
 
 
+_CODE_NAMED = frozenset({"op", "operation", "programme", "scheme"})
+
+
 def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     lex = st.lex
     text = st.text
@@ -210,6 +213,8 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     first, last = chunk[0], chunk[-1]
     kind = "person"
     score = 0.0
+    if first.key in _CODE_NAMED and len(chunk) > 1:
+        return kind, 0.0  # "Op Encompass", "Operation Sceptre": a programme's code name
     # the words before
     pre = _cue_before(st, toks, i)
     if pre == "role":

@@ -95,6 +95,19 @@ def _service(st: State, words: list[str]) -> bool:
     return not protected_inside(lex, joined)
 
 
+def _ends_a_phrase(st: State, before: int, at: int, end: int) -> bool:
+    """Whether a protected phrase starts before the cue and runs into the words after it."""
+    keys = phrase_key(st.text[max(0, before - 40) : end])
+    size = len(phrase_key(st.text[at:end]))
+    first = len(keys) - size  # the run's first word
+    phrases = st.lex.phrases
+    return any(
+        keys[k : k + len(p)] == p and k + len(p) > first
+        for k in range(first)
+        for p in phrases.get(keys[k], ())
+    )
+
+
 def find_named_services(st: State, add: Add) -> None:
     """Add organisations named by everyday words after their cue (see the module)."""
     text = st.text
@@ -108,4 +121,6 @@ def find_named_services(st: State, add: Add) -> None:
             continue
         if _LONGER.match(text, end) or text[max(0, at - 4) : at] == "The ":
             continue  # cut short ("Royal Devon and Exeter …"), or a pub's or house's name
+        if _ends_a_phrase(st, m.start(), at, end):
+            continue  # "Working Together to Safeguard Children": a protected phrase's end
         add(at, end, "org", " ".join(phrase_key(text[at:end])), _PRIORITY)

@@ -237,6 +237,7 @@ def excluded(lex: Lexicon, text: str, start: int, end: int, keys: tuple[str, ...
     """A heading, a run in capitals, a protected phrase or a public body's name."""
     return (
         text[start:end].isupper()
+        or keys[0] in ("op", "operation")  # "Op Makesafe": a police operation's code name
         or heading(text, start, end)
         or protected_inside(lex, keys)
         or not _PUBLIC_ANYWHERE.isdisjoint(keys)
