@@ -332,3 +332,10 @@ def test_a_police_operations_code_name_and_a_statutory_guidance_title_stay() -> 
         "Taxi licensing informed and an Op Makesafe visit done; Operation Sceptre week."
     )
     assert redact(text) == text
+
+
+def test_a_landlords_name_before_tenancy_is_an_organisation() -> None:
+    out = redact("I live at the flat - VIVID tenancy, starter. She has a Clarion tenancy.")
+    assert "VIVID" not in out and "Clarion" not in out
+    kept = redact("w/c 14/02 - Core group. A Council tenancy and a joint tenancy ended.")
+    assert kept.endswith(" - Core group. A Council tenancy and a joint tenancy ended.")

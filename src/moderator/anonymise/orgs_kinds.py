@@ -34,7 +34,7 @@ Add = Callable[[int, int, str, str, int], None]
 _KINDS = (
     "agency|service|services|group|project|charity|helpline|church|chapel|mosque|gurdwara"
     "|temple|hall|club|gym|café|cafe|centre|provider|football|boxing|juniors"
-    "|youth|nursery|school|college|academy"
+    "|youth|nursery|school|college|academy|tenancy|landlord|lettings|foodbank"
 )
 _WORDS = r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:to|of|the|for|in|and|&)[ \t]+)?[A-Z][\w'’-]*){0,4}"
 _BEFORE_KIND = re.compile(
@@ -75,6 +75,8 @@ def find_kinds_after(st: State, add: Add) -> None:
                 continue
             if not _inside_sentence(text, start) or not _a_name(st, text[start:end]):
                 continue
+            if protected_inside(st.lex, phrase_key(text[start : m.end()])):
+                continue  # "14/02 - Core group": a protected phrase with its kind
             if text[end : end + 1] in "'’\"”" or text[start - 1 : start] in "'‘\"“":
                 continue  # "the 'Game On' programme": a quoted title
             if st.free(start, end):
@@ -100,7 +102,7 @@ def _inside_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t")
     if not before:
         return False
-    if before[-1] in "(,;:":
+    if before[-1] in "(,;:" or before.endswith((" -", " –")):
         return True
     return before[-1].isalpha() and before[-1].islower()
 
