@@ -84,6 +84,7 @@ def test_the_law_and_everyday_trade_words_stay(text: str) -> None:
         ("He has a job at Dunelm and works weekends.", "Dunelm"),
         ("A referral to The Rendezvous (youth project) was made.", "Rendezvous"),
         ("She has a tenancy with Orbit since March.", "Orbit"),
+        ("He robbed a phone off a boy outside Queensgate at 4pm.", "Queensgate"),
     ],
 )
 def test_one_word_after_a_referral_a_job_or_a_tenancy_is_an_organisation(

@@ -1,14 +1,15 @@
 """Organisations named by one word, after a word that says a family was sent to or works at one.
 
 ``referral to GDASS``, ``Referred to Shekinah (money advice)``, ``has a job at Dunelm``,
-``works evenings at KFC``, ``tenancy with Orbit``, ``signposted to The Rendezvous``. One
-capitalised word (or an acronym) holds no organisation's noun for the grammar to see, and no
-run of words for the unknown-word rule; but after a referral, a job or a tenancy, a word with
-its capital inside a sentence is most often the organisation's own name.
+``works evenings at KFC``, ``tenancy with Orbit``, ``signposted to The Rendezvous``, ``robbed
+outside Queensgate``. One capitalised word (or an acronym) holds no organisation's noun for
+the grammar to see, and no run of words for the unknown-word rule; but after a referral, a
+job, a tenancy or ``outside``, a word with its capital inside a sentence is most often the
+organisation's or venue's own name.
 
 Not taken: a word the lists know as a service's or a public body's (``referral to Housing``,
 ``referred to Paediatrics``, ``referral to Prevent``, ``CAMHS``), a person (a given name, one of
-the record's people), a place (``a job at Heathrow``), a time, a relation (``works for Mum``),
+the record's people), a place the gazetteer knows (``outside Leeds``), a time, a relation (``works for Mum``),
 a longer name (the other layers read runs of capitals), and lines in capitals (a police
 form's words). The evidence is a pattern of writing, not a list: each is redacted below the
 review threshold, for the person importing to confirm or keep.
@@ -31,7 +32,8 @@ _CUE = re.compile(
     r"(?<![\w'’-])(?i:referr(?:al|ed)[ \t]+(?:on[ \t]+)?to|refer[ \t]+(?:her|him|them)?[ \t]*to"
     r"|signposted[ \t]+to|(?:a|her|his)[ \t]+job[ \t]+(?:at|with)|works?[ \t]+(?:at|for)"
     r"|working[ \t]+(?:at|for)|employed[ \t]+(?:by|at)|shifts?[ \t]+at|tenancy[ \t]+with"
-    r"|housed[ \t]+by|landlord(?:[ \t]+is)?[ \t]*:?|provider[ \t]*:|results[ \t]+from)[ \t]+"
+    r"|housed[ \t]+by|landlord(?:[ \t]+is)?[ \t]*:?|provider[ \t]*:|results[ \t]+from"
+    r"|outside)[ \t]+"
 )
 # the name: one capitalised word or acronym ("the" before it kept only with its capital),
 # ending a phrase (no capitalised word after it)
