@@ -340,3 +340,12 @@ def test_a_landlords_name_before_tenancy_is_an_organisation() -> None:
     assert "VIVID" not in out and "Clarion" not in out
     kept = redact("w/c 14/02 - Core group. A Council tenancy and a joint tenancy ended.")
     assert kept.endswith(" - Core group. A Council tenancy and a joint tenancy ended.")
+
+
+def test_days_in_the_plural_and_minutes_written_short_are_no_names() -> None:
+    out = redact(
+        "She arrived at 10:20 (20 mins late). Akosua has him Thursdays and Fridays.",
+        child="Minh Anh Nguyen",
+    )
+    assert "(20 mins late)" in out
+    assert "Thursdays and Fridays." in out

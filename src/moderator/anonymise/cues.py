@@ -277,6 +277,7 @@ CALENDAR_WORDS = frozenset(
     | {"oct", "nov", "dec", "january", "february", "march", "april", "august", "september"}
     | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
     | {"friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs"}
-    | {"fri", "sat", "sun", "christmas", "easter"}
+    | {"fri", "sat", "sun", "christmas", "easter", "mondays", "tuesdays", "wednesdays"}
+    | {"thursdays", "fridays", "saturdays", "sundays"}
 )
 """Months and weekdays, whole and short, and the feasts: words of a time, not of a name."""

@@ -173,6 +173,8 @@ def _nameish_word(key: str, upper: bool, lex: Lexicon) -> bool:
         return False  # ("ELSA", "ED" in capitals: the acronyms, though Elsa and Ed are names)
     if key in lex.common and key not in lex.given and key not in lex.surnames:
         return False
+    if key in _PLURAL_DAYS:
+        return False  # "Akosua Thursdays and Fridays": the days she has them
     if upper and key in REPORT_VERBS:
         return False  # "MUM SAID THE…": the verb in capitals, though Said is a name too
     if upper and len(key) <= 4 and key in lex.rarer:
@@ -203,6 +205,8 @@ def _shouted_after_cue(st: State, toks: list[Tok], i: int) -> bool:
     return _shouted(st, toks, i) and _cue_before(st, toks, i) in ("relation", "role")
 
 
+_PLURAL_DAYS = frozenset({"mondays", "tuesdays", "wednesdays", "thursdays", "fridays"})
+_PLURAL_DAYS |= {"saturdays", "sundays"}
 _CODE_NAMED = frozenset({"op", "operation", "programme", "scheme"})
 
 
