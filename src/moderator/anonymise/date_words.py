@@ -105,6 +105,8 @@ _WEEK_BEFORE = re.compile(
     r"|wk[ \t]+(?:bgn|beg|begin|beginning|com|comm|commencing))\.?:?[ \t]*$"
 )
 _THE_BEFORE = re.compile(r"(?<![\w])the[ \t]+$")
+# an ordinal day where a date starts ("the 5th of May"), compiled once, not on every call
+_ORDINAL_START = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _TIME_BEFORE = re.compile(
     r"(?<![\w:.])(?:\d{1,2}[:.]\d{2}|\d{4}[ \t]*(?i:hrs|hours))[ \t]+(?:on[ \t]+)?$"
 )
@@ -123,7 +125,7 @@ def widen_date(text: str, start: int, end: int) -> tuple[int, int]:
             start = m.start()
     if text[start : start + 2].isdigit() or text[start : start + 1].isdigit():
         m = _THE_BEFORE.search(text, max(0, start - 6), start)
-        if m is not None and re.match(r"\d{1,2}(?:st|nd|rd|th)", text[start:end]):
+        if m is not None and _ORDINAL_START.match(text, start, end):
             start = m.start()
     m = _TIME_AFTER.match(text, end)
     if m is not None:

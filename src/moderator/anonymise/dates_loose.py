@@ -89,12 +89,13 @@ _ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "ninth", "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
 _COMPACT_HINT = re.compile(r"\d[A-Za-z]{3}\d")
 _ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL_PARTS = re.compile(r"[\s-]+")  # "twenty-first": compiled once, not per call
 _LOOSE = (_COMPACT_HINT, COMPACT_DATE_RE, DAY_MONTH_RE, _ORDINAL_DAY)
 _LOOSE_ASCII = ascii_twins(*_LOOSE)  # as dates._FIND_ASCII
 
 
 def _ordinal_value(word: str) -> int:
-    parts = re.split(r"[\s-]+", word.lower())
+    parts = _ORDINAL_PARTS.split(word.lower())
     base = {"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0
     return base + _ORDINAL_WORDS[parts[-1]]
 

@@ -40,6 +40,8 @@ def name_parts(name: str) -> NameParts | None:
         return None
     splits = []
     for word in words:
+        if word.isalpha():
+            continue  # (no apostrophe or hyphen: nothing to split; most names, so tested first)
         split = tuple(word_key(p) for p in _APOSTROPHE_OR_HYPHEN.split(word) if p)
         if len(split) > 1:
             splits.append(split)
@@ -57,7 +59,13 @@ _PART_BREAK = re.compile(r"[-‐–'’]")
 
 def _initials(words: list[str]) -> set[str]:
     """The ways initials are written: Mary-Kate Olsen-Twin is MKOT, MKO, MOT, MO, MT and MK."""
-    parts = [[p[0].upper() for p in _PART_BREAK.split(w) if p and p[0].isalpha()] for w in words]
+    # (a word of letters only, as most are, is one part: its first letter, without a split)
+    parts = [
+        [w[0].upper()]
+        if w.isalpha()
+        else [p[0].upper() for p in _PART_BREAK.split(w) if p and p[0].isalpha()]
+        for w in words
+    ]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return set()

@@ -27,6 +27,12 @@ _ABBREVIATIONS = {  # street words and their short forms
     "grove": "grove|gr",
 }
 _STREET_WORDS = frozenset(t.lower() for t in STREET_TYPES.split("|"))
+# each street word's forms, split once (not once per word of every address read)
+_ABBREVIATION_FORMS = tuple(alts.split("|") for alts in _ABBREVIATIONS.values())
+# (compiled once: a record's literals are worked out for every record read)
+_HOUSE_NUMBER = re.compile(r"\d+[a-z]?")
+_NOT_DIGIT = re.compile(r"\D")
+_LETTERS_OR_DIGITS = re.compile(r"[a-z]+|\d+")
 
 
 def _street_variants(part: str) -> list[str]:
@@ -35,15 +41,14 @@ def _street_variants(part: str) -> list[str]:
     variants = [words]
     for i, word in enumerate(words):
         bare = word.rstrip(".")
-        for alts in _ABBREVIATIONS.values():
-            forms = alts.split("|")
+        for forms in _ABBREVIATION_FORMS:
             if bare in forms:
                 variants = [[*v[:i], form, *v[i + 1 :]] for v in variants for form in forms]
                 break
     out = [" ".join(v) for v in variants]
     if (
         len(words) >= 2
-        and re.fullmatch(r"\d+[a-z]?", words[0])
+        and _HOUSE_NUMBER.fullmatch(words[0])
         and any(w.rstrip(".") in _STREET_WORDS for w in words[1:])
     ):
         out += [" ".join(v[1:]) for v in variants]  # the street without the house number
@@ -99,12 +104,12 @@ def _literals(
         pc = postcode.lower()
         lit.needles += [(pc, "postcode", -1), (pc.replace(" ", ""), "postcode", -1)]
     if nhs_number:
-        digits = re.sub(r"\D", "", nhs_number)
+        digits = _NOT_DIGIT.sub("", nhs_number)
         for sep in ("", " ", "-"):
             lit.needles.append((sep.join((digits[:3], digits[3:6], digits[6:])), "nhs_number", -1))
     if upn:
         lit.needles.append((upn.lower(), "upn", -1))
-    runs = re.findall(r"[a-z]+|\d+", case_id.lower())
+    runs = _LETTERS_OR_DIGITS.findall(case_id.lower())
     for sep in ("", "-", " ", "/", "_"):
         lit.needles.append((sep.join(runs), "case_number", -1))
     lit.needles.append((case_id.lower(), "case_number", -1))

@@ -20,6 +20,7 @@ from moderator.anonymise.state import State
 # "l45", "1lth"); it starts at a character that may be a digit
 _MIXED = re.compile(r"[0-9lIoO]+(?:st|nd|rd|th)?(?![\w])")
 _AS_DIGITS = str.maketrans("lIoO", "1100")
+_NOT_DIGIT = re.compile(r"\D")  # (compiled once, not per number read)
 _GATE = re.compile(r"\d[lIoO]|[lIoO]\d")
 # an ASCII note's bytes mapped to "0" (a digit), "l" (a letter OCR puts for one) or " ":
 # one C pass and two substring finds, where the regex tries two branches at every character
@@ -61,7 +62,7 @@ def find_ocr_numbers(st: State) -> None:
     copy = "".join([*pieces, text[last:]])
     found = [(m.start(), m.end(), _date_kind(st, m)) for m in find_dates(copy)]
     for m in NHS_RE.finditer(copy):
-        if nhs_valid(re.sub(r"\D", "", m.group())):
+        if nhs_valid(_NOT_DIGIT.sub("", m.group())):
             found.append((m.start(), m.end(), "nhs_number"))
     for start, end, kind in found:
         if any(start < b and a < end for a, b in read) and st.free(start, end):

@@ -38,6 +38,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple, Protocol
@@ -166,8 +167,10 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
     """The redacted text and its spans; ``back`` maps offsets in ``st.text`` (the note with
     its words broken across lines joined) to offsets in ``source`` (the note as written)."""
     text = st.text
+    offsets: Sequence[int] = back if back is not None else []
     if source is None or back is None:
-        source, back = text, list(range(len(text) + 1))
+        # (a range: each offset maps to itself, without a list of them made for every note)
+        source, offsets = text, range(len(text) + 1)
     # runs of one person's name parts ("Kayden" "Smith") become one span: [first part, end]
     merged: list[tuple[Cand, int]] = []
     for c in sorted(st.cands, key=_START):
@@ -194,7 +197,7 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
         placeholder = f"[{_label(c, numbers)}]"
         if text[end : end + 1] in _APOSTROPHES and (poss := _POSSESSIVE.match(text, end)):
             placeholder, end = placeholder + poss.group(), poss.end()
-        start, end = back[c.start], back[end - 1] + 1
+        start, end = offsets[c.start], offsets[end - 1] + 1
         spans.append(make(Span, (start, end, placeholder, c.kind, round(c.confidence, 2))))
         out.append(source[last:start])
         out.append(placeholder)
@@ -202,8 +205,8 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
     out.append(source[last:])
     kept = [
         Doubt(
-            back[k.start],
-            back[k.end - 1] + 1,
+            offsets[k.start],
+            offsets[k.end - 1] + 1,
             k.kind,
             round(k.confidence, 2),
             False,

@@ -43,6 +43,14 @@ _SYSTEM_NUMBER = re.compile(
     r"(?:(?i:doc|document)|CPOMS|Cpoms|Mosaic|MOSAIC|LCS|EHM|SystmOne|EMIS|Eclipse|ICS)"
     r"[ \t]*(?:(?i:no|number|ref)\.?)?[ \t]*:?[ \t]*(\d{4,10})(?![\w/-])"
 )
+# what every match of _SYSTEM_NUMBER holds (or its "doc", in the lower case) and _LISTED's
+# cues (in the lower case): a note without any is not scanned (see join_reference_parts)
+_SYSTEM_WORDS = ("CPOMS", "Cpoms", "Mosaic", "MOSAIC", "LCS", "EHM", "SystmOne", "EMIS",
+                 "Eclipse", "ICS")  # fmt: skip
+_DIGIT_RUN = re.compile(r"\d+")  # (compiled once, not per list found)
+_LISTED_CUES = ("ids", "logs", "refs", "references", "numbers", "nos", "incidents")
+
+
 # "12-13/03", "05-06/04/2025": days as a range, then the month (and year)
 _DAY_RANGE = re.compile(r"(\d{1,2})[-–](\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/]|[-–.]\d)")
 _TWO_DIGIT_YEAR = re.compile(r"[ \t]+\d{2}(?![\w:./-]|[ \t]*(?i:am|pm|years|yrs|hours|mins))")
@@ -92,7 +100,14 @@ def join_reference_parts(st: State) -> None:
             if ext is not None and st.free(c.end, ext.end()):
                 st.grow(c, c.start, ext.end())
     _join_dates(st)
-    for m in _SYSTEM_NUMBER.finditer(text):
+    lower = text.lower()
+    # the scans below of a pattern that holds a word (str.find over the note is far quicker
+    # than the pattern's scan, which tries its look-behind and branches at every position)
+    # only when the word is in the note; on a note not in ASCII, always (a letter may match
+    # case-insensitively without its ASCII form, as the Kelvin sign does k)
+    plain = text.isascii()
+    system = not plain or "doc" in lower or any(w in text for w in _SYSTEM_WORDS)
+    for m in _SYSTEM_NUMBER.finditer(text) if system else ():
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue  # ("endoc 1234": a word's inside)
         if st.free(*m.span(1)):
@@ -105,9 +120,9 @@ def join_reference_parts(st: State) -> None:
         for m in _HASH_NUMBER.finditer(text):
             if st.free(*m.span()):
                 st.take(m.start(), m.end(), "case_number", "", 80)
-    lower = text.lower()
-    for m in _LISTED.finditer(text):
-        for n in re.finditer(r"\d+", text[m.start("l") : m.end("l")]):
+    listed = not plain or any(w in lower for w in _LISTED_CUES)
+    for m in _LISTED.finditer(text) if listed else ():
+        for n in _DIGIT_RUN.finditer(text[m.start("l") : m.end("l")]):
             start, end = m.start("l") + n.start(), m.start("l") + n.end()
             if st.free(start, end):
                 st.take(start, end, "case_number", "", 80)

@@ -20,11 +20,18 @@ def dictionary() -> frozenset[str]:
 
 def unknown(word: str, lex: Lexicon | None = None) -> bool:
     """Whether a capitalised word of 3+ letters is no word any list or dictionary knows."""
+    return _unknown_word(word, lex or lexicon())
+
+
+# (cached per word as written: the organisation layers ask about the same capitalised words
+# again and again, and the checks of its letters and its key cost more than a look-up)
+@lru_cache(maxsize=1 << 16)
+def _unknown_word(word: str, lex: Lexicon) -> bool:
     if len(word) < 3 or not word[:1].isupper() or word.isupper():
         return False
     if any(c.isupper() for c in word[1:]):  # "OASys", "McCall": forms, not plain words
         return False
-    return _unknown_key(word_key(word), lex or lexicon())
+    return _unknown_key(word_key(word), lex)
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: an import of a whole authority meets many words
