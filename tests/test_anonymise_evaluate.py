@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from moderator.anonymise.evaluate import load_corpus, main, score
-from moderator.anonymise.evaluate_towns import address_core
+from moderator.anonymise.evaluate_towns import address_core, place_core
 from moderator.errors import BadInput
 
 CORPUS = Path(__file__).parent / "data" / "redaction_corpus.jsonl"
@@ -339,6 +339,23 @@ def test_an_address_label_is_scored_without_the_real_town_after_it(label: str, c
     """The town after a street is kept by design (issue #14); the rest must still be an
     address, and a street word or a made-up name is never taken for the town."""
     assert address_core(label) == core
+
+
+@pytest.mark.parametrize(
+    ("label", "core"),
+    [
+        ("Normanton Park Academy, Derby", "Normanton Park Academy"),
+        ("Seagull Youth Project, Great Yarmouth", "Seagull Youth Project"),
+        ("Quenby Road Medical Practice, St Peter Port", "Quenby Road Medical Practice"),
+        ("Oasis Academy Wintringham", "Oasis Academy Wintringham"),
+        ("Costcutter, Monks Road", "Costcutter, Monks Road"),
+        ("Derby", "Derby"),
+    ],
+)
+def test_a_place_label_is_scored_without_a_real_town_after_a_comma(label: str, core: str) -> None:
+    """Round fifteen: an organisation's, school's or practice's town after a comma is kept
+    like an address's; a branch's place run into the name, and a street, are part of it."""
+    assert place_core(label) == core
 
 
 def test_a_town_after_an_address_is_neither_a_miss_nor_leakage(

@@ -349,3 +349,18 @@ def test_days_in_the_plural_and_minutes_written_short_are_no_names() -> None:
     )
     assert "(20 mins late)" in out
     assert "Thursdays and Fridays." in out
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Referred to Seagull Youth Project, Great Yarmouth, for mentoring.", "Great Yarmouth"),
+        ("School: Normanton Park Academy, Derby. Attendance 91%.", "Derby"),
+        ("Dad works at Sparkle Hand Car Wash, Rotherham.", "Rotherham"),
+        ("She lives at Flat 4, Magdalen House, Colchester now.", "Colchester"),
+    ],
+)
+def test_a_town_after_a_comma_stays_beside_the_redacted_name(text: str, town: str) -> None:
+    out = redact(text)
+    assert f", {town}" in out
+    assert out.count("[") == 1

@@ -103,12 +103,15 @@ def test_a_person_of_a_firm_keeps_the_firm_apart() -> None:
     assert " of " in out and "Quorvalish" not in out
 
 
-def test_a_town_after_a_comma_goes_with_the_organisation_whatever_follows() -> None:
+def test_a_town_after_a_comma_stays_apart_from_the_organisation() -> None:
+    """Round eight took the town with the organisation; round fifteen leaves it (a town alone
+    identifies no one, and issue #14 counts it swallowed as damage)."""
     out = redact(
         "Orla attends Brindlewick Methodist Fellowship, Shrewsbury with Tamsin monthly.",
         **_FAMILY,
     )
-    assert "Shrewsbury" not in out and "with [CHILD] monthly" in out
+    assert "Brindlewick" not in out
+    assert "[ORGANISATION], Shrewsbury with [CHILD] monthly" in out
 
 
 @pytest.mark.parametrize(
@@ -168,11 +171,13 @@ def test_a_street_after_a_comma_goes_whole_with_the_organisation() -> None:
     assert "Row" not in out and "Brindle" not in out
 
 
-def test_a_flat_in_a_named_building_takes_its_town_and_a_numbered_street_leaves_it() -> None:
+def test_a_flat_in_a_named_building_and_a_numbered_street_leave_their_town() -> None:
+    """Round eight took the town with a flat in a named building; round fifteen leaves it, as
+    after a numbered street."""
     named = redact(
         "Orla now lives at Flat 9, Quorvale Tower, Scunthorpe. Tamsin visits.", **_FAMILY
     )
-    assert "Scunthorpe" not in named and "[ADDRESS]" in named
+    assert "Quorvale" not in named and "[ADDRESS], Scunthorpe" in named
     numbered = redact("Orla lives at Flat 9, 31 Brindle Court, Scunthorpe, with Tamsin.", **_FAMILY)
     assert "Scunthorpe" in numbered
 

@@ -42,7 +42,7 @@ from typing import Any
 
 from moderator.anonymise.case_formats import Problems
 from moderator.anonymise.evaluate_table import ordered, render_table
-from moderator.anonymise.evaluate_towns import address_core
+from moderator.anonymise.evaluate_towns import address_core, place_core
 from moderator.anonymise.records import RawCase, validate_case
 from moderator.anonymise.redact import Redaction, redact_case_text
 from moderator.errors import BadInput
@@ -64,6 +64,7 @@ class LabelledCase:
     ``evaluate_towns``)."""
 
 
+_PLACED = frozenset({"org", "school", "gp_practice"})  # labels a town may end after a comma
 PUBLIC_BODY = "public_body"
 
 
@@ -202,7 +203,12 @@ def load_corpus(path: Path) -> list[LabelledCase]:
             spots = _occurrences(text, needle)
             if not spots:
                 problems.add(number, f"{needle!r} does not occur in the text", "labels.identifiers")
-            core = len(address_core(needle)) if kind == "address" else len(needle)
+            if kind == "address":
+                core = len(address_core(needle))
+            elif kind in _PLACED:
+                core = len(place_core(needle))
+            else:
+                core = len(needle)
             for start, end in spots:
                 if not any(claimed[start:end]):
                     claimed[start:end] = b"\x01" * (end - start)

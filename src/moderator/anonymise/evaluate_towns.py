@@ -4,7 +4,9 @@ Issue #14 counts a town swallowed by the address before it as over-redaction: in
 ``Flat 7, 101 Wimbrel Street, Bolsover`` the street and house identify the family, the town
 alone does not, and the redactor keeps it. Some writers of the corpus labelled the town as
 part of the address all the same. The evaluator scores the address without such a town (the
-*core*), and reports the strict figure, town included, beside it.
+*core*), and reports the strict figure, town included, beside it. An organisation's,
+school's or practice's label is scored the same way without a town written after a comma
+(``Seagull Youth Project, Great Yarmouth``): the redactor keeps such a town too.
 """
 
 from __future__ import annotations
@@ -43,3 +45,13 @@ def address_core(label: str) -> str:
             return head
         return label
     return label
+
+
+def place_core(label: str) -> str:
+    """An organisation's, school's or practice's ``label`` without a real town written after
+    a comma (``Normanton Park Academy, Derby``); ``label`` itself otherwise. A town run into
+    the name (``Oasis Academy Wintringham``) is a branch's name, and stays in the label."""
+    head, comma, tail = label.rpartition(",")
+    if not comma or not head.strip() or phrase_key(tail) not in _towns():
+        return label
+    return head.rstrip()

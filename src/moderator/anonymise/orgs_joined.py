@@ -7,8 +7,10 @@ layers find the pieces (an organisation, then an address; a person's name, then 
 left apart, the comma between them and the words they did not reach remain. Here:
 
 * an organisation or school and what follows it after a comma (an address, another
-  organisation, or a town that ends the phrase) become one redaction, as do two parts
-  of one address ("Blackthorn Barn, Quernmore Road");
+  organisation, or a place no list knows that ends the phrase) become one redaction, as do
+  two parts of one address ("Blackthorn Barn, Quernmore Road"); a town the gazetteer knows
+  after the comma stays (``Seagull Youth Project, Great Yarmouth``: alone, the town
+  identifies no one, and issue #14 counts it swallowed as damage);
 * an organisation takes the organisation nouns written after it ("& Pre-School", "Youth
   Hub", "Club");
 * a house's name before its street is part of the address, even where taken for a person's;
@@ -25,7 +27,7 @@ from moderator.anonymise.addresses_joined import join_address_edges
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import ORG_RE
-from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.lexicon import more_places, phrase_key
 from moderator.anonymise.names_around import opens_sentence
 from moderator.anonymise.orgs_at import join_groups_at_venues
 from moderator.anonymise.orgs_edges import join_edges
@@ -35,7 +37,7 @@ from moderator.anonymise.orgs_placed import (
     street_named,
     widen_guessed_names,
 )
-from moderator.anonymise.state import UNSURE, Cand, State
+from moderator.anonymise.state import Cand, State
 
 _PLACES = frozenset({"org", "school", "gp_practice"})
 _JOINABLE = frozenset(
@@ -160,37 +162,16 @@ def _two_saints(st: State, c: Cand) -> None:
     c.start = m.start()
 
 
-# a flat, unit or plot in a named building ("Flat 9, Quorn Tower"): its town after a comma
-# places it, written as its part (after a street's number the town is left, as elsewhere)
-_FLAT_FIRST = re.compile(r"(?:c/o[ \t]+)?(?:Flat|Apartment|Unit|Plot)[ \t]+\w{1,4},[ \t]+[A-Z]")
 _COMPASS_AFTER = re.compile(
     r"[ \t]+(?:North|South|East|West|Central)(?=[ \t]*(?:[.;:,)\n|]|[ \t][-–]|$|[ \t][a-z]))"
 )
 _ONLY_NOUN = re.compile(by_first_letter(ORG_NOUN))  # (one group per first letter: quicker)
-_POSTCODE_NEXT = re.compile(r"[ \t]+[A-Z]{1,2}\d")
-_COMMA_WORDS = re.compile(
-    r"[ \t]*,[ \t]*([A-Z][\w'’-]+)(?:[ \t]+([A-Z][\w'’-]+)(?:[ \t]+([A-Z][\w'’-]+))?)?"
-)
 
 
-# a house number and its street after a flat's part: "Flat 2, Quennevais Court, 9 Vallon Road"
-_NUMBERED_STREET = re.compile(r",[ \t]*\d+[a-zA-Z]?[ \t]+[A-Za-z]")
-
-
-def _comma_place(st: State, a: Cand) -> None:
-    """A town the gazetteer knows after a comma is where the organisation is, whatever
-    follows ("… Fellowship, Shrewsbury with carers"); not an address's ("…, Ludlow SY8 …")."""
-    m = _COMMA_WORDS.match(st.text, a.end)
-    if m is None or a.confidence < UNSURE:
-        return
-    for group in (3, 2, 1):  # "…, St Peter Port"
-        end = m.end(group)
-        if end < 0 or _POSTCODE_NEXT.match(st.text, end):
-            continue
-        if phrase_key(st.text[m.start(1) : end]) in st.lex.places and st.free(a.end, end):
-            st.taken[a.end : end] = b"\x01" * (end - a.end)
-            a.end = end
-            return
+def _a_town(st: State, words: str) -> bool:
+    """A town or village the gazetteers know: after a comma it stays (see the module)."""
+    key = phrase_key(words)
+    return key in st.lex.places or key in more_places()
 
 
 def _merge(st: State, a: Cand, b: Cand) -> None:
@@ -292,8 +273,13 @@ def join_organisation_parts(st: State) -> None:
             and (
                 (a.kind in _PLACES and b.kind in _AFTER_PLACE)
                 or (a.kind == "address" and b.kind == "address")
-                # "Saigon Community Link, Aston": a branch's place taken for a surname
-                or (a.kind in _PLACES and b.kind == "person" and _TOWN_AFTER.match(text, a.end))
+                # "Saigon Community Link, Quorbury": a branch's place taken for a surname
+                or (
+                    a.kind in _PLACES
+                    and b.kind == "person"
+                    and _TOWN_AFTER.match(text, a.end)
+                    and not _a_town(st, text[b.start : b.end])
+                )
                 or (
                     a.kind in _PLACES
                     and b.kind in _NAMES
@@ -305,19 +291,15 @@ def join_organisation_parts(st: State) -> None:
             _merge(st, a, b)
             del cands[i + 1]
             continue
-        if a.kind in _PLACES or (
-            a.kind == "address"
-            and _FLAT_FIRST.match(text, a.start)
-            and not _NUMBERED_STREET.search(text, a.start, a.end)
-        ):
-            _comma_place(st, a)  # a flat in a named building; a numbered street leaves the town
+        # (a town the gazetteer knows after a comma is left out: "Seagull Youth Project, Great
+        # Yarmouth", "Flat 4, Magdalen House, Colchester"; alone it identifies no one)
         compass = _COMPASS_AFTER.match(text, a.end) if a.kind in _PLACES else None
         if compass is not None and st.free(a.end, compass.end()):  # "… Group East": a branch
             st.taken[a.end : compass.end()] = b"\x01" * (compass.end() - a.end)
             a.end = compass.end()
         if a.kind in _PLACES and "," in text[a.end : a.end + 2]:
             m = _TOWN_AFTER.match(text, a.end)
-            if m is not None and st.free(a.end, m.end()):
+            if m is not None and st.free(a.end, m.end()) and not _a_town(st, m.group(1)):
                 key = m.group(1).split()[0].casefold()
                 if _STREET_WORD.search(m.group(1)) or (
                     key not in lex.common and key not in lex.words and key not in HONORIFICS

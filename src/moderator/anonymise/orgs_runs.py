@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
+from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
 from moderator.anonymise.state import State
 
 # the small words of a name, in its languages: "of the", "w" (Polish), "y" (Welsh), "de la"
@@ -152,7 +152,9 @@ _COMMA_TOWN = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[ \t]*(?:[
 
 def with_town(st: State, end: int, comma: bool = False) -> int:
     """Past a town written after the name ("Little Acorns Pre-school Preston"): part of it;
-    with ``comma``, a town after a comma that ends the phrase too ("Zion Chapel, Pinehurst.").
+    with ``comma``, a place no list knows after a comma that ends the phrase too ("Zion
+    Chapel, Pinehurst."), but not a town the gazetteer knows ("…, Great Yarmouth"): written
+    apart, the town alone identifies no one, and issue #14 counts it swallowed as damage.
 
     A town the gazetteer knows, or one capitalised word no list knows (not a word, a given
     name, a surname or vocabulary): a branch is named by its place ("Oasis Academy
@@ -162,6 +164,8 @@ def with_town(st: State, end: int, comma: bool = False) -> int:
         words = phrase_key(m.group(1))
         if m.re is _COMMA_TOWN and _STREET_END.search(m.group(1)) and len(words) == 2:
             return m.end(1)  # "…Kitchen, Quorn Row": its street after the comma
+        if m.re is _COMMA_TOWN and (words in st.lex.places or words in more_places()):
+            return end  # "Seagull Youth Project, Great Yarmouth": the town stays
         for size in (len(words), 1):
             if words[:size] in st.lex.places:
                 return m.start(1) + len(" ".join(m.group(1).split()[:size]))
