@@ -91,6 +91,7 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("x", "heldout-x", 55, 1300),
         ("y", "heldout-y", 55, 1350),
         ("z", "heldout-z", 55, 1900),
+        ("aa", "heldout-aa", 55, 2000),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -102,8 +103,9 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     was, Q after it, R while round eleven was, S after it, T while round twelve was, U before
     round thirteen, V during it, scored at its end, W after V's run, scored at the round's
     close, X before round fourteen (scored first, then tuned on) and Y with it, scored once at
-    its close, Z before round fifteen (scored first, then tuned on) (each outside the repository
-    until scored; O to Z label public services apart)."""
+    its close, Z before round fifteen (scored first, then tuned on) and AA with it, scored once at
+    its close (each outside the repository until scored; O to AA label public services
+    apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -206,6 +208,7 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("x", 0.975, 0.985, 0.025, 0.045),  # X: written before round fourteen, which tuned on it
         ("y", 0.935, 0.97, 0.06, 0.055),  # Y: written with round fourteen, scored once at its close
         ("z", 0.955, 0.985, 0.04, 0.05),  # Z: written before round fifteen, which tuned on it
+        ("aa", 0.955, 0.985, 0.04, 0.06),  # AA: written with round fifteen, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
