@@ -364,3 +364,15 @@ def test_a_town_after_a_comma_stays_beside_the_redacted_name(text: str, town: st
     out = redact(text)
     assert f", {town}" in out
     assert out.count("[") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health: Universal Partnership Plus offered by the HV.",
+        "Mum was referred to the Household Support Fund and the Adoption Support Fund.",
+        "She receives Personal Independence Payment and Carer's Allowance.",
+    ],
+)
+def test_national_schemes_funds_and_benefits_stay(text: str) -> None:
+    assert redact(text) == text

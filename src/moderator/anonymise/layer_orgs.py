@@ -46,7 +46,14 @@ from moderator.anonymise.orgs_public import (
     health_trust,
     public_service,
 )
-from moderator.anonymise.orgs_runs import capital_runs, protected_inside, title_runs
+from moderator.anonymise.orgs_runs import (
+    capital_runs,
+    done_verb,
+    ends_protected,
+    opens_protected,
+    protected_inside,
+    title_runs,
+)
 from moderator.anonymise.orgs_runs import with_town as with_town  # (layer_patterns uses it)
 from moderator.anonymise.orgs_services import find_named_services
 from moderator.anonymise.orgs_single import find_single_word_orgs
@@ -139,29 +146,6 @@ def generic_name(st: State, keys: tuple[str, ...]) -> bool:
     return all(k in DESCRIPTIVE for k in keys) or service_terms_only(keys)
 
 
-def _ends_protected(st: State, whole: tuple[str, ...]) -> bool:
-    """Whether the words are a protected phrase after everyday words ("Minutes of Core Group"),
-    not after a name ("Hartshill Boxing Club" names one club)."""
-    lex = st.lex
-    return any(
-        whole[k:] in lex.phrases.get(whole[k], ())
-        and all(w in lex.common for w in whole[:k])  # "Red Hall Amateur Boxing Club" names one
-        for k in range(len(whole) - 1)
-    )
-
-
-def _done_verb(st: State, at: int, key: str) -> bool:
-    """An everyday word in the past tense opening a sentence: what was done, not a name."""
-    lex = st.lex
-    return (
-        key.endswith("ed")
-        and key in lex.words
-        and key not in lex.given
-        and key not in lex.surnames
-        and st.text[max(0, at - 3) : at].rstrip(" \t")[-1:] in ("", ".", "\n")
-    )
-
-
 def _trim_leading(st: State, start: int, end: int) -> int:
     for w in WORD_RE.finditer(st.text, start, end):
         key = w.group().casefold()
@@ -169,7 +153,7 @@ def _trim_leading(st: State, start: int, end: int) -> int:
             break
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS or key == "the":
             start = w.end()
-        elif _done_verb(st, w.start(), key):  # "Consulted Children and Families Hub"
+        elif done_verb(st, w.start(), key):  # "Consulted Children and Families Hub"
             start = w.end()
             continue
         break
@@ -274,7 +258,7 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
                 continue
         keys = phrase_key(text[start:name_end])
         whole = phrase_key(text[start:m_end])
-        if not keys or _ends_protected(st, whole):
+        if not keys or ends_protected(st, whole) or opens_protected(st, start, whole):
             continue
         noun = word_key(text[name_end:m_end].split()[0]) if m_end > name_end else ""
         # a description before one noun ("Polish Club"); before two, a name ("Pool Rangers FC")
@@ -370,7 +354,7 @@ def find_organisations(st: State, add: Add) -> None:
     for m in worship:
         start = _trim_leading(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()])
-        if not generic_name(st, keys) and not _ends_protected(st, keys):
+        if not generic_name(st, keys) and not ends_protected(st, keys):
             add(start, m.end(), "org", " ".join(keys), 56)
     lower = lower_same_length(text)
     hinted = any(w in lower for w in _NAMED_HINT_WORDS)  # a quicker gate than a regex

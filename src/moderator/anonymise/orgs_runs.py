@@ -232,3 +232,35 @@ def protected_inside(lex: Lexicon, keys: tuple[str, ...]) -> bool:
             if keys[i : i + len(phrase)] == phrase:
                 return True
     return False
+
+
+def ends_protected(st: State, whole: tuple[str, ...]) -> bool:
+    """Whether the words are a protected phrase after everyday words ("Minutes of Core Group"),
+    not after a name ("Hartshill Boxing Club" names one club)."""
+    lex = st.lex
+    return any(
+        whole[k:] in lex.phrases.get(whole[k], ())
+        and all(w in lex.common for w in whole[:k])  # "Red Hall Amateur Boxing Club" names one
+        for k in range(len(whole) - 1)
+    )
+
+
+def opens_protected(st: State, start: int, whole: tuple[str, ...]) -> bool:
+    """Whether a protected phrase starts with the match and runs past it ("Universal
+    Partnership Plus": the grammar stops at its noun, "Partnership")."""
+    after = phrase_key(st.text[start : start + 80])
+    return any(
+        len(p) > len(whole) and after[: len(p)] == p for p in st.lex.phrases.get(whole[0], ())
+    )
+
+
+def done_verb(st: State, at: int, key: str) -> bool:
+    """An everyday word in the past tense opening a sentence: what was done, not a name."""
+    lex = st.lex
+    return (
+        key.endswith("ed")
+        and key in lex.words
+        and key not in lex.given
+        and key not in lex.surnames
+        and st.text[max(0, at - 3) : at].rstrip(" \t")[-1:] in ("", ".", "\n")
+    )
