@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-CORPUS = sorted((Path(__file__).parent / "data").glob("redaction_corpus*.jsonl"))
+# in the order the batches were written ("…_z" before "…_aa"), so that adding a batch
+# leaves the records before it where they were
+CORPUS = sorted(
+    (Path(__file__).parent / "data").glob("redaction_corpus*.jsonl"),
+    key=lambda p: (len(p.stem), p.stem),
+)
 
 
 def corpus_records() -> list[dict[str, object]]:
