@@ -376,3 +376,12 @@ def test_a_town_after_a_comma_stays_beside_the_redacted_name(text: str, town: st
 )
 def test_national_schemes_funds_and_benefits_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_name_that_only_sounds_like_a_family_members_is_someone_else() -> None:
+    out = redact(
+        'Mum Dawn said Kieran calls an adult male "Deano". Dorcas is also written Dorkas.',
+        family=(("Dawn Oakervee", "mother"), ("Dorcas Oakervee", "sister")),
+    )
+    assert '"[PERSON]"' in out
+    assert "also written [SIBLING]" in out

@@ -160,10 +160,16 @@ class PhoneticIndex:
                 name.whole == heard
                 and key[0] == name.key[0]
                 and key != name.key
+                and _same_ending(key, name.key)  # "Deano" is no spelling of "Dawn"
                 and jellyfish.jaro_winkler_similarity(key, name.key) >= 0.8
             ):
                 return name.who
         return None
+
+
+def _same_ending(a: str, b: str) -> bool:
+    """Whether two spellings end alike: the same letter, or a vowel each (Katie, Katy)."""
+    return a[-1] == b[-1] or (a[-1] in "aeiouy" and b[-1] in "aeiouy")
 
 
 @lru_cache(maxsize=4096)
