@@ -41,7 +41,7 @@ async def _until(pilot: Pilot[None], text: str) -> str:
     shown = ""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        await pilot.pause(0.02)
+        await pilot.pause()  # the app handles what it was sent, then the panes are read
         screen = pilot.app.screen
         shown = "\n".join(str(w.render()) for w in screen.query(Static))
         if text in shown:

@@ -9,6 +9,7 @@ checked against what is stored.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,12 +36,12 @@ pytestmark = pytest.mark.usefixtures("mini_rubrics")
 
 
 async def until(pilot: Pilot[None], check: Callable[[], bool], what: str) -> None:
-    """Wait (never a fixed sleep) until ``check`` holds."""
-    for _ in range(100):
-        await settle(pilot)
+    """Let the app run until ``check`` holds; the deadline bounds a hang, it is no measure."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        await settle(pilot)  # (background work done, its messages handled)
         if check():
             return
-        await pilot.pause(0.05)
     raise AssertionError(f"{what}; on {pilot.app.screen!r}")
 
 

@@ -120,7 +120,7 @@ async def test_an_idle_workbench_locks_and_unlocks_where_it_was(db: Path) -> Non
         app.start_idle_lock()
         deadline = time.monotonic() + 60  # a bound on a hang, not a measurement
         while time.monotonic() < deadline and not isinstance(pilot.app.screen, LockScreen):
-            await pilot.pause(0.05)
+            await pilot.pause()  # the app runs its timer and its messages; no fixed wait
         assert isinstance(pilot.app.screen, LockScreen)
         app.idle_lock_seconds = 0  # no second lock while the test types
         await pilot.press("question_mark")  # the app's own keys do nothing while locked
