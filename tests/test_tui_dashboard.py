@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -35,21 +36,23 @@ def db(tmp_path: Path, mini_rubrics: Path) -> Path:
 async def open_dashboard(pilot: Pilot[None]) -> DashboardScreen:
     await wait_for_screen(pilot, HomeScreen)
     await pilot.press("d")
-    for _ in range(100):
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline:
         await settle(pilot)
         screen = pilot.app.screen
         if isinstance(screen, DashboardScreen) and screen.loaded:
             return screen
-        await pilot.pause(0.05)
+        await pilot.pause()
     raise AssertionError(f"the dashboard did not load; on {pilot.app.screen!r}")
 
 
 async def wait_for_report(pilot: Pilot[None], screen: DashboardScreen, check) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(100):
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline:
         await settle(pilot)
         if screen.report is not None and check(screen.report):
             return
-        await pilot.pause(0.05)
+        await pilot.pause()
     raise AssertionError("the report did not update")
 
 
@@ -315,8 +318,9 @@ async def test_a_report_that_cannot_be_built_is_said_so_and_the_last_one_stays(d
         dash = await open_dashboard(pilot)
         before = dash.report
         dash.apply(period="fortnight")  # not a period the report knows
-        for _ in range(50):
-            await pilot.pause(0.05)
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        while time.monotonic() < deadline:
+            await pilot.pause()
             if "could not" in text_of(dash, "#dash-caption"):
                 break
         assert "could not be built" in text_of(dash, "#dash-caption")

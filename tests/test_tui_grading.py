@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,8 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def wait_for_screen(pilot: Pilot[None], kind: type) -> None:
-    for _ in range(50):
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline:
         await settle(pilot)
         screen = pilot.app.screen
         if isinstance(screen, kind) and (
@@ -47,7 +49,7 @@ async def wait_for_screen(pilot: Pilot[None], kind: type) -> None:
             or (screen.loaded if isinstance(screen, ListScreen) else screen.sheet is not None)
         ):
             return
-        await pilot.pause(0.05)
+        await pilot.pause()
     raise AssertionError(f"{kind.__name__} did not show; on {pilot.app.screen!r}")
 
 
@@ -191,11 +193,12 @@ async def test_notes_save_after_a_pause_in_typing(db: Path) -> None:
         screen = await open_case(pilot, "C-101")
         await pilot.press("n", *"Typed")
         # No key leaves the field: poll the database until the pause in typing has saved it.
-        for _ in range(600):
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        while time.monotonic() < deadline:
             detail, events = stored(db, "C-101")
             if {e.criterion: e.note for e in detail.entries}.get("risk") == "Typed":
                 break
-            await pilot.pause(0.05)
+            await pilot.pause()
         else:
             raise AssertionError("the note was never saved after the pause in typing")
         await settle(pilot)

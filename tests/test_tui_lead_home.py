@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -40,11 +41,12 @@ def stored(db: Path) -> list[AuditSummary]:
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
     """Poll until ``condition`` holds (the pages are read in the background)."""
-    for _ in range(100):
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline:
         await settle(pilot)
         if condition():
             return
-        await pilot.pause(0.02)
+        await pilot.pause()
     raise AssertionError(f"never happened: {what}")
 
 

@@ -6,6 +6,7 @@ the review records moderated grades with rationales; the manager then reads the 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -50,12 +51,13 @@ def screen_text(pilot: Pilot[None]) -> str:
 
 
 async def wait_for_review(pilot: Pilot[None]) -> ReviewScreen:
-    for _ in range(60):
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline:
         await settle(pilot)
         screen = pilot.app.screen
         if isinstance(screen, ReviewScreen) and screen.comparison is not None:
             return screen
-        await pilot.pause(0.05)
+        await pilot.pause()
     raise AssertionError(f"no review screen; on {pilot.app.screen!r}")
 
 
