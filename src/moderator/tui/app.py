@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +22,9 @@ from moderator.tui.actions import bindings_for
 from moderator.tui.base import ReportsWorkerFailures
 from moderator.tui.commands import ActionCommands
 from moderator.tui.idle import IdleLock
+from moderator.tui.opening import OpensWork
 
 if TYPE_CHECKING:
-    from moderator.services.grading import GradingTarget
     from moderator.services.users import User
     from moderator.settings import Settings
     from moderator.store import Store
@@ -36,7 +35,7 @@ AFTER_FIRST_LIST = 0.5
 dashboard's libraries start: neither is needed to show it, and both would slow its drawing."""
 
 
-class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
+class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
     """The grading workbench."""
 
     CSS_PATH = "app.tcss"
@@ -238,89 +237,6 @@ class ModeratorApp(IdleLock, ReportsWorkerFailures, App[None]):
             self.post_message(self.SessionOpened(store, None, [], None, secured=True))
             return
         self.post_message(self.SessionOpened(store, None, list_users(store), None))
-
-    def open_audit(self, audit_id: int) -> None:
-        """Open an audit: its moderation feedback once reviewed, else the grading screen.
-
-        The grading screen is read-only unless it is the user's own draft; a moderator
-        opens their moderation of the audit instead.
-        """
-        from moderator.services.users import Role
-
-        user = self.user
-        if user is None:
-            return
-        if user.role is Role.MODERATOR:
-            self.open_moderation_of(audit_id)
-            return
-        self.open_audit_for(audit_id)
-
-    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def open_audit_for(self, audit_id: int) -> None:
-        """Read the audit (worker thread) and show the feedback or the grading screen."""
-        from moderator.services.feedback import acknowledge_feedback
-        from moderator.services.grading import AuditTarget
-
-        store, user = self.require_store(), self.user
-        assert user is not None
-        target = AuditTarget.open(store, user, audit_id)
-        sheet = target.load()
-        if sheet.feedback is None:
-            self.call_from_thread(self.open_grading, lambda: target)
-            return
-        acknowledge_feedback(store, user, audit_id)  # the manager has now seen it
-        from moderator.tui.screens.feedback import FeedbackScreen
-
-        self.call_from_thread(self.push_screen, FeedbackScreen(target, sheet))
-
-    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def open_moderation(self, moderation_id: int) -> None:
-        """A moderation from the queue: blind grading until submitted, then its review."""
-        from moderator.services.moderation import get_moderation
-
-        store, user = self.require_store(), self.user
-        assert user is not None
-        status = get_moderation(store, user, moderation_id).summary.status
-        self.call_from_thread(self.show_moderation, moderation_id, status)
-
-    def show_moderation(self, moderation_id: int, status: str) -> None:
-        """Push the screen a moderation in ``status`` opens on."""
-        if status in ("submitted", "reviewed"):
-            self.open_review(moderation_id)
-            return
-        from moderator.services.grading import ModerationTarget
-
-        store, user = self.require_store(), self.user
-        assert user is not None
-        self.open_grading(partial(ModerationTarget.open, store, user, moderation_id))
-
-    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def open_moderation_of(self, audit_id: int) -> None:
-        """A moderator opens their moderation of an audit: blind grading, or the review."""
-        from moderator.services.moderation import moderation_of_audit
-
-        store, user = self.require_store(), self.user
-        assert user is not None
-        moderation_id, status = moderation_of_audit(store, user, audit_id)
-        self.call_from_thread(self.show_moderation, moderation_id, status)
-
-    def open_review(self, moderation_id: int) -> None:
-        """Open the disagreement review of a submitted moderation."""
-        from moderator.services.review import ReviewSession
-        from moderator.tui.screens.review import ReviewScreen
-
-        store, user = self.require_store(), self.user
-        assert user is not None
-        self.push_screen(ReviewScreen(partial(ReviewSession.open, store, user, moderation_id)))
-
-    def open_grading(self, open_target: Callable[[], GradingTarget]) -> None:
-        """Open the grading screen on any target (an audit; a moderation, for moderators).
-
-        ``open_target`` runs on a worker thread and may read the database.
-        """
-        from moderator.tui.screens.grading import GradingScreen
-
-        self.push_screen(GradingScreen(open_target))
 
     def run_from_home(self, action: str) -> None:
         """Go back to the user's list and run one of its actions there (the palette's way)."""
