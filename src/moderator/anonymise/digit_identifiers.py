@@ -178,6 +178,11 @@ def _lettered(
             end = m.end("name") if m.group("name") and ranked else m.end("num")
             name = m.group("name") if ranked and m.group("name") else ""
             second = name.rpartition(" ")[2].lower()
-            if " " in name and second in st.lex.words and second not in st.lex.surnames:
+            first = name.partition(" ")[0].lower()
+            if (
+                " " in name
+                and second in (st.lex.common if first in st.lex.given else st.lex.words)
+                and second not in st.lex.surnames
+            ):
                 end = m.start("name") + m.group("name").index(" ")  # "PC 2281 NEWBOLD ATTENDED"
             add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)

@@ -12,6 +12,14 @@ from operator import attrgetter
 
 from moderator.anonymise.state import State
 
+HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
+HANDLE_CUE_RE = re.compile(
+    r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
+    r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap|roblox|fortnite|minecraft"
+    r"|steam|youtube|twitch|telegram|(?:drill|rap|stage)\s+name)(?:\s+(?:is|was|of|name|as)){0,2}"
+    r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*(?:[\d_]|\.(?=\w))[\w.]*))"
+)
+
 # a handle: word characters joined by dots or underscores, with no space inside
 _HANDLE = re.compile(r"[A-Za-z0-9][\w.]*[A-Za-z0-9]")
 # what makes a run of characters a handle rather than a word or a sentence's end: an inner

@@ -17,6 +17,7 @@ from moderator.anonymise.date_words import find_day_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.dates_foreign import find_foreign_dates
 from moderator.anonymise.digit_identifiers import find_numeric, find_phones_with_o
+from moderator.anonymise.handles import HANDLE_CUE_RE, HANDLE_RE
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
 from moderator.anonymise.layer_variants import find_variants
@@ -28,9 +29,7 @@ from moderator.anonymise.patterns import (
     FLAT_BEFORE_RE,
     GP_HINT,
     GP_RE,
-    HANDLE_CUE_RE,
     HANDLE_CUE_WORDS,
-    HANDLE_RE,
     HOME_HINT,
     HOME_RE,
     SCHOOL_HINT,
@@ -101,10 +100,15 @@ def find_patterns(st: State) -> None:
         start = number.start()
         if start < previous_end or not clean_left(text, start):
             continue
+        if _COUNTED_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "Head of Year 9, Danum Vale Academy": a year group, no house number
         flat = flat_re.search(text, max(0, start - 20), start)
         found = addr_re.match(text, flat.start() if flat else start)
         if found is not None and _COURT_OR_YEAR.search(found.group()):
             continue  # "(2019, Jedburgh Sheriff Court)": a year and a court, no address
+        gate = found and _GATE_RE.search(found.group())
+        if gate and (gate.group().casefold(),) in st.lex.places:
+            continue  # "3 Margate": a town, not a street of the North
         if found is not None:
             end = _without_town(text, found.start(), found.end())
             # a Scottish flat ("3/2, 19 …") is no date: the prefixed address comes first
@@ -125,7 +129,7 @@ def find_patterns(st: State) -> None:
         (GP_RE, "gp_practice", GP_HINT),
         (HOME_RE, "address", HOME_HINT),
     ):
-        for m in near(pattern, hint, st.text, 110, 40):  # "SEEN AT SCHOOL" names none
+        for m in near(pattern, hint, text, 110, 40):  # capitals read titled, as addresses
             cand = _institution(st, m, kind)
             if cand is not None:
                 raw.append(cand)
@@ -177,6 +181,12 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
 
 
 # a year before a comma, or a court of law where an address has its street's word
+# a number that counts something, not a house: "Year 9, Danum Vale …", "Stage 2 …"
+_GATE_RE = re.compile(r"\b[A-Z][a-z]{2,}gate\b")
+_COUNTED_BEFORE = re.compile(
+    r"\b(?i:years?|yr|stage|set|class|group|aged?|level|grade|tier|week|page|para(?:graph)?"
+    r"|section|step|item|question|part|chapter|appendix)\.?[ \t]*$"
+)
 _COURT_OR_YEAR = re.compile(
     r"^(?:19|20)\d\d,|\b(?:Sheriff|Crown|Magistrates['’]?|County|Family|Youth|Coroner['’]?s)"
     r"\s+Court\b"
@@ -218,12 +228,16 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     start = m.start()
     name_end = m.end("name")
     lex = st.lex
+    shouted = st.text[start:name_end].isupper()  # a police form's line, read titled
     for w in WORD_RE.finditer(st.text, start, name_end):
         key = w.group().casefold()
         if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):
             break
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
             start = w.end()
+            continue
+        if shouted and key in lex.common:
+            start = w.end()  # "CHILD SEEN AT SCHOOL": everyday words, in capitals
             continue
         if w.group().isupper() and w.group() in lex.acronyms:
             start = w.end()  # "GP Vale Royal Surgery": the role before the practice's name
@@ -234,6 +248,11 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     if start >= name_end:
         return None
     name = phrase_key(st.text[start:name_end])
+    if shouted and (
+        (len(name) == 1 and _POSSESSIVE_END.search(st.text, start, name_end))
+        or any(w in lex.common and w not in _JOINING for w in name)
+    ):
+        return None  # "ENCOMPASS ALERT TO BROOKLYN'S SCHOOL": a sentence, not a school's name
     if protected_phrase(st, phrase_key(st.text[start : m.end()]), len(name)):
         return None
     if _HOSPITAL_AFTER.match(st.text, m.end()):
@@ -251,6 +270,8 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     return Cand(start, end, kind, " ".join(name), 60, 0.9)
 
 
+_JOINING = frozenset({"of", "the", "and", "de", "la", "le", "on", "upon", "under", "in", "st"})
+_POSSESSIVE_END = re.compile(r"['’]S?\s*$")
 _HOSPITAL_AFTER = re.compile(r"[ \t]+(?:Hospital|Hospice|Infirmary)\b")
 _INSTITUTIONS = frozenset({"school", "gp_practice", "org"})  # "Lister Lane Grill" is a firm
 

@@ -244,10 +244,13 @@ FLAT_BEFORE_RE = re.compile(
     rf"(?:{FLAT_PREFIX}\s+|(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot|No\.?)\s+)$"
 )
 CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
+# a street of the North named with its old word for a way: "22 Botchergate", "9 Micklegate"
+FUSED_GATE = r"[A-Z][a-z]{2,}gate"
 ADDRESS_RE = re.compile(
     rf"(?<![\w/])(?:{FLAT_PREFIX}\s+)?"
     r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+"
-    rf"(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}){SHORT_STREET_DOT}(?![\w])"
+    rf"(?:(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}){SHORT_STREET_DOT}|{FUSED_GATE})(?![\w])"
+    r"(?:[ \t]+(?:North|South|East|West)(?![\w]|[ \t]+[A-Z]))?"  # "41 Park Road North"
     rf"(?:,[ \t]*{CAPWORD}(?:[ \t-](?:on|upon|under|in|le|{CAPWORD})){{0,3}}(?![\w]))?"
 )
 STREET_RE = re.compile(
@@ -284,13 +287,6 @@ HOME_HINT = re.compile(r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Ho
 HOME_RE = re.compile(
     r"(?<![\w])(?P<name>(?:[A-Z][\w'’&-]*\s+){1,3}?)"
     r"(?:Children['’]?s\s+Home|Care\s+Home|Residential\s+Home|Lodge|Hostel)(?![\w])"
-)
-HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
-HANDLE_CUE_RE = re.compile(
-    r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
-    r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap|roblox|fortnite|minecraft"
-    r"|steam|youtube|twitch|telegram|(?:drill|rap|stage)\s+name)(?:\s+(?:is|was|of|name|as)){0,2}"
-    r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*(?:[\d_]|\.(?=\w))[\w.]*))"
 )
 # (a run of capitals that fails the look-ahead fails shorter too: possessive, no retries)
 INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3}+)(?![\w])")
