@@ -110,3 +110,73 @@ def test_an_officer_named_by_surname_alone_is_not_joined_to_the_verb() -> None:
     out = redact("PC 2281 NEWBOLD ATTENDED THE ADDRESS AT 22:10.")
     assert "NEWBOLD" not in out
     assert "ATTENDED THE ADDRESS" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "ground"),
+    [
+        ("We met in the car park at Asda in Cortonwood on Sunday.", "Cortonwood"),
+        ("She now works at Greggs in Kettlewick Mall, early shifts.", "Kettlewick"),
+    ],
+)
+def test_a_company_with_ground_no_list_knows_is_one_branch(text: str, ground: str) -> None:
+    out = redact(text)
+    assert ground not in out
+    assert "[ORGANISATION]" in out
+
+
+def test_a_company_in_a_known_town_leaves_the_town() -> None:
+    out = redact("She now works at Greggs in Burslem, early shifts.")
+    assert "Greggs" not in out
+    assert "in Burslem" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("A call from a neighbour at 44A (Mr Karimi) about shouting.", "44A"),
+        ("He moved from 12B to his nan's flat.", "12B"),
+    ],
+)
+def test_a_house_number_with_a_letter_after_at_or_from_is_an_address(
+    text: str, number: str
+) -> None:
+    out = redact(text)
+    assert number not in out
+    assert "[ADDRESS]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen at 10 by the nurse; back at 4 for tea.",
+        "Her grade went from 4 to 6 in maths.",
+    ],
+)
+def test_a_number_alone_after_at_or_from_is_no_address(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("She said she was going to the shop on Preston Road. Not back.", "Preston Road"),
+        ("Mum was seen at home on Marsh Road: worried, no English.", "Marsh Road"),
+        ("The nursery on Old London Road rang this afternoon.", "Old London"),
+    ],
+)
+def test_a_street_named_by_an_everyday_word_or_a_town_is_redacted(text: str, street: str) -> None:
+    out = redact(text)
+    assert street not in out
+    assert "[ADDRESS]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They walked down the High Street to the bus station.",
+        "Close Road safety work was done in school.",
+    ],
+)
+def test_any_towns_high_street_or_a_street_word_opening_the_phrase_stays(text: str) -> None:
+    assert redact(text) == text

@@ -4,7 +4,7 @@
 after a word of place (``on``, ``off``, ``near``, ``by``, ``along``, ``behind``, ``down``,
 ``up``, ``round``), one or two lower-case words and a street's word (``st``, ``rd``, ``road``,
 ``lane``, ``ave``…) name a street near the family. A flat or a house by its number alone
-(``NEIGHBOUR (FLAT 5)``, ``the neighbour at No 86``) is an address too. Everyday words before the street's word
+(``NEIGHBOUR (FLAT 5)``, ``the neighbour at No 86``, ``a neighbour at 44A``) is an address too. Everyday words before the street's word
 are none (``the high st``, ``the main road``, ``our road``, ``a side street``). The evidence is
 a pattern of writing: each is redacted below the review threshold, for the person importing
 to confirm.
@@ -34,10 +34,11 @@ _CONFIDENCE = 0.6
 _GUESSES = frozenset({"person"})
 
 
-# a flat or a house by its number alone: "NEIGHBOUR (FLAT 5)", "the neighbour at No 86"
+# a flat or a house by its number alone: "NEIGHBOUR (FLAT 5)", "the neighbour at No 86",
+# "a neighbour at 44A" (a house number with a letter)
 _FLAT_ALONE = re.compile(r"(?<![\w'’-])(?:Flat|FLAT)[ \t]+\d{1,4}[A-Za-z]?(?![\w%/-]|\.\w)")
 _NUMBER_ALONE = re.compile(
-    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO)[ \t]+(?P<n>(?:No|NO|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?)"
+    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO)[ \t]+(?P<n>(?:No|NO|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?|\d{1,4}[A-H])"
     r"(?![\w%/-]|\.\w)(?![ \t]+(?i:bus|route|service|on|in|of))"
 )
 

@@ -119,11 +119,17 @@ def find_patterns(st: State) -> None:
     for m in near(STREET_RE, STREET_HINT, text, 60, 12):
         words = phrase_key(m.group())
         if (
-            words
-            and words[0] not in st.lex.common
-            and not protected_phrase(st, words, len(words) - 1)
+            not words
+            or protected_phrase(st, words, len(words) - 1)
+            or _STREET_WORD_ONLY.match(text, m.start())
         ):
+            continue
+        if words[0] not in st.lex.common:
             add(m.start(), m.end(), "address", _norm_ident(m.group()), 65)
+        elif words[0] not in _ANY_STREET:
+            # "on Preston Road", "Marsh Road": a street named by an everyday word or a town,
+            # for the person importing to confirm
+            raw.append(Cand(m.start(), m.end(), "address", _norm_ident(m.group()), 64, 0.65))
     for pattern, kind, hint in (
         (SCHOOL_RE, "school", SCHOOL_HINT),
         (GP_RE, "gp_practice", GP_HINT),
@@ -182,6 +188,11 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
 
 # a year before a comma, or a court of law where an address has its street's word
 # a number that counts something, not a house: "Year 9, Danum Vale …", "Stage 2 …"
+# a street's name that is any street's: "the High Street", "a Main Road", "One Way"
+_ANY_STREET = frozenset({"high", "main", "the", "a", "an", "one", "this", "that", "ring", "our"})
+# a street's word that opens the match as a verb or a heading ("Close Road", "Drive Lane"):
+# the match is taken only when the first word is a name's
+_STREET_WORD_ONLY = re.compile(r"(?:Close|Drive|Walk|Place|Grove|Lane|Mews|Street|Road)\b")
 _GATE_RE = re.compile(r"\b[A-Z][a-z]{2,}gate\b")
 _COUNTED_BEFORE = re.compile(
     r"\b(?i:years?|yr|stage|set|class|group|aged?|level|grade|tier|week|page|para(?:graph)?"

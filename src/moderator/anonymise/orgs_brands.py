@@ -20,7 +20,8 @@ Companies (``!`` in the list: shops, chains, employers, banks, staffing and inte
 agencies) are redacted even alone: where someone works, shops or banks narrows who they are.
 Alone, a company is redacted below the review threshold, for the person importing to keep if
 they judge it harmless (the decision is remembered). After a company, ``in`` starts a
-sentence's place (``works at Greggs in Burslem``: the town stays, as towns do).
+sentence's place (``works at Greggs in Burslem``: the town stays, as towns do), unless no
+list knows the place's words (``Asda in Cortonwood``): that is the branch's own ground.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def _after(st: State, end: int, company: bool) -> tuple[int, list[str]]:
     branch's name (``Mind in Mid Cheshire``)."""
     text = st.text
     m = _AFTER_RE.match(text, end)
-    if not m or (company and text[m.start() : m.start(1)].strip()):
+    if not m:
         return end, []
     kept: list[str] = []
     stop = end
@@ -109,6 +110,11 @@ def _after(st: State, end: int, company: bool) -> tuple[int, list[str]]:
             break
         kept.append(w.group())
         stop = w.end()
+    if company and text[m.start() : m.start(1)].strip():
+        # "Greggs in Burslem": a town stays; "Asda in Cortonwood": a name no list knows
+        # is the branch's own ground
+        local = not _local(st.lex, kept, True) and any(unknown(w, st.lex) for w in kept)
+        return (stop, kept) if local else (end, [])
     return stop, kept
 
 
