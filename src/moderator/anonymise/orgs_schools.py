@@ -111,6 +111,7 @@ _TOWN_SCHOOL_RE = re.compile(
     r"[ \t]+School|Pupil[ \t]+Referral[ \t]+(?:Unit|Service)|Primary(?:[ \t]+School)?)(?![\w'’-])"
 )
 _SCHOOLS = frozenset({"school", "org"})
+_STREET_GUESS = frozenset({"address"})
 
 
 _SCHOOL_NOUN = re.compile(r"(?:College|Academy|School|Referral|Primary)(?![\w'’-])")
@@ -167,6 +168,8 @@ def _take_everywhere(st: State, names: dict[str, str]) -> None:
     """Take each school's name (keys) wherever it recurs, under its ident (values)."""
     for name, ident in names.items():
         for start, end in whole_words(st.text, name):
+            # a street's name a staff member is at is their school's ("at Taylor Road")
+            st.give_way(start, end, _STREET_GUESS, 65)
             if st.free(start, end):
                 st.take(start, end, "school", f"school:{ident}", 50)
 
