@@ -180,3 +180,45 @@ def test_a_street_named_by_an_everyday_word_or_a_town_is_redacted(text: str, str
 )
 def test_any_towns_high_street_or_a_street_word_opening_the_phrase_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("School | FB said she was hungry at break.", "FB"),
+        ("5. Peers – FB has unfollowed the older boys.", "FB"),
+    ],
+)
+def test_the_childs_initials_that_are_an_acronym_are_the_child_where_they_act(
+    text: str, initials: str
+) -> None:
+    out = redact_for(text, "Frankie Bell", (("Hayley Bell", "mother"),), "Rhian Tyson", "R16-2")
+    assert initials not in out
+    assert "[CHILD]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum uses FB to message the school most days.",
+        "The review starts at 9 AM; FB messages are not shared.",
+    ],
+)
+def test_the_same_letters_as_an_acronym_stay(text: str) -> None:
+    out = redact_for(text, "Frankie Bell", (("Hayley Bell", "mother"),), "Rhian Tyson", "R16-2")
+    assert out == text
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Present: GO Gifty Owusu (midwife), KB Kofi Boateng (dad)", "GO"),
+        ("Attendees:\nIT – Ian Tolley, teacher\nSW – Sam Wade (chair)", "IT"),
+        ("Present: ME — DC (Mark Evans), PO Paula Ord", "ME"),
+    ],
+)
+def test_initials_right_before_their_own_name_in_a_list_are_that_person(
+    text: str, initials: str
+) -> None:
+    out = redact(text)
+    assert initials not in out.replace("[", " ")

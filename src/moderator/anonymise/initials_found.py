@@ -6,8 +6,9 @@ impact; … by review (MH)``. Once a name of two or three capitalised words is r
 person, its initials (every word giving one, in order; a rank before it gives none) are that
 person wherever they stand alone, with the same placeholder. Initials that are also an
 acronym or a word (``MH`` for mental health, ``ME``) are taken only where a person stands:
-speaking (``ME: no trace``), opening a sentence before a verb (``MH acknowledged``) or alone
-in brackets (``(MH)``). Initials two people share are no one's.
+speaking (``ME: no trace``), opening a sentence before a verb (``MH acknowledged``), alone
+in brackets (``(MH)``) or right before the name itself in a list (``GO Gifty Owusu``,
+``GL — SW (Gareth Lovatt)``). Initials two people share are no one's.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def find_named_initials(st: State) -> None:
             continue
         # an acronym or a word ("ME", "IT") only where it speaks: "ME: no trace on PNC"
         wordlike = letters in lex.acronyms or letters.lower() in lex.common
+        starts = [c.start for c in st.cands if c.ident == owner.ident]
         at = text.find(letters)
         while at >= 0:
             m = _CAPITALS_ALONE.match(text, at)
@@ -76,10 +78,23 @@ def find_named_initials(st: State) -> None:
                     not wordlike
                     or (_SPEAKS.match(text, m.end()) and _opens(text, at))
                     or _stands_as_person(text, at, m.end())
+                    or _before_the_name(text, m.end(), starts)
                 )
             ):
                 st.take(at, m.end(), owner.kind, owner.ident, 50, 0.8)
             at = text.find(letters, at + 1)
+
+
+# between initials and the name they stand for, in an attendance list: "GO Gifty Owusu",
+# "TH – Tamsin Honeybone", "GL — SW (Gareth Lovatt)"
+_TO_THE_NAME = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?(?:[A-Za-z/&.,' \t]{1,30}\()?")
+
+
+def _before_the_name(text: str, end: int, starts: list[int]) -> bool:
+    """Whether initials ending at ``end`` stand right before their own name (one of
+    ``starts``), as an attendance list writes them."""
+    m = _TO_THE_NAME.match(text, end)
+    return m is not None and any(end < s <= m.end() and "\n" not in text[end:s] for s in starts)
 
 
 _SPEAKS = re.compile(r":[ \t]+[a-z]")  # what someone said, not a field's value ("GP: Ballaugh")

@@ -43,6 +43,12 @@ _NOT_CAPITALS = re.compile(r"[^A-Z]")
 _NUMBERED = re.compile(r"[ \t]+\d")
 _BY_BEFORE_DATE = re.compile(r"\bby[ \t]+\Z")
 _ON_DATE = re.compile(r"[ \t]+(?:on[ \t]+)?\d{1,2}[/.]\d{1,2}")
+# what a person does and an acronym does not: "FB said", "PA told me", "AM has unfollowed"
+_ACTING = re.compile(
+    r"[ \t]+(?:said|says|told|tells|reported|disclosed|stated|agreed|denied|explained|asked"
+    r"|confirmed|shared|described|wants|wanted|feels|felt|cried|replied|admitted|alleged"
+    r"|refused|mentioned|became|ran|hit|punched|kicked|(?:has|had)[ \t]+(?!been\b)[a-z]+ed)\b"
+)
 
 
 def find_known_people(st: State, toks: list[Tok]) -> None:
@@ -147,12 +153,17 @@ def _clipped_owner(st: State, key: str) -> int | None:
 
 def _speaking(text: str, m: re.Match[str]) -> bool:
     """Whether initials are a speaker's or author's: before a colon, after a line's start,
-    a date or time, or a table's bar; or after "by" before a date ("described by ID on
-    22/01/2024")."""
+    a date or time, or a table's bar; after "by" before a date ("described by ID on
+    22/01/2024"); or before what a person does ("FB said", "AM has unfollowed")."""
     if _BY_BEFORE_DATE.search(text, max(0, m.start() - 4), m.start()) and _ON_DATE.match(
         text, m.end()
     ):
         return True
+    if (
+        _ACTING.match(text, m.end())
+        and not text[max(0, m.start() - 2) : m.start()].strip(" \t")[-1:].isdigit()
+    ):
+        return True  # (not a time: "at 9 AM said")
     if text[m.end() : m.end() + 2] != ": ":
         return False
     before = text[max(0, m.start() - 12) : m.start()].rstrip(" \t")
