@@ -222,3 +222,42 @@ def test_initials_right_before_their_own_name_in_a_list_are_that_person(
 ) -> None:
     out = redact(text)
     assert initials not in out.replace("[", " ")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('She is in a group chat called "Hessle Rd Mandem" with older boys.', "Mandem"),
+        ('Snapchat group "the bn2 fam 💸" has 14 members.', "bn2 fam"),
+        ('Her phone has him saved as "Zee 🐐" and no surname.', "Zee"),
+        ('Posts tagged by display name "jess w 💕" were shown.', "jess w"),
+        ('Chat 1: "Nguyen Fam 🏠" (members: mum, dad, Bao)', "Nguyen Fam"),
+    ],
+)
+def test_a_chats_or_contacts_name_in_quotes_is_a_username(text: str, name: str) -> None:
+    out = redact(text)
+    assert name not in out
+    assert "[USERNAME]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The chat was "really nasty" according to the school.',
+        'In the group chat "ur dead!!" was posted at 23:10.',
+    ],
+)
+def test_a_quoted_message_or_description_after_chat_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_the_speakers_of_a_chat_with_times_are_redacted_wherever_they_recur() -> None:
+    text = (
+        "21/9 00:22 Holl: u can stay as long as u want\n"
+        "00:23 Kieran: thank u\n"
+        "00:24 Holl: tell miss on mon?? or ill tell her\n"
+        "00:27 Holl: ur mum works late\n"
+        "Holl was supportive."
+    )
+    out = redact(text)
+    assert "Holl" not in out

@@ -1,4 +1,4 @@
-"""The speakers of a chat typed out line by line, with no date or time: ``zee: u up``.
+"""The speakers of a chat typed out line by line: ``zee: u up``, ``00:22 Hol: u can stay``.
 
 A worker copying messages from a phone writes each as ``speaker: message`` on its own line.
 Where a note holds three or more such lines by two or more speakers, a speaker that opens two
@@ -20,8 +20,11 @@ from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import State
 
 # a line's speaker (an emoji or two may follow the name), its colon, then the message
+# (a message's time may come first, with its day or date: "00:22 Hol: …", "[21/9 00:22] Hol:")
 _LINE = re.compile(
-    r"(?m)^[ \t]*(?P<n>[^\W\d_][\w.'’-]{0,24})(?:[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
+    r"(?m)^[ \t]*(?:\[?(?:[A-Z][a-z]{2}[ \t]+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+)?"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[apAP][mM])?\]?[ \t]*(?:[-–—][ \t]*)?)?"
+    r"(?P<n>[^\W\d_][\w.'’-]{0,24})(?:[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
 )
 _HANDLE = re.compile(r"[\d._]")
 _CONFIDENCE = 0.75

@@ -20,6 +20,17 @@ HANDLE_CUE_RE = re.compile(
     r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*(?:[\d_]|\.(?=\w))[\w.]*))"
 )
 
+# a chat's or a contact's name in quotes, spaces and emoji allowed: group chat "8G lads no
+# teachers", Snapchat group called "the bn2 fam 💸", saved in her phone as "Zee 🐐", display
+# name "jess w 💕", Chat 1: "Nguyen Fam 🏠"
+GROUP_NAME_RE = re.compile(
+    r"(?i:\b(?:(?:group[ \t]+)?chat(?:[ \t]+\d{1,2})?|group|page|channel|server"
+    r"|display[ \t]+name|contact[ \t]+name|saved[ \t]+(?:in[ \t]+(?:her|his|their|my|the)"
+    r"[ \t]+(?:phone|contacts)[ \t]+)?as)(?:[ \t]+(?:called|named|name))?[ \t]*:?[ \t]*)"
+    r"[\"“](?P<q>[^\"“”\n?!]{2,40})[\"”]"  # (a message quoted asks or shouts)
+)
+GROUP_CUES = ("chat", "group", "page", "channel", "server", "display name", "contact name", "saved")
+
 # a handle: word characters joined by dots or underscores, with no space inside
 _HANDLE = re.compile(r"[A-Za-z0-9][\w.]*[A-Za-z0-9]")
 # what makes a run of characters a handle rather than a word or a sentence's end: an inner

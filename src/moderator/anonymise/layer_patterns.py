@@ -17,7 +17,7 @@ from moderator.anonymise.date_words import find_day_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.dates_foreign import find_foreign_dates
 from moderator.anonymise.digit_identifiers import find_numeric, find_phones_with_o
-from moderator.anonymise.handles import HANDLE_CUE_RE, HANDLE_RE
+from moderator.anonymise.handles import GROUP_CUES, GROUP_NAME_RE, HANDLE_CUE_RE, HANDLE_RE
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
 from moderator.anonymise.layer_variants import find_variants
@@ -67,6 +67,9 @@ def find_patterns(st: State) -> None:
             if clean_left(text, m.start(), "@."):
                 add(m.start(), m.end(), "username", "", 90)
     folded = lower_same_length(text)
+    if any(word in folded for word in GROUP_CUES):
+        for m in for_text(GROUP_NAME_RE, text).finditer(text):
+            add(m.start("q"), m.end("q"), "username", "", 88)
     for word in HANDLE_CUE_WORDS:  # "Snapchat 'kay_s2012'", "username is …"
         at = folded.find(word)
         while at >= 0:
