@@ -261,3 +261,41 @@ def test_the_speakers_of_a_chat_with_times_are_redacted_wherever_they_recur() ->
     )
     out = redact(text)
     assert "Holl" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Aram attends Rosethorn Primary. Rosethorn attendance officer rang.", "Rosethorn"),
+        ("Bridgeway Supported Living Ltd wrote. Bridgeway is registered.", "Bridgeway"),
+        ("Bumblebees Day Nursery rang; Kelly at Bumblebees confirmed it.", "Bumblebees"),
+        ("He attends Thornbury Academy. Thornbury staff said he was fine.", "Thornbury"),
+    ],
+)
+def test_a_places_own_words_recurring_alone_are_that_place(text: str, short: str) -> None:
+    out = redact(text)
+    assert short not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He attends Thornbury Academy. We went to Thornbury on the bus.", "to Thornbury on"),
+        ("Seen at Stourport Medical Practice, Stourport-on-Severn.", "Stourport-on-Severn"),
+        ("GP is Star Hill Medical Practice. Nan lives at Flat 2, Kent Court, Star Hill.", ""),
+        ("Bridgeway Supported Living Ltd wrote. Bridgeway Road is closed.", "[ADDRESS] is closed"),
+    ],
+)
+def test_a_short_name_that_is_a_town_or_part_of_another_name_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_the_initials_of_a_person_of_the_record_are_no_organisations() -> None:
+    out = redact_for(
+        "Worker note\nLN has marks on both calves. Mum works at Luxe Nails in town.",
+        "Leah Nguyen",
+        (("Thi Nguyen", "mother"),),
+        "Rhian Tyson",
+        "R16-3",
+    )
+    assert "[CHILD] has marks" in out

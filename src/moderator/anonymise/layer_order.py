@@ -90,6 +90,7 @@ from moderator.anonymise.orgs_acronyms import find_acronyms
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations
 from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
+from moderator.anonymise.orgs_short import find_short_forms
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
 from moderator.anonymise.state import State
@@ -104,6 +105,7 @@ def run_layers(st: State) -> None:
     find_numbers_by_shape(st)
     toks = st.tokens()
     find_acronyms(st)
+    find_short_forms(st)
     find_schools_by_context(st)
     find_schools_by_staff(st)
     find_broken_names(st)

@@ -109,6 +109,8 @@ def find_patterns(st: State) -> None:
         found = addr_re.match(text, flat.start() if flat else start)
         if found is not None and _COURT_OR_YEAR.search(found.group()):
             continue  # "(2019, Jedburgh Sheriff Court)": a year and a court, no address
+        if found is not None and _INSTITUTION_AFTER.match(text, found.end()):
+            continue  # "(6, Rose Hill Primary)": an age, then a school named by a street's word
         gate = found and _GATE_RE.search(found.group())
         if gate and (gate.group().casefold(),) in st.lex.places:
             continue  # "3 Margate": a town, not a street of the North
@@ -196,6 +198,10 @@ _ANY_STREET = frozenset({"high", "main", "the", "a", "an", "one", "this", "that"
 # a street's word that opens the match as a verb or a heading ("Close Road", "Drive Lane"):
 # the match is taken only when the first word is a name's
 _STREET_WORD_ONLY = re.compile(r"(?:Close|Drive|Walk|Place|Grove|Lane|Mews|Street|Road)\b")
+_INSTITUTION_AFTER = re.compile(
+    r"[ \t]+(?:Primary|Academy|School|College|Nursery|Infants?|Junior|High[ \t]+School"
+    r"|Surgery|Medical|Health[ \t]+Cent|Church|Mosque|Hospital)\b"
+)
 _GATE_RE = re.compile(r"\b[A-Z][a-z]{2,}gate\b")
 _COUNTED_BEFORE = re.compile(
     r"\b(?i:years?|yr|stage|set|class|group|aged?|level|grade|tier|week|page|para(?:graph)?"

@@ -54,8 +54,8 @@ def find_acronyms(st: State) -> None:
         forms = [initials, "T" + initials] if keys[:1] == ("the",) else [initials]
         if c.kind == "school" and len(initials) >= 4:  # "Holy Martyrs of Oakworth Catholic
             forms += [initials[:k] for k in range(3, len(initials))]  # Primary" is "HMO"
-        for form in forms:
-            if len(form) >= 2 and form not in lex.acronyms:
+        for form in forms:  # (not a person's of the record: "LN" is Leah Nguyen, not Luxe Nails)
+            if len(form) >= 2 and form not in lex.acronyms and form not in st.known.initials:
                 wanted.setdefault(form, (c.kind, c.ident))
     for m in matches_in(SCHOOL_ACRONYM_RE, _acronym_starts(text), text):
         if m.group() not in lex.acronyms:

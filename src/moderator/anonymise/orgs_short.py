@@ -1,0 +1,78 @@
+"""A school's or an organisation's short name, where the note goes on to use it.
+
+A note names a place once in full and then by its own words alone: ``Rose Hill Primary`` …
+``Rose Hill attendance officer rang``; ``Bridgeway Supported Living Ltd`` … ``Bridgeway is
+registered with Ofsted``; ``Bumblebees Day Nursery`` … ``Kelly at Bumblebees``. Once such a
+name is redacted, its words before the noun of its kind (``Primary``, ``Day Nursery``,
+``Supported Living Ltd``) are the same place wherever they recur, written as they were and
+not run into a longer name (``Rose Hill Road``, ``Stourport-on-Severn``) and not after a comma
+(``Sir Evelyn Court, Star Hill``: the place the name was taken from). Words that are one everyday word, a protected
+phrase, or a person of the record are no short name. A short name that is also a town
+(``Thornbury Academy`` … ``Thornbury``) is the place's only where the words after it say so
+(``Thornbury staff``, ``Thornbury said``): elsewhere it is the town, and towns stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.layer_orgs import whole_words
+from moderator.anonymise.lexicon import more_places, phrase_key
+from moderator.anonymise.state import State
+
+_KINDS = frozenset({"school", "org", "gp_practice"})
+# the nouns that say what kind of place a name is, dropped from its end to leave its own words
+_KIND_NOUNS = frozenset(
+    {"primary", "school", "academy", "college", "nursery", "infants", "infant", "junior"}
+    | {"high", "secondary", "grammar", "day", "pre-school", "preschool", "sixth", "form"}
+    | {"c", "of", "e", "ce", "rc", "catholic", "church", "community", "free", "federation"}
+    | {"supported", "living", "ltd", "limited", "services", "service", "housing", "care"}
+    | {"group", "trust", "foundation", "centre", "center", "surgery", "medical", "practice"}
+    | {"health", "club", "project", "cic", "charity", "homes", "home", "lodge", "house"}
+    | {"association", "partnership", "fc", "afc", "jfc", "and", "&", "the", "unit", "hub"}
+)
+# words after a short name that is also a town that make it the place's: its staff, its
+# office, what it said or did
+_PLACE_WORDS = re.compile(
+    r"[ \t]+(?:staff|attendance|DSL|head|headteacher|teacher|teachers|office|reception|SENCo"
+    r"|manager|said|says|reported|confirmed|rang|called|emailed|wrote|have|has|is|are|was|were)\b"
+)
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]|-")
+_CONFIDENCE = 0.7
+
+
+def _own_words(written: str) -> str:
+    """The words of a place's name before the nouns of its kind ("Rose Hill" of "Rose Hill
+    Primary School"); "" when none are left."""
+    words = written.split()
+    while words and words[-1].strip(",.()").lower() in _KIND_NOUNS:
+        words.pop()
+    while words and words[0].lower() in ("the", "st", "st.", "saint"):
+        return ""  # "St Mary's": a saint's name is any number of places'
+    return " ".join(words) if 1 <= len(words) <= 3 and len(words) < len(written.split()) else ""
+
+
+def find_short_forms(st: State) -> None:
+    """Take each redacted school's or organisation's own words where they recur alone."""
+    text = st.text
+    lex = st.lex
+    seen: set[str] = set()
+    for c in [c for c in st.cands if c.kind in _KINDS]:
+        short = _own_words(text[c.start : c.end])
+        if not short or short in seen or len(short) < 5 or not short[:1].isupper():
+            continue
+        seen.add(short)
+        keys = phrase_key(short)
+        if len(keys) == 1 and (keys[0] in lex.common or keys[0] in lex.protected_words):
+            continue  # "Oasis", "Hope": a word
+        if keys in lex.phrases.get(keys[0], ()) or any(k in st.known.keys for k in keys):
+            continue  # a protected phrase; a person of the record's name
+        town = keys in lex.places or keys in more_places()
+        for start, end in whole_words(text, short):
+            if not st.free(start, end) or _NAME_AFTER.match(text, end):
+                continue  # "Rose Hill Road", "Stourport-on-Severn": another name
+            if text[max(0, start - 3) : start].rstrip(" \t").endswith(","):
+                continue  # "Sir Evelyn Court, Star Hill": the place it is named after
+            if town and not _PLACE_WORDS.match(text, end):
+                continue
+            st.take(start, end, c.kind, c.ident, 50, _CONFIDENCE)
