@@ -299,3 +299,39 @@ def test_the_initials_of_a_person_of_the_record_are_no_organisations() -> None:
         "R16-3",
     )
     assert "[CHILD] has marks" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("Seen with interpreter (ID KL2209) on the ward.", "KL2209"),
+        ("Letter from the surgery, ODS B82614, about the rash.", "B82614"),
+        ("ATHENA: AT25-0071184 OIC: PC 3391 HOLLAND", "0071184"),
+        ("The ceiling needs work, job RIV-HU3-7782104 raised.", "7782104"),
+        ("Food from the bank, voucher NFB 20931, on Friday.", "20931"),
+        ("Matched through Link Maker (profile LM 22871 HR) in May.", "22871"),
+        ("Shared with police, log INT 25/RR/1192, today.", "1192"),
+        ("MRN: RBH 4471-0093-2   Attendance no. ED25/118703", "4471"),
+        ("Ref: PF / PCC / 0117 / 25   Notification received", "0117"),
+        ("The ticket was bought by card ending 4417 at 9pm.", "4417"),
+        ("Police been, PC Leah Morgan 3412. They have his photo.", "3412"),
+    ],
+)
+def test_references_glued_spaced_or_named_by_what_they_number_are_redacted(
+    text: str, ref: str
+) -> None:
+    out = redact(text)
+    assert ref not in out
+    assert "[CASE-NUMBER]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They drove up the A5036 and the M62 to junction J10.",
+        "Off school with COVID19 for a week in Y2024 planning.",
+        "The log was shared with the OIC at 10:30.",
+    ],
+)
+def test_roads_illnesses_and_words_after_a_cue_are_no_references(text: str) -> None:
+    assert redact(text) == text

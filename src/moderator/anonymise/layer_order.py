@@ -93,6 +93,7 @@ from moderator.anonymise.orgs_schools import find_schools_by_context, find_schoo
 from moderator.anonymise.orgs_short import find_short_forms
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
+from moderator.anonymise.references_spaced import find_spaced_references
 from moderator.anonymise.state import State
 
 
@@ -103,6 +104,7 @@ def run_layers(st: State) -> None:
     find_extra_identifiers(st)
     find_spoken_dates(st)
     find_numbers_by_shape(st)
+    find_spaced_references(st)
     toks = st.tokens()
     find_acronyms(st)
     find_short_forms(st)

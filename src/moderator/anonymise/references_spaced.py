@@ -1,0 +1,81 @@
+"""Reference numbers the other shapes miss: glued, spaced, or named by what they number.
+
+* **Capitals glued to four digits or more** (``KL2209``, ``B82614``, ``AT25-0071184``): two
+  capitals or more before four digits, or one before five (a road, ``A5036``, has four at
+  most), with any parts joined by ``-`` or ``/`` after them (``RIV-HU3-7782104`` too: a part
+  may mix capitals and digits). A registration (``LX19 HNT``) has letters after its digits
+  and is read as one before this.
+* **Spaced after the word that says what it numbers** (``voucher NFB 20931``, ``profile LM
+  22871 HR``, ``card no. HP 0034 7712``, ``log INT 25/RR/1192``, ``MRN: RBH 4471-0093-2``,
+  ``Ref: PF / PCC / 0117 / 25``): capitals and figures in groups, up to five, with four digits
+  or more in all, to the first word in lower case.
+* **A card's or an account's last digits** (``card ending 4417``, ``account ending in 0093``).
+* **An officer's number after their name** (``PC Leah Morgan 3412``), as forms write it after
+  the rank and name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.nearby import for_text
+from moderator.anonymise.state import State
+
+_GLUED = re.compile(
+    r"[A-Z](?<![\w/-][A-Z])[A-Z]{0,3}\d{4,10}(?:[-/][A-Z]{0,4}\d{1,10}[A-Z]{0,2})*(?![\w/-])"
+    r"|[A-Z](?<![\w/-][A-Z])[A-Z]{1,5}(?:[-/][A-Z]{1,4}\d{1,3})+[-/]\d{4,10}(?![\w/-])"
+)
+_CUE = re.compile(
+    r"(?i:\b(?:voucher|profile|card[ \t]+(?:no\.?|number)|log|mrn|ref(?:erence)?|id|job|claim"
+    r"|account[ \t]+(?:no\.?|number)|membership(?:[ \t]+no\.?)?|ods|practice[ \t]+code|athena"
+    r"|niche|storm|urn))(?:[ \t]*[:#.])?[ \t]+(?=[A-Z0-9])"
+)
+_GROUP = re.compile(r"[ \t]*(?:/[ \t]*)?([A-Z0-9][A-Z0-9/-]*)(?![\w])")
+_ENDING = re.compile(r"(?i:\b(?:card|account|acc|a/c)[ \t]+ending(?:[ \t]+in)?[ \t]+)(\d{4})\b")
+_OFFICER_NUMBER = re.compile(
+    r"\b(?:PC|DC|PCSO|DS|DI|Sgt|SGT|PS)[ \t]+(?:[A-Z][a-z'’-]+[ \t]+){1,2}(\d{3,5})(?![\w/])"
+)
+_KIND = "case_number"
+_CONFIDENCE = 0.85
+
+
+def _digits(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+def _letters(s: str) -> int:
+    return sum(c.isalpha() for c in s)
+
+
+def _take(st: State, start: int, end: int, confidence: float = _CONFIDENCE) -> None:
+    if st.free(start, end):
+        st.take(start, end, _KIND, "", 80, confidence)
+
+
+def find_spaced_references(st: State) -> None:
+    """Take the references of the module's forms."""
+    text = st.text
+    if not any(c.isdigit() for c in text):
+        return
+    for m in for_text(_GLUED, text).finditer(text):
+        head = m.group().split("-")[0].split("/")[0]
+        letters, digits = _letters(head), _digits(head)
+        if (letters >= 2 and digits >= 4) or digits >= 5 or "-" in m.group() or "/" in m.group():
+            _take(st, m.start(), m.end())
+    for m in for_text(_CUE, text).finditer(text):
+        end, digits, groups = m.end(), 0, 0
+        at = m.end()
+        while groups < 5:
+            g = _GROUP.match(text, at)
+            if g is None or "\n" in text[at : g.start(1)] or text[g.end() : g.end() + 1] == ":":
+                break  # (a line's end; a form's next field, "OIC:")
+            digits += _digits(g.group(1))
+            groups += 1
+            at = end = g.end()
+        letters = _letters(text[m.end() : end])
+        if digits >= 4 and (groups >= 2 or letters >= 1) and letters <= 6:
+            _take(st, m.end(), end)
+    for m in for_text(_ENDING, text).finditer(text):
+        _take(st, m.start(1), m.end(1))
+    for m in for_text(_OFFICER_NUMBER, text).finditer(text):
+        _take(st, m.start(1), m.end(1), 0.8)
