@@ -335,3 +335,24 @@ def test_references_glued_spaced_or_named_by_what_they_number_are_redacted(
 )
 def test_roads_illnesses_and_words_after_a_cue_are_no_references(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "estate"),
+    [
+        ("Kay grew up on the Pennywell estate and was looked after.", "Pennywell estate"),
+        ("Her flat on the Marsh Farm estate has damp.", "Marsh Farm estate"),
+        ("His house on the Town End Farm estate is cold.", "Town End Farm estate"),
+    ],
+)
+def test_the_named_estate_someone_lives_on_is_redacted_with_its_word(
+    text: str, estate: str
+) -> None:
+    out = redact(text)
+    assert estate.split()[0] not in out
+    assert "estate" not in out
+
+
+def test_older_lads_from_an_estate_name_an_area_and_stay() -> None:
+    text = "She fears older lads from the Knutton estate."
+    assert redact(text) == text

@@ -44,11 +44,11 @@ LOWER_BUSINESS_RE = re.compile(
 )
 
 
-# "lives on Wrenbury estate": the estate someone lives on is their address ("lads from the
-# Knutton estate" names an area)
+# "lives on Wrenbury estate", "grew up on the Town End Farm estate": the estate someone lives
+# on is their address, its word with it ("lads from the Knutton estate" names an area)
 ESTATE_RE = re.compile(
-    r"\bon[ \t]+(?:the[ \t]+)?(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
-    r"[ \t]+estate\b"
+    r"\b(?:on|in|off|near|round|around|across|to)[ \t]+(?:the[ \t]+)?"
+    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+estate\b"
 )
 # "St Cuthbert's Hall", "St Luke's Blakenhall": a saint's hall, or a school by saint and place
 # (each starts with its capital, not a look-behind: the engine skips to it)
@@ -69,8 +69,10 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
     lex = st.lex
     for m in ESTATE_RE.finditer(text) if " estate" in text else ():
         keys = phrase_key(m.group("n"))
-        if not all(k in lex.common or k in lex.protected_words for k in keys):
-            add(m.start("n"), m.end("n"), "address", " ".join(keys), 66)
+        # (a named estate of everyday words is one: "the Marsh Farm estate"; a service's
+        # word alone is not: "the Council estate")
+        if len(keys) > 1 or not (keys[0] in lex.common or keys[0] in lex.protected_words):
+            add(m.start("n"), m.end(), "address", " ".join(keys), 66)
     for m in SAINTS_RE.finditer(text) if "St" in text else ():
         word = m.group("w").lower()
         if word == "hall" or not (word in lex.common or word in lex.protected_words):
