@@ -356,3 +356,43 @@ def test_the_named_estate_someone_lives_on_is_redacted_with_its_word(
 def test_older_lads_from_an_estate_name_an_area_and_stay() -> None:
     text = "She fears older lads from the Knutton estate."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "branch"),
+    [
+        ("He works at Amazon, Enfield Lock and offered to help.", "Enfield Lock"),
+        ("She works at Lidl, Barking Riverside and will take leave.", "Riverside"),
+    ],
+)
+def test_a_companys_branch_after_a_comma_is_part_of_it(text: str, branch: str) -> None:
+    out = redact(text)
+    assert branch not in out
+    assert "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She works at Greggs, Burslem now.", ", Burslem now"),
+        ("She works at Tesco, Mum said, on Saturdays.", ", Mum said"),
+        ("He works at Asda, Monday to Friday.", ", Monday to Friday"),
+    ],
+)
+def test_a_town_a_relative_or_a_day_after_a_companys_comma_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Dad left early for a shift at Jaguar Land Rover today.", "Jaguar"),
+        ("Her wages go into his Revolut account.", "Revolut"),
+        ("She sends money home via Dahabshiil each month.", "Dahabshiil"),
+        ("Mum is a care assistant for Bluebird Care on days.", "Bluebird"),
+    ],
+)
+def test_more_national_employers_banks_and_providers_are_organisations(
+    text: str, company: str
+) -> None:
+    assert company not in redact(text)

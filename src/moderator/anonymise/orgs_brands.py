@@ -42,6 +42,8 @@ _WORD = r"[A-Z][\w'’-]*"
 # " & " or " of " (a comma, a full stop or any other lower-case word ends them)
 _AFTER_RE = re.compile(rf"(?:[ \t]+in)?((?:[ \t]+(?:(?:&|of)[ \t]+)?{_WORD}){{1,4}})")
 _WORDS_RE = re.compile(rf"(?:&|of)|{_WORD}")
+# a branch after a comma: one to three capitalised words, then no more of them
+_COMMA_AFTER_RE = re.compile(rf",[ \t]+({_WORD}(?:[ \t]+{_WORD}){{0,2}})(?![\w'’-])(?![ \t]+[A-Z])")
 # the words before one: capitalised, joined by one space or " & "
 _BEFORE_RE = re.compile(rf"((?:{_WORD}[ \t]+(?:&[ \t]+)?){{1,3}})$")
 _STOP = frozenset(HONORIFICS) | NAME_TITLES | RELATION_CUES | {"mum", "dad", "nan", "the"}
@@ -118,6 +120,25 @@ def _after(st: State, end: int, company: bool) -> tuple[int, list[str]]:
     return stop, kept
 
 
+def _after_comma(st: State, end: int) -> tuple[int, list[str]]:
+    """A company's branch after a comma (``Amazon, Enfield Lock``, ``Spar, Stoney Stanton
+    Road``): capitalised words to a lower-case word or a stop, none of them everyday, kin or
+    a title, that are no town the lists know (``Greggs, Burslem``: the town stays)."""
+    m = _COMMA_AFTER_RE.match(st.text, end)
+    if m is None:
+        return end, []
+    if _national()[0].match(st.text, m.start(1)):
+        return end, []  # "Tesco, Primark and Boots": a list of companies
+    words = m.group(1).split()
+    keys = tuple(word_key(w) for w in words)
+    first = keys[0]
+    if first in st.lex.common or first in _STOP or _leading(st.lex, first):
+        return end, []  # "Tesco, Mum said", "Asda, Monday to Friday"
+    if _is_place(st.lex, keys):
+        return end, []
+    return m.end(1), words
+
+
 def _leading(lex: Lexicon, key: str) -> bool:
     """A word before a national name that is not its branch's: a title, kin or a protected
     word that is no place ("Mum's", "Referral", "IDVA")."""
@@ -147,6 +168,8 @@ def find_branches(st: State, add: Add) -> None:
         place_only = name in everyday
         company = name in companies
         end, after = _after(st, m.end(), company)
+        if company and not after:
+            end, after = _after_comma(st, m.end())
         start, before = _before(st, m.start())
         if _local(st.lex, before, place_only) or _local(st.lex, after, place_only):
             priority = _PRIORITY
