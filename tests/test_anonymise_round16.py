@@ -396,3 +396,25 @@ def test_more_national_employers_banks_and_providers_are_organisations(
     text: str, company: str
 ) -> None:
     assert company not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said that is not how the order works.  Contract agreed 1. Letter of apology.",
+        "The nurse rang. Info shared with the hospital safeguarding team today.",
+    ],
+)
+def test_an_everyday_word_opening_a_sentence_before_a_verb_is_no_name(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_name_no_list_knows_opening_a_sentence_before_a_verb_is_still_a_name() -> None:
+    out = redact("Zhaneka said she had not seen him since Friday.")
+    assert "Zhaneka" not in out
+
+
+def test_a_nicknames_everyday_word_in_lower_case_stays_a_word() -> None:
+    out = redact('His boxing coach Mo Shafiq ("Coach Mo") rang; the coach said he trains well.')
+    assert "the coach said" in out
+    assert "Shafiq" not in out

@@ -31,6 +31,7 @@ from moderator.anonymise.cues import (
 )
 from moderator.anonymise.lexicon import (
     Lexicon,
+    frequent_word,
     phrase_key,
     word_key,
 )
@@ -210,6 +211,12 @@ _PLURAL_DAYS |= {"saturdays", "sundays"}
 _CODE_NAMED = frozenset({"op", "operation", "programme", "scheme"})
 
 
+def _word(lex: Lexicon, key: str) -> bool:
+    """An everyday word of four letters or more and no listed name: "contract", "vehicle" (not
+    "jack", "grace"; not "Ba", a grandmother)."""
+    return len(key) > 3 and frequent_word(key) and key not in lex.given and key not in lex.surnames
+
+
 def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     lex = st.lex
     text = st.text
@@ -256,6 +263,8 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         # "Salvation Army", "Blythe Bridge", "Maternity Grant": an organisation, place or
         # concept (but "Kevin Hall" is a name: Hall is a listed surname)
         score -= 3
+    if pre is None and len(chunk) == 1 and _word(lex, first.key):
+        score -= 1  # "Contract", "Info", "Sleepover": an everyday word alone
     if (
         pre is None
         and i > 0
@@ -270,8 +279,8 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     if not last.poss:
         if after_key in WEAK_VERBS:
             score += 2
-            if st.sent(first) and first.key not in lex.common:  # "Tanisha said": no cue needed
-                score += 1
+            if st.sent(first) and first.key not in lex.common and not _word(lex, first.key):
+                score += 1  # "Tanisha said": no cue needed; "Contract agreed": a word
         elif after_key in REPORT_VERBS and (first.key in lex.given or not st.sent(first)):
             score += 1
         if after and after.group(1)[0].isupper() and after_key in _PLACE_AFTER:

@@ -317,3 +317,11 @@ def _word_counts() -> dict[str, int]:
     from spellchecker import SpellChecker  # imported here: only the redactor needs it
 
     return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+@lru_cache(maxsize=1 << 15)
+def frequent_word(key: str) -> bool:
+    """Whether ``key`` is an everyday English word by its count in pyspellchecker's list
+    (3,000 or more: "contract", "vehicle", "coach"; but also "jack", "grace": callers ask the
+    name lists first)."""
+    return _word_counts().get(key, 0) >= 3000

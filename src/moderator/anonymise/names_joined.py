@@ -14,7 +14,7 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES
 from moderator.anonymise.layer_known import take_known
-from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.lexicon import frequent_word, lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
@@ -23,14 +23,16 @@ def propagate(st: State, toks: list[Tok]) -> None:
     """Other mentions of names found with evidence get the same placeholder."""
     if not st.found:
         return
-    common = st.lex.common
+    common, given = st.lex.common, st.lex.given
     firsts = {k[0] for k in st.found}
     max_n = max(len(k) for k in st.found)
     n = len(toks)
     i = 0
     while i < n:
         t = toks[i]
-        if t.key not in firsts or (not t.cap and t.key in common):
+        if t.key not in firsts or (
+            not t.cap and (t.key in common or (frequent_word(t.key) and t.key not in given))
+        ):  # (in lower case, an everyday word is the word: "Coach Mo" … "the coach")
             i += 1
             continue
         hit = st.longest(toks, i, st.found, max_n)
