@@ -418,3 +418,18 @@ def test_a_nicknames_everyday_word_in_lower_case_stays_a_word() -> None:
     out = redact('His boxing coach Mo Shafiq ("Coach Mo") rang; the coach said he trains well.')
     assert "the coach said" in out
     assert "Shafiq" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Managed under Working Together 2023 and the local procedures.",
+        "In line with Keeping Children Safe in Education 2024 guidance.",
+    ],
+)
+def test_a_guidances_edition_and_a_protected_phrase_after_a_cue_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_year_in_running_text_is_still_a_date() -> None:
+    assert "2019" not in redact("The father was cautioned in 2019 for a fight.")

@@ -28,13 +28,17 @@ _BARE_YEAR = re.compile(
     r"|hours|minutes|pounds|calories|times|units|kg|km|ml|mg)\b)"
 )
 # the words before a year that make it part of something else: an Act's or a form's year
-# ("Children Act 1989"), a month or season other layers date with it ("Jan 2023")
+# ("Children Act 1989"), a guidance's edition, a month or season other layers date with it
+# ("Jan 2023")
 _NOT_BEFORE = frozenset(
     {"act", "regulations", "order", "rules", "no", "number", "ref", "version", "v", "jan", "feb",
      "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
      "february", "march", "april", "june", "july", "august", "september", "october", "november",
      "december", "spring", "summer", "autumn", "winter", "term", "easter", "christmas", "dob",
-     "born", "class", "year", "of", "£"}
+     "born", "class", "year", "of", "£",
+     # a guidance's or a report's edition: "Working Together 2023", "KCSIE 2024"
+     "together", "education", "kcsie", "guidance", "framework", "procedures", "protocol",
+     "policy", "strategy", "standards", "census", "report", "edition"}
 )  # fmt: skip
 # a term: "summer term 2025", "autumn half-term 2023", "Oct half term", "the summer of 2023"
 _TERM = re.compile(

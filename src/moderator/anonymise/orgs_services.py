@@ -123,4 +123,7 @@ def find_named_services(st: State, add: Add) -> None:
             continue  # cut short ("Royal Devon and Exeter …"), or a pub's or house's name
         if _ends_a_phrase(st, m.start(), at, end):
             continue  # "Working Together to Safeguard Children": a protected phrase's end
+        ahead = phrase_key(text[at : at + 80])
+        if ahead and any(ahead[: len(p)] == p for p in st.lex.phrases.get(ahead[0], ())):
+            continue  # "Keeping Children Safe in Education": a protected phrase's start
         add(at, end, "org", " ".join(phrase_key(text[at:end])), _PRIORITY)
