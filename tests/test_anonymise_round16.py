@@ -433,3 +433,21 @@ def test_a_guidances_edition_and_a_protected_phrase_after_a_cue_stay(text: str) 
 
 def test_a_year_in_running_text_is_still_a_date() -> None:
     assert "2019" not in redact("The father was cautioned in 2019 for a fight.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visits every 6 weeks; report to Private Fostering panel in May.",
+        "MISSING EPISODE LOG & RETURN HOME INTERVIEW\nYP seen at school.",
+        "We went to the Easter trail after church.",
+    ],
+)
+def test_service_phrases_joined_or_after_a_cue_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_churchs_place_after_a_comma_stops_before_a_festival() -> None:
+    out = redact("We went to St Nicholas Church, Strood Easter trail on Saturday.")
+    assert "Easter trail" in out
+    assert "Nicholas" not in out

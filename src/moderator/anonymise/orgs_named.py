@@ -137,8 +137,10 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
         return
     if any(w in _TITLES for w in names):
         return  # "Mr & Mrs Obi", "Dr & Mrs Patel": people
+    parts = [[w for w in phrase_key(p) if w != "the"] for p in m.group().split("&")]
     if (
         all(w in lex.protected_words for w in names)
+        or all(_protected_phrase(st, p) or all(w in lex.protected_words for w in p) for p in parts)
         or service_terms_only(names)
         or _protected_phrase(st, names)
         or any(w in PUBLIC_WORDS for w in names)

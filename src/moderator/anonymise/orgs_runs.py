@@ -141,10 +141,21 @@ def comma_branch(st: State, text: str, end: int) -> int:
         or first in lex.words
         or first in st.known.keys
     ):
+        # the branch's words end before a festival, a day or a month: "…Church, Strood
+        # Easter trail" is the church at Strood, then its trail at Easter
+        for w in re.finditer(r"\S+", run):
+            key = word_key(w.group())
+            if w.start() and key in _TIME_WORDS:
+                return m.end() + len(run[: w.start()].rstrip())
         return branch_end
     return end
 
 
+_TIME_WORDS = frozenset(
+    {"easter", "christmas", "diwali", "eid", "ramadan", "monday", "tuesday", "wednesday"}
+    | {"thursday", "friday", "saturday", "sunday", "january", "february", "march", "april"}
+    | {"june", "july", "august", "september", "october", "november", "december"}
+)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
 # a town after a comma, ending the phrase: "Resurrection Power Chapel, Pinehurst;"
 _COMMA_TOWN = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[ \t]*(?:[.;:)(\n]|$))")
