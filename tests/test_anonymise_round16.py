@@ -451,3 +451,21 @@ def test_a_churchs_place_after_a_comma_stops_before_a_festival() -> None:
     out = redact("We went to St Nicholas Church, Strood Easter trail on Saturday.")
     assert "Easter trail" in out
     assert "Nicholas" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mum told me it is her hope that Hope "knows I never stopped trying".',
+        "The carer said that Hope sleeps well now.",
+    ],
+)
+def test_a_childs_word_name_after_that_as_the_clauses_subject_is_the_child(text: str) -> None:
+    out = redact_for(text, "Hope Ridley", (("Kayleigh Ridley", "mother"),), "Rhian Tyson", "R16-4")
+    assert "[CHILD]" in out
+    assert "her hope that" in out or "said that" in out
+
+
+def test_that_hope_in_lower_case_stays_a_word() -> None:
+    text = "There is still that hope of a return home."
+    assert redact_for(text, "Hope Ridley", (), "Rhian Tyson", "R16-4") == text

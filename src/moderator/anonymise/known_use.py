@@ -56,6 +56,7 @@ _PLACE_BEFORE = frozenset(
     ]
 )
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
+_LOWER_AFTER = re.compile(r"[ \t]+[\"“']?[a-z]")
 
 
 def _word_before(text: str, start: int) -> str:
@@ -118,7 +119,12 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             return not (before == "to" and said in SPEAKING_VERBS)
     if placeish or t.lower:  # (a name that is no word needs no look at the word before)
         before = _word_before(st.text, t.start)
-        if before in _DETERMINERS and not t.poss and not _SUBJECT_OF.match(st.text, t.end):
+        if (
+            before in _DETERMINERS
+            and not t.poss
+            and not _SUBJECT_OF.match(st.text, t.end)
+            and not (before == "that" and t.cap and _LOWER_AFTER.match(st.text, t.end))
+        ):  # ("told me that Hope knows": a clause's subject, capitalised inside the sentence)
             return True  # "in the Dale", "into the lake" (but "the Smith boys")
         if place and before in _PLACE_BEFORE:
             # "moved to Stafford", but "spoke to Stafford" is the person
