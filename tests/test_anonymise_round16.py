@@ -469,3 +469,27 @@ def test_a_childs_word_name_after_that_as_the_clauses_subject_is_the_child(text:
 def test_that_hope_in_lower_case_stays_a_word() -> None:
     text = "There is still that hope of a return home."
     assert redact_for(text, "Hope Ridley", (), "Rhian Tyson", "R16-4") == text
+
+
+def test_a_family_members_full_name_that_reads_as_a_street_is_that_person() -> None:
+    out = redact_for(
+        "Harvey sees his nan (Patricia Lane) monthly.",
+        "Harvey Lane",
+        (("Patricia Lane", "paternal grandmother"),),
+        "Rhian Tyson",
+        "R16-5",
+    )
+    assert "[ADDRESS]" not in out
+    assert "Patricia" not in out
+
+
+@pytest.mark.parametrize("kin", ["Nanna", "Granny", "Grandpa", "Nanan"])
+def test_a_kin_title_before_a_short_form_that_is_a_word_makes_it_the_person(kin: str) -> None:
+    out = redact_for(
+        f'Harvey sees "{kin} Pat" on Sundays. {kin} Pat has him overnight.',
+        "Harvey Lane",
+        (("Patricia Lane", "paternal grandmother"),),
+        "Rhian Tyson",
+        "R16-5",
+    )
+    assert "Pat" not in out

@@ -260,8 +260,14 @@ def keep_known_names_whole(st: State) -> None:
             at = folded.find(words[0], at + 1)
         for start, end in spots:
             inside = [c for c in st.cands if c.start < end and start < c.end]
-            if inside and all(c.start <= start and end <= c.end for c in inside):
-                continue  # already redacted whole (by this person or a wider span)
+            if inside and all(
+                c.start <= start
+                and end <= c.end
+                and (c.kind in NAME_KINDS or (c.start, c.end) != (start, end))
+                for c in inside
+            ):
+                continue  # already redacted whole (by this person or a wider span); but
+                # "Patricia Lane" read as a street alone is the person
             who = st.known.ngrams.get(phrase_key(name))
             if who is None and " " not in name.strip():  # a hyphenated surname alone: its owner
                 owners = st.known.hyphenated_owners(word_key(name))
