@@ -493,3 +493,23 @@ def test_a_kin_title_before_a_short_form_that_is_a_word_makes_it_the_person(kin:
         "R16-5",
     )
     assert "Pat" not in out
+
+
+def test_given_names_in_a_passage_typed_in_lower_case_are_names() -> None:
+    text = (
+        "my name is kieran. i live at the lodge with marcus and tia and the staff. becca is "
+        "my key worker. i miss my mum she lives with her boyfreind daz."
+    )
+    out = redact(text)
+    for name in ("tia", "becca", "daz"):
+        assert name not in out.split()
+
+
+def test_words_and_saints_in_a_lower_case_passage_stay() -> None:
+    text = "i go to st georges now. i will hope for the best and say grace at tea."
+    assert redact(text) == text
+
+
+def test_a_worker_line_after_a_childs_lower_case_words_is_read_as_usual() -> None:
+    text = '"i dont like it when daddy shouts."\nMum said she has found some serenity now.'
+    assert "found some serenity" in redact(text)

@@ -76,6 +76,7 @@ from moderator.anonymise.names_letters import (
     join_paired_given,
     join_surname_letters,
 )
+from moderator.anonymise.names_lower import find_lower_passage_names
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_tails import (
     find_chat_speakers,
@@ -162,6 +163,7 @@ def run_layers(st: State) -> None:
     find_listed_speakers(st)
     find_chat_speakers(st)
     find_line_speakers(st)
+    find_lower_passage_names(st)
     join_surnames_written_first(st)
     find_people_of_agencies(st)
     find_people_by_field(st)

@@ -255,7 +255,9 @@ def find_names_in_speech(st: State) -> None:
             if who is not None and who >= 0:
                 person = known.people[who]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)
-            elif titled or (listed and not placed and (after_kin or key not in lex.common)):
+            elif (titled or (listed and not placed and (after_kin or key not in lex.common))) and (
+                previous_word not in ("st", "saint")  # "st georges": a saint's, the school's
+            ):
                 hit = st.found.get((key,))
                 kind, ident = hit if hit else ("person", "p:" + key)
                 st.take(start, end, kind, ident, 45, SPOKEN_NAME_CONFIDENCE)

@@ -1,0 +1,57 @@
+"""Names in a passage a child or a young person typed in lower case.
+
+``i live at the lodge with marcus and tia. becca is my key worker``: a passage written with a
+lower-case ``i`` for the pronoun writes everyone's name in lower case too, so the capital that
+the name layers look for is missing. In such a passage (a line: a worker's sentences after a child's quoted words are written
+as usual), a
+lower-case word that the given-name lists hold and that is no everyday word, no word of
+the dictionary's commoner half, no protected word and no kin word is a person's name
+(``tia``, ``becca``, ``daz``; not ``will``, ``grace``, ``jack``). The evidence is the lists
+alone: each is redacted below the review threshold, for the person importing to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import RELATION_CUES
+from moderator.anonymise.lexicon import frequent_word
+from moderator.anonymise.state import State
+
+# the pronoun "i" in lower case: "i live", "im 12", "i'm", "i dont"
+_LOWER_I = re.compile(r"(?:^|[\s.!?,;:(])i(?:[ \t]|['’]m\b|m\b|['’]ve\b|['’]ll\b|d\b)")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"(?<![\w'’@.#-])[a-z][a-z'’-]{2,}(?![\w@])")
+_CONFIDENCE = 0.65
+
+
+def find_lower_passage_names(st: State) -> None:
+    """Take the given names written in lower case in passages typed in lower case."""
+    text = st.text
+    if not _LOWER_I.search(text):
+        return
+    lex = st.lex
+    for para in _LINE.finditer(text):
+        if not _LOWER_I.search(text, para.start(), para.end()):
+            continue
+        for w in _WORD.finditer(text, para.start(), para.end()):
+            word = w.group()
+            forms = [word]  # and its possessive without an apostrophe: "kelseys"
+            if word.endswith(("'s", "’s")):
+                forms.append(word[:-2])
+            elif word.endswith("s"):
+                forms.append(word[:-1])
+            if text[max(0, w.start() - 3) : w.start()].lower() in ("st ", "st."):
+                continue  # "st georges": a saint's name, the school's or the church's
+            for k in forms:
+                if (
+                    k in lex.given
+                    and k not in lex.words
+                    and k not in lex.common
+                    and k not in lex.protected_words
+                    and k not in RELATION_CUES
+                    and not frequent_word(k)
+                    and st.free(w.start(), w.end())
+                ):
+                    st.take(w.start(), w.end(), "person", "p:" + k, 45, _CONFIDENCE)
+                    break
