@@ -513,3 +513,27 @@ def test_words_and_saints_in_a_lower_case_passage_stay() -> None:
 def test_a_worker_line_after_a_childs_lower_case_words_is_read_as_usual() -> None:
     text = '"i dont like it when daddy shouts."\nMum said she has found some serenity now.'
     assert "found some serenity" in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Respite with a link carer (the Sadlers in Stowford) was agreed.",
+        "He stays with the Jenkinses next door at weekends.",
+    ],
+)
+def test_another_familys_surname_made_plural_after_the_is_redacted(text: str) -> None:
+    out = redact(text)
+    assert "Sadler" not in out and "Jenkins" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is on the council's Homes for Ukraine list.",
+        "They moved to the Midlands near the Pennines.",
+        "She met him at the Potteries Centre.",
+    ],
+)
+def test_plural_places_programmes_and_words_after_the_stay(text: str) -> None:
+    assert redact(text) == text
