@@ -537,3 +537,28 @@ def test_another_familys_surname_made_plural_after_the_is_redacted(text: str) ->
 )
 def test_plural_places_programmes_and_words_after_the_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ('Known as "Pops", online "p0ppz.xo" and more.', "p0ppz"),
+        ('TikTok videos of her tagged by "selhurst.gyalz" were seen.', "selhurst"),
+        ("11 members, 28/6 mikey.b02: who got her on here kels.xo: shes safe", "kels.xo"),
+    ],
+)
+def test_handles_online_tagged_or_speaking_in_a_chat_are_usernames(text: str, handle: str) -> None:
+    out = redact(text)
+    assert handle not in out
+    assert "[USERNAME]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was online for hours, i.e.: all night.",
+        "See the attached notes.txt: nothing new.",
+    ],
+)
+def test_online_abbreviations_and_files_before_a_colon_stay(text: str) -> None:
+    assert redact(text) == text

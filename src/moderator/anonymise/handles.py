@@ -16,7 +16,8 @@ HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 HANDLE_CUE_RE = re.compile(
     r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
     r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap|roblox|fortnite|minecraft"
-    r"|steam|youtube|twitch|telegram|(?:drill|rap|stage)\s+name)(?:\s+(?:is|was|of|name|as)){0,2}"
+    r"|steam|youtube|twitch|telegram|online|tagged\s+by|(?:drill|rap|stage)\s+name)"
+    r"(?:\s+(?:is|was|of|name|as)){0,2}"
     r"\s*:?\s*)(?:[\"'“‘](?P<q>[^\"'”’\s]{2,30})[\"'”’]|(?P<w>@?[\w.]*(?:[\d_]|\.(?=\w))[\w.]*))"
 )
 
@@ -30,6 +31,11 @@ GROUP_NAME_RE = re.compile(
     r"[\"“](?P<q>[^\"“”\n?!]{2,40})[\"”]"  # (a message quoted asks or shouts)
 )
 GROUP_CUES = ("chat", "group", "page", "channel", "server", "display name", "contact name", "saved")
+
+# a chat's speaker by their handle, before the colon of what they wrote: "mikey.b02: who got",
+# "kels.xo: shes safe" (two letters or more each side of a dot; not "i.e.:", nor a form's
+# field with an underscore, "seen_by:")
+SPEAKER_HANDLE_RE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9_]+(?:\.[a-z0-9_]{2,})+(?=:[ \t])")
 
 # a handle: word characters joined by dots or underscores, with no space inside
 _HANDLE = re.compile(r"[A-Za-z0-9][\w.]*[A-Za-z0-9]")

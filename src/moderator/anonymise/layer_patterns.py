@@ -17,7 +17,13 @@ from moderator.anonymise.date_words import find_day_dates, widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.dates_foreign import find_foreign_dates
 from moderator.anonymise.digit_identifiers import find_numeric, find_phones_with_o
-from moderator.anonymise.handles import GROUP_CUES, GROUP_NAME_RE, HANDLE_CUE_RE, HANDLE_RE
+from moderator.anonymise.handles import (
+    GROUP_CUES,
+    GROUP_NAME_RE,
+    HANDLE_CUE_RE,
+    HANDLE_RE,
+    SPEAKER_HANDLE_RE,
+)
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
 from moderator.anonymise.layer_variants import find_variants
@@ -67,6 +73,10 @@ def find_patterns(st: State) -> None:
             if clean_left(text, m.start(), "@."):
                 add(m.start(), m.end(), "username", "", 90)
     folded = lower_same_length(text)
+    if ": " in text:
+        for m in for_text(SPEAKER_HANDLE_RE, text).finditer(text):
+            if m.group().rpartition(".")[2] not in _FILE_ENDINGS:  # ("notes.txt: …")
+                add(m.start(), m.end(), "username", "", 88)
     if any(word in folded for word in GROUP_CUES):
         for m in for_text(GROUP_NAME_RE, text).finditer(text):
             add(m.start("q"), m.end("q"), "username", "", 88)
@@ -202,6 +212,7 @@ _INSTITUTION_AFTER = re.compile(
     r"[ \t]+(?:Primary|Academy|School|College|Nursery|Infants?|Junior|High[ \t]+School"
     r"|Surgery|Medical|Health[ \t]+Cent|Church|Mosque|Hospital)\b"
 )
+_FILE_ENDINGS = frozenset({"txt", "pdf", "doc", "docx", "jpg", "jpeg", "png", "csv", "xlsx", "eml"})
 _GATE_RE = re.compile(r"\b[A-Z][a-z]{2,}gate\b")
 _COUNTED_BEFORE = re.compile(
     r"\b(?i:years?|yr|stage|set|class|group|aged?|level|grade|tier|week|page|para(?:graph)?"

@@ -338,6 +338,8 @@ HANDLE_CUE_WORDS = (
     "drill",
     "rap name",
     "stage name",
+    "online",
+    "tagged",
 )
 
 
