@@ -562,3 +562,14 @@ def test_handles_online_tagged_or_speaking_in_a_chat_are_usernames(text: str, ha
 )
 def test_online_abbreviations_and_files_before_a_colon_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_capital_the_inside_a_sentence_is_part_of_the_name_after_a_cue() -> None:
+    out = redact("Mum is in rehab at The Priory Hayes Grove until May.")
+    assert "Priory" not in out
+    assert "at [ORGANISATION] until" in out
+
+
+def test_the_at_a_sentences_start_is_not_taken_with_a_name() -> None:
+    out = redact("The Haven Project rang. She goes to the Haven Project weekly.")
+    assert out.startswith("The ")

@@ -34,6 +34,11 @@ _CUE = re.compile(
     r"(?<![\w'’-])(?i:via|from|through|by|with|at|to|landlord|provider|agency)[ \t]+"
     r"(?:(?i:the)[ \t]+)?(?=[A-Z])"
 )
+# the nouns that make "The …" after a cue an organisation's name, not a pub's or a house's
+_THE_NOUNS = frozenset(
+    {"project", "centre", "center", "trust", "foundation", "group", "clinic", "service"}
+    | {"services", "hub", "club", "academy", "partnership", "network", "unit", "collective"}
+)
 _TIMES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"january", "february", "march", "april", "june", "july", "august", "september"}
@@ -119,8 +124,14 @@ def find_named_services(st: State, add: Add) -> None:
             end = text.rindex(words.pop(), at, end)  # "… Sound and": the joiner stays
         if len(words) < 2 or not _service(st, words) or not st.free(at, end):
             continue
-        if _LONGER.match(text, end) or text[max(0, at - 4) : at] == "The ":
-            continue  # cut short ("Royal Devon and Exeter …"), or a pub's or house's name
+        if _LONGER.match(text, end):
+            continue  # cut short ("Royal Devon and Exeter …")
+        if text[max(0, at - 4) : at] == "The ":
+            if (at > 4 and text[at - 5] not in " \t(") or not (
+                len(words) >= 3 or words[-1].lower() in _THE_NOUNS
+            ):
+                continue  # a pub's or a house's name ("at The Red Lion"): any town has one
+            at -= 4  # "to The Haven Project": a capital "The" inside a sentence is the name's
         if _ends_a_phrase(st, m.start(), at, end):
             continue  # "Working Together to Safeguard Children": a protected phrase's end
         ahead = phrase_key(text[at : at + 80])
