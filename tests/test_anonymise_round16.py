@@ -573,3 +573,33 @@ def test_a_capital_the_inside_a_sentence_is_part_of_the_name_after_a_cue() -> No
 def test_the_at_a_sentences_start_is_not_taken_with_a_name() -> None:
     out = redact("The Haven Project rang. She goes to the Haven Project weekly.")
     assert out.startswith("The ")
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("School: Hollins Grange (Year 8). Attendance 91%.", "Hollins Grange"),
+        ("School: Bournemouth Learning Centre (PRU) — DSL on leave.", "Bournemouth Learning"),
+        ("SCHOOL: QUEENS GLEN HIGH. REFERRED TO CHILDREN'S SOCIAL CARE.", "QUEENS GLEN"),
+        ("Her sister is at Queen Elizabeth Sixth Form College now.", "Sixth Form College"),
+    ],
+)
+def test_a_school_in_a_forms_field_or_a_sixth_form_college_is_redacted_whole(
+    text: str, school: str
+) -> None:
+    out = redact(text)
+    assert school not in out
+    assert "[SCHOOL]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "School: Home Educated since the spring.",
+        "School: Virtual School Head to attend.",
+        "SCHOOL: QUEENS GLEN HIGH. REFERRED TO CHILDREN'S SOCIAL CARE.",
+    ],
+)
+def test_what_a_school_field_holds_that_is_no_name_stays(text: str) -> None:
+    out = redact(text)
+    assert "Home Educated" in out or "Virtual School Head" in out or "SOCIAL CARE" in out

@@ -34,6 +34,13 @@ _ACRONYM_RE = re.compile(
     r"(?:(?i:education|school|setting|nursery)[ \t]*:|attends)[ \t]*"
     r"(?P<a>[A-Z]{2,5})(?![\w'’&-])"
 )
+# "School: Hollins Grange (Year 8)", "Nursery: Little Acorns Day Care": a school's field in
+# a form, then a name of two words or more to a bracket, a stop or a lower-case word
+_FIELD_RE = re.compile(
+    r"(?i:school|nursery|college|setting|education[ \t]+setting)[ \t]*:[ \t]*"
+    r"(?P<a>[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][\w'’-]*){1,5})"
+)
+_AT_VENUE = re.compile(r"[ \t]+at[ \t]+[A-Z]")  # "Little Wrens at Leek": read with its venue
 _STARTS = {
     "school": (_BRACKET_RE, _ACRONYM_RE),
     "academy": (_BRACKET_RE,),
@@ -161,7 +168,43 @@ def find_schools_by_context(st: State) -> None:
                     if m is not None and _a_name(st, m.group("a")):
                         names.add(m.group("a"))
             at = lower.find(word, at + 1)
+    for at in (i for i in _field_starts(lower)):
+        m = _FIELD_RE.match(text, at)
+        if m is not None and _a_field_name(st, m.group("a")) and not _AT_VENUE.match(text, m.end()):
+            names.add(m.group("a"))
     _take_everywhere(st, {word: word for word in names})
+
+
+def _field_starts(lower: str) -> list[int]:
+    """Where a school's field may start: before each ":" its word."""
+    out = []
+    at = lower.find(":")
+    while at >= 0:
+        line = lower.rfind("\n", 0, at) + 1
+        for word in ("school", "nursery", "college", "setting"):
+            start = lower.rfind(word, max(line, at - 24), at)
+            if start >= 0 and lower[start + len(word) : at].strip() == "":
+                out.append(start)
+                break
+        at = lower.find(":", at + 1)
+    return out
+
+
+def _a_field_name(st: State, name: str) -> bool:
+    """Whether the words after a school's field are a name: not only everyday, protected or
+    public words or a place (``School: Home Educated``, ``School: Virtual School``)."""
+    lex = st.lex
+    keys = [k for k in phrase_key(name) if k not in ("of", "the", "and")]
+    if any(k in st.known.keys for k in keys) or tuple(keys) in lex.phrases.get(keys[0], ()):
+        return False
+    if any(k in PUBLIC_WORDS or k in ("council", "virtual") for k in keys):
+        return False
+    if tuple(keys) in lex.places:
+        return False
+    # a place's name with the nouns of a school is one ("Bournemouth Learning Centre")
+    return any((k,) in lex.places for k in keys) or not all(
+        k in lex.common or k in lex.protected_words or k in lex.words for k in keys
+    )
 
 
 def _take_everywhere(st: State, names: dict[str, str]) -> None:
