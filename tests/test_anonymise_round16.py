@@ -603,3 +603,15 @@ def test_a_school_in_a_forms_field_or_a_sixth_form_college_is_redacted_whole(
 def test_what_a_school_field_holds_that_is_no_name_stays(text: str) -> None:
     out = redact(text)
     assert "Home Educated" in out or "Virtual School Head" in out or "SOCIAL CARE" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Seen by learning mentor Mrs Jo Fell weekly.", "Fell"),
+        ("Her aunt Viv Wood has her at weekends.", "Wood"),
+    ],
+)
+def test_short_given_names_make_an_everyday_word_after_them_a_surname(text: str, name: str) -> None:
+    out = redact(text)
+    assert name not in out
