@@ -615,3 +615,25 @@ def test_what_a_school_field_holds_that_is_no_name_stays(text: str) -> None:
 def test_short_given_names_make_an_everyday_word_after_them_a_surname(text: str, name: str) -> None:
     out = redact(text)
     assert name not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Person subject of allegation\nName: Lee Sterling   Role: coach", "Lee Sterling"),
+        ("Father's name: Dean Hope\nDOB: unknown", "Dean Hope"),
+        ("Name: Lee Sterling   Role: coach. Mr Sterling was suspended.", "Lee"),
+    ],
+)
+def test_a_name_in_a_forms_name_field_is_a_person_whatever_its_words(text: str, name: str) -> None:
+    out = redact(text)
+    assert name not in out
+    assert "Role: coach" in out or "DOB" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Name: Unknown male, about 20.", "School name: see the referral."],
+)
+def test_a_name_field_with_no_name_stays(text: str) -> None:
+    assert redact(text) == text

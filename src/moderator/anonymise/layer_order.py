@@ -36,6 +36,7 @@ from moderator.anonymise.learned import find_learned
 from moderator.anonymise.names_agency import (
     find_agencies_people_come_from,
     find_given_names_of_titled,
+    find_named_in_fields,
     find_people_by_field,
     find_people_of_agencies,
 )
@@ -167,6 +168,7 @@ def run_layers(st: State) -> None:
     join_surnames_written_first(st)
     find_people_of_agencies(st)
     find_people_by_field(st)
+    find_named_in_fields(st)
     find_given_names_of_titled(st)
     join_short_forms_before_names(st)
     find_agencies_people_come_from(st)

@@ -7,6 +7,8 @@
 * After a field or words that name who did the work: ``Minute taker: J Okonede-Berr``,
   ``Supervisor: Bláthnaad (BK)``, ``RHI by: Cosmi (Missing Matters Sussex)``, ``Logged by
   KMc``: an initial and a name, a name of one to three words, or initials.
+* In a form's name field: ``Name: Lee Sterling   Role: …``, ``Father's name: Dean Hope``,
+  whatever words the name is made of.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import lower_same_length, more_places, phrase_key, word_key
 from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
-from moderator.anonymise.state import State
+from moderator.anonymise.state import NAME_KINDS, State
 
 _CAP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _NAME_OF = re.compile(
@@ -242,3 +244,46 @@ def find_agencies_people_come_from(st: State) -> None:
         ):
             continue
         st.take(*m.span("o"), "org", "from:" + " ".join(keys), 50, sure)
+
+
+# a form's name field, then the name: "Name: Lee Sterling   Role: …", "Full name: …"; not a
+# school's, a team's or a practice's name ("School name:")
+_NAME_FIELD = re.compile(
+    r"(?:^|(?<=[\n|\t])|(?<=  ))[ \t]*(?i:(?:full|first|given|preferred|maiden|known|father['’]s"
+    r"|mother['’]s|carer['’]s|partner['’]s|person['’]s|subject|alleged[ \t]+perpetrator['’]s)"
+    r"[ \t]+)?(?i:name)[ \t]*:[ \t]*"
+    r"(?P<n>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-])"
+)
+
+
+def find_named_in_fields(st: State) -> None:
+    """A person named in a form's name field (``Name: Lee Sterling``), whatever words the name
+    is made of, unless it is a form's word for none (``Name: Unknown``), a protected word or
+    the field's next label run into it."""
+    text = st.text
+    if "ame" not in text:
+        return
+    lex = st.lex
+    for m in _NAME_FIELD.finditer(text):
+        start, end = m.span("n")
+        words = m.group("n").split()
+        while words and (words[-1].endswith(":") or text[end : end + 1] == ":"):
+            words.pop()  # "Name: Kevin Brown Role: …": the next field's label
+            end = start + len(" ".join(words))
+        keys = [w.lower() for w in words]
+        if not keys or keys[0] in _NOT_NAMES or any(k in lex.protected_words for k in keys):
+            continue
+        inside = [c for c in st.cands if c.start < end and start < c.end]
+        if inside and all(
+            c.kind in NAME_KINDS and start <= c.start and c.end <= end for c in inside
+        ):  # "Name: Lee Sterling" where "Mr Sterling" was found: the whole name, as him
+            first = inside[0]
+            for c in inside:
+                st.cands.remove(c)
+                st.taken[c.start : c.end] = bytes(c.end - c.start)
+            st.take(start, end, first.kind, first.ident, 50, 0.8)
+        elif st.free(start, end):
+            st.take(start, end, "person", "p:" + " ".join(keys), 50, 0.8)
+
+
+_NOT_NAMES = frozenset({"unknown", "not", "none", "n/a", "na", "tbc", "withheld", "no", "see"})
