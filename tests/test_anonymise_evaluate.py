@@ -92,6 +92,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("y", "heldout-y", 55, 1350),
         ("z", "heldout-z", 55, 1900),
         ("aa", "heldout-aa", 55, 2000),
+        ("ab", "heldout-ab", 55, 2400),
+        ("ac", "heldout-ac", 55, 2600),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -209,6 +211,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("y", 0.935, 0.97, 0.06, 0.055),  # Y: written with round fourteen, scored once at its close
         ("z", 0.955, 0.985, 0.04, 0.05),  # Z: written before round fifteen, which tuned on it
         ("aa", 0.955, 0.985, 0.04, 0.06),  # AA: written with round fifteen, scored at its close
+        ("ab", 0.94, 0.98, 0.05, 0.035),  # AB: written before round sixteen, which tuned on it
+        ("ac", 0.925, 0.975, 0.065, 0.06),  # AC: written with round sixteen, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
