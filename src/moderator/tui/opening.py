@@ -29,9 +29,9 @@ class OpensWork(_AppBase):
 
     user: User | None
 
-    def require_store(self) -> Store:
-        """The open store (the app opens it; see ``ModeratorApp.require_store``)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # the app provides it (``ModeratorApp.require_store``)
+
+        def require_store(self) -> Store: ...
 
     def open_audit(self, audit_id: int) -> None:
         """Open an audit: its moderation feedback once reviewed, else the grading screen.
