@@ -637,3 +637,33 @@ def test_a_name_in_a_forms_name_field_is_a_person_whatever_its_words(text: str, 
 )
 def test_a_name_field_with_no_name_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Older boys chased him outside Chicken Cottage on Queensway.", "Queensway"),
+        ("Support from the imam at Masjid-e-Noor on Randal Street helps.", "Randal"),
+        ("Her key ran out; the Costcutter on Commercial Way was shut.", "Commercial Way"),
+        ("She sells the Big Issue outside Lidl on the High Road daily.", "High Road"),
+    ],
+)
+def test_a_business_named_with_the_street_it_is_on_is_one_organisation(
+    text: str, gone: str
+) -> None:
+    out = redact(text)
+    assert gone not in out
+    assert "[ORGANISATION]" in out
+    assert "] on [" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dad on Church Road was seen by police.", "Dad on"),
+        ("Mum lives on Fairfax Road now.", "lives on"),
+        ("Friday on Fairfax Road: visit done.", "Friday on"),
+    ],
+)
+def test_a_relative_a_verb_or_a_day_before_on_a_street_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -1,0 +1,86 @@
+"""A shop, a place of worship or a club named with the street it is on.
+
+``Chicken Cottage on Queensway``, ``Masjid-e-Noor on Randal Street``, ``the Costcutter on
+Commercial Way``, ``Lidl on the High Road``: a business is told from the chain's other
+branches by its street, and the two together point at the family's streets. Where a
+capitalised name (or a redacted organisation, school or street read as one) stands right
+before ``on`` and a street right after it (a redacted street, or capitalised words ending in
+a street's word: ``Queensway``, ``Fishergate``, ``Green Lanes``), the whole is one
+organisation. Not a person on a street (``Dad on Church Road``, ``Mr Patel on …``), nor a
+day, nor a sentence's verb (``lives on``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import HONORIFICS, RELATION_CUES
+from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.state import NAME_KINDS, Cand, State
+
+_ON = re.compile(r"[ \t]+on[ \t]+(?:the[ \t]+)?")
+_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’&-]*[ \t]+){0,4}[A-Z][\w'’&-]*\Z")
+_STREET_AFTER = re.compile(
+    r"(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:[A-Z][\w'’-]*(?:way|gate|side|lanes|road|street|hill)"
+    r"|(?:Road|Street|Lane|Lanes|Avenue|Way|Hill|Parade|Broadway|Boulevard|Row|Square|Place"
+    r"|Drive|Crescent|Terrace|Walk|Gate|Green|Rise))(?![\w'’-])"
+)
+_TIMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
+)
+_PLACE_KINDS = frozenset({"org", "school", "gp_practice", "address"})
+
+
+def _cand_at(st: State, start: int = -1, end: int = -1) -> Cand | None:
+    for c in st.cands:
+        if (start >= 0 and c.start == start) or (end >= 0 and c.end == end):
+            return c
+    return None
+
+
+def find_orgs_on_streets(st: State) -> None:
+    """Join a business and the street it is on into one organisation (see the module)."""
+    text = st.text
+    if " on " not in text:
+        return
+    lex = st.lex
+    for m in _ON.finditer(text):
+        left_c = _cand_at(st, end=m.start())
+        if left_c is not None:
+            if left_c.kind not in _PLACE_KINDS:
+                continue  # "Mr Patel on Church Road": a person
+            start = left_c.start
+        else:
+            run = _RUN_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if run is None or not st.free(run.start(), m.start()):
+                continue
+            keys = phrase_key(run.group())
+            if not keys or keys[0] in RELATION_CUES or keys[0] in HONORIFICS:
+                continue  # "Dad on Church Road"
+            if any(k in _TIMES for k in keys) or all(k in lex.protected_words for k in keys):
+                continue
+            if len(keys) == 1 and (keys[0] in lex.common or _opens(text, run.start())):
+                continue  # "He on …", "Today on …": one everyday word
+            start = run.start()
+        right_c = _cand_at(st, start=m.end())
+        if right_c is not None and right_c.kind in _PLACE_KINDS:
+            end = right_c.end
+        else:
+            street = _STREET_AFTER.match(text, m.end())
+            if street is None or not st.free(m.end(), street.end()):
+                continue
+            end = street.end()
+        inside = [c for c in st.cands if c.start < end and start < c.end]
+        if any(c.kind in NAME_KINDS for c in inside):
+            continue
+        ident = left_c.ident if left_c is not None and left_c.kind == "org" else ""
+        for c in inside:
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
+        st.take(start, end, "org", ident or " ".join(phrase_key(text[start:end])), 55, 0.75)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether ``at`` opens a sentence or a line."""
+    before = text[max(0, at - 3) : at].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"'“("
