@@ -667,3 +667,16 @@ def test_a_business_named_with_the_street_it_is_on_is_one_organisation(
 )
 def test_a_relative_a_verb_or_a_day_before_on_a_street_stays(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Mum lives on Church Road now.", "He was seen on Temple Street at 2am."]
+)
+def test_a_street_named_after_a_place_of_worship_is_an_address(text: str) -> None:
+    out = redact(text)
+    assert "[ADDRESS]" in out
+    assert "[ORGANISATION]" not in out
+
+
+def test_a_place_of_worship_is_still_an_organisation() -> None:
+    assert "[ORGANISATION]" in redact("They go to St Mary's Church on Sundays.")

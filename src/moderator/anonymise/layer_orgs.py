@@ -129,6 +129,12 @@ WORSHIP_AFTER_RE = re.compile(
     r"(?:-[a-z]{1,2}-[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}"
     r"|(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)*[A-ZÀ-ÖØ-Þ][\w'’-]*){1,5}))(?![\w])"
 )
+_WORSHIP_STREET = re.compile(
+    # (the street words the street grammar takes without a number: "Church Square" stays a
+    # name here, redacted either way)
+    r"(?:Masjid|Mosque|Gurdwara|Mandir|Temple|Church)[ \t]+(?:Road|Street|Lane|Avenue|Close"
+    r"|Gardens|Terrace|Drive)\Z"
+)
 # "nursery (Bright Beginnings Burslem)", "nursery, Tiny Toes Audley,", "club is Biddulph Dolphins"
 NAMED_AFTER_RE = re.compile(
     r"(?i:\b(?P<noun>nursery|playgroup|pre-?school|creche|club|church|mosque|gym|group))"
@@ -352,6 +358,8 @@ def find_organisations(st: State, add: Add) -> None:
     hint = any(w in text for w in _WORSHIP_WORDS) and WORSHIP_HINT_RE.search(text)
     worship = matches_in(WORSHIP_AFTER_RE, _worship_starts(text), text) if hint else []
     for m in worship:
+        if _WORSHIP_STREET.search(m.group()):
+            continue  # "Church Road", "Temple Street": a street named after the building
         start = _trim_leading(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()])
         if not generic_name(st, keys) and not ends_protected(st, keys):
