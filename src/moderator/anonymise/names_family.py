@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.lexicon import more_places, word_key
+from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.references import present
 from moderator.anonymise.state import NAME_KINDS, State
@@ -241,8 +241,7 @@ _PLURAL_FAMILY = re.compile(r"[Tt]he[ \t]+(?P<n>[A-Z][\w'’-]*?)(?:s|es)\b")
 
 def find_family_plurals(st: State) -> None:
     """A record's surname made plural after "the" is the family ("The Blooms have no GP"),
-    also where the surname is an everyday word; another listed or unknown surname so made is
-    another family, for the person importing to confirm."""
+    also where the surname is an everyday word."""
     text = st.text
     if "he " not in text:
         return
@@ -250,30 +249,10 @@ def find_family_plurals(st: State) -> None:
     for m in _PLURAL_FAMILY.finditer(text):
         if m.start() and text[m.start() - 1].isalnum():
             continue  # ("bathe Smiths": its word boundary, checked here)
-        key = word_key(m.group("n"))
-        who = owners.get(key)
+        who = owners.get(word_key(m.group("n")))
         start, end = m.start("n"), m.end()
         if who and st.free(start, end):
             st.take(start, end, "family", "FAMILY", 60)
-        elif (
-            _another_family(st, key) and not _NAME_GOES_ON.match(text, end) and st.free(start, end)
-        ):
-            st.take(start, end, "person", "p:the " + key, 45, 0.65)
-
-
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z]|(?:for|of|and)[ \t]+[A-Z])")
-
-
-def _another_family(st: State, key: str) -> bool:
-    """Whether "the …s" names another family (``the Sadlers``, ``the Jenkinses``): a listed
-    surname made plural, no everyday word, place or vocabulary (``the Midlands``, ``the
-    Bakers`` stay), and no longer name goes on after it (``the Homes for Ukraine``)."""
-    lex = st.lex
-    if len(key) < 3 or key in lex.common or key in lex.words or key in lex.protected_words:
-        return False
-    if (key,) in lex.places or (key,) in more_places():
-        return False
-    return key in lex.surnames
 
 
 _MAIDEN = re.compile(r"(?:[Nn][ée]e|NEE|NÉE)\.?[ \t]+(?P<s>[A-Z][\w'’-]+)")

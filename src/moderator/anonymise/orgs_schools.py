@@ -168,7 +168,7 @@ def find_schools_by_context(st: State) -> None:
                     if m is not None and _a_name(st, m.group("a")):
                         names.add(m.group("a"))
             at = lower.find(word, at + 1)
-    for at in (i for i in _field_starts(lower)):
+    for at in _field_starts(lower):
         m = _FIELD_RE.match(text, at)
         if m is not None and _a_field_name(st, m.group("a")) and not _AT_VENUE.match(text, m.end()):
             names.add(m.group("a"))
