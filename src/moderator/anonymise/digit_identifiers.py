@@ -63,8 +63,11 @@ def find_numeric(
     for m in phone.finditer(text, lo, hi) if anydigits >= 9 else ():  # nine digits or more
         if clean_left(text, m.start(), "+") and not _joined_left(text, m):
             end = _phone_end(m.group())
+            begin = m.start()
+            if end and text[begin] == "(" and ")" not in m.group()[:end]:
+                begin += 1  # "(01803 528 540)": the bracket holds the number, not its code
             if end:
-                add(m.start(), m.start() + end, "phone", "", 90)
+                add(begin, m.start() + end, "phone", "", 90)
     for m in nhs.finditer(text, lo, hi) if anydigits >= 10 else ():  # ten digits
         if not clean_left(text, m.start(), "-"):
             continue
