@@ -27,3 +27,32 @@ def redact(
 )
 def test_a_bracket_around_a_whole_phone_number_stays_in_the_text(text: str, expected: str) -> None:
     assert expected in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kerry said Dean put his fist through it; Dean later said sorry.", "Dean"),
+        ("The carers told Mark about the move and he was upset.", "Mark"),
+        ("On the phone Bill said that Bill would pay the rent.", "Bill"),
+    ],
+)
+def test_a_given_name_that_is_a_word_with_its_capital_mid_sentence_is_a_person(
+    text: str, name: str
+) -> None:
+    out = redact(text)
+    assert name not in out
+    assert "[PERSON" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The school is rated Amber for attendance.",
+        "RAG: home Amber, school Green, health Amber.",
+        "They live on Dean Court near the shops.",
+        "She has some hope now. We talked about Hope and fear as a theme.",
+    ],
+)
+def test_a_word_that_is_a_name_stays_where_it_is_a_word(text: str) -> None:
+    assert redact(text) == text
