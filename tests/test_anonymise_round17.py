@@ -56,3 +56,23 @@ def test_a_given_name_that_is_a_word_with_its_capital_mid_sentence_is_a_person(
 )
 def test_a_word_that_is_a_name_stays_where_it_is_a_word(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_display_name_of_capitals_in_a_chat_with_handles_is_a_person() -> None:
+    text = (
+        'Other account: zane.k_22 (display name "Z").\n'
+        "Z: u still at ur nans?\n"
+        "tam.x0: ye til 8\n"
+        "Z: ill pick u up after\n"
+        "tam.x0: ok\n"
+        'She was brought home in a taxi booked by "Z". Plan Z is not needed.'
+    )
+    out = redact(text)
+    assert "\nZ:" not in out and '"Z"' not in out
+    assert "Plan Z is not needed" in out
+
+
+def test_an_interview_typed_out_keeps_its_questions_and_answers() -> None:
+    text = "Q: where were you?\nA: at home\nQ: who with?\nA: nobody\nkay.99: hi\nkay.99: bye"
+    out = redact(text)
+    assert "Q: where were you?" in out and "A: at home" in out

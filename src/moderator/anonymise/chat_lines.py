@@ -6,7 +6,9 @@ lines or more is someone in the chat, whatever case they write their name in: a 
 a username when it holds a digit, a dot or an underscore (``hodan.x``). They are redacted
 wherever they recur in the note (``is he linkin zee??``). Not speakers: a form's fields
 (``Date: …``, ``Plan: …``: everyday or protected words), roles and relations (``SW:``,
-``Mum:``), acronyms and initials (read by the initials rules).
+``Mum:``), acronyms and initials (read by the initials rules). In a chat whose other speakers
+are handles, a speaker of one or two capitals (``Z: ill pick u up``) is a display name: it is
+redacted where it speaks and where it is quoted (``booked by "Z"``), not as a letter elsewhere.
 """
 
 from __future__ import annotations
@@ -57,8 +59,14 @@ def find_line_speakers(st: State) -> None:
     said = Counter(m.group("n") for m in lines)
     if len(said) < 2:
         return
+    handles = any(_HANDLE.search(name) and _a_speaker(st, name) for name in said)
     for name, count in said.items():
-        if count < 2 or not _a_speaker(st, name):
+        if count < 2:
+            continue
+        if handles and _initial(name):
+            _take_initial(st, name, [m.start("n") for m in lines if m.group("n") == name])
+            continue
+        if not _a_speaker(st, name):
             continue
         kind = "username" if _HANDLE.search(name) else "person"
         ident = "p:" + word_key(name)
@@ -69,3 +77,30 @@ def find_line_speakers(st: State) -> None:
                     st.take(start, end, kind, ident, 45, _CONFIDENCE)
         if kind == "person":
             st.remember((word_key(name),), kind, ident)
+
+
+# a speaker of one or two capitals in a chat with handles: a display name ("Z", "JT"), not
+# the questions and answers of an interview typed out
+_NOT_INITIALS = frozenset({"Q", "A", "QU", "ANS", "SW", "TM", "PC", "DC", "HV", "GP"})
+
+
+def _initial(name: str) -> bool:
+    return name.isupper() and name.isalpha() and len(name) <= 2 and name not in _NOT_INITIALS
+
+
+def _take_initial(st: State, name: str, starts: list[int]) -> None:
+    """A chat's display name of capitals: redacted where it speaks and where it is quoted
+    (``booked by "Z"``), not wherever the letter stands."""
+    text = st.text
+    ident = "p:" + name.lower()
+    spots = [(at, at + len(name)) for at in starts]
+    for quote in ('"', "“", "'", "‘"):
+        close = {"“": "”", "‘": "’"}.get(quote, quote)
+        needle = quote + name + close
+        at = text.find(needle)
+        while at >= 0:
+            spots.append((at + 1, at + 1 + len(name)))
+            at = text.find(needle, at + 1)
+    for start, end in spots:
+        if st.free(start, end):
+            st.take(start, end, "person", ident, 45, _CONFIDENCE)
