@@ -76,3 +76,22 @@ def test_an_interview_typed_out_keeps_its_questions_and_answers() -> None:
     text = "Q: where were you?\nA: at home\nQ: who with?\nA: nobody\nkay.99: hi\nkay.99: bye"
     out = redact(text)
     assert "Q: where were you?" in out and "A: at home" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "couple"),
+    [
+        ("She is placed with carers Mandy and Steve Crossley since May.", "Mandy and Steve"),
+        ("Her neighbours Pat and Derek Searle called the police.", "Pat and Derek"),
+        ("He moved from Sue and Alan Drury's home last year.", "Sue and Alan"),
+    ],
+)
+def test_a_couple_named_with_one_surname_is_one_redaction(text: str, couple: str) -> None:
+    out = redact(text)
+    assert couple not in out and " and [PERSON" not in out
+    assert "[PERSON]" in out
+
+
+def test_a_relation_and_a_named_person_stay_two() -> None:
+    out = redact("Mum and Steve Crossley came to the meeting.")
+    assert out.startswith("Mum and [PERSON]")

@@ -73,6 +73,7 @@ from moderator.anonymise.names_letters import (
     find_households,
     find_month_names_after_roles,
     find_signing_letter,
+    join_couples,
     join_given_places,
     join_paired_given,
     join_surname_letters,
@@ -180,4 +181,5 @@ def run_layers(st: State) -> None:
     join_organisation_parts(st)
     find_orgs_on_streets(st)
     join_handles(st)
+    join_couples(st)
     find_lower_streets(st)  # last: what the joins above widen comes first

@@ -227,3 +227,43 @@ def join_paired_given(st: State) -> None:
                 continue
             kind = "professional" if owner.kind == "professional" else "person"
             st.take(start, end, kind, "p:" + key, 45, sure)
+
+
+_COUPLE_GAP = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+_COUPLE_KINDS = frozenset({"person", "professional"})
+
+
+def join_couples(st: State) -> None:
+    """A couple named with one surname is one redaction: ``carers Mandy and Steve Crossley``,
+    ``neighbours Pat and Derek Searle``. Where a lone given name (``Mandy``) and a full name
+    (``Steve Crossley``) are joined by ``and`` or ``&``, both people of the note rather than the
+    record's, the two and the ``and`` between become one span: a reader cannot tell the couple's
+    shared surname from the pair, and a labeller of the couple marks them whole."""
+    text = st.text
+    if " and " not in text and " & " not in text:
+        return
+    lex = st.lex
+    ordered = sorted((c for c in st.cands if c.kind in _COUPLE_KINDS), key=lambda c: c.start)
+    by_start = {c.start: c for c in ordered}
+    for first in ordered:
+        gap = _COUPLE_GAP.match(text, first.end)
+        second = by_start.get(gap.end()) if gap else None
+        if gap is None or second is None or first not in st.cands or second not in st.cands:
+            continue
+        given = text[first.start : first.end]
+        names = text[second.start : second.end].split()
+        if " " in given or word_key(given) not in lex.given or len(names) < 2:
+            continue
+        if word_key(names[0]) not in lex.given:
+            continue  # "Pat and Dr Searle", "Mandy and Crossley Homes"
+        st.cands.remove(first)
+        st.cands.remove(second)
+        ident = "couple:" + " ".join(word_key(w) for w in (given, *names))
+        st.take(
+            first.start,
+            second.end,
+            second.kind,
+            ident,
+            45,
+            min(first.confidence, second.confidence),
+        )
