@@ -95,3 +95,21 @@ def test_a_couple_named_with_one_surname_is_one_redaction(text: str, couple: str
 def test_a_relation_and_a_named_person_stay_two() -> None:
     out = redact("Mum and Steve Crossley came to the meeting.")
     assert out.startswith("Mum and [PERSON]")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("i live with auntie deb and uncle gaz now.", "auntie deb", "i live with"),
+        ("i go to boxing with coach dev on weds.", "coach dev", "on weds"),
+        ("can u ring mrs wood the head on monday.", "mrs wood", "the head"),
+        ("i miss home and i miss my dog.", "", "i miss home and i miss my dog."),
+    ],
+)
+def test_a_name_in_a_childs_lower_case_words_goes_with_its_title(
+    text: str, gone: str, kept: str
+) -> None:
+    out = redact(text)
+    if gone:
+        assert gone.split()[0] not in out and gone.split()[1] not in out
+    assert kept in out

@@ -169,6 +169,7 @@ def run_layers(st: State) -> None:
     find_chat_speakers(st)
     find_line_speakers(st)
     find_lower_passage_names(st)
+    absorb_kin_words(st)  # again: the lower-case passages' names ('auntie deb')
     join_surnames_written_first(st)
     find_people_of_agencies(st)
     find_people_by_field(st)

@@ -288,6 +288,9 @@ _MIDDLE_RE = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*)[ \t]+")
 _LOWER_TITLED = re.compile(r"(?:mr|mrs|miss|ms|mx)\.?[ \t]+(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)")
 
 
+_FUNCTION = frozenset({"the", "and", "but", "who", "was", "had", "has", "his", "her", "not", "can"})
+
+
 def find_lower_titled(st: State) -> None:
     """A lower-case title before a lower-case surname no dictionary holds is a person."""
     text = st.text
@@ -304,9 +307,11 @@ def find_lower_titled(st: State) -> None:
                 key = word_key(name)
                 if (
                     len(key) > 2
-                    and key not in lex.words
-                    and key not in lex.common
-                    and key not in dictionary()
+                    and (
+                        (key not in lex.words and key not in lex.common and key not in dictionary())
+                        # "ring mrs wood": a listed surname after a title that is no verb
+                        or (title != "miss" and key in lex.surnames and key not in _FUNCTION)
+                    )
                     and st.free(m.start(), m.end())
                 ):
                     hit = st.found.get((key,))

@@ -57,7 +57,8 @@ KIN_TITLES = frozenset(
 )  # fmt: skip
 # in a worker's narrative these describe ("Mum Mandeep works"); written as a child says them,
 # in lower case, they are part of the name ("mum ngan", "big sonny")
-_SPOKEN_KIN = frozenset({"mum", "dad", "mam", "mom", "sis", "bro"})
+# (and "coach", written before a name as a title is: "with coach dave")
+_SPOKEN_KIN = frozenset({"mum", "dad", "mam", "mom", "sis", "bro", "coach"})
 # what a family calls one of two people of a name: "Big Paddy", "Old Silvanus", "lil kay"
 _NICKNAMING = frozenset({"big", "little", "lil", "old", "young", "wee"})
 NAME_SUFFIXES = frozenset(
