@@ -113,3 +113,24 @@ def test_a_name_in_a_childs_lower_case_words_goes_with_its_title(
     if gone:
         assert gone.split()[0] not in out and gone.split()[1] not in out
     assert kept in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("After a drink at the Feathers pub he was angry.", "Feathers"),
+        ("He spends his days at the Wash Hub launderette.", "Wash Hub"),
+        ("Mum buys bread at Kowalski bakery most days.", "Kowalski"),
+        ("He trains at the Ironworks gym on Fridays.", "Ironworks"),
+    ],
+)
+def test_a_business_named_before_its_lower_case_noun_is_an_organisation(
+    text: str, name: str
+) -> None:
+    out = redact(text)
+    assert name not in out and "[ORGANISATION]" in out
+
+
+def test_an_everyday_word_before_a_business_noun_stays() -> None:
+    text = "We met at the Sunday pub quiz, then the gym."
+    assert redact(text) == text

@@ -31,16 +31,20 @@ YSGOL_RE = re.compile(
 _NAMED_AFTER_KINDS = {"Ysgol": "school", "Sgoil": "school", "Meddygfa": "gp_practice"}
 LOWER_BUSINESS_HINT = re.compile(  # by first letter: the same matches, fewer branches tried
     by_first_letter(
-        r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs|scrap"
+        r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs|scrap|pub\b"
+        r"|launder|laundrette|bakery|bakehouse|grocer|butcher|bookies|gym\b"
     )
 )
 # the hint's words, or their starts, as written: each match starts with one (found by str.find)
 _BUSINESS_STARTS = ("takeaway", "chippy", "bar", "salon", "caf", "garage", "restaurant", "wash",
-                    "taxi", "cabs", "scrap")  # fmt: skip
-# "Spice Village takeaway", "Regal barbers": a business noun written in lower case
+                    "taxi", "cabs", "scrap", "pub", "launder", "laundrette", "bakery", "bakehouse",
+                    "grocer", "butcher", "bookies", "gym")  # fmt: skip
+# "Spice Village takeaway", "Regal barbers", "the Feathers pub", "the Wash Hub launderette": a
+# business noun written in lower case
 LOWER_BUSINESS_RE = re.compile(
     r"(?<![\w])(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:takeaway|chippy|barbers?|salon|cafe|café|garage"
-    r"|restaurant|nail[ \t]+bar|car[ \t]+wash|taxis?|cabs|scrap[ \t]?yard)(?![\w])"
+    r"|restaurant|nail[ \t]+bar|car[ \t]+wash|taxis?|cabs|scrap[ \t]?yard|pub|launderette"
+    r"|laundrette|bakery|bakehouse|grocery|grocers|butchers?|bookies|gym)(?![\w])"
 )
 
 
