@@ -134,3 +134,23 @@ def test_a_business_named_before_its_lower_case_noun_is_an_organisation(
 def test_an_everyday_word_before_a_business_noun_stays() -> None:
     text = "We met at the Sunday pub quiz, then the gym."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("She wants a course at Hartlepool College of Further Education.", "Further"),
+        ("He is at Burnley College of Sixth Form Studies and of course at work.", "Studies"),
+        ("NURSERY: LITTLE ANCHORS DAY NURSERY  REPORTED BY: PC 123", "LITTLE"),
+        ("CHILD 1 ATTENDS TINY STEPS NURSERY.", "TINY"),
+    ],
+)
+def test_a_school_or_nursery_keeps_the_words_of_its_name(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out
+    assert "[SCHOOL]" in out or "[ORGANISATION]" in out
+
+
+def test_a_college_name_stops_before_the_sentence_goes_on() -> None:
+    out = redact("He is at Burnley College of Sixth Form Studies and of course at work.")
+    assert out.endswith("and of course at work.")

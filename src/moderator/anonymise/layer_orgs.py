@@ -296,6 +296,9 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
 
 
+_NURSERY_STARTS = frozenset({"little", "tiny", "busy", "happy", "bright", "small", "wee"})
+
+
 def _trim_shouted(st: State, start: int, end: int) -> int:
     """In a line in capitals, the everyday words before a name too ("Family Attend …")."""
     start = _trim_leading(st, start, end)
@@ -305,6 +308,8 @@ def _trim_shouted(st: State, start: int, end: int) -> int:
             break
         if SAINTLY.intersection(phrase_key(st.text[w.end() : w.end() + 8])[:1]):
             break  # "ALL SAINTS", "OUR LADY": part of the name
+        if key in _NURSERY_STARTS:
+            break  # "LITTLE ANCHORS DAY NURSERY", "TINY STEPS": how nurseries are named
         start = w.end()
     while start < end and not st.text[start].isalnum():
         start += 1

@@ -6,7 +6,9 @@
   list knows or a town (``Tarvell Care Homes - Orchardmere``, ``… Youth Service - Le Quellec
   Youth Centre``);
 * a district after a comma that no list knows, with the sentence going on (``… Prayer
-  Ministry, Bykerley twice``).
+  Ministry, Bykerley twice``);
+* a college's ``of`` and the capitalised words after it (``Hartlepool College of Further
+  Education``, ``… College of Arts & Technology``).
 
 Public services named by a place are not organisations here (the organisation layer keeps
 them), so nothing is joined to them.
@@ -63,6 +65,8 @@ def join_edges(st: State) -> None:
                 for d in inside:  # "… Crewing Inc": its legal form taken for an organisation
                     st.cands.remove(d)
                 grow(st, c, legal.end())
+        if c.kind == "school":
+            _of_after(st, c)
         if c.confidence < UNSURE:
             continue
         joined = _beside(st, c) if c.kind != "org" else _dash_branch(st, c) or _beside(st, c)
@@ -71,6 +75,23 @@ def join_edges(st: State) -> None:
         if c.kind == "org":
             _comma_district(st, c)
             _comma_street(st, c)
+
+
+# what a college's name goes on with: "… College of Further Education", "… of Arts & Technology"
+_OF_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:[A-Z][\w'’-]+|and|&)(?:[ \t]+(?:[A-Z][\w'’-]+|and|&)){0,4}(?<![ \t]and)(?<!&)"
+)
+_OF_ENDS = ("College", "COLLEGE", "Institute", "INSTITUTE")
+
+
+def _of_after(st: State, c: Cand) -> None:
+    """A college's name after its noun: "Hartlepool College of Further Education"."""
+    text = st.text
+    if not text.endswith(_OF_ENDS, c.start, c.end):
+        return
+    m = _OF_AFTER.match(text, c.end)
+    if m is not None and st.free(c.end, m.end()):
+        grow(st, c, m.end())
 
 
 def _sentence_start(text: str, at: int) -> bool:
