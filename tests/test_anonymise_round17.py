@@ -154,3 +154,16 @@ def test_a_school_or_nursery_keeps_the_words_of_its_name(text: str, gone: str) -
 def test_a_college_name_stops_before_the_sentence_goes_on() -> None:
     out = redact("He is at Burnley College of Sixth Form Studies and of course at work.")
     assert out.endswith("and of course at work.")
+
+
+@pytest.mark.parametrize("before", ["On Friday", "On 4 May", "In November", "Since Tuesday"])
+def test_a_record_name_that_is_a_word_after_a_day_or_month_is_the_person(before: str) -> None:
+    out = redact_for(
+        f"{before} Mercy told her teacher she was tired. She is at the mercy of others.",
+        "Mercy Asante",
+        (("Abena Asante", "mother"),),
+        "Barnaby Trelissick",
+        "R17-2",
+    )
+    assert " Mercy " not in out and "[CHILD] told" in out
+    assert "at the mercy of others" in out

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS, RELATION_CUES, SPEAKING_VERBS
+from moderator.anonymise.cues import (
+    CALENDAR_WORDS,
+    HONORIFICS,
+    INSTITUTION_NOUNS,
+    RELATION_CUES,
+    SPEAKING_VERBS,
+)
 from moderator.anonymise.lexicon import more_places
 from moderator.anonymise.places_said import IN_COUNTY, MOVED_TO, PLACE_GOES_ON
 from moderator.anonymise.state import State, Tok
@@ -139,6 +145,7 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             and prev.key in lex.protected_words
             and prev.key not in HONORIFICS
             and prev.key not in RELATION_CUES  # "Mum Joy" is the mother
+            and prev.key not in CALENDAR_WORDS  # "On Friday Mercy told…": a day, then her
         )
     return False
 
