@@ -167,3 +167,17 @@ def test_a_record_name_that_is_a_word_after_a_day_or_month_is_the_person(before:
     )
     assert " Mercy " not in out and "[CHILD] told" in out
     assert "at the mercy of others" in out
+
+
+@pytest.mark.parametrize(
+    "text", ["my name is summer i am 10.", "hi im summer and i am 10.", "everyone calls me summer."]
+)
+def test_a_record_name_that_is_a_word_is_the_child_where_they_name_themselves(text: str) -> None:
+    out = redact_for(
+        text + " i like the summer holidays.",
+        "Summer Rayner",
+        (("Chantelle Rayner", "mother"),),
+        "Barnaby Trelissick",
+        "R17-3",
+    )
+    assert "[CHILD]" in out and "i like the summer holidays." in out

@@ -293,6 +293,18 @@ def _says(st: State, t: Tok) -> bool:
     return _SAYS.match(st.text, t.end) is not None
 
 
+# a child naming themselves or being named: "my name is summer", "im summer", "calls me joy"
+_INTRODUCED = re.compile(
+    r"(?i:\b(?:my[ \t]+name[ \t]+is|my[ \t]+names|name['’]s|i[ \t]+am|i['’]?m|calls?[ \t]+me"
+    r"|call[ \t]+her|call[ \t]+him|called|known[ \t]+as))[ \t]+\Z"
+)
+
+
+def introduced(st: State, t: Tok) -> bool:
+    """Whether a lower-case name-word is what someone is called: "my name is summer"."""
+    return _INTRODUCED.search(st.text, max(0, t.start - 16), t.start) is not None
+
+
 _QUOTES_OPEN = '"“‘'
 
 

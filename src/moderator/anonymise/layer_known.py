@@ -14,6 +14,7 @@ from moderator.anonymise.cues import FEMALE, MALE
 from moderator.anonymise.known_use import (  # re-exported: the word-use tests lived here
     _says,
     _word_before,
+    introduced,
     named_in_speech,
     used_as_place,
     used_as_word,
@@ -78,7 +79,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             if hit is not None:
                 size, who = hit
                 wordlike = t.lower and (key in words or key in protected)
-                spoken = wordlike and (named_in_speech(st, t) or _says(st, t))
+                spoken = wordlike and (named_in_speech(st, t) or _says(st, t) or introduced(st, t))
                 if size == 1 and (not wordlike or spoken) and used_as_word(st, toks, i):
                     _keep_known(st, t, who)
                 elif size > 1 or not wordlike or spoken:
