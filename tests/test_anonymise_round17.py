@@ -181,3 +181,22 @@ def test_a_record_name_that_is_a_word_is_the_child_where_they_name_themselves(te
         "R17-3",
     )
     assert "[CHILD]" in out and "i like the summer holidays." in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Police believe this is Dean Marsh, 24, known to them.", "Marsh"),
+        ("We think it was Mark Fell, 19 years old, from the estate.", "Fell"),
+        ("She was with her friend Liberty Fawcett (14) at the flat.", "Liberty"),
+        ("Her friend Favour Okafor came with her.", "Favour"),
+    ],
+)
+def test_a_name_of_everyday_words_with_an_age_or_a_cue_is_a_person(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "[PERSON]" in out
+
+
+def test_numbers_between_commas_after_a_word_are_no_age() -> None:
+    text = "In Mark 4, 12, it says so."
+    assert redact(text) == text

@@ -269,7 +269,8 @@ PAREN_CUE_RE = re.compile(
 )
 AGE_AFTER_RE = re.compile(
     r"\s*[(,]?\s*(?:aged?\s*)\d{1,2}\b|\s*\(\s*\d{1,2}\s*(?:yrs?|years?)?\s*\)"
-)
+    r"|[ \t]*,[ \t]*\d{1,2}(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?|y/?o))?[ \t]*[,;.)](?!\d)"
+)  # ("Dean Marsh, 24, known to police": an age between commas)
 
 
 CALENDAR_WORDS = frozenset(
