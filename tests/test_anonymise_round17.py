@@ -200,3 +200,15 @@ def test_a_name_of_everyday_words_with_an_age_or_a_cue_is_a_person(text: str, go
 def test_numbers_between_commas_after_a_word_are_no_age() -> None:
     text = "In Mark 4, 12, it says so."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He collects them in a white Toyota Hiace most days.",
+        "Dad drives a Kia Ceed and a Transit Custom for work.",
+        "Her weight dropped from the 50th to the 9th centile.",
+    ],
+)
+def test_vehicles_and_centiles_are_no_identifiers(text: str) -> None:
+    assert redact(text) == text

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.dates import MONTHS
-from moderator.anonymise.dates_loose import NOT_A_DATE_BEFORE
+from moderator.anonymise.dates_loose import CENTILE_AFTER, NOT_A_DATE_BEFORE
 from moderator.anonymise.lexicon import lower_text
 from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.references import lowered
@@ -277,7 +277,10 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
             )
         ):
             dotted.append(m)
-    return out + [m.span() for m in dotted if not _section_number(text, m, dotted)]
+    out += [m.span() for m in dotted if not _section_number(text, m, dotted)]
+    if "centile" in text:  # "from the 50th to the 9th centile": growth centiles, not days
+        out = [span for span in out if not CENTILE_AFTER.match(text, span[1])]
+    return out
 
 
 def _section_number(text: str, m: re.Match[str], dotted: list[re.Match[str]]) -> bool:

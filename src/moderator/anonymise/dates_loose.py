@@ -58,6 +58,8 @@ WEEKDAY_DAY_RE = re.compile(
 _COUNTED_AFTER = re.compile(
     r"[ \t]+(?i:floor|time|attempt|occasion|go|try|child|one|place|grade|birthday)\b"
 )
+# a growth centile, not a day: "dropped from the 50th to the 9th centile"
+CENTILE_AFTER = re.compile(r"[^.\n]{0,30}?(?i:centile|percentile)")
 # numbers before a day/month that make it a score or a fraction, not a date
 NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
 # ... and after it: "attended 4/5 days" (a fraction of a count)
@@ -176,7 +178,11 @@ def _weekday_days(text: str) -> list[re.Match[str]]:
         ):
             lo -= 1
         m = weekday_re.search(text, lo, day.end())
-        if m is not None and not _COUNTED_AFTER.match(text, m.end()):
+        if (
+            m is not None
+            and not _COUNTED_AFTER.match(text, m.end())
+            and not CENTILE_AFTER.match(text, m.end())
+        ):
             out.append(m)
             resume = m.end()
     return out
