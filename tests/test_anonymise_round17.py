@@ -212,3 +212,28 @@ def test_numbers_between_commas_after_a_word_are_no_age() -> None:
 )
 def test_vehicles_and_centiles_are_no_identifiers(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("my best frend is ollie from st marks school he has a dog.", "st marks"),
+        ("at school (roman hill) my teacher is kind.", "roman hill"),
+        ("He goes to nursery (Little Gems) on Mondays.", "Little Gems"),
+    ],
+)
+def test_a_school_named_in_lower_case_or_in_brackets_is_a_school(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "[SCHOOL]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I like my old school. Her high school is big.",
+        "He told school (DSL) and the school (mainstream) agreed.",
+        "Home school (on roll) is fine.",
+    ],
+)
+def test_a_school_word_without_a_name_stays(text: str) -> None:
+    assert redact(text) == text

@@ -29,6 +29,7 @@ _HEADS: dict[str, str] = {
     "pre-school": "school",
     "preschool": "school",
     "nursery": "school",
+    "school": "school",  # ("st marks school"; "my old school", "high school" stay: no name)
 }
 _ORG_HEADS = (
     "playgroup", "creche", "logistics", "contracting", "rfc", "afc", "fc", "jfc", "abc", "baptist", "methodist",
@@ -90,9 +91,13 @@ def find_lower_organisations(st: State) -> None:
         )
         if placed_after and after is not None:
             end = after.end()  # "… pre-school dodford": its village
-        named = placed_after or any(
-            (k,) in lex.places or (k,) in places or (k not in lex.words and k not in lex.common)
-            for k in keys
+        named = (
+            placed_after
+            or keys[0] in ("st", "saint")
+            or any(
+                (k,) in lex.places or (k,) in places or (k not in lex.words and k not in lex.common)
+                for k in keys
+            )
         )
         if not named or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
             continue
@@ -102,6 +107,43 @@ def find_lower_organisations(st: State) -> None:
             st.take(start, end, kind, "lower:" + " ".join(keys), 50, 0.75)
     for m in found:
         _capitalised_name(st, m)
+    if "(" in text:
+        _bracketed_after_school(st)
+
+
+# a school's name in brackets after the word: "at school (roman hill)", "nursery (Little Gems)"
+_SCHOOL_BRACKET = re.compile(
+    r"(?i:\b(?:school|nursery|college|academy|primary))[ \t]*\((?P<n>[A-Za-z][A-Za-z'’ -]{2,40})\)"
+)
+
+
+_NOT_NAMES = frozenset({"roll", "only", "am", "pm", "days", "mornings", "afternoons", "term"})
+
+
+def _bracketed_after_school(st: State) -> None:
+    """A name in brackets right after a school's word: two words or more, or one no list
+    knows; not a role, a year group or a kind of school ("school (DSL)", "(mainstream)")."""
+    text = st.text
+    lex = st.lex
+    for m in _SCHOOL_BRACKET.finditer(text):
+        name = m.group("n")
+        keys = phrase_key(name)
+        if not keys or any(k in lex.protected_words or k.upper() in lex.acronyms for k in keys):
+            continue
+        if len(keys) < 2 and (keys[0] in lex.words or keys[0] in lex.common):
+            continue
+        if any(k in _STOPS or k in _NOT_NAMES for k in keys):
+            continue  # "school (on roll)", "nursery (am only)"
+        start, end = m.span("n")
+        if st.free(start, end) or all(
+            c.kind in ("person", "org") and c.confidence < 0.8
+            for c in st.cands
+            if c.start < end and start < c.end
+        ):
+            for c in [c for c in st.cands if c.start < end and start < c.end]:
+                st.cands.remove(c)
+                st.taken[c.start : c.end] = bytes(c.end - c.start)
+            st.take(start, end, "school", "lower:" + " ".join(keys), 50, 0.62)
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]){1,3}\Z")
