@@ -237,3 +237,17 @@ def test_a_school_named_in_lower_case_or_in_brackets_is_a_school(text: str, gone
 )
 def test_a_school_word_without_a_name_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mr Harry Dixon, owner of Dixon's Hardware, did not attend.", "Hardware"),
+        ("Her friend Mrs Mirela Ciobanu at Ciobanu Romanian Grocery is kind.", "Grocery"),
+        ("Dad works nights at Fenland Fresh Packers, Whittlesey.", "Fenland"),
+        ("She came in her tabard from Pallion Bakehouse and sat down.", "Pallion"),
+    ],
+)
+def test_a_firm_named_after_a_person_is_one_organisation(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "[ORGANISATION]" in out

@@ -94,6 +94,7 @@ from moderator.anonymise.orgs_acronyms import find_acronyms
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations
 from moderator.anonymise.orgs_on import find_orgs_on_streets
+from moderator.anonymise.orgs_people import join_people_to_firms
 from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
 from moderator.anonymise.orgs_short import find_short_forms
 from moderator.anonymise.orgs_unknown import find_unknown_runs
@@ -179,6 +180,7 @@ def run_layers(st: State) -> None:
     find_agencies_people_come_from(st)
     join_identifier_parts(st)
     widen_references(st)
+    join_people_to_firms(st)
     join_organisation_parts(st)
     find_orgs_on_streets(st)
     join_handles(st)

@@ -84,7 +84,10 @@ ORG_NOUN = (
     # round fifteen: landlords, labs and trades a family's firm is named by ("Hossain
     # Properties", "Cansford Laboratories", "Prestige Facilities", "Swift Car Hire")
     r"|Properties|Estates|Laborator(?:y|ies)|Labs|Facilities|Paving|Surfacing|Tarmac|Rentals"
-    r"|(?:Car|Van|Plant|Coach)\s+Hire)"
+    r"|(?:Car|Van|Plant|Coach)\s+Hire"
+    # round seventeen: shops and packhouses ("Ciobanu Romanian Grocery", "Dixon's Hardware",
+    # "Pallion Bakehouse", "Fenland Fresh Packers")
+    r"|Grocery|Groceries|Hardware|Bakery|Bakehouse|Packers|Packhouse)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -170,7 +173,7 @@ ORG_HINTS = (
     "Nursing", "Residential", "JFC", "J.F.C", "YFC", "Y.F.C", "Crewing", "Superstore",
     "Minimarket", "of E", "CofE", "Comprehensive", "Fostering", "Holiday Park", "Caravan Park",
     "Properties", "Estates", "Laborator", "Labs", "Facilities", "Paving", "Surfacing", "Tarmac",
-    "Rentals", "Hire",
+    "Rentals", "Hire", "Grocer", "Hardware", "Bakehouse", "Packers", "Packhouse",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
