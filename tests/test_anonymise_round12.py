@@ -290,7 +290,7 @@ def test_a_name_or_initials_after_a_field_naming_who_did_the_work(text: str, gon
     ("text", "kept"),
     [
         ("Supervisor: Team Manager. Completed by SW.", "Team Manager"),
-        ("SUPERVISOR: PS R. DEVEREUX. ARRESTED.", "PS"),
+        ("SUPERVISOR: PS R. DEVEREUX. ARRESTED.", "SUPERVISOR: ["),
         ("She lives on the 3rd floor of the block.", "3rd floor"),
     ],
 )

@@ -251,3 +251,20 @@ def test_a_school_word_without_a_name_stays(text: str) -> None:
 def test_a_firm_named_after_a_person_is_one_organisation(text: str, gone: str) -> None:
     out = redact(text)
     assert gone not in out and "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("To be discussed with police (PS Quinton) on Monday.", "Quinton"),
+        ("REPORT CREATED BY PS 3390 MARTIN QUINTON AT 06:12", "QUINTON"),
+        ("Martin was arrested mid-May 2025 after a fight.", "mid-"),
+    ],
+)
+def test_a_sergeant_and_a_part_of_a_month_are_redacted(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_postscript_is_no_sergeant() -> None:
+    text = "PS Remember to bring the form."
+    assert redact(text) == text

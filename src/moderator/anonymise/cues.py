@@ -28,6 +28,8 @@ HONORIFICS = {
     "ds": "professional",
     "di": "professional",
     "sgt": "professional",
+    "ps": "professional",  # a police sergeant: "PS Quinton", "PS 3390 MARTIN QUINTON"
+    "dci": "professional",
     "sergeant": "professional",
     "insp": "professional",
     "inspector": "professional",

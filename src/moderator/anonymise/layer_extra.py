@@ -205,6 +205,9 @@ def _own_street(st: State, lower: str) -> None:
             at = lower.find(name, end)
 
 
+_PART_OF_MONTH = re.compile(r"(?<![\w-])(?i:mid|early|late|end)-\Z")
+
+
 def join_identifier_parts(st: State) -> None:
     """An address's pieces found apart become one, dates take the words that make them a
     moment, handles their tail, and a name given on a platform is a username."""
@@ -222,6 +225,10 @@ def join_identifier_parts(st: State) -> None:
                 m = _MOMENT_BEFORE.search(text, max(0, c.start - 30), c.start)
                 if m is not None and st.free(m.start(), c.start):
                     st.grow(c, m.start(), c.end)
+            if text[max(0, c.start - 1) : c.start] == "-":
+                m = _PART_OF_MONTH.search(text, max(0, c.start - 7), c.start)
+                if m is not None and st.free(m.start(), c.start):
+                    st.grow(c, m.start(), c.end)  # "mid-May 2025", "early-March"
             after = text[c.end : c.end + 4]
             if after[1:2].isdigit() or after == " at ":
                 t = _TIME_AFTER.match(text, c.end)

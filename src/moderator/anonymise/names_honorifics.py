@@ -36,7 +36,7 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
                 break  # "Mrs Thora Inkster-Gray. Dictated": a full stop ends the name
             initial = len(toks[j - 1].key) == 1 and st.text[toks[j - 1].end] == "."
             if u.key in HONORIFICS or (
-                j > i + 1
+                (j > i + 1 or t.key == "ps")  # "PS Remember…": a postscript, not a sergeant
                 and (u.key in st.lex.common and u.key not in st.lex.surnames)
                 and not surname_after_given(st, toks, i, j)
                 and not initial  # "Ms A. Bright": after an initial, the surname, whatever
