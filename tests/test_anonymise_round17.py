@@ -268,3 +268,21 @@ def test_a_sergeant_and_a_part_of_a_month_are_redacted(text: str, gone: str) -> 
 def test_a_postscript_is_no_sergeant() -> None:
     text = "PS Remember to bring the form."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Placement at Flat 2, 9 Purley Centre - agreed by TM.", "Purley"),
+        ("Seen with older youths on Kingston Road shops, one vehicle.", "shops"),
+        ("Brenda Robson, who lives on the Ford Estate, called.", "Ford"),
+    ],
+)
+def test_an_address_takes_its_building_parade_or_estate(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "[ADDRESS]" in out
+
+
+def test_an_estate_of_a_kind_is_no_name() -> None:
+    text = "Lads from the Council Estate hang about; he lives on the estate."
+    assert redact(text) == text

@@ -58,7 +58,25 @@ def find_lower_streets(st: State) -> None:
     if "lat " in text or "LAT " in text:
         for m in _FLAT_ALONE.finditer(text):
             if st.free(*m.span()):
-                st.take(m.start(), m.end(), "address", "flat:" + m.group().split()[-1], 45, 0.75)
+                end = _building_after(st, m.end())
+                st.take(m.start(), end, "address", "flat:" + m.group().split()[-1], 45, 0.75)
     for m in _NUMBER_ALONE.finditer(text):
         if st.free(*m.span("n")):
             st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
+
+
+_NUMBERED_AFTER = re.compile(r",[ \t]+\d{1,4}[A-Za-z]?[ \t]+")
+
+
+def _building_after(st: State, end: int) -> int:
+    """Where a flat's address ends: with the numbered building a comma after it, where a
+    layer read the building as an organisation or a person ("Flat 2, 9 Purley Centre")."""
+    m = _NUMBERED_AFTER.match(st.text, end)
+    if m is None or not st.free(end, m.end()):
+        return end
+    nxt = next((c for c in st.cands if c.start == m.end() and c.kind in ("org", "person")), None)
+    if nxt is None:
+        return end
+    st.cands.remove(nxt)
+    st.taken[nxt.start : nxt.end] = bytes(nxt.end - nxt.start)
+    return nxt.end

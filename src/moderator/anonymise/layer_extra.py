@@ -322,6 +322,12 @@ def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
     s = _STREET_AFTER.match(text, c.end) if gap is not None else None
     if s is not None and st.free(c.end, s.end()):
         st.grow(c, c.start, s.end())
+    shops = _SHOPS_AFTER.match(text, c.end)
+    if shops is not None and st.free(c.end, shops.end()):
+        st.grow(c, c.start, shops.end())  # "on Kingston Road shops": the parade is the place
+
+
+_SHOPS_AFTER = re.compile(r"[ \t]+(?:shops|flats|parade)(?![\w'’-])")
 
 
 def _all_taken(st: State, start: int, end: int) -> bool:

@@ -52,7 +52,12 @@ LOWER_BUSINESS_RE = re.compile(
 # on is their address, its word with it ("lads from the Knutton estate" names an area)
 ESTATE_RE = re.compile(
     r"\b(?:on|in|off|near|round|around|across|to)[ \t]+(?:the[ \t]+)?"
-    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+estate\b"
+    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:estate|Estate)\b"
+)
+# the kinds of estate, not their names: "the Council Estate", "an Industrial Estate"
+_KINDS_OF_ESTATE = frozenset(
+    {"council", "housing", "local", "new", "old", "private", "industrial", "trading", "business"}
+    | {"retail", "social", "same", "big", "whole", "entire", "other", "next", "this", "that"}
 )
 # "St Cuthbert's Hall", "St Luke's Blakenhall": a saint's hall, or a school by saint and place
 # (each starts with its capital, not a look-behind: the engine skips to it)
@@ -71,11 +76,16 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
     businesses of the text to layer 1's candidates (``trim`` drops leading everyday words)."""
     text = st.text
     lex = st.lex
-    for m in ESTATE_RE.finditer(text) if " estate" in text else ():
+    for m in ESTATE_RE.finditer(text) if " estate" in text or " Estate" in text else ():
         keys = phrase_key(m.group("n"))
         # (a named estate of everyday words is one: "the Marsh Farm estate"; a service's
         # word alone is not: "the Council estate")
-        if len(keys) > 1 or not (keys[0] in lex.common or keys[0] in lex.protected_words):
+        if (
+            len(keys) > 1
+            or not (keys[0] in lex.common or keys[0] in lex.protected_words)
+            # "the Ford Estate": its capital names it, an everyday word or not
+            or (m.group().endswith("Estate") and keys[0] not in _KINDS_OF_ESTATE)
+        ):
             add(m.start("n"), m.end(), "address", " ".join(keys), 66)
     for m in SAINTS_RE.finditer(text) if "St" in text else ():
         word = m.group("w").lower()
