@@ -286,3 +286,22 @@ def test_an_address_takes_its_building_parade_or_estate(text: str, gone: str) ->
 def test_an_estate_of_a_kind_is_no_name() -> None:
     text = "Lads from the Council Estate hang about; he lives on the estate."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She admitted his surname is Deighton and he has a Snapchat.", "Deighton"),
+        ("The flat belongs to a man she knows as Ash, about 22.", "Ash"),
+        ("He is known as Tommo on the estate.", "Tommo"),
+        ("She met a lad called Kez at the park.", "Kez"),
+    ],
+)
+def test_a_word_said_to_be_what_someone_is_called_is_their_name(text: str, name: str) -> None:
+    out = redact(text)
+    assert name not in out and "[" in out
+
+
+def test_a_service_called_on_the_phone_is_no_name() -> None:
+    text = "Mum called Housing and the name is on the Section 47 form."
+    assert redact(text) == text

@@ -88,7 +88,7 @@ from moderator.anonymise.names_tails import (
     join_surnames_written_first,
 )
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
-from moderator.anonymise.names_worded import find_worded_names
+from moderator.anonymise.names_worded import find_called_names, find_worded_names
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
 from moderator.anonymise.orgs_joined import join_organisation_parts
@@ -139,6 +139,7 @@ def run_layers(st: State) -> None:
     find_other_names(st, toks)
     find_named_by_role(st, toks)
     find_worded_names(st, toks)
+    find_called_names(st, toks)
     find_month_names_after_roles(st)
     find_titled_people(st)
     propagate(st, toks)

@@ -92,3 +92,38 @@ def _rating(text: str, t: Tok) -> bool:
     if before is not None and word_key(before.group(1)) in _RATING_BEFORE:
         return True
     return after is not None and after.group(1) in _RATING_AFTER
+
+
+# words that say the next is what someone is called: "his surname is Deighton", "a man she
+# knows as Ash", "known as Tommo", "a lad called Kez" (not "a dog called Rocket", nor "called
+# Mum": the phone's verb)
+_CALLED = re.compile(
+    r"(?i:\b(?:sur)?name[ \t]+(?:is|was)|\bnickname[ \t]+(?:is|was)|\bknown[ \t]+as"
+    r"|\bknows?[ \t]+(?:him|her|them)?[ \t]*as|\bgoes[ \t]+by"
+    r"|\b(?:man|woman|boy|girl|lad|lads|guy|friend|someone|somebody|male|female|person)"
+    r"[ \t]+(?:called|named))[ \t]+\Z"
+)
+_CALLED_CONFIDENCE = 0.7
+
+
+def find_called_names(st: State, toks: list[Tok]) -> None:
+    """A capitalised word right after words that say it is what someone is called."""
+    text = st.text
+    lex = st.lex
+    if " as " not in text and "name" not in text and " called " not in text and " by " not in text:
+        return
+    for i in st.capitalised:
+        t = toks[i]
+        key = t.key
+        if not st.free(t.start, t.end) or st.protected[i] or key in lex.protected_words:
+            continue
+        if key in CALENDAR_WORDS or key in HONORIFICS or (key,) in lex.places or len(key) < 2:
+            continue
+        if _CALLED.search(text, max(0, t.start - 30), t.start) is None:
+            continue
+        end = t.end
+        if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
+            end = toks[i + 1].end  # "known as Big Kez"
+        ident = "p:" + key
+        st.take(t.start, end, "person", ident, 45, _CALLED_CONFIDENCE)
+        st.remember((key,), "person", ident)
