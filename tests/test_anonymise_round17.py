@@ -305,3 +305,8 @@ def test_a_word_said_to_be_what_someone_is_called_is_their_name(text: str, name:
 def test_a_service_called_on_the_phone_is_no_name() -> None:
     text = "Mum called Housing and the name is on the Section 47 form."
     assert redact(text) == text
+
+
+def test_a_possessive_without_its_apostrophe_after_at_is_a_persons_home() -> None:
+    out = redact('She said she was "just at connors mates" till late, then "at jakes".')
+    assert "connors" not in out and "jakes" not in out

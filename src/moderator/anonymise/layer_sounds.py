@@ -225,7 +225,9 @@ def find_names_in_speech(st: State) -> None:
             listed = (
                 key in lex.given or key in lex.surnames or _census_name(key, lex)
             ) and key not in lex.rarer  # ("prasad", "pappa": names, and words a child says)
-            if not listed and key[-1:] == "s" and key not in lex.words:  # "dianas": possessive
+            # "dianas": a possessive without its apostrophe ("at connors": his home, though
+            # Connors is a surname too)
+            if (not listed or placed) and key[-1:] == "s" and key not in lex.words:
                 base = key[:-1]
                 if _census_name(base, lex) or (
                     base in lex.given and base not in lex.words and base not in lex.common
