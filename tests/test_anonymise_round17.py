@@ -310,3 +310,16 @@ def test_a_service_called_on_the_phone_is_no_name() -> None:
 def test_a_possessive_without_its_apostrophe_after_at_is_a_persons_home() -> None:
     out = redact('She said she was "just at connors mates" till late, then "at jakes".')
     assert "connors" not in out and "jakes" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Jodie will ring Citizens Advice Torbay this week.", "Torbay"),
+        ("A cot came via Baby Basics Doncaster in May.", "Doncaster"),
+        ("The deep clean was by Groundwork North East volunteers.", "Groundwork"),
+    ],
+)
+def test_a_national_charitys_local_branch_is_redacted_whole(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "[ORGANISATION]" in out
