@@ -323,3 +323,14 @@ def test_a_possessive_without_its_apostrophe_after_at_is_a_persons_home() -> Non
 def test_a_national_charitys_local_branch_is_redacted_whole(text: str, gone: str) -> None:
     out = redact(text)
     assert gone not in out and "[ORGANISATION]" in out
+
+
+def test_a_name_that_is_a_british_spelling_is_the_word_after_a() -> None:
+    out = redact_for(
+        'She texted "do me a favour and ring the school" and signed it Favour.',
+        "Favour Adebayo",
+        (("Funmilayo Adebayo", "mother"),),
+        "Barnaby Trelissick",
+        "R17-4",
+    )
+    assert "do me a favour and ring" in out and "signed it [CHILD]" in out

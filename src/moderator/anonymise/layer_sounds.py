@@ -21,7 +21,7 @@ from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import near_spans, word_positions
 from moderator.anonymise.speech import KIN_BEFORE, speech_spans, written_by_a_child
 from moderator.anonymise.state import State, Tok
-from moderator.anonymise.unknown_words import dictionary
+from moderator.anonymise.unknown_words import a_word, dictionary
 
 PET_FORM_CONFIDENCE = 0.65
 """A pet form found by sound alone: below :data:`.state.UNSURE`, for a person to confirm."""
@@ -207,7 +207,11 @@ def find_names_in_speech(st: State) -> None:
             key = word_key(m.group())
             # "a real jewel", "the summer": the word; but "dat a javonte" (that is Javonte) is
             # a name no dictionary holds after a dialect's "a"
-            if (previous in _DETERMINED_BEFORE and (previous != "a" or key in dictionary())) or (
+            if (
+                previous in _DETERMINED_BEFORE
+                # ("a favour": a British spelling the American dictionary lacks is a word too)
+                and (previous != "a" or a_word(key))
+            ) or (
                 previous in _LINKING_BEFORE and key in dictionary()
             ):  # ("it's been stormy weather": a word after a linking verb)
                 previous, title_at = key, -1
@@ -239,7 +243,7 @@ def find_names_in_speech(st: State) -> None:
                 own is not None
                 and not placed
                 and previous_word not in _WORD_BEFORE
-                and (key not in dictionary() or previous_word in _NAME_BEFORE)
+                and (not a_word(key) or previous_word in _NAME_BEFORE)
                 and not _VERB_AFTER.match(text, m.end())
             ):
                 person = known.people[own]

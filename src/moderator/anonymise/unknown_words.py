@@ -48,3 +48,16 @@ def _unknown_key(key: str, lex: Lexicon) -> bool:
         or not key.replace("-", "").isalpha()
         or ("-" in key and all(part in words for part in key.split("-") if part))
     )
+
+
+def a_word(key: str) -> bool:
+    """Whether a lower-case key is in the English dictionary, in its British spelling too
+    ("favour", "honour", "colour": the list holds "favor"; "centre", "organise")."""
+    words = dictionary()
+    if key in words:
+        return True
+    if key.endswith("our") and key[:-2] + "r" in words:
+        return True
+    if key.endswith("re") and key[:-2] + "er" in words:
+        return True
+    return key.endswith(("ise", "ised", "ising")) and key.replace("is", "iz") in words
