@@ -334,3 +334,14 @@ def test_a_name_that_is_a_british_spelling_is_the_word_after_a() -> None:
         "R17-4",
     )
     assert "do me a favour and ring" in out and "signed it [CHILD]" in out
+
+
+def test_a_heading_with_who_wrote_it_in_brackets_is_no_alias() -> None:
+    out = redact_for(
+        "HOUSE OF WORRYS (oskar wrote) when mum shouts. Musa (Moose) is 4.",
+        "Oskar Zielinski",
+        (("Musa Zielinski", "brother"),),
+        "Barnaby Trelissick",
+        "R17-5",
+    )
+    assert "HOUSE OF WORRYS" in out and "Moose" not in out

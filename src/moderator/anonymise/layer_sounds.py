@@ -71,6 +71,7 @@ _PAIRED_RE = re.compile(
     r"(?P<more>(?:[ \t]*,[ \t]*[A-Z][\w'’-]*+)*)(?=[ \t]*[),;]|[ \t]+[a-z])"
 )
 _MORE_RE = re.compile(r"[A-Z][\w'’-]*")
+_SAID_AFTER = re.compile(r"[ \t]+(?i:wrote|writes|said|says|drew|told|asked|added|typed)\b")
 
 
 def find_paired_names(st: State) -> None:
@@ -87,6 +88,8 @@ def find_paired_names(st: State) -> None:
     spans = {(c.start, c.end): c for c in record}
     brackets = word_positions(text, ("(",))
     for m in near_spans(for_text(_PAIRED_RE, text), brackets, text, 40, 40):
+        if _SAID_AFTER.match(text, m.end("b")):
+            continue  # "HOUSE OF WORRYS (oskar wrote)": who wrote it, not another name
         known = ends.get(m.end("a"))  # "Musa Rahman (Moose)": the name ends before the bracket
         others = [m.span("b")]
         if known is not None:
