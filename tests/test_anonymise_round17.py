@@ -345,3 +345,17 @@ def test_a_heading_with_who_wrote_it_in_brackets_is_no_alias() -> None:
         "R17-5",
     )
     assert "HOUSE OF WORRYS" in out and "Moose" not in out
+
+
+def test_initials_the_list_defines_are_the_person_though_they_are_an_acronym() -> None:
+    text = (
+        "Present:\n"
+        "PM  Paul Mobbs, Head, Pakefield Primary School\n"
+        "JK  Joanne Kerridge, Social Worker\n\n"
+        "JK: Mitchell told PM that he fell at 2 PM.\n"
+        "PM: Mitchell is often late.\n"
+        "Agreed by JK, PM."
+    )
+    out = redact(text)
+    assert " PM " not in out.replace("2 PM", "") and "PM:" not in out and ", PM." not in out
+    assert "at 2 PM." in out

@@ -67,6 +67,8 @@ def find_named_initials(st: State) -> None:
         # an acronym or a word ("ME", "IT") only where it speaks: "ME: no trace on PNC"
         wordlike = letters in lex.acronyms or letters.lower() in lex.common
         starts = [c.start for c in st.cands if c.ident == owner.ident]
+        if wordlike and _defined(text, letters, starts):
+            wordlike = False  # "PM  Paul Mobbs" in the list: "told PM", "Agreed by JK, PM"
         at = text.find(letters)
         while at >= 0:
             m = _CAPITALS_ALONE.match(text, at)
@@ -74,6 +76,7 @@ def find_named_initials(st: State) -> None:
                 m is not None
                 and m.group() == letters
                 and st.free(at, m.end())
+                and not _AFTER_A_TIME.search(text, max(0, at - 4), at)
                 and (
                     not wordlike
                     or (_SPEAKS.match(text, m.end()) and _opens(text, at))
@@ -95,6 +98,24 @@ def _before_the_name(text: str, end: int, starts: list[int]) -> bool:
     ``starts``), as an attendance list writes them."""
     m = _TO_THE_NAME.match(text, end)
     return m is not None and any(end < s <= m.end() and "\n" not in text[end:s] for s in starts)
+
+
+_AFTER_A_TIME = re.compile(r"\d[ \t]?\Z")  # "2 PM", "10 AM": a time, not initials
+
+
+def _defined(text: str, letters: str, starts: list[int]) -> bool:
+    """Whether the note's attendance list defines the initials as someone's, written right
+    before their name ("PM  Paul Mobbs, Head"): then they are that person wherever they
+    stand alone, though they are also an acronym."""
+    at = text.find(letters)
+    while at >= 0:
+        end = at + len(letters)
+        if _CAPITALS_ALONE.match(text, at) and _before_the_name(text, end, starts):
+            line = text.rfind("\n", 0, at) + 1
+            if not text[line:at].strip():  # opening a line of the list
+                return True
+        at = text.find(letters, at + 1)
+    return False
 
 
 _SPEAKS = re.compile(r":[ \t]+[a-z]")  # what someone said, not a field's value ("GP: Ballaugh")

@@ -246,8 +246,13 @@ def _note(st: State, people: dict[str, tuple[str, str]], token: str, kind: str) 
         people[token] = (kind, f"init:{token}")
 
 
+_AFTER_A_TIME = re.compile(r"\d[ \t]?\Z")  # "at 2 PM", "10 AM": a time, not someone
+
+
 def _take(st: State, people: dict[str, tuple[str, str]]) -> None:
     for token, (kind, ident) in people.items():
         for start, end in whole_words(st.text, token):
-            if st.free(start, end):
+            if st.free(start, end) and not (
+                token in ("AM", "PM") and _AFTER_A_TIME.search(st.text, max(0, start - 3), start)
+            ):
                 st.take(start, end, kind, ident, 52)
