@@ -359,3 +359,12 @@ def test_initials_the_list_defines_are_the_person_though_they_are_an_acronym() -
     out = redact(text)
     assert " PM " not in out.replace("2 PM", "") and "PM:" not in out and ", PM." not in out
     assert "at 2 PM." in out
+
+
+def test_a_holiday_named_beside_its_date_is_the_date_and_stays_a_phrase_elsewhere() -> None:
+    out = redact(
+        "ON 01/01/2026 (NEW YEARS DAY) A CALL. Police came (24/12, Christmas Eve). "
+        "Eve said hi. We talked about Christmas Eve plans."
+    )
+    assert "NEW YEARS DAY" not in out and ", Christmas Eve)" not in out
+    assert "[PERSON] said hi" in out and "about Christmas Eve plans" in out

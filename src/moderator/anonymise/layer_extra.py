@@ -205,6 +205,12 @@ def _own_street(st: State, lower: str) -> None:
             at = lower.find(name, end)
 
 
+_HOLIDAY_AFTER = re.compile(
+    r"[ \t]*[(,][ \t]*(?P<h>(?i:christmas[ \t]+(?:eve|day)|boxing[ \t]+day"
+    r"|new[ \t]+year['’]?s[ \t]+(?:eve|day)|easter[ \t]+(?:sunday|monday)|bonfire[ \t]+night"
+    r"|hallowe['’]?en|valentine['’]?s[ \t]+day|mother['’]?s[ \t]+day|father['’]?s[ \t]+day))"
+    r"(?![\w'’-])"
+)
 _PART_OF_MONTH = re.compile(r"(?<![\w-])(?i:mid|early|late|end)-\Z")
 
 
@@ -229,6 +235,10 @@ def join_identifier_parts(st: State) -> None:
                 m = _PART_OF_MONTH.search(text, max(0, c.start - 7), c.start)
                 if m is not None and st.free(m.start(), c.start):
                     st.grow(c, m.start(), c.end)  # "mid-May 2025", "early-March"
+            holiday = _HOLIDAY_AFTER.match(text, c.end)
+            if holiday is not None and st.free(*holiday.span("h")):
+                # "24/12, Christmas Eve", "01/01/2026 (NEW YEARS DAY)": the same day, named
+                st.take(holiday.start("h"), holiday.end("h"), c.kind, "", 80, c.confidence)
             after = text[c.end : c.end + 4]
             if after[1:2].isdigit() or after == " at ":
                 t = _TIME_AFTER.match(text, c.end)

@@ -124,6 +124,8 @@ def find_name_forms(st: State) -> None:
     if not forms:
         return
     text = st.text
+    # words of protected phrases stay ("Christmas Eve" where someone is called Eve)
+    protected = {t.start for t, p in zip(st._toks, st.protected, strict=True) if p}
     # the text in lower case with what is redacted blanked out: the names already redacted
     # (most occurrences of each form) are not found again
     pieces, last = [], 0
@@ -138,7 +140,7 @@ def find_name_forms(st: State) -> None:
             end = at + len(form)
             if at == 0 or not _LETTER_BEFORE.match(folded, at - 1):
                 tail = _TAIL.match(folded, end)
-                if tail is not None and st.free(at, tail.end()):
+                if tail is not None and st.free(at, tail.end()) and at not in protected:
                     _take_form(st, at, tail.end(), form, hit)
             at = folded.find(form, end)
 
