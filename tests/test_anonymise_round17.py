@@ -368,3 +368,16 @@ def test_a_holiday_named_beside_its_date_is_the_date_and_stays_a_phrase_elsewher
     )
     assert "NEW YEARS DAY" not in out and ", Christmas Eve)" not in out
     assert "[PERSON] said hi" in out and "about Christmas Eve plans" in out
+
+
+def test_initials_signed_beside_the_workers_are_someones_though_an_acronym() -> None:
+    out = redact("Plan agreed.\n\nBT / AP   Recorded 09/02/2026")
+    assert "AP" not in out and "BT" not in out
+
+
+@pytest.mark.parametrize(
+    "text", ["Concern: HBA / FM concern raised.", "Decision by: BT / TM Olu Bankole agreed."]
+)
+def test_acronyms_read_as_nouns_or_roles_beside_a_slash_stay(text: str) -> None:
+    out = redact(text)
+    assert ("HBA / FM" in out) or ("/ TM" in out)

@@ -47,7 +47,8 @@ _NAMED_IN_BRACKETS = re.compile(
 # "JB (HV)", "RT (social worker)": initials with a role in brackets, anywhere in the text
 ROLE_INITIALS_RE = re.compile(r"(?<![\w(/])(?P<i>[A-Z]{2,3})[ \t]*\((?P<role>[^)\n]{1,30})\)")
 # "RT/DP to review", "JB/AN": initials written together with a slash
-SLASHED_RE = re.compile(r"(?<![\w/])(?P<a>[A-Z]{2,3})/(?P<b>[A-Z]{2,3})(?![\w/])")
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+SLASHED_RE = re.compile(r"(?<![\w/])(?P<a>[A-Z]{2,3})[ \t]?/[ \t]?(?P<b>[A-Z]{2,3})(?![\w/])")
 _SAID_RE = re.compile(r"[ \t]*[a-z]")
 # "ICPC - DP, KT, Dr Mensah": initials listed with commas, none of them an acronym
 INITIALS_LIST_RE = re.compile(r"(?<![\w/(])[A-Z]{2,3}(?:[ \t]*,[ \t]*[A-Z]{2,3}(?![\w/(])){1,6}")
@@ -215,8 +216,14 @@ def find_minutes_initials(st: State) -> None:
         if any(p in people or p in st.known.initials for p in pair) or not any(
             p in lex.acronyms for p in pair
         ):
-            for p in pair:
-                if p not in lex.acronyms:
+            known = [p in people or p in st.known.initials for p in pair]
+            # ("JH / AP" signing off: beside the worker's initials, AP is someone's too; not a
+            # role, "GA / TM Olu Bankole", nor an acronym read as a noun, "HBA / FM concern")
+            noun = _NOUN_AFTER.match(text, m.end()) is not None
+            if (" " in m.group() or "\t" in m.group()) and (noun or not any(known)):
+                continue  # spaced ("HBA / FM concern"): only beside someone's known initials
+            for p, other in zip(pair, reversed(known), strict=True):
+                if p not in lex.acronyms or (other and p.lower() not in ROLE_CUES and not noun):
                     people.setdefault(p, "professional")
     for m in near_spans(INITIALS_LIST_RE, beside[","], text, 30, 36):
         items = re.findall(r"[A-Z]{2,3}", m.group())
