@@ -381,3 +381,15 @@ def test_initials_signed_beside_the_workers_are_someones_though_an_acronym() -> 
 def test_acronyms_read_as_nouns_or_roles_beside_a_slash_stay(text: str) -> None:
     out = redact(text)
     assert ("HBA / FM" in out) or ("/ TM" in out)
+
+
+def test_a_record_name_that_is_a_word_before_of_or_with_in_speech_is_the_word() -> None:
+    out = redact_for(
+        'She has "kept faith with the chart" and "by grace of god". She said "faith hit me".',
+        "Faith Morris",
+        (("Grace Morris", "mother"),),
+        "Barnaby Trelissick",
+        "R17-6",
+    )
+    assert "kept faith with the chart" in out and "by grace of god" in out
+    assert '"[CHILD] hit me"' in out

@@ -18,7 +18,7 @@ from moderator.anonymise.cues import (
 from moderator.anonymise.lexicon import more_places
 from moderator.anonymise.places_said import IN_COUNTY, MOVED_TO, PLACE_GOES_ON
 from moderator.anonymise.state import State, Tok
-from moderator.anonymise.unknown_words import dictionary
+from moderator.anonymise.unknown_words import a_word, dictionary
 
 # a place said as one, when a family's surname is also a town: "the town of Selkirk",
 # "Selkirk police", "Selkirk Sheriff Court"
@@ -323,9 +323,14 @@ def named_in_speech(st: State, t: Tok) -> bool:
     before = _word_before(text, t.start)
     if before in _PLACE_BEFORE or before in _WORD_IN_SPEECH_BEFORE:
         return False  # "in summer", "ignorance is bliss", "a real jewel"
+    if t.lower and _WORD_OF_AFTER.match(text, t.end) and a_word(t.key):
+        return False  # "kept faith with the chart", "by grace of god": the word, not her
     return not (t.key in st.lex.words and _PARTICLE_AFTER.match(text, t.end))  # "march on"
 
 
+# after a name that is also a word, in lower case in quoted words: "faith with him", "grace of
+# god", "hope for the best" (not "to": "took summer to his mums" is the girl)
+_WORD_OF_AFTER = re.compile(r"[ \t]+(?:of|with|for|about)\b")
 # in quoted words, before a name that is also a word, words that make it the word
 _WORD_IN_SPEECH_BEFORE = frozenset(
     {"is", "was", "are", "were", "be", "been", "real", "so", "very", "such", "pure", "total",
