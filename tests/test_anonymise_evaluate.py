@@ -94,6 +94,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("aa", "heldout-aa", 55, 2000),
         ("ab", "heldout-ab", 55, 2400),
         ("ac", "heldout-ac", 55, 2600),
+        ("ad", "heldout-ad", 55, 2800),
+        ("ae", "heldout-ae", 55, 2650),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -213,6 +215,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("aa", 0.955, 0.985, 0.04, 0.06),  # AA: written with round fifteen, scored at its close
         ("ab", 0.94, 0.98, 0.05, 0.035),  # AB: written before round sixteen, which tuned on it
         ("ac", 0.925, 0.975, 0.065, 0.06),  # AC: written with round sixteen, scored at its close
+        ("ad", 0.955, 0.98, 0.045, 0.065),  # AD: written before round seventeen, which tuned on it
+        ("ae", 0.935, 0.975, 0.06, 0.08),  # AE: written with round seventeen, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
