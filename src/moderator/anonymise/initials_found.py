@@ -76,7 +76,7 @@ def find_named_initials(st: State) -> None:
                 m is not None
                 and m.group() == letters
                 and st.free(at, m.end())
-                and not _AFTER_A_TIME.search(text, max(0, at - 4), at)
+                and not AFTER_A_TIME.search(text, max(0, at - 4), at)
                 and (
                     not wordlike
                     or (_SPEAKS.match(text, m.end()) and _opens(text, at))
@@ -100,7 +100,7 @@ def _before_the_name(text: str, end: int, starts: list[int]) -> bool:
     return m is not None and any(end < s <= m.end() and "\n" not in text[end:s] for s in starts)
 
 
-_AFTER_A_TIME = re.compile(r"\d[ \t]?\Z")  # "2 PM", "10 AM": a time, not initials
+AFTER_A_TIME = re.compile(r"\d[ \t]?\Z")  # "2 PM", "10 AM": a time, not initials
 
 
 def _defined(text: str, letters: str, starts: list[int]) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from moderator.anonymise.initials_found import AFTER_A_TIME
 from moderator.anonymise.layer_initials import DIRECTIONS, _role_kind
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import word_key
@@ -246,13 +247,10 @@ def _note(st: State, people: dict[str, tuple[str, str]], token: str, kind: str) 
         people[token] = (kind, f"init:{token}")
 
 
-_AFTER_A_TIME = re.compile(r"\d[ \t]?\Z")  # "at 2 PM", "10 AM": a time, not someone
-
-
 def _take(st: State, people: dict[str, tuple[str, str]]) -> None:
     for token, (kind, ident) in people.items():
         for start, end in whole_words(st.text, token):
             if st.free(start, end) and not (
-                token in ("AM", "PM") and _AFTER_A_TIME.search(st.text, max(0, start - 3), start)
+                token in ("AM", "PM") and AFTER_A_TIME.search(st.text, max(0, start - 3), start)
             ):
                 st.take(start, end, kind, ident, 52)
