@@ -393,3 +393,9 @@ def test_a_record_name_that_is_a_word_before_of_or_with_in_speech_is_the_word() 
     )
     assert "kept faith with the chart" in out and "by grace of god" in out
     assert '"[CHILD] hit me"' in out
+
+
+def test_a_couple_joined_by_an_ampersand_is_people_not_a_firm() -> None:
+    out = redact("Carers: Sharon & Gary Pemberton, 17 Alder Grove. Lunch at Tom & Jerry's Cafe.")
+    assert out.startswith("Carers: [PERSON], [ADDRESS].")
+    assert "[ORGANISATION]" in out

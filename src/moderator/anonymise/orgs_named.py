@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.alternation import by_first_letter
-from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.lexicon import Lexicon, phrase_key
 from moderator.anonymise.nearby import for_text, hint_spans, near_spans
 from moderator.anonymise.orgs_nouns import service_terms_only
 from moderator.anonymise.state import State
@@ -152,6 +152,8 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
     if any(w in _TITLES for w in names):
         return  # "Mr & Mrs Obi", "Dr & Mrs Patel": people
     parts = [[w for w in phrase_key(p) if w != "the"] for p in m.group().split("&")]
+    if _couple(lex, parts):
+        return  # "Sharon & Gary Pemberton", "Neighbours Pat & Derek Searle": two people
     if (
         all(w in lex.protected_words for w in names)
         or all(_protected_phrase(st, p) or all(w in lex.protected_words for w in p) for p in parts)
@@ -162,6 +164,15 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
         return  # "Accident & Emergency", "Dewsbury & District Hospital": a public service
     # "The Crab & Lobster": a capital "The" is part of a pub's name
     add(m.start(), m.end(), "org", " ".join(names), 57)
+
+
+def _couple(lex: Lexicon, parts: list[list[str]]) -> bool:
+    """Whether "&" joins a given name to a given name and a surname: a couple, not a firm
+    ("Tom & Jerry's Cafe" ends in a word, and stays a business)."""
+    if len(parts) != 2 or not parts[0] or len(parts[1]) != 2:
+        return False
+    (given, surname), before = parts[1], parts[0][-1]
+    return before in lex.given and given in lex.given and surname not in lex.words
 
 
 def _protected_phrase(st: State, words: list[str]) -> bool:
