@@ -399,3 +399,23 @@ def test_a_couple_joined_by_an_ampersand_is_people_not_a_firm() -> None:
     out = redact("Carers: Sharon & Gary Pemberton, 17 Alder Grove. Lunch at Tom & Jerry's Cafe.")
     assert out.startswith("Carers: [PERSON], [ADDRESS].")
     assert "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Police informed, CRIS 4410277/25. Carer told.", "4410277"),
+        ("Met Police CRIS 4415093/24 20/08/2024 | placement", "4415093"),
+        ("COMPACT: 5501/17MAR25 RISK GRADE: HIGH", "5501"),
+        ("CHILD COME TO NOTICE MERLIN: 25MER044172    DATE", "044172"),
+        ("provisional licence number CLARK905115JJ9YZ on file.", "CLARK9"),
+        ('seen: black BMW, part plate "fv21". Then', "fv21"),
+    ],
+)
+def test_police_references_licences_and_part_plates_are_redacted(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out
+
+
+def test_a_word_after_a_reference_stays() -> None:
+    assert "RISK GRADE: HIGH" in redact("COMPACT: 5501/17MAR25 RISK GRADE: HIGH")

@@ -28,12 +28,19 @@ _GLUED = re.compile(
 _CUE = re.compile(
     r"(?i:\b(?:voucher|profile|card[ \t]+(?:no\.?|number)|log|mrn|ref(?:erence)?|id|job|claim"
     r"|account[ \t]+(?:no\.?|number)|membership(?:[ \t]+no\.?)?|ods|practice[ \t]+code|athena"
-    r"|niche|storm|urn))(?:[ \t]*[:#.])?[ \t]+(?=[A-Z0-9])"
+    r"|niche|storm|urn|cris|merlin|compact|pnd|mosaic))(?:[ \t]*[:#.])?[ \t]+(?=[A-Z0-9])"
 )
 _GROUP = re.compile(r"[ \t]*(?:/[ \t]*)?([A-Z0-9][A-Z0-9/-]*)(?![\w])")
 _ENDING = re.compile(r"(?i:\b(?:card|account|acc|a/c)[ \t]+ending(?:[ \t]+in)?[ \t]+)(\d{4})\b")
 _OFFICER_NUMBER = re.compile(
     r"\b(?:PC|DC|PCSO|DS|DI|Sgt|SGT|PS)[ \t]+(?:[A-Z][a-z'’-]+[ \t]+){1,2}(\d{3,5})(?![\w/])"
+)
+# a UK driving licence number: the surname's first five letters (9s after a short one), six
+# figures of the birth date, two initials (9 for none), a digit and two check letters
+_LICENCE = re.compile(r"[A-Z9](?<![\w][A-Z9])[A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2}(?![\w])")
+# part of a plate a witness caught: 'part plate "fv21"', 'part of the plate: "ov21" something'
+_PART_PLATE = re.compile(
+    r"(?i:\bplate)[ \t]*(?:seen[ \t]+as|was|:)?[ \t]*[\"“']([A-Za-z]{1,3}\d{1,3}|\d{1,3}[A-Za-z]{1,3})[\"”']"
 )
 _KIND = "case_number"
 _CONFIDENCE = 0.85
@@ -69,12 +76,23 @@ def find_spaced_references(st: State) -> None:
             g = _GROUP.match(text, at)
             if g is None or "\n" in text[at : g.start(1)] or text[g.end() : g.end() + 1] == ":":
                 break  # (a line's end; a form's next field, "OIC:")
+            word = not _digits(g.group(1)) and len(g.group(1)) > 3
+            if groups and (word or not st.free(g.start(1), g.end(1))):
+                break  # a word or a date after the number: "5501/17MAR25 RISK GRADE"
             digits += _digits(g.group(1))
             groups += 1
             at = end = g.end()
         letters = _letters(text[m.end() : end])
-        if digits >= 4 and (groups >= 2 or letters >= 1) and letters <= 6:
+        slashed = "/" in text[m.end() : end] and digits >= 6  # "CRIS 4410277/25"
+        if digits >= 4 and (groups >= 2 or letters >= 1 or slashed) and letters <= 6:
             _take(st, m.end(), end)
+    for m in _LICENCE.finditer(text):
+        if sum(c.isalpha() for c in m.group()[:5]) >= 2:  # (a surname's letters, not all 9s)
+            _take(st, m.start(), m.end(), 0.9)
+    if "plate" in text or "Plate" in text or "PLATE" in text:
+        for m in _PART_PLATE.finditer(text):
+            if st.free(m.start(1), m.end(1)):
+                st.take(m.start(1), m.end(1), "vehicle_reg", "", 80, 0.8)
     for m in for_text(_ENDING, text).finditer(text):
         _take(st, m.start(1), m.end(1))
     for m in for_text(_OFFICER_NUMBER, text).finditer(text):
