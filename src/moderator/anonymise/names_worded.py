@@ -16,6 +16,10 @@ Not where the word also stands in lower case in the same note and the capital is
 once (a heading's word), not a month, day or colour of a rating (``rated Amber``), not
 protected vocabulary or one of the record's people (the known layer reads those). Each is
 redacted below the review threshold: the person importing confirms it.
+
+:func:`find_called_names` reads the other way a note gives a name whatever its words: right
+after words that say it is what someone is called (``his surname is Deighton``, ``a man she
+knows as Ash``, ``known as Tommo``, ``a lad called Kez``), a capitalised word is the name.
 """
 
 from __future__ import annotations
