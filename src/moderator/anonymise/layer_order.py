@@ -171,7 +171,8 @@ def run_layers(st: State) -> None:
     find_chat_speakers(st)
     find_line_speakers(st)
     find_lower_passage_names(st)
-    absorb_kin_words(st)  # again: the lower-case passages' names ('auntie deb')
+    absorb_kin_words(st)  # again, over all: passages' names ('auntie deb'), and a kin word
+    # the layers between freed ('aunt' before a record's name, read once as a guess)
     join_surnames_written_first(st)
     find_people_of_agencies(st)
     find_people_by_field(st)
