@@ -275,6 +275,16 @@ AGE_AFTER_RE = re.compile(
 )  # ("Dean Marsh, 24, known to police": an age between commas)
 
 
+PET_BEFORE_RE = re.compile(
+    r"(?i:\b(?:dog|dogs|puppy|pup|cat|cats|kitten|rabbit|bunny|hamster|guinea\s+pig|gerbil|horse"
+    r"|pony|snake|lizard|bearded\s+dragon|tortoise|fish|budgie|parrot|ferret|rat|staffy|staffie"
+    r"|bulldog|terrier|spaniel|collie|husky|pet)\s+)$"
+)  # before "called"/"named": "a dog called Rocket" names a pet, not a person
+PET_NAMED_RE = re.compile(
+    PET_BEFORE_RE.pattern.removesuffix(r"\s+)$") + r"\s+(?:called|named)\s+)$"
+)
+
+
 CALENDAR_WORDS = frozenset(
     {"jan", "feb", "mar", "apr", "may", "june", "jun", "july", "jul", "aug", "sept", "sep"}
     | {"oct", "nov", "dec", "january", "february", "march", "april", "august", "september"}

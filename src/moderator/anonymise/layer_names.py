@@ -19,6 +19,7 @@ from moderator.anonymise.cues import (
     INSTITUTION_NOUNS,
     NON_NAME_ENDINGS,
     PAREN_CUE_RE,
+    PET_NAMED_RE,
     PLACE_PREPOSITIONS,
     POSSESSED,
     PRE_WEAK,
@@ -226,6 +227,8 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     score = 0.0
     if first.key in _CODE_NAMED and len(chunk) > 1:
         return kind, 0.0  # "Op Encompass", "Operation Sceptre": a programme's code name
+    if PET_NAMED_RE.search(text, max(0, first.start - 40), first.start):
+        return kind, 0.0  # "a dog called Rocket": a pet's name
     # the words before
     pre = _cue_before(st, toks, i)
     if pre == "role":

@@ -279,6 +279,9 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
                 # "Kurdish Community Centre Teesside": a description with its town is one place
                 add(start, town, "org", " ".join(phrase_key(text[start:town])), 58)
             continue
+        one_noun = len(text[name_end:m_end].split()) == 1
+        if len(keys) == 1 and keys[0] in st.lex.given and noun in st.lex.surnames and one_noun:
+            continue  # "Amy Chambers": a given name before a noun that is also a surname
         kind = ORG_KINDS.get(noun, "org")
         end = m_end
         while (longer := _LONGER.match(text, end)) is not None:

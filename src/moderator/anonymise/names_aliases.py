@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import HONORIFICS
+from moderator.anonymise.cues import HONORIFICS, PET_BEFORE_RE
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
 from moderator.anonymise.nearby import for_text, hint_spans, near_spans
@@ -44,6 +44,8 @@ def find_aliases(st: State, toks: list[Tok]) -> None:
             continue
         # "known as", "aka": another name for someone just named; "a girl named": someone new
         new = _NEW_PERSON.match(m.group()) is not None
+        if new and PET_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "a dog called Rocket": a pet's name says nothing of a family
         kind, ident = ("person", None) if new else _nearest_person(st, m.start())
         if ident is None:
             hit = st.found.get(keys)
