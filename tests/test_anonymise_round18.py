@@ -64,3 +64,12 @@ def test_a_pet_called_by_name_is_no_person(text: str, pet: str) -> None:
 )
 def test_someone_new_called_by_name_is_still_a_person(text: str) -> None:
     assert "[PERSON]" in redact(text)
+
+
+def test_an_officers_title_is_no_acronym_of_an_organisation_with_those_initials() -> None:
+    out = redact(
+        "She goes to Phoenix Club on Fridays. PC Zoe Whitlock attended; PC Whitlock "
+        "took a statement."
+    )
+    assert out.count("[ORGANISATION]") == 1 and "Whitlock" not in out
+    assert "[ORGANISATION] [PROFESSIONAL" not in out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import whole_words
 from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.nearby import matches_in
@@ -55,6 +56,8 @@ def find_acronyms(st: State) -> None:
         if c.kind == "school" and len(initials) >= 4:  # "Holy Martyrs of Oakworth Catholic
             forms += [initials[:k] for k in range(3, len(initials))]  # Primary" is "HMO"
         for form in forms:  # (not a person's of the record: "LN" is Leah Nguyen, not Luxe Nails)
+            if form.lower() in HONORIFICS:
+                continue  # "Park Close" is not "PC": PC, DC, DS are officers' titles
             if len(form) >= 2 and form not in lex.acronyms and form not in st.known.initials:
                 wanted.setdefault(form, (c.kind, c.ident))
     for m in matches_in(SCHOOL_ACRONYM_RE, _acronym_starts(text), text):
