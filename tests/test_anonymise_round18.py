@@ -73,3 +73,16 @@ def test_an_officers_title_is_no_acronym_of_an_organisation_with_those_initials(
     )
     assert out.count("[ORGANISATION]") == 1 and "Whitlock" not in out
     assert "[ORGANISATION] [PROFESSIONAL" not in out
+
+
+def test_initials_after_a_dash_ending_a_log_entry_sign_it() -> None:
+    out = redact(
+        "Mon 3 Feb\nAte all her tea, bath and bed by 7. - SP\nTues 4 Feb\nNightmare at 2am, "
+        "settled after milk. -SP\n"
+    )
+    assert "SP" not in out and out.count("[PROFESSIONAL]") == 2
+
+
+def test_an_acronym_after_a_dash_inside_a_line_stays() -> None:
+    text = "Referral passed to the team - SW to visit. Health - GP aware."
+    assert redact(text) == text

@@ -53,6 +53,8 @@ _SIGNATURE_RE = re.compile(r"(?:^|[.!\n][ \t]*|\n)([A-Z]{1,3})\]?[ \t]*\Z")
 # "… to be monitored. (JG)\n07/02/24 …": initials in brackets after an entry's last sentence
 # (not a heading's acronym: "PUBLIC PROTECTION NOTICE (PPN)")
 _ENTRY_SIGNED_RE = re.compile(r"(?<=[.!?\"'”’)])[ \t]*\(([A-Z]{2,3})\)[ \t]*(?:\n|\Z)")
+# "… bath and bed by 7. - SP\n": initials after a dash ending an entry sign it too
+_ENTRY_DASHED_RE = re.compile(r"(?<=[.!?\"'”’)])[ \t]*[-–—~][ \t]?([A-Z]{2,3})[ \t]*(?:\n|\Z)")
 # "Rania said (via SH)": an interpreter's initials, in brackets
 _VIA_RE = re.compile(r"(?<=\()via[ \t]+([A-Z]{2,3})(?=\))")  # (in brackets: "pays via CMS")
 _VERB_RE = re.compile(
@@ -111,20 +113,21 @@ def find_logged_initials(st: State) -> None:
 
 
 def _bracketed_and_via(st: State, people: dict[str, tuple[str, str]]) -> None:
-    """Initials in brackets ending a log's entry (``… safe". (AB)``), an acronym too when
+    """Initials in brackets or after a dash ending a log's entry (``… safe". (AB)``, ``… by 7.
+    - SP``), an acronym too when
     they sign two entries; initials an interpreter is named by (``said (via SH)``)."""
     text = st.text
-    if "(" in text:
-        signed: dict[str, int] = {}
-        for m in _ENTRY_SIGNED_RE.finditer(text):
-            token = m.group(1)
-            if token in _NOT_AUTHORS or token.lower() in ROLE_CUES:
-                continue
-            signed[token] = signed.get(token, 0) + 1
-            if token not in st.lex.acronyms or token in st.known.initials:
-                _note(st, people, token, "professional")
-            elif signed[token] == 2:
-                _note_even_acronym(st, people, token)
+    signed: dict[str, int] = {}
+    dashed = _ENTRY_DASHED_RE.finditer(text) if "-" in text or "–" in text else ()
+    for m in (*(_ENTRY_SIGNED_RE.finditer(text) if "(" in text else ()), *dashed):
+        token = m.group(1)
+        if token in _NOT_AUTHORS or token.lower() in ROLE_CUES:
+            continue
+        signed[token] = signed.get(token, 0) + 1
+        if token not in st.lex.acronyms or token in st.known.initials:
+            _note(st, people, token, "professional")
+        elif signed[token] == 2:
+            _note_even_acronym(st, people, token)
     if "via " in text:
         for m in _VIA_RE.finditer(text):
             token = m.group(1)
