@@ -86,3 +86,46 @@ def test_initials_after_a_dash_ending_a_log_entry_sign_it() -> None:
 def test_an_acronym_after_a_dash_inside_a_line_stays() -> None:
     text = "Referral passed to the team - SW to visit. Health - GP aware."
     assert redact(text) == text
+
+
+def test_a_chat_speaker_of_one_capital_with_message_times_is_a_display_name() -> None:
+    out = redact(
+        "[31/05 22:14] T: u still on for tmrw\n[31/05 22:15] Hamza: ye bro\n"
+        "[31/05 22:18] T: tell her ur at mine\n[01/06 19:02] T: where r u\n"
+    )
+    assert "T:" not in out and out.count("[PERSON]:") == 3
+
+
+def test_an_interview_typed_as_questions_and_answers_keeps_its_letters() -> None:
+    text = "Q: where were you\nA: at home\nQ: who with\nA: nobody\nQ: ok"
+    assert redact(text) == text
+
+
+def test_a_chat_display_name_with_digits_is_a_username_wherever_it_recurs() -> None:
+    out = redact(
+        'WhatsApp - chat with "Bigz 0161"\n[Thu 15 May 23:14] Bigz 0161: u on for 2moro\n'
+        "[23:15] Aram: ye bro wat time\n[23:15] Bigz 0161: 6 outside the shop\n"
+    )
+    assert "Bigz" not in out and "0161" not in out and out.count("[USERNAME]") == 3
+
+
+def test_one_letter_in_brackets_after_a_name_is_that_person_where_it_stands_alone() -> None:
+    out = redact(
+        "Present: Inese Bertina (M), Jason Whalley (mum's partner, J).\nM answered in her "
+        "dressing gown. J said he is not the dad. M's flat was warm. A&E visit in May; "
+        "plan A agreed; the M6 was shut.",
+        family=(("Inese Bertina", "mother"),),
+    )
+    assert "M answered" not in out and "J said" not in out and "M's" not in out
+    assert "A&E" in out and "plan A" in out and "M6" in out
+
+
+def test_initials_after_a_dash_in_an_attendance_list_are_that_person_even_as_an_acronym() -> None:
+    out = redact(
+        "Minutes: Carl Pilling (minute taker) - CP\nPresent: PC Owen Taylor, GMP Rochdale - "
+        "OT; Lorraine Daly, HV - LD\nOT: 3 DA call-outs since May. LD: baby developing well. "
+        "CP to circulate."
+    )
+    assert "Carl Pilling" not in out and "Owen Taylor" not in out
+    assert "OT:" not in out and "LD:" not in out and "CP to" not in out
+    assert "Rochdale" in out

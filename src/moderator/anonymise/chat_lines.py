@@ -7,7 +7,8 @@ a username when it holds a digit, a dot or an underscore (``hodan.x``). They are
 wherever they recur in the note (``is he linkin zee??``). Not speakers: a form's fields
 (``Date: …``, ``Plan: …``: everyday or protected words), roles and relations (``SW:``,
 ``Mum:``), acronyms and initials (read by the initials rules). In a chat whose other speakers
-are handles, a speaker of one or two capitals (``Z: ill pick u up``) is a display name: it is
+are handles, or whose messages carry their times, a speaker of one or two capitals (one
+capital, with times: ``[31/05 22:14] T: u still on``) (``Z: ill pick u up``) is a display name: it is
 redacted where it speaks and where it is quoted (``booked by "Z"``), not as a letter elsewhere.
 """
 
@@ -24,9 +25,10 @@ from moderator.anonymise.state import State
 # a line's speaker (an emoji or two may follow the name), its colon, then the message
 # (a message's time may come first, with its day or date: "00:22 Hol: …", "[21/9 00:22] Hol:")
 _LINE = re.compile(
-    r"(?m)^[ \t]*(?:\[?(?:[A-Z][a-z]{2}[ \t]+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+)?"
+    r"(?m)^[ \t]*(?P<t>\[?(?:[A-Z][a-z]{2}[ \t]+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+)?"
+    r"(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+)?"  # "[Thu 15 May 23:14]"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[apAP][mM])?\]?[ \t]*(?:[-–—][ \t]*)?)?"
-    r"(?P<n>[^\W\d_][\w.'’-]{0,24})(?:[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
+    r"(?P<n>[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{2,4}(?=[ \t]*:))?)(?:[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
 )
 _HANDLE = re.compile(r"[\d._]")
 _CONFIDENCE = 0.75
@@ -60,10 +62,11 @@ def find_line_speakers(st: State) -> None:
     if len(said) < 2:
         return
     handles = any(_HANDLE.search(name) and _a_speaker(st, name) for name in said)
+    stamped = {m.group("n") for m in lines if m.group("t")}  # a phone's messages, with times
     for name, count in said.items():
         if count < 2:
             continue
-        if handles and _initial(name):
+        if (handles or (name in stamped and len(name) == 1)) and _initial(name):
             _take_initial(st, name, [m.start("n") for m in lines if m.group("n") == name])
             continue
         if not _a_speaker(st, name):
