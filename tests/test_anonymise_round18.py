@@ -129,3 +129,56 @@ def test_initials_after_a_dash_in_an_attendance_list_are_that_person_even_as_an_
     assert "Carl Pilling" not in out and "Owen Taylor" not in out
     assert "OT:" not in out and "LD:" not in out and "CP to" not in out
     assert "Rochdale" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i take a bag to his cousins shop on Accrington road. i never done it",
+        "he said i can stay at his flat on Conway street whenever",
+        "the masjid on Featherstall rd, my teacher is kind",
+    ],
+)
+def test_a_capitalised_name_before_a_lower_case_street_word_is_a_street(text: str) -> None:
+    assert "[ADDRESS]" in redact(text)
+
+
+def test_the_main_road_and_a_flat_some_miles_away_stay() -> None:
+    text = "We moved to a flat 6 miles away, off the main road."
+    assert redact(text) == text
+
+
+def test_a_flat_number_in_lower_case_in_brackets_is_an_address() -> None:
+    out = redact("Neighbour Mrs Agnes Doyle (flat 8) reports shouting; she lives in flat 12 now.")
+    assert "flat 8" not in out and "flat 12" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("my birthday (27th sept) if shes not drinking", "sept"),
+        ("TIME: SUN 21 SEPT 23:40", "SEPT"),
+    ],
+)
+def test_september_shortened_in_lower_case_after_an_ordinal_or_in_capitals_is_a_date(
+    text: str, left: str
+) -> None:
+    out = redact(text)
+    assert left not in out and "[DATE]" in out
+
+
+def test_a_lower_case_month_word_without_an_ordinal_stays() -> None:
+    text = "the 2nd may be fine; on 3 mar we left"
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("He is a taxi driver, badge 1187.", "1187"),
+        ("A silver Passat, plate ending -ZTK, seen twice.", "ZTK"),
+        ("The van's reg ending in 7XK was noted.", "7XK"),
+    ],
+)
+def test_a_badge_number_and_the_end_of_a_plate_are_identifiers(text: str, number: str) -> None:
+    assert number not in redact(text)

@@ -2,7 +2,8 @@
 
 ``the bus stop on spotland rd``, ``behind the rec on freeman st``, ``he lives off carr lane``:
 after a word of place (``on``, ``off``, ``near``, ``by``, ``along``, ``behind``, ``down``,
-``up``, ``round``), one or two lower-case words and a street's word (``st``, ``rd``, ``road``,
+``up``, ``round``), one or two words (the first may have its capital: ``on Conway street``) and
+a lower-case street's word (``st``, ``rd``, ``road``,
 ``lane``, ``ave``…) name a street near the family. A flat or a house by its number alone
 (``NEIGHBOUR (FLAT 5)``, ``the neighbour at No 86``, ``a neighbour at 44A``) is an address too. Everyday words before the street's word
 are none (``the high st``, ``the main road``, ``our road``, ``a side street``). The evidence is
@@ -18,7 +19,7 @@ from moderator.anonymise.state import State
 
 _STREET = re.compile(
     r"(?<![\w'’-])(?:on|off|near|by|along|behind|down|up|round|outside|past)[ \t]+"
-    r"(?P<s>(?:[a-z][a-z'’-]{2,}[ \t]+){1,2}"
+    r"(?P<s>(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?"
     r"(?:st|rd|road|street|lane|ln|ave|avenue|close|drive|dr|way|crescent|cres|grove|terrace"
     r"|walk|gardens|gdns|place|row|hill|park))(?![\w'’-])"
 )
@@ -36,7 +37,10 @@ _GUESSES = frozenset({"person"})
 
 # a flat or a house by its number alone: "NEIGHBOUR (FLAT 5)", "the neighbour at No 86",
 # "a neighbour at 44A" (a house number with a letter)
-_FLAT_ALONE = re.compile(r"(?<![\w'’-])(?:Flat|FLAT)[ \t]+\d{1,4}[A-Za-z]?(?![\w%/-]|\.\w)")
+_FLAT_ALONE = re.compile(
+    r"(?<![\w'’-])(?:Flat|FLAT|(?:(?<=\()|(?<=\bat )|(?<=\bin )|(?<=\bto )|(?<=\bfrom ))flat)[ \t]+"
+    r"\d{1,4}[A-Za-z]?(?![\w%/-]|\.\w)"
+)
 _NUMBER_ALONE = re.compile(
     r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO)[ \t]+(?P<n>(?:No|NO|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?|\d{1,4}[A-H])"
     r"(?![\w%/-]|\.\w)(?![ \t]+(?i:bus|route|service|on|in|of))"
@@ -55,7 +59,7 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _GUESSES, 61)  # "freeman st": the street, not a person
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words), 45, _CONFIDENCE)
-    if "lat " in text or "LAT " in text:
+    if "lat " in text or "LAT " in text:  # ("flat 8" in lower case in brackets or after at/in)
         for m in _FLAT_ALONE.finditer(text):
             if st.free(*m.span()):
                 end = _building_after(st, m.end())

@@ -47,7 +47,9 @@ MONTHS: dict[str, int] = {
 _MONTH = (
     r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)"
     r"|May|MAY"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?"
+    # in lower case after an ordinal only ("27th sept"; "3 mar" in running text is no date)
+    r"|(?<=\d(?:st|nd|rd|th) )(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)"
 )
 _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 

@@ -32,6 +32,15 @@ _CUE = re.compile(
 )
 _GROUP = re.compile(r"[ \t]*(?:/[ \t]*)?([A-Z0-9][A-Z0-9/-]*)(?![\w])")
 _ENDING = re.compile(r"(?i:\b(?:card|account|acc|a/c)[ \t]+ending(?:[ \t]+in)?[ \t]+)(\d{4})\b")
+# a taxi driver's or a door supervisor's badge, a staff number: "badge 1187", "badge no. 20431"
+_BADGE = re.compile(
+    r"(?i:\b(?:badge|licence|staff|payroll|collar)[ \t]+(?:no\.?|number|#)?[ \t]*)(\d{3,8})\b"
+)
+# the end of a plate a witness caught: "plate ending -ZTK", "reg ending in 7XK"
+_PLATE_ENDING = re.compile(
+    r"(?i:\b(?:plate|reg|registration)[ \t]+end(?:ing|s)(?:[ \t]+(?:in|with))?[ \t]*[-:]?[ \t]*)"
+    r"([A-Za-z0-9]{2,4})\b"
+)
 _OFFICER_NUMBER = re.compile(
     r"\b(?:PC|DC|PCSO|DS|DI|Sgt|SGT|PS)[ \t]+(?:[A-Z][a-z'’-]+[ \t]+){1,2}(\d{3,5})(?![\w/])"
 )
@@ -62,6 +71,11 @@ def _take(st: State, start: int, end: int, confidence: float = _CONFIDENCE) -> N
 def find_spaced_references(st: State) -> None:
     """Take the references of the module's forms."""
     text = st.text
+    if "ending" in text or "ENDING" in text:
+        for m in _PLATE_ENDING.finditer(text):
+            shaped = any(c.isdigit() for c in m.group(1)) or m.group(1).isupper()
+            if shaped and st.free(m.start(1), m.end(1)):  # ("ending was": a word, no plate)
+                st.take(m.start(1), m.end(1), "vehicle_reg", "", 80, 0.8)
     if not any(c.isdigit() for c in text):
         return
     for m in for_text(_GLUED, text).finditer(text):
@@ -95,5 +109,7 @@ def find_spaced_references(st: State) -> None:
                 st.take(m.start(1), m.end(1), "vehicle_reg", "", 80, 0.8)
     for m in for_text(_ENDING, text).finditer(text):
         _take(st, m.start(1), m.end(1))
+    for m in for_text(_BADGE, text).finditer(text):
+        _take(st, m.start(1), m.end(1), 0.8)
     for m in for_text(_OFFICER_NUMBER, text).finditer(text):
         _take(st, m.start(1), m.end(1), 0.8)
