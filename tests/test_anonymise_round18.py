@@ -182,3 +182,44 @@ def test_a_lower_case_month_word_without_an_ordinal_stays() -> None:
 )
 def test_a_badge_number_and_the_end_of_a_plate_are_identifiers(text: str, number: str) -> None:
     assert number not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adult subject of allegation: Scott FELL, DOB 12/12/1988, volunteer coach.",
+        "Person subject of allegation (PSA): Lee MATHER, DOB 11/04/1987.",
+    ],
+)
+def test_a_surname_in_capitals_after_a_given_name_goes_with_it(text: str) -> None:
+    out = redact(text)
+    assert "FELL" not in out and "MATHER" not in out and "[PERSON]," in out
+
+
+@pytest.mark.parametrize("text", ["Please ask Mark ASAP about it.", "Ask Will HOW it went."])
+def test_an_acronym_or_a_word_in_capitals_after_a_word_name_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decision (AP, 17/03/2025): threshold met. AP to inform the school.",
+        "Child's SW note (MT): visited at home. MT to return Friday.",
+    ],
+)
+def test_initials_signing_a_decision_or_a_note_in_brackets_are_a_person(text: str) -> None:
+    out = redact(text)
+    assert "AP" not in out and "MT" not in out and out.count("[PROFESSIONAL]") == 2
+
+
+def test_a_role_in_brackets_before_a_date_stays() -> None:
+    assert "(SW, [DATE])" in redact("Seen by (SW, 12/03) at home.")
+
+
+def test_a_word_name_signing_a_letter_with_a_kiss_is_the_person() -> None:
+    out = redact(
+        '"i have faith that it will get better. from faith x"',
+        child="Faith Hunter",
+    )
+    assert "have faith that" in out and "from [CHILD] x" in out

@@ -55,6 +55,11 @@ _SIGNATURE_RE = re.compile(r"(?:^|[.!\n][ \t]*|\n)([A-Z]{1,3})\]?[ \t]*\Z")
 _ENTRY_SIGNED_RE = re.compile(r"(?<=[.!?\"'”’)])[ \t]*\(([A-Z]{2,3})\)[ \t]*(?:\n|\Z)")
 # "… bath and bed by 7. - SP\n": initials after a dash ending an entry sign it too
 _ENTRY_DASHED_RE = re.compile(r"(?<=[.!?\"'”’)])[ \t]*[-–—~][ \t]?([A-Z]{2,3})[ \t]*(?:\n|\Z)")
+# "Decision (AP, 17/03/2025)", "Child's SW note (MT):": who decided or wrote, in brackets
+_AUTHOR_RE = re.compile(
+    r"\((?P<i>[A-Z]{2,3}),[ \t]*\d{1,2}[/.]\d{1,2}"
+    r"|(?i:note|notes|entry|update|record|decision|comment|summary)[ \t]*\((?P<j>[A-Z]{2,3})\)"
+)
 # "Rania said (via SH)": an interpreter's initials, in brackets
 _VIA_RE = re.compile(r"(?<=\()via[ \t]+([A-Z]{2,3})(?=\))")  # (in brackets: "pays via CMS")
 _VERB_RE = re.compile(
@@ -127,6 +132,14 @@ def _bracketed_and_via(st: State, people: dict[str, tuple[str, str]]) -> None:
         if token not in st.lex.acronyms or token in st.known.initials:
             _note(st, people, token, "professional")
         elif signed[token] == 2:
+            _note_even_acronym(st, people, token)
+    for m in _AUTHOR_RE.finditer(text) if "(" in text else ():
+        token = m.group("i") or m.group("j")
+        if token in _NOT_AUTHORS or token.lower() in ROLE_CUES:
+            continue
+        if token not in st.lex.acronyms:
+            _note(st, people, token, "professional")
+        elif m.group("i"):  # a date after it: who signed, even initials that spell an acronym
             _note_even_acronym(st, people, token)
     if "via " in text:
         for m in _VIA_RE.finditer(text):

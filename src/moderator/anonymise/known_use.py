@@ -300,9 +300,20 @@ _INTRODUCED = re.compile(
 )
 
 
+# a letter or message signed with the name and a kiss: "from faith x", "love hope xx", "faith x"
+_SIGNED_BEFORE = re.compile(r"(?:^|\b(?:from|love|luv|lots[ \t]+of[ \t]+love)[ \t]+)\Z", re.M)
+_SIGNED_AFTER = re.compile(r"[ \t]+x{1,4}[ \t]*(?:[\"”]|$)", re.M)
+
+
 def introduced(st: State, t: Tok) -> bool:
-    """Whether a lower-case name-word is what someone is called: "my name is summer"."""
-    return _INTRODUCED.search(st.text, max(0, t.start - 16), t.start) is not None
+    """Whether a lower-case name-word is what someone is called: "my name is summer", or signs
+    with: "from faith x"."""
+    text = st.text
+    if _SIGNED_AFTER.match(text, t.end) and _SIGNED_BEFORE.search(
+        text, max(0, t.start - 20), t.start
+    ):
+        return True
+    return _INTRODUCED.search(text, max(0, t.start - 16), t.start) is not None
 
 
 _QUOTES_OPEN = '"“‘'
@@ -333,10 +344,42 @@ def named_in_speech(st: State, t: Tok) -> bool:
 _WORD_OF_AFTER = re.compile(r"[ \t]+(?:of|with|for|about)\b")
 # in quoted words, before a name that is also a word, words that make it the word
 _WORD_IN_SPEECH_BEFORE = frozenset(
-    {"is", "was", "are", "were", "be", "been", "real", "so", "very", "such", "pure", "total",
-     "absolute", "proper", "my", "your", "our", "their", "of", "for", "no", "any", "some",
-     "much", "more", "less", "i", "we", "they"}
-)  # fmt: skip
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "real",
+        "so",
+        "very",
+        "such",
+        "pure",
+        "total",
+        "absolute",
+        "proper",
+        "my",
+        "your",
+        "our",
+        "their",
+        "of",
+        "for",
+        "no",
+        "any",
+        "some",
+        "much",
+        "more",
+        "less",
+        "i",
+        "we",
+        "they",
+        "have",
+        "has",
+        "had",
+        "lost",
+    }
+)  # fmt: skip  ("i have faith that", "lost hope")
 # after a verb that is also a name: "march on", "rob off", "sue them"
 _PARTICLE_AFTER = re.compile(
     r"[ \t]+(?:on|off|up|down|away|out|along|forward|past|through|around|back)\b(?![ \t]*[A-Z])"

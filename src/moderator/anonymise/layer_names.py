@@ -76,6 +76,7 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
                 toks[j].key in st.lex.surnames
                 or (toks[j].key,) in st.lex.places
                 or (toks[j - 1].upper and _shouted(st, toks, j))  # "DANIEL WHITTAKER"
+                or _caps_surname(st, toks[j - 1], toks[j])  # "Scott FELL", "Lee MATHER"
             )
             and not st.protected[j]
             and st.joined(toks[j - 1], toks[j])
@@ -95,6 +96,18 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             ident = "p:" + " ".join(t.key for t in toks[i:j])
             st.keep(toks[i].start, toks[j - 1].end, kind, ident, 0.3 + 0.1 * (score - 1.5))
         done = j
+
+
+def _caps_surname(st: State, given: Tok, tok: Tok) -> bool:
+    """A surname in capitals after a given name with its capital, as police and LADO forms
+    write them ("Scott FELL"): no acronym, no protected word, no everyday word's given name
+    before an unlisted one ("Mark ASAP")."""
+    lex = st.lex
+    if given.upper or not tok.upper or len(tok.key) < 3 or tok.word.upper() in lex.acronyms:
+        return False
+    if tok.key in lex.protected_words:
+        return False
+    return tok.key in lex.surnames or given.key not in lex.common or tok.key not in lex.common
 
 
 _APOSTROPHE_GAP = re.compile(r"['’][ \t]+")
