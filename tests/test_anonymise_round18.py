@@ -223,3 +223,40 @@ def test_a_word_name_signing_a_letter_with_a_kiss_is_the_person() -> None:
         child="Faith Hunter",
     )
     assert "have faith that" in out and "from [CHILD] x" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("He works nights as a security guard for Citadel Guarding in Salford.", "Citadel"),
+        ("Her husband is a bus driver with Preston Bus; their son is 20.", "Preston Bus"),
+        ("Jozef works through an agency, FlexiStaff Oldham, at a warehouse.", "FlexiStaff"),
+        ("Took nights at Crewe Gates Packaging because days don't pay.", "Packaging"),
+    ],
+)
+def test_an_employer_after_a_job_is_an_organisation(text: str, firm: str) -> None:
+    out = redact(text)
+    assert firm not in out and "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Multi-Agency Child Exploitation (MACE) meeting request sent.",
+        "She works at The Red Lion most nights.",
+    ],
+)
+def test_a_heading_agency_and_a_pub_named_by_words_after_works_at_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_street_does_not_run_over_a_line_break() -> None:
+    out = redact("Mark Dobson | Deputy Head | Castle Fell Academy\nSedbergh Road, Kendal")
+    assert "Academy" not in out.split("\n")[1]
+
+
+def test_a_capitals_word_opening_a_firms_name_is_that_firm_alone() -> None:
+    out = redact(
+        "He is a technician at BAE Systems (Barrow). Transferable risk: BAE apprentice scheme."
+    )
+    assert "BAE" not in out

@@ -49,6 +49,16 @@ def find_acronyms(st: State) -> None:
         if after and (c.kind == "school" or after.group("a") not in lex.acronyms):
             wanted[after.group("a")] = (c.kind, c.ident)
         keys = phrase_key(text[c.start : c.end])
+        head = text[c.start : c.end].split()[0]
+        if (  # "BAE Systems (Barrow)" is "BAE" alone later: a name's word in capitals
+            len(head) >= 3
+            and head.isalpha()
+            and head.isupper()
+            and not text[c.start : c.end].isupper()
+            and head not in lex.acronyms
+            and head.lower() not in lex.protected_words
+        ):
+            wanted.setdefault(head, (c.kind, c.ident))
         words = [w for w in keys if w not in ("the", "of", "and")]
         initials = "".join(w[0] for w in words).upper()
         # "The Kidsgrove Academy" is "TKA" as often as "KA"

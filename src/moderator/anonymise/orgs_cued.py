@@ -36,10 +36,16 @@ _SCHOOL_WORDS = frozenset(
 # (which would be tried at every position), the letter before it looked at afterwards
 _CUE = re.compile(
     r"(?:works?(?:[ \t]+(?:nights|days|shifts|part-time|full-time))?[ \t]+(?:at|for)"
+    r"|works?(?:[ \t]+(?:nights|days))?[ \t]+as[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){1,3}(?:at|for|with)"
     r"|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|employer[ \t]*(?:is|:|-)|runs|owns"
+    r"|(?:driver|guard|cleaner|technician|mechanic|chef|labourer|packer|picker|apprentice)"
+    r"[ \t]+(?:at|for|with)|agency,|took[ \t]+(?:nights|shifts|a[ \t]+job)[ \t]+at"
     r"|solicitors?[ \t]*(?::|-|is|are)?)[ \t]+"
 )
-_CUE_WORDS = ("work", "employ", "runs", "owns", "solicitor")  # each cue starts with one
+# each cue starts with one
+_CUE_WORDS = ("work", "employ", "runs", "owns", "solicitor", "driver", "guard", "cleaner",
+              "technician", "mechanic", "chef", "labourer", "packer", "picker", "apprentice",
+              "agency", "took")  # fmt: skip
 
 
 def _initials(words: list[str]) -> str:
@@ -102,8 +108,10 @@ def _cued_workplaces(st: State, add: Add) -> None:
         m = _CUE.match(folded, at)
         if m is None or not text[m.end() : m.end() + 1].isupper():
             continue
-        if at and text[at - 1].isalnum():
-            continue  # inside a word: "reruns"
+        if at and (text[at - 1].isalnum() or text[at - 1] == "-"):
+            continue  # inside a word: "reruns", "Multi-Agency"
+        if folded[at] == "a" and text[at] != "a":
+            continue  # "AGENCY", "Agency": a heading's or a name's word, not "an agency,"
         end = words_right(text, m.end(), 5)
         words = text[m.end() : end].split()
         keys = [word_key(w) for w in words if w not in JOINERS and w != "&"]
@@ -111,8 +119,12 @@ def _cued_workplaces(st: State, add: Add) -> None:
             continue
         if keys[0] in st.known.keys and keys[-1] in st.known.keys:
             continue  # one of the record's people
+        # after a job's name the words are a firm ("a bus driver with Preston Bus"); after
+        # "works at" alone they may be a pub or a shop the lists know ("The Red Lion")
+        job = " as " in m.group() or not m.group().startswith(("work", "employ", "runs", "owns"))
         if any(k in PUBLIC_WORDS for k in keys) or all(
-            k in lex.protected_words or k in lex.words or (k,) in lex.places for k in keys
+            k in lex.protected_words or (k,) in lex.places or (k in lex.words and not job)
+            for k in keys
         ):
             continue  # "works at Pinderfields Hospital", "at Tesco Extra", "at The Red Lion"
         ident = " ".join(keys)

@@ -254,7 +254,7 @@ ADDRESS_RE = re.compile(
     rf"(?:,[ \t]*{CAPWORD}(?:[ \t-](?:on|upon|under|in|le|{CAPWORD})){{0,3}}(?![\w]))?"
 )
 STREET_RE = re.compile(
-    rf"(?<![\w])(?:{CAPWORD}\s+){{1,2}}"
+    rf"(?<![\w])(?:{CAPWORD}[ \t]+){{1,2}}"
     r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)(?![\w])"
 )
 SCHOOL_HINT = re.compile(
