@@ -260,3 +260,30 @@ def test_a_capitals_word_opening_a_firms_name_is_that_firm_alone() -> None:
         "He is a technician at BAE Systems (Barrow). Transferable risk: BAE apprentice scheme."
     )
     assert "BAE" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "pub"),
+    [
+        ("STATED SUSPECT HAD RETURNED FROM THE FARRIERS ARMS AND ACCUSED HER.", "FARRIERS"),
+        ("VEHICLE: FORD TRANSIT, REGISTERED TO VH LOGISTICS LTD, ILFORD.", "LOGISTICS"),
+    ],
+)
+def test_a_firm_in_capitals_after_a_preposition_is_an_organisation(text: str, pub: str) -> None:
+    out = redact(text)
+    assert pub not in out and "[ORGANISATION]" in out
+
+
+def test_words_in_capitals_after_a_preposition_name_nothing() -> None:
+    text = "HE PULLED HER BY THE HAIR. REFERRED TO THE FAMILY SUPPORT SERVICE."
+    assert redact(text) == text
+
+
+def test_a_word_name_before_a_surname_after_a_role_is_the_whole_name() -> None:
+    out = redact("Child's SW: Miles Tyson (Barrow Locality Team). It is 3 miles away.")
+    assert "Miles" not in out and "Tyson" not in out and "3 miles away" in out
+
+
+def test_guy_fawkes_night_is_a_festival() -> None:
+    text = "Guy Fawkes Night was loud; the dog hid."
+    assert redact(text) == text

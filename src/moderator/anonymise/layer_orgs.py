@@ -333,7 +333,15 @@ def _shouted(st: State, add: Add) -> None:
         if titled[start:end] == text[start:end]:
             return  # not in a line in capitals: read as written
         if FUNCTION_WORDS.intersection(keys):
-            return  # "PULLED HER BY THE HAIR" names nothing: a pronoun or preposition inside
+            # "RETURNED FROM THE FARRIERS ARMS": the name after the last such word, if two
+            # words or more ("PULLED HER BY THE HAIR" names nothing)
+            after = [w.end() for w in WORD_RE.finditer(text, start, end)
+                     if word_key(w.group()) in FUNCTION_WORDS]  # fmt: skip
+            start = _trim_shouted(st, after[-1], end)
+            keys = phrase_key(text[start:end])
+            if len(keys) < 2 or "and" in keys or "the" in keys[1:] or generic_name(st, keys[:-1]):
+                return
+            ident = " ".join(keys)
         add(start, end, kind, ident, priority)
 
     for a, b in runs:  # each run alone: the rest of the text is read as written

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import CALENDAR_WORDS, ROLE_CUES
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.lexicon import Lexicon, word_key
 from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -87,9 +87,18 @@ _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]$")
 _PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "of", "via", "around", "outside"})
 
 
+# word-names that are more often the word before a capitalised name: "Will Tyson attend?"
+_VERB_OR_TIME = CALENDAR_WORDS | {"will", "can", "did", "do", "does", "have", "has", "ask"}
+
+
+def _word_name(lex: Lexicon, key: str) -> bool:
+    """A given name that is an everyday word ("Miles", "Grace"), but no verb or month."""
+    return key in lex.common and key not in _VERB_OR_TIME
+
+
 def join_given_places(st: State) -> None:
-    """A given name that is also a place, straight before a surname found on its own, is the
-    person's given name (``HV: Beverley Sampson``), unless a preposition puts a place there
+    """A given name that is also a place or a word, straight before a surname found on its own,
+    is the person's given name (``HV: Beverley Sampson``, ``SW: Miles Tyson``), unless a preposition puts a place there
     (``moved to Beverley Sampson's house`` stays as the town it may be)."""
     text = st.text
     lex = st.lex
@@ -100,7 +109,7 @@ def join_given_places(st: State) -> None:
         if m is None or not st.free(m.start(1), m.end(1)):
             continue
         key = word_key(m.group(1))
-        if key not in lex.given or (key,) not in lex.places:
+        if key not in lex.given or not ((key,) in lex.places or _word_name(lex, key)):
             continue
         words = text[max(0, m.start(1) - 12) : m.start(1)].split()
         if words and words[-1].lower() in _PLACE_CUES:
