@@ -18,8 +18,7 @@ import re
 from collections import Counter
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.lexicon import whole_words, word_key
 from moderator.anonymise.state import State
 
 # a line's speaker (an emoji or two may follow the name), its colon, then the message

@@ -24,8 +24,7 @@ import unicodedata
 
 from moderator.anonymise.initials_found import AFTER_A_TIME
 from moderator.anonymise.layer_initials import DIRECTIONS, _role_kind
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.lexicon import whole_words, word_key
 from moderator.anonymise.references import lowered, present
 from moderator.anonymise.state import State
 

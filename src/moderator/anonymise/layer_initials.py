@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import Lexicon, lower_text, phrase_key
+from moderator.anonymise.lexicon import Lexicon, lower_text, phrase_key, whole_words
 from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.state import State
 

@@ -36,6 +36,7 @@ from moderator.anonymise.lexicon import (
     phrase_key,
     word_key,
 )
+from moderator.anonymise.names_surnames import caps_surname, common_surname
 from moderator.anonymise.patterns import FIRST_GAP, INNER_GAP
 from moderator.anonymise.state import State, Tok
 
@@ -76,14 +77,14 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
                 toks[j].key in st.lex.surnames
                 or (toks[j].key,) in st.lex.places
                 or (toks[j - 1].upper and _shouted(st, toks, j))  # "DANIEL WHITTAKER"
-                or _caps_surname(st, toks[j - 1], toks[j])  # "Scott FELL", "Lee MATHER"
+                or caps_surname(st, toks[j - 1], toks[j])  # "Scott FELL", "Lee MATHER"
             )
             and not st.protected[j]
             and st.joined(toks[j - 1], toks[j])
             and st.free(toks[j].start, toks[j].end)
         ):
             j += 1  # "Natalie Fenton", "Joe Mansfield": a town as a surname, after a given name
-        elif _common_surname(st, toks, i, j):
+        elif common_surname(st, toks, i, j):
             j += 1  # "Lorraine Fell", "Dean Hope": an everyday word as a surname
         if _public_service(st, toks, j):
             done = j
@@ -96,18 +97,6 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             ident = "p:" + " ".join(t.key for t in toks[i:j])
             st.keep(toks[i].start, toks[j - 1].end, kind, ident, 0.3 + 0.1 * (score - 1.5))
         done = j
-
-
-def _caps_surname(st: State, given: Tok, tok: Tok) -> bool:
-    """A surname in capitals after a given name with its capital, as police and LADO forms
-    write them ("Scott FELL"): no acronym, no protected word, no everyday word's given name
-    before an unlisted one ("Mark ASAP")."""
-    lex = st.lex
-    if given.upper or not tok.upper or len(tok.key) < 3 or tok.word.upper() in lex.acronyms:
-        return False
-    if tok.key in lex.protected_words:
-        return False
-    return tok.key in lex.surnames or given.key not in lex.common or tok.key not in lex.common
 
 
 _APOSTROPHE_GAP = re.compile(r"['’][ \t]+")
@@ -126,29 +115,6 @@ def _public_service(st: State, toks: list[Tok], j: int) -> bool:
         j < len(toks)
         and toks[j].key in _SAINTS_SERVICES
         and (_APOSTROPHE_GAP.fullmatch(st.text, toks[j - 1].end, toks[j].start) is not None)
-    )
-
-
-def _common_surname(st: State, toks: list[Tok], i: int, j: int) -> bool:
-    """Whether the capitalised everyday word after a given name is that person's surname:
-    mid-sentence, not vocabulary, not a place or institution noun, not itself starting a
-    new clause ("told Sarah Yesterday" is rare; "Lorraine Fell from the refuge" is not)."""
-    if j >= len(toks) or j - i != 1:
-        return False
-    first, t = toks[j - 1], toks[j]
-    lex = st.lex
-    return (
-        first.key in lex.given
-        and not first.poss
-        and t.cap
-        and not t.upper
-        and t.key in lex.common
-        and t.key not in lex.protected_words
-        and t.key not in INSTITUTION_NOUNS
-        and t.key not in HONORIFICS
-        and not st.protected[j]
-        and st.joined(first, t)
-        and st.free(t.start, t.end)
     )
 
 

@@ -201,20 +201,6 @@ def name_starts(text: str, at: int, word: str) -> bool:
     return i >= 0 and (text[i].isalnum() or text[i] == ",")
 
 
-def whole_words(text: str, word: str) -> list[tuple[int, int]]:
-    """Where ``word`` occurs in ``text`` as a whole word (exact case)."""
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not text[at - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            out.append((at, end))
-        at = text.find(word, at + 1)
-    return out
-
-
 def _worship_starts(text: str) -> list[tuple[int, int]]:
     """Where WORSHIP_AFTER_RE's matches can start: from three words before each noun it holds
     (words and blanks only) to the noun."""

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import Lexicon, census_given, word_key
+from moderator.anonymise.lexicon import Lexicon, census_given, whole_words, word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import near_spans, word_positions

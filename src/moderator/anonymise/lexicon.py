@@ -325,3 +325,17 @@ def frequent_word(key: str) -> bool:
     (3,000 or more: "contract", "vehicle", "coach"; but also "jack", "grace": callers ask the
     name lists first)."""
     return _word_counts().get(key, 0) >= 3000
+
+
+def whole_words(text: str, word: str) -> list[tuple[int, int]]:
+    """Where ``word`` occurs in ``text`` as a whole word (exact case)."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            out.append((at, end))
+        at = text.find(word, at + 1)
+    return out

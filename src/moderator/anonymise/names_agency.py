@@ -16,8 +16,13 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import lower_same_length, more_places, phrase_key, word_key
+from moderator.anonymise.lexicon import (
+    lower_same_length,
+    more_places,
+    phrase_key,
+    whole_words,
+    word_key,
+)
 from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
 from moderator.anonymise.state import NAME_KINDS, State

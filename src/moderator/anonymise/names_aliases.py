@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS, PET_BEFORE_RE
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, whole_words, word_key
 from moderator.anonymise.nearby import for_text, hint_spans, near_spans
 from moderator.anonymise.patterns import ALIAS_HINT, ALIAS_RE, QUOTED_RE
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok

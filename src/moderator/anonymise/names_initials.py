@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS, ROLE_CUES
-from moderator.anonymise.layer_orgs import whole_words
+from moderator.anonymise.lexicon import whole_words
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.lexicon import phrase_key, whole_words
 from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.state import State
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
+from moderator.anonymise.lexicon import lower_same_length, phrase_key, whole_words, word_key
 from moderator.anonymise.nearby import scan_near, word_positions
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_runs import protected_inside

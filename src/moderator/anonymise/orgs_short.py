@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.layer_orgs import whole_words
-from moderator.anonymise.lexicon import more_places, phrase_key
+from moderator.anonymise.lexicon import more_places, phrase_key, whole_words
 from moderator.anonymise.state import State
 
 _KINDS = frozenset({"school", "org", "gp_practice"})
