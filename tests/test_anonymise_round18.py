@@ -287,3 +287,23 @@ def test_a_word_name_before_a_surname_after_a_role_is_the_whole_name() -> None:
 def test_guy_fawkes_night_is_a_festival() -> None:
     text = "Guy Fawkes Night was loud; the dog hid."
     assert redact(text) == text
+
+
+def test_a_lower_case_title_miss_before_a_surname_is_a_teacher() -> None:
+    out = redact("my teacher is miss ferguson she is kind. i miss school.")
+    assert "ferguson" not in out and "i miss school" in out
+
+
+def test_a_lower_case_given_name_before_its_role_is_a_professional() -> None:
+    out = redact("ye 1st april at the family hub with jess the midwife")
+    assert "jess" not in out and "the midwife" in out
+
+
+def test_given_names_in_a_phone_message_typed_in_lower_case_are_people() -> None:
+    out = redact("22:48 Jaden: mum rang. shes back with becca. dont want nothing to do with her")
+    assert "becca" not in out
+
+
+def test_a_lower_case_phrase_after_a_field_label_is_no_message() -> None:
+    text = 'Code word with mum: "pastel de nata" means come and get me.'
+    assert redact(text) == text

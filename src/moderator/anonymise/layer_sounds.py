@@ -296,6 +296,10 @@ _MIDDLE_RE = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*)[ \t]+")
 _LOWER_TITLED = re.compile(r"(?:mr|mrs|miss|ms|mx)\.?[ \t]+(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)")
 
 
+# before "miss" the verb ("i miss wood"; "my teacher is miss ferguson" is the title)
+_MISSING = re.compile(
+    r"\b(?:i|we|you|they|he|she|will|would|to|ll|dont|don['’]t|really|gonna|never|still|also)[ \t]+\Z"
+)
 _FUNCTION = frozenset({"the", "and", "but", "who", "was", "had", "has", "his", "her", "not", "can"})
 
 
@@ -318,7 +322,11 @@ def find_lower_titled(st: State) -> None:
                     and (
                         (key not in lex.words and key not in lex.common and key not in dictionary())
                         # "ring mrs wood": a listed surname after a title that is no verb
-                        or (title != "miss" and key in lex.surnames and key not in _FUNCTION)
+                        or (
+                            key in lex.surnames
+                            and key not in _FUNCTION
+                            and (title != "miss" or not _MISSING.search(text, max(0, at - 12), at))
+                        )
                     )
                     and st.free(m.start(), m.end())
                 ):

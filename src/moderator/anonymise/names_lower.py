@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import RELATION_CUES
+from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import frequent_word
 from moderator.anonymise.state import State
 
@@ -23,16 +23,47 @@ _LOWER_I = re.compile(r"(?:^|[\s.!?,;:(])i(?:[ \t]|['’]m\b|m\b|['’]ve\b|['�
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"(?<![\w'’@.#-])[a-z][a-z'’-]{2,}(?![\w@])")
 _CONFIDENCE = 0.65
+# a message typed on a phone, after its sender (and time): all in lower case, five words or
+# more ("Jaden: mum rang. shes back with lee. dont want nothing to do with her")
+_MESSAGE = re.compile(
+    r"(?m)^(?:\[?[\d/.,: \t]+\]?[ \t]*)?[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{1,4})?:[ \t]+(?P<m>[^A-Z\n]*[a-z][^A-Z\n]*)$"
+)
+# "jess the midwife", "with dave the youth worker": a lower-case given name before its role
+_BEFORE_ROLE = re.compile(
+    r"(?<![\w'’-])(?P<n>[a-z]{2,})[ \t]+the[ \t]+(?P<r>[a-z]+(?:[ \t]+[a-z]+)?)"
+)
+
+
+def _lower_message(line: str) -> bool:
+    m = _MESSAGE.match(line)
+    return m is not None and len(m.group("m").split()) >= 5
+
+
+def _named_by_role(st: State) -> None:
+    text = st.text
+    lex = st.lex
+    for m in _BEFORE_ROLE.finditer(text):
+        key = m.group("n")
+        role = m.group("r")
+        if role not in ROLE_CUES and role.split()[0] not in ROLE_CUES:
+            continue
+        if key not in lex.given or key in lex.common or key in lex.protected_words:
+            continue  # ("will the social worker": the verb)
+        if key not in RELATION_CUES and st.free(m.start("n"), m.end("n")):
+            st.take(m.start("n"), m.end("n"), "professional", "p:" + key, 45, _CONFIDENCE)
 
 
 def find_lower_passage_names(st: State) -> None:
     """Take the given names written in lower case in passages typed in lower case."""
     text = st.text
-    if not _LOWER_I.search(text):
-        return
     lex = st.lex
+    if " the " in text:
+        _named_by_role(st)
+    typed = _LOWER_I.search(text) is not None
+    if not typed and not any(m.group("m") for m in _MESSAGE.finditer(text)):
+        return
     for para in _LINE.finditer(text):
-        if not _LOWER_I.search(text, para.start(), para.end()):
+        if not _LOWER_I.search(text, para.start(), para.end()) and not _lower_message(para.group()):
             continue
         for w in _WORD.finditer(text, para.start(), para.end()):
             word = w.group()
