@@ -307,3 +307,22 @@ def test_given_names_in_a_phone_message_typed_in_lower_case_are_people() -> None
 def test_a_lower_case_phrase_after_a_field_label_is_no_message() -> None:
     text = 'Code word with mum: "pastel de nata" means come and get me.'
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His nan lives round the corner on Orchard Court. I spoke to him.",
+        "She wants me to go round Thornton Gate for tea.",
+        "He lives off Hillside Way near the park.",
+    ],
+)
+def test_a_titled_street_after_a_word_of_place_is_an_address(text: str) -> None:
+    assert "[ADDRESS]" in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The case is listed on Crown Court day.", "They met on Market Place in town."]
+)
+def test_a_court_or_a_market_place_named_by_words_stays(text: str) -> None:
+    assert redact(text) == text

@@ -23,6 +23,14 @@ _STREET = re.compile(
     r"(?:st|rd|road|street|lane|ln|ave|avenue|close|drive|dr|way|crescent|cres|grove|terrace"
     r"|walk|gardens|gdns|place|row|hill|park))(?![\w'’-])"
 )
+# a street with its capitals after a word of place, named by a street's word the street
+# grammar leaves to context ("round the corner on Orchard Court", "lives off Hillside Way")
+_STREET_TITLED = re.compile(
+    r"(?<![\w'’-])(?:on|off|along|round|down|up)[ \t]+"
+    r"(?P<s>(?:[A-Z][a-z'’-]{2,}[ \t]+){1,2}"
+    r"(?:Court|Way|Walk|Row|Rise|View|Square|Gate|Place|Fold|Brow|Mount|Vale|Range|Parade))(?![\w'’-])"
+)
+_NOT_STREETS = frozenset({"crown", "family", "magistrates", "county", "high", "youth", "market"})
 # words before a street's word that make it any street, not one
 _EVERYDAY = frozenset(
     {"the", "a", "an", "high", "main", "our", "my", "his", "her", "their", "your", "same"}
@@ -59,6 +67,15 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _GUESSES, 61)  # "freeman st": the street, not a person
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words), 45, _CONFIDENCE)
+    for m in _STREET_TITLED.finditer(text):
+        words = m.group("s").split()
+        keys = [w.lower() for w in words[:-1]]
+        if keys[0] in _NOT_STREETS or all(k in st.lex.protected_words for k in keys):
+            continue  # "on Crown Court day", "on Market Place"
+        start, end = m.span("s")
+        st.give_way(start, end, _GUESSES, 61)
+        if st.free(start, end):
+            st.take(start, end, "address", "street:" + " ".join(words).lower(), 45, _CONFIDENCE)
     if "lat " in text or "LAT " in text:  # ("flat 8" in lower case in brackets or after at/in)
         for m in _FLAT_ALONE.finditer(text):
             if st.free(*m.span()):
