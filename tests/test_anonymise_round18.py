@@ -326,3 +326,21 @@ def test_a_titled_street_after_a_word_of_place_is_an_address(text: str) -> None:
 )
 def test_a_court_or_a_market_place_named_by_words_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said it was the "best summer ever".',
+        'He is "miles ahead in maths".',
+        'They "show mercy to everyone" there.',
+    ],
+)
+def test_a_word_name_in_quotes_after_an_adjective_or_before_ahead_is_the_word(text: str) -> None:
+    out = redact(text, child="Summer Mercy-Miles")
+    assert out == text
+
+
+def test_a_word_name_in_quotes_doing_something_is_still_the_child() -> None:
+    out = redact('She said "summer hit me" and cried.', child="Summer Mercy-Miles")
+    assert "summer" not in out

@@ -341,45 +341,16 @@ def named_in_speech(st: State, t: Tok) -> bool:
 
 # after a name that is also a word, in lower case in quoted words: "faith with him", "grace of
 # god", "hope for the best" (not "to": "took summer to his mums" is the girl)
-_WORD_OF_AFTER = re.compile(r"[ \t]+(?:of|with|for|about)\b")
+_WORD_OF_AFTER = re.compile(r"[ \t]+(?:of|with|for|about|ahead|away|apart)\b")
 # in quoted words, before a name that is also a word, words that make it the word
+# ("i have faith that", "lost hope", "best summer ever", "show mercy")
 _WORD_IN_SPEECH_BEFORE = frozenset(
-    {
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "real",
-        "so",
-        "very",
-        "such",
-        "pure",
-        "total",
-        "absolute",
-        "proper",
-        "my",
-        "your",
-        "our",
-        "their",
-        "of",
-        "for",
-        "no",
-        "any",
-        "some",
-        "much",
-        "more",
-        "less",
-        "i",
-        "we",
-        "they",
-        "have",
-        "has",
-        "had",
-        "lost",
-    }
-)  # fmt: skip  ("i have faith that", "lost hope")
+    {"is", "was", "are", "were", "be", "been", "real", "so", "very", "such", "pure", "total",
+     "absolute", "proper", "my", "your", "our", "their", "of", "for", "no", "any", "some",
+     "much", "more", "less", "i", "we", "they", "have", "has", "had", "lost", "a", "an", "the",
+     "best", "worst", "this", "that", "last", "next", "whole", "every", "show", "showed",
+     "shows"}
+)  # fmt: skip
 # after a verb that is also a name: "march on", "rob off", "sue them"
 _PARTICLE_AFTER = re.compile(
     r"[ \t]+(?:on|off|up|down|away|out|along|forward|past|through|around|back)\b(?![ \t]*[A-Z])"
