@@ -344,3 +344,18 @@ def test_a_word_name_in_quotes_after_an_adjective_or_before_ahead_is_the_word(te
 def test_a_word_name_in_quotes_doing_something_is_still_the_child() -> None:
     out = redact('She said "summer hit me" and cried.', child="Summer Mercy-Miles")
     assert "summer" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kind regards,\nJoanne Lathom\nDeputy Headteacher & Designated Safeguarding Lead\n",
+        "Mark Dobson | Deputy Head & DSL | Castle Fell Academy",
+    ],
+)
+def test_job_titles_joined_by_an_ampersand_are_no_firm(text: str) -> None:
+    assert "[ORGANISATION]" not in redact(text)
+
+
+def test_a_firm_joined_by_an_ampersand_stays_a_firm() -> None:
+    assert "[ORGANISATION]" in redact("He works at Hillsborough Tyre & Exhaust on Mondays.")

@@ -151,6 +151,8 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
         return
     if any(w in _TITLES for w in names):
         return  # "Mr & Mrs Obi", "Dr & Mrs Patel": people
+    if any(w in _JOB_WORDS for w in names):
+        return  # "Deputy Head & DSL", "Headteacher & Designated Safeguarding Lead": a job
     parts = [[w for w in phrase_key(p) if w != "the"] for p in m.group().split("&")]
     if _couple(lex, parts):
         return  # "Sharon & Gary Pemberton", "Neighbours Pat & Derek Searle": two people
@@ -164,6 +166,12 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
         return  # "Accident & Emergency", "Dewsbury & District Hospital": a public service
     # "The Crab & Lobster": a capital "The" is part of a pub's name
     add(m.start(), m.end(), "org", " ".join(names), 57)
+
+
+_JOB_WORDS = frozenset(
+    {"deputy", "headteacher", "head", "designated", "safeguarding", "dsl", "senco", "manager"}
+    | {"officer", "coordinator", "co-ordinator", "teacher", "practitioner", "lead", "leader"}
+)
 
 
 def _couple(lex: Lexicon, parts: list[list[str]]) -> bool:
