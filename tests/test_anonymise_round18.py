@@ -359,3 +359,13 @@ def test_job_titles_joined_by_an_ampersand_are_no_firm(text: str) -> None:
 
 def test_a_firm_joined_by_an_ampersand_stays_a_firm() -> None:
     assert "[ORGANISATION]" in redact("He works at Hillsborough Tyre & Exhaust on Mondays.")
+
+
+def test_a_given_name_alone_on_a_line_signs_as_the_person_named_in_full() -> None:
+    out = redact("Thanks, see note below.\n\nMark\n--\nMark Dobson | Deputy Head\n")
+    assert "Mark" not in out
+
+
+def test_a_heading_word_alone_on_a_line_stays_without_such_a_person() -> None:
+    text = "Summary\nMark the calendar for the review."
+    assert redact(text) == text

@@ -81,6 +81,7 @@ from moderator.anonymise.names_letters import (
 )
 from moderator.anonymise.names_lower import find_lower_passage_names
 from moderator.anonymise.names_pet import find_pet_forms
+from moderator.anonymise.names_signed import find_signed_given
 from moderator.anonymise.names_tails import (
     find_chat_speakers,
     find_initialled_names,
@@ -144,6 +145,7 @@ def run_layers(st: State) -> None:
     find_month_names_after_roles(st)
     find_titled_people(st)
     propagate(st, toks)
+    find_signed_given(st)
     keep_known_names_whole(st)
     join_quoted_nicknames(st)
     join_slashed_aliases(st)

@@ -1,0 +1,35 @@
+"""A given name alone on its line, signing an e-mail or a message: the person named in full
+elsewhere in the note.
+
+``Thanks, Mark`` … ``Mark`` / ``--`` / ``Mark Dobson | Deputy Head``: an e-mail is signed with
+the writer's given name on a line of its own, above the signature that gives the whole name.
+The given name is an everyday word (``Mark``, ``Grace``, ``Bill``), so the name layers leave
+it at a line's start; but a line holding nothing else, when a person found in the note has
+that given name, is that person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.state import NAME_KINDS, State
+
+# a line holding one capitalised word (a comma or a full stop after it at most)
+_LINE_NAME = re.compile(r"(?m)^[ \t]*(?P<n>[A-Z][a-z'’-]+)[ \t]*[,.]?[ \t]*$")
+
+
+def find_signed_given(st: State) -> None:
+    """Take a line's lone given name as the person found with it in full (see the module)."""
+    text = st.text
+    firsts: dict[str, tuple[str, str]] = {}
+    for c in st.cands:
+        if c.kind in NAME_KINDS:
+            words = text[c.start : c.end].split()
+            if len(words) >= 2 and words[0][:1].isupper():
+                firsts.setdefault(words[0], (c.kind, c.ident))
+    if not firsts:
+        return
+    for m in _LINE_NAME.finditer(text):
+        hit = firsts.get(m.group("n"))
+        if hit is not None and st.free(m.start("n"), m.end("n")):
+            st.take(m.start("n"), m.end("n"), hit[0], hit[1], 50, 0.8)
