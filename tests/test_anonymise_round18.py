@@ -369,3 +369,21 @@ def test_a_given_name_alone_on_a_line_signs_as_the_person_named_in_full() -> Non
 def test_a_heading_word_alone_on_a_line_stays_without_such_a_person() -> None:
     text = "Summary\nMark the calendar for the review."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Maternal grandmother June Morgan (Copthorne) has the children.", "June"),
+        ("Contact went ahead with carer Beverley Tonks present.", "Beverley"),
+    ],
+)
+def test_a_given_name_that_is_a_month_or_a_town_after_kin_or_a_role_is_the_name(
+    text: str, left: str
+) -> None:
+    out = redact(text)
+    assert left not in out and "[PERSON]" in out
+
+
+def test_a_month_before_a_name_without_kin_stays_the_month() -> None:
+    assert "In June" in redact("In June Morgan moved out.")

@@ -304,6 +304,8 @@ def _cue_before(st: State, toks: list[Tok], i: int) -> str | None:
     words: list[str] = []
     k = i - 1
     pos = toks[i].start
+    if k >= 0 and toks[k].cap and (toks[k].key,) in st.lex.places and toks[k].key in st.lex.given:
+        k, pos = k - 1, toks[k].start  # "carer Beverley Tonks": a given name that is a town
     while k >= 0 and len(words) < 4:
         t = toks[k]
         gap = text[t.end : pos]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import CALENDAR_WORDS, ROLE_CUES
+from moderator.anonymise.cues import CALENDAR_WORDS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import Lexicon, word_key
 from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.state import NAME_KINDS, Cand, State
@@ -98,7 +98,8 @@ def _word_name(lex: Lexicon, key: str) -> bool:
 
 def join_given_places(st: State) -> None:
     """A given name that is also a place or a word, straight before a surname found on its own,
-    is the person's given name (``HV: Beverley Sampson``, ``SW: Miles Tyson``), unless a preposition puts a place there
+    is the person's given name (``HV: Beverley Sampson``, ``SW: Miles Tyson``; a month's name
+    after kin or a role: ``grandmother June Morgan``), unless a preposition puts a place there
     (``moved to Beverley Sampson's house`` stays as the town it may be)."""
     text = st.text
     lex = st.lex
@@ -109,10 +110,13 @@ def join_given_places(st: State) -> None:
         if m is None or not st.free(m.start(1), m.end(1)):
             continue
         key = word_key(m.group(1))
-        if key not in lex.given or not ((key,) in lex.places or _word_name(lex, key)):
+        words = text[max(0, m.start(1) - 14) : m.start(1)].split()
+        before = word_key(words[-1]) if words else ""
+        # a month's name after kin or a role: "grandmother June Morgan", "carer May Hill"
+        month = key in CALENDAR_WORDS and (before in RELATION_CUES or before in ROLE_CUES)
+        if key not in lex.given or not ((key,) in lex.places or _word_name(lex, key) or month):
             continue
-        words = text[max(0, m.start(1) - 12) : m.start(1)].split()
-        if words and words[-1].lower() in _PLACE_CUES:
+        if before in _PLACE_CUES:
             continue
         st.grow(c, m.start(1), c.end)
 
