@@ -387,3 +387,20 @@ def test_a_given_name_that_is_a_month_or_a_town_after_kin_or_a_role_is_the_name(
 
 def test_a_month_before_a_name_without_kin_stays_the_month() -> None:
     assert "In June" in redact("In June Morgan moved out.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "School rated her Amber for attendance.",
+        "Amber rating given by the school.",
+        "We kept the routine. Amber traffic-light day on her chart.",
+    ],
+)
+def test_a_child_called_amber_leaves_the_ratings_colour(text: str) -> None:
+    assert redact(text, child="Amber Orrell-Quaye") == text
+
+
+def test_a_child_called_amber_is_still_redacted_as_herself() -> None:
+    out = redact("Amber said she was happy. Amber's day was good.", child="Amber Orrell-Quaye")
+    assert "Amber" not in out

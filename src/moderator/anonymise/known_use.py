@@ -164,6 +164,20 @@ _WORD_USE_AFTER = re.compile(
 )
 
 
+# a rating's colour, by the words around it: "RAG: Amber", "rated her Amber", "Amber rating"
+_RATED_BEFORE = re.compile(r"(?i:\b(?:rag|rated|rating|graded|grade|scored)\b[^.\n]{0,12})\Z")
+_RATING_AFTER = re.compile(
+    r"[ \t]*[-/]?[ \t]*(?i:rating|rated|risk|level|flag|alert|traffic|day|zone|status|category)\b"
+)
+
+
+def _a_rating(text: str, t: Tok) -> bool:
+    return bool(
+        _RATED_BEFORE.search(text, max(0, t.start - 30), t.start)
+        or _RATING_AFTER.match(text, t.end)
+    )
+
+
 _COPULAS = frozenset({"was", "is", "are", "were", "be", "been", "being", "so", "very", "too"})
 
 
@@ -174,6 +188,8 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     if used_as_place(st, toks, i):
         return True
     t = toks[i]
+    if t.key == "amber" and _a_rating(st.text, t):
+        return True  # "rated her Amber", "Amber traffic-light day": the rating's colour
     if t.upper and t.key in st.lex.words and _word_before(st.text, t.start) in _COPULAS:
         return True  # "HE WAS BLUNT AS EVER": a form in capitals, the word after a copula
     if t.lower and t.key in dictionary() and _infinitive(st.text, t.start):
