@@ -404,3 +404,8 @@ def test_a_child_called_amber_leaves_the_ratings_colour(text: str) -> None:
 def test_a_child_called_amber_is_still_redacted_as_herself() -> None:
     out = redact("Amber said she was happy. Amber's day was good.", child="Amber Orrell-Quaye")
     assert "Amber" not in out
+
+
+def test_a_direct_work_tool_in_quotes_after_my_is_no_nickname() -> None:
+    text = 'DIRECT WORK - "My Three Houses" - copied from her sheet.'
+    assert redact(text) == text

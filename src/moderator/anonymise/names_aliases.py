@@ -16,6 +16,7 @@ from moderator.anonymise.nearby import for_text, hint_spans, near_spans
 from moderator.anonymise.patterns import ALIAS_HINT, ALIAS_RE, QUOTED_RE
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
+_DETERMINERS = frozenset({"my", "the", "a", "an", "our", "your", "his", "her", "their"})
 _NEW_PERSON = re.compile(r"(?i:called|named|calls)")
 # ALIAS_HINT's words in lower case, each the start of one or more of them: where the hint can
 # match, found by str.find (the regex, branched on common letters, was tried at most of them)
@@ -67,6 +68,8 @@ def find_nicknames(st: State) -> None:
             continue
         if all(k in lex.common or k in lex.protected_words or k in HONORIFICS for k in keys):
             continue
+        if keys[0] in _DETERMINERS and len(keys) > 1:
+            keys = keys[1:]  # "My Three Houses": a tool's name after "my"
         if keys in lex.phrases.get(keys[0], ()):
             continue  # a programme's name in quotes ("Triple P") is vocabulary, not a nickname
         ident = "p:" + " ".join(keys)
