@@ -409,3 +409,8 @@ def test_a_child_called_amber_is_still_redacted_as_herself() -> None:
 def test_a_direct_work_tool_in_quotes_after_my_is_no_nickname() -> None:
     text = 'DIRECT WORK - "My Three Houses" - copied from her sheet.'
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("text", ["The cheap Nokia is for work.", "He sold his Samsung last week."])
+def test_a_phone_brand_is_no_person(text: str) -> None:
+    assert redact(text) == text
