@@ -414,3 +414,8 @@ def test_a_direct_work_tool_in_quotes_after_my_is_no_nickname() -> None:
 @pytest.mark.parametrize("text", ["The cheap Nokia is for work.", "He sold his Samsung last week."])
 def test_a_phone_brand_is_no_person(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_named_block_of_flats_is_an_address_and_new_flats_are_not() -> None:
+    out = redact("Found at Mitchell Hey flats (Flat 94). They want to move to the new flats.")
+    assert "Mitchell" not in out and "flats (" not in out and "the new flats" in out

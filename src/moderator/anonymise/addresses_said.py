@@ -30,6 +30,13 @@ _STREET_TITLED = re.compile(
     r"(?P<s>(?:[A-Z][a-z'’-]{2,}[ \t]+){1,2}"
     r"(?:Court|Way|Walk|Row|Rise|View|Square|Gate|Place|Fold|Brow|Mount|Vale|Range|Parade))(?![\w'’-])"
 )
+# a block of flats by its name and a lower-case noun: "at Mitchell Hey flats", "around
+# Brunswick flats" (not "the Knutton estate": a district's name, as the older batches keep it)
+_NAMED_BLOCK = re.compile(
+    r"(?<![\w'’-])(?:at|in|around|near|from|outside|behind|to|on|off|the)[ \t]+"
+    r"(?P<s>(?:[A-Z][a-z'’-]+[ \t]+){1,2}(?:flats|towers))(?![\w'’-])"
+)
+_BLOCK_GUESSES = frozenset({"person", "org"})
 _NOT_STREETS = frozenset({"crown", "family", "magistrates", "county", "high", "youth", "market"})
 # words before a street's word that make it any street, not one
 _EVERYDAY = frozenset(
@@ -76,6 +83,18 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _GUESSES, 61)
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words).lower(), 45, _CONFIDENCE)
+    for m in (
+        _NAMED_BLOCK.finditer(text)
+        if ("flats" in text or "estate" in text or "towers" in text)
+        else ()
+    ):
+        start, end = m.span("s")
+        keys = [w.lower() for w in m.group("s").split()[:-1]]
+        if all(k in st.lex.protected_words or k in st.lex.common for k in keys):
+            continue  # "the Council estate", "the new flats"
+        st.give_way(start, end, _BLOCK_GUESSES, 61)
+        if st.free(start, end):
+            st.take(start, end, "address", "block:" + " ".join(keys), 45, _CONFIDENCE)
     if "lat " in text or "LAT " in text:  # ("flat 8" in lower case in brackets or after at/in)
         for m in _FLAT_ALONE.finditer(text):
             if st.free(*m.span()):
