@@ -419,3 +419,9 @@ def test_a_phone_brand_is_no_person(text: str) -> None:
 def test_a_named_block_of_flats_is_an_address_and_new_flats_are_not() -> None:
     out = redact("Found at Mitchell Hey flats (Flat 94). They want to move to the new flats.")
     assert "Mitchell" not in out and "flats (" not in out and "the new flats" in out
+
+
+@pytest.mark.parametrize("stamp", ["2025-05-06T08:12", "2025-05-06T08:12:33Z"])
+def test_an_iso_time_stamp_is_a_date_whole(stamp: str) -> None:
+    out = redact(f"MASH-LBBD-25-04418,{stamp},POLICE")
+    assert "2025" not in out and "08:12" not in out

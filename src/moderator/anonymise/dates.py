@@ -59,8 +59,8 @@ _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 # regex engine then skips to where it can start instead of trying every position)
 _DIGITS = re.compile(r"\d\d*")
 DATE_NUM_RE = re.compile(
-    # 2012-03-04, 2012/03/04
-    r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\w/]|[.-]\d)"
+    # 2012-03-04, 2012/03/04, and an ISO stamp's time with it (2025-05-06T08:12)
+    r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?:T\d\d:\d\d(?::\d\d)?Z?)?(?![\w/]|[.-]\d)"
     # 04/03/2012, 4.3.12, 04-03-2012 (day first, the same separator twice)
     r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?![\w/]|[.-]\d)"
     # 4th March 2012, 4 Mar 12, 4th of March, 04 March, 13-Jan-24
