@@ -425,3 +425,12 @@ def test_a_named_block_of_flats_is_an_address_and_new_flats_are_not() -> None:
 def test_an_iso_time_stamp_is_a_date_whole(stamp: str) -> None:
     out = redact(f"MASH-LBBD-25-04418,{stamp},POLICE")
     assert "2025" not in out and "08:12" not in out
+
+
+def test_a_profiles_number_goes_with_the_name_given_as_the_profile() -> None:
+    out = redact(
+        "hes on facebook as shane hunter 77 and he keeps messaging. She is on Snapchat as "
+        "Kyle 2 times a day.",
+        family=(("Shane Hunter", "father"),),
+    )
+    assert "77" not in out and "2 times a day" in out

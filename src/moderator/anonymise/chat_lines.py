@@ -19,7 +19,7 @@ from collections import Counter
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import whole_words, word_key
-from moderator.anonymise.state import State
+from moderator.anonymise.state import NAME_KINDS, State
 
 # a line's speaker (an emoji or two may follow the name), its colon, then the message
 # (a message's time may come first, with its day or date: "00:22 Hol: …", "[21/9 00:22] Hol:")
@@ -106,3 +106,27 @@ def _take_initial(st: State, name: str, starts: list[int]) -> None:
     for start, end in spots:
         if st.free(start, end):
             st.take(start, end, "person", ident, 45, _CONFIDENCE)
+
+
+# a profile's name with its number, after the platform: "on facebook as shane hunter 77"
+_PROFILE_BEFORE = re.compile(
+    r"(?i:\b(?:facebook|fb|insta(?:gram)?|snap(?:chat)?|tiktok|twitter|x|account|profile)"
+    r"[ \t]+(?:as|is|called|named|name)[ \t]*:?[ \t]*)\Z"
+)
+_NUMBER_AFTER = re.compile(
+    r"[ \t]?\d{1,4}(?![\w'’-])(?![ \t]+(?:times?|days?|weeks?|hours?|mins?|minutes?|years?|months?)\b)"
+)
+
+
+def join_profile_numbers(st: State) -> None:
+    """A person's name given as a profile's, with the profile's number after it, is the
+    profile: the number goes with the name ("on facebook as [FATHER] 77" leaves the 77)."""
+    text = st.text
+    for c in list(st.cands):
+        if c.kind not in NAME_KINDS:
+            continue
+        m = _NUMBER_AFTER.match(text, c.end)
+        if m is None or not st.free(c.end, m.end()):
+            continue
+        if _PROFILE_BEFORE.search(text, max(0, c.start - 30), c.start):
+            st.grow(c, c.start, m.end())

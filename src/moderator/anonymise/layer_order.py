@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from moderator.anonymise.addresses_said import find_lower_streets
 from moderator.anonymise.aliases_given import find_given_aliases
-from moderator.anonymise.chat_lines import find_line_speakers
+from moderator.anonymise.chat_lines import find_line_speakers, join_profile_numbers
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.handles import find_tagged_handles, join_handles
 from moderator.anonymise.initials_defined import find_defined_initials
@@ -174,6 +174,7 @@ def run_layers(st: State) -> None:
     find_listed_speakers(st)
     find_chat_speakers(st)
     find_line_speakers(st)
+    join_profile_numbers(st)
     find_lower_passage_names(st)
     absorb_kin_words(st)  # again, over all: passages' names ('auntie deb'), and a kin word
     # the layers between freed ('aunt' before a record's name, read once as a guess)
