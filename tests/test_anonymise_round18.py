@@ -434,3 +434,31 @@ def test_a_profiles_number_goes_with_the_name_given_as_the_profile() -> None:
         family=(("Shane Hunter", "father"),),
     )
     assert "77" not in out and "2 times a day" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Dad said: "I\'m doing this in good faith."',
+        'She said it gave her "a little joy in the week".',
+        'JF: "I\'ve got hope now."',
+        'She dropped out - "too many miles to travel".',
+    ],
+)
+def test_a_word_name_in_speech_after_good_little_got_many_is_the_word(text: str) -> None:
+    assert redact(text, child="Faith Joy-Miles", family=(("Hope Miles", "mother"),)) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace period for actions: none.",
+        "Met on MS Teams today.",
+        "He is on RUI for now.",
+        'Loves trains and "Paw Patrol".',
+        "He committed an offence (s.15A SOA 2003).",
+        "I like living here with Biscuit the cat.",
+    ],
+)
+def test_practice_words_apps_and_pets_stay(text: str) -> None:
+    assert redact(text, child="Grace Orrell-Quaye") == text

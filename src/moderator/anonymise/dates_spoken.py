@@ -35,7 +35,7 @@ _NOT_BEFORE = frozenset(
      "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
      "february", "march", "april", "june", "july", "august", "september", "october", "november",
      "december", "spring", "summer", "autumn", "winter", "term", "easter", "christmas", "dob",
-     "born", "class", "year", "of", "£",
+     "born", "class", "year", "of", "£", "soa", "children",
      # a guidance's or a report's edition: "Working Together 2023", "KCSIE 2024"
      "together", "education", "kcsie", "guidance", "framework", "procedures", "protocol",
      "policy", "strategy", "standards", "census", "report", "edition"}

@@ -188,6 +188,8 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     if used_as_place(st, toks, i):
         return True
     t = toks[i]
+    if st.protected[i] and t.cap and not t.upper:
+        return True  # "Grace period", "Hope Street": a protected phrase's word
     if t.key == "amber" and _a_rating(st.text, t):
         return True  # "rated her Amber", "Amber traffic-light day": the rating's colour
     if t.upper and t.key in st.lex.words and _word_before(st.text, t.start) in _COPULAS:
@@ -365,7 +367,7 @@ _WORD_IN_SPEECH_BEFORE = frozenset(
      "absolute", "proper", "my", "your", "our", "their", "of", "for", "no", "any", "some",
      "much", "more", "less", "i", "we", "they", "have", "has", "had", "lost", "a", "an", "the",
      "best", "worst", "this", "that", "last", "next", "whole", "every", "show", "showed",
-     "shows"}
+     "shows", "good", "little", "got", "many", "lot", "bit"}
 )  # fmt: skip
 # after a verb that is also a name: "march on", "rob off", "sue them"
 _PARTICLE_AFTER = re.compile(

@@ -26,6 +26,8 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
         kind = HONORIFICS.get(t.key)
         if kind is None or t.poss or (t.start > 0 and st.text[t.start - 1].isalnum()):
             continue  # (a title glued to a number is none: the "DJ" of a postcode "ML11 0DJ")
+        if st.protected[i] and t.upper:
+            continue  # "MS Teams": a protected phrase's capitals, no title
         j = i + 1
         while j < n and j - i <= 3:
             u = toks[j]
