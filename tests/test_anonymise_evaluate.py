@@ -96,6 +96,9 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("ac", "heldout-ac", 55, 2600),
         ("ad", "heldout-ad", 55, 2800),
         ("ae", "heldout-ae", 55, 2650),
+        ("af", "heldout-af", 55, 2500),
+        ("ag", "heldout-ag", 55, 2700),
+        ("ah", "heldout-ah", 55, 2600),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -108,8 +111,10 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     round thirteen, V during it, scored at its end, W after V's run, scored at the round's
     close, X before round fourteen (scored first, then tuned on) and Y with it, scored once at
     its close, Z before round fifteen (scored first, then tuned on) and AA with it, scored once at
-    its close (each outside the repository until scored; O to AA label public services
-    apart)."""
+    its close, AB to AE likewise in rounds sixteen and seventeen, AF and AG before round
+    eighteen (AF scored first, then tuned on; AG scored first and once at the close) and AH
+    during it, scored once at its close (each outside the repository until scored; O on label
+    public services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -217,6 +222,9 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("ac", 0.925, 0.975, 0.065, 0.06),  # AC: written with round sixteen, scored at its close
         ("ad", 0.955, 0.98, 0.045, 0.065),  # AD: written before round seventeen, which tuned on it
         ("ae", 0.935, 0.975, 0.06, 0.08),  # AE: written with round seventeen, scored at its close
+        ("af", 0.975, 0.985, 0.02, 0.03),  # AF: written before round eighteen, which tuned on it
+        ("ag", 0.955, 0.97, 0.035, 0.05),  # AG: written before round eighteen, scored at its close
+        ("ah", 0.965, 0.99, 0.03, 0.045),  # AH: written during round eighteen, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
