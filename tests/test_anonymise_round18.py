@@ -462,3 +462,34 @@ def test_a_word_name_in_speech_after_good_little_got_many_is_the_word(text: str)
 )
 def test_practice_words_apps_and_pets_stay(text: str) -> None:
     assert redact(text, child="Grace Orrell-Quaye") == text
+
+
+def test_an_international_number_in_pairs_is_a_phone_whole() -> None:
+    out = redact("Her French number is +33 7 55 41 20 98 and she uses WhatsApp.")
+    assert "98" not in out and "[PHONE]" in out
+
+
+def test_a_middle_name_after_a_police_forms_surname_first_goes_with_it() -> None:
+    out = redact(
+        "DETAINEE: ORRELL-QUAYE, TAMSIN LEE    DOB 08/08/2012",
+    )
+    assert "LEE" not in out and "[CHILD]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The neighbour at no. 91 called police.", "91"),
+        ("Mr Holt (PE teacher), 3 Brambleside, Kettering NN16 9EF.", "Brambleside"),
+    ],
+)
+def test_a_house_by_its_number_or_a_one_word_street_before_a_town_is_an_address(
+    text: str, gone: str
+) -> None:
+    out = redact(text)
+    assert gone not in out and "[ADDRESS]" in out
+
+
+def test_a_date_or_a_count_before_a_town_is_no_address() -> None:
+    out = redact("We saw 3 Pupils, Hanley. He scored 3 Goals, Leeds.")
+    assert "[ADDRESS]" not in out

@@ -37,6 +37,10 @@ _NAMED_BLOCK = re.compile(
     r"(?P<s>(?:[A-Z][a-z'’-]+[ \t]+){1,2}(?:flats|towers))(?![\w'’-])"
 )
 _BLOCK_GUESSES = frozenset({"person", "org"})
+# a house number and a one-word street before a town: "3 Brambleside, Kettering"
+_NUMBER_WORD_TOWN = re.compile(
+    r"(?<![\w/.£$:-])(?P<a>\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z]{3,})(?=,[ \t]*(?P<t>[A-Z][a-z]+))"
+)
 _NOT_STREETS = frozenset({"crown", "family", "magistrates", "county", "high", "youth", "market"})
 # words before a street's word that make it any street, not one
 _EVERYDAY = frozenset(
@@ -57,7 +61,7 @@ _FLAT_ALONE = re.compile(
     r"\d{1,4}[A-Za-z]?(?![\w%/-]|\.\w)"
 )
 _NUMBER_ALONE = re.compile(
-    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO)[ \t]+(?P<n>(?:No|NO|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?|\d{1,4}[A-H])"
+    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO)[ \t]+(?P<n>(?:No|NO|no(?=\.)|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?|\d{1,4}[A-H])"
     r"(?![\w%/-]|\.\w)(?![ \t]+(?i:bus|route|service|on|in|of))"
 )
 
@@ -95,6 +99,14 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _BLOCK_GUESSES, 61)
         if st.free(start, end):
             st.take(start, end, "address", "block:" + " ".join(keys), 45, _CONFIDENCE)
+    for m in _NUMBER_WORD_TOWN.finditer(text):
+        word = m.group("a").split()[-1].lower()
+        if (m.group("t").lower(),) not in st.lex.places or word in st.lex.words:
+            continue  # "12 March, Leeds", "3 Pupils, Hanley": no street
+        if word in st.lex.common or word in st.lex.protected_words or (word,) in st.lex.places:
+            continue
+        if st.free(*m.span("a")):
+            st.take(m.start("a"), m.end("a"), "address", "street:" + word, 45, _CONFIDENCE)
     if "lat " in text or "LAT " in text:  # ("flat 8" in lower case in brackets or after at/in)
         for m in _FLAT_ALONE.finditer(text):
             if st.free(*m.span()):

@@ -189,3 +189,21 @@ def _lettered(
             ):
                 end = m.start("name") + m.group("name").index(" ")  # "PC 2281 NEWBOLD ATTENDED"
             add(m.start("num"), end, "professional", f"collar:{m.group('num')}", 80)
+
+
+# the rest of an international number written in pairs: "+33 7 55 41 20 98" (the pattern
+# stopped at the UK length)
+_PAIRS_AFTER = re.compile(r"(?:[ .-]\d{2,3})+(?![\w/])")
+
+
+def join_phone_tails(st: State) -> None:
+    """An international phone's last digit groups go with it, up to fifteen digits in all."""
+    text = st.text
+    for c in list(st.cands):
+        if c.kind != "phone" or text[c.start] != "+":
+            continue
+        m = _PAIRS_AFTER.match(text, c.end)
+        if m is None or not st.free(c.end, m.end()):
+            continue
+        if sum(ch.isdigit() for ch in text[c.start : m.end()]) <= 15:
+            st.grow(c, c.start, m.end())

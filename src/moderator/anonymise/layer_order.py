@@ -16,6 +16,7 @@ from moderator.anonymise.addresses_said import find_lower_streets
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.chat_lines import find_line_speakers, join_profile_numbers
 from moderator.anonymise.dates_spoken import find_spoken_dates
+from moderator.anonymise.digit_identifiers import join_phone_tails
 from moderator.anonymise.handles import find_tagged_handles, join_handles
 from moderator.anonymise.initials_defined import find_defined_initials
 from moderator.anonymise.initials_found import find_named_initials
@@ -32,6 +33,7 @@ from moderator.anonymise.layer_sounds import (
     find_names_in_speech,
     find_paired_names,
     join_middle_names,
+    join_shouted_middle,
 )
 from moderator.anonymise.learned import find_learned
 from moderator.anonymise.names_agency import (
@@ -113,6 +115,7 @@ def run_layers(st: State) -> None:
     find_spoken_dates(st)
     find_numbers_by_shape(st)
     find_spaced_references(st)
+    join_phone_tails(st)
     toks = st.tokens()
     find_acronyms(st)
     find_short_forms(st)
@@ -126,6 +129,7 @@ def run_layers(st: State) -> None:
     find_names_in_speech(st)
     find_lower_titled(st)
     join_middle_names(st)
+    join_shouted_middle(st)
     find_letter_names(st)
     find_family_forms(st)
     find_family_plurals(st)

@@ -289,6 +289,24 @@ def join_middle_names(st: State) -> None:
 
 
 _MIDDLE_RE = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’-]*)[ \t]+")
+# "KIRBY, BRANDON LEE": a police form's surname first, the given names after its comma
+_SHOUTED_AFTER = re.compile(r"[ \t]+(?P<w>[A-Z]{2,}(?:-[A-Z]{2,})?)(?![\w'’-])")
+
+
+def join_shouted_middle(st: State) -> None:
+    """A listed given name in capitals after a known person written surname first in capitals
+    is their middle name ("KIRBY, BRANDON LEE")."""
+    text = st.text
+    for c in [c for c in st.cands if c.kind in ("child", "family", "worker")]:
+        written = text[c.start : c.end]
+        if "," not in written or not written.isupper():
+            continue
+        m = _SHOUTED_AFTER.match(text, c.end)
+        if m is None or not st.free(*m.span("w")):
+            continue
+        key = m.group("w").lower()
+        if key in st.lex.given and m.group("w") not in st.lex.acronyms:
+            st.grow(c, c.start, m.end("w"))
 
 
 # a title and a name, both in lower case, outside quotes too ("my teacher mrs okoneda-rayne",
