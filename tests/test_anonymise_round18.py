@@ -493,3 +493,21 @@ def test_a_house_by_its_number_or_a_one_word_street_before_a_town_is_an_address(
 def test_a_date_or_a_count_before_a_town_is_no_address() -> None:
     out = redact("We saw 3 Pupils, Hanley. He scored 3 Goals, Leeds.")
     assert "[ADDRESS]" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mum works shifts at Golden Dragon restaurant, Gerrard Street. Fine.", "Gerrard"),
+        ("We met at The Bean Counter café, Lowfield Street (her choice).", "café"),
+    ],
+)
+def test_a_business_noun_and_the_street_after_a_comma_go_with_the_business(
+    text: str, gone: str
+) -> None:
+    out = redact(text)
+    assert gone not in out and out.count("[ORGANISATION]") == 1 and "[ADDRESS]" not in out
+
+
+def test_a_town_after_a_business_and_a_comma_stays() -> None:
+    assert "], Tottenham Hale" in redact("He works at Zet Transport, Tottenham Hale.")

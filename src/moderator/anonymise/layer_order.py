@@ -97,7 +97,7 @@ from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations
-from moderator.anonymise.orgs_on import find_orgs_on_streets
+from moderator.anonymise.orgs_on import find_orgs_on_streets, join_orgs_to_streets
 from moderator.anonymise.orgs_people import join_people_to_firms
 from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
 from moderator.anonymise.orgs_short import find_short_forms
@@ -194,6 +194,7 @@ def run_layers(st: State) -> None:
     join_people_to_firms(st)
     join_organisation_parts(st)
     find_orgs_on_streets(st)
+    join_orgs_to_streets(st)
     join_handles(st)
     join_couples(st)
     find_lower_streets(st)  # last: what the joins above widen comes first

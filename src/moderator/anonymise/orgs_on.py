@@ -84,3 +84,30 @@ def _opens(text: str, at: int) -> bool:
     """Whether ``at`` opens a sentence or a line."""
     before = text[max(0, at - 3) : at].rstrip(" \t")
     return not before or before[-1] in ".!?:\n\"'“("
+
+
+# a business's lower-case noun after its name, and the street after a comma: "Golden Dragon
+# restaurant, Gerrard Street", "The Bean Counter café, Lowfield Street", "Zet Transport,
+# Tottenham Hale" (the street a redaction already; a town after the comma stays)
+_NOUN_TAIL = re.compile(
+    r"[ \t]+(?:restaurant|café|cafe|takeaway|pub|shop|salon|barbers?|bakery|launderette|garage"
+    r"|car[ \t]+wash|gym|chippy|supermarket|store)(?![\w'’-])"
+)
+_COMMA = re.compile(r",[ \t]*")
+
+
+def join_orgs_to_streets(st: State) -> None:
+    """A business's lower-case noun, and a street redacted after a comma, go with its name."""
+    text = st.text
+    for c in [c for c in st.cands if c.kind == "org"]:
+        tail = _NOUN_TAIL.match(text, c.end)
+        if tail is not None and st.free(c.end, tail.end()):
+            st.grow(c, c.start, tail.end())
+        comma = _COMMA.match(text, c.end)
+        if comma is None:
+            continue
+        street = _cand_at(st, start=comma.end())
+        if street is not None and street.kind == "address" and "\n" not in text[c.end : street.end]:
+            st.cands.remove(street)
+            st.taken[c.end : street.end] = b"\x01" * (street.end - c.end)
+            c.end = street.end
