@@ -511,3 +511,12 @@ def test_a_business_noun_and_the_street_after_a_comma_go_with_the_business(
 
 def test_a_town_after_a_business_and_a_comma_stays() -> None:
     assert "], Tottenham Hale" in redact("He works at Zet Transport, Tottenham Hale.")
+
+
+def test_the_start_of_a_records_given_name_before_its_surname_is_the_person() -> None:
+    out = redact(
+        "my name is brook tideswell i am 10. Brook Tideswell said hi.",
+        child="Brooklyn Tideswell",
+        family=(),
+    )
+    assert "brook" not in out and "Brook" not in out and out.count("[CHILD]") == 2

@@ -84,6 +84,7 @@ from moderator.anonymise.names_letters import (
 from moderator.anonymise.names_lower import find_lower_passage_names
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_signed import find_signed_given
+from moderator.anonymise.names_surnames import join_given_before_surname
 from moderator.anonymise.names_tails import (
     find_chat_speakers,
     find_initialled_names,
@@ -130,6 +131,7 @@ def run_layers(st: State) -> None:
     find_lower_titled(st)
     join_middle_names(st)
     join_shouted_middle(st)
+    join_given_before_surname(st)
     find_letter_names(st)
     find_family_forms(st)
     find_family_plurals(st)

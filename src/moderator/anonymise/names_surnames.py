@@ -5,13 +5,21 @@
 * **A word in capitals after a given name with its capital** (``Scott FELL``, ``Lee
   MATHER``), as police and LADO forms write surnames; no acronym (``Mark ASAP``).
 
+* **A record's given name, or the start of one, before the record's surname**, whatever its
+  case (``my name is brook tideswell`` for Brooklyn Tideswell): the person, whole.
+
 Split from :mod:`.layer_names` (the ~400-line limit per module).
 """
 
 from __future__ import annotations
 
+import re
+
 from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS
+from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import State, Tok
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})[ \t]+\Z")
 
 
 def caps_surname(st: State, given: Tok, tok: Tok) -> bool:
@@ -47,3 +55,23 @@ def common_surname(st: State, toks: list[Tok], i: int, j: int) -> bool:
         and st.joined(first, t)
         and st.free(t.start, t.end)
     )
+
+
+def join_given_before_surname(st: State) -> None:
+    """A word before a record's surname that is, or begins, the given name of one of that
+    surname's owners is that person's given name: the two are one redaction."""
+    text = st.text
+    known = st.known
+    for c in [c for c in st.cands if c.kind in ("child", "family")]:
+        owners = known.surname_owners.get(word_key(text[c.start : c.end]))
+        if not owners:
+            continue
+        m = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
+        if m is None or not st.free(m.start(1), m.end(1)):
+            continue
+        key = word_key(m.group(1))
+        who = known.given_keys.get(key)
+        if who is None and len(key) >= 4:
+            who = known.short_form(key)
+        if who is not None and who in owners:
+            st.grow(c, m.start(1), c.end)

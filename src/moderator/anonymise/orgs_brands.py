@@ -171,6 +171,8 @@ def find_branches(st: State, add: Add) -> None:
         if company and not after:
             end, after = _after_comma(st, m.end())
         start, before = _before(st, m.start())
+        if after and word_key(after[0]) in st.known.surname_owners:
+            continue  # "Brook Tideswell": the record's child, not a charity's branch
         if _local(st.lex, before, place_only) or _local(st.lex, after, place_only):
             priority = _PRIORITY
         elif (not before or m.group().isupper()) and _alone(st, m, name, everyday, kinds):
