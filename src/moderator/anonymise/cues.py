@@ -275,14 +275,15 @@ AGE_AFTER_RE = re.compile(
 )  # ("Dean Marsh, 24, known to police": an age between commas)
 
 
-PET_BEFORE_RE = re.compile(
-    r"(?i:\b(?:dog|dogs|puppy|pup|cat|cats|kitten|rabbit|bunny|hamster|guinea\s+pig|gerbil|horse"
+# pets by their kind ("a dog called Rocket", "Biscuit the cat"): a pet's name, not a person
+_PETS = (
+    r"(?:dog|dogs|puppy|pup|cat|cats|kitten|rabbit|bunny|hamster|guinea\s+pig|gerbil|horse"
     r"|pony|snake|lizard|bearded\s+dragon|tortoise|fish|budgie|parrot|ferret|rat|staffy|staffie"
-    r"|bulldog|terrier|spaniel|collie|husky|pet)\s+)$"
-)  # before "called"/"named": "a dog called Rocket" names a pet, not a person
-PET_NAMED_RE = re.compile(
-    PET_BEFORE_RE.pattern.removesuffix(r"\s+)$") + r"\s+(?:called|named)\s+)$"
+    r"|bulldog|terrier|spaniel|collie|husky|pet)"
 )
+PET_BEFORE_RE = re.compile(rf"(?i:\b{_PETS}\s+)$")  # before "called" / "named"
+PET_NAMED_RE = re.compile(rf"(?i:\b{_PETS}\s+(?:called|named)\s+)$")
+PET_AFTER_RE = re.compile(rf"[ \t]+the[ \t]+(?i:{_PETS})\b")
 
 
 CALENDAR_WORDS = frozenset(

@@ -19,6 +19,7 @@ from moderator.anonymise.cues import (
     INSTITUTION_NOUNS,
     NON_NAME_ENDINGS,
     PAREN_CUE_RE,
+    PET_AFTER_RE,
     PET_NAMED_RE,
     PLACE_PREPOSITIONS,
     POSSESSED,
@@ -206,7 +207,7 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     score = 0.0
     if first.key in _CODE_NAMED and len(chunk) > 1:
         return kind, 0.0  # "Op Encompass", "Operation Sceptre": a programme's code name
-    if PET_NAMED_RE.search(text, max(0, first.start - 40), first.start) or _PET_AFTER.match(
+    if PET_NAMED_RE.search(text, max(0, first.start - 40), first.start) or PET_AFTER_RE.match(
         text, last.end
     ):
         return kind, 0.0  # "a dog called Rocket", "Biscuit the cat": a pet's name
@@ -299,7 +300,6 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
 
 
 _WIDE = re.compile(r" {3,}")
-_PET_AFTER = re.compile(r"[ \t]+the[ \t]+(?:cat|dog|puppy|kitten|rabbit|hamster|pony|horse)\b")
 
 
 def _cue_before(st: State, toks: list[Tok], i: int) -> str | None:
