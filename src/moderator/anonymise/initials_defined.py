@@ -9,12 +9,20 @@
   (``OT: 3 DA call-outs``). Defined so, they are that person's even where they spell an
   acronym (``OT``, ``LD``, ``CP``), and a name in the item that no other layer took
   (``Minutes: Carl Pilling (minute taker) - CP``) is taken with them.
+* **Initials opening an item, then a dash and the name** (``KL - Ms Katie Lam, interpreter``,
+  ``HB – DC Harpreet Bains``), or defined by an equals sign (``Key: RH = Rose, CH = Clive``):
+  the letters agree with the name (with ``=`` the first letter with a given name's is enough),
+  and they are that person's wherever they recur, in slashed lists too (``AR/KW/MI``), even
+  where they spell an acronym (``IT``, ``TA``); not after an article (``a TA``) nor in a line
+  written in capitals.
 """
 
 from __future__ import annotations
 
 import re
 
+from moderator.anonymise.layer_initials import after_article
+from moderator.anonymise.layer_initials import in_shouted_line as in_capitals
 from moderator.anonymise.names_initials import agree_initials
 from moderator.anonymise.state import NAME_KINDS, State
 
@@ -48,6 +56,8 @@ def find_defined_initials(st: State) -> None:
                     st.take(start, end, c.kind, c.ident, 52)
     if " - " in text or " – " in text:
         _dashed(st)
+    if "-" in text or "–" in text or "=" in text:
+        _leading(st)
 
 
 def _dashed(st: State) -> None:
@@ -86,3 +96,41 @@ def _dashed(st: State) -> None:
         for start, end in _letter_spots(text, initials):
             if st.free(start, end):
                 st.take(start, end, kind, ident, 52)
+
+
+# initials opening a line or an item (after bullets, ";" or "|"), then a dash and a name;
+# or initials anywhere before "=" and a name
+_LEADING = re.compile(
+    r"(?m)(?:(?:^|[;|])[ \t>*•-]*(?P<i>[A-Z]{2,3})[ \t]*[-–—]|(?<![\w/])(?P<e>[A-Z]{2,3})[ \t]*=)"
+    r"[ \t]*(?P<t>(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr|Cllr|DC|DS|DI|PC|PS|Sgt|Insp)\.?[ \t]+(?:\d{2,5}[ \t]+)?)?)"
+    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _leading(st: State) -> None:
+    text = st.text
+    for m in _LEADING.finditer(text):
+        initials = m.group("i") or m.group("e")
+        name = m.group("n")
+        if m.group("i"):
+            agree = agree_initials(initials, m.group("t") + name)
+        else:  # "RH = Rose": the given name's letter first
+            agree = initials[0] == name[0] and name.split()[0].lower() in st.lex.given
+        if not agree or in_capitals(text, m.start()):
+            continue
+        owner = next(
+            (c for c in st.cands if c.kind in NAME_KINDS and c.start <= m.start("n") < c.end),
+            None,
+        )
+        if owner is not None:
+            kind, ident = owner.kind, owner.ident
+        elif name.split()[0].lower() in st.lex.given and st.free(m.start("n"), m.end("n")):
+            kind, ident = "professional", "p:" + name.lower()
+            st.take(m.start("t"), m.end("n"), kind, ident, 50, 0.8)
+        else:
+            continue
+        for spot in re.finditer(rf"(?<![\w&.'’-]){initials}(?![\w&'’-]|\.\w)", text):
+            if after_article(text, spot.start()):
+                continue  # "a TA in class": the role
+            if st.free(spot.start(), spot.end()) and not in_capitals(text, spot.start()):
+                st.take(spot.start(), spot.end(), kind, ident, 52)

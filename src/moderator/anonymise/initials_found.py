@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.layer_initials import after_article, in_shouted_line
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 # where a person stands: opening a sentence before a lower-case word that is no noun of a
@@ -65,7 +66,7 @@ def find_named_initials(st: State) -> None:
         if owner is None:
             continue
         # an acronym or a word ("ME", "IT") only where it speaks: "ME: no trace on PNC"
-        wordlike = letters in lex.acronyms or letters.lower() in lex.common
+        wordlike = worded = letters in lex.acronyms or letters.lower() in lex.common
         starts = [c.start for c in st.cands if c.ident == owner.ident]
         if wordlike and _defined(text, letters, starts):
             wordlike = False  # "PM  Paul Mobbs" in the list: "told PM", "Agreed by JK, PM"
@@ -77,6 +78,8 @@ def find_named_initials(st: State) -> None:
                 and m.group() == letters
                 and st.free(at, m.end())
                 and not AFTER_A_TIME.search(text, max(0, at - 4), at)
+                # the role or the word, though defined: "a TA in class", "SAID IT WAS"
+                and not (worded and _a_role_or_word(text, at, m.end()))
                 and (
                     not wordlike
                     or (_SPEAKS.match(text, m.end()) and _opens(text, at))
@@ -86,6 +89,13 @@ def find_named_initials(st: State) -> None:
             ):
                 st.take(at, m.end(), owner.kind, owner.ident, 50, 0.8)
             at = text.find(letters, at + 1)
+
+
+def _a_role_or_word(text: str, start: int, end: int) -> bool:
+    """Whether initials that spell an acronym or a word are written as one: after an article
+    ("a TA in class") or in a line in capitals ("SAID IT WAS"), not alone in brackets."""
+    bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    return after_article(text, start) or (not bracketed and in_shouted_line(text, start))
 
 
 # between initials and the name they stand for, in an attendance list: "GO Gifty Owusu",

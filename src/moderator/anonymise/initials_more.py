@@ -23,7 +23,12 @@ import re
 import unicodedata
 
 from moderator.anonymise.initials_found import AFTER_A_TIME
-from moderator.anonymise.layer_initials import DIRECTIONS, _role_kind
+from moderator.anonymise.layer_initials import (
+    DIRECTIONS,
+    _role_kind,
+    after_article,
+    in_shouted_line,
+)
 from moderator.anonymise.lexicon import whole_words, word_key
 from moderator.anonymise.references import lowered, present
 from moderator.anonymise.state import State
@@ -247,9 +252,16 @@ def _note(st: State, people: dict[str, tuple[str, str]], token: str, kind: str) 
 
 
 def _take(st: State, people: dict[str, tuple[str, str]]) -> None:
+    text = st.text
     for token, (kind, ident) in people.items():
-        for start, end in whole_words(st.text, token):
-            if st.free(start, end) and not (
-                token in ("AM", "PM") and AFTER_A_TIME.search(st.text, max(0, start - 3), start)
+        # initials that spell a role or a word: not after an article ("a TA in class") nor
+        # in a line written in capitals ("SAID IT WAS")
+        worded = token in st.lex.acronyms or token.lower() in st.lex.common
+        for start, end in whole_words(text, token):
+            if not st.free(start, end) or (
+                token in ("AM", "PM") and AFTER_A_TIME.search(text, max(0, start - 3), start)
             ):
-                st.take(start, end, kind, ident, 52)
+                continue
+            if worded and (after_article(text, start) or in_shouted_line(text, start)):
+                continue
+            st.take(start, end, kind, ident, 52)

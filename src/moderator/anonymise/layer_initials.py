@@ -239,6 +239,15 @@ def find_minutes_initials(st: State) -> None:
     _take_initials(st, people)
 
 
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an|the|her|his|their|our|my|your)[ \t]+)$")
+
+
+def after_article(text: str, at: int) -> bool:
+    """Whether an article or a possessive stands right before ``at`` ("a TA in class": a
+    role, not someone's initials)."""
+    return _ARTICLE_BEFORE.search(text, max(0, at - 8), at) is not None
+
+
 def in_shouted_line(text: str, at: int) -> bool:
     """Whether the line is written in capitals (its longer words, not its initials)."""
     end = text.find("\n", at)

@@ -1,0 +1,65 @@
+"""Round nineteen: what batch AI (West Midlands, East of England) showed (issue #14)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers import redact_for
+
+
+def redact(
+    text: str,
+    child: str = "Tamsin Orrell-Quaye",
+    family: tuple[tuple[str, str], ...] = (("Gwenllian Orrell", "mother"),),
+    worker: str = "Barnaby Trelissick",
+) -> str:
+    """The text redacted for one synthetic record."""
+    return redact_for(text, child, family, worker, "R19-1")
+
+
+def left(out: str, word: str) -> bool:
+    """Whether ``word`` survives as a whole word."""
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", out) is not None
+
+
+@pytest.mark.parametrize(
+    ("listed", "later", "initials"),
+    [
+        ("KL - Ms Katie Lam, Cantonese interpreter", "Minutes shared via KL.", "KL"),
+        ("HB – DC Harpreet Bains (police)", "Joint visit JC/HB on 15/05. HB to serve it.", "HB"),
+        ("AR - Alison Rudland, Team Manager (chair)", "Review: 6 Nov. AR/KW/MI.", "AR"),
+        ("IT - Imogen Tarrant (allocated SW)", "Joint visit IT/HB next week.", "IT"),
+        ("TA - Tom Ashdown (SW, chair)", "TA acknowledged the discrimination.", "TA"),
+    ],
+)
+def test_initials_opening_an_attendance_item_before_the_name_are_that_persons(
+    listed: str, later: str, initials: str
+) -> None:
+    out = redact(f"Present:\n{listed}\nJC - Jasmine Coyle (SW)\n\n{later}")
+    assert not left(out, initials)
+
+
+def test_initials_defined_with_an_equals_sign_are_that_persons() -> None:
+    out = redact("Carers' log. Key: RH = Rose, CH = Clive\nSat | RH | Quiet day. | CH")
+    assert not left(out, "RH") and not left(out, "CH") and "Clive" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Present:\nTA - Tom Ashdown (SW)\n\nShe has a TA in class for maths.",
+        "Present:\nIT - Imogen Tarrant (SW)\n\nSCHOOL SAID IT WAS FINE.",
+    ],
+)
+def test_defined_initials_leave_the_role_after_an_article_and_words_in_capitals(
+    text: str,
+) -> None:
+    out = redact(text)
+    assert "a TA in class" in out or "IT WAS FINE" in out
+
+
+def test_initials_before_a_dash_that_do_not_match_the_name_stay() -> None:
+    out = redact("Agenda:\nCP - Child Protection Plan review\n\nCP plan continues.")
+    assert "CP plan continues" in out
