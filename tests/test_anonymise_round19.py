@@ -63,3 +63,41 @@ def test_defined_initials_leave_the_role_after_an_article_and_words_in_capitals(
 def test_initials_before_a_dash_that_do_not_match_the_name_stay() -> None:
     out = redact("Agenda:\nCP - Child Protection Plan review\n\nCP plan continues.")
     assert "CP plan continues" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("what i want: my best friend is ruby and we play out.", ["ruby"]),
+        ("i like school. my frends are sabina and vanesa from my class.", ["sabina", "vanesa"]),
+        ("i like it here. evry one calls me meimei or may at school.", ["meimei", "may"]),
+        ("i like it here. i can go to temis house for a sleepover.", ["temis"]),
+        ("i like it. dad works at the car wash with uncle laco.", ["laco"]),
+        ("i like it here. my best mate is kaci-leigh from year 6.", ["kaci-leigh"]),
+    ],
+)
+def test_a_childs_lower_case_names_after_the_words_that_introduce_a_person(
+    line: str, names: list[str]
+) -> None:
+    out = redact(f"Tamsin's own words:\n\n{line}")
+    for name in names:
+        assert not left(out, name), out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "i like it here. my friend is nice and kind to me.",
+        "i like it here. mum calls me lazy when i sleep in.",
+        "i like it here. i go to my mums house and my friends house.",
+        "i like it here. we stayed at the previous flat in the summer.",
+    ],
+)
+def test_words_after_those_cues_that_are_no_names_stay(line: str) -> None:
+    out = redact(f"Tamsin's own words:\n\n{line}")
+    assert line in out
+
+
+def test_a_lower_case_line_beside_a_typed_one_is_read_as_typed() -> None:
+    out = redact("what i want\nmy best teacher is great and tia sits with me at lunch.")
+    assert not left(out, "tia")

@@ -39,6 +39,12 @@ def _lower_message(line: str) -> bool:
     return m is not None and len(m.group("m").split()) >= 5
 
 
+def _all_lower(line: str) -> bool:
+    """Whether a line of four words or more has no capital letter: in a note where a passage
+    is typed in lower case, the passage's other lines ("my best friend is ruby.")."""
+    return len(line.split()) >= 4 and not any(ch.isupper() for ch in line)
+
+
 def _named_by_role(st: State) -> None:
     text = st.text
     lex = st.lex
@@ -63,7 +69,11 @@ def find_lower_passage_names(st: State) -> None:
     if not typed and not any(m.group("m") for m in _MESSAGE.finditer(text)):
         return
     for para in _LINE.finditer(text):
-        if not _LOWER_I.search(text, para.start(), para.end()) and not _lower_message(para.group()):
+        if (
+            not _LOWER_I.search(text, para.start(), para.end())
+            and not _lower_message(para.group())
+            and not (typed and _all_lower(para.group()))
+        ):
             continue
         for w in _WORD.finditer(text, para.start(), para.end()):
             word = w.group()

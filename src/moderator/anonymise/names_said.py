@@ -1,0 +1,177 @@
+"""Names a child writes in lower case after the words that introduce a person.
+
+A child's own words name people without capitals, but with the same cues as anyone: ``my
+best friend is ruby``, ``my frends are sabina and vanesa``, ``everyone calls me meimei or
+may``, ``i can go to lilys house``, ``the car wash with uncle laco``. After such a cue, a
+lower-case word is a name when the given-name lists hold it, or when it is no frequent word
+of English (``amahle``, ``laco``): ``my friend is nice`` and ``calls me lazy`` name no one. A
+possessive without its apostrophe before ``house`` (``lilys``, ``temis``) is a name when the
+word without its ``s`` is one of those. Each is redacted below the review threshold, for the
+person importing to confirm, and remembered, so its other mentions are taken too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
+from moderator.anonymise.lexicon import frequent_word
+from moderator.anonymise.state import State
+
+_CONFIDENCE = 0.65
+_NAME = r"[a-zà-ÿ][a-zà-ÿ'’-]+"
+# "my best friend is ruby", "my frends are sabina and vanesa", "my best mate is kaci-leigh"
+_FRIEND = re.compile(
+    r"(?<![\w'’-])(?:best[ \t]+)?(?:friend|frend|freind|fren|mate|bestie|bff|boyfriend|girlfriend)s?"
+    rf"[ \t]+(?:is|are|was|were|called|named|iz)[ \t]+(?P<a>{_NAME})(?:[ \t]+(?!(?:and|or|n)\b)(?P<b>[a-z][a-z'’-]*))?"
+    rf"(?:[ \t]+(?:and|n|&)[ \t]+(?P<c>{_NAME}))?"
+)
+# "everyone calls me meimei or may", "they call me jj"
+_CALLED = re.compile(
+    rf"(?<![\w'’-])calls?[ \t]+me[ \t]+(?P<a>{_NAME})(?:[ \t]+(?:or|and|n)[ \t]+(?P<c>{_NAME}))?"
+)
+# "uncle laco", "auntie bev", "nanny mercy"
+_KIN = re.compile(
+    r"(?<![\w'’-])(?:uncle|auntie|aunty|aunt|nanny|nan|nana|nanna|grandad|grandpa|granny|grandma"
+    rf"|cousin)[ \t]+(?P<a>{_NAME})"
+)
+# "i can go to lilys house", "at temis house"
+_HOUSE = re.compile(r"(?<![\w'’-])(?P<a>[a-zà-ÿ][a-zà-ÿ-]+s)[ \t]+(?:house|flat|place)\b")
+_NOT_NAMES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "so",
+        "not",
+        "very",
+        "really",
+        "from",
+        "in",
+        "at",
+        "on",
+        "to",
+        "with",
+        "and",
+        "or",
+        "also",
+        "still",
+        "just",
+        "only",
+        "is",
+        "are",
+        "was",
+        "called",
+        "named",
+        "me",
+        "him",
+        "them",
+        "us",
+        "it",
+        "this",
+        "that",
+        "there",
+        "here",
+        "who",
+        "what",
+        "when",
+        "going",
+        "coming",
+        "gone",
+        "being",
+        "always",
+        "never",
+        "sometimes",
+        "nice",
+        "kind",
+        "funny",
+        "mean",
+        "dont",
+        "cant",
+        "wont",
+        "isnt",
+        "didnt",
+        "im",
+        "its",
+        "aint",
+        "frend",
+        "freind",
+        "fren",
+        "frends",
+        "freinds",
+        "cuz",
+        "cuzzy",
+        "cuzzie",
+    ]
+)
+
+
+def _nameable(st: State, key: str, cue: str) -> bool:
+    """Whether a lower-case word after a cue is read as a name."""
+    if key in _NOT_NAMES or key in RELATION_CUES or key in ROLE_CUES or len(key) < 2:
+        return False
+    lex = st.lex
+    if key in lex.rarer or (key in lex.given and (cue != "kin" or key not in lex.common)):
+        return True
+    return (
+        not frequent_word(key)
+        and key.replace("-", "").isalpha()
+        and key not in lex.words
+        and key not in lex.common
+        and key not in lex.protected_words
+    )
+
+
+def find_said_names(st: State) -> None:
+    """Take the lower-case names after the cues of a child's own words (see the module)."""
+    text = st.text
+    lower = text.lower()
+    found: list[tuple[int, int, str]] = []
+    if "friend" in lower or "frend" in lower or "freind" in lower or "mate" in lower:
+        found += _matches(st, _FRIEND, "friend")
+    if "call" in lower:
+        found += _matches(st, _CALLED, "called")
+    found += _matches(st, _KIN, "kin")
+    if "house" in lower or "flat" in lower or "place" in lower:
+        for m in _HOUSE.finditer(text):
+            key = m.group("a")[:-1]
+            if key in _NOT_NAMES:
+                continue
+            whole = m.group("a")  # ("previous flat", "upstairs flat": words, not names)
+            named = key in st.lex.given or (
+                len(key) >= 3 and _nameable(st, whole, "house") and _nameable(st, key, "house")
+            )
+            if named and key not in RELATION_CUES and whole not in RELATION_CUES:
+                found.append((m.start("a"), m.end("a"), key))
+    for start, end, key in found:
+        if st.free(start, end):
+            st.take(start, end, "person", "p:" + key, 45, _CONFIDENCE)
+            st.remember((key,), "person", "p:" + key)
+
+
+def _matches(st: State, pattern: re.Pattern[str], cue: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(st.text):
+        for group in ("a", "b", "c"):
+            if group not in pattern.groupindex or m.group(group) is None:
+                continue
+            key = m.group(group).lower()
+            if group == "b":  # a second word: a surname or an initial ("lily wu", "ollie p")
+                if (
+                    key in _NOT_NAMES
+                    or key in st.lex.common
+                    or not (len(key) == 1 or key in st.lex.surnames or not frequent_word(key))
+                ):
+                    continue
+                out[-1] = (out[-1][0], m.end(group), out[-1][2])
+                continue
+            if not _nameable(st, key, cue):
+                break
+            out.append((m.start(group), m.end(group), key))
+    return out
