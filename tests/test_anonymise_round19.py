@@ -101,3 +101,40 @@ def test_words_after_those_cues_that_are_no_names_stay(line: str) -> None:
 def test_a_lower_case_line_beside_a_typed_one_is_read_as_typed() -> None:
     out = redact("what i want\nmy best teacher is great and tia sits with me at lunch.")
     assert not left(out, "tia")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("i see mum at the contact centre on wensday 20th.", "wensday 20th"),
+        ("i see dad on tusday 3rd at the centre.", "tusday 3rd"),
+        ("i want to go to her birthday on 3rd may at the bowling.", "3rd may"),
+        ("my birthday is 17th febuary and i will be 12.", "17th febuary"),
+        ("Sat 14 - Football with the team.\nSun 15 - quiet day.", "Sat 14"),
+    ],
+)
+def test_dates_a_child_or_a_log_writes_their_own_way(text: str, date: str) -> None:
+    out = redact(text)
+    assert date not in out and "[DATE]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On Sat 14 young people sat their exams.", "i may go there on saturday if mum lets me."],
+)
+def test_a_weekday_or_may_without_a_day_of_the_month_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("DEVICE SEIZED, EXHIBIT TJB/1. SUBSCRIBER CHECKS REQUESTED.", "TJB/1"),
+        ("Her phone was seized as exhibit HB/1 and HB/2 by the officer.", "HB/2"),
+    ],
+)
+def test_a_police_exhibits_number_with_an_officers_initials_is_redacted(
+    text: str, ref: str
+) -> None:
+    out = redact(text)
+    assert ref not in out and "[CASE-NUMBER]" in out

@@ -195,7 +195,17 @@ THE_DAY_RE = re.compile(
     r"|(?:at|and|when|after|before|until|to|we|she|he|they|mum|dad|i)\b))"
 )
 # a weekday with its day: "On Wednesday 14th Zayaan…" (matched at the weekdays)
-WEEKDAY_DAY_RE = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)(?![\w])")
+# (a bare day number only where a chronology's item goes on: "Sat 14 - Football", "Sun 15:")
+WEEKDAY_DAY_RE = re.compile(
+    rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)(?![\w])|\d{1,2}(?=[ \t]*(?:[-–—|]|:(?!\d)|\n|\Z)))"
+)
+# a child's lower case, misspelt too: "on wensday 20th", "tusday 3rd" (an ordinal needed)
+_LOWER_WEEKDAY_DAY_RE = re.compile(
+    r"(?:mon|tues?|tus|wed|wens|wednes|wends|thu|thur|thurs|fri|satur|sun)(?:day|dy)?"
+    r"[ \t]+(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)(?![\w])"
+)
+_LOWER_STARTS = ("mon", "tu", "we", "th", "fri", "sat", "sun")
 # a day and month with a dot opening a chronology's item or sentence: "22.1 Robin found…"
 # (what comes before it, and that it is a day and a month, are checked in Python: a
 # pattern with an optional first character is tried slowly at every position)
@@ -314,6 +324,13 @@ def find_day_dates(text: str) -> list[tuple[int, int]]:
         at = text.find(day)
         while at >= 0:
             m = WEEKDAY_TIME_RE.match(text, at) or WEEKDAY_DAY_RE.match(text, at)
+            if m is not None and (at == 0 or not text[at - 1].isalnum()):
+                out.append(m.span())
+            at = text.find(day, at + 1)
+    for day in _LOWER_STARTS:
+        at = text.find(day)
+        while at >= 0:
+            m = _LOWER_WEEKDAY_DAY_RE.match(text, at)
             if m is not None and (at == 0 or not text[at - 1].isalnum()):
                 out.append(m.span())
             at = text.find(day, at + 1)

@@ -40,6 +40,16 @@ MONTHS: dict[str, int] = {
     "oct": 10,
     "nov": 11,
     "dec": 12,
+    # a child's spellings, read after an ordinal ("17th febuary")
+    "febuary": 2,
+    "feburary": 2,
+    "janury": 1,
+    "agust": 8,
+    "augest": 8,
+    "septmber": 9,
+    "ocotber": 10,
+    "novemeber": 11,
+    "decemeber": 12,
 }
 
 # Full month names in any case; "May" and abbreviations only capitalised or upper case,
@@ -49,7 +59,9 @@ _MONTH = (
     r"|May|MAY"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?"
     # in lower case after an ordinal only ("27th sept"; "3 mar" in running text is no date)
-    r"|(?<=\d(?:st|nd|rd|th) )(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)"
+    r"|(?<=\d(?:st|nd|rd|th) )(?:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+    r"|(?<=\d(?:st|nd|rd|th) )(?:febuary|feburary|janury|agust|augest|septmber|ocotber"
+    r"|novemeber|decemeber)\b)"
 )
 _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 

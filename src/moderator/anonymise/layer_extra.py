@@ -157,7 +157,17 @@ def find_extra_identifiers(st: State) -> None:
             if street is not None and street.end() == at + len(suffix):
                 _take(st, street.start(), street.end(), "address", 0.85)
             at = text.find(suffix, at + 1)
+    if "exhib" in lower or "exh" in lower:
+        # a police exhibit's number carries the seizing officer's initials: "EXHIBIT TJB/1"
+        for m in _EXHIBIT.finditer(text):
+            _take(st, m.start("r"), m.end("r"), "case_number", 0.9)
     _own_street(st, lower)
+
+
+_EXHIBIT = re.compile(
+    r"(?i:exhibits?|exh)\.?(?:[ \t]+(?i:ref|no|number))?\.?:?[ \t]+"
+    r"(?P<r>[A-Z]{2,4}/\d{1,3}(?:[ \t]*(?:,|&|and)[ \t]*[A-Z]{2,4}/\d{1,3})*)(?![\w/])"
+)
 
 
 def _take(st: State, start: int, end: int, kind: str, sure: float) -> None:
