@@ -138,3 +138,28 @@ def test_a_police_exhibits_number_with_an_officers_initials_is_redacted(
 ) -> None:
     out = redact(text)
     assert ref not in out and "[CASE-NUMBER]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("i live above the golden dragon takeaway on my road.", "golden dragon takeaway"),
+        ("dad works in the kitchen at sheba grill till late.", "sheba grill"),
+        ("we go to new life church on sundays.", "new life church"),
+    ],
+)
+def test_a_business_or_church_named_by_two_lower_case_words(text: str, name: str) -> None:
+    out = redact(text)
+    assert name not in out and "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we get food from the chinese takeaway on fridays.",
+        "we got the new pizza takeaway last night.",
+        "he hit her with a belt after church on sunday.",
+    ],
+)
+def test_a_kind_of_business_or_a_word_before_church_stays(text: str) -> None:
+    assert redact(text) == text

@@ -36,7 +36,14 @@ _ORG_HEADS = (
     "pentecostal", "mosque", "masjid", "gurdwara", "mandir", "church", "chapel", "youth club",
     "boxing club", "football club", "cricket club", "community centre", "takeaway", "barbers",
     "rovers", "united", "harriers", "colts", "foodbank", "food bank",
+    "grill", "mini market", "minimarket", "cafe", "café", "restaurant", "chippy", "bakery",
 )  # fmt: skip
+# a business's or a church's head: two words before it name one though both are everyday
+# words ("the golden dragon takeaway", "new life church"; not "the chinese takeaway")
+_NAMED_BY_TWO = frozenset(
+    {"takeaway", "grill", "mini market", "minimarket", "cafe", "café", "restaurant", "chippy"}
+    | {"bakery", "barbers", "church", "chapel", "mosque", "masjid"}
+)
 _ALL_HEADS = tuple(sorted((*_HEADS, *_ORG_HEADS), key=len, reverse=True))
 
 
@@ -52,7 +59,9 @@ _AFTER = re.compile(r"[ \t]([a-z][a-z'’-]+)(?![\w'’-])")
 _STOPS = frozenset(
     {"the", "a", "an", "at", "to", "my", "his", "her", "our", "their", "your", "in", "on",
      "from", "with", "and", "of", "for", "by", "is", "was", "go", "goes", "went", "i", "we",
-     "he", "she", "they", "it", "this", "that", "old", "new", "local", "big", "little"}
+     "he", "she", "they", "it", "this", "that", "old", "new", "local", "big", "little", "after",
+     "before", "not", "since", "till", "until", "about", "like", "into", "near", "outside",
+     "behind", "than", "or", "but", "so", "no", "any", "some"}
 )  # fmt: skip
 
 
@@ -91,9 +100,16 @@ def find_lower_organisations(st: State) -> None:
         )
         if placed_after and after is not None:
             end = after.end()  # "… pre-school dodford": its village
+        head = " ".join(m.group("h").split())
+        plain = [k for k in keys if k not in ("little", "old", "new", "big")]
         named = (
             placed_after
             or keys[0] in ("st", "saint")
+            or (
+                head in _NAMED_BY_TWO
+                and len(keys) >= 2
+                and (len(plain) >= 2 or (keys[0] == "new" and head in ("church", "chapel")))
+            )
             or any(
                 (k,) in lex.places or (k,) in places or (k not in lex.words and k not in lex.common)
                 for k in keys
@@ -101,7 +117,6 @@ def find_lower_organisations(st: State) -> None:
         )
         if not named or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
             continue
-        head = " ".join(m.group("h").split())
         kind = _HEADS.get(head, "org")
         if st.free(start, end):
             st.take(start, end, kind, "lower:" + " ".join(keys), 50, 0.75)
