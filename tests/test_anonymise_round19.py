@@ -163,3 +163,23 @@ def test_a_business_or_church_named_by_two_lower_case_words(text: str, name: str
 )
 def test_a_kind_of_business_or_a_word_before_church_stays(text: str) -> None:
     assert redact(text) == text
+
+
+def test_the_records_street_word_takes_the_street_type_written_after_it() -> None:
+    from moderator.anonymise.records import RawCase
+    from moderator.anonymise.redact import redact_case_text
+
+    case = RawCase.model_validate(
+        {
+            "case_id": "R19-2",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": "Barnaby Trelissick",
+            "child": {"name": "Tamsin Orrell", "address": "61 Heybarnes Close, Birmingham"},
+            "family": [],
+            "text": "i do the shopping at the mini market on heybarnes road after school.",
+        }
+    )
+    out = redact_case_text(case).text
+    assert "heybarnes" not in out and " road" not in out

@@ -210,9 +210,15 @@ def _own_street(st: State, lower: str) -> None:
                 m = _HOUSE_NUMBER.search(lower, max(0, at - 8), at)
                 if m is not None:
                     start = m.start()
+                kind = _TYPE_AFTER.match(st.text, end)
+                if kind is not None:
+                    end = kind.end()  # "heybarnes road": the street word too, whichever it is
                 if st.free(start, end):
                     st.take(start, end, "address", "home", 80, 0.9)
             at = lower.find(name, end)
+
+
+_TYPE_AFTER = re.compile(rf"[ \t]+(?i:{STREET_TYPES})(?![\w'’-])")
 
 
 _HOLIDAY_AFTER = re.compile(
