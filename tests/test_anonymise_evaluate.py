@@ -99,6 +99,9 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("af", "heldout-af", 55, 2500),
         ("ag", "heldout-ag", 55, 2700),
         ("ah", "heldout-ah", 55, 2600),
+        ("ai", "heldout-ai", 55, 2450),
+        ("aj", "heldout-aj", 55, 2400),
+        ("ak", "heldout-ak", 55, 2450),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -113,7 +116,9 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     its close, Z before round fifteen (scored first, then tuned on) and AA with it, scored once at
     its close, AB to AE likewise in rounds sixteen and seventeen, AF and AG before round
     eighteen (AF scored first, then tuned on; AG scored first and once at the close) and AH
-    during it, scored once at its close (each outside the repository until scored; O on label
+    during it, scored once at its close, AI and AJ before round nineteen (AI scored first, then
+    tuned on; AJ scored first and once at the close) and AK during it, scored at its start's
+    code and once at its close (each outside the repository until scored; O on label
     public services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
@@ -225,6 +230,9 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("af", 0.975, 0.985, 0.02, 0.03),  # AF: written before round eighteen, which tuned on it
         ("ag", 0.955, 0.97, 0.035, 0.05),  # AG: written before round eighteen, scored at its close
         ("ah", 0.965, 0.99, 0.03, 0.045),  # AH: written during round eighteen, scored at its close
+        ("ai", 0.97, 0.975, 0.025, 0.04),  # AI: written before round nineteen, which tuned on it
+        ("aj", 0.95, 0.985, 0.045, 0.05),  # AJ: written before round nineteen, scored at its close
+        ("ak", 0.96, 0.985, 0.03, 0.055),  # AK: written during round nineteen, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
