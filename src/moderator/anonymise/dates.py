@@ -148,11 +148,31 @@ def find_dates(text: str) -> list[re.Match[str]]:
                 )
             ):
                 m = month_re.match(text, hint.start())
+        if m is not None and a_score(text, m.start(), m.end()):
+            continue  # "Signs of Safety scaling: mum 4/10, dad 5/10": scores out of ten
         if m is not None:
             found.append(m)
             end = m.end()
     found.sort(key=lambda m: m.start())
     return found
+
+
+_A_SCORE = re.compile(r"(?:10|[0-9](?:\.5)?)/10")
+_SCALE_WORDS = ("scal", "score", "rated", "rating", "rate ", "out of", "mood", "worry", "wellbeing")
+# (the first five anywhere on the line before the score; the others close before it)
+
+
+def a_score(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a score out of ten ("4/10") on a line that speaks of a
+    scale or a score ("Signs of Safety scaling: mum 4/10"), not a date."""
+    if not _A_SCORE.fullmatch(text, start, end):
+        return False
+    # (the line's words up to the score, the nearest forty characters for a mood's or a worry's)
+    line = text[text.rfind("\n", 0, start) + 1 : start].lower()
+    near = line[-40:]
+    return any(word in line for word in _SCALE_WORDS[:5]) or any(
+        w in near for w in _SCALE_WORDS[5:]
+    )
 
 
 _COORDINATED_DAY = re.compile(r"(?<![\w.,/])(\d{1,2})(?:st|nd|rd|th)?\s*(?:,|and|&|or|to|-|–)\s*$")

@@ -24,7 +24,7 @@ _LOWER_AFTER = re.compile(
     r"[ \t]+(?!(?:needs|services|service|team|support|issues|concerns|assessment|difficulties"
     r"|problems|input|referral|plan|provision|worker|nurse)\b)[a-z]"
 )
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.;:!?]|\n)[ \t]*$")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.;:!?][\"'”’)]?|\n)[ \t]*$")
 
 
 def _stands_as_person(text: str, start: int, end: int) -> bool:
@@ -32,7 +32,7 @@ def _stands_as_person(text: str, start: int, end: int) -> bool:
     ``MH acknowledged …`` opening a sentence."""
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True
-    opens = _SENTENCE_BEFORE.search(text, max(0, start - 3), start) is not None
+    opens = _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None
     return opens and _LOWER_AFTER.match(text, end) is not None
 
 
@@ -122,7 +122,9 @@ def _defined(text: str, letters: str, starts: list[int]) -> bool:
         end = at + len(letters)
         if _CAPITALS_ALONE.match(text, at) and _before_the_name(text, end, starts):
             line = text.rfind("\n", 0, at) + 1
-            if not text[line:at].strip():  # opening a line of the list
+            before = text[line:at].rstrip()
+            # opening a line of the list, or an item of one ("Present: TA Tom Ashdown | CB …")
+            if not before or before.endswith(("|", ";", ":")):
                 return True
         at = text.find(letters, at + 1)
     return False

@@ -1,0 +1,54 @@
+"""Round twenty: more of what batch AI showed, and what batch AL shows (issue #14)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers import redact_for
+
+
+def redact(
+    text: str,
+    child: str = "Tamsin Orrell-Quaye",
+    family: tuple[tuple[str, str], ...] = (("Gwenllian Orrell", "mother"),),
+    worker: str = "Barnaby Trelissick",
+) -> str:
+    """The text redacted for one synthetic record."""
+    return redact_for(text, child, family, worker, "R20-1")
+
+
+def left(out: str, word: str) -> bool:
+    """Whether ``word`` survives as a whole word."""
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", out) is not None
+
+
+def test_initials_before_the_name_in_a_present_line_are_that_persons_everywhere() -> None:
+    out = redact(
+        "Present: TA Tom Ashdown (SW, chair) | CB Claire Bowen (TM)\n\n"
+        'Granny said "never." TA acknowledged it. Actions: SR and TA to meet school.'
+    )
+    assert not left(out, "TA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Signs of Safety scaling: mum 4/10, dad 5/10, school 7/10.",
+        "She rated her mood 3/10 today and her worry 8/10.",
+    ],
+)
+def test_a_score_out_of_ten_on_a_scaling_line_is_no_date(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen at home on 4/10 with mum.",
+        "Plan: GP for low mood; refer to Early Help - Louise Ord allocated 10/10; review.",
+    ],
+)
+def test_a_day_and_month_elsewhere_is_still_a_date(text: str) -> None:
+    assert "[DATE]" in redact(text)
