@@ -52,3 +52,23 @@ def test_a_score_out_of_ten_on_a_scaling_line_is_no_date(text: str) -> None:
 )
 def test_a_day_and_month_elsewhere_is_still_a_date(text: str) -> None:
     assert "[DATE]" in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hi Lee,\n\nThanks for this. I have spoken to the landlord.", "Lee"),
+        ("Dear Sandra\n\nPlease see the minutes attached.", "Sandra"),
+        ("I will call on Monday.\n\nThanks, Mark\nTeam Manager", "Mark"),
+        ("Speak on Friday.\nKind regards, Grace", "Grace"),
+    ],
+)
+def test_a_given_name_after_a_greeting_or_a_sign_off(text: str, name: str) -> None:
+    assert not left(redact(text), name)
+
+
+@pytest.mark.parametrize(
+    "text", ["Dear Sir,\nPlease reply.", "Hi all,\nMinutes attached.", "Thanks, All the best"]
+)
+def test_a_greeting_to_no_one_in_particular_stays(text: str) -> None:
+    assert redact(text) == text
