@@ -72,3 +72,24 @@ def test_a_given_name_after_a_greeting_or_a_sign_off(text: str, name: str) -> No
 )
 def test_a_greeting_to_no_one_in_particular_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("BAILED TO 17 MARSH STREET, DARLASTON.", "MARSH STREET"),
+        ("LIVES AT 3 JUNIPER CLOSE WITH MOTHER.", "JUNIPER CLOSE"),
+        ("ADDRESS: 5 MAYFIELD ROAD, LEEDS.", "MAYFIELD ROAD"),
+        ("ATTENDED 12 DECKER ROAD AT 02:00.", "DECKER ROAD"),
+    ],
+)
+def test_a_street_in_capitals_that_starts_with_a_months_letters_is_no_date(
+    text: str, street: str
+) -> None:
+    out = redact(text)
+    assert "[ADDRESS]" in out and "[DATE]" not in out and street[3:] not in out
+
+
+def test_a_date_with_its_month_in_capitals_is_still_a_date() -> None:
+    out = redact("SEEN 4 MAR 2024 AND AGAIN ON 17 MARCH.")
+    assert out == "SEEN [DATE] AND AGAIN ON [DATE]."

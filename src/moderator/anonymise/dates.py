@@ -78,7 +78,7 @@ DATE_NUM_RE = re.compile(
     # 04/03/2012, 4.3.12, 04-03-2012 (day first, the same separator twice)
     r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?![\w/]|[.-]\d)"
     # 4th March 2012, 4 Mar 12, 4th of March, 04 March, 13-Jan-24
-    rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![a-z])"
+    rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![A-Za-z])"
     r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2}|(?<=-)\d{2}|\d{2}(?=[,;)]|\.(?!\d)|[ \t]*$|[ \t]{2}))(?!\d))?"
 )
 # March 4th 2012, March 4, 2012, March 4th

@@ -31,8 +31,8 @@ _ORDINAL = (
 )
 # "the twelfth of March", "twenty-first of June", "March the third"
 WORDED_DATE_RE = re.compile(
-    rf"(?i:(?:the\s+)?(?P<wd>{_ORDINAL})\s+(?:of\s+)?(?P<wm>{_MONTH}))(?![a-z])(?:,?[ \t]+(?:19|20)\d\d(?![\w]))?"
-    rf"|(?P<mm2>{_MONTH})\s+the\s+(?P<wd2>(?i:{_ORDINAL}))(?![a-z])"
+    rf"(?i:(?:the\s+)?(?P<wd>{_ORDINAL})\s+(?:of\s+)?(?P<wm>{_MONTH}))(?![A-Za-z])(?:,?[ \t]+(?:19|20)\d\d(?![\w]))?"
+    rf"|(?P<mm2>{_MONTH})\s+the\s+(?P<wd2>(?i:{_ORDINAL}))(?![A-Za-z])"
 )
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "03JUN11", "3jun2011": a compact date of birth as police and health forms write it
