@@ -93,3 +93,15 @@ def test_a_street_in_capitals_that_starts_with_a_months_letters_is_no_date(
 def test_a_date_with_its_month_in_capitals_is_still_a_date() -> None:
     out = redact("SEEN 4 MAR 2024 AND AGAIN ON 17 MARCH.")
     assert out == "SEEN [DATE] AND AGAIN ON [DATE]."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OFFICER: DC 4410 TARA J BRADWELL   SUPERVISOR: DS 2217 OLU ADEWALE",
+        "Seen at the station by Tara J. Bradwell on the night.",
+    ],
+)
+def test_a_name_with_a_middle_initial_is_redacted_whole(text: str) -> None:
+    out = redact(text)
+    assert "BRADWELL" not in out.upper() and not left(out, "J")

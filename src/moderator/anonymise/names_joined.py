@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES
 from moderator.anonymise.layer_known import take_known
@@ -280,3 +281,43 @@ def keep_known_names_whole(st: State) -> None:
                 st.take(start, end, "family", "FAMILY", 60)
             else:
                 take_known(st, start, end, who)
+
+
+# a middle initial between two parts of one name: "TARA J BRADWELL", "Tara J. Bradwell"
+_MIDDLE_INITIAL = re.compile(r"[ \t]+[A-Z]\.?[ \t]+")
+_INITIAL_FIRST = re.compile(r"[A-Z]\.?[ \t]")
+
+
+def join_middle_initials(st: State) -> None:
+    """Two names with only a middle initial between them are one person's name, whole
+    ("DC 4410 TARA J BRADWELL": the rank's number split the name from its surname)."""
+    text = st.text
+    names = sorted((c for c in st.cands if c.kind in NAME_KINDS), key=lambda c: c.start)
+    gone: set[int] = set()
+    for a, b in pairwise(names):
+        if id(a) in gone:
+            continue
+        gap = text[a.end : b.start]
+        joined = _MIDDLE_INITIAL.fullmatch(gap) is not None or (
+            gap in (" ", "\t") and _INITIAL_FIRST.match(text, b.start) is not None
+        )
+        if not joined or "\n" in gap:
+            continue
+        st.cands.remove(b)
+        gone.add(id(b))
+        st.grow(a, a.start, b.end)
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in NAME_KINDS]:
+        m = _INITIAL_AND_SURNAME.match(text, c.end)
+        if m is None or not st.free(m.start(), m.end()):
+            continue
+        key = m.group("s").lower()
+        if key in lex.surnames or (
+            key not in lex.common and key not in lex.words and key not in lex.protected_words
+            and m.group("s").upper() not in lex.acronyms and (key,) not in lex.places
+            and not frequent_word(key)
+        ):  # fmt: skip
+            st.grow(c, c.start, m.end())  # "TARA J BRADWELL": the surname after the initial
+
+
+_INITIAL_AND_SURNAME = re.compile(r"[ \t]+[A-Z]\.?[ \t]+(?P<s>[A-Z][A-Za-z'’-]{2,})(?![\w'’-])")
