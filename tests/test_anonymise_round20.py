@@ -105,3 +105,21 @@ def test_a_date_with_its_month_in_capitals_is_still_a_date() -> None:
 def test_a_name_with_a_middle_initial_is_redacted_whole(text: str) -> None:
     out = redact(text)
     assert "BRADWELL" not in out.upper() and not left(out, "J")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("REPORTING OFFICER: PC 2317 ANDREW PAGE, NORTH EAST TEAM.", "PAGE"),
+        ("SUPERVISOR: SGT 1144 R KHALIQ RECEIVED BY HUB", "KHALIQ"),
+        ("Reporting officer: PC 2317 Andrew Page. Seen at home.", "Page"),
+    ],
+)
+def test_an_officer_by_rank_and_collar_number_is_redacted_whole(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone) and "[PROFESSIONAL]" in out
+
+
+def test_an_officers_name_stops_at_the_next_field() -> None:
+    out = redact("OFFICER: DC 4410 TARA J BRADWELL   SUPERVISOR: DS 2217 OLU ADEWALE")
+    assert "SUPERVISOR:" in out and "OFFICER:" in out

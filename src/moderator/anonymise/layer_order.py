@@ -68,6 +68,7 @@ from moderator.anonymise.names_initials import (
 )
 from moderator.anonymise.names_joined import (
     absorb_titles,
+    find_numbered_officers,
     join_middle_initials,
     join_quoted_nicknames,
     keep_known_names_whole,
@@ -180,6 +181,7 @@ def run_layers(st: State) -> None:
     join_name_tails(st)
     find_initialled_names(st)
     join_middle_initials(st)
+    find_numbered_officers(st)
     find_listed_speakers(st)
     find_chat_speakers(st)
     find_line_speakers(st)

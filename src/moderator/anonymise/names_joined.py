@@ -321,3 +321,51 @@ def join_middle_initials(st: State) -> None:
 
 
 _INITIAL_AND_SURNAME = re.compile(r"[ \t]+[A-Z]\.?[ \t]+(?P<s>[A-Z][A-Za-z'’-]{2,})(?![\w'’-])")
+
+
+# a police officer by rank and collar number, initials and surname: "SGT 1144 R KHALIQ",
+# "PC 2317 Andrew Page", "DC 4410 TARA J BRADWELL" (the number says it is an officer)
+_OFFICER = re.compile(
+    r"(?<![\w])(?:PCSO|PC|DC|DS|DI|DCI|PS|SGT|Sgt|Sergeant|Insp|INSP)\.?[ \t]+\d{2,6}[ \t]+"
+    r"(?P<n>(?:[A-Z]\.?[ \t]){0,2}[A-Z][A-Za-z'’-]+(?:[ \t](?:[A-Z]\.?[ \t])?[A-Z][A-Za-z'’-]+){0,2})"
+    r"(?![\w:])"
+)
+_NOT_SURNAMES = frozenset(
+    {"and", "or", "of", "the", "at", "to", "in", "on", "for", "with", "by", "from", "said",
+     "says", "stated", "states", "was", "is", "has", "had", "received", "attended", "arrested",
+     "reported", "team", "unit", "station", "police", "hub", "officer"}
+)  # fmt: skip
+
+
+def find_numbered_officers(st: State) -> None:
+    """An officer named by rank, collar number, initials and surname is one professional,
+    whole, though the surname is a word (``PC 2317 ANDREW PAGE``)."""
+    text = st.text
+    if not any(
+        r in text for r in ("PC", "DC", "DS", "DI", "PS", "SGT", "Sgt", "Serg", "Insp", "INSP")
+    ):
+        return
+    for m in _OFFICER.finditer(text):
+        words = m.group("n").split()
+        keep = 0
+        for i, w in enumerate(words):
+            if w.lower().rstrip(".") in _NOT_SURNAMES or (
+                len(w) > 1 and w.upper() in st.lex.acronyms and w.lower() not in st.lex.surnames
+            ):
+                break
+            keep = i + 1
+        if keep == 0 or len(words[keep - 1].rstrip(".")) < 2:
+            continue  # an initial alone: no surname
+        end = m.start("n")
+        for w in words[:keep]:
+            end = text.find(w, end) + len(w)
+        start = m.start()
+        inside = [c for c in st.cands if c.start < end and start < c.end]
+        if any(c.kind not in NAME_KINDS and c.kind != "org" for c in inside):
+            continue
+        for c in inside:
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
+            start, end = min(start, c.start), max(end, c.end)
+        ident = "p:" + " ".join(w.lower() for w in words[:keep])
+        st.take(start, end, "professional", ident, 60, 0.9)
