@@ -123,3 +123,26 @@ def test_an_officer_by_rank_and_collar_number_is_redacted_whole(text: str, gone:
 def test_an_officers_name_stops_at_the_next_field() -> None:
     out = redact("OFFICER: DC 4410 TARA J BRADWELL   SUPERVISOR: DS 2217 OLU ADEWALE")
     assert "SUPERVISOR:" in out and "OFFICER:" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("i go to park lane college for english and maths.", "park lane college"),
+        ("i want to do boxing proper at west end boxing club with my coach.", "west end boxing"),
+    ],
+)
+def test_a_school_or_club_named_by_two_lower_case_words(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i go to the sixth form college on mondays.",
+        "the after school club is fun on fridays.",
+        "my old primary was better than this one.",
+    ],
+)
+def test_a_kind_of_school_in_lower_case_stays(text: str) -> None:
+    assert redact(text) == text

@@ -22,6 +22,7 @@ _HEADS: dict[str, str] = {
     "medical practice": "gp_practice",
     "health centre": "gp_practice",
     "primary": "school",
+    "pru": "school",
     "academy": "school",
     "juniors": "school",
     "infants": "school",
@@ -40,9 +41,16 @@ _ORG_HEADS = (
 )  # fmt: skip
 # a business's or a church's head: two words before it name one though both are everyday
 # words ("the golden dragon takeaway", "new life church"; not "the chinese takeaway")
+# two words before a head that name a kind of place, not one place ("the sixth form college")
+_KINDS_OF_PLACE = frozenset(
+    {"sixth form", "further education", "after school", "pupil referral", "special needs"}
+    | {"breakfast club", "community primary", "junior school", "infant school", "youth work"}
+)
 _NAMED_BY_TWO = frozenset(
     {"takeaway", "grill", "mini market", "minimarket", "cafe", "café", "restaurant", "chippy"}
     | {"bakery", "barbers", "church", "chapel", "mosque", "masjid"}
+    | {"college", "primary", "academy", "infants", "juniors", "pru", "boxing club"}
+    | {"football club", "youth club"}
 )
 _ALL_HEADS = tuple(sorted((*_HEADS, *_ORG_HEADS), key=len, reverse=True))
 
@@ -108,6 +116,7 @@ def find_lower_organisations(st: State) -> None:
             or (
                 head in _NAMED_BY_TWO
                 and len(keys) >= 2
+                and " ".join(keys[-2:]) not in _KINDS_OF_PLACE
                 and (len(plain) >= 2 or (keys[0] == "new" and head in ("church", "chapel")))
             )
             or any(
