@@ -146,3 +146,17 @@ def test_a_school_or_club_named_by_two_lower_case_words(text: str, name: str) ->
 )
 def test_a_kind_of_school_in_lower_case_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Durham Ukrainian Hub", "Rotherham Refugee Therapy Project", "Normanton Roma Support"],
+)
+def test_a_communitys_or_causes_group_named_by_its_town_is_an_organisation(name: str) -> None:
+    out = redact(f"The family was referred to the {name} last week.")
+    assert name not in out and "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize("name", ["Hanley Family Hub", "Leeds Youth Offending Team"])
+def test_a_public_service_named_by_its_town_stays(name: str) -> None:
+    assert name in redact(f"The family was referred to the {name} last week.")

@@ -66,16 +66,26 @@ def health_trust(st: State, words: tuple[str, ...]) -> bool:
     )
 
 
+# the words of a cause a voluntary group is named by
+_VOLUNTARY = frozenset(
+    {"refugee", "refugees", "asylum", "migrant", "migrants", "women's", "womens"}
+)
+
+
 def public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
     """Whether a name before a service's noun names a public service anyone may name."""
     lex = st.lex
-    if noun in SERVICE_NOUNS and all(
-        k in lex.protected_words or k in lex.common or k in DESCRIPTIVE for k in keys
+    if (
+        noun in SERVICE_NOUNS
+        and all(k in lex.protected_words or k in lex.common or k in DESCRIPTIVE for k in keys)
+        and not (COMMUNITIES | _VOLUNTARY).intersection(keys)
     ):
-        return True  # "Hanley Family Hub", "Potteries Centre": a public service or a place
+        # "Hanley Family Hub", "Potteries Centre": a public service or a place; not a
+        # community's or a cause's own ("Durham Ukrainian Hub", "Rotherham Refugee … Project")
+        return True
     # "Stoke Youth Offending Team", "Leeds Housing Options"; not "Normanton Roma Support"
     return (
         noun in AGENCY_NOUNS
         and all(service_word(st, k) for k in keys)
-        and not COMMUNITIES.intersection(keys)
+        and not (COMMUNITIES | _VOLUNTARY).intersection(keys)
     )
