@@ -160,3 +160,9 @@ def test_a_communitys_or_causes_group_named_by_its_town_is_an_organisation(name:
 @pytest.mark.parametrize("name", ["Hanley Family Hub", "Leeds Youth Offending Team"])
 def test_a_public_service_named_by_its_town_stays(name: str) -> None:
     assert name in redact(f"The family was referred to the {name} last week.")
+
+
+@pytest.mark.parametrize("name", ["Sheffield Furniture Bank", "Leeds Baby Bank"])
+def test_a_charitys_bank_of_goods_is_an_organisation(name: str) -> None:
+    out = redact(f"New beds came from {name} on Friday.")
+    assert name not in out and "[ORGANISATION]" in out

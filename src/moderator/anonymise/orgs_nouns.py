@@ -22,6 +22,8 @@ ORG_NOUN = (
     r"|Clinic|Priory|(?:Nail|Juice|Sports|Wine|Snack|Shisha|Cocktail)\s+Bar|Nails|Beauty|Hair"
     r"|Barbershop|Tattoo\s+Studio|Studio|Garage|Motors|Autos|Car\s+Wash|Valeting|Cafe|Café"
     r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|Food\s*[Bb]ank|Pantry|Stores|Store"
+    # a charity's store of goods: "Sheffield Furniture Bank", "Leeds Baby Bank"
+    r"|(?:Furniture|Baby|Clothes|Clothing|Uniform|Toy|Bed|Hygiene)\s+Bank"
     r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
     r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park"
     # clubs named by their activity: "Bentilee Boxing", "1st Meir Scouts", "Tunstall Cadets"
