@@ -166,3 +166,17 @@ def test_a_public_service_named_by_its_town_stays(name: str) -> None:
 def test_a_charitys_bank_of_goods_is_an_organisation(name: str) -> None:
     out = redact(f"New beds came from {name} on Friday.")
     assert name not in out and "[ORGANISATION]" in out
+
+
+def test_initials_signing_a_log_entry_at_a_lines_end_are_the_carers() -> None:
+    out = redact(
+        "Carers: Marcia Whyte and Desmond Whyte.\n"
+        "Mon - He punched the wall at school. Emailed school to check. MW\n\n"
+        "Tues - School confirmed it. MW"
+    )
+    assert not left(out, "MW")
+
+
+def test_a_verb_opening_a_log_entry_before_school_is_no_school_name() -> None:
+    out = redact("Mon - Emailed school (Head of Year) to check on him.")
+    assert "Emailed school" in out

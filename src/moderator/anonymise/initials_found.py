@@ -33,7 +33,14 @@ def _stands_as_person(text: str, start: int, end: int) -> bool:
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True
     opens = _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None
-    return opens and _LOWER_AFTER.match(text, end) is not None
+    # opening a sentence before a lower-case word, or signing an entry at a line's end
+    # ("… to check. MW")
+    return opens and (
+        _LOWER_AFTER.match(text, end) is not None or _LINE_END_AFTER.match(text, end) is not None
+    )
+
+
+_LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 # two or three capitals alone (a possessive "'s" may follow: "KM's phone")

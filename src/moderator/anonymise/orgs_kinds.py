@@ -28,6 +28,7 @@ from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, service_terms_only
 from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import State
+from moderator.anonymise.unknown_words import a_word
 
 Add = Callable[[int, int, str, str, int], None]
 
@@ -75,6 +76,8 @@ def find_kinds_after(st: State, add: Add) -> None:
                 continue
             if not _inside_sentence(text, start) or not _a_name(st, text[start:end]):
                 continue
+            if _opens_entry(text, start, end):
+                continue  # "Mon - Emailed school (…)": a verb opening a log's entry
             if protected_inside(st.lex, phrase_key(text[start : m.end()])):
                 continue  # "14/02 - Core group": a protected phrase with its kind
             if text[end : end + 1] in "'’\"”" or text[start - 1 : start] in "'‘\"“":
@@ -94,6 +97,17 @@ _SENTENCE_WORDS = frozenset(
     | {"on", "in", "every", "each", "this", "next", "last", "with", "for", "by", "her", "his"}
     | {"their", "our", "my", "your", "its", "not", "no", "has", "had", "have", "are", "were"}
 )
+
+
+def _opens_entry(text: str, start: int, end: int) -> bool:
+    """Whether one word after a dash is a verb in the past opening a log's entry."""
+    word = text[start:end]
+    return (
+        text[max(0, start - 2) : start] in (" -", "- ", " –", "– ")
+        and " " not in word
+        and word.endswith("ed")
+        and a_word(word.lower())
+    )
 
 
 def _inside_sentence(text: str, start: int) -> bool:

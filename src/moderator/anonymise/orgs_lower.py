@@ -171,7 +171,8 @@ def _bracketed_after_school(st: State) -> None:
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]){1,3}\Z")
-_SENTENCE_BEFORE = re.compile(r"(?:\A|[.!?:;\n\"“(]|\b(?:I|She|He|We|They))[ \t]*\Z")
+# (a dash between blanks opens a log's entry: "Mon - Emailed school (…)")
+_SENTENCE_BEFORE = re.compile(r"(?:\A|[.!?:;\n\"“(]|[ \t][-–—]|\b(?:I|She|He|We|They))[ \t]*\Z")
 
 
 def _capitalised_name(st: State, m: re.Match[str]) -> None:
