@@ -180,3 +180,23 @@ def test_initials_signing_a_log_entry_at_a_lines_end_are_the_carers() -> None:
 def test_a_verb_opening_a_log_entry_before_school_is_no_school_name() -> None:
     out = redact("Mon - Emailed school (Head of Year) to check on him.")
     assert "Emailed school" in out
+
+
+def test_a_short_form_of_a_name_the_note_gives_in_a_childs_lower_case_words() -> None:
+    out = redact(
+        "Dear judge, i live with my foster carers pam and trev since last august. "
+        "trev says theres room.\n\nThe children are placed with Pam and Trevor Kitching."
+    )
+    assert not left(out, "trev") and not left(out, "pam")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Robin Hale visited. She told me a robin comes to the garden every morning.",
+        "Mum Serenity said she has found some serenity since the new plan.",
+    ],
+)
+def test_a_names_word_in_ordinary_prose_stays(text: str) -> None:
+    out = redact(text)
+    assert ("a robin comes" in out) or ("some serenity" in out)

@@ -85,7 +85,7 @@ from moderator.anonymise.names_letters import (
 )
 from moderator.anonymise.names_lower import find_lower_passage_names
 from moderator.anonymise.names_pet import find_pet_forms
-from moderator.anonymise.names_said import find_said_names
+from moderator.anonymise.names_said import find_said_names, find_short_forms_said
 from moderator.anonymise.names_signed import find_signed_given
 from moderator.anonymise.names_surnames import join_given_before_surname
 from moderator.anonymise.names_tails import (
@@ -189,6 +189,7 @@ def run_layers(st: State) -> None:
     find_lower_passage_names(st)
     find_said_names(st)
     propagate(st, toks)  # again: the names the layers since found ("my friend is amahle")
+    find_short_forms_said(st)
     absorb_kin_words(st)  # again, over all: passages' names ('auntie deb'), and a kin word
     # the layers between freed ('aunt' before a record's name, read once as a guess)
     join_surnames_written_first(st)

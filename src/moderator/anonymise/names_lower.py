@@ -59,23 +59,29 @@ def _named_by_role(st: State) -> None:
             st.take(m.start("n"), m.end("n"), "professional", "p:" + key, 45, _CONFIDENCE)
 
 
+def typed_lines(text: str) -> list[tuple[int, int]]:
+    """The lines typed in lower case: with a lower-case ``i`` for the pronoun, a phone message
+    in lower case, or, where the note has such a line, a line with no capital at all."""
+    typed = _LOWER_I.search(text) is not None
+    if not typed and not any(m.group("m") for m in _MESSAGE.finditer(text)):
+        return []
+    return [
+        line.span()
+        for line in _LINE.finditer(text)
+        if _LOWER_I.search(text, line.start(), line.end())
+        or _lower_message(line.group())
+        or (typed and _all_lower(line.group()))
+    ]
+
+
 def find_lower_passage_names(st: State) -> None:
     """Take the given names written in lower case in passages typed in lower case."""
     text = st.text
     lex = st.lex
     if " the " in text:
         _named_by_role(st)
-    typed = _LOWER_I.search(text) is not None
-    if not typed and not any(m.group("m") for m in _MESSAGE.finditer(text)):
-        return
-    for para in _LINE.finditer(text):
-        if (
-            not _LOWER_I.search(text, para.start(), para.end())
-            and not _lower_message(para.group())
-            and not (typed and _all_lower(para.group()))
-        ):
-            continue
-        for w in _WORD.finditer(text, para.start(), para.end()):
+    for start, end in typed_lines(text):
+        for w in _WORD.finditer(text, start, end):
             word = w.group()
             forms = [word]  # and its possessive without an apostrophe: "kelseys"
             if word.endswith(("'s", "’s")):

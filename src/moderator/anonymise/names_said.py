@@ -16,7 +16,9 @@ import re
 
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import frequent_word
+from moderator.anonymise.names_lower import typed_lines
 from moderator.anonymise.state import State
+from moderator.anonymise.unknown_words import a_word
 
 _CONFIDENCE = 0.65
 _NAME = r"[a-zà-ÿ][a-zà-ÿ'’-]+"
@@ -175,3 +177,43 @@ def _matches(st: State, pattern: re.Pattern[str], cue: str) -> list[tuple[int, i
                 break
             out.append((m.start(group), m.end(group), key))
     return out
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’@.#-])[a-z][a-z]{2,}(?![\w'’@-])")
+
+
+def find_short_forms_said(st: State) -> None:
+    """A lower-case word that is a person's given name found in the note, or its start (a
+    short form: ``trev`` for Trevor, ``pam`` for Pamela), possessive too (``at pams``), is that
+    person: a child writing about the people the note names (``my foster carers pam and
+    trev``), in the lines typed in lower case. Not a word of the dictionary."""
+    text = st.text
+    firsts: dict[str, tuple[str, str]] = {}
+    for c in st.cands:
+        if c.kind in ("person", "professional", "worker", "family", "child"):
+            words = text[c.start : c.end].split()
+            for w in words[:1] if len(words) > 1 else words:
+                if w[:1].isupper() and w[1:2].islower() and len(w) >= 3:
+                    firsts.setdefault(
+                        w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower(),
+                        (c.kind, c.ident),
+                    )
+    if not firsts:
+        return
+    lex = st.lex
+    spans = typed_lines(text)
+    matches = [m for start, end in spans for m in _LOWER_WORD.finditer(text, start, end)]
+    for m in matches:
+        word = m.group()
+        for key in (word, word[:-1]) if word.endswith("s") else (word,):
+            if key in lex.common or key in lex.words or frequent_word(key) or key in _NOT_NAMES:
+                continue
+            if a_word(key):
+                continue  # "a robin comes to the garden", "found some serenity": the word
+            hit = firsts.get(key) or next(
+                (v for g, v in firsts.items() if len(g) > len(key) >= 3 and g.startswith(key)),
+                None,
+            )
+            if hit is not None and st.free(m.start(), m.end()):
+                st.take(m.start(), m.end(), hit[0], hit[1], 44, _CONFIDENCE)
+                break
