@@ -200,3 +200,11 @@ def test_a_short_form_of_a_name_the_note_gives_in_a_childs_lower_case_words() ->
 def test_a_names_word_in_ordinary_prose_stays(text: str) -> None:
     out = redact(text)
     assert ("a robin comes" in out) or ("some serenity" in out)
+
+
+def test_a_chat_display_names_emoji_go_with_it() -> None:
+    out = redact(
+        "[21:03] Deano 🚗: just say ur at hers lol\n[21:04] Tamsin: ok\n"
+        "[21:05] Deano 🚗: dont be boring"
+    )
+    assert "🚗" not in out and "Deano" not in out

@@ -118,12 +118,25 @@ _NUMBER_AFTER = re.compile(
 )
 
 
+# emoji (and their joiners and variation selectors) a display name carries before its colon
+# or closing quote: "kiki 💕: where r u", "Chat with \"Deano 🚗\""
+_EMOJI_AFTER = re.compile(
+    "[ \t]?[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]*"
+    '(?=[ \t]*[:"”])'
+)
+
+
 def join_profile_numbers(st: State) -> None:
     """A person's name given as a profile's, with the profile's number after it, is the
-    profile: the number goes with the name ("on facebook as [FATHER] 77" leaves the 77)."""
+    profile: the number goes with the name ("on facebook as [FATHER] 77" leaves the 77). So
+    are the emoji a display name carries ("kiki 💕: where r u")."""
     text = st.text
     for c in list(st.cands):
         if c.kind not in NAME_KINDS:
+            continue
+        emoji = _EMOJI_AFTER.match(text, c.end)
+        if emoji is not None and st.free(c.end, emoji.end()):
+            st.grow(c, c.start, emoji.end())
             continue
         m = _NUMBER_AFTER.match(text, c.end)
         if m is None or not st.free(c.end, m.end()):
