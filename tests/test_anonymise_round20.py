@@ -208,3 +208,8 @@ def test_a_chat_display_names_emoji_go_with_it() -> None:
         "[21:05] Deano 🚗: dont be boring"
     )
     assert "🚗" not in out and "Deano" not in out
+
+
+def test_a_couple_is_one_redaction_though_a_given_name_is_unlisted() -> None:
+    out = redact("The children are placed with Pam and Trevor Kitching in Hartlepool.")
+    assert " and " not in out.split("placed with")[1].split(" in ")[0]

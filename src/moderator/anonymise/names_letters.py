@@ -265,8 +265,12 @@ def join_couples(st: State) -> None:
             continue
         given = text[first.start : first.end]
         names = text[second.start : second.end].split()
-        if " " in given or word_key(given) not in lex.given or len(names) < 2:
+        if " " in given or len(names) < 2:
             continue
+        if word_key(given) not in lex.given and (
+            word_key(given) in lex.common or not given[:1].isupper() or given.isupper()
+        ):
+            continue  # a given name the lists lack ("Pam") is one all the same, found so
         if word_key(names[0]) not in lex.given:
             continue  # "Pat and Dr Searle", "Mandy and Crossley Homes"
         st.cands.remove(first)
