@@ -213,3 +213,32 @@ def test_a_chat_display_names_emoji_go_with_it() -> None:
 def test_a_couple_is_one_redaction_though_a_given_name_is_unlisted() -> None:
     out = redact("The children are placed with Pam and Trevor Kitching in Hartlepool.")
     assert " and " not in out.split("placed with")[1].split(" in ")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("They live in the flat above Hamdi Money Transfer on the high street.", "Hamdi"),
+        ("LOCATED AT SAVILE TOWN SERVICE STATION, ARRESTED FOR ASSAULT.", "SAVILE"),
+        ("A grant for uniform from Kirby's School Wear was agreed.", "Wear"),
+        ("New beds came from the Leeds Furniture Bank.", "Leeds Furniture"),
+    ],
+)
+def test_small_businesses_by_their_trade(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Rojin came in on Friday (7th) without a coat.", "(7th)"),
+        ("A neighbour's (Mrs Ainsworth, number 14) heard shouting.", "number 14"),
+        ("Previous: host home, Hollin Garth, 27 Front Street, Lanchester.", "Hollin Garth"),
+    ],
+)
+def test_a_days_date_in_brackets_a_neighbours_number_and_a_house_name(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_route_number_in_brackets_is_no_house() -> None:
+    assert "number 14" in redact("Take the bus (route 5, number 14) to town.")

@@ -66,6 +66,12 @@ _NUMBER_ALONE = re.compile(
 )
 
 
+# a neighbour's house by its number after their name, in brackets: "(Mrs Ainsworth, number 14)"
+_NUMBER_AFTER_NAME = re.compile(
+    r",[ \t]+(?P<n>(?:Number|number|No\.|no\.)[ \t]*\d{1,4}[A-Za-z]?)(?=[ \t]*\))"
+)
+
+
 def find_lower_streets(st: State) -> None:
     """Redact streets named in lower case after a word of place (see the module)."""
     text = st.text
@@ -115,6 +121,11 @@ def find_lower_streets(st: State) -> None:
     for m in _NUMBER_ALONE.finditer(text):
         if st.free(*m.span("n")):
             st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
+    if "umber" in text or "o." in text:
+        ends = {c.end for c in st.cands if c.kind in ("person", "professional", "family")}
+        for m in _NUMBER_AFTER_NAME.finditer(text):
+            if m.start() in ends and st.free(*m.span("n")):
+                st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
 
 
 _NUMBERED_AFTER = re.compile(r",[ \t]+\d{1,4}[A-Za-z]?[ \t]+")

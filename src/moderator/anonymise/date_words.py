@@ -197,8 +197,9 @@ THE_DAY_RE = re.compile(
 # a weekday with its day: "On Wednesday 14th Zayaan…" (matched at the weekdays)
 # (a bare day number only where a chronology's item goes on: "Sat 14 - Football", "Sun 15:")
 WEEKDAY_DAY_RE = re.compile(
-    rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)(?![\w])|\d{1,2}(?=[ \t]*(?:[-–—|]|:(?!\d)|\n|\Z)))"
+    # (its day in brackets too: "on Friday (7th)")
+    rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?(?:\((?=\d{{1,2}}(?:st|nd|rd|th)\)))?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)(?![\w])\)?|\d{1,2}(?=[ \t]*(?:[-–—|]|:(?!\d)|\n|\Z)))"
 )
 # a child's lower case, misspelt too: "on wensday 20th", "tusday 3rd" (an ordinal needed)
 _LOWER_WEEKDAY_DAY_RE = re.compile(

@@ -24,6 +24,8 @@ ORG_NOUN = (
     r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|Food\s*[Bb]ank|Pantry|Stores|Store"
     # a charity's store of goods: "Sheffield Furniture Bank", "Leeds Baby Bank"
     r"|(?:Furniture|Baby|Clothes|Clothing|Uniform|Toy|Bed|Hygiene)\s+Bank"
+    # "Hamdi Money Transfer", "Savile Town Service Station", "Kirby's School Wear"
+    r"|Money\s+Transfer|(?:Service|Petrol|Filling)\s+Station|School\s*[Ww]ear"
     r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
     r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park"
     # clubs named by their activity: "Bentilee Boxing", "1st Meir Scouts", "Tunstall Cadets"
@@ -140,7 +142,7 @@ ORG_HINTS = (
     "chool", "Nursery", "nursery", "House", "Takeaway", "Carry", "Barber", "Salon", "Solicitors",
     "Gym", "Madras", "FC", "F.C", "Juniors", "Ministr", "Forum", "Fellowship", "Assembly",
     "Tabernacle", "Foundation", "Refuge", "& Co", "and Co", "Sons", "Partners", "club", "church",
-    "mosque", "gym",
+    "mosque", "gym", "Transfer",
     "creche", "Playgroup", "playgroup", "RFC", "R.F.C", "RLFC", "Rangers", "Hub", "Grill", "Tap",
     "Bar", "Chippy", "Bakery", "Kitchen", "Ltd", "Limited", "Clinic", "Priory", "Nails", "Beauty",
     "Hair", "Studio", "Garage", "Motors", "Autos", "Wash", "Valeting", "Caf", "Restaurant", "Diner",

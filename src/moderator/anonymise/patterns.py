@@ -271,7 +271,7 @@ SCHOOL_RE = re.compile(
     r"|Sixth\s+Form(?:\s+(?:College|Centre))?"
     r"|Pupil\s+Referral\s+Unit|PRU|Infants|Nursery"
     r"|Primary(?!\s+(?:Mental|Care|Health|Prevention|Need|Carer|Worker|Team|School|Academy)\b))"
-    r"(?![\w])"
+    r"(?![\w])(?![ \t]+(?:Wear|Uniforms?|Outfitters)\b)"  # "Kirby's School Wear": a shop
 )
 GP_HINT = re.compile(r"(?:Surgery|Practice|Medical|Health\s+Cent|Care\s+Cent|Dental|Wellbeing)")
 GP_RE = re.compile(
