@@ -242,3 +242,30 @@ def test_a_days_date_in_brackets_a_neighbours_number_and_a_house_name(text: str,
 
 def test_a_route_number_in_brackets_is_no_house() -> None:
     assert "number 14" in redact("Take the bus (route 5, number 14) to town.")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "12 Nagy utca",
+        "Strada Florilor 14",
+        "Str. Mihai Viteazu nr. 7",
+        "Calle Mayor 3",
+        "8 rue de la Paix",
+        "Gedimino g. 7",
+        "Atatürk Caddesi No: 15",
+        "Brīvības iela 40",
+        "Hauptstraße 5",
+    ],
+)
+def test_a_street_address_abroad_in_its_countrys_grammar(address: str) -> None:
+    out = redact(f"Her grandmother's last known address is {address}, abroad.")
+    assert address not in out and "[ADDRESS]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They walked part of the Via Francigena last summer.", "She likes the Rue and Avenue names."],
+)
+def test_a_foreign_street_word_without_a_house_number_stays(text: str) -> None:
+    assert redact(text) == text

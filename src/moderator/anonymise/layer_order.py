@@ -12,6 +12,7 @@ the building of the redacted text) to keep that module under the project's limit
 
 from __future__ import annotations
 
+from moderator.anonymise.addresses_abroad import find_addresses_abroad
 from moderator.anonymise.addresses_said import find_lower_streets
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.chat_lines import find_line_speakers, join_profile_numbers
@@ -115,6 +116,7 @@ def run_layers(st: State) -> None:
     """Run every layer over ``st``, in order: what each finds is taken in ``st``."""
     find_ocr_numbers(st)  # first: "1lth March 2024" whole, before "March 2024" alone
     find_patterns(st)
+    find_addresses_abroad(st)
     find_extra_identifiers(st)
     find_spoken_dates(st)
     find_numbers_by_shape(st)
