@@ -102,6 +102,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("ai", "heldout-ai", 55, 2450),
         ("aj", "heldout-aj", 55, 2400),
         ("ak", "heldout-ak", 55, 2450),
+        ("al", "heldout-al", 55, 2450),
+        ("am", "heldout-am", 55, 2550),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -118,7 +120,8 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     eighteen (AF scored first, then tuned on; AG scored first and once at the close) and AH
     during it, scored once at its close, AI and AJ before round nineteen (AI scored first, then
     tuned on; AJ scored first and once at the close) and AK during it, scored at its start's
-    code and once at its close (each outside the repository until scored; O on label
+    code and once at its close, AL and AM before round twenty (AL scored first, then tuned on;
+    AM scored first and once at the close) (each outside the repository until scored; O on label
     public services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
@@ -233,6 +236,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("ai", 0.97, 0.975, 0.025, 0.04),  # AI: written before round nineteen, which tuned on it
         ("aj", 0.95, 0.985, 0.045, 0.05),  # AJ: written before round nineteen, scored at its close
         ("ak", 0.96, 0.985, 0.03, 0.055),  # AK: written during round nineteen, scored at its close
+        ("al", 0.972, 0.985, 0.025, 0.03),  # AL: written before round twenty, which tuned on it
+        ("am", 0.95, 0.98, 0.042, 0.035),  # AM: written before round twenty, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
