@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from moderator.anonymise.records import RawCase
@@ -62,3 +63,8 @@ def redact_for(
         }
     )
     return redact_case_text(case).text
+
+
+def survives(out: str, word: str) -> bool:
+    """Whether ``word`` survives in the redacted ``out`` as a whole word."""
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", out) is not None

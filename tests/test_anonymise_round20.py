@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from tests.helpers import redact_for
+from tests.helpers import survives as left
 
 
 def redact(
@@ -17,11 +16,6 @@ def redact(
 ) -> str:
     """The text redacted for one synthetic record."""
     return redact_for(text, child, family, worker, "R20-1")
-
-
-def left(out: str, word: str) -> bool:
-    """Whether ``word`` survives as a whole word."""
-    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", out) is not None
 
 
 def test_initials_before_the_name_in_a_present_line_are_that_persons_everywhere() -> None:
