@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.state import State
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Žа-яА-Я][\w'’-]*"
@@ -45,21 +47,35 @@ _NUMBER_FIRST = (
     rf"|quai)[ \t]+(?:(?:de|du|des|de\s+la|d['’])[ \t]*)?{_CAP}(?:[ \t-]+{_CAP}){{0,3}}"
 )
 _ABROAD_RE = re.compile(rf"(?<![\w'’-])(?:{_BEFORE}|{_RUN_IN}|{_NUMBER_FIRST}|{_AFTER})(?![\w'’])")
-_HINTS = (
-    "Str", "Bul", "Calea", "Aleea", "Calle", "Av", "Rua", "Trav", "Via", "Piazza", "Corso",
-    "Rruga", "Ulica", "Aleja", "Plac", "Osiedle", "Rue", "Avenue", "Boulevard", "Chemin",
-    "utca", "út", "tér", "iela", "g. ", "Cad", "Sok", "Mah", "str", "weg", "gasse", "straat",
-    "laan", "gracht", "vej", "gade", "gatan", "vägen", "veien", "rue", "avenue", "boulevard",
-    "place", "chemin", "quai", "pr.", "ulica", "vul",
+# the streets' types in lower case, found with str.find: the grammar is tried only near them
+_TYPE_WORDS = (
+    "strada", "str.", "bulevardul", "bd.", "calea", "aleea", "şoseaua", "soseaua", "calle",
+    "avenida", "av.", "rua ", "travessa", "via ", "viale", "piazza", "corso", "rruga", "ulica",
+    "aleja", "plac ", "osiedle", "rue ", "avenue", "boulevard", "chemin", "allée", "impasse",
+    "quai ", "utca", " út", " tér", "körút", " iela", "gatvė", " g. ", " pr. ", "sokak",
+    "sokağı", "caddesi", "cad.", "mahallesi", "mah.", "ulitsa", "vulytsia", "vulica",
+    "straße", "strasse", "gasse", "straat", "laan ", "gracht", "vej ", "gade ", "gatan",
+    "vägen", "veien", "weg ",
 )  # fmt: skip
+
+
+def _hints(lower: str) -> list[tuple[int, int]]:
+    spans = []
+    for word in _TYPE_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = lower.find(word, at + 1)
+    return sorted(spans)
 
 
 def find_addresses_abroad(st: State) -> None:
     """Take the numbered street addresses written in other countries' grammars."""
     text = st.text
-    if not any(h in text for h in _HINTS):
+    hints = _hints(lower_same_length(text))
+    if not hints:
         return
-    for m in _ABROAD_RE.finditer(text):
+    for m in scan_near(_ABROAD_RE, hints, text, 60, 40):
         if not any(ch.isdigit() for ch in m.group()):
             continue  # a street named without a house: "Via Francigena"
         start, end = m.span()

@@ -17,6 +17,7 @@ import re
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import frequent_word
 from moderator.anonymise.names_lower import typed_lines
+from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import a_word
 
@@ -135,33 +136,49 @@ def find_said_names(st: State) -> None:
     text = st.text
     lower = text.lower()
     found: list[tuple[int, int, str]] = []
-    if "friend" in lower or "frend" in lower or "freind" in lower or "mate" in lower:
-        found += _matches(st, _FRIEND, "friend")
-    if "call" in lower:
-        found += _matches(st, _CALLED, "called")
-    found += _matches(st, _KIN, "kin")
-    if "house" in lower or "flat" in lower or "place" in lower:
-        for m in _HOUSE.finditer(text):
-            key = m.group("a")[:-1]
-            if key in _NOT_NAMES:
-                continue
-            whole = m.group("a")  # ("previous flat", "upstairs flat": words, not names)
-            named = key in st.lex.given or (
-                len(key) >= 3 and _nameable(st, whole, "house") and _nameable(st, key, "house")
-            )
-            if named and key not in RELATION_CUES and whole not in RELATION_CUES:
-                found.append((m.start("a"), m.end("a"), key))
+    # each pattern is tried only near its cue's words, found with str.find
+    friends = _spans(lower, ("friend", "frend", "freind", "fren", "mate", "bestie", "bff"))
+    if friends:
+        found += _matches(st, scan_near(_FRIEND, friends, text, 6, 60), "friend")
+    calls = _spans(lower, ("call",))
+    if calls:
+        found += _matches(st, scan_near(_CALLED, calls, text, 0, 50), "called")
+    kin = _spans(lower, ("uncle", "aunt", "nan", "gran", "cousin"))
+    if kin:
+        found += _matches(st, scan_near(_KIN, kin, text, 0, 40), "kin")
+    homes = _spans(lower, (" house", " flat", " place"))
+    for m in scan_near(_HOUSE, homes, text, 40, 10) if homes else ():
+        key = m.group("a")[:-1]
+        if key in _NOT_NAMES:
+            continue
+        whole = m.group("a")  # ("previous flat", "upstairs flat": words, not names)
+        named = key in st.lex.given or (
+            len(key) >= 3 and _nameable(st, whole, "house") and _nameable(st, key, "house")
+        )
+        if named and key not in RELATION_CUES and whole not in RELATION_CUES:
+            found.append((m.start("a"), m.end("a"), key))
     for start, end, key in found:
         if st.free(start, end):
             st.take(start, end, "person", "p:" + key, 45, _CONFIDENCE)
             st.remember((key,), "person", "p:" + key)
 
 
-def _matches(st: State, pattern: re.Pattern[str], cue: str) -> list[tuple[int, int, str]]:
+def _spans(lower: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the words stand in the lower-cased text, in order."""
+    spans = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = lower.find(word, at + 1)
+    return sorted(spans)
+
+
+def _matches(st: State, matches: list[re.Match[str]], cue: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
-    for m in pattern.finditer(st.text):
+    for m in matches:
         for group in ("a", "b", "c"):
-            if group not in pattern.groupindex or m.group(group) is None:
+            if group not in m.re.groupindex or m.group(group) is None:
                 continue
             key = m.group(group).lower()
             if group == "b":  # a second word: a surname or an initial ("lily wu", "ollie p")
