@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import lower_same_length
-from moderator.anonymise.nearby import scan_near
+from moderator.anonymise.nearby import scan_near, word_positions
 from moderator.anonymise.state import State
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Žа-яА-Я][\w'’-]*"
@@ -59,20 +59,10 @@ _TYPE_WORDS = (
 )  # fmt: skip
 
 
-def _hints(lower: str) -> list[tuple[int, int]]:
-    spans = []
-    for word in _TYPE_WORDS:
-        at = lower.find(word)
-        while at >= 0:
-            spans.append((at, at + len(word)))
-            at = lower.find(word, at + 1)
-    return sorted(spans)
-
-
 def find_addresses_abroad(st: State) -> None:
     """Take the numbered street addresses written in other countries' grammars."""
     text = st.text
-    hints = _hints(lower_same_length(text))
+    hints = word_positions(lower_same_length(text), _TYPE_WORDS)
     if not hints:
         return
     for m in scan_near(_ABROAD_RE, hints, text, 60, 40):

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
-from moderator.anonymise.lexicon import frequent_word
+from moderator.anonymise.lexicon import frequent_word, lower_same_length
 from moderator.anonymise.names_lower import typed_lines
-from moderator.anonymise.nearby import scan_near
+from moderator.anonymise.nearby import scan_near, word_positions
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import a_word
 
@@ -134,19 +134,19 @@ def _nameable(st: State, key: str, cue: str) -> bool:
 def find_said_names(st: State) -> None:
     """Take the lower-case names after the cues of a child's own words (see the module)."""
     text = st.text
-    lower = text.lower()
+    lower = lower_same_length(text)  # (offsets as in the text)
     found: list[tuple[int, int, str]] = []
     # each pattern is tried only near its cue's words, found with str.find
-    friends = _spans(lower, ("friend", "frend", "freind", "fren", "mate", "bestie", "bff"))
+    friends = word_positions(lower, ("friend", "frend", "freind", "fren", "mate", "bestie", "bff"))
     if friends:
         found += _matches(st, scan_near(_FRIEND, friends, text, 6, 60), "friend")
-    calls = _spans(lower, ("call",))
+    calls = word_positions(lower, ("call",))
     if calls:
         found += _matches(st, scan_near(_CALLED, calls, text, 0, 50), "called")
-    kin = _spans(lower, ("uncle", "aunt", "nan", "gran", "cousin"))
+    kin = word_positions(lower, ("uncle", "aunt", "nan", "gran", "cousin"))
     if kin:
         found += _matches(st, scan_near(_KIN, kin, text, 0, 40), "kin")
-    homes = _spans(lower, (" house", " flat", " place"))
+    homes = word_positions(lower, (" house", " flat", " place"))
     for m in scan_near(_HOUSE, homes, text, 40, 10) if homes else ():
         key = m.group("a")[:-1]
         if key in _NOT_NAMES:
@@ -161,17 +161,6 @@ def find_said_names(st: State) -> None:
         if st.free(start, end):
             st.take(start, end, "person", "p:" + key, 45, _CONFIDENCE)
             st.remember((key,), "person", "p:" + key)
-
-
-def _spans(lower: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where the words stand in the lower-cased text, in order."""
-    spans = []
-    for word in words:
-        at = lower.find(word)
-        while at >= 0:
-            spans.append((at, at + len(word)))
-            at = lower.find(word, at + 1)
-    return sorted(spans)
 
 
 def _matches(st: State, matches: list[re.Match[str]], cue: str) -> list[tuple[int, int, str]]:
