@@ -158,8 +158,9 @@ def find_dates(text: str) -> list[re.Match[str]]:
 
 
 _A_SCORE = re.compile(r"(?:10|[0-9](?:\.5)?)/10")
-_SCALE_WORDS = ("scal", "score", "rated", "rating", "rate ", "out of", "mood", "worry", "wellbeing")
-# (the first five anywhere on the line before the score; the others close before it)
+# a scale's words anywhere on the line before the score; a mood's or a worry's close before it
+_SCALE_WORDS = ("scal", "score", "rated", "rating", "rate ", "out of")
+_SCALED_WORDS = ("mood", "worry", "wellbeing")
 
 
 def a_score(text: str, start: int, end: int) -> bool:
@@ -170,9 +171,7 @@ def a_score(text: str, start: int, end: int) -> bool:
     # (the line's words up to the score, the nearest forty characters for a mood's or a worry's)
     line = text[text.rfind("\n", 0, start) + 1 : start].lower()
     near = line[-40:]
-    return any(word in line for word in _SCALE_WORDS[:5]) or any(
-        w in near for w in _SCALE_WORDS[5:]
-    )
+    return any(w in line for w in _SCALE_WORDS) or any(w in near for w in _SCALED_WORDS)
 
 
 _COORDINATED_DAY = re.compile(r"(?<![\w.,/])(\d{1,2})(?:st|nd|rd|th)?\s*(?:,|and|&|or|to|-|–)\s*$")
