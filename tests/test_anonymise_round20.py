@@ -263,3 +263,8 @@ def test_a_street_address_abroad_in_its_countrys_grammar(address: str) -> None:
 )
 def test_a_foreign_street_word_without_a_house_number_stays(text: str) -> None:
     assert redact(text) == text
+
+
+def test_two_people_who_share_a_surname_get_two_placeholders() -> None:
+    out = redact("Carers: Marcia Whyte and Desmond Whyte, 3 Shroggs View. Marcia rang.")
+    assert "[PERSON] and [PERSON-2]" in out and "Whyte" not in out

@@ -344,6 +344,8 @@ def _accept(st: State, chunk: list[Tok], kind: str, confidence: float = 0.95) ->
     for size in range(len(keys), 0, -1):
         for s in range(0, len(keys) - size + 1):
             hit = st.found.get(keys[s : s + size])
+            if hit is not None and s > 0 and keys[0] in st.lex.given:
+                continue  # "Desmond Whyte" after "Marcia Whyte": another of the family
             if hit is not None:
                 ident = hit[1]
                 if hit[0] == "professional":
