@@ -2,12 +2,15 @@
 
 The name layers redact the part of a handle that is a name; the rest of the handle (the
 dots, initials, digits and words glued to it) identifies the person as well, so the whole
-handle becomes one username redaction.
+handle becomes one username redaction. A handle is also found by its shape alone
+(``find_shaped_handles``): figures glued to letters, or a part that is no everyday word,
+joined by a dot or an underscore.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import attrgetter
 
 from moderator.anonymise.state import State
@@ -117,3 +120,72 @@ def find_tagged_handles(st: State) -> None:
             and st.free(start, tag.end())
         ):
             st.take(start, tag.end(), "username", "", 86)
+
+
+# where a handle may be: a letter or digit, a dot, a letter or digit, with no space
+# ("tia.bxo", "lee.h1984"); the token around it is read in Python
+_GLUE = re.compile(r"[A-Za-z0-9]\.[A-Za-z0-9]")
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._")
+# what ends a file's name or a web address: not a handle ("notes.docx", "gov.uk")
+_NOT_HANDLE_ENDS = frozenset(
+    {"com", "uk", "org", "net", "gov", "nhs", "io", "me", "tv", "co", "ac", "sch", "police",
+     "txt", "pdf", "doc", "docx", "xls", "xlsx", "csv", "jpg", "jpeg", "png", "gif", "mp4",
+     "mov", "heic", "zip", "msg", "eml", "html", "htm", "ppt", "pptx", "odt", "rtf"}
+)  # fmt: skip
+_DOT_DIGIT = re.compile(r"\.\d")
+_PIECES = re.compile(r"[A-Za-z]+|\d+")
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
+# a web address without "www." or "://": a domain, then a path ("facebook.com/tuan.le.2291")
+_PATHED = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org|net|uk|io|me|tv)/\S*[\w/]")
+
+
+def file_or_site(token: str) -> bool:
+    """Whether a dotted token is a file's name or a web address ("visit_notes.docx")."""
+    last = token.rpartition(".")[2].lower()
+    return "." in token and (last in _NOT_HANDLE_ENDS or token.lower().startswith("www"))
+
+
+def find_shaped_handles(st: State, add: Callable[[int, int, str, str, int], None]) -> None:
+    """Online names of dotted lower-case parts, by their shape, without a cue: figures glued
+    to letters or a part that is no everyday word ("tia.bxo", "lee.h1984", "paignton.exposed";
+    a word with an underscore, or a dot before figures, is ``layer_variants``' shape). Not a
+    sentence that lost its space ("ok.see", "no.then": every part a word), nor initials
+    ("e.g.", "a.m."), numbers ("1.5kg"), files ("notes.docx") or web addresses, which are
+    redacted whole with their path ("facebook.com/tuan.le.2291")."""
+    text = st.text
+    words = st.lex.words
+    seen_to = 0
+    for m in _GLUE.finditer(text):
+        if m.start() < seen_to:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1] in _TOKEN_CHARS:
+            start -= 1
+        while end < len(text) and text[end] in _TOKEN_CHARS:
+            end += 1
+        seen_to = end
+        if text[start - 1 : start] in ("@", "/", "#", "-", "\\") or text[end : end + 1] in (
+            "@",
+            "/",
+            "-",
+            "\\",
+            "#",
+        ):
+            if text[end : end + 1] == "/" and (path := _PATHED.match(text, start)):
+                add(start, path.end(), "url", "", 98)
+                seen_to = path.end()
+            continue  # an e-mail, a web address, a reference: their own patterns
+        while end > start and text[end - 1] == ".":
+            end -= 1  # the sentence's stop
+        token = text[start:end]
+        if not token[:1].isalpha() or len(token) < 4:
+            continue
+        pieces = _PIECES.findall(token)
+        if file_or_site(token):
+            continue
+        if "_" in token or not token.islower() or _DOT_DIGIT.search(token):
+            continue  # layer_variants' shapes; "St.John", "Mr.Smith": initials, titles
+        glued = _LETTER_DIGIT.search(token) is not None
+        odd = any(len(p) >= 3 and p.isalpha() and p.lower() not in words for p in pieces)
+        if glued or odd:
+            add(start, end, "username", "", 89)

@@ -23,6 +23,7 @@ from moderator.anonymise.handles import (
     HANDLE_CUE_RE,
     HANDLE_RE,
     SPEAKER_HANDLE_RE,
+    find_shaped_handles,
 )
 from moderator.anonymise.known import find_literals, literals
 from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
@@ -72,6 +73,7 @@ def find_patterns(st: State) -> None:
         for m in for_text(HANDLE_RE, text).finditer(text):
             if clean_left(text, m.start(), "@."):
                 add(m.start(), m.end(), "username", "", 90)
+    find_shaped_handles(st, add)
     folded = lower_same_length(text)
     if ": " in text:
         for m in for_text(SPEAKER_HANDLE_RE, text).finditer(text):

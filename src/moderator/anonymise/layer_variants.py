@@ -15,6 +15,7 @@ from collections.abc import Callable
 from moderator.anonymise.date_words import find_month_dates, find_month_years
 from moderator.anonymise.dates import a_score
 from moderator.anonymise.dates_loose import find_loose_dates
+from moderator.anonymise.handles import file_or_site
 from moderator.anonymise.lexicon import lower_text
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import NOT_DIGITS, clean_left
@@ -47,7 +48,7 @@ SPELT_EMAIL_RE = re.compile(
 SPELT_EMAIL_HINTS = (" dot ", "(dot)", "[dot]", "(at)", "[at]", " arroba ", " punto ", " ponto ")
 # a word with an underscore, or letters and digits joined by dots: how handles look
 HANDLE_SHAPE_RE = re.compile(
-    r"(?<![\w@.])(?=[\w.]*[A-Za-z])(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_[\w.]*[A-Za-z0-9]"
+    r"(?<![\w@.])(?=[\w.]*[A-Za-z])(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_[\w.]*[A-Za-z0-9_]"
     r"|(?!(?i:s|ss|para|reg|art|sec|sch|ch|no|pp?|vol|r|rule)\.\d)"  # "s.47", "para.12": law
     r"[A-Za-z]+(?:\.[A-Za-z0-9]+)*\.\d+[A-Za-z0-9]*)(?![\w@])"
 )
@@ -176,7 +177,7 @@ def find_variants(st: State, add: Add) -> None:
             add(m.start(), m.end(), "email", "", 98)
     if "_" in text or for_text(_DOTTED_DIGIT, text).search(text):
         for m in _handles(text):
-            if not _field_name(st, m):
+            if not _field_name(st, m) and not file_or_site(m.group()):
                 add(m.start(), m.end(), "username", "", 86)
     find_spelt(text, add, st.digit_regions())
     for start, end in find_month_dates(text):
