@@ -51,3 +51,47 @@ def test_words_that_lost_their_space_files_and_initials_are_no_online_names(text
 def test_a_web_address_without_www_is_redacted_with_its_path() -> None:
     out = redact("She took a photo of the profile (facebook.com/kel.arn.2291). He is scared.")
     assert not left(out, "kel.arn.2291") and "facebook.com/" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Form no: KQRB-IR-024 completed by the school.", "KQRB-IR-024"),
+        ("PPN NO: 26-CS-448120   DATE: 09/11/2025", "26-CS-448120"),
+        ("YJS ID: 61-0442. Offence: criminal damage.", "61-0442"),
+        ("Housing repair raised (ticket 6617-QZ) for the damp.", "6617-QZ"),
+        ("Logged on CPOMS 2025-0412 by the DSL.", "2025-0412"),
+    ],
+)
+def test_a_reference_after_any_forms_number_cue(text: str, number: str) -> None:
+    out = redact(text)
+    assert "[CASE-NUMBER]" in out and not left(out, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said no. 24/7 care is not needed.",
+        "Room no: 12 on the ward; the answer was no: 4 of them agreed.",
+    ],
+)
+def test_a_small_number_after_no_is_no_reference(text: str) -> None:
+    assert "[CASE-NUMBER]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("REPORTING OFFICER: PC GARETH POLLEY 3318KT. SUPERVISOR: PS ANNA MERRICK.", "3318KT"),
+        ("SUPERVISOR: SGT KAREN HOLLINRAKE 5409", "5409"),
+        ("On arrival PC 4471LX Daniel Tregenza found the door open.", "4471LX"),
+    ],
+)
+def test_an_officers_collar_number_beside_their_name_is_redacted(text: str, number: str) -> None:
+    out = redact(text)
+    assert "[PROFESSIONAL]" in out and not left(out, number)
+
+
+def test_a_time_after_an_officers_name_is_no_collar_number() -> None:
+    out = redact("Seen by PC Amy Tregenza 1130 hrs at the address.")
+    assert "[PROFESSIONAL] 1130 hrs" in out

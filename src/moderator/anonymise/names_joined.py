@@ -326,7 +326,7 @@ _INITIAL_AND_SURNAME = re.compile(r"[ \t]+[A-Z]\.?[ \t]+(?P<s>[A-Z][A-Za-z'’-]
 # a police officer by rank and collar number, initials and surname: "SGT 1144 R KHALIQ",
 # "PC 2317 Andrew Page", "DC 4410 TARA J BRADWELL" (the number says it is an officer)
 _OFFICER = re.compile(
-    r"(?<![\w])(?:PCSO|PC|DC|DS|DI|DCI|PS|SGT|Sgt|Sergeant|Insp|INSP)\.?[ \t]+\d{2,6}[ \t]+"
+    r"(?<![\w])(?:PCSO|PC|DC|DS|DI|DCI|PS|SGT|Sgt|Sergeant|Insp|INSP)\.?[ \t]+\d{2,6}(?:[A-Z]{2})?[ \t]+"
     r"(?P<n>(?:[A-Z]\.?[ \t]){0,2}[A-Z][A-Za-z'’-]+(?:[ \t](?:[A-Z]\.?[ \t])?[A-Z][A-Za-z'’-]+){0,2})"
     r"(?![\w:])"
 )

@@ -207,7 +207,9 @@ CASE_CUE_RE = re.compile(
     r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file"
     r"|hosp(?:ital)?|patient|booking|court)"
     r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?(?:\s*(?:no\.?|number))?|crime|mosaic"
-    r"|lcs|log|incident|occurrence|urn|crn|cad|mrn|case|report|booking)\s*[:#.]?\s*)$"
+    r"|lcs|log|incident|occurrence|urn|crn|cad|mrn|case|report|booking"
+    r"|ticket(?:\s*(?:no\.?|number|ref))?)\s*[:#.]?\s*"
+    r"|\b(?:no|id|number)\s*[:#]\s*)$"  # any form's "no:": "Form no: FYYC-IR-024", "PPN NO:"
 )
 _COLLAR_NAME = r"[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?"
 # "PC 4471 Jenne Carbas-Moyla", "PC 1198 TRISTRIM OKONJA-BALE": a given name and a surname
@@ -215,7 +217,7 @@ _COLLAR_NAME = r"[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?"
 # "COLLAR 4237", "collar no. 2290": the number a form gives after the officer's name
 COLLAR_RE = re.compile(
     r"(?:PC|DC|PCSO|DS|DI|Sgt|PS|(?i:collar)(?:[ \t]*(?i:no\.?|number|num|#))?[ \t]*[:.]?)"
-    r"\s?(?P<num>\d{3,5})\b"
+    r"\s?(?P<num>\d{3,5}(?:[A-Z]{2})?)\b"  # (the Met's: "4471LX", with its borough's code)
     rf"(?:\s+(?P<name>{_COLLAR_NAME}(?: {_COLLAR_NAME})?))?"
 )
 

@@ -67,7 +67,7 @@ def find_references(
 _CASE_CUE_ENDS = ("no", "num", "number", "ref", "reference", "id", "case", "crime", "incident",
                   "log", "occurrence", "client", "person", "child", "mosaic", "lcs", "police",
                   "file", "hosp", "hospital", "patient", "booking", "court", "urn", "crn", "cad",
-                  "mrn", "report")  # fmt: skip
+                  "mrn", "report", "ticket")  # fmt: skip
 
 
 def case_cue_before(text: str, start: int, width: int = 30) -> bool:

@@ -41,7 +41,7 @@ _LISTED = re.compile(
 # "Mosaic doc 55120", "CPOMS 44107", "LCS, doc 77342": a document's number in a case system
 _SYSTEM_NUMBER = re.compile(
     r"(?:(?i:doc|document)|CPOMS|Cpoms|Mosaic|MOSAIC|LCS|EHM|SystmOne|EMIS|Eclipse|ICS)"
-    r"[ \t]*(?:(?i:no|number|ref)\.?)?[ \t]*:?[ \t]*(\d{4,10})(?![\w/-])"
+    r"[ \t]*(?:(?i:no|number|ref)\.?)?[ \t]*:?[ \t]*(\d{4,10}(?:-\d{2,8})?)(?![\w/-])"
 )
 # what every match of _SYSTEM_NUMBER holds (or its "doc", in the lower case) and _LISTED's
 # cues (in the lower case): a note without any is not scanned (see join_reference_parts)
