@@ -95,3 +95,32 @@ def test_an_officers_collar_number_beside_their_name_is_redacted(text: str, numb
 def test_a_time_after_an_officers_name_is_no_collar_number() -> None:
     out = redact("Seen by PC Amy Tregenza 1130 hrs at the address.")
     assert "[PROFESSIONAL] 1130 hrs" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("She lives at 214 Kestrel Street, E8. Seen there twice.", "E8"),
+        ("Now at 47 Ravensby Way, Dagenham RM10. Plan: CIN meeting.", "RM10"),
+        ("ATTENDED FLAT 2, 90 WYVERN COURT, SW8, THE HOME OF ADULT MALE.", "SW8"),
+    ],
+)
+def test_a_postcodes_outward_code_after_an_address_is_redacted(text: str, code: str) -> None:
+    out = redact(text)
+    assert "[POSTCODE]" in out and not left(out, code)
+
+
+def test_the_town_between_an_address_and_its_outward_code_stays() -> None:
+    out = redact("Now at 47 Ravensby Way, Dagenham RM10. Plan: CIN meeting.")
+    assert "Dagenham [POSTCODE]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad lives at 3 Bridge Road by the A1 junction.",
+        "She is at 12 High Street, Year 6 at the school.",
+    ],
+)
+def test_a_road_or_a_year_group_after_an_address_is_no_postcode(text: str) -> None:
+    assert "[POSTCODE]" not in redact(text)

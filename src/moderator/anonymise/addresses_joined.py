@@ -8,6 +8,9 @@ the postcode: the labelled batches keep it as often as they count it part of the
   (``Flat 7, Kennet Wharf Lofts``);
 * a flat written short before it (``flt 2 61 …``), a Scottish flat's position (``2F1, 16 Bridge Street``), and a house number
   before a street found by its noun alone (``19 Rhes y Felin``);
+* a postcode's outward code alone after the address or its town (``214 Mare Street, E8``,
+  ``47 Rainham Way, Dagenham RM10``): the district's code, redacted as a postcode (the town
+  between stays);
 * a name guessed for a person that is a street's (``on Half Moon Lane``, ``lives at 2 Aird
   Quellan``) becomes the address it is.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.patterns import POSTCODE_AREAS
 from moderator.anonymise.state import Cand, State
 
 _WORD_AFTER = re.compile(
@@ -72,6 +76,13 @@ def join_address_edges(st: State) -> None:
         if short is not None and st.free(short.start(), c.start):
             st.taken[short.start() : c.start] = b"\x01" * (c.start - short.start())
             c.start = short.start()
+        outward = _OUTWARD_AFTER.match(text, c.end)
+        if (
+            outward is not None
+            and outward.group("area").upper() in POSTCODE_AREAS
+            and st.free(*outward.span("code"))
+        ):
+            st.take(outward.start("code"), outward.end("code"), "postcode", "", 70, 0.9)
         flat = _FLAT_POSITION_BEFORE.search(text, max(0, c.start - 8), c.start)
         if flat is not None and st.free(flat.start(), c.start):
             st.taken[flat.start() : c.start] = b"\x01" * (c.start - flat.start())
@@ -79,6 +90,13 @@ def join_address_edges(st: State) -> None:
 
 
 _PERSON = frozenset({"person"})
+# a postcode's outward code alone after an address, its town between or not, before the end of
+# the clause ("…, E8.", "…, Dagenham RM10.", "…, SW8, THE HOME OF"); not a full postcode's
+# start, nor a road's number ("the A1") or a form's year ("Y10")
+_OUTWARD_AFTER = re.compile(
+    r"(?:,?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){0,2}?)?,?[ \t]*"
+    r"(?P<code>(?P<area>[A-Z]{1,2})\d{1,2}[A-Z]?)(?![\w-]|[ \t]+\d[A-Z]{2}\b|\.\d)"
+)
 
 
 _STREET_END = re.compile(r"[ \t](?:Lane|Road|Street|Esplanade|Avenue|Drive|Crescent|Terrace)$")
