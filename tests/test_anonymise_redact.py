@@ -176,7 +176,8 @@ def test_dates_go_with_their_weekday_and_month_years_but_bare_weekdays_stay() ->
         "Seen on Tuesday 5th May 2020 and 12/06/21; reviewed in May 2020 and every Monday."
     )
     assert out == "Seen on [DATE] and [DATE]; reviewed in [DATE] and every Monday."
-    assert redact("Missed contact on 2nd and 9th of May.") == "Missed contact on [DATE] and [DATE]."
+    # a day that borrows its month from the next date is one date with it (round 21)
+    assert redact("Missed contact on 2nd and 9th of May.") == "Missed contact on [DATE]."
 
 
 def test_the_address_and_its_street_but_not_the_town() -> None:

@@ -124,3 +124,15 @@ def test_the_town_between_an_address_and_its_outward_code_stays() -> None:
 )
 def test_a_road_or_a_year_group_after_an_address_is_no_postcode(text: str) -> None:
     assert "[POSTCODE]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Seen at school on 14 and 21 July. He said no.", "14 and 21 July"),
+        ("Sessions: 2nd and 9th of September 2025, at the hub.", "2nd and 9th of September 2025"),
+        ("between 30 April and 11 May 2024, probably when", "30 April and 11 May 2024"),
+    ],
+)
+def test_two_dates_joined_by_and_are_one_date(text: str, dates: str) -> None:
+    assert redact(text) == text.replace(dates, "[DATE]")

@@ -12,6 +12,8 @@
   5590``): a reference each.
 * A number after a case system's name or ``doc`` (``Mosaic doc 55120``, ``CPOMS 44107``,
   ``LCS, doc 77342``; four digits or more).
+* Two dates joined by ``and``, ``to`` or a dash, the first without its year (``14 and 21
+  July``, ``30 April to 11 May 2024``): one date.
 * Days written as a range before their month (``12-13/03``, ``05-06/04/2025``), and a date's
   two-digit year after its month's name (``10 Jan 23``): one date.
 """
@@ -53,6 +55,8 @@ _LISTED_CUES = ("ids", "logs", "refs", "references", "numbers", "nos", "incident
 
 # "12-13/03", "05-06/04/2025": days as a range, then the month (and year)
 _DAY_RANGE = re.compile(r"(\d{1,2})[-–](\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/]|[-–.]\d)")
+_YEAR = re.compile(r"\d{4}|\d/\d{1,2}/\d")  # a date complete in itself: "…May 2020", "12/06/21"
+_BETWEEN_DATES = re.compile(r"[ \t]+(?:and|&|to|or|until|till)[ \t]+|[ \t]*[-–][ \t]*")
 _TWO_DIGIT_YEAR = re.compile(r"[ \t]+\d{2}(?![\w:./-]|[ \t]*(?i:am|pm|years|yrs|hours|mins))")
 
 
@@ -69,6 +73,17 @@ def _join_dates(st: State) -> None:
                 st.give_way(m.start(), m.end(), _NUMBERS, 100)
                 if st.free(*m.span()):
                     st.take(m.start(), m.end(), "date", "", 75)
+    dates = sorted((c for c in st.cands if c.kind == "date"), key=lambda c: c.start)
+    joined = dates[:1]
+    for d in dates[1:]:
+        c = joined[-1]
+        if _BETWEEN_DATES.fullmatch(text, c.end, d.start) and not _YEAR.search(
+            text, c.start, c.end
+        ):
+            st.cands.remove(d)  # "14 and 21 July", "30 April to 11 May 2024": one date
+            st.grow(c, c.start, d.end)
+        else:
+            joined.append(d)
     for c in st.cands:
         if c.kind == "date" and text[c.end - 1 : c.end].isalpha():
             year = _TWO_DIGIT_YEAR.match(text, c.end)
