@@ -136,3 +136,24 @@ def test_a_road_or_a_year_group_after_an_address_is_no_postcode(text: str) -> No
 )
 def test_two_dates_joined_by_and_are_one_date(text: str, dates: str) -> None:
     assert redact(text) == text.replace(dates, "[DATE]")
+
+
+def test_a_family_name_that_is_a_word_as_the_subject_of_a_childs_typed_sentence() -> None:
+    out = redact(
+        "what worrys me\nwhen dale has had cans he shouts at mum. i hide upstairs.\n"
+        "what would make it better\ndale to not live with us.",
+        family=(("Kerry Mobbs", "mother"), ("Dale Rushmer", "mother's partner")),
+    )
+    assert not left(out, "dale")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i like the dale is green in summer and i walk there.",
+        "Dale is a word for a valley; the family walked the dale on Sunday.",
+    ],
+)
+def test_the_word_stays_after_a_determiner_or_in_a_worker_s_sentence(text: str) -> None:
+    out = redact(text, family=(("Dale Rushmer", "mother's partner"),))
+    assert "the dale" in out

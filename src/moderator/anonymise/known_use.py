@@ -16,6 +16,7 @@ from moderator.anonymise.cues import (
     SPEAKING_VERBS,
 )
 from moderator.anonymise.lexicon import more_places
+from moderator.anonymise.names_lower import in_typed_line
 from moderator.anonymise.places_said import IN_COUNTY, MOVED_TO, PLACE_GOES_ON
 from moderator.anonymise.state import State, Tok
 from moderator.anonymise.unknown_words import a_word, dictionary
@@ -335,6 +336,27 @@ def introduced(st: State, t: Tok) -> bool:
 
 
 _QUOTES_OPEN = '"“‘'
+
+
+# what follows a person's name as the subject of a child's sentence: "when dale is at work",
+# "dale has had cans", "dale to not live with us", "dale shouts"
+_SUBJECT_VERB_AFTER = re.compile(
+    r"[ \t]+(?:is|was|has|had|does|did|will|wont|won't|cant|can't|dont|don't|doesnt|doesn't"
+    r"|didnt|didn't|gets|got|goes|went|comes|came|shouts|shouted|hits|hit|drinks|drank|smokes"
+    r"|kicks|kicked|takes|took|makes|made|lets|let|buys|bought|picks|picked|calls|called"
+    r"|texts|texted|rings|rang|lives|lived|stays|stayed|to[ \t]+not|and[ \t]+me|and[ \t]+mum)\b"
+)
+
+
+def subject_in_typed_line(st: State, t: Tok) -> bool:
+    """Whether a lower-case name-word is the subject of a sentence typed in lower case, with no
+    determiner or preposition before it ("when dale is at work", not "the dale is green")."""
+    if not t.lower or _SUBJECT_VERB_AFTER.match(st.text, t.end) is None:
+        return False
+    before = _word_before(st.text, t.start)
+    if before in _PLACE_BEFORE or before in _WORD_IN_SPEECH_BEFORE:
+        return False
+    return in_typed_line(st.text, t.start)
 
 
 def named_in_speech(st: State, t: Tok) -> bool:

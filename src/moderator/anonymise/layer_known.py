@@ -16,6 +16,7 @@ from moderator.anonymise.known_use import (  # re-exported: the word-use tests l
     _word_before,
     introduced,
     named_in_speech,
+    subject_in_typed_line,
     used_as_place,
     used_as_word,
 )
@@ -79,7 +80,12 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             if hit is not None:
                 size, who = hit
                 wordlike = t.lower and (key in words or key in protected)
-                spoken = wordlike and (named_in_speech(st, t) or _says(st, t) or introduced(st, t))
+                spoken = wordlike and (
+                    named_in_speech(st, t)
+                    or _says(st, t)
+                    or introduced(st, t)
+                    or subject_in_typed_line(st, t)
+                )
                 if size == 1 and (not wordlike or spoken) and used_as_word(st, toks, i):
                     _keep_known(st, t, who)
                 elif size > 1 or not wordlike or spoken:

@@ -74,6 +74,18 @@ def typed_lines(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def in_typed_line(text: str, at: int) -> bool:
+    """Whether the line holding ``text[at]`` is typed in lower case (as :func:`typed_lines`
+    reads a line: a lower-case ``i``, a message in lower case, or no capital at all where the
+    note has a lower-case ``i``)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    if _LOWER_I.search(line) or _lower_message(line):
+        return True
+    return _all_lower(line) and _LOWER_I.search(text) is not None
+
+
 def find_lower_passage_names(st: State) -> None:
     """Take the given names written in lower case in passages typed in lower case."""
     text = st.text
