@@ -157,3 +157,27 @@ def test_a_family_name_that_is_a_word_as_the_subject_of_a_childs_typed_sentence(
 def test_the_word_stays_after_a_determiner_or_in_a_worker_s_sentence(text: str) -> None:
     out = redact(text, family=(("Dale Rushmer", "mother's partner"),))
     assert "the dale" in out
+
+
+def test_initials_in_brackets_after_a_name_in_any_alphabet_or_with_a_lower_case_letter() -> None:
+    out = redact(
+        "Present: Radosław Łęcki (RŁ, dad); Steve Brindley (SBr, housing); Sam Bright (SB, YOT).\n"
+        "RŁ said he has been sober. SBr: damp repair booked. SB to visit.",
+        family=(("Radosław Łęcki", "father"),),
+    )
+    assert not left(out, "RŁ") and not left(out, "SBr") and not left(out, "SB")
+    assert "[FATHER] said he has been sober" in out
+
+
+def test_a_roles_letters_that_are_exactly_the_names_initials_are_the_person() -> None:
+    out = redact(
+        "Attendees: Tom Ashworth (TA, HR); Gemma Fox (GF, LADO).\n"
+        "TA said the club suspended him. GF/TA agreed. A TA in class helps him read."
+    )
+    assert "[PROFESSIONAL] said" in out or "[PERSON] said" in out
+    assert not left(out, "GF/TA") and "A TA in class" in out
+
+
+def test_a_roles_letters_in_brackets_that_are_not_the_names_initials_stay_the_role() -> None:
+    out = redact("Jane Holloway (TA) sat with him. The TA said he was calm.")
+    assert "(TA)" in out and "The TA said" in out

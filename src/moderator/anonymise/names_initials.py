@@ -3,7 +3,11 @@
 * **Initials in brackets after a name** (``Fern Castellane (FC, IDVA)``, ``Ms Quentin-Ashperton
   (QA, DSL)``, ``DI Oxenholme (DIO, police chair)``) are that person's, wherever they recur
   (``disclosed to FC``, ``QA: attendance dropped``), when their letters agree with the name:
-  drawn in order from its words (a rank's letters too), or its first and last initials.
+  drawn in order from its words (a rank's letters too), or its first and last initials. The
+  capitals may be of any alphabet (``Łukasz Wiśniewski (ŁW, dad)``) and end in a lower-case
+  letter or two (``Steve Brindley (SBr, …)``); a role's letters (``TA``) only when they are
+  exactly the name's initials (``Tom Ashworth (TA, HR)``), and not where an article makes
+  them the role (``a TA in class``).
 * **A surname's initials after a known given name** (``Ember R-K``, ``Teodor A-P``) and a
   **known person's initials with hyphens or spaces** (``H-M T``, ``H.M.T``), or with a
   possessive ``s`` and no apostrophe (``TJs football``), are that person.
@@ -15,12 +19,17 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS, ROLE_CUES
+from moderator.anonymise.layer_initials import after_article, in_shouted_line
 from moderator.anonymise.lexicon import whole_words
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 # "(FC, IDVA)", "(QA)", "(YP-D)": a hyphen joins the initials of a double-barrelled surname
-_BRACKETED = re.compile(r"[ \t]*\([ \t]*(?P<i>[A-Z](?:[A-Z'’]|-(?=[A-Z])){1,5})(?=[ \t]*[,)])")
+# (capitals of any alphabet, "(ŁW, dad)"; a lower-case letter or two may end them where two
+# people share the capitals: "Steve Brindley (SBr, Derby Homes)")
+_BRACKETED = re.compile(
+    r"[ \t]*\([ \t]*(?P<i>[^\W\d_](?:[^\W\d_'’]|-(?=[^\W\d_])){1,5})(?=[ \t]*[,)])"
+)
 _HYPHEN_OR_DOT = frozenset("-.")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word's runs of letters (its parts, or an initial's letters)
 # "R-K", "A-P", "R.K." after a given name: a surname's initials
@@ -73,8 +82,21 @@ def agree_initials(initials: str, name: str) -> bool:
     return letters[0] == plain[0] and letters[-1] == plain[-1] and _subsequence(letters, every)
 
 
-def _take_everywhere(st: State, initials: str, c: Cand) -> None:
-    for start, end in whole_words(st.text, initials):
+def _plain_letters(name: str) -> list[str]:
+    """The initials of a name's words without its title or rank ("Mr Tom Ashworth": T, A)."""
+    words = name.replace("'", " ").replace("’", " ").split()
+    return _initial_letters([w for w in words if w.lower().rstrip(".") not in HONORIFICS])
+
+
+def _take_everywhere(st: State, initials: str, c: Cand, role: bool = False) -> None:
+    text = st.text
+    for start, end in whole_words(text, initials):
+        if (
+            role
+            and text[start - 1 : start] != "("
+            and (after_article(text, start) or in_shouted_line(text, start))
+        ):
+            continue  # "a TA in class": the role
         if st.free(start, end):
             st.take(start, end, c.kind, c.ident, 52)
 
@@ -90,10 +112,23 @@ def find_bracketed_initials(st: State) -> None:
         if m is None or not st.free(m.start("i"), m.end("i")):
             continue
         initials = m.group("i")
-        if initials.lower() in ROLE_CUES or (initials in lex.acronyms and len(initials) < 2):
-            continue
+        capitals = initials.rstrip("abcdefghijklmnopqrstuvwxyz")
+        if (
+            len(initials) - len(capitals) > 2
+            or sum(ch.isupper() for ch in capitals) < 2
+            or not all(ch.isupper() or ch in "'’-" for ch in capitals)
+        ):
+            continue  # "(Mum, …)", "(McD)": a word or a name, not initials
         name = text[c.start : c.end]
-        if agree_initials(initials, name) or (  # "Kiera-Brielle Musbury (KJ)": what they call her
+        if initials.lower() in ROLE_CUES:
+            # "Tom Ashworth (TA, HR)": a role's letters that are exactly the name's initials
+            # are the person's there, and where no article or capitals make them the role
+            if capitals == "".join(_plain_letters(name)):
+                _take_everywhere(st, initials, c, role=True)
+            continue
+        if initials in lex.acronyms and len(initials) < 2:
+            continue
+        if agree_initials(capitals, name) or (  # "Kiera-Brielle Musbury (KJ)": what they call her
             # (or "DC Alid Gwynfar-Bainis (ADS, Suffolk Constabulary)": the initials a note
             # gives a named person, from the first letter of their given name)
             " " in name and initials[0] == name[0] and initials not in lex.acronyms
