@@ -181,3 +181,25 @@ def test_a_roles_letters_that_are_exactly_the_names_initials_are_the_person() ->
 def test_a_roles_letters_in_brackets_that_are_not_the_names_initials_stay_the_role() -> None:
     out = redact("Jane Holloway (TA) sat with him. The TA said he was calm.")
     assert "(TA)" in out and "The TA said" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Dad works at Fenland Fresh Salads in Peterborough and sends money.", "Fresh Salads"),
+        ("He came back from his late shift at Lowestoft Fish Market, drunk.", "Fish Market"),
+    ],
+)
+def test_a_local_firm_named_by_its_town_and_everyday_words_after_a_work_cue(
+    text: str, firm: str
+) -> None:
+    out = redact(text)
+    assert "[ORGANISATION]" in out and not left(out, firm)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mum works at Leeds General Infirmary on the wards.", "Dad works at The Red Lion."],
+)
+def test_a_public_hospital_or_a_pub_the_lists_know_stays_after_a_work_cue(text: str) -> None:
+    assert redact(text) == text

@@ -10,7 +10,8 @@
   ``runs``, ``owns``, ``solicitor:`` before two capitalised words or more (``runs Harbour
   Char Sui House``, ``solicitor: Bamber & Coupe``), with its street after a comma; not a
   person, a chain, pub or place named by words the lists know (``works at Tesco Extra``,
-  ``works at The Red Lion``), nor a public service (``works at Pinderfields Hospital``).
+  ``works at The Red Lion``; but a town and two words or more are a local firm: ``works at
+  Fenland Fresh Salads``), nor a public service (``works at Pinderfields Hospital``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, word_key
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
+from moderator.anonymise.orgs_public import public_service
 from moderator.anonymise.orgs_runs import JOINERS, comma_branch, words_left, words_right
 from moderator.anonymise.patterns import word_positions
 from moderator.anonymise.state import State
@@ -39,13 +41,13 @@ _CUE = re.compile(
     r"|works?(?:[ \t]+(?:nights|days))?[ \t]+as[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){1,3}(?:at|for|with)"
     r"|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|employer[ \t]*(?:is|:|-)|runs|owns"
     r"|(?:driver|guard|cleaner|technician|mechanic|chef|labourer|packer|picker|apprentice)"
-    r"[ \t]+(?:at|for|with)|agency,|took[ \t]+(?:nights|shifts|a[ \t]+job)[ \t]+at"
+    r"[ \t]+(?:at|for|with)|agency,|took[ \t]+(?:nights|shifts|a[ \t]+job)[ \t]+at|shifts?[ \t]+at"
     r"|solicitors?[ \t]*(?::|-|is|are)?)[ \t]+"
 )
 # each cue starts with one
 _CUE_WORDS = ("work", "employ", "runs", "owns", "solicitor", "driver", "guard", "cleaner",
               "technician", "mechanic", "chef", "labourer", "packer", "picker", "apprentice",
-              "agency", "took")  # fmt: skip
+              "agency", "took", "shift")  # fmt: skip
 
 
 def _initials(words: list[str]) -> str:
@@ -122,9 +124,17 @@ def _cued_workplaces(st: State, add: Add) -> None:
         # after a job's name the words are a firm ("a bus driver with Preston Bus"); after
         # "works at" alone they may be a pub or a shop the lists know ("The Red Lion")
         job = " as " in m.group() or not m.group().startswith(("work", "employ", "runs", "owns"))
-        if any(k in PUBLIC_WORDS for k in keys) or all(
-            k in lex.protected_words or (k,) in lex.places or (k in lex.words and not job)
-            for k in keys
+        placed = (  # "Fenland Fresh Salads"; not "Exmouth Youth Enquiry Service"
+            len(keys) >= 3
+            and (keys[0],) in lex.places
+            and not public_service(st, keys[-1], tuple(keys[:-1]))
+        )
+        if any(k in PUBLIC_WORDS for k in keys) or (
+            not placed
+            and all(
+                k in lex.protected_words or (k,) in lex.places or (k in lex.words and not job)
+                for k in keys
+            )
         ):
             continue  # "works at Pinderfields Hospital", "at Tesco Extra", "at The Red Lion"
         ident = " ".join(keys)

@@ -132,6 +132,8 @@ PUBLIC_WORDS = frozenset(
         "station",
         "airport",
         "hospice",
+        "infirmary",
+        "prison",
     ]
 )
 
