@@ -203,3 +203,8 @@ def test_a_local_firm_named_by_its_town_and_everyday_words_after_a_work_cue(
 )
 def test_a_public_hospital_or_a_pub_the_lists_know_stays_after_a_work_cue(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_named_nurse_is_a_role_and_the_name_after_it_is_the_person() -> None:
+    out = redact("Safeguarding Named Nurse Linda Ferris: concerns re coercive control.")
+    assert "Named Nurse [PROFESSIONAL]" in out and not left(out, "Ferris")

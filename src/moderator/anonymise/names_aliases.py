@@ -18,6 +18,10 @@ from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
 _DETERMINERS = frozenset({"my", "the", "a", "an", "our", "your", "his", "her", "their"})
 _NEW_PERSON = re.compile(r"(?i:called|named|calls)")
+# the roles a safeguarding partnership names ("Named Nurse", "Named GP", "Named Person")
+_NAMED_ROLES = frozenset(
+    {"nurse", "doctor", "gp", "midwife", "person", "professional", "lead", "safeguarding"}
+)
 # ALIAS_HINT's words in lower case, each the start of one or more of them: where the hint can
 # match, found by str.find (the regex, branched on common letters, was tried at most of them)
 _HINT_STARTS = ("known", "aka", "a.k.a", "nickname", "goes", "call", "name", "street", "referred",
@@ -42,6 +46,14 @@ def find_aliases(st: State, toks: list[Tok]) -> None:
             or keys[0] in lex.protected_words
         ):  # ("MB (named Dr)": a title, no alias)
             continue
+        if (
+            group == "w"
+            and keys[0] in _NAMED_ROLES
+            and m.group()[:5].lower() == "named"
+            and keys[1:2]
+            and keys[1] not in lex.words
+        ):
+            continue  # "Safeguarding Named Nurse Linda Ferris": a role's title, no alias
         # "known as", "aka": another name for someone just named; "a girl named": someone new
         new = _NEW_PERSON.match(m.group()) is not None
         if new and PET_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):

@@ -91,6 +91,11 @@ def absorb_titles(st: State) -> None:
         if m is None:
             continue
         title = m.group().split()[0].rstrip(".").lower()
+        if (
+            text[max(0, m.start() - 6) : m.start()].lower() == "named "
+            and text[c.start : c.end].split()[0].lower() not in st.lex.words
+        ):
+            continue  # "Named Nurse Morag Birrell": the partnership's role stays, as a term
         if title in NAME_TITLES and c.kind not in _TITLED:
             continue  # "Sister Apolonia" of the family: a relation, said beside the placeholder
         if c.kind == "person" and _title_of(m.group()):
