@@ -208,3 +208,30 @@ def test_a_public_hospital_or_a_pub_the_lists_know_stays_after_a_work_cue(text: 
 def test_a_named_nurse_is_a_role_and_the_name_after_it_is_the_person() -> None:
     out = redact("Safeguarding Named Nurse Linda Ferris: concerns re coercive control.")
     assert "Named Nurse [PROFESSIONAL]" in out and not left(out, "Ferris")
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("i am in year 6 at martello bay and my teacher is nice.", "martello bay"),
+        ("i like my school bridgewood junior and i do art.", "bridgewood junior"),
+        ("at school at peckover fields i got a merit.", "peckover fields"),
+        ("tell mr brennan at barnfield i will come 2moro", "barnfield"),
+        ("i go to benhall park skool and i am in year 6.", "benhall park"),
+    ],
+)
+def test_a_school_a_child_names_in_lower_case_after_a_schools_cue(text: str, school: str) -> None:
+    out = redact(text)
+    assert "[SCHOOL]" in out and not left(out, school)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i am in year 5 at school and my school is good.",
+        "miss ainsworth at skl says not to go places.",
+        "My school is in year 6 at the moment, said the worker.",
+    ],
+)
+def test_a_school_cue_before_everyday_words_names_no_school(text: str) -> None:
+    assert "[SCHOOL]" not in redact(text)

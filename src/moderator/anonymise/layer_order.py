@@ -109,6 +109,7 @@ from moderator.anonymise.orgs_short import find_short_forms
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
 from moderator.anonymise.references_spaced import find_spaced_references
+from moderator.anonymise.schools_said import find_said_schools
 from moderator.anonymise.state import State
 
 
@@ -179,6 +180,7 @@ def run_layers(st: State) -> None:
     find_pet_forms(st)
     find_unknown_runs(st)
     find_lower_organisations(st)
+    find_said_schools(st)
     find_learned(st, toks)
     join_name_tails(st)
     find_initialled_names(st)

@@ -1,0 +1,99 @@
+"""Schools a child writes in lower case after the words that say a school follows.
+
+A child's own words name their school without capitals: ``i am in year 6 at martello bay``,
+``my school bridgewood junior``, ``at school at peckover fields``, ``tell mr brennan at
+barnfield``, ``i go to benhall park skool``. After such a cue (a year group and ``at``; ``my
+school``; ``school at``; a teacher's title and surname and ``at``) or before a misspelt or
+plain ``school`` in a passage typed in lower case, one to three lower-case words up to the
+next word a sentence goes on with are the school's name when one of them is no everyday word
+or a place (``barnfield``, ``martello``), or when the last is a word schools are named with
+(``springfield park``); ``in year 6 at school`` and ``my school is good`` name none. Each is
+redacted below the review threshold, for the person importing to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.lexicon import more_places
+from moderator.anonymise.names_lower import in_typed_line
+from moderator.anonymise.nearby import scan_near, word_positions
+from moderator.anonymise.state import State
+
+_CONFIDENCE = 0.65
+_WORDS = r"(?P<n>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})"
+# the cues, each with the school's name after it ("year 6 at …", "my school …", "school at
+# …", "mr brennan at …")
+_AFTER_CUE = re.compile(
+    r"(?<![\w'’-])(?:(?:year|yr)[ \t]*\d{1,2}[ \t]+at|my[ \t]+(?:school|skool|scool)(?:[ \t]+is)?"
+    r"|(?:school|skool|scool)[ \t]+(?:at|is)|(?:mr|mrs|miss|ms|sir)[ \t]+[a-z]+[ \t]+at)[ \t]+"
+    + _WORDS
+)
+# the name before the word "school" misspelt as a child writes it ("benhall park skool")
+_BEFORE_SCHOOL = re.compile(
+    r"(?<![\w'’-])(?:go[ \t]+to|goes[ \t]+to|at|from)[ \t]+"
+    + _WORDS
+    + r"[ \t]+(?:skool|scool|skul)\b"
+)
+_CUES = ("year", "yr", "school", "skool", "scool", "skul", "mr", "mrs", "miss", "ms", "sir")
+# the words a sentence goes on with after a name: the name stops before them
+_STOPS = frozenset(
+    {"and", "but", "my", "i", "in", "on", "with", "where", "because", "cos", "coz", "so",
+     "then", "to", "is", "was", "it", "its", "they", "we", "he", "she", "the", "now", "too",
+     "lol", "for", "at", "a", "an", "or", "n", "me", "im", "i'm", "when", "wen", "if",
+     "are", "has", "had", "have", "got", "gets", "this", "that", "there", "their", "today",
+     "tomorrow", "2moro", "tmrw", "yesterday", "again", "every", "all", "not", "no", "yes",
+     "ill", "i'll", "will", "wont", "dont", "didnt", "cant", "also", "still", "after",
+     "before", "school", "skool", "scool", "skul", "good", "ok", "okay", "fine", "nice",
+     "great", "bad", "rubbish", "boring", "fun", "alright", "sometimes"}
+)  # fmt: skip
+# the last words of schools' names that are also everyday words ("springfield park")
+_SCHOOL_ENDS = frozenset(
+    {"park", "fields", "field", "vale", "valley", "bay", "hill", "hills", "green", "junior",
+     "juniors", "infants", "primary", "high", "academy", "college", "grange", "manor", "wood",
+     "woods", "lane", "road", "view", "side", "brook", "meadow", "meadows", "heath", "moor",
+     "church", "community", "catholic", "ce", "rc", "cofe", "house", "centre"}
+)  # fmt: skip
+
+
+def _name_words(st: State, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the school's name in the match's words, or None when they name none."""
+    text = st.text
+    words = list(re.finditer(r"[a-z][a-z'’-]+", text[m.start("n") : m.end("n")]))
+    kept = []
+    for w in words:
+        if w.group() in _STOPS:
+            break
+        kept.append(w)
+    if not kept:
+        return None
+    keys = [w.group().rstrip("'’") for w in kept]
+    lex = st.lex
+    places = more_places()
+    odd = any(
+        (k not in lex.words and k not in lex.common and k not in lex.protected_words)
+        or (k,) in lex.places
+        or (k,) in places
+        for k in keys
+    )
+    if not odd and not (len(keys) >= 2 and keys[-1] in _SCHOOL_ENDS):
+        return None
+    return m.start("n") + kept[0].start(), m.start("n") + kept[-1].end()
+
+
+def find_said_schools(st: State) -> None:
+    """Take the schools a child names in lower case after a school's cue (see the module)."""
+    text = st.text
+    lower = text.lower()
+    positions = word_positions(lower, _CUES)
+    if not positions:
+        return
+    found = [*scan_near(_AFTER_CUE, positions, text, 10, 60)]
+    if "skool" in lower or "scool" in lower or "skul" in lower:
+        found += _BEFORE_SCHOOL.finditer(text)
+    for m in found:
+        if not in_typed_line(text, m.start()):
+            continue
+        span = _name_words(st, m)
+        if span is not None and st.free(*span):
+            st.take(span[0], span[1], "school", "said:" + text[span[0] : span[1]], 50, _CONFIDENCE)
