@@ -235,3 +235,28 @@ def test_a_school_a_child_names_in_lower_case_after_a_schools_cue(text: str, sch
 )
 def test_a_school_cue_before_everyday_words_names_no_school(text: str) -> None:
     assert "[SCHOOL]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("i met them above a barbers called fade kings. i was scared.", "fade kings"),
+        ("when dale is at work at oulton tyres its calm and i play.", "oulton tyres"),
+    ],
+)
+def test_a_business_a_child_names_in_lower_case_after_a_work_cue_or_called(
+    text: str, firm: str
+) -> None:
+    out = redact(text)
+    assert "[ORGANISATION]" in out and not left(out, firm)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he is 16 and i think he works at the car wash with his uncle.",
+        "i work at the shop on saturdays and he works at home now.",
+    ],
+)
+def test_a_kind_of_business_after_a_work_cue_names_none(text: str) -> None:
+    assert "[ORGANISATION]" not in redact(text)

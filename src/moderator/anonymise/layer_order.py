@@ -104,12 +104,12 @@ from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations
 from moderator.anonymise.orgs_on import find_orgs_on_streets, join_orgs_to_streets
 from moderator.anonymise.orgs_people import join_people_to_firms
+from moderator.anonymise.orgs_said import find_said_schools, find_said_workplaces
 from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
 from moderator.anonymise.orgs_short import find_short_forms
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
 from moderator.anonymise.references_spaced import find_spaced_references
-from moderator.anonymise.schools_said import find_said_schools
 from moderator.anonymise.state import State
 
 
@@ -181,6 +181,7 @@ def run_layers(st: State) -> None:
     find_unknown_runs(st)
     find_lower_organisations(st)
     find_said_schools(st)
+    find_said_workplaces(st)
     find_learned(st, toks)
     join_name_tails(st)
     find_initialled_names(st)

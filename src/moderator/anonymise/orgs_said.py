@@ -1,4 +1,4 @@
-"""Schools a child writes in lower case after the words that say a school follows.
+"""Schools and workplaces a child writes in lower case after the words that say one follows.
 
 A child's own words name their school without capitals: ``i am in year 6 at martello bay``,
 ``my school bridgewood junior``, ``at school at peckover fields``, ``tell mr brennan at
@@ -9,6 +9,11 @@ next word a sentence goes on with are the school's name when one of them is no e
 or a place (``barnfield``, ``martello``), or when the last is a word schools are named with
 (``springfield park``); ``in year 6 at school`` and ``my school is good`` name none. Each is
 redacted below the review threshold, for the person importing to confirm.
+
+The same for the businesses a child names: after ``work at`` or ``shift at`` (``when dale is at
+work at oulton tyres``), one to three words with one that is no everyday word or a place, or
+ending in a trade's word (``the spice lounge``); after a business's kind and ``called`` (``a
+barbers called fade kings``), whatever words follow.
 """
 
 from __future__ import annotations
@@ -56,7 +61,9 @@ _SCHOOL_ENDS = frozenset(
 )  # fmt: skip
 
 
-def _name_words(st: State, m: re.Match[str]) -> tuple[int, int] | None:
+def _name_words(
+    st: State, m: re.Match[str], ends: frozenset[str], any_words: bool = False
+) -> tuple[int, int] | None:
     """The span of the school's name in the match's words, or None when they name none."""
     text = st.text
     words = list(re.finditer(r"[a-z][a-z'’-]+", text[m.start("n") : m.end("n")]))
@@ -76,9 +83,52 @@ def _name_words(st: State, m: re.Match[str]) -> tuple[int, int] | None:
         or (k,) in places
         for k in keys
     )
-    if not odd and not (len(keys) >= 2 and keys[-1] in _SCHOOL_ENDS):
+    named_by_end = (  # "spice lounge", not "hair salon", "chip shop", "car wash"
+        len(keys) >= 2
+        and keys[-1] in ends
+        and not any(k in ends or k in _GENERIC for k in keys[:-1])
+    )
+    if not odd and not any_words and not named_by_end:
         return None
     return m.start("n") + kept[0].start(), m.start("n") + kept[-1].end()
+
+
+# "at work at …", "works at …", "shift at …"; "a barbers called …"
+_WORK_AT = re.compile(
+    r"(?<![\w'’-])(?:work|works|working|job|shift|shifts)[ \t]+at[ \t]+(?:the[ \t]+)?" + _WORDS
+)
+_CALLED = re.compile(
+    r"(?<![\w'’-])(?:a|the)[ \t]+(?:barbers?|shop|cafe|café|takeaway|gym|club|salon|garage"
+    r"|restaurant|pub|bar|church|mosque|place|chippy|car[ \t]+wash|nail[ \t]+bar)[ \t]+"
+    r"(?:called|named)[ \t]+" + _WORDS
+)
+_WORK_CUES = ("work", "job", "shift", "called", "named")
+# words that make a kind of business, not one business ("the car wash", "the corner shop")
+_GENERIC = frozenset({"car", "nail", "chip", "corner", "local", "big", "new", "old", "little"})
+# the last words of businesses' names that are also everyday words ("the spice lounge")
+_TRADE_ENDS = frozenset(
+    {"tyres", "nails", "lounge", "hut", "motors", "autos", "cars", "kebabs", "kebab", "pizza",
+     "pizzas", "grill", "bakery", "stores", "store", "mart", "market", "salon", "hair",
+     "beauty", "fitness", "gym", "foods", "logistics", "express", "barbers", "cuts",
+     "plaice", "fisheries", "chippy", "diner", "cafe", "café", "kitchen", "palace", "garden",
+     "spice", "tandoori", "balti", "services", "builders", "scaffolding", "recycling"}
+)  # fmt: skip
+
+
+def find_said_workplaces(st: State) -> None:
+    """Take the businesses a child names in lower case after a work cue or ``called``."""
+    text = st.text
+    positions = word_positions(text.lower(), _WORK_CUES)
+    if not positions:
+        return
+    for pattern, any_words in ((_WORK_AT, False), (_CALLED, True)):
+        for m in scan_near(pattern, positions, text, 30, 60):
+            if not in_typed_line(text, m.start()):
+                continue
+            span = _name_words(st, m, _TRADE_ENDS, any_words)
+            if span is not None and st.free(*span):
+                ident = "said:" + text[span[0] : span[1]]
+                st.take(span[0], span[1], "org", ident, 50, _CONFIDENCE)
 
 
 def find_said_schools(st: State) -> None:
@@ -94,6 +144,6 @@ def find_said_schools(st: State) -> None:
     for m in found:
         if not in_typed_line(text, m.start()):
             continue
-        span = _name_words(st, m)
+        span = _name_words(st, m, _SCHOOL_ENDS)
         if span is not None and st.free(*span):
             st.take(span[0], span[1], "school", "said:" + text[span[0] : span[1]], 50, _CONFIDENCE)
