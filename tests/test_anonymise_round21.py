@@ -260,3 +260,39 @@ def test_a_business_a_child_names_in_lower_case_after_a_work_cue_or_called(
 )
 def test_a_kind_of_business_after_a_work_cue_names_none(text: str) -> None:
     assert "[ORGANISATION]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the police lady pc morling was kind tho she gave me a sticker", "morling"),
+        ("i told dr anand about my tummy and she was nice", "anand"),
+    ],
+)
+def test_an_officers_rank_or_a_doctors_title_in_lower_case_before_a_surname(
+    text: str, name: str
+) -> None:
+    assert not left(redact(text), name)
+
+
+def test_a_computer_is_no_officer() -> None:
+    text = "i play on my pc games every night and my pc wood desk is old"
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She lives in her own trailer on Plot 8 and joined us for tea.", "Plot 8"),
+        ("ARRESTED AT 03:40 IN CARAVAN 22, SANDY ACRES HOLIDAY PARK, WITH ADULT.", "CARAVAN 22"),
+        ("Arrested in Caravan 22, Sandy Acres Holiday Park, at night.", "Sandy Acres"),
+    ],
+)
+def test_a_plot_pitch_or_caravan_of_a_site_is_an_address(text: str, place: str) -> None:
+    out = redact(text)
+    assert "[ADDRESS]" in out and not left(out, place)
+
+
+def test_a_plot_of_a_story_is_no_address() -> None:
+    text = "The plot was 5 acres. Plot 2 of the story is sad."
+    assert redact(text) == text

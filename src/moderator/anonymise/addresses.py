@@ -26,7 +26,8 @@ Add = Callable[[int, int, str, str, int], None]
 
 _BUILDING = rf"(?:{STREET_TYPES}|House|Lodge|Point|Block|Estate|Centre)"
 PREFIXED_RE = re.compile(
-    r"(?<![\w])(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot)\s+(?:\d{1,4}|[A-Z])[A-Za-z]?(?:/\d+)?,?\s+"
+    r"(?<![\w])(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot|Caravan|Chalet|Static)\s+(?:\d{1,4}|[A-Z])"
+    r"[A-Za-z]?(?:/\d+)?,?\s+"
     rf"(?:{CAPWORD}\s+){{0,3}}{_BUILDING}(?:\s+B&B)?(?![\w])"
 )
 _WELSH_STREET = r"(?:Lôn|Heol|Ffordd|Stryd|Rhes)\s+(?:[Yy]\s+)?[A-Z][\w'’-]+"
@@ -67,7 +68,23 @@ _BOX_OR_NUMBER = re.compile(
     r"(?P<a>\b(?i:P\.?[ \t]?O\.?[ \t]*Box)[ \t]*\d{1,6}\b"
     r"|(?<=(?i:at|om|to|of) )[Nn][Oo]\.[ \t]*\d{1,4}[a-z]?(?![\w/.-]))"
 )
-_PREFIXES = ("Flat", "Apartment", "Apt", "Unit", "Room", "Pitch", "Plot", "Tŷ")
+_PREFIXES: tuple[str, ...] = (
+    "Flat",
+    "Apartment",
+    "Apt",
+    "Unit",
+    "Room",
+    "Pitch",
+    "Plot",
+    "Caravan",
+)
+_PREFIXES += ("Chalet", "Static", "Tŷ")
+# a plot, pitch or caravan of a site, by its number alone after "on", "in" or "at"
+_SITE_PREFIXES = ("Plot", "Pitch", "Caravan", "Chalet", "Static")
+_ON_A_SITE = re.compile(
+    r"\b(?:on|in|at|to|from|On|In|At)[ \t]+(?P<a>(?:Plot|Pitch|Caravan|Chalet|Static)[ \t]+\d{1,3}"
+    r"[A-Za-z]?)(?![\w/.-])"
+)
 _WELSH = ("Lôn", "Heol", "Ffordd", "Stryd", "Rhes")
 _HOUSES = ("Cottage", "Farmhouse", "Bungalow", "Forge")
 _CUES: tuple[str, ...] = ("live", "living", "moved", "moving", "stay", "house", "home", "flat")
@@ -96,10 +113,17 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
     house_re = for_text(HOUSE_RE, text)  # its twin on an ASCII note: quicker classes
     found += [(m, 69) for m in near_spans(house_re, houses, text, 40, 60)] if houses else []
     found += [(WELSH_STREET_RE.match(text, at), 69) for at in _at(text, _WELSH)]
+    for at in _at(text, _SITE_PREFIXES):  # "lives on Plot 8", "in Caravan 22": a site's own
+        m = _ON_A_SITE.search(text, max(0, at - 6), at + 14)
+        if m is not None and m.start("a") == at:
+            found.append((m, 68))
     for m, rank in found:
         if m is not None:
-            end = _village(st, text, m) if m.re is HOUSE_RE or m.re is house_re else m.end()
-            add(m.start(), end, "address", _ident(text[m.start() : end]), rank)
+            end = m.end("a") if m.re is _ON_A_SITE else None
+            start = m.start("a") if m.re is _ON_A_SITE else m.start()
+            if end is None:
+                end = _village(st, text, m) if m.re is HOUSE_RE or m.re is house_re else m.end()
+            add(start, end, "address", _ident(text[start:end]), rank)
     if "flat " in text:
         find_lower_flats(st, add)
     find_lower_streets(st, add)

@@ -311,7 +311,12 @@ def join_shouted_middle(st: State) -> None:
 
 # a title and a name, both in lower case, outside quotes too ("my teacher mrs okoneda-rayne",
 # "miss tregunne (learning mentor)"): a child's own writing
-_LOWER_TITLED = re.compile(r"(?:mr|mrs|miss|ms|mx)\.?[ \t]+(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)")
+# (a police officer's rank or a doctor's title too: "the police lady pc morling", "dr anand")
+_LOWER_TITLED = re.compile(
+    r"(?:mr|mrs|miss|ms|mx|pc|dc|sgt|dr)\.?[ \t]+(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)"
+)
+_WORKING_TITLES = frozenset({"pc", "dc", "sgt", "dr"})
+_OWNED = re.compile(r"\b(?:my|his|her|your|their|our|a|the|new|old)[ \t]+\Z")
 
 
 # before "miss" the verb ("i miss wood"; "my teacher is miss ferguson" is the title)
@@ -322,15 +327,22 @@ _FUNCTION = frozenset({"the", "and", "but", "who", "was", "had", "has", "his", "
 
 
 def find_lower_titled(st: State) -> None:
-    """A lower-case title before a lower-case surname no dictionary holds is a person."""
+    """A lower-case title (or an officer's rank, or "dr") before a lower-case surname no
+    dictionary holds is a person."""
     text = st.text
     lex = st.lex
-    for title in ("mr", "mrs", "miss", "ms", "mx"):
+    for title in ("mr", "mrs", "miss", "ms", "mx", "pc", "dc", "sgt", "dr"):
         at = text.find(title + " ")
         if at < 0:
             at = text.find(title + ". ")
         while at >= 0:
             m = None if at and text[at - 1].isalpha() else _LOWER_TITLED.match(text, at)
+            if (
+                m is not None
+                and title in _WORKING_TITLES
+                and _OWNED.search(text, max(0, at - 8), at)
+            ):
+                m = None  # "my pc games": the computer
             at_next = text.find(title + " ", at + 1)
             if m is not None:
                 name = m.group("n")
@@ -349,7 +361,8 @@ def find_lower_titled(st: State) -> None:
                     and st.free(m.start(), m.end())
                 ):
                     hit = st.found.get((key,))
-                    kind, ident = hit if hit else ("person", "p:" + key)
+                    working = "professional" if title in _WORKING_TITLES else "person"
+                    kind, ident = hit if hit else (working, "p:" + key)
                     st.take(m.start(), m.end(), kind, ident, 45, SPOKEN_NAME_CONFIDENCE)
                     st.remember((key,), kind, ident)
             at = at_next
