@@ -296,3 +296,22 @@ def test_a_plot_pitch_or_caravan_of_a_site_is_an_address(text: str, place: str) 
 def test_a_plot_of_a_story_is_no_address() -> None:
     text = "The plot was 5 acres. Plot 2 of the story is sad."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her Snap Map was on, so her brother knew where she was.",
+        "Status: former UASC, Refugee Status granted last year.",
+        "Discussion: high risk of Honour Based Abuse if parents are alerted.",
+        "She lives with her aunt under a Connected Persons arrangement.",
+        "Encountered at Dover by Border Force; passed to the intake unit.",
+    ],
+)
+def test_the_practices_terms_that_look_like_names_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_welfare_officer_is_a_role_beside_the_persons_name() -> None:
+    out = redact("Referrer: Mr Gavin Shelley, Club Welfare Officer, at the ground.")
+    assert ", Club Welfare Officer," in out and not left(out, "Shelley")
