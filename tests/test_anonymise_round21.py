@@ -315,3 +315,28 @@ def test_the_practices_terms_that_look_like_names_stay(text: str) -> None:
 def test_a_welfare_officer_is_a_role_beside_the_persons_name() -> None:
     out = redact("Referrer: Mr Gavin Shelley, Club Welfare Officer, at the ground.")
     assert ", Club Welfare Officer," in out and not left(out, "Shelley")
+
+
+@pytest.mark.parametrize(
+    ("text", "operation"),
+    [
+        ("Police (Merseyside Police, Op Rowan) are aware of the man.", "Op Rowan"),
+        ("OPERATION ENCOMPASS NOTIFICATION SENT TO SCHOOL.", "OPERATION ENCOMPASS"),
+        ("Operation Sceptre knife arch at the station on Friday.", "Operation Sceptre"),
+    ],
+)
+def test_a_police_operations_name_stays(text: str, operation: str) -> None:
+    assert operation in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He may be Electively Home Educated; check with the EHE team.",
+        "Discuss her at the Unborn Baby Network on Thursday.",
+        "You have the right to make representations to the Governing Board.",
+        "She is to be seen by the ISW on Thursday.",
+    ],
+)
+def test_more_practice_terms_stay(text: str) -> None:
+    assert redact(text) == text
