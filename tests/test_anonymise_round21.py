@@ -340,3 +340,19 @@ def test_a_police_operations_name_stays(text: str, operation: str) -> None:
 )
 def test_more_practice_terms_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject: HV concerns - baby Hazel (9/12) - faltering growth.",
+        "Children: Jordan (7) and baby Skye (4/12). She is 4/12 old.",
+    ],
+)
+def test_a_babys_age_in_months_is_no_date(text: str) -> None:
+    assert "[DATE]" not in redact(text)
+
+
+def test_a_day_and_december_in_brackets_is_still_a_date() -> None:
+    out = redact("She attended twice in December (13/12 and 24/12). Visit (09/12) ok.")
+    assert not left(out, "13/12") and not left(out, "09/12")

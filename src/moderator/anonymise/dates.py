@@ -150,6 +150,8 @@ def find_dates(text: str) -> list[re.Match[str]]:
                 m = month_re.match(text, hint.start())
         if m is not None and a_score(text, m.start(), m.end()):
             continue  # "Signs of Safety scaling: mum 4/10, dad 5/10": scores out of ten
+        if m is not None and an_age_in_months(text, m.start(), m.end()):
+            continue  # "Zainab Iqbal (9/12)": a baby's age
         if m is not None:
             found.append(m)
             end = m.end()
@@ -172,6 +174,24 @@ def a_score(text: str, start: int, end: int) -> bool:
     line = text[text.rfind("\n", 0, start) + 1 : start].lower()
     near = line[-40:]
     return any(w in line for w in _SCALE_WORDS) or any(w in near for w in _SCALED_WORDS)
+
+
+# a baby's age in months, as health notes write it: "(9/12)", "4/12 old"
+_MONTHS_OLD = re.compile(r"(?:[1-9]|1[01])/12")
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]*\($")
+
+
+def an_age_in_months(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a baby's age in months ("9/12") in brackets right after a
+    name ("Zainab Iqbal (9/12)", "baby Hope (4/12)") or before "old", not a date."""
+    if not _MONTHS_OLD.fullmatch(text, start, end):
+        return False
+    if text[end : end + 4] == " old":
+        return True
+    return (
+        text[end : end + 1] == ")"
+        and _NAMED_BEFORE.search(text, max(0, start - 30), start) is not None
+    )
 
 
 _COORDINATED_DAY = re.compile(r"(?<![\w.,/])(\d{1,2})(?:st|nd|rd|th)?\s*(?:,|and|&|or|to|-|–)\s*$")

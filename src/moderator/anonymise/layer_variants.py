@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.date_words import find_month_dates, find_month_years
-from moderator.anonymise.dates import a_score
+from moderator.anonymise.dates import a_score, an_age_in_months
 from moderator.anonymise.dates_loose import find_loose_dates
 from moderator.anonymise.handles import file_or_site
 from moderator.anonymise.lexicon import lower_text
@@ -185,8 +185,8 @@ def find_variants(st: State, add: Add) -> None:
     for start, end in find_month_years(text, st.digit_regions()):
         add(start, end, "date", "", 74)
     for start, end, ymd in find_loose_dates(text, st.digit_regions()):
-        if a_score(text, start, end):
-            continue  # "scaling: mum 4/10": a score out of ten
+        if a_score(text, start, end) or an_age_in_months(text, start, end):
+            continue  # "scaling: mum 4/10": a score out of ten; "Hope (4/12)": an age
         kind = "date"
         if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
             kind = "dob"
