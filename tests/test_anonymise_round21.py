@@ -356,3 +356,30 @@ def test_a_babys_age_in_months_is_no_date(text: str) -> None:
 def test_a_day_and_december_in_brackets_is_still_a_date() -> None:
     out = redact("She attended twice in December (13/12 and 24/12). Visit (09/12) ok.")
     assert not left(out, "13/12") and not left(out, "09/12")
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("come to pann road 2nite or ur in debt", "pann road"),
+        ("just drop a bag to deane rd for him and i will pay u", "deane rd"),
+        ("i live on johnson fold with my nan", "johnson fold"),
+        ("her house on the corner of earlham rd is big", "earlham rd"),
+    ],
+)
+def test_a_street_a_child_names_in_lower_case_after_to_at_of_or_on(text: str, street: str) -> None:
+    out = redact(text)
+    assert "[ADDRESS]" in out and not left(out, street)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we went to youth court on monday and i was scared",
+        "he came in half way through and i said no",
+        "he takes us to vivary park on sundays",
+        "in my view it was ok",
+    ],
+)
+def test_a_court_a_park_or_a_way_of_speaking_is_no_street(text: str) -> None:
+    assert "[ADDRESS]" not in redact(text)

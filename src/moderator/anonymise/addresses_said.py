@@ -1,8 +1,8 @@
 """Streets named in lower case with no house number, as children and texts write them.
 
-``the bus stop on spotland rd``, ``behind the rec on freeman st``, ``he lives off carr lane``:
+``the bus stop on spotland rd``, ``behind the rec on freeman st``, ``he lives off carr lane``, ``come to pann road``:
 after a word of place (``on``, ``off``, ``near``, ``by``, ``along``, ``behind``, ``down``,
-``up``, ``round``), one or two words (the first may have its capital: ``on Conway street``) and
+``up``, ``round``, ``to``, ``at``, ``of``, ``from``, ``in``), one or two words (the first may have its capital: ``on Conway street``) and
 a lower-case street's word (``st``, ``rd``, ``road``,
 ``lane``, ``ave``…) name a street near the family. A flat or a house by its number alone
 (``NEIGHBOUR (FLAT 5)``, ``the neighbour at No 86``, ``a neighbour at 44A``) is an address too. Everyday words before the street's word
@@ -17,11 +17,22 @@ import re
 
 from moderator.anonymise.state import State
 
+_STREET_WORDS = (
+    r"st|rd|road|street|lane|ln|ave|avenue|close|drive|dr|way|crescent|cres|grove|terrace|walk"
+    r"|gardens|gdns|place|row|fold|view|court|mews|rise|square|parade"
+)
+# what every match of _STREET holds (a quick look before the scan)
+_STREET_GATE = (" st", " rd", " ln", "road", "street", "lane", "ave", "close", "drive", " dr")
+_STREET_GATE += ("way", "cres", "grove", "terrace", "walk", "gardens", "gdns", "place", "row")
+_STREET_GATE += ("fold", "view", "court", "mews", "rise", "square", "parade", "hill", "park")
 _STREET = re.compile(
-    r"(?<![\w'’-])(?:on|off|near|by|along|behind|down|up|round|outside|past)[ \t]+"
-    r"(?P<s>(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?"
-    r"(?:st|rd|road|street|lane|ln|ave|avenue|close|drive|dr|way|crescent|cres|grove|terrace"
-    r"|walk|gardens|gdns|place|row|hill|park))(?![\w'’-])"
+    r"(?<![\w'’-])(?:(?:on|off|near|by|along|behind|down|up|round|outside|past)[ \t]+"
+    r"(?P<s>(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
+    + _STREET_WORDS
+    + r"|hill|park))|(?:to|at|of|from|in)[ \t]+"  # (after these a park or a hill is a place's)
+    r"(?P<t>(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
+    + _STREET_WORDS
+    + r")))(?![\w'’-])"
 )
 # a street with its capitals after a word of place, named by a street's word the street
 # grammar leaves to context ("round the corner on Orchard Court", "lives off Hillside Way")
@@ -41,7 +52,10 @@ _BLOCK_GUESSES = frozenset({"person", "org"})
 _NUMBER_WORD_TOWN = re.compile(
     r"(?<![\w/.£$:-])(?P<a>\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z]{3,})(?=,[ \t]*(?P<t>[A-Z][a-z]+))"
 )
-_NOT_STREETS = frozenset({"crown", "family", "magistrates", "county", "high", "youth", "market"})
+_NOT_STREETS = frozenset(
+    {"crown", "family", "magistrates", "county", "high", "youth", "market", "district", "combined"}
+    | {"sheriff", "supreme", "appeal", "tennis", "food", "basketball", "netball", "squash"}
+)
 # words before a street's word that make it any street, not one
 _EVERYDAY = frozenset(
     {"the", "a", "an", "high", "main", "our", "my", "his", "her", "their", "your", "same"}
@@ -49,6 +63,7 @@ _EVERYDAY = frozenset(
     | {"dirt", "slip", "ring", "private", "quiet", "country", "one", "same", "old", "new"}
     | {"car", "skate", "theme", "play", "retail", "business", "trailer", "caravan", "ball"}
     | {"bus", "train", "taxi", "cycle", "foot", "top", "end", "far", "nearest", "local"}
+    | {"half", "part", "all", "whole", "some", "any", "every", "each", "food", "sea"}
 )
 _CONFIDENCE = 0.6
 _GUESSES = frozenset({"person"})
@@ -75,12 +90,13 @@ _NUMBER_AFTER_NAME = re.compile(
 def find_lower_streets(st: State) -> None:
     """Redact streets named in lower case after a word of place (see the module)."""
     text = st.text
-    streets = any(w in text for w in (" st", " rd", "road", "street", "lane", "ave", "close"))
+    streets = any(w in text for w in _STREET_GATE)
     for m in _STREET.finditer(text) if streets else ():  # (quick: no street's word at all)
-        words = m.group("s").split()
-        if any(w.strip(".") in _EVERYDAY for w in words[:-1]):
-            continue
-        start, end = m.span("s")
+        group = "s" if m.group("s") else "t"
+        words = m.group(group).split()
+        if any(w.strip(".") in _EVERYDAY for w in words[:-1]) or words[0].lower() in _NOT_STREETS:
+            continue  # "the high st"; "to youth court", "at crown court": a court
+        start, end = m.span(group)
         st.give_way(start, end, _GUESSES, 61)  # "freeman st": the street, not a person
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words), 45, _CONFIDENCE)
