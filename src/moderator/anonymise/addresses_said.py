@@ -22,8 +22,20 @@ _STREET_WORDS = (
     r"|gardens|gdns|place|row|fold|view|court|mews|rise|square|parade"
 )
 # what every match of _STREET holds (a quick look before the scan)
-_STREET_GATE = (" st", " rd", " ln", "road", "street", "lane", "ave", "close", "drive", " dr")
-_STREET_GATE += ("way", "cres", "grove", "terrace", "walk", "gardens", "gdns", "place", "row")
+_STREET_GATE: tuple[str, ...] = (" st", " rd", " ln", "road", "street", "lane", "ave", "close")
+_STREET_GATE += (
+    "drive",
+    " dr",
+    "way",
+    "cres",
+    "grove",
+    "terrace",
+    "walk",
+    "gardens",
+    "gdns",
+    "place",
+    "row",
+)
 _STREET_GATE += ("fold", "view", "court", "mews", "rise", "square", "parade", "hill", "park")
 _STREET = re.compile(
     r"(?<![\w'’-])(?:(?:on|off|near|by|along|behind|down|up|round|outside|past)[ \t]+"
