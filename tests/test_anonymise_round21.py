@@ -383,3 +383,13 @@ def test_a_street_a_child_names_in_lower_case_after_to_at_of_or_on(text: str, st
 )
 def test_a_court_a_park_or_a_way_of_speaking_is_no_street(text: str) -> None:
     assert "[ADDRESS]" not in redact(text)
+
+
+def test_a_name_before_a_kin_word_as_south_asian_english_says_it() -> None:
+    out = redact("what is going well? living with kuldip aunty and balbir uncle is good")
+    assert not left(out, "kuldip") and not left(out, "balbir") and not left(out, "aunty")
+
+
+def test_a_misspelt_word_before_uncle_and_a_name_is_no_name() -> None:
+    out = redact("i go to the shop becuase uncle saleh owns it and he is kind")
+    assert "becuase" in out

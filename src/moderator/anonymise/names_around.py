@@ -67,7 +67,9 @@ NAME_SUFFIXES = frozenset(
      # kinship said after the name in South Asian languages: "Rahima apa", "Khurram papa"
      "apa", "aapa", "appi", "amma", "ammi", "papa", "jaan", "jan", "didi", "bhaiya", "dada",
      "dadi", "nani", "nana", "mama", "mami", "chacha", "chachi", "khala", "phupho", "abbu",
-     "anna", "akka", "thatha", "paati"}
+     "anna", "akka", "thatha", "paati", "mamu",
+     # and in English after the name, as South Asian English says it: "kuldip aunty"
+     "aunty", "auntie", "uncle"}
 )  # fmt: skip
 # "her mum Leanne" describes the mother as "Mum Leanne" does
 _DETERMINED = re.compile(r"(?i:\b(?:her|his|their|my|your|our|the|a|whose|'s|’s))[ \t]+$")

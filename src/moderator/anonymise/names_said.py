@@ -2,7 +2,7 @@
 
 A child's own words name people without capitals, but with the same cues as anyone: ``my
 best friend is ruby``, ``my frends are sabina and vanesa``, ``everyone calls me meimei or
-may``, ``i can go to lilys house``, ``the car wash with uncle laco``. After such a cue, a
+may``, ``i can go to lilys house``, ``the car wash with uncle laco``, ``living with kuldip aunty``. After such a cue, a
 lower-case word is a name when the given-name lists hold it, or when it is no frequent word
 of English (``amahle``, ``laco``): ``my friend is nice`` and ``calls me lazy`` name no one. A
 possessive without its apostrophe before ``house`` (``lilys``, ``temis``) is a name when the
@@ -38,8 +38,25 @@ _KIN = re.compile(
     r"(?<![\w'’-])(?:uncle|auntie|aunty|aunt|nanny|nan|nana|nanna|grandad|grandpa|granny|grandma"
     rf"|cousin)[ \t]+(?P<a>{_NAME})"
 )
+# "kuldip aunty", "balbir uncle", "imran bhai": a name before the kin word, as South Asian
+# English writes it
+_KIN_AFTER = re.compile(
+    rf"(?<![\w'’-])(?P<a>{_NAME})[ \t]+(?:aunty|auntie|uncle|bhai|bhaiya|baji|didi|apa|ji|chacha"
+    r"|chachi|mamu|mami|phupho|khala)(?![\w'’-])"
+)
 # "i can go to lilys house", "at temis house"
 _HOUSE = re.compile(r"(?<![\w'’-])(?P<a>[a-zà-ÿ][a-zà-ÿ-]+s)[ \t]+(?:house|flat|place)\b")
+_KIN_AFTER_WORDS: tuple[str, ...] = (
+    " aunty",
+    " auntie",
+    " uncle",
+    " bhai",
+    " baji",
+    " didi",
+    " apa",
+    " ji",
+)
+_KIN_AFTER_WORDS += (" chacha", " chachi", " mamu", " mami", " phupho", " khala")
 _NOT_NAMES = frozenset(
     [
         "a",
@@ -146,6 +163,15 @@ def find_said_names(st: State) -> None:
     kin = word_positions(lower, ("uncle", "aunt", "nan", "gran", "cousin"))
     if kin:
         found += _matches(st, scan_near(_KIN, kin, text, 0, 40), "kin")
+    kin_after = word_positions(lower, _KIN_AFTER_WORDS)
+    if kin_after:
+        found += [  # (a listed given name only: "becuase uncle saleh", "wiv uncle phuc")
+            (start, end, key)
+            for start, end, key in _matches(
+                st, scan_near(_KIN_AFTER, kin_after, text, 30, 10), "kin"
+            )
+            if key in st.lex.given or key in st.lex.rarer
+        ]
     homes = word_positions(lower, (" house", " flat", " place"))
     for m in scan_near(_HOUSE, homes, text, 40, 10) if homes else ():
         key = m.group("a")[:-1]
