@@ -393,3 +393,8 @@ def test_a_name_before_a_kin_word_as_south_asian_english_says_it() -> None:
 def test_a_misspelt_word_before_uncle_and_a_name_is_no_name() -> None:
     out = redact("i go to the shop becuase uncle saleh owns it and he is kind")
     assert "becuase" in out
+
+
+def test_a_pub_named_with_a_colour_in_a_police_forms_capitals_is_taken_whole() -> None:
+    out = redact("STATES WARD RETURNED FROM THE BLACK HORSE INN FULL OF DRINK.")
+    assert "[ORGANISATION]" in out and not left(out, "BLACK")

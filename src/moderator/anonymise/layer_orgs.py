@@ -286,6 +286,8 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
 
 
 _NURSERY_STARTS = frozenset({"little", "tiny", "busy", "happy", "bright", "small", "wee"})
+# and the colours and crowns pubs are named with: "THE BLACK HORSE INN", "THE ROYAL OAK"
+_NURSERY_STARTS |= {"black", "white", "red", "green", "blue", "golden", "royal", "grey"}
 
 
 def _trim_shouted(st: State, start: int, end: int) -> int:
@@ -298,7 +300,7 @@ def _trim_shouted(st: State, start: int, end: int) -> int:
         if SAINTLY.intersection(phrase_key(st.text[w.end() : w.end() + 8])[:1]):
             break  # "ALL SAINTS", "OUR LADY": part of the name
         if key in _NURSERY_STARTS:
-            break  # "LITTLE ANCHORS DAY NURSERY", "TINY STEPS": how nurseries are named
+            break  # "LITTLE ANCHORS DAY NURSERY", "TINY STEPS", "BLACK HORSE INN": their names
         start = w.end()
     while start < end and not st.text[start].isalnum():
         start += 1
