@@ -104,6 +104,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("ak", "heldout-ak", 55, 2450),
         ("al", "heldout-al", 55, 2450),
         ("am", "heldout-am", 55, 2550),
+        ("an", "heldout-an", 55, 2550),
+        ("ao", "heldout-ao", 55, 2550),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -121,8 +123,9 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     during it, scored once at its close, AI and AJ before round nineteen (AI scored first, then
     tuned on; AJ scored first and once at the close) and AK during it, scored at its start's
     code and once at its close, AL and AM before round twenty (AL scored first, then tuned on;
-    AM scored first and once at the close) (each outside the repository until scored; O on label
-    public services apart)."""
+    AM scored first and once at the close), AN and AO before round twenty-one (AN scored first,
+    then tuned on; AO scored first and once at the close) (each outside the repository until
+    scored; O on label public services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -238,6 +241,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("ak", 0.96, 0.985, 0.03, 0.055),  # AK: written during round nineteen, scored at its close
         ("al", 0.972, 0.985, 0.025, 0.03),  # AL: written before round twenty, which tuned on it
         ("am", 0.95, 0.98, 0.042, 0.035),  # AM: written before round twenty, scored at its close
+        ("an", 0.972, 0.99, 0.025, 0.02),  # AN: written before round twenty-one, which tuned on it
+        ("ao", 0.965, 0.985, 0.027, 0.055),  # AO: before round twenty-one, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
