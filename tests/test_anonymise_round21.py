@@ -398,3 +398,15 @@ def test_a_misspelt_word_before_uncle_and_a_name_is_no_name() -> None:
 def test_a_pub_named_with_a_colour_in_a_police_forms_capitals_is_taken_whole() -> None:
     out = redact("STATES WARD RETURNED FROM THE BLACK HORSE INN FULL OF DRINK.")
     assert "[ORGANISATION]" in out and not left(out, "BLACK")
+
+
+def test_a_letter_among_the_names_a_child_goes_by_in_brackets_is_the_child() -> None:
+    out = redact_for(
+        'Child: PHAM Van Khanh ("Khanh", "K") - DOB 19.07.2009\n'
+        "Sat 19/07 07:30 | K up at six. Took K to the pagoda. K said he was fine.",
+        "Pham Van Khanh",
+        (),
+        "Amy Worker",
+        "R21-2",
+    )
+    assert not left(out, "K")

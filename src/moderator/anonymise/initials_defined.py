@@ -26,8 +26,9 @@ from moderator.anonymise.layer_initials import in_shouted_line as in_capitals
 from moderator.anonymise.names_initials import agree_initials
 from moderator.anonymise.state import NAME_KINDS, State
 
-# "(M)", "(mum's partner, J)": one capital, alone or after a description and a comma
-_LETTER_AFTER = re.compile(r"[ \t]*\((?:[^()\n,]{1,30},[ \t]*)?(?P<i>[B-HJ-Z])\)")
+# "(M)", "(mum's partner, J)", '("Minh", "M")': one capital, alone or after a description or
+# the names a person goes by and a comma, in quotes or not
+_LETTER_AFTER = re.compile(r"[ \t]*\((?:[^()\n]{1,40}?,[ \t]*)?[\"“‘']?(?P<i>[B-HJ-Z])[\"”’']?\)")
 # a letter standing alone as a word: not part of "A&E", "M6", "J.", "E-mail", "U/S"
 _ALONE = r"(?<![\w&/.'’-]){}(?![\w&/-]|\.\w)"
 # " - SH" ending an item of a list (a line, or a part of one between semicolons)
