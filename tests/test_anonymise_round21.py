@@ -410,3 +410,16 @@ def test_a_letter_among_the_names_a_child_goes_by_in_brackets_is_the_child() -> 
         "R21-2",
     )
     assert not left(out, "K")
+
+
+def test_initials_in_a_list_of_initials_are_the_people_though_they_spell_a_word() -> None:
+    out = redact(
+        "Present: Jo Marsh (TM), Amy Stokes (SW), Tom Archer (school).\n"
+        "JM/AS to review at CIN. Agreed: JM, AS. TA/JM to meet."
+    )
+    assert not left(out, "AS") and not left(out, "TA")
+
+
+def test_a_word_in_capitals_or_a_role_after_an_article_is_not_taken_as_listed_initials() -> None:
+    out = redact("Present: Amy Stokes (SW). I said AS I went. A TA/SENCO review is booked.")
+    assert "said AS I went" in out and "A TA/SENCO review" in out

@@ -80,6 +80,9 @@ def find_named_initials(st: State) -> None:
         at = text.find(letters)
         while at >= 0:
             m = _CAPITALS_ALONE.match(text, at)
+            listed = _in_a_list(text, at, at + len(letters))
+            if m is None and listed and not text[at - 1 : at].isalnum():
+                m = _LETTERS.match(text, at)  # "JM/AS to review": a slashed list's item
             if (
                 m is not None
                 and m.group() == letters
@@ -89,6 +92,7 @@ def find_named_initials(st: State) -> None:
                 and not (worded and _a_role_or_word(text, at, m.end()))
                 and (
                     not wordlike
+                    or listed  # "JM/AS", "Agreed: JM, AS": a list of people's initials
                     or (_SPEAKS.match(text, m.end()) and _opens(text, at))
                     or _stands_as_person(text, at, m.end())
                     or _before_the_name(text, m.end(), starts)
@@ -115,6 +119,20 @@ def _before_the_name(text: str, end: int, starts: list[int]) -> bool:
     ``starts``), as an attendance list writes them."""
     m = _TO_THE_NAME.match(text, end)
     return m is not None and any(end < s <= m.end() and "\n" not in text[end:s] for s in starts)
+
+
+_LETTERS = re.compile(r"[A-Z]{2,3}(?![\w-])")
+# the initials next to others in a list: "JM/AS", "TA/CB", "Agreed: JM, AS"
+_LISTED_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z]{2,3}(?:/|,[ \t]|[ \t]&[ \t])\Z")
+_LISTED_AFTER = re.compile(r"(?:/|,[ \t]|[ \t]&[ \t])[A-Z]{2,3}(?![\w'’-])")
+
+
+def _in_a_list(text: str, start: int, end: int) -> bool:
+    """Whether initials stand beside other initials in a list ("JM/AS", "GF, AS")."""
+    return (
+        _LISTED_BEFORE.search(text, max(0, start - 6), start) is not None
+        or _LISTED_AFTER.match(text, end) is not None
+    )
 
 
 AFTER_A_TIME = re.compile(r"\d[ \t]?\Z")  # "2 PM", "10 AM": a time, not initials
