@@ -423,3 +423,8 @@ def test_initials_in_a_list_of_initials_are_the_people_though_they_spell_a_word(
 def test_a_word_in_capitals_or_a_role_after_an_article_is_not_taken_as_listed_initials() -> None:
     out = redact("Present: Amy Stokes (SW). I said AS I went. A TA/SENCO review is booked.")
     assert "said AS I went" in out and "A TA/SENCO review" in out
+
+
+def test_initials_and_the_name_they_stand_for_share_one_placeholder() -> None:
+    out = redact("Present: Jo Marsh (TM), Bea Lowe (HV).\nJM/BL to review at CIN. JM said no.")
+    assert out.count("[PROFESSIONAL]") == 3 and out.count("[PROFESSIONAL-2]") == 2

@@ -8,7 +8,9 @@ person wherever they stand alone, with the same placeholder. Initials that are a
 acronym or a word (``MH`` for mental health, ``ME``) are taken only where a person stands:
 speaking (``ME: no trace``), opening a sentence before a verb (``MH acknowledged``), alone
 in brackets (``(MH)``) or right before the name itself in a list (``GO Gifty Owusu``,
-``GL — SW (Gareth Lovatt)``). Initials two people share are no one's.
+``GL — SW (Gareth Lovatt)``). Initials two people share are no one's. Initials an earlier
+layer took as someone's alone (an attendance list's) take the named person's placeholder, so
+that ``JM`` and ``Jo Marsh`` read as one person.
 """
 
 from __future__ import annotations
@@ -72,6 +74,9 @@ def find_named_initials(st: State) -> None:
     for letters, owner in owners.items():  # each name's initials, looked for by str.find
         if owner is None:
             continue
+        for c in st.cands:  # taken earlier as someone's initials: that person's placeholder
+            if c.ident == f"init:{letters}":
+                c.kind, c.ident = owner.kind, owner.ident
         # an acronym or a word ("ME", "IT") only where it speaks: "ME: no trace on PNC"
         wordlike = worded = letters in lex.acronyms or letters.lower() in lex.common
         starts = [c.start for c in st.cands if c.ident == owner.ident]
