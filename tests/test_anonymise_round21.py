@@ -425,3 +425,20 @@ def test_a_word_in_capitals_or_a_role_after_an_article_is_not_taken_as_listed_in
 def test_initials_and_the_name_they_stand_for_share_one_placeholder() -> None:
     out = redact("Present: Jo Marsh (TM), Bea Lowe (HV).\nJM/BL to review at CIN. JM said no.")
     assert out.count("[PROFESSIONAL]") == 3 and out.count("[PROFESSIONAL-2]") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("He gave lifts alone to a player, J.M.; advised then by the manager.", "J.M."),
+        ("I spoke with two of them, AF and R.M. The third was at football.", "R.M."),
+        ("Signed: F.A., D.A., and the chair.", "D.A."),
+    ],
+)
+def test_initials_with_a_dot_after_each_letter_are_a_person(text: str, initials: str) -> None:
+    assert not left(redact(text), initials)
+
+
+def test_a_dotted_abbreviation_is_no_ones_initials() -> None:
+    text = "They moved to the U.K. in May; visits are a.m. only. R.I.P. Grandad, she wrote."
+    assert redact(text) == text

@@ -10,7 +10,9 @@ recur in the note, when they stand:
 * after a field that names a person (``Student: DG``, ``Case officer: MP (…)``);
 * opening an action (``KMcG - mentoring``) or an attendance list's item before a role
   (``; LH DSL Burrowmoor Academy``, ``| OS DSL … Oriana Scurr``: the name with it too);
-* alone at a line's end after a sentence, as a note is signed (``… about it. S.Y.``).
+* alone at a line's end after a sentence, as a note is signed (``… about it. S.Y.``);
+* written with a dot after each letter, anywhere (``a player, J.M.;``, ``Signed: F.A.,
+  D.A.``), unless a dotted abbreviation (``U.K.``, ``a.m.``, ``R.I.P.``).
 
 A known acronym (``UC``, ``DSL``) or protected word is no one's initials unless a name that
 agrees with the letters is beside it; initials that fold to a known person's (``KŠ``, ``KS``)
@@ -160,7 +162,34 @@ def find_more_initials(st: State) -> None:
             _note(st, people, token, "professional")  # "S.Y.", "H-I B": not "OK"
     for a, b in lists:
         _list_items(st, people, a, b)
+    if ". " in text or ".," in text or ".;" in text or ".\n" in text:
+        _dotted(st, people)
     _take(st, people)
+
+
+# initials written with a dot after each letter, anywhere ("a player, J.M.;", "two, AF and
+# R.M.", "Signed: F.A., D.A."): a person's, unless they are a dotted abbreviation
+_DOTTED = re.compile(r"(?<![\w.])[A-Z]\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
+_ABBREVIATIONS = frozenset(
+    {"UK", "US", "USA", "EU", "AM", "PM", "NB", "EG", "IE", "RIP", "DOB", "PS", "BA", "MA",
+     "MP", "AKA", "PTO", "VIP", "TV", "ID", "OK", "PE", "RE", "ASAP", "CC", "GP", "PC", "DC",
+     "BC", "AD", "UN", "QC", "KC", "JP", "MD", "PHD", "MSC", "BSC", "BBC", "NHS", "ETA", "RSVP",
+     "AWOL", "DIY", "ST", "NO", "MR", "MRS", "MS", "DR"}
+)  # fmt: skip
+
+
+def _dotted(st: State, people: dict[str, tuple[str, str]]) -> None:
+    for m in _DOTTED.finditer(st.text):
+        token = m.group()
+        letters = _letters(token)
+        if token in people or letters in _ABBREVIATIONS:
+            continue
+        owner = st.known.initials.get(letters)
+        if owner is not None:
+            person = st.known.people[owner]
+            people[token] = (person.kind, person.label)
+        else:
+            people[token] = ("person", f"init:{letters}")
 
 
 def _list_items(st: State, people: dict[str, tuple[str, str]], a: int, b: int) -> None:
