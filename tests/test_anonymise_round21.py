@@ -442,3 +442,8 @@ def test_initials_with_a_dot_after_each_letter_are_a_person(text: str, initials:
 def test_a_dotted_abbreviation_is_no_ones_initials() -> None:
     text = "They moved to the U.K. in May; visits are a.m. only. R.I.P. Grandad, she wrote."
     assert redact(text) == text
+
+
+def test_a_friends_initial_after_their_name_goes_with_it() -> None:
+    out = redact("i am 11. my best frend is connor h and we play fortnite after school.")
+    assert not left(out, "connor") and " h and" not in out

@@ -187,6 +187,10 @@ def find_said_names(st: State) -> None:
         if st.free(start, end):
             st.take(start, end, "person", "p:" + key, 45, _CONFIDENCE)
             st.remember((key,), "person", "p:" + key)
+            continue
+        taken = next((c for c in st.cands if c.start == start and c.end < end), None)
+        if taken is not None and st.free(taken.end, end):
+            st.grow(taken, start, end)  # "connor h": the name found already, its initial too
 
 
 def _matches(st: State, matches: list[re.Match[str]], cue: str) -> list[tuple[int, int, str]]:
@@ -197,10 +201,11 @@ def _matches(st: State, matches: list[re.Match[str]], cue: str) -> list[tuple[in
                 continue
             key = m.group(group).lower()
             if group == "b":  # a second word: a surname or an initial ("lily wu", "ollie p")
-                if (
+                initial = len(key) == 1 and key not in ("i", "a")  # "connor h"
+                if not initial and (
                     key in _NOT_NAMES
                     or key in st.lex.common
-                    or not (len(key) == 1 or key in st.lex.surnames or not frequent_word(key))
+                    or not (key in st.lex.surnames or not frequent_word(key))
                 ):
                     continue
                 out[-1] = (out[-1][0], m.end(group), out[-1][2])
