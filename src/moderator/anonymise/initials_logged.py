@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import ROLE_CUES
-from moderator.anonymise.initials_more import _note, _take
+from moderator.anonymise.initials_more import _note, _take, whose
 from moderator.anonymise.layer_initials import _NOT_SPEAKERS, FORCES
 from moderator.anonymise.state import State
 
@@ -150,11 +150,5 @@ def _bracketed_and_via(st: State, people: dict[str, tuple[str, str]]) -> None:
 
 def _note_even_acronym(st: State, people: dict[str, tuple[str, str]], token: str) -> None:
     """Keep ``token`` as a person's initials, an acronym too: a stamp and a colon say so."""
-    if token in people:
-        return
-    owner = st.known.initials.get(token)
-    if owner is not None:
-        person = st.known.people[owner]
-        people[token] = (person.kind, person.label)
-    else:
-        people[token] = ("professional", f"init:{token}")
+    if token not in people:
+        people[token] = whose(st, token, "professional", token)

@@ -184,12 +184,7 @@ def _dotted(st: State, people: dict[str, tuple[str, str]]) -> None:
         letters = _letters(token)
         if token in people or letters in _ABBREVIATIONS:
             continue
-        owner = st.known.initials.get(letters)
-        if owner is not None:
-            person = st.known.people[owner]
-            people[token] = (person.kind, person.label)
-        else:
-            people[token] = ("person", f"init:{letters}")
+        people[token] = whose(st, letters, "person", letters)
 
 
 def _list_items(st: State, people: dict[str, tuple[str, str]], a: int, b: int) -> None:
@@ -272,12 +267,20 @@ def _note(st: State, people: dict[str, tuple[str, str]], token: str, kind: str) 
         return
     if _a_word(st, token):
         return
-    owner = st.known.initials.get(token.replace(".", ""), st.known.initials.get(letters))
-    if owner is not None:
-        person = st.known.people[owner]
-        people[token] = (person.kind, person.label)
-    elif token not in DIRECTIONS:  # "IN (mum): ok": a message log's incoming message
-        people[token] = (kind, f"init:{token}")
+    if token.replace(".", "") in st.known.initials:
+        people[token] = whose(st, token.replace(".", ""), kind, token)
+    elif letters in st.known.initials or token not in DIRECTIONS:  # ("IN (mum): ok": a log's)
+        people[token] = whose(st, letters, kind, token)
+
+
+def whose(st: State, letters: str, kind: str, token: str) -> tuple[str, str]:
+    """The kind and placeholder of initials: the record's person whose they are, or someone
+    the note names by ``token`` alone (as ``kind``)."""
+    owner = st.known.initials.get(letters)
+    if owner is None:
+        return kind, f"init:{token}"
+    person = st.known.people[owner]
+    return person.kind, person.label
 
 
 def _take(st: State, people: dict[str, tuple[str, str]]) -> None:
