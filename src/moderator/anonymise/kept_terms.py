@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.state import State
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.names_around import KIN_TITLES
+from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 _OPERATION = re.compile(
     r"(?<![\w])(?:Op|OP|Operation|OPERATION)\.?[ \t]+(?P<n>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][a-z]+)?)"
@@ -33,3 +35,72 @@ def keep_police_operations(st: State) -> None:
                 st.cands.remove(c)
                 st.taken[c.start : c.end] = bytes(c.end - c.start)
                 st.keep(c.start, c.end, c.kind, c.ident, 0.3)
+
+
+# kin words that are also given names: alone they may be a friend's name ("Tia", "Lola", "Abi")
+_NAME_LIKE_KIN = frozenset(
+    {"tia", "tio", "lola", "lolo", "mai", "abi", "em", "ah", "chi", "anh", "co", "cô", "chu", "chú",
+     "bac", "bác", "ong", "ông", "cau", "cậu", "dì", "iya", "nna", "nne", "paa", "abo", "abu",
+     "kak", "kaka", "bebe", "bibi", "didi", "pops", "ba", "bà"}
+)  # fmt: skip
+KIN_ALONE = KIN_TITLES - _NAME_LIKE_KIN
+"""What a family calls a relative (``Babi``, ``Amma``, ``Hajurama``), said without a name."""
+
+
+def keep_kin_words(st: State) -> None:
+    """Give back a kin word the layers took alone as a name: ``"I want Babi to stay"`` says
+    only that she is a grandmother, not who she is. It stays redacted where the note gives
+    it as one person's name (``Halina Nowak ("Babcia")``, ``Biji (Mohinder Kaur)``, ``known to
+    the family as Biji``): then it names her as her given name would. A word that is one of
+    the record's own people's names (a mother called Nana) stays redacted too; a kin word
+    written with a name (``Nana Joan``) was taken with it and is not alone."""
+    known = st.known
+    text = st.text
+    alone: dict[str, list[Cand]] = {}
+    for c in st.cands:
+        if c.kind not in NAME_KINDS or c.end - c.start > 12:
+            continue
+        key = word_key(text[c.start : c.end])
+        if (
+            key in KIN_ALONE
+            and key not in known.given_keys
+            and key not in known.surname_owners
+            and (key,) not in known.ngrams
+        ):
+            alone.setdefault(key, []).append(c)
+    if not alone:
+        return
+    names = [c for c in st.cands if c.kind in NAME_KINDS]
+    for group in alone.values():
+        if any(_given_as_a_name(st, c, names) for c in group):
+            continue
+        for c in group:
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
+            st.keep(c.start, c.end, c.kind, c.ident, 0.3)
+
+
+# before the kin word: a name, then its bracket or quote ('Halina Nowak ("Babcia")', '(Elinar,
+# "Nain")'); after it: a bracket opening on a name ('Biji (Mohinder Kaur)', 'Hooyo (my mum Sahra')
+_AFTER_A_NAME = re.compile(r"[ \t]*(?:\(|,)[ \t]*[\"'“‘]?$")
+_BRACKET_ON_A_NAME = re.compile(
+    r"[\"'”’]?[ \t]*\((?P<inner>)(?:(?:my|her|his|their)[ \t]+)?(?:\w+[ \t]+)?"
+)
+_KNOWN_AS = re.compile(
+    r"(?i:\b(?:known|referred to)\b[^.\n]{0,30}\bas|\bcall(?:s|ed)?[ \t]+(?:her|him))"
+    r"[ \t]*[\"'“‘]?$"
+)
+
+
+def _given_as_a_name(st: State, c: Cand, names: list[Cand]) -> bool:
+    text = st.text
+    before = text[max(0, c.start - 40) : c.start]
+    m = _AFTER_A_NAME.search(before)
+    if m is not None:
+        at = c.start - len(before) + m.start()
+        if any(n.end == at and n is not c for n in names):
+            return True
+    m = _BRACKET_ON_A_NAME.match(text, c.end)
+    if m is not None and any(n.start in (m.start("inner"), m.end()) for n in names):
+        return True
+    return _KNOWN_AS.search(before) is not None

@@ -53,6 +53,34 @@ KIN_TITLES = frozenset(
         # Vietnamese, Chinese (Cantonese "Ah Long"), Tagalog
         "anh", "chị", "chi", "em", "cô", "co", "chú", "chu", "bác", "bac", "dì", "cậu", "cau",
         "bà", "ông", "ong", "ah", "kuya", "lola", "lolo", "tita", "tito",
+        # more of the languages of English towns: Nepali, Tamil, Malayalam, Sinhala, Bengali,
+        # Punjabi, Gujarati, Hindi
+        "aama", "buwa", "hajurama", "hajuraama", "hajurbuwa", "hajurba", "bahini", "appa",
+        "paati", "thatha", "akka", "thambi", "thangachi", "chithi", "chithappa", "periyamma",
+        "periyappa", "athai", "ammamma", "ammachi", "appachan", "ammoomma", "achan", "aachchi",
+        "dadu", "didu", "thamma", "mashi", "pishi", "kaku", "jethu", "jethima", "boudi", "dida",
+        "bebe", "biji", "bapu", "bapuji", "pitaji", "mataji", "maaji", "dadaji", "dadiji",
+        "nanaji", "naniji", "massi", "bhua", "taya", "bhabhi", "bhabi", "jiju", "tauji", "taiji",
+        "mamaji", "mamiji", "motiba", "foi",
+        # Arabic, Kurdish, Farsi and Dari, Turkish, Somali, Amharic and Tigrinya, West and
+        # Southern African
+        "jaddah", "jadda", "sitti", "khalo", "khalti", "daya", "dayka", "bavo", "dapir", "bapir",
+        "maman", "madarjan", "babajan", "khaleh", "amoo", "babaanne", "anneanne",
+        "abti", "eeddo", "habaryar", "aabbe", "emaye", "abaye", "emama", "iyami",
+        "nnenne", "paapa", "ugogo", "umkhulu",
+        # Polish, Czech and Slovak, Romanian, Lithuanian, Russian and Ukrainian, Hungarian,
+        # Albanian, Greek, Italian, Spanish, Portuguese
+        "ciocia", "wujek", "wujcio", "dziadzia", "dziadziu", "babunia", "babi", "babička",
+        "babicka", "děda", "dědeček", "dedecek", "mamka", "tatka", "maminka", "bunicul",
+        "bunicuta", "mamaie", "tataie", "močiutė", "mociute", "senelis", "senele", "babulya",
+        "babusia", "babusya", "dedulya", "didus", "nagymama", "nagyi", "nagypapa", "gjyshja",
+        "gjyshi", "giagia", "pappous", "pappou", "nonnina", "nonnino", "abuelita", "abuelito",
+        "avó", "avô", "avo", "vovó", "vovô", "vovo",
+        # Tagalog, Vietnamese, Chinese, Korean, Japanese; English
+        "inay", "itay", "nanay", "tatay", "má", "mẹ", "bố", "nainai", "yeye", "laolao", "laoye",
+        "popo", "gunggung", "gonggong", "ahma", "ahgong", "umma", "omma", "eomma", "halmeoni",
+        "halmoni", "harabeoji", "obaachan", "ojiichan", "grampa", "gramps", "grandpop",
+        "nannie", "granma", "gramma", "grandmum", "grandmom",
     }
 )  # fmt: skip
 # in a worker's narrative these describe ("Mum Mandeep works"); written as a child says them,

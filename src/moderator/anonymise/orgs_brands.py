@@ -48,6 +48,7 @@ _COMMA_AFTER_RE = re.compile(rf",[ \t]+({_WORD}(?:[ \t]+{_WORD}){{0,2}})(?![\w'â
 _BEFORE_RE = re.compile(rf"((?:{_WORD}[ \t]+(?:&[ \t]+)?){{1,3}})$")
 _STOP = frozenset(HONORIFICS) | NAME_TITLES | RELATION_CUES | {"mum", "dad", "nan", "the"}
 _PRIORITY = 56
+_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _ALONE = 57  # a company named alone: redacted, below the review threshold (0.6)
 Add = Callable[[int, int, str, str, int], None]
 
@@ -72,8 +73,12 @@ def _national() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozen
     for name in (n.lstrip("~!=") for n in names):
         forms |= {name, name.upper()}
         low = name.lower()
-        if low in companies and not ({low} & (lex.common | lex.words | words)):
-            forms.add(low)  # "near the big tesco"
+        if (
+            low in companies
+            and not ({low} & (lex.common | lex.words | words))
+            and low.split()[0] not in _NUMBERS
+        ):
+            forms.add(low)  # "near the big tesco", but not "her two sisters"
     ordered = sorted(forms, key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace("'", "['â€™]") for f in ordered)
     quick = by_first_letter(f"(?:{alternation})")  # one branch per first letter: quicker

@@ -1,0 +1,85 @@
+"""Round twenty-two: what a family calls its relatives, and other precision, from the damaged
+phrases of batches A-AO (issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_for
+from tests.helpers import survives as left
+
+
+def redact(
+    text: str,
+    child: str = "Oluwadamilare Penhaligon",
+    family: tuple[tuple[str, str], ...] = (("Ngozi Penhaligon", "mother"),),
+    worker: str = "Carys Mountjoy",
+) -> str:
+    """The text redacted for one synthetic record."""
+    return redact_for(text, child, family, worker, "R22-1")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ('She said "I want Babi to stay with us forever."', "Babi"),
+        ('He told me: "Please don\'t tell Appa I said." He was quiet.', "Appa"),
+        ("She said Amma has been in the hospital with her chest.", "Amma"),
+        ('He has a photo of "Avo" on the shelf and talks about her.', "Avo"),
+        ("Buwa was angry because of the boy, she said.", "Buwa"),
+        ("She misses Hajurama, who lives in Pokhara.", "Hajurama"),
+        ("HE WANTS TO STAY WITH MAMA AND DADI.", "DADI"),
+    ],
+)
+def test_a_kin_word_said_alone_is_kept(text: str, word: str) -> None:
+    assert left(redact(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "relative", "word"),
+    [
+        (
+            'Maternal grandmother Halina Wozniak ("Babcia") has offered to care. Babcia rang.',
+            ("Halina Wozniak", "maternal grandmother"),
+            "Babcia",
+        ),
+        (
+            "Paternal grandmother Biji (Mohinder Kaur) lives with them; Biji cooks.",
+            ("Mohinder Kaur", "paternal grandmother"),
+            "Biji",
+        ),
+        (
+            "Household: Faadumo Warsame (Hooyo), two sisters. He misses Hooyo.",
+            ("Faadumo Warsame", "mother"),
+            "Hooyo",
+        ),
+    ],
+)
+def test_a_kin_word_the_note_gives_as_one_persons_name_is_redacted(
+    text: str, relative: tuple[str, str], word: str
+) -> None:
+    assert not left(redact(text, family=(relative,)), word)
+
+
+def test_an_everyday_phrase_is_no_company_in_lower_case() -> None:
+    out = redact("Household: mum and two sisters. He works at home bargains; he likes greggs.")
+    assert left(out, "two sisters") and not left(out, "home bargains")
+
+
+def test_a_kin_word_that_is_the_records_own_name_is_redacted() -> None:
+    out = redact(
+        "Nana came to the review. Nana said the flat is cold.",
+        family=(("Nana Asantewaa", "mother"),),
+    )
+    assert not left(out, "Nana")
+
+
+def test_a_kin_word_before_a_name_goes_with_the_name() -> None:
+    out = redact("He lives with wujek Tadeusz in Bletchley and likes it.")
+    assert not left(out, "Tadeusz") and not left(out, "wujek")
+
+
+@pytest.mark.parametrize("name", ["Tia", "Lola", "Abi"])
+def test_a_kin_word_that_is_also_a_given_name_is_still_a_name(name: str) -> None:
+    out = redact(f"Her best friend {name} Morrison was at the party and {name} left early.")
+    assert not left(out, name)
