@@ -83,3 +83,12 @@ def test_a_kin_word_before_a_name_goes_with_the_name() -> None:
 def test_a_kin_word_that_is_also_a_given_name_is_still_a_name(name: str) -> None:
     out = redact(f"Her best friend {name} Morrison was at the party and {name} left early.")
     assert not left(out, name)
+
+
+def test_two_of_the_records_family_joined_by_and_are_one_span_naming_both() -> None:
+    out = redact(
+        "Carers: Janet & Phil Greenwood. Janet rang; Phil drove.",
+        family=(("Janet Greenwood", "foster carer"), ("Phil Greenwood", "foster carer")),
+    )
+    assert out.startswith("Carers: [CARER-1 & CARER-2].")
+    assert not left(out, "Janet") and not left(out, "Phil")

@@ -243,7 +243,7 @@ def join_paired_given(st: State) -> None:
 
 
 _COUPLE_GAP = re.compile(r"[ \t]+(?:and|&)[ \t]+")
-_COUPLE_KINDS = frozenset({"person", "professional"})
+_COUPLE_KINDS = frozenset({"person", "professional", "family"})
 
 
 def join_couples(st: State) -> None:
@@ -251,7 +251,9 @@ def join_couples(st: State) -> None:
     ``neighbours Pat and Derek Searle``. Where a lone given name (``Mandy``) and a full name
     (``Steve Crossley``) are joined by ``and`` or ``&``, both people of the note rather than the
     record's, the two and the ``and`` between become one span: a reader cannot tell the couple's
-    shared surname from the pair, and a labeller of the couple marks them whole."""
+    shared surname from the pair, and a labeller of the couple marks them whole. Two of the
+    record's family written so (``Janet & Phil Greenwood``, both foster carers) are one span
+    too, whose placeholder names both: ``[FOSTER-CARER-1 & FOSTER-CARER-2]``."""
     text = st.text
     if " and " not in text and " & " not in text:
         return
@@ -267,20 +269,25 @@ def join_couples(st: State) -> None:
         names = text[second.start : second.end].split()
         if " " in given or len(names) < 2:
             continue
+        if first.kind == second.kind == "family":
+            if first.ident != second.ident:  # two of the record's family: both placeholders
+                _join(st, first, second, "family", f"{first.ident} & {second.ident}")
+            continue
+        if "family" in (first.kind, second.kind):
+            continue
         if word_key(given) not in lex.given and (
             word_key(given) in lex.common or not given[:1].isupper() or given.isupper()
         ):
             continue  # a given name the lists lack ("Pam") is one all the same, found so
         if word_key(names[0]) not in lex.given:
             continue  # "Pat and Dr Searle", "Mandy and Crossley Homes"
-        st.cands.remove(first)
-        st.cands.remove(second)
         ident = "couple:" + " ".join(word_key(w) for w in (given, *names))
-        st.take(
-            first.start,
-            second.end,
-            second.kind,
-            ident,
-            45,
-            min(first.confidence, second.confidence),
-        )
+        _join(st, first, second, second.kind, ident)
+
+
+def _join(st: State, first: Cand, second: Cand, kind: str, ident: str) -> None:
+    """Take ``first``, the ``and`` and ``second`` as one span."""
+    st.cands.remove(first)
+    st.cands.remove(second)
+    st.taken[first.start : second.end] = bytes(second.end - first.start)
+    st.take(first.start, second.end, kind, ident, 45, min(first.confidence, second.confidence))
