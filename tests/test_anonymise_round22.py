@@ -92,3 +92,26 @@ def test_two_of_the_records_family_joined_by_and_are_one_span_naming_both() -> N
     )
     assert out.startswith("Carers: [CARER-1 & CARER-2].")
     assert not left(out, "Janet") and not left(out, "Phil")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("A Tigrinya-speaking interpreter was booked for the visit.", "Tigrinya-speaking"),
+        ("Ali has Settled Status and works at the market.", "Settled Status"),
+        ("Her Por Por cooks for the children after school.", "Por Por"),
+        ("Information about Karma Nirvana was given to Jasmin.", "Karma Nirvana"),
+    ],
+)
+def test_a_language_a_status_a_kin_pair_and_a_national_charity_are_kept(
+    text: str, kept: str
+) -> None:
+    assert left(redact(text), kept)
+
+
+def test_a_childs_name_that_is_also_a_charitys_stays_redacted() -> None:
+    out = redact(
+        'He asked to be called "Brook". Brook drew his dad big.',
+        child="Brooklyn Tideswell",
+    )
+    assert not left(out, "Brook")

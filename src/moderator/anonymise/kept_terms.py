@@ -1,5 +1,8 @@
 """Terms the layers may take for names that a note uses as the practice's vocabulary.
 
+A national charity's name a layer took whole (:func:`keep_national_charities`), and a kin
+word said alone (:func:`keep_kin_words`), are given back the same way.
+
 A police operation's name (``Op Rowan``, ``Operation Sceptre``, ``OPERATION ENCOMPASS``) is a
 force's programme, the same for every family it meets: whatever a layer took inside it (the
 name read as an organisation or a person) is given back, and noted as kept for the person
@@ -12,6 +15,7 @@ import re
 
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.names_around import KIN_TITLES
+from moderator.anonymise.orgs_brands import CHARITY_ALONE, national_charity
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 _OPERATION = re.compile(
@@ -37,13 +41,18 @@ def keep_police_operations(st: State) -> None:
                 st.keep(c.start, c.end, c.kind, c.ident, 0.3)
 
 
+_CHARITY_KINDS = frozenset({"org", "person", "professional"})
 # kin words that are also given names: alone they may be a friend's name ("Tia", "Lola", "Abi")
 _NAME_LIKE_KIN = frozenset(
     {"tia", "tio", "lola", "lolo", "mai", "abi", "em", "ah", "chi", "anh", "co", "cô", "chu", "chú",
      "bac", "bác", "ong", "ông", "cau", "cậu", "dì", "iya", "nna", "nne", "paa", "abo", "abu",
      "kak", "kaka", "bebe", "bibi", "didi", "pops", "ba", "bà"}
 )  # fmt: skip
-KIN_ALONE = KIN_TITLES - _NAME_LIKE_KIN
+# and the Cantonese and Mandarin ones written in two words
+_KIN_PAIRS = frozenset(
+    {"por por", "gung gung", "nai nai", "ye ye", "lao lao", "ah ma", "ah mah", "ah gong", "ah po"}
+)
+KIN_ALONE = (KIN_TITLES - _NAME_LIKE_KIN) | _KIN_PAIRS
 """What a family calls a relative (``Babi``, ``Amma``, ``Hajurama``), said without a name."""
 
 
@@ -104,3 +113,23 @@ def _given_as_a_name(st: State, c: Cand, names: list[Cand]) -> bool:
     if m is not None and any(n.start in (m.start("inner"), m.end()) for n in names):
         return True
     return _KNOWN_AS.search(before) is not None
+
+
+def keep_national_charities(st: State) -> None:
+    """Give back a national charity's name a layer took whole as a name or an organisation
+    (``Karma Nirvana`` read as a person's name): named alone it says nothing of where a
+    family lives (:mod:`.orgs_brands`), and is listed for the person importing instead."""
+    text = st.text
+    for c in list(st.cands):
+        if c.kind not in _CHARITY_KINDS or c.end - c.start < 4:
+            continue
+        written = text[c.start : c.end]
+        if (
+            " " in written  # one word (Brook, Mind, Refuge) may be a name too
+            and written[:1].isupper()
+            and national_charity(written)
+            and not any(word_key(w) in st.known.keys for w in written.split())
+        ):
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
+            st.keep(c.start, c.end, "org", c.ident, CHARITY_ALONE)

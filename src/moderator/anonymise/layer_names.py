@@ -153,6 +153,8 @@ def _nameish_word(key: str, upper: bool, lex: Lexicon) -> bool:
         return False
     if key in lex.protected_words or (upper and key.upper() in lex.acronyms):
         return False  # ("ELSA", "ED" in capitals: the acronyms, though Elsa and Ed are names)
+    if "-" in key and _protected_compound(key, lex):
+        return False  # "Tigrinya-speaking", "Roma-led"
     if key in lex.common and key not in lex.given and key not in lex.surnames:
         return False
     if key in _PLURAL_DAYS:
@@ -163,6 +165,15 @@ def _nameish_word(key: str, upper: bool, lex: Lexicon) -> bool:
         return False  # "SIM", "TESS": a short name of the longer lists, or an acronym
     # an acronym, unless it is a listed name written in capitals
     return not (upper and key not in lex.given and key not in lex.surnames)
+
+
+def _protected_compound(key: str, lex: Lexicon) -> bool:
+    """Whether a hyphenated word is a protected word and everyday words after it."""
+    head, *rest = key.split("-")
+    return head in lex.protected_words and all(
+        (w in lex.common or w in lex.words) and w not in lex.given and w not in lex.surnames
+        for w in rest
+    )
 
 
 def _shouted(st: State, toks: list[Tok], i: int) -> bool:

@@ -23,7 +23,11 @@ from moderator.anonymise.initials_defined import find_defined_initials
 from moderator.anonymise.initials_found import find_named_initials
 from moderator.anonymise.initials_logged import find_logged_initials
 from moderator.anonymise.initials_more import find_more_initials
-from moderator.anonymise.kept_terms import keep_kin_words, keep_police_operations
+from moderator.anonymise.kept_terms import (
+    keep_kin_words,
+    keep_national_charities,
+    keep_police_operations,
+)
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people
@@ -216,3 +220,4 @@ def run_layers(st: State) -> None:
     find_lower_streets(st)  # last: what the joins above widen comes first
     keep_police_operations(st)
     keep_kin_words(st)
+    keep_national_charities(st)

@@ -50,7 +50,7 @@ _STOP = frozenset(HONORIFICS) | NAME_TITLES | RELATION_CUES | {"mum", "dad", "na
 _PRIORITY = 56
 _NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _ALONE = 57  # a company named alone: redacted, below the review threshold (0.6)
-_CHARITY_ALONE = 0.4  # a national charity named alone: kept, listed for review
+CHARITY_ALONE = 0.4  # a national charity named alone: kept, listed for review
 Add = Callable[[int, int, str, str, int], None]
 
 
@@ -184,7 +184,7 @@ def find_branches(st: State, add: Add) -> None:
         elif (not before or m.group().isupper()) and _alone(st, m, name, everyday, kinds):
             if not company:  # a national charity alone: kept, for the person to confirm
                 ident = " ".join(phrase_key(m.group()))
-                st.keep(m.start(), m.end(), "org", ident, _CHARITY_ALONE)
+                st.keep(m.start(), m.end(), "org", ident, CHARITY_ALONE)
                 continue
             start, end, priority = m.start(), m.end(), _ALONE  # for the person to confirm
         else:
