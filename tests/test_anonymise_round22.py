@@ -115,3 +115,16 @@ def test_a_childs_name_that_is_also_a_charitys_stays_redacted() -> None:
         child="Brooklyn Tideswell",
     )
     assert not left(out, "Brook")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Log kept 14/04/25-16/04/25 by the PA.",
+        "Placement 03.02.2025-10.02.2025 ended.",
+        "Respite 1/3/24–8/3/24 at the unit.",
+    ],
+)
+def test_a_range_of_two_full_dates_without_spaces_is_redacted_whole(text: str) -> None:
+    out = redact(text)
+    assert "[DATE]" in out and not any(ch.isdigit() for ch in out)

@@ -76,7 +76,9 @@ DATE_NUM_RE = re.compile(
     # 2012-03-04, 2012/03/04, and an ISO stamp's time with it (2025-05-06T08:12)
     r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?:T\d\d:\d\d(?::\d\d)?Z?)?(?![\w/]|[.-]\d)"
     # 04/03/2012, 4.3.12, 04-03-2012 (day first, the same separator twice)
-    r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?![\w/]|[.-]\d)"
+    # (and the first of a range of them: "14/04/25-16/04/25")
+    r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})"
+    r"(?![\w/]|[.-]\d(?!\d?[/.]\d{1,2}[/.]\d))"
     # 4th March 2012, 4 Mar 12, 4th of March, 04 March, 13-Jan-24
     rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![A-Za-z])"
     r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2}|(?<=-)\d{2}|\d{2}(?=[,;)]|\.(?!\d)|[ \t]*$|[ \t]{2}))(?!\d))?"
@@ -116,9 +118,17 @@ def find_dates(text: str) -> list[re.Match[str]]:
             continue
         ranged = not starts_cleanly(text, start) and range_re.search(text, max(0, start - 8), start)
         if not (ranged or starts_cleanly(text, start)):
-            m = num_re.match(text, start) if text[start - 1] == "-" else None
-            if m is not None and m.group("ny") and text[start - 5 : start - 1].isdigit():
-                found.append(m)  # "Jan 2024-21.11.24": a full date ending a range
+            m = num_re.match(text, start) if text[start - 1] in "-–" else None
+            if (
+                m is not None
+                and m.group("ny")
+                and (
+                    text[start - 5 : start - 1].isdigit()
+                    or (found and found[-1].end() == start - 1 and found[-1].group("ny"))
+                )
+            ):
+                # "Jan 2024-21.11.24", "14/04/25-16/04/25": a full date ending a range
+                found.append(m)
                 end = m.end()
             continue
         m = num_re.match(text, start)
