@@ -128,3 +128,13 @@ def test_a_childs_name_that_is_also_a_charitys_stays_redacted() -> None:
 def test_a_range_of_two_full_dates_without_spaces_is_redacted_whole(text: str) -> None:
     out = redact(text)
     assert "[DATE]" in out and not any(ch.isdigit() for ch in out)
+
+
+def test_the_records_surname_spelt_another_way_is_redacted_but_not_a_word_one_slip_away() -> None:
+    out = redact(
+        "BRP says NOORZAY; the Home Office spelling is Noorzay. Shared with the MACE PANEL.",
+        child="Abdul Wahid Noorzai",
+        family=(("Hetal Patel", "aunt"),),
+    )
+    assert not left(out, "NOORZAY") and not left(out, "Noorzay")
+    assert left(out, "PANEL")

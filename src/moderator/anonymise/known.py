@@ -18,6 +18,7 @@ from moderator.anonymise.literals import find_literals as find_literals
 from moderator.anonymise.literals import literals as literals
 from moderator.anonymise.phonetic import PhoneticIndex
 from moderator.anonymise.records import RawCase
+from moderator.anonymise.unknown_words import dictionary
 
 # The placeholder bases by relationship, first match wins (compiled once: one per family member).
 _RELATIONSHIPS = tuple(
@@ -91,6 +92,7 @@ class Known:
     beginnings: dict[str, int] = field(default_factory=dict)
     """The first four letters or more of a given name ("harv"), for names written as said."""
     _near: dict[str, int] = field(default_factory=dict)
+    _surname_near: dict[str, int] = field(default_factory=dict)
     _misses: dict[str, int | None] = field(default_factory=dict)
     forms: dict[str, tuple[str, str, float]] | None = None
     """The given names and surnames that are no words, as :mod:`.names_forms` looks for their
@@ -117,6 +119,14 @@ class Known:
             if len(ngram) != 1 or len(ngram[0]) < 5 or ngram[0] not in real:
                 continue
             extend(zip(_typo_forms(ngram[0]), repeat(who)))
+        # a surname spelt another way ("Noorzay" for Noorzai) is its first owner's (looked
+        # up apart, for words no dictionary holds: "panel" is one slip from Patel too)
+        self._surname_near = {
+            form: owners[0]
+            for key, owners in reversed(self.surname_owners.items())
+            if len(key) >= 5 and "-" not in key
+            for form in _typo_forms(key)
+        }
         for key, who in self.given_keys.items():
             extend(zip(_start_end_forms(key), repeat(who)))
             if len(key) >= 4:
@@ -165,6 +175,17 @@ class Known:
         if not near.keys().isdisjoint(forms):
             for variant in forms:
                 who = get(variant)
+                if who is not None:
+                    return who
+        surnames = self._surname_near
+        if (
+            len(key) >= 5
+            and "-" not in key
+            and not surnames.keys().isdisjoint(forms)
+            and key not in dictionary()
+        ):
+            for variant in forms:
+                who = surnames.get(variant)
                 if who is not None:
                     return who
         if len(key) >= 5 and key[-1] == "s" and key[-2] not in "s'":
