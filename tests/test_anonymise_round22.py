@@ -138,3 +138,17 @@ def test_the_records_surname_spelt_another_way_is_redacted_but_not_a_word_one_sl
     )
     assert not left(out, "NOORZAY") and not left(out, "Noorzay")
     assert left(out, "PANEL")
+
+
+@pytest.mark.parametrize(
+    ("child", "text", "form"),
+    [
+        ("Bridget Maughan", "Mum calls her Biddy. Biddy is 15 and at college.", "Biddy"),
+        ("Honora Ward", "Nonie said she wants to stay on the site.", "Nonie"),
+        ("Kathleen Doherty", "Kath was seen at school with her brother.", "Kath"),
+    ],
+)
+def test_irish_and_traveller_short_forms_of_the_childs_name(
+    child: str, text: str, form: str
+) -> None:
+    assert not left(redact(text, child=child), form)
