@@ -152,3 +152,32 @@ def test_irish_and_traveller_short_forms_of_the_childs_name(
     child: str, text: str, form: str
 ) -> None:
     assert not left(redact(text, child=child), form)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Placed at a flat (provider: Beacon Supported Living). I'm calling Beacon now.", "Beacon"),
+        ("Agreed placement at Sherwood Supported Lodgings with 2:1 staff.", "Sherwood"),
+    ],
+)
+def test_a_young_persons_housing_provider_is_an_organisation(text: str, org: str) -> None:
+    out = redact(text)
+    assert "[ORGANISATION]" in out and not left(out, org)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PA: I'm calling the landlord now.",
+        "SW: I've rung mum and left a message.",
+        "Dear all, I'm so sorry to write this.",
+    ],
+)
+def test_the_writers_i_is_no_name(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_greeting_is_no_part_of_the_name_after_it() -> None:
+    out = redact("SW: Hi Bridgette, sorry to hear that. Is Jo OK?")
+    assert out.startswith("SW: Hi [")

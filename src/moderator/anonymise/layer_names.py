@@ -198,6 +198,8 @@ def _shouted_after_cue(st: State, toks: list[Tok], i: int) -> bool:
     return _shouted(st, toks, i) and _cue_before(st, toks, i) in ("relation", "role")
 
 
+_GREETINGS = frozenset({"hi", "hiya", "hello", "hey", "dear", "morning", "afternoon", "evening"})
+_I_CONTRACTION = re.compile(r"I['’](?:m|ve|ll|d)", re.IGNORECASE)
 _PLURAL_DAYS = frozenset({"mondays", "tuesdays", "wednesdays", "thursdays", "fridays"})
 _PLURAL_DAYS |= {"saturdays", "sundays"}
 _CODE_NAMED = frozenset({"op", "operation", "programme", "scheme"})
@@ -350,6 +352,10 @@ def _cue_before(st: State, toks: list[Tok], i: int) -> str | None:
 
 
 def _accept(st: State, chunk: list[Tok], kind: str, confidence: float = 0.95) -> None:
+    while chunk and chunk[0].key in _GREETINGS:
+        chunk = chunk[1:]  # "Hi Imogen": the greeting is no part of her name
+    if not chunk or any(_I_CONTRACTION.fullmatch(t.word) for t in chunk):
+        return  # "PA: I'm calling", "SW: I've rung": the writer, not a name
     keys = tuple(t.key for t in chunk)
     ident = None
     for size in range(len(keys), 0, -1):

@@ -91,7 +91,10 @@ ORG_NOUN = (
     r"|(?:Car|Van|Plant|Coach)\s+Hire"
     # round seventeen: shops and packhouses ("Ciobanu Romanian Grocery", "Dixon's Hardware",
     # "Pallion Bakehouse", "Fenland Fresh Packers")
-    r"|Grocery|Groceries|Hardware|Bakery|Bakehouse|Packers|Packhouse)"
+    r"|Grocery|Groceries|Hardware|Bakery|Bakehouse|Packers|Packhouse"
+    # round twenty-two: a provider of a young person's home ("Beacon Supported Living",
+    # "Ashdale Supported Lodgings")
+    r"|Supported\s+(?:Living|Lodgings|Housing|Accommodation))"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
