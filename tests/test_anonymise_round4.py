@@ -125,8 +125,9 @@ def test_agencies_are_kept(text: str) -> None:
         # after a cue
         ("Hosp No: K5519032 on the ward.", "K5519032"),
         ("Court number ZW24C00123 listed.", "ZW24C00123"),
-        # the unit's acronym belongs to its reference (with "ref": round six)
-        ("LA ref 88231 given.", "LA ref 88231"),
+        # the unit's acronym and "ref" say what the number is and stay (round twenty-two)
+        ("LA ref 88231 given.", "88231"),
+        ("PPN REF: CC-PPN-2509-33817 sent.", "CC-PPN-2509-33817"),
         ("Unit consultation (FMU case 23/0415) held.", "FMU case 23/0415"),
         ("Reference now FMU 23/0415-C.", "FMU 23/0415-C"),
         ("Arrested. Ref CAD 5521/12JAN24.", "CAD 5521/12JAN24"),

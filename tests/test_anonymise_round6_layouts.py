@@ -62,7 +62,7 @@ def test_a_name_or_handle_given_on_a_platform_is_a_username(text: str, gone: str
 @pytest.mark.parametrize(
     ("text", "gone"),
     [
-        ("Local authority reference: LA ref 88231. NHS number pending.", "LA ref"),
+        ("Local authority reference: LA ref 88231. NHS number pending.", "88231"),
         ("Police called (ref CAD 4471/24SEP) at night.", "SEP"),
         ("She rang from Kumasi on 0044 7700 900 540 today.", "540"),
         ("Notes: his ig wiz.craw.h is private.", "wiz.craw"),

@@ -105,9 +105,6 @@ _PLATFORMS = ("whatsapp", "facebook", "fb", "insta", "snap", "tiktok", "messenge
 _COMMA = re.compile(r",[ \t]+")
 _JOINED_KINDS = frozenset({"address", "date", "dob", "case_number", "phone", "username"})
 _PHONE_GROUP_AFTER = re.compile(r"[ \t]\d{3,4}(?![\w])")
-_UNIT_REF_BEFORE = re.compile(r"(?<![\w])[A-Z]{2,5}[ \t]+(?i:ref(?:erence)?)\.?:?[ \t]+$")
-# systems and meetings whose references are written "CPOMS ref …": their name says nothing
-_SYSTEMS = frozenset({"CPOMS", "MARAC", "LADO", "MASH", "MAPPA", "MISPER", "EHCP", "CAF", "FGC"})
 _REF_TAIL = re.compile(r"(?:(?<=\d)[A-Z]{2,4}|(?:/[A-Z0-9]{1,6})+)(?![\w/])")
 _SHORT_PLATFORMS = ("ig", "insta", "snap")
 # "his ig wiz.craw.h", "snap: kay.s.2012": a handle with dots after a platform's short name
@@ -314,14 +311,10 @@ def _addresses_taken_for_names(st: State) -> None:
 
 
 def _grow_reference(st: State, c: Cand) -> None:
-    """A reference takes its unit's acronym and "ref" before it ("LA ref 88231"; not a system's
-    or a meeting's: "CPOMS ref", "MARAC ref") and the
-    letters or parts glued after it ("4471/24SEP", "24/0451/GL")."""
+    """A reference takes the letters or parts glued after it ("4471/24SEP", "24/0451/GL").
+    The unit's acronym and "ref" before it stay ("PPN ref", "LAC ref 88231"): they say what
+    the number is, as the practice's acronyms do elsewhere, not whose it is."""
     text = st.text
-    m = _UNIT_REF_BEFORE.search(text, max(0, c.start - 16), c.start)
-    unit = m.group().split()[0] if m is not None else ""
-    if m is not None and unit not in _SYSTEMS and st.free(m.start(), c.start):
-        st.grow(c, m.start(), c.end)
     t = _REF_TAIL.match(text, c.end)
     if t is not None and t.end() > c.end and st.free(c.end, t.end()):
         st.grow(c, c.start, t.end())
