@@ -181,3 +181,13 @@ def test_the_writers_i_is_no_name(text: str) -> None:
 def test_a_greeting_is_no_part_of_the_name_after_it() -> None:
     out = redact("SW: Hi Bridgette, sorry to hear that. Is Jo OK?")
     assert out.startswith("SW: Hi [")
+
+
+def test_a_records_name_that_is_a_word_is_the_persons_throughout_a_typed_passage() -> None:
+    out = redact(
+        "who i live with: sue and her dog biscuit. sue is alrite she makes chips.\n"
+        "i dont like that sues nephew comes round. i dont want to sue anyone.",
+        family=(("Sue Hartland", "foster carer"),),
+    )
+    assert "with: [CARER] and her dog" in out and "that [CARER] nephew" in out
+    assert "to sue anyone" in out

@@ -89,7 +89,7 @@ from moderator.anonymise.names_letters import (
     join_paired_given,
     join_surname_letters,
 )
-from moderator.anonymise.names_lower import find_lower_passage_names
+from moderator.anonymise.names_lower import find_lower_passage_names, repeat_record_words
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_said import find_said_names, find_short_forms_said
 from moderator.anonymise.names_signed import find_signed_given
@@ -197,6 +197,7 @@ def run_layers(st: State) -> None:
     find_line_speakers(st)
     join_profile_numbers(st)
     find_lower_passage_names(st)
+    repeat_record_words(st)
     find_said_names(st)
     propagate(st, toks)  # again: the names the layers since found ("my friend is amahle")
     find_short_forms_said(st)

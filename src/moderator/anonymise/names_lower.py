@@ -114,3 +114,41 @@ def find_lower_passage_names(st: State) -> None:
                 ):
                     st.take(w.start(), w.end(), "person", "p:" + k, 45, _CONFIDENCE)
                     break
+
+
+# before a word: what makes it a verb or a thing, not a name ("to sue", "the dean", "a ray")
+_NOT_A_NAME_BEFORE = frozenset(
+    {"to", "a", "an", "the", "will", "would", "can", "could", "may", "might", "should", "not"}
+    | {"have", "has", "had", "big", "my", "your", "our", "his", "her", "their", "its", "of"}
+    | {"in", "some", "any", "no", "real", "great", "little", "such", "much", "more", "what"}
+)  # fmt: skip
+_RECORD_KINDS = frozenset({"child", "family", "worker"})
+
+
+def repeat_record_words(st: State) -> None:
+    """A record's name that is a word (``sue``, ``dean``), once taken in a passage typed in
+    lower case, is the person's at its other mentions in such passages too, and so is its
+    possessive without an apostrophe (``sues nephew``), unless a word before it makes it a
+    verb or a thing (``to sue``, ``the dean``)."""
+    text = st.text
+    lower = [
+        c
+        for c in st.cands
+        if c.kind in _RECORD_KINDS and text[c.start : c.end].isalpha() and text[c.start].islower()
+    ]
+    if not lower:
+        return
+    lines = typed_lines(text)
+    if not lines:
+        return
+    by_word = {text[c.start : c.end]: c for c in lower if in_typed_line(text, c.start)}
+    for start, end in lines:
+        for w in _WORD.finditer(text, start, end):
+            word = w.group()
+            c = by_word.get(word) or (by_word.get(word[:-1]) if word.endswith("s") else None)
+            if c is None or not st.free(w.start(), w.end()):
+                continue
+            before = text[max(0, w.start() - 8) : w.start()].split()
+            if before and before[-1].lower() in _NOT_A_NAME_BEFORE:
+                continue
+            st.take(w.start(), w.end(), c.kind, c.ident, 45, _CONFIDENCE)
