@@ -191,3 +191,12 @@ def test_a_records_name_that_is_a_word_is_the_persons_throughout_a_typed_passage
     )
     assert "with: [CARER] and her dog" in out and "that [CARER] nephew" in out
     assert "to sue anyone" in out
+
+
+def test_a_rating_after_a_colon_is_the_colour_not_the_child_called_amber() -> None:
+    out = redact(
+        "Initial risk: AMBER. RAG at last review: Amber. The risk to Amber: high.",
+        child="Amber Kelly",
+    )
+    assert out.startswith("Initial risk: AMBER. RAG at last review: Amber.")
+    assert "The risk to [CHILD]" in out

@@ -172,10 +172,17 @@ _RATING_AFTER = re.compile(
 )
 
 
+# a rating given after a colon: "Initial risk: AMBER", "RAG at last review: Amber"
+_RATED_AFTER_COLON = re.compile(
+    r"(?i:\b(?:rag|rating|risk|status|level|grade)\b[^.\n:]{0,24}:[ \t]*)\Z"
+)
+
+
 def _a_rating(text: str, t: Tok) -> bool:
     return bool(
         _RATED_BEFORE.search(text, max(0, t.start - 30), t.start)
         or _RATING_AFTER.match(text, t.end)
+        or _RATED_AFTER_COLON.search(text, max(0, t.start - 40), t.start)
     )
 
 
