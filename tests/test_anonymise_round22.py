@@ -200,3 +200,19 @@ def test_a_rating_after_a_colon_is_the_colour_not_the_child_called_amber() -> No
     )
     assert out.startswith("Initial risk: AMBER. RAG at last review: Amber.")
     assert "The risk to [CHILD]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The family are Travelling Showpeople and winter on the yard.", "Travelling Showpeople"),
+        ("EMTAS Advisory Teacher (GRT and Showpeople) rang.", "GRT"),
+        ("Admitted with DKA on 3 January.", "DKA"),
+        ("He will apply to Student Finance before the deadline.", "Student Finance"),
+        ("Dad was referred to Caring Dads by the conference.", "Caring Dads"),
+        ("She is on Level 3 Motor Vehicle at the college.", "Motor Vehicle"),
+        ("Prayed Maghrib in her room, then bed.", "Maghrib"),
+    ],
+)
+def test_the_practices_vocabulary_of_round_twenty_two_is_kept(text: str, kept: str) -> None:
+    assert left(redact(text), kept)
