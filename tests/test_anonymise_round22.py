@@ -216,3 +216,18 @@ def test_a_rating_after_a_colon_is_the_colour_not_the_child_called_amber() -> No
 )
 def test_the_practices_vocabulary_of_round_twenty_two_is_kept(text: str, kept: str) -> None:
     assert left(redact(text), kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Saturday school at St Columba's hall, cancelled this week.", "Columba's hall"),
+        ("Solicitor rang (Akhtar Whitfield Immigration Law) about the appeal.", "Whitfield"),
+        ("Polish classes at St Volodymyr's hall on Sundays.", "Volodymyr's hall"),
+    ],
+)
+def test_a_venues_lower_case_noun_and_a_law_firm_go_with_the_organisation(
+    text: str, name: str
+) -> None:
+    out = redact(text)
+    assert "[ORGANISATION]" in out and not left(out, name)

@@ -104,7 +104,10 @@ def _house_names(st: State) -> None:
 
 
 # a part of an organisation named in lower case after it: its juniors, its refuge, a campus
-_LOWER_PART = re.compile(r"[ \t]+(?:juniors|seniors|refuge|campus)(?![\w'’-])")
+_LOWER_PART = re.compile(
+    r"[ \t]+(?:juniors|seniors|refuge|campus|hall|church|chapel|mosque|takeaway|restaurant"
+    r"|cafe|café|salon|gym)(?![\w'’-])"
+)
 # a qualifier in brackets after a name: "(Kaur Circle)", "(Cheetwood Hill)", "(1st Cawsand)"
 _QUALIFIER = re.compile(
     r"[ \t]*\((?P<q>(?:\d{1,2}(?:st|nd|rd|th)[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})\)"

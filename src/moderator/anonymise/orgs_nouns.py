@@ -94,7 +94,8 @@ ORG_NOUN = (
     r"|Grocery|Groceries|Hardware|Bakery|Bakehouse|Packers|Packhouse"
     # round twenty-two: a provider of a young person's home ("Beacon Supported Living",
     # "Ashdale Supported Lodgings")
-    r"|Supported\s+(?:Living|Lodgings|Housing|Accommodation))"
+    r"|Supported\s+(?:Living|Lodgings|Housing|Accommodation)"
+    r"|(?:Immigration|Family|Criminal|Housing|Employment)\s+Law)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -180,7 +181,8 @@ ORG_HINTS = (
     "Nursing", "Residential", "JFC", "J.F.C", "YFC", "Y.F.C", "Crewing", "Superstore",
     "Minimarket", "of E", "CofE", "Comprehensive", "Fostering", "Holiday Park", "Caravan Park",
     "Properties", "Estates", "Laborator", "Labs", "Facilities", "Paving", "Surfacing", "Tarmac",
-    "Rentals", "Hire", "Grocer", "Hardware", "Bakehouse", "Packers", "Packhouse",
+    "Rentals", "Hire", "Grocer", "Hardware", "Bakehouse", "Packers", "Packhouse", "Supported",
+    " Law",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
