@@ -231,3 +231,8 @@ def test_a_venues_lower_case_noun_and_a_law_firm_go_with_the_organisation(
 ) -> None:
     out = redact(text)
     assert "[ORGANISATION]" in out and not left(out, name)
+
+
+def test_a_school_in_a_police_forms_capitals_named_with_an_everyday_word() -> None:
+    out = redact("SCHOOL: HOLYCROFT PARK COLLEGE (Y11). CHILD SEEN AT SCHOOL TODAY.")
+    assert "SCHOOL: [SCHOOL] (Y11)" in out and "SEEN AT SCHOOL TODAY" in out

@@ -283,7 +283,7 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     name = phrase_key(st.text[start:name_end])
     if shouted and (
         (len(name) == 1 and _POSSESSIVE_END.search(st.text, start, name_end))
-        or any(w in lex.common and w not in _JOINING for w in name)
+        or any(w in lex.common and w not in _JOINING and w not in _NAMING for w in name)
     ):
         return None  # "ENCOMPASS ALERT TO BROOKLYN'S SCHOOL": a sentence, not a school's name
     if protected_phrase(st, phrase_key(st.text[start : m.end()]), len(name)):
@@ -304,6 +304,13 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
 
 
 _JOINING = frozenset({"of", "the", "and", "de", "la", "le", "on", "upon", "under", "in", "st"})
+# everyday words schools and practices are named with, in a police form's capitals too:
+# "HOLYCROFT PARK COLLEGE", "COVENTRY ROAD MEDICAL PRACTICE"
+_NAMING = frozenset(
+    {"park", "road", "lane", "hill", "green", "grove", "vale", "field", "fields", "wood",
+     "bridge", "street", "farm", "view", "meadow", "meadows", "brook", "heath", "gate", "way",
+     "valley", "castle", "bank", "cross", "church", "mill", "north", "south", "east", "west"}
+)  # fmt: skip
 _POSSESSIVE_END = re.compile(r"['’]S?\s*$")
 _HOSPITAL_AFTER = re.compile(r"[ \t]+(?:Hospital|Hospice|Infirmary)\b")
 _INSTITUTIONS = frozenset({"school", "gp_practice", "org"})  # "Lister Lane Grill" is a firm
