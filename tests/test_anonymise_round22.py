@@ -236,3 +236,9 @@ def test_a_venues_lower_case_noun_and_a_law_firm_go_with_the_organisation(
 def test_a_school_in_a_police_forms_capitals_named_with_an_everyday_word() -> None:
     out = redact("SCHOOL: HOLYCROFT PARK COLLEGE (Y11). CHILD SEEN AT SCHOOL TODAY.")
     assert "SCHOOL: [SCHOOL] (Y11)" in out and "SEEN AT SCHOOL TODAY" in out
+
+
+def test_a_given_name_that_is_a_word_before_its_initials_in_brackets_is_the_person() -> None:
+    out = redact("Doing the initial visit with Mark (MW, student SW) today. MW will write it up.")
+    assert not left(out, "Mark") and not left(out, "MW")
+    assert "initial visit with [" in out

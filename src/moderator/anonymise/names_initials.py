@@ -102,9 +102,32 @@ def _take_everywhere(st: State, initials: str, c: Cand, role: bool = False) -> N
 
 
 def find_bracketed_initials(st: State) -> None:
-    """Initials in brackets after a redacted name are that person's, wherever they recur."""
+    """Initials in brackets after a redacted name are that person's, wherever they recur.
+    A given name kept as a word (``Mark``, ``Max``) followed by initials that begin with its
+    letter (``Mark (MW, student SW)``) is the person's name, and the initials theirs."""
     text = st.text
     lex = st.lex
+    for k in list(st.kept):
+        if k.kind not in NAME_KINDS or "(" not in text[k.end : k.end + 3]:
+            continue
+        m = _BRACKETED.match(text, k.end)
+        initials = m.group("i") if m is not None else ""
+        if (
+            m is not None
+            and 2 <= len(initials) <= 3
+            and initials.isupper()
+            and initials[0] == text[k.start]
+            and initials not in lex.acronyms
+            and st.free(k.start, k.end)
+        ):
+            start = m.start("i")
+            # initials a layer took already say whose they are ("MW" as a professional's)
+            theirs = next((c for c in st.cands if c.start == start and c.kind in NAME_KINDS), None)
+            kind, ident = (theirs.kind, theirs.ident) if theirs is not None else (k.kind, k.ident)
+            st.kept.remove(k)
+            st.take(k.start, k.end, kind, ident, 52, 0.8)
+            if theirs is None:
+                _take_everywhere(st, initials, st.cands[-1])
     for c in [c for c in st.cands if c.kind in NAME_KINDS]:
         if "(" not in text[c.end : c.end + 3]:
             continue
