@@ -242,3 +242,9 @@ def test_a_given_name_that_is_a_word_before_its_initials_in_brackets_is_the_pers
     out = redact("Doing the initial visit with Mark (MW, student SW) today. MW will write it up.")
     assert not left(out, "Mark") and not left(out, "MW")
     assert "initial visit with [" in out
+
+
+def test_a_forces_rank_goes_with_the_name_after_it() -> None:
+    out = redact("Unit Welfare Officer Capt. Nirmal Thapa knows the family. Cpl Dan Lee came.")
+    assert "Officer [PROFESSIONAL] knows" in out and "Capt" not in out and "Cpl" not in out
+    assert "A major concern." in redact("A major concern.")

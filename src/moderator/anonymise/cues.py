@@ -43,6 +43,13 @@ HONORIFICS = {
     "hhj": "professional",
     "dj": "professional",
     "recorder": "professional",  # a part-time judge: "ICO (Recorder Trudgeon)"
+    # the forces' ranks: "Capt. Nirmal Thapa", "Cpl Dan Lee" (a family in service housing)
+    "capt": "professional",
+    "maj": "professional",
+    "lt": "professional",
+    "cpl": "professional",
+    "lcpl": "professional",
+    "col": "professional",
 }
 # titles of faith, rank and address written before a professional's or another person's name
 # ("Fr. Donal Keane", "Sister Ann Pryce", "Det. Sgt Mawby", "Pandit Ravi Joshi"); they go with
