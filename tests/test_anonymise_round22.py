@@ -248,3 +248,11 @@ def test_a_forces_rank_goes_with_the_name_after_it() -> None:
     out = redact("Unit Welfare Officer Capt. Nirmal Thapa knows the family. Cpl Dan Lee came.")
     assert "Officer [PROFESSIONAL] knows" in out and "Capt" not in out and "Cpl" not in out
     assert "A major concern." in redact("A major concern.")
+
+
+def test_a_record_persons_initials_with_a_letter_outside_ascii() -> None:
+    out = redact(
+        'ŁK - Łukasz Kowalczyk (father). ŁK: "I stop the vodka." Minutes agreed: GH/ŁK.',
+        family=(("Łukasz Kowalczyk", "father"),),
+    )
+    assert "ŁK" not in out

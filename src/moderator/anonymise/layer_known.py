@@ -147,6 +147,25 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         if not dotted and letters.lower() in st.lex.common and in_shouted_line(st.text, m.start()):
             continue  # "ALSO KNOWN AS: …" in a form in capitals: the word, not the initials
         take_known(st, m.start(), m.end(), owner)
+    if not st.text.isascii() and not all(map(str.isascii, known.initials)):
+        _accented_initials(st)
+
+
+# two or three capitals of any alphabet, one of them no ASCII letter: "ŁK" for Łukasz Kowalczyk
+_ANY_INITIALS = re.compile(r"(?<![\w'’-])[^\W\d_]{2,3}(?![\w'’-])")
+
+
+def _accented_initials(st: State) -> None:
+    """A record person's initials with a letter outside ASCII (``ŁK``, ``ŞÇ``): the ASCII
+    pattern above cannot see them."""
+    known = st.known
+    for m in _ANY_INITIALS.finditer(st.text):
+        written = m.group()
+        if written.isascii() or not written.isupper():
+            continue
+        owner = known.initials.get(written)
+        if owner is not None and st.free(m.start(), m.end()):
+            take_known(st, m.start(), m.end(), owner)
 
 
 def _clipped_owner(st: State, key: str) -> int | None:
