@@ -256,3 +256,9 @@ def test_a_record_persons_initials_with_a_letter_outside_ascii() -> None:
         family=(("Łukasz Kowalczyk", "father"),),
     )
     assert "ŁK" not in out
+
+
+@pytest.mark.parametrize("name", ["Adi", "Abayomi", "Aarush"])
+def test_given_names_of_the_wider_lists_are_names(name: str) -> None:
+    out = redact(f"She went off with {name} on Friday and {name} bought her a phone.")
+    assert not left(out, name)

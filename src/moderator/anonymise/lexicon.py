@@ -217,7 +217,9 @@ def lexicon() -> Lexicon:
     taken |= {a.lower() for a in acronyms}
     # the short forms of the table are names too ("Becky", "Liz", "Gaz"), three letters or more
     short_forms = {f for fs in diminutives.values() for f in fs if len(f) >= 3 and f.isalpha()}
-    more_given = (_words("given_names_more.txt") | short_forms) - taken
+    more_given = (
+        _words("given_names_more.txt") | _words("given_names_world.txt") | short_forms
+    ) - taken
     rarer = (more_given | _words("surnames_more.txt")) - taken - given - surnames
     given |= more_given
     surnames |= _words("surnames_more.txt") - taken
