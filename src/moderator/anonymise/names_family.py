@@ -87,7 +87,7 @@ def _kin_in(st: State, lo: int, hi: int, names: dict[str, str]) -> None:
                     m is not None
                     and len(name) >= 2
                     and name not in _KIN
-                    and name not in _NOT_NAMES
+                    and word_key(name) not in _NOT_NAMES  # "Baba doesn't"
                     and not _a_word(name, lex.words)
                     and st.free(lo + at, m.end())
                 ):
