@@ -106,6 +106,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("am", "heldout-am", 55, 2550),
         ("an", "heldout-an", 55, 2550),
         ("ao", "heldout-ao", 55, 2550),
+        ("ap", "heldout-ap", 55, 2950),
+        ("aq", "heldout-aq", 55, 3050),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -124,8 +126,9 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     tuned on; AJ scored first and once at the close) and AK during it, scored at its start's
     code and once at its close, AL and AM before round twenty (AL scored first, then tuned on;
     AM scored first and once at the close), AN and AO before round twenty-one (AN scored first,
-    then tuned on; AO scored first and once at the close) (each outside the repository until
-    scored; O on label public services apart)."""
+    then tuned on; AO scored first and once at the close), AP and AQ before round twenty-two
+    (AP scored first, then tuned on; AQ scored first and once at the close) (each outside the
+    repository until scored; O on label public services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -245,6 +248,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("am", 0.95, 0.98, 0.042, 0.035),  # AM: written before round twenty, scored at its close
         ("an", 0.972, 0.99, 0.025, 0.02),  # AN: written before round twenty-one, which tuned on it
         ("ao", 0.965, 0.985, 0.027, 0.055),  # AO: before round twenty-one, scored at its close
+        ("ap", 0.975, 0.985, 0.02, 0.04),  # AP: written before round twenty-two, which tuned on it
+        ("aq", 0.97, 0.99, 0.025, 0.075),  # AQ: before round twenty-two, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(

@@ -15,7 +15,7 @@ import re
 
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.names_around import KIN_TITLES
-from moderator.anonymise.orgs_brands import CHARITY_ALONE, national_charity
+from moderator.anonymise.orgs_brands import CHARITY_ALONE, charity_names
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 _OPERATION = re.compile(
@@ -120,6 +120,7 @@ def keep_national_charities(st: State) -> None:
     (``Karma Nirvana`` read as a person's name): named alone it says nothing of where a
     family lives (:mod:`.orgs_brands`), and is listed for the person importing instead."""
     text = st.text
+    names = charity_names()
     for c in list(st.cands):
         if c.kind not in _CHARITY_KINDS or c.end - c.start < 4:
             continue
@@ -127,7 +128,7 @@ def keep_national_charities(st: State) -> None:
         if (
             " " in written  # one word (Brook, Mind, Refuge) may be a name too
             and written[:1].isupper()
-            and national_charity(written)
+            and written.replace("’", "'").lower() in names
             and not any(word_key(w) in st.known.keys for w in written.split())
         ):
             st.cands.remove(c)

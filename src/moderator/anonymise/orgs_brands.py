@@ -208,6 +208,14 @@ def _alone(
     return not written.isupper() and not opening
 
 
+@cache
+def charity_names() -> frozenset[str]:
+    """The national charities' names (not the companies'), in lower case with ``'``."""
+    lines = resources.files("moderator.anonymise").joinpath("data", "national_orgs.txt")
+    names = [ln.strip() for ln in lines.read_text("utf-8").splitlines()]
+    return frozenset(n.lstrip("~=").lower() for n in names if n and not n.startswith(("#", "!")))
+
+
 def national_charity(written: str) -> bool:
     """Whether ``written`` is, whole, a national charity's name (not a company's)."""
     pattern, _, companies, _ = _national()
