@@ -36,9 +36,7 @@ def keep_police_operations(st: State) -> None:
                 break  # one of the record's own people, named like an operation
         else:
             for c in inside:
-                st.cands.remove(c)
-                st.taken[c.start : c.end] = bytes(c.end - c.start)
-                st.keep(c.start, c.end, c.kind, c.ident, 0.3)
+                _give_back(st, c, c.kind, 0.3)
 
 
 _CHARITY_KINDS = frozenset({"org", "person", "professional"})
@@ -84,9 +82,7 @@ def keep_kin_words(st: State) -> None:
         if any(_given_as_a_name(st, c, names) for c in group):
             continue
         for c in group:
-            st.cands.remove(c)
-            st.taken[c.start : c.end] = bytes(c.end - c.start)
-            st.keep(c.start, c.end, c.kind, c.ident, 0.3)
+            _give_back(st, c, c.kind, 0.3)
 
 
 # before the kin word: a name, then its bracket or quote ('Halina Nowak ("Babcia")', '(Elinar,
@@ -131,6 +127,11 @@ def keep_national_charities(st: State) -> None:
             and written.replace("’", "'").lower() in names
             and not any(word_key(w) in st.known.keys for w in written.split())
         ):
-            st.cands.remove(c)
-            st.taken[c.start : c.end] = bytes(c.end - c.start)
-            st.keep(c.start, c.end, "org", c.ident, CHARITY_ALONE)
+            _give_back(st, c, "org", CHARITY_ALONE)
+
+
+def _give_back(st: State, c: Cand, kind: str, confidence: float) -> None:
+    """Leave ``c`` in the text, noted as a kept candidate of ``kind`` for the person importing."""
+    st.cands.remove(c)
+    st.taken[c.start : c.end] = bytes(c.end - c.start)
+    st.keep(c.start, c.end, kind, c.ident, confidence)
