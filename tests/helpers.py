@@ -65,6 +65,16 @@ def redact_for(
     return redact_case_text(case).text
 
 
+def redact_sample(
+    text: str,
+    child: str = "Oluwadamilare Penhaligon",
+    family: tuple[tuple[str, str], ...] = (("Ngozi Penhaligon", "mother"),),
+    worker: str = "Carys Mountjoy",
+) -> str:
+    """``text`` redacted for the synthetic record the round files of issue #14 share."""
+    return redact_for(text, child, family, worker, "R-1")
+
+
 def survives(out: str, word: str) -> bool:
     """Whether ``word`` survives in the redacted ``out`` as a whole word."""
     return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", out) is not None

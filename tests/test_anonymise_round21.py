@@ -6,17 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import redact_for
+from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
-
-
-def redact(
-    text: str,
-    child: str = "Oluwadamilare Penhaligon",
-    family: tuple[tuple[str, str], ...] = (("Ngozi Penhaligon", "mother"),),
-    worker: str = "Carys Mountjoy",
-) -> str:
-    """The text redacted for one synthetic record."""
-    return redact_for(text, child, family, worker, "R21-1")
 
 
 def redacted_as(text: str, placeholder: str, words: str) -> bool:
