@@ -147,16 +147,18 @@ def test_measured_quality_does_not_regress() -> None:
 
     Over-redaction is allowed 2.5% on the first batches: they mark month-years ("closed in
     August 2020") and weekdays beside a date to keep, which round three of issue #14 redacts
-    as the newest batch (G) labels them. Recall is allowed 98.5%: these batches label a national
-    charity named alone (``Women's Aid``) as an organisation, which batches AD on keep and round
-    twenty-two keeps (listed for the person importing to confirm)."""
+    as the newest batch (G) labels them. Recall is allowed 98% (97.5% on the held-out part):
+    these batches label a national charity named alone (``Women's Aid``) and a bank or an
+    interpreting agency named alone (``Barclays``, ``Language Line``) as an organisation, which
+    batches AD on keep, and rounds twenty-two and twenty-three keep (listed for the person
+    importing to confirm)."""
     tallies, _ = score(load_corpus(CORPUS))
     every = tallies["all"].summary()
-    assert every["overall"]["recall"] >= 0.985
+    assert every["overall"]["recall"] >= 0.98
     assert every["overall"]["precision"] >= 0.98
     assert every["protected"]["over_redaction"] <= 0.022
     held_out = tallies["heldout"].summary()
-    assert held_out["overall"]["recall"] >= 0.98
+    assert held_out["overall"]["recall"] >= 0.975
 
 
 def test_measured_quality_on_the_newest_batches_does_not_regress() -> None:

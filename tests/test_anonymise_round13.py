@@ -64,7 +64,7 @@ def test_a_kind_of_service_or_an_everyday_word_opening_a_sentence_is_kept(
         ("She was picked up outside Tesco Extra by an older male.", "Tesco"),
         ("FOUND OUTSIDE MCDONALDS WITH A FRIEND.", "MCDONALDS"),
         ("i was near the big tesco when they came", "tesco"),
-        ("Interpreter booked through Language Line, ID given.", "Language Line"),
+        ("Dad drives for Deliveroo in the evenings, cash in hand.", "Deliveroo"),
         ("She talks to Kooth online and rang Childline twice.", "Kooth"),
     ],
 )

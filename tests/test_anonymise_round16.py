@@ -387,14 +387,10 @@ def test_a_town_a_relative_or_a_day_after_a_companys_comma_stays(text: str, kept
     ("text", "company"),
     [
         ("Dad left early for a shift at Jaguar Land Rover today.", "Jaguar"),
-        ("Her wages go into his Revolut account.", "Revolut"),
-        ("She sends money home via Dahabshiil each month.", "Dahabshiil"),
         ("Mum is a care assistant for Bluebird Care on days.", "Bluebird"),
     ],
 )
-def test_more_national_employers_banks_and_providers_are_organisations(
-    text: str, company: str
-) -> None:
+def test_more_national_employers_and_providers_are_organisations(text: str, company: str) -> None:
     assert company not in redact(text)
 
 

@@ -1,27 +1,31 @@
 """National organisations: charities, their local branches and companies.
 
 A national voluntary organisation named alone (``referred to Women's Aid``) says little of
-where a family lives, but it is a named organisation, and what help a family had narrows who
-they are: it is redacted below the review threshold, for the person importing to keep if they
-judge it harmless (the decision is remembered for the authority). A name that is also a kind
-of service (``Young Carers``, ``Sure Start``, ``Macmillan`` nurses; ``=`` in the list) stays
-when alone, and one that is an everyday word (``Mind``, ``Refuge``; ``~``) is taken alone only
-capitalised inside a sentence. Written with a local name beside it, it is one branch, and that
-gives the family's area away and is redacted above the threshold: ``Home-Start Vale
-Royal``, ``Catch22 Cheshire Prevention``, ``Angus Citizens Advice Bureau``, ``Launceston &
-Tamar Women's Aid``. ``data/national_orgs.txt`` lists the national names. The capitalised
-words right after one (``in`` may come first; ``&`` and ``of`` may join them; no comma, no
-other lower-case word) or right before it are its branch's name when one of them is a place
-(either place list) or a word no list knows (:func:`.unknown_words.unknown`); names that are
-everyday words (``Mind``, ``Refuge``, marked ``~``) need a place. A title, a kin word or a
-heading's colon ends the words; the whole name is taken as an organisation.
+where a family lives: it is kept, and listed below the review threshold for the person
+importing to confirm (the decision is remembered for the authority). A name that is also a
+kind of service (``Young Carers``, ``Sure Start``, ``Macmillan`` nurses; ``=`` in the list)
+stays when alone, and one that is an everyday word (``Mind``, ``Refuge``; ``~``) is taken
+alone only capitalised inside a sentence. Written with a local name beside it, it is one
+branch, and that gives the family's area away and is redacted above the threshold:
+``Home-Start Vale Royal``, ``Catch22 Cheshire Prevention``, ``Angus Citizens Advice
+Bureau``, ``Launceston & Tamar Women's Aid``. ``data/national_orgs.txt`` lists the national
+names. The capitalised words right after one (``in`` may come first; ``&`` and ``of`` may
+join them; no comma, no other lower-case word) or right before it are its branch's name when
+one of them is a place (either place list) or a word no list knows
+(:func:`.unknown_words.unknown`); names that are everyday words (``Mind``, ``Refuge``, marked
+``~``) need a place. A title, a kin word or a heading's colon ends the words; the whole name
+is taken as an organisation.
 
-Companies (``!`` in the list: shops, chains, employers, banks, staffing and interpreting
-agencies) are redacted even alone: where someone works, shops or banks narrows who they are.
-Alone, a company is redacted below the review threshold, for the person importing to keep if
-they judge it harmless (the decision is remembered). After a company, ``in`` starts a
-sentence's place (``works at Greggs in Burslem``: the town stays, as towns do), unless no
-list knows the place's words (``Asda in Cortonwood``): that is the branch's own ground.
+Companies (``!`` in the list: shops, chains, employers, landlords, placement providers) are
+redacted even alone: where someone works, shops or rents narrows who they are. Alone, a
+company is redacted below the review threshold, for the person importing to keep if they
+judge it harmless (the decision is remembered). A company that people use wherever they live
+(``$``: a bank, a money-transfer or payment service, an interpreting agency, a phone
+network) says no more than a national charity does, and is kept alone the same way
+(``Bank: Monzo``, ``via Language Line``); its branch is still redacted. After a company,
+``in`` starts a sentence's place (``works at Greggs in Burslem``: the town stays, as towns
+do), unless no list knows the place's words (``Asda in Cortonwood``): that is the branch's
+own ground.
 """
 
 from __future__ import annotations
@@ -55,27 +59,31 @@ Add = Callable[[int, int, str, str, int], None]
 
 
 @cache
-def _national() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _national() -> tuple[
+    re.Pattern[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
+]:
     """The national names as one pattern (longest first; as written and in capitals, and a
-    company's in lower case where that is no everyday word), the everyday ones and the
-    companies (both in lower case)."""
+    company's in lower case where that is no everyday word), the everyday ones, the
+    companies that are redacted alone, the kinds of service and the services kept alone (all
+    in lower case)."""
     lines = resources.files("moderator.anonymise").joinpath("data", "national_orgs.txt")
     names = [ln.strip() for ln in lines.read_text("utf-8").splitlines()]
     names = [n for n in names if n and not n.startswith("#")]
     companies = frozenset(n[1:].lower() for n in names if n.startswith("!"))
+    services = frozenset(n[1:].lower() for n in names if n.startswith("$"))
     kinds = frozenset(n[1:].lower() for n in names if n.startswith("="))
     lex, words = lexicon(), dictionary()
     # a company named by an everyday word ("Boots", "Torus") is one only as an everyday
     # charity is: capitalised inside a sentence, or with a place beside it
     everyday = frozenset(n[1:].lower() for n in names if n.startswith("~")) | {
-        c for c in companies if c in lex.words or c in words
+        c for c in companies | services if c in lex.words or c in words
     }
     forms = set()
-    for name in (n.lstrip("~!=") for n in names):
+    for name in (n.lstrip("~!=$") for n in names):
         forms |= {name, name.upper()}
         low = name.lower()
         if (
-            low in companies
+            low in companies | services
             and not ({low} & (lex.common | lex.words | words))
             and low.split()[0] not in _NUMBERS
         ):
@@ -84,7 +92,7 @@ def _national() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozen
     alternation = "|".join(re.escape(f).replace("'", "['’]") for f in ordered)
     quick = by_first_letter(f"(?:{alternation})")  # one branch per first letter: quicker
     pattern = re.compile(rf"(?<![\w'’-]){quick}(?![\w-])")
-    return pattern, everyday, companies, kinds
+    return pattern, everyday, companies, kinds, services
 
 
 def _is_place(lex: Lexicon, keys: tuple[str, ...]) -> bool:
@@ -167,12 +175,12 @@ def _before(st: State, start: int) -> tuple[int, list[str]]:
 
 def find_branches(st: State, add: Add) -> None:
     """Add national charities written with their local branch's name (see the module)."""
-    pattern, everyday, companies, kinds = _national()
+    pattern, everyday, companies, kinds, services = _national()
     text = st.text
     for m in pattern.finditer(text):
         name = m.group().replace("’", "'").lower()
         place_only = name in everyday
-        company = name in companies
+        company = name in companies or name in services
         end, after = _after(st, m.end(), company)
         if company and not after:
             end, after = _after_comma(st, m.end())
@@ -182,7 +190,7 @@ def find_branches(st: State, add: Add) -> None:
         if _local(st.lex, before, place_only) or _local(st.lex, after, place_only):
             priority = _PRIORITY
         elif (not before or m.group().isupper()) and _alone(st, m, name, everyday, kinds):
-            if not company:  # a national charity alone: kept, for the person to confirm
+            if name not in companies:  # a charity or a service alone: kept, to confirm
                 ident = " ".join(phrase_key(m.group()))
                 st.keep(m.start(), m.end(), "org", ident, CHARITY_ALONE)
                 continue
@@ -210,14 +218,16 @@ def _alone(
 
 @cache
 def charity_names() -> frozenset[str]:
-    """The national charities' names (not the companies'), in lower case with ``'``."""
+    """The names kept alone: the national charities' and the services' that people use
+    wherever they live (not the other companies'), in lower case with ``'``."""
     lines = resources.files("moderator.anonymise").joinpath("data", "national_orgs.txt")
     names = [ln.strip() for ln in lines.read_text("utf-8").splitlines()]
-    return frozenset(n.lstrip("~=").lower() for n in names if n and not n.startswith(("#", "!")))
+    return frozenset(n.lstrip("~=$").lower() for n in names if n and not n.startswith(("#", "!")))
 
 
 def national_charity(written: str) -> bool:
-    """Whether ``written`` is, whole, a national charity's name (not a company's)."""
-    pattern, _, companies, _ = _national()
+    """Whether ``written`` is, whole, a name kept alone: a national charity's or a
+    service's that people use wherever they live (not another company's)."""
+    pattern, _, companies, _, _ = _national()
     m = pattern.fullmatch(written)
     return m is not None and written.replace("’", "'").lower() not in companies

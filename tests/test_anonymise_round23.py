@@ -1,0 +1,63 @@
+"""Round twenty-three: companies people use wherever they live, and other precision and
+recall from batches A-AR (issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderator.anonymise.records import RawCase
+from moderator.anonymise.redact import redact_case_text
+from tests.helpers import redact_sample as redact
+from tests.helpers import survives as left
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Leaving Care Grant paid in. Bank: Monzo. Budget reviewed.", "Monzo"),
+        ("Mum spoke via Language Line; she understood the plan.", "Language Line"),
+        ("INTERPRETER VIA LANGUAGE LINE. DASH COMPLETED.", "LANGUAGE LINE"),
+        ("He sends money home through Western Union every month.", "Western Union"),
+        ("Debts: Klarna £240 and a phone contract with Vodafone.", "Klarna"),
+    ],
+)
+def test_a_bank_a_payment_service_or_an_interpreting_agency_alone_is_kept(
+    text: str, kept: str
+) -> None:
+    assert left(redact(text), kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Dad works nights at Greggs and sleeps in the day.", "Greggs"),
+        ("The tenancy is with Livv Housing; arrears are £400.", "Livv Housing"),
+        ("She is a cleaner for Sodexo at the hospital.", "Sodexo"),
+    ],
+)
+def test_an_employer_a_shop_or_a_landlord_alone_is_still_redacted(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_a_kept_service_is_listed_for_the_person_importing_to_confirm() -> None:
+    case = RawCase.model_validate(
+        {
+            "case_id": "R-1",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2024-01-01",
+            "worker": "Carys Mountjoy",
+            "child": {"name": "Oluwadamilare Penhaligon"},
+            "family": [],
+            "text": "Bank: Monzo. The PA will help with the budget.",
+        }
+    )
+    result = redact_case_text(case)
+    assert "Monzo" in result.text
+    doubts = [d for d in result.uncertain() if case.text[d.start : d.end] == "Monzo"]
+    assert doubts and all(not d.redacted and d.kind == "org" for d in doubts)
+
+
+def test_a_services_local_branch_is_still_redacted() -> None:
+    out = redact("Mum banks at Barclays Tunstall High Street branch.")
+    assert not left(out, "Tunstall")
