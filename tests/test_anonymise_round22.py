@@ -45,10 +45,13 @@ def test_a_kin_word_said_alone_is_kept(text: str, word: str) -> None:
         ),
     ],
 )
-def test_a_kin_word_the_note_gives_as_one_persons_name_is_redacted(
+def test_a_kin_word_the_note_gives_beside_a_name_is_kept_and_the_name_redacted(
     text: str, relative: tuple[str, str], word: str
 ) -> None:
-    assert not left(redact(text, family=(relative,)), word)
+    """Round twenty-three: every family's grandmother may be called so (batches AD on keep
+    the word 105 times and label it 25, in AO-AQ beside the name too)."""
+    out = redact(text, family=(relative,))
+    assert left(out, word) and not left(out, relative[0].split()[0])
 
 
 def test_an_everyday_phrase_is_no_company_in_lower_case() -> None:

@@ -56,11 +56,12 @@ KIN_ALONE = (KIN_TITLES - _NAME_LIKE_KIN) | _KIN_PAIRS
 
 def keep_kin_words(st: State) -> None:
     """Give back a kin word the layers took alone as a name: ``"I want Babi to stay"`` says
-    only that she is a grandmother, not who she is. It stays redacted where the note gives
-    it as one person's name (``Halina Nowak ("Babcia")``, ``Biji (Mohinder Kaur)``, ``known to
-    the family as Biji``): then it names her as her given name would. A word that is one of
-    the record's own people's names (a mother called Nana) stays redacted too; a kin word
-    written with a name (``Nana Joan``) was taken with it and is not alone."""
+    only that she is a grandmother, not who she is. So does a kin word the note gives beside
+    her name (``Halina Nowak ("Babcia")``, ``Biji (Mohinder Kaur)``, ``known to the family as
+    Biji``): every family's grandmother may be called so, and her name is redacted where it
+    is written. A word that is one of the record's own people's names (a mother called Nana)
+    stays redacted; a kin word written with a name (``Nana Joan``) was taken with it and is
+    not alone."""
     known = st.known
     text = st.text
     alone: dict[str, list[Cand]] = {}
@@ -75,40 +76,9 @@ def keep_kin_words(st: State) -> None:
             and (key,) not in known.ngrams
         ):
             alone.setdefault(key, []).append(c)
-    if not alone:
-        return
-    names = [c for c in st.cands if c.kind in NAME_KINDS]
     for group in alone.values():
-        if any(_given_as_a_name(st, c, names) for c in group):
-            continue
         for c in group:
             _give_back(st, c, c.kind, 0.3)
-
-
-# before the kin word: a name, then its bracket or quote ('Halina Nowak ("Babcia")', '(Elinar,
-# "Nain")'); after it: a bracket opening on a name ('Biji (Mohinder Kaur)', 'Hooyo (my mum Sahra')
-_AFTER_A_NAME = re.compile(r"[ \t]*(?:\(|,)[ \t]*[\"'“‘]?$")
-_BRACKET_ON_A_NAME = re.compile(
-    r"[\"'”’]?[ \t]*\((?P<inner>)(?:(?:my|her|his|their)[ \t]+)?(?:\w+[ \t]+)?"
-)
-_KNOWN_AS = re.compile(
-    r"(?i:\b(?:known|referred to)\b[^.\n]{0,30}\bas|\bcall(?:s|ed)?[ \t]+(?:her|him))"
-    r"[ \t]*[\"'“‘]?$"
-)
-
-
-def _given_as_a_name(st: State, c: Cand, names: list[Cand]) -> bool:
-    text = st.text
-    before = text[max(0, c.start - 40) : c.start]
-    m = _AFTER_A_NAME.search(before)
-    if m is not None:
-        at = c.start - len(before) + m.start()
-        if any(n.end == at and n is not c for n in names):
-            return True
-    m = _BRACKET_ON_A_NAME.match(text, c.end)
-    if m is not None and any(n.start in (m.start("inner"), m.end()) for n in names):
-        return True
-    return _KNOWN_AS.search(before) is not None
 
 
 def keep_national_charities(st: State) -> None:
