@@ -3,6 +3,8 @@ recall from batches A-AR (issue #14)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from moderator.anonymise.records import RawCase
@@ -61,3 +63,23 @@ def test_a_kept_service_is_listed_for_the_person_importing_to_confirm() -> None:
 def test_a_services_local_branch_is_still_redacted() -> None:
     out = redact("Mum banks at Barclays Tunstall High Street branch.")
     assert not left(out, "Tunstall")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendees: RT (Rachel Thorne, SW), DP (Dev Patel, TM).\nActions agreed. Signed RT/DP.",
+        "Present: CM (Carys Mountjoy, SW), FI (Farah Iqbal, TM).\nDecisions (FI/CM): visit.",
+    ],
+)
+def test_two_peoples_initials_joined_by_a_slash_are_one_redaction_naming_both(text: str) -> None:
+    out = redact(text)
+    last = out.splitlines()[-1]
+    pair = re.search(r"\[[A-Z0-9-]+/[A-Z0-9-]+\]", last)
+    assert pair is not None, last
+    assert "/" not in last.replace(pair.group(), "")
+
+
+def test_a_slash_between_a_name_and_a_word_stays() -> None:
+    out = redact("Attendees: RH (Rob Hale, TM).\nProceedings to be considered by RH/legal.")
+    assert "/legal" in out

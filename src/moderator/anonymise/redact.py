@@ -136,6 +136,9 @@ _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "addre
 # a name's possessive goes with it (labellers mark "Kayden's" whole); the placeholder keeps it
 _POSSESSIVE = re.compile(r"['’][sS](?![\w'’])")
 _APOSTROPHES = frozenset("'’")
+# two people's initials joined by a slash ("RT/DP" signing minutes) are one span: labellers
+# mark the pair whole, and the placeholder still names both ("[WORKER/PROFESSIONAL-2]")
+_INITIALS = re.compile(r"[A-Z][A-Za-z]{0,2}")
 
 
 def _run(st: State, decisions: DecisionLookup | None = None) -> None:
@@ -198,6 +201,14 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
         if text[end : end + 1] in _APOSTROPHES and (poss := _POSSESSIVE.match(text, end)):
             placeholder, end = placeholder + poss.group(), poss.end()
         start, end = offsets[c.start], offsets[end - 1] + 1
+        if spans and _initials_pair(source, spans[-1], start, end, c.kind):
+            first = spans.pop()
+            placeholder = f"{first.placeholder[:-1]}/{placeholder[1:]}"
+            confidence = min(first.confidence, round(c.confidence, 2))
+            spans.append(make(Span, (first.start, end, placeholder, first.kind, confidence)))
+            out[-1] = placeholder
+            last = end
+            continue
         spans.append(make(Span, (start, end, placeholder, c.kind, round(c.confidence, 2))))
         out.append(source[last:start])
         out.append(placeholder)
@@ -216,6 +227,19 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
         if k.confidence >= 0.3 and st.free(k.start, k.end)
     ]
     return Redaction("".join(out), spans, kept)
+
+
+def _initials_pair(source: str, before: Span, start: int, end: int, kind: str) -> bool:
+    """Whether ``source[start:end]``, of ``kind``, and the span ``before`` are two people's
+    initials with only a slash between them."""
+    return (
+        before.end == start - 1
+        and source[start - 1] == "/"
+        and kind in NAME_KINDS
+        and before.kind in NAME_KINDS
+        and _INITIALS.fullmatch(source, start, end) is not None
+        and _INITIALS.fullmatch(source, before.start, before.end) is not None
+    )
 
 
 def _label(c: Cand, numbers: dict[str, dict[str, int]]) -> str:
