@@ -90,10 +90,10 @@ def test_a_name_in_brackets_beside_a_family_name_is_that_person(text: str, expec
             "Visit with FO (social worker). FO will write up.",
             "Visit with [PROFESSIONAL] (social worker). [PROFESSIONAL] will write up.",
         ),
-        # initials joined by a slash, and a speaker at the start of a line
+        # initials joined by a slash (one span naming both), and a speaker opening a line
         (
             "Plan agreed.\nWN/EC to review in May.",
-            "Plan agreed.\n[PROFESSIONAL]/[PROFESSIONAL-2] to review in May.",
+            "Plan agreed.\n[PROFESSIONAL/PROFESSIONAL-2] to review in May.",
         ),
         ("Notes.\nEC: agreed to refer on.", "Notes.\n[PROFESSIONAL]: agreed to refer on."),
     ],
