@@ -83,3 +83,28 @@ def test_two_peoples_initials_joined_by_a_slash_are_one_redaction_naming_both(te
 def test_a_slash_between_a_name_and_a_word_stays() -> None:
     out = redact("Attendees: RH (Rob Hale, TM).\nProceedings to be considered by RH/legal.")
     assert "/legal" in out
+
+
+def test_m_and_f_after_names_in_a_police_form_mark_sex_not_initials() -> None:
+    out = redact(
+        "CHILDREN PRESENT: ROJIN MAHMOUD (F) DOB 21/05/2013; ARAM MAHMOUD (M) DOB 30/10/2016\n"
+        "M SAID HE WAS HUNGRY. F WAS ASLEEP.",
+        family=(("Rojin Mahmoud", "sister"), ("Aram Mahmoud", "brother")),
+    )
+    assert "(F)" in out and "(M)" in out and "M SAID" in out
+
+
+def test_one_letter_after_one_name_is_still_that_persons() -> None:
+    out = redact("Inese Bērziņa (M) was seen. M answered the door.")
+    assert "M answered" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: Safeguarding Children Nurse, Royal Bolton Hospital\nPlease treat as a referral.",
+        "Kind regards,\nNamed Nurse Safeguarding Children, Bolton NHS Foundation Trust",
+    ],
+)
+def test_an_everyday_word_in_a_roles_title_is_no_name(text: str) -> None:
+    assert left(redact(text), "Safeguarding")

@@ -24,7 +24,7 @@ import re
 from moderator.anonymise.layer_initials import after_article
 from moderator.anonymise.layer_initials import in_shouted_line as in_capitals
 from moderator.anonymise.names_initials import agree_initials
-from moderator.anonymise.state import NAME_KINDS, State
+from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 # "(M)", "(mum's partner, J)", '("Minh", "M")': one capital, alone or after a description or
 # the names a person goes by and a comma, in quotes or not
@@ -48,17 +48,34 @@ def find_defined_initials(st: State) -> None:
     """Letters and initials a note defines for a person (see the module's text)."""
     text = st.text
     if "(" in text:
-        for c in [c for c in st.cands if c.kind in NAME_KINDS]:
-            m = _LETTER_AFTER.match(text, c.end)
-            if m is None:
+        defined = [
+            (c, m.group("i"))
+            for c in [c for c in st.cands if c.kind in NAME_KINDS]
+            if (m := _LETTER_AFTER.match(text, c.end)) is not None
+        ]
+        sexes = _sex_markers(defined)
+        for c, letter in defined:
+            if letter in sexes:
                 continue
-            for start, end in _letter_spots(text, m.group("i")):
+            for start, end in _letter_spots(text, letter):
                 if st.free(start, end):
                     st.take(start, end, c.kind, c.ident, 52)
     if " - " in text or " – " in text:
         _dashed(st)
     if "-" in text or "–" in text or "=" in text:
         _leading(st)
+
+
+def _sex_markers(defined: list[tuple[Cand, str]]) -> frozenset[str]:
+    """``M`` and ``F`` when they mark people's sex (``ROJIN MAHMOUD (F) DOB …; ARAM MAHMOUD
+    (M)``), not one person's letter: both are given, or one is given to two people."""
+    owners: dict[str, set[str]] = {}
+    for c, letter in defined:
+        if letter in "MF":
+            owners.setdefault(letter, set()).add(c.ident)
+    if len(owners) == 2 or any(len(idents) > 1 for idents in owners.values()):
+        return frozenset("MF")
+    return frozenset()
 
 
 def _dashed(st: State) -> None:

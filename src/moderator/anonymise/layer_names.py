@@ -205,6 +205,11 @@ _PLURAL_DAYS |= {"saturdays", "sundays"}
 _CODE_NAMED = frozenset({"op", "operation", "programme", "scheme"})
 
 
+def listed_word(lex: Lexicon, key: str) -> bool:
+    """Whether ``key`` is a listed given name or surname."""
+    return key in lex.given or key in lex.surnames
+
+
 def _word(lex: Lexicon, key: str) -> bool:
     """An everyday word of four letters or more and no listed name: "contract", "vehicle" (not
     "jack", "grace"; not "Ba", a grandmother)."""
@@ -253,7 +258,7 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         score += 1
 
     def listed(t: Tok) -> bool:
-        return t.key in lex.given or t.key in lex.surnames
+        return listed_word(lex, t.key)
 
     if (last.key in INSTITUTION_NOUNS and not listed(last)) or any(
         t.key.endswith(NON_NAME_ENDINGS) and not listed(t) for t in chunk
@@ -263,6 +268,17 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         score -= 3
     if pre is None and len(chunk) == 1 and _word(lex, first.key):
         score -= 1  # "Contract", "Info", "Sleepover": an everyday word alone
+    if (
+        len(chunk) == 1
+        and j < len(toks)
+        and toks[j].cap
+        and toks[j].key in lex.common
+        and not listed_word(lex, toks[j].key)
+        and st.joined(first, toks[j])
+        and first.key in lex.words
+        and not listed_word(lex, first.key)
+    ):
+        score -= 3  # "From: Safeguarding Children Nurse": an everyday word in a role's title
     if (
         pre is None
         and i > 0

@@ -46,14 +46,8 @@ def find_aliases(st: State, toks: list[Tok]) -> None:
             or keys[0] in lex.protected_words
         ):  # ("MB (named Dr)": a title, no alias)
             continue
-        if (
-            group == "w"
-            and keys[0] in _NAMED_ROLES
-            and m.group()[:5].lower() == "named"
-            and keys[1:2]
-            and keys[1] not in lex.words
-        ):
-            continue  # "Safeguarding Named Nurse Linda Ferris": a role's title, no alias
+        if group == "w" and keys[0] in _NAMED_ROLES and m.group()[:5].lower() == "named":
+            continue  # "Named Nurse Linda Ferris", "Named Nurse Safeguarding": a role's title
         # "known as", "aka": another name for someone just named; "a girl named": someone new
         new = _NEW_PERSON.match(m.group()) is not None
         if new and PET_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
