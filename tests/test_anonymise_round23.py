@@ -108,3 +108,26 @@ def test_one_letter_after_one_name_is_still_that_persons() -> None:
 )
 def test_an_everyday_word_in_a_roles_title_is_no_name(text: str) -> None:
     assert left(redact(text), "Safeguarding")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("PPN: 25/TS/004187   LOG: 0622 ATTENDING", "25/TS/004187"),
+        ("Home Office ref T1098834, UCI 5512-0983-2217. BRP runs out.", "5512-0983-2217"),
+        ("Travel paid from his account number 4471 in cash.", "4471"),
+        ("Two missing episodes (SYP refs 14/MP/24/8812 and 14/MP/25/0127).", "14/MP/24/8812"),
+        ("Two missing episodes (SYP refs 14/MP/24/8812 and 14/MP/25/0127).", "14/MP/25/0127"),
+    ],
+)
+def test_a_reference_after_its_cue_and_the_next_of_the_same_shape_are_redacted(
+    text: str, number: str
+) -> None:
+    out = redact(text)
+    assert number not in out
+    assert "UCI" in out or "UCI" not in text  # the cue itself stays
+
+
+def test_a_number_of_another_shape_after_a_reference_stays() -> None:
+    out = redact("Police log 0412 and 2 officers attended.")
+    assert "and 2 officers" in out

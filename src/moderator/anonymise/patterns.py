@@ -206,8 +206,9 @@ REF_RE = re.compile(r"[A-Z0-9][A-Z0-9/-]{2,}(?<=\d)|[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9
 CASE_CUE_RE = re.compile(
     r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file"
     r"|hosp(?:ital)?|patient|booking|court)"
-    r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?(?:\s*(?:no\.?|number))?|crime|mosaic"
-    r"|lcs|log|incident|occurrence|urn|crn|cad|mrn|case|report|booking"
+    r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?s?(?:\s*(?:no\.?|number))?|crime"
+    r"|mosaic|lcs|log|incident|occurrence|urn|crn|cad|mrn|case|report|booking|ppn|uci"
+    r"|account\s*(?:no\.?|number)"
     r"|ticket(?:\s*(?:no\.?|number|ref))?)\s*[:#.]?\s*"
     r"|\b(?:no|id|number)\s*[:#]\s*)$"  # any form's "no:": "Form no: FYYC-IR-024", "PPN NO:"
 )

@@ -34,7 +34,9 @@ REF_AFTER_ACRONYM_RE = re.compile(
 # a plan or a test with its year is no reference: "EHCP-2023", "GCSE/2024", "CAMHS-2024"
 _YEAR_TAG = re.compile(r"[A-Z]{1,6}[-/](?:19|20)\d\d")
 # acronyms before a number that do not own it: "DOB 24/0337", "NHS", "UPN", "Ref" (a cue)
-_NOT_OWNERS = frozenset(["DOB", "NHS", "UPN", "NI", "TEL", "MOB", "REF", "NO", "DATE", "AGED"])
+_NOT_OWNERS = frozenset(
+    ["DOB", "NHS", "UPN", "NI", "TEL", "MOB", "REF", "NO", "DATE", "AGED", "PPN", "UCI"]
+)
 
 
 def ref_owner(text: str, start: int) -> int:
@@ -67,7 +69,7 @@ def find_references(
 _CASE_CUE_ENDS = ("no", "num", "number", "ref", "reference", "id", "case", "crime", "incident",
                   "log", "occurrence", "client", "person", "child", "mosaic", "lcs", "police",
                   "file", "hosp", "hospital", "patient", "booking", "court", "urn", "crn", "cad",
-                  "mrn", "report", "ticket")  # fmt: skip
+                  "mrn", "report", "ticket", "refs", "references", "ppn", "uci")  # fmt: skip
 
 
 def case_cue_before(text: str, start: int, width: int = 30) -> bool:

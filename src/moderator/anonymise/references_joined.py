@@ -12,6 +12,8 @@
   5590``): a reference each.
 * A number after a case system's name or ``doc`` (``Mosaic doc 55120``, ``CPOMS 44107``,
   ``LCS, doc 77342``; four digits or more).
+* A reference of the same shape right after a reference and ``and``, ``&`` or a comma
+  (``SYP refs 14/MP/24/8812 and 14/MP/25/0127``): a reference too.
 * Two dates joined by ``and``, ``to`` or a dash, the first without its year (``14 and 21
   July``, ``30 April to 11 May 2024``): one date.
 * Days written as a range before their month (``12-13/03``, ``05-06/04/2025``), and a date's
@@ -91,6 +93,28 @@ def _join_dates(st: State) -> None:
                 st.grow(c, c.start, year.end())
 
 
+# the next item of a list after a reference: "and", "&" or a comma, then a token with a digit
+_NEXT_ITEM = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)([A-Z0-9][A-Z0-9/-]*)(?![\w/-])")
+_DIGIT = re.compile(r"\d")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _shape(written: str) -> str:
+    """A reference's shape: each digit 9, each capital A (``14/MP/24/8812`` → ``99/AA/99/9999``)."""
+    return _CAPITAL.sub("A", _DIGIT.sub("9", written))
+
+
+def _same_shape_after(st: State) -> None:
+    text = st.text
+    for c in [c for c in st.cands if c.kind == "case_number"]:
+        while (m := _NEXT_ITEM.match(text, c.end)) is not None:
+            written = m.group(1)
+            if _shape(written) != _shape(text[c.start : c.end]) or not st.free(*m.span(1)):
+                break
+            st.take(m.start(1), m.end(1), "case_number", "", 80)
+            c = st.cands[-1]
+
+
 def join_reference_parts(st: State) -> None:
     """Join and take the parts above (see the module)."""
     text = st.text
@@ -115,6 +139,7 @@ def join_reference_parts(st: State) -> None:
             if ext is not None and st.free(c.end, ext.end()):
                 st.grow(c, c.start, ext.end())
     _join_dates(st)
+    _same_shape_after(st)
     lower = text.lower()
     # the scans below of a pattern that holds a word (str.find over the note is far quicker
     # than the pattern's scan, which tries its look-behind and branches at every position)

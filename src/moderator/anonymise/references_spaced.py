@@ -9,6 +9,7 @@
   22871 HR``, ``card no. HP 0034 7712``, ``log INT 25/RR/1192``, ``MRN: RBH 4471-0093-2``,
   ``Ref: PF / PCC / 0117 / 25``): capitals and figures in groups, up to five, with four digits
   or more in all, to the first word in lower case.
+* **An account's number** (``account number 4471``), however short, after its cue.
 * **A card's or an account's last digits** (``card ending 4417``, ``account ending in 0093``).
 * **An officer's number after their name** (``PC Leah Morgan 3412``), as forms write it after
   the rank and name.
@@ -26,7 +27,7 @@ _GLUED = re.compile(
     r"|[A-Z](?<![\w/-][A-Z])[A-Z]{1,5}(?:[-/][A-Z]{1,4}\d{1,3})+[-/]\d{4,10}(?![\w/-])"
 )
 _CUE = re.compile(
-    r"(?i:\b(?:voucher|profile|card[ \t]+(?:no\.?|number)|log|mrn|ref(?:erence)?|id|job|claim"
+    r"(?i:\b(?:voucher|profile|card[ \t]+(?:no\.?|number)|log|mrn|ref(?:erence)?s?|id|job|claim"
     r"|account[ \t]+(?:no\.?|number)|membership(?:[ \t]+no\.?)?|ods|practice[ \t]+code|athena"
     r"|niche|storm|urn|cris|merlin|compact|pnd|mosaic))(?:[ \t]*[:#.])?[ \t]+(?=[A-Z0-9])"
 )
@@ -101,7 +102,8 @@ def find_spaced_references(st: State) -> None:
             at = end = g.end()
         letters = _letters(text[m.end() : end])
         slashed = "/" in text[m.end() : end] and digits >= 6  # "CRIS 4410277/25"
-        if digits >= 4 and (groups >= 2 or letters >= 1 or slashed) and letters <= 6:
+        account = m.group()[:1] in "aA"  # "account number 4471": any number of four digits
+        if digits >= 4 and (groups >= 2 or letters >= 1 or slashed or account) and letters <= 6:
             _take(st, m.end(), end)
     for m in _LICENCE.finditer(text):
         if sum(c.isalpha() for c in m.group()[:5]) >= 2:  # (a surname's letters, not all 9s)
