@@ -131,3 +131,26 @@ def test_a_reference_after_its_cue_and_the_next_of_the_same_shape_are_redacted(
 def test_a_number_of_another_shape_after_a_reference_stays() -> None:
     out = redact("Police log 0412 and 2 officers attended.")
     assert "and 2 officers" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Dated the 4th day of April 2025. I am the allocated social worker.", "4th day of"),
+        ("LAST CONTACT FRI 14TH. LIKELY LOCATIONS: TOWN CENTRE.", "14TH"),
+        ("Out of hours saw him on 19th and he was well.", "19th"),
+    ],
+)
+def test_a_courts_day_of_a_month_and_ordinals_in_capitals_or_after_on_are_dates(
+    text: str, date: str
+) -> None:
+    out = redact(text)
+    assert date not in out and "[DATE]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Weight on 50th, six-month review.", "He is on 3rd course of antibiotics.", "ON 5TH FLOOR."],
+)
+def test_an_ordinal_that_counts_something_is_no_date(text: str) -> None:
+    assert "[DATE]" not in redact(text)

@@ -44,19 +44,20 @@ COMPACT_DATE_RE = re.compile(
 DAY_MONTH_RE = re.compile(
     r"(?P<d>\d(?<![\w/.£$,-]\d)\d?)(?P<sep>[/.])(?P<m>\d{1,2})(?![\w/%]|[.,]\d)"
 )
-# "Thurs 3rd", "Tue 8th", "on the 4th": a weekday or "the" and an ordinal day
+# "Thurs 3rd", "FRI 14TH", "on the 4th", "on 19th": a weekday or "the" and an ordinal day
 WEEKDAY_DAY_RE = re.compile(
     r"(?<![\w])(?:(?i:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day)?\.?\s+"
-    r"|(?<=\bon\s)the\s+|(?<=\bOn\s)the\s+"
+    r"|(?<=\bon\s)the\s+|(?<=\bOn\s)the\s+|(?<=\bon )|(?<=\bOn )|(?<=\bON )"
     # "Visit 14th.", "seen 3rd", "review due 21st": a dated event and a day
     r"|(?<=(?i:visit) )|(?<=(?i:seen) )|(?<=(?i:review) )|(?<=\bdue )|(?<=(?i:until) )"
     r"|(?<=(?i:since) )|(?<=\bfrom )|(?<=\bby )|(?<=\bbooked for ))"
-    r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?![\w])"
+    r"(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)(?![\w])"
 )
 # not a day but a count of something: "on the 3rd floor", "on the 2nd attempt" (checked after
 # the match: the scan below ends each search at the ordinal)
 _COUNTED_AFTER = re.compile(
-    r"[ \t]+(?i:floor|time|attempt|occasion|go|try|child|one|place|grade|birthday)\b"
+    r"[ \t]+(?i:floor|time|attempt|occasion|go|try|child|one|place|grade|birthday|course|dose"
+    r"|round|line|centile|percentile)\b"
 )
 # a growth centile, not a day: "dropped from the 50th to the 9th centile"
 CENTILE_AFTER = re.compile(r"[^.\n]{0,30}?(?i:centile|percentile)")
@@ -90,7 +91,7 @@ def _dotted_date(text: str, m: re.Match[str]) -> bool:
 _ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                   "ninth", "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
 _COMPACT_HINT = re.compile(r"\d[A-Za-z]{3}\d")
-_ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL_DAY = re.compile(r"\d(?i:st|nd|rd|th)\b")
 _ORDINAL_PARTS = re.compile(r"[\s-]+")  # "twenty-first": compiled once, not per call
 _LOOSE = (_COMPACT_HINT, COMPACT_DATE_RE, DAY_MONTH_RE, _ORDINAL_DAY)
 _LOOSE_ASCII = ascii_twins(*_LOOSE)  # as dates._FIND_ASCII
@@ -161,7 +162,7 @@ def find_loose_dates(
     return out
 
 
-_ORDINAL_END = re.compile(r"\d\d?(?:st|nd|rd|th)(?![\w])")  # how every WEEKDAY_DAY_RE ends
+_ORDINAL_END = re.compile(r"\d\d?(?i:st|nd|rd|th)(?![\w])")  # how every WEEKDAY_DAY_RE ends
 
 
 def _weekday_days(text: str) -> list[re.Match[str]]:
@@ -180,6 +181,7 @@ def _weekday_days(text: str) -> list[re.Match[str]]:
         m = weekday_re.search(text, lo, day.end())
         if (
             m is not None
+            and int(day.group()[:-2]) <= 31  # ("weight on 50th": a centile)
             and not _COUNTED_AFTER.match(text, m.end())
             and not CENTILE_AFTER.match(text, m.end())
         ):

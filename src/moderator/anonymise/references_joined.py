@@ -16,6 +16,7 @@
   (``SYP refs 14/MP/24/8812 and 14/MP/25/0127``): a reference too.
 * Two dates joined by ``and``, ``to`` or a dash, the first without its year (``14 and 21
   July``, ``30 April to 11 May 2024``): one date.
+* A court's ``the 4th day of April 2025``: one date.
 * Days written as a range before their month (``12-13/03``, ``05-06/04/2025``), and a date's
   two-digit year after its month's name (``10 Jan 23``): one date.
 """
@@ -59,6 +60,7 @@ _LISTED_CUES = ("ids", "logs", "refs", "references", "numbers", "nos", "incident
 _DAY_RANGE = re.compile(r"(\d{1,2})[-–](\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/]|[-–.]\d)")
 _YEAR = re.compile(r"\d{4}|\d/\d{1,2}/\d")  # a date complete in itself: "…May 2020", "12/06/21"
 _BETWEEN_DATES = re.compile(r"[ \t]+(?:and|&|to|or|until|till)[ \t]+|[ \t]*[-–][ \t]*")
+_DAY_OF = re.compile(r"(?<![\w])(?:the[ \t]+)?\d{1,2}(?i:st|nd|rd|th)?[ \t]+day[ \t]+of[ \t]+$")
 _TWO_DIGIT_YEAR = re.compile(r"[ \t]+\d{2}(?![\w:./-]|[ \t]*(?i:am|pm|years|yrs|hours|mins))")
 
 
@@ -87,6 +89,10 @@ def _join_dates(st: State) -> None:
         else:
             joined.append(d)
     for c in st.cands:
+        if c.kind == "date" and text[c.start : c.start + 1].isalpha():
+            day = _DAY_OF.search(text, max(0, c.start - 24), c.start)
+            if day is not None and st.free(day.start(), c.start):
+                st.grow(c, day.start(), c.end)  # "the 4th day of April 2025": one date
         if c.kind == "date" and text[c.end - 1 : c.end].isalpha():
             year = _TWO_DIGIT_YEAR.match(text, c.end)
             if year is not None and st.free(c.end, year.end()):
