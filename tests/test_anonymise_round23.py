@@ -154,3 +154,24 @@ def test_a_courts_day_of_a_month_and_ordinals_in_capitals_or_after_on_are_dates(
 )
 def test_an_ordinal_that_counts_something_is_no_date(text: str) -> None:
     assert "[DATE]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Mum (in Hull, HU5) has supervised contact.", "HU5"), ("He sleeps in Sheffield S2.", "S2")],
+)
+def test_an_outward_code_after_a_town_is_a_postcode(text: str, code: str) -> None:
+    out = redact(text)
+    assert code not in out and "[POSTCODE]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Examined by Dr Priya Menon, ST5 Paediatrics.",
+        "ANPR hit on the M62 J26 at night.",
+        "Exhibits: CO1 - CO4 attached.",
+    ],
+)
+def test_a_grade_a_road_or_an_exhibit_is_no_postcode(text: str) -> None:
+    assert "[POSTCODE]" not in redact(text)

@@ -11,6 +11,9 @@ the postcode: the labelled batches keep it as often as they count it part of the
 * a postcode's outward code alone after the address or its town (``214 Mare Street, E8``,
   ``47 Rainham Way, Dagenham RM10``): the district's code, redacted as a postcode (the town
   between stays);
+* a postcode's outward code right after a town the place lists know, with no address
+  (``in Hull, HU5``, ``Sheffield S2``): the district's code too (not after any other word:
+  ``ST5`` is a doctor's grade, ``SS4`` a screenshot, ``CO1`` an exhibit);
 * a name guessed for a person that is a street's (``on Half Moon Lane``, ``lives at 2 Aird
   Quellan``) becomes the address it is.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.lexicon import more_places, phrase_key
 from moderator.anonymise.patterns import POSTCODE_AREAS
 from moderator.anonymise.state import Cand, State
 
@@ -87,6 +91,8 @@ def join_address_edges(st: State) -> None:
         if flat is not None and st.free(flat.start(), c.start):
             st.taken[flat.start() : c.start] = b"\x01" * (c.start - flat.start())
             c.start = flat.start()
+    if any(ch.isdigit() for ch in text):
+        _town_outward_codes(st)
 
 
 _PERSON = frozenset({"person"})
@@ -97,6 +103,28 @@ _OUTWARD_AFTER = re.compile(
     r"(?:,?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){0,2}?)?,?[ \t]*"
     r"(?P<code>(?P<area>[A-Z]{1,2})\d{1,2}[A-Z]?)(?![\w-]|[ \t]+\d[A-Z]{2}\b|\.\d)"
 )
+
+
+# an outward code alone ("HU5"): not a full postcode's start, a road's ("M62 J26") or a part
+_OUTWARD_ALONE = re.compile(
+    r"(?<![\w/.-])(?P<area>[A-Z]{1,2})\d{1,2}[A-Z]?(?![\w/-]|[ \t]+(?:\d[A-Z]{2}|J\d)\b|\.\d)"
+)
+# the town right before it: one or two capitalised words, then a comma or a space
+_TOWN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?),?[ \t]+$")
+
+
+def _town_outward_codes(st: State) -> None:
+    text = st.text
+    places = st.lex.places
+    for m in _OUTWARD_ALONE.finditer(text):
+        if m.group("area") not in POSTCODE_AREAS or not st.free(m.start(), m.end()):
+            continue
+        town = _TOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if town is None:
+            continue
+        keys = phrase_key(town.group(1))
+        if any(keys[i:] in places or keys[i:] in more_places() for i in range(len(keys))):
+            st.take(m.start(), m.end(), "postcode", "", 70, 0.85)
 
 
 _STREET_END = re.compile(r"[ \t](?:Lane|Road|Street|Esplanade|Avenue|Drive|Crescent|Terrace)$")
