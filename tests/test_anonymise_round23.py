@@ -175,3 +175,15 @@ def test_an_outward_code_after_a_town_is_a_postcode(text: str, code: str) -> Non
 )
 def test_a_grade_a_road_or_an_exhibit_is_no_postcode(text: str) -> None:
     assert "[POSTCODE]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("She asked them to live with her at 58 Pontefract Ridge for now.", "Pontefract Ridge"),
+        ("Carer's address: 30 Greystones Crest, near the park.", "Greystones Crest"),
+        ("They moved to 4 Holly Garth last spring.", "Holly Garth"),
+    ],
+)
+def test_more_northern_street_nouns_make_an_address(text: str, street: str) -> None:
+    assert street not in redact(text)

@@ -229,6 +229,7 @@ STREET_TYPES = (
     r"|Vennel|Wynd|Brae|Loan|Gait|Cottages|Lanes|Parkway|Circus|Approach|Nook|Dale"
     r"|Villas|Site|Works|Tower|Buildings|Mansions|Tce|Pde|Pk|Hse|Ho|Blvd|Cotts|Ride"
     r"|Top|Brow|Side|End|Hollow|Causeway"  # the North's "Bank Top", "Dock Brow", "Lake Side"
+    r"|Ridge|Crest|Mount|Garth|Mead|Dene|Chare|Glade|Knoll|Leys|Spur"
 )
 # the street words written short, after which an address's full stop is the abbreviation's
 # ("Balby Rd."), not the sentence's ("… Pentowan Close. Then")
