@@ -187,3 +187,23 @@ def test_a_grade_a_road_or_an_exhibit_is_no_postcode(text: str) -> None:
 )
 def test_more_northern_street_nouns_make_an_address(text: str, street: str) -> None:
     assert street not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("Spoke to Dane Bank DSL Mrs Alison Prestwich about attendance.", "Dane Bank"),
+        ("DSL Mr Kamal Rehman (Clarebank) reports attendance is down.", "Clarebank"),
+        ("Northfleet DSL Mr Kieran Dobbs rang. Northfleet will send the log.", "Northfleet"),
+    ],
+)
+def test_a_name_before_a_schools_lead_or_in_brackets_after_them_is_the_school(
+    text: str, school: str
+) -> None:
+    out = redact(text)
+    assert school not in out and "[SCHOOL]" in out
+
+
+def test_a_word_before_a_leads_role_is_no_school() -> None:
+    out = redact("Acting DSL Mrs Jo Hart rang. Interim Headteacher Mr Bo Li rang.")
+    assert "Acting DSL" in out and "Interim Headteacher" in out

@@ -84,29 +84,57 @@ def _staff_at(text: str, lower: str) -> list[re.Match[str]]:
     return scan_near(_STAFF_AT_RE, word_positions(lower, (" at ",)), text, 70, 70)
 
 
+# "Dane Bank DSL Mrs Alison Prestwich", "DSL Mr Kamal Rehman (Clarebank)": the school's name
+# written right before its lead's role and name, or in brackets after them
+_STAFF_TITLE = (
+    r"(?:DSL|SENCo|SENCO|Headteacher|Head[ \t]+[Tt]eacher)[ \t]+(?:Mrs?|Ms|Miss|Dr|Mr)\.?"
+)
+_NAMED_BEFORE_STAFF_RE = re.compile(
+    rf"(?<![\w'’-])(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}})[ \t]+{_STAFF_TITLE}[ \t]+[A-Z]"
+)
+_NAMED_AFTER_STAFF_RE = re.compile(
+    rf"{_STAFF_TITLE}(?:[ \t]+[A-Z][\w'’-]+){{1,3}}[ \t]*\((?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}})\)"
+)
+
+
 def find_schools_by_staff(st: State) -> None:
-    """The place a school's staff member is "at" is a school (see ``_STAFF_AT_RE``), wherever
-    its name recurs; unless it is a person of the record, a public service or a protected
-    phrase."""
+    """The place a school's staff member is "at" is a school (see ``_STAFF_AT_RE``), and so
+    is a name right before a lead's role and name or in brackets after them (see
+    ``_NAMED_BEFORE_STAFF_RE``), wherever its name recurs; unless it is a person of the record,
+    a public service, a protected phrase or everyday words ("Acting DSL Mrs …")."""
     text = st.text
-    lower = lower_same_length(text)
-    if " at " not in lower or not any(w in lower for w in _STAFF_WORDS):
-        return
-    lex = st.lex
     names: set[str] = set()
-    for m in _staff_at(text, lower):
-        name = m.group("n")
-        keys = phrase_key(name)
-        if not keys or keys[0] in _NOT_SCHOOLS or any(k in st.known.keys for k in keys):
-            continue
-        if name.islower() and (keys[0] in lex.words or keys[0] in lex.common):
-            continue  # "my teacher at break": a word
-        if (all(k in lex.protected_words for k in keys) and keys not in lex.places) or (
-            protected_inside(lex, keys) or any(k in PUBLIC_WORDS for k in keys)
-        ):
-            continue  # "at Core Group", "at Wigan Council": vocabulary, a public service
-        names.add(name)
-    _take_everywhere(st, {name: name.lower() for name in names})
+    if "DSL" in text or "SENC" in text or "Head" in text:
+        for pattern in (_NAMED_BEFORE_STAFF_RE, _NAMED_AFTER_STAFF_RE):
+            for m in pattern.finditer(text):
+                keys = phrase_key(m.group("n"))
+                if _school_name(st, m.group("n")) and not (
+                    all(k in st.lex.common or k in st.lex.protected_words for k in keys)
+                    or (len(keys) == 1 and keys[0] in st.lex.words)  # "Acting", "Interim"
+                ):
+                    names.add(m.group("n"))
+    lower = lower_same_length(text)
+    if " at " in lower and any(w in lower for w in _STAFF_WORDS):
+        names |= {m.group("n") for m in _staff_at(text, lower) if _school_name(st, m.group("n"))}
+    if names:
+        _take_everywhere(st, {name: name.lower() for name in names})
+
+
+def _school_name(st: State, name: str) -> bool:
+    """Whether ``name``, found where a school's is, may be one: not a person of the record, a
+    word in lower case, a public service or protected words."""
+    lex = st.lex
+    keys = phrase_key(name)
+    if not keys or keys[0] in _NOT_SCHOOLS or any(k in st.known.keys for k in keys):
+        return False
+    if name.islower() and (keys[0] in lex.words or keys[0] in lex.common):
+        return False  # "my teacher at break": a word
+    # "at Core Group", "at Wigan Council": vocabulary, a public service
+    return not (
+        (all(k in lex.protected_words for k in keys) and keys not in lex.places)
+        or protected_inside(lex, keys)
+        or any(k in PUBLIC_WORDS for k in keys)
+    )
 
 
 # "Reading College", "Oldham Sixth Form College", "Batley Girls' High School": a school or
