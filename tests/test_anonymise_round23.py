@@ -207,3 +207,20 @@ def test_a_name_before_a_schools_lead_or_in_brackets_after_them_is_the_school(
 def test_a_word_before_a_leads_role_is_no_school() -> None:
     out = redact("Acting DSL Mrs Jo Hart rang. Interim Headteacher Mr Bo Li rang.")
     assert "Acting DSL" in out and "Interim Headteacher" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I go to church with Nan at New Life Pentecostal on Sundays.", "New Life"),
+        ("A reference came from Bream Pentecostal Gospel Hall this week.", "Gospel Hall"),
+        ("They worship at Living Waters Church in town.", "Living Waters"),
+    ],
+)
+def test_a_church_named_by_everyday_words_is_an_organisation(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+def test_a_church_named_by_its_faith_alone_stays() -> None:
+    out = redact("She was raised in the Catholic Church and is Pentecostal now.")
+    assert "Catholic Church" in out and "Pentecostal now" in out

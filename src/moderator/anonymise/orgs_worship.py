@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.lexicon import phrase_key
-from moderator.anonymise.orgs_nouns import DESCRIPTIVE, SAINTLY
+from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, SAINTLY
 from moderator.anonymise.orgs_runs import (
     JOINERS,
     OF_NEXT,
@@ -50,7 +50,7 @@ _FIRST = (
 _LAST = (
     "Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Mission|Chaplaincy|Tabernacle"
     "|Ministries|Sabha|Bhavan|Vihara|Synagogue|Cathedral|Madrasah|Madrassa|Madrasa"
-    "|Kovil|Koil|Pagoda|Camii|Shul|Imambargah|Hussainia|Dugsi"
+    "|Kovil|Koil|Pagoda|Camii|Shul|Imambargah|Hussainia|Dugsi|Pentecostal|Fellowship"
 )
 # as written: "the mosque" is a word, and a line in capitals is read in title case; it starts
 # with its capital (the engine skips to the head words' first letters), the letter before it
@@ -58,6 +58,18 @@ _LAST = (
 _HEAD_RE = re.compile(by_first_letter(f"(?:{_FIRST}|{_LAST})") + r"(?![\w'’])")
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
 _JOINER_NEXT = re.compile(r"[ \t]+(?:y|yr|of|de|w|ul)[ \t]")
+# what a place of worship's name may say of its kind, no name: its faith, its people
+_KINDS = COMMUNITIES | {
+    "orthodox", "anglican", "apostolic", "reformed", "united", "free", "gospel", "coptic",
+    "adventist", "seventh", "day", "elim", "redeemed", "presbyterian", "lutheran", "quaker",
+    "congregational", "roman", "greek", "russian", "church", "christ", "god", "jesus",
+}  # fmt: skip
+# head words that may be followed by the place's own noun ("… Pentecostal Gospel Hall")
+_ADJECTIVE_HEADS = frozenset({"pentecostal", "fellowship"})
+_HEAD_AFTER = re.compile(
+    r"(?:[ \t]+(?:Gospel|Community|Christian|Church|Hall|Chapel|Assembly|Fellowship|Mission"
+    r"|Centre|Tabernacle|Ministries))+(?![\w'’-])"
+)
 _FIRST_KEYS = frozenset(w.casefold() for w in _FIRST.split("|"))
 _LAST_KEYS = frozenset(w.casefold() for w in _LAST.split("|"))
 
@@ -69,10 +81,9 @@ def _specific(st: State, words: tuple[str, ...]) -> bool:
     names = [w for w in words if w not in _FIRST_KEYS and w not in _LAST_KEYS]
     names = [w for w in names if w not in JOINERS]
     if SAINTLY.intersection(names) or any(
-        not (w in lex.common or w in lex.protected_words or w in lex.words or w in DESCRIPTIVE)
-        for w in names
+        not (w in lex.protected_words or w in DESCRIPTIVE or w in _KINDS) for w in names
     ):
-        return True
+        return True  # (everyday words too, none a kind of faith: "New Life", "House of Praise")
     return len(words) >= 3 and any((w,) in lex.places for w in names)
 
 
@@ -110,6 +121,8 @@ def find_worship(
             end = words_right(text, m.end(), 6, lex.common if shouted else frozenset())
         if (end == m.end() and start == m.start()) or (key == "polska" and end == m.end()):
             continue  # the head word alone: "Mosque", "Polska" (a country)
+        if key in _ADJECTIVE_HEADS and (more := _HEAD_AFTER.match(text, end)) is not None:
+            end = more.end()  # "Bream Pentecostal Gospel Hall": the hall's noun goes with it
         end = bracket(text, end)
         end = with_town(st, end)  # "… Church Luton", "… (Igbo Mission) Belvedere"
         start = trim(st, start, end)
