@@ -224,3 +224,11 @@ def test_a_church_named_by_everyday_words_is_an_organisation(text: str, name: st
 def test_a_church_named_by_its_faith_alone_stays() -> None:
     out = redact("She was raised in the Catholic Church and is Pentecostal now.")
     assert "Catholic Church" in out and "Pentecostal now" in out
+
+
+@pytest.mark.parametrize(
+    "text", ["She said a pc called PC Matt Oxley came round.", "A man called Mr Dean Price came."]
+)
+def test_a_title_and_name_after_called_go_whole(text: str) -> None:
+    out = redact(text)
+    assert "Oxley" not in out and "Price" not in out

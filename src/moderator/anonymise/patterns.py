@@ -306,7 +306,9 @@ ALIAS_RE = re.compile(
     r"(?i:\b(?:also\s+known\s+as|known\s+as|aka|a\.k\.a\.?|nicknamed|nickname(?:\s+is)?|goes\s+by"
     r"|calls\s+(?:him|her|them)sel(?:f|ves)|calls(?:\s+(?:him|her|them))?|called|named(?:\s+(?:him|her|them|one|the\s+\w+))?(?:\s+as)?|referred\s+to\s+as|name\s+(?:is|was|to)|street\s+name(?:\s+is)?"
     r"|(?:english|western|chosen|preferred)\s+name(?:\s+is)?))"
-    r"\s*:?\s*(?:[\"'“‘](?P<q>[^\"'”’\n]{1,30})[\"'”’]|(?P<w>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))"
+    r"\s*:?\s*(?:[\"'“‘](?P<q>[^\"'”’\n]{1,30})[\"'”’]"
+    # (a title and the name after it: "a pc called PC Matt Oxley")
+    r"|(?P<w>(?:(?:PC|DC|DS|DI|PCSO|Sgt|Mrs?|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))"
 )
 
 
