@@ -232,3 +232,12 @@ def test_a_church_named_by_its_faith_alone_stays() -> None:
 def test_a_title_and_name_after_called_go_whole(text: str) -> None:
     out = redact(text)
     assert "Oxley" not in out and "Price" not in out
+
+
+def test_a_greeting_a_field_and_a_roles_label_are_no_short_form_of_the_record() -> None:
+    out = redact(
+        "Hi Mr Chowdhury - forwarding as agreed.\nVenue: foster home.\nPA: Zara Hussain (ZH)",
+        child="Nguyen Van Minh",
+        family=(("Hiba Raza", "sister"), ("Parveen Akhtar", "former foster carer")),
+    )
+    assert out.startswith("Hi ") and "Venue:" in out and "PA:" in out

@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 _NOT_CAPITALS = re.compile(r"[^A-Z]")
-_NUMBERED = re.compile(r"[ \t]+\d")
+_FIELD_AFTER = re.compile(r"[ \t]+\d|:")
 _BY_BEFORE_DATE = re.compile(r"\bby[ \t]+\Z")
 _ON_DATE = re.compile(r"[ \t]+(?:on[ \t]+)?\d{1,2}[/.]\d{1,2}")
 # what a person does and an acronym does not: "FB said", "PA told me", "AM has unfollowed"
@@ -111,7 +111,9 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         elif t.cap:
             eligible = _may_be_slip_in(lex, key, t.upper)  # (cached: words recur)
             # "Image 1:" numbering a line is no slip for Imogen, though a letter apart
-            if eligible and key in words and _NUMBERED.match(st.text, t.end) and st.sent(t):
+            if eligible and key in words and st.sent(t) and _FIELD_AFTER.match(st.text, t.end):
+                # "Image 1:" numbering a line, "Venue: foster home" naming a field: a word
+                # opening one is no slip for Imogen or Van, though near them
                 eligible = False
             if eligible and taken(1, t.start, t.end) < 0:
                 sure = None
@@ -190,8 +192,8 @@ def _speaking(text: str, m: re.Match[str]) -> bool:
         and not text[max(0, m.start() - 2) : m.start()].strip(" \t")[-1:].isdigit()
     ):
         return True  # (not a time: "at 9 AM said")
-    if text[m.end() : m.end() + 2] != ": ":
-        return False
+    if text[m.end() : m.end() + 2] != ": " or _NAME_AFTER.match(text, m.end() + 2):
+        return False  # ("PA: Zara Hussain (ZH)": the role's field, a name after it)
     before = text[max(0, m.start() - 12) : m.start()].rstrip(" \t")
     return not before or before[-1] in "\n|-" or before[-1].isdigit()
 
@@ -215,14 +217,19 @@ def _may_be_slip_in(lex: Lexicon, key: str, upper: bool) -> bool:
     )
 
 
+_INTERJECTIONS = frozenset({"hi", "ok", "oh", "ah", "eh", "ha", "hm", "yo", "no", "so", "um"})
+# a given name and a surname: "PA: Zara Hussain" is a role's field, not the PA speaking
+_NAME_AFTER = re.compile(r"(?:Mrs?|Ms|Miss|Dr)?\.?[ \t]?[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+")
+
+
 def _slip_of(st: State, key: str, upper: bool) -> int | None:
     """Whose name a capitalised word is a slip or a short form of, if anyone's."""
     lex = st.lex
     known = st.known
     if upper:  # in capitals the tables matched the names as written; slips here
         return None if len(key) < 5 or key in lex.given else known.near_miss(key)
-    if len(key) == 2:  # "Ky" for Kyron
-        return known.two_letters.get(key)
+    if len(key) == 2:  # "Ky" for Kyron; not "Hi" for Hiba, "Ok" for Okello
+        return None if key in _INTERJECTIONS else known.two_letters.get(key)
     if key in lex.given or key in lex.surnames:
         return known.short_form(key)  # "Kay" for Kayla, itself a name
     return known.near_miss(key)  # "Kaydn", "Kay" for Kayden
