@@ -241,3 +241,16 @@ def test_a_greeting_a_field_and_a_roles_label_are_no_short_form_of_the_record() 
         family=(("Hiba Raza", "sister"), ("Parveen Akhtar", "former foster carer")),
     )
     assert out.startswith("Hi ") and "Venue:" in out and "PA:" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He drew his family with Babka bigger than everyone else.", "Babka"),
+        ('He talked about his village and his grandmother "Haboba".', "Haboba"),
+        ("i miss mamka and my cousin in town", "mamka"),
+        ("She phones Mormor in Malmö on Sundays.", "Mormor"),
+    ],
+)
+def test_more_kin_words_said_alone_are_kept(text: str, word: str) -> None:
+    assert left(redact(text), word)

@@ -349,14 +349,12 @@ def find_lower_titled(st: State) -> None:
                 key = word_key(name)
                 if (
                     len(key) > 2
+                    and key not in KIN_TITLES  # "i miss mamka": the verb, and a kin word
+                    and (title != "miss" or not _MISSING.search(text, max(0, at - 12), at))
                     and (
                         (key not in lex.words and key not in lex.common and key not in dictionary())
                         # "ring mrs wood": a listed surname after a title that is no verb
-                        or (
-                            key in lex.surnames
-                            and key not in _FUNCTION
-                            and (title != "miss" or not _MISSING.search(text, max(0, at - 12), at))
-                        )
+                        or (key in lex.surnames and key not in _FUNCTION)
                     )
                     and st.free(m.start(), m.end())
                 ):

@@ -33,6 +33,11 @@ KIN_TITLES = frozenset(
         "nana", "nanna", "nanny", "nan", "nanan", "granny", "grandma", "grandad", "granda",
         "grandpa", "gran", "grampy", "grandy", "auntie", "aunty", "aunt", "uncle", "mummy",
         "mommy", "mammy", "mama", "mamma", "daddy", "papa", "pops",
+        # Slovak, Czech, Albanian, Romanian, Swedish, Yiddish, Hebrew, Sudanese, Somali,
+        # Afrikaans, Kannada and Marathi words for grandparents and parents (round 23)
+        "babka", "dedko", "mamička", "ocko", "baka", "gjyshe", "buni", "bunico", "mormor",
+        "farmor", "morfar", "farfar", "bubbe", "zayde", "savta", "haboba", "habooba", "jidda",
+        "abooto", "ayeeyada", "oupa", "ajji", "ajja", "aaji", "ajoba", "phuphi",
         # South Asian
         "ammi", "ammu", "amma", "abbu", "abba", "abu", "nani", "nanu", "dadi", "dada", "chacha",
         "chachi", "chachu", "mamu", "mami", "khala", "khalu", "phupho", "phuppo", "bhai",
