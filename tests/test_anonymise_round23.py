@@ -254,3 +254,8 @@ def test_a_greeting_a_field_and_a_roles_label_are_no_short_form_of_the_record() 
 )
 def test_more_kin_words_said_alone_are_kept(text: str, word: str) -> None:
     assert left(redact(text), word)
+
+
+def test_a_town_of_the_larger_gazetteer_after_in_is_no_name_though_a_relation_follows() -> None:
+    out = redact("Dad works at a takeaway in Dukinfield, mother at the hospital.")
+    assert "in Dukinfield" in out

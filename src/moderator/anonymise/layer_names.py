@@ -34,6 +34,7 @@ from moderator.anonymise.cues import (
 from moderator.anonymise.lexicon import (
     Lexicon,
     frequent_word,
+    more_places,
     phrase_key,
     word_key,
 )
@@ -285,7 +286,10 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         and toks[i - 1].key in PLACE_PREPOSITIONS
         and st.joined(toks[i - 1], first)
     ):
-        score -= 1.5  # "in Longton", "at Tesco": places follow these more than people
+        # "in Longton", "at Tesco": places follow these more than people; a town the larger
+        # gazetteer knows ("in Dukinfield, mother at …", "at Ashton") is the town
+        keys = tuple(t.key for t in chunk)
+        score -= 4 if keys in more_places() else 1.5
     # the words after (read from the text: verbs are not among the kept words)
     tail = text[last.end : last.end + 60]
     after = _NEXT_WORD.match(text, last.end + (2 if last.poss else 0))
