@@ -259,3 +259,33 @@ def test_more_kin_words_said_alone_are_kept(text: str, word: str) -> None:
 def test_a_town_of_the_larger_gazetteer_after_in_is_no_name_though_a_relation_follows() -> None:
     out = redact("Dad works at a takeaway in Dukinfield, mother at the hospital.")
     assert "in Dukinfield" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan for the review on 4 March: EHA updated with his words.",
+        "the nineteenth of October 2023 – ICO granted at the family court.",
+        "Dean (TM, CWD) will chair. OCSE Team informed. DBT group offered.",
+    ],
+)
+def test_an_acronym_after_a_stamp_or_in_a_list_is_no_ones_initials(text: str) -> None:
+    out = redact(text)
+    assert all(a in out for a in ("EHA", "ICO", "CWD", "OCSE", "DBT") if a in text)
+
+
+def test_an_acronym_in_capitals_is_not_a_short_name_found_in_mixed_case() -> None:
+    out = redact(
+        "Her brother Taf Moyo is settled; Taf likes school. TAF meeting on Friday.",
+        family=(("Tafadzwa Moyo", "brother"),),
+    )
+    assert "TAF meeting" in out and "Taf likes" not in out
+
+
+def test_a_national_charity_for_african_families_is_kept_alone() -> None:
+    assert left(redact("Referral to AFRUCA for the family was made."), "AFRUCA")
+
+
+def test_initials_after_a_stamp_before_a_visit_are_still_someones() -> None:
+    out = redact("Attendees: HB (Holly Birch, SW).\n12 Jul 2024 - HB visited the family.")
+    assert "HB visited" not in out

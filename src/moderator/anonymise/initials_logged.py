@@ -44,6 +44,12 @@ _AFTER_STAMP_RE = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:(?=[ \t]*(?:[a-z]|[A-Z][a-z]|\S[ \t]+[a-z]))|[ \t]+(?:[a-z]+ed|spoke|saw|met|rang|called|phoned"
     r"|emailed|texted|visited|attended|to[ \t]+[a-z]+)\b"
 )
+# what a person does, after an acronym that may be someone's initials ("HB visited"); an
+# acronym's document or order is done to ("EHA updated", "ICO granted")
+_AGENT_VERB = re.compile(
+    r"[ \t]+(?:visited|spoke|saw|met|rang|called|phoned|emailed|texted|attended|asked|said"
+    r"|told|reported|advised|explained|to[ \t]+[a-z]+)\b"
+)
 _CELL_BEFORE = re.compile(r"(?:\A|\||\n)[ \t]*\Z")
 _STAMP_AFTER = re.compile(r"[ \t]+(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|w/c)\b")
 # a sentence's subject doing what minutes record people doing
@@ -94,8 +100,8 @@ def find_logged_initials(st: State) -> None:
             if token not in st.lex.acronyms or token in st.known.initials:
                 _note(st, people, token, "professional")
             elif token.lower() not in ROLE_CUES:
-                if not after.group().lstrip().startswith(":"):
-                    _note_even_acronym(st, people, token)
+                if after.group().lstrip()[:1] == "(" or _AGENT_VERB.match(after.group()):
+                    _note_even_acronym(st, people, token)  # not "EHA updated", "ICO granted"
                 else:  # "08:52 PR: …" twice or more: someone signs the log so
                     signed[token] = signed.get(token, 0) + 1
                     if signed[token] == 2:

@@ -152,6 +152,8 @@ def _take_form(st: State, start: int, end: int, form: str, hit: tuple[str, str, 
     key = word_key(word)
     if key in lex.common or key in lex.protected_words or written_as_word(text, start, end):
         return  # (and "it's been stormy weather": the word, by the word before it)
+    if word in lex.acronyms:
+        return  # "TAF meeting" after "Taf" for Tafadzwa: in capitals, the acronym
     kind, ident, sure = hit
     if end - start == len(form):  # the name itself: only one the record's tables lack
         if key in st.known.keys or not sure or not (word[0].isupper() or key not in lex.words):

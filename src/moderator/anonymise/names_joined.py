@@ -24,7 +24,7 @@ def propagate(st: State, toks: list[Tok]) -> None:
     """Other mentions of names found with evidence get the same placeholder."""
     if not st.found:
         return
-    common, given = st.lex.common, st.lex.given
+    common, given, acronyms = st.lex.common, st.lex.given, st.lex.acronyms
     firsts = {k[0] for k in st.found}
     max_n = max(len(k) for k in st.found)
     n = len(toks)
@@ -41,6 +41,8 @@ def propagate(st: State, toks: list[Tok]) -> None:
             size, (kind, ident) = hit
             if size == 1 and len(t.key) < 2:
                 pass  # a lone letter found as an initial ("Ms A."): "A skeletal survey" stays
+            elif size == 1 and t.upper and t.word in acronyms and not st.text[t.start].islower():
+                pass  # "TAF meeting" after "Taf" for Tafadzwa: in capitals, the acronym
             elif size > 1 or not st.protected[i]:
                 st.take(t.start, toks[i + size - 1].end, kind, ident, 30)
                 i += size
