@@ -289,3 +289,8 @@ def test_a_national_charity_for_african_families_is_kept_alone() -> None:
 def test_initials_after_a_stamp_before_a_visit_are_still_someones() -> None:
     out = redact("Attendees: HB (Holly Birch, SW).\n12 Jul 2024 - HB visited the family.")
     assert "HB visited" not in out
+
+
+def test_a_language_that_is_also_a_name_before_interpreter_is_the_language() -> None:
+    out = redact("Mum was seen with a Shona interpreter. Her friend Shona Baird came too.")
+    assert "Shona interpreter" in out and "Baird" not in out

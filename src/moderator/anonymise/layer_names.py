@@ -203,6 +203,9 @@ _GREETINGS = frozenset({"hi", "hiya", "hello", "hey", "dear", "morning", "aftern
 _I_CONTRACTION = re.compile(r"I['’](?:m|ve|ll|d)", re.IGNORECASE)
 _PLURAL_DAYS = frozenset({"mondays", "tuesdays", "wednesdays", "thursdays", "fridays"})
 _PLURAL_DAYS |= {"saturdays", "sundays"}
+_LANGUAGE_AFTER = frozenset(
+    {"interpreter", "interpreters", "translator", "speaker", "speakers", "speaking", "language"}
+)
 _CODE_NAMED = frozenset({"op", "operation", "programme", "scheme"})
 
 
@@ -294,6 +297,8 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     tail = text[last.end : last.end + 60]
     after = _NEXT_WORD.match(text, last.end + (2 if last.poss else 0))
     after_key = word_key(after.group(1)) if after else ""
+    if len(chunk) == 1 and after_key in _LANGUAGE_AFTER:
+        score -= 5  # "a Shona interpreter", "Shona speakers": the language, not Shona
     if not last.poss:
         if after_key in WEAK_VERBS:
             score += 2
