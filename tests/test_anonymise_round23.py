@@ -292,5 +292,5 @@ def test_initials_after_a_stamp_before_a_visit_are_still_someones() -> None:
 
 
 def test_a_language_that_is_also_a_name_before_interpreter_is_the_language() -> None:
-    out = redact("Mum was seen with a Shona interpreter. Her friend Shona Baird came too.")
-    assert "Shona interpreter" in out and "Baird" not in out
+    assert "Shona interpreter" in redact("Mum was seen at home with a Shona interpreter.")
+    assert "Shona" not in redact("Her friend Shona came round after school.")
