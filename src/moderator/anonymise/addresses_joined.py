@@ -106,8 +106,9 @@ _OUTWARD_AFTER = re.compile(
 
 
 # an outward code alone ("HU5"): not a full postcode's start, a road's ("M62 J26") or a part
+# (from its first capital, the look-behind after it: the engine skips to capitals)
 _OUTWARD_ALONE = re.compile(
-    r"(?<![\w/.-])(?P<area>[A-Z]{1,2})\d{1,2}[A-Z]?(?![\w/-]|[ \t]+(?:\d[A-Z]{2}|J\d)\b|\.\d)"
+    r"(?P<area>[A-Z](?<![\w/.-][A-Z])[A-Z]?)\d{1,2}[A-Z]?(?![\w/-]|[ \t]+(?:\d[A-Z]{2}|J\d)\b|\.\d)"
 )
 # the town right before it: one or two capitalised words, then a comma or a space
 _TOWN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?),?[ \t]+$")
