@@ -108,6 +108,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("ao", "heldout-ao", 55, 2550),
         ("ap", "heldout-ap", 55, 2950),
         ("aq", "heldout-aq", 55, 3050),
+        ("ar", "heldout-ar", 55, 2850),
+        ("as", "heldout-as", 55, 2950),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -127,7 +129,8 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     code and once at its close, AL and AM before round twenty (AL scored first, then tuned on;
     AM scored first and once at the close), AN and AO before round twenty-one (AN scored first,
     then tuned on; AO scored first and once at the close), AP and AQ before round twenty-two
-    (AP scored first, then tuned on; AQ scored first and once at the close) (each outside the
+    (AP scored first, then tuned on; AQ scored first and once at the close), AR and AS before
+    round twenty-three (AR scored first, then tuned on; AS scored first and once at the close) (each outside the
     repository until scored; O on label public services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
@@ -257,7 +260,9 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("an", 0.972, 0.99, 0.025, 0.02),  # AN: written before round twenty-one, which tuned on it
         ("ao", 0.965, 0.985, 0.027, 0.055),  # AO: before round twenty-one, scored at its close
         ("ap", 0.975, 0.985, 0.02, 0.04),  # AP: written before round twenty-two, which tuned on it
-        ("aq", 0.97, 0.99, 0.025, 0.075),  # AQ: before round twenty-two, scored at its close
+        ("aq", 0.97, 0.99, 0.025, 0.05),  # AQ: before round twenty-two, scored at its close
+        ("ar", 0.97, 0.985, 0.02, 0.025),  # AR: written before round twenty-three, tuned on it
+        ("as", 0.97, 0.985, 0.025, 0.04),  # AS: before round twenty-three, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
