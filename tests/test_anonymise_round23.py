@@ -294,3 +294,15 @@ def test_initials_after_a_stamp_before_a_visit_are_still_someones() -> None:
 def test_a_language_that_is_also_a_name_before_interpreter_is_the_language() -> None:
     assert "Shona interpreter" in redact("Mum was seen at home with a Shona interpreter.")
     assert "Shona" not in redact("Her friend Shona came round after school.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She was referred to GamCare for help with betting debts.", "GamCare"),
+        ("A leaflet from the Lullaby Trust on safer sleep was given.", "Lullaby Trust"),
+        ("The Matching Panel met and the CPN visited.", "Matching Panel"),
+    ],
+)
+def test_more_national_charities_and_practice_terms_are_kept(text: str, kept: str) -> None:
+    assert left(redact(text), kept)

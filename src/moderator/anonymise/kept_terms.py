@@ -92,7 +92,9 @@ def keep_national_charities(st: State) -> None:
             continue
         written = text[c.start : c.end]
         if (
-            " " in written  # one word (Brook, Mind, Refuge) may be a name too
+            # one word (Brook, Mind, Refuge) may be a name too, unless a capital inside it
+            # or capitals throughout say it is none (GamCare, NSPCC)
+            (" " in written or written.isupper() or any(ch.isupper() for ch in written[1:]))
             and written[:1].isupper()
             and written.replace("’", "'").lower() in names
             and not any(word_key(w) in st.known.keys for w in written.split())
