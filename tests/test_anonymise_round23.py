@@ -306,3 +306,16 @@ def test_a_language_that_is_also_a_name_before_interpreter_is_the_language() -> 
 )
 def test_more_national_charities_and_practice_terms_are_kept(text: str, kept: str) -> None:
     assert left(redact(text), kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Nanny Carol's dog is called Biscuit and sleeps on Tyler's bed.", "Biscuit"),
+        ("dada jan has a parrot called mithu. mithu talks.", "mithu"),
+        ("Mrs Ghosh (SENCo) rang about the reading plan.", "SENCo"),
+        ("He had new AirPods and would not say who bought them.", "AirPods"),
+    ],
+)
+def test_a_pets_name_a_roles_acronym_and_a_brand_are_no_one(text: str, kept: str) -> None:
+    assert left(redact(text), kept)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
-from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
+from moderator.anonymise.cues import PET_BEFORE_RE, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.known_use import written_as_word
 from moderator.anonymise.lexicon import lower_same_length
 from moderator.anonymise.state import State
@@ -101,6 +101,8 @@ def find_given_aliases(st: State) -> None:
     if cues:
         known.sort(key=_START)
     for m in cues:
+        if PET_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "has a parrot called mithu": a pet's name, nobody's alias
         # the person named before the cue, or in the list ("AKA: <name> / CHECHE")
         before = [c for c in known if c.start < m.end() and m.start() - c.end < 160]
         if not before or "\n" in text[before[-1].end : m.start()]:

@@ -288,8 +288,8 @@ _PETS = (
     r"|pony|snake|lizard|bearded\s+dragon|tortoise|fish|budgie|parrot|ferret|rat|staffy|staffie"
     r"|bulldog|terrier|spaniel|collie|husky|pet)"
 )
-PET_BEFORE_RE = re.compile(rf"(?i:\b{_PETS}\s+)$")  # before "called" / "named"
-PET_NAMED_RE = re.compile(rf"(?i:\b{_PETS}\s+(?:called|named)\s+)$")
+PET_BEFORE_RE = re.compile(rf"(?i:\b{_PETS}\s+(?:(?:is|was)\s+)?)$")  # before "called" / "named"
+PET_NAMED_RE = re.compile(rf"(?i:\b{_PETS}\s+(?:(?:is|was)\s+)?(?:called|named)\s+)$")
 PET_AFTER_RE = re.compile(rf"[ \t]+the[ \t]+(?i:{_PETS})\b")
 
 

@@ -160,8 +160,14 @@ def find_given_names_of_titled(st: State) -> None:
             if name is None:
                 continue
             key = word_key(name)
-            if name.isupper() or key in lex.words or key in lex.common:
-                continue  # "Mrs Haldane (DHT)": her role; "(Mum)", "(Head)": words
+            mixed = name[1:] != name[1:].lower()  # "SENCo", "CiC": an acronym's own case
+            if (
+                name.isupper()
+                or key in lex.words
+                or key in lex.common
+                or (mixed and name.upper() in lex.acronyms)
+            ):
+                continue  # "Mrs Haldane (DHT)", "Mrs Ghosh (SENCo)": her role; "(Mum)": words
             if key in lex.protected_words:
                 continue
             ident = "p:" + key
