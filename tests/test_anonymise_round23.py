@@ -319,3 +319,8 @@ def test_more_national_charities_and_practice_terms_are_kept(text: str, kept: st
 )
 def test_a_pets_name_a_roles_acronym_and_a_brand_are_no_one(text: str, kept: str) -> None:
     assert left(redact(text), kept)
+
+
+def test_two_surnames_joined_by_an_ampersand_are_a_firm_and_two_given_names_stay_people() -> None:
+    out = redact("Father's solicitors: Brennan & Holt. Honey & Phil visited.")
+    assert "Brennan" not in out and "Holt" not in out and "Honey & " in out

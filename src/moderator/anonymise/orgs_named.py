@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.alternation import by_first_letter
-from moderator.anonymise.lexicon import Lexicon, phrase_key
+from moderator.anonymise.lexicon import Lexicon, frequent_word, phrase_key
 from moderator.anonymise.nearby import for_text, hint_spans, near_spans
 from moderator.anonymise.orgs_nouns import service_terms_only
 from moderator.anonymise.state import State
@@ -147,7 +147,7 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
     lex = st.lex
     words = phrase_key(m.group())  # (FIRM_RE's match of a name joined by "&")
     names = [w for w in words if w != "the"]
-    if len(names) < 3 and words[0] != "the":
+    if len(names) < 3 and words[0] != "the" and not _two_surnames(st, names):
         return  # "Temi & Ife", "Tom & Jerry": two names joined are people as often as a firm
     if all(w in lex.given or w in st.known.keys for w in names if w):
         return
@@ -168,6 +168,20 @@ def joined_firm(st: State, m: re.Match[str], add: Add) -> None:
         return  # "Accident & Emergency", "Dewsbury & District Hospital": a public service
     # "The Crab & Lobster": a capital "The" is part of a pub's name
     add(m.start(), m.end(), "org", " ".join(names), 57)
+
+
+def _two_surnames(st: State, names: list[str]) -> bool:
+    """Whether two words joined by "&" are two surnames, neither a given name, an everyday
+    or protected word nor a record's name: a firm's ("Brennan & Holt", solicitors)."""
+    lex = st.lex
+    return len(names) == 2 and all(
+        w in lex.surnames
+        and w not in lex.given
+        and not (w in lex.common and frequent_word(w))
+        and w not in lex.protected_words
+        and w not in st.known.keys
+        for w in names
+    )
 
 
 _JOB_WORDS = frozenset(
