@@ -148,18 +148,20 @@ def test_leakage_and_provenance_are_reported(capsys: pytest.CaptureFixture[str])
 def test_measured_quality_does_not_regress() -> None:
     """Floors a little under the figures in the README: a change that loses recall fails here.
 
-    Over-redaction is allowed 2.5% on the first batches: they mark month-years ("closed in
+    Over-redaction is allowed 3% on the first batches: they mark month-years ("closed in
     August 2020") and weekdays beside a date to keep, which round three of issue #14 redacts
     as the newest batch (G) labels them. Recall is allowed 98% (97.5% on the held-out part):
     these batches label a national charity named alone (``Women's Aid``) and a bank or an
     interpreting agency named alone (``Barclays``, ``Language Line``) as an organisation, which
     batches AD on keep, and rounds twenty-two and twenty-three keep (listed for the person
-    importing to confirm)."""
+    importing to confirm). They also keep a university named where someone studies (``Keele
+    University``), which the batches since AB label as a school 16 times to 3 and round
+    twenty-three redacts so."""
     tallies, _ = score(load_corpus(CORPUS))
     every = tallies["all"].summary()
     assert every["overall"]["recall"] >= 0.98
     assert every["overall"]["precision"] >= 0.98
-    assert every["protected"]["over_redaction"] <= 0.022
+    assert every["protected"]["over_redaction"] <= 0.03
     held_out = tallies["heldout"].summary()
     assert held_out["overall"]["recall"] >= 0.975
 

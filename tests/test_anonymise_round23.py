@@ -324,3 +324,21 @@ def test_a_pets_name_a_roles_acronym_and_a_brand_are_no_one(text: str, kept: str
 def test_two_surnames_joined_by_an_ampersand_are_a_firm_and_two_given_names_stay_people() -> None:
     out = redact("Father's solicitors: Brennan & Holt. Honey & Phil visited.")
     assert "Brennan" not in out and "Holt" not in out and "Honey & " in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She studies nursing at the University of Nottingham now.", "Nottingham"),
+        ("Brother (19, University of Hertfordshire) may visit.", "Hertfordshire"),
+        ("He attends Nottingham Trent University part time.", "Trent"),
+    ],
+)
+def test_a_university_where_someone_studies_is_redacted_as_a_school(text: str, name: str) -> None:
+    out = redact(text)
+    assert name not in out and "[SCHOOL]" in out
+
+
+def test_a_university_hospital_and_university_alone_stay() -> None:
+    text = "Seen at Royal Stoke University Hospital. She wants to go to University."
+    assert redact(text) == text

@@ -178,10 +178,38 @@ def _town_schools(st: State) -> None:
                 break
 
 
+# "University of Nottingham", "Nottingham Trent University", "De Montfort University": where
+# a young person studies, as a school is (not a university hospital, a public body)
+_UNIVERSITY_RE = re.compile(
+    r"(?<![\w'’-])(?:University[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?"
+    r"|(?:[A-Z][a-z'’]+[ \t]+){1,3}University)(?![\w'’-])"
+    r"(?![ \t]+(?:Hospitals?|NHS|Trust|Teaching|Medical|Health))"
+)
+
+
+def _universities(st: State) -> None:
+    text = st.text
+    if "University" not in text:
+        return
+    for m in _UNIVERSITY_RE.finditer(text):
+        start = m.start()
+        while not text.startswith("University", start):
+            word = text[start : text.index(" ", start)]
+            key = word_key(word)
+            if (key not in st.lex.common and key not in st.lex.words) or (key,) in st.lex.places:
+                break
+            start += len(word) + 1  # "Attends", "The": no part of the name
+        if text.startswith("University", start) and not text.startswith("University of", start):
+            continue  # ("Attends University"): no name left
+        if st.free(start, m.end()):
+            st.take(start, m.end(), "school", " ".join(phrase_key(text[start : m.end()])), 55, 0.8)
+
+
 def find_schools_by_context(st: State) -> None:
     """Schools named only by what is around them (see the module's text), and the words a
-    school's name goes on with (:func:`widen_schools`)."""
+    school's name goes on with (:func:`widen_schools`); universities too."""
     _town_schools(st)
+    _universities(st)
     widen_schools(st)
     text = st.text
     lower = lower_same_length(text)
