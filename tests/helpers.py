@@ -41,16 +41,16 @@ def people(store: Store) -> dict[str, User]:
     return out
 
 
-def redact_for(
+def sample_case(
     text: str,
-    child: str,
-    family: tuple[tuple[str, str], ...],
-    worker: str,
+    child: str = "Oluwadamilare Penhaligon",
+    family: tuple[tuple[str, str], ...] = (("Ngozi Penhaligon", "mother"),),
+    worker: str = "Carys Mountjoy",
     case_id: str = "R-1",
-) -> str:
-    """``text`` redacted for one synthetic record (a child, the family as (name,
-    relationship) pairs, the allocated worker)."""
-    case = RawCase.model_validate(
+) -> RawCase:
+    """One synthetic record (a child, the family as (name, relationship) pairs, the
+    allocated worker) whose note is ``text``."""
+    return RawCase.model_validate(
         {
             "case_id": case_id,
             "team": "Team",
@@ -62,7 +62,17 @@ def redact_for(
             "text": text,
         }
     )
-    return redact_case_text(case).text
+
+
+def redact_for(
+    text: str,
+    child: str,
+    family: tuple[tuple[str, str], ...],
+    worker: str,
+    case_id: str = "R-1",
+) -> str:
+    """``text`` redacted for one synthetic record (see :func:`sample_case`)."""
+    return redact_case_text(sample_case(text, child, family, worker, case_id)).text
 
 
 def redact_sample(

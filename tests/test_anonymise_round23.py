@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from moderator.anonymise.records import RawCase
 from moderator.anonymise.redact import redact_case_text
 from tests.helpers import redact_sample as redact
+from tests.helpers import sample_case
 from tests.helpers import survives as left
 
 
@@ -42,18 +42,7 @@ def test_an_employer_a_shop_or_a_landlord_alone_is_still_redacted(text: str, gon
 
 
 def test_a_kept_service_is_listed_for_the_person_importing_to_confirm() -> None:
-    case = RawCase.model_validate(
-        {
-            "case_id": "R-1",
-            "team": "Team",
-            "service_area": "help_and_protection",
-            "opened": "2024-01-01",
-            "worker": "Carys Mountjoy",
-            "child": {"name": "Oluwadamilare Penhaligon"},
-            "family": [],
-            "text": "Bank: Monzo. The PA will help with the budget.",
-        }
-    )
+    case = sample_case("Bank: Monzo. The PA will help with the budget.", family=())
     result = redact_case_text(case)
     assert "Monzo" in result.text
     doubts = [d for d in result.uncertain() if case.text[d.start : d.end] == "Monzo"]
