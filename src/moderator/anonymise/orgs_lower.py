@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from moderator.anonymise.lexicon import more_places, phrase_key, word_key
+from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
 from moderator.anonymise.state import State
 
 # head words and the kind of name they end
@@ -38,6 +38,8 @@ _ORG_HEADS = (
     "boxing club", "football club", "cricket club", "community centre", "takeaway", "barbers",
     "rovers", "united", "harriers", "colts", "foodbank", "food bank",
     "grill", "mini market", "minimarket", "cafe", "café", "restaurant", "chippy", "bakery",
+    "club", "boxing", "kickboxing", "gym", "temple", "nails", "tigers", "lions", "bulls", "dynamos",
+    "rangers",
 )  # fmt: skip
 # a business's or a church's head: two words before it name one though both are everyday
 # words ("the golden dragon takeaway", "new life church"; not "the chinese takeaway")
@@ -84,15 +86,22 @@ def find_lower_organisations(st: State) -> None:
     if not heads:
         return
     found = [m for h in heads for m in _head_re(h).finditer(text)]
+    # the head goes on: "longton lions fc", "clifton park boxing club" (the longer is the head)
+    found = [
+        m for m in found if not any(m.start() <= n.start() <= m.end() < n.end() for n in found)
+    ]
     for m in sorted(found, key=lambda m: m.start()):
         start = m.start() + 1
         words: list[tuple[int, str]] = []
         at = m.start()
         while len(words) < 3:
             w = _WORD_BEFORE.search(text, max(0, at - 24), at)
-            if w is None or w.group() in _STOPS or (w.start() and text[w.start() - 1] != " "):
+            if w is None or w.group() in _STOPS or (w.start() and text[w.start() - 1] not in " ("):
                 if w is not None and w.group() in ("little", "old", "new", "big") and words:
                     words.insert(0, (w.start(), w.group()))  # "little owls …": part of it
+                break
+            if w.start() and text[w.start() - 1] == "(":  # "(mount calvary church)": its first
+                words.insert(0, (w.start(), w.group()))
                 break
             words.insert(0, (w.start(), w.group()))
             at = w.start() - 1
@@ -119,10 +128,7 @@ def find_lower_organisations(st: State) -> None:
                 and " ".join(keys[-2:]) not in _KINDS_OF_PLACE
                 and (len(plain) >= 2 or (keys[0] == "new" and head in ("church", "chapel")))
             )
-            or any(
-                (k,) in lex.places or (k,) in places or (k not in lex.words and k not in lex.common)
-                for k in keys
-            )
+            or any((k,) in lex.places or (k,) in places or _no_word(k, lex) for k in keys)
         )
         if not named or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
             continue
@@ -168,6 +174,14 @@ def _bracketed_after_school(st: State) -> None:
                 st.cands.remove(c)
                 st.taken[c.start : c.end] = bytes(c.end - c.start)
             st.take(start, end, "school", "lower:" + " ".join(keys), 50, 0.62)
+
+
+def _no_word(key: str, lex: Lexicon) -> bool:
+    """A word no list knows, as a name is: not "after-school" (two everyday words), nor an
+    abbreviation without a vowel ("wks nails")."""
+    if key in lex.words or key in lex.common or not any(c in "aeiouy" for c in key):
+        return False
+    return not all(p in lex.words or p in lex.common for p in key.split("-"))
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]){1,3}\Z")

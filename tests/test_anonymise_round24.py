@@ -1,0 +1,45 @@
+"""Round twenty-four: recall and precision from batches A-AS and the new batches AT and AU
+(issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_sample as redact
+from tests.helpers import survives as left
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("i play for hartburn tigers on saturdays and coach is safe", "hartburn tigers"),
+        ("he trains at marsden boxing most nights", "marsden boxing"),
+        ("nan takes me to the shree ganesh temple on fridays", "ganesh temple"),
+        ("mum works at kaylees nails in town", "kaylees nails"),
+        ("she goes to thornaby young carers club on tuesdays", "thornaby young carers club"),
+        ("we go to church (bethel pentecostal church) every sunday", "bethel pentecostal"),
+        ("i play for lowfield lions fc on sundays", "lowfield lions fc"),
+    ],
+)
+def test_a_club_a_gym_a_temple_or_a_salon_in_lower_case_is_redacted(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in gone.split() if w not in ("young", "club", "fc"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("she is at after-school club until 5 on weekdays", "after-school club"),
+        ("He wants to go to the maths club at school.", "maths club"),
+        ("i like tigers and lions at the zoo", "tigers and lions"),
+        ("Mum wks nails @ a salon in town.", "wks nails"),
+        ("he has been doing kids boxing since may", "kids boxing"),
+    ],
+)
+def test_a_kind_of_club_or_an_everyday_phrase_is_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_club_named_in_capitals_before_its_head_is_one_name_with_it() -> None:
+    out = redact("Nikola to be offered the Clifton Park boxing club (free).")
+    assert "[ORGANISATION] club" not in out and not left(out, "Clifton")
