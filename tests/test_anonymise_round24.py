@@ -43,3 +43,25 @@ def test_a_kind_of_club_or_an_everyday_phrase_is_kept(text: str, kept: str) -> N
 def test_a_club_named_in_capitals_before_its_head_is_one_name_with_it() -> None:
     out = redact("Nikola to be offered the Clifton Park boxing club (free).")
     assert "[ORGANISATION] club" not in out and not left(out, "Clifton")
+
+
+@pytest.mark.parametrize(
+    ("text", "couple"),
+    [
+        (
+            "Placement: foster carers Mr Dean & Mrs Kerry Alston, Eston.",
+            "Mr Dean & Mrs Kerry Alston",
+        ),
+        ("Carers: Mr Ivor and Mrs Gwen Pritchard, 4 Heol Isaf.", "Mr Ivor and Mrs Gwen Pritchard"),
+        ("Carers: Tracey and Huw Bevan, 27 Cefn Road, Newport.", "Tracey and Huw Bevan"),
+    ],
+)
+def test_a_couple_given_one_surname_is_one_redaction_titled_or_not(text: str, couple: str) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in couple.split() if w not in ("and", "&"))
+    assert " and [" not in out and " & [" not in out
+
+
+def test_a_titled_person_beside_an_untitled_pair_is_not_joined_to_them() -> None:
+    out = redact("Pat and Mrs Searle came to the meeting with Mr Gale.")
+    assert not left(out, "Searle") and not left(out, "Gale")

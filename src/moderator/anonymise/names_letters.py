@@ -244,6 +244,7 @@ def join_paired_given(st: State) -> None:
 
 _COUPLE_GAP = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _COUPLE_KINDS = frozenset({"person", "professional", "family"})
+_COUPLE_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 
 
 def join_couples(st: State) -> None:
@@ -267,6 +268,11 @@ def join_couples(st: State) -> None:
             continue
         given = text[first.start : first.end]
         names = text[second.start : second.end].split()
+        titled = [w for w in (given.split()[0], names[0]) if word_key(w) in _COUPLE_TITLES]
+        if len(titled) == 2:  # "Mr Gary & Mrs Tracey Hampson": both titled, or neither
+            given, names = given.split(None, 1)[1], names[1:]
+        elif titled:
+            continue
         if " " in given or len(names) < 2:
             continue
         if first.kind == second.kind == "family":
@@ -279,8 +285,11 @@ def join_couples(st: State) -> None:
             word_key(given) in lex.common or not given[:1].isupper() or given.isupper()
         ):
             continue  # a given name the lists lack ("Pam") is one all the same, found so
-        if word_key(names[0]) not in lex.given:
-            continue  # "Pat and Dr Searle", "Mandy and Crossley Homes"
+        first_name = word_key(names[0])
+        if first_name not in lex.given and (
+            first_name in lex.surnames or first_name in lex.common or not names[0].istitle()
+        ):  # "Pat and Dr Searle", "Mandy and Crossley Homes" (but "Tracey and Huw Bevan")
+            continue
         ident = "couple:" + " ".join(word_key(w) for w in (given, *names))
         _join(st, first, second, second.kind, ident)
 
