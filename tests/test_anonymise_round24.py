@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from moderator.anonymise.redact import redact_case_text
 from tests.helpers import redact_sample as redact
+from tests.helpers import sample_case
 from tests.helpers import survives as left
 
 
@@ -65,3 +67,50 @@ def test_a_couple_given_one_surname_is_one_redaction_titled_or_not(text: str, co
 def test_a_titled_person_beside_an_untitled_pair_is_not_joined_to_them() -> None:
     out = redact("Pat and Mrs Searle came to the meeting with Mr Gale.")
     assert not left(out, "Searle") and not left(out, "Gale")
+
+
+def test_a_saints_hospital_is_kept_and_a_saints_church_named_alone_is_redacted() -> None:
+    out = redact("Mum works shifts at St Luke's Hospital. The family go to mass at St Bride's.")
+    assert "St Luke's Hospital" in out
+    assert not left(out, "Bride")
+    assert "[PERSON]" not in out
+
+
+def test_a_town_joined_to_another_after_a_role_is_the_council_not_a_name() -> None:
+    out = redact("Owen Pike, Team Manager, Burton with Darwen Children's Services, chaired.")
+    assert left(out, "Burton") and not left(out, "Pike")
+
+
+def test_calling_the_police_is_no_name_given() -> None:
+    out = redact("The neighbour called Sussex Police at 23:10. A lad called Tyler Marsh came.")
+    assert "Sussex Police" in out and not left(out, "Marsh")
+
+
+def test_a_weekday_in_the_plural_is_no_slip_for_a_family_name() -> None:
+    case = sample_case(
+        "Yonas speaks to his sister most Sundays on WhatsApp.",
+        child="Yonas Tesfamariam",
+        family=(("Senait Tesfamariam", "sister"),),
+    )
+    assert "Sundays" in redact_case_text(case).text
+
+
+def test_st_is_no_two_letter_short_form_of_a_family_name() -> None:
+    case = sample_case(
+        "Reece was admitted to Sevenacres (St Mary's Hospital site). St was on the ward too.",
+        child="Reece Whitmore",
+        family=(("Stacey Whitmore", "mother"),),
+    )
+    assert "(St Mary's Hospital site)" in redact_case_text(case).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He lives with his aunt Ngozi. He calls her "Nne".',
+        'Grandmother Dil Maya Gurung ("Bajai") stays with the family.',
+    ],
+)
+def test_a_kin_word_given_as_what_a_child_calls_someone_is_kept(text: str) -> None:
+    out = redact(text)
+    assert "Nne" in out or "Bajai" in out

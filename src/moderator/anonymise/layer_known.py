@@ -213,11 +213,26 @@ def _may_be_slip_in(lex: Lexicon, key: str, upper: bool) -> bool:
         or key in lex.common
         or (key[-1:] == "s" and key[:-1] in lex.common)  # "Says", "Thinks": a verb's form
         or key in lex.protected_words
+        or (key[-1:] == "s" and key[:-1] in lex.protected_words)  # "Sundays", not Senait
         or key.upper() in lex.acronyms
     )
 
 
 _INTERJECTIONS = frozenset({"hi", "ok", "oh", "ah", "eh", "ha", "hm", "yo", "no", "so", "um"})
+# nor the two letters a record abbreviates a word with: "St Mary's" is no short form of Stacey
+_NO_SHORT_FORMS = _INTERJECTIONS | {
+    "st",
+    "dr",
+    "mr",
+    "ms",
+    "rd",
+    "co",
+    "nr",
+    "dc",
+    "pc",
+    "sw",
+    "tm",
+}
 # a given name and a surname: "PA: Zara Hussain" is a role's field, not the PA speaking
 _NAME_AFTER = re.compile(r"(?:Mrs?|Ms|Miss|Dr)?\.?[ \t]?[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+")
 
@@ -229,7 +244,7 @@ def _slip_of(st: State, key: str, upper: bool) -> int | None:
     if upper:  # in capitals the tables matched the names as written; slips here
         return None if len(key) < 5 or key in lex.given else known.near_miss(key)
     if len(key) == 2:  # "Ky" for Kyron; not "Hi" for Hiba, "Ok" for Okello
-        return None if key in _INTERJECTIONS else known.two_letters.get(key)
+        return None if key in _NO_SHORT_FORMS else known.two_letters.get(key)
     if key in lex.given or key in lex.surnames:
         return known.short_form(key)  # "Kay" for Kayla, itself a name
     return known.near_miss(key)  # "Kaydn", "Kay" for Kayden

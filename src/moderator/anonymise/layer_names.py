@@ -47,6 +47,12 @@ _PLACE_AFTER = INSTITUTION_NOUNS | frozenset({"primary", "junior", "juniors", "i
 _AND_SERVICE = re.compile(
     r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Police|Constabulary|Council)\b"
 )
+# a place joined to another by "with", "and" or "&": one authority's name ("Blackburn with Darwen",
+# "Redcar and Cleveland", "Brighton & Hove")
+_PLACES_JOINED = re.compile(
+    r"[ \t]+(?:with|and|&)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’]*)*[ \t]+"
+    r"(?:Council|Children|Borough|City|Police|Constabulary|Fostering|Family|Youth|Leaving)\b"
+)
 _TITLE_GAP = re.compile(r"\.?[ \t]+")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
@@ -91,6 +97,16 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
         if _public_service(st, toks, j):
             done = j
             continue
+        if (
+            toks[i].key in ("st", "saint")
+            and toks[j - 1].poss
+            and j > i + 1
+            and (j == n or not toks[j].cap)  # ("St Mary's College Hospital": a longer name)
+        ):
+            # "church at St Anne's", "was at St Peter's": a saint's church or school, no person
+            st.take(toks[i].start, toks[j - 1].end + 2, "org", "saint:" + toks[j - 1].key, 40, 0.6)
+            done = j
+            continue
         kind, score = _score(st, toks, i, j)
         if score >= 3:
             # weak evidence (a score of 3) is for a person to confirm; 5 or more is sure
@@ -112,11 +128,15 @@ def _public_service(st: State, toks: list[Tok], j: int) -> bool:
         return True  # (and "Avon and Somerset Police": two places, one force)
     if j < len(toks) and toks[j].key in PUBLIC_SERVICE_NOUNS and st.joined(toks[j - 1], toks[j]):
         return True
-    # "St Thomas' Hospital": a saint's name with its apostrophe, then the service's noun
+    # "St Thomas' Hospital", "St Mary's Hospital": a saint's name with its apostrophe, then the
+    # service's noun
     return (
         j < len(toks)
         and toks[j].key in _SAINTS_SERVICES
-        and (_APOSTROPHE_GAP.fullmatch(st.text, toks[j - 1].end, toks[j].start) is not None)
+        and (
+            _APOSTROPHE_GAP.fullmatch(st.text, toks[j - 1].end, toks[j].start) is not None
+            or (j >= 2 and toks[j - 1].poss and toks[j - 2].key in ("st", "saint"))
+        )
     )
 
 
@@ -424,4 +444,6 @@ def find_named_by_role(st: State, toks: list[Tok]) -> None:
             continue
         if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
             continue
+        if _PLACES_JOINED.match(st.text, t.end):
+            continue  # "Team Manager, Blackburn with Darwen Children's Services": a council
         _accept(st, [t], "professional", 0.8)

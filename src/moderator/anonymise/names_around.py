@@ -38,6 +38,8 @@ KIN_TITLES = frozenset(
         "babka", "dedko", "mamička", "ocko", "baka", "gjyshe", "buni", "bunico", "mormor",
         "farmor", "morfar", "farfar", "bubbe", "zayde", "savta", "haboba", "habooba", "jidda",
         "abooto", "ayeeyada", "oupa", "ajji", "ajja", "aaji", "ajoba", "phuphi",
+        # Nepali grandparents (round 24)
+        "bajai", "baje",
         # South Asian
         "ammi", "ammu", "amma", "abbu", "abba", "abu", "nani", "nanu", "dadi", "dada", "chacha",
         "chachi", "chachu", "mamu", "mami", "khala", "khalu", "phupho", "phuppo", "bhai",
