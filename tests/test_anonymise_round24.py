@@ -114,3 +114,46 @@ def test_st_is_no_two_letter_short_form_of_a_family_name() -> None:
 def test_a_kin_word_given_as_what_a_child_calls_someone_is_kept(text: str) -> None:
     out = redact(text)
     assert "Nne" in out or "Bajai" in out
+
+
+def test_initials_with_a_second_letter_of_the_surname_are_that_person_everywhere() -> None:
+    out = redact(
+        "Attendees: NK – Nadia Khan (SW); SMu – Mrs Sabera Mulla, DSL; HBl – Hannah Blakey.\n"
+        "1. SMu: Zainab told her on Friday. HBl: hearing test booked. SMu to hold the phone."
+    )
+    assert not left(out, "SMu") and not left(out, "HBl")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("i am in the cubs at 3rd cowes scouts and i got my badge", "cowes"),
+        ("She goes to 1st Marske Brownies on Tuesdays.", "Marske"),
+    ],
+)
+def test_a_scout_or_guide_group_named_by_number_and_place_is_redacted(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone) and "[ORGANISATION]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Next LAC review 24/02/25, IRO Jan Ferris.", "Ferris"),
+        ("Strategy meeting with interpreter Ján Kollár present.", "Ján"),
+        ("Seen at home by HV April Cole.", "April"),
+    ],
+)
+def test_a_given_name_that_is_a_month_before_a_surname_is_the_person(text: str, name: str) -> None:
+    assert not left(redact(text), name)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("On 12 June Smithson visited the family.", "On [DATE] "),
+        ("The review moved to May Hill Centre.", "May Hill"),
+    ],
+)
+def test_a_month_in_a_date_or_a_place_is_not_taken_for_a_given_name(text: str, kept: str) -> None:
+    assert kept in redact(text)

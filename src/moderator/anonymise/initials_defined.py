@@ -119,7 +119,8 @@ def _dashed(st: State) -> None:
 # initials opening a line or an item (after bullets, ";" or "|"), then a dash and a name;
 # or initials anywhere before "=" and a name
 _LEADING = re.compile(
-    r"(?m)(?:(?:^|[;|])[ \t>*•-]*(?P<i>[A-Z]{2,3})[ \t]*[-–—]|(?<![\w/])(?P<e>[A-Z]{2,3})[ \t]*=)"
+    r"(?m)(?:(?:^|[;|])[ \t>*•-]*(?P<i>[A-Z]{2,3}|[A-Z]{2}[a-z])[ \t]*[-–—]"
+    r"|(?<![\w/])(?P<e>[A-Z]{2,3})[ \t]*=)"
     r"[ \t]*(?P<t>(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr|Cllr|DC|DS|DI|PC|PS|Sgt|Insp)\.?[ \t]+(?:\d{2,5}[ \t]+)?)?)"
     r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )
@@ -130,7 +131,11 @@ def _leading(st: State) -> None:
     for m in _LEADING.finditer(text):
         initials = m.group("i") or m.group("e")
         name = m.group("n")
-        if m.group("i"):
+        if m.group("i") and initials[-1].islower():
+            # "SMu – Mrs Sabera Mulla": a second letter of the surname tells two SMs apart
+            surname = name.split()[-1]
+            agree = surname[1:2] == initials[-1] and agree_initials(initials[:-1], name)
+        elif m.group("i"):
             agree = agree_initials(initials, m.group("t") + name)
         else:  # "RH = Rose": the given name's letter first
             agree = initials[0] == name[0] and name.split()[0].lower() in st.lex.given

@@ -106,7 +106,7 @@ from moderator.anonymise.names_worded import find_called_names, find_worded_name
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
 from moderator.anonymise.orgs_joined import join_organisation_parts
-from moderator.anonymise.orgs_lower import find_lower_organisations
+from moderator.anonymise.orgs_lower import find_lower_organisations, find_troops
 from moderator.anonymise.orgs_on import find_orgs_on_streets, join_orgs_to_streets
 from moderator.anonymise.orgs_people import join_people_to_firms
 from moderator.anonymise.orgs_said import find_said_schools, find_said_workplaces
@@ -185,6 +185,7 @@ def run_layers(st: State) -> None:
     find_pet_forms(st)
     find_unknown_runs(st)
     find_lower_organisations(st)
+    find_troops(st)
     find_said_schools(st)
     find_said_workplaces(st)
     find_learned(st, toks)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import CALENDAR_WORDS, RELATION_CUES, ROLE_CUES
-from moderator.anonymise.lexicon import Lexicon, word_key
+from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
 from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -64,7 +64,7 @@ def join_surname_letters(st: State) -> None:
         st.take(m.start(), m.end(), "person", "p:" + key + letter.lower(), 45, 0.6)
 
 
-_MONTH_WORD = re.compile(r"[ \t](?:Jan|May|June|April|August|Julie)(?![\w'’-])")
+_MONTH_WORD = re.compile(r"(?<![\w'’-])(?:Jan|Ján|May|June|April|August|Julie)(?![\w'’-])")
 _ROLE_THEN_NAME = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
 
 
@@ -81,6 +81,48 @@ def find_month_names_after_roles(st: State) -> None:
             continue  # "tutor May 2024": a date
         if st.free(m.start(2), m.end(2)):
             st.take(m.start(2), m.end(2), "professional", "p:" + word_key(m.group(2)), 45, 0.6)
+    _month_then_surname(st)
+
+
+_MONTH_THEN_SURNAME = re.compile(
+    r"(?<![\w'’-])(?P<g>Jan|Ján|May|June|April|August)[ \t]+"
+    r"(?P<s>[A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?)(?![\w'’-])"
+)
+# what puts a month's name before a word as a date's: "12 June Smith", "since May Jones came"
+_DATE_BEFORE = re.compile(
+    r"(?:\d(?:st|nd|rd|th)?|\b(?:of|in|on|since|from|until|till|by|during|early|late|mid|end"
+    r"|last|next|this|before|after))[ \t]+\Z",
+    re.IGNORECASE,
+)
+
+
+def _month_then_surname(st: State) -> None:
+    """A given name that is also a month, before a surname: "IRO Jan Ferris", "interpreter Ján
+    Kollár", "HV April Cole" (not "12 June Smith visited", nor "since May Jones")."""
+    text = st.text
+    lex = st.lex
+    for m in _MONTH_THEN_SURNAME.finditer(text):
+        key = word_key(m.group("s"))
+        if key in CALENDAR_WORDS or key in lex.protected_words or key in lex.common:
+            continue
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        role = bool(before) and word_key(before[-1]) in ROLE_CUES
+        if key not in lex.surnames and key in lex.words and not role:
+            continue  # ("IRO Jan Ferris": after a role, a word that is a surname too)
+        if _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if text[m.end() : m.end() + 3].strip()[:1].isdigit():
+            continue
+        inside = [c for c in st.cands if c.start < m.end() and m.start() < c.end]
+        if any(c.start < m.start() or c.end > m.end() or c.kind not in NAME_KINDS for c in inside):
+            continue
+        kind, ident = ("professional" if role else "person"), "p:" + " ".join(phrase_key(m.group()))
+        if inside:
+            kind, ident = inside[0].kind, inside[0].ident
+        for c in inside:
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
+        st.take(m.start(), m.end(), kind, ident, 45, 0.7)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]$")

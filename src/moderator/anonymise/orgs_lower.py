@@ -141,6 +141,30 @@ def find_lower_organisations(st: State) -> None:
         _bracketed_after_school(st)
 
 
+# a scouting or guiding group, named by its number and place: "3rd cowes scouts",
+# "1st Hartlepool Brownies", "14th Swindon (St Mark's) Cubs"
+_TROOP = re.compile(
+    r"(?i)(?<![\w-])\d{1,2}(?:st|nd|rd|th)[ \t]+(?:[A-Za-z(][\w'’()-]*[ \t]+){1,3}"
+    r"(?:scouts|scout[ \t]+group|cubs|brownies|guides|beavers|rainbows|explorers)(?![\w-])"
+)
+
+
+def find_troops(st: State) -> None:
+    """Add scouting and guiding groups named by number and place (cased or not)."""
+    text = st.text
+    folded = text.lower()
+    if not any(w in folded for w in ("scout", "cubs", "brownies", "guides", "beavers", "rainbows")):
+        return
+    for m in _TROOP.finditer(text):
+        if st.free(m.start(), m.end()) or all(
+            c.kind in ("person", "org") for c in st.cands if c.start < m.end() and m.start() < c.end
+        ):
+            for c in [c for c in st.cands if c.start < m.end() and m.start() < c.end]:
+                st.cands.remove(c)
+                st.taken[c.start : c.end] = bytes(c.end - c.start)
+            st.take(m.start(), m.end(), "org", "troop:" + m.group().lower(), 50, 0.8)
+
+
 # a school's name in brackets after the word: "at school (roman hill)", "nursery (Little Gems)"
 _SCHOOL_BRACKET = re.compile(
     r"(?i:\b(?:school|nursery|college|academy|primary))[ \t]*\((?P<n>[A-Za-z][A-Za-z'’ -]{2,40})\)"
