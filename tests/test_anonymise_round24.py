@@ -157,3 +157,22 @@ def test_a_given_name_that_is_a_month_before_a_surname_is_the_person(text: str, 
 )
 def test_a_month_in_a_date_or_a_place_is_not_taken_for_a_given_name(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("PREVIOUS: 3 DA INCIDENTS (LOGS 0093 AND 0566). VOICE OF CHILD: TEARFUL.", "0566"),
+        ("Seen getting into a white van, part reg YX70, with an older male.", "YX70"),
+        ("The grey Audi (partial plate NK19) was passed to PC Rudd.", "NK19"),
+        ("Reported by a neighbour (Mrs Tate at no 11 Raby Gardens).", "no 11"),
+    ],
+)
+def test_a_listed_log_a_partial_plate_and_a_house_numbers_word_are_redacted(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_partial_plate_does_not_take_the_word_after_it() -> None:
+    assert "was seen" in redact("The partial plate NK19 was seen on the camera.")

@@ -87,6 +87,14 @@ def join_address_edges(st: State) -> None:
             and st.free(*outward.span("code"))
         ):
             st.take(outward.start("code"), outward.end("code"), "postcode", "", 70, 0.9)
+        said = _NUMBER_WORD_BEFORE.search(text, max(0, c.start - 8), c.start)
+        if (
+            said is not None
+            and text[c.start : c.start + 1].isdigit()
+            and st.free(said.start(), c.start)
+        ):
+            st.taken[said.start() : c.start] = b"\x01" * (c.start - said.start())
+            c.start = said.start()  # "Mrs Tate at no 11 Raby Gardens": the number's word too
         flat = _FLAT_POSITION_BEFORE.search(text, max(0, c.start - 8), c.start)
         if flat is not None and st.free(flat.start(), c.start):
             st.taken[flat.start() : c.start] = b"\x01" * (c.start - flat.start())
@@ -133,6 +141,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]$")
 # a house number after the words that give an address: "lives at 2 …", "moved to 14 …"
 _NUMBER_AFTER_CUE = re.compile(r"(?:\bat|\bto|\baddress:?)[ \t]+(\d{1,4}[a-z]?)[ \t]+$")
 # a flat written short before the address: "flt 2 61 …", "Flat 3, 9 …"
+_NUMBER_WORD_BEFORE = re.compile(r"(?<![\w])(?:[Nn][Oo]\.?|[Nn]umber|NUMBER)[ \t]*$")
 _FLAT_BEFORE = re.compile(
     r"(?<![\w])(?:(?:[Ff]lat|[Aa]pt)\.?[ \t]+\w{1,3},?|[Ff]lt\.?(?:[ \t]+\w{1,3},?)?)[ \t]+$"
 )

@@ -39,7 +39,7 @@ _NUMBERS = frozenset({"case_number", "phone", "date"})
 # "CPOMS IDs 88214, 88231, 88260", "police logs 4412 and 5590": a plural cue and its list
 _LISTED = re.compile(
     r"(?<![\w])(?i:ids|logs|refs|references|numbers|nos\.?|incidents|crime[ \t]+refs)[ \t]*:?[ \t]*"
-    r"(?P<l>\d{4,10}(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)\d{4,10})+)(?![\w/-])"
+    r"(?P<l>\d{4,10}(?:(?:,[ \t]*|[ \t]+(?i:and|&)[ \t]+)\d{4,10})+)(?![\w/-])"
 )
 
 

@@ -55,6 +55,11 @@ _LICENCE = re.compile(r"[A-Z9](?<![\w][A-Z9])[A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2}(?
 _PART_PLATE = re.compile(
     r"(?i:\bplate)[ \t]*(?:seen[ \t]+as|was|:)?[ \t]*[\"“']([A-Za-z]{1,3}\d{1,3}|\d{1,3}[A-Za-z]{1,3})[\"”']"
 )
+# and without quotes after "partial": "(partial plate NK19)", "part reg: KM6"
+_PARTIAL_PLATE = re.compile(
+    r"(?i:\bpart(?:ial)?[ \t]+(?:plate|reg(?:istration)?|index))[ \t]*:?[ \t]*"
+    r"([A-Za-z]{1,3}\d{1,3}(?:[ \t]?[A-Z]{1,3}(?![\w]))?|\d{1,3}[A-Za-z]{1,3})(?![\w])"
+)
 _KIND = "case_number"
 _CONFIDENCE = 0.85
 
@@ -109,7 +114,11 @@ def find_spaced_references(st: State) -> None:
         if sum(c.isalpha() for c in m.group()[:5]) >= 2:  # (a surname's letters, not all 9s)
             _take(st, m.start(), m.end(), 0.9)
     if "plate" in text or "Plate" in text or "PLATE" in text:
-        for m in _PART_PLATE.finditer(text):
+        for m in (*_PART_PLATE.finditer(text), *_PARTIAL_PLATE.finditer(text)):
+            if st.free(m.start(1), m.end(1)):
+                st.take(m.start(1), m.end(1), "vehicle_reg", "", 80, 0.8)
+    elif "part" in text or "PART" in text:
+        for m in _PARTIAL_PLATE.finditer(text):  # ("partial reg NK19")
             if st.free(m.start(1), m.end(1)):
                 st.take(m.start(1), m.end(1), "vehicle_reg", "", 80, 0.8)
     for m in for_text(_ENDING, text).finditer(text):
