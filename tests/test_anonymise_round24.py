@@ -176,3 +176,18 @@ def test_a_listed_log_a_partial_plate_and_a_house_numbers_word_are_redacted(
 
 def test_a_partial_plate_does_not_take_the_word_after_it() -> None:
     assert "was seen" in redact("The partial plate NK19 was seen on the camera.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("He gave proof of his right to work to his employer, Preston Park Carwash.", "Preston"),
+        ("TS5 (supported tenancy, Tees Valley Step Up Housing). PA: Becky.", "Tees Valley"),
+    ],
+)
+def test_a_carwash_and_a_housing_provider_are_organisations(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_a_councils_housing_solutions_service_is_not_made_a_firm() -> None:
+    assert "Housing Solutions" in redact("Referral from Rother District Council Housing Solutions.")

@@ -95,7 +95,10 @@ ORG_NOUN = (
     # round twenty-two: a provider of a young person's home ("Beacon Supported Living",
     # "Ashdale Supported Lodgings")
     r"|Supported\s+(?:Living|Lodgings|Housing|Accommodation)"
-    r"|(?:Immigration|Family|Criminal|Housing|Employment)\s+Law)"
+    r"|(?:Immigration|Family|Criminal|Housing|Employment)\s+Law"
+    # round twenty-four: trades and shops ("Preston Park Carwash", "Lake Stores", "Tees Valley
+    # Step Up Housing"; not "Solutions": a council's "Housing Solutions" is its service)
+    r"|Carwash|Car\s+Wash|Stores|Step\s+Up\s+Housing)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -182,7 +185,7 @@ ORG_HINTS = (
     "Minimarket", "of E", "CofE", "Comprehensive", "Fostering", "Holiday Park", "Caravan Park",
     "Properties", "Estates", "Laborator", "Labs", "Facilities", "Paving", "Surfacing", "Tarmac",
     "Rentals", "Hire", "Grocer", "Hardware", "Bakehouse", "Packers", "Packhouse", "Supported",
-    " Law",
+    " Law", "Carwash", "Stores", "Step Up",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
