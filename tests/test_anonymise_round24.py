@@ -191,3 +191,12 @@ def test_a_carwash_and_a_housing_provider_are_organisations(text: str, gone: str
 
 def test_a_councils_housing_solutions_service_is_not_made_a_firm() -> None:
     assert "Housing Solutions" in redact("Referral from Rother District Council Housing Solutions.")
+
+
+def test_a_childs_listed_friend_with_a_rarer_name_is_redacted_and_a_pet_is_not() -> None:
+    out = redact(
+        'He said: "football at the cage with dilan n yousif on sundays, and our dog tyson '
+        'comes too"'
+    )
+    assert not left(out, "yousif") and not left(out, "dilan")
+    assert "tyson" in out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
+from moderator.anonymise.cues import HONORIFICS, PET_BEFORE_RE, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import Lexicon, census_given, whole_words, word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.nearby import for_text
@@ -128,6 +128,8 @@ def _alias(st: State, word: str, ident: str) -> bool:
 
 # one-letter words too: "a bonny wee lass" is the word because of its "a" (the look-behind
 # after the first letter: the engine skips to letters instead of trying every position)
+# what joins two names a child lists: "dilan n yousif", "me and jayden"
+_AND_GAP = re.compile(r"[ \t]+(?:n|an|and|&)[ \t]+")
 _SPOKEN_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z'’-]*")
 # a name follows these in speech without a capital: "miss pendry", "pastor bayo"
 _SPOKEN_TITLES = frozenset(
@@ -204,7 +206,7 @@ def find_names_in_speech(st: State) -> None:
                 person = known.people[owner]
                 st.take(m.start(1), m.end(1), person.kind, person.label, 60, 0.8)
     for lo, hi in spans:
-        previous, title_at = "", -1
+        previous, title_at, named_end = "", -1, -1
         for m in _SPOKEN_WORD_RE.finditer(text, lo, hi):
             key = word_key(m.group())
             # "a real jewel", "the summer": the word; but "dat a javonte" (that is Javonte) is
@@ -231,6 +233,13 @@ def find_names_in_speech(st: State) -> None:
             listed = (
                 key in lex.given or key in lex.surnames or _census_name(key, lex)
             ) and key not in lex.rarer  # ("prasad", "pappa": names, and words a child says)
+            if (
+                not listed
+                and key in lex.rarer
+                and named_end >= 0
+                and _AND_GAP.fullmatch(text, named_end, m.start())
+            ):
+                listed = key not in lex.words and key not in lex.common  # "dilan n yousif"
             # "dianas": a possessive without its apostrophe ("at connors": his home, though
             # Connors is a surname too)
             if (not listed or placed) and key[-1:] == "s" and key not in lex.words:
@@ -263,9 +272,13 @@ def find_names_in_speech(st: State) -> None:
             if who is not None and who >= 0:
                 person = known.people[who]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)
+                named_end = end
             elif (titled or (listed and not placed and (after_kin or key not in lex.common))) and (
                 previous_word not in ("st", "saint")  # "st georges": a saint's, the school's
             ):
+                if PET_BEFORE_RE.search(text, max(0, start - 20), start):
+                    continue  # "our dog tyson": a pet's name says nothing of a family
+                named_end = end
                 hit = st.found.get((key,))
                 kind, ident = hit if hit else ("person", "p:" + key)
                 st.take(start, end, kind, ident, 45, SPOKEN_NAME_CONFIDENCE)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
+from moderator.anonymise.cues import PET_BEFORE_RE, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import frequent_word
 from moderator.anonymise.state import State
 
@@ -102,6 +102,8 @@ def find_lower_passage_names(st: State) -> None:
                 forms.append(word[:-1])
             if text[max(0, w.start() - 3) : w.start()].lower() in ("st ", "st."):
                 continue  # "st georges": a saint's name, the school's or the church's
+            if PET_BEFORE_RE.search(text, max(0, w.start() - 20), w.start()):
+                continue  # "our dog tyson": a pet's name
             for k in forms:
                 if (
                     k in lex.given
