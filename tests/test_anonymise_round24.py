@@ -200,3 +200,26 @@ def test_a_childs_listed_friend_with_a_rarer_name_is_redacted_and_a_pet_is_not()
     )
     assert not left(out, "yousif") and not left(out, "dilan")
     assert "tyson" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The club is registered with the West Riding County FA and Kent FA.", "Riding"),
+        ("Mum was referred to Oasis Domestic Abuse Service by the police.", "Oasis"),
+        ("Support from Solent Haven IDVA service continues.", "Solent Haven"),
+    ],
+)
+def test_a_county_fa_and_a_local_abuse_service_are_organisations(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Invitees: LADO, Mr Desai, County FA designated safeguarding officer.", "County FA"),
+        ("Mum was offered a local IDVA service and declined.", "local IDVA service"),
+    ],
+)
+def test_a_county_fa_unnamed_or_a_kind_of_service_is_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -98,13 +98,16 @@ ORG_NOUN = (
     r"|(?:Immigration|Family|Criminal|Housing|Employment)\s+Law"
     # round twenty-four: trades and shops ("Preston Park Carwash", "Lake Stores", "Tees Valley
     # Step Up Housing"; not "Solutions": a council's "Housing Solutions" is its service)
-    r"|Carwash|Car\s+Wash|Stores|Step\s+Up\s+Housing)"
+    r"|Carwash|Car\s+Wash|Stores|Step\s+Up\s+Housing"
+    # a county's football association and a local abuse service ("Kent FA", "West Riding County
+    # FA", "Oasis Domestic Abuse Service", "Solent Haven IDVA service")
+    r"|(?:County\s+)?FA|Domestic\s+Abuse\s+Services?|DA\s+Service|IDVA\s+Service|IDVA\s+service)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
     [
         "local", "community", "youth", "family", "parents", "parent", "baby", "toddler", "toddlers",
-        "parish", "village", "town", "city", "central", "north", "south", "east", "west", "new",
+        "parish", "village", "town", "city", "county", "fa", "central", "north", "south", "east", "west", "new",
         "old", "the", "a", "our", "their", "his", "her", "polish", "turkish", "kurdish", "somali",
         "romanian", "asian", "african", "caribbean", "muslim", "sikh", "hindu", "christian",
         "catholic", "methodist", "baptist", "pentecostal", "evangelical", "women", "womens", "men",
@@ -185,7 +188,8 @@ ORG_HINTS = (
     "Minimarket", "of E", "CofE", "Comprehensive", "Fostering", "Holiday Park", "Caravan Park",
     "Properties", "Estates", "Laborator", "Labs", "Facilities", "Paving", "Surfacing", "Tarmac",
     "Rentals", "Hire", "Grocer", "Hardware", "Bakehouse", "Packers", "Packhouse", "Supported",
-    " Law", "Carwash", "Stores", "Step Up",
+    " Law", "Carwash", "Stores", "Step Up", "FA", "Abuse Serv", "DA Serv", "IDVA serv",
+    "IDVA Serv",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
