@@ -223,3 +223,24 @@ def test_a_county_fa_and_a_local_abuse_service_are_organisations(text: str, gone
 )
 def test_a_county_fa_unnamed_or_a_kind_of_service_is_kept(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        (
+            "YS - Yogendran Sivanesan, father\nDSt - DS Neil Stainer, police\nDSt: interview held.",
+            "DSt",
+        ),
+        ("Written by Sandra (SWh = Sandra Whitlock, GW = Gary). SWh agreed the plan.", "SWh"),
+    ],
+)
+def test_initials_with_a_small_letter_defined_by_a_dash_or_equals_are_redacted(
+    text: str, initials: str
+) -> None:
+    assert not left(redact(text), initials)
+
+
+def test_initials_whose_small_letter_does_not_fit_the_name_are_not_taken_for_it() -> None:
+    out = redact("Attendees:\nSMu - Sam Smith (SW)\nSMu: visit done.")
+    assert not left(out, "Smith")

@@ -119,11 +119,31 @@ def _dashed(st: State) -> None:
 # initials opening a line or an item (after bullets, ";" or "|"), then a dash and a name;
 # or initials anywhere before "=" and a name
 _LEADING = re.compile(
-    r"(?m)(?:(?:^|[;|])[ \t>*•-]*(?P<i>[A-Z]{2,3}|[A-Z]{2}[a-z])[ \t]*[-–—]"
-    r"|(?<![\w/])(?P<e>[A-Z]{2,3})[ \t]*=)"
+    r"(?m)(?:(?:^|[;|])[ \t>*•-]*(?P<i>[A-Z]{2,3}|[A-Z](?:[A-Z][a-z]|[a-z][A-Z]))[ \t]*[-–—]"
+    r"|(?<![\w/])(?P<e>[A-Z]{2,3}|[A-Z](?:[A-Z][a-z]|[a-z][A-Z]))[ \t]*=)"
     r"[ \t]*(?P<t>(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr|Cllr|DC|DS|DI|PC|PS|Sgt|Insp)\.?[ \t]+(?:\d{2,5}[ \t]+)?)?)"
     r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 )
+
+
+def _agree_mixed(initials: str, name: str) -> bool:
+    """Whether initials with a lower-case letter are ``name``'s: each capital opens a word of
+    it in order (a title may go before them), each small letter follows the capital before
+    it in that word, and the last capital opens the surname."""
+    words = name.replace(".", " ").split()
+    at, word, pos = 0, "", 0
+    for letter in initials:
+        if letter.isupper():
+            while at < len(words) and words[at][:1] != letter:
+                at += 1
+            if at == len(words):
+                return False
+            word, pos, at = words[at], 1, at + 1
+        elif word[pos : pos + 1] == letter:
+            pos += 1
+        else:
+            return False
+    return word == words[-1]
 
 
 def _leading(st: State) -> None:
@@ -131,10 +151,10 @@ def _leading(st: State) -> None:
     for m in _LEADING.finditer(text):
         initials = m.group("i") or m.group("e")
         name = m.group("n")
-        if m.group("i") and initials[-1].islower():
-            # "SMu – Mrs Sabera Mulla": a second letter of the surname tells two SMs apart
-            surname = name.split()[-1]
-            agree = surname[1:2] == initials[-1] and agree_initials(initials[:-1], name)
+        if not initials.isupper():
+            # "SMu – Mrs Sabera Mulla", "DSt - DS Neil Stainer", "SWh = Sandra Whitlock": a
+            # word's second letter tells two people of the same initials apart
+            agree = _agree_mixed(initials, m.group("t") + name)
         elif m.group("i"):
             agree = agree_initials(initials, m.group("t") + name)
         else:  # "RH = Rose": the given name's letter first
