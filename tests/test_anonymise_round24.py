@@ -241,6 +241,17 @@ def test_initials_with_a_small_letter_defined_by_a_dash_or_equals_are_redacted(
     assert not left(redact(text), initials)
 
 
-def test_initials_whose_small_letter_does_not_fit_the_name_are_not_taken_for_it() -> None:
-    out = redact("Attendees:\nSMu - Sam Smith (SW)\nSMu: visit done.")
-    assert not left(out, "Smith")
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("ASSOCIATES: CONNOR BONE (19), BLACK VW GOLF. ADDRESS OF BONE NOT KNOWN.", "BONE"),
+        ("MALE BELIEVED IDENTIFIED AS ADAM PRESCOTT, 26, OF BIRKDALE.", "PRESCOTT"),
+        ("ALSO PRESENT: TAYLOR-JAY SPARGO (14). SOCIAL MEDIA CHECKED.", "SPARGO"),
+    ],
+)
+def test_a_name_in_capitals_before_an_age_is_a_person(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_words_in_capitals_before_a_number_in_brackets_are_not_taken_for_a_name() -> None:
+    assert "BLACK VW GOLF (12)" in redact("VEHICLE: BLACK VW GOLF (12) SEEN TWICE.")

@@ -75,3 +75,46 @@ def join_given_before_surname(st: State) -> None:
             who = known.short_form(key)
         if who is not None and who in owners:
             st.grow(c, m.start(1), c.end)
+
+
+# a name in capitals as a police form gives it, with the age or birth date after it: "CONNOR
+# BONE (19)", "ADAM PRESCOTT, 26, OF BIRKDALE", "TAYLOR-JAY SPARGO (14)", "KYLE DEAN DOB …"
+_AGED_CAPITALS = re.compile(
+    r"(?<![\w'’-])(?P<n>[A-Z][A-Z'’-]+(?:[ \t]+\"[A-Z]+\")?(?:[ \t]+[A-Z][A-Z'’-]+){1,2})"
+    r"(?=[ \t]*\((?:AGED[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*,|[ \t]+D\.?O\.?B\b)"
+)
+
+
+def find_aged_capitals(st: State) -> None:
+    """Names in capitals before an age or a birth date (see ``_AGED_CAPITALS``): a given name
+    first, no acronym or protected word among them, not every word an everyday one."""
+    text = st.text
+    lex = st.lex
+    for m in _AGED_CAPITALS.finditer(text):
+        start, end = m.span("n")
+        while (space := text.find(" ", start, end)) > 0 and (
+            word_key(text[start:space]).split("-")[0] not in lex.given
+        ):
+            start = space + 1  # "IDENTIFIED AS ADAM PRESCOTT": the name from its given name
+        words = [w for w in text[start:end].split() if not w.startswith('"')]
+        keys = [word_key(w) for w in words]
+        first = keys[0].split("-")[0]
+        if len(keys) < 2 or first not in lex.given or all(k in lex.common for k in keys):
+            continue
+        if any(w in lex.acronyms for w in words) or any(
+            k in lex.protected_words and (n == 0 or (k,) not in lex.places)
+            for n, k in enumerate(keys)
+        ):  # ("ADAM PRESCOTT, 26": a town as a surname after the given name)
+            continue
+        inside = [c for c in st.cands if c.start < end and start < c.end]
+        if any(
+            c.start < start or c.end > end or c.kind not in ("person", "professional")
+            for c in inside
+        ):
+            continue
+        kind, ident = "person", "p:" + " ".join(keys)
+        for c in inside:
+            st.cands.remove(c)
+            st.taken[c.start : c.end] = bytes(c.end - c.start)
+        st.take(start, end, kind, ident, 50, 0.8)
+        st.remember(tuple(keys), kind, ident)
