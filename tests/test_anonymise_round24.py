@@ -255,3 +255,13 @@ def test_a_name_in_capitals_before_an_age_is_a_person(text: str, gone: str) -> N
 
 def test_words_in_capitals_before_a_number_in_brackets_are_not_taken_for_a_name() -> None:
     assert "BLACK VW GOLF (12)" in redact("VEHICLE: BLACK VW GOLF (12) SEEN TWICE.")
+
+
+def test_the_records_carer_and_her_partner_given_one_surname_are_one_redaction() -> None:
+    case = sample_case(
+        "Placement: Carol and Steve Pennington (foster carers), 5 Foxglove Lane.",
+        child="Oliwia Wisniewska",
+        family=(("Carol Pennington", "foster carer"),),
+    )
+    out = redact_case_text(case).text
+    assert " and " not in out and "Steve" not in out and "Pennington" not in out

@@ -320,6 +320,10 @@ def join_couples(st: State) -> None:
         if first.kind == second.kind == "family":
             if first.ident != second.ident:  # two of the record's family: both placeholders
                 _join(st, first, second, "family", f"{first.ident} & {second.ident}")
+            elif word_key(given) != word_key(names[0]):
+                # "Carol and Steve Pennington": the record's carer and her partner, whom the
+                # shared surname gave her placeholder; one span, as the couple are labelled
+                _join(st, first, second, "family", first.ident)
             continue
         if "family" in (first.kind, second.kind):
             continue
