@@ -265,3 +265,12 @@ def test_the_records_carer_and_her_partner_given_one_surname_are_one_redaction()
     )
     out = redact_case_text(case).text
     assert " and " not in out and "Steve" not in out and "Pennington" not in out
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["Permanence Panel", "IAPT", "Youth Employability", "Gypsy Roma Traveller Education Service"],
+)
+def test_practice_panels_services_and_acronyms_are_kept(kept: str) -> None:
+    text = f"Plan discussed. Referral to {kept} agreed by the team manager."
+    assert kept in redact(text)
