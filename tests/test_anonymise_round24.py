@@ -274,3 +274,15 @@ def test_the_records_carer_and_her_partner_given_one_surname_are_one_redaction()
 def test_practice_panels_services_and_acronyms_are_kept(kept: str) -> None:
     text = f"Plan discussed. Referral to {kept} agreed by the team manager."
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CCE screening done; referral to MACE panel for 14 November.",
+        "Referral to Targeted Youth Support made by the SW.",
+        "Setting Up Home Allowance paid; Staying Close offered.",
+    ],
+)
+def test_exploitation_panels_and_leaving_care_terms_are_kept(text: str) -> None:
+    assert "[" not in redact(text).replace("[DATE]", "")
