@@ -286,3 +286,14 @@ def test_practice_panels_services_and_acronyms_are_kept(kept: str) -> None:
 )
 def test_exploitation_panels_and_leaving_care_terms_are_kept(text: str) -> None:
     assert "[" not in redact(text).replace("[DATE]", "")
+
+
+def test_a_pet_named_with_its_kind_after_it_stays_at_every_mention() -> None:
+    out = redact(
+        'He said: "me, mum, bailey (my dog) and shane. i hide under my duvet with bailey."'
+    )
+    assert out.count("bailey") == 2 and not left(out, "shane")
+
+
+def test_a_kin_word_after_a_possessive_is_the_relative_not_a_name() -> None:
+    assert "her Lola" in redact('Sofia engaged and "talked about her Lola back home".')

@@ -290,7 +290,10 @@ _PETS = (
 )
 PET_BEFORE_RE = re.compile(rf"(?i:\b{_PETS}\s+(?:(?:is|was)\s+)?)$")  # before "called" / "named"
 PET_NAMED_RE = re.compile(rf"(?i:\b{_PETS}\s+(?:(?:is|was)\s+)?(?:called|named)\s+)$")
-PET_AFTER_RE = re.compile(rf"[ \t]+the[ \t]+(?i:{_PETS})\b")
+# after a pet's name: "Bruno the dog", "bailey (my dog)"
+PET_AFTER_RE = re.compile(
+    rf"[ \t]+the[ \t]+(?i:{_PETS})\b|[ \t]*\((?i:(?:my|our|the|his|her|their)[ \t]+{_PETS})\)"
+)
 
 
 CALENDAR_WORDS = frozenset(

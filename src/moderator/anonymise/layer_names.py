@@ -38,6 +38,7 @@ from moderator.anonymise.lexicon import (
     phrase_key,
     word_key,
 )
+from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.names_surnames import caps_surname, common_surname
 from moderator.anonymise.patterns import FIRST_GAP, INNER_GAP
 from moderator.anonymise.state import State, Tok
@@ -53,6 +54,7 @@ _PLACES_JOINED = re.compile(
     r"[ \t]+(?:with|and|&)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’]*)*[ \t]+"
     r"(?:Council|Children|Borough|City|Police|Constabulary|Fostering|Family|Youth|Leaving)\b"
 )
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Mm]y|[Oo]ur|[Tt]heir|[Yy]our)[ \t]+\Z")
 _TITLE_GAP = re.compile(r"\.?[ \t]+")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
@@ -96,6 +98,13 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             j += 1  # "Lorraine Fell", "Dean Hope": an everyday word as a surname
         if _public_service(st, toks, j):
             done = j
+            continue
+        if (
+            j == i + 1
+            and toks[i].key in KIN_TITLES
+            and _POSSESSIVE_BEFORE.search(st.text, max(0, toks[i].start - 8), toks[i].start)
+        ):
+            done = j  # "talked about her Lola back home": her grandmother, a kin word
             continue
         if (
             toks[i].key in ("st", "saint")

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import HONORIFICS, PET_BEFORE_RE, RELATION_CUES, ROLE_CUES
+from moderator.anonymise.cues import (
+    HONORIFICS,
+    PET_AFTER_RE,
+    PET_BEFORE_RE,
+    RELATION_CUES,
+    ROLE_CUES,
+)
 from moderator.anonymise.lexicon import Lexicon, census_given, whole_words, word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.nearby import for_text
@@ -205,6 +211,7 @@ def find_names_in_speech(st: State) -> None:
             if owner is not None and st.free(*m.span(1)):
                 person = known.people[owner]
                 st.take(m.start(1), m.end(1), person.kind, person.label, 60, 0.8)
+    pets: set[str] = set()
     for lo, hi in spans:
         previous, title_at, named_end = "", -1, -1
         for m in _SPOKEN_WORD_RE.finditer(text, lo, hi):
@@ -276,8 +283,13 @@ def find_names_in_speech(st: State) -> None:
             elif (titled or (listed and not placed and (after_kin or key not in lex.common))) and (
                 previous_word not in ("st", "saint")  # "st georges": a saint's, the school's
             ):
-                if PET_BEFORE_RE.search(text, max(0, start - 20), start):
-                    continue  # "our dog tyson": a pet's name says nothing of a family
+                if (
+                    key in pets
+                    or PET_BEFORE_RE.search(text, max(0, start - 20), start)
+                    or PET_AFTER_RE.match(text, m.end())
+                ):
+                    pets.add(key)  # "our dog tyson", "bailey (my dog)": a pet's name, and
+                    continue  # its other mentions ("under my duvet with bailey")
                 named_end = end
                 hit = st.found.get((key,))
                 kind, ident = hit if hit else ("person", "p:" + key)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import PET_BEFORE_RE, RELATION_CUES, ROLE_CUES
+from moderator.anonymise.cues import PET_AFTER_RE, PET_BEFORE_RE, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import frequent_word
 from moderator.anonymise.state import State
 
@@ -92,6 +92,7 @@ def find_lower_passage_names(st: State) -> None:
     lex = st.lex
     if " the " in text:
         _named_by_role(st)
+    pets: set[str] = set()
     for start, end in typed_lines(text):
         for w in _WORD.finditer(text, start, end):
             word = w.group()
@@ -102,8 +103,12 @@ def find_lower_passage_names(st: State) -> None:
                 forms.append(word[:-1])
             if text[max(0, w.start() - 3) : w.start()].lower() in ("st ", "st."):
                 continue  # "st georges": a saint's name, the school's or the church's
-            if PET_BEFORE_RE.search(text, max(0, w.start() - 20), w.start()):
-                continue  # "our dog tyson": a pet's name
+            if word in pets or PET_BEFORE_RE.search(text, max(0, w.start() - 20), w.start()):
+                pets.add(word)
+                continue  # "our dog tyson": a pet's name, and its other mentions
+            if PET_AFTER_RE.match(text, w.end()):
+                pets.add(word)
+                continue  # "bailey (my dog)"
             for k in forms:
                 if (
                     k in lex.given
