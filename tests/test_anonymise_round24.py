@@ -297,3 +297,17 @@ def test_a_pet_named_with_its_kind_after_it_stays_at_every_mention() -> None:
 
 def test_a_kin_word_after_a_possessive_is_the_relative_not_a_name() -> None:
     assert "her Lola" in redact('Sofia engaged and "talked about her Lola back home".')
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Referred to Alder Hey CAMHS; medical at the James Paget today.", "Alder Hey"),
+        ("LOCATION: 12 WOOTTON CLOSE, KING'S LYNN PE30 3JS. SUBJECTS SPOKEN TO.", "KING'S LYNN"),
+        ("Address: 63 Wilton Crescent, Shirley, Southampton SO15 7QG. Parents apart.", "Shirley"),
+    ],
+)
+def test_a_hospital_a_town_in_capitals_and_a_district_after_an_address_are_no_names(
+    text: str, kept: str
+) -> None:
+    assert kept in redact(text)

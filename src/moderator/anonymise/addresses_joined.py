@@ -95,6 +95,9 @@ def join_address_edges(st: State) -> None:
         ):
             st.taken[said.start() : c.start] = b"\x01" * (c.start - said.start())
             c.start = said.start()  # "Mrs Tate at no 11 Raby Gardens": the number's word too
+        suburb = _SUBURB_AFTER.match(text, c.end)
+        if suburb is not None:  # "63 Wilton Crescent, Shirley, Southampton SO15 …": a place
+            st.give_way(suburb.start("n"), suburb.end("n"), _PERSON, 60)
         flat = _FLAT_POSITION_BEFORE.search(text, max(0, c.start - 8), c.start)
         if flat is not None and st.free(flat.start(), c.start):
             st.taken[flat.start() : c.start] = b"\x01" * (c.start - flat.start())
@@ -104,6 +107,11 @@ def join_address_edges(st: State) -> None:
 
 
 _PERSON = frozenset({"person"})
+# a district between an address and its town or postcode: no one's name
+_SUBURB_AFTER = re.compile(
+    r",[ \t]*(?P<n>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=,?[ \t]+(?:[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}"
+    r"|[A-Z][a-z]+,?[ \t]+[A-Z]{1,2}\d))"
+)
 # a postcode's outward code alone after an address, its town between or not, before the end of
 # the clause ("…, E8.", "…, Dagenham RM10.", "…, SW8, THE HOME OF"); not a full postcode's
 # start, nor a road's number ("the A1") or a form's year ("Y10")

@@ -31,7 +31,7 @@ from moderator.anonymise.records import RawCase
 NAME_KINDS = frozenset({"child", "family", "worker", "person", "professional"})
 
 _V = TypeVar("_V")
-_PHRASE_GAP = re.compile(r"(?:['’]s)?[ \t\n&/-]*")
+_PHRASE_GAP = re.compile(r"(?:['’][sS])?[ \t\n&/-]*")
 _KEY = attrgetter("key")  # a Tok's key, for map()
 _NAME_GAP = re.compile(r"[ \t]+|[ \t]*,[ \t]*|-")
 _SPACES = re.compile(r"[ \t]+")
