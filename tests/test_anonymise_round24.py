@@ -311,3 +311,15 @@ def test_a_hospital_a_town_in_capitals_and_a_district_after_an_address_are_no_na
     text: str, kept: str
 ) -> None:
     assert kept in redact(text)
+
+
+def test_a_kin_pair_given_for_a_grandmother_stays_however_it_is_written() -> None:
+    out = redact('Grandma Lau Siu-fong ("Por Por") arrives. Chloe: i want to go back to por por')
+    assert '("Por Por")' in out and out.endswith("por por") and not left(out, "Siu-fong")
+
+
+@pytest.mark.parametrize(
+    "kept", ["Legal Gateway", "Immigration Enforcement", "Telegram", "PPN", "Juma"]
+)
+def test_national_processes_apps_and_prayers_are_kept(kept: str) -> None:
+    assert kept in redact(f"Discussed on Friday: {kept} was mentioned by mum twice.")

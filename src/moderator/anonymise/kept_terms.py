@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.lexicon import word_key
-from moderator.anonymise.names_around import KIN_TITLES
+from moderator.anonymise.lexicon import phrase_key, word_key
+from moderator.anonymise.names_around import KIN_PAIRS, KIN_TITLES
 from moderator.anonymise.orgs_brands import CHARITY_ALONE, charity_names
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -47,10 +47,7 @@ _NAME_LIKE_KIN = frozenset(
      "kak", "kaka", "bebe", "bibi", "didi", "pops", "ba", "bà"}
 )  # fmt: skip
 # and the Cantonese and Mandarin ones written in two words
-_KIN_PAIRS = frozenset(
-    {"por por", "gung gung", "nai nai", "ye ye", "lao lao", "ah ma", "ah mah", "ah gong", "ah po"}
-)
-KIN_ALONE = (KIN_TITLES - _NAME_LIKE_KIN) | _KIN_PAIRS
+KIN_ALONE = (KIN_TITLES - _NAME_LIKE_KIN) | KIN_PAIRS
 """What a family calls a relative (``Babi``, ``Amma``, ``Hajurama``), said without a name."""
 
 
@@ -66,9 +63,11 @@ def keep_kin_words(st: State) -> None:
     text = st.text
     alone: dict[str, list[Cand]] = {}
     for c in st.cands:
-        if c.kind not in NAME_KINDS or c.end - c.start > 12:
+        if c.end - c.start > 12:
             continue
-        key = word_key(text[c.start : c.end])
+        key = " ".join(phrase_key(text[c.start : c.end]))
+        if c.kind not in NAME_KINDS and not (c.kind == "org" and key in KIN_PAIRS):
+            continue  # (a pair read as a firm's name: "Por Por")
         if (
             key in KIN_ALONE
             and key not in known.given_keys

@@ -38,7 +38,7 @@ from moderator.anonymise.lexicon import (
     phrase_key,
     word_key,
 )
-from moderator.anonymise.names_around import KIN_TITLES
+from moderator.anonymise.names_around import KIN_PAIRS, KIN_TITLES
 from moderator.anonymise.names_surnames import caps_surname, common_surname
 from moderator.anonymise.patterns import FIRST_GAP, INNER_GAP
 from moderator.anonymise.state import State, Tok
@@ -105,6 +105,9 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             and _POSSESSIVE_BEFORE.search(st.text, max(0, toks[i].start - 8), toks[i].start)
         ):
             done = j  # "talked about her Lola back home": her grandmother, a kin word
+            continue
+        if j == i + 2 and f"{toks[i].key} {toks[i + 1].key}" in KIN_PAIRS:
+            done = j  # '("Por Por")': what the children call their grandmother
             continue
         if (
             toks[i].key in ("st", "saint")

@@ -12,7 +12,7 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS, PET_BEFORE_RE, PUBLIC_SERVICE_NOUNS
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, whole_words, word_key
-from moderator.anonymise.names_around import KIN_TITLES
+from moderator.anonymise.names_around import KIN_PAIRS, KIN_TITLES
 from moderator.anonymise.nearby import for_text, hint_spans, near_spans
 from moderator.anonymise.patterns import ALIAS_HINT, ALIAS_RE, QUOTED_RE
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
@@ -48,7 +48,7 @@ def find_aliases(st: State, toks: list[Tok]) -> None:
             or keys[-1] in PUBLIC_SERVICE_NOUNS
         ):  # ("MB (named Dr)": a title, no alias; "called Sussex Police": phoned a service)
             continue
-        if keys and all(k in KIN_TITLES for k in keys):
+        if keys and (all(k in KIN_TITLES for k in keys) or " ".join(keys) in KIN_PAIRS):
             continue  # 'he calls her "Nne"': what he calls his mother, a kin word
         if group == "w" and keys[0] in _NAMED_ROLES and m.group()[:5].lower() == "named":
             continue  # "Named Nurse Linda Ferris", "Named Nurse Safeguarding": a role's title
@@ -78,8 +78,8 @@ def find_nicknames(st: State) -> None:
             continue
         if all(k in lex.common or k in lex.protected_words or k in HONORIFICS for k in keys):
             continue
-        if all(k in KIN_TITLES for k in keys):
-            continue  # '("Bajai")' after a grandmother's name: what the children call her
+        if all(k in KIN_TITLES for k in keys) or " ".join(keys) in KIN_PAIRS:
+            continue  # '("Bajai")', '("Por Por")' after a grandmother's name: what she is called
         if keys[0] in _DETERMINERS and len(keys) > 1:
             keys = keys[1:]  # "My Three Houses": a tool's name after "my"
         if keys in lex.phrases.get(keys[0], ()):

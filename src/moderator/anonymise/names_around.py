@@ -27,6 +27,10 @@ from moderator.anonymise.phonetic import sound
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 # what children and families call their relatives, in the languages of English towns
+# kin words said in pairs (Cantonese and Mandarin grandparents): "Por Por", "Gung Gung"
+KIN_PAIRS = frozenset(
+    {"por por", "gung gung", "nai nai", "ye ye", "lao lao", "ah ma", "ah mah", "ah gong", "ah po"}
+)
 KIN_TITLES = frozenset(
     {
         # English
