@@ -323,3 +323,19 @@ def test_a_kin_pair_given_for_a_grandmother_stays_however_it_is_written() -> Non
 )
 def test_national_processes_apps_and_prayers_are_kept(kept: str) -> None:
     assert kept in redact(f"Discussed on Friday: {kept} was mentioned by mum twice.")
+
+
+def test_another_person_with_a_record_persons_given_name_is_redacted_whole() -> None:
+    case = sample_case(
+        "To: Gemma Rollins. Gemma, allocated to you.\n"
+        "From: PS Gemma Rowley <g.rowley@police.example>\nRegards Gemma Rowley | Sergeant",
+        worker="Gemma Rollins",
+    )
+    out = redact_case_text(case).text
+    assert not left(out, "Rowley") and not left(out, "Gemma") and not left(out, "Rollins")
+
+
+def test_a_record_persons_given_name_with_their_initial_is_still_theirs() -> None:
+    case = sample_case("Subject: Simran D 8Y - urgent. Simran was upset.", child="Simran Dhillon")
+    out = redact_case_text(case).text
+    assert not left(out, "Simran") and "[CHILD]" in out

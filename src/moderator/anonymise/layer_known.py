@@ -77,6 +77,24 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             # a name of several words only if the next word can be the second of one
             longest = known.max_n if i + 1 < n and toks[i + 1].key in seconds else 1
             hit = st.longest(toks, i, known.ngrams, longest)
+            if hit is not None and hit[0] == 1 and _other_surname_after(st, toks, i):
+                # "From: PS Gemma Rowley" beside the worker Gemma Rollins: another person of
+                # the same given name, redacted whole as someone else
+                j = i + 2  # and a third part ("Pham Thi Hoa")
+                if (
+                    j < n
+                    and toks[j].cap
+                    and st.joined(toks[j - 1], toks[j])
+                    and toks[j].key not in common
+                    and toks[j].key not in protected
+                ):
+                    j += 1
+                keys = tuple(u.key for u in toks[i:j])
+                ident = "p:" + " ".join(keys)
+                st.take(t.start, toks[j - 1].end, "person", ident, 50, 0.7)
+                st.remember(keys, "person", ident)
+                i = j
+                continue
             if hit is not None:
                 size, who = hit
                 wordlike = t.lower and (key in words or key in protected)
@@ -202,6 +220,30 @@ def _may_be_slip(st: State, key: str, upper: bool) -> bool:
     """Whether a capitalised word that is no name of the record may be one written another
     way: no everyday word, protected word or acronym."""
     return _may_be_slip_in(st.lex, key, upper)
+
+
+def _other_surname_after(st: State, toks: list[Tok], i: int) -> bool:
+    """Whether the record's given name ``toks[i]`` is followed by a surname that is none of the
+    record's (nor a slip for one): another person of the same given name, named in full."""
+    if i + 1 >= len(toks) or toks[i].lower:
+        return False
+    t, after = toks[i], toks[i + 1]
+    if not after.cap or after.upper != t.upper or not st.joined(t, after):
+        return False
+    key = after.key
+    lex = st.lex
+    known = st.known
+    if len(key) < 3 or key in known.second_keys or key in known.keys or key in known.surname_owners:
+        return False
+    if (
+        key in lex.protected_words
+        or key in lex.common
+        or (key not in lex.surnames and key in lex.words)
+    ):
+        return False
+    if i + 2 < len(toks) and toks[i + 2].key in known.surname_owners:
+        return False  # "EBERE ADAOBI OKORO": a middle name, then the record's surname
+    return known.near_miss(key) is None
 
 
 @lru_cache(maxsize=1 << 15)
