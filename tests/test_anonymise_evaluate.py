@@ -110,6 +110,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("aq", "heldout-aq", 55, 3050),
         ("ar", "heldout-ar", 55, 2850),
         ("as", "heldout-as", 55, 2950),
+        ("at", "heldout-at", 55, 2950),
+        ("au", "heldout-au", 55, 2750),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -130,8 +132,10 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     AM scored first and once at the close), AN and AO before round twenty-one (AN scored first,
     then tuned on; AO scored first and once at the close), AP and AQ before round twenty-two
     (AP scored first, then tuned on; AQ scored first and once at the close), AR and AS before
-    round twenty-three (AR scored first, then tuned on; AS scored first and once at the close) (each outside the
-    repository until scored; O on label public services apart)."""
+    round twenty-three (AR scored first, then tuned on; AS scored first and once at the close),
+    AT and AU before round twenty-four (AT scored first, then tuned on; AU scored first and
+    once at the close) (each outside the repository until scored; O on label public services
+    apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -265,6 +269,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("aq", 0.97, 0.99, 0.025, 0.05),  # AQ: before round twenty-two, scored at its close
         ("ar", 0.97, 0.985, 0.02, 0.025),  # AR: written before round twenty-three, tuned on it
         ("as", 0.97, 0.985, 0.025, 0.04),  # AS: before round twenty-three, scored at its close
+        ("at", 0.975, 0.99, 0.02, 0.02),  # AT: written before round twenty-four, tuned on it
+        ("au", 0.975, 0.985, 0.02, 0.035),  # AU: before round twenty-four, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
