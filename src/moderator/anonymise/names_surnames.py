@@ -85,6 +85,9 @@ _AGED_CAPITALS = re.compile(
 )
 
 
+_PEOPLE = frozenset({"person", "professional"})
+
+
 def find_aged_capitals(st: State) -> None:
     """Names in capitals before an age or a birth date (see ``_AGED_CAPITALS``): a given name
     first, no acronym or protected word among them, not every word an everyday one."""
@@ -106,15 +109,9 @@ def find_aged_capitals(st: State) -> None:
             for n, k in enumerate(keys)
         ):  # ("ADAM PRESCOTT, 26": a town as a surname after the given name)
             continue
-        inside = [c for c in st.cands if c.start < end and start < c.end]
-        if any(
-            c.start < start or c.end > end or c.kind not in ("person", "professional")
-            for c in inside
-        ):
+        st.give_way(start, end, _PEOPLE, 100)  # ("CONNOR" found alone before)
+        if not st.free(start, end):
             continue
         kind, ident = "person", "p:" + " ".join(keys)
-        for c in inside:
-            st.cands.remove(c)
-            st.taken[c.start : c.end] = bytes(c.end - c.start)
         st.take(start, end, kind, ident, 50, 0.8)
         st.remember(tuple(keys), kind, ident)

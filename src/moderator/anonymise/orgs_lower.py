@@ -149,6 +149,9 @@ _TROOP = re.compile(
 )
 
 
+_GUESSES = frozenset({"person", "org"})
+
+
 def find_troops(st: State) -> None:
     """Add scouting and guiding groups named by number and place (cased or not)."""
     text = st.text
@@ -156,12 +159,8 @@ def find_troops(st: State) -> None:
     if not any(w in folded for w in ("scout", "cubs", "brownies", "guides", "beavers", "rainbows")):
         return
     for m in _TROOP.finditer(text):
-        if st.free(m.start(), m.end()) or all(
-            c.kind in ("person", "org") for c in st.cands if c.start < m.end() and m.start() < c.end
-        ):
-            for c in [c for c in st.cands if c.start < m.end() and m.start() < c.end]:
-                st.cands.remove(c)
-                st.taken[c.start : c.end] = bytes(c.end - c.start)
+        st.give_way(m.start(), m.end(), _GUESSES, 100)  # ("Cowes Scouts" read alone first)
+        if st.free(m.start(), m.end()):
             st.take(m.start(), m.end(), "org", "troop:" + m.group().lower(), 50, 0.8)
 
 
