@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from moderator.anonymise.cues import PUBLIC_SERVICE_NOUNS
 from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, HEALTH_WORDS
 from moderator.anonymise.state import State
 
@@ -44,6 +45,8 @@ def after_and(st: State, start: int, name_end: int, m_end: int) -> int:
     rest = phrase_key(text[at + 5 : m_end])
     if rest and rest in st.lex.phrases.get(rest[0], ()):
         return -1
+    if national_charity(text[at + 5 : m_end]):
+        return -1  # "Barnardo's and The Prince's Trust": two national names, neither local
     before = phrase_key(text[start:at])
     if before and before[-1] in PUBLIC_SERVICE_NOUNS:
         return at + 5

@@ -1,0 +1,48 @@
+"""Round twenty-five: recall and precision from batches A-AU and the new batches AV and AW
+(issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_sample as redact
+from tests.helpers import survives as left
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Dad was drinking at The Fighting Cock until closing time.", "Fighting Cock"),
+        ("Jordan is placed at The Elms, a four-bed children's home.", "Elms"),
+        ("She meets her youth worker at The Hideaway on Tuesdays.", "Hideaway"),
+        ("Mr Gill finished The Rowan Project course in March.", "Rowan"),
+        ("They moved to a flat off The Paddock last year.", "Paddock"),
+        ("Mum lives at Flat 2, The Old Mill, by the canal.", "Flat 2"),
+    ],
+)
+def test_a_name_opened_by_the_with_its_capital_inside_a_sentence_is_redacted(
+    text: str, gone: str
+) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in gone.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He was referred to The Children's Society last week.", "The Children's Society"),
+        ("The matter is now before The Court for a decision.", "The Court"),
+        ("Mum read about it in The Guardian on Sunday.", "The Guardian"),
+        ("He plays The Sims most evenings with his foster carer.", "The Sims"),
+        ("She was seen at Queen Elizabeth The Queen Mother Hospital.", "The Queen Mother"),
+        ("Staff agreed. The Local Authority will fund it.", "The Local Authority"),
+    ],
+)
+def test_a_national_name_an_institution_or_a_title_after_the_is_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_two_national_charities_joined_by_and_are_not_read_as_one_local_name() -> None:
+    out = redact("He was referred to Barnardo's and The Prince's Trust.")
+    assert "Barnardo's and The Prince's Trust" in out
+    assert "The Prince's Trust" in redact("Referred to Kingsway Boxing and The Prince's Trust.")
