@@ -46,3 +46,15 @@ def test_two_national_charities_joined_by_and_are_not_read_as_one_local_name() -
     out = redact("He was referred to Barnardo's and The Prince's Trust.")
     assert "Barnardo's and The Prince's Trust" in out
     assert "The Prince's Trust" in redact("Referred to Kingsway Boxing and The Prince's Trust.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "he is not living here, I promise" and cried.',
+        "he said pinky promise u wont tell and ran off",
+        "we walked by the river n then went to the field",
+    ],
+)
+def test_a_rare_virtue_or_nature_name_in_lower_case_is_the_everyday_word(text: str) -> None:
+    assert redact(text) == text

@@ -280,7 +280,10 @@ def find_names_in_speech(st: State) -> None:
                 person = known.people[who]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)
                 named_end = end
-            elif (titled or (listed and not placed and (after_kin or key not in lex.common))) and (
+            elif (
+                titled
+                or (listed and not placed and (after_kin or not (wordy or key in lex.common)))
+            ) and (
                 previous_word not in ("st", "saint")  # "st georges": a saint's, the school's
             ):
                 if (

@@ -260,9 +260,11 @@ WORD_MIN_COUNT = 100
 # ...and, when it is also someone's given name or surname, only when its count is this many
 # times the people per 100,000 who bear it: subtitles and novels name people often, so a
 # name's count is high too ("jake" 4,937 for 25 people per 100,000 is a name; "forest" 32,064
-# for 7 is a word). A name listed with no band counts as this many people.
+# for 7 is a word). A name listed with no band counts as this many people: few, since a name
+# the census does not know and the bands leave out is a rare one ("Promise", "Storm", "River"
+# are words in lower case, "pinky promise", "by the river").
 WORD_OVER_NAME = 1000
-_UNBANDED_NAME = 300
+_UNBANDED_NAME = 30
 
 
 def everyday_words(names: frozenset[str], frequency: dict[str, int]) -> frozenset[str]:
