@@ -58,3 +58,32 @@ def test_two_national_charities_joined_by_and_are_not_read_as_one_local_name() -
 )
 def test_a_rare_virtue_or_nature_name_in_lower_case_is_the_everyday_word(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_toys_or_a_pets_name_stays_at_every_mention() -> None:
+    text = (
+        'At bedtime she wanted her teddy "Pipkin". Nan brought Pipkin round. i want pipkin.\n'
+        "Our dog is called Rolo. Rolo barked at the worker."
+    )
+    out = redact(text)
+    assert out.count("Pipkin") == 2 and "pipkin" in out and out.count("Rolo") == 2
+
+
+def test_a_pets_word_beside_a_records_person_does_not_free_the_person() -> None:
+    out = redact("Ngozi took the dog out. Ngozi said the dog is fine.")
+    assert not left(out, "Ngozi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs Lau Mei-fung (Ngin Ngin) lives with the family.",
+        "She goes to Brownies (Brown Owl is Mrs Jackie Lamb) on Mondays.",
+        "HM to refer mum to the parenting group (Triple P) next week.",
+        "Grace Lam, School Counsellor (BACP), wrote the report.",
+    ],
+)
+def test_a_kin_pair_a_brownie_leaders_title_a_programme_and_a_body_are_kept(text: str) -> None:
+    out = redact(text)
+    kept = ("Ngin Ngin", "Brown Owl", "Triple P", "BACP")
+    assert any(k in out for k in kept if k in text)

@@ -282,17 +282,19 @@ AGE_AFTER_RE = re.compile(
 )  # ("Dean Marsh, 24, known to police": an age between commas)
 
 
-# pets by their kind ("a dog called Rocket", "Biscuit the cat"): a pet's name, not a person
-_PETS = (
+# pets by their kind ("a dog called Rocket", "Biscuit the cat") and toys ("her teddy Dewi"): a
+# pet's or a toy's name, not a person
+PETS = (
     r"(?:dog|dogs|puppy|pup|cat|cats|kitten|rabbit|bunny|hamster|guinea\s+pig|gerbil|horse"
     r"|pony|snake|lizard|bearded\s+dragon|tortoise|fish|budgie|parrot|ferret|rat|staffy|staffie"
-    r"|bulldog|terrier|spaniel|collie|husky|pet)"
+    r"|bulldog|terrier|spaniel|collie|husky|pet"
+    r"|teddy|teddy\s+bear|soft\s+toy|cuddly\s+toy|doll|dolly)"  # and a child's toys
 )
-PET_BEFORE_RE = re.compile(rf"(?i:\b{_PETS}\s+(?:(?:is|was)\s+)?)$")  # before "called" / "named"
-PET_NAMED_RE = re.compile(rf"(?i:\b{_PETS}\s+(?:(?:is|was)\s+)?(?:called|named)\s+)$")
+PET_BEFORE_RE = re.compile(rf"(?i:\b{PETS}\s+(?:(?:is|was)\s+)?)$")  # before "called" / "named"
+PET_NAMED_RE = re.compile(rf"(?i:\b{PETS}\s+(?:(?:is|was)\s+)?(?:called|named)\s+)$")
 # after a pet's name: "Bruno the dog", "bailey (my dog)"
 PET_AFTER_RE = re.compile(
-    rf"[ \t]+the[ \t]+(?i:{_PETS})\b|[ \t]*\((?i:(?:my|our|the|his|her|their)[ \t]+{_PETS})\)"
+    rf"[ \t]+the[ \t]+(?i:{PETS})\b|[ \t]*\((?i:(?:my|our|the|his|her|their)[ \t]+{PETS})\)"
 )
 
 

@@ -1,7 +1,8 @@
 """Terms the layers may take for names that a note uses as the practice's vocabulary.
 
-A national charity's name a layer took whole (:func:`keep_national_charities`), and a kin
-word said alone (:func:`keep_kin_words`), are given back the same way.
+A national charity's name a layer took whole (:func:`keep_national_charities`), a kin
+word said alone (:func:`keep_kin_words`) and a pet's or a toy's name (:func:`keep_pets`) are
+given back the same way.
 
 A police operation's name (``Op Rowan``, ``Operation Sceptre``, ``OPERATION ENCOMPASS``) is a
 force's programme, the same for every family it meets: whatever a layer took inside it (the
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import PETS
 from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.names_around import KIN_PAIRS, KIN_TITLES
 from moderator.anonymise.orgs_brands import CHARITY_ALONE, charity_names
@@ -77,6 +79,39 @@ def keep_kin_words(st: State) -> None:
             alone.setdefault(key, []).append(c)
     for group in alone.values():
         for c in group:
+            _give_back(st, c, c.kind, 0.3)
+
+
+# a pet's or a toy's name: after its kind ("our dog tyson", 'her teddy "Dewi"', "a cat called
+# Biscuit"), or before it ("Bruno the dog", "bailey (my dog)")
+_PET_NAME_RE = re.compile(
+    rf"(?i:(?<![\w-]){PETS})[ \t]+(?:(?:is|was)[ \t]+)?(?:(?i:called|named)[ \t]+)?[\"“'‘]?"
+    r"(?P<n>[A-Za-z][\w'’-]+)"
+    rf"|(?P<m>[A-Za-z][\w'’-]+)(?:[ \t]+the[ \t]+(?i:{PETS})(?![\w-])"
+    rf"|[ \t]*\((?i:(?:my|our|the|his|her|their)[ \t]+{PETS})\))"
+)
+_PET_HINT = re.compile(rf"(?i:(?<![\w-]){PETS}(?![\w-]))")
+
+
+def keep_pets(st: State) -> None:
+    """Give back a pet's or a toy's name wherever a layer took it for a person's: a family's
+    dog or a child's teddy is named at one mention by its kind, and its other mentions are
+    the same animal or toy (``our dog tyson`` … ``tyson was barking``). A name that is one of
+    the record's own people's stays redacted."""
+    text = st.text
+    if _PET_HINT.search(text) is None:
+        return
+    known = st.known
+    pets = set()
+    for m in _PET_NAME_RE.finditer(text):
+        key = word_key(m.group("n") or m.group("m"))
+        if key in st.lex.common or key in known.given_keys or key in known.surname_owners:
+            continue  # "the dog was", "Mum's dog": no name
+        pets.add(key)
+    if not pets:
+        return
+    for c in list(st.cands):
+        if c.kind == "person" and " ".join(phrase_key(text[c.start : c.end])) in pets:
             _give_back(st, c, c.kind, 0.3)
 
 

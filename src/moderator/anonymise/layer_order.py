@@ -26,6 +26,7 @@ from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.kept_terms import (
     keep_kin_words,
     keep_national_charities,
+    keep_pets,
     keep_police_operations,
 )
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
@@ -226,3 +227,4 @@ def run_layers(st: State) -> None:
     keep_police_operations(st)
     keep_kin_words(st)
     keep_national_charities(st)
+    keep_pets(st)

@@ -25,7 +25,7 @@ from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, NAME_TITLES
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.nearby import matches_in
-from moderator.anonymise.orgs_brands import find_branches
+from moderator.anonymise.orgs_brands import find_branches, national_charity
 from moderator.anonymise.orgs_clubs import find_football_clubs
 from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_kinds import find_kinds_after
@@ -391,4 +391,6 @@ def find_organisations(st: State, add: Add) -> None:
             continue  # "the church, Walsall": a comma after a club or church starts something else
         if all(k in st.lex.protected_words for k in keys):
             continue  # a place: "nursery in Hanley"
+        if keys in st.lex.phrases.get(keys[0], ()) or national_charity(m.group("name")):
+            continue  # a programme or a national name: "parenting group (Triple P)"
         add(m.start("name"), m.end("name"), kind, " ".join(keys), 57)

@@ -30,6 +30,7 @@ from moderator.anonymise.state import NAME_KINDS, Cand, State
 # kin words said in pairs (Cantonese and Mandarin grandparents): "Por Por", "Gung Gung"
 KIN_PAIRS = frozenset(
     {"por por", "gung gung", "nai nai", "ye ye", "lao lao", "ah ma", "ah mah", "ah gong", "ah po"}
+    | {"ngin ngin", "yeh yeh", "mah mah", "poh poh", "ah yeh", "ah ngin"}
 )
 KIN_TITLES = frozenset(
     {
