@@ -87,3 +87,37 @@ def test_a_kin_pair_a_brownie_leaders_title_a_programme_and_a_body_are_kept(text
     out = redact(text)
     kept = ("Ngin Ngin", "Brown Owl", "Triple P", "BACP")
     assert any(k in out for k in kept if k in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("REPORTED BY: DARREN FISK, SHIFT LEAD, TEL 01632 960 741", "FISK"),
+        ("STOPPED IN COMPANY OF RHYS ANTONY LAMB (DOB 11/08/2003), KNOWN TO POLICE.", "LAMB"),
+        ("INFORMANT: KAREN WYLDE (NEIGHBOUR) STATES SHE HEARD SHOUTING.", "WYLDE"),
+    ],
+)
+def test_a_surname_after_a_given_name_in_a_police_forms_capitals_is_taken(
+    text: str, gone: str
+) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_a_word_of_the_sentence_after_a_given_name_in_capitals_is_no_surname() -> None:
+    out = redact("OFFICERS SPOKE TO DARREN OUTSIDE AND TOLD KYLE MUM WAS HOME.")
+    assert left(out, "OUTSIDE") and left(out, "MUM")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Sponsors (Geoff and Hilary Dobson) have asked to meet.", "Geoff"),
+        ("Grandad Clifford drives her to school.", "Clifford"),
+        ("Her IRO is Fiona Bright.", "Fiona"),
+        ("The contact supervisor, Gwyneth, wrote the notes.", "Gwyneth"),
+    ],
+)
+def test_given_names_of_parents_and_grandparents_generations_are_known(
+    text: str, gone: str
+) -> None:
+    assert not left(redact(text), gone)

@@ -94,7 +94,11 @@ from moderator.anonymise.names_lower import find_lower_passage_names, repeat_rec
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_said import find_said_names, find_short_forms_said
 from moderator.anonymise.names_signed import find_signed_given
-from moderator.anonymise.names_surnames import find_aged_capitals, join_given_before_surname
+from moderator.anonymise.names_surnames import (
+    find_aged_capitals,
+    join_given_before_surname,
+    join_shouted_surnames,
+)
 from moderator.anonymise.names_tails import (
     find_chat_speakers,
     find_initialled_names,
@@ -164,6 +168,7 @@ def run_layers(st: State) -> None:
     find_month_names_after_roles(st)
     find_titled_people(st)
     find_aged_capitals(st)
+    join_shouted_surnames(st)
     propagate(st, toks)
     find_signed_given(st)
     keep_known_names_whole(st)

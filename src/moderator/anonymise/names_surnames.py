@@ -5,6 +5,11 @@
 * **A word in capitals after a given name with its capital** (``Scott FELL``, ``Lee
   MATHER``), as police and LADO forms write surnames; no acronym (``Mark ASAP``).
 
+* **A word in capitals after a given name in a line in capitals**, where a police form
+  names someone (``REPORTED BY: DARREN FISK,``, ``IN COMPANY OF RHYS ANTONY LAMB (DOB``): the
+  surname, when no list knows the word, or when a comma or a bracket ends the name; not a
+  field's word, an acronym, a kin word or a word of the sentence (``TOLD DARREN SHE``).
+
 * **A record's given name, or the start of one, before the record's surname**, whatever its
   case (``my name is brook tideswell`` for Brooklyn Tideswell): the person, whole.
 
@@ -15,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS
+from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS, RELATION_CUES
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import State, Tok
 
@@ -81,7 +86,7 @@ def join_given_before_surname(st: State) -> None:
 # BONE (19)", "ADAM PRESCOTT, 26, OF BIRKDALE", "TAYLOR-JAY SPARGO (14)", "KYLE DEAN DOB …"
 _AGED_CAPITALS = re.compile(
     r"(?<![\w'’-])(?P<n>[A-Z][A-Z'’-]+(?:[ \t]+\"[A-Z]+\")?(?:[ \t]+[A-Z][A-Z'’-]+){1,2})"
-    r"(?=[ \t]*\((?:AGED[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*,|[ \t]+D\.?O\.?B\b)"
+    r"(?=[ \t]*\((?:AGED[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*,|[ \t]+\(?D\.?O\.?B\b)"
 )
 
 
@@ -115,3 +120,46 @@ def find_aged_capitals(st: State) -> None:
         kind, ident = "person", "p:" + " ".join(keys)
         st.take(start, end, kind, ident, 50, 0.8)
         st.remember(tuple(keys), kind, ident)
+
+
+# the word after a given name in a line in capitals, and what follows it
+_SHOUTED_NEXT = re.compile(r"[ \t]+(?P<w>[A-Z][A-Z'’-]*[A-Z])(?![\w'’-])(?P<end>[ \t]*[,(])?")
+# a police form's field words and the words a sentence in capitals goes on with
+_NOT_SURNAMES = frozenset(
+    {"dob", "age", "aged", "veh", "tel", "mob", "mobile", "address", "and", "or", "of", "the"}
+    | {"was", "is", "has", "had", "said", "says", "states", "stated", "who", "with", "to", "at"}
+    | {"in", "on", "from", "for", "by", "he", "she", "they", "his", "her", "not", "also", "as"}
+    | {"then", "when", "but", "if", "so", "did", "does", "got", "went", "came", "left", "told"}
+    | {"seen", "saw", "were", "are", "will", "would", "could", "can", "into", "out", "up"}
+)
+_SHOUTED_PEOPLE = frozenset({"person", "professional"})
+
+
+def _shouted_line(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def join_shouted_surnames(st: State) -> None:
+    """A word in capitals after a person's given name in a line in capitals (see the module)."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in _SHOUTED_PEOPLE]:
+        written = text[c.start : c.end]
+        if not written.isupper() or word_key(written.split()[0]) not in lex.given:
+            continue
+        m = _SHOUTED_NEXT.match(text, c.end)
+        if m is None or not st.free(*m.span("w")) or not _shouted_line(text, c.start):
+            continue
+        word = m.group("w")
+        key = word_key(word)
+        if key in _NOT_SURNAMES or key in RELATION_CUES or key in HONORIFICS:
+            continue
+        if word in lex.acronyms or key in lex.protected_words or (key,) in lex.places:
+            continue
+        if (key in lex.common or key in lex.words) and not m.group("end"):
+            continue  # "SAW DARREN OUTSIDE THE SHOP": a word of the sentence
+        st.grow(c, c.start, m.end("w"))
