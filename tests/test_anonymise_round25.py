@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import redact_for
 from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
 
@@ -121,3 +122,26 @@ def test_given_names_of_parents_and_grandparents_generations_are_known(
     text: str, gone: str
 ) -> None:
     assert not left(redact(text), gone)
+
+
+def test_a_name_another_in_brackets_and_the_surname_are_one_redaction() -> None:
+    out = redact('Patient: Oluwadamilare ("Dami") Penhaligon, Year 3.')
+    assert '("' not in out and out.count("[") == 1
+    out = redact("Jo (Joanne) Pritchard came to the meeting.")
+    assert "(" not in out and not left(out, "Pritchard")
+
+
+def test_words_in_brackets_or_a_year_group_after_a_name_are_not_joined_to_it() -> None:
+    out = redact("Ngozi (aunt) Penhaligon came. Oluwadamilare Penhaligon (Dami) Y4 said hi.")
+    assert "(aunt)" in out and "Y4" in out
+
+
+def test_a_couple_of_the_records_carers_one_given_a_short_form_is_one_redaction() -> None:
+    out = redact_for(
+        "Carers: Bev & Kev Moorhouse, Cross Lane.",
+        "Tayla Skelton",
+        (("Beverley Moorhouse", "foster carer"), ("Kevin Moorhouse", "foster carer")),
+        "Carys Mountjoy",
+        "R-1",
+    )
+    assert "Carers: [CARER-1 & CARER-2]," in out

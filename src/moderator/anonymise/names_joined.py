@@ -186,6 +186,10 @@ def _join_nicknames_around(st: State) -> None:
     lex = st.lex
     gone: set[int] = set()  # redactions merged into another
     for c in [c for c in st.cands if c.kind in _PEOPLE]:
+        if "(" in text[c.end : c.end + 2] and id(c) not in gone:
+            gone |= _bracketed_alias(st, c)
+            if c not in st.cands:
+                continue
         quoted_after = text[c.end + 1 : c.end + 2] in _QUOTES
         dashed_before = c.start > 2 and text[c.start - 2 : c.start].strip()[-1:] in _DASH_OR_BRACKET
         if not (quoted_after or dashed_before) or id(c) in gone:
@@ -206,6 +210,41 @@ def _join_nicknames_around(st: State) -> None:
                 gone |= _merge(st, c, q.start(), end)
 
 
+# 'Kathy (Kathleen) Ward', 'Oluwaseun ("Seun") Adebayo': another name in brackets, then the
+# surname
+_BRACKETED_AFTER = re.compile(
+    r"[ \t]*\([ \t]*['\"“‘]?(?P<a>[^()'\"“”‘’\n]{1,25})['\"”’]?[ \t]*\)[ \t]+"
+    r"(?P<s>[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*)(?![\w'’-])"
+)
+
+
+def _bracketed_alias(st: State, c: Cand) -> set[int]:
+    """A name, another name in brackets and the surname after it are one person's, one
+    redaction: the brackets' other name is redacted as a name, and the surname is the same
+    person's or no word the lists know."""
+    text = st.text
+    m = _BRACKETED_AFTER.match(text, c.end)
+    if m is None:
+        return set()
+    a_start, a_end = m.span("a")
+    if not any(d.kind in NAME_KINDS and a_start <= d.start and d.end <= a_end for d in st.cands):
+        return set()  # "Kathy (aunt) Ward": no other name inside
+    s_start, s_end = m.span("s")
+    after = next((d for d in st.cands if d.start == s_start), None)
+    if after is not None:
+        shared = word_key(m.group("s")) in st.known.surname_owners
+        if after.ident != c.ident and not (shared and {after.kind, c.kind} <= _RECORDS):
+            return set()  # another person's name after the brackets
+    elif not st.free(s_start, s_end) or " " in text[c.start : c.end].strip():
+        return set()  # (a full name before the brackets: "Haydan Lom-Wadswarth (Cheik Hee) Y4")
+    else:
+        key = word_key(m.group("s"))
+        if key in st.lex.common or key in st.lex.protected_words or key in st.lex.words:
+            return set()
+        s_end = m.end("s")
+    return _merge(st, c, c.start, max(s_end, after.end if after is not None else s_end))
+
+
 def _merge(st: State, c: Cand, start: int, end: int) -> set[int]:
     """``text[start:end]`` becomes one redaction as ``c``, if only names lie inside it; the
     ids of the redactions it replaced."""
@@ -222,6 +261,7 @@ def _merge(st: State, c: Cand, start: int, end: int) -> set[int]:
 
 
 _PEOPLE = frozenset({"person", "professional", "child", "family"})
+_RECORDS = frozenset({"child", "family"})  # (a surname the record's people share: "[FAMILY]")
 _QUOTES = frozenset("'\"“‘")
 _DASH_OR_BRACKET = frozenset("-–(")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

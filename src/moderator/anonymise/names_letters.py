@@ -308,6 +308,12 @@ def join_couples(st: State) -> None:
         second = by_start.get(gap.end()) if gap else None
         if gap is None or second is None or first not in st.cands or second not in st.cands:
             continue
+        rest = by_start.get(second.end + 1)
+        # "Bev & Kev Moorhouse": "Kev" and "Moorhouse", one person's, are one name
+        same = rest is not None and rest.ident == second.ident and rest in st.cands
+        if rest is not None and same and text[second.end] == " ":
+            st.cands.remove(rest)
+            st.grow(second, second.start, rest.end)
         given = text[first.start : first.end]
         names = text[second.start : second.end].split()
         titled = [w for w in (given.split()[0], names[0]) if word_key(w) in _COUPLE_TITLES]
