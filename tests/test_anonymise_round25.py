@@ -145,3 +145,30 @@ def test_a_couple_of_the_records_carers_one_given_a_short_form_is_one_redaction(
         "R-1",
     )
     assert "Carers: [CARER-1 & CARER-2]," in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Seen at Spar. 3 Jan 25 - mum tells HV she is pregnant.", "3 Jan 25"),
+        ("REF: 25/WG/CP/02276   STORM 1133 22/04/25 CHILD: OLU", "1133"),
+        ("Father Ka-ming Penhaligon (uses Kelvin) works nights. Kelvin is tired.", "Kelvin"),
+    ],
+)
+def test_a_dated_chronology_line_a_systems_log_and_a_name_someone_uses_are_redacted(
+    text: str, gone: str
+) -> None:
+    out = redact(text)
+    assert all(not left(out, w) for w in gone.split())
+
+
+def test_a_storm_in_lower_case_is_no_log() -> None:
+    out = redact("A storm 1133 metres off the coast kept the ferry in.")
+    assert "storm 1133" in out
+
+
+def test_a_school_named_whole_in_capitals_is_not_cut_at_its_short_form() -> None:
+    out = redact(
+        "Oluwadamilare goes to Ysgol Penycae Heights.\nSCHOOL: YSGOL PENYCAE HEIGHTS (YR 7)"
+    )
+    assert not left(out, "PENYCAE") and not left(out, "Penycae")

@@ -81,7 +81,10 @@ DATE_NUM_RE = re.compile(
     r"(?![\w/]|[.-]\d(?!\d?[/.]\d{1,2}[/.]\d))"
     # 4th March 2012, 4 Mar 12, 4th of March, 04 March, 13-Jan-24
     rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![A-Za-z])"
-    r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2}|(?<=-)\d{2}|\d{2}(?=[,;)]|\.(?!\d)|[ \t]*$|[ \t]{2}))(?!\d))?"
+    r"(?:,?[\s-]+(?P<ty>\d{4}|['’]\d{2}|(?<=-)\d{2}"
+    # a two-digit year where the date ends: a stop, a bracket, the line's end, two spaces, or
+    # a chronology's dash ("3 Jan 25 - Kirsty tells HV")
+    r"|\d{2}(?=[,;)]|\.(?!\d)|[ \t]*$|[ \t]{2}|[ \t]+[-–][ \t]))(?!\d))?"
 )
 # March 4th 2012, March 4, 2012, March 4th
 DATE_MONTH_RE = re.compile(

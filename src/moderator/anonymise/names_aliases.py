@@ -26,7 +26,7 @@ _NAMED_ROLES = frozenset(
 # ALIAS_HINT's words in lower case, each the start of one or more of them: where the hint can
 # match, found by str.find (the regex, branched on common letters, was tried at most of them)
 _HINT_STARTS = ("known", "aka", "a.k.a", "nickname", "goes", "call", "name", "street", "referred",
-                "english", "western")  # fmt: skip
+                "english", "western", "uses", "prefers")  # fmt: skip
 
 
 def find_aliases(st: State, toks: list[Tok]) -> None:

@@ -263,8 +263,9 @@ def _a_field_name(st: State, name: str) -> bool:
 
 
 def _take_everywhere(st: State, names: dict[str, str]) -> None:
-    """Take each school's name (keys) wherever it recurs, under its ident (values)."""
-    for name, ident in names.items():
+    """Take each school's name (keys) wherever it recurs, under its ident (values): the
+    longest first ("YSGOL PENYCAE HEIGHTS" whole before "YSGOL" alone)."""
+    for name, ident in sorted(names.items(), key=lambda item: -len(item[0])):
         for start, end in whole_words(st.text, name):
             # a street's name a staff member is at is their school's ("at Taylor Road")
             st.give_way(start, end, _STREET_GUESS, 65)

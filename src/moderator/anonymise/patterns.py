@@ -298,14 +298,15 @@ INITIALS_RE = re.compile(r"[A-Z](?:(?:\.\s?[A-Z]){1,3}\.?|[A-Z]{1,3}+)(?![\w])")
 ALIAS_HINT = re.compile(  # branched on the first letter: one test per letter of the text
     by_first_letter(
         r"(?:known|Known|KNOWN|aka|AKA|Aka|a\.k\.a|nickname|Nickname|goes|calls|called|Called"
-        r"|named|Named|street|Street|name|referred|English|Western)"
+        r"|named|Named|street|Street|name|referred|English|Western|uses|prefers)"
     )
     + r"\b"
 )
 ALIAS_RE = re.compile(
     r"(?i:\b(?:also\s+known\s+as|known\s+as|aka|a\.k\.a\.?|nicknamed|nickname(?:\s+is)?|goes\s+by"
     r"|calls\s+(?:him|her|them)sel(?:f|ves)|calls(?:\s+(?:him|her|them))?|called|named(?:\s+(?:him|her|them|one|the\s+\w+))?(?:\s+as)?|referred\s+to\s+as|name\s+(?:is|was|to)|street\s+name(?:\s+is)?"
-    r"|(?:english|western|chosen|preferred)\s+name(?:\s+is)?))"
+    r"|(?:english|western|chosen|preferred)\s+name(?:\s+is)?"
+    r"|(?<=\()(?:uses|prefers)(?:\s+the\s+name)?))"  # "(uses Kelvin)": the name he goes by
     r"\s*:?\s*(?:[\"'“‘](?P<q>[^\"'”’\n]{1,30})[\"'”’]"
     # (a title and the name after it: "a pc called PC Matt Oxley")
     r"|(?P<w>(?:(?:PC|DC|DS|DI|PCSO|Sgt|Mrs?|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))"

@@ -60,6 +60,7 @@ _PARTIAL_PLATE = re.compile(
     r"(?i:\bpart(?:ial)?[ \t]+(?:plate|reg(?:istration)?|index))[ \t]*:?[ \t]*"
     r"([A-Za-z]{1,3}\d{1,3}(?:[ \t]?[A-Z]{1,3}(?![\w]))?|\d{1,3}[A-Za-z]{1,3})(?![\w])"
 )
+_SYSTEMS = frozenset({"storm", "niche", "athena", "cris", "merlin", "pnd", "compact", "mosaic"})
 _KIND = "case_number"
 _CONFIDENCE = 0.85
 
@@ -108,7 +109,13 @@ def find_spaced_references(st: State) -> None:
         letters = _letters(text[m.end() : end])
         slashed = "/" in text[m.end() : end] and digits >= 6  # "CRIS 4410277/25"
         account = m.group()[:1] in "aA"  # "account number 4471": any number of four digits
-        if digits >= 4 and (groups >= 2 or letters >= 1 or slashed or account) and letters <= 6:
+        # a police or council system's log ("STORM 1133", "Niche 20418"): its number alone
+        system = m.group()[0].isupper() and m.group().strip(" \t:#.").lower() in _SYSTEMS
+        if (
+            digits >= 4
+            and (groups >= 2 or letters >= 1 or slashed or account or system)
+            and letters <= 6
+        ):
             _take(st, m.end(), end)
     for m in _LICENCE.finditer(text):
         if sum(c.isalpha() for c in m.group()[:5]) >= 2:  # (a surname's letters, not all 9s)
