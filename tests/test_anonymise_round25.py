@@ -172,3 +172,26 @@ def test_a_school_named_whole_in_capitals_is_not_cut_at_its_short_form() -> None
         "Oluwadamilare goes to Ysgol Penycae Heights.\nSCHOOL: YSGOL PENYCAE HEIGHTS (YR 7)"
     )
     assert not left(out, "PENYCAE") and not left(out, "Penycae")
+
+
+def test_a_records_word_name_opening_a_sentence_that_describes_a_child_is_the_child() -> None:
+    out = redact_for(
+        "6. Summer is a happy, chatty child. Summer is a time for holidays.",
+        "Summer Lowther",
+        (("Dawn Lowther", "mother"),),
+        "Carys Mountjoy",
+        "R-1",
+    )
+    assert out.startswith("6. [CHILD] is a happy") and "Summer is a time" in out
+
+
+def test_a_workers_initials_that_are_an_acronym_are_the_worker_where_someone_is_told() -> None:
+    out = redact_for(
+        "St Casimir's tells HB that she cried. Strategy discussion HB / DS Paul Ross. HB claim"
+        " made.",
+        "Oliwia Nowak",
+        (("Anna Nowak", "mother"),),
+        "Hannah Booth",
+        "R-1",
+    )
+    assert "tells [WORKER]" in out and "[WORKER] / " in out and "HB claim" in out

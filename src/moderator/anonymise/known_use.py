@@ -161,7 +161,10 @@ def _surname_only(st: State, key: str) -> bool:
 # "Hope for the future", "Faith in them"
 _WORD_USE_AFTER = re.compile(
     r"[ \t]+(?:(?:at|of|in|on|for|about|over|towards)[ \t]+(?:the|a|an|this|that|his|her|their"
-    r"|my|our|them|him|it|us|me|you|all|being|having|[a-z]+ing)|is[ \t]+(?:a|the))\b"
+    r"|my|our|them|him|it|us|me|you|all|being|having|[a-z]+ing)|is[ \t]+(?:a|the)"
+    # ("Summer is a happy, chatty child": a person described, the name)
+    r"(?![^.\n]{0,30}\b(?:child|girl|boy|baby|toddler|teenager|pupil|student|learner|daughter"
+    r"|son|sister|brother|sibling|young[ \t]+(?:person|man|woman|lady|carer)|mum|mother)\b))\b"
 )
 
 

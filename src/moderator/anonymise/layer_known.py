@@ -197,6 +197,14 @@ def _clipped_owner(st: State, key: str) -> int | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+# a verb that tells or asks someone, just before initials; an officer after a slash
+_TOLD_BEFORE = re.compile(
+    r"\b(?:tells|told|asked|asks|informed|informs|emailed|e-mailed|rang|phoned|texted"
+    r"|spoke[ \t]+to|visited[ \t]+by|seen[ \t]+by)[ \t]+$"
+)
+_OFFICER_AFTER = re.compile(r"[ \t]*/[ \t]*(?:DS|DC|PC|DI|PS|Sgt|Mr|Mrs|Ms|Dr)\b")
+
+
 def _speaking(text: str, m: re.Match[str]) -> bool:
     """Whether initials are a speaker's or author's: before a colon, after a line's start,
     a date or time, or a table's bar; after "by" before a date ("described by ID on
@@ -205,6 +213,10 @@ def _speaking(text: str, m: re.Match[str]) -> bool:
         text, m.end()
     ):
         return True
+    if _TOLD_BEFORE.search(text, max(0, m.start() - 14), m.start()) or _OFFICER_AFTER.match(
+        text, m.end()
+    ):
+        return True  # "tells HB that", "discussion HB / DS Paul Rennison": a person's place
     if (
         _ACTING.match(text, m.end())
         and not text[max(0, m.start() - 2) : m.start()].strip(" \t")[-1:].isdigit()
