@@ -195,3 +195,18 @@ def test_a_workers_initials_that_are_an_acronym_are_the_worker_where_someone_is_
         "R-1",
     )
     assert "tells [WORKER]" in out and "[WORKER] / " in out and "HB claim" in out
+
+
+def test_a_function_word_after_a_kin_word_is_no_slip_for_a_family_name() -> None:
+    out = redact_for(
+        '"i am scared for mama and for my babusya in lviv"',
+        "Sofiia Melnyk",
+        (("Andrii Melnyk", "father"),),
+        "Carys Mountjoy",
+        "R-1",
+    )
+    assert "mama and for" in out
+
+
+def test_a_protected_phrase_in_a_childs_lower_case_words_is_kept() -> None:
+    assert "tawny owl" in redact('"brownies on wensdays with tawny owl (thats mrs hepplewhite)"')

@@ -20,7 +20,7 @@ from moderator.anonymise.cues import (
     RELATION_CUES,
     ROLE_CUES,
 )
-from moderator.anonymise.lexicon import Lexicon, census_given, whole_words, word_key
+from moderator.anonymise.lexicon import Lexicon, census_given, phrase_key, whole_words, word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import near_spans, word_positions
@@ -255,7 +255,9 @@ def find_names_in_speech(st: State) -> None:
                     base in lex.given and base not in lex.words and base not in lex.common
                 ):
                     listed, placed, end = True, False, m.end()  # ("at dianas": her home)
-            wordy = key in lex.words and not after_kin  # "the marigold pots", "granddad win"
+            # "the marigold pots", "granddad win"; after a kin word too, a function word
+            # ("scared for mama and for babusya": no slip for Andrii)
+            wordy = key in lex.words and (not after_kin or key in _FUNCTION)
             own = known.given_keys.get(key)  # the record's "faith", "hope": a name, said
             if (
                 own is not None
@@ -293,6 +295,9 @@ def find_names_in_speech(st: State) -> None:
                 ):
                     pets.add(key)  # "our dog tyson", "bailey (my dog)": a pet's name, and
                     continue  # its other mentions ("under my duvet with bailey")
+                ahead = phrase_key(text[start : start + 40])
+                if any(ahead[: len(p)] == p for p in lex.phrases.get(key, ())):
+                    continue  # "with tawny owl": a protected phrase's first word
                 named_end = end
                 hit = st.found.get((key,))
                 kind, ident = hit if hit else ("person", "p:" + key)
