@@ -210,3 +210,24 @@ def test_a_function_word_after_a_kin_word_is_no_slip_for_a_family_name() -> None
 
 def test_a_protected_phrase_in_a_childs_lower_case_words_is_kept() -> None:
     assert "tawny owl" in redact('"brownies on wensdays with tawny owl (thats mrs hepplewhite)"')
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ('"me n kyle n jonno just chilled n played fifa"', "jonno"),
+        ('"it was his. me n zed n little t was by the chicken shop"', "zed"),
+        ('"there was older lads there one called k-dawg he gave us vodka"', "k-dawg"),
+        ('"some older lad called dreads was there giving out vapes"', "dreads"),
+    ],
+)
+def test_a_nickname_a_child_lists_beside_me_or_after_called_is_a_person(
+    text: str, gone: str
+) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_kin_pronouns_and_everyday_words_after_me_n_are_no_names() -> None:
+    text = '"me n mum went out. me and my mate left. me n him argued. reece rang me an said hi"'
+    out = redact(text)
+    assert all(w in out for w in ("me n mum", "me and my mate", "me n him", "said hi"))

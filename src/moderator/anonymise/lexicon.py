@@ -323,6 +323,11 @@ def _word_counts() -> dict[str, int]:
     return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
 
 
+def word_count(key: str) -> int:
+    """How often ``key`` occurs in pyspellchecker's English frequency list (0 if never)."""
+    return _word_counts().get(key, 0)
+
+
 @lru_cache(maxsize=1 << 15)
 def frequent_word(key: str) -> bool:
     """Whether ``key`` is an everyday English word by its count in pyspellchecker's list

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
-from moderator.anonymise.lexicon import frequent_word, lower_same_length
+from moderator.anonymise.lexicon import frequent_word, lower_same_length, word_count
 from moderator.anonymise.names_lower import typed_lines
 from moderator.anonymise.nearby import scan_near, word_positions
 from moderator.anonymise.state import State
@@ -33,6 +33,21 @@ _FRIEND = re.compile(
 _CALLED = re.compile(
     rf"(?<![\w'’-])calls?[ \t]+me[ \t]+(?P<a>{_NAME})(?:[ \t]+(?:or|and|n)[ \t]+(?P<c>{_NAME}))?"
 )
+# "me n kyle n jonno", "me and zed n little t": the people a child was with, listed after
+# "me" (a letter after "lil", "little" or "big" is a name: "lil t")
+_NAME_OR_LIL = rf"(?:(?:lil|little|big)[ \t]+[a-z](?![\w'’-])|{_NAME})"
+_WITH_ME = re.compile(
+    rf"(?<![\w'’-])me[ \t]+(?:n|an|and|&|wiv|w)[ \t]+(?P<a>{_NAME_OR_LIL})"
+    r"(?:[ \t]+(?!(?:and|or|n|an)\b)(?P<b>[a-z][a-z'’-]*))?"
+    rf"(?:[ \t]*(?:,|n|an|and|&)[ \t]+(?P<c>{_NAME_OR_LIL}))?"
+    rf"(?:[ \t]*(?:,|n|an|and|&)[ \t]+(?P<d>{_NAME_OR_LIL}))?"
+)
+# "one called k-dawg", "hes called deezy", "some lad called dreads or summat"
+_CALLED_THEM = re.compile(
+    r"(?<![\w'’-])(?:one|lad|guy|boy|girl|man|bloke|fella|kid|he|hes|he's|she|shes|she's"
+    rf"|someone)[ \t]+(?:is[ \t]+)?called[ \t]+(?P<a>{_NAME})(?:[ \t]+(?:or|and|n)[ \t]+(?P<c>{_NAME}))?"
+)
+_LIL = re.compile(r"(?:lil|little|big)[ \t]+[a-z]")
 # "uncle laco", "auntie bev", "nanny mercy"
 _KIN = re.compile(
     r"(?<![\w'’-])(?:uncle|auntie|aunty|aunt|nanny|nan|nana|nanna|grandad|grandpa|granny|grandma"
@@ -136,6 +151,19 @@ def _nameable(st: State, key: str, cue: str) -> bool:
     """Whether a lower-case word after a cue is read as a name."""
     if key in _NOT_NAMES or key in RELATION_CUES or key in ROLE_CUES or len(key) < 2:
         return False
+    if cue == "with" and _LIL.fullmatch(key):
+        return True  # "me n lil t"
+    if cue in ("with", "named"):  # a list of who a child was with, "a lad called …":
+        # a nickname that is a rarer word is the person's ("me n zed", "called dreads")
+        lex = st.lex
+        if (key in lex.rarer or key in lex.given) and word_count(key) < 200_000:
+            return True  # ("me n grace"; not "me an said theres")
+        return (
+            not frequent_word(key)
+            and key.replace("-", "").isalpha()
+            and key not in lex.protected_words
+            and key not in lex.common
+        )
     lex = st.lex
     if key in lex.rarer or (key in lex.given and (cue != "kin" or key not in lex.common)):
         return True
@@ -160,6 +188,12 @@ def find_said_names(st: State) -> None:
     calls = word_positions(lower, ("call",))
     if calls:
         found += _matches(st, scan_near(_CALLED, calls, text, 0, 50), "called")
+    mes = word_positions(lower, ("me",))
+    if mes:
+        found += _matches(st, scan_near(_WITH_ME, mes, text, 0, 60), "with")
+    called = word_positions(lower, ("called",))
+    if called:
+        found += _matches(st, scan_near(_CALLED_THEM, called, text, 12, 40), "named")
     kin = word_positions(lower, ("uncle", "aunt", "nan", "gran", "cousin"))
     if kin:
         found += _matches(st, scan_near(_KIN, kin, text, 0, 40), "kin")
@@ -196,7 +230,7 @@ def find_said_names(st: State) -> None:
 def _matches(st: State, matches: list[re.Match[str]], cue: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in matches:
-        for group in ("a", "b", "c"):
+        for group in ("a", "b", "c", "d"):
             if group not in m.re.groupindex or m.group(group) is None:
                 continue
             key = m.group(group).lower()
