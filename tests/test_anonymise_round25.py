@@ -231,3 +231,31 @@ def test_kin_pronouns_and_everyday_words_after_me_n_are_no_names() -> None:
     text = '"me n mum went out. me and my mate left. me n him argued. reece rang me an said hi"'
     out = redact(text)
     assert all(w in out for w in ("me n mum", "me and my mate", "me n him", "said hi"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Signposted to Kooth and Young Carers for support.", "Kooth and Young Carers"),
+        ("The plan is a Special Guardianship Support Plan with funding.", "Support Plan"),
+        ("She made her First Holy Communion in May.", "Holy Communion"),
+        ("Meeting held at the Municipal Offices, room 4.", "Municipal Offices"),
+        ("The family speak English and Cant at home.", "Cant"),
+        ("IHA done in March; RHA due in September.", "RHA"),
+    ],
+)
+def test_national_names_plans_rites_offices_a_language_and_health_checks_are_kept(
+    text: str, kept: str
+) -> None:
+    assert kept in redact(text)
+
+
+def test_an_everyday_phrase_is_no_slip_for_a_records_name_it_sounds_like() -> None:
+    out = redact_for(
+        "Baby sleeps in a Moses basket. Mason (brother) helps.",
+        "Olivia Brook",
+        (("Mason Brook", "half-brother"),),
+        "Carys Mountjoy",
+        "R-1",
+    )
+    assert "Moses basket" in out and not left(out, "Mason")

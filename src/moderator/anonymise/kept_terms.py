@@ -46,7 +46,7 @@ _CHARITY_KINDS = frozenset({"org", "person", "professional"})
 _NAME_LIKE_KIN = frozenset(
     {"tia", "tio", "lola", "lolo", "mai", "abi", "em", "ah", "chi", "anh", "co", "cô", "chu", "chú",
      "bac", "bác", "ong", "ông", "cau", "cậu", "dì", "iya", "nna", "nne", "paa", "abo", "abu",
-     "kak", "kaka", "bebe", "bibi", "didi", "pops", "ba", "bà"}
+     "kak", "kaka", "bebe", "bibi", "didi", "pops", "ba", "bà", "tati"}
 )  # fmt: skip
 # and the Cantonese and Mandarin ones written in two words
 KIN_ALONE = (KIN_TITLES - _NAME_LIKE_KIN) | KIN_PAIRS

@@ -51,7 +51,7 @@ KIN_TITLES = frozenset(
         "bhaiya", "baji", "apa", "aapa", "appi", "didi", "bibi", "masi", "mausi", "tayi",
         # Somali, Arabic, Kurdish, Turkish
         "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "eedo", "habo", "adeer", "baba", "kak", "kaka", "xala", "mam", "teyze", "amca", "dayi", "abla", "abi", "ammo", "khalto",
-        "jiddo", "teta", "sitto", "abuya", "ummi", "ommi",
+        "jiddo", "teta", "sitto", "abuya", "ummi", "ommi", "tati",
         # Eastern European, Romani
         "bunica", "bunicu", "mamaia", "tataia", "tata", "tato", "mamo", "babcia", "dziadek",
         "babushka", "dedushka", "dido", "bako", "deda", "bica", "mamica", "tetka",

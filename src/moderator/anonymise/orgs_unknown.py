@@ -25,6 +25,7 @@ from moderator.anonymise.addresses import widen_lower_flats
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
+from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_charities import place_sector_run, sector_run
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN, service_terms_only
 from moderator.anonymise.orgs_runs import capital_runs, heading, protected_inside
@@ -289,6 +290,8 @@ def _piece(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
         return
     if excluded(lex, text, start, end, keys) or service_terms_only(keys):
         return  # (and "Children and Family Wellbeing Service": what is done, not who)
+    if " and " in run and all(national_charity(part) for part in run.split(" and ")):
+        return  # "Kooth and Young Carers": two national names
     if keys[-1] in PUBLIC_SERVICES or (
         keys[-1].upper() in lex.acronyms and keys[-1] not in MORE_HEADS
     ):
