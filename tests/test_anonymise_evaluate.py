@@ -112,6 +112,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("as", "heldout-as", 55, 2950),
         ("at", "heldout-at", 55, 2950),
         ("au", "heldout-au", 55, 2750),
+        ("av", "heldout-av", 55, 2900),
+        ("aw", "heldout-aw", 55, 2900),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -134,8 +136,9 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     (AP scored first, then tuned on; AQ scored first and once at the close), AR and AS before
     round twenty-three (AR scored first, then tuned on; AS scored first and once at the close),
     AT and AU before round twenty-four (AT scored first, then tuned on; AU scored first and
-    once at the close) (each outside the repository until scored; O on label public services
-    apart)."""
+    once at the close), AV and AW before round twenty-five (AV scored first, then tuned on; AW
+    scored first and once at the close) (each outside the repository until scored; O on label
+    public services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -271,6 +274,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("as", 0.97, 0.985, 0.025, 0.04),  # AS: before round twenty-three, scored at its close
         ("at", 0.975, 0.99, 0.02, 0.02),  # AT: written before round twenty-four, tuned on it
         ("au", 0.975, 0.985, 0.02, 0.035),  # AU: before round twenty-four, scored at its close
+        ("av", 0.98, 0.99, 0.015, 0.02),  # AV: written before round twenty-five, tuned on it
+        ("aw", 0.975, 0.985, 0.02, 0.035),  # AW: before round twenty-five, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
