@@ -259,3 +259,8 @@ def test_an_everyday_phrase_is_no_slip_for_a_records_name_it_sounds_like() -> No
         "R-1",
     )
     assert "Moses basket" in out and not left(out, "Mason")
+
+
+def test_a_rarer_word_after_a_given_name_in_capitals_is_the_surname() -> None:
+    out = redact("POLICE CALLED BY NEIGHBOUR JANICE PEAT AT NO 16. TOLD KYLE EARLIER.")
+    assert not left(out, "PEAT") and left(out, "EARLIER")

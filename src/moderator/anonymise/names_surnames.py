@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS, RELATION_CUES
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.lexicon import frequent_word, word_key
 from moderator.anonymise.state import State, Tok
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})[ \t]+\Z")
@@ -160,6 +160,6 @@ def join_shouted_surnames(st: State) -> None:
             continue
         if word in lex.acronyms or key in lex.protected_words or (key,) in lex.places:
             continue
-        if (key in lex.common or key in lex.words) and not m.group("end"):
-            continue  # "SAW DARREN OUTSIDE THE SHOP": a word of the sentence
+        if (key in lex.common or key in lex.words) and not m.group("end") and frequent_word(key):
+            continue  # "SAW DARREN OUTSIDE THE SHOP": a word of the sentence ("PEAT" is rarer)
         st.grow(c, c.start, m.end("w"))
