@@ -264,3 +264,19 @@ def test_an_everyday_phrase_is_no_slip_for_a_records_name_it_sounds_like() -> No
 def test_a_rarer_word_after_a_given_name_in_capitals_is_the_surname() -> None:
     out = redact("POLICE CALLED BY NEIGHBOUR JANICE PEAT AT NO 16. TOLD KYLE EARLIER.")
     assert not left(out, "PEAT") and left(out, "EARLIER")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("We took her to Sunday Mass at Our Lady of Lourdes, as her mum wants.", "Lourdes"),
+        ("She attends Our Lady Star of the Sea Filipino Community on Sundays.", "Filipino"),
+    ],
+)
+def test_a_parish_named_for_our_lady_is_an_organisation(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_mary_prayed_to_or_pictured_is_no_parish() -> None:
+    text = "Mum prays to Our Lady every night; a picture of Our Lady of Vailankanni hangs up."
+    assert redact(text) == text

@@ -117,7 +117,7 @@ from moderator.anonymise.orgs_people import join_people_to_firms
 from moderator.anonymise.orgs_said import find_said_schools, find_said_workplaces
 from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
 from moderator.anonymise.orgs_short import find_short_forms
-from moderator.anonymise.orgs_the import find_the_names
+from moderator.anonymise.orgs_the import find_our_lady, find_the_names
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
 from moderator.anonymise.references_spaced import find_spaced_references
@@ -195,6 +195,7 @@ def run_layers(st: State) -> None:
     find_lower_organisations(st)
     find_troops(st)
     find_the_names(st)
+    find_our_lady(st)
     find_said_schools(st)
     find_said_workplaces(st)
     find_learned(st, toks)

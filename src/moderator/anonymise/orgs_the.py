@@ -16,6 +16,10 @@ Royal Oak``: alone they narrow nothing), a weekday or month, a title after a wor
 for watching, playing or reading (``watched The Lion King``), and lines in capitals (a police
 form's words, where every "THE" is capitalised). Each is redacted below the review
 threshold, for the person importing to confirm or keep.
+
+A Catholic parish named for Mary is named the same way, by its dedication and what follows
+it (``Mass at Our Lady of Lourdes``, ``Our Lady Star of the Sea Filipino Community``, ``Our
+Lady of Czestochowa Polish parish``): a particular church, the family's congregation.
 """
 
 from __future__ import annotations
@@ -120,3 +124,36 @@ def find_the_names(st: State) -> None:
             )
             kind = "address" if street else "org"
             st.take(start, end, kind, "the:" + " ".join(keys), _PRIORITY, 0.55)
+
+
+# "Our Lady of Lourdes", "Our Lady Star of the Sea", "Our Lady and St Bega's", with the
+# capitalised words after it and a parish's or a church's word
+_OUR_LADY = re.compile(
+    r"Our[ \t]+Lady(?P<n>(?:[ \t]+(?:of|the|and|&|St\.?)(?![\w'’-])|[ \t]+[A-Z][\w'’-]*)+)"
+    r"(?P<w>[ \t]+(?:parish|church|congregation|community))?"
+)
+_DEVOTION = re.compile(
+    r"(?i:picture|statue|icon|image|painting|medal|prayers?|prays?|praying)[ \t]+(?:of|to)?[ \t]*$"
+)
+_TRAILING = re.compile(r"(?:[ \t]+(?:of|the|and|&))+$")
+_ORGS = frozenset({"person", "org"})
+
+
+def find_our_lady(st: State) -> None:
+    """Take a parish named "Our Lady of …" with the words that go on its name (see the module)."""
+    text = st.text
+    if "Our Lady" not in text:
+        return
+    for m in _OUR_LADY.finditer(text):
+        start = m.start()
+        end = m.end("w") if m.group("w") else m.end("n")
+        if not m.group("w"):
+            trail = _TRAILING.search(text, start, end)
+            end = trail.start() if trail else end
+        if end - start <= len("Our Lady") or _shouted_line(text, start):
+            continue
+        if _DEVOTION.search(text, max(0, start - 20), start):
+            continue  # "a picture of Our Lady of Vailankanni": Mary, not a church
+        st.give_way(start, end, _ORGS, 60)  # ("Lourdes" read as a person first)
+        if st.free(start, end):
+            st.take(start, end, "org", "ourlady:" + " ".join(phrase_key(text[start:end])), 58)
