@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS, RELATION_CUES
+from moderator.anonymise.layer_initials import in_shouted_line
 from moderator.anonymise.lexicon import frequent_word, word_key
 from moderator.anonymise.state import State, Tok
 
@@ -135,14 +136,6 @@ _NOT_SURNAMES = frozenset(
 _SHOUTED_PEOPLE = frozenset({"person", "professional"})
 
 
-def _shouted_line(text: str, at: int) -> bool:
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-
-
 def join_shouted_surnames(st: State) -> None:
     """A word in capitals after a person's given name in a line in capitals (see the module)."""
     text = st.text
@@ -152,7 +145,7 @@ def join_shouted_surnames(st: State) -> None:
         if not written.isupper() or word_key(written.split()[0]) not in lex.given:
             continue
         m = _SHOUTED_NEXT.match(text, c.end)
-        if m is None or not st.free(*m.span("w")) or not _shouted_line(text, c.start):
+        if m is None or not st.free(*m.span("w")) or not in_shouted_line(text, c.start):
             continue
         word = m.group("w")
         key = word_key(word)

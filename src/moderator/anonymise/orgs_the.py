@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import CALENDAR_WORDS
+from moderator.anonymise.layer_initials import in_shouted_line
 from moderator.anonymise.layer_patterns import protected_phrase
 from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.orgs_brands import national_charity
@@ -71,14 +72,6 @@ _INSTITUTIONS = frozenset(
 _PRIORITY = 55  # below the review threshold: the person importing confirms it
 
 
-def _shouted_line(text: str, at: int) -> bool:
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-
-
 def _kept(st: State, written: str, keys: tuple[str, ...]) -> bool:
     """Whether the name after "The" is one the lists keep (see the module)."""
     lex = st.lex
@@ -110,7 +103,7 @@ def find_the_names(st: State) -> None:
             continue
         if _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
             continue  # "Off The Record", "Queen Elizabeth The Queen Mother": inside a longer name
-        if _shouted_line(text, start) or _kept(st, m.group(), keys):
+        if in_shouted_line(text, start) or _kept(st, m.group(), keys):
             continue
         flat = _FLAT_BEFORE.search(text, max(0, start - 20), start)
         if flat is not None:
@@ -150,7 +143,7 @@ def find_our_lady(st: State) -> None:
         if not m.group("w"):
             trail = _TRAILING.search(text, start, end)
             end = trail.start() if trail else end
-        if end - start <= len("Our Lady") or _shouted_line(text, start):
+        if end - start <= len("Our Lady") or in_shouted_line(text, start):
             continue
         if _DEVOTION.search(text, max(0, start - 20), start):
             continue  # "a picture of Our Lady of Vailankanni": Mary, not a church
