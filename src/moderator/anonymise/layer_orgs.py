@@ -37,6 +37,7 @@ from moderator.anonymise.orgs_nouns import (
     ORG_KINDS,
     ORG_NOUN,
     SAINTLY,
+    named_trade,
     service_terms_only,
 )
 from moderator.anonymise.orgs_public import (
@@ -101,7 +102,7 @@ _NAME_REST = r"(?:[\w'’-]*+\s++(?:(?:of|the|and|&|al|el|de)\s++)?)"  # _NAME a
 ORG_RE = re.compile(
     rf"(?P<name>[A-Z](?<![\w].)(?:(?<=S)(?:t\.?|aint)\s++{_NAME}{{1,4}}?|{_NAME_REST}{_NAME}{{0,5}}?))"
     rf"{_NOUN}"
-    rf"(?:\s+(?:{_NOUN}|House|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
+    rf"(?:\s+(?:{_NOUN}|House|Hall\b|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)\s+(?:Company|Troop|Pack|Unit))?"  # "Boys' Brigade 5th Company"
     r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
@@ -254,7 +255,8 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
             continue
         noun = word_key(text[name_end:m_end].split()[0]) if m_end > name_end else ""
         # a description before one noun ("Polish Club"); before two, a name ("Pool Rangers FC")
-        if generic_name(st, keys) and _ONE_NOUN.fullmatch(text, name_end, m_end):
+        one = _ONE_NOUN.fullmatch(text, name_end, m_end)
+        if generic_name(st, keys) and one and not named_trade(keys, noun):
             town = with_town(st, m_end)
             if (
                 town > m_end

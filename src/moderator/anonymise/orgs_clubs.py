@@ -24,7 +24,13 @@ Add = Callable[[int, int, str, str, int], None]
 _CLUB_WORDS = (
     "United|Utd|Rovers|Athletic|Albion|Wanderers|Villa|Rangers|Celtic|Argyle|Orient|Alexandra"
     "|Hotspur|Wednesday|Stanley|Dons|Vale|Harriers|Dynamos|Town|City|County|Borough"
+    # teams of a place's juniors and amateurs ("Hexthorpe Lions", "Ashfield Vikings")
+    "|Lions|Tigers|Vikings|Eagles|Hawks|Falcons|Panthers|Wolves|Sharks|Colts|Juniors"
 )
+# a team's squad by its age: "Brimington Rovers U16" names one squad (the batches label it
+# with the team); "the under 12s", "U10s" say how old the players are (they keep it)
+_AGE_GROUP = re.compile(r"[ \t]+U\d{1,2}(?![\w'’-])")
+_FC = re.compile(r"[ \t]+(?:[AJ]?FC|[aj]?fc)(?![\w'’-])")
 _TOWN_WORDS = frozenset({"town", "city", "county", "borough"})
 # one to three words of a place, then the club's word (as written, or all in lower case)
 _CLUB_RE = re.compile(
@@ -56,7 +62,12 @@ def find_football_clubs(st: State, add: Add) -> None:
         written = text[start : m.end()]
         if m.group("p").islower() != m.group("w").islower():
             continue  # "in the city": a word in lower case before a club's capital, or back
-        if text[m.end() : m.end() + 2].strip()[:1].isupper() and text[m.end()] == " ":
+        end = m.end()
+        if (fc := _FC.match(text, end)) is not None:
+            end = fc.end()  # "longton lions fc"
+        age = _AGE_GROUP.match(text, end)
+        end = end if age is None else age.end()
+        if end == m.end() and text[end : end + 2].strip()[:1].isupper() and text[end] == " ":
             continue  # "Bradford City Council", "Leeds City Centre"
         town_word = m.group("w").lower() in _TOWN_WORDS
         if town_word and not written.islower():
@@ -69,8 +80,29 @@ def find_football_clubs(st: State, add: Add) -> None:
             and not _FOOTBALL.search(text[max(0, start - 60) : start])
         ):
             continue  # "in leeds city": a child's words about the town
-        if st.free(start, m.end()):
-            add(start, m.end(), "org", " ".join(phrase_key(written)), _PRIORITY)
+        if st.free(start, end):
+            add(start, end, "org", " ".join(phrase_key(written)), _PRIORITY)
+
+
+_TEAM_WORDS = frozenset(w.lower() for w in _CLUB_WORDS.split("|")) | {"fc", "afc", "jfc", "rfc"}
+
+
+def join_age_groups(st: State) -> None:
+    """A team's squad by its age goes with the team found before it (``… Rovers U16``), which
+    is an organisation even where a layer read it as a person's name."""
+    text = st.text
+    if " U" not in text:
+        return
+    for c in list(st.cands):
+        if (
+            c.kind not in ("org", "person")
+            or word_key(text[c.start : c.end].split()[-1]) not in _TEAM_WORDS
+        ):
+            continue
+        age = _AGE_GROUP.match(text, c.end)
+        if age is not None and st.free(c.end, age.end()):
+            st.grow(c, c.start, age.end())
+            c.kind = "org"
 
 
 _CLUB_WORD = re.compile(rf"[ \t](?:{_CLUB_WORDS}|{_CLUB_WORDS.lower()})(?![\w'’-])")

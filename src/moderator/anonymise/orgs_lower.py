@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
+from moderator.anonymise.lexicon import Lexicon, frequent_word, more_places, phrase_key, word_key
 from moderator.anonymise.state import State
 
 # head words and the kind of name they end
@@ -40,7 +40,20 @@ _ORG_HEADS = (
     "grill", "mini market", "minimarket", "cafe", "café", "restaurant", "chippy", "bakery",
     "club", "boxing", "kickboxing", "gym", "temple", "nails", "tigers", "lions", "bulls", "dynamos",
     "rangers",
+    # round twenty-six: teams and trades a child or a text names ("oakfield vikings", "pellow
+    # tyres", "kingsmead lettings")
+    "vikings", "eagles", "hawks", "falcons", "panthers", "wolves", "sharks", "athletic",
+    "wanderers", "albion", "tyres", "lettings", "motors", "stores", "carwash", "car wash",
+    "taxis", "cabs", "kebabs", "pizza",
 )  # fmt: skip
+# a team's or a club's word: the words before it name a club unless everyday words ("sankey
+# vikings", "springfield rovers", "headland boxing club"; not "the power rangers")
+_TEAMS = frozenset(
+    {"rovers", "united", "harriers", "colts", "tigers", "lions", "bulls", "dynamos", "rangers"}
+    | {"vikings", "eagles", "hawks", "falcons", "panthers", "wolves", "sharks", "athletic"}
+    | {"wanderers", "albion", "fc", "jfc", "afc", "rfc", "boxing club", "football club"}
+    | {"cricket club", "rugby club", "judo club", "karate club", "swimming club"}
+)
 # a business's or a church's head: two words before it name one though both are everyday
 # words ("the golden dragon takeaway", "new life church"; not "the chinese takeaway")
 # two words before a head that name a kind of place, not one place ("the sixth form college")
@@ -129,6 +142,7 @@ def find_lower_organisations(st: State) -> None:
                 and (len(plain) >= 2 or (keys[0] == "new" and head in ("church", "chapel")))
             )
             or any((k,) in lex.places or (k,) in places or _no_word(k, lex) for k in keys)
+            or (head in _TEAMS and not any(k in lex.common or frequent_word(k) for k in keys))
         )
         if not named or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
             continue

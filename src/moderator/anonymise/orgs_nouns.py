@@ -101,7 +101,12 @@ ORG_NOUN = (
     r"|Carwash|Car\s+Wash|Stores|Step\s+Up\s+Housing"
     # a county's football association and a local abuse service ("Kent FA", "West Riding County
     # FA", "Oasis Domestic Abuse Service", "Solent Haven IDVA service")
-    r"|(?:County\s+)?FA|Domestic\s+Abuse\s+Services?|DA\s+Service|IDVA\s+Service|IDVA\s+service)"
+    r"|(?:County\s+)?FA|Domestic\s+Abuse\s+Services?|DA\s+Service|IDVA\s+Service|IDVA\s+service"
+    # round twenty-six: firms named by their trade, and congregations and societies of a
+    # community ("Kelmscott Recruitment", "Ashby Distribution", "Fenwick Packaging", "Hollis
+    # Auto Parts", "Zion Baptist", "Tamil Welfare Society", "Medhane Alem Congregation")
+    r"|Recruitment|Distribution|Packaging|Repairs|(?:Auto|Car|Motor)\s+Parts|Methodist|Baptist"
+    r"|Congregation|Society)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -138,6 +143,28 @@ SERVICE_TERMS = frozenset(
         "families", "hub", "elective", "home", "emotional", "inclusion", "wellbeing",
     ]
 )  # fmt: skip
+
+
+# a trade's or a congregation's noun: one everyday word before it with its capital names one
+# place ("Lake Stores", "Royal Grill", "Star Cars", "Grace Fellowship"), where before a
+# service's or a venue's noun it describes ("Youth Club", "Duty Team", "Job Centre")
+TRADE_NOUNS = frozenset(
+    {"stores", "nails", "cars", "taxis", "cabs", "motors", "autos", "tyres", "grill", "cafe"}
+    | {"café", "balti", "tandoori", "kebabs", "pizza", "pizzeria", "bakery", "barbers", "salon"}
+    | {"solicitors", "lettings", "builders", "roofing", "plumbing", "fellowship", "ministries"}
+    | {"chapel", "assembly", "mission", "tabernacle", "inn", "rangers", "rovers", "fc", "ltd"}
+    | {"limited", "recruitment", "distribution", "packaging", "carwash", "takeaway", "diner"}
+)
+
+
+def named_trade(keys: tuple[str, ...], noun: str) -> bool:
+    """One everyday word before a trade's noun (see TRADE_NOUNS): a name, not a description."""
+    return (
+        len(keys) == 1
+        and noun in TRADE_NOUNS
+        and keys[0] not in DESCRIPTIVE
+        and keys[0] not in SERVICE_TERMS
+    )
 
 
 def service_terms_only(keys: tuple[str, ...] | list[str]) -> bool:
@@ -189,7 +216,8 @@ ORG_HINTS = (
     "Properties", "Estates", "Laborator", "Labs", "Facilities", "Paving", "Surfacing", "Tarmac",
     "Rentals", "Hire", "Grocer", "Hardware", "Bakehouse", "Packers", "Packhouse", "Supported",
     " Law", "Carwash", "Stores", "Step Up", "FA", "Abuse Serv", "DA Serv", "IDVA serv",
-    "IDVA Serv",
+    "IDVA Serv", "Recruitment", "Distribution", "Packaging", "Repairs", "Parts", "Methodist",
+    "Baptist", "Congregation", "Society",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})

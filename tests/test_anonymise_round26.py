@@ -1,0 +1,92 @@
+"""Round twenty-six: recall and precision from batches A-AW and the new batches AX and AY
+(issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_sample as redact
+from tests.helpers import survives as left
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Dad works nights at Harbour Grill on the parade.", "Harbour"),
+        ("She has a Saturday job at Willow Stores in the village.", "Willow"),
+        ("A taxi from Victory Cars brought him back at midnight.", "Victory"),
+        ("The family worship at Anchor Fellowship most Sundays.", "Anchor"),
+        ("Mum was seen leaving Lucky Nails with her friend.", "Lucky"),
+    ],
+)
+def test_one_everyday_word_before_a_trades_noun_is_a_name(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He goes to the Youth Club on Fridays.", "Youth Club"),
+        ("The Duty Team took the call at 5pm.", "Duty Team"),
+        ("She was signposted to the Job Centre for advice.", "Job Centre"),
+        ("Mum joined the Parenting Group in March.", "Parenting Group"),
+    ],
+)
+def test_a_description_before_a_services_noun_is_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("She is on the books of Kelmscott Recruitment for warehouse shifts.", "Kelmscott"),
+        ("He drives for Ashby Distribution on nights.", "Ashby"),
+        ("Mum packs boxes at Fenwick Packaging three days a week.", "Fenwick"),
+        ("Dad part-owns Hollis Auto Parts on the trading estate.", "Hollis"),
+        ("The family attend Zion Baptist on Sundays.", "Zion"),
+        ("Mrs Rai helps at the Tamworth Nepalese Society on Saturdays.", "Tamworth Nepalese"),
+        ("The coordinator booked Bank Lane Methodist Hall for the meeting.", "Bank Lane"),
+    ],
+)
+def test_firms_congregations_and_societies_are_named_by_their_noun(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in gone.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("i play for hollinwood rovers on sundays n i scored", "hollinwood"),
+        ("me n jay go training at oakfield vikings every tuesday", "oakfield"),
+        ("i do boxing at the westcliff boxing club wiv my uncle", "westcliff"),
+        ("my dad works at pellow tyres near the roundabout", "pellow"),
+        ("the man from brinkley lettings came round for the rent", "brinkley"),
+    ],
+)
+def test_a_club_or_a_trade_in_a_childs_lower_case_words_is_redacted(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_the_power_rangers_and_a_school_team_stay_in_a_childs_words() -> None:
+    out = redact("i watched the power rangers then went to the school football club")
+    assert "power rangers" in out
+    assert "school football club" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("He plays for Thornley Rovers U16 on Sunday mornings.", "U16"),
+        ("She has trials with Ashdown Lions U12 next week.", "Ashdown Lions U12"),
+        ("keith takes me to marsden lions fc on saturdays", "marsden lions fc"),
+    ],
+)
+def test_a_team_is_redacted_with_its_squad_and_its_fc(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in gone.split())
+
+
+def test_an_age_group_that_says_how_old_the_players_are_is_kept() -> None:
+    out = redact("i play for rossdale rovers under 12s on saturdays")
+    assert "under 12s" in out
+    assert not left(out, "rossdale")
