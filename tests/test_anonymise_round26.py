@@ -90,3 +90,26 @@ def test_an_age_group_that_says_how_old_the_players_are_is_kept() -> None:
     out = redact("i play for rossdale rovers under 12s on saturdays")
     assert "under 12s" in out
     assert not left(out, "rossdale")
+
+
+def test_a_course_in_brackets_after_a_college_is_no_short_form_of_its_name() -> None:
+    out = redact("Idris is enrolled at Brackenfield College (ESOL) but misses Mondays.")
+    assert "(ESOL)" in out
+    assert not left(out, "Brackenfield")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("SCHOOL: HOLLINS MOSS PRIMARY SCHOOL. MOTHER INFORMED.", "HOLLINS MOSS PRIMARY"),
+        ("NURSERY: LITTLE ACORNS NURSERY, CHURCH ROW. NO CONCERNS.", "LITTLE ACORNS"),
+    ],
+)
+def test_a_school_in_a_police_forms_capitals_is_redacted_whole(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in gone.split())
+    assert "PRIMARY SCHOOL" not in out and "NURSERY," not in out
+
+
+def test_a_street_named_grove_road_is_a_street() -> None:
+    assert not left(redact("They attend the mosque on Grove Road on Fridays."), "Grove")

@@ -102,7 +102,7 @@ _NAME_REST = r"(?:[\w'’-]*+\s++(?:(?:of|the|and|&|al|el|de)\s++)?)"  # _NAME a
 ORG_RE = re.compile(
     rf"(?P<name>[A-Z](?<![\w].)(?:(?<=S)(?:t\.?|aint)\s++{_NAME}{{1,4}}?|{_NAME_REST}{_NAME}{{0,5}}?))"
     rf"{_NOUN}"
-    rf"(?:\s+(?:{_NOUN}|House|Hall\b|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
+    rf"(?:\s+(?:{_NOUN}|House|Hall\b|School\b|Co\b|LLP\b|PLC\b|CIC\b))*"  # "Juniors RLFC", "Grill House"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)\s+(?:Company|Troop|Pack|Unit))?"  # "Boys' Brigade 5th Company"
     r"(?:\s+&\s+[A-Z][\w'’-]+)?"  # "Zaman Travel & Cargo"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?![\w])"
@@ -287,9 +287,9 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         add(start, end, kind, " ".join(phrase_key(text[start:end])), 58)
 
 
-_NURSERY_STARTS = frozenset({"little", "tiny", "busy", "happy", "bright", "small", "wee"})
+NURSERY_STARTS = frozenset({"little", "tiny", "busy", "happy", "bright", "small", "wee"})
 # and the colours and crowns pubs are named with: "THE BLACK HORSE INN", "THE ROYAL OAK"
-_NURSERY_STARTS |= {"black", "white", "red", "green", "blue", "golden", "royal", "grey"}
+NURSERY_STARTS |= {"black", "white", "red", "green", "blue", "golden", "royal", "grey"}
 
 
 def _trim_shouted(st: State, start: int, end: int) -> int:
@@ -301,7 +301,7 @@ def _trim_shouted(st: State, start: int, end: int) -> int:
             break
         if SAINTLY.intersection(phrase_key(st.text[w.end() : w.end() + 8])[:1]):
             break  # "ALL SAINTS", "OUR LADY": part of the name
-        if key in _NURSERY_STARTS:
+        if key in NURSERY_STARTS:
             break  # "LITTLE ANCHORS DAY NURSERY", "TINY STEPS", "BLACK HORSE INN": their names
         start = w.end()
     while start < end and not st.text[start].isalnum():

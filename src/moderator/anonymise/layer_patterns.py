@@ -26,7 +26,13 @@ from moderator.anonymise.handles import (
     find_shaped_handles,
 )
 from moderator.anonymise.known import find_literals, literals
-from moderator.anonymise.layer_orgs import find_organisations, generic_name, name_starts, with_town
+from moderator.anonymise.layer_orgs import (
+    NURSERY_STARTS,
+    find_organisations,
+    generic_name,
+    name_starts,
+    with_town,
+)
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.nearby import for_text
@@ -209,7 +215,7 @@ def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) ->
 _ANY_STREET = frozenset({"high", "main", "the", "a", "an", "one", "this", "that", "ring", "our"})
 # a street's word that opens the match as a verb or a heading ("Close Road", "Drive Lane"):
 # the match is taken only when the first word is a name's
-_STREET_WORD_ONLY = re.compile(r"(?:Close|Drive|Walk|Place|Grove|Lane|Mews|Street|Road)\b")
+_STREET_WORD_ONLY = re.compile(r"(?:Close|Drive|Walk|Place|Lane|Mews|Street|Road)\b")
 _INSTITUTION_AFTER = re.compile(
     r"[ \t]+(?:Primary|Academy|School|College|Nursery|Infants?|Junior|High[ \t]+School"
     r"|Surgery|Medical|Health[ \t]+Cent|Church|Mosque|Hospital)\b"
@@ -269,9 +275,9 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
             start = w.end()
             continue
-        if shouted and key in lex.common:
+        if shouted and key in lex.common and key not in NURSERY_STARTS:
             start = w.end()  # "CHILD SEEN AT SCHOOL": everyday words, in capitals
-            continue
+            continue  # (not "LITTLE ACORNS NURSERY": a nursery's name starts so)
         if w.group().isupper() and w.group() in lex.acronyms:
             start = w.end()  # "GP Vale Royal Surgery": the role before the practice's name
             continue

@@ -35,6 +35,19 @@ def _acronym_starts(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Whether ``acronym``'s letters start the words of ``name`` in order, from its first."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    if not initials or acronym[:1] != initials[0]:
+        return False
+    at = 0
+    for letter in acronym:
+        at = initials.find(letter, at) + 1
+        if not at:
+            return False
+    return True
+
+
 def find_acronyms(st: State) -> None:
     """Acronyms of the schools and organisations taken, wherever they recur."""
     text = st.text
@@ -44,8 +57,12 @@ def find_acronyms(st: State) -> None:
         if c.kind not in ("school", "org", "gp_practice"):
             continue
         after = ACRONYM_AFTER_RE.match(text, c.end)
-        # defined right after a school's name, even an acronym the lists know ("(ESA)")
-        if after and (c.kind == "school" or after.group("a") not in lex.acronyms):
+        # defined right after a school's name, even an acronym the lists know ("(ESA)") when
+        # its letters are the name's ("Ancholme College (ESOL)" is the course, not the college)
+        if after and (
+            after.group("a") not in lex.acronyms
+            or (c.kind == "school" and _initials_fit(after.group("a"), text[c.start : c.end]))
+        ):
             wanted[after.group("a")] = (c.kind, c.ident)
         keys = phrase_key(text[c.start : c.end])
         head = text[c.start : c.end].split()[0]
