@@ -113,3 +113,36 @@ def test_a_school_in_a_police_forms_capitals_is_redacted_whole(text: str, gone: 
 
 def test_a_street_named_grove_road_is_a_street() -> None:
     assert not left(redact("They attend the mosque on Grove Road on Fridays."), "Grove")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("DATE: 06/07/2025   LOG: 44 OF 06/07/25 REPORTING OFFICER PC 2291", "44 OF"),
+        ("Norfolk Constabulary, incident 36 of 04/03/2025. Informed the DSL.", "36 of"),
+    ],
+)
+def test_a_police_log_with_a_short_number_and_its_day_is_one_reference(
+    text: str, number: str
+) -> None:
+    out = redact(text)
+    assert number not in out
+    assert "[CASE-NUMBER]" in out
+
+
+def test_an_incident_of_a_date_stays_a_date() -> None:
+    assert "incident of [DATE]" in redact("He said the incident of 04/03/2025 was his fault.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Dad is employed by a contractor, Marrick Engineering, on nights.", "Marrick"),
+        ("He drives for Wrenbury Freight out of the docks.", "Wrenbury"),
+        ("She lives in the flat above Cloud Nine Vapes.", "Cloud Nine"),
+        ("Police have intelligence on Star Cuts and the older males.", "Star"),
+    ],
+)
+def test_more_trades_are_named_by_their_noun(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in gone.split())

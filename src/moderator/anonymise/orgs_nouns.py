@@ -106,7 +106,8 @@ ORG_NOUN = (
     # community ("Kelmscott Recruitment", "Ashby Distribution", "Fenwick Packaging", "Hollis
     # Auto Parts", "Zion Baptist", "Tamil Welfare Society", "Medhane Alem Congregation")
     r"|Recruitment|Distribution|Packaging|Repairs|(?:Auto|Car|Motor)\s+Parts|Methodist|Baptist"
-    r"|Congregation|Society)"
+    r"|Congregation|Society|Engineering|Freight|Vapes|Cuts|Fabrications|Scrap|Metals|Catering"
+    r"|Electrics|Fitness|Valet|Tyre)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -154,6 +155,7 @@ TRADE_NOUNS = frozenset(
     | {"solicitors", "lettings", "builders", "roofing", "plumbing", "fellowship", "ministries"}
     | {"chapel", "assembly", "mission", "tabernacle", "inn", "rangers", "rovers", "fc", "ltd"}
     | {"limited", "recruitment", "distribution", "packaging", "carwash", "takeaway", "diner"}
+    | {"cuts", "vapes", "valet", "freight", "engineering", "fabrications", "scrap"}
 )
 
 
@@ -217,7 +219,8 @@ ORG_HINTS = (
     "Rentals", "Hire", "Grocer", "Hardware", "Bakehouse", "Packers", "Packhouse", "Supported",
     " Law", "Carwash", "Stores", "Step Up", "FA", "Abuse Serv", "DA Serv", "IDVA serv",
     "IDVA Serv", "Recruitment", "Distribution", "Packaging", "Repairs", "Parts", "Methodist",
-    "Baptist", "Congregation", "Society",
+    "Baptist", "Congregation", "Society", "Engineering", "Freight", "Vape", "Cuts", "Fabrications",
+    "Scrap", "Metals", "Catering", "Electrics", "Fitness", "Valet", "Tyre",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})

@@ -30,6 +30,12 @@ from moderator.anonymise.state import State
 _OF = re.compile(r"[ \t]+(?i:of)[ \t]+")
 # a log's number before "of" and its date, when no shape took the number ("LOGS 1189 OF …")
 _NUMBER_OF = re.compile(r"(?<![\w/.:-])\d{3,5}[ \t]+(?i:of)[ \t]+$")
+# a log's cue before its number and "of" ("LOG: 44 OF 06/07/25", "incident 36 of 04/03/2025"):
+# the number and the date are the reference, whatever the number's length (the cue stays)
+_LOG_CUE = re.compile(
+    r"(?<![\w])(?i:logs?|incidents?|inc|serial|occurrence|occ)\.?[ \t]*(?:(?i:no|number)\.?[ \t]*)?"
+    r"[:#]?[ \t]*(?P<n>\d{1,5}[ \t]+(?i:of)[ \t]+)$"
+)
 _YEAR_STAR = re.compile(r"(?<![\w*])\d{2}\*$")
 _ID_NUMBER = re.compile(r"(?<![\w])(?:ID|Id|id)[ \t]*[:#.]?[ \t]*(\d{4,10})(?![\w/-])")
 _HASH_NUMBER = re.compile(r"(?<![\w#&])#[ \t]?\d{5,10}(?![\w/-])")
@@ -137,9 +143,13 @@ def join_reference_parts(st: State) -> None:
                 st.grow(c, star.start(), c.end)
         elif c.kind in ("date", "dob") and text[c.start - 4 : c.start].lower() == " of ":
             number = _NUMBER_OF.search(text, max(0, c.start - 12), c.start)
-            if number is not None and st.free(number.start(), c.start):
+            at = number.start() if number is not None else -1
+            cue = _LOG_CUE.search(text, max(0, c.start - 36), c.start)
+            if cue is not None:
+                at = cue.start("n")  # "LOG: 44 OF 06/07/25": a short number after its cue
+            if at >= 0 and st.free(at, c.start):
                 c.kind = "case_number"  # "LOGS 1189 OF 04/08/2023": a log numbered in its day
-                st.grow(c, number.start(), c.end)
+                st.grow(c, at, c.end)
         elif c.kind == "phone" and text[c.end : c.end + 1] in (" ", ",", "\t"):
             ext = _EXT_AFTER.match(text, c.end)
             if ext is not None and st.free(c.end, ext.end()):
