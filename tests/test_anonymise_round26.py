@@ -146,3 +146,24 @@ def test_an_incident_of_a_date_stays_a_date() -> None:
 def test_more_trades_are_named_by_their_noun(text: str, gone: str) -> None:
     out = redact(text)
     assert not any(left(out, w) for w in gone.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The paternal grandmother, Mrs Lakshmi Raman ("Appamma"), came to the ward.',
+        'Grandmother (Odile, "Granmer" to the kids) speaks Kreol and French.',
+        'Grandmother "Hajurama" (Kamala Gurung, 71) lives with the family.',
+    ],
+)
+def test_what_children_call_a_grandparent_in_their_language_is_kept(text: str) -> None:
+    out = redact(text)
+    word = next(w for w in ("Appamma", "Granmer", "Hajurama") if w in text)
+    assert word in out
+    assert "Lakshmi" not in out and "Odile" not in out and "Kamala" not in out
+
+
+@pytest.mark.parametrize("kin", ["teta", "hooyo", "bunica", "appamma"])
+def test_a_kin_word_of_another_language_before_a_name_marks_the_name(kin: str) -> None:
+    out = redact(f"Denis said {kin} Laco shouts at mum when she is tired.")
+    assert not left(out, "Laco")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues_relations import RELATIONS
+from moderator.anonymise.kin_words import KIN_TITLES
 from moderator.anonymise.lexicon import phrase_key
 
 
@@ -188,7 +189,12 @@ AGENCY_CUES = frozenset(
      "school nursing", "midwifery", "health visiting", "sen", "send", "virtual school",
      "family support", "youth service", "youth work", "youth justice", "housing association"}
 )  # fmt: skip
-RELATION_CUES = RELATIONS  # (the list is long: it lives in cues_relations.py)
+# (the list is long: it lives in cues_relations.py), and the kin words of the languages of
+# English towns of four letters or more ("teta Mirela", "hooyo Faduma"; the shorter, "ah",
+# "em", "co", are words of other languages too), but for those that are names and nicknames
+# too ("Lola", "Bibi", "Lolo (Wiktoria)")
+_KIN_NAMES = frozenset({"bebe", "bibi", "dida", "lola", "lolo", "nana"})
+RELATION_CUES = RELATIONS | {k for k in KIN_TITLES if len(k) >= 4 and k not in _KIN_NAMES}
 REPORT_VERBS = _words(
     "said says stated states reported reports told tells explained explains disclosed discloses "
     "shared shares confirmed confirms advised advises agreed agrees asked asks denied denies "

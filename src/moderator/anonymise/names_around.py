@@ -22,79 +22,12 @@ import re
 import jellyfish
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, REPORT_VERBS, ROLE_CUES
+from moderator.anonymise.kin_words import KIN_PAIRS as KIN_PAIRS
+from moderator.anonymise.kin_words import KIN_TITLES as KIN_TITLES
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.phonetic import sound
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
-# what children and families call their relatives, in the languages of English towns
-# kin words said in pairs (Cantonese and Mandarin grandparents): "Por Por", "Gung Gung"
-KIN_PAIRS = frozenset(
-    {"por por", "gung gung", "nai nai", "ye ye", "lao lao", "ah ma", "ah mah", "ah gong", "ah po"}
-    | {"ngin ngin", "yeh yeh", "mah mah", "poh poh", "ah yeh", "ah ngin"}
-)
-KIN_TITLES = frozenset(
-    {
-        # English
-        "nana", "nanna", "nanny", "nan", "nanan", "granny", "grandma", "grandad", "granda",
-        "grandpa", "gran", "grampy", "grandy", "auntie", "aunty", "aunt", "uncle", "mummy",
-        "mommy", "mammy", "mama", "mamma", "daddy", "papa", "pops",
-        # Slovak, Czech, Albanian, Romanian, Swedish, Yiddish, Hebrew, Sudanese, Somali,
-        # Afrikaans, Kannada and Marathi words for grandparents and parents (round 23)
-        "babka", "dedko", "mamička", "ocko", "baka", "gjyshe", "buni", "bunico", "mormor",
-        "farmor", "morfar", "farfar", "bubbe", "zayde", "savta", "haboba", "habooba", "jidda",
-        "abooto", "ayeeyada", "oupa", "ajji", "ajja", "aaji", "ajoba", "phuphi",
-        # Nepali grandparents (round 24)
-        "bajai", "baje",
-        # South Asian
-        "ammi", "ammu", "amma", "abbu", "abba", "abu", "nani", "nanu", "dadi", "dada", "chacha",
-        "chachi", "chachu", "mamu", "mami", "khala", "khalu", "phupho", "phuppo", "bhai",
-        "bhaiya", "baji", "apa", "aapa", "appi", "didi", "bibi", "masi", "mausi", "tayi",
-        # Somali, Arabic, Kurdish, Turkish
-        "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "eedo", "habo", "adeer", "baba", "kak", "kaka", "xala", "mam", "teyze", "amca", "dayi", "abla", "abi", "ammo", "khalto",
-        "jiddo", "teta", "sitto", "abuya", "ummi", "ommi", "tati",
-        # Eastern European, Romani
-        "bunica", "bunicu", "mamaia", "tataia", "tata", "tato", "mamo", "babcia", "dziadek",
-        "babushka", "dedushka", "dido", "bako", "deda", "bica", "mamica", "tetka",
-        # West African, Caribbean
-        "iya", "maame", "paa", "nne", "nna", "grannie",
-        # Southern African (Shona, Ndebele, Zulu)
-        "mai", "sekuru", "ambuya", "gogo", "tete", "mbuya",
-        # Southern European, Welsh, Irish
-        "nonna", "nonno", "yiayia", "papou", "abuela", "abuelo", "tia", "tio", "tante", "oma",
-        "opa", "mamgu", "tadcu", "nain", "taid", "mamó", "daideo",
-        # Vietnamese, Chinese (Cantonese "Ah Long"), Tagalog
-        "anh", "chị", "chi", "em", "cô", "co", "chú", "chu", "bác", "bac", "dì", "cậu", "cau",
-        "bà", "ông", "ong", "ah", "kuya", "lola", "lolo", "tita", "tito",
-        # more of the languages of English towns: Nepali, Tamil, Malayalam, Sinhala, Bengali,
-        # Punjabi, Gujarati, Hindi
-        "aama", "buwa", "hajurama", "hajuraama", "hajurbuwa", "hajurba", "bahini", "appa",
-        "paati", "thatha", "akka", "thambi", "thangachi", "chithi", "chithappa", "periyamma",
-        "periyappa", "athai", "ammamma", "ammachi", "appachan", "ammoomma", "achan", "aachchi",
-        "dadu", "didu", "thamma", "mashi", "pishi", "kaku", "jethu", "jethima", "boudi", "dida",
-        "bebe", "biji", "bapu", "bapuji", "pitaji", "mataji", "maaji", "dadaji", "dadiji",
-        "nanaji", "naniji", "massi", "bhua", "taya", "bhabhi", "bhabi", "jiju", "tauji", "taiji",
-        "mamaji", "mamiji", "motiba", "foi",
-        # Arabic, Kurdish, Farsi and Dari, Turkish, Somali, Amharic and Tigrinya, West and
-        # Southern African
-        "jaddah", "jadda", "sitti", "khalo", "khalti", "daya", "dayka", "bavo", "dapir", "bapir",
-        "maman", "madarjan", "babajan", "khaleh", "amoo", "babaanne", "anneanne",
-        "abti", "eeddo", "habaryar", "aabbe", "emaye", "abaye", "emama", "iyami",
-        "nnenne", "paapa", "ugogo", "umkhulu",
-        # Polish, Czech and Slovak, Romanian, Lithuanian, Russian and Ukrainian, Hungarian,
-        # Albanian, Greek, Italian, Spanish, Portuguese
-        "ciocia", "wujek", "wujcio", "dziadzia", "dziadziu", "babunia", "babi", "babička",
-        "babicka", "děda", "dědeček", "dedecek", "mamka", "tatka", "maminka", "bunicul",
-        "bunicuta", "mamaie", "tataie", "močiutė", "mociute", "senelis", "senele", "babulya",
-        "babusia", "babusya", "dedulya", "didus", "nagymama", "nagyi", "nagypapa", "gjyshja",
-        "gjyshi", "giagia", "pappous", "pappou", "nonnina", "nonnino", "abuelita", "abuelito",
-        "avó", "avô", "avo", "vovó", "vovô", "vovo",
-        # Tagalog, Vietnamese, Chinese, Korean, Japanese; English
-        "inay", "itay", "nanay", "tatay", "má", "mẹ", "bố", "nainai", "yeye", "laolao", "laoye",
-        "popo", "gunggung", "gonggong", "ahma", "ahgong", "umma", "omma", "eomma", "halmeoni",
-        "halmoni", "harabeoji", "obaachan", "ojiichan", "grampa", "gramps", "grandpop",
-        "nannie", "granma", "gramma", "grandmum", "grandmom",
-    }
-)  # fmt: skip
 # in a worker's narrative these describe ("Mum Mandeep works"); written as a child says them,
 # in lower case, they are part of the name ("mum ngan", "big sonny")
 # (and "coach", written before a name as a title is: "with coach dave")

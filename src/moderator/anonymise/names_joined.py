@@ -16,6 +16,7 @@ from itertools import pairwise
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import frequent_word, lower_same_length, phrase_key, word_key
+from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
@@ -205,6 +206,8 @@ def _join_nicknames_around(st: State) -> None:
             said = phrase_key(q.group()) if q is not None else ()
             if said and protected_inside(lex, said):
                 continue  # '"Three Houses" – Alfie': a tool's name before the child's
+            if said and all(k in KIN_TITLES for k in said):
+                continue  # '"Hajurama" (Kamala Gurung)': what she is called, then her name
             if q is not None:
                 end = c.end + 1 if text[c.end : c.end + 1] == ")" and "(" in q.group() else c.end
                 gone |= _merge(st, c, q.start(), end)
