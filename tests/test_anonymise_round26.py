@@ -167,3 +167,29 @@ def test_what_children_call_a_grandparent_in_their_language_is_kept(text: str) -
 def test_a_kin_word_of_another_language_before_a_name_marks_the_name(kin: str) -> None:
     out = redact(f"Denis said {kin} Laco shouts at mum when she is tired.")
     assert not left(out, "Laco")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("i dont like it when ella t says my hair is funny", "ella t"),
+        ("my best mate ollie b from school is sound", "ollie b"),
+        ("my frend at school is daria k, she is from kharkiv too", "daria k"),
+    ],
+)
+def test_a_surnames_initial_after_a_name_in_lower_case_goes_with_it(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in gone.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("kerry u there. landlord came round again", "u there"),
+        ("summer i am 10 nearly and i like art", "i am 10"),
+        ("jay n kai went to the shop", " n "),
+    ],
+)
+def test_the_letters_texts_write_words_with_stay_after_a_name(text: str, kept: str) -> None:
+    out = redact(text, child="Summer Jay", family=(("Kerry Jay", "mother"), ("Kai Jay", "brother")))
+    assert kept in out

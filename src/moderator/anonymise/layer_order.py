@@ -103,6 +103,7 @@ from moderator.anonymise.names_tails import (
     find_chat_speakers,
     find_initialled_names,
     find_listed_speakers,
+    join_lower_initials,
     join_name_tails,
     join_surnames_written_first,
 )
@@ -201,6 +202,7 @@ def run_layers(st: State) -> None:
     find_said_workplaces(st)
     find_learned(st, toks)
     join_name_tails(st)
+    join_lower_initials(st)
     find_initialled_names(st)
     join_middle_initials(st)
     find_numbered_officers(st)

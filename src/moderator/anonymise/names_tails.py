@@ -70,6 +70,23 @@ def join_name_tails(st: State) -> None:
             _extend(st, c, m.end())
 
 
+# a surname's initial after a name in a child's or a text's lower case: "ella t says", "my
+# mate ollie b", "daria k, she is"; not the letters texts write words with ("amy i think",
+# "kerry u there", "jay n kai", "callum r u", "love u x")
+_LOWER_INITIAL = re.compile(r"[ \t](?P<l>[bdfghjklmpqstvwzBCDFGHJKLMNPQRSTVWZ])\.?(?![\w'’@-])")
+
+
+def join_lower_initials(st: State) -> None:
+    """A name written in lower case takes the initial after it (see ``_LOWER_INITIAL``)."""
+    text = st.text
+    for c in st.cands:
+        if c.kind not in NAME_KINDS or not text[c.start : c.end].islower():
+            continue
+        m = _LOWER_INITIAL.match(text, c.end)
+        if m is not None and st.free(c.end, m.end()):
+            _extend(st, c, m.end())
+
+
 def _lower_only(text: str, start: int, end: int) -> bool:
     """A name written in lower case (a child's words) takes no particles: ``amy de`` is speech."""
     return text[start:end].islower()
