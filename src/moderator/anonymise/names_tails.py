@@ -275,7 +275,7 @@ def find_chat_speakers(st: State) -> None:
 # a surname written first, with a comma, at a field's start: "Authorised by: Tighe, Fiona (TM)"
 _SURNAME_FIRST = re.compile(
     rf"(?:^|(?<=[\n:;|(])|(?<=\bby))[ \t]*(?P<s>[{_CAPITALS}][a-zà-ÿ'’]+"
-    rf"(?:-[{_CAPITALS}][a-zà-ÿ'’]+)?),[ \t]*\Z"
+    rf"(?:-[{_CAPITALS}][a-zà-ÿ'’]+)?|[{_CAPITALS}]{{2,}}(?:-[{_CAPITALS}]{{2,}})?),[ \t]*\Z"
 )
 
 
@@ -295,8 +295,12 @@ def join_surnames_written_first(st: State) -> None:
         key = word_key(m.group("s"))
         if key in lex.words or key in lex.common or key in lex.protected_words:
             continue
-        if (key,) in lex.places or key in HONORIFICS or len(key) < 3:
+        if (key,) in lex.places or key in HONORIFICS or len(key) < 2:
             continue  # ("Hi, Millie came in": a greeting)
+        if len(key) < 3 and not m.group("s").isupper():
+            continue  # (a surname of two letters is written in capitals: "NG, Chon-Hea")
+        if m.group("s").isupper() and m.group("s") in lex.acronyms:
+            continue  # ("SW, Kerry Hale": a role)
         if key in dictionary() and key not in lex.surnames:
             continue  # a word of English, not a surname the lists know
         st.taken[m.start("s") : c.start] = b"\x01" * (c.start - m.start("s"))
