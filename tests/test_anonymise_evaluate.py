@@ -114,6 +114,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("au", "heldout-au", 55, 2750),
         ("av", "heldout-av", 55, 2900),
         ("aw", "heldout-aw", 55, 2900),
+        ("ax", "heldout-ax", 55, 2900),
+        ("ay", "heldout-ay", 55, 2900),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -276,6 +278,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("au", 0.975, 0.985, 0.02, 0.035),  # AU: before round twenty-four, scored at its close
         ("av", 0.98, 0.99, 0.015, 0.02),  # AV: written before round twenty-five, tuned on it
         ("aw", 0.975, 0.985, 0.02, 0.035),  # AW: before round twenty-five, scored at its close
+        ("ax", 0.975, 0.985, 0.02, 0.03),  # AX: written before round twenty-six, tuned on it
+        ("ay", 0.97, 0.985, 0.027, 0.05),  # AY: before round twenty-six, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
