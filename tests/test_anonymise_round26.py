@@ -193,3 +193,18 @@ def test_a_surnames_initial_after_a_name_in_lower_case_goes_with_it(text: str, g
 def test_the_letters_texts_write_words_with_stay_after_a_name(text: str, kept: str) -> None:
     out = redact(text, child="Summer Jay", family=(("Kerry Jay", "mother"), ("Kai Jay", "brother")))
     assert kept in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("RESPONSE TEAM. SUPERVISOR: SGT K BRIGHT. NO FURTHER ACTION.", "BRIGHT"),
+        ("The custody sergeant, Sgt R Hope, authorised detention.", "Hope"),
+    ],
+)
+def test_the_word_after_a_rank_and_an_initial_is_the_surname(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_a_sentences_word_after_a_title_and_an_initial_stays() -> None:
+    assert "said she would call" in redact("Mrs J said she would call back on Friday.")

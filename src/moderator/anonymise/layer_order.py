@@ -106,6 +106,7 @@ from moderator.anonymise.names_tails import (
     join_lower_initials,
     join_name_tails,
     join_surnames_written_first,
+    join_titled_initial_surnames,
 )
 from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
 from moderator.anonymise.names_worded import find_called_names, find_worded_names
@@ -203,6 +204,7 @@ def run_layers(st: State) -> None:
     find_learned(st, toks)
     join_name_tails(st)
     join_lower_initials(st)
+    join_titled_initial_surnames(st)
     find_initialled_names(st)
     join_middle_initials(st)
     find_numbered_officers(st)

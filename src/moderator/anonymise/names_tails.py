@@ -87,6 +87,31 @@ def join_lower_initials(st: State) -> None:
             _extend(st, c, m.end())
 
 
+# a rank or a title and one initial, found as a name: the word after it is the surname, an
+# everyday word too ("SGT K BRIGHT", "Sgt K Bright", "Mrs J Hope"); not a sentence's word
+_TITLED_INITIAL = re.compile(
+    r"(?<![\w])(?i:sgt|sergeant|pc|dc|ds|di|dci|dsgt|insp|inspector|pcso|cllr|dr|mr|mrs|ms|miss|revd?)"
+    r"\.?[ \t]+[A-Z]\.?\Z"
+)
+_SURNAME_AFTER = re.compile(r"[ \t]+(?P<s>[A-Z][a-zA-Z'’-]+)(?![\w'’-])")
+_SENTENCE_WORDS = frozenset(
+    {"said", "says", "and", "or", "to", "from", "at", "in", "on", "was", "is", "will", "has"}
+    | {"had", "who", "the", "of", "for", "with", "by", "as", "then", "also", "would", "not"}
+)
+
+
+def join_titled_initial_surnames(st: State) -> None:
+    """A name found as a title and an initial takes the word after it as its surname."""
+    text = st.text
+    for c in st.cands:
+        if c.kind not in NAME_KINDS or not _TITLED_INITIAL.search(text, c.start, c.end):
+            continue
+        m = _SURNAME_AFTER.match(text, c.end)
+        if m is None or word_key(m.group("s")) in _SENTENCE_WORDS or not st.free(c.end, m.end()):
+            continue
+        _extend(st, c, m.end())
+
+
 def _lower_only(text: str, start: int, end: int) -> bool:
     """A name written in lower case (a child's words) takes no particles: ``amy de`` is speech."""
     return text[start:end].islower()
