@@ -90,7 +90,7 @@ def join_lower_initials(st: State) -> None:
 # a rank or a title and one initial, found as a name: the word after it is the surname, an
 # everyday word too ("SGT K BRIGHT", "Sgt K Bright", "Mrs J Hope"); not a sentence's word
 _TITLED_INITIAL = re.compile(
-    r"(?<![\w])(?i:sgt|sergeant|pc|dc|ds|di|dci|dsgt|insp|inspector|pcso|cllr|dr|mr|mrs|ms|miss|revd?)"
+    r"(?<![\w])(?i:" + "|".join(sorted({*HONORIFICS, "revd"}, key=len, reverse=True)) + ")"
     r"\.?[ \t]+[A-Z]\.?\Z"
 )
 _SURNAME_AFTER = re.compile(r"[ \t]+(?P<s>[A-Z][a-zA-Z'’-]+)(?![\w'’-])")

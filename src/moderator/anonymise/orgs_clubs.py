@@ -84,7 +84,7 @@ def find_football_clubs(st: State, add: Add) -> None:
             add(start, end, "org", " ".join(phrase_key(written)), _PRIORITY)
 
 
-_TEAM_WORDS = frozenset(w.lower() for w in _CLUB_WORDS.split("|")) | {"fc", "afc", "jfc", "rfc"}
+TEAM_WORDS = frozenset(w.lower() for w in _CLUB_WORDS.split("|")) | {"fc", "afc", "jfc", "rfc"}
 
 
 def join_age_groups(st: State) -> None:
@@ -96,7 +96,7 @@ def join_age_groups(st: State) -> None:
     for c in list(st.cands):
         if (
             c.kind not in ("org", "person")
-            or word_key(text[c.start : c.end].split()[-1]) not in _TEAM_WORDS
+            or word_key(text[c.start : c.end].split()[-1]) not in TEAM_WORDS
         ):
             continue
         age = _AGE_GROUP.match(text, c.end)

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from moderator.anonymise.lexicon import Lexicon, frequent_word, more_places, phrase_key, word_key
+from moderator.anonymise.orgs_clubs import TEAM_WORDS
 from moderator.anonymise.state import State
 
 # head words and the kind of name they end
@@ -48,12 +49,8 @@ _ORG_HEADS = (
 )  # fmt: skip
 # a team's or a club's word: the words before it name a club unless everyday words ("sankey
 # vikings", "springfield rovers", "headland boxing club"; not "the power rangers")
-_TEAMS = frozenset(
-    {"rovers", "united", "harriers", "colts", "tigers", "lions", "bulls", "dynamos", "rangers"}
-    | {"vikings", "eagles", "hawks", "falcons", "panthers", "wolves", "sharks", "athletic"}
-    | {"wanderers", "albion", "fc", "jfc", "afc", "rfc", "boxing club", "football club"}
-    | {"cricket club", "rugby club", "judo club", "karate club", "swimming club"}
-)
+_TEAMS = TEAM_WORDS | {"bulls", "boxing club", "football club", "cricket club", "rugby club"}
+_TEAMS |= {"judo club", "karate club", "swimming club"}
 # a business's or a church's head: two words before it name one though both are everyday
 # words ("the golden dragon takeaway", "new life church"; not "the chinese takeaway")
 # two words before a head that name a kind of place, not one place ("the sixth form college")
