@@ -46,6 +46,8 @@ _ORG_HEADS = (
     "vikings", "eagles", "hawks", "falcons", "panthers", "wolves", "sharks", "athletic",
     "wanderers", "albion", "tyres", "lettings", "motors", "stores", "carwash", "car wash",
     "taxis", "cabs", "kebabs", "pizza",
+    # round twenty-seven
+    "nursing home", "shop",
 )  # fmt: skip
 # a team's or a club's word: the words before it name a club unless everyday words ("sankey
 # vikings", "springfield rovers", "headland boxing club"; not "the power rangers")
@@ -63,6 +65,11 @@ _NAMED_BY_TWO = frozenset(
     | {"bakery", "barbers", "church", "chapel", "mosque", "masjid"}
     | {"college", "primary", "academy", "infants", "juniors", "pru", "boxing club"}
     | {"football club", "youth club"}
+)
+# the heads of trades, named by what they sell as often as not
+_TRADES = frozenset(
+    {"takeaway", "grill", "mini market", "minimarket", "cafe", "café", "restaurant", "chippy"}
+    | {"bakery", "barbers", "kebabs", "pizza", "nursing home", "shop"}
 )
 _ALL_HEADS = tuple(sorted((*_HEADS, *_ORG_HEADS), key=len, reverse=True))
 
@@ -93,6 +100,8 @@ def find_lower_organisations(st: State) -> None:
     heads = [h for h in _ALL_HEADS if h in text]  # quick: most notes hold none of them
     for m in _head_re("club").finditer(text) if " club" in text else ():
         _capitalised_name(st, m)  # ("after-school club" in lower case is no name)
+    if "(" in text:
+        _bracketed_after_school(st)
     if not heads:
         return
     found = [m for h in heads for m in _head_re(h).finditer(text)]
@@ -148,8 +157,6 @@ def find_lower_organisations(st: State) -> None:
             st.take(start, end, kind, "lower:" + " ".join(keys), 50, 0.75)
     for m in found:
         _capitalised_name(st, m)
-    if "(" in text:
-        _bracketed_after_school(st)
 
 
 # a scouting or guiding group, named by its number and place: "3rd cowes scouts",
@@ -191,9 +198,13 @@ def _bracketed_after_school(st: State) -> None:
     lex = st.lex
     for m in _SCHOOL_BRACKET.finditer(text):
         name = m.group("n")
+        if text[m.start()].isupper() and name.split()[-1].lower() not in ("campus", "site"):
+            continue  # "Danum Vale Academy (written report)": a named school, then a remark
         keys = phrase_key(name)
         if not keys or any(k in lex.protected_words or k.upper() in lex.acronyms for k in keys):
             continue
+        if any(keys[:n] in lex.phrases.get(keys[0], ()) for n in range(2, len(keys) + 1)):
+            continue  # "Academy (alternative provision)": a protected phrase, what it is
         if len(keys) < 2 and (keys[0] in lex.words or keys[0] in lex.common):
             continue
         if any(k in _STOPS or k in _NOT_NAMES for k in keys):
@@ -237,12 +248,15 @@ def _capitalised_name(st: State, m: re.Match[str]) -> None:
     inside = [c for c in st.cands if c.start < end and start < c.end]
     if any(c.start < start or c.kind not in ("person", "org") for c in inside):
         return  # taken by a surer layer, or reaching before the name
+    keys = phrase_key(text[start : m.start()])
+    lex = st.lex
+    head = " ".join(m.group("h").split())
+    protected = [k in lex.protected_words and (k,) not in lex.places for k in keys]
+    # a trade's name may hold a protected word beside others ("Spice Garden takeaway"); all
+    # of them protected describe it ("the Indian restaurant")
     for c in inside:  # a guess that "Tiny Tots" is a person, or "Hilltop Boxing" a name alone
         st.cands.remove(c)
         st.taken[c.start : c.end] = bytes(c.end - c.start)
-    keys = phrase_key(text[start : m.start()])
-    lex = st.lex
-    if not keys or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
-        return
-    head = " ".join(m.group("h").split())
+    if not keys or (all(protected) if head in _TRADES else any(protected)):
+        return  # ("the Polish club", "Roma Pentecostal church": no name, whoever read one)
     st.take(start, end, _HEADS.get(head, "org"), "named:" + " ".join(keys), 50, 0.75)

@@ -248,17 +248,23 @@ FLAT_BEFORE_RE = re.compile(
     rf"(?:{FLAT_PREFIX}\s+|(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot|Caravan|Chalet|No\.?)\s+)$"
 )
 CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
+# "of" inside a street's name, after a title or an island: "Prince of Wales Road", "Duke of
+# York Street", "Isle of Wight Close" (not "Meeting of Hope Street residents")
+_OF = (
+    r"(?:(?:(?<=Prince[ \t])|(?<=Princess[ \t])|(?<=Duke[ \t])|(?<=Duchess[ \t])|(?<=Earl[ \t])"
+    r"|(?<=Isle[ \t])|(?<=Lord[ \t])|(?<=King[ \t])|(?<=Queen[ \t]))(?i:of)[ \t]+(?=[A-Z]))?"
+)
 # a street of the North named with its old word for a way: "22 Botchergate", "9 Micklegate"
 FUSED_GATE = r"[A-Z][a-z]{2,}gate"
 ADDRESS_RE = re.compile(
     rf"(?<![\w/])(?:{FLAT_PREFIX}\s+)?"
     r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+"
-    rf"(?:(?:{CAPWORD}\s+){{1,3}}(?:{STREET_TYPES}){SHORT_STREET_DOT}|{FUSED_GATE})(?![\w])"
+    rf"(?:(?:{CAPWORD}\s+{_OF}){{1,3}}(?:{STREET_TYPES}){SHORT_STREET_DOT}|{FUSED_GATE})(?![\w])"
     r"(?:[ \t]+(?:North|South|East|West)(?![\w]|[ \t]+[A-Z]))?"  # "41 Park Road North"
     rf"(?:,[ \t]*{CAPWORD}(?:[ \t-](?:on|upon|under|in|le|{CAPWORD})){{0,3}}(?![\w]))?"
 )
 STREET_RE = re.compile(
-    rf"(?<![\w])(?:{CAPWORD}[ \t]+){{1,2}}"
+    rf"(?<![\w])(?:{CAPWORD}[ \t]+{_OF}){{1,2}}"
     r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)(?![\w])"
 )
 SCHOOL_HINT = re.compile(

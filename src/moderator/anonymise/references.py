@@ -178,9 +178,19 @@ def find_numbers_by_shape(st: State) -> None:
     for at in word_starts(lower, ("upn", "scn", "uln")) if pupil else ():
         if (pupil_no := _PUPIL_NO.match(text, at)) is not None:
             found.append((pupil_no.start("n"), pupil_no.end("n"), "upn"))
+    if "start" in lower or "begin" in lower:
+        for m in _PLATE_START.finditer(text):
+            found.append((m.start("n"), m.end("n"), "vehicle_reg"))
     for start, end, kind in found:
         if st.free(start, end):
             st.take(start, end, kind, "", 80, 0.9)
+
+
+# the start of a plate a witness saw: "plate starts VN68", "reg starting \"hy66\""
+_PLATE_START = re.compile(
+    r"(?i:\b(?:plate|reg|registration)[ \t]+(?:starts|starting|started|begins|beginning|began)"
+    r"(?:[ \t]+with)?[ \t]*[\"“'‘]?)(?P<n>[A-Za-z]{2}[ \t]?\d{2}(?:[ \t]?[A-Z]{1,3})?)(?![\w])"
+)
 
 
 # every byte but a-z as a space: the words of plain letters are then the runs ``split`` gives

@@ -1,0 +1,89 @@
+"""Round twenty-seven: recall and precision from batches A-AY and the new batches AZ and BA
+(issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_sample as redact
+from tests.helpers import survives as left
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Her uncle runs the Saffron Garden takeaway near the station.", "Saffron Garden"),
+        ("Dad does deliveries for Lotus Spice takeaway most nights.", "Lotus"),
+        ("Nan is a carer at Beechmoor Grange nursing home.", "Beechmoor"),
+        ("He volunteers at Wessex Hospice shop on Saturdays.", "Wessex Hospice"),
+    ],
+)
+def test_capitalised_words_before_a_trade_in_lower_case_name_it(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in gone.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mum bought chips from the Chinese takeaway.", "Chinese takeaway"),
+        ("They ate at the Indian restaurant for her birthday.", "Indian restaurant"),
+        ("The family go to the Roma Pentecostal church.", "Roma"),
+    ],
+)
+def test_a_nationality_before_a_trade_describes_it(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_remark_in_brackets_after_a_named_school_stays() -> None:
+    out = redact("Seen at Lindale Primary (quiet room) with his teacher.")
+    assert "quiet room" in out
+    assert not left(out, "Lindale")
+
+
+def test_a_campus_in_brackets_after_a_college_is_redacted() -> None:
+    out = redact("He studies plumbing at Harlow College (Old Road campus) two days a week.")
+    assert not left(out, "Old Road")
+
+
+def test_a_protected_phrase_in_brackets_after_a_school_stays() -> None:
+    out = redact("she goes to an academy (alternative provision) now")
+    assert "alternative provision" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Stopped on Prince of Wales Road at 01:10.", "Prince"),
+        ("STOPPED ON PRINCE OF WALES ROAD AT 01:10.", "PRINCE"),
+        ("Family moved to 14 Duke of York Street last month.", "Duke"),
+        ("Their flat is on Isle of Wight Close.", "Isle"),
+    ],
+)
+def test_a_streets_name_with_of_after_a_title_is_redacted_whole(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone)
+    assert not left(out, "Wales") and not left(out, "York") and not left(out, "Wight")
+
+
+def test_of_after_an_everyday_word_does_not_join_a_street() -> None:
+    out = redact("The Head of Service spoke to Hope Street residents.")
+    assert "Head of Service" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The car was a grey Golf, plate starts KP19.", "KP19"),
+        ("red corsa, reg starting wx68 i think", "wx68"),
+        ('She said the plate began "LD21 K".', "LD21"),
+        ("Vehicle: black Audi, registration beginning with YF70.", "YF70"),
+    ],
+)
+def test_the_start_of_a_plate_a_witness_saw_is_redacted(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_the_word_after_a_plates_start_stays() -> None:
+    out = redact("The car's plate starting ra17 He said no more.")
+    assert "He said no more" in out
