@@ -87,3 +87,29 @@ def test_the_start_of_a_plate_a_witness_saw_is_redacted(text: str, gone: str) ->
 def test_the_word_after_a_plates_start_stays() -> None:
     out = redact("The car's plate starting ra17 He said no more.")
     assert "He said no more" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Dad keeps calling him Ryan, not Ka-wai.", "Ka-wai"),
+        ("CHILD: CHOW, MAN-YEE (KNOWN AS AMY), F, 12", "MAN-YEE"),
+        ("Her best friend Hye-jin walked her home.", "Hye-jin"),
+        ("Spoke to Wing-sze about the move.", "Wing-sze"),
+    ],
+)
+def test_a_given_name_of_two_romanised_syllables_is_redacted(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She calls her grandmother Po-po and her mum Ma-ma.", "Po-po"),
+        ("She calls her grandmother Po-po and her mum Ma-ma.", "Ma-ma"),
+        ("It was a no-go area for the lads.", "no-go"),
+        ("They had a so-so week.", "so-so"),
+    ],
+)
+def test_kin_words_and_english_words_of_two_syllables_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)

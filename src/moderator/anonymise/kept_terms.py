@@ -71,7 +71,7 @@ def keep_kin_words(st: State) -> None:
         if c.kind not in NAME_KINDS and not (c.kind == "org" and key in KIN_PAIRS):
             continue  # (a pair read as a firm's name: "Por Por")
         if (
-            key in KIN_ALONE
+            (key in KIN_ALONE or key.replace("-", "") in KIN_ALONE)  # ("Po-po" for "popo")
             and key not in known.given_keys
             and key not in known.surname_owners
             and (key,) not in known.ngrams

@@ -99,6 +99,7 @@ from moderator.anonymise.names_surnames import (
     join_given_before_surname,
     join_shouted_surnames,
 )
+from moderator.anonymise.names_syllables import find_syllable_names
 from moderator.anonymise.names_tails import (
     find_chat_speakers,
     find_initialled_names,
@@ -172,6 +173,7 @@ def run_layers(st: State) -> None:
     find_titled_people(st)
     find_aged_capitals(st)
     join_shouted_surnames(st)
+    find_syllable_names(st)
     propagate(st, toks)
     find_signed_given(st)
     keep_known_names_whole(st)
