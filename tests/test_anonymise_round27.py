@@ -113,3 +113,34 @@ def test_a_given_name_of_two_romanised_syllables_is_redacted(text: str, gone: st
 )
 def test_kin_words_and_english_words_of_two_syllables_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The van is registered to his employer Falcon Building Services.", "Falcon"),
+        ("The landlord is Ashgrove Property Management, who will not repair it.", "Ashgrove"),
+        ("Mum cleans offices for Sunrise Cleaning Ltd on weekday evenings.", "Sunrise"),
+        ("She tutors children for Clever Owls Tutoring after school.", "Clever Owls"),
+    ],
+)
+def test_a_firm_named_by_one_word_and_its_trade_is_redacted(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not any(left(out, w) for w in gone.split())
+
+
+def test_a_councils_building_services_stay() -> None:
+    out = redact("The Council Building Services team fixed the window.")
+    assert "Building Services" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Present: Amira Khan, keyworker, Lantern Housing. Review in March.",
+        "Repairs are slow (landlord: Kestrel Homes, ref to follow).",
+    ],
+)
+def test_a_housing_providers_noun_goes_with_its_name(text: str) -> None:
+    out = redact(text)
+    assert not left(out, "Housing") and not left(out, "Homes")

@@ -277,7 +277,11 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         # a firm's last noun after a service's is a firm: "Cheshire Valet Services Ltd"
         tail = text[name_end:end]
         last = noun if _ONE_NOUN.fullmatch(tail) else word_key(tail.split()[-1])
-        if public_service(st, noun, keys) and public_service(st, last, keys):
+        if (
+            public_service(st, noun, keys)
+            and public_service(st, last, keys)
+            and not named_trade(keys, noun)  # ("Kestrel Building Services": a firm)
+        ):
             continue
         if health_trust(st, phrase_key(text[start:end])):
             continue

@@ -103,6 +103,9 @@ def _house_names(st: State) -> None:
         c.start = min([m.start(), *(d.start for d in inside)])
 
 
+# a housing provider's noun after a word read as a name (not "Beacon Housing Association"'s
+# longer name, which its own grammar reads)
+_HOUSING_AFTER = re.compile(r"[ \t](?:Housing|Homes)(?![\w'’-]|[ \t]+[A-Z])")
 # a part of an organisation named in lower case after it: its juniors, its refuge, a campus
 _LOWER_PART = re.compile(
     r"[ \t]+(?:juniors|seniors|refuge|campus|hall|church|chapel|mosque|takeaway|restaurant"
@@ -196,6 +199,12 @@ def join_organisation_parts(st: State) -> None:
         noun = _ENDS_IN_NOUN.search(text, max(c.start, c.end - 12), c.end)
         if noun is not None and ORG_RE.fullmatch(text, c.start, c.end):
             c.kind, c.ident = "org", f"org@{c.start}"  # "Hung Fat Supermarket": no one's name
+            continue
+        housing = _HOUSING_AFTER.match(text, c.end)
+        if housing is not None and st.free(c.end, housing.end()):
+            # "Beacon Housing", "Radnor Homes": a landlord read as a name, its noun left
+            c.kind, c.ident, c.end = "org", f"org@{c.start}", housing.end()
+            st.taken[housing.start() : housing.end()] = b"\x01" * (housing.end() - housing.start())
             continue
         if text[c.end : c.end + 1] not in ("'", "’"):
             continue

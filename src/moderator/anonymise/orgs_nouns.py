@@ -107,7 +107,10 @@ ORG_NOUN = (
     # Auto Parts", "Zion Baptist", "Tamil Welfare Society", "Medhane Alem Congregation")
     r"|Recruitment|Distribution|Packaging|Repairs|(?:Auto|Car|Motor)\s+Parts|Methodist|Baptist"
     r"|Congregation|Society|Engineering|Freight|Vapes|Cuts|Fabrications|Scrap|Metals|Catering"
-    r"|Electrics|Fitness|Valet|Tyre)"
+    r"|Electrics|Fitness|Valet|Tyre"
+    # round twenty-seven: a landlord's agent, a tutor's and a builder's firm ("Greenlands
+    # Property Management", "Bright Minds Tutoring", "Kestrel Building Contractors")
+    r"|(?:Property|Facilities|Estate|Block|Lettings)\s+Management|Tutoring|Contractors)"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -159,14 +162,33 @@ TRADE_NOUNS = frozenset(
 )
 
 
+# a trade's word before a firm's noun ("Kestrel Building Services", "Sparkle Cleaning Ltd"):
+# the one everyday word before both names the firm
+TRADE_WORDS = frozenset(
+    {"building", "builders", "cleaning", "property", "roofing", "plumbing", "electrical"}
+    | {"landscaping", "maintenance", "drainage", "heating", "glazing", "scaffolding", "tree"}
+    | {"carpet", "flooring", "removals", "tutoring", "tuition", "decorating"}
+)
+_FIRM_NOUNS = frozenset({"services", "service", "solutions", "management", "contractors"})
+_FIRM_NOUNS |= {"ltd", "limited", "tutoring"}
+
+
 def named_trade(keys: tuple[str, ...], noun: str) -> bool:
-    """One everyday word before a trade's noun (see TRADE_NOUNS): a name, not a description."""
+    """One everyday word before a trade's noun (see TRADE_NOUNS), or before a trade's word
+    and a firm's noun (see TRADE_WORDS): a name, not a description."""
+    if len(keys) == 2 and keys[1] in TRADE_WORDS and noun in _FIRM_NOUNS:
+        keys = keys[:1]
+    elif noun not in TRADE_NOUNS:
+        return False
     return (
         len(keys) == 1
-        and noun in TRADE_NOUNS
         and keys[0] not in DESCRIPTIVE
         and keys[0] not in SERVICE_TERMS
+        and keys[0] not in _PUBLIC  # ("Council Building Services": the council's own)
     )
+
+
+_PUBLIC = frozenset({"council", "borough", "district", "nhs", "police", "hospital", "university"})
 
 
 def service_terms_only(keys: tuple[str, ...] | list[str]) -> bool:
@@ -220,7 +242,7 @@ ORG_HINTS = (
     " Law", "Carwash", "Stores", "Step Up", "FA", "Abuse Serv", "DA Serv", "IDVA serv",
     "IDVA Serv", "Recruitment", "Distribution", "Packaging", "Repairs", "Parts", "Methodist",
     "Baptist", "Congregation", "Society", "Engineering", "Freight", "Vape", "Cuts", "Fabrications",
-    "Scrap", "Metals", "Catering", "Electrics", "Fitness", "Valet", "Tyre",
+    "Scrap", "Metals", "Catering", "Electrics", "Fitness", "Valet", "Tyre", "Tutoring",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
