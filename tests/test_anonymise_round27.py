@@ -144,3 +144,33 @@ def test_a_councils_building_services_stay() -> None:
 def test_a_housing_providers_noun_goes_with_its_name(text: str) -> None:
     out = redact(text)
     assert not left(out, "Housing") and not left(out, "Homes")
+
+
+def test_a_job_title_under_a_signatures_name_stays() -> None:
+    out = redact("Kind regards,\nMegan Harlow\nHousing Options Officer\nCall 01234 567890")
+    assert "Housing Options Officer" in out
+    assert not left(out, "Harlow")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('CHILD SAID SHE WAS "SCARED FOR NANI" AND HID.', "SCARED FOR NANI"),
+        ('He said Dad "Promised He Stopped" drinking.', "Promised He Stopped"),
+    ],
+)
+def test_quoted_words_said_are_no_nickname(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_quoted_nickname_is_still_redacted() -> None:
+    assert not left(redact('He is known on the estate as "Big Tizer".'), "Tizer")
+
+
+def test_what_a_group_said_is_no_group_chats_name() -> None:
+    out = redact('She told me the group "made me feel like me again". Next visit Friday.')
+    assert "made me feel like me again" in out
+
+
+def test_a_group_chats_name_in_quotes_is_redacted() -> None:
+    assert not left(redact('He was added to a group chat "brixham lads 24/7".'), "brixham")

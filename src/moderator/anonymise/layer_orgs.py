@@ -240,11 +240,22 @@ def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
 _FIELD_GAP = re.compile(r" {3,}|\t[ \t]*")
 
 
+def _signed_name(st: State, line: str) -> bool:
+    """Whether a line is a person's name alone: a given name and one or two more words."""
+    keys = phrase_key(line)
+    return 2 <= len(keys) <= 3 and keys[0] in st.lex.given and keys[0] not in st.lex.common
+
+
 def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, trim: Trim) -> None:
     """Organisations by the noun their name ends in (``found``: ORG_RE's and FIRM_RE's
     matches, as (start, end of the name, end))."""
     for m_start, name_end, m_end in found:
         start = trim(st, m_start, name_end)
+        newline = text.find("\n", start, name_end)
+        if newline > 0 and _signed_name(st, text[start:newline]):
+            start = newline + 1  # "Lindsey Carver\nHousing Options Officer": a signature's lines
+            if start >= name_end:
+                continue
         if " and " in text[start:name_end]:
             start = after_and(st, start, name_end, m_end)
             if start < 0:

@@ -87,6 +87,9 @@ def find_patterns(st: State) -> None:
                 add(m.start(), m.end(), "username", "", 88)
     if any(word in folded for word in GROUP_CUES):
         for m in for_text(GROUP_NAME_RE, text).finditer(text):
+            words = m.group("q").lower().split()
+            if len(words) >= 3 and _PRONOUNS.intersection(words):
+                continue  # 'told me the group "gave me back some joy"': what it said
             add(m.start("q"), m.end("q"), "username", "", 88)
     for word in HANDLE_CUE_WORDS:  # "Snapchat 'kay_s2012'", "username is …"
         at = folded.find(word)
@@ -173,6 +176,8 @@ def find_patterns(st: State) -> None:
             st.take(c.start, c.end, c.kind, c.ident, c.priority, c.confidence)
 
 
+# a sentence's person: a quoted phrase of three words or more holding one is speech
+_PRONOUNS = frozenset({"i", "me", "my", "you", "he", "she", "him", "we", "us", "they", "it"})
 # a line with capital letters and no lower-case one: a police form's field
 _SHOUTED_LINE_RE = re.compile(r"(?m)^[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
 # the same line after its newline: a pattern that starts with a literal character is scanned

@@ -65,6 +65,13 @@ def find_aliases(st: State, toks: list[Tok]) -> None:
             st.remember(keys, kind, ident)
 
 
+# the small words of a sentence: a quoted phrase holding one is speech
+_SPEECH_WORDS = frozenset(
+    {"for", "to", "is", "was", "me", "my", "i", "you", "your", "and", "of", "in", "on", "at"}
+    | {"he", "she", "it", "we", "they", "not", "no", "do", "don't", "dont", "him", "her", "us"}
+)
+
+
 def find_nicknames(st: State) -> None:
     """A short capitalised phrase in quotes that is not vocabulary is taken for a nickname."""
     text = st.text
@@ -82,6 +89,8 @@ def find_nicknames(st: State) -> None:
             continue  # '("Bajai")', '("Por Por")' after a grandmother's name: what she is called
         if keys[0] in _DETERMINERS and len(keys) > 1:
             keys = keys[1:]  # "My Three Houses": a tool's name after "my"
+        if any(k in _SPEECH_WORDS for k in keys[1:]):
+            continue  # '"SCARED FOR AMMI"', '"Leave Me Alone"': words said, not a nickname
         if keys in lex.phrases.get(keys[0], ()):
             continue  # a programme's name in quotes ("Triple P") is vocabulary, not a nickname
         ident = "p:" + " ".join(keys)
