@@ -174,3 +174,15 @@ def test_what_a_group_said_is_no_group_chats_name() -> None:
 
 def test_a_group_chats_name_in_quotes_is_redacted() -> None:
     assert not left(redact('He was added to a group chat "brixham lads 24/7".'), "brixham")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The family are East Timorese with Portuguese passports.", "Timorese"),
+        ("Ethnicity: White - Turkish Cypriot   Religion: Muslim", "Cypriot"),
+        ("Dad is Lebanese and Mum is Palestinian.", "Palestinian"),
+    ],
+)
+def test_nationalities_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
