@@ -186,3 +186,45 @@ def test_a_group_chats_name_in_quotes_is_redacted() -> None:
 )
 def test_nationalities_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+def _case_with_family(text: str) -> str:
+    from moderator.anonymise.records import RawCase
+    from moderator.anonymise.redact import redact_case_text
+
+    case = RawCase.model_validate(
+        {
+            "case_id": "T-27",
+            "team": "t",
+            "service_area": "help_and_protection",
+            "opened": "2025-01-01",
+            "worker": "Carys Jones",
+            "child": {"name": "Vanessa Cole"},
+            "family": [
+                {"name": "Lisa Cole", "relationship": "mother"},
+                {"name": "Tom Price", "relationship": "father"},
+                {"name": "Mabel Cole", "relationship": "grandmother"},
+            ],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text
+
+
+def test_a_relatives_initial_alone_is_that_relative() -> None:
+    out = _case_with_family("Home visit. L says the neighbours are loud. T says he is at a mate's.")
+    assert "[MOTHER] says" in out and "[FATHER] says" in out
+
+
+def test_the_childs_initial_after_a_logs_time_is_the_child() -> None:
+    out = _case_with_family("21:10 V asked to go to the shop. 23:50 V in bed.")
+    assert not left(out, "V")
+
+
+def test_m_and_f_stay_roles_not_initials() -> None:
+    out = _case_with_family("Contact EOW. M says F drinks and works nights.")
+    assert "M says F drinks" in out
+
+
+def test_letters_of_a_route_stay() -> None:
+    assert "B to C" in _case_with_family("The bus goes from B to C daily.")

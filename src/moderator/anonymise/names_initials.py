@@ -364,6 +364,17 @@ def find_lone_initials(st: State) -> None:
     others = [m.name.split()[0][:1].upper() for m in st.case.family if m.name.split()]
     _lone_letter(st, letter, others, "child", st.known.people[0].label, bare=True)
     worker = (st.case.worker or "").split()
+    # a relative's initial, where no one else of the record has it ("L says neighbours …")
+    initials = [letter, *others, *(worker[0][:1].upper() for _ in worker[:1])]
+    relatives = [p for p in st.known.people if p.kind == "family"]
+    named = [m for m in st.case.family if m.name.split()]
+    if len(relatives) == len(named):
+        for member, relative in zip(named, relatives, strict=True):
+            own = member.name.split()[0][:1].upper()
+            # (not M or F, nor the letter of the role's word: "M says", "F drinks" say mother
+            # and father whoever is named so)
+            if initials.count(own) == 1 and own not in "MF" and own != relative.label[:1]:
+                _lone_letter(st, own, [], "family", relative.label, bare=True)
     person = next((p for p in st.known.people if p.kind == "worker"), None)
     if worker and person is not None:  # "Reflection: H. finds this case hard"
         _lone_letter(st, worker[0][:1].upper(), [letter, *others], "worker", person.label)
@@ -396,7 +407,9 @@ def _lone_letter(
 _BARE_LETTER = re.compile(
     r"(?P<l>[B-HJ-Z])(?:['’]s)?(?![\w.'’&/@*+=-])(?=[ \t]+(?:[a-z]{2}|\((?i:a child\b|final|interim)))"
 )
-_BARE_BEFORE = re.compile(r"(?:^|[.!?:;|(\n\]-][ \t]*|[a-z]{2,}[ \t]+|\bRe[ \t]+)$")
+_BARE_BEFORE = re.compile(
+    r"(?:^|[.!?:;|(\n\]-][ \t]*|[a-z]{2,}[ \t]+|\bRe[ \t]+|\b\d{1,2}[:.]\d{2}[ \t]+)$"
+)  # (or a log's time: "21:10 V asked to go to the shop")
 
 
 def _bare_letter(text: str, at: int) -> re.Match[str] | None:
@@ -405,7 +418,11 @@ def _bare_letter(text: str, at: int) -> re.Match[str] | None:
     m = _BARE_LETTER.match(text, at)
     if m is None or not _BARE_BEFORE.search(text[max(0, at - 24) : at]):
         return None
-    following = text[m.end() : m.end() + 8].split()
-    if following and following[0] in ("and", "or", "to", "of", "in", "&"):
+    following = text[m.end() : m.end() + 12].split()
+    if (
+        following
+        and following[0] in ("and", "or", "to", "of", "in", "&")
+        and (len(following) < 2 or len(following[1].strip(".,;:)")) == 1 or following[0] == "of")
+    ):
         return None  # "C and D", "C of E", "B to C": letters of a list or a route
     return m
