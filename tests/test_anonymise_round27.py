@@ -228,3 +228,20 @@ def test_m_and_f_stay_roles_not_initials() -> None:
 
 def test_letters_of_a_route_stay() -> None:
     assert "B to C" in _case_with_family("The bus goes from B to C daily.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("school is ok when mr d is there. i hate lunch", "mr d"),
+        ("dont tell anyone esp not miss h", "miss h"),
+        ("i told mrs t and she rang my mum", "mrs t"),
+    ],
+)
+def test_a_lower_case_title_and_one_letter_is_a_teacher(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize("text", ["i miss u so much", "i really miss my nan", "we miss a lot"])
+def test_missing_someone_is_no_title(text: str) -> None:
+    assert redact(text) == text

@@ -346,7 +346,8 @@ def join_shouted_middle(st: State) -> None:
 # "miss tregunne (learning mentor)"): a child's own writing
 # (a police officer's rank or a doctor's title too: "the police lady pc morling", "dr anand")
 _LOWER_TITLED = re.compile(
-    r"(?:mr|mrs|miss|ms|mx|pc|dc|sgt|dr)\.?[ \t]+(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)"
+    r"(?:mr|mrs|miss|ms|mx|pc|dc|sgt|dr)\.?[ \t]+(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?"
+    r"|[b-hj-tv-z](?![\w'’.-]))"  # ("mr b is there", "esp not miss g": a teacher's initial)
 )
 _WORKING_TITLES = frozenset({"pc", "dc", "sgt", "dr"})
 _OWNED = re.compile(r"\b(?:my|his|her|your|their|our|a|the|new|old)[ \t]+\Z")
@@ -380,12 +381,18 @@ def find_lower_titled(st: State) -> None:
             if m is not None:
                 name = m.group("n")
                 key = word_key(name)
+                initial = len(key) == 1 and title in ("mr", "mrs", "miss", "ms")
                 if (
-                    len(key) > 2
+                    (len(key) > 2 or initial)
                     and key not in KIN_TITLES  # "i miss mamka": the verb, and a kin word
                     and (title != "miss" or not _MISSING.search(text, max(0, at - 12), at))
                     and (
-                        (key not in lex.words and key not in lex.common and key not in dictionary())
+                        initial
+                        or (
+                            key not in lex.words
+                            and key not in lex.common
+                            and key not in dictionary()
+                        )
                         # "ring mrs wood": a listed surname after a title that is no verb
                         or (key in lex.surnames and key not in _FUNCTION)
                     )
