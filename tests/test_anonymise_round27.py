@@ -245,3 +245,16 @@ def test_a_lower_case_title_and_one_letter_is_a_teacher(text: str, gone: str) ->
 @pytest.mark.parametrize("text", ["i miss u so much", "i really miss my nan", "we miss a lot"])
 def test_missing_someone_is_no_title(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("SUSPECT OF 22 MARLOWE FLATS, YEOVIL.", "MARLOWE"),
+        ("Seen at 7 Tanners Passage by PC Hill.", "Tanners"),
+        ("Found on Kingsway Boulevard at 02:10.", "Kingsway"),
+        ("AT THE TRAM STOP ON MARINE PROMENADE.", "MARINE PROMENADE"),
+    ],
+)
+def test_flats_passages_boulevards_and_promenades_are_streets(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)

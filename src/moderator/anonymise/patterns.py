@@ -230,6 +230,7 @@ STREET_TYPES = (
     r"|Villas|Site|Works|Tower|Buildings|Mansions|Tce|Pde|Pk|Hse|Ho|Blvd|Cotts|Ride"
     r"|Top|Brow|Side|End|Hollow|Causeway"  # the North's "Bank Top", "Dock Brow", "Lake Side"
     r"|Ridge|Crest|Mount|Garth|Mead|Dene|Chare|Glade|Knoll|Leys|Spur"
+    r"|Passage|Flats|Promenade|Esplanade"  # "12 Albemarle Passage", "14 Wellington Flats"
 )
 # the street words written short, after which an address's full stop is the abbreviation's
 # ("Balby Rd."), not the sentence's ("… Pentowan Close. Then")
@@ -237,7 +238,8 @@ _SHORT_STREETS = ("Rd", "St", "Ave", "Ln", "Dr", "Cl", "Cres", "Ct", "Gr", "Pl",
                   "Sq", "Tce", "Pde", "Pk", "Hse", "Ho", "Blvd", "Cotts")  # fmt: skip
 SHORT_STREET_DOT = r"(?:\.(?:" + "|".join(f"(?<={w}\\.)" for w in _SHORT_STREETS) + "))?"
 STREET_HINT = re.compile(
-    r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)\b"
+    r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave"
+    r"|Boulevard|Promenade|Esplanade)\b"
 )
 # Where a house number may start an address: a number followed by a space, comma or letter
 # (not 12/04 or 10:30), possibly after "Flat 3, ".
@@ -265,7 +267,8 @@ ADDRESS_RE = re.compile(
 )
 STREET_RE = re.compile(
     rf"(?<![\w])(?:{CAPWORD}[ \t]+{_OF}){{1,2}}"
-    r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave)(?![\w])"
+    r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave"
+    r"|Boulevard|Promenade|Esplanade)(?![\w])"
 )
 SCHOOL_HINT = re.compile(
     r"(?:Primary|School|Academy|College|Nursery|Infant|Junior|PRU|Sixth|Pupil)\b"
