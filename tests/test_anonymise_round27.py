@@ -258,3 +258,27 @@ def test_missing_someone_is_no_title(text: str) -> None:
 )
 def test_flats_passages_boulevards_and_promenades_are_streets(text: str, gone: str) -> None:
     assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I think the number is, er, LK19 something, I did not see.", "LK19"),
+        ('she got part of the plate: "yf20 summat". Then she rang.', "yf20"),
+        ('A partial plate "WR6.." was seen on the Golf.', "WR6"),
+    ],
+)
+def test_the_part_of_a_plate_a_witness_saw_is_redacted(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost £20 something in the end.",
+        "She is in Year 10 something.",
+        "Code SN5.. on the form.",
+    ],
+)
+def test_figures_trailing_off_are_no_plate(text: str) -> None:
+    assert "[VEHICLE-REG]" not in redact(text)

@@ -181,11 +181,25 @@ def find_numbers_by_shape(st: State) -> None:
     if "start" in lower or "begin" in lower:
         for m in _PLATE_START.finditer(text):
             found.append((m.start("n"), m.end("n"), "vehicle_reg"))
+    if "some" in lower or "summat" in lower or ".." in text or "…" in text:
+        for m in _PLATE_PART.finditer(text):
+            if text[m.end()] in ".…" and not _PLATE_WORD.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
+                continue  # ("SN5.." alone: a code cut short, no plate said)
+            found.append((m.start(), m.end("n"), "vehicle_reg"))
     for start, end, kind in found:
         if st.free(start, end):
             st.take(start, end, kind, "", 80, 0.9)
 
 
+# the part of a plate a witness saw, the rest trailing off: "ND21 something", "KN2..",
+# "bd18 kx.." (letters and digits of a plate's start, in one case, not a word)
+_PLATE_PART = re.compile(
+    r"(?<![\w£$])(?:[A-Z]{2}\d{1,2}(?:[ \t]?[A-Z]{1,2})?|[a-z]{2}\d{1,2}(?:[ \t]?[a-z]{1,2})?)"
+    r"(?P<n>)(?=\.{2,}|…|[ \t]+(?:something|summat|sumthing|somethin)\b)"
+)
+_PLATE_WORD = re.compile(r"(?i:plate|reg\b|registration)")
 # the start of a plate a witness saw: "plate starts VN68", "reg starting \"hy66\""
 _PLATE_START = re.compile(
     r"(?i:\b(?:plate|reg|registration)[ \t]+(?:starts|starting|started|begins|beginning|began)"
