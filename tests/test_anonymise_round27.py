@@ -282,3 +282,44 @@ def test_the_part_of_a_plate_a_witness_saw_is_redacted(text: str, gone: str) -> 
 )
 def test_figures_trailing_off_are_no_plate(text: str) -> None:
     assert "[VEHICLE-REG]" not in redact(text)
+
+
+def test_an_ni_number_in_lower_case_is_redacted() -> None:
+    out = redact("they ask me my NI at work. is it jm 402118 b ??")
+    assert "402118" not in out and not left(out, "jm")
+
+
+def test_six_digits_between_words_are_no_ni_number() -> None:
+    assert "[NI-NUMBER]" not in redact("we paid 120 on the 284491 account at 3 pm")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Status granted, UAN 3301-4412-9087-1123. BRP expired.", "3301"),
+        ("BOOKED INTO CUSTODY, CUSTODY NO 17NE/0422/25. VEHICLE SEIZED", "0422"),
+    ],
+)
+def test_cued_numbers_of_the_home_office_and_custody_are_redacted(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+def test_a_verb_after_to_is_no_street() -> None:
+    out = redact("ASSOCIATE (17) - KNOWN TO DRIVE A BLACK CORSA.")
+    assert "KNOWN TO DRIVE" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("i pay him cash on 1 feb to his son", "1 feb"),
+        ("tue 17 sept - she hit him with a brush", "17 sept"),
+    ],
+)
+def test_a_bare_day_and_a_lower_case_month_is_a_date(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize("text", ["it was 3 mar the wall", "he is 5 may be 6"])
+def test_a_day_before_a_verb_is_no_date(text: str) -> None:
+    assert "[DATE]" not in redact(text)

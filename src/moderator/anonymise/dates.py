@@ -60,6 +60,8 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?"
     # in lower case after an ordinal only ("27th sept"; "3 mar" in running text is no date)
     r"|(?<=\d(?:st|nd|rd|th) )(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+    # and after a bare day where the word is no verb ("on 1 feb", "12 sept"; not "3 mar")
+    r"|(?<=\d )(?:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
     # "may" only where no verb follows it: "on 3rd may at the bowling", not "the 2nd may be"
     r"|(?<=\d(?:st|nd|rd|th) )may(?=[ \t]*(?:[.,;:!?)\n]|\Z|\d|(?:at|in|on|and|for|till|until)\b))"
     r"|(?<=\d(?:st|nd|rd|th) )(?:febuary|feburary|janury|agust|augest|septmber|ocotber"

@@ -136,6 +136,11 @@ def _has_capital(stretch: str) -> bool:
     return any(c.isupper() for c in stretch)
 
 
+# an NI number in lower case, its prefix one HMRC issues (no d, f, i, q, u or v; no o second)
+_NI_LOWER = re.compile(
+    r"(?<![\w])(?!bg|gb|kn|nk|nt|tn|zz)[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]"
+    r"[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[a-d](?![\w])"
+)
 _CAPITAL_DIGIT = re.compile(r"\d(?:(?<=[A-Z]\d)|(?<=[A-Z]\s\d))")
 _LETTERED = (_CAPITAL_DIGIT, NI_RE, UPN_RE, VEHICLE_RE, VEHICLE_OLD_RE, REF_RE, COLLAR_RE)
 _LETTERED_ASCII = ascii_twins(*_LETTERED)  # as _SCANS_ASCII
@@ -163,6 +168,10 @@ def _lettered(
             for m in pattern.finditer(text, lo, hi):
                 if clean_left(text, m.start()):
                     add(m.start(), m.end(), kind, "", 88)
+    if digits >= 6:  # an NI number written in lower case: "is it jp 284491 c"
+        for m in _NI_LOWER.finditer(text, lo, hi):
+            if clean_left(text, m.start()):
+                add(m.start(), m.end(), "ni_number", "", 86)
     for m in vehicle.finditer(text, lo, hi) if lettered else ():
         if clean_left(text, m.start()):
             add(m.start(), m.end(), "vehicle_reg", "", 88)

@@ -148,6 +148,7 @@ def find_patterns(st: State) -> None:
             not words
             or protected_phrase(st, words, len(words) - 1)
             or _STREET_WORD_ONLY.match(text, m.start())
+            or (len(words) > 1 and words[-2] in _VERB_BEFORE)  # "KNOWN TO DRIVE", "Able To Walk"
         ):
             continue
         if words[0] not in st.lex.common:
@@ -176,6 +177,9 @@ def find_patterns(st: State) -> None:
             st.take(c.start, c.end, c.kind, c.ident, c.priority, c.confidence)
 
 
+# a street's word after these is a verb: "To Drive", "Will Close", "I Walk"
+_VERB_BEFORE = frozenset({"to", "will", "would", "can", "could", "not", "must", "i", "we"})
+_VERB_BEFORE |= {"you", "they", "he", "she", "did", "does", "and", "or"}
 # a sentence's person: a quoted phrase of three words or more holding one is speech
 _PRONOUNS = frozenset({"i", "me", "my", "you", "he", "she", "him", "we", "us", "they", "it"})
 # a line with capital letters and no lower-case one: a police form's field

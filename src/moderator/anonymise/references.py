@@ -103,10 +103,12 @@ _PRISON_OR_SERIAL = re.compile(r"[A-Z](?:\d{4}[A-Z]{2}|[A-Z]{1,3}\d{9,}|\d{8})(?
 # "job FLS 33810", "reg: NRPSI 19552", "serial CC…", "taxi plate TB 2211"
 _CUED_NUMBER = re.compile(
     r"(?<![\w])(?:No\.|no\.|NO\.|(?i:occ|occurrence|job|reg|plate"
-    r"|prison[ \t]+(?:number|no\.?)))[ \t]*[:#]?[ \t]*"
-    r"(?P<n>(?:[A-Z]{1,6}[ \t])?[A-Z]{0,3}\d[\d/-]*\d[A-Z]?)(?![\w/-])"
+    r"|prison[ \t]+(?:number|no\.?)|uan|custody[ \t]+(?:number|no\.?|ref)))[ \t]*[:#]?[ \t]*"
+    # (a custody number has its station's letters inside: "44BA/0611/25")
+    r"(?P<n>(?:[A-Z]{1,6}[ \t])?[A-Z]{0,3}\d(?:[\d/-]|[A-Z]{2}/)*\d[A-Z]?)(?![\w/-])"
 )
-_CUE_WORDS = ("no.", "occ", "job", "reg", "plate", "prison")  # (a serial is one by its shape)
+# (a serial is one by its shape; a Home Office application's number follows "UAN")
+_CUE_WORDS = ("no.", "occ", "job", "reg", "plate", "prison", "uan", "custody")
 # registrations of Northern Ireland ("MIZ 4417": a code ending in Z, or in I after J, O, U
 # or X; matched from that letter, the letters before checked in Python) and Portugal
 _NI_REG_END = re.compile(r"[IZ][ \t]\d{1,4}(?![\w])")
