@@ -323,3 +323,19 @@ def test_a_bare_day_and_a_lower_case_month_is_a_date(text: str, gone: str) -> No
 @pytest.mark.parametrize("text", ["it was 3 mar the wall", "he is 5 may be 6"])
 def test_a_day_before_a_verb_is_no_date(text: str) -> None:
     assert "[DATE]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("ASSOCIATES: (LEOCADIO TURNER, 17) - KNOWN TO POLICE.", "LEOCADIO"),
+        ('FRIEND "TIA" (TIA-MARIE BROOK, 15) DESCRIPTION: SLIM', "BROOK"),
+    ],
+)
+def test_a_name_in_capitals_before_an_age_in_brackets_is_redacted(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_capitals_before_an_age_that_are_words_stay() -> None:
+    out = redact("FOUND: (BLACK RUCKSACK, 2) - RETURNED.")
+    assert "BLACK RUCKSACK" in out

@@ -87,11 +87,30 @@ def join_given_before_surname(st: State) -> None:
 # BONE (19)", "ADAM PRESCOTT, 26, OF BIRKDALE", "TAYLOR-JAY SPARGO (14)", "KYLE DEAN DOB …"
 _AGED_CAPITALS = re.compile(
     r"(?<![\w'’-])(?P<n>[A-Z][A-Z'’-]+(?:[ \t]+\"[A-Z]+\")?(?:[ \t]+[A-Z][A-Z'’-]+){1,2})"
-    r"(?=[ \t]*\((?:AGED[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*,|[ \t]+\(?D\.?O\.?B\b)"
+    r"(?=[ \t]*\((?:AGED[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*[,)]|[ \t]+\(?D\.?O\.?B\b)"
 )
 
 
 _PEOPLE = frozenset({"person", "professional"})
+
+
+def _unlisted_given(st: State, name: str) -> bool:
+    """Two or three words in capitals: a listed surname last, before it words no list holds
+    (no English word, name, place or acronym): the given names the lists lack."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or '"' in name:
+        return False
+    keys = [word_key(w) for w in words]
+    lex = st.lex
+    return keys[-1] in lex.surnames and not any(
+        k in lex.words
+        or k in lex.common
+        or k in lex.protected_words
+        or k in lex.given
+        or (k,) in lex.places
+        or w in lex.acronyms
+        for k, w in zip(keys[:-1], words[:-1], strict=True)
+    )
 
 
 def find_aged_capitals(st: State) -> None:
@@ -101,14 +120,19 @@ def find_aged_capitals(st: State) -> None:
     lex = st.lex
     for m in _AGED_CAPITALS.finditer(text):
         start, end = m.span("n")
+        whole = start
         while (space := text.find(" ", start, end)) > 0 and (
             word_key(text[start:space]).split("-")[0] not in lex.given
         ):
             start = space + 1  # "IDENTIFIED AS ADAM PRESCOTT": the name from its given name
+        if _unlisted_given(st, text[whole:end]):
+            start = whole  # "(DEMETRIUS CLARKE, 17)": a given name no list holds, a surname
         words = [w for w in text[start:end].split() if not w.startswith('"')]
         keys = [word_key(w) for w in words]
         first = keys[0].split("-")[0]
-        if len(keys) < 2 or first not in lex.given or all(k in lex.common for k in keys):
+        if len(keys) < 2 or (first not in lex.given and start != whole):
+            continue
+        if all(k in lex.common for k in keys):
             continue
         if any(w in lex.acronyms for w in words) or any(
             k in lex.protected_words and (n == 0 or (k,) not in lex.places)
