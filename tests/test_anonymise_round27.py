@@ -339,3 +339,7 @@ def test_a_name_in_capitals_before_an_age_in_brackets_is_redacted(text: str, gon
 def test_capitals_before_an_age_that_are_words_stay() -> None:
     out = redact("FOUND: (BLACK RUCKSACK, 2) - RETURNED.")
     assert "BLACK RUCKSACK" in out
+
+
+def test_a_reference_of_letters_and_eleven_digits_is_redacted() -> None:
+    assert "31450092817" not in redact("PREVIOUS: PR/31450092817 ON 02/09/2024 (VERBAL ONLY).")
