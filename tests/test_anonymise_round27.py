@@ -343,3 +343,14 @@ def test_capitals_before_an_age_that_are_words_stay() -> None:
 
 def test_a_reference_of_letters_and_eleven_digits_is_redacted() -> None:
     assert "31450092817" not in redact("PREVIOUS: PR/31450092817 ON 02/09/2024 (VERBAL ONLY).")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("LAST SEEN 16:50, KINGSMEAD PARADE, GETTING INTO A GOLF.", "KINGSMEAD"),
+        ("BLADED ARTICLE (LOCK KNIFE) - ROYAL SQUARE, 15:40", "ROYAL SQUARE"),
+    ],
+)
+def test_a_parade_or_a_square_without_a_number_is_a_street(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
