@@ -354,3 +354,21 @@ def test_a_reference_of_letters_and_eleven_digits_is_redacted() -> None:
 )
 def test_a_parade_or_a_square_without_a_number_is_a_street(text: str, gone: str) -> None:
     assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Education: ESOL Entry 3 at City College Harlow; attendance 96%.", "Harlow"),
+        ("Level 3 Health and Social Care at Lakes College West Cumbria.", "Lakes"),
+    ],
+)
+def test_a_college_named_by_its_town_is_redacted_with_it(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone)
+    assert not left(out, "City College") or gone != "Harlow"
+
+
+def test_a_course_at_a_college_stays() -> None:
+    out = redact("Work: ESOL and Maths at City College Harlow (CCH), tutor Mr Ian Fell.")
+    assert "ESOL and Maths" in out

@@ -305,6 +305,10 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         return None
     if _HOSPITAL_AFTER.match(st.text, m.end()):
         return None  # "King's College Hospital": a hospital, named like a college
+    end = with_town(st, m.end()) if kind != "address" else m.end()
+    if end > m.end() and kind == "school" and not _SHOUTED_OR_SPACED.search(st.text, m.end(), end):
+        # "City College Norwich", "Lakes College West Cumbria": named by its town
+        return Cand(start, end, kind, " ".join(name), 60, 0.9)
     if (
         len(name) == 1
         and kind != "address"
@@ -314,8 +318,10 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         return None  # "Special School", "Local Surgery": generic; "Ford Medical Practice" named
     if kind != "address" and generic_name(st, name):
         return None  # "Polish Saturday School": a description
-    end = with_town(st, m.end()) if kind != "address" else m.end()
     return Cand(start, end, kind, " ".join(name), 60, 0.9)
+
+
+_SHOUTED_OR_SPACED = re.compile(r"\n|[ \t]{2}")
 
 
 _JOINING = frozenset({"of", "the", "and", "de", "la", "le", "on", "upon", "under", "in", "st"})

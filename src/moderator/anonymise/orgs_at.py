@@ -73,10 +73,16 @@ def _named_at_town(st: State, m: re.Match[str]) -> None:
         return
     venue = m.group("v")
     keys = phrase_key(m.group("x"))
-    if all(k in st.lex.protected_words or k in st.lex.common for k in keys):
+    if all(_described(st, k) for k in keys):
         return
     if phrase_key(venue) in st.lex.places or all(unknown(w, st.lex) for w in venue.split()):
         st.take(start, end, "org", " ".join(phrase_key(text[start:end])), 58)
+
+
+def _described(st: State, key: str) -> bool:
+    """An everyday or protected word, or a known acronym (``ESOL``): no group's name."""
+    lex = st.lex
+    return key in lex.protected_words or key in lex.common or key.upper() in lex.acronyms
 
 
 def _before_venue(st: State, venue: Cand) -> None:
@@ -89,8 +95,8 @@ def _before_venue(st: State, venue: Cand) -> None:
     if m is None or not st.free(m.start("x"), venue.start):
         return
     keys = phrase_key(m.group("x"))
-    if all(k in st.lex.protected_words or k in st.lex.common for k in keys):
-        return  # "Youth Club at …" names no group of its own
+    if all(_described(st, k) for k in keys):
+        return  # "Youth Club at …", "ESOL and Maths at …" name no group of its own
     st.taken[m.start("x") : venue.start] = b"\x01" * (venue.start - m.start("x"))
     venue.start = m.start("x")
     venue.kind = "org"
