@@ -116,6 +116,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("aw", "heldout-aw", 55, 2900),
         ("ax", "heldout-ax", 55, 2900),
         ("ay", "heldout-ay", 55, 2900),
+        ("az", "heldout-az", 55, 2750),
+        ("ba", "heldout-ba", 55, 2850),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -139,8 +141,10 @@ def test_the_round_two_batches_are_held_out_and_labelled(
     round twenty-three (AR scored first, then tuned on; AS scored first and once at the close),
     AT and AU before round twenty-four (AT scored first, then tuned on; AU scored first and
     once at the close), AV and AW before round twenty-five (AV scored first, then tuned on; AW
-    scored first and once at the close) (each outside the repository until scored; O on label
-    public services apart)."""
+    scored first and once at the close), AX and AY before round twenty-six and AZ and BA
+    before round twenty-seven (AX and AZ scored first, then tuned on; AY and BA scored first
+    and once at the close) (each outside the repository until scored; O on label public
+    services apart)."""
     corpus = load_corpus(CORPUS.with_name(f"redaction_corpus_{name}.jsonl"))
     assert len(corpus) >= notes
     assert sum(len(c.identifiers) for c in corpus) >= identifiers
@@ -280,6 +284,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("aw", 0.975, 0.985, 0.02, 0.035),  # AW: before round twenty-five, scored at its close
         ("ax", 0.975, 0.985, 0.02, 0.03),  # AX: written before round twenty-six, tuned on it
         ("ay", 0.97, 0.985, 0.027, 0.05),  # AY: before round twenty-six, scored at its close
+        ("az", 0.98, 0.99, 0.015, 0.035),  # AZ: written before round twenty-seven, tuned on it
+        ("ba", 0.97, 0.985, 0.022, 0.055),  # BA: before round twenty-seven, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
