@@ -372,3 +372,34 @@ def test_a_college_named_by_its_town_is_redacted_with_it(text: str, gone: str) -
 def test_a_course_at_a_college_stays() -> None:
     out = redact("Work: ESOL and Maths at City College Harlow (CCH), tutor Mr Ian Fell.")
     assert "ESOL and Maths" in out
+
+
+def _case_of(child: str, text: str) -> str:
+    from moderator.anonymise.records import RawCase
+    from moderator.anonymise.redact import redact_case_text
+
+    case = RawCase.model_validate(
+        {
+            "case_id": "T-27b",
+            "team": "t",
+            "service_area": "help_and_protection",
+            "opened": "2025-01-01",
+            "worker": "Carys Jones",
+            "child": {"name": child},
+            "family": [],
+            "text": text,
+        }
+    )
+    return redact_case_text(case).text
+
+
+def test_a_protected_word_given_as_a_childs_short_name_is_redacted() -> None:
+    out = _case_of(
+        "Romanos Petrou",
+        "Young person: Romanos PETROU (Roma)\nRoma up at 7. A Roma community worker came.",
+    )
+    assert "Roma up" not in out and "Roma community" in out
+
+
+def test_an_ni_number_in_threes_is_redacted() -> None:
+    assert "114 702" not in redact("DOB 23/11/2006 | NI no. ZH 114 702 D | LCS 1002231")

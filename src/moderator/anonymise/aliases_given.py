@@ -63,6 +63,37 @@ def _word_alias(st: State, word: str, name: str) -> bool:
     )
 
 
+def _protected_short(st: State, word: str, name: str) -> bool:
+    """A protected word in brackets after a name that is its short form ("Darius IONESCU
+    (Dari)": a language, and what he is called): the name's first four letters or more."""
+    key = word.casefold()
+    return (
+        len(key) >= 4
+        and word[0].isupper()
+        and not word.isupper()
+        and key in st.lex.protected_words
+        and name.casefold().startswith(key)
+    )
+
+
+# what follows a language's or a people's name, not a person's ("Dari interpreter")
+_AS_LANGUAGE = re.compile(r"[ \t-]*(?i:interpret|speak|language|translat|community|heritage)")
+
+
+def _take_short_form(st: State, alias: str, kind: str, ident: str) -> None:
+    """Take each capitalised ``alias`` of the note, but where a language's word follows it."""
+    text = st.text
+    at = text.find(alias)
+    while at >= 0:
+        end = at + len(alias)
+        whole = (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        )
+        if whole and st.free(at, end) and not _AS_LANGUAGE.match(text, end):
+            st.take(at, end, kind, ident, 60, 0.8)
+        at = text.find(alias, end)
+
+
 def _cues(text: str, lower: str) -> list[re.Match[str]]:
     found = []
     for cue in _CUE_STARTS:
@@ -79,6 +110,7 @@ def find_given_aliases(st: State) -> None:
     """Aliases given in brackets after a known person's name, or listed after a cue."""
     text = st.text
     aliases: dict[str, tuple[str, str]] = {}  # folded alias -> kind, ident
+    short_forms: dict[str, tuple[str, str]] = {}  # a protected word as a short form, as written
     known = [c for c in st.cands if c.kind in _KNOWN]
     for c in known:
         if "(" not in text[c.end : c.end + 3]:
@@ -89,6 +121,12 @@ def find_given_aliases(st: State) -> None:
         shouted = shouted or initials  # "MB (MGM)": initials and a role
         if m is not None and not shouted and _alias_ok(st, m.group("a")):  # not "MB (MGM)"
             aliases.setdefault(lower_same_length(m.group("a")), (c.kind, c.ident))
+        elif (
+            m is not None
+            and not shouted
+            and _protected_short(st, m.group("a"), text[c.start : c.end])
+        ):
+            short_forms.setdefault(m.group("a"), (c.kind, c.ident))
         elif (
             m is not None
             and not shouted
@@ -112,6 +150,8 @@ def find_given_aliases(st: State) -> None:
             words = item.group().split()
             if len(words) == 1 and _alias_ok(st, words[0]):
                 aliases.setdefault(lower_same_length(words[0]), (owner.kind, owner.ident))
+    for alias, (kind, ident) in short_forms.items():
+        _take_short_form(st, alias, kind, ident)
     if not aliases:
         return
     folded = lower

@@ -139,7 +139,7 @@ def _has_capital(stretch: str) -> bool:
 # an NI number in lower case, its prefix one HMRC issues (no d, f, i, q, u or v; no o second)
 _NI_LOWER = re.compile(
     r"(?<![\w])(?!bg|gb|kn|nk|nt|tn|zz)[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]"
-    r"[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[a-d](?![\w])"
+    r"[ \t]?\d(?:[ \t]?\d){5}[ \t]?[a-d](?![\w])"
 )
 _CAPITAL_DIGIT = re.compile(r"\d(?:(?<=[A-Z]\d)|(?<=[A-Z]\s\d))")
 _LETTERED = (_CAPITAL_DIGIT, NI_RE, UPN_RE, VEHICLE_RE, VEHICLE_OLD_RE, REF_RE, COLLAR_RE)

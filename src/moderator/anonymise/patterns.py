@@ -189,7 +189,8 @@ NHS_RE = re.compile(r"\d\d\d(?:[\s-]?\d{3}[\s-]?|\.\d{3}\.)\d{4}(?![\w-])")  # "
 NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
 # Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
 # QQ 12 34 56 C are what people type into notes, and the shape alone is distinctive.
-NI_RE = re.compile(r"[A-Z][A-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])")
+# (its six digits in pairs, in threes or together: "ZH 114 702 D")
+NI_RE = re.compile(r"[A-Z][A-Z]\s?\d(?:[ \t]?\d){5}\s?[A-D](?![\w])")
 UPN_RE = re.compile(r"[A-HJ-NP-TV-Z] ?\d(?: ?\d){10} ?[0-9A-Z](?![\w])")  # "N 302118 765004"
 VEHICLE_RE = re.compile(r"[A-Z][A-Z]\d{2}\s?[A-Z]{3}(?![\w])")
 # Older registrations (P123 ABC, ABC 123P) only where the words before say it is a vehicle.
