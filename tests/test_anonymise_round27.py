@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import redact_for
 from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
 
@@ -188,27 +189,11 @@ def test_nationalities_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
 
 
-def _case_with_family(text: str) -> str:
-    from moderator.anonymise.records import RawCase
-    from moderator.anonymise.redact import redact_case_text
+_FAMILY = (("Lisa Cole", "mother"), ("Tom Price", "father"), ("Mabel Cole", "grandmother"))
 
-    case = RawCase.model_validate(
-        {
-            "case_id": "T-27",
-            "team": "t",
-            "service_area": "help_and_protection",
-            "opened": "2025-01-01",
-            "worker": "Carys Jones",
-            "child": {"name": "Vanessa Cole"},
-            "family": [
-                {"name": "Lisa Cole", "relationship": "mother"},
-                {"name": "Tom Price", "relationship": "father"},
-                {"name": "Mabel Cole", "relationship": "grandmother"},
-            ],
-            "text": text,
-        }
-    )
-    return redact_case_text(case).text
+
+def _case_with_family(text: str) -> str:
+    return redact_for(text, "Vanessa Cole", _FAMILY, "Carys Jones")
 
 
 def test_a_relatives_initial_alone_is_that_relative() -> None:
@@ -375,22 +360,7 @@ def test_a_course_at_a_college_stays() -> None:
 
 
 def _case_of(child: str, text: str) -> str:
-    from moderator.anonymise.records import RawCase
-    from moderator.anonymise.redact import redact_case_text
-
-    case = RawCase.model_validate(
-        {
-            "case_id": "T-27b",
-            "team": "t",
-            "service_area": "help_and_protection",
-            "opened": "2025-01-01",
-            "worker": "Carys Jones",
-            "child": {"name": child},
-            "family": [],
-            "text": text,
-        }
-    )
-    return redact_case_text(case).text
+    return redact_for(text, child, (), "Carys Jones")
 
 
 def test_a_protected_word_given_as_a_childs_short_name_is_redacted() -> None:
