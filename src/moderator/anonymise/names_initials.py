@@ -365,7 +365,7 @@ def find_lone_initials(st: State) -> None:
     _lone_letter(st, letter, others, "child", st.known.people[0].label, bare=True)
     worker = (st.case.worker or "").split()
     # a relative's initial, where no one else of the record has it ("L says neighbours …")
-    initials = [letter, *others, *(worker[0][:1].upper() for _ in worker[:1])]
+    initials = [letter, *others, *([worker[0][:1].upper()] if worker else [])]
     relatives = [p for p in st.known.people if p.kind == "family"]
     named = [m for m in st.case.family if m.name.split()]
     if len(relatives) == len(named):
