@@ -373,3 +373,22 @@ def test_a_protected_word_given_as_a_childs_short_name_is_redacted() -> None:
 
 def test_an_ni_number_in_threes_is_redacted() -> None:
     assert "114 702" not in redact("DOB 23/11/2006 | NI no. ZH 114 702 D | LCS 1002231")
+
+
+def test_a_protected_phrases_word_is_no_slip_for_the_workers_name() -> None:
+    out = redact_for(
+        "CB to chase the BRP. Staying Close not applicable. Spoke to Chloee later.",
+        "Yonas Tesfay",
+        (("Kidane Tesfay", "father"),),
+        "Chloe Barnes",
+    )
+    assert "Staying Close" in out and "Chloee" not in out
+
+
+def test_an_age_before_a_programme_is_no_house_number() -> None:
+    out = redact("Aiden left at 17, Staying Close to be considered.")
+    assert "Staying Close" in out
+
+
+def test_a_street_named_after_a_protected_place_keeps_its_number() -> None:
+    assert "Pleasant" not in redact("Bail address: c/o 16 Mount Pleasant Rd, Hastings.")

@@ -133,7 +133,8 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                 # "Image 1:" numbering a line, "Venue: foster home" naming a field: a word
                 # opening one is no slip for Imogen or Van, though near them
                 eligible = False
-            if eligible and taken(1, t.start, t.end) < 0:
+            if eligible and taken(1, t.start, t.end) < 0 and not st.protected[i]:
+                # ("Staying Close" is no slip for Chloe: a protected phrase's word)
                 sure = None
                 slip = _slip_of(st, key, t.upper)
                 if slip is None:

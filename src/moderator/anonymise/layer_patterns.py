@@ -132,6 +132,8 @@ def find_patterns(st: State) -> None:
             continue  # "(2019, Jedburgh Sheriff Court)": a year and a court, no address
         if found is not None and _INSTITUTION_AFTER.match(text, found.end()):
             continue  # "(6, Rose Hill Primary)": an age, then a school named by a street's word
+        if found is not None and _protected_whole(st, phrase_key(found.group())):
+            continue  # "left at 17, Staying Close to be considered": an age, then a programme
         gate = found and _GATE_RE.search(found.group())
         if gate and (gate.group().casefold(),) in st.lex.places:
             continue  # "3 Margate": a town, not a street of the North
@@ -175,6 +177,12 @@ def find_patterns(st: State) -> None:
     for c in raw:
         if st.free(c.start, c.end):
             st.take(c.start, c.end, c.kind, c.ident, c.priority, c.confidence)
+
+
+def _protected_whole(st: State, words: tuple[str, ...]) -> bool:
+    """Whether the words are one protected phrase, whole ("staying close"; not "mount
+    pleasant rd", a street named after a protected place)."""
+    return len(words) > 1 and protected_phrase(st, words, len(words) - 1)
 
 
 # a street's word after these is a verb: "To Drive", "Will Close", "I Walk"
