@@ -60,17 +60,17 @@ _KINDS_OF_PLACE = frozenset(
     {"sixth form", "further education", "after school", "pupil referral", "special needs"}
     | {"breakfast club", "community primary", "junior school", "infant school", "youth work"}
 )
-_NAMED_BY_TWO = frozenset(
+_SHOPS = frozenset(
     {"takeaway", "grill", "mini market", "minimarket", "cafe", "café", "restaurant", "chippy"}
-    | {"bakery", "barbers", "church", "chapel", "mosque", "masjid"}
+    | {"bakery", "barbers"}
+)
+_NAMED_BY_TWO = _SHOPS | frozenset(
+    {"church", "chapel", "mosque", "masjid"}
     | {"college", "primary", "academy", "infants", "juniors", "pru", "boxing club"}
     | {"football club", "youth club"}
 )
 # the heads of trades, named by what they sell as often as not
-_TRADES = frozenset(
-    {"takeaway", "grill", "mini market", "minimarket", "cafe", "café", "restaurant", "chippy"}
-    | {"bakery", "barbers", "kebabs", "pizza", "nursing home", "shop"}
-)
+_TRADES = _SHOPS | {"kebabs", "pizza", "nursing home", "shop"}
 _ALL_HEADS = tuple(sorted((*_HEADS, *_ORG_HEADS), key=len, reverse=True))
 
 
