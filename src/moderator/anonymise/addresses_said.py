@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.state import State
+from moderator.anonymise.unknown_words import unknown
 
 _STREET_WORDS = (
     r"st|rd|road|street|lane|ln|ave|avenue|close|drive|dr|way|crescent|cres|grove|terrace|walk"
@@ -79,6 +80,12 @@ _EVERYDAY = frozenset(
 )
 _CONFIDENCE = 0.6
 _GUESSES = frozenset({"person"})
+# a street of one word no list knows, after a word of place: "lives on Lowesmoor", "found
+# walking down Micklegate", "ON BOTCHERGATE" (the North's "-gate" streets, estates' roads)
+_UNKNOWN_ON = re.compile(
+    r"(?<![\w'’-])(?:on|off|along|down)[ \t]+"
+    r"(?P<s>[A-Z][a-z]{3,})(?![\w'’&-]|[ \t]+[A-Z]|\.[A-Za-z])"
+)
 
 
 # a flat or a house by its number alone: "NEIGHBOUR (FLAT 5)", "the neighbour at No 86",
@@ -133,6 +140,13 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _BLOCK_GUESSES, 61)
         if st.free(start, end):
             st.take(start, end, "address", "block:" + " ".join(keys), 45, _CONFIDENCE)
+    for m in _UNKNOWN_ON.finditer(text):
+        word = m.group("s")
+        key = word.lower()
+        if key in st.lex.given or key in st.lex.surnames or not unknown(word.title(), st.lex):
+            continue  # "on Snapchat", "on Medikinet", "sat on Ayaan": a word or a name
+        if st.free(*m.span("s")):
+            st.take(m.start("s"), m.end("s"), "address", "street:" + key, 45, _CONFIDENCE)
     for m in _NUMBER_WORD_TOWN.finditer(text):
         word = m.group("a").split()[-1].lower()
         if (m.group("t").lower(),) not in st.lex.places or word in st.lex.words:

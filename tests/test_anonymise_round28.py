@@ -1,0 +1,80 @@
+"""Round twenty-eight: recall and precision from batches A-BA and the new batches BB and BC
+(issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_sample as redact
+from tests.helpers import survives as left
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("He lives on Lowesmoor with his uncle.", "Lowesmoor"),
+        ("She was seen walking down Micklegate at 2am.", "Micklegate"),
+        ("Mum thinks he stays off Ropergate most weekends.", "Ropergate"),
+        ("The church is in town, not the one on Priestpopple.", "Priestpopple"),
+    ],
+)
+def test_a_word_no_list_knows_after_on_or_down_is_a_street(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She talks to her sister on Zalo most nights.", "Zalo"),
+        ("He has been on Buvidal since March.", "Buvidal"),
+        ("The plan is recorded on Liquidlogic.", "Liquidlogic"),
+        ("She sells clothes on Vinted.", "Vinted"),
+        ("They had a party on Dashain with the cousins.", "Dashain"),
+        ("She was put on Snapchat by her cousin.", "Snapchat"),
+        ("Mum has been on Sertraline since the baby.", "Sertraline"),
+    ],
+)
+def test_apps_medicines_systems_and_festivals_after_on_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We came on ARAP in 2021.",
+        "VEHICLE MARKER PLACED ON ANPR.",
+        "The family sat on Blackpool beach.",
+        "She sat down Monday with the worker.",
+    ],
+)
+def test_capitals_places_and_weekdays_after_on_are_no_street(text: str) -> None:
+    assert "[ADDRESS]" not in redact(text)
+
+
+def test_a_given_name_after_on_is_no_street() -> None:
+    assert "[ADDRESS]" not in redact("Mum was cross and took it out on Kayleigh.")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("BELIEVED TO BE WITH BOYFRIEND DANYAL MIR, 19.", "MIR"),
+        ("Seen with her boyfriend Danyal Mir (19) at the station.", "Mir"),
+        ("Her friend Mei Xie (15) was with her.", "Xie"),
+        ("The interpreter, Priya Das, attended.", "Das"),
+    ],
+)
+def test_surnames_the_lists_lacked_after_a_given_name(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He said the sun was out.", "sun"),
+        ("She sang a song about it.", "song"),
+        ("He hit the pan on the floor.", "pan"),
+    ],
+)
+def test_surnames_that_are_everyday_words_were_left_out(text: str, kept: str) -> None:
+    assert kept in redact(text)
