@@ -78,3 +78,21 @@ def test_surnames_the_lists_lacked_after_a_given_name(text: str, gone: str) -> N
 )
 def test_surnames_that_are_everyday_words_were_left_out(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Placement: Jo and Phil Ashworth, 3 Oak Furrow, Tiptree, CO5 0RW.", "Oak Furrow"),
+        ("Foster carer: Karen Stroud, 5 Peregrine Drift, Springfield.", "Peregrine Drift"),
+    ],
+)
+def test_a_house_number_before_a_name_and_a_town_after_make_a_street(text: str, gone: str) -> None:
+    out = redact(text)
+    assert "[ADDRESS]" in out
+    assert not left(out, gone.split()[0])
+
+
+def test_a_class_before_a_pupils_name_is_no_house_number() -> None:
+    out = redact("Class list: Year 3 Amy Lee, Hillside Primary.")
+    assert "[ADDRESS]" not in out

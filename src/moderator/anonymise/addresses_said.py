@@ -163,6 +163,7 @@ def find_lower_streets(st: State) -> None:
     for m in _NUMBER_ALONE.finditer(text):
         if st.free(*m.span("n")):
             st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
+    _numbered_people(st)
     if "umber" in text or "o." in text:
         ends = {c.end for c in st.cands if c.kind in ("person", "professional", "family")}
         for m in _NUMBER_AFTER_NAME.finditer(text):
@@ -171,6 +172,31 @@ def find_lower_streets(st: State) -> None:
 
 
 _NUMBERED_AFTER = re.compile(r",[ \t]+\d{1,4}[A-Za-z]?[ \t]+")
+# a house number before words a layer read as a person's name, a town or a postcode after:
+# "3 Oak Furrow, Tiptree", "5 Peregrine Drift, Springfield, CM1 7FZ" (a street's word no
+# list holds); a person's name never follows a house number and comes before a town
+_NUMBER_BEFORE = re.compile(r"(?<![\w/.£$:-])\d{1,4}[A-Za-z]?[ \t]+$")
+_PLACE_AFTER = re.compile(r",[ \t]*(?:[A-Z][a-z]{2,}|[A-Z]{1,2}\d)")
+_BEFORE_NUMBER = re.compile(r"(?:^|[,:(\n]|\b(?:at|to|in|of|from|At))[ \t]*$")
+
+
+def _numbered_people(st: State) -> None:
+    """Read a person's name with a house number before it and a town after as a street."""
+    text = st.text
+    for c in [c for c in st.cands if c.kind == "person"]:
+        number = _NUMBER_BEFORE.search(text, max(0, c.start - 7), c.start)
+        if number is None or not _PLACE_AFTER.match(text, c.end):
+            continue
+        if not 2 <= len(text[c.start : c.end].split()) <= 3 or "\n" in text[c.start : c.end]:
+            continue
+        if not _BEFORE_NUMBER.search(text, max(0, number.start() - 6), number.start()):
+            continue  # "Year 3 Amy Lee, Hillside": a class, no house number
+        if c.ident.startswith(("child", "family")) or not st.free(number.start(), c.start):
+            continue
+        st.cands.remove(c)
+        st.take(
+            number.start(), c.end, "address", "street:" + text[c.start : c.end].lower(), 45, 0.6
+        )
 
 
 def _building_after(st: State, end: int) -> int:
