@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import redact_for
 from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
 
@@ -96,3 +97,29 @@ def test_a_house_number_before_a_name_and_a_town_after_make_a_street(text: str, 
 def test_a_class_before_a_pupils_name_is_no_house_number() -> None:
     out = redact("Class list: Year 3 Amy Lee, Hillside Primary.")
     assert "[ADDRESS]" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("calls to the address - 2022 log 1409 (noise)", "1409"),
+        ("calls to the address - ref 46-1112-0633 - verbal argument", "46-1112-0633"),
+        ("dad asked is it jp 284491 c or something", "284491"),
+    ],
+)
+def test_a_cued_reference_in_a_stretch_with_no_capital(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("full", "text", "gone"),
+    [
+        ("Gillian Hatch", "21:47 Gill: Hi, sorry it's late.\n21:49 Thanks Gill.", "Gill"),
+        ("Geoffrey Mills", "Geoff said he would take the boys fishing.", "Geoff"),
+        ("Dominic Reed", 'he said "dom shouts at me for my meds"', "dom"),
+        ("Wesley Tan", "Wes sat with him until he slept.", "Wes"),
+    ],
+)
+def test_english_short_forms_of_a_record_persons_name(full: str, text: str, gone: str) -> None:
+    out = redact_for(text, "Kayden Smith", ((full, "foster carer"),), "Carys Jones")
+    assert not left(out, gone)

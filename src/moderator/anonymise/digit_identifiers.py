@@ -50,8 +50,10 @@ def find_numeric(
         return  # "aged 9", "Year 4": every identifier below has two digits or more
     # digits of any script (\d): counted only in ASCII, else taken as many (no gate closes)
     anydigits = digits if stretch.isascii() else 99
-    # registrations, NI numbers, references; a collar number after "collar" in lower case
-    if _has_capital(stretch) or "collar" in stretch:
+    # registrations, NI numbers, references; a collar number after "collar" in lower case;
+    # a reference after its cue and an NI number in a stretch all in lower case ("calls to
+    # the address - log 1409 (noise), ref 46-1112-0633", "is it jp 284491 c")
+    if _has_capital(stretch) or "collar" in stretch or digits >= 4:
         _lettered(st, lo, hi, digits, anydigits, add)
     # in any case ("st1 2ab"); it ends with its inward code, a digit and two letters
     for m in postcode.finditer(text, lo, hi) if inward.search(text, lo, hi) else ():
