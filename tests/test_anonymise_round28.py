@@ -123,3 +123,60 @@ def test_a_cued_reference_in_a_stretch_with_no_capital(text: str, gone: str) -> 
 def test_english_short_forms_of_a_record_persons_name(full: str, text: str, gone: str) -> None:
     out = redact_for(text, "Kayden Smith", ((full, "foster carer"),), "Carys Jones")
     assert not left(out, gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Who's who: \"kez\" is Keziah Morgan (Year 9). He is a mate of kez's cousin.", "kez"),
+        ("'J' = Jermaine Baptiste, her boyfriend. J picked her up at 11pm.", "J"),
+        ("Jordy thought to be Jordan Pike (known to police). Jordy was there again.", "Jordy"),
+        ("Dex (believed to be Dexter Hall, 19) drove the car.", "Dex"),
+        ("Mother Ana Lăcătuș (also spelt Lacatus / Lakatos on maternity records).", "Lakatos"),
+        ("Omar AL-HAMWI (also spelled Alhamwi on school records) attended.", "Alhamwi"),
+        ("Marcus (surname believed Tennant) to be checked with police.", "Tennant"),
+        ("A man called Ryan, surname possibly Hayes, was at the flat.", "Hayes"),
+    ],
+)
+def test_a_name_a_note_defines_by_another_is_that_persons(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('"Section 47" is Section 47 of the Children Act.', "Section 47"),
+        ("Marcus (surname believed Police) was seen.", "Police"),
+    ],
+)
+def test_a_protected_term_defined_by_a_name_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("He was told his NI number (TN 01 01 05 M is a temporary number).", "TN 01 01 05 M"),
+        ("OFFICER: PC S MARCHANT 8812  SUPERVISOR: SGT KATE ELLIOTT", "8812"),
+        ("LOCATED AT ADDRESS 18A NORTHMEADS (FLAT OF A FRIEND).", "NORTHMEADS"),
+        ("FOUND AT ADDRESS ON BEACON VIEW, SHEPSHED. FATHER INFORMED.", "BEACON"),
+        ("The flat above (Mr Kevin Brady, no 16) plays loud music.", "16"),
+        ("Year 11, 92% attendance, student no 24-00713. PEP reviewed.", "24-00713"),
+    ],
+)
+def test_form_fields_and_their_numbers(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen by PC Amy Lowe 1430 hrs at the house.",
+        "ON CROWN COURT DAY THE FAMILY ATTENDED.",
+        "Address: unknown, not given.",
+    ],
+)
+def test_times_courts_and_empty_fields_are_not_taken(text: str) -> None:
+    out = redact(text)
+    assert "[ADDRESS]" not in out
+    assert "1430" in out or "1430" not in text

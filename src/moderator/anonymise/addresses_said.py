@@ -54,6 +54,19 @@ _STREET_TITLED = re.compile(
     r"(?P<s>(?:[A-Z][a-z'’-]{2,}[ \t]+){1,2}"
     r"(?:Court|Way|Walk|Row|Rise|View|Square|Gate|Place|Fold|Brow|Mount|Vale|Range|Parade))(?![\w'’-])"
 )
+# the same in a police form's capitals: "FOUND AT ADDRESS ON BEACON VIEW, SHEPSHED"
+_STREET_SHOUTED = re.compile(
+    r"(?<![\w'’-])(?:ON|OFF|ALONG|ROUND|DOWN|UP)[ \t]+"
+    r"(?P<s>(?:[A-Z][A-Z'’-]{2,}[ \t]+){1,2}"
+    r"(?:COURT|WAY|WALK|ROW|RISE|VIEW|SQUARE|GATE|PLACE|FOLD|BROW|MOUNT|VALE|RANGE|PARADE))(?![\w'’-])"
+)
+# a house number and its street's name after a form's "ADDRESS": "ADDRESS 18A NORTHMEADS (FLAT
+# OF …)", "Address: 4 Kingsmead, Harlow" (whatever the street's word, or none)
+_ADDRESS_CUED = re.compile(
+    r"(?<![\w'’-])(?:ADDRESS|Address|address)[ \t]*:?[ \t]+"
+    r"(?P<a>\d{1,4}[A-Za-z]?[ \t]+[A-Z][A-Za-z'’-]{2,}(?:[ \t]+[A-Z][A-Za-z'’-]{2,})?)"
+    r"(?=[ \t]*(?:[,(.;\n]|$))"
+)
 # a block of flats by its name and a lower-case noun: "at Mitchell Hey flats", "around
 # Brunswick flats" (not "the Knutton estate": a district's name, as the older batches keep it)
 _NAMED_BLOCK = re.compile(
@@ -102,7 +115,7 @@ _NUMBER_ALONE = re.compile(
 
 # a neighbour's house by its number after their name, in brackets: "(Mrs Ainsworth, number 14)"
 _NUMBER_AFTER_NAME = re.compile(
-    r",[ \t]+(?P<n>(?:Number|number|No\.|no\.)[ \t]*\d{1,4}[A-Za-z]?)(?=[ \t]*\))"
+    r",[ \t]+(?P<n>(?:Number|number|No\.?|no\.?)[ \t]*\d{1,4}[A-Za-z]?)(?=[ \t]*\))"
 )
 
 
@@ -128,6 +141,19 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _GUESSES, 61)
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words).lower(), 45, _CONFIDENCE)
+    for m in _STREET_SHOUTED.finditer(text) if "ON " in text or "OFF " in text else ():
+        keys = [w.lower() for w in m.group("s").split()[:-1]]
+        if keys[0] in _NOT_STREETS or all(k in st.lex.protected_words for k in keys):
+            continue  # "ON CROWN COURT DAY", "ON MARKET PLACE"
+        start, end = m.span("s")
+        st.give_way(start, end, _BLOCK_GUESSES, 61)
+        if st.free(start, end):
+            st.take(start, end, "address", "street:" + " ".join(keys), 45, _CONFIDENCE)
+    for m in _ADDRESS_CUED.finditer(text) if "ddress" in text or "DDRESS" in text else ():
+        start, end = m.span("a")
+        st.give_way(start, end, _BLOCK_GUESSES, 61)
+        if st.free(start, end):
+            st.take(start, end, "address", "street:" + m.group("a").lower(), 45, 0.75)
     for m in (
         _NAMED_BLOCK.finditer(text)
         if ("flats" in text or "estate" in text or "towers" in text)
@@ -164,7 +190,7 @@ def find_lower_streets(st: State) -> None:
         if st.free(*m.span("n")):
             st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
     _numbered_people(st)
-    if "umber" in text or "o." in text:
+    if "umber" in text or "o." in text or "o " in text:
         ends = {c.end for c in st.cands if c.kind in ("person", "professional", "family")}
         for m in _NUMBER_AFTER_NAME.finditer(text):
             if m.start() in ends and st.free(*m.span("n")):

@@ -58,6 +58,7 @@ from moderator.anonymise.names_aliases import (
 )
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
+from moderator.anonymise.names_defined import find_defined_names
 from moderator.anonymise.names_family import (
     find_family_forms,
     find_family_plurals,
@@ -109,7 +110,11 @@ from moderator.anonymise.names_tails import (
     join_surnames_written_first,
     join_titled_initial_surnames,
 )
-from moderator.anonymise.names_titled import absorb_initials_before, find_titled_people
+from moderator.anonymise.names_titled import (
+    absorb_initials_before,
+    find_titled_people,
+    join_collar_numbers,
+)
 from moderator.anonymise.names_worded import find_called_names, find_worded_names
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
@@ -174,6 +179,7 @@ def run_layers(st: State) -> None:
     find_aged_capitals(st)
     join_shouted_surnames(st)
     find_syllable_names(st)
+    find_defined_names(st)
     propagate(st, toks)
     find_signed_given(st)
     keep_known_names_whole(st)
@@ -210,6 +216,7 @@ def run_layers(st: State) -> None:
     find_initialled_names(st)
     join_middle_initials(st)
     find_numbered_officers(st)
+    join_collar_numbers(st)
     find_listed_speakers(st)
     find_chat_speakers(st)
     find_line_speakers(st)

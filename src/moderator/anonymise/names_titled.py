@@ -171,3 +171,20 @@ def surname_after_given(st: State, toks: list[Tok], i: int, j: int) -> bool:
         and u.key not in _VERBS
         and "\n" not in st.text[toks[i + 1].end : u.start]
     )
+
+
+# an officer's collar number after their rank and name: "PC S MARCHANT 8812", "DC Amy Lowe
+# 4410" (a form's next field is a word, not a number)
+_RANK = re.compile(r"(?:PCSO|PC|DC|DS|DI|DCI|PS|SGT|Sgt)\.?[ \t]")
+_COLLAR_AFTER = re.compile(r"[ \t]+\d{3,5}(?![\w/.:-]|\.\d|[ \t]*(?:%|am|pm|hrs))")
+
+
+def join_collar_numbers(st: State) -> None:
+    """Widen an officer named by rank to the collar number written after the name."""
+    text = st.text
+    for c in st.cands:
+        if c.kind != "professional" or not _RANK.match(text, c.start):
+            continue
+        m = _COLLAR_AFTER.match(text, c.end)
+        if m is not None and st.free(c.end, m.end()):
+            st.grow(c, c.start, m.end())

@@ -190,7 +190,10 @@ NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
 # Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
 # QQ 12 34 56 C are what people type into notes, and the shape alone is distinctive.
 # (its six digits in pairs, in threes or together: "ZH 114 702 D")
-NI_RE = re.compile(r"[A-Z][A-Z]\s?\d(?:[ \t]?\d){5}\s?[A-D](?![\w])")
+# (and the temporary number some employers issue: TN, the date of birth, M or F)
+NI_RE = re.compile(
+    r"[A-Z](?:[A-Z]\s?\d(?:[ \t]?\d){5}\s?[A-D]|(?<=T)N(?:[ \t]?\d\d){3}[ \t]?[MF])(?![\w])"
+)
 UPN_RE = re.compile(r"[A-HJ-NP-TV-Z] ?\d(?: ?\d){10} ?[0-9A-Z](?![\w])")  # "N 302118 765004"
 VEHICLE_RE = re.compile(r"[A-Z][A-Z]\d{2}\s?[A-Z]{3}(?![\w])")
 # Older registrations (P123 ABC, ABC 123P) only where the words before say it is a vehicle.
@@ -206,7 +209,7 @@ CASE_NUMBER_RE = re.compile(
 REF_RE = re.compile(r"[A-Z0-9][A-Z0-9/-]{2,}(?<=\d)|[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*[A-Z0-9]")
 CASE_CUE_RE = re.compile(
     r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file"
-    r"|hosp(?:ital)?|patient|booking|court)"
+    r"|hosp(?:ital)?|patient|booking|court|student|pupil|member|customer|tenant)"
     r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?s?(?:\s*(?:no\.?|number))?|crime"
     r"|mosaic|lcs|log|incident|occurrence|urn|crn|cad|mrn|case|report|booking|ppn|uci"
     r"|account\s*(?:no\.?|number)"
