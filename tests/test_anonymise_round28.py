@@ -180,3 +180,27 @@ def test_times_courts_and_empty_fields_are_not_taken(text: str) -> None:
     out = redact(text)
     assert "[ADDRESS]" not in out
     assert "1430" in out or "1430" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Safety plan includes Womens Aid and the local refuge.", "Womens Aid"),
+        ("Referral to Childrens Society for a visiting worker.", "Childrens Society"),
+        ("New bunk bed from Gurkha Welfare Trust delivered.", "Gurkha Welfare Trust"),
+        ("Legal advice from Asylum Aid is booked.", "Asylum Aid"),
+    ],
+)
+def test_national_charities_stay_with_or_without_their_apostrophe(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_kin_word_in_brackets_after_a_grandmothers_name_is_not_her_other_name() -> None:
+    out = redact_for(
+        "Savitaben (Ba) needs a Gujarati interpreter. Riya goes to the mandir with Ba.",
+        "Riya Mistry",
+        (("Savitaben Mistry", "paternal grandmother"),),
+        "Carys Jones",
+    )
+    assert not left(out, "Savitaben")
+    assert "[GRANDPARENT] ([GRANDPARENT])" not in out  # Ba is no other name of hers

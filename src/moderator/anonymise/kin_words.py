@@ -90,5 +90,7 @@ KIN_TITLES = frozenset(
         "manang", "manong", "waipo", "waigong", "ayi", "shushu", "maiju", "phupu", "thaththa",
         "seeya", "granmer", "granper", "tonton", "papi", "mémé", "pépé",
         "wncwl", "bamps", "maimeó", "tanty", "dej", "papo",
+        # round twenty-eight: Gujarati "Ba" (grandmother, "Baa"), Kurdish "my father"
+        "ba", "baa", "bavkem", "daykem",
     }
 )  # fmt: skip

@@ -114,6 +114,10 @@ def find_paired_names(st: State) -> None:
                         st.take(at, to, known.kind, known.ident, 60, 0.9)
 
 
+# the record's elders, whom a family calls by a kin word (not a sister: "Lolo (Wiktoria)")
+_ELDERS = ("GRANDPARENT", "MOTHER", "FATHER", "PARENT", "STEP-PARENT", "AUNT", "UNCLE")
+
+
 def _alias(st: State, word: str, ident: str) -> bool:
     """Whether a word beside a known person in brackets can be their other name: capitalised,
     no role, relation or vocabulary; an everyday word only if it is also a given name (Pearl);
@@ -122,6 +126,8 @@ def _alias(st: State, word: str, ident: str) -> bool:
     lex = st.lex
     if not word[0].isupper() or key in HONORIFICS or key in ROLE_CUES or key in RELATION_CUES:
         return False
+    if key in KIN_TITLES and ident.startswith(_ELDERS):
+        return False  # "Savitaben (Ba)": what the family calls her, a kin word said alone
     who = next((p for p, c in enumerate(st.known.people) if c.label == ident), None)
     given = [k for k, w in st.known.given_keys.items() if w == who]
     if word.isupper() and len(word) <= 4:  # "IKE" for Ikechukwu, not "HV"

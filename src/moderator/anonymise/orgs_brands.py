@@ -89,7 +89,8 @@ def _national() -> tuple[
         ):
             forms.add(low)  # "near the big tesco", but not "her two sisters"
     ordered = sorted(forms, key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace("'", "['’]") for f in ordered)
+    # (the apostrophe as written, curled or left out: "Women's Aid", "Womens Aid")
+    alternation = "|".join(re.escape(f).replace("'", "['’]?") for f in ordered)
     quick = by_first_letter(f"(?:{alternation})")  # one branch per first letter: quicker
     pattern = re.compile(rf"(?<![\w'’-]){quick}(?![\w-])")
     return pattern, everyday, companies, kinds, services
@@ -222,7 +223,8 @@ def charity_names() -> frozenset[str]:
     wherever they live (not the other companies'), in lower case with ``'``."""
     lines = resources.files("moderator.anonymise").joinpath("data", "national_orgs.txt")
     names = [ln.strip() for ln in lines.read_text("utf-8").splitlines()]
-    return frozenset(n.lstrip("~=$").lower() for n in names if n and not n.startswith(("#", "!")))
+    kept = {n.lstrip("~=$").lower() for n in names if n and not n.startswith(("#", "!"))}
+    return frozenset(kept | {n.replace("'", "") for n in kept})  # ("womens aid" too)
 
 
 def national_charity(written: str) -> bool:
