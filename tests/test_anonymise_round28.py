@@ -204,3 +204,23 @@ def test_a_kin_word_in_brackets_after_a_grandmothers_name_is_not_her_other_name(
     )
     assert not left(out, "Savitaben")
     assert "[GRANDPARENT] ([GRANDPARENT])" not in out  # Ba is no other name of hers
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("She is in residential at Oakfield House and settling.", "Oakfield"),
+        ("He moved to his placement at Brookfield House in May.", "Brookfield"),
+        ("Two nights of respite at Willow Lodge each month.", "Willow"),
+    ],
+)
+def test_a_childrens_home_after_placement_or_residential(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+def test_initials_after_a_dash_before_the_persons_role_in_brackets() -> None:
+    out = redact(
+        "Attendees: Tracey Minns - TM (CSC team manager), DS Paul Webb.\n"
+        "TM asked that the plan be shared."
+    )
+    assert not left(out, "TM")

@@ -41,7 +41,7 @@ HOUSE_RE = re.compile(
 WELSH_STREET_RE = re.compile(rf"(?<![\w]){_WELSH_STREET}(?![\w])")
 _LIVES = (
     r"(?:lives?|living|lived|moved|moving|staying|stays|house|home|flat|address|arrived"
-    r"|placed|bailed|housed|accommodated)"
+    r"|placed|bailed|housed|accommodated|placement|residential|respite)"
 )
 # (also a building of flats or rooms: "moved to c/o Sheepshanks Court", "c/o Umpleby House")
 LIVES_ON_RE = re.compile(
@@ -89,6 +89,7 @@ _WELSH = ("Lôn", "Heol", "Ffordd", "Stryd", "Rhes")
 _HOUSES = ("Cottage", "Farmhouse", "Bungalow", "Forge")
 _CUES: tuple[str, ...] = ("live", "living", "moved", "moving", "stay", "house", "home", "flat")
 _CUES += ("address", "c/o", "arrived", "placed", "bailed", "housed", "accommodated")
+_CUES += ("placement", "residential", "respite")  # "in residential at Oakfield House"
 
 
 def _at(text: str, words: tuple[str, ...]) -> list[int]:

@@ -31,8 +31,11 @@ from moderator.anonymise.state import NAME_KINDS, Cand, State
 _LETTER_AFTER = re.compile(r"[ \t]*\((?:[^()\n]{1,40}?,[ \t]*)?[\"“‘']?(?P<i>[B-HJ-Z])[\"”’']?\)")
 # a letter standing alone as a word: not part of "A&E", "M6", "J.", "E-mail", "U/S"
 _ALONE = r"(?<![\w&/.'’-]){}(?![\w&/-]|\.\w)"
-# " - SH" ending an item of a list (a line, or a part of one between semicolons)
-_DASHED = re.compile(r"[ \t]+[-–—][ \t]*(?P<i>[A-Z]{2,3})[ \t]*(?=[;|\n]|\Z)")
+# " - SH" ending an item of a list (a line, or a part of one between semicolons), or before
+# the person's role in brackets and a comma ("Tracey Minns - TM (CSC team manager), DS …")
+_DASHED = re.compile(
+    r"[ \t]+[-–—][ \t]*(?P<i>[A-Z]{2,3})[ \t]*(?=[;|\n]|\Z|\([^()\n]{1,40}\)[ \t]*[,;|\n])"
+)
 _ITEM_START = re.compile(r"[;|\n]")
 # a name the other layers left: two or three capitalised words after the item's field label
 _UNTAKEN_NAME = re.compile(
