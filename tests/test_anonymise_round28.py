@@ -135,6 +135,9 @@ def test_english_short_forms_of_a_record_persons_name(full: str, text: str, gone
         ("Mother Ana Lăcătuș (also spelt Lacatus / Lakatos on maternity records).", "Lakatos"),
         ("Omar AL-HAMWI (also spelled Alhamwi on school records) attended.", "Alhamwi"),
         ("Marcus (surname believed Tennant) to be checked with police.", "Tennant"),
+        ("SW analysis: Dean is believed to be Dean Vowles, 19. Dean drives.", "Dean"),
+        ("Rico - believed to be Enrico Baptiste - visits. Rico is 20.", "Rico"),
+        ('Her friend "Bex" (Rebecca Mills, 15) was there. Bex said nothing.', "Bex"),
         ("A man called Ryan, surname possibly Hayes, was at the flat.", "Hayes"),
     ],
 )
@@ -147,6 +150,8 @@ def test_a_name_a_note_defines_by_another_is_that_persons(text: str, gone: str) 
     [
         ('"Section 47" is Section 47 of the Children Act.', "Section 47"),
         ("Marcus (surname believed Police) was seen.", "Police"),
+        ("Will thought to be at home when the police called.", "Will"),
+        ("Uncle Errol's house (the one on the corner) was empty.", "'s house"),
     ],
 )
 def test_a_protected_term_defined_by_a_name_stays(text: str, kept: str) -> None:

@@ -1,7 +1,8 @@
 """Names a note defines by another name beside them: the definition says they are names.
 
 * A word in quotes said to *be* a person just named: ``"kez" is Keziah Morgan``,
-  ``'J' = Jermaine``: the quoted word is that person's other name, wherever written.
+  ``'J' = Jermaine``, or with their name in brackets after it (``"JUNIOR" (JUNIOR ST
+  CLAIR-MCKENZIE)``): the quoted word is that person's other name, wherever written.
 * A capitalised word said to be thought or believed to be a person: ``Jordy thought to be
   Jordan Pike``, ``Dex (believed to be Dexter Hall)``.
 * The spellings a note gives after ``also spelt`` (``spelled``, ``written``, ``recorded
@@ -23,12 +24,15 @@ from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 # a quoted word or two, then "is"/"=" and a name a layer took: '"kez" is Keziah Morgan'
 _QUOTED_IS = re.compile(
-    r"[\"“‘'](?P<q>[A-Za-z][\w'’.-]{0,20}(?: [A-Za-z][\w'’.-]{0,20})?)[\"”’'][ \t]+"
+    r"(?<![\w'’])[\"“‘'](?P<q>[A-Za-z][\w'’.-]{0,20}(?: [A-Za-z][\w'’.-]{0,20})?)[\"”’'][ \t]+"
     r"(?:is|was|=|means|is probably|is believed to be)[ \t]+(?=\S)"
+    r"|(?<![\w'’])[\"“‘'](?P<b>[A-Za-z][\w'’.-]{1,20}(?: [A-Za-z][\w'’.-]{0,20})?)[\"”’']"
+    r"[ \t]*\((?=\w)"
 )
-# a capitalised word, then "thought/believed to be" and a name: "Jordy thought to be Jordan"
+# a capitalised word, then "thought/believed to be" and a name: "Jordy thought to be Jordan",
+# "Rico - believed to be Enrico Baptiste", "Dean is believed to be Dean Vowles"
 _THOUGHT_TO_BE = re.compile(
-    r"(?<![\w'’-])(?P<q>[A-Z][a-z][\w'’-]{1,20})[ \t]+\(?(?:(?:is|was)[ \t]+)?"
+    r"(?<![\w'’-])(?P<q>[A-Z][a-z][\w'’-]{1,20})[ \t]+(?:\(|[-–][ \t]*)?(?:(?:is|was)[ \t]+)?"
     r"(?:thought|believed|understood|known)[ \t]+to[ \t]+be[ \t]+(?=[A-Z])"
 )
 # the other spellings of a name just given: "(also spelt Lacatus / Lakatos on …)"
@@ -54,12 +58,15 @@ def find_defined_names(st: State) -> None:
         return
     for m in _QUOTED_IS.finditer(text):
         person = _person_at(st, m.end())
-        if person is not None:
-            _take_everywhere(st, m.group("q"), person)
+        if person is not None:  # ('"JUNIOR" (JUNIOR ST CLAIR-MCKENZIE)': the name in brackets)
+            _take_everywhere(st, m.group("q") or m.group("b"), person)
     for m in _THOUGHT_TO_BE.finditer(text):
         person = _person_at(st, m.end())
-        if person is not None and not _protected(st, m.group("q")):
-            _take_everywhere(st, m.group("q"), person)
+        if person is None:
+            continue
+        written = phrase_key(text[person.start : person.end])
+        if not _protected(st, m.group("q")) or phrase_key(m.group("q"))[0] in written:
+            _take_everywhere(st, m.group("q"), person)  # "Dean is believed to be Dean Vowles"
     for m in _ALSO_SPELT.finditer(text):
         person = _person_before(st, m.start())
         at = m.end()
