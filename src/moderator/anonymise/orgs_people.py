@@ -18,11 +18,15 @@ import re
 from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.orgs_nouns import ORG_NOUN
 from moderator.anonymise.state import Cand, State
+from moderator.anonymise.unknown_words import a_word
 
 _NOUN_END = re.compile(rf"(?:{ORG_NOUN})")
 _FIRM_AFTER = re.compile(r"(?:['’]s)?((?:[ \t]+[A-Z][\w'’&-]*){1,3})")
 _CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,2}\Z")
 _PEOPLE = frozenset({"person", "professional"})
+# a centre's or a hub's name after words of English read as a person's ("Pear Tree Family
+# Centre"), not an NHS trust's ("Great Western Hospitals NHS Foundation Trust")
+_CENTRE_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:Centre|Hub|Club|Project)\Z")
 
 
 def _ends_in_noun(words: str) -> bool:
@@ -40,6 +44,13 @@ def join_people_to_firms(st: State) -> None:
         written = text[c.start : c.end]
         m = _FIRM_AFTER.match(text, c.end)
         one = len(written.split()) == 1 or (m is not None and m.group().startswith(("'", "’")))
+        # (or words of English read as a name: "Pear Tree Family Centre", "Bank Quay Family
+        # Centre"; a person's two names are no everyday words)
+        one = one or (
+            m is not None
+            and _CENTRE_AFTER.match(m.group(1)) is not None
+            and all(a_word(k) for k in phrase_key(written))
+        )
         if m is not None and one and st.free(m.start(1), m.end(1)):
             words = m.group(1)
             for cut in range(len(words.split()), 0, -1):
