@@ -229,3 +229,28 @@ def test_initials_after_a_dash_before_the_persons_role_in_brackets() -> None:
         "TM asked that the plan be shared."
     )
     assert not left(out, "TM")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("She attended 31 of 34 sessions at Park End Family Centre.", "Park End"),
+        ("Family time twice a week at the Blue Anchor Family Centre.", "Blue Anchor"),
+        ("Contact at Pear Tree Family Centre went well.", "Pear Tree"),
+        ("He goes to the holiday club at Moat House Youth Centre.", "Moat House"),
+    ],
+)
+def test_a_centre_named_by_words_of_english_that_name_no_place(text: str, gone: str) -> None:
+    assert not left(redact(text), gone.split()[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stay and play at Trowbridge Family Hub on Tuesdays.",
+        "Mum sees Natasha fortnightly at the Family Contact Centre.",
+        "Referral to the Community Youth Hub was made.",
+    ],
+)
+def test_a_centre_named_by_a_place_or_by_no_name_stays(text: str) -> None:
+    assert "[ORGANISATION]" not in redact(text)

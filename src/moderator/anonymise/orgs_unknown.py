@@ -148,6 +148,9 @@ def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
     ):
         return  # "moved to Great Sankey": a village the larger place list knows, kept
     if not any(unknown(w, lex) for w in words):
+        if _named_centre(st, lex, start, end) and st.free(start, end):
+            st.take(start, end, "org", " ".join(phrase_key(st.text[start:end])), 45, WEAK)
+            return
         if len(words) >= 3:
             sector_run(st, lex, start, end)  # "Refugee Action Torquell": a known place last
         place_sector_run(st, lex, start, end)  # "Derby Carers Centre": the place first
@@ -315,6 +318,40 @@ def _piece(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
         st.keep(start, end, kind, ident, _KEPT)
     else:
         st.take(start, end, kind, ident, 45, WEAK)
+
+
+# a family or community centre's, a contact centre's or a youth hub's noun ending a run
+_COMMUNITY_HEAD = re.compile(
+    r"[ \t](?:Family|Contact|Children['’]s|Community|Youth)[ \t]+(?:Centre|Hub|Club)\Z"
+)
+
+
+# words before a centre's noun that name none ("the Family Contact Centre", "For Children's
+# Hub")
+_NO_NAME = frozenset({"family", "contact", "community", "youth", "childrens", "children", "for"})
+_NO_NAME |= frozenset({"and", "of", "at", "to", "in", "our", "local", "main", "new", "old"})
+
+
+def _named_centre(st: State, lex: Lexicon, start: int, end: int) -> bool:
+    """A centre named by words of English that name no place ("Park End Family Centre",
+    "The Limes Family Centre", "Blue Anchor Family Centre"): a local centre, more often
+    written as a family's organisation than as a public service; taken on weak evidence,
+    for the person importing to confirm. Named by a place it is a public service and stays."""
+    run = st.text[start:end]
+    head = _COMMUNITY_HEAD.search(run)
+    if head is None or run.isupper() or heading(st.text, start, end):
+        return False
+    name = phrase_key(run[: head.start()])
+    if name[:1] == ("the",):
+        name = name[1:]
+    return (
+        bool(name)
+        and not any(
+            (k,) in lex.places or k in lex.protected_words or k in PUBLIC_SERVICES or k in _NO_NAME
+            for k in name
+        )
+        and name not in lex.places
+    )
 
 
 def _maybe_keep(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
