@@ -254,3 +254,28 @@ def test_a_centre_named_by_words_of_english_that_name_no_place(text: str, gone: 
 )
 def test_a_centre_named_by_a_place_or_by_no_name_stays(text: str) -> None:
     assert "[ORGANISATION]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ('She said "lee shouts at mummy and throws things".', "lee"),
+        ("i dont reply to him. sue knows.", "sue"),
+        ("dear debbie, i am writing this becuase i want to go home", "debbie"),
+        ("the police came. dale says me n alfie will get put in care", "dale"),
+    ],
+)
+def test_a_lower_case_name_that_is_a_word_doing_what_a_person_does(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('"nana said its ok"', "nana"),
+        ("the dean said the college would call", "dean"),
+        ("she said she will sue knows nothing", "she said"),
+    ],
+)
+def test_kin_words_and_nouns_before_a_verb_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -86,12 +86,36 @@ def in_typed_line(text: str, at: int) -> bool:
     return _all_lower(line) and _LOWER_I.search(text) is not None
 
 
+# a given name that is also a word, opening a clause in lower case and doing what only a
+# person does: "lee shouts at mummy", "and sue knows", "dear debbie", "dale sed"
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?,;:\"“(\n])[ \t]*|(?<![\w'’-])(?:and|n|but|cos|coz|dear|then)[ \t]+)"
+    r"(?P<n>[a-z]{3,})(?:['’]s)?[ \t]+(?:shouts|shouted|says|said|sed|knows|knew|told|tells"
+    r"|picked|took|takes|gave|gives|wants|wanted|drove|drives|hits|sorted|rang|texted)\b"
+    r"|(?<![\w'’-])dear[ \t]+(?P<d>[a-z]{3,})(?=[ \t]*[,\n])"
+)
+
+
+def _subjects(st: State) -> None:
+    """A lower-case given name that is also a word, said to do what a person does."""
+    text = st.text
+    lex = st.lex
+    for m in _SUBJECT.finditer(text):
+        group = "n" if m.group("n") else "d"
+        key = m.group(group)
+        if key not in lex.given or key in lex.protected_words or key in RELATION_CUES:
+            continue  # ("nana said": a kin word; "she said": no given name)
+        if st.free(*m.span(group)):
+            st.take(m.start(group), m.end(group), "person", "p:" + key, 45, _CONFIDENCE)
+
+
 def find_lower_passage_names(st: State) -> None:
     """Take the given names written in lower case in passages typed in lower case."""
     text = st.text
     lex = st.lex
     if " the " in text:
         _named_by_role(st)
+    _subjects(st)
     pets: set[str] = set()
     for start, end in typed_lines(text):
         for w in _WORD.finditer(text, start, end):
