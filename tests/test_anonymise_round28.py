@@ -279,3 +279,29 @@ def test_a_lower_case_name_that_is_a_word_doing_what_a_person_does(text: str, go
 )
 def test_kin_words_and_nouns_before_a_verb_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Two adult males detained: LE VAN THANH (DOB 03/03/1984) and another.", "THANH"),
+        ("Two adult males arrested (Tran Duc Long, 34, and Le Van Quang, 41).", "Quang"),
+        ("Mum Thoa (Do Thi Thoa) gave an address.", "Do Thi"),
+        ("Nguyễn Thị Kim Anh attended with an interpreter.", "Nguyễn"),
+    ],
+)
+def test_a_vietnamese_name_in_its_own_order_is_one_person(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone)
+    assert "Van [" not in out and "Thi [" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He helps his uncle to do van runs on Saturdays.",
+        "Le Van Hire delivered the sofa.",
+    ],
+)
+def test_words_that_only_look_vietnamese_stay(text: str) -> None:
+    assert "[PERSON]" not in redact(text)

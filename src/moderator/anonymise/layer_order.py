@@ -115,6 +115,7 @@ from moderator.anonymise.names_titled import (
     find_titled_people,
     join_collar_numbers,
 )
+from moderator.anonymise.names_vietnamese import find_vietnamese_names
 from moderator.anonymise.names_worded import find_called_names, find_worded_names
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
@@ -179,6 +180,7 @@ def run_layers(st: State) -> None:
     find_aged_capitals(st)
     join_shouted_surnames(st)
     find_syllable_names(st)
+    find_vietnamese_names(st)
     find_defined_names(st)
     propagate(st, toks)
     find_signed_given(st)
