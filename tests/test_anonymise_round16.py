@@ -502,8 +502,15 @@ def test_given_names_in_a_passage_typed_in_lower_case_are_names() -> None:
 
 
 def test_words_and_saints_in_a_lower_case_passage_stay() -> None:
-    text = "i go to st georges now. i will hope for the best and say grace at tea."
+    text = "i will hope for the best and say grace at tea. we pray to st george."
     assert redact(text) == text
+
+
+def test_a_saints_school_a_child_goes_to_is_no_persons_name() -> None:
+    # (round 28: "i go to st georges" names the school the child goes to, as batch AB labels it)
+    out = redact("i go to st georges now. i will hope for the best and say grace at tea.")
+    assert "[PERSON]" not in out
+    assert "hope for the best" in out and "grace at tea" in out
 
 
 def test_a_worker_line_after_a_childs_lower_case_words_is_read_as_usual() -> None:

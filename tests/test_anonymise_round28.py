@@ -305,3 +305,30 @@ def test_a_vietnamese_name_in_its_own_order_is_one_person(text: str, gone: str) 
 )
 def test_words_that_only_look_vietnamese_stay(text: str) -> None:
     assert "[PERSON]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("i am 12 and i go to akroydon high. i like drawing", "akroydon"),
+        ("my sister is 6 and i take her to hilltop infants. then i run", "hilltop"),
+        ("i am 11 and i go to normanston park. my best frend is connor", "normanston"),
+        ("i want to stay at farringdon vale not change school. i am scared", "farringdon"),
+    ],
+)
+def test_a_school_a_child_says_they_go_to_in_lower_case(text: str, gone: str) -> None:
+    assert not left(redact(text), gone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i go to nans on saturdays and i go to the park",
+        "i go to gym with my brother. i go to bed at 9",
+        "i go to his house after school and his mum gives me pizza",
+        "i go to madrasa after school",
+        "papa says i go to india in summer",
+    ],
+)
+def test_homes_places_and_everyday_words_after_go_to_stay(text: str) -> None:
+    assert "[SCHOOL]" not in redact(text)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.kin_words import KIN_TITLES
 from moderator.anonymise.lexicon import more_places
 from moderator.anonymise.names_lower import in_typed_line
 from moderator.anonymise.nearby import scan_near, word_positions
@@ -39,6 +40,19 @@ _BEFORE_SCHOOL = re.compile(
     r"(?<![\w'’-])(?:go[ \t]+to|goes[ \t]+to|at|from)[ \t]+"
     + _WORDS
     + r"[ \t]+(?:skool|scool|skul)\b"
+)
+# where a child says they go ("i go to akroydon high", "i take her to hilltop infants"), and
+# where they are, before a word only schools end in ("them girls at sherwood vale")
+_GO_TO = re.compile(
+    r"(?<![\w'’-])(?:i|we|he|she|u)[ \t]+(?:go|goes|went)[ \t]+to[ \t]+"
+    + _WORDS
+    + r"|(?<![\w'’-])take[ \t]+(?:her|him|them|me)[ \t]+to[ \t]+"
+    + _WORDS.replace("?P<n>", "?P<t>")
+)
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your", "ur", "the", "a"})
+_AT = re.compile(r"(?<![\w'’-])(?:at|from)[ \t]+" + _WORDS)
+_ONLY_SCHOOLS_END = frozenset(
+    {"high", "primary", "junior", "juniors", "infants", "academy", "vale"}
 )
 _CUES = ("year", "yr", "school", "skool", "scool", "skul", "mr", "mrs", "miss", "ms", "sir")
 # the words a sentence goes on with after a name: the name stops before them
@@ -62,16 +76,25 @@ _SCHOOL_ENDS = frozenset(
 
 
 def _name_words(
-    st: State, m: re.Match[str], ends: frozenset[str], any_words: bool = False
+    st: State,
+    m: re.Match[str],
+    ends: frozenset[str],
+    any_words: bool = False,
+    group: str = "n",
+    strict: bool = False,
 ) -> tuple[int, int] | None:
-    """The span of the school's name in the match's words, or None when they name none."""
+    """The span of the school's name in the match's words, or None when they name none
+    (``strict``: only where its last word is one of ``ends``)."""
     text = st.text
-    words = list(re.finditer(r"[a-z][a-z'’-]+", text[m.start("n") : m.end("n")]))
+    words = list(re.finditer(r"[a-z][a-z'’-]+", text[m.start(group) : m.end(group)]))
     kept = []
     for w in words:
         if w.group() in _STOPS:
             break
         kept.append(w)
+    if strict:  # the name ends with its last word only schools end in ("sherwood vale put")
+        while kept and kept[-1].group() not in ends:
+            kept.pop()
     if not kept:
         return None
     keys = [w.group().rstrip("'’") for w in kept]
@@ -88,9 +111,9 @@ def _name_words(
         and keys[-1] in ends
         and not any(k in ends or k in _GENERIC for k in keys[:-1])
     )
-    if not odd and not any_words and not named_by_end:
+    if (not odd or strict) and not any_words and not named_by_end:
         return None
-    return m.start("n") + kept[0].start(), m.start("n") + kept[-1].end()
+    return m.start(group) + kept[0].start(), m.start(group) + kept[-1].end()
 
 
 # "at work at …", "works at …", "shift at …"; "a barbers called …"
@@ -135,6 +158,7 @@ def find_said_schools(st: State) -> None:
     """Take the schools a child names in lower case after a school's cue (see the module)."""
     text = st.text
     lower = text.lower()
+    _gone_to(st)
     positions = word_positions(lower, _CUES)
     if not positions:
         return
@@ -146,4 +170,27 @@ def find_said_schools(st: State) -> None:
             continue
         span = _name_words(st, m, _SCHOOL_ENDS)
         if span is not None and st.free(*span):
+            st.take(span[0], span[1], "school", "said:" + text[span[0] : span[1]], 50, _CONFIDENCE)
+
+
+def _gone_to(st: State) -> None:
+    """A school a child says they go to, or are at, in a passage typed in lower case."""
+    text = st.text
+    found: list[tuple[re.Match[str], frozenset[str], str]] = []
+    if " to " in text:
+        found += [(m, _SCHOOL_ENDS, "n" if m.group("n") else "t") for m in _GO_TO.finditer(text)]
+    found += [(m, _ONLY_SCHOOLS_END, "n") for m in _AT.finditer(text)]
+    for m, ends, group in found:
+        if not in_typed_line(text, m.start()):
+            continue
+        words = m.group(group).split()
+        if any(w.rstrip("s'’") in KIN_TITLES or w in KIN_TITLES for w in words):
+            continue  # "i go to nans", "take her to nanny sues": a relative's home
+        span = _name_words(st, m, ends, group=group, strict=ends is _ONLY_SCHOOLS_END)
+        if span is None or len(text[span[0] : span[1]].split()) < 2:
+            continue  # "i go to madrasa", "we went to coventry": one word names no school
+        keys = tuple(text[span[0] : span[1]].split())
+        if keys[0] in _OWNERS or keys in st.lex.places or keys in more_places():
+            continue  # "i go to his house", "take me to leicester city"
+        if st.free(*span):
             st.take(span[0], span[1], "school", "said:" + text[span[0] : span[1]], 50, _CONFIDENCE)
