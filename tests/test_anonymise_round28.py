@@ -332,3 +332,8 @@ def test_a_school_a_child_says_they_go_to_in_lower_case(text: str, gone: str) ->
 )
 def test_homes_places_and_everyday_words_after_go_to_stay(text: str) -> None:
     assert "[SCHOOL]" not in redact(text)
+
+
+def test_small_words_before_st_make_no_street() -> None:
+    text = "i will say grace at tea with st georges people after church."
+    assert "[ADDRESS]" not in redact(text)

@@ -90,6 +90,7 @@ _EVERYDAY = frozenset(
     | {"car", "skate", "theme", "play", "retail", "business", "trailer", "caravan", "ball"}
     | {"bus", "train", "taxi", "cycle", "foot", "top", "end", "far", "nearest", "local"}
     | {"half", "part", "all", "whole", "some", "any", "every", "each", "food", "sea"}
+    | {"with", "and", "for", "to", "at", "in", "on", "by", "from", "of", "n"}  # "tea with st …"
 )
 _CONFIDENCE = 0.6
 _GUESSES = frozenset({"person"})
