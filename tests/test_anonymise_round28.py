@@ -337,3 +337,21 @@ def test_homes_places_and_everyday_words_after_go_to_stay(text: str) -> None:
 def test_small_words_before_st_make_no_street() -> None:
     text = "i will say grace at tea with st georges people after church."
     assert "[ADDRESS]" not in redact(text)
+
+
+def test_a_surname_in_capitals_after_a_given_name_in_title_case() -> None:
+    out = redact("Adult: Wesley CAMPBELL-HART, 34, residential support worker.")
+    assert not left(out, "CAMPBELL-HART")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Seen with Jade NHS nurse today.", "NHS"),
+        ("Plate captured by ANPR twice near school.", "ANPR"),
+        ("Speak to the OIC about the breach.", "OIC"),
+        ("PC Marcus Fenn (Aston NPT) has the car description.", "NPT"),
+    ],
+)
+def test_police_and_service_acronyms_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -97,6 +97,7 @@ from moderator.anonymise.names_said import find_said_names, find_short_forms_sai
 from moderator.anonymise.names_signed import find_signed_given
 from moderator.anonymise.names_surnames import (
     find_aged_capitals,
+    join_capital_surnames,
     join_given_before_surname,
     join_shouted_surnames,
 )
@@ -179,6 +180,7 @@ def run_layers(st: State) -> None:
     find_titled_people(st)
     find_aged_capitals(st)
     join_shouted_surnames(st)
+    join_capital_surnames(st)
     find_syllable_names(st)
     find_vietnamese_names(st)
     find_defined_names(st)

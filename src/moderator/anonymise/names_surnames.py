@@ -180,3 +180,34 @@ def join_shouted_surnames(st: State) -> None:
         if (key in lex.common or key in lex.words) and not m.group("end") and frequent_word(key):
             continue  # "SAW DARREN OUTSIDE THE SHOP": a word of the sentence ("PEAT" is rarer)
         st.grow(c, c.start, m.end("w"))
+
+
+# a surname in capitals after a given name in title case, as forms write them ("Wesley
+# CAMPBELL-HART, 34", "Darius IONESCU (Dari)"): three letters or more, or two joined by a
+# hyphen, before a comma, a bracket, a full stop or the line's end
+_CAPITAL_SURNAME = re.compile(
+    r"[ \t]+(?P<w>[A-Z]{3,}(?:[-'’][A-Z]{2,})*|[A-Z]{2,}-[A-Z]{2,})(?=[ \t]*(?:[,(.;:]|$))",
+    re.MULTILINE,
+)
+
+
+def join_capital_surnames(st: State) -> None:
+    """A word in capitals after a person's given name in title case is their surname."""
+    text = st.text
+    lex = st.lex
+    for c in [c for c in st.cands if c.kind in _SHOUTED_PEOPLE]:
+        written = text[c.start : c.end]
+        if written.isupper() or not written[:1].isupper() or " " in written.strip():
+            continue  # (a line in capitals is read by join_shouted_surnames)
+        m = _CAPITAL_SURNAME.match(text, c.end)
+        if m is None or not st.free(*m.span("w")):
+            continue
+        word = m.group("w")
+        key = word_key(word)
+        if word in lex.acronyms or key in lex.protected_words or (key,) in lex.places:
+            continue  # "Jade NHS", "Sarah MASH", "Tom LEEDS"
+        if key in _NOT_SURNAMES or key in RELATION_CUES or key in HONORIFICS:
+            continue
+        if "-" not in word and key not in lex.surnames and frequent_word(key):
+            continue  # "Jade SAID", "Mo LEFT": a word of the sentence in capitals
+        st.grow(c, c.start, m.end("w"))
