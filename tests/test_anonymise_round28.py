@@ -355,3 +355,19 @@ def test_a_surname_in_capitals_after_a_given_name_in_title_case() -> None:
 )
 def test_police_and_service_acronyms_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Nursery attendance over the summer term was 84%.", "summer term"),
+        ("Jahmal to visit Birmingham at February half term.", "half term"),
+        ("Next PEP: spring term, with the virtual school.", "spring term"),
+    ],
+)
+def test_a_school_term_without_its_year_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_term_with_its_year_is_a_date() -> None:
+    assert not left(redact("She moved schools in the summer term 2025."), "2025")

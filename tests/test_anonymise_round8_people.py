@@ -22,7 +22,7 @@ _FAMILY = dict(
         ("Orla left her job in the summer of 2022 with Tamsin unwell.", "the summer of 2022"),
         ("Next review summer term 2026. Tamsin to attend.", "summer term 2026"),
         ("autumn half-term 2022  Tamsin stayed with Orla.", "autumn half-term 2022"),
-        ("Review the plan Nov half term with Orla.", "Nov half term"),
+        ("Review the plan Nov half term 2024 with Orla.", "Nov half term 2024"),
         ("Review w/c 14th. Tamsin to be seen.", "w/c 14th"),
         ("EWO note w/e 16/3 Tamsin absent two days.", "w/e 16/3"),
         ("Texts 07/03-08/03 between Orla and Tamsin.", "07/03-08/03"),

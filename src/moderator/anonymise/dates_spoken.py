@@ -2,11 +2,12 @@
 
 Beside the full dates of :mod:`.dates` and the months of :mod:`.date_words`, notes date
 things by a year alone in running text (``moved here in 2017``, a school history's
-``2016-17``), a term with its year or month (``summer term 2025``, ``autumn half-term 2023``,
-``Oct half term``), a season of a year with ``the`` (``the summer of 2023``), the week a
+``2016-17``), a term with its year (``summer term 2025``, ``autumn half-term 2023``,
+``Oct half term 2024``), a season of a year with ``the`` (``the summer of 2023``), the week a
 day starts or ends (``w/c 26th``, ``w/e 23/2``), a range of days and months
 (``05/02-06/02``), and Easter's days (``Easter Sunday``, ``Easter Mon``). A term or festival
-alone (``since half term``, ``since Easter``) says when only loosely and stays.
+without its year (``since half term``, ``the summer term``, ``Feb half term``, ``since
+Easter``) says when only loosely, as a school's calendar does, and stays.
 """
 
 from __future__ import annotations
@@ -40,15 +41,17 @@ _NOT_BEFORE = frozenset(
      "together", "education", "kcsie", "guidance", "framework", "procedures", "protocol",
      "policy", "strategy", "standards", "census", "report", "edition"}
 )  # fmt: skip
-# a term: "summer term 2025", "autumn half-term 2023", "Oct half term", "the summer of 2023"
+# a term with its year: "summer term 2025", "autumn half-term 2023", "Oct half term 2024",
+# "the summer of 2023"
 _TERM = re.compile(
     r"(?:(?i:the)[ \t]+)?(?:(?i:early|late|mid|end[ \t]+of|start[ \t]+of)[ \t-]+)?"
     r"(?:(?i:spring|summer|autumn|winter)(?:[ \t]+(?i:half[ \t-]?term|term|holidays?))?"
     r"[ \t]+(?:(?i:of)[ \t]+)?(?:19|20)\d\d"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?i:half[ \t-]?term)"
-    r"(?:[ \t]+(?:19|20)\d\d)?"
-    r"|(?i:spring|summer|autumn)[ \t]+(?i:half[ \t-]?term|term))(?![\w])"
+    r"[ \t]+(?:19|20)\d\d)(?![\w])"
 )
+# (a term without its year, "the summer term", "February half term", says when only as a
+# school's calendar does, the same for every pupil: batches A-BA keep it 63 times of 71)
 _TERM_WORDS = ("spring", "summer", "autumn", "winter", "half")
 _FESTIVAL_WORDS = ("Easter", "EASTER")
 # the week a day starts or ends: "w/c 26th", "w/e 23/2", "w/c 3.6"
