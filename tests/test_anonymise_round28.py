@@ -371,3 +371,16 @@ def test_a_school_term_without_its_year_stays(text: str, kept: str) -> None:
 
 def test_a_term_with_its_year_is_a_date() -> None:
     assert not left(redact("She moved schools in the summer term 2025."), "2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mrs Gurung and the Shree Pashupatinath temple group on Sundays.", "temple group"),
+        ("Mum attended Al-Noor Sisters group at the masjid once.", "Sisters group"),
+    ],
+)
+def test_a_groups_noun_in_lower_case_goes_with_its_name(text: str, gone: str) -> None:
+    out = redact(text)
+    assert "[ORGANISATION]" in out
+    assert gone not in out

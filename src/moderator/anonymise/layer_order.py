@@ -120,7 +120,7 @@ from moderator.anonymise.names_vietnamese import find_vietnamese_names
 from moderator.anonymise.names_worded import find_called_names, find_worded_names
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
-from moderator.anonymise.orgs_clubs import join_age_groups
+from moderator.anonymise.orgs_clubs import join_age_groups, join_lower_heads
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations, find_troops
 from moderator.anonymise.orgs_on import find_orgs_on_streets, join_orgs_to_streets
@@ -248,6 +248,7 @@ def run_layers(st: State) -> None:
     join_handles(st)
     join_couples(st)
     join_age_groups(st)
+    join_lower_heads(st)
     find_lower_streets(st)  # last: what the joins above widen comes first
     keep_police_operations(st)
     keep_kin_words(st)

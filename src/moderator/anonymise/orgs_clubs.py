@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.nearby import scan_near
+from moderator.anonymise.orgs_nouns import ORG_NOUN
 from moderator.anonymise.state import State
 
 Add = Callable[[int, int, str, str, int], None]
@@ -122,3 +123,27 @@ def _place_end(st: State, words: list[str]) -> list[str] | None:
         if tuple(word_key(w) for w in tail) in st.lex.places:
             return tail
     return None
+
+
+# a group's or a congregation's noun in lower case after the name a layer took: "the Shree
+# Pashupatinath temple group", "Al-Noor Sisters group", "the Bethel congregation"
+_LOWER_HEAD = re.compile(
+    r"[ \t]+(?:(?:temple|prayer|bible|study|support|mums|women's|womens|youth|parents)[ \t]+)?"
+    r"(?:group|fellowship|congregation|temple|church|mosque|gurdwara|mandir|club|centre|hall)"
+    r"(?![\w'’-])"
+)
+
+
+_NOUN_END = re.compile(rf"(?<![\w'’-])(?:{ORG_NOUN})\Z")
+
+
+def join_lower_heads(st: State) -> None:
+    """Widen an organisation to the group's noun after it in lower case, which its name's
+    own words end in no organisation's noun (see ``_LOWER_HEAD``)."""
+    text = st.text
+    for c in st.cands:
+        if c.kind != "org" or _NOUN_END.search(text, c.start, c.end):
+            continue  # "Quarnley Baptist Church youth group": the church's activity, apart
+        m = _LOWER_HEAD.match(text, c.end)
+        if m is not None and st.free(c.end, m.end()):
+            st.grow(c, c.start, m.end())
