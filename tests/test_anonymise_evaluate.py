@@ -118,6 +118,8 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("ay", "heldout-ay", 55, 2900),
         ("az", "heldout-az", 55, 2750),
         ("ba", "heldout-ba", 55, 2850),
+        ("bb", "heldout-bb", 55, 2750),
+        ("bc", "heldout-bc", 55, 2800),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -286,6 +288,8 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("ay", 0.97, 0.985, 0.027, 0.05),  # AY: before round twenty-six, scored at its close
         ("az", 0.98, 0.99, 0.015, 0.035),  # AZ: written before round twenty-seven, tuned on it
         ("ba", 0.97, 0.985, 0.022, 0.055),  # BA: before round twenty-seven, scored at its close
+        ("bb", 0.978, 0.98, 0.015, 0.04),  # BB: written before round twenty-eight, tuned on it
+        ("bc", 0.978, 0.985, 0.017, 0.042),  # BC: before round twenty-eight, scored at its close
     ],
 )
 def test_the_newest_batches_do_not_regress(
