@@ -24,16 +24,17 @@ from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 # a quoted word or two, then "is"/"=" and a name a layer took: '"kez" is Keziah Morgan'
 _QUOTED_IS = re.compile(
-    r"(?<![\w'’])[\"“‘'](?P<q>[A-Za-z][\w'’.-]{0,20}(?: [A-Za-z][\w'’.-]{0,20})?)[\"”’'][ \t]+"
+    r"[\"“‘'](?<![\w'’][\"“‘'])(?P<q>[A-Za-z][\w'’.-]{0,20}(?: [A-Za-z][\w'’.-]{0,20})?)[\"”’'][ \t]+"
     r"(?:is|was|=|means|is probably|is believed to be)[ \t]+(?=\S)"
-    r"|(?<![\w'’])[\"“‘'](?P<b>[A-Za-z][\w'’.-]{1,20}(?: [A-Za-z][\w'’.-]{0,20})?)[\"”’']"
+    r"|[\"“‘'](?<![\w'’][\"“‘'])(?P<b>[A-Za-z][\w'’.-]{1,20}(?: [A-Za-z][\w'’.-]{0,20})?)[\"”’']"
     r"[ \t]*\((?=\w)"
 )
 # a capitalised word, then "thought/believed to be" and a name: "Jordy thought to be Jordan",
-# "Rico - believed to be Enrico Baptiste", "Dean is believed to be Dean Vowles"
-_THOUGHT_TO_BE = re.compile(
-    r"(?<![\w'’-])(?P<q>[A-Z][a-z][\w'’-]{1,20})[ \t]+(?:\(|[-–][ \t]*)?(?:(?:is|was)[ \t]+)?"
-    r"(?:thought|believed|understood|known)[ \t]+to[ \t]+be[ \t]+(?=[A-Z])"
+# "Rico - believed to be Enrico Baptiste", "Dean is believed to be Dean Vowles" (the cue
+# found first, the word before it checked there)
+_TO_BE = re.compile(r"(?:thought|believed|understood|known)[ \t]+to[ \t]+be[ \t]+(?=[A-Z])")
+_BEFORE_TO_BE = re.compile(
+    r"(?<![\w'’-])(?P<q>[A-Z][a-z][\w'’-]{1,20})[ \t]+(?:\(|[-–][ \t]*)?(?:(?:is|was)[ \t]+)?\Z"
 )
 # the other spellings of a name just given: "(also spelt Lacatus / Lakatos on …)"
 _ALSO_SPELT = re.compile(
@@ -47,27 +48,28 @@ _SURNAME_BELIEVED = re.compile(
     r"|unknown,?[ \t]+(?:maybe|possibly|perhaps)|perhaps|probably|given[ \t]+as)[ \t]+"
     r"(?:to[ \t]+be[ \t]+)?(?P<n>[A-Z][a-z][\w'’-]+)(?![\w'’-])"
 )
-_CUES: tuple[str, ...] = ("is ", "was ", "= ", "means ", "thought", "believed", "understood")
-_CUES += ("known to be", "also", "ALSO", "Also", "urname", "URNAME")
+_CUES = ("to be", "also", "ALSO", "Also", "urname", "URNAME")
 
 
 def find_defined_names(st: State) -> None:
     """Take the names a note defines by a person's name beside them (see the module)."""
     text = st.text
-    if not any(cue in text for cue in _CUES):
+    quoted = any(q in text for q in "\"“‘'")
+    if not quoted and not any(cue in text for cue in _CUES):
         return
-    for m in _QUOTED_IS.finditer(text):
+    for m in _QUOTED_IS.finditer(text) if quoted else ():
         person = _person_at(st, m.end())
         if person is not None:  # ('"JUNIOR" (JUNIOR ST CLAIR-MCKENZIE)': the name in brackets)
             _take_everywhere(st, m.group("q") or m.group("b"), person)
-    for m in _THOUGHT_TO_BE.finditer(text):
-        person = _person_at(st, m.end())
-        if person is None:
+    for cue in _TO_BE.finditer(text) if "to be" in text else ():
+        before = _BEFORE_TO_BE.search(text, max(0, cue.start() - 32), cue.start())
+        person = _person_at(st, cue.end())
+        if before is None or person is None:
             continue
         written = phrase_key(text[person.start : person.end])
-        if not _protected(st, m.group("q")) or phrase_key(m.group("q"))[0] in written:
-            _take_everywhere(st, m.group("q"), person)  # "Dean is believed to be Dean Vowles"
-    for m in _ALSO_SPELT.finditer(text):
+        if not _protected(st, before.group("q")) or phrase_key(before.group("q"))[0] in written:
+            _take_everywhere(st, before.group("q"), person)  # "Dean is believed to be Dean Vowles"
+    for m in _ALSO_SPELT.finditer(text) if "lso" in text or "LSO" in text else ():
         person = _person_before(st, m.start())
         at = m.end()
         while person is not None:
@@ -79,7 +81,7 @@ def find_defined_names(st: State) -> None:
             if not spelling.group("sep"):
                 break
             at = spelling.end()
-    for m in _SURNAME_BELIEVED.finditer(text):
+    for m in _SURNAME_BELIEVED.finditer(text) if "urname" in text or "URNAME" in text else ():
         if _protected(st, m.group("n")):
             continue
         person = _person_before(st, m.start())

@@ -87,26 +87,36 @@ def in_typed_line(text: str, at: int) -> bool:
 
 
 # a given name that is also a word, opening a clause in lower case and doing what only a
-# person does: "lee shouts at mummy", "and sue knows", "dear debbie", "dale sed"
-_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?,;:\"“(\n])[ \t]*|(?<![\w'’-])(?:and|n|but|cos|coz|dear|then)[ \t]+)"
-    r"(?P<n>[a-z]{3,})(?:['’]s)?[ \t]+(?:shouts|shouted|says|said|sed|knows|knew|told|tells"
-    r"|picked|took|takes|gave|gives|wants|wanted|drove|drives|hits|sorted|rang|texted)\b"
-    r"|(?<![\w'’-])dear[ \t]+(?P<d>[a-z]{3,})(?=[ \t]*[,\n])"
+# person does: "lee shouts at mummy", "and sue knows", "dale sed"; or after "dear" (the verb
+# or "dear" found first, the name before or after it checked there: quick)
+_PERSON_VERB = re.compile(
+    r"(?<=[a-z'’])[ \t]+(?:shouts|shouted|says|said|sed|knows|knew|told|tells|picked|took|takes"
+    r"|gave|gives|wants|wanted|drove|drives|hits|sorted|rang|texted)\b"
 )
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?,;:\"“(\n][ \t]*|(?<![\w'’-])(?:and|n|but|cos|coz|dear|then)[ \t]+)"
+    r"(?P<n>[a-z]{3,})(?:['’]s)?\Z"
+)
+_DEAR = re.compile(r"(?<![\w'’-])dear[ \t]+(?P<n>[a-z]{3,})(?=[ \t]*[,\n])")
 
 
 def _subjects(st: State) -> None:
     """A lower-case given name that is also a word, said to do what a person does."""
     text = st.text
     lex = st.lex
-    for m in _SUBJECT.finditer(text):
-        group = "n" if m.group("n") else "d"
-        key = m.group(group)
+    spans = [
+        m.span("n")
+        for v in _PERSON_VERB.finditer(text)
+        if (m := _SUBJECT_BEFORE.search(text, max(0, v.start() - 24), v.start())) is not None
+    ]
+    if "dear" in text:
+        spans += [m.span("n") for m in _DEAR.finditer(text)]
+    for start, end in spans:
+        key = text[start:end]
         if key not in lex.given or key in lex.protected_words or key in RELATION_CUES:
             continue  # ("nana said": a kin word; "she said": no given name)
-        if st.free(*m.span(group)):
-            st.take(m.start(group), m.end(group), "person", "p:" + key, 45, _CONFIDENCE)
+        if st.free(start, end):
+            st.take(start, end, "person", "p:" + key, 45, _CONFIDENCE)
 
 
 def find_lower_passage_names(st: State) -> None:

@@ -25,28 +25,28 @@ _MIDDLE = (
     r"|Anh|Thu|Bao|Bảo|Gia|Tuan|Tuấn|Dinh|Đình|Cong|Công|Manh|Mạnh|Phuong|Phương"
 )
 _GIVEN = r"[A-ZÀ-Ỹ][a-zà-ỹ]+|[A-ZÀ-Ỹ]{2,}"
-# in title case or capitals (the family name often in capitals: "NGUYEN Van Minh"); a
-# fourth word only where it is a given name too ("Nguyễn Thị Kim Anh")
-_NAME = re.compile(
-    rf"(?<![\w'’-])(?:{_FAMILY}|(?i:{_FAMILY}))[ \t]+(?:{_MIDDLE}|(?i:{_MIDDLE}))[ \t]+"
-    rf"(?:{_GIVEN})(?:[ \t]+[A-ZÀ-Ỹ][a-zà-ỹ]+)?(?![\w'’-])"
-)
-_QUICK = re.compile(
-    r"(?i:\b(?:van|văn|thi|thị|duc|đức|minh|thanh|quoc|huu|ngoc|xuan|hong|kim|anh|thu|bao|gia"
-    r"|tuan|dinh|cong|manh|phuong)\b)"
-)
+# the middle name first (few words, found quickly), then the family name before it and the
+# given name or names after it; in title case or capitals ("NGUYEN Van Minh"), a fourth word
+# only where it is written in title case too ("Nguyễn Thị Kim Anh")
+_MIDDLE_RE = re.compile(rf"[ \t](?P<m>{_MIDDLE}|(?i:{_MIDDLE}))[ \t]+(?=[A-ZÀ-Ỹ])")
+_FAMILY_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_FAMILY}|(?i:{_FAMILY}))\Z")
+_GIVEN_AFTER = re.compile(rf"(?:{_GIVEN})(?:[ \t]+[A-ZÀ-Ỹ][a-zà-ỹ]+)?(?![\w'’-])")
 
 
 def find_vietnamese_names(st: State) -> None:
     """Take a Vietnamese name written in its own order as one person (see the module)."""
     text = st.text
-    if _QUICK.search(text) is None:
-        return
-    for m in _NAME.finditer(text):
-        start, end = m.span()
-        words = m.group().split()
+    for mid in _MIDDLE_RE.finditer(text):
+        if not mid.group("m")[:1].isupper():
+            continue
+        family = _FAMILY_BEFORE.search(text, max(0, mid.start() - 8), mid.start())
+        given = _GIVEN_AFTER.match(text, mid.end())
+        if family is None or given is None:
+            continue
+        start, end = family.start(), given.end()
+        words = text[start:end].split()
         if len(words) == 4 and phrase_key(words[3])[0] in st.lex.common:
-            end = m.start() + len(" ".join(words[:3]))  # "Tran Thi Lan said": three words
+            end = start + len(" ".join(words[:3]))  # "Tran Thi Lan Said": three words
         inside = [c for c in st.cands if c.start < end and start < c.end]
         if any(c.kind not in NAME_KINDS or c.start < start or c.end > end for c in inside):
             continue  # (a longer redaction holds it: its own)

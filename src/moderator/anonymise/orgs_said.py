@@ -22,7 +22,7 @@ import re
 
 from moderator.anonymise.kin_words import KIN_TITLES
 from moderator.anonymise.lexicon import more_places
-from moderator.anonymise.names_lower import in_typed_line
+from moderator.anonymise.names_lower import in_typed_line, typed_lines
 from moderator.anonymise.nearby import scan_near, word_positions
 from moderator.anonymise.state import State
 
@@ -177,12 +177,12 @@ def _gone_to(st: State) -> None:
     """A school a child says they go to, or are at, in a passage typed in lower case."""
     text = st.text
     found: list[tuple[re.Match[str], frozenset[str], str]] = []
-    if " to " in text:
-        found += [(m, _SCHOOL_ENDS, "n" if m.group("n") else "t") for m in _GO_TO.finditer(text)]
-    found += [(m, _ONLY_SCHOOLS_END, "n") for m in _AT.finditer(text)]
+    for a, b in typed_lines(text):  # (only there: the lines typed in lower case)
+        found += [
+            (m, _SCHOOL_ENDS, "n" if m.group("n") else "t") for m in _GO_TO.finditer(text, a, b)
+        ]
+        found += [(m, _ONLY_SCHOOLS_END, "n") for m in _AT.finditer(text, a, b)]
     for m, ends, group in found:
-        if not in_typed_line(text, m.start()):
-            continue
         words = m.group(group).split()
         if any(w.rstrip("s'’") in KIN_TITLES or w in KIN_TITLES for w in words):
             continue  # "i go to nans", "take her to nanny sues": a relative's home
