@@ -384,3 +384,15 @@ def test_a_groups_noun_in_lower_case_goes_with_its_name(text: str, gone: str) ->
     out = redact(text)
     assert "[ORGANISATION]" in out
     assert gone not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("when we go to highpoint dad says im the man of the house now", "dad says"),
+        ("We are recommending Approved Premises (Nottingham) instead.", "Approved Premises"),
+        ("Family attended the Simbang Gabi at the Catholic church.", "Simbang Gabi"),
+    ],
+)
+def test_after_bcs_close_a_parent_saying_and_practice_terms_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -64,7 +64,8 @@ _STOPS = frozenset(
      "tomorrow", "2moro", "tmrw", "yesterday", "again", "every", "all", "not", "no", "yes",
      "ill", "i'll", "will", "wont", "dont", "didnt", "cant", "also", "still", "after",
      "before", "school", "skool", "scool", "skul", "good", "ok", "okay", "fine", "nice",
-     "great", "bad", "rubbish", "boring", "fun", "alright", "sometimes"}
+     "great", "bad", "rubbish", "boring", "fun", "alright", "sometimes", "dad", "mum",
+     "mam", "says", "said", "sed", "told", "wants", "nan", "nana"}
 )  # fmt: skip
 # the last words of schools' names that are also everyday words ("springfield park")
 _SCHOOL_ENDS = frozenset(
