@@ -120,6 +120,7 @@ def test_the_last_batch_is_held_out_and_labelled() -> None:
         ("ba", "heldout-ba", 55, 2850),
         ("bb", "heldout-bb", 55, 2750),
         ("bc", "heldout-bc", 55, 2800),
+        ("bd", "heldout-bd", 55, 2800),
     ],
 )
 def test_the_round_two_batches_are_held_out_and_labelled(
@@ -290,6 +291,7 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("ba", 0.97, 0.985, 0.022, 0.055),  # BA: before round twenty-seven, scored at its close
         ("bb", 0.978, 0.98, 0.015, 0.04),  # BB: written before round twenty-eight, tuned on it
         ("bc", 0.978, 0.985, 0.017, 0.042),  # BC: before round twenty-eight, scored at its close
+        ("bd", 0.972, 0.98, 0.022, 0.045),  # BD: written after round twenty-eight, scored at its end
     ],
 )
 def test_the_newest_batches_do_not_regress(
