@@ -291,7 +291,7 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("ba", 0.97, 0.985, 0.022, 0.055),  # BA: before round twenty-seven, scored at its close
         ("bb", 0.978, 0.98, 0.015, 0.04),  # BB: written before round twenty-eight, tuned on it
         ("bc", 0.978, 0.985, 0.017, 0.042),  # BC: before round twenty-eight, scored at its close
-        ("bd", 0.972, 0.98, 0.022, 0.045),  # BD: written after round twenty-eight, scored at its end
+        ("bd", 0.972, 0.98, 0.022, 0.045),  # BD: written as round twenty-eight closed, unread
     ],
 )
 def test_the_newest_batches_do_not_regress(
