@@ -97,7 +97,8 @@ _GUESSES = frozenset({"person"})
 # a street of one word no list knows, after a word of place: "lives on Lowesmoor", "found
 # walking down Micklegate", "ON BOTCHERGATE" (the North's "-gate" streets, estates' roads)
 _UNKNOWN_ON = re.compile(
-    r"(?<![\w'’-])(?:on|off|along|down)[ \t]+"
+    # (each word from its first letter, the look-behind after it: the engine skips to it)
+    r"(?:o(?<![\w'’-]o)(?:n|ff)|a(?<![\w'’-]a)long|d(?<![\w'’-]d)own)[ \t]+"
     r"(?P<s>[A-Z][a-z]{3,})(?![\w'’&-]|[ \t]+[A-Z]|\.[A-Za-z])"
 )
 

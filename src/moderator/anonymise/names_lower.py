@@ -89,14 +89,15 @@ def in_typed_line(text: str, at: int) -> bool:
 # a given name that is also a word, opening a clause in lower case and doing what only a
 # person does: "lee shouts at mummy", "and sue knows", "dale sed"; or after "dear" (the verb
 # or "dear" found first, the name before or after it checked there: quick)
-_PERSON_VERB = re.compile(
-    r"(?<=[a-z'’])[ \t]+(?:shouts|shouted|says|said|sed|knows|knew|told|tells|picked|took|takes"
+_PERSON_VERB = re.compile(  # (from the space: what stands before it is checked in Python)
+    r"[ \t]+(?:shouts|shouted|says|said|sed|knows|knew|told|tells|picked|took|takes"
     r"|gave|gives|wants|wanted|drove|drives|hits|sorted|rang|texted)\b"
 )
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?,;:\"“(\n][ \t]*|(?<![\w'’-])(?:and|n|but|cos|coz|dear|then)[ \t]+)"
     r"(?P<n>[a-z]{3,})(?:['’]s)?\Z"
 )
+_LOWER_END = frozenset("abcdefghijklmnopqrstuvwxyz'’")
 _DEAR = re.compile(r"(?<![\w'’-])dear[ \t]+(?P<n>[a-z]{3,})(?=[ \t]*[,\n])")
 
 
@@ -107,7 +108,9 @@ def _subjects(st: State) -> None:
     spans = [
         m.span("n")
         for v in _PERSON_VERB.finditer(text)
-        if (m := _SUBJECT_BEFORE.search(text, max(0, v.start() - 24), v.start())) is not None
+        if v.start()
+        and text[v.start() - 1] in _LOWER_END
+        and (m := _SUBJECT_BEFORE.search(text, max(0, v.start() - 24), v.start())) is not None
     ]
     if "dear" in text:
         spans += [m.span("n") for m in _DEAR.finditer(text)]
