@@ -318,6 +318,8 @@ def join_couples(st: State) -> None:
         names = text[second.start : second.end].split()
         titled = [w for w in (given.split()[0], names[0]) if word_key(w) in _COUPLE_TITLES]
         if len(titled) == 2:  # "Mr Gary & Mrs Tracey Hampson": both titled, or neither
+            if len(given.split()) < 2:
+                continue  # "MR & MRS ROWLEY": a title alone, no given name to join
             given, names = given.split(None, 1)[1], names[1:]
         elif titled:
             continue
