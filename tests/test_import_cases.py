@@ -201,3 +201,37 @@ def test_only_a_lead_may_import_when_a_user_is_named(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 3
+
+
+@pytest.mark.parametrize("command", ["import", "anonymise"])
+def test_a_fault_of_the_redactor_names_the_case_and_imports_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # a bug in one of the redactor's grammars, met by one case's text, must not end the import
+    # in a traceback (which could quote the text) nor import the cases before it
+    import moderator.anonymise.pipeline as pipeline
+
+    cases, records = _cases_file(tmp_path, 3)
+    faulty = records[1]["child"]["name"]
+    real = pipeline.redact_case_text
+
+    def redact(case, text=None, decisions=None):  # type: ignore[no-untyped-def]
+        if case.child.name == faulty:
+            [][0]  # the IndexError a grammar once raised on a couple titled in capitals
+        return real(case, text, decisions)
+
+    monkeypatch.setattr(pipeline, "redact_case_text", redact)
+    db = tmp_path / "m.db"
+    args = ["cases", str(cases), "--db", str(db)] if command == "import" else [str(cases)]
+    result = CliRunner().invoke(cli, [command, *args, "--key-file", str(tmp_path / "k")])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert f"cases.jsonl: line 2: case {records[1]['case_id']}" in said, said
+    assert "IndexError" in said and "nothing was imported" in said and "Traceback" not in said
+    assert faulty.split()[0] not in said
+    assert not db.exists() or _count_cases(db) == 0
+
+
+def _count_cases(db: Path) -> int:
+    with open_store(db) as store:
+        return int(store.scalar("SELECT count(*) FROM cases") or 0)

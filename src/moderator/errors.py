@@ -29,6 +29,11 @@ class BadInput(ModeratorError):
     exit_code = 1
 
 
+class RedactorFault(BadInput):
+    """The redactor failed on one case's text: a fault in moderator, reported by the case's
+    line and id (never its text), with nothing imported."""
+
+
 class NotFound(BadInput):
     """A named thing (rubric, case, audit, user) does not exist."""
 

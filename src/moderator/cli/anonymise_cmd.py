@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from moderator.cli.common import common_options, jobs_option, resolve_settings
+from moderator.errors import BadInput, RedactorFault
 
 
 @click.command("anonymise")
@@ -42,11 +43,15 @@ def anonymise(
     so the same words come out the same way as in an import. A large file is anonymised
     on every free core, like an import; the objects still come out in the file's order.
     """
-    from moderator.anonymise.pipeline import anonymise_case
     from moderator.anonymise.pseudonym import Pseudonymiser, load_or_create_key
     from moderator.anonymise.records import read_cases
     from moderator.anonymise.review import Decisions, decisions_path
-    from moderator.services.case_pool import anonymise_in_pool, processes_for
+    from moderator.services.case_pool import (
+        anonymise_in_pool,
+        anonymise_one,
+        line_of,
+        processes_for,
+    )
 
     settings = resolve_settings(ctx, db, user)
     cases = read_cases(file)
@@ -63,14 +68,19 @@ def anonymise(
         )
     chars = sum(len(case.text or "") for case in cases)
     processes = processes_for(jobs or settings.import_jobs, len(cases), chars)
-    if processes > 1:
-        outcomes = anonymise_in_pool(
-            cases, pseudonymiser, decisions, dry_run=False, workers=processes - 1
-        )
-        done = [outcome.case for outcome in outcomes]
-    else:
-        done = [anonymise_case(case, pseudonymiser, decisions)[0] for case in cases]
-    for anonymised in done:
+    try:
+        if processes > 1:
+            outcomes = anonymise_in_pool(
+                cases, pseudonymiser, decisions, dry_run=False, workers=processes - 1
+            )
+        else:
+            outcomes = [
+                anonymise_one(case, line_of(case, i), pseudonymiser, decisions, dry_run=False)
+                for i, case in enumerate(cases)
+            ]
+    except RedactorFault as fault:  # named by line and case; the file's path added here
+        raise BadInput(f"{file}: {fault.message}") from None
+    for anonymised in (outcome.case for outcome in outcomes):
         click.echo(json.dumps(anonymised.model_dump(mode="json"), ensure_ascii=False))
 
 

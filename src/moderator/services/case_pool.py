@@ -15,14 +15,17 @@ same error the serial path would have raised for the same case.
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from moderator.anonymise.review import Doubtful
+from moderator.errors import ModeratorError, RedactorFault
 
 if TYPE_CHECKING:
     from moderator.anonymise.pipeline import AnonymisedCase
@@ -93,7 +96,12 @@ def anonymise_one(
     """Anonymise one case from ``line`` of the file, with its doubts and (dry run) preview."""
     from moderator.anonymise.pipeline import anonymise_case
 
-    case, redaction = anonymise_case(raw, pseudonymiser, decisions)
+    try:
+        case, redaction = anonymise_case(raw, pseudonymiser, decisions)
+    except ModeratorError:
+        raise
+    except Exception as exc:  # a fault of the redactor's on this text, not of the file
+        raise RedactorFault(redactor_fault(exc, line, raw.case_id)) from exc
     doubts = doubts_of(raw.text, redaction, line, case.case_ref)
     preview = None
     if dry_run:
@@ -108,6 +116,19 @@ def anonymise_one(
             text=case.text,
         )
     return Outcome(case, doubts, preview)
+
+
+def redactor_fault(exc: Exception, line: int, case_id: str) -> str:
+    """What to say when the redactor fails on a case: its line and id, where in moderator
+    it failed, and that nothing was imported. Never the case's text, nor the exception's
+    message, which may quote it."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
+    return (
+        f"line {line}: case {case_id}: the redactor failed on this case's text "
+        f"({type(exc).__name__}{where}); nothing was imported. This is a fault in moderator, "
+        "not in the file: please report this message (it does not quote the case)."
+    )
 
 
 def line_of(raw: RawCase, index: int) -> int:

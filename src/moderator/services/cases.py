@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from moderator.anonymise.review import Decision, Decisions, Doubtful, decisions_path
-from moderator.errors import BadInput
+from moderator.errors import BadInput, RedactorFault
 from moderator.services.case_pool import (
     Outcome,
     RedactionPreview,
@@ -110,29 +110,32 @@ def import_cases(
     processes = 1 if review is not None else processes_for(jobs, total, chars)
     outcomes: list[Outcome]
     recorded = 0
-    if processes > 1:
-        outcomes = anonymise_in_pool(
-            raw_cases,
-            pseudonymiser,
-            decisions,
-            dry_run=dry_run,
-            workers=processes - 1,
-            progress=(lambda done: progress(done, steps)) if progress else None,
-        )
-    else:
-        outcomes = []
-        for i, raw in enumerate(raw_cases):
-            line = line_of(raw, i)
-            outcome = anonymise_one(raw, line, pseudonymiser, decisions, dry_run=dry_run)
-            if review is not None and outcome.doubts:
-                for doubt in outcome.doubts:
-                    if decisions.lookup(doubt.value) is None and (answer := review(doubt)):
-                        decisions.record(doubt.value, answer)
-                        recorded += 1
+    try:
+        if processes > 1:
+            outcomes = anonymise_in_pool(
+                raw_cases,
+                pseudonymiser,
+                decisions,
+                dry_run=dry_run,
+                workers=processes - 1,
+                progress=(lambda done: progress(done, steps)) if progress else None,
+            )
+        else:
+            outcomes = []
+            for i, raw in enumerate(raw_cases):
+                line = line_of(raw, i)
                 outcome = anonymise_one(raw, line, pseudonymiser, decisions, dry_run=dry_run)
-            outcomes.append(outcome)
-            if progress:
-                progress(i + 1, steps)
+                if review is not None and outcome.doubts:
+                    for doubt in outcome.doubts:
+                        if decisions.lookup(doubt.value) is None and (answer := review(doubt)):
+                            decisions.record(doubt.value, answer)
+                            recorded += 1
+                    outcome = anonymise_one(raw, line, pseudonymiser, decisions, dry_run=dry_run)
+                outcomes.append(outcome)
+                if progress:
+                    progress(i + 1, steps)
+    except RedactorFault as fault:  # named by line and case; the file's path added here
+        raise BadInput(f"{path}: {fault.message}") from None
     anonymised = [o.case for o in outcomes]
     previews = [o.preview for o in outcomes if o.preview is not None]
     uncertain = [d for o in outcomes for d in o.doubts]
