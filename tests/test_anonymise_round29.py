@@ -9,6 +9,7 @@ import pytest
 from moderator.anonymise.evaluate import load_corpus
 from moderator.anonymise.redact import redact_case_text
 from tests.helpers import redact_for
+from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
 
 
@@ -42,3 +43,20 @@ def test_corpus_notes_in_capitals_and_lower_case_redact_without_error(path: Path
         for text in [case.text.upper()] * (i % 6 == 0) + [case.text.lower()] * (i % 12 == 3):
             out = redact_case_text(case, text).text
             assert case.child.name.upper() not in out.upper(), case.case_id
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a header written in title case: a run of words that trimmed to nothing failed
+        (
+            "Home Office Ref: T1183047/Uasc   Ni No: Sp 48 27 91 C\nAddress: Room 4, 19 Meadow Street, Preston",
+            "Meadow",
+        ),
+        # words parted by tabs: a university's leading words were cut at spaces only
+        ("Young\tPerson\tat\tSheffield\tHallam\tUniversity.", "Hallam"),
+    ],
+)
+def test_title_case_headers_and_tabs_redact_without_error(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone), out

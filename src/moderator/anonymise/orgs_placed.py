@@ -134,8 +134,10 @@ def widen_guessed_names(st: State) -> None:
         start, end = words[0][0], words[-1][1]
         run = text[start:end]
         keys = phrase_key(run)
-        if keys[-1] in PUBLIC_SERVICES or not (
-            keys[-1] in _MORE_ENDS or keys[-1] in MORE_HEADS or ends_in_head(run)
+        if (
+            not keys
+            or keys[-1] in PUBLIC_SERVICES
+            or not (keys[-1] in _MORE_ENDS or keys[-1] in MORE_HEADS or ends_in_head(run))
         ):
             continue
         if excluded(lex, text, start, end, keys):

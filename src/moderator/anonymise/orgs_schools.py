@@ -187,6 +187,9 @@ _UNIVERSITY_RE = re.compile(
 )
 
 
+_GAP = re.compile(r"[ \t]")
+
+
 def _universities(st: State) -> None:
     text = st.text
     if "University" not in text:
@@ -194,7 +197,8 @@ def _universities(st: State) -> None:
     for m in _UNIVERSITY_RE.finditer(text):
         start = m.start()
         while not text.startswith("University", start):
-            word = text[start : text.index(" ", start)]
+            gap = _GAP.search(text, start, m.end())  # (a tab between the words, too)
+            word = text[start : gap.start() if gap else m.end()]
             key = word_key(word)
             if (key not in st.lex.common and key not in st.lex.words) or (key,) in st.lex.places:
                 break
