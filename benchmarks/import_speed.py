@@ -60,7 +60,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--jobs",
+        default=None,
+        help="the parallel runs' MODERATOR_IMPORT_JOBS (default: unset, the import's own choice,"
+        " which stays serial below its thresholds; give 2 to time two processes on a small file)",
+    )
     args = parser.parse_args()
+    MODES["parallel"] = args.jobs
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         export = write_export(workdir / "cases.jsonl", args.cases, note_chars=1000)

@@ -79,12 +79,15 @@ def _national() -> tuple[
         c for c in companies | services if c in lex.words or c in words
     }
     forms = set()
+    named = companies | services  # (each union made once: the word lists are large)
     for name in (n.lstrip("~!=$") for n in names):
         forms |= {name, name.upper()}
         low = name.lower()
         if (
-            low in companies | services
-            and not ({low} & (lex.common | lex.words | words))
+            low in named
+            and low not in lex.common
+            and low not in lex.words
+            and low not in words
             and low.split()[0] not in _NUMBERS
         ):
             forms.add(low)  # "near the big tesco", but not "her two sisters"
