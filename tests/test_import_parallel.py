@@ -200,3 +200,16 @@ def test_the_automatic_choice_stays_serial_for_little_text_and_on_busy_cores() -
     assert 1 <= processes_for(None, many, chars=MIN_PARALLEL_CHARS) <= min(usable_cpus(), 8)
     assert processes_for(3, many) == 3
     assert processes_for(8, CHUNK_CASES * 2) == 2
+
+
+def test_a_command_just_finished_does_not_keep_an_idle_machine_on_one_core() -> None:
+    """The load average still holds the dry run that ended a moment ago; what runs now (this
+    process alone) shows the cores free. Work that goes on now keeps them taken, and a burst
+    of short processes the minute's average does not show takes none."""
+    from moderator.services.case_pool import cpus_left
+
+    assert cpus_left(2, 1.05, running=1) == 2  # the dry run just finished: both cores free
+    assert cpus_left(2, 1.05, running=2) == 1  # someone else's job still runs
+    assert cpus_left(4, 0.3, running=6) == 4  # a moment's burst, no load over the minute
+    assert cpus_left(2, 3.7, running=None) == 1  # no /proc: the average alone, at least one
+    assert cpus_left(8, 2.9, running=None) == 6

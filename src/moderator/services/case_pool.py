@@ -35,10 +35,11 @@ if TYPE_CHECKING:
 
 MIN_PARALLEL_CASES = 256
 """Fewer cases than this are anonymised serially: starting workers would cost more."""
-MIN_PARALLEL_CHARS = 2_000_000
-"""Less text than this (a few seconds' work on one core) is anonymised serially: a worker
-takes about a second to start (imports, word lists), so on 600 short notes (1.5 s serially)
-two processes took 2.4 s."""
+MIN_PARALLEL_CHARS = 300_000
+"""Less text than this (about two seconds' work on one core) is anonymised serially: a
+worker takes about a second of CPU to start (imports, word lists). On an idle 2-core
+machine (benchmarks/README.md), 128 notes of 1.6 KB took 1.85 s serially and 1.79 s on two
+processes; 256 notes (about 400,000 characters) 3.26 s against 2.51 s."""
 CHUNK_CASES = 32
 """Cases handed to a worker at a time: few enough round trips, pickling stays cheap."""
 MAX_PROCESSES = 8
@@ -155,13 +156,37 @@ def processes_for(jobs: int | None, cases: int, chars: int = 0) -> int:
 
 
 def free_cpus() -> int:
-    """Usable CPUs that the last minute's load average leaves free (at least one)."""
+    """Usable CPUs that other work leaves free (at least one).
+
+    Other work is the last minute's load average, as ``make -l`` reads it, but no more than
+    the processes running at this moment besides this one (Linux's ``/proc/loadavg``): the
+    average still holds a command that has just finished, such as the dry run before an
+    import, and would otherwise keep an idle machine's import on one core.
+    """
     usable = usable_cpus()
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average on this platform
         return usable
-    return max(1, usable - int(load))
+    return cpus_left(usable, load, _running_now())
+
+
+def cpus_left(usable: int, load: float, running: int | None) -> int:
+    """CPUs left of ``usable`` by a one-minute ``load`` average and, if known, the ``running``
+    processes at this moment (this one included): the smaller reading of other work counts."""
+    busy = int(load)
+    if running is not None:
+        busy = min(busy, running - 1)
+    return max(1, usable - busy)
+
+
+def _running_now() -> int | None:
+    """How many processes are runnable at this moment, this one included (None: unknown)."""
+    try:
+        field = Path("/proc/loadavg").read_text(encoding="ascii").split()[3]
+        return max(1, int(field.split("/")[0]))
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def usable_cpus() -> int:
