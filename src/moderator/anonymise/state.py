@@ -100,7 +100,7 @@ def _general(word: str) -> tuple[_Shape | None, str]:
     return (_shape(word) if key in _context_words() else None), key
 
 
-@dataclass(slots=True)  # (slots: quicker to make and read; a note has hundreds)
+@dataclass(slots=True, eq=False)  # (slots: quicker to make and read; a note has hundreds)
 class Cand:
     """A candidate redaction: ``text[start:end]`` is a ``kind``; equal idents share a placeholder."""
 
