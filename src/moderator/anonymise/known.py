@@ -167,8 +167,8 @@ class Known:
                 who = self._short_start(key[:-1])
             if who is not None:
                 return who
-        if len(key) < 4:
-            return None
+        if not 4 <= len(key) <= _LONGEST_WORD:
+            return None  # (no name is that long: a note's run of letters is no typo of one)
         # the key and its deletions in the order of ``_deletions(key) | {key}`` (what
         # _typo_forms holds); looked through one by one only if one of them is in the table
         forms = _typo_forms(key)
@@ -233,6 +233,9 @@ _PET_SUFFIXES_BY_LAST = {
 # a Yoruba given name's first part, a praise of God, is left off in everyday use:
 # Oluwadamilare is Damilare, Dami, Dammy
 _NAME_PREFIXES = ("oluwa",)
+_LONGEST_WORD = 64
+"""Letters in the longest word read as a misspelt name: the forms of a longer one with a
+letter dropped cost the square of its length to make ("Ab-Ab-Ab-…" took seconds)."""
 
 
 @lru_cache(maxsize=4096)

@@ -222,11 +222,16 @@ def _handles(text: str) -> list[re.Match[str]]:
     look-behind, and lies inside the run; the pattern itself, tried at every word's start,
     matches each word, backtracks and fails: slow.)"""
     starts = set()
+    last, last_start = -1, -1  # the mark before, and where its run starts
     for mark in _HANDLE_MARK.finditer(text):
         at = mark.start()
         while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_."):
             at -= 1
+            if at == last:  # the run of the mark before: its start, found once ("____…")
+                at = last_start
+                break
         starts.add(at)
+        last, last_start = mark.start(), at
     pattern = for_text(HANDLE_SHAPE_RE, text)  # ASCII classes on an ASCII note: quicker
     return [m for at in sorted(starts) if (m := pattern.match(text, at)) is not None]
 

@@ -26,7 +26,7 @@ _CONFIDENCE = 0.65
 # a message typed on a phone, after its sender (and time): all in lower case, five words or
 # more ("Jaden: mum rang. shes back with lee. dont want nothing to do with her")
 _MESSAGE = re.compile(
-    r"(?m)^(?:\[?[\d/.,: \t]+\]?[ \t]*)?[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{1,4})?:[ \t]+(?P<m>[^A-Z\n]*[a-z][^A-Z\n]*)$"
+    r"(?m)^(?:\[?[\d/.,: \t]++\]?[ \t]*)?[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{1,4})?:[ \t]+(?P<m>[^A-Z\n]*[a-z][^A-Z\n]*)$"
 )
 # "jess the midwife", "with dave the youth worker": a lower-case given name before its role
 _BEFORE_ROLE = re.compile(
@@ -89,8 +89,10 @@ def in_typed_line(text: str, at: int) -> bool:
 # a given name that is also a word, opening a clause in lower case and doing what only a
 # person does: "lee shouts at mummy", "and sue knows", "dale sed"; or after "dear" (the verb
 # or "dear" found first, the name before or after it checked there: quick)
-_PERSON_VERB = re.compile(  # (from the space: what stands before it is checked in Python)
-    r"[ \t]+(?:shouts|shouted|says|said|sed|knows|knew|told|tells|picked|took|takes"
+# (from the first space before the verb: what stands before it is checked in Python; a match
+# from any later space of a run of them would be tried again to the run's end)
+_PERSON_VERB = re.compile(
+    r"[ \t](?<![ \t][ \t])[ \t]*(?:shouts|shouted|says|said|sed|knows|knew|told|tells|picked|took|takes"
     r"|gave|gives|wants|wanted|drove|drives|hits|sorted|rang|texted)\b"
 )
 _SUBJECT_BEFORE = re.compile(

@@ -10,6 +10,7 @@ straight after the head goes with it. Looked for from the head word (a note rare
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from moderator.anonymise.lexicon import Lexicon, frequent_word, more_places, phrase_key, word_key
@@ -92,6 +93,22 @@ _STOPS = frozenset(
 )  # fmt: skip
 
 
+def _without_overrun(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``found`` less each match that another starts inside (or at its end) and goes on past:
+    only the matches starting there are looked at, not all (a long note of heads took
+    seconds)."""
+    spans = sorted((n.start(), n.end()) for n in found)
+    starts = [a for a, _ in spans]
+    return [
+        m
+        for m in found
+        if not any(
+            spans[k][1] > m.end()
+            for k in range(bisect_left(starts, m.start()), bisect_right(starts, m.end()))
+        )
+    ]
+
+
 def find_lower_organisations(st: State) -> None:
     """Add organisations, schools and practices written all in lower case."""
     text = st.text
@@ -106,9 +123,7 @@ def find_lower_organisations(st: State) -> None:
         return
     found = [m for h in heads for m in _head_re(h).finditer(text)]
     # the head goes on: "longton lions fc", "clifton park boxing club" (the longer is the head)
-    found = [
-        m for m in found if not any(m.start() <= n.start() <= m.end() < n.end() for n in found)
-    ]
+    found = _without_overrun(found)
     for m in sorted(found, key=lambda m: m.start()):
         start = m.start() + 1
         words: list[tuple[int, str]] = []

@@ -39,8 +39,6 @@ def join_people_to_firms(st: State) -> None:
     text = st.text
     lex = st.lex
     for c in [c for c in st.cands if c.kind in _PEOPLE]:
-        if c not in st.cands:
-            continue
         written = text[c.start : c.end]
         m = _FIRM_AFTER.match(text, c.end)
         one = len(written.split()) == 1 or (m is not None and m.group().startswith(("'", "’")))

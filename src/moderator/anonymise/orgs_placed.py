@@ -106,6 +106,7 @@ _RIGHT = re.compile(r" (?:(?:of|and|&|for|the|in) )?[A-Z][\w'’-]*")
 _LEFT = re.compile(r"[A-Z][\w'’-]* (?:(?:of|and|&|for|the) )?$")
 _REPLACEABLE = frozenset({"person", "professional", "address"})
 _WIDE = 0.75  # below it, a name taken on weak evidence (a role cue, capitals alone)
+_LONGEST_RUN = 160  # characters: no organisation's name is longer
 
 
 def widen_guessed_names(st: State) -> None:
@@ -123,7 +124,9 @@ def widen_guessed_names(st: State) -> None:
         while (m := _RIGHT.match(text, end)) is not None and m.end() - start < 80:
             end = m.end()
         while (m := _LEFT.search(text, max(0, start - 30), start)) is not None:
-            start = m.start()
+            if end - m.start() > _LONGEST_RUN:
+                break  # (a run no name is as long as: "Aa Aa Aa …" would be walked again
+            start = m.start()  # for each guess in it, and a long note take minutes)
         every = spans_of(text, start, end)
         words = trimmed(lex, text, every)
         if len(words) < 2 or (words[0][0], words[-1][1]) == (c.start, c.end):

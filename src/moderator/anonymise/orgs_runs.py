@@ -197,9 +197,10 @@ def with_town(st: State, end: int, comma: bool = False) -> int:
 
 
 # two words in capitals or more, wherever written: a police form's fields, a name in a list
-# (it starts with its capital, not a look-behind, so the engine skips to capitals)
+# (it starts with its capital, not a look-behind, so the engine skips to capitals; its first
+# word is at most 60 letters: tried from each letter of a longer one, "A.A.A.…" took seconds)
 _CAPITALS_RUN = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:[ \t]+(?:&|\(?[A-ZÀ-ÖØ-Þ0-9][A-ZÀ-ÖØ-Þ0-9'’.-]*\)?))+(?![\w'’@])"
+    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{1,60}+(?:[ \t]+(?:&|\(?[A-ZÀ-ÖØ-Þ0-9][A-ZÀ-ÖØ-Þ0-9'’.-]*\)?))+(?![\w'’@])"
 )
 
 

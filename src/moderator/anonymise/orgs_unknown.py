@@ -34,7 +34,8 @@ from moderator.anonymise.unknown_words import unknown
 
 # a capitalised word (Latin capitals with their accents), and the small words between two
 _CAP = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŜŞŠŢŤŪŮŰŲŴŶŸŹŻŽ]"
-_WORD = rf"{_CAP}[\w'’-]*+"
+# (at most 60 letters: tried from each letter of a longer "word", "AAAA…" took seconds a page)
+_WORD = rf"{_CAP}[\w'’-]{{0,60}}+"
 RUN_RE = re.compile(rf"{_WORD}(?: (?:(?:of|and|&|for|the) )?{_WORD})+")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
 # an organisation's head noun at the end of a run, and the nouns the lists do not hold yet

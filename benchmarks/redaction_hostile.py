@@ -1,0 +1,86 @@
+"""Redaction time on notes of hostile shapes: does it grow with the note, or with its square?
+
+    .venv/bin/python benchmarks/redaction_hostile.py            # 20,000 and 100,000 characters
+    .venv/bin/python benchmarks/redaction_hostile.py --sizes 10000 50000 --only "Aa Aa"
+
+Each shape (a long run of one character, of one short word, of capitalised words, of
+underscores, a corpus note with its spaces made tabs, ...) is written to each size and
+redacted once under the first corpus note's record; the CPU seconds are printed, with how
+many times longer the largest size took than the smallest. A note five times longer should
+take about five times as long: a shape whose ratio is far above the sizes' ratio has a step
+that is tried again from each word (a regular expression backtracking over a run, a list
+searched for each candidate) and a hostile file of that shape could hold an import for hours.
+The import accepts fields of up to 1 MB (docs/input-limits.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from moderator.anonymise.evaluate import load_corpus  # noqa: E402
+from moderator.anonymise.redact import redact_case_text  # noqa: E402
+
+
+def _shapes(note: str) -> dict[str, Callable[[int], str]]:
+    """Each shape as a function of the note's length in characters."""
+
+    def repeat(unit: str) -> Callable[[int], str]:
+        return lambda n: (unit * (n // len(unit) + 1))[:n]
+
+    return {
+        "capitals": repeat("A"),
+        "underscores": repeat("_"),
+        "tabs": repeat("\t"),
+        "spaces": repeat(" "),
+        "capitals and dots": repeat("A."),
+        "Aa Aa": repeat("Aa "),
+        "St St": repeat("St "),
+        "JOHN SMITH": repeat("JOHN SMITH "),
+        "Ab-Ab-": repeat("Ab-"),
+        "lower words": repeat("abc "),
+        "attendance list": repeat("Sarah Jones (SW), Tom Reid (TM), "),
+        "addresses": repeat("- Mr A Smith, 12 High Road\n"),
+        "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
+        "a note in capitals": repeat(note.upper() + "\n"),
+        "a note": repeat(note + "\n"),
+    }
+
+
+def main() -> int:
+    """Print the seconds each shape takes at each size; 1 if one grows far faster than its size."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
+    parser.add_argument("--only", nargs="*", default=None, help="shapes to run (by name)")
+    args = parser.parse_args()
+    corpus = sorted((ROOT / "tests" / "data").glob("redaction_corpus*.jsonl"))
+    case = load_corpus(corpus[0])[0].case
+    redact_case_text(case)  # the word lists load once, before timing
+    sizes = sorted(args.sizes)
+    growth = sizes[-1] / sizes[0]
+    print(f"{'shape':<26}" + "".join(f"{s:>10,}" for s in sizes) + "   ratio")
+    worst = 0.0
+    for name, make in _shapes(case.text).items():
+        if args.only and name not in args.only:
+            continue
+        seconds = []
+        for size in sizes:
+            text = make(size)
+            start = time.process_time()
+            redact_case_text(case, text)
+            seconds.append(time.process_time() - start)
+        ratio = seconds[-1] / max(seconds[0], 1e-3)
+        worst = max(worst, ratio / growth)
+        print(f"{name:<26}" + "".join(f"{s:>9.2f}s" for s in seconds) + f"  {ratio:5.1f}x")
+    print(f"sizes {growth:.0f}x apart; the worst shape grew {worst:.1f} times faster than that")
+    return 1 if worst > 3 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
