@@ -34,8 +34,9 @@ from moderator.anonymise.unknown_words import unknown
 
 # a capitalised word (Latin capitals with their accents), and the small words between two
 _CAP = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŜŞŠŢŤŪŮŰŲŴŶŸŹŻŽ]"
-# (at most 60 letters: tried from each letter of a longer "word", "AAAA…" took seconds a page)
-_WORD = rf"{_CAP}[\w'’-]{{0,60}}+"
+# (at most 61 letters and never cut short: a pattern tried from each letter of a longer
+# "word" read it to its end each time, and "AAAA…" took seconds a page)
+_WORD = rf"{_CAP}[\w'’-]{{0,60}}+(?![\w'’-])"
 RUN_RE = re.compile(rf"{_WORD}(?: (?:(?:of|and|&|for|the) )?{_WORD})+")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
 # an organisation's head noun at the end of a run, and the nouns the lists do not hold yet
