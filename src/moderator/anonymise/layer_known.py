@@ -316,7 +316,11 @@ def _resolve(st: State, owners: list[int], toks: list[Tok], i: int) -> int:
         for o in owners:
             if st.known.people[o].gender == want:
                 return o
-    if i > 0 and st.joined(toks[i - 1], toks[i]):  # "Wiktoria Nowak": the person just named
+    if (
+        i > 0
+        and st.joined(toks[i - 1], toks[i])  # "Wiktoria Nowak": the person just named
+        and st.taken[toks[i - 1].end - 1]  # (quick: no name ends there unless it is taken)
+    ):
         labels = {st.known.people[o].label: o for o in owners}
         for c in st.cands:
             if c.end == toks[i - 1].end and c.ident in labels:

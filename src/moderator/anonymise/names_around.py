@@ -64,13 +64,15 @@ def _grow(st: State, c: Cand, start: int, end: int) -> None:
     c.start, c.end = min(c.start, start), max(c.end, end)
 
 
-def _free_or_a_guess(st: State, start: int, end: int, gone: set[int]) -> bool:
+def _free_or_a_guess(
+    st: State, start: int, end: int, gone: set[int], guesses: dict[tuple[int, int], list[Cand]]
+) -> bool:
     """Whether ``text[start:end]`` is free, or exactly a word the name layers took for someone
     else's name (freed here: "Bunica" before a known name is the name's kinship word)."""
     if st.free(start, end):
         return True
-    for d in st.cands:
-        if d.start == start and d.end == end and d.kind == "person":
+    for d in guesses.get((start, end), ()):
+        if id(d) not in gone and d.start == start and d.end == end:
             st.cands.remove(d)
             gone.add(id(d))
             st.taken[start:end] = bytes(end - start)
@@ -103,6 +105,7 @@ def absorb_kin_words(st: State) -> None:
     name go with the name they are written with (one look back per name)."""
     text = st.text
     gone: set[int] = set()  # cands freed for the kinship word before a name
+    guesses = _guesses(st)
     n = len(text)
     for c in list(st.cands):
         if c.kind not in NAME_KINDS or (gone and id(c) in gone):
@@ -118,14 +121,14 @@ def absorb_kin_words(st: State) -> None:
                     and word.islower()
                     and not _DETERMINED.search(text, max(0, start - 8), start)
                 )
-            ) and _free_or_a_guess(st, start, start + len(word), gone):
+            ) and _free_or_a_guess(st, start, start + len(word), gone, guesses):
                 _grow(st, c, start, c.start)
             elif c.kind in _KNOWN and (
                 (word and word[0].isupper())
                 or (c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT)
                 or (c.end + 1 < n and text[c.end] in " \t" and text[c.end + 1].isupper())
             ):
-                _join_neighbours(st, c, start, word, gone)
+                _join_neighbours(st, c, start, word, gone, guesses)
             if key == "and" or text[c.start - 2] == "&":
                 m = _COUPLE.search(text, max(0, c.start - 12), c.start)
                 if m is not None and st.free(m.start(), c.start):
@@ -188,7 +191,9 @@ def _neighbour_is_name(
     )
 
 
-def _join_neighbours(st: State, c: Cand, start: int, word: str, gone: set[int]) -> None:
+def _join_neighbours(
+    st: State, c: Cand, start: int, word: str, gone: set[int], guesses: _Guesses
+) -> None:
     """A name-like word written against a known name of the record is part of that name
     (a guess of the name layers that it is someone else's gives way)."""
     text = st.text
@@ -196,7 +201,9 @@ def _join_neighbours(st: State, c: Cand, start: int, word: str, gone: set[int]) 
     for _ in range(2):  # "MALACHY JOSEF WARDE-MAUHAN": two given names the record lacks
         if not (word and word[0].isupper()):
             break
-        guess = None if st.free(start, c.start) else _guess_at(st, start, start + len(word))
+        guess = (
+            None if st.free(start, c.start) else _guess_at(guesses, start, start + len(word), gone)
+        )
         if guess is None and not st.free(start, c.start):
             break
         opened = start > 0 and text[start - 1] in "(\"“'‘"
@@ -229,11 +236,27 @@ def _join_neighbours(st: State, c: Cand, start: int, word: str, gone: set[int]) 
             _grow(st, c, c.end, m.end(1))
 
 
-def _guess_at(st: State, start: int, end: int) -> Cand | None:
-    """A weak guess of a person's name exactly at ``start:end``, the rest up to the known
-    name free ("ORRIN" in "ZEBEDIAH ORRIN MARROWBY-TESK", found before it was joined)."""
+_Guesses = dict[tuple[int, int], list[Cand]]
+
+
+def _guesses(st: State) -> _Guesses:
+    """The guesses of a person's name by their span, in the candidates' order: looked up
+    for each name joined, where looking through every candidate each time made a note of
+    thousands of names cost the square of their number."""
+    found: _Guesses = {}
     for d in st.cands:
-        if d.start == start and d.end == end and d.kind == "person" and d.priority < 60:
+        if d.kind == "person":
+            found.setdefault((d.start, d.end), []).append(d)
+    return found
+
+
+def _guess_at(guesses: _Guesses, start: int, end: int, gone: set[int]) -> Cand | None:
+    """A weak guess of a person's name exactly at ``start:end``, the rest up to the known
+    name free ("ORRIN" in "ZEBEDIAH ORRIN MARROWBY-TESK", found before it was joined). The
+    guesses were listed when this pass began: it removes only those in ``gone``, and what it
+    widens spans more than the one word asked for, so each is checked again here."""
+    for d in guesses.get((start, end), ()):
+        if id(d) not in gone and d.start == start and d.end == end and d.priority < 60:
             return d
     return None
 
