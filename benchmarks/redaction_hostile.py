@@ -16,6 +16,7 @@ The import accepts fields of up to 1 MB (docs/input-limits.md).
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -34,6 +35,18 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
     def repeat(unit: str) -> Callable[[int], str]:
         return lambda n: (unit * (n // len(unit) + 1))[:n]
 
+    def made_up(n: int) -> str:
+        """Names no list knows, each different, with roles, streets and schools between."""
+        rng = random.Random(3)
+        parts: list[str] = []
+        size = 0
+        while size < n:
+            word = "".join(rng.choice("bcdfghklmnprstvwz") + rng.choice("aeiou") for _ in "abc")
+            part = word.title() + rng.choice([" ", " (SW) ", " said ", " Road, ", " School "])
+            parts.append(part)
+            size += len(part)
+        return "".join(parts)[:n]
+
     return {
         "capitals": repeat("A"),
         "underscores": repeat("_"),
@@ -46,6 +59,7 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "Ab-Ab-": repeat("Ab-"),
         "lower words": repeat("abc "),
         "attendance list": repeat("Sarah Jones (SW), Tom Reid (TM), "),
+        "made-up names, roles": made_up,
         "addresses": repeat("- Mr A Smith, 12 High Road\n"),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),

@@ -331,7 +331,7 @@ def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
             st.grow(c, m.start(), c.end)
     # the next address piece after a comma ("Ty Clyd, Lon Cefnwerthyn") is the same address
     gap = _COMMA.match(text, c.end)
-    if gap is not None:
+    if gap is not None and st.taken[gap.end() : gap.end() + 1] == b"\x01":  # (else none starts)
         nxt = next((d for d in st.cands if d.start == gap.end() and d.kind == "address"), None)
         if nxt is not None:
             st.cands.remove(nxt)

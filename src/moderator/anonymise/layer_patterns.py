@@ -10,6 +10,8 @@ NHS number, UPN and case id in any spacing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from moderator.anonymise.addresses import find_unnumbered_addresses
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
@@ -348,15 +350,21 @@ _INSTITUTIONS = frozenset({"school", "gp_practice", "org"})  # "Lister Lane Gril
 def _without_parts_of_institutions(cands: list[Cand]) -> list[Cand]:
     """Drop an address found inside a school's, practice's or firm's name ("Meir Park" in "Meir
     Park Medical Practice"), so that the whole name is redacted as the institution."""
-    outer = [c for c in cands if c.kind in _INSTITUTIONS]
+    outer = sorted((c.start, c.end) for c in cands if c.kind in _INSTITUTIONS)
     if not outer:
         return cands
+    # the furthest end of the institutions starting at or before each one's start: an address
+    # lies inside one if one starting at or before it ends at or after it (a search, not a
+    # look at every institution for every address)
+    starts = [a for a, _ in outer]
+    furthest = list(accumulate((b for _, b in outer), max))
     return [
         c
         for c in cands
         if not (
             c.kind == "address"
-            and any(o.start <= c.start and c.end <= o.end and o is not c for o in outer)
+            and (i := bisect_right(starts, c.start)) > 0
+            and furthest[i - 1] >= c.end
         )
     ]
 

@@ -230,8 +230,10 @@ def _bracketed_alias(st: State, c: Cand) -> set[int]:
     if m is None:
         return set()
     a_start, a_end = m.span("a")
-    if not any(d.kind in NAME_KINDS and a_start <= d.start and d.end <= a_end for d in st.cands):
-        return set()  # "Kathy (aunt) Ward": no other name inside
+    if st.free(a_start, a_end) or not any(
+        d.kind in NAME_KINDS and a_start <= d.start and d.end <= a_end for d in st.cands
+    ):
+        return set()  # "Kathy (aunt) Ward": no other name inside (quick: nothing taken there)
     s_start, s_end = m.span("s")
     after = next((d for d in st.cands if d.start == s_start), None)
     if after is not None:

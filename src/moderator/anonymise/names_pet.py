@@ -35,6 +35,9 @@ _ENDINGS = (
     "us", "os", "es", "y", "i", "o", "a", "u", "s", "",
 )  # fmt: skip
 _START = methodcaller("start")
+# more words no dictionary knows than this, and one scan of the note is quicker than a search
+# for each (the same matches: a match is a whole run of letters, never inside another)
+_MANY_UNKNOWN = 50
 _LOWER_SURE = 0.8  # a lower-case word no dictionary knows that is one of the family's names
 _INNER_SURE = 0.75  # a stem inside a given name: likely, and shown as such
 
@@ -83,8 +86,12 @@ def _candidates(text: str, counts: frozenset[str]) -> Iterable[re.Match[str]]:
     if not text.isascii():
         return pattern.finditer(text)
     lower, words = lowered(text)
+    wanted = [w for w in words if len(w) >= 4 and w not in counts]
+    if len(wanted) > _MANY_UNKNOWN:  # one scan, not a search of the whole note for each word
+        unknown = frozenset(wanted)
+        return [m for m in pattern.finditer(text) if m.group().lower() in unknown]
     found = []
-    for word in [w for w in words if len(w) >= 4 and w not in counts]:
+    for word in wanted:
         at = lower.find(word)
         while at >= 0:
             m = pattern.match(text, at)
