@@ -27,17 +27,21 @@ _TIMES = CALENDAR_WORDS
 _MONTH_NAMES = frozenset({"jan", "may", "june", "april", "august", "julie"})
 
 
+def _names_by_end(st: State) -> dict[int, list[Cand]]:
+    """The note's names by where they end, for :func:`_name_ending` (a note of many names took
+    the square of their number looking through every candidate for each)."""
+    ends: dict[int, list[Cand]] = {}
+    for c in st.cands:
+        if c.kind in NAME_KINDS:
+            ends.setdefault(c.end, []).append(c)
+    return ends
+
+
 def _name_ending(st: State, end: int, ends: dict[int, list[Cand]]) -> Cand | None:
-    """The name that ends at ``end``, found in ``ends`` (the names by where they ended when it
-    was made, kept up to date by the caller; each checked again here): a note of many names
-    took the square of their number looking through every candidate each time."""
+    """The name that ends at ``end``, from ``ends`` (kept up to date by the caller; each
+    checked again here)."""
     if end < 1 or not st.taken[end - 1]:
         return None  # (quick: no name ends where nothing is taken)
-    if not ends:
-        for c in st.cands:
-            if c.kind in NAME_KINDS:
-                ends.setdefault(c.end, []).append(c)
-        ends.setdefault(-1, [])  # (made: not again, though the note holds no name)
     return next((c for c in ends.get(end, ()) if c.end == end and c.kind in NAME_KINDS), None)
 
 
@@ -48,7 +52,7 @@ def join_surname_letters(st: State) -> None:
     """A given name followed by a capital standing alone is a name (see the module)."""
     text = st.text
     lex = st.lex
-    ends: dict[int, list[Cand]] = {}  # the names by their end, made at the first look
+    ends = _names_by_end(st)
     for gate in _LETTER_GATE.finditer(text):  # a word, then a letter alone
         word = gate.start()
         while word > 0 and text[word - 1].isalpha():
@@ -74,8 +78,7 @@ def join_surname_letters(st: State) -> None:
         if line.isupper() and len(line) > 8:
             continue  # a line in capitals: "ROOM B", letters of a form
         st.take(m.start(), m.end(), "person", "p:" + key + letter.lower(), 45, 0.6)
-        if ends:
-            ends.setdefault(m.end(), []).append(st.cands[-1])
+        ends.setdefault(m.end(), []).append(st.cands[-1])
 
 
 _MONTH_WORD = re.compile(r"(?<![\w'’-])(?:Jan|Ján|May|June|April|August|Julie)(?![\w'’-])")
