@@ -60,3 +60,72 @@ def test_corpus_notes_in_capitals_and_lower_case_redact_without_error(path: Path
 def test_title_case_headers_and_tabs_redact_without_error(text: str, gone: str) -> None:
     out = redact(text)
     assert not left(out, gone), out
+
+
+def test_a_defined_acronym_after_a_school_names_tail_is_the_school() -> None:
+    # the acronym follows "for Girls", which a later step joins to the school's name, and its
+    # first letter is the town's written before it
+    text = (
+        "Attends Fenbridge Oakholme Grammar for Girls (FOGG). "
+        "Notification by FOGG admissions officer."
+    )
+    out = redact(text)
+    assert not left(out, "FOGG"), out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Approved as a connected person carer (Reg 24 then full approval).", "Reg 24"),
+        ("The court must weigh their Art 8 rights.", "Art 8"),
+        ("Missing from home after Isha prayer until the morning.", "Isha prayer"),
+        ("He goes to the mosque for Fajr namaz most days.", "Fajr namaz"),
+    ],
+)
+def test_a_regulation_or_a_prayer_named_like_a_person_is_kept(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out
+
+
+def test_reg_as_a_persons_name_is_still_redacted() -> None:
+    out = redact("Reg Pennyfather, the neighbour, called 999.")
+    assert not left(out, "Pennyfather") and not left(out, "Reg"), out
+
+
+def test_a_childs_name_that_is_a_colour_is_kept_in_a_list_of_ratings() -> None:
+    text = (
+        "Amber Tillotson is 19.\nRAG: Accommodation GREEN, Money AMBER, Health GREEN, "
+        "Relationships AMBER.\nAmber says the flat is warm."
+    )
+    out = redact_for(text, "Amber Tillotson", (("Dawn Tillotson", "mother"),), "Carys Mountjoy")
+    assert "Money AMBER" in out and "Relationships AMBER" in out, out
+    assert not left(out, "Amber"), out
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        'To: "Marsh, Desmond" <desmond.marsh@example-council.gov.uk>',
+        'To: "Tolley, Desmond" <desmond.tolley@example-council.gov.uk>',
+        "Cc: TOLLEY Desmond (dtolley@example-council.gov.uk)",
+    ],
+)
+def test_a_display_name_its_address_spells_is_redacted_in_any_order(header: str) -> None:
+    # surname first, then a comma: the name layers read "Desmond" alone before
+    out = redact(header)
+    surname = header.split()[1].strip('"').strip(",")
+    assert not left(out, surname), out
+    assert not left(out, "Desmond"), out
+
+
+def test_a_services_mailbox_is_not_read_as_a_person() -> None:
+    out = redact("Cc: Tenancy Enforcement <tenancy.enforcement@example-council.gov.uk>")
+    assert "Tenancy Enforcement" in out, out
+
+
+def test_a_word_name_described_by_a_role_is_the_person() -> None:
+    text = "Grace Villanelle is 15.\nGrace is a prefect. Grace is a gift to the family."
+    out = redact_for(
+        text, "Grace Villanelle", (("Marisol Villanelle", "mother"),), "Carys Mountjoy"
+    )
+    assert "Grace is a prefect" not in out, out

@@ -115,6 +115,31 @@ def keep_pets(st: State) -> None:
             _give_back(st, c, c.kind, 0.3)
 
 
+# a regulation's or an article's number: "Reg 24" (a connected person's approval), "Art 8"
+# (the right to family life); the abbreviations are given names too (Reginald, Arthur)
+_NUMBERED_TERM = re.compile(r"(?<![\w'’-])(?:Reg|REG|Art|ART)\.?[ \t]+\d")
+# the five daily prayers and Friday's: "after Isha prayer", "Fajr namaz"; several are given
+# names too (Isha, Asr), but before the word for prayer they name the time of day
+_PRAYER_TIME = re.compile(
+    r"(?<![\w'’-])(?i:fajr|fajar|zuhr|zohr|zuhar|dhuhr|duhr|asr|asar|maghrib|magrib|isha|esha"
+    r"|ishaa|jummah|jumma|jumah|jumuah|jumu'ah|taraweeh|tarawih|tahajjud)"
+    r"(?=[ \t]+(?i:prayers?|namaz|namaaz|salah|salaah|salat|jamaat|jamat)\b)"
+)
+
+
+def keep_numbered_terms(st: State) -> None:
+    """Give back a regulation's number's abbreviation, or a prayer's name before the word for
+    prayer, that a layer took alone as a person's name (see the patterns above). A record's
+    own person so named stays redacted elsewhere; only this word, so written, is kept."""
+    text = st.text
+    spots = [(m.start(), m.start() + 3) for m in _NUMBERED_TERM.finditer(text)]
+    spots += [m.span() for m in _PRAYER_TIME.finditer(text)]
+    for start, end in spots:
+        for c in [c for c in st.cands if c.start == start and c.end == end]:
+            if c.kind in NAME_KINDS:
+                _give_back(st, c, c.kind, 0.3)
+
+
 def keep_national_charities(st: State) -> None:
     """Give back a national charity's name a layer took whole as a name or an organisation
     (``Karma Nirvana`` read as a person's name): named alone it says nothing of where a

@@ -164,7 +164,11 @@ _WORD_USE_AFTER = re.compile(
     r"|my|our|them|him|it|us|me|you|all|being|having|[a-z]+ing)|is[ \t]+(?:a|the)"
     # ("Summer is a happy, chatty child": a person described, the name)
     r"(?![^.\n]{0,30}\b(?:child|girl|boy|baby|toddler|teenager|pupil|student|learner|daughter"
-    r"|son|sister|brother|sibling|young[ \t]+(?:person|man|woman|lady|carer)|mum|mother)\b))\b"
+    r"|son|sister|brother|sibling|young[ \t]+(?:person|man|woman|lady|carer)|mum|mother"
+    # a role a person holds: "Grace is a prefect", "Hope is a member of the choir"
+    r"|prefect|monitor|captain|member|leader|friend|carer|fan|player|reader|singer|dancer"
+    r"|footballer|swimmer|helper|volunteer|twin|parent|father|dad|grandmother|grandfather"
+    r"|cousin|niece|nephew|aunt|uncle|twin|patient|client|resident|care[ \t]+leaver)\b))\b"
 )
 
 
@@ -181,11 +185,28 @@ _RATED_AFTER_COLON = re.compile(
 )
 
 
+# another rating's colour on the same line, written the same way: "Money AMBER, Health GREEN"
+_COLOUR_UPPER = re.compile(r"(?<![\w'’-])(?:RED|GREEN|AMBER)(?![\w'’-])")
+_COLOUR_CAPITAL = re.compile(r"(?<![\w'’-])(?:Red|Green|Amber)(?![\w'’-])")
+
+
 def _a_rating(text: str, t: Tok) -> bool:
-    return bool(
+    if (
         _RATED_BEFORE.search(text, max(0, t.start - 30), t.start)
         or _RATING_AFTER.match(text, t.end)
         or _RATED_AFTER_COLON.search(text, max(0, t.start - 40), t.start)
+    ):
+        return True
+    colour = _COLOUR_UPPER if t.upper else _COLOUR_CAPITAL
+    line_start = text.rfind("\n", 0, t.start) + 1
+    line_end = text.find("\n", t.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, t.start - 40) : t.start]
+    after = text[t.end : min(line_end, t.end + 40)]
+    # a list of ratings: the other colour is separated by a comma, a semicolon or a bar
+    return any(
+        colour.search(part) is not None and any(p in part for p in ",;|/")
+        for part in (before, after)
     )
 
 

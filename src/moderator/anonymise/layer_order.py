@@ -26,6 +26,7 @@ from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.kept_terms import (
     keep_kin_words,
     keep_national_charities,
+    keep_numbered_terms,
     keep_pets,
     keep_police_operations,
 )
@@ -92,6 +93,7 @@ from moderator.anonymise.names_letters import (
     join_surname_letters,
 )
 from moderator.anonymise.names_lower import find_lower_passage_names, repeat_record_words
+from moderator.anonymise.names_mailed import find_mailed_names
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_said import find_said_names, find_short_forms_said
 from moderator.anonymise.names_signed import find_signed_given
@@ -171,6 +173,7 @@ def run_layers(st: State) -> None:
     find_aliases(st, toks)
     find_nicknames(st)
     find_tagged_handles(st)
+    find_mailed_names(st)
     find_honorifics(st, toks)
     find_other_names(st, toks)
     find_named_by_role(st, toks)
@@ -254,3 +257,4 @@ def run_layers(st: State) -> None:
     keep_kin_words(st)
     keep_national_charities(st)
     keep_pets(st)
+    keep_numbered_terms(st)

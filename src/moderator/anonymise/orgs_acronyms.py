@@ -16,6 +16,11 @@ from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.state import State
 
 ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([ \t]*(?P<a>[A-Z]{2,6})[ \t]*\)")
+# the acronym after a name's tail a later step joins to it: "Highview Grammar for Girls (GHGG)"
+_TAIL_ACRONYM_RE = re.compile(
+    r"(?P<tail>[ \t]+(?:for|of|and|&)(?:[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*){1,2})"
+    r"[ \t]*\([ \t]*(?P<a>[A-Z]{2,6})[ \t]*\)"
+)
 # "at SHS", "attends KJS": its first capital, then the look-behind (so the engine skips to
 # capitals; with the look-behind first it was tried at every position)
 SCHOOL_ACRONYM_RE = re.compile(
@@ -57,6 +62,9 @@ def find_acronyms(st: State) -> None:
         if c.kind not in ("school", "org", "gp_practice"):
             continue
         after = ACRONYM_AFTER_RE.match(text, c.end)
+        tail = None if after else _TAIL_ACRONYM_RE.match(text, c.end)
+        if tail and _initials_fit(tail.group("a"), text[c.start : tail.end("tail")]):
+            wanted[tail.group("a")] = (c.kind, c.ident)
         # defined right after a school's name, even an acronym the lists know ("(ESA)") when
         # its letters are the name's ("Ancholme College (ESOL)" is the course, not the college)
         if after and (
