@@ -129,3 +129,18 @@ def test_a_word_name_described_by_a_role_is_the_person() -> None:
         text, "Grace Villanelle", (("Marisol Villanelle", "mother"),), "Carys Mountjoy"
     )
     assert "Grace is a prefect" not in out, out
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["SCHOOL: WESTMOOR PRIMARY ACADEMY (ANDREI)", "SCHOOL: ANDREI - WESTMOOR PRIMARY (RECEPTION)"],
+)
+def test_a_pupils_name_in_capitals_beside_a_school_is_the_child_not_the_school(line: str) -> None:
+    # a police form lists which child goes where; the name in capitals was read as the
+    # school's acronym or its name, and the child's full name then became "[SCHOOL]"
+    text = f"SUBJECT CHILD 1: POPESCU, ANDREI IONUT   DOB 05MAR16\n{line}"
+    out = redact_for(
+        text, "Andrei Ionut Popescu", (("Mihaela Popescu", "mother"),), "Carys Mountjoy"
+    )
+    assert "[SCHOOL]" not in out.splitlines()[0], out
+    assert not left(out, "ANDREI"), out

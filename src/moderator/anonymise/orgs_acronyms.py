@@ -53,6 +53,12 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return True
 
 
+def _a_name(st: State, word: str) -> bool:
+    """Whether ``word`` (in capitals) is a name: the record's people's, or a listed one."""
+    key = word.casefold()
+    return key in st.known.keys or key in st.lex.given or key in st.lex.surnames
+
+
 def find_acronyms(st: State) -> None:
     """Acronyms of the schools and organisations taken, wherever they recur."""
     text = st.text
@@ -67,8 +73,9 @@ def find_acronyms(st: State) -> None:
             wanted[tail.group("a")] = (c.kind, c.ident)
         # defined right after a school's name, even an acronym the lists know ("(ESA)") when
         # its letters are the name's ("Ancholme College (ESOL)" is the course, not the college)
+        # (not a pupil's name in capitals: "CASTLE HILL PRIMARY (ANDREI)", unless it fits)
         if after and (
-            after.group("a") not in lex.acronyms
+            (after.group("a") not in lex.acronyms and not _a_name(st, after.group("a")))
             or (c.kind == "school" and _initials_fit(after.group("a"), text[c.start : c.end]))
         ):
             wanted[after.group("a")] = (c.kind, c.ident)

@@ -314,7 +314,7 @@ def _a_name(st: State, word: str) -> bool:
     key = word_key(word)
     if word.isupper():  # "attends ESOL": a protected word in capitals
         known = word in lex.acronyms or key in lex.protected_words or key in lex.words
-        return not known and word not in st.known.initials
+        return not known and word not in st.known.initials and key not in st.known.keys
     return not (
         key in lex.words
         or key in lex.common
