@@ -144,3 +144,11 @@ def test_a_pupils_name_in_capitals_beside_a_school_is_the_child_not_the_school(l
     )
     assert "[SCHOOL]" not in out.splitlines()[0], out
     assert not left(out, "ANDREI"), out
+
+
+def test_a_name_before_a_forms_next_field_is_no_organisation() -> None:
+    # "Hannah Okafor   Team Manager:": the wide gap ends one field; "Team" opens the next
+    text = "Allocated SW: Bethan Quennell   Team Manager: Simon Jeavons\nSeen at home."
+    out = redact_for(text, "Tasnim Rahman", (("Sonia Khatun", "mother"),), "Bethan Quennell")
+    assert "[WORKER]   Team Manager:" in out, out
+    assert "ORGANISATION" not in out, out

@@ -222,18 +222,27 @@ def _worship_starts(text: str) -> list[tuple[int, int]]:
 
 
 def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
-    """ORG_RE's matches as (start, end of the name, end); a name with a word in brackets
-    that runs across a form's fields (three spaces or a tab between words: "Child: Tianne
-    Hanry  (Teo)   Legal status") starts after the last gap."""
+    """ORG_RE's matches as (start, end of the name, end); a name that runs across a form's
+    fields (three spaces or a tab between words: "Child: Tianne Hanry  (Teo)   Legal status",
+    "Allocated SW: Hannah Okafor   Team Manager: …") starts after the last gap, and one whose
+    last gap is right before its noun names nothing."""
     out = []
     for m in found:
         start = m.start()
-        if "(" in m.group("name") and ("   " in m.group() or "\t" in m.group()):
+        end = m.end()
+        if "   " in m.group() or "\t" in m.group():
             gaps = list(_FIELD_GAP.finditer(m.string, start, m.end("name")))
-            if not gaps or _FIELD_GAP.search(m.string, m.end("name"), m.end()):
+            if gaps:
+                # the fields before the last gap may hold a name of their own ("…   Aelwyd
+                # Advice Anglesey   Marared Mosque"): read them alone
+                out += _spans(m.re.finditer(m.string, start, gaps[-1].start()))
+            if gaps and gaps[-1].end() >= m.end("name"):
                 continue  # the noun itself after the gap: no name left before it
-            start = gaps[-1].end()  # the name starts after the last field's gap
-        out.append((start, m.end("name"), m.end()))
+            if gaps:
+                start = gaps[-1].end()  # the name starts after the last field's gap
+            gap = _FIELD_GAP.search(m.string, m.end("name"), end)
+            end = gap.start() if gap else end  # "… Boxing Club    Venue: …": the next field
+        out.append((start, m.end("name"), end))
     return out
 
 
