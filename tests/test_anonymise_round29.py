@@ -152,3 +152,12 @@ def test_a_name_before_a_forms_next_field_is_no_organisation() -> None:
     out = redact_for(text, "Tasnim Rahman", (("Sonia Khatun", "mother"),), "Bethan Quennell")
     assert "[WORKER]   Team Manager:" in out, out
     assert "ORGANISATION" not in out, out
+
+
+@pytest.mark.parametrize("verb", ["ATTENDS", "ATTENDED", "JOINED"])
+def test_a_child_before_a_verb_of_going_in_capitals_is_no_part_of_the_school(verb: str) -> None:
+    text = (
+        f"CHILD: KAYDEN MORROW\n KAYDEN {verb} HOLLYBANK PRIMARY SCHOOL. NO CONCERNS FROM SCHOOL."
+    )
+    out = redact_for(text, "Kayden Morrow", (("Shelley Morrow", "mother"),), "Carys Mountjoy")
+    assert f"[CHILD] {verb} [SCHOOL]" in out, out

@@ -33,6 +33,7 @@ from moderator.anonymise.orgs_named import find_named_places, joined_firm
 from moderator.anonymise.orgs_nouns import (
     DESCRIPTIVE,
     FUNCTION_WORDS,
+    GOING,
     ORG_HINTS_LIKELY_FIRST,
     ORG_KINDS,
     ORG_NOUN,
@@ -319,6 +320,11 @@ NURSERY_STARTS |= {"black", "white", "red", "green", "blue", "golden", "royal", 
 def _trim_shouted(st: State, start: int, end: int) -> int:
     """In a line in capitals, the everyday words before a name too ("Family Attend …")."""
     start = _trim_leading(st, start, end)
+    # a verb of going inside the run ends what comes before it: "RILEY ATTENDS TINY STEPS
+    # NURSERY" names the child, then the nursery
+    for w in WORD_RE.finditer(st.text, start, end):
+        if word_key(w.group()) in GOING:
+            start = w.end()
     for w in WORD_RE.finditer(st.text, start, end):
         key = word_key(w.group())
         if key not in st.lex.common and key not in LEADING_WORDS and key not in HONORIFICS:

@@ -38,6 +38,7 @@ from moderator.anonymise.layer_orgs import (
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.nearby import for_text
+from moderator.anonymise.orgs_nouns import GOING
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
     ADDRESS_START_RE,
@@ -287,6 +288,10 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     name_end = m.end("name")
     lex = st.lex
     shouted = st.text[start:name_end].isupper()  # a police form's line, read titled
+    if shouted:  # "RILEY ATTENDS TINY STEPS NURSERY": a child, then the nursery
+        for w in WORD_RE.finditer(st.text, start, name_end):
+            if w.group().casefold() in GOING:
+                start = w.end()
     for w in WORD_RE.finditer(st.text, start, name_end):
         key = w.group().casefold()
         if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):

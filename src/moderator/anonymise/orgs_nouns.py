@@ -290,3 +290,11 @@ ORG_KINDS = {
     "pre-school": "school",
     "creche": "school",
 }
+
+
+# verbs of going to a school or a club: in a line in capitals they end the words before a
+# name ("RILEY ATTENDS TINY STEPS NURSERY" names the child, then the nursery)
+GOING = frozenset(
+    {"attends", "attended", "attending", "attend", "goes", "went", "visits", "visited"}
+    | {"joined", "joins", "enrolled", "transferred", "moved", "excluded", "left"}
+)
