@@ -161,3 +161,13 @@ def test_a_child_before_a_verb_of_going_in_capitals_is_no_part_of_the_school(ver
     )
     out = redact_for(text, "Kayden Morrow", (("Shelley Morrow", "mother"),), "Carys Mountjoy")
     assert f"[CHILD] {verb} [SCHOOL]" in out, out
+
+
+def test_a_nurses_role_stays_and_her_grade_goes_with_her_name() -> None:
+    text = (
+        "Discussed with Safeguarding Nurse Lyn Dacre. Seen by Staff Nurse Chloe Radbourne "
+        "on the ward. School Staff Nurse Jo Hartigan rang."
+    )
+    out = redact(text)
+    assert "Safeguarding Nurse [" in out and "School Staff Nurse [" in out, out
+    assert "by [PROFESSIONAL" in out, out  # "Staff Nurse" with Chloe Radbourne

@@ -73,6 +73,10 @@ _TITLE_BEFORE = re.compile(
     r"(?:\d{2,6}[ \t]+)?(?:[A-Z]\.[ \t]*)?$"
 )
 _TITLED = frozenset({"professional", "person", "worker"})
+# a capitalised word right before a nurse's title: a grade goes with the name ("Staff Nurse
+# Chloe Radband"), any other makes a role's title ("School Nurse", "Safeguarding Nurse")
+_QUALIFIER = re.compile(r"(?<![\w'’-])(?P<q>[A-Z][\w'’-]*)[ \t]+\Z")
+_GRADES = frozenset({"staff", "charge", "senior", "student", "deputy", "agency"})
 _LAY_TITLES = frozenset({"lady", "lord", "sir", "dame", "mother", "brother", "bhai"})
 
 
@@ -99,15 +103,24 @@ def absorb_titles(st: State) -> None:
             and text[c.start : c.end].split()[0].lower() not in st.lex.words
         ):
             continue  # "Named Nurse Morag Birrell": the partnership's role stays, as a term
+        start = m.start()
+        if title in _RANKS:
+            qualifier = _QUALIFIER.search(text, max(0, start - 40), start)
+            if qualifier is not None and qualifier.group("q").lower() in _GRADES:
+                if _QUALIFIER.search(text, max(0, qualifier.start() - 40), qualifier.start()):
+                    continue  # "School Staff Nurse Jo Hart": the service's role stays
+                start = qualifier.start("q")  # "Staff Nurse Chloe Radband": her grade too
+            elif qualifier is not None:
+                continue  # "Safeguarding Nurse Lyn Dace": a role's title, said as a term
         if title in NAME_TITLES and c.kind not in _TITLED:
             continue  # "Sister Apolonia" of the family: a relation, said beside the placeholder
         if c.kind == "person" and _title_of(m.group()):
             c.kind = "professional"  # "Father Costigan", "Det. Sgt Mawby": in their work
-        if not st.free(m.start(), c.start):
-            gone.update(_free_title(st, m.start(), c.start))  # "Det." taken alone
-        if st.free(m.start(), c.start):
-            st.taken[m.start() : c.start] = b"\x01" * (c.start - m.start())
-            c.start = m.start()
+        if not st.free(start, c.start):
+            gone.update(_free_title(st, start, c.start))  # "Det." taken alone
+        if st.free(start, c.start):
+            st.taken[start : c.start] = b"\x01" * (c.start - start)
+            c.start = start
 
 
 _TITLE_KEYS = frozenset(
