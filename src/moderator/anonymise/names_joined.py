@@ -104,7 +104,7 @@ def absorb_titles(st: State) -> None:
         ):
             continue  # "Named Nurse Morag Birrell": the partnership's role stays, as a term
         start = m.start()
-        if title in _RANKS:
+        if title in _RANKS and text[c.start : c.end].split()[0].lower() not in st.lex.words:
             qualifier = _QUALIFIER.search(text, max(0, start - 40), start)
             if qualifier is not None and qualifier.group("q").lower() in _GRADES:
                 if _QUALIFIER.search(text, max(0, qualifier.start() - 40), qualifier.start()):
