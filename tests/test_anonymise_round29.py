@@ -171,3 +171,17 @@ def test_a_nurses_role_stays_and_her_grade_goes_with_her_name() -> None:
     out = redact(text)
     assert "Safeguarding Nurse [" in out and "School Staff Nurse [" in out, out
     assert "by [PROFESSIONAL" in out, out  # "Staff Nurse" with Chloe Radbourne
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Weight 6.2kg (9th centile, dropped from 25th).", "from 25th"),
+        ("Weight on the 2nd-9th centile, dropping from 25th at birth.", "from 25th"),
+        ("The smugglers asked for 2000 euro to cross.", "2000 euro"),
+        ("He said the agent wanted 2500 dollars.", "2500 dollars"),
+    ],
+)
+def test_a_centile_or_a_sum_of_money_is_no_date(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out

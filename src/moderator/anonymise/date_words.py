@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.dates import MONTHS
-from moderator.anonymise.dates_loose import CENTILE_AFTER, NOT_A_DATE_BEFORE
+from moderator.anonymise.dates_loose import CENTILE_AFTER, CENTILE_BEFORE, NOT_A_DATE_BEFORE
 from moderator.anonymise.lexicon import lower_text
 from moderator.anonymise.patterns import near_spans
 from moderator.anonymise.references import lowered
@@ -290,7 +290,12 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
             dotted.append(m)
     out += [m.span() for m in dotted if not _section_number(text, m, dotted)]
     if "centile" in text:  # "from the 50th to the 9th centile": growth centiles, not days
-        out = [span for span in out if not CENTILE_AFTER.match(text, span[1])]
+        out = [
+            span
+            for span in out
+            if not CENTILE_AFTER.match(text, span[1])
+            and not CENTILE_BEFORE.search(text, max(0, span[0] - 40), span[0])
+        ]
     return out
 
 

@@ -61,6 +61,10 @@ _COUNTED_AFTER = re.compile(
 )
 # a growth centile, not a day: "dropped from the 50th to the 9th centile"
 CENTILE_AFTER = re.compile(r"[^.\n]{0,30}?(?i:centile|percentile)")
+# ... or before it: "(9th centile, dropped from 25th)"
+CENTILE_BEFORE = re.compile(
+    r"(?i:centile|percentile)[^.\n]{0,30}?(?i:from|to)[ \t]+(?:the[ \t]+)?\Z"
+)
 # numbers before a day/month that make it a score or a fraction, not a date
 NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
 # ... and after it: "attended 4/5 days" (a fraction of a count)
@@ -184,6 +188,7 @@ def _weekday_days(text: str) -> list[re.Match[str]]:
             and int(day.group()[:-2]) <= 31  # ("weight on 50th": a centile)
             and not _COUNTED_AFTER.match(text, m.end())
             and not CENTILE_AFTER.match(text, m.end())
+            and not CENTILE_BEFORE.search(text, max(0, m.start() - 40), m.start())
         ):
             out.append(m)
             resume = m.end()

@@ -26,7 +26,8 @@ _BARE_YEAR = re.compile(
     r"(?:[-–/](?:\d\d|20[0-3]\d)(?![\w/.-]|\.\d))?(?![\w/:%-]|[.,]\d)"
     # a count, not a year: "1995 points", "2000 words"
     r"(?![ \t]+(?i:points|words|people|pupils|children|families|cases|miles|metres|meters|steps"
-    r"|hours|minutes|pounds|calories|times|units|kg|km|ml|mg)\b)"
+    r"|hours|minutes|pounds|calories|times|units|kg|km|ml|mg|euros?|dollars?|quid|lira|lei"
+    r"|zloty|naira|rupees|dinars?|afghanis?|birr|shillings|pesos|grams|g)\b)"
 )
 # the words before a year that make it part of something else: an Act's or a form's year
 # ("Children Act 1989"), a guidance's edition, a month or season other layers date with it
