@@ -185,3 +185,10 @@ def test_a_nurses_role_stays_and_her_grade_goes_with_her_name() -> None:
 def test_a_centile_or_a_sum_of_money_is_no_date(text: str, kept: str) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+def test_a_faiths_branch_in_brackets_after_church_is_no_place_of_worship() -> None:
+    out = redact("Sunday - church (Eritrean Orthodox, Bristol) with the family.")
+    assert "Eritrean Orthodox" in out, out
+    out = redact("They attend church (St Barnabas Orthodox, Hull) on Sundays.")
+    assert not left(out, "Barnabas"), out

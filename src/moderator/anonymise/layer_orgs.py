@@ -31,6 +31,7 @@ from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_kinds import find_kinds_after
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
 from moderator.anonymise.orgs_nouns import (
+    DENOMINATIONS,
     DESCRIPTIVE,
     FUNCTION_WORDS,
     GOING,
@@ -423,6 +424,8 @@ def find_organisations(st: State, add: Add) -> None:
             continue  # "the church, Walsall": a comma after a club or church starts something else
         if all(k in st.lex.protected_words for k in keys):
             continue  # a place: "nursery in Hanley"
+        if all(k in DENOMINATIONS for k in keys):
+            continue  # a faith's branch: "Church (Eritrean Orthodox, Bristol)"
         if keys in st.lex.phrases.get(keys[0], ()) or national_charity(m.group("name")):
             continue  # a programme or a national name: "parenting group (Triple P)"
         add(m.start("name"), m.end("name"), kind, " ".join(keys), 57)

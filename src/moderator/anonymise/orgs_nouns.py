@@ -262,6 +262,14 @@ COMMUNITIES = frozenset(
     | {"jewish", "ukrainian", "lithuanian", "latvian", "slovak", "czech", "turkish", "iranian"}
     | {"yemeni", "sudanese", "yoruba", "igbo", "filipino", "nepali", "albanian", "irish"}
 )
+# a faith's branch, said of a family, not a place of worship: "(Eritrean Orthodox)",
+# "Syro-Malabar Catholics", "Polish Catholic", "Sunni Muslim"
+DENOMINATIONS = COMMUNITIES | frozenset(
+    {"orthodox", "catholic", "catholics", "coptic", "syro-malabar", "syro", "malabar"}
+    | {"pentecostal", "methodist", "baptist", "anglican", "sunni", "shia", "ahmadiyya"}
+    | {"evangelical", "protestant", "christian", "christians", "greek", "russian", "roman"}
+    | {"adventist", "apostolic", "church", "of", "the", "england", "mar", "thoma"}
+)
 # words a name in capitals does not hold, though a sentence does ("… HER BY THE HAIR")
 FUNCTION_WORDS = frozenset(
     {"her", "his", "him", "she", "he", "they", "them", "we", "me", "my", "i", "by", "at", "to"}
