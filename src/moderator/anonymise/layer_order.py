@@ -210,6 +210,7 @@ def run_layers(st: State) -> None:
     find_name_forms(st)
     find_pet_forms(st)
     find_unknown_runs(st)
+    find_bracketed_initials(st)  # again: the initials after the names found by their run
     find_lower_organisations(st)
     find_troops(st)
     find_the_names(st)

@@ -142,7 +142,7 @@ def find_bracketed_initials(st: State) -> None:
             or not all(ch.isupper() or ch in "'’-" for ch in capitals)
         ):
             continue  # "(Mum, …)", "(McD)": a word or a name, not initials
-        name = text[c.start : c.end]
+        name = text[_name_start(st, c) : c.end]
         if initials.lower() in ROLE_CUES:
             # "Tom Ashworth (TA, HR)": a role's letters that are exactly the name's initials
             # are the person's there, and where no article or capitals make them the role
@@ -157,6 +157,23 @@ def find_bracketed_initials(st: State) -> None:
             " " in name and initials[0] == name[0] and initials not in lex.acronyms
         ):
             _take_everywhere(st, initials, c)
+
+
+def _name_start(st: State, c: Cand) -> int:
+    """Where the name ``c`` ends starts: a given name taken apart from the surname ``c``
+    ("Liam" "Marchment", one person) is part of it, for the initials after it to agree."""
+    text = st.text
+    for d in st.cands:
+        if (
+            d is not c
+            and d.kind in NAME_KINDS
+            and d.ident == c.ident
+            and d.end < c.start
+            and c.start - d.end <= 2
+            and text[d.end : c.start].strip(" \t-") == ""
+        ):
+            return d.start
+    return c.start
 
 
 # initials opening an item of an attendance list, before the role and name they stand for:
