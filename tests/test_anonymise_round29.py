@@ -203,3 +203,14 @@ def test_initials_after_a_name_found_late_are_that_persons() -> None:
     )
     out = redact(text)
     assert not left(out, "LM"), out
+
+
+def test_a_contacts_saved_name_is_redacted_where_it_speaks_in_the_chat() -> None:
+    text = (
+        'Contact saved as "Big Zed 🔥" (07700 900 221):\n'
+        "[14/02 22:41] Big Zed: yo u good for tmrw\n"
+        "[14/02 22:44] Big Zed: u owe me\n"
+        'Also Snapchat from user zedfrmthe12 ("Z").'
+    )
+    out = redact(text)
+    assert not left(out, "Big Zed") and not left(out, "zedfrmthe12"), out

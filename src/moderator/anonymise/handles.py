@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable
 from operator import attrgetter
 
+from moderator.anonymise.lexicon import whole_words
 from moderator.anonymise.state import State
 
 HANDLE_RE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 HANDLE_CUE_RE = re.compile(
-    r"(?i:\b(?:user\s?name|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
+    r"(?i:\b(?:user(?:\s?name)?|handle|gamer\s?tag|account|profile|screen\s?name|snapchat|instagram"
     r"|tiktok|facebook|twitter|discord|xbox|psn|whatsapp|insta|snap|roblox|fortnite|minecraft"
     r"|steam|youtube|twitch|telegram|online|tagged\s+by|(?:drill|rap|stage)\s+name)"
     r"(?:\s+(?:is|was|of|name|as)){0,2}"
@@ -189,3 +190,22 @@ def find_shaped_handles(st: State, add: Callable[[int, int, str, str, int], None
         odd = any(len(p) >= 3 and p.isalpha() and p.lower() not in words for p in pieces)
         if glued or odd:
             add(start, end, "username", "", 89)
+
+
+# a handle's or a contact's name without the emoji or marks after it: "Big T 🔥" is "Big T"
+_HANDLE_CORE = re.compile(r"[\w@][\w@.'’ -]*[\w]")
+
+
+def repeat_handles(st: State) -> None:
+    """A handle or a contact's saved name, found once (``Contact saved as "Big T 🔥"``), is the
+    same person wherever it recurs as whole words: a chat's speaker (``Big T: yo``)."""
+    text = st.text
+    seen: set[str] = set()
+    for c in [c for c in st.cands if c.kind == "username"]:
+        core = _HANDLE_CORE.search(text, c.start, c.end)
+        if core is None or len(core.group()) < 3 or core.group() in seen:
+            continue
+        seen.add(core.group())
+        for start, end in whole_words(text, core.group()):
+            if st.free(start, end):
+                st.take(start, end, "username", c.ident, 70, 0.9)

@@ -18,7 +18,7 @@ from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.chat_lines import find_line_speakers, join_profile_numbers
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.digit_identifiers import join_phone_tails
-from moderator.anonymise.handles import find_tagged_handles, join_handles
+from moderator.anonymise.handles import find_tagged_handles, join_handles, repeat_handles
 from moderator.anonymise.initials_defined import find_defined_initials
 from moderator.anonymise.initials_found import find_named_initials
 from moderator.anonymise.initials_logged import find_logged_initials
@@ -227,6 +227,7 @@ def run_layers(st: State) -> None:
     join_collar_numbers(st)
     find_listed_speakers(st)
     find_chat_speakers(st)
+    repeat_handles(st)
     find_line_speakers(st)
     join_profile_numbers(st)
     find_lower_passage_names(st)
