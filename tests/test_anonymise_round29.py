@@ -214,3 +214,12 @@ def test_a_contacts_saved_name_is_redacted_where_it_speaks_in_the_chat() -> None
     )
     out = redact(text)
     assert not left(out, "Big Zed") and not left(out, "zedfrmthe12"), out
+
+
+@pytest.mark.parametrize("suffix", ["masi", "yenge", "teyze", "bhabhi"])
+def test_a_kin_word_said_after_a_relatives_name_goes_with_it(suffix: str) -> None:
+    # Gujarati, Punjabi and Turkish say the relation after the name: "Hema masi"
+    text = f'She lives with Mrs Hemaben Ladva ("Hema {suffix}"). Hema {suffix} is strict.'
+    family = (("Hemaben Ladva", "maternal aunt"),)
+    out = redact_for(text, "Krisha Mistry", family, "Carys Mountjoy")
+    assert not left(out, suffix), out

@@ -40,7 +40,10 @@ NAME_SUFFIXES = frozenset(
      # kinship said after the name in South Asian languages: "Rahima apa", "Khurram papa"
      "apa", "aapa", "appi", "amma", "ammi", "papa", "jaan", "jan", "didi", "bhaiya", "dada",
      "dadi", "nani", "nana", "mama", "mami", "chacha", "chachi", "khala", "phupho", "abbu",
-     "anna", "akka", "thatha", "paati", "mamu",
+     "anna", "akka", "thatha", "paati", "mamu", "masi", "mausi", "massi", "khalu", "phuppo",
+     "phuphi", "bhabhi", "bhabi", "chachu", "taya", "tayi",
+     # and in Turkish and Kurdish: "Leyla yenge", "Ayse teyze", "Zehra abla"
+     "yenge", "teyze", "abla", "amca", "dayi",
      # and in English after the name, as South Asian English says it: "kuldip aunty"
      "aunty", "auntie", "uncle"}
 )  # fmt: skip
