@@ -223,3 +223,24 @@ def test_a_kin_word_said_after_a_relatives_name_goes_with_it(suffix: str) -> Non
     family = (("Hemaben Ladva", "maternal aunt"),)
     out = redact_for(text, "Krisha Mistry", family, "Carys Mountjoy")
     assert not left(out, suffix), out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Supervising social worker: Lorna Pickavance (Fostering Gloucestershire).",
+            "Fostering Gloucestershire",
+        ),
+        (
+            "Referral to the mental health team via Single Point of Access.",
+            "Single Point of Access",
+        ),
+        ("Sofiia came to Student Services this afternoon.", "Student Services"),
+    ],
+)
+def test_a_kind_of_service_or_a_councils_own_service_is_no_organisation(
+    text: str, kept: str
+) -> None:
+    out = redact(text)
+    assert kept in out, out

@@ -17,6 +17,7 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.lexicon import (
+    Lexicon,
     lower_same_length,
     more_places,
     phrase_key,
@@ -24,6 +25,7 @@ from moderator.anonymise.lexicon import (
     word_key,
 )
 from moderator.anonymise.nearby import matches_in
+from moderator.anonymise.orgs_nouns import service_terms_only
 from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
 from moderator.anonymise.state import NAME_KINDS, State
 
@@ -252,9 +254,17 @@ def find_agencies_people_come_from(st: State) -> None:
             or keys in lex.phrases.get(keys[0], ())
             or all(k in lex.protected_words for k in keys)
             or any(k in PUBLIC_SERVICES for k in keys)
+            or _council_service(lex, keys)
         ):
             continue
         st.take(*m.span("o"), "org", "from:" + " ".join(keys), 50, sure)
+
+
+def _council_service(lex: Lexicon, keys: tuple[str, ...]) -> bool:
+    """Whether the words are a place's and a kind of service's only: a council's own service
+    ("Fostering Gloucestershire", "Derby Fostering"), a public service named by a place."""
+    rest = [k for k in keys if (k,) not in lex.places]
+    return 0 < len(rest) < len(keys) and service_terms_only(rest)
 
 
 # a form's name field, then the name: "Name: Lee Sterling   Role: …", "Full name: …"; not a

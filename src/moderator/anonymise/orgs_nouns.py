@@ -145,6 +145,10 @@ SERVICE_TERMS = frozenset(
         "drugs", "sexual", "clinical", "nursing", "medical", "life", "skills", "work",
         "employment", "training", "housing", "homeless", "homelessness", "advice",
         "families", "hub", "elective", "home", "emotional", "inclusion", "wellbeing",
+        # round twenty-nine: "Fostering Gloucestershire", "Student Services", "Single Point
+        # of Access", "Named Nurse", "Young Carers", "Virtual School" name a kind of service
+        "fostering", "adoption", "student", "students", "access", "single", "point", "named",
+        "nurse", "nurses", "youth", "young", "carers", "carer", "virtual",
     ]
 )  # fmt: skip
 
