@@ -244,3 +244,14 @@ def test_a_kind_of_service_or_a_councils_own_service_is_no_organisation(
 ) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+def test_a_job_title_is_no_persons_name_and_its_letters_no_initials() -> None:
+    text = (
+        "Attendees: Dr Fiona Lyall (FL) Consultant Paediatrician, West Suffolk Hospital.\n"
+        "Actions: 1. CP medical at West Suffolk Hospital, Rainbow Ward, 17:00 today - FL."
+    )
+    out = redact(text)
+    assert "Consultant Paediatrician" in out and "CP medical" in out, out
+    assert "West Suffolk Hospital, Rainbow Ward" in out, out
+    assert not left(out, "Lyall") and not left(out, "FL"), out

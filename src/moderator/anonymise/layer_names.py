@@ -101,6 +101,22 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             continue
         if (
             j == i + 1
+            and toks[i].key in _COMPASS
+            and j < n
+            and (toks[j].key,) in lex.places
+            and st.joined(toks[i], toks[j])
+        ):
+            done = j + 1  # "West Suffolk Hospital", "North Tyneside": a place, not a name
+            continue
+        if (
+            j == i + 2
+            and toks[i + 1].key == "ward"
+            and _HOSPITAL_WARD.search(st.text, max(0, toks[i].start - 60), toks[i].start)
+        ):
+            done = j  # "West Suffolk Hospital, Rainbow Ward", "on Puffin Ward": a ward
+            continue
+        if (
+            j == i + 1
             and toks[i].key in KIN_TITLES
             and _POSSESSIVE_BEFORE.search(st.text, max(0, toks[i].start - 8), toks[i].start)
         ):
@@ -176,6 +192,15 @@ def _a_day(text: str, t: Tok) -> bool:
     return _DAY_AFTER.match(text, t.end) is not None or (
         _DAY_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
     )
+
+
+# before a hospital's ward: the hospital's name and a comma, or "on" / "to" / "the"
+_HOSPITAL_WARD = re.compile(
+    r"(?:(?i:hospital|infirmary|royal|general)[ \t]*,[ \t]*|\b(?:on|to|the|from)[ \t]+)\Z"
+)
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "mid", "central", "greater", "upper", "lower"}
+)
 
 
 @lru_cache(maxsize=1 << 14)
