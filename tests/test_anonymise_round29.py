@@ -8,7 +8,7 @@ import pytest
 
 from moderator.anonymise.evaluate import load_corpus
 from moderator.anonymise.redact import redact_case_text
-from tests.helpers import redact_for
+from tests.helpers import redact_for, sample_case
 from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
 
@@ -255,3 +255,33 @@ def test_a_job_title_is_no_persons_name_and_its_letters_no_initials() -> None:
     assert "Consultant Paediatrician" in out and "CP medical" in out, out
     assert "West Suffolk Hospital, Rainbow Ward" in out, out
     assert not left(out, "Lyall") and not left(out, "FL"), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("RESIDENT MRS NANCY LOVERIDGE (PLOT 4) REPORTING SHOUTING.", "PLOT 4"),
+        ("Nanny Kath lives on Plot 8 with the boys.", "Plot 8"),
+        ("The lad in Unit 2 plays music till 3.", "Unit 2"),
+        ("She has a sanction (claim ref 7729 4410 83) from April.", "4410 83"),
+        ("Referrer: Marie Constable, Welfare Officer, Dovercourt Primary.", "Constable"),
+    ],
+)
+def test_plots_units_grouped_references_and_a_rank_as_a_surname_are_redacted(
+    text: str, gone: str
+) -> None:
+    out = redact(text)
+    assert gone not in out, out
+
+
+def test_unit_of_a_course_stays() -> None:
+    out = redact("She is in Unit 3 of her NVQ and likes it.")
+    assert "Unit 3 of her NVQ" in out, out
+
+
+def test_a_plural_possessive_goes_with_the_name() -> None:
+    text = "Leah Akinola is 12. He smashed a window at the Akinolas'. Nothing was taken."
+    case = sample_case(text, "Leah Akinola", (("Yvonne Akinola", "mother"),), "Carys Mountjoy")
+    redaction = redact_case_text(case)
+    at = text.index("Akinolas'")
+    assert any(s.start <= at and s.end >= at + len("Akinolas'") for s in redaction.spans)

@@ -163,6 +163,16 @@ _WORDS = frozenset(
 )
 
 
+# a Traveller site's plot or pitch, a supported housing unit, after "on", "at", "in", "from"
+# or a bracket: "Nanny Kath lives on Plot 8", "MRS LOVERIDGE (PLOT 4)", "the lad in Unit 2"
+# (not "Unit 2 of the course")
+_PLOT_RE = re.compile(
+    r"(?:(?<=\()|(?<=\b[oO][nN] )|(?<=\b[aA][tT] )|(?<=\b[iI][nN] )|(?<=\b[fF][rR][oO][mM] ))"
+    r"(?:Plot|PLOT|plot|Pitch|PITCH|pitch|Unit|UNIT)[ \t]+(?:[Nn][Oo]\.?[ \t]*)?\d{1,3}[A-Za-z]?"
+    r"(?![\w/-]|\.\d)(?![ \t]+(?i:of|and)\b)"
+)
+
+
 def find_variants(st: State, add: Add) -> None:
     """Add the identifiers written in unusual layouts to layer 1's candidates."""
     text = st.text
@@ -171,6 +181,9 @@ def find_variants(st: State, add: Add) -> None:
     if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
         for m in FLAT_NAMED_RE.finditer(text):
             add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
+    if any(w in text for w in ("Plot", "PLOT", "plot", "Pitch", "PITCH", "pitch", "Unit", "UNIT")):
+        for m in _PLOT_RE.finditer(text):  # a site's plot or pitch, a unit of a block
+            add(m.start(), m.end(), "address", "plot:" + " ".join(m.group().lower().split()), 70)
     lower = lower_text(text)  # (once: it was lowered again for each hint)
     if any(hint in lower for hint in SPELT_EMAIL_HINTS):
         for m in SPELT_EMAIL_RE.finditer(text):

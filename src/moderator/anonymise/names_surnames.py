@@ -53,14 +53,25 @@ def common_surname(st: State, toks: list[Tok], i: int, j: int) -> bool:
         and not first.poss
         and t.cap
         and not t.upper
-        and t.key in lex.common
+        and (t.key in lex.common or t.key in _RANK_SURNAMES)
         and t.key not in lex.protected_words
         and t.key not in INSTITUTION_NOUNS
-        and t.key not in HONORIFICS
+        # a rank after a given name is a surname when no name follows it ("Marie Constable,
+        # Welfare Officer"); before one it is the next person's title
+        and (t.key not in HONORIFICS or _ends_the_name(st, toks, j))
         and not st.protected[j]
         and st.joined(first, t)
         and st.free(t.start, t.end)
     )
+
+
+# ranks that are surnames too (Constable, Sergeant, Judge, Inspector)
+_RANK_SURNAMES = frozenset({"constable", "sergeant", "judge", "inspector"})
+
+
+def _ends_the_name(st: State, toks: list[Tok], j: int) -> bool:
+    """Whether no capitalised word is written straight after ``toks[j]``."""
+    return j + 1 >= len(toks) or not (toks[j + 1].cap and st.joined(toks[j], toks[j + 1]))
 
 
 def join_given_before_surname(st: State) -> None:

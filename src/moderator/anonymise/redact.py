@@ -136,6 +136,7 @@ _NUMBERED = frozenset({"person", "professional", "school", "gp_practice", "addre
 # a name's possessive goes with it (labellers mark "Kayden's" whole); the placeholder keeps it
 _POSSESSIVE = re.compile(r"['’][sS](?![\w'’])")
 _APOSTROPHES = frozenset("'’")
+_PLURAL_POSSESSIVE = re.compile(r"['’](?![\w'’])")
 # two people's initials joined by a slash ("RT/DP" signing minutes) are one span: labellers
 # mark the pair whole, and the placeholder still names both ("[WORKER/PROFESSIONAL-2]")
 _INITIALS = re.compile(r"[A-Z][A-Za-z]{0,2}")
@@ -198,7 +199,14 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
     make = tuple.__new__  # a Span without NamedTuple's keyword handling: notes have many
     for c, end in merged:
         placeholder = f"[{_label(c, numbers)}]"
-        if text[end : end + 1] in _APOSTROPHES and (poss := _POSSESSIVE.match(text, end)):
+        if (
+            text[end : end + 1] in _APOSTROPHES
+            and (
+                (poss := _POSSESSIVE.match(text, end))
+                # a plural's possessive: "at the Akinolas'" (the placeholder reads the same)
+                or (text[end - 1 : end] in "sS" and (poss := _PLURAL_POSSESSIVE.match(text, end)))
+            )
+        ):
             placeholder, end = placeholder + poss.group(), poss.end()
         start, end = offsets[c.start], offsets[end - 1] + 1
         if spans and _initials_pair(source, spans[-1], start, end, c.kind):

@@ -256,6 +256,12 @@ _SPACED_REF = re.compile(
     r"(?P<r>[A-Z]{2,6}(?:[ \t]?/[ \t]?[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?){1,4}"
     r"(?:(?<=[/-]\d)|(?<=[/-]\d\d)|(?<=/)[ \t]?\d)?(?:[ \t]\d{3,5})?)(?![\w/])"
 )
+# a reference of digits in groups after its cue: "claim ref 7729 4410 83" (not a date after it)
+_GROUPED_REF = re.compile(
+    r"(?i:ref(?:erence)?(?:[ \t]*no\.?)?[ \t]*:?[ \t]*)"
+    r"(?P<r>\d{3,6}(?:[ \t]\d{2,6}){1,3})(?![\w/.:-])(?![ \t]+(?i:jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec))"
+)
 _LETTERS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ \t]\Z")
 
 
@@ -283,7 +289,9 @@ def widen_references(st: State) -> None:
     while at >= 0:  # each pattern starts with its cue: tried only where "ref" is
         if at == 0 or not lower[at - 1].isalnum():
             spaced += [
-                m for p in (_SPACED_REF, _LETTERED_REF, _MIXED_REF) if (m := p.match(text, at))
+                m
+                for p in (_SPACED_REF, _LETTERED_REF, _MIXED_REF, _GROUPED_REF)
+                if (m := p.match(text, at))
             ]
         at = lower.find("ref", at + 1)
     for m in spaced:
