@@ -285,3 +285,15 @@ def test_a_plural_possessive_goes_with_the_name() -> None:
     redaction = redact_case_text(case)
     at = text.index("Akinolas'")
     assert any(s.start <= at and s.end >= at + len("Akinolas'") for s in redaction.spans)
+
+
+def test_a_short_form_said_to_be_a_named_person_is_that_person() -> None:
+    text = "ill bring vodka for u and lew. Lew is Lewys Parkhouse, 14, also in Year 9."
+    out = redact(text)
+    assert not left(out, "lew") and not left(out, "Lew"), out
+
+
+def test_a_given_name_that_is_a_word_before_from_the_team_is_a_person() -> None:
+    text = "Contact 4-5pm, supervised by Dawn from the contact team. In April from the school."
+    out = redact(text)
+    assert not left(out, "Dawn") and "In April from the school" in out, out

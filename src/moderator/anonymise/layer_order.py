@@ -46,6 +46,7 @@ from moderator.anonymise.layer_sounds import (
 from moderator.anonymise.learned import find_learned
 from moderator.anonymise.names_agency import (
     find_agencies_people_come_from,
+    find_given_names_from_teams,
     find_given_names_of_titled,
     find_named_in_fields,
     find_people_by_field,
@@ -239,6 +240,7 @@ def run_layers(st: State) -> None:
     # the layers between freed ('aunt' before a record's name, read once as a guess)
     join_surnames_written_first(st)
     find_people_of_agencies(st)
+    find_given_names_from_teams(st)
     find_people_by_field(st)
     find_named_in_fields(st)
     find_given_names_of_titled(st)

@@ -64,6 +64,42 @@ def find_people_of_agencies(st: State) -> None:
 
 _OF_CAPITAL = re.compile(r"of[ \t]+[A-Z]")  # (from its "of": the engine skips to it)
 
+# a given name before "from the … team": "supervised by Dawn from the contact team", "Grace
+# from the school nursing service" (found from each "from the")
+_FROM_TEAM = re.compile(
+    r"[ \t]+from[ \t]+the[ \t]+(?:[\w'’&-]+[ \t]+){0,3}?(?i:team|service|hub|project"
+    r"|charity|unit|council|police|school|nursery|college)\b"
+)
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<n>[A-Z][a-z]{2,12})\Z")
+_NOT_PEOPLE = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday", "today", "yesterday", "someone", "nobody", "everyone"}
+)
+
+
+def find_given_names_from_teams(st: State) -> None:
+    """A given name of the lists written before ``from the … team`` (or service, hub, school)
+    is a professional, though the name is an everyday word (``Dawn``, ``Grace``, ``Hope``)."""
+    text = st.text
+    if " from the " not in text:
+        return
+    lex = st.lex
+    at = text.find(" from the ")
+    while at >= 0:
+        before = _NAME_BEFORE.search(text, max(0, at - 14), at)
+        if before is not None and _FROM_TEAM.match(text, at):
+            key = word_key(before.group("n"))
+            start, end = before.span("n")
+            if (
+                key in lex.given
+                and key not in _NOT_PEOPLE
+                and key not in lex.protected_words
+                and st.free(start, end)
+            ):
+                st.take(start, end, "professional", "p:" + key, 46, 0.7)
+        at = text.find(" from the ", at + 1)
+
 
 def _name_of_starts(text: str) -> list[tuple[int, int]]:
     """Where _NAME_OF's matches can start: in the run of letters, hyphens and blanks before
