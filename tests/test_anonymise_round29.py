@@ -297,3 +297,16 @@ def test_a_given_name_that_is_a_word_before_from_the_team_is_a_person() -> None:
     text = "Contact 4-5pm, supervised by Dawn from the contact team. In April from the school."
     out = redact(text)
     assert not left(out, "Dawn") and "In April from the school" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("im at the garages behind st osyth rd dont ring the feds", "osyth"),
+        ("we go to his on st peters street after school", "peters"),
+        ("Brenda still on Lane End Road yeah? ye", "Lane End Road"),
+    ],
+)
+def test_streets_a_saint_or_a_street_word_opens_are_redacted(text: str, street: str) -> None:
+    out = redact(text)
+    assert street not in out, out

@@ -40,10 +40,10 @@ _STREET_GATE += (
 _STREET_GATE += ("fold", "view", "court", "mews", "rise", "square", "parade", "hill", "park")
 _STREET = re.compile(
     r"(?<![\w'’-])(?:(?:on|off|near|by|along|behind|down|up|round|outside|past)[ \t]+"
-    r"(?P<s>(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
+    r"(?P<s>(?:[Ss]t\.?[ \t]+)?(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
     + _STREET_WORDS
     + r"|hill|park))|(?:to|at|of|from|in)[ \t]+"  # (after these a park or a hill is a place's)
-    r"(?P<t>(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
+    r"(?P<t>(?:[Ss]t\.?[ \t]+)?(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
     + _STREET_WORDS
     + r")))(?![\w'’-])"
 )

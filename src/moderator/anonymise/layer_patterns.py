@@ -152,7 +152,8 @@ def find_patterns(st: State) -> None:
         if (
             not words
             or protected_phrase(st, words, len(words) - 1)
-            or _STREET_WORD_ONLY.match(text, m.start())
+            # (a street of three words may open with one: "Lane End Road", "Walk Mill Lane")
+            or (_STREET_WORD_ONLY.match(text, m.start()) and len(words) < 3)
             or (len(words) > 1 and words[-2] in _VERB_BEFORE)  # "KNOWN TO DRIVE", "Able To Walk"
         ):
             continue
