@@ -310,3 +310,12 @@ def test_a_given_name_that_is_a_word_before_from_the_team_is_a_person() -> None:
 def test_streets_a_saint_or_a_street_word_opens_are_redacted(text: str, street: str) -> None:
     out = redact(text)
     assert street not in out, out
+
+
+def test_a_record_name_that_is_a_word_called_in_a_chat_is_the_person() -> None:
+    text = (
+        "[14/02/2025, 21:47] Mum: where are you mason its nearly 10\n"
+        "[14/02/2025, 21:49] Mum: thank you. i need a mason for the wall lol"
+    )
+    out = redact_for(text, "Mason Hartwell", (("Kerry Hartwell", "mother"),), "Carys Mountjoy")
+    assert "where are you mason" not in out and "need a mason" in out, out

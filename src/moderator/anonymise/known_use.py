@@ -398,6 +398,8 @@ def named_in_speech(st: State, t: Tok) -> bool:
     determiner or preposition makes it a word ("in summer", "the con").
     """
     text = st.text
+    if t.lower and _word_before(text, t.start) in _CALLING and in_typed_line(text, t.start):
+        return True  # "where are you mason its nearly 10", "love u zee": called by name
     line = text[text.rfind("\n", 0, t.start) + 1 : t.start]
     inside = line.count('"') % 2 == 1 or line.count("“") > line.count("”")
     if not inside:
@@ -408,6 +410,13 @@ def named_in_speech(st: State, t: Tok) -> bool:
     if t.lower and _WORD_OF_AFTER.match(text, t.end) and a_word(t.key):
         return False  # "kept faith with the chart", "by grace of god": the word, not her
     return not (t.key in st.lex.words and _PARTICLE_AFTER.match(text, t.end))  # "march on"
+
+
+# the words a message calls someone after: "where are you mason", "hi summer", "love u zee"
+_CALLING = frozenset(
+    {"you", "u", "hi", "hiya", "hey", "yo", "thanks", "thx", "ta", "night", "nite", "morning"}
+    | {"bye", "sorry", "soz", "ok", "okay", "cheers", "luv", "babe", "bro"}
+)
 
 
 # after a name that is also a word, in lower case in quoted words: "faith with him", "grace of
