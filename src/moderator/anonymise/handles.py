@@ -205,6 +205,8 @@ def repeat_handles(st: State) -> None:
         core = _HANDLE_CORE.search(text, c.start, c.end)
         if core is None or len(core.group()) < 3 or core.group() in seen:
             continue
+        if len(seen) >= 64:
+            break  # (each is looked for through the whole note: a list of handles stops here)
         seen.add(core.group())
         for start, end in whole_words(text, core.group()):
             if st.free(start, end):

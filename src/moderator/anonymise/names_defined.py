@@ -49,6 +49,7 @@ _SURNAME_BELIEVED = re.compile(
     r"(?:to[ \t]+be[ \t]+)?(?P<n>[A-Z][a-z][\w'’-]+)(?![\w'’-])"
 )
 # a short form said to be a person named in full: "Lew is Lewys Parry, 14"
+_NEXT_WORD = re.compile(r"[A-Z][a-z]+")
 _SHORT_IS = re.compile(r"(?<![\w'’-])(?P<q>[A-Z][a-z]{1,8})[ \t]+is[ \t]+(?=[A-Z][a-z])")
 _CUES = ("to be", "also", "ALSO", "Also", "urname", "URNAME", " is ")
 
@@ -71,14 +72,24 @@ def find_defined_names(st: State) -> None:
         written = phrase_key(text[person.start : person.end])
         if not _protected(st, before.group("q")) or phrase_key(before.group("q"))[0] in written:
             _take_everywhere(st, before.group("q"), person)  # "Dean is believed to be Dean Vowles"
+    shorts: set[str] = set()
     for m in _SHORT_IS.finditer(text) if " is " in text else ():
-        person = _person_at(st, m.end())
         short = m.group("q").casefold()
-        if person is not None and len(short) >= 2:
-            given = phrase_key(text[person.start : person.end])[:1]
-            # "Lew is Lewys Parry": the word that opens the given name is its short form
-            if given and given[0] != short and given[0].startswith(short):
-                _take_everywhere(st, m.group("q"), person)
+        nxt = _NEXT_WORD.match(text, m.end())
+        # "Lew is Lewys Parry": the word that opens the given name is its short form (the
+        # words compared first, the person looked for only then)
+        if (
+            nxt is None
+            or short in shorts
+            or len(shorts) >= 32
+            or nxt.group().casefold() == short
+            or not nxt.group().casefold().startswith(short)
+        ):
+            continue
+        person = _person_at(st, m.end())
+        if person is not None:
+            shorts.add(short)
+            _take_everywhere(st, m.group("q"), person)
     for m in _ALSO_SPELT.finditer(text) if "lso" in text or "LSO" in text else ():
         person = _person_before(st, m.start())
         at = m.end()

@@ -128,7 +128,9 @@ def find_bracketed_initials(st: State) -> None:
             st.take(k.start, k.end, kind, ident, 52, 0.8)
             if theirs is None:
                 _take_everywhere(st, initials, st.cands[-1])
-    for c in [c for c in st.cands if c.kind in NAME_KINDS]:
+    people = [c for c in st.cands if c.kind in NAME_KINDS]
+    by_end = {c.end: c for c in people}
+    for c in people:
         if "(" not in text[c.end : c.end + 3]:
             continue
         m = _BRACKETED.match(text, c.end)
@@ -142,7 +144,7 @@ def find_bracketed_initials(st: State) -> None:
             or not all(ch.isupper() or ch in "'’-" for ch in capitals)
         ):
             continue  # "(Mum, …)", "(McD)": a word or a name, not initials
-        name = text[_name_start(st, c) : c.end]
+        name = text[_name_start(st, c, by_end) : c.end]
         if initials.lower() in ROLE_CUES:
             # "Tom Ashworth (TA, HR)": a role's letters that are exactly the name's initials
             # are the person's there, and where no article or capitals make them the role
@@ -159,19 +161,13 @@ def find_bracketed_initials(st: State) -> None:
             _take_everywhere(st, initials, c)
 
 
-def _name_start(st: State, c: Cand) -> int:
+def _name_start(st: State, c: Cand, by_end: dict[int, Cand]) -> int:
     """Where the name ``c`` ends starts: a given name taken apart from the surname ``c``
     ("Liam" "Marchment", one person) is part of it, for the initials after it to agree."""
     text = st.text
-    for d in st.cands:
-        if (
-            d is not c
-            and d.kind in NAME_KINDS
-            and d.ident == c.ident
-            and d.end < c.start
-            and c.start - d.end <= 2
-            and text[d.end : c.start].strip(" \t-") == ""
-        ):
+    for gap in (1, 2):
+        d = by_end.get(c.start - gap)
+        if d is not None and d.ident == c.ident and text[d.end : c.start].strip(" \t-") == "":
             return d.start
     return c.start
 
