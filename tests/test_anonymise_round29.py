@@ -319,3 +319,10 @@ def test_a_record_name_that_is_a_word_called_in_a_chat_is_the_person() -> None:
     )
     out = redact_for(text, "Mason Hartwell", (("Kerry Hartwell", "mother"),), "Carys Mountjoy")
     assert "where are you mason" not in out and "need a mason" in out, out
+
+
+def test_a_faith_branch_with_its_noun_and_a_person_before_a_role_are_no_organisations() -> None:
+    out = redact("He goes to the Eritrean Orthodox fellowship at the hall on Sundays.")
+    assert "Eritrean Orthodox fellowship" in out, out
+    out = redact("Present: Anita Kerrigan (AK) Family Support Worker; Ollie Sharpe (OS) keyworker.")
+    assert "Family Support Worker" in out and "ORGANISATION" not in out, out

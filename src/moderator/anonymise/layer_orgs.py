@@ -244,8 +244,23 @@ def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
                 start = gaps[-1].end()  # the name starts after the last field's gap
             gap = _FIELD_GAP.search(m.string, m.end("name"), end)
             end = gap.start() if gap else end  # "… Boxing Club    Venue: …": the next field
+        initials = _PERSON_INITIALS.search(m.string, start, m.end("name"))
+        if initials is not None and _initials_of(m.string[start : initials.start()], initials):
+            start = initials.end()  # "Anita Kerr (AK) Family Support Worker": a person, a role
+            if start >= m.end("name"):
+                continue
         out.append((start, m.end("name"), end))
     return out
+
+
+# a person's initials in brackets after their name, inside a run of capitalised words
+_PERSON_INITIALS = re.compile(r"\((?P<i>[A-Z]{2,3})\)[ \t]+")
+
+
+def _initials_of(before: str, m: re.Match[str]) -> bool:
+    """Whether the initials ``m`` holds are the first letters of the words just before it."""
+    words = before.split()[-len(m.group("i")) :]
+    return "".join(w[:1] for w in words) == m.group("i")
 
 
 _FIELD_GAP = re.compile(r" {3,}|\t[ \t]*")

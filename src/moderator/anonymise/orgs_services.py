@@ -22,7 +22,7 @@ from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES
 from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
-from moderator.anonymise.orgs_nouns import service_terms_only
+from moderator.anonymise.orgs_nouns import DENOMINATIONS, service_terms_only
 from moderator.anonymise.orgs_runs import JOINERS, protected_inside, words_right
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import dictionary
@@ -94,6 +94,8 @@ def _service(st: State, words: list[str]) -> bool:
         return False  # a place, or a venue named by its town ("Walsall Arboretum")
     if all(k in lex.protected_words for k in keys) or service_terms_only(keys):
         return False  # "Core Group", "Talking Therapies", "Registered Manager"
+    if all(k in DENOMINATIONS for k in keys):
+        return False  # a faith's branch: "with the Eritrean Orthodox fellowship"
     words_known = dictionary()
     if not all(k in lex.words or k in words_known or (k,) in lex.places for k in keys):
         return False  # a word no list knows: a name, for the name and unknown-word layers
