@@ -57,7 +57,7 @@ def propagate(st: State, toks: list[Tok]) -> None:
 _KIN_TOO = frozenset({"father", "sister", "brother", "bhai"})
 # a health role written as a rank goes with the name too ("Nurse Emily Proctor"), though
 # it finds no name itself ("the Named Nurse Service")
-_RANKS = frozenset({"nurse", "paramedic", "matron"})
+_RANKS = frozenset({"nurse", "paramedic", "matron", "coach"})
 _TITLE_WORDS = sorted(set(HONORIFICS) | NAME_TITLES | _RANKS, key=len, reverse=True)
 # (a title of faith or rank is written capitalised: "Father Costigan", not "his father Tom")
 _TITLE_BEFORE = re.compile(
@@ -69,6 +69,7 @@ _TITLE_BEFORE = re.compile(
     + "|".join(w.capitalize() for w in _TITLE_WORDS if w not in HONORIFICS)
     + "|"
     + "|".join(w.upper() for w in _TITLE_WORDS if w not in HONORIFICS and w not in _KIN_TOO)
+    + "|coach(?=[ \t])"  # (a child writes it in lower case: "with coach tony"; no "coach.")
     + r")\.?[ \t]+(?:(?i:sgt|insp|ds|dc|di|pc|sergeant|inspector|constable)\.?[ \t]+)?"
     r"(?:\d{2,6}[ \t]+)?(?:[A-Z]\.[ \t]*)?$"
 )

@@ -34,6 +34,10 @@ _BEFORE_ROLE = re.compile(
 )
 
 
+# "with coach tony": a club's coach by a given name in lower case
+_AFTER_COACH = re.compile(r"(?<![\w'’-])coach[ \t]+(?P<n>[a-z]{3,})(?![\w'’-])")
+
+
 def _lower_message(line: str) -> bool:
     m = _MESSAGE.match(line)
     return m is not None and len(m.group("m").split()) >= 5
@@ -57,6 +61,21 @@ def _named_by_role(st: State) -> None:
             continue  # ("will the social worker": the verb)
         if key not in RELATION_CUES and st.free(m.start("n"), m.end("n")):
             st.take(m.start("n"), m.end("n"), "professional", "p:" + key, 45, _CONFIDENCE)
+
+
+def _named_after_coach(st: State) -> None:
+    text = st.text
+    lex = st.lex
+    for m in _AFTER_COACH.finditer(text):
+        key = m.group("n")
+        if (
+            key in lex.given
+            and key not in lex.common
+            and key not in lex.protected_words
+            and st.free(m.start(), m.end("n"))
+        ):
+            # the title with the name, as written
+            st.take(m.start(), m.end("n"), "professional", "p:" + key, 45, _CONFIDENCE)
 
 
 def typed_lines(text: str) -> list[tuple[int, int]]:
@@ -130,6 +149,8 @@ def find_lower_passage_names(st: State) -> None:
     lex = st.lex
     if " the " in text:
         _named_by_role(st)
+    if "coach " in text:
+        _named_after_coach(st)
     _subjects(st)
     pets: set[str] = set()
     for start, end in typed_lines(text):

@@ -1,0 +1,22 @@
+"""Issue #14, round thirty: invented sentences for the mechanisms read from batches BF and BG."""
+
+from __future__ import annotations
+
+from tests.helpers import redact_sample as redact
+from tests.helpers import survives as left
+
+
+def test_slurs_a_child_quotes_are_no_names() -> None:
+    out = redact("the big boys at school call me pikey and gyppo and laugh")
+    assert "pikey and gyppo" in out, out
+
+
+def test_a_coach_goes_with_the_name_in_any_case() -> None:
+    text = (
+        "i play football with coach tony on saturdays. Gymnastics after tea, coach Simone "
+        "said she is doing well. The coach said no and we went by coach."
+    )
+    out = redact(text)
+    assert not left(out, "tony") and not left(out, "Simone"), out
+    assert not left(out, "coach tony") and "coach [" not in out, out
+    assert "The coach said no" in out and "by coach." in out, out
