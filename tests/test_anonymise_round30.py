@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.helpers import redact_for
 from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
 
@@ -20,3 +21,17 @@ def test_a_coach_goes_with_the_name_in_any_case() -> None:
     assert not left(out, "tony") and not left(out, "Simone"), out
     assert not left(out, "coach tony") and "coach [" not in out, out
     assert "The coach said no" in out and "by coach." in out, out
+
+
+def test_a_bands_letter_ends_the_sentence_and_is_no_initial() -> None:
+    text = "Housing register made 20/11/24, band C. Ahmad worries. SUPPLY OF CLASS A. KACPER LEFT."
+    out = redact_for(text, "Ahmad Noorzai", (("Kacper Nowakowski", "brother"),), "Carys Mountjoy")
+    assert "band C. [" in out and "CLASS A. [" in out, out
+
+
+def test_post_nominal_letters_and_facetime_stay() -> None:
+    out = redact(
+        "Yours sincerely\n\nDr Anjali Mehtani MBBS MRCGP\nGP Partner. She FaceTimed her Lola."
+    )
+    assert "MBBS MRCGP" in out and "FaceTimed" in out, out
+    assert not left(out, "Mehtani"), out

@@ -313,3 +313,11 @@ CALENDAR_WORDS = frozenset(
     | {"thursdays", "fridays", "saturdays", "sundays"}
 )
 """Months and weekdays, whole and short, and the feasts: words of a time, not of a name."""
+
+
+# words a letter grades or names, so that "band C." ends a sentence, not an initial before
+# a name ("band C. Ahmad worries", "SUPPLY OF CLASS A. KACPER WAS …")
+LETTER_LABEL_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:band|class|grade|category|level|tier|priority|type|group|stage|plan"
+    r"|option|part|phase|block|wing|zone|bay|room|section|appendix|schedule)[ \t]+\Z"
+)

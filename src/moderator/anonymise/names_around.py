@@ -21,7 +21,13 @@ import re
 
 import jellyfish
 
-from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, REPORT_VERBS, ROLE_CUES
+from moderator.anonymise.cues import (
+    HONORIFICS,
+    LETTER_LABEL_BEFORE,
+    RELATION_CUES,
+    REPORT_VERBS,
+    ROLE_CUES,
+)
 from moderator.anonymise.kin_words import KIN_PAIRS as KIN_PAIRS
 from moderator.anonymise.kin_words import KIN_TITLES as KIN_TITLES
 from moderator.anonymise.lexicon import word_key
@@ -227,7 +233,12 @@ def _join_neighbours(
         start, word = word_before(text, c.start)
     if cand_text[:1].isupper() and c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT:
         m = _INITIALS_BEFORE.search(text, max(0, c.start - 10), c.start)
-        if m is not None and st.free(m.start(), c.start) and not opens_sentence(text, m.start()):
+        if (
+            m is not None
+            and st.free(m.start(), c.start)
+            and not opens_sentence(text, m.start())
+            and not LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
             _grow(st, c, m.start(), c.start)
     if c.end + 1 < len(text) and text[c.end] in " \t" and text[c.end + 1].isupper():
         m = _WORD_AFTER.match(text, c.end)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import LETTER_LABEL_BEFORE
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.references import present
 from moderator.anonymise.state import NAME_KINDS, State, Tok
@@ -114,6 +115,10 @@ def absorb_initials_before(st: State) -> None:
     for at in found:
         c = starts.get(at)
         initial = _INITIAL_BEFORE.search(text, max(0, at - 3), at) if c is not None else None
+        if initial is not None and LETTER_LABEL_BEFORE.search(
+            text, max(0, initial.start() - 12), initial.start()
+        ):
+            continue  # "band C. Ahmad worries", "CLASS A. KACPER": a band's letter, a sentence's end
         if c is not None and initial is not None and st.free(initial.start(), at):
             st.taken[initial.start() : at] = b"\x01" * (at - initial.start())
             c.start = initial.start()
