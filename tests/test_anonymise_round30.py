@@ -35,3 +35,17 @@ def test_post_nominal_letters_and_facetime_stay() -> None:
     )
     assert "MBBS MRCGP" in out and "FaceTimed" in out, out
     assert not left(out, "Mehtani"), out
+
+
+def test_a_near_spelling_of_a_record_name_before_another_surname_is_someone_else() -> None:
+    # "Nicola" is a near spelling of the half-brother Nikolay; with a surname of her own after
+    # it she is another person, whose surname is a word ("Frost") and whose initials follow
+    text = "Present: Nicola Frost (NF, HV), Mrs Anna Levchenko. Health (NF): weight fine."
+    family = (("Galina Dimitrova", "mother"), ("Nikolay Yordanov", "half-brother"))
+    out = redact_for(text, "Yoana Dimitrova", family, "Carys Mountjoy")
+    assert not left(out, "Frost") and not left(out, "NF"), out
+
+
+def test_a_role_at_a_school_in_a_sentence_is_no_group_meeting_there() -> None:
+    out = redact("Phoned the DSL at The Mountbatten School, Mr Robert Ferris, on 28.5.25.")
+    assert out.startswith("Phoned the DSL at ["), out

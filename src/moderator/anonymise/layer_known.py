@@ -139,6 +139,8 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                 slip = _slip_of(st, key, t.upper)
                 if slip is None:
                     slip, sure = sounds_like_known(st, toks, i)  # "Moose" for Musa, "Muhammad"
+                if slip is not None and _named_in_full(st, toks, i):
+                    slip = None  # "Nicola Frost (NF, HV)" beside Nikolay: another person
                 if slip is not None:
                     take_known(st, t.start, t.end, slip, sure)
             elif (
@@ -235,6 +237,31 @@ def _may_be_slip(st: State, key: str, upper: bool) -> bool:
     return _may_be_slip_in(st.lex, key, upper)
 
 
+# a lower-case word after a word-surname: "Kayden Hope is …" reads as a sentence, not a name
+_WORD_NEXT = re.compile(r"[ \t]+[a-z]")
+
+
+def _named_in_full(st: State, toks: list[Tok], i: int) -> bool:
+    """Whether a capitalised word none of the record's names holds follows ``toks[i]``, as a
+    surname does: a near spelling of a record's given name before it is someone else's."""
+    if i + 1 >= len(toks):
+        return False
+    t, after = toks[i], toks[i + 1]
+    return (
+        after.cap
+        and after.upper == t.upper
+        and st.joined(t, after)
+        and after.key not in st.known.keys
+        and after.key not in st.lex.protected_words
+        and (
+            after.key not in st.lex.common
+            # a surname that is a word ("Frost"), not a sentence going on after it
+            or (after.key in st.lex.surnames and not _WORD_NEXT.match(st.text, after.end))
+        )
+        and not st.protected[i + 1]
+    )
+
+
 def _other_surname_after(st: State, toks: list[Tok], i: int) -> bool:
     """Whether the record's given name ``toks[i]`` is followed by a surname that is none of the
     record's (nor a slip for one): another person of the same given name, named in full."""
@@ -250,10 +277,11 @@ def _other_surname_after(st: State, toks: list[Tok], i: int) -> bool:
         return False
     if (
         key in lex.protected_words
-        or key in lex.common
+        or (key in lex.common and (key not in lex.surnames or not st.joined(t, after)))
         or (key not in lex.surnames and key in lex.words)
+        or (key in lex.common and _WORD_NEXT.match(st.text, after.end))
     ):
-        return False
+        return False  # ("Nicola Frost (NF, HV)": a surname that is a word, before a bracket)
     if i + 2 < len(toks) and toks[i + 2].key in known.surname_owners:
         return False  # "EBERE ADAOBI OKORO": a middle name, then the record's surname
     return known.near_miss(key) is None

@@ -97,6 +97,11 @@ def _before_venue(st: State, venue: Cand) -> None:
     keys = phrase_key(m.group("x"))
     if all(_described(st, k) for k in keys):
         return  # "Youth Club at …", "ESOL and Maths at …" name no group of its own
+    words = m.group("x").split()
+    if any(w in st.lex.acronyms for w in words) or (
+        keys[0].endswith(("ed", "ing")) and keys[0] in st.lex.words
+    ):
+        return  # "Phoned the DSL at The Mountbatten School": a sentence, a role at a school
     st.taken[m.start("x") : venue.start] = b"\x01" * (venue.start - m.start("x"))
     venue.start = m.start("x")
     venue.kind = "org"
