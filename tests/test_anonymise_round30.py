@@ -49,3 +49,9 @@ def test_a_near_spelling_of_a_record_name_before_another_surname_is_someone_else
 def test_a_role_at_a_school_in_a_sentence_is_no_group_meeting_there() -> None:
     out = redact("Phoned the DSL at The Mountbatten School, Mr Robert Ferris, on 28.5.25.")
     assert out.startswith("Phoned the DSL at ["), out
+
+
+def test_initials_after_a_titled_name_leave_the_title_out() -> None:
+    text = "Nurse Helen Tappley (HT, Looked After Children health)\nActions: HT to offer a date."
+    out = redact(text)
+    assert not left(out, "HT"), out

@@ -68,6 +68,10 @@ def _subsequence(letters: str, of: list[str]) -> bool:
     return all(ch in it for ch in letters)
 
 
+# a title or a rank written with a name gives no initial ("Nurse Helen Tapp (HT)")
+_TITLES = frozenset(HONORIFICS) | {"nurse", "coach", "matron", "paramedic", "sister", "pastor"}
+
+
 def agree_initials(initials: str, name: str) -> bool:
     """Whether initials are plausibly those of ``name`` as written."""
     letters = initials.replace("'", "").replace("’", "").replace("-", "")
@@ -75,7 +79,7 @@ def agree_initials(initials: str, name: str) -> bool:
     every = _initial_letters(words)
     if len(letters) >= 2 and _subsequence(letters, every) and letters[0] == every[0]:
         return True
-    bare = [w for w in words if w.lower().rstrip(".") not in HONORIFICS]
+    bare = [w for w in words if w.lower().rstrip(".") not in _TITLES]
     plain = _initial_letters(bare)
     if len(plain) < 2 or len(letters) < 2:
         return False
@@ -85,7 +89,7 @@ def agree_initials(initials: str, name: str) -> bool:
 def _plain_letters(name: str) -> list[str]:
     """The initials of a name's words without its title or rank ("Mr Tom Ashworth": T, A)."""
     words = name.replace("'", " ").replace("’", " ").split()
-    return _initial_letters([w for w in words if w.lower().rstrip(".") not in HONORIFICS])
+    return _initial_letters([w for w in words if w.lower().rstrip(".") not in _TITLES])
 
 
 def _take_everywhere(st: State, initials: str, c: Cand, role: bool = False) -> None:
