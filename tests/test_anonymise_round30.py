@@ -55,3 +55,13 @@ def test_initials_after_a_titled_name_leave_the_title_out() -> None:
     text = "Nurse Helen Tappley (HT, Looked After Children health)\nActions: HT to offer a date."
     out = redact(text)
     assert not left(out, "HT"), out
+
+
+def test_a_police_forces_unit_and_a_liaison_service_are_public_services() -> None:
+    text = (
+        "Attendees: DC Ryan Mallinder (WYP Child Exploitation Team). "
+        "Invite GRT Education Liaison (Wakefield Council) to the next meeting."
+    )
+    out = redact(text)
+    assert "WYP Child Exploitation Team" in out and "GRT Education Liaison" in out, out
+    assert not left(out, "Mallinder"), out
