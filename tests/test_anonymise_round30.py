@@ -65,3 +65,8 @@ def test_a_police_forces_unit_and_a_liaison_service_are_public_services() -> Non
     out = redact(text)
     assert "WYP Child Exploitation Team" in out and "GRT Education Liaison" in out, out
     assert not left(out, "Mallinder"), out
+
+
+def test_a_persons_surname_letter_before_a_score_goes_with_the_name() -> None:
+    out = redact("Scaling (safety, 0-10): ME 5, JR 4, Sam F 4, Inese 8. Seen in Room S 12.")
+    assert not left(out, "F") and "Room S 12" in out, out

@@ -64,9 +64,11 @@ def join_surname_letters(st: State) -> None:
         key = word_key(given)
         if letter in "AI" and text[m.end() : m.end() + 2].strip()[:1].islower():
             continue  # "told Sophie I was", "Amy A lot": a word, not an initial
-        if _AFTER_LETTER.match(text, m.end(2)) or key in _TIMES:
-            continue  # "Room S 12", "Tuesday B": a thing lettered
+        if key in _TIMES:
+            continue  # "Tuesday B": a thing lettered
         owner = _name_ending(st, m.end(1), ends)
+        if _AFTER_LETTER.match(text, m.end(2)) and owner is None:
+            continue  # "Room S 12": a thing lettered ("Sam F 4", a person, in a scaling list)
         if owner is not None:
             if owner.start <= m.start(1) and st.free(m.end(1), m.end()):
                 st.grow(owner, owner.start, m.end())
