@@ -67,8 +67,11 @@ def join_surname_letters(st: State) -> None:
         if key in _TIMES:
             continue  # "Tuesday B": a thing lettered
         owner = _name_ending(st, m.end(1), ends)
-        if _AFTER_LETTER.match(text, m.end(2)) and owner is None:
-            continue  # "Room S 12": a thing lettered ("Sam F 4", a person, in a scaling list)
+        after = _AFTER_LETTER.match(text, m.end(2))
+        if after is not None and (owner is None or not after.group().strip()[:1].isdigit()):
+            # "Room S 12": a thing lettered ("Sam F 4", a person, in a scaling list); "Tara J.
+            # Bradwell": a middle initial, for the step that joins it with the surname
+            continue
         if owner is not None:
             if owner.start <= m.start(1) and st.free(m.end(1), m.end()):
                 st.grow(owner, owner.start, m.end())
