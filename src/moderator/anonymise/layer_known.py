@@ -277,11 +277,11 @@ def _other_surname_after(st: State, toks: list[Tok], i: int) -> bool:
         return False
     if (
         key in lex.protected_words
-        or (key in lex.common and (key not in lex.surnames or not st.joined(t, after)))
+        or (key in lex.common and key not in lex.surnames)
         or (key not in lex.surnames and key in lex.words)
         or (key in lex.common and _WORD_NEXT.match(st.text, after.end))
     ):
-        return False  # ("Nicola Frost (NF, HV)": a surname that is a word, before a bracket)
+        return False  # (a surname that is a word counts before no sentence: "Nicola Frost (NF")
     if i + 2 < len(toks) and toks[i + 2].key in known.surname_owners:
         return False  # "EBERE ADAOBI OKORO": a middle name, then the record's surname
     return known.near_miss(key) is None
