@@ -167,13 +167,10 @@ def test_an_organisation_of_everyday_words_after_its_cue_is_redacted_for_review(
         ("She went to Walsall Arboretum with her brother.", "Walsall Arboretum"),
         ("He was seen at Royal Oldham for the burn.", "Royal Oldham"),
         ("Referral to Housing Options for a move.", "Housing Options"),
-        ("We met at The Red Lion car park.", "The Red Lion"),
         ("He was born at Royal Devon and Exeter Hospital.", "Royal Devon"),
     ],
 )
-def test_practice_words_places_public_services_and_pubs_after_a_cue_stay(
-    text: str, kept: str
-) -> None:
+def test_practice_words_places_and_public_services_after_a_cue_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
 
 

@@ -239,14 +239,10 @@ def test_an_employer_after_a_job_is_an_organisation(text: str, firm: str) -> Non
     assert firm not in out and "[ORGANISATION]" in out
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Multi-Agency Child Exploitation (MACE) meeting request sent.",
-        "She works at The Red Lion most nights.",
-    ],
-)
-def test_a_heading_agency_and_a_pub_named_by_words_after_works_at_stay(text: str) -> None:
+def test_a_heading_agency_stays() -> None:
+    # (a pub named after "works at" stayed here until round thirty-two: see
+    # test_anonymise_round32.py, where a pub a parent works or drinks at is redacted)
+    text = "Multi-Agency Child Exploitation (MACE) meeting request sent."
     assert redact(text) == text
 
 

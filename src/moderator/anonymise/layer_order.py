@@ -128,9 +128,11 @@ from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations, find_troops
 from moderator.anonymise.orgs_on import find_orgs_on_streets, join_orgs_to_streets
 from moderator.anonymise.orgs_people import join_people_to_firms
+from moderator.anonymise.orgs_pubs import find_pubs
 from moderator.anonymise.orgs_said import find_said_schools, find_said_workplaces
 from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
 from moderator.anonymise.orgs_short import find_short_forms
+from moderator.anonymise.orgs_tails import join_campuses, join_congregations
 from moderator.anonymise.orgs_the import find_our_lady, find_the_names
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
@@ -214,6 +216,7 @@ def run_layers(st: State) -> None:
     find_bracketed_initials(st)  # again: the initials after the names found by their run
     find_lower_organisations(st)
     find_troops(st)
+    find_pubs(st)
     find_the_names(st)
     find_our_lady(st)
     find_said_schools(st)
@@ -250,6 +253,8 @@ def run_layers(st: State) -> None:
     widen_references(st)
     join_people_to_firms(st)
     join_organisation_parts(st)
+    join_campuses(st)
+    join_congregations(st)
     find_orgs_on_streets(st)
     join_orgs_to_streets(st)
     join_handles(st)

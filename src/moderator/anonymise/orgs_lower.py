@@ -269,9 +269,10 @@ def _capitalised_name(st: State, m: re.Match[str]) -> None:
     protected = [k in lex.protected_words and (k,) not in lex.places for k in keys]
     # a trade's name may hold a protected word beside others ("Spice Garden takeaway"); all
     # of them protected describe it ("the Indian restaurant")
+    if not keys or (all(protected) if head in _TRADES else any(protected)):
+        return  # ("the Polish club", "Roma Pentecostal church": no name; "St Peter's Church
+        # youth club": a name a surer layer read is left to it)
     for c in inside:  # a guess that "Tiny Tots" is a person, or "Hilltop Boxing" a name alone
         st.cands.remove(c)
         st.taken[c.start : c.end] = bytes(c.end - c.start)
-    if not keys or (all(protected) if head in _TRADES else any(protected)):
-        return  # ("the Polish club", "Roma Pentecostal church": no name, whoever read one)
     st.take(start, end, _HEADS.get(head, "org"), "named:" + " ".join(keys), 50, 0.75)

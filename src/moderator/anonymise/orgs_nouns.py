@@ -301,6 +301,8 @@ ORG_KINDS = {
     "preschool": "school",
     "pre-school": "school",
     "creche": "school",
+    "learning": "school",  # "Bournemouth Learning Centre": a place of study
+    "tuition": "school",
 }
 
 

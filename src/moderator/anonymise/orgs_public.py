@@ -75,9 +75,16 @@ _VOLUNTARY = frozenset(
 )
 
 
+# a place of study before "Centre" is a college's, where a parent or a young person studies:
+# "Hitchin Learning Centre" is named like "Hitchin College", not like "Hitchin Family Hub"
+_STUDY = frozenset({"learning", "tuition", "study", "skills"})
+
+
 def public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
     """Whether a name before a service's noun names a public service anyone may name."""
     lex = st.lex
+    if noun in _STUDY or (keys and keys[-1] in _STUDY and noun in ("centre", "center")):
+        return False
     if (
         noun in SERVICE_NOUNS
         and all(k in lex.protected_words or k in lex.common or k in DESCRIPTIVE for k in keys)

@@ -1,0 +1,80 @@
+"""The words a school's or a church's name goes on with after the redactor found its core.
+
+* A college's campus is named by its place, written after the college or before it:
+  ``Kendal College, Milnthorpe campus``, ``Barnsley College's Honeywell campus``,
+  ``the Scarborough campus of Yorkshire Coast College``. The campus's words and the word
+  ``campus`` join the school's redaction: the place a young person studies is narrower than
+  the college.
+* A congregation is named by its saint or its name, its people or its branch, and a word for
+  the gathering: ``St Wenceslas Polish parish``, ``the Elim Pentecostal fellowship``, ``the
+  parish of St Stanislaus``. A name read as a person's before such a word is the
+  congregation's, and the words of the gathering join it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.state import Cand, State
+
+_CAP = r"[A-Z][\w'’-]*"
+# after a school: its separator, one to three capitalised words and "campus"
+_CAMPUS_AFTER = re.compile(
+    rf"(?:,[ \t]*|[ \t]*\([ \t]*|['’]s[ \t]+|[ \t]+)(?:{_CAP}[ \t]+){{1,3}}(?:campus|Campus|CAMPUS)"
+    r"(?![\w'’-])"
+)
+# before a school: one to three capitalised words, "campus of" (and "the")
+_CAMPUS_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?:{_CAP}[ \t]+){{1,3}}(?:campus|Campus|CAMPUS)[ \t]+(?:of|OF)[ \t]+"
+    r"(?:(?:the|The|THE)[ \t]+)?$"
+)
+# a gathering's words after a name: its people or branch, capitalised, then the gathering
+_GATHERING_AFTER = re.compile(
+    rf"(?:[ \t]+{_CAP}){{0,2}}[ \t]+(?:parish|fellowship|congregation|mission|assembly"
+    r"|chaplaincy|community[ \t]+church|church|chapel)(?![\w'’-])"
+)
+_GATHERING_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:parish|Parish|congregation|church|Church|chapel|Chapel)[ \t]+of[ \t]+$"
+)
+_SAINT = re.compile(r"(?:St\.?|Saint|Sts|SS)[ \t]+[A-Z]")
+_GUESSES = frozenset({"person", "org", "address"})
+
+
+def _grow(st: State, c: Cand, start: int, end: int, below: int = 60) -> bool:
+    """Widen ``c`` to ``text[start:end]`` when the rest is free or holds guesses only (of
+    a priority under ``below``)."""
+    for lo, hi in ((start, c.start), (c.end, end)):
+        if hi > lo:
+            st.give_way(lo, hi, _GUESSES, below)
+    if st.free(start, c.start) and st.free(c.end, end):
+        st.grow(c, start, end)
+        return True
+    return False
+
+
+def join_campuses(st: State) -> None:
+    """A college's campus joins the college's redaction (see the module)."""
+    text = st.text
+    if "ampus" not in text and "AMPUS" not in text:
+        return
+    for c in [c for c in st.cands if c.kind == "school"]:
+        after = _CAMPUS_AFTER.match(text, c.end)
+        if after is not None:
+            _grow(st, c, c.start, after.end(), 90)  # ("Folly Lane campus": not a street)
+        before = _CAMPUS_BEFORE.search(text, max(0, c.start - 60), c.start)
+        if before is not None:
+            _grow(st, c, before.start(), c.end, 90)
+
+
+def join_congregations(st: State) -> None:
+    """A name before a gathering's word is a congregation's, with the word (see the module)."""
+    text = st.text
+    for c in [c for c in st.cands if c.kind in ("person", "org")]:
+        after = _GATHERING_AFTER.match(text, c.end)
+        person_or_saint = c.kind == "person" or _SAINT.match(text, c.start)
+        if after is not None and person_or_saint and _grow(st, c, c.start, after.end()):
+            c.kind, c.ident = "org", f"org@{c.start}"
+        before = _GATHERING_BEFORE.search(text, max(0, c.start - 20), c.start)
+        saint = before is not None and _SAINT.match(text, c.start)
+        if before is not None and saint and _grow(st, c, before.start(), c.end):
+            c.kind, c.ident = "org", f"org@{c.start}"
