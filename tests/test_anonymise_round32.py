@@ -102,3 +102,45 @@ def test_a_towns_learning_centre_is_a_place_of_study(text: str) -> None:
 def test_a_towns_family_hub_and_adult_learning_stay_public_services() -> None:
     text = "Referred to Hanley Family Hub and to Leeds Adult Learning."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ('He got into a black Audi A3, partial reg "MF70", at the gate.', "MF70"),
+        ("a grey Golf, reg he thinks starts YD18. Later she left", "YD18"),
+        ("She said the reg ends WXE and it was black.", "WXE"),
+        ("The plate ends in 18 KXT.", "18 KXT"),
+    ],
+)
+def test_a_part_of_a_plate_after_its_cue_is_redacted(text: str, plate: str) -> None:
+    out = redact(text)
+    assert plate not in out and "[VEHICLE-REG]" in out, out
+
+
+def test_the_end_of_something_said_in_words_is_no_plate() -> None:
+    text = "The reg ended with the letters he could not read."
+    assert redact(text) == text
+
+
+def test_a_phones_one_digit_extension_goes_with_it() -> None:
+    out = redact("Call the school on 01903 208 441 ext. 3 today.")
+    assert "ext" not in out and "[PHONE] today" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please call me or write to yvonne.charles.fc at gmail.com today.",
+        "write to gemma at hotmail.co.uk please",
+    ],
+)
+def test_an_address_with_only_at_spelt_is_one_email(text: str) -> None:
+    out = redact(text)
+    assert "[EMAIL] " in out and ".co" not in out and ".com" not in out, out
+    assert out.startswith(("Please call me or write to", "write to")), out
+
+
+def test_a_website_after_at_is_no_email() -> None:
+    text = "We booked it at booking.com last week."
+    assert redact(text) == text

@@ -45,6 +45,14 @@ SPELT_EMAIL_RE = re.compile(
     rf"\s+{_AT}\s+[a-z0-9-]+(?:(?:\s+{_DOT}\s+|\.)[a-z]{{2,}})+)"
     r"(?!\s+at\s)(?![\w])"
 )
+# only "at" spelt, the domain written with its dot: a mailbox's shape (a dot, a digit or an
+# underscore in its name) or a mail provider's domain ("booked at booking.com" is no address)
+_AT_DOMAIN = re.compile(r"\sat\s+[a-z0-9-]+\.[a-z]{2,}")
+_MAILBOX_SHAPE = re.compile(r"[._0-9]")
+_AT_MAILER = re.compile(
+    r"(?i)\sat\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|aol|msn"
+    r"|protonmail|sky|virginmedia|talktalk|wp|o2|onet|interia|yandex|mail)\."
+)
 SPELT_EMAIL_HINTS = (" dot ", "(dot)", "[dot]", "(at)", "[at]", " arroba ", " punto ", " ponto ")
 # a word with an underscore, or letters and digits joined by dots: how handles look
 HANDLE_SHAPE_RE = re.compile(
@@ -188,6 +196,11 @@ def find_variants(st: State, add: Add) -> None:
     if any(hint in lower for hint in SPELT_EMAIL_HINTS):
         for m in SPELT_EMAIL_RE.finditer(text):
             add(m.start(), m.end(), "email", "", 98)
+    elif " at " in lower and _AT_DOMAIN.search(lower):
+        for m in SPELT_EMAIL_RE.finditer(text):  # "yvonne.charles.fc at gmail.com"
+            local = m.group().split()[0]
+            if _MAILBOX_SHAPE.search(local) or _AT_MAILER.search(m.group()):
+                add(m.start(), m.end(), "email", "", 90)
     if "_" in text or for_text(_DOTTED_DIGIT, text).search(text):
         for m in _handles(text):
             if not _field_name(st, m) and not file_or_site(m.group()):

@@ -183,6 +183,10 @@ def find_numbers_by_shape(st: State) -> None:
     if "start" in lower or "begin" in lower:
         for m in _PLATE_START.finditer(text):
             found.append((m.start("n"), m.end("n"), "vehicle_reg"))
+    if "end" in lower or "partial" in lower:
+        for m in _PLATE_END.finditer(text):
+            group = "n" if m.group("n") else "p"
+            found.append((m.start(group), m.end(group), "vehicle_reg"))
     if "some" in lower or "summat" in lower or ".." in text or "…" in text:
         for m in _PLATE_PART.finditer(text):
             if text[m.end()] in ".…" and not _PLATE_WORD.search(
@@ -204,8 +208,23 @@ _PLATE_PART = re.compile(
 _PLATE_WORD = re.compile(r"(?i:plate|reg\b|registration)")
 # the start of a plate a witness saw: "plate starts VN68", "reg starting \"hy66\""
 _PLATE_START = re.compile(
-    r"(?i:\b(?:plate|reg|registration)[ \t]+(?:starts|starting|started|begins|beginning|began)"
+    r"(?i:\b(?:plate|reg|registration)(?:[ \t]+(?:number|no\.?))?"
+    # "reg he thinks starts YD18", "reg was possibly starting"
+    r"(?:[ \t]+(?:he|she|they|i|we)[ \t]+(?:thinks?|thought|said|says|believes?|remembers?))?"
+    r"(?:[ \t]+(?:was|is|possibly|maybe|probably))?"
+    r"[ \t]+(?:starts|starting|started|begins|beginning|began)"
     r"(?:[ \t]+with)?[ \t]*[\"“'‘]?)(?P<n>[A-Za-z]{2}[ \t]?\d{2}(?:[ \t]?[A-Z]{1,3})?)(?![\w])"
+)
+# the end of a plate, or a part of one said to be partial: "reg ends WXE", "partial reg
+# \"MF70\"" (an end in capitals only: "ends with the" is no plate)
+_PLATE_END = re.compile(
+    r"(?i:\b(?:plate|reg|registration)(?:[ \t]+(?:number|no\.?))?"
+    r"(?:[ \t]+(?:he|she|they|i|we)[ \t]+(?:thinks?|thought|said|says|believes?|remembers?))?"
+    r"[ \t]+(?:ends|ending|ended)(?:[ \t]+(?:with|in))?[ \t]*[\"“'‘]?)"
+    r"(?P<n>(?:\d{2}[ \t]?)?[A-Z]{3})(?![\w])"
+    r"|(?i:\bpartial[ \t]+(?:plate|reg|registration)(?:[ \t]+(?:number|no\.?))?[ \t]*"
+    r"(?:of|was|is)?[ \t]*:?[ \t]*[\"“'‘]?)(?P<p>[A-Za-z]{2}[ \t]?\d{2}(?:[ \t]?[A-Z]{1,3})?)"
+    r"(?![\w])"
 )
 
 

@@ -39,7 +39,7 @@ _LOG_CUE = re.compile(
 _YEAR_STAR = re.compile(r"(?<![\w*])\d{2}\*$")
 _ID_NUMBER = re.compile(r"(?<![\w])(?:ID|Id|id)[ \t]*[:#.]?[ \t]*(\d{4,10})(?![\w/-])")
 _HASH_NUMBER = re.compile(r"(?<![\w#&])#[ \t]?\d{5,10}(?![\w/-])")
-_EXT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:ext\.?|extension|x)[ \t]*\d{2,6}(?![\w])")
+_EXT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:ext\.?|extension|x)[ \t]*\d{1,6}(?![\w])")
 _EXT_ALONE = re.compile(r"(?<![\w])(?:101[ \t]+)?(?i:ext)\.?[ \t]*\d{3,6}(?![\w/-])")
 _NUMBERS = frozenset({"case_number", "phone", "date"})
 # "CPOMS IDs 88214, 88231, 88260", "police logs 4412 and 5590": a plural cue and its list

@@ -57,7 +57,9 @@ SPACED_EMAIL_RE = re.compile(
     r"(?:(?i:hotmail|gmail|yahoo|outlook|icloud|live|btinternet|aol|sky|virginmedia|ymail"
     r"|protonmail|googlemail)(?:[ \t]+dot[ \t]+[a-z]{2,})+"
     # "errol blackstock sixty-two at gmail": the provider alone says it is an address
-    r"|(?i:hotmail|gmail|yahoo|icloud|btinternet|protonmail|googlemail)(?![ \t]+dot\b)))(?![\w])"
+    # (not before its domain written with dots: "sonia at hotmail.co.uk" is read by its shape)
+    r"|(?i:hotmail|gmail|yahoo|icloud|btinternet|protonmail|googlemail)(?![ \t]+dot\b|\.[a-z])))"
+    r"(?![\w])"
 )
 _NOT_IN_EMAIL = frozenset(
     ["me", "at", "is", "on", "to", "email", "mail", "her", "his", "their", "my", "at", "be"]
