@@ -50,7 +50,9 @@ WEEKDAY_DAY_RE = re.compile(
     r"|(?<=\bon\s)the\s+|(?<=\bOn\s)the\s+|(?<=\bon )|(?<=\bOn )|(?<=\bON )"
     # "Visit 14th.", "seen 3rd", "review due 21st": a dated event and a day
     r"|(?<=(?i:visit) )|(?<=(?i:seen) )|(?<=(?i:review) )|(?<=\bdue )|(?<=(?i:until) )"
-    r"|(?<=(?i:since) )|(?<=\bfrom )|(?<=\bby )|(?<=\bbooked for ))"
+    r"|(?<=(?i:since) )|(?<=\bfrom )|(?<=\bby )|(?<=\bbooked for )"
+    # "her birthday (14th)", "my court thing is 23rd is that ok": checked after (_alone)
+    r"|(?<=\()|(?<=\bis ))"
     r"(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)(?![\w])"
 )
 # not a day but a count of something: "on the 3rd floor", "on the 2nd attempt" (checked after
@@ -169,6 +171,21 @@ def find_loose_dates(
 _ORDINAL_END = re.compile(r"\d\d?(?i:st|nd|rd|th)(?![\w])")  # how every WEEKDAY_DAY_RE ends
 
 
+# what follows a day said alone after "is": the clause goes on or ends ("is 23rd is that ok")
+_CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?:is|was|and|at|so|but|if|or)\b)")
+
+
+def _alone(text: str, m: re.Match[str]) -> bool:
+    """Whether a day after a bracket is alone in it ("(14th)"), and a day after "is" a day
+    ("is 23rd is that ok", not "she is 2nd in the class": a place is the first three)."""
+    before = text[m.start() - 1 : m.start()] if m.start() else ""
+    if before == "(":
+        return text[m.end() : m.end() + 1] == ")"
+    if text[max(0, m.start() - 3) : m.start()] == "is " and m.group()[:1].isdigit():
+        return int(m.group()[:-2]) > 3 and _CLAUSE_GOES_ON.match(text, m.end()) is not None
+    return True
+
+
 def _weekday_days(text: str) -> list[re.Match[str]]:
     """``WEEKDAY_DAY_RE.finditer(text)``, tried only before each ordinal day: a match is the
     ordinal and what comes before it in letters, dots and spaces (the weekday, "the"), so
@@ -189,6 +206,7 @@ def _weekday_days(text: str) -> list[re.Match[str]]:
             and not _COUNTED_AFTER.match(text, m.end())
             and not CENTILE_AFTER.match(text, m.end())
             and not CENTILE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            and _alone(text, m)
         ):
             out.append(m)
             resume = m.end()

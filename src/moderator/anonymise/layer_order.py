@@ -127,6 +127,7 @@ from moderator.anonymise.orgs_clubs import join_age_groups, join_lower_heads
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations, find_troops
 from moderator.anonymise.orgs_on import find_orgs_on_streets, join_orgs_to_streets
+from moderator.anonymise.orgs_partners import find_partners
 from moderator.anonymise.orgs_people import join_people_to_firms
 from moderator.anonymise.orgs_pubs import find_pubs
 from moderator.anonymise.orgs_said import find_said_schools, find_said_workplaces
@@ -217,6 +218,7 @@ def run_layers(st: State) -> None:
     find_lower_organisations(st)
     find_troops(st)
     find_pubs(st)
+    find_partners(st)
     find_the_names(st)
     find_our_lady(st)
     find_said_schools(st)

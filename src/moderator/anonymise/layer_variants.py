@@ -73,6 +73,12 @@ FLAT_NAMED_RE = re.compile(
     r"(?:Court|House|Estate|Trading\s+Estate|Industrial\s+Estate|Business\s+Park|Tower|Towers"
     r"|Building|Buildings|Mews|Lodge|Point|Heights|Mansions|Gardens|Centre)(?![\w])"
 )
+# a house's number in a named block, with no flat's word: "temporary accommodation, 4 Ropewalk
+# House, Howdon" (not "a 3 Bedroom House": a kind of house)
+_NUMBERED_HOUSE_RE = re.compile(
+    r"(?<![\w£$/.,-])(?<!(?i:age|ged|ear|yrs| yr)[ \t])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?,?[ \t]+"
+    r"(?!(?:Bed|Bedroom|Bedroomed|Storey|Room|Star)[ \t])(?:[A-Z][a-z'’]+[ \t]+){1,2}House(?![\w'’-])"
+)
 # an international number other than the UK's: "0048 600 900 123", "+353 87 123 4567"
 # any country's prefix, "+48", "0048" or "00 48" (one to three digits), then groups of digits
 INTL_PHONE_RE = re.compile(
@@ -189,6 +195,9 @@ def find_variants(st: State, add: Add) -> None:
     if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
         for m in FLAT_NAMED_RE.finditer(text):
             add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
+    if " House" in text:
+        for m in _NUMBERED_HOUSE_RE.finditer(text):
+            add(m.start(), m.end(), "address", " ".join(m.group().split()[1:]).lower(), 70)
     if any(w in text for w in ("Plot", "PLOT", "plot", "Pitch", "PITCH", "pitch", "Unit", "UNIT")):
         for m in _PLOT_RE.finditer(text):  # a site's plot or pitch, a unit of a block
             add(m.start(), m.end(), "address", "plot:" + " ".join(m.group().lower().split()), 70)

@@ -73,7 +73,11 @@ def join_name_tails(st: State) -> None:
 # a surname's initial after a name in a child's or a text's lower case: "ella t says", "my
 # mate ollie b", "daria k, she is"; not the letters texts write words with ("amy i think",
 # "kerry u there", "jay n kai", "callum r u", "love u x")
-_LOWER_INITIAL = re.compile(r"[ \t](?P<l>[bdfghjklmpqstvwzBCDFGHJKLMNPQRSTVWZ])\.?(?![\w'’@-])")
+_LOWER_INITIAL = re.compile(
+    r"[ \t](?:(?P<l>[bdfghjklmpqstvwzBCDFGHJKLMNPQRSTVWZ])\.?(?![\w'’@-])"
+    # the letters texts write words with, only where a pause follows ("my friend aleena r -")
+    r"|(?P<t>[rcnyRNY])(?=[ \t]*[-–,;:)]|[ \t]*\n|[ \t]*$))"
+)
 
 
 def join_lower_initials(st: State) -> None:

@@ -59,6 +59,9 @@ ORG_NOUN = (
     r"|PS|R\.?C\.?\s+Primary"
     # trades and venues a family works or meets at, beyond the batches read so far
     r"|Kebabs|Pizzeria|Balti|Tandoori|Bistro|Brasserie|Patisserie|Superstore|Mini\s*Mart"
+    # an agency for work, a parish of the Redeemed Christian Church of God ("Crossway
+    # Staffing", "Fountain of Grace RCCG")
+    r"|(?:Staffing|Recruitment)(?:\s+(?:Agency|Solutions|Services))?|RCCG(?![ \t]+[A-Z])"
     r"|Minimarket|Convenience\s+Store|Newsagents?|Dry\s+Cleaners|Tailors|Florists?|Jewellers"
     r"|Opticians|Hairdressers|Taxis|Cabs|Private\s+Hire|Construction|Electrical|Joinery"
     r"|Plastering|Decorators|Landscaping|Recycling|Skip\s+Hire|Warehouse|Textiles|Boutique"
@@ -115,7 +118,7 @@ ORG_NOUN = (
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
     [
-        "local", "community", "youth", "family", "parents", "parent", "baby", "toddler", "toddlers",
+        "local", "wellbeing", "well-being", "perinatal", "community", "youth", "family", "parents", "parent", "baby", "toddler", "toddlers",
         "parish", "village", "town", "city", "county", "fa", "central", "north", "south", "east", "west", "new",
         "old", "the", "a", "our", "their", "his", "her", "polish", "turkish", "kurdish", "somali",
         "romanian", "asian", "african", "caribbean", "muslim", "sikh", "hindu", "christian",
@@ -227,7 +230,7 @@ ORG_HINTS = (
     "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary", "Sixth",
     "Provision", "Campus",
     "Chicken", "Support", "Service", "Programme", "Integration", "PS", "Kebabs", "Pizzeria",
-    "Balti", "Tandoori", "Bistro", "Brasserie", "Patisserie", "Mart", "Newsagent", "Cleaners",
+    "Balti", "Tandoori", "Staffing", "Recruitment", "RCCG", "Bistro", "Brasserie", "Patisserie", "Mart", "Newsagent", "Cleaners",
     "Tailors", "Florist", "Jewellers", "Opticians", "Hairdressers", "Taxis", "Cabs", "Hire",
     "Construction", "Electrical", "Joinery", "Plastering", "Decorators", "Landscaping",
     "Recycling", "Warehouse", "Textiles", "Boutique", "Factory", "Kennels", "Cattery",

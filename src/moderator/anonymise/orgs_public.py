@@ -80,6 +80,25 @@ _VOLUNTARY = frozenset(
 _STUDY = frozenset({"learning", "tuition", "study", "skills"})
 
 
+def _communitys_own(st: State, noun: str, keys: tuple[str, ...]) -> bool:
+    """Whether a community's or a cause's word names a group of its own: with a place
+    ("Durham Ukrainian Hub", "Rotherham Refugee Project") or as a hub or centre ("Sudanese
+    Community Hub"); before a service's or a team's noun with no place it is a kind of
+    public service ("Refugee Wellbeing Service", "Gypsy, Roma and Traveller Education
+    Service")."""
+    return bool((COMMUNITIES | _VOLUNTARY).intersection(keys)) and (
+        noun not in AGENCY_NOUNS or placed(st, keys)
+    )
+
+
+def placed(st: State, keys: tuple[str, ...]) -> bool:
+    """Whether a place of one or two words is among ``keys``."""
+    places = st.lex.places
+    return any((k,) in places for k in keys) or any(
+        keys[i : i + 2] in places for i in range(len(keys) - 1)
+    )
+
+
 def public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
     """Whether a name before a service's noun names a public service anyone may name."""
     lex = st.lex
@@ -88,7 +107,7 @@ def public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
     if (
         noun in SERVICE_NOUNS
         and all(k in lex.protected_words or k in lex.common or k in DESCRIPTIVE for k in keys)
-        and not (COMMUNITIES | _VOLUNTARY).intersection(keys)
+        and not _communitys_own(st, noun, keys)
     ):
         # "Hanley Family Hub", "Potteries Centre": a public service or a place; not a
         # community's or a cause's own ("Durham Ukrainian Hub", "Rotherham Refugee … Project")
@@ -97,5 +116,5 @@ def public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
     return (
         noun in AGENCY_NOUNS
         and all(service_word(st, k) for k in keys)
-        and not (COMMUNITIES | _VOLUNTARY).intersection(keys)
+        and not _communitys_own(st, noun, keys)
     )

@@ -28,6 +28,7 @@ from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_k
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_charities import place_sector_run, sector_run
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN, service_terms_only
+from moderator.anonymise.orgs_public import AGENCY_NOUNS, placed, public_service
 from moderator.anonymise.orgs_runs import capital_runs, heading, protected_inside
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import unknown
@@ -149,6 +150,14 @@ def _consider(st: State, lex: Lexicon, start: int, end: int) -> None:
         and phrase_key(st.text[start:end]) in more_places()
     ):
         return  # "moved to Great Sankey": a village the larger place list knows, kept
+    keys = phrase_key(st.text[start:end])
+    if (
+        len(keys) >= 2
+        and keys[-1] in AGENCY_NOUNS
+        and not placed(st, keys)
+        and public_service(st, keys[-1], keys[:-1])
+    ):
+        return  # "Refugee Wellbeing Service": a kind of service, named by no place
     if not any(unknown(w, lex) for w in words):
         if _named_centre(st, lex, start, end) and st.free(start, end):
             st.take(start, end, "org", " ".join(phrase_key(st.text[start:end])), 45, WEAK)

@@ -183,7 +183,7 @@ def find_numbers_by_shape(st: State) -> None:
     if "start" in lower or "begin" in lower:
         for m in _PLATE_START.finditer(text):
             found.append((m.start("n"), m.end("n"), "vehicle_reg"))
-    if "end" in lower or "partial" in lower:
+    if "end" in lower or "part" in lower:
         for m in _PLATE_END.finditer(text):
             group = "n" if m.group("n") else "p"
             found.append((m.start(group), m.end(group), "vehicle_reg"))
@@ -222,7 +222,8 @@ _PLATE_END = re.compile(
     r"(?:[ \t]+(?:he|she|they|i|we)[ \t]+(?:thinks?|thought|said|says|believes?|remembers?))?"
     r"[ \t]+(?:ends|ending|ended)(?:[ \t]+(?:with|in))?[ \t]*[\"“'‘]?)"
     r"(?P<n>(?:\d{2}[ \t]?)?[A-Z]{3})(?![\w])"
-    r"|(?i:\bpartial[ \t]+(?:plate|reg|registration)(?:[ \t]+(?:number|no\.?))?[ \t]*"
+    r"|(?i:\b(?:partial[ \t]+(?:plate|reg|registration)|(?:plate|reg|registration)[ \t]+part)"
+    r"(?:[ \t]+(?:number|no\.?))?[ \t]*"
     r"(?:of|was|is)?[ \t]*:?[ \t]*[\"“'‘]?)(?P<p>[A-Za-z]{2}[ \t]?\d{2}(?:[ \t]?[A-Z]{1,3})?)"
     r"(?![\w])"
 )
