@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import redact_for
 from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
 
@@ -104,3 +105,63 @@ def test_a_communitys_group_with_its_place_is_an_organisation(text: str) -> None
 def test_a_plates_part_after_reg_part_is_redacted() -> None:
     out = redact("saw a silver VW Golf, reg part NU21, drop her at the end of the road")
     assert "NU21" not in out and "[VEHICLE-REG]" in out, out
+
+
+def test_a_condition_after_has_is_no_title_before_the_childs_name() -> None:
+    out = redact_for(
+        "Mum has MS. Summer also said mum drinks. Support for mum with her MS and drinking.",
+        "Summer Wood",
+        (("Dawn Wood", "mother"),),
+        "Carys Mountjoy",
+    )
+    assert "Mum has MS. [CHILD] also said" in out and "her MS and drinking" in out, out
+
+
+def test_a_describing_word_after_a_records_given_name_is_no_surname() -> None:
+    out = redact_for(
+        "Offer Rukhsana Bengali-speaking IDVA support; Rukhsana agreed.",
+        "Sumaiya Miah",
+        (("Rukhsana Begum", "mother"),),
+        "Carys Mountjoy",
+    )
+    assert "[MOTHER] Bengali-speaking IDVA" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Reece wants a trip to Dover Castle in the summer. Castle said yes.", "Dover Castle"),
+        ("Dad (lives in Walker, Newcastle) rang. Mr Walker said no.", "Walker, Newcastle"),
+    ],
+)
+def test_a_records_surname_in_a_places_name_is_the_place(text: str, place: str) -> None:
+    out = redact_for(
+        text,
+        "Reece Castle",
+        (("Kelly Castle", "mother"), ("Dean Walker", "father")),
+        "Carys Mountjoy",
+    )
+    assert place in out, out
+    assert "[FAMILY] said" in out or "[FATHER] said" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have made a referral to Kooth and asked the practice nurse to see her.",
+        "Plan: Kooth, Young Minds resources, fortnightly visits.",
+    ],
+)
+def test_national_services_alone_or_listed_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_given_name_and_a_town_as_surname_after_from_is_a_person() -> None:
+    out = redact("eVisa set up with help from Emma Stroud at the law firm.")
+    assert not left(out, "Stroud") and "[PERSON]" in out, out
+
+
+def test_the_initials_in_brackets_say_the_word_after_a_name_is_its_surname() -> None:
+    out = redact("Present: Nurse Lindsay Park (LP, school nurse), Dr Fiona Hall.")
+    assert not left(out, "Park"), out
+    assert redact("I went to Lindsay Park today.") == "I went to Lindsay Park today."

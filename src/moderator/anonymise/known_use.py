@@ -118,6 +118,31 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
         )
     ):
         return True  # "moved up to Alston", "Alston, Cumbria": only a place is moved to
+    if t.cap and not t.poss and _surname_only(st, t.key):
+        town = _TOWN_AFTER.match(st.text, t.end)
+        before = _word_before(st.text, t.start)
+        if (
+            town is not None
+            and tuple(town.group(1).lower().split()) in lex.places
+            and before in _PLACE_BEFORE
+            and before not in _DETERMINERS
+            and not (
+                before == "to"
+                and _word_before(st.text, st.text.rfind(before, 0, t.start)) in SPEAKING_VERBS
+            )
+        ):
+            return True  # "lives in Walker, Newcastle": a district, then its town
+        if i > 0 and st.joined(toks[i - 1], t):
+            prev = toks[i - 1]
+            if (
+                prev.cap
+                and not prev.upper
+                and (prev.key,) in lex.places
+                and prev.key not in lex.given
+                and prev.key not in st.known.keys
+                and prev.key not in HONORIFICS
+            ):
+                return True  # "a trip to Dover Castle": a place's landmark, not the family
     if t.cap and not t.poss and _surname_only(st, t.key) and PLACE_GOES_ON.match(st.text, t.end):
         # "near Darwen town centre", "moved to Ripley in Derbyshire": the town, not the family
         before = _word_before(st.text, t.start)
@@ -149,6 +174,10 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             and prev.key not in CALENDAR_WORDS  # "On Friday Mercy told…": a day, then her
         )
     return False
+
+
+# a town after a comma: "Walker, Newcastle"
+_TOWN_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b")
 
 
 def _surname_only(st: State, key: str) -> bool:

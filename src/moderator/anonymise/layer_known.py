@@ -282,6 +282,11 @@ def _other_surname_after(st: State, toks: list[Tok], i: int) -> bool:
         or (key in lex.common and _WORD_NEXT.match(st.text, after.end))
     ):
         return False  # (a surname that is a word counts before no sentence: "Nicola Frost (NF")
+    parts = key.split("-")
+    if len(parts) > 1 and all(
+        p in lex.protected_words or (p in lex.words and p not in lex.surnames) for p in parts
+    ):
+        return False  # "offer Rukhsana Bengali-speaking IDVA": a describing word, no surname
     if i + 2 < len(toks) and toks[i + 2].key in known.surname_owners:
         return False  # "EBERE ADAOBI OKORO": a middle name, then the record's surname
     return known.near_miss(key) is None

@@ -349,7 +349,16 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         # "in Longton", "at Tesco": places follow these more than people; a town the larger
         # gazetteer knows ("in Dukinfield, mother at …", "at Ashton") is the town
         keys = tuple(t.key for t in chunk)
-        score -= 4 if keys in more_places() else 1.5
+        if keys in more_places():
+            score -= 4
+        elif not (
+            len(chunk) == 2
+            and first.key in lex.given
+            and first.key not in lex.common
+            and (first.key,) not in lex.places
+            and (last.key in lex.surnames or (last.key,) in lex.places)
+        ):
+            score -= 1.5  # (but "help from Emma Stroud": a given name and a surname, a person)
     # the words after (read from the text: verbs are not among the kept words)
     tail = text[last.end : last.end + 60]
     after = _NEXT_WORD.match(text, last.end + (2 if last.poss else 0))

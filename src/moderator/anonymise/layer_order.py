@@ -111,6 +111,7 @@ from moderator.anonymise.names_tails import (
     find_listed_speakers,
     join_lower_initials,
     join_name_tails,
+    join_surnames_by_initials,
     join_surnames_written_first,
     join_titled_initial_surnames,
 )
@@ -226,6 +227,7 @@ def run_layers(st: State) -> None:
     find_learned(st, toks)
     join_name_tails(st)
     join_lower_initials(st)
+    join_surnames_by_initials(st)
     join_titled_initial_surnames(st)
     find_initialled_names(st)
     join_middle_initials(st)

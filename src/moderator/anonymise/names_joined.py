@@ -81,6 +81,10 @@ _GRADES = frozenset({"staff", "charge", "senior", "student", "deputy", "agency"}
 _LAY_TITLES = frozenset({"lady", "lord", "sir", "dame", "mother", "brother", "bhai"})
 
 
+# a word a condition follows, not a title: "has MS.", "with her MS"
+_CONDITION_BEFORE = re.compile(r"(?i)(?<![\w-])(?:has|have|had|her|his|their|with)[ \t]+$")
+
+
 def absorb_titles(st: State) -> None:
     """A person's title goes with their name: "Mrs Pennant", "PC 2281 Newbold", "Dr R. Okafor",
     "Fr. Donal Keane" become one placeholder, so that neither the title's sex nor a collar
@@ -99,6 +103,13 @@ def absorb_titles(st: State) -> None:
         if m is None:
             continue
         title = m.group().split()[0].rstrip(".").lower()
+        written = m.group().split()[0]
+        if (
+            written.isupper()
+            and written.endswith(".")
+            and _CONDITION_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        ):
+            continue  # "mum has MS. Summer said …": a condition ends the sentence, no title
         if (
             text[max(0, m.start() - 6) : m.start()].lower() == "named "
             and text[c.start : c.end].split()[0].lower() not in st.lex.words

@@ -18,6 +18,7 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 from moderator.anonymise.unknown_words import dictionary
 
@@ -114,6 +115,29 @@ def join_titled_initial_surnames(st: State) -> None:
         if m is None or word_key(m.group("s")) in _SENTENCE_WORDS or not st.free(c.end, m.end()):
             continue
         _extend(st, c, m.end())
+
+
+# a capitalised word after a name, then the bracketed initials of the whole: "Nurse Lindsay
+# Park (LP, school nurse)", "Dawn Marsh (DM)" (the initials say the word is the surname)
+_WORD_THEN_INITIALS = re.compile(r"[ \t]+(?P<w>[A-Z][a-z'’-]+)[ \t]*\((?P<i>[A-Z]{2,3})[,)/ \t]")
+
+
+def join_surnames_by_initials(st: State) -> None:
+    """A name takes the capitalised word after it when the initials after that word in
+    brackets are the name's and the word's first letters (see ``_WORD_THEN_INITIALS``)."""
+    text = st.text
+    if "(" not in text:
+        return
+    for c in st.cands:
+        if c.kind not in NAME_KINDS:
+            continue
+        m = _WORD_THEN_INITIALS.match(text, c.end)
+        if m is None or not st.free(m.start("w"), m.end("w")):
+            continue
+        letters = "".join(w[0] for w in text[c.start : c.end].split() if w[:1].isupper())
+        initials = m.group("i")
+        if initials[-1] == m.group("w")[0] and letters.endswith(initials[:-1]):
+            _extend(st, c, m.end("w"))
 
 
 def _lower_only(text: str, start: int, end: int) -> bool:
@@ -332,5 +356,7 @@ def join_surnames_written_first(st: State) -> None:
             continue  # ("SW, Kerry Hale": a role)
         if key in dictionary() and key not in lex.surnames:
             continue  # a word of English, not a surname the lists know
+        if national_charity(m.group("s")):
+            continue  # "Kooth, Young Minds resources": a list of services
         st.taken[m.start("s") : c.start] = b"\x01" * (c.start - m.start("s"))
         c.start = m.start("s")

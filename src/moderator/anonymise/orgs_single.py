@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.cues import CALENDAR_WORDS, HONORIFICS, LEADING_WORDS, RELATION_CUES
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_nouns import SERVICE_TERMS
 from moderator.anonymise.state import State
@@ -72,6 +73,8 @@ def _a_name(st: State, word: str) -> bool:
         return False  # "referral to CAMHS": the lists' acronyms name services
     if key in _SERVICES or key in SERVICE_TERMS or key in PUBLIC_WORDS or key in CALENDAR_WORDS:
         return False
+    if national_charity(word):
+        return False  # "referral to Kooth": a national service, kept alone as the lists keep it
     if key in _PEOPLE or key in st.known.keys or (key in lex.given and key not in lex.words):
         return False  # a person, or one of the record's: the name layers read them
     return (key,) not in lex.places and (word.isupper() or key not in lex.protected_words)
