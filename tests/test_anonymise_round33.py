@@ -165,3 +165,18 @@ def test_the_initials_in_brackets_say_the_word_after_a_name_is_its_surname() -> 
     out = redact("Present: Nurse Lindsay Park (LP, school nurse), Dr Fiona Hall.")
     assert not left(out, "Park"), out
     assert redact("I went to Lindsay Park today.") == "I went to Lindsay Park today."
+
+
+def test_a_describing_word_in_brackets_after_a_name_is_no_alias() -> None:
+    out = redact_for(
+        "Dad Bhim Gurung (ex-Army, now a security guard) and mum Sita came. Army life was hard.",
+        "Prabin Gurung",
+        (("Bhim Gurung", "father"), ("Sita Gurung", "mother")),
+        "Carys Mountjoy",
+    )
+    assert "(ex-Army, now" in out and "Army life" in out, out
+
+
+def test_a_programmes_own_group_stays() -> None:
+    text = "They agreed to Triple P Group starting next month."
+    assert redact(text) == text

@@ -35,8 +35,15 @@ _ITEM = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})?")
 def _alias_ok(st: State, word: str) -> bool:
     lex = st.lex
     key = word.casefold()
+    parts = key.split("-")
     return not (
         len(key) < 3
+        # "(ex-Army, now security)", "(part-time)": a describing word of words, no alias
+        or (
+            len(parts) > 1
+            and all(p in lex.words or p in lex.common or p in lex.protected_words for p in parts)
+        )
+        or parts[0] in ("ex", "former", "non")
         or key in lex.common
         or key in lex.words
         or key in lex.protected_words

@@ -290,6 +290,8 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         whole = phrase_key(text[start:m_end])
         if not keys or ends_protected(st, whole) or opens_protected(st, start, whole):
             continue
+        if keys in st.lex.phrases.get(keys[0], ()) and keys not in st.lex.places:
+            continue  # "Triple P Group", "Freedom Programme group": a programme's own group
         noun = word_key(text[name_end:m_end].split()[0]) if m_end > name_end else ""
         # a description before one noun ("Polish Club"); before two, a name ("Pool Rangers FC")
         one = _ONE_NOUN.fullmatch(text, name_end, m_end)
