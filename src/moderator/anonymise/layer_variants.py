@@ -16,7 +16,7 @@ from moderator.anonymise.date_words import find_month_dates, find_month_years
 from moderator.anonymise.dates import a_score, an_age_in_months
 from moderator.anonymise.dates_loose import find_loose_dates
 from moderator.anonymise.handles import file_or_site
-from moderator.anonymise.lexicon import lower_text
+from moderator.anonymise.lexicon import lower_text, phrase_key
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import NOT_DIGITS, clean_left
 from moderator.anonymise.references import case_cue_before
@@ -79,6 +79,15 @@ _NUMBERED_HOUSE_RE = re.compile(
     r"(?<![\w£$/.,-])(?<!(?i:age|ged|ear|yrs| yr)[ \t])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?,?[ \t]+"
     r"(?!(?:Bed|Bedroom|Bedroomed|Storey|Room|Star)[ \t])(?:[A-Z][a-z'’]+[ \t]+){1,2}House(?![\w'’-])"
 )
+# a house's number and a street of one word with no street's noun, after a word of living
+# there: "her house at 14 Brookside, Raffles", "lives at 3 Kingsmead", "move to 14 Brookside"
+_LIVES_AT_NUMBER_RE = re.compile(
+    r"(?i:\b(?:lives?|living|lived|house|home|moved?|moving|staying|stays|stay|resides?"
+    r"|residing)(?:[ \t]+(?:at|to|in|on))?[ \t]*:?[ \t]+)"
+    r"(?P<n>\d{1,4}[A-Za-z]?)[ \t]+(?P<s>[A-Z][a-z]{3,})(?P<t>[ \t]*,[ \t]*[A-Z][a-z]{3,})?"
+    r"(?![ \t]+[A-Z0-9])(?![\w'’-])"
+)
+_LIVING_HINTS = re.compile(r"(?i:liv|hous|home|mov|stay|resid)")
 # an international number other than the UK's: "0048 600 900 123", "+353 87 123 4567"
 # any country's prefix, "+48", "0048" or "00 48" (one to three digits), then groups of digits
 INTL_PHONE_RE = re.compile(
@@ -195,6 +204,14 @@ def find_variants(st: State, add: Add) -> None:
     if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
         for m in FLAT_NAMED_RE.finditer(text):
             add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
+    for m in _LIVES_AT_NUMBER_RE.finditer(text) if _LIVING_HINTS.search(text) else ():
+        lex = st.lex
+        street = m.group("s").lower()
+        if street in lex.common or street in lex.protected_words or (street,) in lex.places:
+            continue  # "moved to 14 March", "lives at 12 Hours": no street's name
+        # its district after a comma goes with it; a town the lists know does not
+        district = m.group("t") and phrase_key(m.group("t")) not in lex.places
+        add(m.start("n"), m.end() if district else m.end("s"), "address", street, 70)
     if " House" in text:
         for m in _NUMBERED_HOUSE_RE.finditer(text):
             add(m.start(), m.end(), "address", " ".join(m.group().split()[1:]).lower(), 70)

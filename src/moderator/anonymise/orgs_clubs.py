@@ -28,9 +28,10 @@ _CLUB_WORDS = (
     # teams of a place's juniors and amateurs ("Hexthorpe Lions", "Ashfield Vikings")
     "|Lions|Tigers|Vikings|Eagles|Hawks|Falcons|Panthers|Wolves|Sharks|Colts|Juniors"
 )
-# a team's squad by its age: "Brimington Rovers U16" names one squad (the batches label it
-# with the team); "the under 12s", "U10s" say how old the players are (they keep it)
-_AGE_GROUP = re.compile(r"[ \t]+U\d{1,2}(?![\w'’-])")
+# a team's squad by its age, after the team: "Brimington Rovers U16", "Faversham Colts U11s",
+# "Medway Mavericks Under 12s" name one squad (the batches since BJ label it with the team);
+# "the under 12s" alone says how old the players are
+_AGE_GROUP = re.compile(r"[ \t]+(?:U|[Uu]nder[ \t]?)\d{1,2}s?(?![\w'’-])")
 _FC = re.compile(r"[ \t]+(?:[AJ]?FC|[aj]?fc)(?![\w'’-])")
 _TOWN_WORDS = frozenset({"town", "city", "county", "borough"})
 # one to three words of a place, then the club's word (as written, or all in lower case)

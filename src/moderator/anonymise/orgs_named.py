@@ -54,6 +54,13 @@ ESTATE_RE = re.compile(
     r"\b(?:on|in|off|near|round|around|across|to)[ \t]+(?:the[ \t]+)?"
     r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:estate|Estate)\b"
 )
+# a business or retail park named by its place or its own word: "works nights on Anchorage
+# Business Park", "seen at Kingsway Retail Park" (where someone works or was seen)
+PARK_RE = re.compile(
+    r"\b(?:on|in|off|near|at|to|from|round|around|outside)[ \t]+(?:the[ \t]+)?"
+    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:Business|Retail|Enterprise"
+    r"|Technology)[ \t]+(?:Park|Centre|Village)\b"
+)
 # the kinds of estate, not their names: "the Council Estate", "an Industrial Estate"
 _KINDS_OF_ESTATE = frozenset(
     {"council", "housing", "local", "new", "old", "private", "industrial", "trading", "business"}
@@ -86,6 +93,10 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
             # "the Ford Estate": its capital names it, an everyday word or not
             or (m.group().endswith("Estate") and keys[0] not in _KINDS_OF_ESTATE)
         ):
+            add(m.start("n"), m.end(), "address", " ".join(keys), 66)
+    for m in PARK_RE.finditer(text) if " Park" in text or " Centre" in text else ():
+        keys = phrase_key(m.group("n"))
+        if keys and keys[0] not in _KINDS_OF_ESTATE and keys not in lex.places:
             add(m.start("n"), m.end(), "address", " ".join(keys), 66)
     for m in SAINTS_RE.finditer(text) if "St" in text else ():
         word = m.group("w").lower()

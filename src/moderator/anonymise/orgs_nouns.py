@@ -62,6 +62,8 @@ ORG_NOUN = (
     # an agency for work, a parish of the Redeemed Christian Church of God ("Crossway
     # Staffing", "Fountain of Grace RCCG")
     r"|(?:Staffing|Recruitment)(?:\s+(?:Agency|Solutions|Services))?|RCCG(?![ \t]+[A-Z])"
+    # a firm of fitters, a charity's fund: "Ullswater Gas", "Faversham Forget-Me-Not Fund"
+    r"|Gas|Heating|Fund"
     r"|Minimarket|Convenience\s+Store|Newsagents?|Dry\s+Cleaners|Tailors|Florists?|Jewellers"
     r"|Opticians|Hairdressers|Taxis|Cabs|Private\s+Hire|Construction|Electrical|Joinery"
     r"|Plastering|Decorators|Landscaping|Recycling|Skip\s+Hire|Warehouse|Textiles|Boutique"
@@ -230,7 +232,7 @@ ORG_HINTS = (
     "Playground", "Soft Play", "Homes", "Infant", "Junior", "Grammar", "Primary", "Sixth",
     "Provision", "Campus",
     "Chicken", "Support", "Service", "Programme", "Integration", "PS", "Kebabs", "Pizzeria",
-    "Balti", "Tandoori", "Staffing", "Recruitment", "RCCG", "Bistro", "Brasserie", "Patisserie", "Mart", "Newsagent", "Cleaners",
+    "Balti", "Tandoori", "Staffing", "Recruitment", "RCCG", "Gas", "Heating", "Fund", "Bistro", "Brasserie", "Patisserie", "Mart", "Newsagent", "Cleaners",
     "Tailors", "Florist", "Jewellers", "Opticians", "Hairdressers", "Taxis", "Cabs", "Hire",
     "Construction", "Electrical", "Joinery", "Plastering", "Decorators", "Landscaping",
     "Recycling", "Warehouse", "Textiles", "Boutique", "Factory", "Kennels", "Cattery",

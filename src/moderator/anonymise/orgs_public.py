@@ -20,7 +20,7 @@ SERVICE_NOUNS = frozenset({"hub", "centre", "center", "skate"})
 # Families Project", "Community Paediatric Team"), but not with a name ("Ketley Contact Suite")
 AGENCY_NOUNS = frozenset(
     {"team", "project", "housing", "learning", "adult", "contact", "family", "support"}
-    | {"service", "services", "programme", "integration", "liaison"}
+    | {"service", "services", "programme", "integration", "liaison", "fund"}
 )
 
 

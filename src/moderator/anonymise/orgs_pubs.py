@@ -33,6 +33,7 @@ _SIGNS = (
     "|unicorn|griffin|pheasant|partridge|woodman|farmers|bricklayers|rose|dog|duck|hare|bat"
     "|ball|cat|fiddle|pelican|peacock|crane|heron|swallow|buck|hind|ox|mermaid|trumpet|drum"
     "|tun|barley|mow|jolly|sailor|fisherman|gardeners|foresters|volunteer|lord|nelson"
+    "|kingfisher|robin|wren|magpie|owl|blackbird|dove|kestrel|woodpecker|otter|badger|hare"
 )
 _BEFORE_SIGN = (
     "red|white|black|golden|royal|green|blue|old|new|grey|gray|bay|jolly|three|two|four|seven"

@@ -290,7 +290,9 @@ _LETTERS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ \t]\Z")
 # an authority's own prefix in mixed case: "Ref: BwD-CP-25-0917", "Ref: BwD S47/26/004"
 _MIXED_REF = re.compile(
     r"(?i:ref(?:erence)?(?:[ \t]*no\.?)?[ \t]*[:.]?[ \t]*)"
-    r"(?P<r>[A-Za-z]{2,6}(?:-[A-Za-z0-9]{1,6}){2,5}|[A-Za-z]{2,6}[ \t][A-Z]\d{1,3}(?:/\d{1,6}){1,3})"
+    # ("Our ref: DrN/SG/0714": a writer's initials in mixed case, parts joined by slashes)
+    r"(?P<r>[A-Za-z]{2,6}(?:-[A-Za-z0-9]{1,6}){2,5}|[A-Za-z]{2,6}(?:/[A-Za-z0-9]{1,6}){2,5}"
+    r"|[A-Za-z]{2,6}[ \t][A-Z]\d{1,3}(?:/\d{1,6}){1,3})"
     r"(?![\w/-])"
 )
 _LETTERED_REF = re.compile(

@@ -34,7 +34,7 @@ _V = TypeVar("_V")
 _PHRASE_GAP = re.compile(r"(?:['’][sS])?[ \t\n&/-]*")
 _KEY = attrgetter("key")  # a Tok's key, for map()
 _NAME_GAP = re.compile(r"[ \t]+|[ \t]*,[ \t]*|-")
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = re.compile(r" {1,2}")  # (three spaces or a tab: a form's gap between fields)
 # a prison is a public service: the name after its prefix stays ("HMP Altcourse", "HMYOI
 # Polmont"), like any public service named after a place
 _NAMED_AFTER = frozenset({"hmp", "hmyoi", "yoi"})

@@ -70,7 +70,8 @@ HANDLE_BEFORE_RE = re.compile(
 )
 HANDLE_BRACKET_RE = re.compile(
     r"(?i:\b(?:facebook|instagram|insta|snapchat|snap|tiktok|twitter))[ \t]*\([ \t]*"
-    r"(?P<h>@?[\w]+(?:\.[\w]+)+)[ \t]*\)"
+    # ("Snapchat (callumr1der)": letters and a digit, or an underscore, say it is a handle too)
+    r"(?P<h>@?[\w]+(?:\.[\w]+)+|@?[A-Za-z]+\d[\w]*|@?\w*_\w+)[ \t]*\)"
 )
 _PLATFORMS = ("facebook", "instagram", "insta", "snap", "tiktok", "twitter")
 _SPACED_SINGLE = re.compile(r"\d(?<![\w]\d)[ \t]+\d(?![\w])")  # look-behind second: quicker
