@@ -59,7 +59,31 @@ def find_titled_people(st: State) -> None:
                 m = _NAME.match(text, gap.end()) if gap is not None else None
                 if m is not None:
                     _take_name(st, m.start("name"), m.group("name"), title in _PHRASES)
+                elif gap is not None and title in _ONE_NAME_TITLES and text[at].isupper():
+                    _one_name(st, gap.end())
             at = lower.find(title, end)
+
+
+# titles of faith and of a coach, before a surname alone: "Pastor Grant has offered to help"
+_ONE_NAME_TITLES = frozenset({"pastor", "pastora", "rev", "revd", "imam", "priest", "minister"})
+_ONE_NAME = re.compile(rf"(?P<name>{_WORD})(?![\w'’-])(?![ \t]+{_CAP})")
+
+
+def _one_name(st: State, start: int) -> None:
+    """Take the one capitalised word after a title of faith when it is a surname or no
+    everyday word (a protected word, an acronym or a word is no name: "Pastor Training")."""
+    m = _ONE_NAME.match(st.text, start)
+    if m is None or not st.free(m.start(), m.end()):
+        return
+    key = word_key(m.group())
+    lex = st.lex
+    if (
+        key in lex.protected_words
+        or m.group().isupper()
+        or ((key in lex.words or key in lex.common) and key not in lex.surnames)
+    ):
+        return  # ("Pastor Training": a word; "Pastor Grant": a surname that is one too)
+    st.take(m.start(), m.end(), "professional", "titled:" + key, 55, 0.8)
 
 
 def _take_name(st: State, start: int, name: str, phrase: bool) -> None:

@@ -3,8 +3,8 @@ ROYAL OAK PH``, ``works at the Wheatsheaf``, ``outside the Fox and Hounds``.
 
 An English pub's name comes from a small stock of signs: a colour, a crown or a number before
 a beast or a thing (``Black Horse``, ``Royal Oak``, ``Three Horseshoes``), two signs joined by
-``and`` (``Rose and Crown``), a head or arms (``King's Head``, ``Masons Arms``), or one sign
-alone (``Plough``, ``Wheatsheaf``). Any town has a Red Lion, but the one a parent drinks in,
+``and`` (``Rose and Crown``), a head or arms (``King's Head``, ``Masons Arms``), a noble's title
+(``Prince of Wales``), or one sign alone (``Plough``, ``Wheatsheaf``). Any town has a Red Lion, but the one a parent drinks in,
 with the town the note names, places the family; so such a name after ``the`` is taken:
 
 * before ``PH``, ``pub`` or ``public house``, always;
@@ -33,7 +33,7 @@ _SIGNS = (
     "|unicorn|griffin|pheasant|partridge|woodman|farmers|bricklayers|rose|dog|duck|hare|bat"
     "|ball|cat|fiddle|pelican|peacock|crane|heron|swallow|buck|hind|ox|mermaid|trumpet|drum"
     "|tun|barley|mow|jolly|sailor|fisherman|gardeners|foresters|volunteer|lord|nelson"
-    "|kingfisher|robin|wren|magpie|owl|blackbird|dove|kestrel|woodpecker|otter|badger|hare"
+    "|kingfisher|robin|wren|magpie|owl|blackbird|dove|kestrel|woodpecker|otter|badger|hare|vine"
 )
 _BEFORE_SIGN = (
     "red|white|black|golden|royal|green|blue|old|new|grey|gray|bay|jolly|three|two|four|seven"
@@ -45,18 +45,24 @@ _WORD = rf"(?:(?i:{_BEFORE_SIGN})[ \t]+)?(?i:{_SIGNS})"
 # the pub's name after "the", its signs capitalised (or the line in capitals)
 _PUB = re.compile(
     r"(?<![\w'’-])(?P<the>[Tt]he|THE)[ \t]+"
-    r"(?P<n>[A-Z][\w'’]*(?:[ \t]+(?:and|AND|&)[ \t]+[A-Z][\w'’]*|[ \t]+[A-Z][\w'’]*)?)"
+    r"(?P<n>[A-Z][\w'’]*(?:[ \t]+(?:and|AND|&|of|OF)[ \t]+[A-Z][\w'’]*|[ \t]+[A-Z][\w'’]*)?)"
     r"(?P<s>[ \t]+(?:PH|P\.H\.|pub|Pub|PUB|public[ \t]+house|Inn|INN|Tavern|TAVERN|Hotel|HOTEL))?"
     r"(?![\w'’-])"
 )
+# a noble's title named for a place or a family: "the Prince of Wales", "the Marquis of Granby"
+_NOBLE = r"(?:prince|duke|marquis|marquess|earl|lord)[ \t]+of[ \t]+[a-z]+"
 _NAME = re.compile(
-    rf"(?:{_WORD}(?:[ \t]+(?:and|AND|&)[ \t]+{_WORD})?|{_HEAD_OR_ARMS})", re.IGNORECASE
+    rf"(?:{_WORD}(?:[ \t]+(?:and|AND|&)[ \t]+{_WORD})?|{_HEAD_OR_ARMS}|{_NOBLE})", re.IGNORECASE
 )
 _PLACE_BEFORE = re.compile(
     r"(?i)(?<![\w'’-])(?:at|in|outside|from|to|near|behind|by|into|opposite|round|around"
     r"|of|left|past|towards|beside)[ \t]+$"
 )
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]|['’]s(?![\w])")
+_NEXT_NOUN = re.compile(
+    r"[ \t]+(?:COURT|HOSPITAL|CENTRE|ROAD|STREET|LANE|ESTATE|PARK|SCHOOL|ACADEMY|SQUARE|WAY"
+    r"|CLOSE|DRIVE|AVENUE|HOUSE|STATION|SURGERY|PRACTICE|THEATRE|CINEMA|CLUB)\b|['’]S(?![\w])"
+)
 _DRINK = re.compile(
     r"(?i)(?<![\w-])(?:drink\w*|drank|drunk\w*|pints?|beers?|lager|cans|intoxicated|alcohol"
     r"|bar|barmaid|barman|landlord|landlady|pub|pubs|quiz|darts|works?|worked|working|shifts?"
@@ -75,7 +81,11 @@ def find_pubs(st: State) -> None:
             continue
         start, end = m.start(), m.end()
         suffix = (m.group("s") or "").strip().lower()
-        if _NEXT_CAPITAL.match(text, end):
+        if (
+            _NEXT_NOUN.match(text, end)
+            if name.isupper()  # (in a line in capitals every word has its capital)
+            else _NEXT_CAPITAL.match(text, end)
+        ):
             continue  # "the Crown Court", "the Swan Centre", "the Crown's case"
         named = suffix in ("ph", "p.h.", "pub", "public house")
         placed = _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None

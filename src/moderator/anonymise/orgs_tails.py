@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import Cand, State
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -27,6 +28,10 @@ _CAMPUS_AFTER = re.compile(
 _CAMPUS_BEFORE = re.compile(
     rf"(?<![\w'’-])(?:{_CAP}[ \t]+){{1,3}}(?:campus|Campus|CAMPUS)[ \t]+(?:of|OF)[ \t]+"
     r"(?:(?:the|The|THE)[ \t]+)?$"
+)
+# a campus named alone: "(Early Childhood Studies, Year 2, Frenchay campus)"
+_CAMPUS_ALONE = re.compile(
+    rf"(?<![\w'’-])(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+(?:campus|Campus)(?![\w'’-])"
 )
 # a gathering's words after a name: its people or branch, capitalised, then the gathering
 _GATHERING_AFTER = re.compile(
@@ -53,7 +58,8 @@ def _grow(st: State, c: Cand, start: int, end: int, below: int = 60) -> bool:
 
 
 def join_campuses(st: State) -> None:
-    """A college's campus joins the college's redaction (see the module)."""
+    """A college's campus joins the college's redaction; a campus named alone by a place or
+    a name is a place of study of its own (see the module)."""
     text = st.text
     if "ampus" not in text and "AMPUS" not in text:
         return
@@ -64,6 +70,18 @@ def join_campuses(st: State) -> None:
         before = _CAMPUS_BEFORE.search(text, max(0, c.start - 60), c.start)
         if before is not None:
             _grow(st, c, before.start(), c.end, 90)
+    lex = st.lex
+    for m in _CAMPUS_ALONE.finditer(text):
+        keys = [word_key(w) for w in m.group("n").split()]
+        if any(
+            k in lex.common or k in lex.words or k in lex.protected_words
+            for k in keys
+            if (k,) not in lex.places
+        ):
+            continue  # "the Main campus", "City campus": no campus's name
+        st.give_way(m.start(), m.end(), _GUESSES, 60)
+        if st.free(m.start(), m.end()):
+            st.take(m.start(), m.end(), "school", "campus:" + " ".join(keys), 50, 0.75)
 
 
 def join_congregations(st: State) -> None:

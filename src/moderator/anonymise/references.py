@@ -283,6 +283,10 @@ _GROUPED_REF = re.compile(
     r"|aug|sep|oct|nov|dec))"
 )
 _LETTERS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ \t]\Z")
+# a police log's or an incident's word before its number: "rang 101 (log 0093)", "incident 0187"
+_LOG_BEFORE = re.compile(
+    r"(?<![\w-])(?:[Ll]og|LOG|[Ii]ncident|INCIDENT)[ \t]+(?:[Nn]o\.?[ \t]*)?\Z"
+)
 
 
 # a reference of mixed-case letters or with a space before its digits, after its cue: "Child
@@ -342,3 +346,10 @@ def widen_references(st: State) -> None:
         ):
             st.taken[before.start() : c.start] = b"\x01" * (c.start - before.start())
             c.start = before.start()
+        log = _LOG_BEFORE.search(text, max(0, c.start - 12), c.start)
+        if (
+            log is not None
+            and st.free(log.start(), c.start)
+            and not text[max(0, log.start() - 7) : log.start()].lower().endswith("police ")
+        ):  # ("Police log 1234": the practice's phrase stays)
+            st.grow(c, log.start(), c.end)  # "(log 0093 of 23/02)": the log's word is its name
