@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import redact_for
 from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
 
@@ -42,3 +43,39 @@ def test_words_titles_courts_and_the_police_log_phrase_stay(text: str) -> None:
         or ("Police log" in out)
     ), out
     assert "[PROFESSIONAL]" not in out and "[ORGANISATION]" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("LB charged with ABH, bail conditions not to contact PC.", "ABH"),
+        ("Skeletal survey and CT head booked for this afternoon.", "CT head"),
+        ("Amanda Ward (Named Nurse Safeguarding) attended.", "Named Nurse Safeguarding"),
+    ],
+)
+def test_offences_scans_and_safeguarding_roles_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_titled_person_whose_surname_is_an_organisations_noun_is_a_person() -> None:
+    out = redact("He will ask IRO Mrs Beverley Chambers about more calls.")
+    assert "[PERSON]" in out and "[ORGANISATION]" not in out and "IRO [PERSON]" in out, out
+
+
+def test_a_marking_line_above_a_practice_is_no_part_of_its_name() -> None:
+    out = redact("CONFIDENTIAL\nValley Road Surgery, Cinderford GL14 2PB")
+    assert out.startswith("CONFIDENTIAL\n[GP-PRACTICE]"), out
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ('Skye: "I never want to leave the Forest of Dean". Mr Dean agreed.', "Forest of Dean"),
+        ("He gave 14 Ribble Mews, Dean PR1 8JD as his address.", "Dean [POSTCODE]"),
+    ],
+)
+def test_a_records_surname_in_a_lands_name_or_before_a_postcode_is_the_place(
+    text: str, place: str
+) -> None:
+    out = redact_for(text, "Skye Dean", (("Kim Dean", "mother"),), "Carys Mountjoy")
+    assert place in out, out

@@ -119,6 +119,10 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     ):
         return True  # "moved up to Alston", "Alston, Cumbria": only a place is moved to
     if t.cap and not t.poss and _surname_only(st, t.key):
+        if _NAMED_LAND_BEFORE.search(st.text, max(0, t.start - 16), t.start) or (
+            _POSTCODE_AFTER.match(st.text, t.end)
+        ):
+            return True  # "the Forest of Dean", "14 Ribble Mews, Preston PR1 8JD": a place
         town = _TOWN_AFTER.match(st.text, t.end)
         before = _word_before(st.text, t.start)
         if (
@@ -176,6 +180,12 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     return False
 
 
+# a land or a town named "… of" a word: "the Forest of Dean", "the Vale of Glamorgan"
+_NAMED_LAND_BEFORE = re.compile(
+    r"(?<![\w-])(?:Forest|Vale|Isle|City|Port|Bay|Firth|Duchy|Royal[ \t]+Borough)[ \t]+of[ \t]+\Z"
+)
+# a postcode after a town: "Preston PR1 8JD"
+_POSTCODE_AFTER = re.compile(r"[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}(?![\w])")
 # a town after a comma: "Walker, Newcastle"
 _TOWN_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b")
 

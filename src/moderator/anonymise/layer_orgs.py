@@ -244,6 +244,11 @@ def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
                 start = gaps[-1].end()  # the name starts after the last field's gap
             gap = _FIELD_GAP.search(m.string, m.end("name"), end)
             end = gap.start() if gap else end  # "… Boxing Club    Venue: …": the next field
+        newline = m.string.rfind("\n", start, m.end("name"))
+        if newline >= 0 and _heading_line(m.string[start:newline]):
+            start = newline + 1  # "CONFIDENTIAL⏎Valley Road Surgery": a heading, then the name
+            if start >= m.end("name"):
+                continue
         initials = _PERSON_INITIALS.search(m.string, start, m.end("name"))
         if initials is not None and _initials_of(m.string[start : initials.start()], initials):
             start = initials.end()  # "Anita Kerr (AK) Family Support Worker": a person, a role
@@ -251,6 +256,17 @@ def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
                 continue
         out.append((start, m.end("name"), end))
     return out
+
+
+# a letter's marking words, written on a line of their own above an address
+_MARKINGS = frozenset({"private", "confidential", "official", "sensitive", "restricted", "and"})
+
+
+def _heading_line(line: str) -> bool:
+    """Whether a line is a marking or a heading in capitals ("CONFIDENTIAL", "Private &
+    Confidential"), which no name runs on from."""
+    words = phrase_key(line)
+    return bool(words) and (line.isupper() or all(w in _MARKINGS for w in words))
 
 
 # a person's initials in brackets after their name, inside a run of capitalised words
@@ -309,6 +325,8 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         one_noun = len(text[name_end:m_end].split()) == 1
         if len(keys) == 1 and keys[0] in st.lex.given and noun in st.lex.surnames and one_noun:
             continue  # "Amy Chambers": a given name before a noun that is also a surname
+        if one_noun and noun in st.lex.surnames and any(k in HONORIFICS for k in keys):
+            continue  # "IRO Mrs Beverley Chambers": a titled person, her surname a noun
         kind = ORG_KINDS.get(noun, "org")
         end = m_end
         while (longer := _LONGER.match(text, end)) is not None:

@@ -288,6 +288,9 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     start = m.start()
     name_end = m.end("name")
     lex = st.lex
+    newline = st.text.rfind("\n", start, name_end)
+    if newline >= 0:
+        start = newline + 1  # "CONFIDENTIAL⏎Valley Road Surgery": a line above is no part of it
     shouted = st.text[start:name_end].isupper()  # a police form's line, read titled
     if shouted:  # "RILEY ATTENDS TINY STEPS NURSERY": a child, then the nursery
         for w in WORD_RE.finditer(st.text, start, name_end):
