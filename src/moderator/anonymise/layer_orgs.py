@@ -31,6 +31,7 @@ from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_kinds import find_kinds_after
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
 from moderator.anonymise.orgs_nouns import (
+    COMMUNITIES,
     DENOMINATIONS,
     DESCRIPTIVE,
     FUNCTION_WORDS,
@@ -258,6 +259,8 @@ def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
     return out
 
 
+# the nouns of a community's own place of meeting
+_GATHERING_NOUNS = frozenset({"centre", "center", "hub", "association", "hall", "community"})
 # a letter's marking words, written on a line of their own above an address
 _MARKINGS = frozenset({"private", "confidential", "official", "sensitive", "restricted", "and"})
 
@@ -311,6 +314,21 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         noun = word_key(text[name_end:m_end].split()[0]) if m_end > name_end else ""
         # a description before one noun ("Polish Club"); before two, a name ("Pool Rangers FC")
         one = _ONE_NOUN.fullmatch(text, name_end, m_end)
+        if (
+            noun in _GATHERING_NOUNS
+            and COMMUNITIES.intersection(keys)
+            and generic_name(st, keys)
+            and (one or noun == "community")
+        ):
+            # "the Kurdish Community Centre", "Sudanese Community Hub": the community's own
+            # place in its town, for the person importing to confirm (with its town, surer);
+            # "the Polish Club" stays a description, as the first wave decided
+            town = with_town(st, m_end)
+            end = max(town, m_end)
+            add(
+                start, end, "org", " ".join(phrase_key(text[start:end])), 58 if town > m_end else 57
+            )
+            continue
         if generic_name(st, keys) and one and not named_trade(keys, noun):
             town = with_town(st, m_end)
             if (
