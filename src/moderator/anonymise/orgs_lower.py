@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from moderator.anonymise.lexicon import Lexicon, frequent_word, more_places, phrase_key, word_key
 from moderator.anonymise.orgs_clubs import TEAM_WORDS
-from moderator.anonymise.state import State
+from moderator.anonymise.state import UNSURE, State
 
 # head words and the kind of name they end
 _HEADS: dict[str, str] = {
@@ -270,8 +270,13 @@ def _capitalised_name(st: State, m: re.Match[str]) -> None:
     # a trade's name may hold a protected word beside others ("Spice Garden takeaway"); all
     # of them protected describe it ("the Indian restaurant")
     if not keys or (all(protected) if head in _TRADES else any(protected)):
-        return  # ("the Polish club", "Roma Pentecostal church": no name; "St Peter's Church
-        # youth club": a name a surer layer read is left to it)
+        # ("the Polish club", "Roma Pentecostal church": no name, and a guess that it was one
+        # goes; "St Peter's Church youth club": a name a surer layer read is left to it)
+        for c in inside:
+            if c.confidence < UNSURE:
+                st.cands.remove(c)
+                st.taken[c.start : c.end] = bytes(c.end - c.start)
+        return
     for c in inside:  # a guess that "Tiny Tots" is a person, or "Hilltop Boxing" a name alone
         st.cands.remove(c)
         st.taken[c.start : c.end] = bytes(c.end - c.start)
