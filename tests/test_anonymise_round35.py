@@ -97,3 +97,8 @@ def test_a_community_centre_of_no_community_stays() -> None:
     # batches name such a centre as an organisation, two keep it)
     text = "She goes to the Community Centre on Fridays."
     assert redact(text) == text
+
+
+def test_a_faiths_branch_before_a_lower_case_church_stays() -> None:
+    text = "The family attend the Romanian Orthodox church in Blackburn."
+    assert redact(text) == text
