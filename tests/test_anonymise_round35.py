@@ -102,3 +102,26 @@ def test_a_community_centre_of_no_community_stays() -> None:
 def test_a_faiths_branch_before_a_lower_case_church_stays() -> None:
     text = "The family attend the Romanian Orthodox church in Blackburn."
     assert redact(text) == text
+
+
+def test_a_saying_or_an_everyday_word_that_is_a_records_name_stays_a_word() -> None:
+    out = redact_for(
+        'From memory, we did an assessment. She calls Angela "my saving grace". Memory said yes.',
+        "Lily-Grace Turner",
+        (("Memory Moyo", "sister"), ("Angela Hill", "foster carer")),
+        "Carys Mountjoy",
+    )
+    assert out.startswith("From memory, we did") and '"my saving grace"' in out, out
+    assert "[SIBLING] said yes" in out, out
+
+
+def test_a_records_surname_said_alone_after_in_or_near_is_a_village() -> None:
+    out = redact_for(
+        "Placed with Karen and Phil Thornton in Thornton since May. A job near Singleton. "
+        "Thornton said yes.",
+        "Jay Thornton",
+        (("Karen Thornton", "foster carer"), ("Phil Thornton", "foster carer")),
+        "Dawn Singleton",
+    )
+    assert "in Thornton since" in out and "near Singleton" in out, out
+    assert "Thornton said" not in out, out

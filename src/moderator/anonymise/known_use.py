@@ -123,6 +123,11 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             _POSTCODE_AFTER.match(st.text, t.end)
         ):
             return True  # "the Forest of Dean", "14 Ribble Mews, Preston PR1 8JD": a place
+        if _word_before(st.text, t.start) in _ONLY_PLACES_AFTER and not (
+            i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1])
+        ):
+            return True  # "placed with the Thorntons in Thornton", "out near Singleton": no
+            # one is "in" or "near" a surname said alone; a village the lists lack
         town = _TOWN_AFTER.match(st.text, t.end)
         before = _word_before(st.text, t.start)
         if (
@@ -184,6 +189,8 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
 _NAMED_LAND_BEFORE = re.compile(
     r"(?<![\w-])(?:Forest|Vale|Isle|City|Port|Bay|Firth|Duchy|Royal[ \t]+Borough)[ \t]+of[ \t]+\Z"
 )
+# words before which a surname said alone is a place, never its owner
+_ONLY_PLACES_AFTER = frozenset({"in", "near", "nr", "around", "outside"})
 # a postcode after a town: "Preston PR1 8JD"
 _POSTCODE_AFTER = re.compile(r"[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}(?![\w])")
 # a town after a comma: "Walker, Newcastle"
@@ -259,8 +266,8 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     if used_as_place(st, toks, i):
         return True
     t = toks[i]
-    if st.protected[i] and t.cap and not t.upper:
-        return True  # "Grace period", "Hope Street": a protected phrase's word
+    if st.protected[i] and not t.upper:
+        return True  # "Grace period", "Hope Street", "my saving grace": a protected phrase's word
     if t.key == "amber" and _a_rating(st.text, t):
         return True  # "rated her Amber", "Amber traffic-light day": the rating's colour
     if t.upper and t.key in st.lex.words and _word_before(st.text, t.start) in _COPULAS:
