@@ -125,3 +125,29 @@ def test_a_records_surname_said_alone_after_in_or_near_is_a_village() -> None:
     )
     assert "in Thornton since" in out and "near Singleton" in out, out
     assert "Thornton said" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landlord won't fix it. Family on Free School Meals since May.",
+        "Under Awaab's Law the landlord has fixed timescales.",
+        "Need to ask the carer what Delegated Authority says about church.",
+    ],
+)
+def test_a_protected_phrase_past_a_schools_noun_and_terms_of_law_stay(text: str) -> None:
+    out = redact(text)
+    assert "Free School Meals" in out or "Awaab's Law" in out or "Delegated Authority" in out, out
+    assert "[SCHOOL]" not in out and "[ORGANISATION]" not in out, out
+
+
+def test_a_records_surname_as_the_town_after_an_address_is_the_town() -> None:
+    out = redact_for(
+        "SUBJECT OF FLAT 3, 140 PEMBROKE PARADE, HAYES. STOPPED ON VICTORIA ST, HAYES SMELT OF "
+        "ALCOHOL.",
+        "Tia Hayes",
+        (("Kim Hayes", "mother"),),
+        "Carys Mountjoy",
+    )
+    assert "[ADDRESS], HAYES." in out, out
+    assert "HAYES SMELT" not in out, out

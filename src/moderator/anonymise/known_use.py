@@ -123,6 +123,14 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             _POSTCODE_AFTER.match(st.text, t.end)
         ):
             return True  # "the Forest of Dean", "14 Ribble Mews, Preston PR1 8JD": a place
+        comma = _COMMA_BEFORE.search(st.text, max(0, t.start - 4), t.start)
+        if (
+            comma is not None
+            and _CLAUSE_ENDS.match(st.text, t.end)
+            and any(c.kind == "address" and c.end == comma.start() for c in st.cands)
+        ):
+            return True  # "140 Pembroke Parade, Hayes.": the town after an address (not
+            # "stopped on Victoria St, Dobbs smelt of alcohol": the next clause's subject)
         if _word_before(st.text, t.start) in _ONLY_PLACES_AFTER and not (
             i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1])
         ):
@@ -189,6 +197,8 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
 _NAMED_LAND_BEFORE = re.compile(
     r"(?<![\w-])(?:Forest|Vale|Isle|City|Port|Bay|Firth|Duchy|Royal[ \t]+Borough)[ \t]+of[ \t]+\Z"
 )
+_COMMA_BEFORE = re.compile(r",[ \t]*\Z")
+_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[.,;:)\n]|$)")
 # words before which a surname said alone is a place, never its owner
 _ONLY_PLACES_AFTER = frozenset({"in", "near", "nr", "around", "outside"})
 # a postcode after a town: "Preston PR1 8JD"

@@ -322,6 +322,8 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         return None  # "ENCOMPASS ALERT TO BROOKLYN'S SCHOOL": a sentence, not a school's name
     if protected_phrase(st, phrase_key(st.text[start : m.end()]), len(name)):
         return None
+    if _phrase_runs_past(st, start, m.end()):
+        return None  # "Family on Free School Meals": the noun is a protected phrase's word
     if _HOSPITAL_AFTER.match(st.text, m.end()):
         return None  # "King's College Hospital": a hospital, named like a college
     end = with_town(st, m.end()) if kind != "address" else m.end()
@@ -341,6 +343,27 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
 
 
 _SHOUTED_OR_SPACED = re.compile(r"\n|[ \t]{2}")
+
+
+_PUNCTUATION = re.compile(r"[,.;:()\[\]\n]")
+
+
+def _phrase_runs_past(st: State, start: int, end: int) -> bool:
+    """Whether a protected phrase opening at a word of ``text[start:end]`` goes on past its end
+    ("Free School Meals" from "Free" in "Family on Free School")."""
+    text = st.text
+    inside = len(phrase_key(text[start:end]))
+    stop = _PUNCTUATION.search(text, end, end + 40)  # a phrase goes on only within the clause
+    after = stop.start() if stop else min(len(text), end + 40)
+    for w in WORD_RE.finditer(text, start, end):
+        keys = phrase_key(text[w.start() : after])
+        within = len(phrase_key(text[w.start() : end]))
+        if (
+            any(len(p) > within and keys[: len(p)] == p for p in st.lex.phrases.get(keys[0], ()))
+            and within <= inside
+        ):
+            return True
+    return False
 
 
 _JOINING = frozenset({"of", "the", "and", "de", "la", "le", "on", "upon", "under", "in", "st"})
