@@ -18,6 +18,7 @@ from moderator.anonymise.cues import (
 from moderator.anonymise.lexicon import more_places
 from moderator.anonymise.names_lower import in_typed_line
 from moderator.anonymise.places_said import IN_COUNTY, MOVED_TO, PLACE_GOES_ON
+from moderator.anonymise.places_surnamed import surname_as_place
 from moderator.anonymise.state import State, Tok
 from moderator.anonymise.unknown_words import a_word, dictionary
 
@@ -119,47 +120,17 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
     ):
         return True  # "moved up to Alston", "Alston, Cumbria": only a place is moved to
     if t.cap and not t.poss and _surname_only(st, t.key):
-        if _NAMED_LAND_BEFORE.search(st.text, max(0, t.start - 16), t.start) or (
-            _POSTCODE_AFTER.match(st.text, t.end)
-        ):
-            return True  # "the Forest of Dean", "14 Ribble Mews, Preston PR1 8JD": a place
-        comma = _COMMA_BEFORE.search(st.text, max(0, t.start - 4), t.start)
-        if (
-            comma is not None
-            and _CLAUSE_ENDS.match(st.text, t.end)
-            and any(c.kind == "address" and c.end == comma.start() for c in st.cands)
-        ):
-            return True  # "140 Pembroke Parade, Hayes.": the town after an address (not
-            # "stopped on Victoria St, Dobbs smelt of alcohol": the next clause's subject)
-        if _word_before(st.text, t.start) in _ONLY_PLACES_AFTER and not (
-            i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1])
-        ):
-            return True  # "placed with the Thorntons in Thornton", "out near Singleton": no
-            # one is "in" or "near" a surname said alone; a village the lists lack
-        town = _TOWN_AFTER.match(st.text, t.end)
         before = _word_before(st.text, t.start)
-        if (
-            town is not None
-            and tuple(town.group(1).lower().split()) in lex.places
-            and before in _PLACE_BEFORE
+        moved = (
+            before in _PLACE_BEFORE
             and before not in _DETERMINERS
             and not (
                 before == "to"
                 and _word_before(st.text, st.text.rfind(before, 0, t.start)) in SPEAKING_VERBS
             )
-        ):
-            return True  # "lives in Walker, Newcastle": a district, then its town
-        if i > 0 and st.joined(toks[i - 1], t):
-            prev = toks[i - 1]
-            if (
-                prev.cap
-                and not prev.upper
-                and (prev.key,) in lex.places
-                and prev.key not in lex.given
-                and prev.key not in st.known.keys
-                and prev.key not in HONORIFICS
-            ):
-                return True  # "a trip to Dover Castle": a place's landmark, not the family
+        )
+        if surname_as_place(st, toks, i, before, moved):
+            return True  # "the Forest of Dean", "in Thornton", "Dover Castle" (places_surnamed)
     if t.cap and not t.poss and _surname_only(st, t.key) and PLACE_GOES_ON.match(st.text, t.end):
         # "near Darwen town centre", "moved to Ripley in Derbyshire": the town, not the family
         before = _word_before(st.text, t.start)
@@ -191,20 +162,6 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             and prev.key not in CALENDAR_WORDS  # "On Friday Mercy told…": a day, then her
         )
     return False
-
-
-# a land or a town named "… of" a word: "the Forest of Dean", "the Vale of Glamorgan"
-_NAMED_LAND_BEFORE = re.compile(
-    r"(?<![\w-])(?:Forest|Vale|Isle|City|Port|Bay|Firth|Duchy|Royal[ \t]+Borough)[ \t]+of[ \t]+\Z"
-)
-_COMMA_BEFORE = re.compile(r",[ \t]*\Z")
-_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[.,;:)\n]|$)")
-# words before which a surname said alone is a place, never its owner
-_ONLY_PLACES_AFTER = frozenset({"in", "near", "nr", "around", "outside"})
-# a postcode after a town: "Preston PR1 8JD"
-_POSTCODE_AFTER = re.compile(r"[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}(?![\w])")
-# a town after a comma: "Walker, Newcastle"
-_TOWN_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b")
 
 
 def _surname_only(st: State, key: str) -> bool:

@@ -54,6 +54,7 @@ from moderator.anonymise.orgs_runs import (
     capital_runs,
     done_verb,
     ends_protected,
+    marking_line,
     opens_protected,
     protected_inside,
     title_runs,
@@ -246,7 +247,7 @@ def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
             gap = _FIELD_GAP.search(m.string, m.end("name"), end)
             end = gap.start() if gap else end  # "… Boxing Club    Venue: …": the next field
         newline = m.string.rfind("\n", start, m.end("name"))
-        if newline >= 0 and _heading_line(m.string[start:newline]):
+        if newline >= 0 and marking_line(m.string[start:newline]):
             start = newline + 1  # "CONFIDENTIAL⏎Valley Road Surgery": a heading, then the name
             if start >= m.end("name"):
                 continue
@@ -261,17 +262,6 @@ def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
 
 # the nouns of a community's own place of meeting
 _GATHERING_NOUNS = frozenset({"centre", "center", "hub", "association", "hall", "community"})
-# a letter's marking words, written on a line of their own above an address
-_MARKINGS = frozenset({"private", "confidential", "official", "sensitive", "restricted", "and"})
-
-
-def _heading_line(line: str) -> bool:
-    """Whether a line is a marking or a heading in capitals ("CONFIDENTIAL", "Private &
-    Confidential"), which no name runs on from."""
-    words = phrase_key(line)
-    return bool(words) and (line.isupper() or all(w in _MARKINGS for w in words))
-
-
 # a person's initials in brackets after their name, inside a run of capitalised words
 _PERSON_INITIALS = re.compile(r"\((?P<i>[A-Z]{2,3})\)[ \t]+")
 

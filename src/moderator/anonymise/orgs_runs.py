@@ -276,3 +276,14 @@ def done_verb(st: State, at: int, key: str) -> bool:
         and key not in lex.surnames
         and st.text[max(0, at - 3) : at].rstrip(" \t")[-1:] in ("", ".", "\n")
     )
+
+
+# a letter's marking words, written on a line of their own above an address
+_MARKINGS = frozenset({"private", "confidential", "official", "sensitive", "restricted", "and"})
+
+
+def marking_line(line: str) -> bool:
+    """Whether a line is a marking or a heading in capitals ("CONFIDENTIAL", "Private &
+    Confidential"), which no name runs on from."""
+    words = phrase_key(line)
+    return bool(words) and (line.isupper() or all(w in _MARKINGS for w in words))
