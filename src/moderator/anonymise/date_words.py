@@ -72,7 +72,9 @@ def find_month_dates(text: str) -> list[tuple[int, int]]:
     for m in near_spans(MONTH_CUE_RE, months, text, 24, 20):
         if m.group("m").rstrip(".").lower() not in MONTHS:
             continue
-        if m.group("li") is not None and not (m.group("tail") or _ITEM_AFTER.match(text, m.end())):
+        if m.group("tail"):
+            continue  # "since Feb half term": a school's calendar, the same for every pupil
+        if m.group("li") is not None and not _ITEM_AFTER.match(text, m.end()):
             continue  # "- May we…": a list item's month is its date only before a dash or colon
         end = m.end() - (1 if text[m.end() - 1] == "." else 0)  # "since Sept. Mum": a full stop
         out.append((m.start("q") if m.group("q") else m.start("m"), end))

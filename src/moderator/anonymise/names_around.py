@@ -38,6 +38,10 @@ from moderator.anonymise.state import NAME_KINDS, Cand, State
 # in lower case, they are part of the name ("mum ngan", "big sonny")
 # (and "coach", written before a name as a title is: "with coach dave")
 _SPOKEN_KIN = frozenset({"mum", "dad", "mam", "mom", "sis", "bro", "coach"})
+# a parent's word goes with a name in a child's lower case ("mum chantelle"); before a
+# written name it is the writer's word for the relation ("with mum Kerry", "her mam Bridget";
+# the Kurdish uncle's title is written capitalised: "Mam Haidar")
+_PARENT_WORDS = frozenset({"mum", "dad", "mam", "mom"})
 # what a family calls one of two people of a name: "Big Paddy", "Old Silvanus", "lil kay"
 _NICKNAMING = frozenset({"big", "little", "lil", "old", "young", "wee"})
 NAME_SUFFIXES = frozenset(
@@ -123,11 +127,12 @@ def absorb_kin_words(st: State) -> None:
             start, word = word_before(text, c.start)
             key = word.casefold()
             if (
-                key in KIN_TITLES
+                (key in KIN_TITLES and not (key in _PARENT_WORDS and word.islower()))
                 or (key in _NICKNAMING and not _DETERMINED.search(text, max(0, start - 8), start))
                 or (
                     key in _SPOKEN_KIN
                     and word.islower()
+                    and (key not in _PARENT_WORDS or text[c.start].islower())
                     and not _DETERMINED.search(text, max(0, start - 8), start)
                 )
             ) and _free_or_a_guess(st, start, start + len(word), gone, guesses):

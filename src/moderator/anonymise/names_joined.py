@@ -16,7 +16,7 @@ from itertools import pairwise
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import frequent_word, lower_same_length, phrase_key, word_key
-from moderator.anonymise.names_around import KIN_TITLES
+from moderator.anonymise.names_around import KIN_TITLES, word_before
 from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import NAME_KINDS, Cand, State, Tok
 
@@ -79,6 +79,20 @@ _TITLED = frozenset({"professional", "person", "worker"})
 _QUALIFIER = re.compile(r"(?<![\w'’-])(?P<q>[A-Z][\w'’-]*)[ \t]+\Z")
 _GRADES = frozenset({"staff", "charge", "senior", "student", "deputy", "agency"})
 _LAY_TITLES = frozenset({"lady", "lord", "sir", "dame", "mother", "brother", "bhai"})
+# the words that make a judge's or an officer's full title go with it: "District Judge Hallam",
+# "His Honour Judge Pitt", "Police Constable Jones", "Acting DS Baines"
+_JUDGE_BEFORE = re.compile(
+    r"(?<![\w])(?:(?i:deputy)[ \t]+)?(?:(?i:district|circuit|designated[ \t]+family)"
+    r"|(?i:his|her)[ \t]+(?i:honour))[ \t]+\Z"
+)
+_OFFICER_BEFORE = re.compile(r"(?<![\w])(?:Acting|ACTING|Temporary|TEMPORARY)[ \t]+\Z")
+# ("Police" before a rank spelt out, not after a force's place: "Kent Police PC Drummond")
+_POLICE_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:Acting|ACTING|Temporary|TEMPORARY"
+    r"|Woman|WOMAN|Special|SPECIAL)[ \t]+)?(?:Police|POLICE)[ \t]+\Z"
+)
+_OFFICER_TITLES = frozenset({"pc", "dc", "ds", "di", "sgt", "ps", "constable", "sergeant",
+                             "insp", "inspector", "det", "detective", "dci"})  # fmt: skip
 
 
 # a word a condition follows, not a title: "has MS.", "with her MS"
@@ -124,6 +138,18 @@ def absorb_titles(st: State) -> None:
                 start = qualifier.start("q")  # "Staff Nurse Chloe Radband": her grade too
             elif qualifier is not None:
                 continue  # "Safeguarding Nurse Lyn Dace": a role's title, said as a term
+        qualified = (
+            _JUDGE_BEFORE.search(text, max(0, start - 30), start)
+            if title == "judge"
+            else _OFFICER_BEFORE.search(text, max(0, start - 30), start)
+            if title in _OFFICER_TITLES and title not in ("constable", "sergeant", "inspector")
+            else _POLICE_BEFORE.search(text, max(0, start - 30), start)
+            or _OFFICER_BEFORE.search(text, max(0, start - 30), start)
+            if title in ("constable", "sergeant", "inspector")
+            else None
+        )
+        if qualified is not None and not word_before(text, qualified.start())[1][:1].isupper():
+            start = qualified.start()
         if title in NAME_TITLES and c.kind not in _TITLED:
             continue  # "Sister Apolonia" of the family: a relation, said beside the placeholder
         if c.kind == "person" and _title_of(m.group()):

@@ -43,9 +43,9 @@ _PLATE_ENDING = re.compile(
     r"([A-Za-z0-9]{2,4})\b"
 )
 # an officer's collar number after their name, the Met's with its borough's code ("PC Dan Fry
-# 2281MS", "SGT KAREN ILLINGWORTH 5409"), not a time ("PC Fry 1130 hrs")
+# 2281MS", "DC Amy Reilly 7714W", "SGT KAREN ILLINGWORTH 5409"), not a time ("PC Fry 1130 hrs")
 _OFFICER_NUMBER = re.compile(
-    r"\b(?:PC|DC|PCSO|DS|DI|Sgt|SGT|PS)[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){1,2}(\d{3,5}(?:[A-Z]{2})?)"
+    r"\b(?:PC|DC|PCSO|DS|DI|Sgt|SGT|PS)[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){1,2}(\d{3,5}(?:[A-Z]{1,2})?)"
     r"(?![\w/]|[ \t]*(?i:hrs|hours|am|pm)\b)"
 )
 # a UK driving licence number: the surname's first five letters (9s after a short one), six
