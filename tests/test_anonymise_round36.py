@@ -85,3 +85,94 @@ def test_a_months_half_term_is_a_school_calendar_not_a_date(text: str) -> None:
 
 def test_a_month_alone_after_since_is_still_a_date() -> None:
     assert "[DATE]" in redact("She has been tearful since February and sleeps badly.")
+
+
+def test_a_chat_speaker_whose_name_is_a_word_is_a_person_where_lines_carry_times() -> None:
+    chat = (
+        "[28/03/2025, 21:17] Zee 🔥: thats ur problem\n"
+        "[28/03/2025, 21:30] Kadir: ye wat time\n"
+        "[28/03/2025, 21:31] Zee: 4 by the chippy\n"
+        "Kadir says he can handle Zee."
+    )
+    out = redact(chat)
+    assert not left(out, "Zee") and "🔥" not in out, out
+
+
+def test_an_emoji_before_a_speakers_name_goes_with_it() -> None:
+    chat = (
+        "[14/02/2025, 21:14] Ty: ye wat time\n"
+        "[14/02/2025, 21:14] 🔥 Deano 🔥: 7 bells by the chippy\n"
+        "[14/02/2025, 21:21] 🔥 Deano 🔥: not my problem\n"
+    )
+    out = redact(chat)
+    assert "Deano" not in out and "🔥" not in out, out
+
+
+def test_a_forms_field_stays_where_no_time_is_written() -> None:
+    out = redact("Plan: review in a month\nOutcome: agreed\nPlan: visit weekly\nOutcome: fine")
+    assert "Plan:" in out and "Outcome:" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minute taker: Becky Lane (BL)\nBL to circulate the minutes.",
+        "Present: Tom Street (TS), social worker; TS agreed to visit.",
+    ],
+)
+def test_a_person_named_like_a_street_is_a_person_where_their_initials_follow(text: str) -> None:
+    out = redact(text)
+    assert "[ADDRESS]" not in out and "[PERSON]" in out, out
+    assert "Lane" not in out and "Street" not in out, out
+
+
+def test_a_street_named_by_a_given_name_stays_a_street() -> None:
+    out = redact("Mum has moved to 14 Victoria Road and likes it.")
+    assert "[ADDRESS]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CALL FROM NEIGHBOUR MRS JEAN OAKBURN (NO 14) STATING A CHILD WAS CRYING.",
+        "FOUND ON THE DOORSTEP OF NO 14. HE SAID MUMMY WAS OUT.",
+        "Neighbour Mr Kevin Tarrant (no. 25) heard shouting.",
+    ],
+)
+def test_a_neighbours_house_by_its_number_is_an_address(text: str) -> None:
+    assert "[ADDRESS]" in redact(text)
+
+
+def test_a_meetings_number_is_no_address() -> None:
+    out = redact("Review no. 4, held Tuesday. Missing episode no. 3 this quarter.")
+    assert "[ADDRESS]" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("He works away with his tarmac business, L Boswell Driveways.", "Driveways"),
+        ("Dad labours for J Ward & Sons Groundworks most weeks.", "Groundworks"),
+        ("She wants her party at Ozzy's Play Barn.", "Play Barn"),
+        ("Photos from her communion at St Gerard's. Paddy came late.", "Gerard"),
+        ("Her aunt lives nearby on Tanners End and helps.", "Tanners"),
+        ("Mum's flat on Trinity Cut is damp.", "Trinity"),
+        ("Nan lives on Holly Bank now.", "Holly"),
+    ],
+)
+def test_firms_venues_saints_and_streets_named_by_their_nouns(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The play barn was shut so they went to soft play.",
+        "He is on Universal Credit and on Team Green at school.",
+        "St Mary's Hospital took the referral.",
+    ],
+)
+def test_everyday_play_benefits_and_a_saints_hospital_stay(text: str) -> None:
+    out = redact(text)
+    assert "[ADDRESS]" not in out and "[ORGANISATION]" not in out, out

@@ -50,9 +50,10 @@ _STREET = re.compile(
 # a street with its capitals after a word of place, named by a street's word the street
 # grammar leaves to context ("round the corner on Orchard Court", "lives off Hillside Way")
 _STREET_TITLED = re.compile(
-    r"(?<![\w'’-])(?:on|off|along|round|down|up)[ \t]+"
+    r"(?<![\w'’-])(?:(?P<on>on)|off|along|round|down|up)[ \t]+"
     r"(?P<s>(?:[A-Z][a-z'’-]{2,}[ \t]+){1,2}"
-    r"(?:Court|Way|Walk|Row|Rise|View|Square|Gate|Place|Fold|Brow|Mount|Vale|Range|Parade))(?![\w'’-])"
+    r"(?:Court|Way|Walk|Row|Rise|View|Square|Gate|Place|Fold|Brow|Mount|Vale|Range|Parade"
+    r"|(?P<nook>End|Cut|Bank|Side|Top|Croft|Garth|Nook|Dene|Chare|Hollow)))(?![\w'’-])"
 )
 # the same in a police form's capitals: "FOUND AT ADDRESS ON BEACON VIEW, SHEPSHED"
 _STREET_SHOUTED = re.compile(
@@ -110,14 +111,16 @@ _FLAT_ALONE = re.compile(
     r"\d{1,4}[A-Za-z]?(?![\w%/-]|\.\w)"
 )
 _NUMBER_ALONE = re.compile(
-    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO)[ \t]+(?P<n>(?:No|NO|no(?=\.)|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?|\d{1,4}[A-H])"
+    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO|of|OF)[ \t]+(?P<n>(?:No|NO|no(?=\.)|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?|\d{1,4}[A-H])"
     r"(?![\w%/-]|\.\w)(?![ \t]+(?i:bus|route|service|on|in|of))"
 )
 
 
-# a neighbour's house by its number after their name, in brackets: "(Mrs Ainsworth, number 14)"
+# a neighbour's house by its number after their name, in brackets: "(Mrs Ainsworth, number 14)",
+# "MR KEVIN TAYLOR (NO 25)"
 _NUMBER_AFTER_NAME = re.compile(
-    r",[ \t]+(?P<n>(?:Number|number|No\.?|no\.?)[ \t]*\d{1,4}[A-Za-z]?)(?=[ \t]*\))"
+    r"(?:,[ \t]+|[ \t]*\([ \t]*)(?P<n>(?:Number|number|NUMBER|No\.?|no\.?|NO\.?)[ \t]*\d{1,4}[A-Za-z]?)"
+    r"(?=[ \t]*\))"
 )
 
 
@@ -139,6 +142,8 @@ def find_lower_streets(st: State) -> None:
         keys = [w.lower() for w in words[:-1]]
         if keys[0] in _NOT_STREETS or all(k in st.lex.protected_words for k in keys):
             continue  # "on Crown Court day", "on Market Place"
+        if m.group("nook") and not m.group("on"):
+            continue  # "lives on Green End", not "walked along Dogger Bank"
         start, end = m.span("s")
         st.give_way(start, end, _GUESSES, 61)
         if st.free(start, end):
@@ -192,7 +197,7 @@ def find_lower_streets(st: State) -> None:
         if st.free(*m.span("n")):
             st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
     _numbered_people(st)
-    if "umber" in text or "o." in text or "o " in text:
+    if "umber" in text or "UMBER" in text or "o." in text or "o " in text or "O " in text:
         ends = {c.end for c in st.cands if c.kind in ("person", "professional", "family")}
         for m in _NUMBER_AFTER_NAME.finditer(text):
             if m.start() in ends and st.free(*m.span("n")):

@@ -27,13 +27,16 @@ _LINE = re.compile(
     r"(?m)^[ \t]*(?P<t>\[?(?:[A-Z][a-z]{2}[ \t]+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+)?"
     r"(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+)?"  # "[Thu 15 May 23:14]"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[apAP][mM])?\]?[ \t]*(?:[-–—][ \t]*)?)?"
-    r"(?P<n>[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{2,4}(?=[ \t]*:))?)(?:[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
+    r"(?P<e>[^\x00-\x7f\w\s]{1,4}[ \t]+)?"  # an emoji before the name: "🔥 Deano 🔥:"
+    r"(?P<n>[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{2,4}(?=[ \t]*:))?)(?P<f>[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
 )
 _HANDLE = re.compile(r"[\d._]")
 _CONFIDENCE = 0.75
 
 
-def _a_speaker(st: State, name: str) -> bool:
+def _a_speaker(st: State, name: str, stamped: bool = False) -> bool:
+    """Whether a line's speaker is someone; ``stamped``: their lines carry a message's time,
+    which a form's field never does (``[28/03 21:17] Zee: …``: a name that is also a word)."""
     lex = st.lex
     key = word_key(name)
     if len(key) < 2 or (name.isupper() and len(name) <= 4):
@@ -44,7 +47,7 @@ def _a_speaker(st: State, name: str) -> bool:
         return True
     if key in lex.protected_words or key in lex.common:
         return False  # a form's field: "Date", "Plan", "Outcome"
-    if key in lex.words and key not in lex.given and not name.islower():
+    if key in lex.words and key not in lex.given and not name.islower() and not stamped:
         return False  # (a field has its capital; a name typed in a phone may not: "zee")
     return (key,) not in lex.places
 
@@ -68,7 +71,8 @@ def find_line_speakers(st: State) -> None:
         if (handles or (name in stamped and len(name) == 1)) and _initial(name):
             _take_initial(st, name, [m.start("n") for m in lines if m.group("n") == name])
             continue
-        if not _a_speaker(st, name):
+        if not _a_speaker(st, name, name in stamped):
+            _sign_with_emoji(st, [m for m in lines if m.group("n") == name])
             continue
         kind = "username" if _HANDLE.search(name) else "person"
         ident = "p:" + word_key(name)
@@ -79,6 +83,20 @@ def find_line_speakers(st: State) -> None:
                     st.take(start, end, kind, ident, 45, _CONFIDENCE)
         if kind == "person":
             st.remember((word_key(name),), kind, ident)
+        _sign_with_emoji(st, [m for m in lines if m.group("n") == name])
+
+
+def _sign_with_emoji(st: State, lines: list[re.Match[str]]) -> None:
+    """The emoji a speaker signs with go with their name where it is redacted there."""
+    starts = {c.start: c for c in st.cands if c.kind in NAME_KINDS}
+    for m in lines:
+        c = starts.get(m.start("n"))
+        if c is None or c.end != m.end("n"):
+            continue
+        start = m.start("e") if m.group("e") else c.start
+        end = m.end("f") if m.group("f") and not m.group("f").strip().isascii() else c.end
+        if (start, end) != (c.start, c.end) and st.free(start, c.start) and st.free(c.end, end):
+            st.grow(c, start, end)
 
 
 # a speaker of one or two capitals in a chat with handles: a display name ("Z", "JT"), not

@@ -292,6 +292,9 @@ _ROAD_WORDS = frozenset(
 )  # fmt: skip
 
 
+_OWN_INITIALS = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,3})[ \t]*[,)]")
+
+
 def _addresses_taken_for_names(st: State) -> None:
     """A redaction the name layers made of a street ("Cartwheel Yard", "Lon Cefnwerthyn") or
     of a part of the record's own address written another way ("Ty Clyd") is an address."""
@@ -306,6 +309,9 @@ def _addresses_taken_for_names(st: State) -> None:
         if parts is None:
             parts = {phrase_key(p) for p in (st.case.child.address or "").split(",")}
         words = phrase_key(" ".join(written))
+        after = _OWN_INITIALS.match(text, c.end)
+        if after is not None and after.group(1) == "".join(w[0] for w in written):
+            continue  # "Tom Street (TS)": their initials follow; a person (see names_initials)
         if len(words) > 1 and (words in parts or {words[0], words[-1]} & _ROAD_WORDS):
             c.kind, c.ident = "address", "home" if words in parts else " ".join(words)
 

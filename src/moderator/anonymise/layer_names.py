@@ -129,7 +129,11 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             toks[i].key in ("st", "saint")
             and toks[j - 1].poss
             and j > i + 1
-            and (j == n or not toks[j].cap)  # ("St Mary's College Hospital": a longer name)
+            and (
+                j == n
+                or not toks[j].cap
+                or st.text[toks[j - 1].end + 2 : toks[j].start].strip()  # "St Gerard's. Paddy"
+            )  # ("St Mary's College Hospital": a longer name)
         ):
             # "church at St Anne's", "was at St Peter's": a saint's church or school, no person
             st.take(toks[i].start, toks[j - 1].end + 2, "org", "saint:" + toks[j - 1].key, 40, 0.6)

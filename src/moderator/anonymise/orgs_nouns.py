@@ -115,7 +115,10 @@ ORG_NOUN = (
     r"|Electrics|Fitness|Valet|Tyre"
     # round twenty-seven: a landlord's agent, a tutor's and a builder's firm ("Greenlands
     # Property Management", "Bright Minds Tutoring", "Kestrel Building Contractors")
-    r"|(?:Property|Facilities|Estate|Block|Lettings)\s+Management|Tutoring|Contractors)"
+    r"|(?:Property|Facilities|Estate|Block|Lettings)\s+Management|Tutoring|Contractors"
+    # round thirty-six: a family's firm and a children's venue ("L Boswell Driveways", "J Ward
+    # Groundworks", "Ozzy's Play Barn", "Jungle Play Centre")
+    r"|Driveways|Groundworks|Play\s+(?:Barn|Centre|Center|Zone|Village))"
 )
 # Words that describe rather than name: "the Polish Club", "a local mosque", "Youth Group".
 DESCRIPTIVE = frozenset(
@@ -252,6 +255,7 @@ ORG_HINTS = (
     "IDVA Serv", "Recruitment", "Distribution", "Packaging", "Repairs", "Parts", "Methodist",
     "Baptist", "Congregation", "Society", "Engineering", "Freight", "Vape", "Cuts", "Fabrications",
     "Scrap", "Metals", "Catering", "Electrics", "Fitness", "Valet", "Tyre", "Tutoring",
+    "Driveways", "Groundworks", "Play ",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
