@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import redact_for
+from moderator.anonymise.redact import redact_case_text
+from tests.helpers import redact_for, sample_case
 from tests.helpers import redact_sample as redact
 from tests.helpers import survives as left
 
@@ -176,3 +177,75 @@ def test_firms_venues_saints_and_streets_named_by_their_nouns(text: str, gone: s
 def test_everyday_play_benefits_and_a_saints_hospital_stay(text: str) -> None:
     out = redact(text)
     assert "[ADDRESS]" not in out and "[ORGANISATION]" not in out, out
+
+
+def test_a_term_of_art_on_the_records_address_line_stays_in_the_note() -> None:
+    case = sample_case(
+        "Yvonne has agreed to Staying Put until July. She lives at 28 Moorway Lane.",
+        "Shanice Pellow",
+        (("Yvonne Edwards", "foster carer"),),
+        "Rebecca Holt",
+    )
+    child = case.child.model_copy(
+        update={"address": "Staying Put, 28 Moorway Lane, Littleover, Derby"}
+    )
+    out = redact_case_text(case.model_copy(update={"child": child})).text
+    assert "Staying Put" in out and "Moorway" not in out, out
+
+
+def test_a_roles_line_in_a_signature_is_no_part_of_the_clinic_after_it() -> None:
+    out = redact(
+        "Yours sincerely,\n\nClaire Leyton\n"
+        "Specialist Community Public Health Nurse (Health Visitor)\n"
+        "Dartmouth Clinic, Health Visiting Service"
+    )
+    assert "Specialist Community Public Health Nurse (Health Visitor)" in out, out
+
+
+def test_an_events_acronym_before_a_street_in_capitals_stays() -> None:
+    out = redact("DATE: SAT 08/03/2025\nLOCATION: RTC STENSON ROAD J/W CRAYTHORNE ROAD, DERBY\n")
+    assert "RTC [ADDRESS]" in out and "STENSON" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SUBJECT SMELT OF INTOXICANTS, ROADSIDE BREATH 71, ARRESTED DRINK DRIVE, EVIDENTIAL 64.\n",
+        "She was accepted at 17, Staying Close to be considered.",
+    ],
+)
+def test_a_reading_or_an_age_before_an_offence_or_a_programme_is_no_house_number(
+    text: str,
+) -> None:
+    assert "[ADDRESS]" not in redact(text)
+
+
+def test_a_street_named_after_a_protected_place_keeps_its_number() -> None:
+    assert "[ADDRESS]" in redact("She lives at 12 Mount Pleasant Road now.")
+
+
+def test_an_everyday_word_after_another_capitalised_one_mid_sentence_is_no_name() -> None:
+    out = redact("UCAS application made for Adult Nursing; offers from two universities.")
+    assert "Adult Nursing" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visited with Siobhan Keane from the GRT Education Service today.",
+        "Visited with Siobhan Keane from the Traveller Education Service today.",
+    ],
+)
+def test_a_communitys_kind_of_service_named_by_no_place_stays(text: str) -> None:
+    out = redact(text)
+    assert "Education Service" in out and "[ORGANISATION]" not in out, out
+
+
+def test_a_private_agency_a_person_comes_from_is_still_redacted() -> None:
+    out = redact("Visited with Siobhan Keane from Kestrel Education Services today.")
+    assert "Kestrel" not in out, out
+
+
+def test_a_judges_title_read_as_an_organisation_goes_with_the_judge() -> None:
+    out = redact("An Interim Care Order was made by Her Honour Judge Penhallow on the day.")
+    assert "Honour" not in out and "Judge" not in out and "[ORGANISATION]" not in out, out

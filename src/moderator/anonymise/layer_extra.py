@@ -23,7 +23,13 @@ import re
 from functools import lru_cache
 from operator import attrgetter
 
-from moderator.anonymise.lexicon import lexicon, lower_same_length, phrase_key, word_key
+from moderator.anonymise.lexicon import (
+    holds_phrase,
+    lexicon,
+    lower_same_length,
+    phrase_key,
+    word_key,
+)
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.references import word_starts as _word_starts
 from moderator.anonymise.references_joined import join_reference_parts
@@ -142,6 +148,8 @@ def find_extra_identifiers(st: State) -> None:
             _take(st, ordinal.start(), week.end(), "date", 0.9)
     if _CAPS_STREET_WORD.search(text):
         for m in _CAPS_STREET.finditer(text):
+            if holds_phrase(st.lex, phrase_key(m.group())):
+                continue  # "BREATH 71, ARRESTED DRINK DRIVE": a reading, then an offence
             flat = _CAPS_FLAT_BEFORE.search(text, max(0, m.start() - 16), m.start())
             _take(st, flat.start() if flat else m.start(), m.end(), "address", 0.9)
         for m in _CAPS_ROAD.finditer(text):

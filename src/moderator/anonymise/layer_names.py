@@ -345,6 +345,24 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     ):
         score -= 3  # "From: Safeguarding Children Nurse": an everyday word in a role's title
     if (
+        pre != "role"
+        and len(chunk) == 1
+        and i > 1
+        and toks[i - 1].cap
+        and not toks[i - 2].cap  # (mid-sentence, after a word in lower case: "made for Adult")
+        and st.joined(toks[i - 2], toks[i - 1])
+        and st.joined(toks[i - 1], first)
+        and toks[i - 1].key in lex.words
+        and toks[i - 1].key not in lex.given
+        and first.key in lex.words
+        and first.key not in lex.given
+        and first.key not in lex.surnames
+        and not listed_word(lex, first.key)
+    ):
+        # "made for Adult Nursing": an everyday word after another capitalised one, a course's
+        # or a service's name, not a person's (even after a relation's word: "an adult")
+        score -= 3
+    if (
         pre is None
         and i > 0
         and toks[i - 1].key in PLACE_PREPOSITIONS

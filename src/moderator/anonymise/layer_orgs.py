@@ -287,8 +287,12 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
     for m_start, name_end, m_end in found:
         start = trim(st, m_start, name_end)
         newline = text.find("\n", start, name_end)
-        if newline > 0 and _signed_name(st, text[start:newline]):
-            start = newline + 1  # "Lindsey Carver\nHousing Options Officer": a signature's lines
+        if newline > 0 and (
+            _signed_name(st, text[start:newline]) or text[start:newline].rstrip().endswith(")")
+        ):
+            # "Lindsey Carver\nHousing Options Officer": a signature's lines; "… Nurse (Health
+            # Visitor)\nDartmouth Clinic": a role's line, then the place
+            start = text.rfind("\n", start, name_end) + 1
             if start >= name_end:
                 continue
         if " and " in text[start:name_end]:

@@ -36,7 +36,13 @@ from moderator.anonymise.layer_orgs import (
     with_town,
 )
 from moderator.anonymise.layer_variants import find_variants
-from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
+from moderator.anonymise.lexicon import (
+    WORD_RE,
+    holds_phrase,
+    lower_same_length,
+    phrase_key,
+    word_key,
+)
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.orgs_nouns import GOING
 from moderator.anonymise.patterns import (
@@ -135,8 +141,9 @@ def find_patterns(st: State) -> None:
             continue  # "(2019, Jedburgh Sheriff Court)": a year and a court, no address
         if found is not None and _INSTITUTION_AFTER.match(text, found.end()):
             continue  # "(6, Rose Hill Primary)": an age, then a school named by a street's word
-        if found is not None and _protected_whole(st, phrase_key(found.group())):
-            continue  # "left at 17, Staying Close to be considered": an age, then a programme
+        if found is not None and holds_phrase(st.lex, phrase_key(found.group())):
+            continue  # "left at 17, Staying Close to be considered": an age, then a programme;
+            # "BREATH 71, ARRESTED DRINK DRIVE": a reading, then an offence
         gate = found and _GATE_RE.search(found.group())
         if gate and (gate.group().casefold(),) in st.lex.places:
             continue  # "3 Margate": a town, not a street of the North
@@ -148,21 +155,30 @@ def find_patterns(st: State) -> None:
             previous_end = found.end()
     find_unnumbered_addresses(st, text, add)
     for m in near(STREET_RE, STREET_HINT, text, 60, 12):
-        words = phrase_key(m.group())
+        s_start, s_end = m.span()
+        first = m.group().split(None, 1)
+        if (
+            len(first) == 2
+            and len(first[1].split()) >= 2
+            and st.text[s_start : s_start + len(first[0])] in st.lex.acronyms  # (as written)
+        ):
+            s_start = m.end() - len(first[1])  # "RTC STENSON ROAD": the event, then the street
+        written = text[s_start:s_end]
+        words = phrase_key(written)
         if (
             not words
-            or protected_phrase(st, words, len(words) - 1)
+            or holds_phrase(st.lex, words)
             # (a street of three words may open with one: "Lane End Road", "Walk Mill Lane")
-            or (_STREET_WORD_ONLY.match(text, m.start()) and len(words) < 3)
+            or (_STREET_WORD_ONLY.match(text, s_start) and len(words) < 3)
             or (len(words) > 1 and words[-2] in _VERB_BEFORE)  # "KNOWN TO DRIVE", "Able To Walk"
         ):
             continue
         if words[0] not in st.lex.common:
-            add(m.start(), m.end(), "address", _norm_ident(m.group()), 65)
+            add(s_start, s_end, "address", _norm_ident(written), 65)
         elif words[0] not in _ANY_STREET:
             # "on Preston Road", "Marsh Road": a street named by an everyday word or a town,
             # for the person importing to confirm
-            raw.append(Cand(m.start(), m.end(), "address", _norm_ident(m.group()), 64, 0.65))
+            raw.append(Cand(s_start, s_end, "address", _norm_ident(written), 64, 0.65))
     for pattern, kind, hint in (
         (SCHOOL_RE, "school", SCHOOL_HINT),
         (GP_RE, "gp_practice", GP_HINT),

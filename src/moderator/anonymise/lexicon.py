@@ -336,6 +336,22 @@ def frequent_word(key: str) -> bool:
     return _word_counts().get(key, 0) >= 3000
 
 
+def holds_phrase(lex: Lexicon, words: tuple[str, ...]) -> bool:
+    """Whether the words after a house number are one protected phrase of two words or more,
+    or hold one after their first word: the street's word is then the phrase's ("Staying
+    Close"; "Arrested Drink Drive"; not "Mount Pleasant Road", a street named after a place)."""
+
+    def opens(at: int, whole: bool) -> bool:
+        return any(
+            len(p) > 1 and words[at : at + len(p)] == p and (not whole or len(p) == len(words))
+            for p in lex.phrases.get(words[at], ())
+        )
+
+    if not words:
+        return False
+    return opens(0, True) or any(opens(i, False) for i in range(1, len(words) - 1))
+
+
 def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     """Where ``word`` occurs in ``text`` as a whole word (exact case)."""
     out = []

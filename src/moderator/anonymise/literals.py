@@ -92,12 +92,11 @@ def _literals(
         # the parts after the last with a number or a street word are towns and districts
         street = max((i for i, p in enumerate(parts) if not _locality(p)), default=len(parts))
         for index, part in enumerate(parts):
-            if (
-                phrase_key(part) in lex.places
-                or len(part) < 4
-                or (index > street and _locality(part))
-            ):
+            key = phrase_key(part)
+            if key in lex.places or len(part) < 4 or (index > street and _locality(part)):
                 continue  # a town or district is kept unless written as part of the address
+            if key and key in lex.phrases.get(key[0], ()) and not any(c.isdigit() for c in part):
+                continue  # "Staying Put, 28 Moorway Lane": the arrangement's term, no place
             for variant in lit.address_parts[index]:
                 lit.needles.append((variant, "address", index))
     if postcode:

@@ -25,7 +25,8 @@ from moderator.anonymise.lexicon import (
     word_key,
 )
 from moderator.anonymise.nearby import matches_in
-from moderator.anonymise.orgs_nouns import service_terms_only
+from moderator.anonymise.orgs_nouns import COMMUNITIES, service_terms_only
+from moderator.anonymise.orgs_public import AGENCY_NOUNS, placed, public_service
 from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
 from moderator.anonymise.state import NAME_KINDS, State
 
@@ -291,6 +292,13 @@ def find_agencies_people_come_from(st: State) -> None:
             or all(k in lex.protected_words for k in keys)
             or any(k in PUBLIC_SERVICES for k in keys)
             or _council_service(lex, keys)
+            or (
+                len(keys) >= 2
+                and COMMUNITIES.intersection(keys)
+                and keys[-1] in AGENCY_NOUNS
+                and not placed(st, keys)
+                and public_service(st, keys[-1], keys[:-1])
+            )  # "from the GRT Education Service": a community's kind of service, by no place
         ):
             continue
         st.take(*m.span("o"), "org", "from:" + " ".join(keys), 50, sure)

@@ -149,6 +149,12 @@ def absorb_titles(st: State) -> None:
             else None
         )
         if qualified is not None and not word_before(text, qualified.start())[1][:1].isupper():
+            # (the title's words are no organisation of their own: "made by Her Honour")
+            inside = [d for d in st.cands if qualified.start() <= d.start and d.end <= start]
+            for d in inside:
+                st.cands.remove(d)
+                st.taken[d.start : d.end] = bytes(d.end - d.start)
+            gone.update(id(d) for d in inside)
             start = qualified.start()
         if title in NAME_TITLES and c.kind not in _TITLED:
             continue  # "Sister Apolonia" of the family: a relation, said beside the placeholder

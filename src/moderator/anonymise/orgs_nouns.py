@@ -274,6 +274,7 @@ COMMUNITIES = frozenset(
     | {"african", "caribbean", "ghanaian", "nigerian", "congolese", "afghan", "syrian", "arab"}
     | {"jewish", "ukrainian", "lithuanian", "latvian", "slovak", "czech", "turkish", "iranian"}
     | {"yemeni", "sudanese", "yoruba", "igbo", "filipino", "nepali", "albanian", "irish"}
+    | {"grt"}  # Gypsy, Roma and Traveller: "the GRT Education Service"
 )
 # a faith's branch, said of a family, not a place of worship: "(Eritrean Orthodox)",
 # "Syro-Malabar Catholics", "Polish Catholic", "Sunni Muslim"
