@@ -172,14 +172,17 @@ def test_measured_quality_does_not_regress() -> None:
     batches AD on keep, and rounds twenty-two and twenty-three keep (listed for the person
     importing to confirm). They also keep a university named where someone studies (``Keele
     University``), which the batches since AB label as a school 16 times to 3 and round
-    twenty-three redacts so."""
+    twenty-three redacts so. Since round thirty-six they are allowed 97.5%: they label a
+    national chain named alone (``works at Greggs``, ``Tesco Extra``) as an organisation,
+    which the batches written to the current brief keep 46 times to 5, and which round
+    thirty-six keeps (listed for the person importing to confirm; its branch's street goes)."""
     tallies, _ = score(load_corpus(CORPUS))
     every = tallies["all"].summary()
-    assert every["overall"]["recall"] >= 0.98
+    assert every["overall"]["recall"] >= 0.975
     assert every["overall"]["precision"] >= 0.98
     assert every["protected"]["over_redaction"] <= 0.03
     held_out = tallies["heldout"].summary()
-    assert held_out["overall"]["recall"] >= 0.975
+    assert held_out["overall"]["recall"] >= 0.96  # (0.975 before round thirty-six's chains)
 
 
 def test_measured_quality_on_the_newest_batches_does_not_regress() -> None:
@@ -253,7 +256,7 @@ def test_organisations_on_the_newest_batches_do_not_regress() -> None:
         ("u", 0.95, 0.975, 0.045, 0.03),  # U: written before round thirteen, which tuned on it
         ("v", 0.95, 0.99, 0.05, 0.05),  # V: written during round thirteen, scored once unseen
         ("w", 0.935, 0.98, 0.06, 0.06),  # W: written in round thirteen, scored once at its close
-        ("x", 0.975, 0.985, 0.025, 0.045),  # X: written before round fourteen, which tuned on it
+        ("x", 0.97, 0.985, 0.03, 0.045),  # X: before round fourteen, tuned on it (20 chains)
         ("y", 0.935, 0.97, 0.06, 0.055),  # Y: written with round fourteen, scored once at its close
         ("z", 0.955, 0.985, 0.04, 0.05),  # Z: written before round fifteen, which tuned on it
         ("aa", 0.955, 0.985, 0.04, 0.06),  # AA: written with round fifteen, scored at its close

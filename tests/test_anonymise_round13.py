@@ -61,10 +61,6 @@ def test_a_kind_of_service_or_an_everyday_word_opening_a_sentence_is_kept(
     ("text", "company"),
     [
         ("Dad works nights at Bombardier through an agency.", "Bombardier"),
-        ("She was picked up outside Tesco Extra by an older male.", "Tesco"),
-        ("FOUND OUTSIDE MCDONALDS WITH A FRIEND.", "MCDONALDS"),
-        ("i was near the big tesco when they came", "tesco"),
-        ("Dad drives for Deliveroo in the evenings, cash in hand.", "Deliveroo"),
         ("She talks to Kooth online and rang Childline twice.", "Kooth"),
     ],
 )
@@ -75,6 +71,26 @@ def test_a_company_named_alone_is_redacted_for_the_person_to_confirm(
     assert company not in red.text
     doubt = [d for d in red.uncertain() if text[d.start : d.end].startswith(company)]
     assert doubt and doubt[0].redacted and doubt[0].confidence < UNSURE
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        ("She was picked up outside Tesco Extra by an older male.", "Tesco Extra"),
+        ("FOUND OUTSIDE MCDONALDS WITH A FRIEND.", "MCDONALDS"),
+        ("Dad drives for Deliveroo in the evenings, cash in hand.", "Deliveroo"),
+    ],
+)
+def test_a_chain_anyone_uses_named_alone_is_kept_for_the_person_to_confirm(
+    text: str, chain: str
+) -> None:
+    """Round thirty-six: a national chain named alone says no more than a national charity
+    does; it is kept and listed for review (the batches written to the current brief keep it
+    46 times to 5)."""
+    red = _redaction(text)
+    assert chain in red.text
+    doubt = [d for d in red.uncertain() if text[d.start : d.end].startswith(chain)]
+    assert doubt and not doubt[0].redacted and doubt[0].confidence < UNSURE
 
 
 @pytest.mark.parametrize(

@@ -262,7 +262,7 @@ def test_a_meeting_a_home_or_a_public_service_after_a_staff_member_is_no_school(
         ("FOSTER CARER DAILY RECORD - Bridgeway Fostering", "Bridgeway"),
         ("Siblings: Omar (14, Bishopston Comprehensive).", "Bishopston"),
         ("We'll be at Golden Sands Holiday Park, 2nd-6th June.", "Golden Sands"),
-        ("She has a part time job at Boots in Hanley.", "Boots"),
+        ("She has a tenancy with Torus in Hanley.", "Torus"),
     ],
 )
 def test_a_club_a_fostering_agency_a_park_or_a_shop_named_by_a_word_is_redacted(

@@ -81,7 +81,7 @@ def test_the_law_and_everyday_trade_words_stay(text: str) -> None:
     [
         ("Referred to Shekinah (money advice) and the council.", "Shekinah"),
         ("Mum agreed to a referral to GDASS today.", "GDASS"),
-        ("He has a job at Dunelm and works weekends.", "Dunelm"),
+        ("He has a job at Bakkavor and works weekends.", "Bakkavor"),
         ("A referral to The Rendezvous (youth project) was made.", "Rendezvous"),
         ("She has a tenancy with Orbit since March.", "Orbit"),
         ("He robbed a phone off a boy outside Queensgate at 4pm.", "Queensgate"),

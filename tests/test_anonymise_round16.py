@@ -126,8 +126,8 @@ def test_a_company_with_ground_no_list_knows_is_one_branch(text: str, ground: st
 
 
 def test_a_company_in_a_known_town_leaves_the_town() -> None:
-    out = redact("She now works at Greggs in Burslem, early shifts.")
-    assert "Greggs" not in out
+    out = redact("She now works at Bakkavor in Burslem, early shifts.")
+    assert "Bakkavor" not in out
     assert "in Burslem" in out
 
 
@@ -648,7 +648,6 @@ def test_a_name_field_with_no_name_stays(text: str) -> None:
         ("Older boys chased him outside Chicken Cottage on Queensway.", "Queensway"),
         ("Support from the imam at Masjid-e-Noor on Randal Street helps.", "Randal"),
         ("Her key ran out; the Costcutter on Commercial Way was shut.", "Commercial Way"),
-        ("She sells the Big Issue outside Lidl on the High Road daily.", "High Road"),
     ],
 )
 def test_a_business_named_with_the_street_it_is_on_is_one_organisation(

@@ -32,12 +32,12 @@ def test_a_bank_a_payment_service_or_an_interpreting_agency_alone_is_kept(
 @pytest.mark.parametrize(
     ("text", "gone"),
     [
-        ("Dad works nights at Greggs and sleeps in the day.", "Greggs"),
+        ("Dad works nights at Bakkavor and sleeps in the day.", "Bakkavor"),
         ("The tenancy is with Livv Housing; arrears are £400.", "Livv Housing"),
         ("She is a cleaner for Sodexo at the hospital.", "Sodexo"),
     ],
 )
-def test_an_employer_a_shop_or_a_landlord_alone_is_still_redacted(text: str, gone: str) -> None:
+def test_an_employer_or_a_landlord_alone_is_still_redacted(text: str, gone: str) -> None:
     assert not left(redact(text), gone)
 
 

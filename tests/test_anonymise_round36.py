@@ -249,3 +249,27 @@ def test_a_private_agency_a_person_comes_from_is_still_redacted() -> None:
 def test_a_judges_title_read_as_an_organisation_goes_with_the_judge() -> None:
     out = redact("An Interim Care Order was made by Her Honour Judge Penhallow on the day.")
     assert "Honour" not in out and "Judge" not in out and "[ORGANISATION]" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "chain", "street"),
+    [
+        ("They met at the Costa on Holderness Road after school.", "Costa", "Holderness"),
+        ("He works at McDonald's, Walworth Road, most nights.", "McDonald's", "Walworth"),
+    ],
+)
+def test_a_chains_branch_loses_its_street_and_keeps_the_chain(
+    text: str, chain: str, street: str
+) -> None:
+    out = redact(text)
+    assert chain in out and street not in out and "[ADDRESS]" in out, out
+
+
+def test_a_references_label_after_a_chain_is_no_branch() -> None:
+    out = redact("She spoke through the interpreter (Language Line, ID 40817) today.")
+    assert "Language Line, ID" in out and "40817" not in out, out
+
+
+def test_a_landlord_or_a_placements_provider_alone_is_still_redacted() -> None:
+    out = redact("The tenancy is with Home Group and the placement is with Keys Group.")
+    assert "Home Group" not in out and "Keys Group" not in out, out

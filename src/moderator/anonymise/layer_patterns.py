@@ -16,7 +16,7 @@ from itertools import accumulate
 from moderator.anonymise.addresses import find_unnumbered_addresses
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.date_words import find_day_dates, widen_date
-from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
+from moderator.anonymise.dates import MONTHS, coordinated_days, date_from_match, find_dates
 from moderator.anonymise.dates_foreign import find_foreign_dates
 from moderator.anonymise.digit_identifiers import find_numeric, find_phones_with_o
 from moderator.anonymise.handles import (
@@ -319,8 +319,8 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
             start = w.end()
             continue
-        if shouted and key in lex.common and key not in NURSERY_STARTS:
-            start = w.end()  # "CHILD SEEN AT SCHOOL": everyday words, in capitals
+        if shouted and (key in lex.common or key in MONTHS) and key not in NURSERY_STARTS:
+            start = w.end()  # "CHILD SEEN AT SCHOOL", "ENROLLED SEPT AT": everyday words
             continue  # (not "LITTLE ACORNS NURSERY": a nursery's name starts so)
         if w.group().isupper() and w.group() in lex.acronyms:
             start = w.end()  # "GP Vale Royal Surgery": the role before the practice's name

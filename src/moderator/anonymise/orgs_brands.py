@@ -52,6 +52,7 @@ _COMMA_AFTER_RE = re.compile(rf",[ \t]+({_WORD}(?:[ \t]+{_WORD}){{0,2}})(?![\w'â
 _BEFORE_RE = re.compile(rf"((?:{_WORD}[ \t]+(?:&[ \t]+)?){{1,3}})$")
 _STOP = frozenset(HONORIFICS) | NAME_TITLES | RELATION_CUES | {"mum", "dad", "nan", "the"}
 _PRIORITY = 56
+_STREET_WORDS = frozenset({"road", "street", "lane", "avenue", "way", "drive", "parade", "square"})
 _NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _ALONE = 57  # a company named alone: redacted, below the review threshold (0.6)
 CHARITY_ALONE = 0.4  # a national charity named alone: kept, listed for review
@@ -152,6 +153,8 @@ def _after_comma(st: State, end: int) -> tuple[int, list[str]]:
     first = keys[0]
     if first in st.lex.common or first in _STOP or _leading(st.lex, first):
         return end, []  # "Tesco, Mum said", "Asda, Monday to Friday"
+    if words[0].isupper() and len(words[0]) <= 4 and len(words) == 1:
+        return end, []  # "Language Line, ID 40817": a reference's label
     if _is_place(st.lex, keys):
         return end, []
     return m.end(1), words
@@ -188,6 +191,15 @@ def find_branches(st: State, add: Add) -> None:
         end, after = _after(st, m.end(), company)
         if company and not after:
             end, after = _after_comma(st, m.end())
+            if after and name in services and not m.group().isupper():
+                # "McDonald's, Walworth Road": a chain anyone uses stays; its branch's ground
+                # (a street, a shopping centre) goes
+                at = st.text.rfind(after[0], m.end(), end)
+                street = word_key(after[-1]) in _STREET_WORDS
+                if st.free(at, end):
+                    ident = " ".join(phrase_key(st.text[at:end]))
+                    add(at, end, "address" if street else "org", ident, _PRIORITY)
+                continue
         start, before = _before(st, m.start())
         if after and word_key(after[0]) in st.known.surname_owners:
             continue  # "Brook Tideswell": the record's child, not a charity's branch

@@ -16,6 +16,7 @@ import re
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES
 from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 _ON = re.compile(r"[ \t]+on[ \t]+(?:the[ \t]+)?")
@@ -63,6 +64,13 @@ def find_orgs_on_streets(st: State) -> None:
                 continue  # "He on …", "Today on …": one everyday word
             start = run.start()
         right_c = _cand_at(st, start=m.end())
+        if left_c is None and national_charity(text[start : m.start()]):
+            # "the Costa on Holderness Road": a chain anyone uses stays, its street goes
+            street = _STREET_AFTER.match(text, m.end())
+            if right_c is None and street is not None and st.free(m.end(), street.end()):
+                ident = "street:" + " ".join(phrase_key(street.group()))
+                st.take(m.end(), street.end(), "address", ident, 55, 0.75)
+            continue
         if right_c is not None and right_c.kind in _PLACE_KINDS:
             end = right_c.end
         else:
