@@ -273,3 +273,23 @@ def test_a_references_label_after_a_chain_is_no_branch() -> None:
 def test_a_landlord_or_a_placements_provider_alone_is_still_redacted() -> None:
     out = redact("The tenancy is with Home Group and the placement is with Keys Group.")
     assert "Home Group" not in out and "Keys Group" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Under the Bruising in Non-Mobile Infants protocol I rang the Front Door.", "Infants"),
+        ("Subject: Gabija K - Yr 8 - urgent welfare concern", "Yr 8"),
+        ("She will complete the Ages and Stages Questionnaire next time.", "Stages Questionnaire"),
+        ("(5) Trauma Recovery Model approach agreed by the network.", "Recovery Model"),
+        ("Pawel (father, HGV driver, often in Poland) was not seen.", "HGV driver"),
+        ("Grandad Hari (ex-2nd Gurkha Rifles, 81) has COPD.", "Gurkha Rifles"),
+    ],
+)
+def test_protocols_tools_and_trades_written_with_capitals_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_chain_read_as_a_name_is_given_back() -> None:
+    out = redact("Her hair strand test through Lextox was arranged last week.")
+    assert "Lextox" in out, out

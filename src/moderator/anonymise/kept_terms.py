@@ -141,9 +141,10 @@ def keep_numbered_terms(st: State) -> None:
 
 
 def keep_national_charities(st: State) -> None:
-    """Give back a national charity's name a layer took whole as a name or an organisation
-    (``Karma Nirvana`` read as a person's name): named alone it says nothing of where a
-    family lives (:mod:`.orgs_brands`), and is listed for the person importing instead."""
+    """Give back a national charity's or a chain's name a layer took whole as a name or an
+    organisation (``Karma Nirvana``, ``Lextox`` read as a person's name): named alone it says
+    nothing of where a family lives (:mod:`.orgs_brands`), and is listed for the person
+    importing instead."""
     text = st.text
     names = charity_names()
     for c in list(st.cands):
@@ -153,12 +154,24 @@ def keep_national_charities(st: State) -> None:
         if (
             # one word (Brook, Mind, Refuge) may be a name too, unless a capital inside it
             # or capitals throughout say it is none (GamCare, NSPCC)
-            (" " in written or written.isupper() or any(ch.isupper() for ch in written[1:]))
+            (
+                " " in written
+                or written.isupper()
+                or any(ch.isupper() for ch in written[1:])
+                or _no_name(st, written)  # "Lextox", "Greggs": no name nor word a person has
+            )
             and written[:1].isupper()
             and written.replace("’", "'").lower() in names
             and not any(word_key(w) in st.known.keys for w in written.split())
         ):
             _give_back(st, c, "org", CHARITY_ALONE)
+
+
+def _no_name(st: State, written: str) -> bool:
+    """Whether one word is neither a given name, a surname nor an everyday word."""
+    key = word_key(written)
+    lex = st.lex
+    return key not in lex.given and key not in lex.surnames and key not in lex.words
 
 
 def _give_back(st: State, c: Cand, kind: str, confidence: float) -> None:
