@@ -293,3 +293,35 @@ def test_protocols_tools_and_trades_written_with_capitals_stay(text: str, kept: 
 def test_a_chain_read_as_a_name_is_given_back() -> None:
     out = redact("Her hair strand test through Lextox was arranged last week.")
     assert "Lextox" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her mobile is 07 5 1 2 6 6 0 9 3 4 8 if you need her.",
+        "The office is on 01204 33 18 84 or 07 3 8 1 2 2 4 5 0 6.",
+    ],
+)
+def test_a_phone_number_typed_with_spaces_anywhere_goes_whole(text: str) -> None:
+    out = redact(text)
+    assert "[PHONE]" in out and not any(ch.isdigit() for ch in out), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("SITE VISIT, MR JOHN-JOE MAUGHAN OF PLOT 3, REPORTING A MALE", "PLOT 3"),
+        ("MARY WARD (GRANDMOTHER) – BAY 3 SAME SITE\nSITE MANAGER CALLED", "BAY 3"),
+        ("Family were evicted from plot 4, Park Hall Yard (council site).", "plot 4"),
+        ("Granny lives on Plot 4 and helps every morning.", "Plot 4"),
+    ],
+)
+def test_a_plot_pitch_or_bay_on_a_site_by_its_number_is_an_address(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "[ADDRESS]" in out, out
+    assert "SITE MANAGER" in out or "MANAGER" not in text, out
+
+
+def test_a_plot_of_a_story_stays() -> None:
+    out = redact("We talked about the plot of the film and bay windows.")
+    assert "[ADDRESS]" not in out, out

@@ -116,6 +116,12 @@ _NUMBER_ALONE = re.compile(
 )
 
 
+# a family's plot, pitch or bay on a site by its number: "lives on Plot 4", "OF PLOT 3,",
+# "(PLOT 2)", "– BAY 3 SAME SITE", "evicted from plot 4, Park Hall Yard"
+_PLOT = re.compile(
+    r"(?:(?<=\b(?:on|at|of|to|in|ON|AT|OF|TO|IN) )|(?<=\bfrom )|(?<=\bFROM )|(?<=[(–-] )"
+    r"|(?<=\())(?:PLOT|Plot|plot|PITCH|Pitch|pitch|BAY|Bay)[ \t]+\d{1,3}[A-Za-z]?(?![\w/%-]|\.\d)"
+)
 # a neighbour's house by its number after their name, in brackets: "(Mrs Ainsworth, number 14)",
 # "MR KEVIN TAYLOR (NO 25)"
 _NUMBER_AFTER_NAME = re.compile(
@@ -193,6 +199,8 @@ def find_lower_streets(st: State) -> None:
             if st.free(*m.span()):
                 end = _building_after(st, m.end())
                 st.take(m.start(), end, "address", "flat:" + m.group().split()[-1], 45, 0.75)
+    if "lot " in text or "LOT " in text or "itch " in text or "ITCH " in text or "ay " in text:
+        _plots(st)
     for m in _NUMBER_ALONE.finditer(text):
         if st.free(*m.span("n")):
             st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
@@ -202,6 +210,20 @@ def find_lower_streets(st: State) -> None:
         for m in _NUMBER_AFTER_NAME.finditer(text):
             if m.start() in ends and st.free(*m.span("n")):
                 st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
+
+
+def _plots(st: State) -> None:
+    """A plot, pitch or bay by its number (see ``_PLOT``), or its word before an address a
+    layer took from the number ("plot [4, Park Hall Yard]")."""
+    text = st.text
+    for m in _PLOT.finditer(text):
+        word_end = m.start() + len(m.group().split()[0])
+        number = m.end() - len(m.group().split()[-1])
+        c = next((c for c in st.cands if c.start == number and c.kind == "address"), None)
+        if c is not None and st.free(m.start(), word_end):
+            st.grow(c, m.start(), c.end)
+        elif st.free(*m.span()):
+            st.take(m.start(), m.end(), "address", "plot:" + m.group().lower(), 45, 0.75)
 
 
 _NUMBERED_AFTER = re.compile(r",[ \t]+\d{1,4}[A-Za-z]?[ \t]+")

@@ -42,6 +42,10 @@ _START = attrgetter("start")
 _COURT_NO = re.compile(r"[A-Z](?<![\w/-][A-Z])[A-Z]\d{2}[A-Z]\d{5}(?![\w/-])")
 # "01706 496 0311", "0161 496 0832 ": a number from 0 in three groups, ten to twelve digits
 _PHONE_GROUPS = re.compile(r"0(?<![\w+]0)\d{3,4}[ \t]\d{3}[ \t]\d{4}(?![\w])")
+# a UK number typed with a space anywhere, even between every digit ("07 5 1 2 6 6 0 9 3 4
+# 8", "01204 33 1 8842"): eleven digits (or a twelfth, mistyped) from 01, 02, 03 or 07
+_PHONE_SPACED = re.compile(r"0(?<![\w+]0)[1237](?:[ \t]?\d){9}(?:(?<=\d[ \t]\d)[ \t]\d)?(?![\w])")
+_DIGIT_AFTER = re.compile(r"[ \t]\d")
 # "+291 7 123 456", "+48 22 555 0133": a country code and its groups
 _PHONE_ABROAD = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ \t]\d{1,4}){2,4}(?![\w])")
 _MONTHS = (
@@ -132,6 +136,13 @@ def find_extra_identifiers(st: State) -> None:
             _take(st, m.start(), m.end(), "case_number", 0.95)
     for m in _PHONE_GROUPS.finditer(text):
         _take(st, m.start(), m.end(), "phone", 0.95)
+    for m in _PHONE_SPACED.finditer(text):
+        gaps = m.group().count(" ") + m.group().count("\t")
+        digits = sum(ch.isdigit() for ch in m.group())
+        if digits == 12 and gaps < 10:
+            continue  # "07700 900 118 2) Aunt": a list's next number, not a twelfth digit
+        if gaps >= 2 and not _DIGIT_AFTER.match(text, m.end()):  # (the plain layouts are read)
+            _take_over(st, m.start(), m.end(), "phone")
     if "+" in text:
         for m in _PHONE_ABROAD.finditer(text):
             if 7 <= sum(ch.isdigit() for ch in m.group()) <= 13:

@@ -265,7 +265,7 @@ FUSED_GATE = r"[A-Z][a-z]{2,}gate"
 ADDRESS_RE = re.compile(
     rf"(?<![\w/])(?:{FLAT_PREFIX}\s+)?"
     r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+"
-    rf"(?:(?:{CAPWORD}\s+{_OF}){{1,3}}(?:{STREET_TYPES}){SHORT_STREET_DOT}|{FUSED_GATE})(?![\w])"
+    rf"(?:(?:{CAPWORD}[ \t]+{_OF}){{1,3}}(?:{STREET_TYPES}){SHORT_STREET_DOT}|{FUSED_GATE})(?![\w])"
     r"(?:[ \t]+(?:North|South|East|West)(?![\w]|[ \t]+[A-Z]))?"  # "41 Park Road North"
     rf"(?:,[ \t]*{CAPWORD}(?:[ \t-](?:on|upon|under|in|le|{CAPWORD})){{0,3}}(?![\w]))?"
 )
