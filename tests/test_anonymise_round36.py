@@ -325,3 +325,32 @@ def test_a_plot_pitch_or_bay_on_a_site_by_its_number_is_an_address(text: str, go
 def test_a_plot_of_a_story_stays() -> None:
     out = redact("We talked about the plot of the film and bay windows.")
     assert "[ADDRESS]" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dr Claire Whiteside (Paediatric Registrar, Royal Bolton Hospital) wrote.", "Registrar"),
+        ("Seen by Amy Sturgess (Independent Return Interviewer) on Monday.", "Interviewer"),
+        ("Tina was referred to the Community Dental Service in June.", "Dental Service"),
+        ("LC: referral to the Pre-Birth Assessment Team by Friday.", "Pre-Birth Assessment"),
+        ("If the placement ends: Swale Borough Council Housing Options, with PA.", "Options"),
+        ("He bids on Hull City Council's Choice Based Lettings each week.", "Lettings"),
+    ],
+)
+def test_roles_and_public_services_named_by_their_kind_of_care_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out and "[ORGANISATION]" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Ospringe Smile Dental is her dentist.", "Smile"),
+        ("He works for Evergreen Cleaning Services on nights.", "Evergreen"),
+    ],
+)
+def test_a_private_practice_or_firm_named_by_a_kind_of_care_is_still_redacted(
+    text: str, gone: str
+) -> None:
+    assert gone not in redact(text)

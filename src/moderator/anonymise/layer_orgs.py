@@ -40,6 +40,7 @@ from moderator.anonymise.orgs_nouns import (
     ORG_KINDS,
     ORG_NOUN,
     SAINTLY,
+    SERVICE_TERMS,
     named_trade,
     service_terms_only,
 )
@@ -346,9 +347,19 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         # a firm's last noun after a service's is a firm: "Cheshire Valet Services Ltd"
         tail = text[name_end:end]
         last = noun if _ONE_NOUN.fullmatch(tail) else word_key(tail.split()[-1])
+        whole_keys = phrase_key(text[start:end])
+        if "council" in whole_keys[:-1] or "council's" in whole_keys[:-1]:
+            continue  # "Swale Borough Council Housing Options": the council's own service
         if (
-            public_service(st, noun, keys)
-            and public_service(st, last, keys)
+            (
+                (public_service(st, noun, keys) and public_service(st, last, keys))
+                # "Community Dental Service": the kind of care is a noun of firms too
+                or (
+                    last != noun
+                    and noun in SERVICE_TERMS
+                    and public_service(st, last, whole_keys[:-1])
+                )
+            )
             and not named_trade(keys, noun)  # ("Kestrel Building Services": a firm)
         ):
             continue

@@ -251,6 +251,12 @@ _ROLE_ENDS = frozenset(
     | {"practitioner", "coordinator", "co-ordinator", "lead", "assistant", "chair", "carer"}
     | {"carers", "mentor", "therapist", "consultant", "doctor", "solicitor", "interpreter"}
     | {"volunteer", "coach", "keyworker", "head", "director", "leader", "midwife", "sw", "tm"}
+    # round thirty-six: "(Paediatric Registrar, Royal Bolton Hospital)", "(Independent Return
+    # Interviewer)": a role's title before the employer, not an agency
+    | {"registrar", "paediatrician", "interviewer", "psychologist", "psychiatrist", "clinician"}
+    | {"advocate", "tutor", "counsellor", "caseworker", "dietitian", "physiotherapist"}
+    | {"pharmacist", "surgeon", "matron", "paramedic", "lecturer", "receptionist", "navigator"}
+    | {"administrator", "secretary", "supervisor", "reviewer", "investigator", "senco"}
 )
 
 

@@ -157,6 +157,10 @@ SERVICE_TERMS = frozenset(
         # of Access", "Named Nurse", "Young Carers", "Virtual School" name a kind of service
         "fostering", "adoption", "student", "students", "access", "single", "point", "named",
         "nurse", "nurses", "youth", "young", "carers", "carer", "virtual",
+        # round thirty-six: the NHS's kinds of care ("Community Dental Service", "Pre-Birth
+        # Assessment Team", "Paediatric Audiology")
+        "dental", "pre-birth", "prebirth", "antenatal", "postnatal", "perinatal", "maternity",
+        "neonatal", "paediatric", "paediatrics", "audiology", "orthoptics", "podiatry",
     ]
 )  # fmt: skip
 
