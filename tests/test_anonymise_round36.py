@@ -354,3 +354,27 @@ def test_a_private_practice_or_firm_named_by_a_kind_of_care_is_still_redacted(
     text: str, gone: str
 ) -> None:
     assert gone not in redact(text)
+
+
+def test_an_email_typed_with_spaces_round_its_at_goes() -> None:
+    out = redact("Her email on our system is dawnbrook1985 @ hotmail.co.uk if needed.")
+    assert "[EMAIL]" in out and "hotmail" not in out, out
+    assert "Meet @ 5" in redact("Meet @ 5 by the gates.")
+
+
+def test_a_handle_before_its_platform_in_brackets_is_a_username() -> None:
+    out = redact("Contact: courtneyb2004 (Instagram) and kay.x_ (TikTok).")
+    assert "courtneyb2004" not in out and "kay.x_" not in out, out
+    assert "Year 10 (Snapchat)" in redact("She is in Year 10 (Snapchat) group chats.")
+
+
+def test_a_street_in_capitals_after_of_is_an_address() -> None:
+    out = redact("FRIEND LUKAS JANKOWSKI (15) OF RAVENDALE COURT SPOKEN TO\nNEXT")
+    assert "RAVENDALE" not in out, out
+    assert "OF THE BEACON VIEW PLAN" in redact("HEARD OF THE BEACON VIEW PLAN.\nNEXT")
+
+
+def test_a_practice_named_alone_on_a_line_in_capitals_goes_whole() -> None:
+    out = redact("Dear Sir,\nTRINITY VIEW MEDICAL CENTRE\nChurch Street, Gainsborough\n")
+    assert "TRINITY" not in out, out
+    assert "WHAT HAS SCHOOL ALREADY DONE" in redact("WHAT HAS SCHOOL ALREADY DONE\nlots")

@@ -57,7 +57,7 @@ _STREET_TITLED = re.compile(
 )
 # the same in a police form's capitals: "FOUND AT ADDRESS ON BEACON VIEW, SHEPSHED"
 _STREET_SHOUTED = re.compile(
-    r"(?<![\w'’-])(?:ON|OFF|ALONG|ROUND|DOWN|UP)[ \t]+"
+    r"(?<![\w'’-])(?:ON|OFF|ALONG|ROUND|DOWN|UP|(?P<of>OF|FROM))[ \t]+"
     r"(?P<s>(?:[A-Z][A-Z'’-]{2,}[ \t]+){1,2}"
     r"(?:COURT|WAY|WALK|ROW|RISE|VIEW|SQUARE|GATE|PLACE|FOLD|BROW|MOUNT|VALE|RANGE|PARADE))(?![\w'’-])"
 )
@@ -154,10 +154,13 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _GUESSES, 61)
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words).lower(), 45, _CONFIDENCE)
-    for m in _STREET_SHOUTED.finditer(text) if "ON " in text or "OFF " in text else ():
+    shouted = "ON " in text or "OFF " in text or "OF " in text or "FROM " in text
+    for m in _STREET_SHOUTED.finditer(text) if shouted else ():
         keys = [w.lower() for w in m.group("s").split()[:-1]]
         if keys[0] in _NOT_STREETS or all(k in st.lex.protected_words for k in keys):
             continue  # "ON CROWN COURT DAY", "ON MARKET PLACE"
+        if m.group("of") and any(k in st.lex.words or k in st.lex.common for k in keys):
+            continue  # "(15) OF RAVENDALE COURT", not "OF THE COURT", "FROM MAGISTRATES COURT"
         start, end = m.span("s")
         st.give_way(start, end, _BLOCK_GUESSES, 61)
         if st.free(start, end):

@@ -46,6 +46,15 @@ _PHONE_GROUPS = re.compile(r"0(?<![\w+]0)\d{3,4}[ \t]\d{3}[ \t]\d{4}(?![\w])")
 # 8", "01204 33 1 8842"): eleven digits (or a twelfth, mistyped) from 01, 02, 03 or 07
 _PHONE_SPACED = re.compile(r"0(?<![\w+]0)[1237](?:[ \t]?\d){9}(?:(?<=\d[ \t]\d)[ \t]\d)?(?![\w])")
 _DIGIT_AFTER = re.compile(r"[ \t]\d")
+# a handle before its platform in brackets: "courtneyb2004 (Instagram)", "kay.x_ (TikTok)"
+_HANDLE_BEFORE_PLATFORM = re.compile(
+    r"(?<![\w@.])(?=[\w.]*[\d._])[A-Za-z][\w.]{2,29}(?<!\.)[ \t]*\((?i:instagram|insta|ig|snapchat"
+    r"|snap|tiktok|facebook|fb|twitter|whatsapp|discord|xbox|psn|threads|youtube)\)"
+)
+# an e-mail address typed with spaces round its "@": "dawnbrook1985 @ hotmail.co.uk"
+_EMAIL_SPACED = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*[ \t]@[ \t][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w])"
+)
 # "+291 7 123 456", "+48 22 555 0133": a country code and its groups
 _PHONE_ABROAD = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ \t]\d{1,4}){2,4}(?![\w])")
 _MONTHS = (
@@ -136,6 +145,11 @@ def find_extra_identifiers(st: State) -> None:
             _take(st, m.start(), m.end(), "case_number", 0.95)
     for m in _PHONE_GROUPS.finditer(text):
         _take(st, m.start(), m.end(), "phone", 0.95)
+    for m in _EMAIL_SPACED.finditer(text) if " @ " in text else ():
+        _take_over(st, m.start(), m.end(), "email")
+    for m in _HANDLE_BEFORE_PLATFORM.finditer(text) if "(" in text else ():
+        end = m.start() + len(m.group().split("(")[0].rstrip(" \t"))
+        _take(st, m.start(), end, "username", 0.9)
     for m in _PHONE_SPACED.finditer(text):
         gaps = m.group().count(" ") + m.group().count("\t")
         digits = sum(ch.isdigit() for ch in m.group())

@@ -44,7 +44,7 @@ from moderator.anonymise.lexicon import (
     word_key,
 )
 from moderator.anonymise.nearby import for_text
-from moderator.anonymise.orgs_nouns import GOING
+from moderator.anonymise.orgs_nouns import FUNCTION_WORDS, GOING
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
     ADDRESS_START_RE,
@@ -299,6 +299,14 @@ def _without_town(text: str, start: int, end: int) -> int:
 _GENERIC = frozenset({"local", "central", "new", "main", "general", "family", "community", "city"})
 
 
+# a line that is one name in capitals (checked up to the name's end; the line must end there)
+_A_LINE = re.compile(r"[A-Z][A-Z'’&. -]*")
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
 def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     """A school or GP practice, without leading everyday words ("At", "The", "Virtual")."""
     start = m.start()
@@ -308,6 +316,16 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     if newline >= 0:
         start = newline + 1  # "CONFIDENTIAL⏎Valley Road Surgery": a line above is no part of it
     shouted = st.text[start:name_end].isupper()  # a police form's line, read titled
+    line_start = start if newline >= 0 else _line_start(st.text, start)
+    if (
+        shouted
+        and _A_LINE.fullmatch(st.text, line_start, m.end())
+        and st.text[m.end() :].lstrip(" \t")[:1] in ("", "\n")  # (the line ends there)
+        and not any(
+            w in GOING or w in FUNCTION_WORDS for w in phrase_key(st.text[line_start : m.end()])
+        )
+    ):
+        shouted = False  # "TRINITY VIEW MEDICAL CENTRE" alone on a line: a letter's heading
     if shouted:  # "RILEY ATTENDS TINY STEPS NURSERY": a child, then the nursery
         for w in WORD_RE.finditer(st.text, start, name_end):
             if w.group().casefold() in GOING:
