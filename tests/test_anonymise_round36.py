@@ -378,3 +378,8 @@ def test_a_practice_named_alone_on_a_line_in_capitals_goes_whole() -> None:
     out = redact("Dear Sir,\nTRINITY VIEW MEDICAL CENTRE\nChurch Street, Gainsborough\n")
     assert "TRINITY" not in out, out
     assert "WHAT HAS SCHOOL ALREADY DONE" in redact("WHAT HAS SCHOOL ALREADY DONE\nlots")
+
+
+def test_a_date_written_for_two_nights_goes_whole() -> None:
+    out = redact("He has lived there since the night of 19/20 March 2025 when police came.")
+    assert "19/20" not in out and "[DATE]" in out, out

@@ -258,6 +258,9 @@ _HOLIDAY_AFTER = re.compile(
     r"(?![\w'’-])"
 )
 _PART_OF_MONTH = re.compile(r"(?<![\w-])(?i:mid|early|late|end)-\Z")
+_DAYS_BEFORE = re.compile(
+    r"(?<![\w/.-])\d{1,2}[/-]\d{1,2}(?:st|nd|rd|th)?[ \t]+\Z"
+)  # "19/20 March"
 
 
 def join_identifier_parts(st: State) -> None:
@@ -281,6 +284,10 @@ def join_identifier_parts(st: State) -> None:
                 m = _PART_OF_MONTH.search(text, max(0, c.start - 7), c.start)
                 if m is not None and st.free(m.start(), c.start):
                     st.grow(c, m.start(), c.end)  # "mid-May 2025", "early-March"
+            if text[max(0, c.start - 1) : c.start] == " " and text[c.start : c.start + 1].isalpha():
+                m = _DAYS_BEFORE.search(text, max(0, c.start - 8), c.start)
+                if m is not None and st.free(m.start(), c.start):
+                    st.grow(c, m.start(), c.end)  # "the night of 19/20 March 2025": both days
             holiday = _HOLIDAY_AFTER.match(text, c.end)
             if holiday is not None and st.free(*holiday.span("h")):
                 # "24/12, Christmas Eve", "01/01/2026 (NEW YEARS DAY)": the same day, named
