@@ -43,7 +43,8 @@ _COURT_NO = re.compile(r"[A-Z](?<![\w/-][A-Z])[A-Z]\d{2}[A-Z]\d{5}(?![\w/-])")
 # "01706 496 0311", "0161 496 0832 ": a number from 0 in three groups, ten to twelve digits
 _PHONE_GROUPS = re.compile(r"0(?<![\w+]0)\d{3,4}[ \t]\d{3}[ \t]\d{4}(?![\w])")
 # a UK number typed with a space anywhere, even between every digit ("07 5 1 2 6 6 0 9 3 4
-# 8", "01204 33 1 8842"): eleven digits (or a twelfth, mistyped) from 01, 02, 03 or 07
+# 8", "01204 33 18 84"): eleven digits (or a twelfth, mistyped, where every digit stands
+# apart) from 01, 02, 03 or 07
 _PHONE_SPACED = re.compile(r"0(?<![\w+]0)[1237](?:[ \t]?\d){9}(?:(?<=\d[ \t]\d)[ \t]\d)?(?![\w])")
 _DIGIT_AFTER = re.compile(r"[ \t]\d")
 # a handle before its platform in brackets: "courtneyb2004 (Instagram)", "kay.x_ (TikTok)"
