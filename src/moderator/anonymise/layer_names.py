@@ -23,12 +23,10 @@ from moderator.anonymise.cues import (
     PET_NAMED_RE,
     PLACE_PREPOSITIONS,
     POSSESSED,
-    PRE_WEAK,
     PUBLIC_SERVICE_NOUNS,
     RELATION_CUES,
     REPORT_VERBS,
     ROLE_CUES,
-    SPEAKING_VERBS,
     WEAK_VERBS,
 )
 from moderator.anonymise.lexicon import (
@@ -39,20 +37,14 @@ from moderator.anonymise.lexicon import (
     word_key,
 )
 from moderator.anonymise.names_around import KIN_PAIRS, KIN_TITLES
+from moderator.anonymise.names_cued import accept, cue_before
 from moderator.anonymise.names_surnames import caps_surname, common_surname
-from moderator.anonymise.patterns import FIRST_GAP, INNER_GAP
 from moderator.anonymise.state import State, Tok
 
 # a capitalised word after a run that makes the run part of a place's or school's name
 _PLACE_AFTER = INSTITUTION_NOUNS | frozenset({"primary", "junior", "juniors", "infants"})
 _AND_SERVICE = re.compile(
     r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Police|Constabulary|Council)\b"
-)
-# a place joined to another by "with", "and" or "&": one authority's name ("Blackburn with Darwen",
-# "Redcar and Cleveland", "Brighton & Hove")
-_PLACES_JOINED = re.compile(
-    r"[ \t]+(?:with|and|&)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’]*)*[ \t]+"
-    r"(?:Council|Children|Borough|City|Police|Constabulary|Fostering|Family|Youth|Leaving)\b"
 )
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Mm]y|[Oo]ur|[Tt]heir|[Yy]our)[ \t]+\Z")
 _TITLE_GAP = re.compile(r"\.?[ \t]+")
@@ -142,7 +134,7 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
         kind, score = _score(st, toks, i, j)
         if score >= 3:
             # weak evidence (a score of 3) is for a person to confirm; 5 or more is sure
-            _accept(st, toks[i:j], kind, min(0.95, 0.5 + 0.06 * score))
+            accept(st, toks[i:j], kind, min(0.95, 0.5 + 0.06 * score))
         elif score >= 1.5 and any(t.key in lex.given or t.key in lex.surnames for t in toks[i:j]):
             ident = "p:" + " ".join(t.key for t in toks[i:j])
             st.keep(toks[i].start, toks[j - 1].end, kind, ident, 0.3 + 0.1 * (score - 1.5))
@@ -257,11 +249,9 @@ def _shouted(st: State, toks: list[Tok], i: int) -> bool:
 
 def _shouted_after_cue(st: State, toks: list[Tok], i: int) -> bool:
     """A word in capitals right after a relation or role cue ("found with", "neighbour")."""
-    return _shouted(st, toks, i) and _cue_before(st, toks, i) in ("relation", "role")
+    return _shouted(st, toks, i) and cue_before(st, toks, i) in ("relation", "role")
 
 
-_GREETINGS = frozenset({"hi", "hiya", "hello", "hey", "dear", "morning", "afternoon", "evening"})
-_I_CONTRACTION = re.compile(r"I['’](?:m|ve|ll|d)", re.IGNORECASE)
 _PLURAL_DAYS = frozenset({"mondays", "tuesdays", "wednesdays", "thursdays", "fridays"})
 _PLURAL_DAYS |= {"saturdays", "sundays"}
 _LANGUAGE_AFTER = frozenset(
@@ -295,7 +285,7 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     ):
         return kind, 0.0  # "a dog called Rocket", "Biscuit the cat": a pet's name
     # the words before
-    pre = _cue_before(st, toks, i)
+    pre = cue_before(st, toks, i)
     if pre == "role":
         kind, score = "professional", score + 6
     elif pre == "relation":
@@ -423,95 +413,3 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     if len(chunk) == 1 and st.sent(first) and first.key not in lex.given and pre is None:
         score -= 0.5
     return kind, score
-
-
-_WIDE = re.compile(r" {3,}")
-
-
-def _cue_before(st: State, toks: list[Tok], i: int) -> str | None:
-    text = st.text
-    words: list[str] = []
-    k = i - 1
-    pos = toks[i].start
-    if k >= 0 and toks[k].cap and (toks[k].key,) in st.lex.places and toks[k].key in st.lex.given:
-        k, pos = k - 1, toks[k].start  # "carer Beverley Tonks": a given name that is a town
-    while k >= 0 and len(words) < 4:
-        t = toks[k]
-        gap = text[t.end : pos]
-        # "neighbour Gary", "neighbour, Gary", "HV - Sarah"; within the cue only spaces
-        pattern = FIRST_GAP if not words else INNER_GAP
-        if (t.poss and words) or not pattern.fullmatch(gap) or _WIDE.fullmatch(gap):
-            break  # (a wide gap parts two fields: "SW   Supervisor: Marcus Hale")
-        words.insert(0, t.key)
-        pos = t.start
-        k -= 1
-    for size in range(len(words), 0, -1):
-        phrase = " ".join(words[-size:])
-        if phrase in ROLE_CUES:
-            return "role"
-        if phrase in RELATION_CUES:
-            return "relation"
-    if words and words[-1] in PRE_WEAK:
-        if words[-1] == "to" and (len(words) < 2 or words[-2] not in SPEAKING_VERBS):
-            return None  # "went to Barclays", but "spoke to Tyler"
-        # "and Tyler": only when the other side of "and" is a name already
-        if words[-1] == "and":
-            prev = toks[i - 2] if i >= 2 else None
-            if prev is None or st.free(prev.start, prev.end):
-                return None
-        return "weak"
-    # "spoke to Tyler", "told Tyler"
-    return None
-
-
-def _accept(st: State, chunk: list[Tok], kind: str, confidence: float = 0.95) -> None:
-    while chunk and chunk[0].key in _GREETINGS:
-        chunk = chunk[1:]  # "Hi Imogen": the greeting is no part of her name
-    if not chunk or any(_I_CONTRACTION.fullmatch(t.word) for t in chunk):
-        return  # "PA: I'm calling", "SW: I've rung": the writer, not a name
-    keys = tuple(t.key for t in chunk)
-    ident = None
-    for size in range(len(keys), 0, -1):
-        for s in range(0, len(keys) - size + 1):
-            hit = st.found.get(keys[s : s + size])
-            if hit is not None and s > 0 and keys[0] in st.lex.given:
-                continue  # "Desmond Whyte" after "Marcia Whyte": another of the family
-            if hit is not None:
-                ident = hit[1]
-                if hit[0] == "professional":
-                    kind = "professional"
-                break
-        if ident:
-            break
-    if ident is None:
-        ident = ("pro:" if kind == "professional" else "p:") + " ".join(keys)
-    start, end = chunk[0].start, chunk[-1].end
-    if not st.free(start, end):
-        return
-    st.take(start, end, kind, ident, 40, confidence)
-    st.remember(keys, kind, ident)
-
-
-def find_named_by_role(st: State, toks: list[Tok]) -> None:
-    """A surname that is also a place, right after a role: "health visitor Norton", "DSL Burton".
-
-    Place names are protected vocabulary, so the other-name layer never weighs them; after a
-    professional's role, a listed surname not followed by another capitalised word (which
-    would make it "Norton Green", a place) is that professional.
-    """
-    lex = st.lex
-    for i in st.capitalised:
-        t = toks[i]
-        if (
-            t.upper
-            or t.key not in lex.protected_words
-            or t.key not in lex.surnames
-            or not st.free(t.start, t.end)
-            or _cue_before(st, toks, i) != "role"
-        ):
-            continue
-        if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
-            continue
-        if _PLACES_JOINED.match(st.text, t.end):
-            continue  # "Team Manager, Blackburn with Darwen Children's Services": a council
-        _accept(st, [t], "professional", 0.8)

@@ -34,7 +34,7 @@ from moderator.anonymise.layer_extra import find_extra_identifiers, join_identif
 from moderator.anonymise.layer_initials import find_minutes_initials
 from moderator.anonymise.layer_known import find_known_people
 from moderator.anonymise.layer_letters import find_letter_names
-from moderator.anonymise.layer_names import find_named_by_role, find_other_names
+from moderator.anonymise.layer_names import find_other_names
 from moderator.anonymise.layer_patterns import find_patterns
 from moderator.anonymise.layer_sounds import (
     find_lower_titled,
@@ -60,6 +60,7 @@ from moderator.anonymise.names_aliases import (
 )
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
+from moderator.anonymise.names_cued import find_named_by_role
 from moderator.anonymise.names_defined import find_defined_names
 from moderator.anonymise.names_family import (
     find_family_forms,

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import HONORIFICS
-from moderator.anonymise.layer_names import _accept, _public_service
+from moderator.anonymise.layer_names import _public_service
+from moderator.anonymise.names_cued import accept
 from moderator.anonymise.names_titled import surname_after_given
 from moderator.anonymise.state import State, Tok
 
@@ -60,4 +61,4 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
                 and t.key in ("pc", "ds", "di", "dc")
             ):
                 continue
-            _accept(st, chunk, kind)
+            accept(st, chunk, kind)
