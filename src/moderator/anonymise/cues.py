@@ -51,6 +51,16 @@ HONORIFICS = {
     "cpl": "professional",
     "lcpl": "professional",
     "col": "professional",
+    # the other ranks' short forms: "SSgt Tom Rees", "Pte Kyle Ward" (a warrant officer's
+    # "WO2", a word with its digit, is a title of names_titled)
+    "ssgt": "professional",
+    "csgt": "professional",
+    "pte": "professional",
+    "spr": "professional",
+    "gnr": "professional",
+    "tpr": "professional",
+    "bdr": "professional",
+    "lbdr": "professional",
 }
 # titles of faith, rank and address written before a professional's or another person's name
 # ("Fr. Donal Keane", "Sister Ann Pryce", "Det. Sgt Mawby", "Pandit Ravi Joshi"); they go with
@@ -273,7 +283,8 @@ LEADING_WORDS = _words(
     "a an the at to from in on into and or but of for by with attends attended attending "
     "attend visited visit called contacted rang phoned his her their its our my your this that "
     "new old former current previous local both said says told then when while whilst "
-    "mum dad nursery school college academy primary via"
+    "mum dad nursery school college academy primary via also now still currently previously "
+    "formerly since joined moved left started starts transferred"
 )
 NAME_SKIP = _words(
     "baby unborn child infant unknown mr mrs ms miss mx dr jr jnr snr sr junior senior the of"

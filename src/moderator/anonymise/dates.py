@@ -97,8 +97,9 @@ DATE_MONTH_RE = re.compile(
 _MONTH_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?[ \t]+$")
 
 
-# the first day of a range before a day and month: the "5" of "5-9 June", "5th–9th June"
-_RANGE_START = re.compile(r"(?<![\w/.,-])\d{1,2}(?:st|nd|rd|th)?[ \t]*[-–]$")
+# the first day of a range before a day and month: the "5" of "5-9 June", "5th–9th June", and
+# of a night's two days: "1st/2nd Feb"
+_RANGE_START = re.compile(r"(?<![\w/.,-])\d{1,2}(?:st|nd|rd|th)?[ \t]*[-–/]$")
 
 
 def starts_cleanly(text: str, start: int) -> bool:
@@ -209,7 +210,9 @@ def an_age_in_months(text: str, start: int, end: int) -> bool:
     )
 
 
-_COORDINATED_DAY = re.compile(r"(?<![\w.,/])(\d{1,2})(?:st|nd|rd|th)?\s*(?:,|and|&|or|to|-|–)\s*$")
+_COORDINATED_DAY = re.compile(
+    r"(?<![\w.,/])(\d{1,2})(?:st|nd|rd|th)?\s*(?:,|and|&|or|to|-|–|/)\s*$"
+)
 
 
 def coordinated_days(text: str, m: re.Match[str]) -> list[tuple[int, int]]:

@@ -165,10 +165,28 @@ def find_loose_dates(
         out.append((m.start(), m.end(), _valid(None, month, day)))
     if any(ordinal_day.search(text, lo, hi) for lo, hi in regions):
         out += [(m.start(), m.end(), None) for m in _weekday_days(text)]
+        for m in _ORDINAL_LIST.finditer(text) if "(" in text else ():
+            if _MONTH_BEFORE_LIST.search(text, max(0, m.start() - 12), m.start()) is None:
+                continue  # ("floors (1st and 2nd)": a month before them says they are days)
+            out += [
+                (d.start(), d.end(), None)
+                for d in _ORDINAL_END.finditer(text, m.start(), m.end())
+                if int(d.group()[:-2]) <= 31
+            ]
     return out
 
 
 _ORDINAL_END = re.compile(r"\d\d?(?i:st|nd|rd|th)(?![\w])")  # how every WEEKDAY_DAY_RE ends
+
+
+# days listed alone in brackets after their month: "2 missing in Feb (7th and 22nd)",
+# "in March (3rd, 9th & 20th)"
+_ORDINAL_LIST = re.compile(
+    r"\(\d{1,2}(?i:st|nd|rd|th)(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)\d{1,2}(?i:st|nd|rd|th))+\)"
+)
+
+
+_MONTH_BEFORE_LIST = re.compile(rf"(?<![A-Za-z])(?:{_MONTH})[ \t]*\Z")
 
 
 # what follows a day said alone after "is": the clause goes on or ends ("is 23rd is that ok")

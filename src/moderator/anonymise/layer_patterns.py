@@ -118,8 +118,12 @@ def find_patterns(st: State) -> None:
         kind = "date"
         if ymd is not None and any(ymd[1:] == d[1:] and ymd[0] in (None, d[0]) for d in st.dobs):
             kind = "dob"
-        add(m.start(), m.end(), kind, "", 75)
-        for start, end in coordinated_days(text, m):
+        days = coordinated_days(text, m)
+        if days and text[days[0][1] : m.start()].strip() == "/":
+            add(days.pop(0)[0], m.end(), kind, "", 75)  # "1st/2nd Feb": a night's two days
+        else:
+            add(m.start(), m.end(), kind, "", 75)
+        for start, end in days:
             add(start, end, "date", "", 75)
     for start, end in find_day_dates(text):
         add(start, end, "date", "", 73)
@@ -307,6 +311,13 @@ def _line_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
+def _named_next(st: State, at: int, end: int) -> bool:
+    """Whether the word after ``at`` (before ``end``) is no everyday word: a name that is also
+    a word then begins a school's name ("SHAW RIDGE PRIMARY", "HOLLY BANK SCHOOL")."""
+    w = WORD_RE.search(st.text, at, end)
+    return w is not None and w.group().casefold() not in st.lex.common
+
+
 def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     """A school or GP practice, without leading everyday words ("At", "The", "Virtual")."""
     start = m.start()
@@ -337,7 +348,14 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
             start = w.end()
             continue
-        if shouted and (key in lex.common or key in MONTHS) and key not in NURSERY_STARTS:
+        if (
+            shouted
+            and (key in lex.common or key in MONTHS)
+            and key not in NURSERY_STARTS
+            and not (
+                (key in lex.surnames or key in lex.given) and _named_next(st, w.end(), name_end)
+            )
+        ):
             start = w.end()  # "CHILD SEEN AT SCHOOL", "ENROLLED SEPT AT": everyday words
             continue  # (not "LITTLE ACORNS NURSERY": a nursery's name starts so)
         if w.group().isupper() and w.group() in lex.acronyms:
@@ -351,7 +369,13 @@ def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     name = phrase_key(st.text[start:name_end])
     if shouted and (
         (len(name) == 1 and _POSSESSIVE_END.search(st.text, start, name_end))
-        or any(w in lex.common and w not in _JOINING and w not in _NAMING for w in name)
+        or any(
+            w in lex.common
+            and w not in _JOINING
+            and w not in _NAMING
+            and not (i == 0 and len(name) > 1 and (w in lex.surnames or w in lex.given))
+            for i, w in enumerate(name)
+        )
     ):
         return None  # "ENCOMPASS ALERT TO BROOKLYN'S SCHOOL": a sentence, not a school's name
     if protected_phrase(st, phrase_key(st.text[start : m.end()]), len(name)):

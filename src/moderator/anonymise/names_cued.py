@@ -87,8 +87,8 @@ def accept(st: State, chunk: list[Tok], kind: str, confidence: float = 0.95) -> 
     if ident is None:
         ident = ("pro:" if kind == "professional" else "p:") + " ".join(keys)
     start, end = chunk[0].start, chunk[-1].end
-    if not st.free(start, end):
-        return
+    if not st.free(start, end) or st.text[end : end + 1].isdigit():
+        return  # ("WO2 Tressider": letters joined to a digit are a rank's or a code's, no name)
     st.take(start, end, kind, ident, 40, confidence)
     st.remember(keys, kind, ident)
 

@@ -34,7 +34,7 @@ _NAME = re.compile(
 _TITLES = ("pastor", "pastora", "named nurse", "paramedic", "tech", "coach", "ht", "dht", "rev",
            "revd", "minister", "referrer", "logged by", "signed", "named person", "const",
            "constable", "imam", "priest", "midwife", "tutor", "crew", "lead professional",
-           "case officer", "supervisor")  # fmt: skip
+           "case officer", "supervisor", "wo1", "wo2")  # fmt: skip
 _AFTER_TITLE = re.compile(r"[ \t]*:?[ \t]*")
 _RANKS = frozenset({"PC", "PS", "DC", "DS", "DI", "DCI", "SGT", "INSP", "CONST", "PCSO", "DR"})
 # titles that are practice vocabulary, left whole before the name
@@ -61,11 +61,27 @@ def find_titled_people(st: State) -> None:
                     _take_name(st, m.start("name"), m.group("name"), title in _PHRASES)
                 elif gap is not None and title in _ONE_NAME_TITLES and text[at].isupper():
                     _one_name(st, gap.end())
+                if title in _RANK_TITLES and gap is not None:
+                    _with_rank(st, at, gap.end())
             at = lower.find(title, end)
 
 
+# a warrant officer's rank goes with the name: a word and a digit, it says more than a "Mr"
+_RANK_TITLES = frozenset({"wo1", "wo2"})
+
+
+def _with_rank(st: State, at: int, start: int) -> None:
+    for c in st.cands:
+        if c.start == start and c.kind in _OTHER_NAMES and st.free(at, start):
+            st.grow(c, at, c.end)
+            return
+
+
 # titles of faith and of a coach, before a surname alone: "Pastor Grant has offered to help"
-_ONE_NAME_TITLES = frozenset({"pastor", "pastora", "rev", "revd", "imam", "priest", "minister"})
+# and of a warrant officer: "WO2 Tennant confirmed"
+_ONE_NAME_TITLES = frozenset(
+    {"pastor", "pastora", "rev", "revd", "imam", "priest", "minister", "wo1", "wo2"}
+)
 _ONE_NAME = re.compile(rf"(?P<name>{_WORD})(?![\w'’-])(?![ \t]+{_CAP})")
 
 

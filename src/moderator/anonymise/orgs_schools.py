@@ -28,6 +28,10 @@ _YEAR_RE = re.compile(
     rf"(?i:y(?:ea)?r[ \t]*\d{{1,2}}|y\d{{1,2}}|reception|nursery|sixth[ \t]+form)[ \t]+at[ \t]+{_NAME}"
     r"(?![ \t]+[A-Z])"
 )
+# a child's age, year and school in brackets: "(15, Year 10, Croft Valley)", "(Yr 7, Northgate)"
+_YEAR_BRACKET_RE = re.compile(
+    r"(?i:y(?:ea)?r)[ \t]*\d{1,2},[ \t]*(?P<a>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*\)"
+)
 # "Education: LHF attendance", "School: KPA", "attends GBA"
 _ACRONYM_RE = re.compile(
     r"(?:(?i:education|school|setting|nursery)[ \t]*:|attends)[ \t]*"
@@ -49,7 +53,7 @@ _STARTS = {
     "setting": (_BRACKET_RE, _ACRONYM_RE),
     "education": (_ACRONYM_RE,),
     "attends": (_ACRONYM_RE,),
-    "y": (_YEAR_RE,),  # "year 5", "yr 10", "Y3"
+    "y": (_YEAR_RE, _YEAR_BRACKET_RE),  # "year 5", "yr 10", "Y3"
     "reception": (_YEAR_RE,),
     "sixth": (_YEAR_RE,),
 }
@@ -92,6 +96,12 @@ _STAFF_TITLE = (
 _NAMED_BEFORE_STAFF_RE = re.compile(
     rf"(?<![\w'’-])(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}})[ \t]+{_STAFF_TITLE}[ \t]+[A-Z]"
 )
+# "Chantry Fields (Mr Arif Haque, DSL)": the school before its lead's name and role in brackets
+_NAMED_BEFORE_BRACKETED_STAFF_RE = re.compile(
+    r"(?<![\w'’-])(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*\([ \t]*(?:Mrs?|Ms|Miss|Dr|Mr)\.?"
+    r"(?:[ \t]+[A-Z][\w'’-]+){1,3},[ \t]*(?:DSL|SENCo|SENCO|Headteacher|Head[ \t]+[Tt]eacher"
+    r"|Deputy[ \t]+Head|Head[ \t]+of[ \t]+Year(?:[ \t]+\d{1,2})?)[ \t]*[),]"
+)
 _NAMED_AFTER_STAFF_RE = re.compile(
     rf"{_STAFF_TITLE}(?:[ \t]+[A-Z][\w'’-]+){{1,3}}[ \t]*\((?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}})\)"
 )
@@ -105,7 +115,11 @@ def find_schools_by_staff(st: State) -> None:
     text = st.text
     names: set[str] = set()
     if "DSL" in text or "SENC" in text or "Head" in text:
-        for pattern in (_NAMED_BEFORE_STAFF_RE, _NAMED_AFTER_STAFF_RE):
+        for pattern in (
+            _NAMED_BEFORE_STAFF_RE,
+            _NAMED_AFTER_STAFF_RE,
+            _NAMED_BEFORE_BRACKETED_STAFF_RE,
+        ):
             for m in pattern.finditer(text):
                 keys = phrase_key(m.group("n"))
                 if _school_name(st, m.group("n")) and not (
@@ -118,6 +132,14 @@ def find_schools_by_staff(st: State) -> None:
         names |= {m.group("n") for m in _staff_at(text, lower) if _school_name(st, m.group("n"))}
     if names:
         _take_everywhere(st, {name: name.lower() for name in names})
+
+
+def _school_name_of_words(st: State, name: str) -> bool:
+    """A school's name of two words or three, not a state said in words ("Looked After",
+    "Home Educated", "Not Attending": an everyday verb's form in it)."""
+    return _school_name(st, name) and not any(
+        len(k) >= 6 and k.endswith(("ed", "ing")) and k in st.lex.words for k in phrase_key(name)
+    )
 
 
 def _school_name(st: State, name: str) -> bool:
@@ -224,8 +246,9 @@ def find_schools_by_context(st: State) -> None:
             if at == 0 or not lower[at - 1].isalnum():
                 for pattern in patterns:
                     m = pattern.match(text, at)
-                    if m is not None and _a_name(st, m.group("a")):
-                        names.add(m.group("a"))
+                    a = m.group("a") if m is not None else ""
+                    if a and _a_name(st, a) and (" " not in a or _school_name_of_words(st, a)):
+                        names.add(a)
             at = lower.find(word, at + 1)
     for at in _field_starts(lower):
         m = _FIELD_RE.match(text, at)

@@ -279,7 +279,7 @@ SCHOOL_HINT = re.compile(
 )
 SCHOOL_RE = re.compile(
     # (words joined by a space or two: a line's end or a table's wide gap parts two names)
-    r"(?<![\w])(?P<name>(?:(?:St\.?|Saint)[ \t]{1,2})?(?:[A-Z][\w'’&-]*[ \t]{1,2}(?:(?:on|upon|under|of|in|the|and|de|la|le)[ \t]{1,2})?){1,4}?)"
+    r"(?<![\w])(?P<name>(?:(?:St\.?|Saint)[ \t]{1,2})?(?:[A-Z][\w'’&-]*[ \t]{1,2}(?:(?:on|upon|under|of|in|the|and|&|de|la|le)[ \t]{1,2})?){1,4}?)"
     r"(?:(?:C\s?of\s?E|CE|C\.E\.|RC|R\.C\.|Catholic|Church\s+of\s+England|Methodist|Community"
     r"|Free|Special|Infants?|Junior|Nursery|Primary|Secondary|High|Grammar|Technical|Business"
     r"|and|&)[ \t]{1,2})*"

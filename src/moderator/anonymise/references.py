@@ -299,6 +299,11 @@ _MIXED_REF = re.compile(
     r"|[A-Za-z]{2,6}[ \t][A-Z]\d{1,3}(?:/\d{1,6}){1,3})"
     r"(?![\w/-])"
 )
+# a letter's own reference of its writer's and typist's initials, after "Our ref" or "Your ref":
+# "Our ref: DRK/MMcD", "Your ref: SW/kl" (each part begins with a capital; no digits needed)
+_INITIALS_REF = re.compile(
+    r"(?i:ref)[ \t]*[:.]?[ \t]*(?P<r>[A-Z][A-Za-z]{1,4}/[A-Za-z]{2,5}(?:/[A-Za-z]{2,5})?)(?![\w/-])"
+)
 _LETTERED_REF = re.compile(
     r"(?i:ref(?:erence)?(?:[ \t]*no\.?)?[ \t]*[:.]?[ \t]*)"
     r"(?P<r>[A-Za-z]{2,6}(?:[ \t]\d{2,6}(?:[/-]\d{2,6})+|-\d{2,6}(?:-\d{2,6})+))(?![\w/-])"
@@ -319,6 +324,12 @@ def widen_references(st: State) -> None:
                 for p in (_SPACED_REF, _LETTERED_REF, _MIXED_REF, _GROUPED_REF)
                 if (m := p.match(text, at))
             ]
+            if lower[max(0, at - 4) : at] == "our ":  # "Our ref", "Your ref"
+                m = _INITIALS_REF.match(text, at)
+                if m is not None:  # (the initials read as people's give way to it)
+                    st.give_way(*m.span("r"), frozenset({"person", "professional"}), 80)
+                if m is not None and st.free(*m.span("r")):
+                    st.take(m.start("r"), m.end("r"), "case_number", "", 80)
         at = lower.find("ref", at + 1)
     for m in spaced:
         start, end = m.span("r")
