@@ -125,3 +125,72 @@ def test_days_written_beside_their_month_go(text: str, day: str) -> None:
 )
 def test_ordinals_in_brackets_with_no_month_stay(text: str) -> None:
     assert "[DATE]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Return interview by Amy Stamper, Larkspur Missing Service, on 24/02.", "Larkspur"),
+        ("RHI completed by Jess Tovell (Waymark Missing Service) at school.", "Waymark"),
+    ],
+)
+def test_a_providers_own_service_beside_a_person_goes(text: str, agency: str) -> None:
+    out = redact(text)
+    assert not left(out, agency), out
+    assert "[ORGANISATION]" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Seen by Amy Lowe, Blackpool Missing Service, on 24/02.", "Blackpool Missing Service"),
+        ("Kim Hale (Youth Justice Service) attended.", "Youth Justice Service"),
+        ("Jo Ames (Troubled Families Service) rang.", "Troubled Families Service"),
+        ("Kevin Rusk (Army Welfare Service) confirmed the move.", "Army Welfare Service"),
+    ],
+)
+def test_a_public_service_beside_a_person_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_given_name_before_a_surname_ending_like_a_noun_is_a_name() -> None:
+    out = redact("The visit was done by Chloe Vance and Ellie Ellison yesterday.")
+    assert not left(out, "Vance") and not left(out, "Ellison"), out
+    assert "Grace Provision" not in redact("He had Good Provision at school.")
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("Moved to Ridgemount House children's home last week.", "Ridgemount"),
+        ("She was evicted from Cowfold House supported lodgings, Blyth.", "Cowfold"),
+        ("Now living at Ashbrae supported housing in Langley.", "Ashbrae"),
+    ],
+)
+def test_a_home_named_before_its_kind_of_care_goes(text: str, home: str) -> None:
+    out = redact(text)
+    assert not left(out, home), out
+    for kind in ("children's home", "supported lodgings", "supported housing"):
+        if kind in text:
+            assert kind in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She hides when Tatko comes home late.",
+        "She got the Metro home after school.",
+        "Went to Eritrean Orthodox service with his uncle.",
+    ],
+)
+def test_words_before_home_or_a_faiths_service_stay(text: str) -> None:
+    assert "[ORGANISATION]" not in redact(text)
+
+
+def test_a_homes_own_name_in_a_childs_lower_case_goes() -> None:
+    text = (
+        "Placement: Oakhaven House children's home, Erdington.\n"
+        'Push factors: "oakhaven staff treat me like a baby".'
+    )
+    out = redact(text)
+    assert not left(out, "oakhaven"), out

@@ -315,8 +315,12 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     def listed(t: Tok) -> bool:
         return listed_word(lex, t.key)
 
+    given_first = len(chunk) == 2 and first.key in lex.given and first.key not in lex.common
     if (last.key in INSTITUTION_NOUNS and not listed(last)) or any(
-        t.key.endswith(NON_NAME_ENDINGS) and not listed(t) for t in chunk
+        t.key.endswith(NON_NAME_ENDINGS)
+        and not listed(t)
+        and not (given_first and t is last and t.key not in lex.words)  # "Chloe Vance"
+        for t in chunk
     ):
         # "Salvation Army", "Blythe Bridge", "Maternity Grant": an organisation, place or
         # concept (but "Kevin Hall" is a name: Hall is a listed surname)

@@ -25,7 +25,7 @@ from moderator.anonymise.lexicon import (
     word_key,
 )
 from moderator.anonymise.nearby import matches_in
-from moderator.anonymise.orgs_nouns import COMMUNITIES, service_terms_only
+from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, service_terms_only
 from moderator.anonymise.orgs_public import AGENCY_NOUNS, placed, public_service
 from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
 from moderator.anonymise.state import NAME_KINDS, State
@@ -244,6 +244,7 @@ _PUBLIC_BESIDE = frozenset(
     {"service", "station", "hub", "partner", "policing", "paediatrics", "options", "team"}
     | {"council", "police", "nhs", "hospital", "ed", "unit", "court", "justice", "health"}
     | {"royal", "healthcare", "nursing", "probation", "prison", "school", "college"}
+    | {"army", "navy", "raf", "forces", "military"}  # "(Army Welfare Service)"
 )
 # the words a role ends with: "(Roma Support Worker, …)" names a job, not an agency
 _ROLE_ENDS = frozenset(
@@ -260,9 +261,26 @@ _ROLE_ENDS = frozenset(
 )
 
 
+def _brand_service(st: State, keys: tuple[str, ...]) -> bool:
+    """Whether a service's name opens with a word of its own, no place's, no public or
+    protected word's ("Pathways Missing Service"; not "Blackpool Missing Service", "Youth
+    Justice Service")."""
+    head = keys[0]
+    return not (
+        (head,) in st.lex.places
+        or (head,) in more_places()
+        or head in st.lex.protected_words
+        or head in st.lex.common
+        or head in DESCRIPTIVE
+        or any(keys[: len(p)] == p for p in st.lex.phrases.get(head, ()))  # "Troubled Families"
+    )
+
+
 def _private(st: State, written: str, keys: tuple[str, ...]) -> bool:
     """Whether words beside a person may name a private agency: not a role, a grade, a
     public service's words or acronyms ("ST5 Paediatrics", "Blackpool FGC Service")."""
+    if keys[-1] == "service" and len(keys) >= 3 and _brand_service(st, keys):
+        keys = keys[:-1]  # "Jess Tovell, Compass Missing Service": a provider's own name
     return not (
         keys[-1] in _ROLE_ENDS
         or written.isupper()

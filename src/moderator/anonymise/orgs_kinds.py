@@ -25,7 +25,7 @@ from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.nearby import scan_near
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
-from moderator.anonymise.orgs_nouns import DESCRIPTIVE, service_terms_only
+from moderator.anonymise.orgs_nouns import DENOMINATIONS, DESCRIPTIVE, service_terms_only
 from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import a_word
@@ -36,10 +36,14 @@ _KINDS = (
     "agency|service|services|group|project|charity|helpline|church|chapel|mosque|gurdwara"
     "|temple|hall|club|gym|café|cafe|centre|provider|football|boxing|juniors"
     "|youth|nursery|school|college|academy|tenancy|landlord|lettings|foodbank"
+    # a home or lodgings a young person lives in: "Ridgeway House children's home", "Cowpen
+    # House supported lodgings", "Ashgrove supported housing"
+    "|children['’]s[ \t]+home|care[ \t]+home|residential[ \t]+home|lodgings|hostel|refuge"
+    "|housing|accommodation"
 )
 _WORDS = r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:to|of|the|for|in|and|&)[ \t]+)?[A-Z][\w'’-]*){0,4}"
 _BEFORE_KIND = re.compile(
-    rf"(?<![\w'’-])(?P<n>{_WORDS})(?P<m>(?:[ \t]+[a-z]{{3,12}}){{0,2}})[ \t]+(?:{_KINDS})(?![\w'’-])"
+    rf"(?<![\w'’-])(?P<n>{_WORDS})(?P<m>(?:[ \t]+[a-z][a-z'’]{{2,12}}){{0,2}})[ \t]+(?:{_KINDS})(?![\w'’-])"
 )
 _STAFF = "worker|key[ \\t]?worker|project[ \\t]+worker|manager|owner|contact|staff|coach|advocate"
 _BEFORE_STAFF = re.compile(
@@ -74,16 +78,31 @@ def find_kinds_after(st: State, add: Add) -> None:
             start, end = m.span("n")
             if pattern is _BEFORE_KIND and _described(m.group("m")):
                 continue
+            if not _inside_sentence(text, start):
+                start = _after_verb(text, start, end)  # "Moved to Ridgeway House …"
             if not _inside_sentence(text, start) or not _a_name(st, text[start:end]):
                 continue
             if _opens_entry(text, start, end):
                 continue  # "Mon - Emailed school (…)": a verb opening a log's entry
-            if protected_inside(st.lex, phrase_key(text[start : m.end()])):
-                continue  # "14/02 - Core group": a protected phrase with its kind
+            if protected_inside(
+                st.lex, phrase_key(text[start:end]) + phrase_key(text[end : m.end()])[:1]
+            ):
+                continue  # "14/02 - Core group": a protected phrase with its kind (not one
+                # after the name: "Ridgeway House children's home")
             if text[end : end + 1] in "'’\"”" or text[start - 1 : start] in "'‘\"“":
                 continue  # "the 'Game On' programme": a quoted title
             if st.free(start, end):
                 add(start, end, "org", " ".join(phrase_key(text[start:end])), _PRIORITY)
+
+
+_VERB_TO = re.compile(r"[A-Z][a-z]+[ \t]+(?:to|into|from|at|in)[ \t]+(?=[A-Z])")
+
+
+def _after_verb(text: str, start: int, end: int) -> int:
+    """Where the name starts after a sentence's opening verb and its preposition ("Moved to
+    Ridgeway House children's home"); ``start`` itself when it opens otherwise."""
+    m = _VERB_TO.match(text, start, end)
+    return m.end() if m is not None and a_word(m.group().split()[0].lower()) else start
 
 
 def _described(between: str) -> bool:
@@ -136,8 +155,11 @@ def _a_name(st: State, written: str) -> bool:
         return False  # a person: "Tom went to the group"
     if first in HONORIFICS or first in RELATION_CUES or any(k in st.known.keys for k in keys):
         return False
-    if all(k in DESCRIPTIVE or (k,) in lex.places or k in lex.protected_words for k in keys):
-        return False  # "Polish community group", "Leeds youth group", "Core Group"
+    if all(
+        k in DESCRIPTIVE or (k,) in lex.places or k in lex.protected_words or k in DENOMINATIONS
+        for k in keys
+    ):
+        return False  # "Polish community group", "Leeds youth group", "Eritrean Orthodox service"
     if keys in lex.places or protected_inside(lex, keys) or national_charity(written):
         return False
     return not (len(keys) == 1 and word_key(written) in lex.surnames and first not in lex.words)

@@ -18,6 +18,7 @@ import re
 
 from moderator.anonymise.lexicon import more_places, phrase_key, whole_words
 from moderator.anonymise.state import State
+from moderator.anonymise.unknown_words import a_word
 
 _KINDS = frozenset({"school", "org", "gp_practice"})
 # the nouns that say what kind of place a name is, dropped from its end to leave its own words
@@ -37,7 +38,14 @@ _PLACE_WORDS = re.compile(
     r"|manager|said|says|reported|confirmed|rang|called|emailed|wrote|have|has|is|are|was|were)\b"
 )
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]|-")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _CONFIDENCE = 0.7
+
+
+def _kind_next(text: str, end: int) -> bool:
+    """Whether a noun of a place's kind follows ``end`` in lower case ("… academy")."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) in _KIND_NOUNS
 
 
 def _own_words(written: str) -> str:
@@ -67,7 +75,12 @@ def find_short_forms(st: State) -> None:
         if keys in lex.phrases.get(keys[0], ()) or any(k in st.known.keys for k in keys):
             continue  # a protected phrase; a person of the record's name
         town = keys in lex.places or keys in more_places()
-        for start, end in whole_words(text, short):
+        spots = whole_words(text, short)
+        if len(keys) == 1 and short.isalpha() and not a_word(keys[0]):
+            # "oakridge staff": in a child's lower case (not "treyew academy", a longer name
+            # the school layers read whole)
+            spots += [s for s in whole_words(text, short.lower()) if not _kind_next(text, s[1])]
+        for start, end in spots:
             if not st.free(start, end) or _NAME_AFTER.match(text, end):
                 continue  # "Rose Hill Road", "Stourport-on-Severn": another name
             if text[max(0, start - 3) : start].rstrip(" \t").endswith(","):
