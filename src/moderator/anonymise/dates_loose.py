@@ -70,7 +70,10 @@ CENTILE_BEFORE = re.compile(
 # numbers before a day/month that make it a score or a fraction, not a date
 NOT_A_DATE_BEFORE = re.compile(r"(?i:scor\w*|scal\w*|rated?|rating|out\s+of|level|grade|£)\s*$")
 # ... and after it: "attended 4/5 days" (a fraction of a count)
-_COUNT_AFTER = re.compile(r"[ \t]+(?i:days?|sessions?|lessons?|times|weeks|nights|visits)\b")
+_COUNT_AFTER = re.compile(
+    r"[ \t]*(?:(?i:days?|sessions?|lessons?|times|weeks|nights|visits|hours?|minutes|miles)"
+    r"|hrs?|mins?|km|kg|kilos?|litres|units|metres|stone|lbs?|pints)\b"
+)  # ("4/5 days", "sat 1.5 hours", "3.5kg": a count or a measure)
 # a time, not a date, after these: "bus 8.05", "at 3.45"
 _TIME_BEFORE = re.compile(
     r"(?i:\b(?:at|bus|train|approx\.?|around|about|time|pick[- ]?up))[ \t]*\Z"
@@ -82,7 +85,9 @@ _TIME_BEFORE = re.compile(
 _DATE_CUE_BEFORE = re.compile(
     r"(?i:\b(?:on|note|notes|review|reviewed|visit|visited|seen|meeting|conference|dated?|from"
     r"|until|till|since|by|w/c|held|contact|call|called|entry|icpc|rcpc|cin|lac|strategy"
-    r"|discussion|incident|planned|booked|due|next|last|appointment|appt)[ \t]*:?[ \t]*)\Z"
+    r"|discussion|incident|planned|booked|due|next|last|appointment|appt"
+    r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"  # "Wed 12.3": a log's day
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*:?[ \t]*)\Z"
 )  # (\Z, not $: a cue word ending the line before, "conference⏎1.1", is a heading's)
 _LINE_HEAD_DATE = re.compile(r"[ \t]*[-–:]")
 

@@ -261,6 +261,7 @@ def run_layers(st: State) -> None:
     join_campuses(st)
     join_congregations(st)
     find_orgs_on_streets(st)
+    find_short_forms(st)  # again: the organisations the layers since found ("brecks housing")
     join_orgs_to_streets(st)
     join_handles(st)
     join_couples(st)

@@ -193,12 +193,19 @@ def _titled_with_initials(text: str, start: int) -> bool:
     )
 
 
+_NEW_CONGREGATION = re.compile(
+    r"New[ \t]+[A-Z][a-z]+[ \t]+(?:Church|Fellowship|Chapel|Ministries|Assembly|Tabernacle)\b"
+)
+
+
 def name_starts(text: str, at: int, word: str) -> bool:
     """Whether ``word`` at ``at`` starts a name although it is an everyday word: "Our Lady
     of …", and a capitalised "The" inside a sentence ("drinking at The Killie Tap", "doing
     well at The Kidsgrove Academy"), part of the name as written."""
     if word == "Our":
         return text.startswith(" Lady", at + 3)
+    if word == "New":  # "New Covenant Church", "New Hope Fellowship": a congregation's name
+        return _NEW_CONGREGATION.match(text, at) is not None
     if word != "The":
         return False
     i = at - 1

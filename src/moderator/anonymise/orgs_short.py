@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.lexicon import more_places, phrase_key, whole_words
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import a_word
@@ -37,9 +38,31 @@ _PLACE_WORDS = re.compile(
     r"[ \t]+(?:staff|attendance|DSL|head|headteacher|teacher|teachers|office|reception|SENCo"
     r"|manager|said|says|reported|confirmed|rang|called|emailed|wrote|have|has|is|are|was|were)\b"
 )
+# a firm's trade at the end of its name ("Soarside Logistics", "Kestrel Cleaning Services")
+_TRADE_ENDS = frozenset(
+    {"logistics", "transport", "haulage", "recruitment", "staffing", "foods", "catering"}
+    | {"cleaning", "construction", "solutions", "lettings", "properties", "motors", "stores"}
+)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]|-")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _CONFIDENCE = 0.7
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)\.?[ \t]+\Z")
+
+
+def _person_before(st: State, start: int) -> bool:
+    """Whether a title or a given name comes right before ``start`` ("Mr Karim", "Jagdev
+    Bains"): a person's surname, not the place named after them."""
+    m = _WORD_BEFORE.search(st.text, max(0, start - 20), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    key = word.lower()
+    if key in HONORIFICS:
+        return True
+    dotted = "." in m.group()  # ("cousin Hemin. Gateway ref": a sentence ended there)
+    return not dotted and word[:1].isupper() and key in st.lex.given and key not in st.lex.words
 
 
 def _kind_next(text: str, end: int) -> bool:
@@ -52,11 +75,32 @@ def _own_words(written: str) -> str:
     """The words of a place's name before the nouns of its kind ("Rose Hill" of "Rose Hill
     Primary School"); "" when none are left."""
     words = written.split()
-    while words and words[-1].strip(",.()").lower() in _KIND_NOUNS:
-        words.pop()
+    while words and (
+        words[-1].strip(",.()").lower() in _KIND_NOUNS
+        or words[-1].strip(",.()").lower() in _TRADE_ENDS
+    ):
+        words.pop()  # ("Soarside Logistics" … "works nights at Soarside")
     while words and words[0].lower() in ("the", "st", "st.", "saint"):
         return ""  # "St Mary's": a saint's name is any number of places'
     return " ".join(words) if 1 <= len(words) <= 3 and len(words) < len(written.split()) else ""
+
+
+def _lower_case_names(st: State) -> None:
+    """A redacted name of two words or more, one of them no English word, written again in
+    lower case: the same place ("Brecks Housing" … "a letter from brecks housing")."""
+    text = st.text
+    seen: set[str] = set()
+    for c in [c for c in st.cands if c.kind in _KINDS]:
+        written = text[c.start : c.end]
+        low = written.lower()
+        if low == written or low in seen or " " not in written or not written.isascii():
+            continue
+        seen.add(low)
+        if all(a_word(k) for k in phrase_key(written) if k.isalpha()):
+            continue  # "youth club": everyday words
+        for start, end in whole_words(text, low):
+            if st.free(start, end):
+                st.take(start, end, c.kind, c.ident, 50, _CONFIDENCE)
 
 
 def find_short_forms(st: State) -> None:
@@ -64,6 +108,7 @@ def find_short_forms(st: State) -> None:
     text = st.text
     lex = st.lex
     seen: set[str] = set()
+    _lower_case_names(st)
     for c in [c for c in st.cands if c.kind in _KINDS]:
         short = _own_words(text[c.start : c.end])
         if not short or short in seen or len(short) < 5 or not short[:1].isupper():
@@ -85,6 +130,8 @@ def find_short_forms(st: State) -> None:
                 continue  # "Rose Hill Road", "Stourport-on-Severn": another name
             if text[max(0, start - 3) : start].rstrip(" \t").endswith(","):
                 continue  # "Sir Evelyn Court, Star Hill": the place it is named after
+            if _person_before(st, start):
+                continue  # "landlord Mr Karim" of "Karim Lettings": the man it is named after
             if town and not _PLACE_WORDS.match(text, end):
                 continue
             st.take(start, end, c.kind, c.ident, 50, _CONFIDENCE)

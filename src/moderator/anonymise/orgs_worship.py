@@ -70,6 +70,17 @@ _HEAD_AFTER = re.compile(
     r"(?:[ \t]+(?:Gospel|Community|Christian|Church|Hall|Chapel|Assembly|Fellowship|Mission"
     r"|Centre|Tabernacle|Ministries))+(?![\w'’-])"
 )
+_HALL_AFTER = re.compile(r"[ \t]+(?:Hall|Rooms|Centre)(?![\w'’-])")
+
+
+def _named_before(text: str, start: int, head: int) -> bool:
+    """Whether a word of a name stands before the head word ("Trinity Church"; not "THE
+    GURDWARA", a faith's place said in words)."""
+    return any(
+        k not in ("the", "a", "at", "our", "his", "her") for k in phrase_key(text[start:head])
+    )
+
+
 _FIRST_KEYS = frozenset(w.casefold() for w in _FIRST.split("|"))
 _LAST_KEYS = frozenset(w.casefold() for w in _LAST.split("|"))
 
@@ -123,9 +134,13 @@ def find_worship(
             continue  # the head word alone: "Mosque", "Polska" (a country)
         if key in _ADJECTIVE_HEADS and (more := _HEAD_AFTER.match(text, end)) is not None:
             end = more.end()  # "Bream Pentecostal Gospel Hall": the hall's noun goes with it
+        plain = end
         end = bracket(text, end)
         end = with_town(st, end)  # "… Church Luton", "… (Igbo Mission) Belvedere"
         start = trim(st, start, end)
+        hall = _HALL_AFTER.match(text, end) if end == plain else None
+        if hall is not None and _named_before(text, start, m.start()):
+            end = hall.end()  # "Trinity Church Hall": the church's hall, one place
         words = phrase_key(text[start:end])
         if not words or all(w in _FIRST_KEYS or w in _LAST_KEYS for w in words):
             continue
