@@ -82,3 +82,53 @@ def test_new_opening_a_congregations_name_goes_with_it(text: str) -> None:
 
 def test_new_before_a_kind_of_place_stays() -> None:
     assert "Her new church is nice" in redact("Her new church is nice.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Cc: Warren Tebbit\nMorning Warren, see below from the family.", "Warren"),
+        ("Cc: Mark Juby\nHi Mark, thanks for this.", "Mark"),
+        ("From: Grace Oduya\nThanks\nGrace | 01632 960 114", "Grace"),
+    ],
+)
+def test_a_given_name_after_a_greeting_or_before_a_signatures_bar_goes(
+    text: str, name: str
+) -> None:
+    out = redact(text)
+    assert not left(out, name), out
+
+
+def test_a_greeting_to_everyone_stays() -> None:
+    out = redact("Morning all, update below.\nHello Everyone, see below.")
+    assert "Morning all" in out and "Hello Everyone" in out, out
+
+
+def test_a_friend_named_after_a_childs_spelling_of_friend() -> None:
+    out = redact("- my best frend kayla-mae and sleepovers at hers\n- my freind jodie is kind")
+    assert "kayla" not in out and "jodie" not in out, out
+
+
+def test_a_youth_hub_named_in_lower_case_goes() -> None:
+    out = redact("i go to the youth club at cobholm youth hub on tuesdays. the youth hub is shut")
+    assert "cobholm" not in out, out
+    assert "the youth hub is shut" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ASSOCIATES: MASON PRICE DOB 11/11/2004 (KNOWN TO POLICE).", "MASON PRICE"),
+        ("Also present CHASE LANE, DOB 03/04/2009, a friend.", "CHASE LANE"),
+        ("Patient: Summer Brook DOB 4/5/2019\nSeen for a rash.", "Summer Brook"),
+    ],
+)
+def test_a_name_of_everyday_words_before_a_birth_date_goes(text: str, name: str) -> None:
+    out = redact(text)
+    assert name not in out, out
+    assert "[PERSON]" in out, out
+
+
+def test_a_heading_before_a_birth_date_stays() -> None:
+    out = redact("CHILD DOB 01/01/2020. Young Person DOB 1/1/2010.")
+    assert "CHILD DOB" in out and "Young Person DOB" in out, out

@@ -21,7 +21,11 @@ from moderator.anonymise.state import NAME_KINDS, State
 
 _KIN = KIN_TITLES
 _LOWER_WORDS = re.compile(r"[a-z]+")
-_FRIENDS = ("friend", "mate", "bestie", "boyfriend", "girlfriend", "bf", "gf")
+# a child's spellings too: "my best frend kayla-mae"
+_FRIENDS = (
+    *("friend", "mate", "bestie", "boyfriend", "girlfriend", "bf", "gf"),
+    *("frend", "freind", "bff"),
+)
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,400})[\"”]")
 _NAME_AFTER = re.compile(r"[ \t]+(?P<n>[a-zà-ÿ][a-zà-ÿ'’]*(?:-[a-zà-ÿ]+)?)(?![\w'’-])")
 # words after a kinship word that are no names though not in the word lists

@@ -18,14 +18,15 @@ import re
 from moderator.anonymise.state import NAME_KINDS, State
 
 # a line holding one capitalised word (a comma or a full stop after it at most)
-_LINE_NAME = re.compile(r"(?m)^[ \t]*(?P<n>[A-Z][a-z'’-]+)[ \t]*[,.]?[ \t]*$")
+# ("Mark | 01842 447 020": a signature's name before its number, parted by a bar)
+_LINE_NAME = re.compile(r"(?m)^[ \t]*(?P<n>[A-Z][a-z'’-]+)[ \t]*(?:[,.]?[ \t]*|\|.*)$")
 
 
 # a greeting opening a line, a given name, the line's end (a comma, "!" or ":" may follow)
 _GREETING = re.compile(
     r"(?m)^[ \t]*(?:Dear|Hi|Hello|Hiya|Hey|Morning|Afternoon|Good[ \t]+(?:morning|afternoon))"
-    r"[ \t]+(?P<n>[A-Z][a-z'’-]+)[ \t]*[,!:]?[ \t]*$"
-)
+    r"[ \t]+(?P<n>[A-Z][a-z'’-]+)(?:[ \t]*[,!:]?[ \t]*$|,[ \t]+\S.*$)"
+)  # ("Morning Mark, see below": the message may go on after the comma)
 # a sign-off, a given name, then the line's end or a wide gap before the signature
 _SIGN_OFF = re.compile(
     r"(?:Thanks|Thank[ \t]+you|Many[ \t]+thanks|Regards|Kind[ \t]+regards|Best[ \t]+wishes"

@@ -98,8 +98,13 @@ def join_given_before_surname(st: State) -> None:
 # BONE (19)", "ADAM PRESCOTT, 26, OF BIRKDALE", "TAYLOR-JAY SPARGO (14)", "KYLE DEAN DOB …"
 _AGED_CAPITALS = re.compile(
     r"(?<![\w'’-])(?P<n>[A-Z][A-Z'’-]+(?:[ \t]+\"[A-Z]+\")?(?:[ \t]+[A-Z][A-Z'’-]+){1,2})"
-    r"(?=[ \t]*\((?:AGED[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*[,)]|[ \t]+\(?D\.?O\.?B\b)"
+    r"(?=[ \t]*\((?:AGED[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*[,)]|,?[ \t]+\(?D\.?O\.?B\b)"
 )
+# the same in title case before a birth date: "Patient: Summer Brook DOB 4/5/2019"
+_TITLED_BEFORE_DOB = re.compile(
+    r"(?<![\w'’-])(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?=,?[ \t]+\(?D\.?O\.?B\b)"
+)
+_DOB_AFTER = re.compile(r",?[ \t]+\(?D\.?O\.?B\b")
 
 
 _PEOPLE = frozenset({"person", "professional"})
@@ -129,7 +134,8 @@ def find_aged_capitals(st: State) -> None:
     first, no acronym or protected word among them, not every word an everyday one."""
     text = st.text
     lex = st.lex
-    for m in _AGED_CAPITALS.finditer(text):
+    titled = list(_TITLED_BEFORE_DOB.finditer(text)) if "DOB" in text or "D.O.B" in text else []
+    for m in [*_AGED_CAPITALS.finditer(text), *titled]:
         start, end = m.span("n")
         whole = start
         while (space := text.find(" ", start, end)) > 0 and (
@@ -143,8 +149,9 @@ def find_aged_capitals(st: State) -> None:
         first = keys[0].split("-")[0]
         if len(keys) < 2 or (first not in lex.given and start != whole):
             continue
-        if all(k in lex.common for k in keys):
-            continue
+        dob = _DOB_AFTER.match(text, end) is not None
+        if all(k in lex.common for k in keys) and not (dob and first in lex.given):
+            continue  # ("MASON PRICE DOB …": a birth date makes everyday words a name)
         if any(w in lex.acronyms for w in words) or any(
             k in lex.protected_words and (n == 0 or (k,) not in lex.places)
             for n, k in enumerate(keys)

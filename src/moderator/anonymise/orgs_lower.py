@@ -49,6 +49,8 @@ _ORG_HEADS = (
     "taxis", "cabs", "kebabs", "pizza",
     # round twenty-seven
     "nursing home", "shop",
+    # round thirty-nine: "at cobholm youth hub"
+    "youth hub",
 )  # fmt: skip
 # a team's or a club's word: the words before it name a club unless everyday words ("sankey
 # vikings", "springfield rovers", "headland boxing club"; not "the power rangers")
