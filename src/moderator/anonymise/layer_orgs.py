@@ -22,18 +22,18 @@ import re
 from collections.abc import Callable, Iterable
 
 from moderator.anonymise.alternation import by_first_letter
-from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, NAME_TITLES
+from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import WORD_RE, lower_same_length, phrase_key, word_key
 from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.orgs_brands import find_branches, national_charity
 from moderator.anonymise.orgs_clubs import find_football_clubs
 from moderator.anonymise.orgs_cued import find_cued
 from moderator.anonymise.orgs_kinds import find_kinds_after
+from moderator.anonymise.orgs_leading import generic_name, name_spans, trim_leading
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
 from moderator.anonymise.orgs_nouns import (
     COMMUNITIES,
     DENOMINATIONS,
-    DESCRIPTIVE,
     FUNCTION_WORDS,
     GOING,
     ORG_HINTS_LIKELY_FIRST,
@@ -42,7 +42,6 @@ from moderator.anonymise.orgs_nouns import (
     SAINTLY,
     SERVICE_TERMS,
     named_trade,
-    service_terms_only,
 )
 from moderator.anonymise.orgs_public import (
     AGENCY_NOUNS,
@@ -53,9 +52,7 @@ from moderator.anonymise.orgs_public import (
 )
 from moderator.anonymise.orgs_runs import (
     capital_runs,
-    done_verb,
     ends_protected,
-    marking_line,
     opens_protected,
     protected_inside,
     title_runs,
@@ -150,70 +147,6 @@ NAMED_AFTER_RE = re.compile(
 )
 
 
-def generic_name(st: State, keys: tuple[str, ...]) -> bool:
-    """A description, not a name: "Polish Club", "Boxing Club", a one-word everyday name."""
-    lex = st.lex
-    if len(keys) == 1 and keys[0] in lex.common and keys[0] not in lex.surnames:
-        return True
-    return all(k in DESCRIPTIVE for k in keys) or service_terms_only(keys)
-
-
-def _trim_leading(st: State, start: int, end: int) -> int:
-    for w in WORD_RE.finditer(st.text, start, end):
-        key = w.group().casefold()
-        if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):
-            break
-        if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS or key == "the":
-            start = w.end()
-        elif done_verb(st, w.start(), key):  # "Consulted Children and Families Hub"
-            start = w.end()
-            continue
-        break
-    while start < end and not st.text[start].isalnum():
-        start += 1
-    of = _PERSON_OF.match(st.text, start, end)
-    if of is not None and _TITLED.search(st.text, max(0, start - 6), start):
-        start = of.end()  # "Mr Jaswal of Rushden Lettings": the firm starts after "of"
-    elif _titled_with_initials(st.text, start) and (surname := _ONE_WORD.match(st.text, start)):
-        start = surname.end()  # "Revd K. Asamoeh-Boatang Church of …": his name first
-    return start
-
-
-_PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+of[ \t]+")
-_TITLED = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
-_TITLE_INITIALS = re.compile(r"\b([A-Z][a-z]{1,6})\.?[ \t]+(?:[A-Z]\.[ \t]*)+$")
-_ONE_WORD = re.compile(r"[A-Z][\w'’-]*[ \t]+")
-
-
-def _titled_with_initials(text: str, start: int) -> bool:
-    """Whether a title and initials stand just before ``start`` ("Revd K. ", "Dr A. B. ")."""
-    m = _TITLE_INITIALS.search(text, max(0, start - 16), start)
-    return m is not None and (
-        m.group(1).casefold() in HONORIFICS or m.group(1).casefold() in NAME_TITLES
-    )
-
-
-_NEW_CONGREGATION = re.compile(
-    r"New[ \t]+[A-Z][a-z]+[ \t]+(?:Church|Fellowship|Chapel|Ministries|Assembly|Tabernacle)\b"
-)
-
-
-def name_starts(text: str, at: int, word: str) -> bool:
-    """Whether ``word`` at ``at`` starts a name although it is an everyday word: "Our Lady
-    of …", and a capitalised "The" inside a sentence ("drinking at The Killie Tap", "doing
-    well at The Kidsgrove Academy"), part of the name as written."""
-    if word == "Our":
-        return text.startswith(" Lady", at + 3)
-    if word == "New":  # "New Covenant Church", "New Hope Fellowship": a congregation's name
-        return _NEW_CONGREGATION.match(text, at) is not None
-    if word != "The":
-        return False
-    i = at - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i >= 0 and (text[i].isalnum() or text[i] == ",")
-
-
 def _worship_starts(text: str) -> list[tuple[int, int]]:
     """Where WORSHIP_AFTER_RE's matches can start: from three words before each noun it holds
     (words and blanks only) to the noun."""
@@ -233,54 +166,8 @@ def _worship_starts(text: str) -> list[tuple[int, int]]:
     return sorted(spans, key=lambda s: s[1])
 
 
-def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int, int]]:
-    """ORG_RE's matches as (start, end of the name, end); a name that runs across a form's
-    fields (three spaces or a tab between words: "Child: Tianne Hanry  (Teo)   Legal status",
-    "Allocated SW: Hannah Okafor   Team Manager: …") starts after the last gap, and one whose
-    last gap is right before its noun names nothing."""
-    out = []
-    for m in found:
-        start = m.start()
-        end = m.end()
-        if "   " in m.group() or "\t" in m.group():
-            gaps = list(_FIELD_GAP.finditer(m.string, start, m.end("name")))
-            if gaps:
-                # the fields before the last gap may hold a name of their own ("…   Aelwyd
-                # Advice Anglesey   Marared Mosque"): read them alone
-                out += _spans(m.re.finditer(m.string, start, gaps[-1].start()))
-            if gaps and gaps[-1].end() >= m.end("name"):
-                continue  # the noun itself after the gap: no name left before it
-            if gaps:
-                start = gaps[-1].end()  # the name starts after the last field's gap
-            gap = _FIELD_GAP.search(m.string, m.end("name"), end)
-            end = gap.start() if gap else end  # "… Boxing Club    Venue: …": the next field
-        newline = m.string.rfind("\n", start, m.end("name"))
-        if newline >= 0 and marking_line(m.string[start:newline]):
-            start = newline + 1  # "CONFIDENTIAL⏎Valley Road Surgery": a heading, then the name
-            if start >= m.end("name"):
-                continue
-        initials = _PERSON_INITIALS.search(m.string, start, m.end("name"))
-        if initials is not None and _initials_of(m.string[start : initials.start()], initials):
-            start = initials.end()  # "Anita Kerr (AK) Family Support Worker": a person, a role
-            if start >= m.end("name"):
-                continue
-        out.append((start, m.end("name"), end))
-    return out
-
-
 # the nouns of a community's own place of meeting
 _GATHERING_NOUNS = frozenset({"centre", "center", "hub", "association", "hall", "community"})
-# a person's initials in brackets after their name, inside a run of capitalised words
-_PERSON_INITIALS = re.compile(r"\((?P<i>[A-Z]{2,3})\)[ \t]+")
-
-
-def _initials_of(before: str, m: re.Match[str]) -> bool:
-    """Whether the initials ``m`` holds are the first letters of the words just before it."""
-    words = before.split()[-len(m.group("i")) :]
-    return "".join(w[:1] for w in words) == m.group("i")
-
-
-_FIELD_GAP = re.compile(r" {3,}|\t[ \t]*")
 
 
 def _signed_name(st: State, line: str) -> bool:
@@ -385,7 +272,7 @@ NURSERY_STARTS |= {"black", "white", "red", "green", "blue", "golden", "royal", 
 
 def _trim_shouted(st: State, start: int, end: int) -> int:
     """In a line in capitals, the everyday words before a name too ("Family Attend …")."""
-    start = _trim_leading(st, start, end)
+    start = trim_leading(st, start, end)
     # a verb of going inside the run ends what comes before it: "RILEY ATTENDS TINY STEPS
     # NURSERY" names the child, then the nursery
     for w in WORD_RE.finditer(st.text, start, end):
@@ -432,7 +319,7 @@ def _shouted(st: State, add: Add) -> None:
 
     for a, b in runs:  # each run alone: the rest of the text is read as written
         find_worship(st, titled, add_shouted, _trim_shouted, shouted=True, within=(a, b))
-        _by_noun(st, titled, _spans(ORG_RE.finditer(titled, a, b)), add_shouted, _trim_shouted)
+        _by_noun(st, titled, name_spans(ORG_RE.finditer(titled, a, b)), add_shouted, _trim_shouted)
 
 
 def find_organisations(st: State, add: Add) -> None:
@@ -440,8 +327,8 @@ def find_organisations(st: State, add: Add) -> None:
     text = st.text
     find_branches(st, add)  # "Citizens Advice Nuneaton": before the place is read as kept
     find_football_clubs(st, add)
-    find_named_places(st, add, _trim_leading)
-    find_worship(st, text, add, _trim_leading)
+    find_named_places(st, add, trim_leading)
+    find_worship(st, text, add, trim_leading)
     find_lower_worship(st, add)
     find_cued(st, add)
     find_named_services(st, add)
@@ -456,13 +343,13 @@ def find_organisations(st: State, add: Add) -> None:
         if m.start("j") >= 0:
             joined_firm(st, m, add)
     firm_names = [(m.start(), m.start("n"), m.end()) for m in firms if m.start("n") >= 0]
-    _by_noun(st, text, [*_spans(ORG_RE.finditer(text)), *firm_names], add, _trim_leading)
+    _by_noun(st, text, [*name_spans(ORG_RE.finditer(text)), *firm_names], add, trim_leading)
     hint = any(w in text for w in _WORSHIP_WORDS) and WORSHIP_HINT_RE.search(text)
     worship = matches_in(WORSHIP_AFTER_RE, _worship_starts(text), text) if hint else []
     for m in worship:
         if _WORSHIP_STREET.search(m.group()):
             continue  # "Church Road", "Temple Street": a street named after the building
-        start = _trim_leading(st, m.start(), m.end())
+        start = trim_leading(st, m.start(), m.end())
         keys = phrase_key(text[start : m.end()])
         if not generic_name(st, keys) and not ends_protected(st, keys):
             add(start, m.end(), "org", " ".join(keys), 56)

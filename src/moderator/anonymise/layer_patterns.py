@@ -28,13 +28,7 @@ from moderator.anonymise.handles import (
     find_shaped_handles,
 )
 from moderator.anonymise.known import find_literals, literals
-from moderator.anonymise.layer_orgs import (
-    NURSERY_STARTS,
-    find_organisations,
-    generic_name,
-    name_starts,
-    with_town,
-)
+from moderator.anonymise.layer_orgs import NURSERY_STARTS, find_organisations, with_town
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
     WORD_RE,
@@ -44,6 +38,7 @@ from moderator.anonymise.lexicon import (
     word_key,
 )
 from moderator.anonymise.nearby import for_text
+from moderator.anonymise.orgs_leading import generic_name, name_starts
 from moderator.anonymise.orgs_nouns import FUNCTION_WORDS, GOING
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
