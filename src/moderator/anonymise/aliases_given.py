@@ -13,7 +13,7 @@ import re
 from operator import attrgetter
 
 from moderator.anonymise.cues import PET_BEFORE_RE, RELATION_CUES, ROLE_CUES
-from moderator.anonymise.known_use import written_as_word
+from moderator.anonymise.known_said import written_as_word
 from moderator.anonymise.lexicon import lower_same_length
 from moderator.anonymise.state import State
 

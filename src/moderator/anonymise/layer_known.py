@@ -11,15 +11,14 @@ import re
 from functools import lru_cache
 
 from moderator.anonymise.cues import FEMALE, MALE
-from moderator.anonymise.known_use import (  # re-exported: the word-use tests lived here
+from moderator.anonymise.known_said import (  # re-exported: the word-use tests lived here
     _says,
     _word_before,
     introduced,
     named_in_speech,
     subject_in_typed_line,
-    used_as_place,
-    used_as_word,
 )
+from moderator.anonymise.known_use import used_as_place, used_as_word
 from moderator.anonymise.layer_initials import in_shouted_line
 from moderator.anonymise.layer_sounds import sounds_like_known
 from moderator.anonymise.lexicon import Lexicon

@@ -15,7 +15,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES, ROLE_CUES
-from moderator.anonymise.known_use import written_as_word
+from moderator.anonymise.known_said import written_as_word
 from moderator.anonymise.lexicon import lexicon, lower_same_length, word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.state import NAME_KINDS, State
