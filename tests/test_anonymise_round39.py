@@ -132,3 +132,38 @@ def test_a_name_of_everyday_words_before_a_birth_date_goes(text: str, name: str)
 def test_a_heading_before_a_birth_date_stays() -> None:
     out = redact("CHILD DOB 01/01/2020. Young Person DOB 1/1/2010.")
     assert "CHILD DOB" in out and "Young Person DOB" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("dont want go back to the hostel on the bath road there is drugs", "bath road"),
+        ("meet me by the chippy on ashby high st at 4", "ashby"),
+        ("start at the training place on pensnett trading estate monday", "pensnett"),
+    ],
+)
+def test_a_street_in_lower_case_named_by_a_place_goes(text: str, street: str) -> None:
+    out = redact(text)
+    assert street not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we live on the council estate now",
+        "walked on the high st with mum",
+        "waited by the main road for the bus",
+    ],
+)
+def test_any_street_or_estate_said_in_everyday_words_stays(text: str) -> None:
+    assert "[ADDRESS]" not in redact(text)
+
+
+def test_the_unit_an_address_opens_with_named_again_goes() -> None:
+    text = (
+        "They lived on Plot 6, Cuckoo Lane Traveller Site.\n"
+        "On 2 November police attended Plot 6 after a report. Plot 7 is empty."
+    )
+    out = redact(text)
+    assert "Plot 6" not in out, out
+    assert "Plot 7 is empty" in out, out

@@ -20,7 +20,7 @@ from moderator.anonymise.unknown_words import unknown
 
 _STREET_WORDS = (
     r"st|rd|road|street|lane|ln|ave|avenue|close|drive|dr|way|crescent|cres|grove|terrace|walk"
-    r"|gardens|gdns|place|row|fold|view|court|mews|rise|square|parade"
+    r"|gardens|gdns|place|row|fold|view|court|mews|rise|square|parade|estate"
 )
 # what every match of _STREET holds (a quick look before the scan)
 _STREET_GATE: tuple[str, ...] = (" st", " rd", " ln", "road", "street", "lane", "ave", "close")
@@ -38,6 +38,7 @@ _STREET_GATE += (
     "row",
 )
 _STREET_GATE += ("fold", "view", "court", "mews", "rise", "square", "parade", "hill", "park")
+_STREET_GATE += ("estate",)
 _STREET = re.compile(
     r"(?<![\w'’-])(?:(?:on|off|near|by|along|behind|down|up|round|outside|past)[ \t]+"
     r"(?P<s>(?:[Ss]t\.?[ \t]+)?(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
@@ -92,6 +93,7 @@ _EVERYDAY = frozenset(
     | {"bus", "train", "taxi", "cycle", "foot", "top", "end", "far", "nearest", "local"}
     | {"half", "part", "all", "whole", "some", "any", "every", "each", "food", "sea"}
     | {"with", "and", "for", "to", "at", "in", "on", "by", "from", "of", "n"}  # "tea with st …"
+    | {"council", "housing", "industrial", "big", "small", "posh", "rough", "real"}  # estates
 )
 _CONFIDENCE = 0.6
 _GUESSES = frozenset({"person"})
@@ -130,6 +132,11 @@ _NUMBER_AFTER_NAME = re.compile(
 )
 
 
+def _named(st: State, word: str) -> bool:
+    """Whether a lower-case word before a street's word names it: a place, or no word."""
+    return word not in _EVERYDAY and ((word,) in st.lex.places or unknown(word.title(), st.lex))
+
+
 def find_lower_streets(st: State) -> None:
     """Redact streets named in lower case after a word of place (see the module)."""
     text = st.text
@@ -137,9 +144,13 @@ def find_lower_streets(st: State) -> None:
     for m in _STREET.finditer(text) if streets else ():  # (quick: no street's word at all)
         group = "s" if m.group("s") else "t"
         words = m.group(group).split()
-        if any(w.strip(".") in _EVERYDAY for w in words[:-1]) or words[0].lower() in _NOT_STREETS:
-            continue  # "the high st"; "to youth court", "at crown court": a court
         start, end = m.span(group)
+        if len(words) == 3 and words[0] == "the" and _named(st, words[1]):
+            words, start = words[1:], start + 4  # "on the bath road": a road named by a place
+        if len(words) == 3 and words[1] == "high" and _named(st, words[0]):
+            words = [words[0], "st"]  # "on ashby high st": a town's high street (the key)
+        elif any(w.strip(".") in _EVERYDAY for w in words[:-1]) or words[0].lower() in _NOT_STREETS:
+            continue  # "the high st"; "to youth court", "at crown court": a court
         st.give_way(start, end, _GUESSES, 61)  # "freeman st": the street, not a person
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words), 45, _CONFIDENCE)
@@ -208,11 +219,38 @@ def find_lower_streets(st: State) -> None:
         if st.free(*m.span("n")):
             st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
     _numbered_people(st)
+    _units_again(st)
     if "umber" in text or "UMBER" in text or "o." in text or "o " in text or "O " in text:
         ends = {c.end for c in st.cands if c.kind in ("person", "professional", "family")}
         for m in _NUMBER_AFTER_NAME.finditer(text):
             if m.start() in ends and st.free(*m.span("n")):
                 st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
+
+
+# the flat, room, plot or unit an address found opens with: "Plot 6, Cuckoo Lane Traveller Site"
+_UNIT_OPENING = re.compile(
+    r"(?i:flat|room|plot|pitch|unit|apartment|apt)\.?[ \t]*\d{1,4}[A-Za-z]?\b"
+)
+
+
+def _units_again(st: State) -> None:
+    """The unit an address found opens with, named again alone: the same home ("police
+    attended Plot 6", "a neighbour, Mrs Pam Tuttle (Room 2)" where "Room 2, 14 … Road" is the
+    record's)."""
+    text = st.text
+    units = set()
+    for c in st.cands:
+        m = _UNIT_OPENING.match(text, c.start, c.end) if c.kind == "address" else None
+        if m is not None and m.end() < c.end:  # (the whole address, not the unit alone)
+            units.add(" ".join(m.group().split()))
+    for unit in units:
+        word, number = unit.split()[0], unit.split()[-1]
+        pattern = re.compile(
+            rf"(?<![\w'’-])(?i:{re.escape(word)})[ \t]*{re.escape(number)}(?![\w/%-]|\.\d)"
+        )
+        for m in pattern.finditer(text):
+            if st.free(*m.span()):
+                st.take(m.start(), m.end(), "address", "unit:" + unit.lower(), 45, 0.7)
 
 
 def _plots(st: State) -> None:
