@@ -167,3 +167,29 @@ def test_the_unit_an_address_opens_with_named_again_goes() -> None:
     out = redact(text)
     assert "Plot 6" not in out, out
     assert "Plot 7 is empty" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("She did not answer calls on the 12th or 13th, so a visit was made.", "13th"),
+        ("Home visit 3pm.\n19th (DW)\nDentist at 3, no concerns.", "19th"),
+        ("Plan: to visit at home on the evening of 20th - ME", "20th"),
+        ("17th March (Mon)\nUp at 3am, settled by 4.", "(Mon)"),
+        ("Return interview booked for 13th with an interpreter.", "13th"),
+    ],
+)
+def test_a_day_written_alone_where_a_date_is_goes(text: str, day: str) -> None:
+    out = redact(text)
+    assert day not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She came 1st or 2nd in the race.",
+        "One of 3rd year's pupils was there.",
+    ],
+)
+def test_an_ordinal_counting_something_stays(text: str) -> None:
+    assert "[DATE]" not in redact(text)

@@ -129,9 +129,9 @@ def widen_date(text: str, start: int, end: int) -> tuple[int, int]:
         m = _THE_BEFORE.search(text, max(0, start - 6), start)
         if m is not None and _ORDINAL_START.match(text, start, end):
             start = m.start()
-    m = _TIME_AFTER.match(text, end)
+    m = _TIME_AFTER.match(text, end) or _WEEKDAY_AFTER.match(text, end)
     if m is not None:
-        end = m.end()
+        end = m.end()  # "14/03/2025 at 10:30", "17th March (Mon)"
     return start, end
 
 
@@ -139,6 +139,7 @@ _WEEKDAY = (
     r"(?:Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)"
 )
+_WEEKDAY_AFTER = re.compile(rf"[ \t]*\({_WEEKDAY}\.?\)")
 # a chronology's item dated by its day alone: "14th - sister…", "the fifteenth - Strategy…"
 ITEM_DAY_RE = re.compile(
     r"[ \t>*•]*(?:[-–][ \t]*)?(?P<d>(?:[Tt]he[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)"

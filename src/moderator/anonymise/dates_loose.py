@@ -52,14 +52,17 @@ WEEKDAY_DAY_RE = re.compile(
     r"|(?<=(?i:visit) )|(?<=(?i:seen) )|(?<=(?i:review) )|(?<=\bdue )|(?<=(?i:until) )"
     r"|(?<=(?i:since) )|(?<=\bfrom )|(?<=\bby )|(?<=\bbooked for )"
     # "her birthday (14th)", "my court thing is 23rd is that ok": checked after (_alone)
-    r"|(?<=\()|(?<=\bis ))"
+    r"|(?<=\()|(?<=\bis )"
+    # "the evening of 20th", "on the 12th or 13th", a log's line "19th (DW)": checked after
+    r"|(?<=\bof )|(?<=\bor )|(?<=\band )|(?<=\n)|^)"
     r"(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)(?![\w])"
 )
 # not a day but a count of something: "on the 3rd floor", "on the 2nd attempt" (checked after
 # the match: the scan below ends each search at the ordinal)
 _COUNTED_AFTER = re.compile(
-    r"[ \t]+(?i:floor|time|attempt|occasion|go|try|child|one|place|grade|birthday|course|dose"
-    r"|round|line|centile|percentile)\b"
+    r"[ \t]+(?i:floors?|times?|attempts?|occasion|go|try|child|one|place|grade|birthday|course"
+    r"|dose|round|line|centile|percentile|year|years|class|set|team|generation|century|form"
+    r"|in[ \t]+the|baby|pregnancy|stage)\b"
 )
 # a growth centile, not a day: "dropped from the 50th to the 9th centile"
 CENTILE_AFTER = re.compile(r"[^.\n]{0,30}?(?i:centile|percentile)")
@@ -198,12 +201,24 @@ _MONTH_BEFORE_LIST = re.compile(rf"(?<![A-Za-z])(?:{_MONTH})[ \t]*\Z")
 _CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?:is|was|and|at|so|but|if|or)\b)")
 
 
+_LINE_HEAD_DAY = re.compile(r"[ \t]*(?:\(|[-–:]|$)", re.M)
+_JOIN_BEFORE = re.compile(r"(?<![\w'’-])(?:or|and)[ \t]+\Z")
+_DAY_BEFORE_JOIN = re.compile(
+    r"(?:\b[Oo]n[ \t]+(?:the[ \t]+)?|\bthe[ \t]+)\d{1,2}(?:st|nd|rd|th)[ \t]+(?:or|and)[ \t]+\Z"
+)
+
+
 def _alone(text: str, m: re.Match[str]) -> bool:
     """Whether a day after a bracket is alone in it ("(14th)"), and a day after "is" a day
     ("is 23rd is that ok", not "she is 2nd in the class": a place is the first three)."""
     before = text[m.start() - 1 : m.start()] if m.start() else ""
     if before == "(":
         return text[m.end() : m.end() + 1] == ")"
+    if before in ("", "\n"):  # a log's line opening with its day: "19th (DW)", "20th - call"
+        return _LINE_HEAD_DAY.match(text, m.end()) is not None
+    if _JOIN_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+        # "the 12th or 13th": after another day only
+        return _DAY_BEFORE_JOIN.search(text, max(0, m.start() - 16), m.start()) is not None
     if text[max(0, m.start() - 3) : m.start()] == "is " and m.group()[:1].isdigit():
         return int(m.group()[:-2]) > 3 and _CLAUSE_GOES_ON.match(text, m.end()) is not None
     return True
