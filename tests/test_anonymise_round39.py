@@ -193,3 +193,17 @@ def test_a_day_written_alone_where_a_date_is_goes(text: str, day: str) -> None:
 )
 def test_an_ordinal_counting_something_stays(text: str) -> None:
     assert "[DATE]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Allegations Management Meeting",
+        "Online Child Sexual Exploitation",
+        "Neighbourhood Beat Manager",
+        "SMART Recovery",
+    ],
+)
+def test_practice_terms_and_national_programmes_stay(phrase: str) -> None:
+    out = redact(f"Dad was referred after the {phrase} on Tuesday; Mum agreed.")
+    assert phrase in out, out
