@@ -207,3 +207,20 @@ def test_an_ordinal_counting_something_stays(text: str) -> None:
 def test_practice_terms_and_national_programmes_stay(phrase: str) -> None:
     out = redact(f"Dad was referred after the {phrase} on Tuesday; Mum agreed.")
     assert phrase in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("A call came from Mum's employer (Harbour Catch Processing) about her.", "Harbour"),
+        ("The landlord (Teeside Homes Lets) will not fix the damp.", "Teeside"),
+        ("Mum works at Fenland Petals, three days a week.", "Petals"),
+    ],
+)
+def test_a_firm_after_its_role_in_brackets_or_named_by_its_town_goes(text: str, firm: str) -> None:
+    out = redact(text)
+    assert not left(out, firm), out
+
+
+def test_a_national_chain_in_brackets_after_employer_stays() -> None:
+    assert "(Tesco)" in redact("Her employer (Tesco) rang about her shifts.")

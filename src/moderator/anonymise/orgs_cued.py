@@ -44,10 +44,13 @@ _CUE = re.compile(
     r"[ \t]+(?:at|for|with)|agency,|took[ \t]+(?:nights|shifts|a[ \t]+job)[ \t]+at|shifts?[ \t]+at"
     r"|solicitors?[ \t]*(?::|-|is|are)?)[ \t]+"
 )
+# the firm in brackets after its role: "her employer (Fresh Catch Processing)", "the landlord
+# (Teesside Lets)"
+_BRACKET_CUE = re.compile(r"(?:employer|landlord|letting[ \t]+agents?)[ \t]*\([ \t]*")
 # each cue starts with one
 _CUE_WORDS = ("work", "employ", "runs", "owns", "solicitor", "driver", "guard", "cleaner",
               "technician", "mechanic", "chef", "labourer", "packer", "picker", "apprentice",
-              "agency", "took", "shift")  # fmt: skip
+              "agency", "took", "shift", "landlord", "letting")  # fmt: skip
 
 
 def _initials(words: list[str]) -> str:
@@ -107,7 +110,7 @@ def _cued_workplaces(st: State, add: Add) -> None:
     lex = st.lex
     folded = lower_same_length(text)
     for at, _ in word_positions(folded, _CUE_WORDS):  # tried only where a cue's word is
-        m = _CUE.match(folded, at)
+        m = _CUE.match(folded, at) or _BRACKET_CUE.match(folded, at)
         if m is None or not text[m.end() : m.end() + 1].isupper():
             continue
         if at and (text[at - 1].isalnum() or text[at - 1] == "-"):
@@ -123,9 +126,13 @@ def _cued_workplaces(st: State, add: Add) -> None:
             continue  # one of the record's people
         # after a job's name the words are a firm ("a bus driver with Preston Bus"); after
         # "works at" alone they may be a pub or a shop the lists know ("The Red Lion")
-        job = " as " in m.group() or not m.group().startswith(("work", "employ", "runs", "owns"))
-        placed = (  # "Fenland Fresh Salads"; not "Exmouth Youth Enquiry Service"
-            len(keys) >= 3
+        job = (
+            " as " in m.group()
+            or not m.group().startswith(("work", "employ", "runs", "owns"))
+            or m.re is _BRACKET_CUE  # "employer (Fresh Catch Processing)": a firm's name
+        )
+        placed = (  # "Fenland Fresh Salads", "Fenland Blooms"; not "Exmouth Youth Enquiry Service"
+            len(keys) >= 2
             and (keys[0],) in lex.places
             and not public_service(st, keys[-1], tuple(keys[:-1]))
         )
