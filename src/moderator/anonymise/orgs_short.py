@@ -22,6 +22,7 @@ from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import a_word
 
 _KINDS = frozenset({"school", "org", "gp_practice"})
+_GUESSED_PEOPLE = frozenset({"person", "professional"})
 # the nouns that say what kind of place a name is, dropped from its end to leave its own words
 _KIND_NOUNS = frozenset(
     {"primary", "school", "academy", "college", "nursery", "infants", "infant", "junior"}
@@ -99,6 +100,7 @@ def _lower_case_names(st: State) -> None:
         if all(a_word(k) for k in phrase_key(written) if k.isalpha()):
             continue  # "youth club": everyday words
         for start, end in whole_words(text, low):
+            st.give_way(start, end, _GUESSED_PEOPLE, 60)  # ("brecks" read as a name)
             if st.free(start, end):
                 st.take(start, end, c.kind, c.ident, 50, _CONFIDENCE)
 
