@@ -224,3 +224,27 @@ def test_a_firm_after_its_role_in_brackets_or_named_by_its_town_goes(text: str, 
 
 def test_a_national_chain_in_brackets_after_employer_stays() -> None:
     assert "(Tesco)" in redact("Her employer (Tesco) rang about her shifts.")
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("NORWOOD GRANGE SURGERY\nNorbury Grange, Beverley, East Yorkshire HU17 9AB", "Norbury"),
+        ("Nene Meadows Surgery\nCastle Way, Wellingborough NN8 1XB\nTel 01933 000000", "Castle"),
+    ],
+)
+def test_a_street_on_a_line_ending_with_its_town_and_postcode_goes(text: str, street: str) -> None:
+    out = redact(text)
+    assert not left(out, street), out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Beverley, East Yorkshire HU17 9AB", "Beverley, East Yorkshire"),
+        ("Assistant Head, Leeds LS1 4AP", "Assistant Head"),
+        ("Nailbridge, Cinderford GL17 9AB", "Nailbridge"),
+    ],
+)
+def test_a_town_a_role_or_a_district_before_a_postcode_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)

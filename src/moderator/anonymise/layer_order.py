@@ -13,6 +13,7 @@ the building of the redacted text) to keep that module under the project's limit
 from __future__ import annotations
 
 from moderator.anonymise.addresses_abroad import find_addresses_abroad
+from moderator.anonymise.addresses_lines import find_address_lines
 from moderator.anonymise.addresses_said import find_lower_streets
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.chat_lines import find_line_speakers, join_profile_numbers
@@ -267,6 +268,7 @@ def run_layers(st: State) -> None:
     join_couples(st)
     join_age_groups(st)
     join_lower_heads(st)
+    find_address_lines(st)
     find_lower_streets(st)  # last: what the joins above widen comes first
     keep_police_operations(st)
     keep_kin_words(st)
