@@ -28,7 +28,9 @@ _LINE = re.compile(
     r"(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+)?"  # "[Thu 15 May 23:14]"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[apAP][mM])?\]?[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?P<e>[^\x00-\x7f\w\s]{1,4}[ \t]+)?"  # an emoji before the name: "🔥 Deano 🔥:"
-    r"(?P<n>[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{2,4}(?=[ \t]*:))?)(?P<f>[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
+    r"(?P<n>[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{2,4}(?=[ \t]*:)"
+    r"|[ \t][A-Z](?=(?:[ \t]+[^\w\s:]{1,4})?[ \t]*:))?)"  # "mummy T 👑:", "Kyle B:"
+    r"(?P<f>[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
 )
 _HANDLE = re.compile(r"[\d._]")
 _CONFIDENCE = 0.75
@@ -38,6 +40,9 @@ def _a_speaker(st: State, name: str, stamped: bool = False) -> bool:
     """Whether a line's speaker is someone; ``stamped``: their lines carry a message's time,
     which a form's field never does (``[28/03 21:17] Zee: …``: a name that is also a word)."""
     lex = st.lex
+    if " " in name and name[-1].isupper():  # a word and an initial: "mummy T", "Kyle B"
+        first = word_key(name.split()[0])
+        return first in RELATION_CUES or (first in lex.given and first not in lex.common)
     key = word_key(name)
     if len(key) < 2 or (name.isupper() and len(name) <= 4):
         return False  # initials, acronyms: the initials rules read them

@@ -180,3 +180,37 @@ def _leading(st: State) -> None:
                 continue  # "a TA in class": the role
             if st.free(spot.start(), spot.end()) and not in_capitals(text, spot.start()):
                 st.take(spot.start(), spot.end(), kind, ident, 52)
+
+
+# initials written in mixed case before the name they stand for: "KAsh (Karen Ashby, LADO)",
+# "SO'N (Siobhan O'Neill)" (two capitals at least, a small letter among them)
+_MIXED_BEFORE = re.compile(r"(?<![\w'’-])(?P<i>[A-Z][A-Za-z'’]{1,5})[ \t]*\((?=[A-Z])")
+
+
+def _spells(initials: str, words: list[str]) -> bool:
+    """Whether mixed-case initials are a name's letters: the given name's first and the
+    surname's start ("KAsh": Karen Ashby), or each word's first letters and more."""
+    letters = initials.replace("'", "").replace("’", "").lower()
+    names = [w.replace("'", "").replace("’", "").lower() for w in words]
+    if len(names) < 2 or not letters.startswith(names[0][:1]):
+        return False
+    rest = letters[1:]
+    return bool(rest) and names[-1].startswith(rest)
+
+
+def find_mixed_initials(st: State) -> None:
+    """Mixed-case initials defined before a person's name in brackets, wherever they recur."""
+    text = st.text
+    if "(" not in text:
+        return
+    for m in _MIXED_BEFORE.finditer(text):
+        initials = m.group("i")
+        capitals = sum(ch.isupper() for ch in initials)
+        if capitals < 2 or initials.isupper() or initials[1:].islower():
+            continue  # "KA" (other layers'), "Karen (…)": a word
+        person = next((c for c in st.cands if c.start == m.end() and c.kind in NAME_KINDS), None)
+        if person is None or not _spells(initials, text[person.start : person.end].split()[-2:]):
+            continue
+        for w in re.finditer(rf"(?<![\w'’-]){re.escape(initials)}(?![\w'’-])", text):
+            if st.free(w.start(), w.end()):
+                st.take(w.start(), w.end(), person.kind, person.ident, 50, 0.8)

@@ -20,7 +20,7 @@ from moderator.anonymise.chat_lines import find_line_speakers, join_profile_numb
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.digit_identifiers import join_phone_tails
 from moderator.anonymise.handles import find_tagged_handles, join_handles, repeat_handles
-from moderator.anonymise.initials_defined import find_defined_initials
+from moderator.anonymise.initials_defined import find_defined_initials, find_mixed_initials
 from moderator.anonymise.initials_found import find_named_initials
 from moderator.anonymise.initials_logged import find_logged_initials
 from moderator.anonymise.initials_more import find_more_initials
@@ -204,6 +204,7 @@ def run_layers(st: State) -> None:
     find_bracketed_initials(st)
     find_listed_initials(st)
     find_defined_initials(st)
+    find_mixed_initials(st)
     find_initials_forms(st)
     join_given_initials(st)
     find_lone_initials(st)

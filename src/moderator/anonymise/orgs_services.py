@@ -83,6 +83,8 @@ def _service(st: State, words: list[str]) -> bool:
         k in st.known.keys for k in keys
     ):
         return False  # a person ("with Aunt Mary"): the name layers find them
+    if len(keys) == 2 and keys[0] in lex.given and keys[1] not in lex.words:
+        return False  # "RHI by Jade Morton": a given name that is a word, and a surname
     if any(k in PUBLIC_WORDS or k in _PUBLIC or k in _TIMES or k in _PLACE_NOUNS for k in keys):
         return False  # a public service, a time, a park or a town's fair
     if keys[-1] in _ACTIVITIES:
