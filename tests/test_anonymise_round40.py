@@ -49,3 +49,20 @@ def test_a_forms_lettered_fields_are_no_speakers() -> None:
     text = "Plan A: stay home\nPlan A: go out\nPlan B: call\nkiki: ok\nkiki: fine"
     out = redact(text)
     assert out.count("Plan A:") == 2, out
+
+
+def test_a_police_reference_with_its_forces_code_goes_without_a_cue() -> None:
+    out = redact("Police ref for today 20WM/117734/25, the same as before.")
+    assert "117734" not in out and "20WM" not in out, out
+
+
+def test_a_firm_after_someones_job_at_goes() -> None:
+    out = redact("Mum leaves at 6am for her job at Fresh Meadow Packing on the estate.")
+    assert not left(out, "Packing"), out
+
+
+def test_a_street_named_after_in_or_on_with_its_own_word_goes() -> None:
+    out = redact("The Corsa was parked on Roedale Heights; he stays at a mate's in Sorrel Court.")
+    assert not left(out, "Roedale") and not left(out, "Sorrel"), out
+    kept = redact("Listed in Crown Court, then in Coroners Court and in Family Court.")
+    assert "Crown Court" in kept and "Coroners Court" in kept and "Family Court" in kept, kept

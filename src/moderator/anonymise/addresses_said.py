@@ -51,9 +51,9 @@ _STREET = re.compile(
 # a street with its capitals after a word of place, named by a street's word the street
 # grammar leaves to context ("round the corner on Orchard Court", "lives off Hillside Way")
 _STREET_TITLED = re.compile(
-    r"(?<![\w'’-])(?:(?P<on>on)|off|along|round|down|up)[ \t]+"
+    r"(?<![\w'’-])(?:(?P<on>on)|off|along|round|down|up|in)[ \t]+"
     r"(?P<s>(?:[A-Z][a-z'’-]{2,}[ \t]+){1,2}"
-    r"(?:Court|Way|Walk|Row|Rise|View|Square|Gate|Place|Fold|Brow|Mount|Vale|Range|Parade"
+    r"(?:Court|Way|Walk|Row|Rise|View|Square|Gate|Place|Fold|Brow|Mount|Vale|Range|Parade|Heights"
     r"|(?P<nook>End|Cut|Bank|Side|Top|Croft|Garth|Nook|Dene|Chare|Hollow)))(?![\w'’-])"
 )
 # the same in a police form's capitals: "FOUND AT ADDRESS ON BEACON VIEW, SHEPSHED"
@@ -83,6 +83,7 @@ _NUMBER_WORD_TOWN = re.compile(
 _NOT_STREETS = frozenset(
     {"crown", "family", "magistrates", "county", "high", "youth", "market", "district", "combined"}
     | {"sheriff", "supreme", "appeal", "tennis", "food", "basketball", "netball", "squash"}
+    | {"coroners", "coroner's", "civil", "crown's", "royal", "high's"}
 )
 # words before a street's word that make it any street, not one
 _EVERYDAY = frozenset(

@@ -42,6 +42,7 @@ _CUE = re.compile(
     r"|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|employer[ \t]*(?:is|:|-)|runs|owns"
     r"|(?:driver|guard|cleaner|technician|mechanic|chef|labourer|packer|picker|apprentice)"
     r"[ \t]+(?:at|for|with)|agency,|took[ \t]+(?:nights|shifts|a[ \t]+job)[ \t]+at|shifts?[ \t]+at"
+    r"|job[ \t]+(?:at|with)"  # "her job at Fresh Fields Packing"
     r"|solicitors?[ \t]*(?::|-|is|are)?)[ \t]+"
 )
 # the firm in brackets after its role: "her employer (Fresh Catch Processing)", "the landlord
@@ -50,7 +51,7 @@ _BRACKET_CUE = re.compile(r"(?:employer|landlord|letting[ \t]+agents?)[ \t]*\([ 
 # each cue starts with one
 _CUE_WORDS = ("work", "employ", "runs", "owns", "solicitor", "driver", "guard", "cleaner",
               "technician", "mechanic", "chef", "labourer", "packer", "picker", "apprentice",
-              "agency", "took", "shift", "landlord", "letting")  # fmt: skip
+              "agency", "took", "shift", "landlord", "letting", "job")  # fmt: skip
 
 
 def _initials(words: list[str]) -> str:

@@ -95,6 +95,8 @@ _PNC_TAIL = re.compile(r"/\d{5,7}[A-Z](?![\w/])")
 # a police incident or crime number ("14/33810/21": force, serial, year) or a Criminal Records
 # Office number ("110233/09X"), from the slash after its first figures
 _INCIDENT_TAIL = re.compile(r"/(?:\d{4,6}/\d\d|\d\d[A-Z])(?![\w/])")
+# a force's or a station's code before it: "20WM/117734/25" (two figures and letters)
+_FORCE_CODE = re.compile(r"\d\d[A-Z]{1,3}\Z")
 # a prison (NOMS) number ("A4420DK": one capital) or a police serial ("CC2024022100318": two to
 # four capitals before nine digits or more), from a capital before a digit
 _PRISON_OR_SERIAL = re.compile(r"[A-Z](?:\d{4}[A-Z]{2}|[A-Z]{1,3}\d{9,}|\d{8})(?![\w])")
@@ -162,6 +164,10 @@ def find_numbers_by_shape(st: State) -> None:
             found.append((m.start(), m.end(), "case_number"))
     for m in _INCIDENT_TAIL.finditer(text) if "/" in text else ():
         start = _run_before(text, m.start(), str.isdigit)
+        lead = _FORCE_CODE.search(text, max(0, m.start() - 6), m.start()) if start < 0 else None
+        if lead is not None and _run_before(text, lead.start() + 1, str.isdigit) == lead.start():
+            found.append((lead.start(), m.end(), "case_number"))  # "20WM/117734/25"
+            continue
         if start >= 0 and (
             m.start() - start == 2 if m.group()[-1].isdigit() else 1 <= m.start() - start <= 6
         ):
