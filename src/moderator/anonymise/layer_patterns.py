@@ -14,9 +14,8 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from moderator.anonymise.addresses import find_unnumbered_addresses
-from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.date_words import find_day_dates, widen_date
-from moderator.anonymise.dates import MONTHS, coordinated_days, date_from_match, find_dates
+from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
 from moderator.anonymise.dates_foreign import find_foreign_dates
 from moderator.anonymise.digit_identifiers import find_numeric, find_phones_with_o
 from moderator.anonymise.handles import (
@@ -27,19 +26,16 @@ from moderator.anonymise.handles import (
     SPEAKER_HANDLE_RE,
     find_shaped_handles,
 )
+from moderator.anonymise.institutions import institution, protected_phrase
 from moderator.anonymise.known import find_literals, literals
-from moderator.anonymise.layer_orgs import NURSERY_STARTS, find_organisations, with_town
+from moderator.anonymise.layer_orgs import find_organisations
 from moderator.anonymise.layer_variants import find_variants
 from moderator.anonymise.lexicon import (
-    WORD_RE,
     holds_phrase,
     lower_same_length,
     phrase_key,
-    word_key,
 )
 from moderator.anonymise.nearby import for_text
-from moderator.anonymise.orgs_leading import generic_name, name_starts
-from moderator.anonymise.orgs_nouns import FUNCTION_WORDS, GOING
 from moderator.anonymise.patterns import (
     ADDRESS_RE,
     ADDRESS_START_RE,
@@ -184,7 +180,7 @@ def find_patterns(st: State) -> None:
         (HOME_RE, "address", HOME_HINT),
     ):
         for m in near(pattern, hint, text, 110, 40):  # capitals read titled, as addresses
-            cand = _institution(st, m, kind)
+            cand = institution(st, m, kind)
             if cand is not None:
                 raw.append(cand)
     for c in raw:
@@ -231,18 +227,6 @@ def title_shouted(text: str) -> str:
             parts += [text[last:start], titled]
             last = end
     return "".join([*parts, text[last:]]) if parts else text
-
-
-def protected_phrase(st: State, words: tuple[str, ...], longer_than: int = 0) -> bool:
-    """Whether the words begin with a protected phrase of more than ``longer_than`` words.
-
-    "Staying Close" is protected as a whole; "Virtual School Head" reaches into
-    the word "School"; but "Eaton Park Primary" is a school named after a place.
-    """
-    return bool(words) and any(
-        len(phrase) > longer_than and words[: len(phrase)] == phrase
-        for phrase in st.lex.phrases.get(words[0], ())
-    )
 
 
 # a year before a comma, or a court of law where an address has its street's word
@@ -295,140 +279,6 @@ def _without_town(text: str, start: int, end: int) -> int:
     return end
 
 
-_GENERIC = frozenset({"local", "central", "new", "main", "general", "family", "community", "city"})
-
-
-# a line that is one name in capitals (checked up to the name's end; the line must end there)
-_A_LINE = re.compile(r"[A-Z][A-Z'’&. -]*")
-
-
-def _line_start(text: str, at: int) -> int:
-    return text.rfind("\n", 0, at) + 1
-
-
-def _named_next(st: State, at: int, end: int) -> bool:
-    """Whether the word after ``at`` (before ``end``) is no everyday word: a name that is also
-    a word then begins a school's name ("SHAW RIDGE PRIMARY", "HOLLY BANK SCHOOL")."""
-    w = WORD_RE.search(st.text, at, end)
-    return w is not None and w.group().casefold() not in st.lex.common
-
-
-def _institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
-    """A school or GP practice, without leading everyday words ("At", "The", "Virtual")."""
-    start = m.start()
-    name_end = m.end("name")
-    lex = st.lex
-    newline = st.text.rfind("\n", start, name_end)
-    if newline >= 0:
-        start = newline + 1  # "CONFIDENTIAL⏎Valley Road Surgery": a line above is no part of it
-    shouted = st.text[start:name_end].isupper()  # a police form's line, read titled
-    line_start = start if newline >= 0 else _line_start(st.text, start)
-    if (
-        shouted
-        and _A_LINE.fullmatch(st.text, line_start, m.end())
-        and st.text[m.end() :].lstrip(" \t")[:1] in ("", "\n")  # (the line ends there)
-        and not any(
-            w in GOING or w in FUNCTION_WORDS for w in phrase_key(st.text[line_start : m.end()])
-        )
-    ):
-        shouted = False  # "TRINITY VIEW MEDICAL CENTRE" alone on a line: a letter's heading
-    if shouted:  # "RILEY ATTENDS TINY STEPS NURSERY": a child, then the nursery
-        for w in WORD_RE.finditer(st.text, start, name_end):
-            if w.group().casefold() in GOING:
-                start = w.end()
-    for w in WORD_RE.finditer(st.text, start, name_end):
-        key = w.group().casefold()
-        if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):
-            break
-        if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
-            start = w.end()
-            continue
-        if (
-            shouted
-            and (key in lex.common or key in MONTHS)
-            and key not in NURSERY_STARTS
-            and not (
-                (key in lex.surnames or key in lex.given) and _named_next(st, w.end(), name_end)
-            )
-        ):
-            start = w.end()  # "CHILD SEEN AT SCHOOL", "ENROLLED SEPT AT": everyday words
-            continue  # (not "LITTLE ACORNS NURSERY": a nursery's name starts so)
-        if w.group().isupper() and w.group() in lex.acronyms:
-            start = w.end()  # "GP Vale Royal Surgery": the role before the practice's name
-            continue
-        break
-    while start < name_end and not st.text[start].isalnum():
-        start += 1
-    if start >= name_end:
-        return None
-    name = phrase_key(st.text[start:name_end])
-    if shouted and (
-        (len(name) == 1 and _POSSESSIVE_END.search(st.text, start, name_end))
-        or any(
-            w in lex.common
-            and w not in _JOINING
-            and w not in _NAMING
-            and not (i == 0 and len(name) > 1 and (w in lex.surnames or w in lex.given))
-            for i, w in enumerate(name)
-        )
-    ):
-        return None  # "ENCOMPASS ALERT TO BROOKLYN'S SCHOOL": a sentence, not a school's name
-    if protected_phrase(st, phrase_key(st.text[start : m.end()]), len(name)):
-        return None
-    if _phrase_runs_past(st, start, m.end()):
-        return None  # "Family on Free School Meals": the noun is a protected phrase's word
-    if _HOSPITAL_AFTER.match(st.text, m.end()):
-        return None  # "King's College Hospital": a hospital, named like a college
-    end = with_town(st, m.end()) if kind != "address" else m.end()
-    if end > m.end() and kind == "school" and not _SHOUTED_OR_SPACED.search(st.text, m.end(), end):
-        # "City College Norwich", "Lakes College West Cumbria": named by its town
-        return Cand(start, end, kind, " ".join(name), 60, 0.9)
-    if (
-        len(name) == 1
-        and kind != "address"
-        and name[0] in lex.common
-        and (kind != "gp_practice" or "Medical" not in m.group() or name[0] in _GENERIC)
-    ):
-        return None  # "Special School", "Local Surgery": generic; "Ford Medical Practice" named
-    if kind != "address" and generic_name(st, name):
-        return None  # "Polish Saturday School": a description
-    return Cand(start, end, kind, " ".join(name), 60, 0.9)
-
-
-_SHOUTED_OR_SPACED = re.compile(r"\n|[ \t]{2}")
-
-
-_PUNCTUATION = re.compile(r"[,.;:()\[\]\n]")
-
-
-def _phrase_runs_past(st: State, start: int, end: int) -> bool:
-    """Whether a protected phrase opening at a word of ``text[start:end]`` goes on past its end
-    ("Free School Meals" from "Free" in "Family on Free School")."""
-    text = st.text
-    inside = len(phrase_key(text[start:end]))
-    stop = _PUNCTUATION.search(text, end, end + 40)  # a phrase goes on only within the clause
-    after = stop.start() if stop else min(len(text), end + 40)
-    for w in WORD_RE.finditer(text, start, end):
-        keys = phrase_key(text[w.start() : after])
-        within = len(phrase_key(text[w.start() : end]))
-        if (
-            any(len(p) > within and keys[: len(p)] == p for p in st.lex.phrases.get(keys[0], ()))
-            and within <= inside
-        ):
-            return True
-    return False
-
-
-_JOINING = frozenset({"of", "the", "and", "de", "la", "le", "on", "upon", "under", "in", "st"})
-# everyday words schools and practices are named with, in a police form's capitals too:
-# "HOLYCROFT PARK COLLEGE", "COVENTRY ROAD MEDICAL PRACTICE"
-_NAMING = frozenset(
-    {"park", "road", "lane", "hill", "green", "grove", "vale", "field", "fields", "wood",
-     "bridge", "street", "farm", "view", "meadow", "meadows", "brook", "heath", "gate", "way",
-     "valley", "castle", "bank", "cross", "church", "mill", "north", "south", "east", "west"}
-)  # fmt: skip
-_POSSESSIVE_END = re.compile(r"['’]S?\s*$")
-_HOSPITAL_AFTER = re.compile(r"[ \t]+(?:Hospital|Hospice|Infirmary)\b")
 _INSTITUTIONS = frozenset({"school", "gp_practice", "org"})  # "Lister Lane Grill" is a firm
 
 

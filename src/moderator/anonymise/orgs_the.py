@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import CALENDAR_WORDS
+from moderator.anonymise.institutions import protected_phrase
 from moderator.anonymise.layer_initials import in_shouted_line
-from moderator.anonymise.layer_patterns import protected_phrase
 from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.patterns import STREET_TYPES
