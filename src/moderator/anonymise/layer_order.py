@@ -82,7 +82,6 @@ from moderator.anonymise.names_joined import (
     absorb_titles,
     find_numbered_officers,
     join_middle_initials,
-    join_quoted_nicknames,
     keep_known_names_whole,
     propagate,
 )
@@ -97,6 +96,7 @@ from moderator.anonymise.names_letters import (
 )
 from moderator.anonymise.names_lower import find_lower_passage_names, repeat_record_words
 from moderator.anonymise.names_mailed import find_mailed_names
+from moderator.anonymise.names_nicknamed import join_quoted_nicknames
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_said import find_said_names, find_short_forms_said
 from moderator.anonymise.names_signed import find_signed_given
