@@ -23,6 +23,7 @@ from moderator.anonymise.handles import find_tagged_handles, join_handles, repea
 from moderator.anonymise.initials_defined import find_defined_initials, find_mixed_initials
 from moderator.anonymise.initials_found import find_named_initials
 from moderator.anonymise.initials_logged import find_logged_initials
+from moderator.anonymise.initials_lone import find_lone_initials
 from moderator.anonymise.initials_more import find_more_initials
 from moderator.anonymise.kept_terms import (
     keep_kin_words,
@@ -75,7 +76,6 @@ from moderator.anonymise.names_initials import (
     find_bracketed_initials,
     find_initials_forms,
     find_listed_initials,
-    find_lone_initials,
     join_given_initials,
 )
 from moderator.anonymise.names_joined import (
