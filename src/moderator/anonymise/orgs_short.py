@@ -44,6 +44,7 @@ _TRADE_ENDS = frozenset(
     {"logistics", "transport", "haulage", "recruitment", "staffing", "foods", "catering"}
     | {"cleaning", "construction", "solutions", "lettings", "properties", "motors", "stores"}
 )
+_ENDS = _KIND_NOUNS | _TRADE_ENDS  # what is dropped from a name's end to leave its own words
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]|-")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _CONFIDENCE = 0.7
@@ -76,10 +77,7 @@ def _own_words(written: str) -> str:
     """The words of a place's name before the nouns of its kind ("Rose Hill" of "Rose Hill
     Primary School"); "" when none are left."""
     words = written.split()
-    while words and (
-        words[-1].strip(",.()").lower() in _KIND_NOUNS
-        or words[-1].strip(",.()").lower() in _TRADE_ENDS
-    ):
+    while words and words[-1].strip(",.()").lower() in _ENDS:
         words.pop()  # ("Soarside Logistics" … "works nights at Soarside")
     while words and words[0].lower() in ("the", "st", "st.", "saint"):
         return ""  # "St Mary's": a saint's name is any number of places'
