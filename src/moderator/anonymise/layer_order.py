@@ -19,6 +19,7 @@ from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.chat_lines import find_line_speakers, join_profile_numbers
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.digit_identifiers import join_phone_tails
+from moderator.anonymise.fields_places import find_field_places
 from moderator.anonymise.handles import find_tagged_handles, join_handles, repeat_handles
 from moderator.anonymise.initials_defined import find_defined_initials, find_mixed_initials
 from moderator.anonymise.initials_found import find_named_initials
@@ -253,6 +254,7 @@ def run_layers(st: State) -> None:
     find_given_names_from_teams(st)
     find_people_by_field(st)
     find_named_in_fields(st)
+    find_field_places(st)
     find_given_names_of_titled(st)
     join_short_forms_before_names(st)
     find_agencies_people_come_from(st)

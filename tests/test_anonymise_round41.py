@@ -1,0 +1,55 @@
+"""Issue #14, round forty-one: invented sentences for a form's field that names a place, a
+named building, a Traveller site and its plots, an address line's building parts, and a
+street whose first word is a town or a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_sample as redact
+from tests.helpers import survives as left
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Placement: Brackenmoor House\nSchool: none", "Brackenmoor"),
+        ("NURSERY: TINY TOTS ACKWORTH LANE\nAGE: 4", "TINY TOTS"),
+        ("GP: Wendlow Health\nDentist: none", "Wendlow"),
+        ("Venue: Quillerby House (hybrid)", "Quillerby"),
+        ("LOCATION: MARSTONGATE\nOFFICER: PC 1123", "MARSTONGATE"),
+        ("next appt in May. Dentist: Pool Dental Care.\nEducation", "Pool Dental"),
+        ("Provider: Pathway Missing Service Tewby\nRHI done", "Pathway Missing"),
+        ("Church: Bethany Gospel Assembly Norbeck Road", "Bethany"),
+    ],
+)
+def test_a_forms_field_naming_a_place_takes_its_value(text: str, name: str) -> None:
+    out = redact(text)
+    assert not left(out, name), out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Venue: Microsoft Teams", "Microsoft Teams"),
+        ("Placement: Foster care (in-house)", "Foster care"),
+        ("School: not attending since May", "not attending"),
+        ("Location: Oldham", "Oldham"),
+        ("Provider: Barnardo's", "Barnardo's"),
+        ("Education: ESOL Entry 3 at the college", "ESOL Entry 3"),
+        ("Venue: Wolverton Library meeting room.", "Wolverton Library"),
+    ],
+)
+def test_a_fields_everyday_words_a_town_or_a_term_of_art_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out
+
+
+def test_a_fields_value_stops_before_its_description() -> None:
+    out = redact("Placement: Brackenmoor House children's home (Hartfell Care Ltd), Buxton.")
+    assert "children's home" in out and not left(out, "Brackenmoor"), out
+
+
+def test_a_doctor_named_in_a_gp_field_stays_a_person() -> None:
+    out = redact("GP: Dr Amira Castellane\nNext review: June")
+    assert not left(out, "Castellane") and "[GP-PRACTICE]" not in out, out
