@@ -53,3 +53,29 @@ def test_a_fields_value_stops_before_its_description() -> None:
 def test_a_doctor_named_in_a_gp_field_stays_a_person() -> None:
     out = redact("GP: Dr Amira Castellane\nNext review: June")
     assert not left(out, "Castellane") and "[GP-PRACTICE]" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("He was found alone on Rotherford Way at night.", "Rotherford Way"),
+        ("Stopped near Princess Marlow Way with a bag.", "Marlow Way"),
+        ("Seen on Oldham Way with friends.", "Oldham Way"),
+    ],
+)
+def test_a_way_is_a_street_like_a_road(text: str, street: str) -> None:
+    out = redact(text)
+    assert not left(out, street), out
+
+
+@pytest.mark.parametrize(
+    "text", ["I DIDNT KNOW THE WAY HOME", "I GOT IN THE WAY", "No Way, said Kai."]
+)
+def test_the_way_as_a_word_stays(text: str) -> None:
+    out = redact(text)
+    assert "WAY" in out.upper(), out
+
+
+def test_a_preposition_before_a_street_in_capitals_stays_outside_it() -> None:
+    out = redact("VEHICLE STOPPED ON KELLINGTON ROAD AT 2200HRS.")
+    assert "STOPPED ON [ADDRESS]" in out, out

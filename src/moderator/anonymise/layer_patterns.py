@@ -160,8 +160,13 @@ def find_patterns(st: State) -> None:
             s_start = m.end() - len(first[1])  # "RTC STENSON ROAD": the event, then the street
         written = text[s_start:s_end]
         words = phrase_key(written)
+        while len(words) > 2 and words[0] in _PLACE_PREPOSITIONS:  # "ON BUDSHEAD WAY"
+            s_start = text.index(" ", s_start) + 1
+            written, words = text[s_start:s_end], words[1:]
         if (
             not words
+            or (len(words) > 1 and words[-2] in _DETERMINERS)  # "KNOW THE WAY", "in the Road"
+            or words[0] in _INSTITUTION_WORDS  # "Harris Academy Purley Way": the school's
             or holds_phrase(st.lex, words)
             # (a street of three words may open with one: "Lane End Road", "Walk Mill Lane")
             or (_STREET_WORD_ONLY.match(text, s_start) and len(words) < 3)
@@ -201,6 +206,13 @@ def _protected_whole(st: State, words: tuple[str, ...]) -> bool:
 
 
 # a street's word after these is a verb: "To Drive", "Will Close", "I Walk"
+# the words that cannot come just before a street's word ("IN THE WAY", "NO WAY"), and
+# those that come before a street, not in its name ("ON BUDSHEAD WAY")
+_DETERMINERS = frozenset({"the", "a", "an", "no", "this", "that", "my", "his", "her", "their"})
+_DETERMINERS |= {"our", "your", "its", "any", "all", "half", "every", "each", "which", "same"}
+_PLACE_PREPOSITIONS = frozenset({"on", "in", "of", "at", "to", "from", "near", "off", "along"})
+_PLACE_PREPOSITIONS |= {"via", "onto", "into", "by", "down", "up"}
+_INSTITUTION_WORDS = frozenset({"academy", "school", "college", "primary", "surgery", "centre"})
 _VERB_BEFORE = frozenset({"to", "will", "would", "can", "could", "not", "must", "i", "we"})
 _VERB_BEFORE |= {"you", "they", "he", "she", "did", "does", "and", "or"}
 # a sentence's person: a quoted phrase of three words or more holding one is speech

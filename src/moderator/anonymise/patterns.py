@@ -243,7 +243,7 @@ _SHORT_STREETS = ("Rd", "St", "Ave", "Ln", "Dr", "Cl", "Cres", "Ct", "Gr", "Pl",
 SHORT_STREET_DOT = r"(?:\.(?:" + "|".join(f"(?<={w}\\.)" for w in _SHORT_STREETS) + "))?"
 STREET_HINT = re.compile(
     r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave"
-    r"|Boulevard|Promenade|Esplanade|Square|Parade)\b"
+    r"|Boulevard|Promenade|Esplanade|Square|Parade|Way)\b"
 )
 # Where a house number may start an address: a number followed by a space, comma or letter
 # (not 12/04 or 10:30), possibly after "Flat 3, ".
@@ -272,7 +272,7 @@ ADDRESS_RE = re.compile(
 STREET_RE = re.compile(
     rf"(?<![\w])(?:{CAPWORD}[ \t]+{_OF}){{1,2}}"
     r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Grove|Gardens|Terrace|Mews|Rd|Ave"
-    r"|Boulevard|Promenade|Esplanade|Square|Parade)(?![\w])"
+    r"|Boulevard|Promenade|Esplanade|Square|Parade|Way)(?![\w])"
 )
 SCHOOL_HINT = re.compile(
     r"(?:Primary|School|Academy|College|Nursery|Infant|Junior|PRU|Sixth|Pupil)\b"
