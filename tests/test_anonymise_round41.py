@@ -79,3 +79,53 @@ def test_the_way_as_a_word_stays(text: str) -> None:
 def test_a_preposition_before_a_street_in_capitals_stays_outside_it() -> None:
     out = redact("VEHICLE STOPPED ON KELLINGTON ROAD AT 2200HRS.")
     assert "STOPPED ON [ADDRESS]" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kai was returned to Brackenridge House by police.", "Brackenridge"),
+        ("RETURNED TO QUILLERBY HOUSE BY PC 5521.", "QUILLERBY"),
+        ("She is at Fernhollow House rehab in the city.", "Fernhollow"),
+        ("We pray at Grace Tabernacle House of Praise on Sundays.", "Tabernacle House"),
+    ],
+)
+def test_a_house_named_by_words_no_list_holds_goes(text: str, name: str) -> None:
+    out = redact(text)
+    assert not left(out, name), out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("A leaflet about Hope House was on the table.", "Hope House"),
+        ("Conference at Knaresborough House (hybrid).", "Knaresborough House"),
+        ("A trip to Buxton Opera House at Christmas.", "Buxton Opera House"),
+        ("His father is in HMP Holme House.", "HMP Holme House"),
+        ("They watched a film about the White House.", "White House"),
+    ],
+)
+def test_a_house_named_by_everyday_words_or_a_town_stays(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The family trailer is on the Penwithick site, no heating.", "Penwithick"),
+        ("Nan's trailer is on the Osbrook Lane site (plot 7).", "Osbrook"),
+        ("Her trailer is on plot 7 and her sister is on PITCH 12.", "PITCH 12"),
+        ("He stays in caravan 114 on the site with his trailer outside.", "caravan 114"),
+    ],
+)
+def test_a_travellers_site_and_its_plots_go(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone), out
+
+
+def test_a_councils_site_and_a_plot_without_a_site_stay() -> None:
+    out = redact("The Rochdale Council site has a warden; the caravan is on the Council Site.")
+    assert "Rochdale" in out, out
+    out = redact("Planning: plot 7 of the new housing estate is for sale.")
+    assert "plot 7" in out, out

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from moderator.anonymise.addresses_abroad import find_addresses_abroad
 from moderator.anonymise.addresses_lines import find_address_lines
+from moderator.anonymise.addresses_named import find_named_places
 from moderator.anonymise.addresses_said import find_lower_streets
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.chat_lines import find_line_speakers, join_profile_numbers
@@ -255,6 +256,7 @@ def run_layers(st: State) -> None:
     find_people_by_field(st)
     find_named_in_fields(st)
     find_field_places(st)
+    find_named_places(st)
     find_given_names_of_titled(st)
     join_short_forms_before_names(st)
     find_agencies_people_come_from(st)
