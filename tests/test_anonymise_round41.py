@@ -129,3 +129,32 @@ def test_a_councils_site_and_a_plot_without_a_site_stay() -> None:
     assert "Rochdale" in out, out
     out = redact("Planning: plot 7 of the new housing estate is for sale.")
     assert "plot 7" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        (
+            "Oldham Children's Services, Level 10, Civic Centre, Wexley Street, Oldham OL1 1UT",
+            "Level 10",
+        ),
+        ("Civic Offices, Quarrington Square, Portsmouth PO1 2AL | 023 9284 1173", "Civic Offices"),
+        ("Number One Riverside, Smith Street, Rochdale OL16 1XU", "Riverside"),
+        (
+            "carers Dee and Phil Marwood, 8 Brompton Fields, Northallerton DL6 1XP (in-house)",
+            "Brompton",
+        ),
+    ],
+)
+def test_an_address_lines_numbered_house_and_the_building_before_its_street_go(
+    text: str, gone: str
+) -> None:
+    out = redact(text)
+    assert not left(out, gone), out
+
+
+def test_a_building_before_the_town_alone_and_an_age_stay() -> None:
+    out = redact("Children's Services, Civic Centre, Oldham OL1 1UT")
+    assert "Civic Centre" in out, out
+    out = redact("CHILD: AMELIA BASSETT, 11 YRS, STOKE ST7 1AA")
+    assert "11 YRS" in out, out
