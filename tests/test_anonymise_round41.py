@@ -158,3 +158,9 @@ def test_a_building_before_the_town_alone_and_an_age_stay() -> None:
     assert "Civic Centre" in out, out
     out = redact("CHILD: AMELIA BASSETT, 11 YRS, STOKE ST7 1AA")
     assert "11 YRS" in out, out
+
+
+def test_initials_after_an_officers_name_with_a_word_for_a_surname_are_theirs() -> None:
+    text = "Present: PC 0812 Darren Hope (DH), NW (Nick Wilkes).\n2. DH: pursue the breach."
+    out = redact(text)
+    assert "DH" not in out and not left(out, "Hope"), out

@@ -79,17 +79,22 @@ def agree_initials(initials: str, name: str) -> bool:
     every = _initial_letters(words)
     if len(letters) >= 2 and _subsequence(letters, every) and letters[0] == every[0]:
         return True
-    bare = [w for w in words if w.lower().rstrip(".") not in _TITLES]
-    plain = _initial_letters(bare)
+    # (a title, a rank and an officer's number are not the name's: "PC 0812 Darren Hope (DH)")
+    plain = _initial_letters(_bare_words(name))
     if len(plain) < 2 or len(letters) < 2:
         return False
     return letters[0] == plain[0] and letters[-1] == plain[-1] and _subsequence(letters, every)
 
 
+def _bare_words(name: str) -> list[str]:
+    """A name's words without its title, rank or officer's number."""
+    words = name.replace("'", " ").replace("’", " ").split()
+    return [w for w in words if w.lower().rstrip(".") not in _TITLES and not w[0].isdigit()]
+
+
 def _plain_letters(name: str) -> list[str]:
     """The initials of a name's words without its title or rank ("Mr Tom Ashworth": T, A)."""
-    words = name.replace("'", " ").replace("’", " ").split()
-    return _initial_letters([w for w in words if w.lower().rstrip(".") not in _TITLES])
+    return _initial_letters(_bare_words(name))
 
 
 def _take_everywhere(st: State, initials: str, c: Cand, role: bool = False) -> None:
@@ -136,9 +141,14 @@ def find_bracketed_initials(st: State) -> None:
     people = [c for c in st.cands if c.kind in NAME_KINDS]
     by_end = {c.end: c for c in people}
     for c in people:
-        if "(" not in text[c.end : c.end + 3]:
+        word = _WORD_BEFORE_BRACKET.match(text, c.end) if "(" not in text[c.end : c.end + 3] else None
+        if word is not None and st.free(c.end, word.end()):
+            end = word.end()  # "PC 0812 Darren Hope (DH)": a surname that is a word, then initials
+        elif "(" in text[c.end : c.end + 3]:
+            end = c.end
+        else:
             continue
-        m = _BRACKETED.match(text, c.end)
+        m = _BRACKETED.match(text, end)
         if m is None or not st.free(m.start("i"), m.end("i")):
             continue
         initials = m.group("i")
@@ -149,7 +159,7 @@ def find_bracketed_initials(st: State) -> None:
             or not all(ch.isupper() or ch in "'’-" for ch in capitals)
         ):
             continue  # "(Mum, …)", "(McD)": a word or a name, not initials
-        name = text[_name_start(st, c, by_end) : c.end]
+        name = text[_name_start(st, c, by_end) : end]
         if initials.lower() in ROLE_CUES:
             # "Tom Ashworth (TA, HR)": a role's letters that are exactly the name's initials
             # are the person's there, and where no article or capitals make them the role
@@ -158,12 +168,21 @@ def find_bracketed_initials(st: State) -> None:
             continue
         if initials in lex.acronyms and len(initials) < 2:
             continue
+        if end > c.end:
+            if capitals != "".join(_plain_letters(name)):
+                continue  # the word after the name is its surname only if the initials say so
+            st.grow(c, c.start, end)
+            if c.ident.startswith("collar:"):  # the officer is known by name now, as later
+                c.ident = "p:" + " ".join(_bare_words(name)).lower()
         if agree_initials(capitals, name) or (  # "Kiera-Brielle Musbury (KJ)": what they call her
             # (or "DC Alid Gwynfar-Bainis (ADS, Suffolk Constabulary)": the initials a note
             # gives a named person, from the first letter of their given name)
             " " in name and initials[0] == name[0] and initials not in lex.acronyms
         ):
             _take_everywhere(st, initials, c)
+
+
+_WORD_BEFORE_BRACKET = re.compile(r"[ \t]+[A-Z][a-z'’-]+(?=[ \t]?\()")
 
 
 def _streets_that_are_people(st: State) -> None:
