@@ -141,7 +141,9 @@ def find_bracketed_initials(st: State) -> None:
     people = [c for c in st.cands if c.kind in NAME_KINDS]
     by_end = {c.end: c for c in people}
     for c in people:
-        word = _WORD_BEFORE_BRACKET.match(text, c.end) if "(" not in text[c.end : c.end + 3] else None
+        word = (
+            _WORD_BEFORE_BRACKET.match(text, c.end) if "(" not in text[c.end : c.end + 3] else None
+        )
         if word is not None and st.free(c.end, word.end()):
             end = word.end()  # "PC 0812 Darren Hope (DH)": a surname that is a word, then initials
         elif "(" in text[c.end : c.end + 3]:
