@@ -164,3 +164,24 @@ def test_initials_after_an_officers_name_with_a_word_for_a_surname_are_theirs() 
     text = "Present: PC 0812 Darren Hope (DH), NW (Nick Wilkes).\n2. DH: pursue the breach."
     out = redact(text)
     assert "DH" not in out and not left(out, "Hope"), out
+
+
+def test_a_dialogue_of_letters_takes_its_speakers_and_leaves_questions_and_answers() -> None:
+    text = (
+        "RHI, private room, 55 mins\n\n"
+        "E: Where did you go on Friday?\n"
+        "O: coventry. to my mates\n"
+        "E: How did you get there?\n"
+        "O: train\n"
+        "Q: any other concerns\n"
+        "A: no"
+    )
+    out = redact(text, child="Oluwadamilare Penhaligon")
+    assert "\nE:" not in out and "\nO:" not in out, out
+    assert "[CHILD]: train" in out, out
+    assert "Q: any" in out and "A: no" in out, out
+
+
+def test_one_letter_opening_lines_is_a_list_not_a_dialogue() -> None:
+    out = redact("Options:\nB: stay with nan\nB: review in May\nC: return home")
+    assert "B: stay" in out, out

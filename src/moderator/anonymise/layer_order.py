@@ -143,6 +143,7 @@ from moderator.anonymise.orgs_the import find_our_lady, find_the_names
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
 from moderator.anonymise.references_spaced import find_spaced_references
+from moderator.anonymise.speakers_lettered import find_lettered_speakers
 from moderator.anonymise.state import State
 
 
@@ -242,6 +243,7 @@ def run_layers(st: State) -> None:
     find_chat_speakers(st)
     repeat_handles(st)
     find_line_speakers(st)
+    find_lettered_speakers(st)
     join_profile_numbers(st)
     find_lower_passage_names(st)
     repeat_record_words(st)
