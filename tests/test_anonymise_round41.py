@@ -185,3 +185,17 @@ def test_a_dialogue_of_letters_takes_its_speakers_and_leaves_questions_and_answe
 def test_one_letter_opening_lines_is_a_list_not_a_dialogue() -> None:
     out = redact("Options:\nB: stay with nan\nB: review in May\nC: return home")
     assert "B: stay" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The family are supported by the Naval Families Federation.", "Naval Families Federation"),
+        ("Dad is at work on Wightlink until Friday.", "Wightlink"),
+        ("She has joined a British Heart Foundation walk.", "British Heart Foundation"),
+        ("He posts on Lemon8 most nights.", "Lemon8"),
+    ],
+)
+def test_a_national_service_named_alone_stays(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out

@@ -41,7 +41,9 @@ def keep_police_operations(st: State) -> None:
                 _give_back(st, c, c.kind, 0.3)
 
 
-_CHARITY_KINDS = frozenset({"org", "person", "professional"})
+# (a school or an address too, where a national name was read by its last word: "the Naval
+# Families Federation" as a school federation, "at work on Wightlink" as a street)
+_CHARITY_KINDS = frozenset({"org", "person", "professional", "school", "address"})
 # kin words that are also given names: alone they may be a friend's name ("Tia", "Lola", "Abi")
 _NAME_LIKE_KIN = frozenset(
     {"tia", "tio", "lola", "lolo", "mai", "abi", "em", "ah", "chi", "anh", "co", "cô", "chu", "chú",
