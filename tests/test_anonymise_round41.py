@@ -199,3 +199,32 @@ def test_one_letter_opening_lines_is_a_list_not_a_dialogue() -> None:
 def test_a_national_service_named_alone_stays(text: str, kept: str) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Church at St Aldhelm's on Sunday with her nan.", "Aldhelm's"),
+        ("She goes to Polish mass at St Thomas of Canterbury on Sundays.", "Canterbury"),
+        ("First Holy Communion at St Joseph the Worker in May.", "Worker"),
+        ("Saturday school at St Mary Star of the Sea hall.", "Star of the Sea"),
+        ("Mass at St Peter and St Paul every week.", "Paul"),
+    ],
+)
+def test_a_saints_dedication_named_alone_is_a_church_not_a_person(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone) and "[ORGANISATION]" in out and "[PERSON]" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("They moved to St Helens in May.", "St Helens"),
+        ("She was born at St Mary's Hospital.", "St Mary's Hospital"),
+        ("The party is on St Patrick's Day.", "St Patrick's Day"),
+        ("First Holy Communion at St Joseph the Worker in May.", "First Holy Communion"),
+    ],
+)
+def test_a_saints_town_hospital_day_and_a_longer_name_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out

@@ -136,6 +136,7 @@ from moderator.anonymise.orgs_partners import find_partners
 from moderator.anonymise.orgs_people import join_people_to_firms
 from moderator.anonymise.orgs_pubs import find_pubs
 from moderator.anonymise.orgs_said import find_said_schools, find_said_workplaces
+from moderator.anonymise.orgs_saints import find_saints
 from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
 from moderator.anonymise.orgs_short import find_short_forms
 from moderator.anonymise.orgs_tails import join_campuses, join_congregations
@@ -162,6 +163,7 @@ def run_layers(st: State) -> None:
     find_short_forms(st)
     find_schools_by_context(st)
     find_schools_by_staff(st)
+    find_saints(st)
     find_broken_names(st)
     find_known_people(st, toks)
     find_spelt_names(st)

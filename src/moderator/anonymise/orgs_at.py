@@ -23,6 +23,9 @@ _BEFORE_AT = re.compile(
     rf"(?:^|(?<=[:;|(\n])|(?<=[:;|(\n][ \t])|(?<=[:;|(][ \t]{{2}})|(?<=-[ \t]))"
     rf"(?P<x>{_WORD}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{_WORD}){{1,4}})[ \t]+at[ \t]+$"
 )
+# an event held at a place, not a group meeting there ("First Holy Communion at St Joseph's")
+_EVENTS = frozenset({"communion", "christening", "baptism", "confirmation", "wedding"})
+_EVENTS |= {"funeral", "service", "mass", "party", "prayers", "celebration", "vigil", "nikah"}
 _VENUES = frozenset({"org", "school", "person"})
 # after a field's opening, a name at a town ending the phrase: "Nursery: Little Wrens at Leek."
 _FIELD_AT = re.compile(
@@ -95,8 +98,8 @@ def _before_venue(st: State, venue: Cand) -> None:
     if m is None or not st.free(m.start("x"), venue.start):
         return
     keys = phrase_key(m.group("x"))
-    if all(_described(st, k) for k in keys):
-        return  # "Youth Club at …", "ESOL and Maths at …" name no group of its own
+    if all(_described(st, k) for k in keys) or keys[-1] in _EVENTS:
+        return  # "Youth Club at …", "ESOL and Maths at …", "First Holy Communion at …": no group
     words = m.group("x").split()
     if any(w in st.lex.acronyms for w in words) or (
         keys[0].endswith(("ed", "ing")) and keys[0] in st.lex.words
