@@ -228,3 +228,34 @@ def test_a_saints_dedication_named_alone_is_a_church_not_a_person(text: str, gon
 def test_a_saints_town_hospital_day_and_a_longer_name_stay(text: str, kept: str) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mum works at Nails by Leanne on Hesters Way.", "Leanne"),
+        ("Haircut at Fades by Kofi (pocket money).", "Fades"),
+        ("Agency: Severn Foster Care (SSW Leanne Woodall)", "Severn"),
+        ("KB (Karen Bowles, SSW, Foster Care Partners) attended.", "Partners"),
+        ("Supervising social worker: Funmi Adeyemi (Foster Plus NW)", "Plus"),
+    ],
+)
+def test_a_trade_by_its_owner_and_a_fostering_agencys_brand_go(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone), out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She is in Local Authority Foster Care.", "Foster Care"),
+        ("The Foster Care Agreement was signed.", "Foster Care Agreement"),
+        ("Telford & Wrekin Council Fostering Service agreed.", "Fostering Service"),
+        ("RHI by Amy on Friday.", "RHI by"),
+    ],
+)
+def test_a_kind_of_care_a_councils_fostering_and_a_record_by_someone_stay(
+    text: str, kept: str
+) -> None:
+    out = redact(text)
+    assert kept in out, out

@@ -141,6 +141,7 @@ from moderator.anonymise.orgs_schools import find_schools_by_context, find_schoo
 from moderator.anonymise.orgs_short import find_short_forms
 from moderator.anonymise.orgs_tails import join_campuses, join_congregations
 from moderator.anonymise.orgs_the import find_our_lady, find_the_names
+from moderator.anonymise.orgs_trades import find_trades_and_agencies
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
 from moderator.anonymise.references_spaced import find_spaced_references
@@ -164,6 +165,7 @@ def run_layers(st: State) -> None:
     find_schools_by_context(st)
     find_schools_by_staff(st)
     find_saints(st)
+    find_trades_and_agencies(st)
     find_broken_names(st)
     find_known_people(st, toks)
     find_spelt_names(st)
