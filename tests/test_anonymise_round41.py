@@ -259,3 +259,13 @@ def test_a_kind_of_care_a_councils_fostering_and_a_record_by_someone_stay(
 ) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+def test_a_record_name_that_is_a_word_after_tell_or_did_is_the_name_in_a_chat() -> None:
+    family = (("Grace Penhaligon", "mother"), ("Pat Penhaligon", "grandmother"))
+    out = redact(
+        "lexi: dont tell grace she will grass me up\nlexi: did grace find out", family=family
+    )
+    assert "grace" not in out, out
+    out = redact("lexi: by the grace of god it was ok", family=family)
+    assert "grace" in out, out

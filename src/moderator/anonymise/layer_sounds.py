@@ -191,7 +191,10 @@ _WORD_BEFORE = frozenset(
 _NAME_BEFORE = frozenset(
     {"and", "with", "to", "tell", "ask", "see", "saw", "love", "miss", "me", "&", "hi", "hey"}
     | {"from", "after", "bring", "take", "took", "give", "gave", "call", "told", "tells"}
+    | {"did", "than", "asked", "text"}
 )
+# after these a word-name followed by a pronoun is still the name ("dont tell grace she will")
+_TELLING = frozenset({"tell", "told", "tells", "ask", "asked", "call", "text", "did", "than"})
 # a word-name used as the word: "hope she's ok", "hope so", "will be there"
 _VERB_AFTER = re.compile(
     r"[ \t]+(?:she|he|you|they|it|we|i|so|to|that|this|u|ur|be|is|was|not|for|the|a|your)\b"
@@ -270,7 +273,7 @@ def find_names_in_speech(st: State) -> None:
                 and not placed
                 and previous_word not in _WORD_BEFORE
                 and (not a_word(key) or previous_word in _NAME_BEFORE)
-                and not _VERB_AFTER.match(text, m.end())
+                and (previous_word in _TELLING or not _VERB_AFTER.match(text, m.end()))
             ):
                 person = known.people[own]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)
