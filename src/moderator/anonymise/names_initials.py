@@ -21,15 +21,11 @@ import re
 from moderator.anonymise.cues import HONORIFICS, ROLE_CUES
 from moderator.anonymise.layer_initials import after_article, in_shouted_line
 from moderator.anonymise.lexicon import whole_words
+from moderator.anonymise.names_streets import BRACKETED as _BRACKETED
+from moderator.anonymise.names_streets import streets_that_are_people
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
-# "(FC, IDVA)", "(QA)", "(YP-D)": a hyphen joins the initials of a double-barrelled surname
-# (capitals of any alphabet, "(ŁW, dad)"; a lower-case letter or two may end them where two
-# people share the capitals: "Steve Brindley (SBr, Derby Homes)")
-_BRACKETED = re.compile(
-    r"[ \t]*\([ \t]*(?P<i>[^\W\d_](?:[^\W\d_'’]|-(?=[^\W\d_])){1,5})(?=[ \t]*[,)])"
-)
 _HYPHEN_OR_DOT = frozenset("-.")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word's runs of letters (its parts, or an initial's letters)
 # "R-K", "A-P", "R.K." after a given name: a surname's initials
@@ -137,7 +133,7 @@ def find_bracketed_initials(st: State) -> None:
             st.take(k.start, k.end, kind, ident, 52, 0.8)
             if theirs is None:
                 _take_everywhere(st, initials, st.cands[-1])
-    _streets_that_are_people(st)
+    streets_that_are_people(st)
     people = [c for c in st.cands if c.kind in NAME_KINDS]
     by_end = {c.end: c for c in people}
     for c in people:
@@ -185,35 +181,6 @@ def find_bracketed_initials(st: State) -> None:
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"[ \t]+[A-Z][a-z'’-]+(?=[ \t]?\()")
-
-
-def _streets_that_are_people(st: State) -> None:
-    """A given name and a street's word taken as a street ("Becky Lane", "Tom Street") is a
-    person where their initials follow in brackets ("Becky Lane (BL)"), and wherever else the
-    same words are taken as a street in the note."""
-    text = st.text
-    lex = st.lex
-    named: dict[str, str] = {}
-    for c in st.cands:
-        if c.kind != "address" or "(" not in text[c.end : c.end + 3]:
-            continue
-        words = text[c.start : c.end].split()
-        m = _BRACKETED.match(text, c.end)
-        if (
-            m is None
-            or not 2 <= len(words) <= 3
-            or not all(w[:1].isupper() and w.isalpha() for w in words)
-            or words[0].lower() not in lex.given
-            or m.group("i") != "".join(w[0] for w in words)
-        ):
-            continue
-        named[" ".join(words).casefold()] = "p:" + " ".join(words).casefold()
-    if not named:
-        return
-    for c in st.cands:
-        key = " ".join(text[c.start : c.end].split()).casefold()
-        if c.kind == "address" and key in named:
-            c.kind, c.ident = "person", named[key]
 
 
 def _name_start(st: State, c: Cand, by_end: dict[int, Cand]) -> int:
