@@ -269,3 +269,12 @@ def test_a_record_name_that_is_a_word_after_tell_or_did_is_the_name_in_a_chat() 
     assert "grace" not in out, out
     out = redact("lexi: by the grace of god it was ok", family=family)
     assert "grace" in out, out
+
+
+def test_a_name_in_capitals_before_a_birth_date_goes_whatever_list_holds_it() -> None:
+    out = redact(
+        "MALES IDENTIFIED AS ARMAND KOLA (DOB 11/02/2003) AND ERJON BEQIRI (DOB 04/09/2001)."
+    )
+    assert "KOLA" not in out and "BEQIRI" not in out and "IDENTIFIED AS" in out, out
+    for text in ("SEEN WITH A MALE (DOB UNKNOWN)", "THE BLUE CAR DOB", "AS AS DOB"):
+        assert redact(text).startswith(text.split(" (")[0].split(" DOB")[0]), text

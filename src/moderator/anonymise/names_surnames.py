@@ -144,10 +144,15 @@ def find_aged_capitals(st: State) -> None:
             start = space + 1  # "IDENTIFIED AS ADAM PRESCOTT": the name from its given name
         if _unlisted_given(st, text[whole:end]):
             start = whole  # "(DEMETRIUS CLARKE, 17)": a given name no list holds, a surname
+        elif start >= end or " " not in text[start:end]:
+            start = _after_everyday(st, whole, end)  # "AS ARMAND KOLA (DOB …)": no list's name
+            whole = start if start < end else whole
         words = [w for w in text[start:end].split() if not w.startswith('"')]
         keys = [word_key(w) for w in words]
+        if len(keys) < 2:
+            continue
         first = keys[0].split("-")[0]
-        if len(keys) < 2 or (first not in lex.given and start != whole):
+        if first not in lex.given and start != whole:
             continue
         dob = _DOB_AFTER.match(text, end) is not None
         if all(k in lex.common for k in keys) and not (dob and first in lex.given):
@@ -163,6 +168,20 @@ def find_aged_capitals(st: State) -> None:
         kind, ident = "person", "p:" + " ".join(keys)
         st.take(start, end, kind, ident, 50, 0.8)
         st.remember(tuple(keys), kind, ident)
+
+
+def _after_everyday(st: State, start: int, end: int) -> int:
+    """Where the name starts in capitals before a birth date whose given name no list holds:
+    after the everyday words opening the run ("IDENTIFIED AS"), if two words or more are left."""
+    lex, text = st.lex, st.text
+    if _DOB_AFTER.match(text, end) is None:
+        return end
+    while (space := text.find(" ", start, end)) > 0:
+        key = word_key(text[start:space])
+        if key not in lex.words and key not in lex.common and key not in _NOT_SURNAMES:
+            return start
+        start = space + 1
+    return end
 
 
 # the word after a given name in a line in capitals, and what follows it
