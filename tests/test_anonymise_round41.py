@@ -278,3 +278,21 @@ def test_a_name_in_capitals_before_a_birth_date_goes_whatever_list_holds_it() ->
     assert "KOLA" not in out and "BEQIRI" not in out and "IDENTIFIED AS" in out, out
     for text in ("SEEN WITH A MALE (DOB UNKNOWN)", "THE BLUE CAR DOB", "AS AS DOB"):
         assert redact(text).startswith(text.split(" (")[0].split(" DOB")[0]), text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("DUMPED OFF SWAN YARD INDUSTRIAL ESTATE AT 2200", "SWAN YARD"),
+        ("ARRANGED TO MEET HER AT WESTGATE RETAIL PARK.", "WESTGATE"),
+        ("He drives for a firm on Quarrington Trading Estate.", "Quarrington"),
+    ],
+)
+def test_an_industrial_estate_or_business_park_goes(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone), out
+
+
+def test_a_park_alone_stays_a_public_place() -> None:
+    out = redact("Found selling vapes at Crow Nest Park with a friend.")
+    assert "Crow Nest Park" in out, out

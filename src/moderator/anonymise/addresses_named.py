@@ -10,6 +10,10 @@ note about a family on a Travellers' site (a trailer, a Traveller, a static or a
 mentioned), the site's name before ``site`` (not an everyday one, nor a council's) and a
 plot's, pitch's, bay's or caravan's number are its address, in whatever case they are
 written.
+
+``Denington Industrial Estate``, ``WESTGATE RETAIL PARK``: an industrial or trading estate,
+a business or retail park, is an address wherever it is named (a park alone is a public
+place and stays).
 """
 
 from __future__ import annotations
@@ -24,6 +28,17 @@ from moderator.anonymise.state import State
 _WORD = r"[A-Z][A-Za-z'’-]+"
 HOUSE_RE = re.compile(rf"(?<![\w])(?:{_WORD}[ \t]+){{1,2}}(?:House|HOUSE)(?![\w])")
 SITE_RE = re.compile(rf"(?<![\w])(?P<n>(?:{_WORD}[ \t]+){{1,3}})(?:site|Site|SITE)(?![\w])")
+# an industrial estate or a business park, wherever it is named ("Denington Industrial
+# Estate", "SWAN YARD INDUSTRIAL ESTATE"); a park alone is a public place, left (writers keep
+# "Crow Nest Park" as often as they redact it)
+ESTATE_RE = re.compile(
+    r"(?<![\w'’-])(?P<n>(?:[A-Z][A-Za-z'’-]+[ \t]+){1,3})"
+    r"(?:(?:Industrial|Trading|Business|Retail|Distribution|Enterprise)[ \t]+"
+    r"(?:Estate|Park|Centre)|(?:INDUSTRIAL|TRADING|BUSINESS|RETAIL)[ \t]+(?:ESTATE|PARK))"
+    r"(?![\w'’-])"
+)
+_PREPOSITIONS = frozenset({"at", "in", "near", "to", "by", "from", "on", "the", "into", "off"})
+_NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
 _UNIT_RE = re.compile(
     r"(?<![\w])(?:[Pp]lot|PLOT|[Pp]itch|PITCH|[Bb]ay|BAY|[Cc]aravan|CARAVAN)[ \t]+\d{1,3}[A-Za-z]?"
     r"(?![\w/.:-])"
@@ -52,6 +67,9 @@ def find_named_places(st: State) -> None:
     if "House" in text or "HOUSE" in text:
         for m in HOUSE_RE.finditer(text):
             _house(st, lex, m.start(), m.end())
+    if "Estate" in text or "ESTATE" in text or "Park" in text or "PARK" in text:
+        for m in ESTATE_RE.finditer(text):
+            _estate(st, lex, m)
     if _SITE_NOTE.search(text) is None:
         return
     if "site" in text or "Site" in text or "SITE" in text:
@@ -62,6 +80,28 @@ def find_named_places(st: State) -> None:
             continue  # "Plot 7 is empty": a plot the note names, not where someone lives
         if st.free(m.start(), m.end()):
             st.take(m.start(), m.end(), "address", "unit:" + m.group().lower(), 52, 0.7)
+
+
+def _estate(st: State, lex: Lexicon, m: re.Match[str]) -> None:
+    """Take an industrial estate or a business park named by a place's words."""
+    text = st.text
+    start, end = m.start("n"), m.end()
+    words = m.group("n").split()
+    last = max((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS), default=-1)
+    if last >= 0:  # "OFF SWAN YARD INDUSTRIAL ESTATE": the estate after the preposition
+        if last + 1 == len(words):
+            return
+        start = text.index(words[last + 1], start + len(" ".join(words[: last + 1])))
+        words = words[last + 1 :]
+    if not m.group().isupper() and _NEXT_CAPITAL.match(text, end):
+        return  # "… Business Park Surgery": another reading's
+    keys = phrase_key(text[start:end])
+    name = phrase_key(" ".join(words))
+    if name in lex.places or name in more_places():
+        return  # "Leeds Retail Park": a town's, a public place
+    if any(k in _PUBLIC for k in keys) or not st.free(start, end):
+        return
+    st.take(start, end, "address", "estate:" + " ".join(keys), 52, 0.7)
 
 
 def _house(st: State, lex: Lexicon, start: int, end: int) -> None:
