@@ -296,3 +296,21 @@ def test_an_industrial_estate_or_business_park_goes(text: str, gone: str) -> Non
 def test_a_park_alone_stays_a_public_place() -> None:
     out = redact("Found selling vapes at Crow Nest Park with a friend.")
     assert "Crow Nest Park" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Repairs raised, contractor Kingfisher Property Maintenance to attend.", "Kingfisher"),
+        ("She rents through the landlord Castlegate Student Living.", "Castlegate"),
+        ("He runs Quillby Minds Tuition from home.", "Quillby"),
+    ],
+)
+def test_a_tutor_a_fitter_and_a_student_landlord_by_their_noun_go(text: str, gone: str) -> None:
+    out = redact(text)
+    assert not left(out, gone), out
+
+
+def test_tuition_and_maintenance_as_words_stay() -> None:
+    out = redact("Her tuition is paid. Home Tuition was offered. Routine Maintenance due.")
+    assert "Home Tuition" in out and "Routine Maintenance" in out, out

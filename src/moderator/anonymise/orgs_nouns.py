@@ -97,6 +97,9 @@ ORG_NOUN = (
     # round seventeen: shops and packhouses ("Ciobanu Romanian Grocery", "Dixon's Hardware",
     # "Pallion Bakehouse", "Fenland Fresh Packers")
     r"|Grocery|Groceries|Hardware|Bakery|Bakehouse|Packers|Packhouse"
+    # round forty-one: tutors, fitters, chip shops and student landlords ("Bright Minds
+    # Tuition", "Kingfisher Property Maintenance", "Victoria Fisheries", "HD1 Student Living")
+    r"|Tuition|Maintenance|Fisheries|Student\s+(?:Living|Lets|Homes)"
     # round twenty-two: a provider of a young person's home ("Beacon Supported Living",
     # "Ashdale Supported Lodgings")
     r"|Supported\s+(?:Living|Lodgings|Housing|Accommodation)"
@@ -259,7 +262,7 @@ ORG_HINTS = (
     "IDVA Serv", "Recruitment", "Distribution", "Packaging", "Repairs", "Parts", "Methodist",
     "Baptist", "Congregation", "Society", "Engineering", "Freight", "Vape", "Cuts", "Fabrications",
     "Scrap", "Metals", "Catering", "Electrics", "Fitness", "Valet", "Tyre", "Tutoring",
-    "Driveways", "Groundworks", "Play ",
+    "Driveways", "Groundworks", "Play ", "Tuition", "Maintenance", "Fisheries", "Student ",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
