@@ -32,7 +32,7 @@ SITE_RE = re.compile(rf"(?<![\w])(?P<n>(?:{_WORD}[ \t]+){{1,3}})(?:site|Site|SIT
 # Estate", "SWAN YARD INDUSTRIAL ESTATE"); a park alone is a public place, left (writers keep
 # "Crow Nest Park" as often as they redact it)
 ESTATE_RE = re.compile(
-    r"(?<![\w'’-])(?P<n>(?:[A-Z][A-Za-z'’-]+[ \t]+){1,3})"
+    rf"(?<![\w'’-])(?P<n>(?:{_WORD}[ \t]+){{1,3}})"
     r"(?:(?:Industrial|Trading|Business|Retail|Distribution|Enterprise)[ \t]+"
     r"(?:Estate|Park|Centre)|(?:INDUSTRIAL|TRADING|BUSINESS|RETAIL)[ \t]+(?:ESTATE|PARK))"
     r"(?![\w'’-])"
