@@ -201,8 +201,10 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     if used_as_place(st, toks, i):
         return True
     t = toks[i]
-    if st.protected[i] and not t.upper:
-        return True  # "Grace period", "Hope Street", "my saving grace": a protected phrase's word
+    if st.protected[i] and (not t.upper or _surname_only(st, t.key)):
+        # "Grace period", "Hope Street", "my saving grace": a protected phrase's word; in
+        # capitals too when the word is only a surname ("FOSTER CARER LOG", the Fosters')
+        return True
     if t.key == "amber" and _a_rating(st.text, t):
         return True  # "rated her Amber", "Amber traffic-light day": the rating's colour
     if t.upper and t.key in st.lex.words and _word_before(st.text, t.start) in _COPULAS:

@@ -103,6 +103,11 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                     or introduced(st, t)
                     or subject_in_typed_line(st, t)
                 )
+                if size > 1 and wordlike and not spoken and not toks[i + 1].lower:
+                    # "still has hope Gavin will change": a word in lower case before a
+                    # capitalised name is the word (a name's parts share their case)
+                    i += 1
+                    continue
                 if size == 1 and (not wordlike or spoken) and used_as_word(st, toks, i):
                     _keep_known(st, t, who)
                 elif size > 1 or not wordlike or spoken:

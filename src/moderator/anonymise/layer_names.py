@@ -278,8 +278,12 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     first, last = chunk[0], chunk[-1]
     kind = "person"
     score = 0.0
-    if first.key in _CODE_NAMED and len(chunk) > 1:
-        return kind, 0.0  # "Op Encompass", "Operation Sceptre": a programme's code name
+    if len(chunk) > 1 and (
+        first.key in _CODE_NAMED
+        or (len(chunk) > 2 and chunk[1].key in _CODE_NAMED and (first.key,) in st.lex.places)
+    ):
+        # "Op Encompass", "Operation Sceptre", "Halton Op Skylark": a programme's code name
+        return kind, 0.0
     if PET_NAMED_RE.search(text, max(0, first.start - 40), first.start) or PET_AFTER_RE.match(
         text, last.end
     ):

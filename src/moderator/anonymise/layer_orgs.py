@@ -46,6 +46,7 @@ from moderator.anonymise.orgs_nouns import (
 from moderator.anonymise.orgs_public import (
     AGENCY_NOUNS,
     SERVICE_NOUNS,
+    a_person,
     after_and,
     health_trust,
     public_service,
@@ -119,10 +120,10 @@ _W = r"[\w'’-]"
 # ("Hillsborough Tyre & Exhaust", "The Crab & Lobster"; marked by "j"). It starts with its
 # capital, outside any group, so the engine skips to capitals (a look-behind is tried everywhere)
 FIRM_RE = re.compile(
-    rf"[A-Z](?<![\w].)(?:{_W}++\s++(?:[A-Z]{_W}++\s++){{0,2}}(?P<n>)(?:&|and)\s+"
+    rf"[A-Z](?<![\w].)(?:{_W}++[ \t]++(?:[A-Z]{_W}++[ \t]++){{0,2}}(?P<n>)(?:&|and)[ \t]+"
     r"(?:Co|Sons|Partners|Daughters)\b\.?"
-    rf"|(?:(?<=T)he\s++(?:[A-Z]{_W}++\s++){{1,3}}|{_W}++\s++(?:[A-Z]{_W}++\s++){{0,2}})"
-    rf"&\s++[A-Z]{_W}+(?:\s+[A-Z]{_W}+)?(?P<j>))"
+    rf"|(?:(?<=T)he[ \t]++(?:[A-Z]{_W}++[ \t]++){{1,3}}|{_W}++[ \t]++(?:[A-Z]{_W}++[ \t]++){{0,2}})"
+    rf"&[ \t]++[A-Z]{_W}+(?:[ \t]+[A-Z]{_W}+)?(?P<j>))"
 )
 # "Jamia Masjid Ghausia", "Guru Nanak Gurdwara Walsall": places of worship named after the noun too
 WORSHIP_AFTER_RE = re.compile(
@@ -230,8 +231,8 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
                 add(start, town, "org", " ".join(phrase_key(text[start:town])), 58)
             continue
         one_noun = len(text[name_end:m_end].split()) == 1
-        if len(keys) == 1 and keys[0] in st.lex.given and noun in st.lex.surnames and one_noun:
-            continue  # "Amy Chambers": a given name before a noun that is also a surname
+        if one_noun and a_person(st, (*keys, noun)):
+            continue  # "Amy Chambers", "LADO Hayley Chambers": a noun that is also a surname
         if one_noun and noun in st.lex.surnames and any(k in HONORIFICS for k in keys):
             continue  # "IRO Mrs Beverley Chambers": a titled person, her surname a noun
         kind = ORG_KINDS.get(noun, "org")

@@ -45,6 +45,7 @@ from moderator.anonymise.patterns import (
     HANDLE_CUE_WORDS,
     HOME_HINT,
     HOME_RE,
+    PUBLIC_URL_RE,
     SCHOOL_HINT,
     SCHOOL_RE,
     STREET_HINT,
@@ -69,7 +70,8 @@ def find_patterns(st: State) -> None:
         add(m.start(), m.end(), "email", "", 100)
     if "www." in text or "://" in text:
         for m in for_text(URL_RE, text).finditer(text):
-            add(m.start(), m.end(), "url", "", 99)
+            if PUBLIC_URL_RE.match(m.group()) is None:  # (a council's site names no one)
+                add(m.start(), m.end(), "url", "", 99)
     for start, end, kind in find_literals(text, literals(st.case, st.lex)):
         add(start, end, kind, "home" if kind == "address" else "", 95)
     for lo, hi in st.digit_regions():

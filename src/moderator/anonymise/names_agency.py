@@ -316,6 +316,7 @@ def find_agencies_people_come_from(st: State) -> None:
             or all(k in lex.protected_words for k in keys)
             or any(k in PUBLIC_SERVICES for k in keys)
             or _council_service(lex, keys)
+            or not _OPERATION.isdisjoint(keys[:2])  # "Wirral Op Medusa": a police operation
             or (
                 len(keys) >= 2
                 and COMMUNITIES.intersection(keys)
@@ -326,6 +327,9 @@ def find_agencies_people_come_from(st: State) -> None:
         ):
             continue
         st.take(*m.span("o"), "org", "from:" + " ".join(keys), 50, sure)
+
+
+_OPERATION = frozenset({"op", "operation"})
 
 
 def _council_service(lex: Lexicon, keys: tuple[str, ...]) -> bool:

@@ -46,7 +46,9 @@ def find_aliases(st: State, toks: list[Tok]) -> None:
             or all(k in lex.common or k in lex.protected_words or k in HONORIFICS for k in keys)
             or keys[0] in lex.protected_words
             or keys[-1] in PUBLIC_SERVICE_NOUNS
-        ):  # ("MB (named Dr)": a title, no alias; "called Sussex Police": phoned a service)
+            or (value.split()[0].isupper() and keys[0].upper() in lex.acronyms)
+        ):  # ("MB (named Dr)": a title, no alias; "called Sussex Police": phoned a service;
+            # "called LADO Hayley Chambers": phoned a role)
             continue
         if keys and (all(k in KIN_TITLES for k in keys) or " ".join(keys) in KIN_PAIRS):
             continue  # 'he calls her "Nne"': what he calls his mother, a kin word

@@ -29,7 +29,7 @@ ORG_NOUN = (
     r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
     r"|Associates|Accountants|Lettings|Builders|Logistics|Skate\s+Park|Trampoline\s+Park"
     # clubs named by their activity: "Bentilee Boxing", "1st Meir Scouts", "Tunstall Cadets"
-    r"|Boxing|Kickboxing|Gymnastics|Cadets|Scouts|Brownies|Guides|Beavers|Cubs"
+    r"|Boxing(?![ \t]+Day)|Kickboxing|Gymnastics|Cadets|Scouts|Brownies|Guides|Beavers|Cubs"
     r"|(?:Dance|Stage|Theatre|Drama)\s+School"
     # groups and small firms by their last word: "Sahara Women's Circle", "Leicester Somali
     # Housing Trust", "Tayside Women's Aid", "Witham Valley Scaffolding", "Luton Homes Direct"

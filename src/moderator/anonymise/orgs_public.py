@@ -6,7 +6,7 @@ public service on either side of an "and" that joins two names.
 
 from __future__ import annotations
 
-from moderator.anonymise.cues import PUBLIC_SERVICE_NOUNS
+from moderator.anonymise.cues import PUBLIC_SERVICE_NOUNS, ROLE_CUES
 from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, HEALTH_WORDS
@@ -22,6 +22,18 @@ AGENCY_NOUNS = frozenset(
     {"team", "project", "housing", "learning", "adult", "contact", "family", "support"}
     | {"service", "services", "programme", "integration", "liaison", "fund"}
 )
+
+
+def a_person(st: State, keys: tuple[str, ...]) -> bool:
+    """Whether a name ending in a noun that is also a surname is a person's, a given name before
+    it and only roles or their acronyms before that ("Amy Chambers", "LADO Hayley Chambers")."""
+    lex = st.lex
+    return (
+        len(keys) >= 2
+        and keys[-2] in lex.given
+        and keys[-1] in lex.surnames
+        and all(k.upper() in lex.acronyms or k in ROLE_CUES for k in keys[:-2])
+    )
 
 
 def service_word(st: State, key: str) -> bool:

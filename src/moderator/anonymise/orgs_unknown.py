@@ -28,7 +28,7 @@ from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_k
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_charities import place_sector_run, sector_run
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN, service_terms_only
-from moderator.anonymise.orgs_public import AGENCY_NOUNS, placed, public_service
+from moderator.anonymise.orgs_public import AGENCY_NOUNS, a_person, placed, public_service
 from moderator.anonymise.orgs_runs import capital_runs, heading, protected_inside
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import unknown
@@ -219,6 +219,8 @@ def _headed(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> bool:
     last = word_key(text[slice(*spans[-1])])
     if last in PUBLIC_SERVICES or not any(unknown(text[a:b], lex) for a, b in spans):
         return False
+    if a_person(st, phrase_key(run)):
+        return False  # "(LADO Hayley Chambers)": a person, her surname a head noun
     return last in MORE_HEADS or ends_in_head(run)
 
 

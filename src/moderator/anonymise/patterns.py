@@ -180,6 +180,11 @@ def emails(text: str) -> list[re.Match[str]]:
 
 
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
+# a public body's site, its address alone: "www.nottinghamcity.gov.uk", "https://www.nhs.uk/"
+PUBLIC_URL_RE = re.compile(
+    r"(?i:(?:https?://)?(?:[a-z0-9-]+\.)*(?:gov|nhs|police|parliament)\.uk"
+    r"|(?:https?://)?(?:[a-z0-9-]+\.)*gov\.(?:wales|scot))/?\Z"
+)
 PHONE_RE = re.compile(
     # (the +44 and 0044 branches written out: a pattern that starts with literal characters is
     # scanned for quickly, one that starts with a group or a repeat is tried at every position)

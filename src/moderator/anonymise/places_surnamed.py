@@ -11,7 +11,9 @@ a surname said alone with nothing of a person around it is the place:
   near Singleton``): no one is "in" a surname said alone, and the village may be one no list
   holds;
 * after a word of place and before a town the lists know (``lives in Walker, Newcastle``);
-* after a place's name the lists know, as its landmark (``a trip to Dover Castle``).
+* after a place's name the lists know, as its landmark (``a trip to Dover Castle``);
+* as the landscape word of a place no list holds, after a word of place (``found at
+  Hemlington Lake``, ``walked up to Kinder Moor``): not when the word before is a given name.
 
 :func:`.known_use.used_as_place` asks this module once it knows the word is the record's
 surname only, capitalised and no possessive.
@@ -35,6 +37,14 @@ _ONLY_PLACES_AFTER = frozenset({"in", "near", "nr", "around", "outside"})
 # a postcode after a town: "Preston PR1 8JD"
 _POSTCODE_AFTER = re.compile(r"[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}(?![\w])")
 # a town after a comma: "Walker, Newcastle"
+# a surname that is a landscape's word ("Lake", "Moor") names a place after "at X"
+_LANDSCAPE = frozenset(
+    {"lake", "moor", "hill", "wood", "woods", "park", "green", "brook", "bridge", "marsh"}
+    | {"heath", "dale", "vale", "cliff", "cliffs", "beck", "fell", "common", "water", "quay"}
+    | {"field", "fields", "meadow", "meadows", "valley", "reservoir", "pool", "sands", "bay"}
+)
+_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z]+)[ \t]+\Z")
+_PLACE_WORDS = frozenset({"at", "near", "nr", "in", "to", "from", "around", "past", "by"})
 _TOWN_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b")
 
 
@@ -65,6 +75,8 @@ def surname_as_place(st: State, toks: list[Tok], i: int, before: str, moved: boo
         return True
     if i > 0 and st.joined(toks[i - 1], t):
         prev = toks[i - 1]
+        if _landmark(st, toks, i):
+            return True
         return (
             prev.cap
             and not prev.upper
@@ -74,3 +86,22 @@ def surname_as_place(st: State, toks: list[Tok], i: int, before: str, moved: boo
             and prev.key not in HONORIFICS
         )
     return False
+
+
+def _landmark(st: State, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]``, a surname that is a landscape's word, ends a place's name after a
+    word of place: "at Hemlington Lake", not "at Jenny Lake's" nor "to Aunty Jo Hill"."""
+    t, prev = toks[i], toks[i - 1]
+    if t.key not in _LANDSCAPE or not prev.cap or prev.upper:
+        return False
+    lex = st.lex
+    if (
+        prev.key in lex.given
+        or prev.key in lex.surnames
+        or prev.key in st.known.keys
+        or prev.key in HONORIFICS
+        or t.poss
+    ):
+        return False
+    m = _WORD_BEFORE.search(st.text, max(0, prev.start - 12), prev.start)
+    return m is not None and m.group(1) in _PLACE_WORDS

@@ -1,0 +1,121 @@
+"""Issue #14, round forty-two: invented sentences for a record's surname that is a landscape's
+or a care word, a word in lower case before a name, a role's acronym before a person, a
+heading joined to the next line, a public body's web address and a police operation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_for
+from tests.helpers import redact_sample as redact
+from tests.helpers import survives as left
+
+_LAKES = (("Tamsin Lake", "mother"), ("Corey Lake", "brother"))
+
+
+def test_a_surname_that_is_a_landscape_word_ends_a_place_after_at() -> None:
+    out = redact_for(
+        "Police found Ryan at Pendlebrook Lake at 2am. Tamsin Lake was told.",
+        "Ryan Lake",
+        _LAKES,
+        "Ann Hope",
+    )
+    assert "Pendlebrook Lake" in out and not left(out, "Tamsin"), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He went round to Darren Lake's flat on Friday.",
+        "Ryan stayed at Aunty Jo Lake's overnight.",
+        "Ryan was seen at Corey Lake's house.",
+    ],
+)
+def test_a_person_of_the_family_name_stays_a_person(text: str) -> None:
+    out = redact_for(text, "Ryan Lake", _LAKES, "Ann Hope")
+    assert not left(out, "Lake"), out
+
+
+def test_a_surname_that_is_a_care_word_stays_in_a_heading_in_capitals() -> None:
+    out = redact_for(
+        "FOSTER CARER LOG - week 3\nFoster placement stable.\nMS FOSTER RANG THE OFFICE.",
+        "Kai Foster",
+        (("Leanne Foster", "mother"),),
+        "Ann Hope",
+    )
+    assert "FOSTER CARER LOG" in out and "Foster placement" in out, out
+    assert "MS FOSTER" not in out, out
+
+
+def test_a_word_in_lower_case_before_a_capitalised_name_is_the_word() -> None:
+    out = redact_for(
+        "Mum still has hope Declan will stop drinking. Declan Hope was not seen.",
+        "Ellis Ward",
+        (("Jodie Ward", "mother"), ("Declan Hope", "mother's partner")),
+        "Ann Grey",
+    )
+    assert "has hope [PARTNER] will" in out and not left(out, "Declan"), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strategy discussion (LADO Bethany Chambers) on Monday.",
+        "We called LADO Bethany Chambers this morning.",
+        "Spoke to Bethany Chambers about the allegation.",
+    ],
+)
+def test_a_role_and_a_given_name_before_a_noun_that_is_a_surname_are_a_person(text: str) -> None:
+    out = redact(text)
+    assert not left(out, "Bethany") and "[ORGANISATION]" not in out, out
+    assert "LADO" in out or "LADO" not in text, out
+
+
+def test_a_firm_joined_by_an_ampersand_stays_on_its_line() -> None:
+    out = redact_for(
+        "14th March 2025\nPRIVATE & CONFIDENTIAL\nJoanne Whitlow, Social Worker",
+        "Kai Brennan",
+        (("Leanne Brennan", "mother"),),
+        "Joanne Whitlow",
+    )
+    assert "PRIVATE & CONFIDENTIAL\n[WORKER]" in out, out
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["www.wolvercote.gov.uk", "https://www.nhs.uk/", "www.thamesvalley.police.uk"],
+)
+def test_a_public_bodys_web_address_stays(url: str) -> None:
+    out = redact(f"You can report the damp at {url} or by phone.")
+    assert url in out, out
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["www.wolvercote.gov.uk/report?ref=4471", "www.tiktok.com/@kai.x", "https://oakfield.sch.uk"],
+)
+def test_any_other_web_address_goes(url: str) -> None:
+    out = redact(f"See {url} for it.")
+    assert "[URL]" in out, out
+
+
+def test_a_police_operation_named_with_its_place_stays() -> None:
+    out = redact("Intel shared with DC Lorna Pettifer (Wirral Op Skylark) today.")
+    assert "Wirral Op Skylark" in out and not left(out, "Pettifer"), out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Christmas Day with the Okorafors and Boxing Day with dad.", "Boxing Day"),
+        ("Person subject of allegation (PSA): Dean Pellow.", "(PSA)"),
+        ("GR to chair the AMM; PM to visit.", "AMM"),
+        ("DC Ian Norcott (Cleveland Police PVP) attended.", "PVP"),
+        ("Mr T. Okafor, Consultant in Paediatric Dentistry.", "Paediatric Dentistry"),
+        ("DS Amy Brandt (Public Protection) and the school.", "Public Protection"),
+        ("Letterbox via the Letterbox Coordinator, Ros Tilley.", "Letterbox Coordinator"),
+    ],
+)
+def test_practice_terms_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out
