@@ -119,3 +119,37 @@ def test_a_police_operation_named_with_its_place_stays() -> None:
 def test_practice_terms_stay(text: str, kept: str) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She told our family worker Mrs Gail Lodge about it.", "Gail"),
+        ("He works for his boss Mr Ravi Lodge three days a week.", "Ravi"),
+    ],
+)
+def test_a_titled_person_whose_surname_is_a_buildings_word_is_a_person(
+    text: str, name: str
+) -> None:
+    out = redact(text)
+    assert not left(out, name) and "[ADDRESS]" not in out, out
+
+
+def test_a_named_building_still_is_an_address() -> None:
+    out = redact("She moved into Ashcombe Lodge last week.")
+    assert "[ADDRESS]" in out, out
+
+
+def test_a_times_minutes_are_no_house_number() -> None:
+    out = redact("VEHICLE STOPPED 01:40 ON CARNFORTH ROAD AND DRIVER ARRESTED.")
+    assert "01:40 ON [ADDRESS] AND" in out, out
+
+
+def test_a_house_before_its_street_in_a_signatures_fields() -> None:
+    out = redact("Leaving Care | Mob 07700 900 418 | Tanyard House, Mill Street, Rotherham S60 1QQ")
+    assert not left(out, "Tanyard") and "Rotherham" in out, out
+
+
+def test_a_street_in_capitals_then_the_clause_going_on_is_no_firm() -> None:
+    out = redact("SUSPECT LOCATED AT HIS MOTHERS ON PELLOW ROAD AND ARRESTED S39 ASSAULT.")
+    assert "[ADDRESS] AND ARRESTED S39 ASSAULT" in out, out

@@ -37,9 +37,10 @@ _HOUSING_AFTER = re.compile(
     r"|b&b|B&B|shelter|bail[ \t]+hostel|mother[ \t]+and[ \t]+baby[ \t]+unit))?"
     r"(?:,?[ \t]+(?:Flat|Room|Unit|flat|room)[ \t]+\d{1,4}[a-zA-Z]?)?"
 )
-# a house's name before its street ("The Granary, Wheatear Lane", "Oxlip Lodge, Yarrow Lane")
+# a house's name before its street ("The Granary, Wheatear Lane", "Oxlip Lodge, Yarrow Lane"),
+# in a signature's fields too ("Mob 07717 … | Riverside House, Main Street")
 _HOUSE_NAME_BEFORE = re.compile(
-    r"(?:(?<=[,:;(\n])|(?<=[,:;(][ \t])|(?<=\b(?:at|to|of)[ \t])|(?<=\baddress[ \t]))"
+    r"(?:(?<=[,:;(\n|])|(?<=[,:;(|][ \t])|(?<=\b(?:at|to|of)[ \t])|(?<=\baddress[ \t]))"
     r"(?:(?:The|T[ŷy])[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|(?:[A-Z][a-z]+[ \t]+){1,2}"
     r"(?:House|Lodge|Cottage|Farm|Barn|Mill|Hall|Villa|Grange|Manor|Bungalow|Garth|Croft|Nook|Fold"
     r"|Gables|Haven|Retreat|Steading))[ \t]*,[ \t]*\Z"
@@ -117,7 +118,9 @@ _SUBURB_AFTER = re.compile(
 # start, nor a road's number ("the A1") or a form's year ("Y10")
 _OUTWARD_AFTER = re.compile(
     r"(?:,?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){0,2}?)?,?[ \t]*"
-    r"(?P<code>(?P<area>[A-Z]{1,2})\d{1,2}[A-Z]?)(?![\w-]|[ \t]+\d[A-Z]{2}\b|\.\d)"
+    r"(?P<code>(?P<area>[A-Z]{1,2})\d{1,2}[A-Z]?)(?![\w-]|[ \t]+\d[A-Z]{2}\b|\.\d"
+    # an Act's section, not a postcode: "… AND ARRESTED S39 ASSAULT", "S47 enquiry"
+    r"|[ \t]+(?i:assault|enquir|inquir|investigation|offence|wounding|order|medical|strategy))"
 )
 
 

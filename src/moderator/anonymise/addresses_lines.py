@@ -44,7 +44,8 @@ def find_address_lines(st: State) -> None:
     """Take the street or building named before the town on a line ending in a postcode."""
     text = st.text
     for c in [c for c in st.cands if c.kind == "postcode"]:
-        line_start = text.rfind("\n", 0, c.start) + 1
+        # (a signature's fields parted by bars: "Mob 07717 … | Riverside House, Main Street, …")
+        line_start = max(text.rfind("\n", 0, c.start), text.rfind("|", 0, c.start)) + 1
         if text[c.end : c.end + 1] not in ("", "\n", " ", "\t", ")", "."):
             continue
         label = _LABEL.match(text, line_start, c.start)

@@ -79,6 +79,8 @@ def institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         if key in ("st", "saint") or name_starts(st.text, w.start(), w.group()):
             break
         if word_key(w.group()) in LEADING_WORDS or key in HONORIFICS:
+            if key in HONORIFICS and kind == "address":
+                return None  # "Mrs Tina Lodge", "boss Mr Stuart Lodge": a person, titled
             start = w.end()
             continue
         if (
@@ -100,6 +102,8 @@ def institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     if start >= name_end:
         return None
     name = phrase_key(st.text[start:name_end])
+    if kind == "address" and any(w in HONORIFICS for w in name):
+        return None  # "boss Mr Stuart Lodge": a titled person
     if shouted and (
         (len(name) == 1 and _POSSESSIVE_END.search(st.text, start, name_end))
         or any(

@@ -130,6 +130,8 @@ def find_patterns(st: State) -> None:
         start = number.start()
         if start < previous_end or not clean_left(text, start):
             continue
+        if start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
+            continue  # "LOCATED 00:40 ON MARINE ROAD": a time's minutes, no house number
         if _COUNTED_BEFORE.search(text, max(0, start - 12), start):
             continue  # "Head of Year 9, Danum Vale Academy": a year group, no house number
         flat = flat_re.search(text, max(0, start - 20), start)

@@ -166,6 +166,10 @@ _AFTER_STREET = re.compile(
 )
 
 
+# words of a clause going on after a street, in a form in capitals
+_CLAUSE_WORDS = frozenset({"and", "then", "was", "were", "is", "are", "but", "when", "where"})
+
+
 def street_named(st: State) -> None:
     """A street without a house number followed by capitalised words is an organisation
     named after it (``Ottervale Road Riding for All``, ``Quenby Road Salvage``), unless those
@@ -179,6 +183,10 @@ def street_named(st: State) -> None:
         if m is None:
             continue
         keys = phrase_key(m.group(1))
+        if m.group(1).isupper() and any(
+            k in _CLAUSE_WORDS or (k.endswith("ed") and k in lex.common) for k in keys
+        ):
+            continue  # "ON CARNFORTH ROAD AND DRIVER ARRESTED": a form in capitals reads on
         if (
             keys in lex.places
             or (keys[0],) in lex.places
