@@ -153,3 +153,54 @@ def test_a_house_before_its_street_in_a_signatures_fields() -> None:
 def test_a_street_in_capitals_then_the_clause_going_on_is_no_firm() -> None:
     out = redact("SUSPECT LOCATED AT HIS MOTHERS ON PELLOW ROAD AND ARRESTED S39 ASSAULT.")
     assert "[ADDRESS] AND ARRESTED S39 ASSAULT" in out, out
+
+
+_SKY = (("Dawn Hollis", "mother"), ("Mason Hollis", "brother"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "kayz_x: skye ur gonna get in so much trouble",
+        "kayz_x: thats actually well creepy skye pls dont go",
+    ],
+)
+def test_a_name_that_is_a_word_called_in_a_chat_is_the_person(line: str) -> None:
+    out = redact_for(
+        f"Messages copied as written.\n{line}\ni said no", "Skye Hollis", _SKY, "Ann Grey"
+    )
+    assert not left(out, "skye"), out
+
+
+def test_a_name_alone_as_an_emails_subject_is_the_person() -> None:
+    out = redact_for(
+        "From: Dawn Hollis\nTo: Ann Grey\nSubject: skye\n\nhi ann can you ring me",
+        "Skye Hollis",
+        _SKY,
+        "Ann Grey",
+    )
+    assert "Subject: [CHILD]" in out, out
+
+
+def test_a_rare_word_that_is_a_known_name_in_a_typed_line_is_the_person() -> None:
+    out = redact_for(
+        "Messages copied as written.\nDawn: mason kochanie i miss u so much\nand i want to go home",
+        "Skye Hollis",
+        _SKY,
+        "Ann Grey",
+    )
+    assert not left(out, "mason"), out
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["i want to go to the summer fair and i said no", "there is no hope ur not listening i said"],
+)
+def test_an_everyday_word_that_is_a_known_name_stays_a_word(line: str) -> None:
+    out = redact_for(
+        f"Messages copied as written.\n{line}",
+        "Summer Hollis",
+        (("Hope Hollis", "mother"),),
+        "Ann Grey",
+    )
+    assert line in out, out

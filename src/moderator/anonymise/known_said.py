@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.lexicon import frequent_word
 from moderator.anonymise.names_lower import in_typed_line
 from moderator.anonymise.state import State, Tok
 from moderator.anonymise.unknown_words import a_word, dictionary
@@ -174,6 +175,16 @@ def named_in_speech(st: State, t: Tok) -> bool:
     text = st.text
     if t.lower and _word_before(text, t.start) in _CALLING and in_typed_line(text, t.start):
         return True  # "where are you mason its nearly 10", "love u zee": called by name
+    if (
+        t.lower
+        and _CALLED_AFTER.match(text, t.end)
+        and _word_before(text, t.start) not in _WORD_IN_SPEECH_BEFORE
+        and _word_before(text, t.start) not in _PLACE_BEFORE
+        and in_typed_line(text, t.start)
+    ):
+        return True  # "summer ur gonna get in trouble", "creepy summer pls dont": called
+    if t.lower and _SUBJECT_FIELD.search(text, max(0, t.start - 12), t.start):
+        return _LINE_ENDS.match(text, t.end) is not None  # "Subject: poppy": whom it is about
     line = text[text.rfind("\n", 0, t.start) + 1 : t.start]
     inside = line.count('"') % 2 == 1 or line.count("“") > line.count("”")
     if not inside:
@@ -191,6 +202,13 @@ _CALLING = frozenset(
     {"you", "u", "hi", "hiya", "hey", "yo", "thanks", "thx", "ta", "night", "nite", "morning"}
     | {"bye", "sorry", "soz", "ok", "okay", "cheers", "luv", "babe", "bro"}
 )
+
+
+# the words a message calls someone before: "summer ur gonna…", "mason pls", "grace u ok"
+_CALLED_AFTER = re.compile(r"[ \t]+(?:ur|u|pls|plz|please|youre|ure|u're|you're)(?![\w'’])")
+# an e-mail's subject that is a name alone: "Subject: poppy"
+_SUBJECT_FIELD = re.compile(r"(?:^|\n)(?:Subject|SUBJECT|Re|RE)[ \t]*:[ \t]*\Z")
+_LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
 
 
 # after a name that is also a word, in lower case in quoted words: "faith with him", "grace of
@@ -220,3 +238,22 @@ def written_as_word(text: str, start: int, end: int) -> bool:
         return False
     before = _word_before(text, start)
     return before in _WORD_BEFORE or before in _WORD_IN_SPEECH_BEFORE
+
+
+# words before a rare word that make it the word: "the wiki", "a mason", "his ruby ring"
+_DETERMINED_BEFORE = frozenset(
+    {"the", "a", "an", "my", "your", "his", "her", "our", "their", "this", "that", "some"}
+    | {"any", "no", "its", "every", "each", "red", "green", "blue", "white", "black", "pink"}
+)
+
+
+def rare_in_typed_line(st: State, t: Tok) -> bool:
+    """Whether a known name in lower case that is a rare English word ("wiki", "mason",
+    "rubes"; not "summer", "hope") is the person in a line typed in lower case, where
+    no determiner makes it the word ("mama: wiki kochanie", "in front of mason")."""
+    return (
+        t.lower
+        and not frequent_word(t.key)
+        and _word_before(st.text, t.start) not in _DETERMINED_BEFORE
+        and in_typed_line(st.text, t.start)
+    )

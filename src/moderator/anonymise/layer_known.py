@@ -16,6 +16,7 @@ from moderator.anonymise.known_said import (  # re-exported: the word-use tests 
     _word_before,
     introduced,
     named_in_speech,
+    rare_in_typed_line,
     subject_in_typed_line,
 )
 from moderator.anonymise.known_use import used_as_place, used_as_word
@@ -102,6 +103,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                     or _says(st, t)
                     or introduced(st, t)
                     or subject_in_typed_line(st, t)
+                    or rare_in_typed_line(st, t)
                 )
                 if size > 1 and wordlike and not spoken and not toks[i + 1].lower:
                     # "still has hope Gavin will change": a word in lower case before a
