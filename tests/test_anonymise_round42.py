@@ -204,3 +204,15 @@ def test_an_everyday_word_that_is_a_known_name_stays_a_word(line: str) -> None:
         "Ann Grey",
     )
     assert line in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beds delivered by the Sowerby Furniture Project on Friday.",
+        "Mattresses from the Kettleby Community Furniture Scheme.",
+    ],
+)
+def test_a_furniture_charity_named_by_its_town_is_redacted(text: str) -> None:
+    out = redact(text)
+    assert "Furniture" not in out, out

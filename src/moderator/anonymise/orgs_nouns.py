@@ -23,7 +23,7 @@ ORG_NOUN = (
     r"|Barbershop|Tattoo\s+Studio|Studio|Garage|Motors|Autos|Car\s+Wash|Valeting|Cafe|Café"
     r"|Restaurant|Diner|Pizza|Inn|Arms|Tavern|Hotel|Hostel|Food\s*[Bb]ank|Pantry|Stores|Store"
     # a charity's store of goods: "Sheffield Furniture Bank", "Leeds Baby Bank"
-    r"|(?:Furniture|Baby|Clothes|Clothing|Uniform|Toy|Bed|Hygiene)\s+Bank"
+    r"|(?:Furniture|Baby|Clothes|Clothing|Uniform|Toy|Bed|Hygiene)\s+Bank|Furniture\s+Scheme"
     # "Hamdi Money Transfer", "Savile Town Service Station", "Kirby's School Wear"
     r"|Money\s+Transfer|(?:Service|Petrol|Filling)\s+Station|School\s*[Ww]ear"
     r"|Supermarket|Off\s+Licen[cs]e|Mini\s+Market|Care\s+Home|Children['’]?s\s+Home|Legal"
@@ -262,7 +262,7 @@ ORG_HINTS = (
     "IDVA Serv", "Recruitment", "Distribution", "Packaging", "Repairs", "Parts", "Methodist",
     "Baptist", "Congregation", "Society", "Engineering", "Freight", "Vape", "Cuts", "Fabrications",
     "Scrap", "Metals", "Catering", "Electrics", "Fitness", "Valet", "Tyre", "Tutoring",
-    "Driveways", "Groundworks", "Play ", "Tuition", "Maintenance", "Fisheries", "Student ",
+    "Driveways", "Groundworks", "Play ", "Furniture", "Tuition", "Maintenance", "Fisheries", "Student ",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})

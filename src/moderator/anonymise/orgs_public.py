@@ -84,6 +84,8 @@ def health_trust(st: State, words: tuple[str, ...]) -> bool:
 # the words of a cause a voluntary group is named by
 _VOLUNTARY = frozenset(
     {"refugee", "refugees", "asylum", "migrant", "migrants", "women's", "womens"}
+    # a charity's cause: "Whitby Furniture Project" (a council has no furniture service)
+    | {"furniture"}
 )
 
 
