@@ -216,3 +216,26 @@ def test_an_everyday_word_that_is_a_known_name_stays_a_word(line: str) -> None:
 def test_a_furniture_charity_named_by_its_town_is_redacted(text: str) -> None:
     out = redact(text)
     assert "Furniture" not in out, out
+
+
+def test_a_college_named_after_its_noun_and_its_acronym_are_redacted() -> None:
+    out = redact("He studies at College of East Fenmarsh (CEF) on Tuesdays. CEF rang today.")
+    assert "Fenmarsh" not in out and "CEF" not in out, out
+
+
+@pytest.mark.parametrize("body", ["Royal College of Nursing", "College of Policing"])
+def test_a_professions_college_stays(body: str) -> None:
+    out = redact(f"Guidance from the {body} was shared.")
+    assert body in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Level 2 at Wexcombe College (Hatherby campus), attendance 86%.", "campus)"),
+        ("ESOL Entry 3 at Tarnley College Fells Campus, tutor Mr Ode.", "Campus"),
+    ],
+)
+def test_a_colleges_campus_joins_it_with_its_bracket(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "[SCHOOL]" in out, out

@@ -13,6 +13,7 @@ import re
 
 from moderator.anonymise.lexicon import lower_same_length, phrase_key, whole_words, word_key
 from moderator.anonymise.nearby import scan_near, word_positions
+from moderator.anonymise.orgs_acronyms import ACRONYM_AFTER_RE
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import State
@@ -212,8 +213,36 @@ _UNIVERSITY_RE = re.compile(
 _GAP = re.compile(r"[ \t]")
 
 
+# a college named after its noun: "College of West Anglia", "City College of Haringey"; not a
+# professional body's ("Royal College of Nursing", "College of Policing": a word after "of")
+_COLLEGE_OF_RE = re.compile(
+    r"(?<![\w'’-])(?<!Royal[ \t])College[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?P<n>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})(?![\w'’-])"
+)
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "mid", "greater"})
+
+
+def _colleges(st: State) -> None:
+    text = st.text
+    for m in _COLLEGE_OF_RE.finditer(text):
+        first = word_key(m.group("n").split()[0])
+        if first in st.lex.words and first not in _COMPASS and (first,) not in st.lex.places:
+            continue  # "College of Policing", "College of Paramedics": a profession's body
+        if not st.free(m.start(), m.end()):
+            continue
+        ident = " ".join(phrase_key(m.group()))
+        st.take(m.start(), m.end(), "school", ident, 55, 0.8)
+        short = ACRONYM_AFTER_RE.match(text, m.end())  # "College of West Anglia (CWA)"
+        if short is not None:
+            for a, b in whole_words(text, short.group("a")):
+                if st.free(a, b):
+                    st.take(a, b, "school", ident, 55, 0.8)
+
+
 def _universities(st: State) -> None:
     text = st.text
+    if "College of" in text:
+        _colleges(st)
     if "University" not in text:
         return
     for m in _UNIVERSITY_RE.finditer(text):

@@ -21,8 +21,10 @@ from moderator.anonymise.state import Cand, State
 _CAP = r"[A-Z][\w'’-]*"
 # after a school: its separator, one to three capitalised words and "campus"
 _CAMPUS_AFTER = re.compile(
-    rf"(?:,[ \t]*|[ \t]*\([ \t]*|['’]s[ \t]+|[ \t]+)(?:{_CAP}[ \t]+){{1,3}}(?:campus|Campus|CAMPUS)"
-    r"(?![\w'’-])"
+    rf"(?:,[ \t]*|[ \t]*(?P<o>\()[ \t]*|['’]s[ \t]+|[ \t]+)(?:{_CAP}[ \t]+){{1,3}}(?:campus|Campus|CAMPUS)"
+    r"(?![\w'’-])(?(o)[ \t]*\)|)"  # (its bracket closed too: "… College (Beeston campus)")
+    # the word alone, the campus's name read into the school's: "Sheffield College Peaks Campus"
+    r"|[ \t]+(?:Campus|CAMPUS)(?![\w'’-])"
 )
 # before a school: one to three capitalised words, "campus of" (and "the")
 _CAMPUS_BEFORE = re.compile(
