@@ -232,3 +232,16 @@ def test_a_professions_college_stays(body: str) -> None:
 def test_a_colleges_campus_joins_it_with_its_closing_bracket() -> None:
     out = redact("Level 2 at Wexcombe College (Mill Road campus), attendance 86%.")
     assert "at [SCHOOL], attendance" in out, out
+
+
+def test_a_short_message_in_a_chat_typed_in_lower_case_has_its_names_read() -> None:
+    chat = (
+        "16:40 Jay: im at the shop with my mate\n"
+        "16:41 Jay: can tyrese come\n"
+        "16:43 Jay: dont tell no one about it ok\n"
+        "16:45 AG: Just you this time\n"
+        "16:50 Toni B: my mates daughter kayleigh she 19 shes good with him"
+    )
+    out = redact(chat)
+    assert not left(out, "tyrese") and not left(out, "kayleigh"), out
+    assert "im at the shop with my mate" in out, out

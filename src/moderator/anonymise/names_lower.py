@@ -24,9 +24,11 @@ _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"(?<![\w'’@.#-])[a-z][a-z'’-]{2,}(?![\w@])")
 _CONFIDENCE = 0.65
 # a message typed on a phone, after its sender (and time): all in lower case, five words or
-# more ("Jaden: mum rang. shes back with lee. dont want nothing to do with her")
+# more ("Jaden: mum rang. shes back with lee. dont want nothing to do with her"; the sender
+# with an initial too: "Dani W: my mates daughter kayleigh she 19")
 _MESSAGE = re.compile(
-    r"(?m)^(?:\[?[\d/.,: \t]++\]?[ \t]*)?[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{1,4})?:[ \t]+(?P<m>[^A-Z\n]*[a-z][^A-Z\n]*)$"
+    r"(?m)^(?:\[?[\d/.,: \t]++\]?[ \t]*)?[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{1,4}|[ \t][A-Z]\.?)?:[ \t]+"
+    r"(?P<m>[^A-Z\n]*[a-z][^A-Z\n]*)$"
 )
 # "jess the midwife", "with dave the youth worker": a lower-case given name before its role
 _BEFORE_ROLE = re.compile(
@@ -38,9 +40,9 @@ _BEFORE_ROLE = re.compile(
 _AFTER_COACH = re.compile(r"(?<![\w'’-])coach[ \t]+(?P<n>[a-z]{3,})(?![\w'’-])")
 
 
-def _lower_message(line: str) -> bool:
+def _lower_message(line: str, least: int = 5) -> bool:
     m = _MESSAGE.match(line)
-    return m is not None and len(m.group("m").split()) >= 5
+    return m is not None and len(m.group("m").split()) >= least
 
 
 def _all_lower(line: str) -> bool:
@@ -84,11 +86,14 @@ def typed_lines(text: str) -> list[tuple[int, int]]:
     typed = _LOWER_I.search(text) is not None
     if not typed and not any(m.group("m") for m in _MESSAGE.finditer(text)):
         return []
+    lines = list(_LINE.finditer(text))
+    # in a chat typed in lower case, its shorter messages too ("Kai: can tyrone come")
+    least = 3 if sum(_lower_message(line.group()) for line in lines) >= 2 else 5
     return [
         line.span()
-        for line in _LINE.finditer(text)
+        for line in lines
         if _LOWER_I.search(text, line.start(), line.end())
-        or _lower_message(line.group())
+        or _lower_message(line.group(), least)
         or (typed and _all_lower(line.group()))
     ]
 
