@@ -245,3 +245,31 @@ def test_a_short_message_in_a_chat_typed_in_lower_case_has_its_names_read() -> N
     out = redact(chat)
     assert not left(out, "tyrese") and not left(out, "kayleigh"), out
     assert "im at the shop with my mate" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Neighbour (Mr Len Fairclough, flat 3) said they were out.", "flat 3"),
+        ("A neighbour, Mrs Pam Tuttle (Room 2), has complained.", "Room 2"),
+        ("His white car is always outside number 14.", "number 14"),
+        ("she lives on our road too at no 11 with her nan", "no 11"),
+        ("They share a hostel. Mrs Nowak in Room 11 says he sells vapes.", "Room 11"),
+    ],
+)
+def test_a_flat_room_or_house_number_said_alone_is_an_address(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "[ADDRESS]" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The review was held in Room 3 at the civic centre.", "Room 3"),
+        ("At no point did he leave the room.", "At no point"),
+        ("He took the number 22 bus to town.", "number 22 bus"),
+    ],
+)
+def test_a_meeting_room_or_a_bus_stays(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out

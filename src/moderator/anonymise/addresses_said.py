@@ -113,8 +113,19 @@ _FLAT_ALONE = re.compile(
     r"(?<![\w'’-])(?:Flat|FLAT|(?:(?<=\()|(?<=\bat )|(?<=\bin )|(?<=\bto )|(?<=\bfrom ))flat)[ \t]+"
     r"\d{1,4}[A-Za-z]?(?![\w%/-]|\.\w)"
 )
+# a room by its number where the note is about a hostel, a house of rooms or a refuge: "Mrs
+# Nowak in Room 11 says", "A MAN FROM ROOM 2" (not "the meeting in Room 3" of an office)
+_ROOM_ALONE = re.compile(
+    r"(?:(?<=\b(?:in|at|to|IN|AT|TO) )|(?<=\bfrom )|(?<=\bFROM ))(?:Room|ROOM|room)[ \t]+"
+    r"\d{1,3}[A-Za-z]?(?![\w%/-]|\.\w)"
+)
+_ROOMS_LET = re.compile(
+    r"(?i:\b(?:hostel|hmo|b&b|bed[ \t]+and[ \t]+breakfast|refuge|bedsit"
+    r"|temporary[ \t]+accommodation|house[ \t]+share|shared[ \t]+house|lodgings|foyer)\b)"
+)
 _NUMBER_ALONE = re.compile(
-    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO|of|OF)[ \t]+(?P<n>(?:No|NO|no(?=\.)|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?|\d{1,4}[A-H])"
+    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO|of|OF|outside|OUTSIDE|opposite|OPPOSITE)[ \t]+"
+    r"(?P<n>(?:No|NO|no(?=\.|[ \t]*\d)|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?|\d{1,4}[A-H])"
     r"(?![\w%/-]|\.\w)(?![ \t]+(?i:bus|route|service|on|in|of))"
 )
 
@@ -126,10 +137,10 @@ _PLOT = re.compile(
     r"|(?<=\())(?:PLOT|Plot|plot|PITCH|Pitch|pitch|BAY|Bay)[ \t]+\d{1,3}[A-Za-z]?(?![\w/%-]|\.\d)"
 )
 # a neighbour's house by its number after their name, in brackets: "(Mrs Ainsworth, number 14)",
-# "MR KEVIN TAYLOR (NO 25)"
+# "MR KEVIN TAYLOR (NO 25)", "(Mr Len Cammish, flat 3)", "Mrs Pam Tuttle (Room 2)"
 _NUMBER_AFTER_NAME = re.compile(
-    r"(?:,[ \t]+|[ \t]*\([ \t]*)(?P<n>(?:Number|number|NUMBER|No\.?|no\.?|NO\.?)[ \t]*\d{1,4}[A-Za-z]?)"
-    r"(?=[ \t]*\))"
+    r"(?:,[ \t]+|[ \t]*\([ \t]*)(?P<n>(?:Number|number|NUMBER|No\.?|no\.?|NO\.?|[Ff]lat|FLAT|[Rr]oom|ROOM)"
+    r"[ \t]*\d{1,4}[A-Za-z]?)(?=[ \t]*\))"
 )
 
 
@@ -214,6 +225,10 @@ def find_lower_streets(st: State) -> None:
             if st.free(*m.span()):
                 end = _building_after(st, m.end())
                 st.take(m.start(), end, "address", "flat:" + m.group().split()[-1], 45, 0.75)
+    if ("oom " in text or "OOM " in text) and _ROOMS_LET.search(text):
+        for m in _ROOM_ALONE.finditer(text):
+            if st.free(*m.span()):
+                st.take(m.start(), m.end(), "address", "room:" + m.group().split()[-1], 45, 0.7)
     if "lot " in text or "LOT " in text or "itch " in text or "ITCH " in text or "ay " in text:
         _plots(st)
     for m in _NUMBER_ALONE.finditer(text):
@@ -221,7 +236,14 @@ def find_lower_streets(st: State) -> None:
             st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
     _numbered_people(st)
     _units_again(st)
-    if "umber" in text or "UMBER" in text or "o." in text or "o " in text or "O " in text:
+    if (
+        "umber" in text
+        or "UMBER" in text
+        or "o." in text
+        or "o " in text
+        or "O " in text
+        or ("lat " in text or "LAT " in text or "oom " in text or "OOM " in text)
+    ):
         ends = {c.end for c in st.cands if c.kind in ("person", "professional", "family")}
         for m in _NUMBER_AFTER_NAME.finditer(text):
             if m.start() in ends and st.free(*m.span("n")):
