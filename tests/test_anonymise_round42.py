@@ -273,3 +273,20 @@ def test_a_flat_room_or_house_number_said_alone_is_an_address(text: str, gone: s
 def test_a_meeting_room_or_a_bus_stays(text: str, kept: str) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SUSPECT HAD RETURNED FROM THE COPPER KETTLE PUB AND ASSAULTED HER.",
+        "AFTER RETURNING FROM THE OTTERBURN PUB ON MARKET PLACE HE LEFT.",
+    ],
+)
+def test_a_pub_in_capitals_is_taken_whatever_its_name(text: str) -> None:
+    out = redact(text)
+    assert "PUB" not in out and "[ORGANISATION]" in out, out
+
+
+def test_a_communitys_centre_named_by_its_town_is_its_own() -> None:
+    out = redact("I go to the women's group at Seaburn Bangla Centre on Wednesdays.")
+    assert "Seaburn" not in out, out

@@ -282,6 +282,10 @@ COMMUNITIES = frozenset(
     | {"jewish", "ukrainian", "lithuanian", "latvian", "slovak", "czech", "turkish", "iranian"}
     | {"yemeni", "sudanese", "yoruba", "igbo", "filipino", "nepali", "albanian", "irish"}
     | {"grt"}  # Gypsy, Roma and Traveller: "the GRT Education Service"
+    # round forty-two: more of England's communities ("Hastings Bangla Centre")
+    | {"bangla", "gujarati", "indian", "portuguese", "brazilian", "bulgarian", "hungarian"}
+    | {"russian", "jamaican", "zimbabwean", "kenyan", "ugandan", "iraqi", "kosovan", "moldovan"}
+    | {"estonian", "korean", "persian", "urdu", "arabic", "sri", "lankan", "hong", "cantonese"}
 )
 # a faith's branch, said of a family, not a place of worship: "(Eritrean Orthodox)",
 # "Syro-Malabar Catholics", "Polish Catholic", "Sunni Muslim"

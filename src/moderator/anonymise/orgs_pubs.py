@@ -7,7 +7,8 @@ a beast or a thing (``Black Horse``, ``Royal Oak``, ``Three Horseshoes``), two s
 (``Prince of Wales``), or one sign alone (``Plough``, ``Wheatsheaf``). Any town has a Red Lion, but the one a parent drinks in,
 with the town the note names, places the family; so such a name after ``the`` is taken:
 
-* before ``PH``, ``pub`` or ``public house``, always;
+* before ``PH``, ``pub`` or ``public house``, always, whatever its words (``THE COTTON TREE
+  PUB``);
 * of two signs or more, after a word of place (``at``, ``in``, ``outside``, ``from`` …);
 * of one sign, after a word of place in a sentence of drink or work (``drinking``, ``pints``,
   ``works at``, ``bar``, ``landlord``).
@@ -45,7 +46,8 @@ _WORD = rf"(?:(?i:{_BEFORE_SIGN})[ \t]+)?(?i:{_SIGNS})"
 # the pub's name after "the", its signs capitalised (or the line in capitals)
 _PUB = re.compile(
     r"(?<![\w'’-])(?P<the>[Tt]he|THE)[ \t]+"
-    r"(?P<n>[A-Z][\w'’]*(?:[ \t]+(?:and|AND|&|of|OF)[ \t]+[A-Z][\w'’]*|[ \t]+[A-Z][\w'’]*)?)"
+    r"(?P<n>[A-Z][\w'’]*(?:[ \t]+(?:and|AND|&|of|OF)[ \t]+[A-Z][\w'’]*"
+    r"|[ \t]+(?!(?:PH|Pub|PUB)(?![\w'’-]))[A-Z][\w'’]*)?)"
     r"(?P<s>[ \t]+(?:PH|P\.H\.|pub|Pub|PUB|public[ \t]+house|Inn|INN|Tavern|TAVERN|Hotel|HOTEL))?"
     r"(?![\w'’-])"
 )
@@ -70,6 +72,9 @@ _DRINK = re.compile(
 )
 
 
+_NAMING_SUFFIXES = frozenset({"PH", "P.H.", "Pub", "PUB"})
+
+
 def find_pubs(st: State) -> None:
     """Take the pubs named as the module says."""
     text = st.text
@@ -77,10 +82,10 @@ def find_pubs(st: State) -> None:
         return
     for m in _PUB.finditer(text):
         name = m.group("n")
-        if not _NAME.fullmatch(name):
-            continue
-        start, end = m.start(), m.end()
         suffix = (m.group("s") or "").strip().lower()
+        if not _NAME.fullmatch(name) and (m.group("s") or "").strip() not in _NAMING_SUFFIXES:
+            continue  # (any name before "Pub" or "PH": "THE COTTON TREE PUB"; not "the Sunday pub")
+        start, end = m.start(), m.end()
         if (
             _NEXT_NOUN.match(text, end)
             if name.isupper()  # (in a line in capitals every word has its capital)
