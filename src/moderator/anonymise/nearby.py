@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from moderator.anonymise.lexicon import lower_same_length
+
 # each pattern's twin by the pattern's id (a pattern's hash reads its whole compiled code, every
 # time: slow for the long ones); the entry holds the pattern, so its id is never reused
 _twins: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
@@ -144,6 +146,29 @@ def matches_in(
             out.append(m)
             resume = at = max(m.end(), at + 1)
     return out
+
+
+def starting_with(
+    pattern: re.Pattern[str], text: str, starts: Iterable[str]
+) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, for a pattern each of whose matches starts
+    with one of ``starts`` as written (case counts): the pattern is tried only where they are
+    (str.find), in order, from the last match's end. For a pattern that opens with a
+    look-behind, which the engine would otherwise try at every position of the text."""
+    return matches_in(pattern, [(at, at) for at, _ in word_positions(text, starts)], text)
+
+
+def starting_with_folded(
+    pattern: re.Pattern[str], text: str, starts: Iterable[str]
+) -> list[re.Match[str]]:
+    """As :func:`starting_with`, for a pattern that ignores case where its matches start:
+    ``starts`` in lower case, found in the text's lower case. Only on a text of ASCII characters
+    (there the lower case keeps every offset, and no other character is a letter's case: to
+    the pattern "ſ" is an "s"); any other text is scanned whole."""
+    if not text.isascii():
+        return list(pattern.finditer(text))
+    spans = [(at, at) for at, _ in word_positions(lower_same_length(text), starts)]
+    return matches_in(pattern, spans, text)
 
 
 def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:
