@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.nearby import for_text
+from moderator.anonymise.nearby import for_text, starting_with_folded
 from moderator.anonymise.state import State
 
 _GLUED = re.compile(
@@ -31,6 +31,12 @@ _CUE = re.compile(
     r"|account[ \t]+(?:no\.?|number)|membership(?:[ \t]+no\.?)?|ods|practice[ \t]+code|athena"
     r"|niche|storm|urn|cris|merlin|compact|pnd|mosaic))(?:[ \t]*[:#.])?[ \t]+(?=[A-Z0-9])"
 )
+# what each match of _CUE starts with (in lower case), where it is tried
+_CUE_STARTS: tuple[str, ...] = (
+    "voucher", "profile", "card", "log", "mrn", "ref", "id", "job", "claim", "account",
+    "membership", "ods", "practice", "athena", "niche", "storm", "urn", "cris", "merlin",
+    "compact", "pnd", "mosaic",
+)  # fmt: skip
 _GROUP = re.compile(r"[ \t]*(?:/[ \t]*)?([A-Z0-9][A-Z0-9/-]*)(?![\w])")
 _ENDING = re.compile(r"(?i:\b(?:card|account|acc|a/c)[ \t]+ending(?:[ \t]+in)?[ \t]+)(\d{4})\b")
 # a taxi driver's or a door supervisor's badge, a staff number: "badge 1187", "badge no. 20431"
@@ -93,7 +99,7 @@ def find_spaced_references(st: State) -> None:
         letters, digits = _letters(head), _digits(head)
         if (letters >= 2 and digits >= 4) or digits >= 5 or "-" in m.group() or "/" in m.group():
             _take(st, m.start(), m.end())
-    for m in for_text(_CUE, text).finditer(text):
+    for m in starting_with_folded(for_text(_CUE, text), text, _CUE_STARTS):
         end, digits, groups = m.end(), 0, 0
         at = m.end()
         while groups < 5:
