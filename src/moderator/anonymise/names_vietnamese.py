@@ -30,9 +30,8 @@ _GIVEN = r"[A-ZÀ-Ỹ][a-zà-ỹ]+|[A-ZÀ-Ỹ]{2,}"
 # given name or names after it; in title case or capitals ("NGUYEN Van Minh"), a fourth word
 # only where it is written in title case too ("Nguyễn Thị Kim Anh")
 _MIDDLE_RE = re.compile(rf"[ \t](?P<m>{_MIDDLE}|(?i:{_MIDDLE}))[ \t]+(?=[A-ZÀ-Ỹ])")
-# what each match of _MIDDLE_RE starts with (in lower case), where it is tried on a text of
-# ASCII characters only (where the middle names written with other letters cannot be)
-_MIDDLE_STARTS = tuple(gap + w.lower() for w in _MIDDLE.split("|") if w.isascii() for gap in " \t")
+# what each match of _MIDDLE_RE starts with (in lower case), where it is tried
+_MIDDLE_STARTS = tuple(gap + w.lower() for w in _MIDDLE.split("|") for gap in " \t")
 _FAMILY_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_FAMILY}|(?i:{_FAMILY}))\Z")
 _GIVEN_AFTER = re.compile(rf"(?:{_GIVEN})(?:[ \t]+[A-ZÀ-Ỹ][a-zà-ỹ]+)?(?![\w'’-])")
 

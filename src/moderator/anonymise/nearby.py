@@ -162,13 +162,20 @@ def starting_with_folded(
     pattern: re.Pattern[str], text: str, starts: Iterable[str]
 ) -> list[re.Match[str]]:
     """As :func:`starting_with`, for a pattern that ignores case where its matches start:
-    ``starts`` in lower case, found in the text's lower case. Only on a text of ASCII characters
-    (there the lower case keeps every offset, and no other character is a letter's case: to
-    the pattern "ſ" is an "s"); any other text is scanned whole."""
-    if not text.isascii():
+    ``starts`` in lower case, found in the text's lower case (see :func:`folds_alike`; any
+    other text is scanned whole)."""
+    if not folds_alike(text):
         return list(pattern.finditer(text))
     spans = [(at, at) for at, _ in word_positions(lower_same_length(text), starts)]
     return matches_in(pattern, spans, text)
+
+
+def folds_alike(text: str) -> bool:
+    """Whether the lower case of ``text`` (:func:`.lexicon.lower_same_length`) holds a word in
+    lower case wherever a pattern ignoring case finds that word in ``text``: unless the text has
+    one of the three letters the engine takes for another's case that do not lower to it
+    ("İ" and "ı" for an "i", "ſ" for an "s"; the kelvin sign lowers to its "k")."""
+    return text.isascii() or ("İ" not in text and "ı" not in text and "ſ" not in text)
 
 
 def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:

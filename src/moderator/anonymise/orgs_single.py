@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from moderator.anonymise.cues import CALENDAR_WORDS, HONORIFICS, LEADING_WORDS, RELATION_CUES
 from moderator.anonymise.lexicon import lower_same_length, word_key
-from moderator.anonymise.nearby import matches_in, word_positions
+from moderator.anonymise.nearby import folds_alike, matches_in, word_positions
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_nouns import SERVICE_TERMS
@@ -88,10 +88,9 @@ def _a_name(st: State, word: str) -> bool:
 
 
 def _cues(text: str) -> list[re.Match[str]]:
-    """What ``_CUE.finditer(text)`` gives, the pattern tried only where a cue starts: on a text
-    of ASCII characters only (whose lower case keeps its offsets, and where no other character
-    is a letter's case); any other text is scanned whole."""
-    if not text.isascii():
+    """What ``_CUE.finditer(text)`` gives, the pattern tried only where a cue starts (found in
+    the text's lower case: see :func:`.nearby.folds_alike`; any other text is scanned whole)."""
+    if not folds_alike(text):
         return list(_CUE.finditer(text))
     lower = lower_same_length(text)
     spans = [(at, at) for at, _ in word_positions(lower, _CUE_STARTS)]
