@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key
+from moderator.anonymise.nearby import starting_with_folded
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import State
@@ -48,6 +49,8 @@ _UNIT_RE = re.compile(
 _SITE_NOTE = re.compile(
     r"(?i:\b(?:trailers?|travell?ers?|gyps(?:y|ies)|sites?|statics?|chalets?)\b)"
 )
+# what each match of _SITE_NOTE starts with (in lower case), where it is tried
+_SITE_STARTS = ("trailer", "travel", "gyps", "site", "static", "chalet")
 _NOT_SITE = frozenset({"the", "a", "this", "that", "same", "other", "building", "council"})
 _BEFORE_HOUSE = ("HMP ", "HM Prison ", "Prison ")
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
@@ -70,7 +73,7 @@ def find_named_places(st: State) -> None:
     if "Estate" in text or "ESTATE" in text or "Park" in text or "PARK" in text:
         for m in ESTATE_RE.finditer(text):
             _estate(st, lex, m)
-    if _SITE_NOTE.search(text) is None:
+    if not starting_with_folded(_SITE_NOTE, text, _SITE_STARTS):
         return
     if "site" in text or "Site" in text or "SITE" in text:
         for m in SITE_RE.finditer(text):

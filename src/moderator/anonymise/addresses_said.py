@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.nearby import starting_with
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import unknown
 
@@ -136,6 +137,8 @@ _PLOT = re.compile(
     r"(?:(?<=\b(?:on|at|of|to|in|ON|AT|OF|TO|IN) )|(?<=\bfrom )|(?<=\bFROM )|(?<=[(–-] )"
     r"|(?<=\())(?:PLOT|Plot|plot|PITCH|Pitch|pitch|BAY|Bay)[ \t]+\d{1,3}[A-Za-z]?(?![\w/%-]|\.\d)"
 )
+# (the words every match of _PLOT starts with, where it is tried)
+_PLOT_WORDS = ("PLOT", "Plot", "plot", "PITCH", "Pitch", "pitch", "BAY", "Bay")
 # a neighbour's house by its number after their name, in brackets: "(Mrs Ainsworth, number 14)",
 # "MR KEVIN TAYLOR (NO 25)", "(Mr Len Cammish, flat 3)", "Mrs Pam Tuttle (Room 2)"
 _NUMBER_AFTER_NAME = re.compile(
@@ -280,7 +283,7 @@ def _plots(st: State) -> None:
     """A plot, pitch or bay by its number (see ``_PLOT``), or its word before an address a
     layer took from the number ("plot [4, Park Hall Yard]")."""
     text = st.text
-    for m in _PLOT.finditer(text):
+    for m in starting_with(_PLOT, text, _PLOT_WORDS):
         word_end = m.start() + len(m.group().split()[0])
         number = m.end() - len(m.group().split()[-1])
         c = next((c for c in st.cands if c.start == number and c.kind == "address"), None)

@@ -184,7 +184,8 @@ def _leading(st: State) -> None:
 
 # initials written in mixed case before the name they stand for: "KAsh (Karen Ashby, LADO)",
 # "SO'N (Siobhan O'Neill)" (two capitals at least, a small letter among them)
-_MIXED_BEFORE = re.compile(r"(?<![\w'’-])(?P<i>[A-Z][A-Za-z'’]{1,5})[ \t]*\((?=[A-Z])")
+# (from the first capital, the look-behind after it: the engine skips to a capital)
+_MIXED_BEFORE = re.compile(r"(?P<i>[A-Z](?<![\w'’-][A-Z])[A-Za-z'’]{1,5})[ \t]*\((?=[A-Z])")
 
 
 def _spells(initials: str, words: list[str]) -> bool:

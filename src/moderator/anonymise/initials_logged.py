@@ -15,6 +15,7 @@ import re
 from moderator.anonymise.cues import ROLE_CUES
 from moderator.anonymise.initials_more import _note, _take, whose
 from moderator.anonymise.layer_initials import _NOT_SPEAKERS, FORCES
+from moderator.anonymise.nearby import starting_with_folded
 from moderator.anonymise.state import State
 
 # ranks and places that a log's entry may open with ("14:00 PC attended", "09:10 ED: seen")
@@ -66,6 +67,8 @@ _AUTHOR_RE = re.compile(
     r"\((?P<i>[A-Z]{2,3}),[ \t]*\d{1,2}[/.]\d{1,2}"
     r"|(?i:note|notes|entry|update|record|decision|comment|summary)[ \t]*\((?P<j>[A-Z]{2,3})\)"
 )
+# what each match of _AUTHOR_RE starts with (in lower case), where it is tried
+_AUTHOR_STARTS = ("(", "note", "entry", "update", "record", "decision", "comment", "summary")
 # "Rania said (via SH)": an interpreter's initials, in brackets
 _VIA_RE = re.compile(r"(?<=\()via[ \t]+([A-Z]{2,3})(?=\))")  # (in brackets: "pays via CMS")
 _VERB_RE = re.compile(
@@ -139,7 +142,7 @@ def _bracketed_and_via(st: State, people: dict[str, tuple[str, str]]) -> None:
             _note(st, people, token, "professional")
         elif signed[token] == 2:
             _note_even_acronym(st, people, token)
-    for m in _AUTHOR_RE.finditer(text) if "(" in text else ():
+    for m in starting_with_folded(_AUTHOR_RE, text, _AUTHOR_STARTS) if "(" in text else ():
         token = m.group("i") or m.group("j")
         if token in _NOT_AUTHORS or token.lower() in ROLE_CUES:
             continue

@@ -169,7 +169,8 @@ def find_more_initials(st: State) -> None:
 
 # initials written with a dot after each letter, anywhere ("a player, J.M.;", "two, AF and
 # R.M.", "Signed: F.A., D.A."): a person's, unless they are a dotted abbreviation
-_DOTTED = re.compile(r"(?<![\w.])[A-Z]\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
+# (from the first capital, the look-behind after it: the engine skips to a capital)
+_DOTTED = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
 _ABBREVIATIONS = frozenset(
     {"UK", "US", "USA", "EU", "AM", "PM", "NB", "EG", "IE", "RIP", "DOB", "PS", "BA", "MA",
      "MP", "AKA", "PTO", "VIP", "TV", "ID", "OK", "PE", "RE", "ASAP", "CC", "GP", "PC", "DC",

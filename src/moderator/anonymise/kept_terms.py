@@ -17,6 +17,7 @@ import re
 from moderator.anonymise.cues import PETS
 from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.names_around import KIN_PAIRS, KIN_TITLES
+from moderator.anonymise.nearby import starting_with, starting_with_folded
 from moderator.anonymise.orgs_brands import CHARITY_ALONE, charity_names
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -93,6 +94,13 @@ _PET_NAME_RE = re.compile(
     rf"|[ \t]*\((?i:(?:my|our|the|his|her|their)[ \t]+{PETS})\))"
 )
 _PET_HINT = re.compile(rf"(?i:(?<![\w-]){PETS}(?![\w-]))")
+# what each match of _PET_HINT starts with (in lower case), where it is tried
+_PET_STARTS: tuple[str, ...] = (
+    "dog", "pup", "cat", "kitten", "rabbit", "bunny", "hamster", "guinea", "gerbil",
+    "horse", "pony", "snake", "lizard", "bearded", "tortoise", "fish", "budgie",
+    "parrot", "ferret", "rat", "staff", "bulldog", "terrier", "spaniel", "collie",
+    "husky", "pet", "teddy", "soft", "cuddly", "doll",
+)  # fmt: skip
 
 
 def keep_pets(st: State) -> None:
@@ -101,7 +109,7 @@ def keep_pets(st: State) -> None:
     the same animal or toy (``our dog tyson`` … ``tyson was barking``). A name that is one of
     the record's own people's stays redacted."""
     text = st.text
-    if _PET_HINT.search(text) is None:
+    if not starting_with_folded(_PET_HINT, text, _PET_STARTS):
         return
     known = st.known
     pets = set()
@@ -120,6 +128,7 @@ def keep_pets(st: State) -> None:
 # a regulation's or an article's number: "Reg 24" (a connected person's approval), "Art 8"
 # (the right to family life); the abbreviations are given names too (Reginald, Arthur)
 _NUMBERED_TERM = re.compile(r"(?<![\w'’-])(?:Reg|REG|Art|ART)\.?[ \t]+\d")
+_TERMS = ("Reg", "REG", "Art", "ART")
 # the five daily prayers and Friday's: "after Isha prayer", "Fajr namaz"; several are given
 # names too (Isha, Asr), but before the word for prayer they name the time of day
 _PRAYER_TIME = re.compile(
@@ -127,6 +136,11 @@ _PRAYER_TIME = re.compile(
     r"|ishaa|jummah|jumma|jumah|jumuah|jumu'ah|taraweeh|tarawih|tahajjud)"
     r"(?=[ \t]+(?i:prayers?|namaz|namaaz|salah|salaah|salat|jamaat|jamat)\b)"
 )
+# what each match of _PRAYER_TIME starts with (in lower case), where it is tried
+_PRAYER_STARTS: tuple[str, ...] = (
+    "fajr", "fajar", "zuhr", "zohr", "zuhar", "dhuhr", "duhr", "asr", "asar", "maghrib",
+    "magrib", "isha", "esha", "jum", "taraw", "tahajjud",
+)  # fmt: skip
 
 
 def keep_numbered_terms(st: State) -> None:
@@ -134,8 +148,8 @@ def keep_numbered_terms(st: State) -> None:
     prayer, that a layer took alone as a person's name (see the patterns above). A record's
     own person so named stays redacted elsewhere; only this word, so written, is kept."""
     text = st.text
-    spots = [(m.start(), m.start() + 3) for m in _NUMBERED_TERM.finditer(text)]
-    spots += [m.span() for m in _PRAYER_TIME.finditer(text)]
+    spots = [(m.start(), m.start() + 3) for m in starting_with(_NUMBERED_TERM, text, _TERMS)]
+    spots += [m.span() for m in starting_with_folded(_PRAYER_TIME, text, _PRAYER_STARTS)]
     for start, end in spots:
         for c in [c for c in st.cands if c.start == start and c.end == end]:
             if c.kind in NAME_KINDS:

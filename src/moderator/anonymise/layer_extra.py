@@ -30,6 +30,7 @@ from moderator.anonymise.lexicon import (
     phrase_key,
     word_key,
 )
+from moderator.anonymise.nearby import folds_alike
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.references import word_starts as _word_starts
 from moderator.anonymise.references_joined import join_reference_parts
@@ -48,10 +49,15 @@ _PHONE_GROUPS = re.compile(r"0(?<![\w+]0)\d{3,4}[ \t]\d{3}[ \t]\d{4}(?![\w])")
 _PHONE_SPACED = re.compile(r"0(?<![\w+]0)[1237](?:[ \t]?\d){9}(?:(?<=\d[ \t]\d)[ \t]\d)?(?![\w])")
 _DIGIT_AFTER = re.compile(r"[ \t]\d")
 # a handle before its platform in brackets: "courtneyb2004 (Instagram)", "kay.x_ (TikTok)"
+_ON_PLATFORMS: tuple[str, ...] = ("instagram", "insta", "ig", "snapchat", "snap", "tiktok")
+_ON_PLATFORMS += ("facebook", "fb", "twitter", "whatsapp", "discord", "xbox", "psn", "threads")
+_ON_PLATFORMS += ("youtube",)
 _HANDLE_BEFORE_PLATFORM = re.compile(
-    r"(?<![\w@.])(?=[\w.]*[\d._])[A-Za-z][\w.]{2,29}(?<!\.)[ \t]*\((?i:instagram|insta|ig|snapchat"
-    r"|snap|tiktok|facebook|fb|twitter|whatsapp|discord|xbox|psn|threads|youtube)\)"
+    r"(?<![\w@.])(?=[\w.]*[\d._])[A-Za-z][\w.]{2,29}(?<!\.)[ \t]*\("
+    rf"(?i:{'|'.join(_ON_PLATFORMS)})\)"
 )
+# how each match of _HANDLE_BEFORE_PLATFORM ends, in lower case (a look before the scan)
+_BRACKETED_PLATFORMS = tuple(f"({p})" for p in _ON_PLATFORMS)
 # an e-mail address typed with spaces round its "@": "dawnbrook1985 @ hotmail.co.uk"
 _EMAIL_SPACED = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*[ \t]@[ \t][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w])"
@@ -148,7 +154,9 @@ def find_extra_identifiers(st: State) -> None:
         _take(st, m.start(), m.end(), "phone", 0.95)
     for m in _EMAIL_SPACED.finditer(text) if " @ " in text else ():
         _take_over(st, m.start(), m.end(), "email")
-    for m in _HANDLE_BEFORE_PLATFORM.finditer(text) if "(" in text else ():
+    # (every match ends with a platform in brackets: looked for first in the note's lower case)
+    bracketed = any(p in lower for p in _BRACKETED_PLATFORMS) if folds_alike(text) else "(" in text
+    for m in _HANDLE_BEFORE_PLATFORM.finditer(text) if bracketed else ():
         end = m.start() + len(m.group().split("(")[0].rstrip(" \t"))
         _take(st, m.start(), end, "username", 0.9)
     for m in _PHONE_SPACED.finditer(text):

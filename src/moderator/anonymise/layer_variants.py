@@ -17,7 +17,7 @@ from moderator.anonymise.dates import a_score, an_age_in_months
 from moderator.anonymise.dates_loose import find_loose_dates
 from moderator.anonymise.handles import file_or_site
 from moderator.anonymise.lexicon import lower_text, phrase_key
-from moderator.anonymise.nearby import for_text
+from moderator.anonymise.nearby import for_text, starting_with_folded
 from moderator.anonymise.patterns import NOT_DIGITS, clean_left
 from moderator.anonymise.references import case_cue_before
 from moderator.anonymise.state import State
@@ -87,7 +87,8 @@ _LIVES_AT_NUMBER_RE = re.compile(
     r"(?P<n>\d{1,4}[A-Za-z]?)[ \t]+(?P<s>[A-Z][a-z]{3,})(?P<t>[ \t]*,[ \t]*[A-Z][a-z]{3,})?"
     r"(?![ \t]+[A-Z0-9])(?![\w'’-])"
 )
-_LIVING_HINTS = re.compile(r"(?i:liv|hous|home|mov|stay|resid)")
+# what each match of _LIVES_AT_NUMBER_RE starts with (in lower case), where it is tried
+_LIVING_STARTS = ("liv", "house", "home", "mov", "stay", "resid")
 # an international number other than the UK's: "0048 600 900 123", "+353 87 123 4567"
 # any country's prefix, "+48", "0048" or "00 48" (one to three digits), then groups of digits
 INTL_PHONE_RE = re.compile(
@@ -204,7 +205,7 @@ def find_variants(st: State, add: Add) -> None:
     if any(w in text for w in ("Flat ", "Unit ", "Apartment ", "Apt ", "Room ", "Suite ")):
         for m in FLAT_NAMED_RE.finditer(text):
             add(m.start(), m.end(), "address", " ".join(m.group().split()[2:]).lower(), 71)
-    for m in _LIVES_AT_NUMBER_RE.finditer(text) if _LIVING_HINTS.search(text) else ():
+    for m in starting_with_folded(_LIVES_AT_NUMBER_RE, text, _LIVING_STARTS):
         lex = st.lex
         street = m.group("s").lower()
         if street in lex.common or street in lex.protected_words or (street,) in lex.places:

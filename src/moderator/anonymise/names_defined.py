@@ -50,7 +50,8 @@ _SURNAME_BELIEVED = re.compile(
 )
 # a short form said to be a person named in full: "Lew is Lewys Parry, 14"
 _NEXT_WORD = re.compile(r"[A-Z][a-z]+")
-_SHORT_IS = re.compile(r"(?<![\w'’-])(?P<q>[A-Z][a-z]{1,8})[ \t]+is[ \t]+(?=[A-Z][a-z])")
+# (from the first capital, the look-behind after it: the engine skips to a capital)
+_SHORT_IS = re.compile(r"(?P<q>[A-Z](?<![\w'’-][A-Z])[a-z]{1,8})[ \t]+is[ \t]+(?=[A-Z][a-z])")
 _CUES = ("to be", "also", "ALSO", "Also", "urname", "URNAME", " is ")
 
 

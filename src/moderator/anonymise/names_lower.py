@@ -80,22 +80,34 @@ def _named_after_coach(st: State) -> None:
             st.take(m.start(), m.end("n"), "professional", "p:" + key, 45, _CONFIDENCE)
 
 
+# the last text read by typed_lines and its lines: four layers ask in turn of the same note
+_last_typed: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
 def typed_lines(text: str) -> list[tuple[int, int]]:
     """The lines typed in lower case: with a lower-case ``i`` for the pronoun, a phone message
-    in lower case, or, where the note has such a line, a line with no capital at all."""
+    in lower case, or, where the note has such a line, a line with no capital at all. (The
+    same list for the same text, asked again: not to be changed.)"""
+    global _last_typed
+    last = _last_typed  # (one read, one write of a pair: safe if threads share it)
+    if last[0] is text:
+        return last[1]
     typed = _LOWER_I.search(text) is not None
     if not typed and not any(m.group("m") for m in _MESSAGE.finditer(text)):
-        return []
-    lines = list(_LINE.finditer(text))
-    # in a chat typed in lower case, its shorter messages too ("Kai: can tyrone come")
-    least = 3 if sum(_lower_message(line.group()) for line in lines) >= 2 else 5
-    return [
-        line.span()
-        for line in lines
-        if _LOWER_I.search(text, line.start(), line.end())
-        or _lower_message(line.group(), least)
-        or (typed and _all_lower(line.group()))
-    ]
+        found: list[tuple[int, int]] = []
+    else:
+        lines = list(_LINE.finditer(text))
+        # in a chat typed in lower case, its shorter messages too ("Kai: can tyrone come")
+        least = 3 if sum(_lower_message(line.group()) for line in lines) >= 2 else 5
+        found = [
+            line.span()
+            for line in lines
+            if _LOWER_I.search(text, line.start(), line.end())
+            or _lower_message(line.group(), least)
+            or (typed and _all_lower(line.group()))
+        ]
+    _last_typed = (text, found)
+    return found
 
 
 def in_typed_line(text: str, at: int) -> bool:

@@ -96,13 +96,14 @@ def join_given_before_surname(st: State) -> None:
 
 # a name in capitals as a police form gives it, with the age or birth date after it: "CONNOR
 # BONE (19)", "ADAM PRESCOTT, 26, OF BIRKDALE", "TAYLOR-JAY SPARGO (14)", "KYLE DEAN DOB …"
+# (each pattern from its first capital, the look-behind after it: the engine skips to one)
 _AGED_CAPITALS = re.compile(
-    r"(?<![\w'’-])(?P<n>[A-Z][A-Z'’-]+(?:[ \t]+\"[A-Z]+\")?(?:[ \t]+[A-Z][A-Z'’-]+){1,2})"
+    r"(?P<n>[A-Z](?<![\w'’-][A-Z])[A-Z'’-]+(?:[ \t]+\"[A-Z]+\")?(?:[ \t]+[A-Z][A-Z'’-]+){1,2})"
     r"(?=[ \t]*\((?:AGED[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*[,)]|,?[ \t]+\(?D\.?O\.?B\b)"
 )
 # the same in title case before a birth date: "Patient: Summer Brook DOB 4/5/2019"
 _TITLED_BEFORE_DOB = re.compile(
-    r"(?<![\w'’-])(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?=,?[ \t]+\(?D\.?O\.?B\b)"
+    r"(?P<n>[A-Z](?<![\w'’-][A-Z])[a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?=,?[ \t]+\(?D\.?O\.?B\b)"
 )
 _DOB_AFTER = re.compile(r",?[ \t]+\(?D\.?O\.?B\b")
 

@@ -354,7 +354,10 @@ SYLLABLES = frozenset(
     ]
 )
 # a word of two halves, each of one to six letters, in title case or in capitals
-_HALVES = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z]{0,5}-[a-z]{1,6}|[A-Z]{1,6}-[A-Z]{1,6})(?![\w'’-])")
+# (from the first capital, the look-behind after it: the engine skips to a capital)
+_HALVES = re.compile(
+    r"[A-Z](?<![\w'’-][A-Z])(?:[a-z]{0,5}-[a-z]{1,6}|[A-Z]{0,5}-[A-Z]{1,6})(?![\w'’-])"
+)
 _KIN = frozenset(w.replace("-", "").replace(" ", "") for w in KIN_TITLES | KIN_PAIRS)
 
 

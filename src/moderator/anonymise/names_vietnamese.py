@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import phrase_key
+from moderator.anonymise.nearby import starting_with_folded
 from moderator.anonymise.state import NAME_KINDS, State
 
 _FAMILY = (
@@ -29,6 +30,8 @@ _GIVEN = r"[A-ZÀ-Ỹ][a-zà-ỹ]+|[A-ZÀ-Ỹ]{2,}"
 # given name or names after it; in title case or capitals ("NGUYEN Van Minh"), a fourth word
 # only where it is written in title case too ("Nguyễn Thị Kim Anh")
 _MIDDLE_RE = re.compile(rf"[ \t](?P<m>{_MIDDLE}|(?i:{_MIDDLE}))[ \t]+(?=[A-ZÀ-Ỹ])")
+# what each match of _MIDDLE_RE starts with (in lower case), where it is tried
+_MIDDLE_STARTS = tuple(gap + w.lower() for w in _MIDDLE.split("|") for gap in " \t")
 _FAMILY_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_FAMILY}|(?i:{_FAMILY}))\Z")
 _GIVEN_AFTER = re.compile(rf"(?:{_GIVEN})(?:[ \t]+[A-ZÀ-Ỹ][a-zà-ỹ]+)?(?![\w'’-])")
 
@@ -36,7 +39,7 @@ _GIVEN_AFTER = re.compile(rf"(?:{_GIVEN})(?:[ \t]+[A-ZÀ-Ỹ][a-zà-ỹ]+)?(?![\
 def find_vietnamese_names(st: State) -> None:
     """Take a Vietnamese name written in its own order as one person (see the module)."""
     text = st.text
-    for mid in _MIDDLE_RE.finditer(text):
+    for mid in starting_with_folded(_MIDDLE_RE, text, _MIDDLE_STARTS):
         if not mid.group("m")[:1].isupper():
             continue
         family = _FAMILY_BEFORE.search(text, max(0, mid.start() - 8), mid.start())

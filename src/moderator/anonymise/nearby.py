@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from moderator.anonymise.lexicon import lower_same_length
+
 # each pattern's twin by the pattern's id (a pattern's hash reads its whole compiled code, every
 # time: slow for the long ones); the entry holds the pattern, so its id is never reused
 _twins: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
@@ -144,6 +146,36 @@ def matches_in(
             out.append(m)
             resume = at = max(m.end(), at + 1)
     return out
+
+
+def starting_with(
+    pattern: re.Pattern[str], text: str, starts: Iterable[str]
+) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, for a pattern each of whose matches starts
+    with one of ``starts`` as written (case counts): the pattern is tried only where they are
+    (str.find), in order, from the last match's end. For a pattern that opens with a
+    look-behind, which the engine would otherwise try at every position of the text."""
+    return matches_in(pattern, [(at, at) for at, _ in word_positions(text, starts)], text)
+
+
+def starting_with_folded(
+    pattern: re.Pattern[str], text: str, starts: Iterable[str]
+) -> list[re.Match[str]]:
+    """As :func:`starting_with`, for a pattern that ignores case where its matches start:
+    ``starts`` in lower case, found in the text's lower case (see :func:`folds_alike`; any
+    other text is scanned whole)."""
+    if not folds_alike(text):
+        return list(pattern.finditer(text))
+    spans = [(at, at) for at, _ in word_positions(lower_same_length(text), starts)]
+    return matches_in(pattern, spans, text)
+
+
+def folds_alike(text: str) -> bool:
+    """Whether the lower case of ``text`` (:func:`.lexicon.lower_same_length`) holds a word in
+    lower case wherever a pattern ignoring case finds that word in ``text``: unless the text has
+    one of the three letters the engine takes for another's case that do not lower to it
+    ("İ" and "ı" for an "i", "ſ" for an "s"; the kelvin sign lowers to its "k")."""
+    return text.isascii() or ("İ" not in text and "ı" not in text and "ſ" not in text)
 
 
 def word_positions(lower: str, words: Iterable[str]) -> list[tuple[int, int]]:

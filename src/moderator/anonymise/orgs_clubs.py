@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.lexicon import phrase_key, word_key
-from moderator.anonymise.nearby import scan_near
+from moderator.anonymise.nearby import scan_near, starting_with
 from moderator.anonymise.orgs_nouns import ORG_NOUN
 from moderator.anonymise.state import State
 
@@ -52,7 +52,7 @@ _PRIORITY = 57  # below the review threshold (0.6)
 def find_football_clubs(st: State, add: Add) -> None:
     """Add football clubs named by their place and club word, or by a nickname (see module)."""
     text = st.text
-    for m in _NICKNAMES.finditer(text):
+    for m in starting_with(_NICKNAMES, text, ("Man", "Latics", "Baggies", "Spurs")):
         if st.free(*m.span()):
             add(m.start(), m.end(), "org", " ".join(phrase_key(m.group())), _PRIORITY)
     for m in _clubs(text):

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from moderator.anonymise.lexicon import Lexicon, frequent_word, more_places, phrase_key, word_key
+from moderator.anonymise.nearby import starting_with_folded
 from moderator.anonymise.orgs_clubs import TEAM_WORDS
 from moderator.anonymise.state import UNSURE, State
 
@@ -203,6 +204,7 @@ def find_troops(st: State) -> None:
 _SCHOOL_BRACKET = re.compile(
     r"(?i:\b(?:school|nursery|college|academy|primary))[ \t]*\((?P<n>[A-Za-z][A-Za-z'’ -]{2,40})\)"
 )
+_SCHOOL_STARTS = ("school", "nursery", "college", "academy", "primary")
 
 
 _NOT_NAMES = frozenset({"roll", "only", "am", "pm", "days", "mornings", "afternoons", "term"})
@@ -213,7 +215,7 @@ def _bracketed_after_school(st: State) -> None:
     knows; not a role, a year group or a kind of school ("school (DSL)", "(mainstream)")."""
     text = st.text
     lex = st.lex
-    for m in _SCHOOL_BRACKET.finditer(text):
+    for m in starting_with_folded(_SCHOOL_BRACKET, text, _SCHOOL_STARTS):
         name = m.group("n")
         if text[m.start()].isupper() and name.split()[-1].lower() not in ("campus", "site"):
             continue  # "Danum Vale Academy (written report)": a named school, then a remark

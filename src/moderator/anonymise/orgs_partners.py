@@ -24,7 +24,8 @@ from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import State
 
 _PAIR = re.compile(
-    r"(?<![\w&'’-])(?P<a>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]*(?P<j>&|and)[ \t]*"
+    # (from the first capital, the look-behind after it: the engine skips to a capital)
+    r"(?P<a>[A-Z](?<![\w&'’-][A-Z])[a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]*(?P<j>&|and)[ \t]*"
     r"(?P<b>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?P<t>[ \t]+(?:LLP|Ltd|Solicitors|Law|Legal"
     r"|Associates|Partners|Accountants))?(?![\w'’-])"
 )

@@ -98,8 +98,9 @@ _NAMED_BEFORE_STAFF_RE = re.compile(
     rf"(?<![\w'’-])(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}})[ \t]+{_STAFF_TITLE}[ \t]+[A-Z]"
 )
 # "Chantry Fields (Mr Arif Haque, DSL)": the school before its lead's name and role in brackets
+# (from the first capital, the look-behind after it: the engine skips to a capital)
 _NAMED_BEFORE_BRACKETED_STAFF_RE = re.compile(
-    r"(?<![\w'’-])(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*\([ \t]*(?:Mrs?|Ms|Miss|Dr|Mr)\.?"
+    r"(?P<n>[A-Z](?<![\w'’-][A-Z])[\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*\([ \t]*(?:Mrs?|Ms|Miss|Dr|Mr)\.?"
     r"(?:[ \t]+[A-Z][\w'’-]+){1,3},[ \t]*(?:DSL|SENCo|SENCO|Headteacher|Head[ \t]+[Tt]eacher"
     r"|Deputy[ \t]+Head|Head[ \t]+of[ \t]+Year(?:[ \t]+\d{1,2})?)[ \t]*[),]"
 )

@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable
 
 from moderator.anonymise.cues import CALENDAR_WORDS, HONORIFICS, LEADING_WORDS, RELATION_CUES
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.lexicon import lower_same_length, word_key
+from moderator.anonymise.nearby import folds_alike, matches_in, word_positions
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_nouns import SERVICE_TERMS
@@ -36,6 +37,12 @@ _CUE = re.compile(
     r"|housed[ \t]+by|landlord(?:[ \t]+is)?[ \t]*:?|provider[ \t]*:|results[ \t]+from"
     r"|outside)[ \t]+"
 )
+# what each cue starts with (in lower case), where _CUE is tried; "a job", "her job" and "his
+# job" from the word before each "job"
+_CUE_STARTS: tuple[str, ...] = (
+    "refer", "signposted", "work", "employed", "shift", "tenancy", "housed", "landlord",
+    "provider", "results", "outside",
+)  # fmt: skip
 # the name: one capitalised word or acronym ("the" before it kept only with its capital),
 # ending a phrase (no capitalised word after it)
 _NAME = re.compile(
@@ -80,10 +87,26 @@ def _a_name(st: State, word: str) -> bool:
     return (key,) not in lex.places and (word.isupper() or key not in lex.protected_words)
 
 
+def _cues(text: str) -> list[re.Match[str]]:
+    """What ``_CUE.finditer(text)`` gives, the pattern tried only where a cue starts (found in
+    the text's lower case: see :func:`.nearby.folds_alike`; any other text is scanned whole)."""
+    if not folds_alike(text):
+        return list(_CUE.finditer(text))
+    lower = lower_same_length(text)
+    spans = [(at, at) for at, _ in word_positions(lower, _CUE_STARTS)]
+    for at, _ in word_positions(lower, ("job",)):
+        before = at
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if before < at:  # "a", "her" or "his" ends where the spaces start
+            spans.append((max(0, before - 3), before - 1))
+    return matches_in(_CUE, sorted(spans), text)
+
+
 def find_single_word_orgs(st: State, add: Add) -> None:
     """Add one-word organisations after a referral, a job or a tenancy (see the module)."""
     text = st.text
-    for cue in _CUE.finditer(text):
+    for cue in _cues(text):
         m = _NAME.match(text, cue.end())
         if m is None or _shouted(text, cue.start()):
             continue

@@ -21,7 +21,8 @@ from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import State
 
 _BY_RE = re.compile(
-    r"(?<![\w'’-])(?P<n>[A-Z][\w'’-]+)[ \t]+by[ \t]+(?P<g>[A-Z][a-z'’-]+)(?![\w'’-])"
+    # (from the first capital, the look-behind after it: the engine skips to a capital)
+    r"(?P<n>[A-Z](?<![\w'’-][A-Z])[\w'’-]+)[ \t]+by[ \t]+(?P<g>[A-Z][a-z'’-]+)(?![\w'’-])"
 )
 _TRADES = frozenset(
     {"nails", "hair", "cuts", "cutz", "kutz", "fades", "fadez", "polished", "crowned", "lashes"}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.nearby import starting_with_folded
 from moderator.anonymise.patterns import CASE_CUE_RE
 from moderator.anonymise.state import State
 
@@ -187,10 +188,10 @@ def find_numbers_by_shape(st: State) -> None:
         if (pupil_no := _PUPIL_NO.match(text, at)) is not None:
             found.append((pupil_no.start("n"), pupil_no.end("n"), "upn"))
     if "start" in lower or "begin" in lower:
-        for m in _PLATE_START.finditer(text):
+        for m in starting_with_folded(_PLATE_START, text, _PLATE_STARTS):
             found.append((m.start("n"), m.end("n"), "vehicle_reg"))
     if "end" in lower or "part" in lower:
-        for m in _PLATE_END.finditer(text):
+        for m in starting_with_folded(_PLATE_END, text, (*_PLATE_STARTS, "partial")):
             group = "n" if m.group("n") else "p"
             found.append((m.start(group), m.end(group), "vehicle_reg"))
     if "some" in lower or "summat" in lower or ".." in text or "…" in text:
@@ -212,6 +213,9 @@ _PLATE_PART = re.compile(
     r"(?P<n>)(?=\.{2,}|…|[ \t]+(?:something|summat|sumthing|somethin)\b)"
 )
 _PLATE_WORD = re.compile(r"(?i:plate|reg\b|registration)")
+# what each match of _PLATE_START starts with (in lower case), where it is tried; _PLATE_END's
+# start with these or "partial"
+_PLATE_STARTS = ("plate", "reg")
 # the start of a plate a witness saw: "plate starts VN68", "reg starting \"hy66\""
 _PLATE_START = re.compile(
     r"(?i:\b(?:plate|reg|registration)(?:[ \t]+(?:number|no\.?))?"

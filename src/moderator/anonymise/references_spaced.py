@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.nearby import for_text
+from moderator.anonymise.nearby import for_text, starting_with, starting_with_folded
 from moderator.anonymise.state import State
 
 _GLUED = re.compile(
@@ -31,12 +31,19 @@ _CUE = re.compile(
     r"|account[ \t]+(?:no\.?|number)|membership(?:[ \t]+no\.?)?|ods|practice[ \t]+code|athena"
     r"|niche|storm|urn|cris|merlin|compact|pnd|mosaic))(?:[ \t]*[:#.])?[ \t]+(?=[A-Z0-9])"
 )
+# what each match of _CUE starts with (in lower case), where it is tried
+_CUE_STARTS: tuple[str, ...] = (
+    "voucher", "profile", "card", "log", "mrn", "ref", "id", "job", "claim", "account",
+    "membership", "ods", "practice", "athena", "niche", "storm", "urn", "cris", "merlin",
+    "compact", "pnd", "mosaic",
+)  # fmt: skip
 _GROUP = re.compile(r"[ \t]*(?:/[ \t]*)?([A-Z0-9][A-Z0-9/-]*)(?![\w])")
 _ENDING = re.compile(r"(?i:\b(?:card|account|acc|a/c)[ \t]+ending(?:[ \t]+in)?[ \t]+)(\d{4})\b")
 # a taxi driver's or a door supervisor's badge, a staff number: "badge 1187", "badge no. 20431"
 _BADGE = re.compile(
     r"(?i:\b(?:badge|licence|staff|payroll|collar)[ \t]+(?:no\.?|number|#)?[ \t]*)(\d{3,8})\b"
 )
+_BADGE_STARTS = ("badge", "licence", "staff", "payroll", "collar")  # (where _BADGE is tried)
 # the end of a plate a witness caught: "plate ending -ZTK", "reg ending in 7XK"
 _PLATE_ENDING = re.compile(
     r"(?i:\b(?:plate|reg|registration)[ \t]+end(?:ing|s)(?:[ \t]+(?:in|with))?[ \t]*[-:]?[ \t]*)"
@@ -48,6 +55,7 @@ _OFFICER_NUMBER = re.compile(
     r"\b(?:PC|DC|PCSO|DS|DI|Sgt|SGT|PS)[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){1,2}(\d{3,5}(?:[A-Z]{1,2})?)"
     r"(?![\w/]|[ \t]*(?i:hrs|hours|am|pm)\b)"
 )
+_RANKS = ("PC", "DC", "DS", "DI", "Sgt", "SGT", "PS")  # (where _OFFICER_NUMBER is tried)
 # a UK driving licence number: the surname's first five letters (9s after a short one), six
 # figures of the birth date, two initials (9 for none), a digit and two check letters
 _LICENCE = re.compile(r"[A-Z9](?<![\w][A-Z9])[A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2}(?![\w])")
@@ -93,7 +101,7 @@ def find_spaced_references(st: State) -> None:
         letters, digits = _letters(head), _digits(head)
         if (letters >= 2 and digits >= 4) or digits >= 5 or "-" in m.group() or "/" in m.group():
             _take(st, m.start(), m.end())
-    for m in for_text(_CUE, text).finditer(text):
+    for m in starting_with_folded(for_text(_CUE, text), text, _CUE_STARTS):
         end, digits, groups = m.end(), 0, 0
         at = m.end()
         while groups < 5:
@@ -128,9 +136,9 @@ def find_spaced_references(st: State) -> None:
         for m in _PARTIAL_PLATE.finditer(text):  # ("partial reg NK19")
             if st.free(m.start(1), m.end(1)):
                 st.take(m.start(1), m.end(1), "vehicle_reg", "", 80, 0.8)
-    for m in for_text(_ENDING, text).finditer(text):
+    for m in starting_with_folded(for_text(_ENDING, text), text, ("card", "acc", "a/c")):
         _take(st, m.start(1), m.end(1))
-    for m in for_text(_BADGE, text).finditer(text):
+    for m in starting_with_folded(for_text(_BADGE, text), text, _BADGE_STARTS):
         _take(st, m.start(1), m.end(1), 0.8)
-    for m in for_text(_OFFICER_NUMBER, text).finditer(text):
+    for m in starting_with(for_text(_OFFICER_NUMBER, text), text, _RANKS):
         _take(st, m.start(1), m.end(1), 0.8)
