@@ -290,3 +290,22 @@ def test_a_pub_in_capitals_is_taken_whatever_its_name(text: str) -> None:
 def test_a_communitys_centre_named_by_its_town_is_its_own() -> None:
     out = redact("I go to the women's group at Seaburn Bangla Centre on Wednesdays.")
     assert "Seaburn" not in out, out
+
+
+def test_a_household_of_a_common_surname_the_lists_lacked_is_taken() -> None:
+    out = redact("Sami is placed with the Pattersons in Woolston; contact at McDonald's.")
+    assert "Pattersons" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Referred for Short Breaks funding.", "Short Breaks"),
+        ("School data on SIMS shows 91%.", "SIMS"),
+        ("Clare's Law disclosure applied for.", "Clare's Law"),
+        ("Tea was shepherd's pie.", "shepherd's pie"),
+    ],
+)
+def test_surnames_that_are_everyday_words_still_stay_as_words(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out
