@@ -309,3 +309,53 @@ def test_a_household_of_a_common_surname_the_lists_lacked_is_taken() -> None:
 def test_surnames_that_are_everyday_words_still_stay_as_words(text: str, kept: str) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+def test_a_class_named_in_brackets_beside_the_child_is_no_other_name() -> None:
+    out = redact_for(
+        "Oliwia Nowak (Y4, Maple class) has had 9 late marks.",
+        "Oliwia Nowak",
+        (("Agnieszka Nowak", "mother"),),
+        "Ann Grey",
+    )
+    assert "Maple class" in out, out
+
+
+def test_a_protected_phrase_in_a_childs_words_stays() -> None:
+    out = redact_for(
+        'Summer said "I love summer holidays cos we go to the caravan".',
+        "Summer Lee",
+        (("Nicole Lee", "mother"),),
+        "Ann Grey",
+    )
+    assert "summer holidays" in out and not left(out, "Summer"), out
+
+
+def test_a_carers_surname_young_stays_in_young_person() -> None:
+    out = redact_for(
+        "PATHWAY PLAN\nYoung person: Sami Haddad\nLives with Mrs Maureen Young (Staying Put).",
+        "Sami Haddad",
+        (("Maureen Young", "former foster carer"),),
+        "Ann Grey",
+    )
+    assert "Young person:" in out and "Maureen" not in out, out
+
+
+def test_a_surname_after_the_and_an_everyday_word_is_a_landmark() -> None:
+    out = redact_for(
+        "Went into town to the Piece Hall, she wanted a hoodie. Danielle Hall rang.",
+        "Lily Hall",
+        (("Danielle Hall", "mother"),),
+        "Ann Grey",
+    )
+    assert "the Piece Hall," in out and "[MOTHER] rang" in out, out
+
+
+def test_a_landscape_surname_after_a_street_is_the_district() -> None:
+    out = redact_for(
+        "Home address: 3 Fenby Avenue, Holme Wood, BD4 9QE. Chantelle Wood is mum.",
+        "Harley Wood",
+        (("Chantelle Wood", "mother"),),
+        "Ann Grey",
+    )
+    assert "Holme Wood" in out and "[MOTHER] is mum" in out, out

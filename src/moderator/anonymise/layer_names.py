@@ -56,6 +56,7 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
     lex = st.lex
     n = len(toks)
     done = 0
+    kept = {k.start for k in st.kept}  # the record's names kept as places or words
     for i in st.capitalised:
         if i < done:
             continue
@@ -90,6 +91,9 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             j += 1  # "Lorraine Fell", "Dean Hope": an everyday word as a surname
         if _public_service(st, toks, j):
             done = j
+            continue
+        if kept and any(toks[k].start in kept for k in range(i + 1, j)):
+            done = j  # "to the Piece Hall": the record's surname, kept there as a place's
             continue
         if (
             j == i + 1

@@ -76,6 +76,7 @@ _PAIRED_RE = re.compile(
     r"(?P<more>(?:[ \t]*,[ \t]*[A-Z][\w'’-]*+)*)(?=[ \t]*[),;]|[ \t]+[a-z])"
 )
 _MORE_RE = re.compile(r"[A-Z][\w'’-]*")
+_WORD_GOES_ON = re.compile(r"[ \t]+[a-z]")
 _SAID_AFTER = re.compile(r"[ \t]+(?i:wrote|writes|said|says|drew|told|asked|added|typed)\b")
 
 
@@ -101,6 +102,7 @@ def find_paired_names(st: State) -> None:
             others += [
                 (w.start(), w.end())
                 for w in _MORE_RE.finditer(text, m.start("more"), m.end("more"))
+                if not _WORD_GOES_ON.match(text, w.end())  # ("(Y4, Maple class)": a class)
             ]
         else:
             known, others = spans.get(m.span("b")), [m.span("a")]
@@ -201,6 +203,15 @@ _VERB_AFTER = re.compile(
 )
 
 
+def _opens_phrase(st: State, key: str, at: int) -> bool:
+    """Whether a protected phrase opens with the word at ``at`` ("summer holidays")."""
+    phrases = st.lex.phrases.get(key)
+    if not phrases:
+        return False
+    words = phrase_key(st.text[at : at + 60])
+    return any(words[: len(p)] == p for p in phrases)
+
+
 def find_names_in_speech(st: State) -> None:
     """Names as a child says them, in lower case inside quotes: a pet form of the family's
     names ("lilusia", "clovey"), a listed name that is no everyday word ("tyler hit me"), a
@@ -271,6 +282,7 @@ def find_names_in_speech(st: State) -> None:
             if (
                 own is not None
                 and not placed
+                and not _opens_phrase(st, key, m.start())  # "i love summer holidays"
                 and previous_word not in _WORD_BEFORE
                 and (not a_word(key) or previous_word in _NAME_BEFORE)
                 and (previous_word in _TELLING or not _VERB_AFTER.match(text, m.end()))

@@ -13,7 +13,9 @@ a surname said alone with nothing of a person around it is the place:
 * after a word of place and before a town the lists know (``lives in Walker, Newcastle``);
 * after a place's name the lists know, as its landmark (``a trip to Dover Castle``);
 * as the landscape word of a place no list holds, after a word of place (``found at
-  Hemlington Lake``, ``walked up to Kinder Moor``): not when the word before is a given name.
+  Hemlington Lake``, ``walked up to Kinder Moor``) or after a street (``3 Fenby Avenue, Holme
+  Wood``), and after "the" and an everyday word (``went to the Piece Hall``): not when the
+  word before is a given name.
 
 :func:`.known_use.used_as_place` asks this module once it knows the word is the record's
 surname only, capitalised and no possessive.
@@ -89,10 +91,12 @@ def surname_as_place(st: State, toks: list[Tok], i: int, before: str, moved: boo
 
 
 def _landmark(st: State, toks: list[Tok], i: int) -> bool:
-    """Whether ``toks[i]``, a surname that is a landscape's word, ends a place's name after a
-    word of place: "at Hemlington Lake", not "at Jenny Lake's" nor "to Aunty Jo Hill"."""
+    """Whether ``toks[i]``, a surname, ends a place's name: a landscape's word after a word of
+    place ("at Hemlington Lake") or after a street and a comma ("…, Holme Wood, BD4"), any
+    after "the" and an everyday word ("the Piece Hall"); not "at Jenny Lake's" nor "to Aunty
+    Jo Hill"."""
     t, prev = toks[i], toks[i - 1]
-    if t.key not in _LANDSCAPE or not prev.cap or prev.upper:
+    if not prev.cap or prev.upper:
         return False
     lex = st.lex
     if (
@@ -104,4 +108,14 @@ def _landmark(st: State, toks: list[Tok], i: int) -> bool:
     ):
         return False
     m = _WORD_BEFORE.search(st.text, max(0, prev.start - 12), prev.start)
-    return m is not None and m.group(1) in _PLACE_WORDS
+    if m is not None and m.group(1) == "the" and prev.key in lex.words:
+        return True  # "to the Piece Hall", "the Corn Exchange": a landmark's name
+    if m is not None and m.group(1) in _PLACE_WORDS and t.key in _LANDSCAPE:
+        return True
+    comma = _COMMA_BEFORE.search(st.text, max(0, prev.start - 4), prev.start)
+    # a district after a street: "3 Fenby Avenue, Holme Wood, BD4 9QE"
+    return (
+        comma is not None
+        and t.key in _LANDSCAPE
+        and any(c.kind == "address" and c.end == comma.start() for c in st.cands)
+    )
