@@ -359,3 +359,34 @@ def test_a_landscape_surname_after_a_street_is_the_district() -> None:
         "Ann Grey",
     )
     assert "Holme Wood" in out and "[MOTHER] is mum" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referral to North Yorkshire Horizons (Whitby) made. Dean Whitby agreed.",
+        "CHECKS (Whitby) completed. Dean Whitby agreed.",
+        "Texts (Dean) copied below. Dean Whitby agreed.",
+    ],
+)
+def test_a_word_or_a_heading_before_a_known_name_in_brackets_is_no_alias(text: str) -> None:
+    out = redact_for(text, "Macey Whitby", (("Dean Whitby", "father"),), "Ann Grey")
+    first = text.split(" (")[0].split()[-1]
+    assert first in out and "[FATHER] agreed" in out, out
+
+
+def test_another_name_before_a_known_name_in_brackets_is_still_its_alias() -> None:
+    out = redact_for(
+        "Wika (Wiktoria) seen at school.", "Wiktoria Nowak", (("Anna Nowak", "mother"),), "Ann Grey"
+    )
+    assert not left(out, "Wika"), out
+
+
+def test_a_time_of_day_after_before_is_the_time() -> None:
+    out = redact_for(
+        'She said she got home "before dawn" each time. Dawn Bell was told.',
+        "Kira Bell",
+        (("Dawn Bell", "mother"),),
+        "Ann Grey",
+    )
+    assert "before dawn" in out and "[MOTHER] was told" in out, out

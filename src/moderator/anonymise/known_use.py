@@ -191,6 +191,9 @@ def _a_rating(text: str, t: Tok) -> bool:
     )
 
 
+# names that are times of day or year, and the words that make them the time: "before dawn"
+_TIMES = frozenset({"dawn", "dusk", "summer", "spring", "autumn", "winter", "easter"})
+_TIME_BEFORE = frozenset({"before", "after", "until", "till", "since", "during"})
 _COPULAS = frozenset({"was", "is", "are", "were", "be", "been", "being", "so", "very", "too"})
 
 
@@ -205,6 +208,8 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
         # "Grace period", "Hope Street", "my saving grace": a protected phrase's word; in
         # capitals too when the word is only a surname ("FOSTER CARER LOG", the Fosters')
         return True
+    if t.key in _TIMES and _word_before(st.text, t.start) in _TIME_BEFORE:
+        return True  # "got home before dawn", "until summer": a time of day or year
     if t.key == "amber" and _a_rating(st.text, t):
         return True  # "rated her Amber", "Amber traffic-light day": the rating's colour
     if t.upper and t.key in st.lex.words and _word_before(st.text, t.start) in _COPULAS:

@@ -43,7 +43,6 @@ from moderator.anonymise.layer_patterns import find_patterns
 from moderator.anonymise.layer_sounds import (
     find_lower_titled,
     find_names_in_speech,
-    find_paired_names,
 )
 from moderator.anonymise.learned import find_learned
 from moderator.anonymise.names_agency import (
@@ -98,6 +97,7 @@ from moderator.anonymise.names_lower import find_lower_passage_names, repeat_rec
 from moderator.anonymise.names_mailed import find_mailed_names
 from moderator.anonymise.names_middle import join_middle_names, join_shouted_middle
 from moderator.anonymise.names_nicknamed import join_quoted_nicknames
+from moderator.anonymise.names_paired import find_paired_names
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_said import find_said_names, find_short_forms_said
 from moderator.anonymise.names_signed import find_signed_given

@@ -5,8 +5,8 @@
   diminutive ending (``Moose`` for Musa, ``Eefs`` for Aoife), or like the whole name spelt
   another way (``Muhammad`` for Mohammed). Guesses: taken with a low confidence, so the
   import review lists them.
-* **Names in brackets beside a name**: ``Musa (Moose)``, ``Nayu (Inaya)``: the other side
-  of a bracket next to a known person is that person, and so is every other mention of it.
+* **Names in a child's words** (:func:`find_names_in_speech`). Names in brackets beside a name
+  moved to :mod:`.names_paired`.
 """
 
 from __future__ import annotations
@@ -18,12 +18,9 @@ from moderator.anonymise.cues import (
     PET_AFTER_RE,
     PET_BEFORE_RE,
     RELATION_CUES,
-    ROLE_CUES,
 )
-from moderator.anonymise.lexicon import Lexicon, census_given, phrase_key, whole_words, word_key
+from moderator.anonymise.lexicon import Lexicon, census_given, phrase_key, word_key
 from moderator.anonymise.names_around import KIN_TITLES
-from moderator.anonymise.nearby import for_text
-from moderator.anonymise.patterns import near_spans, word_positions
 from moderator.anonymise.speech import KIN_BEFORE, speech_spans, written_by_a_child
 from moderator.anonymise.state import State, Tok
 from moderator.anonymise.unknown_words import a_word, dictionary
@@ -67,77 +64,6 @@ def sounds_like_known(st: State, toks: list[Tok], i: int) -> tuple[int | None, f
             return None, None
     who = sounds.pet_form(key)
     return (who, PET_FORM_CONFIDENCE) if who is not None else (None, None)
-
-
-# "Musa (Moose)", "Zuzanna (Zuza, Suzie)", "Chinenye (Chichi at home; …)", "Wika (Wiktoria)"
-# (a run that can only be followed by the bracket's gap is possessive: no giving back)
-_PAIRED_RE = re.compile(
-    r"(?<![\w'’-])(?P<a>[^\W\d_][\w'’-]*+)[ \t]*\([ \t]*[\"“']?(?P<b>[^\W\d_][\w'’-]*)[\"”']?"
-    r"(?P<more>(?:[ \t]*,[ \t]*[A-Z][\w'’-]*+)*)(?=[ \t]*[),;]|[ \t]+[a-z])"
-)
-_MORE_RE = re.compile(r"[A-Z][\w'’-]*")
-_WORD_GOES_ON = re.compile(r"[ \t]+[a-z]")
-_SAID_AFTER = re.compile(r"[ \t]+(?i:wrote|writes|said|says|drew|told|asked|added|typed)\b")
-
-
-def find_paired_names(st: State) -> None:
-    """A word in brackets beside a known person, or a word a known person's name is in
-    brackets after, is that person: ``Musa (Moose)``, ``Wika (Wiktoria)``, ``Zuzanna (Zuza,
-    Suzie)``; and so is every other mention of it."""
-    text = st.text
-    if "(" not in text:
-        return
-    record = [c for c in st.cands if c.kind in ("child", "family", "worker")]
-    if not record:
-        return
-    ends = {c.end: c for c in record}
-    spans = {(c.start, c.end): c for c in record}
-    brackets = word_positions(text, ("(",))
-    for m in near_spans(for_text(_PAIRED_RE, text), brackets, text, 40, 40):
-        if _SAID_AFTER.match(text, m.end("b")):
-            continue  # "HOUSE OF WORRYS (oskar wrote)": who wrote it, not another name
-        known = ends.get(m.end("a"))  # "Musa Rahman (Moose)": the name ends before the bracket
-        others = [m.span("b")]
-        if known is not None:
-            others += [
-                (w.start(), w.end())
-                for w in _MORE_RE.finditer(text, m.start("more"), m.end("more"))
-                if not _WORD_GOES_ON.match(text, w.end())  # ("(Y4, Maple class)": a class)
-            ]
-        else:
-            known, others = spans.get(m.span("b")), [m.span("a")]
-        if known is None:
-            continue
-        for start, end in others:
-            word = text[start:end]
-            if _alias(st, word, known.ident):
-                for at, to in whole_words(text, word):  # and wherever else it is written
-                    if st.free(at, to):
-                        st.take(at, to, known.kind, known.ident, 60, 0.9)
-
-
-# the record's elders, whom a family calls by a kin word (not a sister: "Lolo (Wiktoria)")
-_ELDERS = ("GRANDPARENT", "MOTHER", "FATHER", "PARENT", "STEP-PARENT", "AUNT", "UNCLE")
-
-
-def _alias(st: State, word: str, ident: str) -> bool:
-    """Whether a word beside a known person in brackets can be their other name: capitalised,
-    no role, relation or vocabulary; an everyday word only if it is also a given name (Pearl);
-    capitals only if they begin the person's name (IKE for IKECHUKWU), not a role (HV)."""
-    key = word_key(word)
-    lex = st.lex
-    if not word[0].isupper() or key in HONORIFICS or key in ROLE_CUES or key in RELATION_CUES:
-        return False
-    if key in KIN_TITLES and ident.startswith(_ELDERS):
-        return False  # "Savitaben (Ba)": what the family calls her, a kin word said alone
-    who = next((p for p, c in enumerate(st.known.people) if c.label == ident), None)
-    given = [k for k, w in st.known.given_keys.items() if w == who]
-    if word.isupper() and len(word) <= 4:  # "IKE" for Ikechukwu, not "HV"
-        return len(key) >= 3 and any(g.startswith(key) for g in given)
-    if key in lex.protected_words:
-        return False
-    # an everyday word only as a given name ("Pearl") or as the name said ("Gray" for Graeme)
-    return key not in lex.common or key in lex.given or st.known.sounds.pet_form(key) == who
 
 
 # one-letter words too: "a bonny wee lass" is the word because of its "a" (the look-behind

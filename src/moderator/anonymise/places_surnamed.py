@@ -7,6 +7,7 @@ a surname said alone with nothing of a person around it is the place:
 * before a postcode (``14 Ribble Mews, Preston PR1 8JD``);
 * after an address and a comma, the clause ending there (``140 Pembroke Parade, Hayes.``;
   not ``stopped on Victoria St, Dobbs smelt of alcohol``, where it opens the next clause);
+* alone in brackets, a town the lists know (``North Yorkshire Horizons (Whitby)``);
 * after ``in``, ``near`` or ``outside`` (``placed with the Thorntons in Thornton``, ``a job out
   near Singleton``): no one is "in" a surname said alone, and the village may be one no list
   holds;
@@ -68,6 +69,12 @@ def surname_as_place(st: State, toks: list[Tok], i: int, before: str, moved: boo
         and any(c.kind == "address" and c.end == comma.start() for c in st.cands)
     ):
         return True
+    if (
+        text[t.start - 1 : t.start] == "("
+        and text[t.end : t.end + 1] == ")"
+        and (t.key,) in lex.places
+    ):
+        return True  # "North Yorkshire Horizons (Whitby)": a service's branch, by its town
     if before in _ONLY_PLACES_AFTER and not (
         i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1])
     ):
