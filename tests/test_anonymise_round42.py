@@ -390,3 +390,20 @@ def test_a_time_of_day_after_before_is_the_time() -> None:
         "Ann Grey",
     )
     assert "before dawn" in out and "[MOTHER] was told" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("his name on it is jaydog2014 and he plays late", "jaydog2014"),
+        ("he goes by mazzab99 on tiktok", "mazzab99"),
+    ],
+)
+def test_a_handle_of_letters_and_a_year_is_a_username(text: str, handle: str) -> None:
+    out = redact(text)
+    assert handle not in out and "[USERNAME]" in out, out
+
+
+@pytest.mark.parametrize("text", ["covid19 rules applied", "room12 is damp", "the year10 pupils"])
+def test_a_word_and_a_number_glued_stay(text: str) -> None:
+    assert redact(text) == text

@@ -190,6 +190,28 @@ def find_shaped_handles(st: State, add: Callable[[int, int, str, str, int], None
         odd = any(len(p) >= 3 and p.isalpha() and p.lower() not in words for p in pieces)
         if glued or odd:
             add(start, end, "username", "", 89)
+    if _DIGITS_AFTER_LETTERS.search(text):
+        _glued_handles(st, add)
+
+
+# a handle of letters and a year or two figures, all one word ("kaydog2015", "dazzab99",
+# "gazzaH1971"): its first letter in lower case, its letters no word ("covid19", "year10")
+_GLUED_HANDLE = re.compile(
+    r"[a-z](?<![\w@./#:-][a-z])[a-z]{2,}[A-Z]?[a-z]*(?:19|20)?\d\d(?![\w@/-]|\.\w)"
+)
+_DIGITS_AFTER_LETTERS = re.compile(r"[a-z]{3}\d\d")
+
+
+def _glued_handles(st: State, add: Callable[[int, int, str, str, int], None]) -> None:
+    words = st.lex.words
+    for m in _GLUED_HANDLE.finditer(st.text):
+        letters = m.group().rstrip("0123456789").lower()
+        if letters in words or letters in _COUNTED:
+            continue  # "covid19", "room12": a word and a number
+        add(m.start(), m.end(), "username", "", 89)
+
+
+_COUNTED = frozenset({"covid", "year", "room", "flat", "unit", "plot", "page", "step", "level"})
 
 
 # a handle's or a contact's name without the emoji or marks after it: "Big T 🔥" is "Big T"
