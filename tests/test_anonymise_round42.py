@@ -407,3 +407,28 @@ def test_a_handle_of_letters_and_a_year_is_a_username(text: str, handle: str) ->
 @pytest.mark.parametrize("text", ["covid19 rules applied", "room12 is damp", "the year10 pupils"])
 def test_a_word_and_a_number_glued_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Disruption letter re Banks agreed at the meeting.", "Banks"),
+        ("AB to look at reallocating the Wozniak case.", "Wozniak"),
+    ],
+)
+def test_a_surname_after_re_or_before_case_is_the_person(text: str, name: str) -> None:
+    out = redact(text)
+    assert not left(out, name), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email re housing sent.",
+        "Police advised re Osman warning.",
+        "Letter re Christmas contact.",
+        "Called re Leeds placement.",
+    ],
+)
+def test_words_places_and_terms_after_re_stay(text: str) -> None:
+    assert redact(text) == text

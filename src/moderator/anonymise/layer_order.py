@@ -61,7 +61,7 @@ from moderator.anonymise.names_aliases import (
 )
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
-from moderator.anonymise.names_cued import find_named_by_role
+from moderator.anonymise.names_cued import find_named_by_role, find_regarding
 from moderator.anonymise.names_defined import find_defined_names
 from moderator.anonymise.names_family import (
     find_family_forms,
@@ -190,6 +190,7 @@ def run_layers(st: State) -> None:
     find_honorifics(st, toks)
     find_other_names(st, toks)
     find_named_by_role(st, toks)
+    find_regarding(st, toks)
     find_worded_names(st, toks)
     find_called_names(st, toks)
     find_month_names_after_roles(st)

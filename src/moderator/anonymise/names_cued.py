@@ -116,3 +116,31 @@ def find_named_by_role(st: State, toks: list[Tok]) -> None:
         if _PLACES_JOINED.match(st.text, t.end):
             continue  # "Team Manager, Blackburn with Darwen Children's Services": a council
         accept(st, [t], "professional", 0.8)
+
+
+# "disruption re Banks", "intel re Mills;": someone a note is about, by surname, after "re"
+_REGARDING = re.compile(r"(?<![\w'’-])re[ \t]+\Z")
+
+
+def find_regarding(st: State, toks: list[Tok]) -> None:
+    """A listed surname, capitalised alone after "re" mid-sentence, is the person the action is
+    about ("disruption letter re Banks", "speak to the shop re Mills"), not a word: a note
+    writes "re housing" in lower case. Not a place, a month, a protected word or the start of
+    a longer capitalised name ("re Banks Road"); for a person to confirm."""
+    lex = st.lex
+    text = st.text
+    for i in st.capitalised:
+        t = toks[i]
+        if (
+            t.upper
+            or t.key not in lex.surnames
+            or t.key in lex.protected_words
+            or (t.key,) in lex.places
+            or st.protected[i]
+            or not _REGARDING.search(text, max(0, t.start - 4), t.start)
+            or not st.free(t.start, t.end)
+        ):
+            continue
+        if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
+            continue  # "re Banks Road", "re Mills Family Centre": a longer name
+        accept(st, [t], "person", 0.6)

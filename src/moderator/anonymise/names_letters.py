@@ -186,10 +186,11 @@ def join_given_places(st: State) -> None:
 
 
 # "the Holts", "the Hills'", "the Connors family", "the Delaney lad": a household by its surname
+# (and its case: "reallocating the Kowalski case")
 _THE_SURNAME = re.compile(
     r"[Tt]he[ \t]+(?P<n>[A-Z][a-z]+?(?:[-'’][A-Z][a-z]+)?)(?P<p>s|es)?(?:['’]s?)?"
     r"(?P<w>[ \t]+(?:family|families|lad|lads|boy|boys|girl|girls|kids|children|household"
-    r"|brothers|sisters|twins|house|home|clan|side))?(?![\w'’-])"
+    r"|brothers|sisters|twins|house|home|clan|side|case|referral|file))?(?![\w'’-])"
 )
 _NOT_A_HOUSEHOLD = frozenset(
     {"scouts", "guides", "brownies", "cubs", "beavers", "samaritans", "police", "courts"}
