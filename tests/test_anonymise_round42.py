@@ -1,6 +1,7 @@
-"""Issue #14, round forty-two: invented sentences for a record's surname that is a landscape's
-or a care word, a word in lower case before a name, a role's acronym before a person, a
-heading joined to the next line, a public body's web address and a police operation."""
+"""Issue #14, round forty-two: invented sentences for the record's names that are places or
+words (a landscape's surname, a care word in capitals, a word before a name, a time), names in
+chats and subjects, people named like buildings, addresses said by their number, colleges,
+pubs, handles, households and the words that must stay."""
 
 from __future__ import annotations
 
