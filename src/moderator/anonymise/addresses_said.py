@@ -79,7 +79,7 @@ _NAMED_BLOCK = re.compile(
 _BLOCK_GUESSES = frozenset({"person", "org"})
 # a house number and a one-word street before a town: "3 Brambleside, Kettering"
 _NUMBER_WORD_TOWN = re.compile(
-    r"(?<![\w/.£$:-])(?P<a>\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z]{3,})(?=,[ \t]*(?P<t>[A-Z][a-z]+))"
+    r"(?P<a>\d(?<![\w/.£$:-]\d)\d{0,3}[A-Za-z]?[ \t]+[A-Z][a-z]{3,})(?=,[ \t]*(?P<t>[A-Z][a-z]+))"
 )
 _NOT_STREETS = frozenset(
     {"crown", "family", "magistrates", "county", "high", "youth", "market", "district", "combined"}
@@ -125,7 +125,10 @@ _ROOMS_LET = re.compile(
     r"|temporary[ \t]+accommodation|house[ \t]+share|shared[ \t]+house|lodgings|foyer)\b)"
 )
 _NUMBER_ALONE = re.compile(
-    r"(?<![\w'’-])(?:at|AT|from|FROM|to|TO|of|OF|outside|OUTSIDE|opposite|OPPOSITE)[ \t]+"
+    # (each word from its first letter, the look-behind after it: the engine skips to it)
+    r"(?:a(?<![\w'’-]a)t|A(?<![\w'’-]A)T|f(?<![\w'’-]f)rom|F(?<![\w'’-]F)ROM|t(?<![\w'’-]t)o"
+    r"|T(?<![\w'’-]T)O|o(?<![\w'’-]o)f|O(?<![\w'’-]O)F|o(?<![\w'’-]o)utside"
+    r"|O(?<![\w'’-]O)UTSIDE|o(?<![\w'’-]o)pposite|O(?<![\w'’-]O)PPOSITE)[ \t]+"
     r"(?P<n>(?:No|NO|no(?=\.|[ \t]*\d)|Number|number)\.?[ \t]*\d{1,4}[A-Za-z]?|\d{1,4}[A-H])"
     r"(?![\w%/-]|\.\w)(?![ \t]+(?i:bus|route|service|on|in|of))"
 )

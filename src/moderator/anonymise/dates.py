@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from moderator.anonymise.nearby import ascii_twins
+from moderator.anonymise.nearby import ascii_twins, plain
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -117,7 +117,7 @@ def find_dates(text: str) -> list[re.Match[str]]:
     """Every date written in ``text``, in order."""
     found: list[re.Match[str]] = []
     end = 0
-    digits_re, range_re, num_re, before_re, month_re = _FIND_ASCII if text.isascii() else _FIND
+    digits_re, range_re, num_re, before_re, month_re = _FIND_ASCII if plain(text) else _FIND
     for run in digits_re.finditer(text):
         start = run.start()
         if start < end:

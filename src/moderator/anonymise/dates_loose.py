@@ -15,7 +15,7 @@ import re
 
 from moderator.anonymise.dates import _MONTH, MONTHS, _valid, _year
 from moderator.anonymise.lexicon import lower_same_length, lower_text
-from moderator.anonymise.nearby import ascii_twins, for_text
+from moderator.anonymise.nearby import ascii_twins, for_text, plain
 from moderator.anonymise.patterns import near_spans, word_positions
 
 _ORDINAL_WORDS = {
@@ -148,7 +148,7 @@ def find_loose_dates(
             )
             ymd = _valid(None, MONTHS[month.rstrip(".").lower()], _ordinal_value(word))
             out.append((m.start(), m.end(), ymd))
-    compact_hint, compact_re, day_month, ordinal_day = _LOOSE_ASCII if text.isascii() else _LOOSE
+    compact_hint, compact_re, day_month, ordinal_day = _LOOSE_ASCII if plain(text) else _LOOSE
     compact = any(compact_hint.search(text, lo, hi) for lo, hi in regions)
     for m in compact_re.finditer(text) if compact else ():
         ymd = _valid(_year(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))

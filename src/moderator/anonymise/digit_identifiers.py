@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from moderator.anonymise.nearby import ascii_twins, for_text
+from moderator.anonymise.nearby import ascii_twins, for_text, plain
 from moderator.anonymise.patterns import (
     CASE_NUMBER_RE,
     COLLAR_RE,
@@ -43,7 +43,7 @@ def find_numeric(
 ) -> None:
     """Identifiers that contain digits, looked for in one stretch around digits."""
     text = st.text
-    inward, postcode, phone, nhs, case_number = _SCANS_ASCII if text.isascii() else _SCANS
+    inward, postcode, phone, nhs, case_number = _SCANS_ASCII if plain(text) else _SCANS
     stretch = text[lo:hi]
     digits = len(stretch) - len(stretch.translate(NOT_DIGITS))
     if digits < 2:
@@ -162,7 +162,7 @@ def _lettered(
     # an NI number, a UPN and a registration each have a capital before a digit, or a space
     # between: looked for from the digits, once for the four patterns
     capital_digit, ni, upn, vehicle, vehicle_old, ref, collar = (
-        _LETTERED_ASCII if text.isascii() else _LETTERED
+        _LETTERED_ASCII if plain(text) else _LETTERED
     )
     lettered = capital_digit.search(text, lo, hi) is not None
     if digits >= 6 and lettered:  # an NI number has six digits, a UPN eleven or twelve

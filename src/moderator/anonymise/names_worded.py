@@ -108,6 +108,22 @@ _CALLED = re.compile(
     r"[ \t]+(?:called|named))[ \t]+\Z"
 )
 _CALLED_CONFIDENCE = 0.7
+_CALLED_ENDS = ("is", "was", "as", "by", "called", "named")  # (in lower case: _CALLED's last words)
+
+
+def _after_called(text: str, at: int) -> bool:
+    """Whether ``_CALLED`` ends right before ``at`` (in the 30 characters before it). Tried
+    only after a space or a tab and a word it can end with: a capitalised word of a note
+    is seldom so (on an ASCII end; any other is tried, as the engine folds some letters
+    to ASCII ones)."""
+    window = text[max(0, at - 30) : at]
+    words = window.rstrip(" \t")
+    if len(words) == len(window):
+        return False
+    end = words[-6:]
+    if end.isascii() and not end.lower().endswith(_CALLED_ENDS):
+        return False
+    return _CALLED.search(text, max(0, at - 30), at) is not None
 
 
 def find_called_names(st: State, toks: list[Tok]) -> None:
@@ -123,7 +139,7 @@ def find_called_names(st: State, toks: list[Tok]) -> None:
             continue
         if key in CALENDAR_WORDS or key in HONORIFICS or (key,) in lex.places or len(key) < 2:
             continue
-        if _CALLED.search(text, max(0, t.start - 30), t.start) is None:
+        if not _after_called(text, t.start):
             continue
         end = t.end
         if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):

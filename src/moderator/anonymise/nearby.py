@@ -31,18 +31,35 @@ def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return entry[1]
 
 
-def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
-    """``pattern``, compiled with ASCII classes when ``text`` holds ASCII characters only.
+def plain(text: str) -> bool:
+    """Whether ``text`` holds ASCII characters only, none of them the four information
+    separators (``\\x1c`` to ``\\x1f``, which Unicode's ``\\s`` matches and ASCII's does not):
+    on such a text a pattern and its ASCII twin match alike (``\\w``, ``\\d``, ``\\s`` and
+    ``\\b`` differ only on other characters). The last text's answer is kept: the layers ask
+    in turn of the same note."""
+    global _plain_last
+    if text is _plain_last[0]:
+        return _plain_last[1]
+    answer = text.isascii() and not (
+        "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+    )
+    _plain_last = (text, answer)
+    return answer
 
-    On such a text the two match alike (``\\w``, ``\\d``, ``\\s`` and ``\\b`` differ only on
-    other characters), and the engine checks an ASCII class by table instead of by Unicode
-    category: quicker, and most notes are plain ASCII. The matches' ``re`` is the twin.
+
+_plain_last = ("", True)
+
+
+def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """``pattern``, compiled with ASCII classes when ``text`` is :func:`plain`: the engine
+    checks an ASCII class by table instead of by Unicode category, quicker, and most notes are
+    plain ASCII. The matches' ``re`` is the twin.
     """
-    return _ascii_twin(pattern) if text.isascii() else pattern
+    return _ascii_twin(pattern) if plain(text) else pattern
 
 
 def ascii_twins(*patterns: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
-    """The patterns as :func:`for_text` gives them for a text of ASCII characters only."""
+    """The patterns as :func:`for_text` gives them for a :func:`plain` text."""
     return tuple(map(_ascii_twin, patterns))
 
 
@@ -54,7 +71,7 @@ def near(
     The full patterns of :mod:`.patterns` start with a look-behind and word loops, which are slow to try
     at every position of a long text; trying them only around their keywords is not.
     """
-    if text.isascii():
+    if plain(text):
         pattern, hint = _ascii_twin(pattern), _ascii_twin(hint)
     return near_spans(pattern, map(_SPAN, hint.finditer(text)), text, before, after)
 

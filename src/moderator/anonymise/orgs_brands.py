@@ -54,6 +54,14 @@ _STOP = frozenset(HONORIFICS) | NAME_TITLES | RELATION_CUES | {"mum", "dad", "na
 _PRIORITY = 56
 _STREET_WORDS = frozenset({"road", "street", "lane", "avenue", "way", "drive", "parade", "square"})
 _NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+_RUN = re.compile(r"\w+")
+_PIECE = re.compile(r"[A-Za-z0-9_]+")
+# the pieces of a note: its bytes split at all but ASCII word characters (UTF-8's others too)
+_HEAD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_NOT_HEAD = bytes(b if chr(b) in _HEAD_CHARS else 32 for b in range(256))
+_JOINS = frozenset("_'’-")  # (with letters and digits: no national name opens after one)
+_HEADS: set[str] = set()  # filled by _national(): the ASCII heads that open national names,
+_needs: dict[str, set[frozenset[str]]] = {}  # and by head, the pieces each of its names needs
 _ALONE = 57  # a company named alone: redacted, below the review threshold (0.6)
 CHARITY_ALONE = 0.4  # a national charity named alone: kept, listed for review
 Add = Callable[[int, int, str, str, int], None]
@@ -94,10 +102,72 @@ def _national() -> tuple[
             forms.add(low)  # "near the big tesco", but not "her two sisters"
     ordered = sorted(forms, key=len, reverse=True)
     # (the apostrophe as written, curled or left out: "Women's Aid", "Womens Aid")
-    alternation = "|".join(re.escape(f).replace("'", "['’]?") for f in ordered)
+    alternation = "|".join(map(_escaped, ordered))
     quick = by_first_letter(f"(?:{alternation})")  # one branch per first letter: quicker
     pattern = re.compile(rf"(?<![\w'’-]){quick}(?![\w-])")
+    for form in ordered:
+        for run in _first_runs(form):
+            _needs.setdefault(_head(run), set()).add(_pieces(form))
+    _HEADS.update(_needs)
     return pattern, everyday, companies, kinds, services
+
+
+def _escaped(form: str) -> str:
+    return re.escape(form).replace("'", "['’]?")
+
+
+def _pieces(form: str) -> frozenset[str]:
+    """The runs of ASCII word characters a text holds whole wherever it has ``form``: all but
+    those beside an apostrophe, which may be left out (``Womens``)."""
+    return frozenset(
+        m.group()
+        for m in _PIECE.finditer(form)
+        if form[m.start() - 1 : m.start()] != "'" and form[m.end() : m.end() + 1] != "'"
+    )
+
+
+def _head(run: str) -> str:
+    """A run up to its first character outside ASCII (``Caff`` of ``Caffè``)."""
+    return run if run.isascii() else run[: next(i for i, c in enumerate(run) if not c.isascii())]
+
+
+def _first_runs(form: str) -> set[str]:
+    """The runs of word characters a text may open ``form`` with: its first run, and that run
+    joined to the next where the apostrophe between is left out (``Barnardos``)."""
+    run = _RUN.match(form)
+    if run is None:
+        raise ValueError(f"a national name opens with a letter or digit: {form!r}")
+    runs = {run.group()}
+    rest = form[run.end() :]
+    if rest[:1] == "'" and _RUN.match(rest, 1):
+        runs |= {run.group() + more for more in _first_runs(rest[1:])}
+    return runs
+
+
+def national_names(text: str) -> list[re.Match[str]]:
+    """The matches the national names' pattern finds in ``text`` (``finditer``), tried only
+    where a name can open: the engine would try the 26,000-character alternation at every
+    word of the note. A match opens a run of word characters (the look-behind), whose ASCII
+    head opens a name, and the text holds each run the name holds whole; the note's runs are
+    its bytes split at every byte but an ASCII word character's (one translate)."""
+    pattern = _national()[0]
+    pieces = set(text.encode().translate(_NOT_HEAD).decode().split())
+    heads = [h for h in _HEADS.intersection(pieces) if any(n <= pieces for n in _needs[h])]
+    spots: list[int] = []
+    for head in heads:
+        at = text.find(head)
+        while at >= 0:
+            before, after = text[at - 1 : at], text[at + len(head) : at + len(head) + 1]
+            if not (before.isalnum() or before in _JOINS) and after not in _HEAD_CHARS:
+                spots.append(at)
+            at = text.find(head, at + 1)
+    out: list[re.Match[str]] = []
+    resume = 0
+    for at in sorted(spots):
+        if at >= resume and (m := pattern.match(text, at)) is not None:
+            out.append(m)
+            resume = m.end()
+    return out
 
 
 def _is_place(lex: Lexicon, keys: tuple[str, ...]) -> bool:
@@ -182,9 +252,9 @@ def _before(st: State, start: int) -> tuple[int, list[str]]:
 
 def find_branches(st: State, add: Add) -> None:
     """Add national charities written with their local branch's name (see the module)."""
-    pattern, everyday, companies, kinds, services = _national()
+    _, everyday, companies, kinds, services = _national()
     text = st.text
-    for m in pattern.finditer(text):
+    for m in national_names(text):
         name = m.group().replace("’", "'").lower()
         place_only = name in everyday
         company = name in companies or name in services
