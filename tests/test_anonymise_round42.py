@@ -433,3 +433,8 @@ def test_a_surname_after_re_or_before_case_is_the_person(text: str, name: str) -
 )
 def test_words_places_and_terms_after_re_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_an_acronym_written_with_a_last_small_letter_is_no_name() -> None:
+    out = redact("CL: speak to SENCo Mrs Julie Bennetts re the EHCP request.")
+    assert "speak to SENCo [" in out and "Bennetts" not in out, out

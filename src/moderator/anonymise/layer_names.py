@@ -176,6 +176,18 @@ def _nameish(st: State, toks: list[Tok], i: int) -> bool:
         and not st.protected[i]
         and st.free(t.start, t.end)
         and not (t.key in _SHORT_DAYS and _a_day(st.text, t))
+        and not _mixed_acronym(st, t.word)
+    )
+
+
+def _mixed_acronym(st: State, word: str) -> bool:
+    """Whether a word of capitals and a last small letter is a listed acronym ("SENCo",
+    "SENDCo", "CiC" written so): a role, not a name."""
+    return (
+        len(word) > 2
+        and word[1].isupper()
+        and not word.isupper()
+        and word.upper() in st.lex.acronyms
     )
 
 
