@@ -438,3 +438,16 @@ def test_words_places_and_terms_after_re_stay(text: str) -> None:
 def test_an_acronym_written_with_a_last_small_letter_is_no_name() -> None:
     out = redact("CL: speak to SENCo Mrs Julie Bennetts re the EHCP request.")
     assert "speak to SENCo [" in out and "Bennetts" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("mum says no its valentines she wants me home", "valentines"),
+        ("She knows where the Narcan is kept.", "Narcan"),
+        ("at dashain i get tika and money", "tika"),
+    ],
+)
+def test_days_medicines_and_rites_named_like_people_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out
