@@ -446,6 +446,7 @@ def test_an_acronym_written_with_a_last_small_letter_is_no_name() -> None:
         ("mum says no its valentines she wants me home", "valentines"),
         ("She knows where the Narcan is kept.", "Narcan"),
         ("at dashain i get tika and money", "tika"),
+        ("Planned travel on 23/07 from Bristol Airport with a cousin.", "Bristol Airport"),
     ],
 )
 def test_days_medicines_and_rites_named_like_people_stay(text: str, kept: str) -> None:
