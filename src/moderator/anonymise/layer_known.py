@@ -8,7 +8,6 @@ one-letter typos. Each person keeps one placeholder throughout.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from moderator.anonymise.cues import FEMALE, MALE
 from moderator.anonymise.known_said import (  # re-exported: the word-use tests lived here
@@ -22,7 +21,12 @@ from moderator.anonymise.known_said import (  # re-exported: the word-use tests 
 from moderator.anonymise.known_use import used_as_place, used_as_word
 from moderator.anonymise.layer_initials import in_shouted_line
 from moderator.anonymise.layer_sounds import sounds_like_known
-from moderator.anonymise.lexicon import Lexicon
+from moderator.anonymise.names_slips import (
+    may_be_slip_in,
+    named_in_full,
+    other_surname_after,
+    slip_of,
+)
 from moderator.anonymise.nearby import for_text
 from moderator.anonymise.patterns import (
     INITIAL_AFTER,
@@ -77,7 +81,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             # a name of several words only if the next word can be the second of one
             longest = known.max_n if i + 1 < n and toks[i + 1].key in seconds else 1
             hit = st.longest(toks, i, known.ngrams, longest)
-            if hit is not None and hit[0] == 1 and _other_surname_after(st, toks, i):
+            if hit is not None and hit[0] == 1 and other_surname_after(st, toks, i):
                 # "From: PS Gemma Rowley" beside the worker Gemma Rollins: another person of
                 # the same given name, redacted whole as someone else
                 j = i + 2  # and a third part ("Pham Thi Hoa")
@@ -133,7 +137,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             if not (t.lower and key in words) and taken(1, t.start, t.end) < 0:
                 take_known(st, t.start, t.end, _resolve(st, owners, toks, i))
         elif t.cap:
-            eligible = _may_be_slip_in(lex, key, t.upper)  # (cached: words recur)
+            eligible = may_be_slip_in(lex, key, t.upper)  # (cached: words recur)
             # "Image 1:" numbering a line is no slip for Imogen, though a letter apart
             if eligible and key in words and st.sent(t) and _FIELD_AFTER.match(st.text, t.end):
                 # "Image 1:" numbering a line, "Venue: foster home" naming a field: a word
@@ -142,10 +146,10 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             if eligible and taken(1, t.start, t.end) < 0 and not st.protected[i]:
                 # ("Staying Close" is no slip for Chloe: a protected phrase's word)
                 sure = None
-                slip = _slip_of(st, key, t.upper)
+                slip = slip_of(st, key, t.upper)
                 if slip is None:
                     slip, sure = sounds_like_known(st, toks, i)  # "Moose" for Musa, "Muhammad"
-                if slip is not None and _named_in_full(st, toks, i):
+                if slip is not None and named_in_full(st, toks, i):
                     slip = None  # "Nicola Frost (NF, HV)" beside Nikolay: another person
                 if slip is not None:
                     take_known(st, t.start, t.end, slip, sure)
@@ -237,111 +241,8 @@ def _speaking(text: str, m: re.Match[str]) -> bool:
     return not before or before[-1] in "\n|-" or before[-1].isdigit()
 
 
-def _may_be_slip(st: State, key: str, upper: bool) -> bool:
-    """Whether a capitalised word that is no name of the record may be one written another
-    way: no everyday word, protected word or acronym."""
-    return _may_be_slip_in(st.lex, key, upper)
-
-
-# a lower-case word after a word-surname: "Kayden Hope is …" reads as a sentence, not a name
-_WORD_NEXT = re.compile(r"[ \t]+[a-z]")
-
-
-def _named_in_full(st: State, toks: list[Tok], i: int) -> bool:
-    """Whether a capitalised word none of the record's names holds follows ``toks[i]``, as a
-    surname does: a near spelling of a record's given name before it is someone else's."""
-    if i + 1 >= len(toks):
-        return False
-    t, after = toks[i], toks[i + 1]
-    return (
-        after.cap
-        and after.upper == t.upper
-        and st.joined(t, after)
-        and after.key not in st.known.keys
-        and after.key not in st.lex.protected_words
-        and (
-            after.key not in st.lex.common
-            # a surname that is a word ("Frost"), not a sentence going on after it
-            or (after.key in st.lex.surnames and not _WORD_NEXT.match(st.text, after.end))
-        )
-        and not st.protected[i + 1]
-    )
-
-
-def _other_surname_after(st: State, toks: list[Tok], i: int) -> bool:
-    """Whether the record's given name ``toks[i]`` is followed by a surname that is none of the
-    record's (nor a slip for one): another person of the same given name, named in full."""
-    if i + 1 >= len(toks) or toks[i].lower:
-        return False
-    t, after = toks[i], toks[i + 1]
-    if not after.cap or after.upper != t.upper or not st.joined(t, after):
-        return False
-    key = after.key
-    lex = st.lex
-    known = st.known
-    if len(key) < 3 or key in known.second_keys or key in known.keys or key in known.surname_owners:
-        return False
-    if (
-        key in lex.protected_words
-        or (key in lex.common and key not in lex.surnames)
-        or (key not in lex.surnames and key in lex.words)
-        or (key in lex.common and _WORD_NEXT.match(st.text, after.end))
-    ):
-        return False  # (a surname that is a word counts before no sentence: "Nicola Frost (NF")
-    parts = key.split("-")
-    if len(parts) > 1 and all(
-        p in lex.protected_words or (p in lex.words and p not in lex.surnames) for p in parts
-    ):
-        return False  # "offer Rukhsana Bengali-speaking IDVA": a describing word, no surname
-    if i + 2 < len(toks) and toks[i + 2].key in known.surname_owners:
-        return False  # "EBERE ADAOBI OKORO": a middle name, then the record's surname
-    return known.near_miss(key) is None
-
-
-@lru_cache(maxsize=1 << 15)
-def _may_be_slip_in(lex: Lexicon, key: str, upper: bool) -> bool:
-    """:func:`_may_be_slip` by the lexicon (cached: the same words recur from note to note)."""
-    return not (
-        (upper and len(key) < 4)
-        or len(key) < 2
-        or key in lex.common
-        or (key[-1:] == "s" and key[:-1] in lex.common)  # "Says", "Thinks": a verb's form
-        or key in lex.protected_words
-        or (key[-1:] == "s" and key[:-1] in lex.protected_words)  # "Sundays", not Senait
-        or key.upper() in lex.acronyms
-    )
-
-
-_INTERJECTIONS = frozenset({"hi", "ok", "oh", "ah", "eh", "ha", "hm", "yo", "no", "so", "um"})
-# nor the two letters a record abbreviates a word with: "St Mary's" is no short form of Stacey
-_NO_SHORT_FORMS = _INTERJECTIONS | {
-    "st",
-    "dr",
-    "mr",
-    "ms",
-    "rd",
-    "co",
-    "nr",
-    "dc",
-    "pc",
-    "sw",
-    "tm",
-}
 # a given name and a surname: "PA: Zara Hussain" is a role's field, not the PA speaking
 _NAME_AFTER = re.compile(r"(?:Mrs?|Ms|Miss|Dr)?\.?[ \t]?[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+")
-
-
-def _slip_of(st: State, key: str, upper: bool) -> int | None:
-    """Whose name a capitalised word is a slip or a short form of, if anyone's."""
-    lex = st.lex
-    known = st.known
-    if upper:  # in capitals the tables matched the names as written; slips here
-        return None if len(key) < 5 or key in lex.given else known.near_miss(key)
-    if len(key) == 2:  # "Ky" for Kyron; not "Hi" for Hiba, "Ok" for Okello
-        return None if key in _NO_SHORT_FORMS else known.two_letters.get(key)
-    if key in lex.given or key in lex.surnames:
-        return known.short_form(key)  # "Kay" for Kayla, itself a name
-    return known.near_miss(key)  # "Kaydn", "Kay" for Kayden
 
 
 def _resolve(st: State, owners: list[int], toks: list[Tok], i: int) -> int:
