@@ -166,3 +166,48 @@ def join_profile_numbers(st: State) -> None:
             continue
         if _PROFILE_BEFORE.search(text, max(0, c.start - 30), c.start):
             st.grow(c, c.start, m.end())
+
+
+# a message's sender with its time: "[12/05/2025, 09:20] Louise PA Leaving Care: Morning",
+# "Jay K Dad 18:02: where is he"; the sender is two to five words
+_STAMPED_SENDER = re.compile(
+    r"(?m)^[ \t]*(?:(?P<t>\[[^\]\n]{4,30}\]|\d{1,2}[:.]\d{2})[ \t]*(?:[-–][ \t]*)?)?"
+    r"(?P<n>[^\W\d_][\w'’.-]*(?:[ \t][\w'’.&-]+){1,4}?)"
+    r"(?P<a>[ \t]+\d{1,2}[:.]\d{2})?[ \t]*:[ \t]+\S"
+)
+
+
+def grow_display_names(st: State) -> None:
+    """A chat's sender saved under a name and a label is a display name, all of it:
+    ``Louise PA Leaving Care: Morning`` or ``Jay K Dad 18:02: where is he`` leaves no
+    ``PA Leaving Care`` or ``K Dad`` once the name is redacted. The sender must speak twice
+    with a message's time, and a name found in the note must open it; the display name is
+    then redacted where it is quoted too (``saved as "Jay K Dad"``)."""
+    text = st.text
+    if text.count(":") < 4:
+        return
+    said: Counter[str] = Counter()
+    spots: dict[str, list[int]] = {}
+    for m in _STAMPED_SENDER.finditer(text):
+        if m.group("t") is None and m.group("a") is None:
+            continue
+        said[m.group("n")] += 1
+        spots.setdefault(m.group("n"), []).append(m.start("n"))
+    if not said:
+        return
+    starts = {c.start: c for c in st.cands if c.kind in NAME_KINDS}
+    for sender, count in said.items():
+        if count < 2 or len(sender) > 40:
+            continue
+        for at in spots[sender]:
+            c = starts.get(at)
+            if c is None or c.end >= at + len(sender) or not st.free(c.end, at + len(sender)):
+                continue
+            st.grow(c, at, at + len(sender))
+            for quote, close in (('"', '"'), ("“", "”")):
+                for start, end in whole_words(text, quote + sender + close):
+                    inner = starts.get(start + 1)
+                    if inner is not None and st.free(inner.end, end - 1):
+                        st.grow(inner, start + 1, end - 1)
+                    elif st.free(start + 1, end - 1):
+                        st.take(start + 1, end - 1, c.kind, c.ident, c.priority, c.confidence)

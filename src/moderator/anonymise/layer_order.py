@@ -17,7 +17,11 @@ from moderator.anonymise.addresses_lines import find_address_lines
 from moderator.anonymise.addresses_named import find_named_places
 from moderator.anonymise.addresses_said import find_lower_streets
 from moderator.anonymise.aliases_given import find_given_aliases
-from moderator.anonymise.chat_lines import find_line_speakers, join_profile_numbers
+from moderator.anonymise.chat_lines import (
+    find_line_speakers,
+    grow_display_names,
+    join_profile_numbers,
+)
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.digit_identifiers import join_phone_tails
 from moderator.anonymise.fields_places import find_field_places
@@ -277,6 +281,7 @@ def run_layers(st: State) -> None:
     join_orgs_to_streets(st)
     join_handles(st)
     join_couples(st)
+    grow_display_names(st)
     join_age_groups(st)
     join_lower_heads(st)
     find_address_lines(st)
