@@ -41,3 +41,43 @@ def test_a_sender_with_no_name_of_the_note_stays() -> None:
     )
     out = redact_for(text, "Tia Rowe", (("Dawn Rowe", "mother"),), "Megan Hulme")
     assert "Duty Desk: call logged" in out, out
+
+
+def test_a_charitys_branch_ends_before_a_day() -> None:
+    out = redact_for(
+        "Appointment with Citizens Advice Handsworth Thursday 20th at 11am.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert not left(out, "Handsworth"), out
+
+
+def test_a_bureau_by_its_acronym_and_place_is_a_branch() -> None:
+    out = redact_for(
+        "Advice from Kirkby CAB today about debts. Later he took a CAB home.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert not left(out, "Kirkby") and "took a CAB home" in out, out
+
+
+def test_a_charitys_office_by_its_town_after_a_comma_is_a_branch() -> None:
+    out = redact_for(
+        "Referred to British Red Cross, Norwich office for family reunion.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert not left(out, "Norwich office"), out
+
+
+def test_a_charitys_cause_after_in_is_its_name() -> None:
+    out = redact_for(
+        "IDVA from Wearside Women in Need to call. Mum packs at Ridgeway Packaging in Halifax.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert not left(out, "in Need") and "in Halifax" in out, out

@@ -36,7 +36,7 @@ from functools import cache
 from importlib import resources
 
 from moderator.anonymise.alternation import by_first_letter
-from moderator.anonymise.cues import HONORIFICS, NAME_TITLES, RELATION_CUES
+from moderator.anonymise.cues import CALENDAR_WORDS, HONORIFICS, NAME_TITLES, RELATION_CUES
 from moderator.anonymise.lexicon import Lexicon, lexicon, more_places, phrase_key, word_key
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import dictionary, unknown
@@ -199,6 +199,8 @@ def _after(st: State, end: int, company: bool) -> tuple[int, list[str]]:
             continue
         if word_key(w.group()) in _STOP or text[w.end() : w.end() + 1] == ":":
             break
+        if w.group().lower() in CALENDAR_WORDS:
+            break  # a day: "Citizens Advice Handsworth Thursday 20th"
         kept.append(w.group())
         stop = w.end()
     if company and text[m.start() : m.start(1)].strip():
@@ -228,6 +230,20 @@ def _after_comma(st: State, end: int) -> tuple[int, list[str]]:
     if _is_place(st.lex, keys):
         return end, []
     return m.end(1), words
+
+
+# a charity's office named by its place after a comma: "British Red Cross, Norwich office"
+_OFFICE_AFTER_RE = re.compile(
+    rf",[ \t]+({_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]+(?:office|branch|hub|shop|centre|project)\b"
+)
+
+
+def _office_after(st: State, end: int) -> tuple[int, list[str]]:
+    """A charity's office after a comma, by a place the lists know."""
+    m = _OFFICE_AFTER_RE.match(st.text, end)
+    if m is None or not _is_place(st.lex, tuple(word_key(w) for w in m.group(1).split())):
+        return end, []
+    return m.end(), m.group(1).split()
 
 
 def _leading(lex: Lexicon, key: str) -> bool:
@@ -270,6 +286,8 @@ def find_branches(st: State, add: Add) -> None:
                     ident = " ".join(phrase_key(st.text[at:end]))
                     add(at, end, "address" if street else "org", ident, _PRIORITY)
                 continue
+        if not company and not after:
+            end, after = _office_after(st, m.end())
         start, before = _before(st, m.start())
         if after and word_key(after[0]) in st.known.surname_owners:
             continue  # "Brook Tideswell": the record's child, not a charity's branch

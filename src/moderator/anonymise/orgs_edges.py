@@ -67,6 +67,8 @@ def join_edges(st: State) -> None:
                 grow(st, c, legal.end())
         if c.kind == "school":
             _of_after(st, c)
+        if c.kind == "org":
+            _in_tail(st, c)
         if c.confidence < UNSURE:
             continue
         joined = _beside(st, c) if c.kind != "org" else _dash_branch(st, c) or _beside(st, c)
@@ -75,6 +77,21 @@ def join_edges(st: State) -> None:
         if c.kind == "org":
             _comma_district(st, c)
             _comma_street(st, c)
+
+
+# a charity's name going on with "in" and a word: "Wearside Women in Need", "Families in Crisis"
+_IN_TAILS = frozenset({"need", "crisis", "christ", "distress", "touch", "action", "recovery"})
+_IN_WORD = re.compile(r"[ \t]+in[ \t]+([A-Z][a-z]+)(?=[ \t]*(?:[.;:,)(\n|]|$|[ \t][-–a-z]))")
+
+
+def _in_tail(st: State, c: Cand) -> None:
+    """An organisation's ``in`` and a word of a charity's cause after it are its name's (not
+    a town: ``a charity in Leeds``, ``a packer in Eye``)."""
+    m = _IN_WORD.match(st.text, c.end)
+    if m is None or not st.free(c.end, m.end()):
+        return
+    if word_key(m.group(1)) in _IN_TAILS:
+        grow(st, c, m.end())
 
 
 # what a college's name goes on with: "… College of Further Education", "… of Arts & Technology"
