@@ -81,3 +81,39 @@ def test_a_charitys_cause_after_in_is_its_name() -> None:
         "Megan Hulme",
     )
     assert not left(out, "in Need") and "in Halifax" in out, out
+
+
+def test_a_surname_said_as_ground_after_on_the_is_the_place() -> None:
+    out = redact_for(
+        "Nan Maureen Marsh lives on the West Marsh. Jess walks the dog on the Westwood. "
+        "Kyle Westwood stayed at the Westwood flat.",
+        "Tayla Westwood",
+        (("Maureen Marsh", "maternal grandmother"), ("Kyle Westwood", "father")),
+        "Ann Hope",
+    )
+    assert "on the West Marsh" in out and "on the Westwood." in out, out
+    assert "the Westwood flat" not in out and not left(out, "Maureen"), out
+
+
+def test_a_name_that_is_a_word_after_all_is_the_word() -> None:
+    out = redact_for(
+        'Mum Hope said she has "lost all hope" since Reece came back. Hope attended.',
+        "Reece Lamplough",
+        (("Hope Lamplough", "mother"),),
+        "Ann Grey",
+    )
+    assert "lost all hope" in out and "Hope attended" not in out, out
+
+
+def test_car_makes_brands_and_youth_movements_stay() -> None:
+    out = redact_for(
+        "Seen getting out of a black Audi. Came back with a new Nike Tech. "
+        "Wants to do Boys Brigade on Tuesdays. Referral to Alcohol Change and Money Advice. "
+        "Minutes by Elaine Fox, Business Support.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    for phrase in ("black Audi", "Nike Tech", "Boys Brigade", "Alcohol Change", "Money Advice"):
+        assert phrase in out, (phrase, out)
+    assert "Business Support" in out and not left(out, "Elaine"), out

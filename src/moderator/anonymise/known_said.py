@@ -55,6 +55,7 @@ _WORD_BEFORE = frozenset(
         "that",
         "some",
         "any",
+        "all",
         "for",
         "of",
         "has",
@@ -221,7 +222,7 @@ _WORD_IN_SPEECH_BEFORE = frozenset(
      "absolute", "proper", "my", "your", "our", "their", "of", "for", "no", "any", "some",
      "much", "more", "less", "i", "we", "they", "have", "has", "had", "lost", "a", "an", "the",
      "best", "worst", "this", "that", "last", "next", "whole", "every", "show", "showed",
-     "shows", "good", "little", "got", "many", "lot", "bit"}
+     "shows", "good", "little", "got", "many", "lot", "bit", "all"}
 )  # fmt: skip
 # after a verb that is also a name: "march on", "rob off", "sue them"
 _PARTICLE_AFTER = re.compile(

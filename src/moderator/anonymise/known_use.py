@@ -99,6 +99,8 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
         )
         if surname_as_place(st, toks, i, before, moved):
             return True  # "the Forest of Dean", "in Thornton", "Dover Castle" (places_surnamed)
+    if t.cap and not t.poss and _surname_only(st, t.key) and _ground(st, toks, i):
+        return True  # "walks the dog on the Westwood", "lives on the West Marsh"
     if t.cap and not t.poss and _surname_only(st, t.key) and PLACE_GOES_ON.match(st.text, t.end):
         # "near Darwen town centre", "moved to Ripley in Derbyshire": the town, not the family
         before = _word_before(st.text, t.start)
@@ -130,6 +132,30 @@ def used_as_place(st: State, toks: list[Tok], i: int) -> bool:
             and prev.key not in CALENDAR_WORDS  # "On Friday Mercy told…": a day, then her
         )
     return False
+
+
+_ON_THE = re.compile(
+    r"(?i:\b(?:on|in|at|across|over|round|around|near|along|onto|off|up)[ \t]+the[ \t]+)\Z"
+)
+_GROUND_COMPASS = frozenset({"north", "south", "east", "west", "upper", "lower"})
+_HOUSEHOLD_AFTER = re.compile(
+    r"[ \t]+(?i:family|families|household|boys|girls|kids|children|twins|flat|house|home|place"
+    r"|address|property|caravan|case|residence)\b"
+)
+
+
+def _ground(st: State, toks: list[Tok], i: int) -> bool:
+    """Whether a surname is a piece of ground: after "on the" (``walks on the Westwood``) or
+    after a compass word joined to it (``the West Marsh``), not a household ("the Marsh
+    family")."""
+    t = toks[i]
+    if _HOUSEHOLD_AFTER.match(st.text, t.end):
+        return False
+    if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
+        return False  # "on the Westwood Road": a street's (the address rules read it)
+    if i > 0 and toks[i - 1].cap and toks[i - 1].key in _GROUND_COMPASS:
+        return st.joined(toks[i - 1], t) and not toks[i - 1].upper
+    return _ON_THE.search(st.text, max(0, t.start - 12), t.start) is not None
 
 
 def _surname_only(st: State, key: str) -> bool:
