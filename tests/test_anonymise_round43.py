@@ -117,3 +117,36 @@ def test_car_makes_brands_and_youth_movements_stay() -> None:
     for phrase in ("black Audi", "Nike Tech", "Boys Brigade", "Alcohol Change", "Money Advice"):
         assert phrase in out, (phrase, out)
     assert "Business Support" in out and not left(out, "Elaine"), out
+
+
+def test_a_term_joined_by_and_to_a_service_stays() -> None:
+    out = redact_for(
+        "HIGH RISK. REFERRED TO MARAC AND STOURTON WOMEN'S AID. Offer DAPP and Family "
+        "Mediation Lincoln follow-up.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert "REFERRED TO MARAC AND [" in out and "Offer DAPP and [" in out, out
+
+
+def test_a_role_before_a_service_and_a_team_in_capitals_stay() -> None:
+    out = redact_for(
+        "MT (Marcus Tapp, SSW Devon Fostering). Inform West Midlands Police Walsall CEX team. "
+        "He sold the phone at Walsall CeX.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert "SSW [" in out and "Walsall CEX team" in out and not left(out, "CeX"), out
+
+
+def test_a_weekday_after_a_venue_is_no_part_of_it() -> None:
+    out = redact_for(
+        "Freedom Programme at Northfields Community Centre, Thursdays. Antenatal class at "
+        "Burnholme Family Hub Tuesdays.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert "Thursdays" in out and "Tuesdays" in out and not left(out, "Northfields"), out

@@ -191,7 +191,7 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
             start = text.rfind("\n", start, name_end) + 1
             if start >= name_end:
                 continue
-        if " and " in text[start:name_end]:
+        if " and " in text[start:name_end].lower():  # (read in title case: " And ")
             start = after_and(st, start, name_end, m_end)
             if start < 0:
                 continue

@@ -261,6 +261,9 @@ def _before(st: State, start: int) -> tuple[int, list[str]]:
     if not m:
         return start, []
     words = [w for w in _WORDS_RE.finditer(text, m.start(1), start) if w.group() != "&"]
+    ands = [k for k, w in enumerate(words) if w.group() in ("AND", "OR", "TO")]
+    if ands:
+        words = words[ands[-1] + 1 :]  # "REFERRED TO MARAC AND BLACK COUNTRY WOMEN'S AID"
     while words and _leading(st.lex, word_key(words[0].group())):
         words.pop(0)  # "Mum's Women's Aid worker"
     return (words[0].start() if words else start), [w.group() for w in words]
@@ -272,6 +275,8 @@ def find_branches(st: State, add: Add) -> None:
     text = st.text
     for m in national_names(text):
         name = m.group().replace("’", "'").lower()
+        if (name in companies or name in services) and m.group() in st.lex.acronyms:
+            continue  # "Walsall CEX team": a term of the work, not the shop CeX
         place_only = name in everyday
         company = name in companies or name in services
         end, after = _after(st, m.end(), company)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, NAME_TITLES
+from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS, NAME_TITLES, ROLE_CUES
 from moderator.anonymise.lexicon import WORD_RE, word_key
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, service_terms_only
 from moderator.anonymise.orgs_runs import done_verb, marking_line
@@ -36,6 +36,9 @@ def trim_leading(st: State, start: int, end: int) -> int:
             start = w.end()
         elif done_verb(st, w.start(), key):  # "Consulted Children and Families Hub"
             start = w.end()
+            continue
+        elif w.group().isupper() and key in ROLE_CUES and st.text[w.end() : end].strip():
+            start = w.end()  # "SSW Devon Fostering": the worker's role, then the service
             continue
         break
     while start < end and not st.text[start].isalnum():

@@ -53,7 +53,7 @@ def after_and(st: State, start: int, name_end: int, m_end: int) -> int:
     Dobbing (SW) and Youth Justice Service"), after "and" when the part before it ends in a
     public service ("Gloucestershire Constabulary and Forest of Dean … Partnership")."""
     text = st.text
-    at = text.rfind(" and ", start, name_end)
+    at = max(text.rfind(" and ", start, name_end), text.rfind(" AND ", start, name_end))
     rest = phrase_key(text[at + 5 : m_end])
     if rest and rest in st.lex.phrases.get(rest[0], ()):
         return -1
@@ -62,6 +62,8 @@ def after_and(st: State, start: int, name_end: int, m_end: int) -> int:
     before = phrase_key(text[start:at])
     if before and before[-1] in PUBLIC_SERVICE_NOUNS:
         return at + 5
+    if before and before[-1].upper() in st.lex.acronyms and text[start:at].split()[-1].isupper():
+        return at + 5  # "MARAC and …", "Offer DAPP and Family Mediation": a term, then the name
     return start
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from moderator.anonymise.cues import HONORIFICS
+from moderator.anonymise.cues import CALENDAR_WORDS, HONORIFICS
 from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
 from moderator.anonymise.state import State
 
@@ -185,6 +185,7 @@ def with_town(st: State, end: int, comma: bool = False) -> int:
         if not (
             len(first) < 4
             or first in lex.common
+            or first in CALENDAR_WORDS  # "Crediton Family Hub Thursdays"
             or first in lex.given
             or first in lex.surnames
             or first in lex.protected_words
