@@ -150,3 +150,26 @@ def test_a_weekday_after_a_venue_is_no_part_of_it() -> None:
         "Megan Hulme",
     )
     assert "Thursdays" in out and "Tuesdays" in out and not left(out, "Northfields"), out
+
+
+def test_a_dotted_day_and_month_after_another_date_is_a_date() -> None:
+    out = redact_for(
+        "Visited on 04/03 and 14.3 (unannounced). SM discussed 19.3 with TM. "
+        "Scored 4/10 and 3.5 overall. Weight 14.3kg.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert "14.3 (" not in out and "discussed 19.3" not in out, out
+    assert "and 3.5 overall" in out and "14.3kg" in out, out
+
+
+def test_a_workers_two_letter_short_form_is_called_in_a_chat() -> None:
+    text = (
+        "10:40 JW: I'll meet you outside.\n"
+        "10:47 Tyrell: yh jo i'll be there\n"
+        "13:55 Tyrell: cheers\n"
+        "08:03 Tyrell: jo i got a letter from the housing\n"
+    )
+    out = redact_for(text, "Tyrell Campbell", (("Marcia Campbell", "mother"),), "Joanne Whitfield")
+    assert not left(out, "jo"), out

@@ -88,7 +88,7 @@ _TIME_BEFORE = re.compile(
 _DATE_CUE_BEFORE = re.compile(
     r"(?i:\b(?:on|note|notes|review|reviewed|visit|visited|seen|meeting|conference|dated?|from"
     r"|until|till|since|by|w/c|held|contact|call|called|entry|icpc|rcpc|cin|lac|strategy"
-    r"|discussion|incident|planned|booked|due|next|last|appointment|appt"
+    r"|discussion|incident|planned|booked|due|next|last|appointment|appt|discussed|rang|phoned"
     r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"  # "Wed 12.3": a log's day
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*:?[ \t]*)\Z"
 )  # (\Z, not $: a cue word ending the line before, "conference⏎1.1", is a heading's)
@@ -99,7 +99,17 @@ def _dotted_date(text: str, m: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, m.start()) + 1
     if not text[line_start : m.start()].strip() and _LINE_HEAD_DATE.match(text, m.end()):
         return True
+    pair = _DATE_LIST_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    if pair is not None and not NOT_A_DATE_BEFORE.search(
+        text, max(0, pair.start() - 14), pair.start()
+    ):
+        return True  # "on 04/03 and 14.3": the second date of a pair (not "scored 4/10 and 3.5")
     return _DATE_CUE_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None
+
+
+_DATE_LIST_BEFORE = re.compile(
+    r"(?<![\w./])\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?|(?i:st|nd|rd|th))[ \t]*(?:,|and|&|or)[ \t]*\Z"
+)
 
 
 _ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
