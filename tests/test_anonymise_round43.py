@@ -173,3 +173,15 @@ def test_a_workers_two_letter_short_form_is_called_in_a_chat() -> None:
     )
     out = redact_for(text, "Tyrell Campbell", (("Marcia Campbell", "mother"),), "Joanne Whitfield")
     assert not left(out, "jo"), out
+
+
+def test_a_university_or_college_by_its_town_and_a_short_word_is_a_school() -> None:
+    out = redact_for(
+        "Courtney finished Level 2 hair at Halesowen Tech. Harry is from Falmouth Uni. "
+        "He wants a Nike Tech jacket.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert not left(out, "Halesowen") and not left(out, "Falmouth"), out
+    assert "Nike Tech jacket" in out, out

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.lexicon import lower_same_length, phrase_key, whole_words, word_key
+from moderator.anonymise.lexicon import (
+    lower_same_length,
+    more_places,
+    phrase_key,
+    whole_words,
+    word_key,
+)
 from moderator.anonymise.nearby import scan_near, word_positions
 from moderator.anonymise.orgs_acronyms import ACRONYM_AFTER_RE
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
@@ -240,10 +246,36 @@ def _colleges(st: State) -> None:
                     st.take(a, b, "school", ident, 55, 0.8)
 
 
+# a university or a technical college by its town and a short word: "Falmouth Uni",
+# "Halesowen Tech" (the town one of the lists knows)
+_SHORT_RE = re.compile(
+    r"(?<![\w'’-])(?P<p>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?)[ \t]+(?:Uni|Tech)(?![\w'’-])"
+)
+
+
+def _short_forms(st: State) -> None:
+    for m in _SHORT_RE.finditer(st.text):
+        keys = tuple(word_key(w) for w in m.group("p").split())
+        place = next((keys[i:] for i in range(len(keys)) if keys[i:] in st.lex.places), None)
+        if place is None and keys[-1:] not in more_places():
+            continue
+        start = (
+            m.start("p")
+            if place is None
+            else m.end("p") - len(" ".join(m.group("p").split()[-len(place) :]))
+        )
+        if st.free(start, m.end()):
+            st.take(
+                start, m.end(), "school", " ".join(phrase_key(st.text[start : m.end()])), 55, 0.8
+            )
+
+
 def _universities(st: State) -> None:
     text = st.text
     if "College of" in text:
         _colleges(st)
+    if " Uni" in text or " Tech" in text:
+        _short_forms(st)
     if "University" not in text:
         return
     for m in _UNIVERSITY_RE.finditer(text):
