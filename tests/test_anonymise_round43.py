@@ -185,3 +185,14 @@ def test_a_university_or_college_by_its_town_and_a_short_word_is_a_school() -> N
     )
     assert not left(out, "Halesowen") and not left(out, "Falmouth"), out
     assert "Nike Tech jacket" in out, out
+
+
+def test_a_name_no_list_knows_before_family_is_a_household() -> None:
+    out = redact_for(
+        "Respite with approved carers, the Chugg family in Braunton. The Roma family next "
+        "door were kind. Older lads from the Turlin lads were there.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert not left(out, "Chugg") and "The Roma family" in out and "Turlin" in out, out

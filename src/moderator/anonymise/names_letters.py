@@ -17,7 +17,9 @@ import re
 from moderator.anonymise.cues import CALENDAR_WORDS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
 from moderator.anonymise.nearby import scan_near
+from moderator.anonymise.orgs_nouns import COMMUNITIES
 from moderator.anonymise.state import NAME_KINDS, Cand, State
+from moderator.anonymise.unknown_words import unknown
 
 # a capitalised word, one blank, one capital standing alone (a full stop may follow it)
 _GIVEN_LETTER = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]([A-Z])\.?(?![\w'’&/+@-])")
@@ -200,6 +202,9 @@ _NOT_A_HOUSEHOLD = frozenset(
     | {"mills", "parks", "beeches", "poplars", "grange", "manor", "priory", "lodge", "fosters"}
 )
 _LANDS = frozenset({"hills", "woods", "fields", "mills", "parks", "greens", "dales"})
+# the words after a name no list knows that make it a household's ("the Turlin lads" are
+# youths of an estate)
+_KIN_GROUPS = frozenset({"family", "families", "household", "twins", "clan"})
 
 
 def find_households(st: State) -> None:
@@ -224,7 +229,13 @@ def find_households(st: State) -> None:
         stem, whole = word_key(m.group("n")), word_key(written)
         if whole in lex.surnames:
             stem = whole  # "the Connors family": the surname is plural-looking already
-        elif stem not in lex.surnames:
+        elif stem not in lex.surnames and not (
+            not plural
+            and household is not None
+            and household.split()[0] in _KIN_GROUPS
+            and unknown(m.group("n"), lex)
+            and stem not in COMMUNITIES
+        ):  # (a name no list knows, before the household's word: "the Chugg family")
             continue
         owned = text[end : end + 1] in ("'", "’")
         if whole in _NOT_A_HOUSEHOLD and not household and not (owned and whole in _LANDS):
