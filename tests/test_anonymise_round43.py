@@ -196,3 +196,13 @@ def test_a_name_no_list_knows_before_family_is_a_household() -> None:
         "Megan Hulme",
     )
     assert not left(out, "Chugg") and "The Roma family" in out and "Turlin" in out, out
+
+
+def test_a_surname_after_its_particle_goes_with_the_title() -> None:
+    out = redact_for(
+        "Discussed with the Children's Guardian, Mrs Annette Le Page (Cafcass).",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert not left(out, "Page") and not left(out, "Annette"), out

@@ -19,6 +19,9 @@ from moderator.anonymise.state import State, Tok
 _TITLE_GAP = re.compile(r"\.?[ \t]+")
 
 
+_PARTICLES = frozenset({"le", "la", "de", "du", "da", "di", "van", "von", "der", "den", "del"})
+
+
 def find_honorifics(st: State, toks: list[Tok]) -> None:
     """Mrs Jenkins, Dr Patel, PC Moore: the words after a title are a name, whatever they are."""
     n = len(toks)
@@ -38,6 +41,8 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
             if st.text[toks[j - 1].end] == "." and j > i + 1 and len(toks[j - 1].word) > 1:
                 break  # "Mrs Thora Inkster-Gray. Dictated": a full stop ends the name
             initial = len(toks[j - 1].key) == 1 and st.text[toks[j - 1].end] == "."
+            # after a surname's particle the next word is the surname's: "Mrs Annette Le Page"
+            initial = initial or (j > i + 1 and toks[j - 1].key in _PARTICLES)
             if u.key in HONORIFICS or (
                 (j > i + 1 or t.key == "ps")  # "PS Remember…": a postscript, not a sergeant
                 and (u.key in st.lex.common and u.key not in st.lex.surnames)
