@@ -206,3 +206,16 @@ def test_a_surname_after_its_particle_goes_with_the_title() -> None:
         "Megan Hulme",
     )
     assert not left(out, "Page") and not left(out, "Annette"), out
+
+
+def test_firms_named_by_their_trade_and_a_place_before_them() -> None:
+    out = redact_for(
+        "Mr Ozols works nights at Lynn Vale Packing. Tutor from Jesmond Tutors. Sticker said "
+        "Lungu Construct. Seen on the forecourt of Kwik Fuel, Wolverhampton Road.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    for name in ("Lynn Vale", "Jesmond", "Lungu", "Kwik"):
+        assert not left(out, name), (name, out)
+    assert "on the forecourt of [" in out, out

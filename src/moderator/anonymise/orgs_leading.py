@@ -43,6 +43,9 @@ def trim_leading(st: State, start: int, end: int) -> int:
         break
     while start < end and not st.text[start].isalnum():
         start += 1
+    part = _PART_OF.match(st.text, start, end)
+    if part is not None:
+        start = part.end()  # "the forecourt of Kwik Fuel": a part of the place, then its name
     of = _PERSON_OF.match(st.text, start, end)
     if of is not None and _TITLED.search(st.text, max(0, start - 6), start):
         start = of.end()  # "Mr Jaswal of Rushden Lettings": the firm starts after "of"
@@ -51,6 +54,10 @@ def trim_leading(st: State, start: int, end: int) -> int:
     return start
 
 
+_PART_OF = re.compile(
+    r"(?i:forecourt|car[ \t]+park|front|back|rear|side|corner|entrance|doorway|steps|outside)"
+    r"[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?"
+)
 _PERSON_OF = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+of[ \t]+")
 _TITLED = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+)$")
 _TITLE_INITIALS = re.compile(r"\b([A-Z][a-z]{1,6})\.?[ \t]+(?:[A-Z]\.[ \t]*)+$")

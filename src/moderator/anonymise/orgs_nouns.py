@@ -100,6 +100,9 @@ ORG_NOUN = (
     # round forty-one: tutors, fitters, chip shops and student landlords ("Bright Minds
     # Tuition", "Kingfisher Property Maintenance", "Victoria Fisheries", "HD1 Student Living")
     r"|Tuition|Maintenance|Fisheries|Student\s+(?:Living|Lets|Homes)"
+    # round forty-three: packers, tutors, builders and fuel ("Lynn Vale Packing", "Jesmond
+    # Tutors", "Lungu Construct", "Kwik Fuel", "Hatcliffe Energy", "Sunbeam Daycare")
+    r"|Packing|Tutors|Construct|Fuels?|Energy|Carpentry|Tanning|Daycare|Childminding|Coaching"
     # round twenty-two: a provider of a young person's home ("Beacon Supported Living",
     # "Ashdale Supported Lodgings")
     r"|Supported\s+(?:Living|Lodgings|Housing|Accommodation)"
@@ -263,6 +266,8 @@ ORG_HINTS = (
     "Baptist", "Congregation", "Society", "Engineering", "Freight", "Vape", "Cuts", "Fabrications",
     "Scrap", "Metals", "Catering", "Electrics", "Fitness", "Valet", "Tyre", "Tutoring",
     "Driveways", "Groundworks", "Play ", "Furniture", "Tuition", "Maintenance", "Fisheries", "Student ",
+    "Packing", "Tutors", "Construct", "Fuel", "Energy", "Carpentry", "Tanning", "Daycare",
+    "Childminding", "Coaching",
 )  # fmt: skip
 # words that make a church's name one parish's, though everyday: "All Saints", "Our Lady of …"
 SAINTLY = frozenset({"saint", "saints", "st", "holy", "lady", "christ", "sacred", "blessed"})
