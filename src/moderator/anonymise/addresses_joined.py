@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.addresses_postcodes import POSTCODE_AREAS
 from moderator.anonymise.lexicon import more_places, phrase_key
-from moderator.anonymise.patterns import POSTCODE_AREAS
 from moderator.anonymise.state import Cand, State
 
 _WORD_AFTER = re.compile(

@@ -3,9 +3,9 @@
 Notes quote and copy letters in the families' own languages: ``18 marca 2024``, ``5 de março
 de 2024``, ``3 martie``, ``2024. március 18.``. :func:`find_foreign_dates` finds a day with a
 month from the list in ``data/foreign_months.txt`` (a month that is also an English word, or
-short, only with a year). It lives apart from :mod:`.date_words` (the English month names,
-seasons and the Welsh and Gaelic dates of the UK's own notes) to keep that module under the
-project's limit of about 400 lines.
+short, only with a year). It lives apart from :mod:`.date_words` (the English month names and
+seasons) and :mod:`.dates_days` (the Welsh and Gaelic dates of the UK's own notes) to keep those
+modules under the project's limit of about 400 lines.
 """
 
 from __future__ import annotations

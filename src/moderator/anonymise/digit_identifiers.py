@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.addresses_postcodes import POSTCODE_AREAS, POSTCODE_RE
 from moderator.anonymise.nearby import ascii_twins, for_text, plain
 from moderator.anonymise.patterns import (
     CASE_NUMBER_RE,
@@ -23,8 +24,6 @@ from moderator.anonymise.patterns import (
     NON_DIGIT,
     NOT_DIGITS,
     PHONE_RE,
-    POSTCODE_AREAS,
-    POSTCODE_RE,
     REF_RE,
     UPN_RE,
     VEHICLE_CUE_RE,

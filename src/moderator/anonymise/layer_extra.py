@@ -10,9 +10,10 @@ Run after layer 1 (:func:`find_extra_identifiers`) and after the name layers
 * **Streets in a form's capitals** (``STOPPED ON LINCOLN RD``, ``FLAT 3, 19 MILLCROFT CLOSE``)
   and **the record's own street** written short or in lower case (``112 ormesby``,
   ``yard on bramblewick``).
-* **An address's pieces** found apart become one: a house name and its street (``Ty Clyd,
-  Lon Cefnwerthyn``), a street after the comma (``Cartwheel Yard, Old Thorley Road``), the
-  ``c/o`` or ``flat nine`` before it, a house number in words (``seven Wellmeadow Brae``).
+* **An address's pieces** found apart become one (:mod:`.addresses_pieces`): a house name and
+  its street (``Ty Clyd, Lon Cefnwerthyn``), a street after the comma (``Cartwheel Yard, Old
+  Thorley Road``), the ``c/o`` or ``flat nine`` before it, a house number in words (``seven
+  Wellmeadow Brae``).
 * **A handle's tail** (``raiy.ud-din.e1``) and a **name given on a platform** in quotes or
   brackets (``WhatsApp name "Filmona T Gosport"``, ``via Facebook (Winstanley JA)``).
 """
@@ -23,6 +24,7 @@ import re
 from functools import lru_cache
 from operator import attrgetter
 
+from moderator.anonymise.addresses_pieces import addresses_taken_for_names, grow_address
 from moderator.anonymise.lexicon import (
     holds_phrase,
     lexicon,
@@ -108,27 +110,12 @@ _MORE_TYPES = re.compile(
     r"(?<![\w])(?:\d{1,4}[A-Za-z]?,?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Drove|Rw)"
     r"(?![\w])"
 )
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
-)
-_ADDRESS_BEFORE_WORDS = frozenset(
-    {"c/o", "of", "flat", "unit", "apartment", "apt", "room", *_NUMBER_WORDS.split("|")}
-)
-# before an address: "c/o ", "flat nine ", "flat ", "seven " (a house number in words)
-_ADDRESS_BEFORE = re.compile(
-    rf"(?i:c/o|care[ \t]+of|(?:flat|unit|apartment|apt|room)(?:[ \t]+(?:\d{{1,4}}[a-z]?|{_NUMBER_WORDS}))?"
-    rf"|{_NUMBER_WORDS}),?[ \t]+$"
-)
-# after an address and a comma: another street ("…Yard, Old Thorley Road")
-_STREET_AFTER = re.compile(rf",[ \t]+(?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?:{STREET_TYPES})(?![\w])")
 _PLATFORM_NAME = re.compile(
     r"(?i:whatsapp|facebook|fb|instagram|insta|snapchat|snap|tiktok|messenger)"
     r"(?:[ \t]+(?i:name|account|profile|handle))?(?:[ \t]+(?i:is|as))?[ \t]*:?[ \t]*"
     r"(?:\"(?P<q>[^\"\n]{2,40})\"|“(?P<c>[^”\n]{2,40})”|\((?P<b>[^)\n]{2,40})\))"
 )
 _PLATFORMS = ("whatsapp", "facebook", "fb", "insta", "snap", "tiktok", "messenger")
-_COMMA = re.compile(r",[ \t]+")
 _JOINED_KINDS = frozenset({"address", "date", "dob", "case_number", "phone", "username"})
 _PHONE_GROUP_AFTER = re.compile(r"[ \t]\d{3,4}(?![\w])")
 _REF_TAIL = re.compile(r"(?:(?<=\d)[A-Z]{2,4}|(?:/[A-Z0-9]{1,6})+)(?![\w/])")
@@ -276,13 +263,13 @@ def join_identifier_parts(st: State) -> None:
     """An address's pieces found apart become one, dates take the words that make them a
     moment, handles their tail, and a name given on a platform is a username."""
     text = st.text
-    _addresses_taken_for_names(st)
+    addresses_taken_for_names(st)
     gone: set[int] = set()  # addresses joined to the one before them
     for c in sorted([c for c in st.cands if c.kind in _JOINED_KINDS], key=_START):
         if id(c) in gone:
             continue
         if c.kind == "address":
-            _grow_address(st, c, gone)
+            grow_address(st, c, gone)
         elif c.kind in ("date", "dob"):
             # (quick looks first: "of " before the date, a digit or " at " after it)
             if text[max(0, c.start - 3) : c.start].lower() == "of ":
@@ -335,36 +322,6 @@ def join_identifier_parts(st: State) -> None:
 _cue_positions = _word_starts
 
 
-_ROAD_WORDS = frozenset(
-    {"road", "street", "yard", "avenue", "close", "drive", "crescent", "terrace", "mews", "rise",
-     "parade", "row", "wynd", "brae", "drove", "lon", "heol", "ffordd", "stryd"}
-)  # fmt: skip
-
-
-_OWN_INITIALS = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,3})[ \t]*[,)]")
-
-
-def _addresses_taken_for_names(st: State) -> None:
-    """A redaction the name layers made of a street ("Cartwheel Yard", "Lon Cefnwerthyn") or
-    of a part of the record's own address written another way ("Ty Clyd") is an address."""
-    text = st.text
-    parts: set[tuple[str, ...]] | None = None
-    for c in st.cands:
-        if c.kind != "person":
-            continue
-        written = text[c.start : c.end].split()
-        if not 1 < len(written) < 5 or not written[0][:1].isupper():
-            continue
-        if parts is None:
-            parts = {phrase_key(p) for p in (st.case.child.address or "").split(",")}
-        words = phrase_key(" ".join(written))
-        after = _OWN_INITIALS.match(text, c.end)
-        if after is not None and after.group(1) == "".join(w[0] for w in written):
-            continue  # "Tom Street (TS)": their initials follow; a person (see names_initials)
-        if len(words) > 1 and (words in parts or {words[0], words[-1]} & _ROAD_WORDS):
-            c.kind, c.ident = "address", "home" if words in parts else " ".join(words)
-
-
 def _grow_reference(st: State, c: Cand) -> None:
     """A reference takes the letters or parts glued after it ("4471/24SEP", "24/0451/GL").
     The unit's acronym and "ref" before it stay ("PPN ref", "LAC ref 88231"): they say what
@@ -373,35 +330,6 @@ def _grow_reference(st: State, c: Cand) -> None:
     t = _REF_TAIL.match(text, c.end)
     if t is not None and t.end() > c.end and st.free(c.end, t.end()):
         st.grow(c, c.start, t.end())
-
-
-def _grow_address(st: State, c: Cand, gone: set[int]) -> None:
-    text = st.text
-    before = text[max(0, c.start - 12) : c.start].split()
-    if before and (
-        before[-1].strip(",([").lower() in _ADDRESS_BEFORE_WORDS or before[-1][0].isdigit()
-    ):
-        m = _ADDRESS_BEFORE.search(text, max(0, c.start - 24), c.start)
-        if m is not None and st.free(m.start(), c.start):
-            st.grow(c, m.start(), c.end)
-    # the next address piece after a comma ("Ty Clyd, Lon Cefnwerthyn") is the same address
-    gap = _COMMA.match(text, c.end)
-    if gap is not None and st.taken[gap.end() : gap.end() + 1] == b"\x01":  # (else none starts)
-        nxt = next((d for d in st.cands if d.start == gap.end() and d.kind == "address"), None)
-        if nxt is not None:
-            st.cands.remove(nxt)
-            gone.add(id(nxt))
-            st.grow(c, c.start, nxt.end)
-            return
-    s = _STREET_AFTER.match(text, c.end) if gap is not None else None
-    if s is not None and st.free(c.end, s.end()):
-        st.grow(c, c.start, s.end())
-    shops = _SHOPS_AFTER.match(text, c.end)
-    if shops is not None and st.free(c.end, shops.end()):
-        st.grow(c, c.start, shops.end())  # "on Kingston Road shops": the parade is the place
-
-
-_SHOPS_AFTER = re.compile(r"[ \t]+(?:shops|flats|parade)(?![\w'’-])")
 
 
 def _all_taken(st: State, start: int, end: int) -> bool:

@@ -14,8 +14,9 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from moderator.anonymise.addresses import find_unnumbered_addresses
-from moderator.anonymise.date_words import find_day_dates, widen_date
+from moderator.anonymise.date_words import widen_date
 from moderator.anonymise.dates import coordinated_days, date_from_match, find_dates
+from moderator.anonymise.dates_days import find_day_dates
 from moderator.anonymise.dates_foreign import find_foreign_dates
 from moderator.anonymise.digit_identifiers import find_numeric, find_phones_with_o
 from moderator.anonymise.handles import (

@@ -25,9 +25,9 @@ from moderator.anonymise.lexicon import (
     word_key,
 )
 from moderator.anonymise.nearby import matches_in
+from moderator.anonymise.orgs_heads import PUBLIC_SERVICES
 from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, service_terms_only
 from moderator.anonymise.orgs_public import AGENCY_NOUNS, placed, public_service
-from moderator.anonymise.orgs_unknown import PUBLIC_SERVICES
 from moderator.anonymise.state import NAME_KINDS, State
 
 _CAP = "A-ZÀ-ÖØ-ÞĀ-ſ"

@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import Lexicon, phrase_key, word_key
-from moderator.anonymise.orgs_unknown import (
+from moderator.anonymise.orgs_heads import (
     MORE_HEADS,
     PUBLIC_SERVICES,
-    STRONG,
     ends_in_head,
     excluded,
     spans_of,
     trimmed,
 )
+from moderator.anonymise.orgs_unknown import STRONG
 from moderator.anonymise.state import UNSURE, Cand, State
 from moderator.anonymise.unknown_words import unknown
 

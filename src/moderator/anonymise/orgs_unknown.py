@@ -22,14 +22,25 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.addresses import widen_lower_flats
-from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS, LEADING_WORDS
 from moderator.anonymise.lexicon import Lexicon, more_places, phrase_key, word_key
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_charities import place_sector_run, sector_run
+from moderator.anonymise.orgs_heads import (
+    CONNECTORS,
+    MORE_HEADS,
+    PLACES_OF_LEISURE,
+    PUBLIC_SERVICES,
+    SCHOOL_HEADS,
+    ends_in_head,
+    excluded,
+    run_kind,
+    spans_of,
+    trimmed,
+)
 from moderator.anonymise.orgs_nouns import DESCRIPTIVE, ORG_NOUN, service_terms_only
 from moderator.anonymise.orgs_public import AGENCY_NOUNS, a_person, placed, public_service
-from moderator.anonymise.orgs_runs import capital_runs, heading, protected_inside
+from moderator.anonymise.orgs_runs import capital_runs, heading
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import unknown
 
@@ -39,92 +50,13 @@ _CAP = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĪĮİĶĹĻĽŁŃŅŇ�
 # "word" read it to its end each time, and "AAAA…" took seconds a page)
 _WORD = rf"{_CAP}[\w'’-]{{0,60}}+(?![\w'’-])"
 RUN_RE = re.compile(rf"{_WORD}(?: (?:(?:of|and|&|for|the) )?{_WORD})+")
-_CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
-# an organisation's head noun at the end of a run, and the nouns the lists do not hold yet
-_HEAD_RE = re.compile(by_first_letter(ORG_NOUN))  # (one group per first letter: quicker)
-MORE_HEADS = frozenset(
-    {"larder", "crew", "crewing", "samaj", "cic", "inc", "rooms", "interpreting", "counselling"}
-    | {"housing", "transport", "space", "fair", "mediation", "therapy"}
-    | {"kitchen", "cafe", "company", "enterprises", "society", "sangat", "sabha", "committee"}
-    | {"carers", "advice", "alliance", "works", "yard", "farm", "fitness", "tuition"}
-    | {"rescue", "action", "movement", "fund", "charity", "care", "bar", "llc"}
-    | {"co-operative", "cooperative", "associados", "associates", "gmbh", "sarl", "srl"}
-)
-# public services named by a place: the project keeps them ("Wyreford Police")
-PUBLIC_SERVICES = frozenset(
-    {"police", "hospital", "council", "court", "courts", "infirmary", "constabulary", "mash"}
-    | {"camhs", "yjs", "nhs", "yos", "cafcass", "probation", "prison", "hmp", "fire", "ambulance"}
-    | {"university", "college"}
-)
-# "HMP Holme House", "Lakeview Police Station": a public body's run, whatever its last word
-_PUBLIC_ANYWHERE = frozenset({"hmp", "hmyoi", "police", "nhs", "constabulary", "council"})
-# places of leisure and the land: their names stay ("Thornbury Park", "Kelder Water")
-_PLACES_OF_LEISURE = frozenset(
-    {"park", "gardens", "garden", "woods", "wood", "beach", "pier", "lake", "forest", "common"}
-    | {"water", "reservoir", "valley", "hill", "hills", "moor", "fields", "green", "bay"}
-    | {"island", "islands", "river", "country", "republic", "kingdom", "estate"}
-)
-_SCHOOL_HEADS = frozenset(
-    {
-        "school",
-        "academy",
-        "primary",
-        "infants",
-        "juniors",
-        "sixth",
-        "secondary",
-        "federation",
-        "college",
-        "nursery",
-    }
-)
-_ADDRESS_HEADS = frozenset(
-    {"street", "road", "lane", "avenue", "drive", "close", "crescent", "terrace", "mews"}
-    | {"court", "way", "row", "grove", "place", "walk", "wynd", "gate", "rise", "square"}
-)
-_GP_HEADS = frozenset({"surgery", "practice"})
 STRONG = 0.8  # an unknown word and an organisation's head noun
 WEAK = 0.6  # an unknown word alone: for a person to confirm
 _KEPT = 0.4  # a place and an organisation's noun, every word known
 
 
-def _edge_word(lex: Lexicon, key: str) -> bool:
-    """A word that is no part of a name at a run's edge: "IRO", "Mum", a month, a town."""
-    return (
-        key in lex.protected_words
-        or key.upper() in lex.acronyms
-        or key in HONORIFICS
-        or key in LEADING_WORDS
-        or key in _CONNECTORS
-    )
-
-
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\S+", text[start:end])]
-
-
-def spans_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where the words of a run (joined by single spaces) are."""
-    out = []
-    for word in text[start:end].split(" "):
-        out.append((start, start + len(word)))
-        start += len(word) + 1
-    return out
-
-
-def _kind(keys: tuple[str, ...], lex: Lexicon, head: bool) -> str:
-    last = keys[-1]
-    if last in _SCHOOL_HEADS or keys[-2:] == ("sixth", "form"):
-        return "school"
-    if last in _GP_HEADS:
-        return "gp_practice"
-    if last in _ADDRESS_HEADS:
-        return "address"
-    if not head and (
-        keys[0] in lex.given or keys[0] in HONORIFICS or (len(keys) > 1 and keys[1] in lex.given)
-    ):
-        return "person"  # (and "Nurse Ebony Cloagh": a role, then a given name)
-    return "org"
 
 
 def find_unknown_runs(st: State) -> None:
@@ -203,15 +135,6 @@ def _joins_neighbour(st: State, lex: Lexicon, piece: list[tuple[int, int]]) -> b
 _REPLACEABLE = frozenset({"person", "professional", "address"})
 
 
-def ends_in_head(run: str) -> bool:
-    """Whether a run (words joined by single spaces) ends in an organisation's head noun
-    (its last one to four words: "Centre", "Community Rooms"; tried only there: quick)."""
-    words = run.split(" ")
-    return any(
-        _HEAD_RE.fullmatch(" ".join(words[-size:])) for size in range(1, min(4, len(words)) + 1)
-    )
-
-
 def _headed(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> bool:
     """Whether a run ends in an organisation's head noun and holds an unknown word."""
     text = st.text
@@ -241,43 +164,13 @@ def _retake(st: State, lex: Lexicon, spans: list[tuple[int, int]]) -> None:
             st.taken[c.start : c.end] = bytes(c.end - c.start)
     ident = " ".join(keys)
     for piece in _free_pieces(st, spans):
-        if word_key(text[slice(*piece[-1])]) in _CONNECTORS:
+        if word_key(text[slice(*piece[-1])]) in CONNECTORS:
             continue  # "Ms Raza of Raza & Co": what comes before "of" is another name
-        while piece and word_key(text[slice(*piece[0])]) in _CONNECTORS:
+        while piece and word_key(text[slice(*piece[0])]) in CONNECTORS:
             piece = piece[1:]
         if piece:
-            kind = "school" if keys[-1] in _SCHOOL_HEADS else "org"
+            kind = "school" if keys[-1] in SCHOOL_HEADS else "org"
             st.take(piece[0][0], piece[-1][1], kind, ident, 58, STRONG)
-
-
-def excluded(lex: Lexicon, text: str, start: int, end: int, keys: tuple[str, ...]) -> bool:
-    """A heading, a run in capitals, a protected phrase or a public body's name."""
-    return (
-        text[start:end].isupper()
-        or keys[0] in ("op", "operation")  # "Op Makesafe": a police operation's code name
-        or heading(text, start, end)
-        or protected_inside(lex, keys)
-        or not _PUBLIC_ANYWHERE.isdisjoint(keys)
-    )
-
-
-def trimmed(lex: Lexicon, text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The run without the words at its edges that are no part of a name."""
-
-    def edge(span: tuple[int, int]) -> bool:
-        word = text[slice(*span)]
-        return _edge_word(lex, word_key(word)) and not unknown(word, lex)
-
-    while words and edge(words[0]):
-        words = words[1:]
-    while words and edge(words[-1]) and not _head_word(text[slice(*words[-1])]):
-        words = words[:-1]
-    return words
-
-
-def _head_word(word: str) -> bool:
-    """An organisation's head noun, though an acronym too ("… CIC", "… LLC")."""
-    return word_key(word) in MORE_HEADS
 
 
 def _free_pieces(st: State, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -312,14 +205,14 @@ def _piece(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
         keys[-1].upper() in lex.acronyms and keys[-1] not in MORE_HEADS
     ):
         return
-    if keys[-1] in _PLACES_OF_LEISURE:
+    if keys[-1] in PLACES_OF_LEISURE:
         return
     head = keys[-1] in MORE_HEADS or ends_in_head(run)
-    kind = _kind(keys, lex, head)
+    kind = run_kind(keys, lex, head)
     ident = " ".join(keys)
     if head or kind in ("school", "address", "gp_practice"):
         st.take(start, end, kind, ident, 58, STRONG)
-    elif any(text[a:b].lower() in _CONNECTORS for a, b in words):
+    elif any(text[a:b].lower() in CONNECTORS for a, b in words):
         return  # "Appleby and Ballinasloe": two places, not one name
     elif (
         len(words) == 2
@@ -378,7 +271,7 @@ def _maybe_keep(st: State, lex: Lexicon, words: list[tuple[int, int]]) -> None:
     keys = phrase_key(run)
     if not keys or keys[0] not in lex.protected_words or (keys[0],) not in lex.places:
         return
-    if keys[-1] in PUBLIC_SERVICES or keys[-1] in _PLACES_OF_LEISURE or not ends_in_head(run):
+    if keys[-1] in PUBLIC_SERVICES or keys[-1] in PLACES_OF_LEISURE or not ends_in_head(run):
         return  # "… Police", "… Skate Park": public services and places of leisure stay
     if heading(text, start, end) or run.isupper() or keys[1:] in lex.phrases.get(keys[1], ()):
         return  # a heading, capitals, or a place's public service ("… Children's Services")
