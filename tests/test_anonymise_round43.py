@@ -219,3 +219,16 @@ def test_firms_named_by_their_trade_and_a_place_before_them() -> None:
     for name in ("Lynn Vale", "Jesmond", "Lungu", "Kwik"):
         assert not left(out, name), (name, out)
     assert "on the forecourt of [" in out, out
+
+
+def test_a_councils_line_a_breakfast_club_and_the_travellers_service_stay() -> None:
+    out = redact_for(
+        "Referral to Somerset Direct by the police. - Breakfast club place offered. Known to "
+        "the Gypsy, Roma and Traveller Education Service. Works for Luton Homes Direct.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    for phrase in ("Somerset Direct", "Breakfast club", "Roma and Traveller Education Service"):
+        assert phrase in out, (phrase, out)
+    assert not left(out, "Luton Homes"), out

@@ -270,6 +270,9 @@ def _capitalised_name(st: State, m: re.Match[str]) -> None:
     keys = phrase_key(text[start : m.start()])
     lex = st.lex
     head = " ".join(m.group("h").split())
+    whole = phrase_key(text[start:end])
+    if whole in lex.phrases.get(whole[0], ()):
+        return  # "Breakfast club": a phrase of the vocabulary, whole
     protected = [k in lex.protected_words and (k,) not in lex.places for k in keys]
     # a trade's name may hold a protected word beside others ("Spice Garden takeaway"); all
     # of them protected describe it ("the Indian restaurant")

@@ -120,6 +120,8 @@ def public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
     lex = st.lex
     if noun in _STUDY or (keys and keys[-1] in _STUDY and noun in ("centre", "center")):
         return False
+    if noun in ("direct", "connect") and len(keys) == 1 and keys in lex.places:
+        return True  # "Somerset Direct", "Cornwall Connect": a council's own line
     if (
         noun in SERVICE_NOUNS
         and all(k in lex.protected_words or k in lex.common or k in DESCRIPTIVE for k in keys)
