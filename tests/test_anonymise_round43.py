@@ -232,3 +232,16 @@ def test_a_councils_line_a_breakfast_club_and_the_travellers_service_stay() -> N
     for phrase in ("Somerset Direct", "Breakfast club", "Roma and Traveller Education Service"):
         assert phrase in out, (phrase, out)
     assert not left(out, "Luton Homes"), out
+
+
+def test_references_after_a_units_acronym_and_an_interpreters_number() -> None:
+    out = redact_for(
+        "WMP ref MISPER 25/0412-WV. Shared via intelligence form (PIF 2025-0331). Language "
+        "Line (Urdu, interpreter no 30194). GCSE 2024-2025 results. Missing x4 since 11/2024.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    for ref in ("0412", "0331", "30194"):
+        assert ref not in out, (ref, out)
+    assert "since 11/2024" in out or "[DATE]" in out, out

@@ -82,7 +82,7 @@ CASE_NUMBER_RE = re.compile(
 REF_RE = re.compile(r"[A-Z0-9][A-Z0-9/-]{2,}(?<=\d)|[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*[A-Z0-9]")
 CASE_CUE_RE = re.compile(
     r"(?i:\b(?:(?:case|crime|incident|log|occurrence|client|person|child|mosaic|lcs|police|file"
-    r"|hosp(?:ital)?|patient|booking|court|student|pupil|member|customer|tenant)"
+    r"|hosp(?:ital)?|patient|booking|court|student|pupil|member|customer|tenant|interpreter)"
     r"\s*(?:no\.?|number|num|ref(?:erence)?|id|#)|ref(?:erence)?s?(?:\s*(?:no\.?|number))?|crime"
     r"|mosaic|lcs|log|incident|occurrence|urn|crn|cad|mrn|case|report|booking|ppn|uci"
     r"|account\s*(?:no\.?|number)"

@@ -29,14 +29,15 @@ REF_SHAPE_RE = re.compile(
 REF_OWNER_RE = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{1,4}[ \t]+(?:case[ \t]+)?$")
 # a number written with the unit's acronym, as case numbers are: "FMU 24/0337-B"
 REF_AFTER_ACRONYM_RE = re.compile(
-    r"[A-Z](?<![\w][A-Z])[A-Z]{1,4}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}/\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
+    r"[A-Z](?<![\w][A-Z])[A-Z]{1,5}[ \t]+(?:case[ \t]+)?(?P<n>\d{2,4}[/-]\d{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w/-])"
 )
 
+_YEARS = re.compile(r"(?:19|20)?\d\d[/-](?:19\d\d|20[0-4]\d)")  # (not "24/2088", a serial)
 # a plan or a test with its year is no reference: "EHCP-2023", "GCSE/2024", "CAMHS-2024"
 _YEAR_TAG = re.compile(r"[A-Z]{1,6}[-/](?:19|20)\d\d")
 # acronyms before a number that do not own it: "DOB 24/0337", "NHS", "UPN", "Ref" (a cue)
 _NOT_OWNERS = frozenset(
-    ["DOB", "NHS", "UPN", "NI", "TEL", "MOB", "REF", "NO", "DATE", "AGED", "PPN", "UCI"]
+    ["DOB", "NHS", "UPN", "NI", "TEL", "MOB", "REF", "NO", "DATE", "AGED", "PPN", "UCI", "ID"]
 )
 
 
@@ -60,6 +61,8 @@ def find_references(
         if sum(c.isdigit() for c in m.group()) >= 4 and not _YEAR_TAG.fullmatch(m.group()):
             add(m.start(), m.end(), "case_number", "", 80)
     for m in REF_AFTER_ACRONYM_RE.finditer(text, lo, hi):
+        if _YEARS.fullmatch(m.group("n")):
+            continue  # "GCSE 2024-2025": two years
         if m.group().split()[0] not in _NOT_OWNERS:
             add(m.start(), m.end("n"), "case_number", "", 82)
 
