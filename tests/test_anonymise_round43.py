@@ -245,3 +245,15 @@ def test_references_after_a_units_acronym_and_an_interpreters_number() -> None:
     for ref in ("0412", "0331", "30194"):
         assert ref not in out, (ref, out)
     assert "since 11/2024" in out or "[DATE]" in out, out
+
+
+def test_national_sports_bodies_and_a_charitys_acronym_stay() -> None:
+    out = redact_for(
+        "England Boxing safeguarding team to be informed. JB: Dawn engaged with CGL since "
+        "20/02. Referred to CGL Stoke.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert "England Boxing" in out and "with CGL since" in out, out
+    assert not left(out, "Stoke"), out
