@@ -257,3 +257,13 @@ def test_national_sports_bodies_and_a_charitys_acronym_stay() -> None:
     )
     assert "England Boxing" in out and "with CGL since" in out, out
     assert not left(out, "Stoke"), out
+
+
+def test_a_handle_ending_in_an_underscore_goes_whole() -> None:
+    out = redact_for(
+        "Her account was renamed sofiaa.xo_; the drill video tagged tboneotb_ twice.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert "xo_" not in out and "tboneotb" not in out and "_;" not in out, out

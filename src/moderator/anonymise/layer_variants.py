@@ -56,7 +56,7 @@ _AT_MAILER = re.compile(
 SPELT_EMAIL_HINTS = (" dot ", "(dot)", "[dot]", "(at)", "[at]", " arroba ", " punto ", " ponto ")
 # a word with an underscore, or letters and digits joined by dots: how handles look
 HANDLE_SHAPE_RE = re.compile(
-    r"(?<![\w@.])(?=[\w.]*[A-Za-z])(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_[\w.]*[A-Za-z0-9_]"
+    r"(?<![\w@.])(?=[\w.]*[A-Za-z])(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_(?:[\w.]*[A-Za-z0-9_])?"
     r"|(?!(?i:s|ss|para|reg|art|sec|sch|ch|no|pp?|vol|r|rule)\.\d)"  # "s.47", "para.12": law
     r"[A-Za-z]+(?:\.[A-Za-z0-9]+)*\.\d+[A-Za-z0-9]*)(?![\w@])"
 )
