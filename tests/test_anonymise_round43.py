@@ -267,3 +267,13 @@ def test_a_handle_ending_in_an_underscore_goes_whole() -> None:
         "Megan Hulme",
     )
     assert "xo_" not in out and "tboneotb" not in out and "_;" not in out, out
+
+
+def test_an_older_plate_written_with_spaces_after_a_cue() -> None:
+    out = redact_for(
+        "Car reg B 214 XRB seen outside. The van's plate PMN 447 E. Room B 214 is upstairs.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert "XRB" not in out and "PMN" not in out and "Room B 214" in out, out

@@ -70,7 +70,9 @@ NI_RE = re.compile(
 UPN_RE = re.compile(r"[A-HJ-NP-TV-Z] ?\d(?: ?\d){10} ?[0-9A-Z](?![\w])")  # "N 302118 765004"
 VEHICLE_RE = re.compile(r"[A-Z][A-Z]\d{2}\s?[A-Z]{3}(?![\w])")
 # Older registrations (P123 ABC, ABC 123P) only where the words before say it is a vehicle.
-VEHICLE_OLD_RE = re.compile(r"[A-Z](?:\d{1,3}\s?[A-Z]{3}|[A-Z]{2}\s?\d{1,3}[A-Z])(?![\w])")
+VEHICLE_OLD_RE = re.compile(
+    r"[A-Z](?:[ \t]?\d{1,3}\s?[A-Z]{3}|[A-Z]{2}\s?\d{1,3}[ \t]?[A-Z])(?![\w])"
+)
 VEHICLE_CUE_RE = re.compile(
     r"(?i:\b(?:reg(?:istration)?(?:\s+(?:no\.?|number|plate))?|car|vehicle|van|plate|vrn|motorbike)"
     r"\b[\s:.-]*(?:is\s+|was\s+|of\s+)?)$"
