@@ -277,3 +277,15 @@ def test_an_older_plate_written_with_spaces_after_a_cue() -> None:
         "Megan Hulme",
     )
     assert "XRB" not in out and "PMN" not in out and "Room B 214" in out, out
+
+
+def test_a_given_name_with_its_possessive_after_at_or_from_is_someone_or_their_shop() -> None:
+    out = redact_for(
+        "After the beach we sat in Gianni's for hot chocolate. Chips from Mario's after. "
+        "Halal meat from Sami's Market on York Road. Went to Nan's and Tesco's.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert not left(out, "Gianni") and not left(out, "Mario"), out
+    assert not left(out, "Sami") and "Nan's" in out, out

@@ -145,6 +145,9 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
 
 
 _APOSTROPHE_GAP = re.compile(r"['’][ \t]+")
+# after a possessive: a capitalised noun or a street, the name of a shop ("Sami's Market",
+# "Marco's on Gayton Road")
+_NAMED_AFTER_POSS = re.compile(r"['’]s?[ \t]+(?:on[ \t]+)?[A-Z]")
 _SAINTS_SERVICES = PUBLIC_SERVICE_NOUNS | {"hospital", "hospice"}
 
 
@@ -291,7 +294,17 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         # "in Longton", "at Tesco": places follow these more than people; a town the larger
         # gazetteer knows ("in Dukinfield, mother at …", "at Ashton") is the town
         keys = tuple(t.key for t in chunk)
-        if keys in more_places():
+        if (
+            last.poss
+            and not last.upper
+            and not _NAMED_AFTER_POSS.match(text, last.end)
+            and all(
+                listed_word(lex, t.key) and t.key not in lex.common and (t.key,) not in lex.places
+                for t in chunk
+            )
+        ):
+            pass  # "sat in Gianni's", "chips from Mario's": someone's home or their shop
+        elif keys in more_places():
             score -= 4
         elif not (
             len(chunk) == 2
