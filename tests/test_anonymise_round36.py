@@ -251,18 +251,15 @@ def test_a_judges_title_read_as_an_organisation_goes_with_the_judge() -> None:
     assert "Honour" not in out and "Judge" not in out and "[ORGANISATION]" not in out, out
 
 
-@pytest.mark.parametrize(
-    ("text", "chain", "street"),
-    [
-        ("They met at the Costa on Holderness Road after school.", "Costa", "Holderness"),
-        ("He works at McDonald's, Walworth Road, most nights.", "McDonald's", "Walworth"),
-    ],
-)
-def test_a_chains_branch_loses_its_street_and_keeps_the_chain(
-    text: str, chain: str, street: str
-) -> None:
-    out = redact(text)
-    assert chain in out and street not in out and "[ADDRESS]" in out, out
+def test_a_chains_branch_loses_its_street_and_keeps_the_chain() -> None:
+    out = redact("They met at the Costa on Holderness Road after school.")
+    assert "Costa" in out and "Holderness" not in out and "[ADDRESS]" in out, out
+
+
+def test_a_chain_named_with_its_branch_after_a_comma_is_the_branch() -> None:
+    # (round forty-three: the batches label "McDonald's, Walworth Road" whole as the branch)
+    out = redact("He works at McDonald's, Walworth Road, most nights.")
+    assert "McDonald's" not in out and "Walworth" not in out and "[ORGANISATION]" in out, out
 
 
 def test_a_references_label_after_a_chain_is_no_branch() -> None:

@@ -289,3 +289,15 @@ def test_a_given_name_with_its_possessive_after_at_or_from_is_someone_or_their_s
     )
     assert not left(out, "Gianni") and not left(out, "Mario"), out
     assert not left(out, "Sami") and "Nan's" in out, out
+
+
+def test_a_chain_and_its_branch_after_a_comma_go_together() -> None:
+    out = redact_for(
+        "Interview at McDonald's, Leicester Road (his choice). Referred to Barnardo's. "
+        "Works at Greggs in Burslem.",
+        "Tia Rowe",
+        (("Dawn Rowe", "mother"),),
+        "Megan Hulme",
+    )
+    assert "McDonald's" not in out and "Leicester Road" not in out, out
+    assert "Barnardo's" in out and "in Burslem" in out, out

@@ -283,13 +283,11 @@ def find_branches(st: State, add: Add) -> None:
         if company and not after:
             end, after = _after_comma(st, m.end())
             if after and name in services and not m.group().isupper():
-                # "McDonald's, Walworth Road": a chain anyone uses stays; its branch's ground
-                # (a street, a shopping centre) goes
-                at = st.text.rfind(after[0], m.end(), end)
-                street = word_key(after[-1]) in _STREET_WORDS
-                if st.free(at, end):
-                    ident = " ".join(phrase_key(st.text[at:end]))
-                    add(at, end, "address" if street else "org", ident, _PRIORITY)
+                # "McDonald's, Walworth Road": a chain's branch by its ground (a street, a
+                # shopping centre), the two together
+                if st.free(m.start(), end):
+                    ident = " ".join(phrase_key(st.text[m.start() : end]))
+                    add(m.start(), end, "org", ident, _PRIORITY)
                 continue
         if not company and not after:
             end, after = _office_after(st, m.end())
