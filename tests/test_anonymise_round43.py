@@ -301,3 +301,13 @@ def test_a_chain_and_its_branch_after_a_comma_go_together() -> None:
     )
     assert "McDonald's" not in out and "Leicester Road" not in out, out
     assert "Barnardo's" in out and "in Burslem" in out, out
+
+
+def test_a_known_name_glued_to_figures_is_a_handle_whole() -> None:
+    out = redact_for(
+        'His Xbox has an adult contact "Tomek85" - checked, this is Tomasz. Smith2 was a typo.',
+        "Kacper Nowak",
+        (("Tomasz Zielinski", "mother's partner"),),
+        "Megan Hulme",
+    )
+    assert "85" not in out and "Smith2" in out, out

@@ -90,8 +90,9 @@ def join_handles(st: State) -> None:
             not text[start:end].islower()
             and "." not in text[start:end]
             and "_" not in text[start:end]
+            and not _TWO_DIGITS_AFTER.fullmatch(text, c.end, end)
         ):
-            continue  # "Smith2": needs a handle's joint, not a typo's digit
+            continue  # "Smith2": needs a handle's joint, not a typo's digit ("Tomek85" is one)
         inside = {id(d) for d in st.cands if d is not c and start <= d.start and d.end <= end}
         if inside:
             gone |= inside
@@ -102,6 +103,7 @@ def join_handles(st: State) -> None:
         c.start, c.end, c.kind, c.ident = start, end, "username", f"handle:{text[start:end]}"
 
 
+_TWO_DIGITS_AFTER = re.compile(r"\d{2,4}")
 # a Discord tag: a name and four figures after "#" ("hoiying#2209")
 _DISCORD_TAG = re.compile(r"#\d{4}(?![\w#])")
 
