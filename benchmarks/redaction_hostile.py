@@ -61,6 +61,9 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "attendance list": repeat("Sarah Jones (SW), Tom Reid (TM), "),
         "made-up names, roles": made_up,
         "addresses": repeat("- Mr A Smith, 12 High Road\n"),
+        "dates joined by and": repeat("04/03 and 14/3 and "),  # (session 49: was 15x)
+        "names, kin and times": repeat("Jay K Dad Mum Nan 18:02 "),  # (session 49: was 15x)
+        "chat senders": repeat("[12/05/2025, 09:20] Louise PA Leaving Care: ok\n"),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),
         "a note": repeat(note + "\n"),

@@ -15,6 +15,7 @@ Two general tails, looked at once every layer has spoken:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import word_key
@@ -174,6 +175,30 @@ _BEFORE_NAME = frozenset(".’'_-/")  # (glued to a slash: a reference's letter,
 _NAME_EXPECTED = re.compile(r"(?:[(,:;|/–]|\bby|\bwith|\bto|\n)[ \t]*\Z")
 
 
+class _SigningLines:
+    """Whether a signing word stands on a line before a position, read once for the note (a
+    line read again from its start for each initial made a long line's note quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._ends: list[int] | None = None
+        self._starts: list[int] = []
+        self._lines: list[int] = []
+
+    def before(self, at: int) -> bool:
+        if self._ends is None:
+            found = list(_SIGNED_LINE.finditer(self._text))
+            self._ends = [m.end() for m in found]
+            self._starts = [m.start() for m in found]
+            self._lines = [i for i, ch in enumerate(self._text) if ch == "\n"] if found else []
+        k = bisect_right(self._ends, at) - 1
+        if k < 0:
+            return False
+        # no line's end between the word and ``at``: on the same line
+        n = bisect_right(self._lines, self._starts[k])
+        return n == len(self._lines) or self._lines[n] >= at
+
+
 def find_initialled_names(st: State) -> None:
     """A surname after one initial and a full stop (``S. Fowlds``), or after a title written in
     lower case (``mrs Ogle``), is someone's name when the word is no everyday word or place;
@@ -181,6 +206,7 @@ def find_initialled_names(st: State) -> None:
     (``B. Tunstall, IRO``), and an everyday word after an initial in brackets (``(A. Moss)``)."""
     text = st.text
     lex = st.lex
+    signing = _SigningLines(text)
     for pattern in (_INITIALLED_RE, _LOWER_TITLE_RE, _INITIALLED_CAPITALS_RE):
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -194,9 +220,8 @@ def find_initialled_names(st: State) -> None:
                 continue  # "A. OK", "B. THEN": a name in capitals must be a listed surname
             # an everyday word after an initial is a surname where a name is expected: "(J.
             # Hammond)", "by J. Hammond", "Signed: J. Hammond"; not "Plan B. Then"
-            line = text[text.rfind("\n", 0, start) + 1 : start]
             near = _NAME_EXPECTED.search(text, max(0, start - 4), start) is not None
-            signed = _SIGNED_LINE.search(line) is not None and (dotted or near)
+            signed = signing.before(start) and (dotted or near)
             role = dotted and _role_after(text, end)
             expected = titled or signed or role or near
             if not titled and not dotted and not expected:

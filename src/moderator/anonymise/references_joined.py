@@ -85,15 +85,17 @@ def _join_dates(st: State) -> None:
                     st.take(m.start(), m.end(), "date", "", 75)
     dates = sorted((c for c in st.cands if c.kind == "date"), key=lambda c: c.start)
     joined = dates[:1]
+    # whether the date being joined holds a year: known as it grows, not read again from its
+    # start each time (a run of thousands of "04/03 and 14/3 and …" took minutes)
+    complete = bool(dates) and _YEAR.search(text, dates[0].start, dates[0].end) is not None
     for d in dates[1:]:
         c = joined[-1]
-        if _BETWEEN_DATES.fullmatch(text, c.end, d.start) and not _YEAR.search(
-            text, c.start, c.end
-        ):
+        if not complete and _BETWEEN_DATES.fullmatch(text, c.end, d.start):
             st.cands.remove(d)  # "14 and 21 July", "30 April to 11 May 2024": one date
             st.grow(c, c.start, d.end)
         else:
             joined.append(d)
+        complete = _YEAR.search(text, d.start, d.end) is not None  # (what c now ends with)
     for c in st.cands:
         if c.kind == "date" and text[c.start : c.start + 1].isalpha():
             day = _DAY_OF.search(text, max(0, c.start - 24), c.start)
