@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.state import State
+from moderator.anonymise.unknown_words import dictionary
 
 # a capital and a full stop standing alone ("smacked R. and", "- G. attends"): no name after
 # it, no word before it that letters a thing ("Plan B.", "Vitamin D.", "grade C.")
@@ -61,7 +62,9 @@ def _lone_letter(
         return
     at = text.find(letter)
     while at >= 0:  # (from the letter: a pattern opening with a look-behind would be tried
-        m = _LONE_INITIAL.match(text, at) or (_bare_letter(text, at) if bare else None)
+        m = _LONE_INITIAL.match(text, at) or (
+            (_bare_letter(text, at) or _owner_letter(text, at)) if bare else None
+        )
         at = text.find(letter, at + 1)  # (at every position)
         if m is None:
             continue
@@ -80,8 +83,24 @@ _BARE_LETTER = re.compile(
     r"(?P<l>[B-HJ-Z])(?:['’]s)?(?![\w.'’&/@*+=-])(?=[ \t]+(?:[a-z]{2}|\((?i:a child\b|final|interim)))"
 )
 _BARE_BEFORE = re.compile(
-    r"(?:^|[.!?:;|(\n\]-][ \t]*|[a-z]{2,}[ \t]+|\bRe[ \t]+|\b\d{1,2}[:.]\d{2}[ \t]+)$"
+    r"(?:^|[.!?:;,|(\n\]-][ \t]*|[a-z]{2,}[ \t]+|\bRe[ \t]+|\b\d{1,2}[:.]\d{2}[ \t]+)$"
 )  # (or a log's time: "21:10 V asked to go to the shop")
+
+
+# a capital as an action's owner in minutes: "- Y: attend GP", "RT/Y: explain the offer"
+_OWNER_LETTER = re.compile(r"(?P<l>[B-HJ-Z]):[ \t]+[A-Z]?[a-z]")
+_OWNER_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-•*][ \t]*)?|(?<![\w/])[A-Z]{2,3}/)\Z")
+
+
+def _owner_letter(text: str, at: int) -> re.Match[str] | None:
+    """A capital owning an action in minutes, at a line's start or after initials and a slash."""
+    m = _OWNER_LETTER.match(text, at)
+    if m is None or not _OWNER_BEFORE.search(text, max(0, at - 8), at):
+        return None
+    return m
+
+
+_LETTER_LISTED = re.compile(r"(?<![\w'’.-])[A-Z],\Z")
 
 
 def _bare_letter(text: str, at: int) -> re.Match[str] | None:
@@ -90,7 +109,15 @@ def _bare_letter(text: str, at: int) -> re.Match[str] | None:
     m = _BARE_LETTER.match(text, at)
     if m is None or not _BARE_BEFORE.search(text[max(0, at - 24) : at]):
         return None
-    following = text[m.end() : m.end() + 12].split()
+    following = text[m.end() : m.end() + 16].split()
+    before = text[max(0, at - 24) : at].rstrip(" \t")
+    if before.endswith(",") and (
+        not following
+        or following[0].strip(".,;:!?").replace("’", "'").lower() not in dictionary()
+        or _LETTER_LISTED.search(before)
+    ):
+        return None  # "Dodford, B romsgrove": a word broken by a scan; "grades A, B in
+        # maths": a list of letters; not the child after a comma ("cried at end, B held it")
     if (
         following
         and following[0] in ("and", "or", "to", "of", "in", "&")

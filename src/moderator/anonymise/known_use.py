@@ -168,14 +168,20 @@ def _surname_only(st: State, key: str) -> bool:
 # "Hope for the future", "Faith in them"
 _WORD_USE_AFTER = re.compile(
     r"[ \t]+(?:(?:at|of|in|on|for|about|over|towards)[ \t]+(?:the|a|an|this|that|his|her|their"
-    r"|my|our|them|him|it|us|me|you|all|being|having|[a-z]+ing)|is[ \t]+(?:a|the)"
+    r"|my|our|them|him|it|us|me|you|all|being|having|[a-z]+ing)"
+    # ("Summer in a good mood", "Angel in her own words": a person's state, the name)
+    r"(?![^.\n]{0,20}\b(?:mood|temper|strop|clothes|uniform|pyjamas|words|tears|bed)\b)"
+    r"|is[ \t]+(?:a|the)"
     # ("Summer is a happy, chatty child": a person described, the name)
     r"(?![^.\n]{0,30}\b(?:child|girl|boy|baby|toddler|teenager|pupil|student|learner|daughter"
     r"|son|sister|brother|sibling|young[ \t]+(?:person|man|woman|lady|carer)|mum|mother"
     # a role a person holds: "Grace is a prefect", "Hope is a member of the choir"
     r"|prefect|monitor|captain|member|leader|friend|carer|fan|player|reader|singer|dancer"
     r"|footballer|swimmer|helper|volunteer|twin|parent|father|dad|grandmother|grandfather"
-    r"|cousin|niece|nephew|aunt|uncle|twin|patient|client|resident|care[ \t]+leaver)\b))\b"
+    r"|cousin|niece|nephew|aunt|uncle|twin|patient|client|resident|care[ \t]+leaver"
+    # ("Mason is a victim of …", "Grace is a devout Christian", "Summer is the youngest")
+    r"|victim|survivor|[Cc]hristian|[Mm]uslim|[Cc]atholic|[Hh]indu|[Ss]ikh|youngest|eldest|oldest"
+    r"|[a-z]+-year-old)\b))\b"
 )
 
 
