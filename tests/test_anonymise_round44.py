@@ -47,3 +47,39 @@ def test_a_name_word_opening_a_sentence_as_the_word_stays() -> None:
     text = "Joy at the news was plain to see. Hope for the future is what they lack."
     out = redact_for(text, "Summer Lindley", (("Joy Lindley", "mother"),), "Hope Marsh")
     assert "Joy at the news" in out and "Hope for the future" in out, out
+
+
+def test_a_sender_saved_with_a_kiss_is_someone() -> None:
+    text = (
+        'Screenshots from Lacey\'s phone: her friend ("skyeee x").\n'
+        "[17/02, 21:14] skyeee x: u coming or wat\n"
+        "[17/02, 21:15] Lace: no\n"
+        "[17/02, 21:18] skyeee x: end of the road then\n"
+        "[17/02, 21:19] Lace: ok\n"
+    )
+    out = redact_for(text, "Lacey Ward", (("Dawn Ward", "mother"),), "Lena Hart")
+    assert "skyeee" not in out and "end of the road then" in out, out
+
+
+def test_lettered_parts_of_a_form_are_no_senders() -> None:
+    text = "Part a: the plan\nPart b: the review\nPart c: the end\n"
+    out = redact_for(text, "Lacey Ward", (("Dawn Ward", "mother"),), "Lena Hart")
+    assert "Part a: the plan" in out and "Part b: the review" in out, out
+
+
+def test_the_records_short_forms_greeted_or_signed_in_a_message() -> None:
+    text = (
+        "Wed 4 Jun 10:31 Bridget: thanks gem. can u come on thurs\n"
+        "Wed 4 Jun 10:40 Bridget: hi gemma its biddy. im ok mostly\n"
+        "Wed 4 Jun 10:45 Bridget: its ruby can u talk\n"
+    )
+    out = redact_for(
+        text, "Bridget Dale", (("Ruby Dale", "sister"), ("Lisa Dale", "mother")), "Gemma Loft"
+    )
+    assert not left(out, "gem") and not left(out, "biddy") and not left(out, "ruby"), out
+
+
+def test_words_after_its_that_no_one_is_called_stay() -> None:
+    text = "he said its miles away and its mothers day soon. thanks for the hope x"
+    out = redact_for(text, "Bridget Dale", (("Hope Dale", "mother"),), "Gemma Loft")
+    assert "its miles away" in out and "mothers day" in out and "for the hope" in out, out

@@ -29,7 +29,7 @@ _LINE = re.compile(
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[apAP][mM])?\]?[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?P<e>[^\x00-\x7f\w\s]{1,4}[ \t]+)?"  # an emoji before the name: "🔥 Deano 🔥:"
     r"(?P<n>[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{2,4}(?=[ \t]*:)"
-    r"|[ \t][A-Z](?=(?:[ \t]+[^\w\s:]{1,4})?[ \t]*:))?)"  # "mummy T 👑:", "Kyle B:"
+    r"|[ \t][A-Za-z](?=(?:[ \t]+[^\w\s:]{1,4})?[ \t]*:))?)"  # "mummy T 👑:", "skyeee x:"
     r"(?P<f>[ \t]+[^\w\s:]{1,4})?[ \t]*:[ \t]+\S"
 )
 _HANDLE = re.compile(r"[\d._]")
@@ -43,6 +43,9 @@ def _a_speaker(st: State, name: str, stamped: bool = False) -> bool:
     if " " in name and name[-1].isupper():  # a word and an initial: "mummy T", "Kyle B"
         first = word_key(name.split()[0])
         return first in RELATION_CUES or (first in lex.given and first not in lex.common)
+    if " " in name and name[-2] == " ":  # a name saved with a kiss or a letter: "skyeee x"
+        first = word_key(name.split()[0])
+        return stamped and len(first) > 2 and _a_speaker(st, name.split()[0], stamped)
     key = word_key(name)
     if len(key) < 2 or (name.isupper() and len(name) <= 4):
         return False  # initials, acronyms: the initials rules read them

@@ -1,0 +1,68 @@
+"""The record's people greeted, thanked or naming themselves in a message, in any case.
+
+A message greets or thanks its reader by name and a writer names themself at its start:
+``thanks gem``, ``hi megan its biddy``, ``helen its ruby can u talk``. There, a given name
+of the record or one of its short forms (Gem for Gemma, Biddy for Bridget) is the person
+even when it is also an everyday word and written in lower case, which the other layers
+leave as the word. Only the record's own names are read so: ``its miles away`` and ``its
+mothers day`` stay, as does any word the record's people are not called.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.layer_known import take_known
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.state import State
+
+# a greeting or thanks before a name: "thanks gem", "hiya owen", "morning ruby"
+_GREETED = re.compile(
+    r"(?i:(?<![\w'’])(?:thanks|thank[ \t]+you|thankyou|ty|cheers|hi|hiya|hey|heya|yo|morning"
+    r"|night|nite|love[ \t]+(?:you|u)|luv[ \t]+u|bye|sorry)[ \t]+)(?P<n>[A-Za-z][a-z'’]+)"
+)
+# a writer naming themself after a greeting, a name or the message's start: "its ruby"
+_SELF = re.compile(r"(?i:(?<![\w'’])(?:it['’]?s|this[ \t]+is)[ \t]+)(?P<n>[A-Za-z][a-z]+)")
+_SELF_BEFORE = re.compile(r"(?:^|[\n\"“:]|(?i:\b(?:hi|hiya|hey|heya|yo)\b)|[a-z]{2,})[ \t,]*\Z")
+# what follows a name said to someone: the clause's end, a kiss, or a message's next words
+_AFTER = re.compile(
+    r"[ \t]*(?:[.,!?;:)\"”'’]|x\b|$)|[ \t]+(?:can|could|i|im|i'm|u|ur|pls|please|sorry|here"
+    r"|again|just|its|it's|from|[a-z](?![\w'’]))\b",
+    re.M,
+)
+
+
+def find_vocatives(st: State) -> None:
+    """Redact the record's given names and their short forms where a message greets, thanks
+    or is signed by someone (see the module)."""
+    text = st.text
+    forms = _forms(st)
+    if not forms:
+        return
+    for pattern in (_GREETED, _SELF):
+        for m in pattern.finditer(text):
+            start, end = m.span("n")
+            who = forms.get(word_key(m.group("n")))
+            if who is None or not st.free(start, end) or not _AFTER.match(text, end):
+                continue
+            if pattern is _SELF and not _SELF_BEFORE.search(
+                text, max(0, m.start() - 24), m.start()
+            ):
+                continue
+            take_known(st, start, end, who, 0.7)
+
+
+def _forms(st: State) -> dict[str, int]:
+    """Each given name of the record and each of its short forms, to its person."""
+    lex = st.lex
+    out: dict[str, int] = {}
+    for key, who in st.known.given_keys.items():
+        if len(key) < 3:
+            continue
+        out.setdefault(key, who)
+        for full in (key, *lex.fuller.get(key, ())):
+            for short in lex.diminutives.get(full, ()):
+                short_key = word_key(short)
+                if len(short_key) >= 3:
+                    out.setdefault(short_key, who)
+    return out
