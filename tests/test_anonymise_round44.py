@@ -83,3 +83,16 @@ def test_words_after_its_that_no_one_is_called_stay() -> None:
     text = "he said its miles away and its mothers day soon. thanks for the hope x"
     out = redact_for(text, "Bridget Dale", (("Hope Dale", "mother"),), "Gemma Loft")
     assert "its miles away" in out and "mothers day" in out and "for the hope" in out, out
+
+
+def test_an_officer_whose_surname_is_a_noun_is_a_person() -> None:
+    text = "Police: DS Alan Crew, Gloucestershire Constabulary, contacted. Mr Pizza did the food."
+    out = redact_for(text, "Lacey Ward", (("Dawn Ward", "mother"),), "Lena Hart")
+    assert "DS" not in out and "Gloucestershire Constabulary" in out, out
+    assert "Mr Pizza" not in out, out
+
+
+def test_a_reference_listed_after_another_of_its_shape() -> None:
+    text = "Third call since 2023 (refs 06/OL/11342/23, 06/OL/5531/24). Seen 3/4 and 5/6."
+    out = redact_for(text, "Lacey Ward", (("Dawn Ward", "mother"),), "Lena Hart")
+    assert "5531" not in out and "11342" not in out, out

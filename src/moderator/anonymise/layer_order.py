@@ -148,7 +148,7 @@ from moderator.anonymise.orgs_the import find_our_lady, find_the_names
 from moderator.anonymise.orgs_trades import find_trades_and_agencies
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
-from moderator.anonymise.references_spaced import find_spaced_references
+from moderator.anonymise.references_spaced import find_listed_references, find_spaced_references
 from moderator.anonymise.speakers_lettered import find_lettered_speakers
 from moderator.anonymise.state import State
 
@@ -162,6 +162,7 @@ def run_layers(st: State) -> None:
     find_spoken_dates(st)
     find_numbers_by_shape(st)
     find_spaced_references(st)
+    find_listed_references(st)
     join_phone_tails(st)
     toks = st.tokens()
     find_acronyms(st)

@@ -177,6 +177,15 @@ def _signed_name(st: State, line: str) -> bool:
     return 2 <= len(keys) <= 3 and keys[0] in st.lex.given and keys[0] not in st.lex.common
 
 
+_TITLE_BEFORE = re.compile(r"(?<![\w'’])([A-Za-z]{2,9})\.?[ \t]+(?:\d{2,6}[ \t]+)?\Z")
+
+
+def _titled_before(text: str, start: int) -> bool:
+    """Whether a title or rank stands just before ``start`` ("DS ", "PC 2241 ", "Dr. ")."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() in HONORIFICS
+
+
 def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, trim: Trim) -> None:
     """Organisations by the noun their name ends in (``found``: ORG_RE's and FIRM_RE's
     matches, as (start, end of the name, end))."""
@@ -235,6 +244,8 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
             continue  # "Amy Chambers", "LADO Hayley Chambers": a noun that is also a surname
         if one_noun and noun in st.lex.surnames and any(k in HONORIFICS for k in keys):
             continue  # "IRO Mrs Beverley Chambers": a titled person, her surname a noun
+        if one_noun and len(keys) <= 2 and keys[0] in st.lex.given and _titled_before(text, start):
+            continue  # "DS Alan Crew": an officer, his surname a noun no list holds
         kind = ORG_KINDS.get(noun, "org")
         end = m_end
         while (longer := _LONGER.match(text, end)) is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.lexicon import phrase_key, word_key
 from moderator.anonymise.orgs_nouns import ORG_NOUN
 from moderator.anonymise.state import Cand, State
@@ -64,6 +65,12 @@ def join_people_to_firms(st: State) -> None:
             and _NOUN_END.fullmatch(last)
             and word_key(last) not in lex.surnames
             and word_key(last) not in lex.given
+            # "DS Alan Crew": an officer by his rank and given name ("Mr Pizza" is the firm)
+            and not (
+                len(written.split()) > 2
+                and word_key(written.split()[0]) in HONORIFICS
+                and word_key(written.split()[1]) in lex.given
+            )
         ):
             before = _CAPITAL_BEFORE.search(text, max(0, c.start - 40), c.start)
             start = c.start

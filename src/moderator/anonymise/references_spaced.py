@@ -142,3 +142,34 @@ def find_spaced_references(st: State) -> None:
         _take(st, m.start(1), m.end(1), 0.8)
     for m in starting_with(for_text(_OFFICER_NUMBER, text), text, _RANKS):
         _take(st, m.start(1), m.end(1), 0.8)
+
+
+# the next item of a list after a reference: "refs 06/OL/11342/23, 06/OL/5531/24"
+_LISTED_NEXT = re.compile(
+    r"[ \t]*(?:,|;|&|and\b|or\b)[ \t]*(?:(?:and|or)[ \t]+)?([A-Z0-9][A-Za-z0-9/.-]*[A-Za-z0-9])"
+    r"(?![\w/-])"
+)
+_DIGIT_RUN = re.compile(r"\d+")
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+
+
+def _loose_shape(s: str) -> str:
+    """A reference's shape with each run of digits or letters as one: "99/A/9/9"."""
+    return _LETTER_RUN.sub("A", _DIGIT_RUN.sub("9", s))
+
+
+def find_listed_references(st: State) -> None:
+    """A reference listed after another of the same shape ("refs 06/OL/11342/23,
+    06/OL/5531/24"): each of four digits or more, in parts joined by ``/`` or ``-``."""
+    text = st.text
+    for c in [c for c in st.cands if c.kind == "case_number"]:
+        shape = _loose_shape(text[c.start : c.end])
+        if shape.count("/") + shape.count("-") < 1:
+            continue
+        end = c.end
+        while (m := _LISTED_NEXT.match(text, end)) is not None:
+            s, e = m.span(1)
+            if _loose_shape(m.group(1)) != shape or _digits(m.group(1)) < 4 or not st.free(s, e):
+                break
+            _take(st, s, e)
+            end = e
