@@ -96,3 +96,33 @@ def test_a_reference_listed_after_another_of_its_shape() -> None:
     text = "Third call since 2023 (refs 06/OL/11342/23, 06/OL/5531/24). Seen 3/4 and 5/6."
     out = redact_for(text, "Lacey Ward", (("Dawn Ward", "mother"),), "Lena Hart")
     assert "5531" not in out and "11342" not in out, out
+
+
+def test_a_home_named_by_a_possessive_in_a_timed_chat() -> None:
+    text = (
+        "21:03 - Sumaiya: at nadias revising\n"
+        "21:04 - Shahid: u lied. ur not at nadias. where r u\n"
+        "21:05 - Sumaiya: im at nadias i swear\n"
+    )
+    out = redact_for(text, "Sumaiya Miah", (("Shahid Miah", "brother"),), "Lena Hart")
+    assert "nadias" not in out and "revising" in out, out
+
+
+def test_a_verb_after_brother_or_father_in_speech_is_no_name() -> None:
+    text = (
+        'She said "my brother finds out everything and her father says no". '
+        "[03/04, 16:05] T: ur sister goes bentley mill way innit"
+    )
+    out = redact_for(text, "Sumaiya Miah", (("Shahid Miah", "brother"),), "Lena Hart")
+    assert "brother finds out" in out and "father says no" in out, out
+    assert "sister goes" in out, out
+
+
+def test_a_school_said_in_lower_case_in_a_chat_goes_whole() -> None:
+    text = (
+        "Sat 15/02 09:03 Nabi: kenton vale college. the english class\n"
+        "Sat 15/02 09:05 Laura: ok i will ring them\n"
+        "Sat 15/02 09:07 Nabi: thank u miss\n"
+    )
+    out = redact_for(text, "Nabi Ahmadzai", (("Gul Ahmadzai", "mother"),), "Laura Kemp")
+    assert "kenton" not in out and "[SCHOOL]" in out, out

@@ -177,7 +177,18 @@ def find_names_in_speech(st: State) -> None:
             previous_word = previous
             after_kin = previous in KIN_BEFORE and key not in KIN_BEFORE | _AUXILIARIES
             placed = previous in _PLACE_WORDS  # "ziggy from shirley": a place
-            titled = title_at >= 0 and key not in lex.common
+            titled = (
+                title_at >= 0
+                and key not in lex.common
+                and key not in _TEXTED
+                # ("her father says", "my brother finds out": a verb, no name)
+                and (
+                    text[title_at : title_at + 3] not in ("fat", "bro", "sis")
+                    or key in lex.given
+                    or key in lex.surnames
+                    or key not in dictionary()
+                )
+            )
             start = title_at if titled else m.start()
             previous, title_at = key, (m.start() if key in _SPOKEN_TITLES else -1)
             if len(key) < 3 or key in lex.protected_words or not st.free(start, m.end()):
@@ -245,6 +256,8 @@ def find_names_in_speech(st: State) -> None:
                 ahead = phrase_key(text[start : start + 40])
                 if any(ahead[: len(p)] == p for p in lex.phrases.get(key, ())):
                     continue  # "with tawny owl": a protected phrase's first word
+                if not titled and _PLACE_NOUN_AFTER.match(text, end):
+                    continue  # "kenton vale college": a place's first word, read as one
                 named_end = end
                 hit = st.found.get((key,))
                 kind, ident = hit if hit else ("person", "p:" + key)
@@ -267,7 +280,16 @@ _OWNED = re.compile(r"\b(?:my|his|her|your|their|our|a|the|new|old)[ \t]+\Z")
 _MISSING = re.compile(
     r"\b(?:i|we|you|they|he|she|will|would|to|ll|dont|don['’]t|really|gonna|never|still|also)[ \t]+\Z"
 )
+# a place's noun a word or two after a name-word said in lower case
+_PLACE_NOUN_AFTER = re.compile(
+    r"(?:[ \t]+(?!(?:is|in|at|on|from|to|the|a|an|my|his|her|was|and|or|goes|went|go|by"
+    r"|after|before|with)\b)[a-z]+){0,2}[ \t]+(?:college|school|academy|primary|high|nursery|surgery"
+    r"|church|mosque|centre|center|park|hospital|road|street|lane|estate)\b"
+)
 _FUNCTION = frozenset({"the", "and", "but", "who", "was", "had", "has", "his", "her", "not", "can"})
+_FUNCTION |= {"she", "he", "they", "we", "you", "it", "him", "them", "hes", "shes", "its"}
+# a texter's spellings after "brother" or "sister", no name: "her brother alot", "sister thank"
+_TEXTED = frozenset({"alot", "hes", "shes", "im", "ur", "wat", "dont", "cant", "aint", "innit"})
 
 
 def find_lower_titled(st: State) -> None:

@@ -74,7 +74,12 @@ KIN_BEFORE = frozenset(
 # Kay: …" (the header up to the speaker's colon is no speech)
 _CHAT_LINE = re.compile(
     r"^[ \t]*\[?\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*[-–]?[ \t]*"
-    r"[^:\n]{1,40}:[ \t]*(?P<m>[^\n]+)",
+    r"[^:\n]{1,40}:[ \t]*(?P<m>[^\n]+)"
+    # a phone's message with its time, its day or date before it: "[17/02, 21:14] Lace: …",
+    # "Tue 3 Jun 18:22 Abena: …", "21:03 - Sumaiya: …"
+    r"|^[ \t]*\[?(?:[A-Z][a-z]{2}[ \t]+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+)?\d{1,2}:\d{2}\]?[ \t]*[-–]?[ \t]*"
+    r"[A-Za-z][^:\n]{0,30}:[ \t]+(?P<n>[^\n]*[a-z][^\n]*)",
     re.MULTILINE,
 )
 
@@ -84,7 +89,13 @@ def speech_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     in lower case as a child writes them."""
     spans = [q.span(1) for q in _SPEECH_RE.finditer(text)] if '"' in text or "“" in text else []
     if ":" in text and "/" in text:
-        spans += [m.span("m") for m in _CHAT_LINE.finditer(text)]
+        spans += [m.span("m") for m in _CHAT_LINE.finditer(text) if m.group("m")]
+    if ":" in text:
+        spans += [
+            m.span("n")
+            for m in _CHAT_LINE.finditer(text)
+            if m.group("n") is not None and _lower_message(m.group("n"), 3)
+        ]
     if " i " in text or "my " in text:
         spans += _lower_blocks(text)
     if ":" in text:
@@ -110,10 +121,10 @@ def _writer(lex: Lexicon, writer: str) -> bool:
     return key in lex.given or key in KIN_BEFORE or key in ("me", "sw", "worker")
 
 
-def _lower_message(message: str) -> bool:
-    """Whether a message is written in lower case, as texts are (four words or more)."""
+def _lower_message(message: str, words: int = 4) -> bool:
+    """Whether a message is written in lower case, as texts are (``words`` words or more)."""
     capitals = sum(1 for ch in message if ch.isupper())
-    return len(message.split()) >= 4 and capitals * 25 < len(message) and _opens_lower(message)
+    return len(message.split()) >= words and capitals * 25 < len(message) and _opens_lower(message)
 
 
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
