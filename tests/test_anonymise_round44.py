@@ -126,3 +126,12 @@ def test_a_school_said_in_lower_case_in_a_chat_goes_whole() -> None:
     )
     out = redact_for(text, "Nabi Ahmadzai", (("Gul Ahmadzai", "mother"),), "Laura Kemp")
     assert "kenton" not in out and "[SCHOOL]" in out, out
+
+
+def test_a_firm_of_two_trades_and_of_lettered_partners_goes_whole() -> None:
+    text = (
+        "Work experience at Royton Tyres and Exhausts agreed. "
+        "The landlord appears to be R&K Lettings, who have not replied."
+    )
+    out = redact_for(text, "Jakub Duda", (("Ewa Duda", "mother"),), "Lena Hart")
+    assert "Exhausts" not in out and "R&" not in out and "Lettings" not in out, out

@@ -171,6 +171,8 @@ def _two_saints(st: State, c: Cand) -> None:
 _COMPASS_AFTER = re.compile(
     r"[ \t]+(?:North|South|East|West|Central)(?=[ \t]*(?:[.;:,)\n|]|[ \t][-–]|$|[ \t][a-z]))"
 )
+_LETTER_AND = re.compile(r"(?<![\w'’&.-])[A-Z]{1,3}[ \t]?&[ \t]?\Z")
+_PLURAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}s\Z")
 _ONLY_NOUN = re.compile(by_first_letter(ORG_NOUN))  # (one group per first letter: quicker)
 
 
@@ -215,6 +217,10 @@ def join_organisation_parts(st: State) -> None:
     for c in [c for c in st.cands if c.kind in _PLACES]:
         if text.startswith("St", c.start) and "&" in text[max(0, c.start - 4) : c.start]:
             _two_saints(st, c)
+        lettered = _LETTER_AND.search(text, max(0, c.start - 6), c.start)
+        if lettered is not None and st.free(lettered.start(), c.start):
+            st.taken[lettered.start() : c.start] = b"\x01" * (c.start - lettered.start())
+            c.start = lettered.start()  # "R&K Lettings": the partners' letters, then the firm
         m = _LEADING.search(text, max(0, c.start - 12), c.start)
         # an ordinal is part of the name even where a sentence or list item opens: "; 1st …"
         if (
@@ -248,7 +254,14 @@ def join_organisation_parts(st: State) -> None:
             and a.kind in _PLACES
             and b.kind in _JOINABLE
             and _AND_WORD.fullmatch(text, a.end, b.start)
-            and _ONLY_NOUN.fullmatch(text, b.start, b.end)
+            and (
+                _ONLY_NOUN.fullmatch(text, b.start, b.end)
+                # "Royton Tyres and Exhausts": a firm's two trades, the second read as a name
+                or (
+                    _PLURAL_WORD.fullmatch(text, b.start, b.end) is not None
+                    and _PLURAL_WORD.search(text, max(a.start, a.end - 20), a.end) is not None
+                )
+            )
         ):
             # "Pellow School & Sixth Form", "… Masjid and Community Hall": the second part has
             # no name (or was taken for one)
