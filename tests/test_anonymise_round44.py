@@ -135,3 +135,12 @@ def test_a_firm_of_two_trades_and_of_lettered_partners_goes_whole() -> None:
     )
     out = redact_for(text, "Jakub Duda", (("Ewa Duda", "mother"),), "Lena Hart")
     assert "Exhausts" not in out and "R&" not in out and "Lettings" not in out, out
+
+
+def test_a_saints_hall_or_orchestra_goes_whole_though_hall_is_the_surname() -> None:
+    text = (
+        "Seen by the youth worker at St Michael's Youth Hall. Chloe has joined "
+        "St Andrew's Youth Orchestra. Mrs Hall was told."
+    )
+    out = redact_for(text, "Chloe Hall", (("Tracey Hall", "mother"),), "Lena Hart")
+    assert "Youth Hall" not in out and "Orchestra" not in out and "Mrs Hall" not in out, out

@@ -224,6 +224,11 @@ def _a_rating(text: str, t: Tok) -> bool:
 
 
 # names that are times of day or year, and the words that make them the time: "before dawn"
+# a building's use before a surname that names buildings too ("Youth Hall", "Church House")
+_BUILDING_BEFORE = frozenset(
+    {"youth", "church", "village", "town", "community", "scout", "sports", "parish", "memorial"}
+    | {"methodist", "market", "civic", "miners", "drill", "concert", "city", "county", "guild"}
+)
 _TIMES = frozenset({"dawn", "dusk", "summer", "spring", "autumn", "winter", "easter"})
 _TIME_BEFORE = frozenset({"before", "after", "until", "till", "since", "during"})
 _COPULAS = frozenset({"was", "is", "are", "were", "be", "been", "being", "so", "very", "too"})
@@ -240,6 +245,15 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
         # "Grace period", "Hope Street", "my saving grace": a protected phrase's word; in
         # capitals too when the word is only a surname ("FOSTER CARER LOG", the Fosters')
         return True
+    if (
+        i > 0
+        and t.cap
+        and toks[i - 1].key in _BUILDING_BEFORE
+        and toks[i - 1].cap
+        and st.joined(toks[i - 1], t)
+        and _surname_only(st, t.key)
+    ):
+        return True  # "St Michael's Youth Hall", "the Village Hall": a building, the Halls' name
     if t.key in _TIMES and _word_before(st.text, t.start) in _TIME_BEFORE:
         return True  # "got home before dawn", "until summer": a time of day or year
     if t.key == "amber" and _a_rating(st.text, t):

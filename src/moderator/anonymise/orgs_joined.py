@@ -56,12 +56,13 @@ _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _HEAD = (
     r"(?:Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Club|Centre|Center|Hub|Group"
     r"|Association|Network|Nursery|Pre-?[Ss]chool|Academy|Primary|School|Mass|Assembly"
-    r"|Sixth[ \t]+Form)"
+    r"|Sixth[ \t]+Form|Hall|Choir|Orchestra|Scouts|Brownies|Guides|Cubs|Beavers|Rainbows"
+    r"|Mission|Fellowship)"
 )
 _MORE_NOUNS = re.compile(
     rf"(?:[ \t]*&[ \t]+[A-Z][\w'’-]*(?:[ \t]+{_HEAD})?|[ \t]+(?:Youth[ \t]+)?{_HEAD})(?![\w])"
 )
-_NOUN_STARTS = frozenset("&CMGTHANPSY")  # what _MORE_NOUNS can start with, after its spaces
+_NOUN_STARTS = frozenset("&CMGTHANPSYOBRF")  # what _MORE_NOUNS can start with, after its spaces
 _POSSESSIVE_NOUN = re.compile(rf"['’]s[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?{_HEAD}(?![\w])")
 # a town or street after a comma, ending the phrase: "…Church, Luton, elders aware",
 # "…Church, Oke-Iye Parish, Netherton - Pastor", "Kurdistan Barbers, Penny Street."
