@@ -144,3 +144,32 @@ def test_a_saints_hall_or_orchestra_goes_whole_though_hall_is_the_surname() -> N
     )
     out = redact_for(text, "Chloe Hall", (("Tracey Hall", "mother"),), "Lena Hart")
     assert "Youth Hall" not in out and "Orchestra" not in out and "Mrs Hall" not in out, out
+
+
+def test_national_services_and_terms_survive() -> None:
+    text = (
+        "Elena writes in English, some via Google Translate. Scam reported to Action Fraud. "
+        "Asylum interview at Lunar House on 3/7. NRM referral via the First Responder. "
+        "History project on Windrush. Referred to the Disabled Children's Service."
+    )
+    out = redact_for(text, "Elena Popa", (("Ana Popa", "mother"),), "Lena Hart")
+    for term in ("Google Translate", "Action Fraud", "Lunar House", "First Responder", "Windrush"):
+        assert term in out, (term, out)
+    assert "Disabled Children's Service" in out, out
+
+
+def test_a_signatures_post_nominals_stay_and_a_places_team_is_no_name() -> None:
+    text = (
+        "Yours sincerely,\nBethany Coulthard RGN SCPHN (HV)\n\n"
+        "From: Police MISPER Unit\nTo: Laura Bell; Harlow MASH\nSubject: missing\n"
+        "She lives in Harlow with her aunt."
+    )
+    out = redact_for(text, "Elena Popa", (("Ana Popa", "mother"),), "Laura Bell")
+    assert "Coulthard" not in out and "RGN SCPHN (HV)" in out, out
+    assert "lives in Harlow" in out, out
+
+
+def test_a_groups_name_in_quotes_is_no_nickname() -> None:
+    text = 'Mum has joined the Tuesday "Mums Together" group. Dad says it\'s mums fault.'
+    out = redact_for(text, "Elena Popa", (("Ana Popa", "mother"),), "Laura Bell")
+    assert "mums fault" in out, out

@@ -92,8 +92,18 @@ def _protected(st: State, keys: tuple[str, ...]) -> bool:
     return any(keys[i:] in st.lex.phrases.get(keys[i], ()) for i in range(len(keys)))
 
 
+_LAST_WORD = re.compile(r"(?<=\S)[ \t]+(\S+)\Z")
+
+
 def _take_name(st: State, start: int, end: int, kind: str, confidence: float) -> None:
     """Take a name not taken yet, and remember it for its other mentions."""
+    trimmed = False
+    while (last := _LAST_WORD.search(st.text, start, end)) is not None and (
+        last.group(1) in st.lex.acronyms
+    ):
+        end, trimmed = last.start(), True  # "Bethany Coulthard RGN SCPHN": letters after a name
+    if trimmed and len(st.text[start:end].split()) < 2:
+        return  # "Harlow MASH": a place's team, no one's name
     if not st.free(start, end):
         return
     keys = phrase_key(st.text[start:end])

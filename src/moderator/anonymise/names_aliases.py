@@ -74,6 +74,11 @@ _SPEECH_WORDS = frozenset(
 )
 
 
+_GROUP_AFTER = re.compile(
+    r"[ \t]*(?:group|club|session|sessions|course|programme|project|class|classes|service)\b"
+)
+
+
 def find_nicknames(st: State) -> None:
     """A short capitalised phrase in quotes that is not vocabulary is taken for a nickname."""
     text = st.text
@@ -95,6 +100,8 @@ def find_nicknames(st: State) -> None:
             continue  # '"SCARED FOR AMMI"', '"Leave Me Alone"': words said, not a nickname
         if keys in lex.phrases.get(keys[0], ()):
             continue  # a programme's name in quotes ("Triple P") is vocabulary, not a nickname
+        if _GROUP_AFTER.match(text, m.end()):
+            continue  # 'the "Mums Together" group': a group's name, no one's nickname
         ident = "p:" + " ".join(keys)
         hit = st.found.get(keys)
         kind, ident = hit if hit else ("person", ident)
