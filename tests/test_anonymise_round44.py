@@ -173,3 +173,15 @@ def test_a_groups_name_in_quotes_is_no_nickname() -> None:
     text = 'Mum has joined the Tuesday "Mums Together" group. Dad says it\'s mums fault.'
     out = redact_for(text, "Elena Popa", (("Ana Popa", "mother"),), "Laura Bell")
     assert "mums fault" in out, out
+
+
+def test_a_conference_named_after_an_everyday_word_stays_whole() -> None:
+    text = "4. Consider Family Group Conference via the FGC service.\nPicked up in a blue corsa."
+    out = redact_for(text, "Elena Popa", (("Ana Popa", "mother"),), "Laura Bell")
+    assert "Consider Family Group Conference" in out and "blue corsa" in out, out
+
+
+def test_a_record_name_that_is_a_word_after_a_possessive_is_the_word() -> None:
+    text = "She told me \"I know I've run out of everyone's patience\". Patience rang later."
+    out = redact_for(text, "Kay Bell", (("Patience Bell", "mother"),), "Laura Bell")
+    assert "everyone's patience" in out and "Patience rang" not in out, out

@@ -229,6 +229,7 @@ _BUILDING_BEFORE = frozenset(
     {"youth", "church", "village", "town", "community", "scout", "sports", "parish", "memorial"}
     | {"methodist", "market", "civic", "miners", "drill", "concert", "city", "county", "guild"}
 )
+_POSSESSOR_BEFORE = re.compile(r"\b[a-z]{2,}['’]s[ \t]+\Z")
 _TIMES = frozenset({"dawn", "dusk", "summer", "spring", "autumn", "winter", "easter"})
 _TIME_BEFORE = frozenset({"before", "after", "until", "till", "since", "during"})
 _COPULAS = frozenset({"was", "is", "are", "were", "be", "been", "being", "so", "very", "too"})
@@ -260,6 +261,12 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
         return True  # "rated her Amber", "Amber traffic-light day": the rating's colour
     if t.upper and t.key in st.lex.words and _word_before(st.text, t.start) in _COPULAS:
         return True  # "HE WAS BLUNT AS EVER": a form in capitals, the word after a copula
+    if (
+        t.lower
+        and t.key in st.lex.words
+        and _POSSESSOR_BEFORE.search(st.text, t.start - 24, t.start)
+    ):
+        return True  # "everyone's patience", "the family's hope": a thing someone has
     if t.lower and t.key in dictionary() and _infinitive(st.text, t.start):
         return True  # "we had to wade through": a verb
     # "her indigo hoodie", "asked for comfort", "has bold claims": the word, not the name

@@ -259,11 +259,17 @@ def ends_protected(st: State, whole: tuple[str, ...]) -> bool:
 
 
 def opens_protected(st: State, start: int, whole: tuple[str, ...]) -> bool:
-    """Whether a protected phrase starts with the match and runs past it ("Universal
-    Partnership Plus": the grammar stops at its noun, "Partnership")."""
-    after = phrase_key(st.text[start : start + 80])
+    """Whether a protected phrase starts with the match, or inside it, and runs past it
+    ("Universal Partnership Plus": the grammar stops at its noun, "Partnership")."""
+    after = phrase_key(st.text[start : start + 120])
+    phrases = st.lex.phrases
+    # (or one starting inside it: "Consider Family Group" before "Conference")
     return any(
-        len(p) > len(whole) and after[: len(p)] == p for p in st.lex.phrases.get(whole[0], ())
+        k + len(p) > len(whole)
+        and after[k : k + len(p)] == p
+        and all(w in st.lex.common for w in whole[:k])  # ("Cheshire West Family Group …")
+        for k in range(len(whole))
+        for p in phrases.get(whole[k], ())
     )
 
 
