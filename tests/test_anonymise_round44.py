@@ -185,3 +185,12 @@ def test_a_record_name_that_is_a_word_after_a_possessive_is_the_word() -> None:
     text = "She told me \"I know I've run out of everyone's patience\". Patience rang later."
     out = redact_for(text, "Kay Bell", (("Patience Bell", "mother"),), "Laura Bell")
     assert "everyone's patience" in out and "Patience rang" not in out, out
+
+
+def test_a_local_violence_or_drugs_charity_named_by_its_place() -> None:
+    text = (
+        "Sam Hobson (IDVA, Oldham Independent Domestic Violence Service) attended. "
+        "She has kept every appointment with Bristol Drugs Project since May."
+    )
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "Violence Service" not in out and "Drugs Project" not in out, out

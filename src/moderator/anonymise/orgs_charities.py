@@ -40,7 +40,7 @@ WEAK = 0.6
 _TAIL_SECTOR = frozenset(
     {"carers", "women", "women's", "womens", "refugee", "refugees", "foyer", "mosque"}
     | {"masjid", "gurdwara", "mandir", "faiths", "foodbank", "recovery", "abuse", "dv"}
-    | {"zone", "bank"}
+    | {"zone", "bank", "violence", "drugs", "people's"}
 )
 _TAIL_MORE = frozenset(
     {"centre", "center", "together", "association", "aid", "refuge", "support", "council"}
