@@ -194,3 +194,9 @@ def test_a_local_violence_or_drugs_charity_named_by_its_place() -> None:
     )
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "Violence Service" not in out and "Drugs Project" not in out, out
+
+
+def test_a_course_before_a_college_is_no_firm() -> None:
+    text = "She finished Level 2 Hair and Beauty at Basingstoke College of Technology in July."
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "Technology" not in out and "Hair and" in out, out

@@ -177,6 +177,10 @@ def _signed_name(st: State, line: str) -> bool:
     return 2 <= len(keys) <= 3 and keys[0] in st.lex.given and keys[0] not in st.lex.common
 
 
+_COURSE_BEFORE = re.compile(
+    r"\b(?:Level[ \t]+\d|NVQ|BTEC|GCSEs?|A[- ]?[Ll]evels?|Diploma[ \t]+in|Certificate[ \t]+in"
+    r"|Award[ \t]+in|Foundation[ \t]+in|HNC|HND|T[- ]Level)(?:[ \t]+\d)?[ \t]+\Z"
+)
 _TITLE_BEFORE = re.compile(r"(?<![\w'’])([A-Za-z]{2,9})\.?[ \t]+(?:\d{2,6}[ \t]+)?\Z")
 
 
@@ -208,6 +212,8 @@ def _by_noun(st: State, text: str, found: list[tuple[int, int, int]], add: Add, 
         whole = phrase_key(text[start:m_end])
         if not keys or ends_protected(st, whole) or opens_protected(st, start, whole):
             continue
+        if _COURSE_BEFORE.search(text, max(0, start - 24), start):
+            continue  # "Level 2 Hair and Beauty", "BTEC Health and Social Care": a course
         if keys in st.lex.phrases.get(keys[0], ()) and keys not in st.lex.places:
             continue  # "Triple P Group", "Freedom Programme group": a programme's own group
         noun = word_key(text[name_end:m_end].split()[0]) if m_end > name_end else ""
