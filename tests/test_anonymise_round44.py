@@ -200,3 +200,13 @@ def test_a_course_before_a_college_is_no_firm() -> None:
     text = "She finished Level 2 Hair and Beauty at Basingstoke College of Technology in July."
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "Technology" not in out and "Hair and" in out, out
+
+
+def test_a_message_signed_with_the_workers_initial_inside_a_note() -> None:
+    text = (
+        "Dad rang twice today. Can we talk tomorrow? N\n"
+        "---------- Forwarded message ----------\n"
+        "From: Duty Desk\nWe went to block C\nPlan B\n"
+    )
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Nadia Khan")
+    assert "tomorrow? N" not in out and "block C" in out and "Plan B" in out, out

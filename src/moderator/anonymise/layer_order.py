@@ -91,7 +91,6 @@ from moderator.anonymise.names_joined import (
 from moderator.anonymise.names_letters import (
     find_households,
     find_month_names_after_roles,
-    find_signing_letter,
     join_couples,
     join_given_places,
     join_paired_given,
@@ -105,6 +104,7 @@ from moderator.anonymise.names_paired import find_paired_names
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_said import find_said_names, find_short_forms_said
 from moderator.anonymise.names_signed import find_signed_given
+from moderator.anonymise.names_signing import find_signing_letter
 from moderator.anonymise.names_surnames import (
     find_aged_capitals,
     join_capital_surnames,

@@ -248,27 +248,6 @@ def find_households(st: State) -> None:
         st.take(start, end, "person", "p:" + stem, 50, 0.8)
 
 
-_SIGNING_LETTER = re.compile(
-    r"(?:^|\n|[.!?][ \t]+)[ \t]*(?:[-–~][ \t]*)?([A-Z])\.?[ \t]*(?:x+)?[ \t]*\Z"
-)
-
-
-def find_signing_letter(st: State) -> None:
-    """A note signed off with one capital after its last sentence (``Good luck! L``): the
-    writer's initial, the worker's where it is theirs, for a person to confirm."""
-    text = st.text.rstrip()
-    m = _SIGNING_LETTER.search(text, max(0, len(text) - 12))
-    if m is None or m.group(1) in "AI" or not st.free(*m.span(1)):
-        return
-    worker = st.case.worker.split() if st.case.worker else []
-    if worker and worker[0][:1].upper() == m.group(1):
-        person = next((p for p in st.known.people if p.kind == "worker"), None)
-        if person is not None:
-            st.take(m.start(1), m.end(1), "worker", person.label, 50, 0.6)
-            return
-    st.take(m.start(1), m.end(1), "professional", "sig:" + m.group(1), 45, 0.6)
-
-
 _PAIRED = re.compile(
     r"(?<![\w'’-])([A-Z][a-z]+|[a-z]+)[ \t]+(?:and|&|n)[ \t]+([A-Z][a-z]+|[a-z]+)(?![\w'’-])"
 )
