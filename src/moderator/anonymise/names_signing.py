@@ -37,11 +37,11 @@ def _signed_inside(st: State) -> None:
     for m in _SIGNED_INSIDE.finditer(text):
         group = 1 if m.group(1) else 2
         letter = m.group(group)
-        who = owners.get(letter, [])
-        if letter in "AI" or len(who) != 1 or who[0][0] not in ("worker", "child"):
+        holders = owners.get(letter, [])
+        if letter in "AI" or len(holders) != 1 or holders[0][0] not in ("worker", "child"):
             continue
         if st.free(*m.span(group)):
-            st.take(m.start(group), m.end(group), who[0][0], who[0][1], 50, 0.6)
+            st.take(m.start(group), m.end(group), holders[0][0], holders[0][1], 50, 0.6)
 
 
 def find_signing_letter(st: State) -> None:
