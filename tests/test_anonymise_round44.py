@@ -210,3 +210,9 @@ def test_a_message_signed_with_the_workers_initial_inside_a_note() -> None:
     )
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Nadia Khan")
     assert "tomorrow? N" not in out and "block C" in out and "Plan B" in out, out
+
+
+def test_a_lower_case_title_before_a_place_or_an_accented_surname() -> None:
+    text = "dont tell no one specially not mrs ealing at school. mrs dąbrowska at saturday school"
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "ealing" not in out and "dąbrowska" not in out, out

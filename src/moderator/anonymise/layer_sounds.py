@@ -269,7 +269,7 @@ def find_names_in_speech(st: State) -> None:
 # "miss tregunne (learning mentor)"): a child's own writing
 # (a police officer's rank or a doctor's title too: "the police lady pc morling", "dr anand")
 _LOWER_TITLED = re.compile(
-    r"(?:mr|mrs|miss|ms|mx|pc|dc|sgt|dr)\.?[ \t]+(?P<n>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?"
+    r"(?:mr|mrs|miss|ms|mx|pc|dc|sgt|dr)\.?[ \t]+(?P<n>[a-zß-ɏ][a-zß-ɏ'’]+(?:-[a-zß-ɏ][a-zß-ɏ'’]+)?"
     r"|[b-hj-tv-z](?![\w'’.-]))"  # ("mr b is there", "esp not miss g": a teacher's initial)
 )
 _WORKING_TITLES = frozenset({"pc", "dc", "sgt", "dr"})
@@ -327,7 +327,9 @@ def find_lower_titled(st: State) -> None:
                         )
                         # "ring mrs wood": a listed surname after a title that is no verb
                         or (key in lex.surnames and key not in _FUNCTION)
+                        or (key,) in lex.places  # "not mrs ealing": a place's name, hers
                     )
+                    and name.islower()
                     and st.free(m.start(), m.end())
                 ):
                     hit = st.found.get((key,))
