@@ -216,3 +216,9 @@ def test_a_lower_case_title_before_a_place_or_an_accented_surname() -> None:
     text = "dont tell no one specially not mrs ealing at school. mrs dąbrowska at saturday school"
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "ealing" not in out and "dąbrowska" not in out, out
+
+
+def test_a_home_named_by_a_word_and_house_goes_whole() -> None:
+    text = "Placement: Oakwood House (residential). Sean Whitworth (registered manager, Oakwood House)."
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "House" not in out and "Oakwood" not in out, out

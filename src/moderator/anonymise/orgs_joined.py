@@ -27,7 +27,7 @@ from moderator.anonymise.addresses_joined import join_address_edges
 from moderator.anonymise.alternation import by_first_letter
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_orgs import ORG_RE
-from moderator.anonymise.lexicon import more_places, phrase_key
+from moderator.anonymise.lexicon import more_places, phrase_key, word_key
 from moderator.anonymise.names_around import opens_sentence
 from moderator.anonymise.orgs_at import join_groups_at_venues
 from moderator.anonymise.orgs_edges import join_edges
@@ -106,6 +106,7 @@ def _house_names(st: State) -> None:
 
 # a housing provider's noun after a word read as a name (not "Beacon Housing Association"'s
 # longer name, which its own grammar reads)
+_HOUSE_AFTER = re.compile(r"[ \t](?:House|Lodge)(?![\w'’-]|[ \t]+[A-Z])")
 _HOUSING_AFTER = re.compile(r"[ \t](?:Housing|Homes)(?![\w'’-]|[ \t]+[A-Z])")
 # a part of an organisation named in lower case after it: its juniors, its refuge, a campus
 _LOWER_PART = re.compile(
@@ -204,6 +205,10 @@ def join_organisation_parts(st: State) -> None:
             c.kind, c.ident = "org", f"org@{c.start}"  # "Hung Fat Supermarket": no one's name
             continue
         housing = _HOUSING_AFTER.match(text, c.end)
+        if housing is None and " " not in text[c.start : c.end].strip():
+            housing = _HOUSE_AFTER.match(text, c.end)  # "Oakwood House": a home, no surname
+            if housing is not None and word_key(text[c.start : c.end]) in lex.given:
+                housing = None  # ("Rachel House": a hospice named after someone, or a person)
         if housing is not None and st.free(c.end, housing.end()):
             # "Beacon Housing", "Radnor Homes": a landlord read as a name, its noun left
             c.kind, c.ident, c.end = "org", f"org@{c.start}", housing.end()
