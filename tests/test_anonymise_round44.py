@@ -222,3 +222,11 @@ def test_a_home_named_by_a_word_and_house_goes_whole() -> None:
     text = "Placement: Oakwood House (residential). Sean Whitworth (registered manager, Oakwood House)."
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "House" not in out and "Oakwood" not in out, out
+
+
+def test_a_word_no_list_knows_before_an_age_is_a_name() -> None:
+    text = 'She said "Shawn" is Deshawn, 16 or 17, from the rec. Where is Deshawn\'s flat?'
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "Deshawn" not in out, out
+    out = redact_for("They went to Leeds, 16 of them.", "Kay Bell", (), "Laura Bell")
+    assert "Leeds, 16" in out, out

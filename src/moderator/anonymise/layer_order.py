@@ -107,6 +107,7 @@ from moderator.anonymise.names_signed import find_signed_given
 from moderator.anonymise.names_signing import find_signing_letter
 from moderator.anonymise.names_surnames import (
     find_aged_capitals,
+    find_aged_words,
     join_capital_surnames,
     join_given_before_surname,
     join_shouted_surnames,
@@ -203,6 +204,7 @@ def run_layers(st: State) -> None:
     find_month_names_after_roles(st)
     find_titled_people(st)
     find_aged_capitals(st)
+    find_aged_words(st)
     join_shouted_surnames(st)
     join_capital_surnames(st)
     find_syllable_names(st)

@@ -24,6 +24,7 @@ from moderator.anonymise.cues import HONORIFICS, INSTITUTION_NOUNS, RELATION_CUE
 from moderator.anonymise.layer_initials import in_shouted_line
 from moderator.anonymise.lexicon import frequent_word, word_key
 from moderator.anonymise.state import State, Tok
+from moderator.anonymise.unknown_words import unknown
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]{3,})[ \t]+\Z")
 
@@ -249,3 +250,24 @@ def join_capital_surnames(st: State) -> None:
         if "-" not in word and key not in lex.surnames and frequent_word(key):
             continue  # "Jade SAID", "Mo LEFT": a word of the sentence in capitals
         st.grow(c, c.start, m.end("w"))
+
+
+# a word no list knows before an age: "Shawn is Deshawn, 16 or 17", "with Jermaine (19)"
+_AGED_WORD = re.compile(
+    r"(?<![\w'’-])(?P<n>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?:,[ \t]*|[ \t]*\()"
+    r"(?:1\d|[2-9]\d)(?:[ \t]*(?:or|-|/)[ \t]*\d\d)?(?=[ \t]*(?:\)|,|or\b|years?\b|yrs?\b|y/o\b))"
+)
+
+
+def find_aged_words(st: State) -> None:
+    """A capitalised word no list or dictionary knows, just before an age, is someone's name
+    (redacted and remembered for its other mentions, for a person to confirm)."""
+    text = st.text
+    lex = st.lex
+    for m in _AGED_WORD.finditer(text):
+        start, end = m.span("n")
+        key = word_key(m.group("n"))
+        if not st.free(start, end) or (key,) in lex.places or not unknown(m.group("n"), lex):
+            continue
+        st.take(start, end, "person", "p:" + key, 45, 0.7)
+        st.remember((key,), "person", "p:" + key)
