@@ -230,3 +230,11 @@ def test_a_word_no_list_knows_before_an_age_is_a_name() -> None:
     assert "Deshawn" not in out, out
     out = redact_for("They went to Leeds, 16 of them.", "Kay Bell", (), "Laura Bell")
     assert "Leeds, 16" in out, out
+
+
+def test_a_record_given_name_with_a_joined_honorific() -> None:
+    text = "Gujarati interpreter needed, Hetalben prefers female. Jigneshbhai works nights."
+    out = redact_for(
+        text, "Krish Mistry", (("Hetal Mistry", "mother"), ("Jignesh Mistry", "father")), "Ann Hope"
+    )
+    assert "Hetalben" not in out and "Jigneshbhai" not in out, out

@@ -335,6 +335,10 @@ def _register_variants(known: Known, lex: Lexicon) -> None:
                 known.beginnings.setdefault(key[:size], who)
 
 
+# the honorifics Gujarati and Hindi speakers join to a given name (sister, brother, respect)
+_HONORIFIC_SUFFIXES = ("ben", "bhai", "ji")
+
+
 @lru_cache(maxsize=4096)
 def _variant_forms(key: str, lex: Lexicon) -> tuple[str, ...]:
     """The forms derived from one given name (cached: the lexicon is loaded once, names recur)."""
@@ -350,6 +354,8 @@ def _variant_forms(key: str, lex: Lexicon) -> tuple[str, ...]:
             forms.update((form + "y", form + "ie", form + "ey"))
     if key in lex.common:  # "Mark": not "marks", "marky"
         forms = {f for f in forms if not f.startswith(key)}
+    if len(key) >= 3 and key.isalpha():  # "Hetalben", "Jigneshbhai": a name and its honorific
+        forms.update(key + suffix for suffix in _HONORIFIC_SUFFIXES)
     return tuple(sorted(f for f in forms if len(f) >= 2 and f not in lex.common))
 
 
