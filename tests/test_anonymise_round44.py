@@ -238,3 +238,9 @@ def test_a_record_given_name_with_a_joined_honorific() -> None:
         text, "Krish Mistry", (("Hetal Mistry", "mother"), ("Jignesh Mistry", "father")), "Ann Hope"
     )
     assert "Hetalben" not in out and "Jigneshbhai" not in out, out
+
+
+def test_a_high_street_with_its_compass_point_is_a_street() -> None:
+    text = "Seen at the Tesco on High Street West at 10pm. Later went to the High Street."
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "High Street West" not in out and "the High Street." in out, out

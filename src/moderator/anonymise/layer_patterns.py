@@ -178,7 +178,11 @@ def find_patterns(st: State) -> None:
             or (len(words) > 1 and words[-2] in _VERB_BEFORE)  # "KNOWN TO DRIVE", "Able To Walk"
         ):
             continue
-        if words[0] not in st.lex.common:
+        compass = _COMPASS_AFTER.match(text, s_end) if words[0] in _ANY_STREET else None
+        if compass is not None and len(words) == 2:
+            # "High Street North", "Main Road South": a town's own street, not any high street
+            add(s_start, compass.end(), "address", _norm_ident(text[s_start : compass.end()]), 65)
+        elif words[0] not in st.lex.common:
             add(s_start, s_end, "address", _norm_ident(written), 65)
         elif words[0] not in _ANY_STREET:
             # "on Preston Road", "Marsh Road": a street named by an everyday word or a town,
@@ -249,6 +253,7 @@ def title_shouted(text: str) -> str:
 # a year before a comma, or a court of law where an address has its street's word
 # a number that counts something, not a house: "Year 9, Danum Vale …", "Stage 2 …"
 # a street's name that is any street's: "the High Street", "a Main Road", "One Way"
+_COMPASS_AFTER = re.compile(r"[ \t]+(?:North|South|East|West)(?![\w'’-])")
 _ANY_STREET = frozenset({"high", "main", "the", "a", "an", "one", "this", "that", "ring", "our"})
 # a street's word that opens the match as a verb or a heading ("Close Road", "Drive Lane"):
 # the match is taken only when the first word is a name's
