@@ -64,6 +64,12 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "dates joined by and": repeat("04/03 and 14/3 and "),  # (session 49: was 15x)
         "names, kin and times": repeat("Jay K Dad Mum Nan 18:02 "),  # (session 49: was 15x)
         "chat senders": repeat("[12/05/2025, 09:20] Louise PA Leaving Care: ok\n"),
+        "timed messages": repeat("21:03 - Sumaiya: at nadias revising\n"),  # (session 50)
+        "greetings and its": repeat("thanks gem its ruby can u "),
+        "references listed": repeat("06/OL/5531/24, "),
+        "signed messages": repeat("Can we talk? N\nsorry for stressing R\nSent from x\n"),
+        "words before ages": repeat("Deshawn, 16, "),
+        "letters after commas": repeat("cried at end, B held it, "),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),
         "a note": repeat(note + "\n"),
