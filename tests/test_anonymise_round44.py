@@ -244,3 +244,23 @@ def test_a_high_street_with_its_compass_point_is_a_street() -> None:
     text = "Seen at the Tesco on High Street West at 10pm. Later went to the High Street."
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "High Street West" not in out and "the High Street." in out, out
+
+
+# round forty-five (session 50), read from CK and CL
+
+
+def test_a_households_plural_of_a_surname_ending_in_e() -> None:
+    text = "Still in foster care with the Sutcliffes in Beccles; he sees the Osbornes monthly."
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "Sutcliffes" not in out and "Osbornes" not in out, out
+
+
+def test_a_workers_initials_that_are_an_acronym_once_they_write() -> None:
+    text = (
+        "Tues 8 Apr MP 09:12: Morning Tyler\nTyler 09:15: ok\nMP 10:03: Outside\n"
+        "Case note MP 10/04/2025. Copied to record by MP."
+    )
+    out = redact_for(text, "Tyler Banks", (("Kerry Banks", "mother"),), "Megan Price")
+    assert "MP" not in out, out
+    out = redact_for("He wants to write to his MP.", "Tyler Banks", (), "Megan Price")
+    assert "his MP" in out, out

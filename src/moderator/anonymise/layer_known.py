@@ -46,6 +46,8 @@ __all__ = [
 ]
 
 _NOT_CAPITALS = re.compile(r"[^A-Z]")
+# a message's time after its writer's initials: "MP 10:03: Outside now"
+_TIME_AFTER = re.compile(r"[ \t]+\d{1,2}[:.]\d{2}[ \t]*:")
 _FIELD_AFTER = re.compile(r"[ \t]+\d|:")
 _BY_BEFORE_DATE = re.compile(r"\bby[ \t]+\Z")
 _ON_DATE = re.compile(r"[ \t]+(?:on[ \t]+)?\d{1,2}[/.]\d{1,2}")
@@ -167,15 +169,32 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                 if owner is not None:
                     take_known(st, t.start, t.end, owner, 0.7)
         i += 1
-    for m in for_text(INITIALS_RE, st.text).finditer(st.text):  # ASCII classes on ASCII notes
-        if not clean_left(st.text, m.start(), "."):
-            continue
+    found = [
+        m
+        for m in for_text(INITIALS_RE, st.text).finditer(st.text)  # ASCII classes on ASCII notes
+        if clean_left(st.text, m.start(), ".")
+    ]
+    # initials that are also an acronym, seen once where a person writes ("MP 10:03: …"): the
+    # person's throughout the note ("copied to record by MP")
+    spoken = {
+        m.group()
+        for m in found
+        if m.group() in st.lex.acronyms
+        and m.group() in known.initials
+        and _TIME_AFTER.match(st.text, m.end())
+    }
+    for m in found:
         letters = _NOT_CAPITALS.sub("", m.group())
         owner = known.initials.get(letters)
         if owner is None or not st.free(m.start(), m.end()):
             continue
         dotted = "." in m.group()
-        if not dotted and m.group() in st.lex.acronyms and not _speaking(st.text, m):
+        if (
+            not dotted
+            and m.group() in st.lex.acronyms
+            and m.group() not in spoken
+            and not _speaking(st.text, m)
+        ):
             continue  # "IT", "PE": the acronym, unless it opens what someone wrote ("16/1 IT: …")
         if not dotted and letters.lower() in st.lex.common and in_shouted_line(st.text, m.start()):
             continue  # "ALSO KNOWN AS: …" in a form in capitals: the word, not the initials

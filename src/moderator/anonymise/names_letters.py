@@ -227,6 +227,8 @@ def find_households(st: State) -> None:
             end = m.end("p")
         written = text[start:end]
         stem, whole = word_key(m.group("n")), word_key(written)
+        if plural == "es" and stem not in lex.surnames and stem + "e" in lex.surnames:
+            stem += "e"  # "the Sutcliffes": Sutcliffe's household, not a "Sutcliff"'s
         if whole in lex.surnames:
             stem = whole  # "the Connors family": the surname is plural-looking already
         elif stem not in lex.surnames and not (
