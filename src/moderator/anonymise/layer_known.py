@@ -176,7 +176,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
     ]
     # initials that are also an acronym, seen once where a person writes ("MP 10:03: …"): the
     # person's throughout the note ("copied to record by MP")
-    spoken = {
+    writing = {
         m.group()
         for m in found
         if m.group() in st.lex.acronyms
@@ -192,7 +192,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         if (
             not dotted
             and m.group() in st.lex.acronyms
-            and m.group() not in spoken
+            and m.group() not in writing
             and not _speaking(st.text, m)
         ):
             continue  # "IT", "PE": the acronym, unless it opens what someone wrote ("16/1 IT: …")
