@@ -264,3 +264,13 @@ def test_a_workers_initials_that_are_an_acronym_once_they_write() -> None:
     assert "MP" not in out, out
     out = redact_for("He wants to write to his MP.", "Tyler Banks", (), "Megan Price")
     assert "his MP" in out, out
+
+
+def test_a_programme_in_brackets_and_a_role_before_a_title_stay() -> None:
+    text = (
+        "Parenting course at Heavitree Family Hub (Triple P). I've spoken to your work coach "
+        "Mr Obi. The children were made subject to Interim Care Orders by District Judge Aldous."
+    )
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "(Triple P)" in out and "work coach [" in out and "Interim Care Orders" in out, out
+    assert "Aldous" not in out and "District Judge" not in out, out

@@ -98,6 +98,9 @@ _OFFICER_TITLES = frozenset({"pc", "dc", "ds", "di", "sgt", "ps", "constable", "
 _CONDITION_BEFORE = re.compile(r"(?i)(?<![\w-])(?:has|have|had|her|his|their|with)[ \t]+$")
 
 
+_WORD_BEFORE_TITLE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
+
+
 def absorb_titles(st: State) -> None:
     """A person's title goes with their name: "Mrs Pennant", "PC 2281 Newbold", "Dr R. Okafor",
     "Fr. Donal Keane" become one placeholder, so that neither the title's sex nor a collar
@@ -128,6 +131,14 @@ def absorb_titles(st: State) -> None:
             and text[c.start : c.end].split()[0].lower() not in st.lex.words
         ):
             continue  # "Named Nurse Morag Birrell": the partnership's role stays, as a term
+        before = _WORD_BEFORE_TITLE.search(text, max(0, m.start() - 20), m.start())
+        if (
+            # (a title already before the name; "District Judge Aldous" goes whole)
+            text[c.start : c.end].split()[0].rstrip(".").lower() in HONORIFICS
+            and before is not None
+            and (before.group(1).lower(), title) in st.lex.phrases.get(before.group(1).lower(), ())
+        ):
+            continue  # "your work coach Mr Obi": a role of the vocabulary stays whole
         start = m.start()
         if title in _RANKS and text[c.start : c.end].split()[0].lower() not in st.lex.words:
             qualifier = _QUALIFIER.search(text, max(0, start - 40), start)

@@ -133,6 +133,9 @@ def _qualified(st: State, a: Cand) -> list[Cand]:
     lex = st.lex
     if m.group("q").isupper() and (first,) not in lex.places:
         return []  # an acronym: "(SGRTES)"; a town in capitals is a qualifier: "(LEEDS)"
+    keys = phrase_key(m.group("q"))
+    if keys and keys in lex.phrases.get(keys[0], ()):
+        return []  # "Heavitree Family Hub (Triple P)": the programme it runs, a term
     inside = [d for d in st.cands if a.end < d.end and d.start < m.end() and d is not a]
     if not inside or any(d.kind not in _PLACES for d in inside):
         if inside:
