@@ -274,3 +274,10 @@ def test_a_programme_in_brackets_and_a_role_before_a_title_stay() -> None:
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "(Triple P)" in out and "work coach [" in out and "Interim Care Orders" in out, out
     assert "Aldous" not in out and "District Judge" not in out, out
+
+
+def test_a_firm_of_two_surnames_joined_by_an_ampersand() -> None:
+    text = "Best, Javed, Hallam & Reed, 01245 960 882. Sue & Keith came. Jordan & Taylor went."
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "Reed" not in out and "[ORGANISATION]" in out, out
+    assert out.count("[ORGANISATION") == 1, out

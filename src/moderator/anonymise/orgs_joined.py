@@ -106,6 +106,7 @@ def _house_names(st: State) -> None:
 
 # a housing provider's noun after a word read as a name (not "Beacon Housing Association"'s
 # longer name, which its own grammar reads)
+_AND_SURNAME = re.compile(r"[ \t]*&[ \t]*([A-Z][a-z]{2,})(?![\w'’&-]|[ \t]+[A-Z])")
 _HOUSE_AFTER = re.compile(r"[ \t](?:House|Lodge)(?![\w'’-]|[ \t]+[A-Z])")
 _HOUSING_AFTER = re.compile(r"[ \t](?:Housing|Homes)(?![\w'’-]|[ \t]+[A-Z])")
 # a part of an organisation named in lower case after it: its juniors, its refuge, a campus
@@ -208,6 +209,16 @@ def join_organisation_parts(st: State) -> None:
             c.kind, c.ident = "org", f"org@{c.start}"  # "Hung Fat Supermarket": no one's name
             continue
         housing = _HOUSING_AFTER.match(text, c.end)
+        partner = _AND_SURNAME.match(text, c.end) if housing is None else None
+        if (
+            partner is not None
+            and " " not in text[c.start : c.end].strip()
+            and word_key(text[c.start : c.end]) in lex.surnames
+            and word_key(partner.group(1)) not in lex.given
+            and (word_key(partner.group(1)),) not in lex.places
+            and word_key(partner.group(1)) not in HONORIFICS
+        ):
+            housing = partner  # "Hallam & Reed": two surnames joined by "&", a firm's name
         if housing is None and " " not in text[c.start : c.end].strip():
             housing = _HOUSE_AFTER.match(text, c.end)  # "Oakwood House": a home, no surname
             if housing is not None and word_key(text[c.start : c.end]) in lex.given:
