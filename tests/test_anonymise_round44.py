@@ -281,3 +281,13 @@ def test_a_firm_of_two_surnames_joined_by_an_ampersand() -> None:
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "Reed" not in out and "[ORGANISATION]" in out, out
     assert out.count("[ORGANISATION") == 1, out
+
+
+def test_a_given_name_and_an_initial_in_a_childs_words() -> None:
+    text = (
+        "my worries\ni dont like it when poppy h is mean. go to swimming club with lily h - "
+        "then home. i got a b in maths. i will b there."
+    )
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "poppy h" not in out and "lily h" not in out, out
+    assert "got a b in maths" in out and "will b there" in out, out

@@ -129,7 +129,7 @@ from moderator.anonymise.names_titled import (
     join_collar_numbers,
 )
 from moderator.anonymise.names_vietnamese import find_vietnamese_names
-from moderator.anonymise.names_vocative import find_vocatives
+from moderator.anonymise.names_vocative import find_initialled_lower_names, find_vocatives
 from moderator.anonymise.names_worded import find_called_names, find_worded_names
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
@@ -179,6 +179,7 @@ def run_layers(st: State) -> None:
     find_paired_names(st)
     find_names_in_speech(st)
     find_vocatives(st)
+    find_initialled_lower_names(st)
     find_lower_titled(st)
     join_middle_names(st)
     join_shouted_middle(st)

@@ -14,6 +14,7 @@ import re
 
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.speech import speech_spans, written_by_a_child
 from moderator.anonymise.state import State
 
 # a greeting or thanks before a name: "thanks gem", "hiya owen", "morning ruby"
@@ -66,3 +67,30 @@ def _forms(st: State) -> dict[str, int]:
                 if len(short_key) >= 3:
                     out.setdefault(short_key, who)
     return out
+
+
+# a given name and the initial of a surname, in lower case as a child writes: "lily h is my
+# best friend", "its nat w from 8H" (not "a" or "i", which are words)
+# (not the letters a text writes for a word: "b" be, "c" see, "n" and, "r" are, "u" you)
+_NAME_AND_LETTER = re.compile(
+    r"(?<![\w'’-])([a-z]{3,})[ \t]([d-hj-mo-qstv-wz])(?=[ \t]+[a-z0-9]|[ \t]*(?:[-–,.!?)]|$))", re.M
+)
+
+
+def find_initialled_lower_names(st: State) -> None:
+    """A given name in lower case followed by a surname's initial is a person, in people's
+    own words, whatever the name means as a word (``poppy h is my best friend``)."""
+    text = st.text
+    spans = [(0, len(text))] if written_by_a_child(text) else speech_spans(text, st.lex)
+    lex = st.lex
+    forms = _forms(st)
+    for lo, hi in spans:
+        for m in _NAME_AND_LETTER.finditer(text, lo, hi):
+            key = m.group(1)
+            who = forms.get(key)
+            if (who is None and key not in lex.given) or not st.free(m.start(), m.end()):
+                continue
+            if who is not None:
+                take_known(st, m.start(), m.end(), who, 0.7)
+                continue
+            st.take(m.start(), m.end(), "person", "p:" + key, 45, 0.7)
