@@ -291,3 +291,13 @@ def test_a_given_name_and_an_initial_in_a_childs_words() -> None:
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "poppy h" not in out and "lily h" not in out, out
     assert "got a b in maths" in out and "will b there" in out, out
+
+
+def test_a_business_named_after_its_kind() -> None:
+    text = (
+        "Dad runs a takeaway, Spice of Roker, and is rarely home. They live above their "
+        "takeaway, Lucky Garden, at the Parade. Father runs Golden Dragon takeaway, Front "
+        "Street, Whickham."
+    )
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "Roker" not in out and "Lucky Garden" not in out and "Whickham" in out, out

@@ -43,6 +43,8 @@ _CUE = re.compile(
     r"|(?:driver|guard|cleaner|technician|mechanic|chef|labourer|packer|picker|apprentice)"
     r"[ \t]+(?:at|for|with)|agency,|took[ \t]+(?:nights|shifts|a[ \t]+job)[ \t]+at|shifts?[ \t]+at"
     r"|job[ \t]+(?:at|with)"  # "her job at Fresh Fields Packing"
+    # a business named after its kind: "runs a takeaway, Spice of Roker,", "salon (Glow)"
+    r"|(?:takeaway|restaurant|salon|garage|cafe|café|barbers)[ \t]*[,(]"
     r"|solicitors?[ \t]*(?::|-|is|are)?)[ \t]+"
 )
 # the firm in brackets after its role: "her employer (Fresh Catch Processing)", "the landlord
@@ -51,7 +53,13 @@ _BRACKET_CUE = re.compile(r"(?:employer|landlord|letting[ \t]+agents?)[ \t]*\([ 
 # each cue starts with one
 _CUE_WORDS = ("work", "employ", "runs", "owns", "solicitor", "driver", "guard", "cleaner",
               "technician", "mechanic", "chef", "labourer", "packer", "picker", "apprentice",
-              "agency", "took", "shift", "landlord", "letting", "job")  # fmt: skip
+              "agency", "took", "shift", "landlord", "letting", "job", "takeaway",
+              "restaurant", "salon", "garage", "cafe", "café", "barbers")  # fmt: skip
+
+
+_BUSINESS_NOUNS = ("takeaway", "restaurant", "salon", "garage", "cafe", "café", "barbers")
+# a capitalised word just before a business's noun: its own name ("Golden Dragon takeaway")
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’&-]*[ \t]+\Z")
 
 
 def _initials(words: list[str]) -> str:
@@ -118,6 +126,9 @@ def _cued_workplaces(st: State, add: Add) -> None:
             continue  # inside a word: "reruns", "Multi-Agency"
         if folded[at] == "a" and text[at] != "a":
             continue  # "AGENCY", "Agency": a heading's or a name's word, not "an agency,"
+        business = m.group().rstrip(" \t,(").endswith(_BUSINESS_NOUNS)
+        if business and _NAMED_BEFORE.search(text, max(0, at - 30), at):
+            continue  # "Golden Dragon takeaway, Front Street": the name before, a street after
         end = words_right(text, m.end(), 5)
         words = text[m.end() : end].split()
         keys = [word_key(w) for w in words if w not in JOINERS and w != "&"]
@@ -146,7 +157,7 @@ def _cued_workplaces(st: State, add: Add) -> None:
         ):
             continue  # "works at Pinderfields Hospital", "at Tesco Extra", "at The Red Lion"
         ident = " ".join(keys)
-        branch = comma_branch(st, text, end)
+        branch = comma_branch(st, text, end) if not business else end
         if branch > end:
             add(m.end(), branch, "org", ident, 58)
         add(m.end(), end, "org", ident, 58)
