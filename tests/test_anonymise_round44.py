@@ -301,3 +301,13 @@ def test_a_business_named_after_its_kind() -> None:
     )
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "Roker" not in out and "Lucky Garden" not in out and "Whickham" in out, out
+
+
+def test_a_housing_association_named_by_its_own_words() -> None:
+    text = (
+        "Housing: Coastline Housing have served a notice. Tenancy with Leeds Federated Housing. "
+        "Referred to Lambeth Housing and the Private Sector Housing team."
+    )
+    out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
+    assert "Coastline" not in out and "Federated" not in out, out
+    assert "Lambeth Housing" in out and "Private Sector Housing" in out, out

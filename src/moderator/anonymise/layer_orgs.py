@@ -28,6 +28,7 @@ from moderator.anonymise.nearby import matches_in
 from moderator.anonymise.orgs_brands import find_branches, national_charity
 from moderator.anonymise.orgs_clubs import find_football_clubs
 from moderator.anonymise.orgs_cued import find_cued
+from moderator.anonymise.orgs_housing import find_housing_associations
 from moderator.anonymise.orgs_kinds import find_kinds_after
 from moderator.anonymise.orgs_leading import generic_name, name_spans, trim_leading
 from moderator.anonymise.orgs_named import find_named_places, joined_firm
@@ -352,6 +353,7 @@ def find_organisations(st: State, add: Add) -> None:
     find_named_services(st, add)
     find_single_word_orgs(st, add)
     find_kinds_after(st, add)
+    find_housing_associations(st, add)
     _shouted(st, add)
     if "&" not in text and not any(noun in text for noun in ORG_HINTS_LIKELY_FIRST):
         return  # quick: none of the nouns that organisations' names end or start with
