@@ -32,11 +32,41 @@ _TIMES = frozenset(
 _PLACE_KINDS = frozenset({"org", "school", "gp_practice", "address"})
 
 
-def _cand_at(st: State, start: int = -1, end: int = -1) -> Cand | None:
-    for c in st.cands:
-        if (start >= 0 and c.start == start) or (end >= 0 and c.end == end):
-            return c
-    return None
+class _Index:
+    """The candidates by where they start and end, in the order the state holds them (looked
+    up for each "on", not searched: a note of many shops and streets holds thousands)."""
+
+    def __init__(self, cands: list[Cand]) -> None:
+        self.by_start: dict[int, list[Cand]] = {}
+        self.by_end: dict[int, list[Cand]] = {}
+        self.longest = 0
+        for c in cands:
+            self.add(c)
+
+    def add(self, c: Cand) -> None:
+        self.by_start.setdefault(c.start, []).append(c)
+        self.by_end.setdefault(c.end, []).append(c)
+        self.longest = max(self.longest, c.end - c.start)
+
+    def drop(self, c: Cand) -> None:
+        self.by_start[c.start].remove(c)
+        self.by_end[c.end].remove(c)
+
+    def starting(self, at: int) -> Cand | None:
+        found = self.by_start.get(at)
+        return found[0] if found else None
+
+    def ending(self, at: int) -> Cand | None:
+        found = self.by_end.get(at)
+        return found[0] if found else None
+
+    def overlapping(self, start: int, end: int) -> list[Cand]:
+        return [
+            c
+            for at in range(max(0, start - self.longest), end)
+            for c in self.by_start.get(at, ())
+            if c.end > start
+        ]
 
 
 def find_orgs_on_streets(st: State) -> None:
@@ -45,8 +75,9 @@ def find_orgs_on_streets(st: State) -> None:
     if " on " not in text:
         return
     lex = st.lex
+    index = _Index(st.cands)
     for m in _ON.finditer(text):
-        left_c = _cand_at(st, end=m.start())
+        left_c = index.ending(m.start())
         if left_c is not None:
             if left_c.kind not in _PLACE_KINDS:
                 continue  # "Mr Patel on Church Road": a person
@@ -63,13 +94,14 @@ def find_orgs_on_streets(st: State) -> None:
             if len(keys) == 1 and (keys[0] in lex.common or _opens(text, run.start())):
                 continue  # "He on …", "Today on …": one everyday word
             start = run.start()
-        right_c = _cand_at(st, start=m.end())
+        right_c = index.starting(m.end())
         if left_c is None and national_charity(text[start : m.start()]):
             # "the Costa on Holderness Road": a chain anyone uses stays, its street goes
             street = _STREET_AFTER.match(text, m.end())
             if right_c is None and street is not None and st.free(m.end(), street.end()):
                 ident = "street:" + " ".join(phrase_key(street.group()))
                 st.take(m.end(), street.end(), "address", ident, 55, 0.75)
+                index.add(st.cands[-1])
             continue
         if right_c is not None and right_c.kind in _PLACE_KINDS:
             end = right_c.end
@@ -78,14 +110,16 @@ def find_orgs_on_streets(st: State) -> None:
             if street is None or not st.free(m.end(), street.end()):
                 continue
             end = street.end()
-        inside = [c for c in st.cands if c.start < end and start < c.end]
+        inside = index.overlapping(start, end)
         if any(c.kind in NAME_KINDS for c in inside):
             continue
         ident = left_c.ident if left_c is not None and left_c.kind == "org" else ""
         for c in inside:
             st.cands.remove(c)
+            index.drop(c)
             st.taken[c.start : c.end] = bytes(c.end - c.start)
         st.take(start, end, "org", ident or " ".join(phrase_key(text[start:end])), 55, 0.75)
+        index.add(st.cands[-1])
 
 
 def _opens(text: str, at: int) -> bool:
@@ -107,6 +141,11 @@ _COMMA = re.compile(r",[ \t]*")
 def join_orgs_to_streets(st: State) -> None:
     """A business's lower-case noun, and a street redacted after a comma, go with its name."""
     text = st.text
+    # the first candidate starting at each place, as _cand_at finds it (looked up, not searched
+    # for each organisation: a note of many may hold thousands)
+    starts: dict[int, Cand] = {}
+    for d in st.cands:
+        starts.setdefault(d.start, d)
     for c in [c for c in st.cands if c.kind == "org"]:
         tail = _NOUN_TAIL.match(text, c.end)
         if tail is not None and st.free(c.end, tail.end()):
@@ -114,8 +153,13 @@ def join_orgs_to_streets(st: State) -> None:
         comma = _COMMA.match(text, c.end)
         if comma is None:
             continue
-        street = _cand_at(st, start=comma.end())
+        street = starts.get(comma.end())
         if street is not None and street.kind == "address" and "\n" not in text[c.end : street.end]:
             st.cands.remove(street)
+            del starts[street.start]
+            for d in st.cands:  # (the next candidate starting there, if any)
+                if d.start == street.start:
+                    starts[d.start] = d
+                    break
             st.taken[c.end : street.end] = b"\x01" * (street.end - c.end)
             c.end = street.end
