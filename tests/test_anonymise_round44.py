@@ -311,3 +311,16 @@ def test_a_housing_association_named_by_its_own_words() -> None:
     out = redact_for(text, "Kay Bell", (("Dawn Bell", "mother"),), "Laura Bell")
     assert "Coastline" not in out and "Federated" not in out, out
     assert "Lambeth Housing" in out and "Private Sector Housing" in out, out
+
+
+# round forty-six (session 50), read from CM
+
+
+def test_a_record_name_opening_a_message_to_its_reader() -> None:
+    text = "Tue 13/05 22:47 Tyrell: grace can i ask something\nTue 13/05 22:49 Grace: yes\n"
+    out = redact_for(text, "Tyrell Hope", (("Summer Hope", "sister"),), "Grace Adeyemi")
+    assert "grace can" not in out, out
+    out = redact_for(
+        "Dad: summer is coming soon", "Tyrell Hope", (("Summer Hope", "sister"),), "Ann Lee"
+    )
+    assert "summer is coming" in out, out

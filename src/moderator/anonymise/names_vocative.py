@@ -25,6 +25,11 @@ _GREETED = re.compile(
 # a writer naming themself after a greeting, a name or the message's start: "its ruby"
 _SELF = re.compile(r"(?i:(?<![\w'’])(?:it['’]?s|this[ \t]+is)[ \t]+)(?P<n>[A-Za-z][a-z]+)")
 _SELF_BEFORE = re.compile(r"(?:^|[\n\"“:]|(?i:\b(?:hi|hiya|hey|heya|yo)\b)|[a-z]{2,})[ \t,]*\Z")
+# a name opening a message, said to its reader: "Tyrell: grace can i ask", "jo, are u free"
+_OPENING = re.compile(
+    r"(?<=:[ \t])(?P<n>[a-z]{2,})(?=,?[ \t]+(?:(?:can|could|r|are|did|do|have|will)[ \t]+"
+    r"(?:i|u|you)|i|im|u|ur|pls|please|sorry)\b)"
+)
 # what follows a name said to someone: the clause's end, a kiss, or a message's next words
 _AFTER = re.compile(
     r"[ \t]*(?:[.,!?;:)\"”'’]|x\b|$)|[ \t]+(?:can|could|i|im|i'm|u|ur|pls|please|sorry|here"
@@ -40,11 +45,13 @@ def find_vocatives(st: State) -> None:
     forms = _forms(st)
     if not forms:
         return
-    for pattern in (_GREETED, _SELF):
+    for pattern in (_GREETED, _SELF, _OPENING):
         for m in pattern.finditer(text):
             start, end = m.span("n")
             who = forms.get(word_key(m.group("n")))
-            if who is None or not st.free(start, end) or not _AFTER.match(text, end):
+            if who is None or not st.free(start, end):
+                continue
+            if pattern is not _OPENING and not _AFTER.match(text, end):
                 continue
             if pattern is _SELF and not _SELF_BEFORE.search(
                 text, max(0, m.start() - 24), m.start()
