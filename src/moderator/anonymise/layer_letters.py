@@ -29,7 +29,7 @@ _NAME_RE = re.compile(r"[ \t]*(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3
 _SIGN_OFF_RE = re.compile(
     r"(?i:\b(?:kind|best|warm|many)[ \t]+(?:regards|wishes|thanks)|\bregards|\bthanks"
     r"|\byours[ \t]+(?:sincerely|faithfully)|\bsigned|\bwritten[ \t]+by|\bcompleted[ \t]+by)"
-    r"[ \t]*[:,]?[ \t]*\n?[ \t]*(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
+    r"[ \t]*[:,]?[ \t]*(?:\n[ \t]*){0,2}(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
 )
 _SIGN_OFF_WORDS = ("regards", "thanks", "wishes", "sincerely", "faithfully", "signed", "n by")
 # the words a sign-off starts with: on an ASCII note (case folds only A-Z there) the pattern
@@ -93,13 +93,18 @@ def _protected(st: State, keys: tuple[str, ...]) -> bool:
 
 
 _LAST_WORD = re.compile(r"(?<=\S)[ \t]+(\S+)\Z")
+# registrations and degrees written after a signature's name ("Nicola Fenton RN RHV")
+_POST_NOMINALS = frozenset(
+    ("RN", "RGN", "RMN", "RSCN", "RNLD", "RM", "RHV", "SCPHN", "HV", "BSc", "MSc", "BA", "MA",
+     "PGCE", "QTS", "DipSW", "CQSW", "MBE", "OBE", "PhD", "MBBS", "MRCGP", "MRCPCH", "FRCPCH")
+)  # fmt: skip
 
 
 def _take_name(st: State, start: int, end: int, kind: str, confidence: float) -> None:
     """Take a name not taken yet, and remember it for its other mentions."""
     trimmed = False
     while (last := _LAST_WORD.search(st.text, start, end)) is not None and (
-        last.group(1) in st.lex.acronyms
+        last.group(1) in st.lex.acronyms or last.group(1) in _POST_NOMINALS
     ):
         end, trimmed = last.start(), True  # "Bethany Coulthard RGN SCPHN": letters after a name
     if trimmed and len(st.text[start:end].split()) < 2:

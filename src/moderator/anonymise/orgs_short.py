@@ -32,6 +32,14 @@ _KIND_NOUNS = frozenset(
     | {"group", "trust", "foundation", "centre", "center", "surgery", "medical", "practice"}
     | {"health", "club", "project", "cic", "charity", "homes", "home", "lodge", "house"}
     | {"association", "partnership", "fc", "afc", "jfc", "and", "&", "the", "unit", "hub"}
+    | {"combined", "middle", "first", "special", "specialist", "methodist", "cofe", "pru"}
+)
+# the words of a place that a school is named after ("Westborough Lane Junior School" …
+# "also at Westborough"): its first word alone is the school's too when it is no word
+_TOPOGRAPHY = frozenset(
+    {"lane", "road", "street", "park", "fields", "field", "hill", "grange", "vale", "wood"}
+    | {"green", "avenue", "drive", "way", "meadow", "meadows", "farm", "manor", "heath"}
+    | {"moor", "view", "bank", "brook", "valley", "gardens", "village", "hall", "court"}
 )
 # words after a short name that is also a town that make it the place's: its staff, its
 # office, what it said or did
@@ -45,6 +53,10 @@ _TRADE_ENDS = frozenset(
     | {"cleaning", "construction", "solutions", "lettings", "properties", "motors", "stores"}
 )
 _ENDS = _KIND_NOUNS | _TRADE_ENDS  # what is dropped from a name's end to leave its own words
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+\Z")
+_CAPS_AFTER = re.compile(r"[ \t]+[A-Z]{3}")
+# where a school's first word alone is the school: "also at Westborough", "from Fairfield"
+_AT_BEFORE = re.compile(r"(?<![A-Za-z])(?i:at|from)[ \t]+\Z")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]|-")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _CONFIDENCE = 0.7
@@ -103,15 +115,39 @@ def _lower_case_names(st: State) -> None:
                 st.take(start, end, c.kind, c.ident, 50, _CONFIDENCE)
 
 
+def _shorts(st: State, written: str) -> list[tuple[str, bool]]:
+    """A place's own words (:func:`_own_words`) as written, in capitals or in title case as
+    the note writes them elsewhere ("ELMHURST FIELDS PRIMARY" … "Elmhurst Fields DSL"), and
+    the first of two words named after a place's feature ("Westborough Lane"); each with
+    whether it is the own words whole (only those are looked for in lower case too)."""
+    short = _own_words(written)
+    if not short:
+        return []
+    out = [(short, True)]
+    words = short.split()
+    if len(words) == 2 and words[1].lower() in _TOPOGRAPHY:
+        key = words[0].lower()
+        lex = st.lex
+        if not (a_word(key) or key in lex.given or key in lex.common or (key,) in lex.places):
+            out.append((words[0], False))
+    if short.isupper() and short.isascii():
+        out += [(s.title(), whole) for s, whole in out]
+    elif short.isascii() and short.replace("'", "").replace("-", "").replace(" ", "").isalpha():
+        out += [(s.upper(), whole) for s, whole in out]
+    return out
+
+
 def find_short_forms(st: State) -> None:
     """Take each redacted school's or organisation's own words where they recur alone."""
     text = st.text
     lex = st.lex
     seen: set[str] = set()
     _lower_case_names(st)
-    for c in [c for c in st.cands if c.kind in _KINDS]:
-        short = _own_words(text[c.start : c.end])
-        if not short or short in seen or len(short) < 5 or not short[:1].isupper():
+    shorts = [
+        (c, *s) for c in st.cands if c.kind in _KINDS for s in _shorts(st, text[c.start : c.end])
+    ]
+    for c, short, whole in shorts:
+        if short in seen or len(short) < 5 or not short[:1].isupper():
             continue
         seen.add(short)
         keys = phrase_key(short)
@@ -121,17 +157,28 @@ def find_short_forms(st: State) -> None:
             continue  # a protected phrase; a person of the record's name
         town = keys in lex.places or keys in more_places()
         spots = whole_words(text, short)
-        if len(keys) == 1 and short.isalpha() and not a_word(keys[0]):
+        if len(keys) == 1 and short.isalpha() and not a_word(keys[0]) and whole:
             # "oakridge staff": in a child's lower case (not "treyew academy", a longer name
             # the school layers read whole)
             spots += [s for s in whole_words(text, short.lower()) if not _kind_next(text, s[1])]
         for start, end in spots:
             if not st.free(start, end) or _NAME_AFTER.match(text, end):
                 continue  # "Rose Hill Road", "Stourport-on-Severn": another name
-            if text[max(0, start - 3) : start].rstrip(" \t").endswith(","):
-                continue  # "Sir Evelyn Court, Star Hill": the place it is named after
+            if text[max(0, start - 3) : start].rstrip(" \t").endswith(",") and not (
+                _PLACE_WORDS.match(text, end)
+            ):
+                continue  # "Sir Evelyn Court, Star Hill": the place it is named after (not
+                # "Mrs Green, Elmhurst Fields DSL": its staff)
             if _person_before(st, start):
                 continue  # "landlord Mr Karim" of "Karim Lettings": the man it is named after
             if town and not _PLACE_WORDS.match(text, end):
                 continue
+            if short.isupper() and _CAPS_AFTER.match(text, end):
+                continue  # "KIRKLEES COUNCIL": a longer name in capitals
+            if not whole and _CAPITAL_BEFORE.search(text, max(0, start - 24), start):
+                continue  # "South Grindon", "Market Rasen": a longer place's name
+            if not whole and not (
+                _AT_BEFORE.search(text, max(0, start - 8), start) or _PLACE_WORDS.match(text, end)
+            ):
+                continue  # "lives in Grindon" (of "Grindon Hall School"): the place
             st.take(start, end, c.kind, c.ident, 50, _CONFIDENCE)

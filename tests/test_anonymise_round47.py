@@ -1,0 +1,67 @@
+"""Issue #14, round forty-seven: invented letters and referrals for a signature after a
+blank line, and for a school named in full once and then by its own words."""
+
+from __future__ import annotations
+
+from tests.helpers import redact_for
+from tests.helpers import survives as left
+
+FAMILY = (("Ruth Okafor", "mother"), ("Dayo Okafor", "brother"))
+
+
+def test_a_signature_after_a_blank_line_is_the_writer() -> None:
+    text = (
+        "I would be happy to attend the strategy discussion.\n\nYours sincerely,\n\n"
+        "Lyn Hedging\nSpecialist Community Public Health Nurse (School Nursing)\n"
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Lena Hart")
+    assert not left(out, "Lyn") and not left(out, "Hedging"), out
+    assert "Specialist Community Public Health Nurse" in out, out
+
+
+def test_a_signatures_registrations_stay_after_the_name() -> None:
+    text = "Thank you.\n\nKind regards,\n\nGwenda Pruett RN RHV\nHealth Visitor\n"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Lena Hart")
+    assert not left(out, "Pruett") and "RN RHV" in out, out
+
+
+def test_a_school_named_in_full_then_by_its_first_word() -> None:
+    text = (
+        "Referrer: Mrs Jo Tandy, DSL, Quarrendon Lane Junior and Infant School.\n"
+        "Sibling: Dayo, Year 1, also at Quarrendon, no concerns there."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Lena Hart")
+    assert not left(out, "Quarrendon"), out
+
+
+def test_a_combined_school_by_its_own_words() -> None:
+    text = (
+        "Present: Mrs Helen Ashe (DSL), Kettlebrook Combined School.\n"
+        "Dayo is in Year 2, also at Kettlebrook, and is doing well."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Lena Hart")
+    assert not left(out, "Kettlebrook"), out
+
+
+def test_a_school_in_capitals_then_in_title_case_with_its_staff() -> None:
+    text = (
+        "CHILD ATTENDS MORROWFIELD GRANGE PRIMARY.\n"
+        "Spoke with Mrs Lucy Penn, Morrowfield Grange DSL, by phone at 10.30."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Lena Hart")
+    assert not left(out, "Morrowfield"), out
+
+
+def test_the_village_a_school_is_named_after_stays_where_it_is_the_place() -> None:
+    text = (
+        "Dayo attends Grindon Hall School.\n"
+        "Nan lives in Grindon and visits daily; the bus from South Grindon is slow."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Lena Hart")
+    assert out.count("[SCHOOL]") == 1, out  # (the words may be read as a name; not as the school)
+
+
+def test_a_council_in_capitals_is_no_schools_short_name() -> None:
+    text = "Attends Brackenfield College.\nBRACKENFIELD COUNCIL - PATHWAY PLAN (REVIEW)"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Lena Hart")
+    assert "BRACKENFIELD COUNCIL" in out, out
