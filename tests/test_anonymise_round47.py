@@ -65,3 +65,34 @@ def test_a_council_in_capitals_is_no_schools_short_name() -> None:
     text = "Attends Brackenfield College.\nBRACKENFIELD COUNCIL - PATHWAY PLAN (REVIEW)"
     out = redact_for(text, "Bisi Okafor", FAMILY, "Lena Hart")
     assert "BRACKENFIELD COUNCIL" in out, out
+
+
+def test_a_firm_or_a_club_in_a_childs_lower_case() -> None:
+    text = (
+        "sam i got a letter from copperdale lettings today saying i have to be out. "
+        "i go to fern hollow boxing tues and thurs. we get pancakes at thistle cafe on saturdays"
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for name in ("copperdale", "fern hollow", "thistle"):
+        assert name not in out, (name, out)
+
+
+def test_a_sport_or_a_kind_of_cafe_in_lower_case_stays() -> None:
+    text = (
+        "he asked if he could do boxing again. we met at the cafe, then at hospital cafe. "
+        "i go to thai boxing. she took off her fake nails."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert out == text, out
+
+
+def test_the_minute_taker_named_by_words_is_a_person() -> None:
+    text = "Chair: Mrs Ann Okeke (AO)   Minutes: Jade Holt\nMinute taker: Amber Rose (business support)"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert not left(out, "Holt") and not left(out, "Rose"), out
+
+
+def test_a_minutes_field_of_roles_or_terms_stays() -> None:
+    text = "Supervisor: Team Manager\nMinutes: Summer Term review\nMinute taker: Business Support"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert out == text, out

@@ -119,7 +119,7 @@ def _name_of_starts(text: str) -> list[tuple[int, int]]:
 
 # the fields and words that name who did the work, then the name or the initials
 _BY_FIELD = re.compile(
-    r"(?i:minute[ \t-]?taker|note[ \t-]?taker|supervisor|completed[ \t]+by|logged[ \t]+by"
+    r"(?i:minute[ \t-]?taker|minutes(?:[ \t]+by|(?=[ \t]*:))|note[ \t-]?taker|supervisor|completed[ \t]+by|logged[ \t]+by"
     r"|recorded[ \t]+by|written[ \t]+by|reviewed[ \t]+by|signed(?:[ \t]+by)?|authorised[ \t]+by"
     r"|rhi[ \t]+by|visit[ \t]+by|assessed[ \t]+by|checked(?:[ \t]+by)?|log[ \t]+by"
     r"|sent[ \t]+by|prepared[ \t]+by|referred[ \t]+by|reported[ \t]+by)[ \t]*:?[ \t]*"
@@ -155,9 +155,14 @@ def find_people_by_field(st: State) -> None:
         if not words and "." in name:  # "Checked R.B.": dotted initials
             words = ["".join(ch for ch in name if ch.isalpha())]
         keys = [word_key(w) for w in words]
+        # a given name and a surname that is also a word ("Minute taker: Jade Holt")
+        given = (
+            len(keys) >= 2
+            and keys[0] in lex.given
+            and (keys[-1] in lex.surnames or keys[-1] not in lex.common)
+        )
         if not keys or any(
-            k in lex.words
-            or k in lex.common
+            (not given and (k in lex.words or k in lex.common))
             or k in lex.protected_words
             or (k,) in lex.places
             or k in HONORIFICS
