@@ -96,3 +96,33 @@ def test_a_minutes_field_of_roles_or_terms_stays() -> None:
     text = "Supervisor: Team Manager\nMinutes: Summer Term review\nMinute taker: Business Support"
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert out == text, out
+
+
+def test_a_childs_spelling_of_a_month_after_a_bare_day() -> None:
+    text = "my name is bisi. today is the 5 of febuary. my birthday is the 12th of janurary"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "febuary" not in out and "janurary" not in out, out
+
+
+def test_streets_named_fields_or_hey_with_a_house_number() -> None:
+    text = "Gran, of 8 Tolcarne Fields, is assessed. Neighbour of 48 Plover Hey rang 999."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert not left(out, "Tolcarne") and not left(out, "Plover"), out
+
+
+def test_a_forces_code_and_serial_with_no_cue() -> None:
+    text = "Police ref for the forced door: 25CH/0053817. Panel on 13/03."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "0053817" not in out, out
+
+
+def test_a_schools_name_of_two_words_in_brackets() -> None:
+    text = "09:15 Ruth: School (Tenterden Park) phoned he is not there. School (Looked After) ok."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert not left(out, "Tenterden") and "(Looked After)" in out, out
+
+
+def test_words_in_brackets_after_a_school_that_are_no_name_stay() -> None:
+    text = "SCHOOL: FERNHILL PARK SCHOOL (PER CHILD)\nSCHOOL: EDMONTON COUNTY SCHOOL (SIXTH FORM)"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "(PER CHILD)" in out and "(SIXTH FORM)" in out, out

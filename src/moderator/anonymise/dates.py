@@ -50,6 +50,13 @@ MONTHS: dict[str, int] = {
     "ocotber": 10,
     "novemeber": 11,
     "decemeber": 12,
+    "febrary": 2,
+    "janurary": 1,
+    "januray": 1,
+    "apirl": 4,
+    "septemeber": 9,
+    "novmber": 11,
+    "decmber": 12,
 }
 
 # Full month names in any case; "May" and abbreviations only capitalised or upper case,
@@ -64,8 +71,10 @@ _MONTH = (
     r"|(?<=\d )(?:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
     # "may" only where no verb follows it: "on 3rd may at the bowling", not "the 2nd may be"
     r"|(?<=\d(?:st|nd|rd|th) )may(?=[ \t]*(?:[.,;:!?)\n]|\Z|\d|(?:at|in|on|and|for|till|until)\b))"
-    r"|(?<=\d(?:st|nd|rd|th) )(?:febuary|feburary|janury|agust|augest|septmber|ocotber"
-    r"|novemeber|decemeber)\b)"
+    # a child's spellings, no English words, after an ordinal or a bare day ("the 5 of febuary")
+    r"|(?:(?<=\d(?:st|nd|rd|th) )|(?<=\d(?:st|nd|rd|th) of )|(?<=\d )|(?<=\d of ))(?i:febuary|feburary|febrary|janury"
+    r"|janurary|januray|agust|augest|apirl|septmber|septemeber|ocotber|novemeber|novmber"
+    r"|decemeber|decmber)\b)"
 )
 _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 

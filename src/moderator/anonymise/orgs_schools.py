@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.lexicon import (
     lower_same_length,
     phrase_key,
@@ -27,8 +28,9 @@ _NAME = r"(?P<a>[A-Z][\w'’-]{1,30})"
 # "school (Mallowdene)", "School (GBA)", "nursery (Oxlip)" (each pattern is tried only where
 # its first word is: a scan of the whole note from every position costs more)
 _BRACKET_RE = re.compile(
-    rf"(?i:school|academy|nursery|college|primary|setting)[ \t]*\([ \t]*{_NAME}[ \t]*\)"
-)
+    r"(?i:school|academy|nursery|college|primary|setting)[ \t]*\([ \t]*"
+    r"(?P<a>[A-Z][\w'’-]{1,30}(?:[ \t]+[A-Z][\w'’-]{1,30}){0,2})[ \t]*\)"
+)  # ("School (Skinners Park) phoned")
 # "year 5 at Tansyfield", "Yr 10 at SFS", "in reception at Gorsebank"
 _YEAR_RE = re.compile(
     rf"(?i:y(?:ea)?r[ \t]*\d{{1,2}}|y\d{{1,2}}|reception|nursery|sixth[ \t]+form)[ \t]+at[ \t]+{_NAME}"
@@ -183,6 +185,8 @@ def find_schools_by_context(st: State) -> None:
                 for pattern in patterns:
                     m = pattern.match(text, at)
                     a = m.group("a") if m is not None else ""
+                    if " " in a and not _bracket_words(st, a):
+                        continue
                     if a and _a_name(st, a) and (" " not in a or _school_name_of_words(st, a)):
                         names.add(a)
             at = lower.find(word, at + 1)
@@ -191,6 +195,20 @@ def find_schools_by_context(st: State) -> None:
         if m is not None and _a_field_name(st, m.group("a")) and not _AT_VENUE.match(text, m.end()):
             names.add(m.group("a"))
     _take_everywhere(st, {word: word for word in names})
+
+
+_SCHOOL_LETTERS = frozenset({"CP", "CE", "RC", "JI", "J&I", "VC", "VA"})
+
+
+def _bracket_words(st: State, name: str) -> bool:
+    """Whether words in brackets after a school's word may be its name: each capitalised
+    (not "(SIXTH FORM)", "(BOTH CHILDREN)"; a school's letters may end it: "Meadow CP"),
+    no title or given name first ("School (Mr Rhys Pendleton)": its staff)."""
+    words = name.split()
+    if not all(w[1:].islower() or (i and w in _SCHOOL_LETTERS) for i, w in enumerate(words)):
+        return False
+    first = word_key(words[0])
+    return first not in HONORIFICS and first not in st.lex.given
 
 
 def _field_starts(lower: str) -> list[int]:

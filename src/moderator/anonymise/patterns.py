@@ -110,6 +110,7 @@ STREET_TYPES = (
     r"|Top|Brow|Side|End|Hollow|Causeway"  # the North's "Bank Top", "Dock Brow", "Lake Side"
     r"|Ridge|Crest|Mount|Garth|Mead|Dene|Chare|Glade|Knoll|Leys|Spur"
     r"|Passage|Flats|Promenade|Esplanade"  # "12 Albemarle Passage", "14 Wellington Flats"
+    r"|Fields|Hey"  # "8 Ryton Fields", "48 Kestrel Hey"
 )
 # the street words written short, after which an address's full stop is the abbreviation's
 # ("Balby Rd."), not the sentence's ("… Pentowan Close. Then")

@@ -101,6 +101,8 @@ _PNC_TAIL = re.compile(r"/\d{5,7}[A-Z](?![\w/])")
 _INCIDENT_TAIL = re.compile(r"/(?:\d{4,6}/\d\d|\d\d[A-Z])(?![\w/])")
 # a force's or a station's code before it: "20WM/117734/25" (two figures and letters)
 _FORCE_CODE = re.compile(r"\d\d[A-Z]{1,3}\Z")
+# a force's code and its serial alone, no year after it: "25CH/0053817", from the slash
+_SERIAL_TAIL = re.compile(r"/\d{5,8}(?![\w/])")
 # a prison (NOMS) number ("A4420DK": one capital) or a police serial ("CC2024022100318": two to
 # four capitals before nine digits or more), from a capital before a digit
 _PRISON_OR_SERIAL = re.compile(r"[A-Z](?:\d{4}[A-Z]{2}|[A-Z]{1,3}\d{9,}|\d{8})(?![\w])")
@@ -176,6 +178,10 @@ def find_numbers_by_shape(st: State) -> None:
             m.start() - start == 2 if m.group()[-1].isdigit() else 1 <= m.start() - start <= 6
         ):
             found.append((start, m.end(), "case_number"))  # "14/33810/21", "110233/09X"
+    for m in _SERIAL_TAIL.finditer(text) if "/" in text else ():
+        lead = _FORCE_CODE.search(text, max(0, m.start() - 6), m.start())
+        if lead is not None and _run_before(text, lead.start() + 1, str.isdigit) == lead.start():
+            found.append((lead.start(), m.end(), "case_number"))  # "25CH/0053817"
     for m in _NI_REG_END.finditer(text):
         if (start := _ni_registration(text, m.start())) >= 0:
             found.append((start, m.end(), "vehicle_reg"))
