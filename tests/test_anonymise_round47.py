@@ -126,3 +126,9 @@ def test_words_in_brackets_after_a_school_that_are_no_name_stay() -> None:
     text = "SCHOOL: FERNHILL PARK SCHOOL (PER CHILD)\nSCHOOL: EDMONTON COUNTY SCHOOL (SIXTH FORM)"
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "(PER CHILD)" in out and "(SIXTH FORM)" in out, out
+
+
+def test_a_rank_before_a_given_name_that_is_also_a_town() -> None:
+    text = "LAC health review done by Nurse Beverley Tamsett on 20th Feb."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Nurse" not in out and not left(out, "Beverley"), out

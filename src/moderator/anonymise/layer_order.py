@@ -227,6 +227,8 @@ def run_layers(st: State) -> None:
     find_lone_initials(st)
     join_surname_letters(st)
     join_given_places(st)
+    absorb_titles(st)  # again: a title before the given name a place's word joined to its
+    # surname ("Nurse Beverley Hunt", read "Hunt" alone first)
     find_signing_letter(st)
     join_paired_given(st)
     find_named_initials(st)
