@@ -132,3 +132,19 @@ def test_a_rank_before_a_given_name_that_is_also_a_town() -> None:
     text = "LAC health review done by Nurse Beverley Tamsett on 20th Feb."
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Nurse" not in out and not left(out, "Beverley"), out
+
+
+def test_an_agency_after_a_role_in_brackets_after_a_person() -> None:
+    text = (
+        "RHI by Kirsty Doyle (RHI worker, Safe Harbour Thamesdown). "
+        "Present: LO (Nursery manager, Little Sprouts), Jo Tate (SW, Kent Front Door)."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Safe Harbour" not in out and "Little Sprouts" not in out, out
+    assert "Kent Front Door" in out, out  # a public service by its place
+
+
+def test_a_pupil_referral_unit_in_a_police_form() -> None:
+    text = "EXCLUDED FROM HEATHFIELD HIGH SCHOOL, NOW ATTENDS THE LARCHES PRU.\nOUTCOME: NFA"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "LARCHES" not in out, out

@@ -233,6 +233,14 @@ _SHOUTED_LINE_RE = re.compile(r"(?m)^[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
 _SHOUTED_NEXT_RE = re.compile(r"(?m)\n[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
 
 
+# the letters of a kind of place stay in capitals ("THE ORCHARD PRU", "GRIMSBY DOLPHINS ASC")
+_ACRONYM_TITLED = re.compile(r"\b(?:Pru|Asc|Afc|Jfc|Rfc|Abc|Cic|Ce|Rc)\b")
+
+
+def _upper(m: re.Match[str]) -> str:
+    return m.group().upper()
+
+
 def title_shouted(text: str) -> str:
     """``text`` with its lines in capitals written in title case ("14 BIRCH GROVE" -> "14 Birch
     Grove"), character for character, so that the grammars of addresses read them; the text
@@ -243,7 +251,7 @@ def title_shouted(text: str) -> str:
     lines = [first.span()] if first else []
     lines += [(m.start() + 1, m.end()) for m in _SHOUTED_NEXT_RE.finditer(text)]
     for start, end in lines:
-        titled = text[start:end].title()
+        titled = _ACRONYM_TITLED.sub(_upper, text[start:end].title())
         if len(titled) == end - start:
             parts += [text[last:start], titled]
             last = end

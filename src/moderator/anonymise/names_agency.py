@@ -245,6 +245,13 @@ _BESIDE_AGENCY = re.compile(
     rf"(?:[ \t]*\([ \t]*|,[ \t]+)(?P<o>[{_CAP}][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[{_CAP}][\w'’&-]*){{1,4}})"
     r"(?=[ \t]*(?:[,;)(]|\.(?:\s|$)|\n|$))"
 )
+# "Kirsty Doyle (RHI worker, Safe Steps Berkshire)", "SJ (IDVA, Hearthstone West Kent)": a
+# role, then the agency, in the brackets after a person
+_ROLED_AGENCY = re.compile(
+    r"[ \t]*\([ \t]*(?P<r>[A-Za-z][\w'’ \t-]{0,38}?)[ \t]*,[ \t]*"
+    rf"(?P<o>[{_CAP}][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[{_CAP}][\w'’&-]*){{1,4}})[ \t]*\)"
+)
+_SERVICE_ENDS = frozenset({"services", "service", "safeguarding", "door", "locality", "team"})
 _PUBLIC_BESIDE = frozenset(
     {"service", "station", "hub", "partner", "policing", "paediatrics", "options", "team"}
     | {"council", "police", "nhs", "hospital", "ed", "unit", "court", "justice", "health"}
@@ -307,6 +314,14 @@ def find_agencies_people_come_from(st: State) -> None:
         sure = 0.75
         if m is None:
             m, sure = _BESIDE_AGENCY.match(text, c.end), 0.6
+        if m is None and (m := _ROLED_AGENCY.match(text, c.end)) is not None:
+            role = m.group("r").split()
+            keys = phrase_key(m.group("o"))
+            if not (word_key(role[-1]) in _ROLE_ENDS or role[0] in lex.acronyms) or (
+                (keys[0],) in lex.places or (keys[0],) in more_places() or keys[-1] in _SERVICE_ENDS
+            ):
+                m = None  # ("(mother, Ruth Okafor)": no role; "(SW, Kent Front Door)",
+                # "(Solicitor, Legal Services)": a public service by its place or its words
         if m is None or not st.free(*m.span("o")):
             continue
         keys = phrase_key(m.group("o"))
