@@ -148,3 +148,16 @@ def test_a_pupil_referral_unit_in_a_police_form() -> None:
     text = "EXCLUDED FROM HEATHFIELD HIGH SCHOOL, NOW ATTENDS THE LARCHES PRU.\nOUTCOME: NFA"
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "LARCHES" not in out, out
+
+
+def test_terms_of_practice_and_tenancy_stay() -> None:
+    text = (
+        "Fraser competence documented. Danger Statement & Safety Goal reviewed. Plan: update "
+        "the Written Agreement. A flat let on an Assured Shorthold Tenancy; Choice Based "
+        "Lettings form done.\nBest wishes, Daniel Okoro, Student Wellbeing Adviser"
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for term in ("Fraser competence", "Safety Goal", "Written Agreement", "Assured Shorthold",
+                 "Choice Based Lettings", "Student Wellbeing Adviser"):  # fmt: skip
+        assert term in out, (term, out)
+    assert "Okoro" not in out, out
