@@ -161,3 +161,14 @@ def test_terms_of_practice_and_tenancy_stay() -> None:
                  "Choice Based Lettings", "Student Wellbeing Adviser"):  # fmt: skip
         assert term in out, (term, out)
     assert "Okoro" not in out, out
+
+
+def test_a_name_that_is_a_word_said_as_the_word_in_quoted_speech() -> None:
+    text = (
+        "Hope said \"I don't want to lose hope but some days I can't get up.\" "
+        'Precious had "precious little sleep". Mum: "every child can find joy in learning"'
+    )
+    family = (("Hope Okafor", "mother"), ("Precious Okafor", "aunt"), ("Joy Okafor", "sister"))
+    out = redact_for(text, "Bisi Okafor", family, "Sam Lee")
+    assert "lose hope" in out and "precious little" in out and "find joy" in out, out
+    assert not left(out, "Hope") and not left(out, "Precious"), out

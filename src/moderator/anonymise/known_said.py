@@ -214,7 +214,8 @@ _LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
 
 # after a name that is also a word, in lower case in quoted words: "faith with him", "grace of
 # god", "hope for the best" (not "to": "took summer to his mums" is the girl)
-_WORD_OF_AFTER = re.compile(r"[ \t]+(?:of|with|for|about|ahead|away|apart)\b")
+# ("precious little sleep", "precious few")
+_WORD_OF_AFTER = re.compile(r"[ \t]+(?:of|with|for|about|ahead|away|apart|little|few)\b")
 # in quoted words, before a name that is also a word, words that make it the word
 # ("i have faith that", "lost hope", "best summer ever", "show mercy")
 _WORD_IN_SPEECH_BEFORE = frozenset(
@@ -222,7 +223,10 @@ _WORD_IN_SPEECH_BEFORE = frozenset(
      "absolute", "proper", "my", "your", "our", "their", "of", "for", "no", "any", "some",
      "much", "more", "less", "i", "we", "they", "have", "has", "had", "lost", "a", "an", "the",
      "best", "worst", "this", "that", "last", "next", "whole", "every", "show", "showed",
-     "shows", "good", "little", "got", "many", "lot", "bit", "all"}
+     "shows", "good", "little", "got", "many", "lot", "bit", "all",
+     # round forty-seven: "i dont want to lose hope", "we need hope", "without hope"
+     "lose", "losing", "need", "needs", "needed", "without", "feel", "felt", "keep", "keeping",
+     "hold", "holding", "find", "finding", "bring", "brings", "bringing"}
 )  # fmt: skip
 # after a verb that is also a name: "march on", "rob off", "sue them"
 _PARTICLE_AFTER = re.compile(
