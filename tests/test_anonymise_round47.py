@@ -172,3 +172,13 @@ def test_a_name_that_is_a_word_said_as_the_word_in_quoted_speech() -> None:
     out = redact_for(text, "Bisi Okafor", family, "Sam Lee")
     assert "lose hope" in out and "precious little" in out and "find joy" in out, out
     assert not left(out, "Hope") and not left(out, "Precious"), out
+
+
+def test_a_titled_person_whose_surname_is_a_streets_word_is_a_person() -> None:
+    text = (
+        "PC Natalie Grove (NGr) Derbyshire Constabulary. Spoke to Mrs Amy Lane today. "
+        "NGr: agreed. Lives at 4 Anna Way."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "PC " not in out and "NGr" not in out and "Mrs" not in out, out
+    assert "[ADDRESS]" in out and "[ADDRESS-2]" not in out, out  # only the house is one

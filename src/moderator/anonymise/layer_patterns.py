@@ -176,6 +176,12 @@ def find_patterns(st: State) -> None:
             # (a street of three words may open with one: "Lane End Road", "Walk Mill Lane")
             or (_STREET_WORD_ONLY.match(text, s_start) and len(words) < 3)
             or (len(words) > 1 and words[-2] in _VERB_BEFORE)  # "KNOWN TO DRIVE", "Able To Walk"
+            or (
+                len(words) == 2
+                and words[0] in st.lex.given
+                and _TITLE_BEFORE_STREET.search(text, max(0, s_start - 16), s_start) is not None
+            )  # "PC Natalie Grove", "Mrs Amy Lane": a person, for the name layers
+            or (len(words) == 3 and words[0] in _STREET_TITLES and words[1] in st.lex.given)
         ):
             continue
         compass = _COMPASS_AFTER.match(text, s_end) if words[0] in _ANY_STREET else None
@@ -269,6 +275,14 @@ _STREET_WORD_ONLY = re.compile(r"(?:Close|Drive|Walk|Place|Lane|Mews|Street|Road
 _INSTITUTION_AFTER = re.compile(
     r"[ \t]+(?:Primary|Academy|School|College|Nursery|Infants?|Junior|High[ \t]+School"
     r"|Surgery|Medical|Health[ \t]+Cent|Church|Mosque|Hospital)\b"
+)
+# a title before a given name and a street's word: the person's name ("PC 2241 Anna Way")
+_TITLE_BEFORE_STREET = re.compile(
+    r"(?<![\w'’-])(?i:mrs?|ms|miss|mx|dr|pc|dc|ds|di|sgt|pcso|nurse|cllr|rev|revd|fr)\.?"
+    r"[ \t]+(?:\d{2,5}[ \t]+)?\Z"
+)
+_STREET_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di", "sgt", "pcso", "nurse", "cllr"}
 )
 _FILE_ENDINGS = frozenset({"txt", "pdf", "doc", "docx", "jpg", "jpeg", "png", "csv", "xlsx", "eml"})
 _GATE_RE = re.compile(r"\b[A-Z][a-z]{2,}gate\b")
