@@ -182,3 +182,15 @@ def test_a_titled_person_whose_surname_is_a_streets_word_is_a_person() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "PC " not in out and "NGr" not in out and "Mrs" not in out, out
     assert "[ADDRESS]" in out and "[ADDRESS-2]" not in out, out  # only the house is one
+
+
+def test_a_house_in_lower_case_on_a_vale_or_a_rise() -> None:
+    text = "ok come at 4 to ambers. 12 sorrel vale. her mum is in. i live at 3 kestrel rise"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "sorrel" not in out and "kestrel" not in out, out
+
+
+def test_a_year_group_and_a_school_or_a_counted_thing_is_no_house() -> None:
+    text = "user: bisi year 8 beaumont fields academy. we have 2 playing fields. a 5 per cent rise"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "[ADDRESS" not in out and "2 playing fields" in out, out

@@ -187,14 +187,16 @@ def find_lower_flats(st: State, add: Add) -> None:
 _LOWER_STREET_WORDS = (" road", " rd", " street", " st", " lane", " ln", " avenue", " ave",
                        " close", " crescent", " cres", " grove", " gardens", " gdns", " terrace",
                        " wynd", " mews", " drive", " court", " ct", " av", " way", " walk",
-                       " place", " row", " view", " top", " brow", " croft", " causeway")  # fmt: skip
+                       " place", " row", " view", " top", " brow", " croft", " causeway",
+                       " vale", " rise", " fold", " hey", " fields", " green")  # fmt: skip
 _LOWER_STREET_WORD_RE = re.compile(
     " (?:" + "|".join(w[1:] for w in _LOWER_STREET_WORDS) + r")(?![\w'’-])"
 )
 LOWER_STREET_RE = re.compile(
     r"(?:\d{1,2}/\d{1,2}[ \t]+)?(?P<n>\d{1,4}[a-z]?),?[ \t]+(?P<w>(?:[a-z][a-z'’-]+[ \t]+){1,3}?)"
     r"(?P<t>road|rd|street|st|lane|ln|avenue|ave|close|crescent|cres|grove|gardens|gdns"
-    r"|terrace|wynd|mews|drive|court|ct|av|way|walk|place|row|view|top|brow|croft|causeway)"
+    r"|terrace|wynd|mews|drive|court|ct|av|way|walk|place|row|view|top|brow|croft|causeway"
+    r"|vale|rise|fold|hey|fields|green)"
     r"(?![\w'’-])"
 )
 # words a number's phrase holds when it counts something ("3 more times down the lane")
@@ -207,6 +209,8 @@ _COUNTED = frozenset(
 )  # fmt: skip
 
 
+_YEAR_BEFORE = re.compile(r"(?i:year|yr|y|class|set|group)[ \t]*\Z")
+_SCHOOL_AFTER = re.compile(r"[ \t]+(?i:academy|school|primary|college|high|juniors|infants)\b")
 # "my mate's on 23 fox st", "come to mine 31 bank top": where someone lives, said
 _AT_HOME = re.compile(r"(?:\bon|\bat|\bto|\bmine|\bfrom|\bis|\blives|\blive|:)[ \t]+$")
 
@@ -234,8 +238,13 @@ def find_lower_streets(st: State, add: Add) -> None:
         words = m.group("w").split()
         if _NOT_ADDRESS.intersection(words) or _COUNTED.intersection(words):
             continue
+        if _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()) or _SCHOOL_AFTER.match(
+            text, m.end()
+        ):
+            continue  # "year 8 beaumont fields academy": a year group and a school
         short = m.group("t") in ("st", "ln", "ave", "cres", "gdns", "mews", "ct", "av", "way")
-        short = short or m.group("t") in ("walk", "row", "view", "top", "place")
+        short = short or m.group("t") in ("walk", "row", "view", "top", "place", "rise", "fold")
+        short = short or m.group("t") in ("hey", "fields", "green")  # ("2 playing fields")
         if (
             short
             and all(w in lex.words for w in words)
