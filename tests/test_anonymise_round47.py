@@ -194,3 +194,9 @@ def test_a_year_group_and_a_school_or_a_counted_thing_is_no_house() -> None:
     text = "user: bisi year 8 beaumont fields academy. we have 2 playing fields. a 5 per cent rise"
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "[ADDRESS" not in out and "2 playing fields" in out, out
+
+
+def test_a_compact_date_in_capitals_without_its_year() -> None:
+    text = "Under a safety plan since 05FEB. 04DEC - seen at the dentist. 3mar was a word."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "05FEB" not in out and "04DEC" not in out and "3mar" in out, out

@@ -35,10 +35,11 @@ WORDED_DATE_RE = re.compile(
     rf"|(?P<mm2>{_MONTH})\s+the\s+(?P<wd2>(?i:{_ORDINAL}))(?![A-Za-z])"
 )
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# "03JUN11", "3jun2011": a compact date of birth as police and health forms write it
+# "03JUN11", "3jun2011": a compact date of birth as police and health forms write it; in
+# capitals without its year too ("since 05FEB", "04DEC - seen at home")
 COMPACT_DATE_RE = re.compile(
     r"(?<![\w/])(?P<d>\d{1,2})(?P<m>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-    r"(?P<y>\d{2}|\d{4})(?![\w/])"
+    r"(?P<y>\d{2}|\d{4})?(?![\w/])"
 )
 # "14/02", "3/11", "16.10", "w/c 14/02": day and month without a year
 DAY_MONTH_RE = re.compile(
@@ -114,7 +115,7 @@ _DATE_LIST_BEFORE = re.compile(
 
 _ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                   "ninth", "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
-_COMPACT_HINT = re.compile(r"\d[A-Za-z]{3}\d")
+_COMPACT_HINT = re.compile(r"\d(?:[A-Za-z]{3}\d|[A-Z]{3}(?![\w/]))")
 _ORDINAL_DAY = re.compile(r"\d(?i:st|nd|rd|th)\b")
 _ORDINAL_PARTS = re.compile(r"[\s-]+")  # "twenty-first": compiled once, not per call
 _LOOSE = (_COMPACT_HINT, COMPACT_DATE_RE, DAY_MONTH_RE, _ORDINAL_DAY)
@@ -161,7 +162,10 @@ def find_loose_dates(
     compact_hint, compact_re, day_month, ordinal_day = _LOOSE_ASCII if plain(text) else _LOOSE
     compact = any(compact_hint.search(text, lo, hi) for lo, hi in regions)
     for m in compact_re.finditer(text) if compact else ():
-        ymd = _valid(_year(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
+        if m.group("y") is None and not m.group("m").isupper():
+            continue  # ("3mar" in lower case: no date without its year)
+        year = _year(m.group("y")) if m.group("y") else None
+        ymd = _valid(year, MONTHS[m.group("m").lower()], int(m.group("d")))
         if ymd is not None:
             out.append((m.start(), m.end(), ymd))
     for m in (d for lo, hi in regions for d in day_month.finditer(text, lo, hi)):
