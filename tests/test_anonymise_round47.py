@@ -200,3 +200,23 @@ def test_a_compact_date_in_capitals_without_its_year() -> None:
     text = "Under a safety plan since 05FEB. 04DEC - seen at the dentist. 3mar was a word."
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "05FEB" not in out and "04DEC" not in out and "3mar" in out, out
+
+
+def test_a_business_named_in_brackets_after_its_kind() -> None:
+    text = (
+        "She works at the Bury Park launderette (Bright & Clean) in the evenings. Seen near the "
+        "chippy on Preston Road (Nell's Plaice) and the supermarket on Mill Bank (Saigon Mart)."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for name in ("Bright & Clean", "Nell's Plaice", "Saigon Mart"):
+        assert name not in out, (name, out)
+
+
+def test_a_remark_a_year_group_or_an_owner_in_brackets_stays() -> None:
+    text = (
+        "Tyler Bishop (Y7) came in. CCTV from the shop (CCTV) requested. Charges his phone "
+        "at the barbers (Rebin's). Met at the cafe (Kacper's choice)."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "(Y7)" in out and "(CCTV)" in out and "choice)" in out, out
+    assert "[ORGANISATION" not in out, out

@@ -133,6 +133,7 @@ from moderator.anonymise.names_vocative import find_initialled_lower_names, find
 from moderator.anonymise.names_worded import find_called_names, find_worded_names
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
+from moderator.anonymise.orgs_bracketed import find_bracketed_businesses
 from moderator.anonymise.orgs_clubs import join_age_groups, join_lower_heads
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations, find_troops
@@ -172,6 +173,7 @@ def run_layers(st: State) -> None:
     find_schools_by_staff(st)
     find_saints(st)
     find_trades_and_agencies(st)
+    find_bracketed_businesses(st)
     find_broken_names(st)
     find_known_people(st, toks)
     find_spelt_names(st)
