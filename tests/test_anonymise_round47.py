@@ -220,3 +220,13 @@ def test_a_remark_a_year_group_or_an_owner_in_brackets_stays() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "(Y7)" in out and "(CCTV)" in out and "choice)" in out, out
     assert "[ORGANISATION" not in out, out
+
+
+def test_a_name_of_everyday_words_beside_initials_that_spell_it() -> None:
+    text = (
+        "Attending: Heather Young TM (HY); Beverley Cooke HV (BC); Minutes: JB (BSO) "
+        "Jasmine Bell.\nHY: agreed the plan. BC: weight fine."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for word in ("Heather", "Young", "Cooke", "Jasmine", "Bell", "HY", "BC"):
+        assert not left(out, word), (word, out)

@@ -63,10 +63,48 @@ def find_defined_initials(st: State) -> None:
             for start, end in _letter_spots(text, letter):
                 if st.free(start, end):
                     st.take(start, end, c.kind, c.ident, 52)
+        _bracketed_names(st)
     if " - " in text or " – " in text:
         _dashed(st)
     if "-" in text or "–" in text or "=" in text:
         _leading(st)
+
+
+# a name the other layers left, with its initials in brackets after it (and its role's
+# letters between: "Heather Young TM (HY)", "Beverley Cooke HV (BC)"), or before it with the
+# role ("JB (BSO) Jasmine Bell")
+_NAME_THEN_INITIALS = re.compile(
+    r"(?<![\w'’-])(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?:[ \t]+[A-Z]{2,4})?"
+    r"[ \t]*\((?P<i>[A-Z]{2,3})\)"
+)
+_INITIALS_THEN_NAME = re.compile(
+    r"(?<![\w'’-])(?P<i>[A-Z]{2,3})[ \t]*\([^()\n]{1,30}\)[ \t]+"
+    r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?![\w'’-])"
+)
+
+
+def _bracketed_names(st: State) -> None:
+    """A given name and a surname beside initials that spell them, that no layer took
+    (their words are everyday words: "Heather Young (HY)"): the person, and the initials
+    theirs wherever they recur."""
+    text = st.text
+    for pattern in (_NAME_THEN_INITIALS, _INITIALS_THEN_NAME):
+        for m in pattern.finditer(text):
+            start, end = m.span("n")
+            name, initials = m.group("n"), m.group("i")
+            lex = st.lex
+            last = name.split()[-1].lower()
+            if name.split()[0].lower() not in lex.given or not st.free(start, end):
+                continue
+            if last not in lex.surnames and (last in lex.words or last in lex.common):
+                continue  # "Summer Term (ST)": words that spell their letters
+            if len(initials) != len(name.split()) or not agree_initials(initials, name):
+                continue
+            ident = "p:" + name.lower()
+            st.take(start, end, "professional", ident, 50, 0.8)
+            for a, b in _letter_spots(text, initials):
+                if st.free(a, b):
+                    st.take(a, b, "professional", ident, 52)
 
 
 def _sex_markers(defined: list[tuple[Cand, str]]) -> frozenset[str]:
