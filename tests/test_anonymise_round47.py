@@ -230,3 +230,9 @@ def test_a_name_of_everyday_words_beside_initials_that_spell_it() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     for word in ("Heather", "Young", "Cooke", "Jasmine", "Bell", "HY", "BC"):
         assert not left(out, word), (word, out)
+
+
+def test_a_person_beside_a_person_after_a_comma_is_no_agency() -> None:
+    text = "Health visitor for Kemi Ade, Joanne Tipping, has concerns about immunisations."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "[ORGANISATION]" not in out and not left(out, "Tipping"), out

@@ -330,6 +330,17 @@ def find_agencies_people_come_from(st: State) -> None:
         if not keys or (sure < 0.75 and not _private(st, m.group("o"), keys)):
             continue
         if (
+            sure < 0.75
+            and len(keys) == 2
+            and keys[0] in lex.given
+            and keys[0] not in lex.common
+            and m.group("o").istitle()
+        ):
+            # "Health visitor for Alfie, Joanne Tipping, has concerns": a person beside
+            # the other, not an agency
+            st.take(*m.span("o"), "professional", "p:" + " ".join(keys), 50, 0.7)
+            continue
+        if (
             keys in lex.places
             or keys in more_places()
             or keys in lex.phrases.get(keys[0], ())
