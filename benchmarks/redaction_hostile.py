@@ -74,6 +74,19 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "businesses after commas": repeat("a takeaway, Spice Of Roker, "),
         "surnames and ampersands": repeat("Hallam & Reed & "),
         "shops on streets": repeat("Spice Garden on Front Road, "),
+        # session 51
+        "signatures after a blank line": repeat("Yours sincerely,\n\nRachel Dunning RN RHV\n"),
+        "schools' own words": repeat(
+            "Westborough Lane Junior School, also at Westborough, ELMHURST FIELDS PRIMARY, "
+            "Elmhurst Fields DSL, "
+        ),
+        "firms in lower case": repeat("from vale lettings at bramble cafe ore valley boxing "),
+        "roles then agencies": repeat("Kirsty Doyle (RHI worker, Safe Steps Berkshire), "),
+        "businesses in brackets": repeat("the chippy on Preston Road (Rita's Plaice) "),
+        "initials spelling names": repeat("Heather Young TM (HY); JB (BSO) Jasmine Bell; "),
+        "titled street words": repeat("PC Natalie Grove, Mrs Amy Lane, "),
+        "compact dates and serials": repeat("since 05FEB, 04DEC - 25CH/0053817 "),
+        "houses in lower case": repeat("at 12 primrose vale, year 8 beaumont fields academy "),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),
         "a note": repeat(note + "\n"),

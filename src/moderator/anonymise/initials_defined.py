@@ -88,6 +88,7 @@ def _bracketed_names(st: State) -> None:
     (their words are everyday words: "Heather Young (HY)"): the person, and the initials
     theirs wherever they recur."""
     text = st.text
+    spelt: dict[str, str] = {}
     for pattern in (_NAME_THEN_INITIALS, _INITIALS_THEN_NAME):
         for m in pattern.finditer(text):
             start, end = m.span("n")
@@ -102,9 +103,11 @@ def _bracketed_names(st: State) -> None:
                 continue
             ident = "p:" + name.lower()
             st.take(start, end, "professional", ident, 50, 0.8)
-            for a, b in _letter_spots(text, initials):
-                if st.free(a, b):
-                    st.take(a, b, "professional", ident, 52)
+            spelt.setdefault(initials, ident)
+    for initials, ident in spelt.items():  # (each once: a long list repeats them)
+        for a, b in _letter_spots(text, initials):
+            if st.free(a, b):
+                st.take(a, b, "professional", ident, 52)
 
 
 def _sex_markers(defined: list[tuple[Cand, str]]) -> frozenset[str]:
