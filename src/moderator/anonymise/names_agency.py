@@ -122,7 +122,11 @@ _BY_FIELD = re.compile(
     r"(?i:minute[ \t-]?taker|minutes(?:[ \t]+by|(?=[ \t]*:))|note[ \t-]?taker|supervisor|completed[ \t]+by|logged[ \t]+by"
     r"|recorded[ \t]+by|written[ \t]+by|reviewed[ \t]+by|signed(?:[ \t]+by)?|authorised[ \t]+by"
     r"|rhi[ \t]+by|visit[ \t]+by|assessed[ \t]+by|checked(?:[ \t]+by)?|log[ \t]+by"
-    r"|sent[ \t]+by|prepared[ \t]+by|referred[ \t]+by|reported[ \t]+by)[ \t]*:?[ \t]*"
+    r"|sent[ \t]+by|prepared[ \t]+by|referred[ \t]+by|reported[ \t]+by"
+    # round forty-eight: work done by someone named after "by" ("review done by Lorraine
+    # Spence"), a given name first (see _GIVEN_FIRST)
+    r"|done[ \t]+by|carried[ \t]+out[ \t]+by|undertaken[ \t]+by|chaired[ \t]+by"
+    r"|facilitated[ \t]+by|delivered[ \t]+by|led[ \t]+by)[ \t]*:?[ \t]*"
     rf"(?P<n>(?:[A-Z]\.?[ \t]+)?[{_CAP}][^\W\d_]+(?:['’-][{_CAP}]?[^\W\d_]+)?"
     rf"(?:[ \t]+[{_CAP}][^\W\d_]+(?:-[{_CAP}][^\W\d_]+)?){{0,2}}"
     r"|[A-Z]{1,3}(?:Mc|Mac|O['’])[A-Z]{0,2}|[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)"
@@ -131,7 +135,10 @@ _BY_FIELD = re.compile(
 # the fields' first words, as written in lower case: the pattern is tried only at them
 _BY_STARTS = ("minute", "note", "supervisor", "completed", "logged", "recorded", "written",
               "reviewed", "signed", "authorised", "rhi", "visit", "assessed", "checked", "log",
-              "sent", "prepared", "referred", "reported")  # fmt: skip
+              "sent", "prepared", "referred", "reported", "done", "carried", "undertaken",
+              "chaired", "facilitated", "delivered", "led")  # fmt: skip
+# the cues after which only a given name and a surname are taken: "led by Barnardo's" stays
+_GIVEN_FIRST = ("done", "carried", "undertaken", "chaired", "facilitated", "delivered", "led")
 
 
 def find_people_by_field(st: State) -> None:
@@ -155,6 +162,10 @@ def find_people_by_field(st: State) -> None:
         if not words and "." in name:  # "Checked R.B.": dotted initials
             words = ["".join(ch for ch in name if ch.isalpha())]
         keys = [word_key(w) for w in words]
+        if lower.startswith(_GIVEN_FIRST, m.start()) and (
+            len(keys) < 2 or keys[0] not in lex.given or not name.istitle()
+        ):
+            continue  # "led by Barnardo's", "done by SW"
         # a given name and a surname that is also a word ("Minute taker: Jade Holt")
         given = (
             len(keys) >= 2
