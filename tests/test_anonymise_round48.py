@@ -33,3 +33,9 @@ def test_roles_front_doors_and_clinics_stay() -> None:
                  "Refugee Health Clinic", "Healthy Young Minds", "NON-MOBILE INFANT"):  # fmt: skip
         assert term in out, (term, out)
     assert "Raine" not in out and "Patel" not in out, out
+
+
+def test_a_local_team_named_by_its_place_and_an_animal() -> None:
+    text = "Roles: head coach at Tadley Otters (paid). I play netball for the Brent Bulldogs."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Otters" not in out and "Bulldogs" not in out, out

@@ -27,6 +27,9 @@ _CLUB_WORDS = (
     "|Hotspur|Wednesday|Stanley|Dons|Vale|Harriers|Dynamos|Town|City|County|Borough"
     # teams of a place's juniors and amateurs ("Hexthorpe Lions", "Ashfield Vikings")
     "|Lions|Tigers|Vikings|Eagles|Hawks|Falcons|Panthers|Wolves|Sharks|Colts|Juniors"
+    # round forty-eight: "head coach at Basingstoke Otters", "Grimsby Dolphins"
+    "|Otters|Dolphins|Bears|Bulldogs|Foxes|Stags|Hornets|Swifts|Titans|Warriors|Raiders"
+    "|Spartans|Pumas|Jaguars|Kestrels|Phoenix"
 )
 # a team's squad by its age, after the team: "Brimington Rovers U16", "Faversham Colts U11s",
 # "Medway Mavericks Under 12s" name one squad (the batches since BJ label it with the team);
