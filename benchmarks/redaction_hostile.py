@@ -87,6 +87,8 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "titled street words": repeat("PC Natalie Grove, Mrs Amy Lane, "),
         "compact dates and serials": repeat("since 05FEB, 04DEC - 25CH/0053817 "),
         "houses in lower case": repeat("at 12 primrose vale, year 8 beaumont fields academy "),
+        "work done by people": repeat("review done by Lorraine Spence, led by Barnardo's, "),
+        "teams of animals": repeat("head coach at Basingstoke Otters, Brent Bulldogs "),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),
         "a note": repeat(note + "\n"),
