@@ -39,3 +39,21 @@ def test_a_local_team_named_by_its_place_and_an_animal() -> None:
     text = "Roles: head coach at Tadley Otters (paid). I play netball for the Brent Bulldogs."
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Otters" not in out and "Bulldogs" not in out, out
+
+
+def test_a_logs_date_with_its_weekday_after_it() -> None:
+    text = "SW: Olivia Carter\n10/2 Mon 0650 up, wet bed again.\n13/2 Thurs LAC health review."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Mon" not in out and "Thurs" not in out and "LAC health review" in out, out
+
+
+def test_a_missing_persons_reference_of_year_letters_and_serial() -> None:
+    text = "Police MISPER ref for Sunday is 25MIS012877. Also (MISPER 24MIS004411)."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "012877" not in out and "004411" not in out, out
+
+
+def test_a_named_leisure_centre_in_lower_case_not_the_towns() -> None:
+    text = "badminton club at st crispins leisure centre. we met outside workington leisure centre"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "crispins" not in out and "workington leisure centre" in out, out

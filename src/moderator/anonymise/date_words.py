@@ -139,7 +139,8 @@ _WEEKDAY = (
     r"(?:Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)"
 )
-_WEEKDAY_AFTER = re.compile(rf"[ \t]*\({_WEEKDAY}\.?\)")
+# "17th March (Mon)", and a log's day after its date: "13/2 Thurs LAC health review"
+_WEEKDAY_AFTER = re.compile(rf"[ \t]*\({_WEEKDAY}\.?\)|[ \t]+{_WEEKDAY}\.?(?![\w'’-])")
 
 
 # a month and year in figures: "06/2016", "11/2018" (a year of this century or the last)

@@ -52,6 +52,8 @@ _ORG_HEADS = (
     "nursing home", "shop",
     # round thirty-nine: "at cobholm youth hub"
     "youth hub",
+    # round forty-nine: "badminton at st crispins leisure centre"
+    "leisure centre", "sports centre",
 )  # fmt: skip
 # a team's or a club's word: the words before it name a club unless everyday words ("sankey
 # vikings", "springfield rovers", "headland boxing club"; not "the power rangers")
@@ -197,6 +199,10 @@ def find_lower_organisations(st: State) -> None:
         )
         if not named or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
             continue
+        if head in ("leisure centre", "sports centre") and all(
+            (k,) in lex.places or (k,) in places for k in keys
+        ):
+            continue  # "outside Workington leisure centre": the town's own, a public place
         kind = _HEADS.get(head, "org")
         if st.free(start, end):
             st.take(start, end, kind, "lower:" + " ".join(keys), 50, 0.75)

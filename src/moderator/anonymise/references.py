@@ -101,6 +101,8 @@ _PNC_TAIL = re.compile(r"/\d{5,7}[A-Z](?![\w/])")
 _INCIDENT_TAIL = re.compile(r"/(?:\d{4,6}/\d\d|\d\d[A-Z])(?![\w/])")
 # a force's or a station's code before it: "20WM/117734/25" (two figures and letters)
 _FORCE_CODE = re.compile(r"\d\d[A-Z]{1,3}\Z")
+# a force's missing-person reference: a year, letters and a serial ("25MIS012877")
+_YEAR_LETTERS_SERIAL = re.compile(r"(?<![\w/-])\d\d[A-Z]{2,4}\d{5,8}(?![\w/-])")
 # a force's code and its serial alone, no year after it: "25CH/0053817", from the slash
 _SERIAL_TAIL = re.compile(r"/\d{5,8}(?![\w/])")
 # a prison (NOMS) number ("A4420DK": one capital) or a police serial ("CC2024022100318": two to
@@ -182,6 +184,10 @@ def find_numbers_by_shape(st: State) -> None:
         lead = _FORCE_CODE.search(text, max(0, m.start() - 6), m.start())
         if lead is not None and _run_before(text, lead.start() + 1, str.isdigit) == lead.start():
             found.append((lead.start(), m.end(), "case_number"))  # "25CH/0053817"
+    for m in (
+        m for lo, hi in st.digit_regions() for m in _YEAR_LETTERS_SERIAL.finditer(text, lo, hi)
+    ):
+        found.append((m.start(), m.end(), "case_number"))
     for m in _NI_REG_END.finditer(text):
         if (start := _ni_registration(text, m.start())) >= 0:
             found.append((start, m.end(), "vehicle_reg"))
