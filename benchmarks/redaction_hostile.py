@@ -89,6 +89,7 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "houses in lower case": repeat("at 12 primrose vale, year 8 beaumont fields academy "),
         "work done by people": repeat("review done by Lorraine Spence, led by Barnardo's, "),
         "teams of animals": repeat("head coach at Basingstoke Otters, Brent Bulldogs "),
+        "log days, serials, centres": repeat("13/2 Thurs 25MIS012877 st crispins leisure centre "),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),
         "a note": repeat(note + "\n"),
