@@ -88,18 +88,20 @@ def _bracketed_names(st: State) -> None:
     (their words are everyday words: "Heather Young (HY)"): the person, and the initials
     theirs wherever they recur."""
     text = st.text
+    lex = st.lex
     spelt: dict[str, str] = {}
     for pattern in (_NAME_THEN_INITIALS, _INITIALS_THEN_NAME):
         for m in pattern.finditer(text):
             start, end = m.span("n")
             name, initials = m.group("n"), m.group("i")
-            lex = st.lex
-            last = name.split()[-1].lower()
-            if name.split()[0].lower() not in lex.given or not st.free(start, end):
+            words = name.lower().split()
+            if words[0] not in lex.given or not st.free(start, end):
                 continue
-            if last not in lex.surnames and (last in lex.words or last in lex.common):
+            if words[-1] not in lex.surnames and (
+                words[-1] in lex.words or words[-1] in lex.common
+            ):
                 continue  # "Summer Term (ST)": words that spell their letters
-            if len(initials) != len(name.split()) or not agree_initials(initials, name):
+            if len(initials) != len(words) or not agree_initials(initials, name):
                 continue
             ident = "p:" + name.lower()
             st.take(start, end, "professional", ident, 50, 0.8)
