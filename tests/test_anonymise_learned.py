@@ -94,7 +94,7 @@ def test_a_town_after_an_address_joins_it_as_one_address() -> None:
 
 
 def test_a_bracketed_team_after_a_name_joins_it() -> None:
-    text = "Orla rang Tamsin's worker Mrs Quennell (Fenwater Youth) twice."
+    text = "Orla rang Tamsin's worker Mrs Quennell (Fenwater Hope) twice."
     assert _redact(text, _flat(0.97)).text == "[MOTHER] rang [CHILD]'s worker [PERSON] twice."
 
 

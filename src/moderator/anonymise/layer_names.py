@@ -183,6 +183,11 @@ _LANGUAGE_AFTER = frozenset(
     {"interpreter", "interpreters", "translator", "speaker", "speakers", "speaking", "language"}
 )
 _CODE_NAMED = frozenset({"op", "operation", "programme", "scheme"})
+# the last word of an agency's or a firm's name, never of a person's
+_AGENCY_HEADS = frozenset({"project", "projects", "trust", "group", "network", "partnership",
+                           "foundation", "charity", "society", "association", "agency",
+                           "alliance", "forum", "company", "ltd", "limited", "plc", "campaign",
+                           "programme", "scheme", "service", "services", "hub"})  # fmt: skip
 
 
 def listed_word(lex: Lexicon, key: str) -> bool:
@@ -213,6 +218,15 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         text, last.end
     ):
         return kind, 0.0  # "a dog called Rocket", "Biscuit the cat": a pet's name
+    if (
+        len(chunk) > 1
+        and last.key in _AGENCY_HEADS
+        and first.key not in lex.given
+        and not listed_word(lex, last.key)
+    ):
+        # "(Recovery worker, Riverside Recovery Project)": an organisation's name, even after
+        # a role's word; a named person ends in a name ("worker, Jane Hall")
+        return kind, 0.0
     # the words before
     pre = cue_before(st, toks, i)
     if pre == "role":

@@ -30,7 +30,7 @@ MORE_HEADS = frozenset(
     | {"housing", "transport", "space", "fair", "mediation", "therapy"}
     | {"kitchen", "cafe", "company", "enterprises", "society", "sangat", "sabha", "committee"}
     | {"carers", "advice", "alliance", "works", "yard", "farm", "fitness", "tuition"}
-    | {"rescue", "action", "movement", "fund", "charity", "care", "bar", "llc"}
+    | {"rescue", "action", "movement", "fund", "charity", "care", "bar", "llc", "youth"}
     | {"co-operative", "cooperative", "associados", "associates", "gmbh", "sarl", "srl"}
 )
 # public services named by a place: the project keeps them ("Wyreford Police")
