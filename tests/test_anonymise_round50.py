@@ -1,5 +1,6 @@
-"""Issue #14, round fifty: invented notes for agencies named after a role's word, and for
-groups whose name ends in ``Youth``."""
+"""Issue #14, rounds fifty and fifty-one: invented notes for agencies named after a role's
+word, groups whose name ends in ``Youth``, initials written after their owner's name, dates
+in a log's headings, and the estate or site an address goes on with."""
 
 from __future__ import annotations
 
@@ -34,3 +35,39 @@ def test_a_group_whose_name_ends_in_youth() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Waypoint" not in out and "Albion" not in out, out
     assert "Youth Justice Service" in out and "Early Help youth work" in out, out
+
+
+def test_initials_written_after_the_name_in_an_attendance_list() -> None:
+    text = (
+        "Attendees: Karen Hewitt (TM, chair) KH; Sinead Riches (school nurse) SR\n"
+        "Apologies: none\nSR: Bianca asked for advice. Next steps agreed – SR."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "SR" not in out and "KH" not in out, out
+
+
+def test_a_word_like_acronym_not_defined_as_initials_stays() -> None:
+    text = "Attendees: Karen Hewitt (TM, chair) KH\nThe SR form was sent. KH: agreed."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "The SR form" in out and "KH" not in out, out
+
+
+def test_a_month_in_lower_case_before_an_ordinal_day() -> None:
+    text = "seen at the surgery.\ndec 9th – CIN meeting. on jan 3rd we met. I may 2nd guess it."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "9th" not in out and "3rd" not in out and "may 2nd guess" in out, out
+
+
+def test_a_weekends_two_days_heading_a_log() -> None:
+    text = "Said she misses her nan.\n\nSat 8 & Sun 9\nBowling. Sat 15 and Sun 16 were quiet."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Sat" not in out and "Sun" not in out, out
+
+
+def test_the_estate_or_the_site_an_address_goes_on_with() -> None:
+    text = (
+        "Mum lived at Flat 11, Carley Court, Ford Estate. On 20/01/25 she moved to nan's "
+        "trailer at the Monkton Lane site."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Ford" not in out and "Estate" not in out and "site" not in out, out

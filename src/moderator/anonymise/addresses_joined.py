@@ -34,7 +34,9 @@ _WORD_AFTER = re.compile(
 # ("Furnival Lodge refuge", "Umpleby House hostel, Flat 4", "… Court supported housing")
 _HOUSING_AFTER = re.compile(
     r"(?:[ \t]+(?:refuge|hostel|supported[ \t]+(?:housing|accommodation|lodgings)|foyer"
-    r"|b&b|B&B|shelter|bail[ \t]+hostel|mother[ \t]+and[ \t]+baby[ \t]+unit))?"
+    r"|b&b|B&B|shelter|bail[ \t]+hostel|mother[ \t]+and[ \t]+baby[ \t]+unit"
+    r"|site(?![\w-]|[ \t]+(?:visit|meeting)))"  # "the Monkton Lane site": a Travellers' site
+    r")?"
     r"(?:,?[ \t]+(?:Flat|Room|Unit|flat|room)[ \t]+\d{1,4}[a-zA-Z]?)?"
 )
 # a house's name before its street ("The Granary, Wheatear Lane", "Oxlip Lodge, Yarrow Lane"),
@@ -96,6 +98,11 @@ def join_address_edges(st: State) -> None:
         ):
             st.taken[said.start() : c.start] = b"\x01" * (c.start - said.start())
             c.start = said.start()  # "Mrs Tate at no 11 Raby Gardens": the number's word too
+        estate = _ESTATE_AFTER.match(text, c.end)
+        if estate is not None:  # "Flat 11, Carley Court, Ford Estate": the estate's name too
+            st.give_way(c.end, estate.end(), _PERSON, 60)
+            if st.free(c.end, estate.end()):
+                grow(st, c, estate.end())
         suburb = _SUBURB_AFTER.match(text, c.end)
         if suburb is not None:  # "63 Wilton Crescent, Shirley, Southampton SO15 …": a place
             st.give_way(suburb.start("n"), suburb.end("n"), _PERSON, 60)
@@ -108,6 +115,7 @@ def join_address_edges(st: State) -> None:
 
 
 _PERSON = frozenset({"person"})
+_ESTATE_AFTER = re.compile(r",[ \t]*(?:[A-Z][a-z'’-]+[ \t]+){1,2}Estate(?![\w'’-])")
 # a district between an address and its town or postcode: no one's name
 _SUBURB_AFTER = re.compile(
     r",[ \t]*(?P<n>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=,?[ \t]+(?:[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}"

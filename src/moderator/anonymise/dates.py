@@ -100,7 +100,10 @@ DATE_NUM_RE = re.compile(
 # March 4th 2012, March 4, 2012, March 4th
 DATE_MONTH_RE = re.compile(
     # "Oct 23rd: home visit" (a colon after an ordinal ends the date; "Mar 10:30" is a time)
-    rf"(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}})(?:(?:st|nd|rd|th|ST|ND|RD|TH)(?![\w])|(?![\w:]))"
+    # (and a month in lower case before an ordinal day: "dec 9th – CIN meeting")
+    rf"(?P<mm>{_MONTH}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+    r"(?=[ \t]\d{1,2}(?:st|nd|rd|th)(?![\w])))"
+    r"\s+(?P<md>\d{1,2})(?:(?:st|nd|rd|th|ST|ND|RD|TH)(?![\w])|(?![\w:]))"
     r"(?:,?\s+(?P<my>\d{4})(?!\d))?"
 )
 _MONTH_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?[ \t]+$")

@@ -79,7 +79,10 @@ THE_DAY_RE = re.compile(
 WEEKDAY_DAY_RE = re.compile(
     # (its day in brackets too: "on Friday (7th)")
     rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?(?:\((?=\d{{1,2}}(?:st|nd|rd|th)\)))?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)(?![\w])\)?|\d{1,2}(?=[ \t]*(?:[-–—|]|:(?!\d)|\n|\Z)))"
+    r"(?:\d{1,2}(?:st|nd|rd|th)(?![\w])\)?"
+    # (a weekend's two days together: "Sat 8 & Sun 9")
+    rf"|\d{{1,2}}[ \t]+(?:&|and)[ \t]+{_WEEKDAY}\.?[ \t]+\d{{1,2}}(?![\w:.])"
+    r"|\d{1,2}(?=[ \t]*(?:[-–—|]|:(?!\d)|\n|\Z)))"
 )
 # a child's lower case, misspelt too: "on wensday 20th", "tusday 3rd" (an ordinal needed)
 _LOWER_WEEKDAY_DAY_RE = re.compile(

@@ -80,7 +80,8 @@ def find_named_initials(st: State) -> None:
         # an acronym or a word ("ME", "IT") only where it speaks: "ME: no trace on PNC"
         wordlike = worded = letters in lex.acronyms or letters.lower() in lex.common
         starts = [c.start for c in st.cands if c.ident == owner.ident]
-        if wordlike and _defined(text, letters, starts):
+        ends = [c.end for c in st.cands if c.ident == owner.ident]
+        if wordlike and (_defined(text, letters, starts) or _defined_after(text, letters, ends)):
             wordlike = False  # "PM  Paul Mobbs" in the list: "told PM", "Agreed by JK, PM"
         at = text.find(letters)
         while at >= 0:
@@ -157,6 +158,25 @@ def _defined(text: str, letters: str, starts: list[int]) -> bool:
             if not before or before.endswith(("|", ";", ":")):
                 return True
         at = text.find(letters, at + 1)
+    return False
+
+
+# between a name and its initials written after it in a list: a role in brackets, a dash
+# ("Sinead Riches (school nurse) SR;", "Jo Hart – SW – JH"); then the item ends
+_NAME_TO_LETTERS = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[-–—][ \t]*)?")
+_ITEM_END = re.compile(r"[ \t]*(?:[;,|]|\n|\Z)")
+
+
+def _defined_after(text: str, letters: str, ends: list[int]) -> bool:
+    """Whether an attendance list writes the initials right after their owner's name,
+    closing the item: "Sinead Riches (school nurse) SR; Apologies: …"."""
+    for end in ends:
+        m = _NAME_TO_LETTERS.match(text, end)
+        if m is None or not text.startswith(letters, m.end()):
+            continue
+        after = m.end() + len(letters)
+        if _CAPITALS_ALONE.match(text, m.end()) and _ITEM_END.match(text, after):
+            return True
     return False
 
 
