@@ -71,3 +71,9 @@ def test_the_estate_or_the_site_an_address_goes_on_with() -> None:
     )
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Ford" not in out and "Estate" not in out and "site" not in out, out
+
+
+def test_a_named_estate_in_a_police_forms_capitals() -> None:
+    text = "SHE WAS AT A PARTY ON THE PENNYWELL ESTATE. LATER SEEN ON THE COUNCIL ESTATE."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "PENNYWELL" not in out and "ON THE COUNCIL ESTATE" in out, out

@@ -54,6 +54,11 @@ ESTATE_RE = re.compile(
     r"\b(?:on|in|off|near|round|around|across|to)[ \t]+(?:the[ \t]+)?"
     r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:estate|Estate)\b"
 )
+# the same in a police form's capitals: "AT A PARTY ON THE PENNYWELL ESTATE"
+SHOUTED_ESTATE_RE = re.compile(
+    r"\b(?:ON|IN|OFF|NEAR|ROUND|AROUND|ACROSS|TO)[ \t]+(?:THE[ \t]+)?"
+    r"(?P<n>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2})[ \t]+ESTATE\b"
+)
 # a business or retail park named by its place or its own word: "works nights on Anchorage
 # Business Park", "seen at Kingsway Retail Park" (where someone works or was seen)
 PARK_RE = re.compile(
@@ -93,6 +98,10 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
             # "the Ford Estate": its capital names it, an everyday word or not
             or (m.group().endswith("Estate") and keys[0] not in _KINDS_OF_ESTATE)
         ):
+            add(m.start("n"), m.end(), "address", " ".join(keys), 66)
+    for m in SHOUTED_ESTATE_RE.finditer(text) if " ESTATE" in text else ():
+        keys = phrase_key(m.group("n"))
+        if keys and keys[0] not in _KINDS_OF_ESTATE and keys[-1] not in _KINDS_OF_ESTATE:
             add(m.start("n"), m.end(), "address", " ".join(keys), 66)
     for m in PARK_RE.finditer(text) if " Park" in text or " Centre" in text else ():
         keys = phrase_key(m.group("n"))
