@@ -77,3 +77,22 @@ def test_a_named_estate_in_a_police_forms_capitals() -> None:
     text = "SHE WAS AT A PARTY ON THE PENNYWELL ESTATE. LATER SEEN ON THE COUNCIL ESTATE."
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "PENNYWELL" not in out and "ON THE COUNCIL ESTATE" in out, out
+
+
+def test_a_verbs_word_or_a_peoples_word_as_a_surname() -> None:
+    text = (
+        "Discussed with Dr Omar Said (paediatrics): Ollie is fine. The IRO is Chloe Cornish. "
+        "Mrs Jenny Said she would come. Ahmed Kurdish interpreter booked."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Omar" not in out and "Said (" not in out and "Cornish" not in out, out
+    assert "Said she would" in out and "Kurdish interpreter" in out, out
+
+
+def test_a_titled_names_initials_alone_in_brackets_or_speaking() -> None:
+    text = (
+        "Present: Dr Helen Marchant, consultant paediatrician, RD&E (HM); Lucy Ferris, HV (LF)."
+        "\nHM: injury not consistent with the account. LF: agreed.\nPS can you ring mum"
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "HM" not in out and "RD&E" in out and "PS can you" in out, out

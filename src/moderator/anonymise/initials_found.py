@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_initials import after_article, in_shouted_line
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -57,12 +58,21 @@ def find_named_initials(st: State) -> None:
     text = st.text
     lex = st.lex
     owners: dict[str, Cand | None] = {}
+    titled: dict[str, set[str]] = {}
+    titled_owner: dict[str, Cand] = {}
+    cautious: set[str] = set()
     for c in st.cands:
         if c.kind not in NAME_KINDS:
             continue
         words = [w for w in text[c.start : c.end].split() if w[:1].isupper()]
         # (a rank or title the name took with it gives no initial: "DC Mark Evans" is ME)
         words = [w for w in words if not (w.isupper() and len(w) <= 4) or len(words) <= 2]
+        if len(words) == 3 and words[0].rstrip(".").lower() in HONORIFICS:
+            # "Dr Helen Marchant … (HM)": the title gives none either; such initials are the
+            # person's only where no other name gives them and they spell no acronym or word
+            untitled = words[1][0] + words[2][0]
+            titled.setdefault(untitled, set()).add(c.ident)
+            titled_owner[untitled] = c
         if not 2 <= len(words) <= 3:
             continue
         letters = "".join(w[0] for w in words)
@@ -71,6 +81,18 @@ def find_named_initials(st: State) -> None:
             owners[letters] = c
         elif seen is not None and seen.ident != c.ident:
             owners[letters] = None  # two people with these initials: no one's
+    for letters, idents in titled.items():
+        if (
+            letters not in owners
+            # (initials an earlier layer took as someone's alone stay theirs: "CW - young
+            # carer assessment" in minutes is the worker, not "Mrs Carol Webb" the neighbour)
+            and not any(c.ident == f"init:{letters}" for c in st.cands)
+            and len(idents) == 1
+            and letters not in lex.acronyms
+            and letters.lower() not in lex.common
+        ):
+            owners[letters] = titled_owner[letters]
+            cautious.add(letters)  # taken only where a person stands ("(HM)", "HM: agreed")
     for letters, owner in owners.items():  # each name's initials, looked for by str.find
         if owner is None:
             continue
@@ -79,6 +101,7 @@ def find_named_initials(st: State) -> None:
                 c.kind, c.ident = owner.kind, owner.ident
         # an acronym or a word ("ME", "IT") only where it speaks: "ME: no trace on PNC"
         wordlike = worded = letters in lex.acronyms or letters.lower() in lex.common
+        wordlike = wordlike or letters in cautious
         starts = [c.start for c in st.cands if c.ident == owner.ident]
         ends = [c.end for c in st.cands if c.ident == owner.ident]
         if wordlike and (_defined(text, letters, starts) or _defined_after(text, letters, ends)):
@@ -100,7 +123,12 @@ def find_named_initials(st: State) -> None:
                     not wordlike
                     or listed  # "JM/AS", "Agreed: JM, AS": a list of people's initials
                     or (_SPEAKS.match(text, m.end()) and _opens(text, at))
-                    or _stands_as_person(text, at, m.end())
+                    or (
+                        _stands_as_person(text, at, m.end())
+                        # (a title's name's initials only alone in brackets: "(HM)", not
+                        # "PS can you…" or "HO ref:" opening a line)
+                        and (letters not in cautious or text[at - 1 : at] == "(")
+                    )
                     or _before_the_name(text, m.end(), starts)
                 )
             ):

@@ -80,6 +80,9 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
                 or (toks[j].key,) in st.lex.places
                 or (toks[j - 1].upper and shouted(st, toks, j))  # "DANIEL WHITTAKER"
                 or caps_surname(st, toks[j - 1], toks[j])  # "Scott FELL", "Lee MATHER"
+                # a people's word as a surname, where no noun follows it: "The IRO is Chloe
+                # Cornish.", not "Ahmed Kurdish interpreter"
+                or (toks[j].key in _PEOPLES_SURNAMES and _NO_NOUN_AFTER.match(st.text, toks[j].end))
             )
             and not st.protected[j]
             and st.joined(toks[j - 1], toks[j])
@@ -183,6 +186,11 @@ _LANGUAGE_AFTER = frozenset(
     {"interpreter", "interpreters", "translator", "speaker", "speakers", "speaking", "language"}
 )
 _CODE_NAMED = frozenset({"op", "operation", "programme", "scheme"})
+_PEOPLES_SURNAMES = frozenset(
+    {"english", "irish", "welsh", "scott", "french", "cornish", "dutch", "fleming", "norman"}
+)
+_AMPERSAND_ACRONYM = re.compile(r"&[A-Z]")
+_NO_NOUN_AFTER = re.compile(r"[ \t]*(?:[(,;:)]|\.(?!\w)|\n|\Z)")
 # the last word of an agency's or a firm's name, never of a person's
 _AGENCY_HEADS = frozenset({"project", "projects", "trust", "group", "network", "partnership",
                            "foundation", "charity", "society", "association", "agency",
@@ -218,6 +226,11 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         text, last.end
     ):
         return kind, 0.0  # "a dog called Rocket", "Biscuit the cat": a pet's name
+    if (
+        _AMPERSAND_ACRONYM.match(text, last.end)
+        or text[max(0, first.start - 1) : first.start] == "&"
+    ):
+        return kind, 0.0  # "RD&E", "B&Q": an acronym's letters, glued to an ampersand
     if (
         len(chunk) > 1
         and last.key in _AGENCY_HEADS

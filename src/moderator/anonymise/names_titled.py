@@ -213,9 +213,14 @@ def surname_after_given(st: State, toks: list[Tok], i: int, j: int) -> bool:
         j == i + 2
         and toks[i + 1].key in st.lex.given
         and u.key not in st.lex.protected_words
-        and u.key not in _VERBS
+        # a verb's word is the surname where no clause goes on after it: "Dr Omar Said
+        # (paediatrics)", not "Mrs Jenny Said she would"
+        and (u.key not in _VERBS or _NO_CLAUSE_AFTER.match(st.text, u.end) is not None)
         and "\n" not in st.text[toks[i + 1].end : u.start]
     )
+
+
+_NO_CLAUSE_AFTER = re.compile(r"[ \t]*(?:[(,;:)]|\.(?!\w)|\n|\Z)")
 
 
 # an officer's collar number after their rank and name: "PC S MARCHANT 8812", "DC Amy Lowe
