@@ -24,6 +24,7 @@ import re
 from moderator.anonymise.layer_initials import after_article
 from moderator.anonymise.layer_initials import in_shouted_line as in_capitals
 from moderator.anonymise.names_initials import agree_initials
+from moderator.anonymise.nearby import matches_in, word_positions
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
 # "(M)", "(mum's partner, J)", '("Minh", "M")': one capital, alone or after a description or
@@ -82,6 +83,11 @@ _INITIALS_THEN_NAME = re.compile(
     r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})(?![\w'’-])"
 )
 
+# a piece of text every match of each holds, quick to look for: the initials in brackets, and
+# the bracket's end before the name's first two words
+_BRACKETED = re.compile(r"\([A-Z]{2,3}\)")
+_NAME_AFTER = re.compile(r"\)[ \t]+[A-Z][a-z'’-]+[ \t]+[A-Z]")
+
 
 def _bracketed_names(st: State) -> None:
     """A given name and a surname beside initials that spell them, that no layer took
@@ -90,8 +96,8 @@ def _bracketed_names(st: State) -> None:
     text = st.text
     lex = st.lex
     spelt: dict[str, str] = {}
-    for pattern in (_NAME_THEN_INITIALS, _INITIALS_THEN_NAME):
-        for m in pattern.finditer(text):
+    for pattern, piece in ((_NAME_THEN_INITIALS, _BRACKETED), (_INITIALS_THEN_NAME, _NAME_AFTER)):
+        for m in pattern.finditer(text) if piece.search(text) else ():  # (quick: none)
             start, end = m.span("n")
             name, initials = m.group("n"), m.group("i")
             words = name.lower().split()
@@ -192,9 +198,19 @@ def _agree_mixed(initials: str, name: str) -> bool:
     return word == words[-1]
 
 
+def _leading_matches(text: str) -> list[re.Match[str]]:
+    """What ``_LEADING.finditer(text)`` gives. Without an "=", a match starts at a line's start,
+    a ";" or a "|": the pattern is tried only there, not at every position of the note."""
+    if "=" in text:
+        return list(_LEADING.finditer(text))
+    starts = [(end, end) for _, end in word_positions(text, ("\n",))]
+    starts += [(at, at) for at, _ in word_positions(text, (";", "|"))]
+    return matches_in(_LEADING, sorted([(0, 0), *starts]), text)
+
+
 def _leading(st: State) -> None:
     text = st.text
-    for m in _LEADING.finditer(text):
+    for m in _leading_matches(text):
         initials = m.group("i") or m.group("e")
         name = m.group("n")
         if not initials.isupper():

@@ -262,9 +262,9 @@ def _field_name(st: State, m: re.Match[str]) -> bool:
     "s47_outcome:"): words joined by underscores, before a colon."""
     if st.text[m.end() : m.end() + 1] != ":" or "." in m.group():
         return False
-    words = st.lex.words | st.lex.common
+    words, common = st.lex.words, st.lex.common  # (not their union: built anew per call)
     return all(
-        part.lower() in words or (len(part) <= 3 and part.isalnum())
+        (key := part.lower()) in words or key in common or (len(part) <= 3 and part.isalnum())
         for part in m.group().split("_")
     )
 

@@ -14,6 +14,7 @@ import re
 
 from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.nearby import matches_in, starting_with_folded, word_positions
 from moderator.anonymise.speech import speech_spans, written_by_a_child
 from moderator.anonymise.state import State
 
@@ -22,8 +23,14 @@ _GREETED = re.compile(
     r"(?i:(?<![\w'’])(?:thanks|thank[ \t]+you|thankyou|ty|cheers|hi|hiya|hey|heya|yo|morning"
     r"|night|nite|love[ \t]+(?:you|u)|luv[ \t]+u|bye|sorry)[ \t]+)(?P<n>[A-Za-z][a-z'’]+)"
 )
+# what every match of _GREETED starts with, in lower case (where it is tried)
+_GREETED_STARTS = (
+    "thank", "ty", "cheers", "hi", "hey", "yo", "morning", "night", "nite", "love", "luv",
+    "bye", "sorry",
+)  # fmt: skip
 # a writer naming themself after a greeting, a name or the message's start: "its ruby"
 _SELF = re.compile(r"(?i:(?<![\w'’])(?:it['’]?s|this[ \t]+is)[ \t]+)(?P<n>[A-Za-z][a-z]+)")
+_SELF_STARTS = ("it", "this")  # (what every match of _SELF starts with, in lower case)
 _SELF_BEFORE = re.compile(r"(?:^|[\n\"“:]|(?i:\b(?:hi|hiya|hey|heya|yo)\b)|[a-z]{2,})[ \t,]*\Z")
 # a name opening a message, said to its reader: "Tyrell: grace can i ask", "jo, are u free"
 _OPENING = re.compile(
@@ -45,8 +52,15 @@ def find_vocatives(st: State) -> None:
     forms = _forms(st)
     if not forms:
         return
-    for pattern in (_GREETED, _SELF, _OPENING):
-        for m in pattern.finditer(text):
+    # each pattern tried only where its matches can start (a greeting's word, "it" or "this",
+    # after ": "): the same matches as a scan of the whole text, which tries every position
+    found = (
+        (_GREETED, starting_with_folded(_GREETED, text, _GREETED_STARTS)),
+        (_SELF, starting_with_folded(_SELF, text, _SELF_STARTS)),
+        (_OPENING, matches_in(_OPENING, _after_colons(text), text)),
+    )
+    for pattern, matches in found:
+        for m in matches:
             start, end = m.span("n")
             who = forms.get(word_key(m.group("n")))
             if who is None or not st.free(start, end):
@@ -58,6 +72,11 @@ def find_vocatives(st: State) -> None:
             ):
                 continue
             take_known(st, start, end, who, 0.7)
+
+
+def _after_colons(text: str) -> list[tuple[int, int]]:
+    """Where a match of _OPENING can start: straight after a colon and a space or a tab."""
+    return [(end, end) for _, end in word_positions(text, (": ", ":\t"))]
 
 
 def _forms(st: State) -> dict[str, int]:
