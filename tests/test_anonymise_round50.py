@@ -96,3 +96,29 @@ def test_a_titled_names_initials_alone_in_brackets_or_speaking() -> None:
     )
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "HM" not in out and "RD&E" in out and "PS can you" in out, out
+
+
+def test_an_agency_after_a_name_and_a_role_inside_the_brackets() -> None:
+    text = "Present: LC (Louise Carr, IDVA, Safe Space Cumbria); AL (Amy Lister, Phoenix Recovery"
+    text += (
+        " Luton). Refers to Pathweys Recovery Doncaster. Midwife, University Hospitals Plymouth."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for word in ("Safe Space", "Phoenix", "Pathweys"):
+        assert word not in out, (word, out)
+    assert "IDVA" in out and "University Hospitals Plymouth" in out, out
+
+
+def test_a_numbered_block_before_its_street() -> None:
+    text = "Amber now has a flat at 9 Marine Point, Severn Parade. She is happy there."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Marine" not in out and "Severn" not in out, out
+
+
+def test_word_like_initials_before_a_role_and_their_name_in_brackets() -> None:
+    text = (
+        "Attendees: RT (SW, Rebecca Tolland), NO (school nurse, Nadia Osei). Minutes: CB.\n"
+        "NO: Mason missed his check. RT: agreed."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "NO:" not in out and "NO (" not in out and "Nadia" not in out, out

@@ -45,7 +45,10 @@ _HOUSE_NAME_BEFORE = re.compile(
     r"(?:(?<=[,:;(\n|])|(?<=[,:;(|][ \t])|(?<=\b(?:at|to|of)[ \t])|(?<=\baddress[ \t]))"
     r"(?:(?:The|T[ŷy])[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|(?:[A-Z][a-z]+[ \t]+){1,2}"
     r"(?:House|Lodge|Cottage|Farm|Barn|Mill|Hall|Villa|Grange|Manor|Bungalow|Garth|Croft|Nook|Fold"
-    r"|Gables|Haven|Retreat|Steading))[ \t]*,[ \t]*\Z"
+    r"|Gables|Haven|Retreat|Steading)"
+    # a numbered flat in a named block: "9 Marine Point, Severn Parade"
+    r"|\d{1,4}[A-Za-z]?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:Point|Heights|Tower|Towers|Apartments"
+    r"|Mansions|Buildings|Quay|Wharf|House|Court|Lodge))[ \t]*,[ \t]*\Z"
 )
 _FLAT_POSITION_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}F\d|PF\d|GF\d?)[ \t]*,[ \t]*$")
 # a house number before a street found by its noun alone ("19 Rhes y Felin", "4 Heol …")

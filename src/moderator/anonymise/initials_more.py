@@ -129,9 +129,14 @@ def find_more_initials(st: State) -> None:
             person = st.known.people[who]
             people.setdefault(token, (person.kind, person.label))
             continue
-        named = _NAME.match(role.strip())
-        if named is not None and _a_name(st, token, named.group().split()):
-            people.setdefault(token, ("professional", f"init:{token}"))  # "MP (Merrick …)"
+        # "MP (Merrick …)", and after the role: "NO (school nurse, Nadia Osei)"
+        pieces = (role, *role.split(",")[1:])
+        if any(
+            (named := _NAME.match(piece.strip())) is not None
+            and _a_name(st, token, named.group().split())
+            for piece in pieces
+        ):
+            people.setdefault(token, ("professional", f"init:{token}"))
             continue
         if _a_word(st, token):
             continue  # "DSL (…)", "LOG (…)": an acronym or a word, whatever the bracket says

@@ -137,6 +137,14 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             st.take(toks[i].start, toks[j - 1].end + 2, "org", "saint:" + toks[j - 1].key, 40, 0.6)
             done = j
             continue
+        if _agency_before_town(st, toks, i, j) and not any(
+            t.key in _PUBLIC_WORDS for t in toks[i:j]
+        ):
+            # "refers to Pathweys Recovery Doncaster": a local agency named with its town
+            keys = " ".join(t.key for t in toks[i : j + 1])
+            st.take(toks[i].start, toks[j].end, "org", "org:" + keys, 40, 0.6)
+            done = j + 1
+            continue
         kind, score = _score(st, toks, i, j)
         if score >= 3:
             # weak evidence (a score of 3) is for a person to confirm; 5 or more is sure
@@ -190,6 +198,25 @@ _PEOPLES_SURNAMES = frozenset(
     {"english", "irish", "welsh", "scott", "french", "cornish", "dutch", "fleming", "norman"}
 )
 _AMPERSAND_ACRONYM = re.compile(r"&[A-Z]")
+_PUBLIC_WORDS = frozenset({"university", "hospital", "hospitals", "nhs", "college", "council"})
+
+
+def _agency_before_town(st: State, toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the run ``toks[i:j]`` ends in an everyday word that is no name and a town
+    follows it, joined: an agency's name with its town ("Phoenix Recovery Luton")."""
+    lex = st.lex
+    return (
+        j - i > 1
+        and j < len(toks)
+        and toks[j].cap
+        and (toks[j].key,) in lex.places
+        and st.joined(toks[j - 1], toks[j])
+        and toks[j - 1].key in lex.words
+        and not listed_word(lex, toks[j - 1].key)
+        and st.free(toks[i].start, toks[j].end)
+    )
+
+
 _NO_NOUN_AFTER = re.compile(r"[ \t]*(?:[(,;:)]|\.(?!\w)|\n|\Z)")
 # the last word of an agency's or a firm's name, never of a person's
 _AGENCY_HEADS = frozenset({"project", "projects", "trust", "group", "network", "partnership",
@@ -231,6 +258,8 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         or text[max(0, first.start - 1) : first.start] == "&"
     ):
         return kind, 0.0  # "RD&E", "B&Q": an acronym's letters, glued to an ampersand
+    if _agency_before_town(st, toks, i, j):
+        return kind, 0.0  # "Phoenix Recovery Luton": an agency's words before its town's
     if (
         len(chunk) > 1
         and last.key in _AGENCY_HEADS

@@ -262,6 +262,12 @@ _ROLED_AGENCY = re.compile(
     r"[ \t]*\([ \t]*(?P<r>[A-Za-z][\w'’ \t-]{0,38}?)[ \t]*,[ \t]*"
     rf"(?P<o>[{_CAP}][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[{_CAP}][\w'’&-]*){{1,4}})[ \t]*\)"
 )
+# the same after a person's name opening the brackets: "LC (Louise Carr, IDVA, Safe Space
+# Cumbria)"
+_ROLED_AGENCY_INSIDE = re.compile(
+    r"[ \t]*,[ \t]*(?P<r>[A-Za-z][\w'’ \t-]{0,38}?)[ \t]*,[ \t]*"
+    rf"(?P<o>[{_CAP}][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[{_CAP}][\w'’&-]*){{1,4}})[ \t]*\)"
+)
 _SERVICE_ENDS = frozenset({"services", "service", "safeguarding", "door", "locality", "team"})
 _PUBLIC_BESIDE = frozenset(
     {"service", "station", "hub", "partner", "policing", "paediatrics", "options", "team"}
@@ -325,7 +331,12 @@ def find_agencies_people_come_from(st: State) -> None:
         sure = 0.75
         if m is None:
             m, sure = _BESIDE_AGENCY.match(text, c.end), 0.6
-        if m is None and (m := _ROLED_AGENCY.match(text, c.end)) is not None:
+        if m is None:
+            inside = text[c.start - 1 : c.start] == "("
+            m = (_ROLED_AGENCY_INSIDE.match(text, c.end) if inside else None) or (
+                _ROLED_AGENCY.match(text, c.end)
+            )
+        if m is not None and m.re is not _FROM_AGENCY and m.re is not _BESIDE_AGENCY:
             role = m.group("r").split()
             keys = phrase_key(m.group("o"))
             if not (word_key(role[-1]) in _ROLE_ENDS or role[0] in lex.acronyms) or (
