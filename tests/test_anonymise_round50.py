@@ -122,3 +122,13 @@ def test_word_like_initials_before_a_role_and_their_name_in_brackets() -> None:
     )
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "NO:" not in out and "NO (" not in out and "Nadia" not in out, out
+
+
+def test_a_titled_names_word_like_initials_defined_after_it() -> None:
+    text = (
+        "Present: Mrs Halima Begum (DSL, Stockwood Vale Primary) HB, Nadia Farooq (school nurse)"
+        " NF; PC Tom Ashworth (TVP Exploitation Hub) TA.\nHB saw a linear bruise. Actions: "
+        "refer to the panel – TA. HB claim to be checked with the council."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "HB saw" not in out and ") HB" not in out and "– TA" not in out, out

@@ -88,8 +88,13 @@ def find_named_initials(st: State) -> None:
             # carer assessment" in minutes is the worker, not "Mrs Carol Webb" the neighbour)
             and not any(c.ident == f"init:{letters}" for c in st.cands)
             and len(idents) == 1
-            and letters not in lex.acronyms
-            and letters.lower() not in lex.common
+            and (
+                (letters not in lex.acronyms and letters.lower() not in lex.common)
+                # an acronym's or a word's letters only where the list defines them, right
+                # before or after the name: "Mrs Halima Begum (DSL, …) HB,"
+                or _defined(text, letters, _starts(st, titled_owner[letters]))
+                or _defined_after(text, letters, _ends(st, titled_owner[letters]))
+            )
         ):
             owners[letters] = titled_owner[letters]
             cautious.add(letters)  # taken only where a person stands ("(HM)", "HM: agreed")
@@ -134,6 +139,16 @@ def find_named_initials(st: State) -> None:
             ):
                 st.take(at, m.end(), owner.kind, owner.ident, 50, 0.8)
             at = text.find(letters, at + 1)
+
+
+def _starts(st: State, owner: Cand) -> list[int]:
+    """Where the owner's name is written (each redaction of the same person)."""
+    return [c.start for c in st.cands if c.ident == owner.ident]
+
+
+def _ends(st: State, owner: Cand) -> list[int]:
+    """Where each redaction of the owner's name ends."""
+    return [c.end for c in st.cands if c.ident == owner.ident]
 
 
 def _a_role_or_word(text: str, start: int, end: int) -> bool:
@@ -192,7 +207,7 @@ def _defined(text: str, letters: str, starts: list[int]) -> bool:
 # between a name and its initials written after it in a list: a role in brackets, a dash
 # ("Sinead Riches (school nurse) SR;", "Jo Hart – SW – JH"); then the item ends
 _NAME_TO_LETTERS = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[-–—][ \t]*)?")
-_ITEM_END = re.compile(r"[ \t]*(?:[;,|]|\n|\Z)")
+_ITEM_END = re.compile(r"[ \t]*(?:[;,|]|\.(?!\w)|\n|\Z)")
 
 
 def _defined_after(text: str, letters: str, ends: list[int]) -> bool:
