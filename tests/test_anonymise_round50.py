@@ -132,3 +132,13 @@ def test_a_titled_names_word_like_initials_defined_after_it() -> None:
     )
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "HB saw" not in out and ") HB" not in out and "– TA" not in out, out
+
+
+def test_initials_in_brackets_closing_the_item_and_a_hospital_after_a_role() -> None:
+    text = (
+        "Present: Dr Akash Mehta, community paediatrician, Castle Hill Hospital (AM); Lucy Bell"
+        " (HV).\nAM: the marks are consistent with a slap. CP medical at the hospital today."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "AM" not in out and "Mehta" not in out, out
+    assert "Castle Hill Hospital" in out, out

@@ -220,7 +220,16 @@ def _defined_after(text: str, letters: str, ends: list[int]) -> bool:
         after = m.end() + len(letters)
         if _CAPITALS_ALONE.match(text, m.end()) and _ITEM_END.match(text, after):
             return True
+    for end in ends:  # or in brackets closing the item: "Dr Akash Mehta, paediatrician (AM);"
+        m = _ITEM_TO_BRACKET.match(text, end)
+        if m is None or not text.startswith(letters + ")", m.end()):
+            continue
+        if _ITEM_END.match(text, m.end() + len(letters) + 1):
+            return True
     return False
+
+
+_ITEM_TO_BRACKET = re.compile(r"[^;\n|()]{0,80}?\(")
 
 
 _SPEAKS = re.compile(r":[ \t]+[a-z]")  # what someone said, not a field's value ("GP: Ballaugh")

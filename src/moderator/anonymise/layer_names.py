@@ -169,6 +169,13 @@ def _public_service(st: State, toks: list[Tok], j: int) -> bool:
         return True  # (and "Avon and Somerset Police": two places, one force)
     if j < len(toks) and toks[j].key in PUBLIC_SERVICE_NOUNS and st.joined(toks[j - 1], toks[j]):
         return True
+    if (
+        j < len(toks)
+        and toks[j].key in _HOSPITALS
+        and toks[j].cap
+        and st.joined(toks[j - 1], toks[j])
+    ):
+        return True  # "paediatrician, Castle Hill Hospital": a hospital's name, not a person
     # "St Thomas' Hospital", "St Mary's Hospital": a saint's name with its apostrophe, then the
     # service's noun
     return (
@@ -198,6 +205,7 @@ _PEOPLES_SURNAMES = frozenset(
     {"english", "irish", "welsh", "scott", "french", "cornish", "dutch", "fleming", "norman"}
 )
 _AMPERSAND_ACRONYM = re.compile(r"&[A-Z]")
+_HOSPITALS = frozenset({"hospital", "hospitals", "hospice"})
 _PUBLIC_WORDS = frozenset({"university", "hospital", "hospitals", "nhs", "college", "council"})
 
 
