@@ -90,6 +90,17 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "work done by people": repeat("review done by Lorraine Spence, led by Barnardo's, "),
         "teams of animals": repeat("head coach at Basingstoke Otters, Brent Bulldogs "),
         "log days, serials, centres": repeat("13/2 Thurs 25MIS012877 st crispins leisure centre "),
+        "agencies after roles": repeat(
+            "(Recovery worker, Riverside Recovery Project) Waypoint Youth "
+        ),
+        "initials after names": repeat("Sinead Riches (school nurse) SR; dec 9th Sat 8 & Sun 9\n"),
+        "estates and sites": repeat("Flat 11, Carley Court, Ford Estate, the Monkton Lane site. "),
+        "agencies with towns": repeat(
+            "LC (Louise Carr, IDVA, Safe Space Cumbria); Phoenix Recovery Luton "
+        ),
+        "titled initials, hospitals": repeat(
+            "Dr Akash Mehta, community paediatrician, Castle Hill Hospital (AM); HM: agreed. "
+        ),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),
         "a note": repeat(note + "\n"),

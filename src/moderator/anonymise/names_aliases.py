@@ -216,6 +216,7 @@ def _full_names_in_brackets(st: State) -> None:
     person's full name, wherever it recurs; not a role, a place or protected words."""
     text = st.text
     lex = st.lex
+    searched: set[tuple[str, str]] = set()  # (a name written many times is looked for once)
     for c in [c for c in st.cands if c.kind in NAME_KINDS]:
         if "(" not in text[c.end : c.end + 4]:
             continue
@@ -232,6 +233,9 @@ def _full_names_in_brackets(st: State) -> None:
             or not (keys[0] in lex.given or keys[-1] in lex.surnames)
         ):
             continue
+        if (name, c.ident) in searched:
+            continue
+        searched.add((name, c.ident))
         for start, end in whole_words(text, name):
             if st.free(start, end):
                 st.take(start, end, c.kind, c.ident, 55, 0.85)
