@@ -142,3 +142,13 @@ def test_initials_in_brackets_closing_the_item_and_a_hospital_after_a_role() -> 
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "AM" not in out and "Mehta" not in out, out
     assert "Castle Hill Hospital" in out, out
+
+
+def test_a_given_name_right_before_the_firm_its_owner_works_at() -> None:
+    text = (
+        "eVisa set up with help from Adeel at Rahman Yasin Solicitors. Over the holidays "
+        "Summer at Kingsway Academy was fine. The family attended the Simbang Gabi at St "
+        "Mark's Catholic Church."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Adeel" not in out and "Summer at" in out and "Simbang Gabi" in out, out

@@ -64,6 +64,7 @@ from moderator.anonymise.names_aliases import (
     join_slashed_aliases,
 )
 from moderator.anonymise.names_around import absorb_kin_words
+from moderator.anonymise.names_at_agency import find_given_names_at_agencies
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
 from moderator.anonymise.names_cued import find_named_by_role, find_regarding
 from moderator.anonymise.names_defined import find_defined_names
@@ -280,6 +281,7 @@ def run_layers(st: State) -> None:
     find_given_names_of_titled(st)
     join_short_forms_before_names(st)
     find_agencies_people_come_from(st)
+    find_given_names_at_agencies(st)
     join_identifier_parts(st)
     widen_references(st)
     join_people_to_firms(st)
