@@ -152,3 +152,12 @@ def test_a_given_name_right_before_the_firm_its_owner_works_at() -> None:
     )
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Adeel" not in out and "Summer at" in out and "Simbang Gabi" in out, out
+
+
+def test_a_reply_opening_with_its_readers_given_name() -> None:
+    text = (
+        "Subject: FW: Levi - police PVP\n\nMark, FYI before our supervision.\n\n"
+        "Subject: RE: Tobi\n\nRob - see below from the GP.\nMonday - see below for the plan."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Mark" not in out and "Rob" not in out and "Monday - see below" in out, out

@@ -27,6 +27,13 @@ _GREETING = re.compile(
     r"(?m)^[ \t]*(?:Dear|Hi|Hello|Hiya|Hey|Morning|Afternoon|Good[ \t]+(?:morning|afternoon))"
     r"[ \t]+(?P<n>[A-Z][a-z'’-]+)(?:[ \t]*[,!:]?[ \t]*$|,[ \t]+\S.*$)"
 )  # ("Morning Mark, see below": the message may go on after the comma)
+# a reply or a forward opening a line with its reader's given name, then what an e-mail says
+# first ("Mark, FYI before…", "Rob - see below from the GP", "Gill/Dr Bankole, see below")
+_ADDRESSED = re.compile(
+    r"(?m)^[ \t]*(?P<n>[A-Z][a-z'’-]+)(?:[ \t]*/[ \t]*(?:Dr|Mr|Mrs|Ms|Miss)?\.?[ \t]*[A-Z][a-z'’-]+)?"
+    r"[ \t]*(?:,|[-–—])[ \t]+(?=(?i:fyi|see[ \t]+below|see[ \t]+attached|see[ \t]+the"
+    r"|thanks|thank[ \t]+you|please[ \t]+see|as[ \t]+discussed|following[ \t]+(?:our|on|up))\b)"
+)
 # a sign-off, a given name, then the line's end or a wide gap before the signature
 _SIGN_OFF = re.compile(
     r"(?:Thanks|Thank[ \t]+you|Many[ \t]+thanks|Regards|Kind[ \t]+regards|Best[ \t]+wishes"
@@ -47,7 +54,7 @@ def find_signed_given(st: State) -> None:
         hit = firsts.get(m.group("n"))
         if hit is not None and st.free(m.start("n"), m.end("n")):
             st.take(m.start("n"), m.end("n"), hit[0], hit[1], 50, 0.8)
-    for pattern in (_GREETING, _SIGN_OFF):
+    for pattern in (_GREETING, _SIGN_OFF, _ADDRESSED):
         for m in pattern.finditer(text):
             name = m.group("n")
             hit = firsts.get(name)
