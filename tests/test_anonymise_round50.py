@@ -161,3 +161,15 @@ def test_a_reply_opening_with_its_readers_given_name() -> None:
     )
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Mark" not in out and "Rob" not in out and "Monday - see below" in out, out
+
+
+def test_a_given_name_opening_an_action_item() -> None:
+    text = (
+        "Actions:\n3. Sue to update the home's risk assessment.\n- Dawn to ring mum.\n"
+        "6. Mum to attend. May to be reviewed. Said to his friend he was fine. Mark to upper "
+        "left arm seen."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Sue" not in out and "Dawn" not in out, out
+    for kept in ("Mum to attend", "May to be", "Said to his", "Mark to upper"):
+        assert kept in out, (kept, out)

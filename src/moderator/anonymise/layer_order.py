@@ -49,6 +49,7 @@ from moderator.anonymise.layer_sounds import (
     find_names_in_speech,
 )
 from moderator.anonymise.learned import find_learned
+from moderator.anonymise.names_actions import find_given_names_with_actions
 from moderator.anonymise.names_agency import (
     find_agencies_people_come_from,
     find_given_names_from_teams,
@@ -282,6 +283,7 @@ def run_layers(st: State) -> None:
     join_short_forms_before_names(st)
     find_agencies_people_come_from(st)
     find_given_names_at_agencies(st)
+    find_given_names_with_actions(st)
     join_identifier_parts(st)
     widen_references(st)
     join_people_to_firms(st)
