@@ -98,6 +98,9 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "agencies with towns": repeat(
             "LC (Louise Carr, IDVA, Safe Space Cumbria); Phoenix Recovery Luton "
         ),
+        "reader, firm, action": repeat(
+            "Mark, FYI below.\nhelp from Adeel at Rahman Yasin Solicitors. 3. Sue to update it.\n"
+        ),
         "titled initials, hospitals": repeat(
             "Dr Akash Mehta, community paediatrician, Castle Hill Hospital (AM); HM: agreed. "
         ),
