@@ -62,6 +62,9 @@ _SIGNATURE_RE = re.compile(r"(?:^|[.!\n][ \t]*|\n)([A-Z]{1,3})\]?[ \t]*\Z")
 _ENTRY_SIGNED_RE = re.compile(r"(?<=[.!?\"'”’)])[ \t]*\(([A-Z]{2,3})\)[ \t]*(?:\n|\Z)")
 # "… bath and bed by 7. - SP\n": initials after a dash ending an entry sign it too
 _ENTRY_DASHED_RE = re.compile(r"(?<=[.!?\"'”’)])[ \t]*[-–—~][ \t]?([A-Z]{2,3})[ \t]*(?:\n|\Z)")
+# what every match of _ENTRY_SIGNED_RE and of _ENTRY_DASHED_RE holds (a look before the scan)
+_BRACKETED_INITIALS = re.compile(r"\([A-Z]{2,3}\)")
+_DASHED_INITIALS = re.compile(r"[-–—~][ \t]?[A-Z]{2,3}[ \t]*(?:\n|\Z)")
 # "Decision (AP, 17/03/2025)", "Child's SW note (MT):": who decided or wrote, in brackets
 _AUTHOR_RE = re.compile(
     r"\((?P<i>[A-Z]{2,3}),[ \t]*\d{1,2}[/.]\d{1,2}"
@@ -132,8 +135,15 @@ def _bracketed_and_via(st: State, people: dict[str, tuple[str, str]]) -> None:
     they sign two entries; initials an interpreter is named by (``said (via SH)``)."""
     text = st.text
     signed: dict[str, int] = {}
-    dashed = _ENTRY_DASHED_RE.finditer(text) if "-" in text or "–" in text else ()
-    for m in (*(_ENTRY_SIGNED_RE.finditer(text) if "(" in text else ()), *dashed):
+    # (each pattern opens with a look-behind, tried at every position: only where the note
+    # holds what each of its matches does, the bracketed or the dashed initials)
+    dashed = (
+        _ENTRY_DASHED_RE.finditer(text)
+        if ("-" in text or "–" in text) and _DASHED_INITIALS.search(text)
+        else ()
+    )
+    bracketed = _ENTRY_SIGNED_RE.finditer(text) if _BRACKETED_INITIALS.search(text) else ()
+    for m in (*bracketed, *dashed):
         token = m.group(1)
         if token in _NOT_AUTHORS or token.lower() in ROLE_CUES:
             continue

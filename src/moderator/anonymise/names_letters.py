@@ -89,13 +89,16 @@ def join_surname_letters(st: State) -> None:
 
 
 _MONTH_WORD = re.compile(r"(?<![\w'’-])(?:Jan|Ján|May|June|April|August|Julie)(?![\w'’-])")
+# the words one of which every match of _MONTH_WORD is (str.find: quicker than its scan,
+# which tries the look-behind at every position)
+_MONTH_WORDS = ("Jan", "Ján", "May", "June", "April", "August", "Julie")
 _ROLE_THEN_NAME = re.compile(r"(?<![\w'’-])([a-z][a-z-]+)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
 
 
 def find_month_names_after_roles(st: State) -> None:
     """A given name that is also a month after a role (``coordinator Jan``) is that person."""
     text = st.text
-    if not _MONTH_WORD.search(text):
+    if not any(w in text for w in _MONTH_WORDS) or not _MONTH_WORD.search(text):
         return  # quick: no capitalised month-name to weigh
     for m in _ROLE_THEN_NAME.finditer(text):
         if m.group(1) not in ROLE_CUES or word_key(m.group(2)) not in _MONTH_NAMES:

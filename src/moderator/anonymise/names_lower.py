@@ -51,9 +51,18 @@ def _all_lower(line: str) -> bool:
     return len(line.split()) >= 4 and not any(ch.isupper() for ch in line)
 
 
+# the first words of the role cues: each match _named_by_role takes has one of them (or a
+# cue of one word) as the first word of its role, straight after "the"
+_ROLE_FIRSTS = frozenset({cue.split()[0] for cue in ROLE_CUES if cue.split()} | ROLE_CUES)
+# the word after each "the" (in a look-ahead: a "the" opening that word is found too)
+_THE_THEN = re.compile(r"the[ \t]+(?=([a-z]+))")
+
+
 def _named_by_role(st: State) -> None:
     text = st.text
     lex = st.lex
+    if not any(word in _ROLE_FIRSTS for word in _THE_THEN.findall(text)):
+        return  # (quick: _BEFORE_ROLE opens with a look-behind, tried at every position)
     for m in _BEFORE_ROLE.finditer(text):
         key = m.group("n")
         role = m.group("r")

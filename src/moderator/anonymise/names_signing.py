@@ -26,6 +26,10 @@ _SIGNED_INSIDE = re.compile(
 )
 
 
+# a capital as _SIGNED_INSIDE's letter is written: then "." and spaces or "x"s to a line's end
+_LETTER_AT_LINE_END = re.compile(r"([A-Z])\.?[ \t]*(?:x+)?[ \t]*\n")
+
+
 def _signed_inside(st: State) -> None:
     """Capitals signing messages inside a note: the worker's or the child's initial, where no
     one else of the record shares it, for a person to confirm."""
@@ -34,6 +38,13 @@ def _signed_inside(st: State) -> None:
     for who, (first, _) in st.known.initial_of.items():
         person = st.known.people[who]
         owners.setdefault(first.upper(), []).append((person.kind, person.label))
+    # the letters a match can take: every one is followed by what _SIGNED_INSIDE has after its
+    # letter ("." and spaces or "x"s, then a line's end), so a note with none of them written
+    # so is not scanned (the pattern's "[a-z][ \t]+" branch is tried at most of its letters)
+    signing = {k for k, h in owners.items() if k not in "AI" and len(h) == 1}
+    signing = {k for k in signing if owners[k][0][0] in ("worker", "child")}
+    if not any(m.group(1) in signing for m in _LETTER_AT_LINE_END.finditer(text)):
+        return
     for m in _SIGNED_INSIDE.finditer(text):
         group = 1 if m.group(1) else 2
         letter = m.group(group)

@@ -112,6 +112,16 @@ _NAMED_BEFORE_BRACKETED_STAFF_RE = re.compile(
     r"(?:[ \t]+[A-Z][\w'’-]+){1,3},[ \t]*(?:DSL|SENCo|SENCO|Headteacher|Head[ \t]+[Tt]eacher"
     r"|Deputy[ \t]+Head|Head[ \t]+of[ \t]+Year(?:[ \t]+\d{1,2})?)[ \t]*[),]"
 )
+# what every match of _NAMED_BEFORE_STAFF_RE and _NAMED_AFTER_STAFF_RE holds (_STAFF_TITLE, its
+# "Headteacher" and "Head teacher" as one), and what every match of
+# _NAMED_BEFORE_BRACKETED_STAFF_RE ends with: a lead's role and the bracket's end or a comma
+_TITLE_THEN_NAME = re.compile(
+    r"(?:DSL|SENCo|SENCO|Head[ \t]*[Tt]eacher)[ \t]+(?:Mrs?|Ms|Miss|Dr|Mr)"
+)
+_ROLE_CLOSING = re.compile(
+    r"(?:DSL|SENCo|SENCO|Head[ \t]*[Tt]eacher|Deputy[ \t]+Head|Head[ \t]+of[ \t]+Year"
+    r"(?:[ \t]+\d{1,2})?)[ \t]*[),]"
+)
 _NAMED_AFTER_STAFF_RE = re.compile(
     rf"{_STAFF_TITLE}(?:[ \t]+[A-Z][\w'’-]+){{1,3}}[ \t]*\((?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}})\)"
 )
@@ -125,12 +135,15 @@ def find_schools_by_staff(st: State) -> None:
     text = st.text
     names: set[str] = set()
     if "DSL" in text or "SENC" in text or "Head" in text:
-        for pattern in (
-            _NAMED_BEFORE_STAFF_RE,
-            _NAMED_AFTER_STAFF_RE,
-            _NAMED_BEFORE_BRACKETED_STAFF_RE,
+        # (each pattern scanned only where the note holds its role as its matches write it)
+        titled = _TITLE_THEN_NAME.search(text) is not None
+        bracketed = _ROLE_CLOSING.search(text) is not None
+        for pattern, holds in (
+            (_NAMED_BEFORE_STAFF_RE, titled),
+            (_NAMED_AFTER_STAFF_RE, titled),
+            (_NAMED_BEFORE_BRACKETED_STAFF_RE, bracketed),
         ):
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(text) if holds else ():
                 keys = phrase_key(m.group("n"))
                 if _school_name(st, m.group("n")) and not (
                     all(k in st.lex.common or k in st.lex.protected_words for k in keys)

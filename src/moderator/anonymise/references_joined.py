@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.lexicon import lower_same_length
+from moderator.anonymise.nearby import word_positions
 from moderator.anonymise.state import State
 
 _OF = re.compile(r"[ \t]+(?i:of)[ \t]+")
@@ -42,6 +44,21 @@ _HASH_NUMBER = re.compile(r"(?<![\w#&])#[ \t]?\d{5,10}(?![\w/-])")
 _EXT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:ext\.?|extension|x)[ \t]*\d{1,6}(?![\w])")
 _EXT_ALONE = re.compile(r"(?<![\w])(?:101[ \t]+)?(?i:ext)\.?[ \t]*\d{3,6}(?![\w/-])")
 _NUMBERS = frozenset({"case_number", "phone", "date"})
+# what every match of _ID_NUMBER holds: its word and the first digit of its number (a search
+# from "I" or "i", quicker than the pattern's, which tries its look-behind at every position)
+_ID_DIGIT = re.compile(r"(?:ID|Id|id)[ \t]*[:#.]?[ \t]*\d")
+
+
+def _ext_alone(text: str) -> bool:
+    """Whether ``text`` has an "ext" in any case with no word's character before it, as every
+    match of _EXT_ALONE does (after "101 " or where the look-behind stands): "next" and "text"
+    are not scanned. (No letter but E, X and T matches them ignoring case.)"""
+    return any(
+        at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+        for at, _ in word_positions(lower_same_length(text), ("ext",))
+    )
+
+
 # "CPOMS IDs 88214, 88231, 88260", "police logs 4412 and 5590": a plural cue and its list
 _LISTED = re.compile(
     r"(?<![\w])(?i:ids|logs|refs|references|numbers|nos\.?|incidents|crime[ \t]+refs)[ \t]*:?[ \t]*"
@@ -170,7 +187,7 @@ def join_reference_parts(st: State) -> None:
             continue  # ("endoc 1234": a word's inside)
         if st.free(*m.span(1)):
             st.take(m.start(1), m.end(1), "case_number", "", 80)
-    if "ID" in text or "id" in text or "Id" in text:
+    if ("ID" in text or "id" in text or "Id" in text) and _ID_DIGIT.search(text):
         for m in _ID_NUMBER.finditer(text):
             if st.free(*m.span(1)):
                 st.take(m.start(1), m.end(1), "case_number", "", 80)
@@ -184,7 +201,7 @@ def join_reference_parts(st: State) -> None:
             start, end = m.start("l") + n.start(), m.start("l") + n.end()
             if st.free(start, end):
                 st.take(start, end, "case_number", "", 80)
-    if "ext" in lower:
+    if "ext" in lower and _ext_alone(text):
         for m in _EXT_ALONE.finditer(text):
             st.give_way(m.start(), m.end(), _NUMBERS, 100)
             if st.free(*m.span()):
