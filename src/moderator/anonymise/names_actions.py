@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.names_at_agency import lone_given_name
 from moderator.anonymise.state import State
 
 # an item's opening: a line's start, its number or bullet, or a sentence's end before it
@@ -57,13 +58,6 @@ _ACTION = re.compile(
     )
     + r")\b)"
 )
-_NOT_PEOPLE = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
-    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
-    | {"friday", "saturday", "sunday", "summer", "spring", "autumn", "winter", "easter"}
-    | {"christmas", "today", "tomorrow", "yesterday", "someone", "nobody", "everyone", "staff"}
-    | {"mum", "dad", "mummy", "daddy", "nan", "nana", "nanna", "grandma", "grandad", "school"}
-)
 
 
 def find_given_names_with_actions(st: State) -> None:
@@ -71,15 +65,8 @@ def find_given_names_with_actions(st: State) -> None:
     text = st.text
     if " to " not in text:
         return
-    lex = st.lex
     for m in _ACTION.finditer(text):
         start, end = m.span("n")
         key = word_key(m.group("n"))
-        if (
-            key in lex.given
-            and key not in _NOT_PEOPLE
-            and key not in lex.protected_words
-            and (key,) not in lex.places
-            and st.free(start, end)
-        ):
+        if lone_given_name(st, key) and st.free(start, end):
             st.take(start, end, "professional", "p:" + key, 46, 0.7)
