@@ -173,3 +173,13 @@ def test_a_given_name_opening_an_action_item() -> None:
     assert "Sue" not in out and "Dawn" not in out, out
     for kept in ("Mum to attend", "May to be", "Said to his", "Mark to upper"):
         assert kept in out, (kept, out)
+
+
+def test_the_words_before_an_address_stay_when_no_flat_number_is_written() -> None:
+    text = (
+        "Amber has a flat at 12 Mill Road. Her nan's flat on Abbey Street is near. "
+        "Mum lives at Flat 3, 9 Low Road, and Dad at flat b 14 High Street."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "has a flat at [ADDRESS" in out and "nan's flat on [ADDRESS" in out, out
+    assert "Flat 3" not in out and "flat b" not in out, out

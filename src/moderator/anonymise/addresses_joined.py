@@ -165,7 +165,9 @@ _NUMBER_AFTER_CUE = re.compile(r"(?:\bat|\bto|\baddress:?)[ \t]+(\d{1,4}[a-z]?)[
 # a flat written short before the address: "flt 2 61 …", "Flat 3, 9 …"
 _NUMBER_WORD_BEFORE = re.compile(r"(?<![\w])(?:[Nn][Oo]\.?|[Nn]umber|NUMBER)[ \t]*$")
 _FLAT_BEFORE = re.compile(
-    r"(?<![\w])(?:(?:[Ff]lat|[Aa]pt)\.?[ \t]+\w{1,3},?|[Ff]lt\.?(?:[ \t]+\w{1,3},?)?)[ \t]+$"
+    # (the flat's number or letter, not a word: "has a flat at 12 Mill Road" keeps "flat at")
+    r"(?<![\w])(?:(?:[Ff]lat|[Aa]pt)\.?[ \t]+(?:\d\w{0,2}|[A-Za-z](?!\w)),?"
+    r"|[Ff]lt\.?(?:[ \t]+\w{1,3},?)?)[ \t]+$"
 )
 
 
