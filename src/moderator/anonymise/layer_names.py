@@ -137,13 +137,15 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             st.take(toks[i].start, toks[j - 1].end + 2, "org", "saint:" + toks[j - 1].key, 40, 0.6)
             done = j
             continue
-        if _agency_before_town(st, toks, i, j) and not any(
-            t.key in _PUBLIC_WORDS for t in toks[i:j]
-        ):
-            # "refers to Pathweys Recovery Doncaster": a local agency named with its town
-            keys = " ".join(t.key for t in toks[i : j + 1])
-            st.take(toks[i].start, toks[j].end, "org", "org:" + keys, 40, 0.6)
-            done = j + 1
+        if _agency_before_town(st, toks, i, j):
+            # "refers to Pathweys Recovery Doncaster": a local agency named with its town; a
+            # public one ("University Hospitals Plymouth") is left, and neither is a person
+            if not any(t.key in _PUBLIC_WORDS for t in toks[i:j]):
+                keys = " ".join(t.key for t in toks[i : j + 1])
+                st.take(toks[i].start, toks[j].end, "org", "org:" + keys, 40, 0.6)
+                done = j + 1
+            else:
+                done = j
             continue
         kind, score = _score(st, toks, i, j)
         if score >= 3:
@@ -266,8 +268,6 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         or text[max(0, first.start - 1) : first.start] == "&"
     ):
         return kind, 0.0  # "RD&E", "B&Q": an acronym's letters, glued to an ampersand
-    if _agency_before_town(st, toks, i, j):
-        return kind, 0.0  # "Phoenix Recovery Luton": an agency's words before its town's
     if (
         len(chunk) > 1
         and last.key in _AGENCY_HEADS
