@@ -98,7 +98,11 @@ from moderator.anonymise.names_letters import (
     join_paired_given,
     join_surname_letters,
 )
-from moderator.anonymise.names_lower import find_lower_passage_names, repeat_record_words
+from moderator.anonymise.names_lower import (
+    find_lower_passage_names,
+    join_lower_surnames,
+    repeat_record_words,
+)
 from moderator.anonymise.names_mailed import find_mailed_names
 from moderator.anonymise.names_middle import join_middle_names, join_shouted_middle
 from moderator.anonymise.names_nicknamed import join_quoted_nicknames
@@ -269,6 +273,7 @@ def run_layers(st: State) -> None:
     repeat_record_words(st)
     find_said_names(st)
     propagate(st, toks)  # again: the names the layers since found ("my friend is amahle")
+    join_lower_surnames(st)
     find_short_forms_said(st)
     absorb_kin_words(st)  # again, over all: passages' names ('auntie deb'), and a kin word
     # the layers between freed ('aunt' before a record's name, read once as a guess)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import PET_AFTER_RE, PET_BEFORE_RE, RELATION_CUES, ROLE_CUES
-from moderator.anonymise.lexicon import frequent_word
-from moderator.anonymise.state import State
+from moderator.anonymise.lexicon import frequent_word, word_key
+from moderator.anonymise.state import NAME_KINDS, State
 
 # the pronoun "i" in lower case: "i live", "im 12", "i'm", "i dont"
 _LOWER_I = re.compile(r"(?:^|[\s.!?,;:(])i(?:[ \t]|['’]m\b|m\b|['’]ve\b|['’]ll\b|d\b)")
@@ -245,3 +245,49 @@ def repeat_record_words(st: State) -> None:
             if before and before[-1].lower() in _NOT_A_NAME_BEFORE:
                 continue
             st.take(w.start(), w.end(), c.kind, c.ident, 45, _CONFIDENCE)
+
+
+# a lower-case word straight after a name found in lower case: its surname if the surname
+# lists hold it ("luke bartlett from year 11", "kelsey o'hara said")
+_LOWER_SURNAME_AFTER = re.compile(r"[ \t](?P<s>[a-z][a-z'’-]{2,}[a-z])(?![\w'’@-])")
+
+
+def join_lower_surnames(st: State) -> None:
+    """A name written in lower case takes the surname written after it in lower case, when
+    that word is in the surname lists and is no word of the dictionary, no given name and no
+    protected word (``luke bartlett``; not ``kelsey hart``, ``amy said``, ``jade ryan``: a word,
+    or two given names)."""
+    text = st.text
+    lex = st.lex
+    merged: set[int] = set()  # ids of names merged into the name before them
+    for c in list(st.cands):
+        if id(c) in merged or c.kind not in NAME_KINDS or not text[c.start : c.end].islower():
+            continue
+        m = _LOWER_SURNAME_AFTER.match(text, c.end)
+        if m is None:
+            continue
+        after = next((o for o in st.cands if o.start == m.start("s") and o.end == m.end()), None)
+        if after is not None:
+            if (
+                after.kind in NAME_KINDS
+                and (c.kind in _RECORD_KINDS or after.kind not in _RECORD_KINDS)
+                and word_key(m.group("s")) in lex.surnames
+            ):  # "becca oconnor", each read alone: one name (not "jackie [the family's name]")
+                st.cands.remove(after)
+                merged.add(id(after))
+                st.grow(c, c.start, m.end())
+            continue
+        word = m.group("s")
+        key = word[:-2] if word.endswith(("'s", "’s")) else word
+        if (
+            key in lex.surnames
+            and key not in lex.words
+            and key not in lex.common
+            and key not in lex.given
+            and key not in lex.protected_words
+            and key not in RELATION_CUES
+            and key not in ROLE_CUES
+            and not frequent_word(key)
+            and st.free(c.end, m.end())
+        ):
+            st.grow(c, c.start, m.end())

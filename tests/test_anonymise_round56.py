@@ -1,0 +1,31 @@
+"""Issue #14, rounds fifty-six on (session 53): invented notes for surnames written in lower
+case after a given name, as children and chats write them."""
+
+from __future__ import annotations
+
+from tests.helpers import redact_for
+
+FAMILY = (("Ruth Okafor", "mother"), ("Dayo Okafor", "brother"))
+
+
+def test_a_surname_in_lower_case_after_a_given_name_goes_with_it() -> None:
+    text = (
+        "Kyle: whose that\nMia: zara kowalski from year 11. hes mate is callum fairclough\n"
+        "Mia: i saw zara kowalski at the park"
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "kowalski" not in out and "fairclough" not in out, out
+
+
+def test_a_word_after_a_lower_case_name_stays() -> None:
+    # "hart" is a surname and a word, "said" and "from" are words: a child's sentence goes on
+    text = "Mia: i saw kelsey hart at the park. zara said she went from there with jade"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "hart at the park" in out and "said she went from" in out, out
+
+
+def test_a_given_name_and_surname_read_apart_become_one_person() -> None:
+    text = "Tianna: i went round to see becca oconnor after school. becca oconnor is my mate"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "oconnor" not in out and "becca" not in out, out
+    assert "[PERSON] after school" in out and "[PERSON] is my mate" in out, out
