@@ -29,3 +29,24 @@ def test_a_given_name_and_surname_read_apart_become_one_person() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "oconnor" not in out and "becca" not in out, out
     assert "[PERSON] after school" in out and "[PERSON] is my mate" in out, out
+
+
+def test_a_business_noun_opening_a_sentence_is_no_business() -> None:
+    text = (
+        "Mum met him there.\nThe pub is the Red Lion. The chippy was shut. Zorbas chippy was open."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "The pub is" in out and "The chippy was shut" in out, out
+    assert "Zorbas" not in out, out
+
+
+def test_a_town_in_capitals_after_a_name_in_capitals_is_the_names() -> None:
+    text = (
+        "SCHOOL BELIEVED TO BE MEADOWCROFT ACADEMY WELLINGBOROUGH.\n"
+        "REFERRAL TO IDVA SERVICE (BLUEBELL CENTRE NORTHAMPTON).\n"
+        "FAMILY ATTEND GREENFIELD ACADEMY IN DERBY."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "WELLINGBOROUGH" not in out and "NORTHAMPTON" not in out, out
+    assert "MEADOWCROFT" not in out and "BLUEBELL" not in out, out
+    assert "IN DERBY" in out, out  # a town after a preposition is a place, not the name

@@ -123,7 +123,10 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
     hints = hint_spans(LOWER_BUSINESS_HINT, text, text, _BUSINESS_STARTS)
     for m in near_spans(for_text(LOWER_BUSINESS_RE, text), hints, text, 80, 12):
         start = trim(st, m.start(), m.end())
-        keys = phrase_key(text[start : m.end()].rsplit(None, 1)[0])
+        name = text[start : m.end()].rsplit(None, 1)
+        if len(name) < 2:
+            continue  # "The pub is …": a sentence's first word, dropped, and no name left
+        keys = phrase_key(name[0])
         if keys and not all(k in lex.protected_words or k in lex.common for k in keys):
             add(start, m.end(), "org", " ".join(phrase_key(text[start : m.end()])), 56)
 

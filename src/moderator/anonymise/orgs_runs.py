@@ -171,6 +171,8 @@ def with_town(st: State, end: int, comma: bool = False) -> int:
     name, a surname or vocabulary): a branch is named by its place ("Oasis Academy
     Wintringham"), and a person's name after an institution starts with a given name."""
     m = _NEXT_WORD.match(st.text, end) or (_COMMA_TOWN.match(st.text, end) if comma else None)
+    if m is None and end and st.text[end - 1].isupper():
+        return _shouted_town(st, end)
     if m is not None:
         words = phrase_key(m.group(1))
         if m.re is _COMMA_TOWN and _STREET_END.search(m.group(1)) and len(words) == 2:
@@ -194,6 +196,30 @@ def with_town(st: State, end: int, comma: bool = False) -> int:
             or first.upper() in lex.acronyms
         ):
             return m.start(1) + len(m.group(1).split()[0])
+    return end
+
+
+# a word in capitals after a name in capitals: "VICTORIA ACADEMY WELLINGBOROUGH", "(SUNFLOWER
+# CENTRE NORTHAMPTON)"
+_NEXT_SHOUTED = re.compile(r"[ \t]+([A-Z]{3,}(?:[ -][A-Z]{2,})*)(?![\w'’-])")
+_LAST_WORD = re.compile(r"[A-Z][A-Z'’-]*\Z")
+
+
+def _shouted_town(st: State, end: int) -> int:
+    """Past a town the gazetteer knows written in capitals straight after a name in
+    capitals (its last word in capitals too): part of the name, as in title case. Only a
+    known place: a police form's next word in capitals is mostly an everyday one."""
+    text = st.text
+    if _LAST_WORD.search(text, max(0, end - 40), end) is None:
+        return end
+    m = _NEXT_SHOUTED.match(text, end)
+    if m is None:
+        return end
+    written = m.group(1).split()
+    words = phrase_key(m.group(1))
+    for size in range(min(len(words), 3), 0, -1):
+        if words[:size] in st.lex.places or words[:size] in more_places():
+            return m.start(1) + len(" ".join(written[:size]))
     return end
 
 
