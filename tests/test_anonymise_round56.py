@@ -50,3 +50,17 @@ def test_a_town_in_capitals_after_a_name_in_capitals_is_the_names() -> None:
     assert "WELLINGBOROUGH" not in out and "NORTHAMPTON" not in out, out
     assert "MEADOWCROFT" not in out and "BLUEBELL" not in out, out
     assert "IN DERBY" in out, out  # a town after a preposition is a place, not the name
+
+
+def test_a_local_branch_or_office_after_a_comma_goes_with_the_name() -> None:
+    text = (
+        "Referral to Halden Refugee Project, Slough branch. Mum used Tenant Voice Network, "
+        "Bracknell office. Letter from Probation Service, Stroud office. Letter from Kent "
+        "County Council, Broadstairs office."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Slough branch" not in out and "Bracknell office" not in out, out
+    assert "Tenant Voice" not in out, out
+    # a public service's office is anyone's to name
+    assert "Probation Service, Stroud office" in out, out
+    assert "Kent County Council, Broadstairs office" in out, out

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.orgs_named import PUBLIC_WORDS
+from moderator.anonymise.orgs_public import public_service
 from moderator.anonymise.state import Cand, State
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -98,3 +100,43 @@ def join_congregations(st: State) -> None:
         saint = before is not None and _SAINT.match(text, c.start)
         if before is not None and saint and _grow(st, c, before.start(), c.end):
             c.kind, c.ident = "org", f"org@{c.start}"
+
+
+# a local branch or office, after a comma: "Berkshire Women's Aid, Bracknell office",
+# "Nationwide, Dudley Street branch" (the place that makes a national name a family's own)
+_BRANCH_AFTER = re.compile(
+    rf",[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+(?:branch|office)(?![\w'’-])"
+)
+# the capitalised run before the comma: the organisation's name
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_CAP}[ \t]+(?:&[ \t]+|of[ \t]+)?){{0,5}}{_CAP}\Z")
+_BRANCH_KINDS = frozenset({"org", "school", "gp_practice"})
+
+
+def join_branches(st: State) -> None:
+    """An organisation's local branch or office written after it joins its redaction (see
+    ``_BRANCH_AFTER``), and so does the name before it when no layer took it: a national name
+    with its branch is one place. Not a public service's office (a word of ``PUBLIC_WORDS`` in
+    the name, "Kent County Council, Broadstairs office", or a service's name,
+    "Probation Service, Stroud office") nor a person's ("Jo Hart, Leeds office")."""
+    text = st.text
+    if "branch" not in text and "office" not in text:
+        return
+    for m in _BRANCH_AFTER.finditer(text):
+        c = next((c for c in st.cands if c.end == m.start()), None)
+        if c is not None:
+            if c.kind in _BRANCH_KINDS:
+                _grow(st, c, c.start, m.end())
+            continue
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 90), m.start())
+        if name is None:
+            continue
+        start = name.start()
+        while (w := re.match(r"(?:The|THE|To|At|From|Via|With)[ \t]+", text[start:])) is not None:
+            start += w.end()  # "The Prince's Trust, …": the article is no part of the name
+        keys = [word_key(w) for w in text[start : m.start()].split()]
+        if len(keys) < 2 or any(k in PUBLIC_WORDS for k in keys) or keys[0] in st.lex.given:
+            continue  # one word ("Referral, Slough office"), a public body's, a person's
+        if m.group().endswith("office") and public_service(st, keys[-1], tuple(keys[:-1])):
+            continue  # "Probation Service, Stroud office": a public service's (a branch is not)
+        if st.free(start, m.end()):
+            st.take(start, m.end(), "org", "branch:" + " ".join(keys), 55, 0.75)
