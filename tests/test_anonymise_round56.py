@@ -64,3 +64,13 @@ def test_a_local_branch_or_office_after_a_comma_goes_with_the_name() -> None:
     # a public service's office is anyone's to name
     assert "Probation Service, Stroud office" in out, out
     assert "Kent County Council, Broadstairs office" in out, out
+
+
+def test_a_pitch_or_room_after_a_place_someone_lives_goes_with_it() -> None:
+    text = (
+        "Address: Shepherds Croft Caravan Park, Pitch 11. Placed at Addington Lodge, Room 4 "
+        "on Monday. Conference venue: Malvern Family Hub, Room 2."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Pitch 11" not in out and "Room 4" not in out, out
+    assert "Room 2" in out, out  # a meeting's room is no one's home

@@ -37,7 +37,19 @@ _HOUSING_AFTER = re.compile(
     r"|b&b|B&B|shelter|bail[ \t]+hostel|mother[ \t]+and[ \t]+baby[ \t]+unit"
     r"|site(?![\w-]|[ \t]+(?:visit|meeting)))"  # "the Monkton Lane site": a Travellers' site
     r")?"
-    r"(?:,?[ \t]+(?:Flat|Room|Unit|flat|room)[ \t]+\d{1,4}[a-zA-Z]?)?"
+    r"(?:,?[ \t]+(?:Flat|Room|Unit|Pitch|Plot|Bay|Apartment|flat|room|pitch|plot)[ \t]+"
+    r"\d{1,4}[a-zA-Z]?(?![\w/%-]|\.\d))?"
+)
+# a room, flat or pitch after a place a layer read as an organisation's name: where someone
+# lives ("Addington Lodge, Room 4", "Shepherds Croft Caravan Park, Pitch 11")
+# the places a meeting is held in: a room or unit after them is no one's home
+_VENUES = frozenset(
+    {"hub", "centre", "center", "offices", "office", "hall", "library", "school", "academy"}
+    | {"college", "station", "court", "house", "church", "chambers", "building"}
+)
+_UNIT_AFTER = re.compile(
+    r",[ \t]*(?:Flat|Room|Unit|Pitch|Plot|Bay|Apartment|FLAT|ROOM|UNIT|PITCH|PLOT)[ \t]+"
+    r"\d{1,4}[a-zA-Z]?(?![\w/%-]|\.\d)"
 )
 # a house's name before its street ("The Granary, Wheatear Lane", "Oxlip Lodge, Yarrow Lane"),
 # in a signature's fields too ("Mob 07717 … | Riverside House, Main Street")
@@ -113,6 +125,13 @@ def join_address_edges(st: State) -> None:
         if flat is not None and st.free(flat.start(), c.start):
             st.taken[flat.start() : c.start] = b"\x01" * (c.start - flat.start())
             c.start = flat.start()
+    for c in [c for c in st.cands if c.kind == "org"]:
+        unit = _UNIT_AFTER.match(text, c.end)
+        if unit is None or not st.free(c.end, unit.end()):
+            continue
+        head = text[c.start : c.end].rsplit(None, 1)[-1].lower()
+        if head not in _VENUES or unit.group()[1:].lstrip()[:1] not in "RrUuBb":
+            grow(st, c, unit.end())  # (not "Oldham Civic Centre, Room 7": a meeting's room)
     if any(ch.isdigit() for ch in text):
         _town_outward_codes(st)
 
