@@ -74,3 +74,10 @@ def test_a_pitch_or_room_after_a_place_someone_lives_goes_with_it() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Pitch 11" not in out and "Room 4" not in out, out
     assert "Room 2" in out, out  # a meeting's room is no one's home
+
+
+def test_a_building_numbered_in_words_is_an_address() -> None:
+    text = "Venue: One Kestrel Square. Her office is at Two Angel Square. It was a one way street."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Kestrel" not in out and "Angel" not in out, out
+    assert "[PERSON]" not in out and "one way street" in out, out

@@ -185,7 +185,10 @@ def find_patterns(st: State) -> None:
         ):
             continue
         compass = _COMPASS_AFTER.match(text, s_end) if words[0] in _ANY_STREET else None
-        if compass is not None and len(words) == 2:
+        if words[0] in _NUMBER_WORDS and len(words) > 2:
+            # "One Angel Square", "Two Kestrel Gardens": a building numbered in words
+            add(s_start, s_end, "address", _norm_ident(written), 65)
+        elif compass is not None and len(words) == 2:
             # "High Street North", "Main Road South": a town's own street, not any high street
             add(s_start, compass.end(), "address", _norm_ident(text[s_start : compass.end()]), 65)
         elif words[0] not in st.lex.common:
@@ -268,6 +271,7 @@ def title_shouted(text: str) -> str:
 # a number that counts something, not a house: "Year 9, Danum Vale …", "Stage 2 …"
 # a street's name that is any street's: "the High Street", "a Main Road", "One Way"
 _COMPASS_AFTER = re.compile(r"[ \t]+(?:North|South|East|West)(?![\w'’-])")
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _ANY_STREET = frozenset({"high", "main", "the", "a", "an", "one", "this", "that", "ring", "our"})
 # a street's word that opens the match as a verb or a heading ("Close Road", "Drive Lane"):
 # the match is taken only when the first word is a name's
