@@ -81,3 +81,24 @@ def test_a_building_numbered_in_words_is_an_address() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Kestrel" not in out and "Angel" not in out, out
     assert "[PERSON]" not in out and "one way street" in out, out
+
+
+def test_a_home_named_by_one_word_goes_wherever_it_is_named() -> None:
+    text = (
+        "09/10 First night missing from Brackenholt. Found by police 02:00.\n"
+        "Christmas Day spent at Brackenholt. Later placed at Wrenfold House.\n"
+        "Thursday: back at Quillbeck at 04:30. Tamsworth manager rang about him."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Brackenholt" not in out and "Quillbeck" not in out, out
+    assert "Tamsworth" not in out and "Wrenfold House" not in out, out
+
+
+def test_a_festival_or_a_longer_names_end_after_a_homes_cue_stays() -> None:
+    text = (
+        "He is coming back at Easter. The Community Hub manager rang. Staff at Tesco saw "
+        "him. Placed at Wrenfold House."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "back at Easter" in out and "Community Hub manager" in out, out
+    assert "Staff at Tesco" in out, out

@@ -141,6 +141,7 @@ from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
 from moderator.anonymise.orgs_bracketed import find_bracketed_businesses
 from moderator.anonymise.orgs_clubs import join_age_groups, join_lower_heads
+from moderator.anonymise.orgs_homes import find_named_homes
 from moderator.anonymise.orgs_joined import join_organisation_parts
 from moderator.anonymise.orgs_lower import find_lower_organisations, find_troops
 from moderator.anonymise.orgs_on import find_orgs_on_streets, join_orgs_to_streets
@@ -254,6 +255,7 @@ def run_layers(st: State) -> None:
     find_our_lady(st)
     find_said_schools(st)
     find_said_workplaces(st)
+    find_named_homes(st)
     find_learned(st, toks)
     join_name_tails(st)
     join_lower_initials(st)
