@@ -102,3 +102,24 @@ def test_a_festival_or_a_longer_names_end_after_a_homes_cue_stays() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "back at Easter" in out and "Community Hub manager" in out, out
     assert "Staff at Tesco" in out, out
+
+
+def test_a_workers_initials_that_are_an_acronym_go_where_a_person_stands() -> None:
+    text = (
+        "SNAPCHAT MESSAGES - typed up by HB from photos mum took.\n"
+        "Skye to be seen at school by HB today.\n"
+        "- HB to chase the landlord.\n"
+        "Front Door screening - HB, 17/03/2025\n"
+        "Mum gets HB and UC. Rent is paid by HB."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Hannah Bell")
+    assert "typed up by [WORKER]" in out and "by [WORKER] today" in out, out
+    assert "- [WORKER] to chase" in out and "screening - [WORKER]," in out, out
+    # Housing Benefit stays where the letters name it
+    assert "Mum gets HB and UC" in out and "paid by HB." in out, out
+
+
+def test_a_roles_letters_owning_an_action_stay() -> None:
+    text = "Recommendations:\n1. SW to send letter to the school.\n- SW to visit Friday."
+    out = redact_for(text, "Bisi Okafor", (("Sara Walsh", "aunt"),), "Hannah Bell")
+    assert "SW to send letter" in out and "SW to visit" in out, out

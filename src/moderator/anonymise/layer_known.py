@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import FEMALE, MALE
+from moderator.anonymise.cues import FEMALE, MALE, ROLE_CUES
 from moderator.anonymise.known_said import (  # re-exported: the word-use tests lived here
     _says,
     _word_before,
@@ -194,7 +194,8 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             and m.group() in st.lex.acronyms
             and m.group() not in writing
             and not _speaking(st.text, m)
-        ):
+            and (m.group().lower() in ROLE_CUES or not _owning(st.text, m))
+        ):  # (a role's letters own actions as the role: "SW to send the letter")
             continue  # "IT", "PE": the acronym, unless it opens what someone wrote ("16/1 IT: …")
         if not dotted and letters.lower() in st.lex.common and in_shouted_line(st.text, m.start()):
             continue  # "ALSO KNOWN AS: …" in a form in capitals: the word, not the initials
@@ -258,6 +259,39 @@ def _speaking(text: str, m: re.Match[str]) -> bool:
         return False  # ("PA: Zara Hussain (ZH)": the role's field, a name after it)
     before = text[max(0, m.start() - 12) : m.start()].rstrip(" \t")
     return not before or before[-1] in "\n|-" or before[-1].isdigit()
+
+
+# an action item's owner at a line's start: "HB to chase housing", "- TA to do a joint visit"
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*][ \t]*|\d{1,2}[.)][ \t]*)?\Z")
+_TO_DO = re.compile(r"[ \t]+to[ \t]+(?!be\b)[a-z]{2,}")
+# a signature ending its line, with a date or not: "- HB, 17/03/2025", "AM, 13/06", "TA / BO"
+_SIGNING_BEFORE = re.compile(r"(?:^|\n|[-–—][ \t]*|[A-Z]{2,3}[ \t]*/[ \t]*)\Z")
+_SIGNING_AFTER = re.compile(
+    r"(?:[ \t]*,?[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|[ \t]*/[ \t]*[A-Z]{2,3})?[ \t]*(?:\n|\Z)"
+)
+# after "by" or "with", before what tells a person from a thing: "typed up by HB from
+# photos", "seen at school by HB today", "joint visit with HB Thurs 12th June"
+_BY_OR_WITH = re.compile(r"\b(?:typed[ \t]+(?:up[ \t]+)?by|(?:seen|visited|by|with))[ \t]+\Z")
+_PERSON_AFTER_BY = re.compile(
+    r"[ \t]+(?:today|yesterday|tomorrow|from[ \t]+(?:photos|screenshots|notes)"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+)
+
+
+def _owning(text: str, m: re.Match[str]) -> bool:
+    """Whether initials stand where a person does and an acronym does not: an action item's
+    owner at a line's start, a signature ending a line, or after "by" or "with" before a day
+    ("seen by HB today"). Only for the record's own people, whose initials these are."""
+    start, end = m.start(), m.end()
+    if _LINE_OPENING.search(text, max(0, start - 8), start) and _TO_DO.match(text, end):
+        return True
+    if _SIGNING_BEFORE.search(text, max(0, start - 8), start) and _SIGNING_AFTER.match(text, end):
+        return True
+    typed = text.rfind("typed", max(0, start - 12), start) >= 0
+    return bool(
+        _BY_OR_WITH.search(text, max(0, start - 14), start)
+        and (typed or _PERSON_AFTER_BY.match(text, end))
+    )
 
 
 # a given name and a surname: "PA: Zara Hussain" is a role's field, not the PA speaking
