@@ -123,3 +123,13 @@ def test_a_roles_letters_owning_an_action_stay() -> None:
     text = "Recommendations:\n1. SW to send letter to the school.\n- SW to visit Friday."
     out = redact_for(text, "Bisi Okafor", (("Sara Walsh", "aunt"),), "Hannah Bell")
     assert "SW to send letter" in out and "SW to visit" in out, out
+
+
+def test_a_block_of_flats_named_court_after_a_word_of_place_is_an_address() -> None:
+    text = (
+        "I will drop her to Dallow Court as usual. Slept in a stairwell at Hanover Court. "
+        "Order made at the Family Court in Luton. Hearing at Luton Crown Court."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Dallow" not in out and "Hanover" not in out, out
+    assert "the Family Court in Luton" in out and "Luton Crown Court" in out, out

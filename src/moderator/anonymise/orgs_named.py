@@ -66,6 +66,18 @@ PARK_RE = re.compile(
     r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:Business|Retail|Enterprise"
     r"|Technology)[ \t]+(?:Park|Centre|Village)\b"
 )
+# a block of flats by its name after a word of place: "turned up at Kingsley Court", "drop
+# her to Dallow Court", "parked outside Ravensmede Court" (not a court of law: "the Family
+# Court", "Luton Crown Court", nor a longer name: "Bury Court & Proceedings Team")
+NAMED_COURT_RE = re.compile(
+    r"\b(?:at|to|in|from|on|of|near|outside|round|around|behind|into)[ \t]+(?:the[ \t]+)?"
+    r"(?P<n>[A-Z][a-z'’]+)[ \t]+Court(?![\w'’-]|[ \t]+(?:[A-Z0-9&(]|and\b|of\b|hearing))"
+)
+_COURTS_OF_LAW = frozenset(
+    {"family", "crown", "county", "magistrates", "magistrates'", "youth", "high", "supreme"}
+    | {"combined", "coroners", "coroner's", "district", "appeal", "appeals", "sheriff", "civil"}
+    | {"criminal", "juvenile", "tribunal", "the", "a", "an", "this", "that", "same", "next"}
+)
 # the kinds of estate, not their names: "the Council Estate", "an Industrial Estate"
 _KINDS_OF_ESTATE = frozenset(
     {"council", "housing", "local", "new", "old", "private", "industrial", "trading", "business"}
@@ -107,6 +119,11 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
         keys = phrase_key(m.group("n"))
         if keys and keys[0] not in _KINDS_OF_ESTATE and keys not in lex.places:
             add(m.start("n"), m.end(), "address", " ".join(keys), 66)
+    for m in NAMED_COURT_RE.finditer(text) if " Court" in text else ():
+        key = m.group("n").lower()
+        if key in _COURTS_OF_LAW or (key,) in lex.places or key in lex.protected_words:
+            continue  # a court of law, or one named by its town ("Bury Court")
+        add(m.start("n"), m.end(), "address", key + " court", 62)
     for m in SAINTS_RE.finditer(text) if "St" in text else ():
         word = m.group("w").lower()
         if word == "hall" or not (word in lex.common or word in lex.protected_words):
