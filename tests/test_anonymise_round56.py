@@ -133,3 +133,14 @@ def test_a_block_of_flats_named_court_after_a_word_of_place_is_an_address() -> N
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Dallow" not in out and "Hanover" not in out, out
     assert "the Family Court in Luton" in out and "Luton Crown Court" in out, out
+
+
+def test_a_saints_street_and_a_flats_named_block_are_addresses() -> None:
+    text = (
+        "Come into the office on St Peter's Hill. He lives on St John's Road now.\n"
+        "Police found him at the flat, Flat 18, Harrington Lofts. He goes to St Luke's "
+        "Blakenhall."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Peter" not in out and "John" not in out and "Harrington" not in out, out
+    assert "[PERSON]" not in out and "[SCHOOL]" in out and "[SCHOOL-2]" not in out, out

@@ -324,15 +324,29 @@ def _numbered_people(st: State) -> None:
         )
 
 
+_COMMA_AFTER = re.compile(r",[ \t]*")
+# the last words of a block of flats' name
+_BLOCKS = frozenset(
+    {"Lofts", "Apartments", "Heights", "Tower", "Towers", "Mansions", "Buildings", "Quay"}
+    | {"Wharf", "House", "Court", "Lodge", "Point"}
+)
+
+
 def _building_after(st: State, end: int) -> int:
     """Where a flat's address ends: with the numbered building a comma after it, where a
     layer read the building as an organisation or a person ("Flat 2, 9 Purley Centre")."""
     m = _NUMBERED_AFTER.match(st.text, end)
-    if m is None or not st.free(end, m.end()):
+    if m is None:  # "Flat 18, Harrington Lofts": a named block, read as a person's name
+        m = _COMMA_AFTER.match(st.text, end)
+    elif not st.free(end, m.end()):
         return end
-    nxt = next((c for c in st.cands if c.start == m.end() and c.kind in ("org", "person")), None)
+    at = m.end() if m is not None else -1
+    nxt = next((c for c in st.cands if c.start == at and c.kind in ("org", "person")), None)
     if nxt is None:
         return end
+    block = st.text[nxt.start : nxt.end].split()[-1:]
+    if m is not None and m.re is _COMMA_AFTER and not _BLOCKS.intersection(block):
+        return end  # (after a comma alone, only a block's name: "Flat 2, Jo Smith said")
     st.cands.remove(nxt)
     st.taken[nxt.start : nxt.end] = bytes(nxt.end - nxt.start)
     return nxt.end

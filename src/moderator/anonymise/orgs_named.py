@@ -88,6 +88,12 @@ _KINDS_OF_ESTATE = frozenset(
 SAINTS_RE = re.compile(
     r"S(?<![\w]S)t\.?[ \t]+[A-Z][\w]*['’]s[ \t]+(?P<w>Hall|[A-Z][a-z]+)(?![\w'’])"
 )
+# a street's last word, after a saint's name ("St Peter's Hill"): a street, not a school
+_STREET_WORDS = frozenset(
+    {"road", "street", "lane", "hill", "avenue", "close", "way", "drive", "crescent", "terrace"}
+    | {"place", "square", "walk", "grove", "gardens", "row", "mews", "parade", "rise", "view"}
+    | {"gate", "green", "court", "wharf", "quay", "fields"}
+)
 # "Kingsway Quay High": a secondary school named without "School"
 HIGH_RE = re.compile(
     r"[A-Z](?<![\w][A-Z])[\w'’-]+[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,2}High(?![ \t]+(?:Street|Court|Road|Risk|risk|Sheriff"
@@ -126,6 +132,9 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
         add(m.start("n"), m.end(), "address", key + " court", 62)
     for m in SAINTS_RE.finditer(text) if "St" in text else ():
         word = m.group("w").lower()
+        if word in _STREET_WORDS:  # "St Peter's Hill", "St John's Road": a street
+            add(m.start(), m.end(), "address", m.group().lower(), 66)
+            continue
         if word == "hall" or not (word in lex.common or word in lex.protected_words):
             add(m.start(), m.end(), "org" if word == "hall" else "school", m.group(), 57)
     for m in HIGH_RE.finditer(text) if "High" in text else ():
