@@ -144,3 +144,10 @@ def test_a_saints_street_and_a_flats_named_block_are_addresses() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Peter" not in out and "John" not in out and "Harrington" not in out, out
     assert "[PERSON]" not in out and "[SCHOOL]" in out and "[SCHOOL-2]" not in out, out
+
+
+def test_a_road_named_in_lower_case_with_rd_needs_no_word_of_place() -> None:
+    text = "Kev: come wexcombe rd tmrw 4. the one in cippenham or tarrant rd. the main rd was shut"
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "wexcombe" not in out and "tarrant" not in out, out
+    assert "the main rd was shut" in out, out

@@ -49,6 +49,9 @@ _STREET = re.compile(
     + _STREET_WORDS
     + r")))(?![\w'’-])"
 )
+# a road named in lower case with its short word, with no word of place before it: the
+# short word says it is a street ("come uxbridge rd tmrw", "cippenham or farnham rd")
+_ROAD_SHORT = re.compile(r"(?<![\w'’@.#/-])(?P<w>[a-z][a-z'’-]{2,})[ \t]+rd(?![\w'’@-])")
 # a street with its capitals after a word of place, named by a street's word the street
 # grammar leaves to context ("round the corner on Orchard Court", "lives off Hillside Way")
 _STREET_TITLED = re.compile(
@@ -172,6 +175,13 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _GUESSES, 61)  # "freeman st": the street, not a person
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words), 45, _CONFIDENCE)
+    for m in _ROAD_SHORT.finditer(text) if " rd" in text else ():  # "come uxbridge rd tmrw"
+        word = m.group("w")
+        if word.lower() in _EVERYDAY or word.lower() in _NOT_STREETS or not _named(st, word):
+            continue  # "the main rd", "the ring rd": any town's road
+        st.give_way(m.start(), m.end(), _GUESSES, 61)
+        if st.free(m.start(), m.end()):
+            st.take(m.start(), m.end(), "address", "street:" + word + " rd", 45, _CONFIDENCE)
     for m in _STREET_TITLED.finditer(text):
         words = m.group("s").split()
         keys = [w.lower() for w in words[:-1]]
