@@ -151,3 +151,10 @@ def test_a_road_named_in_lower_case_with_rd_needs_no_word_of_place() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "wexcombe" not in out and "tarrant" not in out, out
     assert "the main rd was shut" in out, out
+
+
+def test_a_sentences_verb_before_the_name_of_a_place_stays() -> None:
+    text = "She is fine. Uses the Kingsway Pantry on Fridays. Family attend Christ the King Church."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Uses the [ORGANISATION] on Fridays" in out, out
+    assert "Christ" not in out, out

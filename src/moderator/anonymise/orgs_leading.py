@@ -37,6 +37,13 @@ def trim_leading(st: State, start: int, end: int) -> int:
         elif done_verb(st, w.start(), key):  # "Consulted Children and Families Hub"
             start = w.end()
             continue
+        elif (
+            st.text.startswith(" the ", w.end())
+            and key.endswith(("s", "ed"))
+            and (key in st.lex.words or key in st.lex.common)
+        ):  # "Uses the Kingsway Pantry": a sentence's verb, then the name (not "Christ the King")
+            start = w.end()
+            continue
         elif w.group().isupper() and key in ROLE_CUES and st.text[w.end() : end].strip():
             start = w.end()  # "SSW Devon Fostering": the worker's role, then the service
             continue
