@@ -47,6 +47,18 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
             size += len(part)
         return "".join(parts)[:n]
 
+    def homes(n: int) -> str:
+        """One-word homes no list knows, each different, after a placement's cue."""
+        rng = random.Random(5)
+        parts: list[str] = []
+        size = 0
+        while size < n:
+            word = "".join(rng.choice("bcdfghklmnprstvwz") + rng.choice("aeiou") for _ in "abc")
+            part = f"missing from {word.title()}. {word.title()} manager rang. "
+            parts.append(part)
+            size += len(part)
+        return "".join(parts)[:n]
+
     return {
         "capitals": repeat("A"),
         "underscores": repeat("_"),
@@ -104,6 +116,13 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "titled initials, hospitals": repeat(
             "Dr Akash Mehta, community paediatrician, Castle Hill Hospital (AM); HM: agreed. "
         ),
+        # session 53
+        "homes, each different": homes,
+        "lower surnames": repeat("luke bartlett and becca oconnor, becca oconnor "),
+        "branches and offices": repeat("Halden Refugee Project, Slough branch; Tenant Voice, "),
+        "flats and blocks": repeat("flat 3, Harrington Lofts, flat 4, Pitch 11, "),
+        "courts, saints, roads": repeat("to Dallow Court, on St Peter's Hill, come uxbridge rd "),
+        "initials owning actions": repeat("- HB to chase it\ntyped up by HB today, HB, 17/03\n"),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),
         "a note": repeat(note + "\n"),

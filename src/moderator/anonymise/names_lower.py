@@ -260,13 +260,16 @@ def join_lower_surnames(st: State) -> None:
     text = st.text
     lex = st.lex
     merged: set[int] = set()  # ids of names merged into the name before them
+    starting = {(c.start, c.end): c for c in st.cands}  # (one look-up a name, not a scan)
     for c in list(st.cands):
         if id(c) in merged or c.kind not in NAME_KINDS or not text[c.start : c.end].islower():
             continue
         m = _LOWER_SURNAME_AFTER.match(text, c.end)
         if m is None:
             continue
-        after = next((o for o in st.cands if o.start == m.start("s") and o.end == m.end()), None)
+        after = starting.get((m.start("s"), m.end()))
+        if after is not None and id(after) in merged:
+            after = None
         if after is not None:
             if (
                 after.kind in NAME_KINDS

@@ -36,6 +36,7 @@ _AFTER = re.compile(
 )
 _GATE = ("placed", "placement", "living", "stay", "resident", "accommodated", "missing",
          "back at", "worker", "manager", "staff", "carer")  # fmt: skip
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?![\w'’-]|[ \t]+[A-Z])")
 # the word before a name and its staff that makes the name the last of a longer one
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+\Z")
 
@@ -70,10 +71,11 @@ def find_named_homes(st: State) -> None:
     for m in _AFTER.finditer(text):
         if _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None:
             names.add(m.group("n"))  # (not "Community Hub manager": a longer name's end)
-    for name in sorted(names):
-        if not _a_home(st, name):
-            continue
-        # (not where it starts a longer name: "Oakfield House", "Seaview Lodge")
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-]|[ \t]+[A-Z])", text):
-            if st.free(m.start(), m.end()):
-                st.take(m.start(), m.end(), "org", "home:" + name.lower(), 45, _CONFIDENCE)
+    homes = {name for name in names if _a_home(st, name)}
+    if not homes:
+        return
+    # every mention, in one pass over the note's capitalised words (not a pass a name: a
+    # note of many names stays linear); not where it starts a longer name ("Oakfield House")
+    for m in _CAPITALISED.finditer(text):
+        if m.group() in homes and st.free(m.start(), m.end()):
+            st.take(m.start(), m.end(), "org", "home:" + m.group().lower(), 45, _CONFIDENCE)

@@ -121,11 +121,12 @@ def join_branches(st: State) -> None:
     text = st.text
     if "branch" not in text and "office" not in text:
         return
+    ending = {c.end: c for c in reversed(st.cands)}  # (the first found ending there)
     for m in _BRANCH_AFTER.finditer(text):
-        c = next((c for c in st.cands if c.end == m.start()), None)
+        c = ending.get(m.start())
         if c is not None:
-            if c.kind in _BRANCH_KINDS:
-                _grow(st, c, c.start, m.end())
+            if c.kind in _BRANCH_KINDS and _grow(st, c, c.start, m.end()):
+                ending.setdefault(c.end, c)
             continue
         name = _NAME_BEFORE.search(text, max(0, m.start() - 90), m.start())
         if name is None:
@@ -140,3 +141,4 @@ def join_branches(st: State) -> None:
             continue  # "Probation Service, Stroud office": a public service's (a branch is not)
         if st.free(start, m.end()):
             st.take(start, m.end(), "org", "branch:" + " ".join(keys), 55, 0.75)
+            ending.setdefault(m.end(), st.cands[-1])
