@@ -158,3 +158,31 @@ def test_a_sentences_verb_before_the_name_of_a_place_stays() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Uses the [ORGANISATION] on Fridays" in out, out
     assert "Christ" not in out, out
+
+
+def test_a_record_childs_name_that_is_a_word_speaking_in_a_chat_is_the_child() -> None:
+    text = (
+        "Over the summer holidays she was fine.\n"
+        "Jase: u still at ur nans\nsummer: ye shes doin my hair\nJase: dont ignore me\n"
+        "Unknown 07934 662 071: is this summer that knows jase\nsummer: who is this"
+    )
+    out = redact_for(text, "Summer Wragg", (("Joanne Wragg", "mother"),), "Sam Lee")
+    assert "[CHILD]: ye shes" in out and "is this [CHILD] that" in out, out
+    assert "Over the summer holidays" in out, out
+
+
+def test_a_childs_name_that_is_a_counted_thing_opening_a_sentence_is_the_child() -> None:
+    text = "Case discussion\nTG summarised: Ruby on a Child Protection plan since May."
+    out = redact_for(text, "Ruby Thorpe", (("Joanne Thorpe", "mother"),), "Sam Lee")
+    assert "Ruby" not in out, out
+    out = redact_for(
+        "Joy at the news was plain.", "Ruby Thorpe", (("Joy Thorpe", "mother"),), "Sam Lee"
+    )
+    assert "Joy at the news" in out, out
+
+
+def test_ukrainian_and_russian_short_forms_of_the_records_names() -> None:
+    text = "Daria (she likes Dasha) came to school today. Dasha was not hurt. Pasha rang."
+    family = (("Olena Bondarenko", "mother"), ("Pavlo Bondarenko", "father"))
+    out = redact_for(text, "Daria Bondarenko", family, "Sam Lee")
+    assert "Dasha" not in out and "Pasha" not in out, out

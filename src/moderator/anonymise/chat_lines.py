@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from moderator.anonymise.cues import HONORIFICS, RELATION_CUES, ROLE_CUES
+from moderator.anonymise.layer_known import take_known
 from moderator.anonymise.lexicon import whole_words, word_key
 from moderator.anonymise.state import NAME_KINDS, State
 
@@ -76,6 +77,10 @@ def find_line_speakers(st: State) -> None:
     for name, count in said.items():
         if count < 2:
             continue
+        who = st.known.given_keys.get(word_key(name)) if name.islower() else None
+        if who is not None:  # "summer: ye shes doin my hair": the record's child, typing
+            _take_record_speaker(st, name, who, [m for m in lines if m.group("n") == name])
+            continue
         if (handles or (name in stamped and len(name) == 1)) and _initial(name):
             _take_initial(st, name, [m.start("n") for m in lines if m.group("n") == name])
             continue
@@ -92,6 +97,23 @@ def find_line_speakers(st: State) -> None:
         if kind == "person":
             st.remember((word_key(name),), kind, ident)
         _sign_with_emoji(st, [m for m in lines if m.group("n") == name])
+
+
+def _take_record_speaker(st: State, name: str, who: int, lines: list[re.Match[str]]) -> None:
+    """A record person's given name speaking in lower case, though it is a word (``summer``,
+    ``hope``): the person where they speak, and where the chat's lines name them again (``is
+    this summer that knows jase``), from the chat's first speaker to its last; not in the
+    note's other lines (``over the summer``)."""
+    text = st.text
+    # the chat: from the first line of a speaker who speaks twice or more to the last's
+    lines_all = list(_LINE.finditer(text))
+    again = Counter(m.group("n") for m in lines_all)
+    spoken = [m for m in lines_all if again[m.group("n")] > 1]
+    first, last = spoken[0].start(), text.find("\n", spoken[-1].start())
+    for start, end in whole_words(text, name):
+        if first <= start and (last < 0 or end <= last) and st.free(start, end):
+            take_known(st, start, end, who, _CONFIDENCE)
+    _sign_with_emoji(st, lines)
 
 
 def _sign_with_emoji(st: State, lines: list[re.Match[str]]) -> None:

@@ -295,9 +295,21 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
         t.cap
         and not t.poss
         and t.key in st.lex.common
+        and t.key not in _COUNTED_THINGS
         and st.sent(t)
         and _WORD_USE_AFTER.match(st.text, t.end) is not None
     )
+
+
+# names that are things one counts (a gem, a plant, a bird): as words they need an article
+# to open a sentence ("A ruby on the ring"), so a capital opening one is the name ("Ruby on a
+# Child Protection plan", "Holly at contact"); unlike "Joy at the news", "Summer in the park"
+_COUNTED_THINGS = frozenset(
+    {"ruby", "jade", "crystal", "holly", "ivy", "poppy", "daisy", "jasmine", "violet", "iris"}
+    | {"willow", "hazel", "pearl", "ebony", "saffron", "sienna", "olive", "heather", "lily"}
+    | {"robin", "rowan", "aspen", "juniper", "clover", "bluebell", "primrose", "marigold"}
+    | {"tulip", "fern", "wren", "kestrel", "raven", "phoenix", "jasper", "opal", "coral"}
+)
 
 
 # verbs before "to" that make the lower-case word after it a verb: "had to wade", "want to march"
