@@ -186,3 +186,16 @@ def test_ukrainian_and_russian_short_forms_of_the_records_names() -> None:
     family = (("Olena Bondarenko", "mother"), ("Pavlo Bondarenko", "father"))
     out = redact_for(text, "Daria Bondarenko", family, "Sam Lee")
     assert "Dasha" not in out and "Pasha" not in out, out
+
+
+def test_a_courts_spaced_initials_of_the_records_children() -> None:
+    text = (
+        "IN THE FAMILY COURT AT PETERBOROUGH\nRe: P L (a girl, born 08.03.2021) and M L\n"
+        "STATEMENT OF SOCIAL WORKER. Plan A B was agreed."
+    )
+    family = (("Chloe Lane", "mother"), ("Mason Lane", "brother"))
+    out = redact_for(text, "Poppy Lane", family, "Sam Lee")
+    assert "Re: [CHILD] (a girl" in out and "and [SIBLING]" in out, out
+    assert "Plan A B was agreed" in out, out
+    out = redact_for("hi its dez im writing this", "Destiny Clarke", FAMILY, "Sam Lee")
+    assert "dez" not in out, out

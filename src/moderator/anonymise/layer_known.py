@@ -202,6 +202,31 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         take_known(st, m.start(), m.end(), owner)
     if not st.text.isascii() and not all(map(str.isascii, known.initials)):
         _accented_initials(st)
+    if "Re:" in st.text or "RE:" in st.text or "(a " in st.text:
+        _spaced_initials(st)
+
+
+# a court's way to name the children: initials with a space, after "Re:" or before what the
+# child is ("Re: P L (a girl, born 08.03.2021) and M L")
+_SPACED_INITIALS = re.compile(r"(?<![\w.'’-])([A-Z](?:-[A-Z])?) ([A-Z])(?![\w'’.-])")
+_COURTS_CHILD = re.compile(r"[ \t]*\((?:a|an)[ \t]+(?:girl|boy|child|baby|young)\b")
+_RE_LINE = re.compile(r"(?:^|\n)[ \t]*(?:Re|RE|In[ \t]+the[ \t]+matter[ \t]+of)[ \t]*:?[^\n]*\Z")
+
+
+def _spaced_initials(st: State) -> None:
+    """A record person's initials written with a space on a court statement's ``Re:`` line or
+    before the child's description in brackets: the person (``P L`` for Poppy Lane)."""
+    text = st.text
+    for m in _SPACED_INITIALS.finditer(text):
+        first = m.group(1)  # ("J-J W" for Jay-Jay Wilson: JJW, or JW)
+        owner = st.known.initials.get(first.replace("-", "") + m.group(2))
+        if owner is None and "-" in first:
+            owner = st.known.initials.get(first[0] + m.group(2))
+        if owner is None or not st.free(m.start(), m.end()):
+            continue
+        line = _RE_LINE.search(text, max(0, m.start() - 120), m.start())
+        if line is not None or _COURTS_CHILD.match(text, m.end()):
+            take_known(st, m.start(), m.end(), owner)
 
 
 # two or three capitals of any alphabet, one of them no ASCII letter: "ŁK" for Łukasz Kowalczyk
