@@ -199,3 +199,13 @@ def test_a_courts_spaced_initials_of_the_records_children() -> None:
     assert "Plan A B was agreed" in out, out
     out = redact_for("hi its dez im writing this", "Destiny Clarke", FAMILY, "Sam Lee")
     assert "dez" not in out, out
+
+
+def test_a_firms_own_word_before_a_town_is_a_local_firm() -> None:
+    text = (
+        "She has a package of care through Carewatch Rotherham. Owed back pay from agency "
+        "(StaffLink Wisbech). Referred to Wellbeing Norfolk. He is at HMYOI Werrington."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Carewatch" not in out and "StaffLink" not in out, out
+    assert "Wellbeing Norfolk" in out and "HMYOI Werrington" in out, out

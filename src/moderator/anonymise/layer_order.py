@@ -152,7 +152,12 @@ from moderator.anonymise.orgs_said import find_said_schools, find_said_workplace
 from moderator.anonymise.orgs_saints import find_saints
 from moderator.anonymise.orgs_schools import find_schools_by_context, find_schools_by_staff
 from moderator.anonymise.orgs_short import find_short_forms
-from moderator.anonymise.orgs_tails import join_branches, join_campuses, join_congregations
+from moderator.anonymise.orgs_tails import (
+    find_brands_with_towns,
+    join_branches,
+    join_campuses,
+    join_congregations,
+)
 from moderator.anonymise.orgs_the import find_our_lady, find_the_names
 from moderator.anonymise.orgs_trades import find_trades_and_agencies
 from moderator.anonymise.orgs_unknown import find_unknown_runs
@@ -297,6 +302,7 @@ def run_layers(st: State) -> None:
     join_organisation_parts(st)
     join_campuses(st)
     join_branches(st)
+    find_brands_with_towns(st)
     join_congregations(st)
     find_orgs_on_streets(st)
     find_short_forms(st)  # again: the organisations the layers since found ("brecks housing")

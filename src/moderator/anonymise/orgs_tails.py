@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.lexicon import more_places, phrase_key, word_key
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_public import public_service
 from moderator.anonymise.state import Cand, State
+from moderator.anonymise.unknown_words import unknown
 
 _CAP = r"[A-Z][\w'’-]*"
 # after a school: its separator, one to three capitalised words and "campus"
@@ -142,3 +143,50 @@ def join_branches(st: State) -> None:
         if st.free(start, m.end()):
             st.take(start, m.end(), "org", "branch:" + " ".join(keys), 55, 0.75)
             ending.setdefault(m.end(), st.cands[-1])
+
+
+# a firm's or an agency's own word, then a town the gazetteers know: a local branch or a
+# local firm ("Carewatch Rotherham", "StaffLink Wisbech", "S2S Northampton")
+_BRAND_TOWN = re.compile(
+    r"(?<![\w'’&-])(?P<b>[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]{3,})[ \t]+"
+    r"(?P<t>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+)?)(?![\w'’-]|[ \t]+[A-Z0-9&(])"
+)
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+\Z")
+# counties and nations: a service named after one is a public one ("Wellbeing Norfolk")
+_COUNTIES = frozenset(
+    {"norfolk", "suffolk", "surrey", "somerset", "kent", "essex", "devon", "cornwall", "dorset"}
+    | {"wiltshire", "hampshire", "sussex", "berkshire", "oxfordshire", "buckinghamshire"}
+    | {"hertfordshire", "bedfordshire", "cambridgeshire", "northamptonshire", "rutland"}
+    | {"leicestershire", "nottinghamshire", "derbyshire", "lincolnshire", "staffordshire"}
+    | {"shropshire", "herefordshire", "worcestershire", "warwickshire", "gloucestershire"}
+    | {"cheshire", "lancashire", "cumbria", "northumberland", "durham", "yorkshire"}
+    | {"merseyside", "teesside", "tyneside", "humberside", "cymru", "wales", "england"}
+    | {"scotland", "london", "midlands", "lincs", "notts", "herts", "bucks", "oxon", "wilts"}
+)
+
+
+def find_brands_with_towns(st: State) -> None:
+    """A word no list knows (or written with a capital or a digit inside: ``StaffLink``,
+    ``S2S``) straight before a town the gazetteers know, with no capitalised word before
+    it, is a local firm or an agency's branch: redacted whole, for the person importing to
+    confirm. Not a name (``Kowalski Rotherham``: listed surnames are left to the name
+    layers), a place (``Castleford Rotherham``) or a word."""
+    text = st.text
+    lex = st.lex
+    for m in _BRAND_TOWN.finditer(text):
+        brand, town = m.group("b"), m.group("t")
+        key = brand.lower()
+        place = phrase_key(town)
+        if place not in lex.places and place not in more_places():
+            continue
+        if place[-1] in _COUNTIES or (brand.isupper() and not any(map(str.isdigit, brand))):
+            continue  # "Wellbeing Norfolk", "HMYOI Werrington", "RUH Bath": public services
+        shaped = any(ch.isupper() or ch.isdigit() for ch in brand[1:])
+        if not (shaped or unknown(brand, lex)) or key in lex.given or key in lex.surnames:
+            continue
+        if (key,) in lex.places or brand.upper() in lex.acronyms:
+            continue
+        if _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None:
+            continue  # the end of a longer name: "Anna Wiśniewska Rotherham"
+        if st.free(m.start(), m.end()):
+            st.take(m.start(), m.end(), "org", "branch:" + key + " " + town.lower(), 45, 0.65)
