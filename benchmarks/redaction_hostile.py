@@ -35,29 +35,26 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
     def repeat(unit: str) -> Callable[[int], str]:
         return lambda n: (unit * (n // len(unit) + 1))[:n]
 
-    def made_up(n: int) -> str:
-        """Names no list knows, each different, with roles, streets and schools between."""
-        rng = random.Random(3)
-        parts: list[str] = []
-        size = 0
-        while size < n:
-            word = "".join(rng.choice("bcdfghklmnprstvwz") + rng.choice("aeiou") for _ in "abc")
-            part = word.title() + rng.choice([" ", " (SW) ", " said ", " Road, ", " School "])
-            parts.append(part)
-            size += len(part)
-        return "".join(parts)[:n]
+    def made_up_words(seed: int, part: Callable[[random.Random, str], str]) -> Callable[[int], str]:
+        """Made-up capitalised words no list knows, each different, each written into ``part``."""
 
-    def homes(n: int) -> str:
-        """One-word homes no list knows, each different, after a placement's cue."""
-        rng = random.Random(5)
-        parts: list[str] = []
-        size = 0
-        while size < n:
-            word = "".join(rng.choice("bcdfghklmnprstvwz") + rng.choice("aeiou") for _ in "abc")
-            part = f"missing from {word.title()}. {word.title()} manager rang. "
-            parts.append(part)
-            size += len(part)
-        return "".join(parts)[:n]
+        def make(n: int) -> str:
+            rng = random.Random(seed)
+            parts: list[str] = []
+            size = 0
+            while size < n:
+                word = "".join(rng.choice("bcdfghklmnprstvwz") + rng.choice("aeiou") for _ in "abc")
+                parts.append(part(rng, word.title()))
+                size += len(parts[-1])
+            return "".join(parts)[:n]
+
+        return make
+
+    # names with roles, streets and schools between; one-word homes after a placement's cue
+    made_up = made_up_words(
+        3, lambda rng, w: w + rng.choice([" ", " (SW) ", " said ", " Road, ", " School "])
+    )
+    homes = made_up_words(5, lambda rng, w: f"missing from {w}. {w} manager rang. ")
 
     return {
         "capitals": repeat("A"),

@@ -18,6 +18,7 @@ import re
 from moderator.anonymise.cues import CALENDAR_WORDS
 from moderator.anonymise.lexicon import more_places
 from moderator.anonymise.orgs_brands import national_charity
+from moderator.anonymise.orgs_short import CAPITAL_BEFORE
 from moderator.anonymise.state import State
 
 _CONFIDENCE = 0.65
@@ -37,8 +38,6 @@ _AFTER = re.compile(
 _GATE = ("placed", "placement", "living", "stay", "resident", "accommodated", "missing",
          "back at", "worker", "manager", "staff", "carer")  # fmt: skip
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?![\w'’-]|[ \t]+[A-Z])")
-# the word before a name and its staff that makes the name the last of a longer one
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+\Z")
 
 
 def _a_home(st: State, word: str) -> bool:
@@ -69,7 +68,7 @@ def find_named_homes(st: State) -> None:
     for m in _BEFORE.finditer(text):
         names.add(m.group("n"))
     for m in _AFTER.finditer(text):
-        if _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None:
+        if CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None:
             names.add(m.group("n"))  # (not "Community Hub manager": a longer name's end)
     homes = {name for name in names if _a_home(st, name)}
     if not homes:

@@ -53,7 +53,8 @@ _TRADE_ENDS = frozenset(
     | {"cleaning", "construction", "solutions", "lettings", "properties", "motors", "stores"}
 )
 _ENDS = _KIND_NOUNS | _TRADE_ENDS  # what is dropped from a name's end to leave its own words
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+\Z")
+# a capitalised word just before a word: that word ends a longer name (orgs_homes, orgs_tails)
+CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+\Z")
 _CAPS_AFTER = re.compile(r"[ \t]+[A-Z]{3}")
 # where a school's first word alone is the school: "also at Westborough", "from Fairfield"
 _AT_BEFORE = re.compile(r"(?<![A-Za-z])(?i:at|from)[ \t]+\Z")
@@ -175,7 +176,7 @@ def find_short_forms(st: State) -> None:
                 continue
             if short.isupper() and _CAPS_AFTER.match(text, end):
                 continue  # "KIRKLEES COUNCIL": a longer name in capitals
-            if not whole and _CAPITAL_BEFORE.search(text, max(0, start - 24), start):
+            if not whole and CAPITAL_BEFORE.search(text, max(0, start - 24), start):
                 continue  # "South Grindon", "Market Rasen": a longer place's name
             if not whole and not (
                 _AT_BEFORE.search(text, max(0, start - 8), start) or _PLACE_WORDS.match(text, end)

@@ -18,6 +18,7 @@ import re
 from moderator.anonymise.lexicon import more_places, phrase_key, word_key
 from moderator.anonymise.orgs_named import PUBLIC_WORDS
 from moderator.anonymise.orgs_public import public_service
+from moderator.anonymise.orgs_short import CAPITAL_BEFORE
 from moderator.anonymise.state import Cand, State
 from moderator.anonymise.unknown_words import unknown
 
@@ -151,7 +152,6 @@ _BRAND_TOWN = re.compile(
     r"(?<![\w'’&-])(?P<b>[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]{3,})[ \t]+"
     r"(?P<t>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+)?)(?![\w'’-]|[ \t]+[A-Z0-9&(])"
 )
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+\Z")
 # counties and nations: a service named after one is a public one ("Wellbeing Norfolk")
 _COUNTIES = frozenset(
     {"norfolk", "suffolk", "surrey", "somerset", "kent", "essex", "devon", "cornwall", "dorset"}
@@ -186,7 +186,7 @@ def find_brands_with_towns(st: State) -> None:
             continue
         if (key,) in lex.places or brand.upper() in lex.acronyms:
             continue
-        if _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None:
+        if CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None:
             continue  # the end of a longer name: "Anna Wiśniewska Rotherham"
         if st.free(m.start(), m.end()):
             st.take(m.start(), m.end(), "org", "branch:" + key + " " + town.lower(), 45, 0.65)
