@@ -244,10 +244,18 @@ _SHOUTED_NEXT_RE = re.compile(r"(?m)\n[^a-z\n]*[A-Z]{3}[^a-z\n]*$")
 
 # the letters of a kind of place stay in capitals ("THE ORCHARD PRU", "GRIMSBY DOLPHINS ASC")
 _ACRONYM_TITLED = re.compile(r"\b(?:Pru|Asc|Afc|Jfc|Rfc|Abc|Cic|Ce|Rc)\b")
+# the small words a sentence in lower case writes small ("TO ANTON JUNIOR SCHOOL AND …" reads
+# "to Anton Junior School and …", so that a school's name does not open at the sentence's
+# first word); not the first word of the line
+_SMALL_TITLED = re.compile(r"(?<=[ \t])(?:To|At|In|On|From|For|With|By|And|Or|Of|Into|Via)\b")
 
 
 def _upper(m: re.Match[str]) -> str:
     return m.group().upper()
+
+
+def _lower(m: re.Match[str]) -> str:
+    return m.group().lower()
 
 
 def title_shouted(text: str) -> str:
@@ -261,6 +269,7 @@ def title_shouted(text: str) -> str:
     lines += [(m.start() + 1, m.end()) for m in _SHOUTED_NEXT_RE.finditer(text)]
     for start, end in lines:
         titled = _ACRONYM_TITLED.sub(_upper, text[start:end].title())
+        titled = _SMALL_TITLED.sub(_lower, titled)
         if len(titled) == end - start:
             parts += [text[last:start], titled]
             last = end

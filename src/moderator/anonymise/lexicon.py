@@ -169,6 +169,24 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(word_key(w) for ln in _lines(name) for w in ln.split())
 
 
+KEPT_FILE = "vocabulary_kept.txt"
+"""The protected phrases learnt from the labelled corpus's phrases to keep (generated)."""
+
+
+def written_vocabulary() -> frozenset[tuple[str, ...]]:
+    """The protected words and phrases written by hand (``vocabulary.txt`` and the places),
+    as phrase keys: what :mod:`.kept_vocabulary` builds on."""
+    places = ["## places", *_lines("uk_places.txt"), *_lines("world_places.txt")]
+    lines = [*_lines("vocabulary.txt"), *places]
+    section, out = "practice", set()
+    for line in lines:
+        if line.startswith("##"):
+            section = line.strip("# ").lower()
+        elif section != "acronyms" and (key := phrase_key(line)):
+            out.add(key)
+    return frozenset(out)
+
+
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, read from the package on first use."""
@@ -178,7 +196,9 @@ def lexicon() -> Lexicon:
     places: set[tuple[str, ...]] = set()
     acronyms: set[str] = set()
     gazetteer = ["## places", *_lines("uk_places.txt"), *_lines("world_places.txt")]
-    for line in _lines("vocabulary.txt") + gazetteer:
+    # (the phrases the labelled corpus keeps, built by :mod:`.kept_vocabulary`, are practice's)
+    vocabulary = [*_lines("vocabulary.txt"), "## practice", *_lines(KEPT_FILE)]
+    for line in vocabulary + gazetteer:
         if line.startswith("##"):
             section = line.strip("# ").lower()
             continue

@@ -251,10 +251,9 @@ class State:
         text = self.text
         self._toks, self._keys = toks, keys
         n = len(toks)
-        after = 0  # where the last protected phrase ended: no other starts inside it
+        # phrases may overlap: "Safeguarding Children Nurse" and "Nurse Specialist" protect
+        # "Safeguarding Children Nurse Specialist" together
         for i in [i for i, first in enumerate(keys) if first in phrases]:
-            if i < after:
-                continue
             for phrase in phrases[keys[i]]:
                 j = i + len(phrase)
                 if (
@@ -266,7 +265,6 @@ class State:
                 ):
                     for at in range(i, j):
                         self.protected[at] = True
-                    after = j
                     break
         if "HM" in text or "YOI" in text:
             for i in [i for i, key in enumerate(keys) if key in _NAMED_AFTER]:

@@ -1,0 +1,114 @@
+"""Issue #14, round fifty-seven (session 54): the phrases the labelled corpus keeps, and a
+police form's small words."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from moderator.anonymise.kept_vocabulary import kept_phrases, main
+from moderator.anonymise.lexicon import KEPT_FILE
+from tests.helpers import redact_for
+
+FAMILY = (("Ruth Okafor", "mother"), ("Dayo Okafor", "brother"))
+SHIPPED = Path(__file__).resolve().parent.parent / "src/moderator/anonymise/data" / KEPT_FILE
+
+
+def _batch(path: Path, notes: list[tuple[str, list[str], list[list[str]]]]) -> Path:
+    """A labelled batch: each note's text, phrases to keep and identifier labels."""
+    lines = []
+    for n, (text, keep, ids) in enumerate(notes, start=1):
+        case = {
+            "case_id": f"T-{n}",
+            "team": "Team",
+            "service_area": "help_and_protection",
+            "opened": "2025-01-01",
+            "worker": "Sam Lee",
+            "child": {"name": "Bisi Okafor", "dob": "2015-01-01"},
+            "family": [],
+            "text": text,
+            "labels": {"identifiers": ids, "keep": keep},
+        }
+        lines.append(json.dumps(case))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_phrase_two_batches_keep_is_vocabulary_and_one_batchs_is_not(tmp_path: Path) -> None:
+    one = _batch(
+        tmp_path / "one.jsonl",
+        [("Bisi goes to Sensory Circuit and Quiet Corner. Lena Buzz Club.", ["Sensory Circuit",
+          "Quiet Corner"], [["Bisi", "child"], ["Lena Buzz Club", "org"]])],
+    )  # fmt: skip
+    two = _batch(
+        tmp_path / "two.jsonl",
+        [("Mum asked about Sensory Circuit. Buzz Club is on Fridays.", ["Sensory Circuit",
+          "Buzz Club"], [])],
+    )  # fmt: skip
+    three = _batch(
+        tmp_path / "three.jsonl",
+        [("Buzz Club again; Bisi at Sensory Circuit.", ["Buzz Club", "Sensory Circuit"],
+          [["Bisi", "child"]])],
+    )  # fmt: skip
+    phrases = kept_phrases([one, two, three])
+    assert "Sensory Circuit" in phrases  # kept by three batches' writers
+    assert "Quiet Corner" not in phrases  # by one only
+    assert "Buzz Club" not in phrases  # kept by two, but a club's name where labelled
+
+
+def test_single_words_and_new_small_words_are_left_out(tmp_path: Path) -> None:
+    notes = [("Thrive sessions. Child At Risk form sent. Sensory Circuit.", ["Thrive",
+              "Child At Risk", "Sensory Circuit"], [])]  # fmt: skip
+    phrases = kept_phrases([_batch(tmp_path / f"{n}.jsonl", notes) for n in "ab"])
+    assert phrases == ["Sensory Circuit"]  # "at" would read as a word wherever it is written
+
+
+def test_the_builder_says_what_it_wrote_and_refuses_an_empty_corpus(
+    tmp_path: Path, monkeypatch: object, capsys: object
+) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 2  # no labelled batches here
+    assert "no labelled batches" in capsys.readouterr().err  # type: ignore[attr-defined]
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    assert main([str(broken)]) == 2
+    assert "broken.jsonl:1" in capsys.readouterr().err  # type: ignore[attr-defined]
+
+
+def test_the_shipped_phrases_survive_a_plain_sentence() -> None:
+    phrases = [ln for ln in SHIPPED.read_text("utf-8").splitlines() if not ln.startswith("#")]
+    assert len(phrases) > 500, "rebuild: python -m moderator.anonymise.kept_vocabulary"
+    damaged = []
+    for phrase in phrases:
+        if phrase.casefold().startswith(("next ", "first ")):
+            continue  # "Next core group": a sentence's own word before the phrase
+        out = redact_for(
+            f"Notes: Mum spoke about {phrase} today.", "Bisi Okafor", FAMILY, "Sam Lee"
+        )
+        if phrase not in out:
+            damaged.append(out)
+    assert damaged == []
+
+
+def test_terms_writers_keep_stay_where_the_name_layers_took_them() -> None:
+    text = (
+        "Dad is believed to be in the Armed Forces of Ukraine. Mum was doing well with Ages "
+        "and Stages and booked Baby Steps. Kacper is in the Nurture group."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for phrase in ("Armed Forces of Ukraine", "Ages and Stages", "Baby Steps", "Nurture group"):
+        assert phrase in out, out
+    assert "Kacper" not in out, out
+
+
+def test_a_school_in_a_police_forms_capitals_after_a_small_word() -> None:
+    text = (
+        "ACTIONS: MARAC REFERRAL. OPERATION ENCOMPASS TO ANTON JUNIOR SCHOOL AND "
+        "ROOKSBURY PRE-SCHOOL.\nOPERATION ENCOMPASS SENT TO CHELSTON PRIMARY ACADEMY."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "ANTON" not in out and "ROOKSBURY" not in out and "CHELSTON" not in out, out
+    assert "OPERATION ENCOMPASS" in out, out
