@@ -112,3 +112,62 @@ def test_a_school_in_a_police_forms_capitals_after_a_small_word() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "ANTON" not in out and "ROOKSBURY" not in out and "CHELSTON" not in out, out
     assert "OPERATION ENCOMPASS" in out, out
+
+
+def test_a_phone_number_parted_by_spaced_dashes() -> None:
+    text = "Mobile: 07824 ‑ 330 ‑ 619 (work). Home 01622 – 553 – 210. Score 12 – 3 – 4."
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "330" not in out and "553" not in out, out
+    assert "12 – 3 – 4" in out, out  # too few digits for a phone
+
+
+def test_a_place_word_after_a_given_name_is_a_surname_where_a_role_stands() -> None:
+    text = (
+        "To be informed via DSL Imogen Park. Spoke to Harriet Lane (school nurse) today. "
+        "Then they went to Victoria Park and walked to the shop."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Park." not in out and "Lane" not in out, out
+    assert "Victoria Park" in out, out
+
+
+def test_a_local_team_named_by_no_known_town_beside_football() -> None:
+    text = (
+        "He plays football with Hampton Park Rovers Sundays. Mum supports the Kingsmead "
+        "Harriers. Mum said the Bright Eagles were lovely."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Hampton" not in out and "Kingsmead" not in out, out
+    assert "Bright Eagles" in out, out  # no football said in its sentence
+
+
+def test_a_school_takes_what_it_is_of() -> None:
+    text = (
+        "Lessons booked with Sandwood School of Motoring. Dance at Starlight Academy of Dance "
+        "on Fridays. Course at Redbrook College of Further Education and then work."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for word in ("Motoring", "Dance on", "Further Education"):
+        assert word not in out, out
+    assert "and then work" in out, out
+
+
+def test_a_quoted_alias_in_brackets_after_a_name_is_the_persons() -> None:
+    text = (
+        'Young person: Declan Mulcahy ("Dec"). Friend Louise Hall ("lou") was there. '
+        'Code word agreed with Nusrat Khan ("pharmacy"). Grandmother Anita Cole ("Nanny").'
+    )
+    out = redact_for(text, "Declan Mulcahy", FAMILY, "Sam Lee")
+    assert '"Dec"' not in out and '"lou"' not in out, out
+    assert '("pharmacy")' in out and '("Nanny")' in out, out
+
+
+def test_a_chat_line_with_its_time_after_the_sender_is_a_typed_message() -> None:
+    text = (
+        "Mum 22:49: WHICH JORDAN. whats his address\n"
+        "Kian 22:51: tyler mckee from hpa mum stop\n"
+        "Mum Fri 21/2 19:02: where are you its late ring me now"
+    )
+    out = redact_for(text, "Kian Hall", FAMILY, "Sam Lee")
+    assert "tyler" not in out and "mckee" not in out, out
+    assert "where are you its late" in out, out

@@ -122,6 +122,13 @@ def institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
     if _HOSPITAL_AFTER.match(st.text, m.end()):
         return None  # "King's College Hospital": a hospital, named like a college
     end = with_town(st, m.end()) if kind != "address" else m.end()
+    if (
+        kind == "school"
+        and end == m.end()
+        and name[0] != "royal"  # ("Royal College of Nursing", "Royal Academy of Dance": national)
+        and (of := _OF_SUBJECT.match(st.text, end))
+    ):
+        end = of.end()  # "Sumner School of Motoring", "Stars Academy of Dance": its subject
     if end > m.end() and kind == "school" and not _SHOUTED_OR_SPACED.search(st.text, m.end(), end):
         # "City College Norwich", "Lakes College West Cumbria": named by its town
         return Cand(start, end, kind, " ".join(name), 60, 0.9)
@@ -138,6 +145,11 @@ def institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
 
 
 _SHOUTED_OR_SPACED = re.compile(r"\n|[ \t]{2}")
+# what a school is of, capitalised: "of Motoring", "of Further Education", "of St Luke"
+_OF_SUBJECT = re.compile(
+    r"[ \t]+of[ \t]+(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w'’-]+){0,3}"
+    r"(?![\w'’-])"
+)
 
 
 _PUNCTUATION = re.compile(r"[,.;:()\[\]\n]")

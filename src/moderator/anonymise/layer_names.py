@@ -89,7 +89,7 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             and st.free(toks[j].start, toks[j].end)
         ):
             j += 1  # "Natalie Fenton", "Joe Mansfield": a town as a surname, after a given name
-        elif common_surname(st, toks, i, j):
+        elif common_surname(st, toks, i, j) or _role_place_surname(st, toks, i, j):
             j += 1  # "Lorraine Fell", "Dean Hope": an everyday word as a surname
         if _public_service(st, toks, j):
             done = j
@@ -162,6 +162,44 @@ _APOSTROPHE_GAP = re.compile(r"['’][ \t]+")
 # "Marco's on Gayton Road")
 _NAMED_AFTER_POSS = re.compile(r"['’]s?[ \t]+(?:on[ \t]+)?[A-Z]")
 _SAINTS_SERVICES = PUBLIC_SERVICE_NOUNS | {"hospital", "hospice"}
+
+
+# the words of a place that are surnames too ("Imogen Park", "Jo Lane"), read as one only
+# where a role announces a person
+_PLACE_SURNAMES = frozenset(
+    {"park", "lane", "hill", "wood", "green", "field", "fields", "marsh", "hall", "house"}
+    | {"street", "ford", "heath", "moor", "cross", "bank", "banks", "bridge", "mill", "mills"}
+    | {"castle", "grange", "dale", "gates", "brooks", "church", "chapel", "temple", "wells"}
+)
+
+
+def _role_place_surname(st: State, toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the place's word after a given name is the person's surname, because a role
+    stands before the name or in brackets after it ("via DSL Imogen Park", "Imogen Park
+    (DSL)"; not "at Victoria Park")."""
+    if j != i + 1 or j >= len(toks):
+        return False
+    first, t = toks[i], toks[j]
+    lex = st.lex
+    if not (
+        first.key in lex.given
+        and first.key not in lex.common
+        and not first.poss
+        and t.cap
+        and not t.upper
+        and t.key in _PLACE_SURNAMES
+        and not st.protected[j]
+        and st.joined(first, t)
+        and st.free(t.start, t.end)
+    ):
+        return False
+    if cue_before(st, toks, i) == "role":
+        return True
+    m = PAREN_CUE_RE.match(st.text, t.end + (2 if t.poss else 0))
+    if m is None or not m.group().lstrip().startswith("("):
+        return False
+    words = phrase_key(m.group("cue"))
+    return bool(words) and (" ".join(words) in ROLE_CUES or words[-1] in ROLE_CUES)
 
 
 def _public_service(st: State, toks: list[Tok], j: int) -> bool:

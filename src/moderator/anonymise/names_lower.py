@@ -27,7 +27,10 @@ _CONFIDENCE = 0.65
 # more ("Jaden: mum rang. shes back with lee. dont want nothing to do with her"; the sender
 # with an initial too: "Dani W: my mates daughter kayleigh she 19")
 _MESSAGE = re.compile(
-    r"(?m)^(?:\[?[\d/.,: \t]++\]?[ \t]*)?[^\W\d_][\w.'’-]{0,24}(?:[ \t]\d{1,4}|[ \t][A-Z]\.?)?:[ \t]+"
+    r"(?m)^(?:\[?[\d/.,: \t]++\]?[ \t]*)?[^\W\d_][\w.'’-]{0,24}"
+    # (and the day and time after the sender: "Kian 22:51:", "Mum Fri 21/2 19:02:")
+    r"(?:[ \t](?:[A-Z][a-z]{1,3}[ \t])?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t])?\d{1,2}[:.]\d\d"
+    r"|[ \t]\d{1,4}|[ \t][A-Z]\.?)?:[ \t]+"
     r"(?P<m>[^A-Z\n]*[a-z][^A-Z\n]*)$"
 )
 # "jess the midwife", "with dave the youth worker": a lower-case given name before its role
@@ -249,6 +252,8 @@ def repeat_record_words(st: State) -> None:
 
 # a lower-case word straight after a name found in lower case: its surname if the surname
 # lists hold it ("luke bartlett from year 11", "kelsey o'hara said")
+# a surname by its shape alone, whatever the lists hold: "mckee", "o'brien"
+_SURNAME_SHAPE = re.compile(r"(?:mc|o['’])[a-z]{3,}")
 _LOWER_SURNAME_AFTER = re.compile(r"[ \t](?P<s>[a-z][a-z'’-]{2,}[a-z])(?![\w'’@-])")
 
 
@@ -283,7 +288,7 @@ def join_lower_surnames(st: State) -> None:
         word = m.group("s")
         key = word[:-2] if word.endswith(("'s", "’s")) else word
         if (
-            key in lex.surnames
+            (key in lex.surnames or _SURNAME_SHAPE.fullmatch(key) is not None)
             and key not in lex.words
             and key not in lex.common
             and key not in lex.given

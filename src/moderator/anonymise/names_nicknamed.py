@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import phrase_key, word_key
-from moderator.anonymise.names_around import KIN_TITLES
+from moderator.anonymise.names_around import KIN_PAIRS, KIN_TITLES
 from moderator.anonymise.orgs_runs import protected_inside
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -64,6 +64,7 @@ def _join_nicknames_around(st: State) -> None:
             gone |= _bracketed_alias(st, c)
             if c not in st.cands:
                 continue
+            _quoted_alias(st, c)
         quoted_after = text[c.end + 1 : c.end + 2] in _QUOTES
         dashed_before = c.start > 2 and text[c.start - 2 : c.start].strip()[-1:] in _DASH_OR_BRACKET
         if not (quoted_after or dashed_before) or id(c) in gone:
@@ -121,6 +122,30 @@ def _bracketed_alias(st: State, c: Cand) -> set[int]:
             return set()
         s_end = m.end("s")
     return _merge(st, c, c.start, max(s_end, after.end if after is not None else s_end))
+
+
+# 'Declan Mulcahy ("Dec")': what the person is called, quoted in brackets after the name
+_QUOTED_ALIAS = re.compile(r"[ \t]*\([ \t]*['\"“‘](?P<a>[^()'\"“”‘’\n]{1,20})['\"”’][ \t]*\)")
+
+
+def _quoted_alias(st: State, c: Cand) -> None:
+    """Take the quoted alias in brackets after a person's name as that person's, unless it
+    is a word for a relative ('Anita ("Nanny")' names her by no name)."""
+    m = _QUOTED_ALIAS.match(st.text, c.end)
+    if m is None or not st.free(*m.span("a")):
+        return
+    said = phrase_key(m.group("a"))
+    lex = st.lex
+    if (
+        not said
+        or all(k in KIN_TITLES for k in said)
+        or " ".join(said) in KIN_PAIRS  # '("Por Por")': what the children call her
+        or protected_inside(lex, said)
+    ):
+        return
+    if all(k in lex.words and k not in lex.given and k not in lex.surnames for k in said):
+        return  # 'a code word agreed with Nusrat ("pharmacy")': a word, not what she is called
+    st.take(m.start("a"), m.end("a"), c.kind, c.ident, c.priority, c.confidence)
 
 
 def _merge(st: State, c: Cand, start: int, end: int) -> set[int]:

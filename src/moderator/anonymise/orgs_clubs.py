@@ -60,7 +60,7 @@ def find_football_clubs(st: State, add: Add) -> None:
             add(m.start(), m.end(), "org", " ".join(phrase_key(m.group())), _PRIORITY)
     for m in _clubs(text):
         words = m.group("p").split()
-        place = _place_end(st, words)
+        place = _place_end(st, words) or _team_name(st, text, m, words)
         if place is None:
             continue
         start = m.start("p") + m.group("p").index(place[0])
@@ -72,7 +72,12 @@ def find_football_clubs(st: State, add: Add) -> None:
             end = fc.end()  # "longton lions fc"
         age = _AGE_GROUP.match(text, end)
         end = end if age is None else age.end()
-        if end == m.end() and text[end : end + 2].strip()[:1].isupper() and text[end] == " ":
+        if (
+            end == m.end()
+            and text[end : end + 2].strip()[:1].isupper()
+            and text[end] == " "
+            and m.group("w").lower() not in _TEAM_ONLY  # ("â€¦ Rovers Sundays": a team's)
+        ):
             continue  # "Bradford City Council", "Leeds City Centre"
         town_word = m.group("w").lower() in _TOWN_WORDS
         if town_word and not written.islower():
@@ -116,6 +121,29 @@ _CLUB_WORD = re.compile(rf"[ \t](?:{_CLUB_WORDS}|{_CLUB_WORDS.lower()})(?![\w'â€
 def _clubs(text: str) -> list[re.Match[str]]:
     """``_CLUB_RE``'s matches, tried only in the 60 characters before each club word."""
     return scan_near(_CLUB_RE, [w.span() for w in _CLUB_WORD.finditer(text)], text, 60, 2)
+
+
+# a club's word no town, person or thing is called: after any name, beside football, a team
+_TEAM_ONLY = frozenset(
+    {"rovers", "athletic", "albion", "wanderers", "rangers", "harriers", "dynamos", "colts"}
+    | {"lions", "tigers", "vikings", "eagles", "hawks", "falcons", "panthers", "wolves"}
+    | {"sharks", "otters", "dolphins", "bulldogs", "foxes", "stags", "hornets", "swifts"}
+    | {"titans", "warriors", "raiders", "spartans", "pumas", "jaguars", "kestrels"}
+)
+_BEFORE_TEAM = frozenset({"the", "and", "for", "with", "at", "to", "in", "from", "of", "v", "vs"})
+
+
+def _team_name(st: State, text: str, m: re.Match[str], words: list[str]) -> list[str] | None:
+    """The capitalised words before a team's own word ("Hampton Park Rovers") where football
+    is written just before them: a local team named by no town the gazetteer knows."""
+    if m.group("w").lower() not in _TEAM_ONLY or m.group("p").islower():
+        return None
+    while words and word_key(words[0]) in _BEFORE_TEAM:
+        words = words[1:]
+    start = max(0, m.start() - 60, *(text.rfind(stop, 0, m.start()) + 1 for stop in ".!?\n"))
+    if not words or not _FOOTBALL.search(text, start, m.start()):
+        return None  # (football said in the same sentence, before the team)
+    return words
 
 
 def _place_end(st: State, words: list[str]) -> list[str] | None:

@@ -56,7 +56,7 @@ PUBLIC_URL_RE = re.compile(
 PHONE_RE = re.compile(
     # (the +44 and 0044 branches written out: a pattern that starts with literal characters is
     # scanned for quickly, one that starts with a group or a repeat is tried at every position)
-    r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0044[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[ \t\-)]{0,2}\d){8,10}(?!\d)"
+    r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0044[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[ \t\-)]{0,2}\d|[ \t]?[‐‑‒–—][ \t]?\d){8,10}(?!\d)"
 )  # (no line break between the digits: "07700 900 521⏎2. Dad…" is a number and a list item)
 NHS_RE = re.compile(r"\d\d\d(?:[\s-]?\d{3}[\s-]?|\.\d{3}\.)\d{4}(?![\w-])")  # "603.881.2290" too
 NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
