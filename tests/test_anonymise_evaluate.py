@@ -175,11 +175,15 @@ def test_measured_quality_does_not_regress() -> None:
     twenty-three redacts so. Since round thirty-six they are allowed 97.5%: they label a
     national chain named alone (``works at Greggs``, ``Tesco Extra``) as an organisation,
     which the batches written to the current brief keep 46 times to 5, and which round
-    thirty-six keeps (listed for the person importing to confirm; its branch's street goes)."""
+    thirty-six keeps (listed for the person importing to confirm; its branch's street goes).
+    Precision is allowed 97.5% since round fifty-seven: the first batch keeps parks named after
+    a word of place (``bowling at Festival Park``), which the later batches label as addresses
+    75 times to 31 and round fifty-seven redacts (listed for the person importing to
+    confirm)."""
     tallies, _ = score(load_corpus(CORPUS))
     every = tallies["all"].summary()
     assert every["overall"]["recall"] >= 0.975
-    assert every["overall"]["precision"] >= 0.98
+    assert every["overall"]["precision"] >= 0.975
     assert every["protected"]["over_redaction"] <= 0.03
     held_out = tallies["heldout"].summary()
     assert held_out["overall"]["recall"] >= 0.96  # (0.975 before round thirty-six's chains)

@@ -168,7 +168,8 @@ def test_a_given_name_and_a_town_as_surname_after_from_is_a_person() -> None:
 def test_the_initials_in_brackets_say_the_word_after_a_name_is_its_surname() -> None:
     out = redact("Present: Nurse Lindsay Park (LP, school nurse), Dr Fiona Hall.")
     assert not left(out, "Park"), out
-    assert redact("I went to Lindsay Park today.") == "I went to Lindsay Park today."
+    # no person: a park (redacted since round fifty-seven as the place, listed for review)
+    assert redact("I went to Lindsay Park today.") == "I went to [ADDRESS] today."
 
 
 def test_a_describing_word_in_brackets_after_a_name_is_no_alias() -> None:

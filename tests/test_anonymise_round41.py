@@ -293,9 +293,11 @@ def test_an_industrial_estate_or_business_park_goes(text: str, gone: str) -> Non
     assert not left(out, gone), out
 
 
-def test_a_park_alone_stays_a_public_place() -> None:
+def test_a_park_alone_is_redacted_for_a_person_to_confirm() -> None:
+    # kept as a public place until round fifty-seven, which redacts it below the review
+    # threshold: the later batches label such parks 75 times to 31
     out = redact("Found selling vapes at Crow Nest Park with a friend.")
-    assert "Crow Nest Park" in out, out
+    assert "Crow Nest" not in out and "with a friend" in out, out
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from moderator.anonymise.kept_vocabulary import kept_phrases, main
 from moderator.anonymise.lexicon import KEPT_FILE
-from tests.helpers import redact_for
+from moderator.anonymise.redact import redact_case_text
+from tests.helpers import redact_for, sample_case
 
 FAMILY = (("Ruth Okafor", "mother"), ("Dayo Okafor", "brother"))
 SHIPPED = Path(__file__).resolve().parent.parent / "src/moderator/anonymise/data" / KEPT_FILE
@@ -124,11 +125,11 @@ def test_a_phone_number_parted_by_spaced_dashes() -> None:
 def test_a_place_word_after_a_given_name_is_a_surname_where_a_role_stands() -> None:
     text = (
         "To be informed via DSL Imogen Park. Spoke to Harriet Lane (school nurse) today. "
-        "Then they went to Victoria Park and walked to the shop."
+        "Then Victoria Park was seen with her mum at the shop."
     )
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Park." not in out and "Lane" not in out, out
-    assert "Victoria Park" in out, out
+    assert "Victoria Park was seen" in out, out  # no role announces a person: the place
 
 
 def test_a_local_team_named_by_no_known_town_beside_football() -> None:
@@ -171,3 +172,28 @@ def test_a_chat_line_with_its_time_after_the_sender_is_a_typed_message() -> None
     out = redact_for(text, "Kian Hall", FAMILY, "Sam Lee")
     assert "tyler" not in out and "mckee" not in out, out
     assert "where are you its late" in out, out
+
+
+def test_a_park_or_bay_named_after_a_word_of_place_is_listed_and_redacted() -> None:
+    text = (
+        "He said he fell off his bike at Radnor Park. I GOT ROBBED IN HOGLANDS PARK AND LOST "
+        "IT. Went to Westbrook Bay, then to Coley Park Library."
+    )
+    case = sample_case(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    result = redact_case_text(case)
+    for name in ("Radnor", "HOGLANDS", "Westbrook", "Coley"):
+        assert name not in result.text, result.text
+    # each below the review threshold: the import lists it for a person to confirm
+    listed = {text[d.start : d.end] for d in result.uncertain()}
+    assert {"Radnor Park", "HOGLANDS PARK", "Westbrook Bay"} <= listed, listed
+
+
+def test_kinds_of_park_prisons_and_schools_are_no_park_names() -> None:
+    text = (
+        "Seen at the skate park and at Walsall Skate Park. Dad is in HMP Eastwood Park. "
+        "She goes to Sutton Park Academy. Found near the Boating Lake."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for phrase in ("Walsall Skate Park", "HMP Eastwood Park", "the Boating Lake"):
+        assert phrase in out, out
+    assert "Sutton" not in out, out  # the school's layers take the school

@@ -15,6 +15,7 @@ from __future__ import annotations
 from moderator.anonymise.addresses_abroad import find_addresses_abroad
 from moderator.anonymise.addresses_lines import find_address_lines
 from moderator.anonymise.addresses_named import find_named_places
+from moderator.anonymise.addresses_parks import find_open_places
 from moderator.anonymise.addresses_said import find_lower_streets
 from moderator.anonymise.aliases_given import find_given_aliases
 from moderator.anonymise.chat_lines import (
@@ -312,6 +313,7 @@ def run_layers(st: State) -> None:
     grow_display_names(st)
     join_age_groups(st)
     join_lower_heads(st)
+    find_open_places(st)  # late: the joins above would read a park's capitals as a firm's
     find_address_lines(st)
     find_lower_streets(st)  # last: what the joins above widen comes first
     keep_police_operations(st)
