@@ -197,3 +197,32 @@ def test_kinds_of_park_prisons_and_schools_are_no_park_names() -> None:
     for phrase in ("Walsall Skate Park", "HMP Eastwood Park", "the Boating Lake"):
         assert phrase in out, out
     assert "Sutton" not in out, out  # the school's layers take the school
+
+
+def test_a_named_house_before_the_kind_of_home_it_is() -> None:
+    text = (
+        "Placements: 2) Beacon House semi-independent, Worting Road. Moved to Harbour House "
+        "(supported accommodation). Hope House is a charity shop."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Beacon" not in out and "Harbour" not in out, out
+    assert "Hope House is a charity" in out, out
+
+
+def test_an_estate_after_a_comma_is_an_address() -> None:
+    text = (
+        "Works nights at Pembroke Freight, Medway City Estate.\n"
+        "LOCATION: REAR OF PARADE SHOPS, MEADOWBANK ESTATE\nRISK GRADING: HIGH"
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Medway City" not in out and "MEADOWBANK" not in out, out
+
+
+def test_a_school_named_between_commas_or_glossed_school() -> None:
+    text = (
+        "Bella's school, Ashford Valley, confirmed she was absent. Her school, Mrs Banks, "
+        "rang.\ni hate it when stu picks me up from brighton hill (school) because"
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Ashford Valley" not in out and "brighton hill" not in out, out
+    assert "Her school, [" in out, out  # a teacher there, read as a person

@@ -12,8 +12,8 @@ plot's, pitch's, bay's or caravan's number are its address, in whatever case the
 written.
 
 ``Denington Industrial Estate``, ``WESTGATE RETAIL PARK``: an industrial or trading estate,
-a business or retail park, is an address wherever it is named (a park alone is a public
-place and stays).
+a business or retail park, is an address wherever it is named (a park alone, after a word of
+place, is :mod:`.addresses_parks`'s).
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ _WORD = r"[A-Z][A-Za-z'’-]+"
 HOUSE_RE = re.compile(rf"(?<![\w])(?:{_WORD}[ \t]+){{1,2}}(?:House|HOUSE)(?![\w])")
 SITE_RE = re.compile(rf"(?<![\w])(?P<n>(?:{_WORD}[ \t]+){{1,3}})(?:site|Site|SITE)(?![\w])")
 # an industrial estate or a business park, wherever it is named ("Denington Industrial
-# Estate", "SWAN YARD INDUSTRIAL ESTATE"); a park alone is a public place, left (writers keep
-# "Crow Nest Park" as often as they redact it)
+# Estate", "SWAN YARD INDUSTRIAL ESTATE"); a park alone is :mod:`.addresses_parks`'s
 ESTATE_RE = re.compile(
     rf"(?<![\w'’-])(?P<n>(?:{_WORD}[ \t]+){{1,3}})"
     r"(?:(?:Industrial|Trading|Business|Retail|Distribution|Enterprise)[ \t]+"
@@ -125,13 +124,22 @@ def _house(st: State, lex: Lexicon, start: int, end: int) -> None:
         or text[max(0, start - 12) : start].endswith(_BEFORE_HOUSE)
     ):
         return
-    if words[0] in _PRISONS or _everyday(lex, name) or _a_place(lex, name[:1], name[1:]):
-        return  # "HMP Holme House"; "Hope House"; "Knaresborough House", "Buxton Opera House"
+    if words[0] in _PRISONS or _a_place(lex, name[:1], name[1:]):
+        return  # "HMP Holme House"; "Knaresborough House", "Buxton Opera House"
+    if _everyday(lex, name) and not _LIVED_IN_AFTER.match(text, end):
+        return  # "Hope House" (a charity's); but "Beacon House semi-independent" is a home
     if protected_inside(lex, keys) or national_charity(text[start:end]):
         return
     named = _OF_NAME.match(text, end)  # "RCCG House of Praise": the whole name
     end = named.end() if named is not None and st.free(end, named.end()) else end
     st.take(start, end, "address", "house:" + " ".join(keys), 52, 0.7)
+
+
+# after a house's name: the kind of place a young person lives in
+_LIVED_IN_AFTER = re.compile(
+    r"[ \t]*[,(–-]?[ \t]*(?i:semi-independent|supported[ \t]+(?:accommodation|lodgings|housing)"
+    r"|hostel|foyer|children['’]s[ \t]+home|residential[ \t]+home|refuge)\b"
+)
 
 
 def _site(st: State, lex: Lexicon, m: re.Match[str]) -> None:

@@ -49,14 +49,16 @@ LOWER_BUSINESS_RE = re.compile(
 
 
 # "lives on Wrenbury estate", "grew up on the Town End Farm estate": the estate someone lives
-# on is their address, its word with it ("lads from the Knutton estate" names an area)
+# on is their address, its word with it ("lads from the Knutton estate" names an area); and
+# after a comma, where an address or a firm's site ends in it ("Pembroke Freight, Medway City
+# Estate")
 ESTATE_RE = re.compile(
-    r"\b(?:on|in|off|near|round|around|across|to)[ \t]+(?:the[ \t]+)?"
+    r"(?:\b(?:on|in|off|near|round|around|across|to|for)|,)[ \t]+(?:the[ \t]+)?"
     r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:estate|Estate)\b"
 )
 # the same in a police form's capitals: "AT A PARTY ON THE PENNYWELL ESTATE"
 SHOUTED_ESTATE_RE = re.compile(
-    r"\b(?:ON|IN|OFF|NEAR|ROUND|AROUND|ACROSS|TO)[ \t]+(?:THE[ \t]+)?"
+    r"(?:\b(?:ON|IN|OFF|NEAR|ROUND|AROUND|ACROSS|TO|FOR)|,)[ \t]+(?:THE[ \t]+)?"
     r"(?P<n>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2})[ \t]+ESTATE\b"
 )
 # a business or retail park named by its place or its own word: "works nights on Anchorage

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.kin_words import KIN_TITLES
 from moderator.anonymise.lexicon import more_places
 from moderator.anonymise.names_lower import in_typed_line, typed_lines
@@ -155,10 +156,37 @@ def find_said_workplaces(st: State) -> None:
                 st.take(span[0], span[1], "org", ident, 50, _CONFIDENCE)
 
 
+# "Bella's school, Ashford Valley, confirmed": a school's name set off by commas after
+# someone's school; "picks me up from brighton hill (school)": a name the child glosses
+_APPOSED = re.compile(
+    r"(?:['’]s|\b(?:his|her|their|my|our))[ \t]+(?:school|nursery|college),[ \t]+"
+    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})(?=[ \t]*,)"
+)
+_GLOSSED = re.compile(
+    r"(?<![\w'’-])(?:at|from|to)[ \t]+" + _WORDS + r"[ \t]*\((?:school|nursery|college)\)"
+)
+
+
+def _named_schools(st: State) -> None:
+    """Take a school set off by commas after someone's school, or glossed ``(school)``."""
+    text = st.text
+    for m in (*_APPOSED.finditer(text), *_GLOSSED.finditer(text)):
+        start, end = m.span("n")
+        first = m.group("n").split()[0]
+        if first.rstrip(".").lower() in HONORIFICS or first.isupper():
+            continue  # "her school, Mrs Banks, said": a teacher; "his school, DSL Ann Fry,"
+        if m.group("n").islower() and m.group("n").split()[0] in _OWNERS:
+            continue  # "from her mates (school)"
+        if st.free(start, end):
+            st.take(start, end, "school", "said:" + m.group("n").lower(), 50, _CONFIDENCE)
+
+
 def find_said_schools(st: State) -> None:
     """Take the schools a child names in lower case after a school's cue (see the module)."""
     text = st.text
     lower = text.lower()
+    if "school" in lower or "nursery" in lower or "college" in lower:
+        _named_schools(st)
     _gone_to(st)
     positions = word_positions(lower, _CUES)
     if not positions:
