@@ -77,7 +77,7 @@ def test_a_name_that_is_a_word_after_a_kin_word_in_speech_is_the_person() -> Non
     [
         ("Contact is at Brindley Contact Suite on Fridays.", "Brindley Contact Suite"),
         ("Supervised contact, Hollins Family Room, Sat.", "Hollins Family Room"),
-        ("Referred to Medway Housing Options today.", "Medway Housing Options"),
+        ("Referred to Kelby Housing Options today.", "Kelby Housing Options"),
         ("Dad attends the Radstock Fathers Project weekly.", "Radstock Fathers Project"),
         ("Tickets bought at the Oldgate Travel Bureau.", "Oldgate Travel Bureau"),
         ("She works at Penfold Lane Chemist.", "Penfold Lane Chemist"),

@@ -138,7 +138,9 @@ def test_a_role_before_a_service_and_a_team_in_capitals_stay() -> None:
         (("Dawn Rowe", "mother"),),
         "Megan Hulme",
     )
-    assert "SSW [" in out and "Walsall CEX team" in out and not left(out, "CeX"), out
+    # (the county's fostering service stays since round fifty-seven, as its writer keeps it)
+    assert "SSW Devon Fostering" in out and "Walsall CEX team" in out, out
+    assert not left(out, "CeX"), out
 
 
 def test_a_weekday_after_a_venue_is_no_part_of_it() -> None:

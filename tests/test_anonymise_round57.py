@@ -226,3 +226,24 @@ def test_a_school_named_between_commas_or_glossed_school() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Ashford Valley" not in out and "brighton hill" not in out, out
     assert "Her school, [" in out, out  # a teacher there, read as a person
+
+
+def test_a_councils_fostering_service_and_the_nhs_talking_therapies_stay() -> None:
+    text = (
+        "DAILY RECORDING – Brook household (Kent Fostering). SSW Mandeep Bains (Wokingham "
+        "Fostering). Referred to Kent and Medway Talking Therapies. Carers with Orchard "
+        "Fostering Ltd and Beacon Fostering."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for phrase in ("(Kent Fostering)", "(Wokingham Fostering)", "Kent and Medway Talking"):
+        assert phrase in out, out
+    assert "Orchard" not in out and "Beacon" not in out, out  # agencies named by their own word
+
+
+def test_case_systems_and_home_office_documents_stay() -> None:
+    text = (
+        "Please check you have the right family on Liberi and MyConcern. Wants a Convention "
+        "Travel Document to visit her aunt."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert out == text, out
