@@ -38,30 +38,30 @@ def _batch(path: Path, notes: list[tuple[str, list[str], list[list[str]]]]) -> P
 def test_a_phrase_two_batches_keep_is_vocabulary_and_one_batchs_is_not(tmp_path: Path) -> None:
     one = _batch(
         tmp_path / "one.jsonl",
-        [("Bisi goes to Sensory Circuit and Quiet Corner. Lena Buzz Club.", ["Sensory Circuit",
+        [("Bisi goes to Nurture Nest and Quiet Corner. Lena Buzz Club.", ["Nurture Nest",
           "Quiet Corner"], [["Bisi", "child"], ["Lena Buzz Club", "org"]])],
     )  # fmt: skip
     two = _batch(
         tmp_path / "two.jsonl",
-        [("Mum asked about Sensory Circuit. Buzz Club is on Fridays.", ["Sensory Circuit",
+        [("Mum asked about Nurture Nest. Buzz Club is on Fridays.", ["Nurture Nest",
           "Buzz Club"], [])],
     )  # fmt: skip
     three = _batch(
         tmp_path / "three.jsonl",
-        [("Buzz Club again; Bisi at Sensory Circuit.", ["Buzz Club", "Sensory Circuit"],
+        [("Buzz Club again; Bisi at Nurture Nest.", ["Buzz Club", "Nurture Nest"],
           [["Bisi", "child"]])],
     )  # fmt: skip
     phrases = kept_phrases([one, two, three])
-    assert "Sensory Circuit" in phrases  # kept by three batches' writers
+    assert "Nurture Nest" in phrases  # kept by three batches' writers
     assert "Quiet Corner" not in phrases  # by one only
     assert "Buzz Club" not in phrases  # kept by two, but a club's name where labelled
 
 
 def test_single_words_and_new_small_words_are_left_out(tmp_path: Path) -> None:
-    notes = [("Thrive sessions. Child At Risk form sent. Sensory Circuit.", ["Thrive",
-              "Child At Risk", "Sensory Circuit"], [])]  # fmt: skip
+    notes = [("Thrive sessions. Child At Risk form sent. Nurture Nest.", ["Thrive",
+              "Child At Risk", "Nurture Nest"], [])]  # fmt: skip
     phrases = kept_phrases([_batch(tmp_path / f"{n}.jsonl", notes) for n in "ab"])
-    assert phrases == ["Sensory Circuit"]  # "at" would read as a word wherever it is written
+    assert phrases == ["Nurture Nest"]  # "at" would read as a word wherever it is written
 
 
 def test_the_builder_says_what_it_wrote_and_refuses_an_empty_corpus(
@@ -247,3 +247,13 @@ def test_case_systems_and_home_office_documents_stay() -> None:
     )
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert out == text, out
+
+
+def test_an_organisations_name_does_not_run_across_lines() -> None:
+    text = (
+        "Safeguarding email: adelaide.safeguarding@nhs.net\n\nConfidential\nMegan Crowther\n"
+        "Children's Services, Andover Assessment Team\n\nRe: Ellie"
+    )
+    out = redact_for(text, "Ellie Lincoln", FAMILY, "Megan Crowther")
+    assert "\nConfidential\n" in out and "Children's Services" in out, out
+    assert "Crowther" not in out, out

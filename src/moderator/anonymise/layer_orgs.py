@@ -72,7 +72,7 @@ Trim = Callable[[State, int, int], int]
 # a word of a name, or a bracketed qualifier inside it: "Peterhead Fish (North Quay) Ltd"
 # (possessive runs, "*+" and "++": what comes after a run of letters is a space and after the
 # spaces a letter or a bracket, so giving some back never helps; the engine then does not try)
-_NAME = r"(?:(?:[A-Z][\w'’-]*+|\([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?\))\s++(?:(?:of|the|and|&|al|el|de)\s++)?)"
+_NAME = r"(?:(?:[A-Z][\w'’-]*+|\([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?\))[ \t]++(?:(?:of|the|and|&|al|el|de)[ \t]++)?)"
 FIRM_HINT_RE = re.compile(r"(?:&|\band)\s+(?:Co|Sons|Partners|Daughters)\b")
 # the same without the word boundary before "and": a quick gate (the engine skips to & or a)
 _FIRM_GATE_RE = re.compile(r"(?:&|and)\s+(?:Co|Sons|Partners|Daughters)\b")
@@ -102,7 +102,7 @@ NAMED_HINT_RE = re.compile(
 _NOUN = by_first_letter(ORG_NOUN)  # the same nouns, quicker to try after every name
 # the same as (?<![\w])(?P<name>(?:(?:St\.?|Saint)\s+)?{_NAME}{{1,4}}?), written to start with
 # its capital (found quickly: a pattern that starts with a look-behind is tried everywhere)
-_NAME_REST = r"(?:[\w'’-]*+\s++(?:(?:of|the|and|&|al|el|de)\s++)?)"  # _NAME after its capital
+_NAME_REST = r"(?:[\w'’-]*+[ \t]++(?:(?:of|the|and|&|al|el|de)[ \t]++)?)"  # _NAME after its capital
 ORG_RE = re.compile(
     rf"(?P<name>[A-Z](?<![\w].)(?:(?<=S)(?:t\.?|aint)\s++{_NAME}{{1,4}}?|{_NAME_REST}{_NAME}{{0,5}}?))"
     rf"{_NOUN}"
