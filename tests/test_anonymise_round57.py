@@ -1,5 +1,5 @@
-"""Issue #14, round fifty-seven (session 54): the phrases the labelled corpus keeps, and a
-police form's small words."""
+"""Issue #14, rounds fifty-seven and fifty-eight (session 54): the phrases the labelled corpus
+keeps, parks, and what batches DM and DN showed."""
 
 from __future__ import annotations
 
@@ -257,3 +257,31 @@ def test_an_organisations_name_does_not_run_across_lines() -> None:
     out = redact_for(text, "Ellie Lincoln", FAMILY, "Megan Crowther")
     assert "\nConfidential\n" in out and "Children's Services" in out, out
     assert "Crowther" not in out, out
+
+
+def test_an_nhs_number_grouped_any_way_after_its_cue() -> None:
+    text = (
+        "Baby KARIMI, DOB 02/07/2024, NHS No 538 120 648 8 Flat 1. NHS NO. 452 118 9033. "
+        "Ref 123 456 789 0 for the file."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "648" not in out and "9033" not in out, out
+
+
+def test_a_one_word_home_after_a_cue_opening_a_sentence_or_a_small_place() -> None:
+    text = (
+        'How are you feeling? "Bored of Oakwood, everyone is on at me." Staff at Oakwood '
+        "recall a black car. Placement: Ivy House (Horizon Care)."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Oakwood" not in out and "Ivy House" not in out, out
+
+
+def test_a_school_in_brackets_after_someones_school_and_an_estate_in_brackets() -> None:
+    text = (
+        "Supported by his school (Unity College, Mr Aaron Pick). Her school, Ridgeway Park, "
+        "report good attendance. Nan Lisa Wood (Clayton Brook estate) helps."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for name in ("Unity", "Ridgeway", "Clayton Brook"):
+        assert name not in out, out

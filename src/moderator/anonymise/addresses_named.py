@@ -126,7 +126,11 @@ def _house(st: State, lex: Lexicon, start: int, end: int) -> None:
         return
     if words[0] in _PRISONS or _a_place(lex, name[:1], name[1:]):
         return  # "HMP Holme House"; "Knaresborough House", "Buxton Opera House"
-    if _everyday(lex, name) and not _LIVED_IN_AFTER.match(text, end):
+    if (
+        _everyday(lex, name)
+        and not _LIVED_IN_AFTER.match(text, end)
+        and not _LIVED_IN_BEFORE.search(text, max(0, start - 24), start)
+    ):
         return  # "Hope House" (a charity's); but "Beacon House semi-independent" is a home
     if protected_inside(lex, keys) or national_charity(text[start:end]):
         return
@@ -139,6 +143,13 @@ def _house(st: State, lex: Lexicon, start: int, end: int) -> None:
 _LIVED_IN_AFTER = re.compile(
     r"[ \t]*[,(–-]?[ \t]*(?i:semi-independent|supported[ \t]+(?:accommodation|lodgings|housing)"
     r"|hostel|foyer|children['’]s[ \t]+home|residential[ \t]+home|refuge)\b"
+)
+
+
+# ... or before it: a placement's cue ("Placement: Oakwood House", "placed at Ivy House")
+_LIVED_IN_BEFORE = re.compile(
+    r"(?i:placement[ \t]*:|placed[ \t]+at|liv(?:es|ing)[ \t]+at|resident[ \t]+at"
+    r"|moved[ \t]+(?:in[ \t]+)?to|staying[ \t]+at)[ \t]+(?:the[ \t]+)?\Z"
 )
 
 

@@ -22,10 +22,11 @@ _OPEN_WORDS = (
     "Fields", "Meadows?", "Beach", "Pier", "Lake", "Reservoir", "Gardens",
 )  # fmt: skip
 _OPEN = "|".join(w.replace(" ", r"[ \t]+") for w in (*_OPEN_WORDS, *map(str.upper, _OPEN_WORDS)))
-# a word of place, then one or two capitalised words and the open place's noun (as written,
+# a word of place (or a police form's "ATTENDED"), then one or two capitalised words and the open place's noun (as written,
 # or all in capitals)
 _PARK_RE = re.compile(
-    r"(?<![\w'’-])(?i:at|in|to|from|near|behind|outside|round|around|into|through)[ \t]+"
+    r"(?<![\w'’-])(?i:at|in|to|from|near|behind|outside|round|around|into|through|attended)"
+    r"[ \t]+"
     r"(?:(?i:the)[ \t]+)?"
     rf"(?P<n>(?:[A-Z][\w'’-]*[ \t]+){{1,2}}(?:{_OPEN}))(?![\w'’-])"
 )

@@ -76,11 +76,21 @@ def find_numeric(
             text, max(0, m.start() - 20), m.start()
         ):
             add(m.start(), m.end(), "nhs_number", "", 88)
+    if anydigits >= 10 and ("NHS" in text or "nhs" in text or "Nhs" in text):
+        # after its cue, an NHS number grouped any way ("NHS No 538 120 648 8")
+        for m in _NHS_GROUPED.finditer(text, lo, hi):
+            if clean_left(text, m.start(), "-") and NHS_CUE_RE.search(
+                text, max(0, m.start() - 20), m.start()
+            ):
+                add(m.start(), m.end(), "nhs_number", "", 88)
     for m in case_number.finditer(text, lo, hi):
         if clean_left(text, m.start(), "/-"):
             add(m.start(), m.end(), "case_number", "", 80)
 
 
+# ten digits in groups of any size, one space, dot or hyphen between (an NHS number after
+# its cue: the usual 3-3-4 is NHS_RE's)
+_NHS_GROUPED = re.compile(r"\d(?:[ \t.-]?\d){9}(?![\w-])")
 # what ends every match of POSTCODE_RE (its inward code), searched for from the digit
 _INWARD_RE = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![A-Za-z0-9])")
 # each stretch's scans, and their twins for a plain-ASCII note (same matches, quicker classes)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import CALENDAR_WORDS
-from moderator.anonymise.lexicon import more_places
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_short import CAPITAL_BEFORE
 from moderator.anonymise.state import State
@@ -25,11 +24,11 @@ _CONFIDENCE = 0.65
 _NAME = r"(?P<n>[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)(?![\w'’-]|[ \t]+[A-Z])"
 # the cues before the name: a placement, a child away from it or back, a worker there
 _BEFORE = re.compile(
-    r"(?<![\w'’-])(?:(?:placed|placement|living|staying|stays|resident|accommodated)[ \t]+at"
+    r"(?<![\w'’-])(?i:(?:placed|placement|living|staying|stays|resident|accommodated)[ \t]+at"
     r"|missing[ \t]+from|back[ \t]+at"
     r"|(?:key[ \t]?worker|keyworker|manager|staff|carers?)[ \t]+(?:at|from))"
     r"[ \t]+(?:the[ \t]+)?" + _NAME
-)
+)  # (the cue opening a sentence too: "Staff at Oakwood recall a car")
 # ... and after it: the home's own staff
 _AFTER = re.compile(
     r"(?<![\w'’-])(?P<n>[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)[ \t]+"
@@ -52,7 +51,6 @@ def _a_home(st: State, word: str) -> bool:
         or key in lex.protected_words
         or key in CALENDAR_WORDS
         or (key,) in lex.places
-        or (key,) in more_places()
         or word.upper() in lex.acronyms
         or national_charity(word)
         or key in st.known.keys
@@ -62,7 +60,8 @@ def _a_home(st: State, word: str) -> bool:
 def find_named_homes(st: State) -> None:
     """Redact the one-word names of homes and placements (see the module)."""
     text = st.text
-    if not any(w in text for w in _GATE):
+    lower = text.lower()
+    if not any(w in lower for w in _GATE):
         return
     names: set[str] = set()
     for m in _BEFORE.finditer(text):

@@ -53,7 +53,7 @@ LOWER_BUSINESS_RE = re.compile(
 # after a comma, where an address or a firm's site ends in it ("Pembroke Freight, Medway City
 # Estate")
 ESTATE_RE = re.compile(
-    r"(?:\b(?:on|in|off|near|round|around|across|to|for)|,)[ \t]+(?:the[ \t]+)?"
+    r"(?:\b(?:on|in|off|near|round|around|across|to|for)[ \t]+|,[ \t]+|\()(?:the[ \t]+)?"
     r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:estate|Estate)\b"
 )
 # the same in a police form's capitals: "AT A PARTY ON THE PENNYWELL ESTATE"

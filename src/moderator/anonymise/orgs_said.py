@@ -159,9 +159,9 @@ def find_said_workplaces(st: State) -> None:
 # "Bella's school, Ashford Valley, confirmed": a school's name set off by commas after
 # someone's school; "picks me up from brighton hill (school)": a name the child glosses
 _APPOSED = re.compile(
-    r"(?:['’]s|\b(?:his|her|their|my|our))[ \t]+(?:school|nursery|college),[ \t]+"
-    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})(?=[ \t]*,)"
-)
+    r"(?:['’]s|\b(?i:his|her|their|my|our))[ \t]+(?:school|nursery|college)[ \t]*[,(][ \t]*"
+    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})(?=[ \t]*[,)])"
+)  # (and in brackets: "his school (Unity College, Mr Aaron Pickles)")
 _GLOSSED = re.compile(
     r"(?<![\w'’-])(?:at|from|to)[ \t]+" + _WORDS + r"[ \t]*\((?:school|nursery|college)\)"
 )

@@ -59,7 +59,7 @@ PHONE_RE = re.compile(
     r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0044[\s-]?(?:\(0\)[\s-]?)?|\(0|0 ?)\d(?:[ \t\-)]{0,2}\d|[ \t]?[‐‑‒–—][ \t]?\d){8,10}(?!\d)"
 )  # (no line break between the digits: "07700 900 521⏎2. Dad…" is a number and a list item)
 NHS_RE = re.compile(r"\d\d\d(?:[\s-]?\d{3}[\s-]?|\.\d{3}\.)\d{4}(?![\w-])")  # "603.881.2290" too
-NHS_CUE_RE = re.compile(r"(?i:NHS)(?:\s*(?:no\.?|number|num|#))?\s*[:\-]?\s*$")
+NHS_CUE_RE = re.compile(r"(?i:NHS(?:\s*(?:no\.?|number|num|#))?)\s*[:\-]?\s*$")
 # Any two letters: real prefixes exclude some (D, F, I, Q, U, V) but example numbers such as
 # QQ 12 34 56 C are what people type into notes, and the shape alone is distinctive.
 # (its six digits in pairs, in threes or together: "ZH 114 702 D")
