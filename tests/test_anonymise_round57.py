@@ -285,3 +285,16 @@ def test_a_school_in_brackets_after_someones_school_and_an_estate_in_brackets() 
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     for name in ("Unity", "Ridgeway", "Clayton Brook"):
         assert name not in out, out
+
+
+def test_terms_of_court_and_police_projects_and_acronyms_in_brackets_stay() -> None:
+    text = (
+        "SW for Bisi Okafor (CiC), the Children in Care Team. Link to the WYP Project Sentinel "
+        "team. Consider FMPO / Prohibited Steps. Placed with IFA carers. An Allegations "
+        "Against Staff and Volunteers (ASV) meeting. CAMHS (Single Point of Access)."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for phrase in ("(CiC)", "Project Sentinel", "Prohibited Steps", "IFA carers", "(ASV)",
+                   "Allegations Against Staff", "Single Point of Access"):  # fmt: skip
+        assert phrase in out, out
+    assert "Okafor" not in out, out

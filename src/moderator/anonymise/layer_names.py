@@ -293,6 +293,7 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
     score = 0.0
     if len(chunk) > 1 and (
         first.key in _CODE_NAMED
+        or (len(chunk) == 2 and first.key == "project")  # "WYP Project Sentinel"
         or (len(chunk) > 2 and chunk[1].key in _CODE_NAMED and (first.key,) in st.lex.places)
     ):
         # "Op Encompass", "Operation Sceptre", "Halton Op Skylark": a programme's code name

@@ -97,6 +97,8 @@ def _alias(st: State, word: str, ident: str) -> bool:
         return False  # "Savitaben (Ba)": what the family calls her, a kin word said alone
     who = next((p for p, c in enumerate(st.known.people) if c.label == ident), None)
     given = [k for k, w in st.known.given_keys.items() if w == who]
+    if word.upper() in lex.acronyms and any(c.isupper() for c in word[1:]):
+        return False  # "Kacey Drury (CiC)": a child in care, no other name
     if word.isupper() and len(word) <= 4:  # "IKE" for Ikechukwu, not "HV"
         return len(key) >= 3 and any(g.startswith(key) for g in given)
     if key in lex.protected_words:
