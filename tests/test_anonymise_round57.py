@@ -298,3 +298,13 @@ def test_terms_of_court_and_police_projects_and_acronyms_in_brackets_stay() -> N
                    "Allegations Against Staff", "Single Point of Access"):  # fmt: skip
         assert phrase in out, out
     assert "Okafor" not in out, out
+
+
+def test_a_headings_small_word_is_no_workers_initials() -> None:
+    text = (
+        "Next hearing 03/06.\nSTATEMENT OF TRUTH: I believe the facts stated are true.\n"
+        "Seen in the Children's Emergency Dept at 02:30."
+    )
+    out = redact_for(text, "Rosie Sherwin", FAMILY, "Owen Fairbrother")
+    assert "STATEMENT OF TRUTH" in out, out
+    assert "Children's Emergency Dept" in out, out

@@ -199,11 +199,27 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             continue  # "IT", "PE": the acronym, unless it opens what someone wrote ("16/1 IT: …")
         if not dotted and letters.lower() in st.lex.common and in_shouted_line(st.text, m.start()):
             continue  # "ALSO KNOWN AS: …" in a form in capitals: the word, not the initials
+        if (
+            not dotted
+            and letters.lower() in _SMALL_WORDS
+            and _CAPS_BEFORE.search(st.text, max(0, m.start() - 30), m.start())
+            and _CAPS_AFTER.match(st.text, m.end())
+        ):
+            continue  # "STATEMENT OF TRUTH", "REFERRAL TO MASH": a heading's word, not initials
         take_known(st, m.start(), m.end(), owner)
     if not st.text.isascii() and not all(map(str.isascii, known.initials)):
         _accented_initials(st)
     if "Re:" in st.text or "RE:" in st.text or "(a " in st.text:
         _spaced_initials(st)
+
+
+# the small words a heading in capitals writes between its words
+_SMALL_WORDS = frozenset(
+    {"of", "to", "in", "at", "on", "by", "is", "it", "as", "an", "or", "so", "no", "do", "go"}
+    | {"up", "we", "me", "my", "he", "be", "us", "am", "if"}
+)
+_CAPS_BEFORE = re.compile(r"(?<![\w'’-])[A-Z]{3,}[ \t]+\Z")
+_CAPS_AFTER = re.compile(r"[ \t]+[A-Z]{3,}(?![a-z])")
 
 
 # a court's way to name the children: initials with a space, after "Re:" or before what the
