@@ -308,3 +308,14 @@ def test_a_headings_small_word_is_no_workers_initials() -> None:
     out = redact_for(text, "Rosie Sherwin", FAMILY, "Owen Fairbrother")
     assert "STATEMENT OF TRUTH" in out, out
     assert "Children's Emergency Dept" in out, out
+
+
+def test_an_estate_after_at_or_of_and_a_pool_after_a_word_of_place() -> None:
+    text = (
+        "Works at Frost Logistics on the Bridge Road industrial estate. Reece Walton, 17, "
+        "of the Durlston estate. Swimming at Tynemouth Pool, then the swimming pool."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    for name in ("Bridge Road", "Durlston", "Tynemouth"):
+        assert name not in out, out
+    assert "the swimming pool" in out, out

@@ -19,7 +19,8 @@ from moderator.anonymise.state import State
 
 _OPEN_WORDS = (
     "Park", "Bay", "Abbey", "Woods", "Common", "Rec", "Recreation Ground", "Playing Fields",
-    "Fields", "Meadows?", "Beach", "Pier", "Lake", "Reservoir", "Gardens",
+    "Fields", "Meadows?", "Beach", "Pier", "Lake", "Reservoir", "Gardens", "Pool", "Baths",
+    "Lido",
 )  # fmt: skip
 _OPEN = "|".join(w.replace(" ", r"[ \t]+") for w in (*_OPEN_WORDS, *map(str.upper, _OPEN_WORDS)))
 # a word of place (or a police form's "ATTENDED"), then one or two capitalised words and the open place's noun (as written,
@@ -35,7 +36,8 @@ _KINDS = frozenset(
     {"skate", "country", "retail", "business", "industrial", "trading", "holiday", "caravan"}
     | {"theme", "water", "safari", "science", "technology", "enterprise", "leisure", "car"}
     | {"national", "city", "town", "village", "local", "public", "play", "sports", "the"}
-    | {"boating", "fishing", "swimming", "paddling", "model", "lower", "upper"}
+    | {"boating", "fishing", "swimming", "paddling", "model", "lower", "upper", "splash"}
+    | {"leisure", "indoor", "outdoor", "hydrotherapy"}
 )
 # the same after a town, a kind of place the town has ("Walsall Skate Park", "Leeds Retail
 # Park"; but "Irchester Country Park", "Corby Boating Lake" are named)

@@ -53,8 +53,9 @@ LOWER_BUSINESS_RE = re.compile(
 # after a comma, where an address or a firm's site ends in it ("Pembroke Freight, Medway City
 # Estate")
 ESTATE_RE = re.compile(
-    r"(?:\b(?:on|in|off|near|round|around|across|to|for)[ \t]+|,[ \t]+|\()(?:the[ \t]+)?"
-    r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:estate|Estate)\b"
+    r"(?:\b(?:on|in|off|near|round|around|across|to|for|at|of)[ \t]+|,[ \t]+|\()"
+    r"(?:the[ \t]+)?(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+    r"[ \t]+(?:(?:industrial|trading|business)[ \t]+)?(?:estate|Estate)\b"
 )
 # the same in a police form's capitals: "AT A PARTY ON THE PENNYWELL ESTATE"
 SHOUTED_ESTATE_RE = re.compile(
