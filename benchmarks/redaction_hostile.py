@@ -120,6 +120,16 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
         "flats and blocks": repeat("flat 3, Harrington Lofts, flat 4, Pitch 11, "),
         "courts, saints, roads": repeat("to Dallow Court, on St Peter's Hill, come uxbridge rd "),
         "initials owning actions": repeat("- HB to chase it\ntyped up by HB today, HB, 17/03\n"),
+        # round fifty-seven to fifty-nine's steps
+        "parks, pools, estates": repeat(
+            "at Radnor Park, IN HOGLANDS PARK, at Tynemouth Pool, "
+            "of the Durlston estate, (Clayton Brook estate) "
+        ),
+        "NHS numbers grouped": repeat("NHS No 538 120 648 8 and 1 2 3 4 5 6 7 8 9 0 1 2 "),
+        "aliases, teams, schools": repeat(
+            'Dec Mulcahy ("Dec") plays football with Hampton '
+            "Park Rovers; her school, Ashford Valley, said "
+        ),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),
         "a note": repeat(note + "\n"),

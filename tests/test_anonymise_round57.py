@@ -319,3 +319,12 @@ def test_an_estate_after_at_or_of_and_a_pool_after_a_word_of_place() -> None:
     for name in ("Bridge Road", "Durlston", "Tynemouth"):
         assert name not in out, out
     assert "the swimming pool" in out, out
+
+
+def test_a_club_the_vocabulary_keeps_stays_and_a_local_one_goes() -> None:
+    text = (
+        "Big Sheffield Wednesday fan, plays for Manton Colts FC. Brought a Newcastle United shirt."
+    )
+    out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
+    assert "Sheffield Wednesday" in out and "Newcastle United" in out, out
+    assert "Manton" not in out, out
