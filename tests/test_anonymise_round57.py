@@ -328,3 +328,14 @@ def test_a_club_the_vocabulary_keeps_stays_and_a_local_one_goes() -> None:
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Sheffield Wednesday" in out and "Newcastle United" in out, out
     assert "Manton" not in out, out
+
+
+def test_an_everyday_word_before_its_number_and_a_year_before_and_are_no_name_or_street() -> None:
+    text = (
+        "Medical neglect of a boy with Type 1 diabetes; engaging with Steps 2 Wellbeing.\n"
+        "IN THE MATTER OF THE CHILDREN ACT 1989 AND HARLEY GREEN (a boy). LIVES AT 14 BIRCH "
+        "GROVE. Spoke with Harvey 2 days ago."
+    )
+    out = redact_for(text, "Harley Green", FAMILY, "Sam Lee")
+    assert "Type 1 diabetes" in out and "Steps 2 Wellbeing" in out, out
+    assert "CHILDREN ACT 1989 AND [" in out and "BIRCH" not in out and "Harvey" not in out, out

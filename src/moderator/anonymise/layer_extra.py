@@ -89,6 +89,7 @@ _TIME_AFTER = re.compile(
 _CAPS_TYPES = "|".join(t.upper() for t in STREET_TYPES.split("|")) + "|DROVE|RW"
 _CAPS_STREET = re.compile(
     r"\d(?<![\w/:]\d)\d{0,3}[A-Z]?,?[ \t]+"  # (not a time's minutes: "00:40 ON …")
+    r"(?!(?:AND|OR|TO|OF|FOR|WITH)[ \t])"  # ("ACT 1989 AND HARLEY GREEN": a year)
     rf"(?:[A-Z][A-Z'’-]+[ \t]+){{1,3}}(?:{_CAPS_TYPES})(?![\w])"
 )
 _CAPS_FLAT_BEFORE = re.compile(r"(?:FLAT|UNIT|APARTMENT|APT|ROOM)[ \t]+\d{1,4}[A-Z]?,?[ \t]+$")

@@ -265,6 +265,7 @@ def _agency_before_town(st: State, toks: list[Tok], i: int, j: int) -> bool:
     )
 
 
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 _NO_NOUN_AFTER = re.compile(r"[ \t]*(?:[(,;:)]|\.(?!\w)|\n|\Z)")
 # the last word of an agency's or a firm's name, never of a person's
 _AGENCY_HEADS = frozenset({"project", "projects", "trust", "group", "network", "partnership",
@@ -359,6 +360,8 @@ def _score(st: State, toks: list[Tok], i: int, j: int) -> tuple[str, float]:
         score -= 3
     if pre is None and len(chunk) == 1 and _word(lex, first.key):
         score -= 1  # "Contract", "Info", "Sleepover": an everyday word alone
+    if len(chunk) == 1 and _word(lex, first.key) and _NUMBER_AFTER.match(text, last.end):
+        score -= 3  # "with Type 1 diabetes", "at Level 2": an everyday word and its number
     if (
         len(chunk) == 1
         and j < len(toks)
