@@ -339,3 +339,13 @@ def test_an_everyday_word_before_its_number_and_a_year_before_and_are_no_name_or
     out = redact_for(text, "Harley Green", FAMILY, "Sam Lee")
     assert "Type 1 diabetes" in out and "Steps 2 Wellbeing" in out, out
     assert "CHILDREN ACT 1989 AND [" in out and "BIRCH" not in out and "Harvey" not in out, out
+
+
+def test_a_given_name_that_is_a_word_typed_as_a_chats_speaker() -> None:
+    text = (
+        "Transcript typed as in the original.\nmaisie: u up\nholly: ye wats up\n"
+        "maisie: he is at it again\nholly: omg is ur mum ok\nDate: 03/03\nPlan: review"
+    )
+    out = redact_for(text, "Maisie Hall", FAMILY, "Sam Lee")
+    assert "holly" not in out, out
+    assert "Date:" in out and "Plan: review" in out, out

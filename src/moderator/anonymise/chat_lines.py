@@ -54,7 +54,13 @@ def _a_speaker(st: State, name: str, stamped: bool = False) -> bool:
         return False
     if _HANDLE.search(name):
         return True
-    if key in lex.protected_words or key in lex.common:
+    if key in lex.protected_words:
+        return False
+    if name.islower() and key in lex.given:
+        return (
+            True  # "holly: ye wats up": a given name typed, though a word ("Holly" may be a field)
+        )
+    if key in lex.common:
         return False  # a form's field: "Date", "Plan", "Outcome"
     if key in lex.words and key not in lex.given and not name.islower() and not stamped:
         return False  # (a field has its capital; a name typed in a phone may not: "zee")
