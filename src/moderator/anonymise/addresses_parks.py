@@ -23,8 +23,8 @@ _OPEN_WORDS = (
     "Lido",
 )  # fmt: skip
 _OPEN = "|".join(w.replace(" ", r"[ \t]+") for w in (*_OPEN_WORDS, *map(str.upper, _OPEN_WORDS)))
-# a word of place (or a police form's "ATTENDED"), then one or two capitalised words and the open place's noun (as written,
-# or all in capitals)
+# a word of place (or a police form's "ATTENDED"), then one or two capitalised words and the
+# open place's noun (as written, or all in capitals)
 _PARK_RE = re.compile(
     r"(?<![\w'’-])(?i:at|in|to|from|near|behind|outside|round|around|into|through|attended)"
     r"[ \t]+"
@@ -37,7 +37,7 @@ _KINDS = frozenset(
     | {"theme", "water", "safari", "science", "technology", "enterprise", "leisure", "car"}
     | {"national", "city", "town", "village", "local", "public", "play", "sports", "the"}
     | {"boating", "fishing", "swimming", "paddling", "model", "lower", "upper", "splash"}
-    | {"leisure", "indoor", "outdoor", "hydrotherapy"}
+    | {"indoor", "outdoor", "hydrotherapy"}
 )
 # the same after a town, a kind of place the town has ("Walsall Skate Park", "Leeds Retail
 # Park"; but "Irchester Country Park", "Corby Boating Lake" are named)

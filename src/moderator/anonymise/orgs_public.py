@@ -7,7 +7,7 @@ public service on either side of an "and" that joins two names.
 from __future__ import annotations
 
 from moderator.anonymise.cues import PUBLIC_SERVICE_NOUNS, ROLE_CUES
-from moderator.anonymise.lexicon import Lexicon, phrase_key
+from moderator.anonymise.lexicon import phrase_key
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_nouns import COMMUNITIES, DESCRIPTIVE, HEALTH_WORDS
 from moderator.anonymise.state import State
@@ -120,14 +120,14 @@ _PLACES_OWN = frozenset({"fostering", "therapies"})
 _PLACE_JOINS = frozenset({"and", "&", "north", "south", "east", "west", "central", "city"})
 
 
-def _placed(lex: Lexicon, keys: tuple[str, ...]) -> bool:
-    """Whether the words are places (and the words joining or placing them): "Kent",
-    "Kent and Medway", "Central Bedfordshire"."""
-    if not keys or keys in lex.places:
+def _only_places(st: State, keys: tuple[str, ...]) -> bool:
+    """Whether the words are places and the words joining or placing them, one place at
+    least: "Kent", "Kent and Medway", "Central Bedfordshire" (:func:`placed` asks only
+    whether a place is among them)."""
+    if not keys or keys in st.lex.places:
         return bool(keys)
-    return all((k,) in lex.places or k in _PLACE_JOINS for k in keys) and any(
-        (k,) in lex.places for k in keys
-    )
+    places = st.lex.places
+    return all((k,) in places or k in _PLACE_JOINS for k in keys) and placed(st, keys)
 
 
 def public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
@@ -137,7 +137,7 @@ def public_service(st: State, noun: str, keys: tuple[str, ...]) -> bool:
         return False
     if noun in ("direct", "connect") and len(keys) == 1 and keys in lex.places:
         return True  # "Somerset Direct", "Cornwall Connect": a council's own line
-    if noun in _PLACES_OWN and _placed(lex, keys[:-1] if keys[-1:] == ("talking",) else keys):
+    if noun in _PLACES_OWN and _only_places(st, keys[:-1] if keys[-1:] == ("talking",) else keys):
         return True  # "Kent Fostering", "Kent and Medway Talking Therapies": a county's own
     if (
         noun in SERVICE_NOUNS
