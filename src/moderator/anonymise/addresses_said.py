@@ -153,6 +153,14 @@ _NUMBER_AFTER_NAME = re.compile(
 )
 
 
+# a street of the North named by its "gate" (a way, in Old Norse), in lower case after a word
+# of place: "a flat on botchergate", "meet me on kirkgate", "grandma on appletongate"
+_GATE_STREET = re.compile(
+    r"(?<![\w'’-])(?:on|off|along|round|down|up|near|by|to|at|from|in)[ \t]+"
+    r"(?P<s>[a-z]{3,}gate)(?![\w'’@-])"
+)
+
+
 def _named(st: State, word: str) -> bool:
     """Whether a lower-case word before a street's word names it: a place, or no word."""
     return word not in _EVERYDAY and ((word,) in st.lex.places or unknown(word.title(), st.lex))
@@ -193,6 +201,14 @@ def find_lower_streets(st: State) -> None:
         st.give_way(start, end, _GUESSES, 61)
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words).lower(), 45, _CONFIDENCE)
+    for m in _GATE_STREET.finditer(text) if "gate" in text else ():
+        word = m.group("s")
+        if (word,) in st.lex.places or not unknown(word.title(), st.lex):
+            continue  # "to margate", "to investigate": a town, a word
+        start, end = m.span("s")
+        st.give_way(start, end, _GUESSES, 61)
+        if st.free(start, end):
+            st.take(start, end, "address", "street:" + word, 45, _CONFIDENCE)
     shouted = "ON " in text or "OFF " in text or "OF " in text or "FROM " in text
     for m in _STREET_SHOUTED.finditer(text) if shouted else ():
         keys = [w.lower() for w in m.group("s").split()[:-1]]

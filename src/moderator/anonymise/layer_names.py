@@ -91,7 +91,7 @@ def find_other_names(st: State, toks: list[Tok]) -> None:
             j += 1  # "Natalie Fenton", "Joe Mansfield": a town as a surname, after a given name
         elif common_surname(st, toks, i, j) or _role_place_surname(st, toks, i, j):
             j += 1  # "Lorraine Fell", "Dean Hope": an everyday word as a surname
-        if _public_service(st, toks, j):
+        if _public_service(st, toks, j) or _after_public_service(st, toks, i, j):
             done = j
             continue
         if kept and any(toks[k].start in kept for k in range(i + 1, j)):
@@ -200,6 +200,17 @@ def _role_place_surname(st: State, toks: list[Tok], i: int, j: int) -> bool:
         return False
     words = phrase_key(m.group("cue"))
     return bool(words) and (" ".join(words) in ROLE_CUES or words[-1] in ROLE_CUES)
+
+
+def _after_public_service(st: State, toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the run goes on the name of a public service before it, with no given name in
+    it and no role announcing a person ("the Police National Computer", "Council Tax
+    Reduction"; not "Police Constable Amy Hart", where the role is the cue)."""
+    if i == 0 or not toks[i - 1].cap or toks[i - 1].key not in PUBLIC_SERVICE_NOUNS:
+        return False
+    if not st.joined(toks[i - 1], toks[i]) or cue_before(st, toks, i) is not None:
+        return False
+    return not any(t.key in st.lex.given for t in toks[i:j])
 
 
 def _public_service(st: State, toks: list[Tok], j: int) -> bool:

@@ -269,6 +269,24 @@ def _before(st: State, start: int) -> tuple[int, list[str]]:
     return (words[0].start() if words else start), [w.group() for w in words]
 
 
+# a charity's region or place in brackets: "Freedom from Torture (North West)", "Mind (Leeds)"
+_BRACKET_AFTER_RE = re.compile(rf"[ \t]*\(({_WORD}(?:[ \t]+{_WORD}){{0,2}})\)")
+_REGION_WORDS = frozenset({"north", "south", "east", "west", "central", "midlands", "mid"})
+
+
+def _region_after(st: State, end: int) -> tuple[int, list[str]]:
+    """A charity's branch named in brackets after it, by its region or a place the lists
+    know; the brackets go with it."""
+    m = _BRACKET_AFTER_RE.match(st.text, end)
+    if m is None:
+        return end, []
+    words = m.group(1).split()
+    keys = tuple(word_key(w) for w in words)
+    if not (all(k in _REGION_WORDS for k in keys) or _is_place(st.lex, keys)):
+        return end, []
+    return m.end(), words
+
+
 def find_branches(st: State, add: Add) -> None:
     """Add national charities written with their local branch's name (see the module)."""
     _, everyday, companies, kinds, services = _national()
@@ -291,6 +309,8 @@ def find_branches(st: State, add: Add) -> None:
                 continue
         if not company and not after:
             end, after = _office_after(st, m.end())
+        if not company and not after and name not in kinds:  # ("Young Carers (Tamworth)")
+            end, after = _region_after(st, m.end())
         start, before = _before(st, m.start())
         if after and word_key(after[0]) in st.known.surname_owners:
             continue  # "Brook Tideswell": the record's child, not a charity's branch
