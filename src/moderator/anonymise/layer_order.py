@@ -262,7 +262,6 @@ def run_layers(st: State) -> None:
     find_said_schools(st)
     find_said_workplaces(st)
     find_named_homes(st)
-    find_learned(st, toks)
     join_name_tails(st)
     join_lower_initials(st)
     join_surnames_by_initials(st)
@@ -316,6 +315,7 @@ def run_layers(st: State) -> None:
     find_open_places(st)  # late: the joins above would read a park's capitals as a firm's
     find_address_lines(st)
     find_lower_streets(st)  # last: what the joins above widen comes first
+    find_learned(st, toks)  # after every rule: it reads only the words they all left free
     keep_police_operations(st)
     keep_kin_words(st)
     keep_national_charities(st)

@@ -353,6 +353,12 @@ def charity_names() -> frozenset[str]:
     return frozenset(kept | {n.replace("'", "") for n in kept})  # ("womens aid" too)
 
 
+def national_name(written: str) -> bool:
+    """Whether ``written`` is, whole, a national name of any kind: a charity's, a service's or
+    a company's ("Costa", "Barnardo's")."""
+    return _national()[0].fullmatch(written) is not None
+
+
 def national_charity(written: str) -> bool:
     """Whether ``written`` is, whole, a name kept alone: a national charity's or a
     service's that people use wherever they live (not another company's)."""
