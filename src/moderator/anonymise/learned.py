@@ -157,13 +157,18 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
         scores.setdefault(c.run, []).append(model.grouped(c.parts))
     th = model.thresholds
     text = st.text
+    record = _record_kept(st)
+    # the redactions by where they end and start, for the joins (a look-up, not a scan of
+    # every redaction for each run: a hostile note may hold thousands of both)
+    ends = {c.end: c for c in st.cands}
+    starts = {c.start: c for c in st.cands}
     for number, ps in scores.items():
         run = runs[number]
         p = sum(ps) / len(ps)
         if p < th.keep or not st.free(run.start, run.end):
             continue
         written = text[run.start : run.end]
-        if _kept_by_the_rules(st, run) or _named_whole(st, written):
+        if any(record[run.start : run.end]) or _named_whole(st, written):
             continue
         if not _beside_redaction(st, run) and _everyday(st, written):
             continue
@@ -176,20 +181,26 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
         else:
             # redacted, below the confidence a person need not confirm (0.4 up to UNSURE)
             sure = 0.4 + (UNSURE - 0.41) * (p - th.ask) / max(1e-9, th.sure - th.ask)
-        if not _join(st, run, round(sure, 2)):
+        if not _join(st, run, round(sure, 2), ends, starts):
             st.take(run.start, run.end, run.kind, ident, _PRIORITY, round(sure, 2))
+            taken = st.cands[-1]
+            ends[taken.end], starts[taken.start] = taken, taken
 
 
 # the small words a run may hold between its capitalised ones
 _JOINING = frozenset({"of", "the", "and", "&", "for", "in", "on", "at", "upon", "de", "la", "le"})
 
 
-def _kept_by_the_rules(st: State, run: Run) -> bool:
-    """Whether the rules kept a name of the record's people in the run as the place or the
-    word it also is ("walks the dog on the Westwood"): their reading of the record's names
-    stands. (Other candidates the rules kept for review are the model's to decide.)"""
+def _record_kept(st: State) -> bytearray:
+    """Where the rules kept a name of the record's people as the place or the word it also is
+    ("walks the dog on the Westwood"): their reading of the record's names stands there.
+    (Other candidates the rules kept for review are the model's to decide.)"""
     record = {p.kind for p in st.known.people}
-    return any(k.start < run.end and run.start < k.end and k.kind in record for k in st.kept)
+    mask = bytearray(len(st.text))
+    for k in st.kept:
+        if k.kind in record:
+            mask[k.start : k.end] = b"\x01" * (k.end - k.start)
+    return mask
 
 
 _BETWEEN = frozenset(" \t,(")
@@ -199,13 +210,14 @@ def _beside_redaction(st: State, run: Run) -> bool:
     """Whether a redaction ends or starts next to the run, only spaces, a comma or a bracket
     between: the run would finish a name the rules took in part ("Raval [News]", "[PO] Rhys
     Gaunt"), where the lists' reading of its words alone does not hold."""
-    text = st.text
-    for c in st.cands:
-        if c.end <= run.start and not set(text[c.end : run.start]) - _BETWEEN:
-            return True
-        if c.start >= run.end and not set(text[run.end : c.start]) - _BETWEEN:
-            return True
-    return False
+    text, taken = st.text, st.taken
+    before = run.start
+    while before > 0 and text[before - 1] in _BETWEEN:
+        before -= 1
+    after = run.end
+    while after < len(text) and text[after] in _BETWEEN:
+        after += 1
+    return (before > 0 and bool(taken[before - 1])) or (after < len(text) and bool(taken[after]))
 
 
 def _named_whole(st: State, written: str) -> bool:
@@ -251,30 +263,41 @@ _AFTER_REDACTION = re.compile(r"[ \t]*(?:,|\()[ \t]*")
 _BEFORE_REDACTION = re.compile(r"[ \t]*,[ \t]*")
 
 
-def _join(st: State, run: Run, sure: float) -> bool:
+def _join(st: State, run: Run, sure: float, ends: dict[int, Cand], starts: dict[int, Cand]) -> bool:
     """Grow the redaction a run continues over the run, when only a comma or a bracket lies
     between them: an identifier counts as found only when its every character is redacted,
     and two placeholders either side of a comma would leave the comma and name one thing
-    twice. The redaction keeps its kind and takes the lower confidence of the two."""
+    twice. The redaction keeps its kind and takes the lower confidence of the two. ``ends``
+    and ``starts`` hold the redactions by where they end and start, and are kept up."""
     text = st.text
     before: Cand | None = None
     after: Cand | None = None
-    for c in st.cands:
-        if c.end <= run.start and _AFTER_REDACTION.fullmatch(text, c.end, run.start):
+    at = run.start
+    while at > 0 and text[at - 1] in _BETWEEN:  # the redaction ends within the gap's reach
+        at -= 1
+        c = ends.get(at)
+        if c is not None and _AFTER_REDACTION.fullmatch(text, at, run.start):
             before = c
-        elif c.start >= run.end and _BEFORE_REDACTION.fullmatch(text, run.end, c.start):
+    at = run.end
+    while at < len(text) and text[at] in _BETWEEN:
+        at += 1
+        c = starts.get(at)
+        if c is not None and _BEFORE_REDACTION.fullmatch(text, run.end, at):
             after = c
+            break
     if before is not None:
         end = run.end
         if "(" in text[before.end : run.start] and text[end : end + 1] == ")":
             end += 1  # the bracket closes round the run: redacted with it
         st.taken[before.end : end] = b"\x01" * (end - before.end)
         before.end = end
+        ends[end] = before
         before.confidence = min(before.confidence, sure)
         return True
     if after is not None:
         st.taken[run.start : after.start] = b"\x01" * (after.start - run.start)
         after.start = run.start
+        starts[run.start] = after
         after.confidence = min(after.confidence, sure)
         return True
     return False

@@ -171,6 +171,7 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
     spans: list[Run] = []
     n = len(words)
     for r, members in enumerate(runs):
+        member = set(members)  # (a set: a hostile run of thousands of words)
         first, last = words[members[0]], words[members[-1]]
         ends = ending(last[2])
         size = len(members)
@@ -207,7 +208,7 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
                     extra.append(f"{tag}=edge")
                     continue
                 ks, ke, kw = words[k]
-                if k in members:
+                if k in member:
                     parts.append(beside(tag, kw, True))
                     continue
                 parts.append(beside(tag, kw, False))
