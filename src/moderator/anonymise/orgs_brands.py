@@ -362,6 +362,4 @@ def national_name(written: str) -> bool:
 def national_charity(written: str) -> bool:
     """Whether ``written`` is, whole, a name kept alone: a national charity's or a
     service's that people use wherever they live (not another company's)."""
-    pattern, _, companies, _, _ = _national()
-    m = pattern.fullmatch(written)
-    return m is not None and written.replace("’", "'").lower() not in companies
+    return national_name(written) and written.replace("’", "'").lower() not in _national()[2]
