@@ -49,7 +49,7 @@ def _figures(corpus: list[LabelledCase], model: LearnedModel | None) -> dict[str
 
 
 def _cells(figures: dict[str, float]) -> str:
-    return " / ".join(f"{figures[k]:.1%}" for k in KEYS)
+    return " / ".join(f"{figures[k]:.2%}" for k in KEYS)
 
 
 def _mean(rows: list[dict[str, float]]) -> dict[str, float]:
@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         m = _mean(tried)
         print(
             f"ask {ask:.2f}: {_cells(m)} (recall {m['recall'] - b['recall']:+.2%}, "
+            f"leakage {m['leakage'] - b['leakage']:+.2%}, "
             f"over-redaction {m['over'] - b['over']:+.2%}, public services redacted "
             f"{sum(r['public'] for r in tried) - total_b:+.0f})"
         )

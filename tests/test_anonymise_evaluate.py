@@ -179,12 +179,16 @@ def test_measured_quality_does_not_regress() -> None:
     Precision is allowed 97.5% since round fifty-seven: the first batch keeps parks named after
     a word of place (``bowling at Festival Park``), which the later batches label as addresses
     75 times to 31 and round fifty-seven redacts (listed for the person importing to
-    confirm)."""
+    confirm). Over-redaction is allowed 4% since session 56: the learned layer asks a person from
+    a probability of 0.2 (0.3 before), and two phrases of the first batch, a hospice named after
+    a person and a country house named after its town, are redacted for the person importing to
+    confirm (over batches DP to EE each held out of the training, leakage fell by more than
+    over-redaction rose; README, "A learned layer")."""
     tallies, _ = score(load_corpus(CORPUS))
     every = tallies["all"].summary()
     assert every["overall"]["recall"] >= 0.975
     assert every["overall"]["precision"] >= 0.975
-    assert every["protected"]["over_redaction"] <= 0.03
+    assert every["protected"]["over_redaction"] <= 0.04
     held_out = tallies["heldout"].summary()
     assert held_out["overall"]["recall"] >= 0.96  # (0.975 before round thirty-six's chains)
 

@@ -82,10 +82,11 @@ def test_the_bands_redact_surely_ask_a_person_or_keep_for_review() -> None:
     asked = _redact(text, _flat(0.7))
     assert taken(asked)[0] < 0.7
     assert name in [(d.start, d.end) for d in asked.uncertain() if d.redacted]
-    kept = _redact(text, _flat(0.25))  # between the thresholds to keep and to redact
+    bands = Thresholds()
+    kept = _redact(text, _flat((bands.keep + bands.ask) / 2))  # between keeping and redacting
     assert "Precious" in kept.text
     assert name in [(d.start, d.end) for d in kept.kept]
-    ignored = _redact(text, _flat(0.1))
+    ignored = _redact(text, _flat(bands.keep / 2))
     assert "Precious" in ignored.text and not taken(ignored)
 
 

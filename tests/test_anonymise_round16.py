@@ -353,9 +353,12 @@ def test_the_named_estate_someone_lives_on_is_redacted_with_its_word(
     assert "estate" not in out
 
 
-def test_older_lads_from_an_estate_name_an_area_and_stay() -> None:
+def test_an_estate_named_alone_is_an_address() -> None:
+    # (round sixteen kept it as an area; the corpus's guide, docs/redaction-corpus.md, labels
+    # an estate named alone an address, and the learned layer reads it so since session 56,
+    # for the person importing to confirm)
     text = "She fears older lads from the Knutton estate."
-    assert redact(text) == text
+    assert redact(text) == "She fears older lads from the [ADDRESS] estate."
 
 
 @pytest.mark.parametrize(

@@ -129,7 +129,9 @@ def test_a_place_word_after_a_given_name_is_a_surname_where_a_role_stands() -> N
     )
     out = redact_for(text, "Bisi Okafor", FAMILY, "Sam Lee")
     assert "Park." not in out and "Lane" not in out, out
-    assert "Victoria Park was seen" in out, out  # no role announces a person: the place
+    # no role announces a person: the rules keep the place, and the learned layer (asking from
+    # a probability of 0.2 since session 56) reads a park, an address for a person to confirm
+    assert "[ADDRESS-2] was seen" in out and "[PERSON" not in out, out
 
 
 def test_a_local_team_named_by_no_known_town_beside_football() -> None:

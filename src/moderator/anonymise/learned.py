@@ -37,12 +37,15 @@ class Thresholds(BaseModel):
     """Probability bands: redact surely, redact for a person to confirm, keep for review."""
 
     # chosen on the leave-one-batch-out figures (benchmarks/learned_lobo.py --asks): over
-    # batches DP to DY, each held out of the training, redacting from 0.3 took leakage from
-    # 1.6% to 1.5% for 0.03 points of over-redaction and one public service (5 December 2026;
-    # 0.2 took it to 1.3%, but read more general cases against the rules' policies)
+    # batches DP to EE, each held out of the training, asking from 0.3 took leakage from 1.6%
+    # to 1.5% for +0.04 points of over-redaction; from 0.2, to 1.4% for +0.06 and 3 public
+    # services; from 0.15, to 1.3% for +0.12 and 4, with more readings against the rules'
+    # policies (a weekday after a street, a district after an address). 0.2 since session 56;
+    # on two batches no one had read (EH, EI) it took leakage from 1.59% to 1.51%, nothing
+    # more damaged. Between 0.12 and 0.2 a run is kept and listed for review.
     sure: float = 0.85
-    ask: float = 0.3
-    keep: float = 0.2
+    ask: float = 0.2
+    keep: float = 0.12
 
 
 class LearnedModel(BaseModel):
@@ -170,11 +173,14 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
         written = text[run.start : run.end]
         if any(record[run.start : run.end]) or _named_whole(st, written):
             continue
+        if _OPERATION_WORDS.intersection(phrase_key(written)):
+            continue  # a police operation's name stays (kept_terms.keep_police_operations)
         if not _beside_redaction(st, run) and _everyday(st, written):
             continue
         ident = "learned:" + text[run.start : run.end].lower()
+        kind = "address" if _ESTATE_AFTER.match(text, run.end) else run.kind
         if p < th.ask:
-            st.keep(run.start, run.end, run.kind, ident, round(0.3 + 0.2 * p, 2))
+            st.keep(run.start, run.end, kind, ident, round(0.3 + 0.2 * p, 2))
             continue
         if p >= th.sure:
             sure = UNSURE + (0.95 - UNSURE) * (p - th.sure) / max(1e-9, 1.0 - th.sure)
@@ -182,10 +188,15 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
             # redacted, below the confidence a person need not confirm (0.4 up to UNSURE)
             sure = 0.4 + (UNSURE - 0.41) * (p - th.ask) / max(1e-9, th.sure - th.ask)
         if not _join(st, run, round(sure, 2), ends, starts):
-            st.take(run.start, run.end, run.kind, ident, _PRIORITY, round(sure, 2))
+            st.take(run.start, run.end, kind, ident, _PRIORITY, round(sure, 2))
             taken = st.cands[-1]
             ends[taken.end], starts[taken.start] = taken, taken
 
+
+# a police operation's word: its name stays, whatever the model reads in it ("Wirral Op Skylark")
+_OPERATION_WORDS = frozenset({"op", "operation"})
+# an estate named by the run ("from the Knutton estate"): an address (docs/redaction-corpus.md)
+_ESTATE_AFTER = re.compile(r"[ \t]+estate\b")
 
 # the small words a run may hold between its capitalised ones
 _JOINING = frozenset({"of", "the", "and", "&", "for", "in", "on", "at", "upon", "de", "la", "le"})
