@@ -27,7 +27,7 @@ from moderator.anonymise.learned_words import (
     own_features,
     run_kind,
 )
-from moderator.anonymise.lexicon import word_key, words_of
+from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.state import State, Tok
 
 FEATURE_VERSION = 7
@@ -97,19 +97,6 @@ def _kind_at(st: State, cands: list[tuple[int, int, str]], at: int) -> str:
     return cands[i][2] if i >= 0 and cands[i][1] > at else "x"
 
 
-def _words_at(text: str) -> list[tuple[int, int, str]]:
-    """Every word of the text with where it starts and ends (what lies between two words
-    holds no letter, so the first occurrence after the last word is the word itself)."""
-    out = []
-    find = text.find
-    at = 0
-    for w in words_of(text):
-        at = find(w, at)
-        out.append((at, at + len(w), w))
-        at += len(w)
-    return out
-
-
 def _runs(st: State, words: list[tuple[int, int, str]], caps: list[bool]) -> list[list[int]]:
     """Capitalised free words written together, bridged by a small word between two."""
     text = st.text
@@ -146,7 +133,7 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
     """The capitalised words the rules left free, grouped into runs, with their features."""
     text = st.text
     protected = {t.start for t, p in zip(toks, st.protected, strict=False) if p}
-    words = _words_at(text)
+    words = st.words()
     free = st.free
     caps = [
         w[0].isupper() and capitalised(w) and s not in protected and free(s, e) for s, e, w in words

@@ -148,6 +148,7 @@ class State:
         self._digit_regions: list[tuple[int, int]] | None = None
         self._toks: list[Tok] = []  # what tokens() gave, and their keys
         self._keys: list[str] = []
+        self._words: list[tuple[int, int, str]] | None = None  # every word, where it lies
 
     def keep(self, start: int, end: int, kind: str, ident: str, confidence: float) -> None:
         """Note a candidate left in the text, for a person to confirm or reject."""
@@ -221,10 +222,13 @@ class State:
         make = tuple.__new__
         find = self.text.find
         at = 0
+        every: list[tuple[int, int, str]] = []  # (every word, for :meth:`words`)
+        place = every.append
         # the words in order, each found where the last ended (what lies between holds no
         # letter, so the first occurrence is the word itself): quicker than match objects
         for w in words_of(self.text):
             at = find(w, at)
+            place((at, at + len(w), w))
             if w in shapes:
                 shape = shapes[w]
             else:
@@ -245,6 +249,7 @@ class State:
                 toks.append(make(Tok, (at, at + size, word, key, cap, upper, lower, poss)))
                 keys.append(key)
             at += len(w)
+        self._words = every
         self.protected = [False] * len(toks)
         self.capitalised = capitalised
         phrases = self.lex.phrases
@@ -270,6 +275,14 @@ class State:
             for i in [i for i, key in enumerate(keys) if key in _NAMED_AFTER]:
                 self._protect_name_after(i + 1)
         return toks
+
+    def words(self) -> list[tuple[int, int, str]]:
+        """Every word of the text (:func:`.lexicon.words_of`) with where it starts and ends,
+        found once (by :meth:`tokens`, which reads them all)."""
+        if self._words is None:
+            self.tokens()
+        assert self._words is not None
+        return self._words
 
     def _protect_name_after(self, j: int) -> None:
         """Mark up to three capitalised words written straight after word ``j - 1`` as
