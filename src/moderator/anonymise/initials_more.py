@@ -302,4 +302,6 @@ def _take(st: State, people: dict[str, tuple[str, str]]) -> None:
                 continue
             if worded and (after_article(text, start) or in_shouted_line(text, start)):
                 continue
+            if st.opens_phrase(start, token.lower()):
+                continue  # "MS Teams", though MS wrote the log: the protected phrase
             st.take(start, end, kind, ident, 52)

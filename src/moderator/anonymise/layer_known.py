@@ -197,6 +197,8 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             and (m.group().lower() in ROLE_CUES or not _owning(st.text, m))
         ):  # (a role's letters own actions as the role: "SW to send the letter")
             continue  # "IT", "PE": the acronym, unless it opens what someone wrote ("16/1 IT: …")
+        if not dotted and st.opens_phrase(m.start(), letters.lower()):
+            continue  # "MS Teams" beside a mother M. S.: the protected phrase, not her initials
         if not dotted and letters.lower() in st.lex.common and in_shouted_line(st.text, m.start()):
             continue  # "ALSO KNOWN AS: …" in a form in capitals: the word, not the initials
         if (

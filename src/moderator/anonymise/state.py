@@ -24,7 +24,7 @@ from moderator.anonymise.cues import (
     SPEAKING_VERBS,
 )
 from moderator.anonymise.known import known_people
-from moderator.anonymise.lexicon import lexicon, word_key, words_of
+from moderator.anonymise.lexicon import lexicon, phrase_key, word_key, words_of
 from moderator.anonymise.patterns import SENTENCE_END, digit_regions
 from moderator.anonymise.records import RawCase
 
@@ -283,6 +283,15 @@ class State:
             self.tokens()
         assert self._words is not None
         return self._words
+
+    def opens_phrase(self, start: int, first: str) -> bool:
+        """Whether a protected phrase starts at ``start`` with the word key ``first``:
+        initials that are a phrase's first word ("MS Teams" beside a mother M. S.)."""
+        phrases = self.lex.phrases.get(first)
+        if not phrases:
+            return False
+        keys = phrase_key(self.text[start : start + 80])
+        return any(keys[: len(p)] == p for p in phrases)
 
     def _protect_name_after(self, j: int) -> None:
         """Mark up to three capitalised words written straight after word ``j - 1`` as
