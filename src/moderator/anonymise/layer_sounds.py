@@ -129,15 +129,6 @@ _VERB_AFTER = re.compile(
 )
 
 
-def _opens_phrase(st: State, key: str, at: int) -> bool:
-    """Whether a protected phrase opens with the word at ``at`` ("summer holidays")."""
-    phrases = st.lex.phrases.get(key)
-    if not phrases:
-        return False
-    words = phrase_key(st.text[at : at + 60])
-    return any(words[: len(p)] == p for p in phrases)
-
-
 def find_names_in_speech(st: State) -> None:
     """Names as a child says them, in lower case inside quotes: a pet form of the family's
     names ("lilusia", "clovey"), a listed name that is no everyday word ("tyler hit me"), a
@@ -219,7 +210,7 @@ def find_names_in_speech(st: State) -> None:
             if (
                 own is not None
                 and not placed
-                and not _opens_phrase(st, key, m.start())  # "i love summer holidays"
+                and not st.opens_phrase(m.start(), key)  # "i love summer holidays"
                 and previous_word not in _WORD_BEFORE
                 and (not a_word(key) or previous_word in _NAME_BEFORE)
                 and (previous_word in _TELLING or not _VERB_AFTER.match(text, m.end()))

@@ -286,7 +286,7 @@ class State:
 
     def opens_phrase(self, start: int, first: str) -> bool:
         """Whether a protected phrase starts at ``start`` with the word key ``first``:
-        initials that are a phrase's first word ("MS Teams" beside a mother M. S.)."""
+        a word or initials that open one ("summer holidays", "MS Teams" beside a mother M. S.)."""
         phrases = self.lex.phrases.get(first)
         if not phrases:
             return False
