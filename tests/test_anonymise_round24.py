@@ -148,15 +148,12 @@ def test_a_given_name_that_is_a_month_before_a_surname_is_the_person(text: str, 
     assert not left(redact(text), name)
 
 
-@pytest.mark.parametrize(
-    ("text", "kept"),
-    [
-        ("On 12 June Smithson visited the family.", "On [DATE] "),
-        ("The review moved to May Hill Centre.", "May Hill"),
-    ],
-)
-def test_a_month_in_a_date_or_a_place_is_not_taken_for_a_given_name(text: str, kept: str) -> None:
-    assert kept in redact(text)
+def test_a_month_in_a_date_or_a_place_is_not_taken_for_a_given_name() -> None:
+    assert "On [DATE] " in redact("On 12 June Smithson visited the family.")
+    # the centre may be redacted as an organisation (the learned layer reads "May Hill
+    # Centre" as one name), never its month as a person's given name
+    out = redact("The review moved to May Hill Centre.")
+    assert "[PERSON" not in out and "Centre" not in out.replace("[ORGANISATION]", ""), out
 
 
 @pytest.mark.parametrize(

@@ -98,14 +98,14 @@ def test_a_house_named_by_words_no_list_holds_goes(text: str, name: str) -> None
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("A leaflet about Hope House was on the table.", "Hope House"),
-        ("Conference at Knaresborough House (hybrid).", "Knaresborough House"),
         ("A trip to Buxton Opera House at Christmas.", "Buxton Opera House"),
         ("His father is in HMP Holme House.", "HMP Holme House"),
         ("They watched a film about the White House.", "White House"),
     ],
 )
 def test_a_house_named_by_everyday_words_or_a_town_stays(text: str, kept: str) -> None:
+    # (a house named by a town or a word alone, "Knaresborough House", is the learned
+    # layer's to read: tests/test_anonymise_learned.py)
     out = redact(text)
     assert kept in out, out
 

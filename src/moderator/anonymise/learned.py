@@ -26,6 +26,8 @@ from pydantic import BaseModel, Field, PrivateAttr
 from moderator.anonymise.learned_features import FEATURE_VERSION, Candidate, Run, candidates
 from moderator.anonymise.lexicon import more_places, phrase_key
 from moderator.anonymise.orgs_brands import national_name
+from moderator.anonymise.orgs_nouns import service_terms_only
+from moderator.anonymise.orgs_worship import describes_a_kind
 from moderator.anonymise.state import UNSURE, Cand, State, Tok
 
 MODEL_FILE = "learned_model.json"
@@ -46,6 +48,7 @@ class Thresholds(BaseModel):
     sure: float = 0.85
     ask: float = 0.2
     keep: float = 0.12
+    everyday: float = 0.25
 
 
 class LearnedModel(BaseModel):
@@ -175,8 +178,11 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
             continue
         if _OPERATION_WORDS.intersection(phrase_key(written)):
             continue  # a police operation's name stays (kept_terms.keep_police_operations)
-        if not _beside_redaction(st, run) and _everyday(st, written):
-            continue
+        if _everyday(st, written) and not _beside_redaction(st, run):
+            named = _named_by_words(st, run, p, th)
+            if named is None:
+                continue  # the lists' reading of everyday words and places stands
+            run, written = named, text[named.start : named.end]
         ident = "learned:" + text[run.start : run.end].lower()
         kind = "address" if _ESTATE_AFTER.match(text, run.end) else run.kind
         if p < th.ask:
@@ -191,6 +197,32 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
             st.take(run.start, run.end, kind, ident, _PRIORITY, round(sure, 2))
             taken = st.cands[-1]
             ends[taken.end], starts[taken.start] = taken, taken
+
+
+def _named_by_words(st: State, run: Run, p: float, th: Thresholds) -> Run | None:
+    """The run, when the model reads its everyday words and places as one name no list can
+    know ("Step Forward Recovery", "Oakwood House", "Sleaford Music Centre"): two or more
+    words after an opening "The" (left out of the name), read likely enough, and neither a
+    street or a place (the address rules' to decide: "the High Street") nor words that say
+    only what kind of place it is ("the Catholic Church", "Youth Support Service").
+    """
+    text = st.text
+    keys = phrase_key(text[run.start : run.end])
+    start = run.start
+    if keys[:1] == ("the",):
+        keys = keys[1:]
+        start = text.find(" ", start, run.end) + 1 or run.end
+    if (
+        len(keys) < 2
+        or run.kind == "address"
+        or p < th.everyday
+        or service_terms_only(keys)
+        or describes_a_kind(keys)
+    ):
+        return None
+    while start < run.end and text[start] in " \t":
+        start += 1
+    return run._replace(start=start)
 
 
 # a police operation's word: its name stays, whatever the model reads in it ("Wirral Op Skylark")

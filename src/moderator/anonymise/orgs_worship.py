@@ -85,6 +85,14 @@ _FIRST_KEYS = frozenset(w.casefold() for w in _FIRST.split("|"))
 _LAST_KEYS = frozenset(w.casefold() for w in _LAST.split("|"))
 
 
+def describes_a_kind(keys: tuple[str, ...]) -> bool:
+    """Whether a place of worship's words say only its kind ("the Catholic Church", "Polish
+    Gospel Hall"): a head word, and before it only faiths, peoples and the words of a kind."""
+    if not keys or keys[-1] not in _LAST_KEYS | {"hall", "centre"}:
+        return False
+    return all(k in _KINDS or k in DESCRIPTIVE or k in _LAST_KEYS for k in keys[:-1])
+
+
 def _specific(st: State, words: tuple[str, ...]) -> bool:
     """Whether the words name one place, not describe a kind ("the Catholic Church", "Polish
     Saturday School"): a word no everyday list knows, or a town with two words more."""
