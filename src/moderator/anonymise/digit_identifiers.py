@@ -69,6 +69,12 @@ def find_numeric(
                 begin += 1  # "(01803 528 540)": the bracket holds the number, not its code
             if end:
                 add(begin, m.start() + end, "phone", "", 90)
+    if "." in stretch and anydigits >= 11:
+        # a mobile number grouped by dots ("07.92.33.40.118", "07.700.914.338"): eleven
+        # digits from 07 (a date or a time with dots has fewer)
+        for m in _DOTTED_MOBILE.finditer(text, lo, hi):
+            if len(NON_DIGIT.sub("", m.group())) == 11 and clean_left(text, m.start(), "+"):
+                add(m.start(), m.end(), "phone", "", 90)
     for m in nhs.finditer(text, lo, hi) if anydigits >= 10 else ():  # ten digits
         if not clean_left(text, m.start(), "-"):
             continue
@@ -88,6 +94,7 @@ def find_numeric(
             add(m.start(), m.end(), "case_number", "", 80)
 
 
+_DOTTED_MOBILE = re.compile(r"07\d{0,3}(?:\.\d{1,4}){2,5}(?![\d.]?\d)")
 # ten digits in groups of any size, one space, dot or hyphen between (an NHS number after
 # its cue: the usual 3-3-4 is NHS_RE's)
 _NHS_GROUPED = re.compile(r"\d(?:[ \t.-]?\d){9}(?![\w-])")
