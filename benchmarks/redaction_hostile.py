@@ -130,6 +130,10 @@ def _shapes(note: str) -> dict[str, Callable[[int], str]]:
             'Dec Mulcahy ("Dec") plays football with Hampton '
             "Park Rovers; her school, Ashford Valley, said "
         ),
+        # session 57's steps: everyday words the model reads as a name, mobiles grouped by dots
+        "everyday runs, dotted numbers": repeat(
+            "The Oakwood House Step Forward Recovery rang 07.92.33.40.118.07.1.2.3 "
+        ),
         "a note, tabs for spaces": repeat(note.replace(" ", "\t") + "\n"),
         "a note in capitals": repeat(note.upper() + "\n"),
         "a note": repeat(note + "\n"),

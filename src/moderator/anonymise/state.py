@@ -199,6 +199,9 @@ class State:
     def give_way(self, start: int, end: int, kinds: frozenset[str], below: int) -> None:
         """Drop the guesses overlapping ``text[start:end]`` if every one lies wholly inside it,
         is of one of ``kinds`` and weaker than ``below``: a surer reading takes the span."""
+        if not any(self.taken[start:end]):
+            return  # no redaction there (each is marked taken): nothing to give way, and no
+            # scan of every redaction for each call, which a hostile note makes quadratic
         inside = [c for c in self.cands if c.start < end and start < c.end]
         if inside and all(
             c.kind in kinds and c.priority < below and start <= c.start and c.end <= end
