@@ -3,7 +3,9 @@
 ``Oakridge House``, ``HEATHFIELD HOUSE``: a house's name whose words are not everyday ones
 names a home, a hostel or an office where a child lives or is seen, wherever it is written.
 A house named by everyday words (``Hope House``, ``the White House``), by a town
-(``Knaresborough House``, ``Tredegar House``), after ``HMP`` or as a protected phrase stays.
+(``Knaresborough House``, ``Tredegar House``), after ``HMP`` or as a protected phrase is not
+taken here: the learned layer reads the first two (:func:`.learned._named_by_words`, since
+session 57), and the others stay.
 
 ``the Penstraze site``, ``Osbrook Lane site``, ``plot 7``, ``PITCH 9``, ``caravan 114``: in a
 note about a family on a Travellers' site (a trailer, a Traveller, a static or a site is
