@@ -21,6 +21,7 @@ from moderator.anonymise.known_said import (  # re-exported: the word-use tests 
 from moderator.anonymise.known_use import used_as_place, used_as_word
 from moderator.anonymise.layer_initials import in_shouted_line
 from moderator.anonymise.layer_sounds import sounds_like_known
+from moderator.anonymise.lexicon import Lexicon, frequent_word
 from moderator.anonymise.names_slips import (
     may_be_slip_in,
     named_in_full,
@@ -193,7 +194,8 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             not dotted
             and m.group() in st.lex.acronyms
             and m.group() not in writing
-            and not _speaking(st.text, m)
+            and not _speaking(st.text, m, st.lex.words)
+            and not _noting(st.text, m, st.lex)
             and (m.group().lower() in ROLE_CUES or not _owning(st.text, m))
         ):  # (a role's letters own actions as the role: "SW to send the letter")
             continue  # "IT", "PE": the acronym, unless it opens what someone wrote ("16/1 IT: …")
@@ -281,10 +283,12 @@ _TOLD_BEFORE = re.compile(
 _OFFICER_AFTER = re.compile(r"[ \t]*/[ \t]*(?:DS|DC|PC|DI|PS|Sgt|Mr|Mrs|Ms|Dr)\b")
 
 
-def _speaking(text: str, m: re.Match[str]) -> bool:
+def _speaking(text: str, m: re.Match[str], everyday: frozenset[str] = frozenset()) -> bool:
     """Whether initials are a speaker's or author's: before a colon, after a line's start,
     a date or time, or a table's bar; after "by" before a date ("described by ID on
-    22/01/2024"); or before what a person does ("FB said", "AM has unfollowed")."""
+    22/01/2024"); or before what a person does ("FB said", "AM has unfollowed"). A role's
+    field has a name after its colon ("PA: Zara Hussain"); a message opening with an
+    ``everyday`` word does not ("[14/01 09:12] FB: Morning Mo")."""
     if _BY_BEFORE_DATE.search(text, max(0, m.start() - 4), m.start()) and _ON_DATE.match(
         text, m.end()
     ):
@@ -298,10 +302,13 @@ def _speaking(text: str, m: re.Match[str]) -> bool:
         and not text[max(0, m.start() - 2) : m.start()].strip(" \t")[-1:].isdigit()
     ):
         return True  # (not a time: "at 9 AM said")
-    if text[m.end() : m.end() + 2] != ": " or _NAME_AFTER.match(text, m.end() + 2):
+    if text[m.end() : m.end() + 2] != ": ":
+        return False
+    named = _NAME_AFTER.match(text, m.end() + 2)
+    if named and named.group("first").lower() not in everyday:
         return False  # ("PA: Zara Hussain (ZH)": the role's field, a name after it)
     before = text[max(0, m.start() - 12) : m.start()].rstrip(" \t")
-    return not before or before[-1] in "\n|-" or before[-1].isdigit()
+    return not before or before[-1] in "\n|-]" or before[-1].isdigit()  # ("[14/01 09:12] FB:")
 
 
 # an action item's owner at a line's start: "HB to chase housing", "- TA to do a joint visit"
@@ -338,7 +345,38 @@ def _owning(text: str, m: re.Match[str]) -> bool:
 
 
 # a given name and a surname: "PA: Zara Hussain" is a role's field, not the PA speaking
-_NAME_AFTER = re.compile(r"(?:Mrs?|Ms|Miss|Dr)?\.?[ \t]?[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+")
+_NAME_AFTER = re.compile(
+    r"(?:Mrs?|Ms|Miss|Dr)?\.?[ \t]?(?P<first>[A-Z][a-z'’-]+)[ \t]+[A-Z][a-z'’-]+"
+)
+# a note's author in brackets after it, or after it before the note's date: "MASH note
+# 18/08/2025 (HB):", "Duty note (EP, 11:40)", "Case note HB 11/03/2025", "File note IT 13/01/25"
+_NOTE_BRACKET = re.compile(
+    r"(?i:\bnote)[ \t]+(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+)?\([ \t]*\Z"
+)
+_BRACKET_AFTER = re.compile(r"[ \t]*[,)]")
+_NOTE_BEFORE = re.compile(r"(?i:\bnote)[ \t]+\Z")
+_DATE_AFTER = re.compile(r"[ \t]+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
+# a signature ending a line after a sentence's end: "I'll ring mum this morning. DA"
+_SENTENCE_BEFORE = re.compile(r"[a-z][.!?][ \t]+\Z")
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
+
+
+def _noting(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Whether initials sign a note: in brackets after ``note`` (a date between), after
+    ``note`` before a date, or alone at a line's end after a sentence (not a word there:
+    "Mum agreed. OK"). Only for the record's own people, whose initials these are."""
+    start, end = m.start(), m.end()
+    if _NOTE_BRACKET.search(text, max(0, start - 24), start) and _BRACKET_AFTER.match(text, end):
+        return True
+    if _NOTE_BEFORE.search(text, max(0, start - 8), start) and _DATE_AFTER.match(text, end):
+        return True
+    return (
+        m.group().lower() not in lex.common
+        and m.group().lower() not in lex.words
+        and not frequent_word(m.group().lower())
+        and _SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
+        and _LINE_END.match(text, end) is not None
+    )
 
 
 def _resolve(st: State, owners: list[int], toks: list[Tok], i: int) -> int:
