@@ -82,3 +82,12 @@ def test_a_word_at_a_lines_end_is_no_signature() -> None:
 def test_a_roles_field_with_a_name_after_its_colon_is_no_message() -> None:
     out = _worker_out("PA: Zara Hussain\nHB: Morning Donna.", "Hannah Bevan")
     assert "[WORKER]: Morning" in out and "PA: [" in out, out
+
+
+def test_initials_before_what_a_person_does_are_the_person_unless_a_role() -> None:
+    out = _worker_out("School, Mr Bhatt and HB attended. Mum applied for HB, HB to follow.")
+    assert "and [WORKER] attended" in out, out
+    assert "applied for HB, HB to follow" in out, out  # the acronym, where no one acts
+    # a role's letters act as the role: "GP attended" is the doctor, not a worker G. P.
+    out = _worker_out("The GP attended the meeting.", "Gina Patel")
+    assert "GP attended" in out, out

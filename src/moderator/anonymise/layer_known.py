@@ -19,7 +19,7 @@ from moderator.anonymise.known_said import (  # re-exported: the word-use tests 
     subject_in_typed_line,
 )
 from moderator.anonymise.known_use import used_as_place, used_as_word
-from moderator.anonymise.layer_initials import in_shouted_line
+from moderator.anonymise.layer_initials import after_article, in_shouted_line
 from moderator.anonymise.layer_sounds import sounds_like_known
 from moderator.anonymise.lexicon import Lexicon, frequent_word
 from moderator.anonymise.names_slips import (
@@ -356,6 +356,12 @@ _NOTE_BRACKET = re.compile(
 _BRACKET_AFTER = re.compile(r"[ \t]*[,)]")
 _NOTE_BEFORE = re.compile(r"(?i:\bnote)[ \t]+\Z")
 _DATE_AFTER = re.compile(r"[ \t]+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
+# what a person does and an acronym does not, after initials that are no role or rank ("GP
+# advised", "PC attended": the role's letters)
+_PERSON_VERB_AFTER = re.compile(
+    r"[ \t]+(?:attended|visited|rang|phoned|emailed|texted|met|spoke|chaired)\b"
+)
+_RANKS = frozenset({"pc", "ds", "dc", "di", "ps", "dci", "sgt"})
 # a signature ending a line after a sentence's end: "I'll ring mum this morning. DA"
 _SENTENCE_BEFORE = re.compile(r"[a-z][.!?][ \t]+\Z")
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
@@ -370,6 +376,14 @@ def _noting(text: str, m: re.Match[str], lex: Lexicon) -> bool:
         return True
     if _NOTE_BEFORE.search(text, max(0, start - 8), start) and _DATE_AFTER.match(text, end):
         return True
+    letters = m.group().lower()
+    if (
+        letters not in ROLE_CUES
+        and letters not in _RANKS
+        and not after_article(text, start)
+        and _PERSON_VERB_AFTER.match(text, end)
+    ):
+        return True  # "Mr Bhatt and HB attended", "HB visited with the interpreter"
     return (
         m.group().lower() not in lex.common
         and m.group().lower() not in lex.words
