@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import FEMALE, MALE, ROLE_CUES
+from moderator.anonymise.cues import FEMALE, HONORIFICS, MALE, ROLE_CUES
 from moderator.anonymise.known_said import (  # re-exported: the word-use tests lived here
     _says,
     _word_before,
@@ -314,11 +314,11 @@ def _speaking(text: str, m: re.Match[str], everyday: frozenset[str] = frozenset(
 # an action item's owner at a line's start: "HB to chase housing", "- TA to do a joint visit"
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*][ \t]*|\d{1,2}[.)][ \t]*)?\Z")
 _TO_DO = re.compile(r"[ \t]+to[ \t]+(?!be\b)[a-z]{2,}")
+# a day and month, with a year or not: "17/03", "11/03/2025", "13.01.25"
+_DAY = r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
 # a signature ending its line, with a date or not: "- HB, 17/03/2025", "AM, 13/06", "TA / BO"
 _SIGNING_BEFORE = re.compile(r"(?:^|\n|[-–—][ \t]*|[A-Z]{2,3}[ \t]*/[ \t]*)\Z")
-_SIGNING_AFTER = re.compile(
-    r"(?:[ \t]*,?[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|[ \t]*/[ \t]*[A-Z]{2,3})?[ \t]*(?:\n|\Z)"
-)
+_SIGNING_AFTER = re.compile(rf"(?:[ \t]*,?[ \t]*{_DAY}|[ \t]*/[ \t]*[A-Z]{{2,3}})?[ \t]*(?:\n|\Z)")
 # after "by" or "with", before what tells a person from a thing: "typed up by HB from
 # photos", "seen at school by HB today", "joint visit with HB Thurs 12th June"
 _BY_OR_WITH = re.compile(r"\b(?:typed[ \t]+(?:up[ \t]+)?by|(?:seen|visited|by|with))[ \t]+\Z")
@@ -350,18 +350,15 @@ _NAME_AFTER = re.compile(
 )
 # a note's author in brackets after it, or after it before the note's date: "MASH note
 # 18/08/2025 (HB):", "Duty note (EP, 11:40)", "Case note HB 11/03/2025", "File note IT 13/01/25"
-_NOTE_BRACKET = re.compile(
-    r"(?i:\bnote)[ \t]+(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+)?\([ \t]*\Z"
-)
+_NOTE_BRACKET = re.compile(rf"(?i:\bnote)[ \t]+(?:{_DAY}[ \t]+)?\([ \t]*\Z")
 _BRACKET_AFTER = re.compile(r"[ \t]*[,)]")
 _NOTE_BEFORE = re.compile(r"(?i:\bnote)[ \t]+\Z")
-_DATE_AFTER = re.compile(r"[ \t]+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
-# what a person does and an acronym does not, after initials that are no role or rank ("GP
+_DATE_AFTER = re.compile(rf"[ \t]+{_DAY}\b")
+# what a person does and an acronym does not, after initials that are no role or title ("GP
 # advised", "PC attended": the role's letters)
 _PERSON_VERB_AFTER = re.compile(
     r"[ \t]+(?:attended|visited|rang|phoned|emailed|texted|met|spoke|chaired)\b"
 )
-_RANKS = frozenset({"pc", "ds", "dc", "di", "ps", "dci", "sgt"})
 # a signature ending a line after a sentence's end: "I'll ring mum this morning. DA"
 _SENTENCE_BEFORE = re.compile(r"[a-z][.!?][ \t]+\Z")
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
@@ -379,7 +376,7 @@ def _noting(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     letters = m.group().lower()
     if (
         letters not in ROLE_CUES
-        and letters not in _RANKS
+        and letters not in HONORIFICS
         and not after_article(text, start)
         and _PERSON_VERB_AFTER.match(text, end)
     ):
