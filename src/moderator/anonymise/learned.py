@@ -214,7 +214,8 @@ def _named_by_words(st: State, run: Run, p: float, th: Thresholds) -> Run | None
     start = run.start
     if keys[:1] == ("the",):
         keys = keys[1:]
-        start = text.find(" ", start, run.end) + 1 or run.end
+        gap = _GAP.search(text, start, run.end)
+        start = gap.end() if gap else run.end
     if (
         len(keys) < 2
         or run.kind == "address"
@@ -223,9 +224,10 @@ def _named_by_words(st: State, run: Run, p: float, th: Thresholds) -> Run | None
         or describes_a_kind(keys)
     ):
         return None
-    while start < run.end and text[start] in " \t":
-        start += 1
     return run._replace(start=start)
+
+
+_GAP = re.compile(r"[ \t]+")
 
 
 # a police operation's word: its name stays, whatever the model reads in it ("Wirral Op Skylark")

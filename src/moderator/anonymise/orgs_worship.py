@@ -83,12 +83,13 @@ def _named_before(text: str, start: int, head: int) -> bool:
 
 _FIRST_KEYS = frozenset(w.casefold() for w in _FIRST.split("|"))
 _LAST_KEYS = frozenset(w.casefold() for w in _LAST.split("|"))
+_KIND_HEADS = _LAST_KEYS | {"hall", "centre"}  # ("Polish Gospel Hall", "Sikh Community Centre")
 
 
 def describes_a_kind(keys: tuple[str, ...]) -> bool:
     """Whether a place of worship's words say only its kind ("the Catholic Church", "Polish
     Gospel Hall"): a head word, and before it only faiths, peoples and the words of a kind."""
-    if not keys or keys[-1] not in _LAST_KEYS | {"hall", "centre"}:
+    if not keys or keys[-1] not in _KIND_HEADS:
         return False
     return all(k in _KINDS or k in DESCRIPTIVE or k in _LAST_KEYS for k in keys[:-1])
 
