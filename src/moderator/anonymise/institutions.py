@@ -137,6 +137,8 @@ def institution(st: State, m: re.Match[str], kind: str) -> Cand | None:
         and kind != "address"
         and name[0] in lex.common
         and (kind != "gp_practice" or "Medical" not in m.group() or name[0] in _GENERIC)
+        # ("Stone Health Centre", "Wells Surgery": a town's practice, though the town is a word)
+        and (shouted or (name[0],) not in lex.places)
     ):
         return None  # "Special School", "Local Surgery": generic; "Ford Medical Practice" named
     if kind != "address" and generic_name(st, name):

@@ -129,6 +129,46 @@ _VERB_AFTER = re.compile(
 )
 
 
+# a word-name opening a clause and doing what a person does: "ash went out", "and dom says",
+# "ash n mum are arguing" (the opening checked in the few characters before the word)
+_CLAUSE_OPEN = re.compile(
+    r"(?:\n|[.!?,;:\"“(\]][ \t]*|(?<![\w'’-])(?:and|n|but|cos|coz|cuz|then|so|when|if)[ \t]+)\Z"
+)
+_ACTS_AFTER = re.compile(
+    r"[ \t]+(?:(?:n|and|&)[ \t]+[a-z]+[ \t]+(?:are|were|r|keep|always)"
+    r"|says|said|sed|told|tells|wont|cant|aint|isnt|wasnt|hasnt|took|takes|shouted|shouts"
+    r"|screamed|hit|hits|rang|texted|messaged|drove|drives|picked|wants|wanted|knows|knew"
+    r"|gave|gives|called|kicked|pushed|grabbed|punched|threw|thinks|thought|lives|loves|hates"
+    r"|likes|sent|sends|brought|stayed|stays|drinks|drank|smokes|owes|bought|swore|lied)\b"
+)
+# what a season or a feeling does too ("summer is coming", "hope was fading"): a person's verb
+# only after a name-word no commoner list holds ("ash went out", "dom was off his head")
+_ALSO_AFTER = re.compile(
+    r"[ \t]+(?:was|is|went|goes|came|comes|has|had|got|gets|never|keeps|kept|left)\b"
+)
+# what a writer names themself after: "hi its poppy", "im jess"; then the message goes on
+_SELF_BEFORE = frozenset({"its", "it's", "it’s", "im", "i'm", "i’m"})
+_SELF_AFTER = re.compile(r"[ \t]*(?:[.,!?\n]|\Z|(?:can|pls|please|x+|here|again|lol|u)\b)")
+
+
+# what a child calls a relative is no form of a name ("me and mama", though Mamadou's start)
+_KIN_WORDS = KIN_BEFORE | KIN_TITLES | RELATION_CUES
+
+
+def _acts(text: str, start: int, end: int, common: bool) -> bool:
+    """Whether the word at ``text[start:end]`` opens a clause and a person's verb follows
+    (``common``: the word is in the commoner list, and "is", "went" are no person's verbs)."""
+    return (
+        _ACTS_AFTER.match(text, end) is not None
+        or (not common and _ALSO_AFTER.match(text, end) is not None)
+    ) and (start == 0 or _CLAUSE_OPEN.search(text, max(0, start - 8), start) is not None)
+
+
+def _names_self(previous: str, text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is the writer's own name: "hi its poppy can u"."""
+    return previous in _SELF_BEFORE and _SELF_AFTER.match(text, end) is not None
+
+
 def find_names_in_speech(st: State) -> None:
     """Names as a child says them, in lower case inside quotes: a pet form of the family's
     names ("lilusia", "clovey"), a listed name that is no everyday word ("tyler hit me"), a
@@ -207,13 +247,24 @@ def find_names_in_speech(st: State) -> None:
             # ("scared for mama and for babusya": no slip for Andrii)
             wordy = key in lex.words and (not after_kin or key in _FUNCTION)
             own = known.given_keys.get(key)  # the record's "faith", "hope": a name, said
+            if own is None and len(key) >= 3 and key not in _KIN_WORDS:
+                # a form of one: "lily" for Lily-Mae, "poppy" for Poppy-Grace, "ash" for Ashley
+                own = known.ngrams.get((key,))
+                if own is None and wordy and key not in _FUNCTION:  # ("me and mama": no Andrei)
+                    own = known.short_form(key)
+            acts = own is not None and _acts(text, m.start(), m.end(), key in lex.common)
             if (
                 own is not None
                 and not placed
                 and not st.opens_phrase(m.start(), key)  # "i love summer holidays"
-                and previous_word not in _WORD_BEFORE
-                and (not a_word(key) or previous_word in _NAME_BEFORE)
-                and (previous_word in _TELLING or not _VERB_AFTER.match(text, m.end()))
+                and (previous_word not in _WORD_BEFORE or _names_self(previous_word, text, end))
+                and (
+                    not a_word(key)
+                    or previous_word in _NAME_BEFORE
+                    or acts
+                    or _names_self(previous_word, text, end)
+                )
+                and (previous_word in _TELLING or acts or not _VERB_AFTER.match(text, m.end()))
             ):
                 person = known.people[own]
                 st.take(start, end, person.kind, person.label, 60, SPOKEN_NAME_CONFIDENCE)

@@ -261,7 +261,8 @@ def join_lower_surnames(st: State) -> None:
     """A name written in lower case takes the surname written after it in lower case, when
     that word is in the surname lists and is no word of the dictionary, no given name and no
     protected word (``luke bartlett``; not ``kelsey hart``, ``amy said``, ``jade ryan``: a word,
-    or two given names)."""
+    or two given names); after one of the record's people, any of the record's surnames,
+    word or not (``lexi brook`` for Alexis Brook)."""
     text = st.text
     lex = st.lex
     merged: set[int] = set()  # ids of names merged into the name before them
@@ -287,7 +288,9 @@ def join_lower_surnames(st: State) -> None:
             continue
         word = m.group("s")
         key = word[:-2] if word.endswith(("'s", "’s")) else word
-        if (
+        if c.kind in _RECORD_KINDS and key in st.known.surname_owners and st.free(c.end, m.end()):
+            st.grow(c, c.start, m.end())  # "lexi brook": the record's surname, though a word
+        elif (
             (key in lex.surnames or _SURNAME_SHAPE.fullmatch(key) is not None)
             and key not in lex.words
             and key not in lex.common

@@ -1,0 +1,80 @@
+"""Session 58 of issue #14: the record's names in the short forms and the lower case of a
+chat; a town's practice whose name is also a word.
+
+In a chat or a child's own writing the family's names are written small and short: ``ash``
+for Ashley, ``dom`` for Dominik, ``poppy`` for Poppy-Grace. Where such a form is also a word
+it is the person only where it is used as a name: opening a clause before what a person
+does, after a word that takes a person, or where the writer names themself (``its poppy``).
+The same words used as words stay. After a record person's name in lower case, the record's
+surname is the person's too, though it is a word (``lexi brook``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_for
+
+FAMILY = (("Joy Lincoln", "mother"), ("Ashley Marsh", "mother's partner"))
+
+
+def _chat(
+    text: str, child: str = "Poppy-Grace Lincoln", family: tuple[tuple[str, str], ...] = FAMILY
+) -> str:
+    return redact_for(text, child, family, "Gemma Hart", "S58-1")
+
+
+@pytest.mark.parametrize(
+    ("message", "form"),
+    [
+        ("19:51 Poppy: ye im in my room. ash n mum are arguing again", "ash"),
+        ("20:31 Poppy: its calmed down. ash went out in the van", "ash"),
+        ("20:40 Poppy: and ash says he will be back", "ash"),
+        ("19:42 Poppy: hi gemma its poppy can u come tmrw", "poppy"),
+    ],
+)
+def test_a_record_name_form_used_as_a_name_in_a_chat_is_redacted(message: str, form: str) -> None:
+    out = _chat(message)
+    assert f" {form} " not in out, out
+    assert "[PARTNER]" in out or "[CHILD]" in out, out
+
+
+@pytest.mark.parametrize(
+    ("message", "word"),
+    [
+        ("19:51 Poppy: the bonfire was all ash by the morning", "all ash"),
+        ("19:52 Poppy: i picked a poppy for nan at the park", "a poppy"),
+        ("19:53 Poppy: me and mum went to the shop", "me and mum"),
+    ],
+)
+def test_the_same_words_used_as_words_stay(message: str, word: str) -> None:
+    out = _chat(message)
+    assert word in out, out
+
+
+def test_and_is_no_short_form_of_a_name_beginning_with_it() -> None:
+    family = (("Andrei Lungu", "brother"),)
+    out = _chat('Denisa said: "me and mama had a fight last night"', "Denisa Lungu", family)
+    assert "me and mama had a fight" in out, out
+
+
+def test_a_record_surname_after_a_record_name_in_lower_case_goes_with_it() -> None:
+    family = (("Joy Brook", "mother"),)
+    out = _chat(
+        "Her words, copied exactly: my name is lexi brook im 9. We walked by the brook.",
+        "Alexis Brook",
+        family,
+    )
+    assert "lexi" not in out and "[CHILD] im 9" in out, out
+    assert "walked by the brook." in out, out
+
+
+def test_a_town_s_practice_is_redacted_though_the_town_is_a_word() -> None:
+    out = _chat("Registered at Stone Health Centre and seen at Wells Surgery on Friday.")
+    assert "Stone" not in out and "Wells" not in out, out
+    assert out.count("[GP-PRACTICE") == 2, out
+
+
+@pytest.mark.parametrize("text", ["Seen at the Local Surgery.", "A Special School place."])
+def test_a_practice_or_school_named_by_a_plain_word_stays(text: str) -> None:
+    assert _chat(text) == text
