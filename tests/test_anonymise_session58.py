@@ -78,3 +78,10 @@ def test_a_town_s_practice_is_redacted_though_the_town_is_a_word() -> None:
 @pytest.mark.parametrize("text", ["Seen at the Local Surgery.", "A Special School place."])
 def test_a_practice_or_school_named_by_a_plain_word_stays(text: str) -> None:
     assert _chat(text) == text
+
+
+@pytest.mark.parametrize("unit", ["Bungalow 2", "Maisonette 5", "Annexe 1"])
+def test_a_bungalow_or_maisonette_number_goes_with_its_street(unit: str) -> None:
+    out = _chat(f"Nan lives at {unit}, Kestrel Court, and visits on Sundays. The bungalow is cold.")
+    assert out.startswith("Nan lives at [ADDRESS], and visits"), out
+    assert "The bungalow is cold." in out, out

@@ -26,7 +26,7 @@ Add = Callable[[int, int, str, str, int], None]
 
 _BUILDING = rf"(?:{STREET_TYPES}|House|Lodge|Point|Block|Estate|Centre)"
 PREFIXED_RE = re.compile(
-    r"(?<![\w])(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot|Caravan|Chalet|Static)\s+(?:\d{1,4}|[A-Z])"
+    r"(?<![\w])(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot|Caravan|Chalet|Static|Bungalow|Maisonette|Annexe)\s+(?:\d{1,4}|[A-Z])"
     r"[A-Za-z]?(?:/\d+)?,?\s+"
     rf"(?:{CAPWORD}\s+){{0,3}}{_BUILDING}(?:\s+B&B)?(?![\w])"
 )
@@ -77,6 +77,9 @@ _PREFIXES: tuple[str, ...] = (
     "Pitch",
     "Plot",
     "Caravan",
+    "Bungalow",
+    "Maisonette",
+    "Annexe",
 )
 _PREFIXES += ("Chalet", "Static", "Tŷ")
 # a plot, pitch or caravan of a site, by its number alone after "on", "in" or "at"
