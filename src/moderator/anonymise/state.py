@@ -26,6 +26,7 @@ from moderator.anonymise.cues import (
 from moderator.anonymise.known import known_people
 from moderator.anonymise.lexicon import lexicon, phrase_key, word_key, words_of
 from moderator.anonymise.patterns import SENTENCE_END, digit_regions
+from moderator.anonymise.positions import INDEX_FROM, Cands, Index, explained
 from moderator.anonymise.records import RawCase
 
 NAME_KINDS = frozenset({"child", "family", "worker", "person", "professional"})
@@ -135,7 +136,8 @@ class State:
         self.text = text
         self.lex = lexicon()
         self.known = known_people(case, self.lex)
-        self.cands: list[Cand] = []
+        self.cands: Cands[Cand] = Cands()
+        self._index: Index[Cand] | None = None  # where the redactions lie, once there are many
         self.taken = bytearray(len(text))  # 1 where a character is already redacted
         dobs = [case.child.dob] + [m.dob for m in case.family]
         self.dobs = {(d.year, d.month, d.day) for d in dobs if d is not None}
@@ -188,13 +190,21 @@ class State:
     ) -> None:
         """Redact ``text[start:end]`` as ``kind``; later layers cannot take these characters."""
         sure = confidence_for(priority) if confidence is None else confidence
-        self.cands.append(Cand(start, end, kind, ident, priority, sure))
+        c = Cand(start, end, kind, ident, priority, sure)
+        list.append(self.cands, c)  # (the state's own change: its index keeps up)
+        if self._index is not None:
+            self._index.add(c)
         self.taken[start:end] = b"\x01" * (end - start)
 
     def grow(self, c: Cand, start: int, end: int) -> None:
         """Widen the candidate ``c`` to ``text[start:end]`` (which holds it), taking the rest."""
         self.taken[start:end] = b"\x01" * (end - start)
+        index = self._index
+        if index is not None:
+            index.drop(c)
         c.start, c.end = start, end
+        if index is not None:
+            index.add(c)
 
     def give_way(self, start: int, end: int, kinds: frozenset[str], below: int) -> None:
         """Drop the guesses overlapping ``text[start:end]`` if every one lies wholly inside it,
@@ -202,14 +212,35 @@ class State:
         if not any(self.taken[start:end]):
             return  # no redaction there (each is marked taken): nothing to give way, and no
             # scan of every redaction for each call, which a hostile note makes quadratic
-        inside = [c for c in self.cands if c.start < end and start < c.end]
+        inside = self._overlapping(start, end)
         if inside and all(
             c.kind in kinds and c.priority < below and start <= c.start and c.end <= end
             for c in inside
         ):
             for c in inside:
-                self.cands.remove(c)
+                list.remove(self.cands, c)  # (the state's own change: its index keeps up)
+                if self._index is not None:
+                    self._index.drop(c)
                 self.taken[c.start : c.end] = bytes(c.end - c.start)
+
+    def _overlapping(self, start: int, end: int) -> list[Cand]:
+        """The redactions overlapping ``text[start:end]``: from the index of a long text's
+        many (:mod:`.positions`), checked; else all read."""
+        cands = self.cands
+        found: list[Cand] | None = None
+        if len(cands) >= INDEX_FROM:
+            index = self._index
+            if index is None or index.changes != cands.changes:
+                index = self._index = Index(cands)
+            if index.ok:
+                found = index.around(start, end)
+                if explained(self.taken, start, end, found):
+                    return found
+        every = [c for c in cands if c.start < end and start < c.end]
+        if found is not None and len(every) != len(found):
+            self._index = None  # (one moved: index them again; else a taken character that
+            # no redaction holds, which the next ask would find again)
+        return every
 
     def tokens(self) -> list[Tok]:
         """The words that matter: capitalised ones, and the lower-case words of cues,
