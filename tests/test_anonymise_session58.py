@@ -85,3 +85,20 @@ def test_a_bungalow_or_maisonette_number_goes_with_its_street(unit: str) -> None
     out = _chat(f"Nan lives at {unit}, Kestrel Court, and visits on Sundays. The bungalow is cold.")
     assert out.startswith("Nan lives at [ADDRESS], and visits"), out
     assert "The bungalow is cold." in out, out
+
+
+@pytest.mark.parametrize(
+    ("line", "pub"),
+    [
+        ("ARGUMENT STARTED AT A FAMILY MEAL AT THE STAR INN, STONE.", "STAR INN"),
+        ("HE HAD BEEN DRINKING AT THE FLEECE ON ST NICHOLAS STREET SINCE 4PM.", "FLEECE"),
+    ],
+)
+def test_a_pub_in_a_police_form_s_capitals_is_redacted(line: str, pub: str) -> None:
+    out = _chat(f"POLICE NOTIFICATION\n{line}\nOFFICER: PC 4471")
+    assert pub not in out and "[ORGANISATION]" in out, out
+
+
+def test_capitals_that_are_no_pub_stay() -> None:
+    text = "POLICE NOTIFICATION\nSEEN AT THE CROWN COURT. THE RED LION WAS CLOSED.\n"
+    assert "THE CROWN COURT" in _chat(text) and "THE RED LION WAS CLOSED" in _chat(text)

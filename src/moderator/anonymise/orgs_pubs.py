@@ -47,7 +47,11 @@ _WORD = rf"(?:(?i:{_BEFORE_SIGN})[ \t]+)?(?i:{_SIGNS})"
 _PUB = re.compile(
     r"(?<![\w'’-])(?P<the>[Tt]he|THE)[ \t]+"
     r"(?P<n>[A-Z][\w'’]*(?:[ \t]+(?:and|AND|&|of|OF)[ \t]+[A-Z][\w'’]*"
-    r"|[ \t]+(?!(?:PH|Pub|PUB)(?![\w'’-]))[A-Z][\w'’]*)?)"
+    # (a second word, not the suffix, nor a small word of a line in capitals: "THE FLEECE ON",
+    # "THE STAR INN"; "the Plough Inn, Bracebridge" is read whole as a business's name)
+    r"|[ \t]+(?!(?:PH|Pub|PUB|INN|TAVERN|HOTEL|ON|IN|AT|TO|BY|FOR|FROM|WITH"
+    r"|WHERE|WHEN|SINCE|UNTIL|IS|WAS|WERE|HAS|HAD|THE|AFTER|BEFORE|NEAR)(?![\w'’-]))"
+    r"[A-Z][\w'’]*)?)"
     r"(?P<s>[ \t]+(?:PH|P\.H\.|pub|Pub|PUB|public[ \t]+house|Inn|INN|Tavern|TAVERN|Hotel|HOTEL))?"
     r"(?![\w'’-])"
 )
