@@ -102,3 +102,34 @@ def test_a_pub_in_a_police_form_s_capitals_is_redacted(line: str, pub: str) -> N
 def test_capitals_that_are_no_pub_stay() -> None:
     text = "POLICE NOTIFICATION\nSEEN AT THE CROWN COURT. THE RED LION WAS CLOSED.\n"
     assert "THE CROWN COURT" in _chat(text) and "THE RED LION WAS CLOSED" in _chat(text)
+
+
+_WORD_NAMES = (("Joy Tanner", "mother"), ("Hope Tanner", "maternal aunt"))
+
+
+@pytest.mark.parametrize(
+    ("said", "word"),
+    [
+        ('His tutor said "he has lost his joy this term".', "lost his joy this term"),
+        ('Her nan said "the baby is the only joy I have got".', "the only joy I have got"),
+        ('His nan said "I just hope they listen to her".', "I just hope they listen"),
+        ('His nan said "it is too precious to sell".', "too precious to sell"),
+    ],
+)
+def test_a_record_name_that_is_a_word_stays_a_word_in_quoted_words(said: str, word: str) -> None:
+    family = (*_WORD_NAMES, ("Precious Tanner", "paternal aunt"))
+    out = redact_for(said, "Kai Tanner", family, "Gemma Hart", "S58-2")
+    assert word in out, out
+
+
+@pytest.mark.parametrize("text", ["Hope he keeps this up.", "Hope this is useful to you."])
+def test_hope_opening_a_wish_is_the_verb(text: str) -> None:
+    assert redact_for(text, "Kai Tanner", _WORD_NAMES, "Gemma Hart", "S58-3") == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Hope said she would come.", "I advised Hope that the plan stands."]
+)
+def test_hope_as_the_aunt_is_redacted(text: str) -> None:
+    out = redact_for(text, "Kai Tanner", _WORD_NAMES, "Gemma Hart", "S58-4")
+    assert "Hope" not in out and "[AUNT]" in out, out

@@ -226,7 +226,10 @@ _WORD_IN_SPEECH_BEFORE = frozenset(
      "shows", "good", "little", "got", "many", "lot", "bit", "all",
      # round forty-seven: "i dont want to lose hope", "we need hope", "without hope"
      "lose", "losing", "need", "needs", "needed", "without", "feel", "felt", "keep", "keeping",
-     "hold", "holding", "find", "finding", "bring", "brings", "bringing"}
+     "hold", "holding", "find", "finding", "bring", "brings", "bringing",
+     # session 58: "lost his joy", "i just hope", "i am precious about", "too precious",
+     # "the only joy i've got"
+     "his", "just", "am", "too", "only"}
 )  # fmt: skip
 # after a verb that is also a name: "march on", "rob off", "sue them"
 _PARTICLE_AFTER = re.compile(

@@ -231,6 +231,14 @@ _BUILDING_BEFORE = frozenset(
 )
 _POSSESSOR_BEFORE = re.compile(r"\b[a-z]{2,}['’]s[ \t]+\Z")
 _TIMES = frozenset({"dawn", "dusk", "summer", "spring", "autumn", "winter", "easter"})
+# names that are verbs taking a clause, and the subjects that open one: a name is never
+# followed straight by "he" or "this" ("Hope he keeps this up"; "Hope said he…" is the name)
+_VERB_NAMES = frozenset({"hope", "will", "may", "mark", "pat", "sue", "rob", "grant", "wade"})
+_VERB_SUBJECTS = frozenset({"i", "we", "they", "just", "really", "do", "dont", "don't", "still"})
+_SUBJECT_AFTER = re.compile(
+    r"[ 	]+(?:he|she|they|you|u|we|it|this|that|these|everyone|everything|all|things)"
+    r"(?:['’][a-z]+)?[ 	]"
+)
 _TIME_BEFORE = frozenset({"before", "after", "until", "till", "since", "during"})
 _COPULAS = frozenset({"was", "is", "are", "were", "be", "been", "being", "so", "very", "too"})
 
@@ -255,6 +263,14 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
         and _surname_only(st, t.key)
     ):
         return True  # "St Michael's Youth Hall", "the Village Hall": a building, the Halls' name
+    if (
+        t.key in _VERB_NAMES
+        and not t.upper
+        and _SUBJECT_AFTER.match(st.text, t.end)
+        and (st.sent(t) or _word_before(st.text, t.start) in _VERB_SUBJECTS)
+    ):
+        return True  # "Hope he keeps this up", "we hope this helps": the verb, a clause after
+        # (not "told Sue that", "visit Hope this week": the name, an object)
     if t.key in _TIMES and _word_before(st.text, t.start) in _TIME_BEFORE:
         return True  # "got home before dawn", "until summer": a time of day or year
     if t.key == "amber" and _a_rating(st.text, t):
