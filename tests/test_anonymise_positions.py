@@ -57,3 +57,22 @@ def test_a_redaction_grown_by_a_layer_without_the_state_is_still_found() -> None
     assert grown in st.cands
     st.give_way(1000, 1007, frozenset({"person"}), 60)  # all of it: displaced
     assert grown not in st.cands and st.free(1000, 1007)
+
+
+def test_the_redaction_starting_at_a_place_of_a_long_text() -> None:
+    st = _state()
+    c = st.starting_at(404)
+    assert c is not None and (c.start, c.end) == (404, 407)
+    assert st.starting_at(405) is None and st.starting_at(403) is None
+    st.drop(c)  # a layer joins it to the one before: its characters stay taken
+    assert st.starting_at(404) is None and not st.free(404, 407)
+
+
+def test_a_candidate_kept_for_review_is_noted_once_a_place() -> None:
+    st = _state()
+    for _ in range(3):
+        st.keep(0, 3, "person", "p0", 0.5)
+    assert len(st.kept) == 1
+    st.kept.remove(st.kept[0])  # a layer takes it after all
+    st.keep(0, 3, "person", "p0", 0.5)  # and a later one keeps it again
+    assert len(st.kept) == 1

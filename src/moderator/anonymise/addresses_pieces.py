@@ -78,9 +78,9 @@ def grow_address(st: State, c: Cand, gone: set[int]) -> None:
     # the next address piece after a comma ("Ty Clyd, Lon Cefnwerthyn") is the same address
     gap = _COMMA.match(text, c.end)
     if gap is not None and st.taken[gap.end() : gap.end() + 1] == b"\x01":  # (else none starts)
-        nxt = next((d for d in st.cands if d.start == gap.end() and d.kind == "address"), None)
-        if nxt is not None:
-            st.cands.remove(nxt)
+        nxt = st.starting_at(gap.end())
+        if nxt is not None and nxt.kind == "address":
+            st.drop(nxt)
             gone.add(id(nxt))
             st.grow(c, c.start, nxt.end)
             return

@@ -81,19 +81,24 @@ def find_named_initials(st: State) -> None:
             owners[letters] = c
         elif seen is not None and seen.ident != c.ident:
             owners[letters] = None  # two people with these initials: no one's
+    # the redactions by whose they are (one reading of them all, kept up below: a scan of
+    # them for each owner grew with the square of a hostile note of made-up names)
+    by_ident: dict[str, list[Cand]] = {}
+    for c in st.cands:
+        by_ident.setdefault(c.ident, []).append(c)
     for letters, idents in titled.items():
         if (
             letters not in owners
             # (initials an earlier layer took as someone's alone stay theirs: "CW - young
             # carer assessment" in minutes is the worker, not "Mrs Carol Webb" the neighbour)
-            and not any(c.ident == f"init:{letters}" for c in st.cands)
+            and f"init:{letters}" not in by_ident
             and len(idents) == 1
             and (
                 (letters not in lex.acronyms and letters.lower() not in lex.common)
                 # an acronym's or a word's letters only where the list defines them, right
                 # before or after the name: "Mrs Halima Begum (DSL, …) HB,"
-                or _defined(text, letters, _starts(st, titled_owner[letters]))
-                or _defined_after(text, letters, _ends(st, titled_owner[letters]))
+                or _defined(text, letters, _starts(by_ident, titled_owner[letters]))
+                or _defined_after(text, letters, _ends(by_ident, titled_owner[letters]))
             )
         ):
             owners[letters] = titled_owner[letters]
@@ -101,14 +106,16 @@ def find_named_initials(st: State) -> None:
     for letters, owner in owners.items():  # each name's initials, looked for by str.find
         if owner is None:
             continue
-        for c in st.cands:  # taken earlier as someone's initials: that person's placeholder
-            if c.ident == f"init:{letters}":
-                c.kind, c.ident = owner.kind, owner.ident
+        earlier = by_ident.pop(f"init:{letters}", [])
+        theirs = by_ident.setdefault(owner.ident, [])
+        for c in earlier:  # taken earlier as someone's initials: that person's placeholder
+            c.kind, c.ident = owner.kind, owner.ident
+            theirs.append(c)
         # an acronym or a word ("ME", "IT") only where it speaks: "ME: no trace on PNC"
         wordlike = worded = letters in lex.acronyms or letters.lower() in lex.common
         wordlike = wordlike or letters in cautious
-        starts = [c.start for c in st.cands if c.ident == owner.ident]
-        ends = [c.end for c in st.cands if c.ident == owner.ident]
+        starts = _starts(by_ident, owner)
+        ends = _ends(by_ident, owner)
         if wordlike and (_defined(text, letters, starts) or _defined_after(text, letters, ends)):
             wordlike = False  # "PM  Paul Mobbs" in the list: "told PM", "Agreed by JK, PM"
         at = text.find(letters)
@@ -138,17 +145,18 @@ def find_named_initials(st: State) -> None:
                 )
             ):
                 st.take(at, m.end(), owner.kind, owner.ident, 50, 0.8)
+                theirs.append(st.cands[-1])
             at = text.find(letters, at + 1)
 
 
-def _starts(st: State, owner: Cand) -> list[int]:
+def _starts(by_ident: dict[str, list[Cand]], owner: Cand) -> list[int]:
     """Where the owner's name is written (each redaction of the same person)."""
-    return [c.start for c in st.cands if c.ident == owner.ident]
+    return [c.start for c in by_ident.get(owner.ident, ())]
 
 
-def _ends(st: State, owner: Cand) -> list[int]:
+def _ends(by_ident: dict[str, list[Cand]], owner: Cand) -> list[int]:
     """Where each redaction of the owner's name ends."""
-    return [c.end for c in st.cands if c.ident == owner.ident]
+    return [c.end for c in by_ident.get(owner.ident, ())]
 
 
 def _a_role_or_word(text: str, start: int, end: int) -> bool:

@@ -11,6 +11,7 @@ one: never after a determiner (``the embers``, ``her jewels``), never a frequent
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from operator import attrgetter
 
@@ -134,15 +135,50 @@ def find_name_forms(st: State) -> None:
             pieces += [text[last : c.start], "\x00" * (c.end - c.start)]
             last = c.end
     folded = lower_same_length("".join([*pieces, text[last:]]))
-    for form, hit in forms.items():
-        at = folded.find(form)
+    for at, end, form in _occurrences(folded, forms):
+        if st.free(at, end) and at not in protected:
+            _take_form(st, at, end, form, forms[form])
+
+
+_FIND_LIMIT = 50_000_000
+"""Forms times characters past which each word's start is looked up instead of each form
+searched for: a hostile note of thousands of made-up names (the same answers, in the same
+order; a note of a few dozen forms is quicker searched for)."""
+# where a word starts: a word character with none of a word's before it
+_WORD_START = re.compile(r"(?<![\w'’`-])\w")
+
+
+def _occurrences(folded: str, forms: Mapping[str, object]) -> list[tuple[int, int, str]]:
+    """Each form written at a word's start with its tail (:data:`_TAIL`): (where, where the
+    tail ends, the form), in the forms' order, then the text's."""
+    found: list[tuple[int, int, int, str]] = []
+    order = {form: i for i, form in enumerate(forms)}
+    searched = list(forms)
+    if len(forms) * len(folded) > _FIND_LIMIT:
+        letters = {form for form in forms if form.isalpha()}
+        searched = [form for form in forms if form not in letters]
+        lengths = sorted({len(form) for form in letters})
+        for w in _WORD_START.finditer(folded):
+            at = w.start()
+            for size in lengths:
+                form = folded[at : at + size]
+                if len(form) < size:
+                    break
+                if form in letters:
+                    tail = _TAIL.match(folded, at + size)
+                    if tail is not None:
+                        found.append((order[form], at, tail.end(), form))
+    for form in searched:  # (a form of letters alone is found only at a word's start: the
+        at = folded.find(form)  # search, which goes on after each find, skips none there)
         while at >= 0:
             end = at + len(form)
             if at == 0 or not _LETTER_BEFORE.match(folded, at - 1):
                 tail = _TAIL.match(folded, end)
-                if tail is not None and st.free(at, tail.end()) and at not in protected:
-                    _take_form(st, at, tail.end(), form, hit)
+                if tail is not None:
+                    found.append((order[form], at, tail.end(), form))
             at = folded.find(form, end)
+    found.sort()
+    return [(at, end, form) for _, at, end, form in found]
 
 
 def _take_form(st: State, start: int, end: int, form: str, hit: tuple[str, str, float]) -> None:

@@ -62,8 +62,8 @@ def _join_nicknames_around(st: State) -> None:
     for c in [c for c in st.cands if c.kind in _PEOPLE]:
         if "(" in text[c.end : c.end + 2] and id(c) not in gone:
             gone |= _bracketed_alias(st, c)
-            if c not in st.cands:
-                continue
+            if id(c) in gone:
+                continue  # (merged into the name with its brackets)
             _quoted_alias(st, c)
         quoted_after = text[c.end + 1 : c.end + 2] in _QUOTES
         dashed_before = c.start > 2 and text[c.start - 2 : c.start].strip()[-1:] in _DASH_OR_BRACKET
@@ -105,11 +105,12 @@ def _bracketed_alias(st: State, c: Cand) -> set[int]:
         return set()
     a_start, a_end = m.span("a")
     if st.free(a_start, a_end) or not any(
-        d.kind in NAME_KINDS and a_start <= d.start and d.end <= a_end for d in st.cands
+        d.kind in NAME_KINDS and a_start <= d.start and d.end <= a_end
+        for d in st.overlapping(a_start, a_end)
     ):
         return set()  # "Kathy (aunt) Ward": no other name inside (quick: nothing taken there)
     s_start, s_end = m.span("s")
-    after = next((d for d in st.cands if d.start == s_start), None)
+    after = st.starting_at(s_start)
     if after is not None:
         shared = word_key(m.group("s")) in st.known.surname_owners
         if after.ident != c.ident and not (shared and {after.kind, c.kind} <= _RECORDS):
@@ -151,13 +152,14 @@ def _quoted_alias(st: State, c: Cand) -> None:
 def _merge(st: State, c: Cand, start: int, end: int) -> set[int]:
     """``text[start:end]`` becomes one redaction as ``c``, if only names lie inside it; the
     ids of the redactions it replaced."""
-    inside = [d for d in st.cands if start <= d.start and d.end <= end]
+    around = st.overlapping(start, end)  # (each one inside, or reaching in, overlaps it)
+    inside = [d for d in around if start <= d.start and d.end <= end]
     if any(d.kind not in NAME_KINDS for d in inside) or any(
-        d.start < start < d.end or d.start < end < d.end for d in st.cands
+        d.start < start < d.end or d.start < end < d.end for d in around
     ):
         return set()
     for d in inside:
-        st.cands.remove(d)
+        st.drop(d)
     st.taken[start:end] = bytes(end - start)
     st.take(start, end, c.kind, c.ident, c.priority, c.confidence)
     return {id(d) for d in inside}

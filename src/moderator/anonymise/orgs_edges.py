@@ -127,11 +127,11 @@ def _dash_branch(st: State, c: Cand) -> Cand | None:
     dash = _DASH_AFTER.match(text, c.end)
     if dash is None:
         return None
-    nxt = next((d for d in st.cands if d.start == dash.end()), None)
+    nxt = st.starting_at(dash.end())
     if nxt is not None:
         if nxt.kind not in _PLACES:
             return None
-        st.cands.remove(nxt)
+        st.drop(nxt)
         grow(st, c, nxt.end)
         return nxt
     words = _DASH_WORDS.match(text, dash.end())
@@ -154,12 +154,12 @@ def _beside(st: State, c: Cand) -> Cand | None:
     at = gap.end() if gap is not None else c.end + 1
     if not text[at : at + 1].isupper():
         return None
-    nxt = next((d for d in st.cands if d.start == at), None)
+    nxt = st.starting_at(at)
     if nxt is None or not (nxt.kind == "org" or (nxt.confidence < UNSURE and nxt.kind != "date")):
         return None
     if gap is not None and not st.free(c.end, at):
         return None
-    st.cands.remove(nxt)
+    st.drop(nxt)
     grow(st, c, nxt.end)
     return nxt
 

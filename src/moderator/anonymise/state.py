@@ -146,7 +146,8 @@ class State:
         self.protected: list[bool] = []  # per kept word: inside a protected phrase
         self.capitalised: list[int] = []  # indices of the kept words that are capitalised
         # candidates looked at and left in the text, with how likely they are identifiers
-        self.kept: list[Cand] = []
+        self.kept: Cands[Cand] = Cands()
+        self._kept_at: tuple[int, set[int]] = (0, set())  # (kept's changes, where each starts)
         self._digit_regions: list[tuple[int, int]] | None = None
         self._toks: list[Tok] = []  # what tokens() gave, and their keys
         self._keys: list[str] = []
@@ -154,8 +155,13 @@ class State:
 
     def keep(self, start: int, end: int, kind: str, ident: str, confidence: float) -> None:
         """Note a candidate left in the text, for a person to confirm or reject."""
-        if not any(k.start == start for k in self.kept):
-            self.kept.append(Cand(start, end, kind, ident, 0, confidence))
+        changes, starts = self._kept_at
+        if changes != self.kept.changes:  # (a layer removed one: where they start, again)
+            starts = {k.start for k in self.kept}
+            self._kept_at = (self.kept.changes, starts)
+        if start not in starts:  # (a set: a scan of the list each time grew with its square)
+            list.append(self.kept, Cand(start, end, kind, ident, 0, confidence))
+            starts.add(start)
 
     def sent(self, t: Tok) -> bool:
         """Whether the word starts a sentence, line or list item (so capitals prove little)."""
@@ -212,7 +218,7 @@ class State:
         if not any(self.taken[start:end]):
             return  # no redaction there (each is marked taken): nothing to give way, and no
             # scan of every redaction for each call, which a hostile note makes quadratic
-        inside = self._overlapping(start, end)
+        inside = self.overlapping(start, end)
         if inside and all(
             c.kind in kinds and c.priority < below and start <= c.start and c.end <= end
             for c in inside
@@ -223,7 +229,23 @@ class State:
                     self._index.drop(c)
                 self.taken[c.start : c.end] = bytes(c.end - c.start)
 
-    def _overlapping(self, start: int, end: int) -> list[Cand]:
+    def drop(self, c: Cand) -> None:
+        """Remove the redaction ``c`` from the list (its characters stay taken: a layer joining
+        it to another takes them over), keeping the index of a long text's redactions."""
+        list.remove(self.cands, c)  # (the state's own change: its index keeps up)
+        if self._index is not None:
+            self._index.drop(c)
+
+    def starting_at(self, at: int) -> Cand | None:
+        """The first redaction, in the list's order, that starts at ``at`` (from the index of a
+        long text's many: a layer asking this for each of thousands is then no scan of all)."""
+        if len(self.cands) >= INDEX_FROM:
+            if self.taken[at : at + 1] != b"\x01":
+                return None  # (every redaction's characters are taken: none starts here)
+            return next((c for c in self.overlapping(at, at + 1) if c.start == at), None)
+        return next((c for c in self.cands if c.start == at), None)
+
+    def overlapping(self, start: int, end: int) -> list[Cand]:
         """The redactions overlapping ``text[start:end]``: from the index of a long text's
         many (:mod:`.positions`), checked; else all read."""
         cands = self.cands
