@@ -133,3 +133,15 @@ def test_hope_opening_a_wish_is_the_verb(text: str) -> None:
 def test_hope_as_the_aunt_is_redacted(text: str) -> None:
     out = redact_for(text, "Kai Tanner", _WORD_NAMES, "Gemma Hart", "S58-4")
     assert "Hope" not in out and "[AUNT]" in out, out
+
+
+def test_a_nurse_s_role_stays_before_a_name_that_is_a_word() -> None:
+    out = _chat("Other agencies: School Nurse Heather Doxey and Family Nurse Rose Parr.")
+    assert "School Nurse [PROFESSIONAL]" in out and "Family Nurse [PROFESSIONAL-2]" in out, out
+
+
+def test_hours_written_short_are_no_house_number() -> None:
+    out = _chat(
+        "He has missed 4 sessions, so his free 30 hrs place is at risk. Lives at 30 birch place."
+    )
+    assert "free 30 hrs place is at risk" in out and "Lives at [ADDRESS]." in out, out

@@ -208,7 +208,9 @@ _COUNTED = frozenset(
      "kids", "children", "people", "doors", "houses", "more", "other", "down", "up", "along",
      "off", "near", "past", "by", "into", "onto", "towards", "across", "round", "around",
      "min", "km", "metre", "metres", "foot", "feet", "step", "steps", "second", "seconds",
-     "pound", "quid", "hour", "day", "week", "month", "year", "one", "two", "lane", "bus"}
+     "pound", "quid", "hour", "day", "week", "month", "year", "one", "two", "lane", "bus",
+     # hours and other units written short: "free 30 hrs place", "10 secs walk"
+     "hrs", "hr", "secs", "sec", "wks", "wk", "yrs", "yr", "mths", "mth", "mos"}
 )  # fmt: skip
 
 

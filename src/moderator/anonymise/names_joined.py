@@ -140,7 +140,12 @@ def absorb_titles(st: State) -> None:
         ):
             continue  # "your work coach Mr Obi": a role of the vocabulary stays whole
         start = m.start()
-        if title in _RANKS and text[c.start : c.end].split()[0].lower() not in st.lex.words:
+        if title in _RANKS and text[c.start : c.end].split()[0].lower() in st.lex.words:
+            qualifier = _QUALIFIER.search(text, max(0, start - 40), start)
+            q = qualifier.group("q").lower() if qualifier is not None else ""
+            if (q, title) in st.lex.phrases.get(q, ()):
+                continue  # "School Nurse Heather Doxey": the role stays, a term (her name a word)
+        elif title in _RANKS:
             qualifier = _QUALIFIER.search(text, max(0, start - 40), start)
             if qualifier is not None and qualifier.group("q").lower() in _GRADES:
                 if _QUALIFIER.search(text, max(0, qualifier.start() - 40), qualifier.start()):
