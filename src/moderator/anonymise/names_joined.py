@@ -140,10 +140,11 @@ def absorb_titles(st: State) -> None:
         ):
             continue  # "your work coach Mr Obi": a role of the vocabulary stays whole
         start = m.start()
-        if title in _RANKS and text[c.start : c.end].split()[0].lower() in st.lex.words:
+        named = text[c.start : c.end].split()
+        if title in _RANKS and named[0].lower() in st.lex.words:
             qualifier = _QUALIFIER.search(text, max(0, start - 40), start)
             q = qualifier.group("q").lower() if qualifier is not None else ""
-            if (q, title) in st.lex.phrases.get(q, ()):
+            if len(named) > 1 and (q, title) in st.lex.phrases.get(q, ()):
                 continue  # "School Nurse Heather Doxey": the role stays, a term (her name a word)
         elif title in _RANKS:
             qualifier = _QUALIFIER.search(text, max(0, start - 40), start)
