@@ -54,6 +54,8 @@ def kept_phrases(paths: list[Path]) -> list[str]:
                 labelled.add(" " + " ".join(phrase_key(text[start:end])) + " ")
             for _, _, phrase in item.keep:
                 key = phrase_key(phrase)
+                if "(" in phrase or ")" in phrase:
+                    continue  # "Assistant Head (Safeguarding)": a heading's words, two phrases
                 if len(key) > 1 and any(ch.isupper() for ch in phrase):
                     batches[key].add(path.name)
                     written.setdefault(key, phrase)

@@ -181,6 +181,8 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
             continue
         if _OPERATION_WORDS.intersection(phrase_key(written)):
             continue  # a police operation's name stays (kept_terms.keep_police_operations)
+        if phrase_key(written)[:2] in _DEVOTIONS:
+            continue  # "prays to Our Lady": Mary, whom the rules left (orgs_the.find_our_lady)
         if _everyday(st, written) and not _beside_redaction(st, run):
             named = _named_by_words(st, run, p, th)
             if named is None:
@@ -232,6 +234,8 @@ _GAP = re.compile(r"[ \t]+")
 
 # a police operation's word: its name stays, whatever the model reads in it ("Wirral Op Skylark")
 _OPERATION_WORDS = frozenset({"op", "operation"})
+# the titles of the faiths' holy persons, no one of a record ("Our Lady of Vailankanni")
+_DEVOTIONS = frozenset({("our", "lady"), ("our", "lord"), ("our", "saviour"), ("holy", "mary")})
 # an estate named by the run ("from the Knutton estate"): an address (docs/redaction-corpus.md)
 _ESTATE_AFTER = re.compile(r"[ \t]+estate\b")
 
