@@ -105,6 +105,7 @@ def test_capitals_that_are_no_pub_stay() -> None:
 
 
 _WORD_NAMES = (("Joy Tanner", "mother"), ("Hope Tanner", "maternal aunt"))
+_FAITH = (("Faith Tanner", "paternal grandmother"),)
 
 
 @pytest.mark.parametrize(
@@ -114,10 +115,11 @@ _WORD_NAMES = (("Joy Tanner", "mother"), ("Hope Tanner", "maternal aunt"))
         ('Her nan said "the baby is the only joy I have got".', "the only joy I have got"),
         ('His nan said "I just hope they listen to her".', "I just hope they listen"),
         ('His nan said "it is too precious to sell".', "too precious to sell"),
+        ('He told his TA "mum has lost her faith in everything".', "lost her faith in"),
     ],
 )
 def test_a_record_name_that_is_a_word_stays_a_word_in_quoted_words(said: str, word: str) -> None:
-    family = (*_WORD_NAMES, ("Precious Tanner", "paternal aunt"))
+    family = (*_WORD_NAMES, *_FAITH, ("Precious Tanner", "paternal aunt"))
     out = redact_for(said, "Kai Tanner", family, "Gemma Hart", "S58-2")
     assert word in out, out
 
@@ -145,3 +147,8 @@ def test_hours_written_short_are_no_house_number() -> None:
         "He has missed 4 sessions, so his free 30 hrs place is at risk. Lives at 30 birch place."
     )
     assert "free 30 hrs place is at risk" in out and "Lives at [ADDRESS]." in out, out
+
+
+def test_told_her_then_a_record_name_is_the_person() -> None:
+    out = redact_for('Kai said "I told her faith was coming".', "Kai Tanner", _FAITH, "Gemma Hart")
+    assert "faith" not in out and "[GRANDPARENT]" in out, out

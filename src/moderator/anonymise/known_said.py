@@ -193,6 +193,12 @@ def named_in_speech(st: State, t: Tok) -> bool:
     before = _word_before(text, t.start)
     if before in _PLACE_BEFORE or before in _WORD_IN_SPEECH_BEFORE:
         return False  # "in summer", "ignorance is bliss", "a real jewel"
+    if (
+        before == "her"
+        and t.lower
+        and _word_before(text, len(text[: t.start].rstrip(" \t")) - 3) in _HAVING
+    ):
+        return False  # "mum has lost her faith", "she's lost her joy": hers, the word
     if t.lower and _WORD_OF_AFTER.match(text, t.end) and a_word(t.key):
         return False  # "kept faith with the chart", "by grace of god": the word, not her
     return not (t.key in st.lex.words and _PARTICLE_AFTER.match(text, t.end))  # "march on"
@@ -210,6 +216,13 @@ _CALLED_AFTER = re.compile(r"[ \t]+(?:ur|u|pls|plz|please|youre|ure|u're|you're)
 # an e-mail's subject that is a name alone: "Subject: poppy"
 _SUBJECT_FIELD = re.compile(r"(?:^|\n)(?:Subject|SUBJECT|Re|RE)[ \t]*:[ \t]*\Z")
 _LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
+
+
+# before "her", verbs that make it "hers" (not "told her"): "lost her faith", "has her hope"
+_HAVING = frozenset(
+    {"lost", "lose", "losing", "found", "find", "kept", "keep", "keeps", "has", "had", "have"}
+    | {"got", "shares", "shared", "showed", "shows", "hides", "hid", "finds", "loses"}
+)
 
 
 # after a name that is also a word, in lower case in quoted words: "faith with him", "grace of
