@@ -16,6 +16,7 @@ that ``JM`` and ``Jo Marsh`` read as one person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from moderator.anonymise.cues import HONORIFICS
 from moderator.anonymise.layer_initials import after_article, in_shouted_line
@@ -150,8 +151,8 @@ def find_named_initials(st: State) -> None:
 
 
 def _starts(by_ident: dict[str, list[Cand]], owner: Cand) -> list[int]:
-    """Where the owner's name is written (each redaction of the same person)."""
-    return [c.start for c in by_ident.get(owner.ident, ())]
+    """Where the owner's name is written (each redaction of the same person), in order."""
+    return sorted(c.start for c in by_ident.get(owner.ident, ()))
 
 
 def _ends(by_ident: dict[str, list[Cand]], owner: Cand) -> list[int]:
@@ -173,9 +174,18 @@ _TO_THE_NAME = re.compile(r"[ \t]*(?:[-–—:][ \t]*)?(?:[A-Za-z/&.,' \t]{1,30}
 
 def _before_the_name(text: str, end: int, starts: list[int]) -> bool:
     """Whether initials ending at ``end`` stand right before their own name (one of
-    ``starts``), as an attendance list writes them."""
+    ``starts``, in order), as an attendance list writes them."""
     m = _TO_THE_NAME.match(text, end)
-    return m is not None and any(end < s <= m.end() and "\n" not in text[end:s] for s in starts)
+    if m is None:
+        return False
+    # (the starts between the initials and the gap's end, found by halving: a hostile note
+    # repeating one name and its initials thousands of times asked of every start each time)
+    i = bisect_right(starts, end)
+    while i < len(starts) and starts[i] <= m.end():
+        if "\n" not in text[end : starts[i]]:
+            return True
+        i += 1
+    return False
 
 
 _LETTERS = re.compile(r"[A-Z]{2,3}(?![\w-])")
