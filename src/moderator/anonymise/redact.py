@@ -38,14 +38,15 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
-from moderator.anonymise.broken_words import join_broken_words
+from moderator.anonymise.known import known_people
 from moderator.anonymise.layer_order import run_layers
-from moderator.anonymise.lexicon import census_given, lexicon, more_places
+from moderator.anonymise.lexicon import census_given, lexicon, more_places, word_key
+from moderator.anonymise.reading import reading_of
 from moderator.anonymise.records import RawCase
 from moderator.anonymise.state import NAME_KINDS, UNSURE, Cand, State
 from moderator.anonymise.unknown_words import dictionary
@@ -167,14 +168,20 @@ def _apply(st: State, decisions: DecisionLookup) -> None:
             st.take(k.start, k.end, k.kind, k.ident, k.priority, 1.0)
 
 
-def _build(st: State, source: str | None = None, back: list[int] | None = None) -> Redaction:
-    """The redacted text and its spans; ``back`` maps offsets in ``st.text`` (the note with
-    its words broken across lines joined) to offsets in ``source`` (the note as written)."""
+def _build(
+    st: State,
+    source: str | None = None,
+    starts: Sequence[int] | None = None,
+    ends: Sequence[int] | None = None,
+) -> Redaction:
+    """The redacted text and its spans; ``starts`` and ``ends`` map each character of
+    ``st.text`` (the note as the layers read it, :mod:`.reading`) to where it starts and ends
+    in ``source`` (the note as written)."""
     text = st.text
-    offsets: Sequence[int] = back if back is not None else []
-    if source is None or back is None:
-        # (a range: each offset maps to itself, without a list of them made for every note)
-        source, offsets = text, range(len(text) + 1)
+    offsets: Sequence[int] = starts if starts is not None else []
+    if source is None or starts is None or ends is None:
+        # (ranges: each offset maps to itself, without a list of them made for every note)
+        source, offsets, ends = text, range(len(text) + 1), range(1, len(text) + 2)
     # runs of one person's name parts ("Kayden" "Smith") become one span: [first part, end]
     merged: list[tuple[Cand, int]] = []
     for c in sorted(st.cands, key=_START):
@@ -208,7 +215,7 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
             )
         ):
             placeholder, end = placeholder + poss.group(), poss.end()
-        start, end = offsets[c.start], offsets[end - 1] + 1
+        start, end = offsets[c.start], ends[end - 1]
         if spans and _initials_pair(source, spans[-1], start, end, c.kind):
             first = spans.pop()
             placeholder = f"{first.placeholder[:-1]}/{placeholder[1:]}"
@@ -225,7 +232,7 @@ def _build(st: State, source: str | None = None, back: list[int] | None = None) 
     kept = [
         Doubt(
             offsets[k.start],
-            offsets[k.end - 1] + 1,
+            ends[k.end - 1],
             k.kind,
             round(k.confidence, 2),
             False,
@@ -295,11 +302,31 @@ def redact_case_text(
     source = case.text if text is None else text
     if not _FROZEN:
         _freeze_tables()
-    joined = join_broken_words(source) if "-" in source and "\n" in source else None
-    if joined is None:
+    is_name = _name_test(case) if _OCR_HINT.search(source) is not None else None
+    reading = reading_of(source, is_name)
+    if reading is None:
         st = State(case, source)
         _run(st, decisions)
         return _build(st)
-    st = State(case, joined[0])  # the words a scanned page broke are found whole
+    # the note as the layers read it (mark-up, invisible characters, a scan's broken words and
+    # misread letters read through: reading.py); what they find is mapped back to the note
+    st = State(case, reading.text)
     _run(st, decisions)
-    return _build(st, source, joined[1])
+    return _build(st, source, reading.starts, reading.ends)
+
+
+# a digit OCR may have read for a letter inside a word, or a capital I for an l
+_OCR_HINT = re.compile(r"[A-Za-z][015]|(?<![\w])[015][a-z]|[a-z]I[a-z]")
+
+
+def _name_test(case: RawCase) -> Callable[[str], bool]:
+    """Whether a word is a name: one of the record's people's, or a first name or surname
+    that is no everyday word."""
+    lex = lexicon()
+    known = known_people(case, lex).keys
+
+    def is_name(word: str) -> bool:
+        key = word_key(word)
+        return key in known or ((key in lex.given or key in lex.surnames) and key not in lex.common)
+
+    return is_name

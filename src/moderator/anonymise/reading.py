@@ -1,0 +1,171 @@
+"""The note as the redactor's layers read it, and where each of its characters lies in the note
+as written.
+
+Text pasted out of a web form, a PDF or a word processor, or read off a scanned page, carries
+things a reader looks through but a pattern does not: a non-breaking space between a house
+number and its street (``17 Mill Road``), an invisible zero-width space or soft hyphen inside
+a name (``Kel<ZWSP>ly``), mark-up (``Kelly Marsh<br>``, ``Mill&nbsp;Road``), a word a scan
+broke across a line (``Str-⏎eet``) and digits OCR read for letters (``Ke1ly``). The layers
+run on a *reading* of the note with these taken out, and every redaction they find is mapped
+back to the characters of the note as written, so that the whole of a name is replaced,
+whatever lies inside it. The note as written is never changed elsewhere: what is not
+redacted is kept exactly.
+
+The map is two lists: ``starts[i]`` is where the reading's character ``i`` starts in the
+note, ``ends[i]`` where it ends (an entity ``&amp;`` read as ``&`` spans five characters).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from moderator.anonymise.broken_words import join_broken_words
+
+# characters a reader does not see: soft hyphen, zero-width spaces and joiners, the word
+# joiner, a byte-order mark, the marks that turn the direction of text
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff" + "".join(
+    chr(c) for c in range(0x202A, 0x202F)
+)
+# spaces of other widths, read as a plain space (no-break, thin, figure, ideographic ...)
+_SPACES = "\u00a0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+# tags of the mark-up case systems and e-mail exports carry: those that end a line become a
+# line's end, a table cell's a space, the rest (bold, a link, a span) nothing
+_BLOCK_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "table", "tbody", "thead"})
+_BLOCK_TAGS |= {f"h{n}" for n in range(1, 7)}
+_CELL_TAGS = frozenset({"td", "th"})
+_INLINE_TAGS = frozenset({"b", "i", "u", "em", "strong", "span", "font", "a", "small", "sup"})
+_TAG = r"</?(?P<tag>[A-Za-z][A-Za-z0-9]{0,9})(?:[ \t][^<>\n]{0,300})?/?>"  # (no tag spans lines)
+_TRIGGER = re.compile(f"[{_INVISIBLE}{_SPACES}]|{_ENTITY}|{_TAG}")
+
+# a word OCR may have read with digits for letters ("Ke1ly", "0livia", "Ty1er") or a capital
+# I for an l ("KeIly"): letters and those digits, with at least two letters
+_OCR_WORD = re.compile(
+    r"(?<![\w@'’.-])(?=[A-Za-z015]*[A-Za-z][A-Za-z015]*[A-Za-z])[A-Za-z015]{3,20}(?![\w@])"
+)
+_OCR_FIRST = {"0": "O", "1": "IL", "5": "S"}  # what each digit may be, opening a word
+_OCR_INSIDE = {"0": "o", "1": "li", "5": "s"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A note as the layers read it: ``text``, and where each character lies in the note as
+    written (``starts``; ``ends``, each with one entry more than ``text`` has characters)."""
+
+    text: str
+    starts: Sequence[int]
+    ends: Sequence[int]
+
+
+def reading_of(source: str, is_name: Callable[[str], bool] | None = None) -> Reading | None:
+    """The note ``source`` as the layers read it (see the module), or None when it reads as
+    written. ``is_name`` says whether a word is a name: a word OCR misread is read as the name
+    it becomes (``Ke1ly`` as ``Kelly``) only when it is one."""
+    text, starts, ends = source, None, None
+    if _TRIGGER.search(source) is not None:
+        text, starts, ends = _unmarked(source)
+    if "-" in text and "\n" in text:
+        joined = join_broken_words(text)
+        if joined is not None:
+            text, back = joined
+            if starts is None or ends is None:
+                starts = back
+                ends = [b + 1 for b in back]
+            else:
+                starts, ends = [starts[b] for b in back], [ends[b] for b in back]
+    if is_name is not None:
+        fixed = _ocr_read(text, is_name)
+        if fixed is not None:
+            text = fixed
+            if starts is None or ends is None:
+                return Reading(text, range(len(text) + 1), range(1, len(text) + 2))
+    if starts is None or ends is None:
+        return None
+    return Reading(text, starts, ends)
+
+
+def _unmarked(source: str) -> tuple[str, list[int], list[int]]:
+    """``source`` with invisible characters, odd spaces, entities and tags read through."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for m in _TRIGGER.finditer(source):
+        a, b = m.span()
+        found = m.group()
+        if found in _INVISIBLE:
+            read = ""
+        elif found in _SPACES:
+            read = " "
+        elif found.startswith("&"):
+            read = html.unescape(found)
+            read = " " if read in _SPACES else "" if read in _INVISIBLE else read
+            if read == found or len(read) > 2 or not read.isprintable():
+                continue  # not an entity, or one that reads as a control character
+        else:
+            tag = (m.group("tag") or "").lower()
+            if tag in _BLOCK_TAGS:
+                read = "\n"
+            elif tag in _CELL_TAGS:
+                read = " "
+            elif tag in _INLINE_TAGS:
+                read = ""
+            else:
+                continue  # "<3", "<Kelly>": not mark-up this reads through
+        out.append(source[last:a])
+        starts.extend(range(last, a))
+        ends.extend(range(last + 1, a + 1))
+        out.append(read)
+        starts.extend([a] * len(read))
+        ends.extend([b] * len(read))
+        last = b
+    out.append(source[last:])
+    starts.extend(range(last, len(source) + 1))
+    ends.extend(range(last + 1, len(source) + 2))
+    return "".join(out), starts, ends
+
+
+def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
+    """``text`` with each word OCR misread as a name read as that name (the same length), or
+    None when there is none."""
+    fixes: list[tuple[int, str]] = []
+    for m in _OCR_WORD.finditer(text):
+        word = m.group()
+        if len(word) < 4 or word[-1] in "015" or sum(c.isalpha() for c in word) < 3:
+            continue  # "ME1", "CA11": a postcode's district, a plate's part; "11am": a time
+        body = word[1:]
+        if not any(c in "015" for c in word) and not (
+            "I" in body and body.replace("I", "").islower()
+        ):
+            continue  # letters alone: a misread capital I only inside lower case ("KeIly")
+        for reading in _readings(word):
+            if reading != word and is_name(reading):
+                fixes.append((m.start(), reading))
+                break
+    if not fixes:
+        return None
+    chars = list(text)
+    for at, reading in fixes:
+        chars[at : at + len(reading)] = reading
+    return "".join(chars)
+
+
+def _readings(word: str) -> list[str]:
+    """What ``word`` may have been before OCR, at most 16 readings, the word itself first; in
+    capitals when its letters are (``KE1LY`` may be ``KELLY``)."""
+    shouted = sum(c.isupper() for c in word) > 1 and not any(c.islower() for c in word)
+    options = [""]
+    for i, c in enumerate(word):
+        if c in "015":
+            choices = c + (_OCR_FIRST if i == 0 else _OCR_INSIDE)[c]
+        elif c == "I" and i and word[i - 1].islower():
+            choices = "Il"
+        else:
+            choices = c
+        if shouted:
+            choices = "".join(dict.fromkeys(choices.upper()))
+        options = [o + ch for o in options for ch in choices][:16]
+    return options

@@ -1,0 +1,113 @@
+"""The note as the layers read it (``anonymise/reading.py``): what a web form, a PDF, a word
+processor or a scanner puts inside a note is read through, and each redaction covers the
+whole of what it replaces in the note as written.
+
+- a non-breaking or thin space where a space was (``07700⍽900123``, ``17 Mill⍽Road``);
+- an invisible character inside a name: a zero-width space, a soft hyphen, a direction mark.
+  A record's name must never survive because of what lies inside it;
+- mark-up: ``&nbsp;``, ``&amp;``, ``<br>``, ``<b>``;
+- a digit OCR read for a letter in a name (``Ke1ly``, ``0livia``), and a capital I for an l
+  (``KeIly``), while postcodes, plates and times keep their digits.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from moderator.anonymise.reading import reading_of
+from moderator.anonymise.redact import redact_case_text
+from tests.helpers import redact_for, sample_case
+
+CHILD = "Tyler Marsh"
+FAMILY = (("Kelly Marsh", "mother"), ("Olivia Marsh", "sister"))
+WORKER = "Sam Ellis"
+
+
+def _redact(text: str) -> str:
+    return redact_for(text, CHILD, FAMILY, WORKER)
+
+
+NBSP, THIN, ZWSP, SHY, LRM = "\u00a0", "\u202f", "\u200b", "\u00ad", "\u200e"
+
+
+@pytest.mark.parametrize("space", [NBSP, THIN, "\u2007"])
+def test_a_phone_and_an_address_with_odd_spaces_are_redacted_whole(space: str) -> None:
+    text = f"Mum rang from 07700{space}900123 and now lives at Flat{space}2, 17 Mill{space}Road."
+    out = _redact(text)
+    assert "900123" not in out and "Mill" not in out and "Flat" not in out, out
+    assert "[PHONE]" in out and "[ADDRESS]" in out, out
+
+
+@pytest.mark.parametrize("inside", [ZWSP, SHY, LRM, "\ufeff", "\u2060"])
+def test_an_invisible_character_inside_a_record_name_hides_no_part_of_it(inside: str) -> None:
+    text = f"Seen with Kel{inside}ly and Ty{inside}ler at home; Kelly{inside} Marsh agreed."
+    out = _redact(text)
+    for piece in ("Kel", "ly ", "Ty", "ler", "Marsh"):
+        assert piece not in out, out
+    assert out.count("[MOTHER]") >= 2 and "[CHILD]" in out, out
+
+
+def test_mark_up_is_read_through_and_kept_as_written_around_the_redactions() -> None:
+    text = (
+        "Mother's name:<br>Kelly Marsh<br>Address:<br>17 Mill&nbsp;Road, Wrexham<br>"
+        "Tel: 07700&nbsp;900123 &amp; <b>Mum</b> says &lt;3 <p class='x'>Kel&shy;ly</p>"
+    )
+    out = _redact(text)
+    assert out == (
+        "Mother's name:<br>[MOTHER]<br>Address:<br>[ADDRESS], Wrexham<br>"
+        "Tel: [PHONE] &amp; <b>Mum</b> says &lt;3 <p class='x'>[MOTHER]</p>"
+    ), out
+
+
+def test_what_is_no_mark_up_stays_as_written() -> None:
+    text = "Tyler wrote <3 to mum & dad; the key is <Kelly> in his phone & ages <5 & >2."
+    out = _redact(text)
+    assert "<3 to mum & dad" in out and "& ages <5 & >2." in out, out
+    assert "Kelly" not in out and "Tyler" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("written", "placeholder"),
+    [
+        ("Ke1ly", "[MOTHER]"),
+        ("KE1LY", "[MOTHER]"),
+        ("KeIly", "[MOTHER]"),
+        ("0livia", "[SIBLING]"),
+        ("Ty1er", "[CHILD]"),
+    ],
+)
+def test_a_record_name_ocr_misread_is_redacted_whole(written: str, placeholder: str) -> None:
+    out = _redact(f"The scanned form names {written} as present at the visit.")
+    assert written not in out and placeholder in out, out
+    assert out.startswith("The scanned form names [") and out.endswith("] as present at the visit.")
+
+
+def test_a_name_outside_the_record_ocr_misread_is_read_as_a_name() -> None:
+    out = _redact("Referral taken by 1sabel Pritchard, neighbour, and Mrs Ange1a Roberts.")
+    assert "1sabel" not in out and "Pritchard" not in out and "Ange1a" not in out, out
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["ME1 1QN", "LA15 8AF", "at 11am", "at 10am", "KE11 YMA", "Year 11", "B1ll0ws Lane"],
+)
+def test_digits_that_are_no_misread_letters_stay(kept: str) -> None:
+    text = f"Noted: {kept}. Tyler was seen."
+    reading = reading_of(text, lambda word: word.lower() in {"liam", "mel", "kelly", "bill"})
+    assert reading is None or kept in reading.text
+
+
+def test_the_spans_cover_what_they_replace_in_the_note_as_written() -> None:
+    text = f"Mum Kel{ZWSP}ly rang on 07700&nbsp;900123.<br>Ty{SHY}ler was at school."
+    case = sample_case(text, CHILD, FAMILY, WORKER)
+    redaction = redact_case_text(case)
+    replaced = {text[s.start : s.end]: s.placeholder for s in redaction.spans}
+    assert replaced == {
+        f"Kel{ZWSP}ly": "[MOTHER]",
+        "07700&nbsp;900123": "[PHONE]",
+        f"Ty{SHY}ler": "[CHILD]",
+    }, replaced
+
+
+def test_a_plain_note_reads_as_written() -> None:
+    assert reading_of("Tyler was seen at home with Kelly on 3/11.", None) is None
