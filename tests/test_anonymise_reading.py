@@ -111,3 +111,53 @@ def test_the_spans_cover_what_they_replace_in_the_note_as_written() -> None:
 
 def test_a_plain_note_reads_as_written() -> None:
     assert reading_of("Tyler was seen at home with Kelly on 3/11.", None) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "placeholder"),
+    [
+        ("Tel 0l352 7l4 900 for the duty desk.", "[PHONE]"),
+        ("Tel O7737 5O2 l88 for the duty desk.", "[PHONE]"),
+        ("Seen on O4/O8 for the duty desk.", "[DATE]"),
+        ("Seen on l9.5.25 for the duty desk.", "[DATE]"),
+    ],
+)
+def test_a_number_ocr_misread_with_letters_is_redacted(written: str, placeholder: str) -> None:
+    out = _redact(written)
+    assert placeholder in out and out.endswith(" for the duty desk."), out
+    assert not any(ch.isdigit() for ch in out.replace(placeholder, "")), out
+
+
+def test_a_reference_opening_with_a_letter_o_keeps_it() -> None:
+    reading = reading_of("The Home Office ref on the letter is O1187340/4 today.", None)
+    assert reading is None or "O1187340/4" in reading.text
+
+
+_WRAPPED = (
+    "Strategy discussion held at the Guildhall with partners from health and education, where Ms\n"
+    "Popescu said that the school had raised concerns in writing with the paediatrician, Dr\n"
+    "Catrin Bellis, who had seen the child on the ward the day after she was brought in by the\n"
+    "police; the family support worker from Hafan Glyd had also visited the home on two occasions\n"
+    "and found it warm and clean, with food in the cupboards and beds made up for the children.\n"
+)
+
+
+def test_a_name_a_pdf_wrapped_across_lines_is_redacted_whole() -> None:
+    out = _redact(_WRAPPED)
+    assert "Popescu" not in out and "Catrin" not in out and "Bellis" not in out, out
+    assert "occasions\nand found it warm" in out, "the note keeps its lines as written"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Designated Teacher: Mr Conor Maguire at the school for the last three years or so\n"
+        "Virtual School adviser: Ms Yetunde Bankole\n",
+        "ARRESTED AT HOME BY OFFICERS FROM THE NEIGHBOURHOOD TEAM, LAST KNOWN 9B WOOD STREET\n"
+        "CHILDREN PRESENT: ALFIE\n",
+    ],
+)
+def test_lines_of_a_form_are_not_run_together(lines: str) -> None:
+    note = _WRAPPED + lines
+    reading = reading_of(note, None)
+    assert reading is not None and lines in reading.text

@@ -48,6 +48,13 @@ def _lower_message(line: str, least: int = 5) -> bool:
     return m is not None and len(m.group("m").split()) >= least
 
 
+def _dictated(line: str) -> bool:
+    """Whether a line is a long passage with no capital letter at all (twelve words or more):
+    a note dictated by voice, a message typed at length, read as typed in lower case whatever
+    else the note holds ("visit to the nowak family at fourteen ffordd pandy ...")."""
+    return len(line) >= 60 and len(line.split()) >= 12 and not any(ch.isupper() for ch in line)
+
+
 def _all_lower(line: str) -> bool:
     """Whether a line of four words or more has no capital letter: in a note where a passage
     is typed in lower case, the passage's other lines ("my best friend is ruby.")."""
@@ -106,7 +113,9 @@ def typed_lines(text: str) -> list[tuple[int, int]]:
         return last[1]
     typed = _LOWER_I.search(text) is not None
     if not typed and not any(m.group("m") for m in _MESSAGE.finditer(text)):
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int]] = [
+            m.span() for m in _LINE.finditer(text) if _dictated(m.group())
+        ]
     else:
         lines = list(_LINE.finditer(text))
         # in a chat typed in lower case, its shorter messages too ("Kai: can tyrone come")
@@ -117,6 +126,7 @@ def typed_lines(text: str) -> list[tuple[int, int]]:
             if _LOWER_I.search(text, line.start(), line.end())
             or _lower_message(line.group(), least)
             or (typed and _all_lower(line.group()))
+            or _dictated(line.group())
         ]
     _last_typed = (text, found)
     return found
@@ -129,7 +139,7 @@ def in_typed_line(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
-    if _LOWER_I.search(line) or _lower_message(line):
+    if _LOWER_I.search(line) or _lower_message(line) or _dictated(line):
         return True
     return _all_lower(line) and _LOWER_I.search(text) is not None
 

@@ -76,15 +76,104 @@ def reading_of(source: str, is_name: Callable[[str], bool] | None = None) -> Rea
                 ends = [b + 1 for b in back]
             else:
                 starts, ends = [starts[b] for b in back], [ends[b] for b in back]
+    same = text  # what follows changes characters, never their number
     if is_name is not None:
-        fixed = _ocr_read(text, is_name)
-        if fixed is not None:
-            text = fixed
-            if starts is None or ends is None:
-                return Reading(text, range(len(text) + 1), range(1, len(text) + 2))
+        text = _ocr_read(text, is_name) or text
+    if _OCR_NUMBER_HINT.search(text) is not None:
+        text = _ocr_numbers(text)
+    if "\n" in text:
+        text = _unwrapped(text)
     if starts is None or ends is None:
-        return None
+        if text is same:
+            return None
+        return Reading(text, range(len(text) + 1), range(1, len(text) + 2))
     return Reading(text, starts, ends)
+
+
+# a number, a date or a time OCR read with letters for some digits ("2O417", "l784",
+# "O4/O8", "l9.5.25", "22:4O", "0l352 7l4 900"): two digits or more, no more letters than
+# digits, and no other letter around
+_OCR_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9])(?=[0-9OolI/.:]*[0-9])[0-9OolI]+(?:[/.:][0-9OolI]+){0,2}(?![A-Za-z0-9])"
+)
+_OCR_NUMBER_HINT = re.compile(r"[0-9][OolI]|[OolI][0-9]")
+_AS_DIGIT = str.maketrans("OolI", "0011")
+# what a misread first digit may open: a date, a time, a phone number's first group
+_LEADING_LETTER_OK = re.compile(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[:.]\d{2}|0[1-9]\d{3}")
+
+
+def _ocr_numbers(text: str) -> str:
+    """``text`` with each number OCR misread read with its digits (the same length)."""
+    chars: list[str] | None = None
+    for m in _OCR_NUMBER.finditer(text):
+        found = m.group()
+        digits = sum(c.isdigit() for c in found)
+        letters = sum(c in "OolI" for c in found)
+        a = m.start()
+        run_on = a >= 2 and text[a - 1] in " \t" and (chars or text)[a - 2].isdigit()
+        if (
+            found[0] in "OolI"
+            and not run_on  # ("O7737 5O2 l88": a phone's next group)
+            and not _LEADING_LETTER_OK.fullmatch(found.translate(_AS_DIGIT))
+        ):
+            continue  # "O1187340/4": a reference may open with a letter O
+        if letters and digits >= 2 and digits >= letters:
+            if chars is None:
+                chars = list(text)
+            chars[m.start() : m.end()] = found.translate(_AS_DIGIT)
+    return text if chars is None else "".join(chars)
+
+
+# a line a PDF wrapped: long, ending in a word with no stop, the next starting with a letter
+_WRAPPED_LINE = re.compile(r"^[^\n]{55,110}[A-Za-z,)]\n(?=[A-Za-z(])", re.M)
+# a line break inside a name a PDF wrapped: after a title or a capitalised word, before one
+_BREAK_IN_NAME = re.compile(
+    r"(?<=[A-Za-z])(?<![.:;!?])[ \t]*\n(?=[ \t]*[A-Z][a-z'’A-Z-]*(?:[ \t,.]|$))", re.M
+)
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` with the line breaks a PDF put inside a name read as spaces (the same length),
+    where at least three of its lines are wrapped; else ``text``."""
+    for wrapped, _ in enumerate(_WRAPPED_LINE.finditer(text), 1):
+        if wrapped >= 3:
+            break
+    else:
+        return text
+    chars: list[str] | None = None
+    for m in _BREAK_IN_NAME.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        last = text[line_start : m.start()].rstrip().rsplit(None, 1)[-1:]
+        if not last or not (last[0][:1].isupper() or last[0].rstrip(".").lower() in _TITLES):
+            continue
+        line = text[line_start : m.start()]
+        if len(line) < 40 or "|" in line or "\t" in line:
+            continue  # a short line (a heading, an item of a list, a signature), a table's row
+        letters = [c for c in line if c.isalpha()]
+        if sum(c.islower() for c in letters) < len(letters) / 2:
+            continue  # a form in capitals: each line its own field
+        if _NEW_ITEM.match(text, m.end()):
+            continue  # the next line opens a field, a dated entry or a message
+        titled = last[0].rstrip(".").lower() in _TITLES
+        if not titled and (len(line) < 55 or not _CONTINUED.match(text, m.end())):
+            continue  # a name runs on only into a line that goes on with the sentence
+
+        if chars is None:
+            chars = list(text)
+        newline = m.group().index("\n")
+        chars[m.start() + newline] = " "
+    return text if chars is None else "".join(chars)
+
+
+# a line that opens an item of its own: a field's label ("Allocated SW: Ruth"), a dated entry
+# ("Tues 7/10 19:50", "Dad 18:06:")
+_NEW_ITEM = re.compile(
+    r"[ \t]*(?:[^\n:]{1,30}:(?:[ \t]|$)|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ \t]+\d|[^\n]{0,20}\d{1,2}[:.]\d{2}\b)",
+    re.M,
+)
+# a line going on with a sentence: words in title case, then a word in lower case
+_CONTINUED = re.compile(r"[ \t]*[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)*[,]?[ \t]+[a-z(]")
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di", "sgt", "nurse"})
 
 
 def _unmarked(source: str) -> tuple[str, list[int], list[int]]:
