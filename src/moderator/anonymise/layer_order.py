@@ -70,6 +70,7 @@ from moderator.anonymise.names_at_agency import find_given_names_at_agencies
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
 from moderator.anonymise.names_cued import find_named_by_role, find_regarding
 from moderator.anonymise.names_defined import find_defined_names
+from moderator.anonymise.names_dictated import join_dictated_names
 from moderator.anonymise.names_family import (
     find_family_forms,
     find_family_plurals,
@@ -281,6 +282,7 @@ def run_layers(st: State) -> None:
     find_said_names(st)
     propagate(st, toks)  # again: the names the layers since found ("my friend is amahle")
     join_lower_surnames(st)
+    join_dictated_names(st)
     find_short_forms_said(st)
     absorb_kin_words(st)  # again, over all: passages' names ('auntie deb'), and a kin word
     # the layers between freed ('aunt' before a record's name, read once as a guess)

@@ -55,6 +55,13 @@ def _dictated(line: str) -> bool:
     return len(line) >= 60 and len(line.split()) >= 12 and not any(ch.isupper() for ch in line)
 
 
+def dictated_lines(text: str) -> list[tuple[int, int]]:
+    """Where the note's dictated lines lie (see :func:`_dictated`)."""
+    if len(text) < 60:
+        return []
+    return [m.span() for m in _LINE.finditer(text) if _dictated(m.group())]
+
+
 def _all_lower(line: str) -> bool:
     """Whether a line of four words or more has no capital letter: in a note where a passage
     is typed in lower case, the passage's other lines ("my best friend is ruby.")."""

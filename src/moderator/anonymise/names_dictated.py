@@ -1,0 +1,285 @@
+"""Names in a note dictated by voice: all in lower case, with no stop to mark where a name ends.
+
+Voice-to-text writes ``discussed with team manager iwan price strategy discussion at four``
+and ``the officer in the case is pc warren toplis bail conditions are``. The layers for a
+child's lower-case messages find the given name (``iwan``, ``warren``); here, in a line with
+no capital at all (``names_lower._dictated``), a name found in lower case takes
+
+- the title said before it: ``mrs``, ``mr``, ``miss``, ``ms``, ``pc``, ``pcso``, ``dc``,
+  ``d c``, ``dr``, ``doctor``, ``mister``, ``sergeant``;
+- the surname said after it: a word of the surname lists, or a word that is no everyday
+  word, that is no given name only (``tunde and bisi``: two people) and none of the words
+  that follow a name in a sentence (``darren said``, ``jade is``, ``told kim that``); not
+  after a name's possessive written without its apostrophe (``zaras sleepover``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
+from moderator.anonymise.lexicon import frequent_word, word_key
+from moderator.anonymise.names_lower import dictated_lines
+from moderator.anonymise.state import NAME_KINDS, State
+from moderator.anonymise.unknown_words import dictionary
+
+_TITLE_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])(?:mrs|mr|miss|ms|mx|pc|pcso|dc|ds|di|dr|doctor|mister|sergeant|sgt|d c|d s)"
+    r"[ \t]+)\Z"
+)
+_WORD_AFTER = re.compile(r"[ \t]+(?P<w>[a-z][a-z'’-]{2,}[a-z])(?![\w'’@-])")
+# what follows a name in a sentence, though a surname list holds some of these words
+_NOT_SURNAMES = frozenset(
+    [
+        "and",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "then",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "to",
+        "too",
+        "from",
+        "at",
+        "in",
+        "on",
+        "of",
+        "off",
+        "for",
+        "with",
+        "without",
+        "by",
+        "about",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "had",
+        "have",
+        "having",
+        "does",
+        "did",
+        "do",
+        "doing",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "tell",
+        "asked",
+        "asks",
+        "ask",
+        "rang",
+        "rings",
+        "ring",
+        "called",
+        "calls",
+        "call",
+        "came",
+        "comes",
+        "come",
+        "went",
+        "goes",
+        "go",
+        "got",
+        "gets",
+        "get",
+        "gave",
+        "gives",
+        "give",
+        "took",
+        "takes",
+        "take",
+        "made",
+        "makes",
+        "make",
+        "saw",
+        "sees",
+        "see",
+        "knew",
+        "knows",
+        "know",
+        "thinks",
+        "thought",
+        "think",
+        "wants",
+        "wanted",
+        "want",
+        "feels",
+        "felt",
+        "feel",
+        "likes",
+        "liked",
+        "like",
+        "loves",
+        "loved",
+        "love",
+        "lives",
+        "lived",
+        "live",
+        "stays",
+        "stayed",
+        "stay",
+        "works",
+        "worked",
+        "work",
+        "attended",
+        "attends",
+        "attend",
+        "agreed",
+        "agrees",
+        "agree",
+        "reported",
+        "reports",
+        "report",
+        "confirmed",
+        "confirms",
+        "confirm",
+        "explained",
+        "explains",
+        "explain",
+        "showed",
+        "shows",
+        "show",
+        "left",
+        "leaves",
+        "leave",
+        "arrived",
+        "arrives",
+        "arrive",
+        "answered",
+        "answers",
+        "answer",
+        "declined",
+        "declines",
+        "decline",
+        "denied",
+        "denies",
+        "deny",
+        "also",
+        "again",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "here",
+        "there",
+        "home",
+        "school",
+        "too",
+        "very",
+        "not",
+        "never",
+        "always",
+        "just",
+        "only",
+        "still",
+        "already",
+        "who's",
+        "full",
+        "stop",
+        "comma",
+        "new",
+        "paragraph",
+        "colon",
+        "she",
+        "he",
+        "they",
+        "we",
+        "you",
+        "it",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "their",
+        "theirs",
+        "our",
+        "ours",
+        "my",
+        "mine",
+        "your",
+        "yours",
+        "its",
+    ]
+)
+
+
+def join_dictated_names(st: State) -> None:
+    """In a dictated line, widen each lower-case name to the title before it and the surname
+    after it (see the module)."""
+    lines = dictated_lines(st.text)
+    if not lines:
+        return
+    text = st.text
+    lex = st.lex
+    words = dictionary()
+    for c in sorted(st.cands, key=lambda c: c.start):
+        if c.kind not in NAME_KINDS or not any(a <= c.start and c.end <= b for a, b in lines):
+            continue
+        if not text[c.start : c.end].islower():
+            continue
+        start, end = c.start, c.end
+        title = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+        if title is not None and st.free(title.start(), start):
+            start = title.start()
+        name = text[c.start : c.end]
+        after = _WORD_AFTER.match(text, end)
+        if after is not None and not (name.endswith("s") and word_key(name[:-1]) in lex.given):
+            word = after.group("w")
+            key = word_key(word)
+            if (
+                key not in _NOT_SURNAMES
+                and (key not in lex.given or key in lex.surnames)
+                and key not in RELATION_CUES
+                and key not in ROLE_CUES
+                and key not in lex.protected_words
+                and (key in lex.surnames or key not in words or not frequent_word(key))
+                and st.free(after.start("w"), after.end())
+            ):
+                end = after.end()
+        if (start, end) != (c.start, c.end):
+            st.grow(c, start, end)
