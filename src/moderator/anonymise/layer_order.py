@@ -111,6 +111,7 @@ from moderator.anonymise.names_nicknamed import join_quoted_nicknames
 from moderator.anonymise.names_paired import find_paired_names
 from moderator.anonymise.names_pet import find_pet_forms
 from moderator.anonymise.names_said import find_said_names, find_short_forms_said
+from moderator.anonymise.names_scripts import find_names_in_other_scripts
 from moderator.anonymise.names_signed import find_signed_given
 from moderator.anonymise.names_signing import find_signing_letter
 from moderator.anonymise.names_surnames import (
@@ -317,6 +318,7 @@ def run_layers(st: State) -> None:
     find_open_places(st)  # late: the joins above would read a park's capitals as a firm's
     find_address_lines(st)
     find_lower_streets(st)  # last: what the joins above widen comes first
+    find_names_in_other_scripts(st)
     find_learned(st, toks)  # after every rule: it reads only the words they all left free
     keep_police_operations(st)
     keep_kin_words(st)

@@ -1,0 +1,42 @@
+"""A name written again in its own script, in brackets after the name in Latin letters.
+
+Notes of families who write in another script give a name twice: ``Yusuf (يوسف)``,
+``Dmytro KOVALENKO (Дмитро Коваленко)``, ``Manpreet (ਮਨਪ੍ਰੀਤ ਕੌਰ), who was quiet``. Arabic,
+Hebrew and the scripts of South Asia have no capital letters, so nothing else marks such a
+name. The bracketed words are the person just named: they take that redaction's kind and
+placeholder. Words in another script said in quotes (a greeting, ``"Добрий день"``) are not
+in brackets after a name, and stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.state import NAME_KINDS, State
+
+# letters of scripts other than Latin, Greek and the symbols: Cyrillic, Armenian, Hebrew,
+# Arabic (and its supplements), Syriac, Thaana, the Indic scripts, Thai, Lao, Tibetan,
+# Georgian, Ethiopic, the CJK ideographs, kana and hangul
+_OTHER = (
+    "\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f"
+    "\u0780-\u07bf\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u10a0-\u10ff\u1200-\u137f"
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+)
+# combining marks the Indic and Arabic scripts write inside a word (vowel signs, viramas)
+_MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
+_WORD = f"[{_OTHER}][{_OTHER}{_MARKS}]*"
+_BRACKETED = re.compile(rf"[ \t]*\([ \t]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})[ \t]*(?=[),;])")
+_HINT = re.compile(rf"\([ \t]*[{_OTHER}]")
+
+
+def find_names_in_other_scripts(st: State) -> None:
+    """Take a name in another script bracketed right after a name taken (see the module)."""
+    text = st.text
+    if text.isascii() or _HINT.search(text) is None:
+        return
+    for c in sorted(st.cands, key=lambda c: c.start):
+        if c.kind not in NAME_KINDS:
+            continue
+        m = _BRACKETED.match(text, c.end)
+        if m is not None and st.free(m.start("n"), m.end("n")):
+            st.take(m.start("n"), m.end("n"), c.kind, c.ident, c.priority, c.confidence)

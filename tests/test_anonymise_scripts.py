@@ -1,0 +1,51 @@
+"""A name written again in its own script, in brackets after the name in Latin letters
+(``anonymise/names_scripts.py``): Arabic, Gurmukhi and the other scripts with no capitals are
+the person just named; words in those scripts said in quotes stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_for
+
+FAMILY = (("Manpreet Kaur", "mother"), ("Samira Haddad", "aunt"))
+
+
+def _redact(text: str) -> str:
+    return redact_for(text, "Yusuf Haddad", FAMILY, "Joanne Price")
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Yusuf (يوسف) wrote his own name on the card.", "يوسف"),
+        ('Met Abdelrahman (عبد الرحمن إسحاق, "Abdo") at the Foyer.', "عبد الرحمن إسحاق"),
+        ("Manpreet (ਮਨਪ੍ਰੀਤ ਕੌਰ), who was quiet, nodded.", "ਮਨਪ੍ਰੀਤ ਕੌਰ"),
+        ("Child: Tharshan SIVAKUMAR (தர்ஷன்)   Y5", "தர்ஷன்"),
+        ("Met Mrs Begum (রুমানা বেগম) on the ward.", "রুমানা বেগম"),
+    ],
+)
+def test_a_name_in_its_own_script_after_the_name_is_redacted(text: str, written: str) -> None:
+    out = _redact(text)
+    assert written not in out, out
+    assert "([" in out, out
+
+
+def test_the_same_placeholder_stands_for_both_spellings() -> None:
+    out = _redact("Samira (سميرة) spoke through the interpreter.")
+    assert out.startswith("[AUNT] ([AUNT])"), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Olena greeted me "Добрий день" and thanked us.',
+        'He told Grace in Arabic "السلام عليكم, I am tired".',
+        "The card said (شكراً) in her writing.",
+    ],
+)
+def test_words_in_another_script_not_bracketed_after_a_name_stay(text: str) -> None:
+    out = _redact(text)
+    for word in ("Добрий", "السلام", "شكراً"):
+        if word in text:
+            assert word in out, out
