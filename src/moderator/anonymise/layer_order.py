@@ -140,6 +140,7 @@ from moderator.anonymise.names_titled import (
 from moderator.anonymise.names_vietnamese import find_vietnamese_names
 from moderator.anonymise.names_vocative import find_initialled_lower_names, find_vocatives
 from moderator.anonymise.names_worded import find_called_names, find_worded_names
+from moderator.anonymise.numbers_said import widen_said_numbers
 from moderator.anonymise.ocr_numbers import find_ocr_numbers
 from moderator.anonymise.orgs_acronyms import find_acronyms
 from moderator.anonymise.orgs_bracketed import find_bracketed_businesses
@@ -319,6 +320,7 @@ def run_layers(st: State) -> None:
     find_address_lines(st)
     find_lower_streets(st)  # last: what the joins above widen comes first
     find_names_in_other_scripts(st)
+    widen_said_numbers(st)
     find_learned(st, toks)  # after every rule: it reads only the words they all left free
     keep_police_operations(st)
     keep_kin_words(st)

@@ -1,0 +1,66 @@
+"""Numbers said in words around a date or an address, as voice-to-text writes them.
+
+A dictated note says the year after the day (``monday the fourteenth of april twenty twenty
+five``, ``the ninth of february nineteen ninety``, ``the eleventh of august two thousand and
+five``) and the house number before the street (``forty one pelham grove``, ``flat six forty
+eight cranmore street``, ``number eleven ...``). The date and the street are found by the
+other layers; here each takes the number said beside it, and a street in lower case after a
+number said is taken whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.state import State
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UP_TO_99 = rf"(?:(?:{_TENS})(?:[ \t-]+(?:{_UNITS}))?|{_TEENS}|{_UNITS})"
+_SPOKEN_YEAR = re.compile(
+    rf"(?i:[ \t]*,?[ \t]+(?:(?:nineteen|twenty)[ \t-]+(?:(?:{_TENS})(?:[ \t-]+(?:{_UNITS}))?"
+    rf"|{_TEENS}|oh[ \t-]+(?:{_UNITS}))|two[ \t]+thousand(?:[ \t]+and)?[ \t]+{_UP_TO_99}))"
+    r"(?![\w'’-])(?![ \t]+(?i:pounds|quid|pence|times|people|miles|minutes|hours|days|weeks)\b)"
+)
+# a house number said before a street: "forty one", "flat six forty eight", "number eleven"
+_SPOKEN_NUMBER_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?i:(?:(?:flat|number|no\.|apartment|unit|room)[ \t]+)?"
+    rf"{_UP_TO_99}(?:[ \t]+(?:{_UP_TO_99}|hundred(?:[ \t]+and)?))*)[ \t]+\Z"
+)
+_STREET_WORDS = (
+    "road|street|lane|avenue|grove|close|drive|way|crescent|gardens|court|place|terrace|walk"
+    "|rise|view|mews|row|square|parade|green|fields|park"
+)
+# a house number said, then a street in lower case: "forty one pelham grove"
+_SAID_ADDRESS = re.compile(
+    rf"(?<![\w'’-])(?:(?:flat|number|no\.|apartment|unit|room)[ \t]+)?{_UP_TO_99}"
+    rf"(?:[ \t]+{_UP_TO_99})*[ \t]+(?!(?:{_STREET_WORDS}|the|a|an|of|and|to|in|on|at)\b)"
+    rf"[a-z][a-z'’-]+(?:[ \t]+(?!(?:the|a|an|of|and|to|in|on|at)\b)[a-z][a-z'’-]+)?"
+    rf"[ \t]+(?:{_STREET_WORDS})(?![\w'’-])"
+)
+_NOT_A_NUMBER_AFTER = frozenset({"no", "any", "some", "every", "each", "which", "that", "this"})
+_ANY_NUMBER_WORD = re.compile(rf"(?i:{_TENS}|{_TEENS}|{_UNITS}|thousand)")
+_DATE_KINDS = frozenset({"date", "dob"})
+
+
+def widen_said_numbers(st: State) -> None:
+    """Give each date the year said after it and each address the number said before it."""
+    text = st.text
+    if _ANY_NUMBER_WORD.search(text) is None:
+        return  # (most notes say no number in words)
+    for m in _SAID_ADDRESS.finditer(text):
+        before = text[max(0, m.start() - 6) : m.start()].split()[-1:]
+        if before and before[0].lower() in _NOT_A_NUMBER_AFTER:
+            continue  # "no one about ashlawn mews": a pronoun, no house number
+        if st.free(m.start(), m.end()):
+            st.take(m.start(), m.end(), "address", "said:" + m.group().lower(), 60, 0.8)
+    for c in sorted(st.cands, key=lambda c: c.start):
+        if c.kind in _DATE_KINDS:
+            year = _SPOKEN_YEAR.match(text, c.end)
+            if year is not None and st.free(c.end, year.end()):
+                st.grow(c, c.start, year.end())
+        elif c.kind == "address" and text[c.start : c.end][:1].isalpha():
+            said = _SPOKEN_NUMBER_BEFORE.search(text, max(0, c.start - 60), c.start)
+            if said is not None and st.free(said.start(), c.start):
+                st.grow(c, said.start(), c.end)
