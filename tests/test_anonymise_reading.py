@@ -161,3 +161,14 @@ def test_lines_of_a_form_are_not_run_together(lines: str) -> None:
     note = _WRAPPED + lines
     reading = reading_of(note, None)
     assert reading is not None and lines in reading.text
+
+
+def test_a_name_ocr_broke_with_a_stray_space_is_redacted_whole() -> None:
+    out = _redact("Located by PC Dani el LLOYD at the station; HV Cl aire Donnelly rang.")
+    assert "el LLOYD" not in out and " el " not in out and "aire" not in out, out
+
+
+@pytest.mark.parametrize("kept", ["Her nan rang my mobile", "Mum said Tom is fine"])
+def test_a_word_and_a_word_are_not_joined_into_a_name(kept: str) -> None:
+    reading = reading_of(f"{kept} today.", lambda word: word.lower() in {"hernan", "tomis"})
+    assert reading is None or kept in reading.text

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from moderator.anonymise.broken_words import join_broken_words
+from moderator.anonymise.lexicon import frequent_word
 
 # characters a reader does not see: soft hyphen, zero-width spaces and joiners, the word
 # joiner, a byte-order mark, the marks that turn the direction of text
@@ -46,6 +47,8 @@ _TRIGGER = re.compile(f"[{_INVISIBLE}{_SPACES}]|{_ENTITY}|{_TAG}")
 _OCR_WORD = re.compile(
     r"(?<![\w@'’.-])(?=[A-Za-z015]*[A-Za-z][A-Za-z015]*[A-Za-z])[A-Za-z015]{3,20}(?![\w@])"
 )
+# a digit OCR may have read for a letter inside a word, or a capital I for an l
+_OCR_HINT = re.compile(r"[A-Za-z][015]|(?<![\w])[015][a-z]|[a-z]I[a-z]")
 _OCR_FIRST = {"0": "O", "1": "IL", "5": "S"}  # what each digit may be, opening a word
 _OCR_INSIDE = {"0": "o", "1": "li", "5": "s"}
 
@@ -76,8 +79,17 @@ def reading_of(source: str, is_name: Callable[[str], bool] | None = None) -> Rea
                 ends = [b + 1 for b in back]
             else:
                 starts, ends = [starts[b] for b in back], [ends[b] for b in back]
+    if is_name is not None and " " in text:
+        spaced = _join_spaced(text, is_name)
+        if spaced is not None:
+            text, back = spaced
+            if starts is None or ends is None:
+                starts = back
+                ends = [b + 1 for b in back]
+            else:
+                starts, ends = [starts[b] for b in back], [ends[b] for b in back]
     same = text  # what follows changes characters, never their number
-    if is_name is not None:
+    if is_name is not None and _OCR_HINT.search(text) is not None:
         text = _ocr_read(text, is_name) or text
     if _OCR_NUMBER_HINT.search(text) is not None:
         text = _ocr_numbers(text)
@@ -240,6 +252,36 @@ def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
     for at, reading in fixes:
         chars[at : at + len(reading)] = reading
     return "".join(chars)
+
+
+# a name OCR broke with a stray space: a capitalised piece, then one in lower case
+_SPACED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,10}) ([a-z]{2,10})(?![\w'’-])")
+
+
+def _join_spaced(text: str, is_name: Callable[[str], bool]) -> tuple[str, list[int]] | None:
+    """``text`` with each name OCR broke with a stray space read whole (``Dani el`` as
+    ``Daniel``, ``Pock lington``), where the pieces joined are a name and neither piece alone
+    is an everyday word (``Her nan`` stays); and each offset's offset in ``text``. None when there is none."""
+    cuts: list[int] = []
+    for m in _SPACED.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if frequent_word(second) or frequent_word(first.lower()) or not is_name(first + second):
+            continue
+        if is_name(first) and is_name(second.capitalize()):
+            continue  # two names
+        cuts.append(m.end(1))
+    if not cuts:
+        return None
+    pieces: list[str] = []
+    back: list[int] = []
+    last = 0
+    for cut in cuts:
+        pieces.append(text[last:cut])
+        back.extend(range(last, cut))
+        last = cut + 1
+    pieces.append(text[last:])
+    back.extend(range(last, len(text) + 1))
+    return "".join(pieces), back
 
 
 def _readings(word: str) -> list[str]:

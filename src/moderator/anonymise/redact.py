@@ -302,8 +302,7 @@ def redact_case_text(
     source = case.text if text is None else text
     if not _FROZEN:
         _freeze_tables()
-    is_name = _name_test(case) if _OCR_HINT.search(source) is not None else None
-    reading = reading_of(source, is_name)
+    reading = reading_of(source, _name_test(case))
     if reading is None:
         st = State(case, source)
         _run(st, decisions)
@@ -313,10 +312,6 @@ def redact_case_text(
     st = State(case, reading.text)
     _run(st, decisions)
     return _build(st, source, reading.starts, reading.ends)
-
-
-# a digit OCR may have read for a letter inside a word, or a capital I for an l
-_OCR_HINT = re.compile(r"[A-Za-z][015]|(?<![\w])[015][a-z]|[a-z]I[a-z]")
 
 
 def _name_test(case: RawCase) -> Callable[[str], bool]:
