@@ -5,13 +5,14 @@ five``, ``the ninth of february nineteen ninety``, ``the eleventh of august two 
 five``) and the house number before the street (``forty one pelham grove``, ``flat six forty
 eight cranmore street``, ``number eleven ...``). The date and the street are found by the
 other layers; here each takes the number said beside it, and a street in lower case after a
-number said is taken whole.
+number said is taken whole in a dictated line.
 """
 
 from __future__ import annotations
 
 import re
 
+from moderator.anonymise.names_lower import dictated_lines
 from moderator.anonymise.state import State
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -40,7 +41,7 @@ _SAID_ADDRESS = re.compile(
     rf"[ \t]+(?:{_STREET_WORDS})(?![\w'’-])"
 )
 _NOT_A_NUMBER_AFTER = frozenset({"no", "any", "some", "every", "each", "which", "that", "this"})
-_ANY_NUMBER_WORD = re.compile(rf"(?i:{_TENS}|{_TEENS}|{_UNITS}|thousand)")
+_ANY_NUMBER_WORD = re.compile(rf"(?i:\b(?:{_TENS}|{_TEENS}|{_UNITS}|thousand)\b)")
 _DATE_KINDS = frozenset({"date", "dob"})
 
 
@@ -49,7 +50,7 @@ def widen_said_numbers(st: State) -> None:
     text = st.text
     if _ANY_NUMBER_WORD.search(text) is None:
         return  # (most notes say no number in words)
-    for m in _SAID_ADDRESS.finditer(text):
+    for m in (m for a, b in dictated_lines(text) for m in _SAID_ADDRESS.finditer(text, a, b)):
         before = text[max(0, m.start() - 6) : m.start()].split()[-1:]
         if before and before[0].lower() in _NOT_A_NUMBER_AFTER:
             continue  # "no one about ashlawn mews": a pronoun, no house number
