@@ -70,24 +70,12 @@ def reading_of(source: str, is_name: Callable[[str], bool] | None = None) -> Rea
     text, starts, ends = source, None, None
     if _TRIGGER.search(source) is not None:
         text, starts, ends = _unmarked(source)
-    if "-" in text and "\n" in text:
-        joined = join_broken_words(text)
-        if joined is not None:
-            text, back = joined
-            if starts is None or ends is None:
-                starts = back
-                ends = [b + 1 for b in back]
-            else:
-                starts, ends = [starts[b] for b in back], [ends[b] for b in back]
-    if is_name is not None and " " in text:
-        spaced = _join_spaced(text, is_name)
-        if spaced is not None:
-            text, back = spaced
-            if starts is None or ends is None:
-                starts = back
-                ends = [b + 1 for b in back]
-            else:
-                starts, ends = [starts[b] for b in back], [ends[b] for b in back]
+    joined = join_broken_words(text) if "-" in text and "\n" in text else None
+    if joined is not None:
+        text, (starts, ends) = joined[0], _through(joined[1], starts, ends)
+    spaced = _join_spaced(text, is_name) if is_name is not None and " " in text else None
+    if spaced is not None:
+        text, (starts, ends) = spaced[0], _through(spaced[1], starts, ends)
     same = text  # what follows changes characters, never their number
     if is_name is not None and _OCR_HINT.search(text) is not None:
         text = _ocr_read(text, is_name) or text
@@ -186,6 +174,16 @@ _NEW_ITEM = re.compile(
 # a line going on with a sentence: words in title case, then a word in lower case
 _CONTINUED = re.compile(r"[ \t]*[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)*[,]?[ \t]+[a-z(]")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di", "sgt", "nurse"})
+
+
+def _through(
+    back: list[int], starts: Sequence[int] | None, ends: Sequence[int] | None
+) -> tuple[list[int], list[int]]:
+    """The map of a reading made from another by dropping characters (``back``: each
+    offset's offset in that reading), through that reading's own map, if it has one."""
+    if starts is None or ends is None:
+        return back, [b + 1 for b in back]
+    return [starts[b] for b in back], [ends[b] for b in back]
 
 
 def _unmarked(source: str) -> tuple[str, list[int], list[int]]:
