@@ -39,9 +39,16 @@ PLATE_CUE_RE = re.compile(
 # "name at hotmail dot co dot uk", "lu.nogueira88 (at) hotmail (dot) com", "inese underscore oz
 # at inbox dot lv", "albertina punto gouveia arroba sapo punto pt", "grazyna d z at wp dot pl"
 _AT = r"(?:at|\(at\)|\[at\]|arroba|\(arroba\))"
+# the digits of a mailbox's name said ("nowak ninety", "jay bird underscore oh eight oh eight")
+_SAID_DIGITS = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|double|triple)"
+)
 _DOT = r"(?:dot|\(dot\)|\[dot\]|punto|ponto|\(punto\))"
 SPELT_EMAIL_RE = re.compile(
-    rf"(?i:(?<![\w.])[a-z0-9][\w.'-]*+(?:\s+[a-z0-9](?=\s))*(?:\s+(?:{_DOT}|underscore)\s+[\w-]++)*+"
+    rf"(?i:(?<![\w.])[a-z0-9][\w.'-]*+(?:\s+(?:[a-z0-9]|{_SAID_DIGITS})(?=\s)"
+    rf"|\s+(?:{_DOT}|underscore|dash|hyphen)\s+[\w-]++)*+"
     rf"\s+{_AT}\s+[a-z0-9-]+(?:(?:\s+{_DOT}\s+|\.)[a-z]{{2,}})+)"
     r"(?!\s+at\s)(?![\w])"
 )

@@ -1,0 +1,160 @@
+"""Numbers, plates and references said aloud, one character at a time.
+
+Voice-to-text and a worker writing down what was said give an identifier as its characters
+spoken: a phone (``oh seven seven double oh nine double oh three one six``, ``oh one four
+three four, nine six oh, two two six``, ``plus four four seven ...``), a reference (``two five
+zero zero zero six one eight four two seven``, ``c m e two five dash oh four four one``), a
+plate in the police alphabet (``charlie alpha seven one delta november golf``) or spelt
+(``k e one eight x r t``), a collar number (``collar number two two zero six``). Every shape
+the other layers know has digits; these have none, so none of them sees it.
+
+A *run* is a stretch of such words: digits said (``zero``, ``oh``, ``one`` … ``nine``, with
+``double`` and ``triple``, and the tens and ``hundred`` of a number said in pairs), letters
+of the police alphabet, single letters and the names of letters, joined by spaces, commas,
+hyphens or a said ``dash`` or ``slash``. A run is an identifier when
+
+* it says seven digits or more (no count, date, age or time does), or four or more after a
+  cue that says a number follows (``number``, ``ref``, ``mobile``, ``collar`` …);
+* or it says at least two letters and two digits, four characters in all (a plate, a
+  reference: ``foxtrot victor one eight``); ``a`` and ``i`` count as letters only inside a
+  run, as they are words at its edges.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderator.anonymise.state import State
+
+_UNITS = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_POLICE = (
+    "alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima"
+    "|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky"
+    "|x-ray|x[ \t]ray|xray|yankee|zulu"
+)
+# the names of letters that are no everyday word ("sea", "you", "are", "why" are)
+_LETTER_NAMES = "aitch|zed|jay|kay|ess|em|en|ef|gee|pee|tee|vee|dee|bee|cee|ex|double[ \t]you"
+_TOKEN = (
+    rf"(?:{_POLICE}|{_LETTER_NAMES}|{_UNITS}|{_TEENS}|{_TENS}|hundred|double|triple|[a-z])"
+    r"(?![\w'’-])"
+)
+_SEP = r"(?:[ \t]*[,-][ \t]*|[ \t]+(?:dash|slash|hyphen|stroke|forward[ \t]+slash)[ \t]+|[ \t]+)"
+_RUN = re.compile(rf"(?i:(?:plus[ \t]+)?{_TOKEN}(?:{_SEP}{_TOKEN})*)")
+# two words of a run side by side, one of them a digit: where a run may be (found quickly)
+_PAIR = re.compile(
+    rf"(?i:\b(?:{_UNITS})[ \t]*[ \t,-][ \t]*(?:{_UNITS}|double|triple|{_POLICE}|[a-z])\b"
+    rf"|\b(?:{_POLICE}|double|triple|[a-z])[ \t]*[ \t,-][ \t]*(?:{_UNITS})\b)"
+)
+# the word before a run, read back from its start: the run may begin earlier
+_BEFORE = re.compile(rf"(?i:(?<![\w'’-])(?:plus[ \t]+|{_TOKEN}{_SEP}))\Z")
+_WORD = re.compile(r"[A-Za-z]+(?:[ \t-]ray|[ \t]you)?")
+# the words that say a number follows, each with what its number is (the last one before a run
+# says which: "police ref given over the phone two five zero ..." is a reference)
+_CUES = {
+    **dict.fromkeys(("mobile", "phone", "tel", "telephone", "landline", "call", "ring", "text"), "phone"),
+    **dict.fromkeys(("reg", "registration", "plate", "car", "van", "vehicle", "taxi"), "plate"),
+    **dict.fromkeys(
+        ("number", "no", "num", "ref", "reference", "collar", "crime", "log", "incident",
+         "account", "id", "extension", "ext", "code", "badge", "nhs", "upn", "ni", "insurance"),
+        "reference",
+    ),
+}  # fmt: skip
+_CUE = re.compile(r"(?i:\b(?:" + "|".join(_CUES) + r")\b)")
+_UNIT_WORDS = frozenset(_UNITS.split("|"))
+_TEEN_WORDS = frozenset(_TEENS.split("|"))
+_TENS_WORDS = frozenset(_TENS.split("|"))
+_POLICE_WORDS = frozenset(w.replace("[ \t]", " ") for w in _POLICE.split("|"))
+_LETTER_WORDS = frozenset(w.replace("[ \t]", " ") for w in _LETTER_NAMES.split("|"))
+# what a run said in full takes over from: the guesses inside it
+_GIVES_WAY = frozenset({"date", "case_number", "phone", "person", "child", "family", "other"})
+_EDGE_WORDS = frozenset({"a", "i", "oh", "double", "triple", "hundred"})  # (not at an edge)
+
+
+def find_spoken_codes(st: State) -> None:
+    """Take the identifiers said a character at a time (see the module)."""
+    text = st.text
+    done = 0
+    for pair in _PAIR.finditer(text):
+        if pair.start() < done:
+            continue
+        start = pair.start()
+        while (back := _BEFORE.search(text, max(0, start - 30), start)) is not None:
+            start = back.start()
+        run = _RUN.match(text, start)
+        if run is None:  # (cannot be: the pair itself is a run)
+            continue
+        done = run.end()
+        _take_run(st, run.start(), run.end())
+
+
+def _take_run(st: State, start: int, end: int) -> None:
+    """Take ``text[start:end]``, trimmed of the words that are no part of a code at its edges,
+    if what it says is an identifier's."""
+    text = st.text
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+    plus = words[0][0] if words and words[0][2] == "plus" else None
+    if plus is not None:
+        words.pop(0)
+    while words and (words[0][2] in _EDGE_WORDS - {"oh"} or _said(words, 0) is None):
+        words.pop(0)
+    while words and words[-1][2] in _EDGE_WORDS - {"oh", "hundred"}:
+        words.pop()
+    if words and words[0][2] == "oh" and (len(words) < 2 or _said(words, 1) != "digit"):
+        words.pop(0)  # "oh one of them": a cry, not a nought
+    if len(words) < 3:
+        return
+    digits = letters = 0
+    for i in range(len(words)):
+        what = _said(words, i)
+        if what == "digit":
+            digits += 1
+        elif what == "pair":
+            digits += 2
+        elif what == "letter":
+            letters += 1
+    a, b = words[0][0] if plus is None else plus, words[-1][1]
+    cues = [m.group().lower() for m in _CUE.finditer(text, max(0, a - 40), a)]
+    cue = _CUES[cues[-1]] if cues and "\n" not in text[a - 40 if a > 40 else 0 : a] else None
+    if not (digits >= 7 or (cue and digits >= 4) or (letters >= 2 and digits >= 2)):
+        return
+    if not letters and _counting(words):
+        return  # "she counted one two three four five six seven": a count, not a number
+    if letters:
+        kind = "vehicle_reg" if cue == "plate" else "case_number"
+    elif plus is not None or (
+        words[0][2] in ("oh", "zero") and (cue == "phone" or (digits >= 10 and cue is None))
+    ):
+        kind = "phone"  # (a number in this country starts with its nought)
+    else:
+        kind = "case_number"
+    if not st.free(a, b):
+        st.give_way(a, b, _GIVES_WAY, 85)
+        if not st.free(a, b):
+            return
+    st.take(a, b, kind, "", 84, 0.85)
+
+
+def _said(words: list[tuple[int, int, str]], i: int) -> str | None:
+    """What the ``i``-th word says: ``digit``, ``pair`` (two digits: a ten, ``double``),
+    ``letter``, or None (no part of a code: ``plus`` is read apart)."""
+    word = words[i][2]
+    if word in _UNIT_WORDS:
+        return "digit"
+    if word in ("double", "triple"):
+        return None if i + 1 >= len(words) or words[i + 1][2] not in _UNIT_WORDS else "pair"
+    if word in _TEEN_WORDS or word in _TENS_WORDS or word == "hundred":
+        return "pair"
+    if word in _POLICE_WORDS or word in _LETTER_WORDS or len(word) == 1:
+        return "letter"
+    return None
+
+
+def _counting(words: list[tuple[int, int, str]]) -> bool:
+    """Whether the digits said go up one at a time from one (a count, said aloud)."""
+    said = [w for _, _, w in words]
+    return said == _COUNT[: len(said)]
+
+
+_COUNT = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
