@@ -56,3 +56,35 @@ def test_a_short_line_in_lower_case_is_no_dictation() -> None:
     # (a heading or a list item in lower case is not read as a dictated passage)
     out = redact_for("Notes\nsaw darren pike\nPlan agreed.", CHILD, FAMILY, WORKER)
     assert "pike" in out, out
+
+
+def test_a_dictated_line_with_i_and_letters_said_in_capitals_is_still_dictated() -> None:
+    out = redact_for(
+        "plan early help refusal noted I will refer to the idva service and the G P and ask "
+        "health visitor lisa bentley to do a joint visit with me next week full stop",
+        "Ayan Rashid",
+        (("Saima Rashid", "mother"),),
+        "Liam Fairclough",
+    )
+    assert "bentley" not in out and "lisa" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("said", "gone"),
+    [
+        ("he is on nights at hollinwood meats and sends most of it home", "hollinwood"),
+        ("the housing officer from brindle homes is chasing a new one", "brindle"),
+        ("he works evenings at raja spice on the high street", "raja"),
+    ],
+)
+def test_a_firm_named_in_lower_case_by_its_trade_is_redacted(said: str, gone: str) -> None:
+    out = redact_for(said, "Ayan Rashid", (("Saima Rashid", "mother"),), "Liam Fairclough")
+    assert gone not in out and "[ORGANISATION]" in out, out
+
+
+@pytest.mark.parametrize(
+    "kept", ["the care homes meeting", "went to the garage", "a big warehouse"]
+)
+def test_a_trade_s_word_after_everyday_words_stays(kept: str) -> None:
+    out = redact_for(f"mum said {kept} was fine", "Ayan Rashid", (), "Liam Fairclough")
+    assert kept in out, out

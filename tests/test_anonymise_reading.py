@@ -172,3 +172,46 @@ def test_a_name_ocr_broke_with_a_stray_space_is_redacted_whole() -> None:
 def test_a_word_and_a_word_are_not_joined_into_a_name(kept: str) -> None:
     reading = reading_of(f"{kept} today.", lambda word: word.lower() in {"hernan", "tomis"})
     assert reading is None or kept in reading.text
+
+
+def test_a_scan_s_misread_words_are_read_as_the_words_they_were() -> None:
+    out = _redact(
+        "SCANNED REFERRAL\nPatient: RASHlD, Amir of F1at 2, 51 Cranbourne Street, Rochdale.\n"
+        "GP: RlVERSlDE H0USE MEDlCAL GR0UP. Family friend Sadia lqbal attended."
+    )
+    assert "RASHlD" not in out and "Cranbourne" not in out, out
+    assert "RlVERSlDE" not in out and "lqbal" not in out, out
+
+
+@pytest.mark.parametrize("kept", ["her snap is l0vebug", "the B1ue team", "lmao"])
+def test_one_word_with_a_digit_is_no_scan(kept: str) -> None:
+    text = f"Noted: {kept}. Tyler was seen."
+    reading = reading_of(text, lambda word: word.lower() in {"kelly"})
+    assert reading is None or kept in reading.text
+
+
+@pytest.mark.parametrize(
+    ("written", "gone", "placeholder"),
+    [
+        (
+            "Present: Tyler Marsh (child), Ms Jane Pike (DSL, Albright\nPrimary School).",
+            "Primary",
+            "[SCHOOL]",
+        ),
+        ("Follow-up: GP (Webheath\nMedical Practice) to review.", "Medical", "[GP-PRACTICE]"),
+        ("Contact: Mrs Claire\nOnslow (foster carer) rang.", "Onslow", "[PERSON]"),
+    ],
+)
+def test_a_name_a_column_wrapped_onto_the_next_line_is_redacted_whole(
+    written: str, gone: str, placeholder: str
+) -> None:
+    out = _redact(written)
+    assert gone not in out and placeholder in out, out
+
+
+@pytest.mark.parametrize(
+    "kept", ["Seen with Tyler\nRoad safety discussed", "Spoke to Mrs Claire\nMum was there"]
+)
+def test_a_line_opening_with_a_word_is_not_joined_to_the_name_before_it(kept: str) -> None:
+    out = _redact(kept)
+    assert kept.split("\n")[1] in out, out

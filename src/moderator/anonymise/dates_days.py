@@ -113,6 +113,11 @@ _DAY_GOES_ON = re.compile(
 )
 
 
+# a weekday in lower case, as dictation and a child write it, and the days said beside a date
+_SAID_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|yesterday)"
+)
+_NEAR_DAYS = frozenset({"tomorrow", "today", "yesterday"})  # (they stay: "tomorrow [DATE]")
 _ORDINAL_WORDS = (
     r"(?:(?:twenty|thirty)[ \t-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
     r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
@@ -126,8 +131,12 @@ _THE_WORDED_DAY = re.compile(
     r"|before|until|to|we|she|he|they|with|because|but|so|as|for|i|mum|dad|end)\b))"
 )
 _DATED_BEFORE = re.compile(
-    rf"(?:\b(?i:on|from|until|till|by|since|before|after)|(?P<w>{_WEEKDAY}))[ \t]+\Z"
+    rf"(?:\b(?i:on|from|until|till|by|since|before|after)|(?P<w>{_WEEKDAY}|{_SAID_WEEKDAY}))"
+    r"[ \t]+\Z"
 )
+# a day in words after a weekday, with no mark after it: "visit on monday the tenth about half
+# three", as dictation writes it (a weekday dates the ordinal, whatever word follows)
+_THE_WORDED_DAY_ANY = re.compile(rf"the[ \t]+(?i:{_ORDINAL_WORDS})(?![\w-])")
 
 
 def find_loose_days(text: str) -> list[tuple[int, int]]:
@@ -145,10 +154,14 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
         ):
             out.append(day.span())
     if "the " in text:
-        for the in _THE_WORDED_DAY.finditer(text):
+        for the in _THE_WORDED_DAY_ANY.finditer(text):
             before = _DATED_BEFORE.search(text, max(0, the.start() - 12), the.start())
-            if before is not None:  # "Thursday the twelfth" whole; "on" stays
-                out.append((before.start() if before.group("w") else the.start(), the.end()))
+            if before is None or (
+                not before.group("w") and _THE_WORDED_DAY.match(text, the.start()) is None
+            ):
+                continue  # "on the sixth floor": no day; "monday the tenth about …" is one
+            weekday = before.group("w") and before.group("w").lower() not in _NEAR_DAYS
+            out.append((before.start() if weekday else the.start(), the.end()))
     for the in THE_DAY_RE.finditer(text):
         at = the.start() - 1
         if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):

@@ -170,6 +170,7 @@ from moderator.anonymise.references import find_numbers_by_shape, widen_referenc
 from moderator.anonymise.references_spaced import find_listed_references, find_spaced_references
 from moderator.anonymise.speakers_lettered import find_lettered_speakers
 from moderator.anonymise.state import State
+from moderator.anonymise.wrapped_tails import join_wrapped_tails
 
 
 def run_layers(st: State) -> None:
@@ -324,6 +325,8 @@ def run_layers(st: State) -> None:
     find_names_in_other_scripts(st)
     widen_said_numbers(st)
     find_learned(st, toks)  # after every rule: it reads only the words they all left free
+    join_dictated_names(st)  # again: the surnames after the names the model found
+    join_wrapped_tails(st)
     keep_police_operations(st)
     keep_kin_words(st)
     keep_national_charities(st)

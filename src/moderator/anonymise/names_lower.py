@@ -49,10 +49,20 @@ def _lower_message(line: str, least: int = 5) -> bool:
 
 
 def _dictated(line: str) -> bool:
-    """Whether a line is a long passage with no capital letter at all (twelve words or more):
-    a note dictated by voice, a message typed at length, read as typed in lower case whatever
-    else the note holds ("visit to the nowak family at fourteen ffordd pandy ...")."""
-    return len(line) >= 60 and len(line.split()) >= 12 and not any(ch.isupper() for ch in line)
+    """Whether a line is a long passage with no word in capitals and small letters (twelve
+    words or more): a note dictated by voice, a message typed at length, read as typed in lower
+    case whatever else the note holds ("visit to the nowak family at fourteen ffordd pandy
+    ..."). Voice-to-text still writes "I" and letters said ("G P", "IRO") in capitals; a
+    capital opening the line is a typed sentence's."""
+    if len(line) < 60 or len(line.split()) < 12 or _TITLED.search(line) is not None:
+        return False
+    if line.lstrip()[:1].isupper():
+        return False  # "A wren was nesting …": a typed sentence
+    capitals = sum(ch.isupper() for ch in line)
+    return capitals == 0 or capitals * 10 < sum(ch.islower() for ch in line)  # (not shouted)
+
+
+_TITLED = re.compile(r"[A-Z][a-z]")
 
 
 def dictated_lines(text: str) -> list[tuple[int, int]]:

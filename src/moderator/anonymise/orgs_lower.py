@@ -54,6 +54,11 @@ _ORG_HEADS = (
     "youth hub",
     # round forty-nine: "badminton at st crispins leisure centre"
     "leisure centre", "sports centre",
+    # session sixty: trades and services a dictated note names ("thirty hours at gill banks
+    # garage", "nights at hollinwood meats", "the housing officer from brindle homes")
+    "garage", "autos", "joinery", "foods", "meats", "butchers", "builders", "roofing",
+    "scaffolding", "construction", "plumbing", "homes", "pantry", "spice",
+    "tandoori", "carpets", "removals", "recycling", "warehouse", "packaging",
 )  # fmt: skip
 # a team's or a club's word: the words before it name a club unless everyday words ("sankey
 # vikings", "springfield rovers", "headland boxing club"; not "the power rangers")

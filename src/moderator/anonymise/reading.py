@@ -47,8 +47,15 @@ _TRIGGER = re.compile(f"[{_INVISIBLE}{_SPACES}]|{_ENTITY}|{_TAG}")
 _OCR_WORD = re.compile(
     r"(?<![\w@'’.-])(?=[A-Za-z015]*[A-Za-z][A-Za-z015]*[A-Za-z])[A-Za-z015]{3,20}(?![\w@])"
 )
-# a digit OCR may have read for a letter inside a word, or a capital I for an l
-_OCR_HINT = re.compile(r"[A-Za-z][015]|(?<![\w])[015][a-z]|[a-z]I[a-z]")
+# a digit OCR may have read for a letter inside a word, a capital I for an l, or a small l for
+# a capital I
+_OCR_HINT = re.compile(
+    r"[A-Za-z][015]|(?<![\w])[015][a-z]|[a-z]I[a-z]|[A-Z]l[A-Z]|(?<![\w])l[bcdfghjkmnpqrstvwxz]"
+)
+# a word in capitals with a small l among them ("RASHlD", "PRlMARY", "RlVERSlDE"), and the
+# letters no English word has after an opening l (a capital I's misreading: "lqbal", "lvan")
+_CAPITALS_WITH_L = re.compile(r"(?=(?:[A-Zl015]*[A-Z]){3})[A-Z015]*l[A-Zl015]*")
+_NOT_AFTER_L = frozenset("bcdfghjkmnpqrstvwxz")
 _OCR_FIRST = {"0": "O", "1": "IL", "5": "S"}  # what each digit may be, opening a word
 _OCR_INSIDE = {"0": "o", "1": "li", "5": "s"}
 
@@ -231,19 +238,34 @@ def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
     """``text`` with each word OCR misread as a name read as that name (the same length), or
     None when there is none."""
     fixes: list[tuple[int, str]] = []
+    words: list[tuple[int, str]] = []  # read as everyday words: kept if a scan's (two or more)
     for m in _OCR_WORD.finditer(text):
         word = m.group()
-        if len(word) < 4 or word[-1] in "015" or sum(c.isalpha() for c in word) < 3:
+        if word[-1] in "015" or sum(c.isalpha() for c in word) < 2 + (len(word) > 3):
             continue  # "ME1", "CA11": a postcode's district, a plate's part; "11am": a time
         body = word[1:]
-        if not any(c in "015" for c in word) and not (
-            "I" in body and body.replace("I", "").islower()
+        if (
+            not any(c in "015" for c in word)
+            and not ("I" in body and body.replace("I", "").islower())
+            and not _CAPITALS_WITH_L.fullmatch(word)
+            and not (word[0] == "l" and word[1] in _NOT_AFTER_L)
         ):
-            continue  # letters alone: a misread capital I only inside lower case ("KeIly")
-        for reading in _readings(word):
-            if reading != word and is_name(reading):
-                fixes.append((m.start(), reading))
-                break
+            continue  # letters alone: a misread capital I only inside lower case ("KeIly"), a
+            # small l only inside capitals ("RASHlD", "PRlMARY")
+        readings = _readings(word)
+        named = (
+            next((r for r in readings if r != word and is_name(r)), None) if len(word) > 3 else None
+        )
+        if named is not None:
+            fixes.append((m.start(), named))
+            continue
+        said = next((r for r in readings if r != word and frequent_word(r.lower())), None)
+        if said is None and _CAPITALS_WITH_L.fullmatch(word):
+            said = readings[0]  # "RlVERSlDE": a capital word's small l is OCR's, whatever word
+        if said is not None and not frequent_word(word.lower()):
+            words.append((m.start(), said))  # "F1at", "H0USE", "P0LICE", "MEDlCAL"
+    if len(words) + len(fixes) >= 2:
+        fixes += words  # (one alone may be a handle's or a code's: "l0vebug", "B1ue")
     if not fixes:
         return None
     chars = list(text)
@@ -286,9 +308,13 @@ def _readings(word: str) -> list[str]:
     """What ``word`` may have been before OCR, at most 16 readings, the word itself first; in
     capitals when its letters are (``KE1LY`` may be ``KELLY``)."""
     shouted = sum(c.isupper() for c in word) > 1 and not any(c.islower() for c in word)
+    if _CAPITALS_WITH_L.fullmatch(word):
+        word, shouted = word.replace("l", "I"), True  # "RASHlD": OCR's small l for a capital I
     options = [""]
     for i, c in enumerate(word):
-        if c in "015":
+        if c == "l" and i == 0 and word[1:2] in _NOT_AFTER_L:
+            choices = "lI"  # "lqbal": no word opens "lq"; a capital I does
+        elif c in "015":
             choices = c + (_OCR_FIRST if i == 0 else _OCR_INSIDE)[c]
         elif c == "I" and i and word[i - 1].islower():
             choices = "Il"

@@ -315,13 +315,17 @@ def redact_case_text(
 
 
 def _name_test(case: RawCase) -> Callable[[str], bool]:
-    """Whether a word is a name: one of the record's people's, or a first name or surname
-    that is no everyday word."""
+    """Whether a word is a name: one of the record's people's, a first name or surname that is
+    no everyday word, or a place's ("FAILSW0RTH" read as the town)."""
     lex = lexicon()
     known = known_people(case, lex).keys
 
     def is_name(word: str) -> bool:
         key = word_key(word)
-        return key in known or ((key in lex.given or key in lex.surnames) and key not in lex.common)
+        return (
+            key in known
+            or ((key in lex.given or key in lex.surnames) and key not in lex.common)
+            or (key,) in lex.places
+        )
 
     return is_name

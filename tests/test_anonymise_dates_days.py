@@ -1,0 +1,32 @@
+"""Days of the month said without a month (``anonymise/dates_days.py``): after a weekday,
+dictation writes the ordinal with no mark after it, so the weekday alone dates it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_for
+
+
+def _redact(text: str) -> str:
+    return redact_for(text, "Ayan Rashid", (("Saima Rashid", "mother"),), "Liam Fairclough")
+
+
+@pytest.mark.parametrize(
+    ("said", "left"),
+    [
+        ("do an unannounced visit on monday the tenth about half three", "on [DATE] about"),
+        ("she did these on tuesday the fourth because she was stressed", "on [DATE] because"),
+        ("next strategy meeting monday the twenty third book a room", "meeting [DATE] book"),
+        ("agreed to meet me tomorrow the seventh at nine thirty", "me tomorrow [DATE] at"),
+    ],
+)
+def test_a_day_said_after_a_weekday_is_a_date(said: str, left: str) -> None:
+    out = _redact(f"dictated note full stop {said} full stop")
+    assert left in out, out
+
+
+@pytest.mark.parametrize("kept", ["on the sixth floor of the tower", "the third time she rang"])
+def test_an_ordinal_with_no_weekday_before_it_stays(kept: str) -> None:
+    out = _redact(f"seen at home, {kept} and left")
+    assert kept in out, out
