@@ -84,3 +84,11 @@ def test_an_email_said_aloud_takes_the_digits_of_its_name() -> None:
     out = _redact("her email is agnieszka dot nowak ninety at wp dot pl and she said")
     assert "nowak" not in out and "ninety" not in out, out
     assert "her email is [EMAIL] and she said" in out, out
+
+
+@pytest.mark.parametrize(
+    "said", ["t k four four one eight two seven c", "S T six four two nine one seven B"]
+)
+def test_a_national_insurance_number_said_aloud_is_redacted_with_its_letters(said: str) -> None:
+    out = _redact(f"his national insurance number is {said} I have checked it with the letter")
+    assert "number is [NI-NUMBER] I have checked" in out, out

@@ -88,3 +88,22 @@ def test_a_firm_named_in_lower_case_by_its_trade_is_redacted(said: str, gone: st
 def test_a_trade_s_word_after_everyday_words_stays(kept: str) -> None:
     out = redact_for(f"mum said {kept} was fine", "Ayan Rashid", (), "Liam Fairclough")
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("said", "gone"),
+    [
+        ("actions ask IRO miss dunne about adding family time", "dunne"),
+        ("medical today with doctor fairclough at three pm", "fairclough"),
+        ("the housing officer mr de souza is chasing a new one", "souza"),
+    ],
+)
+def test_a_title_said_in_lower_case_takes_the_surname_after_it(said: str, gone: str) -> None:
+    out = redact_for(said, "Ayan Rashid", (), "Liam Fairclough")
+    assert gone not in out.lower().replace("[", ""), out
+
+
+@pytest.mark.parametrize("kept", ["i miss dunne so much", "saw the doctor today"])
+def test_a_verb_or_a_role_before_a_word_is_no_title(kept: str) -> None:
+    out = redact_for(f"she said {kept}", "Ayan Rashid", (), "Sam Ellis")
+    assert kept in out, out

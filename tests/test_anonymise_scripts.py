@@ -49,3 +49,24 @@ def test_words_in_another_script_not_bracketed_after_a_name_stay(text: str) -> N
     for word in ("Добрий", "السلام", "شكراً"):
         if word in text:
             assert word in out, out
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("She signs her name\nثنا رشید and spells it out for us.", "ثنا رشید"),
+        ("Tahmid wrote his name for me as তাহমিদ and smiled.", "তাহমিদ"),
+        ("Her bibi calls her ਮਾਇਆ at home.", "ਮਾਇਆ"),
+        ("Name as written on her letter: রুমেনা বেগম (Rumena Begum).", "রুমেনা বেগম"),
+    ],
+)
+def test_a_name_in_another_script_after_the_words_that_name_it_is_redacted(
+    written: str, name: str
+) -> None:
+    out = _redact(written)
+    assert name not in out and "[PERSON" in out, out
+
+
+def test_a_word_in_another_script_said_in_quotes_stays() -> None:
+    out = _redact('Olena thanked me - "дякую" - and walked home.')
+    assert "дякую" in out, out

@@ -56,10 +56,12 @@ _CUES = {
     **dict.fromkeys(("mobile", "phone", "tel", "telephone", "landline", "call", "ring", "text"), "phone"),
     **dict.fromkeys(("reg", "registration", "plate", "car", "van", "vehicle", "taxi"), "plate"),
     **dict.fromkeys(
-        ("number", "no", "num", "ref", "reference", "collar", "crime", "log", "incident",
-         "account", "id", "extension", "ext", "code", "badge", "nhs", "upn", "ni", "insurance"),
+        ("ref", "reference", "collar", "crime", "log", "incident", "account", "id",
+         "extension", "ext", "code", "badge", "nhs", "upn"),
         "reference",
     ),
+    **dict.fromkeys(("number", "no", "num"), "number"),  # (a phone's or a reference's)
+    **dict.fromkeys(("ni", "insurance"), "ni"),
 }  # fmt: skip
 _CUE = re.compile(r"(?i:\b(?:" + "|".join(_CUES) + r")\b)")
 _UNIT_WORDS = frozenset(_UNITS.split("|"))
@@ -116,21 +118,28 @@ def _take_run(st: State, start: int, end: int) -> None:
             letters += 1
     a, b = words[0][0] if plus is None else plus, words[-1][1]
     cues = [m.group().lower() for m in _CUE.finditer(text, max(0, a - 40), a)]
-    cue = _CUES[cues[-1]] if cues and "\n" not in text[a - 40 if a > 40 else 0 : a] else None
+    said = [_CUES[c] for c in cues] if "\n" not in text[max(0, a - 40) : a] else []
+    # the last cue says what follows, unless one before says more: "reg number", "NI number"
+    cue = next((k for k in ("plate", "ni") if k in said), said[-1] if said else None)
     if not (digits >= 7 or (cue and digits >= 4) or (letters >= 2 and digits >= 2)):
         return
     if not letters and _counting(words):
         return  # "she counted one two three four five six seven": a count, not a number
     if letters:
-        kind = "vehicle_reg" if cue == "plate" else "case_number"
+        kind = {"plate": "vehicle_reg", "ni": "ni_number"}.get(cue or "", "case_number")
     elif plus is not None or (
-        words[0][2] in ("oh", "zero") and (cue == "phone" or (digits >= 10 and cue is None))
+        words[0][2] in ("oh", "zero")
+        and (cue in ("phone", "number") or (digits >= 10 and cue is None))
     ):
         kind = "phone"  # (a number in this country starts with its nought)
+    elif cue == "phone" and "reference" not in said:
+        kind = "phone"  # "i can ring nan on nine zero zero eight five nine": a local number
     else:
         kind = "case_number"
     if not st.free(a, b):
-        st.give_way(a, b, _GIVES_WAY, 85)
+        # a phone's or a reference's digits found first ("t k [four four one eight two seven]
+        # c"): the run said in full takes them over, its letters with them
+        st.give_way(a, b, _GIVES_WAY, 100)
         if not st.free(a, b):
             return
     st.take(a, b, kind, "", 84, 0.85)

@@ -239,6 +239,31 @@ _SUBJECT_AFTER = re.compile(
     r"[ 	]+(?:he|she|they|you|u|we|it|this|that|these|everyone|everything|all|things)"
     r"(?:['’][a-z]+)?[ 	]"
 )
+# modal verbs that are names too, and what follows a name but never a modal ("will is", "may
+# said", "will and i")
+_MODALS = frozenset({"will", "may", "can", "must", "shall"})
+_AFTER_A_NAME = frozenset(
+    {"is", "was", "has", "had", "and", "said", "says", "told", "tells", "does", "did"}
+    | {"or", "who", "whose", "to", "at", "in", "on", "from", "with", "isn't", "wasn't", "hasn't"}
+)
+_PAGE_NUMBER = re.compile(r"[ \t]+\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?(?![\w/])")
+_NEXT_WORD = re.compile(r"[ \t]+(?:not[ \t]+)?([a-z]+)(?![\w'’-])")
+
+
+def _modal_use(text: str, end: int, words: frozenset[str]) -> bool:
+    """Whether the word ending at ``end`` is followed by a verb's bare form, as a modal is."""
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return (
+        word not in _AFTER_A_NAME
+        and not word.endswith("ed")
+        and not (word.endswith("s") and not word.endswith("ss"))
+        and word in words
+    )
+
+
 _TIME_BEFORE = frozenset({"before", "after", "until", "till", "since", "during"})
 _COPULAS = frozenset({"was", "is", "are", "were", "be", "been", "being", "so", "very", "too"})
 
@@ -271,6 +296,10 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     ):
         return True  # "Hope he keeps this up", "we hope this helps": the verb, a clause after
         # (not "told Sue that", "visit Hope this week": the name, an object)
+    if t.key == "page" and _PAGE_NUMBER.match(st.text, t.end):
+        return True  # "Page 1 of 3": a document's page, not the Pages
+    if t.lower and t.key in _MODALS and _modal_use(st.text, t.end, st.lex.words):
+        return True  # 'he "will stop going"', "we may need": the verb before a verb, not Will
     if t.key in _TIMES and _word_before(st.text, t.start) in _TIME_BEFORE:
         return True  # "got home before dawn", "until summer": a time of day or year
     if t.key == "amber" and _a_rating(st.text, t):

@@ -19,7 +19,7 @@ from moderator.anonymise.cues import (
     PET_BEFORE_RE,
     RELATION_CUES,
 )
-from moderator.anonymise.lexicon import Lexicon, census_given, phrase_key, word_key
+from moderator.anonymise.lexicon import Lexicon, census_given, frequent_word, phrase_key, word_key
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.speech import KIN_BEFORE, speech_spans, written_by_a_child
 from moderator.anonymise.state import State, Tok
@@ -311,10 +311,12 @@ def find_names_in_speech(st: State) -> None:
 # "miss tregunne (learning mentor)"): a child's own writing
 # (a police officer's rank or a doctor's title too: "the police lady pc morling", "dr anand")
 _LOWER_TITLED = re.compile(
-    r"(?:mr|mrs|miss|ms|mx|pc|dc|sgt|dr)\.?[ \t]+(?P<n>[a-zß-ɏ][a-zß-ɏ'’]+(?:-[a-zß-ɏ][a-zß-ɏ'’]+)?"
+    r"(?:mr|mrs|miss|ms|mx|pc|dc|sgt|dr|doctor|mister)\.?[ \t]+"
+    r"(?P<n>(?:(?:de|da|van|von|al|el|le|la|du|di|del|della|dos|das)[ \t]+(?=[a-z]{3}))?"
+    r"[a-zß-ɏ][a-zß-ɏ'’]+(?:-[a-zß-ɏ][a-zß-ɏ'’]+)?"
     r"|[b-hj-tv-z](?![\w'’.-]))"  # ("mr b is there", "esp not miss g": a teacher's initial)
 )
-_WORKING_TITLES = frozenset({"pc", "dc", "sgt", "dr"})
+_WORKING_TITLES = frozenset({"pc", "dc", "sgt", "dr", "doctor"})
 _OWNED = re.compile(r"\b(?:my|his|her|your|their|our|a|the|new|old)[ \t]+\Z")
 
 
@@ -339,7 +341,7 @@ def find_lower_titled(st: State) -> None:
     dictionary holds is a person."""
     text = st.text
     lex = st.lex
-    for title in ("mr", "mrs", "miss", "ms", "mx", "pc", "dc", "sgt", "dr"):
+    for title in ("mr", "mrs", "miss", "ms", "mx", "pc", "dc", "sgt", "dr", "doctor", "mister"):
         at = text.find(title + " ")
         if at < 0:
             at = text.find(title + ". ")
@@ -354,7 +356,7 @@ def find_lower_titled(st: State) -> None:
             at_next = text.find(title + " ", at + 1)
             if m is not None:
                 name = m.group("n")
-                key = word_key(name)
+                key = word_key(name.split()[-1])  # ("mr de souza": the surname after "de")
                 initial = len(key) == 1 and title in ("mr", "mrs", "miss", "ms")
                 if (
                     (len(key) > 2 or initial)
@@ -369,6 +371,8 @@ def find_lower_titled(st: State) -> None:
                         )
                         # "ring mrs wood": a listed surname after a title that is no verb
                         or (key in lex.surnames and key not in _FUNCTION)
+                        # "ask miss dunne", "mr bentley": a surname that is a rarer word
+                        or (key in lex.word_surnames and not frequent_word(key))
                         or (key,) in lex.places  # "not mrs ealing": a place's name, hers
                     )
                     and name.islower()

@@ -266,14 +266,31 @@ _HANDLE_MARK = re.compile(r"_|\.(?=\d)")  # what every handle holds: "_", or a d
 
 def _field_name(st: State, m: re.Match[str]) -> bool:
     """Whether a name with underscores is an export's field ("also_known_as:", "seen_by:",
-    "s47_outcome:"): words joined by underscores, before a colon."""
-    if st.text[m.end() : m.end() + 1] != ":" or "." in m.group():
+    "s47_outcome:"): words joined by underscores, before a colon, or in a table's header row
+    ("date,source,event,impact_on_child,recorded_by")."""
+    text = st.text
+    if "." in m.group():
+        return False
+    if text[m.end() : m.end() + 1] != ":" and not _in_header_row(text, m.start()):
         return False
     words, common = st.lex.words, st.lex.common  # (not their union: built anew per call)
     return all(
         (key := part.lower()) in words or key in common or (len(part) <= 3 and part.isalnum())
         for part in m.group().split("_")
     )
+
+
+# a table's header row: three fields or more of lower-case words, joined by commas, tabs or bars
+_HEADER_ROW = re.compile(
+    r"[ \t|]*[a-z][a-z0-9_ ]*(?:[ \t]*[,\t|][ \t]*[a-z][a-z0-9_ ]*){2,}[ \t|]*"
+)
+
+
+def _in_header_row(text: str, at: int) -> bool:
+    """Whether ``text[at]`` lies in a line that is a table's header row (see _HEADER_ROW)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _HEADER_ROW.fullmatch(text, start, end if end >= 0 else len(text)) is not None
 
 
 def _handles(text: str) -> list[re.Match[str]]:

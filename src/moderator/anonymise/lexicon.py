@@ -157,6 +157,9 @@ class Lexicon:
     rarer: frozenset[str] = frozenset()
     """Names only the longer lists hold (``given_names_more.txt``, ``surnames_more.txt``):
     names where capitalised, but not looked for in a child's lower-case speech."""
+    word_surnames: frozenset[str] = frozenset()
+    """Surnames of the longer list that are also everyday words (``bentley``, ``dunne``): a
+    surname after a title said in lower case ("miss dunne"), a word elsewhere."""
 
 
 def _lines(name: str) -> list[str]:
@@ -256,6 +259,7 @@ def lexicon() -> Lexicon:
         frequency=frequency,
         words=words,
         rarer=frozenset(rarer),
+        word_surnames=(_words("surnames_more.txt") & taken) - surnames,
     )
 
 

@@ -113,6 +113,11 @@ def word_before(text: str, at: int) -> tuple[int, str]:
     return start, word
 
 
+# the gap between a name and a word it may join: a space or two ("OFFICIAL - SENSITIVE     STONE,
+# K": a form's header and a name in its next column are no one name)
+_NEAR_GAP = re.compile(r"[ ]{1,2}")
+
+
 def absorb_kin_words(st: State) -> None:
     """Kinship forms of address, honorific suffixes and the name-like neighbours of a known
     name go with the name they are written with (one look back per name)."""
@@ -137,10 +142,14 @@ def absorb_kin_words(st: State) -> None:
                 )
             ) and _free_or_a_guess(st, start, start + len(word), gone, guesses):
                 _grow(st, c, start, c.start)
-            elif c.kind in _KNOWN and (
-                (word and word[0].isupper())
-                or (c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT)
-                or (c.end + 1 < n and text[c.end] in " \t" and text[c.end + 1].isupper())
+            elif (
+                c.kind in _KNOWN
+                and _NEAR_GAP.fullmatch(text, start + len(word), c.start)
+                and (
+                    (word and word[0].isupper())
+                    or (c.start > 2 and text[c.start - 2] in _CAPITAL_OR_DOT)
+                    or (c.end + 1 < n and text[c.end] in " \t" and text[c.end + 1].isupper())
+                )
             ):
                 _join_neighbours(st, c, start, word, gone, guesses)
             if key == "and" or text[c.start - 2] == "&":

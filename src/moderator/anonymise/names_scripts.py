@@ -6,6 +6,10 @@ Hebrew and the scripts of South Asia have no capital letters, so nothing else ma
 name. The bracketed words are the person just named: they take that redaction's kind and
 placeholder. Words in another script said in quotes (a greeting, ``"Добрий день"``) are not
 in brackets after a name, and stay.
+
+A name in another script also stands alone after the words that say it is one (``she signs
+her name ثنا رشید``, ``wrote his name for me as তাহমিদ``, ``calls her ਮਾਇਆ``, ``her name as
+written on her letter: রুমেনা বেগম (Rumena Begum)``): taken as a person, not in quotes.
 """
 
 from __future__ import annotations
@@ -27,12 +31,27 @@ _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 _WORD = f"[{_OTHER}][{_OTHER}{_MARKS}]*"
 _BRACKETED = re.compile(rf"[ \t]*\([ \t]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})[ \t]*(?=[),;])")
 _HINT = re.compile(rf"\([ \t]*[{_OTHER}]")
+# the words that say a name follows, then the name in another script (no quote before it)
+_NAMED_AS = re.compile(
+    r"(?i:\b(?:signs|signed|writes|wrote|spells|spelt|spelled|prints|printed)[ \t]+"
+    r"(?:her|his|their|my|the)[ \t]+(?:own[ \t]+)?name(?:[ \t]+(?:for[ \t]+(?:me|us)[ \t]+)?as)?"
+    r"|\bcalls?[ \t]+(?:her|him|them|me)|\bcalled|\bknown[ \t]+as|\bname(?:[ \t]+as[ \t]+written)?"
+    r"(?:[ \t]+(?:on|in)[ \t]+(?:her|his|their|the)[ \t]+(?:letter|passport|id|card|form))?[ \t]*:)"
+    rf"[ \t\n]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?![{_OTHER}{_MARKS}])"
+)
 
 
 def find_names_in_other_scripts(st: State) -> None:
-    """Take a name in another script bracketed right after a name taken (see the module)."""
+    """Take a name in another script bracketed right after a name taken, or after the words
+    that name it (see the module)."""
     text = st.text
-    if text.isascii() or _HINT.search(text) is None:
+    if text.isascii():
+        return
+    for said in _NAMED_AS.finditer(text):
+        if st.free(said.start("n"), said.end("n")):
+            name = " ".join(said.group("n").split())
+            st.take(said.start("n"), said.end("n"), "person", "script:" + name, 50, 0.85)
+    if _HINT.search(text) is None:
         return
     for c in sorted(st.cands, key=lambda c: c.start):
         if c.kind not in NAME_KINDS:

@@ -1,0 +1,63 @@
+"""A record's name that is also a word, and a field's name that looks like a handle: the
+word stays where it is used as one (``known_use.py``, ``layer_variants.py``).
+
+- a modal verb that is a child's name (Will, May) before a verb's bare form: ``he "will stop
+  going"``, while ``will said`` and ``with will and mum`` are the child;
+- a surname ``Page`` in a document's footer: ``Page 1 of 3``;
+- a table's header row of fields joined by underscores: ``date,event,impact_on_child``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import redact_for
+
+
+def test_a_modal_verb_that_is_the_child_s_name_stays_before_a_verb() -> None:
+    out = redact_for(
+        'He said he "will stop going down the river" if dad stops. Will said he may go.',
+        "Will Perry",
+        (("May Perry", "mother"),),
+        "Sam Ellis",
+    )
+    assert '"will stop going' in out and "[CHILD] said he may go" in out, out
+
+
+@pytest.mark.parametrize("named", ["i went with will and mum", "will said it was fine"])
+def test_the_child_called_will_is_still_redacted_in_lower_case(named: str) -> None:
+    out = redact_for(f'He told me "{named}".', "Will Perry", (), "Sam Ellis")
+    assert "will" not in out.lower().replace("[child]", ""), out
+
+
+def test_a_page_number_is_no_surname() -> None:
+    out = redact_for(
+        "OFFICIAL    Page 1 of 3\nPAGE, Harley  ref 11842\nHarley Page was seen.",
+        "Harley Page",
+        (("Dean Page", "father"),),
+        "Sam Ellis",
+    )
+    assert "Page 1 of 3" in out and "Harley" not in out, out
+
+
+def test_a_table_s_header_row_keeps_its_field_names() -> None:
+    out = redact_for(
+        "date,source,event,impact_on_child,recorded_by\n"
+        "2024-06-03,Police,DA call,high,pc_jones\nHer snap is kayla_x07.",
+        "Kayla Reid",
+        (),
+        "Sam Ellis",
+    )
+    assert "impact_on_child,recorded_by" in out, out
+    assert "pc_jones" not in out and "kayla_x07" not in out, out
+
+
+def test_a_form_s_header_is_not_joined_to_a_name_in_its_next_column() -> None:
+    out = redact_for(
+        "Minutes\nOFFICIAL - SENSITIVE                          STONE, K   CP ref 77104\n"
+        "Kayla Stone attended.",
+        "Kayla Stone",
+        (("Tina Stone", "mother"),),
+        "Sam Ellis",
+    )
+    assert "OFFICIAL - SENSITIVE" in out and "STONE" not in out, out
