@@ -60,12 +60,19 @@ _STREET_TITLED = re.compile(
     r"(?:Court|Way|Walk|Row|Rise|View|Square|Gate|Place|Fold|Brow|Mount|Vale|Range|Parade|Heights"
     r"|(?P<nook>End|Cut|Bank|Side|Top|Croft|Garth|Nook|Dene|Chare|Hollow)))(?![\w'’-])"
 )
+# the street's words every match of _STREET_TITLED ends with, as written (a quick look first)
+_TITLED_WORDS = ("Court", "Way", "Walk", "Row", "Rise", "View", "Square", "Gate", "Place",
+                 "Fold", "Brow", "Mount", "Vale", "Range", "Parade", "Heights", "End", "Cut",
+                 "Bank", "Side", "Top", "Croft", "Garth", "Nook", "Dene", "Chare", "Hollow")  # fmt: skip
 # the same in a police form's capitals: "FOUND AT ADDRESS ON BEACON VIEW, SHEPSHED"
 _STREET_SHOUTED = re.compile(
     r"(?<![\w'’-])(?:ON|OFF|ALONG|ROUND|DOWN|UP|(?P<of>OF|FROM))[ \t]+"
     r"(?P<s>(?:[A-Z][A-Z'’-]{2,}[ \t]+){1,2}"
     r"(?:COURT|WAY|WALK|ROW|RISE|VIEW|SQUARE|GATE|PLACE|FOLD|BROW|MOUNT|VALE|RANGE|PARADE))(?![\w'’-])"
 )
+# (and what every match of _STREET_SHOUTED ends with)
+_SHOUTED_WORDS = ("COURT", "WAY", "WALK", "ROW", "RISE", "VIEW", "SQUARE", "GATE", "PLACE",
+                  "FOLD", "BROW", "MOUNT", "VALE", "RANGE", "PARADE")  # fmt: skip
 # a house number and its street's name after a form's "ADDRESS": "ADDRESS 18A NORTHMEADS (FLAT
 # OF …)", "Address: 4 Kingsmead, Harlow" (whatever the street's word, or none)
 _ADDRESS_CUED = re.compile(
@@ -117,6 +124,7 @@ _FLAT_ALONE = re.compile(
     r"(?<![\w'’-])(?:Flat|FLAT|(?:(?<=\()|(?<=\bat )|(?<=\bin )|(?<=\bto )|(?<=\bfrom ))flat)[ \t]+"
     r"\d{1,4}[A-Za-z]?(?![\w%/-]|\.\w)"
 )
+_FLAT_WORDS = ("Flat", "FLAT", "flat")  # (what every match of _FLAT_ALONE starts with)
 # a room by its number where the note is about a hostel, a house of rooms or a refuge: "Mrs
 # Nowak in Room 11 says", "A MAN FROM ROOM 2" (not "the meeting in Room 3" of an office)
 _ROOM_ALONE = re.compile(
@@ -190,7 +198,8 @@ def find_lower_streets(st: State) -> None:
         st.give_way(m.start(), m.end(), _GUESSES, 61)
         if st.free(m.start(), m.end()):
             st.take(m.start(), m.end(), "address", "street:" + word + " rd", 45, _CONFIDENCE)
-    for m in _STREET_TITLED.finditer(text):
+    titled = any(w in text for w in _TITLED_WORDS)
+    for m in _STREET_TITLED.finditer(text) if titled else ():  # (quick: no such word)
         words = m.group("s").split()
         keys = [w.lower() for w in words[:-1]]
         if keys[0] in _NOT_STREETS or all(k in st.lex.protected_words for k in keys):
@@ -210,6 +219,7 @@ def find_lower_streets(st: State) -> None:
         if st.free(start, end):
             st.take(start, end, "address", "street:" + word, 45, _CONFIDENCE)
     shouted = "ON " in text or "OFF " in text or "OF " in text or "FROM " in text
+    shouted = shouted and any(w in text for w in _SHOUTED_WORDS)
     for m in _STREET_SHOUTED.finditer(text) if shouted else ():
         keys = [w.lower() for w in m.group("s").split()[:-1]]
         if keys[0] in _NOT_STREETS or all(k in st.lex.protected_words for k in keys):
@@ -253,7 +263,7 @@ def find_lower_streets(st: State) -> None:
         if st.free(*m.span("a")):
             st.take(m.start("a"), m.end("a"), "address", "street:" + word, 45, _CONFIDENCE)
     if "lat " in text or "LAT " in text:  # ("flat 8" in lower case in brackets or after at/in)
-        for m in _FLAT_ALONE.finditer(text):
+        for m in starting_with(_FLAT_ALONE, text, _FLAT_WORDS):  # (tried only where they are)
             if st.free(*m.span()):
                 end = _building_after(st, m.end())
                 st.take(m.start(), end, "address", "flat:" + m.group().split()[-1], 45, 0.75)
@@ -277,7 +287,8 @@ def find_lower_streets(st: State) -> None:
         or ("lat " in text or "LAT " in text or "oom " in text or "OOM " in text)
     ):
         ends = {c.end for c in st.cands if c.kind in ("person", "professional", "family")}
-        for m in _NUMBER_AFTER_NAME.finditer(text):
+        # (a match is taken only where a name ends, and ends with a bracket: else none is)
+        for m in _NUMBER_AFTER_NAME.finditer(text) if ends and ")" in text else ():
             if m.start() in ends and st.free(*m.span("n")):
                 st.take(m.start("n"), m.end("n"), "address", "house:" + m.group("n"), 45, 0.75)
 

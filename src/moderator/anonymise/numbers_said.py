@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.names_lower import dictated_lines
+from moderator.anonymise.nearby import folds_alike
+from moderator.anonymise.references import lowered
 from moderator.anonymise.state import State
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -42,14 +44,20 @@ _SAID_ADDRESS = re.compile(
 )
 _NOT_A_NUMBER_AFTER = frozenset({"no", "any", "some", "every", "each", "which", "that", "this"})
 _ANY_NUMBER_WORD = re.compile(rf"(?i:\b(?:{_TENS}|{_TEENS}|{_UNITS}|thousand)\b)")
+# the same words as a set: a match of _ANY_NUMBER_WORD is a whole run of word characters, each
+# an ASCII letter on a note whose case folds alike (nearby.folds_alike), so in lower case one
+# of the note's words of plain letters (references.lowered)
+_NUMBER_WORDS = frozenset(f"{_TENS}|{_TEENS}|{_UNITS}|thousand".split("|"))
 _DATE_KINDS = frozenset({"date", "dob"})
 
 
 def widen_said_numbers(st: State) -> None:
     """Give each date the year said after it and each address the number said before it."""
     text = st.text
+    if folds_alike(text) and _NUMBER_WORDS.isdisjoint(lowered(text)[1]):
+        return  # (most notes say no number in words: a look-up of their words, no scan)
     if _ANY_NUMBER_WORD.search(text) is None:
-        return  # (most notes say no number in words)
+        return
     for m in (m for a, b in dictated_lines(text) for m in _SAID_ADDRESS.finditer(text, a, b)):
         before = text[max(0, m.start() - 6) : m.start()].split()[-1:]
         if before and before[0].lower() in _NOT_A_NUMBER_AFTER:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import CALENDAR_WORDS
+from moderator.anonymise.nearby import starting_with_folded
 from moderator.anonymise.orgs_brands import national_charity
 from moderator.anonymise.orgs_short import CAPITAL_BEFORE
 from moderator.anonymise.state import State
@@ -36,6 +37,12 @@ _AFTER = re.compile(
 )
 _GATE = ("placed", "placement", "living", "stay", "resident", "accommodated", "missing",
          "back at", "worker", "manager", "staff", "carer")  # fmt: skip
+# what each match of _BEFORE starts with, in lower case (it ignores case there): it is tried
+# only where they are written, not at every position of the note
+_BEFORE_STARTS = ("placed", "placement", "living", "stay", "resident", "accommodated",
+                  "missing", "back", "key", "manager", "staff", "carer")  # fmt: skip
+# what each match of _AFTER holds as written (its words are in lower case: case counts)
+_AFTER_WORDS = ("staff", "manager", "worker")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?![\w'’-]|[ \t]+[A-Z])")
 
 
@@ -64,9 +71,9 @@ def find_named_homes(st: State) -> None:
     if not any(w in lower for w in _GATE):
         return
     names: set[str] = set()
-    for m in _BEFORE.finditer(text):
+    for m in starting_with_folded(_BEFORE, text, _BEFORE_STARTS):
         names.add(m.group("n"))
-    for m in _AFTER.finditer(text):
+    for m in _AFTER.finditer(text) if any(w in text for w in _AFTER_WORDS) else ():
         if CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None:
             names.add(m.group("n"))  # (not "Community Hub manager": a longer name's end)
     homes = {name for name in names if _a_home(st, name)}

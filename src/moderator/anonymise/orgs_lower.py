@@ -16,6 +16,7 @@ from functools import lru_cache
 from moderator.anonymise.lexicon import Lexicon, frequent_word, more_places, phrase_key, word_key
 from moderator.anonymise.nearby import starting_with_folded
 from moderator.anonymise.orgs_clubs import TEAM_WORDS
+from moderator.anonymise.references import lowered
 from moderator.anonymise.state import UNSURE, State
 
 # head words and the kind of name they end
@@ -97,6 +98,10 @@ _PLAIN_PLACES = frozenset(
 # the heads of trades, named by what they sell as often as not
 _TRADES = _SHOPS | {"kebabs", "pizza", "nursing home", "shop"}
 _ALL_HEADS = tuple(sorted((*_HEADS, *_ORG_HEADS), key=len, reverse=True))
+# the heads of one plain word in lower case: a match of one's pattern (a space before it, no
+# word character after) is one of the note's words (references.lowered), a look-up; the
+# others are looked for as written
+_WORD_HEADS = frozenset(h for h in _ALL_HEADS if h.isascii() and h.isalpha() and h.islower())
 
 
 @lru_cache(maxsize=64)
@@ -142,7 +147,9 @@ def find_lower_organisations(st: State) -> None:
     text = st.text
     lex = st.lex
     places = more_places()
-    heads = [h for h in _ALL_HEADS if h in text]  # quick: most notes hold none of them
+    note_words = lowered(text)[1]
+    # quick: most notes hold none of them (a head left out here has no match)
+    heads = [h for h in _ALL_HEADS if (h in note_words if h in _WORD_HEADS else h in text)]
     for m in _head_re("club").finditer(text) if " club" in text else ():
         _capitalised_name(st, m)  # ("after-school club" in lower case is no name)
     if "(" in text:

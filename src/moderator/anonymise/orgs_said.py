@@ -165,12 +165,20 @@ _APPOSED = re.compile(
 _GLOSSED = re.compile(
     r"(?<![\w'’-])(?:at|from|to)[ \t]+" + _WORDS + r"[ \t]*\((?:school|nursery|college)\)"
 )
+# what every match of _APPOSED holds as written (found quickly: it opens with its words)
+_APPOSED_HINT = re.compile(r"(?:school|nursery|college)[ \t]*[,(]")
 
 
 def _named_schools(st: State) -> None:
     """Take a school set off by commas after someone's school, or glossed ``(school)``."""
     text = st.text
-    for m in (*_APPOSED.finditer(text), *_GLOSSED.finditer(text)):
+    # (a look before each scan for what every match holds: _GLOSSED its noun in brackets)
+    apposed = _APPOSED_HINT.search(text) is not None
+    glossed = "(school)" in text or "(nursery)" in text or "(college)" in text
+    for m in (
+        *(_APPOSED.finditer(text) if apposed else ()),
+        *(_GLOSSED.finditer(text) if glossed else ()),
+    ):
         start, end = m.span("n")
         first = m.group("n").split()[0]
         if first.rstrip(".").lower() in HONORIFICS or first.isupper():

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.lexicon import lower_same_length
-from moderator.anonymise.nearby import word_positions
+from moderator.anonymise.nearby import folds_alike, word_positions
 from moderator.anonymise.state import State
 
 _OF = re.compile(r"[ \t]+(?i:of)[ \t]+")
@@ -178,9 +178,11 @@ def join_reference_parts(st: State) -> None:
     lower = text.lower()
     # the scans below of a pattern that holds a word (str.find over the note is far quicker
     # than the pattern's scan, which tries its look-behind and branches at every position)
-    # only when the word is in the note; on a note not in ASCII, always (a letter may match
-    # case-insensitively without its ASCII form, as the Kelvin sign does k)
-    plain = text.isascii()
+    # only when the word is in the note; on a note whose case does not fold alike, always (a
+    # letter may match case-insensitively without its ASCII form, as "ſ" does s): on any other
+    # note, in ASCII or not ("’", "é"), the lower case holds every word the patterns find
+    # (nearby.folds_alike; its lower case is the note's, character for character)
+    plain = folds_alike(text)
     system = not plain or "doc" in lower or any(w in text for w in _SYSTEM_WORDS)
     for m in _SYSTEM_NUMBER.finditer(text) if system else ():
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
