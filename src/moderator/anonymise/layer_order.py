@@ -324,9 +324,9 @@ def run_layers(st: State) -> None:
     find_lower_streets(st)  # last: what the joins above widen comes first
     find_names_in_other_scripts(st)
     widen_said_numbers(st)
+    join_wrapped_tails(st)  # (before the model: it would read a wrapped line's head alone)
     find_learned(st, toks)  # after every rule: it reads only the words they all left free
     join_dictated_names(st)  # again: the surnames after the names the model found
-    join_wrapped_tails(st)
     keep_police_operations(st)
     keep_kin_words(st)
     keep_national_charities(st)

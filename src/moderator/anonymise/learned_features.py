@@ -129,6 +129,14 @@ def _runs(st: State, words: list[tuple[int, int, str]], caps: list[bool]) -> lis
     return runs
 
 
+# weekdays and the short forms of days and months, which name no one (not "May", "June")
+_CALENDAR = frozenset(
+    {"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}  # ("Jan", "Jun": names too)
+)
+
+
 def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
     """The capitalised words the rules left free, grouped into runs, with their features."""
     text = st.text
@@ -150,7 +158,10 @@ def candidates(st: State, toks: list[Tok]) -> tuple[list[Candidate], list[Run]]:
     runs = [
         r
         for r in runs
-        if len(r) > 1 or where_in[r[0]] not in _OPENING or word_key(words[r[0]][2]) not in everyday
+        if (
+            len(r) > 1 or where_in[r[0]] not in _OPENING or word_key(words[r[0]][2]) not in everyday
+        )
+        and not all(word_key(words[m][2]) in _CALENDAR for m in r)  # "Tue & Thu": days
     ]
     taken = sorted((c.start, c.end, c.kind) for c in st.cands)
     lines: dict[int, str] = {}  # each line's kind, by where it starts
