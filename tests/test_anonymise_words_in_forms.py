@@ -61,3 +61,13 @@ def test_a_form_s_header_is_not_joined_to_a_name_in_its_next_column() -> None:
         "Sam Ellis",
     )
     assert "OFFICIAL - SENSITIVE" in out and "STONE" not in out, out
+
+
+def test_a_title_s_name_ends_at_a_form_s_gap() -> None:
+    out = redact_for(
+        "Yours sincerely\nDr Mark Heston   GMC 6104233\nSafeguarding Lead",
+        "Kayla Reid",
+        (),
+        "Sam Ellis",
+    )
+    assert "Heston" not in out and "GMC" in out and "6104233" not in out, out

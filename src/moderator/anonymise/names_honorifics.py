@@ -17,6 +17,7 @@ from moderator.anonymise.names_titled import surname_after_given
 from moderator.anonymise.state import State, Tok
 
 _TITLE_GAP = re.compile(r"\.?[ \t]+")
+_FIELD_GAP = re.compile(r"\t|   ")  # (three spaces or a tab between a name's words: a form's)
 
 
 _PARTICLES = frozenset({"le", "la", "de", "du", "da", "di", "van", "von", "der", "den", "del"})
@@ -38,6 +39,8 @@ def find_honorifics(st: State, toks: list[Tok]) -> None:
             gap = _TITLE_GAP.fullmatch(st.text, toks[j - 1].end, u.start)
             if gap is None or not u.cap or not st.free(u.start, u.end):
                 break
+            if j > i + 1 and _FIELD_GAP.search(gap.group()):
+                break  # "Dr Mark Heston   GMC 6104233": a form's next field, not his name
             if st.text[toks[j - 1].end] == "." and j > i + 1 and len(toks[j - 1].word) > 1:
                 break  # "Mrs Thora Inkster-Gray. Dictated": a full stop ends the name
             initial = len(toks[j - 1].key) == 1 and st.text[toks[j - 1].end] == "."
