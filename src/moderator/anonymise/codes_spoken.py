@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from moderator.anonymise.state import State
 
-_UNITS = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "zero|oh|" + NUMBER_UNITS
+_TEENS, _TENS = NUMBER_TEENS, NUMBER_TENS
 _POLICE = (
     "alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima"
     "|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky"

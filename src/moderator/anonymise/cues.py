@@ -332,3 +332,10 @@ LETTER_LABEL_BEFORE = re.compile(
     r"(?<![\w'’-])(?i:band|class|grade|category|level|tier|priority|type|group|stage|plan"
     r"|option|part|phase|block|wing|zone|bay|room|section|appendix|schedule)[ \t]+\Z"
 )
+
+
+# numbers said in words, for the layers that read dictation (numbers_said.py, codes_spoken.py,
+# an e-mail spelt aloud in layer_variants.py)
+NUMBER_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+NUMBER_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

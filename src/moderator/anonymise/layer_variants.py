@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from moderator.anonymise.cues import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from moderator.anonymise.date_words import find_month_dates, find_month_years
 from moderator.anonymise.dates import a_score, an_age_in_months
 from moderator.anonymise.dates_loose import find_loose_dates
@@ -40,11 +41,7 @@ PLATE_CUE_RE = re.compile(
 # at inbox dot lv", "albertina punto gouveia arroba sapo punto pt", "grazyna d z at wp dot pl"
 _AT = r"(?:at|\(at\)|\[at\]|arroba|\(arroba\))"
 # the digits of a mailbox's name said ("nowak ninety", "jay bird underscore oh eight oh eight")
-_SAID_DIGITS = (
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred|double|triple)"
-)
+_SAID_DIGITS = f"(?:zero|oh|{NUMBER_UNITS}|{NUMBER_TEENS}|{NUMBER_TENS}|hundred|double|triple)"
 _DOT = r"(?:dot|\(dot\)|\[dot\]|punto|ponto|\(punto\))"
 SPELT_EMAIL_RE = re.compile(
     rf"(?i:(?<![\w.])[a-z0-9][\w.'-]*+(?:\s+(?:[a-z0-9]|{_SAID_DIGITS})(?=\s)"

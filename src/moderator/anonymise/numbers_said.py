@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from moderator.anonymise.names_lower import dictated_lines
 from moderator.anonymise.nearby import folds_alike
 from moderator.anonymise.references import lowered
 from moderator.anonymise.state import State
 
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS, _TEENS, _TENS = NUMBER_UNITS, NUMBER_TEENS, NUMBER_TENS
 _UP_TO_99 = rf"(?:(?:{_TENS})(?:[ \t-]+(?:{_UNITS}))?|{_TEENS}|{_UNITS})"
 _SPOKEN_YEAR = re.compile(
     rf"(?i:[ \t]*,?[ \t]+(?:(?:nineteen|twenty)[ \t-]+(?:(?:{_TENS})(?:[ \t-]+(?:{_UNITS}))?"
