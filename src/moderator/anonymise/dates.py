@@ -87,8 +87,8 @@ DATE_NUM_RE = re.compile(
     # 2012-03-04, 2012/03/04, and an ISO stamp's time with it (2025-05-06T08:12)
     r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?:T\d\d:\d\d(?::\d\d)?Z?)?(?![\w/]|[.-]\d)"
     # 04/03/2012, 4.3.12, 04-03-2012 (day first, the same separator twice)
-    # (and the first of a range of them: "14/04/25-16/04/25")
-    r"|(?P<nd>\d{1,2})(?P<nsep>[-/.])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})"
+    # (and the first of a range of them: "14/04/25-16/04/25"; strokes spaced on a form: "14 / 2 / 25")
+    r"|(?P<nd>\d{1,2})(?P<nsep>[-/.]|[ \t]/[ \t])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})"
     r"(?![\w/]|[.-]\d(?!\d?[/.]\d{1,2}[/.]\d))"
     # 4th March 2012, 4 Mar 12, 4th of March, 04 March, 13-Jan-24
     rf"|(?P<td>\d{{1,2}}){_ORD}(?:\s+of)?[\s-]+(?P<tm>{_MONTH})(?![A-Za-z])"

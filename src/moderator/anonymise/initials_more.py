@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from moderator.anonymise.initials_columns import column_initials, signed_initials
 from moderator.anonymise.initials_found import AFTER_A_TIME
 from moderator.anonymise.layer_initials import (
     DIRECTIONS,
@@ -165,6 +166,11 @@ def find_more_initials(st: State) -> None:
         token = before.group("i")
         if _letters(token) != token or not token.isalpha():
             _note(st, people, token, "professional")  # "S.Y.", "H-I B": not "OK"
+    for token in column_initials(text) if "|" in text or "\t" in text or "," in text else ():
+        _note(st, people, token, "professional")  # "| Logged by |" column's "AH"
+    for token in signed_initials(text):  # "HB / IRO": initials, though "HB" is an acronym too
+        if token not in people and token.lower() not in st.lex.common:
+            people[token] = whose(st, token, "professional", token)
     for a, b in lists:
         _list_items(st, people, a, b)
     if ". " in text or ".," in text or ".;" in text or ".\n" in text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import FEMALE, HONORIFICS, MALE, ROLE_CUES
+from moderator.anonymise.initials_signed import find_dictated_initials, signs_note
 from moderator.anonymise.known_said import (  # re-exported: the word-use tests lived here
     _says,
     _word_before,
@@ -196,6 +197,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
             and m.group() not in writing
             and not _speaking(st.text, m, st.lex.words)
             and not _noting(st.text, m, st.lex)
+            and not signs_note(st.text, m.start(), m.end())
             and (m.group().lower() in ROLE_CUES or not _owning(st.text, m))
         ):  # (a role's letters own actions as the role: "SW to send the letter")
             continue  # "IT", "PE": the acronym, unless it opens what someone wrote ("16/1 IT: …")
@@ -211,6 +213,8 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
         ):
             continue  # "STATEMENT OF TRUTH", "REFERRAL TO MASH": a heading's word, not initials
         take_known(st, m.start(), m.end(), owner)
+    for start, end, owner in find_dictated_initials(st):
+        take_known(st, start, end, owner)
     if not st.text.isascii() and not all(map(str.isascii, known.initials)):
         _accented_initials(st)
     if "Re:" in st.text or "RE:" in st.text or "(a " in st.text:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from moderator.anonymise.addresses_postcodes import POSTCODE_AREAS, POSTCODE_RE
 from moderator.anonymise.broken_words import join_broken_words
 from moderator.anonymise.lexicon import frequent_word
 
@@ -70,17 +71,23 @@ class Reading:
     ends: Sequence[int]
 
 
-def reading_of(source: str, is_name: Callable[[str], bool] | None = None) -> Reading | None:
+def reading_of(
+    source: str,
+    is_name: Callable[[str], bool] | None = None,
+    is_known: Callable[[str], bool] | None = None,
+) -> Reading | None:
     """The note ``source`` as the layers read it (see the module), or None when it reads as
     written. ``is_name`` says whether a word is a name: a word OCR misread is read as the name
-    it becomes (``Ke1ly`` as ``Kelly``) only when it is one."""
+    it becomes (``Ke1ly`` as ``Kelly``) only when it is one. ``is_known`` says whether a word
+    is a name of the record's own people: a stray space inside one is read through even
+    where its pieces are everyday words (``Log an`` for a child Logan)."""
     text, starts, ends = source, None, None
     if _TRIGGER.search(source) is not None:
         text, starts, ends = _unmarked(source)
     joined = join_broken_words(text) if "-" in text and "\n" in text else None
     if joined is not None:
         text, (starts, ends) = joined[0], _through(joined[1], starts, ends)
-    spaced = _join_spaced(text, is_name) if is_name is not None and " " in text else None
+    spaced = _join_spaced(text, is_name, is_known) if is_name is not None and " " in text else None
     if spaced is not None:
         text, (starts, ends) = spaced[0], _through(spaced[1], starts, ends)
     same = text  # what follows changes characters, never their number
@@ -88,6 +95,8 @@ def reading_of(source: str, is_name: Callable[[str], bool] | None = None) -> Rea
         text = _ocr_read(text, is_name) or text
     if _OCR_NUMBER_HINT.search(text) is not None:
         text = _ocr_numbers(text)
+    if _OCR_POSTCODE.search(text) is not None and len(_OCR_HINT.findall(source)) >= 2:
+        text = _ocr_postcodes(text)
     if "\n" in text:
         text = _unwrapped(text)
     if starts is None or ends is None:
@@ -122,12 +131,64 @@ def _ocr_numbers(text: str) -> str:
             found[0] in "OolI"
             and not run_on  # ("O7737 5O2 l88": a phone's next group)
             and not _LEADING_LETTER_OK.fullmatch(found.translate(_AS_DIGIT))
+            and not (len(found) == 2 and _beside_digits(text, a, m.end()))
         ):
             continue  # "O1187340/4": a reference may open with a letter O
-        if letters and digits >= 2 and digits >= letters:
+        if (
+            letters
+            and (digits >= 2 or (digits == 1 and _beside_digits(text, a, m.end())))
+            and (digits >= letters)
+        ):
             if chars is None:
                 chars = list(text)
             chars[m.start() : m.end()] = found.translate(_AS_DIGIT)
+    return text if chars is None else "".join(chars)
+
+
+# a number's other group beside a short one ("NI 84 22 l9 D", "l4 / 2 / 25"): digits after a
+# space or a date's stroke
+_DIGITS_BEFORE = re.compile(r"(?<![A-Za-z0-9])[0-9]{1,4}[ \t]?[ /.:-][ \t]?\Z")
+_DIGITS_AFTER = re.compile(r"[ \t]?[ /.:-][ \t]?[0-9]{1,4}(?![A-Za-z0-9])")
+
+
+def _beside_digits(text: str, start: int, end: int) -> bool:
+    """Whether a group of one digit and one letter OCR misread (``l9``) stands in a number,
+    beside another group of digits."""
+    return bool(
+        _DIGITS_BEFORE.search(text, max(0, start - 8), start) or _DIGITS_AFTER.match(text, end)
+    )
+
+
+# a postcode OCR read with figures for letters or letters for figures ("0L9 OHR", "LAl4 3JY",
+# "B98 OQT"): an outward code and an inward code of the right lengths with a space between,
+# in capitals and the characters OCR confuses, a figure among them; not a number's last
+# groups ("07833 904 561 OFF")
+_OCR_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])(?<![0-9][ \t])(?=[^ ]*[0-9]|[^ ]* [0-9])(?P<out>[A-Z015][A-Z015]?[0-9OlI][A-Z0-9lI]?)"
+    r"[ ]{1,2}(?P<in>[0-9OlI][A-Z015]{2})(?![A-Za-z0-9])"
+)
+_AS_LETTER = str.maketrans("015", "OIS")
+
+
+def _ocr_postcodes(text: str) -> str:
+    """``text`` with each postcode OCR misread read as the postcode (the same length), where
+    the reading is a postcode of a real area and differs from what is written."""
+    chars: list[str] | None = None
+    for m in _OCR_POSTCODE.finditer(text):
+        out, inward = m.group("out"), m.group("in")
+        area = out[:2] if len(out) > 2 and not out[1].isdigit() and out[1] not in "OlI" else out[:1]
+        read_area = area.translate(_AS_LETTER)
+        rest = out[len(area) :]
+        read_out = read_area + rest[0].translate(_AS_DIGIT) + rest[1:].replace("l", "1")
+        read_in = inward[0].translate(_AS_DIGIT) + inward[1:].translate(_AS_LETTER)
+        if read_out + read_in == out + inward or not read_area.isalpha():
+            continue
+        if read_area not in POSTCODE_AREAS or not POSTCODE_RE.fullmatch(f"{read_out} {read_in}"):
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[m.start("out") : m.end("out")] = read_out
+        chars[m.start("in") : m.end("in")] = read_in
     return text if chars is None else "".join(chars)
 
 
@@ -274,17 +335,28 @@ def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
     return "".join(chars)
 
 
-# a name OCR broke with a stray space: a capitalised piece, then one in lower case
-_SPACED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,10}) ([a-z]{2,10})(?![\w'’-])")
+# a name OCR broke with a stray space: a capitalised piece, then one in lower case ("Dani el";
+# for the record's own people also one letter either side: "F ox", "Swan n")
+_SPACED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{0,10}) ([a-z]{1,10})(?![\w'’-])")
 
 
-def _join_spaced(text: str, is_name: Callable[[str], bool]) -> tuple[str, list[int]] | None:
+def _join_spaced(
+    text: str, is_name: Callable[[str], bool], is_known: Callable[[str], bool] | None = None
+) -> tuple[str, list[int]] | None:
     """``text`` with each name OCR broke with a stray space read whole (``Dani el`` as
     ``Daniel``, ``Pock lington``), where the pieces joined are a name and neither piece alone
-    is an everyday word (``Her nan`` stays); and each offset's offset in ``text``. None when there is none."""
+    is an everyday word (``Her nan`` stays), or are a name of the record's own people
+    (``is_known``: ``Log an`` for a child Logan, ``Tar iq``, ``F ox``); and each offset's
+    offset in ``text``. None when there is none."""
     cuts: list[int] = []
     for m in _SPACED.finditer(text):
         first, second = m.group(1), m.group(2)
+        if is_known is not None and is_known(first + second):
+            if not (is_known(first) or is_known(second.capitalize())):
+                cuts.append(m.end(1))  # (not two of the family's names: "Jo an")
+            continue
+        if len(first) < 2 or len(second) < 2:
+            continue
         if frequent_word(second) or frequent_word(first.lower()) or not is_name(first + second):
             continue
         if is_name(first) and is_name(second.capitalize()):

@@ -302,7 +302,7 @@ def redact_case_text(
     source = case.text if text is None else text
     if not _FROZEN:
         _freeze_tables()
-    reading = reading_of(source, _name_test(case))
+    reading = reading_of(source, _name_test(case), _known_test(case))
     if reading is None:
         st = State(case, source)
         _run(st, decisions)
@@ -312,6 +312,17 @@ def redact_case_text(
     st = State(case, reading.text)
     _run(st, decisions)
     return _build(st, source, reading.starts, reading.ends)
+
+
+def _known_test(case: RawCase) -> Callable[[str], bool]:
+    """Whether a word is a name of the record's own people (a given name or a surname of
+    three letters or more: "Logan", "Fox")."""
+    known = known_people(case, lexicon()).keys
+
+    def is_known(word: str) -> bool:
+        return len(word) >= 3 and word_key(word) in known
+
+    return is_known
 
 
 def _name_test(case: RawCase) -> Callable[[str], bool]:
