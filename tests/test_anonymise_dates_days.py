@@ -30,3 +30,22 @@ def test_a_day_said_after_a_weekday_is_a_date(said: str, left: str) -> None:
 def test_an_ordinal_with_no_weekday_before_it_stays(kept: str) -> None:
     out = _redact(f"seen at home, {kept} and left")
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("said", "left"),
+    [
+        ("date of birth fourth of the sixth nineteen ninety one full stop", "birth [DATE] full"),
+        ("the review is on the twelfth of the third at ten", "on [DATE] at"),
+        ("born the twenty first of the fifth two thousand and nine comma", "born [DATE] comma"),
+    ],
+)
+def test_a_day_and_month_said_as_ordinals_is_a_date(said: str, left: str) -> None:
+    out = _redact(f"dictated note full stop {said}")
+    assert left in out, out
+
+
+@pytest.mark.parametrize("kept", ["the first of the month", "the second of the three boys"])
+def test_an_ordinal_of_a_thing_stays(kept: str) -> None:
+    out = _redact(f"dictated note full stop {kept} full stop")
+    assert kept in out, out

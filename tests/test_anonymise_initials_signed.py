@@ -85,3 +85,24 @@ def test_initials_signing_as_a_role_on_their_own_line() -> None:
     assert "HB" not in out and "/ IRO" in out, out
     out = _redact("Discussed in supervision.\nSW / TM", "Sam Ellis")
     assert "SW / TM" in out, out
+
+
+@pytest.mark.parametrize(
+    ("worker", "text", "kept"),
+    [
+        ("Jordan McAllister", "weekends full stop\n\nnext steps full stop jm to chase the UC", ""),
+        ("Callum Revill", "ask police if it happens again full stop cr", ""),
+        ("Craig Hedley", "meeting to be set up full stop dictated by c hedley not checked", "not"),
+        ("Amy Moss", "she said so full stop am to ring the school full stop", ""),
+    ],
+)
+def test_the_workers_initials_said_in_a_dictated_note(worker: str, text: str, kept: str) -> None:
+    out = _redact(text, worker)
+    assert "[WORKER]" in out and kept in out, out
+    letters = "".join(w[0] for w in worker.lower().split())
+    assert f" {letters} " not in f" {out} ", out
+
+
+def test_other_letters_in_a_dictated_note_stay() -> None:
+    out = _redact("full stop so to speak full stop ok to go full stop", "Amy Moss")
+    assert "so to speak" in out and "ok to go" in out, out

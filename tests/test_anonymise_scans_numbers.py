@@ -69,3 +69,22 @@ def test_a_stray_space_inside_a_record_name_hides_no_part_of_it(written: str, wh
 def test_pieces_that_make_no_record_name_stay_words() -> None:
     out = _redact(SCAN + "Sam an hour late. A fox ran by. Dad is at home.")
     assert " an hour late" in out and "Dad is at" in out, out
+
+
+def test_in_a_scans_note_a_capitalised_word_with_figures_among_its_letters_is_read() -> None:
+    text = (
+        SCAN + "Referrer: Mrs Sarah Ki1ner, DSL\nI spoke to Miss Gi11 at the gate on Fri 11th "
+        "0ct.\nDr Kemi 0ye1owo   Dr P. Nuttal1\nYear1 and Room10 stay."
+    )
+    out = _redact(text)
+    for piece in ("Ki1ner", "Gi11", "0ct", "0ye1owo", "Nuttal1"):
+        assert piece not in out, out
+    assert "Year1 and Room10 stay" in out, out
+    # no scan: one word with a figure is what it says (a handle, a code)
+    out = _redact("Her Snapchat is Ki1ner and the code B1ue.")
+    assert "B1ue" in out, out
+
+
+def test_a_ward_before_its_hospital_is_no_surname_and_given_names() -> None:
+    out = _redact(SCAN + "Consultant: Dr O. Adeyemi   Ward: NNU, Furness General Hospita1\nNNU.")
+    assert out.count("NNU") == 2, out

@@ -339,3 +339,9 @@ LETTER_LABEL_BEFORE = re.compile(
 NUMBER_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 NUMBER_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UP_TO_99 = rf"(?:(?:{NUMBER_TENS})(?:[ \t-]+(?:{NUMBER_UNITS}))?|{NUMBER_TEENS}|{NUMBER_UNITS})"
+SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|twenty)[ \t-]+(?:(?:{NUMBER_TENS})(?:[ \t-]+(?:{NUMBER_UNITS}))?"
+    rf"|{NUMBER_TEENS}|oh[ \t-]+(?:{NUMBER_UNITS}))|two[ \t]+thousand(?:[ \t]+and)?[ \t]+{_UP_TO_99})"
+)
+"""A year said in words (``nineteen ninety one``, ``two thousand and five``), as a pattern."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.cues import SPOKEN_YEAR
 from moderator.anonymise.date_words import _WEEKDAY
 from moderator.anonymise.dates_loose import CENTILE_AFTER, CENTILE_BEFORE
 
@@ -139,6 +140,18 @@ _DATED_BEFORE = re.compile(
 _THE_WORDED_DAY_ANY = re.compile(rf"the[ \t]+(?i:{_ORDINAL_WORDS})(?![\w-])")
 
 
+# a day and month said as ordinals, with a year said or not: "fourth of the sixth nineteen
+# ninety one", "the twelfth of the third" (from "of the", a literal: quick)
+_MONTH_ORDINALS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+)
+_DAY_OF_THE_MONTH = re.compile(
+    rf"(?i:(?:the[ \t]+)?(?:{_ORDINAL_WORDS})[ \t]+of[ \t]+the[ \t]+(?:{_MONTH_ORDINALS})"
+    rf"(?:[ \t]*,?[ \t]+{SPOKEN_YEAR})?)(?![\w'’-])"
+)
+_ORDINAL_BEFORE_OF = re.compile(rf"(?<![\w-])(?i:(?:the[ \t]+)?(?:{_ORDINAL_WORDS}))\Z")
+
+
 def find_loose_days(text: str) -> list[tuple[int, int]]:
     """Days of the month written without a month or year (:data:`THE_DAY_RE`,
     :data:`DAY_DOT_MONTH_RE`, a dating word before an ordinal; :data:`WEEKDAY_DAY_RE` is
@@ -153,6 +166,13 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
             and _DAY_GOES_ON.match(text, day.end())
         ):
             out.append(day.span())
+    at = text.find(" of the ")
+    while at >= 0:
+        ordinal = _ORDINAL_BEFORE_OF.search(text, max(0, at - 24), at)
+        said = _DAY_OF_THE_MONTH.match(text, ordinal.start()) if ordinal is not None else None
+        if said is not None and (said.start() == 0 or not text[said.start() - 1].isalnum()):
+            out.append(said.span())
+        at = text.find(" of the ", at + 8)
     if "the " in text:
         for the in _THE_WORDED_DAY_ANY.finditer(text):
             before = _DATED_BEFORE.search(text, max(0, the.start() - 12), the.start())

@@ -66,12 +66,36 @@ _DICTATION_END = re.compile(
 )
 
 
+# in a dictated note, initials handed an action after a sentence's end ("full stop jm to chase
+# the …"), or closing the note after its last full stop ("… if it happens again full stop cr")
+_SAID_ACTION = re.compile(
+    r"(?:full[ \t]+stop|new[ \t]+(?:paragraph|line)|\n)[ \t,]*(?:next[ \t]+steps?[ \t]+"
+    r"(?:full[ \t]+stop[ \t]+)?)?(?P<i>[a-z]{2,3})[ \t]+to[ \t]+(?!be\b)[a-z]{3,}"
+)
+_SAID_LAST = re.compile(r"full[ \t]+stop[ \t\n]+(?P<i>[a-z]{2,3})[ \t.]*\Z")
+# "dictated by c hedley": an initial before the surname said
+_DICTATED_BY = re.compile(r"dictated[ \t]+by[ \t]+(?P<i>[a-z])[ \t]+(?P<s>[a-z][a-z'-]+)\b")
+
+
 def find_dictated_initials(st: State) -> list[tuple[int, int, int]]:
-    """The record's people's initials said at a dictation's end (``end of dictation kb``):
-    (start, end, person) for each, where the letters are a known person's initials."""
+    """The record's people's initials said in a dictated note: at its end (``end of dictation
+    kb``, ``… full stop cr``), handed an action (``full stop jm to chase``), or before the
+    surname (``dictated by c hedley``): (start, end, person) for each, where the letters
+    are a known person's initials."""
     found: list[tuple[int, int, int]] = []
-    if "dictat" not in st.text.lower():
+    lowered = st.text.lower()
+    if "dictat" not in lowered and "full stop" not in lowered:
         return found
+    for pattern in (_SAID_ACTION, _SAID_LAST):
+        for m in pattern.finditer(st.text):
+            owner = st.known.initials.get(m.group("i").upper())
+            if owner is not None and st.free(m.start("i"), m.end("i")):
+                found.append((m.start("i"), m.end("i"), owner))
+    for m in _DICTATED_BY.finditer(st.text):
+        owner = st.known.surname_owners.get(m.group("s"), [None])[0]
+        first = st.known.initial_of.get(owner, ("", ""))[0] if owner is not None else ""
+        if owner is not None and first.lower() == m.group("i") and st.free(*m.span("i")):
+            found.append((m.start("i"), m.end("i"), owner))
     for m in _DICTATION_END.finditer(st.text):
         letters = m.group("i").replace(" ", "").replace("\t", "").upper()
         owner = st.known.initials.get(letters)

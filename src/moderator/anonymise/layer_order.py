@@ -72,6 +72,7 @@ from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
 from moderator.anonymise.names_cued import find_named_by_role, find_regarding
 from moderator.anonymise.names_defined import find_defined_names
 from moderator.anonymise.names_dictated import join_dictated_names
+from moderator.anonymise.names_double import join_double_given
 from moderator.anonymise.names_family import (
     find_family_forms,
     find_family_plurals,
@@ -254,6 +255,7 @@ def run_layers(st: State) -> None:
     join_paired_given(st)
     find_named_initials(st)
     join_other_surnames(st)
+    join_double_given(st)
     absorb_kin_words(st)
     find_name_forms(st)
     find_pet_forms(st)

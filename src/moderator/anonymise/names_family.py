@@ -40,6 +40,11 @@ _CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
 # the comma after a surname in capitals ("SZETO, Hiu"): from the comma (a literal: quick)
 _SURNAME_COMMA = re.compile(rf",[ \t]+(?=[{_CAPITALS}][a-zà-ÿ])")
 _LABEL_BEFORE = re.compile(r":[ \t]*$")
+# what ends a place's name, never a person's given names
+_PLACE_HEADS = frozenset(
+    {"hospital", "school", "academy", "college", "practice", "surgery", "centre", "clinic"}
+    | {"trust", "unit", "ward", "station", "court", "house", "road", "street", "council"}
+)
 _GIVEN_NAMES = re.compile(
     rf"[{_CAPITALS}][^\W\d_]+(?:-[{_CAPITALS}][^\W\d_]+)?"
     rf"(?:[ \t][{_CAPITALS}][^\W\d_]+(?:-[{_CAPITALS}][^\W\d_]+)?){{0,3}}"
@@ -160,6 +165,8 @@ def _surname_first(st: State) -> None:
         ):
             continue  # "CHILD, Named Person", "HALIFAX, West Yorkshire": no one's name
         givens = [word_key(w) for w in given.group().split()]
+        if not owners and givens[-1] in _PLACE_HEADS:
+            continue  # "Ward: NNU, Furness General Hospital": a ward and its hospital
         who = next((known.given_keys[g] for g in givens if g in known.given_keys), None)
         if who is None and owners:
             who = owners[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
+from moderator.anonymise.cues import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS, SPOKEN_YEAR
 from moderator.anonymise.names_lower import dictated_lines
 from moderator.anonymise.nearby import folds_alike
 from moderator.anonymise.references import lowered
@@ -21,8 +21,7 @@ from moderator.anonymise.state import State
 _UNITS, _TEENS, _TENS = NUMBER_UNITS, NUMBER_TEENS, NUMBER_TENS
 _UP_TO_99 = rf"(?:(?:{_TENS})(?:[ \t-]+(?:{_UNITS}))?|{_TEENS}|{_UNITS})"
 _SPOKEN_YEAR = re.compile(
-    rf"(?i:[ \t]*,?[ \t]+(?:(?:nineteen|twenty)[ \t-]+(?:(?:{_TENS})(?:[ \t-]+(?:{_UNITS}))?"
-    rf"|{_TEENS}|oh[ \t-]+(?:{_UNITS}))|two[ \t]+thousand(?:[ \t]+and)?[ \t]+{_UP_TO_99}))"
+    rf"(?i:[ \t]*,?[ \t]+{SPOKEN_YEAR})"
     r"(?![\w'’-])(?![ \t]+(?i:pounds|quid|pence|times|people|miles|minutes|hours|days|weeks)\b)"
 )
 # a house number said before a street: "forty one", "flat six forty eight", "number eleven"

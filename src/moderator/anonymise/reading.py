@@ -57,7 +57,10 @@ _OCR_HINT = re.compile(
 # letters no English word has after an opening l (a capital I's misreading: "lqbal", "lvan")
 _CAPITALS_WITH_L = re.compile(r"(?=(?:[A-Zl015]*[A-Z]){3})[A-Z015]*l[A-Zl015]*")
 _NOT_AFTER_L = frozenset("bcdfghjkmnpqrstvwxz")
-_OCR_FIRST = {"0": "O", "1": "IL", "5": "S"}  # what each digit may be, opening a word
+_OCR_FIRST = {"0": "O", "1": "IL", "5": "S"}
+# a capitalised word with a 0 or a 1 among its small letters ("Ki1ner", "0ye1owo", "R0e")
+_CAPITALISED_01 = re.compile(r"[A-Z0](?=[a-z01]*[a-z])[a-z01]{2,18}")
+_AS_LOWER = str.maketrans("01", "ol")  # what each digit may be, opening a word
 _OCR_INSIDE = {"0": "o", "1": "li", "5": "s"}
 
 
@@ -300,9 +303,13 @@ def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
     None when there is none."""
     fixes: list[tuple[int, str]] = []
     words: list[tuple[int, str]] = []  # read as everyday words: kept if a scan's (two or more)
+    plain: list[tuple[int, str]] = []  # a capitalised word read with letters, in a scan's note
     for m in _OCR_WORD.finditer(text):
         word = m.group()
-        if word[-1] in "015" or sum(c.isalpha() for c in word) < 2 + (len(word) > 3):
+        named_form = word[0].isupper() and word[1].islower()  # "Gi11", "Nuttal1": a name's
+        if not named_form and (
+            word[-1] in "015" or sum(c.isalpha() for c in word) < 2 + (len(word) > 3)
+        ):
             continue  # "ME1", "CA11": a postcode's district, a plate's part; "11am": a time
         body = word[1:]
         if (
@@ -325,8 +332,12 @@ def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
             said = readings[0]  # "RlVERSlDE": a capital word's small l is OCR's, whatever word
         if said is not None and not frequent_word(word.lower()):
             words.append((m.start(), said))  # "F1at", "H0USE", "P0LICE", "MEDlCAL"
+        elif said is None and _CAPITALISED_01.fullmatch(word):
+            plain.append((m.start(), word[0].replace("0", "O") + word[1:].translate(_AS_LOWER)))
     if len(words) + len(fixes) >= 2:
-        fixes += words  # (one alone may be a handle's or a code's: "l0vebug", "B1ue")
+        fixes += words + plain  # (one alone may be a handle's or a code's: "l0vebug", "B1ue")
+        # and in a scan's note a capitalised word with 0 or 1 among small letters is read with
+        # letters, name or not: "Ki1ner", "0ye1owo", "R0e", "0ct"
     if not fixes:
         return None
     chars = list(text)
