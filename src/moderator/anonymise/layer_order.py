@@ -80,6 +80,7 @@ from moderator.anonymise.names_family import (
     join_other_surnames,
 )
 from moderator.anonymise.names_forms import find_name_forms
+from moderator.anonymise.names_heard import find_heard_names
 from moderator.anonymise.names_honorifics import find_honorifics
 from moderator.anonymise.names_initials import (
     find_bracketed_initials,
@@ -256,6 +257,7 @@ def run_layers(st: State) -> None:
     find_named_initials(st)
     join_other_surnames(st)
     join_double_given(st)
+    find_heard_names(st)
     absorb_kin_words(st)
     find_name_forms(st)
     find_pet_forms(st)

@@ -1,0 +1,103 @@
+"""The record's people's names as dictation spells them: by how they sound.
+
+Voice-to-text writes a name it does not know as it hears it, in lower case: ``sean`` for
+Shaun, ``twiddle`` for Tweddle, ``sharka doozdova`` for Šárka Duždová, ``kerris`` for
+Ceris, ``imraan`` for Imran. None of these is the name as the record spells it, and none is
+a word of English. In a dictated line, a lower-case word of four letters or more that is
+no everyday word nor a place is one of the record's people when it sounds like one of their given names
+or surnames (the same NYSIIS or Metaphone code, from ``jellyfish``, a dependency already)
+and is close to it letter by letter (Jaro-Winkler 0.75 or more, so that a short code alone
+does not decide). Letters with a caron are heard as English writes them (``Š`` as ``sh``).
+These are guesses: taken with a low confidence, for the import's review.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import jellyfish
+
+from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.names_lower import dictated_lines
+from moderator.anonymise.state import State
+
+HEARD_CONFIDENCE = 0.7
+_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,20}(?![\w'’-])")
+_SPLIT = re.compile(r"[\s-]+")
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:street|road|lane|avenue|close|drive|way|court|grove|crescent|place|terrace|walk"
+    r"|gardens|park|green|hill|house|school|primary|academy|estate)\b"
+)
+_HEARD_AS = str.maketrans({"š": "sh", "ž": "zh", "č": "ch", "ś": "sh", "ż": "zh", "ł": "w"})
+
+
+@lru_cache(maxsize=4096)
+def heard(name: str) -> tuple[str, ...]:
+    """A name part in lower case without accents, as written and as English hears its
+    letters (``Šárka``: ``sarka``, ``sharka``)."""
+    forms = []
+    for lowered in (name.lower(), name.lower().translate(_HEARD_AS)):
+        plain = unicodedata.normalize("NFD", lowered)
+        forms.append("".join(c for c in plain if "a" <= c <= "z"))
+    return tuple(dict.fromkeys(f for f in forms if len(f) >= 3))
+
+
+@lru_cache(maxsize=8192)
+def sounds_alike(word: str, name: str) -> bool:
+    """Whether the dictated ``word`` sounds like the name part ``name`` (see the module)."""
+    if word == name:
+        return True
+    if len(name) < 3:
+        return False
+    same = jellyfish.nysiis(word) == jellyfish.nysiis(name) or (
+        jellyfish.metaphone(word) == jellyfish.metaphone(name)
+    )
+    return same and jellyfish.jaro_winkler_similarity(word, name) >= 0.75
+
+
+def find_heard_names(st: State) -> None:
+    """Lower-case words of dictated lines that sound like the record's people's names."""
+    lines = dictated_lines(st.text)
+    if not lines:
+        return
+    parts = _parts(st)
+    if not parts:
+        return
+    words, common, given = st.lex.words, st.lex.common, st.known.given_keys
+    places = st.lex.places
+    text = st.text
+    last_end, last_label = -1, ""
+    for lo, hi in lines:
+        for m in _WORD.finditer(text, lo, hi):
+            word = m.group()
+            if word in given or len(word) < 4 or not st.free(m.start(), m.end()):
+                continue  # (the name as the record spells it: the known layer's)
+            if (word,) in places or _PLACE_AFTER.match(text, m.end()):
+                continue  # "moved to lincoln", "on teme street": a town, a street
+            owner = next((who for name, who in parts if sounds_alike(word, name)), None)
+            if owner is None:
+                continue
+            person = st.known.people[owner]
+            after_the_same = last_label == person.label and text[last_end : m.start()] == " "
+            if (word in words or word in common) and not after_the_same:
+                continue  # "twiddle" is a word, unless it follows "sean" heard as Shaun
+            st.take(m.start(), m.end(), person.kind, person.label, 50, HEARD_CONFIDENCE)
+            last_end, last_label = m.end(), person.label
+
+
+def _parts(st: State) -> list[tuple[str, int]]:
+    """The record's people's name parts as heard, with whose each is (their index in
+    ``st.known.people``), found through the names' own words."""
+    out: list[tuple[str, int]] = []
+    names = [st.case.child.name, *(m.name for m in st.case.family), st.case.worker or ""]
+    for name in names:
+        written = [w for w in _SPLIT.split(name.strip()) if w]
+        owner = next(
+            (st.known.given_keys[k] for k in map(word_key, written) if k in st.known.given_keys),
+            None,
+        )
+        if owner is not None:
+            out += [(h, owner) for w in written for h in heard(w)]
+    return out
