@@ -107,3 +107,16 @@ def test_a_title_said_in_lower_case_takes_the_surname_after_it(said: str, gone: 
 def test_a_verb_or_a_role_before_a_word_is_no_title(kept: str) -> None:
     out = redact_for(f"she said {kept}", "Ayan Rashid", (), "Sam Ellis")
     assert kept in out, out
+
+
+def test_a_rank_in_capitals_before_a_dictated_name_takes_the_surname() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "dictated visit full stop i went to the house with DC neil bowman from the "
+        "safeguarding unit full stop",
+        "Riley Hume",
+        (("Kayleigh Hume", "mother"),),
+        "Mark Dinning",
+    )
+    assert "neil" not in out and "bowman" not in out, out

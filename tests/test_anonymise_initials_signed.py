@@ -30,6 +30,8 @@ def _redact(text: str, worker: str) -> str:
         ("Lucy Dewhurst", "Extract of the contact log (Dec) - LD to review before the review."),
         ("Lucy Dewhurst", "Contact went well.\n\nLD note 03/03/2025:\nReviewed the log."),
         ("Philip Ashburner", "OCR text below, original on file. PA\n\nREFERRAL FORM\nSeen."),
+        ("Lucy Dixon", "[LD 12/03/2025: extract from the EHCP final]\nSeen at school."),
+        ("Lucy Dixon", "Caseworker: Ann Bell\n-----\nLD note: Mum says the weeks went well."),
     ],
 )
 def test_the_workers_initials_heading_or_signing_a_note_are_the_worker(
@@ -46,6 +48,7 @@ def test_the_workers_initials_heading_or_signing_a_note_are_the_worker(
     [
         ("Imogen Tate", "IT support fixed the laptop on 24/02/2025.", "IT support"),
         ("Owen Tallentire", "The OT visit is booked. OT to assess the stairs.", "OT visit"),
+        ("Lucy Dixon", "He has LD and ADHD; the LD nurse will visit.", "has LD and"),
         ("Natalie Osei", "Did he hit you? NO\n\nShe said no.", "NO"),
         ("Olive Kent", "Mum agreed. OK\n\nNext visit in a week.", "OK"),
     ],

@@ -70,3 +70,17 @@ def test_a_name_in_another_script_after_the_words_that_name_it_is_redacted(
 def test_a_word_in_another_script_said_in_quotes_stays() -> None:
     out = _redact('Olena thanked me - "дякую" - and walked home.')
     assert "дякую" in out, out
+
+
+def test_a_name_in_another_script_after_a_slash_or_its_languages_cue() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "Child's name in Arabic as written by Omar in my notebook: عمر الحسن\n\n"
+        'Mum (Rubina / روبینہ) was anxious. He said "شكرا" to me.',
+        "Tyler Hassan",
+        (("Rubina Hassan", "mother"),),
+        "Sam Ellis",
+    )
+    assert "عمر" not in out and "روبینہ" not in out, out
+    assert '"شكرا"' in out, out

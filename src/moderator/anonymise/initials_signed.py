@@ -28,8 +28,11 @@ _DASH_OR_COLON_AFTER = re.compile(r"[ \t]*(?:[-–—][ \t]|:)")
 _DASH_BEFORE = re.compile(r"[ \t][-–—][ \t]+\Z")
 _DATE_ENDING_LINE = re.compile(rf"[ \t]+{_DAY}(?:[ \t]+\d{{1,2}}[:.]\d{{2}})?[ \t]*(?:\n|\Z)")
 # "LD note 03/03/2025:" opening a line: the initials, note, a date
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
-_NOTE_AFTER = re.compile(rf"[ \t]+note[ \t]+(?:{_DAY}|\()")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\[?[ \t]*\Z")
+_NOTE_AFTER = re.compile(rf"[ \t]+note(?:[ \t]+(?:{_DAY}|\()|[ \t]*:)")
+# "[LD 12/03/2025: extract from …": the initials opening a bracketed stamp, a date after them
+_BRACKET_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[[ \t]*\Z")
+_DATE_AFTER = re.compile(rf"[ \t]+{_DAY}\b")
 # "- LD to review before …": an action after a dash
 _TO_DO = re.compile(r"[ \t]+to[ \t]+(?!be\b)[a-z]{2,}")
 # a typed note signed after its last sentence, before a blank line or the note's end
@@ -52,6 +55,8 @@ def signs_note(text: str, start: int, end: int) -> bool:
     ):
         return True
     if _LINE_START.search(text, max(0, start - 4), start) and _NOTE_AFTER.match(text, end):
+        return True
+    if _BRACKET_BEFORE.search(text, max(0, start - 4), start) and _DATE_AFTER.match(text, end):
         return True
     if _STOP_BEFORE.search(text, max(0, start - 6), start):
         return text[start:end].lower() not in _REPLIES and bool(_BLOCK_END.match(text, end))

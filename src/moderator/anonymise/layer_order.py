@@ -170,6 +170,7 @@ from moderator.anonymise.orgs_trades import find_trades_and_agencies
 from moderator.anonymise.orgs_unknown import find_unknown_runs
 from moderator.anonymise.references import find_numbers_by_shape, widen_references
 from moderator.anonymise.references_spaced import find_listed_references, find_spaced_references
+from moderator.anonymise.schools_tails import join_school_tails
 from moderator.anonymise.speakers_lettered import find_lettered_speakers
 from moderator.anonymise.state import State
 from moderator.anonymise.wrapped_tails import join_wrapped_tails
@@ -326,6 +327,7 @@ def run_layers(st: State) -> None:
     find_open_places(st)  # late: the joins above would read a park's capitals as a firm's
     find_address_lines(st)
     find_lower_streets(st)  # last: what the joins above widen comes first
+    join_school_tails(st)  # ("castle view" found as a street, "first school" after it)
     find_names_in_other_scripts(st)
     widen_said_numbers(st)
     join_wrapped_tails(st)  # (before the model: it would read a wrapped line's head alone)

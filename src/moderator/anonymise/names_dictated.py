@@ -260,8 +260,8 @@ def join_dictated_names(st: State) -> None:
     for c in sorted(st.cands, key=lambda c: c.start):
         if c.kind not in NAME_KINDS or not any(a <= c.start and c.end <= b for a, b in lines):
             continue
-        if not text[c.start : c.end].islower():
-            continue
+        if not text[c.start : c.end].rsplit(None, 1)[-1].islower():
+            continue  # (a rank in capitals before it may stay so: "DC neil")
         start, end = c.start, c.end
         title = _TITLE_BEFORE.search(text, max(0, start - 12), start)
         if title is not None and st.free(title.start(), start):

@@ -1,6 +1,7 @@
 """A name written again in its own script, in brackets after the name in Latin letters.
 
-Notes of families who write in another script give a name twice: ``Yusuf (يوسف)``,
+Notes of families who write in another script give a name twice: ``Yusuf (يوسف)``, ``Rubina /
+روبینہ``,
 ``Dmytro KOVALENKO (Дмитро Коваленко)``, ``Manpreet (ਮਨਪ੍ਰੀਤ ਕੌਰ), who was quiet``. Arabic,
 Hebrew and the scripts of South Asia have no capital letters, so nothing else marks such a
 name. The bracketed words are the person just named: they take that redaction's kind and
@@ -9,7 +10,8 @@ in brackets after a name, and stay.
 
 A name in another script also stands alone after the words that say it is one (``she signs
 her name ثنا رشید``, ``wrote his name for me as তাহমিদ``, ``calls her ਮਾਇਆ``, ``her name as
-written on her letter: রুমেনা বেগম (Rumena Begum)``): taken as a person, not in quotes.
+written on her letter: রুমেনা বেগম (Rumena Begum)``, ``name in Arabic as written by Omar:
+عمر الحسن``): taken as a person, not in quotes.
 """
 
 from __future__ import annotations
@@ -30,13 +32,17 @@ _OTHER = (
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 _WORD = f"[{_OTHER}][{_OTHER}{_MARKS}]*"
 _BRACKETED = re.compile(rf"[ \t]*\([ \t]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})[ \t]*(?=[),;])")
-_HINT = re.compile(rf"\([ \t]*[{_OTHER}]")
+_HINT = re.compile(rf"\([ \t]*[{_OTHER}]|/[ \t]*[{_OTHER}]")
+# the same after a slash: "(Rubina / روبینہ)", "Maryam / مريم"
+_SLASHED = re.compile(rf"[ \t]*/[ \t]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?![{_OTHER}{_MARKS}])")
 # the words that say a name follows, then the name in another script (no quote before it)
 _NAMED_AS = re.compile(
     r"(?i:\b(?:signs|signed|writes|wrote|spells|spelt|spelled|prints|printed)[ \t]+"
     r"(?:her|his|their|my|the)[ \t]+(?:own[ \t]+)?name(?:[ \t]+(?:for[ \t]+(?:me|us)[ \t]+)?as)?"
     r"|\bcalls?[ \t]+(?:her|him|them|me)|\bcalled|\bknown[ \t]+as|\bname(?:[ \t]+as[ \t]+written)?"
-    r"(?:[ \t]+(?:on|in)[ \t]+(?:her|his|their|the)[ \t]+(?:letter|passport|id|card|form))?[ \t]*:)"
+    r"(?:[ \t]+(?:on|in)[ \t]+(?:her|his|their|the)[ \t]+(?:letter|passport|id|card|form))?[ \t]*:"
+    # "Child's name in Arabic as written by Omar in my notebook: …"
+    r"|\bname[ \t]+in[ \t]+[a-z]+(?:[ \t]+script)?(?:[ \t]+as[ \t]+[^:\n]{0,50})?:)"
     rf"[ \t\n]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?![{_OTHER}{_MARKS}])"
 )
 
@@ -56,6 +62,6 @@ def find_names_in_other_scripts(st: State) -> None:
     for c in sorted(st.cands, key=lambda c: c.start):
         if c.kind not in NAME_KINDS:
             continue
-        m = _BRACKETED.match(text, c.end)
+        m = _BRACKETED.match(text, c.end) or _SLASHED.match(text, c.end)
         if m is not None and st.free(m.start("n"), m.end("n")):
             st.take(m.start("n"), m.end("n"), c.kind, c.ident, c.priority, c.confidence)
