@@ -120,3 +120,19 @@ def test_a_rank_in_capitals_before_a_dictated_name_takes_the_surname() -> None:
         "Mark Dinning",
     )
     assert "neil" not in out and "bowman" not in out, out
+
+
+def test_a_dictated_line_may_hold_a_capitalised_town_or_day() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "dictated full stop nadia said zara has been staying with her at her flat flat three "
+        "eighteen priestley court since Tuesday night after a big argument at home with her "
+        "dad full stop she said imraan took her phone full stop\n"
+        "A wren was nesting in the garden when we arrived and the children were at school.",
+        "Zara Hussain",
+        (("Nadia Hussain", "mother"), ("Imran Hussain", "father"), ("Wren Hussain", "sister")),
+        "Mark Dinning",
+    )
+    assert "priestley court" not in out and "imraan" not in out, out
+    assert "A wren was nesting" in out, out

@@ -3,7 +3,7 @@
 Voice-to-text writes a name it does not know as it hears it, in lower case: ``sean`` for
 Shaun, ``twiddle`` for Tweddle, ``sharka doozdova`` for Šárka Duždová, ``kerris`` for
 Ceris, ``imraan`` for Imran. None of these is the name as the record spells it, and none is
-a word of English. In a dictated line, a lower-case word of four letters or more that is
+a word of English. In a dictated line (or one nine words in ten in lower case), a lower-case word of four letters or more that is
 no everyday word nor a place is one of the record's people when it sounds like one of their given names
 or surnames (the same NYSIIS or Metaphone code, from ``jellyfish``, a dependency already)
 and is close to it letter by letter (Jaro-Winkler 0.75 or more, so that a short code alone
@@ -59,7 +59,7 @@ def sounds_alike(word: str, name: str) -> bool:
 
 def find_heard_names(st: State) -> None:
     """Lower-case words of dictated lines that sound like the record's people's names."""
-    lines = dictated_lines(st.text)
+    lines = _lower_lines(st.text)
     if not lines:
         return
     parts = _parts(st)
@@ -83,8 +83,29 @@ def find_heard_names(st: State) -> None:
             after_the_same = last_label == person.label and text[last_end : m.start()] == " "
             if (word in words or word in common) and not after_the_same:
                 continue  # "twiddle" is a word, unless it follows "sean" heard as Shaun
+            if len(word) == 4 and word not in st.lex.given and word not in st.lex.surnames:
+                continue  # "the white merc": a short word sounds like many names
             st.take(m.start(), m.end(), person.kind, person.label, 50, HEARD_CONFIDENCE)
             last_end, last_label = m.end(), person.label
+
+
+# a line mostly in lower case: dictation, or a child's or a texter's typing (voice-to-text
+# capitalises a place or a rank now and then: "to the house in Corbridge with DC neil bowman")
+_LINE = re.compile(r"[^\n]{40,}")
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z]")
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
+
+
+def _lower_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of 40 characters or more whose words are nine in ten in lower case, and the
+    dictated lines (:func:`.names_lower.dictated_lines`)."""
+    out = dictated_lines(text)
+    for m in _LINE.finditer(text):
+        capitals = len(_CAPITALISED.findall(m.group()))
+        lower = len(_LOWER_WORD.findall(m.group()))
+        if lower >= 8 and capitals * 10 <= lower and m.span() not in out:
+            out.append(m.span())
+    return out
 
 
 def _parts(st: State) -> list[tuple[str, int]]:

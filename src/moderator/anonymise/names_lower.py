@@ -52,17 +52,25 @@ def _dictated(line: str) -> bool:
     """Whether a line is a long passage with no word in capitals and small letters (twelve
     words or more): a note dictated by voice, a message typed at length, read as typed in lower
     case whatever else the note holds ("visit to the nowak family at fourteen ffordd pandy
-    ..."). Voice-to-text still writes "I" and letters said ("G P", "IRO") in capitals; a
-    capital opening the line is a typed sentence's."""
-    if len(line) < 60 or len(line.split()) < 12 or _TITLED.search(line) is not None:
+    ..."). Voice-to-text still writes "I" and letters said ("G P", "IRO") in capitals, and
+    capitalises a town, a day or a rank now and then: a line that says its stops ("full
+    stop", "comma") may hold one capitalised word in twelve. Otherwise a capital opening the
+    line is a typed sentence's."""
+    if len(line) < 60 or len(line.split()) < 12:
         return False
-    if line.lstrip()[:1].isupper():
+    titled = len(_TITLED.findall(line))
+    if titled and not (_SAID_MARK.search(line) and titled * 12 <= len(line.split())):
+        return False  # (a capitalised word or two in a line that says its stops is dictated:
+        # voice-to-text capitalises a town, a day or a rank now and then)
+    if line.lstrip()[:1].isupper() and not _SAID_MARK.search(line):
         return False  # "A wren was nesting …": a typed sentence
     capitals = sum(ch.isupper() for ch in line)
     return capitals == 0 or capitals * 10 < sum(ch.islower() for ch in line)  # (not shouted)
 
 
 _TITLED = re.compile(r"[A-Z][a-z]")
+# the marks dictation says as words
+_SAID_MARK = re.compile(r"\b(?:full[ \t]+stop|new[ \t]+paragraph|new[ \t]+line|comma)\b")
 
 
 def dictated_lines(text: str) -> list[tuple[int, int]]:
