@@ -71,3 +71,34 @@ def test_a_title_s_name_ends_at_a_form_s_gap() -> None:
         "Sam Ellis",
     )
     assert "Heston" not in out and "GMC" in out and "6104233" not in out, out
+
+
+def test_dictations_marks_and_a_hyphenated_places_small_words_are_no_names() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "dictated full stop she babysits on a friday night new paragraph hoad view nursery "
+        "report attendance is fine full stop\nPlaced with gran at Kirkby-in-Furness (SGO).",
+        "Lacey Kirkby",
+        (("Irene Kirkby", "grandmother"),),
+        "Sam Ellis",
+    )
+    assert "new paragraph" in out and "Kirkby-in-Furness" in out, out
+    assert "hoad view" not in out, out
+
+
+def test_firms_and_services_a_dictated_note_names_in_lower_case() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "dictated full stop she is going to her solicitor at tyne valley family law on friday "
+        "full stop the imam at tynedale islamic centre knows the family full stop an "
+        "interpreter was requested through northside language services full stop she studies "
+        "criminal law and went to the theatre full stop",
+        "Zara Hussain",
+        (("Nadia Hussain", "mother"),),
+        "Sam Ellis",
+    )
+    for name in ("tyne valley", "tynedale", "northside"):
+        assert name not in out, out
+    assert "requested through [" in out and "criminal law" in out and "the theatre" in out, out

@@ -212,14 +212,24 @@ class Known:
         return self._near.get(f"^{key}")
 
     def hyphenated_owners(self, key: str) -> list[int] | None:
-        """Owners of a hyphenated word one of whose parts is a known name ("Smith-Jones")."""
+        """Owners of a hyphenated word one of whose parts is a known name ("Smith-Jones"); none
+        for a place's name joined by a small word ("Kirkby-in-Furness", "Stratford-upon-Avon",
+        "Barrow-in-Furness"), whoever is called Kirkby."""
         owners = None
-        for part in key.split("-"):
+        parts = key.split("-")
+        if any(p in _PLACE_JOINS for p in parts[1:-1]):
+            return None
+        for part in parts:
             if (part,) in self.ngrams:
                 return [self.ngrams[(part,)]]
             owners = self.surname_owners.get(part) or owners
         return owners
 
+
+# the small words inside a place's hyphenated name
+_PLACE_JOINS = frozenset(
+    {"in", "on", "upon", "under", "le", "by", "en", "super", "the", "next", "sur"}
+)
 
 # endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie,
 # Natka, Pasha, Lils, Codes, Mela

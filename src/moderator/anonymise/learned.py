@@ -85,6 +85,10 @@ class LearnedModel(BaseModel):
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+# the small words inside a town's hyphenated name
+_PLACE_JOINED = re.compile(r"(?i)[a-z]-(?:in|on|upon|under|le|by|en|super|next|sur)-[a-z]")
+
+
 @cache
 def stored_model() -> LearnedModel | None:
     """The model shipped with the package (read once a process), or None if it is missing
@@ -183,6 +187,8 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
             continue  # a police operation's name stays (kept_terms.keep_police_operations)
         if phrase_key(written)[:2] in _DEVOTIONS:
             continue  # "prays to Our Lady": Mary, whom the rules left (orgs_the.find_our_lady)
+        if _PLACE_JOINED.search(written):
+            continue  # "Kirkby-in-Furness", "Newcastle-under-Lyme": a town's name, no one's
         if _everyday(st, written) and not _beside_redaction(st, run):
             named = _named_by_words(st, run, p, th)
             if named is None:

@@ -60,6 +60,12 @@ _ORG_HEADS = (
     "garage", "autos", "joinery", "foods", "meats", "butchers", "builders", "roofing",
     "scaffolding", "construction", "plumbing", "homes", "pantry", "spice",
     "tandoori", "carpets", "removals", "recycling", "warehouse", "packaging",
+    # session sixty-one: the firms, centres and services a dictated note names ("her solicitor
+    # at tyne valley family law", "the imam at tynedale islamic centre", "an interpreter
+    # through northside language services", "drama club at the montgomery youth theatre")
+    "solicitors", "family law", "law", "islamic centre", "cultural centre",
+    "language services", "interpreting services", "youth theatre", "theatre", "drama group",
+    "dance academy", "dance school",
 )  # fmt: skip
 # a team's or a club's word: the words before it name a club unless everyday words ("sankey
 # vikings", "springfield rovers", "headland boxing club"; not "the power rangers")
@@ -122,7 +128,11 @@ _STOPS = frozenset(
      # round forty-seven: what a sentence does before a sport ("could do boxing", "lets me do
      # boxing", "can start boxing")
      "do", "doing", "does", "did", "me", "him", "them", "us", "you", "start", "started",
-     "starting", "try", "tried", "play", "playing", "fake", "remove"}
+     "starting", "try", "tried", "play", "playing", "fake", "remove",
+     # the marks dictation says: "new paragraph hoad view nursery", "comma health visitor"
+     "paragraph", "comma", "stop", "line",
+     # prepositions and a request before a service: "requested through northside language …"
+     "through", "via", "requested", "referred", "booked", "called"}
 )  # fmt: skip
 
 
