@@ -88,3 +88,8 @@ def test_in_a_scans_note_a_capitalised_word_with_figures_among_its_letters_is_re
 def test_a_ward_before_its_hospital_is_no_surname_and_given_names() -> None:
     out = _redact(SCAN + "Consultant: Dr O. Adeyemi   Ward: NNU, Furness General Hospita1\nNNU.")
     assert out.count("NNU") == 2, out
+
+
+def test_a_registration_a_scan_misread_is_redacted() -> None:
+    out = _redact(SCAN + "Located in the rear of vehic1e NL68 VK0 in the car park; YF68 KL0 too.")
+    assert "VK0" not in out and "KL0" not in out and "[VEHICLE-REG]" in out, out

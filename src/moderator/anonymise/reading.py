@@ -100,6 +100,8 @@ def reading_of(
         text = _ocr_numbers(text)
     if _OCR_POSTCODE.search(text) is not None and len(_OCR_HINT.findall(source)) >= 2:
         text = _ocr_postcodes(text)
+    if _OCR_PLATE.search(text) is not None and len(_OCR_HINT.findall(source)) >= 2:
+        text = _ocr_plates(text)
     if "\n" in text:
         text = _unwrapped(text)
     if starts is None or ends is None:
@@ -192,6 +194,35 @@ def _ocr_postcodes(text: str) -> str:
             chars = list(text)
         chars[m.start("out") : m.end("out")] = read_out
         chars[m.start("in") : m.end("in")] = read_in
+    return text if chars is None else "".join(chars)
+
+
+# a registration OCR read with a figure for a letter or a letter for a figure ("NL68 VK0",
+# "YF68 KL0"): two letters, two figures, three letters with two of them plain letters, a figure
+# or a small l among them
+_OCR_PLATE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<a>[A-Z]{2})(?P<d>[0-9OlI]{2})"
+    r"(?P<b>[ ]?(?=(?:[015]?[A-Z]){2})[A-Z015]{3})(?![A-Za-z0-9])"
+)
+
+
+def _ocr_plates(text: str) -> str:
+    """``text`` with each registration OCR misread read as one (the same length), where the
+    reading differs from what is written and has a letter OCR could not have misread."""
+    chars: list[str] | None = None
+    for m in _OCR_PLATE.finditer(text):
+        read = (
+            m.group("a").translate(_AS_LETTER)
+            + m.group("d").translate(_AS_DIGIT)
+            + m.group("b").translate(_AS_LETTER)
+        )
+        if read == m.group() or (
+            POSTCODE_RE.fullmatch(m.group()) and m.group("a") in POSTCODE_AREAS
+        ):
+            continue  # ("WR11 1DX": a real area's postcode as written)
+        if chars is None:
+            chars = list(text)
+        chars[m.start() : m.end()] = read
     return text if chars is None else "".join(chars)
 
 
