@@ -93,3 +93,19 @@ def test_a_ward_before_its_hospital_is_no_surname_and_given_names() -> None:
 def test_a_registration_a_scan_misread_is_redacted() -> None:
     out = _redact(SCAN + "Located in the rear of vehic1e NL68 VK0 in the car park; YF68 KL0 too.")
     assert "VK0" not in out and "KL0" not in out and "[VEHICLE-REG]" in out, out
+
+
+def test_words_in_capitals_are_no_registrations() -> None:
+    out = _redact(SCAN + "HE PLAYS SNOOKER ON FRIDAYS AND WATCHES SNOOKER ON TV.")
+    assert out.count("SNOOKER") == 2, out
+
+
+def test_a_name_a_scan_wrote_with_rn_for_m_is_read_whole() -> None:
+    out = redact_for(
+        SCAN + "Concern: Surnmer came in hungry. Her rnum Arnber was there.\nIRO Trevor Nairn.",
+        "Summer Gill",
+        (("Amber Gill", "mother"),),
+        WORKER,
+    )
+    assert "Surnmer" not in out and "Arnber" not in out and "Nairn" not in out, out
+    assert "[CHILD] came" in out and "[MOTHER] was" in out, out

@@ -93,6 +93,14 @@ def reading_of(
     spaced = _join_spaced(text, is_name, is_known) if is_name is not None and " " in text else None
     if spaced is not None:
         text, (starts, ends) = spaced[0], _through(spaced[1], starts, ends)
+    read_m = _read_rn(text, is_name) if is_name is not None and "rn" in text else None
+    if read_m is not None:
+        old_starts = starts if starts is not None else range(len(text) + 1)
+        old_ends = ends if ends is not None else range(1, len(text) + 2)
+        read, back, widened = read_m  # (an "m" read for "rn" ends where the "n" did)
+        starts = [old_starts[b] for b in back]
+        ends = [old_ends[b + 1] if i in widened else old_ends[b] for i, b in enumerate(back)]
+        text = read
     same = text  # what follows changes characters, never their number
     if is_name is not None and _OCR_HINT.search(text) is not None:
         text = _ocr_read(text, is_name) or text
@@ -198,10 +206,10 @@ def _ocr_postcodes(text: str) -> str:
 
 
 # a registration OCR read with a figure for a letter or a letter for a figure ("NL68 VK0",
-# "YF68 KL0"): two letters, two figures, three letters with two of them plain letters, a figure
-# or a small l among them
+# "YF68 KL0"): two letters, two figures (one at least a figure as written: not "SNOOKER"),
+# three letters with two of them plain letters, a figure or a small l among them
 _OCR_PLATE = re.compile(
-    r"(?<![A-Za-z0-9])(?P<a>[A-Z]{2})(?P<d>[0-9OlI]{2})"
+    r"(?<![A-Za-z0-9])(?P<a>[A-Z]{2})(?P<d>(?=[0-9OlI]?[0-9])[0-9OlI]{2})"
     r"(?P<b>[ ]?(?=(?:[015]?[A-Z]){2})[A-Z015]{3})(?![A-Za-z0-9])"
 )
 
@@ -416,6 +424,47 @@ def _join_spaced(
     pieces.append(text[last:])
     back.extend(range(last, len(text) + 1))
     return "".join(pieces), back
+
+
+# a word with "rn" where a scan read an "m" ("Surnmer", "Arnber", "Sarnuel")
+_RN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]*rn[A-Za-z]*(?![\w'’-])")
+
+
+def _read_rn(text: str, is_name: Callable[[str], bool]) -> tuple[str, list[int], set[int]] | None:
+    """``text`` with each word a scan wrote with ``rn`` for an ``m`` read with the ``m``, where
+    the note shows a scan's misreadings and the word read so is a name and as written is none
+    (``Surnmer`` as Summer); each offset's offset in ``text``; and the offsets of the ``m``
+    so read, each standing for two characters. None when there is none."""
+    if len(_OCR_HINT.findall(text)) < 2:
+        return None
+    cuts: list[int] = []  # where an "rn" is read as "m": the "n" is dropped from the reading
+    for m in _RN_WORD.finditer(text):
+        word = m.group()
+        if len(word) < 4 or is_name(word) or frequent_word(word.lower()):
+            continue
+        at = word.find("rn")
+        while at >= 0:
+            read = word[:at] + "m" + word[at + 2 :]
+            if is_name(read):
+                cuts.append(m.start() + at + 1)
+                break
+            at = word.find("rn", at + 1)
+    if not cuts:
+        return None
+    chars = list(text)
+    back: list[int] = []
+    widened: set[int] = set()
+    pieces: list[str] = []
+    last = 0
+    for cut in cuts:
+        chars[cut - 1] = "m"
+        pieces.append("".join(chars[last:cut]))
+        back.extend(range(last, cut))
+        widened.add(len(back) - 1)
+        last = cut + 1
+    pieces.append("".join(chars[last:]))
+    back.extend(range(last, len(text) + 1))
+    return "".join(pieces), back, widened
 
 
 def _readings(word: str) -> list[str]:
