@@ -99,7 +99,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
 def _lower_lines(text: str) -> list[tuple[int, int]]:
     """The lines of 40 characters or more whose words are nine in ten in lower case, and the
     dictated lines (:func:`.names_lower.dictated_lines`)."""
-    out = dictated_lines(text)
+    out = list(dictated_lines(text))
     for m in _LINE.finditer(text):
         capitals = len(_CAPITALISED.findall(m.group()))
         lower = len(_LOWER_WORD.findall(m.group()))

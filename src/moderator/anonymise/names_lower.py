@@ -13,6 +13,7 @@ alone: each is redacted below the review threshold, for the person importing to 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from moderator.anonymise.cues import PET_AFTER_RE, PET_BEFORE_RE, RELATION_CUES, ROLE_CUES
 from moderator.anonymise.lexicon import frequent_word, word_key
@@ -58,11 +59,13 @@ def _dictated(line: str) -> bool:
     line is a typed sentence's."""
     if len(line) < 60 or len(line.split()) < 12:
         return False
-    titled = len(_TITLED.findall(line))
-    if titled and not (_SAID_MARK.search(line) and titled * 12 <= len(line.split())):
-        return False  # (a capitalised word or two in a line that says its stops is dictated:
-        # voice-to-text capitalises a town, a day or a rank now and then)
-    if line.lstrip()[:1].isupper() and not _SAID_MARK.search(line):
+    said = None
+    if _TITLED.search(line) is not None:
+        said = _SAID_MARK.search(line) is not None  # (searched for only then: quick)
+        if not said or len(_TITLED.findall(line)) * 12 > len(line.split()):
+            return False  # (a capitalised word or two in a line that says its stops is
+            # dictated: voice-to-text capitalises a town, a day or a rank now and then)
+    if line.lstrip()[:1].isupper() and not (said or _SAID_MARK.search(line)):
         return False  # "A wren was nesting …": a typed sentence
     capitals = sum(ch.isupper() for ch in line)
     return capitals == 0 or capitals * 10 < sum(ch.islower() for ch in line)  # (not shouted)
@@ -73,11 +76,13 @@ _TITLED = re.compile(r"[A-Z][a-z]")
 _SAID_MARK = re.compile(r"\b(?:full[ \t]+stop|new[ \t]+paragraph|new[ \t]+line|comma)\b")
 
 
-def dictated_lines(text: str) -> list[tuple[int, int]]:
-    """Where the note's dictated lines lie (see :func:`_dictated`)."""
+@lru_cache(maxsize=4)
+def dictated_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the note's dictated lines lie (see :func:`_dictated`); cached, as three layers
+    ask of the same note."""
     if len(text) < 60:
-        return []
-    return [m.span() for m in _LINE.finditer(text) if _dictated(m.group())]
+        return ()
+    return tuple(m.span() for m in _LINE.finditer(text) if _dictated(m.group()))
 
 
 def _all_lower(line: str) -> bool:
