@@ -1,0 +1,31 @@
+"""A professional named after their role in a dictated line (``anonymise/names_roles_said.py``):
+``social worker tom heeley``, ``the health visitor is jane``, ``nurse bev o'connor``; the same
+words wherever they recur; a role with no name after it stays."""
+
+from __future__ import annotations
+
+from tests.helpers import redact_for
+
+
+def _redact(text: str) -> str:
+    return redact_for(text, "Riley Hume", (("Kayleigh Hume", "mother"),), "Mark Dinning")
+
+
+def test_a_name_said_after_its_role_is_a_professional_wherever_it_recurs() -> None:
+    out = _redact(
+        "dictated full stop present social worker tom heeley full stop the health visitor is "
+        "jane from the family hub and she is coming full stop tom heeley and i will visit "
+        "full stop apologies from nurse bev o'connor school nursing full stop"
+    )
+    for said in ("tom", "heeley", "jane", "bev", "o'connor"):
+        assert said not in out, out
+    assert "social worker [" in out and "school nursing" in out and "nurse" not in out, out
+
+
+def test_a_role_with_no_name_after_it_stays() -> None:
+    out = _redact(
+        "dictated full stop the teacher was lovely full stop the social worker will visit on "
+        "friday full stop the health visitor is coming full stop"
+    )
+    assert "the teacher was lovely" in out and "social worker will visit" in out, out
+    assert "health visitor is coming" in out, out
