@@ -102,3 +102,17 @@ def test_firms_and_services_a_dictated_note_names_in_lower_case() -> None:
     for name in ("tyne valley", "tynedale", "northside"):
         assert name not in out, out
     assert "requested through [" in out and "criminal law" in out and "the theatre" in out, out
+
+
+def test_greetings_and_thanks_in_families_languages_are_no_names() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "Mum said shukriya and jazakallah; I said Khuda hafiz and she laughed. Gran said "
+        "Diolch and Dziękuję at the door.",
+        "Riley Hume",
+        (("Kayleigh Hume", "mother"),),
+        "Sam Ellis",
+    )
+    for said in ("shukriya", "jazakallah", "Khuda hafiz", "Diolch", "Dziękuję"):
+        assert said in out, out
