@@ -136,3 +136,17 @@ def test_a_dictated_line_may_hold_a_capitalised_town_or_day() -> None:
     )
     assert "priestley court" not in out and "imraan" not in out, out
     assert "A wren was nesting" in out, out
+
+
+def test_a_role_spelt_letter_by_letter_after_a_name_is_no_initial() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "dictated full stop present were mrs bev tweddle d s l at the school full stop "
+        "copied exactly: hi jess its summer p i am using jakes phone",
+        "Riley Hume",
+        (("Kayleigh Hume", "mother"),),
+        "Mark Dinning",
+    )
+    assert "d s l at" in out and "tweddle" not in out, out
+    assert " p i am" not in out, out

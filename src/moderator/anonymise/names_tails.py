@@ -76,7 +76,9 @@ def join_name_tails(st: State) -> None:
 # mate ollie b", "daria k, she is"; not the letters texts write words with ("amy i think",
 # "kerry u there", "jay n kai", "callum r u", "love u x")
 _LOWER_INITIAL = re.compile(
-    r"[ \t](?:(?P<l>[bdfghjklmpqstvwzBCDFGHJKLMNPQRSTVWZ])\.?(?![\w'’@-])"
+    # (not the first of three letters said one by one: "mrs bev tweddle d s l", a role spelt
+    # out; "its summer p i am", "from idil m x" are a name's initial)
+    r"[ \t](?:(?P<l>[bdfghjklmpqstvwzBCDFGHJKLMNPQRSTVWZ])\.?(?![\w'’@-])(?![ \t]+[A-Za-z][ \t]+[A-Za-z](?![\w'’@-]))"
     # the letters texts write words with, only where a pause follows ("my friend aleena r -")
     r"|(?P<t>[rcnyRNY])(?=[ \t]*[-–,;:)]|[ \t]*\n|[ \t]*$))"
 )
