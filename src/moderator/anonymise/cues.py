@@ -345,3 +345,12 @@ SPOKEN_YEAR = (
     rf"|{NUMBER_TEENS}|oh[ \t-]+(?:{NUMBER_UNITS}))|two[ \t]+thousand(?:[ \t]+and)?[ \t]+{_UP_TO_99})"
 )
 """A year said in words (``nineteen ninety one``, ``two thousand and five``), as a pattern."""
+
+
+# the small words inside a town's hyphenated name ("Kirkby-in-Furness", "Stratford-upon-Avon"),
+# which no person's double-barrelled surname holds
+PLACE_JOIN_WORDS = frozenset(
+    {"in", "on", "upon", "under", "le", "by", "en", "super", "the", "next", "sur"}
+)
+PLACE_JOINED_RE = re.compile(r"(?i)[a-z]-(?:" + "|".join(sorted(PLACE_JOIN_WORDS)) + r")-[a-z]")
+"""A hyphenated name joined by one of :data:`PLACE_JOIN_WORDS`: a town's, no one's."""

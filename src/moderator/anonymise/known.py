@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import chain, repeat
 from operator import itemgetter
 
+from moderator.anonymise.cues import PLACE_JOIN_WORDS
 from moderator.anonymise.known_parts import name_parts
 from moderator.anonymise.lexicon import Lexicon
 
@@ -217,7 +218,7 @@ class Known:
         "Barrow-in-Furness"), whoever is called Kirkby."""
         owners = None
         parts = key.split("-")
-        if any(p in _PLACE_JOINS for p in parts[1:-1]):
+        if any(p in PLACE_JOIN_WORDS for p in parts[1:-1]):
             return None
         for part in parts:
             if (part,) in self.ngrams:
@@ -225,11 +226,6 @@ class Known:
             owners = self.surname_owners.get(part) or owners
         return owners
 
-
-# the small words inside a place's hyphenated name
-_PLACE_JOINS = frozenset(
-    {"in", "on", "upon", "under", "le", "by", "en", "super", "the", "next", "sur"}
-)
 
 # endings that make a pet form of a name's beginning: Jassi, Simi, Roksi, Danny, Jessie,
 # Natka, Pasha, Lils, Codes, Mela

@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from moderator.anonymise.cues import PLACE_JOINED_RE
 from moderator.anonymise.learned_features import FEATURE_VERSION, Candidate, Run, candidates
 from moderator.anonymise.lexicon import more_places, phrase_key
 from moderator.anonymise.orgs_brands import national_name
@@ -83,10 +84,6 @@ class LearnedModel(BaseModel):
                 value = sums[part] = sum([w[f] for f in part if f in w])
             z += value
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-# the small words inside a town's hyphenated name
-_PLACE_JOINED = re.compile(r"(?i)[a-z]-(?:in|on|upon|under|le|by|en|super|next|sur)-[a-z]")
 
 
 @cache
@@ -187,7 +184,7 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
             continue  # a police operation's name stays (kept_terms.keep_police_operations)
         if phrase_key(written)[:2] in _DEVOTIONS:
             continue  # "prays to Our Lady": Mary, whom the rules left (orgs_the.find_our_lady)
-        if _PLACE_JOINED.search(written):
+        if PLACE_JOINED_RE.search(written):
             continue  # "Kirkby-in-Furness", "Newcastle-under-Lyme": a town's name, no one's
         if _everyday(st, written) and not _beside_redaction(st, run):
             named = _named_by_words(st, run, p, th)
