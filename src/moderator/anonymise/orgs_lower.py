@@ -95,6 +95,11 @@ _NAMED_BY_TWO = _SHOPS | frozenset(
 _NAMED_BY_ONE = frozenset(
     {"lettings", "motors", "tyres", "taxis", "cabs", "cafe", "café", "bakery"}
 )
+# a street's word after the head: "church st", "chapel road" are streets, not the church
+_STREET_AFTER = re.compile(r"[ \t]+(?i:st|street|rd|road|lane|ln|close|walk|row|hill|view|way)\b")
+_LITTLE_HEADS = frozenset({"nursery", "pre-school", "preschool", "playgroup", "creche"})
+# what "little … nursery" says of a nursery that is no name ("the little ones nursery")
+_LITTLE_PLAIN = frozenset({"one", "ones", "kids", "children", "people", "baby", "babies", "local"})
 _PLAIN_PLACES = frozenset(
     {"school", "hospital", "station", "park", "beach", "work", "college", "town", "village"}
     | {"street", "corner", "family", "kids", "youth", "community", "breakfast", "internet"}
@@ -107,6 +112,7 @@ _ALL_HEADS = tuple(sorted((*_HEADS, *_ORG_HEADS), key=len, reverse=True))
 # the heads of one plain word in lower case: a match of one's pattern (a space before it, no
 # word character after) is one of the note's words (references.lowered), a look-up; the
 # others are looked for as written
+_HEAD_FIRSTS = frozenset(h.split()[0] for h in _ALL_HEADS)
 _WORD_HEADS = frozenset(h for h in _ALL_HEADS if h.isascii() and h.isalpha() and h.islower())
 
 
@@ -132,7 +138,10 @@ _STOPS = frozenset(
      # the marks dictation says: "new paragraph hoad view nursery", "comma health visitor"
      "paragraph", "comma", "stop", "line",
      # prepositions and a request before a service: "requested through northside language …"
-     "through", "via", "requested", "referred", "booked", "called"}
+     "through", "via", "requested", "referred", "booked", "called",
+     # the ways a walk passes a place: "walk along church st", "past the chapel"
+     "along", "past", "opposite", "around", "round", "across", "towards", "beside", "down",
+     "up", "over"}
 )  # fmt: skip
 
 
@@ -164,6 +173,8 @@ def find_lower_organisations(st: State) -> None:
         _capitalised_name(st, m)  # ("after-school club" in lower case is no name)
     if "(" in text:
         _bracketed_after_school(st)
+    if "st " in text or "saint " in text:
+        _lower_saints(st, places)
     if not heads:
         return
     found = [m for h in heads for m in _head_re(h).finditer(text)]
@@ -212,6 +223,16 @@ def find_lower_organisations(st: State) -> None:
             or any((k,) in lex.places or (k,) in places or _no_word(k, lex) for k in keys)
             or (head in _TEAMS and not any(k in lex.common or frequent_word(k) for k in keys))
             or (
+                # "at little owls nursery", "little acorns pre-school": the usual way to
+                # name a nursery is "little" and one word (not "little village nursery")
+                head in _LITTLE_HEADS
+                and len(keys) == 2
+                and keys[0] == "little"
+                and keys[1] not in _PLAIN_PLACES
+                and keys[1] not in _STOPS
+                and keys[1] not in _LITTLE_PLAIN
+            )
+            or (
                 head in _NAMED_BY_ONE
                 and len(keys) == 1
                 and stop in ("at", "from", "to", "with")
@@ -221,6 +242,8 @@ def find_lower_organisations(st: State) -> None:
         )
         if not named or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
             continue
+        if _STREET_AFTER.match(text, m.end()):
+            continue  # "church st", "chapel lane": the head names a street, for the address layers
         if head in ("leisure centre", "sports centre") and all(
             (k,) in lex.places or (k,) in places for k in keys
         ):
@@ -230,6 +253,40 @@ def find_lower_organisations(st: State) -> None:
             st.take(start, end, kind, "lower:" + " ".join(keys), 50, 0.75)
     for m in found:
         _capitalised_name(st, m)
+
+
+# a church or school named by its saint, in lower case and with no head: "a friend from church
+# at st columba's", "he was fine at st marys" (a dictated note or a child's words)
+_LOWER_SAINT = re.compile(
+    r"(?<![\w'’-])(?:st|saint)[ \t]+(?P<n>[a-z][a-z]{2,})(?:'s|’s|s)(?![\w'’-])"
+)
+
+
+def _lower_saints(st: State, places: frozenset[tuple[str, ...]]) -> None:
+    """A saint's name with its possessive after a lower-case "st": not a town ("st helens",
+    "st albans"), nor a street's short word before an everyday word ("church st bus stop")."""
+    lex = st.lex
+    for m in _LOWER_SAINT.finditer(st.text):
+        name = m.group("n")
+        whole = ("st", m.group().split()[-1].lower())
+        if whole in lex.places or whole in places or ("saint", whole[1]) in lex.places:
+            continue
+        if name not in lex.given and (
+            name in lex.common or frequent_word(name) or name in lex.protected_words
+        ):
+            continue  # "st ones", "st things": no saint ("st marys" is one)
+        before = _WORD_BEFORE.search(st.text, max(0, m.start() - 24), max(0, m.start() - 1))
+        if before is not None and m.start() - 1 == before.end() and before.group() not in _STOPS:
+            continue  # "church st barrys shop": a street's short word, then a name
+        after = _AFTER.match(st.text, m.end())
+        if after is not None and after.group(1) in _HEAD_FIRSTS:
+            continue  # "st marks school": the head's own layer takes the whole
+        if _STREET_AFTER.match(st.text, m.end()):
+            continue  # "on st oswalds rd": a street, for the address layers
+        if st.text.startswith(" ambulance", m.end()):
+            continue  # "st johns ambulance": the national charity
+        if st.free(m.start(), m.end()):
+            st.take(m.start(), m.end(), "org", "lower:st " + name, 50, 0.7)
 
 
 # a scouting or guiding group, named by its number and place: "3rd cowes scouts",
