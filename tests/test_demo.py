@@ -241,3 +241,26 @@ def test_the_untouched_demo_verifies(demo_db: Path) -> None:
     result = CliRunner().invoke(cli, ["verify", "--db", str(demo_db)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("ok: ")
+
+
+def test_the_lead_can_show_every_sample_of_the_demo(demo_db: Path) -> None:
+    """The demo's samples were planned with its data and record no eligible count: the
+    lead's samples view and `sample --show` still show them (they crashed on it)."""
+    from moderator.services.queue import sample_views
+    from moderator.services.users import get_user
+
+    store = open_store(demo_db)
+    try:
+        lead = get_user(store, "Kenneth Obi")
+        views = sample_views(store, lead)
+        ids = [v.id for v in views]
+    finally:
+        store.close()
+    assert ids and all(v.lines for v in views)
+    for sample_id in ids:
+        result = CliRunner().invoke(
+            cli, ["sample", "--show", str(sample_id), "--db", str(demo_db), "--as", "Kenneth Obi"]
+        )
+        assert result.exit_code == 0, result.output
+        assert f"Sample {sample_id}:" in result.output
+        assert "None" not in result.output

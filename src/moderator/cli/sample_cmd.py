@@ -146,11 +146,18 @@ def sample(
         )
     out.print(table)
     what = "Dry run: would draw" if result.id is None else f"Sample {result.id}:"
+    if result.eligible is None:  # planned with the sample data: drawn by rate and seed alone
+        how = f" (planned with the sample data: rate {result.rate}, seed {result.seed})"
+        pool = ""
+    else:
+        pool = f" of {result.eligible} eligible"
+        how = (
+            f" (rate {result.rate}, seed {result.seed},"
+            f" min {result.params.get('min_per_manager')} per manager,"
+            f" excluding cases moderated since {result.params.get('excluded_since') or 'never'})"
+        )
     echo_text(
-        f"{what} {len(result.items)} audit(s) of {result.eligible} eligible"
-        f" (rate {result.rate}, seed {result.seed},"
-        f" min {result.params.get('min_per_manager')} per manager,"
-        f" excluding cases moderated since {result.params.get('excluded_since') or 'never'})"
+        f"{what} {len(result.items)} audit(s){pool}{how}"
         + (f"; assigned to {result.moderator}" if result.moderator else "; unassigned")
     )
     if result.unrepresented:

@@ -62,8 +62,9 @@ class SampleResult(BaseModel):
     seed: int
     rate: float
     params: dict[str, Any]
-    eligible: int
-    """How many submitted audits could have been drawn at random."""
+    eligible: int | None
+    """How many submitted audits could have been drawn at random; None for a sample
+    planned with the sample data (``moderator synth``, the demo), which records none."""
     items: list[SampleItem]
     unrepresented: list[str]
     """Managers with no audit in the sample (they had none eligible)."""
@@ -380,7 +381,7 @@ def get_sample(store: Store, actor: User, sample_id: int) -> SampleResult:
         seed=int(row["seed"]),
         rate=float(row["rate"]),
         params=params,
-        eligible=int(params.get("eligible", 0)),
+        eligible=None if params.get("eligible") is None else int(params["eligible"]),
         items=items,
         unrepresented=[m["name"] for m in managers if m["name"] not in represented],
         moderator=params.get("moderator"),
