@@ -161,9 +161,15 @@ def subject_in_typed_line(st: State, t: Tok) -> bool:
     if not t.lower or _SUBJECT_VERB_AFTER.match(st.text, t.end) is None:
         return False
     before = _word_before(st.text, t.start)
+    if before == "that" and _word_before(st.text, st.text.rfind("that", 0, t.start)) in _TOLD:
+        return in_typed_line(st.text, t.start)  # "he told me … and that dean shouts at mummy"
     if before in _PLACE_BEFORE or before in _WORD_IN_SPEECH_BEFORE:
         return False
     return in_typed_line(st.text, t.start)
+
+
+# before "that" opening what someone said: "said that", "told me that", "and that"
+_TOLD = frozenset({"said", "says", "told", "tells", "me", "us", "him", "her", "and", "explained"})
 
 
 def named_in_speech(st: State, t: Tok) -> bool:
@@ -277,4 +283,35 @@ def rare_in_typed_line(st: State, t: Tok) -> bool:
         and not frequent_word(t.key)
         and _word_before(st.text, t.start) not in _DETERMINED_BEFORE
         and in_typed_line(st.text, t.start)
+    )
+
+
+# the words for a relative or partner that a family names someone after: "her partner dean",
+# "mum joy", "his brother grant" (in a dictated note, all in lower case)
+KIN_BEFORE_NAME = frozenset(
+    {"mum", "mam", "mom", "mummy", "dad", "daddy", "partner", "boyfriend", "girlfriend"}
+    | {"husband", "wife", "fiance", "fiancee", "sister", "brother", "nan", "nana", "nanna"}
+    | {"gran", "grandad", "grandma", "uncle", "aunt", "auntie", "aunty", "cousin", "stepdad"}
+    | {"stepmum", "carer", "son", "daughter"}
+)
+# a word that is also a helping verb is the verb after a relative: "dad will pick him up"
+_HELPING = frozenset({"will", "may", "can", "must", "might", "did", "does", "do", "had", "has"})
+# what a person's possessive names: "joy's sister", "dean's number" (not "summer's day")
+_OWNED_AFTER = re.compile(
+    r"(?:'s|’s)[ \t]+(?:sister|brother|mum|mam|dad|nan|partner|boyfriend|girlfriend|friend"
+    r"|number|phone|mobile|house|flat|room|bedroom|car|van|boots|jacket|name|dog|family"
+    r"|son|daughter|baby|kids|children|mother|father|place|address|birthday)\b"
+)
+
+
+def named_by_kin(st: State, t: Tok) -> bool:
+    """Whether a known name-word in lower case is named after a relative's word ("her partner
+    dean", "mum joy") or owns what a person owns ("joy's sister", "dean's number")."""
+    if not t.lower:
+        return False
+    text = st.text
+    if t.key not in _HELPING and _word_before(text, t.start) in KIN_BEFORE_NAME:
+        return text[max(0, t.start - 1) : t.start] in (" ", "\t")
+    return _OWNED_AFTER.match(text, t.end) is not None and (
+        _word_before(text, t.start) not in _DETERMINED_BEFORE
     )

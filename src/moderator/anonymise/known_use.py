@@ -22,6 +22,7 @@ from moderator.anonymise.known_said import (
     _says,
     _word_before,
     named_in_speech,
+    subject_in_typed_line,
 )
 from moderator.anonymise.lexicon import more_places
 from moderator.anonymise.places_said import IN_COUNTY, MOVED_TO, PLACE_GOES_ON
@@ -272,9 +273,11 @@ def used_as_word(st: State, toks: list[Tok], i: int) -> bool:
     """Whether a lone known name-word is written as a place or a thing, not as the person:
     :func:`used_as_place`, or a name that is an everyday word opening a sentence and followed
     by a preposition ("Joy at the news was plain"), where its capital proves nothing."""
+    t = toks[i]
+    if t.lower and _word_before(st.text, t.start) == "that" and subject_in_typed_line(st, t):
+        return False  # "he told me … and that dean shouts at mummy": whom it is about
     if used_as_place(st, toks, i):
         return True
-    t = toks[i]
     if st.protected[i] and (not t.upper or _surname_only(st, t.key)):
         # "Grace period", "Hope Street", "my saving grace": a protected phrase's word; in
         # capitals too when the word is only a surname ("FOSTER CARER LOG", the Fosters')

@@ -15,6 +15,7 @@ from moderator.anonymise.known_said import (  # re-exported: the word-use tests 
     _says,
     _word_before,
     introduced,
+    named_by_kin,
     named_in_speech,
     rare_in_typed_line,
     subject_in_typed_line,
@@ -112,6 +113,7 @@ def find_known_people(st: State, toks: list[Tok]) -> None:
                     or introduced(st, t)
                     or subject_in_typed_line(st, t)
                     or rare_in_typed_line(st, t)
+                    or named_by_kin(st, t)
                 )
                 if size > 1 and wordlike and not spoken and not toks[i + 1].lower:
                     # "still has hope Gavin will change": a word in lower case before a
@@ -354,7 +356,21 @@ _NAME_AFTER = re.compile(
 )
 # a note's author in brackets after it, or after it before the note's date: "MASH note
 # 18/08/2025 (HB):", "Duty note (EP, 11:40)", "Case note HB 11/03/2025", "File note IT 13/01/25"
-_NOTE_BRACKET = re.compile(rf"(?i:\bnote)[ \t]+(?:{_DAY}[ \t]+)?\([ \t]*\Z")
+_NOTE_BRACKET = re.compile(
+    rf"(?i:\b(?:note|comment|entry|summary|update|analysis))[ \t]+(?:{_DAY}[ \t]+)?\([ \t]*\Z"
+)
+# the author's initials after the role's words or "by", closing a field or a line: "| SW LD |",
+# "Social Worker   HR / 12/03", "printed 03/02/2025 by LD"; or opening their summary ("LD
+# summary: …"); or ending the note after its last words ("nothing of concern HR")
+_ROLE_OR_BY_BEFORE = re.compile(
+    r"(?:\bSW|\bSocial[ \t]+Worker"
+    r"|\b(?i:printed|typed|written|recorded|entered|completed|logged|updated|prepared|scanned"
+    r"|compiled|created|authored|pasted)\b[^.\n]{0,20}?(?<![\w'’-])by):?[ \t]+\Z"
+)  # ("paid by HB": housing benefit, who pays; "printed 03/02/2025 by LD": who wrote)
+_FIELD_ENDS = re.compile(r"[ \t]*(?:[|/,;)\n]|\.?[ \t]*\Z)")
+_OWN_SUMMARY_AFTER = re.compile(r"[ \t]+(?i:summary|comment|analysis|note|update)[ \t]*:")
+_LAST_WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[a-z]{2,})[ \t]+\Z")
+_NOT_LAST = frozenset({"to", "with", "from", "the", "a", "an", "and", "or", "of", "for", "at"})
 _BRACKET_AFTER = re.compile(r"[ \t]*[,)]")
 _NOTE_BEFORE = re.compile(r"(?i:\bnote)[ \t]+\Z")
 _DATE_AFTER = re.compile(rf"[ \t]+{_DAY}\b")
@@ -377,6 +393,14 @@ def _noting(text: str, m: re.Match[str], lex: Lexicon) -> bool:
         return True
     if _NOTE_BEFORE.search(text, max(0, start - 8), start) and _DATE_AFTER.match(text, end):
         return True
+    if _ROLE_OR_BY_BEFORE.search(text, max(0, start - 48), start) and _FIELD_ENDS.match(text, end):
+        return True
+    if (start == 0 or text[start - 1] == "\n") and _OWN_SUMMARY_AFTER.match(text, end):
+        return True
+    if not text[end:].strip():
+        last = _LAST_WORDS_BEFORE.search(text, max(0, start - 20), start)
+        if last is not None and last.group("w") not in _NOT_LAST:
+            return True
     letters = m.group().lower()
     if (
         letters not in ROLE_CUES

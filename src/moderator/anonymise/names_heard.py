@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import jellyfish
 
+from moderator.anonymise.known_said import KIN_BEFORE_NAME, _word_before
 from moderator.anonymise.lexicon import word_key
 from moderator.anonymise.names_lower import dictated_lines
 from moderator.anonymise.state import State
@@ -83,10 +84,23 @@ def find_heard_names(st: State) -> None:
             after_the_same = last_label == person.label and text[last_end : m.start()] == " "
             if (word in words or word in common) and not after_the_same:
                 continue  # "twiddle" is a word, unless it follows "sean" heard as Shaun
-            if len(word) == 4 and word not in st.lex.given and word not in st.lex.surnames:
+            if (
+                len(word) == 4
+                and word not in st.lex.given
+                and word not in st.lex.surnames
+                and not _named_around(st, m.start(), m.end())
+            ):
                 continue  # "the white merc": a short word sounds like many names
             st.take(m.start(), m.end(), person.kind, person.label, 50, HEARD_CONFIDENCE)
             last_end, last_label = m.end(), person.label
+
+
+def _named_around(st: State, start: int, end: int) -> bool:
+    """Whether a short heard word stands where a name does: after a relative's word ("mum
+    sima") or before a surname already taken ("sima iqbal", the record's)."""
+    if _word_before(st.text, start) in KIN_BEFORE_NAME:
+        return True
+    return st.text[end : end + 1] == " " and not st.free(end + 1, end + 2)
 
 
 # a line mostly in lower case: dictation, or a child's or a texter's typing (voice-to-text
