@@ -275,3 +275,25 @@ async def test_leaving_the_review_with_an_unrecorded_decision_asks_first(db: Pat
         assert stored_decision(db, mid, "risk")[1] == "Plan reviewed late"
         await pilot.press("escape")  # everything recorded: straight back to the queue
         await wait_for_screen(pilot, QueueScreen)
+
+
+async def test_c_on_a_row_that_cannot_be_claimed_says_why(db: Path) -> None:
+    from moderator.services.moderation import save_moderation_grade
+
+    with open_store(db) as store:
+        oli = get_user(store, "oli")
+        mid = int(store.scalar("SELECT id FROM moderations"))
+        save_moderation_grade(store, oli, mid, "risk", grade=Grade.GOOD, note="n")
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        queue = pilot.app.screen
+        assert isinstance(queue, QueueScreen)
+        row = queue.current()
+        assert row is not None and row.state == "draft"
+        await pilot.press("c")
+        await settle(pilot)
+        said = [str(n.message) for n in pilot.app._notifications]
+        assert said == [
+            "C-103 is already claimed by you and in draft (1/3 graded): Enter opens it."
+        ]
