@@ -297,3 +297,34 @@ async def test_c_on_a_row_that_cannot_be_claimed_says_why(db: Path) -> None:
         assert said == [
             "C-103 is already claimed by you and in draft (1/3 graded): Enter opens it."
         ]
+
+
+async def test_the_feedback_says_overall_once_and_the_case_once(db: Path) -> None:
+    from moderator.services.review import complete_review, record_review, set_moderated_overall
+    from moderator.tui.screens.feedback import FeedbackScreen
+
+    mid = submitted_moderation(db)
+    with open_store(db) as store:
+        oli = get_user(store, "oli")
+        record_review(store, oli, mid, "risk", Grade.INADEQUATE, "Safety plan never checked.")
+        record_review(store, oli, mid, "plan", Grade.GOOD, "Plan has dates.")
+        # the words the demo's moderators write for the overall grade
+        set_moderated_overall(
+            store, oli, mid, Grade.REQUIRES_IMPROVEMENT, "Overall Requires improvement: see risk."
+        )
+        complete_review(store, oli, mid)
+    app = make_app(db, "mia")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        while not isinstance(pilot.app.screen, FeedbackScreen) and time.monotonic() < deadline:
+            await settle(pilot)
+        feedback = pilot.app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        await settle(pilot)
+        headline = str(feedback.query_one("#feedback-headline").render())
+        assert "Overall Requires improvement: see risk." in headline
+        assert "Overall: Overall" not in headline
+        header = f"{feedback.title} {feedback.sub_title}"
+        assert header.count("C-103") == 1, header
