@@ -64,6 +64,10 @@ def test_grade_and_submit_from_the_command_line(db: Path) -> None:
     code, out = run("audit", "show", aid, "--db", d, "--as", "lee", "--format", "json")
     shown = json.loads(out)
     assert shown["summary"]["overall"] == "Inadequate"
+    assert shown["summary"]["service_area"] == "help_and_protection"  # scripts keep the code
+    code, out = run("audit", "show", aid, "--db", d, "--as", "lee")
+    words = " ".join(out.split())  # as read, whatever the terminal's width
+    assert code == 0 and "Help and protection" in words and "help_and_protection" not in words
 
 
 def test_exit_codes(db: Path) -> None:

@@ -139,6 +139,8 @@ def test_usage_problems_exit_2(pairs_csv: Path, tmp_path: Path) -> None:
     assert code == 2 and "after --until" in err
     code, _, err = run("report", "--from-csv", str(pairs_csv), "--since", "last week")
     assert code == 2 and "not a date" in err
+    code, _, err = run("report", "--from-csv", str(pairs_csv), "--until", "2021-02-29")
+    assert code == 2 and "2021-02-29 is not a date: February 2021 has 28 days" in err
     code, _, err = run("report", "--from-csv", str(pairs_csv), "--out", str(tmp_path / "x.txt"))
     assert code == 2 and "--out needs a file format" in err
     assert run("report", "--from-csv", str(pairs_csv), "--format", "pdf")[0] == 2

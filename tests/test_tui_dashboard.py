@@ -162,6 +162,19 @@ async def test_filters_and_the_period_rebuild_the_report(db: Path) -> None:
         await pilot.press("f", "tab", "enter")
         await settle(pilot)
         assert dash.report.filters.since.isoformat() == "2020-01-01"  # type: ignore[union-attr]
+        said = [str(n.message) for n in pilot.app._notifications]
+        assert said[-1] == "'1st Jan' is not a date: dates are written YYYY-MM-DD, e.g. 2020-04-01."
+
+
+async def test_a_day_that_does_not_exist_is_said_so(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("f", "tab", *"2020-02-31", "enter")  # written right, but no such day
+        await settle(pilot)
+        said = [str(n.message) for n in pilot.app._notifications]
+        assert said == ["2020-02-31 is not a date: February 2020 has 29 days."]
+        assert dash.report is not None and dash.report.filters.since is None
 
 
 async def test_export_writes_the_file_and_says_where(db: Path, tmp_path: Path) -> None:

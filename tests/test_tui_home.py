@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static, Tabs
+from textual.widgets import DataTable, Input, Static, Tabs
 
 from moderator.services.audits import list_audits
 from moderator.services.users import get_user
 from moderator.settings import load_settings
 from moderator.store import open_store
-from moderator.tui.actions import ACTIONS, SCOPE_TITLES, actions_for, bindings_for
+from moderator.tui.actions import ACTIONS, SCOPE_TITLES, actions_for, bindings_for, display_keys
 from moderator.tui.commands import available_actions
 from moderator.tui.screens.help import HelpScreen, help_sections
 from moderator.tui.screens.home import HomeScreen
@@ -120,11 +120,61 @@ async def test_help_is_generated_from_the_action_registry(db: Path) -> None:
         shown = set()
         for table in help_screen.query(DataTable):
             shown |= {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
-        assert {a.description for a in ACTIONS} <= shown
+        # every key a manager has, and none of another role's
+        assert shown == {a.description for a in ACTIONS if a.for_role("manager")}
         first = help_sections("grading", {})[0]
         assert first[0] == "Grading"
         await pilot.press("escape")
         assert not isinstance(pilot.app.screen, HelpScreen)
+
+
+def help_keys(role: str) -> dict[str, set[str]]:
+    """The keys help lists for a role, per section."""
+    return {
+        title: {display_keys(a) for a in entries}
+        for title, entries in help_sections("home", {}, role)
+    }
+
+
+def test_help_lists_only_the_keys_of_the_users_role() -> None:
+    manager, lead, moderator = help_keys("manager"), help_keys("lead"), help_keys("moderator")
+    # the lead's a (assign), m (sample) and v (samples) are not a manager's keys
+    assert {"a", "m", "v"} <= lead["My audits"]
+    assert not {"a", "m", "v"} & manager["My audits"]
+    assert "Moderation samples (leads)" not in manager
+    assert "Disagreement review (moderators)" not in manager
+    # a moderator has a queue, not a list of audits to grade or a dashboard
+    assert "My audits" not in moderator and "Drift dashboard" not in moderator
+    assert "c" in moderator["Moderation queue"]
+    # before anyone signs in, every key
+    assert {title for title, _ in help_sections(None, {})} == set(SCOPE_TITLES.values())
+
+
+async def test_a_manager_pressing_help_sees_no_lead_keys(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("question_mark")
+        await wait_for_screen(pilot, HelpScreen)
+        rows = set()
+        for table in pilot.app.screen.query(DataTable):
+            rows |= {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        assert not [r for r in rows if r.endswith("(lead)")]
+        assert "Work as someone else" in rows
+
+
+async def test_question_mark_on_the_user_picker_opens_help(db: Path) -> None:
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        picker = pilot.app.screen
+        await pilot.press("m", "i")  # typing finds a name...
+        await pilot.press("question_mark")  # ...and ? still opens the help the footer offers
+        await wait_for_screen(pilot, HelpScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, PickerScreen)
+        assert picker.query_one("#find", Input).value == "mi"
+        assert [u.name for u in picker.shown] == ["mia"]
 
 
 def test_every_binding_has_an_id_a_label_and_a_unique_key_per_scope() -> None:

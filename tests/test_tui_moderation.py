@@ -202,3 +202,129 @@ def test_review_snapshot(snap_compare, db: Path, size: tuple[int, int]) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(db, "oli"), terminal_size=size, run_before=run_before)
+
+
+def submitted_moderation(db: Path) -> int:
+    """oli's blind grading of C-103 submitted: risk and plan disagree with mia's."""
+    from moderator.services.moderation import save_moderation_grade, submit_moderation
+
+    with open_store(db) as store:
+        oli = get_user(store, "oli")
+        mid = int(store.scalar("SELECT id FROM moderations"))
+        for crit, grade in (("risk", Grade.INADEQUATE), ("seen", Grade.GOOD), ("plan", Grade.GOOD)):
+            save_moderation_grade(store, oli, mid, crit, grade=grade, note="n")
+        submit_moderation(store, oli, mid)
+    return mid
+
+
+def stored_decision(db: Path, mid: int, criterion: str) -> tuple[Grade | None, str | None]:
+    with open_store(db) as store:
+        row = next(
+            r
+            for r in compare_moderation(store, get_user(store, "oli"), mid).rows
+            if r.criterion == criterion
+        )
+        return row.moderated_grade, row.rationale
+
+
+async def test_esc_in_the_rationale_leaves_the_field_and_keeps_the_decision(db: Path) -> None:
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        review = await wait_for_review(pilot)
+        await pilot.press("3")  # risk: Requires improvement; the cursor goes to the rationale
+        assert isinstance(pilot.app.focused, Input)
+        await pilot.press(*keys("Plan reviewed late"), "escape")
+        await settle(pilot)
+        # Esc left the field, not the screen, and the decision is recorded as typed
+        assert pilot.app.screen is review
+        assert not isinstance(pilot.app.focused, Input)
+        assert stored_decision(db, mid, "risk") == (
+            Grade.REQUIRES_IMPROVEMENT,
+            "Plan reviewed late",
+        )
+        await pilot.press("escape")  # now back to the queue: nothing left unrecorded
+        await wait_for_screen(pilot, QueueScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        again = await wait_for_review(pilot)
+        assert "Plan reviewed late" in screen_text(pilot)
+        assert again.decisions["risk"].grade is Grade.REQUIRES_IMPROVEMENT
+
+
+async def test_leaving_the_review_with_an_unrecorded_decision_asks_first(db: Path) -> None:
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        review = await wait_for_review(pilot)
+        await pilot.press("3", "escape")  # a grade chosen, no rationale yet: cannot be recorded
+        await settle(pilot)
+        assert pilot.app.screen is review
+        await pilot.press("escape")  # leaving would lose the grade: asked, not done
+        await settle(pilot)
+        assert "not recorded" in screen_text(pilot)
+        await pilot.press("escape")  # no: stay, with the grade still chosen
+        await settle(pilot)
+        assert pilot.app.screen is review
+        assert review.decisions["risk"].grade is Grade.REQUIRES_IMPROVEMENT
+        await pilot.press("r", *keys("Plan reviewed late"), "enter")
+        await settle(pilot)
+        assert stored_decision(db, mid, "risk")[1] == "Plan reviewed late"
+        await pilot.press("escape")  # everything recorded: straight back to the queue
+        await wait_for_screen(pilot, QueueScreen)
+
+
+async def test_c_on_a_row_that_cannot_be_claimed_says_why(db: Path) -> None:
+    from moderator.services.moderation import save_moderation_grade
+
+    with open_store(db) as store:
+        oli = get_user(store, "oli")
+        mid = int(store.scalar("SELECT id FROM moderations"))
+        save_moderation_grade(store, oli, mid, "risk", grade=Grade.GOOD, note="n")
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        queue = pilot.app.screen
+        assert isinstance(queue, QueueScreen)
+        row = queue.current()
+        assert row is not None and row.state == "draft"
+        await pilot.press("c")
+        await settle(pilot)
+        said = [str(n.message) for n in pilot.app._notifications]
+        assert said == [
+            "C-103 is already claimed by you and in draft (1/3 graded): Enter opens it."
+        ]
+
+
+async def test_the_feedback_says_overall_once_and_the_case_once(db: Path) -> None:
+    from moderator.services.review import complete_review, record_review, set_moderated_overall
+    from moderator.tui.screens.feedback import FeedbackScreen
+
+    mid = submitted_moderation(db)
+    with open_store(db) as store:
+        oli = get_user(store, "oli")
+        record_review(store, oli, mid, "risk", Grade.INADEQUATE, "Safety plan never checked.")
+        record_review(store, oli, mid, "plan", Grade.GOOD, "Plan has dates.")
+        # the words the demo's moderators write for the overall grade
+        set_moderated_overall(
+            store, oli, mid, Grade.REQUIRES_IMPROVEMENT, "Overall Requires improvement: see risk."
+        )
+        complete_review(store, oli, mid)
+    app = make_app(db, "mia")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        while not isinstance(pilot.app.screen, FeedbackScreen) and time.monotonic() < deadline:
+            await settle(pilot)
+        feedback = pilot.app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        await settle(pilot)
+        headline = str(feedback.query_one("#feedback-headline").render())
+        assert "Overall Requires improvement: see risk." in headline
+        assert "Overall: Overall" not in headline
+        header = f"{feedback.title} {feedback.sub_title}"
+        assert header.count("C-103") == 1, header

@@ -19,6 +19,7 @@ from moderator.cli.common import (
     table_console,
 )
 from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
+from moderator.domain.service_areas import service_area_label
 
 
 @click.group("audit")
@@ -183,7 +184,7 @@ def list_(
             str(a.id),
             a.case_ref,
             a.team,
-            a.service_area.replace("_", " "),
+            service_area_label(a.service_area),
             a.rubric_id,
             a.status,
             f"{a.graded}/{a.total}",
@@ -234,7 +235,8 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
     s = detail.summary
     out.print(
         f"[bold]Audit {s.id}[/] · case {escape(s.case_ref)} · {escape(s.team)} ·"
-        f" {escape(s.service_area)} · {escape(rubric.title)} v{escape(rubric.version)} ·"
+        f" {escape(service_area_label(s.service_area))} ·"
+        f" {escape(rubric.title)} v{escape(rubric.version)} ·"
         f" {escape(s.manager)} · {s.status}"
     )
     out.print(Panel(escape(detail.case_text), title="Case (anonymised)"))

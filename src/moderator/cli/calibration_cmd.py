@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
 from pathlib import Path
 
 import click
@@ -15,6 +14,7 @@ from moderator.cli.common import (
     open_for,
     print_records,
 )
+from moderator.domain.dates import parse_day
 from moderator.errors import BadInput
 
 
@@ -105,9 +105,9 @@ def assign(
     from moderator.services.calibration import slip_calibration_cases
 
     try:
-        due_date = date.fromisoformat(due.strip())
-    except ValueError:
-        raise BadInput(f"--due: {due!r} is not a date (use YYYY-MM-DD)") from None
+        due_date = parse_day(due)
+    except BadInput as problem:
+        raise BadInput(f"--due: {problem.message}") from None
     store, who = open_for(ctx, db, user)
     with store:
         ids = slip_calibration_cases(

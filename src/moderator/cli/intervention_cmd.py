@@ -14,13 +14,15 @@ from moderator.cli.common import (
     open_for,
     print_records,
 )
+from moderator.domain.dates import parse_day
+from moderator.errors import BadInput
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str) -> date:
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+        return parse_day(value)
+    except BadInput as problem:
+        raise click.BadParameter(problem.message) from None
 
 
 @click.group("intervention")

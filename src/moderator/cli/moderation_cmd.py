@@ -22,6 +22,7 @@ from moderator.cli.common import (
     open_for,
 )
 from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
+from moderator.domain.service_areas import service_area_label
 from moderator.files import write_private
 
 
@@ -79,7 +80,7 @@ def list_(
                     str(m.id),
                     audit,
                     m.case_ref,
-                    m.service_area,
+                    service_area_label(m.service_area),
                     m.rubric_id,
                     m.moderator or ("(in a pack)" if m.external else "(unassigned)"),
                     m.status,
@@ -124,7 +125,7 @@ def show(
     )
     out.print(
         f"[bold]Moderation {s.id}[/] · {origin} · case {escape(s.case_ref)} ·"
-        f" {escape(s.service_area)} · {escape(rubric.title)} v{rubric.version} ·"
+        f" {escape(service_area_label(s.service_area))} · {escape(rubric.title)} v{rubric.version} ·"
         f" {s.moderator or 'unassigned'} · {s.status}"
     )
     out.print(Panel(escape(detail.case_text), title="Case (anonymised)"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from moderator.cli.common import check_signed_in, common_options, format_option, resolve
+from moderator.domain.dates import parse_day
 from moderator.errors import BadInput, UsageProblem
 from moderator.files import write_private
 
@@ -28,9 +29,9 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     if value is None:
         return None
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+        return parse_day(value)
+    except BadInput as problem:
+        raise click.BadParameter(problem.message) from None
 
 
 @click.command("report")

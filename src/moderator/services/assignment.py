@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from moderator.domain.dates import parse_day
 from moderator.domain.rubric import Rubric
 from moderator.errors import BadInput, NotFound
 from moderator.services.rubrics import ensure_rubric, resolve_rubric, rubric_for_service_area
@@ -16,10 +17,7 @@ def parse_due(value: date | str | None) -> date | None:
     """A due date from a date or ``YYYY-MM-DD`` (None stays None)."""
     if value is None or isinstance(value, date):
         return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadInput(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+    return parse_day(value)
 
 
 def assign_audit(

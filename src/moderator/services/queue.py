@@ -63,6 +63,18 @@ class QueueRow(BaseModel):
         """Criteria graded blind so far, ``6/12``."""
         return f"{self.graded}/{self.total}"
 
+    def why_not_claimable(self, viewer: str) -> str | None:
+        """Why ``viewer`` cannot claim this row, in a sentence (None: they can)."""
+        who = "you" if self.moderator in (None, viewer) else self.moderator
+        mine = f"{self.case_ref} is already claimed by {who}"
+        return {
+            "claimable": None,
+            "todo": f"{mine}: it is to moderate; Enter opens it.",
+            "draft": f"{mine} and in draft ({self.progress} graded): Enter opens it.",
+            "to_review": f"{mine} and its blind grading submitted: Enter opens the review.",
+            "reviewed": f"{self.case_ref} is reviewed: there is nothing left to claim.",
+        }[self.state]
+
 
 class Queue(BaseModel):
     """The rows of a queue and the counts built from them."""

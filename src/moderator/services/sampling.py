@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from moderator.domain.dates import parse_day
 from moderator.errors import BadInput, NotFound
 from moderator.services.rubrics import rubric_by_hash
 from moderator.services.users import Role, User, get_user, require_role
@@ -159,11 +160,9 @@ def draw_sample(
     since_text: str | None = None
     if since is not None:
         try:
-            since_text = (
-                since if isinstance(since, date) else date.fromisoformat(str(since))
-            ).isoformat()
-        except ValueError:
-            raise BadInput(f"--since: not a date: {since!r} (use YYYY-MM-DD)") from None
+            since_text = (since if isinstance(since, date) else parse_day(str(since))).isoformat()
+        except BadInput as problem:
+            raise BadInput(f"--since: {problem.message}") from None
     assignee: User | None = None
     if moderator:
         assignee = get_user(store, moderator)

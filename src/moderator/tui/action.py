@@ -39,6 +39,17 @@ SCOPE_TITLES: dict[str, str] = {
     "import": "Import cases (redaction doubts)",
 }
 
+SCOPE_ROLES: dict[str, frozenset[str]] = {
+    "home": frozenset({"manager", "lead"}),
+    "queue": frozenset({"moderator"}),
+    "review": frozenset({"moderator"}),
+    "feedback": frozenset({"manager", "lead"}),
+    "samples": frozenset({"lead"}),
+    "dashboard": frozenset({"manager", "lead"}),
+    "drift-audits": frozenset({"manager", "lead"}),
+}
+"""The roles that ever reach a screen (scopes not listed: every role)."""
+
 
 @dataclass(frozen=True)
 class Action:
@@ -65,6 +76,17 @@ class Action:
     """Offered in the command palette."""
     anywhere: bool = False
     """Offered by the palette on every screen: it goes back to the user's list and runs there."""
+    roles: frozenset[str] | None = None
+    """The roles that may take it (None: every role that reaches its screen)."""
+
+    def for_role(self, role: str | None) -> bool:
+        """Whether a user of ``role`` has this key (None: nobody signed in yet, so every key)."""
+        if role is None:
+            return True
+        scope_roles = SCOPE_ROLES.get(self.scope)
+        if scope_roles is not None and role not in scope_roles:
+            return False
+        return self.roles is None or role in self.roles
 
     def binding(self) -> Binding:
         """This action as a Textual binding."""

@@ -33,6 +33,8 @@ __all__ = [
 ]
 
 
+LEAD = frozenset({"lead"})
+
 ACTIONS: tuple[Action, ...] = (
     # -- everywhere ----------------------------------------------------------------
     Action(
@@ -58,8 +60,9 @@ ACTIONS: tuple[Action, ...] = (
         "ctrl+o",
         "import_cases",
         "Import",
-        "Import cases, deciding what the redactor is unsure of",
+        "Import cases, deciding what the redactor is unsure of (lead)",
         show=False,
+        roles=LEAD,
     ),
     Action(
         "app.quit",
@@ -90,6 +93,7 @@ ACTIONS: tuple[Action, ...] = (
         "Assign",
         "Assign a monthly audit programme to every manager (lead)",
         anywhere=True,
+        roles=LEAD,
     ),
     Action(
         "home.sample",
@@ -99,6 +103,7 @@ ACTIONS: tuple[Action, ...] = (
         "Sample",
         "Draw a moderation sample of submitted audits (lead)",
         anywhere=True,
+        roles=LEAD,
     ),
     Action(
         "home.samples",
@@ -108,6 +113,7 @@ ACTIONS: tuple[Action, ...] = (
         "Samples",
         "See the moderation samples drawn and the state of each sampled audit (lead)",
         anywhere=True,
+        roles=LEAD,
     ),
     Action(
         "home.switch-user",

@@ -258,7 +258,8 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
             self.screen.dismiss(None)
             return
         scope = getattr(self.screen, "SCOPE", None)
-        self.push_screen(HelpScreen(scope, self.settings.keys))
+        role = None if self.user is None else self.user.role.value
+        self.push_screen(HelpScreen(scope, self.settings.keys, role))
 
     def action_import_cases(self) -> None:
         from moderator.settings import default_key_path

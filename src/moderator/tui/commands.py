@@ -39,8 +39,10 @@ def available_actions(
 ) -> Iterator[tuple[Action, App[Any] | Screen[Any]]]:
     """Registry actions for ``screen`` and the app that are allowed right now."""
     scope = getattr(screen, "SCOPE", None)
+    user = getattr(app, "user", None)
+    role = None if user is None else user.role.value
     for action in ACTIONS:
-        if not action.palette or action.scope not in (scope, "app"):
+        if not action.palette or action.scope not in (scope, "app") or not action.for_role(role):
             continue
         target: App[Any] | Screen[Any] = app if action.scope == "app" else screen
         if _allowed(target, action):

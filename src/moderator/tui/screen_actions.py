@@ -174,7 +174,14 @@ def review_actions() -> list[Action]:
             "Undo the last moderated grade or rationale (saved and logged like any change)",
             show=False,
         ),
-        Action("review.back", "review", "escape", "back", "Back", "Back to your queue"),
+        Action(
+            "review.back",
+            "review",
+            "escape",
+            "back",
+            "Back",
+            "Leave the rationale (keeping it), or go back to your queue",
+        ),
     ]
 
 

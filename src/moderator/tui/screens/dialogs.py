@@ -12,7 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from moderator.domain.dates import parse_day
 from moderator.domain.grades import Grade
+from moderator.errors import BadInput
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorModal
 
@@ -216,11 +218,10 @@ class ProgrammeDialog(_Dialog):
         if count < 1:
             error.update("Cases per manager must be a whole number, at least 1.")
             return
-        raw_due = self.query_one("#due", Input).value.strip()
         try:
-            due = date.fromisoformat(raw_due)
-        except ValueError:
-            error.update(f"Not a date: {raw_due!r}. Use YYYY-MM-DD.")
+            due = parse_day(self.query_one("#due", Input).value)
+        except BadInput as problem:
+            error.update(f"{problem.message}.")
             return
         peer = self.query_one("#peer", Checkbox).value
         self.dismiss(ProgrammeRequest(count, due, peer))

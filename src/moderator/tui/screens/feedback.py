@@ -75,7 +75,7 @@ class FeedbackScreen(ModeratorScreen):
 
     def on_mount(self) -> None:
         what = "Calibration" if self.calibration else "Moderation feedback"
-        self.title = f"{what} · {self.sheet.case_ref}"
+        self.title = what  # the sub-title names the audit and its case
         self.sub_title = f"{self.sheet.title} · {self.sheet.owner}"
         table: DataTable[Any] = self.query_one(DataTable)
         mine = "Yours" if self.own else "Manager"
@@ -121,7 +121,9 @@ class FeedbackScreen(ModeratorScreen):
             style="dim",
         )
         if f.overall_rationale:
-            text.append(f"\nOverall: {f.overall_rationale}")
+            # The moderator's own words, which often begin "Overall …" themselves.
+            text.append("\nThe moderator on the overall grade: ", style="bold")
+            text.append(f.overall_rationale)
         return text
 
     def calibration_headline(self) -> Text:

@@ -1,4 +1,4 @@
-"""`?`: every key and what it does, generated from the action registry."""
+"""`?`: every key of the user's role and what it does, generated from the action registry."""
 
 from __future__ import annotations
 
@@ -12,8 +12,14 @@ from moderator.tui.actions import ACTIONS, SCOPE_TITLES, Action, Scope, bindings
 from moderator.tui.base import ModeratorModal
 
 
-def help_sections(scope: Scope | None, keymap: dict[str, str]) -> list[tuple[str, list[Action]]]:
-    """The registry grouped for the help screen: the current screen first, then the rest."""
+def help_sections(
+    scope: Scope | None, keymap: dict[str, str], role: str | None = None
+) -> list[tuple[str, list[Action]]]:
+    """The registry grouped for the help screen: the current screen first, then the rest.
+
+    With a ``role``, only the keys a user of that role has (a manager is not shown
+    the lead's keys, a moderator not the manager's list).
+    """
     order: list[Scope] = ["home", "grading", "picker", "app", "dialog", "help"]
     # Screens added later get their section before the app-wide keys without editing this list.
     order[3:3] = [cast(Scope, s) for s in SCOPE_TITLES if s not in order]
@@ -22,7 +28,7 @@ def help_sections(scope: Scope | None, keymap: dict[str, str]) -> list[tuple[str
         order.insert(0, scope)
     sections = []
     for name in order:
-        entries = [a for a in ACTIONS if a.scope == name]
+        entries = [a for a in ACTIONS if a.scope == name and a.for_role(role)]
         if keymap:
             entries = [
                 Action(**{**a.__dict__, "keys": keymap.get(a.id, a.keys), "key_display": None})
@@ -41,16 +47,19 @@ class HelpScreen(ModeratorModal):
     SCOPE = "help"
     BINDINGS = bindings_for("help")
 
-    def __init__(self, scope: Scope | None, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, scope: Scope | None, keymap: dict[str, str] | None = None, role: str | None = None
+    ) -> None:
         super().__init__(classes="dialog")
         self.scope = scope
         self.keymap = keymap or {}
+        self.role = role
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Label("Keys  ·  Esc closes  ·  Ctrl+P searches every command", id="help-title")
             with VerticalScroll(id="help-body"):
-                for title, entries in help_sections(self.scope, self.keymap):
+                for title, entries in help_sections(self.scope, self.keymap, self.role):
                     yield Label(title, classes="help-section")
                     table: DataTable[str] = DataTable(
                         cursor_type="none", show_header=False, classes="help-table"

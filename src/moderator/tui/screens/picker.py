@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.events import Key
 from textual.widgets import Input, OptionList, Static
@@ -30,11 +32,23 @@ def describe(u: User) -> str:
     )
 
 
+class FindInput(Input):
+    """The picker's search box: every key types, except `?`, which opens the help."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character != "?" and super().check_consume_key(key, character)
+
+
 class PickerScreen(ModeratorScreen):
     """Choose the user to work as."""
 
     SCOPE = "picker"
-    BINDINGS = bindings_for("picker")
+    # Typing finds a name, so `?` is the one key a search never needs: it opens the help
+    # it is offered for in the footer, even from the search box (F1 works too).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        replace(b, priority=True) if isinstance(b, Binding) and b.action == "app.help" else b
+        for b in bindings_for("picker")
+    ]
 
     def __init__(self, users: list[User], problem: str | None = None) -> None:
         super().__init__()
@@ -54,7 +68,7 @@ class PickerScreen(ModeratorScreen):
                     " Type to find a name.",
                     classes="hint",
                 )
-                yield Input(
+                yield FindInput(
                     placeholder="Find (type a name, role or team)",
                     id="find",
                     compact=True,

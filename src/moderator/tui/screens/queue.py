@@ -141,7 +141,8 @@ class QueueScreen(ListScreen[QueueRow]):
                 return False
             return True if action == "jump" or row is not None else None
         if action == "claim":
-            return True if row is not None and row.state == "claimable" else None
+            # Offered on any row: one that cannot be claimed says why when c is pressed.
+            return True if row is not None else None
         return True
 
     def action_open_audit(self) -> None:
@@ -170,8 +171,13 @@ class QueueScreen(ListScreen[QueueRow]):
 
     def action_claim(self) -> None:
         row = self.current()
-        if row is not None and row.state == "claimable":
-            self.claim(row.moderation_id, then_open=False)
+        if row is None:
+            return
+        refusal = row.why_not_claimable(self.user.name)
+        if refusal is not None:
+            self.notify(refusal, title="Not claimable", severity="warning")
+            return
+        self.claim(row.moderation_id, then_open=False)
 
     @work(thread=True, exclusive=True, group="db-write", exit_on_error=False)
     def claim(self, moderation_id: int, *, then_open: bool) -> None:

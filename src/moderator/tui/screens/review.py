@@ -11,7 +11,7 @@ completing the review locks it and gives the manager their feedback.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -255,21 +255,42 @@ class ReviewScreen(ModeratorScreen):
 
     @on(Input.Submitted, "#review-rationale")
     def rationale_entered(self, event: Input.Submitted) -> None:
+        self.take_rationale(event.value, advance=True)
+        self.query_one(DataTable).focus()
+
+    def on_descendant_blur(self, event: Any) -> None:
+        # Leaving the field any way (a click elsewhere, a dialog) keeps what was typed.
+        rationale = self.query_one("#review-rationale", Input)
+        if getattr(event, "widget", None) is rationale and rationale.display:
+            self.take_rationale(rationale.value, advance=False)
+
+    def take_rationale(self, text: str, *, advance: bool) -> None:
+        """Keep the rationale typed for the current row; record it once it has a grade."""
         from moderator.services.review import Decision
 
         row = self.current_row()
         if row is None or row.agreed or not self.editable:
             return
         old = self.decisions[row.criterion]
-        self.decisions[row.criterion] = Decision(old.grade, event.value.strip())
-        self.render_rows()
-        if old.grade is None:
+        new = Decision(old.grade, text.strip())
+        if new != old:
+            self.decisions[row.criterion] = new
+            self.render_rows()
+        elif not advance:
+            return  # leaving the field with nothing new typed
+        if new.complete:
+            if new != self.recorded.get(row.criterion):
+                self.record(row.criterion, advance=advance)
+            elif advance:
+                self.next_to_decide()
+        elif new.grade is None and new.rationale:
             self.notify("Choose the moderated grade (1-4) too.", severity="warning")
-        else:
-            self.record(row.criterion)
-        self.query_one(DataTable).focus()
+        elif new.grade is not None and advance:
+            self.notify(
+                "Write the rationale too: it is recorded with the grade.", severity="warning"
+            )
 
-    def record(self, criterion: str) -> None:
+    def record(self, criterion: str, *, advance: bool = True) -> None:
         from moderator.services.review import Decision
 
         decision = self.decisions[criterion]
@@ -277,7 +298,22 @@ class ReviewScreen(ModeratorScreen):
         self.undo_stack.append((criterion, self.recorded.get(criterion, Decision(None, ""))))
         self.recorded[criterion] = decision
         self.write_decision(criterion, decision.grade, decision.rationale)
-        self.next_to_decide()
+        if advance:
+            self.next_to_decide()
+
+    def unrecorded(self) -> list[str]:
+        """One line per disagreement whose grade or rationale on screen is not recorded."""
+        assert self.comparison is not None
+        lines = []
+        for row in self.comparison.rows:
+            decision = self.decisions.get(row.criterion)
+            if row.agreed or decision is None or decision == self.recorded.get(row.criterion):
+                continue
+            if decision.grade is None:
+                lines.append(f"{row.title}: a rationale but no moderated grade (1-4)")
+            else:
+                lines.append(f"{row.title}: {decision.grade.label} but no rationale")
+        return lines
 
     def action_undo(self) -> None:
         """Put back the decision the last recorded one replaced (recorded, so it is logged)."""
@@ -388,4 +424,35 @@ class ReviewScreen(ModeratorScreen):
         )
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        """Leave the rationale (keeping what was typed), else go back to the queue.
+
+        A decision is recorded once it has a grade and a rationale; leaving with
+        one half-made asks first, since it cannot be kept.
+        """
+        from moderator.tui.screens.dialogs import ConfirmDialog
+
+        rationale = self.query_one("#review-rationale", Input)
+        if rationale.has_focus:
+            self.take_rationale(rationale.value, advance=False)
+            self.query_one(DataTable).focus()
+            return
+        missing = self.unrecorded() if self.editable else []
+        if not missing:
+            self.dismiss(None)
+            return
+
+        def confirmed(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave the review?",
+                "These decisions are not recorded: a decision is recorded once it has both "
+                "a moderated grade and a rationale.\n\n"
+                + "\n".join(f"• {line}" for line in missing)
+                + "\n\nLeaving now discards them.",
+                "Discard and leave",
+            ),
+            confirmed,
+        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,14 +12,16 @@ from textual.validation import Function
 from textual.widgets import Input, Label, Select
 
 from moderator.analysis.inputs import ReportFilters
+from moderator.domain.dates import parse_day
+from moderator.errors import BadInput
 
 
 def _valid_date(value: str) -> bool:
     if not value.strip():
         return True
     try:
-        date.fromisoformat(value.strip())
-    except ValueError:
+        parse_day(value)
+    except BadInput:
         return False
     return True
 
@@ -84,11 +85,9 @@ class DriftFilters(Horizontal):
             for name in ("since", "until")
         }
         try:
-            since, until = (
-                date.fromisoformat(raw[n]) if raw[n] else None for n in ("since", "until")
-            )
-        except ValueError:
-            self.notify("Dates are written YYYY-MM-DD, e.g. 2020-04-01.", severity="warning")
+            since, until = (parse_day(raw[n]) if raw[n] else None for n in ("since", "until"))
+        except BadInput as problem:
+            self.notify(f"{problem.message}.", severity="warning")
             return
         if since and until and since > until:
             self.notify(f"{since} is after {until}: nothing would be shown.", severity="warning")
