@@ -147,7 +147,7 @@ def test_usage_problems_exit_2(pairs_csv: Path, tmp_path: Path) -> None:
 def test_database_report_on_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     code, out, err = run("report", "--db", str(tmp_path / "x.db"), "--as", "lead")
     assert code == 1
-    assert "no such database" in err and "Traceback" not in err
+    assert "no database at" in err and "Traceback" not in err
     assert out == ""
 
 
