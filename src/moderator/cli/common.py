@@ -126,7 +126,17 @@ def resolve(
     db_path = settings.db_path()
     if not create:
         require_database(db_path)
-    return db_path, settings.user
+    who = settings.user
+    if who is None:
+        # the name last picked in the workbench on this database (and no other): said aloud
+        who = settings.remembered_user(db_path)
+        if who is not None and not ctx.meta.get(_SAID_REMEMBERED):
+            ctx.meta[_SAID_REMEMBERED] = True
+            echo_text(f"as {who}, remembered for this database; --as to choose", err=True)
+    return db_path, who
+
+
+_SAID_REMEMBERED = "moderator.said_remembered"
 
 
 def require_database(db_path: Path) -> None:
