@@ -191,3 +191,75 @@ def test_cli_programme_slips_calibration_in_and_audit_show_reveals_it_only_after
     text = runner.invoke(cli, ["audit", "show", str(mine[0]["id"]), "--db", db, "--as", "mia"])
     flat = " ".join(text.output.split())
     assert "calibration case" in flat and "agreed" in flat
+
+
+def test_a_grades_file_names_every_problem_with_its_line_and_agrees_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from moderator.cli import cli
+    from moderator.store import open_store
+
+    db = tmp_path / "m.db"
+    with open_store(db) as s:
+        people(s)
+        add_case(s, "CAL-1")
+    criteria = [c.id for c in resolve_rubric(RUBRIC).criteria]
+    rows = [
+        "criterion,grade,reason",
+        f"{criteria[0]},Good,Seen within the week.",  # line 2: fine
+        f"{criteria[1]},9,Seen alone.",  # line 3: a grade of 9
+        "nosuch,Good,A criterion the rubric does not have.",  # line 4
+        f"{criteria[2]},Inadequate,",  # line 5: no reason
+        f"{criteria[0]},Good,Twice.",  # line 6: the same criterion again
+    ]
+    grades = tmp_path / "agreed.csv"
+    grades.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with sqlite3.connect(db) as conn:
+        events_before = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    result = CliRunner().invoke(
+        cli,
+        [
+            *("calibration", "agree", "CAL-1", "--rubric", RUBRIC, "--grades", str(grades)),
+            *("--db", str(db), "--as", "lee"),
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    out = result.output
+    assert f"{grades}:3: grade: not a grade: '9'" in out
+    assert f"{grades}:4: criterion: rubric {RUBRIC} has no criterion 'nosuch'" in out
+    assert f"{grades}:5: reason: must not be empty" in out
+    assert f"{grades}:6: criterion: {criteria[0]} again (first on line 2)" in out
+    assert f"{grades}: criterion: no row for {', '.join(criteria[3:])}" in out
+    assert f"{grades}:2:" not in out
+    assert "no grades were agreed" in out
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM calibration_cases").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == events_before
+
+    good = ["criterion,grade,reason", *(f"{c},RI,The panel's reason." for c in criteria)]
+    grades.write_text("\n".join(good) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        [
+            *("calibration", "agree", "CAL-1", "--rubric", RUBRIC, "--grades", str(grades)),
+            *("--db", str(db), "--as", "lee"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "agreed (Requires improvement" in result.output
+
+
+def test_a_grades_file_without_its_columns_or_rows_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from moderator.services.calibration import read_agreed_grades
+
+    no_header = tmp_path / "a.csv"
+    no_header.write_text("criterion,mark\nrisk,Good\n", encoding="utf-8")
+    with pytest.raises(BadInput) as caught:
+        read_agreed_grades(no_header, RUBRIC)
+    assert f"{no_header}:1: missing column(s) grade, reason" in str(caught.value)
+    empty = tmp_path / "b.csv"
+    empty.write_text("criterion,grade,reason\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="no grades in the file"):
+        read_agreed_grades(empty, RUBRIC)

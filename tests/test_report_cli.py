@@ -149,7 +149,7 @@ def test_usage_problems_exit_2(pairs_csv: Path, tmp_path: Path) -> None:
 def test_database_report_on_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     code, out, err = run("report", "--db", str(tmp_path / "x.db"), "--as", "lead")
     assert code == 1
-    assert "no such database" in err and "Traceback" not in err
+    assert "no database at" in err and "Traceback" not in err
     assert out == ""
 
 
@@ -166,3 +166,24 @@ def test_help_does_not_import_numerical_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "says"),
+    [
+        ("html", "mismatch.csv", "the name says CSV but the format is HTML; name it mismatch.html"),
+        ("csv", "pairs.xlsx", "the name says Excel but the format is CSV; name it pairs.csv"),
+        ("xlsx", "book.json", "the name says JSON but the format is Excel"),
+        ("json", "evidence.zip", "the name says evidence pack (zip) but the format is JSON"),
+        ("md", "notes.html", "the name says HTML but the format is Markdown"),
+    ],
+)
+def test_report_refuses_an_out_file_named_for_another_format(
+    tmp_path: Path, fmt: str, name: str, says: str
+) -> None:
+    out = tmp_path / name
+    pairs = str(contract_csv(tmp_path / "in.csv"))
+    code, _out, err = run("report", "--from-csv", pairs, "--format", fmt, "--out", str(out))
+    assert code == 2, err
+    assert says in err
+    assert not out.exists()

@@ -60,3 +60,14 @@ def test_failures_say_what_and_where(pairs, tmp_path: Path) -> None:  # type: ig
     with pytest.raises(BadInput, match="cannot write"):
         export_report(report, "md", missing)
     assert not missing.exists()
+
+
+def test_a_file_named_for_another_format_is_refused(pairs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = build_report(pairs)
+    wrong = tmp_path / "mismatch.csv"
+    with pytest.raises(UsageProblem, match=r"the name says CSV but the format is HTML"):
+        export_report(report, "html", wrong)
+    assert not wrong.exists()
+    own = tmp_path / "report.txt"  # an extension no format claims is the user's own choice
+    assert export_report(report, "md", own) == own
+    assert export_report(report, "html", tmp_path / "REPORT.HTM").exists()

@@ -244,6 +244,35 @@ async def test_export_asks_before_replacing_a_file(db: Path, tmp_path: Path) -> 
         assert "<html" in existing.read_text(encoding="utf-8").lower()
 
 
+async def test_export_refuses_a_file_name_of_another_format(db: Path, tmp_path: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_dashboard(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.chosen_format() == "html"
+        out = tmp_path / "out" / "mismatch.csv"
+        out.parent.mkdir()
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is dialog  # still asking
+        error = str(dialog.query_one("#export-error").render())
+        assert "mismatch.csv: the name says CSV but the format is HTML" in error
+        assert "mismatch.html" in error
+        assert not out.exists()
+        dialog.query_one("#export-path", Input).value = str(out.with_suffix(".html"))
+        await pilot.press("ctrl+s")
+        for _ in range(50):
+            await settle(pilot)
+            if out.with_suffix(".html").exists():
+                break
+        assert "<html" in out.with_suffix(".html").read_text(encoding="utf-8").lower()
+        assert not out.exists()
+
+
 async def test_a_manager_sees_only_their_own_drift(db: Path) -> None:
     app = make_app(db, "noa")
     async with app.run_test(size=(120, 40)) as pilot:

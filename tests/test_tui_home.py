@@ -90,7 +90,54 @@ async def test_first_start_picker_lists_users_and_remembers_the_choice(db: Path)
         await pilot.press("down", "down", "enter")  # mia
         await wait_for_screen(pilot, HomeScreen)
         assert pilot.app.screen.user.name == "mia"  # type: ignore[attr-defined]
-    assert load_settings().user == "mia"
+    assert load_settings().user is None  # not for every database
+    assert load_settings().remembered_user(db) == "mia"
+    again = make_app(db, user=None)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert pilot.app.screen.user.name == "mia"  # type: ignore[attr-defined]
+
+
+async def test_a_name_picked_on_one_database_is_not_used_on_another(
+    db: Path, tmp_path: Path
+) -> None:
+    """Picking mia on one database: the CLI acts as her there (and says so), nowhere else;
+    a secured database's sign-in does not offer her name."""
+    from click.testing import CliRunner
+
+    from moderator.cli import cli
+    from moderator.services.auth import set_password
+    from tests.tui_support import build_workbench_db
+
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        await pilot.press("down", "down", "enter")  # mia
+        await wait_for_screen(pilot, HomeScreen)
+
+    here = CliRunner().invoke(cli, ["audit", "list", "--db", str(db), "--format", "json"])
+    assert here.exit_code == 0, here.output
+    assert "as mia, remembered for this database; --as to choose" in here.stderr
+    assert "as mia" not in here.stdout  # the JSON stays clean
+    chosen = CliRunner().invoke(cli, ["audit", "list", "--db", str(db), "--as", "max"])
+    assert chosen.exit_code == 0 and "remembered" not in chosen.stderr
+
+    other = build_workbench_db(tmp_path / "other" / "work.db")
+    there = CliRunner().invoke(cli, ["audit", "list", "--db", str(other)])
+    assert there.exit_code == 2  # who is working? nobody was picked on this one
+    assert "give --as NAME" in there.stderr and "mia" not in there.output
+
+    with open_store(other) as store:
+        lee = get_user(store, "lee")
+        set_password(store, lee, "lee", "lee's own passphrase")
+    from textual.widgets import Input
+
+    from moderator.tui.screens.signin import SignInScreen
+
+    secured = make_app(other, user=None)
+    async with secured.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, SignInScreen)
+        assert pilot.app.screen.query_one("#signin-name", Input).value == ""
 
 
 async def test_an_unknown_user_gets_the_picker_with_a_reason(db: Path) -> None:

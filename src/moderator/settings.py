@@ -77,7 +77,9 @@ class Settings(BaseModel):
     db: Path | None = None
     """Database file; default is the platform data directory."""
     user: str | None = None
-    """Who is working (a user name known to the database)."""
+    """Who is working (a user name known to the database), whatever the database."""
+    remembered_users: dict[str, str] = Field(default_factory=dict)
+    """The name last picked in the workbench, per database (by its resolved path)."""
     theme: str = "textual-dark"
     """TUI theme name (for example textual-dark, textual-light)."""
     keys: dict[str, str] = Field(default_factory=dict)
@@ -110,6 +112,10 @@ class Settings(BaseModel):
     def db_path(self) -> Path:
         """The database path to use."""
         return self.db or default_db_path()
+
+    def remembered_user(self, db_path: Path) -> str | None:
+        """The name picked in the workbench on ``db_path`` (and on no other database)."""
+        return self.remembered_users.get(database_key(db_path))
 
     def key_path(self) -> Path:
         """The pseudonymisation key.
@@ -244,9 +250,19 @@ def save_config_value(name: str, value: object) -> None:
     write_private(path, yaml.safe_dump(data, sort_keys=True))
 
 
-def save_user_choice(user: str) -> None:
-    """Remember the chosen user in the config file (the first-start picker uses this)."""
-    save_config_value("user", user)
+def database_key(db_path: Path) -> str:
+    """How the config names a database: its resolved path."""
+    return str(Path(db_path).expanduser().resolve())
+
+
+def save_user_choice(user: str, db_path: Path) -> None:
+    """Remember the user picked in the workbench for ``db_path`` only (config ``remembered_users``).
+
+    A name picked on one database is never offered on another, nor acted as there.
+    """
+    remembered = dict(_read_config_file(config_path()).get("remembered_users") or {})
+    remembered[database_key(db_path)] = user
+    save_config_value("remembered_users", remembered)
 
 
 def save_theme(theme: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import click
@@ -21,31 +20,6 @@ from moderator.errors import BadInput
 @click.group("calibration")
 def calibration_group() -> None:
     """Known-grade cases: a panel agrees the grades; managers audit them unannounced."""
-
-
-def _read_grades(path: Path) -> dict[str, tuple[str, str]]:
-    """``criterion,grade,reason`` rows, one per criterion of the rubric."""
-    out: dict[str, tuple[str, str]] = {}
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            missing = {"criterion", "grade", "reason"} - set(reader.fieldnames or [])
-            if missing:
-                raise BadInput(f"{path}:1: missing column(s) {', '.join(sorted(missing))}")
-            for row in reader:
-                criterion = (row.get("criterion") or "").strip()
-                if not criterion:
-                    raise BadInput(f"{path}:{reader.line_num}: criterion: empty")
-                if criterion in out:
-                    raise BadInput(f"{path}:{reader.line_num}: criterion: {criterion} twice")
-                out[criterion] = ((row.get("grade") or "").strip(), row.get("reason") or "")
-    except UnicodeDecodeError:
-        raise BadInput(f"{path}: not UTF-8 text") from None
-    except csv.Error as exc:
-        raise BadInput(f"{path}: not a readable CSV file ({exc})") from None
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read: {exc.strerror}") from None
-    return out
 
 
 @calibration_group.command("agree")
@@ -71,9 +45,9 @@ def agree(
     user: str | None,
 ) -> None:
     """Record the panel's agreed grades for CASE_REF, making it a calibration case (leads)."""
-    from moderator.services.calibration import agree_calibration_case
+    from moderator.services.calibration import agree_calibration_case, read_agreed_grades
 
-    grades = _read_grades(grades_file)
+    grades = read_agreed_grades(grades_file, rubric_id)  # every problem at once, nothing changed
     store, who = open_for(ctx, db, user)
     with store:
         made = agree_calibration_case(

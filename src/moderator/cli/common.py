@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -111,10 +112,47 @@ def common_options(f: F) -> F:
     return db_option(user_option(password_stdin_option(f)))
 
 
-def resolve(ctx: click.Context, db: Path | None, user: str | None) -> tuple[Path, str | None]:
-    """Combine subcommand options with the root options, env and config."""
+def resolve(
+    ctx: click.Context, db: Path | None, user: str | None, *, create: bool = False
+) -> tuple[Path, str | None]:
+    """Combine subcommand options with the root options, env and config.
+
+    Every command reads an existing database: a path with no database behind it
+    (a typing slip, more often than not) is refused before anything is written,
+    no file and no folder. Only the commands whose job is to start one
+    (``user add``, ``import cases``, ``synth``) pass ``create``.
+    """
     settings = resolve_settings(ctx, db, user)
-    return settings.db_path(), settings.user
+    db_path = settings.db_path()
+    if not create:
+        require_database(db_path)
+    who = settings.user
+    if who is None:
+        # the name last picked in the workbench on this database (and no other): said aloud
+        who = settings.remembered_user(db_path)
+        if who is not None and not ctx.meta.get(_SAID_REMEMBERED):
+            ctx.meta[_SAID_REMEMBERED] = True
+            echo_text(f"as {who}, remembered for this database; --as to choose", err=True)
+    return db_path, who
+
+
+_SAID_REMEMBERED = "moderator.said_remembered"
+
+
+def require_database(db_path: Path) -> None:
+    """Refuse (exit 1) when there is no database at ``db_path``, saying how to start one."""
+    if db_path.is_file():
+        return
+    from moderator.errors import NotFound
+
+    if db_path.exists():
+        raise NotFound(f"{db_path} is not a database file (a folder?): give --db FILE")
+    where = shlex.quote(str(db_path))
+    raise NotFound(
+        f"no database at {db_path}: check --db (or MODERATOR_DB, or `db:` in the config); "
+        f"a lead starts a new one with `moderator user add NAME --role lead --db {where}`, "
+        f"or `moderator demo --build-only {where}` builds the demo"
+    )
 
 
 def resolve_settings(ctx: click.Context, db: Path | None, user: str | None) -> Any:
@@ -215,11 +253,16 @@ def echo_text(message: str, *, err: bool = False) -> None:
     click.echo(strip_controls(message), err=err)
 
 
-def open_for(ctx: click.Context, db: Path | None, user: str | None) -> tuple[Any, str | None]:
-    """Open the store for a command: (Store, acting user name or None)."""
+def open_for(
+    ctx: click.Context, db: Path | None, user: str | None, *, create: bool = False
+) -> tuple[Any, str | None]:
+    """Open the store for a command: (Store, acting user name or None).
+
+    The database must exist (see :func:`resolve`) unless ``create``.
+    """
     from moderator.store import open_store
 
-    db_path, who = resolve(ctx, db, user)
+    db_path, who = resolve(ctx, db, user, create=create)
     store = open_store(db_path)
     try:
         return store, sign_in_as(ctx, store, who)

@@ -120,6 +120,11 @@ def report(
         raise UsageProblem("--format pack reads the database, not paired-grades files")
     if out is not None and out.is_dir() and fmt != "pack":
         raise UsageProblem(f"--out {out} is a folder: name a file")
+    if out is not None and fmt != "table":
+        from moderator.reports.export import extension_problem
+
+        if (problem := extension_problem(fmt, out)) is not None:
+            raise UsageProblem(f"--out {problem}")
     if fmt == "csv":
         words = None if files else _csv_words(ctx, db, user)
         _write_csv(_load_pairs(ctx, files, db, user, filters), filters, out, words)

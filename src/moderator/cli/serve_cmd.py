@@ -48,8 +48,13 @@ def serve_workbench(
     public_url: str | None = None,
     demo: bool = False,
     open_browser: bool = False,
+    announce: str | None = None,
 ) -> None:
-    """Serve the workbench on ``db_path`` until Ctrl+C (refusing an open database off this machine)."""
+    """Serve the workbench on ``db_path`` until Ctrl+C (refusing an open database off this machine).
+
+    ``announce`` is printed once every check has passed, just before serving: never
+    a "serving" line followed by a refusal.
+    """
     from moderator.services.auth import is_secured
     from moderator.store import open_store
 
@@ -70,6 +75,8 @@ def serve_workbench(
         title="moderator",
         public_url=public_url,
     )
+    if announce:
+        click.echo(announce)
     if open_browser:
         _open_when_ready(server.public_url, host, port)
     server.serve()
@@ -118,8 +125,13 @@ def serve(
     authority's HTTPS reverse proxy to reach it from other machines.
     """
     db_path, _who = resolve(ctx, db, user)
-    click.echo(f"Serving the workbench on {db_path} at {public_url or f'http://{host}:{port}'}")
-    serve_workbench(db_path, host=host, port=port, public_url=public_url)
+    serve_workbench(
+        db_path,
+        host=host,
+        port=port,
+        public_url=public_url,
+        announce=f"Serving the workbench on {db_path} at {public_url or f'http://{host}:{port}'}",
+    )
 
 
 def serve_demo(port: int, *, open_browser: bool) -> None:
@@ -132,8 +144,14 @@ def serve_demo(port: int, *, open_browser: bool) -> None:
         db_path = Path(folder) / "demo.db"
         prepare_demo_database(db_path)
         url = f"http://127.0.0.1:{port}"
-        click.echo(f"The demo is at {url} (Ctrl+C stops it; nothing is kept).")
-        serve_workbench(db_path, host="127.0.0.1", port=port, demo=True, open_browser=open_browser)
+        serve_workbench(
+            db_path,
+            host="127.0.0.1",
+            port=port,
+            demo=True,
+            open_browser=open_browser,
+            announce=f"The demo is at {url} (Ctrl+C stops it; nothing is kept).",
+        )
 
 
 COMMANDS = [serve]

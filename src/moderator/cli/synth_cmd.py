@@ -120,7 +120,7 @@ def synth(
     root_db = ctx.find_root().params.get("db")
     if db is None and root_db is None:
         raise UsageProblem("synth needs --db PATH: a new database to write (never your own)")
-    db_path, who = resolve(ctx, db, user)
+    db_path, who = resolve(ctx, db, user, create=True)
     check_signed_in(ctx, db_path, who)
     config = SynthConfig(
         audits=audits,

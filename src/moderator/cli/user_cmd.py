@@ -43,10 +43,13 @@ def add(
     db: Path | None,
     user: str | None,
 ) -> None:
-    """Add a user. Once the database has a lead, only a lead (--as) may add users."""
+    """Add a user. Once the database has a lead, only a lead (--as) may add users.
+
+    The first user (a lead) starts a new database when there is none at --db.
+    """
     from moderator.services.users import add_user
 
-    store, who = open_for(ctx, db, user)
+    store, who = open_for(ctx, db, user, create=True)
     with store:
         created = add_user(store, who, name, role, team=team, authority=authority)
     echo_text(f"added {created.name} ({created.role.value})")

@@ -24,6 +24,48 @@ EXPORT_FORMATS: dict[str, str] = {
 """Export formats and what each is, in the order a lead is offered them."""
 
 
+FORMAT_NAMES: dict[str, str] = {
+    "html": "HTML",
+    "xlsx": "Excel",
+    "md": "Markdown",
+    "csv": "CSV",
+    "json": "JSON",
+    "pack": "evidence pack (zip)",
+}
+"""Each format as a person names it, for messages."""
+
+EXTENSIONS: dict[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".md": "md",
+    ".markdown": "md",
+    ".csv": "csv",
+    ".json": "json",
+    ".zip": "pack",
+}
+"""File extensions that say which format a file holds."""
+
+
+def extension_problem(fmt: str, path: Path) -> str | None:
+    """Why ``path`` is the wrong name for a ``fmt`` file, or None when it is not.
+
+    A known extension (``.html``, ``.xlsx``, ``.md``, ``.csv``, ``.json``, ``.zip``)
+    that names another format is refused rather than followed: HTML written into
+    ``report.csv`` opens as rubbish wherever the name is trusted. Any other
+    extension, or none, is the user's own choice.
+    """
+    named = EXTENSIONS.get(path.suffix.lower())
+    if named is None or named == fmt:
+        return None
+    wanted = "zip" if fmt == "pack" else fmt
+    return (
+        f"{path.name}: the name says {FORMAT_NAMES[named]} but the format is "
+        f"{FORMAT_NAMES.get(fmt, fmt)}; name it {path.with_suffix('.' + wanted).name}, "
+        f"or choose the {named} format"
+    )
+
+
 def default_export_path(fmt: str, today: date, folder: Path | None = None) -> Path:
     """``drift-report-YYYY-MM-DD.<fmt>`` in ``folder`` (default: the current directory)."""
     return (folder or Path.cwd()) / f"drift-report-{today.isoformat()}.{fmt}"
@@ -43,11 +85,14 @@ def export_report(
     needs ``pairs`` (and the report's ``filters``, applied here).
 
     Raises:
-        UsageProblem: an unknown format, or ``csv`` without pairs.
+        UsageProblem: an unknown format, ``csv`` without pairs, or a file name whose
+            extension names another format (see :func:`extension_problem`).
         BadInput: the file cannot be written (the message names it).
     """
     if fmt not in EXPORT_FORMATS:
         raise UsageProblem(f"unknown export format {fmt!r}: use {', '.join(EXPORT_FORMATS)}")
+    if (problem := extension_problem(fmt, path)) is not None:
+        raise UsageProblem(problem)
     try:
         if fmt == "csv":
             if pairs is None:

@@ -13,13 +13,18 @@ second measure of leniency that owes nothing to the moderators
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from moderator.domain.grades import Grade
+from moderator.domain.limits import MB, read_capped
 from moderator.domain.text import plain_field
 from moderator.errors import BadInput, NotFound
 from moderator.services.audits import assign_audit
@@ -27,7 +32,12 @@ from moderator.services.rubrics import ensure_rubric, resolve_rubric, rubric_by_
 from moderator.services.users import Role, User, require_role
 from moderator.store.db import Store
 
+if TYPE_CHECKING:
+    from moderator.anonymise.case_formats import Problems
+
 MAX_REASON = 2_000
+MAX_GRADES_FILE_BYTES = 4 * MB
+GRADES_COLUMNS = ("criterion", "grade", "reason")
 
 
 class AgreedGrade(BaseModel):
@@ -68,6 +78,100 @@ def _reason(text: str, criterion: str) -> str:
     reason = plain_field(text, f"{criterion}: the agreed grade's reason", MAX_REASON)
     assert reason is not None  # required: plain_field refuses an empty one
     return reason
+
+
+def read_agreed_grades(path: Path, rubric_id: str) -> dict[str, tuple[Grade, str]]:
+    """A panel's agreed grades from a ``criterion,grade,reason`` CSV, checked against the rubric.
+
+    Every problem in the file is reported at once, each as ``FILE:LINE: field: message``
+    as the case import reports its rows (``docs/formats.md``); a file with any problem
+    raises one BadInput listing them all, so nothing is agreed from it.
+    """
+    from moderator.anonymise.case_formats import Problems
+
+    rubric = resolve_rubric(rubric_id)
+    source = str(path)
+    try:
+        text = read_capped(path, MAX_GRADES_FILE_BYTES, "grades file").decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{source}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise BadInput(f"{source}: cannot read: {exc.strerror or exc}") from None
+    problems = Problems(source)
+    whole_file: list[str] = []
+    known = {c.id for c in rubric.criteria}
+    grades: dict[str, tuple[Grade, str]] = {}
+    seen: dict[str, int] = {}
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        missing_columns = [c for c in GRADES_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing_columns:
+            problems.add(
+                1,
+                f"missing column(s) {', '.join(missing_columns)}; the header must name "
+                f"{','.join(GRADES_COLUMNS)}",
+            )
+        else:
+            for row in reader:
+                line = reader.line_num
+                problems.rows_seen += 1
+                if None in row:
+                    problems.add(line, "more fields than the header has columns")
+                criterion = (row.get("criterion") or "").strip()
+                grade = _agreed_grade(row.get("grade"), line, problems)
+                reason = _agreed_reason(row.get("reason"), line, problems)
+                if not criterion:
+                    problems.add(line, "must not be empty", "criterion")
+                elif criterion not in known:
+                    problems.add(
+                        line, f"rubric {rubric.id} has no criterion {criterion!r}", "criterion"
+                    )
+                elif criterion in seen:
+                    problems.add(
+                        line, f"{criterion} again (first on line {seen[criterion]})", "criterion"
+                    )
+                else:
+                    seen[criterion] = line
+                    if grade is not None and reason is not None:
+                        grades[criterion] = (grade, reason)
+            missing = [c.id for c in rubric.criteria if c.id not in seen]
+            if problems.rows_seen == 0:
+                whole_file.append(f"{source}: no grades in the file (criterion,grade,reason rows)")
+            elif missing:
+                whole_file.append(
+                    f"{source}: criterion: no row for {', '.join(missing)} "
+                    f"(every criterion of {rubric.id} needs an agreed grade)"
+                )
+    except csv.Error as exc:
+        whole_file.append(f"{source}: not a readable CSV file ({exc})")
+    if problems.lines or whole_file:
+        details = [message for _, message in sorted(problems.lines, key=lambda t: t[0])]
+        count = len(details) + len(whole_file)
+        raise BadInput(
+            f"{source}: {count} problem{'s' if count != 1 else ''}; no grades were agreed",
+            details=[*details, *whole_file],
+        )
+    return grades
+
+
+def _agreed_grade(value: str | None, line: int, problems: Problems) -> Grade | None:
+    text = (value or "").strip()
+    if not text:
+        problems.add(line, "must not be empty", "grade")
+        return None
+    try:
+        return Grade.parse(text)
+    except BadInput as exc:
+        problems.add(line, str(exc), "grade")
+        return None
+
+
+def _agreed_reason(value: str | None, line: int, problems: Problems) -> str | None:
+    try:
+        return plain_field(value, "reason", MAX_REASON)
+    except BadInput as exc:
+        problems.add(line, str(exc))  # already "reason: ..."
+        return None
 
 
 def agree_calibration_case(

@@ -76,7 +76,8 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         super().__init__()
         self.settings = settings
         self.db_path = settings.db_path()
-        self.user_name = settings.user
+        self.user_name = settings.user or settings.remembered_user(self.db_path)
+        """Who to open as (given, else the name last picked on this database)."""
         self.today: Callable[[], date] = today or date.today
         self.notice = notice
         self.remember_user = remember_user
@@ -186,11 +187,12 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         if self.secured:
             self.start_idle_lock()
         if remember and self.remember_user:
+            from moderator.errors import ModeratorError
             from moderator.settings import save_user_choice
 
             try:
-                save_user_choice(user.name)
-            except (OSError, ValueError) as exc:
+                save_user_choice(user.name, self.db_path)
+            except (OSError, ValueError, ModeratorError) as exc:
                 self.notify(f"Could not remember the choice: {exc}", severity="warning")
         while len(self.screen_stack) > 1:
             self.pop_screen()

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from moderator.reports.export import EXPORT_FORMATS, default_export_path
+from moderator.reports.export import EXPORT_FORMATS, default_export_path, extension_problem
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorModal
 
@@ -105,6 +105,9 @@ class ExportDialog(ModeratorModal):
             path = (self.folder or Path.cwd()) / path
         if path.is_dir():
             error.update(f"{path} is a folder: give a file name.")
+            return
+        if (problem := extension_problem(self.chosen_format(), path)) is not None:
+            error.update(problem + ".")
             return
         if not path.parent.is_dir():
             error.update(f"There is no folder {path.parent}.")
