@@ -356,9 +356,10 @@ def test_the_named_estate_someone_lives_on_is_redacted_with_its_word(
 def test_an_estate_named_alone_is_an_address() -> None:
     # (round sixteen kept it as an area; the corpus's guide, docs/redaction-corpus.md, labels
     # an estate named alone an address, and the learned layer reads it so since session 56,
-    # for the person importing to confirm)
+    # for the person importing to confirm; since session 62 with its word, as the corpus's
+    # writers label it: "the Pan estate")
     text = "She fears older lads from the Knutton estate."
-    assert redact(text) == "She fears older lads from the [ADDRESS] estate."
+    assert redact(text) == "She fears older lads from the [ADDRESS]."
 
 
 @pytest.mark.parametrize(

@@ -502,7 +502,9 @@ def test_other_names_given_beside_a_name_and_streets_of_other_regions(
             "His cousin lives on Marsh Farm estate.",
             "His cousin lives on [ADDRESS].",
         ),  # (round 16: with its word)
-        ("Lads from the Marsh Farm estate.", "Lads from the Marsh Farm estate."),
+        # (session 62: an estate named alone is an address wherever it stands, as the
+        # corpus's writers label it: "older lads from the Pan estate")
+        ("Lads from the Marsh Farm estate.", "Lads from the [ADDRESS]."),
         ("Food parcels at St Aidan's Hall.", "Food parcels at [ORGANISATION]."),
         ("She moved to Beacon Hill High last year.", "She moved to [SCHOOL] last year."),
         ("Seen on the High Street.", "Seen on the High Street."),

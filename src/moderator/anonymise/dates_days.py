@@ -73,7 +73,9 @@ _ORDINAL = (
 # is before it are checked in Python)
 THE_DAY_RE = re.compile(
     rf"he[ \t]+(?i:{_ORDINAL})(?=[ \t]*(?:[.,;:)\n–-]|$|\d|[A-Z]"
-    r"|(?:at|and|when|after|before|until|to|we|she|he|they|mum|dad|i)\b))"
+    r"|(?:at|and|when|after|before|until|to|we|she|he|they|mum|dad|i|with"
+    # dictation's marks after it: "goes in on the twenty eighth comma i gave"
+    r"|comma|full[ \t]+stop|new[ \t]+(?:paragraph|line))\b))"
 )
 # a weekday with its day: "On Wednesday 14th Zayaan…" (matched at the weekdays)
 # (a bare day number only where a chronology's item goes on: "Sat 14 - Football", "Sun 15:")

@@ -77,6 +77,11 @@ _SAID_ACTION = re.compile(
     r"(?:full[ \t]+stop|new[ \t]+(?:paragraph|line)|\n)[ \t,]*(?:next[ \t]+steps?[ \t]+"
     r"(?:full[ \t]+stop[ \t]+)?)?(?P<i>[a-z]{2,3})[ \t]+to[ \t]+(?!be\b)[a-z]{3,}"
 )
+# the letters said just before the dictation's end: "gemma liddle social worker g l end of
+# dictation"
+_BEFORE_END = re.compile(
+    r"(?<![\w'’-])(?P<i>[a-z](?:[ \t][a-z]){1,2})[ \t,.]+end[ \t]+of[ \t]+dictation\b", re.I
+)
 _SAID_LAST = re.compile(r"full[ \t]+stop[ \t\n]+(?P<i>[a-z]{2,3})[ \t.]*\Z")
 # "dictated by c hedley": an initial before the surname said
 _DICTATED_BY = re.compile(r"dictated[ \t]+by[ \t]+(?P<i>[a-z])[ \t]+(?P<s>[a-z][a-z'-]+)\b")
@@ -101,7 +106,7 @@ def find_dictated_initials(st: State) -> list[tuple[int, int, int]]:
         first = st.known.initial_of.get(owner, ("", ""))[0] if owner is not None else ""
         if owner is not None and first.lower() == m.group("i") and st.free(*m.span("i")):
             found.append((m.start("i"), m.end("i"), owner))
-    for m in _DICTATION_END.finditer(st.text):
+    for m in (*_DICTATION_END.finditer(st.text), *_BEFORE_END.finditer(st.text)):
         letters = m.group("i").replace(" ", "").replace("\t", "").upper()
         owner = st.known.initials.get(letters)
         if owner is not None and st.free(m.start("i"), m.end("i")):

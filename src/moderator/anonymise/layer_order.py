@@ -118,6 +118,7 @@ from moderator.anonymise.names_said import find_said_names, find_short_forms_sai
 from moderator.anonymise.names_scripts import find_names_in_other_scripts
 from moderator.anonymise.names_signed import find_signed_given
 from moderator.anonymise.names_signing import find_signing_letter
+from moderator.anonymise.names_spelt import find_cued_spellings
 from moderator.anonymise.names_surnames import (
     find_aged_capitals,
     find_aged_words,
@@ -260,6 +261,7 @@ def run_layers(st: State) -> None:
     join_other_surnames(st)
     join_double_given(st)
     find_heard_names(st)
+    find_cued_spellings(st)
     find_role_named(st)
     absorb_kin_words(st)
     find_name_forms(st)

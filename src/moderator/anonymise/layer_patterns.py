@@ -281,7 +281,7 @@ def title_shouted(text: str) -> str:
 # a street's name that is any street's: "the High Street", "a Main Road", "One Way"
 _COMPASS_AFTER = re.compile(r"[ \t]+(?:North|South|East|West)(?![\w'’-])")
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
-_ANY_STREET = frozenset({"high", "main", "the", "a", "an", "one", "this", "that", "ring", "our"})
+_ANY_STREET = frozenset({"high", "the", "a", "an", "one", "this", "that", "ring", "our"})
 # a street's word that opens the match as a verb or a heading ("Close Road", "Drive Lane"):
 # the match is taken only when the first word is a name's
 _STREET_WORD_ONLY = re.compile(r"(?:Close|Drive|Walk|Place|Lane|Mews|Street|Road)\b")

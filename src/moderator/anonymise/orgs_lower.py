@@ -25,6 +25,11 @@ _HEADS: dict[str, str] = {
     "medical centre": "gp_practice",
     "medical practice": "gp_practice",
     "health centre": "gp_practice",
+    # session 62: "registered at flatt walks medical group", "the bevan house practice"
+    "medical group": "gp_practice",
+    "practice": "gp_practice",
+    # "on the hirst moor estate" (not "the industrial estate": everyday words)
+    "estate": "address",
     "primary": "school",
     "pru": "school",
     "academy": "school",
@@ -175,6 +180,8 @@ def find_lower_organisations(st: State) -> None:
         _bracketed_after_school(st)
     if "st " in text or "saint " in text:
         _lower_saints(st, places)
+    if " called " in text or " named " in text:
+        _called(st)
     if not heads:
         return
     found = [m for h in heads for m in _head_re(h).finditer(text)]
@@ -287,6 +294,38 @@ def _lower_saints(st: State, places: frozenset[tuple[str, ...]]) -> None:
             continue  # "st johns ambulance": the national charity
         if st.free(m.start(), m.end()):
             st.take(m.start(), m.end(), "org", "lower:st " + name, 50, 0.7)
+
+
+# a place of business named after "called", in lower case: "the polish and romanian shop
+# called alimentara dacia", "a club called kells abc"
+_CALLED = re.compile(
+    r"(?<![\w'’-])(?P<h>shop|cafe|café|business|restaurant|takeaway|club|gym|church|company|firm"
+    r"|charity|centre|nursery|school|pub|bar|salon|garage|mosque|group)[ \t]+(?:called|named)"
+    r"[ \t]+(?P<n>[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,2})"
+)
+_CALLED_STOPS = _STOPS | {"he", "she", "they", "who", "which", "where", "full", "comma", "now"}
+
+
+def _called(st: State) -> None:
+    """A lower-case name after a business's or a club's word and "called": up to three words,
+    to the first word a sentence goes on with, one of them no everyday word."""
+    lex = st.lex
+    for m in _CALLED.finditer(st.text):
+        words = m.group("n").split()
+        kept = []
+        for w in words:
+            if w in _CALLED_STOPS:
+                break
+            kept.append(w)
+        if not kept or not any(_no_word(word_key(w), lex) for w in kept):
+            continue
+        start = m.start("n")
+        end = start + len(" ".join(kept))
+        if st.text[start:end] != " ".join(kept):
+            end = st.text.index(kept[-1], start) + len(kept[-1])
+        kind = "school" if m.group("h") in ("nursery", "school") else "org"
+        if st.free(start, end):
+            st.take(start, end, kind, "lower:" + " ".join(kept), 50, 0.7)
 
 
 # a scouting or guiding group, named by its number and place: "3rd cowes scouts",
