@@ -1,0 +1,100 @@
+"""The workbench on the demo as a new user meets it: what each screen shows at 80x24 and at
+160x48, and figures that agree with the report a lead hands an inspector."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+from moderator.cli import cli
+from moderator.demo import build_demo_db
+from moderator.tui.app import ModeratorApp, create_app
+from moderator.tui.screens.dashboard import DashboardScreen
+from moderator.tui.screens.listing import ListScreen
+from tests.test_tui_grading import settle
+
+pytest.importorskip("moderator.anonymise.pipeline")
+
+LEAD = "Kenneth Obi"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("layout")
+    path = folder / "demo.db"
+    build_demo_db(path, key_path=folder / "demo.key")
+    return path
+
+
+def make_app(db: Path, user: str) -> ModeratorApp:
+    return create_app(db, user, cursor_blink=False)
+
+
+async def until(pilot: Pilot[None], check: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``check`` holds; the deadline bounds a hang, it is no measure."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        await settle(pilot)
+        if check():
+            return
+    raise AssertionError(f"{what}; on {pilot.app.screen!r}")
+
+
+async def open_dashboard(pilot: Pilot[None]) -> DashboardScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+    await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+    await pilot.press("d")
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, DashboardScreen) and pilot.app.screen.loaded,
+        "the dashboard did not load",
+    )
+    screen = pilot.app.screen
+    assert isinstance(screen, DashboardScreen)
+    return screen
+
+
+def table_rows(table: DataTable) -> list[list[str]]:  # type: ignore[type-arg]
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def report_criteria(db: Path, tmp_path: Path) -> list[str]:
+    """The criteria of the HTML report's "Criteria that drift most", in its order."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        cli, ["report", "--format", "html", "--out", str(out), "--db", str(db), "--as", LEAD]
+    )
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    part = html[html.index("Criteria that drift most") :]
+    part = part[: part.index("</table>")]
+    return re.findall(r"<tr><td[^>]*>([^<]+)</td>", part)
+
+
+# -- the criteria the dashboard and the report rank first ------------------------------------
+async def test_the_criteria_tab_ranks_as_the_report_does_and_says_how(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    ranked_in_report = report_criteria(demo_db, tmp_path)
+    assert ranked_in_report[0] == "Plan with actions and timescales parents can understand"
+    async with make_app(demo_db, LEAD).run_test(size=(160, 48)) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # Criteria
+        await settle(pilot)
+        table = dash.query_one("#criteria-table", DataTable)
+        shown = [r[0] for r in table_rows(table)]
+        # The report's list is the top of the tab's, in the same order; the criterion with a
+        # handful of pairs and a high mean (6 pairs, +1.17) is not first.
+        assert shown[: len(ranked_in_report)] == ranked_in_report
+        assert not shown[0].startswith("Risks to the young person")
+        headings = [str(c.label) for c in table.ordered_columns]
+        assert "95% interval" in headings
+        legend = str(dash.query_one("#criteria-legend").render())
+        assert "Ranked on the lower end of the 95% interval" in legend
