@@ -18,6 +18,7 @@ from moderator.demo import build_demo_db
 from moderator.tui.app import ModeratorApp, create_app
 from moderator.tui.screens.dashboard import DashboardScreen
 from moderator.tui.screens.listing import ListScreen
+from moderator.tui.widgets.drift_charts import short_period
 from tests.test_tui_grading import settle
 
 pytest.importorskip("moderator.anonymise.pipeline")
@@ -98,3 +99,74 @@ async def test_the_criteria_tab_ranks_as_the_report_does_and_says_how(
         assert "95% interval" in headings
         legend = str(dash.query_one("#criteria-legend").render())
         assert "Ranked on the lower end of the 95% interval" in legend
+
+
+# -- the trend tab --------------------------------------------------------------------------
+def submit_a_draft_today(db: Path) -> None:
+    """Naomi finishes and submits her draft now, years after the demo's last month."""
+    from moderator.domain.grades import Grade
+    from moderator.services.audits import get_audit, list_audits, save_criterion, submit_audit
+    from moderator.services.users import get_user
+    from moderator.store import open_store
+
+    with open_store(db) as store:
+        naomi = get_user(store, "Naomi Okonkwo")
+        draft = next(a for a in list_audits(store, naomi) if a.status == "draft")
+        for entry in get_audit(store, naomi, draft.id).entries:
+            save_criterion(
+                store, naomi, draft.id, entry.criterion, grade=Grade.GOOD, note="On file."
+            )
+        submit_audit(store, naomi, draft.id)
+
+
+async def open_trend_by_month(pilot: Pilot[None]) -> DashboardScreen:
+    dash = await open_dashboard(pilot)
+    await pilot.press("left_square_bracket")  # Trend
+    await pilot.press("p")  # by month
+    await until(
+        pilot,
+        lambda: dash.report is not None and dash.report.period == "month",
+        "the report is not by month",
+    )
+    await settle(pilot)
+    return dash
+
+
+async def test_months_whose_pairs_all_agree_have_an_honest_interval(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    async with make_app(demo_db, LEAD).run_test(size=(160, 48)) as pilot:
+        dash = await open_trend_by_month(pilot)
+        periods = {r[0]: r for r in table_rows(dash.query_one("#periods", DataTable))}
+        # Five pairs, every one a downgrade of one grade: not a mean known exactly.
+        assert periods["2019-11"][1:3] == ["5", "+1.00"]
+        assert periods["2019-11"][4] == "-1.09 to +2.04"
+        # Five pairs, every one agreed.
+        assert periods["2020-07"][1:3] == ["5", "+0.00"]
+        assert periods["2020-07"][4] == "-1.57 to +1.57"
+        for row in periods.values():
+            low, _, high = row[4].partition(" to ")
+            assert not high or low != high, row
+
+
+async def test_the_trend_shows_the_years_with_nothing_moderated_as_a_break(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "later.db"
+    db.write_bytes(demo_db.read_bytes())
+    submit_a_draft_today(db)
+    async with make_app(db, LEAD).run_test(size=(160, 48)) as pilot:
+        dash = await open_trend_by_month(pilot)
+        assert dash.report is not None
+        last = dash.report.by_period[-1].key
+        assert last > "2021-01"
+        chart = str(dash.query_one("#trend-chart").render())
+        labels = chart.splitlines()[-3].split()
+        # "… Nov 20 ⋯72 mo Dec 26": the break says how many months had nothing in them.
+        at = len(labels) - 1 - labels[::-1].index("Nov")
+        assert labels[at + 2].startswith("⋯") and labels[at + 3] == "mo", labels
+        assert labels[at + 4 : at + 6] == [last_month_short(last), last[2:4]]
+
+
+def last_month_short(key: str) -> str:
+    return short_period(key).split()[0]
