@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import time
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -170,3 +172,60 @@ async def test_the_trend_shows_the_years_with_nothing_moderated_as_a_break(
 
 def last_month_short(key: str) -> str:
     return short_period(key).split()[0]
+
+
+# -- 80x24: the keys to leave and quit, whole keys, and a true count -------------------------
+def screen_text(pilot: Pilot[None]) -> str:
+    """The characters on the terminal, as the user sees them."""
+    app = pilot.app
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text(styles=False)
+
+
+def footer(pilot: Pilot[None]) -> str:
+    from moderator.tui.widgets.footer import Footer
+
+    return pilot.app.screen.query_one(Footer).render().plain
+
+
+def position(pilot: Pilot[None]) -> str:
+    return str(pilot.app.screen.query_one("#empty").render())
+
+
+def rows_in_view(pilot: Pilot[None]) -> int:
+    table = pilot.app.screen.query_one("#audits", DataTable)
+    return min(table.row_count, table.scrollable_content_region.height - 1)
+
+
+async def open_lead_home(pilot: Pilot[None]) -> None:
+    await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+    await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+    await until(pilot, lambda: position(pilot).startswith("Audits 1–"), "no position line")
+
+
+async def test_the_lead_list_at_80x24_keeps_every_key_and_counts_what_it_shows(
+    demo_db: Path,
+) -> None:
+    async with make_app(demo_db, LEAD).run_test(size=(80, 24)) as pilot:
+        await open_lead_home(pilot)
+        keys = footer(pilot)
+        assert len(keys) <= 80
+        words = keys.replace("▏", " ").split()
+        for key in ("?", "/", "s", "a", "m", "v", "u", "d", "^q", "^p"):
+            assert key in words, (key, keys)
+        assert "^q Quit" in keys and "? Help" in keys
+        shown = screen_text(pilot)
+        assert "166 submitted · 11 overdue" in " ".join(shown.split()), shown
+        assert position(pilot) == f"Audits 1–{rows_in_view(pilot)} of 177"
+
+    # A terminal made smaller: the line says what is in view now.
+    async with make_app(demo_db, LEAD).run_test(size=(160, 48)) as pilot:
+        await open_lead_home(pilot)
+        await pilot.resize_terminal(80, 24)
+        await until(
+            pilot,
+            lambda: position(pilot) == f"Audits 1–{rows_in_view(pilot)} of 177",
+            f"the position line says {position(pilot)!r} with {rows_in_view(pilot)} rows in view",
+        )
