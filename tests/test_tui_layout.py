@@ -229,3 +229,35 @@ async def test_the_lead_list_at_80x24_keeps_every_key_and_counts_what_it_shows(
             lambda: position(pilot) == f"Audits 1–{rows_in_view(pilot)} of 177",
             f"the position line says {position(pilot)!r} with {rows_in_view(pilot)} rows in view",
         )
+
+
+async def open_naomis_draft(pilot: Pilot[None]) -> None:
+    from moderator.tui.screens.grading import GradingScreen
+
+    await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+    await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+    await pilot.press("enter")  # the draft is the first row
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, GradingScreen) and pilot.app.screen.sheet is not None,
+        "the grading screen did not open",
+    )
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_grading_shows_the_four_descriptors_and_the_way_out(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    async with make_app(demo_db, "Naomi Okonkwo").run_test(size=size) as pilot:
+        await open_naomis_draft(pilot)
+        shown = screen_text(pilot)
+        for title in ("1  Outstanding", "2  Good", "3  Requires improvement", "4  Inadequate"):
+            assert title in shown, shown
+        # each descriptor's words begin under its title
+        assert "The assessment lists every previous referral" in shown, shown
+        assert "The assessment leaves out previous referrals" in shown, shown
+        assert "6. The child seen and heard" in shown, shown
+        keys = footer(pilot)
+        assert "esc Back" in keys and "^q Quit" in keys and "? Help" in keys, keys
+        assert "1234 Grade" in keys and "n Note" in keys, keys

@@ -66,8 +66,22 @@ class DescriptorPanel(VerticalScroll):
         for choice in self.query(GradeChoice):
             choice.show(criterion.descriptors.for_grade(choice.grade), choice.grade == grade)
         self.scroll_home(animate=False)
+        self.fit()
         if grade is not None:
             self.call_after_refresh(self._reveal, grade)
+
+    def fit(self) -> None:
+        """Descriptors in full when all four fit; else each on one line, so all four show."""
+        self.remove_class("-tight")
+
+        def measured() -> None:
+            if self.virtual_size.height > self.scrollable_content_region.height:
+                self.add_class("-tight")
+
+        self.call_after_refresh(measured)
+
+    def on_resize(self) -> None:
+        self.fit()
 
     def mark(self, grade: Grade | None) -> None:
         """Mark ``grade`` as chosen (and bring it into view)."""
