@@ -251,9 +251,13 @@ async def test_grading_shows_the_four_descriptors_and_the_way_out(
 ) -> None:
     async with make_app(demo_db, "Naomi Okonkwo").run_test(size=size) as pilot:
         await open_naomis_draft(pilot)
+        titles = ("1  Outstanding", "2  Good", "3  Requires improvement", "4  Inadequate")
+        await until(
+            pilot,
+            lambda: all(t in screen_text(pilot) for t in titles),
+            f"the four descriptors are not all in view:\n{screen_text(pilot)}",
+        )
         shown = screen_text(pilot)
-        for title in ("1  Outstanding", "2  Good", "3  Requires improvement", "4  Inadequate"):
-            assert title in shown, shown
         # each descriptor's words begin under its title
         assert "The assessment lists every previous referral" in shown, shown
         assert "The assessment leaves out previous referrals" in shown, shown
@@ -261,3 +265,82 @@ async def test_grading_shows_the_four_descriptors_and_the_way_out(
         keys = footer(pilot)
         assert "esc Back" in keys and "^q Quit" in keys and "? Help" in keys, keys
         assert "1234 Grade" in keys and "n Note" in keys, keys
+
+
+# -- the review and the feedback at 80x24 ---------------------------------------------------
+def submit_eleanors_draft(db: Path) -> str:
+    """Eleanor finishes her blind grading (Inadequate throughout) and submits it: to review."""
+    from moderator.domain.grades import Grade
+    from moderator.services.blind_grading import (
+        get_moderation,
+        moderation_queue,
+        save_moderation_grade,
+        submit_moderation,
+    )
+    from moderator.services.users import get_user
+    from moderator.store import open_store
+
+    with open_store(db) as store:
+        eleanor = get_user(store, "Eleanor Rowbotham")
+        draft = next(m for m in moderation_queue(store, eleanor) if m.status == "draft")
+        for entry in get_moderation(store, eleanor, draft.id).entries:
+            save_moderation_grade(
+                store, eleanor, draft.id, entry.criterion, grade=Grade.INADEQUATE, note="Seen."
+            )
+        submit_moderation(store, eleanor, draft.id)
+        return draft.case_ref
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_review_keeps_its_state_column_and_the_way_out(
+    demo_db: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from moderator.tui.screens.review import ReviewScreen
+
+    db = tmp_path / "review.db"
+    db.write_bytes(demo_db.read_bytes())
+    case_ref = submit_eleanors_draft(db)
+    async with make_app(db, "Eleanor Rowbotham").run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no queue")
+        await until(pilot, lambda: pilot.app.screen.loaded, "the queue did not load")  # type: ignore[attr-defined]
+        await pilot.press("slash", *case_ref, "enter")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(pilot.app.screen, ReviewScreen)
+                and pilot.app.screen.comparison is not None
+            ),
+            "the review did not open",
+        )
+        await settle(pilot)
+        shown = screen_text(pilot)
+        assert "to decide" in shown, shown
+        assert "Moderated" in shown and "Drift" in shown, shown
+        keys = footer(pilot)
+        assert "esc Back" in keys and "^q Quit" in keys, keys
+        if size[0] >= 160:  # room for the criteria's titles in full
+            assert "Care plan with actions, timescales and contingency " in shown, shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_feedback_shows_the_drift_and_the_rationale(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    from moderator.tui.screens.feedback import FeedbackScreen
+
+    async with make_app(demo_db, "Naomi Okonkwo").run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+        await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+        await pilot.press("j", "enter")  # the first reviewed audit ("● new", agreed)
+        await until(
+            pilot, lambda: isinstance(pilot.app.screen, FeedbackScreen), "no feedback screen"
+        )
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#feedback-table", DataTable)
+        header = next(line for line in screen_text(pilot).splitlines() if "Criterion" in line)
+        assert "Drift" in header and "Rationale" in header, header
+        rows = "\n".join(screen_text(pilot).splitlines()[:24])
+        assert "+1 down" in rows and "agreed" in rows, rows
+        assert table.row_count == 12
+        keys = footer(pilot)
+        assert "esc Back" in keys and "^q Quit" in keys, keys
