@@ -194,8 +194,25 @@ def drift_intervals(
     n: npt.NDArray[Any], total: npt.NDArray[Any], total_sq: npt.NDArray[Any]
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """95% intervals for mean drifts, clipped to the scale (−3 … +3 grade steps): with a
-    handful of pairs the Student-t interval alone can claim drifts no audit could have."""
+    handful of pairs the Student-t interval alone can claim drifts no audit could have.
+
+    Where every pair has the same drift d (no spread: the Student-t interval would have no
+    width, as if five agreeing pairs proved the mean exactly) the interval is the range of
+    means the pairs leave possible instead: at most a share p = 1 − 0.025^(1/n) of all such
+    pairs (the 97.5% Clopper-Pearson bound for none seen in n) may drift otherwise, at worst
+    as far as the scale allows, so d − p·(d + 3) … d + p·(3 − d).
+    """
     low, high = mean_intervals(n, total, total_sq, level=0.95)
+    n = np.asarray(n, dtype=np.float64)
+    total = np.asarray(total, dtype=np.float64)
+    total_sq = np.asarray(total_sq, dtype=np.float64)
+    same = (n >= 2) & (total_sq * n == total**2)  # counts: exact in floating point
+    if same.any():
+        safe_n = np.where(n > 0, n, 1.0)
+        d = total / safe_n
+        share = 1.0 - 0.025 ** (1.0 / safe_n)
+        low = np.where(same, d - share * (d + MAX_DRIFT), low)
+        high = np.where(same, d + share * (MAX_DRIFT - d), high)
     return np.clip(low, -MAX_DRIFT, MAX_DRIFT), np.clip(high, -MAX_DRIFT, MAX_DRIFT)
 
 

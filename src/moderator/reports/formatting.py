@@ -7,7 +7,7 @@ whichever format they open.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -206,17 +206,37 @@ MIN_RANKED_N = 5
 """A criterion needs this many moderated pairs to be ranked among those that drift most."""
 
 
+RANKING_RULE = (
+    "Ranked on the lower end of the 95% interval, so a criterion with a handful of pairs "
+    f"cannot top the list; under {MIN_RANKED_N} pairs last"
+)
+"""The ranking of criteria in words, for every place that lists them in that order."""
+
+
+def criteria_ranked(groups: Sequence[GroupStats]) -> list[GroupStats]:
+    """Every criterion, the surest drift first: by the lower end of its 95% interval.
+
+    A criterion with a handful of pairs has a wide interval, so it cannot top the list
+    on a lucky mean. Criteria with fewer than :data:`MIN_RANKED_N` pairs, or no interval,
+    come after the rest (in the same order among themselves). The report's "criteria
+    that drift most" and the dashboard's criteria tab both list criteria in this order.
+    """
+
+    def key(g: GroupStats) -> tuple[bool, bool, float, int, str]:
+        ci = g.mean_drift_ci
+        return (g.n < MIN_RANKED_N, ci is None, -(ci[0] if ci else 0.0), -g.n, g.key)
+
+    return sorted(groups, key=key)
+
+
 def criteria_drifting_most(report: Report, top: int = 5) -> list[GroupStats]:
-    """The criteria whose drift is surely largest: ranked on the lower end of the 95%
-    interval, so a criterion with a handful of pairs (a wide interval) cannot top the list
-    on a lucky mean; only criteria with :data:`MIN_RANKED_N` pairs or more and an interval
-    above zero."""
+    """The criteria whose drift is surely largest: the first of :func:`criteria_ranked`
+    with :data:`MIN_RANKED_N` pairs or more and an interval above zero."""
     ranked = [
         g
-        for g in report.by_criterion
+        for g in criteria_ranked(report.by_criterion)
         if g.n >= MIN_RANKED_N and g.mean_drift_ci is not None and g.mean_drift_ci[0] > 0
     ]
-    ranked.sort(key=lambda g: (-(g.mean_drift_ci or (0.0, 0.0))[0], -g.n, g.key))
     return ranked[:top]
 
 

@@ -79,17 +79,21 @@ class FeedbackScreen(ModeratorScreen):
         self.sub_title = f"{self.sheet.title} · {self.sheet.owner}"
         table: DataTable[Any] = self.query_one(DataTable)
         mine = "Yours" if self.own else "Manager"
+        # The criterion's title is capped so Drift and the rationale's start stay in view on
+        # 80 columns (the detail below has both in full).
+        criterion = max(16, min(60, self.app.size.width - 48))
         table.add_column("Criterion", key="criterion")
+        room = max(10, min(RATIONALE_WIDTH, self.app.size.width - criterion - 33))
         table.add_column(mine, key="manager")
         table.add_column("Agreed" if self.calibration else "Moderated", key="moderated")
         table.add_column("Distance" if self.calibration else "Drift", key="drift")
         table.add_column("Panel's reason" if self.calibration else "Rationale", key="rationale")
         for c in self.feedback.criteria:
             rationale = (c.rationale or ("agreed" if c.drift == 0 else "—")).replace("\n", " ")
-            if len(rationale) > RATIONALE_WIDTH:  # in full below the table
-                rationale = rationale[: RATIONALE_WIDTH - 1] + "…"
+            if len(rationale) > room:  # in full below the table
+                rationale = rationale[: room - 1] + "…"
             table.add_row(
-                Text(c.title),
+                Text(c.title if len(c.title) <= criterion else c.title[: criterion - 1] + "…"),
                 grade_abbrev(c.manager_grade),
                 grade_abbrev(c.moderated_grade),
                 drift_text(c.drift),

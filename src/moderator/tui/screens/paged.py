@@ -295,6 +295,11 @@ class PagedListScreen(ListScreen[T]):
             self.show_position()
             self.check_edges()
 
+    def on_resize(self) -> None:
+        """A new terminal size shows more or fewer rows: say which, once laid out again."""
+        if self.loaded:
+            self.call_after_refresh(self.scrolled, 0.0)
+
     # -- moving ------------------------------------------------------------------------------
     def action_jump(self, where: str) -> None:
         if where == "last" and self.window_start + len(self.shown) < self.total:

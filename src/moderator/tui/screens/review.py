@@ -34,7 +34,24 @@ if TYPE_CHECKING:
 
 
 CRITERION_WIDTH = 30
-"""Characters of a criterion's title in the table (the detail below has it in full)."""
+"""Characters of a criterion's title in the table at 100 columns (the detail below has it in
+full); narrower on 80 columns, so every decision column and the state stay in view, and
+wider where there is room (:func:`criterion_width`)."""
+OTHER_COLUMNS_WIDTH = 58
+"""Manager, Moderator, Drift, Moderated and the state ("to decide") with the table's padding
+and scroll bar."""
+
+
+def title_cell(title: str, limiting: bool, width: int) -> str:
+    """A criterion's title in ``width`` characters, cut with an ellipsis; the limiting mark kept."""
+    mark = "  ⚑" if limiting else ""
+    room = width - len(mark)
+    return (title if len(title) <= room else title[: room - 1] + "…") + mark
+
+
+def criterion_width(screen_width: int) -> int:
+    """The criterion column's width on a screen this wide: what the other columns leave."""
+    return max(16, min(60, screen_width - OTHER_COLUMNS_WIDTH))
 
 
 def _grade(g: Grade | None) -> str:
@@ -86,7 +103,7 @@ class ReviewScreen(ModeratorScreen):
         table = self.query_one(DataTable)
         # The decision columns come first after the criterion, whose width is capped, so
         # Drift and Moderated stay in view on 80 columns.
-        table.add_column("Criterion", key="criterion", width=CRITERION_WIDTH)
+        table.add_column("Criterion", key="criterion")
         table.add_columns("Manager", "Moderator", "Drift", "Moderated", "")
         self.load()
 
@@ -130,7 +147,7 @@ class ReviewScreen(ModeratorScreen):
             )
             moderated = r.manager_grade if r.agreed else self.decisions[r.criterion].grade
             table.add_row(
-                Text(r.title + ("  ⚑" if r.limiting else ""), overflow="ellipsis", no_wrap=True),
+                Text(title_cell(r.title, r.limiting, criterion_width(self.app.size.width))),
                 grade_abbrev(r.manager_grade),
                 grade_abbrev(r.moderator_grade),
                 drift_text(r.drift),

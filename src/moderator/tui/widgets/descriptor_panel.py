@@ -66,8 +66,31 @@ class DescriptorPanel(VerticalScroll):
         for choice in self.query(GradeChoice):
             choice.show(criterion.descriptors.for_grade(choice.grade), choice.grade == grade)
         self.scroll_home(animate=False)
+        self.fit()
         if grade is not None:
             self.call_after_refresh(self._reveal, grade)
+
+    def fit(self) -> None:
+        """Descriptors in full when all four fit; else each on one line, so all four show.
+
+        The panel tries them in full; once laid out, :meth:`watch_virtual_size` tightens
+        them if they overflow.
+        """
+        self.remove_class("-tight")
+        self.call_after_refresh(self._tighten_if_needed)
+
+    def watch_virtual_size(self) -> None:
+        self._tighten_if_needed()
+
+    def _tighten_if_needed(self) -> None:
+        if (
+            not self.has_class("-tight")
+            and self.virtual_size.height > self.scrollable_content_region.height > 0
+        ):
+            self.add_class("-tight")
+
+    def on_resize(self) -> None:
+        self.fit()
 
     def mark(self, grade: Grade | None) -> None:
         """Mark ``grade`` as chosen (and bring it into view)."""

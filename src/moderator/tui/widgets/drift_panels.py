@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from moderator.reports.formatting import fmt
+from moderator.reports.formatting import RANKING_RULE, fmt
 from moderator.tui.widgets.drift_charts import (
     Palette,
     column_chart,
@@ -24,20 +24,7 @@ from moderator.tui.widgets.drift_charts import (
 )
 
 if TYPE_CHECKING:
-    from moderator.analysis.report import GroupStats, ManagerStats, Report
-
-
-def worst_first(groups: list[GroupStats]) -> list[GroupStats]:
-    """Criteria by mean drift, most optimistic first; undefined last."""
-    return sorted(
-        groups,
-        key=lambda g: (
-            g.mean_drift is None,
-            -(g.mean_drift or 0.0),
-            -(g.downgraded or 0.0),
-            g.key.casefold(),
-        ),
-    )
+    from moderator.analysis.report import ManagerStats, Report
 
 
 def leniency_verdict(m: ManagerStats, palette: Palette) -> Text:
@@ -161,7 +148,7 @@ def managers_legend(level: float, palette: Palette, width: int) -> RenderableTyp
 def criteria_legend(palette: Palette, width: int) -> RenderableType:
     """How to read the criterion bars."""
     return Text.assemble(
-        "Worst first: mean drift of each criterion's grades; bar ",
+        f"{RANKING_RULE} (as in the report). Bar: mean drift of each criterion's grades, ",
         ("█", palette.fg(palette.worse)),
         " right of ",
         ("┊", palette.fg(palette.muted)),

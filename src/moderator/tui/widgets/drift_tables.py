@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from moderator.reports.formatting import fmt, managers_by_leniency
+from moderator.reports.formatting import criteria_ranked, fmt, managers_by_leniency
 from moderator.tui.widgets.drift_charts import Palette, Scale, drift_bar, interval_plot, sparkline
-from moderator.tui.widgets.drift_panels import leniency_verdict, worst_first
+from moderator.tui.widgets.drift_panels import leniency_verdict
 
 if TYPE_CHECKING:
     from moderator.analysis.report import ManagerStats, Report, Stats
@@ -99,8 +99,8 @@ def _calibration(c: Any) -> Text:
 def criteria_table(
     report: Report, palette: Palette, plot_width: int, titles: dict[str, str]
 ) -> Table:
-    """Criteria, worst drift first, with their titles."""
-    criteria = worst_first(report.by_criterion)
+    """Criteria in the report's order (:func:`criteria_ranked`: the surest drift first)."""
+    criteria = criteria_ranked(report.by_criterion)
     scale = Scale.covering([g.mean_drift for g in criteria], plot_width)
     several_rubrics = any("/" in g.key for g in criteria)
     rows: list[tuple[str, list[str | Text]]] = []
@@ -110,6 +110,7 @@ def criteria_table(
             title,
             Text(fmt(g.n, "int"), justify="right"),
             Text(fmt(g.mean_drift, "signed"), justify="right"),
+            Text(fmt(g.mean_drift_ci, "ci"), justify="right"),
             drift_bar(g.mean_drift, scale, palette),
             Text(fmt(g.downgraded, "pct"), justify="right"),
             Text(fmt(g.to_inadequate, "int"), justify="right"),
@@ -123,6 +124,7 @@ def criteria_table(
         ("Criterion", "criterion"),
         ("n", "n"),
         ("Mean drift", "mean"),
+        ("95% interval", "ci"),
         (scale.header(), "bar"),
         ("Downgraded", "down"),
         ("To Inad.", "inadequate"),

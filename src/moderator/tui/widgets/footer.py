@@ -40,6 +40,33 @@ class _Key:
     tooltip: str
 
 
+LEAVE_KEYS = frozenset({"escape", "ctrl+q"})
+"""Keys that leave a screen or quit: always on the bar, with their words."""
+HELP_KEYS = frozenset({"question_mark", "f1"})
+"""The key that lists every other key keeps its words too."""
+
+
+@dataclass
+class _Piece:
+    """One entry of the bar: a key, or a group of keys with one description."""
+
+    members: list[tuple[Binding, bool, str]]
+    description: str
+    grouped: bool
+
+    @property
+    def keys(self) -> set[str]:
+        return {k.strip() for b, _, _ in self.members for k in b.key.split(",")}
+
+    @property
+    def leaves(self) -> bool:
+        return bool(self.keys & LEAVE_KEYS)
+
+    @property
+    def keeps_words(self) -> bool:
+        return bool(self.keys & (LEAVE_KEYS | HELP_KEYS))
+
+
 class Footer(Widget, can_focus=False):
     """The screen's keys in one line; click a key to press it."""
 
@@ -109,7 +136,13 @@ class Footer(Widget, can_focus=False):
         return list(by_action.values()), palette
 
     def render(self) -> Text:
-        """The keys, left to right, and the command palette's key at the right edge."""
+        """The keys, left to right, and the command palette's key at the right edge.
+
+        When they do not fit the width (80 columns), the keys to leave and quit move to
+        the right beside the palette's key and keep their words, the spacing tightens, and
+        the other keys lose their words from the right (then, only if still needed, the
+        keys themselves): no key is ever cut in half, and Esc and ^q always show.
+        """
         self._keys = []
         if not self._ready:
             return Text()
@@ -117,35 +150,87 @@ class Footer(Widget, can_focus=False):
             name: self.get_component_rich_style(f"footer--{name}")
             for name in ("key", "description", "hover", "separator")
         }
-        line = Text(no_wrap=True, overflow="crop")
         actions, palette = self._shown()
+        pieces: list[_Piece] = []
         for group, members_iter in groupby(actions, lambda members: members[0][0].group):
             members = list(members_iter)
             if group is not None and len(members) > 1:
-                line.append(" ")
-                for binding, enabled, tooltip in (m[0] for m in members):
-                    tip = tooltip or binding.description
-                    self._add(line, binding, "", enabled, tip, styles)
-                line.append(f" {group.description} ", styles["description"])
+                pieces.append(_Piece([m[0] for m in members], group.description, grouped=True))
                 continue
-            for binding, enabled, tooltip in (m[0] for m in members):
-                self._add(line, binding, binding.description, enabled, tooltip, styles)
+            pieces.extend(_Piece([m[0]], m[0][0].description, grouped=False) for m in members)
+        tail = Text(no_wrap=True)
+        tail_keys: list[_Key] = []
+        if palette is not None:
+            tail.append("▏", styles["separator"])
+            binding, enabled = palette
+            tip = binding.tooltip or binding.description
+            self._add(tail, binding, binding.description, enabled, tip, styles, pad=False)
+            tail_keys, self._keys = self._keys, []
+        room = max(0, self.size.width - tail.cell_len)
+        line = self._line(pieces, styles, compact=False)
+        if line.cell_len > room:
+            line = self._fitted(pieces, styles, room)
+        line.truncate(room, pad=palette is not None)
+        self._keys = [k for k in self._keys if k.end <= room]
         if palette is None:
             return line
-        tail = Text(no_wrap=True)
-        tail.append("▏", styles["separator"])
-        binding, enabled = palette
-        tip = binding.tooltip or binding.description
-        keys_before = len(self._keys)
-        self._add(tail, binding, binding.description, enabled, tip, styles, pad=False)
-        room = max(0, self.size.width - tail.cell_len)
-        line.truncate(room, pad=True)
-        # Keys cut off by the palette's key cannot be clicked; the palette's key moves right.
-        self._keys = [k for k in self._keys[:keys_before] if k.end <= room] + [
-            _Key(k.start + room, k.end + room, k.key, k.enabled, k.tooltip)
-            for k in self._keys[keys_before:]
+        self._keys += [
+            _Key(k.start + room, k.end + room, k.key, k.enabled, k.tooltip) for k in tail_keys
         ]
         return line + tail
+
+    def _fitted(self, pieces: list[_Piece], styles: dict[str, Style], room: int) -> Text:
+        """The keys tightened to ``room`` cells: leave and quit last, words dropped as needed
+        (from the right), then given back to any key they fit beside."""
+        pinned = [p for p in pieces if p.leaves]
+        pieces = [p for p in pieces if not p.leaves] + pinned
+        droppable = [i for i, p in enumerate(pieces) if not p.keeps_words]
+        for count in range(len(droppable) + 1):
+            wordless = set(droppable[len(droppable) - count :]) if count else set()
+            line = self._line(pieces, styles, compact=True, wordless=wordless)
+            if line.cell_len <= room:
+                for i in sorted(wordless):
+                    trial = self._line(pieces, styles, compact=True, wordless=wordless - {i})
+                    if trial.cell_len <= room:
+                        wordless -= {i}
+                return self._line(pieces, styles, compact=True, wordless=wordless)
+        while len(pieces) > len(pinned):  # still too wide: the last keys go (? and ^p list them)
+            pieces = [p for p in pieces if not p.leaves][:-1] + pinned
+            line = self._line(pieces, styles, compact=True, wordless=set(range(len(pieces))))
+            if line.cell_len <= room:
+                return line
+        return line
+
+    def _line(
+        self,
+        pieces: list[_Piece],
+        styles: dict[str, Style],
+        *,
+        compact: bool,
+        wordless: set[int] | None = None,
+    ) -> Text:
+        """Draw ``pieces``; those at the indices ``wordless`` show their keys only."""
+        self._keys = []
+        line = Text(no_wrap=True, overflow="crop")
+        for i, piece in enumerate(pieces):
+            words = piece.keeps_words or i not in (wordless or set())
+            if piece.grouped:
+                if not compact:
+                    line.append(" ")
+                for binding, enabled, tooltip in piece.members:
+                    tip = tooltip or binding.description
+                    self._add(line, binding, "", enabled, tip, styles)
+                line.append(f" {piece.description} " if words else " ", styles["description"])
+                continue
+            binding, enabled, tooltip = piece.members[0]
+            if words:
+                self._add(
+                    line, binding, piece.description, enabled, tooltip, styles, pad=not compact
+                )
+            else:
+                self._add(line, binding, "", enabled, tooltip or piece.description, styles)
+                line.append(" ", styles["description"])
+        return line
 
     def _add(
         self,

@@ -1,0 +1,346 @@
+"""The workbench on the demo as a new user meets it: what each screen shows at 80x24 and at
+160x48, and figures that agree with the report a lead hands an inspector."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+from moderator.cli import cli
+from moderator.demo import build_demo_db
+from moderator.tui.app import ModeratorApp, create_app
+from moderator.tui.screens.dashboard import DashboardScreen
+from moderator.tui.screens.listing import ListScreen
+from moderator.tui.widgets.drift_charts import short_period
+from tests.test_tui_grading import settle
+
+pytest.importorskip("moderator.anonymise.pipeline")
+
+LEAD = "Kenneth Obi"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("layout")
+    path = folder / "demo.db"
+    build_demo_db(path, key_path=folder / "demo.key")
+    return path
+
+
+def make_app(db: Path, user: str) -> ModeratorApp:
+    return create_app(db, user, cursor_blink=False)
+
+
+async def until(pilot: Pilot[None], check: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``check`` holds; the deadline bounds a hang, it is no measure."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        await settle(pilot)
+        if check():
+            return
+    raise AssertionError(f"{what}; on {pilot.app.screen!r}")
+
+
+async def open_dashboard(pilot: Pilot[None]) -> DashboardScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+    await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+    await pilot.press("d")
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, DashboardScreen) and pilot.app.screen.loaded,
+        "the dashboard did not load",
+    )
+    screen = pilot.app.screen
+    assert isinstance(screen, DashboardScreen)
+    return screen
+
+
+def table_rows(table: DataTable) -> list[list[str]]:  # type: ignore[type-arg]
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def report_criteria(db: Path, tmp_path: Path) -> list[str]:
+    """The criteria of the HTML report's "Criteria that drift most", in its order."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        cli, ["report", "--format", "html", "--out", str(out), "--db", str(db), "--as", LEAD]
+    )
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    part = html[html.index("Criteria that drift most") :]
+    part = part[: part.index("</table>")]
+    return re.findall(r"<tr><td[^>]*>([^<]+)</td>", part)
+
+
+# -- the criteria the dashboard and the report rank first ------------------------------------
+async def test_the_criteria_tab_ranks_as_the_report_does_and_says_how(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    ranked_in_report = report_criteria(demo_db, tmp_path)
+    assert ranked_in_report[0] == "Plan with actions and timescales parents can understand"
+    async with make_app(demo_db, LEAD).run_test(size=(160, 48)) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # Criteria
+        await settle(pilot)
+        table = dash.query_one("#criteria-table", DataTable)
+        shown = [r[0] for r in table_rows(table)]
+        # The report's list is the top of the tab's, in the same order; the criterion with a
+        # handful of pairs and a high mean (6 pairs, +1.17) is not first.
+        assert shown[: len(ranked_in_report)] == ranked_in_report
+        assert not shown[0].startswith("Risks to the young person")
+        headings = [str(c.label) for c in table.ordered_columns]
+        assert "95% interval" in headings
+        legend = str(dash.query_one("#criteria-legend").render())
+        assert "Ranked on the lower end of the 95% interval" in legend
+
+
+# -- the trend tab --------------------------------------------------------------------------
+def submit_a_draft_today(db: Path) -> None:
+    """Naomi finishes and submits her draft now, years after the demo's last month."""
+    from moderator.domain.grades import Grade
+    from moderator.services.audits import get_audit, list_audits, save_criterion, submit_audit
+    from moderator.services.users import get_user
+    from moderator.store import open_store
+
+    with open_store(db) as store:
+        naomi = get_user(store, "Naomi Okonkwo")
+        draft = next(a for a in list_audits(store, naomi) if a.status == "draft")
+        for entry in get_audit(store, naomi, draft.id).entries:
+            save_criterion(
+                store, naomi, draft.id, entry.criterion, grade=Grade.GOOD, note="On file."
+            )
+        submit_audit(store, naomi, draft.id)
+
+
+async def open_trend_by_month(pilot: Pilot[None]) -> DashboardScreen:
+    dash = await open_dashboard(pilot)
+    await pilot.press("left_square_bracket")  # Trend
+    await pilot.press("p")  # by month
+    await until(
+        pilot,
+        lambda: dash.report is not None and dash.report.period == "month",
+        "the report is not by month",
+    )
+    await settle(pilot)
+    return dash
+
+
+async def test_months_whose_pairs_all_agree_have_an_honest_interval(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    async with make_app(demo_db, LEAD).run_test(size=(160, 48)) as pilot:
+        dash = await open_trend_by_month(pilot)
+        periods = {r[0]: r for r in table_rows(dash.query_one("#periods", DataTable))}
+        # Five pairs, every one a downgrade of one grade: not a mean known exactly.
+        assert periods["2019-11"][1:3] == ["5", "+1.00"]
+        assert periods["2019-11"][4] == "-1.09 to +2.04"
+        # Five pairs, every one agreed.
+        assert periods["2020-07"][1:3] == ["5", "+0.00"]
+        assert periods["2020-07"][4] == "-1.57 to +1.57"
+        for row in periods.values():
+            low, _, high = row[4].partition(" to ")
+            assert not high or low != high, row
+
+
+async def test_the_trend_shows_the_years_with_nothing_moderated_as_a_break(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "later.db"
+    db.write_bytes(demo_db.read_bytes())
+    submit_a_draft_today(db)
+    async with make_app(db, LEAD).run_test(size=(160, 48)) as pilot:
+        dash = await open_trend_by_month(pilot)
+        assert dash.report is not None
+        last = dash.report.by_period[-1].key
+        assert last > "2021-01"
+        chart = str(dash.query_one("#trend-chart").render())
+        labels = chart.splitlines()[-3].split()
+        # "… Nov 20 ⋯72 mo Dec 26": the break says how many months had nothing in them.
+        at = len(labels) - 1 - labels[::-1].index("Nov")
+        assert labels[at + 2].startswith("⋯") and labels[at + 3] == "mo", labels
+        assert labels[at + 4 : at + 6] == [last_month_short(last), last[2:4]]
+
+
+def last_month_short(key: str) -> str:
+    return short_period(key).split()[0]
+
+
+# -- 80x24: the keys to leave and quit, whole keys, and a true count -------------------------
+def screen_text(pilot: Pilot[None]) -> str:
+    """The characters on the terminal, as the user sees them."""
+    app = pilot.app
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text(styles=False)
+
+
+def footer(pilot: Pilot[None]) -> str:
+    from moderator.tui.widgets.footer import Footer
+
+    return pilot.app.screen.query_one(Footer).render().plain
+
+
+def position(pilot: Pilot[None]) -> str:
+    return str(pilot.app.screen.query_one("#empty").render())
+
+
+def rows_in_view(pilot: Pilot[None]) -> int:
+    table = pilot.app.screen.query_one("#audits", DataTable)
+    return min(table.row_count, table.scrollable_content_region.height - 1)
+
+
+async def open_lead_home(pilot: Pilot[None]) -> None:
+    await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+    await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+    await until(pilot, lambda: position(pilot).startswith("Audits 1–"), "no position line")
+
+
+async def test_the_lead_list_at_80x24_keeps_every_key_and_counts_what_it_shows(
+    demo_db: Path,
+) -> None:
+    async with make_app(demo_db, LEAD).run_test(size=(80, 24)) as pilot:
+        await open_lead_home(pilot)
+        keys = footer(pilot)
+        assert len(keys) <= 80
+        words = keys.replace("▏", " ").split()
+        for key in ("?", "/", "s", "a", "m", "v", "u", "d", "^q", "^p"):
+            assert key in words, (key, keys)
+        assert "^q Quit" in keys and "? Help" in keys
+        shown = screen_text(pilot)
+        assert "166 submitted · 11 overdue" in " ".join(shown.split()), shown
+        assert position(pilot) == f"Audits 1–{rows_in_view(pilot)} of 177"
+
+    # A terminal made smaller: the line says what is in view now.
+    async with make_app(demo_db, LEAD).run_test(size=(160, 48)) as pilot:
+        await open_lead_home(pilot)
+        await pilot.resize_terminal(80, 24)
+        await until(
+            pilot,
+            lambda: position(pilot) == f"Audits 1–{rows_in_view(pilot)} of 177",
+            f"the position line says {position(pilot)!r} with {rows_in_view(pilot)} rows in view",
+        )
+
+
+async def open_naomis_draft(pilot: Pilot[None]) -> None:
+    from moderator.tui.screens.grading import GradingScreen
+
+    await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+    await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+    await pilot.press("enter")  # the draft is the first row
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, GradingScreen) and pilot.app.screen.sheet is not None,
+        "the grading screen did not open",
+    )
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_grading_shows_the_four_descriptors_and_the_way_out(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    async with make_app(demo_db, "Naomi Okonkwo").run_test(size=size) as pilot:
+        await open_naomis_draft(pilot)
+        titles = ("1  Outstanding", "2  Good", "3  Requires improvement", "4  Inadequate")
+        await until(
+            pilot,
+            lambda: all(t in screen_text(pilot) for t in titles),
+            f"the four descriptors are not all in view:\n{screen_text(pilot)}",
+        )
+        shown = screen_text(pilot)
+        # each descriptor's words begin under its title
+        assert "The assessment lists every previous referral" in shown, shown
+        assert "The assessment leaves out previous referrals" in shown, shown
+        assert "6. The child seen and heard" in shown, shown
+        keys = footer(pilot)
+        assert "esc Back" in keys and "^q Quit" in keys and "? Help" in keys, keys
+        assert "1234 Grade" in keys and "n Note" in keys, keys
+
+
+# -- the review and the feedback at 80x24 ---------------------------------------------------
+def submit_eleanors_draft(db: Path) -> str:
+    """Eleanor finishes her blind grading (Inadequate throughout) and submits it: to review."""
+    from moderator.domain.grades import Grade
+    from moderator.services.blind_grading import (
+        get_moderation,
+        moderation_queue,
+        save_moderation_grade,
+        submit_moderation,
+    )
+    from moderator.services.users import get_user
+    from moderator.store import open_store
+
+    with open_store(db) as store:
+        eleanor = get_user(store, "Eleanor Rowbotham")
+        draft = next(m for m in moderation_queue(store, eleanor) if m.status == "draft")
+        for entry in get_moderation(store, eleanor, draft.id).entries:
+            save_moderation_grade(
+                store, eleanor, draft.id, entry.criterion, grade=Grade.INADEQUATE, note="Seen."
+            )
+        submit_moderation(store, eleanor, draft.id)
+        return draft.case_ref
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_review_keeps_its_state_column_and_the_way_out(
+    demo_db: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from moderator.tui.screens.review import ReviewScreen
+
+    db = tmp_path / "review.db"
+    db.write_bytes(demo_db.read_bytes())
+    case_ref = submit_eleanors_draft(db)
+    async with make_app(db, "Eleanor Rowbotham").run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no queue")
+        await until(pilot, lambda: pilot.app.screen.loaded, "the queue did not load")  # type: ignore[attr-defined]
+        await pilot.press("slash", *case_ref, "enter")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(pilot.app.screen, ReviewScreen)
+                and pilot.app.screen.comparison is not None
+            ),
+            "the review did not open",
+        )
+        await settle(pilot)
+        shown = screen_text(pilot)
+        assert "to decide" in shown, shown
+        assert "Moderated" in shown and "Drift" in shown, shown
+        keys = footer(pilot)
+        assert "esc Back" in keys and "^q Quit" in keys, keys
+        if size[0] >= 160:  # room for the criteria's titles in full
+            assert "Care plan with actions, timescales and contingency " in shown, shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_feedback_shows_the_drift_and_the_rationale(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    from moderator.tui.screens.feedback import FeedbackScreen
+
+    async with make_app(demo_db, "Naomi Okonkwo").run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+        await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+        await pilot.press("j", "enter")  # the first reviewed audit ("● new", agreed)
+        await until(
+            pilot, lambda: isinstance(pilot.app.screen, FeedbackScreen), "no feedback screen"
+        )
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#feedback-table", DataTable)
+        header = next(line for line in screen_text(pilot).splitlines() if "Criterion" in line)
+        assert "Drift" in header and "Rationale" in header, header
+        rows = "\n".join(screen_text(pilot).splitlines()[:24])
+        assert "+1 down" in rows and "agreed" in rows, rows
+        assert table.row_count == 12
+        keys = footer(pilot)
+        assert "esc Back" in keys and "^q Quit" in keys, keys
