@@ -89,3 +89,42 @@ def test_the_workers_letters_said_before_the_end_of_dictation_go() -> None:
         WORKER,
     )
     assert "g l end" not in out and "[WORKER] end of dictation" in out, out
+
+
+@pytest.mark.parametrize(
+    ("said", "gone"),
+    [
+        ("section forty seven home visit nineteen march to the flat", "nineteen march"),
+        ("the police attended pc jo hainsworth reference to follow", "jo hainsworth"),
+        ("i met mrs bowler from next door at the gate", "bowler"),
+        ("he works on main street early shifts", "main street"),
+    ],
+)
+def test_dictations_dates_titles_and_streets_go(said: str, gone: str) -> None:
+    out = _said(said)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "three may attend and two march past the school",
+        "we drove down the main road to the shop",
+        "the doctor said mr and mrs were out",
+    ],
+)
+def test_numbers_before_months_and_the_main_road_stay(said: str) -> None:
+    out = _said(said)
+    assert said in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Sibling contact to increase to weekly from l Feb.\nDental next.", "l Feb"),
+        ("UPN: W91459O361O49      Gender: M", "W91459O361O49"),
+    ],
+)
+def test_a_scanners_letters_for_figures_in_a_date_or_a_upn(text: str, gone: str) -> None:
+    out = redact_for(text, CHILD, FAMILY, WORKER)
+    assert gone not in out, out

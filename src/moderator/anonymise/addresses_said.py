@@ -96,6 +96,8 @@ _NOT_STREETS = frozenset(
     | {"sheriff", "supreme", "appeal", "tennis", "food", "basketball", "netball", "squash"}
     | {"coroners", "coroner's", "civil", "crown's", "royal", "high's"}
 )
+# "on" or "in" right before a street ("on main street"; not "on the main road")
+_ON_BEFORE = re.compile(r"(?<![\w'’-])(?:on|in|off|along)[ \t]+\Z")
 # words before a street's word that make it any street, not one
 _EVERYDAY = frozenset(
     {"the", "a", "an", "high", "main", "our", "my", "his", "her", "their", "your", "same"}
@@ -186,6 +188,12 @@ def find_lower_streets(st: State) -> None:
             words, start = words[1:], start + 4  # "on the bath road": a road named by a place
         if len(words) == 3 and words[1] == "high" and _named(st, words[0]):
             words = [words[0], "st"]  # "on ashby high st": a town's high street (the key)
+        elif (
+            len(words) == 2
+            and words[0] == "main"
+            and _ON_BEFORE.search(text, max(0, start - 8), start) is not None
+        ):
+            pass  # "works on main street": a town's own street ("the main road" is any road)
         elif any(w.strip(".") in _EVERYDAY for w in words[:-1]) or words[0].lower() in _NOT_STREETS:
             continue  # "the high st"; "to youth court", "at crown court": a court
         st.give_way(start, end, _GUESSES, 61)  # "freeman st": the street, not a person

@@ -260,7 +260,29 @@ def find_day_dates(text: str) -> list[tuple[int, int]]:
             at = text.find(day, at + 1)
     if any(word in text for word in _WELSH_HINTS):
         out += [m.span() for m in WELSH_DATE_RE.finditer(text)]
+    if "teen " in text or "ty " in text or "one " in text or "two " in text:
+        out += [m.span("d") for m in _SAID_DAY_MONTH.finditer(text)]
+    if " l " in text:
+        out += [m.span() for m in _OCR_ONE_MONTH.finditer(text)]
     return out + find_loose_days(text)
+
+
+# a day said as a number before its month, as dictation writes it: "home visit nineteen
+# march", "twenty one march" (not "may": "three may attend")
+_SAID_DAY_MONTH = re.compile(
+    r"(?<![\w-])(?i:on|from|until|till|since|by|visit|dated|before|after|date|call|meeting"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]+"
+    r"(?P<d>(?i:(?:twenty|thirty)[ \t-](?:one|two|three|four|five|six|seven|eight|nine)"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)[ \t]+"
+    r"(?i:january|february|march|april|june|july|august|september|october|november|december"
+    r"|(?-i:May)))(?![\w-])"
+)
+# a day of one figure read by a scanner as a letter "l" before a month: "from l Feb."
+_OCR_ONE_MONTH = re.compile(
+    r"(?<![\w-])l[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?(?![\w-])"
+)
 
 
 _WEEKDAY_STARTS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

@@ -71,7 +71,7 @@ from moderator.anonymise.names_at_agency import find_given_names_at_agencies
 from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
 from moderator.anonymise.names_cued import find_named_by_role, find_regarding
 from moderator.anonymise.names_defined import find_defined_names
-from moderator.anonymise.names_dictated import join_dictated_names
+from moderator.anonymise.names_dictated import find_titled_dictated, join_dictated_names
 from moderator.anonymise.names_double import join_double_given
 from moderator.anonymise.names_family import (
     find_family_forms,
@@ -337,6 +337,7 @@ def run_layers(st: State) -> None:
     join_wrapped_tails(st)  # (before the model: it would read a wrapped line's head alone)
     find_learned(st, toks)  # after every rule: it reads only the words they all left free
     join_dictated_names(st)  # again: the surnames after the names the model found
+    find_titled_dictated(st)
     keep_police_operations(st)
     keep_kin_words(st)
     keep_national_charities(st)

@@ -283,3 +283,46 @@ def join_dictated_names(st: State) -> None:
                 end = after.end()
         if (start, end) != (c.start, c.end):
             st.grow(c, start, end)
+
+
+# a rank or title said before a name in lower case, with its given name too short or too
+# plain for the lower-case name layers: "police attended pc jo hainsworth reference …"
+_TITLED = re.compile(
+    r"(?<![\w'’-])(?P<t>pc|pcso|dc|ds|di|sergeant|sgt|inspector|dr|doctor|mrs|mr|miss|ms"
+    r"|mister)[ \t]+(?:\d{2,5}[ \t]+)?(?P<g>[a-z][a-z'’-]+)(?:[ \t]+(?P<s>[a-z][a-z'’-]{2,}))?"
+    r"(?![\w'’@-])"
+)
+
+
+def find_titled_dictated(st: State) -> None:
+    """In a dictated line, a title and the name after it: a given name of the lists and a
+    surname (a word of the surname lists or no everyday word), or a surname alone after
+    "mrs", "mr", "miss" or "ms"."""
+    lines = dictated_lines(st.text)
+    if not lines:
+        return
+    text = st.text
+    lex = st.lex
+    words = dictionary()
+
+    def surname(word: str) -> bool:
+        key = word_key(word)
+        return (
+            key not in _NOT_SURNAMES
+            and key not in RELATION_CUES
+            and key not in ROLE_CUES
+            and key not in lex.protected_words
+            and (key in lex.surnames or (key not in words and not frequent_word(key)))
+        )
+
+    for lo, hi in lines:
+        for m in _TITLED.finditer(text, lo, hi):
+            given, last = m.group("g"), m.group("s")
+            if given in lex.given and last is not None and surname(last):
+                start, end = m.start(), m.end("s")
+            elif m.group("t") in ("mrs", "mr", "miss", "ms", "mister") and surname(given):
+                start, end = m.start(), m.end("g")
+            else:
+                continue
+            if st.free(start, end):
+                st.take(start, end, "professional", "dict:" + text[start:end], 50, 0.75)

@@ -20,6 +20,9 @@ from moderator.anonymise.state import State
 # "l45", "1lth"); it starts at a character that may be a digit
 _MIXED = re.compile(r"[0-9lIoO]+(?:st|nd|rd|th)?(?![\w])")
 _AS_DIGITS = str.maketrans("lIoO", "1100")
+# a pupil number after its label, a letter and twelve figures, some read as letters
+# ("UPN: W91459O361O49")
+_OCR_UPN = re.compile(r"\bUPN\b[^\w\n]{0,6}(?P<u>[A-Z][0-9lIoO]{12}[A-Z]?)(?![\w])")
 _NOT_DIGIT = re.compile(r"\D")  # (compiled once, not per number read)
 _GATE = re.compile(r"\d[lIoO]|[lIoO]\d")
 # an ASCII note's bytes mapped to "0" (a digit), "l" (a letter OCR puts for one) or " ":
@@ -42,6 +45,11 @@ def find_ocr_numbers(st: State) -> None:
     text = st.text
     if not _gate(text):
         return  # quick: no digit beside a letter OCR puts for one (most notes)
+    if "UPN" in text:
+        for m in _OCR_UPN.finditer(text):
+            digits = sum(c.isdigit() for c in m.group("u"))
+            if digits >= 8 and st.free(*m.span("u")):
+                st.take(m.start("u"), m.end("u"), "upn", "", 74)
     pieces: list[str] = []
     last = 0
     read: list[tuple[int, int]] = []
