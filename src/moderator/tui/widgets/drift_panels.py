@@ -70,7 +70,11 @@ def key_figures(report: Report, palette: Palette, width: int) -> RenderableType:
         table.add_row(label, get(report.overall), get(report.criteria))
     o = report.overall.overrides
     if o is not None:  # overall grades set by hand; the criteria have none
-        table.add_row("Set by hand (raised)", f"{o.count:,} ({o.raised:,})", "")
+        # As the report says it: how many were set by hand, and of those how many are
+        # better or worse than the grade the rubric derives from the criterion grades.
+        table.add_row("Set by hand", fmt(o.count, "int"), "")
+        table.add_row("… better than derived", fmt(o.raised, "int"), "")
+        table.add_row("… worse than derived", fmt(o.lowered, "int"), "")
     return table
 
 

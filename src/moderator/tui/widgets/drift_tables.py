@@ -24,10 +24,11 @@ Table = tuple[list[Any], list[tuple[str | Text, str]], list[tuple[str, list[str 
 
 
 def _overrides(m: ManagerStats) -> str:
-    """Overall grades set by hand, and how many of those raised the derived grade."""
+    """Overall grades set by hand, and how many of those are better than the derived grade."""
     if m.overrides is None:
         return "–"
-    return f"{m.overrides.count} ({m.overrides.raised})" if m.overrides.count else "0"
+    o = m.overrides
+    return f"{o.count:,} ({o.raised:,} better than derived)" if o.count else "0"
 
 
 def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead: bool) -> Table:
@@ -80,7 +81,7 @@ def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead:
         ("Downgraded", "down"),
         ("Moderated", "coverage"),
         ("On time", "on_time"),
-        ("Overrides (raised)", "overrides"),
+        ("Overall set by hand", "overrides"),
     ]
     if calibration:
         columns.append(("Calibration distance (95%)", "calibration"))
