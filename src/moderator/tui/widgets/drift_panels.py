@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from moderator.reports.formatting import RANKING_RULE, fmt
+from moderator.reports.formatting import RANKING_RULE, calibration_left_out, fmt
 from moderator.tui.widgets.drift_charts import (
     Palette,
     column_chart,
@@ -96,6 +96,8 @@ def coverage_panel(
             f"(target {fmt(cov.target, 'pct')}): "
         )
         out.append(verdict, palette.fg(palette.agree if cov.meets_target else palette.worse))
+    if left_out := calibration_left_out(report):
+        out.append(f"; {left_out} (they are measured against agreed grades)")
     rows = cov.by_team if by_team else []
     if len(rows) > 1:
         name_width = min(28, max(len(r.key) for r in rows))

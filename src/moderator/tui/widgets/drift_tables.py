@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from moderator.reports.formatting import criteria_ranked, fmt, managers_by_leniency
+from moderator.reports.formatting import (
+    calibration_left_out,
+    criteria_ranked,
+    fmt,
+    managers_by_leniency,
+)
 from moderator.tui.widgets.drift_charts import Palette, Scale, drift_bar, interval_plot, sparkline
 from moderator.tui.widgets.drift_panels import leniency_verdict
 
@@ -215,7 +220,12 @@ def report_caption(report: Report, whose: str, *, with_filters: bool = False) ->
             parts.append(f"{since} to {until}")
         else:
             parts.append("all dates")
-    parts.append(f"{report.audits:,} submitted audits, {report.coverage.moderated:,} moderated")
+    left_out = calibration_left_out(report)
+    parts.append(
+        f"{report.audits:,} submitted audits"
+        + (f" ({left_out})" if left_out else "")
+        + f", {report.coverage.moderated:,} moderated"
+    )
     return " · ".join(parts)
 
 
