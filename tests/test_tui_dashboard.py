@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Select, Static, TabbedContent
+from textual.widgets import DataTable, Input, OptionList, Select, Static, Tab, TabbedContent
 
 from moderator.domain.grades import Grade
 from moderator.services.audits import save_criterion, submit_audit
@@ -419,3 +419,27 @@ async def test_the_dashboard_says_how_many_calibration_audits_it_leaves_out(db: 
     async with app.run_test(size=(120, 40)) as pilot:
         dash = await open_dashboard(pilot)
         assert "(2 calibration audits not counted)" in text_of(dash, "#dash-caption")
+
+
+async def test_the_queues_tabs_count_what_the_search_leaves(db: Path) -> None:
+    app = make_app(db, "oli")  # 19 reviewed moderations; three are of S- cases
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        queue = pilot.app.screen
+        assert isinstance(queue, QueueScreen)
+
+        def label(state: str) -> str:
+            return str(queue.query_one(f"#state-{state}", Tab).label)
+
+        assert (label("all"), label("reviewed")) == ("All 19", "Reviewed 19")
+        await pilot.press("slash", *"s-0")
+        await settle(pilot)
+        assert (label("all"), label("reviewed"), label("todo")) == (
+            "All 3",
+            "Reviewed 3",
+            "To do 0",
+        )
+        assert "3 of 19 match the search" in text_of(queue, "#summary")  # type: ignore[arg-type]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert label("all") == "All 19"
