@@ -263,3 +263,30 @@ def test_a_grades_file_without_its_columns_or_rows_says_so(tmp_path) -> None:  #
     empty.write_text("criterion,grade,reason\n", encoding="utf-8")
     with pytest.raises(BadInput, match="no grades in the file"):
         read_agreed_grades(empty, RUBRIC)
+
+
+def test_the_report_says_how_many_calibration_audits_it_leaves_out(store) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from moderator.cli import cli
+
+    who = _setup(store)
+    ids = slip_calibration_cases(
+        store, who["lee"], rate=1.0, per_manager=1, due=date(2030, 1, 31), programme="January"
+    )
+    audit_id = next(a.id for a in list_audits(store, who["mia"]) if a.id in ids)
+    _grade_and_submit(store, who["mia"], audit_id, Grade.OUTSTANDING)
+    assert store.path is not None
+
+    def report(name: str, *more: str) -> str:
+        result = CliRunner().invoke(
+            cli, ["report", "--db", str(store.path), "--as", name, "--format", "md", *more]
+        )
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "0 submitted audits (1 calibration audit not counted)" in report("mia")
+    assert "0 submitted audits (1 calibration audit not counted)" in report("lee")
+    # max submitted none, and a lead's filters that leave it out say nothing of it
+    assert "calibration audit" not in report("max")
+    assert "calibration audit" not in report("lee", "--until", "2000-01-01")

@@ -6,12 +6,18 @@ import json
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Select, Static, TabbedContent
+from textual.widgets import DataTable, Input, OptionList, Select, Static, Tab, TabbedContent
 
+from moderator.domain.grades import Grade
+from moderator.services.audits import save_criterion, submit_audit
+from moderator.services.calibration import agree_calibration_case, slip_calibration_cases
+from moderator.services.users import get_user
+from moderator.store import open_store
 from moderator.tui.actions import actions_for, bindings_for
 from moderator.tui.commands import available_actions
 from moderator.tui.screens.dashboard import DashboardScreen
@@ -20,8 +26,10 @@ from moderator.tui.screens.export import ExportDialog, with_format
 from moderator.tui.screens.feedback import FeedbackScreen
 from moderator.tui.screens.home import HomeScreen
 from moderator.tui.screens.queue import QueueScreen
-from tests.dashboard_support import build_drift_db
+from tests.dashboard_support import CRITERIA, build_drift_db
+from tests.helpers import add_case
 from tests.test_tui_grading import make_app, settle, wait_for_screen
+from tests.tui_support import fixed_clock
 
 pytestmark = pytest.mark.usefixtures("mini_rubrics")
 
@@ -368,3 +376,70 @@ async def test_a_report_that_cannot_be_built_is_said_so_and_the_last_one_stays(d
                 break
         assert "could not be built" in text_of(dash, "#dash-caption")
         assert dash.report is before and HEADLINE in text_of(dash, "#dash-headline")
+
+
+def _noa_submits_two_calibration_audits(db: Path) -> None:
+    """Two calibration cases slipped into every manager's programme; only noa submits hers."""
+    with open_store(db) as store:
+        fixed_clock(store)
+        lee, noa = get_user(store, "lee"), get_user(store, "noa")
+        for ref in ("K-01", "K-02"):
+            add_case(store, ref, team="Safeguarding South")
+            agreed = {c: (Grade.GOOD, "Panel: the plan is sound.") for c in CRITERIA}
+            agree_calibration_case(store, lee, ref, "mini", agreed, panel="lee and oli")
+        slipped = slip_calibration_cases(
+            store, lee, rate=1.0, per_manager=2, due=date(2020, 2, 28), programme="Feb"
+        )
+        mine = [a for a in slipped if store.scalar(OWNER, [a]) == noa.id]
+        assert len(mine) == 2
+        for audit_id in mine:
+            for criterion in CRITERIA:
+                save_criterion(store, noa, audit_id, criterion, grade=Grade.GOOD, note="On file.")
+            submit_audit(store, noa, audit_id)
+
+
+OWNER = "SELECT manager_id FROM audits WHERE id = ?"
+
+
+async def test_the_dashboard_says_how_many_calibration_audits_it_leaves_out(db: Path) -> None:
+    _noa_submits_two_calibration_audits(db)
+    app = make_app(db, "noa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        # Her list has five submitted audits; the dashboard counts three and says why.
+        caption = text_of(dash, "#dash-caption")
+        assert "3 submitted audits (2 calibration audits not counted), 3 moderated" in caption
+        assert "2 calibration audits not counted" in text_of(dash, "#coverage")
+    app = make_app(db, "mia")  # hers are not submitted: nothing is left out, nothing is said
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        assert "12 submitted audits, 10 moderated" in text_of(dash, "#dash-caption")
+        assert "calibration" not in text_of(dash, "#dash-caption")
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        assert "(2 calibration audits not counted)" in text_of(dash, "#dash-caption")
+
+
+async def test_the_queues_tabs_count_what_the_search_leaves(db: Path) -> None:
+    app = make_app(db, "oli")  # 19 reviewed moderations; three are of S- cases
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        queue = pilot.app.screen
+        assert isinstance(queue, QueueScreen)
+
+        def label(state: str) -> str:
+            return str(queue.query_one(f"#state-{state}", Tab).label)
+
+        assert (label("all"), label("reviewed")) == ("All 19", "Reviewed 19")
+        await pilot.press("slash", *"s-0")
+        await settle(pilot)
+        assert (label("all"), label("reviewed"), label("todo")) == (
+            "All 3",
+            "Reviewed 3",
+            "To do 0",
+        )
+        assert "3 of 19 match the search" in text_of(queue, "#summary")  # type: ignore[arg-type]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert label("all") == "All 19"

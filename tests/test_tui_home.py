@@ -447,3 +447,27 @@ async def test_a_file_that_is_not_a_database_stops_the_app_with_the_reason(tmp_p
                 break
     assert isinstance(app.fatal, BadInput) and "not a moderator database" in str(app.fatal)
     assert app.return_code == 1
+
+
+async def test_the_tabs_count_what_the_search_leaves(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+
+        def labels() -> list[str]:
+            return [str(t.label) for t in home.query_one("#states", Tabs).query("Tab")]
+
+        def summary() -> str:
+            return str(home.query_one("#summary", Static).render())
+
+        await pilot.press("slash", *"north")  # one audit left: C-101, to do
+        assert table_cases(home) == ["C-101"]
+        assert labels() == ["All 1", "To do 1", "Drafts 0", "Submitted 0"]
+        # the line above still counts the whole list, and says how much of it is shown
+        assert "1 to do · 1 in draft · 1 submitted" in summary()
+        assert "1 of 3 match the search" in summary()
+        await pilot.press("escape")
+        assert labels() == ["All 3", "To do 1", "Drafts 1", "Submitted 1"]
+        assert "match the search" not in summary()

@@ -152,7 +152,7 @@ async def test_state_search_and_sort_are_read_from_the_database_page_by_page(man
         assert [a.case_ref for a in home.shown] == south[: len(home.shown)]
         await pilot.press("end")
         await until(pilot, lambda: current_case(home) == south[-1], "the last match")
-        assert home.total == len(south) < home.tab_counts["submitted"]  # tabs: every audit
+        assert home.total == len(south) < home.tab_counts["submitted"]  # the whole list's
 
         await pilot.press("escape")  # clear the search; then Drafts, To do, All
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
@@ -206,3 +206,31 @@ async def test_from_the_end_the_wheel_and_pageup_climb_back_to_the_first_audit(m
             if current_case(home) == cases[0]:
                 break
         assert current_case(home) == cases[0]
+
+
+async def test_the_tabs_count_what_the_search_leaves_from_the_database(many: Path) -> None:
+    everything = stored(many)
+    south = Counter(a.status for a in everything if "South" in a.team)
+    app = make_app(many, "lee")
+    async with app.run_test(size=(120, 30)) as pilot:
+        home = await lead_home(pilot)
+
+        def labels() -> list[str]:
+            return [str(t.label) for t in home.query_one("#states", Tabs).query("Tab")]
+
+        found = [
+            f"All {south.total()}",
+            f"To do {south['todo']}",
+            f"Drafts {south['draft']}",
+            f"Submitted {south['submitted']}",
+        ]
+        await pilot.press("slash", *"south")
+        await until(pilot, lambda: labels() == found, "the tabs counting the search")
+        summary = str(home.query_one("#summary", Static).render())
+        assert f"{south.total()} of 300 match the search" in summary
+        await pilot.press("tab", "end")  # a page read from the end keeps the search's counts
+        await until(pilot, lambda: position(home).endswith(f"of {south.total()}"), "the end")
+        assert labels() == found
+        await pilot.press("escape")
+        await until(pilot, lambda: labels()[0] == "All 300", "the whole list's counts again")
+        assert "match the search" not in str(home.query_one("#summary", Static).render())

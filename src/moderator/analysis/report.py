@@ -237,6 +237,11 @@ class Report(BaseModel):
     leniency: LeniencySummary | None = None
     period: Period = "quarter"
     audits: int = Field(0, description="submitted audits in the report")
+    calibration_left_out: int = Field(
+        0,
+        description="submitted calibration audits the filters take in but the figures leave "
+        "out (they are measured against agreed grades instead; databases only)",
+    )
     generated_at: datetime
     filters: Filters = Field(default_factory=Filters)
     source: str | None = None

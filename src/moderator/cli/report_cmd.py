@@ -207,7 +207,8 @@ def _load_counts(
 def _with_calibration(
     ctx: click.Context, db: Path | None, user: str | None, result: Report
 ) -> Report:
-    """A lead's report from the database carries calibration beside moderation leniency."""
+    """A report from the database says how many calibration audits it leaves out; a lead's
+    carries calibration beside moderation leniency."""
     from moderator.services.calibration_stats import load_with_calibration
 
     db_path, who = resolve(ctx, db, user)

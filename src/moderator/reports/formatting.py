@@ -298,10 +298,21 @@ def caption(report: Report) -> str:
     """A one-line description under the title (which names the authority): what, when;
     never where the data was read from."""
     when = report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
+    left_out = calibration_left_out(report)
     return (
         f"{describe_filters(report).capitalize()}, {covered_period(report)}; "
-        f"{report.audits:,} submitted audits; by {report.period}; generated {when}."
+        f"{report.audits:,} submitted audits{f' ({left_out})' if left_out else ''}; "
+        f"by {report.period}; generated {when}."
     )
+
+
+def calibration_left_out(report: Report) -> str:
+    """How many submitted calibration audits the figures leave out, as a phrase ("2
+    calibration audits not counted"); empty when none are."""
+    n = report.calibration_left_out
+    if not n:
+        return ""
+    return f"{n:,} calibration audit{'' if n == 1 else 's'} not counted"
 
 
 def overrides_line(report: Report) -> str | None:

@@ -15,8 +15,10 @@ from moderator.analysis.calibration import (
     summarise_calibration,
 )
 from moderator.analysis.exercise import ExerciseReport, Rating, exercise_report
+from moderator.analysis.inputs import ReportFilters
 from moderator.analysis.report import Report
 from moderator.domain.grades import Grade
+from moderator.services.reporting import calibration_left_out
 from moderator.services.rubrics import rubric_by_hash
 from moderator.services.users import Role, User, get_user, require_role
 from moderator.store.db import Store, open_store
@@ -46,16 +48,22 @@ def calibration_summary(store: Store) -> CalibrationSummary:
 
 
 def with_calibration(store: Store, user: User, report: Report) -> Report:
-    """A lead's report with calibration set beside moderation leniency (others: unchanged).
+    """The report with how many submitted calibration audits its figures leave out, and for a
+    lead calibration set beside moderation leniency.
 
-    Calibration cases stay unseen by anyone but leads, so only a lead's report carries them.
+    Calibration results stay unseen by anyone but leads, so only a lead's report carries
+    them; a manager learns only how many of their own submitted audits were left out (each
+    was shown to them as calibration once submitted).
     """
-    if user.role is not Role.LEAD:
-        return report
     if store.scalar("SELECT 1 FROM calibration_audits LIMIT 1") is None:
         return report
-    summary = calibration_summary(store)
-    return report.model_copy(update={"calibration": beside_moderation(summary, report.by_manager)})
+    f = report.filters
+    filters = ReportFilters(since=f.since, until=f.until, team=f.team, rubric=f.rubric)
+    update: dict[str, object] = {"calibration_left_out": calibration_left_out(store, user, filters)}
+    if user.role is Role.LEAD:
+        summary = calibration_summary(store)
+        update["calibration"] = beside_moderation(summary, report.by_manager)
+    return report.model_copy(update=update)
 
 
 def load_with_calibration(db_path: Path, user_name: str | None, report: Report) -> Report:

@@ -36,14 +36,18 @@ def needs_joins(filters: ReportFilters | None) -> bool:
     return filters is not None and bool(filters.team or filters.rubric)
 
 
-def filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
+def filter_sql(
+    filters: ReportFilters | None, *, calibration: bool = False
+) -> tuple[str, list[Any]]:
     """SQL conditions (each starting `` AND``) and parameters for the report's filters.
 
     Calibration audits are always left out: they are measured against agreed
     grades (``calibration_stats``), never moderated, so they stay out of drift
-    and coverage.
+    and coverage. ``calibration`` turns that round: only the calibration audits
+    the filters take in (to say how many were left out).
     """
-    clauses: list[str] = ["NOT EXISTS (SELECT 1 FROM calibration_audits k WHERE k.audit_id = a.id)"]
+    calibration_audit = "EXISTS (SELECT 1 FROM calibration_audits k WHERE k.audit_id = a.id)"
+    clauses: list[str] = [calibration_audit if calibration else f"NOT {calibration_audit}"]
     params: list[Any] = []
     if filters is None:
         return "".join(f" AND {c}" for c in clauses), params
@@ -60,6 +64,21 @@ def filter_sql(filters: ReportFilters | None) -> tuple[str, list[Any]]:
         clauses.append("r.id = ? COLLATE NOCASE")
         params.append(filters.rubric)
     return "".join(f" AND {c}" for c in clauses), params
+
+
+def calibration_left_out(store: Store, user: User, filters: ReportFilters | None = None) -> int:
+    """Submitted calibration audits this user's report would take in but leaves out.
+
+    A manager's own (they see the agreed grades once they submit), every one for a lead,
+    none for a moderator (calibration audits are never moderated).
+    """
+    if user.role is Role.MODERATOR:
+        return 0
+    where, params = filter_sql(filters, calibration=True)
+    if user.role is Role.MANAGER:
+        where, params = where + " AND a.manager_id = ?", [*params, user.id]
+    sql = "SELECT count(*)" + JOINS + " WHERE a.status = 'submitted'" + where
+    return int(store.scalar(sql, params) or 0)
 
 
 def assignments_for(store: Store, user: User) -> list[Assignment]:

@@ -53,6 +53,19 @@ class LeadHomeScreen(PagedListScreen[AuditSummary], HomeScreen):
         store = self.workbench.require_store()
         return count_audits(store, self.user, self.query_for(view)).of(view.state)
 
+    def read_matches(self, view: View) -> dict[str, int]:
+        """How many audits the search leaves in each state (one GROUP BY; worker thread)."""
+        from moderator.services.audit_pages import count_audits
+
+        store = self.workbench.require_store()
+        counts = count_audits(store, self.user, self.query_for(view))
+        return {
+            "all": counts.total,
+            "todo": counts.todo,
+            "draft": counts.draft,
+            "submitted": counts.submitted,
+        }
+
     def read_page(self, view: View, offset: int, limit: int) -> Sequence[AuditSummary]:
         """One page of the list as the screen filters and sorts it (worker thread)."""
         from moderator.services.audit_pages import page_audits

@@ -3,7 +3,10 @@
 :class:`ListScreen` is the user's home list (audits for managers and leads,
 the moderation queue for moderators). A subclass says what its rows are, how
 each is drawn and which state it is in; the counts on the tabs and in the
-summary line are made from the same rows the table lists, so they agree.
+summary line are made from the same rows the table lists, so they agree. The
+summary line counts the whole list; while a search is typed the tabs count what
+it leaves (what each tab would list) and the summary says how many of the whole
+list that is ("2 of 19 match the search").
 """
 
 from __future__ import annotations
@@ -185,23 +188,41 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         self.refresh_bindings()
         self.workbench.mark_ready()
 
-    def counts(self) -> dict[str, int]:
-        """How many rows are in each state (and ``all``): from the rows themselves."""
+    def counts_of(self, rows: Sequence[T]) -> dict[str, int]:
+        """How many of these rows are in each state (and ``all``)."""
         out = {s: 0 for s in self.STATES}
-        out["all"] = len(self.items)
-        for item in self.items:
+        out["all"] = len(rows)
+        for item in rows:
             state = self.state_of(item)
             if state in out:
                 out[state] += 1
         return out
 
+    def counts(self) -> dict[str, int]:
+        """How many rows are in each state (and ``all``): from the rows themselves."""
+        return self.counts_of(self.items)
+
+    def search_counts(self) -> dict[str, int] | None:
+        """How many rows the search leaves in each state (and ``all``); None without a search."""
+        if not self.query_text.strip():
+            return None
+        return self.counts_of(
+            [i for i in self.items if matches(self.haystacks[self.row_key(i)], self.query_text)]
+        )
+
     def refresh_counts(self) -> None:
-        """Show the counts on the tabs and in the summary line."""
+        """Show the counts on the tabs (what each would list: the search's matches while one
+        is typed) and in the summary line (the whole list, and how much of it matches)."""
         counts = self.counts()
+        found = self.search_counts()
+        on_tabs = counts if found is None else found
         tabs = self.query_one("#states", Tabs)
         for s in self.STATES:
-            tabs.query_one(f"#state-{s}", Tab).label = f"{self.STATE_TITLES[s]} {counts[s]}"
-        self.query_one("#summary", Static).update(self.summary(counts))
+            tabs.query_one(f"#state-{s}", Tab).label = f"{self.STATE_TITLES[s]} {on_tabs[s]}"
+        summary = self.summary(counts)
+        if found is not None:
+            summary += f" · {found['all']:,} of {counts['all']:,} match the search"
+        self.query_one("#summary", Static).update(summary)
 
     def visible_rows(self) -> list[T]:
         """The rows of the chosen state that match the search, sorted."""
@@ -250,8 +271,9 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         table.refresh()
 
     def view_changed(self) -> None:
-        """The state, the search or the sort changed: show the rows again."""
+        """The state, the search or the sort changed: show the rows (and their counts) again."""
         self.render_rows()
+        self.refresh_counts()
 
     def open_first_match(self) -> None:
         """Enter in the search: open the row under the cursor, if the search found any."""

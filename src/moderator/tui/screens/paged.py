@@ -5,7 +5,8 @@ reads only what is on screen plus a margin: the first page to start with, the
 next (or previous) page as the view nears the edge of what is held, the last
 page when the user presses End. The database filters, searches and sorts (the
 subclass's :meth:`~PagedListScreen.read_page`), counts per state come from one
-GROUP BY (:meth:`~PagedListScreen.read_counts`), and the line under the table
+GROUP BY (:meth:`~PagedListScreen.read_counts`; while a search is typed, one more
+counts what it leaves: :meth:`~PagedListScreen.read_matches`), and the line under the table
 says where the view is in the whole list ("Audits 1–35 of 100,000").
 
 The window is bounded (a few pages), so scrolling from the first audit to the
@@ -59,10 +60,13 @@ class PagedListScreen(ListScreen[T]):
             total: int,
             cursor: int,
             counts: tuple[dict[str, int], dict[str, Any]] | None,
+            matched: dict[str, int] | None = None,
         ) -> None:
             super().__init__()
             self.ticket, self.kind, self.start = ticket, kind, offset
             self.rows, self.total, self.cursor, self.counts = list(rows), total, cursor, counts
+            self.matched = matched
+            """Per state, what the view's search leaves (None: no search, or not counted)."""
 
     def __init__(self, *args: Any, page_size: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,6 +76,8 @@ class PagedListScreen(ListScreen[T]):
         self.total = 0
         """How many rows the list holds for the current state and search."""
         self.tab_counts: dict[str, int] = {}
+        self.matched: dict[str, int] | None = None
+        """Per state, what the search on screen leaves (None without a search)."""
         self.ticket = 0
         """The latest read asked for; the answer to any earlier one is stale and dropped."""
         self.waiting = False
@@ -89,6 +95,10 @@ class PagedListScreen(ListScreen[T]):
     @abstractmethod
     def read_total(self, view: View) -> int:
         """How many rows match this view."""
+
+    @abstractmethod
+    def read_matches(self, view: View) -> dict[str, int]:
+        """How many rows the view's search leaves in each state (and ``all``)."""
 
     @abstractmethod
     def read_page(self, view: View, offset: int, limit: int) -> Sequence[T]:
@@ -114,15 +124,21 @@ class PagedListScreen(ListScreen[T]):
 
         def work() -> None:
             counts = self.read_counts() if everything else None
+            matched = None
             if counts is not None and not view.words.strip():  # no search: a tab's count
                 known = counts[0].get(view.state, 0)
+            elif view.words.strip() and (everything or kind in ("last", "view")):
+                matched = self.read_matches(view)  # the tabs count what the search leaves
+                known = matched.get(view.state, 0)
             elif everything or kind in ("last", "view"):
                 known = self.read_total(view)
             else:
                 known = total
             start = max(0, known - limit) if kind == "last" else min(offset, max(0, known - limit))
             rows = self.read_page(view, start, limit)
-            self.post_message(self.PageRead(ticket, kind, start, rows, known, cursor, counts))
+            self.post_message(
+                self.PageRead(ticket, kind, start, rows, known, cursor, counts, matched)
+            )
 
         self.run_worker(work, thread=True, group="page", exit_on_error=False, name="page")
 
@@ -144,7 +160,8 @@ class PagedListScreen(ListScreen[T]):
         )
 
     def view_changed(self) -> None:
-        """State, search or sort changed: read the first page once the keys stop."""
+        """State, search or sort changed: read the first page (and what the search leaves)
+        once the keys stop."""
         self.ticket += 1
         self.waiting = True
         ticket = self.ticket
@@ -163,6 +180,9 @@ class PagedListScreen(ListScreen[T]):
 
     def counts(self) -> dict[str, int]:
         return self.tab_counts or {s: 0 for s in self.STATES}
+
+    def search_counts(self) -> dict[str, int] | None:
+        return self.matched
 
     # -- the window --------------------------------------------------------------------------
     def on_paged_list_screen_page_read(self, message: PageRead) -> None:
@@ -187,6 +207,8 @@ class PagedListScreen(ListScreen[T]):
         elif message.kind in ("replace", "view", "last"):
             rows, offset, top = message.rows, message.start, None
             cursor = message.total - 1 if message.cursor < 0 else message.cursor
+            if message.matched is not None or not self.query_text.strip():
+                self.matched = message.matched  # counted with the view; None once no search
         else:  # an edge read that no longer fits the window: read again from here
             self.call_later(self.check_edges)
             return
@@ -196,7 +218,7 @@ class PagedListScreen(ListScreen[T]):
         if not self.loaded:
             self.loaded = True
             self.workbench.mark_ready()
-        if message.counts is not None:
+        if message.counts is not None or message.kind in ("replace", "view", "last"):
             self.refresh_counts()
         self.refresh_bindings()
         if self.open_when_read:

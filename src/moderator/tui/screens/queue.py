@@ -22,6 +22,8 @@ from moderator.tui.screens.listing import Column, ListScreen
 from moderator.tui.text import service_area_label
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from moderator.services.users import User
 
 STATE_ORDER = {s: i for i, s in enumerate(("draft", "todo", "claimable", "to_review", "reviewed"))}
@@ -94,9 +96,9 @@ class QueueScreen(ListScreen[QueueRow]):
         queue = moderator_queue(self.workbench.require_store(), self.user)
         return queue.rows, {}
 
-    def counts(self) -> dict[str, int]:
+    def counts_of(self, rows: Sequence[QueueRow]) -> dict[str, int]:
         """The counts of the service's queue, made from the very rows listed."""
-        return Queue(rows=self.items).counts()
+        return Queue(rows=list(rows)).counts()
 
     def summary(self, counts: dict[str, int]) -> str:
         parts = [

@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from moderator.reports.formatting import RANKING_RULE, fmt
+from moderator.reports.formatting import RANKING_RULE, calibration_left_out, fmt
 from moderator.tui.widgets.drift_charts import (
     Palette,
     column_chart,
@@ -70,7 +70,11 @@ def key_figures(report: Report, palette: Palette, width: int) -> RenderableType:
         table.add_row(label, get(report.overall), get(report.criteria))
     o = report.overall.overrides
     if o is not None:  # overall grades set by hand; the criteria have none
-        table.add_row("Set by hand (raised)", f"{o.count:,} ({o.raised:,})", "")
+        # As the report says it: how many were set by hand, and of those how many are
+        # better or worse than the grade the rubric derives from the criterion grades.
+        table.add_row("Set by hand", fmt(o.count, "int"), "")
+        table.add_row("… better than derived", fmt(o.raised, "int"), "")
+        table.add_row("… worse than derived", fmt(o.lowered, "int"), "")
     return table
 
 
@@ -92,6 +96,8 @@ def coverage_panel(
             f"(target {fmt(cov.target, 'pct')}): "
         )
         out.append(verdict, palette.fg(palette.agree if cov.meets_target else palette.worse))
+    if left_out := calibration_left_out(report):
+        out.append(f"; {left_out} (they are measured against agreed grades)")
     rows = cov.by_team if by_team else []
     if len(rows) > 1:
         name_width = min(28, max(len(r.key) for r in rows))

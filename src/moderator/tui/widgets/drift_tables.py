@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from moderator.reports.formatting import criteria_ranked, fmt, managers_by_leniency
+from moderator.reports.formatting import (
+    calibration_left_out,
+    criteria_ranked,
+    fmt,
+    managers_by_leniency,
+)
 from moderator.tui.widgets.drift_charts import Palette, Scale, drift_bar, interval_plot, sparkline
 from moderator.tui.widgets.drift_panels import leniency_verdict
 
@@ -24,10 +29,11 @@ Table = tuple[list[Any], list[tuple[str | Text, str]], list[tuple[str, list[str 
 
 
 def _overrides(m: ManagerStats) -> str:
-    """Overall grades set by hand, and how many of those raised the derived grade."""
+    """Overall grades set by hand, and how many of those are better than the derived grade."""
     if m.overrides is None:
         return "–"
-    return f"{m.overrides.count} ({m.overrides.raised})" if m.overrides.count else "0"
+    o = m.overrides
+    return f"{o.count:,} ({o.raised:,} better than derived)" if o.count else "0"
 
 
 def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead: bool) -> Table:
@@ -80,7 +86,7 @@ def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead:
         ("Downgraded", "down"),
         ("Moderated", "coverage"),
         ("On time", "on_time"),
-        ("Overrides (raised)", "overrides"),
+        ("Overall set by hand", "overrides"),
     ]
     if calibration:
         columns.append(("Calibration distance (95%)", "calibration"))
@@ -214,7 +220,12 @@ def report_caption(report: Report, whose: str, *, with_filters: bool = False) ->
             parts.append(f"{since} to {until}")
         else:
             parts.append("all dates")
-    parts.append(f"{report.audits:,} submitted audits, {report.coverage.moderated:,} moderated")
+    left_out = calibration_left_out(report)
+    parts.append(
+        f"{report.audits:,} submitted audits"
+        + (f" ({left_out})" if left_out else "")
+        + f", {report.coverage.moderated:,} moderated"
+    )
     return " · ".join(parts)
 
 
