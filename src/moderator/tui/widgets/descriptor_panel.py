@@ -77,6 +77,7 @@ class DescriptorPanel(VerticalScroll):
         them if they overflow.
         """
         self.remove_class("-tight")
+        self._relayout()
         self.call_after_refresh(self._tighten_if_needed)
 
     def watch_virtual_size(self) -> None:
@@ -88,6 +89,16 @@ class DescriptorPanel(VerticalScroll):
             and self.virtual_size.height > self.scrollable_content_region.height > 0
         ):
             self.add_class("-tight")
+            self._relayout()
+
+    def _relayout(self) -> None:
+        """Lay the texts out again: a text's height is cached by its width alone, so a change
+        of wrapping (``-tight``) would keep the old heights until something else changed
+        them (on a busy machine, one descriptor in view instead of four)."""
+        for text in self.query(".choice-text, #crit-heading"):
+            text.clear_cached_dimensions()
+            text.refresh(layout=True)
+        self.refresh(layout=True)
 
     def on_resize(self) -> None:
         self.fit()
