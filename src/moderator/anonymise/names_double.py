@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from moderator.anonymise.state import NAME_KINDS, State
 
-_NEXT_WORD = re.compile(r"[ \t-]{1,2}(?P<w>[^\W\d_]{2,20})(?![\w'’-])")
+# (with its possessive: "ellie may's bedroom")
+_NEXT_WORD = re.compile(r"[ \t-]{1,2}(?P<w>[^\W\d_]{2,20})(?:['’]s)?(?![\w'’-])")
 _SPLIT = re.compile(r"[ \t-]+")
 
 
@@ -65,7 +66,7 @@ def join_double_given(st: State) -> None:
             ):
                 owner = next((c for c in st.cands if c.start <= at < c.end and c.end == end), None)
                 if owner is not None and owner.kind in NAME_KINDS:
-                    st.grow(owner, owner.start, m.end("w"))
+                    st.grow(owner, owner.start, m.end("w"))  # (the 's after it: the placeholder's)
                 elif (
                     owner is None
                     and m.group("w").lower() == second
