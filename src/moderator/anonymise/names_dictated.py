@@ -248,6 +248,17 @@ _NOT_SURNAMES = frozenset(
 )
 
 
+def _may_follow_as_surname(key: str, protected: frozenset[str]) -> bool:
+    """Whether a word after a name may be its surname: none of the words a sentence goes on
+    with, no relative's or role's word, no protected word (both layers below ask)."""
+    return (
+        key not in _NOT_SURNAMES
+        and key not in RELATION_CUES
+        and key not in ROLE_CUES
+        and key not in protected
+    )
+
+
 def join_dictated_names(st: State) -> None:
     """In a dictated line, widen each lower-case name to the title before it and the surname
     after it (see the module)."""
@@ -272,11 +283,8 @@ def join_dictated_names(st: State) -> None:
             word = after.group("w")
             key = word_key(word)
             if (
-                key not in _NOT_SURNAMES
+                _may_follow_as_surname(key, lex.protected_words)
                 and (key not in lex.given or key in lex.surnames)
-                and key not in RELATION_CUES
-                and key not in ROLE_CUES
-                and key not in lex.protected_words
                 and (key in lex.surnames or key not in words or not frequent_word(key))
                 and st.free(after.start("w"), after.end())
             ):
@@ -307,12 +315,8 @@ def find_titled_dictated(st: State) -> None:
 
     def surname(word: str) -> bool:
         key = word_key(word)
-        return (
-            key not in _NOT_SURNAMES
-            and key not in RELATION_CUES
-            and key not in ROLE_CUES
-            and key not in lex.protected_words
-            and (key in lex.surnames or (key not in words and not frequent_word(key)))
+        return _may_follow_as_surname(key, lex.protected_words) and (
+            key in lex.surnames or (key not in words and not frequent_word(key))
         )
 
     for lo, hi in lines:
