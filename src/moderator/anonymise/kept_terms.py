@@ -183,6 +183,32 @@ def keep_national_charities(st: State) -> None:
             _give_back(st, c, "org", CHARITY_ALONE)
 
 
+# what a protected phrase gives back when a layer took it (not the record's people, not an
+# address: the places' names a note writes as an address stay with the address grammar)
+_PHRASE_KINDS = frozenset({"org", "person", "professional", "school", "gp_practice"})
+
+
+def keep_protected_phrases(st: State) -> None:
+    """Give back what a layer took wholly inside one protected phrase of two words or more
+    (``Freedom Programme``, ``Young Carers``, ``Sensory Circuits``): the layers that read
+    runs of capitals, a word's company or the learned model do not each look the phrase up.
+    Not a place's name (the address grammar reads those), not two phrases together
+    (``Citizens Advice`` and a town: a branch), and not where a word of it is one of the
+    record's own names; noted as kept for the person importing to see."""
+    places = st.lex.places  # (the phrases were found by the tokens the layers ran on)
+    spans = [(a, b) for a, b, keys in st.protected_phrases if keys not in places]
+    if not spans:
+        return
+    text = st.text
+    for c in list(st.cands):
+        if (
+            c.kind in _PHRASE_KINDS
+            and any(a <= c.start and c.end <= b for a, b in spans)
+            and not any(word_key(w) in st.known.keys for w in text[c.start : c.end].split())
+        ):
+            _give_back(st, c, c.kind, 0.3)
+
+
 def _no_name(st: State, written: str) -> bool:
     """Whether one word is neither a given name, a surname nor an everyday word."""
     key = word_key(written)

@@ -39,6 +39,7 @@ from moderator.anonymise.kept_terms import (
     keep_numbered_terms,
     keep_pets,
     keep_police_operations,
+    keep_protected_phrases,
 )
 from moderator.anonymise.layer_extra import find_extra_identifiers, join_identifier_parts
 from moderator.anonymise.layer_initials import find_minutes_initials
@@ -341,5 +342,6 @@ def run_layers(st: State) -> None:
     keep_police_operations(st)
     keep_kin_words(st)
     keep_national_charities(st)
+    keep_protected_phrases(st)
     keep_pets(st)
     keep_numbered_terms(st)

@@ -100,6 +100,8 @@ def _before_venue(st: State, venue: Cand) -> None:
     keys = phrase_key(m.group("x"))
     if all(_described(st, k) for k in keys) or keys[-1] in _EVENTS:
         return  # "Youth Club at …", "ESOL and Maths at …", "First Holy Communion at …": no group
+    if keys in st.lex.phrases.get(keys[0], ()):
+        return  # "Freedom Programme at …": a protected programme, run at a venue, is no group
     words = m.group("x").split()
     if any(w in st.lex.acronyms for w in words) or (
         keys[0].endswith(("ed", "ing")) and keys[0] in st.lex.words

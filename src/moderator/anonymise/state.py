@@ -144,6 +144,8 @@ class State:
         # names found by evidence (word keys -> kind, ident), for their other mentions
         self.found: dict[tuple[str, ...], tuple[str, str]] = {}
         self.protected: list[bool] = []  # per kept word: inside a protected phrase
+        # each protected phrase written in the note: where it starts and ends, its word keys
+        self.protected_phrases: list[tuple[int, int, tuple[str, ...]]] = []
         self.capitalised: list[int] = []  # indices of the kept words that are capitalised
         # candidates looked at and left in the text, with how likely they are identifiers
         self.kept: Cands[Cand] = Cands()
@@ -307,6 +309,7 @@ class State:
             at += len(w)
         self._words = every
         self.protected = [False] * len(toks)
+        self.protected_phrases = []
         self.capitalised = capitalised
         phrases = self.lex.phrases
         text = self.text
@@ -326,6 +329,7 @@ class State:
                 ):
                     for at in range(i, j):
                         self.protected[at] = True
+                    self.protected_phrases.append((toks[i].start, toks[j - 1].end, phrase))
                     break
         if "HM" in text or "YOI" in text:
             for i in [i for i, key in enumerate(keys) if key in _NAMED_AFTER]:
