@@ -97,5 +97,5 @@ async def test_a_table_refilled_on_screen_fits_its_widest_cell() -> None:
             await pilot.pause()
         assert table.columns["n"].get_render_width(table) >= 2 + 2  # type: ignore[index]
         assert table.columns["who"].get_render_width(table) >= 18 + 2  # type: ignore[index]
-        fill_table(table, [("Long", "x")], [("a", ["a" * 40])], max_width={"x": 12})
+        fill_table(table, [("Long", "x")], [("a", ["a" * 40])], widths={"x": 12})
         assert table.columns["x"].width == 12  # type: ignore[index]
