@@ -335,8 +335,9 @@ class DashboardView(ModeratorScreen):
             partial(tables.criteria_table, report, palette, titles=self.titles),
             [
                 ("bar", 21),
-                ("criterion", 40),
+                ("criterion", 56),
                 ("bar", PLOT_LEAST),
+                ("criterion", 40),
                 ("rubric", 12),
                 ("criterion", 20),
             ],

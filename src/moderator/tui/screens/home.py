@@ -19,6 +19,7 @@ from moderator.services.audits import AuditSummary
 from moderator.tui.actions import bindings_for
 from moderator.tui.screens.listing import Column, ListScreen
 from moderator.tui.text import grade_label, service_area_label, status_label
+from moderator.tui.widgets.tables import cut
 
 if TYPE_CHECKING:
     from moderator.services.users import User
@@ -157,9 +158,7 @@ class HomeScreen(ListScreen[AuditSummary]):
 
     def cell(self, key: str, item: AuditSummary) -> Text:
         """One cell, ending in ``…`` where its column is narrowed to fit (:attr:`SHRINK`)."""
-        text = self.cell_text(key, item)
-        text.no_wrap, text.overflow = True, "ellipsis"
-        return text
+        return cut(self.cell_text(key, item), self.narrowed.get(key))
 
     def cell_text(self, key: str, item: AuditSummary) -> Text:
         a = item

@@ -27,7 +27,14 @@ from textual.widgets.data_table import ColumnKey
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
-from moderator.tui.widgets.tables import SCROLLBAR, Cell, Row, fit_widths, natural_widths
+from moderator.tui.widgets.tables import (
+    SCROLLBAR,
+    Cell,
+    Row,
+    cut_row,
+    fit_widths,
+    natural_widths,
+)
 
 T = TypeVar("T")
 
@@ -112,6 +119,8 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         self.loaded = False
         self.fitted_width = 0
         """The screen's width when the columns were last fitted to it."""
+        self.narrowed: dict[str, int] = {}
+        """The columns narrowed to fit the screen, and their widths (see :attr:`SHRINK`)."""
 
     # -- what a subclass says ----------------------------------------------------------
     @abstractmethod
@@ -269,9 +278,8 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         """Put these rows in the table (and the sort arrow on its column's header)."""
         table.clear()
         cols = self.columns()
+        self.narrowed = {}
         cells: list[Row] = [(self.row_key(i), [self.cell(c.key, i) for c in cols]) for i in rows]
-        for key, row in cells:
-            table.add_row(*row, key=key)
         headings: list[tuple[Cell, str]] = []
         for c in cols:
             arrow = ""
@@ -280,20 +288,29 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
             table.columns[c.key].label = Text(c.title + arrow)  # type: ignore[index]
             headings.append((c.title + arrow, c.key))
         if self.SHRINK:
-            self.fit_columns(table, headings, cells)
+            cells = self.fit_columns(table, headings, cells)
+        for key, row in cells:
+            table.add_row(*row, key=key)
         table.refresh()
 
     def fit_columns(
         self, table: DataTable[Any], headings: list[tuple[Cell, str]], rows: list[Row]
-    ) -> None:
+    ) -> list[Row]:
         """Size the columns to the screen: each as wide as its widest cell where there is
-        room, the :attr:`SHRINK` columns narrower where there is not."""
+        room, the :attr:`SHRINK` columns narrower where there is not (:attr:`narrowed`;
+        the rows come back with those cells cut)."""
         self.fitted_width = self.size.width
         room = self.size.width - SCROLLBAR
-        widths = fit_widths(natural_widths(headings, rows), room, self.SHRINK)
+        natural = natural_widths(headings, rows)
+        widths = fit_widths(natural, room, self.SHRINK)
         for key, width in widths.items():
             column = table.columns[ColumnKey(key)]
             column.width, column.auto_width = width, False
+        self.narrowed = {k: w for k, w in widths.items() if w < natural[k]}
+        places = {
+            i: self.narrowed[key] for i, (_, key) in enumerate(headings) if key in self.narrowed
+        }
+        return [(key, cut_row(cells, places)) for key, cells in rows]
 
     def on_resize(self) -> None:
         """A new width: fit the columns to it, keeping the cursor and the view where they are."""

@@ -56,12 +56,32 @@ def fit_widths(
     return widths
 
 
-def cut(cell: Cell) -> Text:
-    """A cell that ends with ``…`` where its column is too narrow for it, never mid-character."""
+def cut(cell: Cell, width: int | None = None) -> Text:
+    """A cell that ends with ``…`` where its column is too narrow for it.
+
+    Given the column's ``width``, a long cell is cut between words where that keeps
+    two thirds of the room ("Help and protection…", not "Help and protection c…");
+    a name cut that early would lose too much ("Gillian Har…", not "Gillian…").
+    """
     text = cell.copy() if isinstance(cell, Text) else Text(cell)
     text.no_wrap = True
     text.overflow = "ellipsis"
-    return text
+    if width is None or cell_len(text.plain) <= width:
+        return text
+    if width < 2:
+        return Text("…"[:width])
+    room = width - 1
+    kept = text.copy()
+    kept.truncate(room, overflow="crop")
+    plain = kept.plain
+    following = text.plain[len(plain) : len(plain) + 1]
+    space = len(plain) if following == " " else plain.rfind(" ")
+    if space * 3 >= room * 2 and space < len(plain):  # (right_crop(0) would empty it)
+        kept.right_crop(len(plain) - space)
+    while kept.plain and kept.plain[-1] in " ,;:·-–":
+        kept.right_crop(1)
+    kept.append("…")
+    return kept
 
 
 def fill_table(
@@ -81,15 +101,19 @@ def fill_table(
     row = table.cursor_row
     natural = natural_widths(columns, rows)
     table.clear(columns=True)
-    narrowed: set[int] = set()
+    narrowed: dict[int, int] = {}
+    """The narrowed columns' widths, by their place in the row."""
     for index, (title, key) in enumerate(columns):
         width = natural[key]
         if widths and widths.get(key, width) < width:
-            width = widths[key]
-            narrowed.add(index)
-        table.add_column(cut(title) if index in narrowed else title, key=key, width=width)
+            width = narrowed[index] = widths[key]
+        table.add_column(cut(title, width) if index in narrowed else title, key=key, width=width)
     for key, cells in rows:
-        shown = [cut(c) if i in narrowed else c for i, c in enumerate(cells)]
-        table.add_row(*shown, key=key)
+        table.add_row(*cut_row(cells, narrowed), key=key)
     if table.row_count:
         table.move_cursor(row=max(0, min(row, table.row_count - 1)), animate=False)
+
+
+def cut_row(cells: list[Cell], narrowed: dict[int, int]) -> list[Cell]:
+    """A row's cells, those of the narrowed columns (width by place) cut to fit."""
+    return [cut(c, narrowed[i]) if i in narrowed else c for i, c in enumerate(cells)]
