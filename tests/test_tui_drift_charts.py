@@ -97,5 +97,23 @@ async def test_a_table_refilled_on_screen_fits_its_widest_cell() -> None:
             await pilot.pause()
         assert table.columns["n"].get_render_width(table) >= 2 + 2  # type: ignore[index]
         assert table.columns["who"].get_render_width(table) >= 18 + 2  # type: ignore[index]
-        fill_table(table, [("Long", "x")], [("a", ["a" * 40])], max_width={"x": 12})
+        fill_table(table, [("Long", "x")], [("a", ["a" * 40])], widths={"x": 12})
         assert table.columns["x"].width == 12  # type: ignore[index]
+
+
+def test_a_cut_cell_ends_between_words_where_that_keeps_most_of_it() -> None:
+    from moderator.tui.widgets.tables import cut
+
+    def shown(text: str, width: int) -> str:
+        plain = cut(text, width).plain
+        assert len(plain) <= width
+        return plain
+
+    assert shown("Help and protection casework audit", 21) == "Help and protection…"
+    assert shown("Management oversight, supervision and audit quality", 21) == (
+        "Management oversight…"
+    )
+    assert shown("Risk identified and acted on", 20) == "Risk identified and…"
+    # A name cut at its first word would lose too much: cut within the word.
+    assert shown("Gillian Hargreaves", 12) == "Gillian Har…"
+    assert shown("Gillian Hargreaves", 18) == "Gillian Hargreaves"

@@ -22,10 +22,10 @@ def test_overrides_per_manager_and_overall() -> None:
     counts = counts_from_pairs(random_pairs(3, 60), Overrides({"m1": (2, 1, 0), "m4": (1, 0, 1)}))
     report = build_report(counts)
     _, columns, rows = manager_table(report, DARK, 15, is_lead=True)
-    assert columns[-1] == ("Overall set by hand", "overrides")
+    assert columns[-1] == ("By hand", "overrides")  # spelt out in the legend
     shown = {key: str(cells[-1]) for key, cells in rows}
-    assert shown["m1"] == "2 (1 better than derived)"
-    assert shown["m4"] == "1 (0 better than derived)" and shown["m2"] == "0"
+    assert shown["m1"] == "2 (1 better)"
+    assert shown["m4"] == "1 (0 better)" and shown["m2"] == "0"
     figures = [" ".join(line.split()) for line in _text(key_figures(report, DARK, 60)).splitlines()]
     # Each number says what it counts: no bare "3 (1)" a lead has to decode.
     assert "Set by hand 3" in figures

@@ -344,3 +344,93 @@ async def test_the_feedback_shows_the_drift_and_the_rationale(
         assert table.row_count == 12
         keys = footer(pilot)
         assert "esc Back" in keys and "^q Quit" in keys, keys
+
+
+# -- wide tables: every column in view at 160x48; the columns that matter whole at 80x24 --------
+def scrolls_sideways(table: DataTable) -> bool:  # type: ignore[type-arg]
+    return table.virtual_size.width > table.scrollable_content_region.width
+
+
+def whole_in_view(table: DataTable, last: str) -> bool:  # type: ignore[type-arg]
+    """Whether every column up to the one headed ``last`` ends inside the table's view."""
+    right = 0
+    for column in table.ordered_columns:
+        right += column.get_render_width(table)
+        if str(column.label).startswith(last):
+            return right <= table.scrollable_content_region.width
+    raise AssertionError(f"no column {last!r}")
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_managers_tab_fits_the_screen(demo_db: Path, size: tuple[int, int]) -> None:
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("right_square_bracket")  # Managers
+        await settle(pilot)
+        table = dash.query_one("#managers", DataTable)
+        shown = screen_text(pilot)
+        # The interval is a number a lead reads: whole, never "+1.01 to +1.5".
+        assert whole_in_view(table, "90% interval"), shown
+        assert "Gillian" in shown and "+1.01 to +1.59" in shown, shown
+        if size[0] >= 160:
+            assert not scrolls_sideways(table), shown
+            header = next(line for line in shown.splitlines() if "Leniency" in line)
+            assert "By hand" in header and "Calibration" in header, header
+            assert "Gillian Hargreaves" in shown and "3 (3 better)" in shown, shown
+            assert "+1.22 +1.04 to +1.41" in shown, shown
+            # The short headings are spelt out under the table.
+            legend = one_line(str(dash.query_one("#managers-legend").render()))
+            assert "By hand: overall grades set by hand" in legend, legend
+            assert "better than the grade the rubric derives" in legend, legend
+            assert "Calibration: mean distance from the panel's agreed grades" in legend, legend
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_criteria_tab_fits_the_screen(demo_db: Path, size: tuple[int, int]) -> None:
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # Criteria
+        await settle(pilot)
+        table = dash.query_one("#criteria-table", DataTable)
+        shown = screen_text(pilot)
+        # The criterion, its drift and interval, the bar and the share downgraded: whole.
+        assert whole_in_view(table, "Down"), shown
+        assert "+0.55 to +0.97" in shown and "Plan with actions" in shown, shown
+        if size[0] >= 160:
+            assert not scrolls_sideways(table), shown
+            header = next(line for line in shown.splitlines() if "Criterion" in line)
+            assert "Kappa" in header and "Rubric" in header, header
+            assert "management-oversight" in shown, shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_lead_list_fits_the_screen(demo_db: Path, size: tuple[int, int]) -> None:
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        await open_lead_home(pilot)
+        table = pilot.app.screen.query_one("#audits", DataTable)
+        shown = screen_text(pilot)
+        # Which audits are late, at any width: the state says so.
+        assert whole_in_view(table, "Progress"), shown
+        assert "Draft · overdue" in shown and "Imogen Venables"[:10] in shown, shown
+        assert "Submitted · Outstanding · downgraded" in shown, shown
+        if size[0] >= 160:
+            assert not scrolls_sideways(table), shown
+            header = next(line for line in shown.splitlines() if "Manager" in line)
+            assert header.split() == [
+                "Case",
+                "Manager",
+                "State",
+                "Progress",
+                "Due",
+                "Team",
+                "Service",
+                "area",
+                "Rubric",
+            ], header
+            assert "Gillian Hargreaves" in shown and "Safeguarding North" in shown, shown
+            # A rubric's title cut to its room reads as words with "…", not "Help and prote".
+            assert "Help and protection" in shown and "Help and prote " not in shown, shown

@@ -15,6 +15,7 @@ start-up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,7 @@ from moderator.tui.widgets.drift_charts import Chart, Palette
 from moderator.tui.widgets.drift_filters import DriftFilters
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
-from moderator.tui.widgets.tables import fill_table
+from moderator.tui.widgets.tables import SCROLLBAR, fill_table, fit_widths, natural_widths
 
 if TYPE_CHECKING:
     from textual.worker import Worker
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
     from moderator.analysis.report import GroupStats, ManagerStats, Report
     from moderator.services.users import User
     from moderator.tui.app import ModeratorApp
+
+PLOT_LEAST = 15
+"""The narrowest interval plot or bar: its scale's labels still fit."""
 
 TABS = ("tab-overview", "tab-managers", "tab-criteria", "tab-trend")
 MAIN_WIDGET = {
@@ -99,6 +103,8 @@ class DashboardView(ModeratorScreen):
         self.periods: list[GroupStats] = []
         self.trend_keys: list[str] = []
         self.plot_width = 0
+        self.drawn_width = 0
+        """The screen's width when the tables were last fitted to it."""
 
     @property
     def moderator_app(self) -> ModeratorApp:
@@ -143,12 +149,13 @@ class DashboardView(ModeratorScreen):
         self.load_inputs()
 
     def on_resize(self, event: Resize) -> None:
-        if self.report is not None and self.wanted_plot_width() != self.plot_width:
+        if self.report is not None and self.size.width != self.drawn_width:
             self.render_tables()
 
     def wanted_plot_width(self) -> int:
-        """Cells for the interval plots and bars: more on a wide terminal."""
-        return 31 if self.size.width >= 140 else 21 if self.size.width >= 100 else 15
+        """Cells for the interval plots and bars at most: more on a wide terminal (fewer
+        where the other columns need the room: :meth:`fitted`)."""
+        return 31 if self.size.width >= 140 else 21 if self.size.width >= 100 else PLOT_LEAST
 
     # -- data ----------------------------------------------------------------------------
     def load_inputs(self) -> None:
@@ -255,7 +262,13 @@ class DashboardView(ModeratorScreen):
         )
         self.query_one("#trend-chart", Chart).draw(self.draw_trend)
         self.call_after_refresh(self.show_latest_periods)
-        self.query_one("#managers-legend", Chart).draw(partial(panels.managers_legend, level))
+        self.query_one("#managers-legend", Chart).draw(
+            partial(
+                panels.managers_legend,
+                level,
+                calibration=bool(report.calibration and report.calibration.by_manager),
+            )
+        )
         self.query_one("#criteria-legend", Chart).draw(panels.criteria_legend)
         self.render_tables()
         self.refresh_bindings()
@@ -280,28 +293,56 @@ class DashboardView(ModeratorScreen):
             return
         palette = self.palette()
         self.plot_width = self.wanted_plot_width()
+        self.drawn_width = self.size.width
         self.render_managers(report, palette)
         self.render_criteria(report, palette)
         self.render_periods(report, palette)
         self.render_manager_trends(report, palette)
 
+    def table_room(self) -> int:
+        """Cells a dashboard table may fill without scrolling sideways (its scrollbar kept)."""
+        return self.size.width - SCROLLBAR
+
+    def fitted(
+        self, build: Callable[[int], tables.Table], shrink: list[tuple[str, int]]
+    ) -> tuple[tables.Table, dict[str, int]]:
+        """A table with an interval plot or bar, and its column widths, fitted to the screen.
+
+        Built with the widest plot for the screen; where the columns do not all fit, they
+        narrow in the order of ``shrink`` (:func:`fit_widths`): the plot is built again
+        at its new width, other columns are cut with ``…``. What still does not fit
+        scrolls sideways, and the first columns stay whole.
+        """
+        table = build(self.plot_width)
+        _, columns, rows = table
+        plot = next(key for _, key in columns if key in ("plot", "bar"))
+        natural = natural_widths(columns, rows)
+        widths = fit_widths(natural, self.table_room(), shrink)
+        widths[plot] = max(PLOT_LEAST, widths[plot])
+        if widths[plot] < self.plot_width:
+            table = build(widths[plot])
+        return table, widths
+
     def render_managers(self, report: Report, palette: Palette) -> None:
-        self.managers, columns, rows = tables.manager_table(
-            report, palette, self.plot_width, is_lead=self.is_lead
+        (self.managers, columns, rows), widths = self.fitted(
+            partial(tables.manager_table, report, palette, is_lead=self.is_lead),
+            [("plot", 21), ("manager", 14), ("plot", PLOT_LEAST), ("manager", 12)],
         )
-        fill_table(self.query_one("#managers", DataTable), columns, rows)
+        fill_table(self.query_one("#managers", DataTable), columns, rows, widths=widths)
 
     def render_criteria(self, report: Report, palette: Palette) -> None:
-        self.criteria, columns, rows = tables.criteria_table(
-            report, palette, self.plot_width, self.titles
+        (self.criteria, columns, rows), widths = self.fitted(
+            partial(tables.criteria_table, report, palette, titles=self.titles),
+            [
+                ("bar", 21),
+                ("criterion", 56),
+                ("bar", PLOT_LEAST),
+                ("criterion", 40),
+                ("rubric", 12),
+                ("criterion", 20),
+            ],
         )
-        title_width = 28 if self.size.width < 100 else 40 if self.size.width < 140 else 56
-        fill_table(
-            self.query_one("#criteria-table", DataTable),
-            columns,
-            rows,
-            max_width={"criterion": title_width},
-        )
+        fill_table(self.query_one("#criteria-table", DataTable), columns, rows, widths=widths)
 
     def render_periods(self, report: Report, palette: Palette) -> None:
         self.periods, columns, rows = tables.periods_table(report, palette, self.plot_width)

@@ -19,6 +19,7 @@ from moderator.services.audits import AuditSummary
 from moderator.tui.actions import bindings_for
 from moderator.tui.screens.listing import Column, ListScreen
 from moderator.tui.text import grade_label, service_area_label, status_label
+from moderator.tui.widgets.tables import cut
 
 if TYPE_CHECKING:
     from moderator.services.users import User
@@ -67,6 +68,9 @@ class HomeScreen(ListScreen[AuditSummary]):
     BINDINGS = bindings_for("home")
     STATES = ("all", "todo", "draft", "submitted")
     STATE_TITLES = {"all": "All", "todo": "To do", "draft": "Drafts", "submitted": "Submitted"}  # noqa: RUF012
+    SHRINK = (("rubric", 20), ("area", 12), ("team", 12), ("manager", 12), ("rubric", 8))
+    """A rubric's title gives up room first (the audit shows it in full), then the service
+    area, the team and the manager's name; the case, its state and dates stay whole."""
 
     class ProgrammeAssigned(Message):
         """A programme was assigned."""
@@ -153,6 +157,10 @@ class HomeScreen(ListScreen[AuditSummary]):
         return "No audits assigned to you yet. Your lead assigns them (moderator audit programme)."
 
     def cell(self, key: str, item: AuditSummary) -> Text:
+        """One cell, ending in ``…`` where its column is narrowed to fit (:attr:`SHRINK`)."""
+        return cut(self.cell_text(key, item), self.narrowed.get(key))
+
+    def cell_text(self, key: str, item: AuditSummary) -> Text:
         a = item
         if key == "case":
             return Text(a.case_ref, style="bold")
@@ -165,10 +173,7 @@ class HomeScreen(ListScreen[AuditSummary]):
         if key == "due":
             if a.due is None:
                 return Text("—")
-            overdue = a.due < self.workbench.today() and a.status != "submitted"
-            return Text(
-                a.due.isoformat() + (" overdue" if overdue else ""), style="bold" if overdue else ""
-            )
+            return Text(a.due.isoformat(), style="bold" if self.overdue(a) else "")
         if key == "team":
             return Text(a.team)
         if key == "area":
@@ -184,11 +189,19 @@ class HomeScreen(ListScreen[AuditSummary]):
             label += f" · {grade_label(a.overall, short=True)}"
         style = {"todo": "", "draft": "italic", "submitted": "dim"}.get(a.status, "")
         text = Text(label, style=style)
+        if self.overdue(
+            a
+        ):  # in the state, which stays in view at 80 columns, not after the due day
+            text.append(" · overdue", style="bold")
         if a.moderation in OUTCOMES:
             text.append(f" · {a.moderation}", style="bold" if a.id in self.unread else style)
         if a.id in self.unread:
             text = Text.assemble(("● new ", "bold"), text)
         return text
+
+    def overdue(self, a: AuditSummary) -> bool:
+        """Not submitted by its due day."""
+        return a.due is not None and a.due < self.workbench.today() and a.status != "submitted"
 
     def current_audit(self) -> AuditSummary | None:
         """The audit under the cursor."""

@@ -22,10 +22,19 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static, Tab, Tabs
+from textual.widgets.data_table import ColumnKey
 
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
+from moderator.tui.widgets.tables import (
+    SCROLLBAR,
+    Cell,
+    Row,
+    cut_row,
+    fit_widths,
+    natural_widths,
+)
 
 T = TypeVar("T")
 
@@ -85,6 +94,10 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
     """The bottom of the user's screens: the palette comes back here to run list actions."""
     STATES: ClassVar[tuple[str, ...]]
     STATE_TITLES: ClassVar[dict[str, str]]
+    SHRINK: ClassVar[tuple[tuple[str, int], ...]] = ()
+    """Columns that give up room, in turn, so the list fits the screen without scrolling
+    sideways (:func:`~moderator.tui.widgets.tables.fit_widths`); their cells end in ``…``.
+    Empty: the table sizes its columns itself, each as wide as its widest cell."""
 
     class RowsLoaded(Message):
         """The rows were read from the database (by a worker)."""
@@ -104,6 +117,10 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         self.sort_column: str | None = None
         self.sort_reverse = False
         self.loaded = False
+        self.fitted_width = 0
+        """The screen's width when the columns were last fitted to it."""
+        self.narrowed: dict[str, int] = {}
+        """The columns narrowed to fit the screen, and their widths (see :attr:`SHRINK`)."""
 
     # -- what a subclass says ----------------------------------------------------------
     @abstractmethod
@@ -261,14 +278,50 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         """Put these rows in the table (and the sort arrow on its column's header)."""
         table.clear()
         cols = self.columns()
-        for item in rows:
-            table.add_row(*[self.cell(c.key, item) for c in cols], key=self.row_key(item))
+        self.narrowed = {}
+        cells: list[Row] = [(self.row_key(i), [self.cell(c.key, i) for c in cols]) for i in rows]
+        headings: list[tuple[Cell, str]] = []
         for c in cols:
             arrow = ""
             if c.key == self.sort_column:
                 arrow = " ▼" if self.sort_reverse else " ▲"
             table.columns[c.key].label = Text(c.title + arrow)  # type: ignore[index]
+            headings.append((c.title + arrow, c.key))
+        if self.SHRINK:
+            cells = self.fit_columns(table, headings, cells)
+        for key, row in cells:
+            table.add_row(*row, key=key)
         table.refresh()
+
+    def fit_columns(
+        self, table: DataTable[Any], headings: list[tuple[Cell, str]], rows: list[Row]
+    ) -> list[Row]:
+        """Size the columns to the screen: each as wide as its widest cell where there is
+        room, the :attr:`SHRINK` columns narrower where there is not (:attr:`narrowed`;
+        the rows come back with those cells cut)."""
+        self.fitted_width = self.size.width
+        room = self.size.width - SCROLLBAR
+        natural = natural_widths(headings, rows)
+        widths = fit_widths(natural, room, self.SHRINK)
+        for key, width in widths.items():
+            column = table.columns[ColumnKey(key)]
+            column.width, column.auto_width = width, False
+        self.narrowed = {k: w for k, w in widths.items() if w < natural[k]}
+        places = {
+            i: self.narrowed[key] for i, (_, key) in enumerate(headings) if key in self.narrowed
+        }
+        return [(key, cut_row(cells, places)) for key, cells in rows]
+
+    def on_resize(self) -> None:
+        """A new width: fit the columns to it, keeping the cursor and the view where they are."""
+        if not self.SHRINK or not self.loaded or self.size.width == self.fitted_width:
+            return
+        table = self.query_one("#audits", DataTable)
+        row, y = table.cursor_row, table.scroll_y
+        self.fill_table(table, self.shown)
+        if self.shown:
+            table.move_cursor(row=min(row, len(self.shown) - 1), animate=False, scroll=False)
+        table.call_after_refresh(table.scroll_to, y=y, animate=False, immediate=True)
 
     def view_changed(self) -> None:
         """The state, the search or the sort changed: show the rows (and their counts) again."""

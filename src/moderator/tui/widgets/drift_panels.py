@@ -136,8 +136,22 @@ def trend_panel(report: Report, palette: Palette, width: int, *, height: int = 8
     return column_chart(points, palette, height=height, width=width)
 
 
-def managers_legend(level: float, palette: Palette, width: int) -> RenderableType:
-    """How to read the interval plots, and why a handful of audits is not flagged."""
+def managers_legend(
+    level: float, palette: Palette, width: int, *, calibration: bool = False
+) -> RenderableType:
+    """How to read the interval plots, why a handful of audits is not flagged, and what the
+    short headings of the other columns mean."""
+    headings = (
+        "Drift: mean drift of the overall grades in grade steps. Down: share downgraded by "
+        "the moderators. Moderated: moderated of submitted. On time: submitted by the due "
+        "day, of those due. By hand: overall grades set by hand, and how many of them are "
+        "better than the grade the rubric derives."
+    )
+    if calibration:
+        headings += (
+            " Calibration: mean distance from the panel's agreed grades on calibration "
+            "cases, with its 95% interval (+: more optimistic)."
+        )
     return Text.assemble(
         ("├──●──┤ ", palette.fg(palette.text)),
         f"{level:.0%} interval and estimate of each manager's leniency (drift after "
@@ -146,18 +160,21 @@ def managers_legend(level: float, palette: Palette, width: int) -> RenderableTyp
         " zero. Flagged ",
         ("▲ optimistic", palette.fg(palette.worse, bold=True)),
         " only when the whole interval is above zero: a handful of audits gives a wide "
-        "interval and no flag. Enter: the audits behind a row.",
+        "interval and no flag. Enter: the audits behind a row.\n",
+        headings,
         style=palette.fg(palette.muted),
     )
 
 
 def criteria_legend(palette: Palette, width: int) -> RenderableType:
-    """How to read the criterion bars."""
+    """How to read the criterion bars and the short headings."""
     return Text.assemble(
         f"{RANKING_RULE} (as in the report). Bar: mean drift of each criterion's grades, ",
         ("█", palette.fg(palette.worse)),
         " right of ",
         ("┊", palette.fg(palette.muted)),
-        " = managers more optimistic than moderators. Enter: the audits behind a row.",
+        " = managers more optimistic than moderators. Enter: the audits behind a row.\n"
+        "Drift: mean drift in grade steps. Down: share downgraded. To Inad.: downgraded to "
+        "Inadequate. Agreed: share of exact agreement. Kappa: weighted kappa.",
         style=palette.fg(palette.muted),
     )

@@ -29,16 +29,20 @@ Table = tuple[list[Any], list[tuple[str | Text, str]], list[tuple[str, list[str 
 
 
 def _overrides(m: ManagerStats) -> str:
-    """Overall grades set by hand, and how many of those are better than the derived grade."""
+    """Overall grades set by hand, and how many of those are better than the derived grade
+    (the legend under the table says "than derived")."""
     if m.overrides is None:
         return "–"
     o = m.overrides
-    return f"{o.count:,} ({o.raised:,} better than derived)" if o.count else "0"
+    return f"{o.count:,} ({o.raised:,} better)" if o.count else "0"
 
 
 def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead: bool) -> Table:
     """Managers, most lenient first: leniency with its interval plot, drift, coverage,
-    compliance and overrides."""
+    compliance and overrides.
+
+    The headings are short so that every column fits a wide terminal;
+    :func:`~moderator.tui.widgets.drift_panels.managers_legend` spells them out."""
     managers = managers_by_leniency(report)
     values: list[float | None] = []
     for m in managers:
@@ -82,14 +86,14 @@ def manager_table(report: Report, palette: Palette, plot_width: int, *, is_lead:
         (scale.header(), "plot"),
         ("", "verdict"),
         ("90% interval", "interval"),
-        ("Mean drift", "mean"),
-        ("Downgraded", "down"),
+        ("Drift", "mean"),
+        ("Down", "down"),
         ("Moderated", "coverage"),
         ("On time", "on_time"),
-        ("Overall set by hand", "overrides"),
+        ("By hand", "overrides"),
     ]
     if calibration:
-        columns.append(("Calibration distance (95%)", "calibration"))
+        columns.append(("Calibration", "calibration"))
     return managers, columns, rows
 
 
@@ -129,10 +133,10 @@ def criteria_table(
     columns: list[tuple[str | Text, str]] = [
         ("Criterion", "criterion"),
         ("n", "n"),
-        ("Mean drift", "mean"),
+        ("Drift", "mean"),
         ("95% interval", "ci"),
         (scale.header(), "bar"),
-        ("Downgraded", "down"),
+        ("Down", "down"),
         ("To Inad.", "inadequate"),
         ("Agreed", "agreed"),
         ("Kappa", "kappa"),
