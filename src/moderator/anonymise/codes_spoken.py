@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.addresses_postcodes import POSTCODE_AREAS
 from moderator.anonymise.cues import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from moderator.anonymise.state import State
 
@@ -167,3 +168,116 @@ def _counting(words: list[tuple[int, int, str]]) -> bool:
 
 
 _COUNT = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+# A postcode or an NI number said a character at a time (``el you five four are tee``, ``jay
+# kay four seven two zero nine one see``) may use the names of letters that are everyday words
+# ("you", "are", "see", "why", "oh"), which no run above reads as letters. Here the words around
+# a digit said beside another code word are read by the shape they must have instead: a
+# postcode's (its area one the Royal Mail uses) or an NI number's, every word one character.
+_NAMED = {
+    "ay": "A", "bee": "B", "see": "C", "sea": "C", "cee": "C", "dee": "D", "ee": "E", "ef": "F",
+    "eff": "F", "gee": "G", "aitch": "H", "haitch": "H", "eye": "I", "jay": "J", "kay": "K",
+    "el": "L", "ell": "L", "em": "M", "en": "N", "oh": "O", "pee": "P", "queue": "Q", "cue": "Q",
+    "are": "R", "ar": "R", "ess": "S", "tee": "T", "tea": "T", "you": "U", "vee": "V",
+    "ex": "X", "why": "Y", "zed": "Z", "zee": "Z",
+}  # fmt: skip
+_DIGIT_OF = {w: str(i) for i, w in enumerate(_COUNT[:9], 1)} | {"zero": "0", "oh": "0"}
+_A_WORD = re.compile(r"[A-Za-z]+")
+# a postcode's characters by kind (L a letter, D a digit), and an NI number's; longest first
+_SHAPES = (
+    ("ni_number", "LLDDDDDDL"), ("ni_number", "LLDDDDDD"), ("postcode", "LLDDDLL"),
+    ("postcode", "LLDLDLL"), ("postcode", "LDDDLL"), ("postcode", "LLDDLL"),
+    ("postcode", "LDLDLL"), ("postcode", "LDDLL"),
+)  # fmt: skip
+_NI_LAST = frozenset("ABCD")
+_NOT_NI_FIRST = frozenset("DFIQUV")
+
+
+def _read_char(word: str) -> tuple[str | None, str | None]:
+    """The letter and the digit a word may say (either may be None)."""
+    w = word.lower()
+    letter = w[0].upper() if w in _POLICE_WORDS or len(w) == 1 else _NAMED.get(w)
+    return letter, _DIGIT_OF.get(w)
+
+
+# a postcode spelt out with a space after every character ("L U 1 1 L S")
+_SPACED_POSTCODE = re.compile(
+    r"(?<![\w'’.-])(?P<area>[A-Z](?: [A-Z])?) [0-9](?: [0-9A-Z])? [0-9] [A-Z] [A-Z](?![\w'’-])"
+)
+
+
+def find_said_postcodes(st: State) -> None:
+    """Take a postcode or an NI number said a character at a time (see above), and a postcode
+    spelt out with a space after each character."""
+    text = st.text
+    for m in _SPACED_POSTCODE.finditer(text):
+        if m.group("area").replace(" ", "") in POSTCODE_AREAS and st.free(m.start(), m.end()):
+            st.take(m.start(), m.end(), "postcode", "", 84, 0.85)
+    done = 0
+    for pair in _PAIR.finditer(text):
+        if pair.start() < done:
+            continue
+        lo = max(0, pair.start() - 80)
+        words = [
+            (m.start(), m.end(), m.group()) for m in _A_WORD.finditer(text, lo, pair.end() + 80)
+        ]
+        at = next(i for i, w in enumerate(words) if w[1] > pair.start())
+        first = last = at
+        while first > 0 and _joined(text, words[first - 1], words[first]):
+            first -= 1
+        while last + 1 < len(words) and _joined(text, words[last], words[last + 1]):
+            last += 1
+        done = words[last][1]
+        _take_shaped(st, words[first : last + 1])
+
+
+def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether ``b`` follows ``a`` after spaces only and both may say a character."""
+    return (
+        text[a[1] : b[0]].strip(" \t") == ""
+        and _read_char(a[2]) != (None, None)
+        and _read_char(b[2]) != (None, None)
+    )
+
+
+def _take_shaped(st: State, words: list[tuple[int, int, str]]) -> None:
+    """Take the longest stretch of ``words`` that says a postcode or an NI number."""
+    chars = [_read_char(w) for _, _, w in words]
+    i = 0
+    while i < len(words):
+        for kind, shape in _SHAPES:
+            said = _shaped(chars[i : i + len(shape)], shape)
+            if said is not None and _valid(kind, said):
+                a, b = words[i][0], words[i + len(shape) - 1][1]
+                st.give_way(a, b, _GIVES_WAY | {"case_number", "vehicle_reg"}, 100)
+                if st.free(a, b):
+                    st.take(a, b, kind, "", 84, 0.85)
+                i += len(shape) - 1
+                break
+        i += 1
+
+
+def _shaped(chars: list[tuple[str | None, str | None]], shape: str) -> str | None:
+    """The characters said, read as ``shape`` (L a letter, D a digit), or None."""
+    if len(chars) < len(shape):
+        return None
+    out = []
+    for (letter, digit), kind in zip(chars, shape, strict=False):
+        c = letter if kind == "L" else digit
+        if c is None:
+            return None
+        out.append(c)
+    return "".join(out)
+
+
+def _valid(kind: str, said: str) -> bool:
+    """Whether a postcode's area is one in use, or an NI number's letters may open one."""
+    if kind == "postcode":
+        area = said[:2] if said[1].isalpha() else said[:1]
+        return area in POSTCODE_AREAS
+    return (
+        said[0] not in _NOT_NI_FIRST
+        and said[1] not in _NOT_NI_FIRST | {"O"}
+        and (len(said) == 8 or said[-1] in _NI_LAST)
+    )

@@ -23,7 +23,7 @@ from moderator.anonymise.chat_lines import (
     grow_display_names,
     join_profile_numbers,
 )
-from moderator.anonymise.codes_spoken import find_spoken_codes
+from moderator.anonymise.codes_spoken import find_said_postcodes, find_spoken_codes
 from moderator.anonymise.dates_spoken import find_spoken_dates
 from moderator.anonymise.digit_identifiers import join_phone_tails
 from moderator.anonymise.fields_places import find_field_places
@@ -189,6 +189,7 @@ def run_layers(st: State) -> None:
     find_numbers_by_shape(st)
     find_spaced_references(st)
     find_spoken_codes(st)
+    find_said_postcodes(st)
     find_listed_references(st)
     join_phone_tails(st)
     toks = st.tokens()
