@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from moderator.anonymise.addresses_postcodes import POSTCODE_AREAS, POSTCODE_RE
 from moderator.anonymise.broken_words import join_broken_words
 from moderator.anonymise.lexicon import frequent_word
+from moderator.anonymise.patterns import STREET_TYPES
 
 # characters a reader does not see: soft hyphen, zero-width spaces and joiners, the word
 # joiner, a byte-order mark, the marks that turn the direction of text
@@ -139,23 +140,39 @@ def _ocr_numbers(text: str) -> str:
         digits = sum(c.isdigit() for c in found)
         letters = sum(c in "OolI" for c in found)
         a = m.start()
+        house = len(found) <= 3 and _a_house_number(text, a, m.end())
         run_on = a >= 2 and text[a - 1] in " \t" and (chars or text)[a - 2].isdigit()
         if (
             found[0] in "OolI"
             and not run_on  # ("O7737 5O2 l88": a phone's next group)
             and not _LEADING_LETTER_OK.fullmatch(found.translate(_AS_DIGIT))
             and not (len(found) == 2 and _beside_digits(text, a, m.end()))
+            and not house  # ("Flat l7", "l4 Dudley Street")
         ):
             continue  # "O1187340/4": a reference may open with a letter O
         if (
             letters
-            and (digits >= 2 or (digits == 1 and _beside_digits(text, a, m.end())))
+            and (digits >= 2 or (digits == 1 and (house or _beside_digits(text, a, m.end()))))
             and (digits >= letters)
         ):
             if chars is None:
                 chars = list(text)
             chars[m.start() : m.end()] = found.translate(_AS_DIGIT)
     return text if chars is None else "".join(chars)
+
+
+# where a short number is a house's or a flat's: after "Flat", before a street's name
+_FLAT_BEFORE = re.compile(r"(?:Flat|FLAT|Apartment|Apt|Unit|Room|No)\.?[ \t]+\Z")
+_STREET_AFTER = re.compile(rf"[ \t]+(?:[A-Z][a-z'’]+[ \t\n]+){{1,3}}(?:{STREET_TYPES})(?![\w'’-])")
+
+
+def _a_house_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands where a house's or a flat's number does ("Flat l7",
+    "l4 Dudley Street"): a letter opening it is then a misread digit too."""
+    return (
+        _FLAT_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _STREET_AFTER.match(text, end) is not None
+    )
 
 
 # a number's other group beside a short one ("NI 84 22 l9 D", "l4 / 2 / 25"): digits after a
@@ -282,7 +299,9 @@ _NEW_ITEM = re.compile(
     re.M,
 )
 # a line going on with a sentence: words in title case, then a word in lower case
-_CONTINUED = re.compile(r"[ \t]*[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)*[,]?[ \t]+[a-z(]")
+_CONTINUED = re.compile(
+    r"[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*(?:,?[ \t]+[a-z(]|[.;:)][ \t]+[A-Za-z(])"
+)  # ("Masjid⏎Noor-ul-Huda. In …", "(Lea Vale⏎Health Centre) has …": the name ends the sentence)
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di", "sgt", "nurse"})
 
 
@@ -388,6 +407,9 @@ def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
 # a name OCR broke with a stray space: a capitalised piece, then one in lower case ("Dani el";
 # for the record's own people also one letter either side: "F ox", "Swan n")
 _SPACED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{0,10}) ([a-z]{1,10})(?![\w'’-])")
+# and a name in capitals, as police and hospital forms write a surname ("HUSSA IN"): for the
+# record's own names only, as capitals' pieces are often words or initials ("MR JO NES")
+_SPACED_CAPITALS = re.compile(r"(?<![\w'’.-])([A-Z]{1,10}) ([A-Z]{1,10})(?![\w'’-])")
 
 
 def _join_spaced(
@@ -412,6 +434,14 @@ def _join_spaced(
         if is_name(first) and is_name(second.capitalize()):
             continue  # two names
         cuts.append(m.end(1))
+    if is_known is not None:
+        for m in _SPACED_CAPITALS.finditer(text):  # ("HUSSA IN" for a child Hussain)
+            first, second = m.group(1), m.group(2)
+            if is_known((first + second).capitalize()) and not (
+                is_known(first.capitalize()) or is_known(second.capitalize())
+            ):
+                cuts.append(m.end(1))
+        cuts.sort()
     if not cuts:
         return None
     pieces: list[str] = []
