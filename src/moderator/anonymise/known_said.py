@@ -312,6 +312,11 @@ def named_by_kin(st: State, t: Tok) -> bool:
     text = st.text
     if t.key not in _HELPING and _word_before(text, t.start) in KIN_BEFORE_NAME:
         return text[max(0, t.start - 1) : t.start] in (" ", "\t")
-    return _OWNED_AFTER.match(text, t.end) is not None and (
-        _word_before(text, t.start) not in _DETERMINED_BEFORE
+    owns = _OWNED_AFTER.match(text, t.end) is not None or (
+        # a rare word owns anything ("mason's details"): few things belong to a mason
+        not frequent_word(t.key) and _POSSESSIVE_AFTER.match(text, t.end) is not None
     )
+    return owns and _word_before(text, t.start) not in _DETERMINED_BEFORE
+
+
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)[ \t]+[a-z]")

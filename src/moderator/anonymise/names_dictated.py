@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import RELATION_CUES, ROLE_CUES
+from moderator.anonymise.known_said import _word_before
 from moderator.anonymise.lexicon import frequent_word, word_key
+from moderator.anonymise.names_heard import lower_lines
 from moderator.anonymise.names_lower import dictated_lines
 from moderator.anonymise.state import NAME_KINDS, State
 from moderator.anonymise.unknown_words import dictionary
@@ -296,17 +298,23 @@ def join_dictated_names(st: State) -> None:
 # a rank or title said before a name in lower case, with its given name too short or too
 # plain for the lower-case name layers: "police attended pc jo hainsworth reference …"
 _TITLED = re.compile(
-    r"(?<![\w'’-])(?P<t>pc|pcso|dc|ds|di|sergeant|sgt|inspector|dr|doctor|mrs|mr|miss|ms"
-    r"|mister)[ \t]+(?:\d{2,5}[ \t]+)?(?P<g>[a-z][a-z'’-]+)(?:[ \t]+(?P<s>[a-z][a-z'’-]{2,}))?"
+    r"(?<![\w'’-])(?P<t>(?:detective|police)[ \t]+(?:constable|sergeant|inspector)|[pd][ \t]c"
+    r"|pc|pcso|dc|ds|di|sergeant|sgt|inspector|dr|doctor|mrs|mr|miss|ms|mister)[ \t]+"
+    r"(?:\d{2,5}[ \t]+)?(?P<g>[a-z][a-z'’-]+)(?:[ \t]+(?P<s>[a-z][a-z'’-]{2,}))?"
     r"(?![\w'’@-])"
 )
 
 
+_OWNING = frozenset({"my", "your", "his", "her", "our", "their", "a", "the", "this", "that"})
+_HONORIFICS_SAID = frozenset({"mrs", "mr", "miss", "ms", "mister", "dr", "doctor"})
+
+
 def find_titled_dictated(st: State) -> None:
-    """In a dictated line, a title and the name after it: a given name of the lists and a
-    surname (a word of the surname lists or no everyday word), or a surname alone after
-    "mrs", "mr", "miss" or "ms"."""
-    lines = dictated_lines(st.text)
+    """In a dictated line or one typed in lower case, a title and the name after it: a given
+    name of the lists and a surname (a word of the surname lists or no everyday word), or a
+    surname alone after a title or a rank other than "dr" ("mrs bowler", "d c holland"); and
+    a rank said in full before a name already taken joins it ("detective constable …")."""
+    lines = lower_lines(st.text)
     if not lines:
         return
     text = st.text
@@ -322,9 +330,26 @@ def find_titled_dictated(st: State) -> None:
     for lo, hi in lines:
         for m in _TITLED.finditer(text, lo, hi):
             given, last = m.group("g"), m.group("s")
+            named = st.overlapping(m.start("g"), m.end("g"))
+            if (
+                len(named) == 1
+                and named[0].kind in NAME_KINDS
+                and named[0].start == m.start("g")
+                and m.group("t") not in _HONORIFICS_SAID
+            ):
+                st.grow(named[0], m.start(), named[0].end)  # "detective constable [name]"
+                if named[0].kind == "person":
+                    named[0].kind = "professional"
+                continue
             if given in lex.given and last is not None and surname(last):
                 start, end = m.start(), m.end("s")
-            elif m.group("t") in ("mrs", "mr", "miss", "ms", "mister") and surname(given):
+            elif (
+                m.group("t") not in ("dr", "doctor")
+                and surname(given)
+                and (
+                    m.group("t") in _HONORIFICS_SAID or _word_before(text, m.start()) not in _OWNING
+                )
+            ):  # ("my pc wood desk": a computer, no constable)
                 start, end = m.start(), m.end("g")
             else:
                 continue

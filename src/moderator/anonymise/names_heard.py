@@ -42,7 +42,19 @@ def heard(name: str) -> tuple[str, ...]:
     for lowered in (name.lower(), name.lower().translate(_HEARD_AS)):
         plain = unicodedata.normalize("NFD", lowered)
         forms.append("".join(c for c in plain if "a" <= c <= "z"))
+    # Welsh and Irish names open as English does not write them: a "c" is always hard
+    # (Cerys heard "keris"), and "si" before a vowel is "sh" (Siân heard "sharn", Siobhan)
+    forms += [_CELTIC_OPENING.sub(lambda m: _CELTIC[m.group()[:2]], f) for f in forms]
+    # and Irish writes a "v" as "bh" or "mh" inside a name (Siobhan heard "shivorn")
+    forms += [_IRISH_V.sub("v", f) for f in forms if "bh" in f or "mh" in f]
     return tuple(dict.fromkeys(f for f in forms if len(f) >= 3))
+
+
+_CELTIC_OPENING = re.compile(r"\A(?:c[eiy]|si(?=[aeiou]))")
+_IRISH_V = re.compile(r"(?<=[aeiou])[bm]h")
+_CELTIC = {"ce": "ke", "ci": "ki", "cy": "ky", "si": "sh"}
+# a dictated "r" after a vowel that English does not sound ("sharn" for Siân, "shivorn")
+_UNSOUNDED_R = re.compile(r"(?<=[aeiou])r(?![aeiouy])")
 
 
 @lru_cache(maxsize=8192)
@@ -52,6 +64,8 @@ def sounds_alike(word: str, name: str) -> bool:
         return True
     if len(name) < 3:
         return False
+    if "r" in word and "r" not in name:
+        word = _UNSOUNDED_R.sub("", word)
     same = jellyfish.nysiis(word) == jellyfish.nysiis(name) or (
         jellyfish.metaphone(word) == jellyfish.metaphone(name)
     )
@@ -60,7 +74,7 @@ def sounds_alike(word: str, name: str) -> bool:
 
 def find_heard_names(st: State) -> None:
     """Lower-case words of dictated lines that sound like the record's people's names."""
-    lines = _lower_lines(st.text)
+    lines = lower_lines(st.text)
     if not lines:
         return
     parts = _parts(st)
@@ -110,7 +124,7 @@ _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z]")
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
 
 
-def _lower_lines(text: str) -> list[tuple[int, int]]:
+def lower_lines(text: str) -> list[tuple[int, int]]:
     """The lines of 40 characters or more whose words are nine in ten in lower case, and the
     dictated lines (:func:`.names_lower.dictated_lines`)."""
     out = list(dictated_lines(text))

@@ -71,6 +71,8 @@ _ORG_HEADS = (
     "solicitors", "family law", "law", "islamic centre", "cultural centre",
     "language services", "interpreting services", "youth theatre", "theatre", "drama group",
     "dance academy", "dance school",
+    # session sixty-three: agencies and landlords ("nights for primeforce staffing")
+    "staffing", "housing association", "lettings agency",
 )  # fmt: skip
 # a team's or a club's word: the words before it name a club unless everyday words ("sankey
 # vikings", "springfield rovers", "headland boxing club"; not "the power rangers")
@@ -300,7 +302,8 @@ def _lower_saints(st: State, places: frozenset[tuple[str, ...]]) -> None:
 # called alimentara dacia", "a club called kells abc"
 _CALLED = re.compile(
     r"(?<![\w'’-])(?P<h>shop|cafe|café|business|restaurant|takeaway|club|gym|church|company|firm"
-    r"|charity|centre|nursery|school|pub|bar|salon|garage|mosque|group)[ \t]+(?:called|named)"
+    r"|charity|centre|nursery|school|pub|bar|salon|garage|mosque|group|agency|employer|landlord"
+    r"|association|project|service|practice|team|academy|college|agent|agents)[ \t]+(?:called|named)"
     r"[ \t]+(?P<n>[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,2})"
 )
 _CALLED_STOPS = _STOPS | {"he", "she", "they", "who", "which", "where", "full", "comma", "now"}
