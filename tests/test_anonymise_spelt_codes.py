@@ -60,3 +60,25 @@ def test_a_record_surname_in_capitals_broken_by_a_space() -> None:
 def test_capitals_that_only_look_broken_stay() -> None:
     out = _redact("LOOKED AFTER CHILD REVIEW - NO ACTION ON IT")
     assert out == "LOOKED AFTER CHILD REVIEW - NO ACTION ON IT", out
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2010", "\u2011", "\u2212"])
+def test_a_double_name_written_with_another_dash(dash: str) -> None:
+    out = redact_for(
+        f"Kacey{dash}Leigh Brooks came home late.", "Kacey-Leigh Brooks", (), "Sam Ellis"
+    )
+    assert "Kacey" not in out and "Leigh" not in out and "Brooks" not in out, out
+    assert redact_for("Open Monday\u2013Friday.", "Kacey-Leigh Brooks", (), "Sam Ellis") == (
+        "Open Monday\u2013Friday."
+    )
+
+
+@pytest.mark.parametrize("written", ["Sian O'Connor", "Siân O’Connor", "Sian O. ", "Sian O "])
+def test_a_given_name_and_one_part_of_a_double_surname(written: str) -> None:
+    out = redact_for(
+        f"I spoke to {written}today.",
+        "Amara Price",
+        (("Siân O'Connor-Price", "mother"),),
+        "Sam Ellis",
+    )
+    assert "Connor" not in out and "Sian" not in out and "Siân" not in out, out

@@ -270,7 +270,7 @@ def clean_left(text: str, start: int, also: str = "") -> bool:
 FIRST_GAP = re.compile(r"[ \t]*[,:(]?[ \t]*|[ \t]+[-–][ \t]+|[ \t]+(?:is|was)[ \t]+")
 INNER_GAP = re.compile(r"[ \t]+|-")
 INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.?[ \t]+$")
-INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.?(?![\w])")
+INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.?(?![\w]|['’][A-Za-z])")  # (not "O'Connor"'s O)
 SENTENCE_END = frozenset('.!?:;\n"“”(•*')
 
 

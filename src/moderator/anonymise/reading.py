@@ -4,10 +4,11 @@ as written.
 Text pasted out of a web form, a PDF or a word processor, or read off a scanned page, carries
 things a reader looks through but a pattern does not: a non-breaking space between a house
 number and its street (``17 Mill Road``), an invisible zero-width space or soft hyphen inside
-a name (``Kel<ZWSP>ly``), mark-up (``Kelly Marsh<br>``, ``Mill&nbsp;Road``), a word a scan
-broke across a line (``Str-⏎eet``) and digits OCR read for letters (``Ke1ly``). The layers
-run on a *reading* of the note with these taken out, and every redaction they find is mapped
-back to the characters of the note as written, so that the whole of a name is replaced,
+a name (``Kel<ZWSP>ly``), mark-up (``Kelly Marsh<br>``, ``Mill&nbsp;Road``, ``**Kelly**``), a
+word a scan broke across a line (``Str-⏎eet``), an en dash inside a double name
+(``Kacey–Leigh``) and digits OCR read for letters (``Ke1ly``). The layers run on a *reading*
+of the note with these taken out, and every redaction they find is mapped back to the
+characters of the note as written, so that the whole of a name is replaced,
 whatever lies inside it. The note as written is never changed elsewhere: what is not
 redacted is kept exactly.
 
@@ -42,7 +43,13 @@ _BLOCK_TAGS |= {f"h{n}" for n in range(1, 7)}
 _CELL_TAGS = frozenset({"td", "th"})
 _INLINE_TAGS = frozenset({"b", "i", "u", "em", "strong", "span", "font", "a", "small", "sup"})
 _TAG = r"</?(?P<tag>[A-Za-z][A-Za-z0-9]{0,9})(?:[ \t][^<>\n]{0,300})?/?>"  # (no tag spans lines)
-_TRIGGER = re.compile(f"[{_INVISIBLE}{_SPACES}]|{_ENTITY}|{_TAG}")
+# Markdown's bold, on a word's edge ("partial reg **YS17**", "**Kelly Marsh** (mother)")
+_BOLD = r"\*\*(?=\w)|(?<=[\w.)])\*\*"
+# a dash of another width inside a double name, as a word processor or a PDF writes it
+# ("Kacey–Leigh", "Smith‐Jones"): read as a hyphen
+_DASHES = "\u2010\u2011\u2012\u2013\u2212"
+_DASH = f"(?<=[^\\W\\d_])[{_DASHES}](?=[^\\W\\d_])"
+_TRIGGER = re.compile(f"[{_INVISIBLE}{_SPACES}]|{_ENTITY}|{_TAG}|{_BOLD}|{_DASH}")
 
 # a word OCR may have read with digits for letters ("Ke1ly", "0livia", "Ty1er") or a capital
 # I for an l ("KeIly"): letters and those digits, with at least two letters
@@ -324,8 +331,10 @@ def _unmarked(source: str) -> tuple[str, list[int], list[int]]:
     for m in _TRIGGER.finditer(source):
         a, b = m.span()
         found = m.group()
-        if found in _INVISIBLE:
+        if found in _INVISIBLE or found == "**":
             read = ""
+        elif found in _DASHES:
+            read = "-"
         elif found in _SPACES:
             read = " "
         elif found.startswith("&"):
@@ -423,6 +432,9 @@ def _join_spaced(
     cuts: list[int] = []
     for m in _SPACED.finditer(text):
         first, second = m.group(1), m.group(2)
+        if _street_broken(text, m, first, second, is_name):
+            cuts.append(m.end(1))
+            continue
         if is_known is not None and is_known(first + second):
             if not (is_known(first) or is_known(second.capitalize())):
                 cuts.append(m.end(1))  # (not two of the family's names: "Jo an")
@@ -454,6 +466,34 @@ def _join_spaced(
     pieces.append(text[last:])
     back.extend(range(last, len(text) + 1))
     return "".join(pieces), back
+
+
+# a street's or a building's word after a word a scan broke ("Lindfie ld House", "Quen by
+# Walk"), and a street's word broken itself ("6 Tavistock Wa lk,")
+_STREET_WORDS = frozenset(w for w in STREET_TYPES.split("|") if len(w) > 3)
+# (the street's word written in full: "St" after "Brownies at" is a saint's)
+_BUILDING_NEXT = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted(_STREET_WORDS | {"House", "Lodge"})) + r")(?![\w'’-])"
+    r"(?![ \t]+[A-Z])"  # (the last word of the name: not "the Gurdwara on Tower Road")
+)
+# the small words a sentence puts before a place, never the end of a broken word
+_NOT_A_PIECE = frozenset({"at", "in", "to", "of", "and", "the", "for", "is", "was", "a"})
+
+
+def _street_broken(
+    text: str, m: re.Match[str], first: str, second: str, is_name: Callable[[str], bool]
+) -> bool:
+    """Whether ``first second`` is one word of an address a scan broke with a space."""
+    if first + second in _STREET_WORDS:
+        return not frequent_word(first.lower()) and not frequent_word(second)
+    return (
+        len(second) <= 3
+        and second not in _NOT_A_PIECE
+        and len(first) >= 3
+        and not frequent_word(first.lower())
+        and not is_name(first)
+        and _BUILDING_NEXT.match(text, m.end()) is not None
+    )
 
 
 # a word with "rn" where a scan read an "m" ("Surnmer", "Arnber", "Sarnuel")
