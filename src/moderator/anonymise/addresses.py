@@ -66,6 +66,7 @@ _ABROAD += ("Calle ", "Via ", "Strada ", "Ulica ", "ul. ")
 _BOX_OR_NUMBER = re.compile(
     r"(?:\b(?:at|from|to|of)[ \t]+(?=[Nn]o\.))?"
     r"(?P<a>\b(?i:P\.?[ \t]?O\.?[ \t]*Box)[ \t]*\d{1,6}\b"
+    r"|\bDX[ \t]*\d{3,6}\b(?![/.-]\d)"  # a firm's document exchange box: "DX 16304 Kidderminster"
     r"|(?<=(?i:at|om|to|of) )[Nn][Oo]\.[ \t]*\d{1,4}[a-z]?(?![\w/.-]))"
 )
 _PREFIXES: tuple[str, ...] = (
@@ -131,8 +132,9 @@ def find_unnumbered_addresses(st: State, text: str, add: Add) -> None:
     if "flat " in text:
         find_lower_flats(st, add)
     find_lower_streets(st, add)
-    # a post office box, and a house of the same street by its number ("neighbour at no. 14")
-    for at in _at(text, ("Box", "BOX", "no.", "No.", "NO.")):
+    # a post office box or a document exchange's, and a house of the same street by its number
+    # ("neighbour at no. 14")
+    for at in _at(text, ("Box", "BOX", "no.", "No.", "NO.", "DX")):
         m = _BOX_OR_NUMBER.search(text, max(0, at - 14), at + 12)
         if m is not None and m.start() <= at < m.end():
             add(m.start("a"), m.end("a"), "address", _ident(m.group("a")), 66)

@@ -40,6 +40,17 @@ _HOUSING_AFTER = re.compile(
     r"(?:,?[ \t]+(?:Flat|Room|Unit|Pitch|Plot|Bay|Apartment|flat|room|pitch|plot)[ \t]+"
     r"\d{1,4}[a-zA-Z]?(?![\w/%-]|\.\d))?"
 )
+# a numbered street whose noun a writer put in lower case ("14 Ashton road west"), and the
+# side of the town a street's name ends with ("Cowbridge Road East", "ashton road west")
+_NUMBERED = re.compile(r"\d{1,4}[a-zA-Z]?,?[ \t]+[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?")
+_LOWER_TYPE_AFTER = re.compile(
+    r"[ \t]+(?:road|street|lane|avenue|drive|crescent|grove|terrace|gardens|walk|way|close)"
+    r"(?:[ \t]+(?:east|west|north|south)(?![\w'’-])(?![ \t]+[A-Z]))?(?![\w'’-])"
+)
+_TYPE_END = re.compile(r"(?i:road|street|lane|avenue|drive|way|crescent|terrace)\Z")
+SIDE_AFTER = re.compile(
+    r"[ \t]+(?:east|west|north|south|East|West|North|South)(?![\w'’-])(?![ \t]+[A-Z])"
+)  # (not a town's first word: "12 High Street West Bromwich")
 # a room, flat or pitch after a place a layer read as an organisation's name: where someone
 # lives ("Addington Lodge, Room 4", "Shepherds Croft Caravan Park, Pitch 11")
 # the places a meeting is held in: a room or unit after them is no one's home
@@ -81,6 +92,16 @@ def join_address_edges(st: State) -> None:
         word = _WORD_AFTER.match(text, c.end)
         if word is not None and st.free(c.end, word.end()):
             grow(st, c, word.end())
+        kind = (
+            _LOWER_TYPE_AFTER.match(text, c.end)
+            if _NUMBERED.fullmatch(text, c.start, c.end)
+            else None
+        )
+        if kind is not None and st.free(c.end, kind.end()):
+            grow(st, c, kind.end())  # "14 Ashton road west": the street's noun in lower case
+        side = SIDE_AFTER.match(text, c.end) if _TYPE_END.search(text, c.start, c.end) else None
+        if side is not None and st.free(c.end, side.end()):
+            grow(st, c, side.end())  # "… cowbridge road east and …": the street's side
         housing = _HOUSING_AFTER.match(text, c.end)
         if housing is not None and housing.end() > c.end and st.free(c.end, housing.end()):
             grow(st, c, housing.end())

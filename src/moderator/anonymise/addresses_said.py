@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.addresses_joined import SIDE_AFTER
 from moderator.anonymise.nearby import starting_with
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import unknown
@@ -196,6 +197,9 @@ def find_lower_streets(st: State) -> None:
             pass  # "works on main street": a town's own street ("the main road" is any road)
         elif any(w.strip(".") in _EVERYDAY for w in words[:-1]) or words[0].lower() in _NOT_STREETS:
             continue  # "the high st"; "to youth court", "at crown court": a court
+        side = SIDE_AFTER.match(text, end)  # ("cowbridge road east")
+        if side is not None and st.free(end, side.end()):
+            end = side.end()
         st.give_way(start, end, _GUESSES, 61)  # "freeman st": the street, not a person
         if st.free(start, end):
             st.take(start, end, "address", "street:" + " ".join(words), 45, _CONFIDENCE)

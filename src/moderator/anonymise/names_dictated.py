@@ -314,10 +314,8 @@ def find_titled_dictated(st: State) -> None:
     name of the lists and a surname (a word of the surname lists or no everyday word), or a
     surname alone after a title or a rank other than "dr" ("mrs bowler", "d c holland"); and
     a rank said in full before a name already taken joins it ("detective constable …")."""
-    lines = lower_lines(st.text)
-    if not lines:
-        return
     text = st.text
+    lines = lower_lines(text)
     lex = st.lex
     words = dictionary()
 
@@ -327,31 +325,33 @@ def find_titled_dictated(st: State) -> None:
             key in lex.surnames or (key not in words and not frequent_word(key))
         )
 
-    for lo, hi in lines:
-        for m in _TITLED.finditer(text, lo, hi):
-            given, last = m.group("g"), m.group("s")
-            named = st.overlapping(m.start("g"), m.end("g"))
-            if (
-                len(named) == 1
-                and named[0].kind in NAME_KINDS
-                and named[0].start == m.start("g")
-                and m.group("t") not in _HONORIFICS_SAID
-            ):
-                st.grow(named[0], m.start(), named[0].end)  # "detective constable [name]"
-                if named[0].kind == "person":
-                    named[0].kind = "professional"
-                continue
-            if given in lex.given and last is not None and surname(last):
-                start, end = m.start(), m.end("s")
-            elif (
-                m.group("t") not in ("dr", "doctor")
-                and surname(given)
-                and (
-                    m.group("t") in _HONORIFICS_SAID or _word_before(text, m.start()) not in _OWNING
-                )
-            ):  # ("my pc wood desk": a computer, no constable)
-                start, end = m.start(), m.end("g")
-            else:
-                continue
-            if st.free(start, end):
-                st.take(start, end, "professional", "dict:" + text[start:end], 50, 0.75)
+    for m in _TITLED.finditer(text):
+        # (in a line of another kind, a rank, a given name and a surname in full only:
+        # "her instructor is sergeant dave wilde" among capitalised words)
+        in_line = any(lo <= m.start() < hi for lo, hi in lines)
+        given, last = m.group("g"), m.group("s")
+        named = st.overlapping(m.start("g"), m.end("g"))
+        if (
+            in_line
+            and len(named) == 1
+            and named[0].kind in NAME_KINDS
+            and named[0].start == m.start("g")
+            and m.group("t") not in _HONORIFICS_SAID
+        ):
+            st.grow(named[0], m.start(), named[0].end)  # "detective constable [name]"
+            if named[0].kind == "person":
+                named[0].kind = "professional"
+            continue
+        if given in lex.given and last is not None and surname(last):
+            start, end = m.start(), m.end("s")
+        elif (
+            in_line
+            and m.group("t") not in ("dr", "doctor")
+            and surname(given)
+            and (m.group("t") in _HONORIFICS_SAID or _word_before(text, m.start()) not in _OWNING)
+        ):  # ("my pc wood desk": a computer, no constable)
+            start, end = m.start(), m.end("g")
+        else:
+            continue
+        if st.free(start, end):
+            st.take(start, end, "professional", "dict:" + text[start:end], 50, 0.75)

@@ -75,7 +75,9 @@ def sounds_alike(word: str, name: str) -> bool:
 def find_heard_names(st: State) -> None:
     """Lower-case words of dictated lines that sound like the record's people's names."""
     lines = lower_lines(st.text)
-    if not lines:
+    # and anywhere, a word in lower case after a relative's word ("her mum sharn (Siân …)")
+    kin = [m.span(1) for m in _AFTER_KIN.finditer(st.text)] if " " in st.text else []
+    if not lines and not kin:
         return
     parts = _parts(st)
     if not parts:
@@ -84,29 +86,39 @@ def find_heard_names(st: State) -> None:
     places = st.lex.places
     text = st.text
     last_end, last_label = -1, ""
-    for lo, hi in lines:
-        for m in _WORD.finditer(text, lo, hi):
-            word = m.group()
-            if word in given or len(word) < 4 or not st.free(m.start(), m.end()):
-                continue  # (the name as the record spells it: the known layer's)
-            if (word,) in places or _PLACE_AFTER.match(text, m.end()):
-                continue  # "moved to lincoln", "on teme street": a town, a street
-            owner = next((who for name, who in parts if sounds_alike(word, name)), None)
-            if owner is None:
-                continue
-            person = st.known.people[owner]
-            after_the_same = last_label == person.label and text[last_end : m.start()] == " "
-            if (word in words or word in common) and not after_the_same:
-                continue  # "twiddle" is a word, unless it follows "sean" heard as Shaun
-            if (
-                len(word) == 4
-                and word not in st.lex.given
-                and word not in st.lex.surnames
-                and not _named_around(st, m.start(), m.end())
-            ):
-                continue  # "the white merc": a short word sounds like many names
-            st.take(m.start(), m.end(), person.kind, person.label, 50, HEARD_CONFIDENCE)
-            last_end, last_label = m.end(), person.label
+    inside = [m for lo, hi in lines for m in _WORD.finditer(text, lo, hi)]
+    for a, b in kin:
+        if not any(lo <= a < hi for lo, hi in lines):
+            m = _WORD.fullmatch(text, a, b)
+            if m is not None:
+                inside.append(m)
+    for m in sorted(inside, key=lambda m: m.start()):
+        word = m.group()
+        if word in given or len(word) < 4 or not st.free(m.start(), m.end()):
+            continue  # (the name as the record spells it: the known layer's)
+        if (word,) in places or _PLACE_AFTER.match(text, m.end()):
+            continue  # "moved to lincoln", "on teme street": a town, a street
+        owner = next((who for name, who in parts if sounds_alike(word, name)), None)
+        if owner is None:
+            continue
+        person = st.known.people[owner]
+        after_the_same = last_label == person.label and text[last_end : m.start()] == " "
+        if (word in words or word in common) and not after_the_same:
+            continue  # "twiddle" is a word, unless it follows "sean" heard as Shaun
+        if (
+            len(word) == 4
+            and word not in st.lex.given
+            and word not in st.lex.surnames
+            and not _named_around(st, m.start(), m.end())
+        ):
+            continue  # "the white merc": a short word sounds like many names
+        st.take(m.start(), m.end(), person.kind, person.label, 50, HEARD_CONFIDENCE)
+        last_end, last_label = m.end(), person.label
+
+
+_AFTER_KIN = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(sorted(KIN_BEFORE_NAME)) + r")[ \t]+([a-z]{4,20})(?![\w'’-])"
+)
 
 
 def _named_around(st: State, start: int, end: int) -> bool:

@@ -38,7 +38,14 @@ _SAID_ADDRESS = re.compile(
     rf"(?<![\w'’-])(?:(?:flat|number|no\.|apartment|unit|room)[ \t]+)?{_UP_TO_99}"
     rf"(?:[ \t]+{_UP_TO_99})*[ \t]+(?!(?:{_STREET_WORDS}|the|a|an|of|and|to|in|on|at)\b)"
     rf"[a-z][a-z'’-]+(?:[ \t]+(?!(?:the|a|an|of|and|to|in|on|at)\b)[a-z][a-z'’-]+)?"
-    rf"[ \t]+(?:{_STREET_WORDS})(?![\w'’-])"
+    rf"[ \t]+(?:{_STREET_WORDS})(?:[ \t]+(?:east|west|north|south))?(?![\w'’-])"
+    # or a close named by "the" and a plural after the word "number" or "flat": "number
+    # twenty seven the paddocks" (The Willows, The Maltings)
+    rf"|(?<![\w'’-])(?:flat|number)[ \t]+{_UP_TO_99}(?:[ \t]+{_UP_TO_99})*[ \t]+the[ \t]+"
+    r"[a-z]{3,}s(?![\w'’-])"
+    # or a neighbour's house by its number alone: "the neighbour at number sixteen rang"
+    rf"|(?<=\bat[ \t])number[ \t]+{_UP_TO_99}(?![\w'’-])"
+    r"(?![ \t]+(?:of|percent|per|pounds|times|in|on[ \t]+the[ \t]+list)\b)"
 )
 _NOT_A_NUMBER_AFTER = frozenset({"no", "any", "some", "every", "each", "which", "that", "this"})
 _ANY_NUMBER_WORD = re.compile(rf"(?i:\b(?:{_TENS}|{_TEENS}|{_UNITS}|thousand)\b)")

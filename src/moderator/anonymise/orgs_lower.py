@@ -95,6 +95,14 @@ _NAMED_BY_TWO = _SHOPS | frozenset(
     | {"football club", "youth club"}
     # round forty-seven: "i go to ore valley boxing", "a letter from vale lettings"
     | {"boxing", "kickboxing", "lettings", "motors", "tyres", "taxis", "cabs"}
+    # session 63: "tiny steps nursery" (not "the private day nursery": _PLAIN_NURSERY)
+    | {"nursery", "pre-school", "preschool"}
+)
+# the words that say what kind of nursery it is, not which one
+_PLAIN_NURSERY = frozenset(
+    {"day", "private", "council", "baby", "babies", "work", "workplace", "hospital", "funded"}
+    | {"free", "hours", "time", "full", "part", "plant", "plants", "tree", "trees", "garden"}
+    | {"two", "three", "year", "olds", "sure", "start", "montessori", "forest", "nhs"}
 )
 # a firm's or a cafe's head after one everyday word, the name's, where a preposition comes
 # right before it ("from vale lettings", "pancakes at bramble cafe"; not "at the cafe",
@@ -148,7 +156,12 @@ _STOPS = frozenset(
      "through", "via", "requested", "referred", "booked", "called",
      # the ways a walk passes a place: "walk along church st", "past the chapel"
      "along", "past", "opposite", "around", "round", "across", "towards", "beside", "down",
-     "up", "over"}
+     "up", "over",
+     # session 63: what a child does at a nursery ("attends tiny steps nursery")
+     "attends", "attend", "attended", "attending", "joined", "joins", "loves", "likes", "hates",
+     # and what a sentence has before one ("Ayaan now has nursery funding")
+     "has", "have", "had", "now", "gets", "got", "get", "needs", "need", "wants", "want",
+     "will", "would", "could", "should", "can", "may", "might", "are", "be", "been"}
 )  # fmt: skip
 
 
@@ -228,6 +241,13 @@ def find_lower_organisations(st: State) -> None:
                 and len(keys) >= 2
                 and " ".join(keys[-2:]) not in _KINDS_OF_PLACE
                 and (len(plain) >= 2 or (keys[0] == "new" and head in ("church", "chapel")))
+                and not (
+                    head in _LITTLE_HEADS
+                    and any(
+                        k in _PLAIN_NURSERY or k in _PLAIN_PLACES or k in _LITTLE_PLAIN
+                        for k in keys
+                    )
+                )
             )
             or any((k,) in lex.places or (k,) in places or _no_word(k, lex) for k in keys)
             or (head in _TEAMS and not any(k in lex.common or frequent_word(k) for k in keys))
