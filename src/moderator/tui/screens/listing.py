@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Input, Static, Tab, Tabs
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
+from moderator.tui.widgets.row_table import RowTable
 
 T = TypeVar("T")
 
@@ -159,7 +160,7 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
             yield Tabs(*tabs, id="states")
             yield Input(placeholder="Search (/)", id="search", compact=True)
         yield Static("Loading…", id="summary", markup=False)
-        table: DataTable[Any] = DataTable(id="audits", cursor_type="row", zebra_stripes=True)
+        table = RowTable(id="audits", jumps=True)
         for column in self.columns():
             # A Text label: a str would be parsed as markup (and emoji codes, whose table
             # costs a hundredth of a second to load) though our titles carry none.
