@@ -6,13 +6,16 @@ to the app before the first one has been handled (``burst``), with no pause betw
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from moderator.tui.screens.dashboard import DashboardScreen
 from moderator.tui.screens.drift_audits import DriftAuditsScreen
@@ -20,6 +23,7 @@ from moderator.tui.screens.feedback import FeedbackScreen
 from moderator.tui.screens.grading import GradingScreen
 from moderator.tui.screens.home import HomeScreen
 from moderator.tui.screens.lead_home import LeadHomeScreen
+from moderator.tui.screens.paged import View
 from moderator.tui.screens.samples import SamplesScreen
 from tests.test_tui_grading import make_app, settle, wait_for_screen
 
@@ -177,3 +181,37 @@ async def test_a_burst_on_the_samples_opens_the_audit_the_keys_reached(
         screen = pilot.app.screen
         assert isinstance(screen, FeedbackScreen | GradingScreen) and screen.sheet is not None
         assert screen.sheet.case_ref == second
+
+
+async def test_moves_made_while_a_leads_list_is_read_again_are_kept(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F5 (or coming back to the list) reads it again; j, j typed meanwhile stay done."""
+    read_page = LeadHomeScreen.read_page
+    go = threading.Event()
+    go.set()
+
+    def held_read_page(self: LeadHomeScreen, view: View, offset: int, limit: int) -> Any:
+        assert go.wait(60)  # the test lets the read finish once the keys are handled
+        return read_page(self, view, offset, limit)
+
+    monkeypatch.setattr(LeadHomeScreen, "read_page", held_read_page)
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, LeadHomeScreen)
+        home = pilot.app.screen
+        assert isinstance(home, LeadHomeScreen)
+        await until(pilot, lambda: len(home.shown) == 4, "the four audits")
+        third = home.shown[2].case_ref
+        go.clear()
+        burst(pilot, "f5", "j", "j")
+        table = home.query_one("#audits", DataTable)
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        while table.cursor_row != 2 and time.monotonic() < deadline:
+            await pilot.pause()  # not settle(): it would wait for the held read
+        assert home.waiting  # the list is still being read
+        go.set()
+        await until(pilot, lambda: not home.waiting, "the list read again")
+        assert home.current() is not None and home.current().case_ref == third  # type: ignore[union-attr]
+        await pilot.press("enter")
+        assert await opened_case(pilot) == third
