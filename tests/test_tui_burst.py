@@ -6,6 +6,7 @@ to the app before the first one has been handled (``burst``), with no pause betw
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -215,3 +216,32 @@ async def test_moves_made_while_a_leads_list_is_read_again_are_kept(
         assert home.current() is not None and home.current().case_ref == third  # type: ignore[union-attr]
         await pilot.press("enter")
         assert await opened_case(pilot) == third
+
+
+async def test_keys_typed_before_the_list_has_its_rows_act_on_them(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """j, j, Enter sent while the list is still being read: the third row opens."""
+    read_rows = HomeScreen.read_rows
+    go = threading.Event()
+
+    def held_read_rows(self: HomeScreen) -> Any:
+        assert go.wait(60)  # the test lets the read finish once the keys are sent
+        return read_rows(self)
+
+    monkeypatch.setattr(HomeScreen, "read_rows", held_read_rows)
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        # Neither settle() nor pause(): the one waits for the held read, the other for the
+        # screen, which (once it is shown) waits for its rows.
+        while not isinstance(pilot.app.screen, HomeScreen) and time.monotonic() < deadline:
+            await asyncio.sleep(0)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen) and not home.loaded
+        burst(pilot, "j", "j", "enter")
+        # Let the app hand the keys on before the rows come.
+        while not pilot.app._message_queue.empty() and time.monotonic() < deadline:
+            await asyncio.sleep(0)
+        go.set()
+        assert await opened_case(pilot) == "C-103"

@@ -169,8 +169,26 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         yield Static("", id="empty", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.load_rows()
+    async def on_mount(self) -> None:
+        await self.first_rows()
+
+    async def first_rows(self) -> None:
+        """Show the first rows before the screen handles a key.
+
+        The screen waits here for its rows: keys typed meanwhile (a paste, a burst sent the
+        moment the list opens) wait for it too, in order, and then act on the rows rather
+        than on an empty table that drops them.
+        """
+        from textual.worker import WorkerCancelled, WorkerFailed
+
+        worker = self.run_worker(
+            self.read_rows, thread=True, exclusive=True, group="db", exit_on_error=False
+        )
+        try:
+            rows, extra = await worker.wait()
+        except (WorkerFailed, WorkerCancelled):
+            return  # the failure is reported (ReportsWorkerFailures); F5 reads again
+        self.on_list_screen_rows_loaded(self.RowsLoaded(rows, extra))
 
     def on_screen_resume(self) -> None:
         # Whatever was done on the screen we come back from (grade, submit, claim,

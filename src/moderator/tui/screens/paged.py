@@ -324,9 +324,13 @@ class PagedListScreen(ListScreen[T]):
         )
         empty.update(f"{self.NOUN} {first:,}–{last:,} of {self.total:,}")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:  # besides ListScreen's, which reads the first page
         table = self.query_one("#audits", DataTable)
         self.watch(table, "scroll_y", self.scrolled, init=False)
+
+    async def first_rows(self) -> None:
+        """The first page comes like every other (:meth:`read`)."""
+        self.load_rows()
 
     def scrolled(self, _y: float) -> None:
         if not self.settling:
