@@ -263,7 +263,6 @@ ACTIONS: tuple[Action, ...] = (
         "open_item",
         "Open",
         "Open the selected sampled audit (read-only; the feedback once reviewed)",
-        priority=True,
     ),
     Action(
         "samples.switch",

@@ -19,7 +19,8 @@ def list_actions(scope: Scope, noun: str, states: str) -> list[Action]:
             "open_audit",
             "Open",
             f"Open the selected {noun}",
-            priority=True,  # above the table's own Enter, so the footer shows it
+            # Not a priority binding: it would run before the moves typed ahead of it (the
+            # table leaves Enter to the screen: widgets/row_table.py).
         ),
         Action(
             f"{s}.search",
@@ -80,9 +81,9 @@ def list_actions(scope: Scope, noun: str, states: str) -> list[Action]:
 def jump_actions(scope: Scope, noun: str) -> list[Action]:
     """Home/End/PageUp/PageDown in a list.
 
-    Priority bindings, so they move the list's cursor even where the table has
-    keys of its own for them; a screen turns them off while a text field has the
-    focus (there they move the text cursor).
+    Ordinary bindings, so they act in turn with the moves typed around them: the
+    list's table leaves these keys to its screen (``RowTable(jumps=True)``), and a
+    text field with the focus keeps them (there they move the text cursor).
     """
     moves = [
         ("first", "home", "First", f"First {noun}"),
@@ -99,7 +100,6 @@ def jump_actions(scope: Scope, noun: str) -> list[Action]:
             label,
             description,
             show=False,
-            priority=True,
         )
         for name, key, label, description in moves
     ]
@@ -194,7 +194,6 @@ def dashboard_actions() -> list[Action]:
             "drill",
             "Audits",
             "Show the audits behind the selected manager, criterion or period",
-            priority=True,  # above the table's own Enter, so the footer shows it
         ),
         Action(
             "dashboard.prev-tab",
@@ -269,7 +268,6 @@ def dashboard_actions() -> list[Action]:
             "open_audit",
             "Open",
             "Open the selected audit (read-only)",
-            priority=True,
         ),
         Action(
             "drift-audits.next",

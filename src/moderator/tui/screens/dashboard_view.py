@@ -35,6 +35,7 @@ from moderator.tui.widgets.drift_charts import Chart, Palette
 from moderator.tui.widgets.drift_filters import DriftFilters
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
+from moderator.tui.widgets.row_table import RowTable
 from moderator.tui.widgets.tables import SCROLLBAR, fill_table, fit_widths, natural_widths
 
 if TYPE_CHECKING:
@@ -131,17 +132,17 @@ class DashboardView(ModeratorScreen):
                 yield Chart(id="coverage")
                 yield Chart(id="compliance")
             with TabPane("Managers", id="tab-managers"):
-                yield DataTable(id="managers", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="managers")
                 yield Chart(id="managers-legend")
             with TabPane("Criteria", id="tab-criteria"):
-                yield DataTable(id="criteria-table", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="criteria-table")
                 yield Chart(id="criteria-legend")
             with TabPane("Trend", id="tab-trend"), VerticalScroll(id="trend"):
                 yield Static("", id="trend-title", markup=False)
                 with HorizontalScroll(id="trend-chart-box"):
                     yield Chart(id="trend-chart", natural_width=True)
-                yield DataTable(id="periods", cursor_type="row", zebra_stripes=True)
-                yield DataTable(id="manager-trends", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="periods")
+                yield RowTable(id="manager-trends")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -359,8 +360,11 @@ class DashboardView(ModeratorScreen):
         return self.query_one("#dash-tabs", TabbedContent).active or TABS[0]
 
     def focus_tab_content(self) -> None:
-        """Focus the main widget of the shown tab (so Enter and j/k act on it)."""
-        self.query_one(MAIN_WIDGET.get(self.active_tab(), "#overview")).focus()
+        """Focus the main widget of the shown tab (so Enter and j/k act on it).
+
+        At once, not after a refresh (``focus()``): the keys typed after ``]`` act on the tab.
+        """
+        self.set_focus(self.query_one(MAIN_WIDGET.get(self.active_tab(), "#overview")))
 
     @on(TabbedContent.TabActivated, "#dash-tabs")
     def tab_shown(self) -> None:

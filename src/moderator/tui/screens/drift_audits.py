@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -16,6 +16,7 @@ from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.drift_charts import Palette
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
+from moderator.tui.widgets.row_table import RowTable
 from moderator.tui.widgets.tables import Cell, Row, fill_table
 
 if TYPE_CHECKING:
@@ -66,8 +67,7 @@ class DriftAuditsScreen(ModeratorScreen):
         yield Header()
         yield Static(self.heading, id="drift-title", markup=False)
         yield Static(self.detail, id="drift-detail", markup=False)
-        table: DataTable[Any] = DataTable(id="drift-audits", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield RowTable(id="drift-audits")
         yield Static("Loading…", id="drift-empty", markup=False)
         yield Footer()
 

@@ -25,6 +25,7 @@ from moderator.tui.screens.listing import jump_row
 from moderator.tui.text import drift_text, grade_abbrev, grade_label
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
+from moderator.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from moderator.services.grading import (
@@ -68,7 +69,7 @@ class FeedbackScreen(ModeratorScreen):
         yield Header()
         with Vertical(id="feedback-body"):
             yield Static("", id="feedback-headline")
-            yield DataTable(id="feedback-table", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="feedback-table", jumps=True)
             with VerticalScroll(id="feedback-detail-box"):
                 yield Static("", id="feedback-detail")
         yield Footer()

@@ -27,6 +27,7 @@ from textual.widgets.data_table import ColumnKey
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
+from moderator.tui.widgets.row_table import RowTable
 from moderator.tui.widgets.tables import (
     SCROLLBAR,
     Cell,
@@ -176,7 +177,7 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
             yield Tabs(*tabs, id="states")
             yield Input(placeholder="Search (/)", id="search", compact=True)
         yield Static("Loading…", id="summary", markup=False)
-        table: DataTable[Any] = DataTable(id="audits", cursor_type="row", zebra_stripes=True)
+        table = RowTable(id="audits", jumps=True)
         for column in self.columns():
             # A Text label: a str would be parsed as markup (and emoji codes, whose table
             # costs a hundredth of a second to load) though our titles carry none.
@@ -185,8 +186,26 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         yield Static("", id="empty", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.load_rows()
+    async def on_mount(self) -> None:
+        await self.first_rows()
+
+    async def first_rows(self) -> None:
+        """Show the first rows before the screen handles a key.
+
+        The screen waits here for its rows: keys typed meanwhile (a paste, a burst sent the
+        moment the list opens) wait for it too, in order, and then act on the rows rather
+        than on an empty table that drops them.
+        """
+        from textual.worker import WorkerCancelled, WorkerFailed
+
+        worker = self.run_worker(
+            self.read_rows, thread=True, exclusive=True, group="db", exit_on_error=False
+        )
+        try:
+            rows, extra = await worker.wait()
+        except (WorkerFailed, WorkerCancelled):
+            return  # the failure is reported (ReportsWorkerFailures); F5 reads again
+        self.on_list_screen_rows_loaded(self.RowsLoaded(rows, extra))
 
     def on_screen_resume(self) -> None:
         # Whatever was done on the screen we come back from (grade, submit, claim,

@@ -148,13 +148,15 @@ class PagedListScreen(ListScreen[T]):
             self.waiting = False
 
     def load_rows(self) -> None:
-        """Read the counts and the rows held again, keeping the place in the list."""
-        table = self.query_one("#audits", DataTable)
-        cursor = self.window_start + (table.cursor_row or 0)
+        """Read the counts and the rows held again, keeping the place in the list.
+
+        The place is taken when the rows arrive (``reload``), not now: keys typed while
+        they are read move the cursor, and the new rows must not move it back.
+        """
         self.read(
-            "replace",
+            "reload",
             self.window_start,
-            cursor,
+            0,
             limit=max(len(self.shown), self.page_size),
             everything=True,
         )
@@ -204,9 +206,12 @@ class PagedListScreen(ListScreen[T]):
             rows, offset = rows[-self.window_limit() :], offset + len(rows) - self.window_limit()
         elif message.kind == "before" and message.start + len(message.rows) == self.window_start:
             rows, offset = (message.rows + self.shown)[: self.window_limit()], message.start
-        elif message.kind in ("replace", "view", "last"):
+        elif message.kind in ("replace", "view", "last", "reload"):
+            if message.kind == "reload":  # the row under the cursor now, where it is now
+                cursor = self.kept_place(message.rows, message.start, cursor)
+            else:
+                cursor = message.total - 1 if message.cursor < 0 else message.cursor
             rows, offset, top = message.rows, message.start, None
-            cursor = message.total - 1 if message.cursor < 0 else message.cursor
             if message.matched is not None or not self.query_text.strip():
                 self.matched = message.matched  # counted with the view; None once no search
         else:  # an edge read that no longer fits the window: read again from here
@@ -218,12 +223,23 @@ class PagedListScreen(ListScreen[T]):
         if not self.loaded:
             self.loaded = True
             self.workbench.mark_ready()
-        if message.counts is not None or message.kind in ("replace", "view", "last"):
+        if message.counts is not None or message.kind in ("replace", "view", "last", "reload"):
             self.refresh_counts()
         self.refresh_bindings()
         if self.open_when_read:
             self.open_when_read = False
             self.open_first_match()
+
+    def kept_place(self, rows: Sequence[T], start: int, cursor: int) -> int:
+        """Where the cursor goes in rows read again from ``start``: on the row it is on (by
+        key) if they hold it, else at the same place in the list (``cursor``)."""
+        current = self.current()
+        if current is not None:
+            key = self.row_key(current)
+            for index, row in enumerate(rows):
+                if self.row_key(row) == key:
+                    return start + index
+        return cursor
 
     def window_limit(self) -> int:
         """The most rows held: a few pages, and always a few screenfuls."""
@@ -308,9 +324,13 @@ class PagedListScreen(ListScreen[T]):
         )
         empty.update(f"{self.NOUN} {first:,}–{last:,} of {self.total:,}")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:  # besides ListScreen's, which reads the first page
         table = self.query_one("#audits", DataTable)
         self.watch(table, "scroll_y", self.scrolled, init=False)
+
+    async def first_rows(self) -> None:
+        """The first page comes like every other (:meth:`read`)."""
+        self.load_rows()
 
     def scrolled(self, _y: float) -> None:
         if not self.settling:

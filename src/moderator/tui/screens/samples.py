@@ -22,6 +22,7 @@ from moderator.tui.base import ModeratorScreen
 from moderator.tui.screens.listing import jump_row
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
+from moderator.tui.widgets.row_table import RowTable
 from moderator.tui.widgets.tables import Cell, Row, fill_table
 
 if TYPE_CHECKING:
@@ -61,9 +62,9 @@ class SamplesScreen(ModeratorScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading…", id="samples-summary", markup=False)
-        yield DataTable(id="samples", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="samples", jumps=True)
         yield Static("", id="sample-heading", markup=False)
-        yield DataTable(id="sample-items", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="sample-items", jumps=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -181,8 +182,10 @@ class SamplesScreen(ModeratorScreen):
         return True
 
     def action_open_item(self) -> None:
-        if self.query_one("#samples", DataTable).has_focus:
-            self.query_one("#sample-items", DataTable).focus()
+        # The screen's focus, not the table's ``has_focus``, which follows a key or two late:
+        # the keys typed after Enter (or Tab) move the audits.
+        if self.focused is self.query_one("#samples", DataTable):
+            self.set_focus(self.query_one("#sample-items", DataTable))
             return
         line = self.current_line()
         if line is not None:
@@ -190,7 +193,7 @@ class SamplesScreen(ModeratorScreen):
 
     def action_switch_pane(self) -> None:
         tables = [self.query_one("#samples", DataTable), self.query_one("#sample-items")]
-        (tables[1] if tables[0].has_focus else tables[0]).focus()
+        self.set_focus(tables[1] if self.focused is tables[0] else tables[0])
 
     def action_jump(self, where: str) -> None:
         focused: Any = self.focused
