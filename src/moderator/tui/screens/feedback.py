@@ -21,11 +21,10 @@ from textual.widgets import DataTable, Static
 
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
-from moderator.tui.screens.listing import jump_row
 from moderator.tui.text import drift_text, grade_abbrev, grade_label
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
-from moderator.tui.widgets.row_table import RowTable
+from moderator.tui.widgets.row_table import RowTable, jump_row
 
 if TYPE_CHECKING:
     from moderator.services.grading import (

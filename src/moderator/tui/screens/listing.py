@@ -11,10 +11,10 @@ list that is ("2 of 19 match the search").
 
 from __future__ import annotations
 
-from abc import ABCMeta, abstractmethod
+from abc import abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -22,36 +22,16 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static, Tab, Tabs
-from textual.widgets.data_table import ColumnKey
 
 from moderator.tui.base import ModeratorScreen
+from moderator.tui.screens.abstract_screen import AbstractScreenMeta
+from moderator.tui.screens.list_rows import NO_MATCH, count_states, matches
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
-from moderator.tui.widgets.row_table import RowTable
-from moderator.tui.widgets.tables import (
-    SCROLLBAR,
-    Cell,
-    Row,
-    cut_row,
-    fit_widths,
-    natural_widths,
-)
+from moderator.tui.widgets.row_table import RowTable, cursor_to_key, jump_row, refill_in_place
+from moderator.tui.widgets.tables import SCROLLBAR, Cell, Row, fit_columns
 
 T = TypeVar("T")
-
-if TYPE_CHECKING:  # the name is Textual's own; at run time only its identity matters
-    from textual.message_pump import _MessagePumpMeta
-else:
-    _MessagePumpMeta = type(ModeratorScreen)
-
-
-class AbstractScreenMeta(_MessagePumpMeta, ABCMeta):
-    """Textual's screen metaclass joined with ABC's.
-
-    A list screen that forgets one of its hooks then fails where it is built, with
-    the names of the hooks it lacks, rather than when a user first opens it.
-    """
-
 
 MAX_ROWS = 1000
 """Rows drawn at once; a lead with a very large database narrows the list by searching."""
@@ -65,25 +45,6 @@ class Column(Generic[T]):
     title: str
     sort_key: Callable[[T], Any]
     leads_only: bool = False
-
-
-def matches(haystack: str, query: str) -> bool:
-    """Whether a row matches a search: every word appears in its visible text."""
-    return all(word in haystack for word in query.lower().split())
-
-
-def jump_row(table: DataTable[Any], where: str) -> None:
-    """Home/End/PageUp/PageDown on a table, whatever has the focus."""
-    if not table.row_count:
-        return
-    page = max(1, table.scrollable_content_region.height - 1)
-    target = {
-        "first": 0,
-        "last": table.row_count - 1,
-        "page-up": table.cursor_row - page,
-        "page-down": table.cursor_row + page,
-    }[where]
-    table.move_cursor(row=max(0, min(target, table.row_count - 1)), animate=False)
 
 
 class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
@@ -226,13 +187,7 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
 
     def counts_of(self, rows: Sequence[T]) -> dict[str, int]:
         """How many of these rows are in each state (and ``all``)."""
-        out = {s: 0 for s in self.STATES}
-        out["all"] = len(rows)
-        for item in rows:
-            state = self.state_of(item)
-            if state in out:
-                out[state] += 1
-        return out
+        return count_states(rows, self.STATES, self.state_of)
 
     def counts(self) -> dict[str, int]:
         """How many rows are in each state (and ``all``): from the rows themselves."""
@@ -278,20 +233,14 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         self.shown = rows[:MAX_ROWS]
         self.fill_table(table, self.shown)
         if keep is not None:
-            for i, item in enumerate(self.shown):
-                if self.row_key(item) == self.row_key(keep):
-                    table.move_cursor(row=i, animate=False)
-                    break
+            cursor_to_key(table, self.row_key(keep))
         empty = self.query_one("#empty", Static)
         if rows:
             empty.display = len(rows) > MAX_ROWS
             empty.update(f"Showing {MAX_ROWS} of {len(rows)}: search to narrow the list.")
         else:
             empty.display = True
-            if not self.items:
-                empty.update(self.nothing_here())
-            else:
-                empty.update("Nothing here matches. Esc clears the search; [ and ] switch state.")
+            empty.update(NO_MATCH if self.items else self.nothing_here())
 
     def fill_table(self, table: DataTable[Any], rows: Sequence[T]) -> None:
         """Put these rows in the table (and the sort arrow on its column's header)."""
@@ -320,27 +269,15 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         the rows come back with those cells cut)."""
         self.fitted_width = self.size.width
         room = self.size.width - SCROLLBAR
-        natural = natural_widths(headings, rows)
-        widths = fit_widths(natural, room, self.SHRINK)
-        for key, width in widths.items():
-            column = table.columns[ColumnKey(key)]
-            column.width, column.auto_width = width, False
-        self.narrowed = {k: w for k, w in widths.items() if w < natural[k]}
-        places = {
-            i: self.narrowed[key] for i, (_, key) in enumerate(headings) if key in self.narrowed
-        }
-        return [(key, cut_row(cells, places)) for key, cells in rows]
+        fitted, self.narrowed = fit_columns(table, headings, rows, room, self.SHRINK)
+        return fitted
 
     def on_resize(self) -> None:
         """A new width: fit the columns to it, keeping the cursor and the view where they are."""
         if not self.SHRINK or not self.loaded or self.size.width == self.fitted_width:
             return
         table = self.query_one("#audits", DataTable)
-        row, y = table.cursor_row, table.scroll_y
-        self.fill_table(table, self.shown)
-        if self.shown:
-            table.move_cursor(row=min(row, len(self.shown) - 1), animate=False, scroll=False)
-        table.call_after_refresh(table.scroll_to, y=y, animate=False, immediate=True)
+        refill_in_place(table, lambda: self.fill_table(table, self.shown))
 
     def view_changed(self) -> None:
         """The state, the search or the sort changed: show the rows (and their counts) again."""

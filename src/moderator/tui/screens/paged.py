@@ -25,7 +25,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.worker import Worker
 
-from moderator.tui.screens.listing import ListScreen, jump_row
+from moderator.tui.screens.list_rows import NO_MATCH
+from moderator.tui.screens.listing import ListScreen
+from moderator.tui.widgets.row_table import jump_row
 
 T = TypeVar("T")
 
@@ -315,7 +317,7 @@ class PagedListScreen(ListScreen[T]):
             if not self.counts().get("all"):
                 empty.update(self.nothing_here())
             else:
-                empty.update("Nothing here matches. Esc clears the search; [ and ] switch state.")
+                empty.update(NO_MATCH)
             return
         table = self.query_one("#audits", DataTable)
         first = self.window_start + round(table.scroll_y) + 1

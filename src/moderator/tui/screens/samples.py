@@ -19,10 +19,9 @@ from textual.widgets import DataTable, Static
 
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
-from moderator.tui.screens.listing import jump_row
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
-from moderator.tui.widgets.row_table import RowTable
+from moderator.tui.widgets.row_table import RowTable, jump_row
 from moderator.tui.widgets.tables import Cell, Row, fill_table
 
 if TYPE_CHECKING:

@@ -9,11 +9,14 @@ burst of keys (a paste, tmux send-keys, a macro) Enter overtook the moves typed 
 and opened the row the cursor started on.
 
 :class:`RowTable` hands those keys to its screen's ordinary bindings instead, so every key
-of a list goes the same way and acts in the order it was typed.
+of a list goes the same way and acts in the order it was typed; :func:`jump_row` is what
+the screens' Home, End, PageUp and PageDown then do. The other helpers keep a refilled
+table's cursor (and view) where the user left it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.widgets import DataTable
@@ -38,3 +41,33 @@ class RowTable(DataTable[Any]):
         if action in self.yielded:
             return False  # not this table's key: the screen's binding for it runs
         return super().check_action(action, parameters)
+
+
+def jump_row(table: DataTable[Any], where: str) -> None:
+    """Home/End/PageUp/PageDown on a table, whatever has the focus."""
+    if not table.row_count:
+        return
+    page = max(1, table.scrollable_content_region.height - 1)
+    target = {
+        "first": 0,
+        "last": table.row_count - 1,
+        "page-up": table.cursor_row - page,
+        "page-down": table.cursor_row + page,
+    }[where]
+    table.move_cursor(row=max(0, min(target, table.row_count - 1)), animate=False)
+
+
+def cursor_to_key(table: DataTable[Any], key: str) -> None:
+    """Put the cursor on the row with this key, where the table has one."""
+    if key in table.rows:
+        table.move_cursor(row=table.get_row_index(key), animate=False)
+
+
+def refill_in_place(table: DataTable[Any], refill: Callable[[], None]) -> None:
+    """Fill the table again (``refill``), keeping the cursor on the same line and the view
+    where it was."""
+    row, y = table.cursor_row, table.scroll_y
+    refill()
+    if table.row_count:
+        table.move_cursor(row=min(row, table.row_count - 1), animate=False, scroll=False)
+    table.call_after_refresh(table.scroll_to, y=y, animate=False, immediate=True)

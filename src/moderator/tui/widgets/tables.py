@@ -9,6 +9,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 Cell = str | Text
 Row = tuple[str, list[Cell]]
@@ -54,6 +55,29 @@ def fit_widths(
             widths[key] -= cut
             excess -= cut
     return widths
+
+
+def fit_columns(
+    table: DataTable[Any],
+    headings: list[tuple[Cell, str]],
+    rows: list[Row],
+    room: int,
+    shrink: Sequence[tuple[str, int]],
+) -> tuple[list[Row], dict[str, int]]:
+    """Size a table's columns to ``room`` cells: each as wide as its widest cell where there
+    is room, the ``shrink`` columns narrower where there is not (:func:`fit_widths`).
+
+    ``headings`` are the columns' titles and keys, in the rows' order. The rows come back
+    with the narrowed columns' cells cut, and with them the narrowed columns' widths by key.
+    """
+    natural = natural_widths(headings, rows)
+    widths = fit_widths(natural, room, shrink)
+    for key, width in widths.items():
+        column = table.columns[ColumnKey(key)]
+        column.width, column.auto_width = width, False
+    narrowed = {k: w for k, w in widths.items() if w < natural[k]}
+    places = {i: narrowed[key] for i, (_, key) in enumerate(headings) if key in narrowed}
+    return [(key, cut_row(cells, places)) for key, cells in rows], narrowed
 
 
 def cut(cell: Cell, width: int | None = None) -> Text:
