@@ -142,6 +142,10 @@ def _active() -> LearnedModel | None:
     return stored_model() if WIRED else None
 
 
+_MODALS = frozenset({"will", "may", "can", "must", "shall", "should", "would", "could", "might"})
+_VERB_AFTER = re.compile(r"[ \t]+(?:not[ \t]+|also[ \t]+|now[ \t]+)?[a-z]{2,}\b")
+
+
 def find_learned(st: State, toks: list[Tok]) -> None:
     """Redact, or keep for review, the free capitalised words the model finds likely names."""
     if _COLLECTING:
@@ -186,6 +190,13 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
             continue  # "prays to Our Lady": Mary, whom the rules left (orgs_the.find_our_lady)
         if PLACE_JOINED_RE.search(written):
             continue  # "Kirkby-in-Furness", "Newcastle-under-Lyme": a town's name, no one's
+        if (
+            written.lower() in _MODALS
+            and _VERB_AFTER.match(text, run.end)
+            and text[run.start - 1 : run.start] == " "
+            and run.start - 1 in ends
+        ):
+            continue  # "Mrs Anne Will attend": a helping verb after a name, no surname
         if _everyday(st, written) and not _beside_redaction(st, run):
             named = _named_by_words(st, run, p, th)
             if named is None:
