@@ -26,6 +26,7 @@ import re
 
 from moderator.anonymise.addresses_postcodes import POSTCODE_AREAS
 from moderator.anonymise.cues import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
+from moderator.anonymise.references import lowered
 from moderator.anonymise.state import State
 
 _UNITS = "zero|oh|" + NUMBER_UNITS
@@ -207,13 +208,23 @@ _SPACED_POSTCODE = re.compile(
 )
 
 
+# what every spelt postcode has (its inward code's end), looked for first: a quick search
+_SPACED_GATE = re.compile(r"[0-9] [A-Z] [A-Z](?![\w'’-])")
+# the names of letters no everyday word has: a code said aloud has one or more of them
+_RARE_LETTERS = (frozenset(_NAMED) - {"see", "sea", "oh", "are", "you", "why", "tea", "eye"}) | (
+    _POLICE_WORDS
+)
+
+
 def find_said_postcodes(st: State) -> None:
     """Take a postcode or an NI number said a character at a time (see above), and a postcode
     spelt out with a space after each character."""
     text = st.text
-    for m in _SPACED_POSTCODE.finditer(text):
+    for m in _SPACED_POSTCODE.finditer(text) if _SPACED_GATE.search(text) else ():
         if m.group("area").replace(" ", "") in POSTCODE_AREAS and st.free(m.start(), m.end()):
             st.take(m.start(), m.end(), "postcode", "", 84, 0.85)
+    if _RARE_LETTERS.isdisjoint(lowered(text)[1]):
+        return  # (quick: no letter said by a name no everyday word has, as most notes)
     done = 0
     for pair in _PAIR.finditer(text):
         if pair.start() < done:

@@ -306,6 +306,11 @@ _TITLED = re.compile(
 
 
 _OWNING = frozenset({"my", "your", "his", "her", "our", "their", "a", "the", "this", "that"})
+# the titles _TITLED opens with, each with its space: one at least is in the text
+_TITLES_SAID: tuple[str, ...] = ("pc ", "pcso ", "dc ", "ds ", "di ", "sergeant ", "sgt ")
+_TITLES_SAID += ("inspector ", "dr ")
+_TITLES_SAID += ("doctor ", "mrs ", "mr ", "miss ", "ms ", "mister ", "d c ", "p c ", "detective ")
+_TITLES_SAID += ("police constable", "police sergeant", "police inspector")
 _HONORIFICS_SAID = frozenset({"mrs", "mr", "miss", "ms", "mister", "dr", "doctor"})
 
 
@@ -315,6 +320,8 @@ def find_titled_dictated(st: State) -> None:
     surname alone after a title or a rank other than "dr" ("mrs bowler", "d c holland"); and
     a rank said in full before a name already taken joins it ("detective constable …")."""
     text = st.text
+    if not any(t in text for t in _TITLES_SAID):
+        return  # (quick: no title or rank in lower case, as most notes)
     lines = lower_lines(text)
     lex = st.lex
     words = dictionary()

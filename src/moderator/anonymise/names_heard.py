@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 import jellyfish
 
@@ -76,7 +77,7 @@ def find_heard_names(st: State) -> None:
     """Lower-case words of dictated lines that sound like the record's people's names."""
     lines = lower_lines(st.text)
     # and anywhere, a word in lower case after a relative's word ("her mum sharn (Siân …)")
-    kin = [m.span(1) for m in _AFTER_KIN.finditer(st.text)] if " " in st.text else []
+    kin = _after_kin(st)
     if not lines and not kin:
         return
     parts = _parts(st)
@@ -116,9 +117,18 @@ def find_heard_names(st: State) -> None:
         last_end, last_label = m.end(), person.label
 
 
-_AFTER_KIN = re.compile(
-    r"(?<![\w'’-])(?:" + "|".join(sorted(KIN_BEFORE_NAME)) + r")[ \t]+([a-z]{4,20})(?![\w'’-])"
-)
+def _after_kin(st: State) -> list[tuple[int, int]]:
+    """Where a word in lower case follows a relative's word after spaces ("mum sharn")."""
+    text, words = st.text, st.words()
+    return [
+        (b[0], b[1])
+        for a, b in pairwise(words)
+        if a[2] in KIN_BEFORE_NAME
+        and b[2].islower()
+        and 4 <= len(b[2]) <= 20
+        and text[a[1] : b[0]].strip(" \t") == ""
+        and a[1] < b[0]
+    ]
 
 
 def _named_around(st: State, start: int, end: int) -> bool:
@@ -136,6 +146,7 @@ _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z]")
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
 
 
+@lru_cache(maxsize=4)  # (read by two layers of one note: worked out once)
 def lower_lines(text: str) -> list[tuple[int, int]]:
     """The lines of 40 characters or more whose words are nine in ten in lower case, and the
     dictated lines (:func:`.names_lower.dictated_lines`)."""
