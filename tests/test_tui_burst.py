@@ -245,3 +245,27 @@ async def test_keys_typed_before_the_list_has_its_rows_act_on_them(
             await asyncio.sleep(0)
         go.set()
         assert await opened_case(pilot) == "C-103"
+
+
+async def test_a_settle_queued_on_a_list_that_was_left_does_nothing(db: Path) -> None:
+    """``u`` pressed while the lead's list still put its rows in place, then another user
+    chosen: the settle queued by the list's last scroll runs after the list has gone, and
+    must find nothing to do (it crashed, looking for the list's position line)."""
+    from moderator.tui.screens.picker import PickerScreen
+
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, LeadHomeScreen)
+        home = pilot.app.screen
+        assert isinstance(home, LeadHomeScreen)
+        await until(pilot, lambda: len(home.shown) == 4, "the four audits")
+        burst(pilot, "u")
+        await wait_for_screen(pilot, PickerScreen)
+        burst(pilot, "enter")  # the first user on the picker: the lead's list is left
+        await until(pilot, lambda: not home.is_attached, "the lead's list gone")
+        # what may still be queued for it: a settle, a scroll's last event, its position
+        home.settle()
+        home.scrolled(0.0)
+        home.show_position()
+        await settle(pilot)
+        assert pilot.app.screen is not home

@@ -190,8 +190,8 @@ class PagedListScreen(ListScreen[T]):
 
     # -- the window --------------------------------------------------------------------------
     def on_paged_list_screen_page_read(self, message: PageRead) -> None:
-        if message.ticket != self.ticket:
-            return
+        if message.ticket != self.ticket or not self.is_attached:
+            return  # (a page asked for before the user left the list: nothing to show it in)
         self.waiting = False
         if message.counts is not None:
             self.tab_counts = message.counts[0]
@@ -278,12 +278,16 @@ class PagedListScreen(ListScreen[T]):
     def settle(self, y: int | None = None, tries: int = 10) -> None:
         """Once the table has drawn the window: put its top row at ``y`` (if given), say
         where the view is, and read more if it is near an edge."""
+        if not self.is_attached:
+            return  # the list was left meanwhile ("u" pressed while it scrolled)
         table = self.query_one("#audits", DataTable)
         self.settling = True
 
         def settled() -> None:
             # After the table's own scroll to its cursor (queued on the table before this),
             # and once it has measured the rows it now holds.
+            if not self.is_attached:
+                return  # the list was left meanwhile ("u" pressed while it scrolled)
             if table.virtual_size.height < len(self.shown) and tries > 0:
                 self.settle(y, tries - 1)
                 return
@@ -311,6 +315,8 @@ class PagedListScreen(ListScreen[T]):
 
     def show_position(self) -> None:
         """Say which rows of the whole list are in view, or why there are none."""
+        if not self.is_attached:
+            return
         empty = self.query_one("#empty", Static)
         empty.display = True
         if not self.total:
@@ -335,7 +341,7 @@ class PagedListScreen(ListScreen[T]):
         self.load_rows()
 
     def scrolled(self, _y: float) -> None:
-        if not self.settling:
+        if not self.settling and self.is_attached:
             self.show_position()
             self.check_edges()
 
