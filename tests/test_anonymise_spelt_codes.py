@@ -82,3 +82,19 @@ def test_a_given_name_and_one_part_of_a_double_surname(written: str) -> None:
         "Sam Ellis",
     )
     assert "Connor" not in out and "Sian" not in out and "Siân" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["her mobile O77OO 9OO l23 tonight", "mum's mobile ends 4471", "the number ending in 3341"],
+)
+def test_a_phone_misread_by_a_scan_or_given_by_its_last_digits(text: str) -> None:
+    out = _redact(text)
+    assert "[PHONE]" in out and not any(d in out for d in ("l23", "4471", "3341")), out
+
+
+@pytest.mark.parametrize(
+    "text", ["the phone call ended 1430", "Room OOLIO 12", "born 2OO5 in 1 lO"]
+)
+def test_numbers_that_are_no_phone_stay(text: str) -> None:
+    assert _redact(text) == text

@@ -128,6 +128,13 @@ _DOTTED_HANDLE = re.compile(
 _HANDLE_TAIL = re.compile(r"[-.][\w]+(?:[-.][\w]+)*(?<![.])")
 
 
+# the last digits of a phone, said so: "her mobile ends in 4471", "phone number ending 3341"
+_PHONE_ENDING = re.compile(
+    r"\b(?:mobile|phone|number|tel|landline|mob)\b[^.\n]{0,16}?\bend(?:s|ing)(?:[ \t]+(?:in|with))?"
+    r"[ \t]+(?:'|‘)?(?P<d>\d{3,4})\b(?![.,]?\d)"
+)
+
+
 def find_extra_identifiers(st: State) -> None:
     """Court numbers, phones in other groupings, periods of dates, streets in capitals and
     the record's own street written short: taken where layer 1 left them."""
@@ -154,6 +161,9 @@ def find_extra_identifiers(st: State) -> None:
             continue  # "07700 900 118 2) Aunt": a list's next number, not a twelfth digit
         if gaps >= 2 and not _DIGIT_AFTER.match(text, m.end()):  # (the plain layouts are read)
             _take_over(st, m.start(), m.end(), "phone")
+    for lo, hi in st.digit_regions() if " end" in lower else ():
+        for m in _PHONE_ENDING.finditer(lower, max(0, lo - 40), hi):
+            _take(st, m.start("d"), m.end("d"), "phone", 0.85)  # "mobile ending 4471"
     if "+" in text:
         for m in _PHONE_ABROAD.finditer(text):
             if 7 <= sum(ch.isdigit() for ch in m.group()) <= 13:

@@ -159,13 +159,31 @@ def _ocr_numbers(text: str) -> str:
             continue  # "O1187340/4": a reference may open with a letter O
         if (
             letters
-            and (digits >= 2 or (digits == 1 and (house or _beside_digits(text, a, m.end()))))
-            and (digits >= letters)
-        ):
+            and (
+                digits >= 2
+                or (digits == 1 and (house or run_on or _beside_digits(text, a, m.end())))
+            )
+            and (digits >= letters or run_on or _opens_phone(text, found, m.end()))
+        ):  # ("O77OO 9OO l23": a phone's first group and the groups after it)
             if chars is None:
                 chars = list(text)
             chars[m.start() : m.end()] = found.translate(_AS_DIGIT)
     return text if chars is None else "".join(chars)
+
+
+def _opens_phone(text: str, found: str, end: int) -> bool:
+    """Whether ``found`` reads as a phone's first group ("O77OO", "Ol632") with another
+    group of digits (or misread digits) after it."""
+    read = found.translate(_AS_DIGIT)
+    return (
+        len(found) in (5, 6)
+        and read[0] == "0"
+        and read[1] != "0"
+        and _NEXT_GROUP.match(text, end) is not None
+    )
+
+
+_NEXT_GROUP = re.compile(r"[ \t]?[0-9OolI]{3,6}(?![A-Za-z])")
 
 
 # where a short number is a house's or a flat's: after "Flat", before a street's name
