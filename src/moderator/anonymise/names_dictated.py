@@ -298,18 +298,32 @@ def join_dictated_names(st: State) -> None:
 # a rank or title said before a name in lower case, with its given name too short or too
 # plain for the lower-case name layers: "police attended pc jo hainsworth reference …"
 _TITLED = re.compile(
-    r"(?<![\w'’-])(?P<t>(?:detective|police)[ \t]+(?:constable|sergeant|inspector)|[pd][ \t]c"
+    r"(?<![\w'’-])(?P<t>(?:detective|police)[ \t]+(?:constable|sergeant|inspector)|[pd][ \t]c|d[ \t][si]"
     r"|pc|pcso|dc|ds|di|sergeant|sgt|inspector|dr|doctor|mrs|mr|miss|ms|mister)[ \t]+"
     r"(?:\d{2,5}[ \t]+)?(?P<g>[a-z][a-z'’-]+)(?:[ \t]+(?P<s>[a-z][a-z'’-]{2,}))?"
     r"(?![\w'’@-])"
 )
 
 
+# "miss" as the verb: after its subject or a helping word ("she will miss swimming")
+_MISSING = re.compile(r"\b(?:i|we|you|they|he|she|will|would|to|dont|don['’]t|never)[ \t]+\Z")
 _OWNING = frozenset({"my", "your", "his", "her", "our", "their", "a", "the", "this", "that"})
 # the titles _TITLED opens with, each with its space: one at least is in the text
 _TITLES_SAID: tuple[str, ...] = ("pc ", "pcso ", "dc ", "ds ", "di ", "sergeant ", "sgt ")
 _TITLES_SAID += ("inspector ", "dr ")
-_TITLES_SAID += ("doctor ", "mrs ", "mr ", "miss ", "ms ", "mister ", "d c ", "p c ", "detective ")
+_TITLES_SAID += (
+    "doctor ",
+    "mrs ",
+    "mr ",
+    "miss ",
+    "ms ",
+    "mister ",
+    "d c ",
+    "p c ",
+    "d s ",
+    "d i ",
+)
+_TITLES_SAID += ("detective ",)
 _TITLES_SAID += ("police constable", "police sergeant", "police inspector")
 _HONORIFICS_SAID = frozenset({"mrs", "mr", "miss", "ms", "mister", "dr", "doctor"})
 
@@ -326,10 +340,13 @@ def find_titled_dictated(st: State) -> None:
     lex = st.lex
     words = dictionary()
 
-    def surname(word: str) -> bool:
+    def surname(word: str, said: bool = False) -> bool:
         key = word_key(word)
-        return _may_follow_as_surname(key, lex.protected_words) and (
-            key in lex.surnames or (key not in words and not frequent_word(key))
+        # (said: a rarer word of a protected phrase too, "mrs harlow"; the phrase itself is
+        # given back whole at the end, kept_terms.keep_protected_phrases)
+        return _may_follow_as_surname(key, frozenset() if said else lex.protected_words) and (
+            key in lex.surnames
+            or ((key not in words or said) and not frequent_word(key) and len(key) > 2)
         )
 
     for m in _TITLED.finditer(text):
@@ -349,12 +366,31 @@ def find_titled_dictated(st: State) -> None:
             if named[0].kind == "person":
                 named[0].kind = "professional"
             continue
-        if given in lex.given and last is not None and surname(last):
+        # in a line typed in lower case, a rarer dictionary word after a title is a surname
+        # too: the spelling list holds many surnames ("mrs pinchbeck", "miss lowery")
+        if (
+            in_line
+            and last is not None
+            and len(named) == 1
+            and named[0].kind in NAME_KINDS
+            and named[0].end == m.end("g")
+            and named[0].start <= m.start("g")
+            and given in lex.given
+            and surname(last, True)
+            and st.free(m.start("s"), m.end("s"))
+        ):
+            st.grow(named[0], named[0].start, m.end("s"))  # "[mrs denise] harlow": hers
+            continue
+        if given in lex.given and last is not None and surname(last, in_line):
             start, end = m.start(), m.end("s")
         elif (
             in_line
             and m.group("t") not in ("dr", "doctor")
-            and surname(given)
+            and surname(
+                given,
+                m.group("t") != "miss"
+                or not _MISSING.search(text, max(0, m.start() - 8), m.start()),
+            )
             and (m.group("t") in _HONORIFICS_SAID or _word_before(text, m.start()) not in _OWNING)
         ):  # ("my pc wood desk": a computer, no constable)
             start, end = m.start(), m.end("g")
