@@ -5,14 +5,13 @@ from __future__ import annotations
 from moderator.tui.widgets.drift_charts import (
     Palette,
     Scale,
-    column_chart,
     drift_bar,
     gauge,
     heatmap_legend,
     interval_plot,
-    short_period,
     sparkline,
 )
+from moderator.tui.widgets.drift_periods import column_chart, short_period
 
 DARK = Palette.from_variables(
     {"surface": "#1e1e1e", "foreground": "#e0e0e0", "success": "#4ebf71", "error": "#b93c5b"}

@@ -20,7 +20,7 @@ from moderator.demo import build_demo_db
 from moderator.tui.app import ModeratorApp, create_app
 from moderator.tui.screens.dashboard import DashboardScreen
 from moderator.tui.screens.listing import ListScreen
-from moderator.tui.widgets.drift_charts import short_period
+from moderator.tui.widgets.drift_periods import short_period
 from tests.test_tui_grading import settle
 
 pytest.importorskip("moderator.anonymise.pipeline")

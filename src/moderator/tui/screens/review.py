@@ -5,237 +5,31 @@ Opened for a moderator once their blind grading is submitted (never before:
 come first, with the drift in grade steps; for each one the moderator sets the
 moderated grade (``1``-``4``) and writes a rationale tied to the descriptor.
 The moderated overall grade and the outcome update as decisions are made;
-completing the review locks it and gives the manager their feedback.
+completing the review locks it and gives the manager their feedback. What the
+screen shows is :class:`~moderator.tui.screens.review_view.ReviewView`'s; this
+module makes the decisions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input
 
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
-from moderator.tui.base import ModeratorScreen
-from moderator.tui.text import drift_text, grade_abbrev
-from moderator.tui.widgets.footer import Footer
-from moderator.tui.widgets.header import Header
+from moderator.tui.screens.review_view import ReviewView
 
 if TYPE_CHECKING:
-    from moderator.services.moderation import ComparisonRow, ModerationComparison
-    from moderator.services.review import Decision, ReviewSession
     from moderator.tui.screens.dialogs import OverrideChoice
 
 
-CRITERION_WIDTH = 30
-"""Characters of a criterion's title in the table at 100 columns (the detail below has it in
-full); narrower on 80 columns, so every decision column and the state stay in view, and
-wider where there is room (:func:`criterion_width`)."""
-OTHER_COLUMNS_WIDTH = 58
-"""Manager, Moderator, Drift, Moderated and the state ("to decide") with the table's padding
-and scroll bar."""
-
-
-def title_cell(title: str, limiting: bool, width: int) -> str:
-    """A criterion's title in ``width`` characters, cut with an ellipsis; the limiting mark kept."""
-    mark = "  ⚑" if limiting else ""
-    room = width - len(mark)
-    return (title if len(title) <= room else title[: room - 1] + "…") + mark
-
-
-def criterion_width(screen_width: int) -> int:
-    """The criterion column's width on a screen this wide: what the other columns leave."""
-    return max(16, min(60, screen_width - OTHER_COLUMNS_WIDTH))
-
-
-def _grade(g: Grade | None) -> str:
-    return "—" if g is None else g.short
-
-
-class ReviewScreen(ModeratorScreen):
+class ReviewScreen(ReviewView):
     """Review each disagreement of a submitted moderation."""
 
     SCOPE = "review"
     BINDINGS = bindings_for("review")
-
-    class Loaded(Message):
-        """A (re)read of the comparison, from a worker."""
-
-        def __init__(self, session: ReviewSession, comparison: ModerationComparison) -> None:
-            self.session = session
-            self.comparison = comparison
-            super().__init__()
-
-    def __init__(self, open_session: Callable[[], ReviewSession]) -> None:
-        super().__init__()
-        self.open_session = open_session
-        self.session: ReviewSession | None = None
-        self.comparison: ModerationComparison | None = None
-        self.decisions: dict[str, Decision] = {}
-        self.override: Grade | None = None
-        self.override_reason: str | None = None
-        self.recorded: dict[str, Decision] = {}
-        """What the database holds for each disagreement (what an undo goes back to)."""
-        self.undo_stack: list[tuple[str, Decision]] = []
-        """Recorded decisions as (criterion, the decision it replaced), newest last."""
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="review-body"):
-            yield Static("Loading…", id="review-summary")
-            yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="review-detail-box"):
-                yield Static("", id="review-detail")
-            yield Input(
-                placeholder="Rationale: which descriptor does the evidence meet? (Enter to record)",
-                id="review-rationale",
-            )
-            yield Static("", id="review-overall")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # The decision columns come first after the criterion, whose width is capped, so
-        # Drift and Moderated stay in view on 80 columns.
-        table.add_column("Criterion", key="criterion")
-        table.add_columns("Manager", "Moderator", "Drift", "Moderated", "")
-        self.load()
-
-    # -- loading ---------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def load(self) -> None:
-        session = self.session or self.open_session()
-        self.post_message(self.Loaded(session, session.load()))
-
-    def on_review_screen_loaded(self, message: Loaded) -> None:
-        from moderator.services.review import decision_of
-
-        self.session = message.session
-        self.comparison = message.comparison
-        self.decisions = {
-            r.criterion: decision_of(r) for r in message.comparison.rows if not r.agreed
-        }
-        self.recorded = dict(self.decisions)
-        view = message.comparison.moderated_overall
-        self.override = view.override
-        self.override_reason = view.override_reason
-        self.title = f"Review · {message.comparison.case_ref}"
-        self.render_rows()
-        self.show_detail()
-        # Once complete, the footer must stop offering grades, rationale and complete.
-        self.refresh_bindings()
-
-    @property
-    def editable(self) -> bool:
-        return self.comparison is not None and self.comparison.status == "submitted"
-
-    # -- rendering -------------------------------------------------------------------------
-    def render_rows(self) -> None:
-        assert self.comparison is not None
-        table = self.query_one(DataTable)
-        row_index = table.cursor_row
-        table.clear()
-        for r in self.comparison.rows:
-            decided = r.agreed or (
-                r.criterion in self.decisions and self.decisions[r.criterion].complete
-            )
-            moderated = r.manager_grade if r.agreed else self.decisions[r.criterion].grade
-            table.add_row(
-                Text(title_cell(r.title, r.limiting, criterion_width(self.app.size.width))),
-                grade_abbrev(r.manager_grade),
-                grade_abbrev(r.moderator_grade),
-                drift_text(r.drift),
-                grade_abbrev(moderated),
-                Text("✓", style="green") if decided else Text("to decide", style="yellow"),
-                key=r.criterion,
-            )
-        if self.comparison.rows:
-            table.move_cursor(row=min(max(row_index, 0), len(self.comparison.rows) - 1))
-        self.show_overall()
-
-    def show_overall(self) -> None:
-        assert self.comparison is not None and self.session is not None
-        c = self.comparison
-        preview = self.session.preview(c, self.decisions, self.override, self.override_reason)
-        state = {
-            "submitted": "Review in progress",
-            "reviewed": f"Review complete: {c.outcome}",
-        }.get(c.status, c.status)
-        self.query_one("#review-summary", Static).update(
-            Text.assemble(
-                (f"{state}", "bold"),
-                f" · {c.case_ref} · manager {c.manager}"
-                f" · manager overall {_grade(c.manager_overall)}"
-                f" · your blind overall {_grade(c.moderator_overall)}",
-            )
-        )
-        outcome = preview.outcome or "—"
-        left = len(preview.to_decide)
-        line = Text.assemble(
-            ("Moderated overall ", "bold"),
-            (preview.overall.explanation, ""),
-            "   Outcome: ",
-            (outcome, "bold red" if outcome == "downgraded" else "bold"),
-            f"   {left} to decide" if self.editable else "",
-        )
-        self.query_one("#review-overall", Static).update(line)
-        self.query_one("#review-rationale", Input).display = self.editable
-
-    def current_row(self) -> ComparisonRow | None:
-        if self.comparison is None or not self.comparison.rows:
-            return None
-        index = self.query_one(DataTable).cursor_row
-        if 0 <= index < len(self.comparison.rows):
-            return self.comparison.rows[index]
-        return None
-
-    def show_detail(self) -> None:
-        row = self.current_row()
-        detail = self.query_one("#review-detail", Static)
-        rationale = self.query_one("#review-rationale", Input)
-        if row is None or self.session is None:
-            detail.update("")
-            return
-        crit = self.session.rubric.criterion(row.criterion)
-        text = Text()
-        text.append(f"{row.title}\n", style="bold")
-        text.append(f"{crit.question}\n\n", style="italic")
-        text.append(f"Manager ({_grade(row.manager_grade)}): ", style="bold")
-        text.append(f"{row.manager_note or '(no note)'}\n")
-        text.append(f"Moderator ({_grade(row.moderator_grade)}): ", style="bold")
-        text.append(f"{row.moderator_note or '(no note)'}\n\n")
-        for g in Grade:
-            mark = (
-                "●"
-                if (row.agreed and g == row.manager_grade)
-                or (not row.agreed and self.decisions[row.criterion].grade == g)
-                else " "
-            )
-            text.append(f"{mark} {int(g)} {g.label}: ", style="bold")
-            text.append(f"{crit.descriptors.for_grade(g)}\n")
-        if row.agreed:
-            text.append("\nAgreed: the moderated grade is the agreed grade.", style="green")
-        elif self.decisions[row.criterion].rationale:
-            decision = self.decisions[row.criterion]
-            text.append(f"\nModerated {_grade(decision.grade)}: ", style="bold")
-            text.append(decision.rationale)
-        detail.update(text)
-        if not row.agreed:
-            rationale.value = self.decisions[row.criterion].rationale
-            rationale.disabled = not self.editable
-        else:
-            rationale.value = ""
-            rationale.disabled = True
-
-    @on(DataTable.RowHighlighted)
-    def row_moved(self) -> None:
-        self.show_detail()
 
     # -- actions -----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

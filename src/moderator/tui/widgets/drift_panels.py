@@ -16,12 +16,12 @@ from rich.text import Text
 from moderator.reports.formatting import RANKING_RULE, calibration_left_out, fmt
 from moderator.tui.widgets.drift_charts import (
     Palette,
-    column_chart,
     gauge,
     heatmap,
     heatmap_legend,
     heatmap_title,
 )
+from moderator.tui.widgets.drift_periods import column_chart
 
 if TYPE_CHECKING:
     from moderator.analysis.report import ManagerStats, Report
