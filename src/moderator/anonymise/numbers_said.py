@@ -43,9 +43,10 @@ _SAID_ADDRESS = re.compile(
     # twenty seven the paddocks" (The Willows, The Maltings)
     rf"|(?<![\w'’-])(?:flat|number)[ \t]+{_UP_TO_99}(?:[ \t]+{_UP_TO_99})*[ \t]+the[ \t]+"
     r"[a-z]{3,}s(?![\w'’-])"
-    # or a neighbour's house by its number alone: "the neighbour at number sixteen rang"
-    rf"|(?<=\bat[ \t])number[ \t]+{_UP_TO_99}(?![\w'’-])"
-    r"(?![ \t]+(?:of|percent|per|pounds|times|in|on[ \t]+the[ \t]+list)\b)"
+    # or a neighbour's house by its number alone: "the neighbour at number sixteen rang",
+    # "mrs scurr from number forty nine"
+    rf"|(?:(?<=\bat[ \t])|(?<=\bfrom[ \t]))number[ \t]+{_UP_TO_99}(?:[ \t]+{_UNITS})?(?![\w'’-])"
+    r"(?![ \t]+(?:of|percent|per|pounds|times|in|on[ \t]+the[ \t]+list|to[ \t]+number)\b)"
 )
 _NOT_A_NUMBER_AFTER = frozenset({"no", "any", "some", "every", "each", "which", "that", "this"})
 _ANY_NUMBER_WORD = re.compile(rf"(?i:\b(?:{_TENS}|{_TEENS}|{_UNITS}|thousand)\b)")

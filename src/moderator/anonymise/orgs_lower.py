@@ -73,6 +73,9 @@ _ORG_HEADS = (
     "dance academy", "dance school",
     # session sixty-three: agencies and landlords ("nights for primeforce staffing")
     "staffing", "housing association", "lettings agency",
+    # session sixty-four: firms a dictated note names by their trade ("nights at sky freight
+    # logistics", "a labourer for mcgovern groundworks", "run by oakfield supported living")
+    "groundworks", "haulage", "freight", "solutions", "supported living",
 )  # fmt: skip
 # a team's or a club's word: the words before it name a club unless everyday words ("sankey
 # vikings", "springfield rovers", "headland boxing club"; not "the power rangers")
@@ -97,6 +100,17 @@ _NAMED_BY_TWO = _SHOPS | frozenset(
     | {"boxing", "kickboxing", "lettings", "motors", "tyres", "taxis", "cabs"}
     # session 63: "tiny steps nursery" (not "the private day nursery": _PLAIN_NURSERY)
     | {"nursery", "pre-school", "preschool"}
+    # session 64: a firm or a practice named by two everyday words ("sky freight logistics",
+    # "the bell house surgery"; not "the gp surgery", "the local dental practice": _PLAIN_FIRM)
+    | {"logistics", "freight", "haulage", "solutions", "groundworks", "surgery", "practice"}
+)
+# the words that say what kind of firm or practice it is, not which one
+_PLAIN_FIRM = frozenset(
+    {"gp", "gps", "doctors", "doctor's", "doctors'", "dental", "dentist", "dentists", "vets"}
+    | {"local", "village", "family", "general", "medical", "health", "nhs", "main", "same"}
+    | {"other", "walk", "in", "out", "hours", "private", "practice", "surgery", "it", "web"}
+    | {"software", "tech", "business", "storage", "road", "sea", "air", "rail", "building"}
+    | {"housing", "money", "debt", "energy", "care", "home", "legal", "learning", "print"}
 )
 # the words that say what kind of nursery it is, not which one
 _PLAIN_NURSERY = frozenset(
@@ -109,6 +123,14 @@ _PLAIN_NURSERY = frozenset(
 # "at the hospital cafe", "at school cafe": a kind of place, below)
 _NAMED_BY_ONE = frozenset(
     {"lettings", "motors", "tyres", "taxis", "cabs", "cafe", "café", "bakery"}
+    # session 64: "a lorry driver for fen freight", "a labourer for mcgovern groundworks"
+    | {"freight", "haulage", "logistics", "groundworks", "solutions"}
+)
+# a school's faith between its saint and its head ("st brendans catholic primary")
+_FAITHS = frozenset({"catholic", "rc", "cofe", "methodist", "anglican", "junior", "infant"})
+_SAINT_BEFORE = re.compile(r"(?<![\w'’-])(st|saint)[ \t]\Z")
+_FIRM_HEADS = frozenset(
+    {"logistics", "freight", "haulage", "solutions", "groundworks", "surgery", "practice"}
 )
 # a street's word after the head: "church st", "chapel road" are streets, not the church
 _STREET_AFTER = re.compile(r"[ \t]+(?i:st|street|rd|road|lane|ln|close|walk|row|hill|view|way)\b")
@@ -223,6 +245,10 @@ def find_lower_organisations(st: State) -> None:
                 break
         if not words:
             continue
+        if len(words) == 3 and words[1][1] in _FAITHS:
+            saint = _SAINT_BEFORE.search(text, max(0, words[0][0] - 8), words[0][0])
+            if saint is not None:  # "st brendans catholic high school": four words
+                words.insert(0, (saint.start(), saint.group(1)))
         keys = [word_key(w) for _, w in words]
         start, end = words[0][0], m.end()
         after = _AFTER.match(text, end)
@@ -240,6 +266,7 @@ def find_lower_organisations(st: State) -> None:
                 head in _NAMED_BY_TWO
                 and len(keys) >= 2
                 and " ".join(keys[-2:]) not in _KINDS_OF_PLACE
+                and not (head in _FIRM_HEADS and any(k in _PLAIN_FIRM for k in keys))
                 and (len(plain) >= 2 or (keys[0] == "new" and head in ("church", "chapel")))
                 and not (
                     head in _LITTLE_HEADS
@@ -264,12 +291,21 @@ def find_lower_organisations(st: State) -> None:
             or (
                 head in _NAMED_BY_ONE
                 and len(keys) == 1
-                and stop in ("at", "from", "to", "with")
+                and (
+                    stop in ("at", "from", "to", "with") or (stop == "for" and head in _FIRM_HEADS)
+                )
                 and keys[0] not in _PLAIN_PLACES
+                and keys[0] not in _PLAIN_FIRM
                 and keys[0] not in _STOPS
             )
         )
-        if not named or any(k in lex.protected_words and (k,) not in lex.places for k in keys):
+        if not named or any(
+            k in lex.protected_words
+            and (k,) not in lex.places
+            and k not in _FAITHS
+            and (k not in _HEAD_FIRSTS or k == keys[0])  # ("st michaels church pantry")
+            for k in keys
+        ):
             continue
         if _STREET_AFTER.match(text, m.end()):
             continue  # "church st", "chapel lane": the head names a street, for the address layers
@@ -308,8 +344,8 @@ def _lower_saints(st: State, places: frozenset[tuple[str, ...]]) -> None:
         if before is not None and m.start() - 1 == before.end() and before.group() not in _STOPS:
             continue  # "church st barrys shop": a street's short word, then a name
         after = _AFTER.match(st.text, m.end())
-        if after is not None and after.group(1) in _HEAD_FIRSTS:
-            continue  # "st marks school": the head's own layer takes the whole
+        if after is not None and (after.group(1) in _HEAD_FIRSTS or after.group(1) in _FAITHS):
+            continue  # "st marks school", "st brendans catholic primary": the head's layer
         if _STREET_AFTER.match(st.text, m.end()):
             continue  # "on st oswalds rd": a street, for the address layers
         if st.text.startswith(" ambulance", m.end()):

@@ -22,6 +22,12 @@ _KINDS = frozenset({"address", "person", "school"})
 # street's word between it and its kind
 _STREET_WORD = re.compile(r"[ \t]+(?i:lane|street|road|view|park|hill|green|fields|way|avenue)")
 
+# a school's kind ending a school's name, and the noun that may follow it
+_ENDS_KIND = re.compile(
+    r"(?<![\w'’-])(?i:first|primary|junior|infant|middle|high|secondary|catholic|c of e|cofe)\Z"
+)
+_NOUN_AFTER = re.compile(r"[ \t]+(?i:school|academy)(?![\w'’-])")
+
 
 def join_school_tails(st: State) -> None:
     """Grow an address (or an unknown person's name) over a school's kind after it."""
@@ -51,6 +57,10 @@ def join_school_tails(st: State) -> None:
         if c.kind == "school":
             street = _STREET_WORD.match(text, at)
             if street is None:
+                # "[black combe high] school": a school found up to its kind, its noun left
+                m = _NOUN_AFTER.match(text, at) if _ENDS_KIND.search(text, c.start, at) else None
+                if m is not None and st.free(at, m.end()):
+                    st.grow(c, c.start, m.end())
                 continue
             at = street.end()
         m = _SCHOOL_TAIL.match(text, at)
