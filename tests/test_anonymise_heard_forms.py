@@ -92,3 +92,14 @@ def test_a_surname_the_spelling_list_holds_after_a_title_in_lower_case(
 def test_a_subject_missed_stays_a_subject() -> None:
     text = "she said she will miss swimming and she does not want to miss anything at all"
     assert _redact(text) == text
+
+
+def test_an_everyday_word_that_sounds_like_a_pet_form_stays() -> None:
+    # "law" starts as a short form of Olivia would ("Liv"), but is a word the language uses
+    out = redact_for(
+        "Copied to the solicitors under Family Law. Olivia was told.",
+        "Tyler Marsh",
+        (("Olivia Marsh", "sister"),),
+        "Sam Ellis",
+    )
+    assert "Family Law" in out and "Olivia" not in out, out

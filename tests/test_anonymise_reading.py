@@ -200,6 +200,23 @@ def test_one_word_with_a_digit_is_no_scan(kept: str) -> None:
         ),
         ("Follow-up: GP (Webheath\nMedical Practice) to review.", "Medical", "[GP-PRACTICE]"),
         ("Contact: Mrs Claire\nOnslow (foster carer) rang.", "Onslow", "[PERSON]"),
+        # an organisation's noun, one word before it at most (session 64)
+        (
+            "Placed with Ann Cole (agency foster carer, Harbour\nFostering), since May.",
+            "Fostering",
+            "[ORGANISATION]",
+        ),
+        (
+            "Copied to the father's solicitors, Dunmore Keeling\nFamily Law.",
+            "Law",
+            "[ORGANISATION]",
+        ),
+        # a title a line ended, before the name
+        (
+            "Seen for a medical at the hospital (Dr\nPriya Ramsay) this morning.",
+            "Dr",
+            "[PROFESSIONAL]",
+        ),
     ],
 )
 def test_a_name_a_column_wrapped_onto_the_next_line_is_redacted_whole(
@@ -215,3 +232,14 @@ def test_a_name_a_column_wrapped_onto_the_next_line_is_redacted_whole(
 def test_a_line_opening_with_a_word_is_not_joined_to_the_name_before_it(kept: str) -> None:
     out = _redact(kept)
     assert kept.split("\n")[1] in out, out
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Seen by Gemma Royle\nSocial Services: not involved.",
+     "Supervision booked with the Named Nurse.\nCB",
+     "Organisation: Brookfield\nServices: none offered."],
+)  # fmt: skip
+def test_what_opens_the_next_line_is_not_taken_into_a_person_or_a_field(written: str) -> None:
+    out = _redact(written)
+    assert "Social Services" in out or "Named Nurse." in out or "Services:" in out, out

@@ -19,7 +19,14 @@ from moderator.anonymise.cues import (
     PET_BEFORE_RE,
     RELATION_CUES,
 )
-from moderator.anonymise.lexicon import Lexicon, census_given, frequent_word, phrase_key, word_key
+from moderator.anonymise.lexicon import (
+    Lexicon,
+    _word_counts,
+    census_given,
+    frequent_word,
+    phrase_key,
+    word_key,
+)
 from moderator.anonymise.names_around import KIN_TITLES
 from moderator.anonymise.speech import KIN_BEFORE, speech_spans, written_by_a_child
 from moderator.anonymise.state import State, Tok
@@ -53,6 +60,8 @@ def sounds_like_known(st: State, toks: list[Tok], i: int) -> tuple[int | None, f
     # part of a longer capitalised name ("Moss Lane", "Castle Mill") is a place or a firm
     if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
         return None, None
+    if key in lex.words and _word_counts().get(key, 0) >= _EVERYDAY:
+        return None, None  # "Family Law" beside Olivia: an everyday word, no pet form
     if i > 0 and toks[i - 1].cap and st.joined(toks[i - 1], t):
         before = toks[i - 1]
         if not (
@@ -64,6 +73,11 @@ def sounds_like_known(st: State, toks: list[Tok], i: int) -> tuple[int | None, f
             return None, None
     who = sounds.pet_form(key)
     return (who, PET_FORM_CONFIDENCE) if who is not None else (None, None)
+
+
+# how often a word is in English for a pet form's sound to be the word's: "law" (138,878 in
+# pyspellchecker's list), not "del" (7,113, Del for Delroy)
+_EVERYDAY = 10000
 
 
 # one-letter words too: "a bonny wee lass" is the word because of its "a" (the look-behind

@@ -17,8 +17,10 @@ ends a line takes the words that open the next one when they are
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from moderator.anonymise.lexicon import frequent_word, word_key
+from moderator.anonymise.orgs_nouns import ORG_NOUN
 from moderator.anonymise.patterns import STREET_TYPES
 from moderator.anonymise.state import NAME_KINDS, Cand, State
 
@@ -64,6 +66,59 @@ def join_wrapped_tails(st: State) -> None:
                 c.ident = "wrapped:" + " ".join(text[c.start : c.end].lower().split())
         elif c.kind in NAME_KINDS and _TITLED_ONE.fullmatch(written):
             _join_surname(st, c)
+        elif (
+            c.kind in _ORG_KINDS or (c.kind in _FOUND_PEOPLE and _TWO_WORDS.fullmatch(written))
+        ) and not text[end + 1 : end + 2].islower():
+            _join_org_noun(st, c)
+    for c in st.cands:
+        if c.kind in NAME_KINDS and text[c.start - 1 : c.start] == "\n":
+            title = _TITLE_ENDING.search(text, max(0, c.start - 12), c.start)
+            if title is not None and st.free(title.start(), c.start - 1):
+                st.grow(c, title.start(), c.end)  # "(Dr⏎[Catrin Bellis])": her title
+                if c.kind == "person" and title.group().split()[0] in _WORKING:
+                    c.kind = "professional"
+
+
+# a title ending a line, after a bracket, a comma or a space
+# (no stop after it: "booked with Named Nurse.⏎CB" ends a sentence, then a signature)
+_TITLE_ENDING = re.compile(r"(?<=[ (,\t])(?:Dr|Mrs|Mr|Miss|Ms|Mx|PC|DC|DS|Cllr)[ \t]*\n\Z")
+_ORG_KINDS = frozenset({"org", "school", "gp_practice"})
+_WORKING = frozenset({"Dr", "PC", "DC", "DS"})
+
+
+@cache
+def _org_next() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An organisation's noun opening the next line (one capitalised word may come before it:
+    "Women's Aid", "Family Law"), and one ending a name (compiled on first use)."""
+    nouns = rf"(?:{ORG_NOUN})"
+    nxt = re.compile(
+        rf"[ \t]*\n[ \t]*((?:[A-Z][\w'’-]+[ \t]+)?(?=[A-Z])(?i:{nouns}))(?![\w'’-])(?![ \t]*:)"
+    )
+    return nxt, re.compile(rf"(?i:{nouns})\Z")
+
+
+def _join_org_noun(st: State, c: Cand) -> None:
+    """Give an organisation that ends a line the noun of its kind opening the next line
+    ("[Hafan Glyd]⏎Women's Aid", "[Compass]⏎Fostering)"), when it ends in none and a name's
+    end follows (a bracket, a comma, a stop, the line's end); not a form's next field."""
+    text = st.text
+    nxt, ends = _org_next()
+    m = nxt.match(text, c.end)
+    if (
+        m is None
+        or ends.search(text, c.start, c.end) is not None
+        or not _CLOSED.match(text, m.end())
+        or not st.free(c.end, m.end())
+    ):
+        return
+    if c.kind in _FOUND_PEOPLE:
+        first = word_key(text[c.start : c.end].split()[0])
+        if first in st.lex.given or st.opens_phrase(m.start(1), word_key(m.group(1).split()[0])):
+            return  # "[Gemma Royle]⏎Social Services.": a person, then a public service
+    st.grow(c, c.start, m.end())
+    if c.kind in _FOUND_PEOPLE:  # "[Carr Lindsey]⏎Family Law": read as a person on its line
+        c.kind = "org"
+        c.ident = "wrapped:" + " ".join(text[c.start : c.end].lower().split())
 
 
 def _join_surname(st: State, c: Cand) -> None:
@@ -108,3 +163,4 @@ _STREET = re.compile(rf"(?:{STREET_TYPES})")
 _FOUND_PEOPLE = frozenset({"person", "professional"})  # (not the record's own people)
 _CLOSED = re.compile(r"[ \t]*(?:[),.;:\n]|\Z)")  # what closes a name in a list or brackets
 _ONE_WORD = re.compile(r"[A-Z][a-z'’-]{2,}")
+_TWO_WORDS = re.compile(r"[A-Z][a-z'’-]{2,}(?:[ \t]+[A-Z][a-z'’-]{2,})?")
