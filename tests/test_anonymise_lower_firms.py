@@ -58,3 +58,21 @@ def test_a_neighbour_from_a_house_by_its_number_in_dictation() -> None:
         " counting from number one to number ten full stop"
     )
     assert "forty nine" not in out and "number one to number ten" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [('photo of a black Audi, partial reg visible "KD7? 0XL", parked outside', "0XL"),
+     ("she left in a grey Merc, reg WR1 9 XBN (partial). Child was awake.", "XBN"),
+     ("he drives a Seat Leon, part reg YT7l, and sells from it", "YT7l"),
+     ("partial reg plate AK68 FH? in the reflection of the window", "AK68"),
+     ("I only got part of the reg: LC20. He got in the car.", "LC20")],
+)  # fmt: skip
+def test_a_plate_in_part_after_its_cue(text: str, plate: str) -> None:
+    out = _redact(text)
+    assert plate not in out and "[VEHICLE-REG]" in out, out
+
+
+def test_a_regulation_s_number_is_no_plate() -> None:
+    text = "The reg 24 carer had a REG 44 visit; Regulation 7 visit done; reg 24 PLAN agreed."
+    assert _redact(text) == text

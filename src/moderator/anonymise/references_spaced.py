@@ -68,6 +68,16 @@ _PARTIAL_PLATE = re.compile(
     r"(?i:\bpart(?:ial)?[ \t]+(?:plate|reg(?:istration)?|index))[ \t]*:?[ \t]*"
     r"([A-Za-z]{1,3}\d{1,3}(?:[ \t]?[A-Z]{1,3}(?![\w]))?|\d{1,3}[A-Za-z]{1,3})(?![\w])"
 )
+# a plate in part or in full after its cue, as a witness or a scan gave it: "partial reg
+# visible "CE7? 0XL"", "reg WR1 9 XBN (partial)", "part reg YT7l", "reg plate AK68 FH?": groups
+# of capitals, digits and a "?" for what was not seen, opening with a letter as plates do
+# (one digit and two capitals at least; not "reg 24 carer", a regulation)
+_PLATE_AFTER_CUE = re.compile(
+    r"(?<![\w])(?:reg|Reg|REG|registration|Registration|plate|Plate|PLATE)"
+    r"(?:[ \t]+(?:no\.?|number|plate|mark|visible|partial|part|seen|as|was|is|of|read|reads))*"
+    r"[ \t]*:?[ \t]*[\"“'‘]?"
+    r"(?P<n>[A-Z][A-Z0-9?]{1,3}[0-9l?]?(?:[ \t][A-Z0-9?]{1,4}){0,2})(?![\w?-])"
+)
 _SYSTEMS = frozenset({"storm", "niche", "athena", "cris", "merlin", "pnd", "compact", "mosaic"})
 _KIND = "case_number"
 _CONFIDENCE = 0.85
@@ -136,6 +146,15 @@ def find_spaced_references(st: State) -> None:
         for m in _PARTIAL_PLATE.finditer(text):  # ("partial reg NK19")
             if st.free(m.start(1), m.end(1)):
                 st.take(m.start(1), m.end(1), "vehicle_reg", "", 80, 0.8)
+    if "reg" in text or "plate" in text or "REG" in text:
+        for m in _PLATE_AFTER_CUE.finditer(text):
+            n = m.group("n").rstrip()
+            if (
+                any(c.isdigit() for c in n)
+                and sum(c.isupper() for c in n) >= 2
+                and st.free(m.start("n"), m.start("n") + len(n))
+            ):
+                st.take(m.start("n"), m.start("n") + len(n), "vehicle_reg", "", 78, 0.75)
     for m in starting_with_folded(for_text(_ENDING, text), text, ("card", "acc", "a/c")):
         _take(st, m.start(1), m.end(1))
     for m in starting_with_folded(for_text(_BADGE, text), text, _BADGE_STARTS):
