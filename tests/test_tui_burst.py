@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from moderator.tui.screens.dashboard import DashboardScreen
 from moderator.tui.screens.drift_audits import DriftAuditsScreen
@@ -365,3 +365,48 @@ async def test_a_leads_list_reads_its_counts_once_as_it_opens(
         await pilot.press("escape")
         await wait_for_screen(pilot, LeadHomeScreen)
         await until(pilot, lambda: len(reads) == 2, "the list read again")
+
+
+@pytest.mark.parametrize("moves", [(), ("down", "up")])
+async def test_keys_sent_with_the_enter_that_signs_a_lead_in_act_on_their_list(
+    db: Path, moves: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the user picker, Enter on the lead then j, j, Enter in one burst: the lead's list
+    opens and the third audit with it (the j's were typed into the picker's search, which
+    then found no one, and Enter chose no one). The first page is held until the keys are
+    in: they reach the list's bindings from the picker, and wait there for its rows."""
+    from moderator.tui.screens.picker import PickerScreen
+
+    read_page = LeadHomeScreen.read_page
+    go = threading.Event()
+
+    def held_read_page(self: LeadHomeScreen, view: View, offset: int, limit: int) -> Any:
+        assert go.wait(60)  # the test lets the read finish once the keys are sent
+        return read_page(self, view, offset, limit)
+
+    monkeypatch.setattr(LeadHomeScreen, "read_page", held_read_page)
+    app = make_app(db, user=None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        picker = pilot.app.screen
+        assert isinstance(picker, PickerScreen) and picker.users[0].name == "lee"
+        find = picker.query_one("#find", Input)
+        burst(pilot, *moves, "enter", "j", "j", "enter")
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        # Not until(): its settle() would wait for the held read.
+        while time.monotonic() < deadline and not any(
+            isinstance(s, LeadHomeScreen) for s in pilot.app.screen_stack
+        ):
+            await asyncio.sleep(0)
+        while not pilot.app._message_queue.empty() and time.monotonic() < deadline:
+            await asyncio.sleep(0)  # the keys handed on before the page comes
+        go.set()
+        await until(
+            pilot,
+            lambda: isinstance(pilot.app.screen, GradingScreen) or bool(find.value),
+            "an audit opened, or the keys typed into the search",
+        )
+        assert not find.value, "the keys after Enter were typed into the picker's search"
+        case = await opened_case(pilot)
+        home = pilot.app.screen_stack[-2]
+        assert isinstance(home, LeadHomeScreen) and case == home.shown[2].case_ref
