@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from moderator.tui.screens.dashboard import DashboardScreen
 from moderator.tui.screens.drift_audits import DriftAuditsScreen
@@ -269,3 +269,144 @@ async def test_a_settle_queued_on_a_list_that_was_left_does_nothing(db: Path) ->
         home.show_position()
         await settle(pilot)
         assert pilot.app.screen is not home
+
+
+async def test_keys_typed_before_a_leads_list_has_its_first_page_act_on_it(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """j, j, Enter sent the moment the lead's list opens, while its first page is read:
+    they wait for the page, then the third audit opens (they were dropped on the empty
+    table, and the list stayed on its first row)."""
+    read_page = LeadHomeScreen.read_page
+    go = threading.Event()
+
+    def held_read_page(self: LeadHomeScreen, view: View, offset: int, limit: int) -> Any:
+        assert go.wait(60)  # the test lets the read finish once the keys are sent
+        return read_page(self, view, offset, limit)
+
+    monkeypatch.setattr(LeadHomeScreen, "read_page", held_read_page)
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 30)) as pilot:
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        # Neither settle() nor pause(): the one waits for the held read, the other for the
+        # screen, which (once it is shown) waits for its first page.
+        while not isinstance(pilot.app.screen, LeadHomeScreen) and time.monotonic() < deadline:
+            await asyncio.sleep(0)
+        home = pilot.app.screen
+        assert isinstance(home, LeadHomeScreen) and not home.loaded
+        burst(pilot, "j", "j", "enter")
+        # Let the app hand the keys on before the page comes.
+        while not pilot.app._message_queue.empty() and time.monotonic() < deadline:
+            await asyncio.sleep(0)
+        go.set()
+        await until(pilot, lambda: home.loaded, "the first page")
+        await settle(pilot)
+        assert pilot.app.screen is not home, "the keys typed before the first page were dropped"
+        assert await opened_case(pilot) == home.shown[2].case_ref
+
+
+async def test_a_burst_that_opens_the_dashboard_drills_into_the_row_the_keys_reached(
+    drift_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """d, then ] to the managers, j to the second and Enter, in one burst while the report
+    is still being built: the keys wait for it, and noa's audits open (j and Enter were
+    dropped on the empty table, and the dashboard stayed on the first manager)."""
+    from moderator.services import reporting
+
+    report_counts = reporting.report_counts
+    go = threading.Event()
+
+    def held_report_counts(*args: Any, **kwargs: Any) -> Any:
+        assert go.wait(60)  # the test lets the count finish once the keys are handled
+        return report_counts(*args, **kwargs)
+
+    monkeypatch.setattr(reporting, "report_counts", held_report_counts)
+    app = make_app(drift_db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        burst(pilot, "d", "right_square_bracket", "j", "enter")
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        # Not until(): its settle() would wait for the held count.
+        while pilot.app.screen is home and time.monotonic() < deadline:
+            await asyncio.sleep(0)
+        dash = pilot.app.screen
+        assert isinstance(dash, DashboardScreen) and not dash.loaded
+        while not pilot.app._message_queue.empty() and time.monotonic() < deadline:
+            await asyncio.sleep(0)  # the keys handed on before the report comes
+        go.set()
+        await until(pilot, lambda: dash.loaded, "the dashboard's report")
+        await settle(pilot)
+        drill = pilot.app.screen
+        assert isinstance(drill, DriftAuditsScreen), "the keys typed before the report were dropped"
+        assert drill.heading.startswith("noa")  # managers: mia, noa, max
+
+
+async def test_a_leads_list_reads_its_counts_once_as_it_opens(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first page is read before the list is shown; showing it does not read it again
+    (a lead's counts are a GROUP BY over every audit)."""
+    read_counts = LeadHomeScreen.read_counts
+    reads: list[int] = []
+
+    def counted(self: LeadHomeScreen) -> Any:
+        reads.append(1)
+        return read_counts(self)
+
+    monkeypatch.setattr(LeadHomeScreen, "read_counts", counted)
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, LeadHomeScreen)
+        await settle(pilot)
+        assert len(reads) == 1
+        await pilot.press("enter")  # an audit, and back: the list is read again
+        await wait_for_screen(pilot, GradingScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, LeadHomeScreen)
+        await until(pilot, lambda: len(reads) == 2, "the list read again")
+
+
+@pytest.mark.parametrize("moves", [(), ("down", "up")])
+async def test_keys_sent_with_the_enter_that_signs_a_lead_in_act_on_their_list(
+    db: Path, moves: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the user picker, Enter on the lead then j, j, Enter in one burst: the lead's list
+    opens and the third audit with it (the j's were typed into the picker's search, which
+    then found no one, and Enter chose no one). The first page is held until the keys are
+    in: they reach the list's bindings from the picker, and wait there for its rows."""
+    from moderator.tui.screens.picker import PickerScreen
+
+    read_page = LeadHomeScreen.read_page
+    go = threading.Event()
+
+    def held_read_page(self: LeadHomeScreen, view: View, offset: int, limit: int) -> Any:
+        assert go.wait(60)  # the test lets the read finish once the keys are sent
+        return read_page(self, view, offset, limit)
+
+    monkeypatch.setattr(LeadHomeScreen, "read_page", held_read_page)
+    app = make_app(db, user=None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        picker = pilot.app.screen
+        assert isinstance(picker, PickerScreen) and picker.users[0].name == "lee"
+        find = picker.query_one("#find", Input)
+        burst(pilot, *moves, "enter", "j", "j", "enter")
+        deadline = time.monotonic() + 60  # bounds a hang; no measurement
+        # Not until(): its settle() would wait for the held read.
+        while time.monotonic() < deadline and not any(
+            isinstance(s, LeadHomeScreen) for s in pilot.app.screen_stack
+        ):
+            await asyncio.sleep(0)
+        while not pilot.app._message_queue.empty() and time.monotonic() < deadline:
+            await asyncio.sleep(0)  # the keys handed on before the page comes
+        go.set()
+        await until(
+            pilot,
+            lambda: isinstance(pilot.app.screen, GradingScreen) or bool(find.value),
+            "an audit opened, or the keys typed into the search",
+        )
+        assert not find.value, "the keys after Enter were typed into the picker's search"
+        case = await opened_case(pilot)
+        home = pilot.app.screen_stack[-2]
+        assert isinstance(home, LeadHomeScreen) and case == home.shown[2].case_ref

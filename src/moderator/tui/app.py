@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.message import Message
 from textual.worker import Worker
 
 from moderator.tui.actions import bindings_for
-from moderator.tui.base import ReportsWorkerFailures
+from moderator.tui.base import ModeratorScreen, ReportsWorkerFailures
 from moderator.tui.commands import ActionCommands
 from moderator.tui.idle import IdleLock
 from moderator.tui.opening import OpensWork
@@ -211,6 +211,14 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
             from moderator.tui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen(user))
+
+    async def on_key(self, event: events.Key) -> None:
+        """A key on its way to the bindings (Textual's own handler looks them up next): it
+        waits while the screen shown is not ready for it (:meth:`ModeratorScreen.ready_for`),
+        and so do the keys after it."""
+        screen = self.screen
+        if isinstance(screen, ModeratorScreen):
+            await screen.ready_for(event.key)
 
     def mark_ready(self) -> None:
         """Record the cold-start time when the first screen has its data."""

@@ -129,6 +129,18 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
     def _on_mount(self, event: Mount) -> None:
         apply_cursor_blink(self)
 
+    async def ready_for(self, key: str) -> None:
+        """Return once this screen can act on ``key``, a key on its way to the bindings.
+
+        At once here. A screen still reading what its keys act on (a list its first rows,
+        the dashboard its report) waits: the app holds the key, and every key after it,
+        until then (``ModeratorApp.on_key``). Keys sent in a burst as the screen opens (a
+        paste, tmux send-keys) may have gone to the screen before it, and reach the
+        bindings of this one without passing through it: held here, they act in order on
+        what this screen shows rather than on empty tables that drop them.
+        """
+        return
+
 
 class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):
     """A dialog of the workbench."""

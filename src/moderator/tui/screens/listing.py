@@ -11,6 +11,7 @@ list that is ("2 of 19 match the search").
 
 from __future__ import annotations
 
+import asyncio
 from abc import abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -79,6 +80,12 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         self.sort_column: str | None = None
         self.sort_reverse = False
         self.loaded = False
+        self.first_shown = asyncio.Event()
+        """Set once the first rows are on screen (or could not be read, or the list is gone):
+        keys wait for it (:meth:`ready_for`)."""
+        self.covered = False
+        """Whether another screen has been shown over the list (it reads its rows again
+        when it is back)."""
         self.fitted_width = 0
         """The screen's width when the columns were last fitted to it."""
         self.narrowed: dict[str, int] = {}
@@ -155,7 +162,9 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
 
         The screen waits here for its rows: keys typed meanwhile (a paste, a burst sent the
         moment the list opens) wait for it too, in order, and then act on the rows rather
-        than on an empty table that drops them.
+        than on an empty table that drops them. Keys sent to the screen the list was opened
+        from reach the bindings without passing through the list: they wait for its rows in
+        :meth:`ready_for`.
         """
         from textual.worker import WorkerCancelled, WorkerFailed
 
@@ -165,13 +174,27 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         try:
             rows, extra = await worker.wait()
         except (WorkerFailed, WorkerCancelled):
-            return  # the failure is reported (ReportsWorkerFailures); F5 reads again
-        self.on_list_screen_rows_loaded(self.RowsLoaded(rows, extra))
+            pass  # the failure is reported (ReportsWorkerFailures); F5 reads again
+        else:
+            self.on_list_screen_rows_loaded(self.RowsLoaded(rows, extra))
+        finally:
+            self.first_shown.set()
+
+    async def ready_for(self, key: str) -> None:
+        """Keys wait for the first rows, wherever they were sent (see :meth:`first_rows`)."""
+        await self.first_shown.wait()
+
+    def on_unmount(self) -> None:
+        self.first_shown.set()  # the list is gone: keys held for it go on
+
+    def on_screen_suspend(self) -> None:
+        self.covered = True
 
     def on_screen_resume(self) -> None:
         # Whatever was done on the screen we come back from (grade, submit, claim,
-        # review, draw a sample) may have changed the list: read it again.
-        if self.loaded:
+        # review, draw a sample) may have changed the list: read it again. Not when the
+        # list is first shown: its rows were read just now, before it took a key.
+        if self.loaded and self.covered:
             self.load_rows()
 
     def on_list_screen_rows_loaded(self, message: RowsLoaded) -> None:

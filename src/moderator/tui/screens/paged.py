@@ -17,13 +17,13 @@ be reached with the keys and the mouse wheel as before.
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from textual.message import Message
 from textual.widgets import DataTable, Static
-from textual.worker import Worker
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from moderator.tui.screens.list_rows import NO_MATCH
 from moderator.tui.screens.listing import ListScreen
@@ -119,12 +119,26 @@ class PagedListScreen(ListScreen[T]):
         ``kind`` ``last`` reads the last page; ``cursor`` is where the cursor goes
         for a replacing read (an index in the whole list; -1: the last row).
         """
+        fetch = self.next_read(kind, offset, cursor, limit=limit, everything=everything)
+        self.run_worker(
+            lambda: self.post_message(fetch()),
+            thread=True,
+            group="page",
+            exit_on_error=False,
+            name="page",
+        )
+
+    def next_read(
+        self, kind: str, offset: int, cursor: int, *, limit: int = 0, everything: bool = False
+    ) -> Callable[[], PageRead]:
+        """The read :meth:`read` asks for, as work for a worker thread that returns its page
+        (it becomes the latest read: the answer to any earlier one is dropped)."""
         self.ticket += 1
         self.waiting = True
         ticket, view, total = self.ticket, self.current_view(), self.total
         limit = limit or self.page_size
 
-        def work() -> None:
+        def work() -> PagedListScreen.PageRead:
             counts = self.read_counts() if everything else None
             matched = None
             if counts is not None and not view.words.strip():  # no search: a tab's count
@@ -138,11 +152,9 @@ class PagedListScreen(ListScreen[T]):
                 known = total
             start = max(0, known - limit) if kind == "last" else min(offset, max(0, known - limit))
             rows = self.read_page(view, start, limit)
-            self.post_message(
-                self.PageRead(ticket, kind, start, rows, known, cursor, counts, matched)
-            )
+            return self.PageRead(ticket, kind, start, rows, known, cursor, counts, matched)
 
-        self.run_worker(work, thread=True, group="page", exit_on_error=False, name="page")
+        return work
 
     def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
         """A read failed (the user has been told): let the next one start."""
@@ -337,8 +349,24 @@ class PagedListScreen(ListScreen[T]):
         self.watch(table, "scroll_y", self.scrolled, init=False)
 
     async def first_rows(self) -> None:
-        """The first page comes like every other (:meth:`read`)."""
-        self.load_rows()
+        """Show the first page before the screen handles a key.
+
+        The screen waits here for the page, read by the same work as every other
+        (:meth:`next_read`), but handed back by the worker rather than posted: the
+        screen's messages wait until this returns, so a posted page would never arrive.
+        Keys typed meanwhile (a paste, a burst sent the moment the list opens) wait too, in
+        order, and then act on the rows rather than on an empty table that drops them.
+        """
+        fetch = self.next_read("reload", 0, 0, everything=True)
+        worker = self.run_worker(fetch, thread=True, group="page", exit_on_error=False, name="page")
+        try:
+            page = await worker.wait()
+        except (WorkerFailed, WorkerCancelled):
+            pass  # the failure is reported (worker_failed lets the next read start); F5 reads again
+        else:
+            self.on_paged_list_screen_page_read(page)
+        finally:
+            self.first_shown.set()
 
     def scrolled(self, _y: float) -> None:
         if not self.settling and self.is_attached:

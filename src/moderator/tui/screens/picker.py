@@ -39,6 +39,20 @@ class FindInput(Input):
         return character != "?" and super().check_consume_key(key, character)
 
 
+class UserList(OptionList):
+    """The picker's list of users: Enter is the picker's (choose), not the list's own select.
+
+    The list's select only posts a message, handled after every key typed behind the Enter
+    has been typed into the search; the picker's binding chooses as the key is read, so
+    the keys after it go to the list of the user chosen (a burst: Enter j j Enter).
+    """
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select":
+            return False  # the picker's Enter binding runs instead
+        return super().check_action(action, parameters)
+
+
 class PickerScreen(ModeratorScreen):
     """Choose the user to work as."""
 
@@ -55,6 +69,9 @@ class PickerScreen(ModeratorScreen):
         self.users = users
         self.problem = problem
         self.shown: list[User] = list(users)
+        self.choosing = False
+        """Enter was typed on the list and has not yet reached the bindings (action_choose):
+        the keys typed after it are for the list of the user it chooses, not the search."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,7 +92,7 @@ class PickerScreen(ModeratorScreen):
                     select_on_focus=False,  # keep the first letter typed on the list
                 )
                 # Text, not markup: a name is the user's own words ("Bad [/] name")
-                yield OptionList(
+                yield UserList(
                     *[Option(Text(describe(u)), id=u.name) for u in self.users], id="users"
                 )
             else:
@@ -98,8 +115,13 @@ class PickerScreen(ModeratorScreen):
         return bool(self.shown) or action != "choose"
 
     def on_key(self, event: Key) -> None:
+        if not self.users:
+            return
+        if event.key == "enter" and self.shown and self.query_one("#users").has_focus:
+            self.choosing = True  # action_choose runs when the key reaches the bindings
+            return
         # Type-to-find: a printable key typed on the list starts the search with it.
-        if not self.users or not event.is_printable or event.character in (None, " "):
+        if self.choosing or not event.is_printable or event.character in (None, " "):
             return
         find = self.query_one("#find", Input)
         if find.has_focus:
@@ -132,6 +154,7 @@ class PickerScreen(ModeratorScreen):
         self._choose(event.option_index)
 
     def action_choose(self) -> None:
+        self.choosing = False
         highlighted = self.query_one("#users", OptionList).highlighted
         if highlighted is not None:
             self._choose(highlighted)
