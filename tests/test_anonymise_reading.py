@@ -243,3 +243,23 @@ def test_a_line_opening_with_a_word_is_not_joined_to_the_name_before_it(kept: st
 def test_what_opens_the_next_line_is_not_taken_into_a_person_or_a_field(written: str) -> None:
     out = _redact(written)
     assert "Social Services" in out or "Named Nurse." in out or "Services:" in out, out
+
+
+def test_a_name_a_scan_broke_with_a_space_is_redacted_whole() -> None:
+    out = _redact("She has not attended the GP (Dr Kh an, Beech Surgery) since May.")
+    assert " an," not in out and "Kh" not in out, out
+
+
+def test_a_word_after_a_name_is_not_joined_to_it() -> None:
+    out = _redact("We met Mrs Smith an hour later and Mr Bell and the family.")
+    assert "an hour later" in out and "and the family" in out, out
+
+
+@pytest.mark.parametrize(
+    ("header", "gone"),
+    [("**From:** Lloyd-Evans, Bethan &lt;b.lloyd-evans@school.example.org&gt;<br>", "Lloyd"),
+     ("From: Archer, Beth &lt;b.archer@school.example.org&gt;", "Archer")],
+)  # fmt: skip
+def test_a_sender_written_surname_first_beside_an_escaped_address(header: str, gone: str) -> None:
+    out = _redact(header + "\nSee below about the missing episode.")
+    assert gone not in out, out

@@ -69,7 +69,11 @@ from moderator.anonymise.names_aliases import (
 )
 from moderator.anonymise.names_around import absorb_kin_words
 from moderator.anonymise.names_at_agency import find_given_names_at_agencies
-from moderator.anonymise.names_broken import find_broken_names, find_spelt_names
+from moderator.anonymise.names_broken import (
+    find_broken_names,
+    find_spelt_names,
+    join_split_surnames,
+)
 from moderator.anonymise.names_cued import find_named_by_role, find_regarding
 from moderator.anonymise.names_defined import find_defined_names
 from moderator.anonymise.names_dictated import find_titled_dictated, join_dictated_names
@@ -337,6 +341,7 @@ def run_layers(st: State) -> None:
     find_names_in_other_scripts(st)
     widen_said_numbers(st)
     join_wrapped_tails(st)  # (before the model: it would read a wrapped line's head alone)
+    join_split_surnames(st)
     find_learned(st, toks)  # after every rule: it reads only the words they all left free
     join_dictated_names(st)  # again: the surnames after the names the model found
     find_titled_dictated(st)

@@ -2,7 +2,9 @@
 
 Text read from a scanned page keeps the page's hyphenation: ``Zar-`` at the end of one line
 and ``lasht`` at the start of the next, or ``Pri- ncess`` where the line break became a
-space. Joined up, each is a name of the record; the whole broken word is redacted.
+space. Joined up, each is a name of the record; the whole broken word is redacted. A scan
+also breaks a word with a space alone (``Stephen Yar dley``): a name found up to the break takes
+the rest when the two make a listed name.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.layer_known import take_known
-from moderator.anonymise.state import State
+from moderator.anonymise.lexicon import frequent_word, more_places
+from moderator.anonymise.state import NAME_KINDS, State
 
 # the break: a hyphen at a line's end, or a hyphen and a space before a lower-case letter
 # ("Pri- ncess"; "Anglo- Saxon" keeps its capital and is left alone); it starts with the
@@ -69,3 +72,40 @@ def find_spelt_names(st: State) -> None:
         if who is not None:
             person = known.people[who]
             st.take(start, m.end(), person.kind, person.label, 60, 0.9)
+
+
+# the rest of a word a scan broke with a space, in lower case: "Stephen Yar dley", "Dr Kh an"
+_SPLIT_TAIL = re.compile(r" ([a-z]{1,6})(?![\w'’-])")
+_LAST_PIECE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,6}\Z")
+
+
+def join_split_surnames(st: State) -> None:
+    """A name whose last word a scan broke with a space ("[PC 4196 Stephen Yar] dley"): the
+    redaction takes the rest when its last piece is no everyday word or surname alone and,
+    joined to the rest, is a surname, a given name or a place the lists hold ("Khan",
+    "Pocklington")."""
+    text = st.text
+    lex = st.lex
+    for c in st.cands:
+        if c.kind not in NAME_KINDS:
+            continue
+        tail = _SPLIT_TAIL.match(text, c.end)
+        if tail is None:
+            continue
+        piece = _LAST_PIECE.search(text, c.start, c.end)
+        if piece is None:
+            continue
+        key = piece.group().lower()
+        whole = key + tail.group(1)
+        if (
+            not frequent_word(key)
+            and key not in lex.surnames
+            and (
+                whole in lex.surnames
+                or whole in lex.given
+                or (whole,) in lex.places
+                or (whole,) in more_places()
+            )
+            and st.free(c.end, tail.end())
+        ):
+            st.grow(c, c.start, tail.end())

@@ -2,7 +2,8 @@
 
 A header, a forwarded chain or a signature writes the name beside the address, in either
 order and in any case: ``"Tolley, Graham" <graham.tolley@…>``, ``Graham Tolley <gtolley@…>``,
-``TOLLEY Graham (graham.tolley@…)``. A word of that display name which the address's local
+``TOLLEY Graham (graham.tolley@…)``, ``Pryce-Hughes, Jonathan &lt;j.pryce-hughes@…&gt;`` (mark-up
+escaped). A word of that display name which the address's local
 part spells (whole, or joined to an initial: ``gtolley``) is a name, whatever its order, its
 case or the words around it: the address was made from it. A mailbox's words
 (``"MASH Duty" <mash.duty@…>``) are no person's and are left.
@@ -18,11 +19,12 @@ from moderator.anonymise.unknown_words import dictionary
 
 # a display name of one to four words (quoted or not), then the address in <>, () or []
 _MAILED = re.compile(
-    r"(?P<name>[A-Z][\w'’-]*\.?(?:,?[ \t]+[A-Z][\w'’-]*\.?){0,3})[\"”]?[ \t]*[<(\[]"
-    r"(?:mailto:)?(?P<local>[\w.+-]{2,64})@[\w-]+(?:\.[\w-]+)+[>)\]]"
+    r"(?P<name>[A-Z][\w'’-]*\.?(?:,?[ \t]+[A-Z][\w'’-]*\.?){0,3})[\"”]?[ \t]*(?:[<(\[]|&lt;)"
+    r"(?:mailto:)?(?P<local>[\w.+-]{2,64})@[\w-]+(?:\.[\w-]+)+(?:[>)\]]|&gt;)"
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PARTS = re.compile(r"[a-z]{2,}")
+_ALONE = re.compile(r"(?<![a-z])[a-z](?![a-z])")
 # words of a shared mailbox, not of a person
 _MAILBOX = frozenset(
     {"duty", "team", "admin", "info", "enquiries", "referrals", "referral", "office", "mash"}
@@ -35,6 +37,8 @@ _MAILBOX = frozenset(
 def _spelt(key: str, parts: list[str], initials: dict[str, str]) -> str | None:
     """How the local part spells ``key``: ``key`` itself for a part of its own; the key of the
     display name's word whose initial is joined to it (``gtolley``: ``graham``); else None."""
+    if "-" in key and all(piece in parts for piece in key.split("-") if piece):
+        return key  # "Pryce-Hughes" in j.pryce-hughes@…: each of its pieces
     for part in parts:
         if part == key:
             return key
@@ -63,6 +67,9 @@ def find_mailed_names(st: State) -> None:
             how = _spelt(key, parts, initials) if len(key) >= 2 else None
             if how is not None:
                 chosen |= {key, how}
+        if chosen:  # "j.pryce-hughes": another word's initial standing alone beside one spelt
+            alone = set(_ALONE.findall(m.group("local").casefold()))
+            chosen |= {k for k in keys if k and k not in chosen and k[0] in alone}
         # two words spelt, or one joined to another's initial: the address is this person's;
         # not a service's everyday words ("Tenancy Enforcement" <tenancy.enforcement@…>)
         lex = st.lex
