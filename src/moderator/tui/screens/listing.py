@@ -11,7 +11,6 @@ list that is ("2 of 19 match the search").
 
 from __future__ import annotations
 
-import asyncio
 from abc import abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,8 +23,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static, Tab, Tabs
 
-from moderator.tui.base import ModeratorScreen
-from moderator.tui.screens.abstract_screen import AbstractScreenMeta
+from moderator.tui.screens.list_loading import ListLoading
 from moderator.tui.screens.list_rows import NO_MATCH, count_states, matches
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
@@ -48,7 +46,7 @@ class Column(Generic[T]):
     leads_only: bool = False
 
 
-class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
+class ListScreen(ListLoading, Generic[T]):
     """A list of rows with state tabs, a summary line, search and sortable columns."""
 
     AUTO_FOCUS = "#audits"
@@ -79,13 +77,6 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         self.query_text = ""
         self.sort_column: str | None = None
         self.sort_reverse = False
-        self.loaded = False
-        self.first_shown = asyncio.Event()
-        """Set once the first rows are on screen (or could not be read, or the list is gone):
-        keys wait for it (:meth:`ready_for`)."""
-        self.covered = False
-        """Whether another screen has been shown over the list (it reads its rows again
-        when it is back)."""
         self.fitted_width = 0
         """The screen's width when the columns were last fitted to it."""
         self.narrowed: dict[str, int] = {}
@@ -154,18 +145,8 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
         yield Static("", id="empty", markup=False)
         yield Footer()
 
-    async def on_mount(self) -> None:
-        await self.first_rows()
-
     async def first_rows(self) -> None:
-        """Show the first rows before the screen handles a key.
-
-        The screen waits here for its rows: keys typed meanwhile (a paste, a burst sent the
-        moment the list opens) wait for it too, in order, and then act on the rows rather
-        than on an empty table that drops them. Keys sent to the screen the list was opened
-        from reach the bindings without passing through the list: they wait for its rows in
-        :meth:`ready_for`.
-        """
+        """Read the rows and show them before the screen handles a key (see :class:`ListLoading`)."""
         from textual.worker import WorkerCancelled, WorkerFailed
 
         worker = self.run_worker(
@@ -179,23 +160,6 @@ class ListScreen(ModeratorScreen, Generic[T], metaclass=AbstractScreenMeta):
             self.on_list_screen_rows_loaded(self.RowsLoaded(rows, extra))
         finally:
             self.first_shown.set()
-
-    async def ready_for(self, key: str) -> None:
-        """Keys wait for the first rows, wherever they were sent (see :meth:`first_rows`)."""
-        await self.first_shown.wait()
-
-    def on_unmount(self) -> None:
-        self.first_shown.set()  # the list is gone: keys held for it go on
-
-    def on_screen_suspend(self) -> None:
-        self.covered = True
-
-    def on_screen_resume(self) -> None:
-        # Whatever was done on the screen we come back from (grade, submit, claim,
-        # review, draw a sample) may have changed the list: read it again. Not when the
-        # list is first shown: its rows were read just now, before it took a key.
-        if self.loaded and self.covered:
-            self.load_rows()
 
     def on_list_screen_rows_loaded(self, message: RowsLoaded) -> None:
         self.items = message.rows

@@ -344,7 +344,7 @@ class PagedListScreen(ListScreen[T]):
         )
         empty.update(f"{self.NOUN} {first:,}–{last:,} of {self.total:,}")
 
-    async def on_mount(self) -> None:  # besides ListScreen's, which reads the first page
+    async def on_mount(self) -> None:  # besides ListLoading's, which reads the first page
         table = self.query_one("#audits", DataTable)
         self.watch(table, "scroll_y", self.scrolled, init=False)
 
