@@ -86,3 +86,18 @@ def test_an_address_word_a_scan_broke_with_a_space(text: str, piece: str) -> Non
 def test_a_word_in_markdown_bold_is_read_through() -> None:
     out = _redact("Last seen in a grey Audi A3 (partial reg **YS17**...) on Friday.")
     assert "YS17" not in out and "Audi A3" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [("HARTLEY OKOYE SOLICITORS\n2nd Floor, 14 Bellenden Parade, London SE15 4RF", "2nd"),
+     ("Our office: Suite 3, 12 Cotsford Lane, Peterlee SR8 1AB", "Suite")],
+)  # fmt: skip
+def test_an_office_s_floor_or_suite_goes_with_its_address(text: str, left: str) -> None:
+    out = _redact(text)
+    assert left not in out and "[ADDRESS]" in out, out
+
+
+def test_a_floor_or_room_without_an_address_stays() -> None:
+    text = "Meet on the 2nd floor at 10, then Room 6 for the review."
+    assert _redact(text) == text

@@ -125,9 +125,13 @@ STREET_HINT = re.compile(
 # (not 12/04 or 10:30), possibly after "Flat 3, ".
 ADDRESS_START_RE = re.compile(r"\d\d{0,3}(?=[A-Za-z]?,?\s+[A-Z]|-\d)")
 # a flat, unit or pitch before the house number ("Flat 3, ", "Pitch 4, "; Scottish "3/2, ")
-FLAT_PREFIX = r"(?:(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot|Caravan|Chalet|Bungalow|Maisonette|Annexe)\s+(?:\d+|[A-Z])[A-Za-z]?(?:/\d+)?,?|\d{1,2}/\d{1,2},|No\.?(?=\s+\d))"
+# a floor of an office building before its number: "2nd Floor, 14 Bellenden Parade"
+_FLOOR = (
+    r"(?:Ground|First|Second|Third|Fourth|Fifth|Top|Lower|Upper|\d{1,2}(?:st|nd|rd|th))\s+Floor,?"
+)
+FLAT_PREFIX = rf"(?:(?:Flat|Apartment|Apt|Unit|Room|Suite|Studio|Pitch|Plot|Caravan|Chalet|Bungalow|Maisonette|Annexe)\s+(?:\d+|[A-Z])[A-Za-z]?(?:/\d+)?,?|\d{{1,2}}/\d{{1,2}},|No\.?(?=\s+\d)|{_FLOOR})"
 FLAT_BEFORE_RE = re.compile(
-    rf"(?:{FLAT_PREFIX}\s+|(?:Flat|Apartment|Apt|Unit|Room|Pitch|Plot|Caravan|Chalet|Bungalow|Maisonette|Annexe|No\.?)\s+)$"
+    rf"(?:{FLAT_PREFIX}\s+|(?:Flat|Apartment|Apt|Unit|Room|Suite|Studio|Pitch|Plot|Caravan|Chalet|Bungalow|Maisonette|Annexe|No\.?)\s+)$"
 )
 CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 # "of" inside a street's name, after a title or an island: "Prince of Wales Road", "Duke of
