@@ -101,3 +101,13 @@ def test_an_office_s_floor_or_suite_goes_with_its_address(text: str, left: str) 
 def test_a_floor_or_room_without_an_address_stays() -> None:
     text = "Meet on the 2nd floor at 10, then Room 6 for the review."
     assert _redact(text) == text
+
+
+def test_a_green_named_as_a_street_in_lower_case() -> None:
+    out = _redact("she sees her mum most weekends at her flat on wensley green full stop")
+    assert "wensley" not in out and "[ADDRESS]" in out, out
+
+
+def test_a_green_that_is_a_colour_or_a_village_s_stays() -> None:
+    text = "they walk on the village green and he goes on about being green with envy"
+    assert _redact(text) == text

@@ -40,12 +40,14 @@ _STREET_GATE += (
     "row",
 )
 _STREET_GATE += ("fold", "view", "court", "mews", "rise", "square", "parade", "hill", "park")
+_STREET_GATE += ("green",)
 _STREET_GATE += ("estate",)
 _STREET = re.compile(
     r"(?<![\w'’-])(?:(?:on|off|near|by|along|behind|down|up|round|outside|past)[ \t]+"
     r"(?P<s>(?:[Ss]t\.?[ \t]+)?(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
     + _STREET_WORDS
-    + r"|hill|park))|(?:to|at|of|from|in)[ \t]+"  # (after these a park or a hill is a place's)
+    + r"|hill|park|green))|(?:to|at|of|from|in)[ \t]+"  # (after these a park, a hill or a
+    # green is a place's: "on wensley green", "off church green east"; "at the green" is not)
     r"(?P<t>(?:[Ss]t\.?[ \t]+)?(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
     + _STREET_WORDS
     + r")))(?![\w'’-])"
@@ -197,6 +199,8 @@ def find_lower_streets(st: State) -> None:
             pass  # "works on main street": a town's own street ("the main road" is any road)
         elif any(w.strip(".") in _EVERYDAY for w in words[:-1]) or words[0].lower() in _NOT_STREETS:
             continue  # "the high st"; "to youth court", "at crown court": a court
+        if words[-1] == "green" and not any(_named(st, w.lower()) for w in words[:-1]):
+            continue  # "on about being green", "on bottle green paint": the colour
         side = SIDE_AFTER.match(text, end)  # ("cowbridge road east")
         if side is not None and st.free(end, side.end()):
             end = side.end()
