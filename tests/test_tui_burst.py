@@ -69,6 +69,18 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) ->
     raise AssertionError(f"never happened: {what}; on {pilot.app.screen!r}")
 
 
+async def spin(condition: Callable[[], bool], deadline: float) -> None:
+    """Yield to the app until ``condition`` holds or ``deadline`` passes: neither settle()
+    nor pause(), which would wait for a read the test holds back."""
+    while not condition() and time.monotonic() < deadline:
+        await asyncio.sleep(0)
+
+
+async def keys_handed_on(pilot: Pilot[None], deadline: float) -> None:
+    """Let the app hand on the keys sent, before the read held back comes."""
+    await spin(lambda: pilot.app._message_queue.empty(), deadline)
+
+
 async def opened_case(pilot: Pilot[None]) -> str:
     """The case of the grading screen the keys opened."""
     await wait_for_screen(pilot, GradingScreen)
@@ -235,14 +247,11 @@ async def test_keys_typed_before_the_list_has_its_rows_act_on_them(
         deadline = time.monotonic() + 60  # bounds a hang; no measurement
         # Neither settle() nor pause(): the one waits for the held read, the other for the
         # screen, which (once it is shown) waits for its rows.
-        while not isinstance(pilot.app.screen, HomeScreen) and time.monotonic() < deadline:
-            await asyncio.sleep(0)
+        await spin(lambda: isinstance(pilot.app.screen, HomeScreen), deadline)
         home = pilot.app.screen
         assert isinstance(home, HomeScreen) and not home.loaded
         burst(pilot, "j", "j", "enter")
-        # Let the app hand the keys on before the rows come.
-        while not pilot.app._message_queue.empty() and time.monotonic() < deadline:
-            await asyncio.sleep(0)
+        await keys_handed_on(pilot, deadline)
         go.set()
         assert await opened_case(pilot) == "C-103"
 
@@ -290,14 +299,11 @@ async def test_keys_typed_before_a_leads_list_has_its_first_page_act_on_it(
         deadline = time.monotonic() + 60  # bounds a hang; no measurement
         # Neither settle() nor pause(): the one waits for the held read, the other for the
         # screen, which (once it is shown) waits for its first page.
-        while not isinstance(pilot.app.screen, LeadHomeScreen) and time.monotonic() < deadline:
-            await asyncio.sleep(0)
+        await spin(lambda: isinstance(pilot.app.screen, LeadHomeScreen), deadline)
         home = pilot.app.screen
         assert isinstance(home, LeadHomeScreen) and not home.loaded
         burst(pilot, "j", "j", "enter")
-        # Let the app hand the keys on before the page comes.
-        while not pilot.app._message_queue.empty() and time.monotonic() < deadline:
-            await asyncio.sleep(0)
+        await keys_handed_on(pilot, deadline)
         go.set()
         await until(pilot, lambda: home.loaded, "the first page")
         await settle(pilot)
@@ -328,12 +334,10 @@ async def test_a_burst_that_opens_the_dashboard_drills_into_the_row_the_keys_rea
         burst(pilot, "d", "right_square_bracket", "j", "enter")
         deadline = time.monotonic() + 60  # bounds a hang; no measurement
         # Not until(): its settle() would wait for the held count.
-        while pilot.app.screen is home and time.monotonic() < deadline:
-            await asyncio.sleep(0)
+        await spin(lambda: pilot.app.screen is not home, deadline)
         dash = pilot.app.screen
         assert isinstance(dash, DashboardScreen) and not dash.loaded
-        while not pilot.app._message_queue.empty() and time.monotonic() < deadline:
-            await asyncio.sleep(0)  # the keys handed on before the report comes
+        await keys_handed_on(pilot, deadline)
         go.set()
         await until(pilot, lambda: dash.loaded, "the dashboard's report")
         await settle(pilot)
@@ -394,12 +398,10 @@ async def test_keys_sent_with_the_enter_that_signs_a_lead_in_act_on_their_list(
         burst(pilot, *moves, "enter", "j", "j", "enter")
         deadline = time.monotonic() + 60  # bounds a hang; no measurement
         # Not until(): its settle() would wait for the held read.
-        while time.monotonic() < deadline and not any(
-            isinstance(s, LeadHomeScreen) for s in pilot.app.screen_stack
-        ):
-            await asyncio.sleep(0)
-        while not pilot.app._message_queue.empty() and time.monotonic() < deadline:
-            await asyncio.sleep(0)  # the keys handed on before the page comes
+        await spin(
+            lambda: any(isinstance(s, LeadHomeScreen) for s in pilot.app.screen_stack), deadline
+        )
+        await keys_handed_on(pilot, deadline)
         go.set()
         await until(
             pilot,
