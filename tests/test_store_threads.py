@@ -170,3 +170,55 @@ def test_an_in_memory_store_is_shared_by_threads(tmp_path: Path) -> None:
     assert errors == []
     assert len(store.events()) == 60
     store.close()
+
+
+# Run in a child process: before the fix, closing the store while another thread
+# was starting a query crashed the whole interpreter (SIGSEGV), runner and all.
+_CLOSE_UNDER_QUERIES = """
+import sys, threading
+from pathlib import Path
+from moderator.store import open_store
+
+for trial in range(int(sys.argv[2])):
+    store = open_store(Path(sys.argv[1] + f".{trial}"))
+    busy = threading.Event()
+    outcome = []
+
+    def report():
+        done = 0
+        try:
+            while True:  # a report's many queries, until the store goes away
+                store.scalar(
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000)"
+                    " SELECT count(*) FROM c"
+                )
+                done += 1
+                if done == 50:
+                    busy.set()
+        except Exception as exc:
+            outcome.append(type(exc).__name__)
+
+    worker = threading.Thread(target=report)
+    worker.start()
+    assert busy.wait(120)
+    store.close()  # the workbench quitting while a report is still reading
+    worker.join(120)
+    assert not worker.is_alive()
+    print(outcome[0], open_store(Path(sys.argv[1] + f".{trial}")).scalar("PRAGMA integrity_check"))
+"""
+
+
+def test_closing_the_store_while_another_thread_queries_does_not_crash(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _CLOSE_UNDER_QUERIES, str(tmp_path / "q.db"), "30"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    # Each time the reading thread was told, cleanly, that the store had closed,
+    # and the file opens again intact.
+    assert done.stdout.splitlines() == ["ProgrammingError ok"] * 30

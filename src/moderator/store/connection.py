@@ -123,13 +123,17 @@ class ConnectionPool:
         self._owned: list[tuple[weakref.ref[threading.Thread], sqlite3.Connection]] = []
         self.shared = path is None
         """True for an in-memory database: one connection that callers must lock."""
-        self._adopt(first)
         self.closed = False
+        self._adopt(first)
 
     def _adopt(self, conn: sqlite3.Connection) -> sqlite3.Connection:
-        self._local.conn = conn
         with self._guard:
+            if self.closed:
+                # The pool was closed while this thread was opening its connection.
+                conn.close()
+                raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
             self._owned.append((weakref.ref(threading.current_thread()), conn))
+        self._local.conn = conn
         return conn
 
     def get(self) -> sqlite3.Connection:
@@ -153,11 +157,25 @@ class ConnectionPool:
         return self._adopt(connect(self.path, self._configure))
 
     def close(self) -> None:
-        """Close every connection (the last one out checkpoints the WAL)."""
+        """Close the connections no other thread is using; let go of the rest.
+
+        Closing a connection while another thread is inside one of its
+        statements crashes the process: SQLite frees what the running statement
+        is using (a report still counting when the workbench quits). So this
+        closes the calling thread's connection and those of threads that have
+        ended. A connection of a thread still running is only let go of: it
+        closes when its last reference goes, which is here if the thread is
+        idle, or when its statement returns if not. Either way that thread's
+        next :meth:`get` raises, as for any closed database. The last
+        connection to close checkpoints the WAL.
+        """
+        me = threading.current_thread()
         with self._guard:
             self.closed = True
-            conns = {id(c): c for _, c in self._owned}
-            self._owned.clear()
-        for conn in conns.values():
-            conn.close()
+            owned, self._owned = self._owned, []
+        for thread_ref, conn in owned:
+            thread = thread_ref()
+            if self.shared or thread is me or thread is None or not thread.is_alive():
+                conn.close()
+        del owned
         self._local = threading.local()
