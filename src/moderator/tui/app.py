@@ -212,13 +212,32 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
 
             self.push_screen(HomeScreen(user))
 
-    async def on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         """A key on its way to the bindings (Textual's own handler looks them up next): it
-        waits while the screen shown is not ready for it (:meth:`ModeratorScreen.ready_for`),
-        and so do the keys after it."""
+        waits, with the keys after it, while the screen shown is still reading what it acts
+        on (:meth:`ModeratorScreen.holds`). It waits on the screen, not here: the app goes on
+        handling keys meanwhile (quit, leave, help), and :meth:`release_keys` lets it act."""
         screen = self.screen
-        if isinstance(screen, ModeratorScreen):
-            await screen.ready_for(event.key)
+        if isinstance(screen, ModeratorScreen) and screen.holds(event.key):
+            event.prevent_default()  # not to the bindings yet
+            event.stop()
+            screen.held_keys.append(event)
+
+    def release_keys(self, screen: ModeratorScreen) -> None:
+        """Let the keys held for ``screen`` act, in order, now that it has its data."""
+        self.call_later(self._release_keys, screen)
+
+    async def _release_keys(self, screen: ModeratorScreen) -> None:
+        # Called as a message of the app's: keys typed meanwhile have joined the held ones.
+        if self.screen is not screen or screen.waits_for_data():
+            return  # covered by another screen: they act once it is shown again
+        keys, screen.held_keys = screen.held_keys, []
+        for event in keys:
+            shown = self.screen  # a key before this one may have opened another screen
+            if isinstance(shown, ModeratorScreen) and shown.holds(event.key):
+                shown.held_keys.append(event)  # it waits for that screen's data in turn
+            else:
+                await App._on_key(self, event)  # what Textual does with a key: its binding
 
     def mark_ready(self) -> None:
         """Record the cold-start time when the first screen has its data."""

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
+from textual import events
 from textual.events import Mount
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
@@ -61,6 +62,10 @@ class Workbench(Protocol):
 
     def run_from_home(self, action: str) -> None:
         """Go back to the user's list and run one of its actions there."""
+        ...
+
+    def release_keys(self, screen: ModeratorScreen) -> None:
+        """Let the keys held for ``screen`` act, in order (it has its data now)."""
         ...
 
 
@@ -129,17 +134,65 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
     def _on_mount(self, event: Mount) -> None:
         apply_cursor_blink(self)
 
-    async def ready_for(self, key: str) -> None:
-        """Return once this screen can act on ``key``, a key on its way to the bindings.
+    WITHOUT_DATA: ClassVar[frozenset[str]] = frozenset()
+    """Actions of this screen that need none of the data it reads as it opens: their keys
+    act at once, as the app's own keys do (quit, help, the palette)."""
 
-        At once here. A screen still reading what its keys act on (a list its first rows,
-        the dashboard its report) waits: the app holds the key, and every key after it,
-        until then (``ModeratorApp.on_key``). Keys sent in a burst as the screen opens (a
-        paste, tmux send-keys) may have gone to the screen before it, and reach the
-        bindings of this one without passing through it: held here, they act in order on
-        what this screen shows rather than on empty tables that drop them.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.first_shown = True
+        """False while the screen reads what its keys act on as it opens (a list its first
+        rows, the dashboard its report; such a screen starts with False): keys wait for it
+        (:meth:`holds`) until :meth:`first_data_shown`."""
+        self.held_keys: list[events.Key] = []
+        """Keys that wait for this screen's first data, in the order they were typed
+        (:meth:`holds`); they go with the screen if it is left first."""
+
+    def waits_for_data(self) -> bool:
+        """Whether this screen is still reading what its keys act on."""
+        return not self.first_shown
+
+    def first_data_shown(self) -> None:
+        """The screen's first data is on screen, or there will be none (it could not be
+        read): keys stop waiting, and those held act now, in order."""
+        self.first_shown = True
+        self.let_keys_go()
+
+    def acts_at_once(self, key: str) -> bool:
+        """Whether ``key`` needs none of the screen's data: an app's key (quit, help, the
+        palette) or one of :attr:`WITHOUT_DATA` (leaving, reading again)."""
+        bound = self.active_bindings.get(key)
+        if bound is None:
+            return False
+        action = bound.binding.action
+        return bound.node is self.app or action.startswith("app.") or action in self.WITHOUT_DATA
+
+    def holds(self, key: str) -> bool:
+        """Whether ``key``, on its way to the bindings, must wait (``ModeratorApp.on_key``).
+
+        Keys sent in a burst as the screen opens (a paste, tmux send-keys) may have gone to
+        the screen before it, and reach the bindings of this one without passing through
+        it. While the screen is still reading its data they wait, and every key after them
+        joins them, so that they act in order on what the screen shows rather than on empty
+        tables that drop them. The app is not held meanwhile: keys that need no data act at
+        once (:meth:`acts_at_once`), and leaving the screen drops the keys held for it.
         """
-        return
+        if not self.held_keys and not self.waits_for_data():
+            return False  # most keys: at once, without looking their binding up
+        return not self.acts_at_once(key)
+
+    def let_keys_go(self) -> None:
+        """The keys held for the screen act, in order, if it is shown (else once it is shown
+        again)."""
+        if self.held_keys and self.is_attached:
+            self.workbench.release_keys(self)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self.waits_for_data():
+            self.let_keys_go()  # keys held while another screen covered this one
+
+    def _on_unmount(self) -> None:
+        self.held_keys.clear()  # the screen was left: the keys held for it go with it
 
 
 class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):

@@ -35,8 +35,6 @@ DRILLABLE: dict[str, Dimension] = {
     "manager-trends": "manager",
 }
 """Tables whose rows open the audits behind them, and the breakdown each row belongs to."""
-WITHOUT_REPORT = frozenset({"back", "refresh_report"})
-"""The dashboard's actions that need no report on screen: their keys are not held for it."""
 
 
 class DashboardScreen(DashboardView):
@@ -44,6 +42,10 @@ class DashboardScreen(DashboardView):
 
     SCOPE = "dashboard"
     BINDINGS = bindings_for("dashboard")
+    WITHOUT_DATA = frozenset({"back", "refresh_report"})
+    """The actions that need no report on screen: their keys act at once, as the app's own
+    (help, the palette, quit) do. The keys that act on the report (rows, tabs, filters,
+    export) wait until it is on screen, and the keys after them too, in order."""
 
     class Exported(Message):
         """The report was written to a file."""
@@ -73,18 +75,6 @@ class DashboardScreen(DashboardView):
         return None
 
     # -- actions ------------------------------------------------------------------------
-    async def ready_for(self, key: str) -> None:
-        """The keys that act on the report (rows, tabs, filters, export) wait until it is on
-        screen, and the keys after them too, in order; Escape, F5 and the app's own keys
-        (help, the palette) need no report and act at once."""
-        if self.first_shown.is_set():
-            return
-        bound = self.active_bindings.get(key)
-        action = bound.binding.action if bound is not None else ""
-        if action in WITHOUT_REPORT or action.startswith("app."):
-            return
-        await self.first_shown.wait()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "drill":
             # False (not None) lets Enter through to the filters and the tabs.

@@ -15,7 +15,6 @@ start-up.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -100,10 +99,7 @@ class DashboardView(ModeratorScreen):
         self.period = "quarter"
         self.loaded = False
         """True once the first report is on screen."""
-        self.first_shown = asyncio.Event()
-        """Set once the first report is on screen, or there will be none to show (it could
-        not be built, or the dashboard was left): the keys that act on it wait for this
-        (``DashboardScreen.ready_for``)."""
+        self.first_shown = False  # until the first report is on screen (or could not be built)
         self.managers: list[ManagerStats] = []
         self.criteria: list[GroupStats] = []
         self.periods: list[GroupStats] = []
@@ -153,9 +149,6 @@ class DashboardView(ModeratorScreen):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.render_tables())
         self.load_inputs()
-
-    def on_unmount(self) -> None:
-        self.first_shown.set()  # the dashboard was left: keys held for it go on
 
     def on_resize(self, event: Resize) -> None:
         if self.report is not None and self.size.width != self.drawn_width:
@@ -226,7 +219,7 @@ class DashboardView(ModeratorScreen):
         self.render_report()
         if first:
             self.focus_tab_content()
-            self.first_shown.set()
+            self.first_data_shown()
 
     def worker_failed(self, worker: Worker[Any], error: BaseException | None) -> None:
         """Say on screen that there is no report (the notification says why)."""
@@ -234,7 +227,7 @@ class DashboardView(ModeratorScreen):
             self.query_one("#dash-headline", Static).update(
                 "The drift report could not be built. F5 tries again."
             )
-            self.first_shown.set()  # nothing to wait for: the keys held go on
+            self.first_data_shown()  # nothing to wait for: the keys held act
         elif worker.group == "report":
             self.query_one("#dash-caption", Static).update(
                 "Not updated: the report for these filters could not be built."

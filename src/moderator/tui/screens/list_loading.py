@@ -10,7 +10,6 @@ a page at a time :class:`~moderator.tui.screens.paged.PagedListScreen`).
 
 from __future__ import annotations
 
-import asyncio
 from abc import abstractmethod
 
 from moderator.tui.base import ModeratorScreen
@@ -24,9 +23,7 @@ class ListLoading(ModeratorScreen, metaclass=AbstractScreenMeta):
         super().__init__()
         self.loaded = False
         """Whether rows have been read and shown (the list sets it when they are)."""
-        self.first_shown = asyncio.Event()
-        """Set once the first rows are on screen (or could not be read, or the list is gone):
-        keys wait for it (:meth:`ready_for`)."""
+        self.first_shown = False  # until the first rows are on screen (or could not be read)
         self.covered = False
         """Whether another screen has been shown over the list (it reads its rows again
         when it is back)."""
@@ -48,13 +45,6 @@ class ListLoading(ModeratorScreen, metaclass=AbstractScreenMeta):
 
     async def on_mount(self) -> None:
         await self.first_rows()
-
-    async def ready_for(self, key: str) -> None:
-        """Keys wait for the first rows, wherever they were sent (see :meth:`first_rows`)."""
-        await self.first_shown.wait()
-
-    def on_unmount(self) -> None:
-        self.first_shown.set()  # the list is gone: keys held for it go on
 
     def on_screen_suspend(self) -> None:
         self.covered = True

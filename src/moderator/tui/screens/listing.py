@@ -159,7 +159,7 @@ class ListScreen(ListLoading, Generic[T]):
         else:
             self.on_list_screen_rows_loaded(self.RowsLoaded(rows, extra))
         finally:
-            self.first_shown.set()
+            self.first_data_shown()
 
     def on_list_screen_rows_loaded(self, message: RowsLoaded) -> None:
         self.items = message.rows

@@ -366,7 +366,7 @@ class PagedListScreen(ListScreen[T]):
         else:
             self.on_paged_list_screen_page_read(page)
         finally:
-            self.first_shown.set()
+            self.first_data_shown()
 
     def scrolled(self, _y: float) -> None:
         if not self.settling and self.is_attached:
