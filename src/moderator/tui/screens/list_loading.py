@@ -2,10 +2,12 @@
 
 Keys sent in a burst the moment a list opens (a paste, tmux send-keys ``j j Enter``) would
 act on an empty table that drops them. :class:`ListLoading` holds them, in order, until the
-list's first rows are on screen, wherever they were sent; and it has the list read its rows
-again each time it comes back from another screen, where they may have changed. How the
-rows are read and shown is the list's own (:class:`~moderator.tui.screens.listing.ListScreen`,
-a page at a time :class:`~moderator.tui.screens.paged.PagedListScreen`).
+list's first rows are on screen, wherever they were sent (``ModeratorScreen.holds``); the
+list goes on handling what needs no rows meanwhile (help, quit). And it has the list read
+its rows again each time it comes back from another screen, where they may have changed.
+How the rows are read and shown is the list's own
+(:class:`~moderator.tui.screens.listing.ListScreen`, a page at a time
+:class:`~moderator.tui.screens.paged.PagedListScreen`).
 """
 
 from __future__ import annotations
@@ -30,13 +32,12 @@ class ListLoading(ModeratorScreen, metaclass=AbstractScreenMeta):
 
     @abstractmethod
     async def first_rows(self) -> None:
-        """Show the first rows before the screen handles a key; set :attr:`first_shown` after.
+        """Read the first rows and show them, then call :meth:`first_data_shown` (also when
+        they could not be read).
 
-        The screen waits here for its rows: keys typed meanwhile (a paste, a burst sent the
-        moment the list opens) wait for it too, in order, and then act on the rows rather
-        than on an empty table that drops them. Keys sent to the screen the list was opened
-        from reach the bindings without passing through the list: they wait for its rows in
-        :meth:`ready_for`.
+        Keys that act on the rows, typed meanwhile (a paste, a burst sent the moment the
+        list opens, or to the screen it was opened from), wait for it, in order, and then
+        act on the rows rather than on an empty table that drops them.
         """
 
     @abstractmethod
@@ -44,7 +45,11 @@ class ListLoading(ModeratorScreen, metaclass=AbstractScreenMeta):
         """Read the rows again, in the background."""
 
     async def on_mount(self) -> None:
-        await self.first_rows()
+        # Not awaited here: a screen awaiting in a handler handles nothing else meanwhile,
+        # and help must open at once on a list that takes seconds to read.
+        self.run_worker(
+            self.first_rows(), name="first-rows", group="first-rows", exit_on_error=False
+        )
 
     def on_screen_suspend(self) -> None:
         self.covered = True

@@ -146,7 +146,7 @@ class ListScreen(ListLoading, Generic[T]):
         yield Footer()
 
     async def first_rows(self) -> None:
-        """Read the rows and show them before the screen handles a key (see :class:`ListLoading`)."""
+        """Read the rows and show them before the keys that act on them (see :class:`ListLoading`)."""
         from textual.worker import WorkerCancelled, WorkerFailed
 
         worker = self.run_worker(

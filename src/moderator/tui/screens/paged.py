@@ -349,13 +349,12 @@ class PagedListScreen(ListScreen[T]):
         self.watch(table, "scroll_y", self.scrolled, init=False)
 
     async def first_rows(self) -> None:
-        """Show the first page before the screen handles a key.
+        """Show the first page before the keys that act on it (see :class:`ListLoading`).
 
-        The screen waits here for the page, read by the same work as every other
-        (:meth:`next_read`), but handed back by the worker rather than posted: the
-        screen's messages wait until this returns, so a posted page would never arrive.
-        Keys typed meanwhile (a paste, a burst sent the moment the list opens) wait too, in
-        order, and then act on the rows rather than on an empty table that drops them.
+        The page is read by the same work as every other (:meth:`next_read`), but handed
+        back by the worker rather than posted, so that the keys typed meanwhile (a paste,
+        a burst sent the moment the list opens) act on it as soon as it is on screen, in
+        order, rather than on an empty table that drops them.
         """
         fetch = self.next_read("reload", 0, 0, everything=True)
         worker = self.run_worker(fetch, thread=True, group="page", exit_on_error=False, name="page")
