@@ -1,6 +1,6 @@
 """Anonymising many cases: one at a time, or on every core for a large import.
 
-The redactor is pure computation (a few hundred notes a second on one core), so
+The redactor is pure computation (about fifty notes a second on one core), so
 a large export is anonymised in a pool of worker processes. Each worker is
 given the pseudonymiser and the remembered decisions once, when it starts, and
 then chunks of cases; results come back in the file's order, so the parallel
