@@ -118,6 +118,7 @@ from moderator.anonymise.names_middle import join_middle_names, join_shouted_mid
 from moderator.anonymise.names_nicknamed import join_quoted_nicknames
 from moderator.anonymise.names_paired import find_paired_names
 from moderator.anonymise.names_pet import find_pet_forms
+from moderator.anonymise.names_pieces import find_heard_pieces
 from moderator.anonymise.names_roles_said import find_role_named
 from moderator.anonymise.names_said import find_said_names, find_short_forms_said
 from moderator.anonymise.names_scripts import find_names_in_other_scripts
@@ -267,6 +268,7 @@ def run_layers(st: State) -> None:
     join_other_surnames(st)
     join_double_given(st)
     find_heard_names(st)
+    find_heard_pieces(st)
     find_cued_spellings(st)
     find_role_named(st)
     absorb_kin_words(st)

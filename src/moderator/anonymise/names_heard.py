@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 from itertools import pairwise
 
 import jellyfish
 
 from moderator.anonymise.known_said import KIN_BEFORE_NAME, _word_before
-from moderator.anonymise.lexicon import word_key
+from moderator.anonymise.lexicon import frequent_word, word_key
 from moderator.anonymise.names_lower import dictated_lines
 from moderator.anonymise.state import State
 
@@ -48,7 +49,24 @@ def heard(name: str) -> tuple[str, ...]:
     forms += [_CELTIC_OPENING.sub(lambda m: _CELTIC[m.group()[:2]], f) for f in forms]
     # and Irish writes a "v" as "bh" or "mh" inside a name (Siobhan heard "shivorn")
     forms += [_IRISH_V.sub("v", f) for f in forms if "bh" in f or "mh" in f]
+    # names whose letters English reads otherwise, as they are said (Niamh: "neeve")
+    forms += said_forms().get(forms[0], ())
     return tuple(dict.fromkeys(f for f in forms if len(f) >= 3))
+
+
+@lru_cache(maxsize=1)
+def said_forms() -> dict[str, tuple[str, ...]]:
+    """``data/said_names.txt``: a name (in lower case, without accents) to the spellings
+    dictation and note-takers write for it as it is said."""
+    text = resources.files("moderator.anonymise").joinpath("data", "said_names.txt")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, said = line.partition(":")
+        key = name.strip().lower()
+        out[key] = out.get(key, ()) + tuple(s.strip().lower() for s in said.split(",") if s.strip())
+    return out
 
 
 _CELTIC_OPENING = re.compile(r"\A(?:c[eiy]|si(?=[aeiou]))")
@@ -80,11 +98,12 @@ def find_heard_names(st: State) -> None:
     kin = _after_kin(st)
     if not lines and not kin:
         return
-    parts = _parts(st)
+    parts = heard_parts(st)
     if not parts:
         return
     words, common, given = st.lex.words, st.lex.common, st.known.given_keys
     places = st.lex.places
+    said = _said_by(st)
     text = st.text
     last_end, last_label = -1, ""
     inside = [m for lo, hi in lines for m in _WORD.finditer(text, lo, hi)]
@@ -99,15 +118,30 @@ def find_heard_names(st: State) -> None:
             continue  # (the name as the record spells it: the known layer's)
         if (word,) in places or _PLACE_AFTER.match(text, m.end()):
             continue  # "moved to lincoln", "on teme street": a town, a street
-        owner = next((who for name, who in parts if sounds_alike(word, name)), None)
-        if owner is None:
+        owners = list(dict.fromkeys(who for name, who in parts if sounds_alike(word, name)))
+        if not owners:
             continue
+        follows = text[last_end : m.start()] == " "
+        # a surname after a given name heard just before is that person's ("shavawn burn")
+        owner = next(
+            (o for o in owners if follows and st.known.people[o].label == last_label),
+            owners[0],
+        )
+        # one of the spellings a name is said with (data/said_names.txt): "neve" for Niamh
+        exact = said.get(word) == owner
         person = st.known.people[owner]
-        after_the_same = last_label == person.label and text[last_end : m.start()] == " "
-        if (word in words or word in common) and not after_the_same:
+        after_the_same = follows and last_label == person.label
+        if (
+            (word in words or word in common)
+            and not after_the_same
+            and not (exact and not frequent_word(word))
+        ):
             continue  # "twiddle" is a word, unless it follows "sean" heard as Shaun
+            # (and Niamh said "neve", a rare word, is the child)
         if (
             len(word) == 4
+            and not after_the_same
+            and not exact
             and word not in st.lex.given
             and word not in st.lex.surnames
             and not _named_around(st, m.start(), m.end())
@@ -159,7 +193,18 @@ def lower_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _parts(st: State) -> list[tuple[str, int]]:
+def _said_by(st: State) -> dict[str, int]:
+    """The spellings the record's name parts are said with (``data/said_names.txt``), to
+    whose each is."""
+    table = said_forms()
+    out: dict[str, int] = {}
+    for name, who in heard_parts(st):
+        for form in table.get(name, ()):
+            out.setdefault(form, who)
+    return out
+
+
+def heard_parts(st: State) -> list[tuple[str, int]]:
     """The record's people's name parts as heard, with whose each is (their index in
     ``st.known.people``), found through the names' own words."""
     out: list[tuple[str, int]] = []
