@@ -211,6 +211,11 @@ def test_one_word_with_a_digit_is_no_scan(kept: str) -> None:
             "Law",
             "[ORGANISATION]",
         ),
+        # a school or a practice whose name a column broke before its head (session 65)
+        ("Not seen by the GP (Ladywell Road\nSurgery) since May.", "Ladywell", "[GP-PRACTICE]"),
+        ("DT Mr Ravi Shah (Catford\nHill School), SSW Tom Ives.", "Catford", "[SCHOOL]"),
+        ("English classes are at Arrowdale\nCollege, on Mondays.", "Arrowdale", "[SCHOOL]"),
+        ('She said "I miss my friends from Moorfield\nPrimary".', "Primary", "[SCHOOL]"),
         # a title a line ended, before the name
         (
             "Seen for a medical at the hospital (Dr\nPriya Ramsay) this morning.",
@@ -227,8 +232,10 @@ def test_a_name_a_column_wrapped_onto_the_next_line_is_redacted_whole(
 
 
 @pytest.mark.parametrize(
-    "kept", ["Seen with Tyler\nRoad safety discussed", "Spoke to Mrs Claire\nMum was there"]
-)
+    "kept",
+    ["Seen with Tyler\nRoad safety discussed", "Spoke to Mrs Claire\nMum was there",
+     "Attendance\nSchool reports are good.", "Concerns raised by Health\nSchool nurse to visit."],
+)  # fmt: skip
 def test_a_line_opening_with_a_word_is_not_joined_to_the_name_before_it(kept: str) -> None:
     out = _redact(kept)
     assert kept.split("\n")[1] in out, out

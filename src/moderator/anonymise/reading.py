@@ -127,6 +127,7 @@ def reading_of(
         text = ocr_plates(text)
     if "\n" in text:
         text = _unwrapped(text)
+        text = _heads_unwrapped(text)
     if starts is None or ends is None:
         if text is same:
             return None
@@ -140,6 +141,35 @@ _WRAPPED_LINE = re.compile(r"^[^\n]{55,110}[A-Za-z,)]\n(?=[A-Za-z(])", re.M)
 _BREAK_IN_NAME = re.compile(
     r"(?<=[A-Za-z])(?<![.:;!?])[ \t]*\n(?=[ \t]*[A-Z][a-z'’A-Z-]*(?:[ \t,.]|$))", re.M
 )
+
+
+# a line break a narrow column put inside a school's, a practice's or a college's name: after a
+# capitalised word, before the head that ends the name, and the name closes there
+# ("Ladywell Road⏎Surgery)", "at Arrowdale⏎College, Redditch campus"); not "Attendance⏎School
+# reports", which runs on, nor "Surgery:", a form's field
+_HEADS_NEXT = (
+    r"(?:Primary|Infants?|Juniors?|High[ \t]+School|School|Academy|College|Nursery|Surgery"
+    r"|Medical[ \t]+(?:Practice|Centre)|Health[ \t]+Centre|Practice)"
+    r"(?:[ \t]+(?:School|Academy))?[ \t]*(?:[),.;\"”'’\n]|\Z)"
+)
+_HEAD_BREAK = re.compile(
+    r"(?<![\w'’-])[A-Z][a-z'’-]+[ \t]*\n(?=[ \t]*" + _HEADS_NEXT + ")"
+    # or one more word before the head, when the name opened after a bracket or "at"
+    # ("(Catford⏎Hill School)"; not a signature's "Safeguarding Lead⏎Wyebridge Academy")
+    r"|(?:(?<=\()|(?<=\bat[ \t])|(?<=\bfrom[ \t]))[A-Z][a-z'’-]+[ \t]*\n"
+    r"(?=[ \t]*[A-Z][a-z'’-]+[ \t]+" + _HEADS_NEXT + ")"
+)
+
+
+def _heads_unwrapped(text: str) -> str:
+    """``text`` with each line break inside a school's, practice's or college's name
+    (``_HEAD_BREAK``) read as a space (the same length)."""
+    if _HEAD_BREAK.search(text) is None:
+        return text
+    chars = list(text)
+    for m in _HEAD_BREAK.finditer(text):
+        chars[m.start() + m.group().index("\n")] = " "
+    return "".join(chars)
 
 
 def _unwrapped(text: str) -> str:
