@@ -155,6 +155,20 @@ def test_references_with_their_date_star_or_cue_and_phones_with_extensions_go_wh
     assert " of [" not in out.lower() and "ext" not in out and "*" not in out and "#" not in out
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Signed: Dr A Patel   bleep 4471", "Safeguarding midwife Jo Hart (bleep 4471) attended.",
+     "Paediatric registrar on call, pager no. 55120."],
+)  # fmt: skip
+def test_a_bleep_or_a_pager_number_is_a_phone(text: str) -> None:
+    out = redact(text)
+    assert "[PHONE]" in out and not any(ch.isdigit() for ch in out), out
+
+
+def test_a_count_of_bleeps_stays() -> None:
+    assert redact("The alarm would bleep 3 times.") == "The alarm would bleep 3 times."
+
+
 @pytest.mark.parametrize("text", ["He is in Year 9 of 2024.", "Seen on 3 of 5 days.", "Item #1."])
 def test_small_numbers_and_counts_stay(text: str) -> None:
     assert redact(text) == text

@@ -140,6 +140,9 @@ def test_a_councils_site_and_a_plot_without_a_site_stay() -> None:
         ),
         ("Civic Offices, Quarrington Square, Portsmouth PO1 2AL | 023 9284 1173", "Civic Offices"),
         ("Number One Riverside, Smith Street, Rochdale OL16 1XU", "Riverside"),
+        # a suite before a building read as a firm, or a yard (session 65)
+        ("Suite 3, Castle Chambers, 12 Cotsford Lane, Peterlee SR8 1QH", "Suite 3"),
+        ("Suite 4, Maddox Yard, 12 Kessel Street, London N1 2AB", "Suite 4"),
         (
             "carers Dee and Phil Marwood, 8 Brompton Fields, Northallerton DL6 1XP (in-house)",
             "Brompton",

@@ -38,6 +38,7 @@ _BUILDING_PART = re.compile(
     r"|(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Offices|Office|Centre|Building|House|Tower|Plaza|Chambers))[ \t]*"
 )
 _LABEL = re.compile(r"[^,:\n]{1,30}:[ \t]*")  # a form's field before the address: "Term-time:"
+_STREETS = frozenset({"address", "org"})  # (a building's chambers read as a firm's)
 
 
 def find_address_lines(st: State) -> None:
@@ -66,7 +67,15 @@ def find_address_lines(st: State) -> None:
         for start, end, building in reversed(bounds):
             if not building:
                 street = next((a for a in st.cands if a.start == start and a.end == end), None)
-            elif street is not None and street.kind == "address" and st.free(start, end):
+                # (or what holds it: "[Maddox Yard, 12 Kessel Street]", "[Castle Chambers, 12
+                # Cotsford Lane]", read as a barristers' chambers)
+                street = street or next(
+                    (a for a in st.cands if a.kind in _STREETS and a.start <= start < end <= a.end),
+                    None,
+                )
+            elif street is not None and street.start <= start:
+                continue  # the building is inside it already
+            elif street is not None and street.kind in _STREETS and st.free(start, end):
                 st.grow(street, start, street.end)  # one address, from the building on
             else:
                 street = None

@@ -142,6 +142,16 @@ _DATED_BEFORE = re.compile(
 _THE_WORDED_DAY_ANY = re.compile(rf"the[ \t]+(?i:{_ORDINAL_WORDS})(?![\w-])")
 
 
+# a day in words straight after a weekday, as dictation says it: "visit Wednesday sixteenth at
+# five", "check on Wednesday twenty sixth"; not "Monday first thing" (found from the weekday's
+# "day"; the weekday's opening is checked in Python)
+_WEEKDAY_WORDED_DAY = re.compile(
+    rf"(?i:day)[ \t]+(?i:{_ORDINAL_WORDS})(?![\w-])"
+    r"(?![ \t]+(?i:thing|things|time|floor|week|lesson|period|choice|half)\b)"
+)
+_WEEKDAY_OPENING = re.compile(r"(?<![\w])(?i:mon|tues|wednes|thurs|fri|satur|sun)(?=(?i:day)[ \t])")
+
+
 # a day and month said as ordinals, with a year said or not: "fourth of the sixth nineteen
 # ninety one", "the twelfth of the third" (from "of the", a literal: quick)
 _MONTH_ORDINALS = (
@@ -184,6 +194,9 @@ def find_loose_days(text: str) -> list[tuple[int, int]]:
                 continue  # "on the sixth floor": no day; "monday the tenth about …" is one
             weekday = before.group("w") and before.group("w").lower() not in _NEAR_DAYS
             out.append((before.start() if weekday else the.start(), the.end()))
+    for day in _WEEKDAY_WORDED_DAY.finditer(text):
+        if _WEEKDAY_OPENING.search(text, max(0, day.start() - 6), day.start() + 4):
+            out.append((text.rfind(" ", 0, day.start()) + 1, day.end()))
     for the in THE_DAY_RE.finditer(text):
         at = the.start() - 1
         if at >= 0 and text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):

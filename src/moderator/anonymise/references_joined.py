@@ -43,6 +43,10 @@ _ID_NUMBER = re.compile(r"(?<![\w])(?:ID|Id|id)[ \t]*[:#.]?[ \t]*(\d{4,10})(?![\
 _HASH_NUMBER = re.compile(r"(?<![\w#&])#[ \t]?\d{5,10}(?![\w/-])")
 _EXT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:ext\.?|extension|x)[ \t]*\d{1,6}(?![\w])")
 _EXT_ALONE = re.compile(r"(?<![\w])(?:101[ \t]+)?(?i:ext)\.?[ \t]*\d{3,6}(?![\w/-])")
+# a hospital's bleep or a pager number: "Safeguarding midwife (bleep 4471)", "Pager: 07623"
+_BLEEP = re.compile(
+    r"(?<![\w])(?i:bleep|pager)[ \t]*(?:(?i:no|number)\.?)?[ \t]*[:#]?[ \t]*(\d{3,6})(?![\w/-]|\.\d)"
+)
 _NUMBERS = frozenset({"case_number", "phone", "date"})
 # what every match of _ID_NUMBER holds: its word and the first digit of its number (a search
 # from "I" or "i", quicker than the pattern's, which tries its look-behind at every position)
@@ -208,3 +212,8 @@ def join_reference_parts(st: State) -> None:
             st.give_way(m.start(), m.end(), _NUMBERS, 100)
             if st.free(*m.span()):
                 st.take(m.start(), m.end(), "phone", "", 80)
+    if "bleep" in lower or "pager" in lower:
+        for m in _BLEEP.finditer(text):
+            st.give_way(m.start(1), m.end(1), _NUMBERS, 100)
+            if st.free(*m.span(1)):
+                st.take(m.start(1), m.end(1), "phone", "", 80)
