@@ -116,3 +116,32 @@ def test_greetings_and_thanks_in_families_languages_are_no_names() -> None:
     )
     for said in ("shukriya", "jazakallah", "Khuda hafiz", "Diolch", "Dziękuję"):
         assert said in out, out
+
+
+def test_a_quoted_greeting_or_endearment_is_no_nickname() -> None:
+    from tests.helpers import redact_for
+
+    family = (("Rasha Saleh", "mother"), ("Khaled Saleh", "father"))
+    out = redact_for(
+        'Interpreter by phone. "Ahlan" - Rasha welcomed us; Khaled made tea. I will open with'
+        ' "Assalam-o-Alaikum" next time. He said "Labas" and then would not talk. Nain calls'
+        ' her "cariad" and she likes it. Sawubona, she said.',
+        "Amira Saleh",
+        family,
+        "Sam Ellis",
+    )
+    for said in ("Ahlan", "Assalam-o-Alaikum", "Labas", "cariad", "Sawubona"):
+        assert said in out, out
+    assert "Rasha" not in out and "Khaled" not in out, out
+
+
+def test_a_quoted_nickname_that_is_no_greeting_is_still_taken() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        'He is known as "Bigz" on the estate and "Jaydee" - Jaylen Cole is his friend.',
+        "Amira Saleh",
+        (("Rasha Saleh", "mother"),),
+        "Sam Ellis",
+    )
+    assert "Bigz" not in out and "Jaydee" not in out, out

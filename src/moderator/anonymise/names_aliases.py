@@ -52,6 +52,9 @@ def find_aliases(st: State, toks: list[Tok]) -> None:
             continue
         if keys and (all(k in KIN_TITLES for k in keys) or " ".join(keys) in KIN_PAIRS):
             continue  # 'he calls her "Nne"': what he calls his mother, a kin word
+        if group == "q" and value.islower() and all(k in lex.protected_words for k in keys):
+            continue  # 'Nain calls her "cariad"': an endearment of the vocabulary, in lower
+            # case (not 'called "Dari" by his family': a language, and his name)
         if group == "w" and keys[0] in _NAMED_ROLES and m.group()[:5].lower() == "named":
             continue  # "Named Nurse Linda Ferris", "Named Nurse Safeguarding": a role's title
         # "known as", "aka": another name for someone just named; "a girl named": someone new

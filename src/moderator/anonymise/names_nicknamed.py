@@ -78,8 +78,11 @@ def _join_nicknames_around(st: State) -> None:
         if dashed_before:
             q = _QUOTED_BEFORE.search(text, max(0, c.start - 30), c.start)
             said = phrase_key(q.group()) if q is not None else ()
-            if said and protected_inside(lex, said):
-                continue  # '"Three Houses" – Alfie': a tool's name before the child's
+            if said and (
+                protected_inside(lex, said) or all(k in lex.protected_words for k in said)
+            ):
+                continue  # '"Three Houses" – Alfie': a tool's name before the child's;
+                # '"Ahlan" - Rasha welcomed us': a greeting
             if said and all(k in KIN_TITLES for k in said):
                 continue  # '"Hajurama" (Kamala Gurung)': what she is called, then her name
             if q is not None:
