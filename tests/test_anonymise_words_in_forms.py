@@ -145,3 +145,31 @@ def test_a_quoted_nickname_that_is_no_greeting_is_still_taken() -> None:
         "Sam Ellis",
     )
     assert "Bigz" not in out and "Jaydee" not in out, out
+
+
+def test_clinical_abbreviations_and_therapies_stay() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "Investigations: skeletal survey NAD; CT head NAD. Speech and language therapy"
+        " (Bobbie Garside, SaLT). Ed Psych review (Dr Tom Ellison) due. ELSA weekly;"
+        " Sensory Circuits daily.",
+        "Darya Karimi",
+        (("Rasha Karimi", "mother"),),
+        "Sam Ellis",
+    )
+    for kept in ("survey NAD", "head NAD", "SaLT", "Ed Psych", "Sensory Circuits"):
+        assert kept in out, out
+    assert "Garside" not in out and "Ellison" not in out, out
+
+
+def test_mixed_case_initials_are_no_role() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "Strategy met, joint investigation (BP/RTa). DS Rob Tandy - RTa (Kent Police).",
+        "Darya Karimi",
+        (("Rasha Karimi", "mother"),),
+        "Sam Ellis",
+    )
+    assert "RTa" not in out, out

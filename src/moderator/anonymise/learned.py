@@ -146,6 +146,10 @@ _MODALS = frozenset({"will", "may", "can", "must", "shall", "should", "would", "
 _VERB_AFTER = re.compile(r"[ \t]+(?:not[ \t]+|also[ \t]+|now[ \t]+)?[a-z]{2,}\b")
 
 
+# a role's acronym after a comma ending a run, with two capitals or more ("SaLT", "SENCo")
+_ROLE_AFTER = re.compile(r"(?:\A|,[ \t]*)((?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,6})\Z")
+
+
 def find_learned(st: State, toks: list[Tok]) -> None:
     """Redact, or keep for review, the free capitalised words the model finds likely names."""
     if _COLLECTING:
@@ -182,6 +186,15 @@ def decide(st: State, model: LearnedModel, cands: list[Candidate], runs: list[Ru
         if p < th.keep or not st.free(run.start, run.end):
             continue
         written = text[run.start : run.end]
+        role = _ROLE_AFTER.search(written)
+        if role is not None and role.group(1).upper() in st.lex.acronyms:
+            # "(Bobbie Garside, SaLT)": the role after the name, an acronym in mixed case
+            if role.start() == 0:
+                if text[run.start - 2 : run.start] == ", ":
+                    continue  # (the run is the role alone, after the name's comma)
+            else:
+                run = Run(run.start, run.start + role.start(), run.kind)
+                written = text[run.start : run.end]
         if any(record[run.start : run.end]) or _named_whole(st, written):
             continue
         if _OPERATION_WORDS.intersection(phrase_key(written)):
