@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.dom import NoScreen
 from textual.events import Key
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -33,10 +34,41 @@ def describe(u: User) -> str:
 
 
 class FindInput(Input):
-    """The picker's search box: every key types, except `?`, which opens the help."""
+    """The picker's search box: every key types, except `?`, which opens the help.
+
+    Enter is the picker's (:meth:`PickerScreen.enter_read`), as the box reads it: the keys
+    typed behind it in a burst are already on their way to the box, and would be typed
+    into the search before a message it posted was handled. When the Enter chooses, the
+    keys after it are not typed: they go on to the app, which keeps them for the list of
+    the user chosen (a burst: Enter j j Enter), as it does for those after an Enter on the
+    list.
+    """
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character != "?" and super().check_consume_key(key, character)
+
+    def picker(self) -> PickerScreen | None:
+        """The picker the box is on (None once it has been left)."""
+        try:
+            screen = self.screen
+        except NoScreen:
+            return None
+        return screen if isinstance(screen, PickerScreen) else None
+
+    async def _on_key(self, event: Key) -> None:
+        picker = self.picker()
+        if picker is None:
+            return
+        if picker.choosing:
+            event.prevent_default()  # not typed here: on to the list of the user chosen
+        elif event.key == "enter":
+            picker.enter_read(event)
+
+    async def action_submit(self) -> None:
+        # The Enter that chooses, reaching the bindings (enter_read let it go on).
+        picker = self.picker()
+        if picker is not None and (picker.choosing or picker.search_entered()):
+            picker.action_choose()
 
 
 class UserList(OptionList):
@@ -70,8 +102,9 @@ class PickerScreen(ModeratorScreen):
         self.problem = problem
         self.shown: list[User] = list(users)
         self.choosing = False
-        """Enter was typed on the list and has not yet reached the bindings (action_choose):
-        the keys typed after it are for the list of the user it chooses, not the search."""
+        """An Enter that chooses (on the list, or in the search when it finds one user) has
+        been read and has not yet reached the bindings (:meth:`action_choose`): the keys
+        typed after it are for the list of the user it chooses, not the search."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,30 +144,69 @@ class PickerScreen(ModeratorScreen):
         if self.users:
             self.query_one("#users", OptionList).focus()
 
+    def on_screen_resume(self) -> None:
+        # Back from a screen opened before an Enter reached the bindings (help, by ? typed
+        # right behind it): that Enter went to the other screen, and chooses no one now.
+        self.choosing = False
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.shown) or action != "choose"
 
     def on_key(self, event: Key) -> None:
-        if not self.users:
+        if not self.users or self.choosing:
+            return  # after an Enter that chooses: on to the list of the user chosen
+        if event.key == "enter":
+            self.enter_read(event)
             return
-        if event.key == "enter" and self.shown and self.query_one("#users").has_focus:
-            self.choosing = True  # action_choose runs when the key reaches the bindings
-            return
-        # Type-to-find: a printable key typed on the list starts the search with it.
-        if self.choosing or not event.is_printable or event.character in (None, " "):
-            return
-        find = self.query_one("#find", Input)
-        if find.has_focus:
+        # Type-to-find: a printable key typed on the list (the search types its own) goes
+        # to the search. Focus moves at once, not through a message: the keys typed behind
+        # this one in a burst, already on their way to the list, come here in turn.
+        if not event.is_printable or event.character in (None, " "):
             return
         event.stop()
         event.prevent_default()
-        find.focus()
+        find = self.query_one("#find", Input)
+        self.set_focus(find)
         find.insert_text_at_cursor(event.character or "")
 
-    @on(Input.Changed, "#find")
-    def find_changed(self, event: Input.Changed) -> None:
-        words = event.value.lower().split()
-        self.shown = [u for u in self.users if all(w in describe(u).lower() for w in words)]
+    def enter_read(self, event: Key) -> None:
+        """Enter, as it is read (by the search box, else here), in a burst before the keys
+        typed after it: whether it chooses is known now, and the keys after it go on to the
+        list of the user chosen; the choice itself is made as the key reaches the bindings.
+        Where focus is now counts (``has_focus`` follows it only a message later)."""
+        if self.focused is self.query_one("#find", Input):
+            if not self.search_entered():
+                event.stop()  # done: not on to the bindings
+                event.prevent_default()
+        elif self.shown and self.focused is self.query_one("#users", OptionList):
+            self.choosing = True  # action_choose runs when the key reaches the bindings
+
+    def search_entered(self) -> bool:
+        """Enter in the search: True when it finds one user, to be chosen (it is
+        highlighted). Several are listed, focus on them, to choose from; none, and it says
+        so (the search stays, to be corrected)."""
+        self.show_matches()  # the keys typed last may not have listed their matches yet
+        if len(self.shown) == 1:
+            self.choosing = True
+        elif self.shown:
+            self.set_focus(self.query_one("#users", OptionList))
+        else:
+            search = self.query_one("#find", Input).value
+            self.notify(
+                f"No user matches {search!r}: change the search to find a name.",
+                severity="warning",
+                markup=False,
+            )
+        return self.choosing
+
+    def matching(self, search: str) -> list[User]:
+        """The users whose line has every word of ``search`` (any case)."""
+        words = search.lower().split()
+        return [u for u in self.users if all(w in describe(u).lower() for w in words)]
+
+    def show_matches(self) -> None:
+        """List the users the search finds as it is now, the first highlighted."""
+        self.shown = self.matching(self.query_one("#find", Input).value)
         options = self.query_one("#users", OptionList)
         options.clear_options()
         options.add_options([Option(Text(describe(u)), id=u.name) for u in self.shown])
@@ -142,12 +214,10 @@ class PickerScreen(ModeratorScreen):
             options.highlighted = 0
         self.refresh_bindings()
 
-    @on(Input.Submitted, "#find")
-    def find_done(self) -> None:
-        if len(self.shown) == 1:
-            self._choose(0)
-        else:
-            self.query_one("#users", OptionList).focus()
+    @on(Input.Changed, "#find")
+    def find_changed(self) -> None:
+        # The search as it is now: in a burst, an Enter may have listed its matches already.
+        self.show_matches()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
