@@ -246,3 +246,30 @@ def test_an_unknown_word_left_beside_an_organisation_joins_it() -> None:
         "Orla attends Pellow Community Church Quorvalish on Sundays with Tamsin.", **_FAMILY
     )
     assert "Quorvalish" not in out and out.count("[ORGANISATION]") == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("referral came from ysgol maes y dderwen on friday", "ysgol maes y dderwen"),
+     ("he is on the list at cylch meithrin y fflint for september", "cylch meithrin y fflint"),
+     ("he is on the motor vehicle course at coleg dyfrdwy northop campus tutor is",
+      "coleg dyfrdwy northop campus"),
+     ("she goes to Cylch Meithrin Cefn Coed on mornings", "Cylch Meithrin Cefn Coed"),
+     ("he enrolled at Coleg Glannau Dyfrdwy last week", "Coleg Glannau Dyfrdwy")],
+)  # fmt: skip
+def test_a_welsh_school_college_or_nursery_named_after_its_noun_in_any_case(
+    said: str, name: str
+) -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        f"dictated note new paragraph {said} full stop", "Osian Roberts", (), "Jo Hale"
+    )
+    assert name not in out and "[SCHOOL]" in out, out
+
+
+def test_a_welsh_schools_noun_alone_or_before_english_words_stays() -> None:
+    from tests.helpers import redact_for
+
+    text = "dictated note new paragraph she is at ysgol today and coleg is going well full stop"
+    assert redact_for(text, "Osian Roberts", (), "Jo Hale") == text

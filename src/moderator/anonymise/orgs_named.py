@@ -25,10 +25,44 @@ Trim = Callable[[State, int, int], int]
 # Welsh and Gaelic schools, practices and centres are named after the noun: "Ysgol Bro
 # Tegid", "Ysgol Gynradd y Garth", "Sgoil … Tuath", "Meddygfa Glan y …", "Canolfan …"
 YSGOL_RE = re.compile(
-    r"(?<![\w])(?P<noun>Ysgol|Sgoil|Meddygfa|Canolfan)"
+    r"(?<![\w])(?P<noun>Ysgol|Sgoil|Meddygfa|Canolfan|Coleg|Cylch[ \t]+Meithrin|Meithrinfa)"
     r"(?:[ \t]+(?:y|yr|na|[A-ZÀ-ÖØ-Þ][\w'’-]*)){1,4}(?<![ \t]y)(?<!yr)(?<![ \t]na)"
 )
-_NAMED_AFTER_KINDS = {"Ysgol": "school", "Sgoil": "school", "Meddygfa": "gp_practice"}
+_NAMED_AFTER_KINDS = {"Ysgol": "school", "Sgoil": "school", "Meddygfa": "gp_practice",
+                      "Coleg": "school", "Meithrinfa": "school"}  # fmt: skip
+_WELSH_NOUNS = ("Ysgol", "Sgoil", "Meddygfa", "Canolfan", "Coleg", "Cylch", "Meithrinfa")
+# the same in dictation's lower case: "referral came from ysgol maes y dderwen", "on the list at
+# cylch meithrin y fflint", "coleg dyfrdwy northop campus" (its name's words in _welsh_end)
+_LOWER_WELSH_RE = re.compile(
+    r"(?<![\w'’-])(?P<noun>ysgol|coleg|cylch[ \t]+meithrin|meithrinfa)(?=[ \t]+[a-z])"
+)
+_LOWER_WELSH_WORD = re.compile(r"[ \t]+([a-zâêîôûŵŷ'’-]{1,20})")
+# Welsh words of names that English also writes ("pen", "tan", "bro"), and a college's campus
+_WELSH_NAME_WORDS = frozenset(
+    {"y", "yr", "bro", "pen", "tan", "glan", "cae", "maes", "bryn", "llan", "coed", "nant",
+     "cwm", "pant", "rhos", "tref", "ty", "tŷ", "gynradd", "uwchradd", "gymraeg", "gatholig",
+     "sant", "santes", "dewi", "mair", "campus", "fawr", "fach", "wen", "gwyn", "las", "goch"}
+)  # fmt: skip
+
+
+def _welsh_end(lex: Lexicon, text: str, m: re.Match[str]) -> int:
+    """Where a Welsh school's name in lower case ends: its words run on while they are no
+    everyday English word (but for the Welsh words English also writes), up to four; a
+    last "y" or "yr" is left out."""
+    end, count, last_word_end = m.end("noun"), 0, m.end("noun")
+    while count < 4:
+        w = _LOWER_WELSH_WORD.match(text, end)
+        if w is None:
+            break
+        word = w.group(1)
+        if word not in _WELSH_NAME_WORDS and (word in lex.words or word in lex.common):
+            break
+        end, count = w.end(), count + 1
+        if word not in ("y", "yr"):
+            last_word_end = end
+    return last_word_end
+
+
 LOWER_BUSINESS_HINT = re.compile(  # by first letter: the same matches, fewer branches tried
     by_first_letter(
         r"takeaway|chippy|barber|salon|caf|garage|restaurant|bar\b|wash|taxi|cabs|scrap|pub\b"
@@ -145,10 +179,16 @@ def find_named_places(st: State, add: Add, trim: Trim) -> None:
         keys = phrase_key(text[start : m.end()])[:-1]
         if keys and not all(k in lex.common or k in lex.protected_words for k in keys):
             add(start, m.end(), "school", " ".join(keys), 57)
-    if "Ysgol" in text or "Sgoil" in text or "Meddygfa" in text or "Canolfan" in text:
+    if any(noun in text for noun in _WELSH_NOUNS):
         for m in YSGOL_RE.finditer(text):
-            kind = _NAMED_AFTER_KINDS.get(m.group("noun"), "org")
+            noun = m.group("noun")
+            kind = _NAMED_AFTER_KINDS.get(noun, "school" if noun.startswith("Cylch") else "org")
             add(m.start(), m.end(), kind, " ".join(phrase_key(m.group())), 60)
+    lowered = text if "ysgol" in text or "coleg" in text or "meithrin" in text else ""
+    for m in _LOWER_WELSH_RE.finditer(lowered) if lowered else ():
+        end = _welsh_end(lex, text, m)
+        if end > m.end("noun"):
+            add(m.start(), end, "school", " ".join(phrase_key(text[m.start() : end])), 58)
     hints = hint_spans(LOWER_BUSINESS_HINT, text, text, _BUSINESS_STARTS)
     for m in near_spans(for_text(LOWER_BUSINESS_RE, text), hints, text, 80, 12):
         start = trim(st, m.start(), m.end())
