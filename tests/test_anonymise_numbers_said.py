@@ -43,3 +43,29 @@ def test_other_numbers_in_words_stay(kept: str) -> None:
 def test_no_one_is_no_house_number() -> None:
     out = _redact("kai: dont tell no one about ashlawn mews ok")
     assert "no one about" in out, out
+
+
+@pytest.mark.parametrize(
+    ("said", "street"),
+    [("visit to the family at fourteen ffordd pandy flint on monday", "ffordd pandy"),
+     ("visit to the family at number eleven clos y berllan mold after a PPN", "clos y berllan"),
+     ("she lives at number four tan y bryn her landline is with me", "tan y bryn")],
+)  # fmt: skip
+def test_a_welsh_street_named_after_its_noun_said_after_its_number(said: str, street: str) -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        f"dictated note new paragraph {said} full stop new paragraph",
+        "Osian Roberts",
+        (),
+        "Jo Hale",
+    )
+    assert street not in out and "[ADDRESS]" in out, out
+    assert "flint" in out or "mold" in out or "landline" in out, out  # the town or what follows
+
+
+def test_a_welsh_streets_noun_before_an_english_word_is_no_street() -> None:
+    from tests.helpers import redact_for
+
+    text = "dictated note new paragraph he said he has two maes trips this week full stop"
+    assert redact_for(text, "Osian Roberts", (), "Jo Hale") == text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.cues import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS, SPOKEN_YEAR
+from moderator.anonymise.lexicon import frequent_word
 from moderator.anonymise.names_lower import dictated_lines
 from moderator.anonymise.nearby import folds_alike
 from moderator.anonymise.references import lowered
@@ -43,6 +44,12 @@ _SAID_ADDRESS = re.compile(
     # twenty seven the paddocks" (The Willows, The Maltings)
     rf"|(?<![\w'’-])(?:flat|number)[ \t]+{_UP_TO_99}(?:[ \t]+{_UP_TO_99})*[ \t]+the[ \t]+"
     r"[a-z]{3,}s(?![\w'’-])"
+    # or a Welsh street, named after its noun: "fourteen ffordd pandy", "number eleven clos y
+    # berllan", "number four tan y bryn"
+    rf"|(?<![\w'’-])(?:(?:flat|number|no\.)[ \t]+)?{_UP_TO_99}(?:[ \t]+{_UP_TO_99})*[ \t]+"
+    r"(?:(?:ffordd|heol|stryd|lon|lôn|clos|rhes|cilgant|llys|rhodfa|maes|bryn)[ \t]+"
+    r"(?:(?:y|yr)[ \t]+)?|(?:tan|pen|bryn|maes|cae|ty|tŷ)[ \t]+(?:y|yr)[ \t]+)"
+    r"(?P<cy>[a-zâêîôûŵŷ][a-zâêîôûŵŷ'’-]{2,})(?![\w'’-])"
     # or a neighbour's house by its number alone: "the neighbour at number sixteen rang",
     # "mrs scurr from number forty nine"
     rf"|(?:(?<=\bat[ \t])|(?<=\bfrom[ \t]))number[ \t]+{_UP_TO_99}(?:[ \t]+{_UNITS})?(?![\w'’-])"
@@ -55,6 +62,7 @@ _ANY_NUMBER_WORD = re.compile(rf"(?i:\b(?:{_TENS}|{_TEENS}|{_UNITS}|thousand)\b)
 # of the note's words of plain letters (references.lowered)
 _NUMBER_WORDS = frozenset(f"{_TENS}|{_TEENS}|{_UNITS}|thousand".split("|"))
 _DATE_KINDS = frozenset({"date", "dob"})
+_GUESSED_PEOPLE = frozenset({"person"})
 
 
 def widen_said_numbers(st: State) -> None:
@@ -68,6 +76,10 @@ def widen_said_numbers(st: State) -> None:
         before = text[max(0, m.start() - 6) : m.start()].split()[-1:]
         if before and before[0].lower() in _NOT_A_NUMBER_AFTER:
             continue  # "no one about ashlawn mews": a pronoun, no house number
+        if m.group("cy"):
+            if frequent_word(m.group("cy")):
+                continue  # "two maes trips": an English word, no street's name
+            st.give_way(m.start(), m.end(), _GUESSED_PEOPLE, 60)  # "tan y [bryn]", a name too
         if st.free(m.start(), m.end()):
             st.take(m.start(), m.end(), "address", "said:" + m.group().lower(), 60, 0.8)
     for c in sorted(st.cands, key=lambda c: c.start):
