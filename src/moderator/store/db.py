@@ -228,7 +228,8 @@ class Store:
         return int(self.scalar("PRAGMA user_version"))
 
     def close(self) -> None:
-        """Close every thread's connection (checkpointing the WAL)."""
+        """Close the store: this thread's connection at once, another thread's when it is done
+        with it (see :meth:`ConnectionPool.close`); the last one closed checkpoints the WAL."""
         with self._lock:
             self._pool.close()
 
