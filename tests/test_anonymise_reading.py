@@ -120,6 +120,8 @@ def test_a_plain_note_reads_as_written() -> None:
         ("Tel O7737 5O2 l88 for the duty desk.", "[PHONE]"),
         ("Seen on O4/O8 for the duty desk.", "[DATE]"),
         ("Seen on l9.5.25 for the duty desk.", "[DATE]"),
+        # a date with more letters than digits (session 65)
+        ("Born O2/ll/2Ol8 for the duty desk.", "[DATE]"),
     ],
 )
 def test_a_number_ocr_misread_with_letters_is_redacted(written: str, placeholder: str) -> None:

@@ -29,3 +29,20 @@ def test_a_role_with_no_name_after_it_stays() -> None:
     )
     assert "the teacher was lovely" in out and "social worker will visit" in out, out
     assert "health visitor is coming" in out, out
+
+
+def test_a_given_name_that_is_a_word_said_after_its_role_before_a_surname() -> None:
+    out = _redact(
+        "dictated new paragraph chair was team manager mark ellison and her key worker there"
+        " is precious mutasa full stop mutasa will ring me full stop"
+    )
+    for gone in ("mark", "ellison", "precious", "mutasa"):
+        assert gone not in out, out
+
+
+def test_a_word_after_a_role_with_no_surname_stays() -> None:
+    text = (
+        "dictated new paragraph the social worker will visit next week and the team manager"
+        " said yes and the nurse joy was lovely full stop"
+    )
+    assert _redact(text) == text

@@ -11,18 +11,28 @@ redacted wherever they recur in the note (``tom heeley and i will visit``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from moderator.anonymise.cues import ROLE_CUES
 from moderator.anonymise.names_lower import dictated_lines
-from moderator.anonymise.state import State
+from moderator.anonymise.state import NAME_KINDS, State
 
 _CONFIDENCE = 0.7
 _ROLES = sorted((r for r in ROLE_CUES if len(r) > 3), key=len, reverse=True)
 _ROLE_THEN_NAME = re.compile(
     r"(?<![\w'’-])(?P<r>" + "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in _ROLES) + r")"
-    r"(?:[ \t]+(?:is|was))?[ \t]+(?P<g>[a-z]{2,15})(?:[ \t]+(?P<s>[a-z][a-z'’-]{1,20}))?"
+    r"(?:[ \t]+(?:there[ \t]+)?(?:is|was))?[ \t]+(?P<g>[a-z]{2,15})(?:[ \t]+(?P<s>[a-z][a-z'’-]{1,20}))?"
     r"(?![\w'’-])"
 )
+
+
+def _overlapping(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """Each role and the words after it, the next search starting at the words: in "chair
+    was team manager mark ellison" the role "chair" is tried, then "team manager"."""
+    pos = lo
+    while (m := _ROLE_THEN_NAME.search(text, pos, hi)) is not None:
+        yield m
+        pos = m.start("g")
 
 
 def find_role_named(st: State) -> None:
@@ -33,9 +43,9 @@ def find_role_named(st: State) -> None:
     text, lex = st.text, st.lex
     found: dict[str, str] = {}
     for lo, hi in lines:
-        for m in _ROLE_THEN_NAME.finditer(text, lo, hi):
+        for m in _overlapping(text, lo, hi):
             given = m.group("g")
-            if given not in lex.given or given in lex.words or given in lex.common:
+            if given not in lex.given:
                 continue
             end = m.end("g")
             surname = m.group("s")
@@ -43,14 +53,32 @@ def find_role_named(st: State) -> None:
                 surname in lex.words or surname in lex.common or surname in lex.protected_words
             ):
                 end = m.end("s")
+            elif given in lex.words or given in lex.common:
+                continue  # "team manager will visit": a word; but "team manager mark ellison",
+                # a given name that is a word too, before a surname that is none
+            if (given in lex.words or given in lex.common) and (
+                end == m.end("g") or (surname not in lex.surnames and len(surname or "") < 4)
+            ):
+                continue  # ("the doctor said mr and mrs": "said" a name too, "mr" no surname)
             # a role of one word is said as a title, and goes with the name ("nurse bev
             # o'connor", "coach fitzroy"); a longer one is not ("social worker tom heeley")
             titled = (
                 " " not in m.group("r")
                 and "\t" not in m.group("r")
-                and not m.group(0)[len(m.group("r")) :].lstrip().startswith(("is ", "was "))
+                and not m.group(0)[len(m.group("r")) :]
+                .lstrip()
+                .startswith(("is ", "was ", "there "))
             )
             start = m.start() if titled else m.start("g")
+            taken = st.starting_at(m.start("s")) if surname and end == m.end("s") else None
+            if (
+                taken is not None
+                and taken.kind in NAME_KINDS
+                and st.free(start, m.end("g"))
+                and (given in lex.words or given in lex.common)
+            ):
+                st.grow(taken, start, taken.end)  # "key worker there is precious [mutasa]"
+                continue
             if st.free(start, end):
                 name = text[m.start("g") : end]
                 ident = found.setdefault(name, "said:" + name)

@@ -24,6 +24,8 @@ _OCR_NUMBER = re.compile(
 OCR_NUMBER_HINT = re.compile(r"[0-9][OolI]|[OolI][0-9]")
 _AS_DIGIT = str.maketrans("OolI", "0011")
 # what a misread first digit may open: a date, a time, a phone number's first group
+# a whole date, day/month/year, once read with its digits
+_DATE_SHAPE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|1[0-2])\1(?:\d{2}|\d{4})")
 _LEADING_LETTER_OK = re.compile(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[:.]\d{2}|0[1-9]\d{3}")
 
 
@@ -51,8 +53,14 @@ def ocr_numbers(text: str) -> str:
                 digits >= 2
                 or (digits == 1 and (house or run_on or _beside_digits(text, a, m.end())))
             )
-            and (digits >= letters or run_on or _opens_phone(text, found, m.end()))
-        ):  # ("O77OO 9OO l23": a phone's first group and the groups after it)
+            and (
+                digits >= letters
+                or run_on
+                or _opens_phone(text, found, m.end())
+                or _DATE_SHAPE.fullmatch(found.translate(_AS_DIGIT)) is not None
+            )
+        ):  # ("O77OO 9OO l23": a phone's first group and the groups after it; "O2/ll/2Ol8",
+            # a date whatever its letters)
             if chars is None:
                 chars = list(text)
             chars[m.start() : m.end()] = found.translate(_AS_DIGIT)
