@@ -245,7 +245,11 @@ async def open_naomis_draft(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize(
+    "size",
+    [(80, 24), (100, 30), (120, 30), (160, 48)],
+    ids=["80x24", "100x30", "120x30", "160x48"],
+)
 async def test_grading_shows_the_four_descriptors_and_the_way_out(
     demo_db: Path, size: tuple[int, int]
 ) -> None:

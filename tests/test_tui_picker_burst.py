@@ -193,3 +193,38 @@ async def test_the_picker_takes_keys_again_after_help_took_the_enter_before_it(
         await pilot.press("enter")
         await until(pilot, lambda: pilot.app.user is not None, "someone chosen")  # type: ignore[attr-defined]
         assert pilot.app.user.name == "oli"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("focus", ["list", "search"])
+async def test_escape_on_the_picker_opened_with_u_goes_back_to_the_list_as_you_were(
+    db: Path, focus: str
+) -> None:
+    """u opens the picker over mia's list; Esc (on the names, or after typing a search)
+    leaves it: back on mia's list, still mia, on the audit she was on (the picker could
+    only be left by choosing someone). At start-up, with no one chosen, Esc stays."""
+    from moderator.tui.widgets.footer import Footer
+
+    app = make_app(db, user=None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        picker = await picker_of(pilot)
+        await pilot.press("escape")  # nobody works yet: nowhere to go back to
+        await settle(pilot)
+        assert pilot.app.screen is picker
+        assert "Back" not in picker.query_one(Footer).render().plain
+        await pilot.press(*"mia", "enter")
+        await wait_for_screen(pilot, HomeScreen)
+        home = pilot.app.screen
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        on_row = home.query_one("DataTable").cursor_row  # type: ignore[attr-defined]
+        await pilot.press("u")
+        await wait_for_screen(pilot, PickerScreen)
+        again = pilot.app.screen
+        assert "esc Back" in again.query_one(Footer).render().plain
+        if focus == "search":
+            await pilot.press(*"ol")
+        await pilot.press("escape")
+        await until(pilot, lambda: pilot.app.screen is home, "back on mia's list")
+        assert pilot.app.user.name == "mia"  # type: ignore[attr-defined]
+        assert home.query_one("DataTable").cursor_row == on_row  # type: ignore[attr-defined]

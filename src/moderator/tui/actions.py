@@ -280,6 +280,15 @@ ACTIONS: tuple[Action, ...] = (
     *dashboard_actions(),
     # -- picker, help, dialogs ---------------------------------------------------------
     Action("picker.choose", "picker", "enter", "choose", "Choose", "Work as the selected user"),
+    Action(
+        "picker.back",
+        "picker",
+        "escape",
+        "back",
+        "Back",
+        "Keep working as you were (when switching user with u)",
+        palette=False,
+    ),
     Action("help.close", "help", "escape,q", "close", "Close", "Close the help", palette=False),
     Action(
         "dialog.cancel",

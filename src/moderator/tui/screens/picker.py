@@ -150,7 +150,16 @@ class PickerScreen(ModeratorScreen):
         self.choosing = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            # Someone is working (the picker came from u): Esc keeps them; at start-up,
+            # nobody is, and there is nowhere to go back to.
+            return self.workbench.user is not None
         return bool(self.shown) or action != "choose"
+
+    def action_back(self) -> None:
+        """Leave the picker opened with u: back to the list as it was, as the same user."""
+        if self.workbench.user is not None and self.is_current:
+            self.app.pop_screen()
 
     def on_key(self, event: Key) -> None:
         if not self.users or self.choosing:

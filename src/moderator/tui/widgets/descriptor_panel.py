@@ -74,9 +74,11 @@ class DescriptorPanel(VerticalScroll):
         """Descriptors in full when all four fit; else each on one line, so all four show.
 
         The panel tries them in full; once laid out, :meth:`watch_virtual_size` tightens
-        them if they overflow.
+        them if they overflow: first each descriptor on one line with no blank line between
+        them (``-tight``), then, if that is still too tall (100x30), the question on one line
+        too (``-tighter``).
         """
-        self.remove_class("-tight")
+        self.remove_class("-tight", "-tighter")
         self._relayout()
         self.call_after_refresh(self._tighten_if_needed)
 
@@ -84,18 +86,20 @@ class DescriptorPanel(VerticalScroll):
         self._tighten_if_needed()
 
     def _tighten_if_needed(self) -> None:
-        if (
-            not self.has_class("-tight")
-            and self.virtual_size.height > self.scrollable_content_region.height > 0
-        ):
-            self.add_class("-tight")
-            self._relayout()
+        if not self.virtual_size.height > self.scrollable_content_region.height > 0:
+            return
+        for step in ("-tight", "-tighter"):
+            if not self.has_class(step):
+                self.add_class(step)
+                self._relayout()
+                self.call_after_refresh(self._tighten_if_needed)
+                return
 
     def _relayout(self) -> None:
         """Lay the texts out again: a text's height is cached by its width alone, so a change
         of wrapping (``-tight``) would keep the old heights until something else changed
         them (on a busy machine, one descriptor in view instead of four)."""
-        for text in self.query(".choice-text, #crit-heading"):
+        for text in self.query(".choice-text, #crit-heading, #crit-question"):
             text.clear_cached_dimensions()
             text.refresh(layout=True)
         self.refresh(layout=True)
