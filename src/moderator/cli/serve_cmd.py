@@ -135,14 +135,17 @@ def serve(
 
 
 def serve_demo(port: int, *, open_browser: bool) -> None:
-    """``moderator demo --serve``: a fresh demo database served on this machine."""
+    """``moderator demo --serve``: a fresh demo database served on this machine.
+
+    Like ``moderator demo``, it says so while it builds.
+    """
     import tempfile
 
-    from moderator.tui.launch import prepare_demo_database
+    from moderator.tui.launch import build_demo_with_progress
 
     with tempfile.TemporaryDirectory(prefix="moderator-demo-") as folder:
         db_path = Path(folder) / "demo.db"
-        prepare_demo_database(db_path)
+        build_demo_with_progress(db_path)
         url = f"http://127.0.0.1:{port}"
         serve_workbench(
             db_path,
