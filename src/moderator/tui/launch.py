@@ -3,15 +3,22 @@
 The CLI imports this module only when it opens the workbench, so the other commands
 never import Textual.
 
-The demo says what it is doing while it builds its database (a few seconds).
+The demo says what it is doing while it builds its database (a few seconds), and leaves
+nothing behind however it ends: ctrl+q, ctrl+c, or the terminal closed or the process
+told to stop (SIGHUP, SIGTERM) all leave through the same clean-up.
 """
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from moderator.tui.app import ModeratorApp, create_app
 
@@ -34,13 +41,23 @@ def run_app(db_path: Path, user: str | None) -> None:
 
 
 def prepare_demo_database(path: Path, progress: Callable[[int, int], None] | None = None) -> None:
-    """Fill ``path`` with the sample audits (the configured folder, else the bundled one)."""
+    """Fill ``path`` with the sample audits (the configured folder, else the bundled one).
+
+    Everything the build writes on the way stays in ``path``'s folder (the demo's own).
+    """
     from moderator.demo import build_demo_db
     from moderator.settings import apply_settings, load_settings
 
     settings = load_settings()
     apply_settings(settings)
-    build_demo_db(path, source=settings.sample_audits, progress=progress)
+    build_demo_db(path, source=settings.sample_audits, progress=progress, work_dir=path.parent)
+
+
+def demo_parent() -> Path:
+    """Where the demo's temporary copies go: the system's temporary folder (``TMPDIR``)."""
+    import tempfile
+
+    return Path(tempfile.gettempdir())
 
 
 def build_demo_with_progress(path: Path) -> None:
@@ -99,14 +116,75 @@ def _no_echo() -> Iterator[None]:
             termios.tcsetattr(fd, termios.TCSANOW, before)
 
 
-def run_demo(user: str | None) -> None:
-    """``moderator demo``: the workbench on a fresh temporary copy of the sample audits."""
-    import tempfile
+class _StopOnSignal:
+    """SIGHUP and SIGTERM end the demo through its clean-up, as ctrl+q does.
 
+    While the workbench runs, the signal asks it to exit (so it also puts the terminal
+    back); before or after, it raises :class:`SystemExit` where the program is. Either
+    way the ``with`` blocks around the run remove the temporary copy; the process then
+    exits with 128 + the signal's number, as a shell reports a killed program.
+    """
+
+    SIGNALS = tuple(
+        getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+    )
+
+    def __init__(self) -> None:
+        self.app: ModeratorApp | None = None
+        self.received: int | None = None
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        first = self.received is None
+        self.received = signum
+        app = self.app
+        if first and app is not None and app.is_running:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                pass
+            else:
+                loop.call_soon_threadsafe(app.exit)
+                return
+        raise SystemExit(128 + signum)
+
+    def exit_if_received(self) -> None:
+        if self.received is not None:
+            raise SystemExit(128 + self.received)
+
+    @contextmanager
+    def installed(self) -> Iterator[_StopOnSignal]:
+        """Handle the signals for the ``with`` block (main thread only), then put back the old."""
+        if threading.current_thread() is not threading.main_thread():
+            yield self
+            return
+        before: dict[int, Any] = {}
+        try:
+            for signum in self.SIGNALS:
+                before[signum] = signal.signal(signum, self)
+            yield self
+        finally:
+            for signum, handler in before.items():
+                signal.signal(signum, handler)
+
+
+def run_demo(user: str | None) -> None:
+    """``moderator demo``: the workbench on a fresh temporary copy of the sample audits.
+
+    The copy is removed however the demo ends (see :class:`_StopOnSignal`), and a copy left
+    by an earlier demo killed outright is removed when the next one starts.
+    """
+    from moderator.demo import demo_folder
     from moderator.settings import load_settings
 
-    with tempfile.TemporaryDirectory(prefix="moderator-demo-") as folder:
-        db_path = Path(folder) / "demo.db"
+    stop = _StopOnSignal()
+    with stop.installed(), demo_folder(demo_parent()) as folder:
+        db_path = folder / "demo.db"
         build_demo_with_progress(db_path)
+        stop.exit_if_received()
         settings = load_settings().model_copy(update={"db": db_path, "user": user})
-        _run(create_app(settings, remember_user=False))
+        stop.app = create_app(settings, remember_user=False)
+        try:
+            _run(stop.app)
+        finally:
+            stop.app = None
+        stop.exit_if_received()
