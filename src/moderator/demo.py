@@ -7,11 +7,19 @@ imports them through the same anonymisation path a real import takes (with
 a demo key kept beside the temporary database), then replays every
 assignment, grade, submission, sample, blind moderation and review at its
 historical date. See ``sample_audits/README.md`` for the story it tells.
+
+:func:`demo_folder` makes that temporary folder and removes it when the run
+ends; it first removes any copy an earlier run left behind when its process
+is gone (killed outright, ``kill -9``), so a crash leaves nothing for long.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +30,70 @@ if TYPE_CHECKING:
 
 DEMO_LEAD = "Kenneth Obi"
 """Who the demo acts as when nobody is named: the QA lead, who sees everything."""
+
+
+DEMO_FOLDER_PREFIX = "moderator-demo-"
+"""How the demo's temporary folders are named (in the system's temporary folder)."""
+
+OWNER_FILE = "owner.pid"
+"""In each demo folder: the id of the process running that demo."""
+
+
+@contextmanager
+def demo_folder(parent: Path) -> Iterator[Path]:
+    """A fresh folder in ``parent`` for one demo run, removed with all it holds when the run ends.
+
+    Copies left in ``parent`` by earlier runs whose process is gone are removed first
+    (:func:`remove_stale_demo_copies`); this run's folder names its process so the next
+    run can do the same if this one is killed outright.
+    """
+    remove_stale_demo_copies(parent)
+    folder = Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX, dir=parent))
+    try:
+        (folder / OWNER_FILE).write_text(f"{os.getpid()}\n", encoding="ascii")
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_stale_demo_copies(parent: Path) -> list[Path]:
+    """Remove the demo folders in ``parent`` whose owning process is no longer running.
+
+    Only folders of this user that name their process are touched: another demo still
+    running, a folder being made this instant, or one from a version that did not name
+    its process is left alone. Where a process cannot be looked up safely (not POSIX),
+    nothing is removed.
+
+    Returns:
+        The folders removed.
+    """
+    removed: list[Path] = []
+    if os.name != "posix":
+        return removed
+    for folder in sorted(Path(parent).glob(f"{DEMO_FOLDER_PREFIX}*")):
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            owner = int((folder / OWNER_FILE).read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            continue
+        if owner > 0 and not _process_running(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _process_running(pid: int) -> bool:
+    """Whether a process with this id exists (POSIX: signal 0 checks without sending)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process has the id now
+    return True
 
 
 def sample_audits_dir() -> Path:
@@ -42,6 +114,7 @@ def build_demo_db(
     key_path: Path | None = None,
     source: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    work_dir: Path | None = None,
 ) -> None:
     """Build the demo database at ``path`` (which must not exist yet) from the sample audits.
 
@@ -51,6 +124,9 @@ def build_demo_db(
             default ``demo-pseudonym.key`` beside the database, never the user's own key.
         source: the sample-audits folder (default :func:`sample_audits_dir`).
         progress: called with (actions done, actions in all) while replaying.
+        work_dir: where the import's passing files go (default: the system's temporary
+            folder); the demo gives its own folder, so a demo killed mid-build leaves
+            nothing outside it.
 
     Raises:
         BadInput: ``path`` already exists, or the sample files are broken.
@@ -70,7 +146,12 @@ def build_demo_db(
         from moderator.demo_calibration import schedule_demo_calibration
 
         replay_plan(
-            store, plan, key_path=key, progress=progress, schedule_more=schedule_demo_calibration
+            store,
+            plan,
+            key_path=key,
+            progress=progress,
+            schedule_more=schedule_demo_calibration,
+            work_dir=work_dir,
         )
     except BaseException:
         store.close()

@@ -135,14 +135,17 @@ def serve(
 
 
 def serve_demo(port: int, *, open_browser: bool) -> None:
-    """``moderator demo --serve``: a fresh demo database served on this machine."""
-    import tempfile
+    """``moderator demo --serve``: a fresh demo database served on this machine.
 
-    from moderator.tui.launch import prepare_demo_database
+    Like ``moderator demo``, it says so while it builds, and its copy goes when it stops
+    (ctrl+c or SIGTERM) or, if it is killed outright, when the next demo starts.
+    """
+    from moderator.demo import demo_folder
+    from moderator.tui.launch import build_demo_with_progress, demo_parent
 
-    with tempfile.TemporaryDirectory(prefix="moderator-demo-") as folder:
-        db_path = Path(folder) / "demo.db"
-        prepare_demo_database(db_path)
+    with demo_folder(demo_parent()) as folder:
+        db_path = folder / "demo.db"
+        build_demo_with_progress(db_path)
         url = f"http://127.0.0.1:{port}"
         serve_workbench(
             db_path,

@@ -349,6 +349,7 @@ def replay_plan(
     key_path: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     schedule_more: Callable[[Replayer], None] | None = None,
+    work_dir: Path | None = None,
 ) -> ReplayState:
     """Apply a whole (small) plan through the services, in time order.
 
@@ -357,7 +358,9 @@ def replay_plan(
 
     Raw cases (the sample files) are imported through ``import_cases`` a
     month at a time with ``key_path``; already-anonymised ones (synth) are
-    stored with ``store_case``, also a month at a time.
+    stored with ``store_case``, also a month at a time. The files those imports
+    read are written in a temporary folder made in ``work_dir`` (default: the
+    system's temporary folder) and removed at the end.
     """
     chunk: Chunk = plan.merged()
     if not chunk.audits:
@@ -365,7 +368,7 @@ def replay_plan(
     replayer = Replayer(store, plan, key_path=key_path)
     first = min(a.assigned_at for a in chunk.audits)
     replayer.people(plan.started or setup_time(datetime.fromisoformat(first).date()))
-    with tempfile.TemporaryDirectory(prefix="moderator-import-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="moderator-import-", dir=work_dir) as tmp:
         # Cases arrive a month at a time, the morning their programme is assigned.
         batches = case_batches(chunk)
         raw = [(when, cases) for when, cases in batches if cases[0].raw is not None]
