@@ -155,7 +155,7 @@ def test_full_moderation_and_review_through_the_cli(db: Path) -> None:
         "seen",
         "Good",
         "--rationale",
-        "Seen alone",
+        "Seen alone twice",
         "--db",
         db,
         "--as",
@@ -319,3 +319,33 @@ def test_pack_round_trip_between_two_databases_via_the_cli(
         outcome = json.loads(done.output)["outcome"]
         # C-1 was Outstanding overall (downgraded to Good); C-2 was overridden to Good (agreed).
         assert outcome == ("downgraded" if m["audit_id"] == 1 else "agreed")
+
+
+def test_review_complete_refuses_a_rationale_too_short_to_be_one(db: Path) -> None:
+    """`moderation review --complete` names the criterion whose rationale is a stray key
+    and says what is needed; the review stays open and the manager sees nothing."""
+    sample = json.loads(
+        run(
+            "sample", "--rate", "1", "--seed", "3", "--format", "json", "--db", db, "--as", "lee"
+        ).output
+    )
+    mid = sample["items"][0]["moderation_id"]
+    run("moderation", "claim", mid, "--db", db, "--as", "oli")
+    for criterion, grade in (("risk", "Inadequate"), ("seen", "Outstanding"), ("plan", "Good")):
+        run("moderation", "grade", mid, criterion, grade, "--note", "n", "--db", db, "--as", "oli")
+    run("moderation", "submit", mid, "--db", db, "--as", "oli")
+    risk = "A known risk was not acted on"
+    run("moderation", "review", mid, "risk", "4", "--rationale", risk, "--db", db, "--as", "oli")
+    run("moderation", "review", mid, "plan", "Good", "--rationale", "r", "--db", db, "--as", "oli")
+    with open_store(db) as store:
+        before = dump(store)
+    refused = run("moderation", "review", mid, "--complete", "--db", db, "--as", "oli", code=1)
+    out = " ".join(refused.output.split())
+    assert "not complete (1 to do)" in out
+    assert 'Plan with actions and timescales: the rationale "r" is too short' in out
+    assert "which descriptor the evidence meets, and why, in 10 characters or more" in out
+    with open_store(db) as store:
+        assert dump(store) == before
+    shown = run("moderation", "review", mid, "--format", "json", "--db", db, "--as", "oli").output
+    assert json.loads(shown)["status"] == "submitted"
+    assert json.loads(shown)["to_decide"] == ["plan"]

@@ -266,3 +266,30 @@ def test_paired_grades_follow_the_blindness_rule(store) -> None:  # type: ignore
     _grade_all(store, u["oli"], m1, {"risk": G, "seen": G, "plan": G})
     submit_moderation(store, u["oli"], m1)
     assert {r["audit_id"] for r in paired_grades(store, u["oli"])} == {a1}
+
+
+@pytest.mark.parametrize("rationale", ["r", "  r  ", "Good ok", "r Manager"])
+def test_a_review_will_not_complete_on_a_rationale_too_short_to_be_one(setup, rationale) -> None:  # type: ignore[no-untyped-def]
+    """A stray key saved as a rationale (``r``) does not let the review complete, and
+    the refusal names the criterion and says what is needed; nothing is changed."""
+    store, u, audit_id, mid = setup
+    oli = u["oli"]
+    _grade_all(store, oli, mid, {"risk": INAD, "seen": G, "plan": OUT})
+    submit_moderation(store, oli, mid)
+    record_review(store, oli, mid, "risk", INAD, rationale)  # recorded as typed, so far
+    assert compare_moderation(store, oli, mid).to_decide == ["risk"]
+    before = store.rows("SELECT * FROM moderations"), store.rows("SELECT * FROM moderation_grades")
+    events = len(store.events("moderation", mid))
+    with pytest.raises(BadInput, match="not complete") as err:
+        complete_review(store, oli, mid)
+    shown = "\n".join([str(err.value), *err.value.details])
+    assert "Risk identified and acted on: the rationale" in shown
+    assert "too short" in shown and "which descriptor the evidence meets" in shown
+    assert "10 characters or more" in shown
+    after = store.rows("SELECT * FROM moderations"), store.rows("SELECT * FROM moderation_grades")
+    assert after == before and len(store.events("moderation", mid)) == events
+    assert get_audit(store, u["mia"], audit_id).feedback == []
+
+    # Ten characters, spaces not counted, are enough.
+    record_review(store, oli, mid, "risk", INAD, "No safety plan")
+    assert complete_review(store, oli, mid).status == "reviewed"

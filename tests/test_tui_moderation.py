@@ -328,3 +328,89 @@ async def test_the_feedback_says_overall_once_and_the_case_once(db: Path) -> Non
         assert "Overall: Overall" not in headline
         header = f"{feedback.title} {feedback.sub_title}"
         assert header.count("C-103") == 1, header
+
+
+def footer_text(pilot: Pilot[None]) -> str:
+    """The keys the footer offers now, as text."""
+    from moderator.tui.widgets.footer import Footer
+
+    return str(pilot.app.screen.query_one(Footer).render())
+
+
+async def wait_for_footer(pilot: Pilot[None], words: str) -> str:
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline:
+        await settle(pilot)
+        shown = footer_text(pilot)
+        if words in shown:
+            return shown
+    raise AssertionError(f"the footer never offered {words!r}: {footer_text(pilot)!r}")
+
+
+async def test_grading_a_row_with_a_rationale_puts_the_cursor_in_the_rationale_too(
+    db: Path,
+) -> None:
+    """Same as a row without one: the words typed next go into the rationale, never run as
+    keys (the o of "Good" used to open the Override pop-up), and leaving the field records."""
+    from moderator.services.review import record_review
+    from moderator.tui.screens.dialogs import OverrideDialog
+
+    mid = submitted_moderation(db)
+    with open_store(db) as store:
+        record_review(
+            store, get_user(store, "oli"), mid, "risk", Grade.REQUIRES_IMPROVEMENT, "Plan late"
+        )
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        review = await wait_for_review(pilot)
+        assert review.current_row() is not None and review.current_row().criterion == "risk"
+        await pilot.press("2")  # risk already has a rationale: Good, and into the field
+        await settle(pilot)
+        assert isinstance(pilot.app.focused, Input)
+        await pilot.press(*keys(" Good overall"))
+        await settle(pilot)
+        assert pilot.app.screen is review
+        assert not pilot.app.screen.query(OverrideDialog)
+        assert review.override is None
+        assert "Good overall" in review.query_one("#review-rationale", Input).value
+        await pilot.press("enter")
+        await settle(pilot)
+        grade, rationale = stored_decision(db, mid, "risk")
+        assert grade is Grade.GOOD and rationale is not None and "Good overall" in rationale
+
+
+async def test_in_the_rationale_the_footer_offers_the_fields_keys_and_a_stray_r_stops_the_review(
+    db: Path,
+) -> None:
+    """The footer shows Enter and Esc for the field, not "r Rationale" (an r there is typed);
+    a stray r saved as the rationale does not let the review complete."""
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        review = await wait_for_review(pilot)
+        in_table = await wait_for_footer(pilot, "Rationale")
+        assert "Leave field" not in in_table and "Record" not in in_table
+        await pilot.press("3")  # risk: the cursor goes to the rationale
+        assert isinstance(pilot.app.focused, Input)
+        in_field = await wait_for_footer(pilot, "Leave field")
+        assert "Record" in in_field
+        assert "Rationale" not in in_field and "Override" not in in_field
+        assert "Back" not in in_field
+        await pilot.press("r", "escape")  # the r the footer no longer offers is typed
+        await wait_for_footer(pilot, "Rationale")
+        assert stored_decision(db, mid, "risk") == (Grade.REQUIRES_IMPROVEMENT, "r")
+        await pilot.press("j", "2", *keys("Plan has dates and owners"), "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = screen_text(pilot)
+        assert "Not ready: 1 to do" in shown
+        assert 'Risk identified and acted on: the rationale "r" is too short' in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        assert review.comparison is not None and review.comparison.status == "submitted"
+        assert stored_decision(db, mid, "risk") == (Grade.REQUIRES_IMPROVEMENT, "r")

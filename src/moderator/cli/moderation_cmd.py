@@ -240,7 +240,11 @@ def _print_comparison(c: Any) -> None:
 )
 @click.option("--reason", default=None, help="Why the moderated overall grade is overridden.")
 @click.option("--clear-overall", is_flag=True, help="Remove the moderated overall override.")
-@click.option("--complete", is_flag=True, help="Finish the review (every disagreement decided).")
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="Finish the review (every disagreement decided, each rationale 10 characters or more).",
+)
 @format_option("text", "json", default="text")
 @common_options
 @click.pass_context

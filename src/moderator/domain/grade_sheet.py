@@ -27,6 +27,9 @@ MAX_NOTE = 4000
 """Longest evidence note or rationale, in characters."""
 MAX_REASON = 2000
 """Longest override reason, in characters."""
+MIN_RATIONALE = 10
+"""Fewest characters (spaces not counted) a review's rationale needs to be one: fewer is a
+stray key or a word begun (``r``), not which descriptor the evidence meets and why."""
 
 Outcome = Literal["agreed", "downgraded", "upgraded"]
 KeepOrGrade = Grade | Literal["keep"] | None
@@ -127,6 +130,22 @@ def moderation_outcome(manager: Grade | None, moderated: Grade | None) -> Outcom
     if moderated == manager:
         return "agreed"
     return "downgraded" if moderated > manager else "upgraded"
+
+
+def rationale_problem(rationale: str | None) -> str | None:
+    """What is wrong with a disagreement's rationale for completing a review (None: nothing).
+
+    Missing, or shorter than :data:`MIN_RATIONALE` characters once spaces are left out.
+    """
+    text = (rationale or "").strip()
+    if not text:
+        return "no rationale"
+    if len("".join(text.split())) < MIN_RATIONALE:
+        return (
+            f'the rationale "{text}" is too short: say which descriptor the evidence meets,'
+            f" and why, in {MIN_RATIONALE} characters or more"
+        )
+    return None
 
 
 def check_criterion(rubric: Rubric, criterion: str) -> None:

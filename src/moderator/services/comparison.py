@@ -12,6 +12,7 @@ from moderator.domain.grade_sheet import (
     OverallView,
     moderation_outcome,
     overall_view,
+    rationale_problem,
 )
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
@@ -61,7 +62,7 @@ class ModerationComparison(BaseModel):
     outcome: Outcome | None
     """The outcome once reviewed, or what it would be now (a preview)."""
     to_decide: list[str]
-    """Criteria (ids) still needing a moderated grade and rationale."""
+    """Criteria (ids) still needing a moderated grade and rationale (one too short counts)."""
 
     @property
     def disagreements(self) -> list[ComparisonRow]:
@@ -146,7 +147,8 @@ def comparison_of(store: Store, row: dict[str, Any], rubric: Rubric) -> Moderati
                 moderated_grade=moderated,
                 rationale=rationale,
                 descriptor=None if moderated is None else crit.descriptors.for_grade(moderated),
-                decided=agreed or (decided_grade is not None and bool(rationale)),
+                decided=agreed
+                or (decided_grade is not None and rationale_problem(rationale) is None),
             )
         )
     order = {r.criterion: i for i, r in enumerate(rows)}

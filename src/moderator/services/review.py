@@ -29,6 +29,7 @@ from moderator.domain.grade_sheet import (
     check_override,
     moderation_outcome,
     overall_view,
+    rationale_problem,
 )
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
@@ -229,7 +230,7 @@ class ReviewPreview(BaseModel):
     outcome: Outcome | None
     """What completing the review now would give (None while a disagreement has no grade)."""
     to_decide: list[str]
-    """Criterion ids still needing a moderated grade or a rationale."""
+    """Criterion ids still needing a moderated grade or a rationale (one too short counts)."""
 
 
 def review_gaps(
@@ -240,9 +241,11 @@ def review_gaps(
 ) -> list[tuple[ComparisonRow | None, str]]:
     """What stops a review being completed: the one rule for the preview and the completion.
 
-    One ``(row, problem)`` per disagreement without a moderated grade or a
-    rationale (``decisions`` on screen take the place of the stored ones),
-    then ``(None, problem)`` for an override without a reason.
+    One ``(row, problem)`` per disagreement without a moderated grade or with
+    no rationale, or one too short to be one (a stray key: ``r``; see
+    :func:`~moderator.domain.grade_sheet.rationale_problem`), where ``decisions``
+    on screen take the place of the stored ones; then ``(None, problem)`` for an
+    override without a reason.
     """
     gaps: list[tuple[ComparisonRow | None, str]] = []
     for row in comparison.rows:
@@ -251,8 +254,8 @@ def review_gaps(
         decision = decisions.get(row.criterion, decision_of(row))
         if decision.grade is None:
             gaps.append((row, "no moderated grade"))
-        elif not decision.rationale.strip():
-            gaps.append((row, "no rationale"))
+        elif problem := rationale_problem(decision.rationale):
+            gaps.append((row, problem))
     if override is not None and not (reason or "").strip():
         gaps.append((None, "moderated overall override has no reason"))
     return gaps
@@ -311,7 +314,7 @@ class ReviewSession:
             else:
                 decision = decisions.get(row.criterion, decision_of(row))
                 grade = decision.grade
-                if not decision.complete:
+                if not decision.complete or rationale_problem(decision.rationale):
                     to_decide.append(row.criterion)
             entries.append(CriterionEntry(criterion=row.criterion, grade=grade))
         view = overall_view(self.rubric, entries, override, reason)

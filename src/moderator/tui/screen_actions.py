@@ -180,7 +180,28 @@ def review_actions() -> list[Action]:
             "escape",
             "back",
             "Back",
-            "Leave the rationale (keeping it), or go back to your queue",
+            "Back to your queue (a decision with only a grade or only a rationale asks first)",
+        ),
+        # While the rationale field has focus the footer shows these instead of the keys
+        # above, which type into the field there (ReviewScreen.check_action).
+        Action(
+            "review.record",
+            "review-field",
+            "enter",
+            "record_rationale",
+            "Record",
+            "In the rationale field: record the rationale with the moderated grade",
+            priority=True,
+            palette=False,
+        ),
+        Action(
+            "review.leave-field",
+            "review-field",
+            "escape",
+            "leave_field",
+            "Leave field",
+            "In the rationale field: leave it, keeping what was typed (recorded with the grade)",
+            palette=False,
         ),
     ]
 

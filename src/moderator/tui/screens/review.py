@@ -12,13 +12,14 @@ module makes the decisions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import work
+from textual.binding import BindingType
 from textual.widgets import DataTable, Input
 
 from moderator.domain.grades import Grade
-from moderator.tui.actions import bindings_for
+from moderator.tui.actions import actions_for, bindings_for
 from moderator.tui.screens.review_view import ReviewView
 
 if TYPE_CHECKING:
@@ -29,10 +30,30 @@ class ReviewScreen(ReviewView):
     """Review each disagreement of a submitted moderation."""
 
     SCOPE = "review"
-    BINDINGS = bindings_for("review")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings_for("review"),
+        # the rationale field's keys (Enter, Esc), shown only while it has focus
+        *(a.binding() for a in actions_for("review-field")),
+    ]
 
     # -- actions -----------------------------------------------------------------------------
+    FIELD_ACTIONS = frozenset({"record_rationale", "leave_field"})
+    """The keys of the rationale field, offered only while it has focus."""
+    LIST_ACTIONS = frozenset({"grade", "rationale", "override", "complete", "undo", "move", "back"})
+    """The keys of the table, hidden while the rationale field has focus: there a letter
+    or digit is typed into the field, so the footer must not offer it."""
+
+    def in_rationale(self) -> bool:
+        """Whether the rationale field has focus (what the footer's keys follow)."""
+        rationale = self.query("#review-rationale")
+        return bool(rationale) and self.focused is rationale.first()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_field = self.in_rationale()
+        if action in self.FIELD_ACTIONS:
+            return in_field
+        if in_field and action in self.LIST_ACTIONS:
+            return False
         if action in ("grade", "override", "complete", "rationale", "undo"):
             return self.editable
         return True
@@ -54,19 +75,24 @@ class ReviewScreen(ReviewView):
         self.decisions[row.criterion] = Decision(Grade(value), old.rationale)
         self.render_rows()
         self.show_detail()
-        if self.decisions[row.criterion].complete:
-            self.record(row.criterion)
-        else:
-            self.query_one("#review-rationale", Input).focus()
+        # Always to the rationale, whether or not the row has one: the rationale says why
+        # this grade, and what is typed next goes into it, never runs as keys. Enter, Esc
+        # or leaving the field records the grade with it.
+        self.query_one("#review-rationale", Input).focus()
 
     def action_rationale(self) -> None:
         row = self.current_row()
         if row is not None and not row.agreed and self.editable:
             self.query_one("#review-rationale", Input).focus()
 
-    @on(Input.Submitted, "#review-rationale")
-    def rationale_entered(self, event: Input.Submitted) -> None:
-        self.take_rationale(event.value, advance=True)
+    def action_record_rationale(self) -> None:
+        """Enter in the rationale field: record it with the grade, on to the next to decide."""
+        self.take_rationale(self.query_one("#review-rationale", Input).value, advance=True)
+        self.query_one(DataTable).focus()
+
+    def action_leave_field(self) -> None:
+        """Esc in the rationale field: back to the table, keeping what was typed."""
+        self.take_rationale(self.query_one("#review-rationale", Input).value, advance=False)
         self.query_one(DataTable).focus()
 
     def on_descendant_blur(self, event: Any) -> None:
@@ -87,8 +113,8 @@ class ReviewScreen(ReviewView):
         if new != old:
             self.decisions[row.criterion] = new
             self.render_rows()
-        elif not advance:
-            return  # leaving the field with nothing new typed
+        elif not advance and new == self.recorded.get(row.criterion):
+            return  # leaving the field with nothing new typed or graded
         if new.complete:
             if new != self.recorded.get(row.criterion):
                 self.record(row.criterion, advance=advance)
