@@ -46,3 +46,25 @@ def test_a_word_after_a_role_with_no_surname_stays() -> None:
         " said yes and the nurse joy was lovely full stop"
     )
     assert _redact(text) == text
+
+
+def test_a_nurse_named_by_title_and_initial_whatever_her_surname() -> None:
+    from tests.helpers import redact_for
+
+    out = redact_for(
+        "| Health | RHA done, dentist overdue | Nurse J. Pharaoh, CLA Health |\n"
+        "Seen by Nurse J. Pharaoh today; Sister A. Ward came with her.",
+        "Riley Hume",
+        (("Kayleigh Hume", "mother"),),
+        "Mark Dinning",
+    )
+    assert "Pharaoh" not in out and "Ward" not in out, out
+    assert out.count("[PROFESSIONAL]") == 2, out  # the same nurse, the same placeholder
+    assert "CLA Health" in out, out
+
+
+def test_a_relatives_word_with_an_initial_is_no_nursing_title() -> None:
+    from tests.helpers import redact_for
+
+    text = "Her sister A. is 12 and the nurse said Hello to her."
+    assert redact_for(text, "Riley Hume", (), "Mark Dinning") == text

@@ -108,9 +108,22 @@ _SENTENCE_WORDS = frozenset(
 )
 
 
+# a nursing title, one initial and a capitalised word: a nurse named as a title names her
+# ("Nurse J. Pharaoh", "Midwife K. Moss"), whatever the word, as "Mrs J. Hope" does
+_NURSE_INITIAL = re.compile(
+    r"(?<![\w])(?:Nurse|Midwife|Sister|Matron)[ \t]+[A-Z]\.?[ \t]+[A-Z][a-z'’-]{2,}(?![\w'’-])"
+)
+
+
 def join_titled_initial_surnames(st: State) -> None:
     """A name found as a title and an initial takes the word after it as its surname."""
     text = st.text
+    if "Nurse" in text or "Midwife" in text or "Sister" in text or "Matron" in text:
+        for nurse in _NURSE_INITIAL.finditer(text):
+            surname = word_key(nurse.group().rsplit(None, 1)[-1])
+            if surname not in _SENTENCE_WORDS and st.free(*nurse.span()):
+                ident = "titled:" + " ".join(nurse.group().lower().split())
+                st.take(nurse.start(), nurse.end(), "professional", ident, 60, 0.8)
     for c in st.cands:
         if c.kind not in NAME_KINDS or not _TITLED_INITIAL.search(text, c.start, c.end):
             continue
