@@ -9,46 +9,30 @@ waits for a condition with a deadline (a busy machine is slow, not wrong).
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import re
 import signal
-import struct
 import subprocess
 import sys
 import termios
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
 
 import pytest
 
 from moderator.demo import DEMO_LEAD, OWNER_FILE
+from tests.pty_terminal import Terminal, wait_until
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32" or not hasattr(signal, "SIGHUP"),
     reason="needs a POSIX pty and signals",
 )
 
-ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Za-z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07")
 BUILDING = "Building the demo database from the sample audits"
 HOME_DRAWN = "/ Search"  # the lead's home screen's footer: the workbench is open
 
 
-def wait_until(check: Callable[[], bool], what: str, timeout: float = 90) -> None:
-    """Poll ``check`` until it holds; ``timeout`` only bounds a hang."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.05)
-    raise AssertionError(what)
-
-
-class Demo:
+class Demo(Terminal):
     """``moderator demo`` under a pty with its own TMPDIR."""
 
     def __init__(self, tmpdir: Path) -> None:
@@ -60,30 +44,8 @@ class Demo:
             "TEXTUAL_ANIMATIONS": "none",
         }
         argv = [sys.executable, "-m", "moderator", "demo", "--as", DEMO_LEAD]
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: become the demo
-            os.execvpe(argv[0], argv, env)
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        self.output = bytearray()
+        super().__init__(argv, env, (120, 40))
         self.status: int | None = None
-        self._lock = threading.Lock()
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            with self._lock:
-                self.output.extend(chunk)
-
-    def text(self) -> str:
-        with self._lock:
-            raw = bytes(self.output).decode("utf-8", "replace")
-        return ANSI.sub("", raw)
 
     def wait_for_text(self, needle: str) -> None:
         wait_until(

@@ -7,16 +7,9 @@ the previous one took effect, so the test holds on a busy machine.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import re
 import signal
-import struct
 import sys
-import termios
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,54 +19,20 @@ from moderator.domain.grades import Grade
 from moderator.services.audits import get_audit, list_audits
 from moderator.services.users import get_user
 from moderator.store import open_store
+from tests.pty_terminal import Terminal as PtyTerminal
+from tests.pty_terminal import wait_until
 from tests.tui_support import build_workbench_db
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
-ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Za-z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07")
 
-
-class Terminal:
+class Terminal(PtyTerminal):
     """The app running under a pty: send keys, wait for text to appear on screen."""
-
-    def __init__(self, argv: list[str], env: dict[str, str], size: tuple[int, int]) -> None:
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: become the app
-            os.execvpe(argv[0], argv, env)
-        cols, rows = size
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        self.output = bytearray()
-        self._lock = threading.Lock()
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            with self._lock:
-                self.output.extend(chunk)
-
-    def mark(self) -> int:
-        """Where the output is now: :meth:`wait_for_text` after it ignores older screens."""
-        with self._lock:
-            return len(self.output)
-
-    def text(self, since: int = 0) -> str:
-        with self._lock:
-            raw = bytes(self.output[since:]).decode("utf-8", "replace")
-        return ANSI.sub("", raw)
-
-    def send(self, data: str) -> None:
-        os.write(self.fd, data.encode())
 
     def wait_for_text(self, needle: str, since: int = 0, timeout: float = 60) -> None:
         """Poll until ``needle`` is drawn (after ``since``); fail with the screen's tail."""
         try:
-            wait_until(lambda: needle in self.text(since), timeout)
+            wait_until(lambda: needle in self.text(since), timeout=timeout)
         except AssertionError:
             tail = self.text(since)[-600:]
             raise AssertionError(f"{needle!r} never drawn; screen: {tail!r}") from None
@@ -84,14 +43,8 @@ class Terminal:
         os.close(self.fd)
 
 
-def wait_until(check: Callable[[], bool], timeout: float = 60, what: str = "") -> None:
-    """Poll ``check`` until it holds; ``timeout`` only bounds a hang, it is not a measurement."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.05)
-    raise AssertionError(what or "the database never showed the change")
+def wait_until_saved(check: Callable[[], bool]) -> None:
+    wait_until(check, "the database never showed the change", timeout=60)
 
 
 def entries(db: Path) -> dict[str, tuple[Grade | None, str]]:
@@ -121,25 +74,25 @@ def test_kill_9_mid_audit_keeps_the_draft(tmp_path: Path, mini_rubrics: Path) ->
         term.wait_for_text("Evidence note · Risk identified", since=mark)
         assert entries(db)["risk"] == (None, "")  # nothing graded before the first key
         term.send("2")  # Risk: Good, saved at once
-        wait_until(lambda: entries(db)["risk"][0] is Grade.GOOD)
+        wait_until_saved(lambda: entries(db)["risk"][0] is Grade.GOOD)
         mark = term.mark()
         term.send("n")
         term.wait_for_text("Submit  esc Back", since=mark)  # the note editor has the keys
         term.send("Strategy discussion same day")
         term.wait_for_text("Strategy discussion same day", since=mark)
         term.send("\x1b")  # Esc: back to the criteria (saves the note)
-        wait_until(lambda: entries(db)["risk"][1] == "Strategy discussion same day")
+        wait_until_saved(lambda: entries(db)["risk"][1] == "Strategy discussion same day")
         mark = term.mark()
         term.send("j")
         term.wait_for_text("Evidence note · The child seen", since=mark)
         term.send("3")  # Seen: RI
-        wait_until(lambda: entries(db)["seen"][0] is Grade.REQUIRES_IMPROVEMENT)
+        wait_until_saved(lambda: entries(db)["seen"][0] is Grade.REQUIRES_IMPROVEMENT)
         mark = term.mark()
         term.send("n")
         term.wait_for_text("Submit  esc Back", since=mark)
         term.send("Seen once, not alone")
         # A pause in typing: the note is written without leaving the field.
-        wait_until(lambda: entries(db)["seen"][1] == "Seen once, not alone")
+        wait_until_saved(lambda: entries(db)["seen"][1] == "Seen once, not alone")
     finally:
         term.kill()  # kill -9: no chance to clean up
 

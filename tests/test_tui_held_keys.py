@@ -76,7 +76,7 @@ async def running_until(pilot: Pilot[None], condition: Callable[[], bool]) -> bo
 
     Neither settle() nor pause(): the one waits for the held count, the other for the
     app's messages, which a held key may keep from being handled."""
-    deadline = time.monotonic() + 20  # bounds a hang; no measurement
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
     while time.monotonic() < deadline:
         if condition():
             return True
