@@ -301,6 +301,24 @@ async def test_a_manager_sees_only_their_own_drift(db: Path) -> None:
         ]
 
 
+async def test_a_manager_is_offered_no_team_to_choose_and_is_told_why(db: Path) -> None:
+    # A manager's report holds only their own audits (the service layer scopes it so):
+    # a team to choose changed no figure. The bar says so instead, and f goes to the dates.
+    app = make_app(db, "noa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        assert not dash.query("#dash-filters Select#dash-team")
+        fixed = dash.query_one("#dash-team-fixed", Static)
+        assert str(fixed.render()) == "your audits only (manager)"
+        assert "only their own audits" in str(fixed.tooltip)
+        await pilot.press("f")
+        assert dash.focused is dash.query_one("#dash-since", Input)
+        await pilot.press(*"2020-01-01", "enter")
+        await wait_for_report(pilot, dash, lambda r: r.filters.since is not None)
+        assert [m.key for m in dash.report.by_manager] == ["noa"]  # type: ignore[union-attr]
+        assert dash.report.overall.n == 1  # type: ignore[union-attr]  # S-03
+
+
 async def test_a_moderator_has_no_dashboard(db: Path) -> None:
     app = make_app(db, "oli")
     async with app.run_test(size=(120, 40)) as pilot:

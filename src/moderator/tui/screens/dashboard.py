@@ -149,7 +149,8 @@ class DashboardScreen(DashboardView):
             focused.scroll_relative(y=step * 2, animate=False)
 
     def action_filter(self) -> None:
-        self.query_one("#dash-team", Select).focus()
+        # A manager has no team to choose (their own audits only): the dates come first.
+        self.query_one("#dash-team" if self.is_lead else "#dash-since").focus()
 
     def action_toggle_period(self) -> None:
         select = self.query_one("#dash-period", Select)
