@@ -114,6 +114,24 @@ async def test_a_lead_sees_the_headline_and_drills_from_a_manager_to_an_audit(db
         assert isinstance(pilot.app.screen, HomeScreen)
 
 
+async def test_a_managers_audits_say_why_their_interval_is_95_not_90(db: Path) -> None:
+    # The Managers tab shows leniency with a 90% interval, the audits behind a manager
+    # their drift with a 95% one: the drill-down says why, in one line.
+    app = make_app(db, "lee")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("right_square_bracket")
+        assert dash.query_one("#managers", DataTable).columns  # "90% interval" among them
+        await pilot.press("enter")  # mia
+        await wait_for_screen(pilot, DriftAuditsScreen)
+        drill = pilot.app.screen
+        assert isinstance(drill, DriftAuditsScreen)
+        assert "(95% +" in str(drill.query_one("#drift-detail", Static).render())
+        note = str(drill.query_one("#drift-note", Static).render())
+        assert note.startswith("95% is this drift's interval; the dashboard's 90% is the leniency")
+        assert drill.query_one("#drift-note").region.height > 0  # in view at 80x24
+
+
 async def test_criteria_are_worst_first_and_open_their_audits(db: Path) -> None:
     app = make_app(db, "lee")
     async with app.run_test(size=(120, 40)) as pilot:

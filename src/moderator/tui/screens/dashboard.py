@@ -128,7 +128,11 @@ class DashboardScreen(DashboardView):
         )
         self.app.push_screen(
             DriftAuditsScreen(
-                what, detail, load, show_manager=self.is_lead and dimension != "manager"
+                what,
+                detail,
+                load,
+                show_manager=self.is_lead and dimension != "manager",
+                note=tables.drill_note(self.report, dimension),
             )
         )
 
