@@ -64,6 +64,7 @@ class DashboardView(ModeratorScreen):
     """The report on screen: headline, heat map, per-manager leniency, per-criterion drift,
     trend, coverage (read-only by itself)."""
 
+    TITLE = "Drift dashboard"
     AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - Textual's plain attribute
 

@@ -36,6 +36,7 @@ class DriftAuditsScreen(ModeratorScreen):
     """A list of moderated audits (case, date, manager's and moderated grade, drift)."""
 
     SCOPE = "drift-audits"
+    TITLE = "Audits behind a number"
     BINDINGS = bindings_for("drift-audits")
     AUTO_FOCUS = "#drift-audits"
 
