@@ -114,6 +114,24 @@ async def test_a_lead_sees_the_headline_and_drills_from_a_manager_to_an_audit(db
         assert isinstance(pilot.app.screen, HomeScreen)
 
 
+async def test_a_managers_audits_say_why_their_interval_is_95_not_90(db: Path) -> None:
+    # The Managers tab shows leniency with a 90% interval, the audits behind a manager
+    # their drift with a 95% one: the drill-down says why, in one line.
+    app = make_app(db, "lee")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("right_square_bracket")
+        assert dash.query_one("#managers", DataTable).columns  # "90% interval" among them
+        await pilot.press("enter")  # mia
+        await wait_for_screen(pilot, DriftAuditsScreen)
+        drill = pilot.app.screen
+        assert isinstance(drill, DriftAuditsScreen)
+        assert "(95% +" in str(drill.query_one("#drift-detail", Static).render())
+        note = str(drill.query_one("#drift-note", Static).render())
+        assert note.startswith("95% is this drift's interval; the dashboard's 90% is the leniency")
+        assert drill.query_one("#drift-note").region.height > 0  # in view at 80x24
+
+
 async def test_criteria_are_worst_first_and_open_their_audits(db: Path) -> None:
     app = make_app(db, "lee")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -299,6 +317,24 @@ async def test_a_manager_sees_only_their_own_drift(db: Path) -> None:
             "S-02",
             "S-03",
         ]
+
+
+async def test_a_manager_is_offered_no_team_to_choose_and_is_told_why(db: Path) -> None:
+    # A manager's report holds only their own audits (the service layer scopes it so):
+    # a team to choose changed no figure. The bar says so instead, and f goes to the dates.
+    app = make_app(db, "noa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        assert not dash.query("#dash-filters Select#dash-team")
+        fixed = dash.query_one("#dash-team-fixed", Static)
+        assert str(fixed.render()) == "your audits only (manager)"
+        assert "only their own audits" in str(fixed.tooltip)
+        await pilot.press("f")
+        assert dash.focused is dash.query_one("#dash-since", Input)
+        await pilot.press(*"2020-01-01", "enter")
+        await wait_for_report(pilot, dash, lambda r: r.filters.since is not None)
+        assert [m.key for m in dash.report.by_manager] == ["noa"]  # type: ignore[union-attr]
+        assert dash.report.overall.n == 1  # type: ignore[union-attr]  # S-03
 
 
 async def test_a_moderator_has_no_dashboard(db: Path) -> None:

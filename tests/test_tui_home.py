@@ -384,7 +384,7 @@ async def test_the_title_bar_follows_the_screen_and_its_icon_opens_the_palette(d
     app = make_app(db)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
-        assert "moderator — mia · manager" in title()
+        assert "My audits — mia · manager" in title()
         await open_case(pilot, "C-101")
         deadline = time.monotonic() + 60  # bounds a hang; no measurement
         while (

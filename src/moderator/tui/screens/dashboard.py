@@ -128,7 +128,11 @@ class DashboardScreen(DashboardView):
         )
         self.app.push_screen(
             DriftAuditsScreen(
-                what, detail, load, show_manager=self.is_lead and dimension != "manager"
+                what,
+                detail,
+                load,
+                show_manager=self.is_lead and dimension != "manager",
+                note=tables.drill_note(self.report, dimension),
             )
         )
 
@@ -149,7 +153,8 @@ class DashboardScreen(DashboardView):
             focused.scroll_relative(y=step * 2, animate=False)
 
     def action_filter(self) -> None:
-        self.query_one("#dash-team", Select).focus()
+        # A manager has no team to choose (their own audits only): the dates come first.
+        self.query_one("#dash-team" if self.is_lead else "#dash-since").focus()
 
     def action_toggle_period(self) -> None:
         select = self.query_one("#dash-period", Select)

@@ -64,6 +64,7 @@ class DashboardView(ModeratorScreen):
     """The report on screen: headline, heat map, per-manager leniency, per-criterion drift,
     trend, coverage (read-only by itself)."""
 
+    TITLE = "Drift dashboard"
     AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - Textual's plain attribute
 
@@ -122,7 +123,7 @@ class DashboardView(ModeratorScreen):
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DriftFilters(id="dash-filters")
+        yield DriftFilters(id="dash-filters", own_audits_only=not self.is_lead)
         yield Static("Building the drift report…", id="dash-headline", markup=False)
         yield Static("", id="dash-caption", markup=False)
         with TabbedContent(id="dash-tabs", initial="tab-overview"):
@@ -198,7 +199,7 @@ class DashboardView(ModeratorScreen):
     def on_dashboard_view_report_built(self, message: ReportBuilt) -> None:
         if message.titles is not None:
             self.titles = message.titles
-        if message.teams is not None and not self.teams:
+        if message.teams is not None and not self.teams and self.is_lead:
             self.teams = message.teams
             team = self.query_one("#dash-team", Select)
             team.set_options([(t, t) for t in self.teams])

@@ -36,6 +36,7 @@ class DriftAuditsScreen(ModeratorScreen):
     """A list of moderated audits (case, date, manager's and moderated grade, drift)."""
 
     SCOPE = "drift-audits"
+    TITLE = "Audits behind a number"
     BINDINGS = bindings_for("drift-audits")
     AUTO_FOCUS = "#drift-audits"
 
@@ -53,11 +54,14 @@ class DriftAuditsScreen(ModeratorScreen):
         load: Callable[[], list[AuditDrift]],
         *,
         show_manager: bool = True,
+        note: str = "",
     ) -> None:
-        """``load`` picks the audits; it runs on a worker thread."""
+        """``load`` picks the audits; it runs on a worker thread. ``note``: a line under the
+        detail (how to read its figures), if any."""
         super().__init__()
         self.heading = title
         self.detail = detail
+        self.note = note
         self.load = load
         self.show_manager = show_manager
         self.audits: list[AuditDrift] = []
@@ -67,6 +71,8 @@ class DriftAuditsScreen(ModeratorScreen):
         yield Header()
         yield Static(self.heading, id="drift-title", markup=False)
         yield Static(self.detail, id="drift-detail", markup=False)
+        if self.note:
+            yield Static(self.note, id="drift-note", markup=False)
         yield RowTable(id="drift-audits")
         yield Static("Loading…", id="drift-empty", markup=False)
         yield Footer()

@@ -44,6 +44,7 @@ class GradingScreen(SheetView):
     """Grade one case against its rubric."""
 
     SCOPE = "grading"
+    TITLE = "Grading"  # the sub-title names the audit, once read
     BINDINGS = bindings_for("grading")
 
     class Saved(Message):

@@ -65,6 +65,7 @@ class HomeScreen(ListScreen[AuditSummary]):
     """The user's audits with counts per state, search as you type and sortable columns."""
 
     SCOPE = "home"
+    TITLE = "My audits"  # the header says where the user is (the app's sub-title: who)
     BINDINGS = bindings_for("home")
     STATES = ("all", "todo", "draft", "submitted")
     STATE_TITLES = {"all": "All", "todo": "To do", "draft": "Drafts", "submitted": "Submitted"}  # noqa: RUF012

@@ -24,6 +24,7 @@ class LeadHomeScreen(PagedListScreen[AuditSummary], HomeScreen):
     """Every audit, a page at a time, with counts per state from the database."""
 
     NOUN = "Audits"
+    TITLE = "Every audit"
 
     def __init__(self, user: User, *, page_size: int | None = None) -> None:
         super().__init__(user, page_size=page_size)

@@ -50,6 +50,7 @@ class QueueScreen(ListScreen[QueueRow]):
     """A moderator's moderations and the unclaimed ones they may take."""
 
     SCOPE = "queue"
+    TITLE = "Moderation queue"
     BINDINGS = bindings_for("queue")
     STATES = ("all", *QUEUE_STATES)
     STATE_TITLES = STATE_TITLES

@@ -58,6 +58,8 @@ def _grade(g: Grade | None) -> str:
 class ReviewView(ModeratorScreen):
     """One submitted moderation's comparison on screen (read-only by itself)."""
 
+    TITLE = "Review"  # "Review · <case>" once the comparison is read
+
     class Loaded(Message):
         """A (re)read of the comparison, from a worker."""
 

@@ -1,4 +1,9 @@
-"""The drift dashboard's filter bar: team, dates and period, as one message when they change."""
+"""The drift dashboard's filter bar: team, dates and period, as one message when they change.
+
+A manager sees only their own audits (the service layer scopes their report so), so their
+bar offers no team to choose: choosing one changed nothing. It says instead whose audits
+these are, and why.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.validation import Function
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, Static
 
 from moderator.analysis.inputs import ReportFilters
 from moderator.domain.dates import parse_day
@@ -27,7 +32,13 @@ def _valid_date(value: str) -> bool:
 
 
 class DriftFilters(Horizontal):
-    """Team, from, to and period. Posts :class:`DriftFilters.Changed` with valid values only."""
+    """Team, from, to and period. Posts :class:`DriftFilters.Changed` with valid values only.
+
+    ``own_audits_only`` (a manager's dashboard): no team to choose, the bar says why.
+    """
+
+    OWN_ONLY = "your audits only (manager)"
+    OWN_ONLY_WHY = "A manager sees only their own audits: there is no other team to choose."
 
     class Changed(Message):
         """The filters or the period were changed (``submitted``: Enter in a date)."""
@@ -38,14 +49,20 @@ class DriftFilters(Horizontal):
             self.period = period
             self.submitted = submitted
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, own_audits_only: bool = False) -> None:
         super().__init__(id=id)
+        self.own_audits_only = own_audits_only
         self.filters = ReportFilters()
         self.period = "quarter"
 
     def compose(self) -> ComposeResult:
         yield Label("Team", classes="filter-label")
-        yield Select[str]([], prompt="All teams", id="dash-team", compact=True)
+        if self.own_audits_only:
+            fixed = Static(self.OWN_ONLY, id="dash-team-fixed", markup=False)
+            fixed.tooltip = self.OWN_ONLY_WHY
+            yield fixed
+        else:
+            yield Select[str]([], prompt="All teams", id="dash-team", compact=True)
         yield Label("From", classes="filter-label")
         date_ok = Function(_valid_date, "not a date (YYYY-MM-DD)")
         yield Input(placeholder="YYYY-MM-DD", id="dash-since", compact=True, validators=[date_ok])

@@ -249,3 +249,15 @@ def drill_heading(
         f" · {caption}"
     )
     return what, detail
+
+
+def drill_note(report: Report, dimension: str) -> str:
+    """One plain line under a manager's audits: why the drift there has a 95% interval when
+    the dashboard showed the manager's leniency with a 90% one (empty for other rows)."""
+    if dimension != "manager":
+        return ""
+    level = report.leniency.level if report.leniency else 0.9
+    return (
+        f"95% is this drift's interval; the dashboard's {level:.0%} is the leniency flag's, "
+        "which asks one way only: is the manager more optimistic?"
+    )
