@@ -272,3 +272,33 @@ def test_a_word_after_a_name_is_not_joined_to_it() -> None:
 def test_a_sender_written_surname_first_beside_an_escaped_address(header: str, gone: str) -> None:
     out = _redact(header + "\nSee below about the missing episode.")
     assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    ("scanned", "gone"),
+    [
+        # the second part of a double-barrelled name: the record's child's, anyone's
+        ("Mon O3/O2  School ok. Ellie-R0se ate all her tea and did reading.", "0se"),
+        ("Seen by Dr Sarah Lloyd-J0nes at the c1inic on O3/O2.", "0nes"),
+        # a surname straight after an initial's stop
+        ("Signed: C.Donnel1y   Date: O1/O4/25   Ref: 0l/223", "Donnel1y"),
+        # the Irish O' read as a zero
+        ("Wed 5.2.25  Teacher Mrs 0'Leary at the schoo1 said Tyler hit a boy.", "Leary"),
+        ("Yours sincerely\nBridget 0'Mahony  RGN SCPHN (HV)   Date: O1/O4/25", "0'"),
+        # the Arabic article read with a one
+        ("Dear Mr and Mrs A1-Hamwi,\nYour son's attendance is 74.6%, bel0w the 1eve1.", "A1-"),
+    ],
+)
+def test_a_scans_digit_in_a_joined_or_prefixed_name_hides_no_part_of_it(
+    scanned: str, gone: str
+) -> None:
+    out = redact_for(scanned, "Ellie-Rose Marsh", FAMILY, WORKER)
+    assert gone not in out, out
+
+
+def test_an_officers_names_a_scan_set_two_spaces_apart_go_with_the_collar_number() -> None:
+    out = _redact("Officer: PC 3317 Nico1a  Bainbridge    Stat1on: Peterlee")
+    assert "Bainbridge" not in out and "Nico" not in out, out
+    # a form's next field after two spaces stays a field
+    out = _redact("Officer: PC 2241 Smith  Station: Hull Central")
+    assert "Station: Hull Central" in out, out

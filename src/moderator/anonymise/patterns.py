@@ -93,12 +93,14 @@ CASE_CUE_RE = re.compile(
 )
 _COLLAR_NAME = r"[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?"
 # "PC 4471 Jenne Carbas-Moyla", "PC 1198 TRISTRIM OKONJA-BALE": a given name and a surname
-# after the number (one space between them: a form's next field is further off)
+# after the number (one space between them: a form's next field is further off; two where a
+# scan doubled it, "PC 3317 Nicola  Bainbridge", unless a label's colon ends the second word:
+# "PC 2241 Smith  Station: Hull")
 # "COLLAR 4237", "collar no. 2290": the number a form gives after the officer's name
 COLLAR_RE = re.compile(
     r"(?:PC|DC|PCSO|DS|DI|Sgt|PS|(?i:collar)(?:[ \t]*(?i:no\.?|number|num|#))?[ \t]*[:.]?)"
     r"\s?(?P<num>\d{3,5}(?:[A-Z]{2})?)\b"  # (the Met's: "4471LX", with its borough's code)
-    rf"(?:\s+(?P<name>{_COLLAR_NAME}(?: {_COLLAR_NAME})?))?"
+    rf"(?:\s+(?P<name>{_COLLAR_NAME}(?: {_COLLAR_NAME}|  {_COLLAR_NAME}(?![\w'’-]*[ \t]*:))?))?"
 )
 
 STREET_TYPES = (

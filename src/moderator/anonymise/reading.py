@@ -76,6 +76,14 @@ _OCR_FIRST = {"0": "O", "1": "IL", "5": "S"}
 # a capitalised word with a 0 or a 1 among its small letters ("Ki1ner", "0ye1owo", "R0e")
 _CAPITALISED_01 = re.compile(r"[A-Z0](?=[a-z01]*[a-z])[a-z01]{2,18}")
 _AS_LOWER = str.maketrans("01", "ol")  # what each digit may be, opening a word
+# the second part of a double-barrelled name or a surname after an initial's stop, which
+# _OCR_WORD does not start at ("Ellie-R0se", "C.Donnel1y"; not "ME1-2", "a.b1c")
+_OCR_JOINED_WORD = re.compile(
+    r"(?:(?<=[a-z]-)|(?<=(?<![\w.])[A-Z]\.))"
+    r"(?=[A-Za-z015]*[a-z][A-Za-z015]*[a-z])[A-Z][A-Za-z015]{2,19}(?![\w@])"
+)
+# a name's prefix OCR read with a digit: "0'Leary" (O'), "A1-Hamwi" (Al-), "E1-Masri" (El-)
+_OCR_PREFIX = re.compile(r"(?<![\w'’.-])(?:0(?=['’][A-Z][a-z])|[AE]1(?=-[A-Z][a-z]{2}))")
 _OCR_INSIDE = {"0": "o", "1": "li", "5": "s"}
 
 
@@ -277,7 +285,10 @@ def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
     fixes: list[tuple[int, str]] = []
     words: list[tuple[int, str]] = []  # read as everyday words: kept if a scan's (two or more)
     plain: list[tuple[int, str]] = []  # a capitalised word read with letters, in a scan's note
-    for m in _OCR_WORD.finditer(text):
+    for m in _OCR_PREFIX.finditer(text):
+        fixes.append((m.start(), m.group().replace("0", "O").replace("1", "l")))
+    found = [*_OCR_WORD.finditer(text), *_OCR_JOINED_WORD.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
         word = m.group()
         named_form = word[0].isupper() and word[1].islower()  # "Gi11", "Nuttal1": a name's
         if not named_form and (
