@@ -12,6 +12,8 @@ whole of what it replaces in the note as written.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from moderator.anonymise.reading import reading_of
@@ -302,3 +304,37 @@ def test_an_officers_names_a_scan_set_two_spaces_apart_go_with_the_collar_number
     # a form's next field after two spaces stays a field
     out = _redact("Officer: PC 2241 Smith  Station: Hull Central")
     assert "Station: Hull Central" in out, out
+
+
+@pytest.mark.parametrize(
+    ("scanned", "gone"),
+    [
+        (
+            "Following a 999 ca1l from a neighbour, Mrs Jean Pock lington at no. 25 (co1d).",
+            "lington",
+        ),
+        ("PC 4l96 Stephen Yar dley attended; the rai1way staff were he1pful.", "dley"),
+        (
+            'One known as "TAZ" (T aylor Pr ice, D0B O9/l2/2OO5) was at the bui1ding, co1d.',
+            "aylor",
+        ),
+        # a name of the record's own people whose first piece is also one ("Kay" for Kayden)
+        ("On arriva1 officers found Kay den (8) in the front yard in pyjarnas, co1d.", "den"),
+    ],
+)
+def test_a_name_a_scan_broke_with_a_space_into_pieces_that_are_no_words_is_redacted(
+    scanned: str, gone: str
+) -> None:
+    out = redact_for(scanned, "Kayden Marsh", FAMILY, WORKER)
+    assert re.search(rf"\b{gone}\b", out) is None, out
+
+
+def test_words_are_not_joined_as_a_scans_where_the_note_shows_no_scan() -> None:
+    # no word read with a digit: "texted" (no word of the dictionary) stays apart from the name
+    out = redact_for(
+        "Kayden texted his mum at 9pm from the B10 bus.", "Kayden Marsh", FAMILY, WORKER
+    )
+    assert "[CHILD] texted his mum" in out, out
+    # in a scan's note, a form's abbreviation after a name stays the phone's
+    out = _redact("Nurse informed: Bev Rigby ext 4O17. Mum ca1led at 9.3O from the rai1way.")
+    assert "ext" not in out.replace("[PHONE]", ""), out

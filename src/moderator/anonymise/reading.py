@@ -34,6 +34,7 @@ from moderator.anonymise.reading_numbers import (
     ocr_plates,
     ocr_postcodes,
 )
+from moderator.anonymise.unknown_words import dictionary
 
 # characters a reader does not see: soft hyphen, zero-width spaces and joiners, the word
 # joiner, a byte-order mark, the marks that turn the direction of text
@@ -347,21 +348,29 @@ def _join_spaced(
     (``is_known``: ``Log an`` for a child Logan, ``Tar iq``, ``F ox``); and each offset's
     offset in ``text``. None when there is none."""
     cuts: list[int] = []
+    scanned = _scanned(text)
     for m in _SPACED.finditer(text):
         first, second = m.group(1), m.group(2)
         if _street_broken(text, m, first, second, is_name):
             cuts.append(m.end(1))
             continue
         if is_known is not None and is_known(first + second):
-            if not (is_known(first) or is_known(second.capitalize())):
-                cuts.append(m.end(1))  # (not two of the family's names: "Jo an")
+            # (not two of the family's names, "Jo an"; but "Kay den" for a child Kayden, whom
+            # "Kay" also names)
+            if not is_known(second.capitalize()) and (
+                not is_known(first) or (len(second) >= 3 and second not in _NOT_A_PIECE)
+            ):
+                cuts.append(m.end(1))
+            continue
+        if scanned and _scan_broke(first, second):
+            cuts.append(m.end(1))
             continue
         if len(first) < 2 or len(second) < 2:
             continue
         if frequent_word(second) or frequent_word(first.lower()) or not is_name(first + second):
             continue
-        if is_name(first) and is_name(second.capitalize()):
-            continue  # two names
+        if is_name(first) and len(second) > 2 and is_name(second.capitalize()):
+            continue  # two names ("Dani el" is one)
         cuts.append(m.end(1))
     if is_known is not None:
         for m in _SPACED_CAPITALS.finditer(text):  # ("HUSSA IN" for a child Hussain)
@@ -383,6 +392,37 @@ def _join_spaced(
     pieces.append(text[last:])
     back.extend(range(last, len(text) + 1))
     return "".join(pieces), back
+
+
+# a word with a digit among its small letters ("ca1l", "neighb0ur", "arriva1", "0ct")
+_DIGIT_IN_WORD = re.compile(
+    r"(?<![\w'’-])(?=[a-z01]*[01])(?=[a-z01]*[a-z]{2})[a-z01]{3,15}(?![\w'’-])"
+)
+
+
+def _scanned(text: str) -> bool:
+    """Whether the note shows a scan's misreadings: two words or more with a digit for a
+    letter that read with the letter are words ("ca1l", "neighb0ur"; a handle's "l0vebug"
+    alone, a postcode's or a class's "Y10" are none)."""
+    seen = 0
+    for m in _DIGIT_IN_WORD.finditer(text):
+        word = m.group()
+        if any(r in dictionary() for r in _readings(word)[1:]):
+            seen += 1
+            if seen >= 2:
+                return True
+    return False
+
+
+def _scan_broke(first: str, second: str) -> bool:
+    """Whether ``first second``, in a note that shows a scan's misreadings, is one word the scan
+    broke with a space: its second piece is no word at all and its first no everyday word
+    ("Pock lington", "Yar dley", "T aylor"; not "Her nan", "Pr ice")."""
+    return (
+        len(second) >= 4  # (not a form's "Bev Rigby ext 4017")
+        and second not in dictionary()
+        and not frequent_word(first.lower())
+    )
 
 
 # a street's or a building's word after a word a scan broke ("Lindfie ld House", "Quen by
