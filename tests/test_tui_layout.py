@@ -271,6 +271,24 @@ async def test_grading_shows_the_four_descriptors_and_the_way_out(
         assert "1234 Grade" in keys and "n Note" in keys, keys
 
 
+@pytest.mark.parametrize("size", [(100, 30), (160, 48)], ids=["100x30", "160x48"])
+async def test_a_cut_criterion_title_ends_in_an_ellipsis_apart_from_its_marks(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    async with make_app(demo_db, "Naomi Okonkwo").run_test(size=size) as pilot:
+        await open_naomis_draft(pilot)
+        await until(pilot, lambda: "⚑" in screen_text(pilot), "no limiting criterion in view")
+        rows = [line for line in screen_text(pilot).splitlines() if re.search(r" \d+\. ", line)]
+        assert len(rows) >= 8, rows
+        for row in rows:
+            # The flag and the note mark stand apart from the title, cut or whole.
+            assert "…⚑" not in row and "…✎" not in row, row
+            assert not re.search(r"\w[⚑✎]", row), row
+        if size[0] == 160:  # the narrow list there cuts the second criterion's title
+            (strategy,) = [row for row in rows if " 2. Strategy" in row]
+            assert re.search(r"2\. Strategy discussions and t\w*… +⚑ ✎", strategy), strategy
+
+
 # -- the review and the feedback at 80x24 ---------------------------------------------------
 def submit_eleanors_draft(db: Path) -> str:
     """Eleanor finishes her blind grading (Inadequate throughout) and submits it: to review."""
