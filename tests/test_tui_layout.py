@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import time
 from collections.abc import Callable
@@ -366,6 +367,60 @@ async def test_the_feedback_shows_the_drift_and_the_rationale(
         assert table.row_count == 12
         keys = footer(pilot)
         assert "esc Back" in keys and "^q Quit" in keys, keys
+
+
+async def open_samples(pilot: Pilot[None]) -> None:
+    from moderator.tui.screens.samples import SamplesScreen
+
+    await open_lead_home(pilot)
+    await pilot.press("v")
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, SamplesScreen) and pilot.app.screen.loaded,
+        "the samples did not load",
+    )
+
+
+SCROLLBAR_GLYPHS = " ▁▂▃▄▅▆▇█▉▊▋▌▍▎▏"
+
+
+def table_lines(pilot: Pilot[None], heading: str, rows: int) -> list[str]:
+    """The screen's lines of a table's rows in view (at most ``rows``), below its heading
+    line, without the scrollbar."""
+    lines = screen_text(pilot).splitlines()
+    at = next(i for i, line in enumerate(lines) if heading in line)
+    below = [line.rstrip(SCROLLBAR_GLYPHS) for line in lines[at + 1 : at + 1 + rows]]
+    return [line for line in itertools.takewhile(lambda line: "────" not in line, below)]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 48)], ids=["100x30", "160x48"])
+async def test_a_cut_rationale_ends_in_an_ellipsis(demo_db: Path, size: tuple[int, int]) -> None:
+    """A lead reads a manager's feedback (the wider "Manager" column): each rationale is
+    whole or ends in "…", at the width the screen opened at and after a resize."""
+    from moderator.tui.screens.feedback import FeedbackScreen
+
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        await open_samples(pilot)
+        await pilot.press("down", "enter", "enter")  # sample #6, all reviewed: its first audit
+        await until(
+            pilot, lambda: isinstance(pilot.app.screen, FeedbackScreen), "no feedback screen"
+        )
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, FeedbackScreen)
+        criteria = screen.feedback.criteria
+        assert any(len(c.rationale or "") > 60 for c in criteria)
+        for width, height in (size, (100, 30) if size[0] > 100 else (160, 48)):
+            await pilot.resize_terminal(width, height)
+            await until(pilot, lambda to=(width, height): pilot.app.size == to, "no resize")
+            await settle(pilot)
+            table = screen.query_one("#feedback-table", DataTable)
+            assert not scrolls_sideways(table), screen_text(pilot)
+            lines = table_lines(pilot, "Rationale", len(criteria))
+            assert len(lines) >= 8, lines
+            for c, line in zip(criteria, lines, strict=False):
+                whole = (c.rationale or "").replace("\n", " ")
+                assert whole in line or line.endswith("…"), (width, line)
 
 
 # -- wide tables: every column in view at 160x48; the columns that matter whole at 80x24 --------
