@@ -423,6 +423,37 @@ async def test_a_cut_rationale_ends_in_an_ellipsis(demo_db: Path, size: tuple[in
                 assert whole in line or line.endswith("…"), (width, line)
 
 
+@pytest.mark.parametrize("size", [(100, 30), (160, 48)], ids=["100x30", "160x48"])
+async def test_the_samples_moderations_are_whole_or_end_in_an_ellipsis(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    """The newest sample's audits are in several states: that column is cut with "…" where
+    the screen is too narrow for it, at the width the screen opened at and after a resize."""
+    from moderator.tui.screens.samples import STATE_WORDS, SamplesScreen
+
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        await open_samples(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SamplesScreen)
+        states = [
+            ", ".join(f"{n} {STATE_WORDS[k]}" for k, n in s.counts().items() if n)
+            for s in screen.samples
+        ]
+        assert len(states[0]) > 30, states
+        for width, height in (size, (100, 30) if size[0] > 100 else (160, 48)):
+            await pilot.resize_terminal(width, height)
+            await until(pilot, lambda to=(width, height): pilot.app.size == to, "no resize")
+            await settle(pilot)
+            for table in screen.query(DataTable):
+                assert not scrolls_sideways(table), screen_text(pilot)
+            lines = table_lines(pilot, "Moderations", len(states))
+            assert len(lines) == len(states), lines
+            for whole, line in zip(states, lines, strict=True):
+                assert line.endswith(whole) or line.endswith("…"), (width, line)
+            if width >= 160:
+                assert lines[0].endswith(states[0]), lines
+
+
 # -- wide tables: every column in view at 160x48; the columns that matter whole at 80x24 --------
 def scrolls_sideways(table: DataTable) -> bool:  # type: ignore[type-arg]
     return table.virtual_size.width > table.scrollable_content_region.width
