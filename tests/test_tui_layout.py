@@ -454,6 +454,36 @@ async def test_the_samples_moderations_are_whole_or_end_in_an_ellipsis(
                 assert lines[0].endswith(states[0]), lines
 
 
+@pytest.mark.parametrize("size", [(100, 30), (160, 48)], ids=["100x30", "160x48"])
+async def test_the_samples_rate_is_a_share_or_says_by_hand(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    """The demo's monitoring-visit sample is 8 audits picked by hand and none at random:
+    its rate is "by hand", not 0; the quarterly samples drew half at random: "50%"."""
+    from moderator.tui.screens.samples import SamplesScreen
+
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        await open_samples(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SamplesScreen)
+        (visit,) = [s for s in screen.samples if all(x.hand_picked for x in s.lines)]
+        assert len(visit.lines) == 8
+        lines = table_lines(pilot, "Moderations", len(screen.samples))
+        header = next(line for line in screen_text(pilot).splitlines() if "Moderations" in line)
+        at = header.index("Rate")
+        for sample, line in zip(screen.samples, lines, strict=True):
+            rate = line[at:].split("  ")[0]
+            assert rate == ("by hand" if sample is visit else "50%"), line
+        await pilot.press(*["down"] * screen.samples.index(visit))
+        await until(
+            pilot,
+            lambda: f"Sample #{visit.id}:" in screen_text(pilot),
+            "the monitoring visit's sample is not selected",
+        )
+        heading = one_line(str(screen.query_one("#sample-heading").render()))
+        assert "8 hand-picked (✚)" in heading and heading.endswith("chosen by hand"), heading
+
+
 # -- wide tables: every column in view at 160x48; the columns that matter whole at 80x24 --------
 def scrolls_sideways(table: DataTable) -> bool:  # type: ignore[type-arg]
     return table.virtual_size.width > table.scrollable_content_region.width

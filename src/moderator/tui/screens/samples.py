@@ -1,7 +1,8 @@
 """The moderation samples a lead has drawn, and where each sampled audit has got to.
 
-Top: every sample (when, who drew it, seed, rate, who it is for, and how many
-of its audits are unclaimed, claimed, in draft, submitted and reviewed).
+Top: every sample (when, who drew it, seed, rate: the share drawn at random, or "by hand"
+for hand-picked audits alone; who it is for, and how many of its audits are unclaimed,
+claimed, in draft, submitted and reviewed).
 Bottom: the selected sample's audits, hand-picked ones marked, each with its
 state (unclaimed, claimed by, submitted, reviewed with the outcome). Enter
 opens an audit (the moderation feedback once reviewed); ``m`` draws another.
@@ -43,6 +44,19 @@ STATE_WORDS = {
     "submitted": "submitted",
     "reviewed": "reviewed",
 }
+
+
+def by_hand(sample: SampleView) -> bool:
+    """Whether every audit of the sample was hand-picked, none drawn at random (its rate is
+    0: the lead chose them, as for an inspector's monitoring visit)."""
+    return sample.rate == 0 and bool(sample.lines) and all(x.hand_picked for x in sample.lines)
+
+
+def rate_text(sample: SampleView) -> str:
+    """The sample's rate, the share of the eligible audits drawn at random, as a percentage
+    ("50%"); "by hand" for a sample of hand-picked audits alone, whose rate is 0."""
+    return "by hand" if by_hand(sample) else f"{sample.rate * 100:g}%"
+
 
 SAMPLES_SHRINK = (("states", 24), ("by", 8), ("for", 8), ("states", 12))
 """How the samples' columns give up room to fit the screen (see :func:`fit_widths`)."""
@@ -140,7 +154,7 @@ class SamplesScreen(ModeratorScreen):
                 s.drawn_at[:10],
                 s.drawn_by,
                 str(s.seed),
-                f"{s.rate:g}",
+                rate_text(s),
                 s.moderator or "any moderator",
                 str(len(s.lines)),
                 ", ".join(f"{n} {STATE_WORDS[k]}" for k, n in c.items() if n),
@@ -175,7 +189,8 @@ class SamplesScreen(ModeratorScreen):
                 f"Sample #{sample.id}: {len(sample.lines)} audits"
                 + (f", {picked} hand-picked (✚)" if picked else "")
                 + f" · drawn by {sample.drawn_by} at {sample.drawn_at[:16].replace('T', ' ')}"
-                + f" · seed {sample.seed} · rate {sample.rate:g}"
+                + f" · seed {sample.seed} · "
+                + ("chosen by hand" if by_hand(sample) else f"{rate_text(sample)} drawn at random")
             )
             for line in sample.lines:
                 cells: list[Cell] = [
