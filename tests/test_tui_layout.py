@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import time
 from collections.abc import Callable
@@ -271,6 +272,24 @@ async def test_grading_shows_the_four_descriptors_and_the_way_out(
         assert "1234 Grade" in keys and "n Note" in keys, keys
 
 
+@pytest.mark.parametrize("size", [(100, 30), (160, 48)], ids=["100x30", "160x48"])
+async def test_a_cut_criterion_title_ends_in_an_ellipsis_apart_from_its_marks(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    async with make_app(demo_db, "Naomi Okonkwo").run_test(size=size) as pilot:
+        await open_naomis_draft(pilot)
+        await until(pilot, lambda: "⚑" in screen_text(pilot), "no limiting criterion in view")
+        rows = [line for line in screen_text(pilot).splitlines() if re.search(r" \d+\. ", line)]
+        assert len(rows) >= 8, rows
+        for row in rows:
+            # The flag and the note mark stand apart from the title, cut or whole.
+            assert "…⚑" not in row and "…✎" not in row, row
+            assert not re.search(r"\w[⚑✎]", row), row
+        if size[0] == 160:  # the narrow list there cuts the second criterion's title
+            (strategy,) = [row for row in rows if " 2. Strategy" in row]
+            assert re.search(r"2\. Strategy discussions and t\w*… +⚑ ✎", strategy), strategy
+
+
 # -- the review and the feedback at 80x24 ---------------------------------------------------
 def submit_eleanors_draft(db: Path) -> str:
     """Eleanor finishes her blind grading (Inadequate throughout) and submits it: to review."""
@@ -348,6 +367,121 @@ async def test_the_feedback_shows_the_drift_and_the_rationale(
         assert table.row_count == 12
         keys = footer(pilot)
         assert "esc Back" in keys and "^q Quit" in keys, keys
+
+
+async def open_samples(pilot: Pilot[None]) -> None:
+    from moderator.tui.screens.samples import SamplesScreen
+
+    await open_lead_home(pilot)
+    await pilot.press("v")
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, SamplesScreen) and pilot.app.screen.loaded,
+        "the samples did not load",
+    )
+
+
+SCROLLBAR_GLYPHS = " ▁▂▃▄▅▆▇█▉▊▋▌▍▎▏"
+
+
+def table_lines(pilot: Pilot[None], heading: str, rows: int) -> list[str]:
+    """The screen's lines of a table's rows in view (at most ``rows``), below its heading
+    line, without the scrollbar."""
+    lines = screen_text(pilot).splitlines()
+    at = next(i for i, line in enumerate(lines) if heading in line)
+    below = [line.rstrip(SCROLLBAR_GLYPHS) for line in lines[at + 1 : at + 1 + rows]]
+    return [line for line in itertools.takewhile(lambda line: "────" not in line, below)]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 48)], ids=["100x30", "160x48"])
+async def test_a_cut_rationale_ends_in_an_ellipsis(demo_db: Path, size: tuple[int, int]) -> None:
+    """A lead reads a manager's feedback (the wider "Manager" column): each rationale is
+    whole or ends in "…", at the width the screen opened at and after a resize."""
+    from moderator.tui.screens.feedback import FeedbackScreen
+
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        await open_samples(pilot)
+        await pilot.press("down", "enter", "enter")  # sample #6, all reviewed: its first audit
+        await until(
+            pilot, lambda: isinstance(pilot.app.screen, FeedbackScreen), "no feedback screen"
+        )
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, FeedbackScreen)
+        criteria = screen.feedback.criteria
+        assert any(len(c.rationale or "") > 60 for c in criteria)
+        for width, height in (size, (100, 30) if size[0] > 100 else (160, 48)):
+            await pilot.resize_terminal(width, height)
+            await until(pilot, lambda to=(width, height): pilot.app.size == to, "no resize")
+            await settle(pilot)
+            table = screen.query_one("#feedback-table", DataTable)
+            assert not scrolls_sideways(table), screen_text(pilot)
+            lines = table_lines(pilot, "Rationale", len(criteria))
+            assert len(lines) >= 8, lines
+            for c, line in zip(criteria, lines, strict=False):
+                whole = (c.rationale or "").replace("\n", " ")
+                assert whole in line or line.endswith("…"), (width, line)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 48)], ids=["100x30", "160x48"])
+async def test_the_samples_moderations_are_whole_or_end_in_an_ellipsis(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    """The newest sample's audits are in several states: that column is cut with "…" where
+    the screen is too narrow for it, at the width the screen opened at and after a resize."""
+    from moderator.tui.screens.samples import STATE_WORDS, SamplesScreen
+
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        await open_samples(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SamplesScreen)
+        states = [
+            ", ".join(f"{n} {STATE_WORDS[k]}" for k, n in s.counts().items() if n)
+            for s in screen.samples
+        ]
+        assert len(states[0]) > 30, states
+        for width, height in (size, (100, 30) if size[0] > 100 else (160, 48)):
+            await pilot.resize_terminal(width, height)
+            await until(pilot, lambda to=(width, height): pilot.app.size == to, "no resize")
+            await settle(pilot)
+            for table in screen.query(DataTable):
+                assert not scrolls_sideways(table), screen_text(pilot)
+            lines = table_lines(pilot, "Moderations", len(states))
+            assert len(lines) == len(states), lines
+            for whole, line in zip(states, lines, strict=True):
+                assert line.endswith(whole) or line.endswith("…"), (width, line)
+            if width >= 160:
+                assert lines[0].endswith(states[0]), lines
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 48)], ids=["100x30", "160x48"])
+async def test_the_samples_rate_is_a_share_or_says_by_hand(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    """The demo's monitoring-visit sample is 8 audits picked by hand and none at random:
+    its rate is "by hand", not 0; the quarterly samples drew half at random: "50%"."""
+    from moderator.tui.screens.samples import SamplesScreen
+
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        await open_samples(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SamplesScreen)
+        (visit,) = [s for s in screen.samples if all(x.hand_picked for x in s.lines)]
+        assert len(visit.lines) == 8
+        lines = table_lines(pilot, "Moderations", len(screen.samples))
+        header = next(line for line in screen_text(pilot).splitlines() if "Moderations" in line)
+        at = header.index("Rate")
+        for sample, line in zip(screen.samples, lines, strict=True):
+            rate = line[at:].split("  ")[0]
+            assert rate == ("by hand" if sample is visit else "50%"), line
+        await pilot.press(*["down"] * screen.samples.index(visit))
+        await until(
+            pilot,
+            lambda: f"Sample #{visit.id}:" in screen_text(pilot),
+            "the monitoring visit's sample is not selected",
+        )
+        heading = one_line(str(screen.query_one("#sample-heading").render()))
+        assert "8 hand-picked (✚)" in heading and heading.endswith("chosen by hand"), heading
 
 
 # -- wide tables: every column in view at 160x48; the columns that matter whole at 80x24 --------

@@ -24,7 +24,15 @@ from moderator.tui.base import ModeratorScreen
 from moderator.tui.text import drift_text, grade_abbrev, grade_label
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
-from moderator.tui.widgets.row_table import RowTable, jump_row
+from moderator.tui.widgets.row_table import RowTable, jump_row, refill_in_place
+from moderator.tui.widgets.tables import (
+    SCROLLBAR,
+    Cell,
+    Row,
+    fill_table,
+    fit_widths,
+    natural_widths,
+)
 
 if TYPE_CHECKING:
     from moderator.services.grading import (
@@ -34,7 +42,8 @@ if TYPE_CHECKING:
         ModerationFeedback,
     )
 
-RATIONALE_WIDTH = 48
+SHRINK = (("rationale", 24), ("criterion", 32), ("rationale", 12), ("criterion", 16))
+"""How the columns give up room to fit the screen (see :func:`fit_widths`)."""
 OUTCOME_STYLES = {"downgraded": "bold red", "upgraded": "bold yellow", "agreed": "bold green"}
 
 
@@ -52,6 +61,8 @@ class FeedbackScreen(ModeratorScreen):
         self.sheet = sheet
         self.feedback: ModerationFeedback = sheet.feedback
         self.notes = {e.criterion: e.note for e in sheet.entries}
+        self.fitted_width = 0
+        """The screen's width when the columns were last fitted to it."""
 
     @property
     def calibration(self) -> bool:
@@ -77,31 +88,44 @@ class FeedbackScreen(ModeratorScreen):
         what = "Calibration" if self.calibration else "Moderation feedback"
         self.title = what  # the sub-title names the audit and its case
         self.sub_title = f"{self.sheet.title} · {self.sheet.owner}"
+        self.fill_table()
+        self.query_one("#feedback-headline", Static).update(self.headline())
+        self.show_detail()
+
+    def fill_table(self) -> None:
+        """The criteria, fitted to the screen's width: a title or a rationale too long for
+        its column is cut with ``…`` (the detail below has both in full)."""
         table: DataTable[Any] = self.query_one(DataTable)
-        mine = "Yours" if self.own else "Manager"
-        # The criterion's title is capped so Drift and the rationale's start stay in view on
-        # 80 columns (the detail below has both in full).
-        criterion = max(16, min(60, self.app.size.width - 48))
-        table.add_column("Criterion", key="criterion")
-        room = max(10, min(RATIONALE_WIDTH, self.app.size.width - criterion - 33))
-        table.add_column(mine, key="manager")
-        table.add_column("Agreed" if self.calibration else "Moderated", key="moderated")
-        table.add_column("Distance" if self.calibration else "Drift", key="drift")
-        table.add_column("Panel's reason" if self.calibration else "Rationale", key="rationale")
+        self.fitted_width = self.app.size.width
+        columns: list[tuple[Cell, str]] = [
+            ("Criterion", "criterion"),
+            ("Yours" if self.own else "Manager", "manager"),
+            ("Agreed" if self.calibration else "Moderated", "moderated"),
+            ("Distance" if self.calibration else "Drift", "drift"),
+            ("Panel's reason" if self.calibration else "Rationale", "rationale"),
+        ]
+        rows: list[Row] = []
         for c in self.feedback.criteria:
             rationale = (c.rationale or ("agreed" if c.drift == 0 else "—")).replace("\n", " ")
-            if len(rationale) > room:  # in full below the table
-                rationale = rationale[: room - 1] + "…"
-            table.add_row(
-                Text(c.title if len(c.title) <= criterion else c.title[: criterion - 1] + "…"),
+            cells: list[Cell] = [
+                Text(c.title),
                 grade_abbrev(c.manager_grade),
                 grade_abbrev(c.moderated_grade),
                 drift_text(c.drift),
-                Text(rationale, style="dim" if not c.rationale else "", overflow="ellipsis"),
-                key=c.criterion,
-            )
-        self.query_one("#feedback-headline", Static).update(self.headline())
-        self.show_detail()
+                Text(rationale, style="dim" if not c.rationale else ""),
+            ]
+            rows.append((c.criterion, cells))
+        # The rationale gives up room first, then the criterion's title, so Drift and the
+        # rationale's start stay in view on 80 columns.
+        room = self.fitted_width - SCROLLBAR
+        widths = fit_widths(natural_widths(columns, rows), room, SHRINK)
+        fill_table(table, columns, rows, widths=widths)
+
+    def on_resize(self) -> None:
+        """A new width: fit the columns to it, the cursor and the view where they were."""
+        if self.fitted_width and self.app.size.width != self.fitted_width:
+            table = self.query_one(DataTable)
+            refill_in_place(table, self.fill_table)
 
     def headline(self) -> Text:
         """The outcome, the two overall grades and who moderated, in two lines."""

@@ -1,7 +1,8 @@
 """The moderation samples a lead has drawn, and where each sampled audit has got to.
 
-Top: every sample (when, who drew it, seed, rate, who it is for, and how many
-of its audits are unclaimed, claimed, in draft, submitted and reviewed).
+Top: every sample (when, who drew it, seed, rate: the share drawn at random, or "by hand"
+for hand-picked audits alone; who it is for, and how many of its audits are unclaimed,
+claimed, in draft, submitted and reviewed).
 Bottom: the selected sample's audits, hand-picked ones marked, each with its
 state (unclaimed, claimed by, submitted, reviewed with the outcome). Enter
 opens an audit (the moderation feedback once reviewed); ``m`` draws another.
@@ -21,8 +22,15 @@ from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
-from moderator.tui.widgets.row_table import RowTable, jump_row
-from moderator.tui.widgets.tables import Cell, Row, fill_table
+from moderator.tui.widgets.row_table import RowTable, jump_row, refill_in_place
+from moderator.tui.widgets.tables import (
+    SCROLLBAR,
+    Cell,
+    Row,
+    fill_table,
+    fit_widths,
+    natural_widths,
+)
 
 if TYPE_CHECKING:
     from moderator.services.queue import SampleLine, SampleView
@@ -36,6 +44,24 @@ STATE_WORDS = {
     "submitted": "submitted",
     "reviewed": "reviewed",
 }
+
+
+def by_hand(sample: SampleView) -> bool:
+    """Whether every audit of the sample was hand-picked, none drawn at random (its rate is
+    0: the lead chose them, as for an inspector's monitoring visit)."""
+    return sample.rate == 0 and bool(sample.lines) and all(x.hand_picked for x in sample.lines)
+
+
+def rate_text(sample: SampleView) -> str:
+    """The sample's rate, the share of the eligible audits drawn at random, as a percentage
+    ("50%"); "by hand" for a sample of hand-picked audits alone, whose rate is 0."""
+    return "by hand" if by_hand(sample) else f"{sample.rate * 100:g}%"
+
+
+SAMPLES_SHRINK = (("states", 24), ("by", 8), ("for", 8), ("states", 12))
+"""How the samples' columns give up room to fit the screen (see :func:`fit_widths`)."""
+ITEMS_SHRINK = (("team", 10), ("manager", 12), ("state", 20))
+"""How the sampled audits' columns give up room to fit the screen."""
 
 
 class SamplesScreen(ModeratorScreen):
@@ -57,6 +83,8 @@ class SamplesScreen(ModeratorScreen):
         self.user = user
         self.samples: list[SampleView] = []
         self.loaded = False
+        self.fitted_size = (0, 0)
+        """The screen's size when the columns were last fitted to it."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,9 +113,39 @@ class SamplesScreen(ModeratorScreen):
         """Read again (after a draw)."""
         self.load()
 
+    def fit(
+        self, table: DataTable[Any], columns: list[tuple[Cell, str]], rows: list[Row], shrink: Any
+    ) -> None:
+        """Fill a table with its columns fitted to the screen: what is cut ends in ``…``.
+
+        Room is kept for a vertical scrollbar only where the rows may not all fit."""
+        self.fitted_size = (self.app.size.width, self.app.size.height)
+        room = self.app.size.width
+        if len(rows) + 1 > table.size.height:  # (0 before the first layout)
+            room -= SCROLLBAR
+        fill_table(
+            table, columns, rows, widths=fit_widths(natural_widths(columns, rows), room, shrink)
+        )
+
+    def on_resize(self) -> None:
+        """A new size: fit the columns to it, the cursors and the views where they were."""
+        if self.loaded and (self.app.size.width, self.app.size.height) != self.fitted_size:
+            refill_in_place(self.query_one("#samples", DataTable), self.fill_samples)
+
     def on_samples_screen_loaded(self, message: Loaded) -> None:
         self.samples = message.samples
         self.loaded = True
+        self.fill_samples()
+        total = sum(len(s.lines) for s in self.samples)
+        self.query_one("#samples-summary", Static).update(
+            f"Samples drawn: {len(self.samples)}; audits sampled: {total}."
+            if self.samples
+            else "No samples drawn yet: press m to draw one."
+        )
+        self.workbench.mark_ready()
+
+    def fill_samples(self) -> None:
+        """The samples in the top table, and the selected one's audits below."""
         rows: list[Row] = []
         for s in self.samples:
             c = s.counts()
@@ -96,7 +154,7 @@ class SamplesScreen(ModeratorScreen):
                 s.drawn_at[:10],
                 s.drawn_by,
                 str(s.seed),
-                f"{s.rate:g}",
+                rate_text(s),
                 s.moderator or "any moderator",
                 str(len(s.lines)),
                 ", ".join(f"{n} {STATE_WORDS[k]}" for k, n in c.items() if n),
@@ -112,15 +170,8 @@ class SamplesScreen(ModeratorScreen):
             ("Audits", "audits"),
             ("Moderations", "states"),
         ]
-        fill_table(self.query_one("#samples", DataTable), columns, rows)
-        total = sum(len(s.lines) for s in self.samples)
-        self.query_one("#samples-summary", Static).update(
-            f"Samples drawn: {len(self.samples)}; audits sampled: {total}."
-            if self.samples
-            else "No samples drawn yet: press m to draw one."
-        )
+        self.fit(self.query_one("#samples", DataTable), columns, rows, SAMPLES_SHRINK)
         self.show_items()
-        self.workbench.mark_ready()
 
     def selected(self) -> SampleView | None:
         """The sample under the cursor of the top table."""
@@ -138,7 +189,8 @@ class SamplesScreen(ModeratorScreen):
                 f"Sample #{sample.id}: {len(sample.lines)} audits"
                 + (f", {picked} hand-picked (✚)" if picked else "")
                 + f" · drawn by {sample.drawn_by} at {sample.drawn_at[:16].replace('T', ' ')}"
-                + f" · seed {sample.seed} · rate {sample.rate:g}"
+                + f" · seed {sample.seed} · "
+                + ("chosen by hand" if by_hand(sample) else f"{rate_text(sample)} drawn at random")
             )
             for line in sample.lines:
                 cells: list[Cell] = [
@@ -158,7 +210,8 @@ class SamplesScreen(ModeratorScreen):
             ("Manager", "manager"),
             ("Team", "team"),
         ]
-        fill_table(self.query_one("#sample-items", DataTable), columns, rows)
+        items = self.query_one("#sample-items", DataTable)
+        refill_in_place(items, lambda: self.fit(items, columns, rows, ITEMS_SHRINK))
 
     @on(DataTable.RowHighlighted, "#samples")
     def sample_moved(self) -> None:
