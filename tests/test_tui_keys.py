@@ -1,0 +1,88 @@
+"""What the key bar and help offer is what works: read-only sheets, dialogs, the picker, export.
+
+The bar is read as the user sees it, from the bottom line of the terminal (a dialog draws
+over the screen behind it), not from a widget's own idea of its keys.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.pilot import Pilot
+
+from tests.test_tui_grading import make_app, open_case, settle
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+
+@pytest.fixture
+def db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    from tests.tui_support import build_workbench_db
+
+    return build_workbench_db(tmp_path / "work.db")
+
+
+def screen_lines(pilot: Pilot[None]) -> list[str]:
+    """The terminal as the user sees it, line by line (dialogs drawn over what is behind)."""
+    app = pilot.app
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text().splitlines()[:height]
+
+
+def key_bar(pilot: Pilot[None]) -> str:
+    """The bottom line of the terminal: the keys offered now."""
+    return screen_lines(pilot)[-1]
+
+
+async def until(pilot: Pilot[None], check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline:
+        await settle(pilot)
+        if check():
+            return
+        await pilot.pause()
+    raise AssertionError(f"{what}; the key bar: {key_bar(pilot)!r}")
+
+
+# -- 1. a read-only sheet offers no key that cannot act on it ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("user", "case_ref"),
+    [("mia", "C-103"), ("lee", "C-102")],  # her own submitted audit; a lead's view of a draft
+)
+async def test_a_read_only_sheet_does_not_offer_writing_a_note(
+    db: Path, user: str, case_ref: str
+) -> None:
+    app = make_app(db, user)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, case_ref)
+        assert screen.sheet is not None and screen.sheet.read_only
+        await until(pilot, lambda: "Case" in key_bar(pilot), "the bar never showed")
+        bar = key_bar(pilot)
+        for word in ("Note", "Grade", "Override", "Submit", "Next to do"):
+            assert word not in bar
+        assert "esc Back" in bar and "c Case" in bar
+        note = screen.query_one("#note")
+        await pilot.press("n")
+        await settle(pilot)
+        assert not note.has_focus  # n does nothing it was not offered for
+
+
+async def test_an_editable_sheet_still_offers_the_note(db: Path) -> None:
+    app = make_app(db, "mia")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "no n Note on a draft")
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.query_one("#note").has_focus
