@@ -15,6 +15,7 @@ import pytest
 from rich.console import Console
 from textual.pilot import Pilot
 
+from moderator.tui.screens.help import HelpScreen
 from tests.test_tui_grading import make_app, open_case, settle
 
 pytestmark = pytest.mark.usefixtures("mini_rubrics")
@@ -86,3 +87,42 @@ async def test_an_editable_sheet_still_offers_the_note(db: Path) -> None:
         await pilot.press("n")
         await settle(pilot)
         assert screen.query_one("#note").has_focus
+
+
+# -- 2. a dialog's key bar shows the dialog's keys, not those of the screen behind ------------
+
+
+async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_behind(db: Path) -> None:
+    from moderator.tui.screens.dialogs import MessageDialog, OverrideDialog
+
+    app = make_app(db, "mia")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "no n Note on a draft")
+        behind = ("Note", "Override", "Submit", "Next to do", "Case", "Help")
+
+        await pilot.press("o")  # the override dialog
+        await until(pilot, lambda: isinstance(pilot.app.screen, OverrideDialog), "no dialog")
+        await until(pilot, lambda: "Cancel" in key_bar(pilot), "the dialog's keys never showed")
+        bar = key_bar(pilot)
+        assert "esc Cancel" in bar and "^s OK" in bar and "^q Quit" in bar  # quit acts here too
+        assert not [word for word in behind if word in bar], bar
+        await pilot.press("escape")
+        await until(pilot, lambda: pilot.app.screen is screen, "the dialog did not close")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "the sheet's keys did not return")
+
+        await pilot.press("ctrl+s")  # not ready: the list of what is missing
+        await until(pilot, lambda: isinstance(pilot.app.screen, MessageDialog), "no message")
+        await until(pilot, lambda: "Cancel" in key_bar(pilot), "the dialog's keys never showed")
+        assert not [word for word in behind if word in key_bar(pilot)], key_bar(pilot)
+
+
+async def test_the_help_shows_its_own_keys_not_those_of_the_screen_behind(db: Path) -> None:
+    app = make_app(db, "mia")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_case(pilot, "C-101")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "no n Note on a draft")
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "no help")
+        await until(pilot, lambda: "Close" in key_bar(pilot), "help's keys never showed")
+        assert "Note" not in key_bar(pilot)
