@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from moderator.tui.screens.help import HelpScreen
-from tests.test_tui_grading import make_app, open_case, settle
+from moderator.tui.screens.picker import PickerScreen
+from tests.test_tui_grading import make_app, open_case, settle, wait_for_screen
 
 pytestmark = pytest.mark.usefixtures("mini_rubrics")
 
@@ -126,3 +128,43 @@ async def test_the_help_shows_its_own_keys_not_those_of_the_screen_behind(db: Pa
         await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "no help")
         await until(pilot, lambda: "Close" in key_bar(pilot), "help's keys never showed")
         assert "Note" not in key_bar(pilot)
+
+
+# -- 3. help on the user picker describes the picker ------------------------------------------
+
+
+def help_rows(pilot: Pilot[None]) -> set[str]:
+    rows: set[str] = set()
+    for table in pilot.app.screen.query(DataTable):
+        rows |= {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+    return rows
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_on_the_user_picker_describes_the_picker(db: Path, key: str) -> None:
+    app = make_app(db, user=None)  # nobody signed in yet
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        await pilot.press(key)
+        await wait_for_screen(pilot, HelpScreen)
+        rows = help_rows(pilot)
+        assert "Work as the selected user" in rows and "Save everything and quit" in rows
+        lead_only = [r for r in rows if "(lead" in r]
+        assert not lead_only, lead_only
+        for elsewhere in ("Open the drift dashboard", "Claim the selected", "Open the selected"):
+            assert not [r for r in rows if r.startswith(elsewhere)], rows
+
+
+async def test_help_on_the_picker_opened_by_a_lead_with_u_describes_the_picker(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(100, 30)) as pilot:
+        from moderator.tui.screens.listing import ListScreen
+
+        await wait_for_screen(pilot, ListScreen)
+        await pilot.press("u")
+        await wait_for_screen(pilot, PickerScreen)
+        await pilot.press("question_mark")
+        await wait_for_screen(pilot, HelpScreen)
+        rows = help_rows(pilot)
+        assert "Keep working as you were (when switching user with u)" in rows
+        assert not [r for r in rows if r.startswith("Open the drift dashboard")], rows
