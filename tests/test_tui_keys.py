@@ -7,6 +7,7 @@ over the screen behind it), not from a widget's own idea of its keys.
 from __future__ import annotations
 
 import io
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,8 +15,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import Button, DataTable, Input
 
+from moderator.tui.screens.export import ExportDialog
 from moderator.tui.screens.help import HelpScreen
 from moderator.tui.screens.picker import PickerScreen
 from tests.test_tui_grading import make_app, open_case, settle, wait_for_screen
@@ -168,3 +170,58 @@ async def test_help_on_the_picker_opened_by_a_lead_with_u_describes_the_picker(d
         rows = help_rows(pilot)
         assert "Keep working as you were (when switching user with u)" in rows
         assert not [r for r in rows if r.startswith("Open the drift dashboard")], rows
+
+
+# -- 4. Enter on the export form exports --------------------------------------------------------
+
+
+@pytest.fixture
+def drift_db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    from tests.dashboard_support import build_drift_db
+
+    return build_drift_db(tmp_path / "drift.db")
+
+
+async def open_export(pilot: Pilot[None], *, from_home: bool = True) -> ExportDialog:
+    from tests.test_tui_dashboard import open_dashboard
+
+    if from_home:
+        await open_dashboard(pilot)
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ExportDialog), "no export dialog")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ExportDialog)
+    return dialog
+
+
+async def test_enter_on_the_export_form_exports(drift_db: Path, tmp_path: Path) -> None:
+    app = make_app(drift_db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_export(pilot)
+        await until(pilot, lambda: "⏎ Export" in key_bar(pilot), "Enter is not offered")
+        out = tmp_path / "drift.json"
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.press("down", "down", "down", "down")  # json, on the list of formats
+        assert dialog.query_one("#export-format").has_focus
+        await pilot.press("enter")
+        await until(pilot, out.exists, "Enter on the format list did not export")
+        assert json.loads(out.read_text(encoding="utf-8"))["headline"]
+
+        dialog = await open_export(pilot, from_home=False)  # Enter in the file field too
+        md = tmp_path / "drift.md"
+        await pilot.press("down", "down", "tab")  # md, then the file
+        path = dialog.query_one("#export-path", Input)
+        assert path.has_focus
+        path.value = str(md)
+        await pilot.press("enter")
+        await until(pilot, md.exists, "Enter in the file field did not export")
+
+
+async def test_enter_on_cancel_in_the_export_form_cancels(drift_db: Path, tmp_path: Path) -> None:
+    app = make_app(drift_db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_export(pilot)
+        dialog.query_one("#cancel", Button).focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(pilot.app.screen, ExportDialog), "still open")
+        assert not list(tmp_path.glob("drift-report-*"))
