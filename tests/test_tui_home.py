@@ -245,7 +245,9 @@ async def test_palette_offers_what_makes_sense_here(db: Path) -> None:
 
         screen = await open_case(pilot, "C-103")  # submitted: read-only
         ids = {a.id for a, _ in available_actions(pilot.app, screen)}
-        assert "grading.note" in ids and "grading.grade-1" not in ids
+        # nothing to write on it: neither a grade nor a note is offered (as on the key bar)
+        assert "grading.case" in ids
+        assert "grading.note" not in ids and "grading.grade-1" not in ids
         await pilot.press("escape")
         screen = await open_case(pilot, "C-101")
         ids = {a.id for a, _ in available_actions(pilot.app, screen)}

@@ -19,6 +19,7 @@ Scope = Literal[
     "picker",
     "help",
     "dialog",
+    "export",
     "dashboard",
     "drift-audits",
     "import",
@@ -36,6 +37,7 @@ SCOPE_TITLES: dict[str, str] = {
     "picker": "Who is working",
     "help": "Help",
     "dialog": "Dialogs",
+    "export": "Exporting the drift report",
     "dashboard": "Drift dashboard",
     "drift-audits": "Audits behind a number",
     "import": "Import cases (redaction doubts)",
@@ -50,6 +52,7 @@ SCOPE_ROLES: dict[str, frozenset[str]] = {
     "samples": frozenset({"lead"}),
     "dashboard": frozenset({"manager", "lead"}),
     "drift-audits": frozenset({"manager", "lead"}),
+    "export": frozenset({"manager", "lead"}),
 }
 """The roles that ever reach a screen (scopes not listed: every role)."""
 

@@ -300,6 +300,16 @@ ACTIONS: tuple[Action, ...] = (
         palette=False,
     ),
     Action("dialog.confirm", "dialog", "ctrl+s", "confirm", "OK", "Confirm", palette=False),
+    Action(
+        "export.run",
+        "export",
+        "enter",
+        "export",
+        "Export",
+        "Export now: the format highlighted, to the file named (Enter on the buttons presses them)",
+        priority=True,  # before the format list's and the file field's own Enter
+        palette=False,
+    ),
     # -- import: the redactor's doubts, one at a time ------------------------------------
     Action("import.redact", "import", "r", "decide('redact')", "Redact", "Confirm: redact it"),
     Action("import.keep", "import", "k", "decide('keep')", "Keep", "Reject: keep the words"),
@@ -321,7 +331,7 @@ def bindings_for(scope: Scope) -> list[BindingType]:
     ``? Help`` first and a narrow terminal never cuts it off.
     """
     bindings: list[BindingType] = [a.binding() for a in actions_for(scope)]
-    if scope not in ("app", "help", "dialog"):
+    if scope not in ("app", "help", "dialog", "export"):
         help_binding = replace(action_by_id("app.help").binding(), action="app.help")
         bindings.insert(0, help_binding)
     return bindings

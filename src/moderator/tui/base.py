@@ -196,7 +196,12 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
 
 
 class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):
-    """A dialog of the workbench."""
+    """A dialog of the workbench, with its own key bar.
+
+    Without one, the bar of the screen behind shows through below the dialog, offering
+    keys that do nothing while it is open (``n Note``, ``s Sort``): the dialog's bar
+    covers it, with the dialog's keys only.
+    """
 
     @property
     def workbench(self) -> Workbench:
@@ -204,4 +209,9 @@ class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):
         return workbench_of(self)
 
     def _on_mount(self, event: Mount) -> None:
+        from moderator.tui.widgets.footer import Footer
+
         apply_cursor_blink(self)
+        self.mount(Footer())
+        # The dialog may have focused its first field before the bar was there to hear it.
+        self.call_after_refresh(self.refresh_bindings)

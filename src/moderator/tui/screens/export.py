@@ -36,8 +36,10 @@ def with_format(path_text: str, fmt: str) -> str:
 class ExportDialog(ModeratorModal):
     """Pick the format (HTML first) and the path; refuses to replace a file without asking."""
 
-    SCOPE = "dialog"
-    BINDINGS = bindings_for("dialog")
+    SCOPE = "export"
+    # Enter exports from anywhere on the form (the format list, the file): the keyboard
+    # user's form is filled in when they press it. Esc and Ctrl+S as in every dialog.
+    BINDINGS = bindings_for("export") + bindings_for("dialog")
 
     def __init__(self, today: date, folder: Path | None = None) -> None:
         super().__init__(classes="dialog")
@@ -90,7 +92,16 @@ class ExportDialog(ModeratorModal):
 
     @on(OptionList.OptionSelected, "#export-format")
     def format_chosen(self) -> None:
+        # A click on a format (Enter exports instead): then the file, to check or change.
         self.query_one("#export-path", Input).focus()
+
+    def action_export(self) -> None:
+        """Enter: export as the form is now; on a button, press that button (Cancel too)."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        else:
+            self.action_confirm()
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#confirm")

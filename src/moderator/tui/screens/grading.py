@@ -77,7 +77,8 @@ class GradingScreen(SheetView):
 
     @on(CriterionList.NoteRequested)
     def note_requested(self) -> None:
-        self.action_edit_note()
+        if self.editable:  # Enter, as n: nothing to write on a read-only sheet
+            self.action_edit_note()
 
     @on(GradeChoice.Chosen)
     def grade_clicked(self, event: GradeChoice.Chosen) -> None:
@@ -90,7 +91,9 @@ class GradingScreen(SheetView):
         return self.sheet is not None and not self.sheet.read_only and not self.submitting
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("grade", "override", "submit", "next_missing", "undo"):
+        # Keys that change the sheet are not offered on one that cannot change (submitted,
+        # another's, being submitted): the note is read in place, so n is not offered either.
+        if action in ("grade", "override", "submit", "next_missing", "undo", "edit_note"):
             return self.editable
         return True
 
@@ -151,7 +154,7 @@ class GradingScreen(SheetView):
         self.notify("Every criterion has a grade and a note: ready to submit (Ctrl+S).")
 
     def action_edit_note(self) -> None:
-        if self.sheet is not None:
+        if self.editable:
             self.query_one("#note", TextArea).focus()
 
     @on(TextArea.Changed, "#note")

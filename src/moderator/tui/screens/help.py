@@ -8,8 +8,19 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label
 
-from moderator.tui.actions import ACTIONS, SCOPE_TITLES, Action, Scope, bindings_for, display_keys
+from moderator.tui.actions import (
+    ACTIONS,
+    SCOPE_TITLES,
+    Action,
+    Scope,
+    actions_for,
+    bindings_for,
+    display_keys,
+)
 from moderator.tui.base import ModeratorModal
+
+WHO_IS_WORKING: frozenset[Scope] = frozenset({"picker"})
+"""Screens that choose who works: their help is about them, not about any role's work."""
 
 
 def help_sections(
@@ -18,8 +29,16 @@ def help_sections(
     """The registry grouped for the help screen: the current screen first, then the rest.
 
     With a ``role``, only the keys a user of that role has (a manager is not shown
-    the lead's keys, a moderator not the manager's list).
+    the lead's keys, a moderator not the manager's list). On the user picker (and the
+    sign-in, its secured form) no one works yet, or the one who did is choosing again:
+    help describes the picker, and the app-wide keys any role has, nothing else.
     """
+    if scope in WHO_IS_WORKING:
+        return [
+            (SCOPE_TITLES[name], entries)
+            for name in (scope, "app")
+            if (entries := _remapped([a for a in actions_for(name) if a.roles is None], keymap))
+        ]
     order: list[Scope] = ["home", "grading", "picker", "app", "dialog", "help"]
     # Screens added later get their section before the app-wide keys without editing this list.
     order[3:3] = [cast(Scope, s) for s in SCOPE_TITLES if s not in order]
@@ -28,17 +47,20 @@ def help_sections(
         order.insert(0, scope)
     sections = []
     for name in order:
-        entries = [a for a in ACTIONS if a.scope == name and a.for_role(role)]
-        if keymap:
-            entries = [
-                Action(**{**a.__dict__, "keys": keymap.get(a.id, a.keys), "key_display": None})
-                if a.id in keymap
-                else a
-                for a in entries
-            ]
+        entries = _remapped([a for a in ACTIONS if a.scope == name and a.for_role(role)], keymap)
         if entries:
             sections.append((SCOPE_TITLES[name], entries))
     return sections
+
+
+def _remapped(entries: list[Action], keymap: dict[str, str]) -> list[Action]:
+    """``entries`` with the keys the user remapped in the config."""
+    return [
+        Action(**{**a.__dict__, "keys": keymap.get(a.id, a.keys), "key_display": None})
+        if a.id in keymap
+        else a
+        for a in entries
+    ]
 
 
 class HelpScreen(ModeratorModal):

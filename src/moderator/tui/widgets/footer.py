@@ -128,6 +128,12 @@ class Footer(Widget, can_focus=False):
         for _node, binding, enabled, tooltip in active.values():
             if binding.show:
                 by_action[binding.action].append((binding, enabled, tooltip))
+        if self.screen.is_modal:
+            # A dialog's keys stop at the dialog, but the app's priority keys (quit) act
+            # over it too: they show, so that quitting is offered everywhere.
+            for key, binding in self.app._bindings:
+                if binding.priority and binding.show and key not in active:
+                    by_action[binding.action].append((binding, True, binding.tooltip))
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             found = active.get(self.app.COMMAND_PALETTE_BINDING)

@@ -1,0 +1,227 @@
+"""What the key bar and help offer is what works: read-only sheets, dialogs, the picker, export.
+
+The bar is read as the user sees it, from the bottom line of the terminal (a dialog draws
+over the screen behind it), not from a widget's own idea of its keys.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Button, DataTable, Input
+
+from moderator.tui.screens.export import ExportDialog
+from moderator.tui.screens.help import HelpScreen
+from moderator.tui.screens.picker import PickerScreen
+from tests.test_tui_grading import make_app, open_case, settle, wait_for_screen
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+
+@pytest.fixture
+def db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    from tests.tui_support import build_workbench_db
+
+    return build_workbench_db(tmp_path / "work.db")
+
+
+def screen_lines(pilot: Pilot[None]) -> list[str]:
+    """The terminal as the user sees it, line by line (dialogs drawn over what is behind)."""
+    app = pilot.app
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text().splitlines()[:height]
+
+
+def key_bar(pilot: Pilot[None]) -> str:
+    """The bottom line of the terminal: the keys offered now."""
+    return screen_lines(pilot)[-1]
+
+
+async def until(pilot: Pilot[None], check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline:
+        await settle(pilot)
+        if check():
+            return
+        await pilot.pause()
+    raise AssertionError(f"{what}; the key bar: {key_bar(pilot)!r}")
+
+
+# -- 1. a read-only sheet offers no key that cannot act on it ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("user", "case_ref"),
+    [("mia", "C-103"), ("lee", "C-102")],  # her own submitted audit; a lead's view of a draft
+)
+async def test_a_read_only_sheet_does_not_offer_writing_a_note(
+    db: Path, user: str, case_ref: str
+) -> None:
+    app = make_app(db, user)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, case_ref)
+        assert screen.sheet is not None and screen.sheet.read_only
+        await until(pilot, lambda: "Case" in key_bar(pilot), "the bar never showed")
+        bar = key_bar(pilot)
+        for word in ("Note", "Grade", "Override", "Submit", "Next to do"):
+            assert word not in bar
+        assert "esc Back" in bar and "c Case" in bar
+        note = screen.query_one("#note")
+        await pilot.press("n")
+        await settle(pilot)
+        assert not note.has_focus  # n does nothing it was not offered for
+
+
+async def test_an_editable_sheet_still_offers_the_note(db: Path) -> None:
+    app = make_app(db, "mia")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "no n Note on a draft")
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.query_one("#note").has_focus
+
+
+# -- 2. a dialog's key bar shows the dialog's keys, not those of the screen behind ------------
+
+
+async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_behind(db: Path) -> None:
+    from moderator.tui.screens.dialogs import MessageDialog, OverrideDialog
+
+    app = make_app(db, "mia")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "no n Note on a draft")
+        behind = ("Note", "Override", "Submit", "Next to do", "Case", "Help")
+
+        await pilot.press("o")  # the override dialog
+        await until(pilot, lambda: isinstance(pilot.app.screen, OverrideDialog), "no dialog")
+        await until(pilot, lambda: "Cancel" in key_bar(pilot), "the dialog's keys never showed")
+        bar = key_bar(pilot)
+        assert "esc Cancel" in bar and "^s OK" in bar and "^q Quit" in bar  # quit acts here too
+        assert not [word for word in behind if word in bar], bar
+        await pilot.press("escape")
+        await until(pilot, lambda: pilot.app.screen is screen, "the dialog did not close")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "the sheet's keys did not return")
+
+        await pilot.press("ctrl+s")  # not ready: the list of what is missing
+        await until(pilot, lambda: isinstance(pilot.app.screen, MessageDialog), "no message")
+        await until(pilot, lambda: "Cancel" in key_bar(pilot), "the dialog's keys never showed")
+        assert not [word for word in behind if word in key_bar(pilot)], key_bar(pilot)
+
+
+async def test_the_help_shows_its_own_keys_not_those_of_the_screen_behind(db: Path) -> None:
+    app = make_app(db, "mia")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_case(pilot, "C-101")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "no n Note on a draft")
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "no help")
+        await until(pilot, lambda: "Close" in key_bar(pilot), "help's keys never showed")
+        assert "Note" not in key_bar(pilot)
+
+
+# -- 3. help on the user picker describes the picker ------------------------------------------
+
+
+def help_rows(pilot: Pilot[None]) -> set[str]:
+    rows: set[str] = set()
+    for table in pilot.app.screen.query(DataTable):
+        rows |= {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+    return rows
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_on_the_user_picker_describes_the_picker(db: Path, key: str) -> None:
+    app = make_app(db, user=None)  # nobody signed in yet
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        await pilot.press(key)
+        await wait_for_screen(pilot, HelpScreen)
+        rows = help_rows(pilot)
+        assert "Work as the selected user" in rows and "Save everything and quit" in rows
+        lead_only = [r for r in rows if "(lead" in r]
+        assert not lead_only, lead_only
+        for elsewhere in ("Open the drift dashboard", "Claim the selected", "Open the selected"):
+            assert not [r for r in rows if r.startswith(elsewhere)], rows
+
+
+async def test_help_on_the_picker_opened_by_a_lead_with_u_describes_the_picker(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(100, 30)) as pilot:
+        from moderator.tui.screens.listing import ListScreen
+
+        await wait_for_screen(pilot, ListScreen)
+        await pilot.press("u")
+        await wait_for_screen(pilot, PickerScreen)
+        await pilot.press("question_mark")
+        await wait_for_screen(pilot, HelpScreen)
+        rows = help_rows(pilot)
+        assert "Keep working as you were (when switching user with u)" in rows
+        assert not [r for r in rows if r.startswith("Open the drift dashboard")], rows
+
+
+# -- 4. Enter on the export form exports --------------------------------------------------------
+
+
+@pytest.fixture
+def drift_db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    from tests.dashboard_support import build_drift_db
+
+    return build_drift_db(tmp_path / "drift.db")
+
+
+async def open_export(pilot: Pilot[None], *, from_home: bool = True) -> ExportDialog:
+    from tests.test_tui_dashboard import open_dashboard
+
+    if from_home:
+        await open_dashboard(pilot)
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ExportDialog), "no export dialog")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ExportDialog)
+    return dialog
+
+
+async def test_enter_on_the_export_form_exports(drift_db: Path, tmp_path: Path) -> None:
+    app = make_app(drift_db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_export(pilot)
+        await until(pilot, lambda: "⏎ Export" in key_bar(pilot), "Enter is not offered")
+        out = tmp_path / "drift.json"
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.press("down", "down", "down", "down")  # json, on the list of formats
+        assert dialog.query_one("#export-format").has_focus
+        await pilot.press("enter")
+        await until(pilot, out.exists, "Enter on the format list did not export")
+        assert json.loads(out.read_text(encoding="utf-8"))["headline"]
+
+        dialog = await open_export(pilot, from_home=False)  # Enter in the file field too
+        md = tmp_path / "drift.md"
+        await pilot.press("down", "down", "tab")  # md, then the file
+        path = dialog.query_one("#export-path", Input)
+        assert path.has_focus
+        path.value = str(md)
+        await pilot.press("enter")
+        await until(pilot, md.exists, "Enter in the file field did not export")
+
+
+async def test_enter_on_cancel_in_the_export_form_cancels(drift_db: Path, tmp_path: Path) -> None:
+    app = make_app(drift_db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_export(pilot)
+        dialog.query_one("#cancel", Button).focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(pilot.app.screen, ExportDialog), "still open")
+        assert not list(tmp_path.glob("drift-report-*"))
