@@ -362,7 +362,7 @@ def _join_spaced(
             ):
                 cuts.append(m.end(1))
             continue
-        if scanned and _scan_broke(first, second):
+        if scanned and not is_name(first) and _scan_broke(first, second):
             cuts.append(m.end(1))
             continue
         if len(first) < 2 or len(second) < 2:
@@ -417,7 +417,8 @@ def _scanned(text: str) -> bool:
 def _scan_broke(first: str, second: str) -> bool:
     """Whether ``first second``, in a note that shows a scan's misreadings, is one word the scan
     broke with a space: its second piece is no word at all and its first no everyday word
-    ("Pock lington", "Yar dley", "T aylor"; not "Her nan", "Pr ice")."""
+    ("Pock lington", "Yar dley", "T aylor"; not "Her nan", "Pr ice"); the caller asks that the
+    first is no name ("Amira texted": a word the dictionary lacks after a name)."""
     return (
         len(second) >= 4  # (not a form's "Bev Rigby ext 4017")
         and second not in dictionary()
