@@ -264,3 +264,29 @@ def test_the_lead_can_show_every_sample_of_the_demo(demo_db: Path) -> None:
         assert result.exit_code == 0, result.output
         assert f"Sample {sample_id}:" in result.output
         assert "None" not in result.output
+
+
+def _report_json(demo_db: Path, who: str, *more: str) -> dict[str, Any]:
+    result = CliRunner().invoke(
+        cli, ["report", "--db", str(demo_db), "--as", who, "--format", "json", *more]
+    )
+    assert result.exit_code == 0, result.output
+    return dict(json.loads(result.output))
+
+
+@pytest.mark.parametrize("since", [None, "2020-01-01"])
+def test_a_manager_reads_their_leniency_as_their_lead_does(
+    demo_db: Path, since: str | None
+) -> None:
+    """A manager's own report shows the leniency, interval and flag the lead's shows for them:
+    both are estimated among the authority's managers, not the manager's audits alone."""
+    more = () if since is None else ("--since", since)
+    lead = {m["key"]: m for m in _report_json(demo_db, "Kenneth Obi", *more)["by_manager"]}
+    fields = ("n", "leniency", "leniency_ci", "optimistic", "p_optimistic", "mean_drift")
+    seen = 0
+    for name, theirs in lead.items():
+        own = {m["key"]: m for m in _report_json(demo_db, name, *more)["by_manager"]}
+        assert set(own) == {name}  # (their own row only: nobody else's figures)
+        assert {f: own[name][f] for f in fields} == {f: theirs[f] for f in fields}, name
+        seen += theirs["leniency"] is not None
+    assert seen >= 5

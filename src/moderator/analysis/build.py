@@ -27,7 +27,7 @@ from moderator.analysis.counts import AuditCounts, GradeCounts, Key, counts_from
 from moderator.analysis.coverage import compliance, coverage
 from moderator.analysis.headline import compose_headline
 from moderator.analysis.inputs import PERIODS, Assignment, ReportFilters
-from moderator.analysis.leniency import LeniencyTable, manager_leniency
+from moderator.analysis.leniency import Leniency, LeniencyTable, manager_leniency
 from moderator.analysis.pairs import PairedGrades
 from moderator.analysis.report import (
     Filters,
@@ -101,6 +101,9 @@ def build_report(
         source: where the pairs came from, for the record.
         as_of: the date compliance is judged at (default today).
         generated_at: timestamp to record (default now, UTC).
+
+    Each manager's leniency is estimated on ``data.leniency_from`` where the source gives it
+    (a manager's own report: see :class:`~moderator.analysis.counts.GradeCounts`).
     """
     if period not in PERIODS:
         from moderator.errors import UsageProblem
@@ -121,8 +124,10 @@ def build_report(
     )
     criteria = Stats(**_fields(_stats(crit_cells, np.ones(len(crit), dtype=bool))))
 
-    table = _leniency_table(audits, graded)
-    by_manager = _managers(audits, graded, table, override_counts)
+    wide = audits if data.leniency_from is None else data.leniency_from
+    table = _leniency_table(wide, wide.manager_grade > 0)
+    leniency = {label: table.managers[i] for i, label in enumerate(wide.manager.labels)}
+    by_manager = _managers(audits, graded, leniency, override_counts)
     period_codes, period_labels = _periods(audits.month, period)
     by_period = _groups(Key(period_codes, tuple(period_labels)), overall_cells, graded)
     by_period.sort(key=lambda g: g.key)
@@ -198,6 +203,10 @@ def _groups(
     return sorted(out, key=lambda g: natural_key(g.key))
 
 
+_NO_LENIENCY = Leniency(0, None, None, None, None, False)
+"""A manager with no moderated audit among those leniency is estimated on."""
+
+
 def _leniency_table(audits: AuditCounts, graded: npt.NDArray[np.bool_]) -> LeniencyTable:
 
     rows = graded & (audits.moderated_grade > 0)
@@ -213,7 +222,7 @@ def _leniency_table(audits: AuditCounts, graded: npt.NDArray[np.bool_]) -> Lenie
 def _managers(
     audits: AuditCounts,
     graded: npt.NDArray[np.bool_],
-    table: LeniencyTable,
+    leniency: dict[str, Leniency],
     overrides: dict[str | None, OverrideCounts] | None,
 ) -> list[ManagerStats]:
     """Every manager with a submitted audit: overall stats, leniency, teams, overrides."""
@@ -227,7 +236,7 @@ def _managers(
     out: list[ManagerStats] = []
     for code in present.tolist():
         label = mgr.labels[code]
-        le = table.managers[code]
+        le = leniency.get(label, _NO_LENIENCY)
         out.append(
             ManagerStats(
                 key=label,

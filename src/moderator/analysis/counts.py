@@ -120,12 +120,17 @@ class GradeCounts:
     """What a drift report is built from: the two count tables and the overrides.
 
     ``overrides`` is None when the source has no override information (a
-    paired-grades CSV).
+    paired-grades CSV). ``leniency_from``: the audits each manager's leniency is estimated
+    on, when wider than ``audits`` (a manager's own report holds the authority's, filtered
+    alike, so that the manager reads the figure, interval and flag their lead reads: the
+    shrinkage and the variance floor need colleagues' audits). The report shows nothing else
+    of them. None: ``audits``.
     """
 
     audits: AuditCounts
     criteria: CriterionCounts
     overrides: Overrides | None = None
+    leniency_from: AuditCounts | None = None
 
 
 def audit_counts(

@@ -13,6 +13,7 @@ list the audits behind a number.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -244,7 +245,11 @@ def report_counts(
     from moderator.services.paired_rows import report_inputs
 
     pairs, assignments = report_inputs(store, user, filters)
-    return counts_from_pairs(apply_filters(pairs, filters)), assignments
+    counts = counts_from_pairs(apply_filters(pairs, filters))
+    if user.role is Role.MANAGER:
+        # their leniency as their lead reads it: estimated among the authority's managers
+        counts = replace(counts, leniency_from=lead_counts(store, filters).audits)
+    return counts, assignments
 
 
 def load_report_counts(
