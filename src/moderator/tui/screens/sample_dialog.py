@@ -30,6 +30,8 @@ ANY_MODERATOR = ""
 class SampleDialog(_Dialog):
     """Draw a moderation sample: rate, seed, minimum per manager, exclusion window, moderator."""
 
+    CONFIRM_KEY = "Draw"
+
     class Moderators(Message):
         """The moderators to choose from were read."""
 
