@@ -213,6 +213,24 @@ class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.name_key("dialog.confirm", self.CONFIRM_KEY)
+        self.result_waiting: tuple[Any] | None = None
+        """What the dialog closes with once it is shown again (:meth:`finish`)."""
+
+    def finish(self, result: Any) -> None:
+        """Close with ``result``: now if the dialog is on top, else once it is again.
+
+        Work in the background may end while a screen covers the dialog (help, the idle
+        lock). Textual's ``dismiss`` closes the screen on top, whichever it is: it would
+        close help, or unlock the workbench, and leave the dialog open."""
+        if self.is_active:
+            self.dismiss(result)
+        else:
+            self.result_waiting = (result,)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self.result_waiting is not None:
+            (result,), self.result_waiting = self.result_waiting, None
+            self.dismiss(result)
 
     def name_key(self, action_id: str, label: str | None) -> None:
         """Name the key of ``action_id`` on this dialog's bar ``label`` (None: off the bar).

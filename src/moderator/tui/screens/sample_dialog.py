@@ -175,7 +175,7 @@ class SampleDialog(_Dialog):
         self.fail(f"Not drawn: {message.reason}")
 
     def on_sample_dialog_drawn(self, message: Drawn) -> None:
-        self.dismiss(message.result)
+        self.finish(message.result)  # once help, if open over the dialog, is closed
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
