@@ -349,3 +349,25 @@ def test_review_complete_refuses_a_rationale_too_short_to_be_one(db: Path) -> No
     shown = run("moderation", "review", mid, "--format", "json", "--db", db, "--as", "oli").output
     assert json.loads(shown)["status"] == "submitted"
     assert json.loads(shown)["to_decide"] == ["plan"]
+
+
+def test_the_sample_list_says_by_hand_or_a_percentage_as_the_workbench_does(db: Path) -> None:
+    """A sample of hand-picked audits alone was listed as "rate 0"; a random one as "rate 0.5".
+    The list says "by hand" and "50%", the words of the workbench's Samples screen; the JSON
+    keeps the numeric rate for scripts."""
+    with open_store(db) as store:
+        audits = [r["id"] for r in store.rows("SELECT id FROM audits ORDER BY id")]
+    hand = ("--rate", "0", "--min-per-manager", "0", "--add", audits[0])  # none at random
+    run("sample", *hand, "--db", db, "--as", "lee")
+    run("sample", "--rate", "0.5", "--exclude-months", "0", "--db", db, "--as", "lee")
+    lines = run("sample", "--list", "--db", db, "--as", "lee").output.splitlines()
+    random_line, visit_line = lines[0], lines[1]  # newest first
+    assert "(0 hand-picked), rate 50%," in random_line, random_line
+    assert "(1 hand-picked), by hand," in visit_line, visit_line
+    assert "rate 0" not in visit_line, visit_line
+    rows = json.loads(run("sample", "--list", "--format", "json", "--db", db, "--as", "lee").output)
+    assert [r["rate"] for r in rows] == [0.5, 0.0]
+    shown = run("sample", "--show", rows[1]["id"], "--db", db, "--as", "lee").output
+    assert "(by hand, seed" in shown and "rate 0" not in shown, shown
+    shown = run("sample", "--show", rows[0]["id"], "--db", db, "--as", "lee").output
+    assert "(rate 50%, seed" in shown, shown

@@ -103,22 +103,68 @@ async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_behind(db: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_case(pilot, "C-101")
         await until(pilot, lambda: "n Note" in key_bar(pilot), "no n Note on a draft")
-        behind = ("Note", "Override", "Submit", "Next to do", "Case", "Help")
+        behind = ("Note", "Override", "Submit", "Next to do", "Case")
 
         await pilot.press("o")  # the override dialog
         await until(pilot, lambda: isinstance(pilot.app.screen, OverrideDialog), "no dialog")
         await until(pilot, lambda: "Cancel" in key_bar(pilot), "the dialog's keys never showed")
         bar = key_bar(pilot)
-        assert "esc Cancel" in bar and "^s OK" in bar and "^q Quit" in bar  # quit acts here too
-        assert not [word for word in behind if word in bar], bar
+        assert "esc Cancel" in bar and "^s Override" in bar and "^q Quit" in bar  # quit too
+        assert not [word for word in behind if word in bar.replace("^s Override", "")], bar
         await pilot.press("escape")
         await until(pilot, lambda: pilot.app.screen is screen, "the dialog did not close")
         await until(pilot, lambda: "n Note" in key_bar(pilot), "the sheet's keys did not return")
 
         await pilot.press("ctrl+s")  # not ready: the list of what is missing
         await until(pilot, lambda: isinstance(pilot.app.screen, MessageDialog), "no message")
-        await until(pilot, lambda: "Cancel" in key_bar(pilot), "the dialog's keys never showed")
+        await until(pilot, lambda: "Close" in key_bar(pilot), "the dialog's keys never showed")
         assert not [word for word in behind if word in key_bar(pilot)], key_bar(pilot)
+
+
+async def test_each_dialog_names_what_ctrl_s_does_there(db: Path, drift_db: Path) -> None:
+    """The bar said "^s OK" on every dialog, which says nothing of what the key does: it
+    names the dialog's own action, or leaves Ctrl+S off where a key shown does the same
+    (Enter exports; Esc closes a message). The key named still does it."""
+    from moderator.tui.screens.dialogs import MessageDialog, OverrideDialog, ProgrammeDialog
+    from moderator.tui.screens.listing import ListScreen
+    from moderator.tui.screens.sample_dialog import SampleDialog
+
+    async def shows(dialog: type, key: str, words: str) -> str:
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(pilot.app.screen, dialog), f"no {dialog}")
+        await until(pilot, lambda: words in key_bar(pilot), f"{words!r} is not on the bar")
+        return key_bar(pilot)
+
+    async with make_app(db, "mia").run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "no n Note on a draft")
+        bar = await shows(OverrideDialog, "o", "^s Override")
+        assert "OK" not in bar, bar
+        await pilot.press("ctrl+s")  # it overrides: no reason yet, so it asks for one
+        await until(
+            pilot,
+            lambda: "Write the reason" in "\n".join(screen_lines(pilot)),
+            "Ctrl+S did not try to override",
+        )
+        await pilot.press("escape")
+        await until(pilot, lambda: pilot.app.screen is screen, "the dialog did not close")
+        bar = await shows(MessageDialog, "ctrl+s", "esc Close")
+        assert "^s" not in bar and "OK" not in bar and "Cancel" not in bar, bar
+
+    async with make_app(db, "lee").run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, ListScreen)
+        await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+        bar = await shows(SampleDialog, "m", "^s Draw")
+        assert "OK" not in bar, bar
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ListScreen)
+        bar = await shows(ProgrammeDialog, "a", "^s Assign")
+        assert "OK" not in bar, bar
+
+    async with make_app(drift_db, "lee").run_test(size=(120, 40)) as pilot:
+        await open_export(pilot)
+        await until(pilot, lambda: "⏎ Export" in key_bar(pilot), "Enter is not offered")
+        assert "^s" not in key_bar(pilot) and "OK" not in key_bar(pilot), key_bar(pilot)
 
 
 async def test_the_help_shows_its_own_keys_not_those_of_the_screen_behind(db: Path) -> None:
@@ -130,6 +176,61 @@ async def test_the_help_shows_its_own_keys_not_those_of_the_screen_behind(db: Pa
         await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "no help")
         await until(pilot, lambda: "Close" in key_bar(pilot), "help's keys never showed")
         assert "Note" not in key_bar(pilot)
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_opens_over_a_dialog_with_the_dialogs_keys_first(db: Path, key: str) -> None:
+    """? and F1 did nothing while a dialog was open. They open help over it, the dialog's
+    keys first; closing help leaves the dialog as it was, still open."""
+    from moderator.tui.screens.dialogs import OverrideDialog
+
+    async with make_app(db, "mia").run_test(size=(120, 40)) as pilot:
+        await open_case(pilot, "C-101")
+        await until(pilot, lambda: "n Note" in key_bar(pilot), "no n Note on a draft")
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(pilot.app.screen, OverrideDialog), "no dialog")
+        dialog = pilot.app.screen
+        await until(pilot, lambda: "? Help" in key_bar(pilot), "the dialog does not offer help")
+        await pilot.press("down")  # a grade chosen, to find again after help
+        chosen = dialog.query_one("#override-grade").highlighted  # type: ignore[attr-defined]
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "no help")
+        first = pilot.app.screen.query(".help-section").first().render()
+        assert str(first) == "Dialogs", first
+        rows = help_rows(pilot)
+        assert "Close without changing anything" in rows, rows
+        await pilot.press("escape")
+        await until(pilot, lambda: pilot.app.screen is dialog, "help did not go back to it")
+        assert dialog.query_one("#override-grade").highlighted == chosen  # type: ignore[attr-defined]
+        await until(pilot, lambda: "^s Override" in key_bar(pilot), "the dialog's keys are gone")
+
+
+async def test_a_sample_drawn_while_help_covers_the_dialog_closes_the_dialog_not_help(
+    db: Path,
+) -> None:
+    """The draw runs in the background: if it ends while help is open over the dialog, the
+    dialog closes once help does (closing "it" at once closed help instead, leaving the
+    dialog open to draw the same sample twice)."""
+    from moderator.tui.screens.listing import ListScreen
+    from moderator.tui.screens.sample_dialog import SampleDialog
+
+    async with make_app(db, "lee").run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, ListScreen)
+        await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(pilot.app.screen, SampleDialog), "no dialog")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, SampleDialog)
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "no help")
+        help_screen = pilot.app.screen
+        dialog.post_message(SampleDialog.Drawn(None))  # type: ignore[arg-type]
+        await settle(pilot)
+        assert pilot.app.screen is help_screen  # help stays until its reader closes it
+        await pilot.press("escape")
+        await until(
+            pilot, lambda: isinstance(pilot.app.screen, ListScreen), "the dialog stayed open"
+        )
 
 
 # -- 3. help on the user picker describes the picker ------------------------------------------

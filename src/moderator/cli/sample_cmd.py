@@ -84,7 +84,18 @@ def sample(
     same database draws the same sample. Sampled audits become moderations to
     do, assigned to --moderator or left for any moderator to claim.
     """
-    from moderator.services.sampling import draw_sample, get_sample, list_samples
+    from moderator.services.sampling import (
+        BY_HAND,
+        draw_sample,
+        get_sample,
+        list_samples,
+        rate_text,
+    )
+
+    def rate_words(rate: float, audits: int, hand_picked: int) -> str:
+        """``rate 50%``, or ``by hand`` for hand-picked audits alone (as the workbench says)."""
+        text = rate_text(rate, audits, hand_picked)
+        return text if text == BY_HAND else f"rate {text}"
 
     store, who = open_for(ctx, db, user)
     with store:
@@ -97,7 +108,8 @@ def sample(
             for r in rows:
                 echo_text(
                     f"sample {r['id']}: {r['audits']} audit(s) ({r['hand_picked']} hand-picked),"
-                    f" rate {r['rate']}, seed {r['seed']}, drawn by {r['drawn_by']} {r['drawn_at']}"
+                    f" {rate_words(r['rate'], r['audits'], r['hand_picked'])}, seed {r['seed']},"
+                    f" drawn by {r['drawn_by']} {r['drawn_at']}"
                 )
             echo_text(f"{len(rows)} sample(s)")
             return
@@ -146,13 +158,14 @@ def sample(
         )
     out.print(table)
     what = "Dry run: would draw" if result.id is None else f"Sample {result.id}:"
+    said = rate_words(result.rate, len(result.items), sum(i.hand_picked for i in result.items))
     if result.eligible is None:  # planned with the sample data: drawn by rate and seed alone
-        how = f" (planned with the sample data: rate {result.rate}, seed {result.seed})"
+        how = f" (planned with the sample data: {said}, seed {result.seed})"
         pool = ""
     else:
         pool = f" of {result.eligible} eligible"
         how = (
-            f" (rate {result.rate}, seed {result.seed},"
+            f" ({said}, seed {result.seed},"
             f" min {result.params.get('min_per_manager')} per manager,"
             f" excluding cases moderated since {result.params.get('excluded_since') or 'never'})"
         )

@@ -72,6 +72,25 @@ class SampleResult(BaseModel):
     moderator: str | None
 
 
+BY_HAND = "by hand"
+"""How a sample of hand-picked audits alone, none drawn at random, gives its rate."""
+
+
+def is_by_hand(rate: float, audits: int, hand_picked: int) -> bool:
+    """Whether a sample of ``audits`` audits, ``hand_picked`` of them chosen by the lead, was
+    chosen by hand alone: none drawn at random (its rate is 0), as for an inspector's
+    monitoring visit."""
+    return rate == 0 and audits > 0 and hand_picked == audits
+
+
+def rate_text(rate: float, audits: int, hand_picked: int) -> str:
+    """A sample's rate as people read it, in the workbench and the command line alike: the
+    share of the eligible audits drawn at random as a percentage ("50%"), or "by hand" for
+    a sample of hand-picked audits alone (see :func:`is_by_hand`), whose rate of 0 would
+    read as an empty sample."""
+    return BY_HAND if is_by_hand(rate, audits, hand_picked) else f"{rate * 100:g}%"
+
+
 def months_before(stamp: str, months: int) -> str:
     """The ISO date ``months`` calendar months before ``stamp`` (day clamped to the month)."""
     try:

@@ -299,7 +299,15 @@ ACTIONS: tuple[Action, ...] = (
         "Close without changing anything",
         palette=False,
     ),
-    Action("dialog.confirm", "dialog", "ctrl+s", "confirm", "OK", "Confirm", palette=False),
+    Action(
+        "dialog.confirm",
+        "dialog",
+        "ctrl+s",
+        "confirm",
+        "OK",  # each dialog names it on its bar: Submit, Draw, Override (ModeratorModal)
+        "Do what the dialog is for, as its main button does (its key bar names it)",
+        palette=False,
+    ),
     Action(
         "export.run",
         "export",
@@ -328,10 +336,12 @@ def bindings_for(scope: Scope) -> list[BindingType]:
     """The Textual bindings of one scope (for a screen's ``BINDINGS``).
 
     A screen's bindings start with the app's Help key, so the footer shows
-    ``? Help`` first and a narrow terminal never cuts it off.
+    ``? Help`` first and a narrow terminal never cuts it off. A dialog's too: the app's
+    keys stop at a dialog, so without its own Help key ``?`` would do nothing there (the
+    export form takes the dialogs' bindings after its own: Help once, with them).
     """
     bindings: list[BindingType] = [a.binding() for a in actions_for(scope)]
-    if scope not in ("app", "help", "dialog", "export"):
+    if scope not in ("app", "help", "export"):
         help_binding = replace(action_by_id("app.help").binding(), action="app.help")
         bindings.insert(0, help_binding)
     return bindings

@@ -8,6 +8,7 @@ ask of the workbench, via :attr:`ModeratorScreen.workbench`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
@@ -202,6 +203,48 @@ class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):
     keys that do nothing while it is open (``n Note``, ``s Sort``): the dialog's bar
     covers it, with the dialog's keys only.
     """
+
+    CONFIRM_KEY: ClassVar[str | None] = "OK"
+    """What Ctrl+S (the registry's ``dialog.confirm``) does on this dialog, as its key bar
+    names it: the word of the dialog's main button ("Draw", "Override"). None keeps the key
+    off the bar, where Enter does the same and is shown. A dialog may name it per instance
+    with :meth:`name_key`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.name_key("dialog.confirm", self.CONFIRM_KEY)
+        self.result_waiting: tuple[Any] | None = None
+        """What the dialog closes with once it is shown again (:meth:`finish`)."""
+
+    def finish(self, result: Any) -> None:
+        """Close with ``result``: now if the dialog is on top, else once it is again.
+
+        Work in the background may end while a screen covers the dialog (help, the idle
+        lock). Textual's ``dismiss`` closes the screen on top, whichever it is: it would
+        close help, or unlock the workbench, and leave the dialog open."""
+        if self.is_active:
+            self.dismiss(result)
+        else:
+            self.result_waiting = (result,)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self.result_waiting is not None:
+            (result,), self.result_waiting = self.result_waiting, None
+            self.dismiss(result)
+
+    def name_key(self, action_id: str, label: str | None) -> None:
+        """Name the key of ``action_id`` on this dialog's bar ``label`` (None: off the bar).
+
+        The registry's label is one for every dialog ("OK"); what the key does is the
+        dialog's. Only this dialog's bindings change (the class's are shared)."""
+        keys = self._bindings.key_to_bindings
+        for key, bindings in list(keys.items()):
+            keys[key] = [  # a new list: the old one is the class's
+                replace(b, description=label or b.description, show=b.show and label is not None)
+                if b.id == action_id
+                else b
+                for b in bindings
+            ]
 
     @property
     def workbench(self) -> Workbench:

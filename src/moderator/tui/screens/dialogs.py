@@ -38,6 +38,7 @@ class ConfirmDialog(_Dialog):
         self.title_text = title
         self.body = body
         self.confirm_label = confirm
+        self.name_key("dialog.confirm", confirm)  # ^s Submit, ^s Claim and open
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box"):
@@ -62,10 +63,13 @@ class ConfirmDialog(_Dialog):
 class MessageDialog(_Dialog):
     """Tell the user something that needs reading (for example, what is missing)."""
 
+    CONFIRM_KEY = None  # Ctrl+S closes it, as Esc does: one key on the bar, "esc Close"
+
     def __init__(self, title: str, lines: list[str]) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
         self.lines = lines
+        self.name_key("dialog.cancel", "Close")  # nothing to cancel: it only tells
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box"):
@@ -94,6 +98,8 @@ class OverrideChoice:
 
 class OverrideDialog(_Dialog):
     """Choose an overall grade different from the derived one, with a written reason."""
+
+    CONFIRM_KEY = "Override"
 
     def __init__(self, derived: Grade | None, current: Grade | None, reason: str | None) -> None:
         super().__init__(classes="dialog")
@@ -177,6 +183,8 @@ def end_of_next_month(today: date) -> date:
 
 class ProgrammeDialog(_Dialog):
     """Assign a monthly programme: cases per manager, due date, peer audit."""
+
+    CONFIRM_KEY = "Assign"
 
     def __init__(self, today: date, managers: int) -> None:
         super().__init__(classes="dialog")

@@ -40,6 +40,7 @@ class ExportDialog(ModeratorModal):
     # Enter exports from anywhere on the form (the format list, the file): the keyboard
     # user's form is filled in when they press it. Esc and Ctrl+S as in every dialog.
     BINDINGS = bindings_for("export") + bindings_for("dialog")
+    CONFIRM_KEY = None  # Ctrl+S exports, as Enter does: the bar shows ⏎ Export only
 
     def __init__(self, today: date, folder: Path | None = None) -> None:
         super().__init__(classes="dialog")

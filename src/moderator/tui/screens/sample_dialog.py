@@ -30,6 +30,8 @@ ANY_MODERATOR = ""
 class SampleDialog(_Dialog):
     """Draw a moderation sample: rate, seed, minimum per manager, exclusion window, moderator."""
 
+    CONFIRM_KEY = "Draw"
+
     class Moderators(Message):
         """The moderators to choose from were read."""
 
@@ -173,7 +175,7 @@ class SampleDialog(_Dialog):
         self.fail(f"Not drawn: {message.reason}")
 
     def on_sample_dialog_drawn(self, message: Drawn) -> None:
-        self.dismiss(message.result)
+        self.finish(message.result)  # once help, if open over the dialog, is closed
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -46,16 +46,24 @@ STATE_WORDS = {
 }
 
 
+def _rate_counts(sample: SampleView) -> tuple[float, int, int]:
+    return sample.rate, len(sample.lines), sum(x.hand_picked for x in sample.lines)
+
+
 def by_hand(sample: SampleView) -> bool:
-    """Whether every audit of the sample was hand-picked, none drawn at random (its rate is
-    0: the lead chose them, as for an inspector's monitoring visit)."""
-    return sample.rate == 0 and bool(sample.lines) and all(x.hand_picked for x in sample.lines)
+    """Whether every audit of the sample was hand-picked, none drawn at random (the rule is
+    the service's, :func:`moderator.services.sampling.is_by_hand`, shared with the CLI)."""
+    from moderator.services.sampling import is_by_hand
+
+    return is_by_hand(*_rate_counts(sample))
 
 
 def rate_text(sample: SampleView) -> str:
-    """The sample's rate, the share of the eligible audits drawn at random, as a percentage
-    ("50%"); "by hand" for a sample of hand-picked audits alone, whose rate is 0."""
-    return "by hand" if by_hand(sample) else f"{sample.rate * 100:g}%"
+    """The sample's rate as a percentage ("50%"), or "by hand" (the service's
+    :func:`moderator.services.sampling.rate_text`, which ``moderator sample --list`` uses)."""
+    from moderator.services.sampling import rate_text as words
+
+    return words(*_rate_counts(sample))
 
 
 SAMPLES_SHRINK = (("states", 24), ("by", 8), ("for", 8), ("states", 12))
