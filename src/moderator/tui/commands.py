@@ -17,7 +17,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from moderator.tui.actions import ACTIONS, SCOPE_TITLES, Action, display_keys
+from moderator.tui.actions import ACTIONS, Action, display_keys, scope_title
 from moderator.tui.base import workbench_of
 
 
@@ -63,12 +63,15 @@ class ActionCommands(Provider):
     """Offers the registry's actions: what the screen allows now, and the role's others."""
 
     def _entries(self) -> Iterator[tuple[str, str, Action, Callable[[], Any]]]:
+        user = getattr(self.app, "user", None)
+        role = None if user is None else user.role.value
         for action, target in available_actions(self.app, self.screen):
-            help_text = f"{SCOPE_TITLES[action.scope]} · key {display_keys(action)}"
+            help_text = f"{scope_title(action.scope, role)} · key {display_keys(action)}"
             yield action.description, help_text, action, partial(target.run_action, action.action)
         workbench = workbench_of(self)
         for action in anywhere_actions(self.app, self.screen):
-            help_text = f"Goes to {SCOPE_TITLES[action.scope]} · key {display_keys(action)} there"
+            where = scope_title(action.scope, role)
+            help_text = f"Goes to {where} · key {display_keys(action)} there"
             yield (
                 action.description,
                 help_text,

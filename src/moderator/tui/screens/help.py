@@ -16,6 +16,7 @@ from moderator.tui.actions import (
     actions_for,
     bindings_for,
     display_keys,
+    scope_title,
 )
 from moderator.tui.base import ModeratorModal
 
@@ -35,7 +36,7 @@ def help_sections(
     """
     if scope in WHO_IS_WORKING:
         return [
-            (SCOPE_TITLES[name], entries)
+            (scope_title(name), entries)
             for name in (scope, "app")
             if (entries := _remapped([a for a in actions_for(name) if a.roles is None], keymap))
         ]
@@ -49,7 +50,7 @@ def help_sections(
     for name in order:
         entries = _remapped([a for a in ACTIONS if a.scope == name and a.for_role(role)], keymap)
         if entries:
-            sections.append((SCOPE_TITLES[name], entries))
+            sections.append((scope_title(name, role), entries))
     return sections
 
 

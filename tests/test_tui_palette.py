@@ -1,0 +1,95 @@
+"""The palette and `?` help offer the signed-in role's actions, named as the screens are named.
+
+Read as the user reads them: the palette's entries after typing a search, the help's rows.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Label
+
+from moderator.tui.screens.help import HelpScreen
+from moderator.tui.screens.home import HomeScreen
+from tests.test_tui_grading import make_app, settle, wait_for_screen
+from tests.tui_support import build_workbench_db
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+
+@pytest.fixture
+def db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    return build_workbench_db(tmp_path / "work.db")
+
+
+async def palette_entries(pilot: Pilot[None], query: str, expect: str) -> list[str]:
+    """Open the palette, type ``query`` and return its entries once one names ``expect``."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query.replace(" ", ""))
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    entries: list[str] = []
+    while time.monotonic() < deadline:
+        await pilot.pause()
+        found = pilot.app.screen.query(CommandList)
+        if found:
+            options = found.first()
+            entries = [
+                str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            ]
+            if any(expect in entry for entry in entries):
+                return entries
+    raise AssertionError(f"the palette never offered {expect!r} for {query!r}: {entries}")
+
+
+async def help_sections(pilot: Pilot[None]) -> dict[str, list[tuple[str, str]]]:
+    """Open `?` and read it: each section's title and its (key, what it does) rows."""
+    await pilot.press("question_mark")
+    await wait_for_screen(pilot, HelpScreen)
+    await settle(pilot)
+    sections: dict[str, list[tuple[str, str]]] = {}
+    title = ""
+    body = pilot.app.screen.query_one("#help-body")
+    for child in body.children:
+        if isinstance(child, Label):
+            title = str(child.content)
+        elif isinstance(child, DataTable):
+            rows = [child.get_row_at(i) for i in range(child.row_count)]
+            sections[title] = [(str(k), str(d)) for k, d in rows]
+    return sections
+
+
+async def test_a_managers_help_lists_no_key_of_the_leads_import(db: Path) -> None:
+    async with make_app(db, "mia").run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        sections = await help_sections(pilot)
+        assert "Import cases (redaction doubts)" not in sections, list(sections)
+        rows = [d for entries in sections.values() for _k, d in entries]
+        assert "Confirm: redact it" not in rows and "Import the file now" not in rows
+        assert not [d for d in rows if d.endswith("(lead)")], rows
+    async with make_app(db, "lee").run_test(size=(100, 30)) as pilot:  # the lead keeps them
+        await wait_for_screen(pilot, HomeScreen)
+        sections = await help_sections(pilot)
+        assert ("r", "Confirm: redact it") in sections["Import cases (redaction doubts)"]
+
+
+async def test_the_palette_and_help_name_the_leads_list_as_its_title_bar_does(db: Path) -> None:
+    async with make_app(db, "lee").run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert pilot.app.screen.title == "Every audit"
+        entries = await palette_entries(pilot, "Sort by the next column", "Sort by")
+        sort = next(e for e in entries if "Sort by the next column" in e)
+        assert "Every audit" in sort and "My audits" not in sort, sort
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        sections = await help_sections(pilot)
+        assert "Every audit" in sections and "My audits" not in sections, list(sections)
+    async with make_app(db, "mia").run_test(size=(80, 24)) as pilot:  # a manager's own list
+        await wait_for_screen(pilot, HomeScreen)
+        assert pilot.app.screen.title == "My audits"
+        entries = await palette_entries(pilot, "Sort by the next column", "Sort by")
+        assert "My audits" in next(e for e in entries if "Sort by the next column" in e)
