@@ -13,9 +13,10 @@ from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Label
 
+from moderator.tui.actions import actions_for
 from moderator.tui.screens.help import HelpScreen
 from moderator.tui.screens.home import HomeScreen
-from tests.test_tui_grading import make_app, settle, wait_for_screen
+from tests.test_tui_grading import make_app, open_case, settle, wait_for_screen
 from tests.tui_support import build_workbench_db
 
 pytestmark = pytest.mark.usefixtures("mini_rubrics")
@@ -93,3 +94,25 @@ async def test_the_palette_and_help_name_the_leads_list_as_its_title_bar_does(db
         assert pilot.app.screen.title == "My audits"
         entries = await palette_entries(pilot, "Sort by the next column", "Sort by")
         assert "My audits" in next(e for e in entries if "Sort by the next column" in e)
+
+
+async def test_help_on_the_grading_screen_shows_every_key_the_palette_offers_there(
+    db: Path,
+) -> None:
+    """At 80x24 the grading screen's keys are all in view when `?` opens, Ctrl+Z among them."""
+    from moderator.tui.commands import available_actions
+    from moderator.tui.screens.help import HelpScreen
+    from tests.test_tui_keys import screen_lines
+
+    async with make_app(db, "mia").run_test(size=(80, 24)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        offered = {a.description for a, _ in available_actions(pilot.app, screen)}
+        assert "Undo the last grade change (saved and logged like any change)" in offered
+        await pilot.press("question_mark")
+        await wait_for_screen(pilot, HelpScreen)
+        await settle(pilot)
+        shown = "\n".join(screen_lines(pilot))
+        grading = {a.description for a in actions_for("grading")}
+        missing = [d for d in offered & grading if d not in shown]
+        assert not missing, shown
+        assert "Ctrl+Z" in shown

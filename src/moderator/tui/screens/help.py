@@ -69,6 +69,9 @@ class HelpScreen(ModeratorModal):
 
     SCOPE = "help"
     BINDINGS = bindings_for("help")
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's plain attribute
+    """On a short terminal (80x24) the help drops its blank lines, so the current screen's keys
+    are all in view when it opens (app.tcss)."""
 
     def __init__(
         self, scope: Scope | None, keymap: dict[str, str] | None = None, role: str | None = None
@@ -82,8 +85,9 @@ class HelpScreen(ModeratorModal):
         with Vertical(id="help-box"):
             yield Label("Keys  ·  Esc closes  ·  Ctrl+P searches every command", id="help-title")
             with VerticalScroll(id="help-body"):
-                for title, entries in help_sections(self.scope, self.keymap, self.role):
-                    yield Label(title, classes="help-section")
+                sections = help_sections(self.scope, self.keymap, self.role)
+                for n, (title, entries) in enumerate(sections):
+                    yield Label(title, classes="help-section" + (" first" if n == 0 else ""))
                     table: DataTable[str] = DataTable(
                         cursor_type="none", show_header=False, classes="help-table"
                     )
