@@ -116,3 +116,51 @@ async def test_help_on_the_grading_screen_shows_every_key_the_palette_offers_the
         missing = [d for d in offered & grading if d not in shown]
         assert not missing, shown
         assert "Ctrl+Z" in shown
+
+
+# -- the override dialog: digits pick, the rule's own grade is refused --------------------------
+
+
+async def test_a_digit_in_the_override_dialog_picks_that_grade(db: Path) -> None:
+    from textual.widgets import OptionList, TextArea
+
+    from moderator.tui.screens.dialogs import OverrideDialog
+    from moderator.tui.screens.grading import GradingScreen
+
+    async with make_app(db, "mia").run_test(size=(100, 30)) as pilot:
+        screen = await open_case(pilot, "C-102")  # the draft: risk is Good, so the rule: Good
+        await pilot.press("o")
+        await wait_for_screen(pilot, OverrideDialog)
+        await pilot.press("4")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert dialog.query_one("#override-grade", OptionList).highlighted == 3  # Inadequate
+        assert dialog.query_one("#override-reason", TextArea).has_focus  # on to the reason
+        await pilot.press(*"Nosafetyplan", "ctrl+s")
+        await wait_for_screen(pilot, GradingScreen)
+        await settle(pilot)
+        assert screen.override is not None and screen.override.label == "Inadequate"
+
+
+async def test_an_override_to_the_rules_own_grade_is_refused_and_says_why(db: Path) -> None:
+    from textual.widgets import TextArea
+
+    from moderator.tui.screens.dialogs import OverrideDialog
+
+    async with make_app(db, "mia").run_test(size=(100, 30)) as pilot:
+        screen = await open_case(pilot, "C-102")  # the rule gives Good
+        await pilot.press("o")
+        await wait_for_screen(pilot, OverrideDialog)
+        dialog = pilot.app.screen
+        await pilot.press("2")  # Good: what the rule gives already
+        await settle(pilot)
+        error = str(dialog.query_one("#override-error", Label).render())
+        assert "already gives Good" in error, error
+        dialog.query_one("#override-reason", TextArea).focus()
+        await pilot.press(*"Itisgood", "ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is dialog  # not accepted
+        assert "already gives Good" in str(dialog.query_one("#override-error", Label).render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.override is None
