@@ -164,3 +164,101 @@ async def test_an_override_to_the_rules_own_grade_is_refused_and_says_why(db: Pa
         await pilot.press("escape")
         await settle(pilot)
         assert screen.override is None
+
+
+# -- the palette offers every action of the role, from any screen --------------------------------
+
+
+async def choose(pilot: Pilot[None], query: str, expect: str) -> str:
+    """Search the palette for ``query`` and choose the entry naming ``expect``; its help line."""
+    entries = await palette_entries(pilot, query, expect)
+    first = entries[pilot.app.screen.query_one(CommandList).highlighted or 0]
+    assert expect in first, entries  # the entry chosen is the one the user reads
+    await pilot.press("enter")
+    return first
+
+
+async def until_screen(pilot: Pilot[None], kind: type, what: str) -> None:
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline:
+        await settle(pilot)
+        if isinstance(pilot.app.screen, kind):
+            return
+        await pilot.pause()
+    raise AssertionError(f"{what}; on {pilot.app.screen!r}")
+
+
+@pytest.mark.parametrize("user", ["lee", "mia"])
+async def test_export_from_the_palette_on_the_list_opens_the_dashboard_and_exports(
+    tmp_path: Path, mini_rubrics: Path, user: str
+) -> None:
+    from moderator.tui.screens.dashboard import DashboardScreen
+    from moderator.tui.screens.export import ExportDialog
+    from tests.dashboard_support import build_drift_db
+
+    db = build_drift_db(tmp_path / "drift.db")
+    async with make_app(db, user).run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        entry = await choose(pilot, "export", "Export the report")
+        assert "Drift dashboard" in entry, entry
+        await until_screen(pilot, ExportDialog, "the export form never opened")
+        assert isinstance(pilot.app.screen_stack[-2], DashboardScreen)
+
+
+async def test_the_palette_goes_back_to_an_open_dashboard_from_the_audits_behind_it(
+    tmp_path: Path, mini_rubrics: Path
+) -> None:
+    from moderator.tui.screens.dashboard import DashboardScreen
+    from moderator.tui.screens.drift_audits import DriftAuditsScreen
+    from moderator.tui.screens.export import ExportDialog
+    from tests.dashboard_support import build_drift_db
+
+    db = build_drift_db(tmp_path / "drift.db")
+    async with make_app(db, "lee").run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("d")
+        await until_screen(pilot, DashboardScreen, "no dashboard")
+        dashboard = pilot.app.screen
+        await pilot.press("right_square_bracket")  # the managers
+        deadline = time.monotonic() + 60
+        while not isinstance(pilot.app.screen, DriftAuditsScreen):
+            assert time.monotonic() < deadline, "the audits behind the number never opened"
+            await settle(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        await choose(pilot, "export", "Export the report")
+        await until_screen(pilot, ExportDialog, "the export form never opened")
+        assert pilot.app.screen_stack[-2] is dashboard  # the same dashboard, not a new one
+
+
+async def test_a_moderator_finds_the_reviews_actions_with_how_to_get_there(db: Path) -> None:
+    from moderator.tui.screens.queue import QueueScreen
+
+    async with make_app(db, "oli").run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        await palette_entries(pilot, "review", "Complete the review")  # no "No matches"
+        await pilot.press("escape")
+        await wait_for_screen(pilot, QueueScreen)
+        entry = await choose(pilot, "complete", "Complete the review")
+        assert "To review" in entry, entry
+        deadline = time.monotonic() + 60
+        while not [n for n in pilot.app._notifications if "To review" in str(n.message)]:
+            assert time.monotonic() < deadline, "choosing it said nothing"
+            await pilot.pause()
+        assert isinstance(pilot.app.screen, QueueScreen)  # nothing chosen for the user
+
+
+async def test_a_manager_grading_finds_the_lists_sort_and_a_leads_keys_stay_hidden(
+    db: Path,
+) -> None:
+    async with make_app(db, "mia").run_test(size=(80, 24)) as pilot:
+        await open_case(pilot, "C-101")
+        entry = await choose(pilot, "sort", "Sort by the next column")
+        assert "My audits" in entry
+        await until_screen(pilot, HomeScreen, "not back on the list")
+        from moderator.tui.commands import ActionCommands, elsewhere_actions
+
+        offered = {a.id for a in elsewhere_actions(pilot.app, pilot.app.screen)}
+        assert "dashboard.export" in offered and "review.complete" not in offered
+        assert not [i for i in offered if i.startswith(("samples.", "import."))], offered
+        assert ActionCommands  # the provider the app registers
