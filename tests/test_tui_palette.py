@@ -262,3 +262,35 @@ async def test_a_manager_grading_finds_the_lists_sort_and_a_leads_keys_stay_hidd
         assert "dashboard.export" in offered and "review.complete" not in offered
         assert not [i for i in offered if i.startswith(("samples.", "import."))], offered
         assert ActionCommands  # the provider the app registers
+
+
+# -- at 80x24 the override and sample dialogs show their buttons -------------------------------
+
+
+@pytest.mark.parametrize("dialog", ["override", "sample"])
+async def test_the_override_and_sample_dialogs_show_their_buttons_at_80x24(
+    db: Path, dialog: str
+) -> None:
+    from moderator.tui.screens.dialogs import OverrideDialog
+    from moderator.tui.screens.sample_dialog import SampleDialog
+    from tests.test_tui_keys import screen_lines
+
+    def buttons(first: str) -> list[str]:
+        """The dialog's line of buttons, above the key bar (which names its keys too)."""
+        above_the_bar = screen_lines(pilot)[:-1]
+        return [line for line in above_the_bar if first in line and "Cancel" in line]
+
+    async with make_app(db, "mia" if dialog == "override" else "lee").run_test(
+        size=(80, 24)
+    ) as pilot:
+        if dialog == "override":
+            await open_case(pilot, "C-101")
+            await pilot.press("o")
+            await wait_for_screen(pilot, OverrideDialog)
+        else:
+            await wait_for_screen(pilot, HomeScreen)
+            await pilot.press("m")
+            await wait_for_screen(pilot, SampleDialog)
+        await settle(pilot)
+        first = "Override" if dialog == "override" else "Draw"
+        assert buttons(first), "\n".join(screen_lines(pilot))

@@ -23,6 +23,9 @@ from moderator.tui.base import ModeratorModal
 class _Dialog(ModeratorModal):
     SCOPE = "dialog"
     BINDINGS = bindings_for("dialog")
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's plain attribute
+    """On a short terminal (80x24) a dialog drops its blank lines, so its buttons fit in view
+    (app.tcss)."""
 
     def action_cancel(self) -> None:
         self.dismiss(None)
