@@ -161,3 +161,32 @@ def test_the_review_preview_and_its_completion_apply_one_rule(store) -> None:  #
     assert done.status == "reviewed" and done.outcome == moderation_outcome(
         G, done.moderated_overall.final
     )
+
+
+@pytest.mark.parametrize("kind", ["audit", "moderation", "review"])
+def test_an_override_to_the_grade_the_rule_gives_is_refused(store, kind: str) -> None:  # type: ignore[no-untyped-def]
+    """One rule for the workbench and the command line: an override gives another grade."""
+    u = people(store)
+    submitted_audit(store, u["lee"], u["mia"], "C-6", {"risk": G, "seen": G, "plan": OUT})
+    target: GradingTarget | ReviewSession
+    if kind == "audit":
+        add_case(store, "C-9")
+        target = AuditTarget.open(
+            store, u["mia"], assign_audit(store, u["lee"], "C-9", "mia", "mini", None)
+        )
+        target.save("risk", grade=INAD, note="no plan")  # the rule gives Inadequate
+    else:
+        mid = draw_sample(store, u["lee"], rate=1, seed=1).items[0].moderation_id
+        assert mid is not None
+        blind = ModerationTarget.open(store, u["oli"], mid)
+        blind.save("risk", grade=INAD, note="no plan")
+        target = blind
+        if kind == "review":
+            for criterion, grade in (("seen", G), ("plan", OUT)):
+                blind.save(criterion, grade=grade, note="on file")
+            blind.submit()
+            target = ReviewSession.open(store, u["oli"], mid)
+            target.decide("risk", INAD, "No safety plan after the bruise.")
+    with pytest.raises(BadInput, match="rule already gives Inadequate: an override must give"):
+        target.set_override(INAD, "it is inadequate")
+    target.set_override(RI, "risk since managed")  # another grade is accepted

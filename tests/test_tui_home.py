@@ -186,10 +186,12 @@ def help_keys(role: str) -> dict[str, set[str]]:
 def test_help_lists_only_the_keys_of_the_users_role() -> None:
     manager, lead, moderator = help_keys("manager"), help_keys("lead"), help_keys("moderator")
     # the lead's a (assign), m (sample) and v (samples) are not a manager's keys
-    assert {"a", "m", "v"} <= lead["My audits"]
+    assert {"a", "m", "v"} <= lead["Every audit"]  # the lead's list is titled so
     assert not {"a", "m", "v"} & manager["My audits"]
     assert "Moderation samples (leads)" not in manager
     assert "Disagreement review (moderators)" not in manager
+    assert "Import cases (redaction doubts)" not in manager  # Ctrl+O is the lead's
+    assert "Import cases (redaction doubts)" in lead
     # a moderator has a queue, not a list of audits to grade or a dashboard
     assert "My audits" not in moderator and "Drift dashboard" not in moderator
     assert "c" in moderator["Moderation queue"]

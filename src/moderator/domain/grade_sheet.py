@@ -155,8 +155,23 @@ def check_criterion(rubric: Rubric, criterion: str) -> None:
         raise BadInput(f"rubric {rubric.id} has no criterion {criterion!r} (criteria: {known})")
 
 
-def check_override(grade: Grade | None, reason: str | None, *, what: str = "overall grade") -> str:
-    """The override's reason, stripped; refused when missing for a grade, or too long."""
+def check_override(
+    grade: Grade | None,
+    reason: str | None,
+    *,
+    derived: Grade | None = None,
+    what: str = "overall grade",
+) -> str:
+    """The override's reason, stripped; refused when missing for a grade, or too long.
+
+    An override to the grade the rubric's rule gives now (``derived``) is refused: it
+    would change nothing but say it had, and would stay when the grades under it change.
+    """
+    if grade is not None and grade == derived:
+        raise BadInput(
+            f"the rubric's rule already gives {grade.label}: an override must give another"
+            " grade (to keep the rule's grade, remove the override)"
+        )
     reason = (reason or "").strip()
     if grade is not None and not reason:
         raise BadInput(f"overriding the {what} needs a written reason")

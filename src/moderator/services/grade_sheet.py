@@ -174,7 +174,7 @@ def save_override(
     store: Store, user: User, sheet: OpenSheet, grade: Grade | None, reason: str | None
 ) -> None:
     """Override the derived overall grade (a written reason is required), or clear it."""
-    reason = check_override(grade, reason)
+    reason = check_override(grade, reason, derived=sheet_overall(store, sheet).derived)
     kind = sheet.kind
     with store.transaction():
         stamp = store.now()

@@ -127,7 +127,8 @@ def set_moderated_overall(
 ) -> ModerationComparison:
     """Override the derived moderated overall grade (a reason is required), or clear it."""
     row, _rubric = _open_review(store, user, moderation_id)
-    reason = check_override(grade, reason, what="moderated overall grade")
+    derived = compare_moderation(store, user, moderation_id).moderated_overall.derived
+    reason = check_override(grade, reason, derived=derived, what="moderated overall grade")
     old = row["moderated_override"]
     with store.transaction():
         stamp = store.now()

@@ -43,6 +43,15 @@ SCOPE_TITLES: dict[str, str] = {
     "import": "Import cases (redaction doubts)",
 }
 
+ROLE_SCOPE_TITLES: dict[tuple[str, str], str] = {("home", "lead"): "Every audit"}
+"""A screen whose title depends on who works: a lead's list holds every audit, not theirs."""
+
+
+def scope_title(scope: str, role: str | None = None) -> str:
+    """The name of a screen as the user of ``role`` sees it in its title bar."""
+    return ROLE_SCOPE_TITLES.get((scope, role or ""), SCOPE_TITLES[scope])
+
+
 SCOPE_ROLES: dict[str, frozenset[str]] = {
     "home": frozenset({"manager", "lead"}),
     "queue": frozenset({"moderator"}),
@@ -53,6 +62,7 @@ SCOPE_ROLES: dict[str, frozenset[str]] = {
     "dashboard": frozenset({"manager", "lead"}),
     "drift-audits": frozenset({"manager", "lead"}),
     "export": frozenset({"manager", "lead"}),
+    "import": frozenset({"lead"}),  # Ctrl+O, the lead's import (app.import)
 }
 """The roles that ever reach a screen (scopes not listed: every role)."""
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from textual.binding import BindingType
 
-from moderator.tui.action import SCOPE_TITLES, Action, Scope
+from moderator.tui.action import SCOPE_TITLES, Action, Scope, scope_title
 from moderator.tui.screen_actions import (
     dashboard_actions,
     grade_actions,
@@ -30,6 +30,7 @@ __all__ = [
     "actions_for",
     "bindings_for",
     "display_keys",
+    "scope_title",
 ]
 
 

@@ -7,6 +7,7 @@ live in ``tui/screens/`` and import lazily, so the first screen shows fast.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from datetime import date
@@ -33,6 +34,8 @@ LIGHT, DARK = "textual-light", "textual-dark"
 AFTER_FIRST_LIST = 0.5
 """Seconds after the first list is drawn before the integrity check and the loading of the
 dashboard's libraries start: neither is needed to show it, and both would slow its drawing."""
+WAIT_FOR_SCREEN = 60.0
+"""Seconds the palette waits for a screen it opened to read its data before acting there."""
 
 
 class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
@@ -273,11 +276,39 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
 
     async def _run_from_home(self, action: str) -> None:
         while len(self.screen_stack) > 2 and not getattr(self.screen, "IS_HOME", False):
-            saver = getattr(self.screen, "save_pending", None)
-            if saver is not None and not await saver():
-                return  # the screen says what could not be saved; stay on it
-            await self.pop_screen()
+            if not await self._leave_screen():
+                return
         await self.screen.run_action(action)
+
+    def run_on(self, scope: str, opener: str, action: str | None) -> None:
+        """Show the screen of ``scope`` (back to it if it is open, else opened from the
+        user's list with ``opener``) and run ``action`` there once it has its data."""
+        self.call_later(self._run_on, scope, opener, action)
+
+    async def _run_on(self, scope: str, opener: str, action: str | None) -> None:
+        if any(getattr(s, "SCOPE", None) == scope for s in self.screen_stack):
+            while getattr(self.screen, "SCOPE", None) != scope:
+                if not await self._leave_screen():
+                    return
+        else:
+            await self._run_from_home(opener)
+        deadline = time.monotonic() + WAIT_FOR_SCREEN
+        while time.monotonic() < deadline:
+            screen = self.screen
+            ready = isinstance(screen, ModeratorScreen) and not screen.waits_for_data()
+            if getattr(screen, "SCOPE", None) == scope and ready:
+                if action is not None:
+                    await screen.run_action(action)
+                return
+            await asyncio.sleep(0.05)  # the screen is still reading what the action acts on
+
+    async def _leave_screen(self) -> bool:
+        """Save what the screen on top holds and leave it (False: it could not save)."""
+        saver = getattr(self.screen, "save_pending", None)
+        if saver is not None and not await saver():
+            return False  # the screen says what could not be saved; stay on it
+        await self.pop_screen()
+        return True
 
     # -- app-wide actions ----------------------------------------------------------------
     def action_help(self) -> None:

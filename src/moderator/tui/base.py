@@ -65,6 +65,11 @@ class Workbench(Protocol):
         """Go back to the user's list and run one of its actions there."""
         ...
 
+    def run_on(self, scope: str, opener: str, action: str | None) -> None:
+        """Show the screen of ``scope`` (opened from the list with ``opener``) and run
+        ``action`` there."""
+        ...
+
     def release_keys(self, screen: ModeratorScreen) -> None:
         """Let the keys held for ``screen`` act, in order (it has its data now)."""
         ...

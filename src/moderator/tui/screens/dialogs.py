@@ -6,13 +6,14 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from moderator.domain.dates import parse_day
+from moderator.domain.grade_sheet import check_override
 from moderator.domain.grades import Grade
 from moderator.errors import BadInput
 from moderator.tui.actions import bindings_for
@@ -22,6 +23,9 @@ from moderator.tui.base import ModeratorModal
 class _Dialog(ModeratorModal):
     SCOPE = "dialog"
     BINDINGS = bindings_for("dialog")
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's plain attribute
+    """On a short terminal (80x24) a dialog drops its blank lines, so its buttons fit in view
+    (app.tcss)."""
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -112,12 +116,20 @@ class OverrideDialog(_Dialog):
         with VerticalScroll(classes="dialog-box"):
             yield Label("Override the overall grade", classes="dialog-title")
             yield Static(
-                f"The rubric's rule gives: {derived}. An override must say why.",
+                f"The rubric's rule gives: {derived}. An override gives another grade"
+                " and says why.",
                 classes="dialog-body",
                 markup=False,
             )
             yield OptionList(
-                *[Option(f"{int(g)}  {g.label}", id=f"grade-{int(g)}") for g in Grade],
+                *[
+                    Option(
+                        f"{int(g)}  {g.label}"
+                        + ("  (the rule's grade)" if g == self.derived else ""),
+                        id=f"grade-{int(g)}",
+                    )
+                    for g in Grade
+                ],
                 id="override-grade",
             )
             yield Label("Reason (required)", classes="field-label")
@@ -139,9 +151,34 @@ class OverrideDialog(_Dialog):
         highlighted = self.query_one("#override-grade", OptionList).highlighted
         return None if highlighted is None else Grade(highlighted + 1)
 
+    def on_key(self, event: events.Key) -> None:
+        """A digit on the list of grades picks that grade (the list shows 1 to 4)."""
+        grades = self.query_one("#override-grade", OptionList)
+        if grades.has_focus and event.character in {str(int(g)) for g in Grade}:
+            event.stop()
+            event.prevent_default()
+            grades.highlighted = int(event.character or 0) - 1
+            self.grade_chosen()
+
     @on(OptionList.OptionSelected, "#override-grade")
     def grade_chosen(self) -> None:
-        self.query_one("#override-reason", TextArea).focus()
+        refusal = self._refusal()
+        self.query_one("#override-error", Label).update(refusal or "")
+        if refusal is None:
+            self.query_one("#override-reason", TextArea).focus()
+
+    @on(OptionList.OptionHighlighted, "#override-grade")
+    def grade_highlighted(self) -> None:
+        if self._refusal() is None:
+            self.query_one("#override-error", Label).update("")  # the grade now is allowed
+
+    def _refusal(self) -> str | None:
+        """Why the grade chosen cannot be the override, as the rule for every override says."""
+        try:
+            check_override(self._chosen(), "-", derived=self.derived)
+        except BadInput as exc:
+            return str(exc)[:1].upper() + str(exc)[1:] + "."
+        return None
 
     @on(Button.Pressed, "#confirm")
     def action_confirm(self) -> None:
@@ -150,6 +187,11 @@ class OverrideDialog(_Dialog):
         error = self.query_one("#override-error", Label)
         if grade is None:
             error.update("Choose a grade.")
+            return
+        refusal = self._refusal()
+        if refusal is not None:
+            error.update(refusal)
+            self.query_one("#override-grade", OptionList).focus()
             return
         if not reason:
             error.update("Write the reason: an override without one is not accepted.")

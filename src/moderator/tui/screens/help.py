@@ -16,6 +16,7 @@ from moderator.tui.actions import (
     actions_for,
     bindings_for,
     display_keys,
+    scope_title,
 )
 from moderator.tui.base import ModeratorModal
 
@@ -35,7 +36,7 @@ def help_sections(
     """
     if scope in WHO_IS_WORKING:
         return [
-            (SCOPE_TITLES[name], entries)
+            (scope_title(name), entries)
             for name in (scope, "app")
             if (entries := _remapped([a for a in actions_for(name) if a.roles is None], keymap))
         ]
@@ -49,7 +50,7 @@ def help_sections(
     for name in order:
         entries = _remapped([a for a in ACTIONS if a.scope == name and a.for_role(role)], keymap)
         if entries:
-            sections.append((SCOPE_TITLES[name], entries))
+            sections.append((scope_title(name, role), entries))
     return sections
 
 
@@ -68,6 +69,9 @@ class HelpScreen(ModeratorModal):
 
     SCOPE = "help"
     BINDINGS = bindings_for("help")
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual's plain attribute
+    """On a short terminal (80x24) the help drops its blank lines, so the current screen's keys
+    are all in view when it opens (app.tcss)."""
 
     def __init__(
         self, scope: Scope | None, keymap: dict[str, str] | None = None, role: str | None = None
@@ -81,8 +85,9 @@ class HelpScreen(ModeratorModal):
         with Vertical(id="help-box"):
             yield Label("Keys  ·  Esc closes  ·  Ctrl+P searches every command", id="help-title")
             with VerticalScroll(id="help-body"):
-                for title, entries in help_sections(self.scope, self.keymap, self.role):
-                    yield Label(title, classes="help-section")
+                sections = help_sections(self.scope, self.keymap, self.role)
+                for n, (title, entries) in enumerate(sections):
+                    yield Label(title, classes="help-section" + (" first" if n == 0 else ""))
                     table: DataTable[str] = DataTable(
                         cursor_type="none", show_header=False, classes="help-table"
                     )
