@@ -139,3 +139,25 @@ async def test_the_dashboard_tables_cut_no_heading_or_number(
         await show_tab(pilot, 1)  # Criteria: "To In"
         criteria = screen.query_one("#criteria-table", DataTable)
         assert cut_short(criteria) == [], screen_text(pilot)
+
+
+MONTH = re.compile(r"^[A-Z][a-z]{2} \d{2}$")
+
+
+@pytest.mark.parametrize("size", [(80, 40), (100, 30)], ids=["80x40", "100x30"])
+async def test_the_trend_tab_shows_whole_months(demo_db: Path, size: tuple[int, int]) -> None:
+    async with make_app(demo_db, LEAD).run_test(size=size) as pilot:
+        screen = await open_dashboard(pilot)
+        await pilot.press("p")  # by month: more periods than the screen is wide
+        await show_tab(pilot, 3)
+        await until(pilot, lambda: screen.active_tab() == "tab-trend", "no trend tab")
+        await until(pilot, lambda: "per month" in screen_text(pilot), "not by month")
+        shown = screen_text(pilot)
+        (labels,) = [
+            line for line in shown.splitlines() if re.search(r" (Jan|Feb|Mar) \d\d ", line)
+        ]
+        for label in re.split(r"\s{2,}|(?<=\d) (?=[A-Z])", labels.strip()):
+            assert MONTH.match(label), (label, shown)
+        assert "the 4 before them are in the table" in shown or size[0] != 100, shown
+        for table in ("#periods", "#manager-trends"):
+            assert cut_short(screen.query_one(table, DataTable)) == [], shown
