@@ -22,6 +22,7 @@ from tests.test_tui_layout import (
     demo_db,
     make_app,
     open_dashboard,
+    open_naomis_draft,
     screen_text,
     until,
 )
@@ -161,3 +162,14 @@ async def test_the_trend_tab_shows_whole_months(demo_db: Path, size: tuple[int, 
         assert "the 4 before them are in the table" in shown or size[0] != 100, shown
         for table in ("#periods", "#manager-trends"):
             assert cut_short(screen.query_one(table, DataTable)) == [], shown
+
+
+async def test_a_long_criterion_title_over_the_note_ends_in_an_ellipsis(demo_db: Path) -> None:
+
+    async with make_app(demo_db, "Naomi Okonkwo").run_test(size=(100, 30)) as pilot:
+        await open_naomis_draft(pilot)
+        await until(pilot, lambda: "Evidence note · " in screen_text(pilot), "no note heading")
+        (line,) = [ln for ln in screen_text(pilot).splitlines() if "Evidence note · " in ln]
+        heading = line.split("│")[-1].strip()
+        assert heading.endswith("…"), line
+        assert heading.startswith("Evidence note · Assessment uses history"), line
