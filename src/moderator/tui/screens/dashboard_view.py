@@ -308,6 +308,10 @@ class DashboardView(ModeratorScreen):
         """Cells a dashboard table may fill without scrolling sideways (its scrollbar kept)."""
         return self.size.width - SCROLLBAR
 
+    def trend_room(self) -> int:
+        """Cells a table of the trend tab may fill: less its padding and its scrollbar."""
+        return self.size.width - 2 - SCROLLBAR
+
     def fitted(
         self, build: Callable[[int], tables.Table], shrink: list[tuple[str, int]]
     ) -> tuple[tables.Table, dict[str, int]]:
@@ -323,6 +327,8 @@ class DashboardView(ModeratorScreen):
         plot = next(key for _, key in columns if key in ("plot", "bar"))
         natural = natural_widths(columns, rows)
         widths = fit_widths(natural, self.table_room(), shrink)
+        if plot not in widths:  # (the table's first columns fill the screen)
+            return table, widths
         widths[plot] = max(PLOT_LEAST, widths[plot])
         if widths[plot] < self.plot_width:
             table = build(widths[plot])
@@ -351,13 +357,14 @@ class DashboardView(ModeratorScreen):
 
     def render_periods(self, report: Report, palette: Palette) -> None:
         self.periods, columns, rows = tables.periods_table(report, palette, self.plot_width)
-        fill_table(self.query_one("#periods", DataTable), columns, rows)
+        fill_table(self.query_one("#periods", DataTable), columns, rows, room=self.trend_room())
 
     def render_manager_trends(self, report: Report, palette: Palette) -> None:
         self.trend_keys, columns, rows = tables.manager_trends_table(
             report, palette, is_lead=self.is_lead
         )
-        fill_table(self.query_one("#manager-trends", DataTable), columns, rows)
+        room = self.trend_room()
+        fill_table(self.query_one("#manager-trends", DataTable), columns, rows, room=room)
 
     # -- tabs and focus --------------------------------------------------------------------
     def active_tab(self) -> str:

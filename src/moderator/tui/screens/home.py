@@ -72,6 +72,11 @@ class HomeScreen(ListScreen[AuditSummary]):
     SHRINK = (("rubric", 20), ("area", 12), ("team", 12), ("manager", 12), ("rubric", 8))
     """A rubric's title gives up room first (the audit shows it in full), then the service
     area, the team and the manager's name; the case, its state and dates stay whole."""
+    EMPTY_STATES = {  # noqa: RUF012 - a ClassVar of ListScreen
+        "todo": "No audits to do: every audit has been started.",
+        "draft": "No drafts: no audit is started and not yet submitted.",
+        "submitted": "No audits submitted yet.",
+    }
 
     class ProgrammeAssigned(Message):
         """A programme was assigned."""

@@ -28,7 +28,14 @@ from moderator.tui.screens.list_rows import NO_MATCH, count_states, matches
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
 from moderator.tui.widgets.row_table import RowTable, cursor_to_key, jump_row, refill_in_place
-from moderator.tui.widgets.tables import SCROLLBAR, Cell, Row, fit_columns
+from moderator.tui.widgets.tables import (
+    SCROLLBAR,
+    Cell,
+    Row,
+    fill_table,
+    fit_widths,
+    natural_widths,
+)
 
 T = TypeVar("T")
 
@@ -58,7 +65,11 @@ class ListScreen(ListLoading, Generic[T]):
     SHRINK: ClassVar[tuple[tuple[str, int], ...]] = ()
     """Columns that give up room, in turn, so the list fits the screen without scrolling
     sideways (:func:`~moderator.tui.widgets.tables.fit_widths`); their cells end in ``…``.
-    Empty: the table sizes its columns itself, each as wide as its widest cell."""
+    The columns that still do not fit are left out, from the last."""
+
+    EMPTY_STATES: ClassVar[dict[str, str]] = {}
+    """What to say, by state, under a state tab that lists nothing while no search is typed
+    (other states: "Nothing under To do.")."""
 
     class RowsLoaded(Message):
         """The rows were read from the database (by a worker)."""
@@ -80,6 +91,8 @@ class ListScreen(ListLoading, Generic[T]):
         self.fitted_width = 0
         """The screen's width when the columns were last fitted to it."""
         self.narrowed: dict[str, int] = {}
+        self.shown_keys: list[str] = []
+        """The keys of the columns on screen: those that fit it (see :meth:`fill_table`)."""
         """The columns narrowed to fit the screen, and their widths (see :attr:`SHRINK`)."""
 
     # -- what a subclass says ----------------------------------------------------------
@@ -167,8 +180,8 @@ class ListScreen(ListLoading, Generic[T]):
         self.haystacks = {self.row_key(i): self.search_text(i) for i in message.rows}
         self.rows_loaded(message.extra)
         self.loaded = True
-        self.refresh_counts()
         self.render_rows()
+        self.refresh_counts()  # after the rows: it says the sort if its column is left off
         self.refresh_bindings()
         self.workbench.mark_ready()
 
@@ -190,7 +203,8 @@ class ListScreen(ListLoading, Generic[T]):
 
     def refresh_counts(self) -> None:
         """Show the counts on the tabs (what each would list: the search's matches while one
-        is typed) and in the summary line (the whole list, and how much of it matches)."""
+        is typed) and in the summary line (the whole list, how much of it matches, and the
+        sort when its column is left off the screen)."""
         counts = self.counts()
         found = self.search_counts()
         on_tabs = counts if found is None else found
@@ -200,6 +214,9 @@ class ListScreen(ListLoading, Generic[T]):
         summary = self.summary(counts)
         if found is not None:
             summary += f" · {found['all']:,} of {counts['all']:,} match the search"
+        sort = next((c.title for c in self.columns() if c.key == self.sort_column), None)
+        if sort is not None and self.sort_column not in self.shown_keys:  # its arrow is not seen
+            summary += f" · sorted by {sort}{self.arrow(self.sort_column or '')}"
         self.query_one("#summary", Static).update(summary)
 
     def visible_rows(self) -> list[T]:
@@ -227,44 +244,51 @@ class ListScreen(ListLoading, Generic[T]):
             empty.update(f"Showing {MAX_ROWS} of {len(rows)}: search to narrow the list.")
         else:
             empty.display = True
-            empty.update(NO_MATCH if self.items else self.nothing_here())
+            empty.update(self.empty_message(bool(self.items)))
+
+    def empty_message(self, anything: bool) -> str:
+        """Why the table lists nothing: the search matches none of the state's rows, the
+        state has none (``anything``: the list has rows in other states), or the list is
+        empty."""
+        if self.query_text.strip():
+            return NO_MATCH
+        if not anything:
+            return self.nothing_here()
+        why = self.EMPTY_STATES.get(self.state, f"Nothing under {self.STATE_TITLES[self.state]}.")
+        return f"{why} [ and ] switch state."
 
     def fill_table(self, table: DataTable[Any], rows: Sequence[T]) -> None:
-        """Put these rows in the table (and the sort arrow on its column's header)."""
-        table.clear()
+        """Put these rows in the table (and the sort arrow on its column's header), the
+        columns fitted to the screen: the :attr:`SHRINK` columns narrowed where they must
+        be (:attr:`narrowed`, their cells cut with ``…``), and the columns that still do not
+        fit left out (:attr:`shown_keys`), so that no heading or cell is cut short."""
         cols = self.columns()
         self.narrowed = {}
         cells: list[Row] = [(self.row_key(i), [self.cell(c.key, i) for c in cols]) for i in rows]
-        headings: list[tuple[Cell, str]] = []
-        for c in cols:
-            arrow = ""
-            if c.key == self.sort_column:
-                arrow = " ▼" if self.sort_reverse else " ▲"
-            table.columns[c.key].label = Text(c.title + arrow)  # type: ignore[index]
-            headings.append((c.title + arrow, c.key))
-        if self.SHRINK:
-            cells = self.fit_columns(table, headings, cells)
-        for key, row in cells:
-            table.add_row(*row, key=key)
-        table.refresh()
-
-    def fit_columns(
-        self, table: DataTable[Any], headings: list[tuple[Cell, str]], rows: list[Row]
-    ) -> list[Row]:
-        """Size the columns to the screen: each as wide as its widest cell where there is
-        room, the :attr:`SHRINK` columns narrower where there is not (:attr:`narrowed`;
-        the rows come back with those cells cut)."""
+        headings: list[tuple[Cell, str]] = [
+            (Text(c.title + self.arrow(c.key)), c.key) for c in cols
+        ]
         self.fitted_width = self.size.width
-        room = self.size.width - SCROLLBAR
-        fitted, self.narrowed = fit_columns(table, headings, rows, room, self.SHRINK)
-        return fitted
+        natural = natural_widths(headings, cells)
+        widths = fit_widths(natural, self.size.width - SCROLLBAR, self.SHRINK)
+        self.narrowed = {k: w for k, w in widths.items() if w < natural[k]}
+        self.shown_keys = fill_table(table, headings, cells, widths=widths)
+        table.show_header = bool(rows)  # no rows: the line under the table says why
+        table.set_class(not rows, "-empty")
+
+    def arrow(self, key: str) -> str:
+        """The sort's arrow for a column's heading (none where the list is not sorted by it)."""
+        if key != self.sort_column:
+            return ""
+        return " ▼" if self.sort_reverse else " ▲"
 
     def on_resize(self) -> None:
         """A new width: fit the columns to it, keeping the cursor and the view where they are."""
-        if not self.SHRINK or not self.loaded or self.size.width == self.fitted_width:
+        if not self.loaded or self.size.width == self.fitted_width:
             return
         table = self.query_one("#audits", DataTable)
         refill_in_place(table, lambda: self.fill_table(table, self.shown))
+        self.refresh_counts()  # the sorted column may have come or gone
 
     def view_changed(self) -> None:
         """The state, the search or the sort changed: show the rows (and their counts) again."""

@@ -25,9 +25,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
-from moderator.tui.screens.list_rows import NO_MATCH
 from moderator.tui.screens.listing import ListScreen
 from moderator.tui.widgets.row_table import jump_row
+from moderator.tui.widgets.tables import cut
 
 T = TypeVar("T")
 
@@ -268,9 +268,9 @@ class PagedListScreen(ListScreen[T]):
 
     def append_rows(self, rows: Sequence[T]) -> None:
         table = self.query_one("#audits", DataTable)
-        cols = self.columns()
-        for item in rows:
-            table.add_row(*[self.cell(c.key, item) for c in cols], key=self.row_key(item))
+        for item in rows:  # the columns shown, cut as the rows already held are
+            cells = [cut(self.cell(k, item), self.narrowed.get(k)) for k in self.shown_keys]
+            table.add_row(*cells, key=self.row_key(item))
         self.shown.extend(rows)
         self.settle()
 
@@ -332,10 +332,7 @@ class PagedListScreen(ListScreen[T]):
         empty = self.query_one("#empty", Static)
         empty.display = True
         if not self.total:
-            if not self.counts().get("all"):
-                empty.update(self.nothing_here())
-            else:
-                empty.update(NO_MATCH)
+            empty.update(self.empty_message(bool(self.counts().get("all"))))
             return
         table = self.query_one("#audits", DataTable)
         first = self.window_start + round(table.scroll_y) + 1

@@ -54,6 +54,13 @@ class QueueScreen(ListScreen[QueueRow]):
     BINDINGS = bindings_for("queue")
     STATES = ("all", *QUEUE_STATES)
     STATE_TITLES = STATE_TITLES
+    EMPTY_STATES = {  # noqa: RUF012 - a ClassVar of ListScreen
+        "todo": "No moderations to do.",
+        "claimable": "No moderations to claim.",
+        "draft": "No moderations in draft.",
+        "to_review": "No moderations waiting for review.",
+        "reviewed": "No moderations reviewed yet.",
+    }
 
     class Claimed(Message):
         """A moderation was claimed (by a worker)."""

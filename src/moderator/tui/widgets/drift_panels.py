@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -133,7 +134,20 @@ def trend_panel(report: Report, palette: Palette, width: int, *, height: int = 8
     points = [(p.key, p.mean_drift, p.n) for p in report.by_period]
     if not points:
         return Text("No moderated audits in any period yet.", style=palette.fg(palette.muted))
-    return column_chart(points, palette, height=height, width=width)
+    shown = points
+    while len(shown) > 1 and chart_width(column_chart(shown, palette, height=1)) > width:
+        shown = shown[1:]  # the latest periods, whole: a column half off the screen is cut
+    chart = column_chart(shown, palette, height=height, width=width)
+    if len(shown) == len(points):
+        return chart
+    left = len(points) - len(shown)
+    note = f"The latest {len(shown)} {report.period}s; the {left} before them are in the table."
+    return Group(Text(note, style=palette.fg(palette.muted)), chart)
+
+
+def chart_width(chart: Text) -> int:
+    """The cells a drawing's widest line takes."""
+    return max(cell_len(line.plain) for line in chart.split("\n"))
 
 
 def managers_legend(

@@ -9,7 +9,6 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
 
 Cell = str | Text
 Row = tuple[str, list[Cell]]
@@ -38,15 +37,32 @@ def natural_widths(columns: list[tuple[Cell, str]], rows: Sequence[Row]) -> dict
 def fit_widths(
     natural: dict[str, int], room: int, shrink: Sequence[tuple[str, int]]
 ) -> dict[str, int]:
-    """Column widths that fit ``room`` cells, where they can.
+    """Column widths that fit ``room`` cells: the columns that are shown, and how wide.
 
     ``shrink`` says which columns give up room and how far, in turn: ``(key, least)``
     narrows that column towards ``least`` until the table fits. A key may come more
     than once (a long title first to a comfortable width, later to its least). What
-    still does not fit scrolls sideways; the columns named first in the table stay whole.
+    still does not fit is left out, from the last column: a column half off the screen
+    would show a heading or a number cut short ("Te", "+1."), with nothing to say so.
+    The first column is always shown; the result's keys are the columns to show.
     """
+    keys = list(natural)
+    while True:
+        widths = shrunk({k: natural[k] for k in keys}, room, shrink)
+        if len(keys) == 1 or table_width(widths) <= room:
+            return widths
+        keys.pop()
+
+
+def table_width(widths: dict[str, int]) -> int:
+    """The cells a table of columns this wide takes, their padding included."""
+    return sum(w + PADDING for w in widths.values())
+
+
+def shrunk(natural: dict[str, int], room: int, shrink: Sequence[tuple[str, int]]) -> dict[str, int]:
+    """The columns narrowed in the order of ``shrink`` until they fit ``room``, if they can."""
     widths = dict(natural)
-    excess = sum(w + PADDING for w in widths.values()) - room
+    excess = table_width(widths) - room
     for key, least in shrink:
         if excess <= 0:
             break
@@ -55,29 +71,6 @@ def fit_widths(
             widths[key] -= cut
             excess -= cut
     return widths
-
-
-def fit_columns(
-    table: DataTable[Any],
-    headings: list[tuple[Cell, str]],
-    rows: list[Row],
-    room: int,
-    shrink: Sequence[tuple[str, int]],
-) -> tuple[list[Row], dict[str, int]]:
-    """Size a table's columns to ``room`` cells: each as wide as its widest cell where there
-    is room, the ``shrink`` columns narrower where there is not (:func:`fit_widths`).
-
-    ``headings`` are the columns' titles and keys, in the rows' order. The rows come back
-    with the narrowed columns' cells cut, and with them the narrowed columns' widths by key.
-    """
-    natural = natural_widths(headings, rows)
-    widths = fit_widths(natural, room, shrink)
-    for key, width in widths.items():
-        column = table.columns[ColumnKey(key)]
-        column.width, column.auto_width = width, False
-    narrowed = {k: w for k, w in widths.items() if w < natural[k]}
-    places = {i: narrowed[key] for i, (_, key) in enumerate(headings) if key in narrowed}
-    return [(key, cut_row(cells, places)) for key, cells in rows], narrowed
 
 
 def cut(cell: Cell, width: int | None = None) -> Text:
@@ -114,28 +107,40 @@ def fill_table(
     rows: list[Row],
     *,
     widths: dict[str, int] | None = None,
-) -> None:
+    room: int | None = None,
+) -> list[str]:
     """Replace the table's columns and rows, keeping the cursor on the same line.
 
     Column widths are measured here, from every cell: the table's own measuring
     happens after its first paint, and a table refilled while on screen would keep
     cells cut to the width of their headings. ``widths`` (from :func:`fit_widths`)
-    narrows columns; their cells are cut with ``…``.
+    narrows columns, their headings and cells cut with ``…``, and leaves out the
+    columns it lacks; given only the ``room`` the table has, the columns that do not
+    fit whole are left out. Returns the keys of the columns shown.
     """
     row = table.cursor_row
     natural = natural_widths(columns, rows)
+    if widths is None and room is not None:
+        widths = fit_widths(natural, room, ())
     table.clear(columns=True)
     narrowed: dict[int, int] = {}
     """The narrowed columns' widths, by their place in the row."""
+    shown: list[int] = []
+    """The places of the columns shown."""
     for index, (title, key) in enumerate(columns):
+        if widths is not None and key not in widths:
+            continue
+        shown.append(index)
         width = natural[key]
         if widths and widths.get(key, width) < width:
             width = narrowed[index] = widths[key]
         table.add_column(cut(title, width) if index in narrowed else title, key=key, width=width)
     for key, cells in rows:
-        table.add_row(*cut_row(cells, narrowed), key=key)
+        cells = cut_row(cells, narrowed)
+        table.add_row(*(cells[i] for i in shown), key=key)
     if table.row_count:
         table.move_cursor(row=max(0, min(row, table.row_count - 1)), animate=False)
+    return [columns[i][1] for i in shown]
 
 
 def cut_row(cells: list[Cell], narrowed: dict[int, int]) -> list[Cell]:
