@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from moderator.tui.screens.listing import ListScreen
 from tests.test_tui_grading import settle
@@ -173,3 +173,23 @@ async def test_a_long_criterion_title_over_the_note_ends_in_an_ellipsis(demo_db:
         heading = line.split("│")[-1].strip()
         assert heading.endswith("…"), line
         assert heading.startswith("Evidence note · Assessment uses history"), line
+
+
+async def test_the_dashboard_names_the_columns_it_leaves_out(demo_db: Path) -> None:
+    """A column too wide for the screen is left out, not cut; the line under the table says
+    which, so that a reader at 80 columns knows Drift and Down exist and how to see them."""
+    async with make_app(demo_db, LEAD).run_test(size=(80, 30)) as pilot:
+        screen = await open_dashboard(pilot)
+        await show_tab(pilot, 1)
+        managers = screen.query_one("#managers", DataTable)
+        shown = {c.label.plain.strip() for c in managers.ordered_columns}
+        note = str(screen.query_one("#managers-more", Static).render())
+        every = ("Drift", "Down", "Moderated", "On time", "By hand")
+        left_out = [title for title in every if title not in shown]
+        assert left_out, shown  # (80 columns hold the leniency, never all of them)
+        assert all(title in note for title in left_out), note
+        assert "Widen the terminal" in note
+    async with make_app(demo_db, LEAD).run_test(size=(200, 40)) as pilot:
+        screen = await open_dashboard(pilot)
+        await show_tab(pilot, 1)
+        assert not screen.query_one("#managers-more", Static).display

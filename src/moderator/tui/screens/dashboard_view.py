@@ -20,6 +20,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, HorizontalScroll, VerticalScroll
@@ -36,7 +37,7 @@ from moderator.tui.widgets.drift_filters import DriftFilters
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
 from moderator.tui.widgets.row_table import RowTable
-from moderator.tui.widgets.tables import SCROLLBAR, fill_table, fit_widths, natural_widths
+from moderator.tui.widgets.tables import SCROLLBAR, Cell, fill_table, fit_widths, natural_widths
 
 if TYPE_CHECKING:
     from textual.worker import Worker
@@ -135,9 +136,11 @@ class DashboardView(ModeratorScreen):
                 yield Chart(id="compliance")
             with TabPane("Managers", id="tab-managers"):
                 yield RowTable(id="managers")
+                yield Static("", id="managers-more", classes="left-out", markup=False)
                 yield Chart(id="managers-legend")
             with TabPane("Criteria", id="tab-criteria"):
                 yield RowTable(id="criteria-table")
+                yield Static("", id="criteria-more", classes="left-out", markup=False)
                 yield Chart(id="criteria-legend")
             with TabPane("Trend", id="tab-trend"), VerticalScroll(id="trend"):
                 yield Static("", id="trend-title", markup=False)
@@ -339,7 +342,8 @@ class DashboardView(ModeratorScreen):
             partial(tables.manager_table, report, palette, is_lead=self.is_lead),
             [("plot", 21), ("manager", 14), ("plot", PLOT_LEAST), ("manager", 12)],
         )
-        fill_table(self.query_one("#managers", DataTable), columns, rows, widths=widths)
+        shown = fill_table(self.query_one("#managers", DataTable), columns, rows, widths=widths)
+        self.say_left_out("#managers-more", columns, shown)
 
     def render_criteria(self, report: Report, palette: Palette) -> None:
         (self.criteria, columns, rows), widths = self.fitted(
@@ -353,7 +357,26 @@ class DashboardView(ModeratorScreen):
                 ("criterion", 20),
             ],
         )
-        fill_table(self.query_one("#criteria-table", DataTable), columns, rows, widths=widths)
+        shown = fill_table(
+            self.query_one("#criteria-table", DataTable), columns, rows, widths=widths
+        )
+        self.say_left_out("#criteria-more", columns, shown)
+
+    def say_left_out(self, where: str, columns: list[tuple[Cell, str]], shown: list[str]) -> None:
+        """Name the columns too wide for the screen, which the table leaves out rather than
+        show cut short, so that the reader knows they exist and how to see them."""
+        titles = [
+            (title.plain if isinstance(title, Text) else str(title)).strip()
+            for title, key in columns
+            if key not in shown
+        ]
+        line = self.query_one(where, Static)
+        line.update(
+            f"Left out at this width: {', '.join(titles)}. Widen the terminal to see them."
+            if titles
+            else ""
+        )
+        line.display = bool(titles)
 
     def render_periods(self, report: Report, palette: Palette) -> None:
         self.periods, columns, rows = tables.periods_table(report, palette, self.plot_width)
