@@ -140,6 +140,7 @@ def review_actions() -> list[Action]:
         Action(
             "review.prev", "review", "k", "move(-1)", "Previous", "Previous criterion", show=False
         ),
+        *jump_actions("review", "criterion"),
         Action(
             "review.rationale",
             "review",

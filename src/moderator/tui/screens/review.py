@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Input
 from moderator.domain.grades import Grade
 from moderator.tui.actions import actions_for, bindings_for
 from moderator.tui.screens.review_view import ReviewView
+from moderator.tui.widgets.row_table import jump_row
 
 if TYPE_CHECKING:
     from moderator.tui.screens.dialogs import OverrideChoice
@@ -39,7 +40,9 @@ class ReviewScreen(ReviewView):
     # -- actions -----------------------------------------------------------------------------
     FIELD_ACTIONS = frozenset({"record_rationale", "leave_field"})
     """The keys of the rationale field, offered only while it has focus."""
-    LIST_ACTIONS = frozenset({"grade", "rationale", "override", "complete", "undo", "move", "back"})
+    LIST_ACTIONS = frozenset(
+        {"grade", "rationale", "override", "complete", "undo", "move", "jump", "back"}
+    )
     """The keys of the table, hidden while the rationale field has focus: there a letter
     or digit is typed into the field, so the footer must not offer it."""
 
@@ -61,6 +64,10 @@ class ReviewScreen(ReviewView):
     def action_move(self, step: int) -> None:
         table = self.query_one(DataTable)
         table.move_cursor(row=table.cursor_row + step)
+
+    def action_jump(self, where: str) -> None:
+        """Home, End, PageUp, PageDown: through the criteria."""
+        jump_row(self.query_one(DataTable), where)
 
     def action_grade(self, value: int) -> None:
         from moderator.services.review import Decision
@@ -243,7 +250,7 @@ class ReviewScreen(ReviewView):
         self.app.push_screen(
             ConfirmDialog(
                 "Complete the review?",
-                f"Moderated overall: {preview.overall.explanation}.\n"
+                f"Moderated overall {preview.overall.explanation}.\n"
                 f"Outcome: {preview.outcome}.\n\nThe manager will see the outcome and your "
                 "rationales; the review is then read-only.",
                 "Complete review",

@@ -24,6 +24,7 @@ from moderator.tui.base import ModeratorScreen
 from moderator.tui.text import drift_text, grade_abbrev
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
+from moderator.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from moderator.services.moderation import ComparisonRow, ModerationComparison
@@ -85,7 +86,8 @@ class ReviewView(ModeratorScreen):
         yield Header()
         with Vertical(id="review-body"):
             yield Static("Loading…", id="review-summary")
-            yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+            # Home, End, PageUp, PageDown go to the screen's jumps through the criteria
+            yield RowTable(id="review-table", jumps=True)
             with VerticalScroll(id="review-detail-box"):
                 yield Static("", id="review-detail")
             yield Input(
@@ -137,10 +139,16 @@ class ReviewView(ModeratorScreen):
         table = self.query_one(DataTable)
         row_index = table.cursor_row
         table.clear()
+        # The rule completion enforces (a rationale too short is no rationale): the row's
+        # mark and the count of what is left on the status line both follow it.
+        assert self.session is not None
+        left = set(
+            self.session.preview(
+                self.comparison, self.decisions, self.override, self.override_reason
+            ).to_decide
+        )
         for r in self.comparison.rows:
-            decided = r.agreed or (
-                r.criterion in self.decisions and self.decisions[r.criterion].complete
-            )
+            decided = r.agreed or r.criterion not in left
             moderated = r.manager_grade if r.agreed else self.decisions[r.criterion].grade
             table.add_row(
                 Text(title_cell(r.title, r.limiting, criterion_width(self.app.size.width))),
