@@ -150,6 +150,15 @@ def review_actions() -> list[Action]:
             "Write the rationale for the moderated grade (Enter records it)",
         ),
         Action(
+            "review.open-rationale",
+            "review",
+            "enter",
+            "rationale",
+            "Rationale",
+            "Write the rationale for the moderated grade, as r does",
+            show=False,
+        ),
+        Action(
             "review.override",
             "review",
             "o",

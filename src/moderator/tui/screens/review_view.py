@@ -81,6 +81,8 @@ class ReviewView(ModeratorScreen):
         """What the database holds for each disagreement (what an undo goes back to)."""
         self.undo_stack: list[tuple[str, Decision]] = []
         """Recorded decisions as (criterion, the decision it replaced), newest last."""
+        self.shown: str | None = None
+        """The criterion whose detail and rationale are shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -199,13 +201,21 @@ class ReviewView(ModeratorScreen):
             return self.comparison.rows[index]
         return None
 
+    def shown_row(self) -> ComparisonRow | None:
+        """The row whose detail and rationale are on screen."""
+        if self.comparison is None:
+            return None
+        return next((r for r in self.comparison.rows if r.criterion == self.shown), None)
+
     def show_detail(self) -> None:
         row = self.current_row()
         detail = self.query_one("#review-detail", Static)
         rationale = self.query_one("#review-rationale", Input)
         if row is None or self.session is None:
             detail.update("")
+            self.shown = None
             return
+        self.shown = row.criterion
         crit = self.session.rubric.criterion(row.criterion)
         text = Text()
         text.append(f"{row.title}\n", style="bold")
@@ -239,4 +249,8 @@ class ReviewView(ModeratorScreen):
 
     @on(DataTable.RowHighlighted)
     def row_moved(self) -> None:
-        self.show_detail()
+        # Only for a row not shown yet: the table says a row is highlighted after every
+        # refill too, and by then a rationale may be being typed for the row shown.
+        row = self.current_row()
+        if row is None or row.criterion != self.shown:
+            self.show_detail()
