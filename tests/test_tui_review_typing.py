@@ -116,3 +116,17 @@ async def test_a_rationale_typed_fast_then_enter_is_saved_whole(db: Path) -> Non
         await until(pilot, lambda: review.shown == "plan", "the next criterion shown")
         assert review.decisions["plan"].rationale == ""
         assert review.query_one("#review-rationale", Input).value == ""
+
+
+async def test_a_move_then_a_rationale_in_one_burst_go_to_the_row_moved_to(db: Path) -> None:
+    """j, a grade, r, the rationale, Enter: recorded on the row j reached, and Esc typed
+    in the same burst leaves the field rather than the screen."""
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(pilot)
+        burst(pilot, "j", "2", "r", *keys("Plan has dates and owners"), "escape")
+        await until(pilot, lambda: stored_decision(db, mid, "plan")[1] is not None, "plan")
+        assert stored_decision(db, mid, "plan") == (Grade.GOOD, "Plan has dates and owners")
+        assert stored_decision(db, mid, "risk") == (None, None)
+        assert pilot.app.screen is review and isinstance(pilot.app.focused, DataTable)
