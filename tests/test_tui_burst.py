@@ -30,7 +30,14 @@ from tests.test_tui_grading import make_app, settle, wait_for_screen
 
 pytestmark = pytest.mark.usefixtures("mini_rubrics")
 
-CHARACTERS = {"enter": "\r", "tab": "\t", "escape": "\x1b"}
+CHARACTERS = {
+    "enter": "\r",
+    "tab": "\t",
+    "escape": "\x1b",
+    "space": " ",
+    "full_stop": ".",
+    "comma": ",",
+}
 
 
 @pytest.fixture

@@ -150,9 +150,9 @@ async def test_the_moderation_loop_reaches_every_role(tmp_path: Path) -> None:
         )
         review = pilot.app.screen
         assert isinstance(review, ReviewScreen)
-        await pilot.press("4", *keys("Meets inadequate descriptor"), "enter")
+        await pilot.press("4", "r", *keys("Meets inadequate descriptor"), "enter")
         await settle(pilot)
-        await pilot.press("3", *keys("No timescales on file"), "enter")
+        await pilot.press("3", "r", *keys("No timescales on file"), "enter")
         await settle(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -90,10 +90,10 @@ async def test_blind_moderation_then_review_by_keyboard(db: Path) -> None:
         assert [r.criterion for r in review.comparison.rows[:2]] == ["risk", "plan"]
         assert "Evidence on file." in screen_text(pilot)
 
-        await pilot.press("4")  # risk: moderated Inadequate; focus goes to the rationale
+        await pilot.press("4", "r")  # risk: moderated Inadequate; r opens the rationale
         await pilot.press(*keys("Meets inadequate descriptor"), "enter")
         await settle(pilot)
-        await pilot.press("3")  # plan (the cursor moved on): Requires improvement
+        await pilot.press("3", "r")  # plan (the cursor moved on): Requires improvement
         await pilot.press(*keys("No timescales on file"), "enter")
         await settle(pilot)
         assert not isinstance(pilot.app.focused, Input)
@@ -198,7 +198,7 @@ def test_review_snapshot(snap_compare, db: Path, size: tuple[int, int]) -> None:
         await wait_for_screen(pilot, QueueScreen)
         await pilot.press("slash", *"C-103", "enter")
         await wait_for_review(pilot)
-        await pilot.press("4")
+        await pilot.press("4", "r")  # a grade, and the rationale open with its keys
         await settle(pilot)
 
     assert snap_compare(make_app(db, "oli"), terminal_size=size, run_before=run_before)
@@ -234,7 +234,7 @@ async def test_esc_in_the_rationale_leaves_the_field_and_keeps_the_decision(db: 
         await wait_for_screen(pilot, QueueScreen)
         await pilot.press("slash", *"C-103", "enter")
         review = await wait_for_review(pilot)
-        await pilot.press("3")  # risk: Requires improvement; the cursor goes to the rationale
+        await pilot.press("3", "r")  # risk: Requires improvement; r opens the rationale
         assert isinstance(pilot.app.focused, Input)
         await pilot.press(*keys("Plan reviewed late"), "escape")
         await settle(pilot)
@@ -260,7 +260,7 @@ async def test_leaving_the_review_with_an_unrecorded_decision_asks_first(db: Pat
         await wait_for_screen(pilot, QueueScreen)
         await pilot.press("slash", *"C-103", "enter")
         review = await wait_for_review(pilot)
-        await pilot.press("3", "escape")  # a grade chosen, no rationale yet: cannot be recorded
+        await pilot.press("3")  # a grade chosen, no rationale yet: cannot be recorded
         await settle(pilot)
         assert pilot.app.screen is review
         await pilot.press("escape")  # leaving would lose the grade: asked, not done
@@ -347,11 +347,12 @@ async def wait_for_footer(pilot: Pilot[None], words: str) -> str:
     raise AssertionError(f"the footer never offered {words!r}: {footer_text(pilot)!r}")
 
 
-async def test_grading_a_row_with_a_rationale_puts_the_cursor_in_the_rationale_too(
+async def test_regrading_a_row_with_a_rationale_then_r_adds_to_the_rationale(
     db: Path,
 ) -> None:
-    """Same as a row without one: the words typed next go into the rationale, never run as
-    keys (the o of "Good" used to open the Override pop-up), and leaving the field records."""
+    """The grade keeps the keys on the table; r opens the rationale as it stands, and the
+    words typed next go into it, never run as keys (the o of "Good" used to open the
+    Override pop-up); Enter records the new grade with it."""
     from moderator.services.review import record_review
     from moderator.tui.screens.dialogs import OverrideDialog
 
@@ -366,7 +367,7 @@ async def test_grading_a_row_with_a_rationale_puts_the_cursor_in_the_rationale_t
         await pilot.press("slash", *"C-103", "enter")
         review = await wait_for_review(pilot)
         assert review.current_row() is not None and review.current_row().criterion == "risk"
-        await pilot.press("2")  # risk already has a rationale: Good, and into the field
+        await pilot.press("2", "r")  # risk already has a rationale: Good, then into it
         await settle(pilot)
         assert isinstance(pilot.app.focused, Input)
         await pilot.press(*keys(" Good overall"))
@@ -394,7 +395,7 @@ async def test_in_the_rationale_the_footer_offers_the_fields_keys_and_a_stray_r_
         review = await wait_for_review(pilot)
         in_table = await wait_for_footer(pilot, "Rationale")
         assert "Leave field" not in in_table and "Record" not in in_table
-        await pilot.press("3")  # risk: the cursor goes to the rationale
+        await pilot.press("3", "r")  # risk: Requires improvement; r opens the rationale
         assert isinstance(pilot.app.focused, Input)
         in_field = await wait_for_footer(pilot, "Leave field")
         assert "Record" in in_field
@@ -403,7 +404,7 @@ async def test_in_the_rationale_the_footer_offers_the_fields_keys_and_a_stray_r_
         await pilot.press("r", "escape")  # the r the footer no longer offers is typed
         await wait_for_footer(pilot, "Rationale")
         assert stored_decision(db, mid, "risk") == (Grade.REQUIRES_IMPROVEMENT, "r")
-        await pilot.press("j", "2", *keys("Plan has dates and owners"), "enter")
+        await pilot.press("j", "2", "r", *keys("Plan has dates and owners"), "enter")
         await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)

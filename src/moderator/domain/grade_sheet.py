@@ -65,14 +65,20 @@ def overall_view(
     entries: Iterable[CriterionEntry],
     override: Grade | None,
     reason: str | None,
+    *,
+    pending: str = "graded",
 ) -> OverallView:
-    """Derive the overall grade from entries and combine it with any override."""
+    """Derive the overall grade from entries and combine it with any override.
+
+    ``pending`` is what an ungraded criterion waits for, in the explanation: a grade sheet's
+    are "graded", a review's "decided".
+    """
     grades = {e.criterion: e.grade for e in entries if e.grade is not None}
-    derived = rubric.derive_overall(grades)
+    derived = rubric.derive_overall(grades, pending=pending)
     if derived is None:
         return OverallView(
             derived=None,
-            explanation="No criteria graded yet",
+            explanation=f"No criteria {pending} yet",
             limited_by=[],
             complete=False,
             override=override,

@@ -193,9 +193,11 @@ class Rubric(_Strict):
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
-    def derive_overall(self, grades: Mapping[str, Grade | int | str | None]) -> OverallGrade | None:
+    def derive_overall(
+        self, grades: Mapping[str, Grade | int | str | None], *, pending: str = "graded"
+    ) -> OverallGrade | None:
         """Derive the overall grade from criterion grades (see :func:`derive_overall_grade`)."""
-        return derive_overall_grade(self, grades)
+        return derive_overall_grade(self, grades, pending=pending)
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,7 @@ _METHOD_WORDS = {
 
 
 def derive_overall_grade(
-    rubric: Rubric, grades: Mapping[str, Grade | int | str | None]
+    rubric: Rubric, grades: Mapping[str, Grade | int | str | None], *, pending: str = "graded"
 ) -> OverallGrade | None:
     """Derive a case's overall grade from its criterion grades under the rubric's rule.
 
@@ -243,7 +245,8 @@ def derive_overall_grade(
     criterion. The explanation names the limiting criteria that decided the
     grade. Ungraded criteria are ignored and the result is marked
     incomplete. Grades for criteria the rubric does not have are ignored.
-    Returns None when nothing is graded yet.
+    Returns None when nothing is graded yet. ``pending`` names what the criteria without a
+    grade still wait for in the explanation ("3 not yet graded"; a review's are "decided").
 
     Raises:
         BadInput: if a grade is not a recognisable grade.
@@ -264,7 +267,7 @@ def derive_overall_grade(
         n=f"{count} criterion grade" if count == 1 else f"{count} criterion grades"
     )
     if not complete:
-        reason += f"; {len(known) - len(graded)} not yet graded"
+        reason += f"; {len(known) - len(graded)} not yet {pending}"
 
     limiting = [cid for cid in rule.limiting_criteria if cid in graded]
     if limiting:

@@ -318,7 +318,7 @@ class ReviewSession:
                 if not decision.complete or rationale_problem(decision.rationale):
                     to_decide.append(row.criterion)
             entries.append(CriterionEntry(criterion=row.criterion, grade=grade))
-        view = overall_view(self.rubric, entries, override, reason)
+        view = overall_view(self.rubric, entries, override, reason, pending="decided")
         every_grade = all(e.grade is not None for e in entries)
         outcome = (
             moderation_outcome(comparison.manager_overall, view.final) if every_grade else None

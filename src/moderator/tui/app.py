@@ -215,6 +215,21 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
 
             self.push_screen(HomeScreen(user))
 
+    async def on_event(self, event: events.Event) -> None:
+        # A key as read from the terminal, before Textual hands it to the focused widget:
+        # a screen may take it there and then, in the order it was typed (the review does:
+        # ReviewScreen.take_key).
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and self.screen_stack
+            and isinstance(self.screen, ModeratorScreen)
+            and await self.screen.take_key(event)
+        ):
+            self.last_activity = time.monotonic()  # a key, for the idle lock, as any other
+            return
+        await super().on_event(event)
+
     def on_key(self, event: events.Key) -> None:
         """A key on its way to the bindings (Textual's own handler looks them up next): it
         waits, with the keys after it, while the screen shown is still reading what it acts

@@ -140,6 +140,7 @@ def review_actions() -> list[Action]:
         Action(
             "review.prev", "review", "k", "move(-1)", "Previous", "Previous criterion", show=False
         ),
+        *jump_actions("review", "criterion"),
         Action(
             "review.rationale",
             "review",
@@ -147,6 +148,15 @@ def review_actions() -> list[Action]:
             "rationale",
             "Rationale",
             "Write the rationale for the moderated grade (Enter records it)",
+        ),
+        Action(
+            "review.open-rationale",
+            "review",
+            "enter",
+            "rationale",
+            "Rationale",
+            "Write the rationale for the moderated grade, as r does",
+            show=False,
         ),
         Action(
             "review.override",

@@ -3,7 +3,9 @@
 Opened for a moderator once their blind grading is submitted (never before:
 :func:`moderator.services.moderation.compare_moderation` refuses). Disagreements
 come first, with the drift in grade steps; for each one the moderator sets the
-moderated grade (``1``-``4``) and writes a rationale tied to the descriptor.
+moderated grade (``1``-``4``, staying on the table) and writes a rationale tied to the
+descriptor (``r`` or Enter opens it, Enter records both). Every key acts as it is read,
+in the order typed (:meth:`ReviewScreen.take_key`).
 The moderated overall grade and the outcome update as decisions are made;
 completing the review locks it and gives the manager their feedback. What the
 screen shows is :class:`~moderator.tui.screens.review_view.ReviewView`'s; this
@@ -14,13 +16,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.binding import BindingType
 from textual.widgets import DataTable, Input
 
 from moderator.domain.grades import Grade
 from moderator.tui.actions import actions_for, bindings_for
 from moderator.tui.screens.review_view import ReviewView
+from moderator.tui.widgets.row_table import jump_row
 
 if TYPE_CHECKING:
     from moderator.tui.screens.dialogs import OverrideChoice
@@ -39,7 +42,9 @@ class ReviewScreen(ReviewView):
     # -- actions -----------------------------------------------------------------------------
     FIELD_ACTIONS = frozenset({"record_rationale", "leave_field"})
     """The keys of the rationale field, offered only while it has focus."""
-    LIST_ACTIONS = frozenset({"grade", "rationale", "override", "complete", "undo", "move", "back"})
+    LIST_ACTIONS = frozenset(
+        {"grade", "rationale", "override", "complete", "undo", "move", "jump", "back"}
+    )
     """The keys of the table, hidden while the rationale field has focus: there a letter
     or digit is typed into the field, so the footer must not offer it."""
 
@@ -62,6 +67,10 @@ class ReviewScreen(ReviewView):
         table = self.query_one(DataTable)
         table.move_cursor(row=table.cursor_row + step)
 
+    def action_jump(self, where: str) -> None:
+        """Home, End, PageUp, PageDown: through the criteria."""
+        jump_row(self.query_one(DataTable), where)
+
     def action_grade(self, value: int) -> None:
         from moderator.services.review import Decision
 
@@ -75,25 +84,51 @@ class ReviewScreen(ReviewView):
         self.decisions[row.criterion] = Decision(Grade(value), old.rationale)
         self.render_rows()
         self.show_detail()
-        # Always to the rationale, whether or not the row has one: the rationale says why
-        # this grade, and what is typed next goes into it, never runs as keys. Enter, Esc
-        # or leaving the field records the grade with it.
-        self.query_one("#review-rationale", Input).focus()
+        # The keys stay on the table: what the footer offers (r, Enter, j, k) still does
+        # what it says; r or Enter opens the rationale, which is recorded with the grade.
 
     def action_rationale(self) -> None:
+        """``r`` or Enter on a disagreement: into its rationale, at once (the keys typed
+        next go into it: :meth:`take_key`)."""
         row = self.current_row()
         if row is not None and not row.agreed and self.editable:
-            self.query_one("#review-rationale", Input).focus()
+            if self.shown != row.criterion:
+                self.show_detail()  # a move just made: its row's rationale, not the last's
+            self.set_focus(self.query_one("#review-rationale", Input))
 
     def action_record_rationale(self) -> None:
         """Enter in the rationale field: record it with the grade, on to the next to decide."""
         self.take_rationale(self.query_one("#review-rationale", Input).value, advance=True)
-        self.query_one(DataTable).focus()
+        self.set_focus(self.query_one(DataTable))
 
     def action_leave_field(self) -> None:
         """Esc in the rationale field: back to the table, keeping what was typed."""
         self.take_rationale(self.query_one("#review-rationale", Input).value, advance=False)
-        self.query_one(DataTable).focus()
+        self.set_focus(self.query_one(DataTable))
+
+    async def take_key(self, event: events.Key) -> bool:
+        """Every key of the review acts as the app reads it, in the order typed.
+
+        Textual hands a key to the focused widget through message queues, and a key that
+        moves the focus acts only once it has come back up to the screen's bindings: keys
+        typed fast after ``r`` had by then gone to the table and ran as commands (the o of
+        "No" opened Override), and an Enter typed fast after a rationale read the field
+        before the last characters had reached it (saved cut short, the rest typed into
+        the next criterion's). Here each key runs its binding, or is typed into the field,
+        before the next key is read.
+        """
+        if self.holds(event.key) or self.app.screen is not self:
+            return False  # keys held while the screen reads its data go their own way
+        app: Any = self.app
+        if await app._check_bindings(event.key, priority=True):
+            return True
+        if await app._check_bindings(event.key):  # the focused widget's first, then ours
+            return True
+        rationale = self.query_one("#review-rationale", Input)
+        if self.focused is rationale:
+            await rationale._on_key(event)  # a character, typed into the field
+            return True
+        return False  # nothing of ours: to the focused widget, as Textual does
 
     def on_descendant_blur(self, event: Any) -> None:
         # Leaving the field any way (a click elsewhere, a dialog) keeps what was typed.
@@ -102,10 +137,11 @@ class ReviewScreen(ReviewView):
             self.take_rationale(rationale.value, advance=False)
 
     def take_rationale(self, text: str, *, advance: bool) -> None:
-        """Keep the rationale typed for the current row; record it once it has a grade."""
+        """Keep the rationale typed for the row it was typed for (the row shown: the cursor
+        may have moved on already); record it once it has a grade."""
         from moderator.services.review import Decision
 
-        row = self.current_row()
+        row = self.shown_row()
         if row is None or row.agreed or not self.editable:
             return
         old = self.decisions[row.criterion]
@@ -113,6 +149,7 @@ class ReviewScreen(ReviewView):
         if new != old:
             self.decisions[row.criterion] = new
             self.render_rows()
+            self.show_detail()
         elif not advance and new == self.recorded.get(row.criterion):
             return  # leaving the field with nothing new typed or graded
         if new.complete:
@@ -243,7 +280,7 @@ class ReviewScreen(ReviewView):
         self.app.push_screen(
             ConfirmDialog(
                 "Complete the review?",
-                f"Moderated overall: {preview.overall.explanation}.\n"
+                f"Moderated overall {preview.overall.explanation}.\n"
                 f"Outcome: {preview.outcome}.\n\nThe manager will see the outcome and your "
                 "rationales; the review is then read-only.",
                 "Complete review",
@@ -271,7 +308,7 @@ class ReviewScreen(ReviewView):
         rationale = self.query_one("#review-rationale", Input)
         if rationale.has_focus:
             self.take_rationale(rationale.value, advance=False)
-            self.query_one(DataTable).focus()
+            self.set_focus(self.query_one(DataTable))
             return
         missing = self.unrecorded() if self.editable else []
         if not missing:

@@ -24,6 +24,7 @@ from moderator.tui.base import ModeratorScreen
 from moderator.tui.text import drift_text, grade_abbrev
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
+from moderator.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from moderator.services.moderation import ComparisonRow, ModerationComparison
@@ -80,12 +81,15 @@ class ReviewView(ModeratorScreen):
         """What the database holds for each disagreement (what an undo goes back to)."""
         self.undo_stack: list[tuple[str, Decision]] = []
         """Recorded decisions as (criterion, the decision it replaced), newest last."""
+        self.shown: str | None = None
+        """The criterion whose detail and rationale are shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="review-body"):
             yield Static("Loading…", id="review-summary")
-            yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+            # Home, End, PageUp, PageDown go to the screen's jumps through the criteria
+            yield RowTable(id="review-table", jumps=True)
             with VerticalScroll(id="review-detail-box"):
                 yield Static("", id="review-detail")
             yield Input(
@@ -137,10 +141,16 @@ class ReviewView(ModeratorScreen):
         table = self.query_one(DataTable)
         row_index = table.cursor_row
         table.clear()
+        # The rule completion enforces (a rationale too short is no rationale): the row's
+        # mark and the count of what is left on the status line both follow it.
+        assert self.session is not None
+        left = set(
+            self.session.preview(
+                self.comparison, self.decisions, self.override, self.override_reason
+            ).to_decide
+        )
         for r in self.comparison.rows:
-            decided = r.agreed or (
-                r.criterion in self.decisions and self.decisions[r.criterion].complete
-            )
+            decided = r.agreed or r.criterion not in left
             moderated = r.manager_grade if r.agreed else self.decisions[r.criterion].grade
             table.add_row(
                 Text(title_cell(r.title, r.limiting, criterion_width(self.app.size.width))),
@@ -191,13 +201,21 @@ class ReviewView(ModeratorScreen):
             return self.comparison.rows[index]
         return None
 
+    def shown_row(self) -> ComparisonRow | None:
+        """The row whose detail and rationale are on screen."""
+        if self.comparison is None:
+            return None
+        return next((r for r in self.comparison.rows if r.criterion == self.shown), None)
+
     def show_detail(self) -> None:
         row = self.current_row()
         detail = self.query_one("#review-detail", Static)
         rationale = self.query_one("#review-rationale", Input)
         if row is None or self.session is None:
             detail.update("")
+            self.shown = None
             return
+        self.shown = row.criterion
         crit = self.session.rubric.criterion(row.criterion)
         text = Text()
         text.append(f"{row.title}\n", style="bold")
@@ -231,4 +249,8 @@ class ReviewView(ModeratorScreen):
 
     @on(DataTable.RowHighlighted)
     def row_moved(self) -> None:
-        self.show_detail()
+        # Only for a row not shown yet: the table says a row is highlighted after every
+        # refill too, and by then a rationale may be being typed for the row shown.
+        row = self.current_row()
+        if row is None or row.criterion != self.shown:
+            self.show_detail()
