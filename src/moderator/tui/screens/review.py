@@ -120,13 +120,19 @@ class ReviewScreen(ReviewView):
         if self.holds(event.key) or self.app.screen is not self:
             return False  # keys held while the screen reads its data go their own way
         app: Any = self.app
-        if await app._check_bindings(event.key, priority=True):
+        rationale: Any = self.query_one("#review-rationale", Input)
+        # Textual's own steps, not its public API: where a release renames them, the key
+        # goes Textual's usual way (False), as it did before this routing
+        check = getattr(app, "_check_bindings", None)
+        type_in = getattr(rationale, "_on_key", None)
+        if check is None or type_in is None:
+            return False
+        if await check(event.key, priority=True):
             return True
-        if await app._check_bindings(event.key):  # the focused widget's first, then ours
+        if await check(event.key):  # the focused widget's first, then ours
             return True
-        rationale = self.query_one("#review-rationale", Input)
         if self.focused is rationale:
-            await rationale._on_key(event)  # a character, typed into the field
+            await type_in(event)  # a character, typed into the field
             return True
         return False  # nothing of ours: to the focused widget, as Textual does
 
