@@ -17,6 +17,7 @@ from moderator.tui.app import create_app
 from moderator.tui.screens.dashboard import DashboardScreen
 from moderator.tui.screens.grading import GradingScreen
 from moderator.tui.screens.home import HomeScreen
+from moderator.tui.screens.listing import ListScreen
 from moderator.tui.screens.review import ReviewScreen
 
 OUT = Path(__file__).parent / "screenshots"
@@ -38,7 +39,7 @@ async def _settle(pilot, screen_type: type, ready=lambda s: True) -> None:  # ty
 async def _shoot(db: Path, user: str, name: str, keys: list[str], screen_type: type, ready) -> None:  # type: ignore[no-untyped-def]
     app = create_app(db, user, today=lambda: TODAY, cursor_blink=False, remember_user=False)
     async with app.run_test(size=SIZE) as pilot:
-        await _settle(pilot, HomeScreen, lambda s: s.loaded)
+        await _settle(pilot, ListScreen, lambda s: s.loaded)  # (a moderator's is the queue)
         await pilot.press(*keys)
         await _settle(pilot, screen_type, ready)
         app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
@@ -63,7 +64,7 @@ async def main() -> None:
             db,
             "Eleanor Rowbotham",
             "3-review",
-            ["enter"],
+            ["]", "]", "]", "]", "]", "enter"],  # the queue's "Reviewed" tab, its first row
             ReviewScreen,
             lambda s: s.comparison is not None,
         )
