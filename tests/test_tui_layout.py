@@ -525,6 +525,8 @@ async def test_the_managers_tab_fits_the_screen(demo_db: Path, size: tuple[int, 
             assert "By hand: overall grades set by hand" in legend, legend
             assert "better than the grade the rubric derives" in legend, legend
             assert "Calibration: mean distance from the panel's agreed grades" in legend, legend
+            # an interval the exact test kept at zero is said in words ("+0.00 to +0.96")
+            assert "stops at exactly 0.00" in legend, legend
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])

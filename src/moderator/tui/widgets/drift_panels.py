@@ -174,7 +174,8 @@ def managers_legend(
         " zero. Flagged ",
         ("▲ optimistic", palette.fg(palette.worse, bold=True)),
         " only when the whole interval is above zero: a handful of audits gives a wide "
-        "interval and no flag. Enter: the audits behind a row.\n",
+        "interval and no flag; an interval that stops at exactly 0.00 is one the exact test "
+        "could not lift off zero. Enter: the audits behind a row.\n",
         headings,
         style=palette.fg(palette.muted),
     )
