@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from moderator.anonymise.broken_words import join_broken_words
 from moderator.anonymise.lexicon import frequent_word
-from moderator.anonymise.patterns import STREET_TYPES
+from moderator.anonymise.ocr_readings import CAPITALS_WITH_L, NOT_AFTER_L, readings
 from moderator.anonymise.reading_numbers import (
     OCR_NUMBER_HINT,
     OCR_PLATE,
@@ -34,7 +34,7 @@ from moderator.anonymise.reading_numbers import (
     ocr_plates,
     ocr_postcodes,
 )
-from moderator.anonymise.unknown_words import dictionary
+from moderator.anonymise.reading_spaced import join_spaced
 
 # characters a reader does not see: soft hyphen, zero-width spaces and joiners, the word
 # joiner, a byte-order mark, the marks that turn the direction of text
@@ -69,11 +69,6 @@ _OCR_WORD = re.compile(
 _OCR_HINT = re.compile(
     r"[A-Za-z][015]|(?<![\w])[015][a-z]|[a-z]I[a-z]|[A-Z]l[A-Z]|(?<![\w])l[bcdfghjkmnpqrstvwxz]"
 )
-# a word in capitals with a small l among them ("RASHlD", "PRlMARY", "RlVERSlDE"), and the
-# letters no English word has after an opening l (a capital I's misreading: "lqbal", "lvan")
-_CAPITALS_WITH_L = re.compile(r"(?=(?:[A-Zl015]*[A-Z]){3})[A-Z015]*l[A-Zl015]*")
-_NOT_AFTER_L = frozenset("bcdfghjkmnpqrstvwxz")
-_OCR_FIRST = {"0": "O", "1": "IL", "5": "S"}
 # a capitalised word with a 0 or a 1 among its small letters ("Ki1ner", "0ye1owo", "R0e")
 _CAPITALISED_01 = re.compile(r"[A-Z0](?=[a-z01]*[a-z])[a-z01]{2,18}")
 _AS_LOWER = str.maketrans("01", "ol")  # what each digit may be, opening a word
@@ -85,7 +80,6 @@ _OCR_JOINED_WORD = re.compile(
 )
 # a name's prefix OCR read with a digit: "0'Leary" (O'), "A1-Hamwi" (Al-), "E1-Masri" (El-)
 _OCR_PREFIX = re.compile(r"(?<![\w'’.-])(?:0(?=['’][A-Z][a-z])|[AE]1(?=-[A-Z][a-z]{2}))")
-_OCR_INSIDE = {"0": "o", "1": "li", "5": "s"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +108,7 @@ def reading_of(
     joined = join_broken_words(text) if "-" in text and "\n" in text else None
     if joined is not None:
         text, (starts, ends) = joined[0], _through(joined[1], starts, ends)
-    spaced = _join_spaced(text, is_name, is_known) if is_name is not None and " " in text else None
+    spaced = join_spaced(text, is_name, is_known) if is_name is not None and " " in text else None
     if spaced is not None:
         text, (starts, ends) = spaced[0], _through(spaced[1], starts, ends)
     read_m = _read_rn(text, is_name) if is_name is not None and "rn" in text else None
@@ -300,21 +294,21 @@ def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
         if (
             not any(c in "015" for c in word)
             and not ("I" in body and body.replace("I", "").islower())
-            and not _CAPITALS_WITH_L.fullmatch(word)
-            and not (word[0] == "l" and word[1] in _NOT_AFTER_L)
+            and not CAPITALS_WITH_L.fullmatch(word)
+            and not (word[0] == "l" and word[1] in NOT_AFTER_L)
         ):
             continue  # letters alone: a misread capital I only inside lower case ("KeIly"), a
             # small l only inside capitals ("RASHlD", "PRlMARY")
-        readings = _readings(word)
+        read_as = readings(word)
         named = (
-            next((r for r in readings if r != word and is_name(r)), None) if len(word) > 3 else None
+            next((r for r in read_as if r != word and is_name(r)), None) if len(word) > 3 else None
         )
         if named is not None:
             fixes.append((m.start(), named))
             continue
-        said = next((r for r in readings if r != word and frequent_word(r.lower())), None)
-        if said is None and _CAPITALS_WITH_L.fullmatch(word):
-            said = readings[0]  # "RlVERSlDE": a capital word's small l is OCR's, whatever word
+        said = next((r for r in read_as if r != word and frequent_word(r.lower())), None)
+        if said is None and CAPITALS_WITH_L.fullmatch(word):
+            said = read_as[0]  # "RlVERSlDE": a capital word's small l is OCR's, whatever word
         if said is not None and not frequent_word(word.lower()):
             words.append((m.start(), said))  # "F1at", "H0USE", "P0LICE", "MEDlCAL"
         elif said is None and _CAPITALISED_01.fullmatch(word):
@@ -329,129 +323,6 @@ def _ocr_read(text: str, is_name: Callable[[str], bool]) -> str | None:
     for at, reading in fixes:
         chars[at : at + len(reading)] = reading
     return "".join(chars)
-
-
-# a name OCR broke with a stray space: a capitalised piece, then one in lower case ("Dani el";
-# for the record's own people also one letter either side: "F ox", "Swan n")
-_SPACED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{0,10}) ([a-z]{1,10})(?![\w'’-])")
-# and a name in capitals, as police and hospital forms write a surname ("HUSSA IN"): for the
-# record's own names only, as capitals' pieces are often words or initials ("MR JO NES")
-_SPACED_CAPITALS = re.compile(r"(?<![\w'’.-])([A-Z]{1,10}) ([A-Z]{1,10})(?![\w'’-])")
-
-
-def _join_spaced(
-    text: str, is_name: Callable[[str], bool], is_known: Callable[[str], bool] | None = None
-) -> tuple[str, list[int]] | None:
-    """``text`` with each name OCR broke with a stray space read whole (``Dani el`` as
-    ``Daniel``, ``Pock lington``), where the pieces joined are a name and neither piece alone
-    is an everyday word (``Her nan`` stays), or are a name of the record's own people
-    (``is_known``: ``Log an`` for a child Logan, ``Tar iq``, ``F ox``); and each offset's
-    offset in ``text``. None when there is none."""
-    cuts: list[int] = []
-    scanned = _scanned(text)
-    for m in _SPACED.finditer(text):
-        first, second = m.group(1), m.group(2)
-        if _street_broken(text, m, first, second, is_name):
-            cuts.append(m.end(1))
-            continue
-        if is_known is not None and is_known(first + second):
-            # (not two of the family's names, "Jo an"; but "Kay den" for a child Kayden, whom
-            # "Kay" also names)
-            if not is_known(second.capitalize()) and (
-                not is_known(first) or (len(second) >= 3 and second not in _NOT_A_PIECE)
-            ):
-                cuts.append(m.end(1))
-            continue
-        if scanned and not is_name(first) and _scan_broke(first, second):
-            cuts.append(m.end(1))
-            continue
-        if len(first) < 2 or len(second) < 2:
-            continue
-        if frequent_word(second) or frequent_word(first.lower()) or not is_name(first + second):
-            continue
-        if is_name(first) and len(second) > 2 and is_name(second.capitalize()):
-            continue  # two names ("Dani el" is one)
-        cuts.append(m.end(1))
-    if is_known is not None:
-        for m in _SPACED_CAPITALS.finditer(text):  # ("HUSSA IN" for a child Hussain)
-            first, second = m.group(1), m.group(2)
-            if is_known((first + second).capitalize()) and not (
-                is_known(first.capitalize()) or is_known(second.capitalize())
-            ):
-                cuts.append(m.end(1))
-        cuts.sort()
-    if not cuts:
-        return None
-    pieces: list[str] = []
-    back: list[int] = []
-    last = 0
-    for cut in cuts:
-        pieces.append(text[last:cut])
-        back.extend(range(last, cut))
-        last = cut + 1
-    pieces.append(text[last:])
-    back.extend(range(last, len(text) + 1))
-    return "".join(pieces), back
-
-
-# a word with a digit among its small letters ("ca1l", "neighb0ur", "arriva1", "0ct")
-_DIGIT_IN_WORD = re.compile(
-    r"(?<![\w'’-])(?=[a-z01]*[01])(?=[a-z01]*[a-z]{2})[a-z01]{3,15}(?![\w'’-])"
-)
-
-
-def _scanned(text: str) -> bool:
-    """Whether the note shows a scan's misreadings: two words or more with a digit for a
-    letter that read with the letter are words ("ca1l", "neighb0ur"; a handle's "l0vebug"
-    alone, a postcode's or a class's "Y10" are none)."""
-    seen = 0
-    for m in _DIGIT_IN_WORD.finditer(text):
-        word = m.group()
-        if any(r in dictionary() for r in _readings(word)[1:]):
-            seen += 1
-            if seen >= 2:
-                return True
-    return False
-
-
-def _scan_broke(first: str, second: str) -> bool:
-    """Whether ``first second``, in a note that shows a scan's misreadings, is one word the scan
-    broke with a space: its second piece is no word at all and its first no everyday word
-    ("Pock lington", "Yar dley", "T aylor"; not "Her nan", "Pr ice"); the caller asks that the
-    first is no name ("Amira texted": a word the dictionary lacks after a name)."""
-    return (
-        len(second) >= 4  # (not a form's "Bev Rigby ext 4017")
-        and second not in dictionary()
-        and not frequent_word(first.lower())
-    )
-
-
-# a street's or a building's word after a word a scan broke ("Lindfie ld House", "Quen by
-# Walk"), and a street's word broken itself ("6 Tavistock Wa lk,")
-_STREET_WORDS = frozenset(w for w in STREET_TYPES.split("|") if len(w) > 3)
-# (the street's word written in full: "St" after "Brownies at" is a saint's)
-_BUILDING_NEXT = re.compile(
-    r"[ \t]+(?:" + "|".join(sorted(_STREET_WORDS | {"House", "Lodge"})) + r")(?![\w'’-])"
-    r"(?![ \t]+[A-Z])"  # (the last word of the name: not "the Gurdwara on Tower Road")
-)
-# the small words a sentence puts before a place, never the end of a broken word
-_NOT_A_PIECE = frozenset({"at", "in", "to", "of", "and", "the", "for", "is", "was", "a"})
-
-
-def _street_broken(
-    text: str, m: re.Match[str], first: str, second: str, is_name: Callable[[str], bool]
-) -> bool:
-    """Whether ``first second`` is one word of an address a scan broke with a space."""
-    if first + second in _STREET_WORDS:
-        return not frequent_word(first.lower()) and not frequent_word(second)
-    return (
-        len(second) <= 3
-        and second not in _NOT_A_PIECE
-        and len(first) >= 3
-        and not frequent_word(first.lower())
-        and not is_name(first)
-        and _BUILDING_NEXT.match(text, m.end()) is not None
-    )
 
 
 # a word with "rn" where a scan read an "m" ("Surnmer", "Arnber", "Sarnuel")
@@ -493,25 +364,3 @@ def _read_rn(text: str, is_name: Callable[[str], bool]) -> tuple[str, list[int],
     pieces.append("".join(chars[last:]))
     back.extend(range(last, len(text) + 1))
     return "".join(pieces), back, widened
-
-
-def _readings(word: str) -> list[str]:
-    """What ``word`` may have been before OCR, at most 16 readings, the word itself first; in
-    capitals when its letters are (``KE1LY`` may be ``KELLY``)."""
-    shouted = sum(c.isupper() for c in word) > 1 and not any(c.islower() for c in word)
-    if _CAPITALS_WITH_L.fullmatch(word):
-        word, shouted = word.replace("l", "I"), True  # "RASHlD": OCR's small l for a capital I
-    options = [""]
-    for i, c in enumerate(word):
-        if c == "l" and i == 0 and word[1:2] in _NOT_AFTER_L:
-            choices = "lI"  # "lqbal": no word opens "lq"; a capital I does
-        elif c in "015":
-            choices = c + (_OCR_FIRST if i == 0 else _OCR_INSIDE)[c]
-        elif c == "I" and i and word[i - 1].islower():
-            choices = "Il"
-        else:
-            choices = c
-        if shouted:
-            choices = "".join(dict.fromkeys(choices.upper()))
-        options = [o + ch for o in options for ch in choices][:16]
-    return options
