@@ -29,7 +29,7 @@ def join_spaced(
     (``is_known``: ``Log an`` for a child Logan, ``Tar iq``, ``F ox``); and each offset's
     offset in ``text``. None when there is none."""
     cuts: list[int] = []
-    scanned = _scanned(text)
+    scanned: bool | None = None  # (asked once, and only of a note with a candidate)
     for m in _SPACED.finditer(text):
         first, second = m.group(1), m.group(2)
         if _street_broken(text, m, first, second, is_name):
@@ -43,9 +43,12 @@ def join_spaced(
             ):
                 cuts.append(m.end(1))
             continue
-        if scanned and not is_name(first) and _scan_broke(first, second):
-            cuts.append(m.end(1))
-            continue
+        if not is_name(first) and _scan_broke(first, second):
+            if scanned is None:
+                scanned = _scanned(text)
+            if scanned:
+                cuts.append(m.end(1))
+                continue
         if len(first) < 2 or len(second) < 2:
             continue
         if frequent_word(second) or frequent_word(first.lower()) or not is_name(first + second):
