@@ -84,3 +84,44 @@ def test_a_name_in_another_script_after_a_slash_or_its_languages_cue() -> None:
     )
     assert "عمر" not in out and "روبینہ" not in out, out
     assert '"شكرا"' in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # the bracket opens the next line, or the name goes on to it
+        ("Met Mrs Haddad\n(سميرة حداد) at the door.", "سميرة حداد"),
+        ("Seen Yusuf (يوسف\nحداد) at school.", "يوسف\nحداد"),
+        # an age or a relation first, in the bracket or before it
+        ("Yusuf (9, يوسف) drew his house.", "يوسف"),
+        ("Household\nManpreet Kaur (mother, 34) - ਮਨਪ੍ਰੀਤ\nOthers: none", "ਮਨਪ੍ਰੀਤ"),
+        ("YUSUF (9)   يوسف\nattends Year 4", "يوسف"),
+    ],
+)
+def test_a_name_in_its_own_script_after_a_line_break_an_age_or_a_relation(
+    text: str, written: str
+) -> None:
+    out = _redact(text)
+    for word in written.split():
+        assert word not in out, out
+
+
+def test_a_name_in_its_own_script_read_in_part_first_is_taken_whole() -> None:
+    out = redact_for(
+        'At 14:30 Sofiia (Софія\nКоваленко) said "дякую" to the nurses.',
+        "Sofiia Kovalenko",
+        (),
+        "Joanne Price",
+    )
+    assert "Софія" not in out and "Коваленко" not in out, out
+    assert out.count("[CHILD]") == 2 and '"дякую"' in out, out
+
+
+def test_a_name_in_another_script_after_its_language_and_what_it_is_for() -> None:
+    out = _redact("He wrote his name in Pashto for a form: سمیع الله. Then he drew.")
+    assert "سمیع" not in out and "الله" not in out, out
+
+
+def test_words_in_another_script_bracketed_after_a_word_that_is_no_name_stay() -> None:
+    out = _redact('The sign (13) - "مرحبا" - hung in the hall. Mum (tired, شكراً) smiled.')
+    assert "مرحبا" in out, out

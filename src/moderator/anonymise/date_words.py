@@ -101,6 +101,10 @@ def _month_words(lower: str, words: frozenset[str]) -> list[tuple[int, int]]:
 _WEEKDAY_BEFORE = re.compile(
     r"(?<![\w])(?i:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday)\.?,?[ \t]+(?:the[ \t]+)?$"
+    # a weekday with its capital at a line's end, the date in figures wrapped to the next
+    # ("from Monday / 20th January"; not "in the sun" / "14/03 visit", a log's next line, nor
+    # "Thurs." / "Early March", a list's end)
+    r"|(?<![\w])(?:Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?[ \t]*\n[ \t]*$"
 )
 _WEEK_BEFORE = re.compile(
     r"(?<![\w])(?i:w/c|w/b|w/e|wc|wb|week[ \t]+(?:commencing|beginning|of)"
@@ -123,7 +127,7 @@ def widen_date(text: str, start: int, end: int) -> tuple[int, int]:
     """The date at ``text[start:end]`` with its weekday, week, ``the`` and time."""
     for pattern in (_WEEKDAY_BEFORE, _WEEK_BEFORE, _TIME_BEFORE):
         m = pattern.search(text, max(0, start - 24), start)
-        if m is not None:
+        if m is not None and ("\n" not in m.group() or text[start : start + 1].isdigit()):
             start = m.start()
     if text[start : start + 2].isdigit() or text[start : start + 1].isdigit():
         m = _THE_BEFORE.search(text, max(0, start - 6), start)

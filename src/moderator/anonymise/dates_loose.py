@@ -122,6 +122,12 @@ _LOOSE = (_COMPACT_HINT, COMPACT_DATE_RE, DAY_MONTH_RE, _ORDINAL_DAY)
 _LOOSE_ASCII = ascii_twins(*_LOOSE)  # as dates._FIND_ASCII
 
 
+def _padded(m: re.Match[str]) -> bool:
+    """Whether a day or month is written with a leading zero ("the 18/01 session", "03/11
+    visits"): a date's way; a count's fraction is not written so ("4/5 sessions")."""
+    return any(len(g) == 2 and g.startswith("0") for g in (m.group("d"), m.group("m")))
+
+
 def _ordinal_value(word: str) -> int:
     parts = _ORDINAL_PARTS.split(word.lower())
     base = {"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0
@@ -177,7 +183,7 @@ def find_loose_dates(
         if (
             m.group() == "24/7"
             or NOT_A_DATE_BEFORE.search(text, max(0, m.start() - 14), m.start())
-            or _COUNT_AFTER.match(text, m.end())
+            or (_COUNT_AFTER.match(text, m.end()) and not (m.group("sep") == "/" and _padded(m)))
             or (
                 m.group("sep") == "."
                 and _TIME_BEFORE.search(text, max(0, m.start() - 10), m.start())

@@ -31,8 +31,19 @@ _OTHER = (
 # combining marks the Indic and Arabic scripts write inside a word (vowel signs, viramas)
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 _WORD = f"[{_OTHER}][{_OTHER}{_MARKS}]*"
-_BRACKETED = re.compile(rf"[ \t]*\([ \t]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})[ \t]*(?=[),;])")
-_HINT = re.compile(rf"\([ \t]*[{_OTHER}]|/[ \t]*[{_OTHER}]")
+# (the bracket may open the next line, hold the words on two lines, or give an age or a
+# relation first: "Mrs Akhtar / (نسرین اختر)", "Sofiia (Софія / Коваленко)", "Tahmid (10, তাহমিদ)")
+_BRACKETED = re.compile(
+    rf"[ \t]*\n?[ \t]*\([ \t]*(?:[^(),\n]{{1,20}},[ \t]*)?"
+    rf"(?P<n>{_WORD}(?:[ \t]*\n?[ \t]*{_WORD}){{0,3}})[ \t]*(?=[),;])"
+)
+# after the bracket of an age or a relation, alone or after a dash: "DARYA (13)  دەریا",
+# "Shazia Rashid (mother, 34) - شازیہ"
+_AFTER_BRACKET = re.compile(
+    rf"[ \t]*\([^()\n]{{1,24}}\)[ \t]*(?:[-–:][ \t]*)?"
+    rf"(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?![{_OTHER}{_MARKS}])"
+)
+_HINT = re.compile(rf"[{_OTHER}]")
 # the same after a slash: "(Rubina / روبینہ)", "Maryam / مريم"
 _SLASHED = re.compile(rf"[ \t]*/[ \t]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?![{_OTHER}{_MARKS}])")
 # the words that say a name follows, then the name in another script (no quote before it)
@@ -42,7 +53,8 @@ _NAMED_AS = re.compile(
     r"|\bcalls?[ \t]+(?:her|him|them|me)|\bcalled|\bknown[ \t]+as|\bname(?:[ \t]+as[ \t]+written)?"
     r"(?:[ \t]+(?:on|in)[ \t]+(?:her|his|their|the)[ \t]+(?:letter|passport|id|card|form))?[ \t]*:"
     # "Child's name in Arabic as written by Omar in my notebook: …"
-    r"|\bname[ \t]+in[ \t]+[a-z]+(?:[ \t]+script)?(?:[ \t]+as[ \t]+[^:\n]{0,50})?:)"
+    # "… his name in Pashto for a form: …"
+    r"|\bname[ \t]+in[ \t]+[a-z]+(?:[ \t]+script)?(?:[ \t]+(?:as|for)[ \t]+[^:\n]{0,50})?:)"
     rf"[ \t\n]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})(?![{_OTHER}{_MARKS}])"
 )
 
@@ -62,6 +74,16 @@ def find_names_in_other_scripts(st: State) -> None:
     for c in sorted(st.cands, key=lambda c: c.start):
         if c.kind not in NAME_KINDS:
             continue
-        m = _BRACKETED.match(text, c.end) or _SLASHED.match(text, c.end)
-        if m is not None and st.free(m.start("n"), m.end("n")):
-            st.take(m.start("n"), m.end("n"), c.kind, c.ident, c.priority, c.confidence)
+        m = (
+            _BRACKETED.match(text, c.end)
+            or _SLASHED.match(text, c.end)
+            or _AFTER_BRACKET.match(text, c.end)
+        )
+        if m is None:
+            continue
+        start, end = m.start("n"), m.end("n")
+        inside = st.overlapping(start, end)
+        if all(o.kind in NAME_KINDS and start <= o.start and o.end <= end for o in inside):
+            for o in inside:  # a part read alone first ("Софія" of "Софія Коваленко")
+                st.drop(o)
+            st.take(start, end, c.kind, c.ident, c.priority, c.confidence)

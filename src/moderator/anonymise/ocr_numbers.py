@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from moderator.anonymise.date_words import widen_date
 from moderator.anonymise.dates import date_from_match, find_dates
 from moderator.anonymise.patterns import NHS_RE, nhs_valid
 from moderator.anonymise.state import State
@@ -73,6 +74,8 @@ def find_ocr_numbers(st: State) -> None:
         if nhs_valid(_NOT_DIGIT.sub("", m.group())):
             found.append((m.start(), m.end(), "nhs_number"))
     for start, end, kind in found:
+        if kind in ("date", "dob"):  # "Tuesday l4th January 2O25": its weekday too
+            start, end = widen_date(text, start, end)
         if any(start < b and a < end for a, b in read) and st.free(start, end):
             st.take(start, end, kind, "", 74)
 
