@@ -1,17 +1,29 @@
-"""What a new user tries in ``moderator demo`` works end to end: assigning a programme."""
+"""What a new user tries in ``moderator demo`` works end to end: assigning a programme, and
+work done in the demo lands at the end of its story (the demo's own clock)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from moderator.cli import cli
 from moderator.demo import build_demo_db
 from moderator.services.audits import list_audits
 from moderator.services.users import get_user
-from moderator.store import open_store
+from moderator.store import Store, open_store
+from moderator.store.db import now_iso
+from moderator.tui.app import ModeratorApp, create_app
 from moderator.tui.screens.listing import ListScreen
-from tests.test_tui_layout import LEAD, make_app, open_lead_home, table_rows, until
+from tests.test_tui_layout import (
+    LEAD,
+    make_app,
+    open_lead_home,
+    open_trend_by_month,
+    table_rows,
+    until,
+)
 
 pytest.importorskip("moderator.anonymise.pipeline")
 
@@ -30,6 +42,11 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "demo.db"
     path.write_bytes(demo_template.read_bytes())
     return path
+
+
+def demo_app(db: Path, user: str) -> ModeratorApp:
+    """The workbench as ``moderator demo`` opens it."""
+    return create_app(db, user, cursor_blink=False, demo=True)
 
 
 def audit_count(db: Path) -> int:
@@ -71,3 +88,50 @@ async def test_the_lead_assigns_in_the_demo_and_a_manager_finds_the_new_audit(
             ),  # type: ignore[arg-type]
             f"{manager}'s My audits does not list {case_ref}",
         )
+
+
+# -- the demo's own clock --------------------------------------------------------------------
+def submit_naomis_draft(store: Store) -> str:
+    """Naomi finishes and submits her draft through the store the workbench writes with."""
+    from moderator.domain.grades import Grade
+    from moderator.services.audits import get_audit, save_criterion, submit_audit
+
+    naomi = get_user(store, "Naomi Okonkwo")
+    draft = next(a for a in list_audits(store, naomi) if a.status == "draft")
+    for entry in get_audit(store, naomi, draft.id).entries:
+        save_criterion(store, naomi, draft.id, entry.criterion, grade=Grade.GOOD, note="On file.")
+    submit_audit(store, naomi, draft.id)
+    return str(store.scalar("SELECT submitted_at FROM audits WHERE id = ?", [draft.id]))
+
+
+async def test_work_done_in_the_demo_ends_its_story_instead_of_leaving_a_gap(
+    demo_db: Path,
+) -> None:
+    async with demo_app(demo_db, "Naomi Okonkwo").run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+        store = pilot.app.store
+        assert store is not None
+        last_before = str(store.scalar("SELECT max(at) FROM events"))
+        submitted = submit_naomis_draft(store)
+    # Stamped just after the demo's last activity (December 2020), not today's date.
+    assert last_before < submitted < "2020-12-15", submitted
+    with open_store(demo_db) as store:
+        stamps = [e["at"] for e in store.events()]
+    assert stamps == sorted(stamps)  # the log stays in time order
+
+    async with demo_app(demo_db, LEAD).run_test(size=(160, 48)) as pilot:
+        dash = await open_trend_by_month(pilot)
+        assert dash.report is not None
+        assert dash.report.by_period[-1].key == "2020-12"
+        labels = str(dash.query_one("#trend-chart").render()).splitlines()[-3].split()
+        assert not any(label.startswith("⋯") for label in labels), labels  # no empty years
+
+    result = CliRunner().invoke(cli, ["verify", "--db", str(demo_db)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_real_database_keeps_the_real_clock(demo_db: Path) -> None:
+    """Only the demo session reads the demo's clock: the same file opened plainly does not."""
+    with open_store(demo_db) as store:
+        submitted = submit_naomis_draft(store)
+    assert submitted[:4] == now_iso()[:4]
