@@ -18,7 +18,6 @@ from moderator.tui.app import ModeratorApp, create_app
 from moderator.tui.screens.listing import ListScreen
 from tests.test_tui_layout import (
     LEAD,
-    make_app,
     open_lead_home,
     open_trend_by_month,
     table_rows,
@@ -58,34 +57,43 @@ async def test_the_lead_assigns_in_the_demo_and_a_manager_finds_the_new_audit(
     demo_db: Path,
 ) -> None:
     before = audit_count(demo_db)
-    async with make_app(demo_db, LEAD).run_test(size=(120, 40)) as pilot:
+    async with demo_app(demo_db, LEAD).run_test(size=(120, 40)) as pilot:
         await open_lead_home(pilot)
         await pilot.press("a")  # the programme dialog, with its defaults
         await until(pilot, lambda: pilot.app.screen.query("#per-manager"), "no programme dialog")
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: audit_count(demo_db) > before, "nothing was assigned")
-        notes = [n.message for n in pilot.app._notifications]
-        assert any(m.startswith("Assigned ") for m in notes), notes
-        assert not any("No unaudited cases" in m for m in notes), notes
+
+        def notes() -> list[str]:
+            return [str(n.message) for n in pilot.app._notifications]
+
+        await until(
+            pilot,
+            lambda: any(m.startswith(("Assigned ", "No unaudited")) for m in notes()),
+            "the lead was not told what was assigned",
+        )
+        assert not any("No unaudited cases" in m for m in notes()), notes()
+        assert audit_count(demo_db) > before
 
     with open_store(demo_db) as store:
         new = store.rows(
-            "SELECT a.id, c.case_ref, u.name FROM audits a JOIN cases c ON c.id = a.case_id"
+            "SELECT a.id, a.assigned_at, a.due, c.case_ref, u.name FROM audits a JOIN cases c ON c.id = a.case_id"
             " JOIN users u ON u.id = a.manager_id WHERE a.id > (SELECT max(id) FROM audits) - ?"
             " ORDER BY a.id",
             [audit_count(demo_db) - before],
         )
         assert 3 <= len(new) <= 6
+        # assigned on the demo's own day, due at the end of the month after it
+        assert {(a["assigned_at"][:7], a["due"]) for a in new} == {("2020-12", "2021-01-31")}
         manager, case_ref = new[0]["name"], new[0]["case_ref"]
         assert any(a.id == new[0]["id"] for a in list_audits(store, get_user(store, manager)))
 
-    async with make_app(demo_db, manager).run_test(size=(120, 40)) as pilot:
+    async with demo_app(demo_db, manager).run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
         await until(
             pilot,
             lambda: any(
                 case_ref in row for row in table_rows(pilot.app.screen.query_one("#audits"))
-            ),  # type: ignore[arg-type]
+            ),
             f"{manager}'s My audits does not list {case_ref}",
         )
 
