@@ -84,8 +84,8 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         """Who to open as (given, else the name last picked on this database)."""
         self.today: Callable[[], date] = today or date.today
         self.demo = demo
-        """The demo: what the user does is stamped with the demo's own clock (see :attr:`clock`)."""
-        self.clock: Callable[[], str] | None = None
+        """The demo: what the user does takes the demo's own clock (:attr:`store_clock`)."""
+        self.store_clock: Callable[[], str] | None = None
         """The demo's clock once the session is open (None: the real one); every store the
         workbench opens on this database takes it."""
         self._fixed_today = today is not None
@@ -127,9 +127,9 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         if self.demo:
             from moderator.demo import demo_clock
 
-            self.clock = store.clock = demo_clock(store)
+            self.store_clock = store.clock = demo_clock(store)
             if not self._fixed_today:
-                clock = self.clock
+                clock = self.store_clock
                 self.today = lambda: date.fromisoformat(clock()[:10])
         if is_secured(store):
             self.post_message(self.SessionOpened(store, None, [], None, secured=True))

@@ -143,7 +143,7 @@ class ImportScreen(ModeratorScreen):
 
         try:
             with open_store(self.db_path) as store:
-                clock = getattr(self.app, "clock", None)  # the demo's own, in the demo
+                clock = getattr(self.app, "store_clock", None)  # the demo's own, in the demo
                 if clock is not None:
                     store.clock = clock
                 result = import_cases(store, self.actor, path, key_path=self.key_path)
