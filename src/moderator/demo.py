@@ -18,14 +18,17 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moderator.errors import BadInput
 
 if TYPE_CHECKING:
+    from moderator.store.db import Store
     from moderator.synth.plan import Plan
 
 DEMO_LEAD = "Kenneth Obi"
@@ -37,6 +40,30 @@ DEMO_FOLDER_PREFIX = "moderator-demo-"
 
 OWNER_FILE = "owner.pid"
 """In each demo folder: the id of the process running that demo."""
+
+DEMO_CLOCK_AFTER = timedelta(minutes=1)
+"""How long after the demo's last recorded activity its own clock starts."""
+
+
+def demo_clock(store: Store, *, elapsed: Callable[[], float] = time.monotonic) -> Callable[[], str]:
+    """The demo's own "now", for ``store.clock`` while a user works in the demo.
+
+    The demo's history ends in December 2020; stamped with the real date, what a user
+    does in it would land years later (a trend running to today with an empty gap).
+    This clock starts just after the last event of the demo's log and advances with
+    the real seconds that pass (``elapsed``), so the user's work ends the demo's story
+    and the event log stays in time order. Real databases keep the real clock.
+    """
+    last = store.scalar("SELECT max(at) FROM events")
+    if not last:
+        return store.clock
+    start = datetime.fromisoformat(str(last)) + DEMO_CLOCK_AFTER
+    began = elapsed()
+
+    def now() -> str:
+        return (start + timedelta(seconds=elapsed() - began)).isoformat(timespec="seconds")
+
+    return now
 
 
 @contextmanager

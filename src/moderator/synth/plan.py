@@ -172,11 +172,14 @@ class Plan:
 
 
 def case_batches(chunk: Chunk) -> list[tuple[str, list[CaseSpec]]]:
-    """Cases grouped by the day of their first audit's assignment (07:30 that day), in order."""
+    """Cases grouped by the day of their first audit's assignment (07:30 that day), in order.
+
+    A case no audit names yet arrives with the latest batch: it waits for the next programme.
+    """
     first_use: dict[str, str] = {}
     for audit in chunk.audits:
         first_use.setdefault(audit.case_key, audit.assigned_at)
-    fallback = min(first_use.values()) if first_use else "1970-01-01"
+    fallback = max(first_use.values()) if first_use else "1970-01-01"
     batches: dict[str, list[CaseSpec]] = {}
     for case in chunk.cases:
         when = first_use.get(case.key, fallback)[:10] + "T07:30:00+00:00"

@@ -74,6 +74,7 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         notice: str | None = None,
         remember_user: bool = True,
         cursor_blink: bool = True,
+        demo: bool = False,
     ) -> None:
         self.started = time.perf_counter()
         super().__init__()
@@ -82,6 +83,12 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         self.user_name = settings.user or settings.remembered_user(self.db_path)
         """Who to open as (given, else the name last picked on this database)."""
         self.today: Callable[[], date] = today or date.today
+        self.demo = demo
+        """The demo: what the user does takes the demo's own clock (:attr:`store_clock`)."""
+        self.store_clock: Callable[[], str] | None = None
+        """The demo's clock once the session is open (None: the real one); every store the
+        workbench opens on this database takes it."""
+        self._fixed_today = today is not None
         self.notice = notice
         self.remember_user = remember_user
         self.cursor_blink = cursor_blink
@@ -117,6 +124,13 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         from moderator.store import open_store
 
         store = open_store(self.db_path)
+        if self.demo:
+            from moderator.demo import demo_clock
+
+            self.store_clock = store.clock = demo_clock(store)
+            if not self._fixed_today:
+                clock = self.store_clock
+                self.today = lambda: date.fromisoformat(clock()[:10])
         if is_secured(store):
             self.post_message(self.SessionOpened(store, None, [], None, secured=True))
             return
@@ -377,12 +391,14 @@ def create_app(
     notice: str | None = None,
     remember_user: bool = True,
     cursor_blink: bool = True,
+    demo: bool = False,
 ) -> ModeratorApp:
     """Build the app on a database as a user (None: the config's user, else the picker).
 
     ``today`` fixes the date used for "overdue" and ``cursor_blink=False`` stops text
     cursors blinking (tests and snapshots); ``notice`` is shown once on start;
-    ``remember_user=False`` keeps a picked user out of the config (the demo).
+    ``remember_user=False`` keeps a picked user out of the config (the demo); ``demo``
+    stamps what the user does with the demo's own clock (December 2020), not today's date.
     """
     from moderator.settings import Settings, apply_settings, load_settings
 
@@ -399,4 +415,5 @@ def create_app(
         notice=notice,
         remember_user=remember_user,
         cursor_blink=cursor_blink,
+        demo=demo,
     )

@@ -182,7 +182,7 @@ def run_demo(user: str | None) -> None:
         build_demo_with_progress(db_path)
         stop.exit_if_received()
         settings = load_settings().model_copy(update={"db": db_path, "user": user})
-        stop.app = create_app(settings, remember_user=False)
+        stop.app = create_app(settings, remember_user=False, demo=True)
         try:
             _run(stop.app)
         finally:

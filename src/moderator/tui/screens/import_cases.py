@@ -143,6 +143,9 @@ class ImportScreen(ModeratorScreen):
 
         try:
             with open_store(self.db_path) as store:
+                clock = getattr(self.app, "store_clock", None)  # the demo's own, in the demo
+                if clock is not None:
+                    store.clock = clock
                 result = import_cases(store, self.actor, path, key_path=self.key_path)
         except ModeratorError as exc:
             self.app.call_from_thread(self._status, str(exc))

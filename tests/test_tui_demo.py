@@ -1,0 +1,145 @@
+"""What a new user tries in ``moderator demo`` works end to end: assigning a programme, and
+work done in the demo lands at the end of its story (the demo's own clock)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from moderator.cli import cli
+from moderator.demo import build_demo_db
+from moderator.services.audits import list_audits
+from moderator.services.users import get_user
+from moderator.store import Store, open_store
+from moderator.store.db import now_iso
+from moderator.tui.app import ModeratorApp, create_app
+from moderator.tui.screens.listing import ListScreen
+from tests.test_tui_layout import (
+    LEAD,
+    open_lead_home,
+    open_trend_by_month,
+    table_rows,
+    until,
+)
+
+pytest.importorskip("moderator.anonymise.pipeline")
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.db"
+    build_demo_db(path, key_path=folder / "demo.key")
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Path:
+    """A copy of the demo each test may change."""
+    path = tmp_path / "demo.db"
+    path.write_bytes(demo_template.read_bytes())
+    return path
+
+
+def demo_app(db: Path, user: str) -> ModeratorApp:
+    """The workbench as ``moderator demo`` opens it."""
+    return create_app(db, user, cursor_blink=False, demo=True)
+
+
+def audit_count(db: Path) -> int:
+    with open_store(db) as store:
+        return int(store.scalar("SELECT count(*) FROM audits"))
+
+
+async def test_the_lead_assigns_in_the_demo_and_a_manager_finds_the_new_audit(
+    demo_db: Path,
+) -> None:
+    before = audit_count(demo_db)
+    async with demo_app(demo_db, LEAD).run_test(size=(120, 40)) as pilot:
+        await open_lead_home(pilot)
+        await pilot.press("a")  # the programme dialog, with its defaults
+        await until(pilot, lambda: pilot.app.screen.query("#per-manager"), "no programme dialog")
+        await pilot.press("ctrl+s")
+
+        def notes() -> list[str]:
+            return [str(n.message) for n in pilot.app._notifications]
+
+        await until(
+            pilot,
+            lambda: any(m.startswith(("Assigned ", "No unaudited")) for m in notes()),
+            "the lead was not told what was assigned",
+        )
+        assert not any("No unaudited cases" in m for m in notes()), notes()
+        assert audit_count(demo_db) > before
+
+    with open_store(demo_db) as store:
+        new = store.rows(
+            "SELECT a.id, a.assigned_at, a.due, c.case_ref, u.name FROM audits a JOIN cases c ON c.id = a.case_id"
+            " JOIN users u ON u.id = a.manager_id WHERE a.id > (SELECT max(id) FROM audits) - ?"
+            " ORDER BY a.id",
+            [audit_count(demo_db) - before],
+        )
+        assert 3 <= len(new) <= 6
+        # assigned on the demo's own day, due at the end of the month after it
+        assert {(a["assigned_at"][:7], a["due"]) for a in new} == {("2020-12", "2021-01-31")}
+        manager, case_ref = new[0]["name"], new[0]["case_ref"]
+        assert any(a.id == new[0]["id"] for a in list_audits(store, get_user(store, manager)))
+
+    async with demo_app(demo_db, manager).run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+        await until(
+            pilot,
+            lambda: any(
+                case_ref in row for row in table_rows(pilot.app.screen.query_one("#audits"))
+            ),
+            f"{manager}'s My audits does not list {case_ref}",
+        )
+
+
+# -- the demo's own clock --------------------------------------------------------------------
+def submit_naomis_draft(store: Store) -> str:
+    """Naomi finishes and submits her draft through the store the workbench writes with."""
+    from moderator.domain.grades import Grade
+    from moderator.services.audits import get_audit, save_criterion, submit_audit
+
+    naomi = get_user(store, "Naomi Okonkwo")
+    draft = next(a for a in list_audits(store, naomi) if a.status == "draft")
+    for entry in get_audit(store, naomi, draft.id).entries:
+        save_criterion(store, naomi, draft.id, entry.criterion, grade=Grade.GOOD, note="On file.")
+    submit_audit(store, naomi, draft.id)
+    return str(store.scalar("SELECT submitted_at FROM audits WHERE id = ?", [draft.id]))
+
+
+async def test_work_done_in_the_demo_ends_its_story_instead_of_leaving_a_gap(
+    demo_db: Path,
+) -> None:
+    async with demo_app(demo_db, "Naomi Okonkwo").run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+        store = pilot.app.store
+        assert store is not None
+        last_before = str(store.scalar("SELECT max(at) FROM events"))
+        submitted = submit_naomis_draft(store)
+    # Stamped just after the demo's last activity (December 2020), not today's date.
+    assert last_before < submitted < "2020-12-15", submitted
+    with open_store(demo_db) as store:
+        stamps = [e["at"] for e in store.events()]
+    assert stamps == sorted(stamps)  # the log stays in time order
+
+    async with demo_app(demo_db, LEAD).run_test(size=(160, 48)) as pilot:
+        dash = await open_trend_by_month(pilot)
+        assert dash.report is not None
+        assert dash.report.by_period[-1].key == "2020-12"
+        labels = str(dash.query_one("#trend-chart").render()).splitlines()[-3].split()
+        assert not any(label.startswith("⋯") for label in labels), labels  # no empty years
+
+    result = CliRunner().invoke(cli, ["verify", "--db", str(demo_db)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_real_database_keeps_the_real_clock(demo_db: Path) -> None:
+    """Only the demo session reads the demo's clock: the same file opened plainly does not."""
+    with open_store(demo_db) as store:
+        submitted = submit_naomis_draft(store)
+    assert submitted[:4] == now_iso()[:4]
