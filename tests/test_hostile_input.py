@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from click.testing import CliRunner, Result
 
 from moderator.anonymise.records import read_cases
 from moderator.cli import cli
+from moderator.domain import limits
 from moderator.domain.limits import MAX_FIELD_BYTES, MAX_PACK_BYTES
 from moderator.errors import BadInput
 from moderator.services.cases import import_cases
@@ -193,3 +196,68 @@ def test_hostile_json_in_a_pack_is_refused(
         refused(run("pack", command, path, "--db", db, "--as", "lee"), str(path), expected)
     with open_store(db) as store:
         assert dump(store) == before
+
+
+# -- named pipes ---------------------------------------------------------------------------
+
+
+def _run_within(seconds: float, *args: object) -> Result:
+    """The command's result, or a failure when it is still waiting after ``seconds``."""
+    results: list[Result] = []
+    worker = threading.Thread(target=lambda: results.append(run(*args)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert results, f"still waiting after {seconds}s: moderator {' '.join(map(str, args))}"
+    return results[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    ("command", "name", "expected"),
+    [
+        (("import", "cases"), "cases.csv", "not a case file"),
+        (("pack", "import"), "pack.json", "not a moderation pack"),
+        (("pack", "inspect"), "pack.json", "not a moderation pack"),
+    ],
+    ids=["import-cases", "pack-import", "pack-inspect"],
+)
+def test_a_named_pipe_nobody_writes_to_is_refused_not_waited_on(
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+    name: str,
+    expected: str,
+) -> None:
+    monkeypatch.setattr(limits, "PIPE_WAIT_SECONDS", 0.5, raising=False)
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    with open_store(db) as store:
+        before = dump(store)
+    result = _run_within(
+        30, *command, fifo, "--db", db, "--as", "lee", "--key-file", tmp_path / "k"
+    )
+    refused(result, str(fifo), expected)
+    with open_store(db) as store:
+        assert dump(store) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_cases_written_into_a_named_pipe_are_imported(db: Path, tmp_path: Path) -> None:
+    """A writer that opens the pipe after moderator does is still read in full."""
+    fifo = tmp_path / "cases.csv"
+    os.mkfifo(fifo)
+    body = HEADER + "MOS-1,North,help_and_protection,2021-02-11,Kay Smith,Seen alone.\n"
+
+    def write() -> None:
+        with fifo.open("w") as f:
+            f.write(body)
+
+    writer = threading.Timer(0.5, write)
+    writer.daemon = True
+    writer.start()
+    result = _run_within(
+        60, "import", "cases", fifo, "--db", db, "--as", "lee", "--key-file", tmp_path / "k"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 case" in result.output
