@@ -261,3 +261,59 @@ def test_cases_written_into_a_named_pipe_are_imported(db: Path, tmp_path: Path) 
     )
     assert result.exit_code == 0, result.output
     assert "Imported 1 case" in result.output
+
+
+# -- the config file -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("".join("  " * i + "k:\n" for i in range(200)), ":33: cannot read config: nested"),
+        ("user: " + "[" * 100_000 + "]" * 100_000 + "\n", ":1: cannot read config: nested"),
+        (
+            "user: lee\n# " + "x" * (2 * 1024 * 1024) + "\n",
+            ": more than 1 MB: too big for a config file",
+        ),
+        ("user: lee\nteam: a\0b\n", ":2: cannot read config: control character U+0000"),
+    ],
+    ids=["deep-block", "deep-flow", "huge", "nul"],
+)
+def test_a_hostile_config_file_is_one_message_naming_its_line(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, expected: str
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(body)
+    monkeypatch.setenv("MODERATOR_CONFIG", str(config))
+    refused(run("user", "list", "--db", db), f"{config}{expected}")
+
+
+# -- calibration ratings -------------------------------------------------------------------
+
+
+def test_ratings_from_a_device_or_a_silent_pipe_are_refused_not_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "PIPE_WAIT_SECONDS", 0.5, raising=False)
+    refused(_run_within(30, "agreement", "--from-csv", "/dev/zero"), "/dev/zero", "too big")
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "ratings.csv"
+        os.mkfifo(fifo)
+        refused(_run_within(30, "agreement", "--from-csv", fifo), str(fifo), "named pipe")
+
+
+def test_a_ratings_field_past_the_csv_limit_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "ratings.csv"
+    path.write_text(
+        f"case_ref,criterion,rater,grade\nC-1,risk,ann,Good\nC-1,risk,bob,{'x' * 200_000}\n"
+    )
+    refused(run("agreement", "--from-csv", path), f"{path}:3:")
+
+
+def test_a_rubric_from_a_silent_pipe_is_refused_not_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "PIPE_WAIT_SECONDS", 0.5, raising=False)
+    fifo = tmp_path / "rubric.yaml"
+    os.mkfifo(fifo)
+    refused(_run_within(30, "rubric", "validate", fifo), f"{fifo}:1:1: a named pipe")
