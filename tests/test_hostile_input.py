@@ -317,3 +317,21 @@ def test_a_rubric_from_a_silent_pipe_is_refused_not_waited_on(
     fifo = tmp_path / "rubric.yaml"
     os.mkfifo(fifo)
     refused(_run_within(30, "rubric", "validate", fifo), f"{fifo}:1:1: a named pipe")
+
+
+# -- the database file ---------------------------------------------------------------------
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_byte_for_byte(tmp_path: Path) -> None:
+    import hashlib
+    import sqlite3
+
+    other = tmp_path / "photos.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE album (name TEXT)")
+    conn.close()
+    before = hashlib.sha256(other.read_bytes()).hexdigest()
+    for command in (("user", "list"), ("verify",)):
+        refused(run(*command, "--db", other), str(other), "not a moderator database")
+    assert hashlib.sha256(other.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["photos.db"]
