@@ -290,3 +290,13 @@ def test_the_report_says_how_many_calibration_audits_it_leaves_out(store) -> Non
     # max submitted none, and a lead's filters that leave it out say nothing of it
     assert "calibration audit" not in report("max")
     assert "calibration audit" not in report("lee", "--until", "2000-01-01")
+
+
+def test_a_grades_file_with_a_bad_byte_names_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from moderator.services.calibration import read_agreed_grades
+
+    latin1 = tmp_path / "agreed.csv"
+    latin1.write_bytes(b"criterion,grade,reason\nrisk,Good,Seen at caf\xe9.\n")
+    with pytest.raises(BadInput) as caught:
+        read_agreed_grades(latin1, RUBRIC)
+    assert str(caught.value).startswith(f"{latin1}:2: not UTF-8 text")

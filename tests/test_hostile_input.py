@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from click.testing import CliRunner, Result
 
 from moderator.anonymise.records import read_cases
 from moderator.cli import cli
+from moderator.domain import limits
 from moderator.domain.limits import MAX_FIELD_BYTES, MAX_PACK_BYTES
 from moderator.errors import BadInput
 from moderator.services.cases import import_cases
@@ -193,3 +196,142 @@ def test_hostile_json_in_a_pack_is_refused(
         refused(run("pack", command, path, "--db", db, "--as", "lee"), str(path), expected)
     with open_store(db) as store:
         assert dump(store) == before
+
+
+# -- named pipes ---------------------------------------------------------------------------
+
+
+def _run_within(seconds: float, *args: object) -> Result:
+    """The command's result, or a failure when it is still waiting after ``seconds``."""
+    results: list[Result] = []
+    worker = threading.Thread(target=lambda: results.append(run(*args)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert results, f"still waiting after {seconds}s: moderator {' '.join(map(str, args))}"
+    return results[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    ("command", "name", "expected"),
+    [
+        (("import", "cases"), "cases.csv", "not a case file"),
+        (("pack", "import"), "pack.json", "not a moderation pack"),
+        (("pack", "inspect"), "pack.json", "not a moderation pack"),
+    ],
+    ids=["import-cases", "pack-import", "pack-inspect"],
+)
+def test_a_named_pipe_nobody_writes_to_is_refused_not_waited_on(
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+    name: str,
+    expected: str,
+) -> None:
+    monkeypatch.setattr(limits, "PIPE_WAIT_SECONDS", 0.5, raising=False)
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    with open_store(db) as store:
+        before = dump(store)
+    result = _run_within(
+        30, *command, fifo, "--db", db, "--as", "lee", "--key-file", tmp_path / "k"
+    )
+    refused(result, str(fifo), expected)
+    with open_store(db) as store:
+        assert dump(store) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_cases_written_into_a_named_pipe_are_imported(db: Path, tmp_path: Path) -> None:
+    """A writer that opens the pipe after moderator does is still read in full."""
+    fifo = tmp_path / "cases.csv"
+    os.mkfifo(fifo)
+    body = HEADER + "MOS-1,North,help_and_protection,2021-02-11,Kay Smith,Seen alone.\n"
+
+    def write() -> None:
+        with fifo.open("w") as f:
+            f.write(body)
+
+    writer = threading.Timer(0.5, write)
+    writer.daemon = True
+    writer.start()
+    result = _run_within(
+        60, "import", "cases", fifo, "--db", db, "--as", "lee", "--key-file", tmp_path / "k"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 case" in result.output
+
+
+# -- the config file -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("".join("  " * i + "k:\n" for i in range(200)), ":33: cannot read config: nested"),
+        ("user: " + "[" * 100_000 + "]" * 100_000 + "\n", ":1: cannot read config: nested"),
+        (
+            "user: lee\n# " + "x" * (2 * 1024 * 1024) + "\n",
+            ": more than 1 MB: too big for a config file",
+        ),
+        ("user: lee\nteam: a\0b\n", ":2: cannot read config: control character U+0000"),
+    ],
+    ids=["deep-block", "deep-flow", "huge", "nul"],
+)
+def test_a_hostile_config_file_is_one_message_naming_its_line(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, expected: str
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(body)
+    monkeypatch.setenv("MODERATOR_CONFIG", str(config))
+    refused(run("user", "list", "--db", db), f"{config}{expected}")
+
+
+# -- calibration ratings -------------------------------------------------------------------
+
+
+def test_ratings_from_a_device_or_a_silent_pipe_are_refused_not_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "PIPE_WAIT_SECONDS", 0.5, raising=False)
+    refused(_run_within(30, "agreement", "--from-csv", "/dev/zero"), "/dev/zero", "too big")
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "ratings.csv"
+        os.mkfifo(fifo)
+        refused(_run_within(30, "agreement", "--from-csv", fifo), str(fifo), "named pipe")
+
+
+def test_a_ratings_field_past_the_csv_limit_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "ratings.csv"
+    path.write_text(
+        f"case_ref,criterion,rater,grade\nC-1,risk,ann,Good\nC-1,risk,bob,{'x' * 200_000}\n"
+    )
+    refused(run("agreement", "--from-csv", path), f"{path}:3:")
+
+
+def test_a_rubric_from_a_silent_pipe_is_refused_not_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "PIPE_WAIT_SECONDS", 0.5, raising=False)
+    fifo = tmp_path / "rubric.yaml"
+    os.mkfifo(fifo)
+    refused(_run_within(30, "rubric", "validate", fifo), f"{fifo}:1:1: a named pipe")
+
+
+# -- the database file ---------------------------------------------------------------------
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_byte_for_byte(tmp_path: Path) -> None:
+    import hashlib
+    import sqlite3
+
+    other = tmp_path / "photos.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE album (name TEXT)")
+    conn.close()
+    before = hashlib.sha256(other.read_bytes()).hexdigest()
+    for command in (("user", "list"), ("verify",)):
+        refused(run(*command, "--db", other), str(other), "not a moderator database")
+    assert hashlib.sha256(other.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["photos.db"]

@@ -134,14 +134,53 @@ class Settings(BaseModel):
         return self.pack_key_file or _config_dir() / "pack.key"
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+"""A config file: a few dozen lines of YAML."""
+
+
+def _load_config_yaml(path: Path) -> Any:
+    """The config file's YAML, read within a size and nesting limit, or one clear message."""
+    from moderator.domain.limits import MAX_DEPTH, read_capped
+
+    data = read_capped(path, MAX_CONFIG_BYTES, "config file")
+    try:
+        text = data.decode("utf-8-sig")
+        depth = 0
+        # YAML's events come from a state machine: measuring nesting this way cannot recurse.
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else 1
+                    raise BadInput(
+                        f"{path}:{line}: cannot read config: nested more than {MAX_DEPTH} levels"
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return yaml.safe_load(text)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BadInput(
+            f"{path}:{line}: cannot read config: not UTF-8 text ({exc.reason})"
+        ) from None
+    except yaml.reader.ReaderError as exc:  # a control character: say on which line
+        line = text.count("\n", 0, exc.position) + 1
+        raise BadInput(
+            f"{path}:{line}: cannot read config: control character U+{exc.character:04X}"
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise BadInput(f"{path}:{line}: cannot read config: {exc.problem or exc}") from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise BadInput(f"{path}: cannot read config: {exc}") from None
+
+
 def _read_config_file(path: Path) -> dict[str, Any]:
     """The config file's mapping ({} when there is no file), or one clear message."""
     if not path.is_file():
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot read config: {exc}") from None
+    data = _load_config_yaml(path)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -239,10 +278,7 @@ def save_config_value(name: str, value: object) -> None:
     path = config_path()
     data: dict[str, Any] = {}
     if path.is_file():
-        try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-            raise BadInput(f"{path}: cannot read config: {exc}") from None
+        loaded = _load_config_yaml(path) or {}
         if isinstance(loaded, dict):
             data = loaded
     data[name] = value

@@ -12,6 +12,7 @@ reference and is left out of the distances).
 from __future__ import annotations
 
 import csv
+import io
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -22,6 +23,7 @@ import numpy as np
 
 from moderator.analysis.agreement import Counts, MultiRaterAgreement, multi_rater_agreement
 from moderator.domain.grades import Grade
+from moderator.domain.limits import MB, read_capped
 from moderator.errors import BadInput
 
 GRADE_VALUES = tuple(float(g.value) for g in Grade)
@@ -29,6 +31,8 @@ GRADE_VALUES = tuple(float(g.value) for g in Grade)
 
 REQUIRED_COLUMNS = ("case_ref", "criterion", "rater", "grade")
 MAX_FIELD_CHARS = 4_096
+MAX_RATINGS_BYTES = 64 * MB
+"""A ratings file: many graders of a few hundred cases fit many times over."""
 """A case reference, criterion, grader or grade longer than this is not one."""
 
 
@@ -192,47 +196,53 @@ def read_ratings_csv(path: Path) -> Iterator[Rating]:
         BadInput: naming the file, line and field of the first problem.
     """
     seen: dict[tuple[str, str, str], int] = {}
+    data = read_capped(path, MAX_RATINGS_BYTES, "ratings file")
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
-            if missing:
-                raise BadInput(
-                    f"{path}:1: missing column(s) {', '.join(missing)}; the header must name "
-                    f"{','.join(REQUIRED_COLUMNS)} (see docs/formats.md)"
-                )
-            for row in reader:
-                line = reader.line_num
-                if None in row:
-                    raise BadInput(f"{path}:{line}: more fields than the header has columns")
-                case_ref, criterion, rater, text = (
-                    _field(path, line, row, name) for name in REQUIRED_COLUMNS
-                )
-                for name, value in (
-                    ("case_ref", case_ref),
-                    ("criterion", criterion),
-                    ("rater", rater),
-                ):
-                    if not value:
-                        raise BadInput(f"{path}:{line}: {name}: empty")
-                if not text:
-                    continue  # a missing rating: allowed
-                try:
-                    grade = Grade.parse(text)
-                except BadInput as exc:
-                    raise BadInput(f"{path}:{line}: grade: {exc}") from None
-                key = (case_ref, criterion, rater)
-                if key in seen:
-                    raise BadInput(
-                        f"{path}:{line}: rater {rater!r} graded {case_ref} / {criterion} "
-                        f"already on line {seen[key]}"
-                    )
-                seen[key] = line
-                yield Rating(case_ref, criterion, rater, grade)
+        content = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BadInput(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BadInput(
+            f"{path}:{line}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    row_start = 1  # where the record being read starts, for csv's own errors
+    try:
+        header = reader.fieldnames or []
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing:
+            raise BadInput(
+                f"{path}:1: missing column(s) {', '.join(missing)}; the header must name "
+                f"{','.join(REQUIRED_COLUMNS)} (see docs/formats.md)"
+            )
+        row_start = reader.line_num + 1
+        for row in reader:
+            line = reader.line_num
+            row_start = line + 1
+            if None in row:
+                raise BadInput(f"{path}:{line}: more fields than the header has columns")
+            case_ref, criterion, rater, text = (
+                _field(path, line, row, name) for name in REQUIRED_COLUMNS
+            )
+            for name, value in (
+                ("case_ref", case_ref),
+                ("criterion", criterion),
+                ("rater", rater),
+            ):
+                if not value:
+                    raise BadInput(f"{path}:{line}: {name}: empty")
+            if not text:
+                continue  # a missing rating: allowed
+            try:
+                grade = Grade.parse(text)
+            except BadInput as exc:
+                raise BadInput(f"{path}:{line}: grade: {exc}") from None
+            key = (case_ref, criterion, rater)
+            if key in seen:
+                raise BadInput(
+                    f"{path}:{line}: rater {rater!r} graded {case_ref} / {criterion} "
+                    f"already on line {seen[key]}"
+                )
+            seen[key] = line
+            yield Rating(case_ref, criterion, rater, grade)
     except csv.Error as exc:
-        raise BadInput(f"{path}: not a readable CSV file ({exc})") from None
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read: {exc.strerror}") from None
+        raise BadInput(f"{path}:{row_start}: not a readable CSV row ({exc})") from None

@@ -7,9 +7,12 @@ refused within a second or two, in bounded memory, with a ``file:line`` message.
 
 from __future__ import annotations
 
+import os
+import select
+import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from moderator.errors import BadInput
 
@@ -60,6 +63,35 @@ def bounded_int(digits: str) -> int:
     return int(digits)
 
 
+PIPE_WAIT_SECONDS = 10.0
+"""How long a named pipe may stay silent before it is refused as nobody writing to it."""
+
+
+def open_for_reading(path: Path, what: str = "file") -> BinaryIO:
+    """``path`` opened to read bytes, never waiting forever for a named pipe's writer.
+
+    Opening a FIFO nobody writes to blocks forever. It is opened non-blocking, then
+    given ``PIPE_WAIT_SECONDS`` for a writer to send something (``<(cat cases.csv)``
+    or a writer that starts a moment later still read in full); a pipe that stays
+    silent is refused with a message naming it.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode) and hasattr(select, "poll"):
+            poller = select.poll()
+            poller.register(fd, select.POLLIN)
+            if not poller.poll(int(PIPE_WAIT_SECONDS * 1000)):
+                raise BadInput(
+                    f"{path}: a named pipe nothing was written to in "
+                    f"{PIPE_WAIT_SECONDS:g} seconds: not a {what}"
+                )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_capped(path: Path, limit: int, what: str) -> bytes:
     """A file's bytes, refusing it once it is bigger than ``limit`` (never reading more).
 
@@ -67,7 +99,7 @@ def read_capped(path: Path, limit: int, what: str) -> bytes:
     refused as quickly as a large file.
     """
     try:
-        with path.open("rb") as f:
+        with open_for_reading(path, what) as f:
             data = f.read(limit + 1)
     except FileNotFoundError:
         raise BadInput(f"{path}: file not found") from None

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from moderator.domain.limits import MAX_DEPTH, MAX_RUBRIC_BYTES, MB
+from moderator.domain.limits import MAX_DEPTH, MAX_RUBRIC_BYTES, MB, open_for_reading
 from moderator.errors import BadInput
 
 DocPath = tuple[str | int, ...]
@@ -191,8 +191,12 @@ def _read_text(path: Path) -> str:
     """A rubric file's text: within the size limit, UTF-8, or a problem at its line:col."""
     file = str(path)
     try:
-        with path.open("rb") as f:
+        with open_for_reading(path, "rubric file") as f:
             data = f.read(MAX_RUBRIC_BYTES + 1)
+    except BadInput as exc:  # a named pipe nothing was written to
+        raise RubricFileError(
+            [Problem(file, 1, 1, exc.message.removeprefix(f"{file}: "))]
+        ) from None
     except FileNotFoundError:
         raise RubricFileError([Problem(file, 1, 1, "file not found")]) from None
     except IsADirectoryError:

@@ -91,10 +91,15 @@ def read_agreed_grades(path: Path, rubric_id: str) -> dict[str, tuple[Grade, str
 
     rubric = resolve_rubric(rubric_id)
     source = str(path)
+    data = b""
     try:
-        text = read_capped(path, MAX_GRADES_FILE_BYTES, "grades file").decode("utf-8-sig")
+        data = read_capped(path, MAX_GRADES_FILE_BYTES, "grades file")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BadInput(f"{source}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BadInput(
+            f"{source}:{line}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
     except OSError as exc:
         raise BadInput(f"{source}: cannot read: {exc.strerror or exc}") from None
     problems = Problems(source)

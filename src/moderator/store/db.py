@@ -255,6 +255,25 @@ def _migrate(conn: sqlite3.Connection, path: Path | None) -> None:
         )
 
 
+def _refuse_foreign(path: Path) -> None:
+    """Refuse another program's SQLite file before anything (even WAL mode) is written to it."""
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # opening it properly gives the clear message
+    try:
+        version = int(probe.execute("PRAGMA user_version").fetchone()[0])
+        foreign = probe.execute(
+            "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' LIMIT 1"
+        ).fetchone()
+    except sqlite3.Error:
+        return
+    finally:
+        probe.close()
+    if version == 0 and foreign:
+        raise BadInput(f"{path}: not a moderator database (it holds another program's tables)")
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     """Per-connection set-up beyond the pragmas: the SQL functions migrations use."""
     register_functions(conn)
@@ -278,6 +297,7 @@ def open_store(path: Path | str | None, *, create: bool = True) -> Store:
             create_private_file(db_path)
         except OSError as exc:
             raise BadInput(f"{db_path}: cannot create it: {exc.strerror}") from None
+        _refuse_foreign(db_path)
     try:
         conn = connect(db_path, _configure)
         _migrate(conn, db_path)
