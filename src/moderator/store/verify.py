@@ -1,7 +1,10 @@
 """``moderator verify``: is the database what moderator wrote, and nothing else?
 
-Three checks, each naming the first thing that does not agree:
+Four checks, each naming the first thing that does not agree:
 
+0. **The file**: SQLite's own ``PRAGMA integrity_check`` of every page, index and
+   constraint (a page overwritten on disk is found here, though the rows read may
+   still chain and replay).
 1. **The chain**: every event's hash recomputed (:mod:`moderator.store.chain`).
 2. **The guards**: every trigger the schema defines is present and unchanged
    (compared with a freshly migrated database), and no other trigger exists.
@@ -17,6 +20,7 @@ Three checks, each naming the first thing that does not agree:
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from moderator.domain.grades import Grade
-from moderator.store.chain import ChainHead, chain_head, check_chain
+from moderator.store.chain import GENESIS, ChainHead, chain_head, check_chain
 from moderator.store.db import Store, open_store
 
 _GRADE_BY_LABEL = {g.label: int(g) for g in Grade}
@@ -217,15 +221,45 @@ def _moderation_problems(store: Store, moderations: dict[int, _Said]) -> Iterato
             yield f"moderation {mid}: in the log (event {said.exists}) but not in the database"
 
 
+def file_problem(store: Store) -> str | None:
+    """SQLite's own check of the file (every page, index and constraint); None when sound."""
+    try:
+        found = [str(r[0]) for r in store.conn.execute("PRAGMA integrity_check(3)").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return f"the file is damaged ({exc})"
+    if found == ["ok"]:
+        return None
+    return "the file is damaged (SQLite's integrity check: " + "; ".join(found) + ")"
+
+
 def verify(store: Store) -> Verification:
-    """Check the chain, the guards and the replay; the first problem found is named."""
+    """Check the file, the chain, the guards and the replay; the first problem found is named."""
+    damaged = file_problem(store)
+    if damaged is not None:
+        try:
+            return _verify(store, damaged)
+        except sqlite3.DatabaseError:  # the damage reaches the rows the other checks read
+            return Verification(
+                ok=False,
+                events=0,
+                chain_head=ChainHead(event_id=0, hash=GENESIS),
+                triggers=0,
+                audits=0,
+                moderations=0,
+                problem=damaged,
+                problems=1,
+            )
+    return _verify(store, None)
+
+
+def _verify(store: Store, damaged: str | None) -> Verification:
     with store.snapshot():
         events = int(store.scalar("SELECT count(*) FROM events"))
         head = chain_head(store)
         triggers = int(store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"))
         audits_n = int(store.scalar("SELECT count(*) FROM audits"))
         moderations_n = int(store.scalar("SELECT count(*) FROM moderations"))
-        problems = [check_chain(store), trigger_problem(store)]
+        problems = [damaged, check_chain(store), trigger_problem(store)]
         audits, moderations = _replay(store)
         problems += list(_audit_problems(store, audits))
         problems += list(_moderation_problems(store, moderations))
