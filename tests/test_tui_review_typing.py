@@ -130,3 +130,54 @@ async def test_a_move_then_a_rationale_in_one_burst_go_to_the_row_moved_to(db: P
         assert stored_decision(db, mid, "plan") == (Grade.GOOD, "Plan has dates and owners")
         assert stored_decision(db, mid, "risk") == (None, None)
         assert pilot.app.screen is review and isinstance(pilot.app.focused, DataTable)
+
+
+def paste_then(pilot: Pilot[None], text: str, *keys_after: str) -> None:
+    """A bracketed paste of ``text`` and the keys after it, handed to the app at once as a
+    terminal delivers them (the paste's text is one event, in its place in the order)."""
+    from textual import events
+
+    driver = pilot.app._driver
+    assert driver is not None
+    paste = events.Paste(text)
+    paste.set_sender(pilot.app)
+    driver.send_message(paste)
+    burst(pilot, *keys_after)
+
+
+async def test_a_rationale_pasted_then_enter_in_one_burst_is_saved_whole(db: Path) -> None:
+    """A grade, r, a pasted rationale and Enter in one burst: the whole of the paste is
+    saved, for the criterion it was pasted on, and none of it lands in the next one's box."""
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(pilot)
+        text = "Plan late: reviewed after the deadline, no owner named"
+        burst(pilot, "3", "r")
+        paste_then(pilot, text, "enter")
+        await until(pilot, lambda: stored_decision(db, mid, "risk")[1] is not None, "risk recorded")
+        assert stored_decision(db, mid, "risk") == (Grade.REQUIRES_IMPROVEMENT, text)
+        await until(pilot, lambda: review.shown == "plan", "the next criterion shown")
+        assert review.decisions["plan"].rationale == ""
+        assert review.query_one("#review-rationale", Input).value == ""
+        assert stored_decision(db, mid, "plan") == (None, None)
+        assert isinstance(pilot.app.focused, DataTable)
+
+
+async def test_a_paste_after_escape_in_one_burst_is_not_typed_into_the_rationale(
+    db: Path,
+) -> None:
+    """r, a paste, Esc, then another paste: the first is kept as the rationale, the second
+    (pasted on the table after Esc) does not join it."""
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(pilot)
+        burst(pilot, "2", "r")
+        paste_then(pilot, "Dates and owners on file", "escape")
+        paste_then(pilot, " and more")
+        await until(pilot, lambda: stored_decision(db, mid, "risk")[1] is not None, "risk recorded")
+        await settle(pilot)
+        assert stored_decision(db, mid, "risk") == (Grade.GOOD, "Dates and owners on file")
+        assert review.decisions["risk"].rationale == "Dates and owners on file"
+        assert isinstance(pilot.app.focused, DataTable)

@@ -230,11 +230,11 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
             self.push_screen(HomeScreen(user))
 
     async def on_event(self, event: events.Event) -> None:
-        # A key as read from the terminal, before Textual hands it to the focused widget:
-        # a screen may take it there and then, in the order it was typed (the review does:
-        # ReviewScreen.take_key).
+        # A key or a paste as read from the terminal, before Textual hands it to the focused
+        # widget: a screen may take it there and then, in the order it was typed (the review
+        # does: ReviewScreen.take_key). A paste is one unit in that order.
         if (
-            isinstance(event, events.Key)
+            isinstance(event, (events.Key, events.Paste))
             and not event.is_forwarded
             and self.screen_stack
             and isinstance(self.screen, ModeratorScreen)

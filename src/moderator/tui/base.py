@@ -173,10 +173,10 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
         action = bound.binding.action
         return bound.node is self.app or action.startswith("app.") or action in self.WITHOUT_DATA
 
-    async def take_key(self, event: events.Key) -> bool:
-        """A key as the app reads it, before it is handed to the focused widget: True if
-        the screen has dealt with it (``ModeratorApp.on_event``); most screens leave every
-        key to Textual (False)."""
+    async def take_key(self, event: events.Key | events.Paste) -> bool:
+        """A key or a paste as the app reads it, before it is handed to the focused widget:
+        True if the screen has dealt with it (``ModeratorApp.on_event``); most screens leave
+        every key to Textual (False)."""
         return False
 
     def holds(self, key: str) -> bool:

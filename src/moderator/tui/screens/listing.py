@@ -217,6 +217,9 @@ class ListScreen(ListLoading, Generic[T]):
         sort = next((c.title for c in self.columns() if c.key == self.sort_column), None)
         if sort is not None and self.sort_column not in self.shown_keys:  # its arrow is not seen
             summary += f" · sorted by {sort}{self.arrow(self.sort_column or '')}"
+        left_out = [c.title for c in self.columns() if c.key not in self.shown_keys]
+        if self.shown_keys and left_out:  # a narrow terminal: say which, as the dashboard does
+            summary += f" · Left out at this width: {', '.join(left_out)}"
         self.query_one("#summary", Static).update(summary)
 
     def visible_rows(self) -> list[T]:

@@ -14,6 +14,7 @@ module makes the decisions.
 
 from __future__ import annotations
 
+import inspect
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
@@ -106,7 +107,7 @@ class ReviewScreen(ReviewView):
         self.take_rationale(self.query_one("#review-rationale", Input).value, advance=False)
         self.set_focus(self.query_one(DataTable))
 
-    async def take_key(self, event: events.Key) -> bool:
+    async def take_key(self, event: events.Key | events.Paste) -> bool:
         """Every key of the review acts as the app reads it, in the order typed.
 
         Textual hands a key to the focused widget through message queues, and a key that
@@ -115,9 +116,14 @@ class ReviewScreen(ReviewView):
         "No" opened Override), and an Enter typed fast after a rationale read the field
         before the last characters had reached it (saved cut short, the rest typed into
         the next criterion's). Here each key runs its binding, or is typed into the field,
-        before the next key is read.
+        before the next key is read. A paste (a terminal's bracketed paste) is one unit in
+        that order: its text goes into the field before the Enter typed after it is read.
         """
-        if self.holds(event.key) or self.app.screen is not self:
+        if self.app.screen is not self:
+            return False
+        if isinstance(event, events.Paste):
+            return await self.take_paste(event)
+        if self.holds(event.key):
             return False  # keys held while the screen reads its data go their own way
         app: Any = self.app
         rationale: Any = self.query_one("#review-rationale", Input)
@@ -135,6 +141,20 @@ class ReviewScreen(ReviewView):
             await type_in(event)  # a character, typed into the field
             return True
         return False  # nothing of ours: to the focused widget, as Textual does
+
+    async def take_paste(self, event: events.Paste) -> bool:
+        """A paste into the rationale, there and then (:meth:`take_key`); pasted anywhere
+        else, or while keys are held for the screen's data, it goes Textual's usual way."""
+        rationale: Any = self.query_one("#review-rationale", Input)
+        paste_in = getattr(rationale, "_on_paste", None)  # Textual's own step, as above
+        if self.held_keys or self.waits_for_data() or self.focused is not rationale:
+            return False
+        if paste_in is None:
+            return False
+        done = paste_in(event)  # the first line of it, as Textual's field keeps a paste
+        if inspect.isawaitable(done):
+            await done
+        return True
 
     def on_descendant_blur(self, event: Any) -> None:
         # Leaving the field any way (a click elsewhere, a dialog) keeps what was typed.
