@@ -29,6 +29,7 @@ from moderator.tui.screens.signin import SignInScreen
 from tests.dashboard_support import build_drift_db
 from tests.test_tui_dashboard import HEADLINE, open_dashboard
 from tests.test_tui_grading import keys, settle, wait_for_screen
+from tests.test_tui_palette import help_sections
 from tests.tui_support import TODAY, build_workbench_db
 
 pytestmark = pytest.mark.usefixtures("mini_rubrics")
@@ -181,10 +182,15 @@ async def test_a_served_workbench_offers_no_import_from_a_server_path(db: Path) 
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ImportScreen)
         assert any("moderator import cases" in s for s in said(pilot)), said(pilot)
+        keys_listed = await help_sections(pilot)
+        assert "Everywhere" in keys_listed
+        assert "Import cases (redaction doubts)" not in keys_listed
+        assert not any("Import cases" in d for d in dict(keys_listed["Everywhere"]).values())
     terminal = create_app(db, "lee", today=lambda: TODAY, cursor_blink=False)
     async with terminal.run_test(size=(120, 40)) as pilot:
         await open_dashboard(pilot)
         assert "app.import" in {a.id for a, _ in available_actions(pilot.app, pilot.app.screen)}
+        assert "Import cases (redaction doubts)" in await help_sections(pilot)
 
 
 def test_a_header_error_quotes_no_long_run_of_the_file(tmp_path: Path) -> None:

@@ -377,6 +377,12 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
                 return
         self.exit()
 
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A download the browser did not get (an export): say so, not silence."""
+        self.notify(
+            f"The download failed: {event.exception}", severity="error", timeout=15, markup=False
+        )
+
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
