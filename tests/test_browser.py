@@ -246,3 +246,67 @@ def test_sign_in_and_grade_in_a_real_browser(served: str, browser: Any, secured_
         except AssertionError:
             continue
     assert grade == "2", "the grade never reached the database"
+
+
+def test_the_lead_s_export_downloads_to_the_browser(
+    served: str, browser: Any, secured_db: Path, tmp_path: Path
+) -> None:
+    """`e` on the dashboard, Enter: the report arrives in the browser's downloads (textual-serve
+    delivers it), and no report is written where the server runs."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
+    on_server = set(Path.cwd().glob("drift-report-*"))
+    browser.get(served)
+    poll(lambda: browser.find_elements(By.CSS_SELECTOR, ".xterm-helper-textarea"), "the terminal")
+    poll(lambda: browser.execute_script(INK_JS) > 500, "the sign-in screen to be drawn")
+    browser.find_element(By.CSS_SELECTOR, ".textual-terminal").click()  # keyboard focus
+
+    def type_keys(*keys: str) -> None:
+        for key in keys:
+            for char in key if len(key) > 1 and key[0] < "\ue000" else [key]:
+                ActionChains(browser).send_keys(char).perform()
+
+    def quiet_screen(still_for: float = 1.0) -> None:
+        """Wait until the picture holds still (a blinking cursor shows no new picture)."""
+
+        def pictures() -> set[int]:
+            seen: set[int] = set()
+            deadline = time.monotonic() + still_for
+            while time.monotonic() < deadline:
+                seen.add(browser.execute_script(PICTURE_JS))
+                time.sleep(0.1)
+            return seen
+
+        watched = [pictures()]
+
+        def still() -> bool:
+            watched.append(pictures())
+            return watched[-1] <= watched[-2]
+
+        poll(still, "the screen to settle", 60)
+
+    quiet_screen()
+    type_keys("lee", Keys.ENTER)
+    quiet_screen()
+    type_keys("lee's long passphrase", Keys.ENTER)
+    poll(lambda: signed_in(secured_db, "lee"), "lee's sign-in in the event log")
+    quiet_screen(still_for=1.5)  # lee's list is drawn
+    type_keys("d")
+    quiet_screen(still_for=2.0)  # the dashboard has read the audits
+    type_keys("e")
+    quiet_screen()
+    type_keys(Keys.ENTER)  # HTML, named drift-report-<today>.html
+    got = poll(
+        lambda: [p for p in downloads.glob("drift-report-*.html") if p.stat().st_size],
+        "the report in the browser's downloads",
+        60,
+    )
+    assert "<html" in got[0].read_text(encoding="utf-8").lower()
+    assert set(Path.cwd().glob("drift-report-*")) == on_server

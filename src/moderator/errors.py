@@ -6,6 +6,8 @@ prints the message (never a traceback) and exits with the code.
 
 from __future__ import annotations
 
+import re
+
 
 class ModeratorError(Exception):
     """Base class: a problem the user can act on, with a message fit to print."""
@@ -48,3 +50,39 @@ class UsageProblem(ModeratorError):
     """The command was called wrongly (missing user, conflicting options)."""
 
     exit_code = 2
+
+
+QUOTE_LIMIT = 40
+"""Characters of a file's own content an error quotes (a header cell, a value): no more."""
+QUOTES_LISTED = 5
+"""Quoted items an error lists in a row before saying how many more there are."""
+_QUOTED = r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
+_QUOTED_RUN = re.compile(rf"(?:{_QUOTED})(?:, (?:{_QUOTED}))*")
+
+
+def cap_quoted(text: str) -> str:
+    """``text`` with what it quotes cut short: each quoted item (a repr, as in
+    ``unknown column(s): 'a', 'b'``) to QUOTE_LIMIT characters with …, and a run of them
+    to its first QUOTES_LISTED. A file that is not what it should be (``/etc/passwd`` named
+    as a case export) is then not echoed back by the message about it."""
+
+    def one(item: str) -> str:
+        if len(item) <= QUOTE_LIMIT + 2:
+            return item
+        return f"{item[: QUOTE_LIMIT + 1]}…{item[-1]}"
+
+    def run(match: re.Match[str]) -> str:
+        items = [one(m.group(0)) for m in re.finditer(_QUOTED, match.group(0))]
+        more = len(items) - QUOTES_LISTED
+        shown = ", ".join(items[:QUOTES_LISTED])
+        return f"{shown}, … ({more} more)" if more > 0 else shown
+
+    return _QUOTED_RUN.sub(run, text)
+
+
+def with_quotes_capped(error: ModeratorError) -> ModeratorError:
+    """``error`` again (same class), its message and details quoting no more than
+    :func:`cap_quoted` lets them."""
+    capped = type(error)(cap_quoted(error.message), details=[cap_quoted(d) for d in error.details])
+    capped.__cause__ = error.__cause__
+    return capped

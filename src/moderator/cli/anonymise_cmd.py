@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from moderator.cli.common import common_options, jobs_option, resolve_settings
-from moderator.errors import BadInput, RedactorFault
+from moderator.errors import BadInput, RedactorFault, with_quotes_capped
 
 
 @click.command("anonymise")
@@ -54,7 +54,10 @@ def anonymise(
     )
 
     settings = resolve_settings(ctx, db, user)
-    cases = read_cases(file)
+    try:
+        cases = read_cases(file)
+    except BadInput as exc:  # quoting a header cell: never a long run of the file's content
+        raise with_quotes_capped(exc) from exc.__cause__
     path = key_file or settings.key_path()
     existed = path.exists()
     key = load_or_create_key(path)

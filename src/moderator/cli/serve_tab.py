@@ -21,7 +21,7 @@ def main(db: Path, demo: bool) -> None:
 
     settings = load_settings(db=db).model_copy(update={"user": None})
     notice = "A fresh copy of the sample audits, gone when the server stops." if demo else None
-    app = create_app(settings, notice=notice, remember_user=False)
+    app = create_app(settings, notice=notice, remember_user=False, served=True)
     app.run()
     if app.fatal is not None:  # the database could not be opened: say why, as the CLI does
         raise click.ClickException(str(app.fatal))

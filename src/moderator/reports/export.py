@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,36 +90,55 @@ def export_report(
             extension names another format (see :func:`extension_problem`).
         BadInput: the file cannot be written (the message names it).
     """
-    if fmt not in EXPORT_FORMATS:
-        raise UsageProblem(f"unknown export format {fmt!r}: use {', '.join(EXPORT_FORMATS)}")
     if (problem := extension_problem(fmt, path)) is not None:
         raise UsageProblem(problem)
+    data = render_export(report, fmt, pairs=pairs, filters=filters)
     try:
-        if fmt == "csv":
-            if pairs is None:
-                raise UsageProblem("a CSV export needs the paired grades")
-            from moderator.analysis.build import apply_filters
-            from moderator.analysis.pairs import write_paired_csv
-
-            write_paired_csv(apply_filters(pairs, filters), path)
-        elif fmt == "xlsx":
-            from moderator.reports.xlsx import write_xlsx
-
-            write_xlsx(report, path)
-        else:
-            if fmt == "json":
-                from moderator.reports import render_json
-
-                text = render_json(report) + "\n"
-            elif fmt == "md":
-                from moderator.reports.markdown import render_markdown
-
-                text = render_markdown(report)
-            else:
-                from moderator.reports.html import render_html
-
-                text = render_html(report)
-            write_private(path, text)
+        write_private(path, data)
     except OSError as exc:
         raise BadInput(f"{path}: cannot write: {exc.strerror or exc}") from exc
     return path
+
+
+def render_export(
+    report: Report,
+    fmt: str,
+    *,
+    pairs: PairedGrades | None = None,
+    filters: ReportFilters | None = None,
+) -> bytes:
+    """``report`` as the bytes of a ``fmt`` file, written nowhere (a browser's download).
+
+    Raises:
+        UsageProblem: an unknown format, or ``csv`` without pairs.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise UsageProblem(f"unknown export format {fmt!r}: use {', '.join(EXPORT_FORMATS)}")
+    if fmt == "csv":
+        if pairs is None:
+            raise UsageProblem("a CSV export needs the paired grades")
+        from moderator.analysis.build import apply_filters
+        from moderator.analysis.pairs import write_paired_csv
+
+        table = io.StringIO(newline="")
+        write_paired_csv(apply_filters(pairs, filters), table)
+        return table.getvalue().encode("utf-8")
+    if fmt == "xlsx":
+        from moderator.reports.xlsx import write_xlsx
+
+        book = io.BytesIO()
+        write_xlsx(report, book)
+        return book.getvalue()
+    if fmt == "json":
+        from moderator.reports import render_json
+
+        text = render_json(report) + "\n"
+    elif fmt == "md":
+        from moderator.reports.markdown import render_markdown
+
+        text = render_markdown(report)
+    else:
+        from moderator.reports.html import render_html
+
+        text = render_html(report)
+    return text.encode("utf-8")

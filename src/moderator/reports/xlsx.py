@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from moderator.analysis.report import Report
 from moderator.domain.text import spreadsheet_cell
@@ -149,8 +149,8 @@ def _write_confusion(ws: Worksheet, stats: Any, start_row: int, title: str) -> i
     return total_row + 2
 
 
-def write_xlsx(report: Report, path: Path | str) -> None:
-    """Write the report as an ``.xlsx`` workbook at ``path``."""
+def write_xlsx(report: Report, path: Path | str | BinaryIO) -> None:
+    """Write the report as an ``.xlsx`` workbook at ``path`` (or into a binary file object)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -245,6 +245,9 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     definitions.column_dimensions["B"].width = 100
     definitions.freeze_panes = "A2"
 
+    if not isinstance(path, (str, Path)):
+        wb.save(path)
+        return
     with open_private(path, "wb") as handle:
         wb.save(handle)
 

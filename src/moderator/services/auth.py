@@ -33,9 +33,13 @@ MAX_LENGTH = 1024
 UNKNOWN = "unknown"
 """The event log's actor for a failed sign-in under a name that matches no user."""
 
+LEAD_SETS_IT = "(a lead sets it with `moderator user password NAME`)"
+"""How a password gets set, said to someone at the server's terminal."""
+LEAD_SETS_IT_SERVED = "(ask a lead to set it)"
+"""The same, said in a browser tab (``moderator serve``): its user has no terminal there."""
 SIGN_IN_FAILED = (
     "sign-in failed: wrong name or password, or no password has been set for this name "
-    "(a lead sets it with `moderator user password NAME`)"
+    f"{LEAD_SETS_IT}"
 )
 
 

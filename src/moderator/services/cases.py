@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from moderator.anonymise.review import Decision, Decisions, Doubtful, decisions_path
 from moderator.domain.limits import MAX_CASE_FILE_BYTES, read_capped
-from moderator.errors import BadInput, RedactorFault
+from moderator.errors import BadInput, RedactorFault, with_quotes_capped
 from moderator.services.case_pool import (
     Outcome,
     RedactionPreview,
@@ -109,7 +109,10 @@ def import_cases(
         user: User = get_user(store, actor_name)
         require_role(user, Role.LEAD, doing="import cases")
         actor = user.name
-    raw_cases = read_cases(path)
+    try:
+        raw_cases = read_cases(path)
+    except BadInput as exc:  # quoting a header cell: never a long run of the file's content
+        raise with_quotes_capped(exc) from exc.__cause__
     if not raw_cases:
         raise BadInput(f"{path}: no cases in the file")
     key = load_or_create_key(key_path)

@@ -75,6 +75,7 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         remember_user: bool = True,
         cursor_blink: bool = True,
         demo: bool = False,
+        served: bool = False,
     ) -> None:
         self.started = time.perf_counter()
         super().__init__()
@@ -92,6 +93,9 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         self.notice = notice
         self.remember_user = remember_user
         self.cursor_blink = cursor_blink
+        self.served = served
+        """A browser tab's workbench (``moderator serve``): files go to the browser as downloads,
+        nothing is read from or written to a path the user names on the server."""
         self.store: Store | None = None
         self.user: User | None = None
         self.secured = False
@@ -351,6 +355,15 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
         self.push_screen(HelpScreen(scope, self.settings.keys, role))
 
     def action_import_cases(self) -> None:
+        if self.served:  # a browser user must not name files on the server
+            self.notify(
+                "Cases are not imported from the browser: a lead imports them on the server "
+                "with `moderator import cases FILE`.",
+                title="Import",
+                severity="warning",
+                timeout=10,
+            )
+            return
         from moderator.settings import default_key_path
         from moderator.tui.screens.import_cases import ImportScreen
 
@@ -378,6 +391,12 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
                 return
         self.exit()
 
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A download the browser did not get (an export): say so, not silence."""
+        self.notify(
+            f"The download failed: {event.exception}", severity="error", timeout=15, markup=False
+        )
+
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
@@ -392,13 +411,15 @@ def create_app(
     remember_user: bool = True,
     cursor_blink: bool = True,
     demo: bool = False,
+    served: bool = False,
 ) -> ModeratorApp:
     """Build the app on a database as a user (None: the config's user, else the picker).
 
     ``today`` fixes the date used for "overdue" and ``cursor_blink=False`` stops text
     cursors blinking (tests and snapshots); ``notice`` is shown once on start;
     ``remember_user=False`` keeps a picked user out of the config (the demo); ``demo``
-    stamps what the user does with the demo's own clock (December 2020), not today's date.
+    stamps what the user does with the demo's own clock (December 2020), not today's date;
+    ``served=True``: the workbench of a browser tab (``moderator serve``).
     """
     from moderator.settings import Settings, apply_settings, load_settings
 
@@ -416,4 +437,5 @@ def create_app(
         remember_user=remember_user,
         cursor_blink=cursor_blink,
         demo=demo,
+        served=served,
     )

@@ -46,7 +46,18 @@ LOCAL = frozenset(
 )
 """Moves within a screen: offered on that screen only."""
 
+SERVER_FILES = frozenset({"app.import"})
+"""Actions that read a file the user names on the server: never offered in a browser tab."""
+
 Entry = tuple[str, str, Action, Callable[[], Any]]
+
+
+def offered_here(app: App[Any], action: Action) -> bool:
+    """Whether the workbench offers ``action`` at all: a browser tab (``moderator serve``)
+    offers nothing that names a file on the server (the import, and its screen's keys)."""
+    if not getattr(app, "served", False):
+        return True
+    return action.id not in SERVER_FILES and action.scope != "import"
 
 
 def _allowed(target: App[Any] | Screen[Any], action: Action) -> bool:
@@ -80,6 +91,8 @@ def available_actions(
     for action in ACTIONS:
         if not action.palette or action.scope not in (scope, "app") or not action.for_role(role):
             continue
+        if not offered_here(app, action):
+            continue
         target: App[Any] | Screen[Any] = app if action.scope == "app" else screen
         if _allowed(target, action):
             yield action, target
@@ -105,6 +118,8 @@ def elsewhere_actions(app: App[Any], screen: Screen[Any]) -> Iterator[Action]:
     for action in ACTIONS:
         scope = action.scope
         if scope == here or not action.palette or not action.for_role(role):
+            continue
+        if not offered_here(app, action):
             continue
         if _name(action) in LOCAL or (scope not in OPENERS and scope not in CHOOSE_FIRST):
             continue

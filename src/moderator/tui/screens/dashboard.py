@@ -10,6 +10,7 @@ a number or to export them as CSV.
 from __future__ import annotations
 
 from functools import partial
+from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -48,11 +49,12 @@ class DashboardScreen(DashboardView):
     export) wait until it is on screen, and the keys after them too, in order."""
 
     class Exported(Message):
-        """The report was written to a file."""
+        """The report was written to a file (or, for a download, rendered as ``data``)."""
 
-        def __init__(self, request: ExportRequest) -> None:
+        def __init__(self, request: ExportRequest, data: bytes | None = None) -> None:
             super().__init__()
             self.request = request
+            self.data = data
 
     # -- filters -------------------------------------------------------------------------
     @on(DriftFilters.Changed)
@@ -177,12 +179,13 @@ class DashboardScreen(DashboardView):
             if request is not None:
                 self.export(request)
 
-        self.app.push_screen(ExportDialog(self.moderator_app.today()), chosen)
+        served = self.moderator_app.served  # a browser tab: a download, nothing written here
+        self.app.push_screen(ExportDialog(self.moderator_app.today(), download=served), chosen)
 
     @work(thread=True, group="export", exit_on_error=False)
     def export(self, request: ExportRequest) -> None:
-        """Write the report on screen to a file (worker thread)."""
-        from moderator.reports.export import export_report
+        """Write the report on screen to a file, or render a download's bytes (worker thread)."""
+        from moderator.reports.export import export_report, render_export
 
         report = self.report
         if report is None:
@@ -199,8 +202,17 @@ class DashboardScreen(DashboardView):
         report = report.model_copy(
             update=context_of(store, self.user, filters, authority=authority)
         )
+        if request.download:
+            data = render_export(report, request.fmt, pairs=pairs, filters=filters)
+            self.post_message(self.Exported(request, data))
+            return
         export_report(report, request.fmt, request.path, pairs=pairs, filters=filters)
         self.post_message(self.Exported(request))
 
     def on_dashboard_screen_exported(self, message: Exported) -> None:
-        self.notify(f"Wrote {message.request.path}", title="Exported", timeout=8)
+        name = message.request.path.name
+        if message.data is None:
+            self.notify(f"Wrote {message.request.path}", title="Exported", timeout=8)
+            return
+        self.app.deliver_binary(BytesIO(message.data), save_filename=name)
+        self.notify(f"Sent {name} to your browser as a download.", title="Exported", timeout=8)

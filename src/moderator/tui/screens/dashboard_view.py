@@ -371,8 +371,9 @@ class DashboardView(ModeratorScreen):
             if key not in shown
         ]
         line = self.query_one(where, Static)
+        widen = "window" if self.moderator_app.served else "terminal"
         line.update(
-            f"Left out at this width: {', '.join(titles)}. Widen the terminal to see them."
+            f"Left out at this width: {', '.join(titles)}. Widen the {widen} to see them."
             if titles
             else ""
         )

@@ -1,4 +1,8 @@
-"""The export dialog: choose a format and a file for the drift report."""
+"""The export dialog: choose a format and a file for the drift report.
+
+In a browser tab (``moderator serve``) the report is a download: the field is the download's
+name only, and nothing is written on the server.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,19 @@ class ExportRequest:
 
     fmt: str
     path: Path
+    download: bool = False
+    """Sent to the browser as a download named ``path.name`` (nothing written on the server)."""
+
+
+def download_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a download, or None: a file name only, never a path."""
+    if not name:
+        return "Give the download a name."
+    if "/" in name or "\\" in name or name in (".", ".."):
+        return "Give a file name only (no folders): the report downloads to your browser."
+    if name.startswith(".") or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return "Give a plain file name (letters, digits, - and _ are safe)."
+    return None
 
 
 def with_format(path_text: str, fmt: str) -> str:
@@ -42,10 +59,12 @@ class ExportDialog(ModeratorModal):
     BINDINGS = bindings_for("export") + bindings_for("dialog")
     CONFIRM_KEY = None  # Ctrl+S exports, as Enter does: the bar shows ⏎ Export only
 
-    def __init__(self, today: date, folder: Path | None = None) -> None:
+    def __init__(self, today: date, folder: Path | None = None, *, download: bool = False) -> None:
         super().__init__(classes="dialog")
         self.today = today
         self.folder = folder
+        self.download = download
+        """A browser tab's export: the field names the download; nothing is written here."""
         self.replace_ok: Path | None = None
         """A path the user was warned about and confirmed again."""
 
@@ -65,11 +84,13 @@ class ExportDialog(ModeratorModal):
                 ],
                 id="export-format",
             )
-            yield Label("File", classes="field-label")
+            default = default_export_path(first, self.today, self.folder)
+            yield Label(
+                "File name (your browser downloads it)" if self.download else "File",
+                classes="field-label",
+            )
             yield Input(
-                str(default_export_path(first, self.today, self.folder)),
-                id="export-path",
-                compact=True,
+                default.name if self.download else str(default), id="export-path", compact=True
             )
             yield Label("", id="export-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
@@ -109,6 +130,9 @@ class ExportDialog(ModeratorModal):
     def action_confirm(self) -> None:
         error = self.query_one("#export-error", Label)
         raw = self.query_one("#export-path", Input).value.strip()
+        if self.download:
+            self.confirm_download(raw)
+            return
         if not raw:
             error.update("Give a file to write.")
             return
@@ -129,6 +153,18 @@ class ExportDialog(ModeratorModal):
             error.update(f"{path.name} exists. Export again to replace it.")
             return
         self.dismiss(ExportRequest(self.chosen_format(), path))
+
+    def confirm_download(self, name: str) -> None:
+        """A browser tab's export: a download named ``name`` (a file name, never a path)."""
+        error = self.query_one("#export-error", Label)
+        problem = download_name_problem(name)
+        if problem is None:
+            problem = extension_problem(self.chosen_format(), Path(name))
+            problem = None if problem is None else problem + "."
+        if problem is not None:
+            error.update(problem)
+            return
+        self.dismiss(ExportRequest(self.chosen_format(), Path(name), download=True))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -19,6 +19,7 @@ from moderator.tui.actions import (
     scope_title,
 )
 from moderator.tui.base import ModeratorModal
+from moderator.tui.commands import offered_here
 
 WHO_IS_WORKING: frozenset[Scope] = frozenset({"picker"})
 """Screens that choose who works: their help is about them, not about any role's work."""
@@ -85,7 +86,12 @@ class HelpScreen(ModeratorModal):
         with Vertical(id="help-box"):
             yield Label("Keys  ·  Esc closes  ·  Ctrl+P searches every command", id="help-title")
             with VerticalScroll(id="help-body"):
-                sections = help_sections(self.scope, self.keymap, self.role)
+                sections = [
+                    (title, kept)
+                    for title, entries in help_sections(self.scope, self.keymap, self.role)
+                    # a browser tab has no import (commands.offered_here): its keys neither
+                    if (kept := [a for a in entries if offered_here(self.app, a)])
+                ]
                 for n, (title, entries) in enumerate(sections):
                     yield Label(title, classes="help-section" + (" first" if n == 0 else ""))
                     table: DataTable[str] = DataTable(

@@ -72,13 +72,16 @@ class _PasswordForm:
     def check_password(self, name: str, password: str) -> SignedIn | None:
         """Sign in on a worker thread; a refusal is posted, a success returned."""
         from moderator.errors import ModeratorError
-        from moderator.services.auth import sign_in
+        from moderator.services.auth import LEAD_SETS_IT, LEAD_SETS_IT_SERVED, sign_in
 
         node: Any = self  # a screen: this mixin only ever comes first in a screen's bases
         try:
             return sign_in(node.app.require_store(), name, password, _policy(node.app))
         except ModeratorError as exc:
-            node.post_message(Refusal(str(exc)))
+            text = str(exc)
+            if getattr(node.app, "served", False):  # a browser tab has no terminal to type in
+                text = text.replace(LEAD_SETS_IT, LEAD_SETS_IT_SERVED)
+            node.post_message(Refusal(text))
             return None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
