@@ -33,6 +33,7 @@ from moderator.anonymise.initials_found import find_named_initials
 from moderator.anonymise.initials_logged import find_logged_initials
 from moderator.anonymise.initials_lone import find_lone_initials
 from moderator.anonymise.initials_more import find_more_initials
+from moderator.anonymise.initials_slots import find_initials_in_slots
 from moderator.anonymise.kept_terms import (
     keep_kin_words,
     keep_national_charities,
@@ -115,6 +116,7 @@ from moderator.anonymise.names_lower import (
 )
 from moderator.anonymise.names_mailed import find_mailed_names
 from moderator.anonymise.names_middle import join_middle_names, join_shouted_middle
+from moderator.anonymise.names_newborn import absorb_newborn_words
 from moderator.anonymise.names_nicknamed import join_quoted_nicknames
 from moderator.anonymise.names_paired import find_paired_names
 from moderator.anonymise.names_pet import find_pet_forms
@@ -306,6 +308,7 @@ def run_layers(st: State) -> None:
     join_lower_surnames(st)
     join_dictated_names(st)
     find_short_forms_said(st)
+    absorb_newborn_words(st)
     absorb_kin_words(st)  # again, over all: passages' names ('auntie deb'), and a kin word
     # the layers between freed ('aunt' before a record's name, read once as a guess)
     join_surnames_written_first(st)
@@ -344,6 +347,7 @@ def run_layers(st: State) -> None:
     widen_said_numbers(st)
     join_wrapped_tails(st)  # (before the model: it would read a wrapped line's head alone)
     join_split_surnames(st)
+    find_initials_in_slots(st)
     find_learned(st, toks)  # after every rule: it reads only the words they all left free
     join_dictated_names(st)  # again: the surnames after the names the model found
     find_titled_dictated(st)

@@ -63,7 +63,7 @@ def find_spelt_names(st: State) -> None:
     for m in _SPELT_OUT.finditer(text):
         word = m.group("s").replace(" ", "").lower()
         start = m.start("s")
-        if len(word) < 3 or not st.free(start, m.end()):
+        if len(word) < 3 or not (st.free(start, m.end()) or _give_back_initial(st, start)):
             continue
         who = known.ngrams.get((word,))
         if who is None:
@@ -72,6 +72,24 @@ def find_spelt_names(st: State) -> None:
         if who is not None:
             person = known.people[who]
             st.take(start, m.end(), person.kind, person.label, 60, 0.9)
+
+
+def _give_back_initial(st: State, start: int) -> bool:
+    """Whether the first letter spelt out at ``start`` was read as an initial after a name and
+    is given back ("[Shaun Tweddle T] W E D D L E": the name, then its spelling), the rest of
+    the spelling being free."""
+    over = st.overlapping(start, start + 1)
+    if len(over) != 1 or not st.free(start + 1, start + 2):
+        return False
+    c = over[0]
+    if c.kind not in NAME_KINDS or c.end != start + 1 or c.start >= start - 1:
+        return False
+    end = start
+    while end > c.start and st.text[end - 1] in " \t":
+        end -= 1
+    st.taken[end : c.end] = bytes(c.end - end)
+    st.grow(c, c.start, end)
+    return True
 
 
 # the rest of a word a scan broke with a space, in lower case: "Stephen Yar dley", "Dr Kh an"

@@ -58,6 +58,10 @@ _KIN_TOO = frozenset({"father", "sister", "brother", "bhai"})
 # it finds no name itself ("the Named Nurse Service")
 _RANKS = frozenset({"nurse", "paramedic", "matron", "coach"})
 _TITLE_WORDS = sorted(set(HONORIFICS) | NAME_TITLES | _RANKS, key=len, reverse=True)
+_LOWER_ADDRESS = frozenset(
+    {"pani", "herr", "frau", "sra", "srta", "mme", "mlle", "signora", "signor", "senhor"}
+    | {"senhora", "señor", "señora", "alhaji", "alhaja", "hajia"}
+)
 # (a title of faith or rank is written capitalised: "Father Costigan", not "his father Tom")
 _TITLE_BEFORE = re.compile(
     r"(?=["
@@ -69,6 +73,10 @@ _TITLE_BEFORE = re.compile(
     + "|"
     + "|".join(w.upper() for w in _TITLE_WORDS if w not in HONORIFICS and w not in _KIN_TOO)
     + "|coach(?=[ \t])"  # (a child writes it in lower case: "with coach tony"; no "coach.")
+    # forms of address the families' languages write in lower case before a name, no English
+    # word ("Dzień dobry, pani Agnieszko", "la señora Ruiz")
+    + "|"
+    + "|".join(sorted(_LOWER_ADDRESS, key=len, reverse=True))
     + r")\.?[ \t]+(?:(?i:sgt|insp|ds|dc|di|pc|sergeant|inspector|constable)\.?[ \t]+)?"
     r"(?:\d{2,6}[ \t]+)?(?:[A-Z]\.[ \t]*)?$"
 )
@@ -172,8 +180,9 @@ def absorb_titles(st: State) -> None:
                 st.taken[d.start : d.end] = bytes(d.end - d.start)
             gone.update(id(d) for d in inside)
             start = qualified.start()
-        if title in NAME_TITLES and c.kind not in _TITLED:
+        if title in NAME_TITLES and title not in _LOWER_ADDRESS and c.kind not in _TITLED:
             continue  # "Sister Apolonia" of the family: a relation, said beside the placeholder
+            # (not "pani Agnieszko": a form of address, as "Mrs" is)
         if c.kind == "person" and _title_of(m.group()):
             c.kind = "professional"  # "Father Costigan", "Det. Sgt Mawby": in their work
         if not st.free(start, c.start):
