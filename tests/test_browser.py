@@ -310,3 +310,49 @@ def test_the_lead_s_export_downloads_to_the_browser(
     )
     assert "<html" in got[0].read_text(encoding="utf-8").lower()
     assert set(Path.cwd().glob("drift-report-*")) == on_server
+
+
+def test_the_page_is_titled_focused_on_load_and_asks_no_third_party(
+    served: str, browser: Any, secured_db: Path
+) -> None:
+    """The tab says "moderator", typing works without a click (after a reload too), and the
+    page fetches nothing from another site (fonts.googleapis.com fails on an intranet)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    with urllib.request.urlopen(served, timeout=10) as response:
+        page = response.read().decode()
+    assert "fonts.googleapis.com" not in page and "<title>moderator</title>" in page
+
+    def focused() -> bool:
+        return bool(
+            browser.execute_script(
+                "return document.activeElement &&"
+                " document.activeElement.classList.contains('xterm-helper-textarea');"
+            )
+        )
+
+    for load in (browser.get, lambda _url: browser.refresh()):
+        load(served)
+        poll(lambda: browser.find_elements(By.CSS_SELECTOR, ".xterm-helper-textarea"), "terminal")
+        poll(lambda: browser.execute_script(INK_JS) > 500, "the sign-in screen to be drawn")
+        assert browser.title == "moderator"
+        poll(focused, "the terminal to have keyboard focus without a click", 10)
+        hosts = browser.execute_script(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).host);"
+        )
+        assert all(host == served.split("//", 1)[1] for host in hosts), hosts
+
+    # No click anywhere: the keys reach the sign-in screen.
+    def type_and_wait(text: str) -> None:
+        before = browser.execute_script(PICTURE_JS)
+        for char in text:
+            ActionChains(browser).send_keys(char).perform()
+        poll(lambda: browser.execute_script(PICTURE_JS) != before, f"the screen after {text!r}")
+
+    type_and_wait("mia")
+    type_and_wait(Keys.ENTER)
+    for char in MIA_PW + Keys.ENTER:
+        ActionChains(browser).send_keys(char).perform()
+    poll(lambda: signed_in(secured_db, "mia"), "mia's sign-in, typed without a click")

@@ -286,6 +286,41 @@ async def test_grading_shows_the_four_descriptors_and_the_way_out(
         assert "1234 Grade" in keys and "n Note" in keys, keys
 
 
+@pytest.mark.parametrize("size", [(128, 40), (110, 38)], ids=["128x40", "110x38"])
+async def test_the_descriptors_share_the_height_there_is(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    """A browser at 1024x640 (about 128x40): the four descriptors were one line each with
+    rows empty below them. Now all four are in view and each wraps over more than one line."""
+    from moderator.tui.widgets.descriptor_panel import DescriptorPanel
+
+    titles = ("1  Outstanding", "2  Good", "3  Requires improvement", "4  Inadequate")
+
+    def panel_lines() -> list[str]:
+        region = pilot.app.screen.query_one(DescriptorPanel).region
+        rows = screen_text(pilot).splitlines()[region.y : region.bottom]
+        return [row[region.x : region.right].strip() for row in rows]
+
+    def lines_under_each_title() -> list[int]:
+        lines = panel_lines()
+        starts = [next((i for i, ln in enumerate(lines) if t in ln), -1) for t in titles]
+        if -1 in starts:
+            return []
+        ends = [*starts[1:], len(lines)]
+        return [sum(1 for ln in lines[a + 1 : b] if ln) for a, b in zip(starts, ends, strict=True)]
+
+    async with make_app(demo_db, "Naomi Okonkwo").run_test(size=size) as pilot:
+        await open_naomis_draft(pilot)
+        await until(
+            pilot,
+            lambda: len(lines_under_each_title()) == 4 and min(lines_under_each_title()) >= 2,
+            f"each descriptor in view over two lines or more: {lines_under_each_title()}\n"
+            + "\n".join(panel_lines()),
+        )
+        shown = "\n".join(panel_lines())
+        assert "The assessment lists every previous referral" in shown, shown
+
+
 @pytest.mark.parametrize("size", [(100, 30), (160, 48)], ids=["100x30", "160x48"])
 async def test_a_cut_criterion_title_ends_in_an_ellipsis_apart_from_its_marks(
     demo_db: Path, size: tuple[int, int]

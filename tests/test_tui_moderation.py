@@ -127,6 +127,32 @@ async def test_blind_moderation_then_review_by_keyboard(db: Path) -> None:
         assert rows["risk"]["rationale"] == "Meets inadequate descriptor"
 
 
+async def test_the_case_pane_says_ready_to_submit_once_every_criterion_is_graded(
+    db: Path,
+) -> None:
+    """The case pane's state follows the grading: it said "To do" with every criterion graded."""
+    from textual.widgets import Static
+
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        grading = await open_case(pilot, "C-103")
+
+        def state() -> str:
+            return str(grading.query_one("#case-meta", Static).render()).splitlines()[-1]
+
+        assert state().endswith("· To do"), state()
+        await pilot.press("4")
+        await settle(pilot)
+        assert state().endswith("· Draft"), state()  # begun: no longer to do
+        await type_note(pilot, "Safety plan never checked.")
+        for grade, note in (("2", "Seen alone twice."), ("3", "No timescales.")):
+            await pilot.press("j", grade)
+            await type_note(pilot, note)
+        await settle(pilot)
+        assert state().endswith("· Ready to submit"), state()
+        assert "To do" not in state()
+
+
 async def test_the_review_refuses_to_complete_with_decisions_missing(db: Path) -> None:
     from moderator.services.moderation import save_moderation_grade, submit_moderation
 

@@ -19,6 +19,9 @@ import click
 from moderator.cli.common import common_options, resolve
 from moderator.errors import Refused
 
+TEMPLATES = Path(__file__).parent / "web"
+"""Our page for textual-serve (its own, titled, focused on load, no third-party font)."""
+
 LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 
 
@@ -74,6 +77,7 @@ def serve_workbench(
         port=port,
         title="moderator",
         public_url=public_url,
+        templates_path=TEMPLATES,
     )
     if announce:
         click.echo(announce)

@@ -107,12 +107,6 @@ class SheetView(ModeratorScreen):
         self.entries = {e.criterion: e.model_copy() for e in sheet.entries}
         self.override, self.override_reason = sheet.override, sheet.override_reason
         self.sub_title = f"{sheet.title} · {sheet.owner}"
-        self.query_one("#case-meta", Static).update(
-            f"{sheet.case_ref} · {sheet.team} · {service_area_label(sheet.service_area)}"
-            + (f" · opened {sheet.opened}" if sheet.opened else "")
-            + f"\n{sheet.rubric.title} v{sheet.rubric.version} · {status_label(sheet.status)}"
-            + (f" · due {sheet.due.isoformat()}" if sheet.due else "")
-        )
         self.query_one("#case-text", Static).update(sheet.case_text)
         criteria = self.query_one("#criteria", CriterionList)
         if first_load:
@@ -181,6 +175,36 @@ class SheetView(ModeratorScreen):
         graded = sum(e.grade is not None for e in entries)
         notes_missing = sum(e.grade is not None and not e.note.strip() for e in entries)
         self.query_one(OverallBar).show(view, graded, len(entries), notes_missing)
+        self.show_case_meta()
+
+    def live_status(self) -> str:
+        """The sheet's state as the grading on screen makes it, not as it was when opened.
+
+        The stored state is read once on opening, so a sheet opened "to do" would still say
+        so with every criterion graded: while it can be edited, the words follow the entries.
+        """
+        assert self.sheet is not None
+        status = self.sheet.status
+        if self.sheet.read_only or status not in ("todo", "draft"):
+            return status_label(status)
+        entries = list(self.entries.values())
+        if all(e.grade is not None and e.note.strip() for e in entries):
+            return "Ready to submit"
+        if any(e.grade is not None or e.note.strip() for e in entries):
+            return status_label("draft")
+        return status_label(status)
+
+    def show_case_meta(self) -> None:
+        """The case's line above its text: case, team, rubric, and the sheet's state now."""
+        if self.sheet is None:
+            return
+        sheet = self.sheet
+        self.query_one("#case-meta", Static).update(
+            f"{sheet.case_ref} · {sheet.team} · {service_area_label(sheet.service_area)}"
+            + (f" · opened {sheet.opened}" if sheet.opened else "")
+            + f"\n{sheet.rubric.title} v{sheet.rubric.version} · {self.live_status()}"
+            + (f" · due {sheet.due.isoformat()}" if sheet.due else "")
+        )
 
     def show_entry(self, cid: str) -> None:
         """Redraw one criterion's row."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.events import Click
@@ -26,6 +28,8 @@ class GradeChoice(Widget):
     def __init__(self, grade: Grade) -> None:
         super().__init__(id=f"choice-{int(grade)}", classes=f"grade-choice -g{int(grade)}")
         self.grade = grade
+        self.text = ""
+        """The descriptor in full (the panel may show it in fewer lines)."""
 
     def compose(self) -> ComposeResult:
         yield Label(f"{int(self.grade)}  {self.grade.label}", classes="choice-title")
@@ -33,6 +37,7 @@ class GradeChoice(Widget):
 
     def show(self, text: str, chosen: bool) -> None:
         """Show the descriptor, marked when it is the chosen grade."""
+        self.text = text
         self.query_one(".choice-text", Static).update(text)
         self.set_class(chosen, "-chosen")
         mark = "●" if chosen else " "
@@ -40,9 +45,39 @@ class GradeChoice(Widget):
             f"{mark} {int(self.grade)}  {self.grade.label}"
         )
 
+    def lines(self, width: int) -> list[str]:
+        """The descriptor wrapped to ``width`` cells."""
+        return textwrap.wrap(self.text, max(width, 8)) or [""]
+
+    def clamp(self, lines: int | None, width: int) -> None:
+        """Show the descriptor in at most ``lines`` lines, its last cut with "…" (None: in full)."""
+        text = self.text
+        if lines is not None:
+            wrapped = self.lines(width)
+            if len(wrapped) > lines:
+                last = wrapped[lines - 1][: max(width, 8) - 1].rstrip()
+                text = "\n".join([*wrapped[: lines - 1], last + "…"])
+        self.query_one(".choice-text", Static).update(text)
+
     def on_click(self, event: Click) -> None:
         event.stop()
         self.post_message(self.Chosen(self.grade))
+
+
+def share(needs: list[int], room: int) -> list[int]:
+    """Lines for each descriptor: ``room`` shared out, none more than it needs, each at least 1.
+
+    The shorter ones take what they need; what they leave goes to the longer ones equally.
+    """
+    given = [1] * len(needs)
+    left = room - len(needs)
+    order = sorted(range(len(needs)), key=lambda i: needs[i])
+    for place, i in enumerate(order):
+        fair = max(left // (len(needs) - place), 0)
+        extra = min(needs[i] - 1, fair)
+        given[i] += extra
+        left -= extra
+    return given
 
 
 class DescriptorPanel(VerticalScroll):
@@ -71,29 +106,58 @@ class DescriptorPanel(VerticalScroll):
             self.call_after_refresh(self._reveal, grade)
 
     def fit(self) -> None:
-        """Descriptors in full when all four fit; else each on one line, so all four show.
+        """Descriptors in full when all four fit; else they share the room there is.
 
-        The panel tries them in full; once laid out, :meth:`watch_virtual_size` tightens
-        them if they overflow: first each descriptor on one line with no blank line between
-        them (``-tight``), then, if that is still too tall (100x30), the question on one line
-        too (``-tighter``).
+        The panel tries them in full; once laid out, :meth:`watch_virtual_size` shares the
+        height out if they overflow (:meth:`_share_room`): no blank line between them
+        (``-tight``), the heading on one line, and each descriptor wrapped to as many lines
+        as its share, the last ending in "…" when cut. When even one line each would not
+        fit with the question in full (100x30), the question goes on one line (``-tighter``).
         """
         self.remove_class("-tight", "-tighter")
+        for choice in self.query(GradeChoice):
+            choice.clamp(None, 0)
         self._relayout()
         self.call_after_refresh(self._tighten_if_needed)
 
     def watch_virtual_size(self) -> None:
         self._tighten_if_needed()
 
+    def _overflows(self) -> bool:
+        return self.virtual_size.height > self.scrollable_content_region.height > 0
+
     def _tighten_if_needed(self) -> None:
-        if not self.virtual_size.height > self.scrollable_content_region.height > 0:
+        if not self._overflows():
             return
-        for step in ("-tight", "-tighter"):
-            if not self.has_class(step):
-                self.add_class(step)
-                self._relayout()
-                self.call_after_refresh(self._tighten_if_needed)
-                return
+        if not self.has_class("-tight"):
+            self.add_class("-tight")
+            self._relayout()
+            self.call_after_refresh(self._share_room)
+
+    def _share_room(self) -> None:
+        """Wrap each descriptor to its share of the lines left under the titles."""
+        choices = list(self.query(GradeChoice))
+        if not choices:
+            return
+        texts = [c.query_one(".choice-text", Static) for c in choices]
+        width = min(t.content_region.width for t in texts)
+        if not self.show_vertical_scrollbar:  # wrap as if it had one: a bar appearing rewraps
+            width -= self.styles.scrollbar_size_vertical
+        if width <= 0:
+            return
+        used = sum(
+            w.outer_size.height for w in self.query("#crit-heading, #crit-question") if w.display
+        )
+        room = self.scrollable_content_region.height - used - len(choices)  # less the titles
+        if room < 2 * len(choices) and not self.has_class("-tighter"):  # the question gives way
+            self.add_class("-tighter")
+            self._relayout()
+            self.call_after_refresh(self._share_room)
+            return
+        needs = [len(c.lines(width)) for c in choices]
+        for choice, lines in zip(choices, share(needs, max(room, len(choices))), strict=True):
+            choice.clamp(lines, width)
+        self._relayout()
 
     def _relayout(self) -> None:
         """Lay the texts out again: a text's height is cached by its width alone, so a change
