@@ -272,11 +272,16 @@ class LockScreen(_PasswordForm, ModeratorModal):
         self.user = user
 
     def compose(self) -> ComposeResult:
+        # A browser keeps Ctrl+Q (Firefox quits): there, the palette's Quit.
+        served = getattr(self.app, "served", False)
+        quits = (
+            "the palette's Quit (Ctrl+P) saves and quits" if served else "Ctrl+Q saves and quits"
+        )
         with Vertical(classes="dialog-box", id="lock-box"):
             yield Static("Locked", classes="dialog-title")
             yield Static(
                 f"The workbench locked itself after a while without use. {self.user.name}: "
-                "type your password to carry on where you were (Ctrl+Q saves and quits).",
+                f"type your password to carry on where you were ({quits}).",
                 classes="dialog-body",
                 markup=False,
             )
