@@ -78,6 +78,8 @@ class _PasswordForm:
     typed meanwhile sends it once the check is done.
     """
 
+    password_id = "signin-password"
+    """The id of the screen's password field."""
     checking = False
     """A password is being checked (Enter waits for the result)."""
     enter_waiting = False
@@ -95,13 +97,18 @@ class _PasswordForm:
         self.check_password(name, password)
 
     def check_refused(self, field: Input) -> None:
-        """A refusal: focus back in the password field; an Enter typed meanwhile sends it."""
+        """A refusal: focus back in the password field (the check ends with its worker)."""
+        field.focus()
+
+    def check_ended(self, refused: bool) -> None:
+        """The check's worker has finished: an Enter typed meanwhile sends the next try
+        (only now: a new check would cancel the worker still returning)."""
         node: Any = self
         self.checking = False
-        field.focus()
-        if self.enter_waiting and field.value:
-            self.enter_waiting = False
+        field = node.query_one(f"#{self.password_id}", Input)
+        if refused and self.enter_waiting and field.value:
             node.call_after_refresh(field.action_submit)
+        self.enter_waiting = False
 
     @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
     def check_password(self, name: str, password: str) -> SignedIn | None:
@@ -124,9 +131,9 @@ class _PasswordForm:
         # screen, and closing a screen cancels its workers. (Textual also calls the
         # screen's other handlers of this message: failures are reported there.)
         worker, node = event.worker, cast(Any, self)
-        if worker.name == "check_password" and event.state in _FAILED:
-            self.checking = False  # reported as any failure; the field takes the next try
         finished = worker.name == "check_password" and event.state is WorkerState.SUCCESS
+        if worker.name == "check_password" and (finished or event.state in _FAILED):
+            self.check_ended(refused=finished and worker.result is None)
         if finished and worker.result is not None:
             node.post_message(SignedInMessage(worker.result))
 
@@ -266,6 +273,8 @@ class NewPasswordDialog(ModeratorModal):
 
 class LockScreen(_PasswordForm, ModeratorModal):
     """The idle lock: covers the workbench, which stays as it was, until the password."""
+
+    password_id = "lock-password"
 
     def __init__(self, user: User) -> None:
         super().__init__(classes="dialog")
