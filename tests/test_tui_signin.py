@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,64 @@ async def sign_in(pilot: Pilot[None], name: str | None, password: str) -> None:
 
 def problem(pilot: Pilot[None]) -> str:
     return str(pilot.app.screen.query_one("#picker-problem", Static).render())
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 60  # bounds a hang; no measurement
+    while time.monotonic() < deadline and not condition():
+        await pilot.pause()
+    assert condition()
+
+
+@pytest.fixture
+def slow_check(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Each password check waits until the test sets the event (the pause after failures)."""
+    from moderator.services import auth
+
+    gate, real = threading.Event(), auth.sign_in
+
+    def held(*args: object, **kwargs: object) -> object:
+        assert gate.wait(60)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(auth, "sign_in", held)
+    return gate
+
+
+async def test_the_next_password_typed_during_a_slow_check_stays_hidden(
+    db: Path, slow_check: threading.Event
+) -> None:
+    """Typing the next try while a wrong one is checked: it goes in the password field,
+    never into the name in plain text; "Checking…" is not shown as an error."""
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, SignInScreen)
+        screen = pilot.app.screen
+        name = screen.query_one("#signin-name", Input)
+        password = screen.query_one("#signin-password", Input)
+        line = screen.query_one("#picker-problem", Static)
+        await pilot.press(*keys("not it"), "enter")
+        await wait_until(pilot, lambda: "Checking" in problem(pilot))
+        checking_colour = line.styles.color
+        await pilot.press(*keys("bad-password-5"))
+        await pilot.pause()
+        assert screen.focused is password
+        assert name.value == "mia"
+        assert password.value == "bad-password-5"  # the next try, hidden, not lost
+        slow_check.set()
+        await wait_until(pilot, lambda: "sign-in failed" in problem(pilot))
+        assert line.styles.color != checking_colour  # the refusal is the error, not the check
+        assert screen.focused is password and password.value == "bad-password-5"
+        assert name.value == "mia"
+        # Enter typed while a check runs sends the next try once the check says no.
+        slow_check.clear()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "Checking" in problem(pilot))
+        await pilot.press(*keys(MIA_PW), "enter")
+        assert screen.focused is password and name.value == "mia"
+        slow_check.set()
+        await wait_for_screen(pilot, HomeScreen)
+        assert app.user is not None and app.user.name == "mia"
 
 
 async def test_a_secured_database_signs_in_instead_of_picking(db: Path) -> None:

@@ -7,8 +7,23 @@ never writes the server's config: every tab picks or signs in for itself.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from moderator.tui.app import ModeratorApp
+
+
+def tab_app(db: Path, *, demo: bool = False) -> ModeratorApp:
+    """The workbench of one browser tab: nobody signed in, nothing remembered, and told it
+    is in a browser (which keeps Ctrl+T and Ctrl+Q for itself)."""
+    from moderator.settings import load_settings
+    from moderator.tui.app import create_app
+
+    settings = load_settings(db=db).model_copy(update={"user": None})
+    notice = "A fresh copy of the sample audits, gone when the server stops." if demo else None
+    return create_app(settings, notice=notice, remember_user=False, served=True)
 
 
 @click.command()
@@ -16,12 +31,7 @@ import click
 @click.option("--demo", is_flag=True, help="The demo: say so once on start.")
 def main(db: Path, demo: bool) -> None:
     """Run the workbench for one browser tab."""
-    from moderator.settings import load_settings
-    from moderator.tui.app import create_app
-
-    settings = load_settings(db=db).model_copy(update={"user": None})
-    notice = "A fresh copy of the sample audits, gone when the server stops." if demo else None
-    app = create_app(settings, notice=notice, remember_user=False, served=True)
+    app = tab_app(db, demo=demo)
     app.run()
     if app.fatal is not None:  # the database could not be opened: say why, as the CLI does
         raise click.ClickException(str(app.fatal))

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.worker import Worker
 
@@ -26,6 +26,8 @@ from moderator.tui.idle import IdleLock
 from moderator.tui.opening import OpensWork
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from moderator.services.users import User
     from moderator.settings import Settings
     from moderator.store import Store
@@ -369,6 +371,13 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
 
         self.push_screen(ImportScreen(self.db_path, default_key_path(), self.user_name))
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, less Maximize: every screen already gives its
+        list or form the room there is, and it would only hide the keys and the title."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Maximize", "Minimize") or screen.maximized is not None:
+                yield command
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
         from moderator.settings import save_theme
@@ -384,8 +393,9 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
             saver = getattr(screen, "save_pending", None)
             if saver is not None and not await saver() and not self.quit_warned:
                 self.quit_warned = True
+                again = "Choose Quit again" if self.served else "Press Ctrl+Q again"
                 self.notify(
-                    "Some changes could not be saved. Press Ctrl+Q again to quit anyway.",
+                    f"Some changes could not be saved. {again} to quit anyway.",
                     severity="error",
                 )
                 return
@@ -419,7 +429,8 @@ def create_app(
     cursors blinking (tests and snapshots); ``notice`` is shown once on start;
     ``remember_user=False`` keeps a picked user out of the config (the demo); ``demo``
     stamps what the user does with the demo's own clock (December 2020), not today's date;
-    ``served=True``: the workbench of a browser tab (``moderator serve``).
+    ``served=True``: the workbench of a browser tab (``moderator serve``), whose
+    browser keeps some keys (Ctrl+T, Ctrl+Q) for itself.
     """
     from moderator.settings import Settings, apply_settings, load_settings
 

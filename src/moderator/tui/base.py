@@ -32,6 +32,10 @@ class Workbench(Protocol):
     db_path: Path
     user: User | None
     today: Callable[[], date]
+    remember_user: bool
+    """A chosen user is kept in the config for next time (not in the demo or a browser tab)."""
+    served: bool
+    """In a browser tab (``moderator serve``): the browser keeps some keys for itself."""
 
     def require_store(self) -> Store:
         """The open store (raises ModeratorError before it is open)."""

@@ -14,6 +14,7 @@ Moves within a screen (next, previous, page, back) are offered on their own scre
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -49,6 +50,10 @@ LOCAL = frozenset(
 SERVER_FILES = frozenset({"app.import"})
 """Actions that read a file the user names on the server: never offered in a browser tab."""
 
+BROWSER_KEYS = frozenset({"ctrl+t", "ctrl+q"})
+"""Keys a browser keeps for itself (a new tab, quitting the browser): in a browser tab
+(``moderator serve``) the palette does not offer them as the way to an action."""
+
 Entry = tuple[str, str, Action, Callable[[], Any]]
 
 
@@ -67,6 +72,20 @@ def _allowed(target: App[Any] | Screen[Any], action: Action) -> bool:
 
 def _name(action: Action) -> str:
     return parse_action(action.action)[1]
+
+
+def keys_said(app: App[Any], action: Action) -> str | None:
+    """The keys of ``action`` as the palette says them; None when there are none to say
+    (in a browser tab, the keys the browser keeps are not said)."""
+    if not getattr(app, "served", False):
+        return display_keys(action)
+    every = [k.strip() for k in action.keys.split(",")]
+    keys = [k for k in every if k not in BROWSER_KEYS]
+    if not keys:
+        return None
+    if keys == every:
+        return display_keys(action)
+    return display_keys(replace(action, keys=",".join(keys), key_display=None))
 
 
 def _role(app: App[Any]) -> str | None:
@@ -137,7 +156,9 @@ class ActionCommands(Provider):
         offered: set[str] = set()
         for action, target in available_actions(self.app, self.screen):
             offered.add(action.id)
-            help_text = f"{scope_title(action.scope, role)} · key {display_keys(action)}"
+            keys = keys_said(self.app, action)
+            where = scope_title(action.scope, role)
+            help_text = f"{where} · key {keys}" if keys else f"{where} · from this palette"
             yield action.description, help_text, action, partial(target.run_action, action.action)
         workbench = workbench_of(self)
         for action in anywhere_actions(self.app, self.screen):

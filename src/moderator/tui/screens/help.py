@@ -15,11 +15,10 @@ from moderator.tui.actions import (
     Scope,
     actions_for,
     bindings_for,
-    display_keys,
     scope_title,
 )
 from moderator.tui.base import ModeratorModal
-from moderator.tui.commands import offered_here
+from moderator.tui.commands import keys_said, offered_here
 
 WHO_IS_WORKING: frozenset[Scope] = frozenset({"picker"})
 """Screens that choose who works: their help is about them, not about any role's work."""
@@ -99,7 +98,9 @@ class HelpScreen(ModeratorModal):
                     )
                     table.add_columns("key", "action")
                     for a in entries:
-                        table.add_row(display_keys(a), a.description)
+                        # In a browser tab, a key the browser keeps is not offered (Ctrl+T
+                        # opens a tab): the action is in the palette.
+                        table.add_row(keys_said(self.app, a) or "palette", a.description)
                     yield table
 
     def action_close(self) -> None:

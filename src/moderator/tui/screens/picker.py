@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.dom import NoScreen
-from textual.events import Key
+from textual.events import Click, Key
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -79,10 +79,26 @@ class UserList(OptionList):
     the keys after it go to the list of the user chosen (a burst: Enter j j Enter).
     """
 
+    clicked: int | None = None
+    """The name the last click highlighted: a second click on it chooses."""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "select":
             return False  # the picker's Enter binding runs instead
         return super().check_action(action, parameters)
+
+    async def _on_click(self, event: Click) -> None:
+        # A click highlights, as on the other lists; a second click on that name chooses.
+        # One click never chooses: in a browser the first click, to give the page focus,
+        # would sign in as whoever was under the pointer.
+        event.prevent_default()  # not the list's own: it chooses on the first click
+        index: int | None = event.style.meta.get("option")
+        if index is None or self.get_option_at_index(index).disabled:
+            return
+        if index == self.clicked and index == self.highlighted:
+            self.action_select()
+        else:
+            self.highlighted = self.clicked = index
 
 
 class PickerScreen(ModeratorScreen):
@@ -113,11 +129,7 @@ class PickerScreen(ModeratorScreen):
             if self.problem:
                 yield Static(self.problem, id="picker-problem", markup=False)
             if self.users:
-                yield Static(
-                    "Choose yourself; moderator remembers the choice (change it later with u)."
-                    " Type to find a name.",
-                    classes="hint",
-                )
+                yield Static(self.hint(), classes="hint")
                 yield FindInput(
                     placeholder="Find (type a name, role or team)",
                     id="find",
@@ -133,11 +145,24 @@ class PickerScreen(ModeratorScreen):
                     "This database has no users yet. Add some from the command line, e.g.\n\n"
                     "  moderator user add lee --role lead\n"
                     "  moderator user add mia --role manager --team 'Safeguarding North' --as lee\n\n"
-                    "then start moderator again (Ctrl+Q quits).",
+                    + (
+                        "then reload this page."  # a browser tab: a new workbench, read afresh
+                        if self.workbench.served
+                        else "then start moderator again (Ctrl+Q quits)."
+                    ),
                     id="picker-empty",
                     markup=False,
                 )
         yield Footer()
+
+    def hint(self) -> str:
+        """How to choose, and what happens to the choice (a browser tab keeps none)."""
+        later = (
+            "moderator remembers the choice (change it later with u)"
+            if self.workbench.remember_user
+            else "u switches user"
+        )
+        return f"Choose yourself (Enter, or click a name twice); {later}. Type to find a name."
 
     def on_mount(self) -> None:
         self.sub_title = "who is working?"
@@ -216,9 +241,10 @@ class PickerScreen(ModeratorScreen):
     def show_matches(self) -> None:
         """List the users the search finds as it is now, the first highlighted."""
         self.shown = self.matching(self.query_one("#find", Input).value)
-        options = self.query_one("#users", OptionList)
+        options = self.query_one("#users", UserList)
         options.clear_options()
         options.add_options([Option(Text(describe(u)), id=u.name) for u in self.shown])
+        options.clicked = None  # the names moved: the next click only highlights
         if self.shown:
             options.highlighted = 0
         self.refresh_bindings()

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from moderator.tui.base import Workbench
 
 
+_FAILED = (WorkerState.ERROR, WorkerState.CANCELLED)
+
+
 def _policy(app: Workbench) -> Any:
     from moderator.services.auth import SignInPolicy
 
@@ -66,7 +69,46 @@ class NextOnEnter(Input):
 
 
 class _PasswordForm:
-    """What the sign-in screen and the lock share: check a password on a worker thread."""
+    """What the sign-in screen and the lock share: check a password on a worker thread.
+
+    The password field stays enabled and focused while the check runs (the pause after a
+    failure grows with each one): disabling it would move focus to the next field, the
+    name in plain text, where the next attempt typed ahead would land. The field is
+    emptied as the check starts, so what is typed meanwhile is the next attempt; an Enter
+    typed meanwhile sends it once the check is done.
+    """
+
+    password_id = "signin-password"
+    """The id of the screen's password field."""
+    checking = False
+    """A password is being checked (Enter waits for the result)."""
+    enter_waiting = False
+    """Enter was pressed while a check ran: the field is sent when it refuses."""
+
+    def start_check(self, name: str, field: Input) -> None:
+        """Check ``field``'s password for ``name``, keeping focus in the field."""
+        node: Any = self
+        if self.checking:
+            self.enter_waiting = True
+            return
+        password, field.value = field.value, ""
+        self.checking, self.enter_waiting = True, False
+        node.say_progress("Checking…")
+        self.check_password(name, password)
+
+    def check_refused(self, field: Input) -> None:
+        """A refusal: focus back in the password field (the check ends with its worker)."""
+        field.focus()
+
+    def check_ended(self, refused: bool) -> None:
+        """The check's worker has finished: an Enter typed meanwhile sends the next try
+        (only now: a new check would cancel the worker still returning)."""
+        node: Any = self
+        self.checking = False
+        field = node.query_one(f"#{self.password_id}", Input)
+        if refused and self.enter_waiting and field.value:
+            node.call_after_refresh(field.action_submit)
+        self.enter_waiting = False
 
     @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
     def check_password(self, name: str, password: str) -> SignedIn | None:
@@ -90,6 +132,8 @@ class _PasswordForm:
         # screen's other handlers of this message: failures are reported there.)
         worker, node = event.worker, cast(Any, self)
         finished = worker.name == "check_password" and event.state is WorkerState.SUCCESS
+        if worker.name == "check_password" and (finished or event.state in _FAILED):
+            self.check_ended(refused=finished and worker.result is None)
         if finished and worker.result is not None:
             node.post_message(SignedInMessage(worker.result))
 
@@ -131,16 +175,11 @@ class SignInScreen(_PasswordForm, ModeratorScreen):
         if not name:
             self.query_one("#signin-name", Input).focus()
             return
-        self._say("Checking…")
-        password.disabled = True
-        self.check_password(name, password.value)
+        self.start_check(name, password)
 
     def on_refusal(self, message: Refusal) -> None:
         self._say(message.text)
-        password = self.query_one("#signin-password", Input)
-        password.disabled = False
-        password.value = ""
-        password.focus()
+        self.check_refused(self.query_one("#signin-password", Input))
 
     def on_signed_in_message(self, message: SignedInMessage) -> None:
         app: Any = self.app
@@ -157,8 +196,14 @@ class SignInScreen(_PasswordForm, ModeratorScreen):
 
         app.push_screen(NewPasswordDialog(signed.user), chosen)
 
-    def _say(self, text: str) -> None:
-        self.query_one("#picker-problem", Static).update(text)
+    def _say(self, text: str, *, progress: bool = False) -> None:
+        """Show why a sign-in failed (as an error) or that it is under way (neutral)."""
+        line = self.query_one("#picker-problem", Static)
+        line.update(text)
+        line.set_class(progress, "progress")
+
+    def say_progress(self, text: str) -> None:
+        self._say(text, progress=True)
 
 
 class NewPasswordDialog(ModeratorModal):
@@ -229,16 +274,23 @@ class NewPasswordDialog(ModeratorModal):
 class LockScreen(_PasswordForm, ModeratorModal):
     """The idle lock: covers the workbench, which stays as it was, until the password."""
 
+    password_id = "lock-password"
+
     def __init__(self, user: User) -> None:
         super().__init__(classes="dialog")
         self.user = user
 
     def compose(self) -> ComposeResult:
+        # A browser keeps Ctrl+Q (Firefox quits): there, the palette's Quit.
+        served = getattr(self.app, "served", False)
+        quits = (
+            "the palette's Quit (Ctrl+P) saves and quits" if served else "Ctrl+Q saves and quits"
+        )
         with Vertical(classes="dialog-box", id="lock-box"):
             yield Static("Locked", classes="dialog-title")
             yield Static(
                 f"The workbench locked itself after a while without use. {self.user.name}: "
-                "type your password to carry on where you were (Ctrl+Q saves and quits).",
+                f"type your password to carry on where you were ({quits}).",
                 classes="dialog-body",
                 markup=False,
             )
@@ -250,16 +302,18 @@ class LockScreen(_PasswordForm, ModeratorModal):
 
     @on(Input.Submitted, "#lock-password")
     def _submit(self) -> None:
-        field = self.query_one("#lock-password", Input)
-        field.disabled = True
-        self.check_password(self.user.name, field.value)
+        self.start_check(self.user.name, self.query_one("#lock-password", Input))
 
     def on_refusal(self, message: Refusal) -> None:
-        self.query_one("#lock-problem", Static).update(message.text)
-        field = self.query_one("#lock-password", Input)
-        field.disabled = False
-        field.value = ""
-        field.focus()
+        line = self.query_one("#lock-problem", Static)
+        line.update(message.text)
+        line.remove_class("progress")
+        self.check_refused(self.query_one("#lock-password", Input))
+
+    def say_progress(self, text: str) -> None:
+        line = self.query_one("#lock-problem", Static)
+        line.update(text)
+        line.add_class("progress")
 
     def on_signed_in_message(self, message: SignedInMessage) -> None:
         self.dismiss(True)

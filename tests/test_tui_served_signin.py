@@ -1,0 +1,120 @@
+"""Signing in from a browser tab (``moderator serve``): the picker's clicks, its wording, the browser's keys.
+
+A browser page takes a first click to get focus, and keeps some keys for itself (Ctrl+T is
+a new tab, Ctrl+Q quits Firefox); a tab remembers no one. The tab's app is built as
+``serve_tab`` builds it (:func:`tab_app`), so the code path is the served one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from moderator.cli.serve_tab import tab_app
+from moderator.tui.screens.home import HomeScreen
+from moderator.tui.screens.picker import PickerScreen
+from tests.test_tui_grading import make_app, settle, wait_for_screen
+from tests.test_tui_palette import help_sections, palette_entries
+from tests.tui_support import build_workbench_db
+
+pytestmark = pytest.mark.usefixtures("mini_rubrics")
+
+NAMES = ["lee", "max", "mia", "oli"]
+
+
+@pytest.fixture
+def db(tmp_path: Path, mini_rubrics: Path) -> Path:
+    return build_workbench_db(tmp_path / "work.db")
+
+
+async def picker_of(pilot: Pilot[None]) -> PickerScreen:
+    await wait_for_screen(pilot, PickerScreen)
+    picker = pilot.app.screen
+    assert isinstance(picker, PickerScreen)
+    assert [u.name for u in picker.users] == NAMES
+    return picker
+
+
+async def click_name(pilot: Pilot[None], picker: PickerScreen, name: str) -> None:
+    users = picker.query_one("#users", OptionList)
+    top = users.content_region.y  # a name a line, the first at the top
+    await pilot.click(offset=(users.content_region.x + 4, top + NAMES.index(name)))
+    await settle(pilot)
+
+
+def hint(picker: PickerScreen) -> str:
+    return str(picker.query_one(".hint", Static).render())
+
+
+async def test_one_click_on_a_name_highlights_it_and_a_second_click_chooses(db: Path) -> None:
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        picker = await picker_of(pilot)
+        users = picker.query_one("#users", OptionList)
+        await click_name(pilot, picker, "lee")  # the first name, highlighted already
+        assert pilot.app.screen is picker and app.user is None
+        await click_name(pilot, picker, "mia")
+        assert pilot.app.screen is picker and app.user is None
+        assert users.highlighted == NAMES.index("mia")
+        await click_name(pilot, picker, "mia")
+        await wait_for_screen(pilot, HomeScreen)
+        assert app.user is not None and app.user.name == "mia"
+
+
+async def test_enter_chooses_the_name_a_click_highlighted(db: Path) -> None:
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        picker = await picker_of(pilot)
+        await click_name(pilot, picker, "max")
+        assert app.user is None
+        await pilot.press("enter")
+        await wait_for_screen(pilot, HomeScreen)
+        assert app.user is not None and app.user.name == "max"
+
+
+async def test_a_browser_tab_promises_no_remembering(db: Path) -> None:
+    async with make_app(db, user=None).run_test(size=(100, 30)) as pilot:
+        assert "remembers the choice" in hint(await picker_of(pilot))  # the terminal does
+    async with tab_app(db).run_test(size=(100, 30)) as pilot:
+        said = hint(await picker_of(pilot))
+        assert "remember" not in said and "u switches user" in said, said
+        assert "click a name twice" in said
+
+
+async def test_a_browser_tab_offers_theme_and_quit_without_the_browsers_keys(db: Path) -> None:
+    async with make_app(db, user="lee").run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        entries = await palette_entries(pilot, "", "Switch between dark and light")
+        assert any("Ctrl+T" in e for e in entries), entries  # the terminal's key, said
+    app = tab_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await picker_of(pilot)
+        await pilot.press("enter")  # lee
+        await wait_for_screen(pilot, HomeScreen)
+        entries = await palette_entries(pilot, "", "Switch between dark and light")
+        theme = next(e for e in entries if "Switch between dark and light" in e)
+        quits = next(e for e in entries if "Save everything and quit" in e)
+        assert "Ctrl+T" not in theme and "Ctrl+Q" not in quits, (theme, quits)
+        assert not any("Maximize" in e for e in entries), entries
+        await pilot.press("escape")
+        await settle(pilot)
+        await palette_entries(pilot, "save everything", "Save everything and quit")
+        assert app.return_code is None  # still running
+        await pilot.press("enter")  # the palette's Quit quits, no Ctrl+Q needed
+        await settle(pilot)
+    assert app.return_code == 0
+
+
+async def test_a_browser_tabs_help_sends_theme_and_quit_to_the_palette(db: Path) -> None:
+    app = tab_app(db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await picker_of(pilot)
+        await pilot.press("enter")  # lee
+        await wait_for_screen(pilot, HomeScreen)
+        rows = dict((d, k) for entries in (await help_sections(pilot)).values() for k, d in entries)
+        assert rows["Switch between dark and light"] == "palette"
+        assert rows["Save everything and quit"] == "palette"
+        assert rows["Show every key and what it does (F1 while typing in a field)"] == "? / F1"
