@@ -8,6 +8,7 @@ other window overtook is refused.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,23 @@ def test_the_service_refuses_a_submission_when_the_audit_changed_since_it_was_re
         assert get_audit(store, mia, audit_id).summary.status == "draft"
         submit_audit(store, mia, audit_id, expected_version=sheet_version(store, AUDIT, audit_id))
         assert get_audit(store, mia, audit_id).summary.status == "submitted"
+
+
+async def test_an_open_audit_shows_a_change_made_in_another_window_without_a_key(
+    db: Path,
+) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-102")
+        assert screen.sheet is not None
+        elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
+        deadline = time.monotonic() + 30  # bounds a hang; the change shows within seconds
+        while shown_grade(screen, "risk") is not Grade.OUTSTANDING:
+            assert time.monotonic() < deadline, "the change made elsewhere never showed"
+            await pilot.pause(0.05)
+        assert CHANGED in notes(pilot)
+        await pilot.press("3")  # on what is saved now: applied
+        await settle(pilot)
+    detail, _ = stored(db, "C-102")
+    saved = {e.criterion: e.grade for e in detail.entries}
+    assert saved == {"risk": Grade.OUTSTANDING, "seen": Grade.REQUIRES_IMPROVEMENT, "plan": None}

@@ -81,6 +81,15 @@ class BatchWriter:
                 self.generation += 1
                 return self._reread()
 
+    def check(self) -> Outcome | None:
+        """The sheet read again if it changed elsewhere since this window last read or wrote
+        it (None if not): one indexed query when nothing changed."""
+        with self._lock:
+            if self.target.version() == self.version:
+                return None
+            self.generation += 1
+            return self._reread()
+
     def _reread(self) -> Outcome:
         sheet = self.target.load()
         self.version = sheet.version

@@ -11,11 +11,9 @@ left); see :mod:`moderator.tui.grading_writer`. ``ctrl+z`` undoes the last
 grade change by saving the grade it replaced, like any other change (so the
 undo is in the event log too).
 
-Two windows on one sheet: a change is written only while the sheet is as this
-window last read it. When another window changed it meanwhile, nothing is written,
-the screen shows what is saved now and says so, and the user decides again; the
-submit dialog lists the grades as saved when it opens, and submitting is refused
-when the sheet changed after that.
+Two windows on one sheet: a change is written only while the sheet is as this window
+last read it, the submit dialog lists the grades as saved, and a change made elsewhere
+is shown (with a word) instead; see :mod:`moderator.tui.grading_writer`.
 """
 
 from __future__ import annotations
@@ -44,6 +42,8 @@ if TYPE_CHECKING:
 
 NOTE_DEBOUNCE_S = 0.4
 """Pause in typing after which a note is saved."""
+CHECK_ELSEWHERE_S = 2.0
+"""How often an open, editable sheet looks for changes made in another window."""
 
 
 class GradingScreen(SheetView):
@@ -77,6 +77,22 @@ class GradingScreen(SheetView):
 
     def target_loaded(self, target: GradingTarget, sheet: GradingSheet) -> None:
         self.writer = BatchWriter(target, sheet.version)
+        self.set_interval(CHECK_ELSEWHERE_S, self.look_elsewhere)
+
+    def look_elsewhere(self) -> None:
+        """Show a change made in another window without waiting for a key here."""
+        idle = self.editable and not self.pending and self.pending_override is None
+        writing = any(w.node is self and not w.is_finished for w in self.workers)
+        if idle and self.app.screen is self and not writing:
+            self.check_elsewhere()
+
+    @work(thread=True, group="check", exit_on_error=False)
+    def check_elsewhere(self) -> None:
+        """Read the sheet again if it changed elsewhere (worker thread: no widgets here)."""
+        assert self.writer is not None
+        outcome = self.writer.check()
+        if outcome is not None:
+            self.post_message(self.Saved(Batch(0, generation=outcome.generation), outcome))
 
     @on(CriterionList.Highlighted, "#criteria")
     def criterion_highlighted(self) -> None:
