@@ -20,6 +20,7 @@ from moderator.services.audits import get_audit, save_criterion, submit_audit
 from moderator.services.grade_sheet import AUDIT, sheet_version
 from moderator.services.users import get_user
 from moderator.store import open_store
+from moderator.tui.screens import grading as grading_screen
 from moderator.tui.screens.dialogs import ConfirmDialog
 from moderator.tui.screens.grading import GradingScreen
 from moderator.tui.widgets.criterion_list import CriterionList
@@ -35,6 +36,13 @@ CHANGED = "This audit was changed in another window; showing what is saved now."
 @pytest.fixture
 def db(tmp_path: Path, mini_rubrics: Path) -> Path:
     return build_workbench_db(tmp_path / "work.db")
+
+
+@pytest.fixture(autouse=True)
+def keys_before_the_look(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screen looks for changes elsewhere every few seconds; these tests press their key
+    before it looks (the test that waits for the look sets its own interval)."""
+    monkeypatch.setattr(grading_screen, "CHECK_ELSEWHERE_S", 3600.0)
 
 
 def elsewhere(db: Path, audit_id: int, **grades: Grade) -> None:
@@ -203,8 +211,9 @@ def test_the_service_refuses_a_submission_when_the_audit_changed_since_it_was_re
 
 
 async def test_an_open_audit_shows_a_change_made_in_another_window_without_a_key(
-    db: Path,
+    db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(grading_screen, "CHECK_ELSEWHERE_S", 0.2)
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_case(pilot, "C-102")
@@ -220,3 +229,20 @@ async def test_an_open_audit_shows_a_change_made_in_another_window_without_a_key
     detail, _ = stored(db, "C-102")
     saved = {e.criterion: e.grade for e in detail.entries}
     assert saved == {"risk": Grade.OUTSTANDING, "seen": Grade.REQUIRES_IMPROVEMENT, "plan": None}
+
+
+async def test_two_workbenches_on_one_audit_a_stale_key_is_not_saved(db: Path) -> None:
+    """Two apps (two browser tabs) as the same manager on the same audit."""
+    tab_a, tab_b = make_app(db), make_app(db)
+    async with tab_a.run_test(size=(120, 40)) as a, tab_b.run_test(size=(120, 40)) as b:
+        screen_a = await open_case(a, "C-102")
+        screen_b = await open_case(b, "C-102")
+        await b.press("k", "1")  # tab B: risk to Outstanding
+        await settle(b)
+        assert shown_grade(screen_b, "risk") is Grade.OUTSTANDING
+        await a.press("k", "4")  # tab A still shows risk Good and decides Inadequate
+        await settle(a)
+        assert CHANGED in notes(a)
+        assert shown_grade(screen_a, "risk") is Grade.OUTSTANDING
+    detail, _ = stored(db, "C-102")
+    assert {e.criterion: e.grade for e in detail.entries}["risk"] is Grade.OUTSTANDING
