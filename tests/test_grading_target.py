@@ -73,7 +73,8 @@ def test_incomplete_reasons_names_each_gap() -> None:
 
 def test_a_stale_write_that_finishes_late_never_overwrites_a_newer_one(store) -> None:  # type: ignore[no-untyped-def]
     u, audit_id = _audit(store)
-    writer = BatchWriter(AuditTarget.open(store, u["mia"], audit_id))
+    target = AuditTarget.open(store, u["mia"], audit_id)
+    writer = BatchWriter(target, target.version())
     older = Batch(1, {"risk": CriterionEntry(criterion="risk", grade=Grade.GOOD, note="first")})
     newer = Batch(
         2,

@@ -293,3 +293,23 @@ def test_a_review_will_not_complete_on_a_rationale_too_short_to_be_one(setup, ra
     # Ten characters, spaces not counted, are enough.
     record_review(store, oli, mid, "risk", INAD, "No safety plan")
     assert complete_review(store, oli, mid).status == "reviewed"
+
+
+def test_a_moderation_graded_in_another_window_refuses_a_change_decided_on_the_old_read(
+    setup,  # type: ignore[no-untyped-def]
+) -> None:
+    from moderator.errors import SheetChanged
+    from moderator.services.grading import ModerationTarget
+
+    store, u, _audit_id, mid = setup
+    window_a = ModerationTarget.open(store, u["oli"], mid)
+    read = window_a.load()
+    save_moderation_grade(store, u["oli"], mid, "risk", grade=INAD)  # window B
+    with pytest.raises(SheetChanged):
+        window_a.save("risk", grade=G, expected=read.version)
+    with pytest.raises(SheetChanged):
+        window_a.submit(expected=read.version)
+    now = window_a.load()
+    assert {e.criterion: e.grade for e in now.entries}["risk"] is INAD
+    assert now.status == "draft"
+    assert window_a.save("risk", grade=G, expected=now.version) > now.version

@@ -46,6 +46,11 @@ class Refused(ModeratorError):
     exit_code = 3
 
 
+class SheetChanged(Refused):
+    """A grade sheet changed (in another window, or from the command line) since the change
+    being made was decided on: nothing was written; read what is saved and decide again."""
+
+
 class UsageProblem(ModeratorError):
     """The command was called wrongly (missing user, conflicting options)."""
 

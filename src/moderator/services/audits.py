@@ -337,7 +337,14 @@ def set_override(
     save_override(store, user, audit_sheet(store, user, audit_id), grade, reason)
 
 
-def submit_audit(store: Store, user: User, audit_id: int) -> AuditDetail:
-    """Check completeness (every criterion graded with evidence), then lock the audit."""
-    submit_sheet(store, user, audit_sheet(store, user, audit_id))
+def submit_audit(
+    store: Store, user: User, audit_id: int, *, expected_version: int | None = None
+) -> AuditDetail:
+    """Check completeness (every criterion graded with evidence), then lock the audit.
+
+    With ``expected_version`` (what the user confirmed, see
+    :func:`moderator.services.grade_sheet.sheet_version`), SheetChanged and nothing
+    written when the audit changed since.
+    """
+    submit_sheet(store, user, audit_sheet(store, user, audit_id), expected_version=expected_version)
     return get_audit(store, user, audit_id)

@@ -26,7 +26,7 @@ from moderator.domain.grade_sheet import (
 )
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
-from moderator.errors import BadInput, Refused
+from moderator.errors import BadInput, Refused, SheetChanged
 from moderator.services.users import User
 from moderator.store.db import Store
 
@@ -96,6 +96,47 @@ def _override(row: dict[str, Any]) -> tuple[Grade | None, str | None]:
     return Grade.parse_optional(row["overall_override"]), row["override_reason"]
 
 
+def sheet_version(store: Store, kind: SheetKind, sheet_id: int) -> int:
+    """Which change the sheet is at: the id of the last event logged for it (0: none yet).
+
+    Every change to a sheet (grade, note, override, claim, submission) is logged in the
+    same transaction, so two reads with the same version saw the same sheet. A window
+    keeps the version it last read, and a change decided on in that window is written only
+    if the sheet is still at it (see ``expected_version`` below).
+    """
+    return int(
+        store.scalar(
+            "SELECT COALESCE(MAX(id), 0) FROM events WHERE entity = ? AND entity_id = ?",
+            [kind.name, str(sheet_id)],
+        )
+    )
+
+
+def check_unchanged(store: Store, sheet: OpenSheet, expected_version: int | None) -> None:
+    """Refuse (SheetChanged) when the sheet is no longer at ``expected_version`` (None: any).
+
+    Call inside the transaction of the change, so nothing can slip in between.
+    """
+    if expected_version is None:
+        return
+    if sheet_version(store, sheet.kind, sheet.id) != expected_version:
+        raise SheetChanged(
+            f"{sheet.kind.name} {sheet.id} was changed elsewhere since it was read;"
+            " nothing was saved"
+        )
+
+
+def _still_open(store: Store, sheet: OpenSheet) -> dict[str, Any]:
+    """The sheet's row as it is now, inside the transaction; Refused once it is submitted."""
+    row = store.row(
+        f"SELECT status, overall_override, override_reason FROM {sheet.kind.table} WHERE id = ?",
+        [sheet.id],
+    )
+    if row is None or row["status"] in ("submitted", "reviewed"):
+        raise Refused(f"{sheet.kind.name} {sheet.id} is submitted and read-only")
+    return row
+
+
 def _begin(store: Store, sheet: OpenSheet, stamp: str) -> None:
     """The first write of a change: claim if need be, and a sheet to do becomes a draft."""
     if sheet.before_write is not None:
@@ -119,15 +160,20 @@ def save_entry(
     *,
     grade: KeepOrGrade = "keep",
     note: str | None = None,
-) -> None:
+    expected_version: int | None = None,
+) -> int:
     """Autosave one criterion's grade and/or evidence note as a draft, logging each change.
 
     ``grade="keep"`` leaves the grade alone, ``None`` clears it; ``note=None``
-    leaves the note alone. A change that changes nothing writes nothing.
+    leaves the note alone. A change that changes nothing writes nothing. With
+    ``expected_version``, nothing is written (SheetChanged) unless the sheet is still
+    at that version. Returns the sheet's version after the change.
     """
     kind = sheet.kind
     check_criterion(sheet.rubric, criterion)
     with store.transaction():
+        check_unchanged(store, sheet, expected_version)
+        _still_open(store, sheet)
         row = store.row(
             f"SELECT grade, note FROM {kind.grades} WHERE {kind.key} = ? AND criterion = ?",
             [sheet.id, criterion],
@@ -135,7 +181,7 @@ def save_entry(
         current = None if row is None else _entry(criterion, row)
         new = changed_entry(criterion, current, grade, note)
         if new is None:
-            return
+            return sheet_version(store, kind, sheet.id)
         old = current or CriterionEntry(criterion=criterion)
         stamp = store.now()
         _begin(store, sheet, stamp)
@@ -168,15 +214,27 @@ def save_entry(
                 after=f"{len(new.note)} chars",
                 at=stamp,
             )
+        return sheet_version(store, kind, sheet.id)
 
 
 def save_override(
-    store: Store, user: User, sheet: OpenSheet, grade: Grade | None, reason: str | None
-) -> None:
-    """Override the derived overall grade (a written reason is required), or clear it."""
+    store: Store,
+    user: User,
+    sheet: OpenSheet,
+    grade: Grade | None,
+    reason: str | None,
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """Override the derived overall grade (a written reason is required), or clear it.
+
+    ``expected_version`` as for :func:`save_entry`; returns the version after the change.
+    """
     reason = check_override(grade, reason, derived=sheet_overall(store, sheet).derived)
     kind = sheet.kind
     with store.transaction():
+        check_unchanged(store, sheet, expected_version)
+        _still_open(store, sheet)
         stamp = store.now()
         _begin(store, sheet, stamp)
         store.execute(
@@ -194,29 +252,39 @@ def save_override(
             detail={"reason_chars": len(reason)},
             at=stamp,
         )
+        return sheet_version(store, kind, sheet.id)
 
 
-def submit_sheet(store: Store, user: User, sheet: OpenSheet) -> Grade:
+def submit_sheet(
+    store: Store, user: User, sheet: OpenSheet, *, expected_version: int | None = None
+) -> Grade:
     """Check completeness, then lock the sheet with its final overall grade (returned).
 
+    Everything is read inside the submission's transaction, so what is checked is what is
+    locked. With ``expected_version`` (the version the user confirmed, as a submit dialog
+    showed it), nothing is written unless the sheet is still at that version.
+
     Raises:
-        Refused: the user may not submit this sheet.
+        Refused: the user may not submit this sheet, or it is submitted already.
+        SheetChanged: the sheet is no longer at ``expected_version``; nothing is changed.
         BadInput: listing everything still missing; nothing is changed.
     """
     if sheet.cannot_submit is not None:
         raise Refused(sheet.cannot_submit)
     kind = sheet.kind
-    entries = read_entries(store, kind, sheet.rubric, sheet.id)
-    override, reason = _override(sheet.row)
-    problems = incomplete_reasons(sheet.rubric, entries, override, reason)
-    if problems:
-        raise BadInput(
-            f"{kind.name} {sheet.id} is not complete ({len(problems)} to do)",
-            details=[f"  - {p}" for p in problems],
-        )
-    final = overall_view(sheet.rubric, entries, override, reason).final
-    assert final is not None  # complete: every criterion is graded
     with store.transaction():
+        check_unchanged(store, sheet, expected_version)
+        row = _still_open(store, sheet)
+        entries = read_entries(store, kind, sheet.rubric, sheet.id)
+        override, reason = _override(row)
+        problems = incomplete_reasons(sheet.rubric, entries, override, reason)
+        if problems:
+            raise BadInput(
+                f"{kind.name} {sheet.id} is not complete ({len(problems)} to do)",
+                details=[f"  - {p}" for p in problems],
+            )
+        final = overall_view(sheet.rubric, entries, override, reason).final
+        assert final is not None  # complete: every criterion is graded
         stamp = store.now()
         store.execute(
             f"UPDATE {kind.table} SET status = 'submitted', overall_grade = ?, submitted_at = ?,"

@@ -29,9 +29,19 @@ from moderator.domain.grade_sheet import (
 )
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
+from moderator.errors import SheetChanged
 from moderator.services.audits import audit_rubric, audit_sheet, get_audit
 from moderator.services.blind_grading import get_moderation, moderation_rubric, moderation_sheet
-from moderator.services.grade_sheet import OpenSheet, save_entry, save_override, submit_sheet
+from moderator.services.grade_sheet import (
+    AUDIT,
+    MODERATION,
+    OpenSheet,
+    SheetKind,
+    save_entry,
+    save_override,
+    sheet_version,
+    submit_sheet,
+)
 from moderator.services.users import Role, User
 from moderator.store.db import Store
 
@@ -147,6 +157,33 @@ class GradingSheet(BaseModel):
     """What happens after submitting, for the confirmation (a moderation opens its review)."""
     feedback: ModerationFeedback | None = None
     """The reviewed moderation of an audit, for its manager (never on a moderation)."""
+    version: int = 0
+    """Which change this read saw (:func:`moderator.services.grade_sheet.sheet_version`):
+    a change decided on this sheet is written only while the sheet is still at it."""
+
+    def submit_question(self, final: Grade | None) -> str:
+        """The submit dialog's text: the overall grade and each criterion's, as read."""
+        return (
+            f"Overall grade: {'—' if final is None else final.label}.\n\n"
+            + "\n".join(self.grades_lines())
+            + f"\n\nOnce submitted the {self.kind} is read-only: "
+            "no grade, note or override can change."
+        )
+
+    def changed_message(self, *, submitting: bool) -> str:
+        """What a window says when it finds the sheet changed elsewhere (and shows this read)."""
+        return ("Not submitted. " if submitting else "") + (
+            f"This {self.kind} was changed in another window; showing what is saved now."
+        )
+
+    def grades_lines(self) -> list[str]:
+        """One line per criterion, ``Risk identified and acted on: Good`` (for a confirmation)."""
+        grades = {e.criterion: e.grade for e in self.entries}
+        lines = []
+        for c in self.rubric.criteria:
+            grade = grades.get(c.id)
+            lines.append(f"{c.title}: {'—' if grade is None else grade.label}")
+        return lines
 
 
 @runtime_checkable
@@ -160,19 +197,33 @@ class GradingTarget(Protocol):
         """Read the current state (blocking; called from a worker thread)."""
         ...
 
-    def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
-        """Save one criterion's grade and/or note as a draft (blocking).
+    def version(self) -> int:
+        """Which change the sheet is at now (blocking)."""
+        ...
+
+    def save(
+        self,
+        criterion: str,
+        *,
+        grade: KeepOrGrade = "keep",
+        note: str | None = None,
+        expected: int | None = None,
+    ) -> int:
+        """Save one criterion's grade and/or note as a draft (blocking); the new version.
 
         ``grade="keep"`` leaves the grade alone, ``None`` clears it; ``note=None``
-        leaves the note alone.
+        leaves the note alone. With ``expected``, SheetChanged (nothing written) unless
+        the sheet is still at that version.
         """
         ...
 
-    def set_override(self, grade: Grade | None, reason: str | None) -> None:
+    def set_override(
+        self, grade: Grade | None, reason: str | None, *, expected: int | None = None
+    ) -> int:
         """Override the derived overall grade (reason required) or clear it (blocking)."""
         ...
 
-    def submit(self) -> GradingSheet:
+    def submit(self, *, expected: int | None = None) -> GradingSheet:
         """Check completeness, lock, and return the read-only sheet (blocking)."""
         ...
 
@@ -198,6 +249,7 @@ class _SheetTarget(ABC):
     """What both targets share: the rubric's pure rules over the entries on screen."""
 
     kind = ""
+    sheet_kind: SheetKind
 
     def __init__(self, store: Store, user: User, key: int, rubric: Rubric) -> None:
         self.store = store
@@ -233,20 +285,56 @@ class _SheetTarget(ABC):
     def _sheet_of(store: Store, user: User, key: int, /) -> OpenSheet:
         """The sheet, if this user may change it (Refused otherwise; blocking)."""
 
-    def _open_sheet(self) -> OpenSheet:
+    def version(self) -> int:
+        """Which change the sheet is at now (the last event logged for it)."""
+        return sheet_version(self.store, self.sheet_kind, self.key)
+
+    def _open_sheet(self, expected: int | None = None) -> OpenSheet:
+        # A sheet changed elsewhere says so first, even when the change made it read-only
+        # (submitted, claimed): the window then shows what is saved (checked again inside
+        # the change's transaction).
+        if expected is not None and self.version() != expected:
+            raise SheetChanged(
+                f"{self.kind} {self.key} was changed elsewhere since it was read; nothing was saved"
+            )
         return self._sheet_of(self.store, self.user, self.key)
 
-    def save(self, criterion: str, *, grade: KeepOrGrade = "keep", note: str | None = None) -> None:
+    def save(
+        self,
+        criterion: str,
+        *,
+        grade: KeepOrGrade = "keep",
+        note: str | None = None,
+        expected: int | None = None,
+    ) -> int:
         """Autosave one criterion (see :func:`moderator.services.grade_sheet.save_entry`)."""
-        save_entry(self.store, self.user, self._open_sheet(), criterion, grade=grade, note=note)
+        return save_entry(
+            self.store,
+            self.user,
+            self._open_sheet(expected),
+            criterion,
+            grade=grade,
+            note=note,
+            expected_version=expected,
+        )
 
-    def set_override(self, grade: Grade | None, reason: str | None) -> None:
+    def set_override(
+        self, grade: Grade | None, reason: str | None, *, expected: int | None = None
+    ) -> int:
         """Override the derived overall grade (a reason is required), or clear the override."""
-        save_override(self.store, self.user, self._open_sheet(), grade, reason)
+        return save_override(
+            self.store,
+            self.user,
+            self._open_sheet(expected),
+            grade,
+            reason,
+            expected_version=expected,
+        )
 
-    def submit(self) -> GradingSheet:
-        """Check completeness, lock the sheet, and return it read-only."""
-        submit_sheet(self.store, self.user, self._open_sheet())
+    def submit(self, *, expected: int | None = None) -> GradingSheet:
+        """Check completeness, lock the sheet, and return it read-only (SheetChanged, nothing
+        written, when ``expected`` is given and the sheet is no longer at it)."""
+        submit_sheet(self.store, self.user, self._open_sheet(expected), expected_version=expected)
         return self.load()
 
     @abstractmethod
@@ -258,7 +346,7 @@ class _SheetTarget(ABC):
         return "Lead" if self.user.role is Role.LEAD else self.user.role.value.title()
 
     def _sheet(
-        self, summary: Any, detail: Any, overall: OverallView | None, **fields: Any
+        self, version: int, summary: Any, detail: Any, overall: OverallView | None, **fields: Any
     ) -> GradingSheet:
         """The sheet from an audit's or a moderation's summary and detail (same case fields)."""
         return GradingSheet(
@@ -276,6 +364,7 @@ class _SheetTarget(ABC):
             override_reason=None if overall is None else overall.override_reason,
             status=summary.status,
             read_only=fields.get("read_only_reason") is not None,
+            version=version,
             **fields,
         )
 
@@ -284,6 +373,7 @@ class AuditTarget(_SheetTarget):
     """A manager's audit as a grading target (read-only for anyone but its manager)."""
 
     kind = "audit"
+    sheet_kind = AUDIT
 
     _rubric_of = staticmethod(audit_rubric)
     _sheet_of = staticmethod(audit_sheet)
@@ -295,7 +385,9 @@ class AuditTarget(_SheetTarget):
 
     def load(self) -> GradingSheet:
         """Read the audit as this user may see it (a calibration case's agreed grades once submitted)."""
-        detail = get_audit(self.store, self.user, self.key)
+        with self.store.snapshot():  # the version and the sheet from one state
+            version = self.version()
+            detail = get_audit(self.store, self.user, self.key)
         feedback = ModerationFeedback.from_rows(detail.feedback)
         if feedback is None and detail.summary.status == "submitted":
             feedback = _calibration_feedback(self.store, self.user, self.key, detail)
@@ -306,6 +398,7 @@ class AuditTarget(_SheetTarget):
         elif s.manager != self.user.name:
             reason = f"{self._viewer()} view of {s.manager}'s audit: read-only"
         return self._sheet(
+            version,
             s,
             detail,
             detail.overall,
@@ -326,6 +419,7 @@ class ModerationTarget(_SheetTarget):
     """
 
     kind = "moderation"
+    sheet_kind = MODERATION
 
     _rubric_of = staticmethod(moderation_rubric)
     _sheet_of = staticmethod(moderation_sheet)  # the first write claims an unassigned moderation
@@ -337,7 +431,9 @@ class ModerationTarget(_SheetTarget):
 
     def load(self) -> GradingSheet:
         """Read the moderation as this user may see it: case, rubric, own grading."""
-        detail = get_moderation(self.store, self.user, self.key)
+        with self.store.snapshot():  # the version and the sheet from one state
+            version = self.version()
+            detail = get_moderation(self.store, self.user, self.key)
         s = detail.summary
         reason: str | None = None
         if s.status == "submitted":
@@ -348,6 +444,7 @@ class ModerationTarget(_SheetTarget):
             whose = s.moderator or "an unassigned"
             reason = f"{self._viewer()} view of {whose} moderation: read-only"
         return self._sheet(
+            version,
             s,
             detail,
             detail.overall,

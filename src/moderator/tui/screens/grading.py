@@ -10,6 +10,10 @@ pause in typing (notes, and always when the note loses focus or the screen is
 left); see :mod:`moderator.tui.grading_writer`. ``ctrl+z`` undoes the last
 grade change by saving the grade it replaced, like any other change (so the
 undo is in the event log too).
+
+Two windows on one sheet: a change is written only while the sheet is as this window
+last read it, the submit dialog lists the grades as saved, and a change made elsewhere
+is shown (with a word) instead; see :mod:`moderator.tui.grading_writer`.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from textual.worker import Worker
 
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
-from moderator.tui.grading_writer import Batch, BatchWriter
+from moderator.tui.grading_writer import Batch, BatchWriter, Outcome
 from moderator.tui.screens.grading_view import SheetView
 from moderator.tui.widgets.criterion_list import CriterionList
 from moderator.tui.widgets.descriptor_panel import DescriptorPanel, GradeChoice
@@ -38,6 +42,8 @@ if TYPE_CHECKING:
 
 NOTE_DEBOUNCE_S = 0.4
 """Pause in typing after which a note is saved."""
+CHECK_ELSEWHERE_S = 2.0
+"""How often an open, editable sheet looks for changes made in another window."""
 
 
 class GradingScreen(SheetView):
@@ -50,10 +56,10 @@ class GradingScreen(SheetView):
     class Saved(Message):
         """A batch of changes is in the database."""
 
-        def __init__(self, batch: Batch, sheet: GradingSheet | None) -> None:
+        def __init__(self, batch: Batch, outcome: Outcome) -> None:
             super().__init__()
             self.batch = batch
-            self.sheet = sheet
+            self.outcome = outcome
 
     def __init__(self, open_target: Callable[[], GradingTarget]) -> None:
         """``open_target`` builds the target; it may block (it runs on a worker thread)."""
@@ -66,9 +72,27 @@ class GradingScreen(SheetView):
         self.note_timer: Timer | None = None
         self.undo_stack: list[tuple[str, Grade | None]] = []
         """Grade changes as (criterion, the grade it replaced), newest last."""
+        self.generation = 0
+        """How many changes made elsewhere this screen has shown (see :class:`Batch`)."""
 
-    def target_loaded(self, target: GradingTarget) -> None:
-        self.writer = BatchWriter(target)
+    def target_loaded(self, target: GradingTarget, sheet: GradingSheet) -> None:
+        self.writer = BatchWriter(target, sheet.version)
+        self.set_interval(CHECK_ELSEWHERE_S, self.look_elsewhere)
+
+    def look_elsewhere(self) -> None:
+        """Show a change made in another window without waiting for a key here."""
+        idle = self.editable and not self.pending and self.pending_override is None
+        writing = any(w.node is self and not w.is_finished for w in self.workers)
+        if idle and self.app.screen is self and not writing:
+            self.check_elsewhere()
+
+    @work(thread=True, group="check", exit_on_error=False)
+    def check_elsewhere(self) -> None:
+        """Read the sheet again if it changed elsewhere (worker thread: no widgets here)."""
+        assert self.writer is not None
+        outcome = self.writer.check()
+        if outcome is not None:
+            self.post_message(self.Saved(Batch(0, generation=outcome.generation), outcome))
 
     @on(CriterionList.Highlighted, "#criteria")
     def criterion_highlighted(self) -> None:
@@ -181,10 +205,13 @@ class GradingScreen(SheetView):
 
     def save_note_now(self) -> None:
         """Write a note being typed without waiting for the pause."""
+        self.stop_note_timer()
+        self.flush()
+
+    def stop_note_timer(self) -> None:
         if self.note_timer is not None:
             self.note_timer.stop()
             self.note_timer = None
-        self.flush()
 
     def action_override(self) -> None:
         if not self.editable or self.target is None:
@@ -212,14 +239,23 @@ class GradingScreen(SheetView):
         )
 
     def action_submit(self) -> None:
+        """Save what is pending and read the sheet back; the dialog then shows what is saved."""
         if not self.editable or self.target is None or self.sheet is None:
             return
+        self.stop_note_timer()
+        self.submitting = True  # no change from here: the dialog shows what is saved
+        self.refresh_bindings()
+        self.flush(reread=True)
+
+    def confirm_submit(self, sheet: GradingSheet) -> None:
+        """Ask, showing the grades as saved now; submit only if they are still so then."""
         from moderator.tui.screens.dialogs import ConfirmDialog, MessageDialog
 
-        missing = self.target.missing(
-            list(self.entries.values()), self.override, self.override_reason
-        )
+        assert self.target is not None
+        self.show_sheet(sheet)
+        missing = self.target.missing(sheet.entries, sheet.override, sheet.override_reason)
         if missing:
+            self.stop_submitting()
 
             def go_to_first(_: object) -> None:
                 self.action_next_missing_from_start()
@@ -228,24 +264,41 @@ class GradingScreen(SheetView):
                 MessageDialog(f"Not ready to submit: {len(missing)} to do", missing), go_to_first
             )
             return
-        view = self.target.overall(list(self.entries.values()), self.override, self.override_reason)
-        final = "—" if view.final is None else view.final.label
-        kind = self.sheet.kind
+        view = self.target.overall(sheet.entries, sheet.override, sheet.override_reason)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.submitting = True
-                self.refresh_bindings()
-                self.flush(submit=True)
+                self.flush(submit=True, submit_version=sheet.version)
+            else:
+                self.stop_submitting()
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Submit this {kind}?",
-                f"Overall grade: {final}.\n\nOnce submitted the {kind} is read-only: "
-                "no grade, note or override can change.",
-                confirm="Submit",
+                f"Submit this {sheet.kind}?", sheet.submit_question(view.final), confirm="Submit"
             ),
             confirmed,
+        )
+
+    def stop_submitting(self) -> None:
+        self.submitting = False
+        self.refresh_bindings()
+
+    def changed_elsewhere(self, sheet: GradingSheet, generation: int, *, submit: bool) -> None:
+        """Another window changed the sheet: nothing pending was written; show what is saved."""
+        self.stop_note_timer()
+        self.pending.clear()
+        self.pending_override = None
+        self.undo_stack.clear()
+        self.submitting = False
+        self.show_sheet(sheet)
+        if generation == self.generation:
+            return  # a late batch from before the screen showed the change: said already
+        self.generation = generation
+        self.notify(
+            sheet.changed_message(submitting=submit),
+            title="Changed elsewhere",
+            severity="warning",
+            timeout=8,
         )
 
     def action_next_missing_from_start(self) -> None:
@@ -267,14 +320,24 @@ class GradingScreen(SheetView):
             self.dismiss(None)
 
     # -- saving -------------------------------------------------------------------------
-    def flush(self, *, submit: bool = False) -> Worker[None] | None:
-        """Start writing everything pending (and submit, if asked)."""
+    def flush(
+        self, *, submit: bool = False, submit_version: int | None = None, reread: bool = False
+    ) -> Worker[None] | None:
+        """Start writing everything pending (and submit, or read the sheet back, if asked)."""
         if self.writer is None or (
-            not self.pending and self.pending_override is None and not submit
+            not self.pending and self.pending_override is None and not submit and not reread
         ):
             return None
         self.seq += 1
-        batch = Batch(self.seq, dict(self.pending), self.pending_override, submit)
+        batch = Batch(
+            self.seq,
+            dict(self.pending),
+            self.pending_override,
+            submit,
+            submit_version=submit_version,
+            reread=reread,
+            generation=self.generation,
+        )
         self.query_one(OverallBar).saving("saving")
         return self.write(batch)
 
@@ -282,30 +345,38 @@ class GradingScreen(SheetView):
     def write(self, batch: Batch) -> None:
         """Write a batch (worker thread: no widgets here)."""
         assert self.writer is not None
-        sheet = self.writer.write(batch)
-        self.post_message(self.Saved(batch, sheet))
+        self.post_message(self.Saved(batch, self.writer.write(batch)))
 
     def on_grading_screen_saved(self, message: Saved) -> None:
-        batch = message.batch
+        batch, outcome, sheet = message.batch, message.outcome, message.outcome.sheet
+        if outcome.changed and sheet is not None:
+            self.changed_elsewhere(sheet, outcome.generation, submit=batch.submit)
+            return
         for cid, entry in batch.entries.items():
             if self.pending.get(cid) == entry:
                 del self.pending[cid]
         if batch.override is not None and self.pending_override == batch.override:
             self.pending_override = None
-        if message.sheet is not None:
+        if batch.reread:
+            if sheet is not None:
+                self.confirm_submit(sheet)
+            else:
+                self.stop_submitting()
+            return
+        if sheet is not None:
             self.submitting = False
-            self.show_sheet(message.sheet)
-            overall = message.sheet.override or self.target_final()
+            self.show_sheet(sheet)
+            overall = sheet.override or self.target_final()
             self.notify(
-                f"{message.sheet.title} submitted"
+                f"{sheet.title} submitted"
                 + (f": overall {overall.label}" if overall else "")
                 + ". It is now read-only.",
                 title="Submitted",
             )
-            if message.sheet.kind == "moderation":
+            if sheet.kind == "moderation":
                 # Blind grading done: now the two gradings can be compared.
                 self.app.pop_screen()
-                self.workbench.open_review(message.sheet.key)
+                self.workbench.open_review(sheet.key)
             return
         done = not self.pending and self.pending_override is None
         if self.sheet is not None and not self.sheet.read_only:
@@ -332,9 +403,7 @@ class GradingScreen(SheetView):
         """Write everything pending and wait for it; False if saving failed."""
         from textual.worker import WorkerCancelled, WorkerFailed
 
-        if self.note_timer is not None:
-            self.note_timer.stop()
-            self.note_timer = None
+        self.stop_note_timer()
         worker = self.flush()
         if worker is None:
             return True

@@ -95,10 +95,10 @@ class SheetView(ModeratorScreen):
 
     def on_sheet_view_loaded(self, message: Loaded) -> None:
         self.target = message.target
-        self.target_loaded(message.target)
+        self.target_loaded(message.target, message.sheet)
         self.show_sheet(message.sheet, first_load=True)
 
-    def target_loaded(self, target: GradingTarget) -> None:
+    def target_loaded(self, target: GradingTarget, sheet: GradingSheet) -> None:
         """A subclass's hook: the target is open."""
 
     def show_sheet(self, sheet: GradingSheet, *, first_load: bool = False) -> None:
