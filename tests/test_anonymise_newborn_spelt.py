@@ -49,3 +49,20 @@ def test_a_record_name_spelt_after_the_name_goes_with_it(text: str, spelt: str) 
 def test_letters_after_a_name_that_spell_no_name_of_the_record_stay() -> None:
     out = _redact("Seen Dale Ormerod T O D A Y at home.")
     assert "O D A" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CONFIDENTIAL        KESTEVEN, E & M        ref 40021",
+        "2023-11-20,FOSTER (IFA),Ormerod D & E",
+    ],
+)
+def test_a_households_initials_after_its_surname_go_with_it(text: str) -> None:
+    out = _redact(text)
+    assert "& M" not in out and "& E" not in out, out
+
+
+def test_a_services_pair_of_letters_after_a_name_stays() -> None:
+    out = _redact("Ellis Kesteven, A & E said he could go home.")
+    assert "A & E" in out, out

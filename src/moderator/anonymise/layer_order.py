@@ -88,6 +88,7 @@ from moderator.anonymise.names_family import (
 from moderator.anonymise.names_forms import find_name_forms
 from moderator.anonymise.names_heard import find_heard_names
 from moderator.anonymise.names_honorifics import find_honorifics
+from moderator.anonymise.names_household_initials import absorb_household_initials
 from moderator.anonymise.names_initials import (
     find_bracketed_initials,
     find_initials_forms,
@@ -309,6 +310,7 @@ def run_layers(st: State) -> None:
     join_dictated_names(st)
     find_short_forms_said(st)
     absorb_newborn_words(st)
+    absorb_household_initials(st)
     absorb_kin_words(st)  # again, over all: passages' names ('auntie deb'), and a kin word
     # the layers between freed ('aunt' before a record's name, read once as a guess)
     join_surnames_written_first(st)
