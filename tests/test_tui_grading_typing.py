@@ -101,3 +101,14 @@ async def test_a_note_typed_fast_then_a_move_keeps_the_note_on_its_criterion(db:
         assert stored_entry(db, "risk") == (None, "Seen the same day")
         assert stored_entry(db, "seen") == (Grade.GOOD, "")
         assert isinstance(pilot.app.screen, GradingScreen) and screen.current_id == "seen"
+
+
+async def test_a_note_typed_fast_after_enter_is_saved_whole(db: Path) -> None:
+    """Enter on the criteria opens the note as n does: what is typed after it goes in."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_case(pilot, "C-101")
+        burst(pilot, "enter", *"Quick", "escape", "escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+    assert stored_entry(db, "risk")[1] == "Quick"

@@ -112,11 +112,6 @@ class GradingScreen(SheetView):
             return await route_paste(self, event, note)
         return await route_key(self, event, note)
 
-    @on(CriterionList.NoteRequested)
-    def note_requested(self) -> None:
-        if self.editable:  # Enter, as n: nothing to write on a read-only sheet
-            self.action_edit_note()
-
     @on(GradeChoice.Chosen)
     def grade_clicked(self, event: GradeChoice.Chosen) -> None:
         self.action_grade(int(event.grade))
