@@ -112,3 +112,19 @@ async def test_a_note_typed_fast_after_enter_is_saved_whole(db: Path) -> None:
         await wait_for_screen(pilot, HomeScreen)
         await settle(pilot)
     assert stored_entry(db, "risk")[1] == "Quick"
+
+
+async def test_after_a_paste_and_esc_the_keys_stay_on_the_criteria(db: Path) -> None:
+    """n, a paste, Esc in one burst, then a grade key a moment later: the paste does not
+    pull the focus back into the note, so the grade key grades."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        burst(pilot, "n")
+        paste_then(pilot, NOTE, "escape")
+        await until(pilot, lambda: stored_entry(db, "risk")[1] == NOTE, "the note saved")
+        assert isinstance(pilot.app.focused, CriterionList)
+        await pilot.press("3")
+        await until(pilot, lambda: stored_entry(db, "risk")[0] is not None, "risk graded")
+        assert stored_entry(db, "risk") == (Grade.REQUIRES_IMPROVEMENT, NOTE)
+        assert isinstance(pilot.app.focused, CriterionList) and screen.current_id == "risk"

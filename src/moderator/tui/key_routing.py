@@ -19,6 +19,8 @@ from __future__ import annotations
 import inspect
 from typing import TYPE_CHECKING, Any
 
+from textual.widgets import TextArea
+
 if TYPE_CHECKING:
     from textual import events
     from textual.widget import Widget
@@ -53,10 +55,19 @@ async def route_paste(screen: ModeratorScreen, event: events.Paste, field: Widge
     or while keys are held for the screen's data, it goes Textual's usual way (False)."""
     if screen.app.screen is not screen or screen.held_keys or screen.waits_for_data():
         return False
-    paste_in = getattr(field, "_on_paste", None)  # Textual's own step, as above
-    if screen.focused is not field or paste_in is None:
+    if screen.focused is not field:
         return False
-    done = paste_in(event)  # an Input keeps its first line, a TextArea all of it
+    if isinstance(field, TextArea):
+        # What TextArea's own paste does, less its focus(): that acts a turn later, and
+        # after an Esc typed right after the paste it pulled the focus back into the box.
+        if not field.read_only:
+            edit = field.replace(event.text, *field.selection, maintain_selection_offset=False)
+            field.move_cursor(edit.end_location)
+        return True
+    paste_in = getattr(field, "_on_paste", None)  # Textual's own step, as above
+    if paste_in is None:
+        return False
+    done = paste_in(event)  # an Input keeps its first line of it
     if inspect.isawaitable(done):
         await done
     return True
