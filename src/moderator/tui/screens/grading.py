@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
@@ -30,6 +30,7 @@ from textual.worker import Worker
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
 from moderator.tui.grading_writer import Batch, BatchWriter, Outcome
+from moderator.tui.key_routing import route_key, route_paste
 from moderator.tui.screens.grading_view import SheetView
 from moderator.tui.widgets.criterion_list import CriterionList
 from moderator.tui.widgets.descriptor_panel import DescriptorPanel, GradeChoice
@@ -70,6 +71,8 @@ class GradingScreen(SheetView):
         self.seq = 0
         self.submitting = False
         self.note_timer: Timer | None = None
+        self.last_write: Worker[None] | None = None
+        """The newest write started (:meth:`save_pending` waits for it)."""
         self.undo_stack: list[tuple[str, Grade | None]] = []
         """Grade changes as (criterion, the grade it replaced), newest last."""
         self.generation = 0
@@ -96,13 +99,18 @@ class GradingScreen(SheetView):
 
     @on(CriterionList.Highlighted, "#criteria")
     def criterion_highlighted(self) -> None:
-        self.save_note_now()
+        self.save_note_now()  # the box's text for the criterion it was typed for, first
         self.show_criterion()
 
-    @on(CriterionList.NoteRequested)
-    def note_requested(self) -> None:
-        if self.editable:  # Enter, as n: nothing to write on a read-only sheet
-            self.action_edit_note()
+    async def take_key(self, event: events.Key | events.Paste) -> bool:
+        """Every key and paste acts as the app reads it, in the order typed
+        (:mod:`moderator.tui.key_routing`): what is typed or pasted right after ``n`` goes
+        into the note, not to the list as commands, and an Esc (or Ctrl+Q) typed right
+        after the note's text saves all of it."""
+        note = self.query_one("#note", TextArea)
+        if isinstance(event, events.Paste):
+            return await route_paste(self, event, note)
+        return await route_key(self, event, note)
 
     @on(GradeChoice.Chosen)
     def grade_clicked(self, event: GradeChoice.Chosen) -> None:
@@ -178,35 +186,50 @@ class GradingScreen(SheetView):
         self.notify("Every criterion has a grade and a note: ready to submit (Ctrl+S).")
 
     def action_edit_note(self) -> None:
-        if self.editable:
-            self.query_one("#note", TextArea).focus()
+        """Into the highlighted criterion's note, at once: the keys typed next go into it
+        (Textual's ``focus()`` waits for the next turn of the app, and they went to the list)."""
+        if not self.editable:
+            return
+        if self.note_for != self.current_id:
+            self.save_note_now()  # a move just made: its criterion's note, not the last's
+            self.show_criterion()
+        self.set_focus(self.query_one("#note", TextArea))
 
     @on(TextArea.Changed, "#note")
-    def note_changed(self, event: TextArea.Changed) -> None:
+    def note_changed(self) -> None:
+        if self.take_note():
+            if self.note_timer is not None:
+                self.note_timer.stop()
+            self.note_timer = self.set_timer(NOTE_DEBOUNCE_S, self.flush)
+
+    def take_note(self) -> bool:
+        """Keep the note box's text, read from the box itself, for the criterion it is for
+        (True if it changed). Leaving, moving on or saving does not wait for the box's
+        Changed messages: keys typed fast are in the box before those are handled."""
         cid = self.note_for
         if cid is None or not self.editable:
-            return
+            return False
         entry = self.entries[cid]
-        text = event.text_area.text
+        text = self.query_one("#note", TextArea).text
         if entry.note == text:
-            return
+            return False
         entry.note = text
         self.pending[cid] = entry.model_copy()
         self.show_entry(cid)
         self.show_overall()
         self.query_one(OverallBar).saving("saving")
-        if self.note_timer is not None:
-            self.note_timer.stop()
-        self.note_timer = self.set_timer(NOTE_DEBOUNCE_S, self.flush)
+        return True
 
     def on_descendant_blur(self, event: Any) -> None:
         if getattr(event, "widget", None) is self.query_one("#note", TextArea):
             self.save_note_now()
 
     def save_note_now(self) -> None:
-        """Write a note being typed without waiting for the pause."""
+        """Write a note being typed without waiting for the pause (if there is one)."""
+        typed = self.take_note() or self.note_timer is not None
         self.stop_note_timer()
-        self.flush()
+        if typed:
+            self.flush()
 
     def stop_note_timer(self) -> None:
         if self.note_timer is not None:
@@ -312,9 +335,9 @@ class GradingScreen(SheetView):
         self.toggle_class("-case-hidden")
 
     async def action_back(self) -> None:
-        note = self.query_one("#note", TextArea)
-        if note.has_focus:
-            self.query_one("#criteria", CriterionList).focus()
+        if self.focused is self.query_one("#note", TextArea):  # has_focus waits for Focus
+            self.save_note_now()
+            self.set_focus(self.query_one("#criteria", CriterionList))  # at once, as n
             return
         if await self.save_pending():
             self.dismiss(None)
@@ -339,7 +362,9 @@ class GradingScreen(SheetView):
             generation=self.generation,
         )
         self.query_one(OverallBar).saving("saving")
-        return self.write(batch)
+        worker: Worker[None] = self.write(batch)
+        self.last_write = worker
+        return worker
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def write(self, batch: Batch) -> None:
@@ -403,14 +428,23 @@ class GradingScreen(SheetView):
         """Write everything pending and wait for it; False if saving failed."""
         from textual.worker import WorkerCancelled, WorkerFailed
 
+        self.take_note()  # what is in the box, whether or not its messages have come
         self.stop_note_timer()
         worker = self.flush()
+        while worker is not None:
+            try:
+                await worker.wait()
+                break
+            except WorkerFailed:
+                return False
+            except WorkerCancelled:
+                # A newer write started meanwhile (a note saved as its box lost focus): it
+                # carries everything this one did, so it is the one to wait for.
+                if self.last_write is worker:
+                    return False
+                worker = self.last_write
         if worker is None:
             return True
-        try:
-            await worker.wait()
-        except (WorkerFailed, WorkerCancelled):
-            return False
         graded = sum(e.grade is not None for e in self.entries.values())
         self.notify(f"Draft saved: {graded}/{len(self.entries)} graded.", timeout=3)
         return True

@@ -14,7 +14,6 @@ module makes the decisions.
 
 from __future__ import annotations
 
-import inspect
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
@@ -23,6 +22,7 @@ from textual.widgets import DataTable, Input
 
 from moderator.domain.grades import Grade
 from moderator.tui.actions import actions_for, bindings_for
+from moderator.tui.key_routing import route_key, route_paste
 from moderator.tui.screens.review_view import ReviewView
 from moderator.tui.widgets.row_table import jump_row
 
@@ -108,53 +108,17 @@ class ReviewScreen(ReviewView):
         self.set_focus(self.query_one(DataTable))
 
     async def take_key(self, event: events.Key | events.Paste) -> bool:
-        """Every key of the review acts as the app reads it, in the order typed.
-
-        Textual hands a key to the focused widget through message queues, and a key that
-        moves the focus acts only once it has come back up to the screen's bindings: keys
-        typed fast after ``r`` had by then gone to the table and ran as commands (the o of
-        "No" opened Override), and an Enter typed fast after a rationale read the field
-        before the last characters had reached it (saved cut short, the rest typed into
-        the next criterion's). Here each key runs its binding, or is typed into the field,
-        before the next key is read. A paste (a terminal's bracketed paste) is one unit in
-        that order: its text goes into the field before the Enter typed after it is read.
+        """Every key of the review acts as the app reads it, in the order typed
+        (:mod:`moderator.tui.key_routing`): keys typed fast after ``r`` go into the
+        rationale, none runs as a command (the o of "No" opened Override), and an Enter
+        typed fast after a rationale records all of it, not a rationale cut short with the
+        rest typed into the next criterion's. A paste is one unit in that order: its text
+        goes into the field before the Enter typed after it is read.
         """
-        if self.app.screen is not self:
-            return False
+        rationale = self.query_one("#review-rationale", Input)
         if isinstance(event, events.Paste):
-            return await self.take_paste(event)
-        if self.holds(event.key):
-            return False  # keys held while the screen reads its data go their own way
-        app: Any = self.app
-        rationale: Any = self.query_one("#review-rationale", Input)
-        # Textual's own steps, not its public API: where a release renames them, the key
-        # goes Textual's usual way (False), as it did before this routing
-        check = getattr(app, "_check_bindings", None)
-        type_in = getattr(rationale, "_on_key", None)
-        if check is None or type_in is None:
-            return False
-        if await check(event.key, priority=True):
-            return True
-        if await check(event.key):  # the focused widget's first, then ours
-            return True
-        if self.focused is rationale:
-            await type_in(event)  # a character, typed into the field
-            return True
-        return False  # nothing of ours: to the focused widget, as Textual does
-
-    async def take_paste(self, event: events.Paste) -> bool:
-        """A paste into the rationale, there and then (:meth:`take_key`); pasted anywhere
-        else, or while keys are held for the screen's data, it goes Textual's usual way."""
-        rationale: Any = self.query_one("#review-rationale", Input)
-        paste_in = getattr(rationale, "_on_paste", None)  # Textual's own step, as above
-        if self.held_keys or self.waits_for_data() or self.focused is not rationale:
-            return False
-        if paste_in is None:
-            return False
-        done = paste_in(event)  # the first line of it, as Textual's field keeps a paste
-        if inspect.isawaitable(done):
-            await done
-        return True
+            return await route_paste(self, event, rationale)
+        return await route_key(self, event, rationale)
 
     def on_descendant_blur(self, event: Any) -> None:
         # Leaving the field any way (a click elsewhere, a dialog) keeps what was typed.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import Label, ListItem, ListView
 
 from moderator.domain.rubric import Criterion
@@ -47,9 +46,6 @@ class CriterionRow(ListItem):
 class CriterionList(ListView):
     """The criteria of a rubric. Enter asks to edit the focused criterion's note."""
 
-    class NoteRequested(Message):
-        """The user pressed Enter on a criterion: they want to write its note."""
-
     def rows(self) -> list[CriterionRow]:
         """The rows, in rubric order."""
         return list(self.query(CriterionRow))
@@ -65,5 +61,10 @@ class CriterionList(ListView):
         return child if isinstance(child, CriterionRow) else None
 
     def action_select_cursor(self) -> None:
-        # Enter means "write the evidence"; a mouse click only moves the highlight.
-        self.post_message(self.NoteRequested())
+        # Enter means "write the evidence": the screen's n (nothing on a read-only sheet),
+        # run there and then, not posted as a message, so the keys typed right after it go
+        # into the note (a message came a turn later, and they went to the list). A mouse
+        # click only moves the highlight.
+        edit_note = getattr(self.screen, "action_edit_note", None)
+        if edit_note is not None:
+            edit_note()
