@@ -7,40 +7,35 @@ live in ``tui/screens/`` and import lazily, so the first screen shows fast.
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.message import Message
 from textual.worker import Worker
 
 from moderator.tui.actions import bindings_for
+from moderator.tui.app_actions import AppActions
 from moderator.tui.base import ModeratorScreen, ReportsWorkerFailures
 from moderator.tui.commands import ActionCommands
 from moderator.tui.idle import IdleLock
 from moderator.tui.opening import OpensWork
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from moderator.services.users import User
     from moderator.settings import Settings
     from moderator.store import Store
 
-LIGHT, DARK = "textual-light", "textual-dark"
 AFTER_FIRST_LIST = 0.5
 """Seconds after the first list is drawn before the integrity check and the loading of the
 dashboard's libraries start: neither is needed to show it, and both would slow its drawing."""
-WAIT_FOR_SCREEN = 60.0
-"""Seconds the palette waits for a screen it opened to read its data before acting there."""
 
 
-class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
+class ModeratorApp(OpensWork, AppActions, IdleLock, ReportsWorkerFailures, App[None]):
     """The grading workbench."""
 
     CSS_PATH = "app.tcss"
@@ -304,108 +299,6 @@ class ModeratorApp(OpensWork, IdleLock, ReportsWorkerFailures, App[None]):
             self.post_message(self.SessionOpened(store, None, [], None, secured=True))
             return
         self.post_message(self.SessionOpened(store, None, list_users(store), None))
-
-    def run_from_home(self, action: str) -> None:
-        """Go back to the user's list and run one of its actions there (the palette's way)."""
-        self.call_later(self._run_from_home, action)
-
-    async def _run_from_home(self, action: str) -> None:
-        while len(self.screen_stack) > 2 and not getattr(self.screen, "IS_HOME", False):
-            if not await self._leave_screen():
-                return
-        await self.screen.run_action(action)
-
-    def run_on(self, scope: str, opener: str, action: str | None) -> None:
-        """Show the screen of ``scope`` (back to it if it is open, else opened from the
-        user's list with ``opener``) and run ``action`` there once it has its data."""
-        self.call_later(self._run_on, scope, opener, action)
-
-    async def _run_on(self, scope: str, opener: str, action: str | None) -> None:
-        if any(getattr(s, "SCOPE", None) == scope for s in self.screen_stack):
-            while getattr(self.screen, "SCOPE", None) != scope:
-                if not await self._leave_screen():
-                    return
-        else:
-            await self._run_from_home(opener)
-        deadline = time.monotonic() + WAIT_FOR_SCREEN
-        while time.monotonic() < deadline:
-            screen = self.screen
-            ready = isinstance(screen, ModeratorScreen) and not screen.waits_for_data()
-            if getattr(screen, "SCOPE", None) == scope and ready:
-                if action is not None:
-                    await screen.run_action(action)
-                return
-            await asyncio.sleep(0.05)  # the screen is still reading what the action acts on
-
-    async def _leave_screen(self) -> bool:
-        """Save what the screen on top holds and leave it (False: it could not save)."""
-        saver = getattr(self.screen, "save_pending", None)
-        if saver is not None and not await saver():
-            return False  # the screen says what could not be saved; stay on it
-        await self.pop_screen()
-        return True
-
-    # -- app-wide actions ----------------------------------------------------------------
-    def action_help(self) -> None:
-        from moderator.tui.screens.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss(None)
-            return
-        scope = getattr(self.screen, "SCOPE", None)
-        role = None if self.user is None else self.user.role.value
-        self.push_screen(HelpScreen(scope, self.settings.keys, role))
-
-    def action_import_cases(self) -> None:
-        if self.served:  # a browser user must not name files on the server
-            self.notify(
-                "Cases are not imported from the browser: a lead imports them on the server "
-                "with `moderator import cases FILE`.",
-                title="Import",
-                severity="warning",
-                timeout=10,
-            )
-            return
-        from moderator.settings import default_key_path
-        from moderator.tui.screens.import_cases import ImportScreen
-
-        self.push_screen(ImportScreen(self.db_path, default_key_path(), self.user_name))
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's own palette entries, less Maximize: every screen already gives its
-        list or form the room there is, and it would only hide the keys and the title."""
-        for command in super().get_system_commands(screen):
-            if command.title not in ("Maximize", "Minimize") or screen.maximized is not None:
-                yield command
-
-    def action_toggle_theme(self) -> None:
-        self.theme = LIGHT if self.current_theme.dark else DARK
-        from moderator.settings import save_theme
-
-        try:
-            save_theme(self.theme)
-        except (OSError, ValueError) as exc:
-            self.notify(f"Could not remember the theme: {exc}", severity="warning")
-
-    async def action_quit(self) -> None:
-        """Save what is pending on any screen, then quit."""
-        for screen in reversed(self.screen_stack):
-            saver = getattr(screen, "save_pending", None)
-            if saver is not None and not await saver() and not self.quit_warned:
-                self.quit_warned = True
-                again = "Choose Quit again" if self.served else "Press Ctrl+Q again"
-                self.notify(
-                    f"Some changes could not be saved. {again} to quit anyway.",
-                    severity="error",
-                )
-                return
-        self.exit()
-
-    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
-        """A download the browser did not get (an export): say so, not silence."""
-        self.notify(
-            f"The download failed: {event.exception}", severity="error", timeout=15, markup=False
-        )
 
     def on_unmount(self) -> None:
         if self.store is not None:
