@@ -31,7 +31,7 @@ from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
 from moderator.tui.grading_writer import Batch, BatchWriter, Outcome
 from moderator.tui.key_routing import route_key, route_paste
-from moderator.tui.screens.grading_view import SheetView
+from moderator.tui.screens.grading_submit import SubmitsSheet
 from moderator.tui.widgets.criterion_list import CriterionList
 from moderator.tui.widgets.descriptor_panel import DescriptorPanel, GradeChoice
 from moderator.tui.widgets.overall_bar import OverallBar
@@ -47,7 +47,7 @@ CHECK_ELSEWHERE_S = 2.0
 """How often an open, editable sheet looks for changes made in another window."""
 
 
-class GradingScreen(SheetView):
+class GradingScreen(SubmitsSheet):
     """Grade one case against its rubric."""
 
     SCOPE = "grading"
@@ -117,11 +117,6 @@ class GradingScreen(SheetView):
         self.action_grade(int(event.grade))
 
     # -- editing ------------------------------------------------------------------------
-    @property
-    def editable(self) -> bool:
-        """Whether changes are allowed now."""
-        return self.sheet is not None and not self.sheet.read_only and not self.submitting
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys that change the sheet are not offered on one that cannot change (submitted,
         # another's, being submitted): the note is read in place, so n is not offered either.
@@ -259,69 +254,6 @@ class GradingScreen(SheetView):
 
         self.app.push_screen(
             OverrideDialog(view.derived, self.override, self.override_reason), chosen
-        )
-
-    def action_submit(self) -> None:
-        """Save what is pending and read the sheet back; the dialog then shows what is saved."""
-        if not self.editable or self.target is None or self.sheet is None:
-            return
-        self.stop_note_timer()
-        self.submitting = True  # no change from here: the dialog shows what is saved
-        self.refresh_bindings()
-        self.flush(reread=True)
-
-    def confirm_submit(self, sheet: GradingSheet) -> None:
-        """Ask, showing the grades as saved now; submit only if they are still so then."""
-        from moderator.tui.screens.dialogs import ConfirmDialog, MessageDialog
-
-        assert self.target is not None
-        self.show_sheet(sheet)
-        missing = self.target.missing(sheet.entries, sheet.override, sheet.override_reason)
-        if missing:
-            self.stop_submitting()
-
-            def go_to_first(_: object) -> None:
-                self.action_next_missing_from_start()
-
-            self.app.push_screen(
-                MessageDialog(f"Not ready to submit: {len(missing)} to do", missing), go_to_first
-            )
-            return
-        view = self.target.overall(sheet.entries, sheet.override, sheet.override_reason)
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.flush(submit=True, submit_version=sheet.version)
-            else:
-                self.stop_submitting()
-
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Submit this {sheet.kind}?", sheet.submit_question(view.final), confirm="Submit"
-            ),
-            confirmed,
-        )
-
-    def stop_submitting(self) -> None:
-        self.submitting = False
-        self.refresh_bindings()
-
-    def changed_elsewhere(self, sheet: GradingSheet, generation: int, *, submit: bool) -> None:
-        """Another window changed the sheet: nothing pending was written; show what is saved."""
-        self.stop_note_timer()
-        self.pending.clear()
-        self.pending_override = None
-        self.undo_stack.clear()
-        self.submitting = False
-        self.show_sheet(sheet)
-        if generation == self.generation:
-            return  # a late batch from before the screen showed the change: said already
-        self.generation = generation
-        self.notify(
-            sheet.changed_message(submitting=submit),
-            title="Changed elsewhere",
-            severity="warning",
-            timeout=8,
         )
 
     def action_next_missing_from_start(self) -> None:
