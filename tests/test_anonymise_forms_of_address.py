@@ -27,3 +27,15 @@ def test_a_relations_title_before_a_family_members_name_stays() -> None:
         "Sister Agnieszka said she would help.", "Rio Toyne", (("Agnieszka Toyne", "aunt"),), "Jo"
     )
     assert out.startswith("Sister ["), out
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("she wants to stay with nanny mo at the weekend", "mo"),
+        ("Reenie rang about the school run.", "Reenie"),
+    ],
+)
+def test_a_grandparents_generation_short_form_of_a_record_name_goes(text: str, short: str) -> None:
+    out = redact_for(text, "Poppy Lawson", (("Maureen Lawson", "grandmother"),), "Jo Price")
+    assert short not in out.split() and "[GRANDPARENT" in out, out
