@@ -164,8 +164,41 @@ def signed_in(db: Path, name: str) -> bool:
         return any(e["kind"] == "signin.ok" and e["actor"] == name for e in store.events("user"))
 
 
-def test_sign_in_and_grade_in_a_real_browser(served: str, browser: Any, secured_db: Path) -> None:
+def send_keys(browser: Any, *keys: str) -> None:
+    """Type ``keys`` one key action at a time: a burst can reach the workbench as a paste."""
     from selenium.webdriver.common.action_chains import ActionChains
+
+    for key in keys:
+        for char in key if len(key) > 1 and key[0] < "\ue000" else [key]:
+            ActionChains(browser).send_keys(char).perform()
+
+
+def wait_still(browser: Any, still_for: float) -> None:
+    """Wait until the picture holds still (the last keys have been drawn).
+
+    A focused input blinks its cursor, so "still" means: a watch of ``still_for`` seconds
+    shows no picture that the watch before it did not also show (a condition, polled with
+    a deadline, not a fixed wait).
+    """
+
+    def pictures() -> set[int]:
+        seen: set[int] = set()
+        deadline = time.monotonic() + still_for
+        while time.monotonic() < deadline:
+            seen.add(browser.execute_script(PICTURE_JS))
+            time.sleep(0.1)
+        return seen
+
+    watched = [pictures()]
+
+    def still() -> bool:
+        watched.append(pictures())
+        return watched[-1] <= watched[-2]
+
+    poll(still, "the screen to settle", 60)
+
+
+def test_sign_in_and_grade_in_a_real_browser(served: str, browser: Any, secured_db: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
@@ -173,10 +206,7 @@ def test_sign_in_and_grade_in_a_real_browser(served: str, browser: Any, secured_
     poll(lambda: browser.find_elements(By.CSS_SELECTOR, ".xterm-helper-textarea"), "the terminal")
 
     def type_keys(*keys: str) -> None:
-        # One key action at a time: a burst can reach the workbench as one paste.
-        for key in keys:
-            for char in key if len(key) > 1 and key[0] < "\ue000" else [key]:
-                ActionChains(browser).send_keys(char).perform()
+        send_keys(browser, *keys)
 
     assert stored_grade(secured_db, "C-101", "risk") is None
     # The sign-in screen is drawn on a canvas: wait for ink in its upper part, then type.
@@ -202,27 +232,7 @@ def test_sign_in_and_grade_in_a_real_browser(served: str, browser: Any, secured_
         )
 
     def quiet_screen(still_for: float = 0.8) -> None:
-        """Wait until the picture holds still (the last keys have been drawn).
-
-        A focused input blinks its cursor, so "still" means: a watch of ``still_for``
-        seconds shows no picture that the watch before it did not also show.
-        """
-
-        def pictures() -> set[int]:
-            seen: set[int] = set()
-            deadline = time.monotonic() + still_for
-            while time.monotonic() < deadline:
-                seen.add(browser.execute_script(PICTURE_JS))
-                time.sleep(0.1)
-            return seen
-
-        watched = [pictures()]
-
-        def still() -> bool:
-            watched.append(pictures())
-            return watched[-1] <= watched[-2]
-
-        poll(still, "the screen to settle", 60)
+        wait_still(browser, still_for)
 
     type_keys("mia")
     step(Keys.ENTER)  # to the password field
@@ -253,7 +263,6 @@ def test_the_lead_s_export_downloads_to_the_browser(
 ) -> None:
     """`e` on the dashboard, Enter: the report arrives in the browser's downloads (textual-serve
     delivers it), and no report is written where the server runs."""
-    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
@@ -269,28 +278,10 @@ def test_the_lead_s_export_downloads_to_the_browser(
     browser.find_element(By.CSS_SELECTOR, ".textual-terminal").click()  # keyboard focus
 
     def type_keys(*keys: str) -> None:
-        for key in keys:
-            for char in key if len(key) > 1 and key[0] < "\ue000" else [key]:
-                ActionChains(browser).send_keys(char).perform()
+        send_keys(browser, *keys)
 
     def quiet_screen(still_for: float = 1.0) -> None:
-        """Wait until the picture holds still (a blinking cursor shows no new picture)."""
-
-        def pictures() -> set[int]:
-            seen: set[int] = set()
-            deadline = time.monotonic() + still_for
-            while time.monotonic() < deadline:
-                seen.add(browser.execute_script(PICTURE_JS))
-                time.sleep(0.1)
-            return seen
-
-        watched = [pictures()]
-
-        def still() -> bool:
-            watched.append(pictures())
-            return watched[-1] <= watched[-2]
-
-        poll(still, "the screen to settle", 60)
+        wait_still(browser, still_for)
 
     quiet_screen()
     type_keys("lee", Keys.ENTER)
