@@ -8,6 +8,7 @@ import fcntl
 import os
 import pty
 import re
+import select
 import struct
 import termios
 import threading
@@ -38,18 +39,36 @@ class Terminal:
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.output = bytearray()
         self._lock = threading.Lock()
-        threading.Thread(target=self._drain, daemon=True).start()
+        self._stop = threading.Event()
+        self._closed = False
+        self._drainer = threading.Thread(target=self._drain, daemon=True)
+        self._drainer.start()
 
     def _drain(self) -> None:
-        while True:
+        # Waits in select with a short timeout rather than blocking in read: a thread
+        # blocked in read holds the terminal open, so closing the fd from another thread
+        # would not hang it up (no SIGHUP reaches the app until the app writes again).
+        while not self._stop.is_set():
             try:
+                ready, _, _ = select.select([self.fd], [], [], 0.05)
+                if not ready:
+                    continue
                 chunk = os.read(self.fd, 65536)
-            except OSError:
+            except (OSError, ValueError):
                 return
             if not chunk:
                 return
             with self._lock:
                 self.output.extend(chunk)
+
+    def hang_up(self) -> None:
+        """Close the terminal as a user closing its window does: the kernel then sends
+        the app SIGHUP. The reader stops first, so this close is the last reference."""
+        self._stop.set()
+        self._drainer.join()
+        if not self._closed:
+            self._closed = True
+            os.close(self.fd)
 
     def mark(self) -> int:
         """Where the output is now: text after it ignores older screens."""

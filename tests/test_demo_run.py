@@ -15,7 +15,6 @@ import subprocess
 import sys
 import termios
 from collections.abc import Iterator
-from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -77,8 +76,7 @@ class Demo(Terminal):
         if not self.exited():
             os.kill(self.pid, signal.SIGKILL)
             self.wait_for_exit()
-        with suppress(OSError):  # closed by the test (the terminal closed)
-            os.close(self.fd)
+        self.hang_up()  # once only: a test may have closed the terminal already
 
 
 @pytest.fixture
@@ -139,7 +137,7 @@ def test_sigterm_while_the_demo_database_is_built_removes_the_copy(demo: Demo) -
 def test_closing_the_terminal_removes_the_copy(demo: Demo) -> None:
     demo.wait_for_text(HOME_DRAWN)
     demo.wait_for_copy()
-    os.close(demo.fd)  # the terminal goes: the kernel sends the demo SIGHUP
+    demo.hang_up()  # the terminal goes: the kernel sends the demo SIGHUP
     demo.wait_for_exit()
     assert demo.copies() == []
 

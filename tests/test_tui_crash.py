@@ -40,7 +40,7 @@ class Terminal(PtyTerminal):
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
-        os.close(self.fd)
+        self.hang_up()
 
 
 def wait_until_saved(check: Callable[[], bool]) -> None:
