@@ -247,3 +247,58 @@ async def test_two_workbenches_on_one_audit_a_stale_key_is_not_saved(db: Path) -
         assert shown_grade(screen_a, "risk") is Grade.OUTSTANDING
     detail, _ = stored(db, "C-102")
     assert {e.criterion: e.grade for e in detail.entries}["risk"] is Grade.OUTSTANDING
+
+
+def note_label(screen: GradingScreen) -> str:
+    return str(screen.query_one("#note-label", Label).render()).lower()
+
+
+async def test_a_note_refused_by_a_change_elsewhere_comes_back_into_the_box_unsaved(
+    db: Path,
+) -> None:
+    """The other window changed another criterion: the note typed here is not lost; it is
+    back in the box, marked not saved, and Esc in the box saves it."""
+    from textual.widgets import TextArea
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-102")
+        assert screen.sheet is not None
+        elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
+        assert screen.current_id == "seen"
+        await pilot.press("n", *keys("Met at school"), "escape")
+        await settle(pilot)
+        assert CHANGED in notes(pilot)
+        assert shown_grade(screen, "risk") is Grade.OUTSTANDING
+        assert screen.query_one("#note", TextArea).text == "Met at school"
+        assert "not saved" in note_label(screen)
+        assert any("note for The child seen and heard was not saved" in n for n in notes(pilot))
+        detail, _ = stored(db, "C-102")
+        assert {e.criterion: e.note for e in detail.entries}["seen"] == ""  # not yet
+
+        await pilot.press("n", "escape")  # the user keeps it, on what is saved now
+        await settle(pilot)
+        assert "not saved" not in note_label(screen)
+    detail, _ = stored(db, "C-102")
+    saved = {e.criterion: (e.grade, e.note) for e in detail.entries}
+    assert saved["seen"] == (None, "Met at school")
+    assert saved["risk"][0] is Grade.OUTSTANDING
+
+
+async def test_a_note_refused_because_the_same_note_changed_elsewhere_is_shown_not_lost(
+    db: Path,
+) -> None:
+    """The other window wrote this very note: the box shows what is saved, and the text
+    typed here is in the message, to save again if it is still wanted."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-102")
+        assert screen.sheet is not None
+        elsewhere(db, screen.sheet.key, seen=Grade.GOOD)
+        await pilot.press("n", *keys("Stale"), "escape")
+        await settle(pilot)
+        assert screen.entries["seen"].note == "Seen on file."
+        lost = [n for n in notes(pilot) if "Stale" in n]
+        assert lost and "not saved" in lost[0]
+    detail, _ = stored(db, "C-102")
+    assert {e.criterion: e.note for e in detail.entries}["seen"] == "Seen on file."
