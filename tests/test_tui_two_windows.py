@@ -302,3 +302,49 @@ async def test_a_note_refused_because_the_same_note_changed_elsewhere_is_shown_n
         assert lost and "not saved" in lost[0]
     detail, _ = stored(db, "C-102")
     assert {e.criterion: e.note for e in detail.entries}["seen"] == "Seen on file."
+
+
+def test_grades_written_together_are_all_saved_or_none_when_another_window_writes_between(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Grades keyed fast go in one batch: the other window cannot land between two of them
+    and leave the batch half saved (it waits for the batch, or gives up, and nothing of the
+    batch is lost either way)."""
+    from moderator.domain.grade_sheet import CriterionEntry
+    from moderator.errors import BadInput
+    from moderator.services import grade_sheet, grading
+    from moderator.services.grading import AuditTarget
+    from moderator.tui.grading_writer import Batch, BatchWriter
+
+    real = grade_sheet.save_entry
+    seen: list[str] = []
+
+    def save_then_the_other_window_writes(*args, **kwargs):  # type: ignore[no-untyped-def]
+        version = real(*args, **kwargs)
+        if not seen:
+            seen.append("once")
+            with open_store(db) as other:
+                other.conn.execute("PRAGMA busy_timeout = 50")  # a window that gives up
+                try:
+                    save_criterion(other, get_user(other, "mia"), audit_id, "risk", note="Other.")
+                except BadInput:
+                    seen.append("the other window waited on the batch")
+        return version
+
+    monkeypatch.setattr(grade_sheet, "save_entry", save_then_the_other_window_writes)
+    monkeypatch.setattr(grading, "save_entry", save_then_the_other_window_writes)
+    with open_store(db) as store:
+        mia = get_user(store, "mia")
+        audit_id = next(
+            a for a in (1, 2, 3) if get_audit(store, mia, a).summary.case_ref == "C-102"
+        )
+        target = AuditTarget.open(store, mia, audit_id)
+        writer = BatchWriter(target, target.version())
+        batch = {
+            "seen": CriterionEntry(criterion="seen", grade=Grade.GOOD, note="Seen."),
+            "plan": CriterionEntry(criterion="plan", grade=Grade.GOOD, note="Planned."),
+        }
+        writer.write(Batch(1, batch))
+        saved = {e.criterion: e.grade for e in get_audit(store, mia, audit_id).entries}
+    assert (saved["seen"], saved["plan"]) in ((Grade.GOOD, Grade.GOOD), (None, None))
+    assert saved == {"risk": Grade.GOOD, "seen": Grade.GOOD, "plan": Grade.GOOD}
