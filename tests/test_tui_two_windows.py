@@ -348,3 +348,27 @@ def test_grades_written_together_are_all_saved_or_none_when_another_window_write
         saved = {e.criterion: e.grade for e in get_audit(store, mia, audit_id).entries}
     assert (saved["seen"], saved["plan"]) in ((Grade.GOOD, Grade.GOOD), (None, None))
     assert saved == {"risk": Grade.GOOD, "seen": Grade.GOOD, "plan": Grade.GOOD}
+
+
+async def test_a_note_given_back_stays_when_the_other_window_changes_the_audit_again(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import TextArea
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-102")
+        assert screen.sheet is not None
+        elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
+        await pilot.press("n", *keys("Met at school"), "escape")
+        await settle(pilot)
+        assert screen.query_one("#note", TextArea).text == "Met at school"
+        monkeypatch.setattr(grading_screen, "CHECK_ELSEWHERE_S", 0.2)
+        screen.set_interval(0.2, screen.look_elsewhere)  # the look, now rather than in an hour
+        elsewhere(db, screen.sheet.key, plan=Grade.GOOD)
+        await until(
+            pilot, lambda: shown_grade(screen, "plan") is Grade.GOOD, "the second change shown"
+        )
+        await settle(pilot)
+        assert screen.query_one("#note", TextArea).text == "Met at school"
+        assert "not saved" in note_label(screen)

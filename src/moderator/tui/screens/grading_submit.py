@@ -166,10 +166,13 @@ class SubmitsSheet(SheetView):
         whether the other window changed that same note."""
         before = {} if self.sheet is None else {e.criterion: e.note for e in self.sheet.entries}
         now = {e.criterion: e.note for e in sheet.entries}
+        typed = {cid: e.note for cid, e in self.pending.items()}
+        if self.restored is not None:  # one given back before, still not saved
+            typed.setdefault(*self.restored)
         return {
-            cid: (e.note, now.get(cid, "") != before.get(cid, ""))
-            for cid, e in self.pending.items()
-            if e.note.strip() and e.note not in (before.get(cid, ""), now.get(cid, ""))
+            cid: (note, now.get(cid, "") != before.get(cid, ""))
+            for cid, note in typed.items()
+            if note.strip() and note not in (before.get(cid, ""), now.get(cid, ""))
         }
 
     def give_back(self, sheet: GradingSheet, typed: dict[str, tuple[str, bool]]) -> None:
