@@ -131,3 +131,49 @@ def test_a_long_list_reads_a_page_at_a_time(db: Path) -> None:
     assert code == 0 and "more with --offset 3" in out
     code, out = run("audit", "list", "--db", d, "--as", "lee", "--limit", "0")
     assert code == 2 and "--limit" in out
+
+
+def test_submit_with_expect_version_is_refused_when_the_audit_changed_since_it_was_read(
+    db: Path,
+) -> None:
+    """``audit show`` gives the version; ``submit --expect-version`` submits only if the audit
+    is still at it (another window or script changed it meanwhile: nothing written)."""
+    d = str(db)
+    code, out = run(
+        "audit",
+        "assign",
+        "C-1",
+        "--to",
+        "mia",
+        "--rubric",
+        "mini",
+        "--due",
+        "2020-02-01",
+        "--db",
+        d,
+        "--as",
+        "lee",
+    )
+    assert code == 0, out
+    code, out = run("audit", "list", "--db", d, "--as", "mia", "--format", "json")
+    aid = str(json.loads(out)[0]["id"])
+    for crit in ("risk", "seen", "plan"):
+        code, out = run(
+            "audit", "grade", aid, crit, "Good", "--note", "x", "--db", d, "--as", "mia"
+        )
+        assert code == 0, out
+    code, out = run("audit", "show", aid, "--db", d, "--as", "mia", "--format", "json")
+    read = json.loads(out)["version"]
+    code, out = run("audit", "show", aid, "--db", d, "--as", "mia")
+    assert f"--expect-version {read}" in " ".join(out.split())
+    code, out = run("audit", "grade", aid, "risk", "Inadequate", "--db", d, "--as", "mia")
+    assert code == 0, out  # the change made elsewhere
+    code, out = run("audit", "submit", aid, "--expect-version", str(read), "--db", d, "--as", "mia")
+    assert code == 3 and "changed elsewhere" in out
+    code, out = run("audit", "show", aid, "--db", d, "--as", "mia", "--format", "json")
+    shown = json.loads(out)
+    assert shown["summary"]["status"] == "draft"
+    code, out = run(
+        "audit", "submit", aid, "--expect-version", str(shown["version"]), "--db", d, "--as", "mia"
+    )
+    assert code == 0 and "Inadequate" in out, out

@@ -247,3 +247,128 @@ async def test_two_workbenches_on_one_audit_a_stale_key_is_not_saved(db: Path) -
         assert shown_grade(screen_a, "risk") is Grade.OUTSTANDING
     detail, _ = stored(db, "C-102")
     assert {e.criterion: e.grade for e in detail.entries}["risk"] is Grade.OUTSTANDING
+
+
+def note_label(screen: GradingScreen) -> str:
+    return str(screen.query_one("#note-label", Label).render()).lower()
+
+
+async def test_a_note_refused_by_a_change_elsewhere_comes_back_into_the_box_unsaved(
+    db: Path,
+) -> None:
+    """The other window changed another criterion: the note typed here is not lost; it is
+    back in the box, marked not saved, and Esc in the box saves it."""
+    from textual.widgets import TextArea
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-102")
+        assert screen.sheet is not None
+        elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
+        assert screen.current_id == "seen"
+        await pilot.press("n", *keys("Met at school"), "escape")
+        await settle(pilot)
+        assert CHANGED in notes(pilot)
+        assert shown_grade(screen, "risk") is Grade.OUTSTANDING
+        assert screen.query_one("#note", TextArea).text == "Met at school"
+        assert "not saved" in note_label(screen)
+        assert any("note for The child seen and heard was not saved" in n for n in notes(pilot))
+        detail, _ = stored(db, "C-102")
+        assert {e.criterion: e.note for e in detail.entries}["seen"] == ""  # not yet
+
+        await pilot.press("n", "escape")  # the user keeps it, on what is saved now
+        await settle(pilot)
+        assert "not saved" not in note_label(screen)
+    detail, _ = stored(db, "C-102")
+    saved = {e.criterion: (e.grade, e.note) for e in detail.entries}
+    assert saved["seen"] == (None, "Met at school")
+    assert saved["risk"][0] is Grade.OUTSTANDING
+
+
+async def test_a_note_refused_because_the_same_note_changed_elsewhere_is_shown_not_lost(
+    db: Path,
+) -> None:
+    """The other window wrote this very note: the box shows what is saved, and the text
+    typed here is in the message, to save again if it is still wanted."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-102")
+        assert screen.sheet is not None
+        elsewhere(db, screen.sheet.key, seen=Grade.GOOD)
+        await pilot.press("n", *keys("Stale"), "escape")
+        await settle(pilot)
+        assert screen.entries["seen"].note == "Seen on file."
+        lost = [n for n in notes(pilot) if "Stale" in n]
+        assert lost and "not saved" in lost[0]
+    detail, _ = stored(db, "C-102")
+    assert {e.criterion: e.note for e in detail.entries}["seen"] == "Seen on file."
+
+
+def test_grades_written_together_are_all_saved_or_none_when_another_window_writes_between(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Grades keyed fast go in one batch: the other window cannot land between two of them
+    and leave the batch half saved (it waits for the batch, or gives up, and nothing of the
+    batch is lost either way)."""
+    from moderator.domain.grade_sheet import CriterionEntry
+    from moderator.errors import BadInput
+    from moderator.services import grade_sheet, grading
+    from moderator.services.grading import AuditTarget
+    from moderator.tui.grading_writer import Batch, BatchWriter
+
+    real = grade_sheet.save_entry
+    seen: list[str] = []
+
+    def save_then_the_other_window_writes(*args, **kwargs):  # type: ignore[no-untyped-def]
+        version = real(*args, **kwargs)
+        if not seen:
+            seen.append("once")
+            with open_store(db) as other:
+                other.conn.execute("PRAGMA busy_timeout = 50")  # a window that gives up
+                try:
+                    save_criterion(other, get_user(other, "mia"), audit_id, "risk", note="Other.")
+                except BadInput:
+                    seen.append("the other window waited on the batch")
+        return version
+
+    monkeypatch.setattr(grade_sheet, "save_entry", save_then_the_other_window_writes)
+    monkeypatch.setattr(grading, "save_entry", save_then_the_other_window_writes)
+    with open_store(db) as store:
+        mia = get_user(store, "mia")
+        audit_id = next(
+            a for a in (1, 2, 3) if get_audit(store, mia, a).summary.case_ref == "C-102"
+        )
+        target = AuditTarget.open(store, mia, audit_id)
+        writer = BatchWriter(target, target.version())
+        batch = {
+            "seen": CriterionEntry(criterion="seen", grade=Grade.GOOD, note="Seen."),
+            "plan": CriterionEntry(criterion="plan", grade=Grade.GOOD, note="Planned."),
+        }
+        writer.write(Batch(1, batch))
+        saved = {e.criterion: e.grade for e in get_audit(store, mia, audit_id).entries}
+    assert (saved["seen"], saved["plan"]) in ((Grade.GOOD, Grade.GOOD), (None, None))
+    assert saved == {"risk": Grade.GOOD, "seen": Grade.GOOD, "plan": Grade.GOOD}
+
+
+async def test_a_note_given_back_stays_when_the_other_window_changes_the_audit_again(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import TextArea
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-102")
+        assert screen.sheet is not None
+        elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
+        await pilot.press("n", *keys("Met at school"), "escape")
+        await settle(pilot)
+        assert screen.query_one("#note", TextArea).text == "Met at school"
+        monkeypatch.setattr(grading_screen, "CHECK_ELSEWHERE_S", 0.2)
+        screen.set_interval(0.2, screen.look_elsewhere)  # the look, now rather than in an hour
+        elsewhere(db, screen.sheet.key, plan=Grade.GOOD)
+        await until(
+            pilot, lambda: shown_grade(screen, "plan") is Grade.GOOD, "the second change shown"
+        )
+        await settle(pilot)
+        assert screen.query_one("#note", TextArea).text == "Met at school"
+        assert "not saved" in note_label(screen)

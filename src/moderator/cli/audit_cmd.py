@@ -213,6 +213,7 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
     """
     from moderator.services.audits import audit_rubric, get_audit
     from moderator.services.calibration import calibration_feedback
+    from moderator.services.grade_sheet import AUDIT, sheet_version
 
     store, who = open_for(ctx, db, user)
     with store:
@@ -221,8 +222,10 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
         rubric = audit_rubric(store, audit_id)
         # Empty for every audit until it is submitted: nothing marks a calibration case before.
         agreed = calibration_feedback(store, actor, audit_id)
+        version = sheet_version(store, AUDIT, audit_id)
     if fmt == "json":
         data = detail.model_dump(mode="json")
+        data["version"] = version
         data["summary"] = _summary_json(detail.summary)
         data["calibration"] = [a.model_dump(mode="json") for a in agreed]
         emit_json(data)
@@ -252,6 +255,11 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
     out.print(table)
     if detail.overall:
         out.print(f"[bold]Overall:[/] {escape(detail.overall.explanation)}")
+    if s.status in ("todo", "draft"):
+        out.print(
+            f"Version {version}: `moderator audit submit {s.id} --expect-version {version}`"
+            " submits only if nothing changed since this was shown."
+        )
     if detail.feedback:
         overall_row = detail.feedback[-1]
         review = Table("criterion", "yours", "moderated", "drift", "rationale", title="Moderation")

@@ -113,14 +113,27 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
 
     @group.command("submit", help=verbs.submit_help)
     @click.argument("sheet_id", metavar=verbs.metavar, type=int)
+    @click.option(
+        "--expect-version",
+        type=int,
+        default=None,
+        help=f"Submit only if the {verbs.noun} is still at this version (as `show` gave it):"
+        " refused, nothing written, if it changed since.",
+    )
     @common_options
     @click.pass_context
-    def submit(ctx: click.Context, sheet_id: int, db: Path | None, user: str | None) -> None:
+    def submit(
+        ctx: click.Context,
+        sheet_id: int,
+        expect_version: int | None,
+        db: Path | None,
+        user: str | None,
+    ) -> None:
         store, who = open_for(ctx, db, user)
         with store:
             actor = acting_user(store, who)
             target = verbs.target(store, actor, sheet_id)
-            sheet = target.submit()
+            sheet = target.submit(expected=expect_version)
             more = verbs.after_submit(store, actor, sheet_id)
         final = target.overall(sheet.entries, sheet.override, sheet.override_reason).final
         click.echo(

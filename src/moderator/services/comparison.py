@@ -63,6 +63,9 @@ class ModerationComparison(BaseModel):
     """The outcome once reviewed, or what it would be now (a preview)."""
     to_decide: list[str]
     """Criteria (ids) still needing a moderated grade and rationale (one too short counts)."""
+    version: int = 0
+    """Which change of the moderation this read saw (set by
+    :class:`moderator.services.review.ReviewSession`; 0 when not asked)."""
 
     @property
     def disagreements(self) -> list[ComparisonRow]:

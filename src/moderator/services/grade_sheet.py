@@ -10,7 +10,7 @@ which hands this module an :class:`OpenSheet` once the user may write to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -253,6 +253,31 @@ def save_override(
             at=stamp,
         )
         return sheet_version(store, kind, sheet.id)
+
+
+def save_entries(
+    store: Store,
+    user: User,
+    sheet: OpenSheet,
+    entries: Mapping[str, tuple[KeepOrGrade, str | None]],
+    override: tuple[Grade | None, str | None] | None = None,
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """Several criteria (``{criterion: (grade, note)}``, as :func:`save_entry` takes them) and
+    the override, as one change: all written in one transaction, or none of it.
+
+    Grades keyed fast are saved together; another window's change can then not land between
+    two of them and leave half of them saved. With ``expected_version``, nothing is written
+    (SheetChanged) unless the sheet is still at that version. Returns the version after.
+    """
+    with store.transaction():
+        check_unchanged(store, sheet, expected_version)
+        for criterion, (grade, note) in entries.items():
+            save_entry(store, user, sheet, criterion, grade=grade, note=note)
+        if override is not None:
+            save_override(store, user, sheet, *override)
+        return sheet_version(store, sheet.kind, sheet.id)
 
 
 def submit_sheet(

@@ -14,6 +14,7 @@ is still to decide. Methods marked
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +35,7 @@ from moderator.domain.grade_sheet import (
 from moderator.domain.grades import Grade
 from moderator.domain.rubric import Rubric
 from moderator.domain.text import require_plain_text
-from moderator.errors import BadInput, Refused
+from moderator.errors import BadInput, Refused, SheetChanged
 from moderator.services.blind_grading import moderation_rubric
 from moderator.services.comparison import (
     ComparisonRow,
@@ -43,8 +44,22 @@ from moderator.services.comparison import (
     comparison_of,
     reviewable_moderation,
 )
+from moderator.services.grade_sheet import MODERATION, sheet_version
 from moderator.services.users import User
 from moderator.store.db import Store
+
+
+def check_review_unchanged(store: Store, moderation_id: int, expected: int | None) -> None:
+    """SheetChanged (nothing written) when the moderation is no longer at ``expected``
+    (None: any): another window recorded, overrode or completed meanwhile."""
+    if expected is not None and sheet_version(store, MODERATION, moderation_id) != expected:
+        raise SheetChanged(
+            f"moderation {moderation_id} was changed elsewhere since it was read; nothing was saved"
+        )
+
+
+def _read_at(store: Store, user: User, moderation_id: int, version: int) -> ModerationComparison:
+    return compare_moderation(store, user, moderation_id).model_copy(update={"version": version})
 
 
 def _open_review(store: Store, user: User, moderation_id: int) -> tuple[dict[str, Any], Rubric]:
@@ -61,14 +76,18 @@ def record_review(
     criterion: str,
     grade: Grade,
     rationale: str,
+    *,
+    expected_version: int | None = None,
 ) -> ModerationComparison:
     """Record the moderated grade and its rationale for one disagreement.
 
     The rationale is required: it should say which rubric descriptor the
     evidence meets (the comparison shows the descriptor of the chosen grade).
     Criteria where manager and moderator agree take the agreed grade and
-    cannot be decided here.
+    cannot be decided here. With ``expected_version`` (the version the window read), nothing
+    is written (SheetChanged) unless the moderation is still at it.
     """
+    check_review_unchanged(store, moderation_id, expected_version)
     row, rubric = _open_review(store, user, moderation_id)
     check_criterion(rubric, criterion)
     rationale = (rationale or "").strip()
@@ -95,6 +114,7 @@ def record_review(
     if old is None:
         raise BadInput(f"{current.title}: the moderator did not grade this criterion")
     with store.transaction():
+        check_review_unchanged(store, moderation_id, expected_version)
         stamp = store.now()
         store.execute(
             "UPDATE moderation_grades SET moderated_grade = ?, rationale = ?, updated_at = ?"
@@ -119,18 +139,28 @@ def record_review(
             },
             at=stamp,
         )
-    return compare_moderation(store, user, moderation_id)
+        version = sheet_version(store, MODERATION, moderation_id)
+    return _read_at(store, user, moderation_id, version)
 
 
 def set_moderated_overall(
-    store: Store, user: User, moderation_id: int, grade: Grade | None, reason: str | None
+    store: Store,
+    user: User,
+    moderation_id: int,
+    grade: Grade | None,
+    reason: str | None,
+    *,
+    expected_version: int | None = None,
 ) -> ModerationComparison:
-    """Override the derived moderated overall grade (a reason is required), or clear it."""
+    """Override the derived moderated overall grade (a reason is required), or clear it
+    (``expected_version`` as for :func:`record_review`)."""
+    check_review_unchanged(store, moderation_id, expected_version)
     row, _rubric = _open_review(store, user, moderation_id)
     derived = compare_moderation(store, user, moderation_id).moderated_overall.derived
     reason = check_override(grade, reason, derived=derived, what="moderated overall grade")
     old = row["moderated_override"]
     with store.transaction():
+        check_review_unchanged(store, moderation_id, expected_version)
         stamp = store.now()
         store.execute(
             "UPDATE moderations SET moderated_override = ?, overall_rationale = ?, updated_at = ?"
@@ -148,17 +178,22 @@ def set_moderated_overall(
             detail={"reason_chars": len(reason)},
             at=stamp,
         )
-    return compare_moderation(store, user, moderation_id)
+        version = sheet_version(store, MODERATION, moderation_id)
+    return _read_at(store, user, moderation_id, version)
 
 
-def complete_review(store: Store, user: User, moderation_id: int) -> ModerationComparison:
+def complete_review(
+    store: Store, user: User, moderation_id: int, *, expected_version: int | None = None
+) -> ModerationComparison:
     """Finish the review: every disagreement decided with a rationale, then lock it.
 
     Agreed criteria take the agreed grade; the moderated overall grade is
     derived from the moderated criterion grades by the rubric's rule (or the
     override, with its reason); the outcome compares it with the manager's
     overall grade. The manager can then read the outcome on their audit.
+    ``expected_version`` as for :func:`record_review`.
     """
+    check_review_unchanged(store, moderation_id, expected_version)
     row, rubric = _open_review(store, user, moderation_id)
     comparison = comparison_of(store, row, rubric)
     overall = comparison.moderated_overall
@@ -177,6 +212,7 @@ def complete_review(store: Store, user: User, moderation_id: int) -> ModerationC
     assert final is not None
     outcome = moderation_outcome(comparison.manager_overall, final)
     with store.transaction():
+        check_review_unchanged(store, moderation_id, expected_version)
         stamp = store.now()
         for r in comparison.rows:
             if r.agreed:
@@ -205,7 +241,8 @@ def complete_review(store: Store, user: User, moderation_id: int) -> ModerationC
             },
             at=stamp,
         )
-    return compare_moderation(store, user, moderation_id)
+        version = sheet_version(store, MODERATION, moderation_id)
+    return _read_at(store, user, moderation_id, version)
 
 
 # -- a review on screen ---------------------------------------------------------------
@@ -275,6 +312,10 @@ class ReviewSession:
         self.user = user
         self.moderation_id = moderation_id
         self.rubric = rubric
+        self.version: int | None = None
+        """The version last read or written here; a write is refused once the moderation
+        moved on from it (another window: SheetChanged). None until read."""
+        self._lock = threading.Lock()
 
     @classmethod
     def open(cls, store: Store, user: User, moderation_id: int) -> ReviewSession:
@@ -284,19 +325,46 @@ class ReviewSession:
     # -- blocking ---------------------------------------------------------------------
     def load(self) -> ModerationComparison:
         """Both gradings side by side (Refused before the blind grading is submitted)."""
-        return compare_moderation(self.store, self.user, self.moderation_id)
+        with self._lock, self.store.snapshot():  # the version and the comparison: one state
+            version = sheet_version(self.store, MODERATION, self.moderation_id)
+            comparison = _read_at(self.store, self.user, self.moderation_id, version)
+            self.version = version
+            return comparison
 
     def decide(self, criterion: str, grade: Grade, rationale: str) -> None:
-        """Record the moderated grade and rationale of one disagreement."""
-        record_review(self.store, self.user, self.moderation_id, criterion, grade, rationale)
+        """Record the moderated grade and rationale of one disagreement (SheetChanged,
+        nothing written, if the moderation changed since this session read it)."""
+        with self._lock:
+            self.version = record_review(
+                self.store,
+                self.user,
+                self.moderation_id,
+                criterion,
+                grade,
+                rationale,
+                expected_version=self.version,
+            ).version
 
     def set_override(self, grade: Grade | None, reason: str | None) -> None:
         """Override the derived moderated overall grade (reason required), or clear it."""
-        set_moderated_overall(self.store, self.user, self.moderation_id, grade, reason)
+        with self._lock:
+            self.version = set_moderated_overall(
+                self.store,
+                self.user,
+                self.moderation_id,
+                grade,
+                reason,
+                expected_version=self.version,
+            ).version
 
     def complete(self) -> ModerationComparison:
         """Finish the review and return it read-only."""
-        return complete_review(self.store, self.user, self.moderation_id)
+        with self._lock:
+            comparison = complete_review(
+                self.store, self.user, self.moderation_id, expected_version=self.version
+            )
+            self.version = comparison.version
+            return comparison
 
     # -- pure ---------------------------------------------------------------------------
     def preview(

@@ -97,12 +97,11 @@ class BatchWriter:
 
     def _write(self, batch: Batch) -> Outcome:
         target = self.target
-        for criterion, entry in batch.entries.items():
-            self.version = target.save(
-                criterion, grade=entry.grade, note=entry.note, expected=self.version
+        if batch.entries or batch.override is not None:
+            # one transaction: another window cannot land between two of the batch's changes
+            self.version = target.save_all(
+                batch.entries.values(), batch.override, expected=self.version
             )
-        if batch.override is not None:
-            self.version = target.set_override(*batch.override, expected=self.version)
         self._written = batch.seq
         if batch.submit:
             sheet = target.submit(

@@ -77,6 +77,7 @@ class GradingScreen(SubmitsSheet):
         """Grade changes as (criterion, the grade it replaced), newest last."""
         self.generation = 0
         """How many changes made elsewhere this screen has shown (see :class:`Batch`)."""
+        self.restored: tuple[str, str] | None = None
 
     def target_loaded(self, target: GradingTarget, sheet: GradingSheet) -> None:
         self.writer = BatchWriter(target, sheet.version)
@@ -100,6 +101,8 @@ class GradingScreen(SubmitsSheet):
     @on(CriterionList.Highlighted, "#criteria")
     def criterion_highlighted(self) -> None:
         self.save_note_now()  # the box's text for the criterion it was typed for, first
+        if self.restored is not None and self.restored[0] != self.current_id:
+            self.drop_restored()
         self.show_criterion()
 
     async def take_key(self, event: events.Key | events.Paste) -> bool:
@@ -206,6 +209,11 @@ class GradingScreen(SubmitsSheet):
             return False
         entry = self.entries[cid]
         text = self.query_one("#note", TextArea).text
+        if self.restored is not None and self.restored[0] == cid:
+            if self.restored[1] == text:
+                return False  # put back after a change elsewhere: saved only when kept
+            self.restored = None  # edited: the user's decision, on what is saved now
+            self.mark_note()
         if entry.note == text:
             return False
         entry.note = text
@@ -268,9 +276,13 @@ class GradingScreen(SubmitsSheet):
 
     async def action_back(self) -> None:
         if self.focused is self.query_one("#note", TextArea):  # has_focus waits for Focus
+            if self.restored is not None and self.restored[0] == self.note_for:
+                self.restored = None  # Esc keeps a note put back: it is saved now
+                self.mark_note()
             self.save_note_now()
             self.set_focus(self.query_one("#criteria", CriterionList))  # at once, as n
             return
+        self.drop_restored()
         if await self.save_pending():
             self.dismiss(None)
 

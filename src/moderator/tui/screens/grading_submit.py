@@ -1,4 +1,5 @@
-"""Submitting a sheet from the grading screen, and showing a change another window made.
+"""Submitting a sheet from the grading screen, and showing a change another window made
+(a note typed here and refused is given back: into the box, unsaved, or in a message).
 
 Split from :mod:`.grading` (the ~400-line limit per screen): ``ctrl+s`` saves what is pending
 and reads the sheet back, the dialog lists the grades as saved, and the submission is
@@ -8,6 +9,8 @@ written only if the sheet is still so (see :mod:`moderator.tui.grading_writer`).
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from textual.widgets import Label, TextArea
 
 from moderator.domain.grades import Grade
 from moderator.tui.screens.grading_view import SheetView
@@ -27,6 +30,8 @@ class SubmitsSheet(SheetView):
     undo_stack: list[tuple[str, Grade | None]]
     submitting: bool
     generation: int
+    restored: tuple[str, str] | None
+    """A note refused by a change elsewhere, put back in the box unsaved: (criterion, text)."""
 
     @property
     def editable(self) -> bool:
@@ -36,6 +41,8 @@ class SubmitsSheet(SheetView):
     if TYPE_CHECKING:  # the grading screen provides these
 
         def stop_note_timer(self) -> None: ...
+
+        def take_note(self) -> bool: ...
 
         def flush(
             self, *, submit: bool = False, submit_version: int | None = None, reread: bool = False
@@ -89,13 +96,22 @@ class SubmitsSheet(SheetView):
         self.refresh_bindings()
 
     def changed_elsewhere(self, sheet: GradingSheet, generation: int, *, submit: bool) -> None:
-        """Another window changed the sheet: nothing pending was written; show what is saved."""
+        """Another window changed the sheet: nothing pending was written; show what is saved.
+
+        A note typed here is not dropped with the rest: it comes back into the box, marked
+        not saved, or (when the other window changed that very note, or it is not the one
+        in the box) its text is in a message, to be saved again if it is still wanted.
+        """
+        self.take_note()  # the box's text as it is now, keys typed since the write included
+        typed = self.typed_notes(sheet)
         self.stop_note_timer()
         self.pending.clear()
         self.pending_override = None
         self.undo_stack.clear()
         self.submitting = False
+        self.restored = None
         self.show_sheet(sheet)
+        self.give_back(sheet, typed)
         if generation == self.generation:
             return  # a late batch from before the screen showed the change: said already
         self.generation = generation
@@ -105,3 +121,83 @@ class SubmitsSheet(SheetView):
             severity="warning",
             timeout=8,
         )
+
+    def show_criterion(self) -> None:
+        super().show_criterion()
+        if self.restored is not None and self.restored[0] == self.note_for:
+            note = self.query_one("#note", TextArea)
+            if note.text != self.restored[1]:  # read again meanwhile: still the user's text
+                note.load_text(self.restored[1])
+        self.mark_note()
+
+    def mark_note(self) -> None:
+        """The note box's label; a refused note put back in it says it is not saved."""
+        if self.sheet is None or self.note_for is None:
+            return
+        title = self.sheet.rubric.criterion(self.note_for).title
+        unsaved = self.restored is not None and self.restored[0] == self.note_for
+        self.query_one("#note-label", Label).update(
+            f"Evidence note · {title}"
+            + (
+                " · NOT SAVED (changed in another window): Esc in the note saves it"
+                if unsaved
+                else ""
+            )
+        )
+
+    def drop_restored(self) -> None:
+        """Leave a refused note unsaved: its text stays in a message, not lost silently."""
+        if self.restored is None or self.sheet is None:
+            return
+        cid, text = self.restored
+        self.restored = None
+        self.mark_note()
+        title = self.sheet.rubric.criterion(cid).title
+        self.notify(
+            f"Your note for {title} was left unsaved. What you typed: “{text}”",
+            title="Note not saved",
+            severity="warning",
+            timeout=60,
+            markup=False,
+        )
+
+    def typed_notes(self, sheet: GradingSheet) -> dict[str, tuple[str, bool]]:
+        """Notes typed here and not saved that differ from what is saved now, each with
+        whether the other window changed that same note."""
+        before = {} if self.sheet is None else {e.criterion: e.note for e in self.sheet.entries}
+        now = {e.criterion: e.note for e in sheet.entries}
+        typed = {cid: e.note for cid, e in self.pending.items()}
+        if self.restored is not None:  # one given back before, still not saved
+            typed.setdefault(*self.restored)
+        return {
+            cid: (note, now.get(cid, "") != before.get(cid, ""))
+            for cid, note in typed.items()
+            if note.strip() and note not in (before.get(cid, ""), now.get(cid, ""))
+        }
+
+    def give_back(self, sheet: GradingSheet, typed: dict[str, tuple[str, bool]]) -> None:
+        """Put a refused note back in the box (unsaved) or show its text in a message."""
+        for cid, (text, clash) in typed.items():
+            title = sheet.rubric.criterion(cid).title
+            if cid == self.note_for and not clash and not sheet.read_only:
+                self.restored = (cid, text)
+                note = self.query_one("#note", TextArea)
+                note.load_text(text)
+                note.move_cursor(note.document.end)
+                self.mark_note()
+                self.notify(
+                    f"Your note for {title} was not saved. It is back in the note box,"
+                    " marked not saved: Esc in the note saves it.",
+                    title="Note not saved",
+                    severity="warning",
+                    timeout=12,
+                )
+                continue
+            why = " (the other window changed this note too)" if clash else ""
+            self.notify(
+                f"Your note for {title} was not saved{why}. What you typed: “{text}”",
+                title="Note not saved",
+                severity="warning",
+                timeout=60,
+                markup=False,
+            )

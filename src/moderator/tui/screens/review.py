@@ -21,6 +21,7 @@ from textual.binding import BindingType
 from textual.widgets import DataTable, Input
 
 from moderator.domain.grades import Grade
+from moderator.errors import SheetChanged
 from moderator.tui.actions import actions_for, bindings_for
 from moderator.tui.key_routing import route_key, route_paste
 from moderator.tui.screens.review_view import ReviewView
@@ -221,8 +222,37 @@ class ReviewScreen(ReviewView):
     @work(thread=True, group="db-write", exit_on_error=False)
     def write_decision(self, criterion: str, grade: Grade, rationale: str) -> None:
         assert self.session is not None
-        self.session.decide(criterion, grade, rationale)
+        try:
+            self.session.decide(criterion, grade, rationale)
+        except SheetChanged:
+            title = self.session.rubric.criterion(criterion).title
+            self.changed_elsewhere(f"Your decision for {title}: {grade.label}, “{rationale}”")
+            return
         self.app.call_from_thread(self.notify, f"Recorded: {grade.label}.", timeout=2)
+
+    def changed_elsewhere(self, lost: str, *, completing: bool = False) -> None:
+        """Another window recorded on this review first: nothing was written; read what is
+        recorded now and say so, with what was decided here (worker thread: no widgets)."""
+        assert self.session is not None
+        comparison = self.session.load()
+        self.post_message(self.Loaded(self.session, comparison))
+        self.app.call_from_thread(
+            self.notify,
+            ("Not completed. " if completing else "")
+            + "This review was changed in another window; showing what is recorded now.",
+            title="Changed elsewhere",
+            severity="warning",
+            timeout=8,
+        )
+        if lost:
+            self.app.call_from_thread(
+                self.notify,
+                f"{lost} was not recorded: decide again on what is recorded now.",
+                title="Not recorded",
+                severity="warning",
+                timeout=60,
+                markup=False,
+            )
 
     def action_override(self) -> None:
         from moderator.tui.screens.dialogs import OverrideDialog
@@ -246,7 +276,11 @@ class ReviewScreen(ReviewView):
     @work(thread=True, group="db-write", exit_on_error=False)
     def write_override(self, grade: Grade | None, reason: str | None) -> None:
         assert self.session is not None
-        self.session.set_override(grade, reason)
+        try:
+            self.session.set_override(grade, reason)
+        except SheetChanged:
+            said = "removed" if grade is None else f"{grade.label}, “{reason or ''}”"
+            self.changed_elsewhere(f"Your override of the moderated overall grade ({said})")
 
     def action_complete(self) -> None:
         from moderator.tui.screens.dialogs import ConfirmDialog, MessageDialog
@@ -281,7 +315,11 @@ class ReviewScreen(ReviewView):
     @work(thread=True, exclusive=True, group="db-write", exit_on_error=False)
     def complete(self) -> None:
         assert self.session is not None
-        comparison = self.session.complete()
+        try:
+            comparison = self.session.complete()
+        except SheetChanged:
+            self.changed_elsewhere("", completing=True)
+            return
         self.post_message(self.Loaded(self.session, comparison))
         self.app.call_from_thread(
             self.notify, f"Review complete: {comparison.outcome}.", title="Reviewed"
