@@ -288,6 +288,32 @@ def test_a_hostile_config_file_is_one_message_naming_its_line(
     refused(run("user", "list", "--db", db), f"{config}{expected}")
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "user: lee\ntheme: textual-light\nuser: bob\n",
+            ":3: cannot read config: duplicate key 'user'",
+        ),
+        ("sample:\n  rate: 0.3\n  rate: 0.9\n", ":3: cannot read config: duplicate key 'rate'"),
+    ],
+    ids=["top-level", "nested"],
+)
+def test_a_key_given_twice_in_the_config_is_refused_at_the_second(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, expected: str
+) -> None:
+    """YAML itself keeps the last of two `user:` lines without a word; the config may not."""
+    config = tmp_path / "config.yaml"
+    config.write_text(body)
+    monkeypatch.setenv("MODERATOR_CONFIG", str(config))
+    refused(run("user", "list", "--db", db), f"{config}{expected}")
+
+
+def test_a_key_given_twice_in_a_rubric_is_refused_at_the_second(tmp_path: Path) -> None:
+    path = _rubric(tmp_path, b"id: one\ntitle: One\nid: two\n")
+    refused(run("rubric", "validate", path), f"{path}:3:1: duplicate key 'id' (first at line 1)")
+
+
 # -- calibration ratings -------------------------------------------------------------------
 
 
