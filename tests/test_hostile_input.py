@@ -345,6 +345,31 @@ def test_a_rubric_from_a_silent_pipe_is_refused_not_waited_on(
     refused(_run_within(30, "rubric", "validate", fifo), f"{fifo}:1:1: a named pipe")
 
 
+RATINGS_HEADER = "case_ref,criterion,rater,grade\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "body", "expected"),
+    [
+        (("agreement", "--from-csv"), RATINGS_HEADER, ":2: no ratings"),
+        (("agreement", "--from-csv"), RATINGS_HEADER + "\n\n", ":2: no ratings"),
+        (("agreement", "--from-csv"), RATINGS_HEADER + "C-1,risk,ann,\n", ": grade: no ratings"),
+    ],
+    ids=["header", "header-blank-lines", "no-grades"],
+)
+def test_a_file_of_only_a_header_is_refused_not_reported_as_nothing(
+    tmp_path: Path, command: tuple[str, ...], body: str, expected: str
+) -> None:
+    """A header alone used to give an agreement of 0 graders, exit 0.
+
+    (A paired-grades file of only a header stays an empty report: it is what
+    ``report --format csv`` writes for an authority with no moderated audits.)
+    """
+    path = tmp_path / "ratings.csv"
+    path.write_text(body)
+    refused(run(*command, path), f"{path}{expected}")
+
+
 # -- the database file ---------------------------------------------------------------------
 
 
