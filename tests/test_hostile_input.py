@@ -386,3 +386,16 @@ def test_another_programs_sqlite_file_is_refused_and_left_byte_for_byte(tmp_path
         refused(run(*command, "--db", other), str(other), "not a moderator database")
     assert hashlib.sha256(other.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["photos.db"]
+
+
+def test_an_empty_file_given_as_the_database_is_refused_and_left_empty(tmp_path: Path) -> None:
+    """SQLite takes a 0-byte file as an empty database: it used to become one, silently."""
+    empty = tmp_path / "notes.db"
+    empty.write_bytes(b"")
+    for command in (("user", "list"), ("user", "add", "ann", "--role", "lead"), ("verify",)):
+        refused(run(*command, "--db", empty), f"{empty}: an empty file (0 bytes)")
+    assert empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+    # where no file exists yet, a new database is still made
+    assert run("user", "add", "ann", "--role", "lead", "--db", tmp_path / "new.db").exit_code == 0
+    assert run("user", "list", "--db", tmp_path / "new.db").exit_code == 0
