@@ -399,3 +399,51 @@ def test_an_empty_file_given_as_the_database_is_refused_and_left_empty(tmp_path:
     # where no file exists yet, a new database is still made
     assert run("user", "add", "ann", "--role", "lead", "--db", tmp_path / "new.db").exit_code == 0
     assert run("user", "list", "--db", tmp_path / "new.db").exit_code == 0
+
+
+# -- outputs -------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", "--format", "md"),
+        ("report", "--format", "json"),
+        ("report", "--format", "csv"),
+        ("report", "--format", "xlsx"),
+        ("moderation", "export"),
+    ],
+    ids=["report-md", "report-json", "report-csv", "report-xlsx", "moderation-export"],
+)
+def test_an_output_that_is_a_named_pipe_is_refused_not_waited_on(
+    db: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """Writing into a pipe nobody reads waited for ever; now one message, at once."""
+    import stat
+
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    result = _run_within(30, *command, "--out", fifo, "--db", db, "--as", "lee")
+    refused(result, f"{fifo}: cannot write: it is a named pipe, not a regular file")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_an_output_that_is_a_device_is_refused(db: Path) -> None:
+    refused(
+        run("report", "--format", "md", "--out", os.devnull, "--db", db, "--as", "lee"),
+        f"{os.devnull}: cannot write: it is a device, not a regular file",
+    )
+
+
+def test_a_pack_is_never_moved_in_place_of_a_device(tmp_path: Path) -> None:
+    """A pack is written beside its name and then renamed onto it: onto /dev/null, as root,
+    that would have replaced the device itself."""
+    import stat
+
+    from moderator.exchange.seal import write_pack
+
+    with pytest.raises(BadInput, match="it is a device, not a regular file"):
+        write_pack(Path(os.devnull), {"kind": "test"})
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert not any(Path(os.devnull).parent.glob(f".{Path(os.devnull).name}.*.tmp"))
