@@ -447,3 +447,80 @@ def test_a_pack_is_never_moved_in_place_of_a_device(tmp_path: Path) -> None:
         write_pack(Path(os.devnull), {"kind": "test"})
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
     assert not any(Path(os.devnull).parent.glob(f".{Path(os.devnull).name}.*.tmp"))
+
+
+# -- files that cannot be opened -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "command"),
+    [
+        ("ratings.csv", RATINGS_HEADER + "C-1,risk,ann,Good\n", ("agreement", "--from-csv", "{}")),
+        ("pairs.csv", "audit_id\n", ("report", "--from-csv", "{}")),
+        (
+            "grades.csv",
+            "criterion,grade,reason\n",
+            (
+                "calibration",
+                "agree",
+                "C-1",
+                "--rubric",
+                "mini",
+                "--grades",
+                "{}",
+                "--db",
+                "{db}",
+                "--as",
+                "lee",
+            ),
+        ),
+        ("cases.csv", HEADER, ("import", "cases", "{}", "--db", "{db}", "--as", "lee")),
+        ("rubric.yaml", "id: x\n", ("rubric", "validate", "{}")),
+        ("config.yaml", "user: lee\n", ("user", "list", "--db", "{db}")),
+        ("m.db", None, ("user", "list", "--db", "{}")),
+        ("out.md", "", ("report", "--format", "md", "--out", "{}", "--db", "{db}", "--as", "lee")),
+    ],
+    ids=["ratings", "pairs", "grades", "cases", "rubric", "config", "database", "output"],
+)
+def test_a_file_this_user_may_not_open_is_one_message_naming_it(
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    body: str | None,
+    command: tuple[str, ...],
+) -> None:
+    """Root reads every file, so the refusal is simulated: opening the one file raises
+    PermissionError, as it would for another user's file."""
+    import builtins
+
+    path = db if body is None else tmp_path / name
+    if body is not None:
+        path.write_text(body)
+    if name == "config.yaml":
+        monkeypatch.setenv("MODERATOR_CONFIG", str(path))
+    real_os_open, real_open = os.open, builtins.open
+
+    def denied(file: object) -> bool:
+        return os.fspath(file) == str(path) if isinstance(file, str | Path) else False
+
+    def os_open(file: object, flags: int, *args: object, **kwargs: object) -> int:
+        if denied(file):
+            if flags & os.O_EXCL and os.path.exists(str(file)):
+                raise FileExistsError(17, "File exists", str(file))  # checked before permission
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_os_open(file, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    def b_open(file: object, *args: object, **kwargs: object) -> object:
+        if denied(file):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", b_open)
+    args = [a.format(path, db=db) for a in command]
+    result = run(*args, "--key-file", tmp_path / "k") if command[0] == "import" else run(*args)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert str(path) in result.output and "Permission denied" in result.output, result.output
+    assert "not a moderator database" not in result.output
