@@ -288,6 +288,32 @@ def test_a_hostile_config_file_is_one_message_naming_its_line(
     refused(run("user", "list", "--db", db), f"{config}{expected}")
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "user: lee\ntheme: textual-light\nuser: bob\n",
+            ":3: cannot read config: duplicate key 'user'",
+        ),
+        ("sample:\n  rate: 0.3\n  rate: 0.9\n", ":3: cannot read config: duplicate key 'rate'"),
+    ],
+    ids=["top-level", "nested"],
+)
+def test_a_key_given_twice_in_the_config_is_refused_at_the_second(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, expected: str
+) -> None:
+    """YAML itself keeps the last of two `user:` lines without a word; the config may not."""
+    config = tmp_path / "config.yaml"
+    config.write_text(body)
+    monkeypatch.setenv("MODERATOR_CONFIG", str(config))
+    refused(run("user", "list", "--db", db), f"{config}{expected}")
+
+
+def test_a_key_given_twice_in_a_rubric_is_refused_at_the_second(tmp_path: Path) -> None:
+    path = _rubric(tmp_path, b"id: one\ntitle: One\nid: two\n")
+    refused(run("rubric", "validate", path), f"{path}:3:1: duplicate key 'id' (first at line 1)")
+
+
 # -- calibration ratings -------------------------------------------------------------------
 
 
@@ -319,6 +345,31 @@ def test_a_rubric_from_a_silent_pipe_is_refused_not_waited_on(
     refused(_run_within(30, "rubric", "validate", fifo), f"{fifo}:1:1: a named pipe")
 
 
+RATINGS_HEADER = "case_ref,criterion,rater,grade\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "body", "expected"),
+    [
+        (("agreement", "--from-csv"), RATINGS_HEADER, ":2: no ratings"),
+        (("agreement", "--from-csv"), RATINGS_HEADER + "\n\n", ":2: no ratings"),
+        (("agreement", "--from-csv"), RATINGS_HEADER + "C-1,risk,ann,\n", ": grade: no ratings"),
+    ],
+    ids=["header", "header-blank-lines", "no-grades"],
+)
+def test_a_file_of_only_a_header_is_refused_not_reported_as_nothing(
+    tmp_path: Path, command: tuple[str, ...], body: str, expected: str
+) -> None:
+    """A header alone used to give an agreement of 0 graders, exit 0.
+
+    (A paired-grades file of only a header stays an empty report: it is what
+    ``report --format csv`` writes for an authority with no moderated audits.)
+    """
+    path = tmp_path / "ratings.csv"
+    path.write_text(body)
+    refused(run(*command, path), f"{path}{expected}")
+
+
 # -- the database file ---------------------------------------------------------------------
 
 
@@ -335,3 +386,141 @@ def test_another_programs_sqlite_file_is_refused_and_left_byte_for_byte(tmp_path
         refused(run(*command, "--db", other), str(other), "not a moderator database")
     assert hashlib.sha256(other.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["photos.db"]
+
+
+def test_an_empty_file_given_as_the_database_is_refused_and_left_empty(tmp_path: Path) -> None:
+    """SQLite takes a 0-byte file as an empty database: it used to become one, silently."""
+    empty = tmp_path / "notes.db"
+    empty.write_bytes(b"")
+    for command in (("user", "list"), ("user", "add", "ann", "--role", "lead"), ("verify",)):
+        refused(run(*command, "--db", empty), f"{empty}: an empty file (0 bytes)")
+    assert empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+    # where no file exists yet, a new database is still made
+    assert run("user", "add", "ann", "--role", "lead", "--db", tmp_path / "new.db").exit_code == 0
+    assert run("user", "list", "--db", tmp_path / "new.db").exit_code == 0
+
+
+# -- outputs -------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", "--format", "md"),
+        ("report", "--format", "json"),
+        ("report", "--format", "csv"),
+        ("report", "--format", "xlsx"),
+        ("moderation", "export"),
+    ],
+    ids=["report-md", "report-json", "report-csv", "report-xlsx", "moderation-export"],
+)
+def test_an_output_that_is_a_named_pipe_is_refused_not_waited_on(
+    db: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """Writing into a pipe nobody reads waited for ever; now one message, at once."""
+    import stat
+
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    result = _run_within(30, *command, "--out", fifo, "--db", db, "--as", "lee")
+    refused(result, f"{fifo}: cannot write: it is a named pipe, not a regular file")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_an_output_that_is_a_device_is_refused(db: Path) -> None:
+    refused(
+        run("report", "--format", "md", "--out", os.devnull, "--db", db, "--as", "lee"),
+        f"{os.devnull}: cannot write: it is a device, not a regular file",
+    )
+
+
+def test_a_pack_is_never_moved_in_place_of_a_device(tmp_path: Path) -> None:
+    """A pack is written beside its name and then renamed onto it: onto /dev/null, as root,
+    that would have replaced the device itself."""
+    import stat
+
+    from moderator.exchange.seal import write_pack
+
+    with pytest.raises(BadInput, match="it is a device, not a regular file"):
+        write_pack(Path(os.devnull), {"kind": "test"})
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert not any(Path(os.devnull).parent.glob(f".{Path(os.devnull).name}.*.tmp"))
+
+
+# -- files that cannot be opened -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "command"),
+    [
+        ("ratings.csv", RATINGS_HEADER + "C-1,risk,ann,Good\n", ("agreement", "--from-csv", "{}")),
+        ("pairs.csv", "audit_id\n", ("report", "--from-csv", "{}")),
+        (
+            "grades.csv",
+            "criterion,grade,reason\n",
+            (
+                "calibration",
+                "agree",
+                "C-1",
+                "--rubric",
+                "mini",
+                "--grades",
+                "{}",
+                "--db",
+                "{db}",
+                "--as",
+                "lee",
+            ),
+        ),
+        ("cases.csv", HEADER, ("import", "cases", "{}", "--db", "{db}", "--as", "lee")),
+        ("rubric.yaml", "id: x\n", ("rubric", "validate", "{}")),
+        ("config.yaml", "user: lee\n", ("user", "list", "--db", "{db}")),
+        ("m.db", None, ("user", "list", "--db", "{}")),
+        ("out.md", "", ("report", "--format", "md", "--out", "{}", "--db", "{db}", "--as", "lee")),
+    ],
+    ids=["ratings", "pairs", "grades", "cases", "rubric", "config", "database", "output"],
+)
+def test_a_file_this_user_may_not_open_is_one_message_naming_it(
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    body: str | None,
+    command: tuple[str, ...],
+) -> None:
+    """Root reads every file, so the refusal is simulated: opening the one file raises
+    PermissionError, as it would for another user's file."""
+    import builtins
+
+    path = db if body is None else tmp_path / name
+    if body is not None:
+        path.write_text(body)
+    if name == "config.yaml":
+        monkeypatch.setenv("MODERATOR_CONFIG", str(path))
+    real_os_open, real_open = os.open, builtins.open
+
+    def denied(file: object) -> bool:
+        return os.fspath(file) == str(path) if isinstance(file, str | Path) else False
+
+    def os_open(file: object, flags: int, *args: object, **kwargs: object) -> int:
+        if denied(file):
+            if flags & os.O_EXCL and os.path.exists(str(file)):
+                raise FileExistsError(17, "File exists", str(file))  # checked before permission
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_os_open(file, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    def b_open(file: object, *args: object, **kwargs: object) -> object:
+        if denied(file):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", b_open)
+    args = [a.format(path, db=db) for a in command]
+    result = run(*args, "--key-file", tmp_path / "k") if command[0] == "import" else run(*args)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert str(path) in result.output and "Permission denied" in result.output, result.output
+    assert "not a moderator database" not in result.output

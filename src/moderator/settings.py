@@ -138,6 +138,31 @@ MAX_CONFIG_BYTES = 1024 * 1024
 """A config file: a few dozen lines of YAML."""
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key given twice in one mapping.
+
+    Plain YAML keeps the last of two ``user:`` lines without a word; a config
+    that says two things is refused at the second, naming the key.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                continue  # a complex key (refused later), or `<<:` whose keys may be overridden
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {str(key)!r} (first at line {seen[key]})",
+                    key_node.start_mark,
+                )
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
 def _load_config_yaml(path: Path) -> Any:
     """The config file's YAML, read within a size and nesting limit, or one clear message."""
     from moderator.domain.limits import MAX_DEPTH, read_capped
@@ -157,7 +182,7 @@ def _load_config_yaml(path: Path) -> Any:
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise BadInput(

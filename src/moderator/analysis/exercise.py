@@ -215,9 +215,11 @@ def read_ratings_csv(path: Path) -> Iterator[Rating]:
                 f"{','.join(REQUIRED_COLUMNS)} (see docs/formats.md)"
             )
         row_start = reader.line_num + 1
+        rows = 0
         for row in reader:
             line = reader.line_num
             row_start = line + 1
+            rows += 1
             if None in row:
                 raise BadInput(f"{path}:{line}: more fields than the header has columns")
             case_ref, criterion, rater, text = (
@@ -246,3 +248,11 @@ def read_ratings_csv(path: Path) -> Iterator[Rating]:
             yield Rating(case_ref, criterion, rater, grade)
     except csv.Error as exc:
         raise BadInput(f"{path}:{row_start}: not a readable CSV row ({exc})") from None
+    # Nothing to measure is not an agreement of 0 graders: say so, as the other importers do.
+    if not rows:
+        raise BadInput(
+            f"{path}:{row_start}: no ratings (only a header; rows are "
+            f"{','.join(REQUIRED_COLUMNS)}, see docs/formats.md)"
+        )
+    if not seen:
+        raise BadInput(f"{path}: grade: no ratings (every row's grade is empty)")

@@ -23,6 +23,7 @@ from moderator.cli.common import (
 )
 from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
 from moderator.domain.service_areas import service_area_label
+from moderator.errors import BadInput
 from moderator.files import write_private
 
 
@@ -340,7 +341,10 @@ def export(
     if out is None:
         click.echo(text, nl=False)
     else:
-        write_private(out, text)
+        try:
+            write_private(out, text)
+        except OSError as exc:
+            raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from exc
         click.echo(f"{len(rows)} row(s) written to {out}", err=True)
 
 

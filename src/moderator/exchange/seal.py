@@ -20,7 +20,7 @@ from moderator.domain.limits import (
     read_capped,
 )
 from moderator.errors import BadInput
-from moderator.files import write_private
+from moderator.files import refuse_unless_regular, write_private
 
 PACK_FORMAT = "moderator-pack"
 PACK_SCHEMA_VERSION = 1
@@ -233,6 +233,7 @@ def write_pack(path: Path, doc: dict[str, Any]) -> tuple[Path, bytes]:
     data = canonical_file_bytes(doc)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        refuse_unless_regular(path)  # os.replace would put the pack in place of a pipe or device
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         write_private(tmp, data)
     except OSError as exc:
@@ -243,6 +244,7 @@ def write_pack(path: Path, doc: dict[str, Any]) -> tuple[Path, bytes]:
 def place_file(tmp: Path, out: Path) -> None:
     """Move a written pack into place (the temporary file is removed if that fails)."""
     try:
+        refuse_unless_regular(out)
         os.replace(tmp, out)
     except OSError as exc:
         with suppress(OSError):

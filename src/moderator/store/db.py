@@ -10,7 +10,9 @@ their own, so inside a transaction we write with plain SQL.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -274,6 +276,35 @@ def _refuse_foreign(path: Path) -> None:
         raise BadInput(f"{path}: not a moderator database (it holds another program's tables)")
 
 
+def _refuse_unusable(path: Path) -> None:
+    """Refuse an existing file of 0 bytes rather than quietly making it a database, and
+    one this user may not open, as a permissions problem.
+
+    SQLite takes any empty file as an empty database, so ``--db notes.txt`` of a
+    file just truncated, or ``--db`` at a placeholder, silently became a new
+    moderator database. A new database is made only where no file exists yet
+    (this module creates the file and writes its header at once).
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return  # no file yet (a new database), or opening it gives the clear message
+    if stat.S_ISREG(info.st_mode) and info.st_size == 0:
+        raise BadInput(
+            f"{path}: an empty file (0 bytes), not a moderator database; nothing was written. "
+            "To start a new database, give a path where no file exists yet"
+        )
+    if stat.S_ISREG(info.st_mode):
+        # SQLite would say only "unable to open database file", read as "not a moderator
+        # database"; a file this user may not read is a permissions problem: say so.
+        try:
+            os.close(os.open(path, os.O_RDONLY))
+        except PermissionError as exc:
+            raise BadInput(f"{path}: cannot open the database: {exc.strerror}") from None
+        except OSError:
+            return
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     """Per-connection set-up beyond the pragmas: the SQL functions migrations use."""
     register_functions(conn)
@@ -289,6 +320,7 @@ def open_store(path: Path | str | None, *, create: bool = True) -> Store:
     if db_path is not None:
         if not create and not db_path.exists():
             raise BadInput(f"{db_path}: no such database")
+        _refuse_unusable(db_path)
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
