@@ -92,7 +92,10 @@ class ModeratorApp(OpensWork, AppActions, IdleLock, ReportsWorkerFailures, App[N
         self.cursor_blink = cursor_blink
         self.served = served
         """A browser tab's workbench (``moderator serve``): files go to the browser as downloads,
-        nothing is read from or written to a path the user names on the server."""
+        nothing is read from or written to a path the user names on the server, and the
+        terminal's own keys (Ctrl+Q, Ctrl+T) are not bound (:meth:`drop_terminal_keys`)."""
+        if served:
+            self.drop_terminal_keys()
         self.store: Store | None = None
         self.user: User | None = None
         self.secured = False
@@ -108,6 +111,20 @@ class ModeratorApp(OpensWork, AppActions, IdleLock, ReportsWorkerFailures, App[N
         """Why the app could not start (re-raised by ``launch.run_app`` for the CLI to report)."""
         if settings.keys:
             self.set_keymap(settings.keys)
+
+    def drop_terminal_keys(self) -> None:
+        """Unbind the actions a browser tab does not offer (Textual's own Ctrl+Q too): the
+        browser keeps their keys, and the footer, help and palette then agree."""
+        from moderator.tui.actions import actions_for
+
+        dropped = {a.action for a in actions_for("app") if not a.offered(served=True)}
+        keys = self._bindings.key_to_bindings
+        for key, bindings in list(keys.items()):
+            kept = [b for b in bindings if b.action.removeprefix("app.") not in dropped]
+            if kept:
+                keys[key] = kept
+            else:
+                del keys[key]
 
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -323,7 +340,7 @@ def create_app(
     ``remember_user=False`` keeps a picked user out of the config (the demo); ``demo``
     stamps what the user does with the demo's own clock (December 2020), not today's date;
     ``served=True``: the workbench of a browser tab (``moderator serve``), whose
-    browser keeps some keys (Ctrl+T, Ctrl+Q) for itself.
+    browser keeps some keys (Ctrl+T, Ctrl+Q) for itself: it signs out rather than quits.
     """
     from moderator.settings import Settings, apply_settings, load_settings
 

@@ -281,10 +281,12 @@ class LockScreen(_PasswordForm, ModeratorModal):
         self.user = user
 
     def compose(self) -> ComposeResult:
-        # A browser keeps Ctrl+Q (Firefox quits): there, the palette's Quit.
+        # A browser keeps Ctrl+Q (Firefox quits): there, the palette's Sign out.
         served = getattr(self.app, "served", False)
         quits = (
-            "the palette's Quit (Ctrl+P) saves and quits" if served else "Ctrl+Q saves and quits"
+            "the palette's Sign out (Ctrl+P) saves and signs out"
+            if served
+            else "Ctrl+Q saves and quits"
         )
         with Vertical(classes="dialog-box", id="lock-box"):
             yield Static("Locked", classes="dialog-title")
