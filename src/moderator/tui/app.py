@@ -137,14 +137,16 @@ class ModeratorApp(OpensWork, AppActions, IdleLock, ReportsWorkerFailures, App[N
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def open_session(self) -> None:
         """Open the database and find the user (worker thread)."""
+        from moderator.demo import demo_clock, is_demo_database
         from moderator.services.auth import is_secured
         from moderator.services.users import find_user, list_users
         from moderator.store import open_store
 
         store = open_store(self.db_path)
+        # A demo built to a file (``moderator demo --build-only``) says so in the file:
+        # opened later, as any database, it keeps the demo's own clock too.
+        self.demo = self.demo or is_demo_database(store)
         if self.demo:
-            from moderator.demo import demo_clock
-
             self.store_clock = store.clock = demo_clock(store)
             if not self._fixed_today:
                 clock = self.store_clock
