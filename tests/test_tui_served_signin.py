@@ -144,3 +144,45 @@ async def test_a_browser_tabs_help_lists_sign_out_and_no_theme_or_quit(db: Path)
         assert rows["Save everything and quit"] == "Ctrl+Q"
         assert rows["Switch between dark and light"] == "Ctrl+T"
         assert "Save everything and sign out" not in rows
+
+
+async def test_a_locked_browser_tab_signs_out_keeping_the_draft(
+    tmp_path: Path, mini_rubrics: Path
+) -> None:
+    """A tab's idle lock promised "the palette's Quit (Ctrl+P)", but the palette is shut
+    while locked (and Ctrl+Q is the browser's): it has a Sign out button, which saves the
+    draft note and hands the tab over."""
+    from moderator.services.auth import set_password
+    from moderator.services.users import get_user
+    from moderator.settings import load_settings
+    from moderator.store import open_store
+    from moderator.tui.app import create_app
+    from moderator.tui.screens.signin import LockScreen, SignInScreen
+    from tests.test_tui_grading import keys, open_case
+
+    path = build_workbench_db(tmp_path / "secured.db")
+    with open_store(path) as store:
+        lee, mia = get_user(store, "lee"), get_user(store, "mia")
+        set_password(store, lee, "lee", "lee's long passphrase")
+        set_password(store, lee, "mia", "set by lee for mia")
+        set_password(store, mia, "mia", "mia's long passphrase")  # her own: no new one asked
+    settings = load_settings(db=path, user=None, signin_delay_seconds=0)
+    app = create_app(settings, cursor_blink=False, remember_user=False, served=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, SignInScreen)
+        await pilot.press(*keys("mia"), "enter", *keys("mia's long passphrase"), "enter")
+        await open_case(pilot, "C-101")
+        await pilot.press("n", *keys("half a sentence"))
+        app.idle_lock_seconds = 0.2  # tiny, so the test need not wait 15 minutes
+        app.start_idle_lock()
+        await wait_for_screen(pilot, LockScreen)
+        app.idle_lock_seconds = 0
+        said = str(pilot.app.screen.query_one(".dialog-body", Static).render())
+        assert "Sign out" in said and "Ctrl+" not in said, said
+        await pilot.click("#lock-sign-out")
+        await wait_for_screen(pilot, SignInScreen)
+        assert app.is_running and app.user is None and not app.locked
+        assert len(pilot.app.screen_stack) == 2  # mia's screens are gone
+    with open_store(path) as store:
+        notes = store.rows("SELECT note FROM criterion_grades")
+    assert any(n["note"] == "half a sentence" for n in notes), notes
