@@ -139,7 +139,39 @@ async def test_work_done_in_the_demo_ends_its_story_instead_of_leaving_a_gap(
 
 
 def test_a_real_database_keeps_the_real_clock(demo_db: Path) -> None:
-    """Only the demo session reads the demo's clock: the same file opened plainly does not."""
+    """Only the workbench reads the demo's clock: a store opened plainly (as the command
+    line's verbs open it) keeps the real one."""
     with open_store(demo_db) as store:
         submitted = submit_naomis_draft(store)
     assert submitted[:4] == now_iso()[:4]
+
+
+async def test_a_demo_built_to_a_file_keeps_its_own_clock_when_opened_later(
+    tmp_path: Path,
+) -> None:
+    """``moderator demo --build-only demo.db``, then ``moderator --db demo.db``: the file says
+    it is the demo, so work done in it later ends its story (December 2020), as in
+    ``moderator demo``, instead of being stamped with today's date."""
+    path = tmp_path / "built.db"
+    result = CliRunner().invoke(cli, ["demo", "--build-only", str(path)])
+    assert result.exit_code == 0, result.output
+    with open_store(path) as store:
+        last = str(store.scalar("SELECT max(at) FROM events"))
+    assert last[:10] == "2020-12-14"
+    app = create_app(path, "Naomi Okonkwo", cursor_blink=False)  # as `moderator --db` opens it
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no home list")
+        store = pilot.app.store
+        assert store is not None
+        from moderator.domain.grades import Grade
+        from moderator.services.audits import get_audit, save_criterion
+
+        naomi = get_user(store, "Naomi Okonkwo")
+        draft = next(a for a in list_audits(store, naomi) if a.status == "draft")
+        entry = get_audit(store, naomi, draft.id).entries[0]
+        save_criterion(store, naomi, draft.id, entry.criterion, grade=Grade.GOOD, note="On file.")
+        assert app.today().isoformat() == "2020-12-14"  # overdue as of the demo's day
+    with open_store(path) as store:
+        graded = store.row("SELECT at FROM events ORDER BY id DESC LIMIT 1")
+    assert graded is not None
+    assert last < graded["at"] < "2020-12-15", graded  # the demo's day, not today's date

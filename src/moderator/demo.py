@@ -66,6 +66,26 @@ def demo_clock(store: Store, *, elapsed: Callable[[], float] = time.monotonic) -
     return now
 
 
+DEMO_MARK = "demo"
+"""The name of the demo's row in a database's ``about`` table: a demo database says so."""
+
+
+def mark_demo_database(store: Store) -> None:
+    """Say in the file that it is the demo, so whoever opens it later (``moderator --db``,
+    ``moderator serve --db``) works on the demo's own clock (:func:`is_demo_database`)."""
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO about (name, value) VALUES (?, '1')"
+            " ON CONFLICT (name) DO UPDATE SET value = '1'",
+            [DEMO_MARK],
+        )
+
+
+def is_demo_database(store: Store) -> bool:
+    """Whether the database is the demo (built by :func:`build_demo_db`)."""
+    return bool(store.scalar("SELECT value FROM about WHERE name = ?", [DEMO_MARK]) == "1")
+
+
 @contextmanager
 def demo_folder(parent: Path) -> Iterator[Path]:
     """A fresh folder in ``parent`` for one demo run, removed with all it holds when the run ends.
@@ -180,6 +200,7 @@ def build_demo_db(
             schedule_more=schedule_demo_calibration,
             work_dir=work_dir,
         )
+        mark_demo_database(store)
     except BaseException:
         store.close()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):

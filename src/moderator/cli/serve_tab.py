@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def tab_app(db: Path, *, demo: bool = False) -> ModeratorApp:
     """The workbench of one browser tab: nobody signed in, nothing remembered, and told it
-    is in a browser (which keeps Ctrl+T and Ctrl+Q for itself)."""
+    is in a browser (which keeps Ctrl+T and Ctrl+Q for itself: the tab signs out, not quits)."""
     from moderator.settings import load_settings
     from moderator.tui.app import create_app
 

@@ -14,6 +14,7 @@ its own once that grows past a few hundred lines).
 from __future__ import annotations
 
 from moderator.store.schema_additions import (
+    ABOUT,
     AUDIT_LIST_ORDER,
     CALIBRATION,
     CREDENTIALS,
@@ -31,6 +32,7 @@ MIGRATIONS: list[str] = [
     TAMPER_EVIDENCE,  # 5: tamper evidence: the event log's hash chain, no REPLACE
     CREDENTIALS,  # 6: identity: passwords
     AUDIT_LIST_ORDER,  # 7: a lead's list, a page at a time: its order as an index
+    ABOUT,  # 8: what a database says about itself (a demo built to a file)
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -144,3 +144,13 @@ AUDIT_LIST_ORDER = """
     CREATE INDEX audits_list_order ON audits(
         CASE status WHEN 'draft' THEN 0 WHEN 'todo' THEN 1 ELSE 2 END, due IS NULL, due, id);
     """
+
+# 8: what a database says about itself, one value a name. The first: "demo", in a demo
+# built to a file (``moderator demo --build-only``), so that opened later it keeps the
+# demo's own clock (moderator.demo.is_demo_database).
+ABOUT = """
+    CREATE TABLE about (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """

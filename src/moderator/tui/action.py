@@ -94,6 +94,13 @@ class Action:
     """Offered by the palette on every screen: it goes back to the user's list and runs there."""
     roles: frozenset[str] | None = None
     """The roles that may take it (None: every role that reaches its screen)."""
+    where: Literal["any", "terminal", "browser"] = "any"
+    """Where the workbench offers it: in a terminal only (a key a browser keeps for itself,
+    or a setting of the server's), in a browser tab only (``moderator serve``), or both."""
+
+    def offered(self, *, served: bool) -> bool:
+        """Whether the workbench offers this action in a browser tab (``served``) or not."""
+        return self.where == "any" or (self.where == "browser") == served
 
     def for_role(self, role: str | None) -> bool:
         """Whether a user of ``role`` has this key (None: nobody signed in yet, so every key)."""

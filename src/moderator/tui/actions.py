@@ -54,6 +54,10 @@ ACTIONS: tuple[Action, ...] = (
         "Theme",
         "Switch between dark and light",
         show=False,  # room in the footer for the keys of the screen
+        # A browser tab: Ctrl+T is the browser's new tab, and the choice is saved in the
+        # server's config, which a tab never writes (Textual's own Theme entry in the
+        # palette changes the tab's colours only).
+        where="terminal",
     ),
     Action(
         "app.import",
@@ -73,6 +77,19 @@ ACTIONS: tuple[Action, ...] = (
         "Quit",
         "Save everything and quit",
         priority=True,
+        # A browser tab: Ctrl+Q quits Firefox, and a workbench that quits leaves a dead
+        # "Session ended." page. There the way out is app.sign-out.
+        where="terminal",
+    ),
+    Action(
+        "app.sign-out",
+        "app",
+        "",  # no key: a browser keeps Ctrl+Q; the palette (Ctrl+P) offers it
+        "sign_out",
+        "Sign out",
+        "Save everything and sign out",
+        show=False,
+        where="browser",
     ),
     Action(
         "app.palette",
@@ -333,15 +350,18 @@ def actions_for(scope: Scope) -> list[Action]:
     return [a for a in ACTIONS if a.scope == scope]
 
 
-def bindings_for(scope: Scope) -> list[BindingType]:
+def bindings_for(scope: Scope, *, served: bool = False) -> list[BindingType]:
     """The Textual bindings of one scope (for a screen's ``BINDINGS``).
 
     A screen's bindings start with the app's Help key, so the footer shows
     ``? Help`` first and a narrow terminal never cuts it off. A dialog's too: the app's
     keys stop at a dialog, so without its own Help key ``?`` would do nothing there (the
     export form takes the dialogs' bindings after its own: Help once, with them).
+    ``served``: a browser tab's (``moderator serve``), without the terminal's own keys.
     """
-    bindings: list[BindingType] = [a.binding() for a in actions_for(scope)]
+    bindings: list[BindingType] = [
+        a.binding() for a in actions_for(scope) if a.keys and a.offered(served=served)
+    ]
     if scope not in ("app", "help", "export"):
         help_binding = replace(action_by_id("app.help").binding(), action="app.help")
         bindings.insert(0, help_binding)

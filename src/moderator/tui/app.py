@@ -92,7 +92,10 @@ class ModeratorApp(OpensWork, AppActions, IdleLock, ReportsWorkerFailures, App[N
         self.cursor_blink = cursor_blink
         self.served = served
         """A browser tab's workbench (``moderator serve``): files go to the browser as downloads,
-        nothing is read from or written to a path the user names on the server."""
+        nothing is read from or written to a path the user names on the server, and the
+        terminal's own keys (Ctrl+Q, Ctrl+T) are not bound (:meth:`drop_terminal_keys`)."""
+        if served:
+            self.drop_terminal_keys()
         self.store: Store | None = None
         self.user: User | None = None
         self.secured = False
@@ -109,6 +112,20 @@ class ModeratorApp(OpensWork, AppActions, IdleLock, ReportsWorkerFailures, App[N
         if settings.keys:
             self.set_keymap(settings.keys)
 
+    def drop_terminal_keys(self) -> None:
+        """Unbind the actions a browser tab does not offer (Textual's own Ctrl+Q too): the
+        browser keeps their keys, and the footer, help and palette then agree."""
+        from moderator.tui.actions import actions_for
+
+        dropped = {a.action for a in actions_for("app") if not a.offered(served=True)}
+        keys = self._bindings.key_to_bindings
+        for key, bindings in list(keys.items()):
+            kept = [b for b in bindings if b.action.removeprefix("app.") not in dropped]
+            if kept:
+                keys[key] = kept
+            else:
+                del keys[key]
+
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -120,14 +137,16 @@ class ModeratorApp(OpensWork, AppActions, IdleLock, ReportsWorkerFailures, App[N
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def open_session(self) -> None:
         """Open the database and find the user (worker thread)."""
+        from moderator.demo import demo_clock, is_demo_database
         from moderator.services.auth import is_secured
         from moderator.services.users import find_user, list_users
         from moderator.store import open_store
 
         store = open_store(self.db_path)
+        # A demo built to a file (``moderator demo --build-only``) says so in the file:
+        # opened later, as any database, it keeps the demo's own clock too.
+        self.demo = self.demo or is_demo_database(store)
         if self.demo:
-            from moderator.demo import demo_clock
-
             self.store_clock = store.clock = demo_clock(store)
             if not self._fixed_today:
                 clock = self.store_clock
@@ -323,7 +342,7 @@ def create_app(
     ``remember_user=False`` keeps a picked user out of the config (the demo); ``demo``
     stamps what the user does with the demo's own clock (December 2020), not today's date;
     ``served=True``: the workbench of a browser tab (``moderator serve``), whose
-    browser keeps some keys (Ctrl+T, Ctrl+Q) for itself.
+    browser keeps some keys (Ctrl+T, Ctrl+Q) for itself: it signs out rather than quits.
     """
     from moderator.settings import Settings, apply_settings, load_settings
 

@@ -42,6 +42,11 @@ class AppActions(_AppBase):
     db_path: Path
     user_name: str | None
     quit_warned: bool
+    locked: bool
+
+    if TYPE_CHECKING:
+
+        def choose_user(self) -> None: ...
 
     def run_from_home(self, action: str) -> None:
         """Go back to the user's list and run one of its actions there (the palette's way)."""
@@ -111,8 +116,11 @@ class AppActions(_AppBase):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own palette entries, less Maximize: every screen already gives its
-        list or form the room there is, and it would only hide the keys and the title."""
+        list or form the room there is, and it would only hide the keys and the title.
+        In a browser tab, less Quit too: it would leave a dead page (Sign out instead)."""
         for command in super().get_system_commands(screen):
+            if command.title == "Quit" and self.served:
+                continue
             if command.title not in ("Maximize", "Minimize") or screen.maximized is not None:
                 yield command
 
@@ -127,17 +135,32 @@ class AppActions(_AppBase):
 
     async def action_quit(self) -> None:
         """Save what is pending on any screen, then quit."""
+        if await self._saved_all("Press Ctrl+Q again to quit anyway."):
+            self.exit()
+
+    async def action_sign_out(self) -> None:
+        """A browser tab's way out (``app.sign-out``): save what is pending on any screen,
+        then back to who is working, with nobody (a quit would leave a dead page)."""
+        if not await self._saved_all("Choose Sign out again to sign out anyway."):
+            return
+        self.quit_warned = False
+        self.locked = False  # signing out from the idle lock ends it
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        self.user = None
+        self.sub_title = ""
+        self.choose_user()
+
+    async def _saved_all(self, again: str) -> bool:
+        """Save what every screen holds (False: something could not be, said the first
+        time; the second time the user goes anyway)."""
         for screen in reversed(self.screen_stack):
             saver = getattr(screen, "save_pending", None)
             if saver is not None and not await saver() and not self.quit_warned:
                 self.quit_warned = True
-                again = "Choose Quit again" if self.served else "Press Ctrl+Q again"
-                self.notify(
-                    f"Some changes could not be saved. {again} to quit anyway.",
-                    severity="error",
-                )
-                return
-        self.exit()
+                self.notify(f"Some changes could not be saved. {again}", severity="error")
+                return False
+        return True
 
     def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
         """A download the browser did not get (an export): say so, not silence."""

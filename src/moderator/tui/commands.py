@@ -14,7 +14,6 @@ Moves within a screen (next, previous, page, back) are offered on their own scre
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -50,19 +49,17 @@ LOCAL = frozenset(
 SERVER_FILES = frozenset({"app.import"})
 """Actions that read a file the user names on the server: never offered in a browser tab."""
 
-BROWSER_KEYS = frozenset({"ctrl+t", "ctrl+q"})
-"""Keys a browser keeps for itself (a new tab, quitting the browser): in a browser tab
-(``moderator serve``) the palette does not offer them as the way to an action."""
-
 Entry = tuple[str, str, Action, Callable[[], Any]]
 
 
 def offered_here(app: App[Any], action: Action) -> bool:
     """Whether the workbench offers ``action`` at all: a browser tab (``moderator serve``)
-    offers nothing that names a file on the server (the import, and its screen's keys)."""
-    if not getattr(app, "served", False):
-        return True
-    return action.id not in SERVER_FILES and action.scope != "import"
+    offers nothing that names a file on the server (the import, and its screen's keys),
+    nor the terminal's own actions (Ctrl+Q's quit, Ctrl+T's theme: :attr:`Action.where`)."""
+    served = bool(getattr(app, "served", False))
+    if not action.offered(served=served):
+        return False
+    return not served or (action.id not in SERVER_FILES and action.scope != "import")
 
 
 def _allowed(target: App[Any] | Screen[Any], action: Action) -> bool:
@@ -75,17 +72,9 @@ def _name(action: Action) -> str:
 
 
 def keys_said(app: App[Any], action: Action) -> str | None:
-    """The keys of ``action`` as the palette says them; None when there are none to say
-    (in a browser tab, the keys the browser keeps are not said)."""
-    if not getattr(app, "served", False):
-        return display_keys(action)
-    every = [k.strip() for k in action.keys.split(",")]
-    keys = [k for k in every if k not in BROWSER_KEYS]
-    if not keys:
-        return None
-    if keys == every:
-        return display_keys(action)
-    return display_keys(replace(action, keys=",".join(keys), key_display=None))
+    """The keys of ``action`` as the palette says them; None when it has none (a browser
+    tab's Sign out: the palette is its way)."""
+    return display_keys(action) if action.keys else None
 
 
 def _role(app: App[Any]) -> str | None:

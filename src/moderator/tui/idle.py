@@ -18,7 +18,7 @@ _ACTIVITY = (
     events.MouseScrollUp,
     events.Paste,
 )
-_ALLOWED_WHILE_LOCKED = {"quit"}
+_ALLOWED_WHILE_LOCKED = {"quit", "sign_out"}
 
 
 class IdleLock:
@@ -70,7 +70,7 @@ class IdleLock:
         app.push_screen(LockScreen(app.user), unlocked)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While locked, only quitting is allowed from the app's own keys and palette."""
+        """While locked, only quitting (a browser tab: signing out) is allowed from the app's own keys and palette."""
         if self.locked and action not in _ALLOWED_WHILE_LOCKED:
             return False
         result: bool | None = super().check_action(action, parameters)  # type: ignore[misc]

@@ -98,8 +98,8 @@ class HelpScreen(ModeratorModal):
                     )
                     table.add_columns("key", "action")
                     for a in entries:
-                        # In a browser tab, a key the browser keeps is not offered (Ctrl+T
-                        # opens a tab): the action is in the palette.
+                        # An action without a key (a browser tab's Sign out) is the
+                        # palette's.
                         table.add_row(keys_said(self.app, a) or "palette", a.description)
                     yield table
 

@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 from textual.worker import Worker, WorkerState
 
 from moderator.tui.base import ModeratorModal, ModeratorScreen
@@ -281,11 +281,10 @@ class LockScreen(_PasswordForm, ModeratorModal):
         self.user = user
 
     def compose(self) -> ComposeResult:
-        # A browser keeps Ctrl+Q (Firefox quits): there, the palette's Quit.
+        # A browser keeps Ctrl+Q (Firefox quits), and the palette is shut while locked:
+        # there, a Sign out button (the app's sign_out, allowed while locked).
         served = getattr(self.app, "served", False)
-        quits = (
-            "the palette's Quit (Ctrl+P) saves and quits" if served else "Ctrl+Q saves and quits"
-        )
+        quits = "Sign out saves everything and signs out" if served else "Ctrl+Q saves and quits"
         with Vertical(classes="dialog-box", id="lock-box"):
             yield Static("Locked", classes="dialog-title")
             yield Static(
@@ -296,6 +295,8 @@ class LockScreen(_PasswordForm, ModeratorModal):
             )
             yield Input(placeholder="Password", password=True, id="lock-password")
             yield Static("", id="lock-problem", markup=False)
+            if served:
+                yield Button("Sign out", id="lock-sign-out")
 
     def on_mount(self) -> None:
         self.query_one("#lock-password", Input).focus()
@@ -303,6 +304,11 @@ class LockScreen(_PasswordForm, ModeratorModal):
     @on(Input.Submitted, "#lock-password")
     def _submit(self) -> None:
         self.start_check(self.user.name, self.query_one("#lock-password", Input))
+
+    @on(Button.Pressed, "#lock-sign-out")
+    def _sign_out(self) -> None:
+        # On the app's queue: signing out removes this screen, which must not wait for it.
+        self.app.call_later(self.app.run_action, "sign_out")
 
     def on_refusal(self, message: Refusal) -> None:
         line = self.query_one("#lock-problem", Static)
