@@ -143,3 +143,34 @@ def test_a_real_database_keeps_the_real_clock(demo_db: Path) -> None:
     with open_store(demo_db) as store:
         submitted = submit_naomis_draft(store)
     assert submitted[:4] == now_iso()[:4]
+
+
+# -- the demo writes nothing outside its own folder ------------------------------------------
+async def test_an_import_in_the_demo_keeps_its_key_and_decisions_in_the_demo_folder(
+    demo_db: Path, isolated_environment: Path
+) -> None:
+    """The lead's import screen (ctrl+o) in the demo once created the user's own
+    ``pseudonym.key`` and its decisions file in ~/.config, which outlived the demo."""
+    import json
+
+    from tests.test_anonymise_review import CASE
+    from tests.test_tui_import import SECOND, _until
+
+    config = isolated_environment / "config"
+    cases = demo_db.parent / "cases.jsonl"
+    cases.write_text(json.dumps(CASE) + "\n" + json.dumps(SECOND) + "\n", encoding="utf-8")
+    async with demo_app(demo_db, LEAD).run_test(size=(120, 40)) as pilot:
+        await open_lead_home(pilot)
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: pilot.app.screen.query("#import-file"), "no import screen")
+        await pilot.click("#import-file")
+        await pilot.press(*str(cases), "enter")
+        await _until(pilot, "Doubt 1 of")
+        await pilot.press("k")
+        await _until(pilot, "All doubts seen")
+        await pilot.press("i")
+        await _until(pilot, "Imported 2 case(s)")
+    written = [p for p in config.rglob("*") if p.is_file()] if config.exists() else []
+    assert written == [], written
+    assert (demo_db.parent / "demo-pseudonym.key").is_file()
+    assert (demo_db.parent / "demo-pseudonym.key.decisions.json").is_file()

@@ -44,6 +44,19 @@ OWNER_FILE = "owner.pid"
 DEMO_CLOCK_AFTER = timedelta(minutes=1)
 """How long after the demo's last recorded activity its own clock starts."""
 
+DEMO_KEY_NAME = "demo-pseudonym.key"
+"""The demo's pseudonymisation key, beside its database (never the user's own key)."""
+
+
+def demo_key_path(db_path: Path) -> Path:
+    """The demo's pseudonymisation key: in the demo database's own (temporary) folder.
+
+    Everything the demo imports (its build, and the lead's import screen in the workbench)
+    takes this key, and its remembered decisions go beside it, so nothing outlives the
+    demo's folder and the user's own key is never touched.
+    """
+    return Path(db_path).parent / DEMO_KEY_NAME
+
 
 def demo_clock(store: Store, *, elapsed: Callable[[], float] = time.monotonic) -> Callable[[], str]:
     """The demo's own "now", for ``store.clock`` while a user works in the demo.
@@ -167,7 +180,7 @@ def build_demo_db(
         raise BadInput(f"{path}: already exists; the demo builds a fresh database")
     plan = read_plan(source or sample_audits_dir())
     _check_rubrics(plan)
-    key = key_path or path.parent / "demo-pseudonym.key"
+    key = key_path or demo_key_path(path)
     store = open_store(path)
     try:
         from moderator.demo_calibration import schedule_demo_calibration
