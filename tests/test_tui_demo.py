@@ -174,3 +174,23 @@ async def test_an_import_in_the_demo_keeps_its_key_and_decisions_in_the_demo_fol
     assert written == [], written
     assert (demo_db.parent / "demo-pseudonym.key").is_file()
     assert (demo_db.parent / "demo-pseudonym.key.decisions.json").is_file()
+
+
+def test_a_report_on_the_demo_copy_is_dated_by_the_demo_clock(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """``moderator report --db`` on the running demo's copy once said "generated <today>"
+    while the workbench's export of the same copy was named drift-report-2020-12-14."""
+    from moderator.demo import DEMO_FOLDER_PREFIX, OWNER_FILE
+
+    folder = tmp_path / f"{DEMO_FOLDER_PREFIX}x"
+    folder.mkdir()
+    (folder / OWNER_FILE).write_text("1\n", encoding="ascii")
+    copy = folder / "demo.db"
+    copy.write_bytes(demo_db.read_bytes())
+    args = ["report", "--format", "md", "--as", LEAD]
+    result = CliRunner().invoke(cli, [*args, "--db", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert "generated 2020-12-14" in " ".join(result.output.split())
+    plain = CliRunner().invoke(cli, [*args, "--db", str(demo_db)])  # not the demo's folder
+    assert f"generated {now_iso()[:10]}" in " ".join(plain.output.split())

@@ -79,6 +79,32 @@ def demo_clock(store: Store, *, elapsed: Callable[[], float] = time.monotonic) -
     return now
 
 
+def looks_like_demo(store: Store, db_path: Path) -> bool:
+    """Whether ``db_path`` is the demo: a copy in a running demo's own folder (what
+    ``moderator demo`` opens), or a file that says it is the demo (an ``about`` row
+    ``demo`` = ``1``, where the database has that table)."""
+    folder = Path(db_path).resolve().parent
+    if folder.name.startswith(DEMO_FOLDER_PREFIX) and (folder / OWNER_FILE).is_file():
+        return True
+    if not store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'about'"):
+        return False
+    return bool(store.scalar("SELECT value FROM about WHERE name = 'demo'") == "1")
+
+
+def demo_now(db_path: Path) -> datetime | None:
+    """The demo's own "now" (:func:`demo_clock`) when ``db_path`` is the demo, else None.
+
+    The command line's reports on a demo copy take it, as the workbench does, so a
+    report on the demo is dated at the end of its story (December 2020), not today.
+    """
+    from moderator.store import open_store
+
+    with open_store(db_path, create=False) as store:
+        if not looks_like_demo(store, db_path):
+            return None
+        return datetime.fromisoformat(demo_clock(store)())
+
+
 @contextmanager
 def demo_folder(parent: Path) -> Iterator[Path]:
     """A fresh folder in ``parent`` for one demo run, removed with all it holds when the run ends.

@@ -136,6 +136,11 @@ def report(
 
     from moderator.analysis.build import build_report
 
+    now = None
+    if not files:  # a demo copy is dated by the demo's own clock, as in the workbench
+        from moderator.demo import demo_now
+
+        now = demo_now(resolve(ctx, db, user)[0])
     result = build_report(
         counts,
         assignments=assignments,
@@ -143,6 +148,8 @@ def report(
         period=period,
         filters=filters,
         source=source,
+        as_of=None if now is None else now.date(),
+        generated_at=now,
     )
     if files:
         result = result.model_copy(update={"authority": settings.authority})
