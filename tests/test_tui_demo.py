@@ -194,3 +194,14 @@ def test_a_report_on_the_demo_copy_is_dated_by_the_demo_clock(
     assert "generated 2020-12-14" in " ".join(result.output.split())
     plain = CliRunner().invoke(cli, [*args, "--db", str(demo_db)])  # not the demo's folder
     assert f"generated {now_iso()[:10]}" in " ".join(plain.output.split())
+
+
+def test_a_managers_report_says_it_covers_her_audits_only(demo_db: Path) -> None:
+    """A manager's report once bore the authority's title though it covers only her audits."""
+    args = ["report", "--db", str(demo_db), "--format", "md"]
+    mine = CliRunner().invoke(cli, [*args, "--as", "Naomi Okonkwo"])
+    assert mine.exit_code == 0, mine.output
+    first = mine.output.splitlines()[0]
+    assert first == "# Westmere City Council: grade drift — Naomi Okonkwo's audits only", first
+    lead = CliRunner().invoke(cli, [*args, "--as", LEAD])
+    assert lead.output.splitlines()[0] == "# Westmere City Council: grade drift"
