@@ -73,6 +73,13 @@ async def test_the_lead_assigns_in_the_demo_and_a_manager_finds_the_new_audit(
         )
         assert not any("No unaudited cases" in m for m in notes()), notes()
         assert audit_count(demo_db) > before
+        # fewer than every manager's share: the lead is told why, and who got none
+        added = audit_count(demo_db) - before
+        said = next(m for m in notes() if m.startswith("Assigned "))
+        assert said.startswith(
+            f"Assigned {added} audits, due 2021-01-31; only {added} unaudited cases were left, so "
+        ), said
+        assert "managers got none" in said or "fewer than" in said, said
 
     with open_store(demo_db) as store:
         new = store.rows(
