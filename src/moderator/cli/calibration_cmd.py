@@ -76,7 +76,7 @@ def assign(
     user: str | None,
 ) -> None:
     """Slip calibration cases into every manager's programme, unannounced (leads)."""
-    from moderator.services.calibration import slip_calibration_cases
+    from moderator.services.calibration import slip_calibration
 
     try:
         due_date = parse_day(due)
@@ -84,7 +84,7 @@ def assign(
         raise BadInput(f"--due: {problem.message}") from None
     store, who = open_for(ctx, db, user)
     with store:
-        ids = slip_calibration_cases(
+        slip = slip_calibration(
             store,
             acting_user(store, who),
             rate=rate,
@@ -93,7 +93,7 @@ def assign(
             programme=label or f"programme {due_date.isoformat()}",
             seed=seed,
         )
-    click.echo(f"slipped {len(ids)} calibration audit(s) into managers' programmes")
+    click.echo(slip.sentence())
 
 
 @calibration_group.command("list")
