@@ -212,3 +212,53 @@ def test_a_managers_report_says_it_covers_her_audits_only(demo_db: Path) -> None
     assert first == "# Westmere City Council: grade drift — Naomi Okonkwo's audits only", first
     lead = CliRunner().invoke(cli, [*args, "--as", LEAD])
     assert lead.output.splitlines()[0] == "# Westmere City Council: grade drift"
+
+
+# -- the examples in --help work as written on the demo copy -------------------------------
+HELPED = [
+    ["import", "cases"],
+    ["report"],
+    ["verify"],
+    ["calibration"],
+    ["calibration", "agree"],
+    ["calibration", "assign"],
+    ["calibration", "list"],
+]
+
+
+def help_examples(words: list[str]) -> list[list[str]]:
+    """The commands an ``Examples`` section of ``moderator WORDS --help`` shows."""
+    import shlex
+
+    shown = CliRunner().invoke(cli, [*words, "--help"])
+    assert shown.exit_code == 0, shown.output
+    after = shown.output.split("Examples", 1)[1].split("Options:", 1)[0]
+    found = [
+        shlex.split(line)[1:]
+        for line in after.splitlines()
+        if line.strip().startswith("moderator ")
+    ]
+    assert found, f"no examples in {' '.join(words)} --help"
+    return found
+
+
+@pytest.mark.parametrize("words", HELPED, ids=" ".join)
+def test_every_help_example_parses(words: list[str]) -> None:
+    for example in help_examples(words):
+        assert example[: len(words)] == words, example
+        result = CliRunner().invoke(cli, [*example, "--help"])
+        assert result.exit_code == 0, (example, result.output)
+
+
+def test_the_help_examples_run_as_written_on_the_demo_copy(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(demo_db.parent)
+    runnable = [
+        e
+        for words in (["report"], ["verify"], ["calibration", "list"], ["calibration", "assign"])
+        for e in help_examples(words)
+    ]
+    for example in runnable:
+        result = CliRunner().invoke(cli, example)
+        assert result.exit_code == 0, (example, result.output)

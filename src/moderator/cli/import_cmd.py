@@ -70,6 +70,12 @@ def cases(
     What the redactor is unsure of is listed in context by --dry-run, asked
     about one by one with --review (decisions are remembered for this
     authority as keyed hashes beside the pseudonym key), and refused by --strict.
+
+    Examples (on the demo: `moderator demo --build-only demo.db`):
+
+    \b
+      moderator import cases sample_audits/cases.jsonl --dry-run --db demo.db --as 'Kenneth Obi'
+      moderator import cases sample_audits/cases.jsonl --review --db demo.db --as 'Kenneth Obi'
     """
     from rich.console import Console
     from rich.progress import Progress

@@ -107,6 +107,14 @@ def report(
     inspector: the HTML, XLSX and JSON reports, coverage, the sampling seeds and the
     event-log head, with a README. Every column and every key of --format json, and
     the pack: docs/formats.md; every statistic: docs/statistics.md.
+
+    Examples (on the demo: `moderator demo --build-only demo.db`):
+
+    \b
+      moderator report --db demo.db --as 'Kenneth Obi'
+      moderator report --db demo.db --as 'Kenneth Obi' --period month --since 2020-01-01 --format md
+      moderator report --db demo.db --as 'Naomi Okonkwo' --format html --out naomi.html
+      moderator report --db demo.db --as 'Kenneth Obi' --format pack --out .
     """
     from moderator.analysis.inputs import ReportFilters
 
