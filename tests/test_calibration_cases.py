@@ -97,6 +97,28 @@ def test_a_manager_never_gets_the_same_calibration_case_twice(store) -> None:  #
     assert len(first) == 4 and again == []  # both cases already given to both managers
 
 
+def test_calibration_assign_says_how_many_were_asked_for_and_why_fewer(store) -> None:  # type: ignore[no-untyped-def]
+    """It once said only 'slipped 0 calibration audit(s) into managers' programmes'."""
+    from click.testing import CliRunner
+
+    from moderator.cli import cli
+
+    _setup(store)
+    args = ["calibration", "assign", "--rate", "1", "--per-manager", "3", "--db", str(store.path)]
+    first = CliRunner().invoke(cli, [*args, "--due", "2030-01-31", "--as", "lee"])
+    assert first.exit_code == 0, first.output
+    said = " ".join(first.output.split())
+    assert said.startswith(
+        "Slipped 4 calibration audits into managers' programmes"
+        " (the rate asked for 6, across 2 managers); 2 manager(s) had already had"
+        " the calibration cases there are (2)"
+    ), said
+    again = CliRunner().invoke(cli, [*args, "--due", "2030-02-28", "--as", "lee"])
+    assert " ".join(again.output.split()).startswith(
+        "Slipped 0 calibration audits into managers' programmes (the rate asked for 6"
+    ), again.output
+
+
 def test_calibration_summary_counts_match_what_was_graded(store) -> None:  # type: ignore[no-untyped-def]
     who = _setup(store)
     ids = slip_calibration_cases(

@@ -178,6 +178,20 @@ def test_dry_run_shows_redactions_and_writes_nothing(tmp_path: Path) -> None:
     assert not db.exists()
 
 
+def test_a_dry_run_creates_no_key_file(tmp_path: Path) -> None:
+    """A dry run once created the key file it was given while saying nothing was written."""
+    cases, _ = _cases_file(tmp_path, 2)
+    key = tmp_path / "keys" / "new.key"
+    args = ["import", "cases", str(cases), "--dry-run", "--db", str(tmp_path / "m.db")]
+    result = CliRunner().invoke(cli, [*args, "--key-file", str(key)])
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())
+    assert "Nothing was written" in shown
+    assert "held in memory only" in shown
+    assert not key.exists() and not key.parent.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.jsonl"]
+
+
 def test_only_a_lead_may_import_when_a_user_is_named(tmp_path: Path) -> None:
     from moderator.services.users import add_user
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from moderator.anonymise.pseudonym import load_or_create_key
 from moderator.cli import cli
 from moderator.errors import BadInput
 from moderator.services.case_pool import CHUNK_CASES, MIN_PARALLEL_CASES
@@ -29,7 +30,10 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def key(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("key") / "pseudonym.key"
+    """An existing key: a dry run without one uses a new throwaway key each time."""
+    path = tmp_path_factory.mktemp("key") / "pseudonym.key"
+    load_or_create_key(path)
+    return path
 
 
 def _steps() -> tuple[list[int], Callable[[int, int], None]]:
@@ -120,6 +124,7 @@ def test_review_asks_in_this_process_case_by_case_even_when_jobs_are_given(
 
 def test_cli_jobs_option_gives_the_serial_result(export: Path, tmp_path: Path) -> None:
     key = tmp_path / "pseudonym.key"
+    load_or_create_key(key)  # without it each dry run would use its own throwaway key
     outputs = []
     for jobs in ("1", "2"):
         run = CliRunner().invoke(

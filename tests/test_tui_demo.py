@@ -73,6 +73,13 @@ async def test_the_lead_assigns_in_the_demo_and_a_manager_finds_the_new_audit(
         )
         assert not any("No unaudited cases" in m for m in notes()), notes()
         assert audit_count(demo_db) > before
+        # fewer than every manager's share: the lead is told why, and who got none
+        added = audit_count(demo_db) - before
+        said = next(m for m in notes() if m.startswith("Assigned "))
+        assert said.startswith(
+            f"Assigned {added} audits, due 2021-01-31; only {added} unaudited cases were left, so "
+        ), said
+        assert "managers got none" in said or "fewer than" in said, said
 
     with open_store(demo_db) as store:
         new = store.rows(
@@ -175,3 +182,119 @@ async def test_a_demo_built_to_a_file_keeps_its_own_clock_when_opened_later(
         graded = store.row("SELECT at FROM events ORDER BY id DESC LIMIT 1")
     assert graded is not None
     assert last < graded["at"] < "2020-12-15", graded  # the demo's day, not today's date
+
+
+# -- the demo writes nothing outside its own folder ------------------------------------------
+async def test_an_import_in_the_demo_keeps_its_key_and_decisions_in_the_demo_folder(
+    demo_db: Path, isolated_environment: Path
+) -> None:
+    """The lead's import screen (ctrl+o) in the demo once created the user's own
+    ``pseudonym.key`` and its decisions file in ~/.config, which outlived the demo."""
+    import json
+
+    from tests.test_anonymise_review import CASE
+    from tests.test_tui_import import SECOND, _until
+
+    config = isolated_environment / "config"
+    cases = demo_db.parent / "cases.jsonl"
+    cases.write_text(json.dumps(CASE) + "\n" + json.dumps(SECOND) + "\n", encoding="utf-8")
+    async with demo_app(demo_db, LEAD).run_test(size=(120, 40)) as pilot:
+        await open_lead_home(pilot)
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: pilot.app.screen.query("#import-file"), "no import screen")
+        await pilot.click("#import-file")
+        await pilot.press(*str(cases), "enter")
+        await _until(pilot, "Doubt 1 of")
+        await pilot.press("k")
+        await _until(pilot, "All doubts seen")
+        await pilot.press("i")
+        await _until(pilot, "Imported 2 case(s)")
+    written = [p for p in config.rglob("*") if p.is_file()] if config.exists() else []
+    assert written == [], written
+    assert (demo_db.parent / "demo-pseudonym.key").is_file()
+    assert (demo_db.parent / "demo-pseudonym.key.decisions.json").is_file()
+
+
+def test_a_report_on_the_demo_copy_is_dated_by_the_demo_clock(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """``moderator report --db`` on the running demo's copy once said "generated <today>"
+    while the workbench's export of the same copy was named drift-report-2020-12-14."""
+    from moderator.demo import DEMO_FOLDER_PREFIX, OWNER_FILE
+
+    folder = tmp_path / f"{DEMO_FOLDER_PREFIX}x"
+    folder.mkdir()
+    (folder / OWNER_FILE).write_text("1\n", encoding="ascii")
+    copy = folder / "demo.db"
+    copy.write_bytes(demo_db.read_bytes())
+    args = ["report", "--format", "md", "--as", LEAD]
+    result = CliRunner().invoke(cli, [*args, "--db", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert "generated 2020-12-14" in " ".join(result.output.split())
+    real = tmp_path / "real.db"  # the same data in a file that is no demo: today's date
+    real.write_bytes(demo_db.read_bytes())
+    with open_store(real) as store, store.transaction() as conn:
+        conn.execute("DELETE FROM about WHERE name = 'demo'")
+    plain = CliRunner().invoke(cli, [*args, "--db", str(real)])
+    assert f"generated {now_iso()[:10]}" in " ".join(plain.output.split())
+
+
+def test_a_managers_report_says_it_covers_her_audits_only(demo_db: Path) -> None:
+    """A manager's report once bore the authority's title though it covers only her audits."""
+    args = ["report", "--db", str(demo_db), "--format", "md"]
+    mine = CliRunner().invoke(cli, [*args, "--as", "Naomi Okonkwo"])
+    assert mine.exit_code == 0, mine.output
+    first = mine.output.splitlines()[0]
+    assert first == "# Westmere City Council: grade drift — Naomi Okonkwo's audits only", first
+    lead = CliRunner().invoke(cli, [*args, "--as", LEAD])
+    assert lead.output.splitlines()[0] == "# Westmere City Council: grade drift"
+
+
+# -- the examples in --help work as written on the demo copy -------------------------------
+HELPED = [
+    ["import", "cases"],
+    ["report"],
+    ["verify"],
+    ["calibration"],
+    ["calibration", "agree"],
+    ["calibration", "assign"],
+    ["calibration", "list"],
+]
+
+
+def help_examples(words: list[str]) -> list[list[str]]:
+    """The commands an ``Examples`` section of ``moderator WORDS --help`` shows."""
+    import shlex
+
+    shown = CliRunner().invoke(cli, [*words, "--help"])
+    assert shown.exit_code == 0, shown.output
+    after = shown.output.split("Examples", 1)[1].split("Options:", 1)[0]
+    found = [
+        shlex.split(line)[1:]
+        for line in after.splitlines()
+        if line.strip().startswith("moderator ")
+    ]
+    assert found, f"no examples in {' '.join(words)} --help"
+    return found
+
+
+@pytest.mark.parametrize("words", HELPED, ids=" ".join)
+def test_every_help_example_parses(words: list[str]) -> None:
+    for example in help_examples(words):
+        assert example[: len(words)] == words, example
+        result = CliRunner().invoke(cli, [*example, "--help"])
+        assert result.exit_code == 0, (example, result.output)
+
+
+def test_the_help_examples_run_as_written_on_the_demo_copy(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(demo_db.parent)
+    runnable = [
+        e
+        for words in (["report"], ["verify"], ["calibration", "list"], ["calibration", "assign"])
+        for e in help_examples(words)
+    ]
+    for example in runnable:
+        result = CliRunner().invoke(cli, example)
+        assert result.exit_code == 0, (example, result.output)

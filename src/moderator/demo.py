@@ -44,6 +44,19 @@ OWNER_FILE = "owner.pid"
 DEMO_CLOCK_AFTER = timedelta(minutes=1)
 """How long after the demo's last recorded activity its own clock starts."""
 
+DEMO_KEY_NAME = "demo-pseudonym.key"
+"""The demo's pseudonymisation key, beside its database (never the user's own key)."""
+
+
+def demo_key_path(db_path: Path) -> Path:
+    """The demo's pseudonymisation key: in the demo database's own (temporary) folder.
+
+    Everything the demo imports (its build, and the lead's import screen in the workbench)
+    takes this key, and its remembered decisions go beside it, so nothing outlives the
+    demo's folder and the user's own key is never touched.
+    """
+    return Path(db_path).parent / DEMO_KEY_NAME
+
 
 def demo_clock(store: Store, *, elapsed: Callable[[], float] = time.monotonic) -> Callable[[], str]:
     """The demo's own "now", for ``store.clock`` while a user works in the demo.
@@ -84,6 +97,32 @@ def mark_demo_database(store: Store) -> None:
 def is_demo_database(store: Store) -> bool:
     """Whether the database is the demo (built by :func:`build_demo_db`)."""
     return bool(store.scalar("SELECT value FROM about WHERE name = ?", [DEMO_MARK]) == "1")
+
+
+def looks_like_demo(store: Store, db_path: Path) -> bool:
+    """Whether ``db_path`` is the demo: a copy in a running demo's own folder (what
+    ``moderator demo`` opens), or a file that says it is the demo (an ``about`` row
+    ``demo`` = ``1``, where the database has that table)."""
+    folder = Path(db_path).resolve().parent
+    if folder.name.startswith(DEMO_FOLDER_PREFIX) and (folder / OWNER_FILE).is_file():
+        return True
+    if not store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'about'"):
+        return False
+    return is_demo_database(store)
+
+
+def demo_now(db_path: Path) -> datetime | None:
+    """The demo's own "now" (:func:`demo_clock`) when ``db_path`` is the demo, else None.
+
+    The command line's reports on a demo copy take it, as the workbench does, so a
+    report on the demo is dated at the end of its story (December 2020), not today.
+    """
+    from moderator.store import open_store
+
+    with open_store(db_path, create=False) as store:
+        if not looks_like_demo(store, db_path):
+            return None
+        return datetime.fromisoformat(demo_clock(store)())
 
 
 @contextmanager
@@ -187,7 +226,7 @@ def build_demo_db(
         raise BadInput(f"{path}: already exists; the demo builds a fresh database")
     plan = read_plan(source or sample_audits_dir())
     _check_rubrics(plan)
-    key = key_path or path.parent / "demo-pseudonym.key"
+    key = key_path or demo_key_path(path)
     store = open_store(path)
     try:
         from moderator.demo_calibration import schedule_demo_calibration

@@ -247,6 +247,11 @@ class Report(BaseModel):
     source: str | None = None
     definitions: dict[str, str] = Field(default_factory=lambda: dict(DEFINITIONS))
     authority: str | None = Field(None, description="the authority the report is about")
+    covers: str | None = Field(
+        None,
+        description="whose audits the figures cover when not the whole authority's, for the "
+        "title (\"Naomi Okonkwo's audits only\"); null for a lead's report or a CSV",
+    )
     labels: Labels = Field(default_factory=Labels)
     interventions: list[InterventionEffect] = Field(default_factory=list)
     calibration: CalibrationSummary | None = Field(

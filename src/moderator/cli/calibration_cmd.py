@@ -19,7 +19,14 @@ from moderator.errors import BadInput
 
 @click.group("calibration")
 def calibration_group() -> None:
-    """Known-grade cases: a panel agrees the grades; managers audit them unannounced."""
+    """Known-grade cases: a panel agrees the grades; managers audit them unannounced.
+
+    Examples (on the demo: `moderator demo --build-only demo.db`):
+
+    \b
+      moderator calibration list --db demo.db --as 'Kenneth Obi'
+      moderator calibration assign --rate 0.25 --per-manager 4 --due 2021-01-31 --db demo.db --as 'Kenneth Obi'
+    """
 
 
 @calibration_group.command("agree")
@@ -44,7 +51,13 @@ def agree(
     db: Path | None,
     user: str | None,
 ) -> None:
-    """Record the panel's agreed grades for CASE_REF, making it a calibration case (leads)."""
+    """Record the panel's agreed grades for CASE_REF, making it a calibration case (leads).
+
+    Examples (on the demo: `moderator demo --build-only demo.db`):
+
+    \b
+      moderator calibration agree CASE_REF --rubric help-and-protection --grades agreed.csv --db demo.db --as 'Kenneth Obi'
+    """
     from moderator.services.calibration import agree_calibration_case, read_agreed_grades
 
     grades = read_agreed_grades(grades_file, rubric_id)  # every problem at once, nothing changed
@@ -75,8 +88,14 @@ def assign(
     db: Path | None,
     user: str | None,
 ) -> None:
-    """Slip calibration cases into every manager's programme, unannounced (leads)."""
-    from moderator.services.calibration import slip_calibration_cases
+    """Slip calibration cases into every manager's programme, unannounced (leads).
+
+    Examples (on the demo: `moderator demo --build-only demo.db`):
+
+    \b
+      moderator calibration assign --rate 0.25 --per-manager 4 --due 2021-01-31 --db demo.db --as 'Kenneth Obi'
+    """
+    from moderator.services.calibration import slip_calibration
 
     try:
         due_date = parse_day(due)
@@ -84,7 +103,7 @@ def assign(
         raise BadInput(f"--due: {problem.message}") from None
     store, who = open_for(ctx, db, user)
     with store:
-        ids = slip_calibration_cases(
+        slip = slip_calibration(
             store,
             acting_user(store, who),
             rate=rate,
@@ -93,7 +112,7 @@ def assign(
             programme=label or f"programme {due_date.isoformat()}",
             seed=seed,
         )
-    click.echo(f"slipped {len(ids)} calibration audit(s) into managers' programmes")
+    click.echo(slip.sentence())
 
 
 @calibration_group.command("list")
@@ -101,7 +120,14 @@ def assign(
 @common_options
 @click.pass_context
 def list_(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> None:
-    """The calibration cases and their agreed grades (leads)."""
+    """The calibration cases and their agreed grades (leads).
+
+    Examples (on the demo: `moderator demo --build-only demo.db`):
+
+    \b
+      moderator calibration list --db demo.db --as 'Kenneth Obi'
+      moderator calibration list --db demo.db --as 'Kenneth Obi' --format json
+    """
     from moderator.services.calibration import list_calibration_cases
 
     store, who = open_for(ctx, db, user)

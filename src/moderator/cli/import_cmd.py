@@ -70,6 +70,12 @@ def cases(
     What the redactor is unsure of is listed in context by --dry-run, asked
     about one by one with --review (decisions are remembered for this
     authority as keyed hashes beside the pseudonym key), and refused by --strict.
+
+    Examples (on the demo: `moderator demo --build-only demo.db`):
+
+    \b
+      moderator import cases sample_audits/cases.jsonl --dry-run --db demo.db --as 'Kenneth Obi'
+      moderator import cases sample_audits/cases.jsonl --review --db demo.db --as 'Kenneth Obi'
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -80,6 +86,7 @@ def cases(
     settings = resolve_settings(ctx, db, user)
     db_path, who = settings.db_path(), settings.user
     key_path = key_file or settings.key_path()
+    key_existed = key_path.exists()
     err = Console(stderr=True)
     store = None if dry_run and not db_path.exists() else open_store(db_path)
     try:
@@ -117,9 +124,25 @@ def cases(
             for kind, placeholder, original in p.redactions:
                 out.print(f"   {escape(placeholder):<16} {kind:<12} {escape(original)!r}")
         _print_doubts(out, result.uncertain)
+        if result.throwaway_key:
+            out.print(
+                f"No pseudonym key at {escape(str(key_path))} yet: this dry run used a key held"
+                " in memory only, so its case references differ from the real import's"
+                + ". The real import creates the key."
+            )
+        written = []
+        if not key_existed and key_path.exists():
+            written.append(f"created the pseudonym key {escape(str(key_path))}")
+        if result.decided:
+            written.append(f"remembered {result.decided} decision(s) beside the key")
         out.print(
             f"Dry run: {result.read} case(s) read; {result.added} would be added,"
-            f" {result.skipped} already present. Nothing was written."
+            f" {result.skipped} already present. "
+            + (
+                f"No case was imported; {' and '.join(written)}."
+                if written
+                else "Nothing was written."
+            )
         )
         return
     out.print(

@@ -107,6 +107,14 @@ def report(
     inspector: the HTML, XLSX and JSON reports, coverage, the sampling seeds and the
     event-log head, with a README. Every column and every key of --format json, and
     the pack: docs/formats.md; every statistic: docs/statistics.md.
+
+    Examples (on the demo: `moderator demo --build-only demo.db`):
+
+    \b
+      moderator report --db demo.db --as 'Kenneth Obi'
+      moderator report --db demo.db --as 'Kenneth Obi' --period month --since 2020-01-01 --format md
+      moderator report --db demo.db --as 'Naomi Okonkwo' --format html --out naomi.html
+      moderator report --db demo.db --as 'Kenneth Obi' --format pack --out .
     """
     from moderator.analysis.inputs import ReportFilters
 
@@ -136,6 +144,11 @@ def report(
 
     from moderator.analysis.build import build_report
 
+    now = None
+    if not files:  # a demo copy is dated by the demo's own clock, as in the workbench
+        from moderator.demo import demo_now
+
+        now = demo_now(resolve(ctx, db, user)[0])
     result = build_report(
         counts,
         assignments=assignments,
@@ -143,6 +156,8 @@ def report(
         period=period,
         filters=filters,
         source=source,
+        as_of=None if now is None else now.date(),
+        generated_at=now,
     )
     if files:
         result = result.model_copy(update={"authority": settings.authority})

@@ -17,6 +17,12 @@ def verify(ctx: click.Context, fmt: str, db: Path | None, user: str | None) -> N
     """Check the event log's hash chain, the database's guards, and the log against the data.
 
     Exit 0 when everything agrees; exit 1 naming the first event or row that does not.
+
+    Examples (on the demo: `moderator demo --build-only demo.db`):
+
+    \b
+      moderator verify --db demo.db
+      moderator verify --db demo.db --format json
     """
     from moderator.store import open_store
     from moderator.store.verify import verify as run_verify

@@ -277,8 +277,10 @@ def describe_filters(report: Report) -> str:
 
 
 def title(report: Report) -> str:
-    """The report's title, naming the authority when it is known."""
-    return f"{report.authority}: grade drift" if report.authority else "Grade drift report"
+    """The report's title, naming the authority when it is known, and whose audits it
+    covers when not all of them (a manager's report: her own audits only)."""
+    base = f"{report.authority}: grade drift" if report.authority else "Grade drift report"
+    return f"{base} — {report.covers}" if report.covers else base
 
 
 def covered_period(report: Report) -> str:

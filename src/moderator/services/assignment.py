@@ -141,3 +141,43 @@ def assign_programme(
                 taken.add(case["id"])
                 count += 1
     return ids
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def programme_outcome(store: Store, ids: list[int], *, per_manager: int, due: date) -> str:
+    """What assigning a programme did, in a sentence for the lead; when it fell short of
+    ``per_manager`` for every manager, why, and who got fewer or none.
+
+    ``Assigned 5 audits, due 2021-01-31; only 5 unaudited cases were left, so 7 managers
+    got none.``
+    """
+    done = f"Assigned {_plural(len(ids), 'audit')}, due {due.isoformat()}"
+    managers = [int(r["id"]) for r in store.rows("SELECT id FROM users WHERE role = 'manager'")]
+    got: dict[int, int] = dict.fromkeys(managers, 0)
+    for audit_id in ids:
+        manager = int(store.scalar("SELECT manager_id FROM audits WHERE id = ?", [audit_id]))
+        got[manager] = got.get(manager, 0) + 1
+    none = sum(1 for n in got.values() if n == 0)
+    fewer = sum(1 for n in got.values() if 0 < n < per_manager)
+    if not none and not fewer:
+        return done + "."
+    left = int(
+        store.scalar(
+            "SELECT count(*) FROM cases c WHERE NOT EXISTS"
+            " (SELECT 1 FROM audits a WHERE a.case_id = c.id)"
+        )
+    )
+    if left:
+        why = f"the {_plural(left, 'unaudited case')} left are the managers' own teams'"
+    else:
+        were = "was" if len(ids) == 1 else "were"
+        why = f"only {_plural(len(ids), 'unaudited case')} {were} left"
+    who = []
+    if none:
+        who.append(f"{_plural(none, 'manager')} got none")
+    if fewer:
+        who.append(f"{_plural(fewer, 'manager')} got fewer than {per_manager}")
+    return f"{done}; {why}, so {' and '.join(who)}."

@@ -284,6 +284,36 @@ def list_calibration_cases(store: Store, user: User) -> list[CalibrationCase]:
     return [get_calibration_case(store, i) for i in ids]
 
 
+class CalibrationSlip(BaseModel):
+    """What slipping calibration cases did: the new audits, how many the rate asked for,
+    and the managers who got fewer (they had already had every calibration case)."""
+
+    ids: list[int]
+    asked: int
+    managers: int
+    cases: int
+    short: int = 0
+    """Managers who got fewer than their draw asked for."""
+
+    def sentence(self) -> str:
+        """For the lead: how many were slipped in, of how many asked, and why fewer."""
+        done = (
+            f"Slipped {self.count(len(self.ids))} into managers' programmes"
+            f" (the rate asked for {self.asked}, across {self.managers} managers)"
+        )
+        if len(self.ids) >= self.asked:
+            return done + "."
+        return (
+            f"{done}; {self.short} manager(s) had already had the calibration cases there are"
+            f" ({self.cases}), and no manager gets the same one twice."
+            " Agree more with `moderator calibration agree`."
+        )
+
+    @staticmethod
+    def count(n: int) -> str:
+        return f"{n} calibration audit{'' if n == 1 else 's'}"
+
+
 def slip_calibration_cases(
     store: Store,
     lead: User,
@@ -296,9 +326,28 @@ def slip_calibration_cases(
 ) -> list[int]:
     """Give each manager calibration audits making up ``rate`` of a ``per_manager`` programme.
 
+    Returns the new audit ids (:func:`slip_calibration` says how many were asked for).
+    """
+    return slip_calibration(
+        store, lead, rate=rate, per_manager=per_manager, due=due, programme=programme, seed=seed
+    ).ids
+
+
+def slip_calibration(
+    store: Store,
+    lead: User,
+    *,
+    rate: float,
+    per_manager: int,
+    due: date,
+    programme: str,
+    seed: int | None = None,
+) -> CalibrationSlip:
+    """Give each manager calibration audits making up ``rate`` of a ``per_manager`` programme.
+
     The count per manager is ``rate × per_manager``, its fraction settled by a
     seeded draw, so the rate holds on average across managers. A manager never
-    gets the same calibration case twice. Returns the new audit ids.
+    gets the same calibration case twice, so one who has had them all gets fewer.
     """
     require_role(lead, Role.LEAD, doing="assign audits")
     if not 0 <= rate <= 1:
@@ -312,10 +361,12 @@ def slip_calibration_cases(
     rng = random.Random(seed)
     managers = store.rows("SELECT id, name FROM users WHERE role = 'manager' ORDER BY name")
     ids: list[int] = []
+    asked = short = 0
     with store.transaction():
         for manager in managers:
             wanted = rate * per_manager
             count = int(wanted) + (1 if rng.random() < wanted - int(wanted) else 0)
+            asked += count
             done = {
                 r["calibration_id"]
                 for r in store.rows(
@@ -326,6 +377,7 @@ def slip_calibration_cases(
             }
             fresh = [c for c in cases if c["id"] not in done]
             rng.shuffle(fresh)
+            short += len(fresh) < count
             for case in fresh[:count]:
                 rubric = rubric_by_hash(store, case["rubric_hash"])
                 audit_id = assign_audit(
@@ -337,7 +389,9 @@ def slip_calibration_cases(
                     (audit_id, case["id"]),
                 )
                 ids.append(audit_id)
-    return ids
+    return CalibrationSlip(
+        ids=ids, asked=asked, managers=len(managers), cases=len(cases), short=short
+    )
 
 
 def calibration_feedback(store: Store, user: User, audit_id: int) -> list[CalibrationComparison]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,9 @@ class ImportResult(BaseModel):
     """How many such doubts remain (a real import reports the number, not the words)."""
     decided: int = 0
     """How many decisions this import recorded."""
+    throwaway_key: bool = False
+    """A dry run without a key file yet: it used a key held in memory only (none created),
+    so its case references differ from those a real import will give."""
 
 
 Review = Callable[[Doubtful], Decision | None]
@@ -87,7 +91,8 @@ def import_cases(
 
     Cases whose pseudonymous reference is already stored are skipped, so
     re-importing a file never duplicates cases. With ``dry_run`` nothing is
-    written (``store`` may be None) and the previews say what would be redacted.
+    written (``store`` may be None) and the previews say what would be redacted; a
+    dry run before the key exists uses a key held in memory only (``throwaway_key``).
     If ``actor_name`` names a user, that user must be a lead.
 
     The redactor's doubts (uncertain redactions, likely names it kept) are settled
@@ -101,7 +106,7 @@ def import_cases(
     work leaves free; 1: one case at a time here). The result is the
     same either way.
     """
-    from moderator.anonymise.pseudonym import Pseudonymiser, load_or_create_key
+    from moderator.anonymise.pseudonym import KEY_BYTES, Pseudonymiser, load_or_create_key
     from moderator.anonymise.records import read_cases
 
     actor = SYSTEM
@@ -115,9 +120,16 @@ def import_cases(
         raise with_quotes_capped(exc) from exc.__cause__
     if not raw_cases:
         raise BadInput(f"{path}: no cases in the file")
-    key = load_or_create_key(key_path)
+    # A dry run creates no files, not even the key; one with ``review`` is asked to
+    # remember decisions, which are keyed, so it takes (and may create) the real key.
+    throwaway = dry_run and review is None and not key_path.exists() and not key_path.is_symlink()
+    if throwaway:
+        key = secrets.token_bytes(KEY_BYTES)
+        decisions = Decisions(key)  # no file: nothing remembered, nothing saved
+    else:
+        key = load_or_create_key(key_path)
+        decisions = Decisions.load(key, decisions_path(key_path))
     pseudonymiser = Pseudonymiser(key)
-    decisions = Decisions.load(key, decisions_path(key_path))
     total = len(raw_cases)
     steps = total * (1 if dry_run else 2)
     chars = sum(len(raw.text or "") for raw in raw_cases)
@@ -183,6 +195,7 @@ def import_cases(
             uncertain=uncertain,
             unresolved=len(uncertain),
             decided=recorded,
+            throwaway_key=throwaway,
         )
     file_hash = _fingerprint(path, anonymised)
     added = 0

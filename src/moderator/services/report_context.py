@@ -14,7 +14,7 @@ import numpy as np
 from moderator.analysis.inputs import ReportFilters
 from moderator.analysis.report import InterventionEffect, Labels, Report
 from moderator.services.rubrics import rubric_by_hash
-from moderator.services.users import User, get_user
+from moderator.services.users import Role, User, get_user
 from moderator.store import Store, open_store
 
 DEFAULT_WINDOW_DAYS = 180
@@ -102,6 +102,15 @@ def intervention_effects(
     return out
 
 
+def covers(user: User) -> str | None:
+    """Whose audits this user's report covers, when not the whole authority's (None: a lead's)."""
+    if user.role is Role.MANAGER:
+        return f"{user.name}'s audits only"
+    if user.role is Role.MODERATOR:
+        return f"only the audits {user.name} moderated"
+    return None
+
+
 def context_of(
     store: Store,
     user: User,
@@ -114,6 +123,7 @@ def context_of(
     authority, the labels and the interventions."""
     return {
         "authority": authority_name(store, authority),
+        "covers": covers(user),
         "labels": report_labels(store),
         "interventions": intervention_effects(store, user, filters, window_days),
     }

@@ -39,6 +39,7 @@ class AppActions(_AppBase):
     user: User | None
     settings: Settings
     served: bool
+    demo: bool
     db_path: Path
     user_name: str | None
     quit_warned: bool
@@ -112,7 +113,13 @@ class AppActions(_AppBase):
         from moderator.settings import default_key_path
         from moderator.tui.screens.import_cases import ImportScreen
 
-        self.push_screen(ImportScreen(self.db_path, default_key_path(), self.user_name))
+        if self.demo:  # the demo's key and decisions stay in its temporary folder
+            from moderator.demo import demo_key_path
+
+            key = demo_key_path(self.db_path)
+        else:
+            key = default_key_path()
+        self.push_screen(ImportScreen(self.db_path, key, self.user_name))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own palette entries, less Maximize: every screen already gives its

@@ -81,10 +81,12 @@ class HomeScreen(ListScreen[AuditSummary]):
     class ProgrammeAssigned(Message):
         """A programme was assigned."""
 
-        def __init__(self, count: int, due: date) -> None:
+        def __init__(self, count: int, due: date, text: str) -> None:
             super().__init__()
             self.count = count
             self.due = due
+            self.text = text
+            """What was assigned, and why fewer than asked if so (for the lead)."""
 
     def __init__(self, user: User) -> None:
         super().__init__()
@@ -274,11 +276,14 @@ class HomeScreen(ListScreen[AuditSummary]):
             due=request.due,
             exclude_own_team=request.peer,
         )
-        self.post_message(self.ProgrammeAssigned(len(ids), request.due))
+        from moderator.services.assignment import programme_outcome
+
+        text = programme_outcome(store, ids, per_manager=request.per_manager, due=request.due)
+        self.post_message(self.ProgrammeAssigned(len(ids), request.due, text))
 
     def on_home_screen_programme_assigned(self, message: ProgrammeAssigned) -> None:
         if message.count:
-            self.notify(f"Assigned {message.count} audits, due {message.due.isoformat()}.")
+            self.notify(message.text)
         else:
             self.notify(
                 "No unaudited cases were left to assign.",
