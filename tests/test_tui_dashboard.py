@@ -204,6 +204,18 @@ async def test_a_day_that_does_not_exist_is_said_so(db: Path) -> None:
         assert dash.report is not None and dash.report.filters.since is None
 
 
+async def test_a_date_error_goes_once_the_date_is_right(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("f", "tab", *"2020-02-31", "enter")
+        await settle(pilot)
+        assert [n.severity for n in pilot.app._notifications] == ["warning"]
+        await pilot.press("backspace", "backspace", *"29", "enter")
+        await wait_for_report(pilot, dash, lambda r: r.filters.since == date(2020, 2, 29))
+        assert not list(pilot.app._notifications)  # the error no longer holds
+
+
 async def test_export_writes_the_file_and_says_where(db: Path, tmp_path: Path) -> None:
     app = make_app(db, "lee")
     async with app.run_test(size=(120, 40)) as pilot:
