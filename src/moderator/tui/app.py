@@ -40,7 +40,6 @@ class ModeratorApp(OpensWork, AppActions, IdleLock, ReportsWorkerFailures, App[N
 
     CSS_PATH = "app.tcss"
     TITLE = "moderator"
-    NOTIFICATION_TIMEOUT = 3  # short-lived: a notice covers what is under it (Textual's is 5)
     BINDINGS = bindings_for("app")
     COMMANDS = App.COMMANDS | {ActionCommands}
 
