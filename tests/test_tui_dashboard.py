@@ -216,6 +216,23 @@ async def test_a_date_error_goes_once_the_date_is_right(db: Path) -> None:
         assert not list(pilot.app._notifications)  # the error no longer holds
 
 
+@pytest.mark.parametrize("downloads", [True, False])
+async def test_export_offers_the_downloads_folder_else_home(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, downloads: bool
+) -> None:
+    home = tmp_path / "home"
+    (home / "Downloads" if downloads else home).mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_dashboard(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        offered = pilot.app.screen.query_one("#export-path", Input).value
+        folder = home / "Downloads" if downloads else home
+        assert offered == str(folder / "drift-report-2020-02-10.html")  # the full path
+
+
 async def test_export_writes_the_file_and_says_where(db: Path, tmp_path: Path) -> None:
     app = make_app(db, "lee")
     async with app.run_test(size=(120, 40)) as pilot:
