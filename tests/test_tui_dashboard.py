@@ -95,7 +95,7 @@ async def test_a_lead_sees_the_headline_and_drills_from_a_manager_to_an_audit(db
         assert isinstance(drill, DriftAuditsScreen)
         listed = rows(drill.query_one("#drift-audits", DataTable))
         assert len(listed) == 10
-        assert listed[0] == ["N-01", "2019-07-10", "Good", "Inadequate", "+2"]
+        assert listed[0] == ["N-01", "2019-07-10", "Good", "Inadequate", "2 down"]
         assert {r[0] for r in listed} == {f"N-{i:02d}" for i in range(1, 11)}  # not N-11, N-12
 
         await pilot.press("enter")  # a reviewed audit: both gradings side by side
@@ -155,7 +155,7 @@ async def test_criteria_are_worst_first_and_open_their_audits(db: Path) -> None:
         assert "19 moderated" in detail and "all teams · all dates" in detail
         listed = rows(drill.query_one("#drift-audits", DataTable))
         assert len(listed) == 19
-        assert listed[0][:5] == ["N-07", "2019-12-02", "Good", "Inadequate", "+2"]
+        assert listed[0][:5] == ["N-07", "2019-12-02", "Good", "Inadequate", "2 down"]
 
 
 async def test_filters_and_the_period_rebuild_the_report(db: Path) -> None:
