@@ -246,6 +246,16 @@ async def test_the_lead_list_at_80x24_keeps_every_key_and_counts_what_it_shows(
         )
 
 
+async def test_the_moderators_summary_wraps_without_a_dangling_dot(demo_db: Path) -> None:
+    async with make_app(demo_db, "Eleanor Rowbotham").run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no queue")
+        await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+        await until(pilot, lambda: "Left out at this width" in screen_text(pilot), "no summary")
+        lines = [line.rstrip() for line in screen_text(pilot).splitlines()]
+        assert not [line for line in lines if line.endswith("·")], "\n".join(lines)
+        assert any(line.strip().startswith("Left out at this width:") for line in lines)
+
+
 async def open_naomis_draft(pilot: Pilot[None]) -> None:
     from moderator.tui.screens.grading import GradingScreen
 
