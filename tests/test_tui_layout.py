@@ -638,3 +638,21 @@ async def test_the_lead_list_fits_the_screen(demo_db: Path, size: tuple[int, int
             assert "Gillian Hargreaves" in shown and "Safeguarding North" in shown, shown
             # A rubric's title cut to its room reads as words with "…", not "Help and prote".
             assert "Help and protection" in shown and "Help and prote " not in shown, shown
+
+
+async def test_the_user_picker_keeps_each_user_on_one_line(demo_db: Path) -> None:
+    """At 80x24 an entry wrapped its authority ("Westmere City / Council"): 7 names fitted."""
+    from textual.widgets import OptionList
+
+    from moderator.tui.screens.picker import PickerScreen
+
+    async with create_app(demo_db, None, cursor_blink=False).run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, PickerScreen), "no picker")
+        users = pilot.app.screen.query_one("#users", OptionList)
+        await until(pilot, lambda: users.option_count > 0, "no users listed")
+        shown = screen_text(pilot).splitlines()
+        names = [str(users.get_option_at_index(i).id) for i in range(users.option_count)]
+        in_list = [line for line in shown if "▊ " in line]  # the list's lines, inside its border
+        assert in_list and all(any(n in line for n in names) for line in in_list), shown
+        assert len(in_list) > 7, "\n".join(shown)
+        assert any("…" in line for line in in_list), "\n".join(shown)  # the authority cut
