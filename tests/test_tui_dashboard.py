@@ -508,3 +508,21 @@ async def test_the_queues_tabs_count_what_the_search_leaves(db: Path) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert label("all") == "All 19"
+
+
+async def test_the_filter_fields_stand_apart_and_the_focused_one_shows(db: Path) -> None:
+    """'Team your audits only (manager) From YYYY-MM-DD to YYYY-MM-DD' ran together at 80x24,
+    and which field had the focus could not be seen."""
+    from tests.test_tui_keys import screen_lines
+
+    app = make_app(db, "noa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dash = await open_dashboard(pilot)
+        line = next(li for li in screen_lines(pilot) if "From" in li and "Team" in li)
+        assert "(manager)  " in line and "YYYY-MM-DD  " in line, line  # a gap between fields
+        await pilot.press("f")  # the filters: the From field
+        await settle(pilot)
+        since, until = dash.query_one("#dash-since", Input), dash.query_one("#dash-until", Input)
+        assert since.has_focus
+        assert since.rich_style.bgcolor != until.rich_style.bgcolor  # the focused one stands out
+        assert until.rich_style.bgcolor != dash.query_one("#dash-filters").rich_style.bgcolor
