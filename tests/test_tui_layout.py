@@ -221,7 +221,7 @@ async def test_the_lead_list_at_80x24_keeps_every_key_and_counts_what_it_shows(
         keys = footer(pilot)
         assert len(keys) <= 80
         words = keys.replace("▏", " ").split()
-        for key in ("?", "/", "s", "a", "m", "v", "u", "d", "^q", "^p"):
+        for key in ("?", "/", "s", "a", "m", "v", "u", "d", "^o", "^q", "^p"):
             assert key in words, (key, keys)
         assert "^q Quit" in keys and "? Help" in keys
         await until(  # the summary with the counts, as painted (it may follow the rows)
