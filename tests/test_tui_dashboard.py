@@ -95,7 +95,7 @@ async def test_a_lead_sees_the_headline_and_drills_from_a_manager_to_an_audit(db
         assert isinstance(drill, DriftAuditsScreen)
         listed = rows(drill.query_one("#drift-audits", DataTable))
         assert len(listed) == 10
-        assert listed[0] == ["N-01", "2019-07-10", "Good", "Inadequate", "+2"]
+        assert listed[0] == ["N-01", "2019-07-10", "Good", "Inadequate", "2 down"]
         assert {r[0] for r in listed} == {f"N-{i:02d}" for i in range(1, 11)}  # not N-11, N-12
 
         await pilot.press("enter")  # a reviewed audit: both gradings side by side
@@ -155,7 +155,7 @@ async def test_criteria_are_worst_first_and_open_their_audits(db: Path) -> None:
         assert "19 moderated" in detail and "all teams · all dates" in detail
         listed = rows(drill.query_one("#drift-audits", DataTable))
         assert len(listed) == 19
-        assert listed[0][:5] == ["N-07", "2019-12-02", "Good", "Inadequate", "+2"]
+        assert listed[0][:5] == ["N-07", "2019-12-02", "Good", "Inadequate", "2 down"]
 
 
 async def test_filters_and_the_period_rebuild_the_report(db: Path) -> None:
@@ -202,6 +202,35 @@ async def test_a_day_that_does_not_exist_is_said_so(db: Path) -> None:
         said = [str(n.message) for n in pilot.app._notifications]
         assert said == ["2020-02-31 is not a date: February 2020 has 29 days."]
         assert dash.report is not None and dash.report.filters.since is None
+
+
+async def test_a_date_error_goes_once_the_date_is_right(db: Path) -> None:
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("f", "tab", *"2020-02-31", "enter")
+        await settle(pilot)
+        assert [n.severity for n in pilot.app._notifications] == ["warning"]
+        await pilot.press("backspace", "backspace", *"29", "enter")
+        await wait_for_report(pilot, dash, lambda r: r.filters.since == date(2020, 2, 29))
+        assert not list(pilot.app._notifications)  # the error no longer holds
+
+
+@pytest.mark.parametrize("downloads", [True, False])
+async def test_export_offers_the_downloads_folder_else_home(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, downloads: bool
+) -> None:
+    home = tmp_path / "home"
+    (home / "Downloads" if downloads else home).mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    app = make_app(db, "lee")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_dashboard(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        offered = pilot.app.screen.query_one("#export-path", Input).value
+        folder = home / "Downloads" if downloads else home
+        assert offered == str(folder / "drift-report-2020-02-10.html")  # the full path
 
 
 async def test_export_writes_the_file_and_says_where(db: Path, tmp_path: Path) -> None:
@@ -479,3 +508,21 @@ async def test_the_queues_tabs_count_what_the_search_leaves(db: Path) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert label("all") == "All 19"
+
+
+async def test_the_filter_fields_stand_apart_and_the_focused_one_shows(db: Path) -> None:
+    """'Team your audits only (manager) From YYYY-MM-DD to YYYY-MM-DD' ran together at 80x24,
+    and which field had the focus could not be seen."""
+    from tests.test_tui_keys import screen_lines
+
+    app = make_app(db, "noa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dash = await open_dashboard(pilot)
+        line = next(li for li in screen_lines(pilot) if "From" in li and "Team" in li)
+        assert "(manager)  " in line and "YYYY-MM-DD  " in line, line  # a gap between fields
+        await pilot.press("f")  # the filters: the From field
+        await settle(pilot)
+        since, until = dash.query_one("#dash-since", Input), dash.query_one("#dash-until", Input)
+        assert since.has_focus
+        assert since.rich_style.bgcolor != until.rich_style.bgcolor  # the focused one stands out
+        assert until.rich_style.bgcolor != dash.query_one("#dash-filters").rich_style.bgcolor

@@ -14,6 +14,7 @@ from moderator.anonymise.pseudonym import load_or_create_key
 from moderator.anonymise.review import Decisions, decisions_path
 from moderator.store import open_store
 from moderator.tui.screens.import_cases import ImportScreen
+from moderator.tui.widgets.header import Header
 from tests.test_anonymise_review import CASE
 
 SECOND = {
@@ -62,7 +63,11 @@ async def test_doubts_are_decided_by_keyboard_and_the_import_applies_them(tmp_pa
         await pilot.press("k")  # reject: Stafford here is the town
         await _until(pilot, "All doubts seen")
         await pilot.press("i")
-        await _until(pilot, "Imported 2 case(s)")
+        shown = await _until(pilot, "Imported 2 case(s)")
+        assert "Press i to import" not in shown  # done: no longer offered
+        assert "Press Esc to go back" in shown
+        bar = str(pilot.app.screen.query_one(Header).render())
+        assert "⭘" in bar and "Import cases" in bar  # a title bar, as every screen has
     with open_store(db) as store:
         texts = [r["text"] for r in store.rows("SELECT text FROM cases ORDER BY id")]
     assert texts[0] == "[MOTHER] moved to Stafford last year. [CHILD] is settled at school."

@@ -221,7 +221,7 @@ async def test_the_lead_list_at_80x24_keeps_every_key_and_counts_what_it_shows(
         keys = footer(pilot)
         assert len(keys) <= 80
         words = keys.replace("▏", " ").split()
-        for key in ("?", "/", "s", "a", "m", "v", "u", "d", "^q", "^p"):
+        for key in ("?", "/", "s", "a", "m", "v", "u", "d", "^o", "^q", "^p"):
             assert key in words, (key, keys)
         assert "^q Quit" in keys and "? Help" in keys
         await until(  # the summary with the counts, as painted (it may follow the rows)
@@ -245,6 +245,16 @@ async def test_the_lead_list_at_80x24_keeps_every_key_and_counts_what_it_shows(
             lambda: says_what_is_in_view(pilot),
             f"the position line says {position(pilot)!r} with {rows_in_view(pilot)} rows in view",
         )
+
+
+async def test_the_moderators_summary_wraps_without_a_dangling_dot(demo_db: Path) -> None:
+    async with make_app(demo_db, "Eleanor Rowbotham").run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no queue")
+        await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+        await until(pilot, lambda: "Left out at this width" in screen_text(pilot), "no summary")
+        lines = [line.rstrip() for line in screen_text(pilot).splitlines()]
+        assert not [line for line in lines if line.endswith("·")], "\n".join(lines)
+        assert any(line.strip().startswith("Left out at this width:") for line in lines)
 
 
 async def open_naomis_draft(pilot: Pilot[None]) -> None:
@@ -413,7 +423,7 @@ async def test_the_feedback_shows_the_drift_and_the_rationale(
         header = next(line for line in screen_text(pilot).splitlines() if "Criterion" in line)
         assert "Drift" in header and "Rationale" in header, header
         rows = "\n".join(screen_text(pilot).splitlines()[:24])
-        assert "+1 down" in rows and "agreed" in rows, rows
+        assert "1 down" in rows and "+1" not in rows and "agreed" in rows, rows
         assert table.row_count == 12
         keys = footer(pilot)
         assert "esc Back" in keys and "^q Quit" in keys, keys
@@ -629,3 +639,21 @@ async def test_the_lead_list_fits_the_screen(demo_db: Path, size: tuple[int, int
             assert "Gillian Hargreaves" in shown and "Safeguarding North" in shown, shown
             # A rubric's title cut to its room reads as words with "…", not "Help and prote".
             assert "Help and protection" in shown and "Help and prote " not in shown, shown
+
+
+async def test_the_user_picker_keeps_each_user_on_one_line(demo_db: Path) -> None:
+    """At 80x24 an entry wrapped its authority ("Westmere City / Council"): 7 names fitted."""
+    from textual.widgets import OptionList
+
+    from moderator.tui.screens.picker import PickerScreen
+
+    async with create_app(demo_db, None, cursor_blink=False).run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, PickerScreen), "no picker")
+        users = pilot.app.screen.query_one("#users", OptionList)
+        await until(pilot, lambda: users.option_count > 0, "no users listed")
+        shown = screen_text(pilot).splitlines()
+        names = [str(users.get_option_at_index(i).id) for i in range(users.option_count)]
+        in_list = [line for line in shown if "▊ " in line]  # the list's lines, inside its border
+        assert in_list and all(any(n in line for n in names) for line in in_list), shown
+        assert len(in_list) > 7, "\n".join(shown)
+        assert any("…" in line for line in in_list), "\n".join(shown)  # the authority cut

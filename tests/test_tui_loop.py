@@ -187,7 +187,7 @@ async def test_the_moderation_loop_reaches_every_role(tmp_path: Path) -> None:
         feedback = pilot.app.screen
         rows = feedback.query_one(DataTable)
         risk = [str(c) for c in rows.get_row_at(0)]
-        assert risk[:4] == ["Risk identified and acted on", "Good", "Inad", "+2 down"]
+        assert risk[:4] == ["Risk identified and acted on", "Good", "Inad", "2 down"]
         assert stored(db, "SELECT count(*) FROM events WHERE kind = 'audit.feedback_seen'") == 1
         await pilot.press("escape")
         await until(pilot, lambda: not home.unread, "still marked new")

@@ -325,6 +325,28 @@ async def test_c_on_a_row_that_cannot_be_claimed_says_why(db: Path) -> None:
         ]
 
 
+async def test_the_queues_notice_goes_when_the_case_opens(db: Path) -> None:
+    """'Not claimable' stayed over the grading screen's descriptors at 80x24."""
+    from moderator.services.moderation import save_moderation_grade
+    from moderator.tui.screens.grading import GradingScreen
+
+    with open_store(db) as store:
+        oli = get_user(store, "oli")
+        mid = int(store.scalar("SELECT id FROM moderations"))
+        save_moderation_grade(store, oli, mid, "risk", grade=Grade.GOOD, note="n")
+    app = make_app(db, "oli")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        await pilot.press("c")
+        await settle(pilot)
+        assert "Not claimable" in [n.title for n in pilot.app._notifications]
+        await pilot.press("enter")  # as the notice says: Enter opens it
+        await wait_for_screen(pilot, GradingScreen)
+        await settle(pilot)
+        assert not list(pilot.app._notifications)
+        assert "Not claimable" not in screen_text(pilot)
+
+
 async def test_the_feedback_says_overall_once_and_the_case_once(db: Path) -> None:
     from moderator.services.review import complete_review, record_review, set_moderated_overall
     from moderator.tui.screens.feedback import FeedbackScreen

@@ -142,6 +142,31 @@ async def test_a_digit_in_the_override_dialog_picks_that_grade(db: Path) -> None
         assert screen.override is not None and screen.override.label == "Inadequate"
 
 
+async def test_a_reason_typed_after_a_tab_too_many_is_not_lost(db: Path) -> None:
+    from textual.widgets import Button, TextArea
+
+    from moderator.tui.screens.dialogs import OverrideDialog
+    from moderator.tui.screens.grading import GradingScreen
+
+    async with make_app(db, "mia").run_test(size=(80, 24)) as pilot:
+        screen = await open_case(pilot, "C-102")  # the rule gives Good
+        await pilot.press("o")
+        await wait_for_screen(pilot, OverrideDialog)
+        dialog = pilot.app.screen
+        await pilot.press("4", "tab")  # the digit moved on to the reason; Tab on to a button
+        await settle(pilot)
+        assert isinstance(dialog.focused, Button)
+        await pilot.press(*"No safety plan")
+        await settle(pilot)
+        reason = dialog.query_one("#override-reason", TextArea)
+        assert reason.text == "No safety plan" and reason.has_focus
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, GradingScreen)
+        await settle(pilot)
+        assert screen.override is not None and screen.override.label == "Inadequate"
+        assert screen.override_reason == "No safety plan"
+
+
 async def test_an_override_to_the_rules_own_grade_is_refused_and_says_why(db: Path) -> None:
     from textual.widgets import TextArea
 

@@ -134,6 +134,16 @@ ACTIONS: tuple[Action, ...] = (
         roles=LEAD,
     ),
     Action(
+        "home.import",
+        "home",
+        "ctrl+o",
+        "import_cases",
+        "Import",
+        "Import cases, deciding what the redactor is unsure of (lead)",
+        palette=False,  # the palette offers app.import, from every screen
+        roles=LEAD,
+    ),  # on the lead's list's key bar: Ctrl+O (app.import) is shown on no bar
+    Action(
         "home.switch-user",
         "home",
         "u",

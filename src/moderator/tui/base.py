@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual import events
 from textual.events import Mount
+from textual.notifications import Notification, SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -157,6 +158,8 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
         self.held_keys: list[events.Key] = []
         """Keys that wait for this screen's first data, in the order they were typed
         (:meth:`holds`); they go with the screen if it is left first."""
+        self.notices: list[Notification] = []
+        """The notices this screen raised that may still show (:meth:`notify`)."""
 
     def waits_for_data(self) -> bool:
         """Whether this screen is still reading what its keys act on."""
@@ -209,6 +212,64 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
 
     def _on_unmount(self) -> None:
         self.held_keys.clear()  # the screen was left: the keys held for it go with it
+        self.withdraw_notices()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notice about this screen: it goes when the screen is left (:meth:`withdraw_notices`).
+
+        Textual's notices belong to the app and outlived the screen that raised them: the
+        queue's "Claimed" covered the grading screen's descriptors at 80x24."""
+        self.show_notice(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def show_notice(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> Notification:
+        """Show a notice of this screen now, and return it (to withdraw it when it no longer
+        holds, as a date error once the date is fixed)."""
+        app = self.app
+        if severity == "information":  # news replaces news: toasts no longer pile up
+            self.withdraw_notices(*(n for n in self.notices if n.severity == "information"))
+        notice = Notification(
+            message,
+            title,
+            severity,
+            app.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=markup,
+        )
+        self.notices.append(notice)
+        # As App._on_notify, but at once: a screen left right after must find it to withdraw.
+        app._notifications.add(notice)
+        app._refresh_notifications()
+        return notice
+
+    def withdraw_notices(self, *notices: Notification) -> None:
+        """Take ``notices`` (all this screen's, by default) off the screen."""
+        gone = notices or tuple(self.notices)
+        self.notices = [n for n in self.notices if n not in gone]
+        if not gone:
+            return
+        app = self.app
+        for notice in gone:
+            if notice in app._notifications:
+                app._unnotify(notice, refresh=False)
+        app._refresh_notifications()
+
+    def on_screen_suspend(self) -> None:
+        self.withdraw_notices()  # another screen (or a dialog) covers this one now
 
 
 class ModeratorModal(ReportsWorkerFailures, ModalScreen[Any]):

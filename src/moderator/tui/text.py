@@ -45,7 +45,14 @@ def drift_text(drift: int | None) -> Text:
         return Text("—", style="dim")
     if drift == 0:
         return Text("agreed", style="bold green")
-    sign = "+" if drift > 0 else "−"
     style = "bold red" if drift > 0 else "bold yellow"
-    word = "down" if drift > 0 else "up"
-    return Text(f"{sign}{abs(drift)} {word}", style=style)
+    return Text(drift_words(drift), style=style)
+
+
+def drift_words(drift: int) -> str:
+    """A drift as the workbench writes it everywhere: ``2 down``, ``1 up``, ``agreed``.
+
+    The review screens said "+1 down" and the lead's list of audits "+2": one form now."""
+    if drift == 0:
+        return "agreed"
+    return f"{abs(drift)} {'down' if drift > 0 else 'up'}"

@@ -152,7 +152,17 @@ class OverrideDialog(_Dialog):
         return None if highlighted is None else Grade(highlighted + 1)
 
     def on_key(self, event: events.Key) -> None:
-        """A digit on the list of grades picks that grade (the list shows 1 to 4)."""
+        """A digit on the list of grades picks that grade (the list shows 1 to 4). Text typed
+        while a button has focus goes into the reason: after a digit moved on to the reason, a
+        Tab too many put the user on a button, and the reason typed there was silently lost."""
+        if isinstance(self.focused, Button) and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            reason = self.query_one("#override-reason", TextArea)
+            reason.focus()
+            reason.move_cursor(reason.document.end)
+            reason.insert(event.character)
+            return
         grades = self.query_one("#override-grade", OptionList)
         if grades.has_focus and event.character in {str(int(g)) for g in Grade}:
             event.stop()

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
+from moderator.tui.text import drift_words
 from moderator.tui.widgets.drift_charts import Palette
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
@@ -24,12 +25,13 @@ if TYPE_CHECKING:
 
 
 def drift_text(drift: int, palette: Palette) -> Text:
-    """A drift as ``+2``/``0``/``-1``, coloured: optimistic (worse), agreed, pessimistic."""
+    """A drift as ``2 down``/``agreed``/``1 up`` (:func:`drift_words`), coloured: optimistic
+    (worse), agreed, pessimistic."""
     if drift > 0:
-        return Text(f"+{drift}", style=palette.fg(palette.worse, bold=drift > 1))
+        return Text(drift_words(drift), style=palette.fg(palette.worse, bold=drift > 1))
     if drift < 0:
-        return Text(f"{drift}", style=palette.fg(palette.better))
-    return Text("0", style=palette.fg(palette.agree))
+        return Text(drift_words(drift), style=palette.fg(palette.better))
+    return Text(drift_words(drift), style=palette.fg(palette.agree))
 
 
 class DriftAuditsScreen(ModeratorScreen):

@@ -42,6 +42,14 @@ def download_name_problem(name: str) -> str | None:
     return None
 
 
+def export_folder() -> Path:
+    """The user's Downloads folder, else their home: not the folder the workbench was started
+    in (a new user found /work/main/drift-report-….html offered)."""
+    home = Path.home()
+    downloads = home / "Downloads"
+    return downloads if downloads.is_dir() else home
+
+
 def with_format(path_text: str, fmt: str) -> str:
     """``path_text`` with its extension switched to ``fmt`` when it has an export extension."""
     path = Path(path_text)
@@ -62,7 +70,8 @@ class ExportDialog(ModeratorModal):
     def __init__(self, today: date, folder: Path | None = None, *, download: bool = False) -> None:
         super().__init__(classes="dialog")
         self.today = today
-        self.folder = folder
+        self.folder = folder or export_folder()
+        """Where the file goes unless a full path is typed (shown in full in the field)."""
         self.download = download
         """A browser tab's export: the field names the download; nothing is written here."""
         self.replace_ok: Path | None = None
@@ -138,7 +147,7 @@ class ExportDialog(ModeratorModal):
             return
         path = Path(raw).expanduser()
         if not path.is_absolute():
-            path = (self.folder or Path.cwd()) / path
+            path = self.folder / path
         if path.is_dir():
             error.update(f"{path} is a folder: give a file name.")
             return

@@ -336,7 +336,7 @@ class GradingScreen(SubmitsSheet):
             self.submitting = False
             self.show_sheet(sheet)
             overall = sheet.override or self.target_final()
-            self.notify(
+            self.app.notify(  # the app's: it says what was done on the screen gone back to
                 f"{sheet.title} submitted"
                 + (f": overall {overall.label}" if overall else "")
                 + ". It is now read-only.",

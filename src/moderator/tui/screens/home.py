@@ -217,7 +217,7 @@ class HomeScreen(ListScreen[AuditSummary]):
 
     # -- actions ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("assign_programme", "draw_sample", "open_samples"):
+        if action in ("assign_programme", "draw_sample", "open_samples", "import_cases"):
             return self.is_lead
         if action in ("open_audit", "jump"):
             if self.searching():
@@ -226,6 +226,10 @@ class HomeScreen(ListScreen[AuditSummary]):
         if action == "open_dashboard":
             return self.user.role.value in ("lead", "manager")
         return True
+
+    async def action_import_cases(self) -> None:
+        """Ctrl+O on the lead's list, where its key bar shows it: the app's import."""
+        await self.run_action("app.import_cases")
 
     def action_open_audit(self) -> None:
         audit = self.current()

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
+from moderator.tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from moderator.anonymise.review import Decision, Decisions, Doubtful
@@ -44,8 +45,8 @@ class ImportScreen(ModeratorScreen):
         self.decisions: Decisions | None = None
 
     def compose(self) -> ComposeResult:
+        yield Header()  # "⭘ Import cases — <who> · <role>", as every screen's title bar
         with Vertical(id="import-box"):
-            yield Label("Import cases", id="import-title")
             yield Input(
                 placeholder="Path of the case-system export (JSONL or CSV)", id="import-file"
             )
@@ -54,6 +55,7 @@ class ImportScreen(ModeratorScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.title = "Import cases"
         self.query_one("#import-file", Input).focus()
 
     def _status(self, text: str) -> None:
@@ -156,8 +158,15 @@ class ImportScreen(ModeratorScreen):
             else ""
         )
         self.app.call_from_thread(
-            self._status,
+            self._imported,
             f"Imported {result.added} case(s); {result.skipped} already present{left}.",
+        )
+
+    def _imported(self, said: str) -> None:
+        """Say what was done and what is next; the doubts pane no longer offers to import."""
+        self._status(said)
+        self.query_one("#import-doubt", Static).update(
+            "Done: the cases are in the workbench. Press Esc to go back."
         )
 
     def action_back(self) -> None:

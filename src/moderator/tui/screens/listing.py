@@ -219,7 +219,8 @@ class ListScreen(ListLoading, Generic[T]):
             summary += f" · sorted by {sort}{self.arrow(self.sort_column or '')}"
         left_out = [c.title for c in self.columns() if c.key not in self.shown_keys]
         if self.shown_keys and left_out:  # a narrow terminal: say which, as the dashboard does
-            summary += f" · Left out at this width: {', '.join(left_out)}"
+            # its own line: run on after " · ", the wrap left a dangling "·" at 80 columns
+            summary += f"\nLeft out at this width: {', '.join(left_out)}"
         self.query_one("#summary", Static).update(summary)
 
     def visible_rows(self) -> list[T]:

@@ -13,12 +13,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.notifications import Notification
 from textual.validation import Function
 from textual.widgets import Input, Label, Select, Static
 
 from moderator.analysis.inputs import ReportFilters
 from moderator.domain.dates import parse_day
 from moderator.errors import BadInput
+from moderator.tui.base import ModeratorScreen
 
 
 def _valid_date(value: str) -> bool:
@@ -54,6 +56,8 @@ class DriftFilters(Horizontal):
         self.own_audits_only = own_audits_only
         self.filters = ReportFilters()
         self.period = "quarter"
+        self.warning: Notification | None = None
+        """What is wrong with the dates, as the notice shown says (:meth:`warn`)."""
 
     def compose(self) -> ComposeResult:
         yield Label("Team", classes="filter-label")
@@ -104,10 +108,26 @@ class DriftFilters(Horizontal):
         try:
             since, until = (parse_day(raw[n]) if raw[n] else None for n in ("since", "until"))
         except BadInput as problem:
-            self.notify(f"{problem.message}.", severity="warning")
+            self.warn(f"{problem.message}.")
             return
         if since and until and since > until:
-            self.notify(f"{since} is after {until}: nothing would be shown.", severity="warning")
+            self.warn(f"{since} is after {until}: nothing would be shown.")
             return
+        self.withdraw_warning()  # the dates are right now: the error no longer holds
         self.filters = replace(self.filters, since=since, until=until)
         self.changed(submitted=isinstance(event, Input.Submitted))
+
+    def warn(self, text: str) -> None:
+        """Say what is wrong with the dates, until they are right (or the screen is left)."""
+        self.withdraw_warning()
+        screen = self.screen
+        if isinstance(screen, ModeratorScreen):
+            self.warning = screen.show_notice(text, severity="warning", timeout=8)
+        else:
+            self.notify(text, severity="warning")
+
+    def withdraw_warning(self) -> None:
+        screen = self.screen
+        if self.warning is not None and isinstance(screen, ModeratorScreen):
+            screen.withdraw_notices(self.warning)
+        self.warning = None
