@@ -207,7 +207,8 @@ def _titled_maybe(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start].split()
     if not before:
         return False
-    last = before[-1].strip(".(\"'“‘[").lower()
+    # (a spreadsheet's cell after a comma without a space: '…door'",Sr Mandy Crooks')
+    last = before[-1].rpartition(",")[2].strip(".(\"'“‘[").lower()
     return last in _TITLE_KEYS or last.isdigit() or (len(last) == 1 and last.isalpha())
 
 
