@@ -150,3 +150,56 @@ def test_an_everyday_word_capitalised_after_a_relation_is_a_name(text: str, name
 def test_a_capitalised_word_after_a_relation_that_is_no_name_stays(text: str) -> None:
     out = redact_for(text, "Tyrese Hallam", (), "Adam Marsh")
     assert out == text, out
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("she said the boyfriend was born on the third of the seventh eighty four", "eighty four"),
+        ("dob given as fifth of the eleventh oh seven by the aunt", "oh seven"),
+    ],
+)
+def test_a_date_said_as_ordinals_takes_its_two_figure_year(text: str, year: str) -> None:
+    out = redact_sample(text)
+    assert year not in out and ("[DATE]" in out or "[DOB]" in out), out
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("she is staying at thirty two larkspur walk with her aunt", "larkspur"),
+        ("he moved back to twenty one quarry avenue last week", "quarry avenue"),
+    ],
+)
+def test_a_house_number_said_in_words_goes_with_its_street(text: str, street: str) -> None:
+    out = redact_sample(text)
+    assert street not in out and "[ADDRESS]" in out, out
+    assert "thirty two" not in out and "twenty one" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("She works nights; Ponia Vaitkienė looks after the baby.", "Ponia"),
+        ("I rang Doamna Ionescu about the school run.", "Doamna"),
+        ("Pan Wiśniewski answered the door.", "Pan"),
+    ],
+)
+def test_a_form_of_address_in_the_familys_language_goes_with_the_name(
+    text: str, title: str
+) -> None:
+    family = (
+        ("Rasa Vaitkienė", "mother"),
+        ("Elena Ionescu", "grandmother"),
+        ("Jan Wiśniewski", "father"),
+    )
+    out = redact_for(text, "Tyrese Hallam", family, "Adam Marsh")
+    assert not survives(out, title), out
+
+
+def test_a_frying_pan_stays_a_pan() -> None:
+    family = (("Jan Wiśniewski", "father"),)
+    out = redact_for(
+        "He cooked with a frying pan Wiśniewski bought.", "Tyrese Hallam", family, "Adam Marsh"
+    )
+    assert survives(out, "pan"), out
