@@ -196,7 +196,7 @@ def find_lower_streets(st: State) -> None:
         start, end = m.span(group)
         number = _NUMBER_FIRST.match(text, start, end) if group == "t" else None
         words = text[number.end() if number else start : end].split()  # (the street's words)
-        if number is not None and any(w in st.lex.common for w in words[:-1]):
+        if number is not None and (len(words) < 2 or any(w in st.lex.common for w in words[:-1])):
             continue  # "said to one more road": a number and everyday words, no house
         if number is None and len(words) == 3 and words[0] == "the" and _named(st, words[1]):
             words, start = words[1:], start + 4  # "on the bath road": a road named by a place
