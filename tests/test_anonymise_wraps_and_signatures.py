@@ -208,3 +208,16 @@ def test_a_frying_pan_stays_a_pan() -> None:
 def test_a_number_said_before_a_street_word_alone_is_no_house() -> None:
     text = "Please keep the notes in one place so the team can find them."
     assert redact_sample(text) == text
+
+
+def test_an_address_line_opening_with_its_unit_goes_whole() -> None:
+    text = "HARTWELL LAW\nUnit 3, Orchard Maltings, Ipswich IP2 8SJ\nDear Sir"
+    out = redact_sample(text)
+    assert "Unit 3" not in out and "Maltings" not in out, out
+
+
+def test_an_address_wrapped_after_a_comma_is_one_address() -> None:
+    text = "Address (current)\nFlat 9, Harbour View Court,\nQuay Road, Whitby YO21 1AA\nNext field"
+    out = redact_sample(text)
+    assert "Harbour" not in out and "Quay" not in out, out
+    assert "],\n[" not in out, out  # no comma left between the two parts
