@@ -146,7 +146,14 @@ def join_address_edges(st: State) -> None:
         if flat is not None and st.free(flat.start(), c.start):
             st.taken[flat.start() : c.start] = b"\x01" * (c.start - flat.start())
             c.start = flat.start()
+    _join_wrapped_addresses(st)
     for c in [c for c in st.cands if c.kind == "org"]:
+        before = _UNIT_LINE_BEFORE.search(text, max(0, c.start - 16), c.start)
+        if before is not None and st.free(before.start("u"), c.start):
+            # "Unit 7, Felaw Maltings, Ipswich": a line of an address that opens with its unit
+            st.taken[before.start("u") : c.start] = b"\x01" * (c.start - before.start("u"))
+            c.start, c.kind = before.start("u"), "address"
+            continue
         unit = _UNIT_AFTER.match(text, c.end)
         if unit is None or not st.free(c.end, unit.end()):
             continue
@@ -158,6 +165,35 @@ def join_address_edges(st: State) -> None:
 
 
 _PERSON = frozenset({"person"})
+# a unit, suite or flat opening a line, right before a named place on it
+_UNIT_LINE_BEFORE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<u>(?:Unit|UNIT|Suite|SUITE|Flat|FLAT|Block|BLOCK)[ \t]+\d{1,4}[A-Za-z]?,?)[ \t]+$"
+)
+_COMMA_LINE = re.compile(r",[ \t]*\r?\n[ \t]*")
+
+
+def _join_wrapped_addresses(st: State) -> None:
+    """Two parts of one address that a line's end parted after a comma go as one ("Flat 4,
+    Sandy Lane Court,⏎Valley Road"): the comma says the address goes on."""
+    text = st.text
+    if ",\n" not in text and ", \n" not in text and ",\r\n" not in text:
+        return
+    addresses = sorted((c for c in st.cands if c.kind == "address"), key=lambda c: c.start)
+    starts = {c.start: c for c in addresses}
+    gone: set[int] = set()
+    for c in addresses:
+        if id(c) in gone:
+            continue
+        gap = _COMMA_LINE.match(text, c.end)
+        nxt = starts.get(gap.end()) if gap is not None else None
+        while gap is not None and nxt is not None and nxt is not c:
+            st.drop(nxt)
+            gone.add(id(nxt))
+            st.grow(c, c.start, nxt.end)  # (the comma and the line's end between are taken)
+            gap = _COMMA_LINE.match(text, c.end)
+            nxt = starts.get(gap.end()) if gap is not None else None
+
+
 _ESTATE_AFTER = re.compile(r",[ \t]*(?:[A-Z][a-z'’-]+[ \t]+){1,2}Estate(?![\w'’-])")
 # a district between an address and its town or postcode: no one's name
 _SUBURB_AFTER = re.compile(
@@ -206,7 +242,7 @@ _NUMBER_AFTER_CUE = re.compile(r"(?:\bat|\bto|\baddress:?)[ \t]+(\d{1,4}[a-z]?)[
 _NUMBER_WORD_BEFORE = re.compile(r"(?<![\w])(?:[Nn][Oo]\.?|[Nn]umber|NUMBER)[ \t]*$")
 _FLAT_BEFORE = re.compile(
     # (the flat's number or letter, not a word: "has a flat at 12 Mill Road" keeps "flat at")
-    r"(?<![\w])(?:(?:[Ff]lat|[Aa]pt)\.?[ \t]+(?:\d\w{0,2}|[A-Za-z](?!\w)),?"
+    r"(?<![\w])(?:(?:[Ff]lat|[Aa]pt|[Uu]nit|Suite|Block)\.?[ \t]+(?:\d\w{0,2}|[A-Za-z](?!\w)),?"
     r"|[Ff]lt\.?(?:[ \t]+\w{1,3},?)?)[ \t]+$"
 )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from moderator.anonymise.addresses_joined import SIDE_AFTER
+from moderator.anonymise.cues import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from moderator.anonymise.nearby import starting_with
 from moderator.anonymise.state import State
 from moderator.anonymise.unknown_words import unknown
@@ -42,13 +43,20 @@ _STREET_GATE += (
 _STREET_GATE += ("fold", "view", "court", "mews", "rise", "square", "parade", "hill", "park")
 _STREET_GATE += ("green",)
 _STREET_GATE += ("estate",)
+# a house's number said before the street: "at forty seven rowan walk", "at nine mill lane"
+_SAID_NUMBER = (
+    rf"(?:(?:(?:{NUMBER_TENS})(?:[ \t-]+(?:{NUMBER_UNITS}))?|{NUMBER_TEENS}|{NUMBER_UNITS})[ \t]+)?"
+)
+_NUMBER_FIRST = re.compile(_SAID_NUMBER.removesuffix("?"))
 _STREET = re.compile(
     r"(?<![\w'’-])(?:(?:on|off|near|by|along|behind|down|up|round|outside|past)[ \t]+"
     r"(?P<s>(?:[Ss]t\.?[ \t]+)?(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
     + _STREET_WORDS
     + r"|hill|park|green))|(?:to|at|of|from|in)[ \t]+"  # (after these a park, a hill or a
     # green is a place's: "on wensley green", "off church green east"; "at the green" is not)
-    r"(?P<t>(?:[Ss]t\.?[ \t]+)?(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
+    r"(?P<t>"
+    + _SAID_NUMBER
+    + r"(?:[Ss]t\.?[ \t]+)?(?:[A-Za-z][a-z'’-]{2,}[ \t]+)(?:[a-z][a-z'’-]{2,}[ \t]+)?(?:"
     + _STREET_WORDS
     + r")))(?![\w'’-])"
 )
@@ -185,9 +193,12 @@ def find_lower_streets(st: State) -> None:
     streets = any(w in text for w in _STREET_GATE)
     for m in _STREET.finditer(text) if streets else ():  # (quick: no street's word at all)
         group = "s" if m.group("s") else "t"
-        words = m.group(group).split()
         start, end = m.span(group)
-        if len(words) == 3 and words[0] == "the" and _named(st, words[1]):
+        number = _NUMBER_FIRST.match(text, start, end) if group == "t" else None
+        words = text[number.end() if number else start : end].split()  # (the street's words)
+        if number is not None and (len(words) < 2 or any(w in st.lex.common for w in words[:-1])):
+            continue  # "said to one more road": a number and everyday words, no house
+        if number is None and len(words) == 3 and words[0] == "the" and _named(st, words[1]):
             words, start = words[1:], start + 4  # "on the bath road": a road named by a place
         if len(words) == 3 and words[1] == "high" and _named(st, words[0]):
             words = [words[0], "st"]  # "on ashby high st": a town's high street (the key)

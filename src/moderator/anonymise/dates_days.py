@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import SPOKEN_YEAR
+from moderator.anonymise.cues import NUMBER_TENS, NUMBER_UNITS, SPOKEN_YEAR
 from moderator.anonymise.date_words import _WEEKDAY
 from moderator.anonymise.dates_loose import CENTILE_AFTER, CENTILE_BEFORE
 
@@ -157,9 +157,11 @@ _WEEKDAY_OPENING = re.compile(r"(?<![\w])(?i:mon|tues|wednes|thurs|fri|satur|sun
 _MONTH_ORDINALS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
 )
+# (and a year said by its last two figures: "fourth of the ninth eighty nine", "oh nine")
+_TWO_FIGURE_YEAR = rf"(?:(?:{NUMBER_TENS})[ \t-]+(?:{NUMBER_UNITS})|oh[ \t-]+(?:{NUMBER_UNITS}))"
 _DAY_OF_THE_MONTH = re.compile(
     rf"(?i:(?:the[ \t]+)?(?:{_ORDINAL_WORDS})[ \t]+of[ \t]+the[ \t]+(?:{_MONTH_ORDINALS})"
-    rf"(?:[ \t]*,?[ \t]+{SPOKEN_YEAR})?)(?![\w'’-])"
+    rf"(?:[ \t]*,?[ \t]+(?:{SPOKEN_YEAR}|{_TWO_FIGURE_YEAR}))?)(?![\w'’-])"
 )
 _ORDINAL_BEFORE_OF = re.compile(rf"(?<![\w-])(?i:(?:the[ \t]+)?(?:{_ORDINAL_WORDS}))\Z")
 

@@ -234,3 +234,25 @@ def join_phone_tails(st: State) -> None:
             continue
         if sum(ch.isdigit() for ch in text[c.start : m.end()]) <= 15:
             st.grow(c, c.start, m.end())
+
+
+# a UK number broken by a line's end where a form or an e-mail wrapped it: "(tel. 07960⏎225
+# 781)"; the first line's part is too short to be a number, the two parts make one
+_WRAPPED_PHONE = re.compile(
+    r"(?<![\w+])(?P<a>0\d{2,5}(?:[ \t]\d{1,4})?)[ \t]*\r?\n[ \t]*(?P<b>\d{1,4}(?:[ \t]\d{1,4}){0,2})(?![\w/.:]\d|[\w/:])"
+)
+
+
+def join_wrapped_phones(st: State) -> None:
+    """A phone number split over two lines, taken whole when the two parts make exactly a UK
+    number (eleven digits from 01, 02, 03, 07 or 08) and neither part is one alone: a full
+    number before a line's end is left with the next line ("07700 900 521⏎2. Dad")."""
+    text = st.text
+    if "\n" not in text:
+        return
+    for m in for_text(_WRAPPED_PHONE, text).finditer(text):
+        first, second = NON_DIGIT.sub("", m.group("a")), NON_DIGIT.sub("", m.group("b"))
+        if len(first) + len(second) != 11 or first[1] not in "12378" or len(first) < 4:
+            continue
+        if st.free(m.start(), m.end()):
+            st.take(m.start(), m.end(), "phone", "", 88)

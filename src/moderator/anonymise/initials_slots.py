@@ -126,3 +126,35 @@ def _bracketed(lex: Lexicon, text: str, start: int, end: int, role: bool) -> boo
     return any(
         _STAMP_IN.search(i) or (_PERSON_IN.fullmatch(i) and i not in lex.acronyms) for i in others
     )  # ("(PG/IT)", "(PM, DS Ollie Kent)"; not "(CP/CIN)", two acronyms)
+
+
+# a note's last word: initials spaced or stopped in either case ("r t", "l.b."), or together in
+# capitals, an apostrophe kept ("LO'C"), after a space, a mark or a line's start
+_CLOSING = re.compile(
+    r"(?:(?<=[ \t\n.,;:)\-–])|\A)(?P<i>[A-Za-z](?:[ \t.][A-Za-z]){1,3}\.?|[A-Z](?:['’]?[A-Z]){1,3})\Z"
+)
+
+
+def find_closing_initials(st: State) -> None:
+    """The record's people's initials that end a note, its author's as a dictated or typed
+    note signs off ("… cp team end of note r t", "Phone: 07503 … (new). LO'C"); a word that
+    ends a sentence is never read so ("… at 10 am"), only spaced letters or capitals."""
+    known = st.known
+    if not known.initials:
+        return
+    text = st.text.rstrip()
+    m = _CLOSING.search(text, max(0, len(text) - 12))
+    if m is None:
+        return
+    letters = "".join(ch for ch in m.group("i") if ch.isalpha()).upper()
+    owner = known.initials.get(letters)
+    if owner is None:
+        return
+    start, end = m.span("i")
+    if st.free(start, end):
+        take_known(st, start, end, owner, 0.7)
+        return
+    for c in st.cands:  # "LO" of "LO'C" taken already as the person's two initials: the rest too
+        if c.start == start and c.end < end and st.free(c.end, end):
+            st.grow(c, start, end)
+            return

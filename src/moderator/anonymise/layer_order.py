@@ -25,7 +25,7 @@ from moderator.anonymise.chat_lines import (
 )
 from moderator.anonymise.codes_spoken import find_said_postcodes, find_spoken_codes
 from moderator.anonymise.dates_spoken import find_spoken_dates
-from moderator.anonymise.digit_identifiers import join_phone_tails
+from moderator.anonymise.digit_identifiers import join_phone_tails, join_wrapped_phones
 from moderator.anonymise.fields_places import find_field_places
 from moderator.anonymise.handles import find_tagged_handles, join_handles, repeat_handles
 from moderator.anonymise.initials_defined import find_defined_initials, find_mixed_initials
@@ -33,7 +33,7 @@ from moderator.anonymise.initials_found import find_named_initials
 from moderator.anonymise.initials_logged import find_logged_initials
 from moderator.anonymise.initials_lone import find_lone_initials
 from moderator.anonymise.initials_more import find_more_initials
-from moderator.anonymise.initials_slots import find_initials_in_slots
+from moderator.anonymise.initials_slots import find_closing_initials, find_initials_in_slots
 from moderator.anonymise.kept_terms import (
     keep_kin_words,
     keep_national_charities,
@@ -75,7 +75,11 @@ from moderator.anonymise.names_broken import (
     find_spelt_names,
     join_split_surnames,
 )
-from moderator.anonymise.names_cued import find_named_by_role, find_regarding
+from moderator.anonymise.names_cued import (
+    find_named_by_role,
+    find_regarding,
+    find_word_names_after_relations,
+)
 from moderator.anonymise.names_defined import find_defined_names
 from moderator.anonymise.names_dictated import find_titled_dictated, join_dictated_names
 from moderator.anonymise.names_double import join_double_given
@@ -200,6 +204,7 @@ def run_layers(st: State) -> None:
     find_said_postcodes(st)
     find_listed_references(st)
     join_phone_tails(st)
+    join_wrapped_phones(st)
     toks = st.tokens()
     find_acronyms(st)
     find_short_forms(st)
@@ -235,6 +240,7 @@ def run_layers(st: State) -> None:
     find_honorifics(st, toks)
     find_other_names(st, toks)
     find_named_by_role(st, toks)
+    find_word_names_after_relations(st, toks)
     find_regarding(st, toks)
     find_worded_names(st, toks)
     find_called_names(st, toks)
@@ -350,6 +356,7 @@ def run_layers(st: State) -> None:
     join_wrapped_tails(st)  # (before the model: it would read a wrapped line's head alone)
     join_split_surnames(st)
     find_initials_in_slots(st)
+    find_closing_initials(st)
     find_learned(st, toks)  # after every rule: it reads only the words they all left free
     join_dictated_names(st)  # again: the surnames after the names the model found
     find_titled_dictated(st)

@@ -325,12 +325,27 @@ def find_names_in_speech(st: State) -> None:
 # "miss tregunne (learning mentor)"): a child's own writing
 # (a police officer's rank or a doctor's title too: "the police lady pc morling", "dr anand")
 _LOWER_TITLED = re.compile(
-    r"(?:mr|mrs|miss|ms|mx|pc|dc|sgt|dr|doctor|mister)\.?[ \t]+"
-    r"(?P<n>(?:(?:de|da|van|von|al|el|le|la|du|di|del|della|dos|das)[ \t]+(?=[a-z]{3}))?"
+    r"(?:mr|mrs|miss|ms|mx|pc|dc|sgt|dr|doctor|mister|nurse)\.?[ \t]+"
+    r"(?P<n>(?:(?:de|da|van|von|al|el|le|la|du|di|del|della|dos|das)[ \t]+(?=[a-z]{3})"
+    r"|o[ \t]+(?=[a-z]{4}))?"  # ("doctor o rourke": O'Rourke said)
     r"[a-zß-ɏ][a-zß-ɏ'’]+(?:-[a-zß-ɏ][a-zß-ɏ'’]+)?"
     r"|[b-hj-tv-z](?![\w'’.-]))"  # ("mr b is there", "esp not miss g": a teacher's initial)
 )
-_WORKING_TITLES = frozenset({"pc", "dc", "sgt", "dr", "doctor"})
+_LOWER_TITLES = (
+    "mr",
+    "mrs",
+    "miss",
+    "ms",
+    "mx",
+    "pc",
+    "dc",
+    "sgt",
+    "dr",
+    "doctor",
+    "mister",
+    "nurse",
+)
+_WORKING_TITLES = frozenset({"pc", "dc", "sgt", "dr", "doctor", "nurse"})
 _OWNED = re.compile(r"\b(?:my|his|her|your|their|our|a|the|new|old)[ \t]+\Z")
 
 
@@ -355,7 +370,7 @@ def find_lower_titled(st: State) -> None:
     dictionary holds is a person."""
     text = st.text
     lex = st.lex
-    for title in ("mr", "mrs", "miss", "ms", "mx", "pc", "dc", "sgt", "dr", "doctor", "mister"):
+    for title in _LOWER_TITLES:
         at = text.find(title + " ")
         if at < 0:
             at = text.find(title + ". ")
@@ -372,7 +387,11 @@ def find_lower_titled(st: State) -> None:
                 name = m.group("n")
                 key = word_key(name.split()[-1])  # ("mr de souza": the surname after "de")
                 initial = len(key) == 1 and title in ("mr", "mrs", "miss", "ms")
-                if (
+                if title == "nurse" and not (
+                    (key in lex.surnames or key in lex.rarer) and "-" not in key
+                ):
+                    pass  # "nurse" before a listed surname only ("school nurse drop-in")
+                elif (
                     (len(key) > 2 or initial)
                     and key not in KIN_TITLES  # "i miss mamka": the verb, and a kin word
                     and (title != "miss" or not _MISSING.search(text, max(0, at - 12), at))
@@ -383,6 +402,9 @@ def find_lower_titled(st: State) -> None:
                             and key not in lex.common
                             and key not in dictionary()
                         )
+                        # a surname of the longer lists the spelling list also holds: "doctor
+                        # o rourke"
+                        or key in lex.rarer
                         # "ring mrs wood": a listed surname after a title that is no verb
                         or (key in lex.surnames and key not in _FUNCTION)
                         # "ask miss dunne", "mr bentley": a surname that is a rarer word

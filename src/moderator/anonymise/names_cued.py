@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from moderator.anonymise.cues import PRE_WEAK, RELATION_CUES, ROLE_CUES, SPEAKING_VERBS
+from moderator.anonymise.cues import (
+    INSTITUTION_NOUNS,
+    PRE_WEAK,
+    RELATION_CUES,
+    ROLE_CUES,
+    SPEAKING_VERBS,
+)
 from moderator.anonymise.patterns import FIRST_GAP, INNER_GAP
 from moderator.anonymise.state import State, Tok
 
@@ -143,4 +149,44 @@ def find_regarding(st: State, toks: list[Tok]) -> None:
             continue
         if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
             continue  # "re Banks Road", "re Mills Family Centre": a longer name
+        accept(st, [t], "person", 0.6)
+
+
+# the relations after which a capitalised everyday word is the person's name ("her friend
+# Rocky"); kin words are left out (what follows "tell mummy" is the child's "I", a service's
+# word follows "baby" or "youth")
+_FRIENDS = re.compile(
+    r"(?<![\w'’-])(?:friend|mate|pal|bestie|boyfriend|girlfriend|bf|gf|neighbour|neighbor|cousin"
+    r"|partner|fiancee?|fiancée?|ex)[ \t]\Z",
+    re.IGNORECASE,
+)
+
+
+def find_word_names_after_relations(st: State, toks: list[Tok]) -> None:
+    """An everyday word capitalised in mid-sentence right after a friend's or a neighbour's
+    relation is that person's name: "her friend Rocky", "his mate Buddy", "neighbour Candy".
+    The other-name layer passes over everyday words (most are headings' or sentences' first
+    words); here the capital has no other reason. Not a protected word or place, not a
+    service's noun, not the first word of a longer capitalised name ("her friend Rocky Road's
+    café"); for a person to confirm."""
+    lex = st.lex
+    text = st.text
+    for i in st.capitalised:
+        t = toks[i]
+        if (
+            t.upper
+            or len(t.key) < 3
+            or t.key not in lex.common
+            or t.key in lex.given
+            or t.key in lex.surnames
+            or t.key in lex.protected_words
+            or t.key in INSTITUTION_NOUNS
+            or (t.key,) in lex.places
+            or st.protected[i]
+            or not _FRIENDS.search(text, max(0, t.start - 12), t.start)
+            or not st.free(t.start, t.end)
+        ):
+            continue
+        if i + 1 < len(toks) and toks[i + 1].cap and st.joined(t, toks[i + 1]):
+            continue
         accept(st, [t], "person", 0.6)

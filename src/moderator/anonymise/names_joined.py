@@ -61,6 +61,9 @@ _TITLE_WORDS = sorted(set(HONORIFICS) | NAME_TITLES | _RANKS, key=len, reverse=T
 _LOWER_ADDRESS = frozenset(
     {"pani", "herr", "frau", "sra", "srta", "mme", "mlle", "signora", "signor", "senhor"}
     | {"senhora", "señor", "señora", "alhaji", "alhaja", "hajia"}
+    # Lithuanian, Polish, Romanian and Turkish forms of address: "Ponia Petrauskienė",
+    # "Doamna Popescu", "Bayan Yılmaz" ("Pan Nowak" only capitalised: a frying pan)
+    | {"ponia", "ponas", "doamna", "doamnă", "domnul", "bayan"}
 )
 # (a title of faith or rank is written capitalised: "Father Costigan", not "his father Tom")
 _TITLE_BEFORE = re.compile(
@@ -77,6 +80,9 @@ _TITLE_BEFORE = re.compile(
     # word ("Dzień dobry, pani Agnieszko", "la señora Ruiz")
     + "|"
     + "|".join(sorted(_LOWER_ADDRESS, key=len, reverse=True))
+    + "|"
+    + "|".join(sorted((w.capitalize() for w in _LOWER_ADDRESS), key=len, reverse=True))
+    + "|Pan"
     + r")\.?[ \t]+(?:(?i:sgt|insp|ds|dc|di|pc|sergeant|inspector|constable)\.?[ \t]+)?"
     r"(?:\d{2,6}[ \t]+)?(?:[A-Z]\.[ \t]*)?$"
 )
@@ -197,7 +203,8 @@ _TITLE_KEYS = frozenset(
     | NAME_TITLES
     | _RANKS
     | {"sgt", "insp", "ds", "dc", "di", "pc", "sergeant"}
-    | {"inspector"}
+    | {"inspector", "pan"}
+    | _LOWER_ADDRESS
 )
 
 
@@ -207,7 +214,8 @@ def _titled_maybe(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start].split()
     if not before:
         return False
-    last = before[-1].strip(".(\"'“‘[").lower()
+    # (a spreadsheet's cell after a comma without a space: '…door'",Sr Mandy Crooks')
+    last = before[-1].rpartition(",")[2].strip(".(\"'“‘[").lower()
     return last in _TITLE_KEYS or last.isdigit() or (len(last) == 1 and last.isalpha())
 
 

@@ -147,6 +147,7 @@ def absorb_initials_before(st: State) -> None:
     without its full stop too where a name is expected ("Nov. C O'Neill, HV")."""
     text = st.text
     _bare_initials(st)
+    _record_initials(st)
     _surname_comma_given(st)
     found = [m.end() for m in _INITIAL_DOT.finditer(text)]
     if not found:
@@ -178,6 +179,35 @@ def _bare_initials(st: State) -> None:
             continue
         st.taken[m.start("i") : c.start] = b"\x01" * (c.start - m.start("i"))
         c.start = m.start("i")
+
+
+# one to three capitals, each with or without a full stop, that end right before a name
+_RUN_BEFORE = re.compile(r"(?<![\w'’.-])(?P<i>(?:[A-Z]\.?[ \t]?){1,3})$")
+
+
+def _record_initials(st: State) -> None:
+    """A record person's given initials before their surname go with it: "M L Chan", "ML Chan",
+    "M.L. Chan" for the worker Mei Ling Chan, however the cell before them ends ('",M L Chan').
+    Only letters that are the initials of an owner of that surname are taken."""
+    text, known = st.text, st.known
+    if not known.initials:
+        return
+    for c in st.cands:
+        if c.kind not in NAME_KINDS or c.start < 2 or text[c.start - 1] not in " \t.":
+            continue
+        word = text[c.start : c.end].split()[0]
+        owners = known.surname_owners.get(word_key(word))
+        if not owners:
+            continue
+        m = _RUN_BEFORE.search(text, max(0, c.start - 8), c.start)
+        if m is None:
+            continue
+        letters = "".join(ch for ch in m.group("i") if ch.isalpha())
+        if known.initials.get(letters + word[0].upper()) not in owners:
+            continue
+        if st.free(m.start("i"), c.start):
+            st.taken[m.start("i") : c.start] = b"\x01" * (c.start - m.start("i"))
+            c.start = m.start("i")
 
 
 def _surname_comma_given(st: State) -> None:

@@ -1,10 +1,10 @@
-"""Dates and NHS numbers in text read from a scanned page, where letters stand for digits.
+"""Dates, NHS numbers and phone numbers in text read from a scanned page, where letters stand for digits.
 
 Optical character recognition reads a ``1`` as ``l`` or ``I`` and a ``0`` as ``O`` or ``o``:
-``1lth March 2024``, ``17/04/2O13``, ``NHS No. 464 l45 0501``. In a word made of digits and
+``1lth March 2024``, ``17/04/2O13``, ``NHS No. 464 l45 0501``, ``Tel: Ol16 248 39l7``. In a word made of digits and
 those letters (with at least one real digit, an ordinal's ending allowed), each such letter
-is read as its digit, in a copy of the text of the same length; the date and NHS number
-patterns then run on the copy, and what they find over a letter read as a digit is redacted
+is read as its digit, in a copy of the text of the same length; the date, NHS number and
+phone patterns then run on the copy, and what they find over a letter read as a digit is redacted
 in the text itself. Nothing else reads the copy.
 """
 
@@ -14,7 +14,7 @@ import re
 
 from moderator.anonymise.date_words import widen_date
 from moderator.anonymise.dates import date_from_match, find_dates
-from moderator.anonymise.patterns import NHS_RE, nhs_valid
+from moderator.anonymise.patterns import NHS_RE, PHONE_RE, nhs_valid, phone_ok
 from moderator.anonymise.state import State
 
 # a word of digits and the letters OCR puts for them, with a real digit in it ("2O13",
@@ -42,7 +42,7 @@ def _gate(text: str) -> bool:
 
 
 def find_ocr_numbers(st: State) -> None:
-    """Dates and NHS numbers with letters read for digits, redacted as written."""
+    """Dates, NHS numbers and phones with letters read for digits, redacted as written."""
     text = st.text
     if not _gate(text):
         return  # quick: no digit beside a letter OCR puts for one (most notes)
@@ -73,6 +73,10 @@ def find_ocr_numbers(st: State) -> None:
     for m in NHS_RE.finditer(copy):
         if nhs_valid(_NOT_DIGIT.sub("", m.group())):
             found.append((m.start(), m.end(), "nhs_number"))
+    for m in PHONE_RE.finditer(copy):  # "Tel: Ol16 248 39l7"
+        left = copy[m.start() - 1 : m.start()]
+        if not (left.isalnum() or left in "+-/") and phone_ok(m.group()):
+            found.append((m.start(), m.end(), "phone"))
     for start, end, kind in found:
         if kind in ("date", "dob"):  # "Tuesday l4th January 2O25": its weekday too
             start, end = widen_date(text, start, end)
