@@ -279,15 +279,20 @@ def acting_user(store: Any, name: str | None) -> Any:
 
 
 def table_console() -> Any:
-    """A rich console for tables: the terminal's width, or a generous one when piped."""
+    """A rich console for tables: the terminal's width; piped, one so wide that no cell wraps,
+    one record a line (at 80 columns every cell of `moderation list | less` wrapped)."""
     import os
 
     from rich.console import Console
 
     console = Console()
     if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(width=160)
+        console = Console(width=PIPED_WIDTH)
     return console
+
+
+PIPED_WIDTH = 10_000
+"""Columns a table printed into a pipe or file may take: in effect, no wrapping."""
 
 
 def print_records(
@@ -300,10 +305,9 @@ def print_records(
     if fmt == "json":
         emit_json([r.model_dump(mode="json") for r in records])
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(*(header for header, _ in columns))
     for record in records:
         table.add_row(*(escape("" if get(record) is None else get(record)) for _, get in columns))
-    Console().print(table)
+    table_console().print(table)

@@ -20,6 +20,7 @@ from moderator.cli.common import (
     escape,
     format_option,
     open_for,
+    table_console,
 )
 from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
 from moderator.domain.service_areas import service_area_label
@@ -62,7 +63,6 @@ def list_(
     if fmt == "json":
         emit_json([m.model_dump(mode="json") for m in queue])
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(
@@ -90,7 +90,7 @@ def list_(
                 ),
             )
         )
-    Console().print(table)
+    table_console().print(table)
     click.echo(f"{len(queue)} moderation(s)")
 
 

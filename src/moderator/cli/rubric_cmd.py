@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from moderator.cli.common import common_options, emit_json, format_option
+from moderator.cli.common import common_options, emit_json, format_option, table_console
 from moderator.errors import NotFound
 
 
@@ -100,7 +100,6 @@ def list_rubrics(fmt: str, db: Path | None, user: str | None) -> None:
     if fmt == "json":
         emit_json([_rubric_json(r) for r in rubrics.values()])
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title="Rubrics", title_justify="left")
@@ -119,7 +118,7 @@ def list_rubrics(fmt: str, db: Path | None, user: str | None) -> None:
             f"{len(r.criteria)} ({limiting} limiting)",
             r.version,
         )
-    Console().print(table)
+    table_console().print(table)
 
 
 @rubric.command("show")

@@ -64,10 +64,26 @@ def get_user(store: Store, name: str | None) -> User:
     user = find_user(store, name)
     if user is None:
         # Never list the others: the message may be read by someone who is not one of them.
+        # An open database's picker shows every name anyway: there, a near miss is named.
         raise NotFound(
-            f"no user {name!r} in this database (a lead adds users: `moderator user add`)"
+            f"no user {name!r} in this database{_did_you_mean(store, name)} "
+            "(a lead adds users: `moderator user add`)"
         )
     return user
+
+
+def _did_you_mean(store: Store, name: str) -> str:
+    """ ", did you mean 'Philip Mensah'?" for a near miss in an open database, else ""."""
+    from difflib import get_close_matches
+
+    from moderator.services.auth import is_secured
+
+    if is_secured(store):
+        return ""
+    names = [str(r["name"]) for r in store.rows("SELECT name FROM users")]
+    folded = {n.casefold(): n for n in names}
+    close = get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.75)
+    return f"; did you mean {folded[close[0]]!r}?" if close else ""
 
 
 def require_role(user: User, *roles: Role, doing: str) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -58,6 +60,16 @@ def with_format(path_text: str, fmt: str) -> str:
     return path_text
 
 
+class FormatList(OptionList):
+    """The export formats: j and k move through them too, as help's "Next row" says (only
+    the arrows did)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next", show=False),
+        Binding("k", "cursor_up", "Previous", show=False),
+    ]
+
+
 class ExportDialog(ModeratorModal):
     """Pick the format (HTML first) and the path; refuses to replace a file without asking."""
 
@@ -86,7 +98,7 @@ class ExportDialog(ModeratorModal):
                 classes="dialog-body",
                 markup=False,
             )
-            yield OptionList(
+            yield FormatList(
                 *[
                     Option(f"{fmt:<5} {what}", id=f"fmt-{fmt}")
                     for fmt, what in EXPORT_FORMATS.items()

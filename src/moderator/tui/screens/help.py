@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import cast
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label
@@ -64,6 +66,35 @@ def _remapped(entries: list[Action], keymap: dict[str, str]) -> list[Action]:
     ]
 
 
+class HelpTable(DataTable[str]):
+    """Keys and what they do, each description wrapped onto the lines it needs.
+
+    A plain table cut a long one at the edge, mid-word and with no "…" ("saved and logged
+    like any chang" at 80 and 100 columns): the description column now fits the table's
+    width, refitted when the terminal is resized.
+    """
+
+    def __init__(self, rows: list[tuple[str, str]], width: int) -> None:
+        super().__init__(cursor_type="none", show_header=False, classes="help-table")
+        self._help_rows = rows
+        self._fitted_to = 0
+        self._fit(width)
+
+    def _fit(self, width: int) -> None:
+        if width == self._fitted_to or width <= 0:
+            return
+        self._fitted_to = width
+        self.clear(columns=True)
+        key_width = max((cell_len(k) for k, _ in self._help_rows), default=1)
+        self.add_column("key", width=key_width)
+        self.add_column("action", width=max(12, width - key_width - 4 * self.cell_padding))
+        for key, description in self._help_rows:
+            self.add_row(key, description, height=None)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+
 class HelpScreen(ModeratorModal):
     """Keys and actions of the screen underneath, then everything else."""
 
@@ -93,15 +124,14 @@ class HelpScreen(ModeratorModal):
                 ]
                 for n, (title, entries) in enumerate(sections):
                     yield Label(title, classes="help-section" + (" first" if n == 0 else ""))
-                    table: DataTable[str] = DataTable(
-                        cursor_type="none", show_header=False, classes="help-table"
-                    )
-                    table.add_columns("key", "action")
-                    for a in entries:
-                        # An action without a key (a browser tab's Sign out) is the
-                        # palette's.
-                        table.add_row(keys_said(self.app, a) or "palette", a.description)
-                    yield table
+                    # An action without a key (a browser tab's Sign out) is the palette's.
+                    rows = [(keys_said(self.app, a) or "palette", a.description) for a in entries]
+                    yield HelpTable(rows, self._expected_width())
+
+    def _expected_width(self) -> int:
+        """The tables' width before layout (app.tcss: #help-box is 90 wide, at most 95% of
+        the terminal, within its border, padding and the scrollbar): rows are there at once."""
+        return min(90, self.app.size.width * 95 // 100) - 2 - 2 - 1
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -66,8 +66,27 @@ def rate_text(sample: SampleView) -> str:
     return words(*_rate_counts(sample))
 
 
-SAMPLES_SHRINK = (("states", 24), ("by", 8), ("for", 8), ("states", 12))
-"""How the samples' columns give up room to fit the screen (see :func:`fit_widths`)."""
+SAMPLES_SHRINK = (("by", 8), ("for", 8))
+"""How the samples' names give up room to fit the screen (see :func:`fit_widths`)."""
+SAMPLES_LEFT_OUT = ("by", "seed", "rate")
+"""The columns left out, in turn, where the moderations' figures would not fit whole: the
+sample's heading below the list says who drew it, its seed and its rate."""
+SAMPLES_LAST_RESORT = (("for", 3), ("states", 12))
+"""On a terminal too narrow even then, the moderations are cut with "…" after all."""
+
+
+def fit_samples(natural: dict[str, int], room: int) -> dict[str, int]:
+    """The samples' column widths: names cut with "…" and columns left out before a
+    figure is cut (at 80 columns "3 unclaimed…" hid the audits in draft and submitted)."""
+    natural = dict(natural)
+    for left_out in (None, *SAMPLES_LEFT_OUT):
+        natural.pop(left_out or "", None)
+        widths = fit_widths(natural, room, SAMPLES_SHRINK)
+        if widths.get("states") == natural["states"]:
+            return widths
+    return fit_widths(natural, room, SAMPLES_LAST_RESORT)
+
+
 ITEMS_SHRINK = (("team", 10), ("manager", 12), ("state", 20))
 """How the sampled audits' columns give up room to fit the screen."""
 
@@ -122,7 +141,11 @@ class SamplesScreen(ModeratorScreen):
         self.load()
 
     def fit(
-        self, table: DataTable[Any], columns: list[tuple[Cell, str]], rows: list[Row], shrink: Any
+        self,
+        table: DataTable[Any],
+        columns: list[tuple[Cell, str]],
+        rows: list[Row],
+        shrink: Any,
     ) -> None:
         """Fill a table with its columns fitted to the screen: what is cut ends in ``…``.
 
@@ -131,9 +154,9 @@ class SamplesScreen(ModeratorScreen):
         room = self.app.size.width
         if len(rows) + 1 > table.size.height:  # (0 before the first layout)
             room -= SCROLLBAR
-        fill_table(
-            table, columns, rows, widths=fit_widths(natural_widths(columns, rows), room, shrink)
-        )
+        natural = natural_widths(columns, rows)
+        widths = shrink(natural, room) if callable(shrink) else fit_widths(natural, room, shrink)
+        fill_table(table, columns, rows, widths=widths)
 
     def on_resize(self) -> None:
         """A new size: fit the columns to it, the cursors and the views where they were."""
@@ -163,7 +186,7 @@ class SamplesScreen(ModeratorScreen):
                 s.drawn_by,
                 str(s.seed),
                 rate_text(s),
-                s.moderator or "any moderator",
+                s.moderator or "any",  # (under "For": "any moderator" was cut at 80 columns)
                 str(len(s.lines)),
                 ", ".join(f"{n} {STATE_WORDS[k]}" for k, n in c.items() if n),
             ]
@@ -178,7 +201,7 @@ class SamplesScreen(ModeratorScreen):
             ("Audits", "audits"),
             ("Moderations", "states"),
         ]
-        self.fit(self.query_one("#samples", DataTable), columns, rows, SAMPLES_SHRINK)
+        self.fit(self.query_one("#samples", DataTable), columns, rows, fit_samples)
         self.show_items()
 
     def selected(self) -> SampleView | None:
