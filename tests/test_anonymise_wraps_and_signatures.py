@@ -221,3 +221,8 @@ def test_an_address_wrapped_after_a_comma_is_one_address() -> None:
     out = redact_sample(text)
     assert "Harbour" not in out and "Quay" not in out, out
     assert "],\n[" not in out, out  # no comma left between the two parts
+
+
+def test_an_officers_collar_number_a_scan_misread_goes_with_the_officer() -> None:
+    out = redact_sample("Reporting officer: DS l2O4 Mark Hale   Station: Central\nFax follows.")
+    assert "l2O4" not in out and "Hale" not in out and "[PROFESSIONAL]" in out, out

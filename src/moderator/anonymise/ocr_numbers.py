@@ -14,7 +14,7 @@ import re
 
 from moderator.anonymise.date_words import widen_date
 from moderator.anonymise.dates import date_from_match, find_dates
-from moderator.anonymise.patterns import NHS_RE, PHONE_RE, nhs_valid, phone_ok
+from moderator.anonymise.patterns import COLLAR_RE, NHS_RE, PHONE_RE, nhs_valid, phone_ok
 from moderator.anonymise.state import State
 
 # a word of digits and the letters OCR puts for them, with a real digit in it ("2O13",
@@ -73,6 +73,9 @@ def find_ocr_numbers(st: State) -> None:
     for m in NHS_RE.finditer(copy):
         if nhs_valid(_NOT_DIGIT.sub("", m.group())):
             found.append((m.start(), m.end(), "nhs_number"))
+    for m in COLLAR_RE.finditer(copy):  # "Supervisor: PS l104 Abbie Game": an officer, whole
+        if m.group("name"):
+            found.append((m.start(), m.end(), "professional"))
     for m in PHONE_RE.finditer(copy):  # "Tel: Ol16 248 39l7"
         left = copy[m.start() - 1 : m.start()]
         if not (left.isalnum() or left in "+-/") and phone_ok(m.group()):
