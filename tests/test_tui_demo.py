@@ -239,6 +239,29 @@ def test_a_report_on_the_demo_copy_is_dated_by_the_demo_clock(
     assert f"generated {now_iso()[:10]}" in " ".join(plain.output.split())
 
 
+async def test_the_workbench_export_of_the_demo_is_dated_by_the_demo_clock(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """The lead's export (dashboard, e) on the demo was named drift-report-2020-12-14 but said
+    "generated <today>" inside: the dashboard built its report on the real clock."""
+    from textual.widgets import Input
+
+    from tests.test_tui_layout import open_dashboard
+
+    out = tmp_path / "drift.html"
+    async with demo_app(demo_db, LEAD).run_test(size=(120, 40)) as pilot:
+        await open_dashboard(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: pilot.app.screen.query("#export-path"), "no export dialog")
+        path_input = pilot.app.screen.query_one("#export-path", Input)
+        assert path_input.value.endswith("drift-report-2020-12-14.html")
+        path_input.value = str(out)
+        await pilot.press("ctrl+s")
+        await until(pilot, out.exists, "the report was not written")
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "generated 2020-12-14" in text, text[:2000]
+
+
 def test_a_managers_report_says_it_covers_her_audits_only(demo_db: Path) -> None:
     """A manager's report once bore the authority's title though it covers only her audits."""
     args = ["report", "--db", str(demo_db), "--format", "md"]
