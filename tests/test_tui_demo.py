@@ -184,6 +184,31 @@ async def test_a_demo_built_to_a_file_keeps_its_own_clock_when_opened_later(
     assert last < graded["at"] < "2020-12-15", graded  # the demo's day, not today's date
 
 
+def test_the_command_line_writes_to_the_demo_on_its_clock(demo_db: Path, tmp_path: Path) -> None:
+    """``moderator audit grade --db demo.db`` once stamped today's date into the demo, while
+    the workbench on the same file stamps the demo's own day (14 Dec 2020)."""
+    real = tmp_path / "real.db"  # the same data in a file that is no demo: today's date
+    real.write_bytes(demo_db.read_bytes())
+    with open_store(real) as store, store.transaction() as conn:
+        conn.execute("DELETE FROM about WHERE name = 'demo'")
+
+    def grade(db: Path) -> str:
+        with open_store(db) as store:
+            naomi = get_user(store, "Naomi Okonkwo")
+            draft = next(a for a in list_audits(store, naomi) if a.status == "draft")
+            from moderator.services.audits import get_audit
+
+            criterion = get_audit(store, naomi, draft.id).entries[0].criterion
+        args = ["audit", "grade", str(draft.id), str(criterion), "Good", "--note", "On file."]
+        result = CliRunner().invoke(cli, [*args, "--db", str(db), "--as", "Naomi Okonkwo"])
+        assert result.exit_code == 0, result.output
+        with open_store(db) as store:
+            return str(store.scalar("SELECT at FROM events ORDER BY id DESC LIMIT 1"))
+
+    assert grade(demo_db)[:10] == "2020-12-14"
+    assert grade(real)[:10] == now_iso()[:10]
+
+
 # -- the demo writes nothing outside its own folder ------------------------------------------
 async def test_an_import_in_the_demo_keeps_its_key_and_decisions_in_the_demo_folder(
     demo_db: Path, isolated_environment: Path
