@@ -105,6 +105,23 @@ async def test_the_lead_assigns_in_the_demo_and_a_manager_finds_the_new_audit(
         )
 
 
+def test_the_command_line_programme_explains_a_shortfall_as_the_workbench_does(
+    demo_db: Path,
+) -> None:
+    """``moderator audit programme`` once said only "assigned 5 audit(s), due …", with no
+    word on why most managers got none; it now says what the workbench's Assign says."""
+    before = audit_count(demo_db)
+    args = ["audit", "programme", "--per-manager", "3", "--due", "2021-01-31", "--seed", "1"]
+    result = CliRunner().invoke(cli, [*args, "--db", str(demo_db), "--as", LEAD])
+    assert result.exit_code == 0, result.output
+    added = audit_count(demo_db) - before
+    said = " ".join(result.output.split())
+    assert said.startswith(
+        f"Assigned {added} audits, due 2021-01-31; only {added} unaudited cases were left, so "
+    ), said
+    assert "managers got none" in said or "fewer than" in said, said
+
+
 # -- the demo's own clock --------------------------------------------------------------------
 def submit_naomis_draft(store: Store) -> str:
     """Naomi finishes and submits her draft through the store the workbench writes with."""
