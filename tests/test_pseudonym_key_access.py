@@ -51,6 +51,6 @@ def test_a_key_that_cannot_be_created_still_says_so(
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
     monkeypatch.setattr(os, "open", refused)
-    with pytest.raises(BadInput, match="cannot create the pseudonym key .*: Permission denied"):
+    with pytest.raises(BadInput, match=r"cannot create the pseudonym key .*: Permission denied"):
         load_or_create_key(path)
     assert not path.exists()
