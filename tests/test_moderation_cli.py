@@ -371,3 +371,28 @@ def test_the_sample_list_says_by_hand_or_a_percentage_as_the_workbench_does(db: 
     assert "(by hand, seed" in shown and "rate 0" not in shown, shown
     shown = run("sample", "--show", rows[0]["id"], "--db", db, "--as", "lee").output
     assert "(rate 50%, seed" in shown, shown
+
+
+def test_moderation_show_gives_the_version_submit_expects(db: Path) -> None:
+    """``moderation show`` once gave no version, though ``moderation submit --expect-version``
+    needs one (``audit show`` gives it): a moderator could not use the flag."""
+    run("sample", "--rate", "1", "--seed", "1", "--moderator", "oli", "--db", db, "--as", "lee")
+    for criterion in ("risk", "seen", "plan"):
+        args = ("moderation", "grade", "1", criterion, "Good", "--note", f"oli {criterion}")
+        run(*args, "--db", db, "--as", "oli")
+    shown = json.loads(
+        run("moderation", "show", "1", "--format", "json", "--db", db, "--as", "oli").output
+    )
+    version = shown["version"]
+    text = " ".join(run("moderation", "show", "1", "--db", db, "--as", "oli").output.split())
+    assert f"Version {version}: `moderator moderation submit 1 --expect-version {version}`" in text
+    # one more change since it was shown: refused, nothing written; at the version: submitted
+    run("moderation", "grade", "1", "risk", "RI", "--note", "again", "--db", db, "--as", "oli")
+    stale = ("moderation", "submit", "1", "--expect-version", str(version))
+    refused = CliRunner().invoke(cli, [*stale, "--db", str(db), "--as", "oli"])
+    assert refused.exit_code != 0, refused.output
+    now = json.loads(
+        run("moderation", "show", "1", "--format", "json", "--db", db, "--as", "oli").output
+    )
+    assert now["summary"]["status"] != "submitted" and now["version"] > version
+    run("moderation", "submit", "1", "--expect-version", now["version"], "--db", db, "--as", "oli")

@@ -105,6 +105,23 @@ async def test_the_lead_assigns_in_the_demo_and_a_manager_finds_the_new_audit(
         )
 
 
+def test_the_command_line_programme_explains_a_shortfall_as_the_workbench_does(
+    demo_db: Path,
+) -> None:
+    """``moderator audit programme`` once said only "assigned 5 audit(s), due …", with no
+    word on why most managers got none; it now says what the workbench's Assign says."""
+    before = audit_count(demo_db)
+    args = ["audit", "programme", "--per-manager", "3", "--due", "2021-01-31", "--seed", "1"]
+    result = CliRunner().invoke(cli, [*args, "--db", str(demo_db), "--as", LEAD])
+    assert result.exit_code == 0, result.output
+    added = audit_count(demo_db) - before
+    said = " ".join(result.output.split())
+    assert said.startswith(
+        f"Assigned {added} audits, due 2021-01-31; only {added} unaudited cases were left, so "
+    ), said
+    assert "managers got none" in said or "fewer than" in said, said
+
+
 # -- the demo's own clock --------------------------------------------------------------------
 def submit_naomis_draft(store: Store) -> str:
     """Naomi finishes and submits her draft through the store the workbench writes with."""
@@ -184,6 +201,31 @@ async def test_a_demo_built_to_a_file_keeps_its_own_clock_when_opened_later(
     assert last < graded["at"] < "2020-12-15", graded  # the demo's day, not today's date
 
 
+def test_the_command_line_writes_to_the_demo_on_its_clock(demo_db: Path, tmp_path: Path) -> None:
+    """``moderator audit grade --db demo.db`` once stamped today's date into the demo, while
+    the workbench on the same file stamps the demo's own day (14 Dec 2020)."""
+    real = tmp_path / "real.db"  # the same data in a file that is no demo: today's date
+    real.write_bytes(demo_db.read_bytes())
+    with open_store(real) as store, store.transaction() as conn:
+        conn.execute("DELETE FROM about WHERE name = 'demo'")
+
+    def grade(db: Path) -> str:
+        with open_store(db) as store:
+            naomi = get_user(store, "Naomi Okonkwo")
+            draft = next(a for a in list_audits(store, naomi) if a.status == "draft")
+            from moderator.services.audits import get_audit
+
+            criterion = get_audit(store, naomi, draft.id).entries[0].criterion
+        args = ["audit", "grade", str(draft.id), str(criterion), "Good", "--note", "On file."]
+        result = CliRunner().invoke(cli, [*args, "--db", str(db), "--as", "Naomi Okonkwo"])
+        assert result.exit_code == 0, result.output
+        with open_store(db) as store:
+            return str(store.scalar("SELECT at FROM events ORDER BY id DESC LIMIT 1"))
+
+    assert grade(demo_db)[:10] == "2020-12-14"
+    assert grade(real)[:10] == now_iso()[:10]
+
+
 # -- the demo writes nothing outside its own folder ------------------------------------------
 async def test_an_import_in_the_demo_keeps_its_key_and_decisions_in_the_demo_folder(
     demo_db: Path, isolated_environment: Path
@@ -237,6 +279,29 @@ def test_a_report_on_the_demo_copy_is_dated_by_the_demo_clock(
         conn.execute("DELETE FROM about WHERE name = 'demo'")
     plain = CliRunner().invoke(cli, [*args, "--db", str(real)])
     assert f"generated {now_iso()[:10]}" in " ".join(plain.output.split())
+
+
+async def test_the_workbench_export_of_the_demo_is_dated_by_the_demo_clock(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """The lead's export (dashboard, e) on the demo was named drift-report-2020-12-14 but said
+    "generated <today>" inside: the dashboard built its report on the real clock."""
+    from textual.widgets import Input
+
+    from tests.test_tui_layout import open_dashboard
+
+    out = tmp_path / "drift.html"
+    async with demo_app(demo_db, LEAD).run_test(size=(120, 40)) as pilot:
+        await open_dashboard(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: pilot.app.screen.query("#export-path"), "no export dialog")
+        path_input = pilot.app.screen.query_one("#export-path", Input)
+        assert path_input.value.endswith("drift-report-2020-12-14.html")
+        path_input.value = str(out)
+        await pilot.press("ctrl+s")
+        await until(pilot, out.exists, "the report was not written")
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "generated 2020-12-14" in text, text[:2000]
 
 
 def test_a_managers_report_says_it_covers_her_audits_only(demo_db: Path) -> None:

@@ -78,6 +78,25 @@ async def test_a_managers_help_lists_no_key_of_the_leads_import(db: Path) -> Non
         assert ("r", "Confirm: redact it") in sections["Import cases (redaction doubts)"]
 
 
+async def test_a_leads_help_lists_ctrl_o_once_under_everywhere(db: Path) -> None:
+    """The lead's help once listed Ctrl+O (import) twice: under "Every audit" and under
+    "Everywhere"; no key that works everywhere is listed under a screen as well."""
+    async with make_app(db, "lee").run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        sections = await help_sections(pilot)
+        imports = [
+            (title, key)
+            for title, entries in sections.items()
+            for key, what in entries
+            if what.startswith("Import cases")
+        ]
+        assert [title for title, _ in imports] == ["Everywhere"], imports
+        everywhere = set(sections["Everywhere"])
+        for title, entries in sections.items():
+            if title != "Everywhere":
+                assert not everywhere & set(entries), (title, everywhere & set(entries))
+
+
 async def test_the_palette_and_help_name_the_leads_list_as_its_title_bar_does(db: Path) -> None:
     async with make_app(db, "lee").run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, HomeScreen)

@@ -65,7 +65,25 @@ def _create_exclusive(path: Path) -> int:
     except FileExistsError:
         raise
     except OSError as exc:
-        raise BadInput(f"{path}: cannot create the pseudonym key: {exc.strerror}") from None
+        if _is_there(path):  # an existing key in a folder one may not enter: say why it's unread
+            raise FileExistsError(path) from None
+        raise BadInput(f"cannot create the pseudonym key {path}: {exc.strerror}") from None
+
+
+def _is_there(path: Path) -> bool:
+    """Whether ``path`` exists, as far as can be told: looked up, else in its folder's listing
+    (a folder one may list but not enter refuses both the lookup and a new file)."""
+    try:
+        os.lstat(path)
+        return True
+    except FileNotFoundError:
+        return False
+    except OSError:
+        pass
+    try:
+        return path.name in os.listdir(path.parent)
+    except OSError:
+        return False
 
 
 def _read_key(path: Path) -> bytes:
@@ -80,7 +98,7 @@ def _read_key(path: Path) -> bytes:
             )
         key = path.read_bytes()
     except OSError as exc:
-        raise BadInput(f"{path}: cannot read the pseudonym key: {exc.strerror}") from None
+        raise BadInput(f"cannot read the pseudonym key {path}: {exc.strerror}") from None
     if len(key) != KEY_BYTES:
         raise BadInput(
             f"{path}: not a pseudonym key: {len(key)} bytes, expected {KEY_BYTES} "

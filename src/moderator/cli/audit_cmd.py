@@ -86,6 +86,7 @@ def programme(
     With --calibration-rate, calibration cases (agreed with `calibration agree`)
     are slipped in as well; nothing marks them to the manager until they submit.
     """
+    from moderator.services.assignment import programme_outcome
     from moderator.services.audits import assign_programme
     from moderator.services.calibration import slip_calibration_cases
 
@@ -101,9 +102,11 @@ def programme(
             exclude_own_team=peer,
             seed=seed,
         )
+        due_date = date.fromisoformat(due.strip())
+        # the workbench's sentence: how many, and why a manager got fewer or none
+        said = programme_outcome(store, ids, per_manager=per_manager, due=due_date)
         slipped = []
         if calibration_rate > 0:
-            due_date = date.fromisoformat(due.strip())
             slipped = slip_calibration_cases(
                 store,
                 actor,
@@ -113,8 +116,10 @@ def programme(
                 programme=f"programme {due_date.isoformat()}",
                 seed=seed,
             )
-    extra = f", {len(slipped)} of them calibration cases" if slipped else ""
-    click.echo(f"assigned {len(ids) + len(slipped)} audit(s){extra}, due {due}")
+    if slipped:
+        cases = "calibration case" if len(slipped) == 1 else "calibration cases"
+        said += f" Also slipped in {len(slipped)} {cases}, unannounced."
+    click.echo(said)
 
 
 def _summary_json(s: Any) -> dict[str, Any]:

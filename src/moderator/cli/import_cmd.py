@@ -13,6 +13,7 @@ from moderator.cli.common import (
     emit_json,
     format_option,
     jobs_option,
+    keep_demo_clock,
     resolve_settings,
     sign_in_as,
 )
@@ -91,6 +92,7 @@ def cases(
     store = None if dry_run and not db_path.exists() else open_store(db_path)
     try:
         if store is not None:
+            keep_demo_clock(store, db_path)
             who = sign_in_as(ctx, store, who)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("Importing cases", total=None)

@@ -103,6 +103,7 @@ def show(
     ctx: click.Context, moderation_id: int, fmt: str, db: Path | None, user: str | None
 ) -> None:
     """Show a moderation: the case and your own grading (never the manager's)."""
+    from moderator.services.grade_sheet import MODERATION, sheet_version
     from moderator.services.moderation import get_moderation, moderation_rubric
 
     store, who = open_for(ctx, db, user)
@@ -110,8 +111,12 @@ def show(
         actor = acting_user(store, who)
         detail = get_moderation(store, actor, moderation_id)
         rubric = moderation_rubric(store, moderation_id)
+        # what `moderation submit --expect-version` compares with, as `audit show` gives it
+        version = sheet_version(store, MODERATION, moderation_id)
     if fmt == "json":
-        emit_json(detail.model_dump(mode="json"))
+        data = detail.model_dump(mode="json")
+        data["version"] = version
+        emit_json(data)
         return
     from rich.console import Console
     from rich.panel import Panel
@@ -138,6 +143,10 @@ def show(
     out.print(f"[bold]Your overall:[/] {escape(detail.overall.explanation)}")
     if s.status in ("todo", "draft"):
         out.print("[dim]The manager's grading stays hidden until you submit.[/]")
+        out.print(
+            f"Version {version}: `moderator moderation submit {s.id} --expect-version {version}`"
+            " submits only if nothing changed since this was shown."
+        )
     elif s.status == "submitted" and s.audit_id is not None:
         out.print(f"[dim]Submitted: review it with `moderator moderation review {s.id}`.[/]")
 

@@ -116,6 +116,8 @@ class Store:
             try:
                 conn.execute(begin)
             except sqlite3.OperationalError as exc:
+                if _read_only(exc):
+                    raise self._read_only_error() from None
                 # Another writer held the database past the busy timeout.
                 raise BadInput(
                     f"{self.path or 'the database'}: busy with another change for over"
@@ -124,13 +126,20 @@ class Store:
             self._depth.n = 1
             try:
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            else:
                 conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if _read_only(exc):
+                    raise self._read_only_error() from None
+                raise
             finally:
                 self._depth.n = 0
+
+    def _read_only_error(self) -> BadInput:
+        """A file that may be read but not written (its mode, a read-only disk or share):
+        said plainly instead of SQLite's "attempt to write a readonly database"."""
+        return BadInput(f"{self.path or 'the database'} is read-only: nothing was written")
 
     # -- queries ------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
@@ -152,7 +161,12 @@ class Store:
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Result:
         """Execute one statement and read all its rows (call inside :meth:`transaction` for writes)."""
         with self._lock:
-            return Result(self.conn.execute(sql, params))
+            try:
+                return Result(self.conn.execute(sql, params))
+            except sqlite3.OperationalError as exc:
+                if _read_only(exc):  # a write outside a transaction (inside, the same is said)
+                    raise self._read_only_error() from None
+                raise
 
     def executemany(self, sql: str, params: Any) -> Result:
         """Execute a statement for many parameter sets (inside a transaction)."""
@@ -305,6 +319,17 @@ def _refuse_unusable(path: Path) -> None:
             return
 
 
+def _read_only(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite refusing to write a file it may only read (SQLITE_READONLY
+    and its extended codes)."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return bool(code & 0xFF == sqlite3.SQLITE_READONLY)
+    return "readonly database" in str(exc)
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     """Per-connection set-up beyond the pragmas: the SQL functions migrations use."""
     register_functions(conn)
@@ -334,5 +359,7 @@ def open_store(path: Path | str | None, *, create: bool = True) -> Store:
         conn = connect(db_path, _configure)
         _migrate(conn, db_path)
     except sqlite3.DatabaseError as exc:
+        if _read_only(exc):  # an older file to migrate, or WAL mode to set, on a read-only file
+            raise BadInput(f"{db_path} is read-only: nothing was written") from None
         raise BadInput(f"{db_path}: not a moderator database ({exc})") from None
     return Store(ConnectionPool(db_path, conn, configure=_configure), db_path)

@@ -16,6 +16,7 @@ start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -191,6 +192,8 @@ class DashboardView(ModeratorScreen):
             filters=filters,
             source="database",
             as_of=self.moderator_app.today(),
+            # the store's clock: the demo's own on the demo, so an export says when it was made
+            generated_at=datetime.fromisoformat(store.now()),
         )
         report = with_calibration(store, self.user, report)  # a lead's: beside leniency
         teams = titles = None

@@ -48,9 +48,15 @@ def help_sections(
     if scope in order:
         order.remove(scope)
         order.insert(0, scope)
+    everywhere = _remapped([a for a in actions_for("app") if a.for_role(role)], keymap)
+    # A key that works everywhere is listed once, under Everywhere: the lead's Ctrl+O
+    # (import) was listed under "Every audit" too, where its list's key bar shows it.
+    said = {(a.keys, a.action) for a in everywhere}
     sections = []
     for name in order:
         entries = _remapped([a for a in ACTIONS if a.scope == name and a.for_role(role)], keymap)
+        if name != "app":
+            entries = [a for a in entries if (a.keys, a.action) not in said]
         if entries:
             sections.append((scope_title(name, role), entries))
     return sections
