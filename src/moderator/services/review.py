@@ -386,7 +386,9 @@ class ReviewSession:
                 if not decision.complete or rationale_problem(decision.rationale):
                     to_decide.append(row.criterion)
             entries.append(CriterionEntry(criterion=row.criterion, grade=grade))
-        view = overall_view(self.rubric, entries, override, reason, pending="decided")
+        view = overall_view(
+            self.rubric, entries, override, reason, pending="decided", count_pending=False
+        )
         every_grade = all(e.grade is not None for e in entries)
         outcome = (
             moderation_outcome(comparison.manager_overall, view.final) if every_grade else None

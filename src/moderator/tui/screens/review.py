@@ -20,6 +20,7 @@ from textual import events, work
 from textual.binding import BindingType
 from textual.widgets import DataTable, Input
 
+from moderator.domain.grade_sheet import rationale_problem
 from moderator.domain.grades import Grade
 from moderator.errors import SheetChanged
 from moderator.tui.actions import actions_for, bindings_for
@@ -28,7 +29,13 @@ from moderator.tui.screens.review_view import ReviewView
 from moderator.tui.widgets.row_table import jump_row
 
 if TYPE_CHECKING:
+    from moderator.services.review import Decision
     from moderator.tui.screens.dialogs import OverrideChoice
+
+
+def too_short(rationale: str) -> bool:
+    """A rationale written but too short to count (completion's rule): saved as a draft."""
+    return bool(rationale.strip()) and rationale_problem(rationale) is not None
 
 
 class ReviewScreen(ReviewView):
@@ -83,6 +90,11 @@ class ReviewScreen(ReviewView):
             self.notify("Agreed criteria keep the agreed grade.", severity="warning")
             return
         old = self.decisions[row.criterion]
+        if old.grade == Grade(value):
+            return
+        # the rationale stays with the new grade (r shows it, Enter records both); ctrl+z
+        # puts the grade back, even before anything is recorded (a stray digit)
+        self.undo_stack.append((row.criterion, old, False))
         self.decisions[row.criterion] = Decision(Grade(value), old.rationale)
         self.render_rows()
         self.show_detail()
@@ -96,7 +108,9 @@ class ReviewScreen(ReviewView):
         if row is not None and not row.agreed and self.editable:
             if self.shown != row.criterion:
                 self.show_detail()  # a move just made: its row's rationale, not the last's
-            self.set_focus(self.query_one("#review-rationale", Input))
+            field = self.query_one("#review-rationale", Input)
+            field.cursor_position = len(field.value)  # typed after what is there
+            self.set_focus(field)
 
     def action_record_rationale(self) -> None:
         """Enter in the rationale field: record it with the grade, on to the next to decide."""
@@ -141,15 +155,21 @@ class ReviewScreen(ReviewView):
             self.decisions[row.criterion] = new
             self.render_rows()
             self.show_detail()
-        elif not advance and new == self.recorded.get(row.criterion):
-            return  # leaving the field with nothing new typed or graded
+        elif not advance and (new == self.recorded.get(row.criterion) or not new.complete):
+            return  # leaving the field with nothing new typed or graded (said already)
         if new.complete:
             if new != self.recorded.get(row.criterion):
                 self.record(row.criterion, advance=advance)
-            elif advance:
+            elif advance and not too_short(new.rationale):
                 self.next_to_decide()
+            elif advance:
+                self.say_too_short(row.criterion)
         elif new.grade is None and new.rationale:
-            self.notify("Choose the moderated grade (1-4) too.", severity="warning")
+            self.notify(
+                "Rationale kept here, not recorded: choose the moderated grade (1-4) to"
+                " record it with the grade.",
+                severity="warning",
+            )
         elif new.grade is not None and advance:
             self.notify(
                 "Write the rationale too: it is recorded with the grade.", severity="warning"
@@ -160,11 +180,30 @@ class ReviewScreen(ReviewView):
 
         decision = self.decisions[criterion]
         assert decision.grade is not None
-        self.undo_stack.append((criterion, self.recorded.get(criterion, Decision(None, ""))))
+        # the grade keys' steps on this criterion are in this one now: undone together
+        self.undo_stack[:] = [u for u in self.undo_stack if u[0] != criterion or u[2]]
+        self.undo_stack.append((criterion, self.recorded.get(criterion, Decision(None, "")), True))
         self.recorded[criterion] = decision
-        self.write_decision(criterion, decision.grade, decision.rationale)
-        if advance:
+        short = too_short(decision.rationale)
+        self.write_decision(criterion, decision.grade, decision.rationale, draft=short)
+        if short:
+            self.say_too_short(criterion)  # at once, and the cursor stays on it
+        elif advance:
             self.next_to_decide()
+
+    def say_too_short(self, criterion: str) -> None:
+        from moderator.domain.grade_sheet import MIN_RATIONALE
+
+        assert self.session is not None
+        self.notify(
+            f"{self.session.rubric.criterion(criterion).title}: rationale too short (at least"
+            f" {MIN_RATIONALE} characters, spaces not counted): this criterion is not decided"
+            " yet. Saved as a draft; r adds to it.",
+            title="Not decided",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
 
     def unrecorded(self) -> list[str]:
         """One line per disagreement whose grade or rationale on screen is not recorded."""
@@ -185,8 +224,13 @@ class ReviewScreen(ReviewView):
         if not self.editable or not self.undo_stack:
             self.notify("Nothing to undo.", timeout=2)
             return
-        criterion, before = self.undo_stack[-1]
-        if not before.complete or before.grade is None:
+        criterion, before, recorded = self.undo_stack[-1]
+        if not recorded:  # a grade key not recorded yet: put the grade on screen back
+            self.undo_stack.pop()
+            self.decisions[criterion] = before
+            self.show_undone(criterion, before)
+            return
+        if before.grade is None:
             # Nothing was recorded before the first decision, and a recorded decision is
             # never erased (the log keeps it): the way back is another grade.
             self.notify(
@@ -197,14 +241,20 @@ class ReviewScreen(ReviewView):
         self.undo_stack.pop()
         self.decisions[criterion] = before
         self.recorded[criterion] = before
-        self.write_decision(criterion, before.grade, before.rationale)
-        done = f"back to {before.grade.label}"
-        self.render_rows()
-        self.show_detail()
-        assert self.comparison is not None
+        self.write_decision(criterion, before.grade, before.rationale, said=False)
+        self.show_undone(criterion, before)
+
+    def show_undone(self, criterion: str, before: Decision) -> None:
+        """On the criterion undone, with its grade and rationale back, and say so."""
+        assert self.comparison is not None and self.session is not None
         index = [r.criterion for r in self.comparison.rows].index(criterion)
         self.query_one(DataTable).move_cursor(row=index)
-        self.notify(f"Undone: {criterion} is {done}.", timeout=3)
+        self.render_rows()
+        self.show_detail()
+        grade = "no moderated grade" if before.grade is None else before.grade.label
+        with_rationale = f", “{before.rationale}”" if before.rationale else ""
+        title = self.session.rubric.criterion(criterion).title
+        self.notify(f"Undone: {title} is back to {grade}{with_rationale}.", markup=False)
 
     def next_to_decide(self) -> None:
         """Move to the next disagreement still without a grade and a rationale."""
@@ -212,15 +262,24 @@ class ReviewScreen(ReviewView):
             return
         table = self.query_one(DataTable)
         rows = self.comparison.rows
+        left = set(self.to_decide())
         for offset in range(1, len(rows) + 1):
             index = (table.cursor_row + offset) % len(rows)
             row = rows[index]
-            if not row.agreed and not self.decisions[row.criterion].complete:
+            if row.criterion in left:
                 table.move_cursor(row=index)
                 return
 
     @work(thread=True, group="db-write", exit_on_error=False)
-    def write_decision(self, criterion: str, grade: Grade, rationale: str) -> None:
+    def write_decision(
+        self,
+        criterion: str,
+        grade: Grade,
+        rationale: str,
+        *,
+        draft: bool = False,
+        said: bool = True,
+    ) -> None:
         assert self.session is not None
         try:
             self.session.decide(criterion, grade, rationale)
@@ -228,7 +287,8 @@ class ReviewScreen(ReviewView):
             title = self.session.rubric.criterion(criterion).title
             self.changed_elsewhere(f"Your decision for {title}: {grade.label}, “{rationale}”")
             return
-        self.app.call_from_thread(self.notify, f"Recorded: {grade.label}.", timeout=2)
+        if said and not draft:  # a draft was said at once (say_too_short), an undo too
+            self.app.call_from_thread(self.notify, f"Recorded: {grade.label}.", timeout=2)
 
     def changed_elsewhere(self, lost: str, *, completing: bool = False) -> None:
         """Another window recorded on this review first: nothing was written; read what is
