@@ -371,3 +371,29 @@ def test_the_sample_list_says_by_hand_or_a_percentage_as_the_workbench_does(db: 
     assert "(by hand, seed" in shown and "rate 0" not in shown, shown
     shown = run("sample", "--show", rows[0]["id"], "--db", db, "--as", "lee").output
     assert "(rate 50%, seed" in shown, shown
+
+
+def test_a_rationale_too_short_recorded_says_why_it_is_not_decided(db: Path) -> None:
+    """`moderation review ID risk 4 --rationale short` saved it as a draft and only listed
+    risk under "To decide:"; it now says at once that the rationale is too short and the
+    criterion not decided, and the list says why each is left."""
+    sample = json.loads(
+        run(
+            "sample", "--rate", "1", "--seed", "3", "--format", "json", "--db", db, "--as", "lee"
+        ).output
+    )
+    mid = sample["items"][0]["moderation_id"]
+    run("moderation", "claim", mid, "--db", db, "--as", "oli")
+    for criterion, grade in (("risk", "Inadequate"), ("seen", "Outstanding"), ("plan", "Good")):
+        run("moderation", "grade", mid, criterion, grade, "--note", "n", "--db", db, "--as", "oli")
+    run("moderation", "submit", mid, "--db", db, "--as", "oli")
+    done = run(
+        "moderation", "review", mid, "risk", "4", "--rationale", "short", "--db", db, "--as", "oli"
+    )
+    said = " ".join(done.output.split())
+    assert "Inadequate saved as a draft" in said
+    assert "Rationale too short (at least 10 characters" in said
+    assert "this criterion is not decided yet" in said
+    assert "To decide (2): risk (rationale too short" in said
+    assert "plan (no moderated grade)" in said
+    assert "not yet decided" not in said and "not yet graded" not in said  # one count
