@@ -123,3 +123,20 @@ async def test_esc_with_a_rationale_and_no_grade_says_it_is_kept_not_recorded(db
         await pilot.press("j", "k")
         await settle(pilot)
         assert review.query_one("#review-rationale", Input).value == "Plan reviewed late"
+
+
+async def test_undo_of_a_stray_grade_key_puts_back_no_grade(db: Path) -> None:
+    """A digit pressed by mistake on an undecided row: ctrl+z takes it back, nothing recorded."""
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert review.decisions["risk"].grade is Grade.REQUIRES_IMPROVEMENT
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert review.decisions["risk"].grade is None
+        assert "back to no moderated grade" in said(pilot)
+        assert "cannot be undone" not in said(pilot)
+        assert stored_decision(db, mid, "risk") == (None, None)

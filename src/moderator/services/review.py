@@ -260,6 +260,11 @@ class Decision:
         """Both a grade and a rationale: ready to record."""
         return self.grade is not None and bool(self.rationale.strip())
 
+    @property
+    def too_short(self) -> bool:
+        """A rationale written but too short to count (completion's rule): a draft."""
+        return bool(self.rationale.strip()) and rationale_problem(self.rationale) is not None
+
 
 class ReviewPreview(BaseModel):
     """The review as it stands on screen: moderated overall, outcome, what is left."""

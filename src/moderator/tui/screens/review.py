@@ -20,7 +20,6 @@ from textual import events, work
 from textual.binding import BindingType
 from textual.widgets import DataTable, Input
 
-from moderator.domain.grade_sheet import rationale_problem
 from moderator.domain.grades import Grade
 from moderator.errors import SheetChanged
 from moderator.tui.actions import actions_for, bindings_for
@@ -29,13 +28,7 @@ from moderator.tui.screens.review_view import ReviewView
 from moderator.tui.widgets.row_table import jump_row
 
 if TYPE_CHECKING:
-    from moderator.services.review import Decision
     from moderator.tui.screens.dialogs import OverrideChoice
-
-
-def too_short(rationale: str) -> bool:
-    """A rationale written but too short to count (completion's rule): saved as a draft."""
-    return bool(rationale.strip()) and rationale_problem(rationale) is not None
 
 
 class ReviewScreen(ReviewView):
@@ -160,7 +153,7 @@ class ReviewScreen(ReviewView):
         if new.complete:
             if new != self.recorded.get(row.criterion):
                 self.record(row.criterion, advance=advance)
-            elif advance and not too_short(new.rationale):
+            elif advance and not new.too_short:
                 self.next_to_decide()
             elif advance:
                 self.say_too_short(row.criterion)
@@ -184,7 +177,7 @@ class ReviewScreen(ReviewView):
         self.undo_stack[:] = [u for u in self.undo_stack if u[0] != criterion or u[2]]
         self.undo_stack.append((criterion, self.recorded.get(criterion, Decision(None, "")), True))
         self.recorded[criterion] = decision
-        short = too_short(decision.rationale)
+        short = decision.too_short
         self.write_decision(criterion, decision.grade, decision.rationale, draft=short)
         if short:
             self.say_too_short(criterion)  # at once, and the cursor stays on it
@@ -243,18 +236,6 @@ class ReviewScreen(ReviewView):
         self.recorded[criterion] = before
         self.write_decision(criterion, before.grade, before.rationale, said=False)
         self.show_undone(criterion, before)
-
-    def show_undone(self, criterion: str, before: Decision) -> None:
-        """On the criterion undone, with its grade and rationale back, and say so."""
-        assert self.comparison is not None and self.session is not None
-        index = [r.criterion for r in self.comparison.rows].index(criterion)
-        self.query_one(DataTable).move_cursor(row=index)
-        self.render_rows()
-        self.show_detail()
-        grade = "no moderated grade" if before.grade is None else before.grade.label
-        with_rationale = f", “{before.rationale}”" if before.rationale else ""
-        title = self.session.rubric.criterion(criterion).title
-        self.notify(f"Undone: {title} is back to {grade}{with_rationale}.", markup=False)
 
     def next_to_decide(self) -> None:
         """Move to the next disagreement still without a grade and a rationale."""

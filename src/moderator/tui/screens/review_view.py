@@ -127,6 +127,8 @@ class ReviewView(ModeratorScreen):
             r.criterion: decision_of(r) for r in message.comparison.rows if not r.agreed
         }
         self.recorded = dict(self.decisions)
+        # a grade key's undo is for the screen it was pressed on, not one read again
+        self.undo_stack[:] = [u for u in self.undo_stack if u[2]]
         view = message.comparison.moderated_overall
         self.override = view.override
         self.override_reason = view.override_reason
@@ -260,6 +262,18 @@ class ReviewView(ModeratorScreen):
         else:
             rationale.value = ""
             rationale.disabled = True
+
+    def show_undone(self, criterion: str, before: Decision) -> None:
+        """On the criterion undone, with its grade and rationale back, and say so."""
+        assert self.comparison is not None and self.session is not None
+        index = [r.criterion for r in self.comparison.rows].index(criterion)
+        self.query_one(DataTable).move_cursor(row=index)
+        self.render_rows()
+        self.show_detail()
+        grade = "no moderated grade" if before.grade is None else before.grade.label
+        with_rationale = f", “{before.rationale}”" if before.rationale else ""
+        title = self.session.rubric.criterion(criterion).title
+        self.notify(f"Undone: {title} is back to {grade}{with_rationale}.", markup=False)
 
     @on(DataTable.RowHighlighted)
     def row_moved(self) -> None:
