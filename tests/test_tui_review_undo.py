@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from moderator.domain.grades import Grade
 from tests.test_tui_grading import keys, make_app, settle
-from tests.test_tui_moderation import db, stored_decision, submitted_moderation
+from tests.test_tui_moderation import db, screen_text, stored_decision, submitted_moderation
 from tests.test_tui_review_rows import states
 from tests.test_tui_review_typing import open_review
 
@@ -140,3 +140,36 @@ async def test_undo_of_a_stray_grade_key_puts_back_no_grade(db: Path) -> None:
         assert "back to no moderated grade" in said(pilot)
         assert "cannot be undone" not in said(pilot)
         assert stored_decision(db, mid, "risk") == (None, None)
+
+
+async def test_a_rationale_kept_by_esc_is_recorded_with_the_grade_chosen_next(db: Path) -> None:
+    """Esc said "choose the moderated grade (1-4) to record it": the grade key does."""
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await pilot.press("r", *keys("Plan reviewed late"), "escape")
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert stored_decision(db, mid, "risk") == (
+            Grade.REQUIRES_IMPROVEMENT,
+            "Plan reviewed late",
+        )
+
+
+async def test_leaving_with_a_new_grade_not_recorded_says_its_rationale_is_not_recorded(
+    db: Path,
+) -> None:
+    """A new grade on a row with a rationale was listed as "Good but no rationale"."""
+    submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await pilot.press("4", "r", *keys("Risk was never acted on"), "enter")
+        await settle(pilot)
+        await pilot.press("k", "2", "escape")
+        await settle(pilot)
+        shown = screen_text(pilot)
+        assert "Risk identified and acted on: Good with its rationale, not recorded" in shown
+        assert "Good but no rationale" not in shown

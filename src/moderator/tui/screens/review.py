@@ -91,6 +91,9 @@ class ReviewScreen(ReviewView):
         self.decisions[row.criterion] = Decision(Grade(value), old.rationale)
         self.render_rows()
         self.show_detail()
+        if old.grade is None and self.decisions[row.criterion].complete:
+            # the rationale kept waiting for its grade (Esc said so): recorded with it now
+            self.record(row.criterion, advance=False)
         # The keys stay on the table: what the footer offers (r, Enter, j, k) still does
         # what it says; r or Enter opens the rationale, which is recorded with the grade.
 
@@ -208,6 +211,10 @@ class ReviewScreen(ReviewView):
                 continue
             if decision.grade is None:
                 lines.append(f"{row.title}: a rationale but no moderated grade (1-4)")
+            elif decision.rationale:
+                lines.append(
+                    f"{row.title}: {decision.grade.label} with its rationale, not recorded"
+                )
             else:
                 lines.append(f"{row.title}: {decision.grade.label} but no rationale")
         return lines
