@@ -187,20 +187,6 @@ class ReviewScreen(ReviewView):
         elif advance:
             self.next_to_decide()
 
-    def say_too_short(self, criterion: str) -> None:
-        from moderator.domain.grade_sheet import MIN_RATIONALE
-
-        assert self.session is not None
-        self.notify(
-            f"{self.session.rubric.criterion(criterion).title}: rationale too short (at least"
-            f" {MIN_RATIONALE} characters, spaces not counted): this criterion is not decided"
-            " yet. Saved as a draft; r adds to it.",
-            title="Not decided",
-            severity="warning",
-            timeout=8,
-            markup=False,
-        )
-
     def unrecorded(self) -> list[str]:
         """One line per disagreement whose grade or rationale on screen is not recorded."""
         assert self.comparison is not None

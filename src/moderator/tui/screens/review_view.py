@@ -275,6 +275,20 @@ class ReviewView(ModeratorScreen):
         title = self.session.rubric.criterion(criterion).title
         self.notify(f"Undone: {title} is back to {grade}{with_rationale}.", markup=False)
 
+    def say_too_short(self, criterion: str) -> None:
+        from moderator.domain.grade_sheet import MIN_RATIONALE
+
+        assert self.session is not None
+        self.notify(
+            f"{self.session.rubric.criterion(criterion).title}: rationale too short (at least"
+            f" {MIN_RATIONALE} characters, spaces not counted): this criterion is not decided"
+            " yet. Saved as a draft; r adds to it.",
+            title="Not decided",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
+
     @on(DataTable.RowHighlighted)
     def row_moved(self) -> None:
         # Only for a row not shown yet: the table says a row is highlighted after every
