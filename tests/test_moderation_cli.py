@@ -396,3 +396,29 @@ def test_moderation_show_gives_the_version_submit_expects(db: Path) -> None:
     )
     assert now["summary"]["status"] != "submitted" and now["version"] > version
     run("moderation", "submit", "1", "--expect-version", now["version"], "--db", db, "--as", "oli")
+
+
+def test_a_rationale_too_short_recorded_says_why_it_is_not_decided(db: Path) -> None:
+    """`moderation review ID risk 4 --rationale short` saved it as a draft and only listed
+    risk under "To decide:"; it now says at once that the rationale is too short and the
+    criterion not decided, and the list says why each is left."""
+    sample = json.loads(
+        run(
+            "sample", "--rate", "1", "--seed", "3", "--format", "json", "--db", db, "--as", "lee"
+        ).output
+    )
+    mid = sample["items"][0]["moderation_id"]
+    run("moderation", "claim", mid, "--db", db, "--as", "oli")
+    for criterion, grade in (("risk", "Inadequate"), ("seen", "Outstanding"), ("plan", "Good")):
+        run("moderation", "grade", mid, criterion, grade, "--note", "n", "--db", db, "--as", "oli")
+    run("moderation", "submit", mid, "--db", db, "--as", "oli")
+    done = run(
+        "moderation", "review", mid, "risk", "4", "--rationale", "short", "--db", db, "--as", "oli"
+    )
+    said = " ".join(done.output.split())
+    assert "Inadequate saved as a draft" in said
+    assert "Rationale too short (at least 10 characters" in said
+    assert "this criterion is not decided yet" in said
+    assert "To decide (2): risk (rationale too short" in said
+    assert "plan (no moderated grade)" in said
+    assert "not yet decided" not in said and "not yet graded" not in said  # one count

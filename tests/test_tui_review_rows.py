@@ -32,7 +32,7 @@ async def open_review(pilot: Pilot[None]) -> ReviewScreen:
 
 
 def states(review: ReviewScreen) -> dict[str, str]:
-    """Each row's state cell: ✓ or "to decide"."""
+    """Each row's state cell: ✓, "to decide", or "too short" (a rationale under 10 characters)."""
     table = review.query_one(DataTable)
     return {str(key.value): str(table.get_row(key)[-1]) for key in table.rows}
 
@@ -53,9 +53,10 @@ async def test_a_rationale_too_short_is_to_decide_on_its_row_and_in_the_count(db
     async with app.run_test(size=(120, 40)) as pilot:
         review = await open_review(pilot)
         shown = states(review)
-        assert shown["risk"] == "to decide"  # "r" would not let the review complete
+        # "r" would not let the review complete; the row says why, not just "to decide"
+        assert shown["risk"] == "too short"
         assert shown["plan"] == "✓" and shown["seen"] == "✓"
-        left = sum(state == "to decide" for state in shown.values())
+        left = sum(state != "✓" for state in shown.values())
         assert f"{left} to decide" in status(review)
 
 
@@ -81,8 +82,10 @@ async def test_the_review_says_decided_and_one_colon(db: Path) -> None:
     app = make_app(db, "oli")
     async with app.run_test(size=(120, 40)) as pilot:
         review = await open_review(pilot)
-        # the agreed criterion has its grade; the two disagreements wait for a decision
-        assert "2 not yet decided" in status(review)
+        # the agreed criterion has its grade; the two disagreements wait for a decision,
+        # counted once ("not yet decided" beside "to decide" counted grades, and disagreed)
+        assert "2 to decide" in status(review)
+        assert "not yet decided" not in status(review)
         assert "graded" not in status(review)
         await pilot.press("escape")
         await wait_for_screen(pilot, QueueScreen)

@@ -198,6 +198,17 @@ add_grading_verbs(
 )
 
 
+def _why_undecided(row: Any) -> str:
+    """Why a disagreement is still to decide, in a few words."""
+    from moderator.domain.grade_sheet import MIN_RATIONALE
+
+    if row.moderated_grade is None:
+        return "no moderated grade"
+    if not (row.rationale or "").strip():
+        return "no rationale"
+    return f"rationale too short, at least {MIN_RATIONALE} characters"
+
+
 def _print_comparison(c: Any) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -230,9 +241,12 @@ def _print_comparison(c: Any) -> None:
         label = "Outcome" if c.status == "reviewed" else "Outcome if completed now"
         out.print(f"[bold]{label}: {c.outcome}[/]")
     if c.to_decide and c.status != "reviewed":
+        left = [r for r in c.rows if r.criterion in c.to_decide]
         out.print(
-            f"To decide: {', '.join(c.to_decide)} — moderator moderation review"
-            f" {c.moderation_id} CRITERION GRADE --rationale TEXT"
+            f"To decide ({len(left)}): "
+            + ", ".join(f"{r.criterion} ({_why_undecided(r)})" for r in left)
+            + f" — moderator moderation review {c.moderation_id} CRITERION GRADE --rationale TEXT",
+            markup=False,
         )
     elif c.status != "reviewed":
         out.print(f"All decided: moderator moderation review {c.moderation_id} --complete")
@@ -296,9 +310,19 @@ def review(
     with store:
         actor = acting_user(store, who)
         if criterion is not None and grade is not None:
-            record_review(
+            recorded = record_review(
                 store, actor, moderation_id, criterion, Grade.parse(grade), rationale or ""
             )
+            row = next(r for r in recorded.rows if r.criterion == criterion)
+            if not row.decided:  # saved as a draft: say why it is not decided, at once
+                from moderator.domain.grade_sheet import MIN_RATIONALE
+
+                click.echo(
+                    f"{row.title}: {_grade_text(row.moderated_grade)} saved as a draft. Rationale too short"
+                    f" (at least {MIN_RATIONALE} characters, spaces not counted): this"
+                    " criterion is not decided yet.",
+                    err=True,
+                )
         if overall_grade or clear_overall:
             parsed = None if clear_overall else Grade.parse(overall_grade)
             set_moderated_overall(store, actor, moderation_id, parsed, reason)

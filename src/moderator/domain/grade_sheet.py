@@ -67,14 +67,16 @@ def overall_view(
     reason: str | None,
     *,
     pending: str = "graded",
+    count_pending: bool = True,
 ) -> OverallView:
     """Derive the overall grade from entries and combine it with any override.
 
     ``pending`` is what an ungraded criterion waits for, in the explanation: a grade sheet's
-    are "graded", a review's "decided".
+    are "graded", a review's "decided"; ``count_pending=False`` leaves their count out (a
+    review counts what is left to decide itself, too-short rationales included).
     """
     grades = {e.criterion: e.grade for e in entries if e.grade is not None}
-    derived = rubric.derive_overall(grades, pending=pending)
+    derived = rubric.derive_overall(grades, pending=pending, count_pending=count_pending)
     if derived is None:
         return OverallView(
             derived=None,

@@ -194,10 +194,14 @@ class Rubric(_Strict):
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def derive_overall(
-        self, grades: Mapping[str, Grade | int | str | None], *, pending: str = "graded"
+        self,
+        grades: Mapping[str, Grade | int | str | None],
+        *,
+        pending: str = "graded",
+        count_pending: bool = True,
     ) -> OverallGrade | None:
         """Derive the overall grade from criterion grades (see :func:`derive_overall_grade`)."""
-        return derive_overall_grade(self, grades, pending=pending)
+        return derive_overall_grade(self, grades, pending=pending, count_pending=count_pending)
 
 
 @dataclass(frozen=True)
@@ -234,7 +238,11 @@ _METHOD_WORDS = {
 
 
 def derive_overall_grade(
-    rubric: Rubric, grades: Mapping[str, Grade | int | str | None], *, pending: str = "graded"
+    rubric: Rubric,
+    grades: Mapping[str, Grade | int | str | None],
+    *,
+    pending: str = "graded",
+    count_pending: bool = True,
 ) -> OverallGrade | None:
     """Derive a case's overall grade from its criterion grades under the rubric's rule.
 
@@ -246,7 +254,9 @@ def derive_overall_grade(
     grade. Ungraded criteria are ignored and the result is marked
     incomplete. Grades for criteria the rubric does not have are ignored.
     Returns None when nothing is graded yet. ``pending`` names what the criteria without a
-    grade still wait for in the explanation ("3 not yet graded"; a review's are "decided").
+    grade still wait for in the explanation ("3 not yet graded"); ``count_pending=False``
+    leaves that count out, for a screen that counts what is left by its own rule (a review:
+    a too-short rationale is not decided either, so a count of grades would disagree).
 
     Raises:
         BadInput: if a grade is not a recognisable grade.
@@ -266,7 +276,7 @@ def derive_overall_grade(
     reason = _METHOD_WORDS[rule.method].format(
         n=f"{count} criterion grade" if count == 1 else f"{count} criterion grades"
     )
-    if not complete:
+    if not complete and count_pending:
         reason += f"; {len(known) - len(graded)} not yet {pending}"
 
     limiting = [cid for cid in rule.limiting_criteria if cid in graded]

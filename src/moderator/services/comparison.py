@@ -160,7 +160,16 @@ def comparison_of(store: Store, row: dict[str, Any], rubric: Rubric) -> Moderati
         CriterionEntry(criterion=r.criterion, grade=r.moderated_grade) for r in rows
     ]
     override = Grade.parse_optional(row["moderated_override"])
-    moderated_overall = overall_view(rubric, moderated_entries, override, row["overall_rationale"])
+    # what is left is counted once, as to_decide (a too-short rationale included), not
+    # again in the explanation by grades alone ("9 not yet decided" beside 10 to decide)
+    moderated_overall = overall_view(
+        rubric,
+        moderated_entries,
+        override,
+        row["overall_rationale"],
+        pending="decided",
+        count_pending=False,
+    )
     manager_overall = Grade.parse_optional(audit["overall_grade"])
     if row["status"] == "reviewed":
         outcome: Outcome | None = row["outcome"]

@@ -260,6 +260,11 @@ class Decision:
         """Both a grade and a rationale: ready to record."""
         return self.grade is not None and bool(self.rationale.strip())
 
+    @property
+    def too_short(self) -> bool:
+        """A rationale written but too short to count (completion's rule): a draft."""
+        return bool(self.rationale.strip()) and rationale_problem(self.rationale) is not None
+
 
 class ReviewPreview(BaseModel):
     """The review as it stands on screen: moderated overall, outcome, what is left."""
@@ -386,7 +391,9 @@ class ReviewSession:
                 if not decision.complete or rationale_problem(decision.rationale):
                     to_decide.append(row.criterion)
             entries.append(CriterionEntry(criterion=row.criterion, grade=grade))
-        view = overall_view(self.rubric, entries, override, reason, pending="decided")
+        view = overall_view(
+            self.rubric, entries, override, reason, pending="decided", count_pending=False
+        )
         every_grade = all(e.grade is not None for e in entries)
         outcome = (
             moderation_outcome(comparison.manager_overall, view.final) if every_grade else None

@@ -83,9 +83,17 @@ class ReviewScreen(ReviewView):
             self.notify("Agreed criteria keep the agreed grade.", severity="warning")
             return
         old = self.decisions[row.criterion]
+        if old.grade == Grade(value):
+            return
+        # the rationale stays with the new grade (r shows it, Enter records both); ctrl+z
+        # puts the grade back, even before anything is recorded (a stray digit)
+        self.undo_stack.append((row.criterion, old, False))
         self.decisions[row.criterion] = Decision(Grade(value), old.rationale)
         self.render_rows()
         self.show_detail()
+        if old.grade is None and self.decisions[row.criterion].complete:
+            # the rationale kept waiting for its grade (Esc said so): recorded with it now
+            self.record(row.criterion, advance=False)
         # The keys stay on the table: what the footer offers (r, Enter, j, k) still does
         # what it says; r or Enter opens the rationale, which is recorded with the grade.
 
@@ -96,7 +104,9 @@ class ReviewScreen(ReviewView):
         if row is not None and not row.agreed and self.editable:
             if self.shown != row.criterion:
                 self.show_detail()  # a move just made: its row's rationale, not the last's
-            self.set_focus(self.query_one("#review-rationale", Input))
+            field = self.query_one("#review-rationale", Input)
+            field.cursor_position = len(field.value)  # typed after what is there
+            self.set_focus(field)
 
     def action_record_rationale(self) -> None:
         """Enter in the rationale field: record it with the grade, on to the next to decide."""
@@ -141,15 +151,21 @@ class ReviewScreen(ReviewView):
             self.decisions[row.criterion] = new
             self.render_rows()
             self.show_detail()
-        elif not advance and new == self.recorded.get(row.criterion):
-            return  # leaving the field with nothing new typed or graded
+        elif not advance and (new == self.recorded.get(row.criterion) or not new.complete):
+            return  # leaving the field with nothing new typed or graded (said already)
         if new.complete:
             if new != self.recorded.get(row.criterion):
                 self.record(row.criterion, advance=advance)
-            elif advance:
+            elif advance and not new.too_short:
                 self.next_to_decide()
+            elif advance:
+                self.say_too_short(row.criterion)
         elif new.grade is None and new.rationale:
-            self.notify("Choose the moderated grade (1-4) too.", severity="warning")
+            self.notify(
+                "Rationale kept here, not recorded: choose the moderated grade (1-4) to"
+                " record it with the grade.",
+                severity="warning",
+            )
         elif new.grade is not None and advance:
             self.notify(
                 "Write the rationale too: it is recorded with the grade.", severity="warning"
@@ -160,10 +176,15 @@ class ReviewScreen(ReviewView):
 
         decision = self.decisions[criterion]
         assert decision.grade is not None
-        self.undo_stack.append((criterion, self.recorded.get(criterion, Decision(None, ""))))
+        # the grade keys' steps on this criterion are in this one now: undone together
+        self.undo_stack[:] = [u for u in self.undo_stack if u[0] != criterion or u[2]]
+        self.undo_stack.append((criterion, self.recorded.get(criterion, Decision(None, "")), True))
         self.recorded[criterion] = decision
-        self.write_decision(criterion, decision.grade, decision.rationale)
-        if advance:
+        short = decision.too_short
+        self.write_decision(criterion, decision.grade, decision.rationale, draft=short)
+        if short:
+            self.say_too_short(criterion)  # at once, and the cursor stays on it
+        elif advance:
             self.next_to_decide()
 
     def unrecorded(self) -> list[str]:
@@ -176,6 +197,10 @@ class ReviewScreen(ReviewView):
                 continue
             if decision.grade is None:
                 lines.append(f"{row.title}: a rationale but no moderated grade (1-4)")
+            elif decision.rationale:
+                lines.append(
+                    f"{row.title}: {decision.grade.label} with its rationale, not recorded"
+                )
             else:
                 lines.append(f"{row.title}: {decision.grade.label} but no rationale")
         return lines
@@ -185,8 +210,13 @@ class ReviewScreen(ReviewView):
         if not self.editable or not self.undo_stack:
             self.notify("Nothing to undo.", timeout=2)
             return
-        criterion, before = self.undo_stack[-1]
-        if not before.complete or before.grade is None:
+        criterion, before, recorded = self.undo_stack[-1]
+        if not recorded:  # a grade key not recorded yet: put the grade on screen back
+            self.undo_stack.pop()
+            self.decisions[criterion] = before
+            self.show_undone(criterion, before)
+            return
+        if before.grade is None:
             # Nothing was recorded before the first decision, and a recorded decision is
             # never erased (the log keeps it): the way back is another grade.
             self.notify(
@@ -197,14 +227,8 @@ class ReviewScreen(ReviewView):
         self.undo_stack.pop()
         self.decisions[criterion] = before
         self.recorded[criterion] = before
-        self.write_decision(criterion, before.grade, before.rationale)
-        done = f"back to {before.grade.label}"
-        self.render_rows()
-        self.show_detail()
-        assert self.comparison is not None
-        index = [r.criterion for r in self.comparison.rows].index(criterion)
-        self.query_one(DataTable).move_cursor(row=index)
-        self.notify(f"Undone: {criterion} is {done}.", timeout=3)
+        self.write_decision(criterion, before.grade, before.rationale, said=False)
+        self.show_undone(criterion, before)
 
     def next_to_decide(self) -> None:
         """Move to the next disagreement still without a grade and a rationale."""
@@ -212,15 +236,24 @@ class ReviewScreen(ReviewView):
             return
         table = self.query_one(DataTable)
         rows = self.comparison.rows
+        left = set(self.to_decide())
         for offset in range(1, len(rows) + 1):
             index = (table.cursor_row + offset) % len(rows)
             row = rows[index]
-            if not row.agreed and not self.decisions[row.criterion].complete:
+            if row.criterion in left:
                 table.move_cursor(row=index)
                 return
 
     @work(thread=True, group="db-write", exit_on_error=False)
-    def write_decision(self, criterion: str, grade: Grade, rationale: str) -> None:
+    def write_decision(
+        self,
+        criterion: str,
+        grade: Grade,
+        rationale: str,
+        *,
+        draft: bool = False,
+        said: bool = True,
+    ) -> None:
         assert self.session is not None
         try:
             self.session.decide(criterion, grade, rationale)
@@ -228,7 +261,8 @@ class ReviewScreen(ReviewView):
             title = self.session.rubric.criterion(criterion).title
             self.changed_elsewhere(f"Your decision for {title}: {grade.label}, “{rationale}”")
             return
-        self.app.call_from_thread(self.notify, f"Recorded: {grade.label}.", timeout=2)
+        if said and not draft:  # a draft was said at once (say_too_short), an undo too
+            self.app.call_from_thread(self.notify, f"Recorded: {grade.label}.", timeout=2)
 
     def changed_elsewhere(self, lost: str, *, completing: bool = False) -> None:
         """Another window recorded on this review first: nothing was written; read what is

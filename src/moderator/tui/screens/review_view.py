@@ -19,6 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
+from moderator.domain.grade_sheet import rationale_problem
 from moderator.domain.grades import Grade
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.text import drift_text, grade_abbrev
@@ -79,8 +80,9 @@ class ReviewView(ModeratorScreen):
         self.override_reason: str | None = None
         self.recorded: dict[str, Decision] = {}
         """What the database holds for each disagreement (what an undo goes back to)."""
-        self.undo_stack: list[tuple[str, Decision]] = []
-        """Recorded decisions as (criterion, the decision it replaced), newest last."""
+        self.undo_stack: list[tuple[str, Decision, bool]] = []
+        """Changes as (criterion, the decision it replaced, recorded), newest last: a decision
+        recorded, or a grade key not recorded yet (ctrl+z puts the screen's grade back)."""
         self.shown: str | None = None
         """The criterion whose detail and rationale are shown."""
 
@@ -95,6 +97,9 @@ class ReviewView(ModeratorScreen):
             yield Input(
                 placeholder="Rationale: which descriptor does the evidence meet? (Enter to record)",
                 id="review-rationale",
+                # r opens the rationale to add to it: selected whole, the first key typed
+                # replaced it ("too short" gone after a new grade and r)
+                select_on_focus=False,
             )
             yield Static("", id="review-overall")
         yield Footer()
@@ -122,6 +127,8 @@ class ReviewView(ModeratorScreen):
             r.criterion: decision_of(r) for r in message.comparison.rows if not r.agreed
         }
         self.recorded = dict(self.decisions)
+        # a grade key's undo is for the screen it was pressed on, not one read again
+        self.undo_stack[:] = [u for u in self.undo_stack if u[2]]
         view = message.comparison.moderated_overall
         self.override = view.override
         self.override_reason = view.override_reason
@@ -143,27 +150,34 @@ class ReviewView(ModeratorScreen):
         table.clear()
         # The rule completion enforces (a rationale too short is no rationale): the row's
         # mark and the count of what is left on the status line both follow it.
-        assert self.session is not None
-        left = set(
-            self.session.preview(
-                self.comparison, self.decisions, self.override, self.override_reason
-            ).to_decide
-        )
+        left = set(self.to_decide())
         for r in self.comparison.rows:
             decided = r.agreed or r.criterion not in left
             moderated = r.manager_grade if r.agreed else self.decisions[r.criterion].grade
+            # why it is still to decide, where a grade and a rationale are there
+            short = not decided and moderated is not None and self.decisions[r.criterion].complete
             table.add_row(
                 Text(title_cell(r.title, r.limiting, criterion_width(self.app.size.width))),
                 grade_abbrev(r.manager_grade),
                 grade_abbrev(r.moderator_grade),
                 drift_text(r.drift),
                 grade_abbrev(moderated),
-                Text("✓", style="green") if decided else Text("to decide", style="yellow"),
+                Text("✓", style="green")
+                if decided
+                else Text("too short" if short else "to decide", style="yellow"),
                 key=r.criterion,
             )
         if self.comparison.rows:
             table.move_cursor(row=min(max(row_index, 0), len(self.comparison.rows) - 1))
         self.show_overall()
+
+    def to_decide(self) -> list[str]:
+        """The disagreements completion would refuse as they are on screen (its one rule: a
+        rationale too short is none), for the rows' marks and the one count of what is left."""
+        assert self.comparison is not None and self.session is not None
+        return self.session.preview(
+            self.comparison, self.decisions, self.override, self.override_reason
+        ).to_decide
 
     def show_overall(self) -> None:
         assert self.comparison is not None and self.session is not None
@@ -239,6 +253,8 @@ class ReviewView(ModeratorScreen):
             decision = self.decisions[row.criterion]
             text.append(f"\nModerated {_grade(decision.grade)}: ", style="bold")
             text.append(decision.rationale)
+            if problem := rationale_problem(decision.rationale):
+                text.append(f"\nNot decided yet: {problem}.", style="yellow")
         detail.update(text)
         if not row.agreed:
             rationale.value = self.decisions[row.criterion].rationale
@@ -246,6 +262,32 @@ class ReviewView(ModeratorScreen):
         else:
             rationale.value = ""
             rationale.disabled = True
+
+    def show_undone(self, criterion: str, before: Decision) -> None:
+        """On the criterion undone, with its grade and rationale back, and say so."""
+        assert self.comparison is not None and self.session is not None
+        index = [r.criterion for r in self.comparison.rows].index(criterion)
+        self.query_one(DataTable).move_cursor(row=index)
+        self.render_rows()
+        self.show_detail()
+        grade = "no moderated grade" if before.grade is None else before.grade.label
+        with_rationale = f", “{before.rationale}”" if before.rationale else ""
+        title = self.session.rubric.criterion(criterion).title
+        self.notify(f"Undone: {title} is back to {grade}{with_rationale}.", markup=False)
+
+    def say_too_short(self, criterion: str) -> None:
+        from moderator.domain.grade_sheet import MIN_RATIONALE
+
+        assert self.session is not None
+        self.notify(
+            f"{self.session.rubric.criterion(criterion).title}: rationale too short (at least"
+            f" {MIN_RATIONALE} characters, spaces not counted): this criterion is not decided"
+            " yet. Saved as a draft; r adds to it.",
+            title="Not decided",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
 
     @on(DataTable.RowHighlighted)
     def row_moved(self) -> None:
