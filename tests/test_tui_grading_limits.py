@@ -184,3 +184,17 @@ def test_audit_override_help_has_examples() -> None:
     result = CliRunner().invoke(cli, ["audit", "override", "--help"])
     assert result.exit_code == 0
     assert "Examples" in result.output and "moderator audit override" in result.output
+
+
+async def test_ctrl_q_with_a_note_over_the_limit_says_so_before_quitting(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        await pilot.press("n")
+        screen.query_one("#note", TextArea).insert("z" * (MAX_NOTE + 1))
+        await until(pilot, lambda: "NOT SAVED" in label(screen), "the note marked not saved")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: any("Esc again" in n for n in notices(pilot)), "said why")
+        assert pilot.app.is_running and pilot.app.screen is screen
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: not pilot.app.is_running, "quit the second time")

@@ -354,6 +354,8 @@ class GradingScreen(KeepsNotesInBounds):
 
         self.take_note()  # what is in the box, whether or not its messages have come
         self.stop_note_timer()
+        if self.holds_leaving():
+            return False  # a note over the limit: said once, then left without it
         worker = self.flush()
         while worker is not None:
             try:

@@ -148,7 +148,8 @@ class KeepsNotesInBounds(SubmitsSheet):
         titles = ", ".join(self.criterion_title(cid) for cid in self.too_long)
         self.say_limit(
             f"Not left yet: the note for {titles} is over {MAX_NOTE:,} characters and is not"
-            " saved. Shorten it (n), or press Esc again to leave without it."
+            " saved. Shorten it (n), or press Esc again to leave without it (Ctrl+Q again"
+            " to quit without it)."
         )
         return True
 
