@@ -198,3 +198,20 @@ async def test_ctrl_q_with_a_note_over_the_limit_says_so_before_quitting(db: Pat
         assert pilot.app.is_running and pilot.app.screen is screen
         await pilot.press("ctrl+q")
         await until(pilot, lambda: not pilot.app.is_running, "quit the second time")
+
+
+async def test_esc_held_by_a_failed_save_says_why_and_the_failure_shows_once(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        assert screen.writer is not None
+
+        def refuse(batch: object) -> object:
+            raise BadInput("the database is read-only")
+
+        screen.writer.write = refuse  # type: ignore[method-assign,assignment]
+        await pilot.press("2", "j", "3", "escape")
+        await until(pilot, lambda: any("Not left" in n for n in notices(pilot)), "Esc explained")
+        assert pilot.app.screen is screen
+        failures = [n for n in notices(pilot) if "read-only" in n]
+        assert len(failures) == 1, notices(pilot)

@@ -265,6 +265,14 @@ class GradingScreen(KeepsNotesInBounds):
         self.drop_restored()
         if await self.save_pending():
             self.dismiss(None)
+        else:  # held: say why, not silence (the failure's own message says what failed)
+            self.notify(
+                "Not left: what you changed here is not saved yet (see the message above)."
+                " Esc tries again; Ctrl+Q twice leaves without it.",
+                title="Still here",
+                severity="warning",
+                timeout=8,
+            )
 
     # -- saving -------------------------------------------------------------------------
     def flush(
