@@ -268,7 +268,7 @@ class GradingScreen(KeepsNotesInBounds):
         else:  # held: say why, not silence (the failure's own message says what failed)
             self.notify(
                 "Not left: what you changed here is not saved yet (see the message above)."
-                " Esc tries again; Ctrl+Q twice leaves without it.",
+                " Esc tries again; Ctrl+Q twice quits without it.",
                 title="Still here",
                 severity="warning",
                 timeout=8,
