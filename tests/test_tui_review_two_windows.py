@@ -62,7 +62,7 @@ def test_the_review_service_refuses_a_decision_on_a_stale_version(db: Path) -> N
         with pytest.raises(SheetChanged):
             a.decide("risk", Grade.GOOD, "Plan seen")
         with pytest.raises(SheetChanged):
-            a.set_override(Grade.GOOD, "Because")
+            a.set_override(Grade.GOOD, "Because the plan has dates now")
         a.load()
         a.decide("risk", Grade.GOOD, "Plan seen")
     assert stored_decision(db, mid, "risk") == (Grade.GOOD, "Plan seen")

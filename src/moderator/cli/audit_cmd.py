@@ -311,7 +311,15 @@ add_grading_verbs(
         overall="overall",
         target=_audit_target,
         grade_help="Grade one criterion (1-4, RI, Good, …) with an evidence note; saved as a draft.",
-        override_help="Override the derived overall grade, with a written reason.",
+        override_help=(
+            "Override the derived overall grade, with a written reason (10 characters or"
+            " more); --clear removes the override.\n\n"
+            "Examples (on the demo: `moderator demo --build-only demo.db`):\n\n"
+            "\b\n"
+            "  moderator audit override 171 RI --reason 'Risk now managed: safety plan agreed"
+            " with police' --db demo.db --as 'Naomi Okonkwo'\n"
+            "  moderator audit override 171 --clear --db demo.db --as 'Naomi Okonkwo'"
+        ),
         submit_help="Submit an audit: checks every criterion has a grade and evidence, then locks it.",
     ),
 )

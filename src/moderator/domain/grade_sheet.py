@@ -27,6 +27,9 @@ MAX_NOTE = 4000
 """Longest evidence note or rationale, in characters."""
 MAX_REASON = 2000
 """Longest override reason, in characters."""
+MIN_REASON = 10
+"""Fewest characters (spaces not counted) an override's reason needs: overriding the overall
+grade weighs as much as a disagreement, whose rationale needs :data:`MIN_RATIONALE`."""
 MIN_RATIONALE = 10
 """Fewest characters (spaces not counted) a review's rationale needs to be one: fewer is a
 stray key or a word begun (``r``), not which descriptor the evidence meets and why."""
@@ -163,6 +166,15 @@ def check_criterion(rubric: Rubric, criterion: str) -> None:
         raise BadInput(f"rubric {rubric.id} has no criterion {criterion!r} (criteria: {known})")
 
 
+def check_override_grade(grade: Grade | None, derived: Grade | None) -> None:
+    """Refuse an override to the grade the rubric's rule gives now (``derived``)."""
+    if grade is not None and grade == derived:
+        raise BadInput(
+            f"the rubric's rule already gives {grade.label}: an override must give another"
+            " grade (to keep the rule's grade, remove the override)"
+        )
+
+
 def check_override(
     grade: Grade | None,
     reason: str | None,
@@ -170,22 +182,25 @@ def check_override(
     derived: Grade | None = None,
     what: str = "overall grade",
 ) -> str:
-    """The override's reason, stripped; refused when missing for a grade, or too long.
+    """The override's reason, stripped; refused when missing for a grade, shorter than
+    :data:`MIN_REASON` characters (spaces not counted), or too long.
 
     An override to the grade the rubric's rule gives now (``derived``) is refused: it
     would change nothing but say it had, and would stay when the grades under it change.
     """
-    if grade is not None and grade == derived:
-        raise BadInput(
-            f"the rubric's rule already gives {grade.label}: an override must give another"
-            " grade (to keep the rule's grade, remove the override)"
-        )
+    check_override_grade(grade, derived)
     reason = (reason or "").strip()
     if grade is not None and not reason:
         raise BadInput(f"overriding the {what} needs a written reason")
     if len(reason) > MAX_REASON:
         raise BadInput(f"reason is too long ({len(reason)} > {MAX_REASON} characters)")
-    return require_plain_text(reason, "reason")
+    reason = require_plain_text(reason, "reason")
+    if grade is not None and len("".join(reason.split())) < MIN_REASON:
+        raise BadInput(
+            f'the reason "{reason}" is too short: say why the {what} is {grade.label},'
+            f" in {MIN_REASON} characters or more"
+        )
+    return reason
 
 
 def changed_entry(

@@ -118,7 +118,9 @@ class ReportsWorkerFailures:
         node: Any = self
         title, message = describe_error(error)
         node.app.log.error(f"worker {event.worker.name!r} failed: {error!r}")
-        node.app.notify(message, title=title, severity="error", timeout=8, markup=False)
+        showing = {(n.title, n.message) for n in node.app._notifications}
+        if (title, message) not in showing:  # a retry that fails alike: one message, not a pile
+            node.app.notify(message, title=title, severity="error", timeout=8, markup=False)
         hook = getattr(node, "worker_failed", None)
         if hook is not None:
             hook(event.worker, error)
@@ -242,7 +244,9 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
         holds, as a date error once the date is fixed)."""
         app = self.app
         if severity == "information":  # news replaces news: toasts no longer pile up
-            self.withdraw_notices(*(n for n in self.notices if n.severity == "information"))
+            old = [n for n in self.notices if n.severity == "information"]
+            if old:  # none to replace withdrew every notice (a warning still true with them)
+                self.withdraw_notices(*old)
         notice = Notification(
             message,
             title,

@@ -9,11 +9,12 @@ from datetime import date
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from moderator.domain.dates import parse_day
-from moderator.domain.grade_sheet import check_override
+from moderator.domain.grade_sheet import check_override, check_override_grade
 from moderator.domain.grades import Grade
 from moderator.errors import BadInput
 from moderator.tui.actions import bindings_for
@@ -110,6 +111,9 @@ class OverrideDialog(_Dialog):
         self.derived = derived
         self.current = current
         self.reason = reason or ""
+        self.typed_reason: str | None = None
+        """The reason as it was in the box when the dialog was cancelled (None: not cancelled),
+        for the screen to keep for the next time it opens the dialog."""
 
     def compose(self) -> ComposeResult:
         derived = "nothing graded yet" if self.derived is None else self.derived.label
@@ -146,6 +150,8 @@ class OverrideDialog(_Dialog):
         preselect = self.current or self.derived
         grades.highlighted = 0 if preselect is None else int(preselect) - 1
         grades.focus()
+        reason = self.query_one("#override-reason", TextArea)
+        reason.move_cursor(reason.document.end)  # what is typed goes after the saved reason
 
     def _chosen(self) -> Grade | None:
         highlighted = self.query_one("#override-grade", OptionList).highlighted
@@ -185,9 +191,9 @@ class OverrideDialog(_Dialog):
     def _refusal(self) -> str | None:
         """Why the grade chosen cannot be the override, as the rule for every override says."""
         try:
-            check_override(self._chosen(), "-", derived=self.derived)
+            check_override_grade(self._chosen(), self.derived)
         except BadInput as exc:
-            return str(exc)[:1].upper() + str(exc)[1:] + "."
+            return sentence(exc)
         return None
 
     @on(Button.Pressed, "#confirm")
@@ -207,6 +213,12 @@ class OverrideDialog(_Dialog):
             error.update("Write the reason: an override without one is not accepted.")
             self.query_one("#override-reason", TextArea).focus()
             return
+        try:  # the service's own rule (long enough to say why, not too long, plain text)
+            reason = check_override(grade, reason, derived=self.derived)
+        except BadInput as exc:
+            error.update(Content(sentence(exc)))
+            self.query_one("#override-reason", TextArea).focus()
+            return
         self.dismiss(OverrideChoice(grade, reason))
 
     @on(Button.Pressed, "#clear")
@@ -215,7 +227,14 @@ class OverrideDialog(_Dialog):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        self.typed_reason = self.query_one("#override-reason", TextArea).text
         self.dismiss(None)
+
+
+def sentence(error: BadInput) -> str:
+    """A refusal as a sentence: capital first, full stop last."""
+    text = str(error)
+    return text[:1].upper() + text[1:] + "."
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
 from moderator.tui.grading_writer import Batch, BatchWriter, Outcome
 from moderator.tui.key_routing import route_key, route_paste
-from moderator.tui.screens.grading_submit import SubmitsSheet
+from moderator.tui.screens.grading_note import KeepsNotesInBounds
 from moderator.tui.widgets.criterion_list import CriterionList
 from moderator.tui.widgets.descriptor_panel import DescriptorPanel, GradeChoice
 from moderator.tui.widgets.overall_bar import OverallBar
@@ -39,7 +39,6 @@ from moderator.tui.widgets.overall_bar import OverallBar
 if TYPE_CHECKING:
     from moderator.services.audits import CriterionEntry
     from moderator.services.grading import GradingSheet, GradingTarget
-    from moderator.tui.screens.dialogs import OverrideChoice
 
 NOTE_DEBOUNCE_S = 0.4
 """Pause in typing after which a note is saved."""
@@ -47,7 +46,7 @@ CHECK_ELSEWHERE_S = 2.0
 """How often an open, editable sheet looks for changes made in another window."""
 
 
-class GradingScreen(SubmitsSheet):
+class GradingScreen(KeepsNotesInBounds):
     """Grade one case against its rubric."""
 
     SCOPE = "grading"
@@ -111,6 +110,8 @@ class GradingScreen(SubmitsSheet):
         into the note, not to the list as commands, and an Esc (or Ctrl+Q) typed right
         after the note's text saves all of it."""
         note = self.query_one("#note", TextArea)
+        if self.refuse_over_limit(event, note):
+            return True
         if isinstance(event, events.Paste):
             return await route_paste(self, event, note)
         return await route_key(self, event, note)
@@ -214,6 +215,8 @@ class GradingScreen(SubmitsSheet):
                 return False  # put back after a change elsewhere: saved only when kept
             self.restored = None  # edited: the user's decision, on what is saved now
             self.mark_note()
+        if self.over_limit(cid, text):
+            return False  # kept in the box, marked not saved: never sent to be refused
         if entry.note == text:
             return False
         entry.note = text
@@ -239,31 +242,6 @@ class GradingScreen(SubmitsSheet):
             self.note_timer.stop()
             self.note_timer = None
 
-    def action_override(self) -> None:
-        if not self.editable or self.target is None:
-            return
-        from moderator.tui.screens.dialogs import OverrideDialog
-
-        view = self.target.overall(list(self.entries.values()), None, None)
-
-        def chosen(choice: OverrideChoice | None) -> None:
-            if choice is None:
-                return
-            self.override = choice.grade
-            self.override_reason = choice.reason if choice.grade is not None else None
-            self.pending_override = (self.override, self.override_reason)
-            self.show_overall()
-            self.flush()
-            self.notify(
-                "Override removed."
-                if choice.grade is None
-                else f"Overall grade overridden to {choice.grade.label}."
-            )
-
-        self.app.push_screen(
-            OverrideDialog(view.derived, self.override, self.override_reason), chosen
-        )
-
     def action_next_missing_from_start(self) -> None:
         """Go to the first criterion still missing something."""
         if self.sheet is None:
@@ -282,9 +260,19 @@ class GradingScreen(SubmitsSheet):
             self.save_note_now()
             self.set_focus(self.query_one("#criteria", CriterionList))  # at once, as n
             return
+        if self.holds_leaving():
+            return
         self.drop_restored()
         if await self.save_pending():
             self.dismiss(None)
+        else:  # held: say why, not silence (the failure's own message says what failed)
+            self.notify(
+                "Not left: what you changed here is not saved yet (see the message above)."
+                " Esc tries again; Ctrl+Q twice quits without it.",
+                title="Still here",
+                severity="warning",
+                timeout=8,
+            )
 
     # -- saving -------------------------------------------------------------------------
     def flush(
@@ -374,6 +362,8 @@ class GradingScreen(SubmitsSheet):
 
         self.take_note()  # what is in the box, whether or not its messages have come
         self.stop_note_timer()
+        if self.holds_leaving():
+            return False  # a note over the limit: said once, then left without it
         worker = self.flush()
         while worker is not None:
             try:

@@ -18,7 +18,9 @@ class CriterionRow(ListItem):
         self.criterion = criterion
         self.entry = entry
         self.number = number
-        self._shown = (entry.grade, bool(entry.note.strip()))
+        self.unsaved = False
+        """Its note box holds text that is not saved (too long to be): ``!``, not ``✎``."""
+        self._shown = (entry.grade, bool(entry.note.strip()), False)
 
     def compose(self) -> ComposeResult:
         yield GradeBadge(self.entry.grade, abbrev=True, classes="row-grade")
@@ -29,12 +31,19 @@ class CriterionRow(ListItem):
         yield Label(self._note_mark(), classes="row-note")
 
     def _note_mark(self) -> str:
+        if self.unsaved:
+            return "!"
         return "✎" if self.entry.note.strip() else " "
+
+    def mark_unsaved(self, unsaved: bool) -> None:
+        """Say the note typed for this criterion is not saved (or is again as stored)."""
+        self.unsaved = unsaved
+        self.show(self.entry)
 
     def show(self, entry: CriterionEntry) -> None:
         """Show a changed grade or note."""
         self.entry = entry
-        shown = (entry.grade, bool(entry.note.strip()))
+        shown = (entry.grade, bool(entry.note.strip()), self.unsaved)
         if not self.is_mounted or shown == self._shown:
             return  # re-drawing an unchanged row would re-lay out the screen on every keystroke
         self._shown = shown
