@@ -205,3 +205,36 @@ async def test_the_open_demo_needs_no_password(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_screen(pilot, PickerScreen)
         assert not app.secured
+
+
+@pytest.mark.parametrize("served", [False, True], ids=["terminal", "browser-tab"])
+async def test_after_an_unlock_the_keys_work_and_the_lock_comes_back(
+    db: Path, served: bool
+) -> None:
+    """Once unlocked, the app stayed 'locked' for good: the lock's callback was owed to the
+    sign-in screen, gone by then, so `?`, Ctrl+P and the footer's keys were refused and no
+    idle spell ever locked the workbench again."""
+    from tests.test_tui_home import footer_text
+    from tests.test_tui_palette import HelpScreen
+
+    idle = 0.01  # minutes: under a second, so the test need not wait 15 minutes
+    settings = load_settings(db=db, user="mia", signin_delay_seconds=0, idle_lock_minutes=idle)
+    app = create_app(settings, today=lambda: TODAY, cursor_blink=False, served=served)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, None, MIA_PW)  # the lock is watched from here, as in use
+        for spell in range(2):
+            app.idle_lock_seconds = idle * 60
+            await wait_for_screen(pilot, LockScreen)
+            app.idle_lock_seconds = 0  # no lock while the test types
+            await pilot.press(*keys(MIA_PW), "enter")
+            await wait_for_screen(pilot, HomeScreen)
+            assert not app.locked, spell
+            assert "? Help" in footer_text(pilot) and "^p Commands" in footer_text(pilot)
+            await pilot.press("question_mark")
+            await wait_for_screen(pilot, HelpScreen)
+            await pilot.press("escape")
+            await wait_for_screen(pilot, HomeScreen)
+            await pilot.press("ctrl+p")
+            await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == "CommandPalette")
+            await pilot.press("escape")
+            await wait_for_screen(pilot, HomeScreen)

@@ -43,7 +43,6 @@ class AppActions(_AppBase):
     db_path: Path
     user_name: str | None
     quit_warned: bool
-    locked: bool
 
     if TYPE_CHECKING:
 
@@ -151,7 +150,6 @@ class AppActions(_AppBase):
         if not await self._saved_all("Choose Sign out again to sign out anyway."):
             return
         self.quit_warned = False
-        self.locked = False  # signing out from the idle lock ends it
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         self.user = None

@@ -8,6 +8,7 @@ screen shows the same words for an unknown name and a wrong password.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
@@ -275,6 +276,8 @@ class LockScreen(_PasswordForm, ModeratorModal):
     """The idle lock: covers the workbench, which stays as it was, until the password."""
 
     password_id = "lock-password"
+    LOCKS_APP = True
+    """While this screen is open the app refuses its own keys (``IdleLock.locked``)."""
 
     def __init__(self, user: User) -> None:
         super().__init__(classes="dialog")
@@ -322,4 +325,6 @@ class LockScreen(_PasswordForm, ModeratorModal):
         line.add_class("progress")
 
     def on_signed_in_message(self, message: SignedInMessage) -> None:
+        app: Any = self.app
+        app.last_activity = time.monotonic()  # the idle spell starts again from now
         self.dismiss(True)
