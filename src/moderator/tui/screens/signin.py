@@ -49,9 +49,11 @@ class SignedInMessage(Message):
 class Refusal(Message):
     """A password was refused; ``text`` says why, fit to show."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, wrong: bool = False) -> None:
         super().__init__()
         self.text = text
+        self.wrong = wrong
+        """The plain refusal (wrong name or password), not a locked account."""
 
 
 class NextOnEnter(Input):
@@ -115,16 +117,22 @@ class _PasswordForm:
     def check_password(self, name: str, password: str) -> SignedIn | None:
         """Sign in on a worker thread; a refusal is posted, a success returned."""
         from moderator.errors import ModeratorError
-        from moderator.services.auth import LEAD_SETS_IT, LEAD_SETS_IT_SERVED, sign_in
+        from moderator.services.auth import (
+            LEAD_SETS_IT,
+            LEAD_SETS_IT_SERVED,
+            SIGN_IN_FAILED,
+            sign_in,
+        )
 
         node: Any = self  # a screen: this mixin only ever comes first in a screen's bases
         try:
             return sign_in(node.app.require_store(), name, password, _policy(node.app))
         except ModeratorError as exc:
             text = str(exc)
+            wrong = text == SIGN_IN_FAILED
             if getattr(node.app, "served", False):  # a browser tab has no terminal to type in
                 text = text.replace(LEAD_SETS_IT, LEAD_SETS_IT_SERVED)
-            node.post_message(Refusal(text))
+            node.post_message(Refusal(text, wrong=wrong))
             return None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -314,8 +322,10 @@ class LockScreen(_PasswordForm, ModeratorModal):
         self.app.call_later(self.app.run_action, "sign_out")
 
     def on_refusal(self, message: Refusal) -> None:
+        # The lock asks no name: the sign-in screen's "wrong name or password, or no
+        # password set for this name" would speak of one.
         line = self.query_one("#lock-problem", Static)
-        line.update(message.text)
+        line.update("Wrong password." if message.wrong else message.text)
         line.remove_class("progress")
         self.check_refused(self.query_one("#lock-password", Input))
 
