@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -58,6 +60,15 @@ def with_format(path_text: str, fmt: str) -> str:
     return path_text
 
 
+class NameField(Input):
+    """The file's name or path: Ctrl+A selects it all, as in a browser's own fields (Textual's
+    Input goes to the start, and the name typed next went in front of the one offered)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+a", "select_all", "Select all", show=False)
+    ]
+
+
 class ExportDialog(ModeratorModal):
     """Pick the format (HTML first) and the path; refuses to replace a file without asking."""
 
@@ -98,7 +109,7 @@ class ExportDialog(ModeratorModal):
                 "File name (your browser downloads it)" if self.download else "File",
                 classes="field-label",
             )
-            yield Input(
+            yield NameField(
                 default.name if self.download else str(default), id="export-path", compact=True
             )
             yield Label("", id="export-error", classes="field-error")
