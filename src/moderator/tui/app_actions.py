@@ -155,6 +155,8 @@ class AppActions(_AppBase):
         self.user = None
         self.sub_title = ""
         self.choose_user()
+        # The next person sees who is working asked again; the one leaving, that it went well.
+        self.notify("Signed out; your work was saved.", title="Signed out")
 
     async def _saved_all(self, again: str) -> bool:
         """Save what every screen holds (False: something could not be, said the first
