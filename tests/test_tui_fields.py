@@ -67,3 +67,27 @@ async def test_an_export_error_wraps_whole_in_the_dialog(tmp_path: Path) -> None
         assert dialog.query_one("#export-box").region.contains_region(error.region)
         shown = app.export_screenshot()
         assert "your&#160;browser." in shown or "browser." in shown, "the error is cut short"
+
+
+async def test_help_on_a_submitted_audit_lists_no_grading_key(db: Path) -> None:
+    """F1 on a submitted, read-only audit listed 1-4, n and o, which do nothing there."""
+    from moderator.tui.screens.grading import GradingScreen
+    from tests.test_tui_palette import help_sections
+
+    def grading_keys(sections: dict[str, list[tuple[str, str]]]) -> set[str]:
+        title = next(t for t in sections if "rading" in t)
+        return {k for k, _d in sections[title]}
+
+    changes = {"1", "4", "x", "n", "m", "o", "Ctrl+S", "Ctrl+Z"}  # grade, note, override, submit
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")  # to do: every grading key works
+        listed = grading_keys(await help_sections(pilot))
+        assert changes <= listed, listed
+        await pilot.press("escape", "escape")
+        screen = await open_case(pilot, "C-103")  # submitted: read only
+        assert isinstance(screen, GradingScreen) and not screen.editable
+        listed = grading_keys(await help_sections(pilot))
+        assert not changes & listed, listed
+        assert {"c", "j", "Esc"} <= listed, listed  # what still works is listed

@@ -97,7 +97,7 @@ class AppActions(_AppBase):
             return
         scope = getattr(self.screen, "SCOPE", None)
         role = None if self.user is None else self.user.role.value
-        self.push_screen(HelpScreen(scope, self.settings.keys, role))
+        self.push_screen(HelpScreen(scope, self.settings.keys, role, under=self.screen))
 
     def action_import_cases(self) -> None:
         if self.served:  # a browser user must not name files on the server
