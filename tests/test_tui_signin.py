@@ -274,3 +274,27 @@ async def test_the_lock_hides_the_work_and_its_refusals_fit_the_dialog(db: Path)
         assert said.height >= 2  # wrapped, within the dialog, clear of the button's border
         assert box.region.contains_region(said)
         assert said.bottom < button.region.y, (said, button.region)
+
+
+async def test_a_new_password_refused_shows_as_an_error_with_nothing_checking_behind(
+    db: Path,
+) -> None:
+    """'Choose your own password': its "too short" was plain text, with the sign-in's
+    "Checking…" still showing behind the dialog."""
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, "max", MAX_TEMP)
+        await wait_for_screen(pilot, NewPasswordDialog)
+        signin = pilot.app.screen_stack[-2]
+        assert isinstance(signin, SignInScreen)
+        assert problem_of(signin) == ""  # the check is over: no "Checking…" behind
+        await pilot.press(*keys("short"), "enter", *keys("short"), "enter")
+        await settle(pilot)
+        line = pilot.app.screen.query_one("#new-password-problem", Static)
+        assert "too short" in str(line.render())
+        error = signin.query_one("#picker-problem", Static)  # the sign-in's error colour
+        assert line.styles.color == error.styles.color != signin.query_one(".hint").styles.color
+
+
+def problem_of(screen: SignInScreen) -> str:
+    return str(screen.query_one("#picker-problem", Static).render())

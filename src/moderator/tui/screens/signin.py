@@ -193,6 +193,7 @@ class SignInScreen(_PasswordForm, ModeratorScreen):
     def on_signed_in_message(self, message: SignedInMessage) -> None:
         app: Any = self.app
         signed = message.signed
+        self._say("")  # the check is over ("Checking…" showed on behind the next dialog)
         if not signed.temporary:
             app.work_as(signed.user, remember=True)
             return
