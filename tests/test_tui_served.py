@@ -178,10 +178,9 @@ async def test_a_served_workbench_offers_no_import_from_a_server_path(db: Path) 
         offered |= {a.id for a in elsewhere_actions(pilot.app, pilot.app.screen)}
         assert "dashboard.export" in offered
         assert not {i for i in offered if i == "app.import" or i.startswith("import.")}
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+o")  # not bound: no screen, and no notice of one refused
         await settle(pilot)
-        assert not isinstance(pilot.app.screen, ImportScreen)
-        assert any("moderator import cases" in s for s in said(pilot)), said(pilot)
+        assert not isinstance(pilot.app.screen, ImportScreen) and not said(pilot)
         keys_listed = await help_sections(pilot)
         assert "Everywhere" in keys_listed
         assert "Import cases (redaction doubts)" not in keys_listed
@@ -191,6 +190,30 @@ async def test_a_served_workbench_offers_no_import_from_a_server_path(db: Path) 
         await open_dashboard(pilot)
         assert "app.import" in {a.id for a, _ in available_actions(pilot.app, pilot.app.screen)}
         assert "Import cases (redaction doubts)" in await help_sections(pilot)
+
+
+async def test_a_served_leads_list_offers_no_import_key(db: Path) -> None:
+    """The lead's footer in a tab offered "^o Import", which only said imports are not done
+    in a browser: the footer, help and palette offer no import there, and Ctrl+O is not bound."""
+    from tests.test_tui_home import footer_text
+    from tests.test_tui_lead_home import LeadHomeScreen
+
+    app = served_app(db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_for_screen(pilot, LeadHomeScreen)
+        assert "Sample" in footer_text(pilot) and "Import" not in footer_text(pilot)
+        offered = {a.id for a, _ in available_actions(pilot.app, pilot.app.screen)}
+        assert "home.sample" in offered and not {i for i in offered if "import" in i}
+        rows = [d for entries in (await help_sections(pilot)).values() for _k, d in entries]
+        assert not [d for d in rows if "Import" in d], rows
+        await pilot.press("escape")
+        await wait_for_screen(pilot, LeadHomeScreen)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LeadHomeScreen) and not said(pilot)
+    async with create_app(db, "lee", today=lambda: TODAY).run_test(size=(160, 40)) as pilot:
+        await wait_for_screen(pilot, LeadHomeScreen)  # a terminal's lead keeps it
+        assert "^o Import" in footer_text(pilot)
 
 
 def test_a_header_error_quotes_no_long_run_of_the_file(tmp_path: Path) -> None:

@@ -182,7 +182,27 @@ async def test_a_locked_browser_tab_signs_out_keeping_the_draft(
         await pilot.click("#lock-sign-out")
         await wait_for_screen(pilot, SignInScreen)
         assert app.is_running and app.user is None and not app.locked
+        said = [str(n.message) for n in app._notifications]
+        assert said == ["Signed out; your work was saved."], said  # a word, not silence
         assert len(pilot.app.screen_stack) == 2  # mia's screens are gone
     with open_store(path) as store:
         notes = store.rows("SELECT note FROM criterion_grades")
     assert any(n["note"] == "half a sentence" for n in notes), notes
+
+
+async def test_signing_out_from_the_palette_says_so_on_the_picker(db: Path) -> None:
+    """The palette's "Save everything and sign out" went back to the names without a word."""
+    from moderator.tui.app import create_app
+    from moderator.tui.screens.grading import GradingScreen
+    from tests.test_tui_grading import keys, open_case
+
+    app = create_app(db, "mia", cursor_blink=False, remember_user=False, served=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_case(pilot, "C-101")
+        await pilot.press("ctrl+p", *keys("sign out"))
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PickerScreen)
+        assert app.user is None and not isinstance(pilot.app.screen, GradingScreen)
+        said = [str(n.message) for n in app._notifications]
+        assert said == ["Signed out; your work was saved."], said

@@ -188,7 +188,7 @@ async def test_an_idle_workbench_locks_and_unlocks_where_it_was(db: Path) -> Non
         await pilot.press(*keys("wrong"), "enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, LockScreen)
-        assert "sign-in failed" in str(pilot.app.screen.query_one("#lock-problem").render())
+        assert str(pilot.app.screen.query_one("#lock-problem").render()) == "Wrong password."
         await pilot.press(*keys(MIA_PW), "enter")
         await settle(pilot)
         assert pilot.app.screen is screen
@@ -205,3 +205,96 @@ async def test_the_open_demo_needs_no_password(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_screen(pilot, PickerScreen)
         assert not app.secured
+
+
+@pytest.mark.parametrize("served", [False, True], ids=["terminal", "browser-tab"])
+async def test_after_an_unlock_the_keys_work_and_the_lock_comes_back(
+    db: Path, served: bool
+) -> None:
+    """Once unlocked, the app stayed 'locked' for good: the lock's callback was owed to the
+    sign-in screen, gone by then, so `?`, Ctrl+P and the footer's keys were refused and no
+    idle spell ever locked the workbench again."""
+    from tests.test_tui_home import footer_text
+    from tests.test_tui_palette import HelpScreen
+
+    idle = 0.01  # minutes: under a second, so the test need not wait 15 minutes
+    settings = load_settings(db=db, user="mia", signin_delay_seconds=0, idle_lock_minutes=idle)
+    app = create_app(settings, today=lambda: TODAY, cursor_blink=False, served=served)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, None, MIA_PW)  # the lock is watched from here, as in use
+        for spell in range(2):
+            app.idle_lock_seconds = idle * 60
+            await wait_for_screen(pilot, LockScreen)
+            app.idle_lock_seconds = 0  # no lock while the test types
+            await pilot.press(*keys(MIA_PW), "enter")
+            await wait_for_screen(pilot, HomeScreen)
+            assert not app.locked, spell
+            assert "? Help" in footer_text(pilot) and "^p Commands" in footer_text(pilot)
+            await pilot.press("question_mark")
+            await wait_for_screen(pilot, HelpScreen)
+            await pilot.press("escape")
+            await wait_for_screen(pilot, HomeScreen)
+            await pilot.press("ctrl+p")
+            await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == "CommandPalette")
+            await pilot.press("escape")
+            await wait_for_screen(pilot, HomeScreen)
+
+
+async def test_the_lock_hides_the_work_and_its_refusals_fit_the_dialog(db: Path) -> None:
+    """The lock's backdrop showed the case, grades and note around the dialog; a wrong
+    password spoke of a name the lock never asks, and ran onto the Sign out button."""
+    from textual.widgets import Button
+
+    settings = load_settings(
+        db=db, user="mia", signin_delay_seconds=0, idle_lock_minutes=15, signin_max_failures=1
+    )
+    app = create_app(settings, today=lambda: TODAY, cursor_blink=False, served=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, None, MIA_PW)
+        await open_case(pilot, "C-101")
+        await pilot.press("n", *keys("halfwritten note"))
+        assert "halfwritten" in app.export_screenshot() and "Criteria" in app.export_screenshot()
+        app.idle_lock_seconds = 0.2  # tiny, so the test need not wait 15 minutes
+        app.start_idle_lock()
+        await wait_for_screen(pilot, LockScreen)
+        app.idle_lock_seconds = 0
+        shown = app.export_screenshot()
+        assert "Locked" in shown
+        assert "halfwritten" not in shown and "Criteria" not in shown  # nothing shows through
+        lock = pilot.app.screen
+        problem = lock.query_one("#lock-problem", Static)
+        box, button = lock.query_one("#lock-box"), lock.query_one("#lock-sign-out", Button)
+        await pilot.press(*keys("wrong"), "enter")
+        await wait_until(pilot, lambda: str(problem.render()) != "Checking…")
+        assert str(problem.render()) == "Wrong password."
+        await pilot.press(*keys("wrong"), "enter")  # one failure locks mia's account
+        await wait_until(pilot, lambda: "too many" in str(problem.render()))
+        await pilot.pause()
+        said = problem.content_region
+        assert said.height >= 2  # wrapped, within the dialog, clear of the button's border
+        assert box.region.contains_region(said)
+        assert said.bottom < button.region.y, (said, button.region)
+
+
+async def test_a_new_password_refused_shows_as_an_error_with_nothing_checking_behind(
+    db: Path,
+) -> None:
+    """'Choose your own password': its "too short" was plain text, with the sign-in's
+    "Checking…" still showing behind the dialog."""
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, "max", MAX_TEMP)
+        await wait_for_screen(pilot, NewPasswordDialog)
+        signin = pilot.app.screen_stack[-2]
+        assert isinstance(signin, SignInScreen)
+        assert problem_of(signin) == ""  # the check is over: no "Checking…" behind
+        await pilot.press(*keys("short"), "enter", *keys("short"), "enter")
+        await settle(pilot)
+        line = pilot.app.screen.query_one("#new-password-problem", Static)
+        assert "too short" in str(line.render())
+        error = signin.query_one("#picker-problem", Static)  # the sign-in's error colour
+        assert line.styles.color == error.styles.color != signin.query_one(".hint").styles.color
+
+
+def problem_of(screen: SignInScreen) -> str:
+    return str(screen.query_one("#picker-problem", Static).render())

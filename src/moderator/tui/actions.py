@@ -68,6 +68,7 @@ ACTIONS: tuple[Action, ...] = (
         "Import cases, deciding what the redactor is unsure of (lead)",
         show=False,
         roles=LEAD,
+        where="terminal",  # it reads a file named on the server: never from a browser tab
     ),
     Action(
         "app.quit",
@@ -142,6 +143,7 @@ ACTIONS: tuple[Action, ...] = (
         "Import cases, deciding what the redactor is unsure of (lead)",
         palette=False,  # the palette offers app.import, from every screen
         roles=LEAD,
+        where="terminal",  # as app.import (the lead's list drops it: HomeScreen.check_action)
     ),  # on the lead's list's key bar: Ctrl+O (app.import) is shown on no bar
     Action(
         "home.switch-user",

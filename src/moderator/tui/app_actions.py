@@ -43,7 +43,6 @@ class AppActions(_AppBase):
     db_path: Path
     user_name: str | None
     quit_warned: bool
-    locked: bool
 
     if TYPE_CHECKING:
 
@@ -98,7 +97,7 @@ class AppActions(_AppBase):
             return
         scope = getattr(self.screen, "SCOPE", None)
         role = None if self.user is None else self.user.role.value
-        self.push_screen(HelpScreen(scope, self.settings.keys, role))
+        self.push_screen(HelpScreen(scope, self.settings.keys, role, under=self.screen))
 
     def action_import_cases(self) -> None:
         if self.served:  # a browser user must not name files on the server
@@ -151,12 +150,13 @@ class AppActions(_AppBase):
         if not await self._saved_all("Choose Sign out again to sign out anyway."):
             return
         self.quit_warned = False
-        self.locked = False  # signing out from the idle lock ends it
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         self.user = None
         self.sub_title = ""
         self.choose_user()
+        # The next person sees who is working asked again; the one leaving, that it went well.
+        self.notify("Signed out; your work was saved.", title="Signed out")
 
     async def _saved_all(self, again: str) -> bool:
         """Save what every screen holds (False: something could not be, said the first

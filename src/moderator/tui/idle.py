@@ -30,7 +30,16 @@ class IdleLock:
 
     idle_lock_seconds: float = 0.0
     last_activity: float = 0.0
-    locked: bool = False
+
+    @property
+    def locked(self) -> bool:
+        """Whether the lock is shown: read from the screens, so that it ends with the lock
+        however that goes (unlocked, signed out). A flag cleared by the lock's callback
+        stayed on for good: Textual owes that callback to whatever pushed the lock (the
+        timer's sign-in screen, long gone), so no key of the app's worked after an unlock
+        and no idle spell locked again."""
+        app: Any = self
+        return any(getattr(screen, "LOCKS_APP", False) for screen in app.screen_stack)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, _ACTIVITY):
@@ -61,13 +70,7 @@ class IdleLock:
 
         if isinstance(app.screen, SignInScreen):
             return
-        self.locked = True
-
-        def unlocked(_result: object) -> None:
-            self.locked = False
-            self.last_activity = time.monotonic()
-
-        app.push_screen(LockScreen(app.user), unlocked)
+        app.push_screen(LockScreen(app.user))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While locked, only quitting (a browser tab: signing out) is allowed from the app's own keys and palette."""

@@ -192,7 +192,9 @@ class GradingScreen(KeepsNotesInBounds):
         if self.note_for != self.current_id:
             self.save_note_now()  # a move just made: its criterion's note, not the last's
             self.show_criterion()
-        self.set_focus(self.query_one("#note", TextArea))
+        note = self.query_one("#note", TextArea)
+        note.move_cursor(note.document.end)  # a note with text goes on: typing adds to it
+        self.set_focus(note)
 
     @on(TextArea.Changed, "#note")
     def note_changed(self) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from rich.cells import cell_len
 from textual import events
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
 from moderator.tui.actions import (
@@ -111,12 +113,26 @@ class HelpScreen(ModeratorModal):
     are all in view when it opens (app.tcss)."""
 
     def __init__(
-        self, scope: Scope | None, keymap: dict[str, str] | None = None, role: str | None = None
+        self,
+        scope: Scope | None,
+        keymap: dict[str, str] | None = None,
+        role: str | None = None,
+        under: Screen[Any] | None = None,
     ) -> None:
         super().__init__(classes="dialog")
         self.scope = scope
         self.keymap = keymap or {}
         self.role = role
+        self.under = under
+        """The screen help was opened on: its section lists only the keys it allows now (a
+        submitted audit's grading screen listed 1-4, n and o, which do nothing there)."""
+
+    def works_under(self, action: Action) -> bool:
+        """Whether the screen underneath allows ``action`` now (its own section only)."""
+        if self.under is None or action.scope != self.scope:
+            return True
+        _namespace, name, params = parse_action(action.action)
+        return self.under.check_action(name, params) is not False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
@@ -126,7 +142,11 @@ class HelpScreen(ModeratorModal):
                     (title, kept)
                     for title, entries in help_sections(self.scope, self.keymap, self.role)
                     # a browser tab has no import (commands.offered_here): its keys neither
-                    if (kept := [a for a in entries if offered_here(self.app, a)])
+                    if (
+                        kept := [
+                            a for a in entries if offered_here(self.app, a) and self.works_under(a)
+                        ]
+                    )
                 ]
                 for n, (title, entries) in enumerate(sections):
                     yield Label(title, classes="help-section" + (" first" if n == 0 else ""))

@@ -217,7 +217,9 @@ class HomeScreen(ListScreen[AuditSummary]):
 
     # -- actions ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("assign_programme", "draw_sample", "open_samples", "import_cases"):
+        if action == "import_cases":  # a browser tab imports nothing (its footer says none)
+            return self.is_lead and not self.workbench.served
+        if action in ("assign_programme", "draw_sample", "open_samples"):
             return self.is_lead
         if action in ("open_audit", "jump"):
             if self.searching():

@@ -8,6 +8,7 @@ screen shows the same words for an unknown name and a wrong password.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
@@ -48,9 +49,11 @@ class SignedInMessage(Message):
 class Refusal(Message):
     """A password was refused; ``text`` says why, fit to show."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, wrong: bool = False) -> None:
         super().__init__()
         self.text = text
+        self.wrong = wrong
+        """The plain refusal (wrong name or password), not a locked account."""
 
 
 class NextOnEnter(Input):
@@ -114,16 +117,22 @@ class _PasswordForm:
     def check_password(self, name: str, password: str) -> SignedIn | None:
         """Sign in on a worker thread; a refusal is posted, a success returned."""
         from moderator.errors import ModeratorError
-        from moderator.services.auth import LEAD_SETS_IT, LEAD_SETS_IT_SERVED, sign_in
+        from moderator.services.auth import (
+            LEAD_SETS_IT,
+            LEAD_SETS_IT_SERVED,
+            SIGN_IN_FAILED,
+            sign_in,
+        )
 
         node: Any = self  # a screen: this mixin only ever comes first in a screen's bases
         try:
             return sign_in(node.app.require_store(), name, password, _policy(node.app))
         except ModeratorError as exc:
             text = str(exc)
+            wrong = text == SIGN_IN_FAILED
             if getattr(node.app, "served", False):  # a browser tab has no terminal to type in
                 text = text.replace(LEAD_SETS_IT, LEAD_SETS_IT_SERVED)
-            node.post_message(Refusal(text))
+            node.post_message(Refusal(text, wrong=wrong))
             return None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -184,6 +193,7 @@ class SignInScreen(_PasswordForm, ModeratorScreen):
     def on_signed_in_message(self, message: SignedInMessage) -> None:
         app: Any = self.app
         signed = message.signed
+        self._say("")  # the check is over ("Checking…" showed on behind the next dialog)
         if not signed.temporary:
             app.work_as(signed.user, remember=True)
             return
@@ -275,6 +285,8 @@ class LockScreen(_PasswordForm, ModeratorModal):
     """The idle lock: covers the workbench, which stays as it was, until the password."""
 
     password_id = "lock-password"
+    LOCKS_APP = True
+    """While this screen is open the app refuses its own keys (``IdleLock.locked``)."""
 
     def __init__(self, user: User) -> None:
         super().__init__(classes="dialog")
@@ -311,8 +323,10 @@ class LockScreen(_PasswordForm, ModeratorModal):
         self.app.call_later(self.app.run_action, "sign_out")
 
     def on_refusal(self, message: Refusal) -> None:
+        # The lock asks no name: the sign-in screen's "wrong name or password, or no
+        # password set for this name" would speak of one.
         line = self.query_one("#lock-problem", Static)
-        line.update(message.text)
+        line.update("Wrong password." if message.wrong else message.text)
         line.remove_class("progress")
         self.check_refused(self.query_one("#lock-password", Input))
 
@@ -322,4 +336,6 @@ class LockScreen(_PasswordForm, ModeratorModal):
         line.add_class("progress")
 
     def on_signed_in_message(self, message: SignedInMessage) -> None:
+        app: Any = self.app
+        app.last_activity = time.monotonic()  # the idle spell starts again from now
         self.dismiss(True)
