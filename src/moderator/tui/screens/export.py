@@ -60,7 +60,6 @@ def with_format(path_text: str, fmt: str) -> str:
     return path_text
 
 
-<<<<<<< HEAD
 class FormatList(OptionList):
     """The export formats: j and k move through them too, as help's "Next row" says (only
     the arrows did)."""
@@ -68,14 +67,15 @@ class FormatList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Next", show=False),
         Binding("k", "cursor_up", "Previous", show=False),
-=======
+    ]
+
+
 class NameField(Input):
     """The file's name or path: Ctrl+A selects it all, as in a browser's own fields (Textual's
     Input goes to the start, and the name typed next went in front of the one offered)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+a", "select_all", "Select all", show=False)
->>>>>>> fix-lock
     ]
 
 
