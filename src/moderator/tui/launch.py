@@ -11,6 +11,8 @@ told to stop (SIGHUP, SIGTERM) all leave through the same clean-up.
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
 import signal
 import sys
 import threading
@@ -128,10 +130,19 @@ class _StopOnSignal:
     SIGNALS = tuple(
         getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
     )
+    GRACE = 20.0
+    """Seconds the workbench has to close after its terminal hung up, before the copy is
+    removed and the process ends without it: with the terminal gone there is nothing to put
+    back, and a shutdown stuck on a dead terminal must not leave the copy or the process."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, grace: float | None = None, hard_exit: Callable[[int], None] = os._exit
+    ) -> None:
         self.app: ModeratorApp | None = None
         self.received: int | None = None
+        self.folder: Path | None = None
+        self.grace = self.GRACE if grace is None else grace
+        self._hard_exit = hard_exit
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
         first = self.received is None
@@ -144,8 +155,21 @@ class _StopOnSignal:
                 pass
             else:
                 loop.call_soon_threadsafe(app.exit)
+                if signum == getattr(signal, "SIGHUP", None):
+                    self._arm_watchdog(signum)
                 return
         raise SystemExit(128 + signum)
+
+    def _arm_watchdog(self, signum: int) -> None:
+        """End the process after :attr:`grace` seconds if the workbench has not closed."""
+        timer = threading.Timer(self.grace, self._force, args=(signum,))
+        timer.daemon = True  # (a process that ends first does not wait for it)
+        timer.start()
+
+    def _force(self, signum: int) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self._hard_exit(128 + signum)
 
     def exit_if_received(self) -> None:
         if self.received is not None:
@@ -178,6 +202,7 @@ def run_demo(user: str | None) -> None:
 
     stop = _StopOnSignal()
     with stop.installed(), demo_folder(demo_parent()) as folder:
+        stop.folder = folder
         db_path = folder / "demo.db"
         build_demo_with_progress(db_path)
         stop.exit_if_received()
