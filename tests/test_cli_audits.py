@@ -177,3 +177,33 @@ def test_submit_with_expect_version_is_refused_when_the_audit_changed_since_it_w
         "audit", "submit", aid, "--expect-version", str(shown["version"]), "--db", d, "--as", "mia"
     )
     assert code == 0 and "Inadequate" in out, out
+
+
+def test_audit_grade_and_override_with_expect_version_are_refused_once_it_changed(
+    db: Path,
+) -> None:
+    """``audit submit`` had ``--expect-version``; ``grade`` and ``override`` had not, so a
+    script overwrote a grade changed elsewhere since it read the audit. Now: refused, exit 3,
+    the same message, nothing written; at the version shown now, saved."""
+    d = str(db)
+    args = ("--to", "mia", "--rubric", "mini", "--due", "2020-02-01", "--db", d, "--as", "lee")
+    assert run("audit", "assign", "C-1", *args)[0] == 0
+    aid = str(
+        json.loads(run("audit", "list", "--db", d, "--as", "mia", "--format", "json")[1])[0]["id"]
+    )
+    me = ("--db", d, "--as", "mia")
+    assert run("audit", "grade", aid, "risk", "Good", "--note", "first", *me)[0] == 0
+    read = str(json.loads(run("audit", "show", aid, "--format", "json", *me)[1])["version"])
+    assert run("audit", "grade", aid, "seen", "RI", *me)[0] == 0  # the change made elsewhere
+    for stale in (
+        ("audit", "grade", aid, "risk", "Inadequate", "--note", "stale"),
+        ("audit", "override", aid, "Good", "--reason", "Seen the plan on file"),
+    ):
+        code, out = run(*stale, "--expect-version", read, *me)
+        assert code == 3 and "changed elsewhere" in out and "nothing was saved" in out, out
+    shown = json.loads(run("audit", "show", aid, "--format", "json", *me)[1])
+    risk = next(e for e in shown["entries"] if e["criterion"] == "risk")
+    assert (risk["note"], shown["overall"]["override"]) == ("first", None)
+    now = ("--expect-version", str(shown["version"]))
+    code, out = run("audit", "grade", aid, "risk", "Inadequate", "--note", "again", *now, *me)
+    assert code == 0 and "Inadequate" in out, out

@@ -422,3 +422,29 @@ def test_a_rationale_too_short_recorded_says_why_it_is_not_decided(db: Path) -> 
     assert "To decide (2): risk (rationale too short" in said
     assert "plan (no moderated grade)" in said
     assert "not yet decided" not in said and "not yet graded" not in said  # one count
+
+
+def test_moderation_grade_and_override_accept_expect_version(db: Path) -> None:
+    """``moderation submit`` had ``--expect-version`` but ``grade`` and ``override`` had not: a
+    script could overwrite a grade another window changed after it read the moderation."""
+    run("sample", "--rate", "1", "--seed", "1", "--moderator", "oli", "--db", db, "--as", "lee")
+    run("moderation", "grade", "1", "risk", "Good", "--note", "first", "--db", db, "--as", "oli")
+    read = json.loads(
+        run("moderation", "show", "1", "--format", "json", "--db", db, "--as", "oli").output
+    )["version"]
+    run("moderation", "grade", "1", "seen", "RI", "--note", "elsewhere", "--db", db, "--as", "oli")
+    stale = ("--expect-version", read, "--db", db, "--as", "oli")
+    for args in (
+        ("moderation", "grade", "1", "risk", "Inadequate", "--note", "stale"),
+        ("moderation", "override", "1", "Good", "--reason", "Seen the plan on file"),
+    ):
+        refused = run(*args, *stale, code=3)
+        assert "changed elsewhere" in refused.output and "nothing was saved" in refused.output
+    shown = json.loads(
+        run("moderation", "show", "1", "--format", "json", "--db", db, "--as", "oli").output
+    )
+    risk = next(e for e in shown["entries"] if e["criterion"] == "risk")
+    assert (risk["grade"], risk["note"]) == (int(Grade.GOOD), "first")
+    assert shown["overall"]["override"] is None
+    now = ("--expect-version", shown["version"], "--db", db, "--as", "oli")
+    run("moderation", "grade", "1", "risk", "Inadequate", "--note", "again", *now)

@@ -44,6 +44,18 @@ class SheetVerbs:
         return f"{self.noun.upper()}_ID"
 
 
+def expect_version_option(noun: str, doing: str) -> Callable[[Any], Any]:
+    """``--expect-version N``: ``doing`` (``Submit``, ``Save``) only while the sheet is at
+    version N, as ``show`` gave it; the same guard and message for every grading verb."""
+    return click.option(
+        "--expect-version",
+        type=int,
+        default=None,
+        help=f"{doing} only if the {noun} is still at this version (as `show` gave it):"
+        " refused, nothing written, if it changed since.",
+    )
+
+
 def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
     """Add ``grade``, ``override`` and ``submit`` for ``verbs``' sheet to ``group``."""
 
@@ -52,6 +64,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
     @click.argument("criterion")
     @click.argument("grade")
     @click.option("--note", default=None, help="Evidence note (required before submitting).")
+    @expect_version_option(verbs.noun, "Save")
     @common_options
     @click.pass_context
     def grade(
@@ -60,6 +73,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         criterion: str,
         grade: str,
         note: str | None,
+        expect_version: int | None,
         db: Path | None,
         user: str | None,
     ) -> None:
@@ -69,7 +83,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         store, who = open_for(ctx, db, user)
         with store:
             target = verbs.target(store, acting_user(store, who), sheet_id)
-            target.save(criterion, grade=parsed, note=note)
+            target.save(criterion, grade=parsed, note=note, expected=expect_version)
             sheet = target.load()
         graded = sum(e.grade is not None for e in sheet.entries)
         overall = target.overall(sheet.entries, sheet.override, sheet.override_reason)
@@ -86,6 +100,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         "--reason", default=None, help="Why the derived overall grade is wrong (required)."
     )
     @click.option("--clear", is_flag=True, help="Remove the override.")
+    @expect_version_option(verbs.noun, "Save")
     @common_options
     @click.pass_context
     def override(
@@ -94,6 +109,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         grade: str | None,
         reason: str | None,
         clear: bool,
+        expect_version: int | None,
         db: Path | None,
         user: str | None,
     ) -> None:
@@ -105,7 +121,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         store, who = open_for(ctx, db, user)
         with store:
             target = verbs.target(store, acting_user(store, who), sheet_id)
-            target.set_override(parsed, reason)
+            target.set_override(parsed, reason, expected=expect_version)
         click.echo(
             f"{verbs.noun} {sheet_id}: overall "
             + ("override cleared" if parsed is None else f"overridden to {parsed.label}")
@@ -113,13 +129,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
 
     @group.command("submit", help=verbs.submit_help)
     @click.argument("sheet_id", metavar=verbs.metavar, type=int)
-    @click.option(
-        "--expect-version",
-        type=int,
-        default=None,
-        help=f"Submit only if the {verbs.noun} is still at this version (as `show` gave it):"
-        " refused, nothing written, if it changed since.",
-    )
+    @expect_version_option(verbs.noun, "Submit")
     @common_options
     @click.pass_context
     def submit(
