@@ -324,6 +324,8 @@ HELPED = [
     ["calibration", "agree"],
     ["calibration", "assign"],
     ["calibration", "list"],
+    ["audit", "override"],
+    ["moderation", "override"],
 ]
 
 
@@ -357,7 +359,14 @@ def test_the_help_examples_run_as_written_on_the_demo_copy(
     monkeypatch.chdir(demo_db.parent)
     runnable = [
         e
-        for words in (["report"], ["verify"], ["calibration", "list"], ["calibration", "assign"])
+        for words in (
+            ["report"],
+            ["verify"],
+            ["calibration", "list"],
+            ["calibration", "assign"],
+            ["audit", "override"],
+            ["moderation", "override"],
+        )
         for e in help_examples(words)
     ]
     for example in runnable:

@@ -189,7 +189,15 @@ add_grading_verbs(
         grade_help=(
             "Grade one criterion blind (1-4, RI, Good, …) with an evidence note; saved as a draft."
         ),
-        override_help="Override your derived overall grade, with a written reason.",
+        override_help=(
+            "Override your derived overall grade, with a written reason (10 characters or"
+            " more); --clear removes the override.\n\n"
+            "Examples (on the demo: `moderator demo --build-only demo.db`):\n\n"
+            "\b\n"
+            "  moderator moderation override 69 RI --reason 'Risk not yet managed: no safety"
+            " plan on file' --db demo.db --as 'Eleanor Rowbotham'\n"
+            "  moderator moderation override 69 --clear --db demo.db --as 'Eleanor Rowbotham'"
+        ),
         submit_help=(
             "Submit your blind grading (every criterion graded with a note); then it is read-only."
         ),
