@@ -7,8 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from moderator.domain.grades import Grade
+from moderator.services.review import Decision, ReviewSession
+from moderator.services.users import get_user
+from moderator.store import open_store
+from moderator.tui import elsewhere as elsewhere_look
+from moderator.tui.screens.review import ReviewScreen
+from tests.test_tui_burst import until
 from tests.test_tui_grading import keys, make_app, settle
 from tests.test_tui_moderation import db, stored_decision, submitted_moderation
 from tests.test_tui_review_typing import open_review
@@ -17,6 +25,35 @@ pytestmark = pytest.mark.usefixtures("mini_rubrics")
 __all__ = ["db"]
 
 CHANGED = "This review was changed in another window; showing what is recorded now."
+
+
+@pytest.fixture(autouse=True)
+def keys_before_the_look(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review looks for changes elsewhere every few seconds; these tests press their keys
+    before it looks (the tests that wait for the look set their own interval)."""
+    monkeypatch.setattr(elsewhere_look, "CHECK_ELSEWHERE_S", 3600.0)
+
+
+def decide_elsewhere(db: Path, mid: int, criterion: str, grade: Grade, rationale: str) -> None:
+    """The other window: oli records a decision on the same review, on the same database."""
+    with open_store(db) as store:
+        session = ReviewSession.open(store, get_user(store, "oli"), mid)
+        session.load()
+        session.decide(criterion, grade, rationale)
+
+
+def notes(pilot: Pilot[None]) -> list[str]:
+    return [str(n.message) for n in pilot.app._notifications]
+
+
+async def on_row(pilot: Pilot[None], review: ReviewScreen, criterion: str) -> None:
+    for _ in range(5):
+        row = review.current_row()
+        if row is not None and row.criterion == criterion:
+            return
+        await pilot.press("j")
+        await settle(pilot)
+    raise AssertionError(f"no row {criterion}")
 
 
 async def test_two_windows_on_one_review_a_stale_decision_is_not_recorded(db: Path) -> None:
@@ -66,3 +103,84 @@ def test_the_review_service_refuses_a_decision_on_a_stale_version(db: Path) -> N
         a.load()
         a.decide("risk", Grade.GOOD, "Plan seen")
     assert stored_decision(db, mid, "risk") == (Grade.GOOD, "Plan seen")
+
+
+async def test_an_open_review_shows_a_decision_made_elsewhere_and_keeps_the_rationale_typed(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review had no look for changes elsewhere (the grading screen looks every 2 s): a
+    decision recorded in another window showed only when a key here was refused. Now it shows
+    without a key, with a word, and the rationale being typed stays in the field, as typed."""
+    monkeypatch.setattr(elsewhere_look, "CHECK_ELSEWHERE_S", 0.2)
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(pilot)
+        await on_row(pilot, review, "risk")
+        await pilot.press("r", *keys("Risk plan seen late "))  # being typed: not taken yet
+        decide_elsewhere(db, mid, "plan", Grade.GOOD, "Plan agreed with dates")
+        await until(
+            pilot,
+            lambda: review.decisions["plan"] == Decision(Grade.GOOD, "Plan agreed with dates"),
+            "the decision made elsewhere shown",
+        )
+        assert CHANGED in notes(pilot)
+        field = review.query_one("#review-rationale", Input)
+        assert field.value == "Risk plan seen late " and pilot.app.focused is field
+        await pilot.press(*keys("too"), "escape", "3")  # typing goes on; then the grade
+        await settle(pilot)
+    assert stored_decision(db, mid, "risk") == (
+        Grade.REQUIRES_IMPROVEMENT,
+        "Risk plan seen late too",
+    )
+    assert stored_decision(db, mid, "plan") == (Grade.GOOD, "Plan agreed with dates")
+
+
+async def test_a_rationale_without_a_grade_is_kept_when_the_review_is_read_again(
+    db: Path,
+) -> None:
+    """A rationale kept without a grade (Esc) was replaced with no word when a stale decision
+    on another row made the review read again. Now it stays, not recorded, and is said kept."""
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(pilot)
+        await on_row(pilot, review, "risk")
+        await pilot.press("r", *keys("Risk plan seen late"), "escape")
+        await settle(pilot)
+        decide_elsewhere(db, mid, "plan", Grade.GOOD, "Plan agreed with dates")
+        await on_row(pilot, review, "plan")
+        await pilot.press("4", "r", *keys("Plan has no dates"), "enter")  # refused: stale
+        await settle(pilot)
+        assert CHANGED in notes(pilot)
+        assert review.decisions["plan"] == Decision(Grade.GOOD, "Plan agreed with dates")
+        assert review.decisions["risk"] == Decision(None, "Risk plan seen late")
+        assert any("Kept here" in n and "Risk" in n for n in notes(pilot)), notes(pilot)
+        await on_row(pilot, review, "risk")
+        await pilot.press("3")  # the kept rationale is recorded with the grade
+        await settle(pilot)
+    assert stored_decision(db, mid, "risk") == (Grade.REQUIRES_IMPROVEMENT, "Risk plan seen late")
+
+
+async def test_a_rationale_replaced_by_a_decision_elsewhere_is_given_back_in_a_message(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other window decided the very criterion: its decision shows, and what was typed
+    here is in a message, not replaced silently."""
+    monkeypatch.setattr(elsewhere_look, "CHECK_ELSEWHERE_S", 0.2)
+    mid = submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(pilot)
+        await on_row(pilot, review, "risk")
+        await pilot.press("r", *keys("Risk plan seen late"), "escape")
+        await settle(pilot)
+        decide_elsewhere(db, mid, "risk", Grade.INADEQUATE, "No plan for family time")
+        await until(
+            pilot,
+            lambda: review.decisions["risk"].grade is Grade.INADEQUATE,
+            "the decision made elsewhere shown",
+        )
+        replaced = [n for n in notes(pilot) if "replaced" in n]
+        assert replaced and "“Risk plan seen late”" in replaced[0], notes(pilot)
+    assert stored_decision(db, mid, "risk") == (Grade.INADEQUATE, "No plan for family time")

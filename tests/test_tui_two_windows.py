@@ -19,7 +19,7 @@ from moderator.services.audits import get_audit, save_criterion, submit_audit
 from moderator.services.grade_sheet import AUDIT, sheet_version
 from moderator.services.users import get_user
 from moderator.store import open_store
-from moderator.tui.screens import grading as grading_screen
+from moderator.tui import elsewhere as elsewhere_look
 from moderator.tui.screens.dialogs import ConfirmDialog
 from moderator.tui.screens.grading import GradingScreen
 from moderator.tui.widgets.criterion_list import CriterionList
@@ -42,7 +42,7 @@ def db(tmp_path: Path, mini_rubrics: Path) -> Path:
 def keys_before_the_look(monkeypatch: pytest.MonkeyPatch) -> None:
     """The screen looks for changes elsewhere every few seconds; these tests press their key
     before it looks (the test that waits for the look sets its own interval)."""
-    monkeypatch.setattr(grading_screen, "CHECK_ELSEWHERE_S", 3600.0)
+    monkeypatch.setattr(elsewhere_look, "CHECK_ELSEWHERE_S", 3600.0)
 
 
 def elsewhere(db: Path, audit_id: int, **grades: Grade) -> None:
@@ -213,7 +213,7 @@ def test_the_service_refuses_a_submission_when_the_audit_changed_since_it_was_re
 async def test_an_open_audit_shows_a_change_made_in_another_window_without_a_key(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(grading_screen, "CHECK_ELSEWHERE_S", 0.2)
+    monkeypatch.setattr(elsewhere_look, "CHECK_ELSEWHERE_S", 0.2)
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_case(pilot, "C-102")
@@ -363,7 +363,7 @@ async def test_a_note_given_back_stays_when_the_other_window_changes_the_audit_a
         await pilot.press("n", *keys("Met at school"), "escape")
         await settle(pilot)
         assert screen.query_one("#note", TextArea).text == "Met at school"
-        monkeypatch.setattr(grading_screen, "CHECK_ELSEWHERE_S", 0.2)
+        monkeypatch.setattr(elsewhere_look, "CHECK_ELSEWHERE_S", 0.2)
         screen.set_interval(0.2, screen.look_elsewhere)  # the look, now rather than in an hour
         elsewhere(db, screen.sheet.key, plan=Grade.GOOD)
         await until(

@@ -330,7 +330,22 @@ class ReviewSession:
     # -- blocking ---------------------------------------------------------------------
     def load(self) -> ModerationComparison:
         """Both gradings side by side (Refused before the blind grading is submitted)."""
-        with self._lock, self.store.snapshot():  # the version and the comparison: one state
+        with self._lock:
+            return self._read()
+
+    def check(self) -> ModerationComparison | None:
+        """The review read again if it changed elsewhere since this session last read or
+        wrote it (None if not): one indexed query when nothing changed, the query the grading
+        screen's look makes (:meth:`~moderator.services.grading.GradingTarget.version`)."""
+        with self._lock:
+            if self.version is None:
+                return None
+            if sheet_version(self.store, MODERATION, self.moderation_id) == self.version:
+                return None
+            return self._read()
+
+    def _read(self) -> ModerationComparison:
+        with self.store.snapshot():  # the version and the comparison: one state
             version = sheet_version(self.store, MODERATION, self.moderation_id)
             comparison = _read_at(self.store, self.user, self.moderation_id, version)
             self.version = version

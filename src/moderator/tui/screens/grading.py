@@ -29,6 +29,7 @@ from textual.worker import Worker
 
 from moderator.domain.grades import Grade
 from moderator.tui.actions import bindings_for
+from moderator.tui.elsewhere import look_every_few_seconds, may_look
 from moderator.tui.grading_writer import Batch, BatchWriter, Outcome
 from moderator.tui.key_routing import route_key, route_paste
 from moderator.tui.screens.grading_note import KeepsNotesInBounds
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
 
 NOTE_DEBOUNCE_S = 0.4
 """Pause in typing after which a note is saved."""
-CHECK_ELSEWHERE_S = 2.0
-"""How often an open, editable sheet looks for changes made in another window."""
 
 
 class GradingScreen(KeepsNotesInBounds):
@@ -80,13 +79,12 @@ class GradingScreen(KeepsNotesInBounds):
 
     def target_loaded(self, target: GradingTarget, sheet: GradingSheet) -> None:
         self.writer = BatchWriter(target, sheet.version)
-        self.set_interval(CHECK_ELSEWHERE_S, self.look_elsewhere)
+        look_every_few_seconds(self, self.look_elsewhere)
 
     def look_elsewhere(self) -> None:
         """Show a change made in another window without waiting for a key here."""
         idle = self.editable and not self.pending and self.pending_override is None
-        writing = any(w.node is self and not w.is_finished for w in self.workers)
-        if idle and self.app.screen is self and not writing:
+        if idle and may_look(self):
             self.check_elsewhere()
 
     @work(thread=True, group="check", exit_on_error=False)

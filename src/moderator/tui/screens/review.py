@@ -24,14 +24,14 @@ from moderator.domain.grades import Grade
 from moderator.errors import SheetChanged
 from moderator.tui.actions import actions_for, bindings_for
 from moderator.tui.key_routing import route_key, route_paste
-from moderator.tui.screens.review_view import ReviewView
+from moderator.tui.screens.review_elsewhere import ReviewElsewhere
 from moderator.tui.widgets.row_table import jump_row
 
 if TYPE_CHECKING:
     from moderator.tui.screens.dialogs import OverrideChoice
 
 
-class ReviewScreen(ReviewView):
+class ReviewScreen(ReviewElsewhere):
     """Review each disagreement of a submitted moderation."""
 
     SCOPE = "review"
@@ -263,30 +263,6 @@ class ReviewScreen(ReviewView):
             return
         if said and not draft:  # a draft was said at once (say_too_short), an undo too
             self.app.call_from_thread(self.notify, f"Recorded: {grade.label}.", timeout=2)
-
-    def changed_elsewhere(self, lost: str, *, completing: bool = False) -> None:
-        """Another window recorded on this review first: nothing was written; read what is
-        recorded now and say so, with what was decided here (worker thread: no widgets)."""
-        assert self.session is not None
-        comparison = self.session.load()
-        self.post_message(self.Loaded(self.session, comparison))
-        self.app.call_from_thread(
-            self.notify,
-            ("Not completed. " if completing else "")
-            + "This review was changed in another window; showing what is recorded now.",
-            title="Changed elsewhere",
-            severity="warning",
-            timeout=8,
-        )
-        if lost:
-            self.app.call_from_thread(
-                self.notify,
-                f"{lost} was not recorded: decide again on what is recorded now.",
-                title="Not recorded",
-                severity="warning",
-                timeout=60,
-                markup=False,
-            )
 
     def action_override(self) -> None:
         from moderator.tui.screens.dialogs import OverrideDialog

@@ -65,9 +65,17 @@ class ReviewView(ModeratorScreen):
     class Loaded(Message):
         """A (re)read of the comparison, from a worker."""
 
-        def __init__(self, session: ReviewSession, comparison: ModerationComparison) -> None:
+        def __init__(
+            self,
+            session: ReviewSession,
+            comparison: ModerationComparison,
+            *,
+            elsewhere: bool = False,
+        ) -> None:
             self.session = session
             self.comparison = comparison
+            self.elsewhere = elsewhere
+            """Read again because another window changed the review."""
             super().__init__()
 
     def __init__(self, open_session: Callable[[], ReviewSession]) -> None:
@@ -119,6 +127,10 @@ class ReviewView(ModeratorScreen):
         self.post_message(self.Loaded(session, session.load()))
 
     def on_review_view_loaded(self, message: Loaded) -> None:
+        self.show_loaded(message)
+
+    def show_loaded(self, message: Loaded) -> None:
+        """Show the comparison read, as recorded (what the screen had decided is replaced)."""
         from moderator.services.review import decision_of
 
         self.session = message.session
