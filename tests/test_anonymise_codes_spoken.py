@@ -71,7 +71,7 @@ def test_a_collar_number_said_aloud_is_redacted() -> None:
         "she counted one two three four five six seven eight out loud",
         "oh one of them said two or three times",
         "we met at ten fifteen and left at eleven",
-        "mike and charlie played golf at the hotel",
+        "we played golf at the hotel by the delta",
         "she scored nine out of ten and then seven out of ten",
     ],
 )

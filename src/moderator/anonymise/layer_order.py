@@ -53,6 +53,7 @@ from moderator.anonymise.layer_sounds import (
     find_names_in_speech,
 )
 from moderator.anonymise.learned import find_learned
+from moderator.anonymise.learned_lower import find_lower_names
 from moderator.anonymise.names_actions import find_given_names_with_actions
 from moderator.anonymise.names_agency import (
     find_agencies_people_come_from,
@@ -360,6 +361,8 @@ def run_layers(st: State) -> None:
     find_learned(st, toks)  # after every rule: it reads only the words they all left free
     join_dictated_names(st)  # again: the surnames after the names the model found
     find_titled_dictated(st)
+    find_lower_names(st)  # the lower-case words of dictation all the rules left free
+    join_dictated_names(st)  # and the surnames after those
     keep_police_operations(st)
     keep_kin_words(st)
     keep_national_charities(st)

@@ -1,4 +1,5 @@
-"""Train the learned layer: ``python -m moderator.anonymise.train_learned [CORPUS…]``.
+"""Train the learned layer: ``python -m moderator.anonymise.train_learned [CORPUS…]``, or with
+``--lower`` the layer for names written in lower case (:mod:`.learned_lower`).
 
 Reads the labelled batches (default ``tests/data/redaction_corpus*.jsonl``), runs the rule
 layers on every note to get the candidates the layer sees at run time, labels each candidate
@@ -30,6 +31,12 @@ from moderator.anonymise.learned import (
     model_json,
 )
 from moderator.anonymise.learned_features import FEATURE_VERSION
+from moderator.anonymise.learned_lower import (
+    LOWER_FEATURE_VERSION,
+    LOWER_MODEL_FILE,
+    LOWER_THRESHOLDS,
+)
+from moderator.anonymise.learned_lower import collecting as collecting_lower
 from moderator.anonymise.redact import redact_case_text
 from moderator.errors import BadInput
 
@@ -53,10 +60,12 @@ class Example(NamedTuple):
     """Whether it lies in a phrase labelled to survive (a wrong redaction there costs most)."""
 
 
-def examples(corpus: list[LabelledCase]) -> list[Example]:
-    """The candidates of every note of ``corpus``, as the rules leave them, labelled."""
+def examples(corpus: list[LabelledCase], lower: bool = False) -> list[Example]:
+    """The candidates of every note of ``corpus``, as the rules leave them, labelled (with
+    ``lower``, those of the lower-case layer, as the rules and the capitalised layer leave
+    them)."""
     out: list[Example] = []
-    with collecting() as found:
+    with collecting_lower() if lower else collecting() as found:
         for item in corpus:
             redact_case_text(item.case)
             gold = bytearray(len(item.case.text))
@@ -79,12 +88,14 @@ def fit(
     l2: float = L2,
     min_count: int = MIN_COUNT,
     keep_weight: float = KEEP_WEIGHT,
+    lower: bool = False,
 ) -> LearnedModel:
     """The word model fitted on ``rows`` (deterministic), with the chosen thresholds."""
     bias, weights = _regression(rows, l2, min_count, keep_weight)
-    return LearnedModel(
-        feature_version=FEATURE_VERSION, thresholds=Thresholds(), bias=bias, weights=weights
+    version, bands = (
+        (LOWER_FEATURE_VERSION, LOWER_THRESHOLDS) if lower else (FEATURE_VERSION, Thresholds())
     )
+    return LearnedModel(feature_version=version, thresholds=bands, bias=bias, weights=weights)
 
 
 def _regression(
@@ -137,20 +148,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m moderator.anonymise.train_learned")
     parser.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS])
     parser.add_argument(
-        "--out", type=Path, default=Path(__file__).parent / "data" / MODEL_FILE, help="model file"
+        "--lower", action="store_true", help="train the layer for names written in lower case"
     )
+    parser.add_argument("--out", type=Path, help="model file (default: the shipped one)")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = Path(__file__).parent / "data" / (LOWER_MODEL_FILE if args.lower else MODEL_FILE)
     started = time.perf_counter()
     files = corpus_files(args.corpus)
     if not files:
         print(f"no corpus files match {' '.join(args.corpus)}", file=sys.stderr)
         return 1
     try:
-        rows = [row for path in files for row in examples(load_corpus(path))]
+        rows = [row for path in files for row in examples(load_corpus(path), args.lower)]
     except BadInput as exc:
         print(exc, file=sys.stderr)
         return 1
-    model = fit(rows)
+    model = fit(rows, lower=args.lower)
     model.trained_on = [p.name for p in files]
     args.out.write_text(model_json(model), encoding="utf-8")
     print(

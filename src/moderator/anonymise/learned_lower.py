@@ -1,0 +1,283 @@
+"""The learned layer for names written in lower case: dictation and typed-up speech.
+
+A dictated note ("spoke with kye on his own", "mums new partner dean is being checked") writes
+every name in lower case, so the capitals that the rules and :mod:`.learned` read are gone.
+The rules find such a name only by a cue they list ("her friend …", "nanna …"). This layer
+reads the words they left free on a line written in lower case, where the word is a listed
+given name or surname, or no word the dictionary knows, and scores each with a logistic
+regression over general features: the word's lists and its frequency as a name and as an
+English word, its closed-class and cue neighbours, whether a neighbour is redacted and as
+what, whether the same word is written capitalised or redacted elsewhere in the note, and
+whether it is possessive. **Nothing records the word itself.** Trained by
+``python -m moderator.anonymise.train_learned --lower`` into
+``data/learned_lower_model.json``. Each word is decided alone; words taken side by side
+("poppy armstrong") are one redaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache, lru_cache
+from importlib import resources
+
+from moderator.anonymise.learned import LearnedModel, Thresholds
+from moderator.anonymise.learned_features import Candidate, Run
+from moderator.anonymise.learned_words import neighbour, word_features
+from moderator.anonymise.lexicon import _word_counts, word_key
+from moderator.anonymise.state import UNSURE, State
+
+LOWER_FEATURE_VERSION = 1
+"""Raised whenever a feature changes: a model trained on other features is not used."""
+LOWER_MODEL_FILE = "learned_lower_model.json"
+_PRIORITY = 30  # below every rule, as the capitalised layer
+LOWER_THRESHOLDS = Thresholds(sure=0.85, ask=0.5, keep=0.3, everyday=0.5)
+"""The probability bands. A lower-case name is usually also a word ("jack", "sue"), so the
+layer asks more than the capitalised one before it redacts: over the thirteen batches no
+one had read (FD to FY), with the model trained on the read corpus, redacting from 0.5 found 8
+more identifiers and damaged no phrase more; from 0.35, 18 more for 2 phrases damaged."""
+
+# a line is written in lower case when, of its words of two letters or more, no more than
+# this share is capitalised (the pronoun "I" and a spelt-out name's capitals aside)
+_CAPITALS_SHARE = 0.12
+_MIN_WORDS = 6
+# what dictation says aloud: a note that holds these was spoken to a machine
+_DICTATED = ("full stop", "new paragraph", "new line", "comma ")
+_AROUND = ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2"))
+_SAINT = frozenset({"st", "saint"})
+# a word this frequent in English is left: "said" and "will" are listed given names
+_EVERYDAY_COUNT = 500_000
+# contractions typed without their apostrophe, which no dictionary lists
+_CONTRACTIONS = frozenset(
+    {"dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "aint", "cant", "wont",
+     "wouldnt", "couldnt", "shouldnt", "havent", "hasnt", "hadnt", "thats", "theres", "whats",
+     "hes", "shes", "ive", "youre", "youve", "theyre", "weve", "im", "id"}
+)  # fmt: skip
+
+
+def lower_lines(text: str) -> list[tuple[int, int]]:
+    """Where the lines written in lower case lie (start, end), in order."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    n = len(text)
+    while at < n:
+        end = text.find("\n", at)
+        if end < 0:
+            end = n
+        words = [w for w in text[at:end].split() if len(w) > 1 and w[0].isalpha()]
+        if len(words) >= _MIN_WORDS:
+            caps = sum(1 for w in words if w[0].isupper() and not w.isupper())
+            if caps <= _CAPITALS_SHARE * len(words):
+                out.append((at, end))
+        at = end + 1
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _candidate_word(word: str) -> bool:
+    """Whether a lower-case word may be a name: a listed given name or surname, or no word the
+    dictionary knows (three letters or more)."""
+    from moderator.anonymise.lexicon import lexicon
+
+    lex = lexicon()
+    key = word_key(word)
+    if len(key) < 2 or not key.isalpha() or key in _CONTRACTIONS:
+        return False
+    if _word_counts().get(key, 0) >= _EVERYDAY_COUNT:
+        return False  # "said", "will", "may": a name far less often than a word
+    if key in lex.given or key in lex.surnames:
+        return True
+    if key.endswith("s") and len(key) > 3 and key[:-1] in lex.given:
+        return True  # a possessive without its apostrophe ("jakes", "mias")
+    return len(key) >= 3 and key not in _word_counts() and key not in lex.words
+
+
+@lru_cache(maxsize=1 << 14)
+def _own(word: str) -> tuple[str, ...]:
+    """A lower-case word's own features: the capitalised layer's word features, read as the
+    word would be written as a name, and whether it is a possessive."""
+    from moderator.anonymise.lexicon import lexicon
+
+    lex = lexicon()
+    feats = [f for f in word_features(word.capitalize()) if not f.startswith("sh=")]
+    key = word_key(word)
+    if word[-2:-1] in ("'", "’") and word.endswith("s"):
+        feats.append("poss=apos")
+    elif key.endswith("s") and key[:-1] in lex.given and key not in lex.given:
+        feats.append("poss=bare")
+    counts = _word_counts().get(key, 0)
+    feats.append(f"eng={_band(counts)}")
+    flags = [f for f in feats if f.startswith("f=")]
+    sig = "+".join(f[2:] for f in flags)
+    feats += ["bias", f"sig={sig}", f"sig={sig}&eng={_band(counts)}"]
+    return tuple(feats)
+
+
+def _band(count: int) -> str:
+    return str(len(str(count))) if count > 0 else "0"
+
+
+def candidates(st: State) -> tuple[list[Candidate], list[Run]]:
+    """The free lower-case words of the note's lower-case lines that may be names, grouped
+    into runs of words written together, with their features."""
+    text = st.text
+    lines = lower_lines(text)
+    if not lines:
+        return [], []
+    words = st.words()
+    free = st.free
+    starts = [s for s, _, _ in words]
+    from bisect import bisect_left
+
+    dictated = "dict=yes" if any(d in text for d in _DICTATED) else "dict=no"
+    capital = Counter(w.lower() for _, _, w in words if w[:1].isupper())
+    redacted = {text[c.start : c.end].lower() for c in st.cands}
+    picked: list[int] = []
+    for lo, hi in lines:
+        i = bisect_left(starts, lo)
+        while i < len(words) and words[i][0] < hi:
+            s, e, w = words[i]
+            if (
+                w.islower()
+                and _candidate_word(w)
+                and free(s, e)
+                and not (i and words[i - 1][2].lower() in _SAINT)  # "st george": a church's
+            ):
+                picked.append(i)
+            i += 1
+    if not picked:
+        return [], []
+    taken = sorted((c.start, c.end, c.kind) for c in st.cands)
+    out: list[Candidate] = []
+    runs: list[Run] = []
+    n = len(words)
+    run_of: dict[int, int] = {}
+    for i in picked:
+        prev = i - 1
+        if prev in run_of and text[words[prev][1] : words[i][0]] == " ":
+            run_of[i] = run_of[prev]
+            runs[run_of[i]] = Run(runs[run_of[i]].start, words[i][1], "person")
+        else:
+            run_of[i] = len(runs)
+            runs.append(Run(words[i][0], words[i][1], "person"))
+    size = Counter(run_of.values())
+    for i in picked:
+        s, e, w = words[i]
+        key = word_key(w)
+        extra = [dictated, f"run={min(size[run_of[i]], 3)}"]
+        if capital.get(w.lower()):
+            extra.append("doc=capital")
+        if w.lower() in redacted or key in redacted:
+            extra.append("doc=redacted")
+        parts: list[tuple[str, ...]] = [_own(w)]
+        for off, tag in _AROUND:
+            k = i + off
+            if not 0 <= k < n:
+                extra.append(f"{tag}=edge")
+                continue
+            ks, ke, kw = words[k]
+            if k in run_of and run_of[k] == run_of[i]:
+                extra.append(f"{tag}=run")
+                continue
+            ident, flag = neighbour(kw)
+            parts.append((f"{tag}={ident}", f"{tag}f={flag}"))
+            if abs(off) == 1:
+                gap = text[ke:s] if off < 0 else text[e:ks]
+                if gap.strip(" \t") in (",", ".", ":", "?", "!"):
+                    extra.append(f"{tag}punct={gap.strip()}")
+                if not free(ks, ke):
+                    red = _kind_at(taken, ks)
+                    extra.append(f"{tag}red={red}")
+                    if gap == " ":
+                        extra.append(f"{tag}glued={red}")
+        parts.append(tuple(extra))
+        out.append(Candidate(s, e, run_of[i], tuple(parts)))
+    return out, runs
+
+
+def _kind_at(taken: list[tuple[int, int, str]], at: int) -> str:
+    from bisect import bisect_right
+
+    i = bisect_right(taken, (at, 1 << 62, "")) - 1
+    return taken[i][2] if i >= 0 and taken[i][1] > at else "x"
+
+
+@cache
+def stored_model() -> LearnedModel | None:
+    """The lower-case model shipped with the package, or None if missing or out of date."""
+    path = resources.files("moderator.anonymise").joinpath("data", LOWER_MODEL_FILE)
+    if not path.is_file():
+        return None
+    model = LearnedModel.model_validate(json.loads(path.read_text("utf-8")))
+    return model if model.feature_version == LOWER_FEATURE_VERSION else None
+
+
+_OVERRIDE: list[LearnedModel | None] = []
+_COLLECTING: list[list[list[Candidate]]] = []
+
+
+@contextmanager
+def using_model(model: LearnedModel | None) -> Iterator[None]:
+    """Redact with ``model`` (None: without this layer) instead of the stored one."""
+    _OVERRIDE.append(model)
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
+
+
+@contextmanager
+def collecting() -> Iterator[list[list[Candidate]]]:
+    """Within the block the layer decides nothing and appends each text's candidates."""
+    found: list[list[Candidate]] = []
+    _COLLECTING.append(found)
+    try:
+        yield found
+    finally:
+        _COLLECTING.pop()
+
+
+def find_lower_names(st: State) -> None:
+    """Redact, or keep for review, the free lower-case words the model finds likely names."""
+    if _COLLECTING:
+        _COLLECTING[-1].append(candidates(st)[0])
+        return
+    model = _OVERRIDE[-1] if _OVERRIDE else stored_model()
+    if model is None:
+        return
+    cands, _ = candidates(st)
+    if not cands:
+        return
+    # each word is decided alone (a listed name beside it may be a word: "said dean"), and
+    # the words taken side by side are one redaction
+    th = model.thresholds
+    text = st.text
+    spans: list[tuple[int, int, float]] = []
+    for c in cands:
+        p = model.grouped(c.parts)
+        if p < th.keep:
+            continue
+        last = spans[-1] if spans else None
+        if (
+            last is not None
+            and last[2] >= th.ask
+            and p >= th.ask
+            and text[last[1] : c.start] == " "
+        ):
+            spans[-1] = (last[0], c.end, min(last[2], p))
+        else:
+            spans.append((c.start, c.end, p))
+    for start, end, p in spans:
+        if not st.free(start, end):
+            continue
+        ident = "learned:" + text[start:end].lower()
+        if p < th.ask:
+            st.keep(start, end, "person", ident, round(0.3 + 0.2 * p, 2))
+            continue
+        if p >= th.sure:
+            sure = UNSURE + (0.95 - UNSURE) * (p - th.sure) / max(1e-9, 1.0 - th.sure)
+        else:
+            sure = 0.4 + (UNSURE - 0.41) * (p - th.ask) / max(1e-9, th.sure - th.ask)
+        st.take(start, end, "person", ident, _PRIORITY, round(sure, 2))
