@@ -78,3 +78,14 @@ def test_the_command_line_says_the_file_is_read_only_and_exits_1(
     assert "readonly database" not in said and "Traceback" not in said, said
     monkeypatch.undo()
     assert users(db) == before
+
+
+def test_many_rows_written_outside_a_transaction_say_so_too(db: Path) -> None:
+    """``executemany`` once let SQLite's raw "attempt to write a readonly database" through."""
+    before = users(db)
+    with open_store(db) as store:
+        store.conn.execute("PRAGMA query_only = 1")
+        with pytest.raises(BadInput) as caught:
+            store.executemany("UPDATE users SET team = ? WHERE name = ?", [("Elsewhere", "mia")])
+        assert str(caught.value) == f"{db} is read-only: nothing was written"
+    assert users(db) == before

@@ -66,3 +66,22 @@ def test_broken_sample_files_name_file_line_and_field(tmp_path: Path) -> None:
         read_plan(tmp_path)
     text = str(caught.value)
     assert f"{tmp_path / AUDITS}:3: grades." in text and "not a grade: 'Brilliant'" in text
+
+
+def test_a_key_given_twice_in_a_sample_file_is_refused_with_its_line(tmp_path: Path) -> None:
+    """``users.yaml`` with a second ``name:`` in one person once kept the last one silently,
+    where the config file refuses it; the sample files now say which line."""
+    for name in (USERS, SAMPLES, CASES, AUDITS, MODERATIONS):
+        (tmp_path / name).write_text(
+            (sample_audits_dir() / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    lines = (tmp_path / USERS).read_text(encoding="utf-8").splitlines()
+    first = lines.index("- name: Valerie Sutcliffe")
+    lines.insert(first + 1, "  name: Valerie Someone")
+    (tmp_path / USERS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(BadInput) as caught:
+        read_plan(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / USERS}:{first + 2}: cannot read sample file:"
+        f" duplicate key 'name' (first at line {first + 1})"
+    )

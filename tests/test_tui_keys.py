@@ -19,6 +19,7 @@ from textual.widgets import Button, DataTable, Input
 
 from moderator.tui.screens.export import ExportDialog
 from moderator.tui.screens.help import HelpScreen
+from moderator.tui.screens.listing import ListScreen
 from moderator.tui.screens.picker import PickerScreen
 from tests.test_tui_grading import make_app, open_case, settle, wait_for_screen
 
@@ -271,6 +272,55 @@ async def test_help_on_the_picker_opened_by_a_lead_with_u_describes_the_picker(d
         rows = help_rows(pilot)
         assert "Keep working as you were (when switching user with u)" in rows
         assert not [r for r in rows if r.startswith("Open the drift dashboard")], rows
+
+
+async def test_help_on_the_picker_says_how_to_find_and_move(db: Path) -> None:
+    """Help listed only Enter, Esc and the app's keys: not that typing finds a user (j and
+    k too: they type), nor the arrows that move through the list."""
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        await pilot.press("question_mark")
+        await wait_for_screen(pilot, HelpScreen)
+        rows = help_rows(pilot)
+        finding = [r for r in rows if r.startswith("Find a user: type a name, role or team")]
+        assert finding and "j and k too" in finding[0], rows
+        assert {"Next user (in the search too)", "Previous user (in the search too)"} <= rows
+        lines = "\n".join(screen_lines(pilot))
+        assert "Type" in lines and "↓" in lines and "↑" in lines
+
+
+@pytest.mark.parametrize("width", [80, 100])
+async def test_the_picker_offers_enter_while_typing_a_search(db: Path, width: int) -> None:
+    """Once a letter was typed (the search has the focus) the bar lost "⏎ Choose", at any
+    width, though Enter there chooses the one user found."""
+    app = make_app(db, user=None)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        picker = pilot.app.screen
+        assert isinstance(picker, PickerScreen)
+        await until(pilot, lambda: "⏎ Choose" in key_bar(pilot), "no Choose on the list")
+        await pilot.press("m", "i")
+        await until(pilot, lambda: picker.focused is picker.query_one("#find"), "no search")
+        await until(pilot, lambda: "⏎ Choose" in key_bar(pilot), "no Choose in the search")
+        assert key_bar(pilot).startswith(" ? Help  ⏎ Choose"), key_bar(pilot)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ListScreen)
+        assert pilot.app.screen.user.name == "mia"  # type: ignore[attr-defined]
+
+
+async def test_down_in_the_picker_search_moves_to_the_next_user(db: Path) -> None:
+    app = make_app(db, user=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, PickerScreen)
+        picker = pilot.app.screen
+        assert isinstance(picker, PickerScreen)
+        await pilot.press("m")  # max, mia and oli (a moderator)
+        await until(pilot, lambda: len(picker.shown) == 3, "the search found no three")
+        await pilot.press("down")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ListScreen)
+        assert pilot.app.screen.user.name == "mia"  # type: ignore[attr-defined]
 
 
 # -- 4. Enter on the export form exports --------------------------------------------------------

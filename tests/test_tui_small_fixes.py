@@ -80,6 +80,37 @@ async def test_the_samples_figures_are_whole_at_80x24(demo_db: Path) -> None:
         assert "drawn by Kenneth Obi" in heading and "seed" in heading, heading
 
 
+async def test_a_sample_in_four_states_shows_its_figures_whole_at_80x24(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """With an audit claimed besides those unclaimed, in draft and submitted, the newest
+    sample's moderations read "2 unclaimed, 1 claimed, 4 in draft, 2…" at 80x24: the date
+    drawn (in the heading below too) now gives way instead."""
+    from moderator.services.blind_grading import claim_moderation, moderation_queue
+    from moderator.services.users import get_user
+    from moderator.store import open_store
+    from moderator.tui.screens.samples import STATE_WORDS, SamplesScreen
+
+    db = tmp_path / "four.db"
+    db.write_bytes(demo_db.read_bytes())
+    with open_store(db) as store:
+        eleanor = get_user(store, "Eleanor Rowbotham")
+        unclaimed = next(m for m in moderation_queue(store, eleanor) if m.moderator is None)
+        claim_moderation(store, eleanor, unclaimed.id)
+    async with layout.make_app(db, layout.LEAD).run_test(size=(80, 24)) as pilot:
+        await layout.open_samples(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SamplesScreen)
+        newest = screen.samples[0].counts()
+        assert len([n for n in newest.values() if n]) == 4, newest
+        whole = ", ".join(f"{n} {STATE_WORDS[k]}" for k, n in newest.items() if n)
+        (line, *_) = layout.table_lines(pilot, "Moderations", len(screen.samples))
+        assert line.rstrip().endswith(whole), line
+        assert "…" not in line, line
+        heading = layout.screen_text(pilot)
+        assert f"at {screen.samples[0].drawn_at[:10]}" in heading, heading
+
+
 async def test_the_dashboards_team_label_is_set_apart_from_its_value(demo_db: Path) -> None:
     """At 80x24 the dashboard's first filter read "TeamAll teams ▼": label and value ran
     together. A space now parts them, as it parts "From" and "to" from theirs."""

@@ -138,67 +138,11 @@ MAX_CONFIG_BYTES = 1024 * 1024
 """A config file: a few dozen lines of YAML."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """YAML's safe loader, refusing a key given twice in one mapping.
-
-    Plain YAML keeps the last of two ``user:`` lines without a word; a config
-    that says two things is refused at the second, naming the key.
-    """
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
-                continue  # a complex key (refused later), or `<<:` whose keys may be overridden
-            key = self.construct_object(key_node, deep=deep)
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key {str(key)!r} (first at line {seen[key]})",
-                    key_node.start_mark,
-                )
-            seen[key] = line
-        return super().construct_mapping(node, deep=deep)
-
-
 def _load_config_yaml(path: Path) -> Any:
     """The config file's YAML, read within a size and nesting limit, or one clear message."""
-    from moderator.domain.limits import MAX_DEPTH, read_capped
+    from moderator.yaml_files import load_yaml_file
 
-    data = read_capped(path, MAX_CONFIG_BYTES, "config file")
-    try:
-        text = data.decode("utf-8-sig")
-        depth = 0
-        # YAML's events come from a state machine: measuring nesting this way cannot recurse.
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line = event.start_mark.line + 1 if event.start_mark else 1
-                    raise BadInput(
-                        f"{path}:{line}: cannot read config: nested more than {MAX_DEPTH} levels"
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise BadInput(
-            f"{path}:{line}: cannot read config: not UTF-8 text ({exc.reason})"
-        ) from None
-    except yaml.reader.ReaderError as exc:  # a control character: say on which line
-        line = text.count("\n", 0, exc.position) + 1
-        raise BadInput(
-            f"{path}:{line}: cannot read config: control character U+{exc.character:04X}"
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise BadInput(f"{path}:{line}: cannot read config: {exc.problem or exc}") from None
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise BadInput(f"{path}: cannot read config: {exc}") from None
+    return load_yaml_file(path, MAX_CONFIG_BYTES, "config", "config file")
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:

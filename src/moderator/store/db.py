@@ -171,7 +171,12 @@ class Store:
     def executemany(self, sql: str, params: Any) -> Result:
         """Execute a statement for many parameter sets (inside a transaction)."""
         with self._lock:
-            return Result(self.conn.executemany(sql, params))
+            try:
+                return Result(self.conn.executemany(sql, params))
+            except sqlite3.OperationalError as exc:
+                if _read_only(exc):  # as :meth:`execute`: said plainly, in or out of a transaction
+                    raise self._read_only_error() from None
+                raise
 
     def stream(
         self, sql: str, params: Sequence[Any] | dict[str, Any] = (), size: int = 10_000

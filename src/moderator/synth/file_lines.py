@@ -11,17 +11,21 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
 
 from moderator.domain.grades import Grade
+from moderator.domain.limits import MAX_PACK_BYTES
 from moderator.errors import BadInput
+from moderator.yaml_files import load_yaml_file
 
 USERS = "users.yaml"
 SAMPLES = "samples.yaml"
 CASES = "cases.jsonl"
 AUDITS = "audits.jsonl"
 MODERATIONS = "moderations.jsonl"
+
+MAX_SAMPLE_YAML_BYTES = MAX_PACK_BYTES
+"""``samples.yaml`` of a large synthetic authority lists every sampled audit, as a pack does."""
 
 
 class _Line(BaseModel):
@@ -140,13 +144,12 @@ def read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
-    """A YAML file holding a mapping."""
+    """A YAML file holding a mapping (``users.yaml``, ``samples.yaml``)."""
     if not path.is_file():
         raise BadInput(f"{path}: no such file")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise BadInput(f"{path}: not valid YAML ({exc})") from None
+    # As the config file is read: a key given twice is refused with its line, not
+    # quietly the last one kept.
+    data = load_yaml_file(path, MAX_SAMPLE_YAML_BYTES, "sample file", "sample file")
     if not isinstance(data, dict):
         raise BadInput(f"{path}:1: expected a mapping")
     return data

@@ -261,7 +261,11 @@ class ModeratorScreen(ReportsWorkerFailures, Screen[None]):
         return notice
 
     def withdraw_notices(self, *notices: Notification) -> None:
-        """Take ``notices`` (all this screen's, by default) off the screen."""
+        """Take ``notices`` (all this screen's, by default) off the screen.
+
+        Textual (8.2) has no public way to take one notice back: ``App.clear_notifications``
+        would take the app's own (a failed save's error) too, and ``App.notify`` returns no
+        handle. ``App._unnotify`` is what its own toasts call when they time out."""
         gone = notices or tuple(self.notices)
         self.notices = [n for n in self.notices if n not in gone]
         if not gone:

@@ -73,8 +73,9 @@ def _name(action: Action) -> str:
 
 def keys_said(app: App[Any], action: Action) -> str | None:
     """The keys of ``action`` as the palette says them; None when it has none (a browser
-    tab's Sign out: the palette is its way)."""
-    return display_keys(action) if action.keys else None
+    tab's Sign out: the palette is its way). An action no single key runs may still say
+    how it is done (the picker's type-to-find: ``Type``)."""
+    return display_keys(action) if action.keys or action.key_display else None
 
 
 def _role(app: App[Any]) -> str | None:

@@ -15,7 +15,7 @@ from textual.events import Click, Key
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from moderator.tui.actions import bindings_for
+from moderator.tui.actions import action_by_id, bindings_for
 from moderator.tui.base import ModeratorScreen
 from moderator.tui.widgets.footer import Footer
 from moderator.tui.widgets.header import Header
@@ -33,7 +33,7 @@ def describe(u: User) -> str:
     )
 
 
-class FindInput(Input):
+class FindInput(Input, inherit_bindings=False):
     """The picker's search box: every key types, except `?`, which opens the help.
 
     Enter is the picker's (:meth:`PickerScreen.enter_read`), as the box reads it: the keys
@@ -43,6 +43,17 @@ class FindInput(Input):
     the user chosen (a burst: Enter j j Enter), as it does for those after an Enter on the
     list.
     """
+
+    # Enter here chooses too (when the search finds one user): the bar says so, as it does
+    # on the list. Input's own Enter binding (shown on no bar) hid the picker's "⏎ Choose"
+    # as soon as a letter was typed. Help leads the bar, as on every screen (the box's keys
+    # come first). Not inherited: the scrolling keys Input takes from ScrollableContainer,
+    # so ↓ and ↑ reach the picker and move through the users (:meth:`PickerScreen.action_move`).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        replace(action_by_id("app.help").binding(), action="app.help", priority=True),
+        replace(action_by_id("picker.choose").binding(), action="submit"),
+        *[b for b in Input.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")],
+    ]
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character != "?" and super().check_consume_key(key, character)
@@ -202,6 +213,18 @@ class PickerScreen(ModeratorScreen):
         find = self.query_one("#find", Input)
         self.set_focus(find)
         find.insert_text_at_cursor(event.character or "")
+
+    def action_move(self, step: int) -> None:
+        """↓ or ↑ typed in the search: on to the list, one user down or up (on the list, the
+        list's own keys move)."""
+        users = self.query_one("#users", UserList)
+        if not self.shown:
+            return
+        self.set_focus(users)
+        if step > 0:
+            users.action_cursor_down()
+        else:
+            users.action_cursor_up()
 
     def enter_read(self, event: Key) -> None:
         """Enter, as it is read (by the search box, else here), in a burst before the keys

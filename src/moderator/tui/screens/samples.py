@@ -68,9 +68,11 @@ def rate_text(sample: SampleView) -> str:
 
 SAMPLES_SHRINK = (("by", 8), ("for", 8))
 """How the samples' names give up room to fit the screen (see :func:`fit_widths`)."""
-SAMPLES_LEFT_OUT = ("by", "seed", "rate")
+SAMPLES_LEFT_OUT = ("by", "seed", "rate", "at")
 """The columns left out, in turn, where the moderations' figures would not fit whole: the
-sample's heading below the list says who drew it, its seed and its rate."""
+sample's heading below the list says who drew it, its seed, its rate and when (at 80
+columns a sample in four states read "2 unclaimed, 1 claimed, 4 in draft, 2…" beside
+its date)."""
 SAMPLES_LAST_RESORT = (("for", 3), ("states", 12))
 """On a terminal too narrow even then, the moderations are cut with "…" after all."""
 
