@@ -1,0 +1,49 @@
+"""The workbench at the sizes a browser tab gives it (``moderator serve``).
+
+Chromium's textual-serve page asks for these cells (measured as tests/test_browser.py runs it:
+headless, ``--window-size``): a 1366x768 window (a laptop) is 151x29; a 1024x640 window (a
+small laptop; its page is 1024x497) is 113x23. A walk in a real browser found columns left out
+that fitted, names cut beside room, and two of four descriptors out of reach at 1024x497.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from moderator.settings import load_settings
+from moderator.tui.app import ModeratorApp, create_app
+from moderator.tui.screens.listing import ListScreen
+from tests.test_tui_layout import demo_db, screen_text, until
+
+__all__ = ["demo_db"]  # the module's demo database, shared with the layout tests
+
+LAPTOP = (151, 29)
+"""A 1366x768 browser window."""
+SMALL_LAPTOP = (113, 23)
+"""A 1024x640 browser window (its page 1024x497)."""
+
+
+def tab_app(db: Path, user: str) -> ModeratorApp:
+    """The app as a browser tab runs it (serve_tab's ``served=True``), already signed in."""
+    return create_app(load_settings(db=db, user=user), cursor_blink=False, served=True)
+
+
+def headings(table: DataTable) -> list[str]:  # type: ignore[type-arg]
+    return [str(c.label).rstrip(" ▲▼") for c in table.columns.values()]
+
+
+async def test_the_moderation_queue_at_a_laptops_width_shows_the_rubric(demo_db: Path) -> None:
+    """At 1366 wide the queue said "Left out at this width: Rubric" with ~45 columns empty:
+    the rubric's title now gives up room (cut with "…") before it is left out."""
+    async with tab_app(demo_db, "Eleanor Rowbotham").run_test(size=LAPTOP) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ListScreen), "no queue")
+        await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+        table = pilot.app.screen.query_one("#audits", DataTable)
+        shown = screen_text(pilot)
+        assert "Left out" not in shown, shown
+        assert headings(table)[-1] == "Rubric", headings(table)
+        assert "Help and protection casework" in shown, shown
+        width = sum(c.get_render_width(table) for c in table.columns.values())
+        assert width <= LAPTOP[0] - 2, f"{width} cells: the table scrolls sideways"
