@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from moderator.settings import load_settings
 from moderator.tui.app import ModeratorApp, create_app
 from moderator.tui.screens.listing import ListScreen
-from tests.test_tui_layout import demo_db, screen_text, until
+from tests.test_tui_layout import demo_db, open_naomis_draft, screen_text, until
 
 __all__ = ["demo_db"]  # the module's demo database, shared with the layout tests
 
@@ -47,3 +48,38 @@ async def test_the_moderation_queue_at_a_laptops_width_shows_the_rubric(demo_db:
         assert "Help and protection casework" in shown, shown
         width = sum(c.get_render_width(table) for c in table.columns.values())
         assert width <= LAPTOP[0] - 2, f"{width} cells: the table scrolls sideways"
+
+
+@pytest.mark.parametrize("size", [SMALL_LAPTOP, (113, 29)], ids=["113x23", "113x29"])
+async def test_every_descriptor_is_in_view_in_a_small_browser_window(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    """At 1024x497 the grading screen showed "1 Outstanding" and "2 Good" and nothing said
+    more was below. All four grades and a line of each descriptor are now in view."""
+    from moderator.tui.widgets.descriptor_panel import DescriptorPanel
+
+    titles = ("1  Outstanding", "2  Good", "3  Requires improvement", "4  Inadequate")
+
+    def panel_lines() -> list[str]:
+        region = pilot.app.screen.query_one(DescriptorPanel).region
+        rows = screen_text(pilot).splitlines()[region.y : region.bottom]
+        return [row[region.x : region.right].strip() for row in rows]
+
+    def all_in_view() -> bool:
+        lines = panel_lines()
+        starts = [next((i for i, ln in enumerate(lines) if t in ln), -1) for t in titles]
+        if -1 in starts:
+            return False
+        ends = [*starts[1:], len(lines)]
+        return all(b - a >= 2 and lines[a + 1] for a, b in zip(starts, ends, strict=True))
+
+    async with tab_app(demo_db, "Naomi Okonkwo").run_test(size=size) as pilot:
+        await open_naomis_draft(pilot)
+        await until(
+            pilot,
+            all_in_view,
+            "four grades and their descriptors in view:\n" + "\n".join(panel_lines()),
+        )
+        shown = screen_text(pilot)
+        assert "The assessment lists every previous" in shown, shown
+        assert "Evidence note" in shown and "1. Risk identified" in shown, shown
