@@ -16,7 +16,16 @@ from textual.widgets import DataTable
 from moderator.settings import load_settings
 from moderator.tui.app import ModeratorApp, create_app
 from moderator.tui.screens.listing import ListScreen
-from tests.test_tui_layout import demo_db, open_naomis_draft, screen_text, until
+from tests.test_tui_grading import settle
+from tests.test_tui_layout import (
+    LEAD,
+    demo_db,
+    open_dashboard,
+    open_naomis_draft,
+    screen_text,
+    until,
+    whole_in_view,
+)
 
 __all__ = ["demo_db"]  # the module's demo database, shared with the layout tests
 
@@ -83,3 +92,27 @@ async def test_every_descriptor_is_in_view_in_a_small_browser_window(
         shown = screen_text(pilot)
         assert "The assessment lists every previous" in shown, shown
         assert "Evidence note" in shown and "1. Risk identified" in shown, shown
+
+
+@pytest.mark.parametrize("size", [SMALL_LAPTOP, LAPTOP], ids=["113x23", "151x29"])
+async def test_the_managers_names_are_cut_only_when_nothing_else_gives_way(
+    demo_db: Path, size: tuple[int, int]
+) -> None:
+    """In a browser the managers tab cut names to 14 cells ("Rupert Pember…", "Howard
+    Lockwo…") to keep its last columns and a wide interval plot. The plot gives way to its
+    least first, and a trailing column is left out (and said so) before a name is cut below
+    16 cells, as long as the 90% interval stays whole."""
+    names = ("Rupert Pemberton", "Howard Lockwood", "Desmond Yardley", "Imogen Venables")
+    async with tab_app(demo_db, LEAD).run_test(size=size) as pilot:
+        dash = await open_dashboard(pilot)
+        await pilot.press("right_square_bracket")  # Managers
+        await settle(pilot)
+        table = dash.query_one("#managers", DataTable)
+        shown = screen_text(pilot)
+        assert all(name in shown for name in names), shown
+        assert whole_in_view(table, "90% interval"), shown
+        assert "+1.01 to +1.59" in shown, shown
+        width = sum(c.get_render_width(table) for c in table.columns.values())
+        assert width <= size[0] - 2, f"{width} cells: the table scrolls sideways"
+        if size == LAPTOP:  # nothing left out at a laptop's width
+            assert "Calibration" in headings(table) and "Left out" not in shown, shown
