@@ -347,3 +347,27 @@ def test_the_page_is_titled_focused_on_load_and_asks_no_third_party(
     for char in MIA_PW + Keys.ENTER:
         ActionChains(browser).send_keys(char).perform()
     poll(lambda: signed_in(secured_db, "mia"), "mia's sign-in, typed without a click")
+
+
+LEAVING_JS = """
+const leaving = new Event('beforeunload', {cancelable: true});
+window.dispatchEvent(leaving);
+return leaving.defaultPrevented;
+"""
+"""Whether the page asks before it is left (a reload, a closed tab): its beforeunload handler
+cancels the event. Chromedriver accepts a real "Leave site?" prompt itself, so the test asks
+the page's handler, in the page textual-serve serves."""
+
+
+def test_a_reload_asks_first_while_the_workbench_is_open(served: str, browser: Any) -> None:
+    """A reload ended the tab's workbench and lost the last seconds of typing without a word:
+    while the workbench is open the page now has the browser ask first; once the session has
+    ended ("Session ended."), it lets the page go."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(served)
+    poll(lambda: browser.find_elements(By.CSS_SELECTOR, ".xterm-helper-textarea"), "the terminal")
+    poll(lambda: browser.execute_script(INK_JS) > 500, "the sign-in screen to be drawn")
+    assert browser.execute_script(LEAVING_JS) is True, "a reload would go without asking"
+    browser.execute_script("document.body.classList.add('-closed');")  # as textual.js does
+    assert browser.execute_script(LEAVING_JS) is False, "an ended session still asks"

@@ -1,5 +1,5 @@
 """Our page for ``moderator serve`` (src/moderator/cli/web/app_index.html) is a copy of
-textual-serve's own, changed in three ways (see its header). textual-serve fills it in
+textual-serve's own, changed in four ways (see its header). textual-serve fills it in
 with its own context and drives it with its own textual.js: an upgrade that renames a
 variable, a class or a static file would leave our page blank or dead without a word.
 These tests fail instead, naming what our copy relies on and upstream no longer has."""

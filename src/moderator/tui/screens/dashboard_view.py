@@ -319,20 +319,30 @@ class DashboardView(ModeratorScreen):
         return self.size.width - 2 - SCROLLBAR
 
     def fitted(
-        self, build: Callable[[int], tables.Table], shrink: list[tuple[str, int]]
+        self,
+        build: Callable[[int], tables.Table],
+        shrink: list[tuple[str, int]],
+        *,
+        first: tuple[list[tuple[str, int]], str] | None = None,
     ) -> tuple[tables.Table, dict[str, int]]:
         """A table with an interval plot or bar, and its column widths, fitted to the screen.
 
         Built with the widest plot for the screen; where the columns do not all fit, they
         narrow in the order of ``shrink`` (:func:`fit_widths`): the plot is built again
         at its new width, other columns are cut with ``…``. What still does not fit
-        scrolls sideways, and the first columns stay whole.
+        scrolls sideways, and the first columns stay whole. ``first``, a gentler shrink
+        and a column: tried before ``shrink``, and kept when that column is still shown
+        (trailing columns are left out rather than a name cut short).
         """
         table = build(self.plot_width)
         _, columns, rows = table
         plot = next(key for _, key in columns if key in ("plot", "bar"))
         natural = natural_widths(columns, rows)
         widths = fit_widths(natural, self.table_room(), shrink)
+        if first is not None:
+            gentle = fit_widths(natural, self.table_room(), first[0])
+            if first[1] in gentle:
+                widths = gentle
         if plot not in widths:  # (the table's first columns fill the screen)
             return table, widths
         widths[plot] = max(PLOT_LEAST, widths[plot])
@@ -344,6 +354,10 @@ class DashboardView(ModeratorScreen):
         (self.managers, columns, rows), widths = self.fitted(
             partial(tables.manager_table, report, palette, is_lead=self.is_lead),
             [("plot", 21), ("manager", 14), ("plot", PLOT_LEAST), ("manager", 12)],
+            # A browser (151 or 113 wide) cut names to 14 cells to keep a wide plot and the
+            # last columns: the plot gives way first, then the last columns, while the
+            # interval stays whole; only narrower than that do names go to 14 and 12.
+            first=([("plot", PLOT_LEAST), ("manager", 16)], "interval"),
         )
         shown = fill_table(self.query_one("#managers", DataTable), columns, rows, widths=widths)
         self.say_left_out("#managers-more", columns, shown)

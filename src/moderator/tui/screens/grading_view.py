@@ -37,6 +37,11 @@ class SheetView(ModeratorScreen):
         (100, "-normal"),
         (140, "-wide"),
     ]
+    VERTICAL_BREAKPOINTS = [  # noqa: RUF012 - Textual declares it a plain class attribute
+        (0, "-shortest"),  # a small laptop's browser window (1024x497: 113x23)
+        (26, "-short"),
+        (32, "-tall"),
+    ]
 
     class Loaded(Message):
         """The target was read."""

@@ -54,6 +54,9 @@ class QueueScreen(ListScreen[QueueRow]):
     BINDINGS = bindings_for("queue")
     STATES = ("all", *QUEUE_STATES)
     STATE_TITLES = STATE_TITLES
+    SHRINK = (("rubric", 20), ("area", 12), ("team", 12), ("rubric", 8))
+    """As the home list: a rubric's title gives up room first (it was left out whole at
+    1366 wide with ~45 cells to spare), then the service area and the team."""
     EMPTY_STATES = {  # noqa: RUF012 - a ClassVar of ListScreen
         "todo": "No moderations to do.",
         "claimable": "No moderations to claim.",
