@@ -43,7 +43,9 @@ def join_spaced(
             ):
                 cuts.append(m.end(1))
             continue
-        if not is_name(first) and _scan_broke(first, second):
+        if (not is_name(first) and _scan_broke(first, second)) or _pieces_of(
+            first, second, is_name
+        ):
             if scanned is None:
                 scanned = _scanned(text)
             if scanned:
@@ -78,23 +80,38 @@ def join_spaced(
     return "".join(pieces), back
 
 
-# a word with a digit among its small letters ("ca1l", "neighb0ur", "arriva1", "0ct")
+# a word with a digit among its small letters ("ca1l", "neighb0ur", "arriva1", "0ct", "Suffo1k")
 _DIGIT_IN_WORD = re.compile(
-    r"(?<![\w'’-])(?=[a-z01]*[01])(?=[a-z01]*[a-z]{2})[a-z01]{3,15}(?![\w'’-])"
+    r"(?<![\w'’-])(?=[A-Za-z01]?[a-z01]*[01])(?=[A-Za-z01]?[a-z01]*[a-z]{2})"
+    r"[A-Z]?[a-z01]{2,15}(?![\w'’-])"
+)
+
+
+# a number with a letter for a digit: "2O25", "O2O", "l6/03/2025", "O7700" (one digit at least,
+# and an O or l among the digits)
+_LETTER_IN_NUMBER = re.compile(
+    r"(?<![\w'’-])(?=[\dOl/:.]*\d)(?=[\dOl/:.]*[Ol])[\dOl]+(?:[/:.][\dOl]+)*(?![\w'’-])"
 )
 
 
 def _scanned(text: str) -> bool:
-    """Whether the note shows a scan's misreadings: two words or more with a digit for a
-    letter that read with the letter are words ("ca1l", "neighb0ur"; a handle's "l0vebug"
-    alone, a postcode's or a class's "Y10" are none)."""
+    """Whether the note shows a scan's misreadings: two or more words with a digit for a
+    letter that read with the letter are words ("ca1l", "neighb0ur", "Suffo1k"; a handle's
+    "l0vebug" alone, a postcode's or a class's "Y10" are none), or numbers with a letter for
+    a digit ("2O25", "l6/03/2025")."""
     seen = 0
     for m in _DIGIT_IN_WORD.finditer(text):
-        word = m.group()
+        word = m.group().lower()
         if any(r in dictionary() for r in readings(word)[1:]):
             seen += 1
             if seen >= 2:
                 return True
+    if "O" in text or "l" in text:
+        for m in _LETTER_IN_NUMBER.finditer(text):
+            if len(m.group().replace("/", "").replace(":", "").replace(".", "")) >= 3:
+                seen += 1
+                if seen >= 2:
+                    return True
     return False
 
 
@@ -108,6 +125,20 @@ def _scan_broke(first: str, second: str) -> bool:
         and second not in dictionary()
         and not frequent_word(first.lower())
     )
+
+
+def _pieces_of(first: str, second: str, is_name: Callable[[str], bool]) -> bool:
+    """Whether ``first second`` are two pieces of one word a scan broke, asked of a note that
+    shows a scan's misreadings: joined they are a name or a word the dictionary knows, and
+    they are not two words ("Gra nger", "Juni or School", "Me llor", "T aylor"; not "Her nan",
+    "Jo an", "Mat thews")."""
+    if len(second) < 2 or len(first) + len(second) < 5:
+        return False
+    words = dictionary()
+    if len(first) > 1 and first.lower() in words and second in words:
+        return False
+    joined = first + second
+    return joined.lower() in words or is_name(joined)
 
 
 # a street's or a building's word after a word a scan broke ("Lindfie ld House", "Quen by
