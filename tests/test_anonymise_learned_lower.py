@@ -150,3 +150,13 @@ def test_candidates_are_empty_for_a_note_with_no_lower_case_line() -> None:
 
     case = make_case("Orla rang. Tamsin is well.", **_FAMILY)
     assert candidates(State(case, case.text)) == ([], [])
+
+
+def test_a_lower_case_name_in_written_prose_is_redacted_or_asked() -> None:
+    # the capitals around it are the writer's; the name alone lost its own
+    text = "Orla said brandon and Tamsin went to the park on Sunday with their cousins."
+    alone = _redact(text, None)  # the rules alone leave it, and ask no one
+    assert "brandon" in alone.text
+    assert "brandon" not in [text[k.start : k.end] for k in alone.kept]
+    red = _redact(text, _shipped())
+    assert "brandon" not in red.text or "brandon" in [text[k.start : k.end] for k in red.kept]

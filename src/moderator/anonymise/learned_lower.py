@@ -4,12 +4,13 @@ A dictated note ("spoke with kye on his own", "mums new partner dean is being ch
 every name in lower case, so the capitals that the rules and :mod:`.learned` read are gone.
 The rules find such a name only by a cue they list ("her friend …", "nanna …"). This layer
 reads the words they left free on a line written in lower case, where the word is a listed
-given name or surname, or no word the dictionary knows, and scores each with a logistic
+given name or surname, or no word the dictionary knows; and in written prose, a lower-case
+word that is a listed name ("mum said jayden and Tamsin …"). It scores each with a logistic
 regression over general features: the word's lists and its frequency as a name and as an
 English word, its closed-class and cue neighbours, whether a neighbour is redacted and as
-what, whether the same word is written capitalised or redacted elsewhere in the note, and
-whether it is possessive. **Nothing records the word itself.** Trained by
-``python -m moderator.anonymise.train_learned --lower`` into
+what, whether the same word is written capitalised or redacted elsewhere in the note, whether
+it is possessive, and whether its line is written in lower case. **Nothing records the word
+itself.** Trained by ``python -m moderator.anonymise.train_learned --lower`` into
 ``data/learned_lower_model.json``. Each word is decided alone; words taken side by side
 ("poppy armstrong") are one redaction.
 """
@@ -17,6 +18,7 @@ whether it is possessive. **Nothing records the word itself.** Trained by
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,7 +39,9 @@ LOWER_THRESHOLDS = Thresholds(sure=0.85, ask=0.5, keep=0.3, everyday=0.5)
 """The probability bands. A lower-case name is usually also a word ("jack", "sue"), so the
 layer asks more than the capitalised one before it redacts: over the thirteen batches no
 one had read (FD to FY), with the model trained on the read corpus, redacting from 0.5 found 8
-more identifiers and damaged no phrase more; from 0.35, 18 more for 2 phrases damaged."""
+more identifiers and damaged no phrase more; from 0.35, 18 more for 2 phrases damaged (lower-
+case lines only, session 69; prose added later found 4 more, none damaged). From 0.3 to 0.5 a
+word is kept and listed for the person importing to confirm."""
 
 # a line is written in lower case when, of its words of two letters or more, no more than
 # this share is capitalised (the pronoun "I" and a spelt-out name's capitals aside)
@@ -95,6 +99,17 @@ def _candidate_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
+def _listed_name(word: str) -> bool:
+    """Whether a lower-case word in written prose may be a name: a listed given name or
+    surname (a word no list names, in prose, is a typing slip or a word of another language)."""
+    from moderator.anonymise.lexicon import lexicon
+
+    lex = lexicon()
+    key = word_key(word)
+    return _candidate_word(word) and (key in lex.given or key in lex.surnames)
+
+
+@lru_cache(maxsize=1 << 14)
 def _own(word: str) -> tuple[str, ...]:
     """A lower-case word's own features: the capitalised layer's word features, read as the
     word would be written as a name, and whether it is a possessive."""
@@ -123,30 +138,25 @@ def candidates(st: State) -> tuple[list[Candidate], list[Run]]:
     """The free lower-case words of the note's lower-case lines that may be names, grouped
     into runs of words written together, with their features."""
     text = st.text
-    lines = lower_lines(text)
-    if not lines:
-        return [], []
     words = st.words()
     free = st.free
+    lines = lower_lines(text)
     starts = [s for s, _, _ in words]
-    from bisect import bisect_left
-
     dictated = "dict=yes" if any(d in text for d in _DICTATED) else "dict=no"
     capital = Counter(w.lower() for _, _, w in words if w[:1].isupper())
     redacted = {text[c.start : c.end].lower() for c in st.cands}
     picked: list[int] = []
+    in_lower: set[int] = set()
     for lo, hi in lines:
         i = bisect_left(starts, lo)
         while i < len(words) and words[i][0] < hi:
-            s, e, w = words[i]
-            if (
-                w.islower()
-                and _candidate_word(w)
-                and free(s, e)
-                and not (i and words[i - 1][2].lower() in _SAINT)  # "st george": a church's
-            ):
-                picked.append(i)
+            in_lower.add(i)
             i += 1
+    for i, (s, e, w) in enumerate(words):
+        if not w.islower() or (i and words[i - 1][2].lower() in _SAINT):
+            continue  # ("st george": a church's)
+        if (_candidate_word(w) if i in in_lower else _listed_name(w)) and free(s, e):
+            picked.append(i)
     if not picked:
         return [], []
     taken = sorted((c.start, c.end, c.kind) for c in st.cands)
@@ -167,6 +177,13 @@ def candidates(st: State) -> tuple[list[Candidate], list[Run]]:
         s, e, w = words[i]
         key = word_key(w)
         extra = [dictated, f"run={min(size[run_of[i]], 3)}"]
+        if i not in in_lower:
+            # a lower-case name in written prose ("mum said jayden and …"): the same lists
+            # tell more where the words around it are capitalised
+            extra += [
+                "line=mixed",
+                *(f"mixed&{f}" for f in _own(w) if f.startswith(("f=", "sig=", "eng="))),
+            ]
         if capital.get(w.lower()):
             extra.append("doc=capital")
         if w.lower() in redacted or key in redacted:
