@@ -207,3 +207,42 @@ def test_audit_grade_and_override_with_expect_version_are_refused_once_it_change
     now = ("--expect-version", str(shown["version"]))
     code, out = run("audit", "grade", aid, "risk", "Inadequate", "--note", "again", *now, *me)
     assert code == 0 and "Inadequate" in out, out
+
+
+def test_a_script_can_chain_grades_by_the_version_each_prints_and_is_told_what_to_do_when_refused(
+    db: Path,
+) -> None:
+    """A new user's walk: ``audit grade`` printed no version, so a script had to ``show`` again
+    before each ``--expect-version``; refused, it was not told where the current version is.
+    ``show`` listed criterion titles while ``grade`` takes ids; an incomplete ``submit`` listed
+    titles too. Now each names the ids, and says what to run next."""
+    d = str(db)
+    args = ("--to", "mia", "--rubric", "mini", "--due", "2020-02-01", "--db", d, "--as", "lee")
+    assert run("audit", "assign", "C-1", *args)[0] == 0
+    aid = str(
+        json.loads(run("audit", "list", "--db", d, "--as", "mia", "--format", "json")[1])[0]["id"]
+    )
+    me = ("--db", d, "--as", "mia")
+    code, out = run("audit", "show", aid, *me)
+    assert code == 0 and "Risk identified and" in out
+    for crit in ("risk", "seen", "plan"):  # each id under its title
+        assert any(line.split("│")[1].strip() == crit for line in out.splitlines() if "│" in line)
+    shown = json.loads(run("audit", "show", aid, "--format", "json", *me)[1])
+    assert {e["criterion"]: e["title"] for e in shown["entries"]}["risk"] == (
+        "Risk identified and acted on"
+    )
+    code, out = run("audit", "submit", aid, *me)
+    assert code == 1, out
+    assert "risk (Risk identified and acted on): not graded" in out
+    assert f"next: moderator audit grade {aid} CRITERION GRADE --note TEXT" in out
+    version = shown["version"]
+    code, out = run("audit", "grade", aid, "risk", "Good", "--note", "n", "--expect-version",
+                    str(version), *me)  # fmt: skip
+    assert code == 0, out
+    version = int(out.split("saved (version ")[1].split(")")[0])
+    code, out = run("audit", "override", aid, "RI", "--reason", "Plan not yet on file",
+                    "--expect-version", str(version), *me)  # fmt: skip
+    assert code == 0 and "saved (version " in out, out
+    code, out = run("audit", "grade", aid, "seen", "Good", "--expect-version", str(version), *me)
+    assert code == 3, out
+    assert f"run `moderator audit show {aid}` for its current version" in out

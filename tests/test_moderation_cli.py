@@ -448,3 +448,25 @@ def test_moderation_grade_and_override_accept_expect_version(db: Path) -> None:
     assert shown["overall"]["override"] is None
     now = ("--expect-version", shown["version"], "--db", db, "--as", "oli")
     run("moderation", "grade", "1", "risk", "Inadequate", "--note", "again", *now)
+
+
+def test_moderation_grade_prints_the_new_version_and_show_gives_criterion_ids(db: Path) -> None:
+    """As for ``audit``: a script chains grades by the version each prints, reads the ids
+    ``grade`` takes from ``show``, and a refused one says where the current version is."""
+    run("sample", "--rate", "1", "--seed", "1", "--moderator", "oli", "--db", db, "--as", "lee")
+    me = ("--db", db, "--as", "oli")
+    shown = run("moderation", "show", "1", *me).output
+    assert "risk" in [line.split("│")[1].strip() for line in shown.splitlines() if "│" in line]
+    read = json.loads(run("moderation", "show", "1", "--format", "json", *me).output)
+    assert {e["criterion"]: e["title"] for e in read["entries"]}["risk"]
+    said = run("moderation", "grade", "1", "risk", "Good", "--note", "first",
+               "--expect-version", read["version"], *me).output  # fmt: skip
+    version = said.split("saved (version ")[1].split(")")[0]
+    said = run("moderation", "grade", "1", "seen", "RI", "--note", "x",
+               "--expect-version", version, *me).output  # fmt: skip
+    assert "saved (version " in said
+    refused = run("moderation", "override", "1", "Good", "--reason", "Seen the plan on file",
+                  "--expect-version", version, *me, code=3).output  # fmt: skip
+    assert "run `moderator moderation show 1` for its current version" in refused
+    incomplete = run("moderation", "submit", "1", *me, code=1).output
+    assert "plan (" in incomplete and "next: moderator moderation grade 1 CRITERION" in incomplete

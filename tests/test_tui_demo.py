@@ -324,7 +324,9 @@ HELPED = [
     ["calibration", "agree"],
     ["calibration", "assign"],
     ["calibration", "list"],
+    ["audit", "grade"],
     ["audit", "override"],
+    ["moderation", "grade"],
     ["moderation", "override"],
 ]
 
@@ -364,7 +366,9 @@ def test_the_help_examples_run_as_written_on_the_demo_copy(
             ["verify"],
             ["calibration", "list"],
             ["calibration", "assign"],
+            ["audit", "grade"],
             ["audit", "override"],
+            ["moderation", "grade"],
             ["moderation", "override"],
         )
         for e in help_examples(words)

@@ -256,3 +256,30 @@ async def test_a_note_is_saved_when_it_loses_focus(db: Path) -> None:
         assert not screen.pending
         detail, _ = stored(db, "C-101")
         assert {e.criterion: e.note for e in detail.entries}["risk"] == "Blurred"
+
+
+async def test_the_not_ready_list_says_which_key_goes_on_and_the_override_dialog_how_to_reach_the_reason(
+    db: Path,
+) -> None:
+    """A new user was told "Not ready to submit: 3 to do" with nothing on how to get to
+    them, and in the override dialog could not tell how to get from the grades to the
+    reason. The list now names the key to the next to do; the dialog says Tab moves there."""
+    from textual.widgets import Static
+
+    from moderator.tui.screens.dialogs import MessageDialog, OverrideDialog
+    from tests.test_tui_burst import until
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "C-101")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MessageDialog), "no message")
+        said = " ".join(str(s.render()) for s in pilot.app.screen.query(Static))
+        assert "Not ready to submit: 3 to do" in said
+        assert "m goes to the next one" in said, said
+        await pilot.press("escape")
+        await until(pilot, lambda: pilot.app.screen is screen, "the message did not close")
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(pilot.app.screen, OverrideDialog), "no dialog")
+        said = " ".join(str(s.render()) for s in pilot.app.screen.query(Static))
+        assert "Tab moves to the reason" in said, said

@@ -463,3 +463,29 @@ async def test_in_the_rationale_the_footer_offers_the_fields_keys_and_a_stray_r_
         await settle(pilot)
         assert review.comparison is not None and review.comparison.status == "submitted"
         assert stored_decision(db, mid, "risk") == (Grade.REQUIRES_IMPROVEMENT, "r")
+
+
+async def test_the_queue_shows_a_moderation_submitted_elsewhere_without_a_key(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user's walk: the queue stayed at "To moderate" after the moderation was
+    submitted in another window (or from the command line) until a key read it again. It
+    now looks every few seconds, as the grading and review screens do."""
+    from moderator.tui import elsewhere as elsewhere_look
+    from tests.test_tui_burst import until
+
+    monkeypatch.setattr(elsewhere_look, "CHECK_ELSEWHERE_S", 0.2)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        queue = pilot.app.screen
+        assert isinstance(queue, QueueScreen)
+        row = queue.current()
+        assert row is not None and row.state in ("todo", "claimable")
+        submitted_moderation(db)  # the other window
+        await until(
+            pilot,
+            lambda: (r := queue.current()) is not None and r.state == "to_review",
+            "the queue never showed the moderation submitted elsewhere",
+        )
+        assert "To review" in screen_text(pilot)

@@ -181,7 +181,10 @@ async def test_a_key_after_the_audit_was_submitted_elsewhere_shows_it_submitted(
             submit_audit(other, get_user(other, "mia"), screen.sheet.key)
         await pilot.press("4")
         await settle(pilot)
-        assert CHANGED in notes(pilot)
+        # a walk found "changed in another window; showing what is saved now": not that
+        # it was submitted, nor that nothing can change now
+        assert "Submitted in another window; it is now read-only." in notes(pilot)
+        assert CHANGED not in notes(pilot)
         assert not any(n.title == "Not allowed" for n in pilot.app._notifications)
         assert screen.sheet.read_only and screen.sheet.status == "submitted"
         assert grades_on(screen) == {"risk": Grade.GOOD, "seen": Grade.GOOD, "plan": Grade.GOOD}
@@ -189,6 +192,11 @@ async def test_a_key_after_the_audit_was_submitted_elsewhere_shows_it_submitted(
         assert "Submitted" in str(screen.query_one("#banner", Static).render())
         assert "Submitted" in str(screen.query_one("#case-meta", Static).render())
         assert screen.check_action("grade", (1,)) is False
+        await pilot.press("3")  # once more, on a read-only screen: says why nothing happened
+        await settle(pilot)
+        said = [n for n in pilot.app._notifications if n.title == "Read-only"]
+        assert said and said[-1].message.startswith("Nothing changed: submitted ")
+        assert grades_on(screen)["seen"] is Grade.GOOD
 
 
 def test_the_service_refuses_a_submission_when_the_audit_changed_since_it_was_read(

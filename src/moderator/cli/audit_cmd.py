@@ -11,8 +11,11 @@ import click
 from moderator.cli.common import (
     acting_user,
     common_options,
+    criterion_cell,
+    criterion_column,
     echo_text,
     emit_json,
+    entries_with_titles,
     escape,
     format_option,
     open_for,
@@ -231,6 +234,7 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
     if fmt == "json":
         data = detail.model_dump(mode="json")
         data["version"] = version
+        entries_with_titles(data, rubric)
         data["summary"] = _summary_json(detail.summary)
         data["calibration"] = [a.model_dump(mode="json") for a in agreed]
         emit_json(data)
@@ -253,10 +257,14 @@ def show(ctx: click.Context, audit_id: int, fmt: str, db: Path | None, user: str
             "[yellow]Blind: the manager's grading is hidden until you submit your moderation.[/]"
         )
         return
-    table = Table("criterion", "grade", "evidence note")
+    table = Table(criterion_column(rubric), "grade", "evidence note")
     titles = {c.id: c.title for c in rubric.criteria}
     for e in detail.entries:
-        table.add_row(titles[e.criterion], "" if e.grade is None else e.grade.label, escape(e.note))
+        table.add_row(
+            criterion_cell(titles[e.criterion], e.criterion),
+            "" if e.grade is None else e.grade.label,
+            escape(e.note),
+        )
     out.print(table)
     if detail.overall:
         out.print(f"[bold]Overall:[/] {escape(detail.overall.explanation)}")
@@ -310,7 +318,17 @@ add_grading_verbs(
         noun="audit",
         overall="overall",
         target=_audit_target,
-        grade_help="Grade one criterion (1-4, RI, Good, …) with an evidence note; saved as a draft.",
+        grade_help=(
+            "Grade one criterion (1-4, RI, Good, …) with an evidence note; saved as a draft."
+            " CRITERION is the id `audit show` gives under each title. Prints the new version,"
+            " for the next --expect-version.\n\n"
+            "Examples (on the demo: `moderator demo --build-only demo.db`):\n\n"
+            "\b\n"
+            "  moderator audit grade 171 timeliness Good --note 'Visits within timescales"
+            " throughout' --db demo.db --as 'Naomi Okonkwo'\n"
+            "  moderator audit grade 171 child-seen-and-heard RI --note 'Seen but not alone'"
+            " --db demo.db --as 'Naomi Okonkwo'"
+        ),
         override_help=(
             "Override the derived overall grade, with a written reason (10 characters or"
             " more); --clear removes the override.\n\n"

@@ -324,3 +324,24 @@ def print_records(
     for record in records:
         table.add_row(*(escape("" if get(record) is None else get(record)) for _, get in columns))
     table_console().print(table)
+
+
+def criterion_cell(title: str, criterion: str) -> str:
+    """A criterion as ``show`` lists it: its title, and under it the id ``grade`` takes."""
+    return f"{escape(title)}\n[dim]{escape(criterion)}[/]"
+
+
+def criterion_column(rubric: Any) -> Any:
+    """The ``criterion`` column (for :func:`criterion_cell`), wide enough for the longest id
+    on one line."""
+    from rich.table import Column
+
+    widest = max((len(c.id) for c in rubric.criteria), default=9)
+    return Column("criterion (id to grade)", width=max(min(widest, 40), 23))
+
+
+def entries_with_titles(data: dict[str, Any], rubric: Any) -> None:
+    """Each JSON entry gets its criterion's title beside its id."""
+    titles = {c.id: c.title for c in rubric.criteria}
+    for entry in data.get("entries") or []:
+        entry["title"] = titles.get(entry.get("criterion"), "")

@@ -8,7 +8,8 @@ sheet with a :class:`SheetVerbs` and gets the three commands from
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import click
 
 from moderator.cli.common import acting_user, common_options, open_for
+from moderator.errors import BadInput
 
 
 def _no_more(store: Any, actor: Any, sheet_id: int) -> list[str]:
@@ -56,6 +58,37 @@ def expect_version_option(noun: str, doing: str) -> Callable[[Any], Any]:
     )
 
 
+@contextmanager
+def _what_next_if_changed(noun: str, sheet_id: int) -> Iterator[None]:
+    """A refused ``--expect-version`` says how to get the version to try again with."""
+    from moderator.errors import SheetChanged
+
+    try:
+        yield
+    except SheetChanged as exc:
+        raise SheetChanged(
+            f"{exc.message}; run `moderator {noun} show {sheet_id}` for its current version",
+            details=exc.details,
+        ) from exc
+
+
+def _incomplete(noun: str, sheet_id: int, target: Any) -> list[str]:
+    """What a sheet still needs, each criterion by its id (what ``grade`` takes) and title,
+    and the command that does it."""
+    from moderator.domain.grade_sheet import incomplete_items
+
+    sheet = target.load()
+    items = incomplete_items(sheet.rubric, sheet.entries, sheet.override, sheet.override_reason)
+    titles = {c.id: c.title for c in sheet.rubric.criteria}
+    lines = [f"  - {crit} ({titles[crit]}): {why}" if crit else f"  - {why}" for crit, why in items]
+    if any(crit for crit, _ in items):
+        lines.append(
+            f"next: moderator {noun} grade {sheet_id} CRITERION GRADE --note TEXT"
+            " (CRITERION: an id above)"
+        )
+    return lines
+
+
 def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
     """Add ``grade``, ``override`` and ``submit`` for ``verbs``' sheet to ``group``."""
 
@@ -83,7 +116,8 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         store, who = open_for(ctx, db, user)
         with store:
             target = verbs.target(store, acting_user(store, who), sheet_id)
-            target.save(criterion, grade=parsed, note=note, expected=expect_version)
+            with _what_next_if_changed(verbs.noun, sheet_id):
+                version = target.save(criterion, grade=parsed, note=note, expected=expect_version)
             sheet = target.load()
         graded = sum(e.grade is not None for e in sheet.entries)
         overall = target.overall(sheet.entries, sheet.override, sheet.override_reason)
@@ -92,6 +126,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
             f" {graded}/{len(sheet.rubric.criteria)} graded;"
             f" {verbs.overall} {overall.explanation}"
         )
+        click.echo(f"saved (version {version})")
 
     @group.command("override", help=verbs.override_help)
     @click.argument("sheet_id", metavar=verbs.metavar, type=int)
@@ -121,10 +156,12 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         store, who = open_for(ctx, db, user)
         with store:
             target = verbs.target(store, acting_user(store, who), sheet_id)
-            target.set_override(parsed, reason, expected=expect_version)
+            with _what_next_if_changed(verbs.noun, sheet_id):
+                version = target.set_override(parsed, reason, expected=expect_version)
         click.echo(
             f"{verbs.noun} {sheet_id}: overall "
             + ("override cleared" if parsed is None else f"overridden to {parsed.label}")
+            + f"; saved (version {version})"
         )
 
     @group.command("submit", help=verbs.submit_help)
@@ -143,7 +180,15 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         with store:
             actor = acting_user(store, who)
             target = verbs.target(store, actor, sheet_id)
-            sheet = target.submit(expected=expect_version)
+            try:
+                with _what_next_if_changed(verbs.noun, sheet_id):
+                    sheet = target.submit(expected=expect_version)
+            except BadInput as exc:  # not complete: list by id, and say what to run
+                if not exc.details:
+                    raise
+                raise BadInput(
+                    exc.message, details=_incomplete(verbs.noun, sheet_id, target)
+                ) from exc
             more = verbs.after_submit(store, actor, sheet_id)
         final = target.overall(sheet.entries, sheet.override, sheet.override_reason).final
         click.echo(

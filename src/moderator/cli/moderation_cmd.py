@@ -16,7 +16,10 @@ import click
 from moderator.cli.common import (
     acting_user,
     common_options,
+    criterion_cell,
+    criterion_column,
     emit_json,
+    entries_with_titles,
     escape,
     format_option,
     open_for,
@@ -116,6 +119,7 @@ def show(
     if fmt == "json":
         data = detail.model_dump(mode="json")
         data["version"] = version
+        entries_with_titles(data, rubric)
         emit_json(data)
         return
     from rich.console import Console
@@ -135,10 +139,12 @@ def show(
         f" {s.moderator or 'unassigned'} · {s.status}"
     )
     out.print(Panel(escape(detail.case_text), title="Case (anonymised)"))
-    table = Table("criterion", "your grade", "your note")
+    table = Table(criterion_column(rubric), "your grade", "your note")
     titles = {c.id: c.title for c in rubric.criteria}
     for e in detail.entries:
-        table.add_row(titles[e.criterion], _grade_text(e.grade), escape(e.note))
+        table.add_row(
+            criterion_cell(titles[e.criterion], e.criterion), _grade_text(e.grade), escape(e.note)
+        )
     out.print(table)
     out.print(f"[bold]Your overall:[/] {escape(detail.overall.explanation)}")
     if s.status in ("todo", "draft"):
@@ -188,6 +194,14 @@ add_grading_verbs(
         target=_moderation_target,
         grade_help=(
             "Grade one criterion blind (1-4, RI, Good, …) with an evidence note; saved as a draft."
+            " CRITERION is the id `moderation show` gives under each title. Prints the new"
+            " version, for the next --expect-version.\n\n"
+            "Examples (on the demo: `moderator demo --build-only demo.db`):\n\n"
+            "\b\n"
+            "  moderator moderation grade 69 health-needs-met RI --note 'Review health"
+            " assessment a month overdue' --db demo.db --as 'Eleanor Rowbotham'\n"
+            "  moderator moderation grade 69 education-and-pep Good --note 'In college with a"
+            " bursary' --db demo.db --as 'Eleanor Rowbotham'"
         ),
         override_help=(
             "Override your derived overall grade, with a written reason (10 characters or"

@@ -118,16 +118,31 @@ def incomplete_reasons(
     an evidence note, and an override only with a written reason. The
     workbench's live preview and the submission both ask this function.
     """
+    titles = {c.id: c.title for c in rubric.criteria}
+    return [
+        why if crit is None else f"{titles[crit]}: {why}"
+        for crit, why in incomplete_items(rubric, entries, override, reason)
+    ]
+
+
+def incomplete_items(
+    rubric: Rubric,
+    entries: Iterable[CriterionEntry],
+    override: Grade | None,
+    reason: str | None,
+) -> list[tuple[str | None, str]]:
+    """:func:`incomplete_reasons` as ``(criterion id, what is missing)`` pairs (id None for
+    the overall override), for a command line that names criteria by id."""
     by_id = {e.criterion: e for e in entries}
-    problems = []
+    problems: list[tuple[str | None, str]] = []
     for crit in rubric.criteria:
         entry = by_id.get(crit.id)
         if entry is None or entry.grade is None:
-            problems.append(f"{crit.title}: not graded")
+            problems.append((crit.id, "not graded"))
         elif not entry.note.strip():
-            problems.append(f"{crit.title}: no evidence note")
+            problems.append((crit.id, "no evidence note"))
     if override is not None and not (reason or "").strip():
-        problems.append("overall override has no reason")
+        problems.append((None, "overall override has no reason"))
     return problems
 
 

@@ -97,6 +97,8 @@ class GradingSheet(BaseModel):
 
     def changed_message(self, *, submitting: bool) -> str:
         """What a window says when it finds the sheet changed elsewhere (and shows this read)."""
+        if self.status in ("submitted", "reviewed"):  # whatever was decided here: no longer
+            return "Submitted in another window; it is now read-only."
         return ("Not submitted. " if submitting else "") + (
             f"This {self.kind} was changed in another window; showing what is saved now."
         )

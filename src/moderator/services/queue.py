@@ -128,6 +128,14 @@ def moderator_queue(store: Store, user: User) -> Queue:
     return Queue(rows=[_row(s) for s in moderation_queue(store, user)])
 
 
+def queue_version(store: Store) -> int:
+    """Which change the database is at (the last event logged; 0: none): a queue read at
+    one version shows what is saved until it moves on. Every change a queue shows (a sample
+    drawn, a claim, a grade, a submission, a review) is logged, so one query on the log's
+    key says whether anything may have changed, and the queue is read again only then."""
+    return int(store.scalar("SELECT COALESCE(MAX(id), 0) FROM events"))
+
+
 def claim(store: Store, user: User, moderation_id: int) -> QueueRow:
     """Take an unassigned moderation from the queue; it is then the moderator's to do.
 

@@ -70,10 +70,12 @@ class MessageDialog(_Dialog):
 
     CONFIRM_KEY = None  # Ctrl+S closes it, as Esc does: one key on the bar, "esc Close"
 
-    def __init__(self, title: str, lines: list[str]) -> None:
+    def __init__(self, title: str, lines: list[str], *, then: str | None = None) -> None:
+        """``then``: what to do next, after the list (a sentence, not a bullet)."""
         super().__init__(classes="dialog")
         self.title_text = title
         self.lines = lines
+        self.then = then
         self.name_key("dialog.cancel", "Close")  # nothing to cancel: it only tells
 
     def compose(self) -> ComposeResult:
@@ -82,6 +84,8 @@ class MessageDialog(_Dialog):
             yield Static(
                 "\n".join(f"• {line}" for line in self.lines), classes="dialog-body", markup=False
             )
+            if self.then:
+                yield Static(self.then, classes="dialog-body dialog-then", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok", compact=True)
 
@@ -121,7 +125,8 @@ class OverrideDialog(_Dialog):
             yield Label("Override the overall grade", classes="dialog-title")
             yield Static(
                 f"The rubric's rule gives: {derived}. An override gives another grade"
-                " and says why.",
+                " and says why: pick a grade (1-4, or ↑↓ and Enter), then Tab moves to"
+                " the reason.",
                 classes="dialog-body",
                 markup=False,
             )
@@ -136,7 +141,7 @@ class OverrideDialog(_Dialog):
                 ],
                 id="override-grade",
             )
-            yield Label("Reason (required)", classes="field-label")
+            yield Label("Reason (required; Tab from the grades)", classes="field-label")
             yield TextArea(self.reason, id="override-reason", soft_wrap=True, tab_behavior="focus")
             yield Label("", id="override-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):

@@ -112,7 +112,25 @@ class GradingScreen(KeepsNotesInBounds):
             return True
         if isinstance(event, events.Paste):
             return await route_paste(self, event, note)
-        return await route_key(self, event, note)
+        if await route_key(self, event, note):
+            return True
+        return self.say_read_only(event.key)
+
+    def say_read_only(self, key: str) -> bool:
+        """A grade key on a sheet that cannot change says why nothing happened (True)."""
+        sheet = self.sheet
+        if sheet is None or not sheet.read_only or self.app.screen is not self:
+            return False
+        bound = self._bindings.key_to_bindings.get(key, ())
+        if not any(b.action.startswith("grade(") for b in bound):
+            return False
+        reason = sheet.read_only_reason or "read-only"
+        self.notify(
+            f"Nothing changed: {reason[:1].lower()}{reason[1:]}.",
+            title="Read-only",
+            timeout=4,
+        )
+        return True
 
     @on(GradeChoice.Chosen)
     def grade_clicked(self, event: GradeChoice.Chosen) -> None:

@@ -72,8 +72,17 @@ class SubmitsSheet(SheetView):
             def go_to_first(_: object) -> None:
                 self.action_next_missing_from_start()
 
+            from moderator.tui.actions import action_by_id, display_keys
+
+            next_key = display_keys(action_by_id("grading.next-missing"))
+            note_key = display_keys(action_by_id("grading.note"))
+            then = (
+                f"OK goes to the first to do; {next_key} goes to the next one. A grade is a"
+                f" digit (1-4); {note_key} writes the evidence note."
+            )
             self.app.push_screen(
-                MessageDialog(f"Not ready to submit: {len(missing)} to do", missing), go_to_first
+                MessageDialog(f"Not ready to submit: {len(missing)} to do", missing, then=then),
+                go_to_first,
             )
             return
         view = self.target.overall(sheet.entries, sheet.override, sheet.override_reason)

@@ -4,7 +4,8 @@ The tabs and the summary count the rows of the list (one list, each row with a
 state: :mod:`moderator.services.queue`), so they always agree. ``c`` (or Enter,
 then confirm) claims an unassigned moderation; Enter opens one: blind grading
 until it is submitted, then its review. The list is read again whenever the
-moderator comes back to it.
+moderator comes back to it, and within seconds of a change made elsewhere (another window,
+the command line: :mod:`moderator.tui.elsewhere`).
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from textual.widgets import DataTable
 
 from moderator.services.queue import QUEUE_STATES, STATE_TITLES, Queue, QueueRow
 from moderator.tui.actions import bindings_for
+from moderator.tui.elsewhere import look_every_few_seconds, may_look
 from moderator.tui.screens.listing import Column, ListScreen
 from moderator.tui.text import service_area_label
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from textual.timer import Timer
 
     from moderator.services.users import User
 
@@ -76,6 +80,9 @@ class QueueScreen(ListScreen[QueueRow]):
     def __init__(self, user: User) -> None:
         super().__init__()
         self.user = user
+        self.version: int | None = None
+        """Which change the rows were read at (:func:`moderator.services.queue.queue_version`)."""
+        self.looking: Timer | None = None
         # Work first: what is in draft, then to do, then claimable, then to review.
         self.sort_column = "state"
 
@@ -102,10 +109,31 @@ class QueueScreen(ListScreen[QueueRow]):
 
     def read_rows(self) -> tuple[list[QueueRow], dict[str, Any]]:
         """The queue's rows (worker thread: no widgets here)."""
-        from moderator.services.queue import moderator_queue
+        from moderator.services.queue import moderator_queue, queue_version
 
-        queue = moderator_queue(self.workbench.require_store(), self.user)
-        return queue.rows, {}
+        store = self.workbench.require_store()
+        version = queue_version(store)  # first: a change made while reading is seen next time
+        queue = moderator_queue(store, self.user)
+        return queue.rows, {"version": version}
+
+    def rows_loaded(self, extra: dict[str, Any]) -> None:
+        self.version = extra.get("version")
+        if self.looking is None:
+            self.looking = look_every_few_seconds(self, self.look_elsewhere)
+
+    def look_elsewhere(self) -> None:
+        """Show a moderation submitted (claimed, sampled…) elsewhere without a key here."""
+        if self.loaded and may_look(self):
+            self.check_elsewhere()
+
+    @work(thread=True, group="check", exit_on_error=False)
+    def check_elsewhere(self) -> None:
+        """Read the queue again if anything changed since it was read (worker thread)."""
+        from moderator.services.queue import queue_version
+
+        if queue_version(self.workbench.require_store()) != self.version:
+            rows, extra = self.read_rows()
+            self.post_message(self.RowsLoaded(rows, extra))
 
     def counts_of(self, rows: Sequence[QueueRow]) -> dict[str, int]:
         """The counts of the service's queue, made from the very rows listed."""

@@ -15,8 +15,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.notifications import Notification
 from textual.timer import Timer
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from moderator.tui.elsewhere import look_every_few_seconds, may_look
 from moderator.tui.screens.review_view import ReviewView
@@ -32,6 +33,9 @@ class ReviewElsewhere(ReviewView):
     """The review's look for changes elsewhere and what it keeps when one is shown."""
 
     looking: Timer | None = None
+    elsewhere_notice: Notification | None = None
+    """The last reload's notice (the next one replaces it, unless it gave back typing)."""
+    elsewhere_kept = False
 
     # -- looking ----------------------------------------------------------------------------
     def look_elsewhere(self) -> None:
@@ -55,27 +59,15 @@ class ReviewElsewhere(ReviewView):
         comparison: ModerationComparison | None = None,
     ) -> None:
         """Another window recorded on this review: show what is recorded now (read unless
-        given) and say so, with what was decided here and refused (worker thread: no widgets)."""
+        given) and say so, with what was decided here and refused (worker thread: no widgets).
+        It is said once the reload is shown, in one notice with what that keeps or replaces."""
         assert self.session is not None
         if comparison is None:
             comparison = self.session.load()
-        self.post_message(self.Loaded(self.session, comparison, elsewhere=True))
-        self.app.call_from_thread(
-            self.notify,
-            ("Not completed. " if completing else "") + CHANGED,
-            title="Changed elsewhere",
-            severity="warning",
-            timeout=8,
-        )
+        said = [("Not completed. " if completing else "") + CHANGED]
         if lost:
-            self.app.call_from_thread(
-                self.notify,
-                f"{lost} was not recorded: decide again on what is recorded now.",
-                title="Not recorded",
-                severity="warning",
-                timeout=60,
-                markup=False,
-            )
+            said.append(f"{lost} was not recorded: decide again on what is recorded now.")
+        self.post_message(self.Loaded(self.session, comparison, elsewhere=True, said=tuple(said)))
 
     # -- showing, keeping what was typed ---------------------------------------------------
     def show_loaded(self, message: ReviewView.Loaded) -> None:
@@ -83,6 +75,7 @@ class ReviewElsewhere(ReviewView):
             self.looking = look_every_few_seconds(self, self.look_elsewhere)
         if not message.elsewhere or self.comparison is None:
             super().show_loaded(message)
+            self.say_elsewhere(list(message.said), typed=False)
             return
         field = self.query_one("#review-rationale", Input)
         typing = self.focused is field
@@ -91,24 +84,41 @@ class ReviewElsewhere(ReviewView):
         before = dict(self.recorded)
         undo = list(self.undo_stack)
         super().show_loaded(message)
-        kept = self.keep_typed(typed, before)
+        kept, replaced = self.keep_typed(typed, before)
+        said = list(message.said)
         self.undo_stack[:] = [u for u in undo if u[2] or u[0] in kept]
-        if not kept:
+        if replaced:
+            said.extend(replaced.values())
+            if typing and self.shown in replaced:
+                # the field shows the other window's rationale now, as recorded: not to be
+                # typed on as if it were this window's (what was typed is in the notice)
+                self.set_focus(self.query_one(DataTable))
+        if kept:
+            self.render_rows()
+            self.show_detail()
+            text = typed[self.shown][1] if self.shown in kept else None
+            if text is not None:  # what is in the field, as typed (spaces and cursor too)
+                field.value = text
+                field.cursor_position = min(cursor, len(text)) if typing else len(text)
+            titles = ", ".join(self.title_of(c) for c in kept)
+            said.append(f"Kept here, not recorded yet: what you decided for {titles}.")
+        self.say_elsewhere(said, typed=bool(replaced or len(message.said) > 1))
+
+    def say_elsewhere(self, said: list[str], *, typed: bool) -> None:
+        """One notice for one reload (they piled up, three or four to a change, over half the
+        screen); the last one goes with it unless it gave back what was typed here."""
+        if not said:
             return
-        self.render_rows()
-        self.show_detail()
-        text = typed[self.shown][1] if self.shown in kept else None
-        if text is not None:  # what is in the field, as typed (spaces and cursor too)
-            field.value = text
-            field.cursor_position = min(cursor, len(text)) if typing else len(text)
-        titles = ", ".join(self.title_of(c) for c in kept)
-        self.notify(
-            f"Kept here, not recorded yet: what you decided for {titles}.",
-            title="Not recorded",
+        if self.elsewhere_notice is not None and not self.elsewhere_kept:
+            self.withdraw_notices(self.elsewhere_notice)
+        self.elsewhere_notice = self.show_notice(
+            "\n".join(said),
+            title="Changed elsewhere",
             severity="warning",
-            timeout=8,
+            timeout=60 if typed else 8,
             markup=False,
         )
+        self.elsewhere_kept = typed
 
     def typed_here(self, field: Input) -> dict[str, tuple[Decision, str | None]]:
         """Decisions on screen that are not recorded, each with the field's text as typed
@@ -128,28 +138,35 @@ class ReviewElsewhere(ReviewView):
 
     def keep_typed(
         self, typed: dict[str, tuple[Decision, str | None]], before: dict[str, Decision]
-    ) -> list[str]:
+    ) -> tuple[list[str], dict[str, str]]:
         """Put back on screen (not recorded) what was typed here where the other window left
-        the criterion as it was; say what was typed where it did not. The criteria kept."""
+        the criterion as it was. The criteria kept, and for each where it did not, what is
+        said of it: what was typed, given back."""
         kept = []
+        replaced: dict[str, str] = {}
         for criterion, (decision, text) in typed.items():
             if self.editable and self.recorded.get(criterion) == before.get(criterion):
                 self.decisions[criterion] = decision  # the field's text goes back in later
                 kept.append(criterion)
                 continue
             rationale = decision.rationale if text is None else text.strip()
-            said = [] if decision.grade is None else [decision.grade.label]
-            said += [f"“{rationale}”"] if rationale else []
-            why = "the review was completed" if not self.editable else "it was decided"
-            self.notify(
-                f"Your decision for {self.title_of(criterion)} was replaced: {why} in another"
-                f" window. What you had: {', '.join(said)}",
-                title="Not recorded",
-                severity="warning",
-                timeout=60,
-                markup=False,
+            title = self.title_of(criterion)
+            by = (
+                "the review was completed in another window"
+                if not self.editable
+                else "a decision made in another window"
             )
-        return kept
+            if decision.grade is None:
+                replaced[criterion] = (
+                    f"Your unrecorded rationale for {title} was replaced by {by}."
+                    f" What you typed: “{rationale}”"
+                )
+                continue
+            said = decision.grade.label + (f", “{rationale}”" if rationale else "")
+            replaced[criterion] = (
+                f"Your unrecorded decision for {title} was replaced by {by}. What you had: {said}"
+            )
+        return kept, replaced
 
     def title_of(self, criterion: str) -> str:
         assert self.session is not None

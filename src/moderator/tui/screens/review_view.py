@@ -71,11 +71,15 @@ class ReviewView(ModeratorScreen):
             comparison: ModerationComparison,
             *,
             elsewhere: bool = False,
+            said: tuple[str, ...] = (),
         ) -> None:
             self.session = session
             self.comparison = comparison
             self.elsewhere = elsewhere
             """Read again because another window changed the review."""
+            self.said = said
+            """What the reload says first (the change elsewhere, what here was refused): the
+            screen adds what it keeps or lost, in one notice."""
             super().__init__()
 
     def __init__(self, open_session: Callable[[], ReviewSession]) -> None:
