@@ -526,3 +526,34 @@ async def test_the_filter_fields_stand_apart_and_the_focused_one_shows(db: Path)
         assert since.has_focus
         assert since.rich_style.bgcolor != until.rich_style.bgcolor  # the focused one stands out
         assert until.rich_style.bgcolor != dash.query_one("#dash-filters").rich_style.bgcolor
+
+
+async def test_an_export_error_goes_once_the_form_changes(db: Path, tmp_path: Path) -> None:
+    """At 80x24 "There is no folder …" stayed on after the path or the format was changed."""
+    app = make_app(db, "lee")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dashboard(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        field = dialog.query_one("#export-path", Input)
+
+        def error() -> str:
+            return str(dialog.query_one("#export-error").render())
+
+        field.value = str(tmp_path / "missing" / "report.html")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "There is no folder" in error()
+        field.focus()
+        await pilot.press("end", "backspace")  # the path changed
+        await settle(pilot)
+        assert error() == ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert error() != ""
+        dialog.query_one("#export-format", OptionList).focus()
+        await pilot.press("down")  # the format changed
+        await settle(pilot)
+        assert error() == ""
