@@ -557,3 +557,16 @@ async def test_an_export_error_goes_once_the_form_changes(db: Path, tmp_path: Pa
         await pilot.press("down")  # the format changed
         await settle(pilot)
         assert error() == ""
+
+
+async def test_the_heading_s_figures_are_whole_at_80x24(db: Path) -> None:
+    """At 80x24 "Every manager · 14 submitted audits (2 calibration audits not counted), 1…"
+    was cut; README promises a figure is never cut short."""
+    _noa_submits_two_calibration_audits(db)
+    app = make_app(db, "lee")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dash = await open_dashboard(pilot)
+        caption = text_of(dash, "#dash-caption")
+        lines = dash.query_one("#dash-caption", Static).content_region
+        assert len(caption) <= lines.width * lines.height, caption
+        assert "(2 calibration not counted)" in caption and "moderated" in caption

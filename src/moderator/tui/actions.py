@@ -398,7 +398,7 @@ ACTIONS: tuple[Action, ...] = (
         "r",
         "decide('redact')",
         "Redact",
-        "Confirm: redact it, everywhere the same words are written",
+        "Confirm: redact it",
     ),
     Action(
         "import.keep",
@@ -406,7 +406,7 @@ ACTIONS: tuple[Action, ...] = (
         "k",
         "decide('keep')",
         "Keep",
-        "Reject: keep the words, everywhere they are written",
+        "Reject: keep the words",
     ),
     Action(
         "import.skip",
