@@ -128,7 +128,8 @@ async def test_one_decision_says_it_applies_everywhere_and_can_be_changed(tmp_pa
         await pilot.press("k")  # nothing on screen to keep: it says how to go back
         await _until(pilot, "press ↑ (or p) to go back")
         await pilot.press("up")
-        await _until(pilot, f"Doubt {total} of {total}")
+        shown = await _until(pilot, f"Doubt {total} of {total}")
+        assert "All doubts are seen" not in shown  # the hint went with the summary
         last = screen.doubts[-1].value
         await pilot.press("r")  # changed: kept, now redacted
         await _until(pilot, f"Redact '{last}'")

@@ -49,6 +49,8 @@ class ImportScreen(ModeratorScreen):
         self.doubts: list[Doubtful] = []
         self.index = 0
         self.decisions: Decisions | None = None
+        self.read_said = ""
+        """What reading the file said (shown again once a key's message is stale)."""
 
     def compose(self) -> ComposeResult:
         yield Header()  # "⭘ Import cases — <who> · <role>", as every screen's title bar
@@ -75,8 +77,10 @@ class ImportScreen(ModeratorScreen):
         # (False lets Enter through elsewhere); the doubt keys once there are doubts.
         if action == "read":
             return self._typing()
-        if action in ("decide", "skip", "previous", "next"):
+        if action in ("decide", "skip", "next"):
             return bool(self.doubts) and not self._typing()
+        if action == "previous":  # not on the first doubt: there is none before it
+            return bool(self.doubts) and self.index > 0 and not self._typing()
         if action == "run_import":
             return self.file is not None and not self._typing()
         return True
@@ -123,11 +127,12 @@ class ImportScreen(ModeratorScreen):
     def _loaded(self, path: Path, read: int, doubts: list[Doubtful], decisions: Decisions) -> None:
         self.file, self.doubts, self.index, self.decisions = path, doubts, 0, decisions
         self.set_focus(None)  # the keys now decide, they no longer type
-        self._status(
+        self.read_said = (
             f"{read} case(s) read; {len(doubts)} redaction doubt(s) to decide."
             if doubts
             else f"{read} case(s) read; no redaction doubts. Press i to import."
         )
+        self._status(self.read_said)
         self._show()
 
     def _show(self) -> None:
@@ -162,6 +167,7 @@ class ImportScreen(ModeratorScreen):
             self._status(ALL_SEEN_HINT)
             return
         self.index += 1
+        self._status(self.read_said)  # what the last key said is about another doubt
         self._show()
 
     def action_next(self) -> None:
@@ -172,6 +178,7 @@ class ImportScreen(ModeratorScreen):
         """Show the doubt before (↑): its decision can be changed with r or k."""
         if self.index > 0:
             self.index -= 1
+            self._status(self.read_said)
             self._show()
 
     def action_run_import(self) -> None:
