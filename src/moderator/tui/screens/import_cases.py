@@ -3,9 +3,11 @@
 Type the file's path and press Enter: the file is read and redacted without
 writing anything, and each doubt (a redaction the redactor is unsure of, or a
 likely identifier it kept) is shown in its sentence. ``r`` redacts it, ``k``
-keeps the words, ``s`` leaves it undecided; decisions are remembered for the
-authority beside the pseudonym key (keyed hashes, never the words). ``i``
-imports the file with every decision applied.
+keeps the words, ``s`` leaves it undecided; one decision settles every place the
+same words are written, and says so. ``↑``/``p`` goes back to a doubt to change
+its decision. Decisions are remembered for the authority beside the pseudonym key
+(keyed hashes, never the words). ``i`` imports the file with every decision applied.
+The words shown are in :mod:`moderator.tui.screens.import_text`.
 """
 
 from __future__ import annotations
