@@ -526,3 +526,47 @@ async def test_the_filter_fields_stand_apart_and_the_focused_one_shows(db: Path)
         assert since.has_focus
         assert since.rich_style.bgcolor != until.rich_style.bgcolor  # the focused one stands out
         assert until.rich_style.bgcolor != dash.query_one("#dash-filters").rich_style.bgcolor
+
+
+async def test_an_export_error_goes_once_the_form_changes(db: Path, tmp_path: Path) -> None:
+    """At 80x24 "There is no folder …" stayed on after the path or the format was changed."""
+    app = make_app(db, "lee")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dashboard(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        field = dialog.query_one("#export-path", Input)
+
+        def error() -> str:
+            return str(dialog.query_one("#export-error").render())
+
+        field.value = str(tmp_path / "missing" / "report.html")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "There is no folder" in error()
+        field.focus()
+        await pilot.press("end", "backspace")  # the path changed
+        await settle(pilot)
+        assert error() == ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert error() != ""
+        dialog.query_one("#export-format", OptionList).focus()
+        await pilot.press("down")  # the format changed
+        await settle(pilot)
+        assert error() == ""
+
+
+async def test_the_heading_s_figures_are_whole_at_80x24(db: Path) -> None:
+    """At 80x24 "Every manager · 14 submitted audits (2 calibration audits not counted), 1…"
+    was cut; README promises a figure is never cut short."""
+    _noa_submits_two_calibration_audits(db)
+    app = make_app(db, "lee")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dash = await open_dashboard(pilot)
+        caption = text_of(dash, "#dash-caption")
+        lines = dash.query_one("#dash-caption", Static).content_region
+        assert len(caption) <= lines.width * lines.height, caption
+        assert "(2 calibration not counted)" in caption and "moderated" in caption

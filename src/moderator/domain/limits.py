@@ -105,6 +105,10 @@ def read_capped(path: Path, limit: int, what: str) -> bytes:
         raise BadInput(f"{path}: file not found") from None
     except IsADirectoryError:
         raise BadInput(f"{path}: is a directory, not a {what}") from None
+    except NotADirectoryError:
+        # "cases.jsonl/x": the raw "cannot read: Not a directory" left a new user guessing
+        file = next((p for p in reversed(path.parents) if p.is_file()), path.parent)
+        raise BadInput(f"{path}: {file} is a file, not a folder") from None
     except OSError as exc:
         raise BadInput(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > limit:

@@ -157,6 +157,7 @@ class DashboardView(ModeratorScreen):
 
     def on_resize(self, event: Resize) -> None:
         if self.report is not None and self.size.width != self.drawn_width:
+            self.query_one("#dash-caption", Static).update(self.caption(self.report))
             self.render_tables()
 
     def wanted_plot_width(self) -> int:
@@ -288,7 +289,9 @@ class DashboardView(ModeratorScreen):
         """Whose audits and how many; the filters too where the filter bar is not in view."""
         team = f" in {report.filters.team}" if report.filters.team else ""
         whose = f"Every manager{team}" if self.is_lead else f"Your audits ({self.user.name})"
-        return tables.report_caption(report, whose, with_filters=with_filters)
+        # the caption's room: the screen less its padding (at 80x24 the figures were cut)
+        width = self.size.width - 2 if self.size.width and not with_filters else None
+        return tables.report_caption(report, whose, with_filters=with_filters, width=width)
 
     def draw_trend(self, palette: Palette, width: int) -> RenderableType:
         """The trend chart, spread over the screen's width, taller on a tall screen."""

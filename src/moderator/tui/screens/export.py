@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from moderator.reports.export import EXPORT_FORMATS, default_export_path, extension_problem
 from moderator.tui.actions import bindings_for
 from moderator.tui.base import ModeratorModal
+from moderator.tui.widgets.path_field import PathField
 
 
 @dataclass(frozen=True)
@@ -70,15 +71,6 @@ class FormatList(OptionList):
     ]
 
 
-class NameField(Input):
-    """The file's name or path: Ctrl+A selects it all, as in a browser's own fields (Textual's
-    Input goes to the start, and the name typed next went in front of the one offered)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+a", "select_all", "Select all", show=False)
-    ]
-
-
 class ExportDialog(ModeratorModal):
     """Pick the format (HTML first) and the path; refuses to replace a file without asking."""
 
@@ -119,7 +111,7 @@ class ExportDialog(ModeratorModal):
                 "File name (your browser downloads it)" if self.download else "File",
                 classes="field-label",
             )
-            yield NameField(
+            yield PathField(
                 default.name if self.download else str(default), id="export-path", compact=True
             )
             yield Label("", id="export-error", classes="field-error")
@@ -141,6 +133,13 @@ class ExportDialog(ModeratorModal):
     def format_changed(self) -> None:
         path = self.query_one("#export-path", Input)
         path.value = with_format(path.value, self.chosen_format())
+        self.clear_error()
+
+    @on(Input.Changed, "#export-path")
+    def clear_error(self) -> None:
+        """The form changed: the error said about the last try no longer holds (a new user
+        changed the folder and still read "There is no folder …" about the old one)."""
+        self.query_one("#export-error", Label).update("")
 
     @on(OptionList.OptionSelected, "#export-format")
     def format_chosen(self) -> None:

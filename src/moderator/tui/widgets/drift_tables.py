@@ -212,8 +212,24 @@ def manager_trends_table(report: Report, palette: Palette, *, is_lead: bool) -> 
     return [key for key, _ in rows], columns, rows
 
 
-def report_caption(report: Report, whose: str, *, with_filters: bool = False) -> str:
-    """Whose audits and how many; the filters too (``with_filters``) where the bar is not shown."""
+def report_caption(
+    report: Report, whose: str, *, with_filters: bool = False, width: int | None = None
+) -> str:
+    """Whose audits and how many; the filters too (``with_filters``) where the bar is not shown.
+
+    Longer than ``width`` with calibration audits left out, it says so in fewer words ("143
+    submitted, 68 moderated (24 calibration not counted)"): at 80x24 the figures were cut.
+    """
+    full = _report_caption(report, whose, with_filters=with_filters)
+    n = report.calibration_left_out
+    if width is None or len(full) <= width or not n:
+        return full
+    return _report_caption(report, whose, with_filters=with_filters, short=True)
+
+
+def _report_caption(
+    report: Report, whose: str, *, with_filters: bool = False, short: bool = False
+) -> str:
     parts = [whose]
     if with_filters:
         f = report.filters
@@ -225,6 +241,12 @@ def report_caption(report: Report, whose: str, *, with_filters: bool = False) ->
         else:
             parts.append("all dates")
     left_out = calibration_left_out(report)
+    if short:
+        parts.append(
+            f"{report.audits:,} submitted, {report.coverage.moderated:,} moderated"
+            f" ({report.calibration_left_out:,} calibration not counted)"
+        )
+        return " · ".join(parts)
     parts.append(
         f"{report.audits:,} submitted audits"
         + (f" ({left_out})" if left_out else "")
