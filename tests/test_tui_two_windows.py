@@ -79,8 +79,7 @@ async def test_a_grade_key_after_a_change_elsewhere_is_not_applied_and_the_saved
         elsewhere(db, audit_id, risk=Grade.OUTSTANDING)
         assert screen.current_id == "seen"
         await pilot.press("4")  # decided on a screen that still says risk is Good
-        await settle(pilot)
-        assert CHANGED in notes(pilot)
+        await until(pilot, lambda: CHANGED in notes(pilot), "the change elsewhere is shown")
         assert grades_on(screen) == {"risk": Grade.OUTSTANDING, "seen": None, "plan": None}
         assert shown_grade(screen, "risk") is Grade.OUTSTANDING
         assert shown_grade(screen, "seen") is None
@@ -102,8 +101,7 @@ async def test_a_note_typed_after_a_change_elsewhere_is_not_written_over_it(db: 
         assert screen.sheet is not None
         elsewhere(db, screen.sheet.key, seen=Grade.GOOD)
         await pilot.press("n", *keys("Stale"), "escape")
-        await settle(pilot)
-        assert CHANGED in notes(pilot)
+        await until(pilot, lambda: CHANGED in notes(pilot), "the change elsewhere is shown")
         assert screen.entries["seen"].note == "Seen on file."
     detail, _ = stored(db, "C-102")
     assert {e.criterion: e.note for e in detail.entries}["seen"] == "Seen on file."
@@ -275,8 +273,7 @@ async def test_a_note_refused_by_a_change_elsewhere_comes_back_into_the_box_unsa
         elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
         assert screen.current_id == "seen"
         await pilot.press("n", *keys("Met at school"), "escape")
-        await settle(pilot)
-        assert CHANGED in notes(pilot)
+        await until(pilot, lambda: CHANGED in notes(pilot), "the change elsewhere is shown")
         assert shown_grade(screen, "risk") is Grade.OUTSTANDING
         assert screen.query_one("#note", TextArea).text == "Met at school"
         assert "not saved" in note_label(screen)
