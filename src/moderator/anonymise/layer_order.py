@@ -76,6 +76,7 @@ from moderator.anonymise.names_broken import (
     find_spelt_names,
     join_split_surnames,
 )
+from moderator.anonymise.names_corrected import find_corrected_names
 from moderator.anonymise.names_cued import (
     find_named_by_role,
     find_regarding,
@@ -363,6 +364,7 @@ def run_layers(st: State) -> None:
     find_titled_dictated(st)
     find_lower_names(st)  # the lower-case words of dictation all the rules left free
     join_dictated_names(st)  # and the surnames after those
+    find_corrected_names(st)  # last: the words a correction names again
     keep_police_operations(st)
     keep_kin_words(st)
     keep_national_charities(st)

@@ -50,7 +50,11 @@ _MIN_WORDS = 6
 # what dictation says aloud: a note that holds these was spoken to a machine
 _DICTATED = ("full stop", "new paragraph", "new line", "comma ")
 _AROUND = ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2"))
-_SAINT = frozenset({"st", "saint"})
+# a saint's name after "st", and a noun after a determiner, are no one's names
+_NOT_BEFORE_A_NAME = frozenset(
+    {"st", "saint", "the", "a", "an", "this", "that", "these", "those", "every", "each", "no"}
+)
+_IN_AN_ADDRESS = frozenset({".", "@", "/", "_", "#"})
 # a word this frequent in English is left: "said" and "will" are listed given names
 _EVERYDAY_COUNT = 500_000
 # contractions typed without their apostrophe, which no dictionary lists
@@ -153,8 +157,12 @@ def candidates(st: State) -> tuple[list[Candidate], list[Run]]:
             in_lower.add(i)
             i += 1
     for i, (s, e, w) in enumerate(words):
-        if not w.islower() or (i and words[i - 1][2].lower() in _SAINT):
-            continue  # ("st george": a church's)
+        if not w.islower() or (i and words[i - 1][2].lower() in _NOT_BEFORE_A_NAME):
+            continue  # ("st george": a church's; "the mason's tools": a noun's)
+        if text[s - 1 : s] in _IN_AN_ADDRESS or (
+            text[e : e + 1] in _IN_AN_ADDRESS and text[e + 1 : e + 2].isalnum()
+        ):
+            continue  # a word of a web or e-mail address ("www.wolvercote.gov.uk")
         if (_candidate_word(w) if i in in_lower else _listed_name(w)) and free(s, e):
             picked.append(i)
     if not picked:
