@@ -37,3 +37,16 @@ def test_a_programme_due_on_a_day_that_does_not_exist_says_so() -> None:
 
     with pytest.raises(BadInput, match="June 2020 has 30 days"):
         parse_due("2020-06-31")
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01", "1899-12-31", "2200-01-01"])
+def test_a_day_no_one_means_is_refused_with_the_years_allowed(text: str) -> None:
+    # 9999-12-31 as an intervention's date made every later report fail with a traceback
+    with pytest.raises(BadInput) as problem:
+        parse_day(text)
+    assert problem.value.message == f"{text} is not a plausible date: years 1900 to 2199 only"
+
+
+def test_the_first_and_last_plausible_days_are_read() -> None:
+    assert parse_day("1900-01-01") == date(1900, 1, 1)
+    assert parse_day("2199-12-31") == date(2199, 12, 31)

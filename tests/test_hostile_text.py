@@ -214,3 +214,43 @@ def test_spreadsheet_text_follows_the_owasp_rule(value: str, expected: str) -> N
 def test_strip_controls_keeps_text_and_removes_codes() -> None:
     assert strip_controls("a\r\nb\tc\x1b[31m\x9b\x7f") == "a\nb\tc[31m"
     assert strip_controls("a\nb\tc", multiline=False) == "a b c"
+
+
+def test_strip_controls_removes_bidi_overrides_and_zero_width_spaces_not_joiners() -> None:
+    assert strip_controls("Team\u202eX\u2066y\u2069\u200b\ufeff") == "TeamXy"
+    assert strip_controls(
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f469\u200d\U0001f467"
+    ) == ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f469\u200d\U0001f467")
+
+
+def test_an_imported_team_loses_its_override_and_an_invisible_one_is_refused(
+    tmp_path: Path,
+) -> None:
+    # A team "Team\u202eX" was stored as typed and printed reversed in every list and
+    # report; a team of one zero-width space passed for a team.
+    import json
+
+    def case(case_id: str, team: str) -> str:
+        row = {
+            "case_id": case_id,
+            "team": team,
+            "service_area": "help_and_protection",
+            "opened": "2019-04-02",
+            "child": {"name": "Kayden Smith"},
+            "text": "Kayden was seen at home.",
+        }
+        return json.dumps(row) + "\n"
+
+    db, key = tmp_path / "m.db", tmp_path / "k.key"
+    good = tmp_path / "good.jsonl"
+    good.write_text(case("H-1", "Team\u202eNorth"), encoding="utf-8")
+    run("import", "cases", good, "--db", db, "--key-file", key)
+    with open_store(db) as store:
+        assert [r["team"] for r in store.rows("SELECT team FROM cases")] == ["TeamNorth"]
+        before = dump(store)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(case("H-2", "North") + case("H-3", "\u200b\u202e"), encoding="utf-8")
+    result = run("import", "cases", bad, "--db", db, "--key-file", key, code=1)
+    assert f"{bad}:2: team: must not be empty" in result.stderr
+    with open_store(db) as store:
+        assert dump(store) == before

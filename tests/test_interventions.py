@@ -69,3 +69,28 @@ def test_drift_difference_is_undefined_without_both_windows() -> None:
     assert drift_difference(empty, some).difference is None
     one = _table([1], [2])
     assert drift_difference(one, some).ci is None
+
+
+def test_an_intervention_dated_9999_is_refused_and_changes_nothing(store) -> None:  # type: ignore[no-untyped-def]
+    who = people(store)
+    events = len(store.events())
+    with pytest.raises(BadInput, match="9999-12-31 is not a plausible date"):
+        add_intervention(store, who["lee"], date(9999, 12, 31), "Training")
+    assert list_interventions(store) == []
+    assert len(store.events()) == events
+
+
+def test_a_report_still_runs_on_a_database_holding_an_intervention_at_the_calendars_end(
+    store,  # type: ignore[no-untyped-def]
+) -> None:
+    from moderator.services.report_context import intervention_effects
+
+    who = people(store)
+    for day in ("9999-12-31", "0001-01-01"):  # written by an older moderator, or by hand
+        store.execute(
+            "INSERT INTO interventions (on_date, title, detail, team, recorded_by, recorded_at)"
+            " VALUES (?, 'Training', NULL, NULL, 'lee', '2020-01-01T00:00:00+00:00')",
+            (day,),
+        )
+    effects = intervention_effects(store, who["lee"], None, 90)
+    assert [e.date.isoformat() for e in effects] == ["0001-01-01", "9999-12-31"]

@@ -193,3 +193,14 @@ def test_months_before_clamps_the_day() -> None:
     assert months_before("2020-08-31T10:00:00+00:00", 6) == "2020-02-29"
     assert months_before("2021-01-15", 13) == "2019-12-15"
     assert months_before("2020-03-01T00:00:00", 0) == "2020-03-01"
+
+
+def test_an_exclusion_window_of_a_hundred_million_months_is_one_message(store) -> None:  # type: ignore[no-untyped-def]
+    # 'sample --exclude-months 100000000' printed a traceback (year -8331313 is out of range)
+    u, _ids = _team(store, {"mia": 2})
+    events = len(store.events())
+    with pytest.raises(BadInput, match=r"--exclude-months: at most 1200 \(a hundred years\)"):
+        draw_sample(store, u["lee"], rate=0.5, seed=1, exclude_months=100_000_000)
+    assert store.scalar("SELECT count(*) FROM samples") == 0
+    assert len(store.events()) == events
+    assert draw_sample(store, u["lee"], rate=0.5, seed=1, exclude_months=1200).id is not None

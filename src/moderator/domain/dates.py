@@ -10,6 +10,7 @@ import calendar
 import re
 from datetime import date
 
+from moderator.domain.limits import EARLIEST_YEAR, LATEST_YEAR
 from moderator.errors import BadInput
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -26,11 +27,12 @@ def parse_day(text: str) -> date:
     found = _DAY.fullmatch(raw)
     if found is None:
         try:
-            return date.fromisoformat(raw)  # other ISO 8601 forms are still taken
+            read = date.fromisoformat(raw)  # other ISO 8601 forms are still taken
         except ValueError:
             raise BadInput(
                 f"{raw!r} is not a date: dates are written YYYY-MM-DD, e.g. {EXAMPLE}"
             ) from None
+        return plausible_day(read, raw)
     year, month, day = (int(part) for part in found.groups())
     if year < 1:
         raise BadInput(f"{raw} is not a date: there is no year 0")
@@ -39,4 +41,18 @@ def parse_day(text: str) -> date:
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise BadInput(f"{raw} is not a date: {calendar.month_name[month]} {year} has {last} days")
-    return date(year, month, day)
+    return plausible_day(date(year, month, day), raw)
+
+
+def plausible_day(day: date, written: str | None = None) -> date:
+    """``day`` itself, or BadInput when its year is outside EARLIEST_YEAR..LATEST_YEAR.
+
+    9999-12-31 exists, but as an intervention it made every later report fail (its
+    window ran past the calendar's end); no real day of this work is that far off.
+    """
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise BadInput(
+            f"{written or day.isoformat()} is not a plausible date: "
+            f"years {EARLIEST_YEAR} to {LATEST_YEAR} only"
+        )
+    return day

@@ -31,6 +31,12 @@ MAX_DEPTH = 32
 """Nesting of JSON or YAML: real documents need fewer than ten levels."""
 MAX_INT_DIGITS = 18
 """Digits in an integer read from JSON: ids and grades, never thousands of digits."""
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2199
+"""Years a typed day may fall in: any real due date, intervention or report period fits, and
+the report's windows around a day (years either side) never run off Python's calendar."""
+MAX_EXCLUDE_MONTHS = 1200
+"""How far back a sample may leave out moderated cases: a hundred years is "all of them"."""
 
 
 def nesting_depth(data: Any, limit: int = MAX_DEPTH) -> int:

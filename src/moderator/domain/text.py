@@ -18,10 +18,15 @@ import re
 
 from moderator.errors import BadInput
 
+# Invisible characters that change how the text around them looks: the bidirectional
+# embeddings, overrides and isolates (a team "Team\u202eX" printed reversed, "Trojan
+# Source"), the zero-width space and a stray byte-order mark (a name of nothing but them
+# passed for a name). Joiners (U+200C, U+200D) and the marks U+200E/F belong to real scripts.
+_INVISIBLE = "\u200b\u202a-\u202e\u2066-\u2069\ufeff"
 # C0 except tab and newline, DEL, and C1 (which some terminals read as ESC sequences).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
 # In a single-line value, tab and newline are control characters too.
-_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_LINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
 _LINE_ENDINGS = re.compile(r"\r\n?")
 
 
@@ -33,6 +38,9 @@ def _describe(char: str) -> str:
         "\x7f": "DEL",
         "\t": "tab",
         "\n": "newline",
+        "\u200b": "zero-width space",
+        "\u202e": "right-to-left override",
+        "\ufeff": "byte-order mark",
     }
     code = f"U+{ord(char):04X}"
     return f"{code} ({names[char]})" if char in names else code

@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from moderator.domain.dates import plausible_day
 from moderator.domain.text import plain_field
 from moderator.services.users import Role, User, require_role
 from moderator.store.db import Store
@@ -37,6 +38,7 @@ def add_intervention(
 ) -> Intervention:
     """Record an intervention (leads only); the event log keeps who and when."""
     require_role(user, Role.LEAD, doing="record interventions")
+    plausible_day(on_date)
     clean_title = plain_field(title, "title", MAX_TITLE, multiline=False)
     clean_detail = plain_field(detail, "detail", MAX_DETAIL, required=False)
     clean_team = plain_field(team, "team", MAX_TITLE, required=False, multiline=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,14 @@ def report_labels(store: Store) -> Labels:
     )
 
 
+def _shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, stopping at the calendar's ends (an old database's 9999-12-31)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def intervention_effects(
     store: Store, user: User, filters: ReportFilters | None, window_days: int
 ) -> list[InterventionEffect]:
@@ -78,8 +86,8 @@ def intervention_effects(
             continue  # aimed at another team than the one reported on
         windows = []
         for start, end in (
-            (item.on_date - timedelta(days=window_days), item.on_date - timedelta(days=1)),
-            (item.on_date, item.on_date + timedelta(days=window_days - 1)),
+            (_shift(item.on_date, -window_days), _shift(item.on_date, -1)),
+            (item.on_date, _shift(item.on_date, window_days - 1)),
         ):
             since = max(start, base.since) if base.since else start
             until = min(end, base.until) if base.until else end

@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from moderator.domain.dates import parse_day
+from moderator.domain.limits import MAX_EXCLUDE_MONTHS
 from moderator.errors import BadInput, NotFound
 from moderator.services.rubrics import rubric_by_hash
 from moderator.services.users import Role, User, get_user, require_role
@@ -176,6 +177,10 @@ def draw_sample(
         raise BadInput("--min-per-manager cannot be negative")
     if exclude_months < 0:
         raise BadInput("--exclude-months cannot be negative")
+    if exclude_months > MAX_EXCLUDE_MONTHS:
+        raise BadInput(
+            f"--exclude-months: at most {MAX_EXCLUDE_MONTHS} (a hundred years), not {exclude_months}"
+        )
     since_text: str | None = None
     if since is not None:
         try:
