@@ -254,3 +254,33 @@ def test_an_imported_team_loses_its_override_and_an_invisible_one_is_refused(
     assert f"{bad}:2: team: must not be empty" in result.stderr
     with open_store(db) as store:
         assert dump(store) == before
+
+
+def test_a_csv_quote_never_closed_is_refused_with_its_line(tmp_path: Path) -> None:
+    from moderator.anonymise.records import read_cases as _read
+
+    path = tmp_path / "u.csv"
+    path.write_text(
+        "case_id,team,service_area,opened,child_name,text\n"
+        "H-1,T,help_and_protection,2019-04-02,K S,fine\n"
+        'H-2,T,help_and_protection,2019-04-02,K S,"never closed\nmore\nmore\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(BadInput) as err:
+        _read(path)
+    assert f"{path}:3: a quote opened on this line is never closed" in str(err.value)
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "31/12/2200"])
+def test_a_case_dated_in_no_plausible_year_is_refused(tmp_path: Path, day: str) -> None:
+    from moderator.anonymise.records import read_cases as _read
+
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "case_id,team,service_area,opened,child_name,text\n"
+        f"H-1,T,help_and_protection,{day},K S,fine\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BadInput) as err:
+        _read(path)
+    assert f'opened: not a plausible date: "{day}"' in str(err.value)

@@ -188,7 +188,12 @@ def _csv_rows(text: str, problems: Problems) -> Iterator[tuple[int, Any]]:
     header: list[str] | None = None
     header_at = 1
     previous_end = 0
-    for values, end in _guarded(reader, problems):
+    rows = _guarded(reader, problems)
+    if rows and _quote_left_open(text, delimiter):
+        opened = rows[-2][1] + 1 if len(rows) > 1 else 1
+        problems.add(opened, "a quote opened on this line is never closed")
+        problems.raise_if_any()
+    for values, end in rows:
         start = previous_end + 1
         previous_end = end
         if not values or all(not v.strip() for v in values):
@@ -209,6 +214,23 @@ def _csv_rows(text: str, problems: Problems) -> Iterator[tuple[int, Any]]:
         row = dict(zip(header, values, strict=True))
         family = _parse_family(row.pop("family", ""), start, problems)
         yield start, _unflatten(row, family)
+
+
+def _quote_left_open(text: str, delimiter: str) -> bool:
+    """Whether the file ends inside a quoted field: the lenient reader takes the rest of the
+    file into it, which would import every line after the quote as one case's text."""
+    if '"' not in text:
+        return False
+    strict = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    previous = csv.field_size_limit(MAX_FIELD_BYTES)
+    try:
+        for _ in strict:
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    finally:
+        csv.field_size_limit(previous)
+    return False
 
 
 def _guarded(reader: Any, problems: Problems) -> list[tuple[list[str], int]]:

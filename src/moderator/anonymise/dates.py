@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from moderator.anonymise.nearby import ascii_twins, plain
+from moderator.domain.limits import EARLIEST_YEAR, LATEST_YEAR
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -302,10 +303,11 @@ def parse_date(value: object) -> date:
     Two-digit years are refused here: in a date of birth 1912 and 2012 are both plausible.
 
     Raises:
-        ValueError: with a message naming the value, e.g. ``not a date: "31/02/2012"``.
+        ValueError: with a message naming the value, e.g. ``not a date: "31/02/2012"``, or
+        ``not a plausible date`` for a year outside 1900 to 2199.
     """
     if isinstance(value, date):
-        return value
+        return _plausible(value, value.isoformat())
     if not isinstance(value, str):
         raise ValueError(f"not a date: {value!r}")
     m = _FIELD_FORMS.match(value)
@@ -325,6 +327,17 @@ def parse_date(value: object) -> date:
     else:
         y, mo, d = int(g["my"]), MONTHS[g["mm"].rstrip(".").lower()], int(g["md"])
     try:
-        return date(y, mo, d)
+        day = date(y, mo, d)
     except ValueError:
         raise ValueError(f'not a date: "{value}"') from None
+    return _plausible(day, value)
+
+
+def _plausible(day: date, written: str) -> date:
+    """``day``, or ValueError when no case of this work is dated in its year (9999-12-31
+    would run a report's windows past the calendar's end; docs/formats.md)."""
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ValueError(
+            f'not a plausible date: "{written}" (years {EARLIEST_YEAR} to {LATEST_YEAR} only)'
+        )
+    return day
