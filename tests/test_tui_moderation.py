@@ -489,3 +489,39 @@ async def test_the_queue_shows_a_moderation_submitted_elsewhere_without_a_key(
             "the queue never showed the moderation submitted elsewhere",
         )
         assert "To review" in screen_text(pilot)
+
+
+async def test_the_reviews_not_ready_list_says_how_to_get_to_each_to_do(db: Path) -> None:
+    """The review's "Not ready: 2 to do" gave no hint how to act (the grading screen's says
+    "OK goes to the first to do; m goes to the next one"). It now says so too, and does it."""
+    from textual.widgets import Static
+
+    from moderator.tui.screens.dialogs import MessageDialog
+    from tests.test_tui_burst import until
+
+    submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        review = await wait_for_review(pilot)
+
+        def on() -> str | None:
+            row = review.current_row()
+            return None if row is None else row.criterion
+
+        await pilot.press("end")
+        await until(pilot, lambda: on() == "seen", "End did not reach the agreed criterion")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MessageDialog), "no message")
+        said = " ".join(" ".join(str(s.render()) for s in pilot.app.screen.query(Static)).split())
+        assert "Not ready: 2 to do" in said
+        assert "OK goes to the first to do; m goes to the next one." in said, said
+        assert "r writes its rationale" in said, said
+        await pilot.press("enter")
+        await until(pilot, lambda: pilot.app.screen is review, "the message did not close")
+        await until(pilot, lambda: on() == "risk", "OK did not go to the first to do")
+        await pilot.press("m")
+        await until(pilot, lambda: on() == "plan", "m did not go to the next to do")
+        await pilot.press("m")
+        await until(pilot, lambda: on() == "risk", "m did not come round to the first")
