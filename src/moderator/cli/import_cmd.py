@@ -89,20 +89,22 @@ def cases(
     key_path = key_file or settings.key_path()
     key_existed = key_path.exists()
     err = Console(stderr=True)
-    # --review first lists every doubt (as the workbench's import screen does), so that it
-    # can number them and say which places one decision settles.
-    doubts = _all_doubts(file, key_path, jobs or settings.import_jobs) if review else []
     store = None if dry_run and not db_path.exists() else open_store(db_path)
     try:
         if store is not None:
             keep_demo_clock(store, db_path)
             who = sign_in_as(ctx, store, who)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
-            task = bar.add_task("Importing cases", total=None)
+            task = bar.add_task("Finding the doubts" if review else "Importing cases", total=None)
 
             def tick(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
+            # --review first lists every doubt (as the workbench's import screen does), so
+            # that it can number them and say which places one decision settles.
+            doubts = (
+                _all_doubts(file, key_path, jobs or settings.import_jobs, tick) if review else []
+            )
             result = import_cases(
                 store,
                 who,
@@ -177,11 +179,16 @@ def _print_doubts(out: Any, doubts: list[Doubtful]) -> None:
         )
 
 
-def _all_doubts(file: Path, key_path: Path, jobs: int) -> list[Doubtful]:
+def _all_doubts(
+    file: Path, key_path: Path, jobs: int, progress: Callable[[int, int], None]
+) -> list[Doubtful]:
     """Every doubt in the file not yet decided, in the order --review asks about them."""
     from moderator.services.cases import import_cases
 
-    return import_cases(None, None, file, key_path=key_path, dry_run=True, jobs=jobs).uncertain
+    found = import_cases(
+        None, None, file, key_path=key_path, dry_run=True, jobs=jobs, progress=progress
+    )
+    return found.uncertain
 
 
 def _ask(
