@@ -133,3 +133,34 @@ def test_a_decisions_file_open_to_others_is_refused(tmp_path: Path) -> None:
     path.chmod(0o644)
     code, out = _run(tmp_path, "--dry-run")
     assert code == 1 and "chmod 600" in out
+
+
+def test_review_says_one_decision_settles_every_place_the_word_is_written(tmp_path: Path) -> None:
+    """Like the workbench's import screen: the CLI numbers the doubts and, on a decision,
+    says which other doubts it settles (so they are not asked about again)."""
+    second = {**CASE, "case_id": "MOS-700002", "text": "Gemma moved to Stafford in May."}
+    (tmp_path / "two.jsonl").write_text(
+        json.dumps(CASE) + "\n" + json.dumps(second) + "\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "import",
+            "cases",
+            str(tmp_path / "two.jsonl"),
+            "--db",
+            str(tmp_path / "m.db"),
+            "--key-file",
+            str(tmp_path / "key"),
+            "--review",
+        ],
+        input="r",
+    )
+    assert result.exit_code == 0, result.output
+    assert "doubt 1 of 2" in result.output
+    assert "[r]edact  [k]eep  [s]kip  [q]uit asking" in result.output  # the keys, not markup
+    assert (
+        "Redact 'Stafford': applies to all 2 places 'Stafford' is written (doubts 1 and 2)."
+        in result.output
+    )
+    assert "doubt 2 of 2" not in result.output  # settled by the first decision: not asked

@@ -470,3 +470,44 @@ def test_moderation_grade_prints_the_new_version_and_show_gives_criterion_ids(db
     assert "run `moderator moderation show 1` for its current version" in refused
     incomplete = run("moderation", "submit", "1", *me, code=1).output
     assert "plan (" in incomplete and "next: moderator moderation grade 1 CRITERION" in incomplete
+
+
+def test_moderation_review_prints_its_version_and_takes_expect_version(db: Path) -> None:
+    """``moderation grade`` and ``override`` print "saved (version N)" and take
+    ``--expect-version``; ``moderation review`` did neither, so a script recording decisions
+    could overwrite one another window made after it read the comparison."""
+    sample = json.loads(
+        run(
+            "sample", "--rate", "1", "--seed", "3", "--format", "json", "--db", db, "--as", "lee"
+        ).output
+    )
+    mid = sample["items"][0]["moderation_id"]
+    me = ("--db", db, "--as", "oli")
+    run("moderation", "claim", mid, *me)
+    for criterion, grade in (("risk", "Inadequate"), ("seen", "Outstanding"), ("plan", "Good")):
+        run("moderation", "grade", mid, criterion, grade, "--note", "n", *me)
+    run("moderation", "submit", mid, *me)
+    read = json.loads(run("moderation", "review", mid, "--format", "json", *me).output)["version"]
+    assert read > 0
+    shown = " ".join(run("moderation", "review", mid, *me).output.split())
+    assert f"Version {read}:" in shown and f"--expect-version {read}" in shown
+    said = run("moderation", "review", mid, "risk", "4", "--rationale", "A known risk not acted on",
+               "--expect-version", read, *me).output  # fmt: skip
+    version = int(said.split("saved (version ")[1].split(")")[0])
+    assert version > read
+    with open_store(db) as store:
+        before = dump(store)
+    for stale in (
+        ("plan", "Good", "--rationale", "The plan has actions and dates"),
+        ("--overall", "RI", "--reason", "Risk not yet managed on file"),
+        ("--complete",),
+    ):
+        refused = run("moderation", "review", mid, *stale, "--expect-version", read, *me, code=3)
+        out = " ".join(refused.output.split())
+        assert "changed elsewhere" in out and "nothing was saved" in out
+        assert f"run `moderator moderation review {mid}` for its current version" in out
+    with open_store(db) as store:
+        assert dump(store) == before
+    said = run("moderation", "review", mid, "plan", "Good", "--rationale", "The plan has dates",
+               "--expect-version", version, *me).output  # fmt: skip
+    assert int(said.split("saved (version ")[1].split(")")[0]) > version

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -489,3 +490,82 @@ async def test_the_queue_shows_a_moderation_submitted_elsewhere_without_a_key(
             "the queue never showed the moderation submitted elsewhere",
         )
         assert "To review" in screen_text(pilot)
+
+
+async def test_the_queue_reads_itself_again_only_for_a_change_that_can_move_it(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The queue read all its rows again every 2 s whenever anything at all was logged (a
+    manager's grade, a sign-in in another window). It now reads them again only for an
+    event about a moderation, a sample or a pack, and still shows those within seconds."""
+    from moderator.services import queue as queue_service
+    from moderator.tui import elsewhere as elsewhere_look
+    from tests.test_tui_burst import until
+
+    monkeypatch.setattr(elsewhere_look, "CHECK_ELSEWHERE_S", 0.2)
+    looks, reads = [0], [0]
+    version, rows = queue_service.queue_version, queue_service.moderator_queue
+
+    def counted_version(store: Any) -> int:
+        looks[0] += 1
+        return version(store)
+
+    def counted_rows(store: Any, user: Any) -> Any:
+        reads[0] += 1
+        return rows(store, user)
+
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        queue = pilot.app.screen
+        assert isinstance(queue, QueueScreen)
+        monkeypatch.setattr(queue_service, "queue_version", counted_version)
+        monkeypatch.setattr(queue_service, "moderator_queue", counted_rows)
+        with open_store(db) as store, store.transaction():  # another window: not the queue's
+            store.record_event("mia", "signin.ok", "user", 1)
+            store.record_event("mia", "audit.note", "audit", 1, field="risk")
+        await until(pilot, lambda: looks[0] >= 3, "the queue stopped looking")
+        assert reads[0] == 0, "the queue was read again for events that cannot change it"
+        submitted_moderation(db)  # the other window: this one moves the queue
+        await until(
+            pilot,
+            lambda: (r := queue.current()) is not None and r.state == "to_review",
+            "the queue never showed the moderation submitted elsewhere",
+        )
+        assert reads[0] >= 1
+
+
+async def test_the_reviews_not_ready_list_says_how_to_get_to_each_to_do(db: Path) -> None:
+    """The review's "Not ready: 2 to do" gave no hint how to act (the grading screen's says
+    "OK goes to the first to do; m goes to the next one"). It now says so too, and does it."""
+    from textual.widgets import Static
+
+    from moderator.tui.screens.dialogs import MessageDialog
+    from tests.test_tui_burst import until
+
+    submitted_moderation(db)
+    app = make_app(db, "oli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, QueueScreen)
+        await pilot.press("slash", *"C-103", "enter")
+        review = await wait_for_review(pilot)
+
+        def on() -> str | None:
+            row = review.current_row()
+            return None if row is None else row.criterion
+
+        await pilot.press("end")
+        await until(pilot, lambda: on() == "seen", "End did not reach the agreed criterion")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MessageDialog), "no message")
+        said = " ".join(" ".join(str(s.render()) for s in pilot.app.screen.query(Static)).split())
+        assert "Not ready: 2 to do" in said
+        assert "OK goes to the first to do; m goes to the next one." in said, said
+        assert "r writes its rationale" in said, said
+        await pilot.press("enter")
+        await until(pilot, lambda: pilot.app.screen is review, "the message did not close")
+        await until(pilot, lambda: on() == "risk", "OK did not go to the first to do")
+        await pilot.press("m")
+        await until(pilot, lambda: on() == "plan", "m did not go to the next to do")
+        await pilot.press("m")
+        await until(pilot, lambda: on() == "risk", "m did not come round to the first")

@@ -59,15 +59,16 @@ def expect_version_option(noun: str, doing: str) -> Callable[[Any], Any]:
 
 
 @contextmanager
-def _what_next_if_changed(noun: str, sheet_id: int) -> Iterator[None]:
-    """A refused ``--expect-version`` says how to get the version to try again with."""
+def what_next_if_changed(noun: str, sheet_id: int, verb: str = "show") -> Iterator[None]:
+    """A refused ``--expect-version`` says how to get the version to try again with
+    (``moderator NOUN VERB ID``)."""
     from moderator.errors import SheetChanged
 
     try:
         yield
     except SheetChanged as exc:
         raise SheetChanged(
-            f"{exc.message}; run `moderator {noun} show {sheet_id}` for its current version",
+            f"{exc.message}; run `moderator {noun} {verb} {sheet_id}` for its current version",
             details=exc.details,
         ) from exc
 
@@ -116,7 +117,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         store, who = open_for(ctx, db, user)
         with store:
             target = verbs.target(store, acting_user(store, who), sheet_id)
-            with _what_next_if_changed(verbs.noun, sheet_id):
+            with what_next_if_changed(verbs.noun, sheet_id):
                 version = target.save(criterion, grade=parsed, note=note, expected=expect_version)
             sheet = target.load()
         graded = sum(e.grade is not None for e in sheet.entries)
@@ -156,7 +157,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
         store, who = open_for(ctx, db, user)
         with store:
             target = verbs.target(store, acting_user(store, who), sheet_id)
-            with _what_next_if_changed(verbs.noun, sheet_id):
+            with what_next_if_changed(verbs.noun, sheet_id):
                 version = target.set_override(parsed, reason, expected=expect_version)
         click.echo(
             f"{verbs.noun} {sheet_id}: overall "
@@ -181,7 +182,7 @@ def add_grading_verbs(group: click.Group, verbs: SheetVerbs) -> None:
             actor = acting_user(store, who)
             target = verbs.target(store, actor, sheet_id)
             try:
-                with _what_next_if_changed(verbs.noun, sheet_id):
+                with what_next_if_changed(verbs.noun, sheet_id):
                     sheet = target.submit(expected=expect_version)
             except BadInput as exc:  # not complete: list by id, and say what to run
                 if not exc.details:

@@ -95,11 +95,16 @@ def cases(
             keep_demo_clock(store, db_path)
             who = sign_in_as(ctx, store, who)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
-            task = bar.add_task("Importing cases", total=None)
+            task = bar.add_task("Finding the doubts" if review else "Importing cases", total=None)
 
             def tick(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
+            # --review first lists every doubt (as the workbench's import screen does), so
+            # that it can number them and say which places one decision settles.
+            doubts = (
+                _all_doubts(file, key_path, jobs or settings.import_jobs, tick) if review else []
+            )
             result = import_cases(
                 store,
                 who,
@@ -107,7 +112,7 @@ def cases(
                 key_path=key_path,
                 dry_run=dry_run,
                 strict=strict,
-                review=_ask(err, bar.stop) if review else None,
+                review=_ask(err, bar.stop, doubts) if review else None,
                 progress=None if review else tick,
                 jobs=jobs or settings.import_jobs,
             )
@@ -174,9 +179,46 @@ def _print_doubts(out: Any, doubts: list[Doubtful]) -> None:
         )
 
 
-def _ask(err: Any, pause: Callable[[], None]) -> Callable[[Doubtful], Decision | None]:
-    """Ask about one doubt at a time on the terminal; keys r/y redact, k/n keep, s skip, q quit."""
+def _all_doubts(
+    file: Path, key_path: Path, jobs: int, progress: Callable[[int, int], None]
+) -> list[Doubtful]:
+    """Every doubt in the file not yet decided, in the order --review asks about them."""
+    from moderator.services.cases import import_cases
+
+    found = import_cases(
+        None, None, file, key_path=key_path, dry_run=True, jobs=jobs, progress=progress
+    )
+    return found.uncertain
+
+
+def _ask(
+    err: Any, pause: Callable[[], None], doubts: list[Doubtful]
+) -> Callable[[Doubtful], Decision | None]:
+    """Ask about one doubt at a time on the terminal; keys r/y redact, k/n keep, s skip, q quit.
+
+    ``doubts`` are all the file's doubts: each is asked as "doubt N of M", and a decision
+    says every place the same words are written, which it settles at once (as the
+    workbench's import screen says it).
+    """
+    from moderator.tui.screens.import_text import decision_said
+
     stopped = False
+    seen = 0  # doubts are asked in the listing's order: look for the next one from here
+
+    def number(d: Doubtful) -> int | None:
+        nonlocal seen
+        where = (d.line, d.kind, d.before, d.value, d.after)
+        for n in range(seen, len(doubts)):
+            o = doubts[n]
+            if (o.line, o.kind, o.before, o.value, o.after) == where:
+                seen = n + 1
+                return n + 1
+        return None
+
+    def said(d: Doubtful, decision: Decision) -> str:
+        return decision_said(
+            doubts if d.value in (o.value for o in doubts) else [d], d.value, decision
+        )
 
     def ask(d: Doubtful) -> Decision | None:
         nonlocal stopped
@@ -186,17 +228,20 @@ def _ask(err: Any, pause: Callable[[], None]) -> Callable[[Doubtful], Decision |
         from rich.markup import escape
 
         now = "redacted" if d.redacted else "kept"
+        n = number(d)
+        which = f"doubt {n} of {len(doubts)}, " if n is not None else ""
         err.print(
-            f"line {d.line} ({d.kind}, {now}, confidence {d.confidence:.2f}): {escape(d.context())}"
+            f"{which}line {d.line} ({d.kind}, {now}, confidence {d.confidence:.2f}): "
+            f"{escape(d.context())}"
         )
-        err.print("  [r]edact  [k]eep  [s]kip  [q]uit asking ? ", end="")
+        err.print(escape("  [r]edact  [k]eep  [s]kip  [q]uit asking ? "), end="")
         while True:
             key = click.getchar().lower()
             if key in ("r", "y"):
-                err.print("redact")
+                err.print(escape(said(d, "redact")), soft_wrap=True)
                 return "redact"
             if key in ("k", "n"):
-                err.print("keep")
+                err.print(escape(said(d, "keep")), soft_wrap=True)
                 return "keep"
             if key in ("s", "\r", "\n", " "):
                 err.print("skipped")

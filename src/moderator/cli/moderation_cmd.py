@@ -25,7 +25,12 @@ from moderator.cli.common import (
     open_for,
     table_console,
 )
-from moderator.cli.grading_verbs import SheetVerbs, add_grading_verbs
+from moderator.cli.grading_verbs import (
+    SheetVerbs,
+    add_grading_verbs,
+    expect_version_option,
+    what_next_if_changed,
+)
 from moderator.domain.service_areas import service_area_label
 from moderator.errors import BadInput
 from moderator.files import write_private
@@ -231,7 +236,7 @@ def _why_undecided(row: Any) -> str:
     return f"rationale too short, at least {MIN_RATIONALE} characters"
 
 
-def _print_comparison(c: Any) -> None:
+def _print_comparison(c: Any, saved: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -272,6 +277,15 @@ def _print_comparison(c: Any) -> None:
         )
     elif c.status != "reviewed":
         out.print(f"All decided: moderator moderation review {c.moderation_id} --complete")
+    if c.status == "reviewed":
+        return
+    if saved:  # as `moderation grade` says it: the version the next --expect-version takes
+        out.print(f"saved (version {c.version})")
+    else:
+        out.print(
+            f"Version {c.version}: add `--expect-version {c.version}` to save only if nothing"
+            " changed since this was shown."
+        )
 
 
 @moderation_group.command("review")
@@ -291,6 +305,7 @@ def _print_comparison(c: Any) -> None:
     is_flag=True,
     help="Finish the review (every disagreement decided, each rationale 10 characters or more).",
 )
+@expect_version_option("moderation", "Save")
 @format_option("text", "json", default="text")
 @common_options
 @click.pass_context
@@ -304,6 +319,7 @@ def review(
     reason: str | None,
     clear_overall: bool,
     complete: bool,
+    expect_version: int | None,
     fmt: str,
     db: Path | None,
     user: str | None,
@@ -314,9 +330,11 @@ def review(
     TEXT records the moderated grade for a disagreement; --overall GRADE
     --reason TEXT overrides the moderated overall grade; --complete finishes
     the review (then the manager sees the outcome). Only after you submit
-    your own blind grading (exit 3 before).
+    your own blind grading (exit 3 before). Shows the version, and each change
+    prints the new one, for --expect-version.
     """
     from moderator.domain.grades import Grade
+    from moderator.services.grade_sheet import MODERATION, sheet_version
     from moderator.services.moderation import (
         compare_moderation,
         complete_review,
@@ -329,12 +347,21 @@ def review(
     if overall_grade and clear_overall:
         raise click.UsageError("--overall and --clear-overall contradict each other")
     store, who = open_for(ctx, db, user)
-    with store:
+    saved = False
+    expected = expect_version  # each change in this command expects the one before it
+    with store, what_next_if_changed("moderation", moderation_id, "review"):
         actor = acting_user(store, who)
         if criterion is not None and grade is not None:
             recorded = record_review(
-                store, actor, moderation_id, criterion, Grade.parse(grade), rationale or ""
+                store,
+                actor,
+                moderation_id,
+                criterion,
+                Grade.parse(grade),
+                rationale or "",
+                expected_version=expected,
             )
+            saved, expected = True, None if expected is None else recorded.version
             row = next(r for r in recorded.rows if r.criterion == criterion)
             if not row.decided:  # saved as a draft: say why it is not decided, at once
                 from moderator.domain.grade_sheet import MIN_RATIONALE
@@ -347,17 +374,22 @@ def review(
                 )
         if overall_grade or clear_overall:
             parsed = None if clear_overall else Grade.parse(overall_grade)
-            set_moderated_overall(store, actor, moderation_id, parsed, reason)
+            overridden = set_moderated_overall(
+                store, actor, moderation_id, parsed, reason, expected_version=expected
+            )
+            saved, expected = True, None if expected is None else overridden.version
         comparison = (
-            complete_review(store, actor, moderation_id)
+            complete_review(store, actor, moderation_id, expected_version=expected)
             if complete
             else compare_moderation(store, actor, moderation_id)
         )
+        version = sheet_version(store, MODERATION, moderation_id)
+    comparison = comparison.model_copy(update={"version": version})
     if fmt == "json":
         data = comparison.model_dump(mode="json")
         emit_json(data)
         return
-    _print_comparison(comparison)
+    _print_comparison(comparison, saved)
 
 
 @moderation_group.command("export")

@@ -132,8 +132,30 @@ def queue_version(store: Store) -> int:
     """Which change the database is at (the last event logged; 0: none): a queue read at
     one version shows what is saved until it moves on. Every change a queue shows (a sample
     drawn, a claim, a grade, a submission, a review) is logged, so one query on the log's
-    key says whether anything may have changed, and the queue is read again only then."""
+    key says whether anything may have changed (:func:`queue_changed_since` says whether it
+    did)."""
     return int(store.scalar("SELECT COALESCE(MAX(id), 0) FROM events"))
+
+
+QUEUE_ENTITIES = ("moderation", "sample", "pack")
+"""What the events that can change a queue are about: a moderation (created, claimed,
+graded, submitted, reviewed), a sample drawn (with its moderator), a pack (its
+moderations leave the queue). A manager's audit grades, sign-ins and imports cannot."""
+
+
+def queue_changed_since(store: Store, version: int) -> tuple[bool, int]:
+    """Whether an event that can change a queue was logged after ``version``, and the
+    :func:`queue_version` now. Cheap: the log's last key, then, only if it moved, the
+    events since ``version`` (by key, stopping at the first that counts)."""
+    now = queue_version(store)
+    if now == version:
+        return False, now
+    marks = ", ".join("?" for _ in QUEUE_ENTITIES)
+    hit = store.scalar(
+        f"SELECT 1 FROM events WHERE id > ? AND id <= ? AND entity IN ({marks}) LIMIT 1",
+        [version, now, *QUEUE_ENTITIES],
+    )
+    return hit is not None, now
 
 
 def claim(store: Store, user: User, moderation_id: int) -> QueueRow:

@@ -140,6 +140,15 @@ def review_actions() -> list[Action]:
         Action(
             "review.prev", "review", "k", "move(-1)", "Previous", "Previous criterion", show=False
         ),
+        Action(
+            "review.next-to-decide",
+            "review",
+            "m",
+            "next_to_decide",
+            "Next to decide",
+            "Jump to the next disagreement still to decide (a grade and a rationale)",
+            show=False,
+        ),
         *jump_actions("review", "criterion"),
         Action(
             "review.rationale",

@@ -128,12 +128,22 @@ class QueueScreen(ListScreen[QueueRow]):
 
     @work(thread=True, group="check", exit_on_error=False)
     def check_elsewhere(self) -> None:
-        """Read the queue again if anything changed since it was read (worker thread)."""
-        from moderator.services.queue import queue_version
+        """Read the queue again if an event that can change it was logged since it was read
+        (a moderation, a sample, a pack; not a manager's grade or a sign-in) (worker thread)."""
+        from moderator.services.queue import queue_changed_since
 
-        if queue_version(self.workbench.require_store()) != self.version:
+        since, store = self.version, self.workbench.require_store()
+        changed, now = (True, 0) if since is None else queue_changed_since(store, since)
+        if changed:
             rows, extra = self.read_rows()
             self.post_message(self.RowsLoaded(rows, extra))
+        elif now != since:  # nothing that counts: the next look starts after these events
+            self.app.call_from_thread(self.seen_up_to, since, now)
+
+    def seen_up_to(self, since: int, now: int) -> None:
+        """The rows read at ``since`` are still those at ``now`` (unless read again since)."""
+        if self.version == since:
+            self.version = now
 
     def counts_of(self, rows: Sequence[QueueRow]) -> dict[str, int]:
         """The counts of the service's queue, made from the very rows listed."""

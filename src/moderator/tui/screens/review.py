@@ -46,6 +46,7 @@ class ReviewScreen(ReviewElsewhere):
     """The keys of the rationale field, offered only while it has focus."""
     LIST_ACTIONS = frozenset(
         {"grade", "rationale", "override", "complete", "undo", "move", "jump", "back"}
+        | {"next_to_decide"}
     )
     """The keys of the table, hidden while the rationale field has focus: there a letter
     or digit is typed into the field, so the footer must not offer it."""
@@ -230,15 +231,20 @@ class ReviewScreen(ReviewElsewhere):
         self.write_decision(criterion, before.grade, before.rationale, said=False)
         self.show_undone(criterion, before)
 
-    def next_to_decide(self) -> None:
-        """Move to the next disagreement still without a grade and a rationale."""
+    def action_next_to_decide(self) -> None:
+        self.next_to_decide()
+
+    def next_to_decide(self, *, from_start: bool = False) -> None:
+        """Move to the next disagreement still without a grade and a rationale (the first
+        one, ``from_start``)."""
         if self.comparison is None:
             return
         table = self.query_one(DataTable)
         rows = self.comparison.rows
         left = set(self.to_decide())
+        start = -1 if from_start else table.cursor_row
         for offset in range(1, len(rows) + 1):
-            index = (table.cursor_row + offset) % len(rows)
+            index = (start + offset) % len(rows)
             row = rows[index]
             if row.criterion in left:
                 table.move_cursor(row=index)
@@ -301,7 +307,18 @@ class ReviewScreen(ReviewElsewhere):
             self.comparison, self.decisions, self.override, self.override_reason
         )
         if missing:
-            self.app.push_screen(MessageDialog(f"Not ready: {len(missing)} to do", missing))
+            from moderator.tui.actions import action_by_id, display_keys
+
+            next_key = display_keys(action_by_id("review.next-to-decide"))
+            rationale_key = display_keys(action_by_id("review.rationale"))
+            then = (
+                f"OK goes to the first to do; {next_key} goes to the next one. A moderated"
+                f" grade is a digit (1-4); {rationale_key} writes its rationale, Enter records it."
+            )
+            self.app.push_screen(
+                MessageDialog(f"Not ready: {len(missing)} to do", missing, then=then),
+                lambda _: self.next_to_decide(from_start=True),
+            )
             return
         preview = self.session.preview(
             self.comparison, self.decisions, self.override, self.override_reason
