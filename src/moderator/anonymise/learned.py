@@ -12,19 +12,11 @@ confirm, or kept and shown for review. Not used by redaction unless :data:`WIRED
 
 from __future__ import annotations
 
-import json
-import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import cache
-from importlib import resources
-from typing import Any
-
-from pydantic import BaseModel, Field, PrivateAttr
 
 from moderator.anonymise.cues import PLACE_JOINED_RE
 from moderator.anonymise.learned_features import FEATURE_VERSION, Candidate, Run, candidates
+from moderator.anonymise.learned_model import LearnedModel, ModelSlot, Thresholds, model_json
 from moderator.anonymise.lexicon import more_places, phrase_key
 from moderator.anonymise.orgs_brands import national_name
 from moderator.anonymise.orgs_nouns import service_terms_only
@@ -33,96 +25,13 @@ from moderator.anonymise.state import UNSURE, Cand, State, Tok
 
 MODEL_FILE = "learned_model.json"
 _PRIORITY = 30  # below every rule: the layer only reads what the rules left free
-_MAX_SUMS = 1 << 16
+__all__ = ["LearnedModel", "Thresholds", "collecting", "model_json", "stored_model", "using_model"]
 
 
-class Thresholds(BaseModel):
-    """Probability bands: redact surely, redact for a person to confirm, keep for review."""
-
-    # chosen on the leave-one-batch-out figures (benchmarks/learned_lobo.py --asks): over
-    # batches DP to EE, each held out of the training, asking from 0.3 took leakage from 1.6%
-    # to 1.5% for +0.04 points of over-redaction; from 0.2, to 1.4% for +0.06 and 3 public
-    # services; from 0.15, to 1.3% for +0.12 and 4, with more readings against the rules'
-    # policies (a weekday after a street, a district after an address). 0.2 since session 56;
-    # on two batches no one had read (EH, EI) it took leakage from 1.59% to 1.51%, nothing
-    # more damaged. Between 0.12 and 0.2 a run is kept and listed for review.
-    sure: float = 0.85
-    ask: float = 0.2
-    keep: float = 0.12
-    # two or more everyday words or places read as one name (:func:`_named_by_words`) are
-    # taken from 0.25, not 0.2: over DP to EI held out, from 0.2 they moved leakage by -0.15
-    # points for 7 phrases damaged, from 0.25 by -0.10 for 2 (session 57)
-    everyday: float = 0.25
-
-
-class LearnedModel(BaseModel):
-    """A trained model as stored: weights by feature name, and what it was trained on."""
-
-    feature_version: int
-    trained_on: list[str] = Field(default_factory=list)
-    thresholds: Thresholds = Field(default_factory=Thresholds)
-    bias: float = 0.0
-    weights: dict[str, float] = Field(default_factory=dict)
-
-    _sums: dict[tuple[str, ...], float] = PrivateAttr(default_factory=dict)
-
-    def probability(self, features: tuple[str, ...]) -> float:
-        """How likely a candidate with these features is an identifier (0-1)."""
-        return self.grouped((features,))
-
-    def grouped(self, parts: tuple[tuple[str, ...], ...]) -> float:
-        """:meth:`probability` of features given in groups; each group's weight is summed
-        once and remembered (most groups recur: a word where it stands, a neighbour)."""
-        sums = self._sums
-        w = self.weights
-        z = self.bias
-        for part in parts:
-            value = sums.get(part)
-            if value is None:
-                if len(sums) > _MAX_SUMS:
-                    sums.clear()  # an import of a whole authority: stay bounded
-                value = sums[part] = sum([w[f] for f in part if f in w])
-            z += value
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-@cache
-def stored_model() -> LearnedModel | None:
-    """The model shipped with the package (read once a process), or None if it is missing
-    or was trained on other features than these."""
-    path = resources.files("moderator.anonymise").joinpath("data", MODEL_FILE)
-    if not path.is_file():
-        return None
-    model = LearnedModel.model_validate(json.loads(path.read_text("utf-8")))
-    return model if model.feature_version == FEATURE_VERSION else None
-
-
-# What the layer does this process: the stored model, another (a benchmark's or a test's), or
-# nothing but collect the candidates (training). Lists: stacks of context managers.
-_OVERRIDE: list[LearnedModel | None] = []
-_COLLECTING: list[list[list[Candidate]]] = []
-
-
-@contextmanager
-def using_model(model: LearnedModel | None) -> Iterator[None]:
-    """Redact with ``model`` (None: the rules alone) instead of the stored one, within the block."""
-    _OVERRIDE.append(model)
-    try:
-        yield
-    finally:
-        _OVERRIDE.pop()
-
-
-@contextmanager
-def collecting() -> Iterator[list[list[Candidate]]]:
-    """Within the block the layer decides nothing and appends each text's candidates to the
-    list it yields (what training reads: the same candidates as at run time)."""
-    found: list[list[Candidate]] = []
-    _COLLECTING.append(found)
-    try:
-        yield found
-    finally:
-        _COLLECTING.pop()
+_SLOT: ModelSlot[list[Candidate]] = ModelSlot(MODEL_FILE, FEATURE_VERSION)
+stored_model = _SLOT.stored
+using_model = _SLOT.using
+collecting = _SLOT.collecting
 
 
 WIRED = True
@@ -137,9 +46,7 @@ still runs the layer through :func:`collecting`, the benchmark through :func:`us
 
 
 def _active() -> LearnedModel | None:
-    if _OVERRIDE:
-        return _OVERRIDE[-1]
-    return stored_model() if WIRED else None
+    return _SLOT.active(WIRED)
 
 
 _MODALS = frozenset({"will", "may", "can", "must", "shall", "should", "would", "could", "might"})
@@ -152,8 +59,9 @@ _ROLE_AFTER = re.compile(r"(?:\A|,[ \t]*)((?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,6})\Z
 
 def find_learned(st: State, toks: list[Tok]) -> None:
     """Redact, or keep for review, the free capitalised words the model finds likely names."""
-    if _COLLECTING:
-        _COLLECTING[-1].append(candidates(st, toks)[0])
+    found = _SLOT.collected()
+    if found is not None:
+        found.append(candidates(st, toks)[0])
         return
     model = _active()
     if model is None:
@@ -380,10 +288,3 @@ def _join(st: State, run: Run, sure: float, ends: dict[int, Cand], starts: dict[
         after.confidence = min(after.confidence, sure)
         return True
     return False
-
-
-def model_json(model: LearnedModel) -> str:
-    """The model as stored: sorted, one weight a line, so a retrained model diffs readably."""
-    data: dict[str, Any] = model.model_dump()
-    data["weights"] = dict(sorted(model.weights.items()))
-    return json.dumps(data, indent=0, ensure_ascii=False) + "\n"

@@ -17,16 +17,12 @@ itself.** Trained by ``python -m moderator.anonymise.train_learned --lower`` int
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
-from moderator.anonymise.learned import LearnedModel, Thresholds
 from moderator.anonymise.learned_features import Candidate, Run
+from moderator.anonymise.learned_model import ModelSlot, Thresholds
 from moderator.anonymise.learned_words import neighbour, word_features
 from moderator.anonymise.lexicon import _word_counts, word_key
 from moderator.anonymise.state import UNSURE, State
@@ -229,47 +225,19 @@ def _kind_at(taken: list[tuple[int, int, str]], at: int) -> str:
     return taken[i][2] if i >= 0 and taken[i][1] > at else "x"
 
 
-@cache
-def stored_model() -> LearnedModel | None:
-    """The lower-case model shipped with the package, or None if missing or out of date."""
-    path = resources.files("moderator.anonymise").joinpath("data", LOWER_MODEL_FILE)
-    if not path.is_file():
-        return None
-    model = LearnedModel.model_validate(json.loads(path.read_text("utf-8")))
-    return model if model.feature_version == LOWER_FEATURE_VERSION else None
-
-
-_OVERRIDE: list[LearnedModel | None] = []
-_COLLECTING: list[list[list[Candidate]]] = []
-
-
-@contextmanager
-def using_model(model: LearnedModel | None) -> Iterator[None]:
-    """Redact with ``model`` (None: without this layer) instead of the stored one."""
-    _OVERRIDE.append(model)
-    try:
-        yield
-    finally:
-        _OVERRIDE.pop()
-
-
-@contextmanager
-def collecting() -> Iterator[list[list[Candidate]]]:
-    """Within the block the layer decides nothing and appends each text's candidates."""
-    found: list[list[Candidate]] = []
-    _COLLECTING.append(found)
-    try:
-        yield found
-    finally:
-        _COLLECTING.pop()
+_SLOT: ModelSlot[list[Candidate]] = ModelSlot(LOWER_MODEL_FILE, LOWER_FEATURE_VERSION)
+stored_model = _SLOT.stored
+using_model = _SLOT.using
+collecting = _SLOT.collecting
 
 
 def find_lower_names(st: State) -> None:
     """Redact, or keep for review, the free lower-case words the model finds likely names."""
-    if _COLLECTING:
-        _COLLECTING[-1].append(candidates(st)[0])
+    found = _SLOT.collected()
+    if found is not None:
+        found.append(candidates(st)[0])
         return
-    model = _OVERRIDE[-1] if _OVERRIDE else stored_model()
+    model = _SLOT.active()
     if model is None:
         return
     cands, _ = candidates(st)
