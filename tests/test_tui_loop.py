@@ -104,6 +104,9 @@ async def test_the_moderation_loop_reaches_every_role(tmp_path: Path) -> None:
         dialog.query_one("#seed", Input).value = "5"
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(pilot.app.screen, HomeScreen), "still in dialog")
+        # the notice says what was drawn and where to see it (the list shows audits)
+        drawn = [n.message for n in pilot.app._notifications if "Sample" in n.message]
+        assert drawn and drawn[-1].endswith("v lists the samples."), drawn
     assert stored(db, "SELECT count(*) FROM moderations WHERE moderator_id IS NULL") == 1
 
     # -- the moderator: claimable → claimed → blind grading → submitted → reviewed ------------

@@ -190,9 +190,13 @@ def open_sample_dialog(screen: ModeratorScreen) -> None:
             return
         managers = len({item.manager for item in result.items})
         who = result.moderator or "any moderator to claim"
+        from moderator.tui.actions import action_by_id, display_keys
+
+        samples_key = display_keys(action_by_id("home.samples"))
         screen.notify(
             f"Sample {result.id}: {len(result.items)} of {result.eligible} eligible audits"
-            f" ({managers} managers), seed {result.seed}, for {who}.",
+            f" ({managers} managers), seed {result.seed}, for {who}."
+            f" {samples_key} lists the samples.",
             title="Moderation sample drawn",
         )
         reload = getattr(screen, "load_rows", None)
