@@ -376,3 +376,17 @@ async def test_enter_on_cancel_in_the_export_form_cancels(drift_db: Path, tmp_pa
         await pilot.press("enter")
         await until(pilot, lambda: not isinstance(pilot.app.screen, ExportDialog), "still open")
         assert not list(tmp_path.glob("drift-report-*"))
+
+
+async def test_ctrl_p_in_help_opens_the_command_search_its_title_offers(db: Path) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(db, "mia")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_case(pilot, "C-101")
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "no help")
+        await pilot.press("ctrl+p")
+        await until(
+            pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "Ctrl+P did nothing"
+        )

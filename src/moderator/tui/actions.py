@@ -354,6 +354,16 @@ ACTIONS: tuple[Action, ...] = (
     ),
     Action("help.close", "help", "escape,q", "close", "Close", "Close the help", palette=False),
     Action(
+        "help.palette",
+        "help",
+        "ctrl+p",
+        "command_palette",  # (the app's, so help lists it once, under Everywhere)
+        "Commands",
+        "Search every command",
+        show=False,
+        palette=False,
+    ),
+    Action(
         "dialog.cancel",
         "dialog",
         "escape",

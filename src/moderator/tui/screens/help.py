@@ -162,5 +162,11 @@ class HelpScreen(ModeratorModal):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P, as the title offers: the search opens where the help was opened."""
+        app = self.app
+        self.dismiss(None)
+        app.call_later(app.action_command_palette)
+
     def action_help(self) -> None:
         self.dismiss(None)
