@@ -48,7 +48,7 @@ _DICTATED = ("full stop", "new paragraph", "new line", "comma ")
 _AROUND = ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2"))
 # a saint's name after "st", and a noun after a determiner, are no one's names
 _NOT_BEFORE_A_NAME = frozenset(
-    {"st", "saint", "the", "a", "an", "this", "that", "these", "those", "every", "each", "no"}
+    {"st", "saint", "the", "a", "an", "every", "each", "no"}  # (not "is this tyler")
 )
 _IN_AN_ADDRESS = frozenset({".", "@", "/", "_", "#"})
 # a word this frequent in English is left: "said" and "will" are listed given names

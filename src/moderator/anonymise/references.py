@@ -216,9 +216,39 @@ def find_numbers_by_shape(st: State) -> None:
             ):
                 continue  # ("SN5.." alone: a code cut short, no plate said)
             found.append((m.start(), m.end("n"), "vehicle_reg"))
+    if _VEHICLE_WORD.search(text):
+        found += _plates_begun(text)
     for start, end, kind in found:
         if st.free(start, end):
             st.take(start, end, kind, "", 80, 0.9)
+
+
+# a plate's first four characters (two letters, the age's two digits: 02-25, 51-75), and
+# any of its last letters seen,
+# as notes write what a witness or a check saw: "registration checks on YS17 Audi"
+_PLATE_BEGUN = re.compile(
+    r"(?<![\w£$/-])[A-Z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])(?:[ \t][A-Z]{1,3})?(?![\w/-])"
+)
+# the words that say a vehicle: its own words and the makes and models notes name
+_VEHICLE_WORD = re.compile(
+    r"\b(?:[Cc]ar|[Vv]an|[Vv]ehicle|[Mm]otorbike|[Mm]oped|[Tt]axi|[Rr]eg(?:istration)?|[Pp]lates?"
+    r"|VRN|Audi|BMW|Ford|Vauxhall|Volkswagen|VW|Golf|Polo|Fiesta|Focus|Transit|Corsa|Astra"
+    r"|Insignia|Mercedes|Toyota|Yaris|Nissan|Qashqai|Juke|Honda|Civic|Kia|Hyundai|Peugeot"
+    r"|Renault|Clio|Citro[eë]n|Fiat|Punto|Skoda|Octavia|Seat|Ibiza|Volvo|Mazda|Lexus|Jaguar"
+    r"|Range Rover|Land Rover|Mini|Tesla)\b"
+)
+
+
+def _plates_begun(text: str) -> list[tuple[int, int, str]]:
+    """A plate's first four characters within a few words of a vehicle's word, the same
+    sentence ("share YF68 with SYP" names no vehicle: it stays)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _PLATE_BEGUN.finditer(text):
+        before = re.split(r"[.!?;:\n]", text[max(0, m.start() - 24) : m.start()])[-1]
+        after = re.split(r"[.!?;:\n]", text[m.end() : m.end() + 25])[0]
+        if _VEHICLE_WORD.search(before) or _VEHICLE_WORD.match(after.lstrip(" \t(,")):
+            out.append((m.start(), m.end(), "vehicle_reg"))
+    return out
 
 
 # the part of a plate a witness saw, the rest trailing off: "ND21 something", "KN2..",
