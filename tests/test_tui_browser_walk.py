@@ -14,7 +14,7 @@ from moderator.services.users import get_user
 from moderator.store import open_store
 from moderator.tui.screens.dialogs import ConfirmDialog
 from tests.test_tui_browser_sizes import SMALL_LAPTOP, tab_app
-from tests.test_tui_layout import demo_db, open_naomis_draft, screen_text, until
+from tests.test_tui_layout import LEAD, demo_db, open_naomis_draft, screen_text, until
 
 __all__ = ["demo_db"]  # the layout tests' demo database
 
@@ -58,3 +58,23 @@ async def test_the_submit_dialog_opens_at_its_question_in_a_small_browser_window
         assert pilot.app.focused is not None and pilot.app.focused.id == "confirm"
         await pilot.press("ctrl+s")  # Submit, from the top
         await until(pilot, lambda: not isinstance(pilot.app.screen, ConfirmDialog), "not submitted")
+
+
+async def test_ctrl_o_on_the_leads_list_in_a_browser_tab_says_where_import_runs(
+    demo_db: Path,
+) -> None:
+    """In a tab Ctrl+O on the lead's list did nothing, without a word (the tab reads no
+    file on the server): it says where the import runs."""
+    from moderator.tui.actions import IMPORT_ON_SERVER
+    from moderator.tui.screens.home import HomeScreen
+
+    async with tab_app(demo_db, LEAD).run_test(size=SMALL_LAPTOP) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, HomeScreen), "no lead's list")
+        await until(pilot, lambda: pilot.app.screen.loaded, "the list did not load")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+o")
+        await until(
+            pilot,
+            lambda: IMPORT_ON_SERVER in [n.message for n in pilot.app._notifications],
+            "Ctrl+O said nothing",
+        )
+        assert isinstance(pilot.app.screen, HomeScreen)
