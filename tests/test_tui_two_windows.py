@@ -377,3 +377,20 @@ async def test_a_note_given_back_stays_when_the_other_window_changes_the_audit_a
         await settle(pilot)
         assert screen.query_one("#note", TextArea).text == "Met at school"
         assert "not saved" in note_label(screen)
+
+
+async def test_a_grade_key_refused_by_a_change_elsewhere_says_it_was_not_saved(
+    db: Path,
+) -> None:
+    """The notice said only that the audit was changed elsewhere: it says the key pressed
+    here was not saved, which grade for which criterion (at a small browser tab's size)."""
+    app = make_app(db)
+    async with app.run_test(size=(113, 23)) as pilot:
+        screen = await open_case(pilot, "C-102")
+        assert screen.sheet is not None
+        elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
+        assert screen.current_id == "seen"
+        await pilot.press("4")
+        await until(pilot, lambda: CHANGED in "".join(notes(pilot)), "no word of the change")
+        said = next(n for n in notes(pilot) if CHANGED in n)
+        assert "your 4 for The child seen and heard was not saved." in said, said
