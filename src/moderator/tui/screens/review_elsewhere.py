@@ -34,8 +34,7 @@ class ReviewElsewhere(ReviewView):
 
     looking: Timer | None = None
     elsewhere_notice: Notification | None = None
-    """The last reload's notice (the next one replaces it, unless it gave back typing)."""
-    elsewhere_kept = False
+    """The last reload's notice (the next one, or a move to another criterion, takes it)."""
 
     # -- looking ----------------------------------------------------------------------------
     def look_elsewhere(self) -> None:
@@ -75,7 +74,7 @@ class ReviewElsewhere(ReviewView):
             self.looking = look_every_few_seconds(self, self.look_elsewhere)
         if not message.elsewhere or self.comparison is None:
             super().show_loaded(message)
-            self.say_elsewhere(list(message.said), typed=False)
+            self.say_elsewhere(list(message.said[:1]), list(message.said[1:]))
             return
         field = self.query_one("#review-rationale", Input)
         typing = self.focused is field
@@ -85,10 +84,11 @@ class ReviewElsewhere(ReviewView):
         undo = list(self.undo_stack)
         super().show_loaded(message)
         kept, replaced = self.keep_typed(typed, before)
-        said = list(message.said)
+        said = list(message.said[:1])
+        given = list(message.said[1:])  # a decision refused: what it was, given back
         self.undo_stack[:] = [u for u in undo if u[2] or u[0] in kept]
         if replaced:
-            said.extend(replaced.values())
+            given.extend(replaced.values())
             if typing and self.shown in replaced:
                 # the field shows the other window's rationale now, as recorded: not to be
                 # typed on as if it were this window's (what was typed is in the notice)
@@ -102,23 +102,35 @@ class ReviewElsewhere(ReviewView):
                 field.cursor_position = min(cursor, len(text)) if typing else len(text)
             titles = ", ".join(self.title_of(c) for c in kept)
             said.append(f"Kept here, not recorded yet: what you decided for {titles}.")
-        self.say_elsewhere(said, typed=bool(replaced or len(message.said) > 1))
+        self.say_elsewhere(said, given)
 
-    def say_elsewhere(self, said: list[str], *, typed: bool) -> None:
+    def say_elsewhere(self, said: list[str], given: list[str]) -> None:
         """One notice for one reload (they piled up, three or four to a change, over half the
-        screen); the last one goes with it unless it gave back what was typed here."""
-        if not said:
-            return
-        if self.elsewhere_notice is not None and not self.elsewhere_kept:
+        screen), for a notice's time, and gone once the user moves to another criterion: it
+        stayed a minute over the descriptors and the rationale box. What it gives back of
+        what was typed here (``given``) is a notice of its own, kept a minute as grading's."""
+        if said:
+            self.moved_on()  # the last reload's word goes with this one
+            self.elsewhere_notice = self.show_notice(
+                "\n".join(said),
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        if given:
+            self.show_notice(
+                "\n".join(given),
+                title="Not recorded",
+                severity="warning",
+                timeout=60,
+                markup=False,
+            )
+
+    def moved_on(self) -> None:
+        if self.elsewhere_notice is not None:
             self.withdraw_notices(self.elsewhere_notice)
-        self.elsewhere_notice = self.show_notice(
-            "\n".join(said),
-            title="Changed elsewhere",
-            severity="warning",
-            timeout=60 if typed else 8,
-            markup=False,
-        )
-        self.elsewhere_kept = typed
+            self.elsewhere_notice = None
 
     def typed_here(self, field: Input) -> dict[str, tuple[Decision, str | None]]:
         """Decisions on screen that are not recorded, each with the field's text as typed
