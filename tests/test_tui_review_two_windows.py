@@ -251,3 +251,30 @@ async def test_the_word_of_a_change_elsewhere_goes_when_the_user_moves_on(
         await settle(pilot)
         assert not any(CHANGED in n for n in notes(pilot)), notes(pilot)
         assert any("“Risk plan seen late”" in n for n in notes(pilot)), notes(pilot)
+
+
+async def test_a_rationale_typed_and_not_recorded_is_saved_as_a_draft(db: Path) -> None:
+    """A browser walk: a rationale typed (no Enter) was lost on a reload of the tab, without
+    a word; grading's notes save 0.4 s after the last key. The rationale is saved so too,
+    with the row's grade, and a new window (a reload) shows it; Enter still moves on."""
+    mid = submitted_moderation(db)
+    async with make_app(db, "oli").run_test(size=(113, 23)) as pilot:
+        review = await open_review(pilot)
+        await on_row(pilot, review, "risk")
+        await pilot.press("3", "r", *keys("Risk plan seen late on file"))  # no Enter
+        field = review.query_one("#review-rationale", Input)
+        assert pilot.app.focused is field
+        await until(
+            pilot,
+            lambda: (
+                stored_decision(db, mid, "risk")
+                == (Grade.REQUIRES_IMPROVEMENT, "Risk plan seen late on file")
+            ),
+            "the rationale typed was not saved",
+        )
+        assert field.value == "Risk plan seen late on file" and pilot.app.focused is field
+    async with make_app(db, "oli").run_test(size=(113, 23)) as pilot:  # the tab reloaded
+        review = await open_review(pilot)
+        assert review.decisions["risk"] == Decision(
+            Grade.REQUIRES_IMPROVEMENT, "Risk plan seen late on file"
+        )

@@ -12,9 +12,9 @@ review): then a message gives back what was typed, so it is never replaced silen
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import on, work
 from textual.notifications import Notification
 from textual.timer import Timer
 from textual.widgets import DataTable, Input
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from moderator.services.moderation import ModerationComparison
     from moderator.services.review import Decision
 
+RATIONALE_DEBOUNCE_S = 0.4
+"""A rationale being typed is saved this long after the last key (as grading's notes)."""
+
 CHANGED = "This review was changed in another window; showing what is recorded now."
 
 
@@ -33,6 +36,11 @@ class ReviewElsewhere(ReviewView):
     """The review's look for changes elsewhere and what it keeps when one is shown."""
 
     looking: Timer | None = None
+
+    if TYPE_CHECKING:  # the review screen's (a worker): grade, rationale, draft=, said=
+
+        def write_decision(self, *args: Any, **kwargs: Any) -> Any: ...
+
     elsewhere_notice: Notification | None = None
     """The last reload's notice (the next one, or a move to another criterion, takes it)."""
 
@@ -67,6 +75,44 @@ class ReviewElsewhere(ReviewView):
         if lost:
             said.append(f"{lost} was not recorded: decide again on what is recorded now.")
         self.post_message(self.Loaded(self.session, comparison, elsewhere=True, said=tuple(said)))
+
+    # -- a rationale being typed: kept as a draft ---------------------------------------
+    draft_timer: Timer | None = None
+
+    @on(Input.Changed, "#review-rationale")
+    def rationale_typed(self, event: Input.Changed) -> None:
+        """A rationale typed and not recorded with Enter was lost on a browser reload (or
+        when the session ended), without a word. As grading's notes, it is saved
+        :data:`RATIONALE_DEBOUNCE_S` after the last key, with the row's grade (the service
+        records a rationale with a grade only: without one it stays on screen)."""
+        if self.draft_timer is not None:
+            self.draft_timer.stop()
+        if event.input.has_focus:
+            self.draft_timer = self.set_timer(RATIONALE_DEBOUNCE_S, self.save_rationale_draft)
+
+    def save_rationale_draft(self) -> None:
+        from moderator.services.review import Decision
+
+        self.draft_timer = None
+        field = self.query_one("#review-rationale", Input)
+        row = self.shown_row()
+        if row is None or row.agreed or not self.editable or not field.has_focus:
+            return  # left the field: what it took is said and recorded there
+        old = self.decisions.get(row.criterion)
+        text = field.value.strip()
+        if old is None or old.grade is None or not text:
+            return
+        new = Decision(old.grade, text)
+        before = self.recorded.get(row.criterion, Decision(None, ""))
+        if new == before:
+            return
+        self.decisions[row.criterion] = new
+        self.undo_stack[:] = [u for u in self.undo_stack if u[0] != row.criterion or u[2]]
+        if not self.undo_stack or self.undo_stack[-1][:2] != (row.criterion, before):
+            self.undo_stack.append((row.criterion, before, True))
+        self.recorded[row.criterion] = new
+        self.write_decision(row.criterion, new.grade, new.rationale, draft=True)
+        self.render_rows()
 
     # -- showing, keeping what was typed ---------------------------------------------------
     def show_loaded(self, message: ReviewView.Loaded) -> None:
