@@ -57,6 +57,11 @@ def notes(pilot) -> list[str]:  # type: ignore[no-untyped-def]
     return [n.message for n in pilot.app._notifications]
 
 
+def all_said(pilot) -> str:  # type: ignore[no-untyped-def]
+    """Every notice's text (a notice may say more after these words: a key not saved)."""
+    return "\n".join(notes(pilot))
+
+
 def shown_grade(screen: GradingScreen, criterion: str) -> Grade | None:
     """The grade a criterion's row shows."""
     row = screen.query_one("#criteria", CriterionList).row(criterion)
@@ -79,7 +84,7 @@ async def test_a_grade_key_after_a_change_elsewhere_is_not_applied_and_the_saved
         elsewhere(db, audit_id, risk=Grade.OUTSTANDING)
         assert screen.current_id == "seen"
         await pilot.press("4")  # decided on a screen that still says risk is Good
-        await until(pilot, lambda: CHANGED in notes(pilot), "the change elsewhere is shown")
+        await until(pilot, lambda: CHANGED in all_said(pilot), "the change elsewhere is shown")
         assert grades_on(screen) == {"risk": Grade.OUTSTANDING, "seen": None, "plan": None}
         assert shown_grade(screen, "risk") is Grade.OUTSTANDING
         assert shown_grade(screen, "seen") is None
@@ -101,7 +106,7 @@ async def test_a_note_typed_after_a_change_elsewhere_is_not_written_over_it(db: 
         assert screen.sheet is not None
         elsewhere(db, screen.sheet.key, seen=Grade.GOOD)
         await pilot.press("n", *keys("Stale"), "escape")
-        await until(pilot, lambda: CHANGED in notes(pilot), "the change elsewhere is shown")
+        await until(pilot, lambda: CHANGED in all_said(pilot), "the change elsewhere is shown")
         assert screen.entries["seen"].note == "Seen on file."
     detail, _ = stored(db, "C-102")
     assert {e.criterion: e.note for e in detail.entries}["seen"] == "Seen on file."
@@ -119,7 +124,7 @@ async def test_the_submit_dialog_lists_the_grades_as_saved_not_as_the_stale_scre
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ConfirmDialog)  # no dialog on a stale screen
-        assert CHANGED in notes(pilot)
+        assert CHANGED in all_said(pilot)
         assert grades_on(screen)["risk"] is Grade.INADEQUATE
 
         await pilot.press("ctrl+s")  # the user decides again, on what is saved
@@ -161,7 +166,7 @@ async def test_a_submission_overtaken_after_the_dialog_opened_is_refused_and_wri
         await pilot.press("ctrl+s")  # Submit: what was confirmed is no longer what is saved
         await settle(pilot)
         assert pilot.app.screen is screen
-        assert "Not submitted. " + CHANGED in notes(pilot)
+        assert "Not submitted. " + CHANGED in all_said(pilot)
         assert screen.sheet is not None and not screen.sheet.read_only
         assert grades_on(screen)["risk"] is Grade.OUTSTANDING
     detail, events = stored(db, "C-102")
@@ -181,8 +186,8 @@ async def test_a_key_after_the_audit_was_submitted_elsewhere_shows_it_submitted(
         await settle(pilot)
         # a walk found "changed in another window; showing what is saved now": not that
         # it was submitted, nor that nothing can change now
-        assert "Submitted in another window; it is now read-only." in notes(pilot)
-        assert CHANGED not in notes(pilot)
+        assert "Submitted in another window; it is now read-only." in all_said(pilot)
+        assert CHANGED not in all_said(pilot)
         assert not any(n.title == "Not allowed" for n in pilot.app._notifications)
         assert screen.sheet.read_only and screen.sheet.status == "submitted"
         assert grades_on(screen) == {"risk": Grade.GOOD, "seen": Grade.GOOD, "plan": Grade.GOOD}
@@ -230,7 +235,7 @@ async def test_an_open_audit_shows_a_change_made_in_another_window_without_a_key
             lambda: shown_grade(screen, "risk") is Grade.OUTSTANDING,
             "the change made elsewhere shown",
         )
-        assert CHANGED in notes(pilot)
+        assert CHANGED in all_said(pilot)
         await pilot.press("3")  # on what is saved now: applied
         await settle(pilot)
     detail, _ = stored(db, "C-102")
@@ -249,7 +254,7 @@ async def test_two_workbenches_on_one_audit_a_stale_key_is_not_saved(db: Path) -
         assert shown_grade(screen_b, "risk") is Grade.OUTSTANDING
         await a.press("k", "4")  # tab A still shows risk Good and decides Inadequate
         await settle(a)
-        assert CHANGED in notes(a)
+        assert CHANGED in all_said(a)
         assert shown_grade(screen_a, "risk") is Grade.OUTSTANDING
     detail, _ = stored(db, "C-102")
     assert {e.criterion: e.grade for e in detail.entries}["risk"] is Grade.OUTSTANDING
@@ -273,7 +278,7 @@ async def test_a_note_refused_by_a_change_elsewhere_comes_back_into_the_box_unsa
         elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
         assert screen.current_id == "seen"
         await pilot.press("n", *keys("Met at school"), "escape")
-        await until(pilot, lambda: CHANGED in notes(pilot), "the change elsewhere is shown")
+        await until(pilot, lambda: CHANGED in all_said(pilot), "the change elsewhere is shown")
         assert shown_grade(screen, "risk") is Grade.OUTSTANDING
         assert screen.query_one("#note", TextArea).text == "Met at school"
         assert "not saved" in note_label(screen)
@@ -377,3 +382,20 @@ async def test_a_note_given_back_stays_when_the_other_window_changes_the_audit_a
         await settle(pilot)
         assert screen.query_one("#note", TextArea).text == "Met at school"
         assert "not saved" in note_label(screen)
+
+
+async def test_a_grade_key_refused_by_a_change_elsewhere_says_it_was_not_saved(
+    db: Path,
+) -> None:
+    """The notice said only that the audit was changed elsewhere: it says the key pressed
+    here was not saved, which grade for which criterion (at a small browser tab's size)."""
+    app = make_app(db)
+    async with app.run_test(size=(113, 23)) as pilot:
+        screen = await open_case(pilot, "C-102")
+        assert screen.sheet is not None
+        elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
+        assert screen.current_id == "seen"
+        await pilot.press("4")
+        await until(pilot, lambda: CHANGED in "".join(notes(pilot)), "no word of the change")
+        said = next(n for n in notes(pilot) if CHANGED in n)
+        assert "your 4 for The child seen and heard was not saved." in said, said

@@ -36,6 +36,9 @@ __all__ = [
 
 LEAD = frozenset({"lead"})
 
+IMPORT_ON_SERVER = "Import runs on the server: moderator import cases FILE (README, Import)"
+"""What a browser tab says for Ctrl+O: it reads no file on the server (see README, Import)."""
+
 ACTIONS: tuple[Action, ...] = (
     # -- everywhere ----------------------------------------------------------------
     Action(
@@ -145,6 +148,18 @@ ACTIONS: tuple[Action, ...] = (
         roles=LEAD,
         where="terminal",  # as app.import (the lead's list drops it: HomeScreen.check_action)
     ),  # on the lead's list's key bar: Ctrl+O (app.import) is shown on no bar
+    Action(
+        "home.import-server",
+        "home",
+        "ctrl+o",
+        "import_on_server",
+        "Import",
+        IMPORT_ON_SERVER,
+        show=False,  # a notice, not an action: nothing for the key bar
+        palette=False,
+        roles=LEAD,
+        where="browser",  # a browser tab's Ctrl+O says where the import is, not nothing
+    ),
     Action(
         "home.switch-user",
         "home",

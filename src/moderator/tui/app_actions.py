@@ -101,9 +101,10 @@ class AppActions(_AppBase):
 
     def action_import_cases(self) -> None:
         if self.served:  # a browser user must not name files on the server
+            from moderator.tui.actions import IMPORT_ON_SERVER
+
             self.notify(
-                "Cases are not imported from the browser: a lead imports them on the server "
-                "with `moderator import cases FILE`.",
+                IMPORT_ON_SERVER,
                 title="Import",
                 severity="warning",
                 timeout=10,

@@ -54,7 +54,10 @@ class ConfirmDialog(_Dialog):
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#confirm", Button).focus()
+        # At the top: in a short window (a browser's 113x23) focusing the button scrolled the
+        # box to the bottom, out of view of the question and its "Overall grade" line.
+        # Ctrl+S, Enter and Esc work from there (the button is below, one scroll away).
+        self.query_one("#confirm", Button).focus(scroll_visible=False)
 
     @on(Button.Pressed, "#confirm")
     def action_confirm(self) -> None:
@@ -90,7 +93,7 @@ class MessageDialog(_Dialog):
                 yield Button("OK", variant="primary", id="ok", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
+        self.query_one("#ok", Button).focus(scroll_visible=False)  # at the top, as Confirm's
 
     @on(Button.Pressed, "#ok")
     def action_confirm(self) -> None:

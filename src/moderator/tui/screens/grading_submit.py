@@ -113,6 +113,7 @@ class SubmitsSheet(SheetView):
         """
         self.take_note()  # the box's text as it is now, keys typed since the write included
         typed = self.typed_notes(sheet)
+        refused = self.refused_grades()
         self.stop_note_timer()
         self.pending.clear()
         self.pending_override = None
@@ -125,11 +126,28 @@ class SubmitsSheet(SheetView):
             return  # a late batch from before the screen showed the change: said already
         self.generation = generation
         self.notify(
-            sheet.changed_message(submitting=submit),
+            sheet.changed_message(submitting=submit) + refused,
             title="Changed elsewhere",
             severity="warning",
             timeout=8,
         )
+
+    def refused_grades(self) -> str:
+        """What a change elsewhere refused of the grade keys pressed here (said with it):
+        " The key was not applied: your 4 for Timeliness was not saved." ("" if none)."""
+        if self.sheet is None:
+            return ""
+        before = {e.criterion: e.grade for e in self.sheet.entries}
+        said = [
+            f"your {e.grade.value} for {self.sheet.rubric.criterion(cid).title}"
+            for cid, e in self.pending.items()
+            if e.grade is not None and e.grade != before.get(cid)
+        ]
+        if not said:
+            return ""
+        keys = "key was" if len(said) == 1 else "keys were"
+        verb = "was" if len(said) == 1 else "were"
+        return f" The {keys} not applied: {' and '.join(said)} {verb} not saved."
 
     def show_criterion(self) -> None:
         super().show_criterion()

@@ -16,7 +16,7 @@ from textual import work
 from textual.message import Message
 
 from moderator.services.audits import AuditSummary
-from moderator.tui.actions import bindings_for
+from moderator.tui.actions import IMPORT_ON_SERVER, action_by_id, bindings_for
 from moderator.tui.screens.listing import Column, ListScreen
 from moderator.tui.text import grade_label, service_area_label, status_label
 from moderator.tui.widgets.tables import cut
@@ -66,7 +66,8 @@ class HomeScreen(ListScreen[AuditSummary]):
 
     SCOPE = "home"
     TITLE = "My audits"  # the header says where the user is (the app's sub-title: who)
-    BINDINGS = bindings_for("home")
+    # and a browser tab's Ctrl+O, which says where the import runs (check_action: which one)
+    BINDINGS = [*bindings_for("home"), action_by_id("home.import-server").binding()]  # noqa: RUF012
     STATES = ("all", "todo", "draft", "submitted")
     STATE_TITLES = {"all": "All", "todo": "To do", "draft": "Drafts", "submitted": "Submitted"}  # noqa: RUF012
     SHRINK = (("rubric", 20), ("area", 12), ("team", 12), ("manager", 12), ("rubric", 8))
@@ -219,6 +220,8 @@ class HomeScreen(ListScreen[AuditSummary]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "import_cases":  # a browser tab imports nothing (its footer says none)
             return self.is_lead and not self.workbench.served
+        if action == "import_on_server":  # Ctrl+O in a browser tab: says where it is done
+            return self.is_lead and self.workbench.served
         if action in ("assign_programme", "draw_sample", "open_samples"):
             return self.is_lead
         if action in ("open_audit", "jump"):
@@ -232,6 +235,10 @@ class HomeScreen(ListScreen[AuditSummary]):
     async def action_import_cases(self) -> None:
         """Ctrl+O on the lead's list, where its key bar shows it: the app's import."""
         await self.run_action("app.import_cases")
+
+    def action_import_on_server(self) -> None:
+        """Ctrl+O on the lead's list in a browser tab, which reads no file on the server."""
+        self.notify(IMPORT_ON_SERVER, title="Import", severity="warning", timeout=10)
 
     def action_open_audit(self) -> None:
         audit = self.current()

@@ -12,9 +12,9 @@ review): then a message gives back what was typed, so it is never replaced silen
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import on, work
 from textual.notifications import Notification
 from textual.timer import Timer
 from textual.widgets import DataTable, Input
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from moderator.services.moderation import ModerationComparison
     from moderator.services.review import Decision
 
+RATIONALE_DEBOUNCE_S = 0.4
+"""A rationale being typed is saved this long after the last key (as grading's notes)."""
+
 CHANGED = "This review was changed in another window; showing what is recorded now."
 
 
@@ -33,9 +36,13 @@ class ReviewElsewhere(ReviewView):
     """The review's look for changes elsewhere and what it keeps when one is shown."""
 
     looking: Timer | None = None
+
+    if TYPE_CHECKING:  # the review screen's (a worker): grade, rationale, draft=, said=
+
+        def write_decision(self, *args: Any, **kwargs: Any) -> Any: ...
+
     elsewhere_notice: Notification | None = None
-    """The last reload's notice (the next one replaces it, unless it gave back typing)."""
-    elsewhere_kept = False
+    """The last reload's notice (the next one, or a move to another criterion, takes it)."""
 
     # -- looking ----------------------------------------------------------------------------
     def look_elsewhere(self) -> None:
@@ -69,13 +76,51 @@ class ReviewElsewhere(ReviewView):
             said.append(f"{lost} was not recorded: decide again on what is recorded now.")
         self.post_message(self.Loaded(self.session, comparison, elsewhere=True, said=tuple(said)))
 
+    # -- a rationale being typed: kept as a draft ---------------------------------------
+    draft_timer: Timer | None = None
+
+    @on(Input.Changed, "#review-rationale")
+    def rationale_typed(self, event: Input.Changed) -> None:
+        """A rationale typed and not recorded with Enter was lost on a browser reload (or
+        when the session ended), without a word. As grading's notes, it is saved
+        :data:`RATIONALE_DEBOUNCE_S` after the last key, with the row's grade (the service
+        records a rationale with a grade only: without one it stays on screen)."""
+        if self.draft_timer is not None:
+            self.draft_timer.stop()
+        if event.input.has_focus:
+            self.draft_timer = self.set_timer(RATIONALE_DEBOUNCE_S, self.save_rationale_draft)
+
+    def save_rationale_draft(self) -> None:
+        from moderator.services.review import Decision
+
+        self.draft_timer = None
+        field = self.query_one("#review-rationale", Input)
+        row = self.shown_row()
+        if row is None or row.agreed or not self.editable or not field.has_focus:
+            return  # left the field: what it took is said and recorded there
+        old = self.decisions.get(row.criterion)
+        text = field.value.strip()
+        if old is None or old.grade is None or not text:
+            return
+        new = Decision(old.grade, text)
+        before = self.recorded.get(row.criterion, Decision(None, ""))
+        if new == before:
+            return
+        self.decisions[row.criterion] = new
+        self.undo_stack[:] = [u for u in self.undo_stack if u[0] != row.criterion or u[2]]
+        if not self.undo_stack or self.undo_stack[-1][:2] != (row.criterion, before):
+            self.undo_stack.append((row.criterion, before, True))
+        self.recorded[row.criterion] = new
+        self.write_decision(row.criterion, new.grade, new.rationale, draft=True)
+        self.render_rows()
+
     # -- showing, keeping what was typed ---------------------------------------------------
     def show_loaded(self, message: ReviewView.Loaded) -> None:
         if self.looking is None:
             self.looking = look_every_few_seconds(self, self.look_elsewhere)
         if not message.elsewhere or self.comparison is None:
             super().show_loaded(message)
-            self.say_elsewhere(list(message.said), typed=False)
+            self.say_elsewhere(list(message.said[:1]), list(message.said[1:]))
             return
         field = self.query_one("#review-rationale", Input)
         typing = self.focused is field
@@ -85,10 +130,11 @@ class ReviewElsewhere(ReviewView):
         undo = list(self.undo_stack)
         super().show_loaded(message)
         kept, replaced = self.keep_typed(typed, before)
-        said = list(message.said)
+        said = list(message.said[:1])
+        given = list(message.said[1:])  # a decision refused: what it was, given back
         self.undo_stack[:] = [u for u in undo if u[2] or u[0] in kept]
         if replaced:
-            said.extend(replaced.values())
+            given.extend(replaced.values())
             if typing and self.shown in replaced:
                 # the field shows the other window's rationale now, as recorded: not to be
                 # typed on as if it were this window's (what was typed is in the notice)
@@ -102,23 +148,35 @@ class ReviewElsewhere(ReviewView):
                 field.cursor_position = min(cursor, len(text)) if typing else len(text)
             titles = ", ".join(self.title_of(c) for c in kept)
             said.append(f"Kept here, not recorded yet: what you decided for {titles}.")
-        self.say_elsewhere(said, typed=bool(replaced or len(message.said) > 1))
+        self.say_elsewhere(said, given)
 
-    def say_elsewhere(self, said: list[str], *, typed: bool) -> None:
+    def say_elsewhere(self, said: list[str], given: list[str]) -> None:
         """One notice for one reload (they piled up, three or four to a change, over half the
-        screen); the last one goes with it unless it gave back what was typed here."""
-        if not said:
-            return
-        if self.elsewhere_notice is not None and not self.elsewhere_kept:
+        screen), for a notice's time, and gone once the user moves to another criterion: it
+        stayed a minute over the descriptors and the rationale box. What it gives back of
+        what was typed here (``given``) is a notice of its own, kept a minute as grading's."""
+        if said:
+            self.moved_on()  # the last reload's word goes with this one
+            self.elsewhere_notice = self.show_notice(
+                "\n".join(said),
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        if given:
+            self.show_notice(
+                "\n".join(given),
+                title="Not recorded",
+                severity="warning",
+                timeout=60,
+                markup=False,
+            )
+
+    def moved_on(self) -> None:
+        if self.elsewhere_notice is not None:
             self.withdraw_notices(self.elsewhere_notice)
-        self.elsewhere_notice = self.show_notice(
-            "\n".join(said),
-            title="Changed elsewhere",
-            severity="warning",
-            timeout=60 if typed else 8,
-            markup=False,
-        )
-        self.elsewhere_kept = typed
+            self.elsewhere_notice = None
 
     def typed_here(self, field: Input) -> dict[str, tuple[Decision, str | None]]:
         """Decisions on screen that are not recorded, each with the field's text as typed

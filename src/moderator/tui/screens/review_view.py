@@ -311,4 +311,8 @@ class ReviewView(ModeratorScreen):
         # refill too, and by then a rationale may be being typed for the row shown.
         row = self.current_row()
         if row is None or row.criterion != self.shown:
+            self.moved_on()
             self.show_detail()
+
+    def moved_on(self) -> None:
+        """The user moved to another criterion (a notice about the last one may go)."""
