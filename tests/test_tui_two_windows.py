@@ -53,6 +53,16 @@ def elsewhere(db: Path, audit_id: int, **grades: Grade) -> None:
             save_criterion(other, mia, audit_id, crit, grade=grade, note="Seen on file.")
 
 
+async def type_note(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the note box, wait for it to take the keys, type ``text`` and close it with Esc:
+    on a busy machine keys pressed before the box has the focus went to the list."""
+    from textual.widgets import TextArea
+
+    await pilot.press("n")
+    await until(pilot, lambda: isinstance(pilot.app.focused, TextArea), "the note box never opened")
+    await pilot.press(*keys(text), "escape")
+
+
 def notes(pilot) -> list[str]:  # type: ignore[no-untyped-def]
     return [n.message for n in pilot.app._notifications]
 
@@ -105,7 +115,7 @@ async def test_a_note_typed_after_a_change_elsewhere_is_not_written_over_it(db: 
         screen = await open_case(pilot, "C-102")
         assert screen.sheet is not None
         elsewhere(db, screen.sheet.key, seen=Grade.GOOD)
-        await pilot.press("n", *keys("Stale"), "escape")
+        await type_note(pilot, "Stale")
         await until(pilot, lambda: CHANGED in all_said(pilot), "the change elsewhere is shown")
         assert screen.entries["seen"].note == "Seen on file."
     detail, _ = stored(db, "C-102")
@@ -277,7 +287,7 @@ async def test_a_note_refused_by_a_change_elsewhere_comes_back_into_the_box_unsa
         assert screen.sheet is not None
         elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
         assert screen.current_id == "seen"
-        await pilot.press("n", *keys("Met at school"), "escape")
+        await type_note(pilot, "Met at school")
         await until(pilot, lambda: CHANGED in all_said(pilot), "the change elsewhere is shown")
         assert shown_grade(screen, "risk") is Grade.OUTSTANDING
         assert screen.query_one("#note", TextArea).text == "Met at school"
@@ -305,7 +315,7 @@ async def test_a_note_refused_because_the_same_note_changed_elsewhere_is_shown_n
         screen = await open_case(pilot, "C-102")
         assert screen.sheet is not None
         elsewhere(db, screen.sheet.key, seen=Grade.GOOD)
-        await pilot.press("n", *keys("Stale"), "escape")
+        await type_note(pilot, "Stale")
         await settle(pilot)
         assert screen.entries["seen"].note == "Seen on file."
         lost = [n for n in notes(pilot) if "Stale" in n]
@@ -370,7 +380,7 @@ async def test_a_note_given_back_stays_when_the_other_window_changes_the_audit_a
         screen = await open_case(pilot, "C-102")
         assert screen.sheet is not None
         elsewhere(db, screen.sheet.key, risk=Grade.OUTSTANDING)
-        await pilot.press("n", *keys("Met at school"), "escape")
+        await type_note(pilot, "Met at school")
         await settle(pilot)
         assert screen.query_one("#note", TextArea).text == "Met at school"
         monkeypatch.setattr(elsewhere_look, "CHECK_ELSEWHERE_S", 0.2)

@@ -36,8 +36,8 @@ __all__ = [
 
 LEAD = frozenset({"lead"})
 
-IMPORT_ON_SERVER = "Import runs on the server: moderator import cases FILE (README, Import)"
-"""What a browser tab says for Ctrl+O: it reads no file on the server (see README, Import)."""
+IMPORT_ON_SERVER = "Import runs on the server: moderator import cases FILE (README: Commands)"
+"""What a browser tab says for Ctrl+O: it reads no file on the server (README, Commands)."""
 
 ACTIONS: tuple[Action, ...] = (
     # -- everywhere ----------------------------------------------------------------
