@@ -81,7 +81,7 @@ async def test_a_browser_tab_promises_no_remembering(db: Path) -> None:
         assert "remembers the choice" in hint(await picker_of(pilot))  # the terminal does
     async with tab_app(db).run_test(size=(100, 30)) as pilot:
         said = hint(await picker_of(pilot))
-        assert "remember" not in said and "u switches user" in said, said
+        assert "remember" not in said and "once you work, u switches user" in said, said
         assert "click a name twice" in said
 
 

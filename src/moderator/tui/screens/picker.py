@@ -171,7 +171,7 @@ class PickerScreen(ModeratorScreen):
         later = (
             "moderator remembers the choice (change it later with u)"
             if self.workbench.remember_user
-            else "u switches user"
+            else "once you work, u switches user"
         )
         return f"Choose yourself (Enter, or click a name twice); {later}. Type to find a name."
 
