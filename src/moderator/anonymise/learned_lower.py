@@ -24,7 +24,7 @@ from functools import lru_cache
 from moderator.anonymise.learned_features import Candidate, Run
 from moderator.anonymise.learned_model import ModelSlot, Thresholds
 from moderator.anonymise.learned_words import neighbour, word_features
-from moderator.anonymise.lexicon import _word_counts, word_key
+from moderator.anonymise.lexicon import _word_counts, lexicon, word_key
 from moderator.anonymise.state import UNSURE, State
 
 LOWER_FEATURE_VERSION = 1
@@ -83,8 +83,6 @@ def lower_lines(text: str) -> list[tuple[int, int]]:
 def _candidate_word(word: str) -> bool:
     """Whether a lower-case word may be a name: a listed given name or surname, or no word the
     dictionary knows (three letters or more)."""
-    from moderator.anonymise.lexicon import lexicon
-
     lex = lexicon()
     key = word_key(word)
     if len(key) < 2 or not key.isalpha() or key in _CONTRACTIONS:
@@ -102,8 +100,6 @@ def _candidate_word(word: str) -> bool:
 def _listed_name(word: str) -> bool:
     """Whether a lower-case word in written prose may be a name: a listed given name or
     surname (a word no list names, in prose, is a typing slip or a word of another language)."""
-    from moderator.anonymise.lexicon import lexicon
-
     lex = lexicon()
     key = word_key(word)
     return _candidate_word(word) and (key in lex.given or key in lex.surnames)
@@ -113,8 +109,6 @@ def _listed_name(word: str) -> bool:
 def _own(word: str) -> tuple[str, ...]:
     """A lower-case word's own features: the capitalised layer's word features, read as the
     word would be written as a name, and whether it is a possessive."""
-    from moderator.anonymise.lexicon import lexicon
-
     lex = lexicon()
     feats = [f for f in word_features(word.capitalize()) if not f.startswith("sh=")]
     key = word_key(word)
